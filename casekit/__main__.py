@@ -1,0 +1,4 @@
+from casekit.cli import main
+
+if __name__ == "__main__":
+    main()

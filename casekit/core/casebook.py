@@ -1,0 +1,232 @@
+"""A casebook on disk: find its root, list its records, check them all."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casekit.core.config import Config, load_config
+from casekit.core.findings import Finding, finding, sort_findings
+from casekit.core.names import inside, parse_record_name, valid_case_id, valid_resource_id
+from casekit.core.pii import scan_parsed
+from casekit.core.rules import check_case
+from casekit.core.schemas import STAGES, SchemaSet
+from casekit.core.source import Parsed
+from casekit.core.summary import Summary, check_file, parse_file
+
+ROOT_MARKER = "mkdocs.yml"
+
+
+class CasebookError(Exception):
+    """A problem with how casekit was called (no casebook found, a path outside it): exit 2."""
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds mkdocs.yml."""
+    start = Path(os.path.abspath(start))
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / ROOT_MARKER).is_file():
+            return folder
+    return None
+
+
+@dataclass
+class RecordFile:
+    case: str
+    nn: int
+    stage: str
+    disk: Path
+    rel: str
+
+
+@dataclass
+class Layout:
+    cases: dict[str, list[RecordFile]] = field(default_factory=dict)
+    resources: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def _link_escapes(root: Path, entry: os.DirEntry[str], rel: str, findings: list[Finding]) -> bool:
+    """Report a symbolic link that leads out of the casebook; True when it must not be followed."""
+    if not entry.is_symlink():
+        return False
+    if inside(root, Path(entry.path)):
+        return False
+    try:
+        target = os.readlink(entry.path)
+    except OSError:
+        target = "?"
+    findings.append(finding("symlink-outside", rel, None, None, target=target))
+    return True
+
+
+def scan(root: Path) -> Layout:
+    """List the casebook's records and resources; bad names and escaping links become findings."""
+    root = Path(os.path.realpath(root))
+    layout = Layout()
+    cases_dir = root / "cases"
+    if cases_dir.is_symlink() and not inside(root, cases_dir):
+        layout.findings.append(finding("symlink-outside", "cases", None, None, target=os.readlink(cases_dir)))
+    elif cases_dir.is_dir():
+        for entry in _entries(cases_dir):
+            rel = f"cases/{entry.name}"
+            if entry.name.startswith(".") or _link_escapes(root, entry, rel, layout.findings):
+                continue
+            if not entry.is_dir():
+                layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+                continue
+            if not valid_case_id(entry.name):
+                layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name))
+                continue
+            records = layout.cases.setdefault(entry.name, [])
+            for item in _entries(Path(entry.path)):
+                irel = f"{rel}/{item.name}"
+                if item.name.startswith(".") or _link_escapes(root, item, irel, layout.findings):
+                    continue
+                parsed = parse_record_name(item.name)
+                if parsed is not None and item.is_file():
+                    records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
+                elif item.name.endswith(".md"):
+                    layout.findings.append(
+                        finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
+                    )
+                else:
+                    layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
+    res_dir = root / "resources"
+    if res_dir.is_symlink() and not inside(root, res_dir):
+        layout.findings.append(finding("symlink-outside", "resources", None, None, target=os.readlink(res_dir)))
+    elif res_dir.is_dir():
+        for entry in _entries(res_dir):
+            rel = f"resources/{entry.name}"
+            if entry.name.startswith(".") or _link_escapes(root, entry, rel, layout.findings):
+                continue
+            stem = entry.name[:-3] if entry.name.endswith(".md") else None
+            if stem is None:
+                layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+            elif not valid_resource_id(stem) or not entry.is_file():
+                layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
+            else:
+                layout.resources[stem] = (Path(entry.path), rel)
+    return layout
+
+
+@dataclass
+class Resource:
+    id: str
+    rel: str
+    parsed: Parsed | None
+
+
+@dataclass
+class Report:
+    """Everything `check` learnt: findings, and per case the summaries (and parsed records, kept on request)."""
+
+    root: Path
+    config: Config
+    schemas: SchemaSet
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    summaries: dict[str, list[Summary]] = field(default_factory=dict)
+    parsed: dict[str, Parsed | None] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _select(root: Path, layout: Layout, targets: list[Path] | None) -> tuple[set[str] | None, bool]:
+    """Which cases (None: all) and whether resources are checked, for the paths asked for."""
+    if not targets:
+        return None, True
+    cases: set[str] = set()
+    with_resources = False
+    for target in targets:
+        t = Path(os.path.abspath(target))
+        if not inside(root, t):
+            raise CasebookError(f"사례집 밖의 경로입니다 (outside the casebook {root}): {target}")
+        rel = Path(os.path.realpath(t)).relative_to(root).parts
+        if not rel:
+            return None, True
+        if rel[0] == "cases" and len(rel) == 1:
+            cases.update(layout.cases)
+        elif rel[0] == "cases":
+            cases.add(rel[1])
+        elif rel[0] == "resources":
+            with_resources = True
+        elif rel[0] in ("schemas", "templates") or t.is_file():
+            return None, True
+    return cases, with_resources
+
+
+def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> Report:
+    """Check the casebook at `root` (or only the cases/resources under `targets`). Never writes."""
+    root = Path(os.path.realpath(root))
+    config = load_config(root)
+    schemas = SchemaSet.load(root / "schemas")
+    report = Report(root=root, config=config, schemas=schemas)
+    layout = scan(root)
+    wanted, with_resources = _select(root, layout, targets)
+    findings = list(config.findings)
+    findings += [f for f in layout.findings if _wanted(f.path, wanted, with_resources)]
+
+    for rid, (disk, rel) in layout.resources.items():
+        fs, parsed = _check_resource(rid, disk, rel, schemas)
+        report.files += 1
+        if keep:
+            report.resources[rid] = Resource(rid, rel, parsed)
+        if with_resources:
+            findings += fs
+            if parsed is not None:
+                findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
+    resource_ids = set(layout.resources)
+    for case, files in layout.cases.items():
+        if wanted is not None and case not in wanted:
+            continue
+        summaries = []
+        for rf in files:
+            fs, summary, parsed = check_file(str(rf.disk), rf.rel, case, rf.nn, rf.stage, schemas)
+            findings += fs
+            if parsed is not None and parsed.data is not None:
+                findings += scan_parsed(parsed, rf.rel, schemas.unscanned_paths(rf.stage), config.pii_allow)
+            summaries.append(summary)
+            report.files += 1
+            if keep:
+                report.parsed[rf.rel] = parsed
+        findings += check_case(f"cases/{case}", summaries, resource_ids)
+        report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
+    report.findings = sort_findings(findings)
+    return report
+
+
+def _wanted(path: str, wanted: set[str] | None, with_resources: bool) -> bool:
+    if wanted is None:
+        return True
+    parts = path.split("/")
+    if parts[0] == "resources":
+        return with_resources
+    return len(parts) > 1 and parts[0] == "cases" and parts[1] in wanted
+
+
+def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple[list[Finding], Parsed | None]:
+    parsed, findings = parse_file(str(disk), rel)
+    findings = list(findings)
+    if parsed is None or parsed.data is None:
+        return findings, parsed
+    findings += schemas.validate("resource", parsed, rel)
+    value = parsed.data.get("id")
+    if value is not None and value != rid:
+        line, col = parsed.where(("id",))
+        findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid))
+    return findings, parsed

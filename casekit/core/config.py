@@ -1,0 +1,66 @@
+"""casekit's own settings: `casekit.yml` beside `mkdocs.yml` (all keys optional)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casekit.core.findings import Finding, finding
+
+CONFIG_FILE = "casekit.yml"
+
+DEFAULT_DEADLINES = {
+    "assessment_days": 10,  # 욕구 및 위기도 조사: intake + 10 days
+    "plan_days": 30,  # 서비스 제공계획: intake + 30 days
+    "monitoring_days": 30,  # next 점검 when the record gives no date
+    "followup_days": [30, 90, 180],  # 사후관리 checks after closure
+    "due_soon_days": 7,
+}
+
+
+@dataclass
+class Config:
+    deadlines: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
+    pii_allow: list[str] = field(default_factory=list)
+    lang: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load_config(root: Path) -> Config:
+    cfg = Config()
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return cfg
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail=str(exc).splitlines()[0]))
+        return cfg
+    if not isinstance(raw, dict):
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="not a mapping"))
+        return cfg
+    deadlines = raw.get("deadlines") or {}
+    if isinstance(deadlines, dict):
+        for key, value in deadlines.items():
+            if key not in DEFAULT_DEADLINES:
+                cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail=f"unknown deadline '{key}'"))
+            elif key == "followup_days":
+                if isinstance(value, list) and value and all(isinstance(v, int) and v > 0 for v in value):
+                    cfg.deadlines[key] = sorted(value)
+                else:
+                    cfg.findings.append(
+                        finding("config-invalid", CONFIG_FILE, 1, 1, detail="followup_days: a list of positive days")
+                    )
+            elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                cfg.deadlines[key] = value
+            else:
+                cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail=f"{key}: a number of days"))
+    pii = raw.get("pii") or {}
+    if isinstance(pii, dict) and isinstance(pii.get("allow"), list):
+        cfg.pii_allow = [str(x) for x in pii["allow"]]
+    if raw.get("lang") in ("ko", "en"):
+        cfg.lang = raw["lang"]
+    return cfg

@@ -1,0 +1,69 @@
+"""Findings are values: where, how bad, a stable code, and a message in Korean and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from casekit.core.messages import MESSAGES
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int | None
+    column: int | None
+    severity: str
+    code: str
+    message_ko: str = field(compare=False)
+    message_en: str = field(compare=False)
+
+    def message(self, lang: str = "ko") -> str:
+        return self.message_en if lang == "en" else self.message_ko
+
+    def as_dict(self, lang: str = "ko") -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line or 0, self.column or 0, self.code)
+
+
+def finding(
+    code: str,
+    path: str,
+    line: int | None = None,
+    column: int | None = None,
+    *,
+    severity: str | None = None,
+    **args: Any,
+) -> Finding:
+    """Make a finding from the message table; `args` fill the message templates."""
+    default_severity, ko, en = MESSAGES[code]
+    return Finding(
+        path=path,
+        line=line,
+        column=column,
+        severity=severity or default_severity,
+        code=code,
+        message_ko=ko.format(**args),
+        message_en=en.format(**args),
+    )
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def summarize(findings: list[Finding], files: int) -> dict[str, int]:
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    return {"files": files, "errors": errors, "warnings": len(findings) - errors}

@@ -1,0 +1,334 @@
+"""Every finding code with its default severity and its message in Korean and English.
+
+Codes are stable: tools and CI configurations may depend on them. Messages are
+`str.format` templates filled by `casekit.core.findings.finding`.
+"""
+
+from __future__ import annotations
+
+E, W = "error", "warning"
+
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # --- reading the file -------------------------------------------------
+    "file-unreadable": (E, "파일을 읽을 수 없습니다: {reason}", "cannot read the file: {reason}"),
+    "file-too-large": (
+        E,
+        "파일이 너무 큽니다({size} 바이트, 최대 {limit} 바이트). 기록을 여러 파일로 나누세요.",
+        "file is too large ({size} bytes, at most {limit}); split the record",
+    ),
+    "file-empty": (E, "빈 파일입니다. 템플릿으로 다시 만드세요: casekit add", "empty file; recreate it from the template with casekit add"),
+    "file-binary": (
+        E,
+        "글 파일이 아닙니다(NUL 바이트가 있음). 기록은 UTF-8 Markdown이어야 합니다.",
+        "not a text file (contains NUL bytes); records must be UTF-8 Markdown",
+    ),
+    "encoding-cp949": (
+        E,
+        "UTF-8이 아니라 CP949(EUC-KR)로 저장된 파일로 보입니다. 편집기에서 'UTF-8'로 다시 저장하거나 "
+        "`iconv -f CP949 -t UTF-8 파일 > 새파일`로 변환하세요.",
+        "file looks saved as CP949/EUC-KR, not UTF-8; re-save it as UTF-8 in your editor or convert it "
+        "with `iconv -f CP949 -t UTF-8 FILE > NEW`",
+    ),
+    "encoding-utf16": (
+        E,
+        "UTF-16으로 저장된 파일입니다. 편집기에서 'UTF-8'로 다시 저장하거나 "
+        "`iconv -f UTF-16 -t UTF-8 파일 > 새파일`로 변환하세요.",
+        "file is saved as UTF-16; re-save it as UTF-8 or convert it with `iconv -f UTF-16 -t UTF-8 FILE > NEW`",
+    ),
+    "encoding-invalid": (
+        E,
+        "UTF-8로 읽을 수 없는 바이트가 있습니다({position}번째 바이트). 파일을 UTF-8로 다시 저장하세요.",
+        "bytes that are not valid UTF-8 (at byte {position}); re-save the file as UTF-8",
+    ),
+    "unicode-nfd": (
+        W,
+        "한글이 풀어쓴 자모(NFD)로 저장되어 있습니다(macOS에서 흔함). 검색과 비교가 어긋날 수 있으니 NFC로 저장하세요.",
+        "Hangul is stored decomposed (NFD, common on macOS); save it as NFC so search and comparison work",
+    ),
+    "front-matter-missing": (
+        E,
+        "파일 맨 앞에 '---'로 시작하는 머리말(front matter)이 없습니다.",
+        "the file does not start with '---' front matter",
+    ),
+    "front-matter-unclosed": (
+        E,
+        "머리말이 '---' 줄로 닫히지 않았습니다.",
+        "front matter is not closed by a '---' line",
+    ),
+    "front-matter-not-mapping": (
+        E,
+        "머리말은 '키: 값' 목록이어야 하는데 {kind}입니다.",
+        "front matter must be a mapping of keys to values, found {kind}",
+    ),
+    "yaml-syntax": (E, "YAML 문법 오류: {problem}", "YAML syntax error: {problem}"),
+    "yaml-tab": (
+        E,
+        "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.",
+        "tab character used for indentation; YAML indents with spaces only",
+    ),
+    "yaml-duplicate-key": (
+        E,
+        "'{key}' 키가 두 번 나옵니다(처음은 {first_line}행). 한쪽 값이 조용히 사라지므로 하나로 합치세요.",
+        "key '{key}' appears twice (first at line {first_line}); one value would be silently lost: merge them",
+    ),
+    "yaml-alias": (
+        E,
+        "YAML 앵커·별칭(&, *)은 기록에 쓸 수 없습니다. 값을 직접 적으세요.",
+        "YAML anchors and aliases (&, *) are not allowed in records; write the value out",
+    ),
+    "yaml-too-deep": (
+        E,
+        "머리말이 너무 깊이 중첩되어 있습니다({limit}단계 초과).",
+        "front matter is nested too deeply (more than {limit} levels)",
+    ),
+    "yaml-bad-key": (
+        E,
+        "키는 글자여야 합니다({kind} 키는 쓸 수 없습니다).",
+        "keys must be text ({kind} keys are not allowed)",
+    ),
+    "yaml-tag": (
+        E,
+        "YAML 태그 '{tag}'는 쓸 수 없습니다.",
+        "YAML tag '{tag}' is not allowed",
+    ),
+    # --- files and names ----------------------------------------------------
+    "bad-file-name": (
+        E,
+        "파일 이름 '{name}'이(가) 규칙(NN-단계.md, 예: 01-intake.md)에 맞지 않습니다. 단계: {stages}",
+        "file name '{name}' does not follow NN-stage.md (e.g. 01-intake.md); stages: {stages}",
+    ),
+    "bad-case-id": (
+        E,
+        "사례 번호 '{name}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자)에 맞지 않습니다.",
+        "case id '{name}' is not valid (a letter or digit, then letters, digits, - or _, at most 64)",
+    ),
+    "bad-resource-id": (
+        E,
+        "자원 파일 이름 '{name}'이(가) 규칙(영문 소문자·숫자·-, 확장자 .md)에 맞지 않습니다.",
+        "resource file name '{name}' is not valid (lowercase letters, digits and -, ending in .md)",
+    ),
+    "symlink-outside": (
+        E,
+        "심볼릭 링크가 사례집 밖({target})을 가리킵니다. 따라가지 않았습니다.",
+        "symbolic link points outside the casebook ({target}); not followed",
+    ),
+    "unexpected-file": (
+        W,
+        "사례 폴더에 기록이 아닌 파일이 있습니다: {name}",
+        "a file that is not a record sits in the case folder: {name}",
+    ),
+    "path-outside": (
+        E,
+        "사례집 밖의 경로입니다: {target}",
+        "path is outside the casebook: {target}",
+    ),
+    "path-not-found": (E, "경로가 없습니다: {target}", "no such path: {target}"),
+    "schema-unavailable": (
+        E,
+        "'{stage}' 단계의 스키마를 읽을 수 없습니다: {reason}",
+        "the schema for stage '{stage}' cannot be read: {reason}",
+    ),
+    # --- schema -----------------------------------------------------------
+    "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.", "required field '{field}' ({title}) is missing"),
+    "placeholder": (
+        E,
+        "'{field}'에 템플릿 안내 문구가 그대로 남아 있습니다: {value}",
+        "'{field}' still holds the template's placeholder: {value}",
+    ),
+    "wrong-type": (
+        E,
+        "'{field}'({title})은(는) {expected}이어야 하는데 {actual}입니다.{hint}",
+        "'{field}' ({title}) must be {expected_en}, found {actual_en}.{hint_en}",
+    ),
+    "not-in-list": (
+        E,
+        "'{field}'({title})의 값 '{value}'은(는) 허용되지 않습니다. 쓸 수 있는 값: {allowed}",
+        "'{field}' ({title}): '{value}' is not allowed; use one of: {allowed}",
+    ),
+    "bad-date": (
+        E,
+        "'{field}'({title})의 '{value}'은(는) 실제 날짜가 아닙니다. YYYY-MM-DD로 적으세요.",
+        "'{field}' ({title}): '{value}' is not a real date; write YYYY-MM-DD",
+    ),
+    "bad-pattern": (
+        E,
+        "'{field}'({title})의 '{value}'이(가) 형식에 맞지 않습니다. {description}",
+        "'{field}' ({title}): '{value}' does not have the expected form. {description}",
+    ),
+    "wrong-value": (
+        E,
+        "'{field}'({title})은(는) '{expected}'이어야 하는데 '{value}'입니다.",
+        "'{field}' ({title}) must be '{expected}', found '{value}'",
+    ),
+    "unknown-field": (
+        E,
+        "알 수 없는 항목 '{field}'입니다. 철자를 확인하세요. 쓸 수 있는 항목: {allowed}",
+        "unknown field '{field}'; check the spelling. Allowed: {allowed}",
+    ),
+    "empty-value": (
+        E,
+        "'{field}'({title})이(가) 비어 있습니다.",
+        "'{field}' ({title}) is empty",
+    ),
+    "out-of-range": (
+        E,
+        "'{field}'({title})의 값 {value}이(가) 허용 범위를 벗어났습니다.",
+        "'{field}' ({title}): {value} is out of range",
+    ),
+    "schema-violation": (E, "'{field}'({title}): {detail}", "'{field}' ({title}): {detail}"),
+    # --- identity -----------------------------------------------------------
+    "case-mismatch": (
+        E,
+        "case 값 '{value}'이(가) 폴더 이름 '{folder}'과(와) 다릅니다.",
+        "case '{value}' differs from the folder name '{folder}'",
+    ),
+    "stage-mismatch": (
+        E,
+        "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다.",
+        "stage '{value}' differs from the file name's stage '{expected}'",
+    ),
+    "resource-id-mismatch": (
+        E,
+        "자원 id '{value}'이(가) 파일 이름 '{expected}'과(와) 다릅니다.",
+        "resource id '{value}' differs from the file name '{expected}'",
+    ),
+    # --- process rules --------------------------------------------------------
+    "case-empty": (E, "사례 폴더에 기록이 없습니다. 01-intake.md부터 만드세요.", "the case folder holds no record; start with 01-intake.md"),
+    "first-not-intake": (
+        E,
+        "사례는 01-intake.md(접수)로 시작해야 합니다. 첫 기록: {name}",
+        "a case starts with 01-intake.md; the first record is {name}",
+    ),
+    "duplicate-number": (
+        E,
+        "순번 {nn}이(가) 두 번 쓰였습니다({other}). 순번은 겹칠 수 없습니다.",
+        "number {nn} is used twice ({other}); numbers must not repeat",
+    ),
+    "date-decreasing": (
+        E,
+        "기록 날짜 {date}이(가) 앞선 기록 {prev_name}의 날짜 {prev_date}보다 이릅니다.",
+        "record date {date} is earlier than {prev_date} of the previous record {prev_name}",
+    ),
+    "plan-without-assessment": (
+        E,
+        "계획 앞에 사정 기록이 없습니다. 계획은 사정 후에 세웁니다.",
+        "a plan needs an earlier assessment",
+    ),
+    "needs-plan": (
+        E,
+        "{stage_ko} 기록 앞에 계획이 없습니다. 실행과 점검은 계획 후에 합니다.",
+        "{stage} needs an earlier plan",
+    ),
+    "plan-without-consent": (
+        E,
+        "접수에서 사례관리 동의(consent.case_management: true)를 받지 않았는데 계획이 있습니다.",
+        "a plan exists but intake has no consent to case management (consent.case_management: true)",
+    ),
+    "plan-not-agreed": (
+        E,
+        "클라이언트가 동의하지 않은 계획입니다(agreement.client_agreed: false). 자기결정권: 계획은 클라이언트와 합의합니다.",
+        "the client has not agreed to the plan (agreement.client_agreed: false)",
+    ),
+    "plan-after-ineligible": (
+        E,
+        "접수에서 사례관리 대상이 아니라고 판정했는데({decision}) 종결 대신 {stage_ko} 기록이 이어집니다.",
+        "intake found the client not eligible ({decision}) but a {stage} record follows instead of closure",
+    ),
+    "followup-before-closure": (
+        E,
+        "사후관리는 종결 후에만 합니다. 앞에 종결 기록이 없습니다.",
+        "follow-up comes only after closure; no earlier closure",
+    ),
+    "after-closure": (
+        E,
+        "종결 후에는 사후관리만 올 수 있습니다({stage_ko}). 다시 열려면 reopening이 있는 접수 기록을 추가하세요.",
+        "after closure only follow-up may come ({stage}); to reopen, add an intake with 'reopening'",
+    ),
+    "reopening-unmarked": (
+        E,
+        "종결된 사례에 새 접수 기록이 있습니다. 재개라면 'reopening: {{reason: ...}}'을 적으세요.",
+        "a new intake follows a closed case; mark it as a reopening with 'reopening: {{reason: ...}}'",
+    ),
+    "reopening-without-closure": (
+        E,
+        "재개(reopening)로 표시된 접수인데 앞에 종결 기록이 없습니다.",
+        "intake is marked as a reopening but no closure precedes it",
+    ),
+    "intake-again": (
+        E,
+        "종결하지 않은 사례에 접수 기록이 또 있습니다. 먼저 종결하거나 사정·점검 기록을 쓰세요.",
+        "a second intake in an open case; close the case first",
+    ),
+    "closure-goal-unevaluated": (
+        E,
+        "종결 기록에 목표 {goal}({text})의 평가가 없습니다. 목표별 결과를 적거나 평가하지 못한 사유를 종결 사유로 적으세요.",
+        "closure does not evaluate goal {goal} ({text}); add its result or a closure reason that explains why not",
+    ),
+    "closure-note-required": (
+        E,
+        "종결 사유가 '기타'이면 reason_note에 설명을 적어야 합니다.",
+        "closure reason 'other' needs an explanation in reason_note",
+    ),
+    "unknown-goal": (
+        E,
+        "목표 '{ref}'이(가) 최근 계획({plan})에 없습니다. 있는 목표: {known}",
+        "goal '{ref}' is not in the latest plan ({plan}); known goals: {known}",
+    ),
+    "unknown-need": (
+        E,
+        "욕구 '{ref}'이(가) 최근 사정({assessment})에 없습니다. 있는 욕구: {known}",
+        "need '{ref}' is not in the latest assessment ({assessment}); known needs: {known}",
+    ),
+    "unknown-resource": (
+        E,
+        "자원 '{ref}'이(가) resources/ 폴더에 없습니다.",
+        "resource '{ref}' does not exist in resources/",
+    ),
+    "duplicate-id": (
+        E,
+        "ID '{ref}'이(가) 이 기록에서 두 번 쓰였습니다.",
+        "id '{ref}' is used twice in this record",
+    ),
+    "goal-not-monitored": (
+        W,
+        "점검 기록에 목표 {goal}({text})의 진행 상황이 없습니다.",
+        "monitoring does not report on goal {goal} ({text})",
+    ),
+    "activity-after-record": (
+        E,
+        "활동 날짜 {date}이(가) 기록 날짜 {record_date}보다 늦습니다. 미래의 활동은 기록할 수 없습니다.",
+        "activity date {date} is after the record date {record_date}",
+    ),
+    "activity-before-plan": (
+        W,
+        "활동 날짜 {date}이(가) 최근 계획 날짜 {plan_date}보다 이릅니다.",
+        "activity date {date} is before the latest plan's date {plan_date}",
+    ),
+    "sensitive-in-text": (
+        E,
+        "민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. 본문과 일반 항목에는 가명 표기만 쓰세요.",
+        "the value of a sensitive field ({field}) appears where it would be published; use the alias",
+    ),
+    # --- personal data in text (PII guard) -------------------------------------
+    "pii-resident-number": (
+        E,
+        "주민등록번호로 보이는 숫자가 있습니다. 민감 정보는 client.resident_number(민감 항목)에만 적으세요.",
+        "something that looks like a resident registration number; keep it only in the sensitive field",
+    ),
+    "pii-phone": (
+        E,
+        "전화번호로 보이는 숫자가 있습니다. 공개 번호라면 casekit.yml의 pii.allow에 추가하세요.",
+        "something that looks like a phone number; if it is a public number, add it to pii.allow in casekit.yml",
+    ),
+    "pii-email": (
+        E,
+        "전자우편 주소가 있습니다. 공개 주소라면 casekit.yml의 pii.allow에 추가하세요.",
+        "an e-mail address; if it is a public address, add it to pii.allow in casekit.yml",
+    ),
+    "pii-account": (
+        W,
+        "계좌번호로 보이는 숫자가 있습니다. 민감 정보는 본문에 적지 마세요.",
+        "something that looks like a bank account number; keep it out of published text",
+    ),
+    "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
+}

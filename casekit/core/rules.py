@@ -1,0 +1,207 @@
+"""The process rules of case management, over the summaries of one case's records.
+
+A case is a sequence of episodes: an intake opens one, a closure ends it, follow-ups may come
+after, and a new intake marked `reopening` starts the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casekit.core.findings import Finding, finding
+from casekit.core.schemas import STAGE_KO
+from casekit.core.summary import Summary, locate
+
+# closure reasons that explain why goals were not evaluated
+EXCUSED_REASONS = frozenset({"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable"})
+NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
+
+
+@dataclass
+class Episode:
+    intake: Summary | None = None
+    assessment: Summary | None = None
+    plan: Summary | None = None
+    closure: Summary | None = None
+    followups: list[Summary] = field(default_factory=list)
+
+
+def episodes(records: list[Summary]) -> list[Episode]:
+    """Split a case's records (ordered by NN) into episodes; used by the rules, status and due."""
+    out: list[Episode] = []
+    current = Episode()
+    for r in records:
+        if r.stage == "intake" and (current.intake is not None or current.closure is not None):
+            out.append(current)
+            current = Episode()
+        if r.stage == "intake":
+            current.intake = r
+        elif r.stage == "assessment":
+            current.assessment = r
+        elif r.stage == "plan":
+            current.plan = r
+        elif r.stage == "closure":
+            current.closure = r
+        elif r.stage == "followup":
+            current.followups.append(r)
+    out.append(current)
+    return out
+
+
+def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> list[Finding]:
+    """Every cross-record rule for one case. `records` may be in any order."""
+    if not records:
+        return [finding("case-empty", case_rel)]
+    out: list[Finding] = []
+    records = sorted(records, key=lambda r: (r.nn, r.rel))
+    seen: dict[int, Summary] = {}
+    for r in records:
+        if r.nn in seen:
+            out.append(finding("duplicate-number", r.rel, 1, 1, nn=f"{r.nn:02d}", other=seen[r.nn].rel.rsplit("/", 1)[-1]))
+        else:
+            seen[r.nn] = r
+    first = records[0]
+    if first.nn != 1 or first.stage != "intake":
+        out.append(finding("first-not-intake", first.rel, 1, 1, name=first.rel.rsplit("/", 1)[-1]))
+
+    prev: Summary | None = None
+    for r in records:
+        if r.date and prev is not None and prev.date and r.date < prev.date:
+            out.append(
+                finding("date-decreasing", r.rel, *r.date_at, date=r.date, prev_date=prev.date,
+                        prev_name=prev.rel.rsplit("/", 1)[-1])
+            )
+        if r.date:
+            prev = r
+
+    ep = Episode()
+    started = False
+    for r in records:
+        stage_ko = STAGE_KO[r.stage]
+        if r.stage == "intake":
+            if not started:
+                if r.reopening:
+                    out.append(finding("reopening-without-closure", r.rel, *r.where))
+            elif ep.closure is not None:
+                if not r.reopening:
+                    out.append(finding("reopening-unmarked", r.rel, *r.where))
+            elif r.reopening:
+                out.append(finding("reopening-without-closure", r.rel, *r.where))
+            else:
+                out.append(finding("intake-again", r.rel, *r.where))
+            ep = Episode(intake=r)
+            started = True
+            continue
+        started = True
+        if ep.closure is not None and r.stage != "followup":
+            out.append(finding("after-closure", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko))
+        if (
+            r.stage in ("assessment", "plan", "intervention", "monitoring")
+            and ep.intake is not None
+            and ep.intake.eligibility in NOT_ELIGIBLE
+        ):
+            out.append(
+                finding("plan-after-ineligible", r.rel, *r.where, decision=ep.intake.eligibility,
+                        stage=r.stage, stage_ko=stage_ko)
+            )
+        if r.stage == "assessment":
+            ep.assessment = r
+        elif r.stage == "plan":
+            out += _check_plan(r, ep)
+            ep.plan = r
+        elif r.stage in ("intervention", "monitoring"):
+            out += _check_work(r, ep, stage_ko)
+        elif r.stage == "closure":
+            out += _check_closure(r, ep)
+            ep.closure = r
+        elif r.stage == "followup":
+            if ep.closure is None:
+                out.append(finding("followup-before-closure", r.rel, *r.where))
+            ep.followups.append(r)
+
+    for r in records:
+        for kind, ref, line, col in r.refs:
+            if kind == "resource" and ref not in resources:
+                out.append(finding("unknown-resource", r.rel, line, col, ref=ref))
+    out += _sensitive_across(records)
+    return out
+
+
+def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
+    out = []
+    if ep.assessment is None:
+        out.append(finding("plan-without-assessment", r.rel, *r.where))
+    if ep.intake is not None and ep.intake.ok and ep.intake.consent is False:
+        out.append(finding("plan-without-consent", r.rel, *r.where))
+    if r.agreed is False:
+        out.append(finding("plan-not-agreed", r.rel, *r.where))
+    known_needs = ep.assessment.needs if ep.assessment else []
+    for kind, ref, line, col in r.refs:
+        if kind == "need" and ep.assessment is not None and ref not in known_needs:
+            out.append(
+                finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
+                        known=", ".join(known_needs) or "-")
+            )
+        if kind == "goal" and ref not in r.goals:
+            out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-"))
+    return out
+
+
+def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
+    out = []
+    if ep.plan is None:
+        return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko)]
+    out += _goal_refs(r, ep.plan)
+    if r.stage == "monitoring":
+        for goal, text in ep.plan.goals.items():
+            if goal not in r.progress:
+                out.append(finding("goal-not-monitored", r.rel, *r.where, goal=goal, text=text))
+    for date, line, col in r.activities:
+        if r.date and date > r.date:
+            out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))
+        elif ep.plan.date and date < ep.plan.date:
+            out.append(finding("activity-before-plan", r.rel, line, col, date=date, plan_date=ep.plan.date))
+    return out
+
+
+def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
+    out = []
+    if r.reason == "other" and not r.reason_note:
+        out.append(finding("closure-note-required", r.rel, *r.where))
+    if ep.plan is None:
+        return out
+    out += _goal_refs(r, ep.plan)
+    if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS:
+        for goal, text in ep.plan.goals.items():
+            if goal not in r.results:
+                out.append(finding("closure-goal-unevaluated", r.rel, *r.where, goal=goal, text=text))
+    return out
+
+
+def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
+    known = ", ".join(plan.goals) or "-"
+    return [
+        finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known)
+        for kind, ref, line, col in r.refs
+        if kind == "goal" and ref not in plan.goals
+    ]
+
+
+def _sensitive_across(records: list[Summary]) -> list[Finding]:
+    """A client's name from the intake must not turn up in a later record's published text."""
+    out = []
+    values = [(r.rel, f, v.strip()) for r in records for f, v in r.sensitive]
+    if not values:
+        return out
+    for r in records:
+        for src, field_, value in values:
+            if src == r.rel:
+                continue  # the record itself was checked with positions for its own fields
+            line, col = locate(r.public_text, value, r.public_line)
+            if line:
+                out.append(finding("sensitive-in-text", r.rel, line, col, field=field_))
+    return out
+
+
+def _name(r: Summary) -> str:
+    return r.rel.rsplit("/", 1)[-1]

@@ -1,0 +1,374 @@
+"""Stage schemas: loading, validation mapped back to file positions, sensitive paths, labels."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path as FsPath
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+from referencing.jsonschema import DRAFT202012 as _DRAFT
+
+from casekit.core.findings import Finding, finding
+from casekit.core.source import Parsed, Path
+
+STAGES = ("intake", "assessment", "plan", "intervention", "monitoring", "closure", "followup")
+STAGE_KO = {
+    "intake": "접수",
+    "assessment": "사정",
+    "plan": "계획",
+    "intervention": "실행",
+    "monitoring": "점검",
+    "closure": "종결",
+    "followup": "사후관리",
+}
+KINDS = (*STAGES, "resource")
+DEFAULTS = FsPath(__file__).resolve().parent.parent / "defaults"
+PLACEHOLDER = re.compile(r"^\s*<.*>\s*$", re.DOTALL)
+
+_TYPE_KO = {
+    "string": ("글자", "text"),
+    "boolean": ("참/거짓(true 또는 false)", "true or false"),
+    "integer": ("정수", "a whole number"),
+    "number": ("숫자", "a number"),
+    "array": ("목록(- 로 시작하는 항목들)", "a list"),
+    "object": ("항목 묶음(키: 값)", "a mapping"),
+    "null": ("빈 값", "empty"),
+}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def field_name(path: Path) -> str:
+    """`needs[1].domain`: dotted keys, list items counted from 1 as people count."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + part
+    return out or "(머리말)"
+
+
+@dataclass
+class SchemaSet:
+    """The schemas of one casebook (its `schemas/` folder, else the defaults shipped with casekit)."""
+
+    folder: FsPath
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: FsPath | None) -> SchemaSet:
+        if folder is None or not folder.is_dir():
+            folder = DEFAULTS / "schemas"
+        self = cls(folder)
+        for path in sorted(folder.glob("*.schema.json")):
+            name = path.name[: -len(".schema.json")]
+            try:
+                self.schemas[name] = json.loads(path.read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError) as exc:
+                self.errors[name] = str(exc)
+        return self
+
+    @cached_property
+    def registry(self) -> Registry:
+        resources = []
+        for name, schema in self.schemas.items():
+            res = Resource.from_contents(schema, default_specification=_DRAFT)
+            resources.append((schema.get("$id", f"{name}.schema.json"), res))
+        return Registry(retrieve=_no_retrieval).with_resources(resources)
+
+    @cached_property
+    def _validators(self) -> dict[str, Draft202012Validator]:
+        out = {}
+        for kind in KINDS:
+            if kind in self.schemas:
+                out[kind] = Draft202012Validator(
+                    self.schemas[kind], registry=self.registry, format_checker=FormatChecker()
+                )
+        return out
+
+    def validator(self, kind: str) -> Draft202012Validator | None:
+        return self._validators.get(kind)
+
+    def resolve(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        """Follow a `$ref` (same file or a sibling file) to the schema it names."""
+        ref = schema.get("$ref")
+        if not ref:
+            return schema, base
+        file_part, _, pointer = ref.partition("#")
+        target_name = file_part[: -len(".schema.json")] if file_part else base
+        doc = self.schemas.get(target_name, {})
+        for part in [p for p in pointer.split("/") if p]:
+            doc = doc.get(part, {}) if isinstance(doc, dict) else {}
+        merged = {**doc, **{k: v for k, v in schema.items() if k != "$ref"}}
+        return merged, target_name
+
+    @cached_property
+    def sensitive_paths(self) -> dict[str, list[Path]]:
+        """For each kind, the paths (with '*' for list items) whose values are never published."""
+        return {kind: self._annotated(kind, "x-sensitive") for kind in KINDS}
+
+    @cached_property
+    def public_paths(self) -> dict[str, list[Path]]:
+        """Paths marked `x-public`: published on purpose (an agency's phone), so not scanned for PII."""
+        return {kind: self._annotated(kind, "x-public") for kind in KINDS}
+
+    def _annotated(self, kind: str, annotation: str) -> list[Path]:
+        found: list[Path] = []
+        if kind in self.schemas:
+            self._walk(self.schemas[kind], kind, (), annotation, found, 0)
+        return found
+
+    def _walk(self, schema: dict[str, Any], base: str, path: Path, annotation: str, found: list[Path], depth: int) -> None:
+        if depth > 16:
+            return
+        schema, base = self.resolve(schema, base)
+        if schema.get(annotation) is True:
+            found.append(path)
+            return
+        for key, sub in (schema.get("properties") or {}).items():
+            self._walk(sub, base, (*path, key), annotation, found, depth + 1)
+        items = schema.get("items")
+        if isinstance(items, dict):
+            self._walk(items, base, (*path, "*"), annotation, found, depth + 1)
+
+    def unscanned_paths(self, kind: str) -> list[Path]:
+        """Paths the PII guard skips: sensitive ones (never published) and public ones."""
+        return [*self.sensitive_paths.get(kind, []), *self.public_paths.get(kind, [])]
+
+    def enum_labels(self, kind: str, path: Path) -> dict[str, str]:
+        """Korean labels of the enum at `path` of a kind's schema (empty when none)."""
+        schema, base = self.schemas.get(kind, {}), kind
+        for part in path:
+            schema, base = self.resolve(schema, base)
+            if isinstance(part, int) or part == "*":
+                schema = schema.get("items") or {}
+            else:
+                schema = (schema.get("properties") or {}).get(part) or {}
+        schema, base = self.resolve(schema, base)
+        return dict(schema.get("x-enum-labels") or {})
+
+    def validate(self, kind: str, parsed: Parsed, rel: str) -> list[Finding]:
+        """Placeholders first, then the schema; one finding per offending value, located."""
+        data = parsed.data
+        if data is None:
+            return []
+        findings: list[Finding] = []
+        placeholders: list[Path] = []
+        _find_placeholders(data, (), placeholders)
+        for path in placeholders:
+            line, col = parsed.where(path)
+            value = _get(data, path)
+            findings.append(finding("placeholder", rel, line, col, field=field_name(path), value=_short(value)))
+        validator = self.validator(kind)
+        if validator is None:
+            reason = self.errors.get(kind, "파일이 없습니다 (missing)")
+            return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason)]
+        reported: set[tuple[Path, str]] = set()
+        for error in sorted(validator.iter_errors(data), key=_error_rank):
+            path: Path = tuple(error.absolute_path)
+            if any(path[: len(p)] == p for p in placeholders):
+                continue
+            for f in self._explain(kind, error, path, parsed, rel):
+                key = (path, f.code) if f.code not in ("required", "unknown-field") else (path, f.message_en)
+                if key in reported or any((path, c) in reported for c in _SUPERSEDES.get(f.code, ())):
+                    continue
+                reported.add(key)
+                findings.append(f)
+        return findings
+
+    def _explain(self, kind: str, error: ValidationError, path: Path, parsed: Parsed, rel: str) -> list[Finding]:
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        title = schema.get("title", "")
+        name = field_name(path)
+        line, col = parsed.where(path)
+        v = error.validator
+        if v == "required":
+            props = schema.get("properties") or {}
+            out = []
+            for missing in error.validator_value:
+                if isinstance(error.instance, dict) and missing not in error.instance:
+                    sub_title = (props.get(missing) or {}).get("title", "")
+                    kl, kc = parsed.where(path, key=True)
+                    out.append(finding("required", rel, kl, kc, field=field_name((*path, missing)), title=sub_title))
+            return out
+        if v == "additionalProperties":
+            allowed = ", ".join(schema.get("properties") or {})
+            extras = [k for k in error.instance if k not in (schema.get("properties") or {})]
+            out = []
+            for extra in extras:
+                kl, kc = parsed.where((*path, extra), key=True)
+                out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed))
+            return out
+        if v == "type":
+            expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+            actual = _kind_of(error.instance)
+            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path))
+            return [
+                finding(
+                    "wrong-type", rel, line, col, field=name, title=title,
+                    expected=_TYPE_KO.get(expected, (expected,))[0], expected_en=_TYPE_KO.get(expected, ("", expected))[1],
+                    actual=_TYPE_KO.get(actual, (actual,))[0], actual_en=_TYPE_KO.get(actual, ("", actual))[1],
+                    hint=hint_ko, hint_en=hint_en,
+                )
+            ]
+        if v == "enum":
+            labels = schema.get("x-enum-labels") or {}
+            allowed = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in error.validator_value)
+            return [finding("not-in-list", rel, line, col, field=name, title=title, value=_short(error.instance), allowed=allowed)]
+        if v == "format" and error.validator_value == "date":
+            return [finding("bad-date", rel, line, col, field=name, title=title, value=_short(error.instance))]
+        if v == "pattern":
+            code = "bad-date" if schema.get("format") == "date" else "bad-pattern"
+            return [
+                finding(code, rel, line, col, field=name, title=title, value=_short(error.instance),
+                        description=schema.get("description", error.validator_value))
+            ]
+        if v == "const":
+            return [
+                finding("wrong-value", rel, line, col, field=name, title=title,
+                        expected=error.validator_value, value=_short(error.instance))
+            ]
+        if v in ("minItems", "minLength", "minProperties"):
+            return [finding("empty-value", rel, line, col, field=name, title=title)]
+        if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            return [finding("out-of-range", rel, line, col, field=name, title=title, value=error.instance)]
+        return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
+
+
+_RANK = {"type": 0, "required": 1, "additionalProperties": 2, "const": 3, "enum": 4, "format": 5, "pattern": 6}
+_SUPERSEDES = {
+    "bad-pattern": ("wrong-type", "bad-date"),
+    "bad-date": ("wrong-type", "bad-date"),
+    "empty-value": ("wrong-type",),
+    "not-in-list": ("wrong-type",),
+    "schema-violation": ("wrong-type", "not-in-list", "bad-date", "bad-pattern"),
+}
+
+
+def _no_retrieval(uri: str) -> Resource:
+    raise NoSuchResource(ref=uri)  # never fetch a schema from the network
+
+
+def _error_rank(error: ValidationError) -> tuple[int, int]:
+    return (len(error.absolute_path), _RANK.get(str(error.validator), 9))
+
+
+def _type_hint(expected: str, actual: str, resolved: str | None) -> tuple[str, str]:
+    if expected == "string" and resolved == "bool":
+        return (
+            " YAML은 yes/no/on/off/true/false를 참·거짓으로 읽습니다. 글자로 쓰려면 따옴표로 감싸세요(예: \"no\").",
+            " YAML reads yes/no/on/off/true/false as booleans; quote it to keep the text.",
+        )
+    if expected == "string" and resolved in ("int", "float"):
+        return (
+            " YAML이 숫자로 읽었습니다(010, 1e3, 1_000 등). 글자로 쓰려면 따옴표로 감싸세요.",
+            " YAML read it as a number (010, 1e3, 1_000...); quote it to keep the text.",
+        )
+    if expected == "string" and resolved == "null":
+        return (" 값이 비어 있습니다.", " the value is empty.")
+    if expected == "boolean" and actual == "string":
+        return (" true 또는 false로 적으세요.", " write true or false.")
+    return ("", "")
+
+
+def _find_placeholders(value: Any, path: Path, out: list[Path]) -> None:
+    if isinstance(value, str):
+        if PLACEHOLDER.match(value):
+            out.append(path)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _find_placeholders(v, (*path, k), out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _find_placeholders(v, (*path, i), out)
+
+
+def _get(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sensitive_values(data: Any, patterns: list[Path]) -> list[tuple[str, str]]:
+    """(field name, value) for every sensitive value present in `data`."""
+    out: list[tuple[str, str]] = []
+    for pattern in patterns:
+        _collect(data, pattern, (), out)
+    return out
+
+
+def _collect(data: Any, pattern: Path, path: Path, out: list[tuple[str, str]]) -> None:
+    if not pattern:
+        if data is None or isinstance(data, bool):
+            return
+        if isinstance(data, dict | list):
+            for leaf in _leaves(data):
+                out.append((field_name(path), leaf))
+        else:
+            out.append((field_name(path), str(data)))
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                _collect(item, rest, (*path, i), out)
+    elif isinstance(data, dict) and head in data:
+        _collect(data[head], rest, (*path, head), out)
+
+
+def _leaves(data: Any) -> list[str]:
+    if isinstance(data, dict):
+        return [x for v in data.values() for x in _leaves(v)]
+    if isinstance(data, list):
+        return [x for v in data for x in _leaves(v)]
+    return [] if data is None else [str(data)]
+
+
+def redact(data: Any, patterns: list[Path]) -> Any:
+    """A copy of `data` with every sensitive value removed (the key is dropped)."""
+    return _redact(data, [tuple(p) for p in patterns])
+
+
+def _redact(data: Any, patterns: list[Path]) -> Any:
+    if any(len(p) == 0 for p in patterns):
+        return None
+    if isinstance(data, dict):
+        out = {}
+        for k, v in data.items():
+            sub = [p[1:] for p in patterns if p and p[0] == k]
+            if any(len(p) == 0 for p in sub):
+                continue
+            out[k] = _redact(v, sub) if sub else v
+        return out
+    if isinstance(data, list):
+        sub = [p[1:] for p in patterns if p and p[0] == "*"]
+        return [_redact(v, sub) if sub else v for v in data]
+    return data

@@ -1,0 +1,237 @@
+"""What one record contributes to the cross-record rules: small, plain, picklable.
+
+`check_file` reads, parses and validates one file on its own and returns its findings and
+this summary, so files can be checked in parallel and cached; the process rules then run
+as a cheap second pass over the summaries of a case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from casekit.core.findings import Finding, finding
+from casekit.core.schemas import PLACEHOLDER, SchemaSet, field_name, sensitive_values
+from casekit.core.source import Parsed, read_file, split
+
+Where = tuple[int, int]
+
+
+@dataclass
+class Summary:
+    rel: str
+    case: str
+    nn: int
+    stage: str
+    ok: bool = False  # front matter parsed to a mapping
+    date: str | None = None
+    where: Where = (1, 1)  # the `stage:` key, or line 1: where record-level findings point
+    date_at: Where = (1, 1)
+    worker: str | None = None
+    reopening: bool = False
+    eligibility: str | None = None
+    consent: bool | None = None
+    risk: str | None = None
+    needs: list[str] = field(default_factory=list)
+    goals: dict[str, str] = field(default_factory=dict)
+    agreed: bool | None = None
+    # (kind, id, line, column): kind is goal | need | resource
+    refs: list[tuple[str, str, int, int]] = field(default_factory=list)
+    activities: list[tuple[str, int, int]] = field(default_factory=list)
+    progress: list[str] = field(default_factory=list)
+    decision: str | None = None
+    next_review: str | None = None
+    review_date: str | None = None
+    reason: str | None = None
+    reason_note: bool = False
+    results: list[str] = field(default_factory=list)
+    aftercare_first: str | None = None
+    reopen: bool | None = None
+    next_check: str | None = None
+    sensitive: list[tuple[str, str]] = field(default_factory=list)
+    public_text: str = ""  # body and non-sensitive strings: where a sensitive value must not appear
+    public_line: int = 1
+
+
+def valid_date(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+        return value
+    return None
+
+
+def parse_file(disk: str, rel: str) -> tuple[Parsed | None, list[Finding]]:
+    text, findings = read_file(disk, rel)
+    if text is None:
+        return None, findings
+    parsed = split(text, rel)
+    parsed.findings[:0] = findings
+    return parsed, parsed.findings
+
+
+def check_file(
+    disk: str, rel: str, case: str, nn: int, stage: str, schemas: SchemaSet
+) -> tuple[list[Finding], Summary, Parsed | None]:
+    """Read, parse and validate one record; everything it alone can tell."""
+    summary = Summary(rel=rel, case=case, nn=nn, stage=stage)
+    parsed, findings = parse_file(disk, rel)
+    findings = list(findings)
+    if parsed is None or parsed.data is None:
+        return findings, summary, parsed
+    findings += schemas.validate(stage, parsed, rel)
+    data = parsed.data
+    summary.ok = True
+    if ("stage",) in parsed.positions:
+        summary.where = parsed.where(("stage",), key=True)
+    if data.get("case") is not None and data.get("case") != case:
+        line, col = parsed.where(("case",))
+        findings.append(finding("case-mismatch", rel, line, col, value=data.get("case"), folder=case))
+    if data.get("stage") is not None and data.get("stage") != stage:
+        line, col = parsed.where(("stage",))
+        findings.append(finding("stage-mismatch", rel, line, col, value=data.get("stage"), expected=stage))
+    _summarize(summary, parsed, data, stage)
+    patterns = schemas.sensitive_paths.get(stage, [])
+    summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
+    summary.public_text, summary.public_line = parsed.body, parsed.body_line
+    public_fields = _public_strings(data, patterns)
+    findings += _sensitive_in_text(summary.sensitive, parsed, public_fields, rel)
+    return findings, summary, parsed
+
+
+def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
+    def ref(kind: str, path: tuple[Any, ...]) -> None:
+        value = _get(data, path)
+        if isinstance(value, str) and value:
+            line, col = parsed.where(path)
+            s.refs.append((kind, value, line, col))
+
+    s.date = valid_date(data.get("date"))
+    s.date_at = parsed.where(("date",))
+    s.worker = data.get("worker") if isinstance(data.get("worker"), str) else None
+    if stage == "intake":
+        s.reopening = isinstance(data.get("reopening"), dict)
+        s.eligibility = _str(_get(data, ("eligibility", "decision")))
+        consent = _get(data, ("consent", "case_management"))
+        s.consent = consent if isinstance(consent, bool) else None
+    elif stage == "assessment":
+        s.risk = _str(data.get("risk_level"))
+        for i, need in enumerate(_list(data.get("needs"))):
+            if isinstance(need, dict) and isinstance(need.get("id"), str):
+                s.needs.append(need["id"])
+        for i, _ in enumerate(_list(data.get("resources"))):
+            ref("resource", ("resources", i))
+    elif stage == "plan":
+        for i, goal in enumerate(_list(data.get("goals"))):
+            if isinstance(goal, dict) and isinstance(goal.get("id"), str):
+                text = _str(goal.get("goal")) or ""
+                s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
+                ref("need", ("goals", i, "need"))
+        for i, _ in enumerate(_list(data.get("services"))):
+            ref("goal", ("services", i, "goal"))
+            ref("resource", ("services", i, "resource"))
+        agreed = _get(data, ("agreement", "client_agreed"))
+        s.agreed = agreed if isinstance(agreed, bool) else None
+        s.review_date = valid_date(data.get("review_date"))
+    elif stage == "intervention":
+        for i, act in enumerate(_list(data.get("activities"))):
+            ref("goal", ("activities", i, "goal"))
+            ref("resource", ("activities", i, "resource"))
+            d = valid_date(act.get("date")) if isinstance(act, dict) else None
+            if d:
+                line, col = parsed.where(("activities", i, "date"))
+                s.activities.append((d, line, col))
+    elif stage == "monitoring":
+        for i, item in enumerate(_list(data.get("progress"))):
+            ref("goal", ("progress", i, "goal"))
+            if isinstance(item, dict) and isinstance(item.get("goal"), str):
+                s.progress.append(item["goal"])
+        for i, _ in enumerate(_list(data.get("services"))):
+            ref("goal", ("services", i, "goal"))
+            ref("resource", ("services", i, "resource"))
+        s.decision = _str(data.get("decision"))
+        s.next_review = valid_date(data.get("next_review"))
+    elif stage == "closure":
+        s.reason = _str(data.get("reason"))
+        s.reason_note = bool(_str(data.get("reason_note")))
+        for i, item in enumerate(_list(data.get("results"))):
+            ref("goal", ("results", i, "goal"))
+            if isinstance(item, dict) and isinstance(item.get("goal"), str):
+                s.results.append(item["goal"])
+        s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))
+    elif stage == "followup":
+        reopen = data.get("reopen")
+        s.reopen = reopen if isinstance(reopen, bool) else None
+        s.next_check = valid_date(data.get("next_check"))
+
+
+def _sensitive_in_text(
+    sensitive: list[tuple[str, str]], parsed: Parsed, public: list[tuple[tuple[Any, ...], str]], rel: str
+) -> list[Finding]:
+    out = []
+    for field_, value in sensitive:
+        needle = value.strip()
+        if len(needle) < 2:
+            continue
+        for path, text in public:
+            if needle in text:
+                line, col = parsed.where(path)
+                out.append(finding("sensitive-in-text", rel, line, col, field=field_))
+        line, col = locate(parsed.body, needle, parsed.body_line)
+        if line:
+            out.append(finding("sensitive-in-text", rel, line, col, field=field_))
+    return out
+
+
+def locate(text: str, needle: str, first_line: int) -> tuple[int | None, int | None]:
+    """1-based line and column of `needle` in `text`, which starts at file line `first_line`."""
+    idx = text.find(needle)
+    if idx < 0:
+        return None, None
+    line = text.count("\n", 0, idx)
+    col = idx - (text.rfind("\n", 0, idx) + 1)
+    return first_line + line, col + 1
+
+
+def _public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
+    from casekit.core.schemas import redact
+
+    out: list[tuple[tuple[Any, ...], str]] = []
+
+    def walk(v: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(v, str):
+            out.append((path, v))
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(x, (*path, k))
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                walk(x, (*path, i))
+
+    walk(redact(data, patterns), ())
+    return out
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+__all__ = ["Summary", "check_file", "field_name", "locate", "parse_file", "valid_date"]

@@ -1,0 +1,44 @@
+"""Shared fixtures. Test modules are found by convention: tests/test_*.py."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from casekit.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+CASEBOOK_PARTS = ("mkdocs.yml", "casekit.yml", "cases", "resources", "schemas", "templates", "docs", "overrides")
+
+
+def copy_casebook(dest: Path) -> Path:
+    """A copy of the sample casebook (what `mkdocs build` and `casekit check` need)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in CASEBOOK_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled sample casebook in a temporary folder."""
+    return copy_casebook(tmp_path / "casebook")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch):
+    """Run the CLI in a folder: run(cwd, *args) -> click Result (exceptions propagate)."""
+
+    def _run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+        monkeypatch.chdir(cwd)
+        runner = CliRunner()
+        return runner.invoke(main, list(args), catch_exceptions=False, env={"LANG": "ko_KR.UTF-8", **(env or {})})
+
+    return _run
