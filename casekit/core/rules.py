@@ -189,7 +189,7 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
 
 def _sensitive_across(records: list[Summary]) -> list[Finding]:
     """A client's name from the intake must not turn up in a later record's published text."""
-    out = []
+    out: list[Finding] = []
     values = [(r.rel, f, v.strip()) for r in records for f, v in r.sensitive]
     if not values:
         return out

@@ -119,7 +119,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.consent = consent if isinstance(consent, bool) else None
     elif stage == "assessment":
         s.risk = _str(data.get("risk_level"))
-        for i, need in enumerate(_list(data.get("needs"))):
+        for need in _list(data.get("needs")):
             if isinstance(need, dict) and isinstance(need.get("id"), str):
                 s.needs.append(need["id"])
         for i, _ in enumerate(_list(data.get("resources"))):
@@ -180,9 +180,9 @@ def _sensitive_in_text(
             if needle in text:
                 line, col = parsed.where(path)
                 out.append(finding("sensitive-in-text", rel, line, col, field=field_))
-        line, col = locate(parsed.body, needle, parsed.body_line)
-        if line:
-            out.append(finding("sensitive-in-text", rel, line, col, field=field_))
+        bline, bcol = locate(parsed.body, needle, parsed.body_line)
+        if bline:
+            out.append(finding("sensitive-in-text", rel, bline, bcol, field=field_))
     return out
 
 

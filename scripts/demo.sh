@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up casekit in .venv, check the bundled sample casebook, show what is due, build its site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e .
+echo "== casekit check (사례집 검사)"
+.venv/bin/casekit check
+echo
+echo "== casekit due (기한 지남·곧 마감)"
+.venv/bin/casekit due
+echo
+echo "== mkdocs build (사례집 사이트)"
+.venv/bin/mkdocs build --strict --quiet --site-dir site
+echo
+echo "사이트를 만들었습니다: $(pwd)/site"
+echo "보기 (browse it locally, loopback only):"
+echo "  .venv/bin/python -m http.server --bind 127.0.0.1 --directory site 8000"
+echo "  → http://127.0.0.1:8000/"

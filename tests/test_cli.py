@@ -1,0 +1,179 @@
+"""The command line through click's CliRunner, on real files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from casekit.cli import main
+from tests.builders import FULL_PATH, make_casebook
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_check_exit_codes(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH})
+    assert run(root, "check").exit_code == 0
+    (root / "cases/c1/02-assessment.md").write_text("---\ncase: c1\n---\n", encoding="utf-8")
+    assert run(root, "check").exit_code == 1
+    assert run(root, "check", "--format", "nope").exit_code == 2
+    assert run(root, "check", "does-not-exist").exit_code == 2
+
+
+def test_check_outside_a_casebook_is_a_usage_error(tmp_path: Path, run) -> None:
+    result = run(tmp_path, "check")
+    assert result.exit_code == 2
+    assert "mkdocs.yml" in result.output
+
+
+def test_check_finds_root_from_below(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH})
+    result = run(root / "cases" / "c1", "check")
+    assert result.exit_code == 0
+    assert "파일 8개 검사: 문제 없음" in result.output
+
+
+def test_json_output_shape(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:3]})
+    plan = root / "cases/c1/03-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("type: initial", "type: first"), encoding="utf-8")
+    result = run(root, "check", "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert set(payload) == {"findings", "summary"}
+    assert payload["summary"] == {"files": 4, "errors": 1, "warnings": 0}
+    [f] = payload["findings"]
+    assert set(f) == {"path", "line", "column", "severity", "code", "message"}
+    assert (f["path"], f["line"], f["column"], f["severity"], f["code"]) == (
+        "cases/c1/03-plan.md", 6, 7, "error", "not-in-list",
+    )
+    assert "initial(최초 계획)" in f["message"]
+
+
+def test_text_output_grouped_by_case_and_english(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:2], "c2": FULL_PATH[:2]})
+    for case in ("c1", "c2"):
+        p = root / f"cases/{case}/02-assessment.md"
+        p.write_text(p.read_text(encoding="utf-8").replace("risk_level: medium", "risk_level: severe"), encoding="utf-8")
+    ko = run(root, "check").output
+    assert re.search(r"^cases/c1\n  02-assessment.md:\d+:\d+  오류  \[not-in-list\]", ko, re.M)
+    assert "cases/c2\n" in ko and ko.rstrip().endswith("오류 2건, 경고 0건")
+    en = run(root, "check", "--lang", "en").output
+    assert "is not allowed" in en and en.rstrip().endswith("2 error(s), 0 warning(s)")
+    assert "is not allowed" in run(root, "check", env={"LANG": "en_US.UTF-8"}).output
+
+
+def test_check_paths_narrow_to_cases(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:2], "c2": FULL_PATH[:2]})
+    (root / "cases/c2/02-assessment.md").write_text("broken", encoding="utf-8")
+    assert run(root, "check", "cases/c1").exit_code == 0
+    assert run(root, "check", "cases/c2").exit_code == 1
+    assert run(root, "check", "cases/c2/01-intake.md").exit_code == 1
+
+
+def test_github_format(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
+    (root / "cases/c1/01-intake.md").write_text("---\ncase: c1\n", encoding="utf-8")
+    out = run(root, "check", "--format", "github").output
+    assert out.startswith("::error file=cases/c1/01-intake.md,line=1,col=1,title=front-matter-unclosed::")
+
+
+def test_new_then_add_fill_from_templates(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {})
+    result = run(root, "new", "--id", "c9", "--worker", "lee.sw", "--date", "2026-11-01")
+    assert result.exit_code == 0 and result.stdout.strip() == "cases/c9/01-intake.md"
+    intake = (root / "cases/c9/01-intake.md").read_text(encoding="utf-8")
+    assert "case: c9" in intake and "worker: lee.sw" in intake and "date: 2026-11-01" in intake
+    # a fresh record is a skeleton: it fails until filled
+    checked = run(root, "check", "--format", "json")
+    assert checked.exit_code == 1
+    assert {f["code"] for f in json.loads(checked.output)["findings"]} == {"placeholder"}
+    assert run(root, "add", "c9", "assessment", "--date", "2026-11-03").stdout.strip() == "cases/c9/02-assessment.md"
+    assessment = (root / "cases/c9/02-assessment.md").read_text(encoding="utf-8")
+    assert "worker: lee.sw" in assessment  # carried over from the case's last record
+
+
+def test_add_prefills_goals_of_latest_plan(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:4]})
+    assert run(root, "add", "c1", "monitoring", "--date", "2026-05-01").exit_code == 0
+    text = (root / "cases/c1/05-monitoring.md").read_text(encoding="utf-8")
+    assert "  - goal: G1\n" in text and "생계 안정" in text
+
+
+def test_add_intake_after_closure_marks_reopening(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH})
+    run(root, "add", "c1", "intake", "--date", "2026-09-01")
+    text = (root / "cases/c1/08-intake.md").read_text(encoding="utf-8")
+    assert "reopening:\n  reason:" in text and "previous_closure: 2026-06-30" in text
+
+
+def test_new_never_overwrites(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
+    before = (root / "cases/c1/01-intake.md").read_bytes()
+    result = run(root, "new", "--id", "c1")
+    assert result.exit_code == 1 and "이미 있습니다" in result.output
+    assert (root / "cases/c1/01-intake.md").read_bytes() == before
+
+
+def test_new_generates_collision_resistant_ids(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {})
+    ids = {run(root, "new", "--date", "2026-11-22").stdout.strip().split("/")[1] for _ in range(20)}
+    assert len(ids) == 20
+    assert all(re.fullmatch(r"20261122-[0-9A-HJKMNP-TV-Z]{4}", i) for i in ids)
+
+
+@pytest.mark.parametrize("bad", ["../x", "a/b", "/etc", "con", "x" * 65, "-x", ""])
+def test_add_refuses_hostile_case_ids(tmp_path: Path, run, bad: str) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
+    result = run(root, "add", bad, "assessment")
+    assert result.exit_code in (1, 2)
+    assert "Traceback" not in result.output
+
+
+def test_status_and_due(tmp_path: Path, run) -> None:
+    root = make_casebook(
+        tmp_path,
+        {"open": [("intake", "2026-11-01", {})], "mon": FULL_PATH[:5], "done": FULL_PATH},
+    )
+    status = json.loads(run(root, "status", "--today", "2026-11-22", "--format", "json").output)
+    by_case = {c["case"]: c for c in status["cases"]}
+    assert by_case["open"]["stage"] == "intake" and by_case["open"]["missing"] == ["assessment", "plan"]
+    assert by_case["open"]["next"]["kind"] == "assessment" and by_case["open"]["next"]["due"] == "2026-11-11"
+    assert by_case["open"]["next"]["state"] == "overdue"
+    assert by_case["mon"]["next"] == {**by_case["mon"]["next"], "kind": "monitoring", "due": "2026-06-01"}
+    assert by_case["done"]["closed"] is True
+    assert by_case["done"]["next"]["kind"] == "followup"  # second check: closure + 90 days
+    assert by_case["done"]["next"]["due"] == "2026-09-28"
+    due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").output)
+    assert {i["case"] for i in due["items"]} == {"open", "mon", "done"}
+    text = run(root, "status", "open", "--today", "2026-11-22").output
+    assert "기한 지남" in text and "빠진 단계: 사정, 계획" in text
+
+
+def test_due_respects_configured_deadlines(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    (root / "casekit.yml").write_text("deadlines:\n  assessment_days: 30\n", encoding="utf-8")
+    due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").output)
+    assert due["items"] == []
+    assert json.loads(run(root, "due", "--today", "2026-11-22", "--all", "--format", "json").output)["items"][0][
+        "due"
+    ] == "2026-12-01"
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert command.help, name
+        assert f"casekit {name}" in readme, f"README does not document `casekit {name}`"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
+    proc = subprocess.run([sys.executable, "-m", "casekit", "check"], cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

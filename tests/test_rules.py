@@ -1,0 +1,164 @@
+"""One test per process rule: a valid case, then each rule broken on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casekit.core.casebook import check
+from tests.builders import FULL_PATH, make_casebook
+
+
+def codes(root: Path) -> list[tuple[str, str, int | None]]:
+    return [(f.code, f.path.rsplit("/", 1)[-1], f.line) for f in check(root).findings]
+
+
+def replace(path: list[tuple[str, str, dict[str, Any]]], index: int, **overrides: Any) -> list:
+    out = list(path)
+    stage, date, old = out[index]
+    out[index] = (stage, date, {**old, **overrides})
+    return out
+
+
+def test_full_path_is_clean(tmp_path: Path) -> None:
+    assert codes(make_casebook(tmp_path, {"c1": FULL_PATH})) == []
+
+
+def test_first_record_must_be_intake(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[1:3]})
+    assert ("first-not-intake", "01-assessment.md", 1) in codes(root)
+
+
+def test_duplicate_numbers(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:2]})
+    (root / "cases/c1/02-assessment.md").rename(root / "cases/c1/01-assessment.md")
+    found = codes(root)
+    assert any(c == "duplicate-number" for c, _, _ in found)
+
+
+def test_dates_never_decrease(tmp_path: Path) -> None:
+    path = list(FULL_PATH[:3])
+    path[1] = ("assessment", "2026-02-01", {})
+    found = codes(make_casebook(tmp_path, {"c1": path}))
+    assert ("date-decreasing", "02-assessment.md", 4) in found  # line of `date:`
+
+
+def test_plan_needs_assessment(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], FULL_PATH[2]]})
+    assert ("plan-without-assessment", "02-plan.md", 3) in codes(root)
+
+
+@pytest.mark.parametrize("stage_index", [3, 4])
+def test_intervention_and_monitoring_need_plan(tmp_path: Path, stage_index: int) -> None:
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], FULL_PATH[1], FULL_PATH[stage_index]]})
+    assert any(c == "needs-plan" for c, _, _ in codes(root))
+
+
+def test_followup_only_after_closure(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:3], FULL_PATH[6]]})
+    assert any(c == "followup-before-closure" for c, _, _ in codes(root))
+
+
+def test_nothing_but_followup_after_closure(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:6], ("monitoring", "2026-07-01", {})]})
+    assert ("after-closure", "07-monitoring.md", 3) in codes(root)
+
+
+def test_reopening_must_be_marked(tmp_path: Path) -> None:
+    unmarked = make_casebook(tmp_path / "a", {"c1": [*FULL_PATH, ("intake", "2026-09-01", {})]})
+    assert any(c == "reopening-unmarked" for c, _, _ in codes(unmarked))
+    marked = make_casebook(
+        tmp_path / "b",
+        {"c1": [*FULL_PATH, ("intake", "2026-09-01", {"reopening": {"reason": "다시 위기", "previous_closure": "2026-06-30"}})]},
+    )
+    assert codes(marked) == []
+
+
+def test_reopening_without_closure(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [("intake", "2026-03-01", {"reopening": {"reason": "x"}})]})
+    assert any(c == "reopening-without-closure" for c, _, _ in codes(root))
+
+
+def test_second_intake_in_open_case(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], FULL_PATH[1], ("intake", "2026-03-09", {})]})
+    assert any(c == "intake-again" for c, _, _ in codes(root))
+
+
+def test_closure_evaluates_every_goal(tmp_path: Path) -> None:
+    path = replace(FULL_PATH, 5, results=[])
+    found = codes(make_casebook(tmp_path, {"c1": path}))
+    assert ("closure-goal-unevaluated", "06-closure.md", 3) in found
+
+
+@pytest.mark.parametrize("reason", ["withdrew", "moved", "deceased", "unreachable", "referred", "ineligible"])
+def test_closure_reason_excuses_unevaluated_goals(tmp_path: Path, reason: str) -> None:
+    path = replace(FULL_PATH[:6], 5, results=[], reason=reason)
+    assert codes(make_casebook(tmp_path, {"c1": path})) == []
+
+
+def test_other_reason_needs_note(tmp_path: Path) -> None:
+    path = replace(FULL_PATH[:6], 5, reason="other")
+    assert any(c == "closure-note-required" for c, _, _ in codes(make_casebook(tmp_path, {"c1": path})))
+
+
+def test_closure_at_intake(tmp_path: Path) -> None:
+    intake = ("intake", "2026-03-01", {"eligibility": {"decision": "ineligible", "reason": "소득 기준 초과"}})
+    closure = ("closure", "2026-03-02", {"reason": "ineligible", "results": None, "client_feedback": None})
+    assert codes(make_casebook(tmp_path, {"c1": [intake, closure]})) == []
+    root2 = make_casebook(tmp_path / "b", {"c1": [intake, FULL_PATH[1]]})
+    assert any(c == "plan-after-ineligible" for c, _, _ in codes(root2))
+
+
+def test_unknown_goal_need_and_resource(tmp_path: Path) -> None:
+    path = replace(FULL_PATH, 3, activities=[{"date": "2026-04-10", "type": "linking", "goal": "G9", "summary": "x",
+                                                "resource": "nowhere"}])
+    path = replace(path, 2, goals=[{"id": "G1", "need": "N7", "goal": "생계 안정", "target_date": "2026-06-30"}])
+    found = codes(make_casebook(tmp_path, {"c1": path}))
+    kinds = {c for c, _, _ in found}
+    assert {"unknown-goal", "unknown-need", "unknown-resource"} <= kinds
+    goal = next(f for f in check(tmp_path).findings if f.code == "unknown-goal")
+    assert goal.path.endswith("04-intervention.md") and goal.line is not None and goal.column is not None
+
+
+def test_plan_requires_consent_and_agreement(tmp_path: Path) -> None:
+    path = replace(FULL_PATH[:3], 0, consent={"case_management": False, "information_sharing": False})
+    path = replace(path, 2, agreement={"client_agreed": False, "date": "2026-04-01"})
+    kinds = {c for c, _, _ in codes(make_casebook(tmp_path, {"c1": path}))}
+    assert {"plan-without-consent", "plan-not-agreed"} <= kinds
+
+
+def test_monitoring_reports_every_goal(tmp_path: Path) -> None:
+    path = replace(FULL_PATH[:5], 4, progress=[])
+    found = check(make_casebook(tmp_path, {"c1": path})).findings
+    assert any(f.code == "empty-value" for f in found)
+    assert any(f.code == "goal-not-monitored" and f.severity == "warning" for f in found)
+
+
+def test_activity_dates(tmp_path: Path) -> None:
+    acts = [
+        {"date": "2026-05-10", "type": "linking", "goal": "G1", "summary": "미래"},
+        {"date": "2026-03-10", "type": "counselling", "goal": "G1", "summary": "계획 전"},
+    ]
+    found = codes(make_casebook(tmp_path, {"c1": replace(FULL_PATH[:4], 3, activities=acts)}))
+    assert ("activity-after-record", "04-intervention.md", 7) in found
+    assert ("activity-before-plan", "04-intervention.md", 11) in found
+
+
+def test_placeholder_is_an_error_not_a_value(tmp_path: Path) -> None:
+    path = replace(FULL_PATH[:1], 0, presenting_problems=["<주 호소 문제>"])
+    found = check(make_casebook(tmp_path, {"c1": path})).findings
+    assert [(f.code, f.line) for f in found] == [("placeholder", 14)]
+
+
+def test_case_and_stage_must_match_file(tmp_path: Path) -> None:
+    path = replace(FULL_PATH[:1], 0, case="other", stage="plan")
+    kinds = {c for c, _, _ in codes(make_casebook(tmp_path, {"c1": path}))}
+    assert {"case-mismatch", "wrong-value", "stage-mismatch"} <= kinds
+
+
+def test_sensitive_value_in_later_body(tmp_path: Path) -> None:
+    path = replace(FULL_PATH[:2], 1, body="홍길동 님과 상담함")
+    found = [f for f in check(make_casebook(tmp_path, {"c1": path})).findings if f.code == "sensitive-in-text"]
+    assert [(f.path.rsplit("/", 1)[-1], f.column) for f in found] == [("02-assessment.md", 1)]
