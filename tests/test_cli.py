@@ -177,3 +177,10 @@ def test_python_dash_m(tmp_path: Path) -> None:
     root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
     proc = subprocess.run([sys.executable, "-m", "casekit", "check"], cwd=root, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_aftercare_done_ends_followups(tmp_path: Path, run) -> None:
+    done = [*FULL_PATH[:6], ("followup", "2026-07-30", {"aftercare_done": True})]
+    root = make_casebook(tmp_path, {"done": done})
+    status = json.loads(run(root, "status", "--today", "2026-11-22", "--format", "json").output)
+    assert status["cases"][0]["next"] is None

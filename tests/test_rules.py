@@ -162,3 +162,24 @@ def test_sensitive_value_in_later_body(tmp_path: Path) -> None:
     path = replace(FULL_PATH[:2], 1, body="홍길동 님과 상담함")
     found = [f for f in check(make_casebook(tmp_path, {"c1": path})).findings if f.code == "sensitive-in-text"]
     assert [(f.path.rsplit("/", 1)[-1], f.column) for f in found] == [("02-assessment.md", 1)]
+
+
+def test_crisis_intervention_may_come_before_a_plan(tmp_path: Path) -> None:
+    crisis = [{"date": "2026-03-01", "type": "crisis_intervention", "summary": "안전 약속"}]
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], ("intervention", "2026-03-02", {"activities": crisis})]})
+    assert codes(root) == []
+    linking = [{"date": "2026-03-01", "type": "linking", "summary": "연계"}]
+    root2 = make_casebook(tmp_path / "b", {"c1": [FULL_PATH[0], ("intervention", "2026-03-02", {"activities": linking})]})
+    assert [c for c, _, _ in codes(root2)] == ["needs-plan"]
+
+
+def test_activity_needs_a_goal_after_the_plan(tmp_path: Path) -> None:
+    acts = [{"date": "2026-04-10", "type": "linking", "summary": "연계"}]
+    found = codes(make_casebook(tmp_path, {"c1": replace(FULL_PATH[:4], 3, activities=acts)}))
+    assert found == [("activity-without-goal", "04-intervention.md", 7)]
+
+
+def test_referral_target_must_exist(tmp_path: Path) -> None:
+    closure = ("closure", "2026-03-02", {"reason": "referred", "results": None, "referred_to": "elsewhere"})
+    intake = ("intake", "2026-03-01", {"eligibility": {"decision": "referred_elsewhere", "reason": "타 기관"}})
+    assert [c for c, _, _ in codes(make_casebook(tmp_path, {"c1": [intake, closure]}))] == ["unknown-resource"]

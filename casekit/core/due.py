@@ -118,6 +118,8 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
         return None
     if ep.followups:
         latest = ep.followups[-1]
+        if latest.aftercare_done:
+            return None
         if latest.reopen:
             return Due(case, "reopen", _d(latest.date) or dt.date.today(), latest.rel, worker)
         if latest.next_check:

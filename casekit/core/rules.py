@@ -150,7 +150,11 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
 def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     out = []
     if ep.plan is None:
+        if r.stage == "intervention" and r.crisis_only:
+            return []  # crisis intervention comes before any plan (위기개입)
         return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko)]
+    out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
+            if kind != "crisis_intervention"]
     out += _goal_refs(r, ep.plan)
     if r.stage == "monitoring":
         for goal, text in ep.plan.goals.items():

@@ -39,6 +39,8 @@ class Summary:
     # (kind, id, line, column): kind is goal | need | resource
     refs: list[tuple[str, str, int, int]] = field(default_factory=list)
     activities: list[tuple[str, int, int]] = field(default_factory=list)
+    crisis_only: bool = False  # an intervention whose activities are all crisis intervention
+    ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
     decision: str | None = None
     next_review: str | None = None
@@ -49,6 +51,7 @@ class Summary:
     aftercare_first: str | None = None
     reopen: bool | None = None
     next_check: str | None = None
+    aftercare_done: bool = False
     sensitive: list[tuple[str, str]] = field(default_factory=list)
     public_text: str = ""  # body and non-sensitive strings: where a sensitive value must not appear
     public_line: int = 1
@@ -117,6 +120,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.eligibility = _str(_get(data, ("eligibility", "decision")))
         consent = _get(data, ("consent", "case_management"))
         s.consent = consent if isinstance(consent, bool) else None
+        ref("resource", ("referral", "referred_to"))
     elif stage == "assessment":
         s.risk = _str(data.get("risk_level"))
         for need in _list(data.get("needs")):
@@ -137,7 +141,12 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.agreed = agreed if isinstance(agreed, bool) else None
         s.review_date = valid_date(data.get("review_date"))
     elif stage == "intervention":
+        acts = [a for a in _list(data.get("activities")) if isinstance(a, dict)]
+        s.crisis_only = bool(acts) and all(a.get("type") == "crisis_intervention" for a in acts)
         for i, act in enumerate(_list(data.get("activities"))):
+            if isinstance(act, dict) and act.get("goal") is None:
+                line, col = parsed.where(("activities", i), key=False)
+                s.ungoaled.append((str(act.get("type")), line, col))
             ref("goal", ("activities", i, "goal"))
             ref("resource", ("activities", i, "resource"))
             d = valid_date(act.get("date")) if isinstance(act, dict) else None
@@ -162,10 +171,12 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.results.append(item["goal"])
         s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))
+        ref("resource", ("referred_to",))
     elif stage == "followup":
         reopen = data.get("reopen")
         s.reopen = reopen if isinstance(reopen, bool) else None
         s.next_check = valid_date(data.get("next_check"))
+        s.aftercare_done = data.get("aftercare_done") is True
 
 
 def _sensitive_in_text(
