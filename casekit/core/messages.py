@@ -299,6 +299,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "활동 날짜 {date}이(가) 기록 날짜 {record_date}보다 늦습니다. 미래의 활동은 기록할 수 없습니다.",
         "activity date {date} is after the record date {record_date}",
     ),
+    "activity-without-goal": (
+        E,
+        "활동에 목표(goal)가 없습니다. 계획 전의 위기개입(crisis_intervention)만 목표 없이 기록할 수 있습니다.",
+        "activity names no goal; only crisis intervention before a plan may be recorded without one",
+    ),
     "activity-before-plan": (
         W,
         "활동 날짜 {date}이(가) 최근 계획 날짜 {plan_date}보다 이릅니다.",
