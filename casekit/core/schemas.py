@@ -104,9 +104,31 @@ class SchemaSet:
         out = {}
         for kind in KINDS:
             if kind in self.schemas:
+                # refs inlined once here: validating a record then never looks a reference up
                 out[kind] = Draft202012Validator(
-                    self.schemas[kind], registry=self.registry, format_checker=FormatChecker()
+                    self.inline(self.schemas[kind], kind), registry=self.registry, format_checker=FormatChecker()
                 )
+        return out
+
+    def inline(self, schema: Any, base: str, depth: int = 0) -> Any:
+        """A copy of `schema` with every `$ref` to a sibling file or `$defs` replaced by its target."""
+        if depth > 32 or not isinstance(schema, dict):
+            return schema
+        if isinstance(schema.get("$ref"), str) and not schema["$ref"].startswith(("http:", "https:")):
+            target, target_base = self.resolve(schema, base)
+            if "$ref" in target and target is not schema:
+                return schema  # a chain we do not follow: leave it to the registry
+            schema, base = target, target_base
+        out: dict[str, Any] = {}
+        for key, value in schema.items():
+            if key in ("properties", "$defs", "patternProperties"):
+                out[key] = {k: self.inline(v, base, depth + 1) for k, v in value.items()}
+            elif key in ("items", "additionalProperties", "not", "if", "then", "else", "contains"):
+                out[key] = self.inline(value, base, depth + 1)
+            elif key in ("allOf", "anyOf", "oneOf", "prefixItems") and isinstance(value, list):
+                out[key] = [self.inline(v, base, depth + 1) for v in value]
+            else:
+                out[key] = value
         return out
 
     def validator(self, kind: str) -> Draft202012Validator | None:
