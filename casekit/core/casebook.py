@@ -11,9 +11,9 @@ from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
-from casekit.core.schemas import STAGES, SchemaSet
+from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.source import Parsed
-from casekit.core.summary import Summary, check_file, parse_file
+from casekit.core.summary import Summary, check_file, parse_file, sensitive_in_text
 
 ROOT_MARKER = "mkdocs.yml"
 
@@ -225,6 +225,9 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     if parsed is None or parsed.data is None:
         return findings, parsed
     findings += schemas.validate("resource", parsed, rel)
+    patterns = schemas.sensitive_paths.get("resource", [])
+    own = [(f, v) for f, v in sensitive_values(parsed.data, patterns) if len(v.strip()) >= 2]
+    findings += sensitive_in_text(own, parsed, patterns, rel)
     value = parsed.data.get("id")
     if value is not None and value != rid:
         line, col = parsed.where(("id",))

@@ -1,111 +1,304 @@
 """PII guard: personal numbers and addresses written where they would be published.
 
-Record bodies and every field *not* marked `x-sensitive` end up on the casebook site, so a
-resident registration number, phone number, e-mail address or account number there is a
-finding. Known public numbers (an agency's switchboard) are allowed in `casekit.yml`:
+Record bodies and every front-matter field *not* marked `x-sensitive` (or `x-public`) end up
+on the casebook site, so these are findings there:
+
+| code | what | severity |
+|---|---|---|
+| `pii-resident-number` | 주민등록번호 / 외국인등록번호 `YYMMDD-GNNNNNN` (also masked `YYMMDD-G******`) | error |
+| `pii-phone` | mobile 010/011/016-019, area codes 02, 031-064, 070, 050x, +82, 15xx/16xx/18xx | error |
+| `pii-email` | e-mail addresses | error |
+| `pii-account` | bank account-like numbers | warning |
+
+How false alarms are kept low (dates `2026-03-15`, amounts `1,200,000원`, case ids `2026-0001`,
+times, versions never match):
+
+- A resident number needs a real calendar birth date (YYMMDD), not in the future, and a
+  gender/century digit 1-8 (5-8: registered foreigners). No check digit is required: numbers
+  issued since October 2020 end in random digits. Old numbers with a valid check digit match
+  like any other (`rrn_check_digit_ok` tells them apart, for tests and reports).
+- A phone number needs a real Korean prefix and separators (`-`, `.`, space, `)` after an area
+  code); without separators only `010` + 8 digits counts.
+- An account number is 10-14 digits in 3-4 hyphenated groups, not starting like a year and not
+  shaped like a business registration number (3-2-5); a bare run of 10-14 digits only counts
+  right after a bank word (계좌, 통장, 은행, 농협 ...).
+- No number may touch other digits or ASCII letters, or be glued to a unit (년, 원, 명, 호 ...).
+
+Text is compared after mapping full-width characters (０１０－…, common with Korean IMEs),
+Unicode dashes and spaces to ASCII and dropping zero-width characters; positions are those of
+the original text. The guard catches mistakes, not deliberate disguise (`공일공`, images).
+
+Known public numbers (an agency's switchboard, a national hotline) are allowed in `casekit.yml`,
+compared by digits (`02-0000-1234` also allows `02 0000 1234`) or, for e-mail, ignoring case:
 
     pii:
-      allow: ["02-0000-1234", "info@example.org"]
+      allow: ["02-0000-1234", "1577-1389", "info@example.org"]
+
+One body line can be exempted by writing `<!-- casekit: pii-ok -->` on it; this never
+exempts a resident registration number.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import redact
 from casekit.core.source import Parsed
 
-_NOT_DIGIT_BEFORE = r"(?<![\d\w-])"
-_NOT_DIGIT_AFTER = r"(?![\d\w])"
+RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
 
-# YYMMDD, gender/century digit 1-8, six more digits (since October 2020 the last ones are random:
-# no check digit is tested, a plausible birth date keeps false alarms low)
-RRN = re.compile(_NOT_DIGIT_BEFORE + r"(\d{2})(\d{2})(\d{2})\s?[-–]?\s?([1-8])\d{6}" + _NOT_DIGIT_AFTER)
-PHONE = re.compile(
-    _NOT_DIGIT_BEFORE
-    + r"(?:01[016789][-.\s]?\d{3,4}[-.\s]?\d{4}"  # mobile
-    + r"|0(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50\d)[-.)\s]\s?\d{3,4}[-.\s]?\d{4}"  # area codes, 070, 050x
-    + r"|1[5-9]\d\d-\d{4})"  # 1588-xxxx style
-    + _NOT_DIGIT_AFTER
+INLINE_ALLOW = re.compile(r"<!--\s*casekit:\s*pii-ok\s*-->")
+
+# --- looking at the text as a reader of the site sees it ---------------------------------
+
+_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_TO_ASCII: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
+_TO_ASCII.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"})
+_TO_ASCII.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def _view(text: str) -> tuple[str, list[int] | None]:
+    """`text` with look-alike characters mapped to ASCII; an index map when characters were dropped."""
+    if text.isascii():
+        return text, None
+    mapped = text.translate(_TO_ASCII)
+    if not any(z in mapped for z in _ZERO_WIDTH):
+        return mapped, None
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(mapped):
+        if ch not in _ZERO_WIDTH:
+            chars.append(ch)
+            index.append(i)
+    index.append(len(mapped))
+    return "".join(chars), index
+
+
+# --- patterns -------------------------------------------------------------------------------
+
+_START = r"(?<![0-9A-Za-z_])(?<![0-9][.\-])"  # not inside a longer number or word
+_END = r"(?![0-9A-Za-z_])(?![.\-][0-9])"
+_SEP = r"(?:[ \t]?[-.][ \t]?|[ \t])"
+_MASK = r"[*xX●○#]"
+
+RRN = re.compile(
+    _START
+    + r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)(?:[ \t]?-[ \t]?|[ \t])?"
+    + rf"(?:(?P<g>[1-8])(?P<rest>\d{{6}}|{_MASK}{{6}})|{_MASK}{{7}})"
+    + _END
 )
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-ACCOUNT = re.compile(_NOT_DIGIT_BEFORE + r"\d{2,6}-\d{2,6}-\d{2,7}(?:-\d{1,3})?" + _NOT_DIGIT_AFTER)
+_PREFIX = r"(?:\+82[ \t.\-]?(?:\(0\)[ \t]?)?|0)"  # domestic 0, or +82 with the 0 dropped
+PHONE = re.compile(
+    _START
+    + "(?:"
+    + _PREFIX
+    + "(?:"
+    + rf"10{_SEP}?\d{{4}}{_SEP}?\d{{4}}"  # 010: separators optional
+    + rf"|1[16789]{_SEP}\d{{3,4}}{_SEP}\d{{4}}"  # 011, 016-019
+    + rf"|(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])(?:\)[ \t]?|{_SEP})\d{{3,4}}{_SEP}\d{{4}}"
+    + ")"
+    + rf"|1[568]\d\d{_SEP}\d{{4}}"  # 전국대표번호 15xx, 16xx, 18xx
+    + ")"
+    + _END
+)
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])"
+)
+ACCOUNT = re.compile(_START + r"\d{2,6}(?:-\d{2,7}){2,3}" + _END)
+BARE_DIGITS = re.compile(_START + r"\d{10,14}" + _END)
+BANK_WORD = re.compile(
+    r"(?:계좌|통장|입금|예금주|은행|뱅크|농협|신협|수협|우체국|새마을금고|국민|신한|우리|하나|기업|"
+    r"account|bank)[^\n]{0,20}$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(r"(?:년|원|만|억|명|개|건|회|세|살|%|평|㎡|호|층|번지|kg|cm)")
 
 _CENTURY = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000, "8": 2000}
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return re.sub(r"[^0-9]", "", text.translate(_TO_ASCII))
 
 
-def _plausible_rrn(m: re.Match[str]) -> bool:
-    yy, mm, dd, g = m.group(1), m.group(2), m.group(3), m.group(4)
+def _born(yy: str, mm: str, dd: str, century: int) -> dt.date | None:
     try:
-        born = dt.date(_CENTURY[g] + int(yy), int(mm), int(dd))
+        return dt.date(century + int(yy), int(mm), int(dd))
     except ValueError:
+        return None
+
+
+def _plausible_rrn(m: re.Match[str], today: dt.date) -> bool:
+    centuries = [_CENTURY[m["g"]]] if m["g"] else [1900, 2000]
+    for century in centuries:
+        born = _born(m["yy"], m["mm"], m["dd"], century)
+        if born is not None and born <= today:
+            return True
+    return False
+
+
+def rrn_check_digit_ok(number: str) -> bool:
+    """True when the 13 digits carry a valid pre-2020 check digit (citizens 1-4, foreigners 5-8).
+
+    Numbers issued since October 2020 have a random last digit, so the guard never requires this.
+    """
+    d = [int(c) for c in _digits(number)]
+    if len(d) != 13:
         return False
-    return born <= dt.date.today()
+    total = sum(a * b for a, b in zip(d[:12], (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5), strict=True))
+    base = 13 if d[6] >= 5 else 11
+    return (base - total % 11) % 10 == d[12]
 
 
-def find_pii(text: str, allow: list[str] | tuple[str, ...] = ()) -> Iterator[tuple[str, int, str]]:
-    """(code, offset, matched text) for each personal number or address in `text`."""
-    allowed_digits = {_digits(a) for a in allow if _digits(a)}
-    allowed_text = {a.strip().lower() for a in allow}
-    taken: list[tuple[int, int]] = []
+def _looks_like_year(group: str) -> bool:
+    return len(group) == 4 and group[:2] in ("19", "20")
 
-    def free(m: re.Match[str]) -> bool:
-        return not any(s < m.end() and m.start() < e for s, e in taken)
 
-    def ok(m: re.Match[str]) -> bool:
-        return _digits(m.group(0)) not in allowed_digits and m.group(0).lower() not in allowed_text
+def _starts_with_date(digits: str) -> bool:
+    if not _looks_like_year(digits[:4]):
+        return False
+    return _born(digits[2:4], digits[4:6], digits[6:8], int(digits[:2]) * 100) is not None
 
-    for m in RRN.finditer(text):
-        if _plausible_rrn(m) and ok(m):
-            taken.append(m.span())
-            yield "pii-resident-number", m.start(), m.group(0)
-    for m in EMAIL.finditer(text):
-        if ok(m):
-            taken.append(m.span())
-            yield "pii-email", m.start(), m.group(0)
-    for m in PHONE.finditer(text):
-        if free(m) and ok(m):
-            taken.append(m.span())
-            yield "pii-phone", m.start(), m.group(0)
-    for m in ACCOUNT.finditer(text):
+
+class _Allow:
+    """The configured allowlist: numbers compared by digits, addresses ignoring case."""
+
+    def __init__(self, allow: Iterable[str]) -> None:
+        self.numbers: set[str] = set()
+        self.texts: set[str] = set()
+        for entry in allow:
+            entry = str(entry).strip()
+            if not entry:
+                continue
+            self.texts.add(entry.lower())
+            if "@" not in entry and not re.search(r"[A-Za-z가-힣]", entry) and len(_digits(entry)) >= 7:
+                self.numbers.add(_number_key(entry))
+
+    @classmethod
+    def of(cls, allow: Iterable[str]) -> _Allow:
+        return allow if isinstance(allow, _Allow) else cls(allow)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __contains__(self, matched: object) -> bool:
+        if not isinstance(matched, str):
+            return False
+        return matched.strip().lower() in self.texts or (
+            "@" not in matched and _number_key(matched) in self.numbers
+        )
+
+
+def _number_key(text: str) -> str:
+    digits = _digits(text)
+    if text.lstrip().startswith("+82"):
+        digits = "0" + digits[2:].removeprefix("0")
+    return digits
+
+
+def find_pii(
+    text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
+) -> Iterator[tuple[str, int, str]]:
+    """(code, offset, matched text) for each personal number or address in `text`, in text order."""
+    view, index = _view(text)
+    allowed = _Allow.of(allow)
+    today = today or dt.date.today()
+    hits: list[tuple[int, int, str]] = []
+    taken = bytearray(len(view))  # 1 where an earlier, stronger match sits
+
+    def take(start: int, end: int, code: str) -> None:
+        hits.append((start, end, code))
+        taken[start:end] = b"\x01" * (end - start)
+
+    def free(start: int, end: int) -> bool:
+        return taken.find(1, start, end) < 0
+
+    def glued_to_unit(end: int) -> bool:
+        return _UNIT_AFTER.match(view, end) is not None
+
+    for m in RRN.finditer(view):
+        if _plausible_rrn(m, today) and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), RESIDENT)
+    for m in EMAIL.finditer(view):
+        if free(*m.span()):
+            take(m.start(), m.end(), EMAIL_CODE)
+    for m in PHONE.finditer(view):
+        if free(*m.span()) and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), PHONE_CODE)
+    for m in ACCOUNT.finditer(view):
+        groups = m.group(0).split("-")
         n = len(_digits(m.group(0)))
-        if free(m) and 10 <= n <= 14 and ok(m) and not _is_date_like(m.group(0)):
-            yield "pii-account", m.start(), m.group(0)
+        if (
+            10 <= n <= 14
+            and free(*m.span())
+            and not _looks_like_year(groups[0])
+            and [len(g) for g in groups] != [3, 2, 5]  # 사업자등록번호, published by businesses
+            and not glued_to_unit(m.end())
+        ):
+            take(m.start(), m.end(), ACCOUNT_CODE)
+    for m in BARE_DIGITS.finditer(view):
+        window = max(0, m.start() - 40)
+        line_start = view.rfind("\n", window, m.start()) + 1 or window
+        if (
+            free(*m.span())
+            and BANK_WORD.search(view, line_start, m.start())
+            and not _starts_with_date(m.group(0))
+            and not glued_to_unit(m.end())
+        ):
+            take(m.start(), m.end(), ACCOUNT_CODE)
+
+    for start, end, code in sorted(hits):
+        if view[start:end] in allowed:
+            continue
+        if index is not None:
+            start, end = index[start], index[end - 1] + 1
+        yield code, start, text[start:end]
 
 
-def _is_date_like(s: str) -> bool:
-    parts = s.split("-")
-    return len(parts) == 3 and len(parts[0]) == 4 and parts[0].startswith(("19", "20"))
+def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -> list[Finding]:
+    """Findings for a Markdown body that starts at file line `first_line`: exact line and column."""
+    out: list[Finding] = []
+    if not text:
+        return out
+    starts = _line_starts(text)
+    lines = text.split("\n")
+    for code, offset, _ in find_pii(text, _Allow.of(allow)):
+        line, col = _position(starts, offset)
+        if code != RESIDENT and INLINE_ALLOW.search(lines[line]):
+            continue
+        out.append(finding(code, rel, first_line + line, col))
+    return out
 
 
 def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allow: list[str]) -> list[Finding]:
-    """Findings for PII in the body and in every non-sensitive string of the front matter."""
-    out: list[Finding] = []
-    body = parsed.body
-    if body:
-        line_starts = _line_starts(body)
-        for code, offset, _ in find_pii(body, allow):
-            line, col = _position(line_starts, offset)
-            out.append(finding(code, rel, parsed.body_line + line, col))
+    """Findings for PII in the body and in every published (not sensitive, not public) front-matter value.
+
+    `sensitive` are the paths not to scan (`SchemaSet.unscanned_paths`). A body finding points at
+    the match itself; a field finding at the start of the field's value.
+    """
+    allowed = _Allow.of(allow)
+    out = scan_text(parsed.body, rel, parsed.body_line, allowed)
     if parsed.data is not None:
+        seen: set[tuple[str, int, int]] = set()
         for path, text in _strings(redact(parsed.data, sensitive), ()):
-            for code, _, _ in find_pii(text, allow):
+            for code, _, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
-                out.append(finding(code, rel, line, col))
+                if (code, line, col) not in seen:
+                    seen.add((code, line, col))
+                    out.append(finding(code, rel, line, col))
     return out
 
 
 def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path, str(value)  # an unquoted 13-digit number is still a resident number
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _strings(v, (*path, k))
@@ -121,7 +314,6 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    import bisect
-
+    """0-based line index and 1-based column of `offset`."""
     i = bisect.bisect_right(starts, offset) - 1
     return i, offset - starts[i] + 1

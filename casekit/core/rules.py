@@ -204,6 +204,9 @@ def _sensitive_across(records: list[Summary]) -> list[Finding]:
             line, col = locate(r.public_text, value, r.public_line)
             if line:
                 out.append(finding("sensitive-in-text", r.rel, line, col, field=field_))
+            for text, fline, fcol in r.public_fields:
+                if value in text:
+                    out.append(finding("sensitive-in-text", r.rel, fline, fcol, field=field_))
     return out
 
 

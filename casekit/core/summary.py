@@ -53,8 +53,9 @@ class Summary:
     next_check: str | None = None
     aftercare_done: bool = False
     sensitive: list[tuple[str, str]] = field(default_factory=list)
-    public_text: str = ""  # body and non-sensitive strings: where a sensitive value must not appear
+    public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
+    public_fields: list[tuple[str, int, int]] = field(default_factory=list)  # (text, line, col) of published fields
 
 
 def valid_date(value: Any) -> str | None:
@@ -101,6 +102,7 @@ def check_file(
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
     public_fields = _public_strings(data, patterns)
+    summary.public_fields = [(text, *parsed.where(path)) for path, text in public_fields]
     findings += _sensitive_in_text(summary.sensitive, parsed, public_fields, rel)
     return findings, summary, parsed
 
@@ -177,6 +179,13 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.reopen = reopen if isinstance(reopen, bool) else None
         s.next_check = valid_date(data.get("next_check"))
         s.aftercare_done = data.get("aftercare_done") is True
+
+
+def sensitive_in_text(
+    sensitive: list[tuple[str, str]], parsed: Parsed, patterns: list[tuple[Any, ...]], rel: str
+) -> list[Finding]:
+    """A record's own sensitive values found in its body or its published fields."""
+    return _sensitive_in_text(sensitive, parsed, _public_strings(parsed.data, patterns), rel)
 
 
 def _sensitive_in_text(

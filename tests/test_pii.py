@@ -1,0 +1,318 @@
+"""PII guard: what it finds, what it must leave alone, where it points, and how to allow a number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casekit.core.pii import find_pii, rrn_check_digit_ok, scan_text
+
+TODAY = dt.date(2026, 6, 1)
+SHARED = Path("/work/shared")
+
+
+def codes(text: str, allow: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    return [(code, matched) for code, _, matched in find_pii(text, allow, today=TODAY)]
+
+
+# --- what counts ----------------------------------------------------------------------------
+
+POSITIVES = [
+    # resident registration numbers (주민등록번호), foreigners' numbers (외국인등록번호, 5-8)
+    ("690721-1234567", "pii-resident-number", "690721-1234567"),
+    ("800101-1234560", "pii-resident-number", "800101-1234560"),  # old number, valid check digit
+    ("201231-3123458", "pii-resident-number", "201231-3123458"),  # since 2020-10: no check digit
+    ("900101-5123452", "pii-resident-number", "900101-5123452"),  # foreigner, valid check digit
+    ("050505-7654321", "pii-resident-number", "050505-7654321"),  # foreigner born 2005
+    ("주민번호690721-1234567입니다", "pii-resident-number", "690721-1234567"),
+    ("6907211234567", "pii-resident-number", "6907211234567"),
+    ("690721 1234567", "pii-resident-number", "690721 1234567"),
+    ("690721 - 1234567", "pii-resident-number", "690721 - 1234567"),
+    ("690721-1******", "pii-resident-number", "690721-1******"),  # masked, still birth date + gender
+    ("690721-*******", "pii-resident-number", "690721-*******"),
+    ("６９０７２１－１２３４５６７", "pii-resident-number", "６９０７２１－１２３４５６７"),  # full-width (IME)
+    # mobile
+    ("010-1234-5678", "pii-phone", "010-1234-5678"),
+    ("010.1234.5678", "pii-phone", "010.1234.5678"),
+    ("010 1234 5678", "pii-phone", "010 1234 5678"),
+    ("01012345678", "pii-phone", "01012345678"),
+    ("010 - 1234 - 5678", "pii-phone", "010 - 1234 - 5678"),
+    ("연락처:010-1234-5678로 연락함", "pii-phone", "010-1234-5678"),
+    ("011-123-4567", "pii-phone", "011-123-4567"),
+    ("016-1234-5678", "pii-phone", "016-1234-5678"),
+    ("019.123.4567", "pii-phone", "019.123.4567"),
+    ("+82-10-1234-5678", "pii-phone", "+82-10-1234-5678"),
+    ("+82 10 1234 5678", "pii-phone", "+82 10 1234 5678"),
+    ("０１０－１２３４－５６７８", "pii-phone", "０１０－１２３４－５６７８"),
+    ("010\u200b1234\u200b5678", "pii-phone", "010\u200b1234\u200b5678"),  # zero-width spaces from copy-paste
+    ("010–1234–5678", "pii-phone", "010–1234–5678"),  # en dash from a word processor
+    ("010\u00a01234\u00a05678", "pii-phone", "010\u00a01234\u00a05678"),  # no-break space
+    # area codes, 070, 050x
+    ("02-123-4567", "pii-phone", "02-123-4567"),
+    ("02-1234-5678", "pii-phone", "02-1234-5678"),
+    ("(02) 1234-5678", "pii-phone", "02) 1234-5678"),
+    ("02)1234-5678", "pii-phone", "02)1234-5678"),
+    ("031-123-4567", "pii-phone", "031-123-4567"),
+    ("033.123.4567", "pii-phone", "033.123.4567"),
+    ("044 123 4567", "pii-phone", "044 123 4567"),
+    ("051-1234-5678", "pii-phone", "051-1234-5678"),
+    ("064-123-4567", "pii-phone", "064-123-4567"),
+    ("070-1234-5678", "pii-phone", "070-1234-5678"),
+    ("0505-123-4567", "pii-phone", "0505-123-4567"),
+    ("0507-1234-5678", "pii-phone", "0507-1234-5678"),
+    ("+82 2 1234 5678", "pii-phone", "+82 2 1234 5678"),
+    ("+82 (0)2-1234-5678", "pii-phone", "+82 (0)2-1234-5678"),
+    # 전국대표번호
+    ("1588-1234", "pii-phone", "1588-1234"),
+    ("1644 1234", "pii-phone", "1644 1234"),
+    ("1899.1234", "pii-phone", "1899.1234"),
+    ("두 번호 02-123-4567,010-1234-5678", "pii-phone", "02-123-4567"),
+    # e-mail
+    ("hong@example.org", "pii-email", "hong@example.org"),
+    ("메일은 hong.gd+case@mail.co.kr로 보냄", "pii-email", "hong.gd+case@mail.co.kr"),
+    ("<HONG@EXAMPLE.ORG>", "pii-email", "HONG@EXAMPLE.ORG"),
+    # bank accounts (warning)
+    ("110-123-456789", "pii-account", "110-123-456789"),
+    ("1002-123-456789", "pii-account", "1002-123-456789"),
+    ("123456-78-901234", "pii-account", "123456-78-901234"),
+    ("301-1234-5678-91", "pii-account", "301-1234-5678-91"),
+    ("국민은행 계좌 12345678901234로 입금", "pii-account", "12345678901234"),
+    ("통장: 3333123456789", "pii-account", "3333123456789"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "matched"), POSITIVES, ids=[p[0] for p in POSITIVES])
+def test_finds(text: str, code: str, matched: str) -> None:
+    assert (code, matched) in codes(text)
+
+
+def test_check_digit_is_not_required_but_recognised() -> None:
+    assert rrn_check_digit_ok("800101-1234560")
+    assert rrn_check_digit_ok("900101-5123452")  # foreigners' formula
+    assert not rrn_check_digit_ok("201231-3123458")
+    assert codes("800101-1234560") == [("pii-resident-number", "800101-1234560")]
+    assert codes("800101-1234561") == [("pii-resident-number", "800101-1234561")]
+
+
+NEGATIVES = [
+    "2026-03-15",
+    "2026.03.15",
+    "2026. 3. 15.",
+    "2026년 3월 15일 14시 30분",
+    "2026-03-15T14:30:00+09:00",
+    "20260315",
+    "202603151430",
+    "20260315143000",
+    "1,200,000원",
+    "1200000원",
+    "월 713,102원, 연 8,557,224원",
+    "2026-0001",
+    "사례 2026-0001-02",
+    "2026-03-15-001",
+    "14:30",
+    "오전 10:00-12:00",
+    "10:30~11:45",
+    "v1.10.2",
+    "mkdocs 1.6.1, casekit 0.1.0",
+    "3.14159265358",
+    "1800-1900년",
+    "2020-2026년",
+    "123-45-67890",  # business registration number: published by businesses
+    "가온구 나래동 101-1 2층",
+    "우편번호 04524",
+    "02-03-15",
+    "010-1234",
+    "1588",
+    "129",
+    "990231-1234567",  # no 31 February
+    "690721-9234567",  # 9: born in the 1800s
+    "301231-3123456",  # born in the future
+    "A690721-1234567",
+    "ISBN 978-89-12345-67-8",
+    "혈압 130/85, 혈당 126mg/dL, 체중 58.5kg",
+    "법률 제19234호, 제3조 제2항",
+    "복지정책과-1234(2026.03.15.)",
+    "K10 점수 28점, 위기도 3단계",
+    "전화 상담 3회, 방문 2회",
+    "@kim.sw 담당",
+    "1234567890123",  # a bare long number with no bank word nearby
+    "010-****-5678",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_alone(text: str) -> None:
+    assert codes(text) == []
+
+
+REALISTIC = """\
+# 점검 (2026-05-20)
+
+사례번호 2026-0001, 담당 kim.sw. 2026년 5월 20일 오후 2:30~3:40 가정 방문.
+5월 초 생계급여 월 713,102원과 주거급여 월 341,000원이 결정되어 체납 월세 1,200,000원을
+정리했다(2026.05.08. 결정 통지). 자활근로 참여 6주째, 주 5일 09:00-16:00 근무, 결근 0회.
+혈당은 공복 126~140mg/dL, 당화혈색소 7.2%로 3월(8.9%)보다 나아졌다.
+긴급지원 생계비 1,833,000원(2026-03-10 지급). 다음 점검일 2026-06-20 10:00.
+사례회의(제3차, 2026.05.15.)에서 계획 v2를 유지하기로 함. 관련 규정: 「사회보장급여법」 제42조의2.
+키 168cm, 체중 71.5kg. 방문 거리 12.5km. 점수 28/40. 우편번호 04524. 나래동 101-1 2층.
+"""
+
+
+def test_no_false_alarms_on_realistic_text() -> None:
+    assert codes(REALISTIC) == []
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="domain seeds not present")
+def test_no_false_alarms_on_domain_texts() -> None:
+    texts = [*(SHARED / "seeds").glob("*.txt"), *SHARED.glob("*.md")]
+    assert texts
+    for path in texts:
+        assert codes(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_sample_casebook_published_text_is_clean(sample: Path, run) -> None:
+    result = run(sample, "check", "--format", "json")
+    findings = json.loads(result.output)["findings"]
+    assert [f for f in findings if f["code"].startswith("pii-")] == []
+    assert result.exit_code == 0, result.output
+
+
+# --- where it points --------------------------------------------------------------------------
+
+
+def test_offsets_are_exact() -> None:
+    text = "전화 010-1234-5678, 메일 a@b.kr"
+    hits = list(find_pii(text, today=TODAY))
+    assert [(c, o) for c, o, _ in hits] == [("pii-phone", 3), ("pii-email", 21)]
+    assert all(text[o : o + len(m)] == m for _, o, m in hits)
+
+
+def test_offsets_survive_dropped_zero_width_characters() -> None:
+    text = "가\u200b나 010\u200b1234\u200b5678 끝"
+    [(code, offset, matched)] = find_pii(text, today=TODAY)
+    assert (code, offset) == ("pii-phone", 4)
+    assert matched == "010\u200b1234\u200b5678"
+
+
+def test_scan_text_line_and_column() -> None:
+    body = "\n첫 줄\n\n둘째 줄에 번호: 010-1234-5678\n"
+    [f] = scan_text(body, "cases/x/01-intake.md", first_line=20)
+    assert (f.line, f.column, f.code, f.severity) == (23, 11, "pii-phone", "error")
+
+
+# --- allowing known public numbers --------------------------------------------------------------
+
+
+def test_allowlist_compares_digits_and_addresses_ignoring_case() -> None:
+    allow = ("02-000-1234", "Info@Example.org", "+82-10-0000-0000")
+    assert codes("대표번호 02 000 1234", allow) == []
+    assert codes("대표번호 (02) 000-1234", allow) == []
+    assert codes("info@example.org", allow) == []
+    assert codes("010-0000-0000", allow) == []
+    assert codes("02-000-1235", allow) == [("pii-phone", "02-000-1235")]
+
+
+def test_inline_allow_is_for_one_line_and_never_for_resident_numbers() -> None:
+    body = (
+        "노인보호전문기관 1577-1389에 신고함 <!-- casekit: pii-ok -->\n"
+        "상담 1577-1389\n"
+        "690721-1234567 <!-- casekit: pii-ok -->\n"
+    )
+    found = [(f.line, f.code) for f in scan_text(body, "r.md", 1)]
+    assert found == [(2, "pii-phone"), (3, "pii-resident-number")]
+
+
+# --- through `casekit check` -------------------------------------------------------------------
+
+
+def _plant_in_body(path: Path, line_text: str) -> tuple[int, str]:
+    """Append a line to a record's body; return its file line number."""
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n" + line_text + "\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text.split("\n")) - 1, line_text
+
+
+def _findings(result) -> list[dict]:
+    return json.loads(result.output)["findings"]
+
+
+def test_check_fails_on_planted_numbers_with_located_findings(sample: Path, run) -> None:
+    record = sample / "cases" / "2026-0001" / "05-monitoring.md"
+    line, _ = _plant_in_body(record, "클라이언트 연락처는 010-2468-1357, 주민번호 690721-1234567.")
+    result = run(sample, "check", "--format", "json")
+    assert result.exit_code == 1, result.output
+    got = {(f["path"], f["line"], f["column"], f["code"], f["severity"]) for f in _findings(result)}
+    rel = "cases/2026-0001/05-monitoring.md"
+    assert (rel, line, 12, "pii-phone", "error") in got
+    assert (rel, line, 32, "pii-resident-number", "error") in got
+
+
+def test_check_locates_a_number_in_a_published_field(sample: Path, run) -> None:
+    record = sample / "cases" / "2026-0001" / "05-monitoring.md"
+    text = record.read_text(encoding="utf-8")
+    old = '"5월 초 생계급여와 주거급여가 결정되었고 체납 월세를 정리함"'
+    assert old in text
+    record.write_text(text.replace(old, '"수급 결정, 담당 공무원 010-9876-5432"'), encoding="utf-8")
+    lines = record.read_text(encoding="utf-8").split("\n")
+    lineno = next(i for i, t in enumerate(lines, 1) if "010-9876-5432" in t)
+    column = lines[lineno - 1].index('"수급') + 1  # the value's position
+    result = run(sample, "check", "--format", "json")
+    assert result.exit_code == 1
+    pii = [f for f in _findings(result) if f["code"].startswith("pii-")]
+    assert [(f["path"], f["line"], f["column"], f["code"]) for f in pii] == [
+        ("cases/2026-0001/05-monitoring.md", lineno, column, "pii-phone")
+    ]
+
+
+def test_sensitive_and_public_fields_are_not_scanned(sample: Path, run) -> None:
+    # the sample keeps phone numbers in x-sensitive fields and the agency phone in x-public resource.phone
+    result = run(sample, "check", "--format", "json")
+    assert not [f for f in _findings(result) if f["code"].startswith("pii-")]
+
+
+def test_account_is_a_warning_only(sample: Path, run) -> None:
+    record = sample / "cases" / "2026-0001" / "05-monitoring.md"
+    line, _ = _plant_in_body(record, "후원금 계좌 110-123-456789")
+    result = run(sample, "check", "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = [(f["line"], f["column"], f["code"], f["severity"]) for f in _findings(result)]
+    assert found == [(line, 8, "pii-account", "warning")]
+
+
+def _write_allow(root: Path, allow: list[str]) -> None:
+    cfg_path = root / "casekit.yml"
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8")) if cfg_path.is_file() else None
+    cfg = cfg if isinstance(cfg, dict) else {}
+    pii = cfg.setdefault("pii", {}) if isinstance(cfg.get("pii"), dict) else cfg.setdefault("pii", {})
+    pii["allow"] = [*(pii.get("allow") or []), *allow]
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+
+
+def test_casekit_yml_allowlist(sample: Path, run) -> None:
+    record = sample / "cases" / "2026-0001" / "05-monitoring.md"
+    _plant_in_body(record, "나래동 행정복지센터 대표번호 02-000-1234, 문의 gaon@example.org")
+    assert run(sample, "check").exit_code == 1
+    _write_allow(sample, ["02-000-1234", "GAON@example.org"])
+    result = run(sample, "check")
+    assert result.exit_code == 0, result.output
+
+
+# --- any text at all ------------------------------------------------------------------------------
+
+_ALPHABET = "0123456789０１２-–. ()+*@가나계좌년원\n\u200bxX#abc."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_never_raises_and_offsets_point_at_the_match(text: str) -> None:
+    for code, offset, matched in find_pii(text, ("02-000-1234",), today=TODAY):
+        assert code.startswith("pii-")
+        assert matched and text[offset : offset + len(matched)] == matched
+        assert matched[0] not in "\u200b "
+        assert matched[-1] not in "\u200b "
