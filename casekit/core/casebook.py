@@ -8,7 +8,7 @@ from pathlib import Path
 
 from casekit.core.config import Config, load_config
 from casekit.core.findings import Finding, finding, sort_findings
-from casekit.core.names import inside, parse_record_name, valid_case_id, valid_resource_id
+from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
@@ -97,7 +97,7 @@ def scan(root: Path) -> Layout:
                 parsed = parse_record_name(item.name)
                 if parsed is not None and item.is_file():
                     records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
-                elif item.name.endswith(".md"):
+                elif looks_like_record(item.name):
                     layout.findings.append(
                         finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
                     )
@@ -174,11 +174,16 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     """Check the casebook at `root` (or only the cases/resources under `targets`). Never writes."""
     root = Path(os.path.realpath(root))
     config = load_config(root)
-    schemas = SchemaSet.load(root / "schemas")
+    schema_dir = root / "schemas"
+    outside = (schema_dir.exists() or schema_dir.is_symlink()) and not inside(root, schema_dir)
+    schemas = SchemaSet.load(None if outside else schema_dir)
     report = Report(root=root, config=config, schemas=schemas)
     layout = scan(root)
     wanted, with_resources = _select(root, layout, targets)
     findings = list(config.findings)
+    if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
+        target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
+        findings.append(finding("symlink-outside", "schemas", None, None, target=target))
     findings += [f for f in layout.findings if _wanted(f.path, wanted, with_resources)]
 
     for rid, (disk, rel) in layout.resources.items():

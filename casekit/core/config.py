@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+import os
 
 from casekit.core.findings import Finding, finding
+from casekit.core.names import inside
+from casekit.core.source import parse_yaml, read_file
 
 CONFIG_FILE = "casekit.yml"
 
@@ -32,13 +34,25 @@ class Config:
 def load_config(root: Path) -> Config:
     cfg = Config()
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return cfg
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail=str(exc).splitlines()[0]))
+    if not inside(root, path):
+        target = os.readlink(path) if path.is_symlink() else str(path)
+        cfg.findings.append(finding("symlink-outside", CONFIG_FILE, None, None, target=target))
         return cfg
+    # the same guarded reader as records: size bound, encodings, aliases, depth, duplicate keys
+    text, problems = read_file(str(path), CONFIG_FILE)
+    parsed = parse_yaml(text, CONFIG_FILE) if text is not None else None
+    if parsed is not None:
+        problems = problems + parsed.findings
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or parsed is None:
+        first = errors[0] if errors else problems[0]
+        cfg.findings.append(
+            finding("config-invalid", CONFIG_FILE, first.line, first.column, detail=first.message_ko)
+        )
+        return cfg
+    raw: Any = parsed.data if parsed.data is not None else {}
     if not isinstance(raw, dict):
         cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="not a mapping"))
         return cfg

@@ -91,6 +91,26 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "YAML 태그 '{tag}'는 쓸 수 없습니다.",
         "YAML tag '{tag}' is not allowed",
     ),
+    "yaml-merge": (
+        E,
+        "병합 키(<<)는 기록에 쓸 수 없습니다. 키와 값을 직접 적으세요.",
+        "the merge key (<<) is not allowed in records; write the keys and values out",
+    ),
+    "yaml-control-char": (
+        E,
+        "머리말에 쓸 수 없는 제어 문자(U+{char})가 있습니다. 그 문자를 지우세요.",
+        "the front matter holds a control character (U+{char}) YAML does not allow; delete it",
+    ),
+    "yaml-number-too-large": (
+        E,
+        "숫자 {value}이(가) 너무 큽니다. 글자로 쓰려면 따옴표로 감싸세요.",
+        "the number {value} is too large; quote it if it is meant as text",
+    ),
+    "line-endings-cr": (
+        W,
+        "줄 끝이 옛 Mac 방식(CR)입니다. 편집기에서 줄 끝을 LF(또는 CRLF)로 바꿔 저장하세요.",
+        "lines end with a lone CR (old Mac style); save the file with LF (or CRLF) line endings",
+    ),
     # --- files and names ----------------------------------------------------
     "bad-file-name": (
         E,

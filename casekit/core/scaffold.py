@@ -2,9 +2,14 @@
 
 A record is written to a temporary file in the target folder, flushed to disk, then *linked*
 to its final name: `link` fails if the name exists, so an existing record is never replaced,
-and readers never see a half-written file. Numbering within a case happens under an
-exclusive lock on the case folder, so two processes adding to the same case at the same
-moment get consecutive numbers instead of the same one.
+and readers never see a half-written file. (Where the file system has no hard links, the name
+is first claimed with an exclusive create and the finished file renamed over our own claim.)
+Numbering within a case happens under an exclusive lock on the case folder, so two processes
+adding to the same case at the same moment get consecutive numbers instead of the same one.
+
+Nothing here follows a symbolic link out of the casebook: `cases/`, the case folder, the
+templates and the schemas are checked before they are used, and the case folder is opened
+without following links.
 """
 
 from __future__ import annotations
@@ -14,17 +19,16 @@ import errno
 import os
 import re
 import secrets
-import tempfile
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
 from casekit.core.rules import episodes
-from casekit.core.schemas import DEFAULTS, STAGES
+from casekit.core.schemas import DEFAULTS, STAGES, SchemaSet
+from casekit.core.source import plain_is_text, read_file
 from casekit.core.summary import Summary, check_file
-from casekit.core.schemas import SchemaSet
 
 try:
     import fcntl
@@ -33,6 +37,14 @@ except ImportError:  # pragma: no cover - Windows: numbering falls back to link-
 
 WORKER = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,31}")
 _ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # safe to write unquoted, unless it reads as a number, yes/no...
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_DIR_FD = {os.open, os.link, os.unlink, os.rename} <= os.supports_dir_fd
+_NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.ENOSYS, errno.EMLINK,
+                  getattr(errno, "ENOTSUP", errno.EPERM), getattr(errno, "EOPNOTSUPP", errno.EPERM)}
 
 
 class ScaffoldError(Exception):
@@ -54,50 +66,176 @@ def new_case_id(today: dt.date | None = None) -> str:
     return f"{today:%Y%m%d}-{suffix}"
 
 
+def _outside(what: str, target: Path) -> ScaffoldError:
+    try:
+        where = os.readlink(target)
+    except OSError:
+        where = "?"
+    return ScaffoldError(
+        f"{what}이(가) 사례집 밖({where})을 가리키는 심볼릭 링크입니다. 따라가지 않았습니다 "
+        f"({what} is a symbolic link leading outside the casebook; not followed)"
+    )
+
+
 def template_text(root: Path, stage: str) -> str:
-    for folder in (root / "templates", DEFAULTS / "templates"):
+    """The casebook's `templates/<stage>.md`, else the default; never one reached through a link out."""
+    if not valid_stage(stage):
+        raise ScaffoldError(f"알 수 없는 단계 '{stage}' (unknown stage)")
+    real_root = Path(os.path.realpath(root))
+    for folder, base, rel in (
+        (root / "templates", real_root, f"templates/{stage}.md"),
+        (DEFAULTS / "templates", Path(os.path.realpath(DEFAULTS / "templates")), f"(기본) templates/{stage}.md"),
+    ):
         path = folder / f"{stage}.md"
-        if path.is_file() and inside(folder.resolve(), path):
-            return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        if not os.path.lexists(path):
+            continue
+        if not inside(base, path):
+            raise _outside(rel, path if os.path.islink(path) else folder)
+        if not path.is_file():
+            continue
+        text, findings = read_file(str(path), rel)
+        if text is None:
+            problem = findings[0].message_ko if findings else "?"
+            raise ScaffoldError(f"템플릿을 읽을 수 없습니다 (cannot read the template) {rel}: {problem}")
+        return text
     raise ScaffoldError(f"템플릿이 없습니다 (no template): templates/{stage}.md")
 
 
+def _escape(value: str) -> str:
+    """`value` for the inside of a YAML double-quoted string: one line, every character visible."""
+    out = []
+    for ch in value:
+        if ch in "\\\"":
+            out.append("\\" + ch)
+        elif ch in "\r\n":
+            out.append(" ")
+        elif ch == "\t" or "\x20" <= ch <= "\x7e" or "\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd" \
+                or ch >= "\U00010000":
+            out.append(ch)
+        else:  # controls, DEL, C1, U+2028/2029 (line breaks to YAML), U+FFFE/FFFF
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
+    return "".join(out)
+
+
 def _yaml_text(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    return '"' + _escape(value) + '"'
+
+
+def _scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as this very text (plain when that is safe)."""
+    if _PLAIN.fullmatch(value) and plain_is_text(value):
+        return value
+    return _yaml_text(value)
+
+
+_TOKENS = re.compile(r"\{\{#goals\}\}\n?(.*?)\{\{/goals\}\}\n?|\{\{(case|date|worker|goal_ids)\}\}", re.DOTALL)
+_GOAL_TOKENS = re.compile(r" — \{\{goal\.text\}\}|\{\{goal\.(id|text)\}\}")
 
 
 def render(template: str, *, case: str, date: str, worker: str | None, goals: dict[str, str]) -> str:
-    text = template.replace("{{case}}", case).replace("{{date}}", date)
-    text = text.replace("{{worker}}", worker if worker else _yaml_text("<담당 사례관리자 ID>"))
-    text = text.replace("{{goal_ids}}", ", ".join(goals) if goals else "G1")
+    """Fill a template in one pass (a value is never read again as a token), every value quoted
+    as YAML needs: a worker called `no` or a goal id with a newline cannot change the record."""
+    items = goals or {"G1": "목표"}
+    values = {
+        "case": _scalar(case),
+        "date": date if _ISO_DATE.fullmatch(date) else _yaml_text(date),
+        "worker": _scalar(worker) if worker else _yaml_text("<담당 사례관리자 ID>"),
+        "goal_ids": _escape(", ".join(goals) if goals else "G1"),
+    }
 
-    def repeat(m: re.Match[str]) -> str:
-        block = m.group(1)
-        items = goals or {"G1": "목표"}
+    def goal_block(block: str) -> str:
         out = []
         for gid, gtext in items.items():
-            escaped = gtext.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            text = block.replace("{{goal.id}}", gid)
-            text = text.replace(" — {{goal.text}}", f" — {escaped}" if escaped else "").replace("{{goal.text}}", escaped)
-            out.append(text)
+            text = _escape(gtext)
+
+            def fill(m: re.Match[str], gid: str = gid, text: str = text) -> str:
+                if m.group(1) == "id":
+                    return _scalar(gid)
+                if m.group(1) == "text":
+                    return text
+                return f" — {text}" if text else ""
+
+            out.append(_GOAL_TOKENS.sub(fill, block))
         return "".join(out)
 
-    return re.sub(r"\{\{#goals\}\}\n?(.*?)\{\{/goals\}\}\n?", repeat, text, flags=re.DOTALL)
+    def fill(m: re.Match[str]) -> str:
+        return goal_block(m.group(1)) if m.group(2) is None else values[m.group(2)]
+
+    return _TOKENS.sub(fill, template)
+
+
+def _open_dir(folder: Path) -> int:
+    """A descriptor on `folder` itself, never on what a link in its place points to."""
+    return os.open(folder, os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC)
 
 
 def write_new(folder: Path, name: str, text: str) -> Path:
     """Write `folder/name` atomically; fail with FileExistsError if it exists. Never overwrites."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+        raise ValueError(f"not a plain file name: {name!r}")
+    data = text.encode("utf-8")
+    if not _DIR_FD:  # pragma: no cover - platforms without *at() calls
+        return _write_new_by_path(folder, name, data)
+    dir_fd = _open_dir(folder)
+    try:
+        tmp = _create_temp(dir_fd)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | _O_NOFOLLOW | _O_CLOEXEC, dir_fd=dir_fd)
+            try:
+                _write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            try:
+                os.link(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)  # atomic, and refuses an existing name
+            except FileExistsError:
+                raise
+            except OSError as exc:
+                if exc.errno not in _NO_HARD_LINKS:
+                    raise
+                # no hard links on this file system: claim the name exclusively, then move our file onto our claim
+                os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o666, dir_fd=dir_fd))
+                os.rename(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp, dir_fd=dir_fd)
+        with suppress(OSError):
+            os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return folder / name
+
+
+def _create_temp(dir_fd: int) -> str:
+    for _ in range(100):
+        tmp = f".casekit-{secrets.token_hex(8)}.tmp"  # a dot file: `check` never reads it
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC, 0o666, dir_fd=dir_fd))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _write_new_by_path(folder: Path, name: str, data: bytes) -> Path:  # pragma: no cover - Windows
+    import tempfile
+
     target = folder / name
     fd, tmp = tempfile.mkstemp(prefix=".casekit-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.link(tmp, target)  # atomic, and refuses an existing name
+        os.link(tmp, target)
     finally:
         os.unlink(tmp)
-    _fsync_dir(folder)
     return target
 
 
@@ -120,7 +258,7 @@ def locked(folder: Path) -> Iterator[None]:
     if fcntl is None:
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
+    fd = _open_dir(folder)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -137,18 +275,44 @@ def _check_worker(worker: str | None) -> None:
         )
 
 
+def _check_case_id(case_id: str) -> None:
+    if not valid_case_id(case_id):
+        raise ScaffoldError(
+            f"사례 번호 '{case_id}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자)에 맞지 않습니다 "
+            "(invalid case id)"
+        )
+
+
+def _cases_dir(root: Path, *, create: bool) -> Path:
+    cases = root / "cases"
+    if os.path.islink(cases) and not inside(root, cases):
+        raise _outside("cases/", cases)
+    if create:
+        try:
+            cases.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ScaffoldError(f"cases/ 폴더를 만들 수 없습니다 (cannot create cases/): {exc.strerror or exc}") from None
+    if not cases.is_dir():
+        raise ScaffoldError("cases/가 폴더가 아닙니다 (cases/ is not a folder)")
+    return cases
+
+
+def _schemas(root: Path) -> SchemaSet:
+    folder = root / "schemas"
+    if os.path.lexists(folder) and not inside(root, folder):
+        raise _outside("schemas/", folder)
+    return SchemaSet.load(folder)
+
+
 def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.date | None = None) -> Written:
     """Create `cases/<id>/01-intake.md` from the template. Refuses an existing case."""
     _check_worker(worker)
+    if case_id is not None:
+        _check_case_id(case_id)
     date = date or dt.date.today()
-    cases = root / "cases"
-    if cases.is_symlink() and not inside(root.resolve(), cases):
-        raise ScaffoldError("cases/ 폴더가 사례집 밖을 가리키는 링크입니다 (cases/ links outside the casebook)")
-    cases.mkdir(exist_ok=True)
-    if case_id is not None and not valid_case_id(case_id):
-        raise ScaffoldError(
-            f"사례 번호 '{case_id}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자)에 맞지 않습니다 (invalid case id)"
-        )
+    root = Path(os.path.realpath(root))
+    template = template_text(root, "intake")  # before anything is written: a refusal leaves no trace
+    cases = _cases_dir(root, create=True)
     for _attempt in range(20):
         cid = case_id or new_case_id(date)
         folder = cases / cid
@@ -158,19 +322,28 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
             if case_id is not None:
                 raise ScaffoldError(f"사례 '{cid}'이(가) 이미 있습니다 (case exists): cases/{cid}") from None
             continue
-        text = render(template_text(root, "intake"), case=cid, date=date.isoformat(), worker=worker, goals={})
-        path = write_new(folder, "01-intake.md", text)
+        except OSError as exc:
+            raise ScaffoldError(f"사례 폴더를 만들 수 없습니다 (cannot create the case folder): {exc.strerror or exc}") from None
+        text = render(template, case=cid, date=date.isoformat(), worker=worker, goals={})
+        try:
+            path = write_new(folder, "01-intake.md", text)
+        except OSError as exc:
+            with suppress(OSError):
+                folder.rmdir()  # only if still empty: nothing half-made stays behind
+            raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {exc.strerror or exc}") from None
+        _fsync_dir(cases)
         return Written(path, f"cases/{cid}/01-intake.md")
     raise ScaffoldError("새 사례 번호를 만들지 못했습니다 (could not allocate a case id)")
 
 
 def case_summaries(root: Path, case: str) -> list[Summary]:
+    _check_case_id(case)
     folder = root / "cases" / case
-    schemas = SchemaSet.load(root / "schemas")
+    schemas = _schemas(root)
     out = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         parsed = parse_record_name(entry.name)
-        if parsed is None or entry.is_symlink() or not entry.is_file():
+        if parsed is None or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
             continue
         _, summary, _ = check_file(entry.path, f"cases/{case}/{entry.name}", case, parsed[0], parsed[1], schemas)
         out.append(summary)
@@ -181,38 +354,53 @@ def add_record(
     root: Path, case: str, stage: str, *, worker: str | None, date: dt.date | None = None
 ) -> Written:
     """Add the case's next record (next NN) for `stage`, common keys filled in."""
-    if not valid_case_id(case):
-        raise ScaffoldError(f"사례 번호 '{case}'이(가) 규칙에 맞지 않습니다 (invalid case id)")
+    _check_case_id(case)
     if not valid_stage(stage):
         raise ScaffoldError(f"알 수 없는 단계 '{stage}'. 쓸 수 있는 단계: {', '.join(STAGES)} (unknown stage)")
     _check_worker(worker)
-    folder = root / "cases" / case
-    if folder.is_symlink() or not folder.is_dir() or not inside(root.resolve(), folder):
+    root = Path(os.path.realpath(root))
+    cases = _cases_dir(root, create=False) if os.path.lexists(root / "cases") else root / "cases"
+    folder = cases / case
+    if os.path.islink(folder):
+        if not inside(root, folder):
+            raise _outside(f"cases/{case}", folder)
+        raise ScaffoldError(
+            f"cases/{case}는 심볼릭 링크입니다. 링크를 통해서는 기록을 추가하지 않습니다 "
+            f"(cases/{case} is a symbolic link; casekit does not add records through links)"
+        )
+    if not folder.is_dir():
         raise ScaffoldError(f"사례 '{case}'이(가) 없습니다 (no such case): cases/{case}")
+    if not inside(root, folder):
+        raise _outside(f"cases/{case}", folder)
     date = date or dt.date.today()
-    with locked(folder):
-        records = case_summaries(root, case)
-        worker = worker or next((r.worker for r in reversed(records) if r.worker), None)
-        ep = episodes(records)[-1] if records else None
-        goals = dict(ep.plan.goals) if ep and ep.plan else {}
-        numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]
-        nn = max((n for n, _ in numbers), default=0) + 1
-        text = render(template_text(root, stage), case=case, date=date.isoformat(), worker=worker, goals=goals)
-        if stage == "intake" and ep is not None and ep.closure is not None:
-            text = _mark_reopening(text, ep.closure.date)
-        while nn <= 99:
-            name = f"{nn:02d}-{stage}.md"
-            try:
-                path = write_new(folder, name, text)
-            except FileExistsError:
-                nn += 1  # someone without the lock (another tool) took it: never overwrite
-                continue
-            except OSError as exc:
-                if exc.errno == errno.EEXIST:
-                    nn += 1
-                    continue
-                raise
-            return Written(path, f"cases/{case}/{name}")
+    template = template_text(root, stage)
+    try:
+        with locked(folder):
+            return _add_locked(root, folder, case, stage, template, worker, date)
+    except OSError as exc:
+        raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {exc.strerror or exc}") from None
+
+
+def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,
+                date: dt.date) -> Written:
+    records = case_summaries(root, case)
+    if worker is None:  # the case's last worker, if the record names a valid one
+        worker = next((r.worker for r in reversed(records) if r.worker and WORKER.fullmatch(r.worker)), None)
+    ep = episodes(records)[-1] if records else None
+    goals = dict(ep.plan.goals) if ep and ep.plan else {}
+    numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]
+    nn = max((n for n, _ in numbers), default=0) + 1
+    text = render(template, case=case, date=date.isoformat(), worker=worker, goals=goals)
+    if stage == "intake" and ep is not None and ep.closure is not None:
+        text = _mark_reopening(text, ep.closure.date)
+    while nn <= 99:
+        name = f"{nn:02d}-{stage}.md"
+        try:
+            path = write_new(folder, name, text)
+        except FileExistsError:
+            nn += 1  # someone without the lock (another tool) took it: never overwrite
+            continue
+        return Written(path, f"cases/{case}/{name}")
     raise ScaffoldError(f"사례 '{case}'의 순번이 99를 넘습니다 (no record number left)")
 
 

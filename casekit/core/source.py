@@ -1,37 +1,76 @@
 """From bytes on disk to front matter values with positions, and a body.
 
 Everything that can go wrong with a file becomes a finding; nothing here raises on bad input.
-The YAML is *composed* (libyaml when available) so every value keeps its line and column, and
-converted by our own walker so duplicate keys, aliases, foreign tags and deep nesting are refused
-instead of silently accepted.
+
+The front matter is read as a stream of YAML *events* (libyaml when available) and turned into
+values by our own iterative builder, never by PyYAML's recursive composer or constructor:
+
+- nesting is counted as events arrive, and parsing stops at the first level past `MAX_DEPTH`, so
+  `[[[[...` or `- - - -...` 100,000 levels deep costs microseconds instead of a C stack overflow;
+- anchors and aliases are refused where they are written (an alias is never expanded, so an
+  alias "bomb" costs nothing);
+- duplicate keys, non-text keys, merge keys (`<<`), foreign tags (`!!python/object`), control
+  characters and out-of-range numbers are refused with their own position;
+- every position is computed from the event's character index, counting only `\\n` as a line
+  break (YAML also breaks lines at U+0085, U+2028 and U+2029; editors do not).
+
+A file whose front matter has any YAML-level error yields findings and no data: the schema and
+the process rules never judge a document that was only half understood.
 """
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from casekit.core.findings import Finding, finding
 
-try:  # libyaml is several times faster; fall back to the pure-Python loader
+try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1 << 20  # a record is a page of text; 1 MiB is far beyond any real one
-MAX_DEPTH = 32
-FLOW_SCAN_THRESHOLD = 200  # above this many [ and { we count nesting before composing
+MAX_DEPTH = 32  # levels of nested lists/mappings, the front matter itself being level 1
+MAX_YAML_FINDINGS = 50  # per file: past this many YAML problems, stop reading (a hostile file)
+MAX_SAME_FINDINGS = 10  # per file and code: more of the same (an alias bomb's every `*`) are not listed
+MAX_INT_BITS = 64  # larger integers are refused: they cannot be printed or compared safely
 
 Path = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR, _NULL, _BOOL, _INT, _FLOAT = (_TAG + t for t in ("str", "null", "bool", "int", "float"))
+_TIMESTAMP, _MERGE, _VALUE = (_TAG + t for t in ("timestamp", "merge", "value"))
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent})
+_SCALAR_TAGS = {_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP}
+_TEXT_TAGS = {_STR, _TIMESTAMP, _MERGE, _VALUE}  # dates stay text: the schema's "format: date" judges them
 _CONSTRUCTOR = SafeConstructor()
+_RESOLVER = Resolver()
+# YAML 1.2 numbers that YAML 1.1 (PyYAML) reads as text: 1e3, 1.5e3, 0o17. Other YAML tools read them
+# as numbers, so where text is meant they must be quoted.
+_YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+_YAML12_OCTAL = re.compile(r"0o[0-7]+")
+# what YAML refuses to read at all (the printable set of YAML 1.1 §5.1)
+_NUMBER_START = frozenset("0123456789+-.")
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_KEY_KIND = {
+    _INT: "숫자(number)",
+    _FLOAT: "숫자(number)",
+    _BOOL: "참/거짓(true/false)",
+    _NULL: "빈 값(null)",
+    _TIMESTAMP: "날짜(date)",
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +89,7 @@ class Parsed:
 
     data: dict[str, Any] | None = None
     positions: dict[Path, Pos] = field(default_factory=dict)
-    resolved: dict[Path, str] = field(default_factory=dict)  # plain scalars YAML 1.1 turned into non-text
+    resolved: dict[Path, str] = field(default_factory=dict)  # plain scalars YAML turned into non-text
     body: str = ""
     body_line: int = 1
     front_line: int = 1
@@ -68,31 +107,37 @@ class Parsed:
             p = p[:-1]
 
 
+# --- bytes to text -----------------------------------------------------------------------
+
+
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
-    """Bytes to text. UTF-8 (with or without BOM) only; say which encoding it was otherwise."""
+    """Bytes to text. UTF-8 (with or without BOM) only; say which encoding it was otherwise.
+
+    CRLF and a BOM are valid. Old-Mac CR line ends are read (YAML and editors break lines there
+    too) with a warning; decomposed Hangul (NFD) is composed with a warning.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     if not raw.strip():
         return None, [finding("file-empty", rel, 1, 1)]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         return None, [finding("encoding-utf16", rel, 1, 1)]
     if b"\x00" in raw:
-        off = raw.index(b"\x00")
-        line, col = _byte_position(raw, off)
+        line, col = _byte_position(raw, raw.index(b"\x00"))
         return None, [finding("file-binary", rel, line, col)]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if _looks_cp949(raw):  # point at the first Korean text, which any editor now shows garbled
+            first = next(i for i, b in enumerate(raw) if b >= 0x80)
+            return None, [finding("encoding-cp949", rel, *_byte_position(raw, first))]
         line, col = _byte_position(raw, exc.start)
-        try:
-            alt = raw.decode("cp949")
-        except UnicodeDecodeError:
-            alt = ""
-        if any("\uac00" <= ch <= "\ud7a3" for ch in alt):
-            return None, [finding("encoding-cp949", rel, line, col)]
         return None, [finding("encoding-invalid", rel, line, col, position=exc.start + 1)]
     findings: list[Finding] = []
     if "\r" in text:
+        lone = _LONE_CR.search(text)
+        if lone is not None:
+            findings.append(finding("line-endings-cr", rel, *_text_position(text[: lone.start()])))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         line, col = _first_non_nfc(text)
@@ -101,9 +146,39 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
     return text, findings
 
 
+def _text_position(prefix: str) -> tuple[int, int]:
+    """1-based line and column just after `prefix` (CRLF, CR and LF each end a line)."""
+    prefix = prefix.replace("\r\n", "\n").replace("\r", "\n")
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
 def _looks_utf16(raw: bytes) -> bool:
-    head = raw[:64]
-    return len(head) >= 8 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+    """UTF-16 without a BOM: zero bytes on one side of each pair only, and it decodes cleanly."""
+    head = raw[:512]
+    head = head[: len(head) // 2 * 2]
+    pairs = len(head) // 2
+    if pairs < 4:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= pairs * 0.3 and even * 4 <= odd:
+        encoding = "utf-16-le"
+    elif even >= pairs * 0.3 and odd * 4 <= even:
+        encoding = "utf-16-be"
+    else:
+        return False
+    try:
+        sample = head.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return not any(ch < " " and ch not in "\t\n\r" for ch in sample)
+
+
+def _looks_cp949(raw: bytes) -> bool:
+    """Korean text saved as CP949/EUC-KR: decodes (mostly) to Hangul."""
+    sample = raw[: 1 << 16]
+    alt = sample.decode("cp949", errors="replace")
+    hangul = sum(1 for ch in alt if "\uac00" <= ch <= "\ud7a3")
+    return hangul >= 1 and alt.count("\ufffd") <= hangul // 10
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -117,26 +192,46 @@ def _first_non_nfc(text: str) -> tuple[int, int]:
     for lineno, line in enumerate(text.split("\n"), 1):
         if not unicodedata.is_normalized("NFC", line):
             for col, ch in enumerate(line, 1):
-                if unicodedata.combining(ch) or "\u1100" <= ch <= "\u11ff":
+                if "\u1100" <= ch <= "\u115f":  # a leading consonant starts a decomposed syllable
+                    return lineno, col
+                if unicodedata.combining(ch) or "\u1160" <= ch <= "\u11ff":  # belongs to the letter before
                     return lineno, max(col - 1, 1)
             return lineno, 1
     return 1, 1
 
 
 def read_file(disk_path: str, rel: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Finding]]:
-    """Read at most `max_bytes` (+1 to notice more) without following the caller's trust in size."""
+    """Read at most `max_bytes` (+1 to notice more) of a regular file; never blocks on a pipe or device."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(disk_path, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+        fd = os.open(disk_path, flags)
     except OSError as exc:
         return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")]
+        if info.st_size > max_bytes:
+            return None, [finding("file-too-large", rel, None, None, size=info.st_size, limit=max_bytes)]
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:  # the size may have changed since fstat: read bounded anyway
+            chunk = os.read(fd, max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))]
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
     if len(raw) > max_bytes:
-        try:
-            size = os.path.getsize(disk_path)
-        except OSError:
-            size = len(raw)
-        return None, [finding("file-too-large", rel, None, None, size=size, limit=max_bytes)]
+        return None, [finding("file-too-large", rel, None, None, size=len(raw), limit=max_bytes)]
     return decode(raw, rel)
+
+
+# --- text to front matter -------------------------------------------------------------------
 
 
 def split(text: str, rel: str) -> Parsed:
@@ -158,138 +253,283 @@ def split(text: str, rel: str) -> Parsed:
     parsed.front_line = 2
     parsed.body_line = end + 2
     parsed.body = "\n".join(lines[end + 1 :])
-    fm_lines = lines[1:end]
-    for i, line in enumerate(fm_lines):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if "\t" in line[:indent]:
-            parsed.findings.append(finding("yaml-tab", rel, i + 2, line.index("\t") + 1))
-            return parsed
-    _parse_yaml("\n".join(fm_lines) + "\n", rel, parsed)
+    _parse_yaml("\n".join(lines[1:end]) + "\n", rel, parsed)
+    return parsed
+
+
+def parse_yaml(src: str, rel: str, first_line: int = 1) -> Parsed:
+    """Parse a whole YAML mapping (a settings file, say) with the same guards as front matter."""
+    parsed = Parsed(front_line=first_line, body_line=first_line)
+    _parse_yaml(src if src.endswith("\n") else src + "\n", rel, parsed)
     return parsed
 
 
 def _parse_yaml(src: str, rel: str, parsed: Parsed) -> None:
-    offset = parsed.front_line  # YAML line 0 is this file line
-    if src.count("[") + src.count("{") > FLOW_SCAN_THRESHOLD:
-        deep = _flow_too_deep(src)
-        if deep is not None:
-            parsed.findings.append(finding("yaml-too-deep", rel, deep[0] + offset, deep[1] + 1, limit=MAX_DEPTH))
-            return
-    try:
-        node = yaml.compose(src, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        line, col = (mark.line + offset, mark.column + 1) if mark else (offset, 1)
-        parsed.findings.append(finding("yaml-syntax", rel, line, col, problem=problem))
-        return
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:  # reader errors, pathological input
-        parsed.findings.append(finding("yaml-syntax", rel, offset, 1, problem=str(exc).splitlines()[0]))
-        return
-    if node is None:
-        parsed.findings.append(finding("front-matter-not-mapping", rel, offset - 1, 1, kind="빈 머리말(empty)"))
-        return
-    if not isinstance(node, yaml.MappingNode):
-        kind = "목록(list)" if isinstance(node, yaml.SequenceNode) else "하나의 값(scalar)"
-        parsed.findings.append(
-            finding("front-matter-not-mapping", rel, node.start_mark.line + offset, node.start_mark.column + 1, kind=kind)
-        )
-        return
-    walker = _Walker(rel, offset, parsed)
-    data = walker.build(node, (), 0, None)
-    if isinstance(data, dict):
-        parsed.data = data
+    _Builder(src, rel, parsed).run()
 
 
-def _flow_too_deep(src: str) -> tuple[int, int] | None:
-    """Count flow nesting with the event parser (iterative, bounded memory) before composing."""
-    depth = 0
-    try:
-        for event in yaml.parse(src, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line, event.start_mark.column
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # compose will report the syntax error with its mark
-    return None
+class _Stop(Exception):
+    """Parsing ends here (too deep, too many problems): the findings say why."""
 
 
-class _Walker:
-    def __init__(self, rel: str, offset: int, parsed: Parsed) -> None:
+_SKIP = object()  # a mapping key whose entry is refused: its value is read (for findings) but not kept
+_AWAIT = object()  # a mapping waiting for its next key
+
+
+@dataclass
+class _Frame:
+    is_map: bool
+    value: Any  # dict or list
+    path: Path
+    keep: bool  # whether what is inside becomes data
+    as_key: bool  # this collection is itself a mapping key (refused)
+    key: Any = _AWAIT  # mapping: the pending key (str or _SKIP), or _AWAIT
+    key_at: tuple[int, int] = (0, 0)
+    first: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Events to plain values (dict, list, str, int, float, bool, None) with positions."""
+
+    def __init__(self, src: str, rel: str, parsed: Parsed) -> None:
+        self.src = src
         self.rel = rel
-        self.offset = offset
         self.parsed = parsed
-        self.seen: set[int] = set()
+        self.first_line = parsed.front_line  # the file line of the YAML text's first line
+        self.starts = [0] + [m.end() for m in re.finditer("\n", src)]
+        self.plain_breaks = not any(ch in src for ch in "\r\x85\u2028\u2029")
+        self.errors = 0
+        self.same: dict[str, int] = {}
+        self.stack: list[_Frame] = []
+        self.root: Any = _AWAIT
+        self.root_at = (parsed.front_line, 1)
 
-    def _at(self, mark: Any) -> tuple[int, int]:
-        return mark.line + self.offset, mark.column + 1
+    # positions and findings
+    def at(self, mark: Any) -> tuple[int, int]:
+        if mark is None:
+            return self.first_line, 1
+        if self.plain_breaks:  # only \n breaks lines: the parser's own line and column are right
+            return mark.line + self.first_line, mark.column + 1
+        index = min(max(int(mark.index), 0), len(self.src))
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line + self.first_line, index - self.starts[line] + 1
 
-    def _fail(self, code: str, mark: Any, **args: Any) -> None:
-        line, col = self._at(mark)
-        self.parsed.findings.append(finding(code, self.rel, line, col, **args))
+    def fail(self, code: str, where: tuple[int, int], **args: Any) -> None:
+        self.errors += 1
+        seen = self.same[code] = self.same.get(code, 0) + 1
+        if seen <= MAX_SAME_FINDINGS:
+            self.parsed.findings.append(finding(code, self.rel, where[0], where[1], **args))
+        if self.errors >= MAX_YAML_FINDINGS:
+            raise _Stop
 
-    def build(self, node: yaml.Node, path: Path, depth: int, key_mark: Any) -> Any:
-        if id(node) in self.seen:
-            self._fail("yaml-alias", key_mark or node.start_mark)
-            return None
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self._fail("yaml-too-deep", node.start_mark, limit=MAX_DEPTH)
-            return None
-        vline, vcol = self._at(node.start_mark)
-        kline, kcol = self._at(key_mark) if key_mark is not None else (vline, vcol)
-        self.parsed.positions[path] = Pos(kline, kcol, vline, vcol)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                self._fail("yaml-tag", node.start_mark, tag=node.tag)
-                return None
-            return [self.build(item, (*path, i), depth + 1, None) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
-
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any] | None:
-        if node.tag != _TAG + "map":
-            self._fail("yaml-tag", node.start_mark, tag=node.tag)
-            return None
-        out: dict[str, Any] = {}
-        first: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self._fail("yaml-alias", key_node.start_mark)
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._fail("yaml-bad-key", key_node.start_mark, kind="목록·사전(list/mapping)")
-                continue
-            key = str(key_node.value)
-            kline, _ = self._at(key_node.start_mark)
-            if key in first:
-                self._fail("yaml-duplicate-key", key_node.start_mark, key=key, first_line=first[key])
-                continue
-            first[key] = kline
-            out[key] = self.build(value_node, (*path, key), depth + 1, key_node.start_mark)
-        return out
-
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        tag = node.tag
-        if tag not in _SCALAR_TAGS:
-            self._fail("yaml-tag", node.start_mark, tag=tag)
-            return None
-        if tag == _TAG + "str" or tag == _TAG + "timestamp":
-            # dates stay text: the schema's "format: date" judges them, so 2026-02-30 is a finding
-            return node.value
-        if node.style is None or node.style == "":
-            self.parsed.resolved[path] = tag[len(_TAG) :]
-        if tag == _TAG + "null":
-            return None
+    def run(self) -> None:
+        bad = _NON_PRINTABLE.search(self.src)
+        if bad is not None:
+            idx = bad.start()
+            line = bisect.bisect_right(self.starts, idx) - 1
+            where = (line + self.first_line, idx - self.starts[line] + 1)
+            self.parsed.findings.append(
+                finding("yaml-control-char", self.rel, *where, char=f"{ord(bad.group()):04X}")
+            )
+            return
+        documents = 0
+        loader = _Loader(self.src)
         try:
-            if tag == _TAG + "bool":
-                return _CONSTRUCTOR.construct_yaml_bool(node)
-            if tag == _TAG + "int":
-                return _CONSTRUCTOR.construct_yaml_int(node)
-            return _CONSTRUCTOR.construct_yaml_float(node)
-        except (ValueError, yaml.YAMLError):
-            return node.value
+            while True:  # events one by one: nothing here recurses, and we may stop at any point
+                event: Any = loader.get_event()
+                kind: type = type(event)
+                if kind in _NODE_EVENTS:
+                    self.node(event, kind)
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    self.end()
+                elif event is None or kind is yaml.StreamEndEvent:
+                    break
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self.fail("yaml-syntax", self.at(event.start_mark),
+                                  problem="expected a single document in the front matter, found another")
+                        raise _Stop
+        except _Stop:
+            return
+        except yaml.MarkedYAMLError as exc:
+            self.syntax_error(exc)
+            return
+        except (yaml.YAMLError, ValueError, RecursionError, OverflowError) as exc:  # reader errors, pathology
+            problem = (str(exc).splitlines() or ["invalid YAML"])[0]
+            self.parsed.findings.append(finding("yaml-syntax", self.rel, self.first_line, 1, problem=problem))
+            return
+        finally:
+            loader.dispose()
+        if self.errors:
+            return
+        root = self.root
+        if root is _AWAIT:  # no node at all: nothing but comments and blank lines
+            line = max(self.first_line - 1, 1)
+            self.parsed.findings.append(finding("front-matter-not-mapping", self.rel, line, 1, kind="빈 머리말(empty)"))
+        elif isinstance(root, dict):
+            self.parsed.data = root
+        else:
+            found = "목록(list)" if isinstance(root, list) else "하나의 값(scalar)"
+            self.parsed.findings.append(finding("front-matter-not-mapping", self.rel, *self.root_at, kind=found))
+
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = self.at(mark)
+        text_line = self._line_text(line)
+        indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
+        if "\t" in indent:
+            self.parsed.findings.append(finding("yaml-tab", self.rel, line, indent.index("\t") + 1))
+            return
+        context = exc.context or ""
+        if context and exc.context_mark is not None and exc.problem_mark is not None:
+            started = self.at(exc.context_mark)
+            if started != (line, col):  # where the unfinished thing began: often the real mistake
+                context += f" (line {started[0]}, column {started[1]})"
+        problem = " ".join(p for p in (context, exc.problem) if p) or "invalid YAML"
+        self.parsed.findings.append(finding("yaml-syntax", self.rel, line, col, problem=problem))
+
+    def _line_text(self, file_line: int) -> str:
+        i = file_line - self.first_line
+        if not 0 <= i < len(self.starts):
+            return ""
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.src)
+        return self.src[self.starts[i] : end]
+
+    # building
+    def node(self, event: Any, kind: type) -> None:
+        where = self.at(event.start_mark)
+        stack = self.stack
+        parent = stack[-1] if stack else None
+        as_key = False
+        if parent is None:
+            path: Path = ()
+            keep = True
+            key_at = where
+            self.root_at = where
+        elif parent.is_map:
+            if parent.key is _AWAIT:
+                as_key = True
+                path, keep, key_at = parent.path, False, where
+            else:
+                keep = parent.keep and parent.key is not _SKIP
+                path = (*parent.path, parent.key) if keep else parent.path
+                key_at = parent.key_at
+        else:
+            path, keep, key_at = (*parent.path, len(parent.value)), parent.keep, where
+        if event.anchor is not None:
+            self.fail("yaml-alias", where)
+            if kind is yaml.AliasEvent:
+                self.done(parent, _SKIP if as_key else None)
+                return
+            keep = False
+        if keep:
+            self.parsed.positions[path] = Pos(key_at[0], key_at[1], where[0], where[1])
+        if kind is yaml.ScalarEvent:
+            self.done(parent, self.scalar(event, path, where, as_key, keep))
+            return
+        is_map = kind is yaml.MappingStartEvent
+        if len(stack) >= MAX_DEPTH:
+            self.fail("yaml-too-deep", where, limit=MAX_DEPTH)
+            raise _Stop
+        ctag = event.tag
+        if ctag is not None and ctag != "!" and ctag != (_MAP if is_map else _SEQ):
+            self.fail("yaml-tag", where, tag=ctag)
+            keep = False
+        if as_key:
+            self.fail("yaml-bad-key", where, kind="목록·사전(list/mapping)")
+        stack.append(_Frame(is_map, {} if is_map else [], path, keep, as_key))
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        self.done(parent, _SKIP if frame.as_key else frame.value)
+
+    def done(self, parent: _Frame | None, value: Any) -> None:
+        """A node is complete: hand it to its parent (as a key, a mapping value or a list item)."""
+        if parent is None:
+            self.root = value
+        elif not parent.is_map:
+            parent.value.append(value)
+        elif parent.key is _AWAIT:
+            parent.key = value  # a key string, or _SKIP for a refused key
+        else:
+            if parent.key is not _SKIP and parent.keep:
+                parent.value[parent.key] = value
+            parent.key = _AWAIT
+
+    def scalar(self, event: Any, path: Path, where: tuple[int, int], as_key: bool, keep: bool) -> Any:
+        text = event.value
+        explicit = event.tag is not None
+        if event.tag == "!":  # the non-specific tag: text, whatever it looks like (YAML 1.2 §6.9.1)
+            tag: str = _STR
+        else:
+            tag = event.tag if explicit else _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
+        plain = not explicit and bool(event.implicit and event.implicit[0])
+        if explicit and tag not in _SCALAR_TAGS:  # "!" became _STR above
+            self.fail("yaml-tag", where, tag=tag)
+            return _SKIP if as_key else None
+        if plain and tag == _STR and text[:1] in _NUMBER_START:
+            if _YAML12_FLOAT.fullmatch(text):
+                tag = _FLOAT
+            elif _YAML12_OCTAL.fullmatch(text):
+                tag = _INT
+        if as_key:
+            return self.key(text, tag, where, plain)
+        if tag in _TEXT_TAGS:
+            return text
+        if plain and keep:
+            self.parsed.resolved[path] = tag[len(_TAG) :]
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            value = _CONSTRUCTOR.bool_values.get(text.lower())
+            if value is None:
+                self.fail("yaml-syntax", where, problem=f"'{_short(text)}' is not true or false (!!bool)")
+            return value
+        try:
+            if tag == _INT:
+                number: Any = int(text[2:], 8) if text.startswith("0o") else _CONSTRUCTOR.construct_yaml_int(
+                    yaml.ScalarNode(tag, text)
+                )
+                if number.bit_length() > MAX_INT_BITS:
+                    raise OverflowError
+                return number
+            return float(text) if _YAML12_FLOAT.fullmatch(text) else _CONSTRUCTOR.construct_yaml_float(
+                yaml.ScalarNode(tag, text)
+            )
+        except OverflowError:
+            self.fail("yaml-number-too-large", where, value=_short(text, 20))
+        except (ValueError, TypeError, IndexError, yaml.YAMLError):
+            if plain:  # only the 4300-digit guard of int() gets here for plain numbers
+                self.fail("yaml-number-too-large", where, value=_short(text, 20))
+            else:
+                self.fail("yaml-syntax", where, problem=f"'{_short(text)}' is not a valid {tag[len(_TAG):]}")
+        return None
+
+    def key(self, text: str, tag: str, where: tuple[int, int], plain: bool) -> Any:
+        parent = self.stack[-1]
+        if tag == _MERGE and plain:
+            self.fail("yaml-merge", where)
+            return _SKIP
+        if tag not in (_STR, _VALUE, _MERGE):
+            self.fail("yaml-bad-key", where, kind=_KEY_KIND.get(tag, tag))
+            return _SKIP
+        if text in parent.first:
+            self.fail("yaml-duplicate-key", where, key=_short(text), first_line=parent.first[text])
+            return _SKIP
+        parent.first[text] = where[0]
+        parent.key_at = where
+        return text
+
+
+def plain_is_text(value: str) -> bool:
+    """Whether `value`, written unquoted, reads back as this text (not a number, date, yes/no, null)."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if tag != _STR:
+        return False
+    return not (value[:1] in _NUMBER_START and (_YAML12_FLOAT.fullmatch(value) or _YAML12_OCTAL.fullmatch(value)))
+
+
+def _short(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
