@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import os
 
 from casekit.core.findings import Finding, finding
 from casekit.core.names import inside
