@@ -1,0 +1,35 @@
+"""Options of the `casekit` MkDocs plugin (all optional)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class _Date(c.OptionallyRequired[dt.date]):
+    """A calendar date, written `YYYY-MM-DD` (quoted or not)."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise base.ValidationError(f"YYYY-MM-DD 형식의 날짜가 아닙니다 (not a date): {value!r}")
+
+
+class CasekitConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # 기준일: the day "overdue" and "due soon" are counted from; empty = the day of the build.
+    # Fix it for reproducible builds and tests.
+    today = c.Optional(_Date())
+    # 사례관리자 1인당 적정 진행 사례 수: above it a worker's caseload is shown as overloaded.
+    caseload_limit = c.Type(int, default=20)
+    # How many findings the refusal message lists before "… and N more".
+    max_findings = c.Type(int, default=20)

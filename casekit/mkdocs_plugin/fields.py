@@ -1,0 +1,120 @@
+"""Front matter as a definition list, driven by the stage's JSON Schema.
+
+Titles and enum labels come from the schema (`title`, `x-enum-labels`), so a casebook that
+changes its schemas changes its pages. Only ever called with redacted data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from casekit.core.schemas import SchemaSet
+from casekit.mkdocs_plugin.html import Markup, el, escape
+
+Node = dict[str, Any]
+LinkResource = Callable[[str], Markup]
+
+
+class FieldRenderer:
+    def __init__(self, schemas: SchemaSet, link_resource: LinkResource, goal_title: Callable[[str], str | None]):
+        self.schemas = schemas
+        self.link_resource = link_resource
+        self.goal_title = goal_title
+
+    # -- schema navigation -------------------------------------------------
+    def _resolve(self, node: Node, base: str) -> tuple[Node, str]:
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 8:
+            node, base = self.schemas.resolve(node, base)
+            seen += 1
+        return (node if isinstance(node, dict) else {}), base
+
+    def _child(self, node: Node, base: str, key: str | int) -> tuple[Node, str, str]:
+        """The schema for `key` under `node`, its base file, and what it refers to (resourceId, goalId …)."""
+        node, base = self._resolve(node, base)
+        if isinstance(key, int):
+            sub = node.get("items") or {}
+        else:
+            sub = (node.get("properties") or {}).get(key) or {}
+        ref = sub.get("$ref", "") if isinstance(sub, dict) else ""
+        kind = ref.rsplit("/", 1)[-1] if isinstance(ref, str) else ""
+        sub, sub_base = self._resolve(sub, base)
+        return sub, sub_base, kind
+
+    # -- rendering ---------------------------------------------------------
+    def record(self, kind: str, data: dict[str, Any], skip: tuple[str, ...] = ()) -> Markup:
+        root = self.schemas.schemas.get(kind, {})
+        items = [(k, v) for k, v in _ordered(data, root) if k not in skip]
+        return self._dl(root, kind, items, "ck-fields")
+
+    def _dl(self, node: Node, base: str, items: list[tuple[str, Any]], cls: str) -> Markup:
+        rows = []
+        for key, value in items:
+            if _empty(value):
+                continue
+            sub, sub_base, ref = self._child(node, base, key)
+            title = sub.get("title") or key
+            rows.append(el("dt", {"data-field": key}, title))
+            rows.append(el("dd", None, self._value(sub, sub_base, ref, value)))
+        if not rows:
+            return Markup("")
+        return el("dl", {"class": cls}, rows)
+
+    def _value(self, node: Node, base: str, ref: str, value: Any) -> Markup:
+        if isinstance(value, bool):
+            return Markup("예") if value else Markup("아니요")
+        if isinstance(value, dict):
+            return self._dl(node, base, _ordered(value, node), "ck-fields ck-nested")
+        if isinstance(value, list):
+            if all(isinstance(v, dict) for v in value):
+                return self._table(node, base, value)
+            item, item_base, item_ref = self._child(node, base, 0)
+            lis = [el("li", None, self._value(item, item_base, item_ref, v)) for v in value if not _empty(v)]
+            return el("ul", {"class": "ck-list"}, lis)
+        return self._scalar(node, ref, value)
+
+    def _scalar(self, node: Node, ref: str, value: Any) -> Markup:
+        text = str(value)
+        labels = node.get("x-enum-labels") or {}
+        if isinstance(value, str) and value in labels:
+            return escape(labels[value])
+        if ref == "resourceId" and isinstance(value, str):
+            return self.link_resource(value)
+        if ref == "goalId" and isinstance(value, str):
+            return el("abbr", {"class": "ck-goal-ref", "title": self.goal_title(value)}, value)
+        if ref == "date" and isinstance(value, str):
+            return el("span", {"class": "ck-date"}, value)
+        if isinstance(value, str) and "\n" in value.strip():
+            return el("span", {"class": "ck-multiline"}, value.strip())
+        return escape(text)
+
+    def _table(self, node: Node, base: str, rows: list[dict[str, Any]]) -> Markup:
+        item, item_base = self._resolve((self._resolve(node, base)[0].get("items") or {}), base)
+        keys: list[str] = [k for k in (item.get("properties") or {}) if any(not _empty(r.get(k)) for r in rows)]
+        for r in rows:
+            keys += [k for k in r if k not in keys and not _empty(r.get(k))]
+        heads, cells = [], []
+        subs = {k: self._child(item, item_base, k) for k in keys}
+        for k in keys:
+            heads.append(el("th", {"data-field": k}, subs[k][0].get("title") or k))
+        for r in rows:
+            tds = []
+            for k in keys:
+                sub, sub_base, ref = subs[k]
+                v = r.get(k)
+                tds.append(el("td", {"data-field": k}, None if _empty(v) else self._value(sub, sub_base, ref, v)))
+            cells.append(el("tr", None, tds))
+        return el("div", {"class": "ck-table-wrap"},
+                  el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells)))
+
+
+def _ordered(data: dict[str, Any], node: Node) -> list[tuple[str, Any]]:
+    """Keys in the schema's property order, then any the schema does not name."""
+    props = list((node.get("properties") or {}) if isinstance(node, dict) else {})
+    known = [(k, data[k]) for k in props if k in data]
+    return known + [(k, v) for k, v in data.items() if k not in props]
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}

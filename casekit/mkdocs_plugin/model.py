@@ -1,0 +1,409 @@
+"""What the site shows, computed once from a core `Report`: redacted records and the indexes over them.
+
+Nothing here knows MkDocs. Every record's front matter is redacted on the way in (the raw
+`Parsed.data` is never kept), and summaries are used only for structure and the shared due logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from casekit.core.casebook import Report
+from casekit.core.due import Due, case_due, is_closed
+from casekit.core.rules import NOT_ELIGIBLE, episodes
+from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, redact, sensitive_values
+from casekit.core.summary import Summary
+
+# 간접실천: shown together as one group of the activity log, after the six direct-practice skills
+INDIRECT = ("linking", "coordination", "advocacy")
+STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
+SEVERITY_RANK = {"urgent": 4, "high": 3, "medium": 2, "low": 1}
+RISK_RANK = {"crisis": 4, "high": 3, "medium": 2, "low": 1}
+
+
+@dataclass
+class Record:
+    rel: str
+    nn: int
+    stage: str
+    date: str | None
+    worker: str | None
+    data: dict[str, Any]  # redacted front matter
+    body: str
+    qualifier: str | None = None  # 재사정, 수정 계획, 재개 접수 …
+
+    @property
+    def anchor(self) -> str:
+        return f"r{self.nn:02d}"
+
+    @property
+    def stage_ko(self) -> str:
+        return STAGE_KO.get(self.stage, self.stage)
+
+
+@dataclass
+class GoalRow:
+    id: str
+    text: str
+    need: str | None
+    target_date: str | None
+    checks: list[tuple[Record, str, str]] = field(default_factory=list)  # (monitoring, status, note)
+    result: tuple[Record, str, str] | None = None  # (closure, result, note)
+    superseded_by: Record | None = None
+
+    @property
+    def latest_status(self) -> str | None:
+        return self.checks[-1][1] if self.checks else None
+
+
+@dataclass
+class PlanBlock:
+    plan: Record
+    goals: list[GoalRow]
+
+
+@dataclass
+class Activity:
+    record: Record
+    date: str
+    type: str
+    goal: str | None
+    resource: str | None
+    summary: str
+    minutes: int | None
+
+
+@dataclass
+class Case:
+    id: str
+    records: list[Record]
+    summaries: list[Summary]
+    alias: str | None = None
+    stage: str = "intake"
+    closed: bool = False
+    aftercare: bool = False  # closed, follow-up still due
+    ineligible: bool = False
+    worker: str | None = None
+    past_workers: set[str] = field(default_factory=set)
+    risk: str | None = None
+    assessment: Record | None = None
+    plans: list[PlanBlock] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    resources: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> {stage: count}
+    due: Due | None = None
+    due_state: str | None = None
+    opened: str | None = None
+    last_date: str | None = None
+    episodes: int = 1
+    track: str | None = None
+
+    @property
+    def stage_ko(self) -> str:
+        return STAGE_KO.get(self.stage, self.stage)
+
+    @property
+    def status(self) -> str:
+        if not self.closed:
+            return "open"
+        return "aftercare" if self.aftercare else "closed"
+
+    @property
+    def needs(self) -> list[dict[str, Any]]:
+        if self.assessment is None:
+            return []
+        return [n for n in self.assessment.data.get("needs") or [] if isinstance(n, dict)]
+
+    @property
+    def need_domains(self) -> list[str]:
+        seen: list[str] = []
+        for n in self.needs:
+            d = n.get("domain")
+            if isinstance(d, str) and d not in seen:
+                seen.append(d)
+        return seen
+
+    def open_goals(self) -> list[GoalRow]:
+        if self.closed or not self.plans:
+            return []
+        return [g for g in self.plans[-1].goals if g.result is None and g.latest_status != "achieved"]
+
+
+@dataclass
+class ResourceView:
+    id: str
+    rel: str
+    data: dict[str, Any]  # redacted
+    body: str
+
+    @property
+    def name(self) -> str:
+        name = self.data.get("name")
+        return name if isinstance(name, str) and name.strip() else self.id
+
+
+@dataclass
+class Site:
+    today: dt.date
+    schemas: SchemaSet
+    deadlines: dict[str, Any]
+    caseload_limit: int
+    cases: dict[str, Case]
+    resources: dict[str, ResourceView]
+    dues: list[Due]
+    files: int = 0
+    warnings: int = 0
+
+    @property
+    def soon_days(self) -> int:
+        return int(self.deadlines["due_soon_days"])
+
+    def labels(self, kind: str, *path: str) -> dict[str, str]:
+        return self.schemas.enum_labels(kind, tuple(path))
+
+    @property
+    def domain_labels(self) -> dict[str, str]:
+        return self.labels("assessment", "needs", "*", "domain")
+
+    @property
+    def risk_labels(self) -> dict[str, str]:
+        return self.labels("assessment", "risk_level")
+
+    @property
+    def severity_labels(self) -> dict[str, str]:
+        return self.labels("assessment", "needs", "*", "severity")
+
+    @property
+    def activity_labels(self) -> dict[str, str]:
+        return self.labels("intervention", "activities", "*", "type")
+
+    @property
+    def progress_labels(self) -> dict[str, str]:
+        return self.labels("monitoring", "progress", "*", "status")
+
+    @property
+    def result_labels(self) -> dict[str, str]:
+        return self.labels("closure", "results", "*", "result")
+
+    def workers(self) -> dict[str, list[Case]]:
+        """Each worker's current cases (a case's worker is the one of its latest record); every
+        worker who wrote a record is listed, with no current case when all were handed over."""
+        out: dict[str, list[Case]] = {w: [] for c in self.cases.values() for w in c.past_workers}
+        for case in self.cases.values():
+            if case.worker:
+                out[case.worker].append(case)
+        return dict(sorted(out.items()))
+
+    def past_cases(self, worker: str) -> list[Case]:
+        return [c for c in self.cases.values() if worker in c.past_workers and c.worker != worker]
+
+    def resource_cases(self) -> dict[str, list[Case]]:
+        out: dict[str, list[Case]] = defaultdict(list)
+        for case in self.cases.values():
+            for rid in case.resources:
+                out[rid].append(case)
+        return out
+
+
+def _qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | None:
+    if stage == "intake" and isinstance(data.get("reopening"), dict):
+        return "재개 접수"
+    if stage in ("assessment", "plan"):
+        kind = data.get("type")
+        if kind in ("reassessment", "revised"):
+            return schemas.enum_labels(stage, ("type",)).get(kind, kind)
+    return None
+
+
+def build_site(report: Report, today: dt.date, caseload_limit: int = 20) -> Site:
+    schemas = report.schemas
+    cases: dict[str, Case] = {}
+    for cid in sorted(report.summaries):
+        summaries = report.summaries[cid]
+        if not summaries:
+            continue
+        records = []
+        for s in summaries:
+            parsed = report.parsed.get(s.rel)
+            raw = parsed.data if parsed is not None and isinstance(parsed.data, dict) else {}
+            data = redact(raw, schemas.sensitive_paths.get(s.stage, []))
+            body = parsed.body if parsed is not None else ""
+            records.append(
+                Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, _qualifier(s.stage, data, schemas))
+            )
+        cases[cid] = _case(cid, records, summaries, report.config.deadlines, today)
+    resources = {}
+    for rid in sorted(report.resources):
+        res = report.resources[rid]
+        raw = res.parsed.data if res.parsed is not None and isinstance(res.parsed.data, dict) else {}
+        body = res.parsed.body if res.parsed is not None else ""
+        resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body)
+    dues = sorted((c.due for c in cases.values() if c.due is not None), key=lambda d: (d.due, d.case))
+    return Site(
+        today=today,
+        schemas=schemas,
+        deadlines=report.config.deadlines,
+        caseload_limit=caseload_limit,
+        cases=cases,
+        resources=resources,
+        dues=dues,
+        files=report.files,
+        warnings=len(report.findings) - len(report.errors),
+    )
+
+
+def _case(cid: str, records: list[Record], summaries: list[Summary], deadlines: dict[str, Any], today: dt.date) -> Case:
+    case = Case(cid, records, summaries)
+    last = records[-1]
+    case.stage = last.stage
+    case.closed = is_closed(summaries)
+    case.worker = next((r.worker for r in reversed(records) if r.worker), None)
+    case.past_workers = {r.worker for r in records if r.worker}
+    eps = episodes(summaries)
+    case.episodes = len(eps)
+    intake_rel = eps[-1].intake.rel if eps[-1].intake is not None else None
+    case.ineligible = eps[-1].intake is not None and eps[-1].intake.eligibility in NOT_ELIGIBLE
+    case.opened = records[0].date
+    case.last_date = max((r.date for r in records if r.date), default=None)
+    case.due = case_due(cid, summaries, deadlines)
+    case.due_state = case.due.state(today, int(deadlines["due_soon_days"])) if case.due else None
+    case.aftercare = case.closed and case.due is not None
+    for r in reversed(records):
+        client = r.data.get("client") if r.stage == "intake" else None
+        if isinstance(client, dict) and isinstance(client.get("alias"), str):
+            case.alias = client["alias"]
+            break
+    for r in records:
+        if r.rel == intake_rel and isinstance(r.data.get("track"), str):
+            case.track = r.data["track"]
+    assessments = [r for r in records if r.stage == "assessment"]
+    if assessments:
+        case.assessment = assessments[-1]
+        risk = case.assessment.data.get("risk_level")
+        case.risk = risk if isinstance(risk, str) else None
+    case.plans = _plans(records)
+    case.activities = _activities(records)
+    case.resources = _resources(records)
+    return case
+
+
+def _plans(records: list[Record]) -> list[PlanBlock]:
+    """Each plan's goals followed through the monitoring records to the closure (or the next plan)."""
+    blocks: list[PlanBlock] = []
+    current: PlanBlock | None = None
+    for r in records:
+        if r.stage == "plan":
+            rows = []
+            for g in r.data.get("goals") or []:
+                if isinstance(g, dict) and isinstance(g.get("id"), str):
+                    rows.append(
+                        GoalRow(g["id"], _s(g.get("goal")), _opt(g.get("need")), _opt(g.get("target_date")))
+                    )
+            if current is not None:
+                for row in current.goals:
+                    if row.result is None:
+                        row.superseded_by = r
+            current = PlanBlock(r, rows)
+            blocks.append(current)
+        elif r.stage == "intake":
+            current = None
+        elif current is not None and r.stage == "monitoring":
+            by_id = {row.id: row for row in current.goals}
+            for item in r.data.get("progress") or []:
+                if isinstance(item, dict) and item.get("goal") in by_id:
+                    by_id[item["goal"]].checks.append((r, _s(item.get("status")), _s(item.get("note"))))
+        elif current is not None and r.stage == "closure":
+            by_id = {row.id: row for row in current.goals}
+            for item in r.data.get("results") or []:
+                if isinstance(item, dict) and item.get("goal") in by_id:
+                    by_id[item["goal"]].result = (r, _s(item.get("result")), _s(item.get("note")))
+            current = None
+    return blocks
+
+
+def _activities(records: list[Record]) -> list[Activity]:
+    out = []
+    for r in records:
+        if r.stage != "intervention":
+            continue
+        for a in r.data.get("activities") or []:
+            if not isinstance(a, dict):
+                continue
+            minutes = a.get("minutes")
+            out.append(
+                Activity(
+                    r, _s(a.get("date")) or (r.date or ""), _s(a.get("type")), _opt(a.get("goal")),
+                    _opt(a.get("resource")), _s(a.get("summary")),
+                    minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else None,
+                )
+            )
+    return sorted(out, key=lambda a: (a.date, a.record.nn))
+
+
+def _resources(records: list[Record]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+
+    def add(rid: Any, stage: str) -> None:
+        if isinstance(rid, str) and rid:
+            counts = out.setdefault(rid, {})
+            counts[stage] = counts.get(stage, 0) + 1
+
+    for r in records:
+        d = r.data
+        if r.stage == "assessment":
+            for rid in d.get("resources") or []:
+                add(rid, "assessment")
+        elif r.stage in ("plan", "monitoring", "intervention"):
+            key = "activities" if r.stage == "intervention" else "services"
+            for item in d.get(key) or []:
+                if isinstance(item, dict):
+                    add(item.get("resource"), r.stage)
+    return out
+
+
+def group_activities(site: Site, activities: list[Activity]) -> list[tuple[str, str, list[Activity]]]:
+    """(key, Korean label, activities) in the schema's order: six direct-practice skills, then 연계·조정·옹호."""
+    labels = site.activity_labels
+    order = [t for t in labels if t not in INDIRECT]
+    indirect = [t for t in labels if t in INDIRECT] or list(INDIRECT)
+    groups: list[tuple[str, str, list[Activity]]] = [(t, labels.get(t, t), []) for t in order]
+    groups.append(("indirect", "·".join(labels.get(t, t) for t in indirect), []))
+    index = {key: i for i, (key, _, _) in enumerate(groups)}
+    for a in activities:
+        key = "indirect" if a.type in INDIRECT else a.type
+        if key not in index:
+            index[key] = len(groups)
+            groups.append((key, labels.get(key, key or "기타"), []))
+        groups[index[key]][2].append(a)
+    return groups
+
+
+def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
+    """(value, source file, field) for every x-sensitive value in the casebook: what no page may show."""
+    schemas = report.schemas
+    out: list[tuple[str, str, str]] = []
+    for rel, parsed in report.parsed.items():
+        if parsed is None or not isinstance(parsed.data, dict):
+            continue
+        stage = rel.rsplit("/", 1)[-1][3:-3]
+        for field_, value in sensitive_values(parsed.data, schemas.sensitive_paths.get(stage, [])):
+            out.append((value.strip(), rel, field_))
+    for res in report.resources.values():
+        if res.parsed is None or not isinstance(res.parsed.data, dict):
+            continue
+        for field_, value in sensitive_values(res.parsed.data, schemas.sensitive_paths.get("resource", [])):
+            out.append((value.strip(), res.rel, field_))
+    return [n for n in out if len(n[0]) >= 2]
+
+
+def _s(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _opt(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+__all__ = ["STAGES", "Case", "Record", "ResourceView", "Site", "build_site", "group_activities", "sensitive_needles"]

@@ -1,0 +1,389 @@
+"""The casebook site: real `mkdocs build`s of copies of the sample casebook (no browser).
+
+One build with a fixed 기준일 is shared by the module; the refusal and guard tests build their
+own small variations. Expectations are read from the sample's files and from the core (the due
+logic), not written down twice, so the sample can grow without breaking these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+from casekit.core.casebook import check
+from casekit.core.due import all_due
+from casekit.core.schemas import STAGE_KO
+from casekit.mkdocs_plugin.pages import demote, src_uri
+from tests.conftest import copy_casebook
+
+pytestmark = pytest.mark.slow
+
+TODAY = dt.date(2026, 11, 20)
+NEED_DOMAINS = ("safety", "health", "daily_living", "family", "social", "economy", "education", "employment",
+                "living_environment", "legal_rights", "other")
+RISK_LEVELS = ("low", "medium", "high", "crisis")
+
+
+def build_site(casebook: Path, out: Path, today: dt.date | None = TODAY) -> Path:
+    config = load_config(str(casebook / "mkdocs.yml"), site_dir=str(out))
+    if today is not None:
+        config.plugins["casekit"].config["today"] = today
+    build(config)
+    return out
+
+
+@pytest.fixture(scope="module")
+def casebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_casebook(tmp_path_factory.mktemp("site") / "casebook")
+
+
+@pytest.fixture(scope="module")
+def site(casebook: Path) -> Path:
+    return build_site(casebook, casebook.parent / "out")
+
+
+def read(site: Path, url: str) -> str:
+    path = site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
+    assert path.is_file(), f"no page at /{url.strip('/')}/ ({path})"
+    return path.read_text(encoding="utf-8")
+
+
+def cases_on_disk(casebook: Path) -> dict[str, list[str]]:
+    """case id -> its record stages in NN order, from the file names."""
+    out = {}
+    for folder in sorted((casebook / "cases").iterdir()):
+        if folder.is_dir():
+            out[folder.name] = [f.stem[3:] for f in sorted(folder.glob("[0-9][0-9]-*.md"))]
+    return out
+
+
+class Elements(HTMLParser):
+    """Start tags with their attributes, and the text inside an element with a given data-testid."""
+
+    def __init__(self, testid: str | None = None):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.testid = testid
+        self.depth = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if self.depth:
+            self.depth += 1
+        elif self.testid and a.get("data-testid") == self.testid:
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data)
+
+
+def section(html: str, testid: str) -> str:
+    p = Elements(testid)
+    p.feed(html)
+    text = " ".join(" ".join(p.text).split())
+    assert text, f"no element with data-testid={testid}"
+    return text
+
+
+def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    p = Elements()
+    p.feed(html)
+    return p.tags
+
+
+def output_files(site: Path) -> Iterator[Path]:
+    return (p for p in site.rglob("*") if p.is_file())
+
+
+# -- URL scheme --------------------------------------------------------------------------------
+
+
+def test_every_page_of_the_url_scheme_exists(casebook: Path, site: Path) -> None:
+    report = check(casebook)
+    urls = ["", "cases/", "due/", "resources/", "workers/", "needs/", "risk/"]
+    urls += [f"cases/{c}/" for c in cases_on_disk(casebook)]
+    urls += [f"resources/{p.stem}/" for p in (casebook / "resources").glob("*.md")]
+    urls += [f"workers/{w}/" for w in {recs[-1].worker for recs in report.summaries.values() if recs[-1].worker}]
+    urls += [f"needs/{d}/" for d in NEED_DOMAINS] + [f"risk/{lvl}/" for lvl in RISK_LEVELS]
+    for url in urls:
+        html = read(site, url)
+        assert "<h1" in html, f"/{url} has no heading"
+    assert (site / "404.html").is_file()
+
+
+def test_no_markdown_sources_in_the_output(site: Path) -> None:
+    leftovers = [p.relative_to(site) for p in output_files(site) if p.suffix in (".md", ".yml", ".yaml")]
+    assert leftovers == []
+
+
+def test_generated_file_names_keep_ids_from_shadowing_section_indexes() -> None:
+    assert src_uri("") == "index.md"
+    assert src_uri("cases/") == "cases/index.md"
+    assert src_uri("cases/2026-0001/") == "cases/2026-0001.md"
+    assert src_uri("cases/index/") == "cases/index/index.md"
+    assert src_uri("workers/lee.sw/") == "workers/lee.sw.md"
+    assert src_uri("due/") == "due.md"
+
+
+def test_every_link_between_pages_resolves(site: Path) -> None:
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in re.findall(r'href="([^"#?]*)(?:[#?][^"]*)?"', page.read_text(encoding="utf-8")):
+            if not href or re.match(r"[a-z][a-z0-9+.-]*:|//", href):
+                continue
+            target = (site / href.lstrip("/") if href.startswith("/") else page.parent / href).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert broken == []
+
+
+def test_a_worker_who_handed_a_case_over_still_has_a_page(sample: Path, tmp_path: Path) -> None:
+    intake = sample / "cases" / "2026-0002" / "01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    worker = re.search(r"^worker: (\S+)$", text, re.M).group(1)  # type: ignore[union-attr]
+    intake.write_text(text.replace(f"worker: {worker}", "worker: former.sw", 1), encoding="utf-8")
+    out = build_site(sample, tmp_path / "out")
+    page = read(out, "workers/former.sw/")
+    assert "2026-0002" in page and "이전에 기록한 사례" in page
+    assert 'href="../../workers/former.sw/"' in read(out, "cases/2026-0002/")
+
+
+# -- home ----------------------------------------------------------------------------------------
+
+
+def test_home_lists_every_case_under_its_current_stage(casebook: Path, site: Path) -> None:
+    html = read(site, "")
+    shown = {a["data-case"]: a.get("data-stage") for t, a in tags(html) if t == "li" and a.get("data-case")}
+    for case, stages in cases_on_disk(casebook).items():
+        assert case in shown, f"case {case} is not on the home page"
+        assert shown[case] == stages[-1], f"{case}: home shows stage {shown[case]}, the last record is {stages[-1]}"
+    caseload = section(html, "caseload")
+    for stage, label in STAGE_KO.items():
+        assert label in caseload, f"stage {stage} ({label}) missing from the caseload"
+
+
+def test_home_due_list_matches_the_core_due_logic(casebook: Path, site: Path) -> None:
+    report = check(casebook)
+    soon = report.config.deadlines["due_soon_days"]
+    expected = {d.case: d.state(TODAY, soon) for d in all_due(report.summaries, report.config.deadlines)
+                if d.state(TODAY, soon) != "upcoming"}
+    assert expected, "the sample should have overdue or due-soon work on the fixed day"
+    html = read(site, "")
+    rows = {a["data-case"]: a["data-state"] for t, a in tags(html) if t == "tr" and a.get("data-state")}
+    assert rows == expected
+    due = section(html, "due-list")
+    assert "기한 지남" in due and "곧 마감" in due
+    full = read(site, "due/")
+    every = {a["data-case"] for t, a in tags(full) if t == "tr" and a.get("data-state")}
+    assert every == {d.case for d in all_due(report.summaries, report.config.deadlines)}
+
+
+def test_home_shows_caseload_per_worker_with_the_limit(site: Path) -> None:
+    html = read(site, "")
+    workers = [a["data-worker"] for t, a in tags(html) if t == "tr" and a.get("data-worker")]
+    assert workers, "no worker rows in the caseload"
+    assert "적정 20건" in section(html, "caseload")
+
+
+# -- case page -----------------------------------------------------------------------------------
+
+
+def rich_case(casebook: Path) -> str:
+    """A case with a plan, an intervention, monitoring and a re-assessment (the richest page)."""
+    for case, stages in cases_on_disk(casebook).items():
+        if {"plan", "intervention", "monitoring"} <= set(stages) and stages.count("assessment") > 1:
+            return case
+    pytest.skip("the sample has no case with a re-assessment")
+
+
+def test_case_page_shows_summary_timeline_goals_and_activities(casebook: Path, site: Path) -> None:
+    case = rich_case(casebook)
+    stages = cases_on_disk(casebook)[case]
+    html = read(site, f"cases/{case}/")
+    summary = section(html, "case-summary")
+    assert STAGE_KO[stages[-1]] in summary
+    timeline = section(html, "timeline")
+    for i, stage in enumerate(stages, start=1):
+        assert f"{i:02d} {STAGE_KO[stage]}" in timeline
+    ids = [a.get("id") for t, a in tags(html) if t == "h2"]
+    assert [x for x in ids if x and re.fullmatch(r"r\d\d", x)] == [f"r{i:02d}" for i in range(1, len(stages) + 1)]
+
+    report = check(casebook, keep=True)
+    plan_goals = {g["id"] for rel, p in report.parsed.items() if rel.startswith(f"cases/{case}/") and "-plan" in rel
+                  for g in p.data["goals"]}
+    goal_rows = {a["data-goal"] for t, a in tags(html) if t == "tr" and a.get("data-goal")}
+    assert plan_goals and plan_goals <= goal_rows
+    goals = section(html, "goals-table")
+    assert "달성" in goals or "진행 중" in goals
+
+    activities = section(html, "activity-log")
+    for label in ("위기개입", "교육·훈련", "협력적 활동", "상담·치료", "정보제공", "자기옹호 지원", "연계·조정·옹호"):
+        assert label in activities
+    summaries = [a["summary"] for rel, p in report.parsed.items() if rel.startswith(f"cases/{case}/")
+                 and rel.endswith("-intervention.md") for a in p.data["activities"]]
+    assert summaries and all(" ".join(s.split()) in activities for s in summaries)
+
+
+def test_case_page_names_the_client_only_by_alias(casebook: Path, site: Path) -> None:
+    report = check(casebook, keep=True)
+    for rel, parsed in report.parsed.items():
+        if not rel.endswith("-intake.md"):
+            continue
+        client = parsed.data["client"]
+        html = read(site, f"cases/{rel.split('/')[1]}/")
+        assert client["alias"] in html
+        assert client["name"] not in html
+
+
+def test_records_print_each_on_a_new_page(casebook: Path, site: Path) -> None:
+    case = rich_case(casebook)
+    html = read(site, f"cases/{case}/")
+    records = [a for t, a in tags(html) if t == "h2" and "ck-record" in (a.get("class") or "").split()]
+    assert len(records) == len(cases_on_disk(casebook)[case])
+    css = (site / "assets" / "casekit" / "casekit.css").read_text(encoding="utf-8")
+    print_css = css[css.index("@media print"):]
+    assert re.search(r"h2\.ck-record\s*\{[^}]*break-before:\s*page", print_css)
+    assert ".md-sidebar" in print_css and ".md-header" in print_css and "@page" in css
+    assert 'href="../../assets/casekit/casekit.css"' in html
+
+
+# -- scale and privacy ---------------------------------------------------------------------------
+
+
+def test_navigation_stays_small_on_case_pages(casebook: Path, site: Path) -> None:
+    html = read(site, f"cases/{next(iter(cases_on_disk(casebook)))}/")
+    nav_links = re.findall(r'class="md-nav__link[^"]*"', html)
+    assert len(nav_links) < 40, "cases must not be listed in the navigation"
+    assert 'href="../2026-' not in html.split('class="md-content"')[0]
+
+
+def test_no_generator_tag_and_nothing_loaded_from_other_hosts(site: Path) -> None:
+    for path in output_files(site):
+        if path.suffix not in (".html", ".css", ".js", ".json", ".xml"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        rel = path.relative_to(site)
+        assert '<meta name="generator"' not in text, rel
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, rel
+        if path.suffix == ".html":
+            assert not re.search(r'<script[^>]+src="(https?:)?//', text), rel
+            assert not re.search(r'<link[^>]+href="(https?:)?//', text), rel
+            assert not re.search(r'<(img|iframe|source|audio|video)[^>]+src="(https?:)?//', text), rel
+        if path.suffix == ".css":
+            assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", text), rel
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), rel
+
+
+def test_404_and_sitemap_hold_no_case_data(casebook: Path, site: Path) -> None:
+    page = (site / "404.html").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "페이지를 찾을 수 없습니다" in page
+    report = check(casebook, keep=True)
+    aliases = [p.data["client"]["alias"] for rel, p in report.parsed.items() if rel.endswith("-intake.md")]
+    assert aliases
+    for alias in aliases:
+        assert alias not in page and alias not in sitemap
+
+
+# -- refusals ------------------------------------------------------------------------------------
+
+
+def refused(casebook: Path, out: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """Build, expect the casekit plugin to stop it; the message it gave (mkdocs logs it, then aborts)."""
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(casebook, out)
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and "casekit" in r.getMessage()]
+    assert messages, "the build stopped, but not by casekit"
+    assert not (out / "index.html").exists()
+    return "\n".join(messages)
+
+
+def test_build_refuses_while_check_finds_errors(sample: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    record = next((sample / "cases").glob("*/02-*.md"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r'^date: .*$', 'date: "2026-02-30"', text, count=1, flags=re.M), encoding="utf-8")
+    message = refused(sample, tmp_path / "out", caplog)
+    rel = record.relative_to(sample).as_posix()
+    assert re.search(re.escape(rel) + r":\d+:\d+: \[bad-date\]", message), message
+    assert "casekit check" in message
+
+
+def test_mkdocs_build_command_exits_non_zero_on_errors(sample: Path, tmp_path: Path) -> None:
+    record = next((sample / "cases").glob("*/01-intake.md"))
+    record.write_text(record.read_text(encoding="utf-8").replace("stage: intake", "stage: intak", 1),
+                      encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")], cwd=sample,
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode != 0
+    assert record.relative_to(sample).as_posix() in proc.stderr
+    assert "casekit check" in proc.stderr
+
+
+def test_a_sensitive_value_in_another_file_stops_the_build(
+    casebook: Path, sample: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client's real name in a resource description: check finds it (located), the build refuses."""
+    report = check(casebook, keep=True)
+    _, parsed = next((r, p) for r, p in report.parsed.items() if r.endswith("01-intake.md"))
+    name = parsed.data["client"]["name"]
+    resource = next((sample / "resources").glob("*.md"))
+    resource.write_text(resource.read_text(encoding="utf-8") + f"\n\n{name} 님이 자주 이용합니다.\n", encoding="utf-8")
+    message = refused(sample, tmp_path / "out", caplog)
+    assert f"resources/{resource.name}:" in message and "[sensitive-in-text]" in message and "client.name" in message
+    assert name not in message
+
+
+def test_external_images_and_scripts_in_a_record_are_left_out(
+    sample: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = next((sample / "cases").glob("*/01-intake.md"))
+    record.write_text(record.read_text(encoding="utf-8")
+                      + "\n\n![사진](https://example.org/p.png)\n\n<script src=\"https://cdn.example.org/x.js\"></script>\n",
+                      encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.casekit"):
+        out = build_site(sample, tmp_path / "out")
+    html = read(out, f"cases/{record.parent.name}/")
+    assert "example.org" not in html
+    assert "[외부 자료 생략]" in html
+    assert any("example.org/p.png" in r.getMessage() for r in caplog.records)
+
+
+def test_refusal_is_a_plugin_error_naming_the_place(sample: Path) -> None:
+    """Called directly, the plugin raises PluginError (mkdocs turns it into "Aborted with a BuildError")."""
+    from casekit.mkdocs_plugin.plugin import CasekitPlugin
+
+    record = next((sample / "cases").glob("*/01-intake.md"))
+    record.write_text(record.read_text(encoding="utf-8").replace("worker:", "worker: \"\"\nx:", 1), encoding="utf-8")
+    config = load_config(str(sample / "mkdocs.yml"))
+    plugin = config.plugins["casekit"]
+    assert isinstance(plugin, CasekitPlugin)
+    plugin.on_config(config)
+    from mkdocs.structure.files import Files
+
+    with pytest.raises(PluginError, match=re.escape(record.relative_to(sample).as_posix()) + r":\d+:\d+"):
+        plugin.on_files(Files([]), config=config)
+
+
+def test_demote_shifts_headings_below_the_record_heading() -> None:
+    body = "# 접수\n\n## 의뢰 경위\n\n```md\n# not a heading\n```\n\n제목\n---\n\n본문\n"
+    assert demote(body, 2) == "### 접수\n\n#### 의뢰 경위\n\n```md\n# not a heading\n```\n\n#### 제목\n\n본문"
+    assert demote("# 이름\n\n설명", 1, drop_title="이름") == "설명"
