@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casekit.core.config import Config, load_config
 from casekit.core.findings import Finding, finding, sort_findings
@@ -12,8 +13,9 @@ from casekit.core.names import inside, looks_like_record, parse_record_name, val
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
-from casekit.core.source import Parsed
-from casekit.core.summary import Summary, check_file, parse_file, sensitive_in_text
+from casekit.core.sensitive import SensitiveIndex
+from casekit.core.source import Parsed, read_file
+from casekit.core.summary import Summary, check_file, parse_file, public_strings, sensitive_in_text
 
 ROOT_MARKER = "mkdocs.yml"
 
@@ -122,6 +124,22 @@ def scan(root: Path) -> Layout:
 
 
 @dataclass
+class Published:
+    """What a resource publishes (body, fields) and what it must not (its sensitive values)."""
+
+    rel: str
+    body: str
+    body_line: int
+    fields: list[tuple[str, int, int]]
+    sensitive: list[tuple[str, str]]
+
+
+def _published(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> Published:
+    fields = [(text, *parsed.where(path)) for path, text in public_strings(parsed.data, patterns)]
+    return Published(rel, parsed.body, parsed.body_line, fields, sensitive_values(parsed.data, patterns))
+
+
+@dataclass
 class Resource:
     id: str
     rel: str
@@ -186,8 +204,11 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
     findings += [f for f in layout.findings if _wanted(f.path, wanted, with_resources)]
 
+    published: list[Published] = []
     for rid, (disk, rel) in layout.resources.items():
         fs, parsed = _check_resource(rid, disk, rel, schemas)
+        if parsed is not None and parsed.data is not None:
+            published.append(_published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
         report.files += 1
         if keep:
             report.resources[rid] = Resource(rid, rel, parsed)
@@ -211,8 +232,65 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
                 report.parsed[rf.rel] = parsed
         findings += check_case(f"cases/{case}", summaries, resource_ids)
         report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
+    findings += _sensitive_elsewhere(root, report.summaries, published, wanted is None)
     report.findings = sort_findings(findings)
     return report
+
+
+def _sensitive_elsewhere(
+    root: Path, summaries: dict[str, list[Summary]], resources: list[Published], with_docs: bool
+) -> list[Finding]:
+    """A sensitive value of one file found in the published text of another: another record of
+    the same case, another case, a resource, or a page of docs/. (A record's own values in its own
+    text are found while the record is checked.)"""
+    needles = [(v, s.rel, f) for recs in summaries.values() for s in recs for f, v in s.sensitive]
+    needles += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
+    index = SensitiveIndex(needles)
+    if not index:
+        return []
+    texts: list[tuple[str, str, int, int, bool]] = []  # (rel, text, line, column, is multi-line body)
+    for recs in summaries.values():
+        for s in recs:
+            texts.append((s.rel, s.public_text, s.public_line, 1, True))
+            texts += [(s.rel, t, line, col, False) for t, line, col in s.public_fields]
+    for p in resources:
+        texts.append((p.rel, p.body, p.body_line, 1, True))
+        texts += [(p.rel, t, line, col, False) for t, line, col in p.fields]
+    if with_docs:
+        texts += [(rel, text, 1, 1, True) for rel, text in _docs_pages(root)]
+    out: list[Finding] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for rel, text, line, col, body in texts:
+        for offset, sources in index.finditer(text):
+            foreign = sorted(field for src, field in sources if src != rel)
+            if not foreign:
+                continue
+            at = locate_offset(text, offset, line) if body else (line, col)
+            key = (rel, *at, foreign[0])
+            if key not in seen:
+                seen.add(key)
+                out.append(finding("sensitive-in-text", rel, *at, field=foreign[0]))
+    return out
+
+
+def locate_offset(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _docs_pages(root: Path) -> list[tuple[str, str]]:
+    """The site's own Markdown pages (docs/), read with the same guards as records."""
+    docs = root / "docs"
+    if not docs.is_dir() or not inside(root, docs):
+        return []
+    out = []
+    for path in sorted(docs.rglob("*.md")):
+        if not inside(root, path):
+            continue
+        rel = path.relative_to(root).as_posix()
+        text, _ = read_file(str(path), rel)
+        if text is not None:
+            out.append((rel, text))
+    return out
 
 
 def _wanted(path: str, wanted: set[str] | None, with_resources: bool) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import STAGE_KO
-from casekit.core.summary import Summary, locate
+from casekit.core.summary import Summary
 
 # closure reasons that explain why goals were not evaluated
 EXCUSED_REASONS = frozenset({"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable"})
@@ -123,7 +123,6 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
         for kind, ref, line, col in r.refs:
             if kind == "resource" and ref not in resources:
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref))
-    out += _sensitive_across(records)
     return out
 
 
@@ -189,25 +188,6 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
         for kind, ref, line, col in r.refs
         if kind == "goal" and ref not in plan.goals
     ]
-
-
-def _sensitive_across(records: list[Summary]) -> list[Finding]:
-    """A client's name from the intake must not turn up in a later record's published text."""
-    out: list[Finding] = []
-    values = [(r.rel, f, v.strip()) for r in records for f, v in r.sensitive]
-    if not values:
-        return out
-    for r in records:
-        for src, field_, value in values:
-            if src == r.rel:
-                continue  # the record itself was checked with positions for its own fields
-            line, col = locate(r.public_text, value, r.public_line)
-            if line:
-                out.append(finding("sensitive-in-text", r.rel, line, col, field=field_))
-            for text, fline, fcol in r.public_fields:
-                if value in text:
-                    out.append(finding("sensitive-in-text", r.rel, fline, fcol, field=field_))
-    return out
 
 
 def _name(r: Summary) -> str:

@@ -101,7 +101,7 @@ def check_file(
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    public_fields = _public_strings(data, patterns)
+    public_fields = public_strings(data, patterns)
     summary.public_fields = [(text, *parsed.where(path)) for path, text in public_fields]
     findings += _sensitive_in_text(summary.sensitive, parsed, public_fields, rel)
     return findings, summary, parsed
@@ -185,7 +185,7 @@ def sensitive_in_text(
     sensitive: list[tuple[str, str]], parsed: Parsed, patterns: list[tuple[Any, ...]], rel: str
 ) -> list[Finding]:
     """A record's own sensitive values found in its body or its published fields."""
-    return _sensitive_in_text(sensitive, parsed, _public_strings(parsed.data, patterns), rel)
+    return _sensitive_in_text(sensitive, parsed, public_strings(parsed.data, patterns), rel)
 
 
 def _sensitive_in_text(
@@ -216,7 +216,7 @@ def locate(text: str, needle: str, first_line: int) -> tuple[int | None, int | N
     return first_line + line, col + 1
 
 
-def _public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
+def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
     from casekit.core.schemas import redact
 
     out: list[tuple[tuple[Any, ...], str]] = []

@@ -1,0 +1,45 @@
+"""Sensitive values found in published text anywhere in the casebook, by check and by the build alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casekit.core.casebook import check
+from casekit.core.sensitive import SensitiveIndex
+from tests.builders import FULL_PATH, make_casebook
+
+
+def leaks(root: Path) -> list[tuple[str, int | None, int | None, str]]:
+    return [(f.path, f.line, f.column, f.message_en) for f in check(root).findings if f.code == "sensitive-in-text"]
+
+
+def test_index_ignores_case_and_white_space() -> None:
+    index = SensitiveIndex([("가온구 나래동 7-15", "a.md", "client.address"), ("Kim Minsu", "b.md", "client.name")])
+    text = "주소는 가온구\n  나래동 7-15 이고 KIM MINSU 씨"
+    hits = [(offset, sorted(src)) for offset, src in index.finditer(text)]
+    assert hits == [(4, [("a.md", "client.address")]), (22, [("b.md", "client.name")])]
+    assert not SensitiveIndex([("x", "a.md", "f")])  # one character is no value worth guarding
+
+
+def test_name_from_another_case(tmp_path: Path) -> None:
+    other = [("intake", "2026-03-01", {"client": {"alias": "김○○", "name": "김철수"}})]
+    mention = [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"body": "본문\n이웃 김철수 씨가 도움"})]
+    root = make_casebook(tmp_path, {"a": other, "b": mention})
+    assert leaks(root) == [("cases/b/02-assessment.md", 19, 4, "the value of a sensitive field (client.name) appears where it would be published; use the alias")]
+
+
+def test_name_in_a_resource_and_a_docs_page(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
+    res = root / "resources/food-bank.md"
+    res.write_text(res.read_text(encoding="utf-8") + "홍길동 님이 이용\n", encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs/guide.md").write_text("# 안내\n\n예: 010-0000-1111\n", encoding="utf-8")
+    found = {(p, line, col) for p, line, col, _ in leaks(root)}
+    assert ("resources/food-bank.md", 13, 1) in found
+    assert ("docs/guide.md", 3, 4) in found
+
+
+def test_narrowed_check_still_scans_the_case(tmp_path: Path) -> None:
+    path = [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"body": "홍길동"})]
+    root = make_casebook(tmp_path, {"c1": path})
+    assert [f.code for f in check(root, [root / "cases/c1"]).findings] == ["sensitive-in-text"]
