@@ -43,3 +43,9 @@ def test_narrowed_check_still_scans_the_case(tmp_path: Path) -> None:
     path = [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"body": "홍길동"})]
     root = make_casebook(tmp_path, {"c1": path})
     assert [f.code for f in check(root, [root / "cases/c1"]).findings] == ["sensitive-in-text"]
+
+
+def test_long_values_do_not_recurse() -> None:
+    value = "가" * 5000
+    index = SensitiveIndex([(value, "a.md", "client.name"), ("홍길동", "a.md", "client.name")])
+    assert [offset for offset, _ in index.finditer("x" + value + " 홍길동")] == [5002, 1]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 MIN_LENGTH = 2
+TRIE_LENGTH = 64  # longer values are searched one by one: the trie's nesting follows a value's length
 _SPACE = re.compile(r"\s+")
 
 
@@ -51,17 +52,26 @@ class SensitiveIndex:
             norm = normalize(value)
             if len(norm) >= MIN_LENGTH:
                 self.sources.setdefault(norm.casefold(), set()).add((src, field))
-        words = sorted(self.sources, key=len, reverse=True)
+        words = sorted((w for w in self.sources if len(w) <= TRIE_LENGTH), key=len, reverse=True)
         self.pattern = re.compile(trie_pattern(words), re.IGNORECASE) if words else None
+        self.long = [
+            (w, re.compile(r"\s+".join(re.escape(part) for part in w.split(" ")), re.IGNORECASE))
+            for w in self.sources
+            if len(w) > TRIE_LENGTH
+        ]
 
     def __bool__(self) -> bool:
-        return self.pattern is not None
+        return self.pattern is not None or bool(self.long)
 
     def finditer(self, text: str) -> Iterator[tuple[int, set[tuple[str, str]]]]:
         """(offset, {(source, field)}) for each value found in `text`."""
-        if self.pattern is None or not text:
+        if not text:
             return
-        for m in self.pattern.finditer(text):
-            sources = self.sources.get(normalize(m.group(0)).casefold())
-            if sources:
-                yield m.start(), sources
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                sources = self.sources.get(normalize(m.group(0)).casefold())
+                if sources:
+                    yield m.start(), sources
+        for word, pattern in self.long:
+            for m in pattern.finditer(text):
+                yield m.start(), self.sources[word]
