@@ -9,12 +9,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== installing Debian's chromium for the browser tests"
+# Debian's chromium for the browser tests, and a Korean font so screenshots show Hangul
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-nanum >/dev/null 2>&1; then
+  echo "== installing Debian's chromium and fonts-nanum for the browser tests"
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-nanum >/dev/null
 fi
 .venv/bin/ruff check casekit tests scripts
 .venv/bin/mypy
