@@ -201,10 +201,16 @@ def _number_key(text: str) -> str:
     return digits
 
 
+# the shortest thing reported is a masked resident number (690721-*******): six digits
+_MAYBE_PII = re.compile(r"[@＠]|(?:\d\D*){6}")
+
+
 def find_pii(
     text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
 ) -> Iterator[tuple[str, int, str]]:
     """(code, offset, matched text) for each personal number or address in `text`, in text order."""
+    if not _MAYBE_PII.search(text):
+        return  # fewer than 6 digits and no @: nothing here can be a number or an address we look for
     view, index = _view(text)
     allowed = _Allow.of(allow)
     today = today or dt.date.today()
