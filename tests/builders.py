@@ -95,3 +95,14 @@ FULL_PATH = [
     ("closure", "2026-06-30", {}),
     ("followup", "2026-07-30", {}),
 ]
+
+
+def open_case_book(dest: Path) -> Path:
+    """The `valid-lifecycle` fixture cut to an open case: c1 with intake, assessment and plan."""
+    import shutil
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "valid-lifecycle"
+    shutil.copytree(fixture, dest, ignore=shutil.ignore_patterns("expected.json"))
+    for name in ("04-intervention.md", "05-monitoring.md", "06-closure.md", "07-followup.md"):
+        (dest / "cases/c1" / name).unlink()
+    return dest

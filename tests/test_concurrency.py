@@ -22,6 +22,7 @@ import pytest
 from casekit.core import scaffold
 from casekit.core.scaffold import ScaffoldError, add_record, new_case, write_new
 from casekit.core.source import split
+from tests.builders import open_case_book
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CASEKIT = Path(sys.executable).with_name("casekit")
@@ -44,11 +45,7 @@ main()
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     """A casebook with one open case c1 (intake, assessment, plan)."""
-    root = tmp_path / "book"
-    shutil.copytree(FIXTURES / "valid-lifecycle", root, ignore=shutil.ignore_patterns("expected.json"))
-    for name in ("04-intervention.md", "05-monitoring.md", "06-closure.md", "07-followup.md"):
-        (root / "cases/c1" / name).unlink()
-    return root
+    return open_case_book(tmp_path / "book")
 
 
 def together(book: Path, sync: Path, commands: list[list[str]]) -> list[subprocess.CompletedProcess[str]]:

@@ -24,6 +24,7 @@ import pytest
 from casekit.core.casebook import check
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_resource_id, valid_stage
 from casekit.core.scaffold import ScaffoldError, add_record, new_case, template_text
+from tests.builders import open_case_book
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CANARY = "CANARY-7f3a9c-비밀"
@@ -55,10 +56,7 @@ def tree(root: Path) -> dict[str, tuple[str, int, int]]:
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     """A small valid casebook (one case, c1, intake to plan) and, beside it, `elsewhere/` with canaries."""
-    root = tmp_path / "book"
-    shutil.copytree(FIXTURES / "valid-lifecycle", root, ignore=shutil.ignore_patterns("expected.json"))
-    for name in ("04-intervention.md", "05-monitoring.md", "06-closure.md", "07-followup.md"):
-        (root / "cases/c1" / name).unlink()
+    root = open_case_book(tmp_path / "book")
     out = tmp_path / "elsewhere"
     (out / "case").mkdir(parents=True)
     (out / "secret.md").write_text(f"---\ncase: c1\nstage: assessment\n{CANARY}: x\n---\n{CANARY}\n", encoding="utf-8")

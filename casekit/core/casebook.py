@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,53 +74,50 @@ def _link_escapes(root: Path, entry: os.DirEntry[str], rel: str, findings: list[
     return True
 
 
+def _listing(root: Path, folder: Path, rel: str, findings: list[Finding]) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """The entries of a casebook folder worth looking at: hidden files and links out are passed
+    over (the latter reported); a folder that is itself a link out is reported and not listed."""
+    if folder.is_symlink() and not inside(root, folder):
+        findings.append(finding("symlink-outside", rel, None, None, target=os.readlink(folder)))
+        return
+    if not folder.is_dir():
+        return
+    for entry in _entries(folder):
+        erel = f"{rel}/{entry.name}"
+        if not entry.name.startswith(".") and not _link_escapes(root, entry, erel, findings):
+            yield entry, erel
+
+
 def scan(root: Path) -> Layout:
     """List the casebook's records and resources; bad names and escaping links become findings."""
     root = Path(os.path.realpath(root))
     layout = Layout()
-    cases_dir = root / "cases"
-    if cases_dir.is_symlink() and not inside(root, cases_dir):
-        layout.findings.append(finding("symlink-outside", "cases", None, None, target=os.readlink(cases_dir)))
-    elif cases_dir.is_dir():
-        for entry in _entries(cases_dir):
-            rel = f"cases/{entry.name}"
-            if entry.name.startswith(".") or _link_escapes(root, entry, rel, layout.findings):
-                continue
-            if not entry.is_dir():
-                layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
-                continue
-            if not valid_case_id(entry.name):
-                layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name))
-                continue
-            records = layout.cases.setdefault(entry.name, [])
-            for item in _entries(Path(entry.path)):
-                irel = f"{rel}/{item.name}"
-                if item.name.startswith(".") or _link_escapes(root, item, irel, layout.findings):
-                    continue
-                parsed = parse_record_name(item.name)
-                if parsed is not None and item.is_file():
-                    records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
-                elif looks_like_record(item.name):
-                    layout.findings.append(
-                        finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
-                    )
-                else:
-                    layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
-    res_dir = root / "resources"
-    if res_dir.is_symlink() and not inside(root, res_dir):
-        layout.findings.append(finding("symlink-outside", "resources", None, None, target=os.readlink(res_dir)))
-    elif res_dir.is_dir():
-        for entry in _entries(res_dir):
-            rel = f"resources/{entry.name}"
-            if entry.name.startswith(".") or _link_escapes(root, entry, rel, layout.findings):
-                continue
-            stem = entry.name[:-3] if entry.name.endswith(".md") else None
-            if stem is None:
-                layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
-            elif not valid_resource_id(stem) or not entry.is_file():
-                layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
+    for entry, rel in _listing(root, root / "cases", "cases", layout.findings):
+        if not entry.is_dir():
+            layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+            continue
+        if not valid_case_id(entry.name):
+            layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name))
+            continue
+        records = layout.cases.setdefault(entry.name, [])
+        for item, irel in _listing(root, Path(entry.path), rel, layout.findings):
+            parsed = parse_record_name(item.name)
+            if parsed is not None and item.is_file():
+                records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
+            elif looks_like_record(item.name):
+                layout.findings.append(
+                    finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
+                )
             else:
-                layout.resources[stem] = (Path(entry.path), rel)
+                layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
+    for entry, rel in _listing(root, root / "resources", "resources", layout.findings):
+        stem = entry.name[:-3] if entry.name.endswith(".md") else None
+        if stem is None:
+            layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+        elif not valid_resource_id(stem) or not entry.is_file():
+            layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
+        else:
+            layout.resources[stem] = (Path(entry.path), rel)
     return layout
 
 
