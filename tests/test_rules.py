@@ -183,3 +183,10 @@ def test_referral_target_must_exist(tmp_path: Path) -> None:
     closure = ("closure", "2026-03-02", {"reason": "referred", "results": None, "referred_to": "elsewhere"})
     intake = ("intake", "2026-03-01", {"eligibility": {"decision": "referred_elsewhere", "reason": "타 기관"}})
     assert [c for c, _, _ in codes(make_casebook(tmp_path, {"c1": [intake, closure]}))] == ["unknown-resource"]
+
+
+def test_an_unreadable_record_does_not_cascade(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:5]})
+    (root / "cases/c1/02-assessment.md").write_text("---\ncase: c1\ncase: c1\n---\n", encoding="utf-8")
+    (root / "cases/c1/03-plan.md").write_text("---\n[broken\n---\n", encoding="utf-8")
+    assert sorted(c for c, _, _ in codes(root)) == ["yaml-duplicate-key", "yaml-syntax"]

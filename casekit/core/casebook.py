@@ -222,7 +222,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
         for rf in files:
             fs, summary, parsed = check_file(str(rf.disk), rf.rel, case, rf.nn, rf.stage, schemas)
             findings += fs
-            if parsed is not None and parsed.data is not None:
+            if parsed is not None:  # the body is published even when the front matter is broken
                 findings += scan_parsed(parsed, rf.rel, schemas.unscanned_paths(rf.stage), config.pii_allow)
             summaries.append(summary)
             report.files += 1

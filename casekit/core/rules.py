@@ -136,7 +136,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
         out.append(finding("plan-not-agreed", r.rel, *r.where))
     known_needs = ep.assessment.needs if ep.assessment else []
     for kind, ref, line, col in r.refs:
-        if kind == "need" and ep.assessment is not None and ref not in known_needs:
+        if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs:
             out.append(
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
                         known=", ".join(known_needs) or "-")
@@ -157,7 +157,7 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     out += _goal_refs(r, ep.plan)
     if r.stage == "monitoring":
         for goal, text in ep.plan.goals.items():
-            if goal not in r.progress:
+            if r.ok and goal not in r.progress:
                 out.append(finding("goal-not-monitored", r.rel, *r.where, goal=goal, text=text))
     for date, line, col in r.activities:
         if r.date and date > r.date:
@@ -182,6 +182,8 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
 
 
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
+    if not plan.ok:
+        return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
     known = ", ".join(plan.goals) or "-"
     return [
         finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known)
