@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # Set up casekit in .venv, check the bundled sample casebook, show what is due, build its site.
 set -euo pipefail
-export NO_MKDOCS_2_WARNING=1  # Material 9.8 prints an end-of-life banner on every build
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e .
+. scripts/venv.sh
 echo "== casekit check (사례집 검사)"
 .venv/bin/casekit check
 echo

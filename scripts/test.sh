@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs (Python packages in .venv, Debian's chromium) and run it.
 set -euo pipefail
-export NO_MKDOCS_2_WARNING=1  # Material 9.8 prints an end-of-life banner on every build
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
+. scripts/venv.sh "[test]"
 # Debian's chromium for the browser tests, and a Korean font so screenshots show Hangul
 if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-nanum >/dev/null 2>&1; then
   echo "== installing Debian's chromium and fonts-nanum for the browser tests"
