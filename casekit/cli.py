@@ -92,11 +92,18 @@ def check_cmd(paths: tuple[str, ...], fmt: str, lang: str | None) -> None:
 
 
 @main.command("new")
-@click.option("--id", "case_id", default=None, help="사례 번호를 직접 정합니다 (choose the case id).")
+@click.argument("case", required=False)
+@click.option("--id", "case_id", default=None, help="사례 번호를 직접 정합니다 (choose the case id; same as CASE).")
 @click.option("--worker", envvar="CASEKIT_WORKER", default=None, help="담당 사례관리자 ID (env CASEKIT_WORKER).")
 @click.option("--date", "date", default=None, help="접수일 YYYY-MM-DD (default: today).")
-def new_cmd(case_id: str | None, worker: str | None, date: str | None) -> None:
-    """새 사례를 만듭니다: cases/<id>/01-intake.md (create a case with its intake record)."""
+def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str | None) -> None:
+    """새 사례를 만듭니다: cases/<id>/01-intake.md (create a case with its intake record).
+
+    Without CASE (or --id) the id is generated: YYYYMMDD-XXXX.
+    """
+    if case is not None and case_id is not None and case != case_id:
+        raise click.UsageError("사례 번호를 한 번만 주세요 (give the case id once: CASE or --id)")
+    case_id = case_id or case
     root = _root()
     try:
         written = new_case(root, case_id=case_id, worker=worker, date=_today(date))
@@ -106,13 +113,36 @@ def new_cmd(case_id: str | None, worker: str | None, date: str | None) -> None:
     click.echo("접수 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요.", err=True)
 
 
+class StageType(click.ParamType):
+    """A stage id, or its Korean name (접수, 사정, 계획, 실행/개입, 점검, 종결, 사후관리)."""
+
+    name = "stage"
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        stage = STAGE_ALIASES.get(value.strip().lower())
+        if stage is None:
+            choices = ", ".join(f"{s}({STAGE_KO[s]})" for s in STAGES)
+            self.fail(f"알 수 없는 단계 '{value}' (unknown stage). 쓸 수 있는 단계: {choices}", param, ctx)
+        return stage
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "STAGE"
+
+
+STAGE_ALIASES = {**{s: s for s in STAGES}, **{ko: s for s, ko in STAGE_KO.items()}, "개입": "intervention"}
+
+
 @main.command("add")
 @click.argument("case")
-@click.argument("stage", type=click.Choice(STAGES))
+@click.argument("stage", type=StageType())
 @click.option("--worker", envvar="CASEKIT_WORKER", default=None, help="담당 사례관리자 ID (default: the case's last worker).")
 @click.option("--date", "date", default=None, help="기록 날짜 YYYY-MM-DD (default: today).")
 def add_cmd(case: str, stage: str, worker: str | None, date: str | None) -> None:
-    """사례에 다음 기록을 추가합니다 (add the case's next record for STAGE)."""
+    """사례에 다음 기록을 추가합니다 (add the case's next record for STAGE).
+
+    STAGE: intake assessment plan intervention monitoring closure followup, or in Korean
+    접수 사정 계획 실행(개입) 점검 종결 사후관리.
+    """
     root = _root()
     try:
         written = add_record(root, case, stage, worker=worker, date=_today(date))
