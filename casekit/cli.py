@@ -12,7 +12,6 @@ import click
 
 from casekit.core.casebook import CasebookError, check, find_root
 from casekit.core.due import KIND_KO, all_due, case_due, is_closed
-from casekit.core.findings import summarize
 from casekit.core.names import valid_case_id
 from casekit.core.rules import episodes
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
@@ -151,12 +150,6 @@ def add_cmd(case: str, stage: str, worker: str | None, date: str | None) -> None
     click.echo(written.rel)
 
 
-def _next_step(records: list, due) -> str:  # type: ignore[no-untyped-def]
-    if due is not None:
-        return f"{KIND_KO[due.kind]} ({due.due.isoformat()})"
-    return "없음 (종결)" if is_closed(records) else "-"
-
-
 @main.command("status")
 @click.argument("case", required=False)
 @click.option("--today", default=None, help="기준일 YYYY-MM-DD (default: today).")
@@ -242,4 +235,4 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
                f" (기준일 {day.isoformat()}, 곧 마감 = {soon}일 이내)")
 
 
-__all__ = ["main", "summarize"]
+__all__ = ["main"]
