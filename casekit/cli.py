@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from casekit.core.casebook import CasebookError, check, find_root
-from casekit.core.due import KIND_KO, all_due, case_due, is_closed
+from casekit.core.due import all_due, case_due, is_closed
 from casekit.core.names import valid_case_id
 from casekit.core.rules import episodes
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
