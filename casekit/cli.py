@@ -102,7 +102,7 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
     """
     if case is not None and case_id is not None and case != case_id:
         raise click.UsageError("사례 번호를 한 번만 주세요 (give the case id once: CASE or --id)")
-    case_id = case_id or case
+    case_id = case_id if case_id is not None else case
     root = _root()
     try:
         written = new_case(root, case_id=case_id, worker=worker, date=_today(date))
@@ -118,7 +118,7 @@ class StageType(click.ParamType):
     name = "stage"
 
     def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        stage = STAGE_ALIASES.get(value.strip().lower())
+        stage = STAGE_ALIASES.get(value)  # exact: a stage name becomes part of a file name
         if stage is None:
             choices = ", ".join(f"{s}({STAGE_KO[s]})" for s in STAGES)
             self.fail(f"알 수 없는 단계 '{value}' (unknown stage). 쓸 수 있는 단계: {choices}", param, ctx)
