@@ -16,7 +16,7 @@ from casekit.core.rules import check_case
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.source import Parsed, read_file
-from casekit.core.summary import Summary, check_file, parse_file, public_strings, sensitive_in_text
+from casekit.core.summary import Summary, check_file, parse_file, public_strings
 
 ROOT_MARKER = "mkdocs.yml"
 
@@ -230,17 +230,17 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
                 report.parsed[rf.rel] = parsed
         findings += check_case(f"cases/{case}", summaries, resource_ids)
         report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
-    findings += _sensitive_elsewhere(root, report.summaries, published, wanted is None)
+    findings += _sensitive_in_published(root, report.summaries, published, wanted is None)
     report.findings = sort_findings(findings)
     return report
 
 
-def _sensitive_elsewhere(
+def _sensitive_in_published(
     root: Path, summaries: dict[str, list[Summary]], resources: list[Published], with_docs: bool
 ) -> list[Finding]:
-    """A sensitive value of one file found in the published text of another: another record of
-    the same case, another case, a resource, or a page of docs/. (A record's own values in its own
-    text are found while the record is checked.)"""
+    """A sensitive value found in published text: the body or an ordinary field of the same record,
+    another record of the case, another case, a resource, or a page of docs/. One pass over every
+    text with one index of every value, whatever the number of cases."""
     needles = [(v, s.rel, f) for recs in summaries.values() for s in recs for f, v in s.sensitive]
     needles += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
     index = SensitiveIndex(needles)
@@ -260,14 +260,12 @@ def _sensitive_elsewhere(
     seen: set[tuple[str, int, int, str]] = set()
     for rel, text, line, col, body in texts:
         for offset, sources in index.finditer(text):
-            foreign = sorted(field for src, field in sources if src != rel)
-            if not foreign:
-                continue
+            field_ = min(field for _, field in sources)
             at = locate_offset(text, offset, line) if body else (line, col)
-            key = (rel, *at, foreign[0])
+            key = (rel, *at, field_)
             if key not in seen:
                 seen.add(key)
-                out.append(finding("sensitive-in-text", rel, *at, field=foreign[0]))
+                out.append(finding("sensitive-in-text", rel, *at, field=field_))
     return out
 
 
@@ -306,9 +304,6 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     if parsed is None or parsed.data is None:
         return findings, parsed
     findings += schemas.validate("resource", parsed, rel)
-    patterns = schemas.sensitive_paths.get("resource", [])
-    own = [(f, v) for f, v in sensitive_values(parsed.data, patterns) if len(v.strip()) >= 2]
-    findings += sensitive_in_text(own, parsed, patterns, rel)
     value = parsed.data.get("id")
     if value is not None and value != rid:
         line, col = parsed.where(("id",))

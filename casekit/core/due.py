@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from casekit.core.rules import EXCUSED_REASONS, NOT_ELIGIBLE, Episode, episodes
+from casekit.core.rules import NOT_ELIGIBLE, Episode, episodes
 from casekit.core.summary import Summary
 
 NO_FOLLOWUP_REASONS = frozenset({"ineligible", "referred", "deceased", "moved"})
@@ -145,6 +145,3 @@ def is_closed(records: list[Summary]) -> bool:
     ep = episodes(sorted(records, key=lambda r: (r.nn, r.rel)))[-1]
     return ep.closure is not None
 
-
-def closure_excused(reason: str | None) -> bool:
-    return reason in EXCUSED_REASONS

@@ -103,9 +103,7 @@ def check_file(
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    public_fields = public_strings(data, patterns)
-    summary.public_fields = [(text, *parsed.where(path)) for path, text in public_fields]
-    findings += _sensitive_in_text(summary.sensitive, parsed, public_fields, rel)
+    summary.public_fields = [(text, *parsed.where(path)) for path, text in public_strings(data, patterns)]
     return findings, summary, parsed
 
 
@@ -183,41 +181,6 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.aftercare_done = data.get("aftercare_done") is True
 
 
-def sensitive_in_text(
-    sensitive: list[tuple[str, str]], parsed: Parsed, patterns: list[tuple[Any, ...]], rel: str
-) -> list[Finding]:
-    """A record's own sensitive values found in its body or its published fields."""
-    return _sensitive_in_text(sensitive, parsed, public_strings(parsed.data, patterns), rel)
-
-
-def _sensitive_in_text(
-    sensitive: list[tuple[str, str]], parsed: Parsed, public: list[tuple[tuple[Any, ...], str]], rel: str
-) -> list[Finding]:
-    out = []
-    for field_, value in sensitive:
-        needle = value.strip()
-        if len(needle) < 2:
-            continue
-        for path, text in public:
-            if needle in text:
-                line, col = parsed.where(path)
-                out.append(finding("sensitive-in-text", rel, line, col, field=field_))
-        bline, bcol = locate(parsed.body, needle, parsed.body_line)
-        if bline:
-            out.append(finding("sensitive-in-text", rel, bline, bcol, field=field_))
-    return out
-
-
-def locate(text: str, needle: str, first_line: int) -> tuple[int | None, int | None]:
-    """1-based line and column of `needle` in `text`, which starts at file line `first_line`."""
-    idx = text.find(needle)
-    if idx < 0:
-        return None, None
-    line = text.count("\n", 0, idx)
-    col = idx - (text.rfind("\n", 0, idx) + 1)
-    return first_line + line, col + 1
-
-
 def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
     from casekit.core.schemas import redact
 
@@ -256,4 +219,4 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-__all__ = ["Summary", "check_file", "field_name", "locate", "parse_file", "valid_date"]
+__all__ = ["Summary", "check_file", "field_name", "parse_file", "valid_date"]
