@@ -2,7 +2,7 @@
 # Install everything the test suite needs (Python packages in .venv, Debian's chromium) and run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/venv.sh "[test]"
+. scripts/venv.sh test
 # Debian's chromium for the browser tests, and a Korean font so screenshots show Hangul
 if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-nanum >/dev/null 2>&1; then
   echo "== installing Debian's chromium and fonts-nanum for the browser tests"

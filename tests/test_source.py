@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from casekit.core import source
 from casekit.core.schemas import SchemaSet
@@ -297,6 +298,32 @@ def test_deep_nesting_is_refused_in_bounded_time(body: str, where: tuple[int, in
     assert codes(parsed)[-1] == ("yaml-too-deep", *where)
     assert {f.code for f in parsed.findings[:-1]} <= {"yaml-bad-key"}  # `? ? ?`: mappings as keys, on the way down
     assert parsed.data is None
+
+
+class _LibyamlWithLimit(yaml.SafeLoader):
+    """Behaves as libyaml >= 0.2.5 (PyYAML 6.0.4's wheels): it gives up on flow nesting past a
+    limit of its own while it scans ahead, before any event of the deep part reaches us."""
+
+    def fetch_more_tokens(self) -> None:
+        if self.flow_level > 40:
+            raise yaml.scanner.ScannerError("while increasing flow level", self.get_mark(),
+                                            "exceeded maximum nesting depth", self.get_mark())
+        super().fetch_more_tokens()
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, _LibyamlWithLimit, source._Loader],
+                         ids=["no-limit", "libyaml-limit", "installed"])
+@pytest.mark.parametrize(("body", "where"), [
+    ("note: " + "[" * DEEP + "]" * DEEP + "\n", (2, 7 + MAX_DEPTH - 1)),
+    ("note: " + "{a: " * DEEP + "\n", (2, 7 + 4 * (MAX_DEPTH - 1))),
+], ids=["flow-seq", "flow-map"])
+def test_deep_flow_is_too_deep_under_every_pyyaml(monkeypatch: pytest.MonkeyPatch, loader: type,
+                                                  body: str, where: tuple[int, int]) -> None:
+    """Old libyaml (no limit), new libyaml (its own limit at 1000 levels) and the pure-Python
+    parser all give `yaml-too-deep` at the level past MAX_DEPTH, never libyaml's `yaml-syntax`."""
+    monkeypatch.setattr(source, "_Loader", loader)
+    parsed = parse(fm("key: [ok]\n" + body))
+    assert codes(parsed) == [("yaml-too-deep", where[0] + 1, where[1])]
 
 
 def test_nesting_up_to_the_limit_is_fine() -> None:

@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1 << 20  # a record is a page of text; 1 MiB is far beyond any real one
+_LIBYAML_NESTING = "exceeded maximum nesting depth"  # libyaml >= 0.2.5's own limit (1000 flow levels)
 MAX_DEPTH = 32  # levels of nested lists/mappings, the front matter itself being level 1
 MAX_YAML_FINDINGS = 50  # per file: past this many YAML problems, stop reading (a hostile file)
 MAX_SAME_FINDINGS = 10  # per file and code: more of the same (an alias bomb's every `*`) are not listed
@@ -265,7 +266,14 @@ def parse_yaml(src: str, rel: str, first_line: int = 1) -> Parsed:
 
 
 def _parse_yaml(src: str, rel: str, parsed: Parsed) -> None:
-    _Builder(src, rel, parsed).run()
+    before = len(parsed.findings)
+    if not _Builder(src, rel, parsed).run(_Loader):
+        # libyaml 0.2.5+ (PyYAML 6.0.4's wheels) stops flow nesting past 1000 levels while it scans
+        # ahead, before our own limit sees the events: run the pure-Python parser, which has no
+        # such limit, so `yaml-too-deep` lands where nesting passes MAX_DEPTH under every PyYAML
+        del parsed.findings[before:]
+        parsed.positions.clear()
+        _Builder(src, rel, parsed).run(yaml.SafeLoader)
 
 
 class _Stop(Exception):
@@ -322,7 +330,8 @@ class _Builder:
         if self.errors >= MAX_YAML_FINDINGS:
             raise _Stop
 
-    def run(self) -> None:
+    def run(self, loader_class: Any) -> bool:
+        """Build the value; False when libyaml gave up on its own nesting limit (retry without it)."""
         bad = _NON_PRINTABLE.search(self.src)
         if bad is not None:
             idx = bad.start()
@@ -331,9 +340,9 @@ class _Builder:
             self.parsed.findings.append(
                 finding("yaml-control-char", self.rel, *where, char=f"{ord(bad.group()):04X}")
             )
-            return
+            return True
         documents = 0
-        loader = _Loader(self.src)
+        loader = loader_class(self.src)
         try:
             while True:  # events one by one: nothing here recurses, and we may stop at any point
                 event: Any = loader.get_event()
@@ -351,18 +360,20 @@ class _Builder:
                                   problem="expected a single document in the front matter, found another")
                         raise _Stop
         except _Stop:
-            return
+            return True
         except yaml.MarkedYAMLError as exc:
+            if exc.problem == _LIBYAML_NESTING and loader_class is not yaml.SafeLoader:
+                return False
             self.syntax_error(exc)
-            return
+            return True
         except (yaml.YAMLError, ValueError, RecursionError, OverflowError) as exc:  # reader errors, pathology
             problem = (str(exc).splitlines() or ["invalid YAML"])[0]
             self.parsed.findings.append(finding("yaml-syntax", self.rel, self.first_line, 1, problem=problem))
-            return
+            return True
         finally:
             loader.dispose()
         if self.errors:
-            return
+            return True
         root = self.root
         if root is _AWAIT:  # no node at all: nothing but comments and blank lines
             line = max(self.first_line - 1, 1)
@@ -372,6 +383,7 @@ class _Builder:
         else:
             found = "목록(list)" if isinstance(root, list) else "하나의 값(scalar)"
             self.parsed.findings.append(finding("front-matter-not-mapping", self.rel, *self.root_at, kind=found))
+        return True
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
         mark = exc.problem_mark or exc.context_mark

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Refresh the lock files from pyproject.toml's ranges: requirements/run.txt (what `casekit` needs)
+# and requirements/test.txt (that plus the test tools). Exact versions with hashes, resolved by uv
+# for every platform; scripts/venv.sh installs from them, so a fresh machine runs what was tested.
+#   bash scripts/lock.sh              # keep today's pins where the ranges still allow them
+#   bash scripts/lock.sh --upgrade    # take the newest versions the ranges allow
+set -euo pipefail
+cd "$(dirname "$0")/.."
+UV=${UV:-.venv/bin/uv}
+[ -x "$UV" ] || { python3 -m pip install --quiet uv && UV=uv; }
+common=(pyproject.toml --python-version 3.11 --universal --generate-hashes --quiet "$@")
+"$UV" pip compile "${common[@]}" -o requirements/run.txt
+"$UV" pip compile "${common[@]}" --extra test -o requirements/test.txt
+echo "requirements/run.txt, requirements/test.txt: $(grep -c '==' requirements/test.txt) pinned packages"
