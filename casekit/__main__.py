@@ -1,4 +1,4 @@
-from casekit.cli import main
+from casekit.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

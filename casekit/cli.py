@@ -12,6 +12,7 @@ import click
 
 from casekit.core.casebook import CasebookError, check, find_root
 from casekit.core.due import all_due, case_due, is_closed
+from casekit.core.findings import Checked
 from casekit.core.names import valid_case_id
 from casekit.core.rules import episodes
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
@@ -63,7 +64,7 @@ lang_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="casekit")
+@click.version_option(package_name="casekit", message="%(prog)s %(version)s", help="버전을 보여 줍니다 (show the version).")
 def main() -> None:
     """casekit: 사례관리 기록을 파일로 관리합니다 (case records as plain files)."""
 
@@ -86,7 +87,8 @@ def check_cmd(paths: tuple[str, ...], fmt: str, lang: str | None) -> None:
         report = check(root, [Path(p) for p in paths] or None)
     except CasebookError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(REPORTER_BY_NAME[fmt](report.findings, report.files, lang))
+    records = sum(len(recs) for recs in report.summaries.values())
+    click.echo(REPORTER_BY_NAME[fmt](report.findings, Checked(records, report.files - records), lang))
     sys.exit(1 if report.errors else 0)
 
 
@@ -236,3 +238,12 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
 
 
 __all__ = ["main"]
+
+
+def run() -> None:
+    """The `casekit` command: click's own words in Korean unless the locale asks for English."""
+    if _lang(None) == "ko":
+        from casekit import cli_ko
+
+        cli_ko.install()
+    main()

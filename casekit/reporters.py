@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from itertools import groupby
 
-from casekit.core.findings import Finding, summarize
+from casekit.core.findings import Checked, Finding, summarize
 
 SEVERITY_KO = {"error": "오류", "warning": "경고"}
 
@@ -30,10 +30,12 @@ def text(findings: list[Finding], files: int, lang: str) -> str:
     s = summarize(findings, files)
     if lang == "en":
         verdict = "no problems" if not findings else f"{s['errors']} error(s), {s['warnings']} warning(s)"
-        lines.append(f"checked {files} file(s): {verdict}")
+        what = files.en() if isinstance(files, Checked) else f"{files} file(s)"
+        lines.append(f"checked {what}: {verdict}")
     else:
         verdict = "문제 없음" if not findings else f"오류 {s['errors']}건, 경고 {s['warnings']}건"
-        lines.append(f"파일 {files}개 검사: {verdict}")
+        what = files.ko() if isinstance(files, Checked) else f"파일 {files}개"
+        lines.append(f"{what} 검사: {verdict}")
     return "\n".join(lines)
 
 

@@ -33,7 +33,7 @@ def test_check_finds_root_from_below(tmp_path: Path, run) -> None:
     root = make_casebook(tmp_path, {"c1": FULL_PATH})
     result = run(root / "cases" / "c1", "check")
     assert result.exit_code == 0
-    assert "파일 8개 검사: 문제 없음" in result.output
+    assert "기록 7개, 자원 1개 검사: 문제 없음" in result.output
 
 
 def test_json_output_shape(tmp_path: Path, run) -> None:

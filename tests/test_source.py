@@ -221,10 +221,12 @@ def test_yaml_line_breaks_editors_do_not_show_do_not_shift_positions() -> None:
 
 def test_syntax_errors_carry_the_parsers_position() -> None:
     parsed = parse(fm("case: c1\nlist: [1, 2\nnext: 3\n"))
-    assert codes(parsed) == [("yaml-syntax", 4, 5)]  # libyaml reads "2 next" on, then trips over the ':'
+    # libyaml reads "2 next" on and trips over the ':' on line 4; the mistake is the '[' never closed
+    assert codes(parsed) == [("yaml-syntax", 3, 7)]
     parsed = parse(fm("case: c1\nlist: [1, 2\n"))
-    assert codes(parsed) == [("yaml-syntax", 4, 1)]
+    assert codes(parsed) == [("yaml-syntax", 3, 7)]
     assert "expected ',' or ']'" in parsed.findings[0].message_en
+    assert "'['가 ']'로 닫히지 않았습니다" in parsed.findings[0].message_ko
 
 
 @pytest.mark.parametrize(

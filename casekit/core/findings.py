@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from casekit.core.hints import attach_particles
 from casekit.core.messages import MESSAGES
 
 ERROR = "error"
@@ -49,19 +50,47 @@ def finding(
 ) -> Finding:
     """Make a finding from the message table; `args` fill the message templates."""
     default_severity, ko, en = MESSAGES[code]
+    values = _Args(args)
     return Finding(
         path=path,
         line=line,
         column=column,
         severity=severity or default_severity,
         code=code,
-        message_ko=ko.format(**args),
-        message_en=en.format(**args),
+        message_ko=attach_particles(ko.format_map(values)),
+        message_en=en.format_map(values),
     )
+
+
+class _Args(dict[str, Any]):
+    """Message arguments; an optional hint (`hint`, `hint_en`) left out reads as nothing."""
+
+    def __missing__(self, key: str) -> str:
+        if key.startswith("hint"):
+            return ""
+        raise KeyError(key)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
+
+
+class Checked(int):
+    """How many files a check read (an int, as reporters always took), and of which kind."""
+
+    records: int
+    resources: int
+
+    def __new__(cls, records: int, resources: int, others: int = 0) -> Checked:
+        self = super().__new__(cls, records + resources + others)
+        self.records, self.resources = records, resources
+        return self
+
+    def ko(self) -> str:
+        return f"기록 {self.records}개, 자원 {self.resources}개"
+
+    def en(self) -> str:
+        return f"{self.records} record(s) and {self.resources} resource(s)"
 
 
 def summarize(findings: list[Finding], files: int) -> dict[str, int]:

@@ -60,7 +60,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "머리말은 '키: 값' 목록이어야 하는데 {kind}입니다.",
         "front matter must be a mapping of keys to values, found {kind}",
     ),
-    "yaml-syntax": (E, "YAML 문법 오류: {problem}", "YAML syntax error: {problem}"),
+    "yaml-syntax": (
+        E,
+        "머리말(YAML)을 읽을 수 없습니다. {hint} (YAML 원문: {problem})",
+        "YAML syntax error: {problem}.{hint_en}",
+    ),
     "yaml-tab": (
         E,
         "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.",
@@ -68,8 +72,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-duplicate-key": (
         E,
-        "'{key}' 키가 두 번 나옵니다(처음은 {first_line}행). 한쪽 값이 조용히 사라지므로 하나로 합치세요.",
-        "key '{key}' appears twice (first at line {first_line}); one value would be silently lost: merge them",
+        "'{key}' 키가 두 번 나옵니다(처음은 {first_line}행). 한쪽 값이 조용히 사라지므로 하나로 합치세요. "
+        "목록의 새 항목을 쓰려던 것이라면 이 줄 앞에 '- '를 붙이세요.",
+        "key '{key}' appears twice (first at line {first_line}); one value would be silently lost: merge them, "
+        "or, if this starts a new list item, put '- ' before it",
     ),
     "yaml-alias": (
         E,
@@ -162,13 +168,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "not-in-list": (
         E,
-        "'{field}'({title})의 값 '{value}'은(는) 허용되지 않습니다. 쓸 수 있는 값: {allowed}",
-        "'{field}' ({title}): '{value}' is not allowed; use one of: {allowed}",
+        "'{field}'({title})의 값 '{value}'은(는) 쓸 수 없습니다.{hint} 쓸 수 있는 값: {allowed}",
+        "'{field}' ({title}): '{value}' is not allowed;{hint_en} use one of: {allowed}",
     ),
     "bad-date": (
         E,
-        "'{field}'({title})의 '{value}'은(는) 실제 날짜가 아닙니다. YYYY-MM-DD로 적으세요.",
-        "'{field}' ({title}): '{value}' is not a real date; write YYYY-MM-DD",
+        "'{field}'({title})의 '{value}'은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.{hint}",
+        "'{field}' ({title}): '{value}' is not a real date in the form YYYY-MM-DD.{hint_en}",
     ),
     "bad-pattern": (
         E,
@@ -182,8 +188,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "unknown-field": (
         E,
-        "알 수 없는 항목 '{field}'입니다. 철자를 확인하세요. 쓸 수 있는 항목: {allowed}",
-        "unknown field '{field}'; check the spelling. Allowed: {allowed}",
+        "알 수 없는 항목 '{field}'입니다.{hint} 쓸 수 있는 항목: {allowed}",
+        "unknown field '{field}';{hint_en} allowed: {allowed}",
     ),
     "empty-value": (
         E,
@@ -291,18 +297,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "unknown-goal": (
         E,
-        "목표 '{ref}'이(가) 최근 계획({plan})에 없습니다. 있는 목표: {known}",
+        "목표 '{ref}'이(가) 최근 계획({plan})에 없습니다.{hint} 있는 목표: {known}",
         "goal '{ref}' is not in the latest plan ({plan}); known goals: {known}",
     ),
     "unknown-need": (
         E,
-        "욕구 '{ref}'이(가) 최근 사정({assessment})에 없습니다. 있는 욕구: {known}",
+        "욕구 '{ref}'이(가) 최근 사정({assessment})에 없습니다.{hint} 있는 욕구: {known}",
         "need '{ref}' is not in the latest assessment ({assessment}); known needs: {known}",
     ),
     "unknown-resource": (
         E,
-        "자원 '{ref}'이(가) resources/ 폴더에 없습니다.",
-        "resource '{ref}' does not exist in resources/",
+        "자원 '{ref}'이(가) resources/ 폴더에 없습니다.{hint}",
+        "resource '{ref}' does not exist in resources/.{hint_en}",
     ),
     "duplicate-id": (
         E,
@@ -342,8 +348,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "pii-phone": (
         E,
-        "전화번호로 보이는 숫자가 있습니다. 공개 번호라면 casekit.yml의 pii.allow에 추가하세요.",
-        "something that looks like a phone number; if it is a public number, add it to pii.allow in casekit.yml",
+        "전화번호로 보이는 숫자가 있습니다. 클라이언트나 가족, 개인의 번호라면 지우세요(필요하면 client.phone 같은 "
+        "민감 항목에만 적습니다). 기관 대표번호처럼 공개된 번호일 때만 casekit.yml의 pii.allow에 추가하세요.",
+        "something that looks like a phone number; delete it if it is a person's number (keep it only in a "
+        "sensitive field such as client.phone); add it to pii.allow in casekit.yml only if it is a public number",
     ),
     "pii-email": (
         E,

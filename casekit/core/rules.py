@@ -6,9 +6,11 @@ after, and a new intake marked `reopening` starts the next.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import close_to
 from casekit.core.schemas import STAGE_KO
 from casekit.core.summary import Summary
 
@@ -122,7 +124,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
     for r in records:
         for kind, ref, line, col in r.refs:
             if kind == "resource" and ref not in resources:
-                out.append(finding("unknown-resource", r.rel, line, col, ref=ref))
+                out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
     return out
 
 
@@ -139,10 +141,11 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs:
             out.append(
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
-                        known=", ".join(known_needs) or "-")
+                        known=", ".join(known_needs) or "-", **_guess(ref, known_needs))
             )
         if kind == "goal" and ref not in r.goals:
-            out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-"))
+            out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",
+                               **_guess(ref, r.goals)))
     return out
 
 
@@ -186,7 +189,7 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
         return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
     known = ", ".join(plan.goals) or "-"
     return [
-        finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known)
+        finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known, **_guess(ref, plan.goals))
         for kind, ref, line, col in r.refs
         if kind == "goal" and ref not in plan.goals
     ]
@@ -194,3 +197,9 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
 
 def _name(r: Summary) -> str:
     return r.rel.rsplit("/", 1)[-1]
+
+
+def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
+    """The "혹시 …인가요?" hint for a reference that names nothing, when a known id is close."""
+    guess = close_to(ref, known, cutoff=0.6)
+    return {"hint": f" 혹시 {guess}인가요?", "hint_en": f" Did you mean {guess}?"} if guess else {}

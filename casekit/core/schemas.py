@@ -16,6 +16,7 @@ from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012 as _DRAFT
 
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint
 from casekit.core.source import Parsed, Path
 
 STAGES = ("intake", "assessment", "plan", "intervention", "monitoring", "closure", "followup")
@@ -208,11 +209,13 @@ class SchemaSet:
             reason = self.errors.get(kind, "파일이 없습니다 (missing)")
             return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason)]
         reported: set[tuple[Path, str]] = set()
-        for error in sorted(validator.iter_errors(data), key=_error_rank):
+        errors = sorted(validator.iter_errors(data), key=_error_rank)
+        typos = _typos(errors)  # a misspelt key is one mistake: "unknown field", not also "required"
+        for error in errors:
             path: Path = tuple(error.absolute_path)
             if any(path[: len(p)] == p for p in placeholders):
                 continue
-            for f in self._explain(kind, error, path, parsed, rel):
+            for f in self._explain(kind, error, path, parsed, rel, typos):
                 key = (path, f.code) if f.code not in ("required", "unknown-field") else (path, f.message_en)
                 if key in reported or any((path, c) in reported for c in _SUPERSEDES.get(f.code, ())):
                     continue
@@ -220,7 +223,9 @@ class SchemaSet:
                 findings.append(f)
         return findings
 
-    def _explain(self, kind: str, error: ValidationError, path: Path, parsed: Parsed, rel: str) -> list[Finding]:
+    def _explain(self, kind: str, error: ValidationError, path: Path, parsed: Parsed, rel: str,
+                 typos: dict[Path, str] | None = None) -> list[Finding]:
+        typos = typos or {}
         schema = error.schema if isinstance(error.schema, dict) else {}
         title = schema.get("title", "")
         name = field_name(path)
@@ -230,7 +235,7 @@ class SchemaSet:
             props = schema.get("properties") or {}
             out = []
             for missing in error.validator_value:
-                if isinstance(error.instance, dict) and missing not in error.instance:
+                if isinstance(error.instance, dict) and missing not in error.instance and (*path, missing) not in typos:
                     sub_title = (props.get(missing) or {}).get("title", "")
                     kl, kc = parsed.where(path, key=True)
                     out.append(finding("required", rel, kl, kc, field=field_name((*path, missing)), title=sub_title))
@@ -239,9 +244,17 @@ class SchemaSet:
             allowed = ", ".join(schema.get("properties") or {})
             extras = [k for k in error.instance if k not in (schema.get("properties") or {})]
             out = []
+            props = schema.get("properties") or {}
             for extra in extras:
                 kl, kc = parsed.where((*path, extra), key=True)
-                out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed))
+                guess = close_to(extra, list(props))
+                hint = hint_en = ""
+                if guess is not None:
+                    sub_title = (props.get(guess) or {}).get("title", "")
+                    shown = f"'{guess}'({sub_title})" if sub_title else f"'{guess}'"
+                    hint, hint_en = f" 혹시 {shown}을(를) 뜻했나요?", f" did you mean '{guess}'?"
+                out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed,
+                                   hint=attach_particles(hint), hint_en=hint_en))
             return out
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
@@ -258,13 +271,16 @@ class SchemaSet:
         if v == "enum":
             labels = schema.get("x-enum-labels") or {}
             allowed = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in error.validator_value)
-            return [finding("not-in-list", rel, line, col, field=name, title=title, value=_short(error.instance), allowed=allowed)]
-        if v == "format" and error.validator_value == "date":
-            return [finding("bad-date", rel, line, col, field=name, title=title, value=_short(error.instance))]
+            hint, hint_en = enum_hint(error.instance, list(error.validator_value), labels)
+            return [finding("not-in-list", rel, line, col, field=name, title=title, value=_short(error.instance),
+                            allowed=allowed, hint=hint, hint_en=hint_en)]
+        if (v == "format" and error.validator_value == "date") or (v == "pattern" and schema.get("format") == "date"):
+            hint, hint_en = date_hint(error.instance)
+            return [finding("bad-date", rel, line, col, field=name, title=title, value=_short(error.instance),
+                            hint=hint, hint_en=hint_en)]
         if v == "pattern":
-            code = "bad-date" if schema.get("format") == "date" else "bad-pattern"
             return [
-                finding(code, rel, line, col, field=name, title=title, value=_short(error.instance),
+                finding("bad-pattern", rel, line, col, field=name, title=title, value=_short(error.instance),
                         description=schema.get("description", error.validator_value))
             ]
         if v == "const":
@@ -287,6 +303,25 @@ _SUPERSEDES = {
     "not-in-list": ("wrong-type",),
     "schema-violation": ("wrong-type", "not-in-list", "bad-date", "bad-pattern"),
 }
+
+
+def _typos(errors: list[ValidationError]) -> dict[Path, str]:
+    """Required keys that are missing because they were misspelt: (path of the key) -> the key as typed."""
+    out: dict[Path, str] = {}
+    missing: dict[Path, set[str]] = {}
+    for error in errors:
+        if error.validator == "required" and isinstance(error.instance, dict):
+            missing.setdefault(tuple(error.absolute_path), set()).update(
+                k for k in error.validator_value if k not in error.instance)
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            path = tuple(error.absolute_path)
+            props = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
+            for extra in error.instance:
+                guess = close_to(extra, missing.get(path, ())) if extra not in props else None
+                if guess is not None:
+                    out[(*path, guess)] = extra
+    return out
 
 
 def _no_retrieval(uri: str) -> Resource:

@@ -33,6 +33,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import yaml_hint
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -294,6 +295,7 @@ class _Frame:
     key: Any = _AWAIT  # mapping: the pending key (str or _SKIP), or _AWAIT
     key_at: tuple[int, int] = (0, 0)
     first: dict[str, int] = field(default_factory=dict)
+    dup_run: tuple[int, int] | None = None  # (line, first line) of the last repeated key, while keys keep repeating
 
 
 class _Builder:
@@ -399,7 +401,16 @@ class _Builder:
             if started != (line, col):  # where the unfinished thing began: often the real mistake
                 context += f" (line {started[0]}, column {started[1]})"
         problem = " ".join(p for p in (context, exc.problem) if p) or "invalid YAML"
-        self.parsed.findings.append(finding("yaml-syntax", self.rel, line, col, problem=problem))
+        lines = self.src.split("\n")
+        ctx_line = self.at(exc.context_mark)[0] - self.first_line + 1 if exc.context_mark is not None else None
+        at_line, at_col, hint, hint_en = yaml_hint(problem, lines, line - self.first_line + 1, ctx_line)
+        if at_line != line - self.first_line + 1 or at_col is not None:  # the mistake is not where the parser stopped
+            line, col = at_line + self.first_line - 1, at_col or 1
+        self.parsed.findings.append(finding(
+            "yaml-syntax", self.rel, line, col, problem=problem,
+            hint=hint or "이 줄이나 바로 윗줄의 따옴표, 콜론(:), 들여쓰기를 확인하세요.",
+            hint_en=(" " + hint_en) if hint_en else "",
+        ))
 
     def _line_text(self, file_line: int) -> str:
         i = file_line - self.first_line
@@ -528,8 +539,13 @@ class _Builder:
             self.fail("yaml-bad-key", where, kind=_KEY_KIND.get(tag, tag))
             return _SKIP
         if text in parent.first:
-            self.fail("yaml-duplicate-key", where, key=_short(text), first_line=parent.first[text])
+            run = parent.dup_run
+            parent.dup_run = (where[0], parent.first[text])
+            # the keys after it repeat too, in order: one list item whose '- ' was left out, one finding
+            if run is None or where[0] <= run[0] or parent.first[text] <= run[1]:
+                self.fail("yaml-duplicate-key", where, key=_short(text), first_line=parent.first[text])
             return _SKIP
+        parent.dup_run = None
         parent.first[text] = where[0]
         parent.key_at = where
         return text

@@ -1,0 +1,237 @@
+"""Words a tired social worker understands: Korean particles chosen by 받침, "혹시 …인가요?"
+suggestions for near misses, date hints, and plain-Korean explanations of YAML syntax errors.
+
+Pure functions over strings; the finding table (messages.py) stays the one place for wording.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from collections.abc import Iterable
+
+# --- particles (조사) ---------------------------------------------------------------------
+
+# "이(가)" style pairs as written in message templates -> (after a final consonant, after a vowel)
+_PAIRS = {
+    "이(가)": ("이", "가"),
+    "은(는)": ("은", "는"),
+    "을(를)": ("을", "를"),
+    "과(와)": ("과", "와"),
+    "이나(나)": ("이나", "나"),
+    "으로(로)": ("으로", "로"),
+    "(으)로": ("으로", "로"),
+    "이라는(라는)": ("이라는", "라는"),
+    "이에요(예요)": ("이에요", "예요"),
+}
+_PAIR_RE = re.compile("|".join(re.escape(p) for p in sorted(_PAIRS, key=len, reverse=True)))
+# digits as read aloud: 영 일 이 삼 사 오 육 칠 팔 구 -> whether the reading ends in a consonant (ㄹ for 1, 7, 8)
+_DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
+_SKIP = "'\"’”)]}>»」』 "  # closing quotes and brackets: the particle follows the word inside
+
+
+def final_consonant(word: str) -> str | None:
+    """The 받침 the last sounded letter of `word` ends in ('' for a vowel; 'ㄹ' matters for 으로),
+    or None when it cannot be told (no letter at all)."""
+    text = word.rstrip(_SKIP)
+    if text.endswith(")") or not text:
+        return None
+    ch = text[-1]
+    if "가" <= ch <= "힣":
+        jong = (ord(ch) - 0xAC00) % 28
+        return "" if jong == 0 else ("ㄹ" if jong == 8 else "ㅇ")
+    if ch.isdigit() and ch in _DIGIT_FINAL:
+        return _DIGIT_FINAL[ch]
+    if ch.isascii() and ch.isalpha():  # English as Koreans read it: goal은, plan은, intake는, older는
+        low = text.lower()
+        if low.endswith("l"):
+            return "ㄹ"
+        return "ㅇ" if low.endswith(("m", "n", "ng")) else ""
+    return None
+
+
+def attach_particles(text: str) -> str:
+    """Replace '이(가)', '은(는)' … with the particle that fits the word before it."""
+    if "(" not in text:
+        return text
+
+    def pick(m: re.Match[str]) -> str:
+        pair = m.group(0)
+        start = m.start()
+        before = text[:start]
+        # the word the particle belongs to: skip a trailing "(설명)" such as 'risk_level'(위기도)
+        if before.endswith(")") and "(" in before:
+            inner_start = before.rfind("(")
+            inner = before[inner_start + 1 : -1]
+            before = inner if inner.strip() else before[:inner_start]
+        final = final_consonant(before)
+        if final is None:
+            return pair
+        with_final, without = _PAIRS[pair]
+        if pair in ("으로(로)", "(으)로"):
+            return without if final in ("", "ㄹ") else with_final
+        return with_final if final else without
+
+    return _PAIR_RE.sub(pick, text)
+
+
+def eun(word: str) -> str:
+    """`word` with the topic particle that fits it: 노인은, older는."""
+    return attach_particles(f"{word}은(는)")
+
+
+# --- near misses ------------------------------------------------------------------------------
+
+def close_to(value: str, candidates: Iterable[str], *, cutoff: float = 0.75) -> str | None:
+    """The candidate a typo most likely meant, or None; case, spaces, '-' and '_' are not counted."""
+    pool = [c for c in candidates if isinstance(c, str)]
+    if not pool or not isinstance(value, str) or not value:
+        return None
+
+    def key(s: str) -> str:
+        return re.sub(r"[\s_\-·.]", "", s.lower())
+
+    keyed = {key(c): c for c in pool}
+    k = key(value)
+    if k in keyed and keyed[k] != value:
+        return keyed[k]
+    hit = difflib.get_close_matches(k, list(keyed), n=1, cutoff=cutoff)
+    return keyed[hit[0]] if hit and keyed[hit[0]] != value else None
+
+
+def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> tuple[str, str]:
+    """For a value not in an enum: which code to write, in Korean and English ('' when no guess).
+    A Korean label typed instead of its code ('노인' for older, '최초' for initial) is recognised."""
+    if not isinstance(value, str):
+        return "", ""
+    text = value.strip()
+    codes = [a for a in allowed if isinstance(a, str)]
+    for code in codes:
+        label = labels.get(code, "")
+        parts = [p.strip() for p in re.split(r"[·/(),]|\s+", label) if p.strip()]
+        if text and (text == label or text in parts or (len(text) >= 2 and label.startswith(text))):
+            return (f" '{text}' 대신 코드 {code}({label})로 적으세요.", f" write the code {code} ({label}) instead of '{text}'.")
+    guess = close_to(text, codes) or close_to(text, list(labels.values()))
+    if guess is not None:
+        code = guess if guess in codes else next(c for c in codes if labels.get(c) == guess)
+        label = labels.get(code, "")
+        shown = f"{code}({label})" if label else code
+        return f" 혹시 {shown}인가요?", f" did you mean {code}?"
+    return "", ""
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+_DATE_PARTS = re.compile(r"^\s*(\d{2}|\d{4})\s*(?:[-./년]\s*)(\d{1,2})\s*(?:[-./월]\s*)(\d{1,2})\s*일?\s*$")
+
+
+def date_hint(value: object) -> tuple[str, str]:
+    """What a date that is not YYYY-MM-DD probably means: '2026.11.25' -> 2026-11-25,
+    '2026-11-5' -> 2026-11-05, '2026-11-31' -> 11월은 30일까지."""
+    if not isinstance(value, str):
+        return "", ""
+    m = _DATE_PARTS.match(value)
+    if m is None:
+        return "", ""
+    year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    if len(year) == 2:
+        return (" 연도는 네 자리로 적으세요(예: 2026-11-25).", " write the year with four digits (e.g. 2026-11-25).")
+    y = int(year)
+    if not 1 <= month <= 12:
+        return (f" {month}월은 없습니다. 월은 01–12입니다.", f" there is no month {month}.")
+    last = calendar.monthrange(y, month)[1]
+    if not 1 <= day <= last:
+        return (f" {month}월은 {last}일까지입니다.", f" month {month} of {y} has {last} days.")
+    fixed = f"{y:04d}-{month:02d}-{day:02d}"
+    if fixed == value:
+        return "", ""
+    return f" {fixed}로 적으세요.", f" write {fixed}."
+
+
+# --- YAML syntax --------------------------------------------------------------------------------
+
+def _value_part(line: str) -> str:
+    """The value of a `key: value` or `- value` line (the text after the first ': ')."""
+    body = line.strip()
+    if body.startswith("- "):
+        body = body[2:]
+    m = re.match(r"^[^'\"#:\s][^:#]*:\s+(.*)$", body)
+    return m.group(1) if m else body
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None) -> tuple[int, int | None, str, str]:
+    """Explain a YAML syntax error in plain words: (line to point at, its column or None when the
+    parser's own column stands, Korean, English).
+    `lines` are the front matter's lines, `line`/`context_line` 1-based within them."""
+    def at(n: int) -> str:
+        return lines[n - 1] if 1 <= n <= len(lines) else ""
+
+    text = at(line)
+    p = problem.lower()
+    # an opening quote never closed: the scanner runs on and stops lines later
+    first = context_line if context_line and context_line <= line else line
+    for n in range(first, line + 1):
+        value = _value_part(at(n)).strip()
+        if value and value[0] in "\"'" and value.count(value[0]) == 1:
+            q = value[0]
+            return (n, at(n).find(q) + 1, f"이 줄의 값이 {q}로 시작하는데 닫는 {q}가 없습니다. 값 끝에 {q}를 붙이세요.",
+                    f"the value opens a quote ({q}) that is never closed; add {q} at its end")
+    value = _value_part(text)
+    if value and value[0] in "\"'" and value.count(value[0]) > 2:
+        q = value[0]
+        other = "'" if q == '"' else '"'
+        return (line, None, f"따옴표로 감싼 값 안에 {q}가 또 있습니다. 바깥을 {other}로 감싸거나, 안쪽 따옴표를 지우세요. "
+                      f"예: {other}{value.strip()[1:-1] if value.strip().endswith(q) else value.strip()[1:]}{other}",
+                f"a quoted value holds the same quote ({q}) again; wrap it in {other} instead or drop the inner quotes")
+    if ("flow sequence" in p or "flow mapping" in p) and context_line:
+        opener, closer = ("[", "]") if "sequence" in p else ("{", "}")
+        src = at(context_line)
+        col = src.find(opener) + 1 or None
+        return (context_line, col, f"여기서 연 '{opener}'가 '{closer}'로 닫히지 않았습니다. 목록을 '{closer}'로 닫거나, "
+                                   f"글로 쓴 값이라면 값 전체를 따옴표로 감싸세요.",
+                f"the '{opener}' opened here is never closed with '{closer}'; close it, or quote the value if it is text")
+    if "mapping values are not allowed" in p:
+        prev = next((at(n) for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), "")
+        if prev and _indent(text) > _indent(prev) and not prev.rstrip().endswith(":"):
+            return (line, None, f"이 줄의 들여쓰기({_indent(text)}칸)가 윗줄({_indent(prev)}칸)과 맞지 않습니다. "
+                          "같은 묶음의 항목은 같은 칸에서 시작하세요.",
+                    f"this line is indented {_indent(text)} spaces, the line above {_indent(prev)}; align them")
+        if ": " in value or value.endswith(":"):
+            key = text.split(":", 1)[0].strip().lstrip("- ").strip()
+            return (line, None, f"값 안에 콜론(:)이 있습니다. 값 전체를 따옴표로 감싸세요. 예: {key}: \"{value.strip()}\"",
+                    f"the value contains a colon; put the whole value in quotes: {key}: \"{value.strip()}\"")
+    if "could not find expected ':'" in p and context_line:
+        src = at(context_line)
+        if re.match(r"^\s*(- )?[A-Za-z_][\w.-]*:\S", src):
+            key, rest = src.strip().lstrip("- ").split(":", 1)
+            return (context_line, _indent(src) + 1, f"콜론(:) 뒤에 공백이 있어야 합니다. 예: {key}: {rest}",
+                    f"a colon must be followed by a space: {key}: {rest}")
+        return (context_line, _indent(src) + 1, "'키: 값' 모양이 아닌 줄입니다. 콜론(:)과 공백을 넣거나, 목록이면 앞에 '- '를 붙이세요.",
+                "this line is not 'key: value'; add ': ' or, for a list item, start it with '- '")
+    if "expected '-' indicator" in p or "expected <block end>" in p or "did not find expected key" in p:
+        prev = next((at(n) for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), "")
+        if prev and _indent(text) != _indent(prev):
+            return (line, None, f"들여쓰기가 맞지 않습니다(이 줄 {_indent(text)}칸, 윗줄 {_indent(prev)}칸). "
+                          "같은 항목의 키는 같은 칸에서, 목록 항목은 '- '로 시작하세요.",
+                    f"indentation does not line up (this line {_indent(text)}, above {_indent(prev)} spaces); "
+                    "keys of one item start in the same column, list items with '- '")
+    return (line, None, "", "")
+
+
+def merge_duplicate_runs(keys: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int, int]]:
+    """Duplicate keys that follow each other in one mapping are one mistake: a list item whose '- '
+    was left out. (line, column, key, first_line) in order -> runs (line, column, key, first_line, count)."""
+    runs: list[tuple[int, int, str, int, int]] = []
+    for line, col, key, first in keys:
+        if runs:
+            pl, pc, pk, pf, count = runs[-1]
+            if col == pc and first > pf and line > pl:
+                runs[-1] = (pl, pc, pk, pf, count + 1)
+                continue
+        runs.append((line, col, key, first, 1))
+    return runs

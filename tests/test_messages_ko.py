@@ -1,0 +1,155 @@
+"""Messages a tired social worker understands: the mistakes practitioners make in front matter each
+give ONE finding, at the line of the mistake, saying in Korean what to write instead."""
+
+from __future__ import annotations
+
+import os
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint, final_consonant
+from casekit.core.messages import MESSAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = "cases/2026-0001/03-plan.md"
+
+# (name, text to replace in the sample's 03-plan.md, replacement, expected (code, line), words the message must hold)
+MISTAKES = [
+    ("colon-in-value", '    service: "식품 꾸러미 정기 지원"', "    service: 식품 꾸러미: 정기 지원",
+     ("yaml-syntax", 32), ["콜론(:)", "따옴표로 감싸세요", 'service: "식품 꾸러미: 정기 지원"']),
+    ("unclosed-quote", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 꾸러미 정기 지원',
+     ("yaml-syntax", 32), ['닫는 "가 없습니다']),
+    ("quote-inside-quotes", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 "꾸러미" 정기 지원"',
+     ("yaml-syntax", 32), ["바깥을 '로 감싸거나"]),
+    ("indent-too-deep", '    service: "식품 꾸러미 정기 지원"', '     service: "식품 꾸러미 정기 지원"',
+     ("yaml-syntax", 32), ["들여쓰기(5칸)", "윗줄(4칸)"]),
+    ("indent-too-shallow", '    service: "식품 꾸러미 정기 지원"', '   service: "식품 꾸러미 정기 지원"',
+     ("yaml-syntax", 32), ["들여쓰기가 맞지 않습니다"]),
+    ("missing-dash", "  - goal: G2\n    resource: gaon-self", "    goal: G2\n    resource: gaon-self",
+     ("yaml-duplicate-key", 36), ["'- '를 붙이세요"]),
+    ("no-space-after-colon", "type: initial", "type:initial", ("yaml-syntax", 6), ["콜론(:) 뒤에 공백", "type: initial"]),
+    ("korean-label-for-enum", "type: initial", "type: 최초", ("not-in-list", 6), ["코드 initial(최초 계획)로 적으세요"]),
+    ("enum-typo", "type: initial", "type: inital", ("not-in-list", 6), ["혹시 initial(최초 계획)인가요?"]),
+    ("date-with-dots", 'date: "2026-03-25"', "date: 2026.03.25", ("bad-date", 4), ["2026-03-25로 적으세요"]),
+    ("date-one-digit", 'date: "2026-03-25"', "date: 2026-3-5", ("bad-date", 4), ["2026-03-05로 적으세요"]),
+    ("date-past-month-end", 'date: "2026-03-25"', 'date: "2026-04-31"', ("bad-date", 4), ["4월은 30일까지입니다"]),
+    ("key-typo", "type: initial", "typ: initial", ("unknown-field", 6), ["혹시 'type'(계획 유형)을 뜻했나요?"]),
+    ("resource-typo", "    resource: gaon-food-bank", "    resource: gaon-foodbank", ("unknown-resource", 31),
+     ["혹시 gaon-food-bank인가요?"]),
+]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("book")
+    for name in ("mkdocs.yml", "casekit.yml"):
+        (root / name).write_bytes((ROOT / name).read_bytes())
+    for folder in ("schemas", "resources", "cases/2026-0001"):
+        (root / folder).mkdir(parents=True)
+        for f in (ROOT / folder).iterdir():
+            (root / folder / f.name).write_bytes(f.read_bytes())
+    return root
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected", "words"), MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_a_practitioners_mistake_gives_one_finding_at_its_line(
+    sample: Path, name: str, old: str, new: str, expected: tuple[str, int], words: list[str]
+) -> None:
+    path = sample / PLAN
+    original = (ROOT / PLAN).read_text(encoding="utf-8")
+    assert old in original, name
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        findings = check(sample, [sample / "cases/2026-0001"]).findings
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert [(f.code, f.line) for f in findings] == [expected]
+    for word in words:
+        assert word in findings[0].message_ko
+    assert not any(p in findings[0].message_ko for p in ("이(가)", "은(는)", "을(를)", "과(와)"))
+
+
+def _sample_args(template: str, word: str) -> dict[str, str]:
+    return {field: word for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+@pytest.mark.parametrize("word", ["위기도", "상담", "goal", "intake", "3", "2", "'노인'", "risk_level"])
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_no_message_leaves_a_particle_undecided(code: str, word: str) -> None:
+    from casekit.core.findings import finding
+
+    f = finding(code, "x.md", 1, 1, **_sample_args(MESSAGES[code][1] + MESSAGES[code][2], word))
+    for pair in ("이(가)", "은(는)", "을(를)", "과(와)", "(으)로"):
+        assert pair not in f.message_ko
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'위기도'이(가) 없습니다", "'위기도'가 없습니다"),
+        ("'상담'이(가) 없습니다", "'상담'이 없습니다"),
+        ("'type'(계획 유형)이(가) 없습니다", "'type'(계획 유형)이 없습니다"),
+        ("goal은(는)", "goal은"), ("plan을(를)", "plan을"), ("intake은(는)", "intake는"),
+        ("순번 3이(가)", "순번 3이"), ("순번 2이(가)", "순번 2가"), ("서울(으)로", "서울로"), ("부산(으)로", "부산으로"),
+        ("집(으)로", "집으로"), ("'최초'과(와)", "'최초'와"),
+    ],
+)
+def test_particles_follow_the_final_consonant(text: str, expected: str) -> None:
+    assert attach_particles(text) == expected
+
+
+def test_final_consonant_of_hangul_digits_and_english() -> None:
+    assert final_consonant("강") == "ㅇ" and final_consonant("길") == "ㄹ" and final_consonant("가") == ""
+    assert final_consonant("7") == "ㄹ" and final_consonant("9") == ""
+    assert final_consonant("…") is None
+
+
+def test_hints_for_dates_enums_and_near_misses() -> None:
+    assert date_hint("2026.11.25")[0] == " 2026-11-25로 적으세요."
+    assert date_hint("2026-11-5")[0] == " 2026-11-05로 적으세요."
+    assert date_hint("2026-11-31")[0] == " 11월은 30일까지입니다."
+    assert date_hint("2028-02-30")[0] == " 2월은 29일까지입니다."
+    assert date_hint("2026년 11월 5일")[0] == " 2026-11-05로 적으세요."
+    assert date_hint("다음 주")[0] == ""
+    labels = {"older": "노인", "child": "아동", "adult": "성인"}
+    assert "older" in enum_hint("노인", list(labels), labels)[0]
+    assert enum_hint("전혀 다른 말", list(labels), labels) == ("", "")
+    assert close_to("risk_levl", ["risk_level", "needs"]) == "risk_level"
+    assert close_to("Gaon-Food-Bank", ["gaon-food-bank"]) == "gaon-food-bank"
+    assert close_to("zzz", ["gaon-food-bank"]) is None
+
+
+def _casekit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    environ.update(env or {})
+    environ["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "casekit", *args], capture_output=True, text=True, env=environ,
+                          cwd=ROOT, check=False)
+
+
+def test_cli_help_and_usage_errors_are_korean() -> None:
+    helped = _casekit("--help")
+    assert helped.returncode == 0
+    assert "사용법:" in helped.stdout and "옵션:" in helped.stdout and "명령:" in helped.stdout
+    assert "이 도움말을 보여 주고 끝냅니다." in helped.stdout
+    wrong = _casekit("check", "--formt", "json")
+    assert wrong.returncode == 2
+    assert "오류: '--formt'라는 옵션은 없습니다. 혹시 '--format'인가요?" in wrong.stderr
+    missing = _casekit("add")
+    assert "빠진 인자: 'CASE'" in missing.stderr
+
+
+def test_cli_stays_english_for_an_english_locale() -> None:
+    wrong = _casekit("check", "--formt", "json", env={"LANG": "en_US.UTF-8"})
+    assert "No such option" in wrong.stderr
+
+
+def test_check_counts_records_and_resources() -> None:
+    done = _casekit("check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "기록 " in done.stdout and "자원 15개 검사: 문제 없음" in done.stdout
