@@ -303,10 +303,13 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
         if dry_run:
             click.echo(f"사례 {len(planned)}건을 넘길 수 있습니다. 아무것도 쓰지 않았습니다 (--dry-run).")
             return
-        apply(root, planned)
+        written, late = apply(root, planned)
     except ReassignError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"사례 {len(planned)}건을 {to_worker}에게 넘겼습니다. 지난 기록은 그대로입니다.")
+    for s in late:
+        click.echo(f"건너뜀 {s.case}: {s.why}", err=True)
+    skipped += late
+    click.echo(f"사례 {len(written)}건을 {to_worker}에게 넘겼습니다. 지난 기록은 그대로입니다.")
     if skipped:
         sys.exit(1)
 

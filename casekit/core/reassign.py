@@ -18,9 +18,9 @@ from pathlib import Path
 
 from casekit.core.casebook import Report, check
 from casekit.core.due import is_closed
-from casekit.core.handover import HANDOVER_FILE, current_worker, parse
+from casekit.core.handover import HANDOVER_FILE, current_worker, parse, read_entries
 from casekit.core.names import inside, valid_case_id
-from casekit.core.scaffold import WORKER, _scalar, _yaml_text, locked, staged, write_new
+from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
 
 HEADER = (
     "# 담당자 변경(인수인계) 기록: `casekit reassign`이 항목을 덧붙입니다.\n"
@@ -104,10 +104,13 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
     return planned, skipped
 
 
-def apply(root: Path, planned: list[Planned]) -> list[str]:
-    """Append each planned entry (atomically, under the case folder's lock); the files written."""
+def apply(root: Path, planned: list[Planned]) -> tuple[list[str], list[Skipped]]:
+    """Append each planned entry (atomically, under the case folder's lock); the files written, and
+    the cases left alone because, under the lock, their current worker is no longer `from`
+    (another `reassign` ran at the same moment)."""
     root = Path(os.path.realpath(root))
-    written = []
+    written: list[str] = []
+    skipped: list[Skipped] = []
     for p in planned:
         folder = root / "cases" / p.case
         if os.path.islink(folder) or not folder.is_dir() or not inside(root, folder):
@@ -115,11 +118,15 @@ def apply(root: Path, planned: list[Planned]) -> list[str]:
                                 f"(cases/{p.case} is not a case folder; nothing written)")
         try:
             with locked(folder):
+                now = current_worker(case_summaries(root, p.case), read_entries(str(folder)))
+                if now != p.from_worker:
+                    skipped.append(Skipped(p.case, f"방금 담당자가 {now}(으)로 바뀌었습니다 (handed over meanwhile)"))
+                    continue
                 _append(folder, p)
         except OSError as exc:
             raise ReassignError(f"{p.rel}을 쓸 수 없습니다 (cannot write): {exc.strerror or exc}") from None
         written.append(p.rel)
-    return written
+    return written, skipped
 
 
 def _read(folder: Path) -> bytes | None:
