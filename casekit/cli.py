@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import sys
@@ -314,20 +315,21 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
         sys.exit(1)
 
 
-def _write_out(text: str, output: str | None) -> None:
+def _write_out(text: str | bytes, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with open(output, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as exc:
         raise click.ClickException(f"파일을 쓸 수 없습니다 (cannot write): {output}: {exc.strerror or exc}") from None
     click.echo(output, err=True)
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv", show_default=True,
+              help="xlsx: 사례·활동 시트 (needs -o and the xlsx extra: pip install 'casekit[xlsx]').")
 @click.option("--activities", is_flag=True, help="활동 한 건에 한 줄 (CSV: the activity rows; JSON: added).")
 @click.option("--include-sensitive", is_flag=True, help="민감 정보도 내보냅니다. 경고를 보여 줍니다.")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
@@ -336,6 +338,10 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
     from casekit.core import export
 
     root = _root()
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("xlsx는 파일로만 씁니다: -o 파일.xlsx (xlsx needs -o FILE)")
+    if fmt == "xlsx" and importlib.util.find_spec("openpyxl") is None:
+        raise click.ClickException("xlsx에는 openpyxl이 필요합니다: pip install 'casekit[xlsx]' (or use --format csv)")
     if include_sensitive:
         click.echo(export.SENSITIVE_WARNING, err=True)
     report = check(root, keep=True)
@@ -343,7 +349,7 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
         click.echo(f"검사 오류 {len(report.errors)}건이 있습니다. 오류가 있는 기록의 값은 빠지거나 틀릴 수 있습니다: "
                    "casekit check", err=True)
     rows = export.build(report, activities=activities, include_sensitive=include_sensitive)
-    _write_out(export.render(rows, fmt, activities), output)
+    _write_out(export.to_xlsx(rows, activities) if fmt == "xlsx" else export.render(rows, fmt, activities), output)
 
 
 @main.command("report")

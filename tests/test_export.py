@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,7 @@ def test_no_sensitive_value_unless_asked(sample: Path, run) -> None:
         "csv": export(run, sample)[0], "json": export(run, sample, "--format", "json", "--activities")[0],
         "activities": export(run, sample, "--activities")[0],
         "report": run(sample, "report", "--month", "2026-04", "--format", "json").output.encode(),
+        "xlsx": xlsx_text(export(run, sample, "--format", "xlsx", "--activities")[0]).encode(),
     }
     for name, data in outputs.items():
         text = data.decode("utf-8-sig")
@@ -79,6 +81,31 @@ def test_no_sensitive_value_unless_asked(sample: Path, run) -> None:
     assert "민감:intake.client.name" in header and "민감:intake.client.resident_number" in header
     full = json.loads(export(run, sample, "--format", "json", "--include-sensitive")[0])
     assert {v for v in planted if v not in json.dumps(full, ensure_ascii=False)} == set()
+    book = xlsx_text(export(run, sample, "--format", "xlsx", "--include-sensitive")[0])
+    assert {v for v in planted if v not in book} == set()
+
+
+def xlsx_text(data: bytes) -> str:
+    """Every XML part of a workbook, as text (what anyone unzipping it would read)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "\n".join(z.read(name).decode("utf-8") for name in z.namelist())
+
+
+def test_xlsx_parses_back_with_both_sheets_and_no_formula(tmp_path: Path, run) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    act = ("intervention", "2026-04-20", {"activities": [
+        {"date": "2026-04-10", "type": "linking", "goal": "G1", "summary": "=1+1 계산하지 마세요"}]})
+    root = make_casebook(tmp_path / "b", {"c1": [*FULL_PATH[:3], act], "c2": FULL_PATH})
+    data, _ = export(run, root, "--format", "xlsx", "--activities")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["사례", "활동"]
+    cases = [[c.value for c in row] for row in book["사례"].iter_rows()]
+    assert cases[0][:4] == ["사례 번호", "현재 단계", "현재 단계(한글)", "상태"]
+    assert [r[0] for r in cases[1:]] == ["c1", "c2"] and cases[2][3] == "종결"
+    summary = book["활동"]["J2"]
+    assert (summary.value, summary.data_type) == ("=1+1 계산하지 마세요", "s")
+    assert "<f>" not in xlsx_text(data)
+    assert run(root, "export", "--format", "xlsx").exit_code == 2  # a workbook is written to a file only
 
 
 def test_formula_injection_guard_and_quoting(tmp_path: Path, run) -> None:

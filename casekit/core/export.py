@@ -5,7 +5,8 @@ sensitive paths, `casekit.core.schemas.redact`), so no sensitive value can reach
 accident. With `include_sensitive` each case row also carries the sensitive values, one column
 per field (`intake.client.name`, ...), several records' values joined by " | ".
 
-CSV is written for Excel as much as for programs: UTF-8 with a byte-order mark (Excel then
+XLSX (with the optional `openpyxl`, `pip install 'casekit[xlsx]'`) holds both tables as sheets
+and stores every text as text. CSV is written for Excel as much as for programs: UTF-8 with a byte-order mark (Excel then
 reads Korean correctly), RFC 4180 quoting and CRLF line ends, and a cell that starts with
 = + - @ (or a tab or carriage return) gets a leading apostrophe so a spreadsheet never runs it
 as a formula.
@@ -160,8 +161,8 @@ def _activity_rows(report: Report, case: str, records: list[Summary], include_se
     return rows
 
 
-def safe_cell(value: Any) -> str | int:
-    """A CSV cell: lists joined by "; ", booleans as 예/아니오, a formula-looking text defused."""
+def plain_cell(value: Any) -> str | int:
+    """A cell's value: lists joined by "; ", booleans as 예/아니오, nothing as an empty text."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -169,21 +170,55 @@ def safe_cell(value: Any) -> str | int:
     if isinstance(value, int):
         return value
     if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def safe_cell(value: Any) -> str | int:
+    """A CSV cell: a text that starts like a formula gets a leading apostrophe (never run by a spreadsheet)."""
+    cell = plain_cell(value)
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+
+
+def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], sensitive: list[str]) -> list[list[Any]]:
+    """Header row (Korean) and the rows' values, sensitive columns last."""
+    out: list[list[Any]] = [[ko for _, ko in columns] + [f"민감:{name}" for name in sensitive]]
+    for row in rows:
+        values = [row.get(key) for key, _ in columns]
+        out.append(values + [" | ".join(row.get("sensitive", {}).get(name, [])) for name in sensitive])
+    return out
+
+
+def to_xlsx(export: Export, activities: bool) -> bytes:
+    """An Excel workbook (openpyxl, the `xlsx` extra): sheet 사례, and 활동 with `activities`. Every text
+    is stored as text, so a value that looks like a formula is shown, never computed."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    tables = [("사례", _table(export.cases, CASE_COLUMNS, export.sensitive_columns))]
+    if activities:
+        tables.append(("활동", _table(export.activities, ACTIVITY_COLUMNS, [])))
+    for title, table in tables:
+        sheet = book.create_sheet(title)
+        for values in table:
+            cells = []
+            for value in values:
+                cell = WriteOnlyCell(sheet, value=plain_cell(value))
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # not "f": text that starts with = stays text
+                cells.append(cell)
+            sheet.append(cells)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[tuple[str, str]], sensitive: list[str] | None = None) -> str:
     """RFC 4180 CSV (CRLF, quotes doubled) with a BOM; Korean headers as a worker reads them."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    sensitive = sensitive or []
-    writer.writerow([ko for _, ko in columns] + [f"민감:{name}" for name in sensitive])
-    for row in rows:
-        cells = [safe_cell(row.get(key)) for key, _ in columns]
-        cells += [safe_cell(" | ".join(row.get("sensitive", {}).get(name, []))) for name in sensitive]
-        writer.writerow(cells)
+    writer.writerows([safe_cell(v) for v in values] for values in _table(rows, columns, sensitive or []))
     return "\ufeff" + buf.getvalue()
 
 
@@ -204,4 +239,4 @@ def render(export: Export, fmt: str, activities: bool) -> str:
     return to_csv(export.cases, CASE_COLUMNS, export.sensitive_columns)
 
 
-__all__ = ["ACTIVITY_COLUMNS", "CASE_COLUMNS", "SENSITIVE_WARNING", "Export", "build", "render", "safe_cell", "to_csv"]
+__all__ = ["ACTIVITY_COLUMNS", "CASE_COLUMNS", "SENSITIVE_WARNING", "Export", "build", "plain_cell", "render", "safe_cell", "to_csv", "to_xlsx"]
