@@ -104,6 +104,9 @@ def test_given_cases_of_another_worker_or_closed_are_named(tmp_path: Path, run) 
     assert "건너뜀 c3: 종결된 사례입니다" in result.output
     assert "건너뜀 c4: 지금 담당자는 lee.sw입니다" in result.output
     assert (root / "cases/c1/handover.yml").exists() and not (root / "cases/c3/handover.yml").exists()
+    early = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c2", "--date", "2026-04-30")
+    assert early.exit_code == 1 and "마지막 기록(2026-05-01)보다 이른 날(2026-04-30)부터" in early.output
+    assert not (root / "cases/c2/handover.yml").exists()
     assert run(root, "reassign", "--from", "nobody", "--to", "choi.sw").exit_code == 1
     assert "invalid worker id" in run(root, "reassign", "--from", "kim.sw", "--to", "1bad").output
     assert "no such case" in run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c9").output

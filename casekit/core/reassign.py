@@ -95,6 +95,11 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
             if cases:
                 skipped.append(Skipped(case, "종결된 사례입니다 (the case is closed)"))
             continue
+        last_date = max((r.date for r in records if r.date), default=None)
+        if last_date is not None and date.isoformat() < last_date:
+            skipped.append(Skipped(case, f"마지막 기록({last_date})보다 이른 날({date.isoformat()})부터 넘길 수는 없습니다 "
+                                         "(the handover date is before the case's latest record)"))
+            continue
         errors = [f for f in report.errors if f.path == rel]
         if errors:
             skipped.append(Skipped(case, f"{rel}에 검사 오류가 있어 덧붙이지 않았습니다: {errors[0].message_ko} "
