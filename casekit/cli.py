@@ -254,6 +254,7 @@ def log_cmd(case: str, fmt: str) -> None:
     changes = hist.case_log(case)
     if fmt == "json":
         payload = {"case": case, "available": hist.available, "notes": [n.as_dict() for n in hist.notes],
+                   "uncommitted": sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/")),
                    "changes": [c.as_dict() for c in changes]}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -261,6 +262,9 @@ def log_cmd(case: str, fmt: str) -> None:
         click.echo(f"알림 [{note.code}] {note.message_ko}", err=True)
     if hist.available and not changes and not (root / "cases" / case).is_dir():
         raise click.UsageError(f"사례가 없고 이력에도 없습니다 (no such case): {case}")
+    pending = sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/"))
+    if pending:
+        click.echo("커밋하지 않은 변경: " + ", ".join(p.rsplit("/", 1)[-1] for p in pending))
     for c in changes:
         name = c.path.rsplit("/", 1)[-1]
         what = f"{c.old_path.rsplit('/', 1)[-1]} → {name}" if c.old_path else name

@@ -109,6 +109,11 @@ def test_casekit_log_command(repo: Path, run) -> None:
     assert "agency.kr" not in result.output
     payload = json.loads(run(repo, "log", "c1", "--format", "json").output)
     assert payload["available"] is True and len(payload["changes"]) == len(lines) - 1
+    assert payload["uncommitted"] == []
+    (repo / "cases/c1/01-intake.md").write_text("고침\n", encoding="utf-8")
+    write(repo, "cases/c1/05-monitoring.md", "새 기록\n")
+    assert run(repo, "log", "c1").output.splitlines()[0] == "커밋하지 않은 변경: 01-intake.md, 05-monitoring.md"
+    assert history.load(repo).uncommitted == {"cases/c1/01-intake.md", "cases/c1/05-monitoring.md"}
 
 
 def test_outside_git_a_note_not_a_traceback(tmp_path: Path, run) -> None:
@@ -155,6 +160,9 @@ def test_casebook_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     hist = history.load(root)
     assert hist.last_change("cases/c1/02-assessment.md") is not None
     assert all(not c.path.startswith(("other", "casebook/")) for c in hist.changes)
+    write(top, "other/notes.md", "changed\n")
+    write(root, "cases/c1/03-plan.md", "new\n")
+    assert history.load(root).uncommitted == {"cases/c1/03-plan.md"}
 
 
 def test_one_git_log_for_a_thousand_cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,7 +192,7 @@ def test_one_git_log_for_a_thousand_cases(tmp_path: Path, monkeypatch: pytest.Mo
     hist = history.load(root)
     elapsed = time.perf_counter() - start
     assert sum(1 for c in calls if "log" in c) == 1
-    assert len(calls) <= 3  # rev-parse, log, cat-file
+    assert len(calls) <= 4  # rev-parse, log, cat-file, status
     assert len([k for k in hist._last if k.startswith("cases/")]) == 1000
     assert all(hist.last_change(f"cases/2026-{k:04d}/01-intake.md") is not None for k in range(1000))
     assert elapsed < 20, elapsed

@@ -10,6 +10,9 @@ MkDocs git-date plugins do, and slow builds by 70% and more).
 at that change (read for all the changes wanted in one `git cat-file --batch`). E-mail
 addresses are shown only with `history: {show_email: true}`.
 
+`uncommitted` holds the casebook files that differ from the last commit (one `git status`), so
+a page can say its date is older than the file.
+
 Outside a git repository, without git, or before the first commit there is no history: the
 History is empty and carries a note (a finding) saying so. In a shallow clone the history
 stops at the graft: changes in the graft commit are marked `cut` (the file changed then *or
@@ -70,6 +73,7 @@ class History:
     available: bool = False
     notes: list[Finding] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)  # newest first
+    uncommitted: set[str] = field(default_factory=set)  # files changed, added or deleted since the last commit
     _last: dict[str, Change] = field(default_factory=dict)
     _by_case: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _authors: dict[str, str] = field(default_factory=dict)
@@ -144,7 +148,8 @@ def load(root: Path, config: Config | None = None) -> History:
     config = config or load_config(root)
     hist = History(root=root, _authors={k.lower(): v for k, v in config.history_authors.items()})
     try:
-        probe = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow")
+        probe = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow",
+                     "--show-prefix")
     except OSError:
         hist.notes.append(finding("history-no-git", ".", None, None, reason="git을 찾을 수 없습니다 (git not found)"))
         return hist
@@ -171,7 +176,19 @@ def load(root: Path, config: Config | None = None) -> History:
         when = min((c.day for c in cut), default="?")
         hist.notes.append(finding("history-shallow", ".", None, None, date=when))
     hist._resolve(list(hist._last.values()))
+    hist.uncommitted = _uncommitted(root, lines[3] if len(lines) > 3 else "")
     return hist
+
+
+def _uncommitted(root: Path, prefix: str) -> set[str]:
+    """Casebook files that differ from the last commit (`git status`: paths from the repository's top)."""
+    proc = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ".")
+    out = set()
+    for entry in proc.stdout.decode("utf-8", errors="replace").split("\0"):
+        path = entry[3:]
+        if len(entry) > 3 and path.startswith(prefix):
+            out.add(path[len(prefix):])
+    return out
 
 
 def _parse(hist: History, out: str, grafts: set[str], show_email: bool) -> None:
