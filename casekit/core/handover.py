@@ -99,6 +99,10 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) 
             findings.append(finding("handover-date-order", rel, *where, date=h.date, previous=previous))
         if intake is not None and h.date < intake:
             findings.append(finding("handover-before-intake", rel, *where, date=h.date, intake=intake))
+        then = current_worker([r for r in records if r.date and r.date <= h.date], found[:i])
+        if then is not None and then != h.from_worker:
+            findings.append(finding("handover-from-mismatch", rel, *parsed.where(("handovers", i, "from")),
+                                    worker=h.from_worker, date=h.date, current=then))
         if h.from_worker == h.to_worker:
             findings.append(finding("handover-same-worker", rel, *parsed.where(("handovers", i, "to")), worker=h.to_worker))
         previous = max(previous or h.date, h.date)

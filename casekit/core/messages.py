@@ -368,6 +368,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "shallow clone: the history is cut at the commit of {date}; changes shown there happened then or earlier "
         "(get all of it with git fetch --unshallow)",
     ),
+    "handover-from-mismatch": (
+        W,
+        "{date}에 이 사례의 담당자는 {current}였는데 전 담당자가 {worker}로 적혀 있습니다. 기록과 앞 항목을 확인하세요.",
+        "on {date} the case was {current}'s, but the handover is from {worker}; check the records and earlier entries",
+    ),
     "handover-same-worker": (
         E,
         "담당자 변경의 전 담당자와 새 담당자가 같습니다({worker}).",
