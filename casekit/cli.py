@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import sys
@@ -13,6 +14,7 @@ import click
 from casekit.core.casebook import CasebookError, check, find_root
 from casekit.core.due import all_due, case_due, is_closed
 from casekit.core.findings import Checked
+from casekit.core.handover import current_worker
 from casekit.core.names import valid_case_id
 from casekit.core.rules import episodes
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
@@ -171,7 +173,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         if not records:
             continue
         last = records[-1]
-        due = case_due(cid, records, deadlines)
+        due = case_due(cid, records, deadlines, report.handovers.get(cid))
         errors = [f for f in report.errors if f.path.startswith(f"cases/{cid}/") or f.path == f"cases/{cid}"]
         ep = episodes(records)[-1]
         missing = []
@@ -185,7 +187,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
             "stage_ko": STAGE_KO[last.stage],
             "closed": is_closed(records),
             "last_date": last.date,
-            "worker": next((r.worker for r in reversed(records) if r.worker), None),
+            "worker": current_worker(records, report.handovers.get(cid)),
             "records": len(records),
             "missing": missing,
             "errors": len(errors),
@@ -222,7 +224,7 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
     day = _today(today)
     report = check(root)
     soon = report.config.deadlines["due_soon_days"]
-    items = [d for d in all_due(report.summaries, report.config.deadlines) if worker is None or d.worker == worker]
+    items = [d for d in all_due(report.summaries, report.config.deadlines, report.handovers) if worker is None or d.worker == worker]
     if not show_all:
         items = [d for d in items if d.state(day, soon) != "upcoming"]
     if fmt == "json":
@@ -235,6 +237,142 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
     overdue = sum(1 for d in items if d.state(day, soon) == "overdue")
     click.echo(f"기한 지남 {overdue}건, 곧 마감 {sum(1 for d in items if d.state(day, soon) == 'due_soon')}건"
                f" (기준일 {day.isoformat()}, 곧 마감 = {soon}일 이내)")
+
+
+# --- history, handovers, export and the monthly report (issue 9) -----------------------------
+
+
+@main.command("log")
+@click.argument("case")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def log_cmd(case: str, fmt: str) -> None:
+    """사례의 변경 이력: 언제, 누가, 어느 기록을, 어떤 커밋 메시지로 (the case's history from git)."""
+    from casekit.core import history
+
+    root = _root()
+    if not valid_case_id(case):
+        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: {case}")
+    hist = history.load(root)
+    changes = hist.case_log(case)
+    if fmt == "json":
+        payload = {"case": case, "available": hist.available, "notes": [n.as_dict() for n in hist.notes],
+                   "uncommitted": sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/")),
+                   "changes": [c.as_dict() for c in changes]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for note in hist.notes:
+        click.echo(f"알림 [{note.code}] {note.message_ko}", err=True)
+    if hist.available and not changes and not (root / "cases" / case).is_dir():
+        raise click.UsageError(f"사례가 없고 이력에도 없습니다 (no such case): {case}")
+    pending = sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/"))
+    if pending:
+        click.echo("커밋하지 않은 변경: " + ", ".join(p.rsplit("/", 1)[-1] for p in pending))
+    for c in changes:
+        name = c.path.rsplit("/", 1)[-1]
+        what = f"{c.old_path.rsplit('/', 1)[-1]} → {name}" if c.old_path else name
+        when = f"{c.day} 또는 그 이전" if c.cut else c.day
+        who = c.who or "(담당자 미상)"
+        email = f" <{c.email}>" if c.email else ""
+        click.echo(f"{when}  {who}{email}  {history.STATUS_KO[c.status]}  {what}  {c.subject}  ({c.commit[:10]})")
+    if hist.available:
+        click.echo(f"변경 {len(changes)}건")
+
+
+@main.command("reassign")
+@click.argument("cases", nargs=-1)
+@click.option("--from", "from_worker", required=True, help="지금 담당자 ID (the worker handing over).")
+@click.option("--to", "to_worker", required=True, help="새 담당자 ID (the worker taking over).")
+@click.option("--reason", default=None, help="변경 사유 (퇴사, 휴직, 업무 조정 ...).")
+@click.option("--date", "date", default=None, help="새 담당자가 맡는 날 YYYY-MM-DD (default: today).")
+@click.option("--by", envvar="CASEKIT_WORKER", default=None, help="처리자 ID (env CASEKIT_WORKER).")
+@click.option("--dry-run", is_flag=True, help="바꿀 내용만 보여 주고 쓰지 않습니다 (show, write nothing).")
+def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reason: str | None, date: str | None,
+                 by: str | None, dry_run: bool) -> None:
+    """담당자 변경: --from의 진행 중 사례(또는 CASE...)를 --to에게 넘깁니다 (hand over open cases).
+
+    지난 기록은 그대로 두고 cases/<id>/handover.yml에 항목을 덧붙입니다.
+    """
+    from casekit.core.reassign import ReassignError, apply, plan
+
+    root = _root()
+    try:
+        planned, skipped = plan(root, from_worker, to_worker, list(cases) or None, reason=reason,
+                                date=_today(date), by=by)
+        for s in skipped:
+            click.echo(f"건너뜀 {s.case}: {s.why}", err=True)
+        if not planned:
+            raise click.ClickException(f"{from_worker}에게서 넘길 진행 중 사례가 없습니다 (nothing to hand over)")
+        for p in planned:
+            click.echo(f"{p.case}: {p.from_worker} → {p.to_worker}  ({p.rel}{'에 덧붙일 내용' if dry_run else ''})")
+            if dry_run:
+                for line in p.entry:
+                    click.echo(f"    + {line}")
+        if dry_run:
+            click.echo(f"사례 {len(planned)}건을 넘길 수 있습니다. 아무것도 쓰지 않았습니다 (--dry-run).")
+            return
+        written, late = apply(root, planned)
+    except ReassignError as exc:
+        raise click.ClickException(str(exc)) from None
+    for s in late:
+        click.echo(f"건너뜀 {s.case}: {s.why}", err=True)
+    skipped += late
+    click.echo(f"사례 {len(written)}건을 {to_worker}에게 넘겼습니다. 지난 기록은 그대로입니다.")
+    if skipped:
+        sys.exit(1)
+
+
+def _write_out(text: str | bytes, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+    except OSError as exc:
+        raise click.ClickException(f"파일을 쓸 수 없습니다 (cannot write): {output}: {exc.strerror or exc}") from None
+    click.echo(output, err=True)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv", show_default=True,
+              help="xlsx: 사례·활동 시트 (needs -o and the xlsx extra: pip install 'casekit[xlsx]').")
+@click.option("--activities", is_flag=True, help="활동 한 건에 한 줄 (CSV: the activity rows; JSON: added).")
+@click.option("--include-sensitive", is_flag=True, help="민감 정보도 내보냅니다. 경고를 보여 줍니다.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
+def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str | None) -> None:
+    """사례 목록 내보내기: 사례 한 건에 한 줄 (CSV는 Excel에서 한글이 바로 열립니다; x-sensitive 값은 빠짐)."""
+    from casekit.core import export
+
+    root = _root()
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("xlsx는 파일로만 씁니다: -o 파일.xlsx (xlsx needs -o FILE)")
+    if fmt == "xlsx" and importlib.util.find_spec("openpyxl") is None:
+        raise click.ClickException("xlsx에는 openpyxl이 필요합니다: pip install 'casekit[xlsx]' (or use --format csv)")
+    if include_sensitive:
+        click.echo(export.SENSITIVE_WARNING, err=True)
+    report = check(root, keep=True)
+    if report.errors:
+        click.echo(f"검사 오류 {len(report.errors)}건이 있습니다. 오류가 있는 기록의 값은 빠지거나 틀릴 수 있습니다: "
+                   "casekit check", err=True)
+    rows = export.build(report, activities=activities, include_sensitive=include_sensitive)
+    _write_out(export.to_xlsx(rows, activities) if fmt == "xlsx" else export.render(rows, fmt, activities), output)
+
+
+@main.command("report")
+@click.option("--month", default=None, help="YYYY-MM (default: this month).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
+def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
+    """월간 실적: 신규, 종결(사유별), 월말 진행, 욕구 영역별, 담당자별, 사후관리 (monthly counts)."""
+    from casekit.core import monthly
+
+    month = month or dt.date.today().strftime("%Y-%m")
+    try:
+        monthly.month_range(month)
+    except ValueError:
+        raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}", param_hint="--month") from None
+    report = check(_root(), keep=True)
+    _write_out(monthly.render(monthly.compute(report, month), fmt), output)
 
 
 __all__ = ["main"]

@@ -10,6 +10,8 @@ from typing import Any
 
 from casekit.core.config import Config, load_config
 from casekit.core.findings import Finding, finding, sort_findings
+from casekit.core.handover import HANDOVER_FILE, Handover
+from casekit.core.handover import check_file as check_handover
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
@@ -49,6 +51,7 @@ class RecordFile:
 class Layout:
     cases: dict[str, list[RecordFile]] = field(default_factory=dict)
     resources: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    handovers: dict[str, tuple[Path, str]] = field(default_factory=dict)  # case -> its handover.yml
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -104,6 +107,8 @@ def scan(root: Path) -> Layout:
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
                 records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
+            elif item.name == HANDOVER_FILE and item.is_file():
+                layout.handovers[entry.name] = (Path(item.path), irel)
             elif looks_like_record(item.name):
                 layout.findings.append(
                     finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
@@ -156,6 +161,7 @@ class Report:
     summaries: dict[str, list[Summary]] = field(default_factory=dict)
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
+    handovers: dict[str, list[Handover]] = field(default_factory=dict)  # case -> its handovers, in file order
 
     @property
     def errors(self) -> list[Finding]:
@@ -229,6 +235,11 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
             if keep:
                 report.parsed[rf.rel] = parsed
         findings += check_case(f"cases/{case}", summaries, resource_ids)
+        if case in layout.handovers:
+            fs, report.handovers[case], hparsed = check_handover(str(layout.handovers[case][0]),
+                                                                 layout.handovers[case][1], schemas, summaries)
+            findings += fs + (scan_parsed(hparsed, layout.handovers[case][1], [], config.pii_allow) if hparsed else [])
+            report.files += 1
         report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
     findings += _sensitive_in_published(root, report.summaries, published, wanted is None)
     report.findings = sort_findings(findings)

@@ -27,6 +27,8 @@ class Config:
     deadlines: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
     pii_allow: list[str] = field(default_factory=list)
     lang: str | None = None
+    history_authors: dict[str, str] = field(default_factory=dict)  # git e-mail -> worker id
+    history_show_email: bool = False
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -76,4 +78,22 @@ def load_config(root: Path) -> Config:
         cfg.pii_allow = [str(x) for x in pii["allow"]]
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
+    _history(cfg, raw.get("history"), parsed)
     return cfg
+
+
+def _history(cfg: Config, raw: Any, parsed: Any) -> None:
+    """`history: {authors: {e-mail: worker id}, show_email: false}` (casekit log, the case page)."""
+    if raw is None:
+        return
+    authors = raw.get("authors") if isinstance(raw, dict) else None
+    email = raw.get("show_email", False) if isinstance(raw, dict) else None
+    ok = isinstance(raw, dict) and isinstance(authors, dict | None) and isinstance(email, bool)
+    ok = ok and all(isinstance(k, str) and isinstance(v, str) for k, v in (authors or {}).items())
+    if not ok:
+        line, col = parsed.where(("history",))
+        detail = "history: {authors: {e-mail: 사례관리자 ID}, show_email: true/false}"
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, line, col, detail=detail))
+        return
+    cfg.history_authors = dict(authors or {})
+    cfg.history_show_email = bool(email)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from casekit.core.handover import Handover, current_worker
 from casekit.core.rules import NOT_ELIGIBLE, Episode, episodes
 from casekit.core.summary import Summary
 
@@ -71,14 +72,16 @@ def _plus(record: Summary, days: int) -> dt.date | None:
     return d + dt.timedelta(days=days) if d else None
 
 
-def case_due(case: str, records: list[Summary], deadlines: dict[str, Any]) -> Due | None:
+def case_due(
+    case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None
+) -> Due | None:
     """The next thing due in a case, or None when nothing is (closed for good)."""
     if not records:
         return None
     records = sorted(records, key=lambda r: (r.nn, r.rel))
     ep = episodes(records)[-1]
     last = records[-1]
-    worker = next((r.worker for r in reversed(records) if r.worker), None)
+    worker = current_worker(records, handovers)  # a handover (담당자 변경) counts from its date
 
     def make(kind: str, when: dt.date | None, basis: Summary) -> Due | None:
         return Due(case, kind, when, basis.rel, worker) if when else None
@@ -134,8 +137,11 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
     return Due(case, "followup", closed + dt.timedelta(days=schedule[done]), closure.rel, worker)
 
 
-def all_due(summaries: dict[str, list[Summary]], deadlines: dict[str, Any]) -> list[Due]:
-    out = [d for case, recs in summaries.items() if (d := case_due(case, recs, deadlines)) is not None]
+def all_due(
+    summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None
+) -> list[Due]:
+    handovers = handovers or {}
+    out = [d for case, recs in summaries.items() if (d := case_due(case, recs, deadlines, handovers.get(case))) is not None]
     return sorted(out, key=lambda d: (d.due, d.case))
 
 

@@ -363,5 +363,38 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "계좌번호로 보이는 숫자가 있습니다. 민감 정보는 본문에 적지 마세요.",
         "something that looks like a bank account number; keep it out of published text",
     ),
+    # --- history from git and handovers (casekit log, casekit reassign) ----------------
+    "history-no-git": (
+        W,
+        "변경 이력이 없습니다: {reason}. 기록별 마지막 변경 날짜와 담당자는 표시되지 않습니다.",
+        "no change history: {reason}; last-change dates and workers are not shown",
+    ),
+    "history-shallow": (
+        W,
+        "얕은 복제(shallow clone)라 변경 이력이 {date} 커밋에서 잘려 있습니다. 그 커밋의 변경은 '그날 또는 그 이전'이라는 뜻입니다. "
+        "전체 이력: git fetch --unshallow",
+        "shallow clone: the history is cut at the commit of {date}; changes shown there happened then or earlier "
+        "(get all of it with git fetch --unshallow)",
+    ),
+    "handover-from-mismatch": (
+        W,
+        "{date}에 이 사례의 담당자는 {current}였는데 전 담당자가 {worker}로 적혀 있습니다. 기록과 앞 항목을 확인하세요.",
+        "on {date} the case was {current}'s, but the handover is from {worker}; check the records and earlier entries",
+    ),
+    "handover-same-worker": (
+        E,
+        "담당자 변경의 전 담당자와 새 담당자가 같습니다({worker}).",
+        "the handover is from and to the same worker ({worker})",
+    ),
+    "handover-date-order": (
+        E,
+        "담당자 변경 날짜 {date}이(가) 앞 항목의 날짜 {previous}보다 이릅니다. 항목은 일어난 순서대로 덧붙입니다.",
+        "handover date {date} is before the previous entry's date {previous}; entries are appended in order",
+    ),
+    "handover-before-intake": (
+        E,
+        "담당자 변경 날짜 {date}이(가) 접수일 {intake}보다 이릅니다.",
+        "handover date {date} is before the intake date {intake}",
+    ),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
 }

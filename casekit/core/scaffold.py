@@ -24,6 +24,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from casekit.core.handover import current_worker, read_entries
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
 from casekit.core.rules import episodes
 from casekit.core.schemas import DEFAULTS, STAGES, SchemaSet
@@ -176,6 +177,24 @@ def write_new(folder: Path, name: str, text: str) -> Path:
     data = text.encode("utf-8")
     if not _DIR_FD:  # pragma: no cover - platforms without *at() calls
         return _write_new_by_path(folder, name, data)
+    with staged(folder, data) as (dir_fd, tmp):
+        try:
+            os.link(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)  # atomic, and refuses an existing name
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            # no hard links on this file system: claim the name exclusively, then move our file onto our claim
+            os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o666, dir_fd=dir_fd))
+            os.rename(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+    return folder / name
+
+
+@contextmanager
+def staged(folder: Path, data: bytes) -> Iterator[tuple[int, str]]:
+    """(descriptor of `folder`, name of a temporary dot file in it holding `data`, flushed to disk):
+    link or rename it into place inside the block; it is removed afterwards if still there."""
     dir_fd = _open_dir(folder)
     try:
         tmp = _create_temp(dir_fd)
@@ -186,16 +205,7 @@ def write_new(folder: Path, name: str, text: str) -> Path:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            try:
-                os.link(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)  # atomic, and refuses an existing name
-            except FileExistsError:
-                raise
-            except OSError as exc:
-                if exc.errno not in _NO_HARD_LINKS:
-                    raise
-                # no hard links on this file system: claim the name exclusively, then move our file onto our claim
-                os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o666, dir_fd=dir_fd))
-                os.rename(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+            yield dir_fd, tmp
         finally:
             with suppress(FileNotFoundError):
                 os.unlink(tmp, dir_fd=dir_fd)
@@ -203,7 +213,6 @@ def write_new(folder: Path, name: str, text: str) -> Path:
             os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
-    return folder / name
 
 
 def _create_temp(dir_fd: int) -> str:
@@ -384,8 +393,9 @@ def add_record(
 def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,
                 date: dt.date) -> Written:
     records = case_summaries(root, case)
-    if worker is None:  # the case's last worker, if the record names a valid one
-        worker = next((r.worker for r in reversed(records) if r.worker and WORKER.fullmatch(r.worker)), None)
+    if worker is None:  # the case's current worker (a handover counts), if that is a valid id
+        worker = current_worker(records, read_entries(str(folder)))
+        worker = worker if worker and WORKER.fullmatch(worker) else None
     ep = episodes(records)[-1] if records else None
     goals = dict(ep.plan.goals) if ep and ep.plan else {}
     numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]

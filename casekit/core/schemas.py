@@ -29,7 +29,7 @@ STAGE_KO = {
     "closure": "종결",
     "followup": "사후관리",
 }
-KINDS = (*STAGES, "resource")
+KINDS = (*STAGES, "resource", "handover")  # handover: cases/<id>/handover.yml
 DEFAULTS = FsPath(__file__).resolve().parent.parent / "defaults"
 PLACEHOLDER = re.compile(r"^\s*<.*>\s*$", re.DOTALL)
 

@@ -1,0 +1,124 @@
+"""Handovers (담당자 변경): who is responsible for a case from which day on.
+
+A handover is recorded in the case folder, in `cases/<id>/handover.yml`, as an entry appended
+to a list; past records keep the worker who wrote them, and past entries are never edited:
+
+    # 담당자 변경 기록 ...
+    handovers:
+      - date: 2026-11-30
+        from: kim.sw
+        to: lee.sw
+        reason: "육아휴직"
+        by: park.sv
+
+`casekit check` validates the file against `schemas/handover.schema.json` (the shipped
+default when a casebook made before handovers has no copy) with located findings, and checks
+that entries are in date order, not before the intake, and not from a worker to the same one.
+`current_worker` is the one answer to "who has this case now" for status, due and the site.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from casekit.core.findings import Finding, finding
+from casekit.core.schemas import SchemaSet
+from casekit.core.source import Parsed, parse_yaml, read_file
+from casekit.core.summary import Summary, valid_date
+
+HANDOVER_FILE = "handover.yml"
+
+
+@dataclass(frozen=True)
+class Handover:
+    date: str
+    from_worker: str
+    to_worker: str
+    reason: str | None = None
+    by: str | None = None
+    line: int = 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "from": self.from_worker, "to": self.to_worker, "reason": self.reason, "by": self.by}
+
+
+@lru_cache(maxsize=1)
+def _default_schemas() -> SchemaSet:
+    return SchemaSet.load(None)
+
+
+def parse(text: str, rel: str) -> Parsed:
+    return parse_yaml(text, rel)
+
+
+def entries(parsed: Parsed) -> list[Handover]:
+    """The well-formed entries of a parsed handover file (the schema reports the others)."""
+    data = parsed.data or {}
+    out = []
+    items = data.get("handovers") if isinstance(data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        date, frm, to = valid_date(item.get("date")), item.get("from"), item.get("to")
+        if date and isinstance(frm, str) and isinstance(to, str):
+            reason, by = item.get("reason"), item.get("by")
+            out.append(Handover(date, frm, to, reason if isinstance(reason, str) else None,
+                                by if isinstance(by, str) else None, parsed.where(("handovers", i))[0]))
+    return out
+
+
+def read_entries(folder: str) -> list[Handover]:
+    """The entries of `folder/handover.yml` (none when it is missing or unreadable), unchecked."""
+    path = f"{folder}/{HANDOVER_FILE}"
+    if os.path.islink(path):  # never followed: a link could lead out of the casebook
+        return []
+    text, _ = read_file(path, HANDOVER_FILE)
+    return entries(parse(text, HANDOVER_FILE)) if text is not None else []
+
+
+def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) -> tuple[list[Finding], list[Handover], Parsed | None]:
+    """Read and validate `cases/<id>/handover.yml`; its findings, its entries, the parsed file."""
+    text, findings = read_file(disk, rel)
+    if text is None:
+        return findings, [], None
+    parsed = parse(text, rel)
+    findings = [*findings, *parsed.findings]
+    if parsed.data is None:
+        return findings, [], parsed
+    kind_schemas = schemas if "handover" in schemas.schemas else _default_schemas()
+    findings += kind_schemas.validate("handover", parsed, rel)
+    found = entries(parsed)
+    intake = next((r.date for r in records if r.stage == "intake" and r.date), None)
+    previous: str | None = None
+    for i, h in enumerate(found):
+        where = parsed.where(("handovers", i, "date"))
+        if previous is not None and h.date < previous:
+            findings.append(finding("handover-date-order", rel, *where, date=h.date, previous=previous))
+        if intake is not None and h.date < intake:
+            findings.append(finding("handover-before-intake", rel, *where, date=h.date, intake=intake))
+        then = current_worker([r for r in records if r.date and r.date <= h.date], found[:i])
+        if then is not None and then != h.from_worker:
+            findings.append(finding("handover-from-mismatch", rel, *parsed.where(("handovers", i, "from")),
+                                    worker=h.from_worker, date=h.date, current=then))
+        if h.from_worker == h.to_worker:
+            findings.append(finding("handover-same-worker", rel, *parsed.where(("handovers", i, "to")), worker=h.to_worker))
+        previous = max(previous or h.date, h.date)
+    return findings, found, parsed
+
+
+def current_worker(records: list[Summary], handovers: list[Handover] | None = None) -> str | None:
+    """Who has the case now: the new worker of the latest handover, unless a record written after
+    it (a later date) names someone else; else the worker of the latest record that names one."""
+    ordered = sorted(records, key=lambda r: (r.nn, r.rel))
+    last = next((r for r in reversed(ordered) if r.worker), None)
+    latest = max(handovers or [], key=lambda h: h.date, default=None)  # the first of equal dates...
+    latest = next((h for h in reversed(handovers or []) if latest and h.date == latest.date), latest)  # ...no: the last
+    if latest is not None and (last is None or last.date is None or latest.date >= last.date):
+        return latest.to_worker
+    return last.worker if last is not None else None
+
+
+__all__ = ["HANDOVER_FILE", "Handover", "check_file", "current_worker", "entries", "parse", "read_entries"]

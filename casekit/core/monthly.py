@@ -1,0 +1,177 @@
+"""`casekit report`: the counts an agency's monthly report asks for, computed from record dates.
+
+For the month M: cases opened (intakes dated in M, reopenings counted apart), cases closed by
+reason (closures dated in M), cases open at the end of M, cases active in M by need domain
+(the latest assessment up to the month's end), open cases at the month's end by worker (the
+worker then, handovers included), follow-ups done and activities by type in M. Only
+closed vocabularies and counts: no sensitive value, no free text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from casekit.core.casebook import Report
+from casekit.core.handover import current_worker
+from casekit.core.schemas import SchemaSet
+
+SECTIONS = {
+    "opened": "신규 접수",
+    "reopened": "재개 접수",
+    "closed": "종결(사유별)",
+    "open_at_end": "월말 진행 중",
+    "need_domains": "욕구 영역별 사례(이달 진행)",
+    "workers": "담당자별 월말 진행 사례",
+    "followups": "사후관리 실시",
+    "activities": "실행 활동(유형별)",
+}
+
+
+@dataclass
+class Monthly:
+    month: str
+    start: dt.date
+    end: dt.date
+    totals: dict[str, int] = field(default_factory=dict)
+    closed: Counter[str] = field(default_factory=Counter)
+    need_domains: Counter[str] = field(default_factory=Counter)
+    workers: Counter[str] = field(default_factory=Counter)
+    activities: Counter[str] = field(default_factory=Counter)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "month": self.month, "start": self.start.isoformat(), "end": self.end.isoformat(), **self.totals,
+            "closed_by_reason": dict(sorted(self.closed.items())),
+            "need_domains": dict(sorted(self.need_domains.items())),
+            "open_by_worker": dict(sorted(self.workers.items())),
+            "activities_by_type": dict(sorted(self.activities.items())),
+        }
+
+
+def month_range(month: str) -> tuple[dt.date, dt.date]:
+    """`2026-04` -> (2026-04-01, 2026-04-30); ValueError when it is not a month."""
+    year, _, mon = month.partition("-")
+    if len(year) != 4 or len(mon) != 2 or not (year + mon).isdigit():
+        raise ValueError(month)
+    y, m = int(year), int(mon)
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _d(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def compute(report: Report, month: str) -> Monthly:
+    start, end = month_range(month)
+    out = Monthly(month, start, end, labels=_labels(report.schemas))
+    totals = Counter({"opened": 0, "reopened": 0, "closed": 0, "open_at_end": 0, "active": 0, "followups": 0})
+    for case, records in sorted(report.summaries.items()):
+        dated = [r for r in records if (d := _d(r.date)) is not None and d <= end]
+        opened_at: dt.date | None = None  # the open episode's intake date, walking the records in order
+        active = False
+        domains: list[str] = []
+        for r in dated:
+            day = _d(r.date)
+            assert day is not None
+            in_month = day >= start
+            if r.stage == "intake":
+                opened_at = day
+                if in_month:
+                    totals["reopened" if r.reopening else "opened"] += 1
+            elif r.stage == "closure":
+                if opened_at is not None and day >= start:
+                    active = True
+                opened_at = None
+                if in_month:
+                    totals["closed"] += 1
+                    out.closed[r.reason or "unknown"] += 1
+            elif r.stage == "followup" and in_month:
+                totals["followups"] += 1
+            elif r.stage == "assessment":
+                domains = _domains(report, r.rel)
+        for r in dated:
+            if r.stage == "intervention":
+                out.activities.update(_activities(report, r.rel, start, end))
+        if opened_at is not None:
+            active = True
+            totals["open_at_end"] += 1
+            handovers = [h for h in report.handovers.get(case, []) if h.date <= end.isoformat()]
+            out.workers[current_worker(dated, handovers) or "-"] += 1
+        if active:
+            totals["active"] += 1
+            out.need_domains.update(set(domains))
+    out.totals = dict(totals)
+    return out
+
+
+def _domains(report: Report, rel: str) -> list[str]:
+    parsed = report.parsed.get(rel)
+    needs = parsed.data.get("needs") if parsed is not None and isinstance(parsed.data, dict) else None
+    return [n["domain"] for n in needs or [] if isinstance(n, dict) and isinstance(n.get("domain"), str)]
+
+
+def _activities(report: Report, rel: str, start: dt.date, end: dt.date) -> list[str]:
+    parsed = report.parsed.get(rel)
+    acts = parsed.data.get("activities") if parsed is not None and isinstance(parsed.data, dict) else None
+    out = []
+    for act in acts or []:
+        if isinstance(act, dict) and isinstance(act.get("type"), str) and isinstance(act.get("date"), str):
+            try:
+                day = dt.date.fromisoformat(act["date"])
+            except ValueError:
+                continue
+            if start <= day <= end:
+                out.append(act["type"])
+    return out
+
+
+def _labels(schemas: SchemaSet) -> dict[str, dict[str, str]]:
+    return {
+        "closed": schemas.enum_labels("closure", ("reason",)),
+        "need_domains": schemas.enum_labels("assessment", ("needs", "*", "domain")),
+        "activities": schemas.enum_labels("intervention", ("activities", "*", "type")),
+    }
+
+
+def rows(m: Monthly) -> list[tuple[str, str, str, int]]:
+    """(section, key, Korean label, count): one table for text and CSV."""
+    t = m.totals
+    out = [("opened", "", SECTIONS["opened"], t["opened"]), ("reopened", "", SECTIONS["reopened"], t["reopened"]),
+           ("closed", "", "종결 합계", t["closed"])]
+    out += [("closed", k, m.labels["closed"].get(k, k), v) for k, v in sorted(m.closed.items())]
+    out += [("open_at_end", "", SECTIONS["open_at_end"], t["open_at_end"]), ("active", "", "이달 진행 사례", t["active"])]
+    out += [("need_domains", k, m.labels["need_domains"].get(k, k), v) for k, v in sorted(m.need_domains.items())]
+    out += [("workers", k, k, v) for k, v in sorted(m.workers.items())]
+    out += [("followups", "", SECTIONS["followups"], t["followups"])]
+    out += [("activities", k, m.labels["activities"].get(k, k), v) for k, v in sorted(m.activities.items())]
+    return out
+
+
+def render(m: Monthly, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(m.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(["구분(section)", "항목(key)", "이름", "건수"])
+        writer.writerows(rows(m))
+        return "\ufeff" + buf.getvalue()
+    lines = [f"{m.month} 월간 사례관리 실적 ({m.start.isoformat()} ~ {m.end.isoformat()})"]
+    section = None
+    for sec, key, label, count in rows(m):
+        if key and sec != section:
+            lines.append(f"  {SECTIONS[sec]}:")
+        section = sec if key else None
+        lines.append(f"    {label}: {count}건" if key else f"  {label}: {count}건")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["Monthly", "compute", "month_range", "render", "rows"]

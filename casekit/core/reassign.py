@@ -1,0 +1,189 @@
+"""`casekit reassign`: hand a worker's open cases to another worker from a given day on.
+
+The handover is an entry appended to `cases/<id>/handover.yml` (see `casekit.core.handover`);
+no record is touched, so who did past work stays as it was written. The file is rewritten
+atomically (a temporary file in the same folder, flushed, then renamed over the old one)
+under the case folder's lock, with every byte that was there kept as it was: the entry is
+appended, in the file's own line endings and indentation, and the result is parsed back
+before anything is written: it must read as the old entries plus the new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from casekit.core.casebook import Report, check
+from casekit.core.due import is_closed
+from casekit.core.handover import HANDOVER_FILE, current_worker, parse, read_entries
+from casekit.core.names import inside, valid_case_id
+from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
+
+HEADER = (
+    "# 담당자 변경(인수인계) 기록: `casekit reassign`이 항목을 덧붙입니다.\n"
+    "# 지난 항목은 고치지 말고, 바뀐 일은 새 항목으로 덧붙이세요. (handovers: appended, never edited)\n"
+    "handovers:\n"
+)
+
+
+class ReassignError(Exception):
+    """A request reassign refuses; nothing was written."""
+
+
+@dataclass
+class Planned:
+    case: str
+    rel: str
+    from_worker: str
+    to_worker: str
+    entry: list[str]  # the lines appended (without line endings)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"case": self.case, "file": self.rel, "from": self.from_worker, "to": self.to_worker, "append": self.entry}
+
+
+@dataclass
+class Skipped:
+    case: str
+    why: str  # Korean first, English in parentheses
+
+
+def entry_lines(date: dt.date, from_worker: str, to_worker: str, reason: str | None, by: str | None) -> list[str]:
+    lines = [f"- date: {date.isoformat()}", f"  from: {_scalar(from_worker)}", f"  to: {_scalar(to_worker)}"]
+    if reason:
+        lines.append(f"  reason: {_yaml_text(reason)}")
+    if by:
+        lines.append(f"  by: {_scalar(by)}")
+    return lines
+
+
+def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None = None, *, reason: str | None = None,
+         date: dt.date | None = None, by: str | None = None, report: Report | None = None
+         ) -> tuple[list[Planned], list[Skipped]]:
+    """What `reassign` would append: the open cases whose current worker is `from_worker` (all of
+    them, or those of `cases`), and why each asked-for case is left out."""
+    for who, value in (("--from", from_worker), ("--to", to_worker), ("--by", by)):
+        if value is not None and not WORKER.fullmatch(value):
+            raise ReassignError(f"{who}: 사례관리자 ID '{value}'가 규칙(영문으로 시작, 영문·숫자·._- 최대 32자)에 맞지 않습니다 "
+                                "(invalid worker id)")
+    if from_worker == to_worker:
+        raise ReassignError("전 담당자와 새 담당자가 같습니다 (--from and --to are the same worker)")
+    for case in cases or []:
+        if not valid_case_id(case):
+            raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): {case}")
+    date = date or dt.date.today()
+    report = report or check(root)
+    planned: list[Planned] = []
+    skipped: list[Skipped] = []
+    for case in cases if cases else sorted(report.summaries):
+        records = report.summaries.get(case)
+        if not records:
+            if cases:
+                raise ReassignError(f"사례가 없습니다 (no such case): {case}")
+            continue
+        handovers = report.handovers.get(case, [])
+        worker = current_worker(records, handovers)
+        rel = f"cases/{case}/{HANDOVER_FILE}"
+        if worker != from_worker:
+            if cases:
+                skipped.append(Skipped(case, f"지금 담당자는 {worker or '(없음)'}입니다 (the case is not {from_worker}'s)"))
+            continue
+        if is_closed(records):
+            if cases:
+                skipped.append(Skipped(case, "종결된 사례입니다 (the case is closed)"))
+            continue
+        last_date = max((r.date for r in records if r.date), default=None)
+        if last_date is not None and date.isoformat() < last_date:
+            skipped.append(Skipped(case, f"마지막 기록({last_date})보다 이른 날({date.isoformat()})부터 넘길 수는 없습니다 "
+                                         "(the handover date is before the case's latest record)"))
+            continue
+        errors = [f for f in report.errors if f.path == rel]
+        if errors:
+            skipped.append(Skipped(case, f"{rel}에 검사 오류가 있어 덧붙이지 않았습니다: {errors[0].message_ko} "
+                                         "(fix the file first)"))
+            continue
+        planned.append(Planned(case, rel, from_worker, to_worker, entry_lines(date, from_worker, to_worker, reason, by)))
+    return planned, skipped
+
+
+def apply(root: Path, planned: list[Planned]) -> tuple[list[str], list[Skipped]]:
+    """Append each planned entry (atomically, under the case folder's lock); the files written, and
+    the cases left alone because, under the lock, their current worker is no longer `from`
+    (another `reassign` ran at the same moment)."""
+    root = Path(os.path.realpath(root))
+    written: list[str] = []
+    skipped: list[Skipped] = []
+    for p in planned:
+        folder = root / "cases" / p.case
+        if os.path.islink(folder) or not folder.is_dir() or not inside(root, folder):
+            raise ReassignError(f"cases/{p.case}가 사례 폴더가 아닙니다(심볼릭 링크이거나 없음). 쓰지 않았습니다 "
+                                f"(cases/{p.case} is not a case folder; nothing written)")
+        try:
+            with locked(folder):
+                now = current_worker(case_summaries(root, p.case), read_entries(str(folder)))
+                if now != p.from_worker:
+                    skipped.append(Skipped(p.case, f"방금 담당자가 {now}(으)로 바뀌었습니다 (handed over meanwhile)"))
+                    continue
+                _append(folder, p)
+        except OSError as exc:
+            raise ReassignError(f"{p.rel}을 쓸 수 없습니다 (cannot write): {exc.strerror or exc}") from None
+        written.append(p.rel)
+    return written, skipped
+
+
+def _read(folder: Path) -> bytes | None:
+    try:
+        fd = os.open(folder / HANDOVER_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
+def appended(old: bytes, lines: list[str]) -> bytes:
+    """`old` with the entry appended: same BOM, line endings and list indentation; old bytes kept."""
+    text = old.decode("utf-8-sig")
+    bom = old[: len(old) - len(text.encode())]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    items = [ln for ln in text.splitlines() if ln.lstrip().startswith("- ")]
+    indent = " " * (len(items[-1]) - len(items[-1].lstrip())) if items else "  "
+    tail = "" if not text or text.endswith("\n") else newline
+    return bom + (text + tail + "".join(indent + ln + newline for ln in lines)).encode()
+
+
+def _append(folder: Path, p: Planned) -> None:
+    old = _read(folder)
+    if old is None:
+        new = (HEADER + "".join("  " + ln + "\n" for ln in p.entry)).encode()
+        try:
+            write_new(folder, HANDOVER_FILE, new.decode())
+            return
+        except FileExistsError:
+            old = _read(folder)  # made a moment ago by someone without our lock: append to it
+            assert old is not None
+    new = appended(old, p.entry)
+    before = parse(old.decode("utf-8-sig"), p.rel)
+    after = parse(new.decode("utf-8-sig"), p.rel)
+    entry = (parse("x:\n" + "".join("  " + ln + "\n" for ln in p.entry), p.rel).data or {}).get("x")
+    expected = [*((before.data or {}).get("handovers") or []), *(entry or [])]
+    if after.findings or not isinstance(after.data, dict) or after.data.get("handovers") != expected:
+        raise ReassignError(f"{p.rel} 끝에 항목을 덧붙일 수 없는 모양입니다(handovers 목록이 파일 끝에 있어야 합니다). "
+                            f"쓰지 않았습니다 (the file does not end with the handovers list; nothing written)")
+    _replace(folder, HANDOVER_FILE, new, old)
+
+
+def _replace(folder: Path, name: str, data: bytes, expected_old: bytes) -> None:
+    """Write `data` to a temporary file in `folder`, flush it, then rename it over `name`, unless
+    `name` changed since it was read (an editor saving at the same moment): then nothing changes."""
+    with staged(folder, data) as (dir_fd, tmp):
+        with suppress(OSError):
+            os.chmod(tmp, os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode & 0o7777, dir_fd=dir_fd)
+        if _read(folder) != expected_old:
+            raise ReassignError(f"{name}이 방금 바뀌었습니다. 다시 실행하세요 (the file changed meanwhile; run again)")
+        os.rename(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+
+
+__all__ = ["Planned", "ReassignError", "Skipped", "appended", "apply", "entry_lines", "plan"]

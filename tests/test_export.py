@@ -1,0 +1,157 @@
+"""`casekit export` and `casekit report`: files that parse back, no sensitive value unless asked
+(canaries planted in every x-sensitive field of a copy of the sample), Excel-safe CSV, exact counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from casekit.core.export import safe_cell
+from casekit.core.schemas import SchemaSet, sensitive_values
+from tests.builders import FULL_PATH, make_casebook
+from tests.test_leak import plant, read_record, records
+
+
+def parse_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 byte-order mark for Excel"
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")  # RFC 4180 line ends (none inside cells here)
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def export(run, root: Path, *args: str) -> tuple[bytes, str]:
+    out = root / "out.file"
+    result = run(root, "export", *args, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out.read_bytes(), result.output
+
+
+def test_csv_and_json_parse_back_on_the_sample(sample: Path, run) -> None:
+    data, _ = export(run, sample)
+    rows = parse_csv(data)
+    assert [r["사례 번호"] for r in rows] == sorted(p.name for p in (sample / "cases").iterdir())
+    first = rows[0]
+    assert first["상태"] == "종결" and first["종결 사유"] == "목표 달성" and first["담당자"] == "kim.sw"
+    assert first["욕구 영역"] == "경제; 고용; 건강" and first["목표별 최근 결과"] == "G1: 달성; G2: 달성; G3: 달성"
+    payload = json.loads(export(run, sample, "--format", "json", "--activities")[0])
+    assert [c["case"] for c in payload["cases"]] == [r["사례 번호"] for r in rows]
+    assert payload["cases"][0]["need_domains"] == ["경제", "고용", "건강"]
+    activities = parse_csv(export(run, sample, "--activities")[0])
+    assert len(activities) == len(payload["activities"]) > 10
+    assert {a["활동 유형(한글)"] for a in activities} >= {"연계", "위기개입", "상담·치료"}
+    assert all(a["사례 번호"] and a["활동일"] for a in activities)
+
+
+def case_canaries(root: Path) -> set[str]:
+    schemas = SchemaSet.load(root / "schemas")
+    out = set()
+    for path, kind in records(root):
+        if kind != "resource":
+            data, _ = read_record(path)
+            out |= {v for _, v in sensitive_values(data, schemas.sensitive_paths[kind])}
+    return out
+
+
+@pytest.mark.slow
+def test_no_sensitive_value_unless_asked(sample: Path, run) -> None:
+    canaries = plant(sample)
+    planted = case_canaries(sample)
+    assert canaries.planted > 50 and len(planted) > 50
+    assert run(sample, "check").exit_code == 0
+    outputs = {
+        "csv": export(run, sample)[0], "json": export(run, sample, "--format", "json", "--activities")[0],
+        "activities": export(run, sample, "--activities")[0],
+        "report": run(sample, "report", "--month", "2026-04", "--format", "json").output.encode(),
+        "xlsx": xlsx_text(export(run, sample, "--format", "xlsx", "--activities")[0]).encode(),
+    }
+    for name, data in outputs.items():
+        text = data.decode("utf-8-sig")
+        leaked = [n for n in canaries.needles if n in text]
+        assert leaked == [], f"{name} export leaks {leaked[:3]}"
+
+    data, err = export(run, sample, "--include-sensitive")
+    assert "경고: --include-sensitive로 민감 정보" in err
+    text = data.decode("utf-8-sig")
+    assert {v for v in planted if v not in text} == set()
+    header = parse_csv(data)[0].keys()
+    assert "민감:intake.client.name" in header and "민감:intake.client.resident_number" in header
+    full = json.loads(export(run, sample, "--format", "json", "--include-sensitive")[0])
+    assert {v for v in planted if v not in json.dumps(full, ensure_ascii=False)} == set()
+    book = xlsx_text(export(run, sample, "--format", "xlsx", "--include-sensitive")[0])
+    assert {v for v in planted if v not in book} == set()
+
+
+def xlsx_text(data: bytes) -> str:
+    """Every XML part of a workbook, as text (what anyone unzipping it would read)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "\n".join(z.read(name).decode("utf-8") for name in z.namelist())
+
+
+def test_xlsx_parses_back_with_both_sheets_and_no_formula(tmp_path: Path, run) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    act = ("intervention", "2026-04-20", {"activities": [
+        {"date": "2026-04-10", "type": "linking", "goal": "G1", "summary": "=1+1 계산하지 마세요"}]})
+    root = make_casebook(tmp_path / "b", {"c1": [*FULL_PATH[:3], act], "c2": FULL_PATH})
+    data, _ = export(run, root, "--format", "xlsx", "--activities")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["사례", "활동"]
+    cases = [[c.value for c in row] for row in book["사례"].iter_rows()]
+    assert cases[0][:4] == ["사례 번호", "현재 단계", "현재 단계(한글)", "상태"]
+    assert [r[0] for r in cases[1:]] == ["c1", "c2"] and cases[2][3] == "종결"
+    summary = book["활동"]["J2"]
+    assert (summary.value, summary.data_type) == ("=1+1 계산하지 마세요", "s")
+    assert "<f>" not in xlsx_text(data)
+    assert run(root, "export", "--format", "xlsx").exit_code == 2  # a workbook is written to a file only
+
+
+def test_formula_injection_guard_and_quoting(tmp_path: Path, run) -> None:
+    plan = ("plan", "2026-04-01", {"goals": [
+        {"id": "G1", "need": "N1", "goal": '=HYPERLINK("http://x","클릭"), 쉼표와 "따옴표"', "target_date": "2026-06-30"}]})
+    root = make_casebook(tmp_path / "b", {"c1": [*FULL_PATH[:2], plan]})
+    rows = parse_csv(export(run, root)[0])
+    assert rows[0]["목표"] == 'G1 =HYPERLINK("http://x","클릭"), 쉼표와 "따옴표"'  # starts with G1: safe as it is
+    for value, expected in [("=1+1", "'=1+1"), ("+82", "'+82"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+                            ("\t=x", "'\t=x"), ("보통", "보통"), (3, 3), (True, "예"), (["a", "=b"], "a; =b"), (None, "")]:
+        assert safe_cell(value) == expected
+
+
+def test_formula_guard_on_a_whole_cell(tmp_path: Path, run) -> None:
+    act = ("intervention", "2026-04-20", {"activities": [
+        {"date": "2026-04-10", "type": "linking", "goal": "G1", "summary": "=cmd|'/c calc'!A1"}]})
+    root = make_casebook(tmp_path / "b", {"c1": [*FULL_PATH[:3], act]})
+    rows = parse_csv(export(run, root, "--activities")[0])
+    assert rows[0]["내용"] == "'=cmd|'/c calc'!A1"
+
+
+def test_monthly_report_counts(tmp_path: Path, run) -> None:
+    moved = [("intake", "2026-04-03", {}), ("closure", "2026-04-20", {"reason": "moved", "results": None})]
+    root = make_casebook(tmp_path / "b", {
+        "a": FULL_PATH,                 # intake 03-01 ... closure 06-30, follow-up 07-30
+        "b": FULL_PATH[:5],             # open since 03-01
+        "c": moved,                     # opened and closed (moved) in April
+        "d": [("intake", "2026-05-02", {"worker": "lee.sw"})],
+    })
+    (root / "cases/b/handover.yml").write_text(
+        "handovers:\n  - date: 2026-06-01\n    from: kim.sw\n    to: lee.sw\n", encoding="utf-8")
+    assert run(root, "check").exit_code == 0
+    april = json.loads(run(root, "report", "--month", "2026-04", "--format", "json").output)
+    assert (april["opened"], april["closed"], april["open_at_end"], april["active"]) == (1, 1, 2, 3)
+    assert april["closed_by_reason"] == {"moved": 1}
+    assert april["open_by_worker"] == {"kim.sw": 2}
+    assert april["need_domains"] == {"economy": 2}  # a and b were assessed; c never was
+    assert april["activities_by_type"] == {"linking": 2}
+    june = json.loads(run(root, "report", "--month", "2026-06", "--format", "json").output)
+    assert (june["opened"], june["closed"], june["open_at_end"]) == (0, 1, 2)
+    assert june["open_by_worker"] == {"lee.sw": 2}  # b handed over on 06-01, d is lee.sw's
+    assert june["closed_by_reason"] == {"goals_achieved": 1}
+    july = json.loads(run(root, "report", "--month", "2026-07", "--format", "json").output)
+    assert july["followups"] == 1
+    text = run(root, "report", "--month", "2026-04").output
+    assert "2026-04 월간 사례관리 실적" in text and "전출·이사: 1건" in text and "경제: 2건" in text
+    rows = list(csv.reader(io.StringIO(run(root, "report", "--month", "2026-04", "--format", "csv").output.lstrip("\ufeff"))))
+    assert ["closed", "moved", "전출·이사", "1"] in rows
+    assert run(root, "report", "--month", "2026-13").exit_code == 2

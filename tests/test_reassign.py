@@ -1,0 +1,168 @@
+"""`casekit reassign`: handovers appended to cases/<id>/handover.yml, nothing else touched;
+check validates the file; status, due, add and export see the new worker at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casekit.core import handover, reassign
+from tests.builders import FULL_PATH, make_casebook
+
+OPEN = FULL_PATH[:3]  # intake, assessment, plan
+
+
+def book(tmp_path: Path) -> Path:
+    return make_casebook(tmp_path / "book", {
+        "c1": OPEN,
+        "c2": FULL_PATH[:5],
+        "c3": FULL_PATH,  # closed: stays with kim.sw
+        "c4": [(s, d, {**o, "worker": "lee.sw"}) for s, d, o in OPEN],
+    })
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_dry_run_writes_nothing(tmp_path: Path, run) -> None:
+    root = book(tmp_path)
+    before = snapshot(root)
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--reason", "육아휴직", "--dry-run",
+                 "--date", "2026-06-01")
+    assert result.exit_code == 0, result.output
+    assert "c1: kim.sw → choi.sw" in result.output and "c2: kim.sw → choi.sw" in result.output
+    assert "c3" not in result.output and "c4" not in result.output
+    assert '    + - date: 2026-06-01' in result.output and '    +   reason: "육아휴직"' in result.output
+    assert snapshot(root) == before
+
+
+def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) -> None:
+    root = book(tmp_path)
+    before = snapshot(root)
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--reason", "육아휴직", "--by", "park.sv",
+                 "--date", "2026-06-01")
+    assert result.exit_code == 0, result.output
+    assert "사례 2건을 choi.sw에게 넘겼습니다" in result.output
+    after = snapshot(root)
+    assert {k: v for k, v in after.items() if k in before} == before  # no record changed
+    assert sorted(set(after) - set(before)) == ["cases/c1/handover.yml", "cases/c2/handover.yml"]
+    text = (root / "cases/c1/handover.yml").read_text(encoding="utf-8")
+    assert text.endswith('handovers:\n  - date: 2026-06-01\n    from: kim.sw\n    to: choi.sw\n'
+                         '    reason: "육아휴직"\n    by: park.sv\n')
+
+    check = run(root, "check", "--format", "json")
+    assert check.exit_code == 0, check.output  # validated, and not an unexpected file
+    assert json.loads(check.output)["summary"]["files"] == 2 + sum(1 for k in before if k.startswith(("cases/", "resources/")))
+    status = json.loads(run(root, "status", "--format", "json", "--today", "2026-06-02").output)
+    assert {r["case"]: r["worker"] for r in status["cases"]} == {"c1": "choi.sw", "c2": "choi.sw", "c3": "kim.sw",
+                                                                 "c4": "lee.sw"}
+    due = json.loads(run(root, "due", "--all", "--worker", "choi.sw", "--format", "json", "--today", "2026-06-02").output)
+    assert sorted(i["case"] for i in due["items"]) == ["c1", "c2"]
+    added = run(root, "add", "c1", "intervention", "--date", "2026-06-03", env={"CASEKIT_WORKER": ""})
+    assert "worker: choi.sw" in (root / added.output.strip()).read_text(encoding="utf-8")
+
+
+def test_append_keeps_every_byte_bom_crlf_and_indentation(tmp_path: Path) -> None:
+    root = book(tmp_path)
+    old = ("\ufeff# 우리 기관 메모\r\nhandovers:\r\n- date: 2026-04-02\r\n  from: kim.sw\r\n  to: lee.sw\r\n"
+           "- date: 2026-05-01\r\n  from: lee.sw\r\n  to: kim.sw   # 복귀").encode()
+    (root / "cases/c1/handover.yml").write_bytes(old)
+    planned, skipped = reassign.plan(root, "kim.sw", "choi.sw", ["c1"], date=dt.date(2026, 6, 1))
+    assert skipped == [] and len(planned) == 1
+    written, late = reassign.apply(root, planned)
+    assert written == ["cases/c1/handover.yml"] and late == []
+    new = (root / "cases/c1/handover.yml").read_bytes()
+    assert new.startswith(old)
+    assert new[len(old):] == b"\r\n- date: 2026-06-01\r\n  from: kim.sw\r\n  to: choi.sw\r\n"
+    parsed = handover.parse(new.decode("utf-8-sig"), "h")
+    assert [h.to_worker for h in handover.entries(parsed)] == ["lee.sw", "kim.sw", "choi.sw"]
+
+
+def test_a_file_it_cannot_append_to_is_left_alone(tmp_path: Path, run) -> None:
+    root = book(tmp_path)
+    flow = b'handovers: [{date: 2026-04-02, from: lee.sw, to: kim.sw}]\n'
+    (root / "cases/c1/handover.yml").write_bytes(flow)
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1")
+    assert result.exit_code == 1
+    assert "덧붙일 수 없는 모양입니다" in result.output
+    assert (root / "cases/c1/handover.yml").read_bytes() == flow
+    assert not list((root / "cases/c1").glob(".casekit-*"))  # no temporary file left
+
+
+def test_given_cases_of_another_worker_or_closed_are_named(tmp_path: Path, run) -> None:
+    root = book(tmp_path)
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "c3", "c4")
+    assert result.exit_code == 1
+    assert "건너뜀 c3: 종결된 사례입니다" in result.output
+    assert "건너뜀 c4: 지금 담당자는 lee.sw입니다" in result.output
+    assert (root / "cases/c1/handover.yml").exists() and not (root / "cases/c3/handover.yml").exists()
+    early = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c2", "--date", "2026-04-30")
+    assert early.exit_code == 1 and "마지막 기록(2026-05-01)보다 이른 날(2026-04-30)부터" in early.output
+    assert not (root / "cases/c2/handover.yml").exists()
+    assert run(root, "reassign", "--from", "nobody", "--to", "choi.sw").exit_code == 1
+    assert "invalid worker id" in run(root, "reassign", "--from", "kim.sw", "--to", "1bad").output
+    assert "no such case" in run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c9").output
+
+
+@pytest.mark.parametrize(("text", "code", "line", "column"), [
+    ("handovers:\n  - date: 2026-13-01\n    from: kim.sw\n    to: lee.sw\n", "bad-date", 2, 11),
+    ("handovers:\n  - date: 2026-04-02\n    from: kim.sw\n    too: lee.sw\n", "unknown-field", 4, 5),
+    ("handovers:\n  - date: 2026-05-02\n    from: kim.sw\n    to: lee.sw\n"
+     "  - date: 2026-04-02\n    from: lee.sw\n    to: kim.sw\n", "handover-date-order", 5, 11),
+    ("handovers:\n  - date: 2026-02-02\n    from: kim.sw\n    to: lee.sw\n", "handover-before-intake", 2, 11),
+    ("handovers:\n  - date: 2026-04-02\n    from: kim.sw\n    to: kim.sw\n", "handover-same-worker", 4, 9),
+    ("handovers:\n  - date: 2026-04-02\n    from: kim.sw\n   to: x\n", "yaml-syntax", None, None),
+    ("handovers:\n  - date: 2026-04-02\n    from: lee.sw\n    to: choi.sw\n", "handover-from-mismatch", 3, 11),
+])
+def test_check_validates_the_handover_file(tmp_path: Path, run, text: str, code: str, line: int | None,
+                                           column: int | None) -> None:
+    root = book(tmp_path)
+    (root / "cases/c1/handover.yml").write_text(text, encoding="utf-8")
+    result = run(root, "check", "--format", "json")
+    assert result.exit_code == (0 if code == "handover-from-mismatch" else 1)  # a warning only
+    found = [f for f in json.loads(result.output)["findings"] if f["path"] == "cases/c1/handover.yml"]
+    assert code in [f["code"] for f in found], found
+    if line is not None:
+        assert [(f["line"], f["column"]) for f in found if f["code"] == code] == [(line, column)]
+
+
+def test_bad_handover_file_blocks_reassign_of_that_case(tmp_path: Path, run) -> None:
+    root = book(tmp_path)
+    (root / "cases/c1/handover.yml").write_text("handovers: 3\n", encoding="utf-8")
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw")
+    assert "건너뜀 c1" in result.output and "c2: kim.sw → choi.sw" in result.output
+    assert (root / "cases/c1/handover.yml").read_text(encoding="utf-8") == "handovers: 3\n"
+
+
+def test_current_worker_rule(tmp_path: Path) -> None:
+    from casekit.core.casebook import check
+
+    root = book(tmp_path)
+    report = check(root)
+    records = report.summaries["c1"]  # latest record 2026-04-01 by kim.sw
+    h = handover.Handover
+    assert handover.current_worker(records, []) == "kim.sw"
+    assert handover.current_worker(records, [h("2026-04-01", "kim.sw", "lee.sw")]) == "lee.sw"  # same day: handover
+    assert handover.current_worker(records, [h("2026-03-20", "kim.sw", "lee.sw")]) == "kim.sw"  # a later record
+    two = [h("2026-05-01", "kim.sw", "lee.sw"), h("2026-05-01", "lee.sw", "park.sw")]
+    assert handover.current_worker(records, two) == "park.sw"  # equal dates: the later entry
+
+
+def test_concurrent_reassigns_hand_over_once(tmp_path: Path) -> None:
+    root = book(tmp_path)
+    code = ("import sys; from casekit.cli import main; "
+            "sys.argv=['casekit','reassign','--from','kim.sw','--to',sys.argv[1],'c1','--date','2026-06-01']; main()")
+    procs = [subprocess.Popen([sys.executable, "-c", code, f"w{i}.sw"], cwd=root, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for i in range(4)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    entries = handover.entries(handover.parse((root / "cases/c1/handover.yml").read_text(encoding="utf-8"), "h"))
+    assert len(entries) == 1 and entries[0].from_worker == "kim.sw"
+    assert sum(p.returncode == 0 for p in procs) == 1, outputs
