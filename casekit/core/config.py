@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.ids import IdScheme, parse_scheme
 from casekit.core.names import inside
 from casekit.core.source import parse_yaml, read_file
 
@@ -27,6 +28,7 @@ class Config:
     deadlines: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
     pii_allow: list[str] = field(default_factory=list)
     lang: str | None = None
+    ids: IdScheme = field(default_factory=IdScheme)  # how `casekit new` makes case ids (casekit/core/ids.py)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -76,4 +78,7 @@ def load_config(root: Path) -> Config:
         cfg.pii_allow = [str(x) for x in pii["allow"]]
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
+    cfg.ids, id_problems = parse_scheme(raw.get("ids"))
+    line, col = parsed.where(("ids",))
+    cfg.findings += [finding("config-invalid", CONFIG_FILE, line, col, detail=p) for p in id_problems]
     return cfg
