@@ -107,12 +107,13 @@ def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str |
 
 
 def _changed_targets(root: Path, rev: str | None, paths: tuple[str, ...]) -> list[Path] | None:
-    """`--changed`: the cases (and resources) git says changed; with PATHs (as pre-commit passes
-    them) the staged changes and those paths. None: the whole casebook."""
+    """`--changed`: the cases (and resources) git says changed; under pre-commit (PATHs passed, or
+    PRE_COMMIT=1) the staged changes, deletions included, and those paths. None: the whole casebook."""
     from casekit.core.changes import GitError, scope, since, staged
 
     try:
-        changes = staged(root) if paths and rev is None else since(root, rev)
+        under_pre_commit = bool(paths) or os.environ.get("PRE_COMMIT") == "1"  # pre-commit sets PRE_COMMIT=1
+        changes = staged(root) if under_pre_commit and rev is None else since(root, rev)
     except GitError as exc:
         raise click.UsageError(str(exc)) from None
     targets = scope(root, changes)
