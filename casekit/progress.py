@@ -43,12 +43,12 @@ def wanted(stream: TextIO) -> bool:
 
 class Progress:
     def __init__(self, label: str, total: int | None = None, *, stream: TextIO | None = None,
-                 delay: float = DELAY, interval: float = INTERVAL, enabled: bool = True) -> None:
+                 delay: float | None = None, interval: float = INTERVAL, enabled: bool = True) -> None:
         self.label = label
         self.total = total
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay  # read when used: one setting for every caller
         self.interval = interval
         self.enabled = enabled and wanted(self.stream)
         self.shown = False
@@ -97,7 +97,7 @@ class Progress:
                 self.stream.flush()
 
 
-def progress(label: str, total: int | None = None, *, stream: TextIO | None = None, delay: float = DELAY,
+def progress(label: str, total: int | None = None, *, stream: TextIO | None = None, delay: float | None = None,
              enabled: bool = True) -> Progress:
     """A `Progress` for a `with` block; see the module's text."""
     return Progress(label, total, stream=stream, delay=delay, enabled=enabled)
