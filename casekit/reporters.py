@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from itertools import groupby
-from urllib.parse import quote
 
 from casekit import __version__
 from casekit.core.findings import Finding, summarize
@@ -76,6 +74,8 @@ def _where(f: Finding) -> str:
 def junit(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
     """JUnit XML as GitLab and Jenkins read it: one testsuite, a testcase per checked file (and per
     other file with a finding), a <failure> per error; warnings go to the testcase's system-out."""
+    import xml.etree.ElementTree as ET  # here, not at the top: `check` on save starts fast
+
     by_path: dict[str, list[Finding]] = {p: [] for p in paths}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -111,6 +111,7 @@ def sarif(findings: list[Finding], files: int, lang: str, paths: Sequence[str] =
     """SARIF 2.1.0 (GitHub code scanning and other viewers): every finding code is a rule of the
     driver; each finding a result with its level and, where it has one, its line and column
     (columns count characters, as casekit's do). Paths are relative to the casebook root."""
+    from urllib.parse import quote
     codes = sorted(MESSAGES)
     index = {code: i for i, code in enumerate(codes)}
     rules = []
