@@ -232,3 +232,12 @@ def test_new_team_path_from_a_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
     page = (tmp_path / "site/cases" / case_id / "index.html").read_text(encoding="utf-8")
     assert case_id in page and "가온 사례집" in page
     print(f"wheel -> venv -> init -> check -> build: {time.monotonic() - started:.1f}s")
+
+
+def test_readme_shows_the_ci_files_init_writes() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    files = planned()
+    for name in (".github/workflows/casekit.yml", ".gitlab-ci.yml"):
+        block = re.search(rf"`{re.escape(name)}`\n\n```yaml\n(.*?)```", readme, re.DOTALL)
+        assert block is not None, f"README does not show {name}"
+        assert block.group(1) == files[name], f"README's {name} differs from what init writes"
