@@ -119,28 +119,3 @@ def test_junit_on_a_clean_casebook_passes(tmp_path: Path, run) -> None:
     assert suite is not None and suite.get("failures") == "0"
     assert len(suite.findall("testcase")) == 8  # seven records and one resource
 
-
-def test_the_vs_code_problem_matcher_of_docs_editors_reads_every_finding(tmp_path: Path, run) -> None:
-    """docs/editors.md's tasks.json: its two patterns, applied to real `--format github` output,
-    give every finding's file, line, column, code and severity (VS Code's regexes are JavaScript;
-    these two use nothing that Python reads differently)."""
-    import re
-
-    page = (Path(__file__).resolve().parent.parent / "docs/editors.md").read_text(encoding="utf-8")
-    tasks = json.loads(re.search(r"```json\n(.*?)\n```", page, re.DOTALL).group(1))
-    matchers = tasks["tasks"][0]["problemMatcher"]
-    assert tasks["tasks"][0]["args"] == ["check", "--format", "github", "${file}"]
-    root = _broken(tmp_path)
-    lines = run(root, "check", "--format", "github").output.splitlines()
-    findings = json.loads(run(root, "check", "--format", "json").output)["findings"]
-    got = []
-    for line in lines:
-        hits = [(m["pattern"], re.match(m["pattern"]["regexp"], line)) for m in matchers]
-        hits = [(p, h) for p, h in hits if h]
-        assert len(hits) <= 1, line
-        if hits:
-            p, h = hits[0]
-            got.append({"path": h.group(p["file"]), "line": int(h.group(p["line"])) if "line" in p else None,
-                        "column": int(h.group(p["column"])) if "column" in p else None,
-                        "severity": h.group(p["severity"]), "code": h.group(p["code"]), "message": h.group(p["message"])})
-    assert got == findings
