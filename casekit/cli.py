@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str |
             report = check(root, targets)
     except CasebookError as exc:
         raise click.UsageError(str(exc)) from None
-    checked = _checked_paths(report, targets) if fmt in ("junit",) else ()
+    checked = _checked_paths(report, targets) if fmt == "junit" else ()
     click.echo(REPORTER_BY_NAME[fmt](report.findings, report.files, lang, checked))
     sys.exit(1 if report.errors else 0)
 
@@ -126,7 +127,7 @@ def _checked_paths(report: Report, targets: list[Path] | None) -> list[str]:
     """Every file the check read (for reporters that list passing files too, such as JUnit)."""
     paths = [s.rel for records in report.summaries.values() for s in records]
     resources = report.root / "resources"
-    if targets is None or any(Path(os.path.abspath(t)).is_relative_to(resources) for t in targets):
+    if targets is None or any(Path(os.path.realpath(t)).is_relative_to(resources) for t in targets):
         paths += [rel for _, rel in scan(report.root).resources.values()]
     return paths
 
@@ -299,7 +300,7 @@ def init_cmd(directory: Path, name: str, force: bool) -> None:
         click.echo(f"이미 있어 그대로 둔 파일 {len(result.kept)}개 (kept as they were): " + ", ".join(result.kept), err=True)
     click.echo(
         f"\n사례집을 만들었습니다: {result.root}\n"
-        f"  cd {directory}\n"
+        f"  cd {shlex.quote(str(directory))}\n"
         "  git init && pre-commit install      # 커밋 전 검사 (pre-commit이 있으면)\n"
         "  casekit new --worker <내 ID>        # 첫 사례\n"
         "  casekit check && casekit build      # 검사하고 사이트 만들기",
