@@ -6,12 +6,13 @@ import datetime as dt
 import importlib.util
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
-from casekit.core.casebook import CasebookError, check, find_root
+from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import all_due, case_due, is_closed
 from casekit.core.findings import Checked
 from casekit.core.handover import current_worker
@@ -19,7 +20,8 @@ from casekit.core.names import valid_case_id
 from casekit.core.rules import episodes
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
 from casekit.core.schemas import STAGE_KO, STAGES
-from casekit.reporters import REPORTER_BY_NAME
+from casekit.progress import progress
+from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME
 
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 
@@ -75,23 +77,63 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
-    help="출력 형식 (output format).",
+    help="출력 형식 (output format): text, json, github (Actions annotations), junit (GitLab, Jenkins), sarif.",
+)
+@click.option(
+    "--changed", "changed", is_flag=False, flag_value="", default=None, metavar="[REV]",
+    help="바뀐 사례만 검사합니다: REV 이후 (기본: main 브랜치와의 갈림점), PATH를 주면(pre-commit) 커밋에 올린 "
+         "파일 (check only what changed since REV, default the merge base with main; with PATHs, the staged files).",
 )
 @lang_option
-def check_cmd(paths: tuple[str, ...], fmt: str, lang: str | None) -> None:
+def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str | None) -> None:
     """사례집을 검사합니다 (check the casebook). Never changes a file.
 
     Exit 0 when nothing is wrong, 1 when an error is found, 2 on a usage error.
     """
     root = _root(paths)
     lang = _lang(lang, root)
+    targets: list[Path] | None = [Path(p) for p in paths] or None
+    if changed is not None:
+        targets = _changed_targets(root, changed or None, paths)
+        if targets == []:
+            if fmt not in MACHINE_FORMATS:
+                click.echo("바뀐 기록이 없어 검사할 것이 없습니다 (nothing changed to check)", err=True)
+            click.echo(REPORTER_BY_NAME[fmt]([], 0, lang, ()))
+            return
     try:
-        report = check(root, [Path(p) for p in paths] or None)
+        with progress("사례집 검사 중", enabled=not (fmt in MACHINE_FORMATS and sys.stdout.isatty())):
+            report = check(root, targets)
     except CasebookError as exc:
         raise click.UsageError(str(exc)) from None
     records = sum(len(recs) for recs in report.summaries.values())
-    click.echo(REPORTER_BY_NAME[fmt](report.findings, Checked(records, report.files - records), lang))
+    checked = _checked_paths(report, targets) if fmt == "junit" else ()
+    click.echo(REPORTER_BY_NAME[fmt](report.findings, Checked(records, report.files - records), lang, checked))
     sys.exit(1 if report.errors else 0)
+
+
+def _changed_targets(root: Path, rev: str | None, paths: tuple[str, ...]) -> list[Path] | None:
+    """`--changed`: the cases (and resources) git says changed; under pre-commit (PATHs passed, or
+    PRE_COMMIT=1) the staged changes, deletions included, and those paths. None: the whole casebook."""
+    from casekit.core.changes import GitError, scope, since, staged
+
+    try:
+        under_pre_commit = bool(paths) or os.environ.get("PRE_COMMIT") == "1"  # pre-commit sets PRE_COMMIT=1
+        changes = staged(root) if under_pre_commit and rev is None else since(root, rev)
+    except GitError as exc:
+        raise click.UsageError(str(exc)) from None
+    targets = scope(root, changes)
+    if targets is None:
+        return None
+    return targets + [Path(p) for p in paths]
+
+
+def _checked_paths(report: Report, targets: list[Path] | None) -> list[str]:
+    """Every file the check read (for reporters that list passing files too, such as JUnit)."""
+    paths = [s.rel for records in report.summaries.values() for s in records]
+    resources = report.root / "resources"
+    if targets is None or any(Path(os.path.realpath(t)).is_relative_to(resources) for t in targets):
+        paths += [rel for _, rel in scan(report.root).resources.values()]
+    return paths
 
 
 @main.command("new")
@@ -373,6 +415,35 @@ def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
         raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}", param_hint="--month") from None
     report = check(_root(), keep=True)
     _write_out(monthly.render(monthly.compute(report, month), fmt), output)
+@main.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--name", default="사례집", show_default=True, help="사이트 이름 (site_name in mkdocs.yml).")
+@click.option("--force", is_flag=True, help="비어 있지 않은 폴더에 빠진 파일만 더합니다; 있는 파일은 덮어쓰지 않습니다 "
+                                           "(add only the missing files; never overwrites).")
+def init_cmd(directory: Path, name: str, force: bool) -> None:
+    """새 사례집을 만듭니다 (create a new, empty casebook in DIRECTORY).
+
+    Writes mkdocs.yml, casekit.yml, schemas/, templates/, empty cases/ and resources/, a start page
+    (docs/start.md), .gitignore, a pre-commit config, a GitHub Actions workflow and a GitLab CI job.
+    """
+    from casekit.core.init import InitError, init_casebook
+
+    try:
+        result = init_casebook(directory, name=name, force=force)
+    except InitError as exc:
+        raise click.ClickException(str(exc)) from None
+    for rel in result.written:
+        click.echo(rel)
+    if result.kept:
+        click.echo(f"이미 있어 그대로 둔 파일 {len(result.kept)}개 (kept as they were): " + ", ".join(result.kept), err=True)
+    click.echo(
+        f"\n사례집을 만들었습니다: {result.root}\n"
+        f"  cd {shlex.quote(str(directory))}\n"
+        "  git init && pre-commit install      # 커밋 전 검사 (pre-commit이 있으면)\n"
+        "  casekit new --worker <내 ID>        # 첫 사례\n"
+        "  casekit check && casekit build      # 검사하고 사이트 만들기",
+        err=True,
+    )
 
 
 __all__ = ["main"]

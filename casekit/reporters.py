@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from itertools import groupby
 
+from casekit import __version__
 from casekit.core.findings import Checked, Finding, summarize
+from casekit.core.messages import MESSAGES
 
 SEVERITY_KO = {"error": "오류", "warning": "경고"}
 
@@ -16,7 +19,7 @@ def _group(path: str) -> str:
     return "/".join(parts[:2]) if parts[0] == "cases" and len(parts) > 2 else parts[0]
 
 
-def text(findings: list[Finding], files: int, lang: str) -> str:
+def text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
     lines: list[str] = []
     for group, items in groupby(findings, key=lambda f: _group(f.path)):
         lines.append(group)
@@ -39,12 +42,12 @@ def text(findings: list[Finding], files: int, lang: str) -> str:
     return "\n".join(lines)
 
 
-def json_report(findings: list[Finding], files: int, lang: str) -> str:
+def json_report(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
     payload = {"findings": [f.as_dict(lang) for f in findings], "summary": summarize(findings, files)}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def github(findings: list[Finding], files: int, lang: str) -> str:
+def github(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on the file."""
 
     def esc(s: str) -> str:
@@ -66,8 +69,97 @@ def github(findings: list[Finding], files: int, lang: str) -> str:
     return "\n".join(out)
 
 
-REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int, str], str]] = {
+def _where(f: Finding) -> str:
+    return f.path + (f":{f.line}:{f.column or 1}" if f.line is not None else "")
+
+
+def junit(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    """JUnit XML as GitLab and Jenkins read it: one testsuite, a testcase per checked file (and per
+    other file with a finding), a <failure> per error; warnings go to the testcase's system-out."""
+    import xml.etree.ElementTree as ET  # here, not at the top: `check` on save starts fast
+
+    by_path: dict[str, list[Finding]] = {p: [] for p in paths}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    s = summarize(findings, files)
+    failed = sum(1 for fs in by_path.values() if any(f.severity == "error" for f in fs))
+    suites = ET.Element("testsuites", name="casekit", tests=str(len(by_path)), failures=str(failed),
+                        errors="0", time="0")
+    suite = ET.SubElement(suites, "testsuite", name="casekit check", tests=str(len(by_path)),
+                          failures=str(failed), errors="0", skipped="0", time="0")
+    for path in sorted(by_path):
+        group = _group(path)
+        case = ET.SubElement(suite, "testcase", classname=group.replace("/", "."), name=path, file=path, time="0")
+        warnings = []
+        for f in by_path[path]:
+            line = f"{_where(f)} [{f.code}] {f.message(lang)}"
+            if f.severity == "error":
+                failure = ET.SubElement(case, "failure", type=f.code, message=f"[{f.code}] {f.message(lang)}")
+                failure.text = line
+            else:
+                warnings.append(f"{'warning' if lang == 'en' else '경고'}: {line}")
+        if warnings:
+            ET.SubElement(case, "system-out").text = "\n".join(warnings)
+    suite.append(ET.Comment(f" casekit: {files} files, {s['errors']} errors, {s['warnings']} warnings "))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
+
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_TEMPLATE_FIELD = re.compile(r"\{[A-Za-z_]+\}")
+
+
+def sarif(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    """SARIF 2.1.0 (GitHub code scanning and other viewers): every finding code is a rule of the
+    driver; each finding a result with its level and, where it has one, its line and column
+    (columns count characters, as casekit's do). Paths are relative to the casebook root."""
+    from urllib.parse import quote
+    codes = sorted(MESSAGES)
+    index = {code: i for i, code in enumerate(codes)}
+    rules = []
+    for code in codes:
+        severity, ko, en = MESSAGES[code]
+        template = _TEMPLATE_FIELD.sub("…", en if lang == "en" else ko)
+        rules.append({
+            "id": code,
+            "name": code,
+            "shortDescription": {"text": code},
+            "fullDescription": {"text": template},
+            "defaultConfiguration": {"level": "error" if severity == "error" else "warning"},
+        })
+    results = []
+    for f in findings:
+        location: dict[str, object] = {"artifactLocation": {"uri": quote(f.path, safe="/"), "uriBaseId": "%SRCROOT%"}}
+        if f.line is not None:
+            location["region"] = {"startLine": f.line, "startColumn": f.column or 1}
+        results.append({
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": "error" if f.severity == "error" else "warning",
+            "message": {"text": f.message(lang)},
+            "locations": [{"physicalLocation": location}],
+        })
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "casekit", "version": __version__, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+Reporter = Callable[[list[Finding], int, str, Sequence[str]], str]
+
+REPORTER_BY_NAME: dict[str, Reporter] = {
     "text": text,
     "json": json_report,
     "github": github,
+    "junit": junit,
+    "sarif": sarif,
 }
+
+# formats read by machines: nothing else (progress, hints) may be mixed into their output
+MACHINE_FORMATS = frozenset({"json", "junit", "sarif"})

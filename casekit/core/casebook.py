@@ -12,6 +12,7 @@ from casekit.core.config import Config, load_config
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
+from casekit.core.ids import collisions
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
@@ -206,7 +207,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
-    findings += [f for f in layout.findings if _wanted(f.path, wanted, with_resources)]
+    findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
 
     published: list[Published] = []
     for rid, (disk, rel) in layout.resources.items():

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.ids import IdScheme, parse_scheme
 from casekit.core.names import inside
 from casekit.core.source import parse_yaml, read_file
 
@@ -29,6 +30,7 @@ class Config:
     lang: str | None = None
     history_authors: dict[str, str] = field(default_factory=dict)  # git e-mail -> worker id
     history_show_email: bool = False
+    ids: IdScheme = field(default_factory=IdScheme)  # how `casekit new` makes case ids (casekit/core/ids.py)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -79,6 +81,9 @@ def load_config(root: Path) -> Config:
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
     _history(cfg, raw.get("history"), parsed)
+    cfg.ids, id_problems = parse_scheme(raw.get("ids"))
+    line, col = parsed.where(("ids",))
+    cfg.findings += [finding("config-invalid", CONFIG_FILE, line, col, detail=p) for p in id_problems]
     return cfg
 
 

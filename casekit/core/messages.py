@@ -397,4 +397,21 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "handover date {date} is before the intake date {intake}",
     ),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
+    # --- working together in git ------------------------------------------------
+    "git-conflict": (
+        E,
+        "git 병합 충돌 표시(<<<<<<<, =======, >>>>>>>)가 남아 있습니다. 두 사람이 같은 기록을 고쳤거나 "
+        "같은 사례 번호를 썼을 때 생깁니다. 두 내용 가운데 맞는 것을 남기고 표시 줄을 지운 뒤 다시 "
+        "검사하세요. 다른 사례라면 한쪽을 새 번호로 옮기세요(casekit new로 번호를 받고 git mv).",
+        "git merge conflict markers (<<<<<<<, =======, >>>>>>>) are left in the file: two people changed "
+        "the same record or used the same case id; keep the right text, delete the marker lines and check "
+        "again; if they are different cases, move one to a new id (casekit new, then git mv)",
+    ),
+    "case-id-collision": (
+        E,
+        "사례 번호가 겹칩니다: '{name}', '{other}' ({why}). 한 사례라면 기록을 한 폴더로 모으고, 다른 사례라면 "
+        "한쪽을 새 번호로 옮기세요(git mv).",
+        "case ids '{name}' and '{other}' collide ({why_en}); if they are one case, keep its records in one "
+        "folder, otherwise move one to a new id (git mv)",
+    ),
 }

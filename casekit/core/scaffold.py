@@ -20,11 +20,13 @@ import os
 import re
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from casekit.core.config import load_config
 from casekit.core.handover import current_worker, read_entries
+from casekit.core.ids import next_sequential, random_id
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
 from casekit.core.rules import episodes
 from casekit.core.schemas import DEFAULTS, STAGES, SchemaSet
@@ -37,7 +39,6 @@ except ImportError:  # pragma: no cover - Windows: numbering falls back to link-
     fcntl = None  # type: ignore[assignment]
 
 WORKER = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,31}")
-_ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # safe to write unquoted, unless it reads as a number, yes/no...
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -59,12 +60,9 @@ class Written:
 
 
 def new_case_id(today: dt.date | None = None) -> str:
-    """`20261122-K7QF`: the date, then 20 random bits. Two clones creating cases on the same day
-    collide with odds of about one in a million per pair; the folder is created exclusively, so a
-    local clash is retried, and a clash across clones shows up as a git conflict, never a merge."""
-    today = today or dt.date.today()
-    suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(4))
-    return f"{today:%Y%m%d}-{suffix}"
+    """`20261122-K7QF`: the random scheme (see casekit/core/ids.py). The folder is created
+    exclusively, so a local clash is retried; a clash across clones shows up as a git conflict."""
+    return random_id(today or dt.date.today())
 
 
 def _outside(what: str, target: Path) -> ScaffoldError:
@@ -321,18 +319,27 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
     date = date or dt.date.today()
     root = Path(os.path.realpath(root))
     template = template_text(root, "intake")  # before anything is written: a refusal leaves no trace
+    scheme = load_config(root).ids
+    sequential = case_id is None and scheme.scheme == "sequential"
     cases = _cases_dir(root, create=True)
     for _attempt in range(20):
-        cid = case_id or new_case_id(date)
-        folder = cases / cid
-        try:
-            folder.mkdir()  # exclusive: the id is ours once this succeeds
-        except FileExistsError:
+        # sequential numbers are taken under a lock on cases/: two `new`s at once get consecutive numbers
+        with locked(cases) if sequential else nullcontext():
             if case_id is not None:
-                raise ScaffoldError(f"사례 '{cid}'이(가) 이미 있습니다 (case exists): cases/{cid}") from None
-            continue
-        except OSError as exc:
-            raise ScaffoldError(f"사례 폴더를 만들 수 없습니다 (cannot create the case folder): {exc.strerror or exc}") from None
+                cid = case_id
+            elif sequential:
+                cid = next_sequential(scheme, date, os.listdir(cases))
+            else:
+                cid = new_case_id(date)
+            folder = cases / cid
+            try:
+                folder.mkdir()  # exclusive: the id is ours once this succeeds
+            except FileExistsError:
+                if case_id is not None:
+                    raise ScaffoldError(f"사례 '{cid}'이(가) 이미 있습니다 (case exists): cases/{cid}") from None
+                continue
+            except OSError as exc:
+                raise ScaffoldError(f"사례 폴더를 만들 수 없습니다 (cannot create the case folder): {exc.strerror or exc}") from None
         text = render(template, case=cid, date=date.isoformat(), worker=worker, goals={})
         try:
             path = write_new(folder, "01-intake.md", text)

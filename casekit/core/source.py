@@ -32,6 +32,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import yaml_hint
 
@@ -240,6 +241,11 @@ def split(text: str, rel: str) -> Parsed:
     """Split front matter from body and parse it; findings for everything that is wrong."""
     parsed = Parsed()
     lines = text.split("\n")
+    conflict = conflict_line(text)
+    if conflict is not None:  # a merge left half-resolved: nothing in it can be trusted yet
+        parsed.findings.append(finding("git-conflict", rel, conflict, 1))
+        parsed.body = text
+        return parsed
     if lines[0].rstrip() != "---":
         parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
         parsed.body = text

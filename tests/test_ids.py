@@ -1,0 +1,138 @@
+"""Case ids: the random default, the sequential scheme of casekit.yml (numbering under a lock), and
+what `check` says when ids collide or when two clones picked the same number (a git conflict)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casekit.core.config import load_config
+from casekit.core.ids import IdScheme, collisions, next_sequential, parse_scheme
+from casekit.core.init import init_casebook
+from tests.builders import FULL_PATH, make_casebook
+from tests.test_changed import GIT_ENV, git
+
+SEQUENTIAL = 'ids:\n  scheme: sequential\n  prefix: "{year}-"\n  width: 4\n'
+
+
+def test_default_stays_random(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path / "book", {})
+    out = run(root, "new", "--worker", "kim.sw", "--date", "2026-11-22").output.splitlines()[0]
+    assert re.fullmatch(r"cases/20261122-[0-9A-HJKMNP-TV-Z]{4}/01-intake\.md", out)
+
+
+def test_sequential_numbers_follow_the_highest_of_the_year(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path / "book", {"2026-0011": FULL_PATH[:1], "2025-0040": FULL_PATH[:1]})
+    (root / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
+    made = [run(root, "new", "--worker", "kim.sw", "--date", day).output.splitlines()[0]
+            for day in ("2026-11-22", "2026-11-23", "2025-12-31", "2027-01-02")]
+    assert made == ["cases/2026-0012/01-intake.md", "cases/2026-0013/01-intake.md",
+                    "cases/2025-0041/01-intake.md", "cases/2027-0001/01-intake.md"]
+    text = (root / "cases/2026-0013/01-intake.md").read_text(encoding="utf-8")
+    assert 'case: "2026-0013"' in text or "case: 2026-0013" in text
+    assert run(root, "check", "cases/2026-0013").exit_code == 1  # placeholders, but no id trouble
+    assert "case-mismatch" not in run(root, "check", "cases/2026-0013").output
+
+
+def test_next_sequential_reads_the_number_whatever_its_zeros_and_case() -> None:
+    scheme = IdScheme("sequential", "GA-{year}-", 3)
+    day = dt.date(2026, 1, 5)
+    assert next_sequential(scheme, day, []) == "GA-2026-001"
+    assert next_sequential(scheme, day, ["ga-2026-7", "GA-2026-0012", "GA-2025-900", "GA-2026-x", "notes"]) == "GA-2026-013"
+    assert next_sequential(scheme, day, ["GA-2026-999"]) == "GA-2026-1000"  # wider, never wrapped
+
+
+def test_sequential_new_in_parallel_processes_gets_distinct_consecutive_numbers(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {})
+    (root / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
+    procs = [subprocess.Popen([sys.executable, "-m", "casekit", "new", "--worker", "kim.sw", "--date", "2026-05-01"],
+                              cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    outs = [p.communicate()[0].strip() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert sorted(outs) == [f"cases/2026-{n:04d}/01-intake.md" for n in range(1, 7)]
+
+
+@pytest.mark.parametrize(("raw", "problem"), [
+    ({"scheme": "serial"}, "ids.scheme"),
+    ({"scheme": "sequential", "prefix": "../{year}"}, "ids.prefix"),
+    ({"scheme": "sequential", "width": 0}, "ids.width"),
+    ({"scheme": "sequential", "width": True}, "ids.width"),
+    ({"scheme": "sequential", "start": 5}, "unknown key"),
+    ("sequential", "a mapping"),
+])
+def test_bad_id_settings_are_config_findings(raw: object, problem: str) -> None:
+    scheme, problems = parse_scheme(raw)
+    assert scheme.scheme in ("random", "sequential") and len(problems) == 1 and problem in problems[0]
+
+
+def test_bad_id_settings_are_located_in_casekit_yml(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:1]})
+    (root / "casekit.yml").write_text("lang: ko\nids:\n  scheme: serial\n", encoding="utf-8")
+    assert load_config(root).ids == IdScheme()  # a bad setting falls back to the default
+    found = json.loads(run(root, "check", "--format", "json").output)["findings"]
+    assert [(f["path"], f["line"], f["code"]) for f in found] == [("casekit.yml", 3, "config-invalid")]
+
+
+def test_init_writes_the_random_scheme_explicitly(tmp_path: Path) -> None:
+    init_casebook(tmp_path / "book")
+    assert load_config(tmp_path / "book").ids == IdScheme("random", "{year}-", 4)
+    assert not load_config(tmp_path / "book").findings
+
+
+def test_colliding_ids_are_reported_on_both_folders(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path / "book", {
+        "2026-13": FULL_PATH[:1], "2026-0013": FULL_PATH[:1], "2026-0014": FULL_PATH[:1],
+        "ab-1": FULL_PATH[:1], "AB-1": FULL_PATH[:1],
+    })
+    found = json.loads(run(root, "check", "--format", "json").output)["findings"]
+    letter_case = [f["path"] for f in found if f["code"] == "case-id-collision"]
+    assert sorted(letter_case) == ["cases/AB-1", "cases/ab-1"]  # the random scheme: letter case only
+    (root / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
+    result = run(root, "check", "--format", "json")
+    found = json.loads(result.output)["findings"]
+    assert sorted(f["path"] for f in found if f["code"] == "case-id-collision") == \
+        ["cases/2026-0013", "cases/2026-13", "cases/AB-1", "cases/ab-1"]
+    assert result.exit_code == 1 and all(f["severity"] == "error" for f in found if f["code"] == "case-id-collision")
+    text = run(root, "check", "cases/2026-13").output
+    assert "2026-0013" in text and "같은 일련번호" in text  # a check of one case names the other
+    assert collisions(["x"], IdScheme("sequential")) == []
+
+
+def test_two_clones_that_pick_the_same_number_get_a_conflict_that_check_reports(tmp_path: Path, run) -> None:
+    """The trade-off of the sequential scheme, for real: two clones create 2026-0001 on the same
+    day; git stops the merge with an add/add conflict and `check` points at the markers."""
+    origin = make_casebook(tmp_path / "origin", {})
+    (origin / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
+    (origin / "cases").mkdir()
+    (origin / "cases/.gitkeep").write_text("", encoding="utf-8")
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-qm", "start")
+    clones = []
+    for who in ("kim.sw", "lee.sw"):
+        clone = tmp_path / who
+        git(tmp_path, "clone", "-q", str(origin), str(clone))
+        assert run(clone, "new", "--worker", who, "--date", "2026-03-02").output.startswith("cases/2026-0001/")
+        git(clone, "add", "-A")
+        git(clone, "commit", "-qm", f"{who}: 새 사례")
+        clones.append(clone)
+    kim, lee = clones
+    git(lee, "fetch", "-q", str(kim), "main")  # as if kim had pushed and lee pulled
+    merge = subprocess.run(["git", "-C", str(lee), "merge", "FETCH_HEAD"], capture_output=True, text=True,
+                           env={**os.environ, **GIT_ENV})
+    assert merge.returncode != 0 and "add/add" in merge.stdout
+    found = json.loads(run(lee, "check", "--format", "json").output)["findings"]
+    conflict = [f for f in found if f["code"] == "git-conflict"]
+    assert conflict == [{"path": "cases/2026-0001/01-intake.md", "line": 5, "column": 1, "severity": "error",
+                         "code": "git-conflict", "message": conflict[0]["message"]}]
+    assert "병합 충돌" in conflict[0]["message"] and "casekit new" in conflict[0]["message"]
+    lines = (lee / "cases/2026-0001/01-intake.md").read_text(encoding="utf-8").splitlines()
+    assert lines[4].startswith("<<<<<<< ")
+    assert [f["code"] for f in found if f["path"].startswith("cases/2026-0001")] == ["git-conflict"]  # nothing piled on

@@ -1,0 +1,121 @@
+"""The CI formats of `casekit check`: JUnit XML (GitLab, Jenkins) and SARIF 2.1.0 (code scanning),
+each held to its expected shape: SARIF against the OASIS schema (tests/data, see its NOTICE),
+JUnit as GitLab's parser reads it (testsuites > testsuite > testcase, <failure> per error)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from jsonschema import Draft4Validator
+
+from casekit.core.messages import MESSAGES
+from tests.builders import FULL_PATH, make_casebook
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _broken(tmp_path: Path) -> Path:
+    """c1 clean but for a stray file (a finding without a line), c2 with errors (placeholder, plan
+    without assessment) and a warning (decomposed Hangul), c3 whose record is broken YAML."""
+    root = make_casebook(tmp_path / "book", {
+        "c1": FULL_PATH[:3],
+        "c2": [("intake", "2026-03-01", {"presenting_problems": ["<주 호소 문제>"]}),
+               ("plan", "2026-03-05", {})],
+        "c3": FULL_PATH[:1],
+    })
+    (root / "cases/c3/01-intake.md").write_text("---\ncase: c3\nstage: [intake\n---\n", encoding="utf-8")
+    (root / "cases/c1/bad-name.md").write_text("x", encoding="utf-8")
+    intake = root / "cases/c2/01-intake.md"  # decomposed Hangul (as macOS may save it): a warning
+    intake.write_text(intake.read_text(encoding="utf-8") + unicodedata.normalize("NFD", "상담 내용\n"), encoding="utf-8")
+    return root
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path: Path, run) -> None:
+    root = _broken(tmp_path)
+    result = run(root, "check", "--format", "sarif")
+    assert result.exit_code == 1
+    log = json.loads(result.output)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    errors = sorted(Draft4Validator(schema).iter_errors(log), key=str)
+    assert not errors, errors[0]
+    spoilt = json.loads(result.output)  # the schema does catch a wrong shape
+    spoilt["runs"][0]["results"][0]["level"] = "fatal"
+    spoilt["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"] = {"startLine": 0}
+    assert len(list(Draft4Validator(schema).iter_errors(spoilt))) == 2
+    run_ = log["runs"][0]
+    driver = run_["tool"]["driver"]
+    assert driver["name"] == "casekit" and log["version"] == "2.1.0"
+    rules = [r["id"] for r in driver["rules"]]
+    assert set(rules) == set(MESSAGES)  # a rule for every code, found or not
+    findings = json.loads(run(root, "check", "--format", "json").output)["findings"]
+    assert len(run_["results"]) == len(findings) > 3
+    for res, f in zip(run_["results"], findings, strict=True):
+        assert res["ruleId"] == f["code"] and rules[res["ruleIndex"]] == f["code"]
+        assert res["level"] == f["severity"] and res["message"]["text"] == f["message"]
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"] == f["path"]
+        if f["line"] is None:
+            assert "region" not in loc
+        else:
+            assert loc["region"] == {"startLine": f["line"], "startColumn": f["column"]}
+    assert {r["level"] for r in run_["results"]} == {"error", "warning"}
+    assert any(r["level"] == "warning" for r in run_["results"]) and any("region" not in r["locations"][0]["physicalLocation"] for r in run_["results"])
+
+
+def test_sarif_with_nothing_found_is_valid_and_empty(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:1]})
+    result = run(root, "check", "--format", "sarif", "--lang", "en")
+    assert result.exit_code == 0
+    log = json.loads(result.output)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert not list(Draft4Validator(schema).iter_errors(log))
+    assert log["runs"][0]["results"] == []
+
+
+def test_junit_has_a_testcase_per_checked_file_and_a_failure_per_error(tmp_path: Path, run) -> None:
+    root = _broken(tmp_path)
+    result = run(root, "check", "--format", "junit")
+    assert result.exit_code == 1
+    assert result.output.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    top = ET.fromstring(result.output.encode("utf-8"))
+    assert top.tag == "testsuites"
+    suites = top.findall("testsuite")
+    assert len(suites) == 1
+    cases = suites[0].findall("testcase")
+    names = [c.get("name") for c in cases]
+    checked = sorted(p.relative_to(root).as_posix() for p in root.glob("*/**/*.md"))
+    assert sorted(names) == checked  # every checked file, the clean ones too (c1's bad-name.md included)
+    findings = json.loads(run(root, "check", "--format", "json").output)["findings"]
+    for case in cases:
+        path = case.get("name")
+        assert case.get("file") == path and case.get("classname")
+        mine = [f for f in findings if f["path"] == path]
+        failures = case.findall("failure")
+        assert [fl.get("type") for fl in failures] == [f["code"] for f in mine if f["severity"] == "error"]
+        for fl, f in zip(failures, [f for f in mine if f["severity"] == "error"], strict=True):
+            assert f["message"] in fl.get("message") and f["message"] in fl.text
+            if f["line"] is not None:
+                assert f"{path}:{f['line']}:{f['column']}" in fl.text
+        warnings = [f for f in mine if f["severity"] == "warning"]
+        out = case.find("system-out")
+        assert (out is not None) == bool(warnings)
+        for w in warnings:
+            assert w["message"] in out.text
+    failed = sum(1 for c in cases if c.find("failure") is not None)
+    assert suites[0].get("tests") == str(len(cases)) and suites[0].get("failures") == str(failed) and failed >= 2
+    assert top.get("tests") == str(len(cases)) and top.get("failures") == str(failed)
+    clean = next(c for c in cases if c.get("name") == "cases/c1/01-intake.md")
+    assert list(clean) == []  # a passing testcase has no children
+
+
+def test_junit_on_a_clean_casebook_passes(tmp_path: Path, run) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH})
+    result = run(root, "check", "--format", "junit")
+    assert result.exit_code == 0
+    suite = ET.fromstring(result.output.encode("utf-8")).find("testsuite")
+    assert suite is not None and suite.get("failures") == "0"
+    assert len(suite.findall("testcase")) == 8  # seven records and one resource
+
