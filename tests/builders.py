@@ -60,6 +60,8 @@ def record_text(case_id: str, stage_id: str, day: str, body: str = "본문", **f
     stage = stage_id
     data: dict[str, Any] = {"case": case_id, "stage": stage_id, "date": day, "worker": "kim.sw"}
     data.update(copy.deepcopy(BASE[stage]))
+    if stage == "intake":  # distinct aliases: two open cases with the same alias are a warning of their own
+        data["client"]["alias"] = f"홍○○ {case_id}"
     for key, value in fields.items():
         if value is None:
             data.pop(key, None)

@@ -13,6 +13,7 @@ from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
+from casekit.core.rules_practice import check_casebook
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.source import Parsed, read_file
@@ -203,11 +204,14 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     findings += [f for f in layout.findings if _wanted(f.path, wanted, with_resources)]
 
     published: list[Published] = []
+    inactive: set[str] = set()
     for rid, (disk, rel) in layout.resources.items():
         fs, parsed = _check_resource(rid, disk, rel, schemas)
         if parsed is not None and parsed.data is not None:
             published.append(_published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
         report.files += 1
+        if parsed is not None and isinstance(parsed.data, dict) and parsed.data.get("status") == "inactive":
+            inactive.add(rid)
         if keep:
             report.resources[rid] = Resource(rid, rel, parsed)
         if with_resources:
@@ -230,6 +234,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
                 report.parsed[rf.rel] = parsed
         findings += check_case(f"cases/{case}", summaries, resource_ids)
         report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
+    findings += check_casebook(report.summaries, inactive, config.allow_resident_number)
     findings += _sensitive_in_published(root, report.summaries, published, wanted is None)
     report.findings = sort_findings(findings)
     return report

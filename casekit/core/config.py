@@ -19,6 +19,12 @@ DEFAULT_DEADLINES = {
     "monitoring_days": 30,  # next 점검 when the record gives no date
     "followup_days": [30, 90, 180],  # 사후관리 checks after closure
     "due_soon_days": 7,
+    "conference_days": 5,  # 선정 사례회의: assessment + 5 days
+    "closure_days": 14,  # 종결: after a monitoring decides to close
+    "revised_plan_days": 14,  # 수정 계획: after a monitoring decides to revise the plan
+    "reassessment_days": 180,  # 정기 재사정: every 6 months after the latest assessment
+    "monitoring_days_intensive": 14,  # 고난도 사례의 점검 주기
+    "crisis_contact_days": 7,  # 위기 사례: contact at least weekly
 }
 
 
@@ -27,6 +33,7 @@ class Config:
     deadlines: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
     pii_allow: list[str] = field(default_factory=list)
     lang: str | None = None
+    allow_resident_number: bool = False  # 주민등록번호: only with a legal basis (개인정보보호법 §24의2)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -74,6 +81,8 @@ def load_config(root: Path) -> Config:
     pii = raw.get("pii") or {}
     if isinstance(pii, dict) and isinstance(pii.get("allow"), list):
         cfg.pii_allow = [str(x) for x in pii["allow"]]
+    if raw.get("allow_resident_number") is True:
+        cfg.allow_resident_number = True
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
     return cfg

@@ -6,46 +6,16 @@ after, and a new intake marked `reopening` starts the next.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import STAGE_KO
-from casekit.core.summary import Summary
+from casekit.core.summary import LINKING_ACTIVITIES, Summary
 
 # closure reasons that explain why goals were not evaluated
-EXCUSED_REASONS = frozenset({"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable"})
+EXCUSED_REASONS = frozenset(
+    {"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable", "institution", "converted"}
+)
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
-
-
-@dataclass
-class Episode:
-    intake: Summary | None = None
-    assessment: Summary | None = None
-    plan: Summary | None = None
-    closure: Summary | None = None
-    followups: list[Summary] = field(default_factory=list)
-
-
-def episodes(records: list[Summary]) -> list[Episode]:
-    """Split a case's records (ordered by NN) into episodes; used by the rules, status and due."""
-    out: list[Episode] = []
-    current = Episode()
-    for r in records:
-        if r.stage == "intake" and (current.intake is not None or current.closure is not None):
-            out.append(current)
-            current = Episode()
-        if r.stage == "intake":
-            current.intake = r
-        elif r.stage == "assessment":
-            current.assessment = r
-        elif r.stage == "plan":
-            current.plan = r
-        elif r.stage == "closure":
-            current.closure = r
-        elif r.stage == "followup":
-            current.followups.append(r)
-    out.append(current)
-    return out
 
 
 def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> list[Finding]:
@@ -74,6 +44,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
         if r.date:
             prev = r
 
+    case = Case.of(case_rel.rsplit("/", 1)[-1], records)
     ep = Episode()
     started = False
     for r in records:
@@ -93,6 +64,12 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
             started = True
             continue
         started = True
+        if r.case_type:
+            ep.case_type = r.case_type
+        if r.stage == "conference":  # anywhere after the intake; it does not move the case along
+            if ep.plan is not None:
+                out += _goal_refs(r, ep.plan)
+            continue
         if ep.closure is not None and r.stage != "followup":
             out.append(finding("after-closure", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko))
         if (
@@ -123,16 +100,16 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
         for kind, ref, line, col in r.refs:
             if kind == "resource" and ref not in resources:
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref))
-    return out
+    from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
+
+    return out + check_practice(case)
 
 
 def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     out = []
     if ep.assessment is None:
         out.append(finding("plan-without-assessment", r.rel, *r.where))
-    if ep.intake is not None and ep.intake.ok and ep.intake.consent is False:
-        out.append(finding("plan-without-consent", r.rel, *r.where))
-    if r.agreed is False:
+    if r.agreed is False and not r.agreed_reason:
         out.append(finding("plan-not-agreed", r.rel, *r.where))
     known_needs = ep.assessment.needs if ep.assessment else []
     for kind, ref, line, col in r.refs:
@@ -151,9 +128,12 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     if ep.plan is None:
         if r.stage == "intervention" and r.crisis_only:
             return []  # crisis intervention comes before any plan (위기개입)
+        if r.stage == "intervention" and r.linking_only and ep.case_type == "service_linkage":
+            return []  # 서비스연계: services are linked without a full plan
         return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko)]
+    linking = ep.case_type == "service_linkage"
     out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
-            if kind != "crisis_intervention"]
+            if kind != "crisis_intervention" and not (linking and kind in LINKING_ACTIVITIES)]
     out += _goal_refs(r, ep.plan)
     if r.stage == "monitoring":
         for goal, text in ep.plan.goals.items():

@@ -16,6 +16,8 @@ from casekit.core.schemas import PLACEHOLDER, SchemaSet, field_name, sensitive_v
 from casekit.core.source import Parsed, read_file, split
 
 Where = tuple[int, int]
+# (date, scope, action, resources it covers or None for all, by, line, column)
+Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int]
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Summary:
     crisis_only: bool = False  # an intervention whose activities are all crisis intervention
     ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
+    achieved: list[str] = field(default_factory=list)  # goals a monitoring reports achieved
     decision: str | None = None
     next_review: str | None = None
     review_date: str | None = None
@@ -56,6 +59,40 @@ class Summary:
     public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
     public_fields: list[tuple[str, int, int]] = field(default_factory=list)  # (text, line, col) of published fields
+    # --- practice: consent, selection, household, conference, plausibility (issue 11) ---
+    kind: str | None = None  # assessment/plan `type`, conference `kind`
+    kind_at: Where = (1, 1)
+    review_at: Where = (1, 1)
+    member_refs: list[tuple[str, str, int, int]] = field(default_factory=list)  # (need or goal id, 가구원 id, line, col)
+    eligibility_at: Where = (1, 1)
+    consents: list[Consent] = field(default_factory=list)
+    consent_unclear: bool = False  # a consent entry that could not be read: its own finding says why
+    case_type: str | None = None  # 대상자 구분 (selection.case_type)
+    case_type_at: Where = (1, 1)
+    risk_score: int | None = None
+    members: dict[str, str] = field(default_factory=dict)  # 가구원 id -> relation
+    member_ages: dict[str, str] = field(default_factory=dict)
+    need_members: dict[str, str] = field(default_factory=dict)  # need id -> 가구원 id
+    goal_needs: dict[str, str] = field(default_factory=dict)
+    goal_members: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    goal_targets: list[tuple[str, str, int, int]] = field(default_factory=list)  # (goal, target date, line, col)
+    unagreed_goals: list[tuple[str, int, int]] = field(default_factory=list)  # goals not agreed, with no note why
+    service_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # (start, end, line, col of end)
+    agreed_reason: bool = False
+    revision_reason: bool = False
+    shares: list[tuple[str, str, int, int]] = field(default_factory=list)  # (resource, date, line, col): information given to it
+    linking_only: bool = False  # an intervention of linking, coordination, information or crisis work only
+    result_values: dict[str, str] = field(default_factory=dict)
+    client_words: bool = False
+    next_meeting: str | None = None
+    restricted: str | None = None
+    alias: str | None = None
+    alias_at: Where = (1, 1)
+    age_group: str | None = None
+    resident_at: Where | None = None
+    track_at: Where | None = None
+    dates: list[tuple[str, int, int]] = field(default_factory=list)  # every date in the front matter
+    informal_supports: list[str] = field(default_factory=list)
 
 
 def valid_date(value: Any) -> str | None:
@@ -160,6 +197,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             ref("goal", ("progress", i, "goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.progress.append(item["goal"])
+                if item.get("status") == "achieved":
+                    s.achieved.append(item["goal"])
         for i, _ in enumerate(_list(data.get("services"))):
             ref("goal", ("services", i, "goal"))
             ref("resource", ("services", i, "resource"))
@@ -179,6 +218,136 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.reopen = reopen if isinstance(reopen, bool) else None
         s.next_check = valid_date(data.get("next_check"))
         s.aftercare_done = data.get("aftercare_done") is True
+    _summarize_practice(s, parsed, data, stage)
+
+
+SHARING_ACTIVITIES = frozenset({"linking", "coordination", "advocacy"})
+LINKING_ACTIVITIES = frozenset({"linking", "coordination", "information", "crisis_intervention"})
+
+
+def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
+    """Consent, selection, household, conference and the dates plausibility checks read."""
+
+    def at(path: tuple[Any, ...]) -> tuple[int, int]:
+        return parsed.where(path)
+
+    def share(path: tuple[Any, ...], date: str | None) -> None:
+        value = _get(data, path)
+        if isinstance(value, str) and value and (date or s.date):
+            s.shares.append((value, date or s.date or "", *at(path)))
+
+    kind_key = "kind" if stage == "conference" else "type"
+    s.kind, s.kind_at = _str(data.get(kind_key)), at((kind_key,))
+    _walk_dates(data, (), parsed, s.dates)
+    for i, entry in enumerate(_list(data.get("consents"))):
+        if isinstance(entry, dict):
+            d = valid_date(entry.get("date"))
+            scope, action = _str(entry.get("scope")), _str(entry.get("action"))
+            if d and scope and action:
+                res = entry.get("resources")
+                covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
+                s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i))))
+                continue
+        s.consent_unclear = True
+    selection = data.get("selection")
+    if isinstance(selection, dict):
+        s.case_type = _str(selection.get("case_type"))
+        s.case_type_at = at(("selection", "case_type"))
+        score = selection.get("risk_score")
+        s.risk_score = score if isinstance(score, int) and not isinstance(score, bool) else None
+    for member in _list(data.get("household_members")):
+        if isinstance(member, dict) and isinstance(member.get("id"), str):
+            s.members[member["id"]] = _str(member.get("relation")) or ""
+            s.member_ages[member["id"]] = _str(member.get("age_group")) or ""
+    if stage == "intake":
+        s.eligibility_at = at(("eligibility", "decision")) if ("eligibility", "decision") in parsed.positions else s.where
+        legacy = data.get("consent")
+        if isinstance(legacy, dict) and s.date:
+            d = valid_date(legacy.get("date")) or s.date
+            for scope in ("case_management", "information_sharing"):
+                value = legacy.get(scope)
+                if isinstance(value, bool):
+                    s.consents.append((d, scope, "given" if value else "refused", None, "self", *at(("consent", scope))))
+                elif value is not None:
+                    s.consent_unclear = True
+        restricted = data.get("restricted")
+        if isinstance(restricted, dict):
+            s.restricted = _str(restricted.get("reason")) or "other"
+        client = data.get("client") if isinstance(data.get("client"), dict) else {}
+        s.alias, s.alias_at = _str(client.get("alias")), at(("client", "alias"))
+        s.age_group = _str(client.get("age_group"))
+        if client.get("resident_number") not in (None, ""):
+            s.resident_at = at(("client", "resident_number"))
+        if "track" in data:
+            s.track_at = at(("track",))
+        if s.eligibility == "referred_elsewhere":
+            share(("referral", "referred_to"), s.date)
+    elif stage == "assessment":
+        s.informal_supports = [x for x in _list(data.get("informal_supports")) if isinstance(x, str)]
+        for i, need in enumerate(_list(data.get("needs"))):
+            if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("member"), str):
+                s.need_members[need["id"]] = need["member"]
+                s.member_refs.append((need["id"], need["member"], *at(("needs", i, "member"))))
+    elif stage == "plan":
+        agreement = data.get("agreement") if isinstance(data.get("agreement"), dict) else {}
+        s.agreed_reason = bool(_str(agreement.get("reason")) or _str(agreement.get("client_words")))
+        s.revision_reason = bool(_str(data.get("revision_reason")))
+        s.review_at = at(("review_date",))
+        for i, goal in enumerate(_list(data.get("goals"))):
+            if not isinstance(goal, dict) or not isinstance(goal.get("id"), str):
+                continue
+            gid = goal["id"]
+            if isinstance(goal.get("need"), str):
+                s.goal_needs[gid] = goal["need"]
+            if isinstance(goal.get("member"), str):
+                s.goal_members[gid] = (goal["member"], *at(("goals", i, "member")))
+                s.member_refs.append((gid, goal["member"], *at(("goals", i, "member"))))
+            target = valid_date(goal.get("target_date"))
+            if target:
+                s.goal_targets.append((gid, target, *at(("goals", i, "target_date"))))
+            if goal.get("client_agreed") is False and not _str(goal.get("note")):
+                s.unagreed_goals.append((gid, *at(("goals", i, "client_agreed"))))
+        for i, service in enumerate(_list(data.get("services"))):
+            if isinstance(service, dict):
+                start, end = valid_date(service.get("start")), valid_date(service.get("end"))
+                if start and end:
+                    s.service_spans.append((start, end, *at(("services", i, "end"))))
+                share(("services", i, "resource"), valid_date(service.get("start")) or s.date)
+    elif stage == "intervention":
+        acts = [a for a in _list(data.get("activities")) if isinstance(a, dict)]
+        s.linking_only = bool(acts) and all(a.get("type") in LINKING_ACTIVITIES for a in acts)
+        for i, act in enumerate(_list(data.get("activities"))):
+            if isinstance(act, dict) and act.get("type") in SHARING_ACTIVITIES:
+                share(("activities", i, "resource"), valid_date(act.get("date")))
+    elif stage == "closure":
+        s.client_words = bool(_str(data.get("client_words")))
+        for item in _list(data.get("results")):
+            if isinstance(item, dict) and isinstance(item.get("goal"), str) and isinstance(item.get("result"), str):
+                s.result_values[item["goal"]] = item["result"]
+        if s.reason == "referred":
+            share(("referred_to",), s.date)
+    elif stage == "conference":
+        s.next_meeting = valid_date(data.get("next_meeting"))
+        for i, _ in enumerate(_list(data.get("participants"))):
+            ref_path = ("participants", i, "resource")
+            value = _get(data, ref_path)
+            if isinstance(value, str) and value:
+                s.refs.append(("resource", value, *at(ref_path)))
+        for i, _ in enumerate(_list(data.get("tasks"))):
+            value = _get(data, ("tasks", i, "goal"))
+            if isinstance(value, str) and value:
+                s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
+
+
+def _walk_dates(value: Any, path: tuple[Any, ...], parsed: Parsed, out: list[tuple[str, int, int]]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _walk_dates(v, (*path, k), parsed, out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _walk_dates(v, (*path, i), parsed, out)
+    elif path and path[-1] != "birth_date" and (d := valid_date(value)) is not None:
+        out.append((d, *parsed.where(path)))
 
 
 def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
