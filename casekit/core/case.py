@@ -139,6 +139,17 @@ class Case:
         return restricted_reason(self.records)
 
     @property
+    def missing(self) -> list[str]:
+        """Stages the open episode still lacks (a 서비스연계 case needs no plan)."""
+        ep = self.current
+        if ep is None or ep.intake is None or ep.closure is not None or ep.intake.eligibility in ("ineligible", "referred_elsewhere"):
+            return []
+        out = ["assessment"] if ep.assessment is None else []
+        if ep.plan is None and ep.case_type != "service_linkage":
+            out.append("plan")
+        return out
+
+    @property
     def worker(self) -> str | None:
         return next((r.worker for r in reversed(self.records) if r.worker), None)
 

@@ -31,7 +31,7 @@ KIND_KO = {
     "reopen": "재개 접수",
     "conference": "사례회의",
     "selection": "선정 사례회의(대상자 구분)",
-    "goal_target": "목표일 지남",
+    "goal_target": "목표 달성 예정일",
     "crisis_contact": "위기 사례 연락(주 1회)",
     "periodic_reassessment": "정기 재사정",
 }
@@ -171,9 +171,9 @@ def _practice_due(case: str, ep: Episode, records: list[Summary], deadlines: dic
     assert ep.plan is not None and ep.assessment is not None
     out = []
     achieved = {g for r in records if r.stage == "monitoring" and r.nn > ep.plan.nn for g in r.achieved}
-    for goal, target, _, _ in ep.plan.goal_targets:
-        if goal not in achieved:
-            out.append(Due(case, "goal_target", dt.date.fromisoformat(target), ep.plan.rel, worker))
+    targets = [target for goal, target, _, _ in ep.plan.goal_targets if goal not in achieved]
+    if targets:  # the earliest goal not yet achieved: once past, it is overdue
+        out.append(Due(case, "goal_target", dt.date.fromisoformat(min(targets)), ep.plan.rel, worker))
     last = records[-1]
     if ep.assessment.risk == "crisis" and (when := _plus(last, deadlines["crisis_contact_days"])):
         out.append(Due(case, "crisis_contact", when, last.rel, worker))
@@ -210,6 +210,13 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
 
 
 def all_due(summaries: dict[str, list[Summary]], deadlines: dict[str, Any]) -> list[Due]:
+    """The next thing due in each case (the earliest of its `case_dues`)."""
+    out = [d for case, recs in summaries.items() if (d := case_due(case, recs, deadlines)) is not None]
+    return sorted(out, key=lambda d: (d.due, d.case))
+
+
+def every_due(summaries: dict[str, list[Summary]], deadlines: dict[str, Any]) -> list[Due]:
+    """Everything due in every case, several per case (a review, a goal's target date, crisis contact …)."""
     out = [d for case, recs in summaries.items() for d in case_dues(case, recs, deadlines)]
     return sorted(out, key=lambda d: (d.due, d.case, d.kind))
 

@@ -21,7 +21,7 @@ import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
@@ -55,6 +55,7 @@ class ScaffoldError(Exception):
 class Written:
     path: Path
     rel: str
+    warnings: list[str] = field(default_factory=list)  # the new record is out of order (Korean messages)
 
 
 def new_case_id(today: dt.date | None = None) -> str:
@@ -400,7 +401,8 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
         except FileExistsError:
             nn += 1  # someone without the lock (another tool) took it: never overwrite
             continue
-        return Written(path, f"cases/{case}/{name}")
+        rel = f"cases/{case}/{name}"
+        return Written(path, rel, out_of_order(root, case, records, path, rel, nn, stage))
     raise ScaffoldError(f"사례 '{case}'의 순번이 99를 넘습니다 (no record number left)")
 
 
@@ -409,3 +411,20 @@ def _mark_reopening(text: str, closed: str | None) -> str:
     if closed:
         block += f"  previous_closure: {closed}\n"
     return re.sub(r"^(worker: .*)$", lambda m: m.group(1) + block.rstrip("\n"), text, count=1, flags=re.MULTILINE)
+
+
+# process rules that say a record does not belong where it was just added
+ORDER_CODES = frozenset({
+    "needs-plan", "plan-without-assessment", "plan-after-ineligible", "after-closure", "followup-before-closure",
+    "after-withdrawal", "assessment-without-consent", "plan-without-consent", "intake-again",
+})
+
+
+def out_of_order(root: Path, case: str, records: list[Summary], path: Path, rel: str, nn: int, stage: str) -> list[str]:
+    """Why the record just written is out of order (a monitoring before any plan, an assessment
+    after an ineligible closure …), from the same rules `check` runs, so `add` can say so at once."""
+    from casekit.core.rules import check_case
+
+    _, summary, _ = check_file(str(path), rel, case, nn, stage, _schemas(root))
+    findings = check_case(f"cases/{case}", [*records, summary], set())
+    return [f.message_ko for f in findings if f.path == rel and f.code in ORDER_CODES]
