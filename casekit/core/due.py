@@ -110,7 +110,7 @@ def case_dues(case: str, records: list[Summary], deadlines: dict[str, Any]) -> l
     withdrawal = model.consents.withdrawn_at()
     if withdrawal is not None:  # after a withdrawal of consent: only closure
         basis = next((r for r in records if withdrawal in r.consents), records[-1])
-        return make("closure", _d(withdrawal[0]) + dt.timedelta(days=deadlines["closure_days"]), basis)
+        return make("closure", dt.date.fromisoformat(withdrawal[0]) + dt.timedelta(days=deadlines["closure_days"]), basis)
     out = _conference_due(case, ep, records, deadlines, worker)
     out += _step_due(case, ep, records, deadlines, worker, model.case_type)
     if ep.plan is not None:

@@ -174,3 +174,6 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
 
 def _name(r: Summary) -> str:
     return r.rel.rsplit("/", 1)[-1]
+
+
+__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "Episode", "check_case", "episodes"]  # episodes: re-exported from case

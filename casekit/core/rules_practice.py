@@ -125,9 +125,11 @@ def _plan(r: Summary, ep: Episode, case: Case) -> list[Finding]:
     known = case_members_before(case, r)
     need_members = ep.assessment.need_members if ep.assessment else {}
     for goal, (member, line, col) in r.goal_members.items():
-        if member in known and (need := r.goal_needs.get(goal)) and need_members.get(need, member) != member:
+        need = r.goal_needs.get(goal)
+        other = need_members.get(need, member) if need else member
+        if member in known and other in known and other != member:  # an unknown member is its own finding
             out.append(finding("goal-member-mismatch", r.rel, line, col, goal=goal, member=member, need=need,
-                               need_member=need_members[need]))
+                               need_member=other))
     return out
 
 

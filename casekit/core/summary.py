@@ -273,7 +273,7 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
         restricted = data.get("restricted")
         if isinstance(restricted, dict):
             s.restricted = _str(restricted.get("reason")) or "other"
-        client = data.get("client") if isinstance(data.get("client"), dict) else {}
+        client = _dict(data.get("client"))
         s.alias, s.alias_at = _str(client.get("alias")), at(("client", "alias"))
         s.age_group = _str(client.get("age_group"))
         if client.get("resident_number") not in (None, ""):
@@ -289,7 +289,7 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
                 s.need_members[need["id"]] = need["member"]
                 s.member_refs.append((need["id"], need["member"], *at(("needs", i, "member"))))
     elif stage == "plan":
-        agreement = data.get("agreement") if isinstance(data.get("agreement"), dict) else {}
+        agreement = _dict(data.get("agreement"))
         s.agreed_reason = bool(_str(agreement.get("reason")) or _str(agreement.get("client_words")))
         s.revision_reason = bool(_str(data.get("revision_reason")))
         s.review_at = at(("review_date",))
@@ -382,6 +382,10 @@ def _get(data: Any, path: tuple[Any, ...]) -> Any:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _str(value: Any) -> str | None:

@@ -1,0 +1,185 @@
+"""Practitioners' mistakes made on a copy of the sample casebook: each is caught at its file and line.
+
+Every test changes one thing in a fresh copy of the sample, runs `casekit check --format json`
+as a user would, and expects the finding where the mistake is (and no error elsewhere).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> int:
+    """Replace `old` by `new` (the first `count` times); the file line where `new` starts."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel}: {old!r}"
+    line = text.count("\n", 0, text.index(old)) + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def findings(run, root: Path) -> list[tuple[str, int, str, str]]:
+    result = run(root, "check", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return [(f["path"], f["line"], f["severity"], f["code"]) for f in json.loads(result.output)["findings"]]
+
+
+def only(run, root: Path) -> set[tuple[str, int, str, str]]:
+    return set(findings(run, root))
+
+
+def test_the_sample_is_clean(sample: Path, run) -> None:
+    assert findings(run, sample) == []
+
+
+def test_eligible_intake_without_consent_to_case_management(sample: Path, run) -> None:
+    rel = "cases/2026-0009/01-intake.md"
+    edit(sample, rel, "scope: case_management\n    action: given", "scope: case_management\n    action: refused")
+    line = edit(sample, rel, "decision: eligible", "decision: eligible")
+    assert only(run, sample) == {(rel, line, "error", "eligible-without-consent")}
+
+
+def test_linking_when_consent_to_share_was_refused(sample: Path, run) -> None:
+    edit(sample, "cases/2026-0014/01-intake.md", "scope: information_sharing\n    action: given",
+         "scope: information_sharing\n    action: refused")
+    got = only(run, sample)
+    rel = "cases/2026-0014/03-intervention.md"
+    assert got == {(rel, 9, "error", "sharing-refused"), (rel, 14, "error", "sharing-refused")}
+
+
+def test_linking_to_an_agency_the_consent_does_not_name(sample: Path, run) -> None:
+    rel = "cases/2026-0014/03-intervention.md"
+    line = edit(sample, rel, "resource: gaon-health-center", "resource: gaon-food-bank")
+    assert only(run, sample) == {(rel, line, "error", "sharing-without-consent")}
+
+
+def test_a_plan_the_client_did_not_agree_to_asks_for_the_reason(sample: Path, run) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    edit(sample, rel, "client_agreed: true", "client_agreed: false")
+    assert only(run, sample) == {(rel, 3, "warning", "plan-not-agreed")}
+    edit(sample, rel, "client_agreed: false", 'client_agreed: false\n  reason: "자활근로는 건강이 나아진 뒤에 하겠다고 함"')
+    assert findings(run, sample) == []
+
+
+def test_a_goal_the_client_did_not_agree_to(sample: Path, run) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, '    target_date: "2026-06-30"\n', '    target_date: "2026-06-30"\n    client_agreed: false\n') + 1
+    assert only(run, sample) == {(rel, line, "warning", "goal-not-agreed")}
+
+
+def test_goals_achieved_while_no_goal_is(sample: Path, run) -> None:
+    rel = "cases/2026-0001/07-closure.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    (sample / rel).write_text(text.replace("result: achieved", "result: not_achieved")
+                              .replace("result: partly_achieved", "result: not_achieved"), encoding="utf-8")
+    assert only(run, sample) == {(rel, 3, "error", "goals-achieved-but-none")}
+
+
+def test_withdrew_without_the_clients_words(sample: Path, run) -> None:
+    rel = "cases/2026-0007/06-closure.md"
+    text = (sample / rel).read_text(encoding="utf-8").split("\n")
+    kept = [x for x in text if not x.startswith(("client_words:", "reason_note:"))]
+    (sample / rel).write_text("\n".join(kept), encoding="utf-8")
+    assert only(run, sample) == {(rel, 3, "error", "withdrew-without-words")}
+
+
+def test_a_year_typo(sample: Path, run) -> None:
+    rel = "cases/2026-0012/04-intervention.md"
+    line = edit(sample, rel, 'date: "2026-11-06"', 'date: "2062-11-06"')
+    assert (rel, line, "error", "date-far-future") in only(run, sample)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('target_date: "2026-05-31"', 'target_date: "2025-05-31"', "target-before-plan"),
+        ('review_date: "2026-04-25"', 'review_date: "2026-03-20"', "review-before-plan"),
+        ('end: "2026-05-31"', 'end: "2026-03-01"', "service-ends-before-start"),
+    ],
+)
+def test_plan_dates_that_cannot_be(sample: Path, run, old: str, new: str, code: str) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, old, new)
+    assert only(run, sample) == {(rel, line, "error", code)}
+
+
+def test_a_revised_plan_without_an_earlier_plan_or_a_reason(sample: Path, run) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    edit(sample, rel, "type: initial", "type: revised")
+    assert only(run, sample) == {(rel, 3, "error", "revised-plan-without-earlier"),
+                                 (rel, 3, "error", "revised-plan-without-reason")}
+
+
+def test_a_first_assessment_typed_as_a_reassessment(sample: Path, run) -> None:
+    rel = "cases/2026-0001/02-assessment.md"
+    line = edit(sample, rel, "type: initial", "type: reassessment")
+    assert only(run, sample) == {(rel, line, "error", "reassessment-first")}
+
+
+def test_an_inactive_resource_in_an_open_plan(sample: Path, run) -> None:
+    rel = "cases/2026-0012/03-plan.md"
+    line = edit(sample, rel, "resource: gaon-food-bank", "resource: bitgaram-study-room")
+    assert only(run, sample) == {(rel, line, "warning", "inactive-resource")}
+
+
+def test_nothing_but_closure_after_a_withdrawal(sample: Path, run) -> None:
+    edit(sample, "cases/2026-0002/09-monitoring.md", "decision:",
+         'consents:\n  - date: "2026-09-05"\n    scope: case_management\n    action: withdrawn\n    by: self\n'
+         '    method: verbal\n    client_words: "당분간 혼자 해 볼게요"\ndecision:')
+    got = only(run, sample)
+    assert ("cases/2026-0002/10-intervention.md", 3, "error", "after-withdrawal") in got
+    assert ("cases/2026-0002/11-monitoring.md", 3, "error", "after-withdrawal") in got
+
+
+def test_a_guardian_consent_names_the_relation(sample: Path, run) -> None:
+    rel = "cases/2026-0011/01-intake.md"
+    (sample / rel).write_text((sample / rel).read_text(encoding="utf-8").replace('    relation: "조모(미성년후견인)"\n', ""),
+                              encoding="utf-8")
+    codes = {(p, c) for p, _, _, c in findings(run, sample)}
+    assert (rel, "required") in codes
+
+
+def test_a_need_filed_under_an_unknown_household_member(sample: Path, run) -> None:
+    rel = "cases/2026-0002/02-assessment.md"
+    line = edit(sample, rel, "member: M1", "member: M7")
+    assert only(run, sample) == {(rel, line, "error", "unknown-member")}
+
+
+def test_two_open_cases_with_the_same_alias(sample: Path, run) -> None:
+    rel = "cases/2026-0014/01-intake.md"
+    line = edit(sample, rel, 'alias: "오○철"', 'alias: "이○자"')
+    assert only(run, sample) == {(rel, line, "warning", "alias-duplicate")}
+
+
+def test_resident_numbers_are_off_by_default(sample: Path, run) -> None:
+    edit(sample, "casekit.yml", "allow_resident_number: true", "allow_resident_number: false")
+    line = edit(sample, "cases/2026-0001/01-intake.md", "resident_number:", "resident_number:")
+    assert only(run, sample) == {("cases/2026-0001/01-intake.md", line, "warning", "resident-number-kept")}
+
+
+def test_the_old_track_field_still_reads_but_points_to_the_selection(sample: Path, run) -> None:
+    rel = "cases/2026-0001/01-intake.md"
+    line = edit(sample, rel, "presenting_problems:", "track: full\npresenting_problems:")
+    assert only(run, sample) == {(rel, line, "warning", "track-deprecated")}
+
+
+def test_add_warns_at_once_about_a_monitoring_before_any_plan(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0009", "monitoring", "--date", "2026-11-20")
+    assert result.exit_code == 0
+    assert "cases/2026-0009/02-monitoring.md" in result.stdout
+    assert "경고:" in result.stderr and "계획이 없습니다" in result.stderr
+
+
+def test_add_warns_at_once_about_an_assessment_after_an_ineligible_closure(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0003", "assessment", "--date", "2026-11-20")
+    assert result.exit_code == 0
+    assert "종결 후에는" in result.stderr
+
+
+def test_add_says_nothing_when_the_record_is_in_order(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0013", "monitoring", "--date", "2026-11-20")
+    assert result.exit_code == 0 and result.stderr == ""
