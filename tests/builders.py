@@ -43,6 +43,11 @@ BASE: dict[str, dict[str, Any]] = {
         "client_feedback": "고맙다고 함",
     },
     "followup": {"contact": "phone", "status": "stable", "reopen": False},
+    "conference": {
+        "kind": "review",
+        "participants": [{"agency": "가온종합사회복지관", "role": "사례관리자"}],
+        "decisions": ["계획대로 진행"],
+    },
 }
 
 RESOURCE = {

@@ -22,7 +22,9 @@ AFTER_WITHDRAWAL = frozenset({"closure", "followup", "conference", "intake"})
 
 def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     out: list[Finding] = []
-    out += _future_dates(case, today or dt.date.today())
+    future = _future_dates(case, today or dt.date.today())
+    out += future
+    typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
     out += _consent(case)
     ep = Episode()
     for r in case.records:
@@ -37,7 +39,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
             out += _members(r, case)
             ep.assessment = r
         elif r.stage == "plan":
-            out += _plan(r, ep, case)
+            out += _plan(r, ep, case, dates=r.rel not in typo)
             ep.plan = r
         elif r.stage == "closure":
             out += _closure(r)
@@ -103,9 +105,9 @@ def case_members_before(case: Case, r: Summary) -> dict[str, str]:
     return members
 
 
-def _plan(r: Summary, ep: Episode, case: Case) -> list[Finding]:
+def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Finding]:
     out: list[Finding] = []
-    if r.date:
+    if r.date and dates:
         for goal, target, line, col in r.goal_targets:
             if target < r.date:
                 out.append(finding("target-before-plan", r.rel, line, col, goal=goal, date=target, plan_date=r.date))

@@ -246,6 +246,8 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
             if d and scope and action:
                 res = entry.get("resources")
                 covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
+                for j, rid in enumerate(covered or ()):
+                    s.refs.append(("resource", rid, *at(("consents", i, "resources", j))))
                 s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i))))
                 continue
         s.consent_unclear = True
