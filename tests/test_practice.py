@@ -6,10 +6,17 @@ as a user would, and expects the finding where the mistake is (and no error else
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from casekit.core.case import Case
+from casekit.core.casebook import check
+from casekit.core.due import case_due, case_dues
+from tests.builders import FULL_PATH, make_casebook
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> int:
@@ -183,3 +190,72 @@ def test_add_warns_at_once_about_an_assessment_after_an_ineligible_closure(sampl
 def test_add_says_nothing_when_the_record_is_in_order(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0013", "monitoring", "--date", "2026-11-20")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+# --- deadlines (casekit/core/due.py) -------------------------------------------------------------
+
+def _set(path: list, index: int, **fields: Any) -> list:
+    out = list(path)
+    stage, day, old = out[index]
+    out[index] = (stage, day, {**old, **fields})
+    return out
+
+
+def _dues(tmp_path: Path, path: list) -> dict[str, dt.date]:
+    report = check(make_casebook(tmp_path, {"c1": path}))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    return {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
+
+
+@pytest.mark.parametrize("reason", ["referred", "moved"])
+def test_the_first_check_after_a_referral_or_a_move_is_never_dropped(tmp_path: Path, reason: str) -> None:
+    path = _set(FULL_PATH[:6], 5, reason=reason, results=[], reason_note="전출지 행정복지센터에 연계",
+                aftercare={"plan": "한 달 뒤 연계 확인 전화", "first_check": "2026-07-31"})
+    assert _dues(tmp_path, path) == {"followup": dt.date(2026, 7, 31)}
+
+
+def test_no_followup_after_a_referral_without_a_first_check(tmp_path: Path) -> None:
+    path = _set(FULL_PATH[:6], 5, reason="referred", results=[], reason_note="이관")
+    assert _dues(tmp_path, path) == {}
+
+
+@pytest.mark.parametrize(("decision", "kind"), [("close", "closure"), ("revise_plan", "revised_plan")])
+def test_closure_and_revised_plan_have_their_own_deadlines(tmp_path: Path, decision: str, kind: str) -> None:
+    path = _set(FULL_PATH[:5], 4, decision=decision)
+    assert _dues(tmp_path, path)[kind] == dt.date(2026, 5, 15)  # 14 days after the monitoring
+
+
+def test_weekly_contact_while_the_risk_is_crisis(tmp_path: Path) -> None:
+    path = _set(FULL_PATH[:4], 1, risk_level="crisis")
+    assert _dues(tmp_path, path)["crisis_contact"] == dt.date(2026, 4, 27)
+
+
+def test_a_goal_past_its_target_date_and_periodic_reassessment(tmp_path: Path) -> None:
+    got = _dues(tmp_path, FULL_PATH[:5])
+    assert got["goal_target"] == dt.date(2026, 6, 30)
+    assert got["periodic_reassessment"] == dt.date(2026, 9, 1)  # 180 days after the assessment
+    achieved = _set(FULL_PATH[:5], 4, progress=[{"goal": "G1", "status": "achieved", "note": "달성"}])
+    assert "goal_target" not in _dues(tmp_path / "b", achieved)
+
+
+def test_intensive_cases_are_reviewed_more_often(tmp_path: Path) -> None:
+    selection = {"case_type": "intensive", "risk_score": 80, "rationale": "고립과 자살위기"}
+    path = _set(_set(FULL_PATH[:5], 1, selection=selection), 4, next_review=None)
+    report = check(make_casebook(tmp_path, {"c1": path}))
+    due = case_due("c1", report.summaries["c1"], report.config.deadlines)
+    assert due is not None and due.kind == "monitoring" and due.due == dt.date(2026, 5, 15)
+
+
+def test_a_service_linkage_case_needs_no_plan(tmp_path: Path) -> None:
+    selection = {"case_type": "service_linkage", "risk_score": 15, "rationale": "단일 욕구"}
+    link = ("intervention", "2026-03-10", {"activities": [
+        {"date": "2026-03-10", "type": "linking", "resource": "food-bank", "summary": "푸드뱅크 연계"}]})
+    path = [*_set(FULL_PATH[:2], 1, selection=selection), link]
+    got = _dues(tmp_path, path)
+    assert got == {"monitoring": dt.date(2026, 4, 9)}
+    report = check(tmp_path / "")
+    assert Case.of("c1", report.summaries["c1"]).missing == []
+    # the same linking without the selection needs a plan first
+    plain = [*FULL_PATH[:2], link]
+    found = {f.code for f in check(make_casebook(tmp_path / "plain", {"c1": plain})).findings}
+    assert "needs-plan" in found
