@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casekit.core.casebook import check
 from casekit.core.case import Case
+from casekit.core.casebook import check
 from casekit.core.due import case_dues
 from casekit.core.schemas import DEFAULTS, SchemaSet
 from tests.builders import FULL_PATH, make_casebook
