@@ -105,6 +105,19 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
     return out + check_practice(case)
 
 
+# the rules that say a record does not belong where it stands: `casekit add` reports them at once
+ORDER_CODES = frozenset({
+    "needs-plan", "plan-without-assessment", "plan-after-ineligible", "after-closure", "followup-before-closure",
+    "after-withdrawal", "assessment-without-consent", "plan-without-consent", "intake-again",
+})
+
+
+def out_of_order(case_rel: str, records: list[Summary], new: Summary) -> list[Finding]:
+    """Why `new`, just added after `records`, is out of order (a monitoring before any plan, an
+    assessment after an ineligible closure …): the same rules `check` runs."""
+    return [f for f in check_case(case_rel, [*records, new], set()) if f.path == new.rel and f.code in ORDER_CODES]
+
+
 def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     out = []
     if ep.assessment is None:
@@ -176,4 +189,4 @@ def _name(r: Summary) -> str:
     return r.rel.rsplit("/", 1)[-1]
 
 
-__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "Episode", "check_case", "episodes"]  # episodes: re-exported from case
+__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order"]  # episodes: re-exported from case

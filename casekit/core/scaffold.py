@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
-from casekit.core.rules import episodes
+from casekit.core.rules import episodes, out_of_order
 from casekit.core.schemas import DEFAULTS, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file
 from casekit.core.summary import Summary, check_file
@@ -402,7 +402,8 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
             nn += 1  # someone without the lock (another tool) took it: never overwrite
             continue
         rel = f"cases/{case}/{name}"
-        return Written(path, rel, out_of_order(root, case, records, path, rel, nn, stage))
+        _, summary, _ = check_file(str(path), rel, case, nn, stage, _schemas(root))
+        return Written(path, rel, [f.message_ko for f in out_of_order(f"cases/{case}", records, summary)])
     raise ScaffoldError(f"사례 '{case}'의 순번이 99를 넘습니다 (no record number left)")
 
 
@@ -412,19 +413,3 @@ def _mark_reopening(text: str, closed: str | None) -> str:
         block += f"  previous_closure: {closed}\n"
     return re.sub(r"^(worker: .*)$", lambda m: m.group(1) + block.rstrip("\n"), text, count=1, flags=re.MULTILINE)
 
-
-# process rules that say a record does not belong where it was just added
-ORDER_CODES = frozenset({
-    "needs-plan", "plan-without-assessment", "plan-after-ineligible", "after-closure", "followup-before-closure",
-    "after-withdrawal", "assessment-without-consent", "plan-without-consent", "intake-again",
-})
-
-
-def out_of_order(root: Path, case: str, records: list[Summary], path: Path, rel: str, nn: int, stage: str) -> list[str]:
-    """Why the record just written is out of order (a monitoring before any plan, an assessment
-    after an ineligible closure …), from the same rules `check` runs, so `add` can say so at once."""
-    from casekit.core.rules import check_case
-
-    _, summary, _ = check_file(str(path), rel, case, nn, stage, _schemas(root))
-    findings = check_case(f"cases/{case}", [*records, summary], set())
-    return [f.message_ko for f in findings if f.path == rel and f.code in ORDER_CODES]

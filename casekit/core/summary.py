@@ -33,7 +33,6 @@ class Summary:
     worker: str | None = None
     reopening: bool = False
     eligibility: str | None = None
-    consent: bool | None = None
     risk: str | None = None
     needs: list[str] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)
@@ -157,8 +156,6 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     if stage == "intake":
         s.reopening = isinstance(data.get("reopening"), dict)
         s.eligibility = _str(_get(data, ("eligibility", "decision")))
-        consent = _get(data, ("consent", "case_management"))
-        s.consent = consent if isinstance(consent, bool) else None
         ref("resource", ("referral", "referred_to"))
     elif stage == "assessment":
         s.risk = _str(data.get("risk_level"))
