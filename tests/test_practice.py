@@ -259,3 +259,35 @@ def test_a_service_linkage_case_needs_no_plan(tmp_path: Path) -> None:
     plain = [*FULL_PATH[:2], link]
     found = {f.code for f in check(make_casebook(tmp_path / "plain", {"c1": plain})).findings}
     assert "needs-plan" in found
+
+
+# --- restricted cases and the ecomap --------------------------------------------------------------
+
+
+def test_restricted_cases_are_marked_in_the_core(sample: Path) -> None:
+    from casekit.core.case import is_restricted, restricted_reason
+
+    report = check(sample)
+    assert restricted_reason(report.summaries["2026-0010"]) == "domestic_violence"
+    assert [c for c, recs in report.summaries.items() if is_restricted(recs)] == ["2026-0010"]
+    assert Case.of("2026-0010", report.summaries["2026-0010"]).restricted == "domestic_violence"
+
+
+def test_the_household_and_case_type_come_from_the_records(sample: Path) -> None:
+    report = check(sample)
+    case = Case.of("2026-0013", report.summaries["2026-0013"])
+    assert case.household == {"M1": "배우자", "M2": "자녀(딸)", "M3": "자녀(아들)"}
+    assert case.case_type == "general" and [c.kind for c in case.conferences] == ["selection"]
+    assert Case.of("2026-0002", report.summaries["2026-0002"]).case_type == "intensive"  # re-selected at reassessment
+
+
+def test_the_ecomap_is_inline_svg_with_every_text_escaped() -> None:
+    from casekit.site.ecomap import ecomap_svg
+
+    svg = ecomap_svg([("자녀(딸)", "아동")], ["이웃 <script>alert(1)</script>"], [("드림스타트 & 학교", "formal"), ("이웃 모임", "informal")])
+    assert svg.startswith("<svg ") and svg.endswith("</svg>")
+    assert "<script" not in svg and "&lt;script&gt;" in svg and "드림스타트 &amp; 학교" in svg
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing loaded from anywhere
+    assert svg.count("<line ") == 3 and "자녀(딸)(아동)" in svg
+    assert 'stroke-dasharray="6 4"' in svg  # informal support: dashed
+    assert "연결된 자원" in ecomap_svg([], [], [])
