@@ -100,6 +100,13 @@ def test_a_year_typo(sample: Path, run) -> None:
     assert (rel, line, "error", "date-far-future") in only(run, sample)
 
 
+def test_a_record_years_after_the_one_before_it(tmp_path: Path) -> None:
+    # an old case (2023) where a plan was dated 2025 by mistake: not in the future, but years late
+    path = [(s, d.replace("2026", "2023"), o) for s, d, o in FULL_PATH[:2]] + [("plan", "2025-04-01", FULL_PATH[2][2])]
+    got = [(f.code, f.severity, f.path.rsplit("/", 1)[-1], f.line) for f in check(make_casebook(tmp_path, {"c1": path})).findings]
+    assert got == [("date-gap", "warning", "03-plan.md", 4)]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "code"),
     [

@@ -53,6 +53,11 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "날짜 {date}은 오늘({today})보다 1년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
         "date {date} is more than a year after today ({today}); check the year",
     ),
+    "date-gap": (
+        W,
+        "기록 날짜 {date}이 앞 기록({prev_date})보다 {years}년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
+        "record date {date} is more than {years} year(s) after the previous record ({prev_date}); check the year",
+    ),
     "target-before-plan": (
         E,
         "목표 {goal}의 목표일 {date}이 계획 날짜 {plan_date}보다 이릅니다.",

@@ -16,6 +16,8 @@ from casekit.core.summary import Summary
 
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
 FUTURE_DAYS = 366
+# two records of one episode further apart than this look like a year typo (2027 for 2026)
+GAP_DAYS = 730
 # after a withdrawal of consent to case management, only these may follow
 AFTER_WITHDRAWAL = frozenset({"closure", "followup", "conference", "intake"})
 
@@ -25,6 +27,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     future = _future_dates(case, today or dt.date.today())
     out += future
     typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
+    out += [f for f in _gaps(case) if f.path not in typo]
     out += _consent(case)
     ep = Episode()
     for r in case.records:
@@ -53,6 +56,23 @@ def _future_dates(case: Case, today: dt.date) -> list[Finding]:
         for d, line, col in r.dates:
             if d > limit:
                 out.append(finding("date-far-future", r.rel, line, col, date=d, today=today.isoformat()))
+    return out
+
+
+def _gaps(case: Case) -> list[Finding]:
+    """A record years after the one before it in the same episode: most likely a year typo."""
+    out = []
+    prev: Summary | None = None
+    for r in case.records:
+        if r.stage == "intake":
+            prev = r
+            continue
+        if r.date and prev is not None and prev.date and r.stage != "followup":
+            days = (dt.date.fromisoformat(r.date) - dt.date.fromisoformat(prev.date)).days
+            if days > GAP_DAYS:
+                out.append(finding("date-gap", r.rel, *r.date_at, date=r.date, prev_date=prev.date, years=days // 365))
+        if r.date:
+            prev = r
     return out
 
 

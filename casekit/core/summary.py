@@ -230,7 +230,7 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
 
     def share(path: tuple[Any, ...], date: str | None) -> None:
         value = _get(data, path)
-        if isinstance(value, str) and value and (date or s.date):
+        if isinstance(value, str) and value and not PLACEHOLDER.match(value) and (date or s.date):
             s.shares.append((value, date or s.date or "", *at(path)))
 
     kind_key = "kind" if stage == "conference" else "type"
