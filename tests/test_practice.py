@@ -298,3 +298,16 @@ def test_the_ecomap_is_inline_svg_with_every_text_escaped() -> None:
     assert svg.count("<line ") == 3 and "자녀(딸)(아동)" in svg
     assert 'stroke-dasharray="6 4"' in svg  # informal support: dashed
     assert "연결된 자원" in ecomap_svg([], [], [])
+
+
+def test_a_child_does_not_consent_alone(sample: Path, run) -> None:
+    rel = "cases/2026-0011/01-intake.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    (sample / rel).write_text(text.replace("    by: legal_guardian\n", "    by: self\n"), encoding="utf-8")
+    assert {c for _, _, _, c in findings(run, sample)} == {"child-consent-self"}
+
+
+def test_a_conference_shares_with_the_agencies_at_the_table(sample: Path, run) -> None:
+    rel = "cases/2026-0013/03-conference.md"
+    line = edit(sample, rel, "resource: gaon-family-center", "resource: gaon-job-center")
+    assert only(run, sample) == {(rel, line, "error", "sharing-without-consent")}

@@ -33,6 +33,17 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "'{resource}'에 정보를 제공(연계·의뢰)했는데, {date} 기준 정보 제공 동의는 거부되었거나 철회되었습니다.",
         "information shared with '{resource}' on {date} although consent to share was refused or withdrawn",
     ),
+    "child-consent-self": (
+        W,
+        "아동(만 14세 미만)의 개인정보 처리와 사례관리는 법정대리인의 동의가 필요합니다(개인정보보호법 제22조의2). "
+        "by: legal_guardian과 relation을 적으세요.",
+        "a child (under 14) cannot consent alone; record the legal representative's consent (by: legal_guardian, relation)",
+    ),
+    "selection-before-assessment": (
+        W,
+        "대상자 구분·선정은 욕구 및 위기도 조사(사정) 뒤에 합니다. 앞에 사정 기록이 없습니다.",
+        "the case type is selected after the assessment; no assessment precedes this conference",
+    ),
     "goal-not-agreed": (
         W,
         "클라이언트가 목표 {goal}에 동의하지 않았습니다(client_agreed: false). 이 목표의 note에 그 이유를 적으세요.",

@@ -34,6 +34,8 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
         if r.stage == "intake":
             ep = Episode(intake=r)
             continue
+        if r.stage == "conference" and (r.kind == "selection" or r.case_type) and ep.assessment is None:
+            out.append(finding("selection-before-assessment", r.rel, *r.kind_at))
         if r.stage == "assessment":
             if r.kind == "reassessment" and not any(
                 x.stage == "assessment" and x.nn < r.nn for x in case.records
@@ -86,6 +88,9 @@ def _consent(case: Case) -> list[Finding]:
         cm = consents.state("case_management", r.date)
         if r.stage == "intake":
             withdrawn = None
+            if r.age_group == "child":  # 만 14세 미만: the legal representative consents (개인정보보호법 §22의2)
+                own = [(line, col) for *_, by, line, col in r.consents if by == "self"]
+                out += [finding("child-consent-self", r.rel, *own[0])] if own else []  # one finding, at the first
             # consent taken during the intake counts for it, even when dated a few days later
             cm = consents.state("case_management", max([r.date, *(c[0] for c in r.consents)]))
             if r.ok and r.eligibility == "eligible" and cm != "given" and not r.consent_unclear:

@@ -243,6 +243,8 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
             if d and scope and action:
                 res = entry.get("resources")
                 covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
+                if covered is None and isinstance(entry.get("agencies"), list):
+                    covered = ()  # named agencies outside the resource directory only: no resource is covered
                 for j, rid in enumerate(covered or ()):
                     s.refs.append(("resource", rid, *at(("consents", i, "resources", j))))
                 s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i))))
@@ -332,6 +334,7 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
             value = _get(data, ref_path)
             if isinstance(value, str) and value:
                 s.refs.append(("resource", value, *at(ref_path)))
+            share(ref_path, s.date)  # an agency at the table hears the case: consent must cover it
         for i, _ in enumerate(_list(data.get("tasks"))):
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:
