@@ -311,3 +311,9 @@ def test_a_conference_shares_with_the_agencies_at_the_table(sample: Path, run) -
     rel = "cases/2026-0013/03-conference.md"
     line = edit(sample, rel, "resource: gaon-family-center", "resource: gaon-job-center")
     assert only(run, sample) == {(rel, line, "error", "sharing-without-consent")}
+
+
+def test_withdrew_needs_the_clients_words_not_only_a_note(sample: Path, run) -> None:
+    rel = "cases/2026-0004/02-closure.md"  # a referral's note, without a word of the client's
+    edit(sample, rel, "reason: referred", "reason: withdrew")
+    assert (rel, 3, "error", "withdrew-without-words") in only(run, sample)

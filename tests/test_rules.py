@@ -97,7 +97,7 @@ def test_closure_evaluates_every_goal(tmp_path: Path) -> None:
 )
 def test_closure_reason_excuses_unevaluated_goals(tmp_path: Path, reason: str) -> None:
     # a withdrawal also needs the client's own words (or a note): given here, tested on its own elsewhere
-    path = replace(FULL_PATH[:6], 5, results=[], reason=reason, reason_note="본인이 더 이상 원하지 않는다고 함")
+    path = replace(FULL_PATH[:6], 5, results=[], reason=reason, reason_note="본인이 '더 이상 원하지 않는다'고 함")
     assert codes(make_casebook(tmp_path, {"c1": path})) == []
 
 

@@ -56,8 +56,10 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "withdrew-without-words": (
         E,
-        "클라이언트 거부·철회로 종결하면서 클라이언트의 말(client_words)이나 설명(reason_note)이 없습니다.",
-        "closure because the client withdrew, without the client's own words (client_words) or reason_note",
+        "클라이언트 거부·철회로 종결하면서 클라이언트의 말이 없습니다. client_words에 클라이언트가 한 말 그대로 적으세요"
+        "(reason_note에 따옴표로 옮겨 적어도 됩니다).",
+        "closure because the client withdrew, without the client's own words: write them in client_words "
+        "(or quoted in reason_note)",
     ),
     "date-far-future": (
         E,

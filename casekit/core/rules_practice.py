@@ -164,7 +164,7 @@ def _closure(r: Summary) -> list[Finding]:
     out = []
     if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
         out.append(finding("goals-achieved-but-none", r.rel, *r.where))
-    if r.reason == "withdrew" and not (r.client_words or r.reason_note):
+    if r.reason == "withdrew" and not r.client_words:
         out.append(finding("withdrew-without-words", r.rel, *r.where))
     return out
 

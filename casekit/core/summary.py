@@ -321,7 +321,9 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
             if isinstance(act, dict) and act.get("type") in SHARING_ACTIVITIES:
                 share(("activities", i, "resource"), valid_date(act.get("date")))
     elif stage == "closure":
-        s.client_words = bool(_str(data.get("client_words")))
+        note = _str(data.get("reason_note")) or ""
+        # the client's own words: in their field, or quoted in the note ("… '혼자 해 보겠다'며 …")
+        s.client_words = bool(_str(data.get("client_words"))) or any(q in note for q in "'\"“”‘’「」『』")
         for item in _list(data.get("results")):
             if isinstance(item, dict) and isinstance(item.get("goal"), str) and isinstance(item.get("result"), str):
                 s.result_values[item["goal"]] = item["result"]
