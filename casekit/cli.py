@@ -181,6 +181,8 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
             "stage": stage,
             "stage_ko": STAGE_KO[stage],
             "closed": is_closed(records),
+            "case_type": model.case_type,  # 대상자 구분 (selection)
+            "restricted": model.restricted,  # 열람 제한 사유, or None
             "last_date": last.date,
             "worker": next((r.worker for r in reversed(records) if r.worker), None),
             "records": len(records),

@@ -66,8 +66,8 @@ def test_linking_to_an_agency_the_consent_does_not_name(sample: Path, run) -> No
 
 def test_a_plan_the_client_did_not_agree_to_asks_for_the_reason(sample: Path, run) -> None:
     rel = "cases/2026-0001/03-plan.md"
-    edit(sample, rel, "client_agreed: true", "client_agreed: false")
-    assert only(run, sample) == {(rel, 3, "warning", "plan-not-agreed")}
+    line = edit(sample, rel, "client_agreed: true", "client_agreed: false")
+    assert only(run, sample) == {(rel, line, "warning", "plan-not-agreed")}
     edit(sample, rel, "client_agreed: false", 'client_agreed: false\n  reason: "자활근로는 건강이 나아진 뒤에 하겠다고 함"')
     assert findings(run, sample) == []
 
@@ -83,7 +83,7 @@ def test_goals_achieved_while_no_goal_is(sample: Path, run) -> None:
     text = (sample / rel).read_text(encoding="utf-8")
     (sample / rel).write_text(text.replace("result: achieved", "result: not_achieved")
                               .replace("result: partly_achieved", "result: not_achieved"), encoding="utf-8")
-    assert only(run, sample) == {(rel, 3, "error", "goals-achieved-but-none")}
+    assert only(run, sample) == {(rel, 6, "error", "goals-achieved-but-none")}  # at `reason:`
 
 
 def test_withdrew_without_the_clients_words(sample: Path, run) -> None:
@@ -91,7 +91,7 @@ def test_withdrew_without_the_clients_words(sample: Path, run) -> None:
     text = (sample / rel).read_text(encoding="utf-8").split("\n")
     kept = [x for x in text if not x.startswith(("client_words:", "reason_note:"))]
     (sample / rel).write_text("\n".join(kept), encoding="utf-8")
-    assert only(run, sample) == {(rel, 3, "error", "withdrew-without-words")}
+    assert only(run, sample) == {(rel, 6, "error", "withdrew-without-words")}  # at `reason:`
 
 
 def test_a_year_typo(sample: Path, run) -> None:
@@ -123,9 +123,9 @@ def test_plan_dates_that_cannot_be(sample: Path, run, old: str, new: str, code: 
 
 def test_a_revised_plan_without_an_earlier_plan_or_a_reason(sample: Path, run) -> None:
     rel = "cases/2026-0001/03-plan.md"
-    edit(sample, rel, "type: initial", "type: revised")
-    assert only(run, sample) == {(rel, 3, "error", "revised-plan-without-earlier"),
-                                 (rel, 3, "error", "revised-plan-without-reason")}
+    line = edit(sample, rel, "type: initial", "type: revised")
+    assert only(run, sample) == {(rel, line, "error", "revised-plan-without-earlier"),
+                                 (rel, line, "error", "revised-plan-without-reason")}
 
 
 def test_a_first_assessment_typed_as_a_reassessment(sample: Path, run) -> None:
@@ -316,4 +316,4 @@ def test_a_conference_shares_with_the_agencies_at_the_table(sample: Path, run) -
 def test_withdrew_needs_the_clients_words_not_only_a_note(sample: Path, run) -> None:
     rel = "cases/2026-0004/02-closure.md"  # a referral's note, without a word of the client's
     edit(sample, rel, "reason: referred", "reason: withdrew")
-    assert (rel, 3, "error", "withdrew-without-words") in only(run, sample)
+    assert (rel, 6, "error", "withdrew-without-words") in only(run, sample)

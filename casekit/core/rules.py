@@ -123,7 +123,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     if ep.assessment is None:
         out.append(finding("plan-without-assessment", r.rel, *r.where))
     if r.agreed is False and not r.agreed_reason:
-        out.append(finding("plan-not-agreed", r.rel, *r.where))
+        out.append(finding("plan-not-agreed", r.rel, *r.agreed_at))
     known_needs = ep.assessment.needs if ep.assessment else []
     for kind, ref, line, col in r.refs:
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs:

@@ -143,9 +143,9 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
             out.append(finding("service-ends-before-start", r.rel, line, col, start=start, end=end))
     if r.kind == "revised":
         if ep.plan is None:
-            out.append(finding("revised-plan-without-earlier", r.rel, *r.where))
+            out.append(finding("revised-plan-without-earlier", r.rel, *r.kind_at))
         if not r.revision_reason:
-            out.append(finding("revised-plan-without-reason", r.rel, *r.where))
+            out.append(finding("revised-plan-without-reason", r.rel, *r.kind_at))
     for goal, line, col in r.unagreed_goals:
         out.append(finding("goal-not-agreed", r.rel, line, col, goal=goal))
     out += _members(r, case)
@@ -163,9 +163,9 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
 def _closure(r: Summary) -> list[Finding]:
     out = []
     if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
-        out.append(finding("goals-achieved-but-none", r.rel, *r.where))
+        out.append(finding("goals-achieved-but-none", r.rel, *r.reason_at))
     if r.reason == "withdrew" and not r.client_words:
-        out.append(finding("withdrew-without-words", r.rel, *r.where))
+        out.append(finding("withdrew-without-words", r.rel, *r.reason_at))
     return out
 
 

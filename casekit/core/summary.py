@@ -78,6 +78,8 @@ class Summary:
     unagreed_goals: list[tuple[str, int, int]] = field(default_factory=list)  # goals not agreed, with no note why
     service_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # (start, end, line, col of end)
     agreed_reason: bool = False
+    agreed_at: Where = (1, 1)
+    reason_at: Where = (1, 1)
     revision_reason: bool = False
     shares: list[tuple[str, str, int, int]] = field(default_factory=list)  # (resource, date, line, col): information given to it
     linking_only: bool = False  # an intervention of linking, coordination, information or crisis work only
@@ -292,6 +294,7 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
     elif stage == "plan":
         agreement = _dict(data.get("agreement"))
         s.agreed_reason = bool(_str(agreement.get("reason")) or _str(agreement.get("client_words")))
+        s.agreed_at = at(("agreement", "client_agreed")) if "client_agreed" in agreement else s.where
         s.revision_reason = bool(_str(data.get("revision_reason")))
         s.review_at = at(("review_date",))
         for i, goal in enumerate(_list(data.get("goals"))):
@@ -322,6 +325,7 @@ def _summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage:
                 share(("activities", i, "resource"), valid_date(act.get("date")))
     elif stage == "closure":
         note = _str(data.get("reason_note")) or ""
+        s.reason_at = at(("reason",)) if "reason" in data else s.where
         # the client's own words: in their field, or quoted in the note ("… '혼자 해 보겠다'며 …")
         s.client_words = bool(_str(data.get("client_words"))) or any(q in note for q in "'\"“”‘’「」『』")
         for item in _list(data.get("results")):
