@@ -81,8 +81,11 @@ def load_config(root: Path) -> Config:
     pii = raw.get("pii") or {}
     if isinstance(pii, dict) and isinstance(pii.get("allow"), list):
         cfg.pii_allow = [str(x) for x in pii["allow"]]
-    if raw.get("allow_resident_number") is True:
-        cfg.allow_resident_number = True
+    allow_rrn = raw.get("allow_resident_number", False)
+    if isinstance(allow_rrn, bool):
+        cfg.allow_resident_number = allow_rrn
+    else:
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="allow_resident_number: true or false"))
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
     return cfg

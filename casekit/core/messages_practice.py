@@ -63,27 +63,27 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "date-far-future": (
         E,
-        "날짜 {date}은 오늘({today})보다 1년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
+        "날짜 {date}: 오늘({today})보다 1년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
         "date {date} is more than a year after today ({today}); check the year",
     ),
     "date-gap": (
         W,
-        "기록 날짜 {date}이 앞 기록({prev_date})보다 {years}년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
+        "기록 날짜 {date}: 앞 기록({prev_date})보다 {years}년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
         "record date {date} is more than {years} year(s) after the previous record ({prev_date}); check the year",
     ),
     "target-before-plan": (
         E,
-        "목표 {goal}의 목표일 {date}이 계획 날짜 {plan_date}보다 이릅니다.",
+        "목표 {goal}의 목표일({date})이 계획 날짜({plan_date})보다 이릅니다.",
         "goal {goal}'s target date {date} is before the plan's date {plan_date}",
     ),
     "review-before-plan": (
         E,
-        "첫 점검 예정일 {date}이 계획 날짜 {plan_date}보다 이릅니다.",
+        "첫 점검 예정일({date})이 계획 날짜({plan_date})보다 이릅니다.",
         "the review date {date} is before the plan's date {plan_date}",
     ),
     "service-ends-before-start": (
         E,
-        "서비스 종료일 {end}이 시작일 {start}보다 이릅니다.",
+        "서비스 종료일({end})이 시작일({start})보다 이릅니다.",
         "the service ends ({end}) before it starts ({start})",
     ),
     "revised-plan-without-earlier": (
@@ -103,17 +103,17 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "inactive-resource": (
         W,
-        "진행 중인 계획에 운영 중단(status: inactive)된 자원 '{ref}'이 있습니다. 다른 자원을 연계하세요.",
+        "진행 중인 계획에 운영 중단(status: inactive)된 자원이 있습니다: '{ref}'. 다른 자원을 연계하세요.",
         "the open plan names resource '{ref}', which is marked inactive; link another",
     ),
     "unknown-member": (
         E,
-        "가구원 '{member}'({item})이 가구원 목록(household_members)에 없습니다. 있는 가구원: {known}",
+        "가구원 목록(household_members)에 없는 가구원입니다: '{member}'({item}). 있는 가구원: {known}",
         "household member '{member}' ({item}) is not in household_members; known: {known}",
     ),
     "goal-member-mismatch": (
         W,
-        "목표 {goal}은 가구원 {member}의 목표인데, 이 목표가 다루는 욕구 {need}는 가구원 {need_member}의 욕구입니다.",
+        "목표 {goal}의 가구원({member})과 이 목표가 다루는 욕구 {need}의 가구원({need_member})이 다릅니다.",
         "goal {goal} is filed under {member} but its need {need} belongs to {need_member}",
     ),
     "track-deprecated": (
@@ -131,7 +131,7 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "alias-duplicate": (
         W,
-        "가명 표기 '{alias}'가 진행 중인 사례 {other}와 같습니다. 현황판에서 헷갈리지 않게 "
+        "가명 표기 '{alias}': 진행 중인 사례 {other}의 가명과 같습니다. 현황판에서 헷갈리지 않게 "
         "'김○수'처럼 글자를 더 보이거나 연령대를 붙이세요.",
         "alias '{alias}' is the same as open case {other}; make it distinct (e.g. 김○수, or add the age group)",
     ),
