@@ -95,3 +95,15 @@ def test_an_intake_that_declines_without_consent_is_fine(tmp_path: Path) -> None
     intake[2]["eligibility"] = {"decision": "ineligible", "reason": "본인이 원하지 않음"}
     closure = ("closure", "2026-03-02", {"reason": "ineligible", "results": []})
     assert codes(make_casebook(tmp_path, {"c1": [intake, closure]})) == []
+
+
+def test_consent_given_again_after_a_withdrawal(tmp_path: Path) -> None:
+    withdraw = entry("2026-04-10", "case_management", "withdrawn", method="verbal", client_words="잠시 쉴게요")
+    again = entry("2026-04-15", "case_management", "given", client_words="다시 도와주세요")
+    path = [with_consents(*GIVEN), *FULL_PATH[1:3],
+            ("monitoring", "2026-04-10", {**FULL_PATH[4][2], "consents": [withdraw]}),
+            ("conference", "2026-04-15", {"kind": "review", "participants": [{"agency": "복지관", "role": "사례관리자"}],
+                                          "decisions": ["사례관리를 다시 이어 간다"], "consents": [again]}),
+            FULL_PATH[3][:2] + ({"activities": [{"date": "2026-04-20", "type": "counselling", "goal": "G1",
+                                                  "summary": "상담"}]},)]
+    assert codes(make_casebook(tmp_path, {"c1": path})) == []

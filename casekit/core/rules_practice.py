@@ -105,8 +105,9 @@ def _consent(case: Case) -> list[Finding]:
             if state != "given":
                 code = "sharing-without-consent" if state is None else "sharing-refused"
                 out.append(finding(code, r.rel, line, col, resource=resource, date=date))
-        if any(c[1] == "case_management" and c[2] == "withdrawn" for c in r.consents):
-            withdrawn = r
+        for c in r.consents:  # a later consent to case management ends a withdrawal
+            if c[1] == "case_management":
+                withdrawn = r if c[2] == "withdrawn" else None
     return out
 
 
