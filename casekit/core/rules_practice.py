@@ -97,8 +97,8 @@ def _consent(case: Case) -> list[Finding]:
                 out.append(finding("eligible-without-consent", r.rel, *r.eligibility_at))
         elif r.stage in ("assessment", "plan") and cm in ("refused", "withdrawn"):
             code = "plan-without-consent" if r.stage == "plan" else "assessment-without-consent"
-            out.append(finding(code, r.rel, *r.where))
-        if withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
+            out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
+        elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
             out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
         for resource, date, line, col in r.shares:
             state = consents.state("information_sharing", date, resource)
