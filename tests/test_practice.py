@@ -317,3 +317,15 @@ def test_withdrew_needs_the_clients_words_not_only_a_note(sample: Path, run) -> 
     rel = "cases/2026-0004/02-closure.md"  # a referral's note, without a word of the client's
     edit(sample, rel, "reason: referred", "reason: withdrew")
     assert (rel, 6, "error", "withdrew-without-words") in only(run, sample)
+
+
+def test_the_ecomap_of_a_sample_case_from_the_case_model(sample: Path) -> None:
+    from casekit.site.ecomap import ecomap_svg
+
+    case = Case.of("2026-0013", check(sample).summaries["2026-0013"])
+    assert [m[1:] for m in case.members] == [("배우자", "middle_aged"), ("자녀(딸)", "child"), ("자녀(아들)", "child")]
+    assert case.informal_supports and "naraedong-welfare-team" in case.linked_resources
+    svg = ecomap_svg([(rel, age) for _, rel, age in case.members], case.informal_supports,
+                     [(rid, "formal") for rid in case.linked_resources])
+    assert svg.count("<line ") == len(case.informal_supports) + len(case.linked_resources)
+    assert "응우옌" not in svg  # no name: relations and resources only

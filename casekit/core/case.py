@@ -131,6 +131,27 @@ class Case:
         return out
 
     @property
+    def members(self) -> list[tuple[str, str, str]]:
+        """(id, relation, age group) of each 가구원, from the latest record that lists them."""
+        latest = next((r for r in reversed(self.records) if r.members), None)
+        return [(m, rel, latest.member_ages.get(m, "")) for m, rel in latest.members.items()] if latest else []
+
+    @property
+    def informal_supports(self) -> list[str]:
+        """비공식 지지체계 as the latest assessment lists them (relations, never names)."""
+        return next((r.informal_supports for r in reversed(self.records) if r.stage == "assessment"), [])
+
+    @property
+    def linked_resources(self) -> list[str]:
+        """Every resource a record of the case names, in the order they first appear (for the ecomap)."""
+        seen: dict[str, None] = {}
+        for r in self.records:
+            for kind, ref, _, _ in r.refs:
+                if kind == "resource":
+                    seen.setdefault(ref, None)
+        return list(seen)
+
+    @property
     def conferences(self) -> list[Summary]:
         return [r for r in self.records if r.stage == "conference"]
 
