@@ -9,7 +9,8 @@ from __future__ import annotations
 from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import STAGE_KO
-from casekit.core.summary import LINKING_ACTIVITIES, Summary
+from casekit.core.summary import Summary
+from casekit.core.summary_practice import LINKING_ACTIVITIES
 
 # closure reasons that explain why goals were not evaluated
 EXCUSED_REASONS = frozenset(
