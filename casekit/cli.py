@@ -12,12 +12,11 @@ from pathlib import Path
 
 import click
 
+from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import all_due, case_due, is_closed
 from casekit.core.findings import Checked
-from casekit.core.handover import current_worker
 from casekit.core.names import valid_case_id
-from casekit.core.rules import episodes
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
@@ -194,6 +193,8 @@ def add_cmd(case: str, stage: str, worker: str | None, date: str | None) -> None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
+    for warning in written.warnings:  # a record out of order: said at once, not only at the next check
+        click.echo(f"경고: {warning}", err=True)
 
 
 @main.command("status")
@@ -217,19 +218,18 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         last = records[-1]
         due = case_due(cid, records, deadlines, report.handovers.get(cid))
         errors = [f for f in report.errors if f.path.startswith(f"cases/{cid}/") or f.path == f"cases/{cid}"]
-        ep = episodes(records)[-1]
-        missing = []
-        if ep.intake and ep.intake.eligibility not in ("ineligible", "referred_elsewhere"):
-            for stage_name, present in (("assessment", ep.assessment), ("plan", ep.plan)):
-                if present is None and ep.closure is None:
-                    missing.append(stage_name)
+        model = Case.of(cid, records, report.handovers.get(cid))  # a conference does not move the stage
+        missing = model.missing
+        stage = model.stage or last.stage
         rows.append({
             "case": cid,
-            "stage": last.stage,
-            "stage_ko": STAGE_KO[last.stage],
+            "stage": stage,
+            "stage_ko": STAGE_KO[stage],
             "closed": is_closed(records),
+            "case_type": model.case_type,  # 대상자 구분 (selection)
+            "restricted": model.restricted,  # 열람 제한 사유, or None
             "last_date": last.date,
-            "worker": current_worker(records, report.handovers.get(cid)),
+            "worker": model.worker,
             "records": len(records),
             "missing": missing,
             "errors": len(errors),

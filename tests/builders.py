@@ -43,6 +43,11 @@ BASE: dict[str, dict[str, Any]] = {
         "client_feedback": "고맙다고 함",
     },
     "followup": {"contact": "phone", "status": "stable", "reopen": False},
+    "conference": {
+        "kind": "review",
+        "participants": [{"agency": "가온종합사회복지관", "role": "사례관리자"}],
+        "decisions": ["계획대로 진행"],
+    },
 }
 
 RESOURCE = {
@@ -60,6 +65,8 @@ def record_text(case_id: str, stage_id: str, day: str, body: str = "본문", **f
     stage = stage_id
     data: dict[str, Any] = {"case": case_id, "stage": stage_id, "date": day, "worker": "kim.sw"}
     data.update(copy.deepcopy(BASE[stage]))
+    if stage == "intake":  # distinct aliases: two open cases with the same alias are a warning of their own
+        data["client"]["alias"] = f"홍○○ {case_id}"
     for key, value in fields.items():
         if value is None:
             data.pop(key, None)

@@ -114,8 +114,8 @@ def test_expectations_are_well_formed() -> None:
 
 
 def test_the_corpus_covers_every_process_rule() -> None:
-    """Each finding code that casekit/core/rules.py can raise appears in some fixture."""
-    rules = (REPO / "casekit/core/rules.py").read_text(encoding="utf-8")
+    """Each finding code that casekit/core/rules.py and rules_practice.py can raise appears in some fixture."""
+    rules = "".join((REPO / f"casekit/core/{m}.py").read_text(encoding="utf-8") for m in ("rules", "rules_practice"))
     import re
 
     codes = set(re.findall(r'finding\(\s*"([a-z-]+)"', rules))

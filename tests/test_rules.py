@@ -92,9 +92,12 @@ def test_closure_evaluates_every_goal(tmp_path: Path) -> None:
     assert ("closure-goal-unevaluated", "06-closure.md", 3) in found
 
 
-@pytest.mark.parametrize("reason", ["withdrew", "moved", "deceased", "unreachable", "referred", "ineligible"])
+@pytest.mark.parametrize(
+    "reason", ["withdrew", "moved", "deceased", "unreachable", "referred", "ineligible", "institution", "converted"]
+)
 def test_closure_reason_excuses_unevaluated_goals(tmp_path: Path, reason: str) -> None:
-    path = replace(FULL_PATH[:6], 5, results=[], reason=reason)
+    # a withdrawal also needs the client's own words (or a note): given here, tested on its own elsewhere
+    path = replace(FULL_PATH[:6], 5, results=[], reason=reason, reason_note="본인이 '더 이상 원하지 않는다'고 함")
     assert codes(make_casebook(tmp_path, {"c1": path})) == []
 
 

@@ -16,6 +16,7 @@ from casekit.core.ids import collisions
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
+from casekit.core.rules_practice import check_casebook
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.source import Parsed, read_file
@@ -210,11 +211,14 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
 
     published: list[Published] = []
+    inactive: set[str] = set()
     for rid, (disk, rel) in layout.resources.items():
         fs, parsed = _check_resource(rid, disk, rel, schemas)
         if parsed is not None and parsed.data is not None:
             published.append(_published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
         report.files += 1
+        if parsed is not None and isinstance(parsed.data, dict) and parsed.data.get("status") == "inactive":
+            inactive.add(rid)
         if keep:
             report.resources[rid] = Resource(rid, rel, parsed)
         if with_resources:
@@ -242,6 +246,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
             findings += fs + (scan_parsed(hparsed, layout.handovers[case][1], [], config.pii_allow) if hparsed else [])
             report.files += 1
         report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
+    findings += check_casebook(report.summaries, inactive, config.allow_resident_number)
     findings += _sensitive_in_published(root, report.summaries, published, wanted is None)
     report.findings = sort_findings(findings)
     return report

@@ -20,6 +20,12 @@ DEFAULT_DEADLINES = {
     "monitoring_days": 30,  # next 점검 when the record gives no date
     "followup_days": [30, 90, 180],  # 사후관리 checks after closure
     "due_soon_days": 7,
+    "conference_days": 5,  # 선정 사례회의: assessment + 5 days
+    "closure_days": 14,  # 종결: after a monitoring decides to close
+    "revised_plan_days": 14,  # 수정 계획: after a monitoring decides to revise the plan
+    "reassessment_days": 180,  # 정기 재사정: every 6 months after the latest assessment
+    "monitoring_days_intensive": 14,  # 고난도 사례의 점검 주기
+    "crisis_contact_days": 7,  # 위기 사례: contact at least weekly
 }
 
 
@@ -31,6 +37,7 @@ class Config:
     history_authors: dict[str, str] = field(default_factory=dict)  # git e-mail -> worker id
     history_show_email: bool = False
     ids: IdScheme = field(default_factory=IdScheme)  # how `casekit new` makes case ids (casekit/core/ids.py)
+    allow_resident_number: bool = False  # 주민등록번호: only with a legal basis (개인정보보호법 §24의2)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -78,6 +85,11 @@ def load_config(root: Path) -> Config:
     pii = raw.get("pii") or {}
     if isinstance(pii, dict) and isinstance(pii.get("allow"), list):
         cfg.pii_allow = [str(x) for x in pii["allow"]]
+    allow_rrn = raw.get("allow_resident_number", False)
+    if isinstance(allow_rrn, bool):
+        cfg.allow_resident_number = allow_rrn
+    else:
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="allow_resident_number: true or false"))
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
     _history(cfg, raw.get("history"), parsed)

@@ -2,7 +2,10 @@
 
 One place for the logic the site's dashboard, `casekit due` and `casekit status` share.
 Intervals come from `casekit.yml` (`deadlines:`), with the defaults of Korean public
-통합사례관리 (assessment within 10 days of intake, plan within 30 days, due soon = 7 days).
+통합사례관리 (assessment within 10 days of intake, a selection conference within 5 days of the
+assessment, plan within 30 days of intake, due soon = 7 days). A case may have several things
+due at once (a review, a goal past its target date, weekly contact in a crisis, periodic
+reassessment): `case_dues` lists them all, `case_due` gives the earliest.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from casekit.core.handover import Handover, current_worker
+from casekit.core.case import Case
+from casekit.core.handover import Handover
 from casekit.core.rules import NOT_ELIGIBLE, Episode, episodes
 from casekit.core.summary import Summary
 
@@ -26,6 +30,11 @@ KIND_KO = {
     "closure": "종결",
     "followup": "사후관리",
     "reopen": "재개 접수",
+    "conference": "사례회의",
+    "selection": "선정 사례회의(대상자 구분)",
+    "goal_target": "목표 달성 예정일",
+    "crisis_contact": "위기 사례 연락(주 1회)",
+    "periodic_reassessment": "정기 재사정",
 }
 
 
@@ -75,26 +84,60 @@ def _plus(record: Summary, days: int) -> dt.date | None:
 def case_due(
     case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None
 ) -> Due | None:
-    """The next thing due in a case, or None when nothing is (closed for good)."""
-    if not records:
-        return None
-    records = sorted(records, key=lambda r: (r.nn, r.rel))
-    ep = episodes(records)[-1]
-    last = records[-1]
-    worker = current_worker(records, handovers)  # a handover (담당자 변경) counts from its date
+    """The next thing due in a case (the earliest), or None when nothing is (closed for good)."""
+    dues = case_dues(case, records, deadlines, handovers)
+    return min(dues, key=lambda d: (d.due, d.kind)) if dues else None
 
-    def make(kind: str, when: dt.date | None, basis: Summary) -> Due | None:
-        return Due(case, kind, when, basis.rel, worker) if when else None
+
+def case_dues(
+    case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None
+) -> list[Due]:
+    """Everything due in a case: the next step of the process and what practice checks beside it."""
+    if not records:
+        return []
+    model = Case.of(case, records, handovers)
+    records = model.records
+    ep = model.current
+    worker = model.worker
+    if ep is None:
+        return []
+
+    def make(kind: str, when: dt.date | None, basis: Summary) -> list[Due]:
+        return [Due(case, kind, when, basis.rel, worker)] if when else []
 
     if ep.closure is not None:
-        return _followup_due(case, ep, deadlines, worker)
+        follow = _followup_due(case, ep, deadlines, worker)
+        return [follow] if follow else []
     if ep.intake is None:
-        return None
+        return []
     if ep.intake.eligibility in NOT_ELIGIBLE:
         return make("closure", _d(ep.intake.date), ep.intake)
+    withdrawal = model.consents.withdrawn_at()
+    if withdrawal is not None:  # after a withdrawal of consent: only closure
+        basis = next((r for r in records if withdrawal in r.consents), records[-1])
+        return make("closure", dt.date.fromisoformat(withdrawal[0]) + dt.timedelta(days=deadlines["closure_days"]), basis)
+    out = _conference_due(case, ep, records, deadlines, worker)
+    out += _step_due(case, ep, records, deadlines, worker, model.case_type)
+    if ep.plan is not None:
+        out += _practice_due(case, ep, records, deadlines, worker)
+    return out
+
+
+def _step_due(case: str, ep: Episode, records: list[Summary], deadlines: dict[str, Any], worker: str | None,
+              case_type: str | None) -> list[Due]:
+    """The next step of the process: assessment, plan, review, reassessment, revised plan or closure."""
+    assert ep.intake is not None
+
+    def make(kind: str, when: dt.date | None, basis: Summary) -> list[Due]:
+        return [Due(case, kind, when, basis.rel, worker)] if when else []
+
+    last = next(r for r in reversed(records) if r.stage != "conference")
     if ep.assessment is None:
         return make("assessment", _plus(ep.intake, deadlines["assessment_days"]), ep.intake)
+    interval = deadlines["monitoring_days_intensive" if case_type == "intensive" else "monitoring_days"]
     if ep.plan is None:
+        if case_type == "service_linkage":  # 서비스연계: no full plan; the links are reviewed
+            return make("monitoring", _plus(last, interval), last)
         return make("plan", _plus(ep.intake, deadlines["plan_days"]), ep.intake)
     mons = [r for r in records if r.stage == "monitoring" and r.nn > ep.plan.nn]
     latest_mon = mons[-1] if mons else None
@@ -102,23 +145,55 @@ def case_due(
         if latest_mon.decision == "reassess":
             return make("reassessment", _plus(latest_mon, deadlines["assessment_days"]), latest_mon)
         if latest_mon.decision == "revise_plan":
-            return make("revised_plan", _plus(latest_mon, deadlines["assessment_days"]), latest_mon)
+            return make("revised_plan", _plus(latest_mon, deadlines["revised_plan_days"]), latest_mon)
         if latest_mon.decision == "close":
-            return make("closure", _plus(latest_mon, deadlines["due_soon_days"]), latest_mon)
+            return make("closure", _plus(latest_mon, deadlines["closure_days"]), latest_mon)
     if latest_mon is not None and latest_mon.decision == "reassess" and ep.assessment.nn < latest_mon.nn:
         return make("reassessment", _plus(latest_mon, deadlines["assessment_days"]), latest_mon)
     if latest_mon is not None:
-        when = _d(latest_mon.next_review) or _plus(latest_mon, deadlines["monitoring_days"])
-        return make("monitoring", when, latest_mon)
-    when = _d(ep.plan.review_date) or _plus(ep.plan, deadlines["monitoring_days"])
-    return make("monitoring", when, ep.plan)
+        return make("monitoring", _d(latest_mon.next_review) or _plus(latest_mon, interval), latest_mon)
+    return make("monitoring", _d(ep.plan.review_date) or _plus(ep.plan, interval), ep.plan)
+
+
+def _conference_due(case: str, ep: Episode, records: list[Summary], deadlines: dict[str, Any],
+                    worker: str | None) -> list[Due]:
+    """The selection conference after the assessment, and the next meeting a conference set."""
+    out = []
+    if ep.assessment is not None and ep.plan is None and ep.case_type is None:
+        when = _plus(ep.assessment, deadlines["conference_days"])
+        if when:
+            out.append(Due(case, "selection", when, ep.assessment.rel, worker))
+    if ep.conferences:
+        latest = ep.conferences[-1]
+        if latest.next_meeting and latest is records[-1]:
+            out.append(Due(case, "conference", dt.date.fromisoformat(latest.next_meeting), latest.rel, worker))
+    return out
+
+
+def _practice_due(case: str, ep: Episode, records: list[Summary], deadlines: dict[str, Any],
+                  worker: str | None) -> list[Due]:
+    """Beside the next step: goals past their target date, weekly contact in a crisis, periodic reassessment."""
+    assert ep.plan is not None and ep.assessment is not None
+    out = []
+    achieved = {g for r in records if r.stage == "monitoring" and r.nn > ep.plan.nn for g in r.achieved}
+    targets = [target for goal, target, _, _ in ep.plan.goal_targets if goal not in achieved]
+    if targets:  # the earliest goal not yet achieved: once past, it is overdue
+        out.append(Due(case, "goal_target", dt.date.fromisoformat(min(targets)), ep.plan.rel, worker))
+    last = records[-1]
+    if ep.assessment.risk == "crisis" and (when := _plus(last, deadlines["crisis_contact_days"])):
+        out.append(Due(case, "crisis_contact", when, last.rel, worker))
+    if when := _plus(ep.assessment, deadlines["reassessment_days"]):
+        out.append(Due(case, "periodic_reassessment", when, ep.assessment.rel, worker))
+    return out
 
 
 def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str | None) -> Due | None:
     closure = ep.closure
     assert closure is not None
-    if closure.reason in NO_FOLLOWUP_REASONS or closure.date is None:
+    if closure.date is None:
         return None
+    if closure.reason in NO_FOLLOWUP_REASONS and not closure.aftercare_first:
+        return None  # a first check, when given, is honoured for every reason: 이관·전출 후 연계 확인
     if ep.followups:
         latest = ep.followups[-1]
         if latest.aftercare_done:
@@ -134,15 +209,27 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
     closed = dt.date.fromisoformat(closure.date)
     if done == 0 and closure.aftercare_first:
         return Due(case, "followup", dt.date.fromisoformat(closure.aftercare_first), closure.rel, worker)
+    if closure.reason in NO_FOLLOWUP_REASONS:
+        return None
     return Due(case, "followup", closed + dt.timedelta(days=schedule[done]), closure.rel, worker)
 
 
 def all_due(
     summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None
 ) -> list[Due]:
+    """The next thing due in each case (the earliest of its `case_dues`)."""
     handovers = handovers or {}
     out = [d for case, recs in summaries.items() if (d := case_due(case, recs, deadlines, handovers.get(case))) is not None]
     return sorted(out, key=lambda d: (d.due, d.case))
+
+
+def every_due(
+    summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None
+) -> list[Due]:
+    """Everything due in every case, several per case (a review, a goal's target date, crisis contact …)."""
+    handovers = handovers or {}
+    out = [d for case, recs in summaries.items() for d in case_dues(case, recs, deadlines, handovers.get(case))]
+    return sorted(out, key=lambda d: (d.due, d.case, d.kind))
 
 
 def is_closed(records: list[Summary]) -> bool:

@@ -247,13 +247,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "plan-without-consent": (
         E,
-        "접수에서 사례관리 동의(consent.case_management: true)를 받지 않았는데 계획이 있습니다.",
-        "a plan exists but intake has no consent to case management (consent.case_management: true)",
+        "사례관리 동의를 거부했거나 철회했는데 계획이 있습니다. 동의 없이 계획을 세우지 않습니다.",
+        "a plan although consent to case management was refused or withdrawn",
     ),
     "plan-not-agreed": (
-        E,
-        "클라이언트가 동의하지 않은 계획입니다(agreement.client_agreed: false). 자기결정권: 계획은 클라이언트와 합의합니다.",
-        "the client has not agreed to the plan (agreement.client_agreed: false)",
+        W,
+        "클라이언트가 동의하지 않은 계획입니다(agreement.client_agreed: false). 자기결정권: 동의하지 않은 이유를 "
+        "agreement.reason에 적으세요.",
+        "the client has not agreed to the plan (agreement.client_agreed: false); give the reason in agreement.reason",
     ),
     "plan-after-ineligible": (
         E,
@@ -415,3 +416,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "folder, otherwise move one to a new id (git mv)",
     ),
 }
+
+from casekit.core.messages_practice import PRACTICE_MESSAGES  # noqa: E402  (consent, plausibility, household)
+
+MESSAGES.update(PRACTICE_MESSAGES)

@@ -7,47 +7,19 @@ after, and a new intake marked `reopening` starts the next.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import STAGE_KO
 from casekit.core.summary import Summary
+from casekit.core.summary_practice import LINKING_ACTIVITIES
 
 # closure reasons that explain why goals were not evaluated
-EXCUSED_REASONS = frozenset({"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable"})
+EXCUSED_REASONS = frozenset(
+    {"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable", "institution", "converted"}
+)
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
-
-
-@dataclass
-class Episode:
-    intake: Summary | None = None
-    assessment: Summary | None = None
-    plan: Summary | None = None
-    closure: Summary | None = None
-    followups: list[Summary] = field(default_factory=list)
-
-
-def episodes(records: list[Summary]) -> list[Episode]:
-    """Split a case's records (ordered by NN) into episodes; used by the rules, status and due."""
-    out: list[Episode] = []
-    current = Episode()
-    for r in records:
-        if r.stage == "intake" and (current.intake is not None or current.closure is not None):
-            out.append(current)
-            current = Episode()
-        if r.stage == "intake":
-            current.intake = r
-        elif r.stage == "assessment":
-            current.assessment = r
-        elif r.stage == "plan":
-            current.plan = r
-        elif r.stage == "closure":
-            current.closure = r
-        elif r.stage == "followup":
-            current.followups.append(r)
-    out.append(current)
-    return out
 
 
 def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> list[Finding]:
@@ -76,6 +48,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
         if r.date:
             prev = r
 
+    case = Case.of(case_rel.rsplit("/", 1)[-1], records)
     ep = Episode()
     started = False
     for r in records:
@@ -95,6 +68,12 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
             started = True
             continue
         started = True
+        if r.case_type:
+            ep.case_type = r.case_type
+        if r.stage == "conference":  # anywhere after the intake; it does not move the case along
+            if ep.plan is not None:
+                out += _goal_refs(r, ep.plan)
+            continue
         if ep.closure is not None and r.stage != "followup":
             out.append(finding("after-closure", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko))
         if (
@@ -125,17 +104,30 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
         for kind, ref, line, col in r.refs:
             if kind == "resource" and ref not in resources:
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
-    return out
+    from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
+
+    return out + check_practice(case)
+
+
+# the rules that say a record does not belong where it stands: `casekit add` reports them at once
+ORDER_CODES = frozenset({
+    "needs-plan", "plan-without-assessment", "plan-after-ineligible", "after-closure", "followup-before-closure",
+    "after-withdrawal", "assessment-without-consent", "plan-without-consent", "intake-again",
+})
+
+
+def out_of_order(case_rel: str, records: list[Summary], new: Summary) -> list[Finding]:
+    """Why `new`, just added after `records`, is out of order (a monitoring before any plan, an
+    assessment after an ineligible closure …): the same rules `check` runs."""
+    return [f for f in check_case(case_rel, [*records, new], set()) if f.path == new.rel and f.code in ORDER_CODES]
 
 
 def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     out = []
     if ep.assessment is None:
         out.append(finding("plan-without-assessment", r.rel, *r.where))
-    if ep.intake is not None and ep.intake.ok and ep.intake.consent is False:
-        out.append(finding("plan-without-consent", r.rel, *r.where))
-    if r.agreed is False:
-        out.append(finding("plan-not-agreed", r.rel, *r.where))
+    if r.agreed is False and not r.agreed_reason:
+        out.append(finding("plan-not-agreed", r.rel, *r.agreed_at))
     known_needs = ep.assessment.needs if ep.assessment else []
     for kind, ref, line, col in r.refs:
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs:
@@ -154,9 +146,12 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     if ep.plan is None:
         if r.stage == "intervention" and r.crisis_only:
             return []  # crisis intervention comes before any plan (위기개입)
+        if r.stage == "intervention" and r.linking_only and ep.case_type == "service_linkage":
+            return []  # 서비스연계: services are linked without a full plan
         return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko)]
+    linking = ep.case_type == "service_linkage"
     out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
-            if kind != "crisis_intervention"]
+            if kind != "crisis_intervention" and not (linking and kind in LINKING_ACTIVITIES)]
     out += _goal_refs(r, ep.plan)
     if r.stage == "monitoring":
         for goal, text in ep.plan.goals.items():
@@ -203,3 +198,6 @@ def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
     """The "혹시 …인가요?" hint for a reference that names nothing, when a known id is close."""
     guess = close_to(ref, known, cutoff=0.6)
     return {"hint": f" 혹시 {guess}인가요?", "hint_en": f" Did you mean {guess}?"} if guess else {}
+
+
+__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order"]  # episodes: re-exported from case

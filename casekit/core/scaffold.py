@@ -21,14 +21,14 @@ import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.config import load_config
 from casekit.core.handover import current_worker, read_entries
 from casekit.core.ids import next_sequential, random_id
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
-from casekit.core.rules import episodes
+from casekit.core.rules import episodes, out_of_order
 from casekit.core.schemas import DEFAULTS, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file
 from casekit.core.summary import Summary, check_file
@@ -57,6 +57,7 @@ class ScaffoldError(Exception):
 class Written:
     path: Path
     rel: str
+    warnings: list[str] = field(default_factory=list)  # the new record is out of order (Korean messages)
 
 
 def new_case_id(today: dt.date | None = None) -> str:
@@ -417,7 +418,9 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
         except FileExistsError:
             nn += 1  # someone without the lock (another tool) took it: never overwrite
             continue
-        return Written(path, f"cases/{case}/{name}")
+        rel = f"cases/{case}/{name}"
+        _, summary, _ = check_file(str(path), rel, case, nn, stage, _schemas(root))
+        return Written(path, rel, [f.message_ko for f in out_of_order(f"cases/{case}", records, summary)])
     raise ScaffoldError(f"사례 '{case}'의 순번이 99를 넘습니다 (no record number left)")
 
 
@@ -426,3 +429,4 @@ def _mark_reopening(text: str, closed: str | None) -> str:
     if closed:
         block += f"  previous_closure: {closed}\n"
     return re.sub(r"^(worker: .*)$", lambda m: m.group(1) + block.rstrip("\n"), text, count=1, flags=re.MULTILINE)
+

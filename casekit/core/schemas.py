@@ -19,7 +19,9 @@ from casekit.core.findings import Finding, finding
 from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint
 from casekit.core.source import Parsed, Path
 
-STAGES = ("intake", "assessment", "plan", "intervention", "monitoring", "closure", "followup")
+# the process in order; a case conference (사례회의) may stand anywhere after the intake without changing it
+PROCESS_STAGES = ("intake", "assessment", "plan", "intervention", "monitoring", "closure", "followup")
+STAGES = (*PROCESS_STAGES, "conference")
 STAGE_KO = {
     "intake": "접수",
     "assessment": "사정",
@@ -28,6 +30,7 @@ STAGE_KO = {
     "monitoring": "점검",
     "closure": "종결",
     "followup": "사후관리",
+    "conference": "사례회의",
 }
 KINDS = (*STAGES, "resource", "handover")  # handover: cases/<id>/handover.yml
 DEFAULTS = FsPath(__file__).resolve().parent.parent / "defaults"

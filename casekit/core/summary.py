@@ -16,6 +16,8 @@ from casekit.core.schemas import PLACEHOLDER, SchemaSet, field_name, sensitive_v
 from casekit.core.source import Parsed, read_file, split
 
 Where = tuple[int, int]
+# (date, scope, action, resources it covers or None for all, by, line, column)
+Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int]
 
 
 @dataclass
@@ -31,7 +33,6 @@ class Summary:
     worker: str | None = None
     reopening: bool = False
     eligibility: str | None = None
-    consent: bool | None = None
     risk: str | None = None
     needs: list[str] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)
@@ -42,6 +43,7 @@ class Summary:
     crisis_only: bool = False  # an intervention whose activities are all crisis intervention
     ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
+    achieved: list[str] = field(default_factory=list)  # goals a monitoring reports achieved
     decision: str | None = None
     next_review: str | None = None
     review_date: str | None = None
@@ -56,6 +58,42 @@ class Summary:
     public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
     public_fields: list[tuple[str, int, int]] = field(default_factory=list)  # (text, line, col) of published fields
+    # --- practice: consent, selection, household, conference, plausibility (issue 11) ---
+    kind: str | None = None  # assessment/plan `type`, conference `kind`
+    kind_at: Where = (1, 1)
+    review_at: Where = (1, 1)
+    member_refs: list[tuple[str, str, int, int]] = field(default_factory=list)  # (need or goal id, 가구원 id, line, col)
+    eligibility_at: Where = (1, 1)
+    consents: list[Consent] = field(default_factory=list)
+    consent_unclear: bool = False  # a consent entry that could not be read: its own finding says why
+    case_type: str | None = None  # 대상자 구분 (selection.case_type)
+    case_type_at: Where = (1, 1)
+    risk_score: int | None = None
+    members: dict[str, str] = field(default_factory=dict)  # 가구원 id -> relation
+    member_ages: dict[str, str] = field(default_factory=dict)
+    need_members: dict[str, str] = field(default_factory=dict)  # need id -> 가구원 id
+    goal_needs: dict[str, str] = field(default_factory=dict)
+    goal_members: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    goal_targets: list[tuple[str, str, int, int]] = field(default_factory=list)  # (goal, target date, line, col)
+    unagreed_goals: list[tuple[str, int, int]] = field(default_factory=list)  # goals not agreed, with no note why
+    service_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # (start, end, line, col of end)
+    agreed_reason: bool = False
+    agreed_at: Where = (1, 1)
+    reason_at: Where = (1, 1)
+    revision_reason: bool = False
+    shares: list[tuple[str, str, int, int]] = field(default_factory=list)  # (resource, date, line, col): information given to it
+    linking_only: bool = False  # an intervention of linking, coordination, information or crisis work only
+    result_values: dict[str, str] = field(default_factory=dict)
+    client_words: bool = False
+    next_meeting: str | None = None
+    restricted: str | None = None
+    alias: str | None = None
+    alias_at: Where = (1, 1)
+    age_group: str | None = None
+    resident_at: Where | None = None
+    track_at: Where | None = None
+    dates: list[tuple[str, int, int]] = field(default_factory=list)  # every date in the front matter
+    informal_supports: list[str] = field(default_factory=list)
 
 
 def valid_date(value: Any) -> str | None:
@@ -120,8 +158,6 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     if stage == "intake":
         s.reopening = isinstance(data.get("reopening"), dict)
         s.eligibility = _str(_get(data, ("eligibility", "decision")))
-        consent = _get(data, ("consent", "case_management"))
-        s.consent = consent if isinstance(consent, bool) else None
         ref("resource", ("referral", "referred_to"))
     elif stage == "assessment":
         s.risk = _str(data.get("risk_level"))
@@ -160,6 +196,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             ref("goal", ("progress", i, "goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.progress.append(item["goal"])
+                if item.get("status") == "achieved":
+                    s.achieved.append(item["goal"])
         for i, _ in enumerate(_list(data.get("services"))):
             ref("goal", ("services", i, "goal"))
             ref("resource", ("services", i, "resource"))
@@ -179,6 +217,9 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.reopen = reopen if isinstance(reopen, bool) else None
         s.next_check = valid_date(data.get("next_check"))
         s.aftercare_done = data.get("aftercare_done") is True
+    from casekit.core.summary_practice import summarize_practice  # consent, selection, household, conference
+
+    summarize_practice(s, parsed, data, stage)
 
 
 def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:

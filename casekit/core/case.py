@@ -1,0 +1,189 @@
+"""One model of a case, computed once from the summaries of its records.
+
+Rules, deadlines, status and the site read this instead of walking the records again:
+episodes (`rules.episodes`), consent as dated entries, the 대상자 구분 (case type), the
+household, the conferences and whether the case is restricted. It stores no due dates
+(`due` computes them over it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casekit.core.handover import Handover, current_worker
+from casekit.core.summary import Consent, Summary
+
+# where a restricted case's narratives stay off the site: the reasons practice names
+RESTRICTED_KO = {
+    "domestic_violence": "가정폭력",
+    "child_abuse": "아동학대",
+    "elder_abuse": "노인학대",
+    "sexual_violence": "성폭력",
+    "suicide_risk": "자살위기",
+    "other": "기타",
+}
+
+
+@dataclass
+class Episode:
+    intake: Summary | None = None
+    assessment: Summary | None = None
+    plan: Summary | None = None
+    closure: Summary | None = None
+    followups: list[Summary] = field(default_factory=list)
+    conferences: list[Summary] = field(default_factory=list)
+    case_type: str | None = None  # 대상자 구분 from the latest assessment or selection conference so far
+
+
+def episodes(records: list[Summary]) -> list[Episode]:
+    """Split a case's records (ordered by NN) into episodes (conferences belong to none)."""
+    out: list[Episode] = []
+    current = Episode()
+    for r in records:
+        if r.stage == "intake" and (current.intake is not None or current.closure is not None):
+            out.append(current)
+            current = Episode()
+        if r.stage == "intake":
+            current.intake = r
+        elif r.stage == "assessment":
+            current.assessment = r
+        elif r.stage == "plan":
+            current.plan = r
+        elif r.stage == "closure":
+            current.closure = r
+        elif r.stage == "followup":
+            current.followups.append(r)
+        elif r.stage == "conference":
+            current.conferences.append(r)
+        if r.case_type:
+            current.case_type = r.case_type
+    out.append(current)
+    return out
+
+
+@dataclass(frozen=True)
+class Consents:
+    """Every consent entry of a case, oldest first. Nothing is ever edited: a withdrawal is a later entry."""
+
+    entries: tuple[Consent, ...] = ()
+
+    @classmethod
+    def of(cls, records: list[Summary]) -> Consents:
+        entries = [c for r in records for c in r.consents]
+        return cls(tuple(sorted(entries, key=lambda c: c[0])))  # stable: same-day entries keep record order
+
+    def state(self, scope: str, date: str, resource: str | None = None) -> str | None:
+        """`given`, `refused`, `withdrawn` or None (never asked) for `scope` on `date` (and `resource`)."""
+        out = None
+        for d, sc, action, covered, *_ in self.entries:
+            if d > date or sc != scope:
+                continue
+            if resource is not None and covered is not None and resource not in covered:
+                continue
+            out = action
+        return out
+
+    def withdrawn_at(self, scope: str = "case_management") -> Consent | None:
+        """The withdrawal of `scope` still in force at the end (no later consent), if any."""
+        last = None
+        for entry in self.entries:
+            if entry[1] == scope and entry[3] is None:
+                last = entry
+        return last if last is not None and last[2] == "withdrawn" else None
+
+
+@dataclass
+class Case:
+    id: str
+    records: list[Summary]
+    episodes: list[Episode] = field(default_factory=list)
+    consents: Consents = field(default_factory=Consents)
+    handovers: list[Handover] = field(default_factory=list)  # 담당자 변경 (cases/<id>/handover.yml)
+
+    @classmethod
+    def of(cls, case_id: str, records: list[Summary], handovers: list[Handover] | None = None) -> Case:
+        records = sorted(records, key=lambda r: (r.nn, r.rel))
+        return cls(case_id, records, episodes(records) if records else [], Consents.of(records), list(handovers or []))
+
+    @property
+    def current(self) -> Episode | None:
+        return self.episodes[-1] if self.episodes else None
+
+    @property
+    def closed(self) -> bool:
+        return self.current is not None and self.current.closure is not None
+
+    @property
+    def stage(self) -> str | None:
+        """Where the case stands in the process: the last record that is not a conference."""
+        return next((r.stage for r in reversed(self.records) if r.stage != "conference"), None)
+
+    @property
+    def case_type(self) -> str | None:
+        """대상자 구분 decided by the latest assessment or selection conference."""
+        return next((r.case_type for r in reversed(self.records) if r.case_type), None)
+
+    @property
+    def household(self) -> dict[str, str]:
+        """가구원 id -> relation, the latest record that lists them winning."""
+        out: dict[str, str] = {}
+        for r in self.records:
+            if r.members:
+                out = dict(r.members)
+        return out
+
+    @property
+    def members(self) -> list[tuple[str, str, str]]:
+        """(id, relation, age group) of each 가구원, from the latest record that lists them."""
+        latest = next((r for r in reversed(self.records) if r.members), None)
+        return [(m, rel, latest.member_ages.get(m, "")) for m, rel in latest.members.items()] if latest else []
+
+    @property
+    def informal_supports(self) -> list[str]:
+        """비공식 지지체계 as the latest assessment lists them (relations, never names)."""
+        return next((r.informal_supports for r in reversed(self.records) if r.stage == "assessment"), [])
+
+    @property
+    def linked_resources(self) -> list[str]:
+        """Every resource a record of the case names, in the order they first appear (for the ecomap)."""
+        seen: dict[str, None] = {}
+        for r in self.records:
+            for kind, ref, _, _ in r.refs:
+                if kind == "resource":
+                    seen.setdefault(ref, None)
+        return list(seen)
+
+    @property
+    def conferences(self) -> list[Summary]:
+        return [r for r in self.records if r.stage == "conference"]
+
+    @property
+    def restricted(self) -> str | None:
+        return restricted_reason(self.records)
+
+    @property
+    def missing(self) -> list[str]:
+        """Stages the open episode still lacks (a 서비스연계 case needs no plan)."""
+        ep = self.current
+        if ep is None or ep.intake is None or ep.closure is not None or ep.intake.eligibility in ("ineligible", "referred_elsewhere"):
+            return []
+        out = ["assessment"] if ep.assessment is None else []
+        if ep.plan is None and ep.case_type != "service_linkage":
+            out.append("plan")
+        return out
+
+    @property
+    def worker(self) -> str | None:
+        """Who has the case now: a handover counts from its date (see `handover.current_worker`)."""
+        return current_worker(self.records, self.handovers)
+
+
+def restricted_reason(records: list[Summary]) -> str | None:
+    """The reason a case is restricted (가정폭력, 아동학대, 자살위기 …), from its latest intake; None if it is not."""
+    intakes = [r for r in sorted(records, key=lambda r: (r.nn, r.rel)) if r.stage == "intake"]
+    return next((r.restricted for r in reversed(intakes) if r.restricted), None)
+
+
+def is_restricted(records: list[Summary]) -> bool:
+    """Whether the site must keep this case's narratives off its pages (summary only)."""
+    return restricted_reason(records) is not None

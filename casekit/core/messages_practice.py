@@ -1,0 +1,138 @@
+"""Finding codes of the practice checks (consent, plausibility, household, casebook-wide):
+severity, Korean and English, merged into `messages.MESSAGES`."""
+
+from __future__ import annotations
+
+E, W = "error", "warning"
+
+PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
+    "eligible-without-consent": (
+        E,
+        "사례관리 대상으로 판정했는데 사례관리 동의가 없습니다. 동의를 받았다면 consents에 "
+        "'scope: case_management, action: given'으로 적고, 받지 못했다면 대상 여부를 다시 판단하세요.",
+        "the intake decides the client is eligible but there is no consent to case management",
+    ),
+    "assessment-without-consent": (
+        E,
+        "사례관리 동의를 거부했거나 철회했는데 사정 기록이 있습니다. 동의 없이 사정하지 않습니다.",
+        "an assessment although consent to case management was refused or withdrawn",
+    ),
+    "after-withdrawal": (
+        E,
+        "사례관리 동의를 철회({withdrawn})한 뒤에는 종결(과 사후관리)만 올 수 있는데 {stage} 기록이 있습니다.",
+        "after consent to case management was withdrawn ({withdrawn}) only closure may follow, not {stage}",
+    ),
+    "sharing-without-consent": (
+        E,
+        "'{resource}'에 정보를 제공(연계·의뢰)했는데, {date}에 이 기관에 대한 정보 제공 동의가 없습니다. "
+        "consents에 'scope: information_sharing'과 resources에 이 기관을 적으세요.",
+        "information shared with '{resource}' (linking or referral) on {date} without consent covering it",
+    ),
+    "sharing-refused": (
+        E,
+        "'{resource}'에 정보를 제공(연계·의뢰)했는데, {date} 기준 정보 제공 동의는 거부되었거나 철회되었습니다.",
+        "information shared with '{resource}' on {date} although consent to share was refused or withdrawn",
+    ),
+    "child-consent-self": (
+        W,
+        "아동(만 14세 미만)의 개인정보 처리와 사례관리는 법정대리인의 동의가 필요합니다(개인정보보호법 제22조의2). "
+        "by: legal_guardian과 relation을 적으세요.",
+        "a child (under 14) cannot consent alone; record the legal representative's consent (by: legal_guardian, relation)",
+    ),
+    "selection-before-assessment": (
+        W,
+        "대상자 구분·선정은 욕구 및 위기도 조사(사정) 뒤에 합니다. 앞에 사정 기록이 없습니다.",
+        "the case type is selected after the assessment; no assessment precedes this conference",
+    ),
+    "goal-not-agreed": (
+        W,
+        "클라이언트가 목표 {goal}에 동의하지 않았습니다(client_agreed: false). 이 목표의 note에 그 이유를 적으세요.",
+        "the client did not agree to goal {goal}; give the reason in its note",
+    ),
+    "goals-achieved-but-none": (
+        E,
+        "종결 사유가 '목표 달성'인데 결과가 '달성'인 목표가 하나도 없습니다. 종결 사유나 목표별 결과를 확인하세요.",
+        "closure reason is goals_achieved but no goal's result is achieved",
+    ),
+    "withdrew-without-words": (
+        E,
+        "클라이언트 거부·철회로 종결하면서 클라이언트의 말이 없습니다. client_words에 클라이언트가 한 말 그대로 적으세요"
+        "(reason_note에 따옴표로 옮겨 적어도 됩니다).",
+        "closure because the client withdrew, without the client's own words: write them in client_words "
+        "(or quoted in reason_note)",
+    ),
+    "date-far-future": (
+        E,
+        "날짜 {date}: 오늘({today})보다 1년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
+        "date {date} is more than a year after today ({today}); check the year",
+    ),
+    "date-gap": (
+        W,
+        "기록 날짜 {date}: 앞 기록({prev_date})보다 {years}년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
+        "record date {date} is more than {years} year(s) after the previous record ({prev_date}); check the year",
+    ),
+    "target-before-plan": (
+        E,
+        "목표 {goal}의 목표일({date})이 계획 날짜({plan_date})보다 이릅니다.",
+        "goal {goal}'s target date {date} is before the plan's date {plan_date}",
+    ),
+    "review-before-plan": (
+        E,
+        "첫 점검 예정일({date})이 계획 날짜({plan_date})보다 이릅니다.",
+        "the review date {date} is before the plan's date {plan_date}",
+    ),
+    "service-ends-before-start": (
+        E,
+        "서비스 종료일({end})이 시작일({start})보다 이릅니다.",
+        "the service ends ({end}) before it starts ({start})",
+    ),
+    "revised-plan-without-earlier": (
+        E,
+        "수정 계획(type: revised)인데 앞에 고칠 계획이 없습니다. 첫 계획이면 type: initial로 적으세요.",
+        "a revised plan without an earlier plan; a first plan is type: initial",
+    ),
+    "revised-plan-without-reason": (
+        E,
+        "수정 계획에 수정 사유(revision_reason)가 없습니다. 무엇이 왜 바뀌었는지 적으세요.",
+        "a revised plan needs a revision_reason: what changed and why",
+    ),
+    "reassessment-first": (
+        E,
+        "사례의 첫 사정인데 재사정(reassessment)으로 적었습니다. 첫 사정은 type: initial입니다.",
+        "the case's first assessment is typed as a reassessment; use type: initial",
+    ),
+    "inactive-resource": (
+        W,
+        "진행 중인 계획에 운영 중단(status: inactive)된 자원이 있습니다: '{ref}'. 다른 자원을 연계하세요.",
+        "the open plan names resource '{ref}', which is marked inactive; link another",
+    ),
+    "unknown-member": (
+        E,
+        "가구원 목록(household_members)에 없는 가구원입니다: '{member}'({item}). 있는 가구원: {known}",
+        "household member '{member}' ({item}) is not in household_members; known: {known}",
+    ),
+    "goal-member-mismatch": (
+        W,
+        "목표 {goal}의 가구원({member})과 이 목표가 다루는 욕구 {need}의 가구원({need_member})이 다릅니다.",
+        "goal {goal} is filed under {member} but its need {need} belongs to {need_member}",
+    ),
+    "track-deprecated": (
+        W,
+        "접수의 track은 이전 항목입니다. 대상자 구분은 사정 후 assessment의 selection.case_type"
+        "(intensive 고난도 / general 일반 / service_linkage 서비스연계)에 적으세요.",
+        "track at intake is deprecated; record the case type after the assessment in selection.case_type",
+    ),
+    "resident-number-kept": (
+        W,
+        "주민등록번호가 적혀 있습니다. 법령 근거 없이는 처리할 수 없으니(개인정보보호법 제24조의2) 지우세요. "
+        "근거가 있으면 casekit.yml에 allow_resident_number: true를 적습니다.",
+        "a resident registration number is kept; without a legal basis (PIPA §24-2) delete it, "
+        "or set allow_resident_number: true in casekit.yml",
+    ),
+    "alias-duplicate": (
+        W,
+        "가명 표기 '{alias}': 진행 중인 사례 {other}의 가명과 같습니다. 현황판에서 헷갈리지 않게 "
+        "'김○수'처럼 글자를 더 보이거나 연령대를 붙이세요.",
+        "alias '{alias}' is the same as open case {other}; make it distinct (e.g. 김○수, or add the age group)",
+    ),
+}

@@ -1,0 +1,202 @@
+"""Checks a practitioner would make reading a case: consent, plausible dates, what a plan and a
+closure claim, the household, and (over the whole casebook) aliases, resident numbers and
+resources no longer in service.
+
+Each finding points at the value that is wrong. They run over the one `Case` model, after
+the process rules in `rules.check_case`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casekit.core.case import Case, Episode
+from casekit.core.findings import Finding, finding
+from casekit.core.summary import Summary
+
+# a record dated more than this many days after today is a typo (2062 for 2026), not a plan
+FUTURE_DAYS = 366
+# two records of one episode further apart than this look like a year typo (2027 for 2026)
+GAP_DAYS = 730
+# after a withdrawal of consent to case management, only these may follow
+AFTER_WITHDRAWAL = frozenset({"closure", "followup", "conference", "intake"})
+
+
+def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    future = _future_dates(case, today or dt.date.today())
+    out += future
+    typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
+    out += [f for f in _gaps(case) if f.path not in typo]
+    out += _consent(case)
+    ep = Episode()
+    for r in case.records:
+        if r.stage == "intake":
+            ep = Episode(intake=r)
+            continue
+        if r.stage == "conference" and (r.kind == "selection" or r.case_type) and ep.assessment is None:
+            out.append(finding("selection-before-assessment", r.rel, *r.kind_at))
+        if r.stage == "assessment":
+            if r.kind == "reassessment" and not any(
+                x.stage == "assessment" and x.nn < r.nn for x in case.records
+            ):
+                out.append(finding("reassessment-first", r.rel, *r.kind_at))
+            out += _members(r, case)
+            ep.assessment = r
+        elif r.stage == "plan":
+            out += _plan(r, ep, case, dates=r.rel not in typo)
+            ep.plan = r
+        elif r.stage == "closure":
+            out += _closure(r)
+    return out
+
+
+def _future_dates(case: Case, today: dt.date) -> list[Finding]:
+    limit = (today + dt.timedelta(days=FUTURE_DAYS)).isoformat()
+    out = []
+    for r in case.records:
+        for d, line, col in r.dates:
+            if d > limit:
+                out.append(finding("date-far-future", r.rel, line, col, date=d, today=today.isoformat()))
+    return out
+
+
+def _gaps(case: Case) -> list[Finding]:
+    """A record years after the one before it in the same episode: most likely a year typo."""
+    out = []
+    prev: Summary | None = None
+    for r in case.records:
+        if r.stage == "intake":
+            prev = r
+            continue
+        if r.date and prev is not None and prev.date and r.stage != "followup":
+            days = (dt.date.fromisoformat(r.date) - dt.date.fromisoformat(prev.date)).days
+            if days > GAP_DAYS:
+                out.append(finding("date-gap", r.rel, *r.date_at, date=r.date, prev_date=prev.date, years=days // 365))
+        if r.date:
+            prev = r
+    return out
+
+
+def _consent(case: Case) -> list[Finding]:
+    out: list[Finding] = []
+    consents = case.consents
+    withdrawn: Summary | None = None
+    for r in case.records:
+        if not r.date:
+            continue
+        cm = consents.state("case_management", r.date)
+        if r.stage == "intake":
+            withdrawn = None
+            if r.age_group == "child":  # 만 14세 미만: the legal representative consents (개인정보보호법 §22의2)
+                own = [(line, col) for *_, by, line, col in r.consents if by == "self"]
+                out += [finding("child-consent-self", r.rel, *own[0])] if own else []  # one finding, at the first
+            # consent taken during the intake counts for it, even when dated a few days later
+            cm = consents.state("case_management", max([r.date, *(c[0] for c in r.consents)]))
+            if r.ok and r.eligibility == "eligible" and cm != "given" and not r.consent_unclear:
+                out.append(finding("eligible-without-consent", r.rel, *r.eligibility_at))
+        elif r.stage in ("assessment", "plan") and cm in ("refused", "withdrawn"):
+            code = "plan-without-consent" if r.stage == "plan" else "assessment-without-consent"
+            out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
+        elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
+            out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
+        for resource, date, line, col in r.shares:
+            state = consents.state("information_sharing", date, resource)
+            if state != "given":
+                code = "sharing-without-consent" if state is None else "sharing-refused"
+                out.append(finding(code, r.rel, line, col, resource=resource, date=date))
+        for c in r.consents:  # a later consent to case management ends a withdrawal
+            if c[1] == "case_management":
+                withdrawn = r if c[2] == "withdrawn" else None
+    return out
+
+
+def _members(r: Summary, case: Case) -> list[Finding]:
+    """A need or goal filed under a household member (가구원) that the case does not list."""
+    known = case_members_before(case, r)
+    return [
+        finding("unknown-member", r.rel, line, col, member=member, item=item, known=", ".join(known) or "-")
+        for item, member, line, col in r.member_refs
+        if member not in known
+    ]
+
+
+def case_members_before(case: Case, r: Summary) -> dict[str, str]:
+    members: dict[str, str] = {}
+    for x in case.records:
+        if x.nn > r.nn:
+            break
+        if x.members:
+            members = dict(x.members)
+    return members
+
+
+def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Finding]:
+    out: list[Finding] = []
+    if r.date and dates:
+        for goal, target, line, col in r.goal_targets:
+            if target < r.date:
+                out.append(finding("target-before-plan", r.rel, line, col, goal=goal, date=target, plan_date=r.date))
+        if r.review_date and r.review_date < r.date:
+            out.append(finding("review-before-plan", r.rel, *r.review_at, date=r.review_date, plan_date=r.date))
+    for start, end, line, col in r.service_spans:
+        if end < start:
+            out.append(finding("service-ends-before-start", r.rel, line, col, start=start, end=end))
+    if r.kind == "revised":
+        if ep.plan is None:
+            out.append(finding("revised-plan-without-earlier", r.rel, *r.kind_at))
+        if not r.revision_reason:
+            out.append(finding("revised-plan-without-reason", r.rel, *r.kind_at))
+    for goal, line, col in r.unagreed_goals:
+        out.append(finding("goal-not-agreed", r.rel, line, col, goal=goal))
+    out += _members(r, case)
+    known = case_members_before(case, r)
+    need_members = ep.assessment.need_members if ep.assessment else {}
+    for goal, (member, line, col) in r.goal_members.items():
+        need = r.goal_needs.get(goal)
+        other = need_members.get(need, member) if need else member
+        if member in known and other in known and other != member:  # an unknown member is its own finding
+            out.append(finding("goal-member-mismatch", r.rel, line, col, goal=goal, member=member, need=need,
+                               need_member=other))
+    return out
+
+
+def _closure(r: Summary) -> list[Finding]:
+    out = []
+    if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
+        out.append(finding("goals-achieved-but-none", r.rel, *r.reason_at))
+    if r.reason == "withdrew" and not r.client_words:
+        out.append(finding("withdrew-without-words", r.rel, *r.reason_at))
+    return out
+
+
+def check_casebook(
+    summaries: dict[str, list[Summary]], inactive: set[str], allow_resident_number: bool = False
+) -> list[Finding]:
+    """Checks across cases: the same alias on two open cases, a resident number kept without a legal
+    basis, a resource no longer in service named in an open case's plan."""
+    out: list[Finding] = []
+    open_aliases: dict[str, Summary] = {}
+    for cid in sorted(summaries):
+        case = Case.of(cid, summaries[cid])
+        for r in case.records:
+            if r.stage == "intake" and r.track_at is not None:
+                out.append(finding("track-deprecated", r.rel, *r.track_at))
+            if r.resident_at is not None and not allow_resident_number:
+                out.append(finding("resident-number-kept", r.rel, *r.resident_at))
+        ep = case.current
+        if ep is None or case.closed:
+            continue
+        if ep.intake is not None and ep.intake.alias:
+            alias = ep.intake.alias.replace(" ", "")
+            if alias in open_aliases:
+                other = open_aliases[alias]
+                out.append(finding("alias-duplicate", ep.intake.rel, *ep.intake.alias_at, alias=ep.intake.alias,
+                                   other=other.case))
+            else:
+                open_aliases[alias] = ep.intake
+        if ep.plan is not None:
+            for kind, ref, line, col in ep.plan.refs:
+                if kind == "resource" and ref in inactive:
+                    out.append(finding("inactive-resource", ep.plan.rel, line, col, ref=ref))
+    return out

@@ -1,0 +1,154 @@
+"""What a record tells the practice checks: consent entries, the 대상자 구분, the household,
+conferences, what is shared with which agency, and every date (for year typos).
+
+Filled into the record's `Summary` by `summary.check_file`; read by `case`, `rules_practice` and `due`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casekit.core.schemas import PLACEHOLDER
+from casekit.core.source import Parsed
+from casekit.core.summary import Summary, _get, _list, _str, valid_date
+
+SHARING_ACTIVITIES = frozenset({"linking", "coordination", "advocacy"})
+LINKING_ACTIVITIES = frozenset({"linking", "coordination", "information", "crisis_intervention"})
+
+
+def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
+    """Consent, selection, household, conference and the dates plausibility checks read."""
+
+    def at(path: tuple[Any, ...]) -> tuple[int, int]:
+        return parsed.where(path)
+
+    def share(path: tuple[Any, ...], date: str | None) -> None:
+        value = _get(data, path)
+        if isinstance(value, str) and value and not PLACEHOLDER.match(value) and (date or s.date):
+            s.shares.append((value, date or s.date or "", *at(path)))
+
+    kind_key = "kind" if stage == "conference" else "type"
+    s.kind, s.kind_at = _str(data.get(kind_key)), at((kind_key,))
+    _walk_dates(data, (), parsed, s.dates)
+    for i, entry in enumerate(_list(data.get("consents"))):
+        if isinstance(entry, dict):
+            d = valid_date(entry.get("date"))
+            scope, action = _str(entry.get("scope")), _str(entry.get("action"))
+            if d and scope and action:
+                res = entry.get("resources")
+                covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
+                if covered is None and isinstance(entry.get("agencies"), list):
+                    covered = ()  # named agencies outside the resource directory only: no resource is covered
+                for j, rid in enumerate(covered or ()):
+                    s.refs.append(("resource", rid, *at(("consents", i, "resources", j))))
+                s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i))))
+                continue
+        s.consent_unclear = True
+    selection = data.get("selection")
+    if isinstance(selection, dict):
+        s.case_type = _str(selection.get("case_type"))
+        s.case_type_at = at(("selection", "case_type"))
+        score = selection.get("risk_score")
+        s.risk_score = score if isinstance(score, int) and not isinstance(score, bool) else None
+    for member in _list(data.get("household_members")):
+        if isinstance(member, dict) and isinstance(member.get("id"), str):
+            s.members[member["id"]] = _str(member.get("relation")) or ""
+            s.member_ages[member["id"]] = _str(member.get("age_group")) or ""
+    if stage == "intake":
+        s.eligibility_at = at(("eligibility", "decision")) if ("eligibility", "decision") in parsed.positions else s.where
+        legacy = data.get("consent")
+        if isinstance(legacy, dict) and s.date:
+            d = valid_date(legacy.get("date")) or s.date
+            for scope in ("case_management", "information_sharing"):
+                value = legacy.get(scope)
+                if isinstance(value, bool):
+                    s.consents.append((d, scope, "given" if value else "refused", None, "self", *at(("consent", scope))))
+                elif value is not None:
+                    s.consent_unclear = True
+        restricted = data.get("restricted")
+        if isinstance(restricted, dict):
+            s.restricted = _str(restricted.get("reason")) or "other"
+        client = _dict(data.get("client"))
+        s.alias, s.alias_at = _str(client.get("alias")), at(("client", "alias"))
+        s.age_group = _str(client.get("age_group"))
+        if client.get("resident_number") not in (None, ""):
+            s.resident_at = at(("client", "resident_number"))
+        if "track" in data:
+            s.track_at = at(("track",))
+        if s.eligibility == "referred_elsewhere":
+            share(("referral", "referred_to"), s.date)
+    elif stage == "assessment":
+        s.informal_supports = [x for x in _list(data.get("informal_supports")) if isinstance(x, str)]
+        for i, need in enumerate(_list(data.get("needs"))):
+            if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("member"), str):
+                s.need_members[need["id"]] = need["member"]
+                s.member_refs.append((need["id"], need["member"], *at(("needs", i, "member"))))
+    elif stage == "plan":
+        agreement = _dict(data.get("agreement"))
+        s.agreed_reason = bool(_str(agreement.get("reason")) or _str(agreement.get("client_words")))
+        s.agreed_at = at(("agreement", "client_agreed")) if "client_agreed" in agreement else s.where
+        s.revision_reason = bool(_str(data.get("revision_reason")))
+        s.review_at = at(("review_date",))
+        for i, goal in enumerate(_list(data.get("goals"))):
+            if not isinstance(goal, dict) or not isinstance(goal.get("id"), str):
+                continue
+            gid = goal["id"]
+            if isinstance(goal.get("need"), str):
+                s.goal_needs[gid] = goal["need"]
+            if isinstance(goal.get("member"), str):
+                s.goal_members[gid] = (goal["member"], *at(("goals", i, "member")))
+                s.member_refs.append((gid, goal["member"], *at(("goals", i, "member"))))
+            target = valid_date(goal.get("target_date"))
+            if target:
+                s.goal_targets.append((gid, target, *at(("goals", i, "target_date"))))
+            if goal.get("client_agreed") is False and not _str(goal.get("note")):
+                s.unagreed_goals.append((gid, *at(("goals", i, "client_agreed"))))
+        for i, service in enumerate(_list(data.get("services"))):
+            if isinstance(service, dict):
+                start, end = valid_date(service.get("start")), valid_date(service.get("end"))
+                if start and end:
+                    s.service_spans.append((start, end, *at(("services", i, "end"))))
+                share(("services", i, "resource"), valid_date(service.get("start")) or s.date)
+    elif stage == "intervention":
+        acts = [a for a in _list(data.get("activities")) if isinstance(a, dict)]
+        s.linking_only = bool(acts) and all(a.get("type") in LINKING_ACTIVITIES for a in acts)
+        for i, act in enumerate(_list(data.get("activities"))):
+            if isinstance(act, dict) and act.get("type") in SHARING_ACTIVITIES:
+                share(("activities", i, "resource"), valid_date(act.get("date")))
+    elif stage == "closure":
+        note = _str(data.get("reason_note")) or ""
+        s.reason_at = at(("reason",)) if "reason" in data else s.where
+        # the client's own words: in their field, or quoted in the note ("… '혼자 해 보겠다'며 …")
+        s.client_words = bool(_str(data.get("client_words"))) or any(q in note for q in "'\"“”‘’「」『』")
+        for item in _list(data.get("results")):
+            if isinstance(item, dict) and isinstance(item.get("goal"), str) and isinstance(item.get("result"), str):
+                s.result_values[item["goal"]] = item["result"]
+        if s.reason == "referred":
+            share(("referred_to",), s.date)
+    elif stage == "conference":
+        s.next_meeting = valid_date(data.get("next_meeting"))
+        for i, _ in enumerate(_list(data.get("participants"))):
+            ref_path = ("participants", i, "resource")
+            value = _get(data, ref_path)
+            if isinstance(value, str) and value:
+                s.refs.append(("resource", value, *at(ref_path)))
+            share(ref_path, s.date)  # an agency at the table hears the case: consent must cover it
+        for i, _ in enumerate(_list(data.get("tasks"))):
+            value = _get(data, ("tasks", i, "goal"))
+            if isinstance(value, str) and value:
+                s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
+
+
+def _walk_dates(value: Any, path: tuple[Any, ...], parsed: Parsed, out: list[tuple[str, int, int]]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _walk_dates(v, (*path, k), parsed, out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _walk_dates(v, (*path, i), parsed, out)
+    elif path and path[-1] != "birth_date" and (d := valid_date(value)) is not None:
+        out.append((d, *parsed.where(path)))
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,97 @@
+"""사례회의 records: anywhere after the intake, never moving the stage, with their own deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from casekit.core.case import Case
+from casekit.core.casebook import check
+from casekit.core.due import case_dues
+from casekit.core.schemas import DEFAULTS, SchemaSet
+from tests.builders import FULL_PATH, make_casebook
+
+SELECTION = {"case_type": "general", "risk_score": 40, "rationale": "위기 신호 없음"}
+
+
+def conference(day: str, **fields: Any) -> tuple[str, str, dict[str, Any]]:
+    return ("conference", day, fields)
+
+
+def codes(root: Path) -> list[tuple[str, str]]:
+    return [(f.code, f.path.rsplit("/", 1)[-1]) for f in check(root).findings]
+
+
+def dues(root: Path, case: str = "c1", **deadlines: int) -> dict[str, dt.date]:
+    report = check(root)
+    return {d.kind: d.due for d in case_dues(case, report.summaries[case], {**report.config.deadlines, **deadlines})}
+
+
+def test_a_conference_may_stand_anywhere_after_the_intake(tmp_path: Path) -> None:
+    path = [FULL_PATH[0], conference("2026-03-02", kind="emergency"), *FULL_PATH[1:6],
+            conference("2026-07-01", kind="closure"), FULL_PATH[6]]
+    assert codes(make_casebook(tmp_path, {"c1": path})) == []
+
+
+def test_a_conference_does_not_open_a_case(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [conference("2026-03-01"), *FULL_PATH[:2]]})
+    assert ("first-not-intake", "01-conference.md") in codes(root)
+
+
+def test_a_conference_does_not_move_the_stage(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:4], conference("2026-04-25")]})
+    case = Case.of("c1", check(root).summaries["c1"])
+    assert case.stage == "intervention" and len(case.conferences) == 1 and not case.closed
+
+
+def test_conference_tasks_name_goals_of_the_plan(tmp_path: Path) -> None:
+    task = {"task": "주거 지원 신청", "who": "행정복지센터", "due": "2026-04-10", "goal": "G9"}
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:3], conference("2026-04-05", tasks=[task])]})
+    assert codes(root) == [("unknown-goal", "04-conference.md")]
+
+
+def test_the_selection_conference_is_due_five_days_after_the_assessment(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:2]})
+    assert dues(root)["selection"] == dt.date(2026, 3, 10)
+    assert dues(root, conference_days=3)["selection"] == dt.date(2026, 3, 8)
+
+
+def test_a_selection_made_at_the_conference_ends_that_deadline(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:2], conference("2026-03-08", kind="selection", selection=SELECTION,
+                                                                     next_meeting="2026-04-15")]})
+    got = dues(root)
+    assert "selection" not in got
+    assert got["conference"] == dt.date(2026, 4, 15)  # the next meeting the conference set
+    assert got["plan"] == dt.date(2026, 3, 31)
+
+
+def test_the_conference_deadline_comes_from_casekit_yml(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:2]})
+    (root / "casekit.yml").write_text("deadlines:\n  conference_days: 7\n", encoding="utf-8")
+    report = check(root)
+    assert report.config.deadlines["conference_days"] == 7
+    assert {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}["selection"] == \
+        dt.date(2026, 3, 12)
+
+
+def test_participants_names_are_sensitive() -> None:
+    paths = SchemaSet.load(DEFAULTS / "schemas").sensitive_paths["conference"]
+    assert ("participants", "*", "name") in paths
+
+
+def test_add_a_conference_by_its_korean_name(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0013", "사례회의", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    rel = "cases/2026-0013/06-conference.md"
+    assert result.stdout.strip() == rel and result.stderr == ""
+    checked = json.loads(run(sample, "check", "--format", "json").output)["findings"]
+    assert checked and {f["code"] for f in checked} == {"placeholder"}
+    assert all(f["path"] == rel for f in checked)
+
+
+def test_status_shows_the_process_stage_not_the_conference(sample: Path, run) -> None:
+    result = run(sample, "status", "2026-0010", "--format", "json", "--today", "2026-11-20")
+    row = json.loads(result.output)["cases"][0]
+    assert row["stage"] == "intervention" and row["missing"] == []

@@ -1,0 +1,331 @@
+"""Practitioners' mistakes made on a copy of the sample casebook: each is caught at its file and line.
+
+Every test changes one thing in a fresh copy of the sample, runs `casekit check --format json`
+as a user would, and expects the finding where the mistake is (and no error elsewhere).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casekit.core.case import Case
+from casekit.core.casebook import check
+from casekit.core.due import case_due, case_dues
+from tests.builders import FULL_PATH, make_casebook
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> int:
+    """Replace `old` by `new` (the first `count` times); the file line where `new` starts."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel}: {old!r}"
+    line = text.count("\n", 0, text.index(old)) + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def findings(run, root: Path) -> list[tuple[str, int, str, str]]:
+    result = run(root, "check", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return [(f["path"], f["line"], f["severity"], f["code"]) for f in json.loads(result.output)["findings"]]
+
+
+def only(run, root: Path) -> set[tuple[str, int, str, str]]:
+    return set(findings(run, root))
+
+
+def test_the_sample_is_clean(sample: Path, run) -> None:
+    assert findings(run, sample) == []
+
+
+def test_eligible_intake_without_consent_to_case_management(sample: Path, run) -> None:
+    rel = "cases/2026-0009/01-intake.md"
+    edit(sample, rel, "scope: case_management\n    action: given", "scope: case_management\n    action: refused")
+    line = edit(sample, rel, "decision: eligible", "decision: eligible")
+    assert only(run, sample) == {(rel, line, "error", "eligible-without-consent")}
+
+
+def test_linking_when_consent_to_share_was_refused(sample: Path, run) -> None:
+    edit(sample, "cases/2026-0014/01-intake.md", "scope: information_sharing\n    action: given",
+         "scope: information_sharing\n    action: refused")
+    got = only(run, sample)
+    rel = "cases/2026-0014/03-intervention.md"
+    assert got == {(rel, 9, "error", "sharing-refused"), (rel, 14, "error", "sharing-refused")}
+
+
+def test_linking_to_an_agency_the_consent_does_not_name(sample: Path, run) -> None:
+    rel = "cases/2026-0014/03-intervention.md"
+    line = edit(sample, rel, "resource: gaon-health-center", "resource: gaon-food-bank")
+    assert only(run, sample) == {(rel, line, "error", "sharing-without-consent")}
+
+
+def test_a_plan_the_client_did_not_agree_to_asks_for_the_reason(sample: Path, run) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, "client_agreed: true", "client_agreed: false")
+    assert only(run, sample) == {(rel, line, "warning", "plan-not-agreed")}
+    edit(sample, rel, "client_agreed: false", 'client_agreed: false\n  reason: "자활근로는 건강이 나아진 뒤에 하겠다고 함"')
+    assert findings(run, sample) == []
+
+
+def test_a_goal_the_client_did_not_agree_to(sample: Path, run) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, '    target_date: "2026-06-30"\n', '    target_date: "2026-06-30"\n    client_agreed: false\n') + 1
+    assert only(run, sample) == {(rel, line, "warning", "goal-not-agreed")}
+
+
+def test_goals_achieved_while_no_goal_is(sample: Path, run) -> None:
+    rel = "cases/2026-0001/07-closure.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    (sample / rel).write_text(text.replace("result: achieved", "result: not_achieved")
+                              .replace("result: partly_achieved", "result: not_achieved"), encoding="utf-8")
+    assert only(run, sample) == {(rel, 6, "error", "goals-achieved-but-none")}  # at `reason:`
+
+
+def test_withdrew_without_the_clients_words(sample: Path, run) -> None:
+    rel = "cases/2026-0007/06-closure.md"
+    text = (sample / rel).read_text(encoding="utf-8").split("\n")
+    kept = [x for x in text if not x.startswith(("client_words:", "reason_note:"))]
+    (sample / rel).write_text("\n".join(kept), encoding="utf-8")
+    assert only(run, sample) == {(rel, 6, "error", "withdrew-without-words")}  # at `reason:`
+
+
+def test_a_year_typo(sample: Path, run) -> None:
+    rel = "cases/2026-0012/04-intervention.md"
+    line = edit(sample, rel, 'date: "2026-11-06"', 'date: "2062-11-06"')
+    assert (rel, line, "error", "date-far-future") in only(run, sample)
+
+
+def test_a_record_years_after_the_one_before_it(tmp_path: Path) -> None:
+    # an old case (2023) where a plan was dated 2025 by mistake: not in the future, but years late
+    path = [(s, d.replace("2026", "2023"), o) for s, d, o in FULL_PATH[:2]] + [("plan", "2025-04-01", FULL_PATH[2][2])]
+    got = [(f.code, f.severity, f.path.rsplit("/", 1)[-1], f.line) for f in check(make_casebook(tmp_path, {"c1": path})).findings]
+    assert got == [("date-gap", "warning", "03-plan.md", 4)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('target_date: "2026-05-31"', 'target_date: "2025-05-31"', "target-before-plan"),
+        ('review_date: "2026-04-25"', 'review_date: "2026-03-20"', "review-before-plan"),
+        ('end: "2026-05-31"', 'end: "2026-03-01"', "service-ends-before-start"),
+    ],
+)
+def test_plan_dates_that_cannot_be(sample: Path, run, old: str, new: str, code: str) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, old, new)
+    assert only(run, sample) == {(rel, line, "error", code)}
+
+
+def test_a_revised_plan_without_an_earlier_plan_or_a_reason(sample: Path, run) -> None:
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, "type: initial", "type: revised")
+    assert only(run, sample) == {(rel, line, "error", "revised-plan-without-earlier"),
+                                 (rel, line, "error", "revised-plan-without-reason")}
+
+
+def test_a_first_assessment_typed_as_a_reassessment(sample: Path, run) -> None:
+    rel = "cases/2026-0001/02-assessment.md"
+    line = edit(sample, rel, "type: initial", "type: reassessment")
+    assert only(run, sample) == {(rel, line, "error", "reassessment-first")}
+
+
+def test_an_inactive_resource_in_an_open_plan(sample: Path, run) -> None:
+    rel = "cases/2026-0012/03-plan.md"
+    line = edit(sample, rel, "resource: gaon-food-bank", "resource: bitgaram-study-room")
+    assert only(run, sample) == {(rel, line, "warning", "inactive-resource")}
+
+
+def test_nothing_but_closure_after_a_withdrawal(sample: Path, run) -> None:
+    edit(sample, "cases/2026-0002/09-monitoring.md", "decision:",
+         'consents:\n  - date: "2026-09-05"\n    scope: case_management\n    action: withdrawn\n    by: self\n'
+         '    method: verbal\n    client_words: "당분간 혼자 해 볼게요"\ndecision:')
+    got = only(run, sample)
+    assert ("cases/2026-0002/10-intervention.md", 3, "error", "after-withdrawal") in got
+    assert ("cases/2026-0002/11-monitoring.md", 3, "error", "after-withdrawal") in got
+
+
+def test_a_guardian_consent_names_the_relation(sample: Path, run) -> None:
+    rel = "cases/2026-0011/01-intake.md"
+    (sample / rel).write_text((sample / rel).read_text(encoding="utf-8").replace('    relation: "조모(미성년후견인)"\n', ""),
+                              encoding="utf-8")
+    codes = {(p, c) for p, _, _, c in findings(run, sample)}
+    assert (rel, "required") in codes
+
+
+def test_a_need_filed_under_an_unknown_household_member(sample: Path, run) -> None:
+    rel = "cases/2026-0002/02-assessment.md"
+    line = edit(sample, rel, "member: M1", "member: M7")
+    assert only(run, sample) == {(rel, line, "error", "unknown-member")}
+
+
+def test_two_open_cases_with_the_same_alias(sample: Path, run) -> None:
+    rel = "cases/2026-0014/01-intake.md"
+    line = edit(sample, rel, 'alias: "오○철"', 'alias: "이○자"')
+    assert only(run, sample) == {(rel, line, "warning", "alias-duplicate")}
+
+
+def test_resident_numbers_are_off_by_default(sample: Path, run) -> None:
+    edit(sample, "casekit.yml", "allow_resident_number: true", "allow_resident_number: false")
+    line = edit(sample, "cases/2026-0001/01-intake.md", "resident_number:", "resident_number:")
+    assert only(run, sample) == {("cases/2026-0001/01-intake.md", line, "warning", "resident-number-kept")}
+
+
+def test_the_old_track_field_still_reads_but_points_to_the_selection(sample: Path, run) -> None:
+    rel = "cases/2026-0001/01-intake.md"
+    line = edit(sample, rel, "presenting_problems:", "track: full\npresenting_problems:")
+    assert only(run, sample) == {(rel, line, "warning", "track-deprecated")}
+
+
+def test_add_warns_at_once_about_a_monitoring_before_any_plan(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0009", "monitoring", "--date", "2026-11-20")
+    assert result.exit_code == 0
+    assert "cases/2026-0009/02-monitoring.md" in result.stdout
+    assert "경고:" in result.stderr and "계획이 없습니다" in result.stderr
+
+
+def test_add_warns_at_once_about_an_assessment_after_an_ineligible_closure(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0003", "assessment", "--date", "2026-11-20")
+    assert result.exit_code == 0
+    assert "종결 후에는" in result.stderr
+
+
+def test_add_says_nothing_when_the_record_is_in_order(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0013", "monitoring", "--date", "2026-11-20")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+# --- deadlines (casekit/core/due.py) -------------------------------------------------------------
+
+def _set(path: list, index: int, **fields: Any) -> list:
+    out = list(path)
+    stage, day, old = out[index]
+    out[index] = (stage, day, {**old, **fields})
+    return out
+
+
+def _dues(tmp_path: Path, path: list) -> dict[str, dt.date]:
+    report = check(make_casebook(tmp_path, {"c1": path}))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    return {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
+
+
+@pytest.mark.parametrize("reason", ["referred", "moved"])
+def test_the_first_check_after_a_referral_or_a_move_is_never_dropped(tmp_path: Path, reason: str) -> None:
+    path = _set(FULL_PATH[:6], 5, reason=reason, results=[], reason_note="전출지 행정복지센터에 연계",
+                aftercare={"plan": "한 달 뒤 연계 확인 전화", "first_check": "2026-07-31"})
+    assert _dues(tmp_path, path) == {"followup": dt.date(2026, 7, 31)}
+
+
+def test_no_followup_after_a_referral_without_a_first_check(tmp_path: Path) -> None:
+    path = _set(FULL_PATH[:6], 5, reason="referred", results=[], reason_note="이관")
+    assert _dues(tmp_path, path) == {}
+
+
+@pytest.mark.parametrize(("decision", "kind"), [("close", "closure"), ("revise_plan", "revised_plan")])
+def test_closure_and_revised_plan_have_their_own_deadlines(tmp_path: Path, decision: str, kind: str) -> None:
+    path = _set(FULL_PATH[:5], 4, decision=decision)
+    assert _dues(tmp_path, path)[kind] == dt.date(2026, 5, 15)  # 14 days after the monitoring
+
+
+def test_weekly_contact_while_the_risk_is_crisis(tmp_path: Path) -> None:
+    path = _set(FULL_PATH[:4], 1, risk_level="crisis")
+    assert _dues(tmp_path, path)["crisis_contact"] == dt.date(2026, 4, 27)
+
+
+def test_a_goal_past_its_target_date_and_periodic_reassessment(tmp_path: Path) -> None:
+    got = _dues(tmp_path, FULL_PATH[:5])
+    assert got["goal_target"] == dt.date(2026, 6, 30)
+    assert got["periodic_reassessment"] == dt.date(2026, 9, 1)  # 180 days after the assessment
+    achieved = _set(FULL_PATH[:5], 4, progress=[{"goal": "G1", "status": "achieved", "note": "달성"}])
+    assert "goal_target" not in _dues(tmp_path / "b", achieved)
+
+
+def test_intensive_cases_are_reviewed_more_often(tmp_path: Path) -> None:
+    selection = {"case_type": "intensive", "risk_score": 80, "rationale": "고립과 자살위기"}
+    path = _set(_set(FULL_PATH[:5], 1, selection=selection), 4, next_review=None)
+    report = check(make_casebook(tmp_path, {"c1": path}))
+    due = case_due("c1", report.summaries["c1"], report.config.deadlines)
+    assert due is not None and due.kind == "monitoring" and due.due == dt.date(2026, 5, 15)
+
+
+def test_a_service_linkage_case_needs_no_plan(tmp_path: Path) -> None:
+    selection = {"case_type": "service_linkage", "risk_score": 15, "rationale": "단일 욕구"}
+    link = ("intervention", "2026-03-10", {"activities": [
+        {"date": "2026-03-10", "type": "linking", "resource": "food-bank", "summary": "푸드뱅크 연계"}]})
+    path = [*_set(FULL_PATH[:2], 1, selection=selection), link]
+    got = _dues(tmp_path, path)
+    assert got == {"monitoring": dt.date(2026, 4, 9)}
+    report = check(tmp_path / "")
+    assert Case.of("c1", report.summaries["c1"]).missing == []
+    # the same linking without the selection needs a plan first
+    plain = [*FULL_PATH[:2], link]
+    found = {f.code for f in check(make_casebook(tmp_path / "plain", {"c1": plain})).findings}
+    assert "needs-plan" in found
+
+
+# --- restricted cases and the ecomap --------------------------------------------------------------
+
+
+def test_restricted_cases_are_marked_in_the_core(sample: Path) -> None:
+    from casekit.core.case import is_restricted, restricted_reason
+
+    report = check(sample)
+    assert restricted_reason(report.summaries["2026-0010"]) == "domestic_violence"
+    assert [c for c, recs in report.summaries.items() if is_restricted(recs)] == ["2026-0010"]
+    assert Case.of("2026-0010", report.summaries["2026-0010"]).restricted == "domestic_violence"
+
+
+def test_the_household_and_case_type_come_from_the_records(sample: Path) -> None:
+    report = check(sample)
+    case = Case.of("2026-0013", report.summaries["2026-0013"])
+    assert case.household == {"M1": "배우자", "M2": "자녀(딸)", "M3": "자녀(아들)"}
+    assert case.case_type == "general" and [c.kind for c in case.conferences] == ["selection"]
+    assert Case.of("2026-0002", report.summaries["2026-0002"]).case_type == "intensive"  # re-selected at reassessment
+
+
+def test_the_ecomap_is_inline_svg_with_every_text_escaped() -> None:
+    from casekit.site.ecomap import ecomap_svg
+
+    svg = ecomap_svg([("자녀(딸)", "아동")], ["이웃 <script>alert(1)</script>"], [("드림스타트 & 학교", "formal"), ("이웃 모임", "informal")])
+    assert svg.startswith("<svg ") and svg.endswith("</svg>")
+    assert "<script" not in svg and "&lt;script&gt;" in svg and "드림스타트 &amp; 학교" in svg
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing loaded from anywhere
+    assert svg.count("<line ") == 3 and "자녀(딸)(아동)" in svg
+    assert 'stroke-dasharray="6 4"' in svg  # informal support: dashed
+    assert "연결된 자원" in ecomap_svg([], [], [])
+
+
+def test_a_child_does_not_consent_alone(sample: Path, run) -> None:
+    rel = "cases/2026-0011/01-intake.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    (sample / rel).write_text(text.replace("    by: legal_guardian\n", "    by: self\n"), encoding="utf-8")
+    assert {c for _, _, _, c in findings(run, sample)} == {"child-consent-self"}
+
+
+def test_a_conference_shares_with_the_agencies_at_the_table(sample: Path, run) -> None:
+    rel = "cases/2026-0013/03-conference.md"
+    line = edit(sample, rel, "resource: gaon-family-center", "resource: gaon-job-center")
+    assert only(run, sample) == {(rel, line, "error", "sharing-without-consent")}
+
+
+def test_withdrew_needs_the_clients_words_not_only_a_note(sample: Path, run) -> None:
+    rel = "cases/2026-0004/02-closure.md"  # a referral's note, without a word of the client's
+    edit(sample, rel, "reason: referred", "reason: withdrew")
+    assert (rel, 6, "error", "withdrew-without-words") in only(run, sample)
+
+
+def test_the_ecomap_of_a_sample_case_from_the_case_model(sample: Path) -> None:
+    from casekit.site.ecomap import ecomap_svg
+
+    case = Case.of("2026-0013", check(sample).summaries["2026-0013"])
+    assert [m[1:] for m in case.members] == [("배우자", "middle_aged"), ("자녀(딸)", "child"), ("자녀(아들)", "child")]
+    assert case.informal_supports and "naraedong-welfare-team" in case.linked_resources
+    svg = ecomap_svg([(rel, age) for _, rel, age in case.members], case.informal_supports,
+                     [(rid, "formal") for rid in case.linked_resources])
+    assert svg.count("<line ") == len(case.informal_supports) + len(case.linked_resources)
+    assert "응우옌" not in svg  # no name: relations and resources only
