@@ -25,7 +25,8 @@ from mkdocs.exceptions import Abort, PluginError
 from casekit.core.casebook import check
 from casekit.core.due import all_due
 from casekit.core.schemas import STAGE_KO
-from casekit.mkdocs_plugin.pages import demote, src_uri
+from casekit.site.body import demote
+from casekit.site.views import src_uri
 from tests.conftest import copy_casebook
 
 pytestmark = pytest.mark.slow
@@ -170,12 +171,15 @@ def test_a_worker_who_handed_a_case_over_still_has_a_page(sample: Path, tmp_path
 # -- home ----------------------------------------------------------------------------------------
 
 
-def test_home_lists_every_case_under_its_current_stage(casebook: Path, site: Path) -> None:
+def test_home_counts_cases_by_stage_and_each_stage_page_lists_them(casebook: Path, site: Path) -> None:
     html = read(site, "")
-    shown = {a["data-case"]: a.get("data-stage") for t, a in tags(html) if t == "li" and a.get("data-case")}
-    for case, stages in cases_on_disk(casebook).items():
-        assert case in shown, f"case {case} is not on the home page"
-        assert shown[case] == stages[-1], f"{case}: home shows stage {shown[case]}, the last record is {stages[-1]}"
+    counts = {a["data-stage"]: int(a["data-count"] or 0) for t, a in tags(html) if t == "li" and a.get("data-count")}
+    on_disk = cases_on_disk(casebook)
+    for stage in STAGE_KO:
+        assert counts.get(stage) == sum(1 for stages in on_disk.values() if stages[-1] == stage), stage
+    for case, stages in on_disk.items():
+        page = read(site, f"stages/{stages[-1]}/")
+        assert f'data-case="{case}"' in page, f"case {case} is not on the page of its stage {stages[-1]}"
     caseload = section(html, "caseload")
     for stage, label in STAGE_KO.items():
         assert label in caseload, f"stage {stage} ({label}) missing from the caseload"
@@ -190,6 +194,14 @@ def test_home_due_list_matches_the_core_due_logic(casebook: Path, site: Path) ->
     html = read(site, "")
     rows = {a["data-case"]: a["data-state"] for t, a in tags(html) if t == "tr" and a.get("data-state")}
     assert rows == expected
+    # within each state: 위기 > 높음 > 보통 > 낮음 > 미사정, then the most overdue first
+    rank = {"crisis": 4, "high": 3, "medium": 2, "low": 1}
+    ordered = [(a["data-state"], rank.get(a.get("data-risk") or "", 0)) for t, a in tags(html)
+               if t == "tr" and a.get("data-state")]
+    for state in ("overdue", "due_soon"):
+        risks = [r for s, r in ordered if s == state]
+        assert risks == sorted(risks, reverse=True), f"{state} rows are not sorted by risk: {risks}"
+    assert "기준일 2026-11-20" in section(html, "due-list")
     due = section(html, "due-list")
     assert "기한 지남" in due and "곧 마감" in due
     full = read(site, "due/")
@@ -201,7 +213,9 @@ def test_home_shows_caseload_per_worker_with_the_limit(site: Path) -> None:
     html = read(site, "")
     workers = [a["data-worker"] for t, a in tags(html) if t == "tr" and a.get("data-worker")]
     assert workers, "no worker rows in the caseload"
-    assert "적정 20건" in section(html, "caseload")
+    caseload = section(html, "caseload")
+    assert "한도 20" in caseload and "casekit.yml" in caseload
+    assert "위기(crisis) 3" in caseload
 
 
 # -- case page -----------------------------------------------------------------------------------

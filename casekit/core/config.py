@@ -21,12 +21,17 @@ DEFAULT_DEADLINES = {
     "due_soon_days": 7,
 }
 
+# 사례 부담 (caseload): open cases weighted by 위기도 against a per-worker limit (the site's dashboard)
+DEFAULT_CASELOAD: dict[str, Any] = {"limit": 20, "weights": {"crisis": 3, "high": 2, "medium": 1, "low": 1}}
+
 
 @dataclass
 class Config:
     deadlines: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
     pii_allow: list[str] = field(default_factory=list)
     lang: str | None = None
+    caseload: dict[str, Any] = field(default_factory=lambda: {**DEFAULT_CASELOAD,
+                                                              "weights": dict(DEFAULT_CASELOAD["weights"])})
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -74,6 +79,30 @@ def load_config(root: Path) -> Config:
     pii = raw.get("pii") or {}
     if isinstance(pii, dict) and isinstance(pii.get("allow"), list):
         cfg.pii_allow = [str(x) for x in pii["allow"]]
+    _caseload(cfg, raw.get("caseload"))
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
     return cfg
+
+
+def _caseload(cfg: Config, raw: Any) -> None:
+    """`caseload: {limit: 20, weights: {crisis: 3, high: 2, medium: 1, low: 1}}`; bad values keep the default."""
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="caseload: a mapping (limit, weights)"))
+        return
+    for key, value in raw.items():
+        if key == "limit" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            cfg.caseload["limit"] = value
+        elif key == "weights" and isinstance(value, dict):
+            for level, weight in value.items():
+                if level in DEFAULT_CASELOAD["weights"] and isinstance(weight, int | float) \
+                        and not isinstance(weight, bool) and weight >= 0:
+                    cfg.caseload["weights"][level] = weight
+                else:
+                    cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1,
+                                                detail=f"caseload.weights.{level}: crisis/high/medium/low, a number"))
+        else:
+            cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1,
+                                        detail=f"caseload.{key}: limit (a positive number) or weights"))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from casekit.core.schemas import SchemaSet
-from casekit.mkdocs_plugin.html import Markup, el, escape
+from casekit.site.html import Markup, el, escape, join
 
 Node = dict[str, Any]
 LinkResource = Callable[[str], Markup]
@@ -81,8 +81,10 @@ class FieldRenderer:
             return escape(labels[value])
         if ref == "resourceId" and isinstance(value, str):
             return self.link_resource(value)
-        if ref == "goalId" and isinstance(value, str):
-            return el("abbr", {"class": "ck-goal-ref", "title": self.goal_title(value)}, value)
+        if ref == "goalId" and isinstance(value, str):  # the goal's text shown beside its id, not on hover
+            text = self.goal_title(value)
+            return join([el("strong", {"class": "ck-goal-ref"}, value),
+                         el("small", {"class": "ck-goal-text"}, " " + text) if text else None])
         if ref == "date" and isinstance(value, str):
             return el("span", {"class": "ck-date"}, value)
         if isinstance(value, str) and "\n" in value.strip():

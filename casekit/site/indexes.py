@@ -1,6 +1,6 @@
 """What the site shows, computed once from a core `Report`: redacted records and the indexes over them.
 
-Nothing here knows MkDocs. Every record's front matter is redacted on the way in (the raw
+Nothing here knows MkDocs or HTML. Every record's front matter is redacted on the way in (the raw
 `Parsed.data` is never kept), and summaries are used only for structure and the shared due logic.
 """
 
@@ -14,11 +14,9 @@ from typing import Any
 from casekit.core.casebook import Report
 from casekit.core.due import Due, case_due, is_closed
 from casekit.core.rules import NOT_ELIGIBLE, episodes
-from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, redact, sensitive_values
+from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, redact
 from casekit.core.summary import Summary
 
-# 간접실천: shown together as one group of the activity log, after the six direct-practice skills
-INDIRECT = ("linking", "coordination", "advocacy")
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 SEVERITY_RANK = {"urgent": 4, "high": 3, "medium": 2, "low": 1}
 RISK_RANK = {"crisis": 4, "high": 3, "medium": 2, "low": 1}
@@ -34,6 +32,7 @@ class Record:
     data: dict[str, Any]  # redacted front matter
     body: str
     qualifier: str | None = None  # 재사정, 수정 계획, 재개 접수 …
+    episode: int = 1  # 1 for the first intake's records, 2 after the first reopening …
 
     @property
     def anchor(self) -> str:
@@ -63,6 +62,7 @@ class GoalRow:
 class PlanBlock:
     plan: Record
     goals: list[GoalRow]
+    closure: Record | None = None  # the closure that ended this plan's episode, if any
 
 
 @dataclass
@@ -99,6 +99,12 @@ class Case:
     last_date: str | None = None
     episodes: int = 1
     track: str | None = None
+    closure: Record | None = None  # the latest episode's closure
+    followup: Record | None = None  # the latest episode's latest follow-up
+
+    @property
+    def risk_rank(self) -> int:
+        return RISK_RANK.get(self.risk or "", 0)
 
     @property
     def stage_ko(self) -> str:
@@ -149,19 +155,31 @@ class Site:
     today: dt.date
     schemas: SchemaSet
     deadlines: dict[str, Any]
-    caseload_limit: int
+    caseload: dict[str, Any]  # casekit.yml `caseload`: limit and weights by risk level
     cases: dict[str, Case]
     resources: dict[str, ResourceView]
     dues: list[Due]
     files: int = 0
     warnings: int = 0
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
 
     @property
     def soon_days(self) -> int:
         return int(self.deadlines["due_soon_days"])
 
+    @property
+    def caseload_limit(self) -> float:
+        return float(self.caseload["limit"])
+
+    def weight(self, case: Case) -> float:
+        """What an open case weighs in a worker's 사례 부담: its 위기도's weight (unassessed: 1)."""
+        return float(self.caseload["weights"].get(case.risk or "", 1))
+
     def labels(self, kind: str, *path: str) -> dict[str, str]:
-        return self.schemas.enum_labels(kind, tuple(path))
+        key = ("labels", kind, path)
+        if key not in self._memo:
+            self._memo[key] = self.schemas.enum_labels(kind, tuple(path))
+        return self._memo[key]  # type: ignore[no-any-return]
 
     @property
     def domain_labels(self) -> dict[str, str]:
@@ -190,21 +208,52 @@ class Site:
     def workers(self) -> dict[str, list[Case]]:
         """Each worker's current cases (a case's worker is the one of its latest record); every
         worker who wrote a record is listed, with no current case when all were handed over."""
+        if "workers" in self._memo:
+            return self._memo["workers"]  # type: ignore[no-any-return]
         out: dict[str, list[Case]] = {w: [] for c in self.cases.values() for w in c.past_workers}
         for case in self.cases.values():
             if case.worker:
                 out[case.worker].append(case)
-        return dict(sorted(out.items()))
+        self._memo["workers"] = dict(sorted(out.items()))
+        return self._memo["workers"]  # type: ignore[no-any-return]
 
     def past_cases(self, worker: str) -> list[Case]:
-        return [c for c in self.cases.values() if worker in c.past_workers and c.worker != worker]
+        return list(self.past_workers_index().get(worker, []))
 
     def resource_cases(self) -> dict[str, list[Case]]:
-        out: dict[str, list[Case]] = defaultdict(list)
-        for case in self.cases.values():
-            for rid in case.resources:
-                out[rid].append(case)
-        return out
+        if "resources" not in self._memo:
+            out: dict[str, list[Case]] = defaultdict(list)
+            for case in self.cases.values():
+                for rid in case.resources:
+                    out[rid].append(case)
+            self._memo["resources"] = out
+        return self._memo["resources"]  # type: ignore[no-any-return]
+
+    def past_workers_index(self) -> dict[str, list[Case]]:
+        if "past" not in self._memo:
+            out: dict[str, list[Case]] = defaultdict(list)
+            for case in self.cases.values():
+                for w in case.past_workers:
+                    if w != case.worker:
+                        out[w].append(case)
+            self._memo["past"] = out
+        return self._memo["past"]  # type: ignore[no-any-return]
+
+
+def due_order(d: Due, case: Case | None, today: dt.date, soon_days: int) -> tuple[int, int, int, str]:
+    """What a supervisor reads first: overdue before due soon before upcoming, then 위기도
+    (위기 > 높음 > 보통 > 낮음 > 미사정), then the longest overdue (or the nearest deadline)."""
+    state = ("overdue", "due_soon", "upcoming").index(d.state(today, soon_days))
+    return (state, -(case.risk_rank if case else 0), d.days_left(today), d.case)
+
+
+def _number_episodes(records: list[Record]) -> None:
+    """Episode numbers as the core's `episodes` splits them: a new one at each intake after the first."""
+    n = 0
+    for r in records:
+        if r.stage == "intake" or n == 0:
+            n += 1
+        r.episode = n
 
 
 def _qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | None:
@@ -217,7 +266,7 @@ def _qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | No
     return None
 
 
-def build_site(report: Report, today: dt.date, caseload_limit: int = 20) -> Site:
+def build_site(report: Report, today: dt.date) -> Site:
     schemas = report.schemas
     cases: dict[str, Case] = {}
     for cid in sorted(report.summaries):
@@ -233,6 +282,7 @@ def build_site(report: Report, today: dt.date, caseload_limit: int = 20) -> Site
             records.append(
                 Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, _qualifier(s.stage, data, schemas))
             )
+        _number_episodes(records)
         cases[cid] = _case(cid, records, summaries, report.config.deadlines, today)
     resources = {}
     for rid in sorted(report.resources):
@@ -240,12 +290,13 @@ def build_site(report: Report, today: dt.date, caseload_limit: int = 20) -> Site
         raw = res.parsed.data if res.parsed is not None and isinstance(res.parsed.data, dict) else {}
         body = res.parsed.body if res.parsed is not None else ""
         resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body)
-    dues = sorted((c.due for c in cases.values() if c.due is not None), key=lambda d: (d.due, d.case))
+    dues = sorted((c.due for c in cases.values() if c.due is not None),
+                  key=lambda d: due_order(d, cases.get(d.case), today, int(report.config.deadlines["due_soon_days"])))
     return Site(
         today=today,
         schemas=schemas,
         deadlines=report.config.deadlines,
-        caseload_limit=caseload_limit,
+        caseload=report.config.caseload,
         cases=cases,
         resources=resources,
         dues=dues,
@@ -283,6 +334,9 @@ def _case(cid: str, records: list[Record], summaries: list[Summary], deadlines: 
         case.assessment = assessments[-1]
         risk = case.assessment.data.get("risk_level")
         case.risk = risk if isinstance(risk, str) else None
+    last_ep = [r for r in records if r.episode == records[-1].episode]
+    case.closure = next((r for r in reversed(last_ep) if r.stage == "closure"), None)
+    case.followup = next((r for r in reversed(last_ep) if r.stage == "followup"), None)
     case.plans = _plans(records)
     case.activities = _activities(records)
     case.resources = _resources(records)
@@ -319,6 +373,7 @@ def _plans(records: list[Record]) -> list[PlanBlock]:
             for item in r.data.get("results") or []:
                 if isinstance(item, dict) and item.get("goal") in by_id:
                     by_id[item["goal"]].result = (r, _s(item.get("result")), _s(item.get("note")))
+            current.closure = r
             current = None
     return blocks
 
@@ -352,7 +407,13 @@ def _resources(records: list[Record]) -> dict[str, dict[str, int]]:
 
     for r in records:
         d = r.data
-        if r.stage == "assessment":
+        if r.stage == "intake":  # referred elsewhere at intake (referral.referred_to)
+            referral = d.get("referral")
+            if isinstance(referral, dict):
+                add(referral.get("referred_to"), "intake")
+        elif r.stage == "closure":  # referred on at closure
+            add(d.get("referred_to"), "closure")
+        elif r.stage == "assessment":
             for rid in d.get("resources") or []:
                 add(rid, "assessment")
         elif r.stage in ("plan", "monitoring", "intervention"):
@@ -363,41 +424,6 @@ def _resources(records: list[Record]) -> dict[str, dict[str, int]]:
     return out
 
 
-def group_activities(site: Site, activities: list[Activity]) -> list[tuple[str, str, list[Activity]]]:
-    """(key, Korean label, activities) in the schema's order: six direct-practice skills, then 연계·조정·옹호."""
-    labels = site.activity_labels
-    order = [t for t in labels if t not in INDIRECT]
-    indirect = [t for t in labels if t in INDIRECT] or list(INDIRECT)
-    groups: list[tuple[str, str, list[Activity]]] = [(t, labels.get(t, t), []) for t in order]
-    groups.append(("indirect", "·".join(labels.get(t, t) for t in indirect), []))
-    index = {key: i for i, (key, _, _) in enumerate(groups)}
-    for a in activities:
-        key = "indirect" if a.type in INDIRECT else a.type
-        if key not in index:
-            index[key] = len(groups)
-            groups.append((key, labels.get(key, key or "기타"), []))
-        groups[index[key]][2].append(a)
-    return groups
-
-
-def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
-    """(value, source file, field) for every x-sensitive value in the casebook: what no page may show."""
-    schemas = report.schemas
-    out: list[tuple[str, str, str]] = []
-    for rel, parsed in report.parsed.items():
-        if parsed is None or not isinstance(parsed.data, dict):
-            continue
-        stage = rel.rsplit("/", 1)[-1][3:-3]
-        for field_, value in sensitive_values(parsed.data, schemas.sensitive_paths.get(stage, [])):
-            out.append((value.strip(), rel, field_))
-    for res in report.resources.values():
-        if res.parsed is None or not isinstance(res.parsed.data, dict):
-            continue
-        for field_, value in sensitive_values(res.parsed.data, schemas.sensitive_paths.get("resource", [])):
-            out.append((value.strip(), res.rel, field_))
-    return [n for n in out if len(n[0]) >= 2]
-
-
 def _s(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
@@ -406,4 +432,4 @@ def _opt(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-__all__ = ["STAGES", "Case", "Record", "ResourceView", "Site", "build_site", "group_activities", "sensitive_needles"]
+__all__ = ["STAGES", "Case", "Record", "ResourceView", "Site", "build_site"]
