@@ -401,3 +401,111 @@ def test_demote_shifts_headings_below_the_record_heading() -> None:
     body = "# 접수\n\n## 의뢰 경위\n\n```md\n# not a heading\n```\n\n제목\n---\n\n본문\n"
     assert demote(body, 2) == "### 접수\n\n#### 의뢰 경위\n\n```md\n# not a heading\n```\n\n#### 제목\n\n본문"
     assert demote("# 이름\n\n설명", 1, drop_title="이름") == "설명"
+
+
+# -- case page: episodes, goals, referrals, timeline ---------------------------------------------
+
+
+def reopened_case(casebook: Path) -> str:
+    for case, stages in cases_on_disk(casebook).items():
+        if stages.count("intake") > 1:
+            return case
+    pytest.skip("the sample has no reopened case")
+
+
+def test_a_reopened_case_keeps_its_episodes_apart(casebook: Path, site: Path) -> None:
+    case = reopened_case(casebook)
+    html = read(site, f"cases/{case}/")
+    log = section(html, "activity-log")
+    assert "1차 사례관리" in log and "2차 사례관리 (재개)" in log
+    episodes = [a.get("data-episode") for t, a in tags(html) if t == "tbody" and a.get("data-plan")]
+    assert episodes == sorted(episodes) and {"1", "2"} <= set(episodes)
+    # a goal id means one goal within each episode's activity log
+    parts = re.split(r'<h3 id="act-ep\d+"', html.split('data-testid="activity-log"')[1].split("</section>")[0])[1:]
+    assert len(parts) == 2
+    for part in parts:
+        texts: dict[str, set[str]] = {}
+        for gid, text in re.findall(r'class="ck-goal-ref">(G\d+)</strong><small class="ck-goal-text"> ([^<]*)<', part):
+            texts.setdefault(gid, set()).add(text)
+        assert texts and all(len(v) == 1 for v in texts.values()), texts
+
+
+def test_goal_text_is_shown_and_achieved_goals_never_read_in_progress(casebook: Path, site: Path) -> None:
+    case = rich_case(casebook)
+    html = read(site, f"cases/{case}/")
+    assert 'class="ck-goal-text"' in section_html(html, "activity-log")
+    achieved = re.findall(r'<tr data-goal="[^"]+" data-status="achieved".*?</tr>', html, re.S)
+    assert achieved, "the richest case has goals a 점검 marked achieved"
+    for row in achieved:
+        result = row.rsplit("<td>", 1)[-1]  # the 종결 결과 column
+        assert "진행 중" not in result and ("달성" in result or "수정 계획" in result), row
+
+
+def section_html(html: str, testid: str) -> str:
+    start = html.index(f'data-testid="{testid}"')
+    return html[start:start + 200_000]
+
+
+def test_timeline_dots_are_named_and_labels_sit_apart(casebook: Path, site: Path) -> None:
+    case = rich_case(casebook)
+    html = read(site, f"cases/{case}/")
+    dots = [a for t, a in tags(html) if t == "a" and "ck-tl-dot" in (a.get("class") or "")]
+    assert dots and all(re.fullmatch(r"\d\d \S+(\(.+\))? \d{4}-\d\d-\d\d", a.get("aria-label") or "") for a in dots)
+    assert "기준일 11-20" in section(html, "timeline")
+    css = (site / "assets" / "casekit" / "casekit.css").read_text(encoding="utf-8")
+    today = re.search(r"\.ck-tl-today > span \{([^}]*)\}", css)
+    due = re.search(r"\.ck-tl-due > span \{([^}]*)\}", css)
+    assert today and due and "top:" in today.group(1) and "bottom:" in due.group(1), "labels on opposite sides"
+    assert ".ck-flip > span" in css
+
+
+def test_referrals_at_intake_and_closure_show_on_the_case_and_the_resource(sample: Path) -> None:
+    from casekit.site.generate import generate
+
+    closure = next(p for p in sorted((sample / "cases").glob("*/*-closure.md"))
+                   if "reason: referred" in p.read_text(encoding="utf-8"))
+    resource = sorted((sample / "resources").glob("*.md"))[0].stem
+    text = closure.read_text(encoding="utf-8")
+    closure.write_text(text.replace("reason: referred\n", f"reason: referred\nreferred_to: {resource}\n", 1),
+                       encoding="utf-8")
+    report = check(sample, keep=True)
+    assert not report.errors, report.errors
+    pages = {p.src_uri: p.markdown for p in generate(report, TODAY).pages}
+    case = closure.parent.name
+    linked = re.search(r'<li data-resource="' + re.escape(resource) + r'" data-via="([^"]*)"', pages[f"cases/{case}.md"])
+    assert linked and "closure" in linked.group(1).split()
+    assert "종결 때 의뢰" in pages[f"cases/{case}.md"]
+    assert f'<tr data-case="{case}" data-via="closure"' in pages[f"resources/{resource}.md"]
+
+
+# -- dashboard -----------------------------------------------------------------------------------
+
+
+def test_closed_cases_show_their_reason_and_latest_followup(casebook: Path, site: Path) -> None:
+    html = read(site, "")
+    closed = section(html, "recent-closures")
+    report = check(casebook, keep=True)
+    labels = report.schemas.enum_labels("closure", ("reason",))
+    for rel, parsed in report.parsed.items():
+        if rel.endswith("-closure.md"):
+            assert labels[parsed.data["reason"]] in closed, rel
+    assert "최근 사후관리" in html and ("안정" in closed or "지원 필요" in closed)
+
+
+def test_unmet_needs_and_undelivered_services_are_counted(site: Path) -> None:
+    gaps = section(read(site, ""), "gaps")
+    assert "제공 안 됨" in gaps and "일부 제공" in gaps
+    needs = read(site, "needs/")
+    assert "계획에 없는 욕구" in needs and "제공 안 됨·일부" in needs
+
+
+def test_caseload_limit_and_weights_come_from_casekit_yml(sample: Path) -> None:
+    from casekit.site.generate import generate
+
+    cfg = sample / "casekit.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "caseload:\n  limit: 2\n  weights: {crisis: 5}\n",
+                   encoding="utf-8")
+    report = check(sample, keep=True)
+    assert not report.errors, report.errors
+    home = next(p.markdown for p in generate(report, TODAY).pages if p.src_uri == "index.md")
+    assert "한도 2" in home and "위기(crisis) 5" in home and "한도 넘음" in home
