@@ -193,3 +193,13 @@ def test_no_page_lists_more_than_the_row_cap(tmp_path: Path) -> None:
         if p.src_uri == "cases/index.md" or p.src_uri.startswith("cases/_p"):
             listed |= set(re.findall(r'<tr data-case="([^"]+)"', p.markdown))
     assert len(listed) == n, "every case is on exactly one page of the case list"
+
+
+def test_a_generator_that_fails_is_a_finding_with_its_message(sample: Path, run) -> None:
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme", 1),
+                      encoding="utf-8")
+    result = run(sample, "build", "--today", TODAY)
+    assert result.exit_code == 1
+    assert "[generator-failed]" in result.output and "no-such-theme" in result.output
+    assert not (sample / "site").exists()

@@ -352,8 +352,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "generator-failed": (
         E,
-        "{generator} 빌드가 실패했습니다 (종료 코드 {code}): {detail}",
-        "{generator} build failed (exit {code}): {detail}",
+        "{generator} 빌드가 실패했습니다 (종료 코드 {exit_code}): {detail}",
+        "{generator} build failed (exit {exit_code}): {detail}",
     ),
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (

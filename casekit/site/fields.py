@@ -82,9 +82,9 @@ class FieldRenderer:
         if ref == "resourceId" and isinstance(value, str):
             return self.link_resource(value)
         if ref == "goalId" and isinstance(value, str):  # the goal's text shown beside its id, not on hover
-            text = self.goal_title(value)
+            goal = self.goal_title(value)
             return join([el("strong", {"class": "ck-goal-ref"}, value),
-                         el("small", {"class": "ck-goal-text"}, " " + text) if text else None])
+                         el("small", {"class": "ck-goal-text"}, " " + goal) if goal else None])
         if ref == "date" and isinstance(value, str):
             return el("span", {"class": "ck-date"}, value)
         if isinstance(value, str) and "\n" in value.strip():
