@@ -503,9 +503,19 @@ def test_caseload_limit_and_weights_come_from_casekit_yml(sample: Path) -> None:
     from casekit.site.generate import generate
 
     cfg = sample / "casekit.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8") + "caseload:\n  limit: 2\n  weights: {crisis: 5}\n",
-                   encoding="utf-8")
+    text = re.sub(r"^caseload:.*?(?=^\S|\Z)", "", cfg.read_text(encoding="utf-8"), flags=re.M | re.S)
+    cfg.write_text(text + "caseload:\n  limit: 2\n  weights: {crisis: 5}\n", encoding="utf-8")
     report = check(sample, keep=True)
     assert not report.errors, report.errors
     home = next(p.markdown for p in generate(report, TODAY).pages if p.src_uri == "index.md")
     assert "한도 2" in home and "위기(crisis) 5" in home and "한도 넘음" in home
+
+
+def test_a_bad_caseload_setting_is_a_finding_not_a_guess(sample: Path) -> None:
+    cfg = sample / "casekit.yml"
+    text = re.sub(r"^caseload:.*?(?=^\S|\Z)", "", cfg.read_text(encoding="utf-8"), flags=re.M | re.S)
+    cfg.write_text(text + "caseload:\n  limit: many\n  weights: {urgent: 2}\n", encoding="utf-8")
+    report = check(sample)
+    details = [f.message_en for f in report.findings if f.code == "config-invalid"]
+    assert any("caseload.limit" in d for d in details) and any("caseload.weights.urgent" in d for d in details)
+    assert report.config.caseload["limit"] == 20

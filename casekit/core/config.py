@@ -103,6 +103,8 @@ def _caseload(cfg: Config, raw: Any) -> None:
                 else:
                     cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1,
                                                 detail=f"caseload.weights.{level}: crisis/high/medium/low, a number"))
+        elif key == "limit":
+            cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="caseload.limit: a positive number"))
         else:
             cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1,
                                         detail=f"caseload.{key}: limit (a positive number) or weights"))
