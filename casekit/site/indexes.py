@@ -155,7 +155,7 @@ def build_site(report: Report, today: dt.date) -> Site:
             records.append(
                 Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, qualifier(s.stage, data, schemas))
             )
-        number_episodes(records)
+        number_episodes(records, summaries)
         cases[cid] = make_case(cid, records, summaries, report.config.deadlines, today)
     resources = {}
     for rid in sorted(report.resources):
