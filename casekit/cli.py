@@ -264,8 +264,8 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
     if result.errors:
         click.echo(f"사이트를 만들지 못했습니다 ({generator}): 오류 {len(result.errors)}건", err=True)
         sys.exit(1)
-    site = result.generated.site
-    click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {len(result.generated.pages)}개 "
+    site = result.site
+    click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
                f"({generator}, 기준일 {site.today.isoformat()})")
 
 
