@@ -203,3 +203,16 @@ def test_a_generator_that_fails_is_a_finding_with_its_message(sample: Path, run)
     assert result.exit_code == 1
     assert "[generator-failed]" in result.output and "no-such-theme" in result.output
     assert not (sample / "site").exists()
+
+
+def test_a_bare_mkdocs_yml_still_gets_search_and_no_outside_fonts(tmp_path: Path, run) -> None:
+    from tests.builders import FULL_PATH
+    from tests.builders import make_casebook as small_casebook
+
+    root = small_casebook(tmp_path / "cb", {"c1": FULL_PATH})  # mkdocs.yml: site_name only
+    result = run(root, "build", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    home = page(root / "site", "")
+    assert (root / "site" / "search" / "search_index.json").is_file()
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert (root / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: t\n"
