@@ -216,3 +216,18 @@ def test_a_bare_mkdocs_yml_still_gets_search_and_no_outside_fonts(tmp_path: Path
     assert (root / "site" / "search" / "search_index.json").is_file()
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
     assert (root / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: t\n"
+
+
+def test_properdocs_runs_the_casekit_plugin_of_an_existing_setup(sample: Path) -> None:
+    """`properdocs build` on a casebook whose mkdocs.yml lists `- casekit`: the plugin runs under
+    ProperDocs (it aliases mkdocs.* to itself) and the pages come out as with MkDocs."""
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("properdocs") is None:
+        pytest.skip("casekit[properdocs] is not installed")
+    proc = subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-d", str(sample / "out")], cwd=sample,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert_case_pages(sample, sample / "out")
+    assert (sample / "out" / "assets" / "casekit" / "casekit.css").is_file()
