@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib.util
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -193,6 +194,12 @@ def test_no_page_lists_more_than_the_row_cap(tmp_path: Path) -> None:
         if p.src_uri == "cases/index.md" or p.src_uri.startswith("cases/_p"):
             listed |= set(re.findall(r'<tr data-case="([^"]+)"', p.markdown))
     assert len(listed) == n, "every case is on exactly one page of the case list"
+    urls = {p.url for p in made.pages}
+    for p in made.pages:
+        nav = re.search(r'<nav class="ck-pager".*?</nav>', p.markdown, re.S)
+        for href in re.findall(r'href="([^"]+)"', nav.group(0) if nav else ""):
+            target = posixpath.normpath(posixpath.join(p.url, href)) + "/"
+            assert target in urls, f"{p.url}: the pager links to {href}, which is no page"
 
 
 def test_a_generator_that_fails_is_a_finding_with_its_message(sample: Path, run) -> None:
