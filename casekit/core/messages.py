@@ -347,7 +347,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "generator-missing": (
         E,
-        "사이트 생성기 {generator}가 설치되어 있지 않습니다. pip install 'casekit[{generator}]'로 설치하세요.",
+        "사이트 생성기를 찾을 수 없습니다: {generator}. pip install 'casekit[{generator}]'로 설치하세요.",
         "the site generator {generator} is not installed: pip install 'casekit[{generator}]'",
     ),
     "generator-failed": (
