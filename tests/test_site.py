@@ -519,3 +519,14 @@ def test_a_bad_caseload_setting_is_a_finding_not_a_guess(sample: Path) -> None:
     details = [f.message_en for f in report.findings if f.code == "config-invalid"]
     assert any("caseload.limit" in d for d in details) and any("caseload.weights.urgent" in d for d in details)
     assert report.config.caseload["limit"] == 20
+
+
+def test_the_plugins_caseload_limit_is_a_deprecated_alias(sample: Path, tmp_path: Path,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    config = load_config(str(sample / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins["casekit"].config["today"] = TODAY
+    config.plugins["casekit"].config["caseload_limit"] = 3
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.casekit"):
+        build(config)
+    assert any("caseload_limit" in r.getMessage() and "casekit.yml" in r.getMessage() for r in caplog.records)
+    assert "한도 3" in section(read(tmp_path / "out", ""), "caseload")
