@@ -444,6 +444,38 @@ def init_cmd(directory: Path, name: str, force: bool) -> None:
         "  casekit check && casekit build      # 검사하고 사이트 만들기",
         err=True,
     )
+@main.command("build")
+@click.option("--site-dir", "site_dir", type=click.Path(file_okay=False), default=None,
+              help="사이트를 만들 폴더 (where the site goes; default: site/ in the casebook).")
+@click.option("--today", default=None, help="기준일 YYYY-MM-DD: 기한과 D-day를 이 날부터 셉니다 (default: today).")
+@click.option("--generator", type=click.Choice(["mkdocs", "properdocs", "zensical"]), default="mkdocs",
+              show_default=True, help="사이트 생성기 (site generator).")
+def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
+    """사례집 사이트를 만듭니다 (build the casebook site): check → pages → generator → checks of the output.
+
+    Refuses while `casekit check` finds an error. The pages are written to .casekit/build/ under
+    the casebook (never into your sources), then MkDocs, ProperDocs or Zensical builds them.
+    """
+    from casekit.site.build import Refused, UnsafeSiteDir, build
+
+    root = _root()
+    try:
+        result = build(root, Path(site_dir) if site_dir else None, _today(today), generator)
+    except Refused as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except UnsafeSiteDir as exc:
+        raise click.UsageError(str(exc)) from None
+    for note in result.notes:
+        click.echo(f"  {note}", err=True)
+    for f in result.findings:
+        click.echo(f"{f.path}: [{f.code}] {f.message_ko}", err=True)
+    if result.errors:
+        click.echo(f"사이트를 만들지 못했습니다 ({generator}): 오류 {len(result.errors)}건", err=True)
+        sys.exit(1)
+    site = result.site
+    click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
+               f"({generator}, 기준일 {site.today.isoformat()})")
 
 
 __all__ = ["main"]

@@ -226,3 +226,24 @@ def test_every_kind_of_page_opens(tab: Tab, path: str, testid: str | None) -> No
     if testid:
         assert tab.page.locator(f"[data-testid={testid}]").first.is_visible(), f"{path} lacks {testid}"
     tab.assert_stayed_local()
+
+
+@pytest.mark.parametrize("case", ["2026-0002", "2026-0005", "2026-0006", "2026-0009", "2026-0011"])
+def test_timeline_labels_never_overlap_or_leave_the_timeline(tab: Tab, case: str) -> None:
+    tab.goto(f"/cases/{case}/")
+    box = tab.page.locator("[data-testid=timeline]").first.bounding_box()
+    labels = [loc.bounding_box() for sel in (".ck-tl-today > span", ".ck-tl-due > span")
+              for loc in tab.page.locator(sel).all()]
+    labels = [b for b in labels if b is not None]
+    assert box is not None and labels, f"{case}: no timeline labels"
+    for b in labels:
+        assert box["x"] - 0.5 <= b["x"] and b["x"] + b["width"] <= box["x"] + box["width"] + 0.5, \
+            f"{case}: a label is cut off at the timeline's edge: {b} outside {box}"
+    if len(labels) == 2:
+        a, b = labels
+        apart = (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                 or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+        assert apart, f"{case}: the 기준일 and deadline labels overlap: {a} {b}"
+    names = tab.page.locator(".ck-tl-dot").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert names and all(re.match(r"\d\d \S+.* \d{4}-\d\d-\d\d$", n or "") for n in names), names
+    tab.assert_stayed_local()

@@ -25,7 +25,8 @@ from mkdocs.exceptions import Abort, PluginError
 from casekit.core.casebook import check
 from casekit.core.due import all_due
 from casekit.core.schemas import STAGE_KO
-from casekit.mkdocs_plugin.pages import demote, src_uri
+from casekit.site.body import demote
+from casekit.site.views import src_uri
 from tests.conftest import copy_casebook
 
 pytestmark = pytest.mark.slow
@@ -170,12 +171,15 @@ def test_a_worker_who_handed_a_case_over_still_has_a_page(sample: Path, tmp_path
 # -- home ----------------------------------------------------------------------------------------
 
 
-def test_home_lists_every_case_under_its_current_stage(casebook: Path, site: Path) -> None:
+def test_home_counts_cases_by_stage_and_each_stage_page_lists_them(casebook: Path, site: Path) -> None:
     html = read(site, "")
-    shown = {a["data-case"]: a.get("data-stage") for t, a in tags(html) if t == "li" and a.get("data-case")}
-    for case, stages in cases_on_disk(casebook).items():
-        assert case in shown, f"case {case} is not on the home page"
-        assert shown[case] == stages[-1], f"{case}: home shows stage {shown[case]}, the last record is {stages[-1]}"
+    counts = {a["data-stage"]: int(a["data-count"] or 0) for t, a in tags(html) if t == "li" and a.get("data-count")}
+    on_disk = cases_on_disk(casebook)
+    for stage in STAGE_KO:
+        assert counts.get(stage) == sum(1 for stages in on_disk.values() if stages[-1] == stage), stage
+    for case, stages in on_disk.items():
+        page = read(site, f"stages/{stages[-1]}/")
+        assert f'data-case="{case}"' in page, f"case {case} is not on the page of its stage {stages[-1]}"
     caseload = section(html, "caseload")
     for stage, label in STAGE_KO.items():
         assert label in caseload, f"stage {stage} ({label}) missing from the caseload"
@@ -190,6 +194,14 @@ def test_home_due_list_matches_the_core_due_logic(casebook: Path, site: Path) ->
     html = read(site, "")
     rows = {a["data-case"]: a["data-state"] for t, a in tags(html) if t == "tr" and a.get("data-state")}
     assert rows == expected
+    # within each state: 위기 > 높음 > 보통 > 낮음 > 미사정, then the most overdue first
+    rank = {"crisis": 4, "high": 3, "medium": 2, "low": 1}
+    ordered = [(a["data-state"], rank.get(a.get("data-risk") or "", 0)) for t, a in tags(html)
+               if t == "tr" and a.get("data-state")]
+    for state in ("overdue", "due_soon"):
+        risks = [r for s, r in ordered if s == state]
+        assert risks == sorted(risks, reverse=True), f"{state} rows are not sorted by risk: {risks}"
+    assert "기준일 2026-11-20" in section(html, "due-list")
     due = section(html, "due-list")
     assert "기한 지남" in due and "곧 마감" in due
     full = read(site, "due/")
@@ -201,7 +213,9 @@ def test_home_shows_caseload_per_worker_with_the_limit(site: Path) -> None:
     html = read(site, "")
     workers = [a["data-worker"] for t, a in tags(html) if t == "tr" and a.get("data-worker")]
     assert workers, "no worker rows in the caseload"
-    assert "적정 20건" in section(html, "caseload")
+    caseload = section(html, "caseload")
+    assert "한도 20" in caseload and "casekit.yml" in caseload
+    assert "위기(crisis) 3" in caseload
 
 
 # -- case page -----------------------------------------------------------------------------------
@@ -387,3 +401,132 @@ def test_demote_shifts_headings_below_the_record_heading() -> None:
     body = "# 접수\n\n## 의뢰 경위\n\n```md\n# not a heading\n```\n\n제목\n---\n\n본문\n"
     assert demote(body, 2) == "### 접수\n\n#### 의뢰 경위\n\n```md\n# not a heading\n```\n\n#### 제목\n\n본문"
     assert demote("# 이름\n\n설명", 1, drop_title="이름") == "설명"
+
+
+# -- case page: episodes, goals, referrals, timeline ---------------------------------------------
+
+
+def reopened_case(casebook: Path) -> str:
+    for case, stages in cases_on_disk(casebook).items():
+        if stages.count("intake") > 1:
+            return case
+    pytest.skip("the sample has no reopened case")
+
+
+def test_a_reopened_case_keeps_its_episodes_apart(casebook: Path, site: Path) -> None:
+    case = reopened_case(casebook)
+    html = read(site, f"cases/{case}/")
+    log = section(html, "activity-log")
+    assert "1차 사례관리" in log and "2차 사례관리 (재개)" in log
+    episodes = [a.get("data-episode") for t, a in tags(html) if t == "tbody" and a.get("data-plan")]
+    assert episodes == sorted(episodes) and {"1", "2"} <= set(episodes)
+    # a goal id means one goal within each episode's activity log
+    parts = re.split(r'<h3 id="act-ep\d+"', html.split('data-testid="activity-log"')[1].split("</section>")[0])[1:]
+    assert len(parts) == 2
+    for part in parts:
+        texts: dict[str, set[str]] = {}
+        for gid, text in re.findall(r'class="ck-goal-ref">(G\d+)</strong><small class="ck-goal-text"> ([^<]*)<', part):
+            texts.setdefault(gid, set()).add(text)
+        assert texts and all(len(v) == 1 for v in texts.values()), texts
+
+
+def test_goal_text_is_shown_and_achieved_goals_never_read_in_progress(casebook: Path, site: Path) -> None:
+    case = rich_case(casebook)
+    html = read(site, f"cases/{case}/")
+    assert 'class="ck-goal-text"' in section_html(html, "activity-log")
+    achieved = re.findall(r'<tr data-goal="[^"]+" data-status="achieved".*?</tr>', html, re.S)
+    assert achieved, "the richest case has goals a 점검 marked achieved"
+    for row in achieved:
+        result = row.rsplit("<td>", 1)[-1]  # the 종결 결과 column
+        assert "진행 중" not in result and ("달성" in result or "수정 계획" in result), row
+
+
+def section_html(html: str, testid: str) -> str:
+    start = html.index(f'data-testid="{testid}"')
+    return html[start:start + 200_000]
+
+
+def test_timeline_dots_are_named_and_labels_sit_apart(casebook: Path, site: Path) -> None:
+    case = rich_case(casebook)
+    html = read(site, f"cases/{case}/")
+    dots = [a for t, a in tags(html) if t == "a" and "ck-tl-dot" in (a.get("class") or "")]
+    assert dots and all(re.fullmatch(r"\d\d \S+(\(.+\))? \d{4}-\d\d-\d\d", a.get("aria-label") or "") for a in dots)
+    assert "기준일 11-20" in section(html, "timeline")
+    css = (site / "assets" / "casekit" / "casekit.css").read_text(encoding="utf-8")
+    today = re.search(r"\.ck-tl-today > span \{([^}]*)\}", css)
+    due = re.search(r"\.ck-tl-due > span \{([^}]*)\}", css)
+    assert today and due and "top:" in today.group(1) and "bottom:" in due.group(1), "labels on opposite sides"
+    assert ".ck-flip > span" in css
+
+
+def test_referrals_at_intake_and_closure_show_on_the_case_and_the_resource(sample: Path) -> None:
+    from casekit.site.generate import generate
+
+    closure = next(p for p in sorted((sample / "cases").glob("*/*-closure.md"))
+                   if "reason: referred" in p.read_text(encoding="utf-8"))
+    resource = sorted((sample / "resources").glob("*.md"))[0].stem
+    text = closure.read_text(encoding="utf-8")
+    closure.write_text(text.replace("reason: referred\n", f"reason: referred\nreferred_to: {resource}\n", 1),
+                       encoding="utf-8")
+    report = check(sample, keep=True)
+    assert not report.errors, report.errors
+    pages = {p.src_uri: p.markdown for p in generate(report, TODAY).pages}
+    case = closure.parent.name
+    linked = re.search(r'<li data-resource="' + re.escape(resource) + r'" data-via="([^"]*)"', pages[f"cases/{case}.md"])
+    assert linked and "closure" in linked.group(1).split()
+    assert "종결 때 의뢰" in pages[f"cases/{case}.md"]
+    assert f'<tr data-case="{case}" data-via="closure"' in pages[f"resources/{resource}.md"]
+
+
+# -- dashboard -----------------------------------------------------------------------------------
+
+
+def test_closed_cases_show_their_reason_and_latest_followup(casebook: Path, site: Path) -> None:
+    html = read(site, "")
+    closed = section(html, "recent-closures")
+    report = check(casebook, keep=True)
+    labels = report.schemas.enum_labels("closure", ("reason",))
+    for rel, parsed in report.parsed.items():
+        if rel.endswith("-closure.md"):
+            assert labels[parsed.data["reason"]] in closed, rel
+    assert "최근 사후관리" in html and ("안정" in closed or "지원 필요" in closed)
+
+
+def test_unmet_needs_and_undelivered_services_are_counted(site: Path) -> None:
+    gaps = section(read(site, ""), "gaps")
+    assert "제공 안 됨" in gaps and "일부 제공" in gaps
+    needs = read(site, "needs/")
+    assert "계획에 없는 욕구" in needs and "제공 안 됨·일부" in needs
+
+
+def test_caseload_limit_and_weights_come_from_casekit_yml(sample: Path) -> None:
+    from casekit.site.generate import generate
+
+    cfg = sample / "casekit.yml"
+    text = re.sub(r"^caseload:.*?(?=^\S|\Z)", "", cfg.read_text(encoding="utf-8"), flags=re.M | re.S)
+    cfg.write_text(text + "caseload:\n  limit: 2\n  weights: {crisis: 5}\n", encoding="utf-8")
+    report = check(sample, keep=True)
+    assert not report.errors, report.errors
+    home = next(p.markdown for p in generate(report, TODAY).pages if p.src_uri == "index.md")
+    assert "한도 2" in home and "위기(crisis) 5" in home and "한도 넘음" in home
+
+
+def test_a_bad_caseload_setting_is_a_finding_not_a_guess(sample: Path) -> None:
+    cfg = sample / "casekit.yml"
+    text = re.sub(r"^caseload:.*?(?=^\S|\Z)", "", cfg.read_text(encoding="utf-8"), flags=re.M | re.S)
+    cfg.write_text(text + "caseload:\n  limit: many\n  weights: {urgent: 2}\n", encoding="utf-8")
+    report = check(sample)
+    details = [f.message_en for f in report.findings if f.code == "config-invalid"]
+    assert any("caseload.limit" in d for d in details) and any("caseload.weights.urgent" in d for d in details)
+    assert report.config.caseload["limit"] == 20
+
+
+def test_the_plugins_caseload_limit_is_a_deprecated_alias(sample: Path, tmp_path: Path,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    config = load_config(str(sample / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins["casekit"].config["today"] = TODAY
+    config.plugins["casekit"].config["caseload_limit"] = 3
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.casekit"):
+        build(config)
+    assert any("caseload_limit" in r.getMessage() and "casekit.yml" in r.getMessage() for r in caplog.records)
+    assert "한도 3" in section(read(tmp_path / "out", ""), "caseload")

@@ -28,6 +28,9 @@ DEFAULT_DEADLINES = {
     "crisis_contact_days": 7,  # 위기 사례: contact at least weekly
 }
 
+# 사례 부담 (caseload): open cases weighted by 위기도 against a per-worker limit (the site's dashboard)
+DEFAULT_CASELOAD: dict[str, Any] = {"limit": 20, "weights": {"crisis": 3, "high": 2, "medium": 1, "low": 1}}
+
 
 @dataclass
 class Config:
@@ -38,6 +41,8 @@ class Config:
     history_show_email: bool = False
     ids: IdScheme = field(default_factory=IdScheme)  # how `casekit new` makes case ids (casekit/core/ids.py)
     allow_resident_number: bool = False  # 주민등록번호: only with a legal basis (개인정보보호법 §24의2)
+    caseload: dict[str, Any] = field(default_factory=lambda: {**DEFAULT_CASELOAD,
+                                                              "weights": dict(DEFAULT_CASELOAD["weights"])})
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -90,6 +95,7 @@ def load_config(root: Path) -> Config:
         cfg.allow_resident_number = allow_rrn
     else:
         cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="allow_resident_number: true or false"))
+    _caseload(cfg, raw.get("caseload"))
     if raw.get("lang") in ("ko", "en"):
         cfg.lang = raw["lang"]
     _history(cfg, raw.get("history"), parsed)
@@ -114,3 +120,26 @@ def _history(cfg: Config, raw: Any, parsed: Any) -> None:
         return
     cfg.history_authors = dict(authors or {})
     cfg.history_show_email = bool(email)
+def _caseload(cfg: Config, raw: Any) -> None:
+    """`caseload: {limit: 20, weights: {crisis: 3, high: 2, medium: 1, low: 1}}`; bad values keep the default."""
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="caseload: a mapping (limit, weights)"))
+        return
+    for key, value in raw.items():
+        if key == "limit" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            cfg.caseload["limit"] = value
+        elif key == "weights" and isinstance(value, dict):
+            for level, weight in value.items():
+                if level in DEFAULT_CASELOAD["weights"] and isinstance(weight, int | float) \
+                        and not isinstance(weight, bool) and weight >= 0:
+                    cfg.caseload["weights"][level] = weight
+                else:
+                    cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1,
+                                                detail=f"caseload.weights.{level}: crisis/high/medium/low, a number"))
+        elif key == "limit":
+            cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1, detail="caseload.limit: a positive number"))
+        else:
+            cfg.findings.append(finding("config-invalid", CONFIG_FILE, 1, 1,
+                                        detail=f"caseload.{key}: limit (a positive number) or weights"))

@@ -341,6 +341,27 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. 본문과 일반 항목에는 가명 표기만 쓰세요.",
         "the value of a sensitive field ({field}) appears where it would be published; use the alias",
     ),
+    # --- the site build (casekit build) ---------------------------------------
+    "site-sensitive": (
+        E,
+        "만든 사이트의 {page}에 민감 정보({field}, {source})의 값이 있어 사이트를 내보내지 않습니다. 값은 보이지 않습니다.",
+        "the built page {page} shows the value of a sensitive field ({field} of {source}); the site is not published",
+    ),
+    "site-external-removed": (
+        W,
+        "{page}에서 다른 곳에서 불러오는 자료를 뺐습니다: {what}",
+        "{page}: removed something loaded from another host: {what}",
+    ),
+    "generator-missing": (
+        E,
+        "사이트 생성기를 찾을 수 없습니다: {generator}. pip install 'casekit[{generator}]'로 설치하세요.",
+        "the site generator {generator} is not installed: pip install 'casekit[{generator}]'",
+    ),
+    "generator-failed": (
+        E,
+        "{generator} 빌드가 실패했습니다 (종료 코드 {exit_code}): {detail}",
+        "{generator} build failed (exit {exit_code}): {detail}",
+    ),
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (
         E,

@@ -1,6 +1,5 @@
-"""The casebook site: a thin MkDocs adapter over casekit.core.
+"""The casebook site's MkDocs adapter: `plugin.CasekitPlugin` hands MkDocs the pages casekit.site makes.
 
-`plugin.CasekitPlugin` runs the same check as `casekit check`, refuses to build while it finds
-errors, and turns the casebook into generated pages (home dashboard, case pages, resource
-directory, worker, need-domain, risk and due indexes). Only redacted data is ever rendered.
+`casekit build` does not need it; it stays for `mkdocs build`, `mkdocs serve` and ProperDocs setups
+that list `- casekit` under `plugins:`.
 """

@@ -29,7 +29,8 @@ class CasekitConfig(base.Config):
     # 기준일: the day "overdue" and "due soon" are counted from; empty = the day of the build.
     # Fix it for reproducible builds and tests.
     today = c.Optional(_Date())
-    # 사례관리자 1인당 적정 진행 사례 수: above it a worker's caseload is shown as overloaded.
-    caseload_limit = c.Type(int, default=20)
+    # Deprecated: the caseload limit is set in casekit.yml (`caseload: {limit: 20}`); when given
+    # here it still wins, with a warning.
+    caseload_limit = c.Optional(c.Type(int))
     # How many findings the refusal message lists before "… and N more".
     max_findings = c.Type(int, default=20)

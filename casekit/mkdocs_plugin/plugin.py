@@ -1,22 +1,19 @@
-"""The `casekit` MkDocs plugin: check the casebook, refuse on errors, generate its pages.
+"""The `casekit` MkDocs plugin: `mkdocs build` / `mkdocs serve` (and ProperDocs) over casekit.site.
 
     plugins:
       - search
       - casekit:
           today: 2026-11-20     # optional: fixed 기준일 for reproducible builds
 
-The casebook root is the folder of mkdocs.yml. What the plugin does, event by event:
+`casekit build` needs no plugin (it writes the pages to a build folder and runs any generator);
+this adapter hands MkDocs the very same pages, event by event:
 
-- on_config: adds its stylesheet (a local file) and its theme templates (no generator meta tag,
-  no-referrer/noindex meta tags, a Korean 404 page), and the Markdown extensions its pages use.
-- on_files: runs `casekit.core.casebook.check` - the same check as `casekit check` - and raises
-  PluginError listing the first errors (path:line:col) while any error remains; otherwise adds
-  every page as a generated file (home, lists and indexes in the nav; case, resource, worker,
-  need and risk pages out of it, so the sidebar stays small with thousands of cases).
-- on_page_content: puts the pages' HTML blocks in place, removes anything a browser would fetch
-  from another host, and stops the build if any x-sensitive value of the casebook shows up on a
-  page (`guard.Guard`) - including places the core's per-case check cannot see.
-- on_post_build: adds the Korean search field to Material's search index (`casekit.search_ko`).
+- on_config: casekit's stylesheet, templates and the Markdown extensions the pages use.
+- on_files: `casekit.core.casebook.check` - the same check as `casekit check` - refuses while any
+  error remains (PluginError listing them); otherwise every page `casekit.site.generate` makes is
+  added as a generated file (lists in the nav, case pages out of it).
+- on_page_content: the casebook's own docs/ pages: external loads out, sensitive values stop it.
+- on_post_build: `casekit.site.build.POST_BUILD`, the steps `casekit build` runs too.
 """
 
 from __future__ import annotations
@@ -35,16 +32,14 @@ from mkdocs.structure.pages import Page as MkPage
 from casekit.core.casebook import Report, check
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.mkdocs_plugin.guard import Guard, strip_external_loads
-from casekit.mkdocs_plugin.model import build_site, sensitive_needles
-from casekit.mkdocs_plugin.pages import all_pages, fill_blocks
+from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
+from casekit.site.generate import CSS_FILE, CSS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
-HERE = Path(__file__).resolve().parent
-CSS_URI = "assets/casekit/casekit.css"
-# Markdown extensions the generated pages rely on (added when mkdocs.yml does not list them)
-NEEDED_EXTENSIONS = ("toc", "tables", "attr_list")
 WATCHED = ("cases", "resources", "schemas", "templates", "casekit.yml")
+
+__all__ = ["CasekitPlugin", "refusal"]
 
 
 class CasekitPlugin(BasePlugin[CasekitConfig]):
@@ -52,25 +47,27 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
 
     def __init__(self) -> None:
         self.root: Path | None = None
+        self.report: Report | None = None
+        self.today: dt.date | None = None
         self.guard: Guard | None = None
         self.generated: set[str] = set()
-        self.blocks: dict[str, tuple[str, ...]] = {}
 
-    # -- configuration -------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        if self.config.caseload_limit is not None:
+            log.warning("casekit: caseload_limit 옵션은 더 쓰지 않습니다. casekit.yml의 caseload: {limit: …}에 "
+                        "적으세요 (deprecated: set caseload.limit in casekit.yml)")
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
         # our templates sit just above the theme's own (a casebook's custom_dir still wins)
-        templates = str(HERE / "templates")
         dirs = config.theme.dirs
-        if templates not in dirs:
-            dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        if str(TEMPLATES) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         return config
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -80,7 +77,6 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
                     server.watch(str(self.root / name))
         return server
 
-    # -- pages ---------------------------------------------------------------
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -88,21 +84,22 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         report = check(self.root, keep=True)
         if report.errors:
             raise PluginError(refusal(report, self.config.max_findings))
-        today = self.config.today or dt.date.today()
-        site = build_site(report, today, self.config.caseload_limit)
+        self.report = report
+        self.today = self.config.today or dt.date.today()
+        if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
+            report.config.caseload["limit"] = self.config.caseload_limit
+        made = generate(report, self.today)
         self.guard = Guard(sensitive_needles(report))
         self.generated = set()
-        self.blocks = {}
-        for page in all_pages(site):
+        for rel, what in made.removed:
+            log.warning("casekit: %s: 외부에서 불러오는 자료를 뺐습니다 (external resource removed): %s", rel, what)
+        for page in made.pages:
             self._add(files, config, page.src_uri, page.markdown,
                       InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-            self.blocks[page.src_uri] = page.blocks
-        self._add(files, config, CSS_URI, (HERE / "assets" / "casekit.css").read_text(encoding="utf-8"),
-                  InclusionLevel.INCLUDED)
-        log.info(
-            "casekit: 사례 %d건, 자원 %d곳, 기록 %d개 검사 통과 (경고 %d건) — 페이지 %d개 생성, 기준일 %s",
-            len(site.cases), len(site.resources), report.files, site.warnings, len(self.generated), today,
-        )
+        self._add(files, config, CSS_URI, CSS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
+        log.info("casekit: 사례 %d건, 자원 %d곳, 기록 %d개 검사 통과 (경고 %d건) — 페이지 %d개 생성, 기준일 %s",
+                 len(made.site.cases), len(made.site.resources), report.files, made.site.warnings,
+                 len(self.generated), self.today)
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, uri: str, content: str, inclusion: InclusionLevel) -> None:
@@ -113,25 +110,10 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         self.generated.add(uri)
 
-    @event_priority(-100)  # after the search plugin has written search/search_index.json
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
-        from casekit.search_ko import expand_search_index
-
-        stats = expand_search_index(config.site_dir)
-        if stats["entries"]:
-            log.info("casekit: 한국어 검색 색인 %d항목 (%d → %d바이트)", stats["entries"], stats["bytes_before"],
-                     stats["bytes_after"])
-
-    # -- privacy -------------------------------------------------------------
     @event_priority(-100)  # after other plugins changed the content, before search indexes it
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        blocks = self.blocks.pop(page.file.src_uri, None)
-        if blocks and page.file.generated_by is not None:
-            html = fill_blocks(html, blocks)
         html, blocked = strip_external_loads(html)
         for url in blocked:
             log.warning("casekit: %s: 외부에서 불러오는 자료를 뺐습니다 (external resource removed): %s",
@@ -149,16 +131,18 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
                 )
         return html
 
-
-def refusal(report: Report, limit: int) -> str:
-    errors = report.errors
-    lines = [f"casekit: 사례집에 오류가 {len(errors)}건 있어 사이트를 만들지 않습니다 "
-             f"(the casebook has {len(errors)} error(s); the site is not built):"]
-    for f in errors[:limit]:
-        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-        lines.append(f"  {where}: [{f.code}] {f.message_ko}")
-    if len(errors) > limit:
-        lines.append(f"  … 외 {len(errors) - limit}건 (and {len(errors) - limit} more)")
-    lines.append("`casekit check`로 모든 오류를 확인하고 고친 뒤 다시 빌드하세요 (run `casekit check` to see and fix them).")
-    return "\n".join(lines)
-
+    @event_priority(-100)  # after the search plugin has written search/search_index.json
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.root is None or self.report is None or self.today is None:
+            return
+        ctx = BuildContext(self.root, self.report, Path(config.site_dir), "mkdocs", self.today)
+        findings = post_build(ctx)
+        for note in ctx.notes:
+            log.info("casekit: %s", note)
+        for f in findings:
+            if f.severity != "error":
+                log.warning("casekit: %s: [%s] %s", f.path, f.code, f.message_ko)
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            raise PluginError("casekit: 만든 사이트가 검사를 통과하지 못했습니다 (the built site failed its checks):\n"
+                              + "\n".join(f"  {f.path}: [{f.code}] {f.message_ko}" for f in errors))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from casekit.core.schemas import SchemaSet
-from casekit.mkdocs_plugin.html import Markup, el, escape
+from casekit.site.html import Markup, el, escape, join
 
 Node = dict[str, Any]
 LinkResource = Callable[[str], Markup]
@@ -54,7 +54,7 @@ class FieldRenderer:
             if _empty(value):
                 continue
             sub, sub_base, ref = self._child(node, base, key)
-            title = sub.get("title") or key
+            title = shown_title(sub.get("title") or key, ref)
             rows.append(el("dt", {"data-field": key}, title))
             rows.append(el("dd", None, self._value(sub, sub_base, ref, value)))
         if not rows:
@@ -81,8 +81,10 @@ class FieldRenderer:
             return escape(labels[value])
         if ref == "resourceId" and isinstance(value, str):
             return self.link_resource(value)
-        if ref == "goalId" and isinstance(value, str):
-            return el("abbr", {"class": "ck-goal-ref", "title": self.goal_title(value)}, value)
+        if ref == "goalId" and isinstance(value, str):  # the goal's text shown beside its id, not on hover
+            goal = self.goal_title(value)
+            return join([el("strong", {"class": "ck-goal-ref"}, value),
+                         el("small", {"class": "ck-goal-text"}, " " + goal) if goal else None])
         if ref == "date" and isinstance(value, str):
             return el("span", {"class": "ck-date"}, value)
         if isinstance(value, str) and "\n" in value.strip():
@@ -97,7 +99,7 @@ class FieldRenderer:
         heads, cells = [], []
         subs = {k: self._child(item, item_base, k) for k in keys}
         for k in keys:
-            heads.append(el("th", {"data-field": k}, subs[k][0].get("title") or k))
+            heads.append(el("th", {"data-field": k, "scope": "col"}, shown_title(subs[k][0].get("title") or k, subs[k][2])))
         for r in rows:
             tds = []
             for k in keys:
@@ -107,6 +109,13 @@ class FieldRenderer:
             cells.append(el("tr", None, tds))
         return el("div", {"class": "ck-table-wrap"},
                   el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells)))
+
+
+def shown_title(title: str, ref: str) -> str:
+    """A column of resource or goal ids shows names and goal texts: "자원 ID" reads "자원"."""
+    if ref in ("resourceId", "goalId") and title.endswith(" ID"):
+        return title[:-3]
+    return title
 
 
 def _ordered(data: dict[str, Any], node: Node) -> list[tuple[str, Any]]:

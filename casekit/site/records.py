@@ -1,28 +1,22 @@
-"""What the site shows, computed once from a core `Report`: redacted records and the indexes over them.
-
-Nothing here knows MkDocs. Every record's front matter is redacted on the way in (the raw
-`Parsed.data` is never kept), and summaries are used only for structure and the shared due logic.
+"""One case as the site shows it: its redacted records, episodes, plans and goals, activities and
+linked resources. Derived from the core's summaries and parsed records (no due date is stored:
+`due` is the core's `case_due` over the summaries). Nothing here knows MkDocs or HTML.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from casekit.core.casebook import Report
 from casekit.core.due import Due, case_due, is_closed
 from casekit.core.rules import NOT_ELIGIBLE, episodes
-from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, redact, sensitive_values
+from casekit.core.schemas import STAGE_KO, SchemaSet
 from casekit.core.summary import Summary
 
-# 간접실천: shown together as one group of the activity log, after the six direct-practice skills
-INDIRECT = ("linking", "coordination", "advocacy")
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 SEVERITY_RANK = {"urgent": 4, "high": 3, "medium": 2, "low": 1}
 RISK_RANK = {"crisis": 4, "high": 3, "medium": 2, "low": 1}
-
 
 @dataclass
 class Record:
@@ -34,6 +28,7 @@ class Record:
     data: dict[str, Any]  # redacted front matter
     body: str
     qualifier: str | None = None  # 재사정, 수정 계획, 재개 접수 …
+    episode: int = 1  # 1 for the first intake's records, 2 after the first reopening …
 
     @property
     def anchor(self) -> str:
@@ -63,6 +58,7 @@ class GoalRow:
 class PlanBlock:
     plan: Record
     goals: list[GoalRow]
+    closure: Record | None = None  # the closure that ended this plan's episode, if any
 
 
 @dataclass
@@ -99,6 +95,12 @@ class Case:
     last_date: str | None = None
     episodes: int = 1
     track: str | None = None
+    closure: Record | None = None  # the latest episode's closure
+    followup: Record | None = None  # the latest episode's latest follow-up
+
+    @property
+    def risk_rank(self) -> int:
+        return RISK_RANK.get(self.risk or "", 0)
 
     @property
     def stage_ko(self) -> str:
@@ -131,83 +133,14 @@ class Case:
         return [g for g in self.plans[-1].goals if g.result is None and g.latest_status != "achieved"]
 
 
-@dataclass
-class ResourceView:
-    id: str
-    rel: str
-    data: dict[str, Any]  # redacted
-    body: str
-
-    @property
-    def name(self) -> str:
-        name = self.data.get("name")
-        return name if isinstance(name, str) and name.strip() else self.id
+def number_episodes(records: list[Record], summaries: list[Summary]) -> None:
+    """Each record's episode, as the core's `episodes` splits the case (the rules and due use it too)."""
+    starts = [ep.intake.nn for ep in episodes(summaries)[1:] if ep.intake is not None]
+    for r in records:
+        r.episode = 1 + sum(1 for nn in starts if nn <= r.nn)
 
 
-@dataclass
-class Site:
-    today: dt.date
-    schemas: SchemaSet
-    deadlines: dict[str, Any]
-    caseload_limit: int
-    cases: dict[str, Case]
-    resources: dict[str, ResourceView]
-    dues: list[Due]
-    files: int = 0
-    warnings: int = 0
-
-    @property
-    def soon_days(self) -> int:
-        return int(self.deadlines["due_soon_days"])
-
-    def labels(self, kind: str, *path: str) -> dict[str, str]:
-        return self.schemas.enum_labels(kind, tuple(path))
-
-    @property
-    def domain_labels(self) -> dict[str, str]:
-        return self.labels("assessment", "needs", "*", "domain")
-
-    @property
-    def risk_labels(self) -> dict[str, str]:
-        return self.labels("assessment", "risk_level")
-
-    @property
-    def severity_labels(self) -> dict[str, str]:
-        return self.labels("assessment", "needs", "*", "severity")
-
-    @property
-    def activity_labels(self) -> dict[str, str]:
-        return self.labels("intervention", "activities", "*", "type")
-
-    @property
-    def progress_labels(self) -> dict[str, str]:
-        return self.labels("monitoring", "progress", "*", "status")
-
-    @property
-    def result_labels(self) -> dict[str, str]:
-        return self.labels("closure", "results", "*", "result")
-
-    def workers(self) -> dict[str, list[Case]]:
-        """Each worker's current cases (a case's worker is the one of its latest record); every
-        worker who wrote a record is listed, with no current case when all were handed over."""
-        out: dict[str, list[Case]] = {w: [] for c in self.cases.values() for w in c.past_workers}
-        for case in self.cases.values():
-            if case.worker:
-                out[case.worker].append(case)
-        return dict(sorted(out.items()))
-
-    def past_cases(self, worker: str) -> list[Case]:
-        return [c for c in self.cases.values() if worker in c.past_workers and c.worker != worker]
-
-    def resource_cases(self) -> dict[str, list[Case]]:
-        out: dict[str, list[Case]] = defaultdict(list)
-        for case in self.cases.values():
-            for rid in case.resources:
-                out[rid].append(case)
-        return out
-
-
-def _qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | None:
+def qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | None:
     if stage == "intake" and isinstance(data.get("reopening"), dict):
         return "재개 접수"
     if stage in ("assessment", "plan"):
@@ -217,44 +150,7 @@ def _qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | No
     return None
 
 
-def build_site(report: Report, today: dt.date, caseload_limit: int = 20) -> Site:
-    schemas = report.schemas
-    cases: dict[str, Case] = {}
-    for cid in sorted(report.summaries):
-        summaries = report.summaries[cid]
-        if not summaries:
-            continue
-        records = []
-        for s in summaries:
-            parsed = report.parsed.get(s.rel)
-            raw = parsed.data if parsed is not None and isinstance(parsed.data, dict) else {}
-            data = redact(raw, schemas.sensitive_paths.get(s.stage, []))
-            body = parsed.body if parsed is not None else ""
-            records.append(
-                Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, _qualifier(s.stage, data, schemas))
-            )
-        cases[cid] = _case(cid, records, summaries, report.config.deadlines, today)
-    resources = {}
-    for rid in sorted(report.resources):
-        res = report.resources[rid]
-        raw = res.parsed.data if res.parsed is not None and isinstance(res.parsed.data, dict) else {}
-        body = res.parsed.body if res.parsed is not None else ""
-        resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body)
-    dues = sorted((c.due for c in cases.values() if c.due is not None), key=lambda d: (d.due, d.case))
-    return Site(
-        today=today,
-        schemas=schemas,
-        deadlines=report.config.deadlines,
-        caseload_limit=caseload_limit,
-        cases=cases,
-        resources=resources,
-        dues=dues,
-        files=report.files,
-        warnings=len(report.findings) - len(report.errors),
-    )
-
-
-def _case(cid: str, records: list[Record], summaries: list[Summary], deadlines: dict[str, Any], today: dt.date) -> Case:
+def make_case(cid: str, records: list[Record], summaries: list[Summary], deadlines: dict[str, Any], today: dt.date) -> Case:
     case = Case(cid, records, summaries)
     last = records[-1]
     case.stage = last.stage
@@ -283,6 +179,9 @@ def _case(cid: str, records: list[Record], summaries: list[Summary], deadlines: 
         case.assessment = assessments[-1]
         risk = case.assessment.data.get("risk_level")
         case.risk = risk if isinstance(risk, str) else None
+    last_ep = [r for r in records if r.episode == records[-1].episode]
+    case.closure = next((r for r in reversed(last_ep) if r.stage == "closure"), None)
+    case.followup = next((r for r in reversed(last_ep) if r.stage == "followup"), None)
     case.plans = _plans(records)
     case.activities = _activities(records)
     case.resources = _resources(records)
@@ -319,6 +218,7 @@ def _plans(records: list[Record]) -> list[PlanBlock]:
             for item in r.data.get("results") or []:
                 if isinstance(item, dict) and item.get("goal") in by_id:
                     by_id[item["goal"]].result = (r, _s(item.get("result")), _s(item.get("note")))
+            current.closure = r
             current = None
     return blocks
 
@@ -352,7 +252,13 @@ def _resources(records: list[Record]) -> dict[str, dict[str, int]]:
 
     for r in records:
         d = r.data
-        if r.stage == "assessment":
+        if r.stage == "intake":  # referred elsewhere at intake (referral.referred_to)
+            referral = d.get("referral")
+            if isinstance(referral, dict):
+                add(referral.get("referred_to"), "intake")
+        elif r.stage == "closure":  # referred on at closure
+            add(d.get("referred_to"), "closure")
+        elif r.stage == "assessment":
             for rid in d.get("resources") or []:
                 add(rid, "assessment")
         elif r.stage in ("plan", "monitoring", "intervention"):
@@ -363,47 +269,9 @@ def _resources(records: list[Record]) -> dict[str, dict[str, int]]:
     return out
 
 
-def group_activities(site: Site, activities: list[Activity]) -> list[tuple[str, str, list[Activity]]]:
-    """(key, Korean label, activities) in the schema's order: six direct-practice skills, then 연계·조정·옹호."""
-    labels = site.activity_labels
-    order = [t for t in labels if t not in INDIRECT]
-    indirect = [t for t in labels if t in INDIRECT] or list(INDIRECT)
-    groups: list[tuple[str, str, list[Activity]]] = [(t, labels.get(t, t), []) for t in order]
-    groups.append(("indirect", "·".join(labels.get(t, t) for t in indirect), []))
-    index = {key: i for i, (key, _, _) in enumerate(groups)}
-    for a in activities:
-        key = "indirect" if a.type in INDIRECT else a.type
-        if key not in index:
-            index[key] = len(groups)
-            groups.append((key, labels.get(key, key or "기타"), []))
-        groups[index[key]][2].append(a)
-    return groups
-
-
-def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
-    """(value, source file, field) for every x-sensitive value in the casebook: what no page may show."""
-    schemas = report.schemas
-    out: list[tuple[str, str, str]] = []
-    for rel, parsed in report.parsed.items():
-        if parsed is None or not isinstance(parsed.data, dict):
-            continue
-        stage = rel.rsplit("/", 1)[-1][3:-3]
-        for field_, value in sensitive_values(parsed.data, schemas.sensitive_paths.get(stage, [])):
-            out.append((value.strip(), rel, field_))
-    for res in report.resources.values():
-        if res.parsed is None or not isinstance(res.parsed.data, dict):
-            continue
-        for field_, value in sensitive_values(res.parsed.data, schemas.sensitive_paths.get("resource", [])):
-            out.append((value.strip(), res.rel, field_))
-    return [n for n in out if len(n[0]) >= 2]
-
-
 def _s(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
 def _opt(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-__all__ = ["STAGES", "Case", "Record", "ResourceView", "Site", "build_site", "group_activities", "sensitive_needles"]

@@ -1,0 +1,238 @@
+"""`casekit build`: check → pages → the generator (MkDocs, ProperDocs or Zensical) → post-build steps.
+
+    check(root)                 refuse on any error, listing them (`refusal`)
+    generate(report, today)     every page as Markdown + finished HTML (record bodies cleaned in
+                                casekit.site.body.clean)
+    write_build_folder(...)     .casekit/build/{docs,overrides,mkdocs.yml}: the user's mkdocs.yml
+                                plus docs_dir, casekit's CSS and templates, no casekit plugin
+    run_generator(...)          a subprocess each: `python -m mkdocs|properdocs build`, `zensical build`
+    post_build(ctx)             POST_BUILD, in order, over the built site; the MkDocs plugin's
+                                on_post_build runs the same list
+
+No MkDocs import: generators run as their own processes (ProperDocs aliases `mkdocs.*` to itself
+when imported, so it must not share a process with MkDocs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casekit.core.casebook import Report, check
+from casekit.core.findings import Finding, finding
+from casekit.core.schemas import sensitive_values
+from casekit.mkdocs_plugin.guard import Guard, strip_external_loads
+from casekit.site.generate import BUILD_DIR, generate, load_user_config, write_build_folder
+from casekit.site.indexes import Site
+
+GENERATORS = ("mkdocs", "properdocs", "zensical")
+TEXT_SUFFIXES = (".html", ".json", ".xml", ".js", ".txt")
+
+
+@dataclass
+class BuildContext:
+    """What a post-build step gets: the casebook, its check report and where the site was written."""
+
+    root: Path
+    report: Report
+    site_dir: Path
+    generator: str  # mkdocs | properdocs | zensical
+    today: dt.date
+    notes: list[str] = field(default_factory=list)
+
+
+PostBuild = Callable[[BuildContext], list[Finding]]
+
+
+# -- post-build steps --------------------------------------------------------
+def korean_search(ctx: BuildContext) -> list[Finding]:
+    """Korean search terms added to Material's search index (casekit.search_ko)."""
+    from casekit.search_ko import expand_search_index
+
+    stats = expand_search_index(str(ctx.site_dir))
+    if stats.get("entries"):
+        ctx.notes.append(f"한국어 검색 색인 {stats['entries']}항목 ({stats['bytes_before']} → {stats['bytes_after']}바이트)")
+    return []
+
+
+_ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
+
+
+def external_loads(ctx: BuildContext) -> list[Finding]:
+    """Anything in a page's content (the casebook's own docs/ pages included) that a browser would
+    fetch from another host is taken out; the theme's own local scripts are not page content."""
+    out = []
+    for path in sorted(ctx.site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        removed: list[str] = []
+
+        def clean(m: re.Match[str], removed: list[str] = removed) -> str:
+            html, blocked = strip_external_loads(m.group(2))
+            removed += blocked
+            return m.group(1) + html + m.group(3)
+
+        new = _ARTICLE.sub(clean, text)
+        if removed:
+            path.write_text(new, encoding="utf-8")
+            page = path.relative_to(ctx.site_dir).as_posix()
+            out += [finding("site-external-removed", page, page=page, what=w) for w in removed]
+    return out
+
+
+def sensitive_values_in_output(ctx: BuildContext) -> list[Finding]:
+    """Every output file read as text: no x-sensitive value of the casebook anywhere (second lock;
+    `check` already refuses them in published text)."""
+    guard = Guard(sensitive_needles(ctx.report))
+    out = []
+    for path in sorted(ctx.site_dir.rglob("*")):
+        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+            continue
+        page = path.relative_to(ctx.site_dir).as_posix()
+        for source, field_ in guard.find(path.read_text(encoding="utf-8", errors="replace")):
+            out.append(finding("site-sensitive", page, page=page, field=field_, source=source))
+    return out
+
+
+# THE list of post-build steps, run in order by `casekit build` and by the MkDocs plugin's
+# on_post_build. sec-site's steps join here: `csp.apply(site_dir)` after external_loads, and
+# `audit.audit(site_dir, ...)` last (it replaces sensitive_values_in_output).
+POST_BUILD: list[PostBuild] = [korean_search, external_loads, sensitive_values_in_output]
+
+
+def post_build(ctx: BuildContext, steps: list[PostBuild] | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for step in POST_BUILD if steps is None else steps:
+        findings += step(ctx)
+    return findings
+
+
+def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
+    """(value, source file, field) for every x-sensitive value in the casebook: what no page may show."""
+    schemas = report.schemas
+    out: list[tuple[str, str, str]] = []
+    for rel, parsed in report.parsed.items():
+        if parsed is None or not isinstance(parsed.data, dict):
+            continue
+        stage = rel.rsplit("/", 1)[-1][3:-3]
+        for field_, value in sensitive_values(parsed.data, schemas.sensitive_paths.get(stage, [])):
+            out.append((value.strip(), rel, field_))
+    for res in report.resources.values():
+        if res.parsed is None or not isinstance(res.parsed.data, dict):
+            continue
+        for field_, value in sensitive_values(res.parsed.data, schemas.sensitive_paths.get("resource", [])):
+            out.append((value.strip(), res.rel, field_))
+    return [n for n in out if len(n[0]) >= 2]
+
+
+# -- the whole build ---------------------------------------------------------
+class Refused(Exception):
+    """The casebook has errors: the site is not built. `str()` lists them."""
+
+    def __init__(self, report: Report, limit: int = 20):
+        super().__init__(refusal(report, limit))
+        self.report = report
+
+
+def refusal(report: Report, limit: int) -> str:
+    errors = report.errors
+    lines = [f"casekit: 사례집에 오류가 {len(errors)}건 있어 사이트를 만들지 않습니다 "
+             f"(the casebook has {len(errors)} error(s); the site is not built):"]
+    for f in errors[:limit]:
+        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
+        lines.append(f"  {where}: [{f.code}] {f.message_ko}")
+    if len(errors) > limit:
+        lines.append(f"  … 외 {len(errors) - limit}건 (and {len(errors) - limit} more)")
+    lines.append("`casekit check`로 모든 오류를 확인하고 고친 뒤 다시 빌드하세요 (run `casekit check` to see and fix them).")
+    return "\n".join(lines)
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    site: Site
+    pages: int
+    findings: list[Finding]
+    notes: list[str]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def generator_command(generator: str, config: Path) -> list[str]:
+    if generator == "zensical":
+        return [sys.executable, "-m", "zensical", "build", "-f", str(config), "-c"]
+    return [sys.executable, "-m", generator, "build", "-q", "-f", str(config)]
+
+
+def run_generator(generator: str, config: Path, timeout: float = 3600) -> list[Finding]:
+    """Run the generator over the build folder; it writes `site/` beside the derived config."""
+    if importlib.util.find_spec(generator) is None:
+        return [finding("generator-missing", "mkdocs.yml", generator=generator)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    proc = subprocess.run(generator_command(generator, config), cwd=config.parent, capture_output=True, text=True,
+                          timeout=timeout, env=env, check=False)
+    if proc.returncode != 0 or not (config.parent / "site" / "index.html").is_file():
+        detail = (proc.stderr.strip() or proc.stdout.strip() or "index.html이 없습니다")[-2000:]
+        return [finding("generator-failed", "mkdocs.yml", generator=generator, exit_code=proc.returncode, detail=detail)]
+    return []
+
+
+def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None, generator: str = "mkdocs",
+          work: Path | None = None) -> BuildResult:
+    """Check, generate, run the generator, post-build. Raises Refused when the casebook has errors."""
+    if generator not in GENERATORS:
+        raise ValueError(f"unknown generator {generator!r}: {', '.join(GENERATORS)}")
+    root = Path(os.path.realpath(root))
+    report = check(root, keep=True)
+    if report.errors:
+        raise Refused(report)
+    today = today or dt.date.today()
+    made = generate(report, today, keep=False)
+    work = work or root / BUILD_DIR
+    written = write_build_folder(root, made.stream, work)
+    config, notes, pages = written.config, written.notes, written.pages
+    notes += [f"{rel}: 다른 곳에서 불러오는 자료를 뺐습니다 (removed): {what}" for rel, what in made.removed]
+    if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
+        configured = load_user_config(root).get("site_dir")
+        site_dir = root / (configured if isinstance(configured, str) and configured else "site")
+    site_dir = Path(os.path.abspath(site_dir))
+    safe_site_dir(root, site_dir)
+    findings = run_generator(generator, config)
+    if findings:
+        return BuildResult(site_dir, made.site, pages, findings, notes)
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    shutil.move(str(work / "site"), site_dir)
+    ctx = BuildContext(root, report, site_dir, generator, today, notes)
+    findings = post_build(ctx)
+    if any(f.severity == "error" for f in findings):
+        shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
+        ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
+    return BuildResult(site_dir, made.site, pages, findings, ctx.notes)
+
+
+class UnsafeSiteDir(Exception):
+    """--site-dir would overwrite the casebook or a folder that is not a built site."""
+
+
+def safe_site_dir(root: Path, site_dir: Path) -> None:
+    """The site folder is replaced on every build: it must not hold the casebook, sit in one of its
+    source folders, or be a non-empty folder that is not a built site."""
+    real = Path(os.path.realpath(site_dir))
+    if real == root or real in root.parents:
+        raise UnsafeSiteDir(f"--site-dir {site_dir}: 사례집을 담은 폴더에는 만들 수 없습니다 (it holds the casebook)")
+    rel = real.relative_to(root).parts if root in real.parents else ()
+    if rel and (rel[0] in ("cases", "resources", "schemas", "templates", "docs") or rel[0].startswith(".")):
+        raise UnsafeSiteDir(f"--site-dir {site_dir}: 사례집의 원본 폴더 안에는 만들 수 없습니다 (a source folder)")
+    if real.is_dir() and any(real.iterdir()) and not (real / "index.html").is_file():
+        raise UnsafeSiteDir(f"--site-dir {site_dir}: 비어 있지 않은 폴더입니다. 지난번에 만든 사이트 폴더나 빈 폴더를 "
+                            "주세요 (not empty and not a built site)")

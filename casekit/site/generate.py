@@ -1,0 +1,216 @@
+"""Every page of the casebook site as finished Markdown, and the folder a generator builds from.
+
+`pages(report, today)` is what both pipelines use: `casekit build` writes the pages into a build
+folder (`write_build_folder`), the MkDocs plugin hands them to MkDocs as generated files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casekit.core.casebook import Report
+from casekit.core.names import inside
+from casekit.site.body import BodyRenderer
+from casekit.site.case_page import case_page
+from casekit.site.directory import (
+    need_pages,
+    needs_index,
+    resource_pages,
+    resources_index,
+    risk_index,
+    risk_pages,
+    worker_pages,
+    workers_index,
+)
+from casekit.site.indexes import Site, build_site
+from casekit.site.pages import cases_index, due_pages, home, stage_pages
+from casekit.site.views import Page
+
+HERE = Path(__file__).resolve().parent
+CSS_URI = "assets/casekit/casekit.css"
+CSS_FILE = HERE / "assets" / "casekit.css"
+TEMPLATES = HERE / "templates"
+# Markdown extensions the generated pages rely on (added when mkdocs.yml does not list them)
+NEEDED_EXTENSIONS = ("toc", "tables", "attr_list")
+BUILD_DIR = ".casekit/build"  # under the casebook root; .gitignore'd
+
+
+@dataclass
+class Generated:
+    site: Site
+    pages: list[Page]
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (source file, what cleaning took out)
+    stream: Iterator[Page] = field(default_factory=lambda: iter(()))  # the pages not yet made (keep=False)
+
+
+@dataclass
+class Written:
+    """What `write_build_folder` wrote: the derived config, the number of pages, notes for the user."""
+
+    config: Path
+    pages: int
+    notes: list[str]
+
+
+def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
+    yield home(site)
+    yield from cases_index(site)
+    yield from stage_pages(site)
+    yield from due_pages(site)
+    yield from resources_index(site)
+    yield from workers_index(site)
+    yield needs_index(site)
+    yield from risk_index(site)
+    for case in site.cases.values():
+        yield case_page(site, case, bodies)
+    for res in site.resources.values():
+        yield from resource_pages(site, res, bodies)
+    for wid, cases in site.workers().items():
+        yield from worker_pages(site, wid, cases)
+    for key in site.domain_labels:
+        yield from need_pages(site, key)
+    for level in site.risk_labels:
+        yield from risk_pages(site, level)
+
+
+def generate(report: Report, today: dt.date, keep: bool = True) -> Generated:
+    """The site model and every page, from a report `check(root, keep=True)` found no error in.
+    With `keep=False` the pages are left to be made one by one (`Generated.stream`), so a large
+    casebook's pages never sit in memory together."""
+    site = build_site(report, today)
+    bodies = BodyRenderer()
+    made = Generated(site, [], bodies.cleaning.removed, all_pages(site, bodies))
+    if keep:
+        made.pages = list(made.stream)
+    return made
+
+
+# -- the build folder --------------------------------------------------------
+class Tagged:
+    """A YAML value with a tag casekit does not interpret (`!!python/name:…`, `!ENV`): kept as written."""
+
+    def __init__(self, tag: str, value: Any):
+        self.tag = tag
+        self.value = value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    assert isinstance(node, yaml.MappingNode)
+    return Tagged(node.tag, loader.construct_mapping(node, deep=True))
+
+
+def _represent(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+_Loader.add_multi_constructor("!", _tagged)
+_Dumper.add_representer(Tagged, _represent)
+
+
+def load_user_config(root: Path) -> dict[str, Any]:
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        data = yaml.load(f, Loader=_Loader)
+    return data if isinstance(data, dict) else {}
+
+
+def _is_casekit(entry: Any) -> bool:
+    return entry == "casekit" or (isinstance(entry, dict) and "casekit" in entry)
+
+
+def derived_config(root: Path, user: dict[str, Any], work: Path) -> dict[str, Any]:
+    """The user's mkdocs.yml, pointed at the generated pages, with casekit's CSS and templates and
+    without the casekit plugin (the pages are already made). Paths are made absolute."""
+    cfg = dict(user)
+    cfg["docs_dir"] = "docs"
+    cfg["site_dir"] = "site"
+    plugins = cfg.get("plugins", ["search"])  # MkDocs' own default when mkdocs.yml names none
+    cfg["plugins"] = [p for p in plugins or [] if not _is_casekit(p)]
+    theme = cfg.get("theme")
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme} if isinstance(theme, str) else {"name": "material"}
+    theme["custom_dir"] = "overrides"
+    theme["font"] = False  # never Google Fonts: a reader's browser asks no other host for anything
+    cfg["theme"] = theme
+    extra = dict(cfg.get("extra") or {})
+    extra.setdefault("generator", False)  # no "Made with …" footer
+    cfg["extra"] = extra
+    extra_css = list(cfg.get("extra_css") or [])
+    if CSS_URI not in extra_css:
+        extra_css.append(CSS_URI)
+    cfg["extra_css"] = extra_css
+    exts = list(cfg.get("markdown_extensions") or [])
+    names = {e if isinstance(e, str) else next(iter(e)) for e in exts if isinstance(e, str | dict) and e}
+    exts += [e for e in NEEDED_EXTENSIONS if e not in names]
+    cfg["markdown_extensions"] = exts
+    if isinstance(cfg.get("INHERIT"), str):
+        cfg["INHERIT"] = str((root / cfg["INHERIT"]).resolve())
+    if isinstance(cfg.get("hooks"), list):
+        cfg["hooks"] = [str((root / h).resolve()) if isinstance(h, str) else h for h in cfg["hooks"]]
+    return cfg
+
+
+def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = None) -> Written:
+    """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
+    overrides/ and mkdocs.yml into the build folder."""
+    work = work or root / BUILD_DIR
+    notes: list[str] = []
+    for part in ("docs", "overrides", "site"):
+        shutil.rmtree(work / part, ignore_errors=True)
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    user = load_user_config(root)
+    user_docs = root / str(user.get("docs_dir") or "docs")
+    count = 0
+    for page in pages:
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        count += 1
+    if user_docs.is_dir() and inside(root, user_docs):
+        for path in sorted(user_docs.rglob("*")):
+            rel = path.relative_to(user_docs).as_posix()
+            if path.is_dir() or any(part.startswith(".") for part in Path(rel).parts):
+                continue
+            if not inside(root, path):
+                notes.append(f"{rel}: 사례집 밖을 가리키는 링크라 싣지 않았습니다 (a link out of the casebook; skipped)")
+                continue
+            if (docs / rel).exists():
+                notes.append(f"docs/{rel} 대신 사례집이 만든 페이지를 씁니다 (this path belongs to the casebook)")
+                continue
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, docs / rel)
+    (docs / CSS_URI).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(CSS_FILE, docs / CSS_URI)
+    overrides = work / "overrides"
+    shutil.copytree(TEMPLATES, overrides)
+    custom = (user.get("theme") or {}).get("custom_dir") if isinstance(user.get("theme"), dict) else None
+    if isinstance(custom, str) and (root / custom).is_dir() and inside(root, root / custom):
+        shutil.copytree(root / custom, overrides, dirs_exist_ok=True)  # the casebook's own templates win
+    config = work / "mkdocs.yml"
+    text = yaml.dump(derived_config(root, user, work), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
+                      + text, encoding="utf-8")
+    return Written(config, count, notes)

@@ -1,0 +1,182 @@
+"""What the site shows, computed once from a core `Report`: every case (casekit.site.records), the
+resources, and the views over many cases (workers, resources' cases, deadlines in reading order).
+
+Nothing here knows MkDocs or HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from casekit.core.casebook import Report
+from casekit.core.due import Due
+from casekit.core.schemas import STAGES, SchemaSet, redact
+from casekit.site.records import (
+    RISK_RANK,
+    SEVERITY_RANK,
+    STATE_KO,
+    Activity,
+    Case,
+    GoalRow,
+    PlanBlock,
+    Record,
+    make_case,
+    number_episodes,
+    qualifier,
+)
+
+
+@dataclass
+class ResourceView:
+    id: str
+    rel: str
+    data: dict[str, Any]  # redacted
+    body: str
+
+    @property
+    def name(self) -> str:
+        name = self.data.get("name")
+        return name if isinstance(name, str) and name.strip() else self.id
+
+
+@dataclass
+class Site:
+    today: dt.date
+    schemas: SchemaSet
+    deadlines: dict[str, Any]
+    caseload: dict[str, Any]  # casekit.yml `caseload`: limit and weights by risk level
+    cases: dict[str, Case]
+    resources: dict[str, ResourceView]
+    dues: list[Due]
+    files: int = 0
+    warnings: int = 0
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
+
+    @property
+    def soon_days(self) -> int:
+        return int(self.deadlines["due_soon_days"])
+
+    @property
+    def caseload_limit(self) -> float:
+        return float(self.caseload["limit"])
+
+    def weight(self, case: Case) -> float:
+        """What an open case weighs in a worker's 사례 부담: its 위기도's weight (unassessed: 1)."""
+        return float(self.caseload["weights"].get(case.risk or "", 1))
+
+    def labels(self, kind: str, *path: str) -> dict[str, str]:
+        key = ("labels", kind, path)
+        if key not in self._memo:
+            self._memo[key] = self.schemas.enum_labels(kind, tuple(path))
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    @property
+    def domain_labels(self) -> dict[str, str]:
+        return self.labels("assessment", "needs", "*", "domain")
+
+    @property
+    def risk_labels(self) -> dict[str, str]:
+        return self.labels("assessment", "risk_level")
+
+    @property
+    def severity_labels(self) -> dict[str, str]:
+        return self.labels("assessment", "needs", "*", "severity")
+
+    @property
+    def activity_labels(self) -> dict[str, str]:
+        return self.labels("intervention", "activities", "*", "type")
+
+    @property
+    def progress_labels(self) -> dict[str, str]:
+        return self.labels("monitoring", "progress", "*", "status")
+
+    @property
+    def result_labels(self) -> dict[str, str]:
+        return self.labels("closure", "results", "*", "result")
+
+    def workers(self) -> dict[str, list[Case]]:
+        """Each worker's current cases (a case's worker is the one of its latest record); every
+        worker who wrote a record is listed, with no current case when all were handed over."""
+        if "workers" in self._memo:
+            return self._memo["workers"]  # type: ignore[no-any-return]
+        out: dict[str, list[Case]] = {w: [] for c in self.cases.values() for w in c.past_workers}
+        for case in self.cases.values():
+            if case.worker:
+                out[case.worker].append(case)
+        self._memo["workers"] = dict(sorted(out.items()))
+        return self._memo["workers"]  # type: ignore[no-any-return]
+
+    def past_cases(self, worker: str) -> list[Case]:
+        return list(self.past_workers_index().get(worker, []))
+
+    def resource_cases(self) -> dict[str, list[Case]]:
+        if "resources" not in self._memo:
+            out: dict[str, list[Case]] = defaultdict(list)
+            for case in self.cases.values():
+                for rid in case.resources:
+                    out[rid].append(case)
+            self._memo["resources"] = out
+        return self._memo["resources"]  # type: ignore[no-any-return]
+
+    def past_workers_index(self) -> dict[str, list[Case]]:
+        if "past" not in self._memo:
+            out: dict[str, list[Case]] = defaultdict(list)
+            for case in self.cases.values():
+                for w in case.past_workers:
+                    if w != case.worker:
+                        out[w].append(case)
+            self._memo["past"] = out
+        return self._memo["past"]  # type: ignore[no-any-return]
+
+
+def due_order(d: Due, case: Case | None, today: dt.date, soon_days: int) -> tuple[int, int, int, str]:
+    """What a supervisor reads first: overdue before due soon before upcoming, then 위기도
+    (위기 > 높음 > 보통 > 낮음 > 미사정), then the longest overdue (or the nearest deadline)."""
+    state = ("overdue", "due_soon", "upcoming").index(d.state(today, soon_days))
+    return (state, -(case.risk_rank if case else 0), d.days_left(today), d.case)
+
+
+def build_site(report: Report, today: dt.date) -> Site:
+    schemas = report.schemas
+    cases: dict[str, Case] = {}
+    for cid in sorted(report.summaries):
+        summaries = report.summaries[cid]
+        if not summaries:
+            continue
+        records = []
+        for s in summaries:
+            parsed = report.parsed.get(s.rel)
+            raw = parsed.data if parsed is not None and isinstance(parsed.data, dict) else {}
+            data = redact(raw, schemas.sensitive_paths.get(s.stage, []))
+            body = parsed.body if parsed is not None else ""
+            records.append(
+                Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, qualifier(s.stage, data, schemas))
+            )
+        number_episodes(records, summaries)
+        cases[cid] = make_case(cid, records, summaries, report.config.deadlines, today)
+    resources = {}
+    for rid in sorted(report.resources):
+        res = report.resources[rid]
+        raw = res.parsed.data if res.parsed is not None and isinstance(res.parsed.data, dict) else {}
+        body = res.parsed.body if res.parsed is not None else ""
+        resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body)
+    dues = sorted((c.due for c in cases.values() if c.due is not None),
+                  key=lambda d: due_order(d, cases.get(d.case), today, int(report.config.deadlines["due_soon_days"])))
+    return Site(
+        today=today,
+        schemas=schemas,
+        deadlines=report.config.deadlines,
+        caseload=report.config.caseload,
+        cases=cases,
+        resources=resources,
+        dues=dues,
+        files=report.files,
+        warnings=len(report.findings) - len(report.errors),
+    )
+
+
+__all__ = ["RISK_RANK", "SEVERITY_RANK", "STAGES", "STATE_KO", "Activity", "Case", "GoalRow", "PlanBlock", "Record",
+           "ResourceView", "Site", "build_site", "due_order"]

@@ -1,0 +1,257 @@
+"""The dashboard and the lists: home (현황), all cases, cases by stage, and what is due.
+
+Every list is cut into pages of at most `views.ROWS` rows; the home page shows counts and the
+first rows of each urgent list, with links to the rest, so no page grows with the casebook.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from casekit.core.due import Due
+from casekit.core.schemas import STAGE_KO, STAGES
+from casekit.site.gaps import KIND_KO, counts, site_gaps
+from casekit.site.html import Markup, el, join
+from casekit.site.indexes import Case, Site
+from casekit.site.views import (
+    WIDE,
+    Page,
+    View,
+    block,
+    case_table,
+    due_table,
+    heading,
+    make_page,
+    noindex,
+    paged,
+    sort_open_first,
+    stage_url,
+)
+
+HOME_DUE_LIMIT = 30  # rows per state on the home page (overdue, due soon); the rest on /due/
+HOME_CLOSED = 15  # latest closures on the home page
+HOME_GAPS = 10  # domains and resources in the 자원의 한계 table
+
+
+def worker_load(site: Site) -> list[tuple[str, int, float, int, int, int]]:
+    if "load" in site._memo:
+        return site._memo["load"]  # type: ignore[no-any-return]
+    """(worker, open cases, 사례 부담 weighted by 위기도, aftercare, overdue, due soon), heaviest first."""
+    stats = []
+    for wid, cases in site.workers().items():
+        open_ = [c for c in cases if c.status == "open"]
+        load = sum(site.weight(c) for c in open_)
+        stats.append((wid, len(open_), load, sum(1 for c in cases if c.status == "aftercare"),
+                      sum(1 for c in cases if c.due_state == "overdue"), sum(1 for c in cases if c.due_state == "due_soon")))
+    site._memo["load"] = sorted(stats, key=lambda s: (-s[2], -s[1], s[0]))
+    return site._memo["load"]  # type: ignore[no-any-return]
+
+
+def weights_text(site: Site) -> str:
+    w = site.caseload["weights"]
+    return " · ".join(f"{site.risk_labels.get(k, k)}({k}) {w[k]:g}" for k in ("crisis", "high", "medium", "low") if k in w)
+
+
+HOME_WORKERS = 25  # heaviest caseloads on the home page; all on /workers/
+
+Load = tuple[str, int, float, int, int, int]
+
+
+def worker_bars(v: View, limit: int | None = None, stats: Sequence[Load] | None = None) -> Markup:
+    site = v.site
+    every = worker_load(site)
+    stats = every if stats is None else stats
+    if not stats:
+        return el("p", None, "담당자가 없습니다.")
+    cap = site.caseload_limit
+    scale = max([cap * 1.1] + [s[2] + s[3] for s in every])
+    rows = []
+    for wid, n_open, load, after, overdue, soon in stats[:limit]:
+        over = load > cap
+        bar = el("div", {"class": "ck-bar", "role": "img",
+                         "aria-label": f"사례 부담 {load:g} (한도 {cap:g}), 진행 {n_open}건, 사후관리 {after}건"},
+                 el("span", {"class": "ck-bar-fill" + (" ck-over" if over else ""),
+                             "style": f"width:{100 * load / scale:.2f}%"}),
+                 el("span", {"class": "ck-bar-after", "style": f"width:{100 * after / scale:.2f}%"}),
+                 el("span", {"class": "ck-bar-limit", "style": f"left:{100 * cap / scale:.2f}%"}))
+        rows.append(el("tr", {"data-worker": wid, "data-load": f"{load:g}", "class": "ck-overloaded" if over else None},
+                       el("th", {"scope": "row"}, v.worker_link(wid)),
+                       el("td", {"class": "ck-bar-cell"}, bar),
+                       el("td", {"class": "ck-num"}, el("strong", None, f"{load:g}"),
+                          el("span", {"class": "ck-badge ck-badge-over"}, "한도 넘음") if over else None),
+                       el("td", {"class": "ck-num"}, n_open),
+                       el("td", {"class": "ck-num"}, after),
+                       el("td", {"class": "ck-num"},
+                          el("span", {"class": "ck-count-overdue"}, overdue) if overdue else "0"),
+                       el("td", {"class": "ck-num"}, soon)))
+    heads = ["담당자", f"사례 부담 (한도 {cap:g})", "부담", "진행", "사후관리", "기한 지남", "곧 마감"]
+    table = v.table(heads, rows, {"class": "ck-table ck-caseload-workers", "id": "caseload-workers"})
+    more = (el("p", {"class": "ck-more"}, v.a("workers/", f"담당자 {len(stats)}명 모두 보기"))
+            if limit is not None and len(every) > limit else None)
+    return join([table, more])
+
+
+def caseload_note(v: View) -> Markup:
+    site = v.site
+    return el("p", {"class": "ck-note"},
+              f"사례 부담 = 진행 중 사례를 위기도로 가중한 합 ({weights_text(site)}; 미사정 1). "
+              f"한도 {site.caseload_limit:g}. 한도와 가중치는 casekit.yml의 caseload에서 정합니다.")
+
+
+def stage_counts(v: View) -> Markup:
+    """Cases by current stage: a bar and a count per stage, each a link to that stage's list."""
+    site = v.site
+    by_stage = Counter(c.stage for c in site.cases.values())
+    biggest = max([1, *by_stage.values()])
+    groups = []
+    for stage in STAGES:
+        n = by_stage.get(stage, 0)
+        groups.append(el("li", {"class": "ck-stage-group", "data-stage": stage, "data-count": n},
+                         v.a(stage_url(stage), v.stage(stage), cls="ck-stage-link"),
+                         el("span", {"class": "ck-bar ck-bar-small", "aria-hidden": "true"},
+                            el("span", {"class": f"ck-bar-fill ck-fill-{stage}", "style": f"width:{100 * n / biggest:.2f}%"})),
+                         el("strong", {"class": "ck-num"}, f"{n}건")))
+    return noindex(el("ul", {"class": "ck-stage-groups", "id": "caseload-stage"}, groups))
+
+
+def recent_closures(v: View, cases: Sequence[Case]) -> Markup:
+    from casekit.site.case_page import closure_text, followup_text  # the case page's wording, one place
+
+    rows = [el("tr", {"data-case": c.id, "data-status": c.status},
+               el("td", None, v.case_link(c)),
+               el("td", None, closure_text(v, c) if c.closure else "-"),
+               el("td", None, followup_text(v, c)),
+               el("td", None, v.due(c.due)),
+               el("td", None, v.worker_link(c.worker)))
+            for c in cases]
+    return v.table(["사례", "종결 (사유)", "최근 사후관리", f"다음 할 일 ({v.asof})", "담당"], rows,
+                   {"data-testid": "recent-closures"})
+
+
+def closed_by_date(site: Site) -> list[Case]:
+    closed = [c for c in site.cases.values() if c.closure is not None]
+    return sorted(closed, key=lambda c: (c.closure.date or "" if c.closure else "", c.id), reverse=True)
+
+
+def gap_table(v: View, limit: int | None = None, testid: str = "gaps") -> Markup:
+    """자원의 한계: unmet needs by need domain, undelivered services by resource."""
+    site = v.site
+    gaps = site_gaps(site)
+    by_domain = counts(gaps, "domain")
+    by_res = counts(gaps, "resource")
+    kinds = ("unmet", "not_delivered", "partly")
+
+    def rows(table: dict[str, Counter[str]], label: object) -> list[Markup]:
+        top = sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:limit]
+        return [el("tr", {"data-key": key}, el("th", {"scope": "row"}, label(key)),  # type: ignore[operator]
+                   [el("td", {"class": "ck-num"}, c.get(k, 0)) for k in kinds]) for key, c in top]
+
+    heads = ["", *(f"{KIND_KO[k]} ({k})" for k in kinds)]
+    domain_rows = rows(by_domain, v.domain)
+    res_rows = rows(by_res, v.resource_link)
+    return el("section", {"class": "ck-gaps", "data-testid": testid},
+              el("p", {"class": "ck-note"}, f"진행 중 사례 기준 · 계획에 없는 욕구 {sum(1 for g in gaps if g.kind == 'unmet')}건, "
+                 f"제공 안 됨·일부 제공 서비스 {sum(1 for g in gaps if g.kind != 'unmet')}건 (가장 최근 사정·계획·점검)"),
+              el("h3", {"id": "gaps-domain"}, "욕구 영역별"),
+              v.table(["욕구 영역", *heads[1:]], domain_rows, {"data-testid": f"{testid}-domain"}) if domain_rows
+              else el("p", {"class": "ck-muted"}, "없음"),
+              el("h3", {"id": "gaps-resource"}, "자원별"),
+              v.table(["자원", *heads[1:]], res_rows, {"data-testid": f"{testid}-resource"}) if res_rows
+              else el("p", {"class": "ck-muted"}, "없음"))
+
+
+def home(site: Site) -> Page:
+    v = View(site, "")
+    cases = list(site.cases.values())
+    n_open = sum(1 for c in cases if c.status == "open")
+    n_after = sum(1 for c in cases if c.status == "aftercare")
+    states = Counter(d.state(site.today, site.soon_days) for d in site.dues)
+
+    def tile(label: str, value: int, cls: str, target: str | None = None) -> Markup:
+        inner = [el("span", {"class": "ck-tile-num"}, value), el("span", {"class": "ck-tile-label"}, label)]
+        return v.a(target, *inner, cls=f"ck-tile {cls}") if target else el("div", {"class": f"ck-tile {cls}"}, inner)
+
+    tiles = el("div", {"class": "ck-tiles", "data-testid": "stats"},
+               tile("전체 사례", len(cases), "ck-tile-all", "cases/"),
+               tile("진행 중", n_open, "ck-tile-open"),
+               tile("종결", len(cases) - n_open, "ck-tile-closed", stage_url("closure")),
+               tile("사후관리 중", n_after, "ck-tile-after"),
+               tile("기한 지남", states["overdue"], "ck-tile-overdue" + (" ck-alert" if states["overdue"] else ""), "due/"),
+               tile("곧 마감", states["due_soon"], "ck-tile-soon", "due/"))
+    asof = el("p", {"class": "ck-asof", "data-testid": "asof"},
+              f"{v.asof} (D-day와 '며칠 지남'은 이 날부터 셉니다) · 곧 마감 = {site.soon_days}일 이내 · "
+              f"기록 {site.files}개 검사 통과" + (f" (경고 {site.warnings}건)" if site.warnings else ""))
+    md = [
+        WIDE + "# 사례집 현황",
+        block(asof, tiles),
+        heading(2, "기한 지남 · 곧 마감", "due"),
+        block(el("p", {"class": "ck-note"}, "위기도가 높은 사례부터, 같은 위기도에서는 오래 밀린 일부터 보입니다. ",
+                 v.a("due/", "예정된 일까지 모두 보기")),
+              due_table(v, site.dues, ("overdue", "due_soon"), HOME_DUE_LIMIT)),
+        heading(2, "사례 부담", "caseload"),
+        block(el("section", {"class": "ck-caseload", "data-testid": "caseload"},
+                 el("h3", {"id": "caseload-by-worker"}, "담당자별"),
+                 caseload_note(v), worker_bars(v, HOME_WORKERS),
+                 el("h3", {"id": "caseload-by-stage"}, "단계별 (사례마다 현재 단계)"),
+                 stage_counts(v))),
+        heading(2, "자원의 한계", "gaps"),
+        block(gap_table(v, HOME_GAPS)),
+        heading(2, "최근 종결", "closed"),
+        block(recent_closures(v, closed_by_date(site)[:HOME_CLOSED]),
+              el("p", {"class": "ck-more"}, v.a(stage_url("closure"), "종결 단계의 사례 모두 보기"))),
+    ]
+    return make_page("index.md", "", md, True)
+
+
+def cases_index(site: Site) -> Iterator[Page]:
+    cases = sort_open_first(site.cases.values())
+    n_open = sum(1 for c in cases if c.status == "open")
+
+    def frame(v: View, part: Sequence[Case], position: str) -> list[str]:
+        return [WIDE + "# 사례 목록",
+                block(el("p", {"class": "ck-asof"}, f"전체 {len(cases)}건 · 진행 중 {n_open}건 · "
+                         f"종결 {len(cases) - n_open}건 · 진행 중 먼저, 위기도 높은 순 · {v.asof}"
+                         + (f" · {position}" if position else "")),
+                      stage_counts(v), case_table(v, part))]
+
+    yield from paged(site, "cases/", cases, frame, in_nav=True)
+
+
+def stage_pages(site: Site) -> Iterator[Page]:
+    for stage in STAGES:
+        cases = sort_open_first(c for c in site.cases.values() if c.stage == stage)
+        label = STAGE_KO[stage]
+
+        def frame(v: View, part: Sequence[Case], position: str, label: str = label, stage: str = stage,
+                  cases: list[Case] = cases) -> list[str]:
+            table = (recent_closures(v, part) if stage in ("closure", "followup") else case_table(v, part, "stage-cases"))
+            return [WIDE + heading(1, f"단계: {label}"),
+                    block(el("p", {"class": "ck-asof"}, f"{stage} · 현재 이 단계인 사례 {len(cases)}건 · {v.asof}"
+                             + (f" · {position}" if position else "")),
+                          table if cases else el("p", {"class": "ck-muted"}, "해당 사례가 없습니다."))]
+
+        yield from paged(site, stage_url(stage), cases, frame)
+
+
+def due_pages(site: Site) -> Iterator[Page]:
+    dl = site.deadlines
+    rules = el("ul", {"class": "ck-rules"},
+               el("li", None, f"사정(욕구 및 위기도 조사): 접수 뒤 {dl['assessment_days']}일 이내 (assessment_days)"),
+               el("li", None, f"서비스 제공계획: 접수 뒤 {dl['plan_days']}일 이내 (plan_days)"),
+               el("li", None, f"점검: 기록에 적힌 다음 점검일, 없으면 앞 기록 뒤 {dl['monitoring_days']}일 (monitoring_days)"),
+               el("li", None, f"재사정·계획 수정: 점검에서 결정한 뒤 {dl['assessment_days']}일 이내"),
+               el("li", None, "사후관리: 종결 뒤 " + ", ".join(f"{d}일" for d in dl["followup_days"])
+                  + " (followup_days; 종결·사후관리 기록에 적힌 날짜가 있으면 그 날짜)"),
+               el("li", None, f"곧 마감: 기한까지 {dl['due_soon_days']}일 이내 (due_soon_days)"))
+
+    def frame(v: View, part: Sequence[Due], position: str) -> list[str]:
+        return [WIDE + "# 기한",
+                block(el("p", {"class": "ck-asof"}, f"{v.asof} · 사례마다 다음 할 일 하나씩 · 기한 지남, 곧 마감, 예정 순으로 "
+                         "묶고, 묶음 안에서는 위기도 높은 순, 오래 밀린 순" + (f" · {position}" if position else "")),
+                      due_table(v, part, ("overdue", "due_soon", "upcoming"))),
+                heading(2, "기한 기준", "rules"),
+                block(el("p", None, "기한은 사례집의 casekit.yml(deadlines)에서 정하며 ", el("code", None, "casekit due"),
+                         " 명령과 같은 계산을 씁니다."), rules)]
+
+    yield from paged(site, "due/", site.dues, frame, in_nav=True)

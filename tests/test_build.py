@@ -1,0 +1,240 @@
+"""`casekit build`: the casebook site without the MkDocs plugin, on MkDocs, ProperDocs and Zensical.
+
+Real builds of copies of the sample (each generator in its own process, as `casekit build` runs
+them); the pages' size and row cap on a synthetic casebook cloned from the sample's cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from casekit.core.casebook import check
+from casekit.site.build import BuildContext, build, post_build, sensitive_values_in_output
+from casekit.site.generate import generate
+from casekit.site.html import el
+from casekit.site.views import ROWS, block, make_page
+from scripts.bench import make_casebook
+from tests.conftest import copy_casebook
+
+pytestmark = pytest.mark.slow
+
+TODAY = "2026-11-20"
+RICH_CASE = "2026-0002"
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Every source file of a casebook and its hash (the build folder and the site left out)."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if p.is_file() and not rel.startswith((".casekit/", "site/", "out/")):
+            out[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8") if url.strip("/") else \
+        (site / "index.html").read_text(encoding="utf-8")
+
+
+def assert_case_pages(casebook: Path, site: Path) -> None:
+    for folder in (casebook / "cases").iterdir():
+        html = page(site, f"cases/{folder.name}/")
+        assert 'data-testid="case-summary"' in html and 'data-testid="timeline"' in html, folder.name
+        assert "<p><div" not in html and "&lt;div" not in html and "&lt;table" not in html, \
+            f"{folder.name}: an HTML block went through Markdown"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+    casebook = copy_casebook(tmp_path_factory.mktemp("build") / "casebook")
+    before = tree_digest(casebook)
+    result = build(casebook, casebook.parent / "out", dt.date.fromisoformat(TODAY), "mkdocs")
+    assert result.errors == [], result.findings
+    return casebook, result.site_dir, before
+
+
+def test_casekit_build_with_mkdocs_makes_every_page_and_leaves_sources_alone(
+    built: tuple[Path, Path, dict[str, str]], run
+) -> None:
+    casebook, site, before = built
+    assert tree_digest(casebook) == before, "casekit build changed a file of the casebook"
+    assert_case_pages(casebook, site)
+    for url in ("", "cases/", "due/", "resources/", "workers/", "needs/", "risk/", "stages/closure/",
+                "guide/", "privacy/"):
+        assert "<h1" in page(site, url), url
+    assert not [p for p in site.rglob("*") if p.suffix in (".md", ".yml", ".yaml")]
+    derived = (casebook / ".casekit" / "build" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_dir: docs" in derived and "- casekit" not in derived and "casekit.css" in derived
+    assert (site / "search" / "search_index.json").is_file()
+
+
+def test_the_plugin_and_casekit_build_make_the_same_pages(built: tuple[Path, Path, dict[str, str]],
+                                                          tmp_path: Path) -> None:
+    """The MkDocs plugin stays for `mkdocs build`/`serve` and hands MkDocs the same generated pages."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    casebook, site, _ = built
+    config = load_config(str(casebook / "mkdocs.yml"), site_dir=str(tmp_path / "plugin-site"))
+    config.plugins["casekit"].config["today"] = dt.date.fromisoformat(TODAY)
+    mkdocs_build(config)
+    article = re.compile(r"<article\b.*?</article>", re.S)
+    for url in ("", f"cases/{RICH_CASE}/", "due/"):
+        ours = article.search(page(site, url))
+        theirs = article.search(page(tmp_path / "plugin-site", url))
+        assert ours and theirs and ours.group(0) == theirs.group(0), url
+
+
+def test_cli_build_refuses_while_check_finds_errors(sample: Path, run) -> None:
+    record = next((sample / "cases").glob("*/02-*.md"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"^date: .*$", 'date: "2026-02-30"', text, count=1, flags=re.M), encoding="utf-8")
+    result = run(sample, "build", "--today", TODAY)
+    assert result.exit_code == 1
+    rel = record.relative_to(sample).as_posix()
+    assert re.search(re.escape(rel) + r":\d+:\d+: \[bad-date\]", result.output), result.output
+    assert not (sample / "site").exists()
+
+
+def test_cli_build_will_not_overwrite_the_casebook(sample: Path, run) -> None:
+    for target in (".", "cases", str(sample / "docs")):
+        result = run(sample, "build", "--site-dir", target)
+        assert result.exit_code == 2, target
+    (sample / "notes").mkdir()
+    (sample / "notes" / "keep.txt").write_text("x", encoding="utf-8")
+    assert run(sample, "build", "--site-dir", "notes").exit_code == 2
+    assert (sample / "notes" / "keep.txt").is_file()
+
+
+def cli_build(sample: Path, run, generator: str) -> Path:
+    if importlib.util.find_spec(generator) is None:
+        pytest.skip(f"casekit[{generator}] is not installed")
+    result = run(sample, "build", "--today", TODAY, "--generator", generator, "--site-dir", "out")
+    assert result.exit_code == 0, result.output
+    assert_case_pages(sample, sample / "out")
+    return sample / "out"
+
+
+def test_casekit_build_with_properdocs(sample: Path, run) -> None:
+    site = cli_build(sample, run, "properdocs")
+    assert "<h1" in page(site, "due/") and (site / "search" / "search_index.json").is_file()
+    assert '<meta name="generator"' not in page(site, "")
+
+
+def test_casekit_build_with_zensical_has_the_case_pages(sample: Path, run) -> None:
+    site = cli_build(sample, run, "zensical")
+    assert "casekit.css" in page(site, f"cases/{RICH_CASE}/")
+    assert 'name="robots" content="noindex, nofollow"' in page(site, "")
+
+
+def test_a_sensitive_value_in_the_output_is_an_error_of_the_post_build_checks(
+    built: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    casebook, site, _ = built
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    report = check(casebook, keep=True)
+    name = next(p.data["client"]["name"] for r, p in report.parsed.items() if r.endswith("01-intake.md"))
+    target = copy / "guide" / "index.html"
+    target.write_text(target.read_text(encoding="utf-8").replace("</article>", f"<p>{name}</p></article>"),
+                      encoding="utf-8")
+    ctx = BuildContext(casebook, report, copy, "mkdocs", dt.date.fromisoformat(TODAY))
+    found = sensitive_values_in_output(ctx)
+    assert [f.code for f in found] == ["site-sensitive"] and found[0].path == "guide/index.html"
+    assert name not in found[0].message_ko
+    assert [f.code for f in post_build(ctx) if f.severity == "error"] == ["site-sensitive"]
+
+
+def test_html_blocks_come_through_python_markdown_untouched() -> None:
+    """No plugin hook puts the HTML back: it must survive Markdown as it is, blank lines included."""
+    inner = el("div", {"class": "x"}, el("span", {"class": "ck-multiline"}, "첫 줄\n\n둘째 *줄* <b>"),
+               el("table", None, el("tr", None, el("td", None, "a_b_c"))))
+    md = make_page("p.md", "p/", ["# 제목", block(inner), "본문 *강조*"]).markdown
+    for extensions in (["toc", "tables", "attr_list"], ["toc", "tables", "attr_list", "md_in_html"]):
+        html = markdown.markdown(md, extensions=extensions)
+        assert "<em>강조</em>" in html
+        assert "<em>줄</em>" not in html and "&lt;b&gt;" in html and "a_b_c" in html
+        assert "<p><div" not in html and "<p><span" not in html
+
+
+# -- size ----------------------------------------------------------------------------------------
+
+
+def test_no_page_lists_more_than_the_row_cap(tmp_path: Path) -> None:
+    """A casebook of 2.5 pages' worth of cases: every list is cut into pages, none over ROWS rows."""
+    n = ROWS * 2 + 50
+    casebook = make_casebook(tmp_path / "big", n)
+    report = check(casebook, keep=True)
+    assert not report.errors
+    made = generate(report, dt.date.fromisoformat(TODAY))
+    uris = {p.src_uri for p in made.pages}
+    assert {"cases/index.md", "cases/_p2.md", "cases/_p3.md"} <= uris
+    assert "cases/_p4.md" not in uris
+    biggest = 0
+    for p in made.pages:
+        rows = len(re.findall(r"<tr data-(?:case|resource|worker|goal|type|domain|risk|key)=", p.markdown))
+        biggest = max(biggest, len(p.markdown.encode("utf-8")))
+        one_case = re.fullmatch(r"cases/[^_/][^/]*\.md", p.src_uri)  # grows with its own records, not with N
+        if not one_case:
+            assert rows <= ROWS, f"{p.src_uri}: {rows} rows"
+    # a page's size no longer grows with the number of cases (a list page of ROWS rows ≈ 150 KB)
+    assert biggest < 400_000, biggest
+    listed = set()
+    for p in made.pages:
+        if p.src_uri == "cases/index.md" or p.src_uri.startswith("cases/_p"):
+            listed |= set(re.findall(r'<tr data-case="([^"]+)"', p.markdown))
+    assert len(listed) == n, "every case is on exactly one page of the case list"
+    urls = {p.url for p in made.pages}
+    for p in made.pages:
+        nav = re.search(r'<nav class="ck-pager".*?</nav>', p.markdown, re.S)
+        for href in re.findall(r'href="([^"]+)"', nav.group(0) if nav else ""):
+            target = posixpath.normpath(posixpath.join(p.url, href)) + "/"
+            assert target in urls, f"{p.url}: the pager links to {href}, which is no page"
+
+
+def test_a_generator_that_fails_is_a_finding_with_its_message(sample: Path, run) -> None:
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme", 1),
+                      encoding="utf-8")
+    result = run(sample, "build", "--today", TODAY)
+    assert result.exit_code == 1
+    assert "[generator-failed]" in result.output and "no-such-theme" in result.output
+    assert not (sample / "site").exists()
+
+
+def test_a_bare_mkdocs_yml_still_gets_search_and_no_outside_fonts(tmp_path: Path, run) -> None:
+    from tests.builders import FULL_PATH
+    from tests.builders import make_casebook as small_casebook
+
+    root = small_casebook(tmp_path / "cb", {"c1": FULL_PATH})  # mkdocs.yml: site_name only
+    result = run(root, "build", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    home = page(root / "site", "")
+    assert (root / "site" / "search" / "search_index.json").is_file()
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert (root / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: t\n"
+
+
+def test_properdocs_runs_the_casekit_plugin_of_an_existing_setup(sample: Path) -> None:
+    """`properdocs build` on a casebook whose mkdocs.yml lists `- casekit`: the plugin runs under
+    ProperDocs (it aliases mkdocs.* to itself) and the pages come out as with MkDocs."""
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("properdocs") is None:
+        pytest.skip("casekit[properdocs] is not installed")
+    proc = subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-d", str(sample / "out")], cwd=sample,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert_case_pages(sample, sample / "out")
+    assert (sample / "out" / "assets" / "casekit" / "casekit.css").is_file()
