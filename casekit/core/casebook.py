@@ -15,6 +15,7 @@ from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
+from casekit.core.sensitive import scan as scan_sensitive
 from casekit.core.source import Parsed, read_file
 from casekit.core.summary import Summary, check_file, parse_file, public_strings
 
@@ -257,20 +258,14 @@ def _sensitive_in_published(
     if with_docs:
         texts += [(rel, text, 1, 1, True) for rel, text in _docs_pages(root)]
     out: list[Finding] = []
-    seen: set[tuple[str, int, int, str]] = set()
+    seen: set[tuple[str, int | None, int | None, str, str]] = set()
     for rel, text, line, col, body in texts:
-        for offset, sources in index.finditer(text):
-            field_ = min(field for _, field in sources)
-            at = locate_offset(text, offset, line) if body else (line, col)
-            key = (rel, *at, field_)
+        for f in scan_sensitive(index, rel, text, line, col, body=body):
+            key = (rel, f.line, f.column, f.code, f.message_en)
             if key not in seen:
                 seen.add(key)
-                out.append(finding("sensitive-in-text", rel, *at, field=field_))
+                out.append(f)
     return out
-
-
-def locate_offset(text: str, offset: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _docs_pages(root: Path) -> list[tuple[str, str]]:

@@ -1,29 +1,237 @@
-"""Where x-sensitive values turn up in published text, across the whole casebook.
+"""Where x-sensitive values, or a variant of one, turn up in published text, across the whole casebook.
 
-Every value of an `x-sensitive` field (a client's name, a phone number, a resource's contact
-person) is compiled once into one trie-shaped regular expression, so every body and published
-field of every record, every resource and every page of `docs/` is scanned in a single pass
-each, whatever the number of cases. `casekit check` reports each hit as `sensitive-in-text`;
-the site build refuses on the same findings, so the two never disagree.
+Every value of an `x-sensitive` field (a client's name, a phone number, a birth date, an address)
+is turned into its *variants* and compiled once into one trie-shaped regular expression, so
+every body and published field of every record, every resource and every page of `docs/` is
+scanned in a single pass each, whatever the number of cases.
+
+Matching happens on the text as a reader sees it: `reader_text` turns Markdown/HTML source into
+that text (tags and comments dropped, entities and backslash escapes decoded, `*`/`~`/`` ` ``
+markup dropped) with a map back to the source. The index then folds look-alikes (full-width
+digits and letters, Unicode dashes, the Hangul `ㅡ` used as a dash, odd spaces) and ignores
+*separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•`, zero-width
+characters, markup characters. So `탁 해 온`, `탁·해온`, `탁**해온**`, `010)0000ㅡ1001` and
+`６９０７２１` are all found. Which variant matched is reported (`Hit.variant`):
+
+| variant | example for the value | code (severity) |
+|---|---|---|
+| `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
+| `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
+| `number` | a phone, resident or account number with other separators, or none | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `580317` | same |
+| `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
+| `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층` | same |
+| `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning) |
+
+Given names collide with ordinary words, so `check` only warns, and a line holding
+`<!-- casekit: name-ok -->` is exempt; the published text masks them (`SensitiveIndex.mask`).
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
+
+from casekit.core.findings import Finding, finding
 
 MIN_LENGTH = 2
 TRIE_LENGTH = 64  # longer values are searched one by one: the trie's nesting follows a value's length
 _SPACE = re.compile(r"\s+")
+NAME_OK = re.compile(r"<!--\s*casekit:\s*name-ok\s*-->")
+MASK_CHAR = "○"
+
+EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, GIVEN = (
+    "exact", "spaced", "number", "date", "resident-front", "address-detail", "given-name",
+)
+VARIANT_KO = {
+    SPACED: "띄어 쓰거나 기호를 넣은 값",
+    NUMBER: "구분 기호를 바꾼 번호",
+    DATE: "다른 형식으로 쓴 날짜",
+    RESIDENT_FRONT: "주민등록번호 앞자리",
+    ADDRESS: "상세 주소",
+    GIVEN: "성을 뺀 이름",
+}
+_RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, SPACED: 5, GIVEN: 6}
+
+# --- folding: look-alikes to one form, without changing the text's length ------------------
+
+_FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
+_FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
+_FOLD.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+_ZERO_WIDTH = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\" + _ZERO_WIDTH
+_SEPS = re.compile(f"[{_SEP_CHARS}]+")
+_KEEP = re.compile(f"[^{_SEP_CHARS}]+")
+_HANGUL = re.compile(r"[가-힣]")
+_NAME = re.compile(r"[가-힣]{2,5}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
+_TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
 
 
 def normalize(value: str) -> str:
     return _SPACE.sub(" ", value.strip())
 
 
+def fold(text: str) -> str:
+    """`text` with full-width forms, dashes (and `ㅡ`) and odd spaces mapped to ASCII; same length."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+def canon(text: str) -> str:
+    """What a value is compared by: folded, separators dropped, case ignored."""
+    return _SEPS.sub("", fold(text)).casefold()
+
+
+# --- Markdown/HTML source to the text a reader sees ----------------------------------------
+
+_UNIT = re.compile(
+    r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
+    r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\\[!-/:-@\[-`{-~]|\*+|~~+|`+|[" + _ZERO_WIDTH + "]+",
+    re.DOTALL,
+)
+
+
+@dataclass
+class ReaderText:
+    """Text as a reader sees it, with a map back to the source it came from."""
+
+    text: str
+    source: str
+    _r: list[int]  # reader offset where each segment starts
+    _s: list[int]  # source offset where each segment starts
+    _linear: list[bool]  # a segment copied as is (else one replaced unit)
+    _s_end: list[int]
+
+    def source_offset(self, offset: int) -> int:
+        """The source offset of reader offset `offset`."""
+        if not self._r:
+            return offset
+        i = max(bisect.bisect_right(self._r, offset) - 1, 0)
+        return self._s[i] + (offset - self._r[i]) if self._linear[i] else self._s[i]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source (start, end) of the reader text `[start, end)`."""
+        if not self._r:
+            return start, end
+        last = max(end - 1, start)
+        i = max(bisect.bisect_right(self._r, last) - 1, 0)
+        stop = self._s[i] + (last - self._r[i]) + 1 if self._linear[i] else self._s_end[i]
+        return self.source_offset(start), stop
+
+
+def reader_text(source: str) -> ReaderText:
+    """Markdown/HTML source as a reader sees it: tags and comments dropped, entities and
+    backslash escapes decoded, emphasis and code markup and zero-width characters dropped,
+    look-alikes folded (`fold`). Offsets map back with `source_offset`/`source_span`."""
+    folded = fold(source)
+    if not _UNIT.search(folded):
+        return ReaderText(folded, source, [], [], [], [])
+    out: list[str] = []
+    r_starts: list[int] = []
+    s_starts: list[int] = []
+    linear: list[bool] = []
+    s_ends: list[int] = []
+    pos = r = 0
+
+    def segment(text: str, s: int, e: int, is_linear: bool) -> None:
+        nonlocal r
+        if not text:
+            return
+        out.append(text)
+        r_starts.append(r)
+        s_starts.append(s)
+        linear.append(is_linear)
+        s_ends.append(e)
+        r += len(text)
+
+    for m in _UNIT.finditer(folded):
+        segment(folded[pos : m.start()], pos, m.start(), True)
+        unit = m.group(0)
+        if unit.startswith("&"):
+            segment(fold(html.unescape(unit)), m.start(), m.end(), False)
+        elif unit.startswith("\\"):
+            segment(unit[1], m.start(), m.end(), False)
+        pos = m.end()
+    segment(folded[pos:], pos, len(folded), True)
+    return ReaderText("".join(out), source, r_starts, s_starts, linear, s_ends)
+
+
+# --- variants of one value ------------------------------------------------------------------
+
+
+def variants(value: str) -> list[tuple[str, str, bool]]:
+    """(canonical form, variant, needs a separator in the text) for one sensitive value."""
+    v = normalize(fold(value))
+    out: list[tuple[str, str, bool]] = [(canon(v), EXACT, False)]
+    compact = _SEPS.sub("", v)
+    date = _ISO_DATE.fullmatch(v)
+    if date:
+        y, m, d = date.groups()
+        yy, mi, di = y[2:], str(int(m)), str(int(d))
+        out += [(y + m + d, DATE, False), (yy + m + d, DATE, False), (y + mi + di, DATE, True)]
+        out += [(canon(f"{yr}년{mo}월{dy}일"), DATE, False) for yr in (y, yy) for mo in (m, mi) for dy in (d, di)]
+    elif _DIGITISH.fullmatch(v):
+        digits = re.sub(r"\D", "", v)
+        if len(digits) == 13 and re.fullmatch(r"\d{6}[\s\-]*\d{7}", v):  # a resident number
+            out += [(digits[:7], RESIDENT_FRONT, False), (digits[:6], RESIDENT_FRONT + "-6", False)]
+        if digits.startswith("0") and 9 <= len(digits) <= 11:  # a phone number written +82
+            out.append(("82" + digits[1:], NUMBER, False))
+    elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
+        out.append((compact[-2:], GIVEN, False))
+    else:
+        out += [(canon(part), ADDRESS, False) for part in address_details(v)]
+    return [(word, kind, sep) for word, kind, sep in out if len(word) >= MIN_LENGTH]
+
+
+_APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
+_FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
+_STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
+
+
+def address_details(address: str) -> list[str]:
+    """The detailed parts of an address that identify a home: `103동 1502호`, `1502호`,
+    `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
+    out = []
+    for m in _APT.finditer(address):
+        out.append(m.group(0))
+        if len(m.group(2)) >= 3:
+            out.append(m.group(2) + "호")
+    out += [m.group(0) for m in _FLOOR.finditer(address)]
+    out += [m.group(0) for m in _STREET.finditer(address)]
+    return out
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A sensitive value (or a variant of one) found at `text[start:end]`."""
+
+    start: int
+    end: int
+    sources: frozenset[tuple[str, str]]  # (source file, field)
+    variant: str
+
+    @property
+    def code(self) -> str:
+        if self.variant == EXACT:
+            return "sensitive-in-text"
+        return "given-name-in-text" if self.variant == GIVEN else "sensitive-variant-in-text"
+
+    @property
+    def field(self) -> str:
+        return min(f for _, f in self.sources)
+
+
 def trie_pattern(words: Iterable[str]) -> str:
-    """One regex matching any of `words`, longest first; a space matches any run of white space."""
+    """One regex matching any of `words`, longest first."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -33,7 +241,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         end = "" in node
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -43,35 +251,168 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 class SensitiveIndex:
-    """Finds any of many values in text, ignoring case and the width of white space."""
+    """Finds any of many values, and their variants, in text."""
 
     def __init__(self, needles: Iterable[tuple[str, str, str]]) -> None:
         """needles: (value, source file, field name)."""
-        self.sources: dict[str, set[tuple[str, str]]] = {}
+        self.sources: dict[str, set[tuple[str, str]]] = {}  # normalized value -> where it comes from
+        self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
+        self.needs_sep: set[tuple[str, str]] = set()
         for value, src, field in needles:
             norm = normalize(value)
-            if len(norm) >= MIN_LENGTH:
-                self.sources.setdefault(norm.casefold(), set()).add((src, field))
-        words = sorted((w for w in self.sources if len(w) <= TRIE_LENGTH), key=len, reverse=True)
-        self.pattern = re.compile(trie_pattern(words), re.IGNORECASE) if words else None
-        self.long = [
-            (w, re.compile(r"\s+".join(re.escape(part) for part in w.split(" ")), re.IGNORECASE))
-            for w in self.sources
-            if len(w) > TRIE_LENGTH
-        ]
+            if len(norm) < MIN_LENGTH:
+                continue
+            self.sources.setdefault(norm.casefold(), set()).add((src, field))
+            for word, kind, sep in variants(value):
+                self.words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
+                if sep:
+                    self.needs_sep.add((word, kind))
+        short = sorted((w for w in self.words if len(w) <= TRIE_LENGTH), key=len, reverse=True)
+        self.pattern = re.compile(trie_pattern(short), re.IGNORECASE) if short else None
+        self.long = [(w, re.compile(re.escape(w), re.IGNORECASE)) for w in self.words if len(w) > TRIE_LENGTH]
 
     def __bool__(self) -> bool:
         return self.pattern is not None or bool(self.long)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, set[tuple[str, str]]]]:
-        """(offset, {(source, field)}) for each value found in `text`."""
-        if not text:
-            return
+    def find(self, text: str) -> list[Hit]:
+        """Every value or variant found in `text` (plain text: run Markdown through `reader_text`
+        first), in text order. Offsets are those of `text`."""
+        if not text or not self:
+            return []
+        folded = fold(text)
+        compact = _SEPS.sub("", folded)
+        spans: list[tuple[int, int, str]] = []
         if self.pattern is not None:
-            for m in self.pattern.finditer(text):
-                sources = self.sources.get(normalize(m.group(0)).casefold())
-                if sources:
-                    yield m.start(), sources
+            pos = 0
+            while True:
+                m = self.pattern.search(compact, pos)
+                if m is None:
+                    break
+                spans.append((m.start(), m.end(), m.group(0).casefold()))
+                pos = m.end() if m.end() > m.start() else m.start() + 1
         for word, pattern in self.long:
-            for m in pattern.finditer(text):
-                yield m.start(), self.sources[word]
+            spans += [(m.start(), m.end(), word) for m in pattern.finditer(compact)]
+        if not spans:
+            return []
+        runs = [(m.start(), m.end()) for m in _KEEP.finditer(folded)]
+        run_starts = []
+        at = 0
+        for s, e in runs:
+            run_starts.append(at)
+            at += e - s
+
+        def original(k: int) -> int:
+            i = bisect.bisect_right(run_starts, k) - 1
+            return runs[i][0] + (k - run_starts[i])
+
+        hits = []
+        for cs, ce, word in spans:
+            start, end = original(cs), original(ce - 1) + 1
+            hit = self._judge(folded, start, end, word)
+            if hit is not None:
+                hits.append(hit)
+        return sorted(hits, key=lambda h: (h.start, -h.end))
+
+    def _judge(self, text: str, start: int, end: int, word: str) -> Hit | None:
+        """The variant a match is, or None when its surroundings say it is something else."""
+        span = text[start:end]
+        if end - start > 4 * len(word):  # letters strewn far apart are not the value
+            return None
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        digit_edge = (before.isdigit() and word[0].isdigit()) or (after.isdigit() and word[-1].isdigit())
+        exact = self.sources.get(normalize(span).casefold())
+        if exact and not digit_edge:
+            return Hit(start, end, frozenset(exact), EXACT)
+        separated = _SEPS.search(span) is not None
+        best: tuple[int, str, set[tuple[str, str]]] | None = None
+        for kind, sources in self.words[word].items():
+            if (word, kind) in self.needs_sep and not separated:
+                continue
+            if kind == RESIDENT_FRONT + "-6":
+                if before.isdigit() or re.match(r"\s*-", text[end:end + 3]) is None:
+                    continue
+                kind = RESIDENT_FRONT
+            elif digit_edge:
+                continue
+            elif (kind in (GIVEN, EXACT) and _HANGUL.match(word[0])
+                  and (_HANGUL.match(before) or (kind == GIVEN or separated) and not _TAIL.match(text, end))):
+                continue  # a name starts a word and ends it (a particle or 씨/님 may follow)
+            if kind == EXACT:
+                kind = self._plain_kind(word)
+            if best is None or _RANK[kind] < best[0]:
+                best = (_RANK[kind], kind, sources)
+        if best is None:
+            return None
+        return Hit(start, end, frozenset(best[2]), best[1])
+
+    def _plain_kind(self, word: str) -> str:
+        """The value itself, written with other separators."""
+        if DATE in self.words[word]:
+            return DATE
+        if word.isdigit() or (word[:1].isdigit() and not _HANGUL.search(word)):
+            return NUMBER
+        return SPACED
+
+    def finditer(self, text: str) -> Iterator[tuple[int, set[tuple[str, str]]]]:
+        """(offset, {(source, field)}) for each value or variant found in `text` that must not be
+        published at all: every variant but the given name alone (which `mask` hides instead)."""
+        for hit in self.find(text):
+            if hit.variant != GIVEN:
+                yield hit.start, set(hit.sources)
+
+    def mask(self, text: str, *, markdown: bool = True) -> str:
+        """`text` with every value or variant found replaced by ○, one per character a reader
+        sees (markup around them kept). Lines holding `<!-- casekit: name-ok -->` keep a given
+        name. `markdown`: `text` is Markdown/HTML source (else plain text)."""
+        rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
+        hits = self.find(rt.text)
+        if not hits:
+            return text
+        spans: list[tuple[int, int]] = []
+        for hit in hits:
+            if hit.variant == GIVEN and _line_has(text, rt.source_offset(hit.start), NAME_OK):
+                continue
+            for i in range(hit.start, hit.end):
+                if not _SEPS.match(rt.text[i]):
+                    spans.append(rt.source_span(i, i + 1))
+        out, pos = [], 0
+        for s, e in sorted(set(spans)):
+            if s < pos:
+                continue
+            out.append(text[pos:s])
+            out.append(MASK_CHAR)
+            pos = e
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _line_has(text: str, offset: int, pattern: re.Pattern[str]) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return pattern.search(text, start, len(text) if end < 0 else end) is not None
+
+
+def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    """File line and 1-based column of `offset` in a text that starts at file line `first_line`."""
+    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def scan(index: SensitiveIndex, rel: str, text: str, line: int, column: int, *, body: bool) -> list[Finding]:
+    """Findings for the values and variants in one published text: a Markdown body (located at
+    each hit, read as a reader sees it) or a field (located at the field)."""
+    out: list[Finding] = []
+    rt = reader_text(text) if body else None
+    for hit in index.find(rt.text if rt is not None else text):
+        args: dict[str, Any] = {"field": hit.field}
+        if hit.variant not in (EXACT, GIVEN):
+            args["variant"] = VARIANT_KO[hit.variant]
+            args["variant_en"] = hit.variant
+        if rt is not None:
+            offset = rt.source_offset(hit.start)
+            if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
+                continue
+            out.append(finding(hit.code, rel, *locate(text, offset, line), **args))
+        else:
+            out.append(finding(hit.code, rel, line, column, **args))
+    return out
