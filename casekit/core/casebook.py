@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from casekit.core.config import Config, load_config
+from casekit.core.docs import DocsScan, scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
@@ -16,7 +17,7 @@ from casekit.core.rules import check_case
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.sensitive import scan as scan_sensitive
-from casekit.core.source import Parsed, read_file
+from casekit.core.source import Parsed
 from casekit.core.summary import Summary, check_file, parse_file, public_strings
 
 ROOT_MARKER = "mkdocs.yml"
@@ -245,8 +246,9 @@ def _sensitive_in_published(
     needles = [(v, s.rel, f) for recs in summaries.values() for s in recs for f, v in s.sensitive]
     needles += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
     index = SensitiveIndex(needles)
+    docs = scan_docs(root) if with_docs else DocsScan()
     if not index:
-        return []
+        return docs.findings
     texts: list[tuple[str, str, int, int, bool]] = []  # (rel, text, line, column, is multi-line body)
     for recs in summaries.values():
         for s in recs:
@@ -255,9 +257,10 @@ def _sensitive_in_published(
     for p in resources:
         texts.append((p.rel, p.body, p.body_line, 1, True))
         texts += [(p.rel, t, line, col, False) for t, line, col in p.fields]
-    if with_docs:
-        texts += [(rel, text, 1, 1, True) for rel, text in _docs_pages(root)]
-    out: list[Finding] = []
+    texts += [(rel, text, 1, 1, True) for rel, text in docs.pages]
+    out: list[Finding] = list(docs.findings)
+    for rel in docs.names:  # a file or folder name ends up in a URL
+        out += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
     seen: set[tuple[str, int | None, int | None, str, str]] = set()
     for rel, text, line, col, body in texts:
         for f in scan_sensitive(index, rel, text, line, col, body=body):
@@ -265,22 +268,6 @@ def _sensitive_in_published(
             if key not in seen:
                 seen.add(key)
                 out.append(f)
-    return out
-
-
-def _docs_pages(root: Path) -> list[tuple[str, str]]:
-    """The site's own Markdown pages (docs/), read with the same guards as records."""
-    docs = root / "docs"
-    if not docs.is_dir() or not inside(root, docs):
-        return []
-    out = []
-    for path in sorted(docs.rglob("*.md")):
-        if not inside(root, path):
-            continue
-        rel = path.relative_to(root).as_posix()
-        text, _ = read_file(str(path), rel)
-        if text is not None:
-            out.append((rel, text))
     return out
 
 

@@ -137,6 +137,31 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "사례 폴더에 기록이 아닌 파일이 있습니다: {name}",
         "a file that is not a record sits in the case folder: {name}",
     ),
+    "folder-unreadable": (
+        E,
+        "폴더를 읽을 수 없습니다: {reason}. 안에 있는 기록은 검사하지 못했습니다.",
+        "cannot read the folder: {reason}; the records in it were not checked",
+    ),
+    "docs-not-published": (
+        W,
+        "이 파일은 사이트에 싣지 않습니다: {reason}. 실을 수 있는 것: Markdown 쪽(.md)과 그림·PDF(png, jpg, gif, webp, pdf).",
+        "this file is not published: {reason}; only Markdown pages (.md) and png, jpg, gif, webp and pdf files are",
+    ),
+    "docs-asset-mismatch": (
+        E,
+        "파일 내용이 이름과 다릅니다: {kind} 파일이 아닙니다. 그림이나 PDF로 다시 저장하세요.",
+        "the file's content does not match its name: it is not a {kind} file; save it again as an image or PDF",
+    ),
+    "docs-line-too-long": (
+        E,
+        "한 줄이 너무 깁니다({length}자, 최대 {limit}자). 사이트를 만들 때 오래 걸리거나 멈추므로 줄을 나누세요.",
+        "a line is too long ({length} characters, at most {limit}); it would stall the site build: split it",
+    ),
+    "docs-brackets": (
+        E,
+        "한 줄에 닫히지 않은 괄호([ 또는 ()가 {limit}개를 넘습니다. 사이트를 만들 때 멈출 수 있으니 고치세요.",
+        "a line holds more than {limit} unclosed brackets ([ or (); it would stall the site build",
+    ),
     "path-outside": (
         E,
         "사례집 밖의 경로입니다: {target}",

@@ -398,7 +398,7 @@ def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def scan(index: SensitiveIndex, rel: str, text: str, line: int, column: int, *, body: bool) -> list[Finding]:
+def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: int | None, *, body: bool) -> list[Finding]:
     """Findings for the values and variants in one published text: a Markdown body (located at
     each hit, read as a reader sees it) or a field (located at the field)."""
     out: list[Finding] = []
@@ -412,7 +412,7 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int, column: int, *, 
             offset = rt.source_offset(hit.start)
             if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
                 continue
-            out.append(finding(hit.code, rel, *locate(text, offset, line), **args))
+            out.append(finding(hit.code, rel, *locate(text, offset, line or 1), **args))
         else:
             out.append(finding(hit.code, rel, line, column, **args))
     return out
