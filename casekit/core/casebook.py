@@ -17,6 +17,7 @@ from casekit.core.rules import check_case
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.sensitive import scan as scan_sensitive
+from casekit.core.site_settings import check_site_settings
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, check_file, parse_file, public_strings
 
@@ -198,7 +199,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     report = Report(root=root, config=config, schemas=schemas)
     layout = scan(root)
     wanted, with_resources = _select(root, layout, targets)
-    findings = list(config.findings)
+    findings = [*config.findings, *check_site_settings(root)]
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))

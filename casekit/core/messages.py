@@ -393,5 +393,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "계좌번호로 보이는 숫자가 있습니다. 민감 정보는 본문에 적지 마세요.",
         "something that looks like a bank account number; keep it out of published text",
     ),
+    "settings-outside-load": (
+        E,
+        "mkdocs.yml의 '{key}' 설정 때문에 사이트가 다른 곳에서 자료를 불러옵니다({what}). 사례집 사이트는 다른 곳에 "
+        "아무것도 묻지 않아야 하므로 이 설정을 지우거나(글꼴은 font: false) 파일을 docs/ 안에 두세요.",
+        "the '{key}' setting in mkdocs.yml makes the site load from another host ({what}); the casebook site must "
+        "ask no other host for anything: remove it (for fonts: font: false) or keep the file inside docs/",
+    ),
+    "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
 }
