@@ -199,7 +199,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     report = Report(root=root, config=config, schemas=schemas)
     layout = scan(root)
     wanted, with_resources = _select(root, layout, targets)
-    findings = [*config.findings, *check_site_settings(root)]
+    findings = [*config.findings, *check_site_settings(root), *schemas.findings]
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))

@@ -173,6 +173,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "'{stage}' 단계의 스키마를 읽을 수 없습니다: {reason}",
         "the schema for stage '{stage}' cannot be read: {reason}",
     ),
+    "schema-invalid": (E, "스키마 파일에 문제가 있습니다: {detail}", "the schema file has a problem: {detail}"),
+    "schema-replaced": (
+        W,
+        "이 스키마 파일을 쓰지 않았습니다. {fallback}",
+        "this schema file was not used. {fallback}",
+    ),
     # --- schema -----------------------------------------------------------
     "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.", "required field '{field}' ({title}) is missing"),
     "placeholder": (
