@@ -160,9 +160,16 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     if case is not None and not valid_case_id(case):
         raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: {case}")
     day = _today(today)
-    report = check(root, [root / "cases" / case] if case else None)
+    if case is not None and not (root / "cases" / case).is_dir():
+        click.echo(f"사례 '{case}'이 없습니다. `casekit status`로 전체 사례 목록을 보세요 (no such case: {case})", err=True)
+        sys.exit(2)
+    try:
+        report = check(root, [root / "cases" / case] if case else None)
+    except CasebookError as exc:
+        raise click.UsageError(str(exc)) from None
     if case is not None and case not in report.summaries:
-        raise click.UsageError(f"사례가 없습니다 (no such case): {case}")
+        click.echo(f"사례 '{case}'이 없습니다 (no such case: {case})", err=True)
+        sys.exit(2)
     deadlines = report.config.deadlines
     rows = []
     for cid, records in sorted(report.summaries.items()):

@@ -14,6 +14,7 @@ from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
+from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.sensitive import scan as scan_sensitive
@@ -55,11 +56,12 @@ class Layout:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
             return sorted(it, key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:  # reported: an unreadable case folder is not an empty one
+        findings.append(finding("folder-unreadable", rel, None, None, reason=exc.strerror or str(exc)))
         return []
 
 
@@ -85,9 +87,11 @@ def _listing(root: Path, folder: Path, rel: str, findings: list[Finding]) -> Ite
         return
     if not folder.is_dir():
         return
-    for entry in _entries(folder):
+    for entry in _entries(folder, rel, findings):
         erel = f"{rel}/{entry.name}"
-        if not entry.name.startswith(".") and not _link_escapes(root, entry, erel, findings):
+        if TEMP_FILE.fullmatch(entry.name):  # an interrupted `new`/`add`: the next one there removes it
+            findings.append(finding("temp-file-left", erel, None, None))
+        elif not entry.name.startswith(".") and not _link_escapes(root, entry, erel, findings):
             yield entry, erel
 
 
@@ -113,6 +117,8 @@ def scan(root: Path) -> Layout:
                 )
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
+        if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
+            del layout.cases[entry.name]  # not an empty case: one we could not read
     for entry, rel in _listing(root, root / "resources", "resources", layout.findings):
         stem = entry.name[:-3] if entry.name.endswith(".md") else None
         if stem is None:

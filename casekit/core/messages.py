@@ -162,6 +162,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "한 줄에 닫히지 않은 괄호([ 또는 ()가 {limit}개를 넘습니다. 사이트를 만들 때 멈출 수 있으니 고치세요.",
         "a line holds more than {limit} unclosed brackets ([ or (); it would stall the site build",
     ),
+    "temp-file-left": (
+        W,
+        "중단된 casekit new/add가 남긴 임시 파일입니다. 다음에 이 폴더에서 casekit add를 하면 지워집니다(1분 넘게 지난 것). "
+        "기록은 그대로이니 직접 지워도 됩니다.",
+        "a temporary file left by an interrupted casekit new/add; the next casekit add in this folder removes it "
+        "(when older than a minute). No record is affected; you may delete it",
+    ),
     "path-outside": (
         E,
         "사례집 밖의 경로입니다: {target}",
