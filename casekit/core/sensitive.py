@@ -30,13 +30,14 @@ Given names collide with ordinary words, so `check` only warns, and a line holdi
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.reader import SEP_CHARS as _SEP_CHARS
+from casekit.core.reader import ReaderText, fold, reader_text
 
 MIN_LENGTH = 2
 TRIE_LENGTH = 64  # longer values are searched one by one: the trie's nesting follows a value's length
@@ -57,13 +58,6 @@ VARIANT_KO = {
 }
 _RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, SPACED: 5, GIVEN: 6}
 
-# --- folding: look-alikes to one form, without changing the text's length ------------------
-
-_FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
-_FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
-_FOLD.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
-_ZERO_WIDTH = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\" + _ZERO_WIDTH
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 _KEEP = re.compile(f"[^{_SEP_CHARS}]+")
 _HANGUL = re.compile(r"[가-힣]")
@@ -77,89 +71,9 @@ def normalize(value: str) -> str:
     return _SPACE.sub(" ", value.strip())
 
 
-def fold(text: str) -> str:
-    """`text` with full-width forms, dashes (and `ㅡ`) and odd spaces mapped to ASCII; same length."""
-    return text if text.isascii() else text.translate(_FOLD)
-
-
 def canon(text: str) -> str:
     """What a value is compared by: folded, separators dropped, case ignored."""
     return _SEPS.sub("", fold(text)).casefold()
-
-
-# --- Markdown/HTML source to the text a reader sees ----------------------------------------
-
-_UNIT = re.compile(
-    r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
-    r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|\\[!-/:-@\[-`{-~]|\*+|~~+|`+|[" + _ZERO_WIDTH + "]+",
-    re.DOTALL,
-)
-
-
-@dataclass
-class ReaderText:
-    """Text as a reader sees it, with a map back to the source it came from."""
-
-    text: str
-    source: str
-    _r: list[int]  # reader offset where each segment starts
-    _s: list[int]  # source offset where each segment starts
-    _linear: list[bool]  # a segment copied as is (else one replaced unit)
-    _s_end: list[int]
-
-    def source_offset(self, offset: int) -> int:
-        """The source offset of reader offset `offset`."""
-        if not self._r:
-            return offset
-        i = max(bisect.bisect_right(self._r, offset) - 1, 0)
-        return self._s[i] + (offset - self._r[i]) if self._linear[i] else self._s[i]
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Source (start, end) of the reader text `[start, end)`."""
-        if not self._r:
-            return start, end
-        last = max(end - 1, start)
-        i = max(bisect.bisect_right(self._r, last) - 1, 0)
-        stop = self._s[i] + (last - self._r[i]) + 1 if self._linear[i] else self._s_end[i]
-        return self.source_offset(start), stop
-
-
-def reader_text(source: str) -> ReaderText:
-    """Markdown/HTML source as a reader sees it: tags and comments dropped, entities and
-    backslash escapes decoded, emphasis and code markup and zero-width characters dropped,
-    look-alikes folded (`fold`). Offsets map back with `source_offset`/`source_span`."""
-    folded = fold(source)
-    if not _UNIT.search(folded):
-        return ReaderText(folded, source, [], [], [], [])
-    out: list[str] = []
-    r_starts: list[int] = []
-    s_starts: list[int] = []
-    linear: list[bool] = []
-    s_ends: list[int] = []
-    pos = r = 0
-
-    def segment(text: str, s: int, e: int, is_linear: bool) -> None:
-        nonlocal r
-        if not text:
-            return
-        out.append(text)
-        r_starts.append(r)
-        s_starts.append(s)
-        linear.append(is_linear)
-        s_ends.append(e)
-        r += len(text)
-
-    for m in _UNIT.finditer(folded):
-        segment(folded[pos : m.start()], pos, m.start(), True)
-        unit = m.group(0)
-        if unit.startswith("&"):
-            segment(fold(html.unescape(unit)), m.start(), m.end(), False)
-        elif unit.startswith("\\"):
-            segment(unit[1], m.start(), m.end(), False)
-        pos = m.end()
-    segment(folded[pos:], pos, len(folded), True)
-    return ReaderText("".join(out), source, r_starts, s_starts, linear, s_ends)
 
 
 # --- variants of one value ------------------------------------------------------------------
@@ -403,13 +317,16 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     each hit, read as a reader sees it) or a field (located at the field)."""
     out: list[Finding] = []
     rt = reader_text(text) if body else None
-    for hit in index.find(rt.text if rt is not None else text):
+    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text)]
+    for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
+        found += [(hit, tag_at) for hit in index.find(markup)]
+    for hit, at in found:
         args: dict[str, Any] = {"field": hit.field}
         if hit.variant not in (EXACT, GIVEN):
             args["variant"] = VARIANT_KO[hit.variant]
             args["variant_en"] = hit.variant
         if rt is not None:
-            offset = rt.source_offset(hit.start)
+            offset = rt.source_offset(hit.start) if at is None else at + hit.start
             if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
                 continue
             out.append(finding(hit.code, rel, *locate(text, offset, line or 1), **args))
