@@ -137,3 +137,16 @@ def test_an_unreadable_case_folder_is_reported_not_empty() -> None:
     finally:
         os.chmod(base / "book/cases/c2", 0o755)
         shutil.rmtree(base)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_the_build_refuses_a_fifo_or_dev_zero_schema_without_hanging(sample: Path, tmp_path: Path) -> None:
+    os.unlink(sample / "schemas/plan.schema.json")
+    os.mkfifo(sample / "schemas/plan.schema.json")
+    os.unlink(sample / "schemas/common.schema.json")
+    os.symlink("/dev/zero", sample / "schemas/common.schema.json")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")], cwd=sample,
+                          capture_output=True, env={**ENV, "NO_MKDOCS_2_WARNING": "1"}, timeout=120, check=False)
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert "schemas/plan.schema.json" in err and "file-unreadable" in err

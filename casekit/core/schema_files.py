@@ -76,14 +76,17 @@ def read_schemas(folder: Path, prefix: str) -> tuple[dict[str, Any], dict[str, l
         schemas[name] = schema
     for name in list(schemas):
         rel, text = texts[name]
-        fs = _lint(name, schemas[name], schemas, rel, text)
+        fs = _lint(name, schemas[name], schemas, rel, text, set(problems))
         if fs:
             problems[name] = fs
             del schemas[name]
     return schemas, problems
 
 
-def _lint(name: str, schema: dict[str, Any], schemas: dict[str, Any], rel: str, text: str) -> list[Finding]:
+def _lint(name: str, schema: dict[str, Any], schemas: dict[str, Any], rel: str, text: str,
+          broken: set[str]) -> list[Finding]:
+    """Findings for one parsed schema; a `$ref` into a file already reported (`broken`) is not
+    reported again: the shipped schema of that name stands in for it."""
     where = _Locator(text)
     depth_path = _too_deep(schema)
     if depth_path is not None:
@@ -98,7 +101,7 @@ def _lint(name: str, schema: dict[str, Any], schemas: dict[str, Any], rel: str, 
     if out:
         return out
     for path, ref in _refs(schema, ()):
-        problem = _ref_problem(name, ref, schemas)
+        problem = _ref_problem(name, ref, schemas, broken)
         if problem:
             out.append(finding("schema-invalid", rel, *where((*path, "$ref")), detail=f"$ref '{ref[:80]}': {problem}"))
     return out
@@ -148,9 +151,12 @@ def _target(base: str, ref: str, schemas: dict[str, Any]) -> tuple[str, Any] | s
     return name, node
 
 
-def _ref_problem(base: str, ref: str, schemas: dict[str, Any]) -> str | None:
+def _ref_problem(base: str, ref: str, schemas: dict[str, Any], broken: set[str]) -> str | None:
     seen: set[tuple[str, str]] = set()
     while True:
+        file_part = ref.partition("#")[0]
+        if file_part.endswith(".schema.json") and file_part[: -len(".schema.json")] in broken:
+            return None
         if (base, ref) in seen:
             return "the $ref chain loops back on itself"
         seen.add((base, ref))
