@@ -413,6 +413,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "the '{key}' setting in mkdocs.yml makes the site load from another host ({what}); the casebook site must "
         "ask no other host for anything: remove it (for fonts: font: false) or keep the file inside docs/",
     ),
+    "settings-docs-dir": (
+        E,
+        "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",
+        "docs_dir '{value}' in mkdocs.yml leads outside the casebook; use a folder inside it (e.g. docs)",
+    ),
     "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
 }

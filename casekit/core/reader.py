@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from urllib.parse import unquote
 
 _FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
 _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
@@ -31,7 +32,8 @@ def fold(text: str) -> str:
 _UNIT = re.compile(
     r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
     r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|\\[!-/:-@\[-`{-~]|\*+|~~+|`+|[" + _ZERO_WIDTH + "]+",
+    r"|\\[!-/:-@\[-`{-~]|\*+|~~+|`+|[" + _ZERO_WIDTH + "]+"
+    r"|(?:%[0-9A-Fa-f]{2}){2,}",  # percent-encoded bytes in a link: the browser's address bar shows them decoded
     re.DOTALL,
 )
 
@@ -98,6 +100,8 @@ def reader_text(source: str) -> ReaderText:
             markup.append((m.start(), unit))
         elif unit.startswith("&"):
             segment(fold(html.unescape(unit)), m.start(), m.end(), False)
+        elif unit.startswith("%"):
+            segment(fold(unquote(unit, errors="replace")), m.start(), m.end(), False)
         elif unit.startswith("\\"):
             segment(unit[1], m.start(), m.end(), False)
         pos = m.end()

@@ -88,7 +88,7 @@ def variants(value: str) -> list[tuple[str, str, bool]]:
     if date:
         y, m, d = date.groups()
         yy, mi, di = y[2:], str(int(m)), str(int(d))
-        out += [(y + m + d, DATE, False), (yy + m + d, DATE, False), (y + mi + di, DATE, True)]
+        out += [(y + m + d, DATE, False), (yy + m + d, DATE, False), (y + mi + di, DATE, True), (yy + mi + di, DATE, True)]
         out += [(canon(f"{yr}년{mo}월{dy}일"), DATE, False) for yr in (y, yy) for mo in (m, mi) for dy in (d, di)]
     elif _DIGITISH.fullmatch(v):
         digits = re.sub(r"\D", "", v)
@@ -99,7 +99,7 @@ def variants(value: str) -> list[tuple[str, str, bool]]:
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
     else:
-        out += [(canon(part), ADDRESS, False) for part in address_details(v)]
+        out += [(canon(part), ADDRESS, canon(part).isdigit()) for part in address_details(v)]
     return [(word, kind, sep) for word, kind, sep in out if len(word) >= MIN_LENGTH]
 
 
@@ -113,7 +113,7 @@ def address_details(address: str) -> list[str]:
     `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
     out = []
     for m in _APT.finditer(address):
-        out.append(m.group(0))
+        out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
         if len(m.group(2)) >= 3:
             out.append(m.group(2) + "호")
     out += [m.group(0) for m in _FLOOR.finditer(address)]
