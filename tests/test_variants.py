@@ -77,7 +77,6 @@ FOUND = [
     ("1502호", "address-detail"),
     ("나래로 12", "address-detail"),
     ("103-1502", "address-detail"),
-    ("58.3.17", "date"),
     ("[기록](/x/%ED%83%81%ED%95%B4%EC%98%A8/)", "exact"),
     ("탁<!-- 메모 -->해온", "exact"),
     ("탁&nbsp;해온", "spaced"),

@@ -16,7 +16,7 @@ from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
-from casekit.core.sensitive import SensitiveIndex
+from casekit.core.sensitive import SensitiveIndex, scan_fields
 from casekit.core.sensitive import scan as scan_sensitive
 from casekit.core.site_settings import check_site_settings
 from casekit.core.source import Parsed
@@ -256,25 +256,25 @@ def _sensitive_in_published(
     docs = scan_docs(root) if with_docs else DocsScan()
     if not index:
         return docs.findings
-    texts: list[tuple[str, str, int, int, bool]] = []  # (rel, text, line, column, is multi-line body)
+    found: list[Finding] = []
     for recs in summaries.values():
         for s in recs:
-            texts.append((s.rel, s.public_text, s.public_line, 1, True))
-            texts += [(s.rel, t, line, col, False) for t, line, col in s.public_fields]
+            found += scan_sensitive(index, s.rel, s.public_text, s.public_line, 1, body=True)
+            found += scan_fields(index, s.rel, s.public_fields)
     for p in resources:
-        texts.append((p.rel, p.body, p.body_line, 1, True))
-        texts += [(p.rel, t, line, col, False) for t, line, col in p.fields]
-    texts += [(rel, text, 1, 1, True) for rel, text in docs.pages]
-    out: list[Finding] = list(docs.findings)
+        found += scan_sensitive(index, p.rel, p.body, p.body_line, 1, body=True)
+        found += scan_fields(index, p.rel, p.fields)
+    for rel, text in docs.pages:
+        found += scan_sensitive(index, rel, text, 1, 1, body=True)
     for rel in docs.names:  # a file or folder name ends up in a URL
-        out += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
+        found += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
+    out: list[Finding] = list(docs.findings)
     seen: set[tuple[str, int | None, int | None, str, str]] = set()
-    for rel, text, line, col, body in texts:
-        for f in scan_sensitive(index, rel, text, line, col, body=body):
-            key = (rel, f.line, f.column, f.code, f.message_en)
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
+    for f in found:
+        key = (f.path, f.line, f.column, f.code, f.message_en)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     return out
 
 

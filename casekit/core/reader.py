@@ -24,9 +24,12 @@ _SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\" + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """`text` with full-width forms, dashes (and `ㅡ`) and odd spaces mapped to ASCII; same length."""
-    return text if text.isascii() else text.translate(_FOLD)
+    return text if text.isascii() or not _FOLDABLE.search(text) else text.translate(_FOLD)
 
 
 _UNIT = re.compile(

@@ -64,6 +64,15 @@ _HANGUL = re.compile(r"[가-힣]")
 _NAME = re.compile(r"[가-힣]{2,5}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
+# a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
+_DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number or an id
+    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)"
+    r"(?:(\d{3}|\d)[ \t]*(?:년|[-./]|[ \t])[ \t]*(\d{1,2})[ \t]*(?:월|[-./]|[ \t])[ \t]*(\d{1,2})(?:[ \t]*일)?"
+    r"|(\d{7}|\d{5}))"
+    r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
+)
+_DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
+_DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
 _TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
 
 
@@ -80,17 +89,14 @@ def canon(text: str) -> str:
 
 
 def variants(value: str) -> list[tuple[str, str, bool]]:
-    """(canonical form, variant, needs a separator in the text) for one sensitive value."""
+    """(canonical form, variant, needs a separator in the text) for one sensitive value; none
+    for a date (`date_key`)."""
     v = normalize(fold(value))
     out: list[tuple[str, str, bool]] = [(canon(v), EXACT, False)]
     compact = _SEPS.sub("", v)
-    date = _ISO_DATE.fullmatch(v)
-    if date:
-        y, m, d = date.groups()
-        yy, mi, di = y[2:], str(int(m)), str(int(d))
-        out += [(y + m + d, DATE, False), (yy + m + d, DATE, False), (y + mi + di, DATE, True), (yy + mi + di, DATE, True)]
-        out += [(canon(f"{yr}년{mo}월{dy}일"), DATE, False) for yr in (y, yy) for mo in (m, mi) for dy in (d, di)]
-    elif _DIGITISH.fullmatch(v):
+    if _ISO_DATE.fullmatch(v):
+        return []  # dates are found by their own pattern (`SensitiveIndex.dates`), in every written form
+    if _DIGITISH.fullmatch(v):
         digits = re.sub(r"\D", "", v)
         if len(digits) == 13 and re.fullmatch(r"\d{6}[\s\-]*\d{7}", v):  # a resident number
             out += [(digits[:7], RESIDENT_FRONT, False), (digits[:6], RESIDENT_FRONT + "-6", False)]
@@ -100,7 +106,8 @@ def variants(value: str) -> list[tuple[str, str, bool]]:
         out.append((compact[-2:], GIVEN, False))
     else:
         out += [(canon(part), ADDRESS, canon(part).isdigit()) for part in address_details(v)]
-    return [(word, kind, sep) for word, kind, sep in out if len(word) >= MIN_LENGTH]
+    # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
+    return [(w, kind, sep) for w, kind, sep in out if len(w) >= MIN_LENGTH and not (w.isdigit() and len(w) < 6)]
 
 
 _APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
@@ -172,28 +179,78 @@ class SensitiveIndex:
         self.sources: dict[str, set[tuple[str, str]]] = {}  # normalized value -> where it comes from
         self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
         self.needs_sep: set[tuple[str, str]] = set()
+        self.dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}  # (year, month, day) -> sources
         for value, src, field in needles:
             norm = normalize(value)
             if len(norm) < MIN_LENGTH:
                 continue
             self.sources.setdefault(norm.casefold(), set()).add((src, field))
+            date = _ISO_DATE.fullmatch(normalize(fold(value)))
+            if date:
+                self.dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
             for word, kind, sep in variants(value):
                 self.words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
                 if sep:
                     self.needs_sep.add((word, kind))
-        short = sorted((w for w in self.words if len(w) <= TRIE_LENGTH), key=len, reverse=True)
+        # a given name alone only counts at the start of a word: searched apart, in the text as it
+        # is (its few separators allowed), so the ordinary words it hides in cost nothing
+        self.given = {w for w, kinds in self.words.items() if set(kinds) == {GIVEN} and len(w) == 2}
+        firsts = "".join(sorted({w[0] for w in self.given}))
+        # the first syllable of a given name, at the start of a word (checked after it: the charset
+        # first lets the regex engine skip ahead fast), then its second syllable, a few separators apart
+        self.given_pattern = re.compile(f"[{firsts}](?<![가-힣][가-힣])[{_SEP_CHARS}]{{0,3}}[가-힣]") if firsts else None
+        short = sorted((w for w in self.words if len(w) <= TRIE_LENGTH and w not in self.given), key=len, reverse=True)
         self.pattern = re.compile(trie_pattern(short), re.IGNORECASE) if short else None
         self.long = [(w, re.compile(re.escape(w), re.IGNORECASE)) for w in self.words if len(w) > TRIE_LENGTH]
 
     def __bool__(self) -> bool:
-        return self.pattern is not None or bool(self.long)
+        return self.pattern is not None or bool(self.given) or bool(self.dates) or bool(self.long)
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, *, folded: bool = False) -> list[Hit]:
         """Every value or variant found in `text` (plain text: run Markdown through `reader_text`
-        first), in text order. Offsets are those of `text`."""
+        first), in text order. Offsets are those of `text`. `folded`: `text` is already `fold`ed
+        (a `ReaderText.text` is)."""
         if not text or not self:
             return []
-        folded = fold(text)
+        if not folded:
+            text = fold(text)
+        hits = []
+        if self.given_pattern is not None:
+            for m in self.given_pattern.finditer(text):
+                g = m.group()
+                word = g[0] + g[-1]
+                if word in self.given:
+                    hit = self._judge(text, m.start(), m.end(), word)
+                    if hit is not None:
+                        hits.append(hit)
+        others = self._compact_hits(text) + self._date_hits(text)
+        if hits and others:  # a given name inside a hit of the whole name is that hit
+            hits = [g for g in hits if not any(o.start <= g.start and g.end <= o.end for o in others)]
+        return sorted(hits + others, key=lambda h: (h.start, -h.end))
+
+    def _date_hits(self, text: str) -> list[Hit]:
+        """Every written form of a sensitive date: each date-like run read as (year, month, day)."""
+        hits: list[Hit] = []
+        if not self.dates:
+            return hits
+        for m in _DATE_TEXT.finditer(text):
+            first, y, mo, d, digits = m.groups()
+            if digits:
+                digits = first + digits
+                y, mo, d = (digits[:4], digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4], digits[4:])
+            else:
+                y = first + y
+            years = [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]
+            for year in years:
+                sources = self.dates.get((year, int(mo), int(d)))
+                if sources:
+                    exact = m.group(0) == f"{year:04d}-{int(mo):02d}-{int(d):02d}"
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
+                    break
+        return hits
+
+    def _compact_hits(self, folded: str) -> list[Hit]:
+        """Hits of every word but given names, found in the text with its separators dropped."""
         compact = _SEPS.sub("", folded)
         spans: list[tuple[int, int, str]] = []
         if self.pattern is not None:
@@ -225,7 +282,7 @@ class SensitiveIndex:
             hit = self._judge(folded, start, end, word)
             if hit is not None:
                 hits.append(hit)
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+        return hits
 
     def _judge(self, text: str, start: int, end: int, word: str) -> Hit | None:
         """The variant a match is, or None when its surroundings say it is something else."""
@@ -233,8 +290,8 @@ class SensitiveIndex:
         if end - start > 4 * len(word):  # letters strewn far apart are not the value
             return None
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        digit_edge = (before.isdigit() and word[0].isdigit()) or (after.isdigit() and word[-1].isdigit())
+        digit_edge = (word[0].isdigit() and _DIGIT_BEFORE.search(text, max(start - 2, 0), start) is not None) or (
+            word[-1].isdigit() and _DIGIT_AFTER.match(text, end) is not None)
         exact = self.sources.get(normalize(span).casefold())
         if exact and not digit_edge:
             return Hit(start, end, frozenset(exact), EXACT)
@@ -280,7 +337,7 @@ class SensitiveIndex:
         sees (markup around them kept). Lines holding `<!-- casekit: name-ok -->` keep a given
         name. `markdown`: `text` is Markdown/HTML source (else plain text)."""
         rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
-        hits = self.find(rt.text)
+        hits = self.find(rt.text, folded=True)
         if not hits:
             return text
         spans: list[tuple[int, int]] = []
@@ -312,24 +369,48 @@ def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+_FIELD_BREAK = "\n\x00\n"  # between fields searched together: no value or variant spans it
+
+
+def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, int]]) -> list[Finding]:
+    """Findings for the published fields `(text, line, column)` of one file, each located at its
+    field; all searched in one pass (a record has dozens of short fields)."""
+    if not fields:
+        return []
+    starts, at = [], 0
+    for text, _, _ in fields:
+        starts.append(at)
+        at += len(text) + len(_FIELD_BREAK)
+    out = []
+    for hit in index.find(_FIELD_BREAK.join(text for text, _, _ in fields)):
+        _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
+        out.append(_finding(hit, rel, line, column))
+    return out
+
+
+def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Finding:
+    args: dict[str, Any] = {"field": hit.field}
+    if hit.variant not in (EXACT, GIVEN):
+        args["variant"] = VARIANT_KO[hit.variant]
+        args["variant_en"] = hit.variant
+    return finding(hit.code, rel, line, column, **args)
+
+
 def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: int | None, *, body: bool) -> list[Finding]:
     """Findings for the values and variants in one published text: a Markdown body (located at
     each hit, read as a reader sees it) or a field (located at the field)."""
     out: list[Finding] = []
     rt = reader_text(text) if body else None
-    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text)]
+    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text,
+                                                                            folded=rt is not None)]
     for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
         found += [(hit, tag_at) for hit in index.find(markup)]
     for hit, at in found:
-        args: dict[str, Any] = {"field": hit.field}
-        if hit.variant not in (EXACT, GIVEN):
-            args["variant"] = VARIANT_KO[hit.variant]
-            args["variant_en"] = hit.variant
         if rt is not None:
             offset = rt.source_offset(hit.start) if at is None else at + hit.start
             if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
                 continue
-            out.append(finding(hit.code, rel, *locate(text, offset, line or 1), **args))
+            out.append(_finding(hit, rel, *locate(text, offset, line or 1)))
         else:
-            out.append(finding(hit.code, rel, line, column, **args))
+            out.append(_finding(hit, rel, line, column))
     return out
