@@ -150,3 +150,13 @@ def test_the_build_refuses_a_fifo_or_dev_zero_schema_without_hanging(sample: Pat
     err = proc.stderr.decode("utf-8", errors="replace")
     assert proc.returncode != 0 and "Traceback" not in err
     assert "schemas/plan.schema.json" in err and "file-unreadable" in err
+
+
+def test_a_worker_name_with_a_bidi_override_is_escaped_in_status_and_due(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:1]})
+    record = root / "cases/c1/01-intake.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("worker: kim.sw", 'worker: "kim\u202eabc"'),
+                      encoding="utf-8")
+    for args in (("status",), ("due", "--all")):
+        out = casekit(root, *args).stdout
+        assert "\u202e".encode() not in out and b"kim\\u202eabc" in out, (args, out)
