@@ -66,7 +66,8 @@ def test_docs_dir_is_followed_inside_and_refused_outside(sample: Path) -> None:
     path = sample / "mkdocs.yml"
     text = path.read_text(encoding="utf-8").replace("docs_dir: docs", "docs_dir: pages")
     path.write_text(text, encoding="utf-8")
-    assert [rel for rel, _ in scan_docs(sample).pages] == ["pages/guide.md", "pages/privacy.md"]
+    pages = [rel for rel, _ in scan_docs(sample).pages]
+    assert "pages/guide.md" in pages and "pages/privacy.md" in pages and all(p.startswith("pages/") for p in pages)
     path.write_text(text.replace("docs_dir: pages", "docs_dir: ../elsewhere"), encoding="utf-8")
     scan = scan_docs(sample)
     assert scan.pages == [] and [f.code for f in scan.findings] == ["settings-docs-dir"]
