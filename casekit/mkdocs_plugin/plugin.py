@@ -16,7 +16,8 @@ The casebook root is the folder of mkdocs.yml. What the plugin does, event by ev
 - on_page_content: puts the pages' HTML blocks in place, removes anything a browser would fetch
   from another host, and stops the build if any x-sensitive value of the casebook shows up on a
   page (`guard.Guard`) - including places the core's per-case check cannot see.
-- on_post_build: adds the Korean search field to Material's search index (`casekit.search_ko`).
+- on_post_build: writes casekit's Korean search index and worker into the built site
+  (`casekit.site.search_index.build_search_index`; Material's search box talks to that worker).
 """
 
 from __future__ import annotations
@@ -115,14 +116,15 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not (self.config.enabled and self.config.korean_search):
             return
-        from casekit.search_ko import expand_search_index
+        if not any(name in config.plugins for name in ("search", "material/search")):
+            return
+        from casekit.site.search_index import build_search_index
 
-        stats = expand_search_index(config.site_dir)
-        if stats["entries"]:
-            log.info("casekit: 한국어 검색 색인 %d항목 (%d → %d바이트)", stats["entries"], stats["bytes_before"],
-                     stats["bytes_after"])
+        stats = build_search_index(config.site_dir)
+        log.info("casekit: 한국어 검색 색인 — 페이지 %d쪽, 검색어 %d개, 조각 %d+%d개 (%d바이트)", stats["pages"],
+                 stats["terms"], stats["term_shards"], stats["doc_shards"], stats["index_bytes"])
 
     # -- privacy -------------------------------------------------------------
     @event_priority(-100)  # after other plugins changed the content, before search indexes it
