@@ -170,6 +170,15 @@ def test_index_is_idempotent_and_replaces_old_shards(built_site: Path, tmp_path:
     assert stats["pages"] == len(_docs(site)) and stats["index_bytes"] > 0
 
 
+def test_a_site_whose_pages_do_not_name_the_worker_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "index.html").write_text("<article><h1>주거</h1></article>", encoding="utf-8")
+    (tmp_path / "search" / "search_index.json").write_text('{"config": {}, "docs": [1]}', encoding="utf-8")
+    assert build_search_index(tmp_path)["pages"] == 0
+    assert (tmp_path / "search" / "search_index.json").read_text(encoding="utf-8") == '{"config": {}, "docs": [1]}'
+    assert not (tmp_path / SHARD_DIR).exists() and not (tmp_path / WORKER).exists()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(QUERY_SETS))
 def test_query_sets_are_honest(built_site: Path, name: str) -> None:  # noqa: F811

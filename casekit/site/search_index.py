@@ -218,12 +218,21 @@ def _write_json(path: Path, data: object) -> int:
 def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
     """Write casekit's Korean search index into a built site; return counts and sizes.
 
+    Does nothing (all counts 0) unless the site's pages name casekit's worker in Material's
+    `__config` (the casekit theme templates do that), so a generator's own search is never broken.
+
     Replaces `search/search_index.json` (Material's whole-site index, which every browser would
     download before its first result) with a small manifest, writes the term and doc shards
     under `search/casekit/` (old shards removed first) and the worker to `assets/casekit/`.
     Idempotent: the same site gives the same bytes.
     """
     site = Path(site_dir)
+    stats = {"pages": 0, "terms": 0, "term_shards": 0, "doc_shards": 0, "index_bytes": 0, "manifest_bytes": 0}
+    home = site / "index.html"
+    if not home.is_file() or WORKER not in home.read_text(encoding="utf-8", errors="replace"):
+        # The pages do not name casekit's worker (another theme, Zensical, korean_search: false):
+        # the generator's own search index is left as it is.
+        return stats
     pages = [p for path, loc in index_files(site) if (p := read_page(path, loc)) is not None]
     raw = [_weights(p) for p in pages]
     lengths = [sum(r.values()) for r in raw]
@@ -244,8 +253,7 @@ def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for term in sorted(postings):
         buckets[shard_of(term, shards)][term] = postings[term]
-    stats = {"pages": len(pages), "terms": len(postings), "term_shards": shards, "doc_shards": 0,
-             "index_bytes": 0, "manifest_bytes": 0}
+    stats.update(pages=len(pages), terms=len(postings), term_shards=shards)
     for n, bucket in enumerate(buckets):
         stats["index_bytes"] += _write_json(out / f"t-{n}.json", bucket)
     for n in range(0, len(pages), DOCS_PER_SHARD):
