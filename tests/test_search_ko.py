@@ -170,6 +170,17 @@ def test_index_is_idempotent_and_replaces_old_shards(built_site: Path, tmp_path:
     assert stats["pages"] == len(_docs(site)) and stats["index_bytes"] > 0
 
 
+def test_sample_mkdocs_yml_holds_no_search_internals() -> None:
+    """casekit sets search up itself: the casebook's mkdocs.yml only asks for a search box."""
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name and friends
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    assert "search" in config["plugins"]
+    assert "separator" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_a_site_whose_pages_do_not_name_the_worker_is_left_alone(tmp_path: Path) -> None:
     (tmp_path / "search").mkdir()
     (tmp_path / "index.html").write_text("<article><h1>주거</h1></article>", encoding="utf-8")

@@ -146,8 +146,12 @@ class _Reader(html.parser.HTMLParser):
 
 
 def read_page(path: Path, location: str) -> Page | None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    start, end = text.find("<article"), text.rfind("</article>")
+    if start < 0:
+        return None
     reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8", errors="replace"))
+    reader.feed(text[start:end + len("</article>")] if end > start else text[start:])  # skip the theme's chrome
     reader.close()
     reader.flush()
     if not reader.seen_article:

@@ -20,6 +20,7 @@ words). This module knows nothing of MkDocs or HTML.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -61,13 +62,22 @@ _WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")
 _HANGUL = re.compile(r"[가-힣]+")
 
 
-def _cut(word: str, tails: tuple[str, ...], keep: int, keep_short: int) -> str:
-    for tail in tails:
-        if word.endswith(tail):
-            rest = len(word) - len(tail)
-            if rest >= (keep_short if len(tail) == 1 else keep):
-                return word[:rest]
+def _by_length(tails: tuple[str, ...]) -> list[tuple[int, frozenset[str]]]:
+    lengths = sorted({len(t) for t in tails}, reverse=True)
+    return [(n, frozenset(t for t in tails if len(t) == n)) for n in lengths]
+
+
+def _cut(word: str, tails: list[tuple[int, frozenset[str]]], keep: int, keep_short: int) -> str:
+    """Cut the longest tail that leaves enough of the word (the worker's `cut` does the same)."""
+    for n, group in tails:
+        rest = len(word) - n
+        if rest >= (keep_short if n == 1 else keep) and word[rest:] in group:
+            return word[:rest]
     return word
+
+
+_PARTICLE_TAILS = _by_length(_PARTICLE_ORDER)
+_ENDING_TAILS = _by_length(ENDINGS)
 
 
 def stem(word: str) -> str:
@@ -78,8 +88,8 @@ def stem(word: str) -> str:
     """
     if not _HANGUL.fullmatch(word):
         return word
-    word = _cut(word, _PARTICLE_ORDER, keep=1, keep_short=2)
-    return _cut(word, ENDINGS, keep=2, keep_short=2)
+    word = _cut(word, _PARTICLE_TAILS, keep=1, keep_short=2)
+    return _cut(word, _ENDING_TAILS, keep=2, keep_short=2)
 
 
 def bigrams(word: str) -> list[str]:
@@ -95,15 +105,16 @@ def words(text: str) -> list[str]:
     return [w if _HANGUL.fullmatch(w) else w.lower() for w in _WORD.findall(text)]
 
 
-def _word_terms(word: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a casebook repeats its words: cut each once
+def _word_terms(word: str) -> tuple[str, ...]:
     if not _HANGUL.fullmatch(word):
-        return [word] if len(word) >= 2 else []
+        return (word,) if len(word) >= 2 else ()
     s = stem(word)
     if len(s) == 1 and s in _SHORT:  # a stray particle
-        return []
+        return ()
     if len(s) == 2 and s[1] in _SHORT:  # 약을, 집에: a one-syllable word and its particle, or 아이, 마을
-        return [s, s[0]]
-    return bigrams(s)
+        return (s, s[0])
+    return tuple(bigrams(s))
 
 
 def terms(text: str) -> list[str]:
@@ -113,4 +124,4 @@ def terms(text: str) -> list[str]:
 
 def query_terms(query: str) -> list[tuple[str, list[str]]]:
     """What a typed query looks for: each typed word with its terms (`search-worker.js` mirrors this)."""
-    return [(w, ts) for w in words(query) if (ts := _word_terms(w))]
+    return [(w, list(ts)) for w in words(query) if (ts := _word_terms(w))]
