@@ -11,6 +11,7 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const MAX_RESULTS = 20;
+const FIRST_SCREEN = 10;  /* Material renders ten results before the list is scrolled */
 let manifest = null;
 let seq = 0;
 const shardCache = new Map();
@@ -113,7 +114,7 @@ function snippet(sentences, words) {
 /* --- search ----------------------------------------------------------------------------------- */
 async function search(query) {
   const words = queryTerms(query);
-  if (!words.length) return { items: [] };
+  if (!words.length) return null;
   const all = [...new Set(words.flatMap(w => w.terms))];
   const shards = await Promise.all(
     all.map(t => fetchJSON("t-" + shardOf(t, manifest.term_shards) + ".json")));
@@ -149,13 +150,17 @@ async function search(query) {
     ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover });
   }
   ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  const top = ranked.slice(0, MAX_RESULTS);
+  return { words, matched, ranked: ranked.slice(0, MAX_RESULTS) };
+}
+
+/* The pages of ranked hits, as Material's result items: [[{location, title, text, score, terms}]] */
+async function items({ words, matched, ranked }) {
   const per = manifest.docs_per_shard;
-  const need = [...new Set(top.map(r => Math.floor(r.doc / per)))];
+  const need = [...new Set(ranked.map(r => Math.floor(r.doc / per)))];
   const docShards = new Map();
   await Promise.all(need.map(async n => docShards.set(n, await fetchJSON("d-" + n + ".json"))));
-  const items = [];
-  for (const r of top) {
+  const out = [];
+  for (const r of ranked) {
     const shard = docShards.get(Math.floor(r.doc / per));
     const entry = shard && shard[r.doc % per];
     if (!entry) continue;
@@ -163,10 +168,10 @@ async function search(query) {
     const terms = {};
     const have = matched.get(r.doc);
     for (const w of words) terms[w.word] = w.terms.some(t => have.has(t));
-    items.push([{ location, title: escapeHTML(title), text: snippet(sentences, words),
-                  score: r.score, terms }]);
+    out.push([{ location, title: escapeHTML(title), text: snippet(sentences, words),
+                score: r.score, terms }]);
   }
-  return { items };
+  return out;
 }
 
 addEventListener("message", async ev => {
@@ -176,14 +181,23 @@ addEventListener("message", async ev => {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     const mine = ++seq;
-    let data = { items: [] };
-    if (manifest) {
-      try {
-        data = await search(String(message.data || ""));
-      } catch (err) {
-        console.warn("casekit search:", err);
+    try {
+      const hits = manifest ? await search(String(message.data || "")) : null;
+      if (!hits) {
+        if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
+        return;
       }
+      /* the first screen (ten) as soon as its pages are known, then the rest */
+      const first = await items({ ...hits, ranked: hits.ranked.slice(0, FIRST_SCREEN) });
+      if (mine !== seq) return;
+      postMessage({ type: RESULT, data: { items: first } });
+      if (hits.ranked.length > FIRST_SCREEN) {
+        const all = await items(hits);
+        if (mine === seq) postMessage({ type: RESULT, data: { items: all } });
+      }
+    } catch (err) {
+      console.warn("casekit search:", err);
+      if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
     }
-    if (mine === seq) postMessage({ type: RESULT, data });
   }
 });
