@@ -236,6 +236,29 @@ def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built
         assert got == want, f"{word}: browser {got}, python {want}"
 
 
+_SNIPPET_JS = """
+async ([config, sentences, query]) => {
+  const src = await (await fetch('assets/casekit/search-worker.js')).text();
+  const make = new Function('self', 'addEventListener', 'postMessage',
+    src + '; return m => { manifest = m; return (s, q) => snippet(s, queryTerms(q)); };');
+  return make({location: location}, () => {}, () => {})(config)(sentences, query);
+}
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_snippet_escapes_the_sentence_and_marks_only_text(browser: Browser, served_site: str,  # noqa: F811
+                                                          built_site: Path) -> None:  # noqa: F811
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    sentences = ["<b>amp</b> & 채무 독촉 전화가 계속 옴", "다른 문장"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        got = page.evaluate(_SNIPPET_JS, [config, sentences, "채무독촉 amp"])
+    assert got == "&lt;b&gt;<mark>amp</mark>&lt;/b&gt; &amp; <mark>채무</mark> <mark>독촉</mark> 전화가 계속 옴"
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(QUERY_SETS))

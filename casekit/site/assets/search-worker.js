@@ -100,15 +100,15 @@ function snippet(sentences, words) {
     if (score > bestScore) { best = s; bestScore = score; }
   });
   if (best === null) return sentences.length ? escapeHTML(sentences[0]) : "";  /* the page's first sentence */
-  let html = escapeHTML(best);
   /* mark the typed stems and, for a compound written apart on the page, its parts */
   const marks = [...new Set(words.flatMap(w => [w.stem, ...w.terms]))]
-    .filter(s => s.length > 1).sort((a, b) => b.length - a.length).map(escapeHTML);
-  if (marks.length) {
-    const re = new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "gi");
-    html = html.replace(re, "<mark>$1</mark>").replace(/<\/mark><mark>/g, "");
-  }
-  return html;
+    .filter(s => s.length > 1).sort((a, b) => b.length - a.length);
+  if (!marks.length) return escapeHTML(best);
+  const re = new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i");
+  /* split the plain sentence (odd parts matched), escape every part, then wrap the matches */
+  return best.split(re)
+    .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part)))
+    .join("").replace(/<\/mark><mark>/g, "");
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
