@@ -402,4 +402,30 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
+    # --- the built site (casekit.site.audit: what is published) -------------------
+    "site-sensitive": (
+        E,
+        "게시된 파일에 민감 정보가 들어 있습니다: {source}의 {field} 값(또는 그 변형). 값은 보이지 않게 했습니다. 그 기록이나 문서에서 값을 지우고 다시 빌드하세요.",
+        "a published file contains a sensitive value: {field} of {source} (or a variant of it; the value is not shown)",
+    ),
+    "site-outside-load": (
+        E,
+        "게시된 파일이 다른 호스트에서 자료를 불러옵니다({what}). 사례집 사이트는 자기 자신 밖의 어떤 것도 불러오면 안 됩니다.",
+        "a published file loads something from another host ({what}); the casebook site must load nothing from outside",
+    ),
+    "site-active-content": (
+        E,
+        "게시된 파일에 실행되거나 다른 곳으로 보내는 내용이 있습니다({what}). 테마의 것이 아닌 스크립트, 이벤트 속성, 프레임, 양식은 실을 수 없습니다.",
+        "a published file holds active content ({what}); scripts not from the theme, event handlers, frames and forms are not allowed",
+    ),
+    "site-unexpected-file": (
+        E,
+        "사례집에서 만들어지지 않은 파일이 사이트에 있습니다({reason}). 페이지, 검색 색인, 사이트맵, 테마와 casekit의 자산, 허용된 docs/ 자료만 게시합니다.",
+        "the site holds a file not produced from the casebook ({reason}); only pages, the search index, sitemaps, theme and casekit assets and allowed docs/ assets are published",
+    ),
+    "site-not-regular": (
+        E,
+        "사이트에 일반 파일이나 폴더가 아닌 것({kind})이 있습니다. 링크나 특수 파일은 게시하지 않습니다.",
+        "the site holds something that is not a regular file or folder ({kind}); links and special files are not published",
+    ),
 }

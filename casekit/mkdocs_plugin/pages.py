@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from casekit.core.due import Due
@@ -193,9 +193,18 @@ def make_page(src: str, url: str, parts: list[str], in_nav: bool = False) -> Pag
     return Page(src, url, "\n\n".join(md) + "\n", in_nav, tuple(blocks))
 
 
-def fill_blocks(html: str, blocks: tuple[str, ...]) -> str:
-    """The rendered page with every placeholder replaced by its HTML block."""
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+def fill_blocks(html: str, blocks: tuple[str, ...], clean: Callable[[str], str] = str) -> str:
+    """The rendered page with every placeholder replaced by its HTML block; `clean` is applied to
+    the rendered Markdown between them (what people wrote), never to the blocks casekit built."""
+    out: list[str] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(html):
+        out.append(clean(html[pos:m.start()]))
+        n = int(m.group(1))
+        out.append(blocks[n] if n < len(blocks) else "")
+        pos = m.end()
+    out.append(clean(html[pos:]))
+    return "".join(out)
 
 
 def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None) -> str:

@@ -12,17 +12,22 @@ The casebook root is the folder of mkdocs.yml. What the plugin does, event by ev
 - on_files: runs `casekit.core.casebook.check` - the same check as `casekit check` - and raises
   PluginError listing the first errors (path:line:col) while any error remains; otherwise adds
   every page as a generated file (home, lists and indexes in the nav; case, resource, worker,
-  need and risk pages out of it, so the sidebar stays small with thousands of cases).
-- on_page_content: puts the pages' HTML blocks in place, removes anything a browser would fetch
-  from another host, and stops the build if any x-sensitive value of the casebook shows up on a
-  page (`guard.Guard`) - including places the core's per-case check cannot see.
-- on_post_build: adds the Korean search field to Material's search index (`casekit.search_ko`).
+  need and risk pages out of it, so the sidebar stays small with thousands of cases). Of docs/
+  only what `casekit.core.docs.scan_docs` allows is published (its pages with the text it read,
+  its checked images and PDFs); every other file MkDocs found there is dropped, never read.
+- on_page_markdown / on_page_content: privacy on each page (`guard.secure_page`): front-matter
+  strings escaped, HTML from records and docs sanitized (`casekit.site.sanitize`), titles and
+  table of contents plain text, given names masked; then the pages' HTML blocks put in place.
+- on_post_build: adds the Korean search field to Material's search index (`casekit.search_ko`),
+  then `casekit.site.audit.finish_site`: a Content-Security-Policy in every page, every file
+  world-readable, and the audit of every output file; any finding fails the build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +38,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from casekit.core.casebook import Report, check
+from casekit.core.docs import DOCS, scan_docs
+from casekit.core.findings import Finding
+from casekit.core.sensitive import SensitiveIndex
+from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
-from casekit.mkdocs_plugin.guard import Guard, strip_external_loads
 from casekit.mkdocs_plugin.model import build_site, sensitive_needles
-from casekit.mkdocs_plugin.pages import all_pages, fill_blocks
+from casekit.mkdocs_plugin.pages import all_pages
+from casekit.site.audit import Expected, finish_site
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
@@ -52,7 +61,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
 
     def __init__(self) -> None:
         self.root: Path | None = None
-        self.guard: Guard | None = None
+        self.index: SensitiveIndex | None = None
+        self.docs_assets: dict[str, Path] = {}
         self.generated: set[str] = set()
         self.blocks: dict[str, tuple[str, ...]] = {}
 
@@ -64,6 +74,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
+        # column alignment as an attribute the sanitizer keeps, not a style attribute it drops
+        config.mdx_configs.setdefault("tables", {})["use_align_attribute"] = True
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
         # our templates sit just above the theme's own (a casebook's custom_dir still wins)
@@ -90,7 +102,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             raise PluginError(refusal(report, self.config.max_findings))
         today = self.config.today or dt.date.today()
         site = build_site(report, today, self.config.caseload_limit)
-        self.guard = Guard(sensitive_needles(report))
+        self.index = SensitiveIndex(sensitive_needles(report))
+        self.docs_assets = publish_docs(self.root, files, config)
         self.generated = set()
         self.blocks = {}
         for page in all_pages(site):
@@ -123,31 +136,58 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         if stats["entries"]:
             log.info("casekit: 한국어 검색 색인 %d항목 (%d → %d바이트)", stats["entries"], stats["bytes_before"],
                      stats["bytes_after"])
+        assert self.root is not None and self.index is not None
+        expected = Expected.for_theme([Path(d) for d in config.theme.dirs], docs_assets=self.docs_assets)
+        findings = finish_site(Path(config.site_dir), self.index, expected)
+        if findings:
+            raise PluginError(audit_refusal(findings, self.config.max_findings))
 
     # -- privacy -------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
+        if self.config.enabled:
+            page.meta = guard.escape_meta(page.meta)
+        return None
+
     @event_priority(-100)  # after other plugins changed the content, before search indexes it
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        blocks = self.blocks.pop(page.file.src_uri, None)
-        if blocks and page.file.generated_by is not None:
-            html = fill_blocks(html, blocks)
-        html, blocked = strip_external_loads(html)
-        for url in blocked:
-            log.warning("casekit: %s: 외부에서 불러오는 자료를 뺐습니다 (external resource removed): %s",
-                        page.file.src_uri, url)
-        if self.guard is not None:
-            hits = self.guard.find(html)
-            if page.title:
-                hits += self.guard.find(str(page.title))
-            if hits:
-                where = ", ".join(sorted({f"{src} ({field})" for src, field in hits}))
-                raise PluginError(
-                    f"casekit: 페이지 {page.file.src_uri}에 민감 정보(x-sensitive)가 들어 있어 빌드를 멈춥니다: "
-                    f"{where}. 본문이나 다른 기록에 그 값을 적지 마세요. "
-                    f"(a value of an x-sensitive field appears on this page; the value itself is not shown)"
-                )
-        return html
+        blocks = self.blocks.pop(page.file.src_uri, ())
+        return guard.secure_page(page, html, blocks, self.index)
+
+
+def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> dict[str, Path]:
+    """Keep in `files` only the docs/ pages and assets `scan_docs` allows (pages with the text it
+    read, so nothing is opened twice); drop every other file MkDocs found in docs/ (links out,
+    FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets."""
+    scan = scan_docs(root)
+    prefix = DOCS + "/"
+    pages = {rel.removeprefix(prefix): text for rel, text in scan.pages}
+    assets = {rel.removeprefix(prefix) for rel in scan.assets}
+    docs_dir = os.path.normpath(config.docs_dir)
+    kept: dict[str, Path] = {}
+    for f in list(files):
+        if f.generated_by is not None or f.src_dir is None or os.path.normpath(f.src_dir) != docs_dir:
+            continue  # casekit's pages, the theme's files
+        if f.src_uri in pages:
+            f.content_string = pages[f.src_uri]
+        elif f.src_uri in assets:
+            kept[f.src_uri] = Path(docs_dir) / f.src_uri
+        else:
+            files.remove(f)
+            log.warning("casekit: docs/%s 은 게시하지 않습니다 (not published: not allowed by the docs policy)",
+                        f.src_uri)
+    return kept
+
+
+def audit_refusal(findings: list[Finding], limit: int) -> str:
+    lines = [f"casekit: 만들어진 사이트에서 문제가 {len(findings)}건 나와 빌드를 멈춥니다. 이 사이트 폴더를 게시하지 마세요 "
+             f"(the audit of the built site found {len(findings)} problem(s); do not publish this folder):"]
+    for f in findings[:limit]:
+        lines.append(f"  {f.path}" + (f":{f.line}" if f.line else "") + f": [{f.code}] {f.message_ko}")
+    if len(findings) > limit:
+        lines.append(f"  … 외 {len(findings) - limit}건 (and {len(findings) - limit} more)")
+    return "\n".join(lines)
 
 
 def refusal(report: Report, limit: int) -> str:

@@ -1,0 +1,433 @@
+"""The last word on what is published: the built site read as a browser and a search engine would.
+
+Run after every build, whatever generator made the pages (`audit_site`), and on its own as
+`casekit audit SITE_DIR`. It trusts neither the generator nor the theme's templates; it reads
+every file the site folder holds and fails on
+
+- a sensitive value of the casebook (`SensitiveIndex`, with its variants) in any text a reader,
+  a search engine or a script could get at: HTML text with tags stripped and entities decoded,
+  every attribute value, JSON strings (the search index), XML and gzip (sitemaps), CSS, file and
+  folder names; all after Unicode NFKC, without zero-width characters, percent-decoded. A finding
+  names the output file and the source record and field, never the value;
+- a reference that would make the browser load from another host (src, srcset, link href,
+  url(), @import, image-set, meta refresh, base, object data, SVG href, poster, background …);
+  a plain link the reader clicks (`<a href="https://…">`) is allowed;
+- active content the theme did not bring: an inline script that is not one of the theme's own,
+  an event-handler attribute, a `javascript:` URL, frames, objects, forms;
+- any file that was not produced from the casebook: pages, the search index and sitemaps are;
+  theme and casekit assets only when byte-identical to the installed ones; `docs/` assets only
+  when `scan_docs` allowed them and they equal the source; any other file is a finding.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from casekit.core.findings import Finding, finding, sort_findings
+from casekit.core.sensitive import SensitiveIndex
+from casekit.site.csp import TrustedScripts, secure_site
+
+SEARCH_INDEX = "search/search_index.json"
+ASSETS = "assets/casekit"  # where casekit's own stylesheet is published
+PAGE_SUFFIXES = (".html",)
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+MAX_FILE = 256 * 2**20  # a site file bigger than this is not read (and is a finding)
+MAX_GUNZIP = 64 * 2**20
+# text-like files the audit reads as text when they are allowed at all
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".txt", ".md", ".yml", ".yaml", ".svg",
+                           ".map", ".csv", ".tsv", ".xhtml", ".webmanifest"})
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ASCII_WS = dict.fromkeys(map(ord, "\t\n\r\f"), None)
+
+# -- HTML, read as a browser does (patterns run on the lower-cased page: they stay fast) --
+_RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|noscript)\b([^>]*)>(.*?)</\1[\s/>]", re.S)
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+# one tag (unrolled: quoted attribute values may hold ">")
+_TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
+_ATTR = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# inline elements do not break a word for a reader: 탁<b>해온</b> reads 탁해온
+_INLINE = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
+                     r"strike|strong|sub|sup|time|tt|u|var|wbr|ck-noindex)(?=[\s/>])[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+_QUOTED_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
+# where a tag may load or run something; only the tags around these spots are parsed
+_SUSPECTS = (
+    re.compile(r"on[a-z]+\s*="),
+    re.compile(r"(?:src|data|poster|background|codebase|content|archive|classid|manifest|ping|longdesc|action|"
+               r"xlink:href|srcdoc)[a-z]*\s*="),
+    re.compile(r"""href\s*=\s*["']?\s*(?:[a-z][\w+.\-]*[:&\t\n\r]|/[/\\]|\\|&)"""),
+    re.compile(r"<(?:link|use|image|feimage|base|iframe|frame|frameset|object|embed|applet|portal|fencedframe|meta|"
+               r"script|svg|math|form)\b"),
+    re.compile(r"url\s*\(|image-set|@import|\\"),
+)
+
+# attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
+LOAD_ATTRIBUTES = frozenset({
+    "src", "srcset", "imagesrcset", "data", "poster", "background", "lowsrc", "dynsrc", "codebase",
+    "archive", "classid", "manifest", "ping", "longdesc", "xlink:href", "action", "formaction",
+})
+CLICK_TAGS = frozenset({"a", "area"})
+ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
+                         "fencedframe"})
+# where a tag may load or run something: only these spots are parsed attribute by attribute
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# CSS: escapes, url(), @import and strings inside image-set()
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_URL = re.compile(r"""(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')|"""
+                      r"""(?:image-set|-webkit-image-set|cross-fade|element)\((.*?)\)""", re.I | re.S)
+_CSS_STRING = re.compile(r"""["']([^"']*)["']""")
+_REFRESH = re.compile(r"url\s*=", re.I)
+
+
+@dataclass
+class Expected:
+    """What may be published besides pages: assets the site is allowed to copy, by site path."""
+
+    theme_dirs: list[Path] = field(default_factory=list)  # the theme's folders (assets compared byte for byte)
+    own_assets: dict[str, Path] = field(default_factory=dict)  # casekit's assets: site path -> source file
+    docs_assets: dict[str, Path] = field(default_factory=dict)  # allowed docs/ assets: site path -> source file
+    trusted: TrustedScripts | None = None  # the theme's inline scripts
+
+    @classmethod
+    def for_theme(cls, theme_dirs: list[Path], docs_assets: dict[str, Path] | None = None) -> Expected:
+        """What a site built with this theme (its template folders, in order) may hold."""
+        return cls(theme_dirs=list(theme_dirs), own_assets=casekit_assets(), docs_assets=dict(docs_assets or {}),
+                   trusted=TrustedScripts.from_theme(theme_dirs))
+
+
+def casekit_assets() -> dict[str, Path]:
+    """casekit's own static files (its stylesheet) by the site path they are published at."""
+    base = Path(__file__).resolve().parent.parent
+    out: dict[str, Path] = {}
+    for folder in (base / "site" / "assets", base / "mkdocs_plugin" / "assets"):
+        if folder.is_dir():
+            for f in sorted(folder.iterdir()):
+                if f.is_file():
+                    out.setdefault(f"{ASSETS}/{f.name}", f)
+    return out
+
+
+def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+    """After any generator ran: a CSP in every page, every file world-readable, then the audit.
+    The findings (empty when the site may be published)."""
+    secure_site(site_dir, expected.trusted or TrustedScripts())
+    return audit_site(site_dir, index, expected)
+
+
+def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+    """Every finding about the built site at `site_dir` (paths in findings: relative to it)."""
+    site_dir = Path(site_dir)
+    out: list[Finding] = []
+    for rel, path, kind in walk(site_dir):
+        out += _scan_name(rel, index)
+        if kind != "file":
+            if kind != "dir":
+                out.append(finding("site-not-regular", rel, kind=kind))
+            continue
+        out += audit_file(rel, path, index, expected)
+    return sort_findings(out)
+
+
+def walk(site_dir: Path) -> Iterator[tuple[str, Path, str]]:
+    """(relative path, path, kind) for everything under `site_dir`; links are not followed."""
+    for dirpath, dirnames, filenames in os.walk(site_dir, followlinks=False):
+        base = Path(dirpath)
+        for name in sorted(dirnames) + sorted(filenames):
+            path = base / name
+            rel = path.relative_to(site_dir).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                yield rel, path, "symlink"
+            elif stat.S_ISDIR(mode):
+                yield rel, path, "dir"
+            elif stat.S_ISREG(mode):
+                yield rel, path, "file"
+            else:
+                yield rel, path, "special"
+        dirnames[:] = [d for d in dirnames if not (base / d).is_symlink()]
+
+
+def audit_file(rel: str, path: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
+    data = path.read_bytes()
+    low = rel.lower()
+    suffix = Path(low).suffix
+    if _identical_asset(rel, data, expected):
+        return []
+    if suffix in PAGE_SUFFIXES:
+        return audit_html(rel, data.decode("utf-8", "replace"), index, expected)
+    if rel == SEARCH_INDEX:
+        return _audit_json(rel, data, index)
+    if rel in SITEMAPS:
+        if rel.endswith(".gz"):
+            data = _gunzip(data)
+        return _sensitive(rel, _xml_text(data.decode("utf-8", "replace")), index)
+    return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
+
+
+def _why_unexpected(suffix: str) -> str:
+    if suffix in TEXT_SUFFIXES:
+        return "text file not made from the casebook"
+    return "not a theme, casekit or allowed docs/ asset"
+
+
+def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
+    candidates: list[Path] = [d / rel for d in expected.theme_dirs]
+    for table in (expected.own_assets, expected.docs_assets):
+        if rel in table:
+            candidates.append(table[rel])
+    digest = None
+    for cand in candidates:
+        try:
+            st = cand.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data) or cand.suffix == ".html":
+            continue
+        digest = digest or hashlib.sha256(data).digest()
+        if hashlib.sha256(cand.read_bytes()).digest() == digest:
+            return True
+    return False
+
+
+# -- text views --------------------------------------------------------------
+def normalize_text(text: str) -> str:
+    """What a reader or a search engine compares: NFKC, no zero-width characters."""
+    text = unicodedata.normalize("NFKC", text)
+    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
+
+
+def _sensitive(rel: str, text: str, index: SensitiveIndex) -> list[Finding]:
+    if not index or not text:
+        return []
+    hits: set[tuple[str, str]] = set()
+    text = normalize_text(text)
+    for _, sources in index.finditer(text):
+        hits |= sources
+    if "%" in text:
+        decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), text)
+        if decoded != text:
+            for _, sources in index.finditer(normalize_text(decoded)):
+                hits |= sources
+    return [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(hits)]
+
+
+def _scan_name(rel: str, index: SensitiveIndex) -> list[Finding]:
+    name = rel.rsplit("/", 1)[-1]
+    return _sensitive(rel, unquote(name).replace("-", " ").replace("_", " ") + "\n" + name, index)
+
+
+def _xml_text(text: str) -> str:
+    return html.unescape(_ANY_TAG.sub("\n", text.lower()))
+
+
+def _gunzip(data: bytes) -> bytes:
+    with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as gz:
+        return gz.read(MAX_GUNZIP)
+
+
+def _json_strings(value: object, out: list[str]) -> None:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            out.extend(k for k in v if isinstance(k, str))
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+
+
+def _audit_json(rel: str, data: bytes, index: SensitiveIndex) -> list[Finding]:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return [finding("site-unexpected-file", rel, reason="not valid JSON")]
+    strings: list[str] = []
+    _json_strings(value, strings)
+    # the search index holds HTML fragments: read them as text too
+    joined = "\n".join(strings)
+    return _sensitive(rel, joined + "\n" + html_text(joined.lower()), index)
+
+
+def html_text(markup: str) -> str:
+    """Text of HTML as shown: block tags break words, inline tags do not, entities decoded."""
+    return html.unescape(_ANY_TAG.sub("\n", _INLINE.sub("", markup)))
+
+
+# -- HTML pages --------------------------------------------------------------
+def audit_html(rel: str, page: str, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+    out: list[Finding] = []
+    texts: list[str] = []
+    trusted = expected.trusted
+    low = page.lower()
+    same = len(low) == len(page)
+
+    def raw(m: re.Match[str]) -> str:
+        tag, attrs = m.group(1), m.group(2)
+        body = page[m.start(3):m.end(3)] if same else m.group(3)
+        line = low.count("\n", 0, m.start()) + 1 if tag in ("script", "style", "iframe") else None
+        if tag == "script":
+            kind = _attr_value(attrs, "type")
+            if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
+                try:
+                    strings: list[str] = []
+                    _json_strings(json.loads(body), strings)
+                    texts.append("\n".join(strings))
+                except ValueError:
+                    out.append(finding("site-active-content", rel, line, what="<script> (invalid JSON)"))
+            elif _attr_value(attrs, "src") is None and body.strip() and (trusted is None or not trusted.matches(body)):
+                out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
+            texts.append(body)
+        elif tag == "style":
+            out.extend(_css_loads(rel, body, line))
+            texts.append(body)
+        elif tag in ("iframe", "noscript", "noembed", "noframes", "xmp"):
+            if tag == "iframe":
+                out.append(finding("site-active-content", rel, line, what="<iframe>"))
+            texts.append(html_text(body))
+        else:
+            texts.append(html.unescape(body))
+        return f"<{tag}{attrs}>\n"
+
+    if not same:
+        low = page.lower()  # positions differ from the page's: scripts are read from the lower-cased text
+    low = _RAW.sub(raw, low)
+    out.extend(_tags(rel, low))
+    texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
+    texts.append(html.unescape("\n".join(a or b for a, b in _QUOTED_VALUE.findall(low))))
+    texts.append(html_text(_COMMENT.sub("", low)))
+    out.extend(_sensitive(rel, "\n".join(texts), index))
+    return out
+
+
+def _attr_value(attrs: str, name: str) -> str | None:
+    for m in _ATTR.finditer(attrs):
+        if m.group(1).lower() == name:
+            return html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+    return None
+
+
+def _tags(rel: str, low: str) -> Iterator[Finding]:
+    """Problems in the tags of a lower-cased page; only tags around a suspect spot are parsed."""
+    starts: set[int] = set()
+    for pattern in _SUSPECTS:
+        for s in pattern.finditer(low):
+            pos = s.start()
+            start = pos if low[pos] == "<" else low.rfind("<", 0, pos)
+            if start < 0 or start in starts:
+                continue
+            m = _TAG.match(low, start)
+            if m is None or m.end() <= pos:
+                continue  # text between tags, not a tag
+            starts.add(start)
+    for start in sorted(starts):
+        m = _TAG.match(low, start)
+        assert m is not None
+        name, attrs = m.group(1), m.group(2)
+        if name in ACTIVE_TAGS:
+            yield finding("site-active-content", rel, low.count("\n", 0, start) + 1, what=f"<{name}>")
+        for a in _ATTR.finditer(attrs):
+            key = a.group(1)
+            value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
+            if value is None:
+                continue
+            problem = _attribute_problem(name, key, html.unescape(value) if "&" in value else value, attrs)
+            if problem is not None:
+                code, what = problem
+                yield finding(code, rel, low.count("\n", 0, start) + 1, what=what)
+
+
+def _attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, str] | None:
+    if key.startswith("on"):
+        return "site-active-content", f"<{tag} {key}>"
+    if key == "style":
+        bad = next(iter(_css_loads("", value, 0)), None)
+        return ("site-outside-load", f"<{tag} style> {bad.message_en.rsplit(': ', 1)[-1]}") if bad else None
+    if key == "srcdoc":
+        return "site-active-content", f"<{tag} srcdoc>"
+    if key in ("href", "src", "action", "formaction", "data", "xlink:href") and _is_script_url(value):
+        return "site-active-content", f"<{tag} {key}=javascript:>"
+    if tag == "meta" and key == "content" and _REFRESH.search(value) and "refresh" in attrs.lower():
+        url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
+        return "site-active-content", f"<meta refresh> {host_of(url) or url[:40]}"
+    if key in LOAD_ATTRIBUTES or (key == "href" and tag not in CLICK_TAGS):
+        for url in _candidates(key, value):
+            if is_outside(url):
+                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
+    return None
+
+
+def _candidates(key: str, value: str) -> list[str]:
+    if key in ("srcset", "imagesrcset"):
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    if key in ("ping", "archive"):
+        return value.split()
+    return [value]
+
+
+def _clean_url(url: str) -> str:
+    """The URL as a browser resolves it: outer white space and inner tabs/newlines gone, \\ as /."""
+    return url.strip(" \t\n\r\f\x00").translate(_ASCII_WS).replace("\\", "/")
+
+
+def _is_script_url(url: str) -> bool:
+    m = _SCHEME.match(_clean_url(url))
+    return bool(m) and m.group(1).lower() in ("javascript", "vbscript")
+
+
+def is_outside(url: str) -> bool:
+    """True when loading `url` from a page of this site could reach another host."""
+    url = _clean_url(url)
+    if url.startswith("//"):
+        return True
+    m = _SCHEME.match(url)
+    if m is None:
+        return False
+    return m.group(1).lower() not in ("data", "blob", "about")
+
+
+def host_of(url: str) -> str:
+    url = _clean_url(url)
+    m = re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:)?/*([^/?#]*)", url)
+    return m.group(1)[:80] if m else ""
+
+
+def css_unescape(css: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            code = int(m.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return m.group(2) if m.group(2) != "\n" else ""
+
+    return _CSS_ESCAPE.sub(one, _CSS_COMMENT.sub("", css)) if "\\" in css or "/*" in css else css
+
+
+def _css_loads(rel: str, css: str, line: int) -> Iterator[Finding]:
+    css = css_unescape(css)
+    for m in _CSS_URL.finditer(css):
+        if m.group(6) is not None:
+            urls = [a or b for a, b in ((s, "") for s in _CSS_STRING.findall(m.group(6)))]
+            urls += [u for u in re.findall(r"url\(\s*['\"]?([^'\")]*)", m.group(6), re.I)]
+        else:
+            urls = [next((g for g in m.groups()[:5] if g is not None), "")]
+        for url in urls:
+            if is_outside(url):
+                yield finding("site-outside-load", rel, line or None, what=f"CSS {host_of(url)}")
