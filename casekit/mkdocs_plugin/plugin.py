@@ -45,7 +45,7 @@ from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.mkdocs_plugin.model import build_site, sensitive_needles
 from casekit.mkdocs_plugin.pages import all_pages
-from casekit.site.audit import Expected, finish_site
+from casekit.site.audit import Expected, docs_assets, finish_site
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
@@ -161,9 +161,8 @@ def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> dict[str, Pa
     read, so nothing is opened twice); drop every other file MkDocs found in docs/ (links out,
     FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets."""
     scan = scan_docs(root)
-    prefix = DOCS + "/"
-    pages = {rel.removeprefix(prefix): text for rel, text in scan.pages}
-    assets = {rel.removeprefix(prefix) for rel in scan.assets}
+    pages = {rel.removeprefix(DOCS + "/"): text for rel, text in scan.pages}
+    assets = docs_assets(root, scan.assets)
     docs_dir = os.path.normpath(config.docs_dir)
     kept: dict[str, Path] = {}
     for f in list(files):
@@ -172,7 +171,7 @@ def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> dict[str, Pa
         if f.src_uri in pages:
             f.content_string = pages[f.src_uri]
         elif f.src_uri in assets:
-            kept[f.src_uri] = Path(docs_dir) / f.src_uri
+            kept[f.src_uri] = assets[f.src_uri]
         else:
             files.remove(f)
             log.warning("casekit: docs/%s 은 게시하지 않습니다 (not published: not allowed by the docs policy)",

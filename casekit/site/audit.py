@@ -29,11 +29,12 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from casekit.core.docs import DOCS, scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import SensitiveIndex
 from casekit.site.csp import TrustedScripts, secure_site
@@ -119,6 +120,33 @@ def casekit_assets() -> dict[str, Path]:
                 if f.is_file():
                     out.setdefault(f"{ASSETS}/{f.name}", f)
     return out
+
+
+def default_theme_dirs(root: Path) -> list[Path]:
+    """The template folders a casebook's site is built with, when no generator says so: the
+    casebook's `overrides/`, casekit's templates, Material's (when installed)."""
+    dirs = [root / "overrides", Path(__file__).resolve().parent.parent / "mkdocs_plugin" / "templates"]
+    try:
+        import material  # the theme package, if installed; only its files are read
+    except ImportError:
+        pass
+    else:
+        dirs.append(Path(material.__file__).resolve().parent / "templates")
+    return [d for d in dirs if d.is_dir()]
+
+
+def docs_assets(root: Path, assets: Iterable[str]) -> dict[str, Path]:
+    """`scan_docs(root).assets` ("docs/img/x.png") by the site path they are published at."""
+    return {rel.removeprefix(DOCS + "/"): root / rel for rel in assets}
+
+
+def audit_casebook(root: Path, site_dir: Path, needles: list[tuple[str, str, str]],
+                   theme_dirs: list[Path] | None = None) -> list[Finding]:
+    """The audit of `site_dir` built from the casebook at `root` (what `casekit audit` runs):
+    `needles` are its sensitive values, (value, source, field)."""
+    expected = Expected.for_theme(theme_dirs if theme_dirs is not None else default_theme_dirs(root),
+                                  docs_assets=docs_assets(root, scan_docs(root).assets))
+    return audit_site(site_dir, SensitiveIndex(needles), expected)
 
 
 def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
