@@ -21,9 +21,11 @@ every file the site folder holds and fails on
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import html
+import itertools
 import json
 import os
 import re
@@ -63,7 +65,8 @@ _ATTR = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]
 _INLINE = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
                      r"strike|strong|sub|sup|time|tt|u|var|wbr|ck-noindex)(?=[\s/>])[^>]*>")
 _ANY_TAG = re.compile(r"<[^>]*>")
-_QUOTED_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
+_DQ_VALUE = re.compile(r'=\s*"([^"]*)"')
+_SQ_VALUE = re.compile(r"=\s*'([^']*)'")
 # where a tag may load or run something; only the tags around these spots are parsed
 _SUSPECTS = (
     re.compile(r"on[a-z]+\s*="),
@@ -72,8 +75,10 @@ _SUSPECTS = (
     re.compile(r"""href\s*=\s*["']?\s*(?:[a-z][\w+.\-]*[:&\t\n\r]|/[/\\]|\\|&)"""),
     re.compile(r"<(?:link|use|image|feimage|base|iframe|frame|frameset|object|embed|applet|portal|fencedframe|meta|"
                r"script|svg|math|form)\b"),
-    re.compile(r"url\s*\(|image-set|@import|\\"),
 )
+# CSS inside a style attribute: only looked for when one of these is on the page at all
+_CSS_SUSPECT = re.compile(r"url\s*\(|image-set|@import|\\")
+_CSS_WORDS = ("url", "image-set", "@import", "\\")
 
 # attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
 LOAD_ATTRIBUTES = frozenset({
@@ -159,14 +164,15 @@ def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> li
 def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
     """Every finding about the built site at `site_dir` (paths in findings: relative to it)."""
     site_dir = Path(site_dir)
+    scan = Scanner(index)
     out: list[Finding] = []
     for rel, path, kind in walk(site_dir):
-        out += _scan_name(rel, index)
+        out += _scan_name(rel, scan)
         if kind != "file":
             if kind != "dir":
                 out.append(finding("site-not-regular", rel, kind=kind))
             continue
-        out += audit_file(rel, path, index, expected)
+        out += audit_file(rel, path, scan, expected)
     return sort_findings(out)
 
 
@@ -189,7 +195,7 @@ def walk(site_dir: Path) -> Iterator[tuple[str, Path, str]]:
         dirnames[:] = [d for d in dirnames if not (base / d).is_symlink()]
 
 
-def audit_file(rel: str, path: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[Finding]:
     size = path.stat().st_size
     if size > MAX_FILE:
         return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
@@ -199,13 +205,13 @@ def audit_file(rel: str, path: Path, index: SensitiveIndex, expected: Expected) 
     if _identical_asset(rel, data, expected):
         return []
     if suffix in PAGE_SUFFIXES:
-        return audit_html(rel, data.decode("utf-8", "replace"), index, expected)
+        return audit_html(rel, data.decode("utf-8", "replace"), scan, expected)
     if rel == SEARCH_INDEX:
-        return _audit_json(rel, data, index)
+        return _audit_json(rel, data, scan)
     if rel in SITEMAPS:
         if rel.endswith(".gz"):
             data = _gunzip(data)
-        return _sensitive(rel, _xml_text(data.decode("utf-8", "replace")), index)
+        return scan.find(rel, _xml_text(data.decode("utf-8", "replace")))
     return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
 
 
@@ -241,24 +247,45 @@ def normalize_text(text: str) -> str:
     return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
 
 
-def _sensitive(rel: str, text: str, index: SensitiveIndex) -> list[Finding]:
-    if not index or not text:
-        return []
-    hits: set[tuple[str, str]] = set()
-    text = normalize_text(text)
-    for _, sources in index.finditer(text):
-        hits |= sources
-    if "%" in text:
-        decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), text)
-        if decoded != text:
-            for _, sources in index.finditer(normalize_text(decoded)):
-                hits |= sources
-    return [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(hits)]
+class Scanner:
+    """The casebook's SensitiveIndex over many files, one line of text at a time: a line already
+    read in another file (the theme's frame, a record shown on several pages, the search index
+    repeating the pages) is not searched again; the lines where a value was found are remembered."""
+
+    def __init__(self, index: SensitiveIndex) -> None:
+        self.index = index
+        self.seen: set[str] = set()
+        self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
+
+    def find(self, rel: str, text: str) -> list[Finding]:
+        if not self.index or not text:
+            return []
+        text = normalize_text(text)
+        if "%" in text:
+            decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), text)
+            if decoded != text:
+                text += "\n" + normalize_text(decoded)
+        lines = set(text.split("\n"))
+        fresh = sorted(lines - self.seen)
+        self.seen |= lines
+        found: set[tuple[str, str]] = set()
+        for line in lines & self.hits.keys():
+            found |= self.hits[line]
+        if fresh:
+            block = "\n".join(fresh)
+            starts: list[int] | None = None
+            for offset, sources in self.index.finditer(block):
+                if starts is None:
+                    starts = list(itertools.accumulate((len(s) + 1 for s in fresh[:-1]), initial=0))
+                line = fresh[bisect.bisect_right(starts, offset) - 1]
+                self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
+                found |= sources
+        return [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(found)]
 
 
-def _scan_name(rel: str, index: SensitiveIndex) -> list[Finding]:
+def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
     name = rel.rsplit("/", 1)[-1]
-    return _sensitive(rel, unquote(name).replace("-", " ").replace("_", " ") + "\n" + name, index)
+    return scan.find(rel, unquote(name).replace("-", " ").replace("_", " ") + "\n" + name)
 
 
 def _xml_text(text: str) -> str:
@@ -283,16 +310,24 @@ def _json_strings(value: object, out: list[str]) -> None:
             stack.extend(v)
 
 
-def _audit_json(rel: str, data: bytes, index: SensitiveIndex) -> list[Finding]:
+def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return [finding("site-unexpected-file", rel, reason="not valid JSON")]
     strings: list[str] = []
     _json_strings(value, strings)
-    # the search index holds HTML fragments: read them as text too
-    joined = "\n".join(strings)
-    return _sensitive(rel, joined + "\n" + html_text(joined.lower()), index)
+    # the search index holds HTML fragments: their text and their attribute values
+    joined = "\n".join(strings).lower()
+    return scan.find(rel, html_text(joined) + "\n" + attribute_values(joined))
+
+
+def attribute_values(markup: str) -> str:
+    """Every quoted attribute value of `markup`, entities decoded, one a line."""
+    values = "\n".join(_DQ_VALUE.findall(markup))
+    if "='" in markup or "= '" in markup:
+        values += "\n" + "\n".join(_SQ_VALUE.findall(markup))
+    return html.unescape(values)
 
 
 def html_text(markup: str) -> str:
@@ -301,7 +336,7 @@ def html_text(markup: str) -> str:
 
 
 # -- HTML pages --------------------------------------------------------------
-def audit_html(rel: str, page: str, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[Finding]:
     out: list[Finding] = []
     texts: list[str] = []
     trusted = expected.trusted
@@ -340,9 +375,9 @@ def audit_html(rel: str, page: str, index: SensitiveIndex, expected: Expected) -
     low = _RAW.sub(raw, low)
     out.extend(_tags(rel, low))
     texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
-    texts.append(html.unescape("\n".join(a or b for a, b in _QUOTED_VALUE.findall(low))))
+    texts.append(attribute_values(low))
     texts.append(html_text(_COMMENT.sub("", low)))
-    out.extend(_sensitive(rel, "\n".join(texts), index))
+    out.extend(scan.find(rel, "\n".join(texts)))
     return out
 
 
@@ -356,7 +391,8 @@ def _attr_value(attrs: str, name: str) -> str | None:
 def _tags(rel: str, low: str) -> Iterator[Finding]:
     """Problems in the tags of a lower-cased page; only tags around a suspect spot are parsed."""
     starts: set[int] = set()
-    for pattern in _SUSPECTS:
+    patterns = _SUSPECTS + ((_CSS_SUSPECT,) if any(w in low for w in _CSS_WORDS) else ())
+    for pattern in patterns:
         for s in pattern.finditer(low):
             pos = s.start()
             start = pos if low[pos] == "<" else low.rfind("<", 0, pos)
