@@ -22,7 +22,6 @@ every file the site folder holds and fails on
 from __future__ import annotations
 
 import bisect
-import gzip
 import hashlib
 import html
 import itertools
@@ -30,7 +29,6 @@ import json
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,20 +38,28 @@ from casekit.core.docs import DOCS, scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import SensitiveIndex
 from casekit.site.csp import TrustedScripts, secure_site
+from casekit.site.reading import (
+    PERCENT,
+    attribute_values,
+    css_outside_hosts,
+    gunzip,
+    host_of,
+    html_text,
+    is_outside,
+    is_script_url,
+    json_strings,
+    normalize_text,
+    xml_text,
+)
 
 SEARCH_INDEX = "search/search_index.json"
 ASSETS = "assets/casekit"  # where casekit's own stylesheet is published
 PAGE_SUFFIXES = (".html",)
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 MAX_FILE = 256 * 2**20  # a site file bigger than this is not read (and is a finding)
-MAX_GUNZIP = 64 * 2**20
 # text-like files the audit reads as text when they are allowed at all
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".txt", ".md", ".yml", ".yaml", ".svg",
                            ".map", ".csv", ".tsv", ".xhtml", ".webmanifest"})
-
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
-_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_ASCII_WS = dict.fromkeys(map(ord, "\t\n\r\f"), None)
 
 # -- HTML, read as a browser does (patterns run on the lower-cased page: they stay fast) --
 _RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|noscript)\b([^>]*)>(.*?)</\1[\s/>]", re.S)
@@ -61,13 +67,7 @@ _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
 _ATTR = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-# inline elements do not break a word for a reader: 탁<b>해온</b> reads 탁해온
-_INLINE = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
-                     r"strike|strong|sub|sup|time|tt|u|var|wbr|ck-noindex)(?=[\s/>])[^>]*>")
-_ANY_TAG = re.compile(r"<[^>]*>")
-_DQ_VALUE = re.compile(r'=\s*"([^"]*)"')
-_SQ_VALUE = re.compile(r"=\s*'([^']*)'")
-# where a tag may load or run something; only the tags around these spots are parsed
+# where a tag may load or run something: only the tags around these spots are parsed
 _SUSPECTS = (
     re.compile(r"on[a-z]+\s*="),
     re.compile(r"(?:src|data|poster|background|codebase|content|archive|classid|manifest|ping|longdesc|action|"
@@ -88,14 +88,6 @@ LOAD_ATTRIBUTES = frozenset({
 CLICK_TAGS = frozenset({"a", "area"})
 ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
                          "fencedframe"})
-# where a tag may load or run something: only these spots are parsed attribute by attribute
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-# CSS: escapes, url(), @import and strings inside image-set()
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_URL = re.compile(r"""(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')|"""
-                      r"""(?:image-set|-webkit-image-set|cross-fade|element)\((.*?)\)""", re.I | re.S)
-_CSS_STRING = re.compile(r"""["']([^"']*)["']""")
 _REFRESH = re.compile(r"url\s*=", re.I)
 
 
@@ -210,8 +202,8 @@ def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[
         return _audit_json(rel, data, scan)
     if rel in SITEMAPS:
         if rel.endswith(".gz"):
-            data = _gunzip(data)
-        return scan.find(rel, _xml_text(data.decode("utf-8", "replace")))
+            data = gunzip(data)
+        return scan.find(rel, xml_text(data.decode("utf-8", "replace")))
     return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
 
 
@@ -241,12 +233,6 @@ def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
 
 
 # -- text views --------------------------------------------------------------
-def normalize_text(text: str) -> str:
-    """What a reader or a search engine compares: NFKC, no zero-width characters."""
-    text = unicodedata.normalize("NFKC", text)
-    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
-
-
 class Scanner:
     """The casebook's SensitiveIndex over many files, one line of text at a time: a line already
     read in another file (the theme's frame, a record shown on several pages, the search index
@@ -262,7 +248,7 @@ class Scanner:
             return []
         text = normalize_text(text)
         if "%" in text:
-            decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), text)
+            decoded = PERCENT.sub(lambda m: unquote(m.group(0)), text)
             if decoded != text:
                 text += "\n" + normalize_text(decoded)
         lines = set(text.split("\n"))
@@ -288,51 +274,16 @@ def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
     return scan.find(rel, unquote(name).replace("-", " ").replace("_", " ") + "\n" + name)
 
 
-def _xml_text(text: str) -> str:
-    return html.unescape(_ANY_TAG.sub("\n", text.lower()))
-
-
-def _gunzip(data: bytes) -> bytes:
-    with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as gz:
-        return gz.read(MAX_GUNZIP)
-
-
-def _json_strings(value: object, out: list[str]) -> None:
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, str):
-            out.append(v)
-        elif isinstance(v, dict):
-            out.extend(k for k in v if isinstance(k, str))
-            stack.extend(v.values())
-        elif isinstance(v, list):
-            stack.extend(v)
-
-
 def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return [finding("site-unexpected-file", rel, reason="not valid JSON")]
     strings: list[str] = []
-    _json_strings(value, strings)
+    json_strings(value, strings)
     # the search index holds HTML fragments: their text and their attribute values
     joined = "\n".join(strings).lower()
     return scan.find(rel, html_text(joined) + "\n" + attribute_values(joined))
-
-
-def attribute_values(markup: str) -> str:
-    """Every quoted attribute value of `markup`, entities decoded, one a line."""
-    values = "\n".join(_DQ_VALUE.findall(markup))
-    if "='" in markup or "= '" in markup:
-        values += "\n" + "\n".join(_SQ_VALUE.findall(markup))
-    return html.unescape(values)
-
-
-def html_text(markup: str) -> str:
-    """Text of HTML as shown: block tags break words, inline tags do not, entities decoded."""
-    return html.unescape(_ANY_TAG.sub("\n", _INLINE.sub("", markup)))
 
 
 # -- HTML pages --------------------------------------------------------------
@@ -352,7 +303,7 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
             if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
                 try:
                     strings: list[str] = []
-                    _json_strings(json.loads(body), strings)
+                    json_strings(json.loads(body), strings)
                     texts.append("\n".join(strings))
                 except ValueError:
                     out.append(finding("site-active-content", rel, line, what="<script> (invalid JSON)"))
@@ -360,7 +311,7 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
                 out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
             texts.append(body)
         elif tag == "style":
-            out.extend(_css_loads(rel, body, line))
+            out.extend(_css_loads(rel, body, line or 0))
             texts.append(body)
         elif tag in ("iframe", "noscript", "noembed", "noframes", "xmp"):
             if tag == "iframe":
@@ -423,11 +374,11 @@ def _attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str,
     if key.startswith("on"):
         return "site-active-content", f"<{tag} {key}>"
     if key == "style":
-        bad = next(iter(_css_loads("", value, 0)), None)
-        return ("site-outside-load", f"<{tag} style> {bad.message_en.rsplit(': ', 1)[-1]}") if bad else None
+        hosts = css_outside_hosts(value)
+        return ("site-outside-load", f"<{tag} style> {hosts[0]}") if hosts else None
     if key == "srcdoc":
         return "site-active-content", f"<{tag} srcdoc>"
-    if key in ("href", "src", "action", "formaction", "data", "xlink:href") and _is_script_url(value):
+    if key in ("href", "src", "action", "formaction", "data", "xlink:href") and is_script_url(value):
         return "site-active-content", f"<{tag} {key}=javascript:>"
     if tag == "meta" and key == "content" and _REFRESH.search(value) and "refresh" in attrs.lower():
         url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
@@ -447,51 +398,6 @@ def _candidates(key: str, value: str) -> list[str]:
     return [value]
 
 
-def _clean_url(url: str) -> str:
-    """The URL as a browser resolves it: outer white space and inner tabs/newlines gone, \\ as /."""
-    return url.strip(" \t\n\r\f\x00").translate(_ASCII_WS).replace("\\", "/")
-
-
-def _is_script_url(url: str) -> bool:
-    m = _SCHEME.match(_clean_url(url))
-    return bool(m) and m.group(1).lower() in ("javascript", "vbscript")
-
-
-def is_outside(url: str) -> bool:
-    """True when loading `url` from a page of this site could reach another host."""
-    url = _clean_url(url)
-    if url.startswith("//"):
-        return True
-    m = _SCHEME.match(url)
-    if m is None:
-        return False
-    return m.group(1).lower() not in ("data", "blob", "about")
-
-
-def host_of(url: str) -> str:
-    url = _clean_url(url)
-    m = re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:)?/*([^/?#]*)", url)
-    return m.group(1)[:80] if m else ""
-
-
-def css_unescape(css: str) -> str:
-    def one(m: re.Match[str]) -> str:
-        if m.group(1):
-            code = int(m.group(1), 16)
-            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
-        return m.group(2) if m.group(2) != "\n" else ""
-
-    return _CSS_ESCAPE.sub(one, _CSS_COMMENT.sub("", css)) if "\\" in css or "/*" in css else css
-
-
 def _css_loads(rel: str, css: str, line: int) -> Iterator[Finding]:
-    css = css_unescape(css)
-    for m in _CSS_URL.finditer(css):
-        if m.group(6) is not None:
-            urls = [a or b for a, b in ((s, "") for s in _CSS_STRING.findall(m.group(6)))]
-            urls += [u for u in re.findall(r"url\(\s*['\"]?([^'\")]*)", m.group(6), re.I)]
-        else:
-            urls = [next((g for g in m.groups()[:5] if g is not None), "")]
-        for url in urls:
-            if is_outside(url):
-                yield finding("site-outside-load", rel, line or None, what=f"CSS {host_of(url)}")
+    for host in css_outside_hosts(css):
+        yield finding("site-outside-load", rel, line or None, what=f"CSS {host}")

@@ -45,8 +45,10 @@ POLICY = (
     "frame-src 'none'",
 )
 META_NAME = "Content-Security-Policy"
-_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.I | re.S)
-_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# Case-sensitive on purpose: an inline script or style attribute spelled otherwise than generators
+# write them (<SCRIPT>, STYLE=) gets no hash, so the browser refuses it (and the audit reports it).
+_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S)
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
@@ -108,7 +110,8 @@ def policy_for(page: str, trusted: TrustedScripts) -> str:
 
 def add_csp(page: str, trusted: TrustedScripts) -> str:
     """`page` with its policy as the first meta element after <meta charset> (or first in <head>)."""
-    page = _OLD_CSP.sub("", page)
+    if META_NAME in page:
+        page = _OLD_CSP.sub("", page)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy_for(page, trusted)}">\n'
     m = _CHARSET.search(page, 0, 4096) or _HEAD.search(page, 0, 4096)
     if m is None:
