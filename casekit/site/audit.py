@@ -39,7 +39,6 @@ from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import SensitiveIndex
 from casekit.site.csp import TrustedScripts, secure_site
 from casekit.site.reading import (
-    PERCENT,
     attribute_values,
     css_outside_hosts,
     gunzip,
@@ -49,6 +48,7 @@ from casekit.site.reading import (
     is_script_url,
     json_strings,
     normalize_text,
+    with_percent_decoded,
     xml_text,
 )
 
@@ -78,7 +78,6 @@ _SUSPECTS = (
 )
 # CSS inside a style attribute: only looked for when one of these is on the page at all
 _CSS_SUSPECT = re.compile(r"url\s*\(|image-set|@import|\\")
-_CSS_WORDS = ("url", "image-set", "@import", "\\")
 
 # attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
 LOAD_ATTRIBUTES = frozenset({
@@ -203,7 +202,7 @@ def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[
     if rel in SITEMAPS:
         if rel.endswith(".gz"):
             data = gunzip(data)
-        return scan.find(rel, xml_text(data.decode("utf-8", "replace")))
+        return scan.find(rel, with_percent_decoded(xml_text(data.decode("utf-8", "replace"))))
     return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
 
 
@@ -242,17 +241,23 @@ class Scanner:
         self.index = index
         self.seen: set[str] = set()
         self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
+        self._json: dict[str, str] = {}
+
+    def json_text(self, text: str) -> str:
+        """Every string of the JSON `text`, one a line, remembered: every page carries the same few
+        theme settings. Raises ValueError on invalid JSON."""
+        if text not in self._json:
+            strings: list[str] = []
+            json_strings(json.loads(text), strings)
+            self._json[text] = "\n".join(strings)
+        return self._json[text]
 
     def find(self, rel: str, text: str) -> list[Finding]:
         if not self.index or not text:
             return []
         text = normalize_text(text)
-        if "%" in text:
-            decoded = PERCENT.sub(lambda m: unquote(m.group(0)), text)
-            if decoded != text:
-                text += "\n" + normalize_text(decoded)
         lines = set(text.split("\n"))
-        fresh = sorted(lines - self.seen)
+        fresh = list(lines - self.seen)
         self.seen |= lines
         found: set[tuple[str, str]] = set()
         for line in lines & self.hits.keys():
@@ -283,7 +288,8 @@ def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
     json_strings(value, strings)
     # the search index holds HTML fragments: their text and their attribute values
     joined = "\n".join(strings).lower()
-    return scan.find(rel, html_text(joined) + "\n" + attribute_values(joined))
+    urls = "\n".join(s for s in strings if "%" in s and len(s) < 2048)
+    return scan.find(rel, html_text(joined) + "\n" + attribute_values(joined) + "\n" + with_percent_decoded(urls))
 
 
 # -- HTML pages --------------------------------------------------------------
@@ -302,14 +308,14 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
             kind = _attr_value(attrs, "type")
             if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
                 try:
-                    strings: list[str] = []
-                    json_strings(json.loads(body), strings)
-                    texts.append("\n".join(strings))
+                    texts.append(scan.json_text(body))
                 except ValueError:
                     out.append(finding("site-active-content", rel, line, what="<script> (invalid JSON)"))
-            elif _attr_value(attrs, "src") is None and body.strip() and (trusted is None or not trusted.matches(body)):
-                out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
-            texts.append(body)
+                    texts.append(body)
+            else:
+                if _attr_value(attrs, "src") is None and body.strip() and (trusted is None or not trusted.matches(body)):
+                    out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
+                texts.append(body)
         elif tag == "style":
             out.extend(_css_loads(rel, body, line or 0))
             texts.append(body)
@@ -325,9 +331,11 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
         low = page.lower()  # positions differ from the page's: scripts are read from the lower-cased text
     low = _RAW.sub(raw, low)
     out.extend(_tags(rel, low))
-    texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
-    texts.append(attribute_values(low))
-    texts.append(html_text(_COMMENT.sub("", low)))
+    if "<!--" in low:
+        texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
+        low = _COMMENT.sub("", low)
+    texts.append(with_percent_decoded(attribute_values(low)))
+    texts.append(html_text(low))
     out.extend(scan.find(rel, "\n".join(texts)))
     return out
 
@@ -342,7 +350,8 @@ def _attr_value(attrs: str, name: str) -> str | None:
 def _tags(rel: str, low: str) -> Iterator[Finding]:
     """Problems in the tags of a lower-cased page; only tags around a suspect spot are parsed."""
     starts: set[int] = set()
-    patterns = _SUSPECTS + ((_CSS_SUSPECT,) if any(w in low for w in _CSS_WORDS) else ())
+    css = "url" in low or "image-set" in low or "@import" in low or "\\" in low
+    patterns = _SUSPECTS + ((_CSS_SUSPECT,) if css else ())
     for pattern in patterns:
         for s in pattern.finditer(low):
             pos = s.start()

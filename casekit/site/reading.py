@@ -12,11 +12,12 @@ import html
 import io
 import re
 import unicodedata
+from urllib.parse import unquote
 
 MAX_GUNZIP = 64 * 2**20
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
-PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ASCII_WS = dict.fromkeys(map(ord, "\t\n\r\f"), None)
 # inline elements do not break a word for a reader: 탁<b>해온</b> reads 탁해온
 _INLINE = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
@@ -35,8 +36,17 @@ _CSS_STRING = re.compile(r"""["']([^"']*)["']""")
 
 def normalize_text(text: str) -> str:
     """What a reader or a search engine compares: NFKC, no zero-width characters."""
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
     return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
+
+
+def with_percent_decoded(urls: str) -> str:
+    """`urls` followed by the same text with %-escapes decoded (when it has any): a name in a URL."""
+    if "%" not in urls:
+        return urls
+    decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), urls)
+    return urls if decoded == urls else urls + "\n" + decoded
 
 
 def xml_text(text: str) -> str:
