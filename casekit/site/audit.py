@@ -67,17 +67,8 @@ _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
 _ATTR = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-# where a tag may load or run something: only the tags around these spots are parsed
-_SUSPECTS = (
-    re.compile(r"on[a-z]+\s*="),
-    re.compile(r"(?:src|data|poster|background|codebase|content|archive|classid|manifest|ping|longdesc|action|"
-               r"xlink:href|srcdoc)[a-z]*\s*="),
-    re.compile(r"""href\s*=\s*["']?\s*(?:[a-z][\w+.\-]*[:&\t\n\r]|/[/\\]|\\|&)"""),
-    re.compile(r"<(?:link|use|image|feimage|base|iframe|frame|frameset|object|embed|applet|portal|fencedframe|meta|"
-               r"script|svg|math|form)\b"),
-)
-# CSS inside a style attribute: only looked for when one of these is on the page at all
-_CSS_SUSPECT = re.compile(r"url\s*\(|image-set|@import|\\")
+# every start tag, whole (quoted attribute values may hold ">")
+_WHOLE_TAG = re.compile(r"""<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 
 # attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
 LOAD_ATTRIBUTES = frozenset({
@@ -233,15 +224,19 @@ def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
 
 # -- text views --------------------------------------------------------------
 class Scanner:
-    """The casebook's SensitiveIndex over many files, one line of text at a time: a line already
-    read in another file (the theme's frame, a record shown on several pages, the search index
-    repeating the pages) is not searched again; the lines where a value was found are remembered."""
+    """What one audit run has read so far. Text goes through the casebook's SensitiveIndex one line
+    at a time and tags are judged one distinct tag at a time: a line or a tag already read in
+    another file (the theme's frame, a record shown on several pages, the search index repeating
+    the pages) is not read again; the lines and tags with a finding are remembered, so every
+    file that holds them is still named."""
 
     def __init__(self, index: SensitiveIndex) -> None:
         self.index = index
         self.seen: set[str] = set()
         self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
         self._json: dict[str, str] = {}
+        self.tags: set[str] = set()  # every distinct start tag judged so far
+        self.bad_tags: dict[str, list[tuple[str, str]]] = {}
 
     def json_text(self, text: str) -> str:
         """Every string of the JSON `text`, one a line, remembered: every page carries the same few
@@ -330,7 +325,7 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     if not same:
         low = page.lower()  # positions differ from the page's: scripts are read from the lower-cased text
     low = _RAW.sub(raw, low)
-    out.extend(_tags(rel, low))
+    out.extend(_tags(rel, low, scan))
     if "<!--" in low:
         texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
         low = _COMMENT.sub("", low)
@@ -347,36 +342,35 @@ def _attr_value(attrs: str, name: str) -> str | None:
     return None
 
 
-def _tags(rel: str, low: str) -> Iterator[Finding]:
-    """Problems in the tags of a lower-cased page; only tags around a suspect spot are parsed."""
-    starts: set[int] = set()
-    css = "url" in low or "image-set" in low or "@import" in low or "\\" in low
-    patterns = _SUSPECTS + ((_CSS_SUSPECT,) if css else ())
-    for pattern in patterns:
-        for s in pattern.finditer(low):
-            pos = s.start()
-            start = pos if low[pos] == "<" else low.rfind("<", 0, pos)
-            if start < 0 or start in starts:
-                continue
-            m = _TAG.match(low, start)
-            if m is None or m.end() <= pos:
-                continue  # text between tags, not a tag
-            starts.add(start)
-    for start in sorted(starts):
-        m = _TAG.match(low, start)
-        assert m is not None
-        name, attrs = m.group(1), m.group(2)
-        if name in ACTIVE_TAGS:
-            yield finding("site-active-content", rel, low.count("\n", 0, start) + 1, what=f"<{name}>")
-        for a in _ATTR.finditer(attrs):
-            key = a.group(1)
-            value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
-            if value is None:
-                continue
-            problem = _attribute_problem(name, key, html.unescape(value) if "&" in value else value, attrs)
+def _tags(rel: str, low: str, scan: Scanner) -> Iterator[Finding]:
+    """Problems in the tags of a lower-cased page. Every distinct tag (with its attributes) is
+    judged once per site; a tag seen before gets the same verdict without being parsed again."""
+    tags = set(_WHOLE_TAG.findall(low))
+    for tag in tags - scan.tags:
+        problems = tag_problems(tag)
+        if problems:
+            scan.bad_tags[tag] = problems
+    scan.tags |= tags
+    for tag in tags & scan.bad_tags.keys():
+        line = low.count("\n", 0, low.find(tag)) + 1
+        for code, what in scan.bad_tags[tag]:
+            yield finding(code, rel, line, what=what)
+
+
+def tag_problems(tag: str) -> list[tuple[str, str]]:
+    """(code, what) for everything wrong with one lower-cased start tag."""
+    m = _TAG.match(tag)
+    if m is None:
+        return []
+    name, attrs = m.group(1), m.group(2)
+    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
+    for a in _ATTR.finditer(attrs):
+        value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
+        if value is not None:
+            problem = _attribute_problem(name, a.group(1), html.unescape(value) if "&" in value else value, attrs)
             if problem is not None:
-                code, what = problem
-                yield finding(code, rel, low.count("\n", 0, start) + 1, what=what)
+                out.append(problem)
+    return out
 
 
 def _attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, str] | None:
