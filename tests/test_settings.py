@@ -57,3 +57,17 @@ def test_a_settings_file_that_is_a_fifo_or_huge_is_not_read(tmp_path: Path) -> N
     (tmp_path / "mkdocs.yml").write_bytes(b"site_name: t\n#" + b"x" * (1 << 20))
     assert [f.code for f in check_site_settings(tmp_path)] == ["file-too-large"]
     assert time.perf_counter() - started < 2
+
+
+def test_docs_dir_is_followed_inside_and_refused_outside(sample: Path) -> None:
+    from casekit.core.docs import scan_docs
+
+    os.rename(sample / "docs", sample / "pages")
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8").replace("docs_dir: docs", "docs_dir: pages")
+    path.write_text(text, encoding="utf-8")
+    assert [rel for rel, _ in scan_docs(sample).pages] == ["pages/guide.md", "pages/privacy.md"]
+    path.write_text(text.replace("docs_dir: pages", "docs_dir: ../elsewhere"), encoding="utf-8")
+    scan = scan_docs(sample)
+    assert scan.pages == [] and [f.code for f in scan.findings] == ["settings-docs-dir"]
+    assert [f.code for f in check(sample).errors] == ["settings-docs-dir"]

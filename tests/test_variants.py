@@ -76,6 +76,12 @@ FOUND = [
     ("103동1502호", "address-detail"),
     ("1502호", "address-detail"),
     ("나래로 12", "address-detail"),
+    ("103-1502", "address-detail"),
+    ("[기록](/x/%ED%83%81%ED%95%B4%EC%98%A8/)", "exact"),
+    ("탁<!-- 메모 -->해온", "exact"),
+    ("탁&nbsp;해온", "spaced"),
+    ("탁&#8203;해온", "spaced"),
+    ("탁(해온)", "spaced"),
 ]
 
 
@@ -100,6 +106,8 @@ NOT_FOUND = [
     "나래로 120",
     "501502호",
     "탁월한 해온다",
+    "1031502",
+    "58317",
 ]
 
 
@@ -113,7 +121,7 @@ def test_not_a_variant(text: str) -> None:
 
 
 def test_address_details() -> None:
-    assert address_details("가온구 나래로 12, 103동 1502호") == ["103동 1502호", "1502호", "나래로 12"]
+    assert address_details("가온구 나래로 12, 103동 1502호") == ["103동 1502호", "103-1502", "1502호", "나래로 12"]
     assert address_details("가온구 나래동 101-1 2층") == ["101-1 2층", "나래동 101-1"]
 
 

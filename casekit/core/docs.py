@@ -25,9 +25,9 @@ from pathlib import Path
 
 from casekit.core.findings import Finding, finding
 from casekit.core.names import inside
+from casekit.core.site_settings import docs_dir
 from casekit.core.source import read_file
 
-DOCS = "docs"
 PAGE_SUFFIXES = (".md", ".markdown")
 MAX_ASSET_BYTES = 10 << 20
 MAX_LINE = 5000  # characters on one line of a page
@@ -58,17 +58,20 @@ def scan_docs(root: Path) -> DocsScan:
     """Everything of `root/docs` that may be published, and findings for the rest."""
     root = Path(os.path.realpath(root))
     out = DocsScan()
-    docs = root / DOCS
+    name, out.findings = docs_dir(root)  # `docs_dir` of mkdocs.yml; None when it leaves the casebook
+    if name is None:
+        return out
+    docs = root / name
     if not os.path.lexists(docs):
         return out
     if not inside(root, docs):
-        out.findings.append(finding("symlink-outside", DOCS, None, None, target=_target(docs)))
+        out.findings.append(finding("symlink-outside", name, None, None, target=_target(docs)))
         return out
     if not docs.is_dir():
-        out.findings.append(finding("docs-not-published", DOCS, None, None, reason="폴더가 아닙니다 (not a folder)"))
+        out.findings.append(finding("docs-not-published", name, None, None, reason="폴더가 아닙니다 (not a folder)"))
         return out
     real_docs = Path(os.path.realpath(docs))
-    stack: list[tuple[Path, str, int]] = [(docs, DOCS, 0)]
+    stack: list[tuple[Path, str, int]] = [(docs, name, 0)]
     seen = 0
     while stack:
         folder, rel, depth = stack.pop()

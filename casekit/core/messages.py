@@ -162,6 +162,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "한 줄에 닫히지 않은 괄호([ 또는 ()가 {limit}개를 넘습니다. 사이트를 만들 때 멈출 수 있으니 고치세요.",
         "a line holds more than {limit} unclosed brackets ([ or (); it would stall the site build",
     ),
+    "temp-file-left": (
+        W,
+        "중단된 casekit new/add가 남긴 임시 파일입니다. 다음에 이 폴더에서 casekit add를 하면 지워집니다(1분 넘게 지난 것). "
+        "기록은 그대로이니 직접 지워도 됩니다.",
+        "a temporary file left by an interrupted casekit new/add; the next casekit add in this folder removes it "
+        "(when older than a minute). No record is affected; you may delete it",
+    ),
     "path-outside": (
         E,
         "사례집 밖의 경로입니다: {target}",
@@ -172,6 +179,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "'{stage}' 단계의 스키마를 읽을 수 없습니다: {reason}",
         "the schema for stage '{stage}' cannot be read: {reason}",
+    ),
+    "schema-invalid": (E, "스키마 파일에 문제가 있습니다: {detail}", "the schema file has a problem: {detail}"),
+    "schema-replaced": (
+        W,
+        "이 스키마 파일을 쓰지 않았습니다. {fallback}",
+        "this schema file was not used. {fallback}",
     ),
     # --- schema -----------------------------------------------------------
     "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.", "required field '{field}' ({title}) is missing"),
@@ -399,6 +412,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "아무것도 묻지 않아야 하므로 이 설정을 지우거나(글꼴은 font: false) 파일을 docs/ 안에 두세요.",
         "the '{key}' setting in mkdocs.yml makes the site load from another host ({what}); the casebook site must "
         "ask no other host for anything: remove it (for fonts: font: false) or keep the file inside docs/",
+    ),
+    "settings-docs-dir": (
+        E,
+        "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",
+        "docs_dir '{value}' in mkdocs.yml leads outside the casebook; use a folder inside it (e.g. docs)",
     ),
     "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),

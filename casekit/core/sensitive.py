@@ -30,13 +30,14 @@ Given names collide with ordinary words, so `check` only warns, and a line holdi
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.reader import SEP_CHARS as _SEP_CHARS
+from casekit.core.reader import ReaderText, fold, reader_text
 
 MIN_LENGTH = 2
 TRIE_LENGTH = 64  # longer values are searched one by one: the trie's nesting follows a value's length
@@ -57,19 +58,21 @@ VARIANT_KO = {
 }
 _RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, SPACED: 5, GIVEN: 6}
 
-# --- folding: look-alikes to one form, without changing the text's length ------------------
-
-_FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
-_FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
-_FOLD.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
-_ZERO_WIDTH = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\" + _ZERO_WIDTH
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 _KEEP = re.compile(f"[^{_SEP_CHARS}]+")
 _HANGUL = re.compile(r"[가-힣]")
 _NAME = re.compile(r"[가-힣]{2,5}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
+# a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
+_DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number or an id
+    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)"
+    r"(?:(\d{3}|\d)[ \t]*(?:년|[-./]|[ \t])[ \t]*(\d{1,2})[ \t]*(?:월|[-./]|[ \t])[ \t]*(\d{1,2})(?:[ \t]*일)?"
+    r"|(\d{7}|\d{5}))"
+    r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
+)
+_DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
+_DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
 _TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
 
 
@@ -77,106 +80,23 @@ def normalize(value: str) -> str:
     return _SPACE.sub(" ", value.strip())
 
 
-def fold(text: str) -> str:
-    """`text` with full-width forms, dashes (and `ㅡ`) and odd spaces mapped to ASCII; same length."""
-    return text if text.isascii() else text.translate(_FOLD)
-
-
 def canon(text: str) -> str:
     """What a value is compared by: folded, separators dropped, case ignored."""
     return _SEPS.sub("", fold(text)).casefold()
-
-
-# --- Markdown/HTML source to the text a reader sees ----------------------------------------
-
-_UNIT = re.compile(
-    r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
-    r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|\\[!-/:-@\[-`{-~]|\*+|~~+|`+|[" + _ZERO_WIDTH + "]+",
-    re.DOTALL,
-)
-
-
-@dataclass
-class ReaderText:
-    """Text as a reader sees it, with a map back to the source it came from."""
-
-    text: str
-    source: str
-    _r: list[int]  # reader offset where each segment starts
-    _s: list[int]  # source offset where each segment starts
-    _linear: list[bool]  # a segment copied as is (else one replaced unit)
-    _s_end: list[int]
-
-    def source_offset(self, offset: int) -> int:
-        """The source offset of reader offset `offset`."""
-        if not self._r:
-            return offset
-        i = max(bisect.bisect_right(self._r, offset) - 1, 0)
-        return self._s[i] + (offset - self._r[i]) if self._linear[i] else self._s[i]
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Source (start, end) of the reader text `[start, end)`."""
-        if not self._r:
-            return start, end
-        last = max(end - 1, start)
-        i = max(bisect.bisect_right(self._r, last) - 1, 0)
-        stop = self._s[i] + (last - self._r[i]) + 1 if self._linear[i] else self._s_end[i]
-        return self.source_offset(start), stop
-
-
-def reader_text(source: str) -> ReaderText:
-    """Markdown/HTML source as a reader sees it: tags and comments dropped, entities and
-    backslash escapes decoded, emphasis and code markup and zero-width characters dropped,
-    look-alikes folded (`fold`). Offsets map back with `source_offset`/`source_span`."""
-    folded = fold(source)
-    if not _UNIT.search(folded):
-        return ReaderText(folded, source, [], [], [], [])
-    out: list[str] = []
-    r_starts: list[int] = []
-    s_starts: list[int] = []
-    linear: list[bool] = []
-    s_ends: list[int] = []
-    pos = r = 0
-
-    def segment(text: str, s: int, e: int, is_linear: bool) -> None:
-        nonlocal r
-        if not text:
-            return
-        out.append(text)
-        r_starts.append(r)
-        s_starts.append(s)
-        linear.append(is_linear)
-        s_ends.append(e)
-        r += len(text)
-
-    for m in _UNIT.finditer(folded):
-        segment(folded[pos : m.start()], pos, m.start(), True)
-        unit = m.group(0)
-        if unit.startswith("&"):
-            segment(fold(html.unescape(unit)), m.start(), m.end(), False)
-        elif unit.startswith("\\"):
-            segment(unit[1], m.start(), m.end(), False)
-        pos = m.end()
-    segment(folded[pos:], pos, len(folded), True)
-    return ReaderText("".join(out), source, r_starts, s_starts, linear, s_ends)
 
 
 # --- variants of one value ------------------------------------------------------------------
 
 
 def variants(value: str) -> list[tuple[str, str, bool]]:
-    """(canonical form, variant, needs a separator in the text) for one sensitive value."""
+    """(canonical form, variant, needs a separator in the text) for one sensitive value; none
+    for a date (`date_key`)."""
     v = normalize(fold(value))
     out: list[tuple[str, str, bool]] = [(canon(v), EXACT, False)]
     compact = _SEPS.sub("", v)
-    date = _ISO_DATE.fullmatch(v)
-    if date:
-        y, m, d = date.groups()
-        yy, mi, di = y[2:], str(int(m)), str(int(d))
-        out += [(y + m + d, DATE, False), (yy + m + d, DATE, False), (y + mi + di, DATE, True)]
-        out += [(canon(f"{yr}년{mo}월{dy}일"), DATE, False) for yr in (y, yy) for mo in (m, mi) for dy in (d, di)]
-    elif _DIGITISH.fullmatch(v):
+    if _ISO_DATE.fullmatch(v):
+        return []  # dates are found by their own pattern (`SensitiveIndex.dates`), in every written form
+    if _DIGITISH.fullmatch(v):
         digits = re.sub(r"\D", "", v)
         if len(digits) == 13 and re.fullmatch(r"\d{6}[\s\-]*\d{7}", v):  # a resident number
             out += [(digits[:7], RESIDENT_FRONT, False), (digits[:6], RESIDENT_FRONT + "-6", False)]
@@ -185,8 +105,9 @@ def variants(value: str) -> list[tuple[str, str, bool]]:
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
     else:
-        out += [(canon(part), ADDRESS, False) for part in address_details(v)]
-    return [(word, kind, sep) for word, kind, sep in out if len(word) >= MIN_LENGTH]
+        out += [(canon(part), ADDRESS, canon(part).isdigit()) for part in address_details(v)]
+    # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
+    return [(w, kind, sep) for w, kind, sep in out if len(w) >= MIN_LENGTH and not (w.isdigit() and len(w) < 6)]
 
 
 _APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
@@ -199,7 +120,7 @@ def address_details(address: str) -> list[str]:
     `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
     out = []
     for m in _APT.finditer(address):
-        out.append(m.group(0))
+        out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
         if len(m.group(2)) >= 3:
             out.append(m.group(2) + "호")
     out += [m.group(0) for m in _FLOOR.finditer(address)]
@@ -258,28 +179,78 @@ class SensitiveIndex:
         self.sources: dict[str, set[tuple[str, str]]] = {}  # normalized value -> where it comes from
         self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
         self.needs_sep: set[tuple[str, str]] = set()
+        self.dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}  # (year, month, day) -> sources
         for value, src, field in needles:
             norm = normalize(value)
             if len(norm) < MIN_LENGTH:
                 continue
             self.sources.setdefault(norm.casefold(), set()).add((src, field))
+            date = _ISO_DATE.fullmatch(normalize(fold(value)))
+            if date:
+                self.dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
             for word, kind, sep in variants(value):
                 self.words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
                 if sep:
                     self.needs_sep.add((word, kind))
-        short = sorted((w for w in self.words if len(w) <= TRIE_LENGTH), key=len, reverse=True)
+        # a given name alone only counts at the start of a word: searched apart, in the text as it
+        # is (its few separators allowed), so the ordinary words it hides in cost nothing
+        self.given = {w for w, kinds in self.words.items() if set(kinds) == {GIVEN} and len(w) == 2}
+        firsts = "".join(sorted({w[0] for w in self.given}))
+        # the first syllable of a given name, at the start of a word (checked after it: the charset
+        # first lets the regex engine skip ahead fast), then its second syllable, a few separators apart
+        self.given_pattern = re.compile(f"[{firsts}](?<![가-힣][가-힣])[{_SEP_CHARS}]{{0,3}}[가-힣]") if firsts else None
+        short = sorted((w for w in self.words if len(w) <= TRIE_LENGTH and w not in self.given), key=len, reverse=True)
         self.pattern = re.compile(trie_pattern(short), re.IGNORECASE) if short else None
         self.long = [(w, re.compile(re.escape(w), re.IGNORECASE)) for w in self.words if len(w) > TRIE_LENGTH]
 
     def __bool__(self) -> bool:
-        return self.pattern is not None or bool(self.long)
+        return self.pattern is not None or bool(self.given) or bool(self.dates) or bool(self.long)
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, *, folded: bool = False) -> list[Hit]:
         """Every value or variant found in `text` (plain text: run Markdown through `reader_text`
-        first), in text order. Offsets are those of `text`."""
+        first), in text order. Offsets are those of `text`. `folded`: `text` is already `fold`ed
+        (a `ReaderText.text` is)."""
         if not text or not self:
             return []
-        folded = fold(text)
+        if not folded:
+            text = fold(text)
+        hits = []
+        if self.given_pattern is not None:
+            for m in self.given_pattern.finditer(text):
+                g = m.group()
+                word = g[0] + g[-1]
+                if word in self.given:
+                    hit = self._judge(text, m.start(), m.end(), word)
+                    if hit is not None:
+                        hits.append(hit)
+        others = self._compact_hits(text) + self._date_hits(text)
+        if hits and others:  # a given name inside a hit of the whole name is that hit
+            hits = [g for g in hits if not any(o.start <= g.start and g.end <= o.end for o in others)]
+        return sorted(hits + others, key=lambda h: (h.start, -h.end))
+
+    def _date_hits(self, text: str) -> list[Hit]:
+        """Every written form of a sensitive date: each date-like run read as (year, month, day)."""
+        hits: list[Hit] = []
+        if not self.dates:
+            return hits
+        for m in _DATE_TEXT.finditer(text):
+            first, y, mo, d, digits = m.groups()
+            if digits:
+                digits = first + digits
+                y, mo, d = (digits[:4], digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4], digits[4:])
+            else:
+                y = first + y
+            years = [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]
+            for year in years:
+                sources = self.dates.get((year, int(mo), int(d)))
+                if sources:
+                    exact = m.group(0) == f"{year:04d}-{int(mo):02d}-{int(d):02d}"
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
+                    break
+        return hits
+
+    def _compact_hits(self, folded: str) -> list[Hit]:
+        """Hits of every word but given names, found in the text with its separators dropped."""
         compact = _SEPS.sub("", folded)
         spans: list[tuple[int, int, str]] = []
         if self.pattern is not None:
@@ -311,7 +282,7 @@ class SensitiveIndex:
             hit = self._judge(folded, start, end, word)
             if hit is not None:
                 hits.append(hit)
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+        return hits
 
     def _judge(self, text: str, start: int, end: int, word: str) -> Hit | None:
         """The variant a match is, or None when its surroundings say it is something else."""
@@ -319,8 +290,8 @@ class SensitiveIndex:
         if end - start > 4 * len(word):  # letters strewn far apart are not the value
             return None
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        digit_edge = (before.isdigit() and word[0].isdigit()) or (after.isdigit() and word[-1].isdigit())
+        digit_edge = (word[0].isdigit() and _DIGIT_BEFORE.search(text, max(start - 2, 0), start) is not None) or (
+            word[-1].isdigit() and _DIGIT_AFTER.match(text, end) is not None)
         exact = self.sources.get(normalize(span).casefold())
         if exact and not digit_edge:
             return Hit(start, end, frozenset(exact), EXACT)
@@ -366,7 +337,7 @@ class SensitiveIndex:
         sees (markup around them kept). Lines holding `<!-- casekit: name-ok -->` keep a given
         name. `markdown`: `text` is Markdown/HTML source (else plain text)."""
         rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
-        hits = self.find(rt.text)
+        hits = self.find(rt.text, folded=True)
         if not hits:
             return text
         spans: list[tuple[int, int]] = []
@@ -398,21 +369,48 @@ def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+_FIELD_BREAK = "\n\x00\n"  # between fields searched together: no value or variant spans it
+
+
+def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, int]]) -> list[Finding]:
+    """Findings for the published fields `(text, line, column)` of one file, each located at its
+    field; all searched in one pass (a record has dozens of short fields)."""
+    if not fields:
+        return []
+    starts, at = [], 0
+    for text, _, _ in fields:
+        starts.append(at)
+        at += len(text) + len(_FIELD_BREAK)
+    out = []
+    for hit in index.find(_FIELD_BREAK.join(text for text, _, _ in fields)):
+        _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
+        out.append(_finding(hit, rel, line, column))
+    return out
+
+
+def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Finding:
+    args: dict[str, Any] = {"field": hit.field}
+    if hit.variant not in (EXACT, GIVEN):
+        args["variant"] = VARIANT_KO[hit.variant]
+        args["variant_en"] = hit.variant
+    return finding(hit.code, rel, line, column, **args)
+
+
 def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: int | None, *, body: bool) -> list[Finding]:
     """Findings for the values and variants in one published text: a Markdown body (located at
     each hit, read as a reader sees it) or a field (located at the field)."""
     out: list[Finding] = []
     rt = reader_text(text) if body else None
-    for hit in index.find(rt.text if rt is not None else text):
-        args: dict[str, Any] = {"field": hit.field}
-        if hit.variant not in (EXACT, GIVEN):
-            args["variant"] = VARIANT_KO[hit.variant]
-            args["variant_en"] = hit.variant
+    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text,
+                                                                            folded=rt is not None)]
+    for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
+        found += [(hit, tag_at) for hit in index.find(markup)]
+    for hit, at in found:
         if rt is not None:
-            offset = rt.source_offset(hit.start)
+            offset = rt.source_offset(hit.start) if at is None else at + hit.start
             if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
                 continue
-            out.append(finding(hit.code, rel, *locate(text, offset, line or 1), **args))
+            out.append(_finding(hit, rel, *locate(text, offset, line or 1)))
         else:
-            out.append(finding(hit.code, rel, line, column, **args))
+            out.append(_finding(hit, rel, line, column))
     return out

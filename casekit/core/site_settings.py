@@ -104,6 +104,20 @@ def _false(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off")
 
 
+def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
+    """The pages folder `mkdocs.yml` names (`docs_dir`, default `docs`) relative to the casebook
+    root, or None with a finding when it leaves the casebook (nothing there is scanned or published)."""
+    doc, _ = _nodes(Path(os.path.realpath(root)))
+    entry = _get(doc, "docs_dir")
+    if entry is None or not isinstance(entry[1], yaml.ScalarNode) or not entry[1].value.strip():
+        return "docs", []
+    value = entry[1].value.strip().replace("\\", "/").rstrip("/")
+    parts = value.split("/")
+    if value.startswith("/") or re.match(r"[A-Za-z]:", value) or ".." in parts or value in (".", ""):
+        return None, [finding("settings-docs-dir", SETTINGS_FILE, *_at(entry[1]), value=value)]
+    return "/".join(p for p in parts if p not in ("", ".")), []
+
+
 def check_site_settings(root: Path) -> list[Finding]:
     """Findings for `mkdocs.yml` settings that load from another host, located at their key."""
     doc, out = _nodes(Path(os.path.realpath(root)))
