@@ -38,14 +38,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from casekit.core.casebook import Report, check
-from casekit.core.docs import DOCS, scan_docs
+from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding
 from casekit.core.sensitive import SensitiveIndex
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.mkdocs_plugin.model import build_site, sensitive_needles
 from casekit.mkdocs_plugin.pages import all_pages
-from casekit.site.audit import Expected, docs_assets, finish_site
+from casekit.site.audit import Expected, docs_assets, docs_site_path, finish_site
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
@@ -161,7 +161,7 @@ def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> dict[str, Pa
     read, so nothing is opened twice); drop every other file MkDocs found in docs/ (links out,
     FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets."""
     scan = scan_docs(root)
-    pages = {rel.removeprefix(DOCS + "/"): text for rel, text in scan.pages}
+    pages = {docs_site_path(rel): text for rel, text in scan.pages}
     assets = docs_assets(root, scan.assets)
     docs_dir = os.path.normpath(config.docs_dir)
     kept: dict[str, Path] = {}

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from casekit.core.docs import DOCS, scan_docs
+from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import SensitiveIndex
 from casekit.site.csp import TrustedScripts, secure_site
@@ -122,9 +122,14 @@ def default_theme_dirs(root: Path) -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
+def docs_site_path(rel: str) -> str:
+    """Where a file of `scan_docs` ("docs/img/x.png", under mkdocs.yml's docs_dir) is published."""
+    return rel.split("/", 1)[1]
+
+
 def docs_assets(root: Path, assets: Iterable[str]) -> dict[str, Path]:
-    """`scan_docs(root).assets` ("docs/img/x.png") by the site path they are published at."""
-    return {rel.removeprefix(DOCS + "/"): root / rel for rel in assets}
+    """`scan_docs(root).assets` by the site path they are published at."""
+    return {docs_site_path(rel): root / rel for rel in assets}
 
 
 def audit_casebook(root: Path, site_dir: Path, needles: list[tuple[str, str, str]],
