@@ -112,7 +112,8 @@ def casekit_assets() -> dict[str, Path]:
 def default_theme_dirs(root: Path) -> list[Path]:
     """The template folders a casebook's site is built with, when no generator says so: the
     casebook's `overrides/`, casekit's templates, Material's (when installed)."""
-    dirs = [root / "overrides", Path(__file__).resolve().parent.parent / "mkdocs_plugin" / "templates"]
+    base = Path(__file__).resolve().parent.parent
+    dirs = [root / "overrides", base / "site" / "templates", base / "mkdocs_plugin" / "templates"]
     try:
         import material  # the theme package, if installed; only its files are read
     except ImportError:
