@@ -483,6 +483,31 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
     site = result.site
     click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
                f"({generator}, 기준일 {site.today.isoformat()})")
+@main.command("audit")
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--root", "root_opt", type=click.Path(exists=True, file_okay=False), default=None,
+              help="사례집 폴더 (the casebook; default: found from the current folder).")
+@click.option("--theme-dir", "theme_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="테마 템플릿 폴더 (the theme's template folders; default: overrides/, casekit's, Material's).")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
+              help="출력 형식 (output format).")
+@lang_option
+def audit_cmd(site_dir: Path, root_opt: str | None, theme_dirs: tuple[Path, ...], fmt: str, lang: str | None) -> None:
+    """만들어진 사이트를 감사합니다 (audit a built site): 민감 정보, 다른 곳에서 불러오는 자료,
+    실행되는 내용, 사례집에서 만들어지지 않은 파일을 찾습니다. Never changes a file.
+
+    Exit 0 when the site may be published, 1 on any finding.
+    """
+    from casekit.site.audit import audit_casebook, walk
+    from casekit.site.build import sensitive_needles
+
+    root = _root((root_opt,) if root_opt else ())
+    lang = _lang(lang, root)
+    report = check(root, keep=True)
+    findings = audit_casebook(root, site_dir, sensitive_needles(report), list(theme_dirs) or None)
+    files = sum(1 for _, _, kind in walk(site_dir) if kind != "dir")
+    click.echo(REPORTER_BY_NAME[fmt](findings, files, lang))
+    sys.exit(1 if findings else 0)
 
 
 __all__ = ["main"]

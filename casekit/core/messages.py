@@ -380,11 +380,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "the value of a sensitive field ({field}) appears where it would be published; use the alias",
     ),
     # --- the site build (casekit build) ---------------------------------------
-    "site-sensitive": (
-        E,
-        "만든 사이트의 {page}에 민감 정보({field}, {source})의 값이 있어 사이트를 내보내지 않습니다. 값은 보이지 않습니다.",
-        "the built page {page} shows the value of a sensitive field ({field} of {source}); the site is not published",
-    ),
     "site-external-removed": (
         W,
         "{page}에서 다른 곳에서 불러오는 자료를 뺐습니다: {what}",
@@ -499,6 +494,32 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "한쪽을 새 번호로 옮기세요(git mv).",
         "case ids '{name}' and '{other}' collide ({why_en}); if they are one case, keep its records in one "
         "folder, otherwise move one to a new id (git mv)",
+    ),
+    # --- the built site (casekit.site.audit: what is published) -------------------
+    "site-sensitive": (
+        E,
+        "게시된 파일에 민감 정보가 들어 있습니다: {source}의 {field} 값(또는 그 변형). 값은 보이지 않게 했습니다. 그 기록이나 문서에서 값을 지우고 다시 빌드하세요.",
+        "a published file contains a sensitive value: {field} of {source} (or a variant of it; the value is not shown)",
+    ),
+    "site-outside-load": (
+        E,
+        "게시된 파일이 다른 호스트에서 자료를 불러옵니다({what}). 사례집 사이트는 자기 자신 밖의 어떤 것도 불러오면 안 됩니다.",
+        "a published file loads something from another host ({what}); the casebook site must load nothing from outside",
+    ),
+    "site-active-content": (
+        E,
+        "게시된 파일에 실행되거나 다른 곳으로 보내는 내용이 있습니다({what}). 테마의 것이 아닌 스크립트, 이벤트 속성, 프레임, 양식은 실을 수 없습니다.",
+        "a published file holds active content ({what}); scripts not from the theme, event handlers, frames and forms are not allowed",
+    ),
+    "site-unexpected-file": (
+        E,
+        "사례집에서 만들어지지 않은 파일이 사이트에 있습니다({reason}). 페이지, 검색 색인, 사이트맵, 테마와 casekit의 자산, 허용된 docs/ 자료만 게시합니다.",
+        "the site holds a file not produced from the casebook ({reason}); only pages, the search index, sitemaps, theme and casekit assets and allowed docs/ assets are published",
+    ),
+    "site-not-regular": (
+        E,
+        "사이트에 일반 파일이나 폴더가 아닌 것({kind})이 있습니다. 링크나 특수 파일은 게시하지 않습니다.",
+        "the site holds something that is not a regular file or folder ({kind}); links and special files are not published",
     ),
 }
 

@@ -37,3 +37,7 @@ class CasekitConfig(base.Config):
     # Korean search (casekit.site.search_index): a chunked index of Korean terms and casekit's
     # search worker behind Material's search box. false: Material's own lunr search, untouched.
     korean_search = c.Type(bool, default=True)
+    # false: the pages were already made (`casekit build` runs the generator so); the plugin then
+    # only secures the casebook's own docs/ pages named in `docs_pages` (their site paths).
+    pages = c.Type(bool, default=True)
+    docs_pages = c.Type(list, default=[])

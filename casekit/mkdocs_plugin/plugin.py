@@ -1,26 +1,36 @@
-"""The `casekit` MkDocs plugin: `mkdocs build` / `mkdocs serve` (and ProperDocs) over casekit.site.
+"""The `casekit` MkDocs plugin: a thin adapter over `casekit.site` for `mkdocs build`/`serve`.
 
     plugins:
       - search
       - casekit:
           today: 2026-11-20     # optional: fixed 기준일 for reproducible builds
 
-`casekit build` needs no plugin (it writes the pages to a build folder and runs any generator);
-this adapter hands MkDocs the very same pages, event by event:
+The casebook root is the folder of mkdocs.yml. What the plugin does, event by event:
 
-- on_config: casekit's stylesheet, templates and the Markdown extensions the pages use.
+- on_config: casekit's stylesheet, templates and the Markdown extensions the pages use (table
+  alignment as an attribute the sanitizer keeps).
 - on_files: `casekit.core.casebook.check` - the same check as `casekit check` - refuses while any
   error remains (PluginError listing them); otherwise every page `casekit.site.generate` makes is
-  added as a generated file (lists in the nav, case pages out of it).
-- on_page_content: the casebook's own docs/ pages: external loads out, sensitive values stop it.
-- on_post_build: `casekit.site.build.POST_BUILD`, the steps `casekit build` runs too
-  (Korean search index and worker, external loads, sensitive values in the output).
+  added as a generated file (lists in the nav, case pages out of it). Of docs/ only what
+  `casekit.core.docs.scan_docs` allows is published (its pages with the text it read, its checked
+  images and PDFs); every other file MkDocs found there is dropped, never read.
+- on_page_markdown / on_page_content: privacy on the casebook's own docs/ pages
+  (`guard.secure_page`): front-matter strings escaped, their HTML sanitized
+  (`casekit.site.sanitize`), titles and table of contents plain text, given names masked.
+  casekit's generated pages were sanitized when they were made.
+- on_post_build: `casekit.site.build.POST_BUILD`, the steps `casekit build` runs too: the Korean
+  search index, then a Content-Security-Policy in every page, world-readable files and the audit
+  of every output file (`casekit.site.audit.finish_site`); any finding fails the build.
+
+`casekit build` runs the generator with this plugin in `pages: false` mode: the pages are already
+made, so only the privacy of the docs/ pages it names is left to do here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +41,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from casekit.core.casebook import Report, check
+from casekit.core.docs import scan_docs
+from casekit.core.sensitive import SensitiveIndex
+from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
-from casekit.mkdocs_plugin.guard import Guard, strip_external_loads
+from casekit.site.audit import docs_assets, docs_site_path
 from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
 from casekit.site.generate import CSS_FILE, CSS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 
@@ -50,7 +63,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         self.root: Path | None = None
         self.report: Report | None = None
         self.today: dt.date | None = None
-        self.guard: Guard | None = None
+        self.index: SensitiveIndex | None = None
+        self.docs_assets: dict[str, Path] = {}
         self.generated: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -63,6 +77,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
+        # column alignment as an attribute the sanitizer keeps, not a style attribute it drops
+        config.mdx_configs.setdefault("tables", {})["use_align_attribute"] = True
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
         # our templates sit just above the theme's own (a casebook's custom_dir still wins)
@@ -79,7 +95,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not (self.config.enabled and self.config.pages):
             return None
         assert self.root is not None
         report = check(self.root, keep=True)
@@ -89,11 +105,10 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         self.today = self.config.today or dt.date.today()
         if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
             report.config.caseload["limit"] = self.config.caseload_limit
-        made = generate(report, self.today)
-        self.guard = Guard(sensitive_needles(report))
+        self.index = SensitiveIndex(sensitive_needles(report))
+        self.docs_assets = publish_docs(self.root, files, config)
+        made = generate(report, self.today, index=self.index)
         self.generated = set()
-        for rel, what in made.removed:
-            log.warning("casekit: %s: 외부에서 불러오는 자료를 뺐습니다 (external resource removed): %s", rel, what)
         for page in made.pages:
             self._add(files, config, page.src_uri, page.markdown,
                       InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
@@ -111,32 +126,30 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         self.generated.add(uri)
 
+    # -- privacy -------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
+        if self.config.enabled:
+            page.meta = guard.escape_meta(page.meta)
+        return None
+
     @event_priority(-100)  # after other plugins changed the content, before search indexes it
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled:
+        if not self.config.enabled or not self._people_wrote(page):
             return None
-        html, blocked = strip_external_loads(html)
-        for url in blocked:
-            log.warning("casekit: %s: 외부에서 불러오는 자료를 뺐습니다 (external resource removed): %s",
-                        page.file.src_uri, url)
-        if self.guard is not None:
-            hits = self.guard.find(html)
-            if page.title:
-                hits += self.guard.find(str(page.title))
-            if hits:
-                where = ", ".join(sorted({f"{src} ({field})" for src, field in hits}))
-                raise PluginError(
-                    f"casekit: 페이지 {page.file.src_uri}에 민감 정보(x-sensitive)가 들어 있어 빌드를 멈춥니다: "
-                    f"{where}. 본문이나 다른 기록에 그 값을 적지 마세요. "
-                    f"(a value of an x-sensitive field appears on this page; the value itself is not shown)"
-                )
-        return html
+        return guard.secure_page(page, html, self.index)
+
+    def _people_wrote(self, page: MkPage) -> bool:
+        """A page whose HTML people wrote (a docs/ page), not one casekit generated and sanitized."""
+        if self.config.pages:
+            return page.file.src_uri not in self.generated
+        return page.file.src_uri in self.config.docs_pages
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.root is None or self.report is None or self.today is None:
             return
-        ctx = BuildContext(self.root, self.report, Path(config.site_dir), "mkdocs", self.today)
+        ctx = BuildContext(self.root, self.report, Path(config.site_dir), "mkdocs", self.today,
+                           theme_dirs=[Path(d) for d in config.theme.dirs], docs_assets=self.docs_assets)
         findings = post_build(ctx)
         for note in ctx.notes:
             log.info("casekit: %s", note)
@@ -145,5 +158,37 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
                 log.warning("casekit: %s: [%s] %s", f.path, f.code, f.message_ko)
         errors = [f for f in findings if f.severity == "error"]
         if errors:
-            raise PluginError("casekit: 만든 사이트가 검사를 통과하지 못했습니다 (the built site failed its checks):\n"
-                              + "\n".join(f"  {f.path}: [{f.code}] {f.message_ko}" for f in errors))
+            raise PluginError(audit_refusal(errors, self.config.max_findings))
+
+
+def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> dict[str, Path]:
+    """Keep in `files` only the docs/ pages and assets `scan_docs` allows (pages with the text it
+    read, so nothing is opened twice); drop every other file MkDocs found in docs/ (links out,
+    FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets."""
+    scan = scan_docs(root)
+    pages = {docs_site_path(rel): text for rel, text in scan.pages}
+    assets = docs_assets(root, scan.assets)
+    docs_dir = os.path.normpath(config.docs_dir)
+    kept: dict[str, Path] = {}
+    for f in list(files):
+        if f.generated_by is not None or f.src_dir is None or os.path.normpath(f.src_dir) != docs_dir:
+            continue  # casekit's pages, the theme's files
+        if f.src_uri in pages:
+            f.content_string = pages[f.src_uri]
+        elif f.src_uri in assets:
+            kept[f.src_uri] = assets[f.src_uri]
+        else:
+            files.remove(f)
+            log.warning("casekit: docs/%s 은 게시하지 않습니다 (not published: not allowed by the docs policy)",
+                        f.src_uri)
+    return kept
+
+
+def audit_refusal(findings: list[Any], limit: int) -> str:
+    lines = [f"casekit: 만들어진 사이트에서 문제가 {len(findings)}건 나와 빌드를 멈춥니다. 이 사이트 폴더를 게시하지 마세요 "
+             f"(the audit of the built site found {len(findings)} problem(s); do not publish this folder):"]
+    for f in findings[:limit]:
+        lines.append(f"  {f.path}" + (f":{f.line}" if f.line else "") + f": [{f.code}] {f.message_ko}")
+    if len(findings) > limit:
+        lines.append(f"  … 외 {len(findings) - limit}건 (and {len(findings) - limit} more)")
+    return "\n".join(lines)

@@ -1,51 +1,42 @@
 """A record's or resource's Markdown body, made into the HTML a page shows: headings shifted under
 the record's heading, rendered by casekit, then cleaned of anything that must not be published.
 
-This is THE place record HTML is sanitized (`clean`): every body goes through `body_html`, so the
-generator (MkDocs, ProperDocs, Zensical) only ever sees finished, cleaned HTML.
+This is THE place record HTML is sanitized (`casekit.site.sanitize.sanitize_html`, nh3's allowlist):
+every record and resource body goes through `BodyRenderer.html`, so the generator (MkDocs,
+ProperDocs, Zensical) only ever sees finished, sanitized HTML with given names masked.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import markdown
 
-from casekit.mkdocs_plugin.guard import strip_external_loads
+from casekit.core.sensitive import SensitiveIndex
 from casekit.site.html import Markup
+from casekit.site.sanitize import sanitize_html
 
 # What a record body may use: plain Markdown, tables, notes. No attr_list (no attributes from records).
 EXTENSIONS = ("tables", "sane_lists", "admonition", "fenced_code")
 
 
-@dataclass
-class Cleaning:
-    """What cleaning removed, per source file: reported as warnings by the build."""
-
-    removed: list[tuple[str, str]] = field(default_factory=list)  # (source file, what)
-
-
-def clean(html: str, rel: str, log: Cleaning) -> str:
-    """Record HTML without anything a browser would fetch from another host, and without scripts.
-    (sec-site's allowlist sanitizer, casekit.site.sanitize, takes this place when it lands.)"""
-    html, blocked = strip_external_loads(html)
-    log.removed += [(rel, what) for what in blocked]
-    return html
-
-
 class BodyRenderer:
-    def __init__(self) -> None:
-        self.md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
-        self.cleaning = Cleaning()
+    """Renders bodies with one Markdown instance; `index` masks given names (○○) in what it renders."""
+
+    def __init__(self, index: SensitiveIndex | None = None) -> None:
+        # table alignment as an attribute the sanitizer keeps, not a style attribute it drops
+        self.md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html",
+                                    extension_configs={"tables": {"use_align_attribute": True}})
+        self.index = index
 
     def html(self, body: str, rel: str, by: int, drop_title: str | None = None) -> Markup | None:
-        """The body as cleaned HTML, headings `by` levels down; None when there is nothing to show."""
+        """The body as sanitized HTML, headings `by` levels down; None when there is nothing to show."""
         text = demote(body, by, drop_title)
         if not text.strip():
             return None
         self.md.reset()
-        return Markup(clean(self.md.convert(text), rel, self.cleaning))
+        html = sanitize_html(self.md.convert(text))
+        return Markup(self.index.mask(html) if self.index is not None else html)
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,14 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.casebook import Report, check
+from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
-from casekit.mkdocs_plugin.guard import Guard, strip_external_loads
+from casekit.core.sensitive import SensitiveIndex
+from casekit.site.audit import Expected, default_theme_dirs, docs_assets, finish_site
 from casekit.site.generate import BUILD_DIR, generate, load_user_config, write_build_folder
 from casekit.site.indexes import Site
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
-TEXT_SUFFIXES = (".html", ".json", ".xml", ".js", ".txt")
 
 
 @dataclass
@@ -47,6 +47,8 @@ class BuildContext:
     generator: str  # mkdocs | properdocs | zensical
     today: dt.date
     notes: list[str] = field(default_factory=list)
+    theme_dirs: list[Path] | None = None  # the generator's template folders (None: casekit's + Material's)
+    docs_assets: dict[str, Path] | None = None  # docs/ files published as they are (None: from scan_docs)
 
 
 PostBuild = Callable[[BuildContext], list[Finding]]
@@ -65,48 +67,20 @@ def korean_search(ctx: BuildContext) -> list[Finding]:
     return []
 
 
-_ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
-
-
-def external_loads(ctx: BuildContext) -> list[Finding]:
-    """Anything in a page's content (the casebook's own docs/ pages included) that a browser would
-    fetch from another host is taken out; the theme's own local scripts are not page content."""
-    out = []
-    for path in sorted(ctx.site_dir.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        removed: list[str] = []
-
-        def clean(m: re.Match[str], removed: list[str] = removed) -> str:
-            html, blocked = strip_external_loads(m.group(2))
-            removed += blocked
-            return m.group(1) + html + m.group(3)
-
-        new = _ARTICLE.sub(clean, text)
-        if removed:
-            path.write_text(new, encoding="utf-8")
-            page = path.relative_to(ctx.site_dir).as_posix()
-            out += [finding("site-external-removed", page, page=page, what=w) for w in removed]
-    return out
-
-
-def sensitive_values_in_output(ctx: BuildContext) -> list[Finding]:
-    """Every output file read as text: no x-sensitive value of the casebook anywhere (second lock;
-    `check` already refuses them in published text)."""
-    guard = Guard(sensitive_needles(ctx.report))
-    out = []
-    for path in sorted(ctx.site_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
-            continue
-        page = path.relative_to(ctx.site_dir).as_posix()
-        for source, field_ in guard.find(path.read_text(encoding="utf-8", errors="replace")):
-            out.append(finding("site-sensitive", page, page=page, field=field_, source=source))
-    return out
+def secure_output(ctx: BuildContext) -> list[Finding]:
+    """A Content-Security-Policy in every page, every file world-readable, then the audit of every
+    output file as a browser and a search engine read it (casekit.site.audit): sensitive values and
+    their variants, anything loaded from another host, active content, files not made from the
+    casebook. It trusts no generator: any finding is an error of the build."""
+    index = SensitiveIndex(sensitive_needles(ctx.report))
+    assets = ctx.docs_assets if ctx.docs_assets is not None else docs_assets(ctx.root, scan_docs(ctx.root).assets)
+    expected = Expected.for_theme(ctx.theme_dirs or default_theme_dirs(ctx.root), docs_assets=assets)
+    return finish_site(ctx.site_dir, index, expected)
 
 
 # THE list of post-build steps, run in order by `casekit build` and by the MkDocs plugin's
-# on_post_build. sec-site's steps join here: `csp.apply(site_dir)` after external_loads, and
-# `audit.audit(site_dir, ...)` last (it replaces sensitive_values_in_output).
-POST_BUILD: list[PostBuild] = [korean_search, external_loads, sensitive_values_in_output]
+# on_post_build: the search index first, so that the CSP and the audit see the finished site.
+POST_BUILD: list[PostBuild] = [korean_search, secure_output]
 
 
 def post_build(ctx: BuildContext, steps: list[PostBuild] | None = None) -> list[Finding]:
@@ -198,11 +172,10 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if report.errors:
         raise Refused(report)
     today = today or dt.date.today()
-    made = generate(report, today, keep=False)
+    made = generate(report, today, keep=False, index=SensitiveIndex(sensitive_needles(report)))
     work = work or root / BUILD_DIR
-    written = write_build_folder(root, made.stream, work)
+    written = write_build_folder(root, made.stream, work, generator)
     config, notes, pages = written.config, written.notes, written.pages
-    notes += [f"{rel}: 다른 곳에서 불러오는 자료를 뺐습니다 (removed): {what}" for rel, what in made.removed]
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
         configured = load_user_config(root).get("site_dir")
         site_dir = root / (configured if isinstance(configured, str) and configured else "site")

@@ -16,7 +16,9 @@ from typing import Any
 import yaml
 
 from casekit.core.casebook import Report
+from casekit.core.docs import scan_docs
 from casekit.core.names import inside
+from casekit.core.sensitive import SensitiveIndex
 from casekit.site.body import BodyRenderer
 from casekit.site.case_page import case_page
 from casekit.site.directory import (
@@ -46,7 +48,6 @@ BUILD_DIR = ".casekit/build"  # under the casebook root; .gitignore'd
 class Generated:
     site: Site
     pages: list[Page]
-    removed: list[tuple[str, str]] = field(default_factory=list)  # (source file, what cleaning took out)
     stream: Iterator[Page] = field(default_factory=lambda: iter(()))  # the pages not yet made (keep=False)
 
 
@@ -80,13 +81,13 @@ def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
         yield from risk_pages(site, level)
 
 
-def generate(report: Report, today: dt.date, keep: bool = True) -> Generated:
+def generate(report: Report, today: dt.date, keep: bool = True, index: SensitiveIndex | None = None) -> Generated:
     """The site model and every page, from a report `check(root, keep=True)` found no error in.
     With `keep=False` the pages are left to be made one by one (`Generated.stream`), so a large
-    casebook's pages never sit in memory together."""
+    casebook's pages never sit in memory together. `index` masks given names in record bodies."""
     site = build_site(report, today)
-    bodies = BodyRenderer()
-    made = Generated(site, [], bodies.cleaning.removed, all_pages(site, bodies))
+    bodies = BodyRenderer(index)
+    made = Generated(site, [], all_pages(site, bodies))
     if keep:
         made.pages = list(made.stream)
     return made
@@ -175,7 +176,8 @@ def derived_config(root: Path, user: dict[str, Any], work: Path) -> dict[str, An
     return cfg
 
 
-def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = None) -> Written:
+def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = None,
+                       generator: str = "mkdocs") -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
     overrides/ and mkdocs.yml into the build folder."""
     work = work or root / BUILD_DIR
@@ -192,19 +194,25 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
         count += 1
-    if user_docs.is_dir() and inside(root, user_docs):
-        for path in sorted(user_docs.rglob("*")):
-            rel = path.relative_to(user_docs).as_posix()
-            if path.is_dir() or any(part.startswith(".") for part in Path(rel).parts):
-                continue
-            if not inside(root, path):
-                notes.append(f"{rel}: 사례집 밖을 가리키는 링크라 싣지 않았습니다 (a link out of the casebook; skipped)")
-                continue
-            if (docs / rel).exists():
-                notes.append(f"docs/{rel} 대신 사례집이 만든 페이지를 씁니다 (this path belongs to the casebook)")
-                continue
-            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, docs / rel)
+    # of the casebook's own docs/, only what scan_docs allows: its pages with the text it read, its
+    # checked images and PDFs; nothing else there is opened (check reports the rest)
+    scan = scan_docs(root)
+    docs_pages: list[str] = []
+    prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
+    published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets]
+    for rel, text in published:
+        if prefix is None or not rel.startswith(prefix):
+            continue
+        site_rel = rel[len(prefix):]
+        if (docs / site_rel).exists():
+            notes.append(f"{rel} 대신 사례집이 만든 페이지를 씁니다 (this path belongs to the casebook)")
+            continue
+        (docs / site_rel).parent.mkdir(parents=True, exist_ok=True)
+        if text is None:
+            shutil.copyfile(root / rel, docs / site_rel)
+        else:
+            (docs / site_rel).write_text(text, encoding="utf-8")
+            docs_pages.append(site_rel)
     (docs / CSS_URI).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(CSS_FILE, docs / CSS_URI)
     overrides = work / "overrides"
@@ -213,7 +221,11 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
     if isinstance(custom, str) and (root / custom).is_dir() and inside(root, root / custom):
         shutil.copytree(root / custom, overrides, dirs_exist_ok=True)  # the casebook's own templates win
     config = work / "mkdocs.yml"
-    text = yaml.dump(derived_config(root, user, work), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    derived = derived_config(root, user, work)
+    if generator in ("mkdocs", "properdocs"):  # they run plugins: the docs/ pages are secured as MkDocs renders
+        derived["plugins"].append({"casekit": {"pages": False, "docs_pages": docs_pages,
+                                               "korean_search": derived["extra"]["casekit_search"]}})
+    text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
     return Written(config, count, notes)

@@ -1,0 +1,413 @@
+"""The last word on what is published: the built site read as a browser and a search engine would.
+
+Run after every build, whatever generator made the pages (`audit_site`), and on its own as
+`casekit audit SITE_DIR`. It trusts neither the generator nor the theme's templates; it reads
+every file the site folder holds and fails on
+
+- a sensitive value of the casebook (`SensitiveIndex`, with its variants) in any text a reader,
+  a search engine or a script could get at: HTML text with tags stripped and entities decoded,
+  every attribute value, JSON strings (the search index), XML and gzip (sitemaps), CSS, file and
+  folder names; all after Unicode NFKC, without zero-width characters, percent-decoded. A finding
+  names the output file and the source record and field, never the value;
+- a reference that would make the browser load from another host (src, srcset, link href,
+  url(), @import, image-set, meta refresh, base, object data, SVG href, poster, background …);
+  a plain link the reader clicks (`<a href="https://…">`) is allowed;
+- active content the theme did not bring: an inline script that is not one of the theme's own,
+  an event-handler attribute, a `javascript:` URL, frames, objects, forms;
+- any file that was not produced from the casebook: pages, the search index and sitemaps are;
+  theme and casekit assets only when byte-identical to the installed ones; `docs/` assets only
+  when `scan_docs` allowed them and they equal the source; any other file is a finding.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import html
+import itertools
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from casekit.core.docs import scan_docs
+from casekit.core.findings import Finding, finding, sort_findings
+from casekit.core.sensitive import SensitiveIndex
+from casekit.site.csp import TrustedScripts, secure_site
+from casekit.site.reading import (
+    attribute_values,
+    css_outside_hosts,
+    gunzip,
+    host_of,
+    html_text,
+    is_outside,
+    is_script_url,
+    json_strings,
+    normalize_text,
+    with_percent_decoded,
+    xml_text,
+)
+
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_SHARD = re.compile(r"search/casekit/[td]-[0-9]{1,6}\.json")  # casekit's Korean index (casekit.site.search_index)
+ASSETS = "assets/casekit"  # where casekit's own stylesheet is published
+PAGE_SUFFIXES = (".html",)
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+MAX_FILE = 256 * 2**20  # a site file bigger than this is not read (and is a finding)
+# text-like files the audit reads as text when they are allowed at all
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".txt", ".md", ".yml", ".yaml", ".svg",
+                           ".map", ".csv", ".tsv", ".xhtml", ".webmanifest"})
+
+# -- HTML, read as a browser does (patterns run on the lower-cased page: they stay fast) --
+_RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|noscript)\b([^>]*)>(.*?)</\1[\s/>]", re.S)
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+# one tag (unrolled: quoted attribute values may hold ">")
+_TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
+_ATTR = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# every start tag, whole (quoted attribute values may hold ">")
+_WHOLE_TAG = re.compile(r"""<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+
+# attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
+LOAD_ATTRIBUTES = frozenset({
+    "src", "srcset", "imagesrcset", "data", "poster", "background", "lowsrc", "dynsrc", "codebase",
+    "archive", "classid", "manifest", "ping", "longdesc", "xlink:href", "action", "formaction",
+})
+CLICK_TAGS = frozenset({"a", "area"})
+ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
+                         "fencedframe"})
+_REFRESH = re.compile(r"url\s*=", re.I)
+
+
+@dataclass
+class Expected:
+    """What may be published besides pages: assets the site is allowed to copy, by site path."""
+
+    theme_dirs: list[Path] = field(default_factory=list)  # the theme's folders (assets compared byte for byte)
+    own_assets: dict[str, Path] = field(default_factory=dict)  # casekit's assets: site path -> source file
+    docs_assets: dict[str, Path] = field(default_factory=dict)  # allowed docs/ assets: site path -> source file
+    trusted: TrustedScripts | None = None  # the theme's inline scripts
+
+    @classmethod
+    def for_theme(cls, theme_dirs: list[Path], docs_assets: dict[str, Path] | None = None) -> Expected:
+        """What a site built with this theme (its template folders, in order) may hold."""
+        return cls(theme_dirs=list(theme_dirs), own_assets=casekit_assets(), docs_assets=dict(docs_assets or {}),
+                   trusted=TrustedScripts.from_theme(theme_dirs))
+
+
+def casekit_assets() -> dict[str, Path]:
+    """casekit's own static files (its stylesheet) by the site path they are published at."""
+    base = Path(__file__).resolve().parent.parent
+    out: dict[str, Path] = {}
+    for folder in (base / "site" / "assets", base / "mkdocs_plugin" / "assets"):
+        if folder.is_dir():
+            for f in sorted(folder.iterdir()):
+                if f.is_file():
+                    out.setdefault(f"{ASSETS}/{f.name}", f)
+    return out
+
+
+def default_theme_dirs(root: Path) -> list[Path]:
+    """The template folders a casebook's site is built with, when no generator says so: the
+    casebook's `overrides/`, casekit's templates, Material's (when installed)."""
+    base = Path(__file__).resolve().parent.parent
+    dirs = [root / "overrides", base / "site" / "templates", base / "mkdocs_plugin" / "templates"]
+    try:
+        import material  # the theme package, if installed; only its files are read
+    except ImportError:
+        pass
+    else:
+        dirs.append(Path(material.__file__).resolve().parent / "templates")
+    return [d for d in dirs if d.is_dir()]
+
+
+def docs_site_path(rel: str) -> str:
+    """Where a file of `scan_docs` ("docs/img/x.png", under mkdocs.yml's docs_dir) is published."""
+    return rel.split("/", 1)[1]
+
+
+def docs_assets(root: Path, assets: Iterable[str]) -> dict[str, Path]:
+    """`scan_docs(root).assets` by the site path they are published at."""
+    return {docs_site_path(rel): root / rel for rel in assets}
+
+
+def audit_casebook(root: Path, site_dir: Path, needles: list[tuple[str, str, str]],
+                   theme_dirs: list[Path] | None = None) -> list[Finding]:
+    """The audit of `site_dir` built from the casebook at `root` (what `casekit audit` runs):
+    `needles` are its sensitive values, (value, source, field)."""
+    expected = Expected.for_theme(theme_dirs if theme_dirs is not None else default_theme_dirs(root),
+                                  docs_assets=docs_assets(root, scan_docs(root).assets))
+    return audit_site(site_dir, SensitiveIndex(needles), expected)
+
+
+def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+    """After any generator ran: a CSP in every page, every file world-readable, then the audit.
+    The findings (empty when the site may be published)."""
+    secure_site(site_dir, expected.trusted or TrustedScripts())
+    return audit_site(site_dir, index, expected)
+
+
+def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
+    """Every finding about the built site at `site_dir` (paths in findings: relative to it)."""
+    site_dir = Path(site_dir)
+    scan = Scanner(index)
+    out: list[Finding] = []
+    for rel, path, kind in walk(site_dir):
+        out += _scan_name(rel, scan)
+        if kind != "file":
+            if kind != "dir":
+                out.append(finding("site-not-regular", rel, kind=kind))
+            continue
+        out += audit_file(rel, path, scan, expected)
+    return sort_findings(out)
+
+
+def walk(site_dir: Path) -> Iterator[tuple[str, Path, str]]:
+    """(relative path, path, kind) for everything under `site_dir`; links are not followed."""
+    for dirpath, dirnames, filenames in os.walk(site_dir, followlinks=False):
+        base = Path(dirpath)
+        for name in sorted(dirnames) + sorted(filenames):
+            path = base / name
+            rel = path.relative_to(site_dir).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                yield rel, path, "symlink"
+            elif stat.S_ISDIR(mode):
+                yield rel, path, "dir"
+            elif stat.S_ISREG(mode):
+                yield rel, path, "file"
+            else:
+                yield rel, path, "special"
+        dirnames[:] = [d for d in dirnames if not (base / d).is_symlink()]
+
+
+def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[Finding]:
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
+    data = path.read_bytes()
+    low = rel.lower()
+    suffix = Path(low).suffix
+    if _identical_asset(rel, data, expected):
+        return []
+    if suffix in PAGE_SUFFIXES:
+        return audit_html(rel, data.decode("utf-8", "replace"), scan, expected)
+    if rel == SEARCH_INDEX or SEARCH_SHARD.fullmatch(rel):
+        return _audit_json(rel, data, scan)
+    if rel in SITEMAPS:
+        if rel.endswith(".gz"):
+            data = gunzip(data)
+        return scan.find(rel, with_percent_decoded(xml_text(data.decode("utf-8", "replace"))))
+    return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
+
+
+def _why_unexpected(suffix: str) -> str:
+    if suffix in TEXT_SUFFIXES:
+        return "text file not made from the casebook"
+    return "not a theme, casekit or allowed docs/ asset"
+
+
+def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
+    candidates: list[Path] = [d / rel for d in expected.theme_dirs]
+    for table in (expected.own_assets, expected.docs_assets):
+        if rel in table:
+            candidates.append(table[rel])
+    digest = None
+    for cand in candidates:
+        try:
+            st = cand.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data) or cand.suffix == ".html":
+            continue
+        digest = digest or hashlib.sha256(data).digest()
+        if hashlib.sha256(cand.read_bytes()).digest() == digest:
+            return True
+    return False
+
+
+# -- text views --------------------------------------------------------------
+class Scanner:
+    """What one audit run has read so far. Text goes through the casebook's SensitiveIndex one line
+    at a time and tags are judged one distinct tag at a time: a line or a tag already read in
+    another file (the theme's frame, a record shown on several pages, the search index repeating
+    the pages) is not read again; the lines and tags with a finding are remembered, so every
+    file that holds them is still named."""
+
+    def __init__(self, index: SensitiveIndex) -> None:
+        self.index = index
+        self.seen: set[str] = set()
+        self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
+        self._json: dict[str, str] = {}
+        self.tags: set[str] = set()  # every distinct start tag judged so far
+        self.bad_tags: dict[str, list[tuple[str, str]]] = {}
+
+    def json_text(self, text: str) -> str:
+        """Every string of the JSON `text`, one a line, remembered: every page carries the same few
+        theme settings. Raises ValueError on invalid JSON."""
+        if text not in self._json:
+            strings: list[str] = []
+            json_strings(json.loads(text), strings)
+            self._json[text] = "\n".join(strings)
+        return self._json[text]
+
+    def find(self, rel: str, text: str) -> list[Finding]:
+        if not self.index or not text:
+            return []
+        text = normalize_text(text)
+        lines = set(text.split("\n"))
+        fresh = list(lines - self.seen)
+        self.seen |= lines
+        found: set[tuple[str, str]] = set()
+        for line in lines & self.hits.keys():
+            found |= self.hits[line]
+        if fresh:
+            block = "\n".join(fresh)
+            starts: list[int] | None = None
+            for offset, sources in self.index.finditer(block):
+                if starts is None:
+                    starts = list(itertools.accumulate((len(s) + 1 for s in fresh[:-1]), initial=0))
+                line = fresh[bisect.bisect_right(starts, offset) - 1]
+                self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
+                found |= sources
+        return [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(found)]
+
+
+def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
+    name = rel.rsplit("/", 1)[-1]
+    return scan.find(rel, unquote(name).replace("-", " ").replace("_", " ") + "\n" + name)
+
+
+def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return [finding("site-unexpected-file", rel, reason="not valid JSON")]
+    strings: list[str] = []
+    json_strings(value, strings)
+    # the search index holds HTML fragments: their text and their attribute values
+    joined = "\n".join(strings).lower()
+    urls = "\n".join(s for s in strings if "%" in s and len(s) < 2048)
+    return scan.find(rel, html_text(joined) + "\n" + attribute_values(joined) + "\n" + with_percent_decoded(urls))
+
+
+# -- HTML pages --------------------------------------------------------------
+def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[Finding]:
+    out: list[Finding] = []
+    texts: list[str] = []
+    trusted = expected.trusted
+    low = page.lower()
+    same = len(low) == len(page)
+
+    def raw(m: re.Match[str]) -> str:
+        tag, attrs = m.group(1), m.group(2)
+        body = page[m.start(3):m.end(3)] if same else m.group(3)
+        line = low.count("\n", 0, m.start()) + 1 if tag in ("script", "style", "iframe") else None
+        if tag == "script":
+            kind = _attr_value(attrs, "type")
+            if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
+                try:
+                    texts.append(scan.json_text(body))
+                except ValueError:
+                    out.append(finding("site-active-content", rel, line, what="<script> (invalid JSON)"))
+                    texts.append(body)
+            else:
+                if _attr_value(attrs, "src") is None and body.strip() and (trusted is None or not trusted.matches(body)):
+                    out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
+                texts.append(body)
+        elif tag == "style":
+            out.extend(_css_loads(rel, body, line or 0))
+            texts.append(body)
+        elif tag in ("iframe", "noscript", "noembed", "noframes", "xmp"):
+            if tag == "iframe":
+                out.append(finding("site-active-content", rel, line, what="<iframe>"))
+            texts.append(html_text(body))
+        else:
+            texts.append(html.unescape(body))
+        return f"<{tag}{attrs}>\n"
+
+    if not same:
+        low = page.lower()  # positions differ from the page's: scripts are read from the lower-cased text
+    low = _RAW.sub(raw, low)
+    out.extend(_tags(rel, low, scan))
+    if "<!--" in low:
+        texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
+        low = _COMMENT.sub("", low)
+    texts.append(with_percent_decoded(attribute_values(low)))
+    texts.append(html_text(low))
+    out.extend(scan.find(rel, "\n".join(texts)))
+    return out
+
+
+def _attr_value(attrs: str, name: str) -> str | None:
+    for m in _ATTR.finditer(attrs):
+        if m.group(1).lower() == name:
+            return html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+    return None
+
+
+def _tags(rel: str, low: str, scan: Scanner) -> Iterator[Finding]:
+    """Problems in the tags of a lower-cased page. Every distinct tag (with its attributes) is
+    judged once per site; a tag seen before gets the same verdict without being parsed again."""
+    tags = set(_WHOLE_TAG.findall(low))
+    for tag in tags - scan.tags:
+        problems = tag_problems(tag)
+        if problems:
+            scan.bad_tags[tag] = problems
+    scan.tags |= tags
+    for tag in tags & scan.bad_tags.keys():
+        line = low.count("\n", 0, low.find(tag)) + 1
+        for code, what in scan.bad_tags[tag]:
+            yield finding(code, rel, line, what=what)
+
+
+def tag_problems(tag: str) -> list[tuple[str, str]]:
+    """(code, what) for everything wrong with one lower-cased start tag."""
+    m = _TAG.match(tag)
+    if m is None:
+        return []
+    name, attrs = m.group(1), m.group(2)
+    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
+    for a in _ATTR.finditer(attrs):
+        value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
+        if value is not None:
+            problem = _attribute_problem(name, a.group(1), html.unescape(value) if "&" in value else value, attrs)
+            if problem is not None:
+                out.append(problem)
+    return out
+
+
+def _attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, str] | None:
+    if key.startswith("on"):
+        return "site-active-content", f"<{tag} {key}>"
+    if key == "style":
+        hosts = css_outside_hosts(value)
+        return ("site-outside-load", f"<{tag} style> {hosts[0]}") if hosts else None
+    if key == "srcdoc":
+        return "site-active-content", f"<{tag} srcdoc>"
+    if key in ("href", "src", "action", "formaction", "data", "xlink:href") and is_script_url(value):
+        return "site-active-content", f"<{tag} {key}=javascript:>"
+    if tag == "meta" and key == "content" and _REFRESH.search(value) and "refresh" in attrs.lower():
+        url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
+        return "site-active-content", f"<meta refresh> {host_of(url) or url[:40]}"
+    if key in LOAD_ATTRIBUTES or (key == "href" and tag not in CLICK_TAGS):
+        for url in _candidates(key, value):
+            if is_outside(url):
+                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
+    return None
+
+
+def _candidates(key: str, value: str) -> list[str]:
+    if key in ("srcset", "imagesrcset"):
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    if key in ("ping", "archive"):
+        return value.split()
+    return [value]
+
+
+def _css_loads(rel: str, css: str, line: int) -> Iterator[Finding]:
+    for host in css_outside_hosts(css):
+        yield finding("site-outside-load", rel, line or None, what=f"CSS {host}")

@@ -1,0 +1,152 @@
+"""The second wall: a Content-Security-Policy in every page, and files every web server can read.
+
+A post-build step over the site folder, so it works after any generator, over file:// and
+behind any web server (no header configuration needed). Every HTML file gets, right after its
+`<meta charset>`, a
+
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-…' …">
+
+that lets the browser load scripts, styles, images, fonts and data only from the site itself.
+The theme's inline scripts are allowed by hash, never with 'unsafe-inline': only a script
+whose text is one of the theme's own inline scripts (its templates, with the template
+expressions standing for a URL) is hashed; anything else that ended up inline is left out of
+the policy, so the browser refuses to run it, and the audit reports it. Style attributes the
+pages carry (casekit's timeline bars) are allowed by hash too (`style-src-attr 'unsafe-hashes'`).
+
+`make_world_readable` gives every file mode 0644 and every folder 0755: the web server's user
+must be able to read the search index (written 0600 by some versions) and everything else.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+POLICY = (
+    "default-src 'none'",
+    "script-src 'self' {scripts}",
+    "style-src 'self'",
+    "style-src-attr {style_attrs}",
+    "img-src 'self' data:",  # data: only for the theme's icons drawn in CSS (never another host)
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "media-src 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+)
+META_NAME = "Content-Security-Policy"
+# Case-sensitive on purpose: an inline script or style attribute spelled otherwise than generators
+# write them (<SCRIPT>, STYLE=) gets no hash, so the browser refuses it (and the audit reports it).
+_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S)
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_OLD_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
+_NOT_EXECUTED = frozenset({"application/json", "application/ld+json", "text/template", "text/x-template"})
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@dataclass
+class TrustedScripts:
+    """The theme's own inline scripts, from its template files: literal text, where a template
+    expression (`{{ base_url }}`) may stand for a relative URL and nothing else."""
+
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+    @classmethod
+    def from_theme(cls, theme_dirs: Iterable[Path]) -> TrustedScripts:
+        seen: set[str] = set()
+        for folder in theme_dirs:
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*.html")):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                for m in _INLINE_SCRIPT.finditer(text):
+                    if _executable(m.group(1)) and m.group(2).strip() and "{%" not in m.group(2):
+                        seen.add(m.group(2))
+        patterns = []
+        for body in sorted(seen):
+            parts = _EXPR.split(body)
+            # a template expression in a theme script is a URL inside a JS string literal
+            patterns.append(re.compile(r"[^\"'\\<>\s`]*".join(re.escape(p) for p in parts), re.S))
+        return cls(patterns)
+
+    def matches(self, script: str) -> bool:
+        return any(p.fullmatch(script) for p in self.patterns)
+
+
+def _executable(attrs: str) -> bool:
+    m = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
+    if m and m.group(1).lower() in _NOT_EXECUTED:
+        return False
+    return not re.search(r"\bsrc\s*=", attrs, re.I)
+
+
+def policy_for(page: str, trusted: TrustedScripts) -> str:
+    """The CSP text for one page: hashes of its trusted inline scripts and of its style attributes."""
+    scripts = sorted({sha256_source(m.group(2)) for m in _INLINE_SCRIPT.finditer(page)
+                      if _executable(m.group(1)) and trusted.matches(m.group(2))})
+    styles = sorted({sha256_source(html.unescape(a if a is not None else b)) for a, b in _STYLE_ATTR.findall(page)})
+    style_attrs = "'unsafe-hashes' " + " ".join(styles) if styles else "'none'"
+    return "; ".join(POLICY).format(scripts=" ".join(scripts), style_attrs=style_attrs).replace("'self' ;", "'self';")
+
+
+def add_csp(page: str, trusted: TrustedScripts) -> str:
+    """`page` with its policy as the first meta element after <meta charset> (or first in <head>)."""
+    if META_NAME in page:
+        page = _OLD_CSP.sub("", page)
+    meta = f'<meta http-equiv="{META_NAME}" content="{policy_for(page, trusted)}">\n'
+    m = _CHARSET.search(page, 0, 4096) or _HEAD.search(page, 0, 4096)
+    if m is None:
+        return meta + page
+    return page[: m.end()] + "\n" + meta + page[m.end():]
+
+
+@dataclass
+class Stats:
+    pages: int = 0
+    files: int = 0
+
+
+def secure_site(site_dir: Path, trusted: TrustedScripts) -> Stats:
+    """Write the CSP into every HTML file under `site_dir` and make everything world-readable."""
+    stats = Stats()
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        page = path.read_text(encoding="utf-8", errors="surrogateescape")
+        path.write_text(add_csp(page, trusted), encoding="utf-8", errors="surrogateescape")
+        stats.pages += 1
+    stats.files = make_world_readable(site_dir)
+    return stats
+
+
+def make_world_readable(site_dir: Path) -> int:
+    """Mode 0644 for every file and 0755 for every folder under `site_dir` (links left alone)."""
+    count = 0
+    for dirpath, dirnames, filenames in os.walk(site_dir):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o644)
+                count += 1
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+    return count

@@ -1,0 +1,134 @@
+"""Reading published files as a browser and a search engine do: the text a reader sees (tags
+stripped, entities decoded, inline markup not breaking words, NFKC, no zero-width characters),
+attribute values, JSON strings, XML and gzip; URLs as a browser resolves them (white space,
+tabs and newlines, backslashes, scheme-relative and `https:host` forms); CSS with its escapes
+decoded. Used by `casekit.site.audit`; no MkDocs, no I/O beyond the bytes handed in.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import io
+import re
+import unicodedata
+from urllib.parse import unquote
+
+MAX_GUNZIP = 64 * 2**20
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ASCII_WS = dict.fromkeys(map(ord, "\t\n\r\f"), None)
+# inline elements do not break a word for a reader: 탁<b>해온</b> reads 탁해온
+_INLINE = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
+                     r"strike|strong|sub|sup|time|tt|u|var|wbr|ck-noindex)(?=[\s/>])[^>]*>")
+ANY_TAG = re.compile(r"<[^>]*>")
+_DQ_VALUE = re.compile(r'=\s*"([^"]*)"')
+_SQ_VALUE = re.compile(r"=\s*'([^']*)'")
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# CSS: escapes, url(), @import and strings inside image-set()
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_URL = re.compile(r"""(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')|"""
+                      r"""(?:image-set|-webkit-image-set|cross-fade|element)\((.*?)\)""", re.I | re.S)
+_CSS_STRING = re.compile(r"""["']([^"']*)["']""")
+
+
+def normalize_text(text: str) -> str:
+    """What a reader or a search engine compares: NFKC, no zero-width characters."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
+
+
+def with_percent_decoded(urls: str) -> str:
+    """`urls` followed by the same text with %-escapes decoded (when it has any): a name in a URL."""
+    if "%" not in urls:
+        return urls
+    decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), urls)
+    return urls if decoded == urls else urls + "\n" + decoded
+
+
+def xml_text(text: str) -> str:
+    return html.unescape(ANY_TAG.sub("\n", text.lower()))
+
+
+def gunzip(data: bytes) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+        return gz.read(MAX_GUNZIP)
+
+
+def json_strings(value: object, out: list[str]) -> None:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            out.extend(k for k in v if isinstance(k, str))
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+
+
+def attribute_values(markup: str) -> str:
+    """Every quoted attribute value of `markup`, entities decoded, one a line."""
+    values = "\n".join(_DQ_VALUE.findall(markup))
+    if "='" in markup or "= '" in markup:
+        values += "\n" + "\n".join(_SQ_VALUE.findall(markup))
+    return html.unescape(values)
+
+
+def html_text(markup: str) -> str:
+    """Text of HTML as shown: block tags break words, inline tags do not, entities decoded."""
+    return html.unescape(ANY_TAG.sub("\n", _INLINE.sub("", markup)))
+
+
+def clean_url(url: str) -> str:
+    """The URL as a browser resolves it: outer white space and inner tabs/newlines gone, \\ as /."""
+    return url.strip(" \t\n\r\f\x00").translate(_ASCII_WS).replace("\\", "/")
+
+
+def is_script_url(url: str) -> bool:
+    m = SCHEME.match(clean_url(url))
+    return m is not None and m.group(1).lower() in ("javascript", "vbscript")
+
+
+def is_outside(url: str) -> bool:
+    """True when loading `url` from a page of this site could reach another host."""
+    url = clean_url(url)
+    if url.startswith("//"):
+        return True
+    m = SCHEME.match(url)
+    if m is None:
+        return False
+    return m.group(1).lower() not in ("data", "blob", "about")
+
+
+def host_of(url: str) -> str:
+    url = clean_url(url)
+    m = re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:)?/*([^/?#]*)", url)
+    return m.group(1)[:80] if m else ""
+
+
+def css_unescape(css: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            code = int(m.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return m.group(2) if m.group(2) != "\n" else ""
+
+    return _CSS_ESCAPE.sub(one, _CSS_COMMENT.sub("", css)) if "\\" in css or "/*" in css else css
+
+
+def css_outside_hosts(css: str) -> list[str]:
+    """The hosts that `css` (escapes decoded) would load from: url(), @import, image-set() strings."""
+    css = css_unescape(css)
+    hosts = []
+    for m in _CSS_URL.finditer(css):
+        if m.group(6) is not None:
+            urls = _CSS_STRING.findall(m.group(6)) + re.findall(r"url\(\s*['\"]?([^'\")]*)", m.group(6), re.I)
+        else:
+            urls = [next((g for g in m.groups()[:5] if g is not None), "")]
+        hosts += [host_of(url) for url in urls if is_outside(url)]
+    return hosts

@@ -1,0 +1,111 @@
+"""Allowlist sanitizing of HTML that comes from people: record bodies, resources, docs pages.
+
+Markdown lets a writer put any HTML into a record. After Markdown rendering, every such piece
+goes through nh3 (the Python binding to Rust's ammonia, an html5ever-based allowlist
+sanitizer): it parses the fragment as a browser would and keeps only the tags and attributes
+listed below. A home-made regex filter loses against HTML (odd end tags, entities, newlines
+inside URLs); a parser with an allowlist does not have to know the attacks.
+
+What survives: the structure Markdown and casekit's pages need (headings, paragraphs, lists,
+tables, quotes, code, emphasis, images, details, admonition boxes), links a reader clicks
+(relative, http(s), mailto, tel; `rel="noopener noreferrer"`), images from the site itself
+only (a relative address: no scheme, no `//`, no backslash, no control character). Nothing
+that runs or loads: no script, style, on* handler, srcset, base, meta, frame, object, form,
+svg or math. An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+# -- the allowlist (data) ----------------------------------------------------
+TAGS: frozenset[str] = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span",
+    "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
+    "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sup", "sub",
+    "code", "pre", "kbd", "samp", "var", "blockquote", "q", "cite", "abbr", "dfn", "time",
+    "img", "figure", "figcaption", "details", "summary", "wbr",
+})
+# the tag and everything in it is removed (not only the tag)
+DROP_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "iframe", "frame",
+                                               "frameset", "object", "embed", "svg", "math", "textarea", "title"})
+GENERIC_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "dir"})
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "abbr"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    "blockquote": frozenset({"cite"}),
+    "q": frozenset({"cite"}),
+    "del": frozenset({"datetime"}),
+    "ins": frozenset({"datetime"}),
+}
+# Python-Markdown's tables extension writes column alignment as an `align` attribute when
+# `use_align_attribute` is on (the plugin turns it on), instead of a style attribute
+ALIGN = {"th": {"align": {"left", "right", "center"}}, "td": {"align": {"left", "right", "center"}}}
+# links a reader clicks; nothing is ever loaded from them
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+# Material's own element ids all start with "__" (__search, __drawer, __config, __palette_0 …)
+RESERVED_ID = re.compile(r"^_|^md-")
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\\\x7f]")
+
+
+def is_local_path(url: str) -> bool:
+    """True for a URL that can only name a file of this site: relative or /-rooted, no scheme,
+    no `//` host, no backslash, no white space or control character anywhere in it."""
+    if not url or _UNSAFE_URL_CHARS.search(url):
+        return False
+    if url.startswith("//") or _SCHEME.match(url):
+        return False
+    first = url.split("/", 1)[0]
+    return ":" not in first
+
+
+def _filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id" and RESERVED_ID.search(value):
+        return None
+    if tag == "img" and attr == "src" and not is_local_path(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(DROP_WITH_CONTENT),
+    attributes={"*": set(GENERIC_ATTRIBUTES), **{tag: set(attrs) for tag, attrs in ATTRIBUTES.items()}},
+    tag_attribute_values={tag: {k: set(v) for k, v in vals.items()} for tag, vals in ALIGN.items()},
+    attribute_filter=_filter,
+    strip_comments=True,
+    link_rel="noopener noreferrer",
+    url_schemes=set(LINK_SCHEMES),
+)
+
+
+# an image whose address was refused: the reader sees that something was left out
+_NO_SRC_IMG = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+BLOCKED = '<span class="ck-blocked" title="외부 자료는 싣지 않습니다">[외부 자료 생략]</span>'
+
+
+def sanitize_html(html: str) -> str:
+    """`html` (a fragment rendered from Markdown written by people) with only the allowlist left."""
+    if not html:
+        return html
+    return _NO_SRC_IMG.sub(BLOCKED, _CLEANER.clean(html))
+
+
+def plain_text(html: str) -> str:
+    """The text a reader sees of a short HTML fragment (a title): tags gone, entities decoded."""
+    import html as _html
+
+    return _html.unescape(nh3.clean(html, tags=set(), clean_content_tags=set(DROP_WITH_CONTENT)))
