@@ -199,9 +199,9 @@ def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, d
         elif disguise == "markup":
             _append(copy, "due/index.html", f"<p>{name[0]}<b>{name[1:]}</b></p>")
         elif disguise == "fullwidth-json":
-            index = copy / "search/search_index.json"
+            index = copy / "search/casekit/d-0.json"  # a doc shard of casekit's Korean search index
             data = json.loads(index.read_text(encoding="utf-8"))
-            data["docs"][0]["text"] += " " + name
+            data[0][2].append("이웃 " + name)
             index.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
         elif disguise == "percent-name":
             from urllib.parse import quote

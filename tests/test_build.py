@@ -18,7 +18,7 @@ import markdown
 import pytest
 
 from casekit.core.casebook import check
-from casekit.site.build import BuildContext, build, post_build, sensitive_values_in_output
+from casekit.site.build import BuildContext, build, post_build, secure_output
 from casekit.site.generate import generate
 from casekit.site.html import el
 from casekit.site.views import ROWS, block, make_page
@@ -74,7 +74,8 @@ def test_casekit_build_with_mkdocs_makes_every_page_and_leaves_sources_alone(
         assert "<h1" in page(site, url), url
     assert not [p for p in site.rglob("*") if p.suffix in (".md", ".yml", ".yaml")]
     derived = (casebook / ".casekit" / "build" / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "docs_dir: docs" in derived and "- casekit" not in derived and "casekit.css" in derived
+    # the casekit plugin only in pages: false mode (the pages are made; it secures the docs/ pages)
+    assert "docs_dir: docs" in derived and "pages: false" in derived and "casekit.css" in derived
     assert (site / "search" / "search_index.json").is_file()
 
 
@@ -149,7 +150,7 @@ def test_a_sensitive_value_in_the_output_is_an_error_of_the_post_build_checks(
     target.write_text(target.read_text(encoding="utf-8").replace("</article>", f"<p>{name}</p></article>"),
                       encoding="utf-8")
     ctx = BuildContext(casebook, report, copy, "mkdocs", dt.date.fromisoformat(TODAY))
-    found = sensitive_values_in_output(ctx)
+    found = secure_output(ctx)  # the audit of the output: the last word on what is published
     assert [f.code for f in found] == ["site-sensitive"] and found[0].path == "guide/index.html"
     assert name not in found[0].message_ko
     assert [f.code for f in post_build(ctx) if f.severity == "error"] == ["site-sensitive"]

@@ -53,6 +53,7 @@ from casekit.site.reading import (
 )
 
 SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEXES = (SEARCH_INDEX, "search.json")  # Material's and Zensical's own search index
 SEARCH_SHARD = re.compile(r"search/casekit/[td]-[0-9]{1,6}\.json")  # casekit's Korean index (casekit.site.search_index)
 ASSETS = "assets/casekit"  # where casekit's own stylesheet is published
 PAGE_SUFFIXES = (".html",)
@@ -195,7 +196,7 @@ def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[
         return []
     if suffix in PAGE_SUFFIXES:
         return audit_html(rel, data.decode("utf-8", "replace"), scan, expected)
-    if rel == SEARCH_INDEX or SEARCH_SHARD.fullmatch(rel):
+    if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel):
         return _audit_json(rel, data, scan)
     if rel in SITEMAPS:
         if rel.endswith(".gz"):

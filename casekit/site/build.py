@@ -187,12 +187,23 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(work / "site"), site_dir)
-    ctx = BuildContext(root, report, site_dir, generator, today, notes)
+    ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work))
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
         ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
     return BuildResult(site_dir, made.site, pages, findings, ctx.notes)
+
+
+def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:
+    """The template folders the generator built with (what the audit compares assets and inline
+    scripts against): the build folder's overrides, then the theme's own."""
+    dirs = [work / "overrides"]
+    if generator == "zensical":
+        spec = importlib.util.find_spec("zensical")
+        if spec is not None and spec.origin:
+            dirs.append(Path(spec.origin).parent / "templates")
+    return dirs + [d for d in default_theme_dirs(root) if d not in dirs]
 
 
 class UnsafeSiteDir(Exception):

@@ -32,7 +32,8 @@ TAGS: frozenset[str] = frozenset({
 # the tag and everything in it is removed (not only the tag)
 DROP_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "iframe", "frame",
                                                "frameset", "object", "embed", "svg", "math", "textarea", "title"})
-GENERIC_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "dir"})
+# data-search-exclude: a docs page keeps a paragraph out of the search index (Material, casekit)
+GENERIC_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "dir", "data-search-exclude"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "hreflang"}),
     "img": frozenset({"src", "alt", "width", "height"}),

@@ -205,6 +205,9 @@ def _weights(page: Page) -> dict[str, float]:
 
 def _write_json(path: Path, data: object) -> int:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # markup characters as JSON escapes: what a page showed as text never stands in the file as a
+    # tag (`<script>` typed into an alias), whatever reads the file; the worker gets the same strings
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     payload = text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".ck-", suffix=".json", dir=path.parent)
