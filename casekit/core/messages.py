@@ -380,11 +380,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "the value of a sensitive field ({field}) appears where it would be published; use the alias",
     ),
     # --- the site build (casekit build) ---------------------------------------
-    "site-external-removed": (
-        W,
-        "{page}에서 다른 곳에서 불러오는 자료를 뺐습니다: {what}",
-        "{page}: removed something loaded from another host: {what}",
-    ),
     "generator-missing": (
         E,
         "사이트 생성기를 찾을 수 없습니다: {generator}. pip install 'casekit[{generator}]'로 설치하세요.",
