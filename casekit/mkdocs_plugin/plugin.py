@@ -33,7 +33,7 @@ from casekit.core.casebook import Report, check
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.mkdocs_plugin.guard import Guard, strip_external_loads
 from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
-from casekit.site.generate import CSS_FILE, CSS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
+from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
@@ -64,6 +64,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
                 config.markdown_extensions.append(ext)
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
+        if JS_URI not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(JS_URI)
         # our templates sit just above the theme's own (a casebook's custom_dir still wins)
         dirs = config.theme.dirs
         if str(TEMPLATES) not in dirs:
@@ -97,6 +99,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             self._add(files, config, page.src_uri, page.markdown,
                       InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
         self._add(files, config, CSS_URI, CSS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
+        self._add(files, config, JS_URI, JS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
         log.info("casekit: 사례 %d건, 자원 %d곳, 기록 %d개 검사 통과 (경고 %d건) — 페이지 %d개 생성, 기준일 %s",
                  len(made.site.cases), len(made.site.resources), report.files, made.site.warnings,
                  len(self.generated), self.today)

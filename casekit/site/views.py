@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from casekit.core.due import Due
 from casekit.core.schemas import STAGE_KO
-from casekit.site.html import Markup, el, join, md_escape, relative_url
+from casekit.site.html import Markup, el, join, md_escape, relative_url, table_box, table_label
 from casekit.site.indexes import RISK_RANK, STATE_KO, Case, Site
 
 ROWS = 200  # no page lists more rows than this; longer lists go on over numbered pages
@@ -198,12 +198,11 @@ class View:
                   "".join(parts), el("small", {"class": "ck-asof-inline"}, f" {self.asof}") if with_basis else None)
 
     def table(self, heads: list[str], rows: Iterable[Markup], attrs: dict[str, str] | None = None,
-              search: bool = False) -> Markup:
+              search: bool = False, label: str | None = None) -> Markup:
         """A table; left out of the search index unless `search` (listings repeat what case pages say)."""
-        table = el("div", {"class": "ck-table-wrap"},
-                   el("table", {"class": "ck-table", **(attrs or {})},
-                      el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads])),
-                      el("tbody", None, rows)))
+        table = table_box(el("table", {"class": "ck-table", **(attrs or {})},
+                             el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads])),
+                             el("tbody", None, rows)), label or table_label(heads))
         return table if search else noindex(table)
 
 
@@ -301,7 +300,7 @@ def due_table(v: View, dues: Sequence[Due], states: tuple[str, ...], limit: int 
     head = el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads]))
     table = el("table", {"class": "ck-table ck-due-table", "data-testid": "due-list"}, head, groups)
     link = el("p", {"class": "ck-more"}, v.a(more, f"외 {hidden}건 — 기한 전체 보기")) if hidden else None
-    return join([noindex(el("div", {"class": "ck-table-wrap"}, table)), link])
+    return join([noindex(table_box(table, "기한 표: 기한, 위기도, 사례, 할 일, 담당")), link])
 
 
 def basis_link(v: View, case: Case, rel: str) -> Markup:
