@@ -537,3 +537,19 @@ def test_the_plugins_caseload_limit_is_a_deprecated_alias(sample: Path, tmp_path
         build(config)
     assert any("caseload_limit" in r.getMessage() and "casekit.yml" in r.getMessage() for r in caplog.records)
     assert "한도 3" in section(read(tmp_path / "out", ""), "caseload")
+
+
+def test_every_case_has_a_one_page_summary_left_out_of_search(casebook: Path, site: Path) -> None:
+    """/cases/<id>/summary/ for every case: the summary card, current goals, links that reach the
+    case page's records; never a search result (the case page answers every query)."""
+    case = rich_case(casebook)
+    to_records = 0
+    for cid in cases_on_disk(casebook):
+        card = read(site, f"cases/{cid}/summary/").split('data-testid="case-summary"')[1].split("</section>")[0]
+        assert re.findall(r'href="#', card) == [], f"{cid}: a link to an anchor the summary page lacks"
+        to_records += len(re.findall(r'href="\.\./#', card))
+    assert to_records > 0, "closed cases link their 종결 and 사후관리 records on the case page"
+    html = read(site, f"cases/{case}/summary/")
+    assert 'data-testid="case-summary"' in html and 'data-testid="summary-goals"' in html
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "/summary/" not in index

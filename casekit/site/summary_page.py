@@ -67,6 +67,11 @@ def current_goals(v: View, case: Case) -> Markup:
     return table_box(table, "현재 목표 표: 목표, 목표일, 최근 점검")
 
 
+def on_case_page(markup: Markup) -> Markup:
+    """The card links to records by `#anchor` on the case page; from here they go one level up."""
+    return Markup(str(markup).replace('href="#', 'href="../#'))
+
+
 def summary_page(site: Site, case: Case) -> Page:
     url = summary_url(case.id)
     v = View(site, url)
@@ -75,7 +80,7 @@ def summary_page(site: Site, case: Case) -> Page:
                v.a(case_url(case.id), "전체 기록 보기"), " · 브라우저의 인쇄(Ctrl+P)로 A4 한 쪽에 인쇄됩니다.")
     parts = [
         heading(1, f"{title} 사례 요약"),
-        block(noindex(join([links, summary_card(v, case), profile(v, case)]))),
+        block(noindex(join([links, on_case_page(summary_card(v, case)), profile(v, case)]))),
         heading(2, "현재 목표", "summary-goals"),
         block(noindex(current_goals(v, case))),
     ]
