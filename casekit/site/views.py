@@ -104,7 +104,23 @@ def make_page(src: str, url: str, parts: Sequence[str], in_nav: bool = False) ->
             md.append(f'<div class="ck-block" markdown="0">\n{html}\n</div>')
         else:
             md.append(part)
-    return Page(src, url, "\n\n".join(md) + "\n", in_nav)
+    return Page(src, url, unique_regions("\n\n".join(md) + "\n"), in_nav)
+
+
+_REGION = re.compile(r'(role="region" tabindex="0" aria-label=")([^"]*)(")')
+
+
+def unique_regions(text: str) -> str:
+    """A second table region with the same name on a page is named "… (2)": a screen reader's list
+    of regions tells them apart."""
+    seen: dict[str, int] = {}
+
+    def name(m: re.Match[str]) -> str:
+        seen[m.group(2)] = seen.get(m.group(2), 0) + 1
+        n = seen[m.group(2)]
+        return m.group(1) + m.group(2) + (f" ({n})" if n > 1 else "") + m.group(3)
+
+    return _REGION.sub(name, text)
 
 
 def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None) -> str:
