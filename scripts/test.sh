@@ -3,14 +3,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv.sh test
-# Debian's chromium for the browser tests, and a Korean font so screenshots show Hangul
-if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-nanum >/dev/null 2>&1; then
-  echo "== installing Debian's chromium and fonts-nanum for the browser tests"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+# Debian's chromium for the browser tests, a Korean font so screenshots show Hangul, and poppler's
+# pdftotext/pdfinfo to read the PDFs the print tests make
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-nanum >/dev/null 2>&1 || ! command -v pdftotext >/dev/null; then
+  echo "== installing Debian's chromium, fonts-nanum and poppler-utils for the browser tests"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-nanum >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-nanum poppler-utils >/dev/null
 fi
+# axe-core for the accessibility check, at the version pinned in tests/js/package-lock.json
+if ! command -v npm >/dev/null; then
+  echo "== installing Debian's npm for the accessibility check"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+fi
+npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --silent
 .venv/bin/ruff check casekit tests scripts
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -268,16 +268,23 @@ def test_case_page_names_the_client_only_by_alias(casebook: Path, site: Path) ->
         assert client["name"] not in html
 
 
-def test_records_print_each_on_a_new_page(casebook: Path, site: Path) -> None:
+def test_records_print_one_after_another_with_print_marks(casebook: Path, site: Path) -> None:
+    """The full record prints every record, one after another (a page break per record made the
+    sample case 14 sheets); every sheet carries 내부용, the 출력일 and its page number."""
     case = rich_case(casebook)
     html = read(site, f"cases/{case}/")
     records = [a for t, a in tags(html) if t == "h2" and "ck-record" in (a.get("class") or "").split()]
     assert len(records) == len(cases_on_disk(casebook)[case])
     css = (site / "assets" / "casekit" / "casekit.css").read_text(encoding="utf-8")
     print_css = css[css.index("@media print"):]
-    assert re.search(r"h2\.ck-record\s*\{[^}]*break-before:\s*page", print_css)
-    assert ".md-sidebar" in print_css and ".md-header" in print_css and "@page" in css
+    assert not re.search(r"h2\.ck-record\s*\{[^}]*break-before:\s*page", print_css)
+    page_rule = css[css.index("@page"):css.index("@media print")]
+    assert '"내부용"' in page_rule and "counter(page)" in page_rule and "var(--ck-printed" in page_rule
+    assert ".md-sidebar" in print_css and ".md-header" in print_css
     assert 'href="../../assets/casekit/casekit.css"' in html
+    assert 'src="../../assets/casekit/casekit.js"' in html
+    assert 'href="summary/"' in html and "요약 인쇄" in html
+    assert 'class="ck-print-mark"' in html
 
 
 # -- scale and privacy ---------------------------------------------------------------------------
@@ -433,7 +440,7 @@ def test_goal_text_is_shown_and_achieved_goals_never_read_in_progress(casebook: 
     achieved = re.findall(r'<tr data-goal="[^"]+" data-status="achieved".*?</tr>', html, re.S)
     assert achieved, "the richest case has goals a 점검 marked achieved"
     for row in achieved:
-        result = row.rsplit("<td>", 1)[-1]  # the 종결 결과 column
+        result = row.rsplit("<td", 1)[-1]  # the 종결 결과 column
         assert "진행 중" not in result and ("달성" in result or "수정 계획" in result), row
 
 
@@ -526,3 +533,19 @@ def test_the_plugins_caseload_limit_is_a_deprecated_alias(sample: Path, tmp_path
         build(config)
     assert any("caseload_limit" in r.getMessage() and "casekit.yml" in r.getMessage() for r in caplog.records)
     assert "한도 3" in section(read(tmp_path / "out", ""), "caseload")
+
+
+def test_every_case_has_a_one_page_summary_left_out_of_search(casebook: Path, site: Path) -> None:
+    """/cases/<id>/summary/ for every case: the summary card, current goals, links that reach the
+    case page's records; never a search result (the case page answers every query)."""
+    case = rich_case(casebook)
+    to_records = 0
+    for cid in cases_on_disk(casebook):
+        card = read(site, f"cases/{cid}/summary/").split('data-testid="case-summary"')[1].split("</section>")[0]
+        assert re.findall(r'href="#', card) == [], f"{cid}: a link to an anchor the summary page lacks"
+        to_records += len(re.findall(r'href="\.\./#', card))
+    assert to_records > 0, "closed cases link their 종결 and 사후관리 records on the case page"
+    html = read(site, f"cases/{case}/summary/")
+    assert 'data-testid="case-summary"' in html and 'data-testid="summary-goals"' in html
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "/summary/" not in index

@@ -47,7 +47,7 @@ from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.site.audit import docs_assets, docs_site_path
 from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
-from casekit.site.generate import CSS_FILE, CSS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
+from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
@@ -81,6 +81,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         config.mdx_configs.setdefault("tables", {})["use_align_attribute"] = True
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
+        if JS_URI not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(JS_URI)
         # our templates sit just above the theme's own (a casebook's custom_dir still wins)
         dirs = config.theme.dirs
         if str(TEMPLATES) not in dirs:
@@ -113,6 +115,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             self._add(files, config, page.src_uri, page.markdown,
                       InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
         self._add(files, config, CSS_URI, CSS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
+        self._add(files, config, JS_URI, JS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
         log.info("casekit: 사례 %d건, 자원 %d곳, 기록 %d개 검사 통과 (경고 %d건) — 페이지 %d개 생성, 기준일 %s",
                  len(made.site.cases), len(made.site.resources), report.files, made.site.warnings,
                  len(self.generated), self.today)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from casekit.core.schemas import STAGE_KO
 from casekit.site.body import BodyRenderer
 from casekit.site.fields import FieldRenderer
-from casekit.site.html import Markup, el, join
+from casekit.site.html import Markup, el, join, table_box
 from casekit.site.indexes import (
     SEVERITY_RANK,
     STATE_KO,
@@ -249,9 +249,8 @@ def timeline(v: View, case: Case) -> Markup:
 
 def goals_table(v: View, case: Case) -> Markup:
     if not case.plans:
-        return el("div", {"class": "ck-table-wrap"},
-                  el("table", {"class": "ck-table ck-goals", "data-testid": "goals-table"},
-                     el("tbody", None, el("tr", None, el("td", None, "계획 기록이 아직 없습니다.")))))
+        return table_box(el("table", {"class": "ck-table ck-goals", "data-testid": "goals-table"},
+                            el("tbody", None, el("tr", None, el("td", None, "계획 기록이 아직 없습니다.")))), "목표 표")
     need_domain: dict[tuple[int, str], str] = {}
     for rec in case.records:
         if rec.stage == "assessment":
@@ -270,8 +269,8 @@ def goals_table(v: View, case: Case) -> Markup:
         groups.append(el("tbody", {"data-plan": f"{plan.nn:02d}", "data-episode": plan.episode}, rows))
     heads = ("목표", "욕구", "목표일", "점검 경과", "종결 결과")
     head = el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads]))
-    return noindex(el("div", {"class": "ck-table-wrap"},
-                      el("table", {"class": "ck-table ck-goals", "data-testid": "goals-table"}, head, groups)))
+    return noindex(table_box(el("table", {"class": "ck-table ck-goals", "data-testid": "goals-table"}, head, groups),
+                             "목표 표: 목표, 욕구, 목표일, 점검 경과, 종결 결과"))
 
 
 def goal_result(v: View, g: GoalRow, plan: PlanBlock) -> Markup:

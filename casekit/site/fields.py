@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from casekit.core.schemas import SchemaSet
-from casekit.site.html import Markup, el, escape, join
+from casekit.site.html import Markup, el, escape, join, table_box, table_label
 
 Node = dict[str, Any]
 LinkResource = Callable[[str], Markup]
@@ -107,8 +107,8 @@ class FieldRenderer:
                 v = r.get(k)
                 tds.append(el("td", {"data-field": k}, None if _empty(v) else self._value(sub, sub_base, ref, v)))
             cells.append(el("tr", None, tds))
-        return el("div", {"class": "ck-table-wrap"},
-                  el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells)))
+        return table_box(el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells)),
+                         table_label([str(shown_title(subs[k][0].get("title") or k, subs[k][2])) for k in keys]))
 
 
 def shown_title(title: str, ref: str) -> str:

@@ -33,11 +33,14 @@ from casekit.site.directory import (
 )
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
+from casekit.site.summary_page import summary_page
 from casekit.site.views import Page
 
 HERE = Path(__file__).resolve().parent
 CSS_URI = "assets/casekit/casekit.css"
 CSS_FILE = HERE / "assets" / "casekit.css"
+JS_URI = "assets/casekit/casekit.js"  # the print date (출력일); a local file, no inline script
+JS_FILE = HERE / "assets" / "casekit.js"
 TEMPLATES = HERE / "templates"
 # Markdown extensions the generated pages rely on (added when mkdocs.yml does not list them)
 NEEDED_EXTENSIONS = ("toc", "tables", "attr_list")
@@ -71,6 +74,7 @@ def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
     yield from risk_index(site)
     for case in site.cases.values():
         yield case_page(site, case, bodies)
+        yield summary_page(site, case)
     for res in site.resources.values():
         yield from resource_pages(site, res, bodies)
     for wid, cases in site.workers().items():
@@ -165,6 +169,10 @@ def derived_config(root: Path, user: dict[str, Any], work: Path) -> dict[str, An
     if CSS_URI not in extra_css:
         extra_css.append(CSS_URI)
     cfg["extra_css"] = extra_css
+    extra_js = list(cfg.get("extra_javascript") or [])
+    if JS_URI not in extra_js:
+        extra_js.append(JS_URI)
+    cfg["extra_javascript"] = extra_js
     exts = list(cfg.get("markdown_extensions") or [])
     names = {e if isinstance(e, str) else next(iter(e)) for e in exts if isinstance(e, str | dict) and e}
     exts += [e for e in NEEDED_EXTENSIONS if e not in names]
@@ -215,6 +223,7 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
             docs_pages.append(site_rel)
     (docs / CSS_URI).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(CSS_FILE, docs / CSS_URI)
+    shutil.copyfile(JS_FILE, docs / JS_URI)
     overrides = work / "overrides"
     shutil.copytree(TEMPLATES, overrides)
     custom = (user.get("theme") or {}).get("custom_dir") if isinstance(user.get("theme"), dict) else None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from html import unescape
 from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "el", "escape", "join", "md_escape", "relative_url"]
+__all__ = ["Markup", "el", "escape", "join", "md_escape", "relative_url", "table_box", "table_label"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
 
@@ -81,3 +82,35 @@ def relative_url(target: str, page: str) -> str:
     if rel == ".":
         return "./"
     return rel + "/" if target.endswith("/") or target == "" else rel
+
+
+# -- tables on any screen ----------------------------------------------------
+_THEAD = re.compile(r"<thead\b.*?</thead>", re.S)
+_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_TR = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
+_TD = re.compile(r"<td\b")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def table_label(heads: Sequence[str]) -> str:
+    return "표: " + ", ".join(heads[:3]) + (" …" if len(heads) > 3 else "")
+
+
+def table_box(table: Markup, label: str) -> Markup:
+    """A table in a box of its own: a named region that scrolls sideways when the table is wider
+    than the screen (focusable, so a keyboard can scroll it), never the page. A table with a header
+    row also carries each column's name on its cells (`data-label`), so a narrow screen shows every
+    row as a card of "name: value" lines (casekit.css) and no column is ever off screen."""
+    html = str(table)
+    head = _THEAD.search(html)
+    cls = "ck-table-wrap"
+    if head is not None and html.count("<table") == 1:
+        names = [" ".join(unescape(_TAG.sub("", h)).split()) for h in _TH.findall(head.group(0))]
+
+        def cells(m: re.Match[str]) -> str:
+            it = iter(names)
+            return m.group(1) + _TD.sub(lambda _: f'<td data-label="{escape(next(it, ""))}"', m.group(2)) + m.group(3)
+
+        html = html[:head.end()] + _TR.sub(cells, html[head.end():])
+        cls += " ck-cards-wrap"
+    return el("div", {"class": cls, "role": "region", "tabindex": "0", "aria-label": label}, Markup(html))

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from casekit.core.due import Due
 from casekit.core.schemas import STAGE_KO
-from casekit.site.html import Markup, el, join, md_escape, relative_url
+from casekit.site.html import Markup, el, join, md_escape, relative_url, table_box, table_label
 from casekit.site.indexes import RISK_RANK, STATE_KO, Case, Site
 
 ROWS = 200  # no page lists more rows than this; longer lists go on over numbered pages
@@ -104,7 +104,23 @@ def make_page(src: str, url: str, parts: Sequence[str], in_nav: bool = False) ->
             md.append(f'<div class="ck-block" markdown="0">\n{html}\n</div>')
         else:
             md.append(part)
-    return Page(src, url, "\n\n".join(md) + "\n", in_nav)
+    return Page(src, url, unique_regions("\n\n".join(md) + "\n"), in_nav)
+
+
+_REGION = re.compile(r'(role="region" tabindex="0" aria-label=")([^"]*)(")')
+
+
+def unique_regions(text: str) -> str:
+    """A second table region with the same name on a page is named "… (2)": a screen reader's list
+    of regions tells them apart."""
+    seen: dict[str, int] = {}
+
+    def name(m: re.Match[str]) -> str:
+        seen[m.group(2)] = seen.get(m.group(2), 0) + 1
+        n = seen[m.group(2)]
+        return m.group(1) + m.group(2) + (f" ({n})" if n > 1 else "") + m.group(3)
+
+    return _REGION.sub(name, text)
 
 
 def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None) -> str:
@@ -198,12 +214,11 @@ class View:
                   "".join(parts), el("small", {"class": "ck-asof-inline"}, f" {self.asof}") if with_basis else None)
 
     def table(self, heads: list[str], rows: Iterable[Markup], attrs: dict[str, str] | None = None,
-              search: bool = False) -> Markup:
+              search: bool = False, label: str | None = None) -> Markup:
         """A table; left out of the search index unless `search` (listings repeat what case pages say)."""
-        table = el("div", {"class": "ck-table-wrap"},
-                   el("table", {"class": "ck-table", **(attrs or {})},
-                      el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads])),
-                      el("tbody", None, rows)))
+        table = table_box(el("table", {"class": "ck-table", **(attrs or {})},
+                             el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads])),
+                             el("tbody", None, rows)), label or table_label(heads))
         return table if search else noindex(table)
 
 
@@ -301,7 +316,7 @@ def due_table(v: View, dues: Sequence[Due], states: tuple[str, ...], limit: int 
     head = el("thead", None, el("tr", None, [el("th", {"scope": "col"}, h) for h in heads]))
     table = el("table", {"class": "ck-table ck-due-table", "data-testid": "due-list"}, head, groups)
     link = el("p", {"class": "ck-more"}, v.a(more, f"외 {hidden}건 — 기한 전체 보기")) if hidden else None
-    return join([noindex(el("div", {"class": "ck-table-wrap"}, table)), link])
+    return join([noindex(table_box(table, "기한 표: 기한, 위기도, 사례, 할 일, 담당")), link])
 
 
 def basis_link(v: View, case: Case, rel: str) -> Markup:
