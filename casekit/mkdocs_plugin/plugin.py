@@ -91,6 +91,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         made = generate(report, self.today)
         self.guard = Guard(sensitive_needles(report))
         self.generated = set()
+        for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
+            log.info("casekit: %s", note)
         for rel, what in made.removed:
             log.warning("casekit: %s: 외부에서 불러오는 자료를 뺐습니다 (external resource removed): %s", rel, what)
         for page in made.pages:

@@ -201,6 +201,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     written = write_build_folder(root, made.stream, work)
     config, notes, pages = written.config, written.notes, written.pages
     notes += [f"{rel}: 다른 곳에서 불러오는 자료를 뺐습니다 (removed): {what}" for rel, what in made.removed]
+    notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
         configured = load_user_config(root).get("site_dir")
         site_dir = root / (configured if isinstance(configured, str) and configured else "site")
