@@ -71,7 +71,7 @@ def due_list(v: View, case: Case) -> Markup | None:
         items.append(el("li", {"data-kind": d.kind, "data-state": state},
                         el("span", {"class": f"ck-due ck-due-{state}"}, f"{d.label} {d.due.isoformat()}"),
                         f" ({days_text(d, site.today)} · {STATE_KO[state]})"))
-    return el("ul", {"class": "ck-list ck-dues", "data-testid": "case-dues"}, items)
+    return noindex(el("ul", {"class": "ck-list ck-dues", "data-testid": "case-dues"}, items))
 
 
 def conferences(v: View, case: Case) -> Markup | None:

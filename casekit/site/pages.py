@@ -176,9 +176,9 @@ def due_kinds(v: View) -> Markup:
                 " " if c["overdue"] and c["due_soon"] else None,
                 el("span", {"class": "ck-due-due_soon"}, f"곧 마감 {c['due_soon']}") if c["due_soon"] else None)
              for kind, c in sorted(counts.items(), key=lambda kv: (-kv[1]["overdue"], -kv[1]["due_soon"], kv[0]))]
-    return el("section", {"class": "ck-due-kinds", "data-testid": "due-kinds"},
-              el("h3", {"id": "due-by-kind"}, "할 일 종류별 (사례마다 할 일 모두)"),
-              el("ul", {"class": "ck-inline"}, items) if items else el("p", {"class": "ck-muted"}, "없음"))
+    return noindex(el("section", {"class": "ck-due-kinds", "data-testid": "due-kinds"},
+                      el("h3", {"id": "due-by-kind"}, "할 일 종류별 (사례마다 할 일 모두)"),
+                      el("ul", {"class": "ck-inline"}, items) if items else el("p", {"class": "ck-muted"}, "없음")))
 
 
 def home(site: Site) -> Page:
