@@ -22,6 +22,7 @@ import yaml
 from casekit.core.casebook import check
 from casekit.core.due import KIND_KO
 from casekit.site.build import BuildResult, build
+from tests.browser_support import browser  # noqa: F401  (a fixture: real headless Chromium)
 from tests.conftest import copy_casebook
 from tests.test_site import read, section, tags
 
@@ -178,6 +179,29 @@ def test_due_pages_list_every_kind_with_its_korean_label(built: BuildResult) -> 
     late = {d.kind for d in site.every_due if d.state(TODAY, site.soon_days) != "upcoming"}
     for kind in late:
         assert KIND_KO[kind] in home, kind
+
+
+def test_practice_sections_print(built: BuildResult, browser, tmp_path: Path) -> None:  # noqa: F811
+    """In Chromium's print view the 사례회의, household with its ecomap, consent history and the
+    대상자 구분 are all shown, and the page prints to a PDF."""
+    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((built.site_dir / "cases" / "2026-0013" / "index.html").as_uri())
+        page.emulate_media(media="print")
+        for testid in ("conferences", "household", "ecomap", "consents"):
+            assert page.locator(f"[data-testid={testid}]").first.is_visible(), testid
+        assert page.locator("[data-field=case-type]").is_visible()
+        box = page.locator("svg.ck-ecomap").bounding_box()
+        assert box is not None and box["width"] > 200 and box["height"] > 100
+        pdf = tmp_path / "case.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert all(u.startswith(("file:", "data:")) for u in requests), [u for u in requests if not u.startswith("file:")]
+    finally:
+        context.close()
 
 
 # -- a restricted case's narratives reach no output file -----------------------------------------
