@@ -20,7 +20,7 @@ from casekit.core.names import valid_case_id
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
-from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME
+from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, printable
 
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 
@@ -207,9 +207,16 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     if case is not None and not valid_case_id(case):
         raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: {case}")
     day = _today(today)
-    report = check(root, [root / "cases" / case] if case else None)
+    if case is not None and not (root / "cases" / case).is_dir():
+        click.echo(f"사례 '{case}'이 없습니다. `casekit status`로 전체 사례 목록을 보세요 (no such case: {case})", err=True)
+        sys.exit(2)
+    try:
+        report = check(root, [root / "cases" / case] if case else None)
+    except CasebookError as exc:
+        raise click.UsageError(str(exc)) from None
     if case is not None and case not in report.summaries:
-        raise click.UsageError(f"사례가 없습니다 (no such case): {case}")
+        click.echo(f"사례 '{case}'이 없습니다 (no such case: {case})", err=True)
+        sys.exit(2)
     deadlines = report.config.deadlines
     rows = []
     for cid, records in sorted(report.summaries.items()):
@@ -245,8 +252,8 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         else:
             when = "없음"
         state = "종결" if row["closed"] else "진행 중"
-        click.echo(f"{row['case']}  {row['stage_ko']}({row['stage']}) · {state} · 마지막 기록 {row['last_date'] or '-'}"
-                   f" · 담당 {row['worker'] or '-'}")
+        click.echo(printable(f"{row['case']}  {row['stage_ko']}({row['stage']}) · {state} · 마지막 기록 "
+                             f"{row['last_date'] or '-'} · 담당 {row['worker'] or '-'}"))
         click.echo(f"    다음: {when}")
         if row["missing"]:
             click.echo("    빠진 단계: " + ", ".join(STAGE_KO[m] for m in row["missing"]))
@@ -274,8 +281,8 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for d in items:
-        click.echo(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_left(day):+d}일)  {d.case}  "
-                   f"{d.label}  담당 {d.worker or '-'}")
+        click.echo(printable(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_left(day):+d}일)  "
+                             f"{d.case}  {d.label}  담당 {d.worker or '-'}"))
     overdue = sum(1 for d in items if d.state(day, soon) == "overdue")
     click.echo(f"기한 지남 {overdue}건, 곧 마감 {sum(1 for d in items if d.state(day, soon) == 'due_soon')}건"
                f" (기준일 {day.isoformat()}, 곧 마감 = {soon}일 이내)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -12,6 +13,23 @@ from casekit.core.findings import Checked, Finding, summarize
 from casekit.core.messages import MESSAGES
 
 SEVERITY_KO = {"error": "오류", "warning": "경고"}
+# what must never reach a terminal raw: C0/C1 controls, DEL, bidi overrides and isolates, line and
+# paragraph separators, and the lone surrogates a non-UTF-8 file name decodes to (surrogateescape)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character that could garble or disguise terminal output written as an
+    escape (`\\x1b`, `\\u202e`); a byte of a non-UTF-8 file name as `%B0`. Used for paths and
+    messages in every reporter, so a file name is shown the same way everywhere."""
+
+    def esc(m: re.Match[str]) -> str:
+        cp = ord(m.group())
+        if 0xDC80 <= cp <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+            return f"%{cp - 0xDC00:02X}"
+        return f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}"
+
+    return _UNSAFE.sub(esc, text)
 
 
 def _group(path: str) -> str:
@@ -20,6 +38,7 @@ def _group(path: str) -> str:
 
 
 def text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    findings = [_printable(f) for f in findings]
     lines: list[str] = []
     for group, items in groupby(findings, key=lambda f: _group(f.path)):
         lines.append(group)
@@ -42,7 +61,15 @@ def text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = 
     return "\n".join(lines)
 
 
+def _printable(f: Finding) -> Finding:
+    return dataclasses.replace(f, path=printable(f.path), message_ko=printable(f.message_ko),
+                               message_en=printable(f.message_en))
+
+
 def json_report(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    """Always valid UTF-8 JSON: control characters are JSON escapes, and a byte of a non-UTF-8
+    file name (a lone surrogate) is written `%B0`, as in the text report."""
+    findings = [_printable(f) for f in findings]
     payload = {"findings": [f.as_dict(lang) for f in findings], "summary": summarize(findings, files)}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
@@ -57,7 +84,7 @@ def github(findings: list[Finding], files: int, lang: str, paths: Sequence[str] 
         return esc(s).replace(":", "%3A").replace(",", "%2C")
 
     out = []
-    for f in findings:
+    for f in map(_printable, findings):
         props = [f"file={prop(f.path)}"]
         if f.line is not None:
             props.append(f"line={f.line}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from casekit.core.config import Config, load_config
+from casekit.core.docs import DocsScan, scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
@@ -17,9 +18,12 @@ from casekit.core.names import inside, looks_like_record, parse_record_name, val
 from casekit.core.pii import scan_parsed
 from casekit.core.rules import check_case
 from casekit.core.rules_practice import check_casebook
+from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
-from casekit.core.sensitive import SensitiveIndex
-from casekit.core.source import Parsed, read_file
+from casekit.core.sensitive import SensitiveIndex, scan_fields
+from casekit.core.sensitive import scan as scan_sensitive
+from casekit.core.site_settings import check_site_settings
+from casekit.core.source import Parsed
 from casekit.core.summary import Summary, check_file, parse_file, public_strings
 
 ROOT_MARKER = "mkdocs.yml"
@@ -57,11 +61,12 @@ class Layout:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
             return sorted(it, key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:  # reported: an unreadable case folder is not an empty one
+        findings.append(finding("folder-unreadable", rel, None, None, reason=exc.strerror or str(exc)))
         return []
 
 
@@ -87,9 +92,11 @@ def _listing(root: Path, folder: Path, rel: str, findings: list[Finding]) -> Ite
         return
     if not folder.is_dir():
         return
-    for entry in _entries(folder):
+    for entry in _entries(folder, rel, findings):
         erel = f"{rel}/{entry.name}"
-        if not entry.name.startswith(".") and not _link_escapes(root, entry, erel, findings):
+        if TEMP_FILE.fullmatch(entry.name):  # an interrupted `new`/`add`: the next one there removes it
+            findings.append(finding("temp-file-left", erel, None, None))
+        elif not entry.name.startswith(".") and not _link_escapes(root, entry, erel, findings):
             yield entry, erel
 
 
@@ -117,6 +124,8 @@ def scan(root: Path) -> Layout:
                 )
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
+        if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
+            del layout.cases[entry.name]  # not an empty case: one we could not read
     for entry, rel in _listing(root, root / "resources", "resources", layout.findings):
         stem = entry.name[:-3] if entry.name.endswith(".md") else None
         if stem is None:
@@ -204,7 +213,7 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
     report = Report(root=root, config=config, schemas=schemas)
     layout = scan(root)
     wanted, with_resources = _select(root, layout, targets)
-    findings = list(config.findings)
+    findings = [*config.findings, *check_site_settings(root), *schemas.findings]
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
@@ -261,48 +270,28 @@ def _sensitive_in_published(
     needles = [(v, s.rel, f) for recs in summaries.values() for s in recs for f, v in s.sensitive]
     needles += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
     index = SensitiveIndex(needles)
+    docs = scan_docs(root) if with_docs else DocsScan()
     if not index:
-        return []
-    texts: list[tuple[str, str, int, int, bool]] = []  # (rel, text, line, column, is multi-line body)
+        return docs.findings
+    found: list[Finding] = []
     for recs in summaries.values():
         for s in recs:
-            texts.append((s.rel, s.public_text, s.public_line, 1, True))
-            texts += [(s.rel, t, line, col, False) for t, line, col in s.public_fields]
+            found += scan_sensitive(index, s.rel, s.public_text, s.public_line, 1, body=True)
+            found += scan_fields(index, s.rel, s.public_fields)
     for p in resources:
-        texts.append((p.rel, p.body, p.body_line, 1, True))
-        texts += [(p.rel, t, line, col, False) for t, line, col in p.fields]
-    if with_docs:
-        texts += [(rel, text, 1, 1, True) for rel, text in _docs_pages(root)]
-    out: list[Finding] = []
-    seen: set[tuple[str, int, int, str]] = set()
-    for rel, text, line, col, body in texts:
-        for offset, sources in index.finditer(text):
-            field_ = min(field for _, field in sources)
-            at = locate_offset(text, offset, line) if body else (line, col)
-            key = (rel, *at, field_)
-            if key not in seen:
-                seen.add(key)
-                out.append(finding("sensitive-in-text", rel, *at, field=field_))
-    return out
-
-
-def locate_offset(text: str, offset: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _docs_pages(root: Path) -> list[tuple[str, str]]:
-    """The site's own Markdown pages (docs/), read with the same guards as records."""
-    docs = root / "docs"
-    if not docs.is_dir() or not inside(root, docs):
-        return []
-    out = []
-    for path in sorted(docs.rglob("*.md")):
-        if not inside(root, path):
-            continue
-        rel = path.relative_to(root).as_posix()
-        text, _ = read_file(str(path), rel)
-        if text is not None:
-            out.append((rel, text))
+        found += scan_sensitive(index, p.rel, p.body, p.body_line, 1, body=True)
+        found += scan_fields(index, p.rel, p.fields)
+    for rel, text in docs.pages:
+        found += scan_sensitive(index, rel, text, 1, 1, body=True)
+    for rel in docs.names:  # a file or folder name ends up in a URL
+        found += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
+    out: list[Finding] = list(docs.findings)
+    seen: set[tuple[str, int | None, int | None, str, str]] = set()
+    for f in found:
+        key = (f.path, f.line, f.column, f.code, f.message_en)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     return out
 
 

@@ -143,6 +143,38 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "사례 폴더에 기록이 아닌 파일이 있습니다: {name}",
         "a file that is not a record sits in the case folder: {name}",
     ),
+    "folder-unreadable": (
+        E,
+        "폴더를 읽을 수 없습니다: {reason}. 안에 있는 기록은 검사하지 못했습니다.",
+        "cannot read the folder: {reason}; the records in it were not checked",
+    ),
+    "docs-not-published": (
+        W,
+        "이 파일은 사이트에 싣지 않습니다: {reason}. 실을 수 있는 것: Markdown 쪽(.md)과 그림·PDF(png, jpg, gif, webp, pdf).",
+        "this file is not published: {reason}; only Markdown pages (.md) and png, jpg, gif, webp and pdf files are",
+    ),
+    "docs-asset-mismatch": (
+        E,
+        "파일 내용이 이름과 다릅니다: {kind} 파일이 아닙니다. 그림이나 PDF로 다시 저장하세요.",
+        "the file's content does not match its name: it is not a {kind} file; save it again as an image or PDF",
+    ),
+    "docs-line-too-long": (
+        E,
+        "한 줄이 너무 깁니다({length}자, 최대 {limit}자). 사이트를 만들 때 오래 걸리거나 멈추므로 줄을 나누세요.",
+        "a line is too long ({length} characters, at most {limit}); it would stall the site build: split it",
+    ),
+    "docs-brackets": (
+        E,
+        "한 줄에 닫히지 않은 괄호([ 또는 ()가 {limit}개를 넘습니다. 사이트를 만들 때 멈출 수 있으니 고치세요.",
+        "a line holds more than {limit} unclosed brackets ([ or (); it would stall the site build",
+    ),
+    "temp-file-left": (
+        W,
+        "중단된 casekit new/add가 남긴 임시 파일입니다. 다음에 이 폴더에서 casekit add를 하면 지워집니다(1분 넘게 지난 것). "
+        "기록은 그대로이니 직접 지워도 됩니다.",
+        "a temporary file left by an interrupted casekit new/add; the next casekit add in this folder removes it "
+        "(when older than a minute). No record is affected; you may delete it",
+    ),
     "path-outside": (
         E,
         "사례집 밖의 경로입니다: {target}",
@@ -153,6 +185,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "'{stage}' 단계의 스키마를 읽을 수 없습니다: {reason}",
         "the schema for stage '{stage}' cannot be read: {reason}",
+    ),
+    "schema-invalid": (E, "스키마 파일에 문제가 있습니다: {detail}", "the schema file has a problem: {detail}"),
+    "schema-replaced": (
+        W,
+        "이 스키마 파일을 쓰지 않았습니다. {fallback}",
+        "this schema file was not used. {fallback}",
     ),
     # --- schema -----------------------------------------------------------
     "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.", "required field '{field}' ({title}) is missing"),
@@ -362,6 +400,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{generator} 빌드가 실패했습니다 (종료 코드 {exit_code}): {detail}",
         "{generator} build failed (exit {exit_code}): {detail}",
     ),
+    "sensitive-variant-in-text": (
+        E,
+        "민감 정보({field})의 값이 모양을 바꿔({variant}) 게시되는 곳에 있습니다. 본문과 일반 항목에는 가명 표기만 쓰세요.",
+        "the value of a sensitive field ({field}) appears, written another way ({variant_en}), where it would be "
+        "published; use the alias",
+    ),
+    "given-name-in-text": (
+        W,
+        "민감 정보({field})의 이름(성 없이)으로 보이는 말이 있습니다. 사이트에서는 ○○으로 가려집니다. "
+        "이름이 아니라 보통 낱말이면 그 줄에 <!-- casekit: name-ok -->를 적으세요.",
+        "what looks like the given name of a sensitive field ({field}); the site masks it as ○○. If it is an "
+        "ordinary word, write <!-- casekit: name-ok --> on that line",
+    ),
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (
         E,
@@ -418,6 +469,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "담당자 변경 날짜 {date}이(가) 접수일 {intake}보다 이릅니다.",
         "handover date {date} is before the intake date {intake}",
     ),
+    "settings-outside-load": (
+        E,
+        "mkdocs.yml의 '{key}' 설정 때문에 사이트가 다른 곳에서 자료를 불러옵니다({what}). 사례집 사이트는 다른 곳에 "
+        "아무것도 묻지 않아야 하므로 이 설정을 지우거나(글꼴은 font: false) 파일을 docs/ 안에 두세요.",
+        "the '{key}' setting in mkdocs.yml makes the site load from another host ({what}); the casebook site must "
+        "ask no other host for anything: remove it (for fonts: font: false) or keep the file inside docs/",
+    ),
+    "settings-docs-dir": (
+        E,
+        "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",
+        "docs_dir '{value}' in mkdocs.yml leads outside the casebook; use a folder inside it (e.g. docs)",
+    ),
+    "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
     # --- working together in git ------------------------------------------------
     "git-conflict": (

@@ -48,6 +48,7 @@ from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import redact
+from casekit.core.sensitive import reader_text
 from casekit.core.source import Parsed
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
@@ -58,21 +59,32 @@ INLINE_ALLOW = re.compile(r"<!--\s*casekit:\s*pii-ok\s*-->")
 
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _TO_ASCII: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
-_TO_ASCII.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"})
+_TO_ASCII.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
 _TO_ASCII.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
+_SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ \t][0-9]){7,}(?![0-9])")  # 0 1 0 1 2 3 4 5 6 7 8
+
+
 def _view(text: str) -> tuple[str, list[int] | None]:
-    """`text` with look-alike characters mapped to ASCII; an index map when characters were dropped."""
-    if text.isascii():
-        return text, None
-    mapped = text.translate(_TO_ASCII)
-    if not any(z in mapped for z in _ZERO_WIDTH):
+    """`text` with look-alike characters mapped to ASCII and the spaces of digits written one by
+    one dropped; an index map when characters were dropped."""
+    mapped = text if text.isascii() else text.translate(_TO_ASCII)
+    spaced = _SPACED_DIGITS.search(mapped) is not None
+    if not spaced and not any(z in mapped for z in _ZERO_WIDTH):
         return mapped, None
+    drop = bytearray(len(mapped))
+    for i, ch in enumerate(mapped):
+        if ch in _ZERO_WIDTH:
+            drop[i] = 1
+    if spaced:
+        for m in _SPACED_DIGITS.finditer(mapped):
+            for i in range(m.start() + 1, m.end(), 2):
+                drop[i] = 1
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(mapped):
-        if ch not in _ZERO_WIDTH:
+        if not drop[i]:
             chars.append(ch)
             index.append(i)
     index.append(len(mapped))
@@ -83,12 +95,12 @@ def _view(text: str) -> tuple[str, list[int] | None]:
 
 _START = r"(?<![0-9A-Za-z_])(?<![0-9][.\-])"  # not inside a longer number or word
 _END = r"(?![0-9A-Za-z_])(?![.\-][0-9])"
-_SEP = r"(?:[ \t]?[-.][ \t]?|[ \t])"
+_SEP = r"(?:[ \t]?\\?[-./][ \t]?|[ \t])"  # also `\-` (a Markdown escape) and `/`
 _MASK = r"[*xX●○#]"
 
 RRN = re.compile(
     _START
-    + r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)(?:[ \t]?-[ \t]?|[ \t])?"
+    + r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)(?:[ \t]?\\?[-./][ \t]?|[ \t])?"
     + rf"(?:(?P<g>[1-8])(?P<rest>\d{{6}}|{_MASK}{{6}})|{_MASK}{{7}})"
     + _END
 )
@@ -98,8 +110,8 @@ PHONE = re.compile(
     + "(?:"
     + _PREFIX
     + "(?:"
-    + rf"10{_SEP}?\d{{4}}{_SEP}?\d{{4}}"  # 010: separators optional
-    + rf"|1[16789]{_SEP}\d{{3,4}}{_SEP}\d{{4}}"  # 011, 016-019
+    + rf"10(?:\)[ \t]?|{_SEP})?\d{{4}}{_SEP}?\d{{4}}"  # 010: separators optional, also 010)
+    + rf"|1[16789](?:\)[ \t]?|{_SEP})\d{{3,4}}{_SEP}\d{{4}}"  # 011, 016-019
     + rf"|(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])(?:\)[ \t]?|{_SEP})\d{{3,4}}{_SEP}\d{{4}}"
     + ")"
     + rf"|1[568]\d\d{_SEP}\d{{4}}"  # 전국대표번호 15xx, 16xx, 18xx
@@ -110,7 +122,7 @@ EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])"
 )
-ACCOUNT = re.compile(_START + r"\d{2,6}(?:-\d{2,7}){2,3}" + _END)
+ACCOUNT = re.compile(_START + r"\d{2,6}(?:\\?-\d{2,7}){2,3}" + _END)
 BARE_DIGITS = re.compile(_START + r"\d{10,14}" + _END)
 BANK_WORD = re.compile(
     r"(?:계좌|통장|입금|예금주|은행|뱅크|농협|신협|수협|우체국|새마을금고|국민|신한|우리|하나|기업|"
@@ -237,7 +249,7 @@ def find_pii(
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
     for m in ACCOUNT.finditer(view):
-        groups = m.group(0).split("-")
+        groups = re.split(r"\\?-", m.group(0))
         n = len(_digits(m.group(0)))
         if (
             10 <= n <= 14
@@ -273,7 +285,12 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
         return out
     starts = _line_starts(text)
     lines = text.split("\n")
-    for code, offset, _ in find_pii(text, _Allow.of(allow)):
+    allowed = _Allow.of(allow)
+    rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
+    hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed)}
+    for at, markup in rt.markup:  # a tag's attributes and comments are published with the page too
+        hits |= {(at + offset, code) for code, offset, _ in find_pii(markup, allowed)}
+    for offset, code in sorted(hits):
         line, col = _position(starts, offset)
         if code != RESIDENT and INLINE_ALLOW.search(lines[line]):
             continue

@@ -19,6 +19,8 @@ import errno
 import os
 import re
 import secrets
+import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
@@ -196,10 +198,14 @@ def staged(folder: Path, data: bytes) -> Iterator[tuple[int, str]]:
     link or rename it into place inside the block; it is removed afterwards if still there."""
     dir_fd = _open_dir(folder)
     try:
+        with suppress(OSError):
+            sweep_temp_files(dir_fd)
         tmp = _create_temp(dir_fd)
         try:
             fd = os.open(tmp, os.O_WRONLY | _O_NOFOLLOW | _O_CLOEXEC, dir_fd=dir_fd)
             try:
+                if fcntl is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX)  # ours while we write: a sweep elsewhere leaves it alone
                 _write_all(fd, data)
                 os.fsync(fd)
             finally:
@@ -214,9 +220,40 @@ def staged(folder: Path, data: bytes) -> Iterator[tuple[int, str]]:
         os.close(dir_fd)
 
 
+TEMP_FILE = re.compile(r"\.casekit-[0-9a-f]{16}\.tmp")
+TEMP_MAX_AGE = 60.0  # seconds: a temp file older than this, and not locked, was left by an interrupted write
+
+
+def sweep_temp_files(dir_fd: int, now: float | None = None) -> list[str]:
+    """Remove the temp files an interrupted `new`/`add` left in a folder (older than a minute and
+    not locked by a writer); the names removed. Never follows a link, never blocks."""
+    now = time.time() if now is None else now
+    removed = []
+    with os.scandir(dir_fd) as it:
+        names = [e.name for e in it if TEMP_FILE.fullmatch(e.name)]
+    for name in names:
+        try:
+            info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < TEMP_MAX_AGE:
+                continue
+            fd = os.open(name, os.O_RDONLY | _O_NOFOLLOW | _O_CLOEXEC | getattr(os, "O_NONBLOCK", 0), dir_fd=dir_fd)
+        except OSError:
+            continue
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a writer holds it: still in use
+            os.unlink(name, dir_fd=dir_fd)
+            removed.append(name)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed
+
+
 def _create_temp(dir_fd: int) -> str:
     for _ in range(100):
-        tmp = f".casekit-{secrets.token_hex(8)}.tmp"  # a dot file: `check` never reads it
+        tmp = f".casekit-{secrets.token_hex(8)}.tmp"  # a dot file: `check` only reports it
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC, 0o666, dir_fd=dir_fd))
         except FileExistsError:

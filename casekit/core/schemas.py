@@ -17,6 +17,7 @@ from referencing.jsonschema import DRAFT202012 as _DRAFT
 
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint
+from casekit.core.schema_files import read_schemas
 from casekit.core.source import Parsed, Path
 
 # the process in order; a case conference (사례회의) may stand anywhere after the intake without changing it
@@ -82,17 +83,28 @@ class SchemaSet:
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
+    findings: list[Finding] = field(default_factory=list)  # about the schema files themselves
+
     @classmethod
     def load(cls, folder: FsPath | None) -> SchemaSet:
+        """The schemas of `folder`; a broken one is reported (`schema_files`) and the shipped
+        schema of the same name stands in for it, so a bad schema never stops a check."""
         if folder is None or not folder.is_dir():
             folder = DEFAULTS / "schemas"
         self = cls(folder)
-        for path in sorted(folder.glob("*.schema.json")):
-            name = path.name[: -len(".schema.json")]
-            try:
-                self.schemas[name] = json.loads(path.read_text(encoding="utf-8-sig"))
-            except (OSError, ValueError) as exc:
-                self.errors[name] = str(exc)
+        custom = folder != DEFAULTS / "schemas"
+        schemas, problems = read_schemas(folder, "schemas" if custom else "(기본) schemas")
+        self.schemas.update(schemas)
+        for name, found in problems.items():
+            default = DEFAULTS / "schemas" / f"{name}.schema.json"
+            if custom and default.is_file():
+                self.schemas[name] = json.loads(default.read_text(encoding="utf-8"))
+                fallback = "casekit 기본 스키마로 대신 검사합니다 (the shipped schema is used instead)"
+            else:
+                self.errors[name] = found[0].message_ko
+                fallback = "이 스키마 없이 검사합니다 (checked without this schema)"
+            self.findings += found
+            self.findings.append(finding("schema-replaced", found[0].path, None, None, fallback=fallback))
         return self
 
     @cached_property

@@ -1,29 +1,158 @@
-"""Where x-sensitive values turn up in published text, across the whole casebook.
+"""Where x-sensitive values, or a variant of one, turn up in published text, across the whole casebook.
 
-Every value of an `x-sensitive` field (a client's name, a phone number, a resource's contact
-person) is compiled once into one trie-shaped regular expression, so every body and published
-field of every record, every resource and every page of `docs/` is scanned in a single pass
-each, whatever the number of cases. `casekit check` reports each hit as `sensitive-in-text`;
-the site build refuses on the same findings, so the two never disagree.
+Every value of an `x-sensitive` field (a client's name, a phone number, a birth date, an address)
+is turned into its *variants* and compiled once into one trie-shaped regular expression, so
+every body and published field of every record, every resource and every page of `docs/` is
+scanned in a single pass each, whatever the number of cases.
+
+Matching happens on the text as a reader sees it: `reader_text` turns Markdown/HTML source into
+that text (tags and comments dropped, entities and backslash escapes decoded, `*`/`~`/`` ` ``
+markup dropped) with a map back to the source. The index then folds look-alikes (full-width
+digits and letters, Unicode dashes, the Hangul `ㅡ` used as a dash, odd spaces) and ignores
+*separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•`, zero-width
+characters, markup characters. So `탁 해 온`, `탁·해온`, `탁**해온**`, `010)0000ㅡ1001` and
+`６９０７２１` are all found. Which variant matched is reported (`Hit.variant`):
+
+| variant | example for the value | code (severity) |
+|---|---|---|
+| `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
+| `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
+| `number` | a phone, resident or account number with other separators, or none | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `580317` | same |
+| `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
+| `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층` | same |
+| `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning) |
+
+Given names collide with ordinary words, so `check` only warns, and a line holding
+`<!-- casekit: name-ok -->` is exempt; the published text masks them (`SensitiveIndex.mask`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
+
+from casekit.core.findings import Finding, finding
+from casekit.core.reader import SEP_CHARS as _SEP_CHARS
+from casekit.core.reader import ReaderText, fold, reader_text
 
 MIN_LENGTH = 2
 TRIE_LENGTH = 64  # longer values are searched one by one: the trie's nesting follows a value's length
 _SPACE = re.compile(r"\s+")
+NAME_OK = re.compile(r"<!--\s*casekit:\s*name-ok\s*-->")
+MASK_CHAR = "○"
+
+EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, GIVEN = (
+    "exact", "spaced", "number", "date", "resident-front", "address-detail", "given-name",
+)
+VARIANT_KO = {
+    SPACED: "띄어 쓰거나 기호를 넣은 값",
+    NUMBER: "구분 기호를 바꾼 번호",
+    DATE: "다른 형식으로 쓴 날짜",
+    RESIDENT_FRONT: "주민등록번호 앞자리",
+    ADDRESS: "상세 주소",
+    GIVEN: "성을 뺀 이름",
+}
+_RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, SPACED: 5, GIVEN: 6}
+
+_SEPS = re.compile(f"[{_SEP_CHARS}]+")
+_KEEP = re.compile(f"[^{_SEP_CHARS}]+")
+_HANGUL = re.compile(r"[가-힣]")
+_NAME = re.compile(r"[가-힣]{2,5}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
+# a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
+_DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number or an id
+    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)"
+    r"(?:(\d{3}|\d)[ \t]*(?:년|[-./]|[ \t])[ \t]*(\d{1,2})[ \t]*(?:월|[-./]|[ \t])[ \t]*(\d{1,2})(?:[ \t]*일)?"
+    r"|(\d{7}|\d{5}))"
+    r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
+)
+_DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
+_DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
+_TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
 
 
 def normalize(value: str) -> str:
     return _SPACE.sub(" ", value.strip())
 
 
+def canon(text: str) -> str:
+    """What a value is compared by: folded, separators dropped, case ignored."""
+    return _SEPS.sub("", fold(text)).casefold()
+
+
+# --- variants of one value ------------------------------------------------------------------
+
+
+def variants(value: str) -> list[tuple[str, str, bool]]:
+    """(canonical form, variant, needs a separator in the text) for one sensitive value; none
+    for a date (`date_key`)."""
+    v = normalize(fold(value))
+    out: list[tuple[str, str, bool]] = [(canon(v), EXACT, False)]
+    compact = _SEPS.sub("", v)
+    if _ISO_DATE.fullmatch(v):
+        return []  # dates are found by their own pattern (`SensitiveIndex.dates`), in every written form
+    if _DIGITISH.fullmatch(v):
+        digits = re.sub(r"\D", "", v)
+        if len(digits) == 13 and re.fullmatch(r"\d{6}[\s\-]*\d{7}", v):  # a resident number
+            out += [(digits[:7], RESIDENT_FRONT, False), (digits[:6], RESIDENT_FRONT + "-6", False)]
+        if digits.startswith("0") and 9 <= len(digits) <= 11:  # a phone number written +82
+            out.append(("82" + digits[1:], NUMBER, False))
+    elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
+        out.append((compact[-2:], GIVEN, False))
+    else:
+        out += [(canon(part), ADDRESS, canon(part).isdigit()) for part in address_details(v)]
+    # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
+    return [(w, kind, sep) for w, kind, sep in out if len(w) >= MIN_LENGTH and not (w.isdigit() and len(w) < 6)]
+
+
+_APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
+_FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
+_STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
+
+
+def address_details(address: str) -> list[str]:
+    """The detailed parts of an address that identify a home: `103동 1502호`, `1502호`,
+    `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
+    out = []
+    for m in _APT.finditer(address):
+        out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
+        if len(m.group(2)) >= 3:
+            out.append(m.group(2) + "호")
+    out += [m.group(0) for m in _FLOOR.finditer(address)]
+    out += [m.group(0) for m in _STREET.finditer(address)]
+    return out
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A sensitive value (or a variant of one) found at `text[start:end]`."""
+
+    start: int
+    end: int
+    sources: frozenset[tuple[str, str]]  # (source file, field)
+    variant: str
+
+    @property
+    def code(self) -> str:
+        if self.variant == EXACT:
+            return "sensitive-in-text"
+        return "given-name-in-text" if self.variant == GIVEN else "sensitive-variant-in-text"
+
+    @property
+    def field(self) -> str:
+        return min(f for _, f in self.sources)
+
+
 def trie_pattern(words: Iterable[str]) -> str:
-    """One regex matching any of `words`, longest first; a space matches any run of white space."""
+    """One regex matching any of `words`, longest first."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -33,7 +162,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         end = "" in node
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -43,35 +172,245 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 class SensitiveIndex:
-    """Finds any of many values in text, ignoring case and the width of white space."""
+    """Finds any of many values, and their variants, in text."""
 
     def __init__(self, needles: Iterable[tuple[str, str, str]]) -> None:
         """needles: (value, source file, field name)."""
-        self.sources: dict[str, set[tuple[str, str]]] = {}
+        self.sources: dict[str, set[tuple[str, str]]] = {}  # normalized value -> where it comes from
+        self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
+        self.needs_sep: set[tuple[str, str]] = set()
+        self.dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}  # (year, month, day) -> sources
         for value, src, field in needles:
             norm = normalize(value)
-            if len(norm) >= MIN_LENGTH:
-                self.sources.setdefault(norm.casefold(), set()).add((src, field))
-        words = sorted((w for w in self.sources if len(w) <= TRIE_LENGTH), key=len, reverse=True)
-        self.pattern = re.compile(trie_pattern(words), re.IGNORECASE) if words else None
-        self.long = [
-            (w, re.compile(r"\s+".join(re.escape(part) for part in w.split(" ")), re.IGNORECASE))
-            for w in self.sources
-            if len(w) > TRIE_LENGTH
-        ]
+            if len(norm) < MIN_LENGTH:
+                continue
+            self.sources.setdefault(norm.casefold(), set()).add((src, field))
+            date = _ISO_DATE.fullmatch(normalize(fold(value)))
+            if date:
+                self.dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
+            for word, kind, sep in variants(value):
+                self.words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
+                if sep:
+                    self.needs_sep.add((word, kind))
+        # a given name alone only counts at the start of a word: searched apart, in the text as it
+        # is (its few separators allowed), so the ordinary words it hides in cost nothing
+        self.given = {w for w, kinds in self.words.items() if set(kinds) == {GIVEN} and len(w) == 2}
+        firsts = "".join(sorted({w[0] for w in self.given}))
+        # the first syllable of a given name, at the start of a word (checked after it: the charset
+        # first lets the regex engine skip ahead fast), then its second syllable, a few separators apart
+        self.given_pattern = re.compile(f"[{firsts}](?<![가-힣][가-힣])[{_SEP_CHARS}]{{0,3}}[가-힣]") if firsts else None
+        short = sorted((w for w in self.words if len(w) <= TRIE_LENGTH and w not in self.given), key=len, reverse=True)
+        self.pattern = re.compile(trie_pattern(short), re.IGNORECASE) if short else None
+        self.long = [(w, re.compile(re.escape(w), re.IGNORECASE)) for w in self.words if len(w) > TRIE_LENGTH]
 
     def __bool__(self) -> bool:
-        return self.pattern is not None or bool(self.long)
+        return self.pattern is not None or bool(self.given) or bool(self.dates) or bool(self.long)
+
+    def find(self, text: str, *, folded: bool = False) -> list[Hit]:
+        """Every value or variant found in `text` (plain text: run Markdown through `reader_text`
+        first), in text order. Offsets are those of `text`. `folded`: `text` is already `fold`ed
+        (a `ReaderText.text` is)."""
+        if not text or not self:
+            return []
+        if not folded:
+            text = fold(text)
+        hits = []
+        if self.given_pattern is not None:
+            for m in self.given_pattern.finditer(text):
+                g = m.group()
+                word = g[0] + g[-1]
+                if word in self.given:
+                    hit = self._judge(text, m.start(), m.end(), word)
+                    if hit is not None:
+                        hits.append(hit)
+        others = self._compact_hits(text) + self._date_hits(text)
+        if hits and others:  # a given name inside a hit of the whole name is that hit
+            hits = [g for g in hits if not any(o.start <= g.start and g.end <= o.end for o in others)]
+        return sorted(hits + others, key=lambda h: (h.start, -h.end))
+
+    def _date_hits(self, text: str) -> list[Hit]:
+        """Every written form of a sensitive date: each date-like run read as (year, month, day)."""
+        hits: list[Hit] = []
+        if not self.dates:
+            return hits
+        for m in _DATE_TEXT.finditer(text):
+            first, y, mo, d, digits = m.groups()
+            if digits:
+                digits = first + digits
+                y, mo, d = (digits[:4], digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4], digits[4:])
+            else:
+                y = first + y
+            years = [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]
+            for year in years:
+                sources = self.dates.get((year, int(mo), int(d)))
+                if sources:
+                    exact = m.group(0) == f"{year:04d}-{int(mo):02d}-{int(d):02d}"
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
+                    break
+        return hits
+
+    def _compact_hits(self, folded: str) -> list[Hit]:
+        """Hits of every word but given names, found in the text with its separators dropped."""
+        compact = _SEPS.sub("", folded)
+        spans: list[tuple[int, int, str]] = []
+        if self.pattern is not None:
+            pos = 0
+            while True:
+                m = self.pattern.search(compact, pos)
+                if m is None:
+                    break
+                spans.append((m.start(), m.end(), m.group(0).casefold()))
+                pos = m.end() if m.end() > m.start() else m.start() + 1
+        for word, pattern in self.long:
+            spans += [(m.start(), m.end(), word) for m in pattern.finditer(compact)]
+        if not spans:
+            return []
+        runs = [(m.start(), m.end()) for m in _KEEP.finditer(folded)]
+        run_starts = []
+        at = 0
+        for s, e in runs:
+            run_starts.append(at)
+            at += e - s
+
+        def original(k: int) -> int:
+            i = bisect.bisect_right(run_starts, k) - 1
+            return runs[i][0] + (k - run_starts[i])
+
+        hits = []
+        for cs, ce, word in spans:
+            start, end = original(cs), original(ce - 1) + 1
+            hit = self._judge(folded, start, end, word)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _judge(self, text: str, start: int, end: int, word: str) -> Hit | None:
+        """The variant a match is, or None when its surroundings say it is something else."""
+        span = text[start:end]
+        if end - start > 4 * len(word):  # letters strewn far apart are not the value
+            return None
+        before = text[start - 1] if start else ""
+        digit_edge = (word[0].isdigit() and _DIGIT_BEFORE.search(text, max(start - 2, 0), start) is not None) or (
+            word[-1].isdigit() and _DIGIT_AFTER.match(text, end) is not None)
+        exact = self.sources.get(normalize(span).casefold())
+        if exact and not digit_edge:
+            return Hit(start, end, frozenset(exact), EXACT)
+        separated = _SEPS.search(span) is not None
+        best: tuple[int, str, set[tuple[str, str]]] | None = None
+        for kind, sources in self.words[word].items():
+            if (word, kind) in self.needs_sep and not separated:
+                continue
+            if kind == RESIDENT_FRONT + "-6":
+                if before.isdigit() or re.match(r"\s*-", text[end:end + 3]) is None:
+                    continue
+                kind = RESIDENT_FRONT
+            elif digit_edge:
+                continue
+            elif (kind in (GIVEN, EXACT) and _HANGUL.match(word[0])
+                  and (_HANGUL.match(before) or (kind == GIVEN or separated) and not _TAIL.match(text, end))):
+                continue  # a name starts a word and ends it (a particle or 씨/님 may follow)
+            if kind == EXACT:
+                kind = self._plain_kind(word)
+            if best is None or _RANK[kind] < best[0]:
+                best = (_RANK[kind], kind, sources)
+        if best is None:
+            return None
+        return Hit(start, end, frozenset(best[2]), best[1])
+
+    def _plain_kind(self, word: str) -> str:
+        """The value itself, written with other separators."""
+        if DATE in self.words[word]:
+            return DATE
+        if word.isdigit() or (word[:1].isdigit() and not _HANGUL.search(word)):
+            return NUMBER
+        return SPACED
 
     def finditer(self, text: str) -> Iterator[tuple[int, set[tuple[str, str]]]]:
-        """(offset, {(source, field)}) for each value found in `text`."""
-        if not text:
-            return
-        if self.pattern is not None:
-            for m in self.pattern.finditer(text):
-                sources = self.sources.get(normalize(m.group(0)).casefold())
-                if sources:
-                    yield m.start(), sources
-        for word, pattern in self.long:
-            for m in pattern.finditer(text):
-                yield m.start(), self.sources[word]
+        """(offset, {(source, field)}) for each value or variant found in `text` that must not be
+        published at all: every variant but the given name alone (which `mask` hides instead)."""
+        for hit in self.find(text):
+            if hit.variant != GIVEN:
+                yield hit.start, set(hit.sources)
+
+    def mask(self, text: str, *, markdown: bool = True) -> str:
+        """`text` with every value or variant found replaced by ○, one per character a reader
+        sees (markup around them kept). Lines holding `<!-- casekit: name-ok -->` keep a given
+        name. `markdown`: `text` is Markdown/HTML source (else plain text)."""
+        rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
+        hits = self.find(rt.text, folded=True)
+        if not hits:
+            return text
+        spans: list[tuple[int, int]] = []
+        for hit in hits:
+            if hit.variant == GIVEN and _line_has(text, rt.source_offset(hit.start), NAME_OK):
+                continue
+            for i in range(hit.start, hit.end):
+                if not _SEPS.match(rt.text[i]):
+                    spans.append(rt.source_span(i, i + 1))
+        out, pos = [], 0
+        for s, e in sorted(set(spans)):
+            if s < pos:
+                continue
+            out.append(text[pos:s])
+            out.append(MASK_CHAR)
+            pos = e
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _line_has(text: str, offset: int, pattern: re.Pattern[str]) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return pattern.search(text, start, len(text) if end < 0 else end) is not None
+
+
+def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    """File line and 1-based column of `offset` in a text that starts at file line `first_line`."""
+    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_FIELD_BREAK = "\n\x00\n"  # between fields searched together: no value or variant spans it
+
+
+def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, int]]) -> list[Finding]:
+    """Findings for the published fields `(text, line, column)` of one file, each located at its
+    field; all searched in one pass (a record has dozens of short fields)."""
+    if not fields:
+        return []
+    starts, at = [], 0
+    for text, _, _ in fields:
+        starts.append(at)
+        at += len(text) + len(_FIELD_BREAK)
+    out = []
+    for hit in index.find(_FIELD_BREAK.join(text for text, _, _ in fields)):
+        _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
+        out.append(_finding(hit, rel, line, column))
+    return out
+
+
+def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Finding:
+    args: dict[str, Any] = {"field": hit.field}
+    if hit.variant not in (EXACT, GIVEN):
+        args["variant"] = VARIANT_KO[hit.variant]
+        args["variant_en"] = hit.variant
+    return finding(hit.code, rel, line, column, **args)
+
+
+def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: int | None, *, body: bool) -> list[Finding]:
+    """Findings for the values and variants in one published text: a Markdown body (located at
+    each hit, read as a reader sees it) or a field (located at the field)."""
+    out: list[Finding] = []
+    rt = reader_text(text) if body else None
+    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text,
+                                                                            folded=rt is not None)]
+    for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
+        found += [(hit, tag_at) for hit in index.find(markup)]
+    for hit, at in found:
+        if rt is not None:
+            offset = rt.source_offset(hit.start) if at is None else at + hit.start
+            if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
+                continue
+            out.append(_finding(hit, rel, *locate(text, offset, line or 1)))
+        else:
+            out.append(_finding(hit, rel, line, column))
+    return out

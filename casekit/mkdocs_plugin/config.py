@@ -34,3 +34,6 @@ class CasekitConfig(base.Config):
     caseload_limit = c.Optional(c.Type(int))
     # How many findings the refusal message lists before "… and N more".
     max_findings = c.Type(int, default=20)
+    # Korean search (casekit.site.search_index): a chunked index of Korean terms and casekit's
+    # search worker behind Material's search box. false: Material's own lunr search, untouched.
+    korean_search = c.Type(bool, default=True)

@@ -13,7 +13,8 @@ this adapter hands MkDocs the very same pages, event by event:
   error remains (PluginError listing them); otherwise every page `casekit.site.generate` makes is
   added as a generated file (lists in the nav, case pages out of it).
 - on_page_content: the casebook's own docs/ pages: external loads out, sensitive values stop it.
-- on_post_build: `casekit.site.build.POST_BUILD`, the steps `casekit build` runs too.
+- on_post_build: `casekit.site.build.POST_BUILD`, the steps `casekit build` runs too
+  (Korean search index and worker, external loads, sensitive values in the output).
 """
 
 from __future__ import annotations

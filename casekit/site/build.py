@@ -54,12 +54,14 @@ PostBuild = Callable[[BuildContext], list[Finding]]
 
 # -- post-build steps --------------------------------------------------------
 def korean_search(ctx: BuildContext) -> list[Finding]:
-    """Korean search terms added to Material's search index (casekit.search_ko)."""
-    from casekit.search_ko import expand_search_index
+    """casekit's Korean search index and worker (casekit.site.search_index), when the pages name
+    the worker (the casekit theme templates with korean_search on; never another generator's own)."""
+    from casekit.site.search_index import build_search_index
 
-    stats = expand_search_index(str(ctx.site_dir))
-    if stats.get("entries"):
-        ctx.notes.append(f"한국어 검색 색인 {stats['entries']}항목 ({stats['bytes_before']} → {stats['bytes_after']}바이트)")
+    stats = build_search_index(ctx.site_dir)
+    if stats.get("pages"):
+        ctx.notes.append(f"한국어 검색 색인: 페이지 {stats['pages']}쪽, 검색어 {stats['terms']}개, "
+                         f"조각 {stats['term_shards']}+{stats['doc_shards']}개 ({stats['index_bytes']}바이트)")
     return []
 
 

@@ -156,6 +156,9 @@ def derived_config(root: Path, user: dict[str, Any], work: Path) -> dict[str, An
     cfg["theme"] = theme
     extra = dict(cfg.get("extra") or {})
     extra.setdefault("generator", False)  # no "Made with …" footer
+    options = next((p["casekit"] for p in plugins or [] if isinstance(p, dict) and "casekit" in p), None)
+    # the templates name casekit's Korean search worker unless the plugin options turn it off
+    extra.setdefault("casekit_search", not (isinstance(options, dict) and options.get("korean_search") is False))
     cfg["extra"] = extra
     extra_css = list(cfg.get("extra_css") or [])
     if CSS_URI not in extra_css:

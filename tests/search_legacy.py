@@ -1,32 +1,9 @@
-"""Korean search for the casebook site (Material for MkDocs' built-in lunr search).
+"""The approach casekit used before its own search index (kept to measure against, not shipped).
 
-Material's search splits text on whitespace and hyphens and matches every query term as a
-prefix (`term*`). Korean attaches particles to words (주거지원을, 정신건강복지센터에서) and
-builds long compounds (가온주거복지센터), so with the defaults a query typed the way people type
-it finds nothing. Two small changes fix most of that, both measured in tests/test_search_ko.py:
-
-1. `SEPARATOR` - the search separator (`plugins: - search: separator:` in mkdocs.yml). Besides
-   whitespace and punctuation (· ( ) / , . and friends) it removes a particle at the end of a
-   term that is a single Hangul word. Material applies the separator to the query (each typed
-   word separately) and to the index (each text block between HTML tags): a typed word such as
-   `주거지원을` becomes `주거지원*` and so matches 주거지원이, 주거지원을, 주거지원 on the pages,
-   while running text in the index is left whole (a text block is almost never a single word).
-
-2. `expand_search_index` - a build-time pass over `search/search_index.json` that adds two
-   fields to every entry: `ko`, the suffixes (two syllables or longer) of the Hangul words its
-   text shows, and `ko_title`, the same for its title (weighted higher, so a resource comes first
-   for its own name). A query for 푸드뱅크 or 주거복지센터 then finds 기초푸드뱅크 and
-   가온주거복지센터 (Korean users expect infix search). Only the entry's own words are used, so
-   the index holds nothing the page does not show; the fields are indexed but never displayed.
-
-Measured on the sample casebook (55 queries in tests/search_queries.yml, a query found when all
-its expected pages are among the first ten results): Material's defaults 81.8%; `lang: [ko]`
-81.8% (lunr's Korean support only trims and drops stop words); the separator alone 94.5%; the
-separator with the suffix fields 100%. A morphological analyser (kiwipiepy, 218 MB) in place of
-plain suffixes reached 98.2%: it does not split compounds it does not know (가온지역자활센터).
-
-The module knows nothing of MkDocs: the casekit plugin calls `expand_search_index(site_dir)`
-from `on_post_build` after Material's search plugin has written the index.
+Material's lunr search with (c) a separator regex that cuts one particle off a typed word and
+(d) build-time suffix fields `ko` and `ko_title` added to Material's search_index.json. It was
+`casekit/search_ko.py` until casekit's chunked index replaced it; `python -m tests.test_search_ko
+--compare` still runs it in Chromium next to the current search, on both query sets.
 """
 
 from __future__ import annotations
@@ -38,17 +15,6 @@ import re
 import tempfile
 from pathlib import Path
 from typing import Any
-
-__all__ = [
-    "DEFAULT_SEPARATOR",
-    "FIELDS",
-    "PARTICLES",
-    "SEPARATOR",
-    "expand_search_index",
-    "hangul_suffixes",
-    "shown_text",
-    "strip_particle",
-]
 
 # Particles (조사) removed from the end of a typed word. A particle of two or more syllables needs
 # one syllable before it, a single-syllable particle two (so 아이, 회의, 제도 keep their last

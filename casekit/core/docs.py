@@ -1,0 +1,188 @@
+"""What of `docs/` may be published: Markdown pages and a short list of checked static files.
+
+`scan_docs(root)` walks the casebook's `docs/` folder without following a link out of it and
+without opening anything but regular files (a FIFO or a device is reported, never read):
+
+- pages (`*.md`, `*.markdown`) are read with the same guards as records (size at most 1 MiB,
+  UTF-8, regular files only) and refused when a line would make the Markdown renderer crawl
+  (longer than `MAX_LINE` characters, or a long run of unbalanced brackets);
+- static files are published only if their type is allowed (`ASSET_TYPES`: PNG, JPEG, GIF,
+  WebP, PDF), their first bytes say they are that type, and they are at most `MAX_ASSET_BYTES`;
+- everything else (SVG and HTML, which can carry script; text, settings and data files; editor
+  backups) is reported and not published; hidden files and folders are passed over.
+
+`casekit check` reports every finding here, and scans the pages and every file and folder name
+for sensitive values with the casebook-wide index; the site publishes `pages` and `assets` only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casekit.core.findings import Finding, finding
+from casekit.core.names import inside
+from casekit.core.site_settings import docs_dir
+from casekit.core.source import read_file
+
+PAGE_SUFFIXES = (".md", ".markdown")
+MAX_ASSET_BYTES = 10 << 20
+MAX_LINE = 5000  # characters on one line of a page
+MAX_BRACKETS = 200  # unbalanced [ or ( on one line: Python-Markdown's link parser backtracks on them
+MAX_DEPTH = 16  # folder levels below docs/
+MAX_ENTRIES = 10000
+ASSET_TYPES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),  # and WEBP at byte 8
+    ".pdf": (b"%PDF-",),
+}
+_BACKUP = re.compile(r"(?:~|\.bak|\.swp|\.swo|\.orig|\.rej|\.tmp)$", re.IGNORECASE)
+_ACTIVE = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".xml", ".js", ".mjs", ".css")
+
+
+@dataclass
+class DocsScan:
+    pages: list[tuple[str, str]] = field(default_factory=list)  # ("docs/guide.md", text): may be published
+    assets: list[str] = field(default_factory=list)  # "docs/img/x.png": static files that may be published
+    findings: list[Finding] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # every file and folder looked at: its name is published too
+
+
+def scan_docs(root: Path) -> DocsScan:
+    """Everything of `root/docs` that may be published, and findings for the rest."""
+    root = Path(os.path.realpath(root))
+    out = DocsScan()
+    name, out.findings = docs_dir(root)  # `docs_dir` of mkdocs.yml; None when it leaves the casebook
+    if name is None:
+        return out
+    docs = root / name
+    if not os.path.lexists(docs):
+        return out
+    if not inside(root, docs):
+        out.findings.append(finding("symlink-outside", name, None, None, target=_target(docs)))
+        return out
+    if not docs.is_dir():
+        out.findings.append(finding("docs-not-published", name, None, None, reason="폴더가 아닙니다 (not a folder)"))
+        return out
+    real_docs = Path(os.path.realpath(docs))
+    stack: list[tuple[Path, str, int]] = [(docs, name, 0)]
+    seen = 0
+    while stack:
+        folder, rel, depth = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            out.findings.append(finding("folder-unreadable", rel, None, None, reason=exc.strerror or str(exc)))
+            continue
+        for entry in reversed(entries):
+            if entry.name.startswith("."):
+                continue
+            seen += 1
+            if seen > MAX_ENTRIES:
+                out.findings.append(finding("docs-not-published", rel, None, None, reason=f"파일이 너무 많습니다 (more than {MAX_ENTRIES} entries)"))
+                return out
+            erel = f"{rel}/{entry.name}"
+            out.names.append(erel)
+            path = Path(entry.path)
+            if entry.is_symlink() and not inside(real_docs, path):
+                if inside(root, path):  # a record or a file of .git, say: never published through a link
+                    out.findings.append(finding("docs-not-published", erel, None, None,
+                                                reason=f"docs/ 밖을 가리키는 링크 (a link out of docs/: {_target(path)})"))
+                else:
+                    out.findings.append(finding("symlink-outside", erel, None, None, target=_target(path)))
+                continue
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as exc:
+                out.findings.append(finding("file-unreadable", erel, None, None, reason=exc.strerror or str(exc)))
+                continue
+            if stat.S_ISDIR(mode):
+                if depth + 1 > MAX_DEPTH:
+                    out.findings.append(finding("docs-not-published", erel, None, None, reason="폴더가 너무 깊습니다 (too deep)"))
+                else:
+                    stack.append((path, erel, depth + 1))
+            elif not stat.S_ISREG(mode):
+                out.findings.append(finding("file-unreadable", erel, None, None, reason="일반 파일이 아닙니다 (not a regular file)"))
+            else:
+                _file(path, erel, out)
+    out.names.sort()
+    out.pages.sort()
+    out.assets.sort()
+    return out
+
+
+def _file(path: Path, rel: str, out: DocsScan) -> None:
+    name = path.name.lower()
+    suffix = os.path.splitext(name)[1]
+    if _BACKUP.search(name):
+        out.findings.append(finding("docs-not-published", rel, None, None, reason="편집기 백업 파일 (an editor backup)"))
+    elif suffix in PAGE_SUFFIXES:
+        text, problems = read_file(str(path), rel)
+        out.findings.extend(problems)
+        if text is not None:
+            bad = pathological_lines(text, rel)
+            out.findings.extend(bad)
+            if not bad:
+                out.pages.append((rel, text))
+    elif suffix in ASSET_TYPES:
+        problem = _asset_problem(path, rel, suffix)
+        if problem is None:
+            out.assets.append(rel)
+        else:
+            out.findings.append(problem)
+    elif suffix in _ACTIVE:
+        out.findings.append(
+            finding("docs-not-published", rel, None, None, reason="스크립트를 품을 수 있는 형식 (can carry script)")
+        )
+    else:
+        out.findings.append(
+            finding("docs-not-published", rel, None, None, reason=f"허용하지 않는 형식 (type not allowed: {suffix or name})")
+        )
+
+
+def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
+    """None when the file is what its name says and small enough; never blocks, never reads more than 16 bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")
+        if info.st_size > MAX_ASSET_BYTES:
+            return finding("file-too-large", rel, None, None, size=info.st_size, limit=MAX_ASSET_BYTES)
+        head = os.read(fd, 16)
+    except OSError as exc:
+        return finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))
+    finally:
+        os.close(fd)
+    ok = head.startswith(ASSET_TYPES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP")
+    return None if ok else finding("docs-asset-mismatch", rel, 1, 1, kind=suffix[1:].upper())
+
+
+def pathological_lines(text: str, rel: str) -> list[Finding]:
+    """Lines that would make the Markdown renderer take seconds or minutes: too long, or a long
+    run of unbalanced brackets (link syntax backtracks on each)."""
+    out: list[Finding] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE:
+            out.append(finding("docs-line-too-long", rel, number, MAX_LINE + 1, length=len(line), limit=MAX_LINE))
+        elif line.count("[") - line.count("]") > MAX_BRACKETS or line.count("(") - line.count(")") > MAX_BRACKETS:
+            out.append(finding("docs-brackets", rel, number, 1, limit=MAX_BRACKETS))
+    return out
+
+
+def _target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"

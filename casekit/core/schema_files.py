@@ -1,0 +1,201 @@
+"""Reading a casebook's schema files without trusting them: every problem is a located finding.
+
+A schema is read like a record (a regular file inside `schemas/`, at most 1 MiB, UTF-8: a FIFO
+or a link to `/dev/zero` is reported, never read), parsed as JSON (a syntax error points at its
+line and column), and checked before anything validates with it:
+
+- it is itself a valid JSON Schema (the 2020-12 meta-schema, with `pattern` and
+  `patternProperties` compiled as regular expressions): a list where an object belongs, a bad
+  regex, a wrong type, each at the JSON position of the offending value;
+- it nests at most `MAX_DEPTH` levels;
+- every `$ref` resolves to a sibling file or a `$defs`/pointer in one, and no chain of `$ref`s
+  loops back on itself; nothing is fetched from the network.
+
+A schema with findings is not used: the schema shipped with casekit of the same name stands in
+(when there is one), and the finding says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from casekit.core.findings import Finding, finding
+from casekit.core.source import read_file
+
+MAX_DEPTH = 64
+_META = Draft202012Validator(Draft202012Validator.META_SCHEMA, format_checker=FormatChecker(["regex"]))
+
+
+def read_schemas(folder: Path, prefix: str) -> tuple[dict[str, Any], dict[str, list[Finding]]]:
+    """{name: schema} of every readable, well-formed `*.schema.json` in `folder`, and the findings
+    of the others by name. `prefix` is the folder as findings name it (`schemas`)."""
+    from casekit.core.names import inside  # names needs schemas' STAGES: imported when first used
+
+    texts: dict[str, tuple[str, str]] = {}
+    problems: dict[str, list[Finding]] = {}
+    try:
+        paths = sorted(folder.glob("*.schema.json"))
+    except OSError:
+        paths = []
+    for path in paths:
+        name = path.name[: -len(".schema.json")]
+        rel = f"{prefix}/{path.name}"
+        if not inside(folder, path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            problems[name] = [finding("symlink-outside", rel, None, None, target=target)]
+            continue
+        text, fs = read_file(str(path), rel)
+        if text is None:
+            problems[name] = fs
+        else:
+            texts[name] = (rel, text)
+    schemas: dict[str, Any] = {}
+    for name, (rel, text) in texts.items():
+        try:
+            schema = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems[name] = [finding("schema-invalid", rel, exc.lineno, exc.colno, detail=exc.msg)]
+            continue
+        except (ValueError, RecursionError):
+            problems[name] = [finding("schema-invalid", rel, 1, 1, detail=f"nested more than {MAX_DEPTH} levels")]
+            continue
+        if not isinstance(schema, dict):
+            problems[name] = [finding("schema-invalid", rel, 1, 1, detail="a schema must be a JSON object {...}")]
+            continue
+        schemas[name] = schema
+    for name in list(schemas):
+        rel, text = texts[name]
+        fs = _lint(name, schemas[name], schemas, rel, text, set(problems))
+        if fs:
+            problems[name] = fs
+            del schemas[name]
+    return schemas, problems
+
+
+def _lint(name: str, schema: dict[str, Any], schemas: dict[str, Any], rel: str, text: str,
+          broken: set[str]) -> list[Finding]:
+    """Findings for one parsed schema; a `$ref` into a file already reported (`broken`) is not
+    reported again: the shipped schema of that name stands in for it."""
+    where = _Locator(text)
+    depth_path = _too_deep(schema)
+    if depth_path is not None:
+        return [finding("schema-invalid", rel, *where(depth_path), detail=f"nested more than {MAX_DEPTH} levels")]
+    out: list[Finding] = []
+    try:
+        errors = sorted(_META.iter_errors(schema), key=lambda e: list(map(str, e.absolute_path)))[:10]
+    except (RecursionError, re.error, ValueError) as exc:  # the meta-schema itself gave up
+        return [finding("schema-invalid", rel, 1, 1, detail=str(exc))]
+    for error in errors:
+        out.append(finding("schema-invalid", rel, *where(tuple(error.absolute_path)), detail=error.message[:200]))
+    if out:
+        return out
+    for path, ref in _refs(schema, ()):
+        problem = _ref_problem(name, ref, schemas, broken)
+        if problem:
+            out.append(finding("schema-invalid", rel, *where((*path, "$ref")), detail=f"$ref '{ref[:80]}': {problem}"))
+    return out
+
+
+def _too_deep(value: Any) -> tuple[Any, ...] | None:
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path
+        if isinstance(node, dict):
+            stack.extend((v, (*path, k)) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node))
+    return None
+
+
+def _refs(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, dict):
+        ref = value.get("$ref")
+        if isinstance(ref, str):
+            yield path, ref
+        for k, v in value.items():
+            yield from _refs(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _refs(v, (*path, i))
+
+
+def _target(base: str, ref: str, schemas: dict[str, Any]) -> tuple[str, Any] | str:
+    """(schema name, the node a `$ref` names), or why it names nothing."""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", ref):
+        return "casekit never fetches a schema from another host"
+    file_part, _, pointer = ref.partition("#")
+    name = file_part[: -len(".schema.json")] if file_part.endswith(".schema.json") else (file_part or base)
+    if name not in schemas:
+        return f"no such schema file ({file_part})"
+    node: Any = schemas[name]
+    for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/") if p]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return f"'{part}' not found"
+    return name, node
+
+
+def _ref_problem(base: str, ref: str, schemas: dict[str, Any], broken: set[str]) -> str | None:
+    seen: set[tuple[str, str]] = set()
+    while True:
+        file_part = ref.partition("#")[0]
+        if file_part.endswith(".schema.json") and file_part[: -len(".schema.json")] in broken:
+            return None
+        if (base, ref) in seen:
+            return "the $ref chain loops back on itself"
+        seen.add((base, ref))
+        found = _target(base, ref, schemas)
+        if isinstance(found, str):
+            return found
+        base, node = found
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+            return None
+        ref = node["$ref"]
+
+
+class _Locator:
+    """JSON path -> (line, column) of the value, by composing the JSON text as YAML nodes once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.root: yaml.Node | None = None
+        self.done = False
+
+    def __call__(self, path: tuple[Any, ...]) -> tuple[int, int]:
+        if not self.done:
+            self.done = True
+            try:
+                self.root = yaml.compose(self.text, Loader=yaml.SafeLoader)
+            except (yaml.YAMLError, RecursionError, ValueError):
+                self.root = None
+        node = self.root
+        best = (1, 1)
+        for part in path:
+            if node is None:
+                break
+            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if isinstance(node, yaml.MappingNode):
+                node = next((v if part != "$ref" else k for k, v in node.value if k.value == str(part)), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                node = None
+        if node is not None:
+            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return best

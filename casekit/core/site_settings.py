@@ -1,0 +1,178 @@
+"""Settings in `mkdocs.yml` that would make the published site load something from another host.
+
+The casebook's promise is that a reader's browser asks no other host for anything. These
+settings break it, so `casekit check` reports each as an error (`settings-outside-load`) at the
+key in `mkdocs.yml`, and the build, which refuses on any error, refuses them too:
+
+- `theme.font` missing or not `false` with the Material theme (it loads Google Fonts);
+- `extra_javascript` / `extra_css` entries with a scheme (`https:`) or a host (`//cdn...`);
+- `repo_url` / `repo_name` (Material calls the host's API for stars and forks);
+- `extra.analytics`, `extra.consent`, `google_analytics`;
+- `theme.logo`, `theme.favicon` or any `theme.icon` entry that is a URL;
+- plugins that fetch at build or view time (`social`, `git-committers`; `privacy` is fine);
+- `pymdownx.emoji` without a generator that inlines the icons (the default loads images from a CDN).
+
+`mkdocs.yml` holds tags casekit's strict record reader refuses (`!!python/name:...`, `!ENV`), so
+it is read here by PyYAML's composer into nodes with positions, tags ignored, after the same
+guarded read as records (regular file, at most 1 MiB, UTF-8). Nothing is constructed, aliases are
+visited once, and nesting past the interpreter's limit is a finding, not a crash.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from casekit.core.findings import Finding, finding
+from casekit.core.names import inside
+from casekit.core.source import read_file
+
+SETTINGS_FILE = "mkdocs.yml"
+FETCHING_PLUGINS = {
+    "social": "소셜 카드 글꼴을 Google Fonts에서 내려받습니다 (downloads fonts from Google Fonts)",
+    "material/social": "소셜 카드 글꼴을 Google Fonts에서 내려받습니다 (downloads fonts from Google Fonts)",
+    "git-committers": "GitHub API를 부릅니다 (calls the GitHub API)",
+}
+_URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|/\\|\\/)")
+_INLINE_EMOJI = ("to_svg", "to_alt", "to_png_sprite", "to_svg_sprite")
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes any tag (`!!python/name:`, `!ENV`) into a plain node: nothing is constructed."""
+
+
+def _nodes(root: Path) -> tuple[yaml.Node | None, list[Finding]]:
+    path = root / SETTINGS_FILE
+    if not inside(root, path):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return None, [finding("symlink-outside", SETTINGS_FILE, None, None, target=target)]
+    text, problems = read_file(str(path), SETTINGS_FILE)
+    if text is None:
+        return None, problems
+    try:
+        return yaml.compose(text, Loader=_Loader), problems
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return None, [*problems, finding("settings-invalid", SETTINGS_FILE, line, col, detail=str(exc.problem))]
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        detail = "너무 깊이 중첩되어 있습니다 (nested too deeply)" if isinstance(exc, RecursionError) else str(exc)
+        return None, [*problems, finding("settings-invalid", SETTINGS_FILE, 1, 1, detail=detail)]
+
+
+def _at(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _items(node: yaml.Node | None) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield key, value
+
+
+def _get(node: yaml.Node | None, name: str) -> tuple[yaml.Node, yaml.Node] | None:
+    return next(((k, v) for k, v in _items(node) if k.value == name), None)
+
+
+def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar under `node`, each node visited once (an alias is not walked again)."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.ScalarNode):
+            yield n
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(reversed(n.value))
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in reversed(n.value):
+                stack.extend((v, k))
+
+
+def _false(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off")
+
+
+def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
+    """The pages folder `mkdocs.yml` names (`docs_dir`, default `docs`) relative to the casebook
+    root, or None with a finding when it leaves the casebook (nothing there is scanned or published)."""
+    doc, _ = _nodes(Path(os.path.realpath(root)))
+    entry = _get(doc, "docs_dir")
+    if entry is None or not isinstance(entry[1], yaml.ScalarNode) or not entry[1].value.strip():
+        return "docs", []
+    value = entry[1].value.strip().replace("\\", "/").rstrip("/")
+    parts = value.split("/")
+    if value.startswith("/") or re.match(r"[A-Za-z]:", value) or ".." in parts or value in (".", ""):
+        return None, [finding("settings-docs-dir", SETTINGS_FILE, *_at(entry[1]), value=value)]
+    return "/".join(p for p in parts if p not in ("", ".")), []
+
+
+def check_site_settings(root: Path) -> list[Finding]:
+    """Findings for `mkdocs.yml` settings that load from another host, located at their key."""
+    doc, out = _nodes(Path(os.path.realpath(root)))
+    if doc is None:
+        return out
+
+    def report(node: yaml.Node, key: str, what: str) -> None:
+        out.append(finding("settings-outside-load", SETTINGS_FILE, *_at(node), key=key, what=what))
+
+    theme = _get(doc, "theme")
+    if theme is not None:
+        tkey, tval = theme
+        name = tval if isinstance(tval, yaml.ScalarNode) else (_get(tval, "name") or (None, None))[1]
+        material = isinstance(name, yaml.ScalarNode) and name.value == "material"
+        font = _get(tval, "font")
+        if material and font is None:
+            report(tkey, "theme.font", "Google Fonts (font: false가 없음; font: false is missing)")
+        elif font is not None and not _false(font[1]):
+            report(font[1], "theme.font", "Google Fonts")
+        for key in ("logo", "favicon", "icon"):
+            entry = _get(tval, key)
+            for scalar in _scalars(entry[1]) if entry else ():
+                if _URL.match(scalar.value):
+                    report(scalar, f"theme.{key}", scalar.value)
+    for key in ("extra_javascript", "extra_css"):
+        entry = _get(doc, key)
+        for scalar in _scalars(entry[1]) if entry else ():
+            if _URL.match(scalar.value):
+                report(scalar, key, scalar.value)
+    for key in ("repo_url", "repo_name", "google_analytics"):
+        entry = _get(doc, key)
+        if entry is not None:
+            report(entry[0], key, "저장소 호스트의 API 또는 분석 서비스 (the repository host's API or analytics)")
+    extra = _get(doc, "extra")
+    for key in ("analytics", "consent"):
+        entry = _get(extra[1], key) if extra else None
+        if entry is not None:
+            report(entry[0], f"extra.{key}", "분석 서비스 (analytics)")
+    plugins = _get(doc, "plugins")
+    for node in (plugins[1].value if plugins and isinstance(plugins[1], yaml.SequenceNode) else []):
+        pname = node if isinstance(node, yaml.ScalarNode) else next((k for k, _ in _items(node)), None)
+        if pname is not None and pname.value in FETCHING_PLUGINS:
+            report(pname, f"plugins: {pname.value}", FETCHING_PLUGINS[pname.value])
+    for pkey, _ in _items(plugins[1]) if plugins else ():  # plugins written as a mapping
+        if pkey.value in FETCHING_PLUGINS:
+            report(pkey, f"plugins: {pkey.value}", FETCHING_PLUGINS[pkey.value])
+    extensions = _get(doc, "markdown_extensions")
+    for node in (extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []):
+        ext = node if isinstance(node, yaml.ScalarNode) else next((k for k, _ in _items(node)), None)
+        if ext is None or ext.value != "pymdownx.emoji":
+            continue
+        options = next((v for _, v in _items(node)), None)
+        generator = _get(options, "emoji_generator")
+        gen = generator[1] if generator else None
+        if not (isinstance(gen, yaml.ScalarNode) and gen.tag.endswith(_INLINE_EMOJI) or
+                isinstance(gen, yaml.ScalarNode) and gen.value.endswith(_INLINE_EMOJI)):
+            report(ext, "markdown_extensions: pymdownx.emoji", "이모지 그림 CDN (emoji images from a CDN; use emoji_generator to_svg)")
+    return out

@@ -1,0 +1,284 @@
+"""The casebook's Korean search index, made from the built site: `build_search_index(site_dir)`.
+
+Run after any generator has written the site (the MkDocs plugin calls it from on_post_build;
+`casekit build` calls it after MkDocs, ProperDocs or Zensical). It reads each page's article as
+a browser shows it and writes a chunked index that the browser fetches piece by piece:
+
+    search/search_index.json          a small manifest (Material's search UI fetches it first)
+    search/casekit/t-<n>.json         term shards: term -> [doc, weight, doc, weight, ...]
+    search/casekit/d-<n>.json         doc shards: [location, title, [sentence, ...]] per page
+    assets/casekit/search-worker.js   the search worker Material's UI talks to (our own, no lunr)
+
+A query downloads the manifest, the shards of its terms and the doc shards of its first results:
+tens of kilobytes, however many cases the casebook holds.
+
+What is indexed is what users search for: the page title (h1), the fields a record is *about*
+(주 호소 문제, 욕구 내용, 목표, 활동 내용, 사유, 가구 형태, 서비스 ...; `data-field` on the page), and
+the body text, weighted title > about > body, so the case whose records are about 주거 ranks
+above a page that mentions it in passing. Text the page marks `data-search-exclude` (repeats of
+the records) and table cells without a `data-field` (rows of list pages, which grow with the
+casebook) are left out. Only text a page shows goes in, cut into terms; snippets are whole
+sentences of that text. Nothing else of the site is read.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import math
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casekit.site import search_ko
+
+__all__ = ["ABOUT_FIELDS", "SHARD_DIR", "WORKER", "build_search_index", "index_files", "shard_of"]
+
+ASSET = Path(__file__).resolve().parent / "assets" / "search-worker.js"
+WORKER = "assets/casekit/search-worker.js"
+MANIFEST = "search/search_index.json"
+SHARD_DIR = "search/casekit"
+# Fields whose text says what a case or resource is about (the schema's property names).
+ABOUT_FIELDS = frozenset({
+    "presenting_problems", "household", "description", "goal", "summary",
+    "reason", "reason_note", "service", "area", "domains", "kind", "sector", "referrer",
+})
+WEIGHTS = {"title": 8.0, "about": 3.0, "body": 1.0}
+K1 = 1.2  # term-frequency saturation (BM25)
+B = 0.25  # how much a long page is discounted (BM25); 0-0.3 measured alike, 0.4+ lets long case pages sink
+DOCS_PER_SHARD = 4  # the first results of a query sit in different shards: keep each small
+TARGET_SHARD_BYTES = 24_000
+MAX_SENTENCES = 24  # per page, the about-fields first: enough for a snippet
+MAX_SENTENCE = 160  # characters
+MIN_SENTENCE = 8  # shorter blocks are labels and values (경제 높음, 사정 전), not sentences
+_BLOCK = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr",
+          "section", "br", "ul", "ol", "table", "blockquote", "pre", "figcaption", "summary"}
+_SKIP = {"script", "style", "template", "svg", "noscript"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+
+
+@dataclass
+class Page:
+    location: str
+    title: str = ""
+    about: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+
+class _Reader(html.parser.HTMLParser):
+    """The article of a page as text blocks: the h1, blocks inside an about-field, other blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []  # (tag, role) role: article, skip, about, cell, table, ""
+        self.title: list[str] = []
+        self.about: list[str] = []
+        self.body: list[str] = []
+        self.buf: list[str] = []
+        self.seen_article = False
+        self.dd_role = ""  # the role of the <dd> after a labelled <dt>
+
+    def _roles(self) -> set[str]:
+        return {role for _, role in self.stack}
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buf).split())
+        self.buf = []
+        if not text:
+            return
+        roles = self._roles()
+        if "h1" in roles:
+            self.title.append(text)
+        elif "about" in roles:
+            self.about.append(text)
+        else:
+            self.body.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in _BLOCK:
+            self.flush()
+        if tag in _VOID:
+            return
+        role = ""
+        if tag == "article" and not self.seen_article:
+            role, self.seen_article = "article", True
+        elif tag in _SKIP or "data-search-exclude" in a or tag == "ck-noindex":
+            role = "skip"
+        elif tag in {"dt", "th"}:  # a field's label: not what the page is about, never a snippet
+            role = "skip"
+            if tag == "dt":
+                self.dd_role = "about" if a.get("data-field") in ABOUT_FIELDS else "cell"
+        elif tag == "dd" and not a.get("data-field"):
+            role, self.dd_role = self.dd_role, ""
+        elif tag == "h1":
+            role = "h1"
+        elif tag == "table":
+            role = "table"
+        elif a.get("data-field") in ABOUT_FIELDS:
+            role = "about"
+        elif tag in {"td", "th", "dd"} and a.get("data-field"):
+            role = "cell"
+        self.stack.append((tag, role))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        if tag in _BLOCK:
+            self.flush()
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        roles = self._roles()
+        if "article" not in roles or "skip" in roles:
+            return
+        if "table" in roles and not roles & {"about", "cell"}:
+            return  # rows of lists: they grow with the casebook and repeat other pages
+        self.buf.append(data)
+
+
+def read_page(path: Path, location: str) -> Page | None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    start, end = text.find("<article"), text.rfind("</article>")
+    if start < 0:
+        return None
+    reader = _Reader()
+    reader.feed(text[start:end + len("</article>")] if end > start else text[start:])  # skip the theme's chrome
+    reader.close()
+    reader.flush()
+    if not reader.seen_article:
+        return None
+    return Page(location, " ".join(reader.title), reader.about, reader.body)
+
+
+def index_files(site: Path) -> list[tuple[Path, str]]:
+    """The pages to index: every HTML page but the 404 page, with its location (`cases/2026-0001/`)."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel in {"404.html"} or rel.startswith(("search/", "assets/")):
+            continue
+        location = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        found.append((path, location))
+    return found
+
+
+def sentences(blocks: list[str]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        for part in _SENTENCE_END.split(block):
+            part = part.strip()
+            if len(part) < MIN_SENTENCE or not re.search(r"[가-힣]{2}", part):
+                continue
+            out.append(part if len(part) <= MAX_SENTENCE else part[: MAX_SENTENCE - 1] + "…")
+    return list(dict.fromkeys(out))
+
+
+def shard_of(term: str, shards: int) -> int:
+    """Which term shard holds `term` (search-worker.js computes the same)."""
+    h = 0
+    for ch in term:
+        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
+    return h % shards
+
+
+def _weights(page: Page) -> dict[str, float]:
+    tf: dict[str, Counter[str]] = {
+        "title": Counter(search_ko.terms(page.title)),
+        "about": Counter(t for b in page.about for t in search_ko.terms(b)),
+        "body": Counter(t for b in page.body for t in search_ko.terms(b)),
+    }
+    raw: dict[str, float] = {}
+    for name, counts in tf.items():
+        for term, n in counts.items():
+            raw[term] = raw.get(term, 0.0) + WEIGHTS[name] * (1 + math.log(n))
+    return raw
+
+
+def _write_json(path: Path, data: object) -> int:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = text.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".ck-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(payload)
+
+
+def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
+    """Write casekit's Korean search index into a built site; return counts and sizes.
+
+    Does nothing (all counts 0) unless the site's pages name casekit's worker in Material's
+    `__config` (the casekit theme templates do that), so a generator's own search is never broken.
+
+    Replaces `search/search_index.json` (Material's whole-site index, which every browser would
+    download before its first result) with a small manifest, writes the term and doc shards
+    under `search/casekit/` (old shards removed first) and the worker to `assets/casekit/`.
+    Idempotent: the same site gives the same bytes.
+    """
+    site = Path(site_dir)
+    stats = {"pages": 0, "terms": 0, "term_shards": 0, "doc_shards": 0, "index_bytes": 0, "manifest_bytes": 0}
+    home = site / "index.html"
+    if not home.is_file() or WORKER not in home.read_text(encoding="utf-8", errors="replace"):
+        # The pages do not name casekit's worker (another theme, Zensical, korean_search: false):
+        # the generator's own search index is left as it is.
+        return stats
+    pages = [p for path, loc in index_files(site) if (p := read_page(path, loc)) is not None]
+    raw = [_weights(p) for p in pages]
+    lengths = [sum(r.values()) for r in raw]
+    avg = (sum(lengths) / len(lengths)) if lengths else 1.0
+    postings: dict[str, list[int]] = {}
+    for doc, (weights, length) in enumerate(zip(raw, lengths, strict=True)):
+        norm = K1 * (1 - B + B * length / avg)
+        for term, w in sorted(weights.items()):
+            # BM25's saturated term frequency, scaled to a small integer (1..100)
+            postings.setdefault(term, []).extend((doc, max(1, round(100 * w / (w + norm)))))
+    total = sum(len(t.encode()) + 4 + 6 * len(v) for t, v in postings.items())
+    shards = 1
+    while total / shards > TARGET_SHARD_BYTES and shards < 4096:
+        shards *= 2
+    out = site / SHARD_DIR
+    if out.is_dir():
+        shutil.rmtree(out)
+    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term in sorted(postings):
+        buckets[shard_of(term, shards)][term] = postings[term]
+    stats.update(pages=len(pages), terms=len(postings), term_shards=shards)
+    for n, bucket in enumerate(buckets):
+        stats["index_bytes"] += _write_json(out / f"t-{n}.json", bucket)
+    for n in range(0, len(pages), DOCS_PER_SHARD):
+        chunk = [[p.location, p.title, sentences(p.about)[:MAX_SENTENCES] + sentences(p.body)[:MAX_SENTENCES]]
+                 for p in pages[n:n + DOCS_PER_SHARD]]
+        for entry in chunk:
+            entry[2] = entry[2][:MAX_SENTENCES]
+        stats["index_bytes"] += _write_json(out / f"d-{n // DOCS_PER_SHARD}.json", chunk)
+        stats["doc_shards"] += 1
+    manifest = {
+        # Material's UI hands `config` and `docs` to the worker named in the page's __config.
+        "config": {"lang": ["ko"], "separator": r"[\s\-]+", "pipeline": [], "fields": {},
+                   "casekit": {"version": 1, "docs": len(pages), "term_shards": shards,
+                               "docs_per_shard": DOCS_PER_SHARD, "shard_dir": SHARD_DIR,
+                               "particles": list(search_ko._PARTICLE_ORDER), "endings": list(search_ko.ENDINGS),
+                               "short_particles": list(search_ko.SHORT_PARTICLES)}},
+        "docs": [],
+    }
+    stats["manifest_bytes"] = _write_json(site / MANIFEST, manifest)
+    worker = site / WORKER
+    worker.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSET, worker)
+    os.chmod(worker, 0o644)
+    return stats

@@ -1,0 +1,69 @@
+"""docs/: what may be published, and what check says about the rest (see also fixtures/docs-refused)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from casekit.core.casebook import check
+from casekit.core.docs import MAX_LINE, scan_docs
+from tests.test_fixtures import materialize
+
+
+def test_the_sample_publishes_its_pages_and_images(sample: Path) -> None:
+    scan = scan_docs(sample)
+    docs = sample / "docs"
+    # the sample holds only publishable files: every page and every image is published, nothing refused
+    assert [rel for rel, _ in scan.pages] == sorted(p.relative_to(sample).as_posix() for p in docs.rglob("*.md"))
+    assert scan.assets == sorted(p.relative_to(sample).as_posix() for p in docs.rglob("*.png"))
+    assert "docs/guide.md" in [rel for rel, _ in scan.pages] and "docs/img/casebook-home.png" in scan.assets
+    assert scan.findings == []
+    assert "docs/img" in scan.names
+
+
+def test_only_checked_files_are_published(tmp_path: Path) -> None:
+    root = materialize("docs-refused", tmp_path)
+    started = time.perf_counter()
+    scan = scan_docs(root)
+    assert time.perf_counter() - started < 5  # a FIFO is never opened for reading, nothing huge is read
+    assert [rel for rel, _ in scan.pages] == ["docs/guide.md", "docs/홍길동-이야기.md"]
+    assert scan.assets == ["docs/img/ok.png"]
+    refused = {f.path for f in scan.findings}
+    for rel in ("docs/pipe.md", "docs/passwd.md", "docs/img/zero.png", "docs/record.md", "docs/img/fake.png",
+                "docs/img/logo.svg", "docs/page.html", "docs/notes.txt", "docs/guide.md~", "docs/big.md",
+                "docs/brackets.md", "docs/links.md", "docs/wide.md"):
+        assert rel in refused, rel
+    assert not any(".hidden" in n for n in scan.names)
+
+
+def test_a_page_of_brackets_is_refused_quickly(tmp_path: Path, sample: Path) -> None:
+    (sample / "docs/attack.md").write_text("[" * 20000 + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    report = check(sample)
+    assert time.perf_counter() - started < 10
+    assert [(f.code, f.line, f.column) for f in report.findings if f.path == "docs/attack.md"] == [
+        ("docs-line-too-long", 1, MAX_LINE + 1)
+    ]
+
+
+def test_a_page_over_one_mebibyte_is_reported_not_skipped(sample: Path) -> None:
+    (sample / "docs/big.md").write_bytes(b"x" * ((1 << 20) + 1))
+    assert [f.code for f in check(sample).findings if f.path == "docs/big.md"] == ["file-too-large"]
+
+
+def test_docs_as_a_link_out_is_not_followed(tmp_path: Path, sample: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# secret\n", encoding="utf-8")
+    os.rename(sample / "docs", tmp_path / "old-docs")
+    os.symlink(outside, sample / "docs")
+    scan = scan_docs(sample)
+    assert scan.pages == [] and scan.assets == []
+    assert [(f.path, f.code) for f in scan.findings] == [("docs", "symlink-outside")]
+
+
+def test_a_name_holding_a_client_name_is_an_error(sample: Path) -> None:
+    (sample / "docs/박영수").mkdir()
+    codes = [(f.path, f.code) for f in check(sample).findings]
+    assert ("docs/박영수", "sensitive-in-text") in codes

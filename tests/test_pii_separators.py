@@ -1,0 +1,44 @@
+"""The PII guard sees numbers through every separator a writer or a converter uses, and no more."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.core.pii import scan_text
+from tests.test_pii import NEGATIVES, REALISTIC, codes
+
+FOUND = [
+    ("690721ㅡ1234567", "pii-resident-number"),  # the Hangul vowel ㅡ typed as a dash
+    ("690721\\-1234567", "pii-resident-number"),  # a Markdown escape, as written in the source
+    ("690721/1234567", "pii-resident-number"),
+    ("690721.1234567", "pii-resident-number"),
+    ("6 9 0 7 2 1 1 2 3 4 5 6 7", "pii-resident-number"),
+    ("010ㅡ1234ㅡ5678", "pii-phone"),
+    ("010\\-1234\\-5678", "pii-phone"),
+    ("010/1234/5678", "pii-phone"),
+    ("010)1234-5678", "pii-phone"),
+    ("010) 1234-5678", "pii-phone"),
+    ("0 1 0 1 2 3 4 5 6 7 8", "pii-phone"),
+    ("010—1234—5678", "pii-phone"),
+    ("０１０ㅡ１２３４ㅡ５６７８", "pii-phone"),
+    ("02/1234/5678", "pii-phone"),
+    ("110\\-123\\-456789", "pii-account"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), FOUND)
+def test_found_through_separators(text: str, code: str) -> None:
+    assert [c for c, _ in codes(text)] == [code]
+
+
+@pytest.mark.parametrize("text", ["690721&#45;1234567", "010&#45;1234&#45;5678", "010&#x2D;1234&#8208;5678",
+                                  "010<span></span>-1234-5678", "<abbr title=\"010-1234-5678\">연락처</abbr>"])
+def test_a_body_is_read_as_the_reader_sees_it(text: str) -> None:
+    found = scan_text("첫 줄\n" + text, "cases/a/02-assessment.md", 10)
+    assert [(f.line, f.column) for f in found] == [(11, 1 if not text.startswith("<abbr") else 14)]
+
+
+def test_no_new_false_alarms() -> None:
+    assert codes(REALISTIC) == []
+    for text in [*NEGATIVES, "2026/03/15", "1 2 3 4 5 6 7", "점수 1 2 3 4 5", "15/20, 3/4", "v1/2/3"]:
+        assert codes(text) == [], text

@@ -1,0 +1,162 @@
+"""Nothing lost, nothing left, nothing raw on the terminal: unknown cases, odd file names, left temp
+files, unreadable folders, schemas that are FIFOs or links to /dev/zero (real files, real processes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.scaffold import TEMP_MAX_AGE, _open_dir, sweep_temp_files
+from casekit.reporters import printable
+from tests.builders import FULL_PATH, make_casebook
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def casekit(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "casekit", *args], cwd=cwd, capture_output=True, env=ENV,
+                          timeout=timeout, check=False)
+
+
+def test_status_of_an_unknown_case(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:2]})
+    proc = casekit(root, "status", "NOPE-1")
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2
+    assert "Traceback" not in err and str(tmp_path) not in err
+    assert "사례 'NOPE-1'이 없습니다" in err
+
+
+def test_odd_file_names_never_reach_the_terminal_raw(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:1]})
+    folder = os.fsencode(root / "cases" / "c1")
+    (Path(os.fsdecode(folder)) / "evil\x1b[2J\u202egnp.md").write_text("x", encoding="utf-8")
+    raw = "메모".encode("cp949") + b".txt"  # a CP949 file name: bytes that are not UTF-8
+    with open(os.path.join(folder, raw), "wb") as fh:
+        fh.write(b"x")
+    text = casekit(root, "check")
+    assert b"\x1b" not in text.stdout and "\u202e".encode() not in text.stdout
+    assert b"\\x1b[2J\\u202egnp.md" in text.stdout
+    proc = casekit(root, "check", "--format", "json")
+    payload = json.loads(proc.stdout.decode("utf-8"))  # valid UTF-8 JSON
+    paths = {f["path"] for f in payload["findings"]}
+    shown = printable(os.fsdecode(raw))
+    assert "%B8" in shown and f"cases/c1/{shown}" in paths
+    assert "cases/c1/evil\\x1b[2J\\u202egnp.md" in paths
+
+
+def test_a_temp_file_left_is_reported_then_swept(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:2]})
+    left = root / "cases/c1/.casekit-0123456789abcdef.tmp"
+    left.write_text("half a rec", encoding="utf-8")
+    assert [(f.path, f.code, f.severity) for f in check(root).findings] == [
+        ("cases/c1/.casekit-0123456789abcdef.tmp", "temp-file-left", "warning")
+    ]
+    fd = _open_dir(root / "cases/c1")
+    try:
+        assert sweep_temp_files(fd) == []  # younger than a minute: perhaps still being written
+        old = time.time() - TEMP_MAX_AGE - 5
+        os.utime(left, (old, old))
+        assert sweep_temp_files(fd) == [left.name]
+    finally:
+        os.close(fd)
+    left.write_text("again", encoding="utf-8")
+    os.utime(left, (old, old))
+    proc = casekit(root, "add", "c1", "plan")
+    assert proc.returncode == 0, proc.stderr
+    assert not left.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_check_and_add_never_read_a_fifo_or_dev_zero_schema(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:2]})
+    shutil.copytree(REPO / "casekit/defaults/schemas", root / "schemas")
+    os.unlink(root / "schemas/plan.schema.json")
+    os.mkfifo(root / "schemas/plan.schema.json")
+    os.unlink(root / "schemas/assessment.schema.json")
+    os.symlink("/dev/zero", root / "schemas/assessment.schema.json")
+    started = time.perf_counter()
+    proc = casekit(root, "check", "--format", "json", timeout=30)
+    codes = {(f["path"], f["code"]) for f in json.loads(proc.stdout)["findings"]}
+    assert ("schemas/plan.schema.json", "file-unreadable") in codes
+    assert ("schemas/assessment.schema.json", "symlink-outside") in codes
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    add = casekit(root, "add", "c1", "plan", timeout=30)
+    assert add.returncode == 0 and b"Traceback" not in add.stderr, add.stderr
+    assert time.perf_counter() - started < 30
+
+
+def _as_nobody(root: Path) -> subprocess.CompletedProcess[bytes] | None:
+    """`casekit check --format json` as an unprivileged user (root reads every folder)."""
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"  # the venv's packages fit only it
+    python = next((p for p in (f"/usr/bin/{version}", f"/usr/local/bin/{version}") if os.path.isfile(p)), "")
+    site = next(iter((REPO / ".venv/lib").glob("python3*/site-packages")), None)
+    if os.geteuid() != 0 or not python or site is None or not os.access(python, os.X_OK):
+        return None
+    env = {"LANG": "C.UTF-8", "PYTHONPATH": f"{REPO}:{site}", "PYTHONDONTWRITEBYTECODE": "1", "HOME": "/tmp"}
+    try:
+        proc = subprocess.run([python, "-c", "import casekit.cli"], env=env, user=65534, capture_output=True,
+                              timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    return subprocess.run([python, "-m", "casekit", "check", "--format", "json"], cwd=root, env=env, user=65534,
+                          capture_output=True, timeout=60, check=False)
+
+
+def test_an_unreadable_case_folder_is_reported_not_empty() -> None:
+    base = Path(tempfile.mkdtemp(prefix="casekit-perm-"))
+    try:
+        os.chmod(base, 0o755)
+        root = make_casebook(base / "book", {"c1": FULL_PATH[:1], "c2": FULL_PATH[:1]})
+        for dirpath, dirnames, filenames in os.walk(base):
+            for name in dirnames:
+                os.chmod(os.path.join(dirpath, name), 0o755)
+            for name in filenames:
+                os.chmod(os.path.join(dirpath, name), 0o644)
+        os.chmod(root / "cases/c2", 0o000)
+        if os.geteuid() == 0:
+            proc = _as_nobody(root)
+            if proc is None:
+                pytest.skip("running as root and cannot run a check as an unprivileged user")
+            findings = json.loads(proc.stdout)["findings"]
+        else:
+            findings = [f.as_dict() for f in check(root).findings]
+        assert [(f["path"], f["code"]) for f in findings] == [("cases/c2", "folder-unreadable")]
+    finally:
+        os.chmod(base / "book/cases/c2", 0o755)
+        shutil.rmtree(base)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_the_build_refuses_a_fifo_or_dev_zero_schema_without_hanging(sample: Path, tmp_path: Path) -> None:
+    os.unlink(sample / "schemas/plan.schema.json")
+    os.mkfifo(sample / "schemas/plan.schema.json")
+    os.unlink(sample / "schemas/common.schema.json")
+    os.symlink("/dev/zero", sample / "schemas/common.schema.json")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")], cwd=sample,
+                          capture_output=True, env={**ENV, "NO_MKDOCS_2_WARNING": "1"}, timeout=120, check=False)
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert "schemas/plan.schema.json" in err and "file-unreadable" in err
+
+
+def test_a_worker_name_with_a_bidi_override_is_escaped_in_status_and_due(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:1]})
+    record = root / "cases/c1/01-intake.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("worker: kim.sw", 'worker: "kim\u202eabc"'),
+                      encoding="utf-8")
+    for args in (("status",), ("due", "--all")):
+        out = casekit(root, *args).stdout
+        assert "\u202e".encode() not in out and b"kim\\u202eabc" in out, (args, out)

@@ -1,0 +1,74 @@
+"""mkdocs.yml settings that would load from another host: located findings in check (and so the build)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from casekit.core.casebook import check
+from casekit.core.site_settings import check_site_settings
+
+
+def _write(root: Path, text: str) -> None:
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def test_the_sample_settings_load_nothing_from_outside(sample: Path) -> None:
+    assert check_site_settings(sample) == []
+
+
+def test_material_without_font_false_loads_google_fonts(tmp_path: Path) -> None:
+    _write(tmp_path, "site_name: t\ntheme: material\n")
+    assert [(f.code, f.line, f.column) for f in check_site_settings(tmp_path)] == [("settings-outside-load", 2, 1)]
+    _write(tmp_path, "site_name: t\ntheme:\n  name: mkdocs\n")
+    assert check_site_settings(tmp_path) == []
+
+
+def test_a_cdn_script_in_the_sample_fails_check(sample: Path) -> None:
+    path = sample / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "extra_javascript:\n  - 'https://cdn.example.org/x.js'\n",
+                    encoding="utf-8")
+    report = check(sample)
+    assert [(f.path, f.code, f.severity) for f in report.errors] == [("mkdocs.yml", "settings-outside-load", "error")]
+    last = len(path.read_text(encoding="utf-8").splitlines())
+    assert (report.errors[0].line, report.errors[0].column) == (last, 5)
+
+
+def test_broken_or_hostile_settings_are_findings(tmp_path: Path) -> None:
+    _write(tmp_path, "site_name: [unclosed\n")
+    assert [f.code for f in check_site_settings(tmp_path)] == ["settings-invalid"]
+    _write(tmp_path, "a: " + "[" * 5000 + "\n")
+    assert [f.code for f in check_site_settings(tmp_path)] == ["settings-invalid"]
+    bomb = "a: &a [x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(12)
+    ) + "theme:\n  name: material\n  font: false\n  icon: {x: *m}\n"
+    _write(tmp_path, bomb)
+    started = time.perf_counter()
+    assert check_site_settings(tmp_path) == []
+    assert time.perf_counter() - started < 2
+
+
+def test_a_settings_file_that_is_a_fifo_or_huge_is_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "mkdocs.yml")
+    started = time.perf_counter()
+    assert [f.code for f in check_site_settings(tmp_path)] == ["file-unreadable"]
+    os.unlink(tmp_path / "mkdocs.yml")
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: t\n#" + b"x" * (1 << 20))
+    assert [f.code for f in check_site_settings(tmp_path)] == ["file-too-large"]
+    assert time.perf_counter() - started < 2
+
+
+def test_docs_dir_is_followed_inside_and_refused_outside(sample: Path) -> None:
+    from casekit.core.docs import scan_docs
+
+    os.rename(sample / "docs", sample / "pages")
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8").replace("docs_dir: docs", "docs_dir: pages")
+    path.write_text(text, encoding="utf-8")
+    pages = [rel for rel, _ in scan_docs(sample).pages]
+    assert "pages/guide.md" in pages and "pages/privacy.md" in pages and all(p.startswith("pages/") for p in pages)
+    path.write_text(text.replace("docs_dir: pages", "docs_dir: ../elsewhere"), encoding="utf-8")
+    scan = scan_docs(sample)
+    assert scan.pages == [] and [f.code for f in scan.findings] == ["settings-docs-dir"]
+    assert [f.code for f in check(sample).errors] == ["settings-docs-dir"]

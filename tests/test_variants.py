@@ -1,0 +1,218 @@
+"""Variants of sensitive values: found by the one casebook-wide index, in check and for the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.sensitive import SensitiveIndex, address_details, reader_text
+from tests.builders import make_casebook
+from tests.test_pii import REALISTIC, SHARED
+
+NEEDLES = [
+    ("탁해온", "cases/a/01-intake.md", "client.name"),
+    ("1958-03-17", "cases/a/01-intake.md", "client.birth_date"),
+    ("580317-2345678", "cases/a/01-intake.md", "client.resident_number"),
+    ("010-2345-6789", "cases/a/01-intake.md", "client.phone"),
+    ("가온구 나래로 12, 103동 1502호", "cases/a/01-intake.md", "client.address"),
+    ("남궁민수", "cases/b/01-intake.md", "client.name"),
+]
+INDEX = SensitiveIndex(NEEDLES)
+
+
+def variants_in(text: str) -> list[tuple[str, str]]:
+    rt = reader_text(text)
+    return [(h.variant, rt.text[h.start : h.end]) for h in INDEX.find(rt.text)]
+
+
+FOUND = [
+    ("탁해온", "exact"),
+    ("탁 해 온", "spaced"),
+    ("탁 해온 씨가", "spaced"),
+    ("탁·해·온", "spaced"),
+    ("탁ㆍ해온", "spaced"),
+    ("탁•해온", "spaced"),
+    ("탁-해-온", "spaced"),
+    ("탁\u200b해\u200c온", "exact"),
+    ("탁**해온**은", "exact"),
+    ("탁<span></span>해온", "exact"),
+    ("&#xD0C1;해온", "exact"),
+    ("&#53441;&#54644;&#50728;", "exact"),
+    ("탁\\해온", "spaced"),
+    ("남궁 민수", "spaced"),
+    ("해온이는 학교에 갔다", "given-name"),
+    ("해온 씨", "given-name"),
+    ("(민수)", "given-name"),
+    ("1958-03-17", "exact"),
+    ("1958년 3월 17일", "date"),
+    ("1958년 03월 17일생", "date"),
+    ("58년 3월 17일", "date"),
+    ("58.03.17", "date"),
+    ("1958.3.17", "date"),
+    ("1958/03/17", "date"),
+    ("580317", "date"),
+    ("19580317", "date"),
+    ("580317-2", "resident-front"),
+    ("580317-2******", "resident-front"),
+    ("580317 - ", "resident-front"),
+    ("580317-2345678", "exact"),
+    ("580317ㅡ2345678", "exact"),
+    ("580317&#45;2345678", "exact"),
+    ("580317\\-2345678", "exact"),
+    ("５８０３１７－２３４５６７８", "exact"),
+    ("5803172345678", "number"),
+    ("010-2345-6789", "exact"),
+    ("010)2345-6789", "number"),
+    ("010 2345 6789", "number"),
+    ("01023456789", "number"),
+    ("010.2345.6789", "number"),
+    ("010/2345/6789", "number"),
+    ("010—2345—6789", "exact"),
+    ("0 1 0 2 3 4 5 6 7 8 9", "number"),
+    ("+82 10-2345-6789", "number"),
+    ("103동 1502호", "address-detail"),
+    ("103동1502호", "address-detail"),
+    ("1502호", "address-detail"),
+    ("나래로 12", "address-detail"),
+    ("103-1502", "address-detail"),
+    ("[기록](/x/%ED%83%81%ED%95%B4%EC%98%A8/)", "exact"),
+    ("탁<!-- 메모 -->해온", "exact"),
+    ("탁&nbsp;해온", "spaced"),
+    ("탁&#8203;해온", "spaced"),
+    ("탁(해온)", "spaced"),
+]
+
+
+@pytest.mark.parametrize(("text", "variant"), FOUND)
+def test_variant_found(text: str, variant: str) -> None:
+    assert variant in [v for v, _ in variants_in(text)], variants_in(text)
+
+
+NOT_FOUND = [
+    "이해온다",  # 해온 inside a word
+    "오해온 것",
+    "영수증",
+    "민수기",
+    "2058-03-17",
+    "2058.03.17",
+    "19583170",
+    "1958317",  # unpadded digits only count with separators
+    "580317",  # (a date variant: counted below, not a resident number)
+    "010-2345-67890",
+    "1010-2345-6789",
+    "12층 상담실",
+    "나래로 120",
+    "501502호",
+    "탁월한 해온다",
+    "1031502",
+    "58317",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_not_a_variant(text: str) -> None:
+    found = variants_in(text)
+    if text == "580317":
+        assert found == [("date", "580317")]
+    else:
+        assert found == []
+
+
+def test_address_details() -> None:
+    assert address_details("가온구 나래로 12, 103동 1502호") == ["103동 1502호", "103-1502", "1502호", "나래로 12"]
+    assert address_details("가온구 나래동 101-1 2층") == ["101-1 2층", "나래동 101-1"]
+
+
+def test_reader_text_maps_back_to_the_source() -> None:
+    src = "이름: &#xD0C1;**해온** <b>x</b> 010&#45;1"
+    rt = reader_text(src)
+    assert rt.text == "이름: 탁해온 x 010-1"
+    start = rt.text.index("탁")
+    assert src[rt.source_offset(start) :].startswith("&#xD0C1;")
+    s, e = rt.source_span(start, start + 3)
+    assert src[s:e] == "&#xD0C1;**해온"
+    assert rt.source_offset(rt.text.index("-")) == src.index("&#45;")
+
+
+def test_plain_text_offsets_are_the_texts_own() -> None:
+    text = "x 탁\u200b해온 y"
+    [hit] = INDEX.find(text)
+    assert (hit.start, hit.end, hit.variant) == (2, 6, "spaced")
+
+
+def test_mask_hides_given_names_and_keeps_markup() -> None:
+    assert INDEX.mask("해온이는 **탁해온**과 함께") == "○○이는 **○○○**과 함께"
+    assert INDEX.mask("탁&#54644;온 010)2345-6789") == "○○○ ○○○)○○○○-○○○○"
+    assert INDEX.mask("영수증은 그대로") == "영수증은 그대로"
+    opted = "해온 <!-- casekit: name-ok -->\n해온"
+    assert INDEX.mask(opted) == "해온 <!-- casekit: name-ok -->\n○○"
+    assert INDEX.mask("해온", markdown=False) == "○○"
+
+
+def test_finditer_leaves_given_names_to_the_mask() -> None:
+    assert list(INDEX.finditer("해온이는")) == []
+    assert [off for off, _ in INDEX.finditer("탁 해온이는")] == [0]
+
+
+# --- in `casekit check` ---------------------------------------------------------------------
+
+
+def _codes(root: Path) -> list[tuple[str, str, int | None, int | None, str]]:
+    return [
+        (f.code, f.path, f.line, f.column, f.severity)
+        for f in check(root).findings
+        if f.code in ("sensitive-in-text", "sensitive-variant-in-text", "given-name-in-text")
+    ]
+
+
+def _book(tmp_path: Path, body: str, **intake: object) -> Path:
+    client = {"alias": "탁○○", "name": "탁해온", "birth_date": "1958-03-17", "phone": "010-2345-6789"}
+    client.update(intake)  # type: ignore[arg-type]
+    records = [("intake", "2026-03-01", {"client": client}), ("assessment", "2026-03-05", {"body": body})]
+    return make_casebook(tmp_path, {"a": records})
+
+
+def test_check_reports_variants_at_the_source(tmp_path: Path) -> None:
+    root = _book(tmp_path, "첫 줄\n기록: 탁**해온** 씨, 생일 1958년 3월 17일\n해온이는 웃었다")
+    rel = "cases/a/02-assessment.md"
+    found = _codes(root)
+    body_line = next(f.line for f in check(root).findings if f.path == rel)
+    assert body_line is not None
+    assert [c for c in found if c[1] == rel] == [
+        ("sensitive-in-text", rel, body_line, 5, "error"),  # the reader sees the name itself
+        ("sensitive-variant-in-text", rel, body_line, 19, "error"),
+        ("given-name-in-text", rel, body_line + 1, 1, "warning"),
+    ]
+
+
+def test_name_ok_silences_a_given_name_only(tmp_path: Path) -> None:
+    root = _book(tmp_path, "해온이는 <!-- casekit: name-ok -->\n탁 해온 <!-- casekit: name-ok -->")
+    assert [c[0] for c in _codes(root)] == ["sensitive-variant-in-text"]
+
+
+def test_an_alias_that_is_the_name_with_a_space(tmp_path: Path) -> None:
+    root = _book(tmp_path, "본문", alias="탁 해온")
+    assert [(c[0], c[1]) for c in _codes(root)] == [("sensitive-variant-in-text", "cases/a/01-intake.md")]
+
+
+# --- false alarms: measured, must be zero errors ---------------------------------------------
+
+
+def test_no_errors_on_the_sample_the_seeds_and_realistic_text(sample: Path) -> None:
+    """The measurement behind the README's claim: every value of the sample casebook, searched
+    with every variant in the sample's own published text, the seed documents and the realistic
+    text of the PII tests, gives no error."""
+    report = check(sample, keep=True)
+    assert [f for f in report.errors] == []
+    needles = [(v, s.rel, f) for recs in report.summaries.values() for s in recs for f, v in s.sensitive]
+    assert len(needles) > 50
+    index = SensitiveIndex(needles)
+    texts = [(REALISTIC, ["나래동 101-1"])]  # written there on purpose: case 2026-0001's own street and lot
+    if (SHARED / "seeds").is_dir():
+        texts += [(p.read_text(encoding="utf-8"), []) for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    assert len(texts) >= 1
+    for text, expected in texts:
+        rt = reader_text(text).text
+        assert [rt[h.start : h.end] for h in index.find(rt) if h.variant != "given-name"] == expected
