@@ -9,12 +9,12 @@ from casekit.core.case import RESTRICTED_KO
 from casekit.site.ecomap import ecomap_svg
 from casekit.site.html import Markup, el, join
 from casekit.site.indexes import STATE_KO, Case
+from casekit.site.practice import conference as read_conference
 from casekit.site.practice import (
     consent_rows,
     culture_of,
     selection_of,
 )
-from casekit.site.practice import conference as read_conference
 from casekit.site.views import View, days_text, noindex
 
 CULTURE_KO = {"language": "사용 언어", "interpreter": "통역", "multicultural": "다문화 가구", "nationality": "국적",
@@ -87,7 +87,7 @@ def conferences(v: View, case: Case) -> Markup | None:
                if p.resource else el("li", None, f"{p.agency} · {p.role}") for p in c.participants]
         tasks = [el("tr", None, el("td", None, t.task), el("td", None, t.who), el("td", {"class": "ck-date"}, t.due or "-"),
                     el("td", None, t.goal or "-")) for t in c.tasks]
-        parts.append(el("article", {"class": "ck-card ck-conference", "data-nn": f"{r.nn:02d}", "data-kind": c.kind},
+        parts.append(el("div", {"class": "ck-card ck-conference", "data-nn": f"{r.nn:02d}", "data-kind": c.kind},
                         el("h3", None, el("a", {"href": f"#{r.anchor}"}, f"{r.nn:02d} 사례회의"), " ",
                            kinds.get(c.kind or "", c.kind or ""), " · ", c.date or "날짜 없음"),
                         el("h4", None, f"참석 기관·역할 {len(c.participants)}명"),

@@ -16,6 +16,7 @@ from casekit.core.case import Case as CaseModel
 from casekit.core.casebook import Report
 from casekit.core.due import Due
 from casekit.core.schemas import STAGES, SchemaSet, redact
+from casekit.site.practice import change_text, restricted_data
 from casekit.site.records import (
     RISK_RANK,
     SEVERITY_RANK,
@@ -28,7 +29,6 @@ from casekit.site.records import (
     make_case,
     qualifier,
 )
-from casekit.site.practice import change_text, restricted_data
 
 
 @dataclass
