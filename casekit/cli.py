@@ -14,7 +14,7 @@ import click
 
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
-from casekit.core.due import all_due, case_due, is_closed
+from casekit.core.due import all_due, case_due
 from casekit.core.findings import Checked
 from casekit.core.names import valid_case_id
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
@@ -232,7 +232,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
             "case": cid,
             "stage": stage,
             "stage_ko": STAGE_KO[stage],
-            "closed": is_closed(records),
+            "closed": model.closed,
             "case_type": model.case_type,  # 대상자 구분 (selection)
             "restricted": model.restricted,  # 열람 제한 사유, or None
             "last_date": last.date,

@@ -16,7 +16,7 @@ from typing import Any
 
 from casekit.core.case import Case
 from casekit.core.handover import Handover
-from casekit.core.rules import NOT_ELIGIBLE, Episode, episodes
+from casekit.core.rules import NOT_ELIGIBLE, Episode
 from casekit.core.summary import Summary
 
 NO_FOLLOWUP_REASONS = frozenset({"ineligible", "referred", "deceased", "moved"})
@@ -233,8 +233,5 @@ def every_due(
 
 
 def is_closed(records: list[Summary]) -> bool:
-    if not records:
-        return False
-    ep = episodes(sorted(records, key=lambda r: (r.nn, r.rel)))[-1]
-    return ep.closure is not None
-
+    """Whether the case's current episode is closed (the core model's answer)."""
+    return bool(records) and Case.of("", records).closed

@@ -111,6 +111,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         self.docs_assets = publish_docs(self.root, files, config)
         made = generate(report, self.today, index=self.index)
         self.generated = set()
+        for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
+            log.info("casekit: %s", note)
         for page in made.pages:
             self._add(files, config, page.src_uri, page.markdown,
                       InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from casekit.core.schemas import STAGE_KO
+from casekit.site import case_practice as practice
 from casekit.site.body import BodyRenderer
 from casekit.site.fields import FieldRenderer
 from casekit.site.html import Markup, el, join, table_box
@@ -81,6 +82,11 @@ def case_page(site: Site, case: Case, bodies: BodyRenderer) -> Page:
 
     fields = FieldRenderer(site.schemas, v.resource_link, goal_text)
     title = f"{case.id} · {case.alias}" if case.alias else case.id
+    if case.restricted:  # 열람 제한: the summary only; the records hold nothing but their structure
+        md = [heading(1, title), block(practice.restricted_notice(v, case)), block(summary_card(v, case)),
+              heading(2, "타임라인", "timeline"), block(timeline(v, case)),
+              heading(2, "기록", "records"), block(practice.restricted_records(v, case))]
+        return make_page(src_uri(url), url, md)
     md = [
         heading(1, title),
         block(summary_card(v, case)),
@@ -93,12 +99,18 @@ def case_page(site: Site, case: Case, bodies: BodyRenderer) -> Page:
         heading(2, "연계 자원", "resources"),
         block(linked_resources(v, case)),
     ]
+    for name, anchor, part in (("사례회의", "conferences", practice.conferences(v, case)),
+                               ("가구와 생태도", "household", practice.household(v, case)),
+                               ("동의 기록", "consents", practice.consents(v, case))):
+        if part is not None:
+            md += [heading(2, name, anchor), block(part)]
     for r in case.records:
         current["record"] = r
         text = f"{r.nn:02d} {r.stage_ko}" + (f" ({r.qualifier})" if r.qualifier else "") + f" · {r.date or '날짜 없음'}"
         md.append(heading(2, text, r.anchor, f"ck-record ck-record-{r.stage}"))
         meta = el("p", {"class": "ck-record-meta"}, v.stage(r.stage, r.qualifier), " 담당 ", v.worker_link(r.worker),
-                  " · ", el("code", {"class": "ck-rel"}, r.rel))
+                  " · ", el("code", {"class": "ck-rel"}, r.rel),
+                  el("span", {"class": "ck-changed"}, f" · 마지막 변경: {r.changed}") if r.changed else None)
         body = bodies.html(r.body, r.rel, 2)
         md.append(block(el("div", {"class": "ck-record-data", "data-stage": r.stage, "data-nn": f"{r.nn:02d}"},
                            meta, fields.record(r.stage, r.data, COMMON_KEYS)),
@@ -132,19 +144,22 @@ def summary_card(v: View, case: Case) -> Markup:
         goal_cell = el("ul", {"class": "ck-list"}, goal_items)
     else:
         goal_cell = el("span", None, "아직 계획이 없습니다" if not case.plans else "모두 달성")
-    rows = [
-        ("현재 단계", join([v.stage(case.stage), " ", v.status(case)]), "stage"),
+    rows: list[tuple[str, Markup | str, str]] = [
+        ("현재 단계", join([v.stage(case.stage), " ", v.status(case),
+                         el("strong", {"class": "ck-restricted-mark"}, " 열람 제한") if case.restricted else None]), "stage"),
         ("담당", v.worker_link(case.worker), "worker"),
         ("위기도", join([v.risk(case.risk), el("small", None, f" {case.assessment.date} 사정")
                         if case.assessment and case.assessment.date else None]), "risk"),
-        ("욕구 영역", el("ul", {"class": "ck-inline"}, need_items) if need_items else "사정 전", "needs"),
-        ("진행 중 목표", goal_cell, "goals"),
     ]
+    rows += practice.summary_rows(v, case)
+    if not case.restricted:
+        rows += [("욕구 영역", el("ul", {"class": "ck-inline"}, need_items) if need_items else "사정 전", "needs"),
+                 ("진행 중 목표", goal_cell, "goals")]
     if case.closure is not None:
         rows.append(("종결", closure_text(v, case), "closure"))
         rows.append(("최근 사후관리", followup_text(v, case), "followup"))
     rows += [
-        ("다음 할 일", v.due(case.due, with_basis=True), "due"),
+        ("다음 할 일", join([v.due(case.due, with_basis=True), practice.due_list(v, case)]), "due"),
         ("기간", f"접수 {case.opened or '-'} · 최근 기록 {case.last_date or '-'} · 기록 {len(case.records)}건"
          + (f" · {case.episodes - 1}회 재개" if case.episodes > 1 else ""), "span"),
     ]

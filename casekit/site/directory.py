@@ -146,7 +146,7 @@ WORKER_PAST = 20  # cases the worker wrote in but handed over
 def worker_pages(site: Site, wid: str, cases: list[Case]) -> Iterator[Page]:
     load = next((s for s in worker_load(site) if s[0] == wid), (wid, 0, 0.0, 0, 0, 0))
     over = load[2] > site.caseload_limit
-    dues = [d for d in site.dues if d.worker == wid]
+    dues = [d for d in site.every_due if d.worker == wid]  # every kind of deadline of the worker's cases
     past = sort_open_first(site.past_cases(wid))
 
     def frame(v: View, part: Sequence[Case], position: str) -> list[str]:

@@ -11,9 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from casekit.core import history
+from casekit.core.case import Case as CaseModel
 from casekit.core.casebook import Report
 from casekit.core.due import Due
 from casekit.core.schemas import STAGES, SchemaSet, redact
+from casekit.site.practice import change_text, restricted_data
 from casekit.site.records import (
     RISK_RANK,
     SEVERITY_RANK,
@@ -24,7 +27,6 @@ from casekit.site.records import (
     PlanBlock,
     Record,
     make_case,
-    number_episodes,
     qualifier,
 )
 
@@ -50,7 +52,9 @@ class Site:
     caseload: dict[str, Any]  # casekit.yml `caseload`: limit and weights by risk level
     cases: dict[str, Case]
     resources: dict[str, ResourceView]
-    dues: list[Due]
+    dues: list[Due]  # the next thing due in each case (what `casekit status` and `casekit due` say)
+    every_due: list[Due] = field(default_factory=list)  # everything due in every case, several per case
+    notes: list[str] = field(default_factory=list)  # for the build log (e.g. no git history)
     files: int = 0
     warnings: int = 0
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
@@ -98,8 +102,8 @@ class Site:
         return self.labels("closure", "results", "*", "result")
 
     def workers(self) -> dict[str, list[Case]]:
-        """Each worker's current cases (a case's worker is the one of its latest record); every
-        worker who wrote a record is listed, with no current case when all were handed over."""
+        """Each worker's current cases (the core model's worker: a handover counts from its date); every
+        worker who wrote a record or handed a case over is listed, with no current case when all were handed over."""
         if "workers" in self._memo:
             return self._memo["workers"]  # type: ignore[no-any-return]
         out: dict[str, list[Case]] = {w: [] for c in self.cases.values() for w in c.past_workers}
@@ -140,39 +144,51 @@ def due_order(d: Due, case: Case | None, today: dt.date, soon_days: int) -> tupl
 
 
 def build_site(report: Report, today: dt.date) -> Site:
+    """The site model: the core `Case` of every case (with its handovers) and the records redacted for
+    display; a restricted case keeps only the structure of its records (no narrative, no body)."""
     schemas = report.schemas
+    deadlines = report.config.deadlines
+    hist = history.load(report.root, report.config)  # once per build
+    notes = [f.message_ko for f in hist.notes]
     cases: dict[str, Case] = {}
     for cid in sorted(report.summaries):
-        summaries = report.summaries[cid]
-        if not summaries:
+        if not report.summaries[cid]:
             continue
+        model = CaseModel.of(cid, report.summaries[cid], report.handovers.get(cid))
         records = []
-        for s in summaries:
+        for s in model.records:
             parsed = report.parsed.get(s.rel)
             raw = parsed.data if parsed is not None and isinstance(parsed.data, dict) else {}
             data = redact(raw, schemas.sensitive_paths.get(s.stage, []))
             body = parsed.body if parsed is not None else ""
-            records.append(
-                Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, qualifier(s.stage, data, schemas))
-            )
-        number_episodes(records, summaries)
-        cases[cid] = make_case(cid, records, summaries, report.config.deadlines, today)
+            if model.restricted:
+                data, body = restricted_data(s.stage, data), ""
+            record = Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, qualifier(s.stage, data, schemas))
+            record.changed = change_text(hist, s.rel)
+            records.append(record)
+        cases[cid] = make_case(model, records, deadlines, today)
     resources = {}
     for rid in sorted(report.resources):
         res = report.resources[rid]
         raw = res.parsed.data if res.parsed is not None and isinstance(res.parsed.data, dict) else {}
         body = res.parsed.body if res.parsed is not None else ""
         resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body)
-    dues = sorted((c.due for c in cases.values() if c.due is not None),
-                  key=lambda d: due_order(d, cases.get(d.case), today, int(report.config.deadlines["due_soon_days"])))
+    soon = int(deadlines["due_soon_days"])
+
+    def order(dues: list[Due]) -> list[Due]:
+        return sorted(dues, key=lambda d: due_order(d, cases.get(d.case), today, soon))
+
     return Site(
         today=today,
         schemas=schemas,
-        deadlines=report.config.deadlines,
+        deadlines=deadlines,
         caseload=report.config.caseload,
         cases=cases,
         resources=resources,
-        dues=dues,
+        # the same as core `all_due` / `every_due` with the handovers, from each case's dues computed once
+        dues=order([c.due for c in cases.values() if c.due is not None]),
+        every_due=order([d for c in cases.values() for d in c.dues]),
+        notes=notes,
         files=report.files,
         warnings=len(report.findings) - len(report.errors),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from casekit.core.due import KIND_KO as DUE_KO
 from casekit.core.due import Due
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.site.gaps import KIND_KO, counts, site_gaps
@@ -161,6 +162,25 @@ def gap_table(v: View, limit: int | None = None, testid: str = "gaps") -> Markup
               else el("p", {"class": "ck-muted"}, "없음"))
 
 
+def due_kinds(v: View) -> Markup:
+    """Everything overdue or due soon in every case, counted by kind (KIND_KO): a goal's target date,
+    crisis contact, the selection conference … beside the next step of each case."""
+    site = v.site
+    counts: dict[str, Counter[str]] = {}
+    for d in site.every_due:
+        state = d.state(site.today, site.soon_days)
+        if state != "upcoming":
+            counts.setdefault(d.kind, Counter())[state] += 1
+    items = [el("li", {"data-kind": kind}, DUE_KO.get(kind, kind), " ",
+                el("strong", {"class": "ck-due-overdue"}, f"기한 지남 {c['overdue']}") if c["overdue"] else None,
+                " " if c["overdue"] and c["due_soon"] else None,
+                el("span", {"class": "ck-due-due_soon"}, f"곧 마감 {c['due_soon']}") if c["due_soon"] else None)
+             for kind, c in sorted(counts.items(), key=lambda kv: (-kv[1]["overdue"], -kv[1]["due_soon"], kv[0]))]
+    return noindex(el("section", {"class": "ck-due-kinds", "data-testid": "due-kinds"},
+                      el("h3", {"id": "due-by-kind"}, "할 일 종류별 (사례마다 할 일 모두)"),
+                      el("ul", {"class": "ck-inline"}, items) if items else el("p", {"class": "ck-muted"}, "없음")))
+
+
 def home(site: Site) -> Page:
     v = View(site, "")
     cases = list(site.cases.values())
@@ -188,7 +208,7 @@ def home(site: Site) -> Page:
         heading(2, "기한 지남 · 곧 마감", "due"),
         block(el("p", {"class": "ck-note"}, "위기도가 높은 사례부터, 같은 위기도에서는 오래 밀린 일부터 보입니다. ",
                  v.a("due/", "예정된 일까지 모두 보기")),
-              due_table(v, site.dues, ("overdue", "due_soon"), HOME_DUE_LIMIT)),
+              due_table(v, site.dues, ("overdue", "due_soon"), HOME_DUE_LIMIT), due_kinds(v)),
         heading(2, "사례 부담", "caseload"),
         block(el("section", {"class": "ck-caseload", "data-testid": "caseload"},
                  el("h3", {"id": "caseload-by-worker"}, "담당자별"),
@@ -243,15 +263,20 @@ def due_pages(site: Site) -> Iterator[Page]:
                el("li", None, f"재사정·계획 수정: 점검에서 결정한 뒤 {dl['assessment_days']}일 이내"),
                el("li", None, "사후관리: 종결 뒤 " + ", ".join(f"{d}일" for d in dl["followup_days"])
                   + " (followup_days; 종결·사후관리 기록에 적힌 날짜가 있으면 그 날짜)"),
+               # the rules of the newer deadlines: explanation, not what a search for 사례회의 is after
+               noindex(el("li", None, f"선정 사례회의(대상자 구분): 사정 뒤 {dl['conference_days']}일 이내 "
+                          "(conference_days); 사례회의에서 정한 다음 회의일")),
+               noindex(el("li", None, f"목표 달성 예정일, 위기 사례 연락 {dl['crisis_contact_days']}일마다 "
+                          f"(crisis_contact_days), 정기 재사정: 사정 뒤 {dl['reassessment_days']}일 (reassessment_days)")),
                el("li", None, f"곧 마감: 기한까지 {dl['due_soon_days']}일 이내 (due_soon_days)"))
 
     def frame(v: View, part: Sequence[Due], position: str) -> list[str]:
         return [WIDE + "# 기한",
-                block(el("p", {"class": "ck-asof"}, f"{v.asof} · 사례마다 다음 할 일 하나씩 · 기한 지남, 곧 마감, 예정 순으로 "
+                block(el("p", {"class": "ck-asof"}, f"{v.asof} · 사례마다 할 일 모두(점검, 목표 달성 예정일, 사례회의 …) · 기한 지남, 곧 마감, 예정 순으로 "
                          "묶고, 묶음 안에서는 위기도 높은 순, 오래 밀린 순" + (f" · {position}" if position else "")),
                       due_table(v, part, ("overdue", "due_soon", "upcoming"))),
                 heading(2, "기한 기준", "rules"),
                 block(el("p", None, "기한은 사례집의 casekit.yml(deadlines)에서 정하며 ", el("code", None, "casekit due"),
                          " 명령과 같은 계산을 씁니다."), rules)]
 
-    yield from paged(site, "due/", site.dues, frame, in_nav=True)
+    yield from paged(site, "due/", site.every_due, frame, in_nav=True)

@@ -1,6 +1,7 @@
-"""One case as the site shows it: its redacted records, episodes, plans and goals, activities and
-linked resources. Derived from the core's summaries and parsed records (no due date is stored:
-`due` is the core's `case_due` over the summaries). Nothing here knows MkDocs or HTML.
+"""One case as the site shows it: the core's `casekit.core.case.Case` (episodes, stage, closed, the
+current worker after a handover, case type, restricted) plus what only pages need: the redacted
+records (data and bodies for display), plans and goals, activities and linked resources. Due
+dates are the core's (`case_due`/`case_dues` with the handovers). Nothing here knows MkDocs or HTML.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from casekit.core.due import Due, case_due, is_closed
-from casekit.core.rules import NOT_ELIGIBLE, episodes
+from casekit.core.case import Case as CaseModel
+from casekit.core.due import Due, case_due, case_dues
+from casekit.core.rules import NOT_ELIGIBLE
 from casekit.core.schemas import STAGE_KO, SchemaSet
 from casekit.core.summary import Summary
 
@@ -29,6 +31,7 @@ class Record:
     body: str
     qualifier: str | None = None  # 재사정, 수정 계획, 재개 접수 …
     episode: int = 1  # 1 for the first intake's records, 2 after the first reopening …
+    changed: str | None = None  # "마지막 변경: 날짜 · 담당자" from the git history (casekit.site.practice)
 
     @property
     def anchor(self) -> str:
@@ -74,29 +77,77 @@ class Activity:
 
 @dataclass
 class Case:
+    """The core model (`model`) for structure; the rest is what pages derive from the redacted records."""
+
     id: str
     records: list[Record]
-    summaries: list[Summary]
-    alias: str | None = None
-    stage: str = "intake"
-    closed: bool = False
+    model: CaseModel
     aftercare: bool = False  # closed, follow-up still due
-    ineligible: bool = False
-    worker: str | None = None
-    past_workers: set[str] = field(default_factory=set)
     risk: str | None = None
     assessment: Record | None = None
     plans: list[PlanBlock] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     resources: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> {stage: count}
-    due: Due | None = None
+    due: Due | None = None  # the next thing due (what `casekit status` says)
+    dues: list[Due] = field(default_factory=list)  # everything due in the case (`case_dues`)
     due_state: str | None = None
-    opened: str | None = None
-    last_date: str | None = None
-    episodes: int = 1
-    track: str | None = None
     closure: Record | None = None  # the latest episode's closure
     followup: Record | None = None  # the latest episode's latest follow-up
+
+    @property
+    def summaries(self) -> list[Summary]:
+        return self.model.records
+
+    @property
+    def stage(self) -> str:
+        """Where the case stands: a conference does not move the stage (as in `casekit status`)."""
+        return self.model.stage or self.records[-1].stage
+
+    @property
+    def closed(self) -> bool:
+        return self.model.closed
+
+    @property
+    def worker(self) -> str | None:
+        """Who has the case now, a handover counting from its date."""
+        return self.model.worker
+
+    @property
+    def past_workers(self) -> set[str]:
+        """Everyone who wrote a record or handed the case over."""
+        return {r.worker for r in self.records if r.worker} | {h.from_worker for h in self.model.handovers}
+
+    @property
+    def episodes(self) -> int:
+        return max(1, len(self.model.episodes))
+
+    @property
+    def case_type(self) -> str | None:
+        return self.model.case_type
+
+    @property
+    def restricted(self) -> str | None:
+        """The reason the case is 열람 제한 (its narratives are kept off the site), or None."""
+        return self.model.restricted
+
+    @property
+    def ineligible(self) -> bool:
+        ep = self.model.current
+        return ep is not None and ep.intake is not None and ep.intake.eligibility in NOT_ELIGIBLE
+
+    @property
+    def alias(self) -> str | None:
+        if self.restricted:
+            return None
+        return next((r.alias for r in reversed(self.summaries) if r.stage == "intake" and r.alias), None)
+
+    @property
+    def opened(self) -> str | None:
+        return self.records[0].date
+
+    @property
+    def last_date(self) -> str | None:
+        return max((r.date for r in self.records if r.date), default=None)
 
     @property
     def risk_rank(self) -> int:
@@ -133,9 +184,9 @@ class Case:
         return [g for g in self.plans[-1].goals if g.result is None and g.latest_status != "achieved"]
 
 
-def number_episodes(records: list[Record], summaries: list[Summary]) -> None:
-    """Each record's episode, as the core's `episodes` splits the case (the rules and due use it too)."""
-    starts = [ep.intake.nn for ep in episodes(summaries)[1:] if ep.intake is not None]
+def number_episodes(records: list[Record], model: CaseModel) -> None:
+    """Each record's episode, as the core model splits the case (the rules and due use it too)."""
+    starts = [ep.intake.nn for ep in model.episodes[1:] if ep.intake is not None]
     for r in records:
         r.episode = 1 + sum(1 for nn in starts if nn <= r.nn)
 
@@ -150,38 +201,23 @@ def qualifier(stage: str, data: dict[str, Any], schemas: SchemaSet) -> str | Non
     return None
 
 
-def make_case(cid: str, records: list[Record], summaries: list[Summary], deadlines: dict[str, Any], today: dt.date) -> Case:
-    case = Case(cid, records, summaries)
-    last = records[-1]
-    case.stage = last.stage
-    case.closed = is_closed(summaries)
-    case.worker = next((r.worker for r in reversed(records) if r.worker), None)
-    case.past_workers = {r.worker for r in records if r.worker}
-    eps = episodes(summaries)
-    case.episodes = len(eps)
-    intake_rel = eps[-1].intake.rel if eps[-1].intake is not None else None
-    case.ineligible = eps[-1].intake is not None and eps[-1].intake.eligibility in NOT_ELIGIBLE
-    case.opened = records[0].date
-    case.last_date = max((r.date for r in records if r.date), default=None)
-    case.due = case_due(cid, summaries, deadlines)
+def make_case(model: CaseModel, records: list[Record], deadlines: dict[str, Any], today: dt.date) -> Case:
+    """The site's case over the core model: `records` are the model's records, redacted for display."""
+    number_episodes(records, model)
+    case = Case(model.id, records, model)
+    summaries, handovers = model.records, model.handovers
+    case.due = case_due(model.id, summaries, deadlines, handovers)
+    case.dues = case_dues(model.id, summaries, deadlines, handovers)
     case.due_state = case.due.state(today, int(deadlines["due_soon_days"])) if case.due else None
     case.aftercare = case.closed and case.due is not None
-    for r in reversed(records):
-        client = r.data.get("client") if r.stage == "intake" else None
-        if isinstance(client, dict) and isinstance(client.get("alias"), str):
-            case.alias = client["alias"]
-            break
-    for r in records:
-        if r.rel == intake_rel and isinstance(r.data.get("track"), str):
-            case.track = r.data["track"]
+    case.risk = next((s.risk for s in reversed(summaries) if s.stage == "assessment" and s.risk), None)
+    by_rel = {r.rel: r for r in records}
     assessments = [r for r in records if r.stage == "assessment"]
-    if assessments:
-        case.assessment = assessments[-1]
-        risk = case.assessment.data.get("risk_level")
-        case.risk = risk if isinstance(risk, str) else None
-    last_ep = [r for r in records if r.episode == records[-1].episode]
-    case.closure = next((r for r in reversed(last_ep) if r.stage == "closure"), None)
-    case.followup = next((r for r in reversed(last_ep) if r.stage == "followup"), None)
+    case.assessment = assessments[-1] if assessments else None
+    ep = model.current
+    if ep is not None:
+        case.closure = by_rel.get(ep.closure.rel) if ep.closure is not None else None
+        case.followup = by_rel.get(ep.followups[-1].rel) if ep.followups else None
     case.plans = _plans(records)
     case.activities = _activities(records)
     case.resources = _resources(records)

@@ -167,6 +167,7 @@ class View:
         return join([
             self.a(case_url(case.id), case.id, cls="ck-case-id"),
             el("span", {"class": "ck-alias"}, case.alias) if alias and case.alias else None,
+            restricted_badge(case),
         ], " ")
 
     def worker_link(self, wid: str | None) -> Markup:
@@ -259,6 +260,13 @@ def paged(site: Site, url: str, items: Sequence[T], frame: Callable[[View, Seque
 
 
 # -- shared tables -----------------------------------------------------------
+def restricted_badge(case: Case) -> Markup | None:
+    """열람 제한: the case's narratives are not on the site (summary only)."""
+    if not case.restricted:
+        return None
+    return el("span", {"class": "ck-badge ck-restricted-badge", "data-restricted": case.restricted}, "열람 제한")
+
+
 def sort_open_first(cases: Iterable[Case]) -> list[Case]:
     order = {"open": 0, "aftercare": 1, "closed": 2}
     return sorted(cases, key=lambda c: (order[c.status], -c.risk_rank, c.id))
@@ -266,9 +274,10 @@ def sort_open_first(cases: Iterable[Case]) -> list[Case]:
 
 def case_rows(v: View, cases: Iterable[Case]) -> Iterator[Markup]:
     for c in cases:
-        yield el("tr", {"data-case": c.id, "data-stage": c.stage, "data-status": c.status},
+        yield el("tr", {"data-case": c.id, "data-stage": c.stage, "data-status": c.status,
+                        "data-restricted": c.restricted},
                  el("td", None, v.a(case_url(c.id), c.id, cls="ck-case-id")),
-                 el("td", {"class": "ck-alias"}, c.alias or "-"),
+                 el("td", {"class": "ck-alias"}, c.alias or restricted_badge(c) or "-"),
                  el("td", None, v.stage(c.stage)),
                  el("td", None, v.status(c)),
                  el("td", None, v.worker_link(c.worker)),
