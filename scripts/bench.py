@@ -84,6 +84,7 @@ DATE = re.compile(r"\b(20[12][0-9])-([01][0-9])-([0-3][0-9])\b")
 
 
 def _person(rng: random.Random, used: set[str]) -> str:
+    """A name no other client has and no sample text contains (방문한 is a word, not a client)."""
     while True:
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
         if name not in used:
@@ -126,7 +127,7 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             for line in _split(text)[1].splitlines():
                 if line.strip() and not line.startswith(("#", "|", "-", "<", ">")):
                     prose.setdefault(stage, []).append(line.strip())
-    used: set[str] = set()
+    used = {text[i : i + 3] for book in books for _, text in book for i in range(len(text) - 2)}
     cases = dest / "cases"
     cases.mkdir()
     for i in range(n_cases):

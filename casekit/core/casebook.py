@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from casekit.core.cache import Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
+from casekit.core.published import Published, Unit, needles_key, needles_of, published, record_unit, scan_all
 from casekit.core.rules import check_case
-from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
-from casekit.core.sensitive import SensitiveIndex
+from casekit.core.schemas import STAGES, SchemaSet
 from casekit.core.source import Parsed, read_file
-from casekit.core.summary import Summary, check_file, parse_file, public_strings
+from casekit.core.summary import Summary, parse_file
+from casekit.core.workers import Task, check_record, default_jobs, run_all, signature
 
 ROOT_MARKER = "mkdocs.yml"
 
@@ -122,22 +125,6 @@ def scan(root: Path) -> Layout:
 
 
 @dataclass
-class Published:
-    """What a resource publishes (body, fields) and what it must not (its sensitive values)."""
-
-    rel: str
-    body: str
-    body_line: int
-    fields: list[tuple[str, int, int]]
-    sensitive: list[tuple[str, str]]
-
-
-def _published(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> Published:
-    fields = [(text, *parsed.where(path)) for path, text in public_strings(parsed.data, patterns)]
-    return Published(rel, parsed.body, parsed.body_line, fields, sensitive_values(parsed.data, patterns))
-
-
-@dataclass
 class Resource:
     id: str
     rel: str
@@ -186,9 +173,26 @@ def _select(root: Path, layout: Layout, targets: list[Path] | None) -> tuple[set
     return cases, with_resources
 
 
-def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> Report:
-    """Check the casebook at `root` (or only the cases/resources under `targets`). Never writes."""
+def check(
+    root: Path,
+    targets: list[Path] | None = None,
+    keep: bool = False,
+    *,
+    jobs: int | None = None,
+    cache: bool = True,
+    today: dt.date | None = None,
+) -> Report:
+    """Check the casebook at `root` (or only the cases/resources under `targets`). Never writes
+    the casebook; keeps what it learnt in the cache (see casekit.core.cache) unless `cache` is False.
+
+    Whatever the targets, every record contributes its sensitive values (from the cache when
+    unchanged), so a value of another case is found in the ones checked. `jobs`: processes to
+    check records with (default: every core); `keep`: parse every record and keep the result.
+    """
+    started = time.time_ns()
     root = Path(os.path.realpath(root))
+    jobs = jobs or default_jobs()
+    day = (today or dt.date.today()).isoformat()
     config = load_config(root)
     schema_dir = root / "schemas"
     outside = (schema_dir.exists() or schema_dir.is_symlink()) and not inside(root, schema_dir)
@@ -201,12 +205,14 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
     findings += [f for f in layout.findings if _wanted(f.path, wanted, with_resources)]
+    settings = [config.deadlines, config.pii_allow, config.lang]
+    store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)
 
-    published: list[Published] = []
+    resources: list[Published] = []
     for rid, (disk, rel) in layout.resources.items():
         fs, parsed = _check_resource(rid, disk, rel, schemas)
         if parsed is not None and parsed.data is not None:
-            published.append(_published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
+            resources.append(published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
         report.files += 1
         if keep:
             report.resources[rid] = Resource(rid, rel, parsed)
@@ -214,63 +220,104 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
             findings += fs
             if parsed is not None:
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
+
+    entries = _records(layout, schemas, config, store, day, jobs, keep, report)
     resource_ids = set(layout.resources)
     for case, files in layout.cases.items():
         if wanted is not None and case not in wanted:
             continue
-        summaries = []
+        summaries = [entries[rf.rel].summary for rf in files]
         for rf in files:
-            fs, summary, parsed = check_file(str(rf.disk), rf.rel, case, rf.nn, rf.stage, schemas)
-            findings += fs
-            if parsed is not None:  # the body is published even when the front matter is broken
-                findings += scan_parsed(parsed, rf.rel, schemas.unscanned_paths(rf.stage), config.pii_allow)
-            summaries.append(summary)
-            report.files += 1
-            if keep:
-                report.parsed[rf.rel] = parsed
+            findings += entries[rf.rel].findings
+        report.files += len(files)
         findings += check_case(f"cases/{case}", summaries, resource_ids)
         report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
-    findings += _sensitive_in_published(root, report.summaries, published, wanted is None)
+    findings += _sensitive(root, entries, resources, wanted, with_resources, store, jobs, (schemas, config.pii_allow))
+    if wanted is None:
+        store.forget_except(set(entries))
+    store.save()
     report.findings = sort_findings(findings)
     return report
 
 
-def _sensitive_in_published(
-    root: Path, summaries: dict[str, list[Summary]], resources: list[Published], with_docs: bool
+def _records(
+    layout: Layout, schemas: SchemaSet, config: Config, store: Cache, day: str, jobs: int, keep: bool, report: Report
+) -> dict[str, Entry]:
+    """Every record's findings and summary: from the cache when unchanged, else checked on every core."""
+    entries: dict[str, Entry] = {}
+    todo: list[Task] = []
+    for case, files in layout.cases.items():
+        for rf in files:
+            hit = None if keep else store.get(rf.rel, signature(str(rf.disk)), day)
+            if hit is not None:
+                entries[rf.rel] = hit
+            else:
+                todo.append(Task(str(rf.disk), rf.rel, case, rf.nn, rf.stage))
+    today = dt.date.fromisoformat(day)
+    if keep:  # the site needs every record parsed: here, in this process
+        results = [check_record(t, schemas, config.pii_allow, today, keep=True) for t in todo]
+        report.parsed = {t.rel: r.parsed for t, r in zip(todo, results, strict=True)}
+    else:
+        results = run_all(check_record, todo, (schemas, config.pii_allow, today), jobs)
+    for t, r in zip(todo, results, strict=True):
+        entries[t.rel] = entry = Entry(r.signature, r.valid_until, r.findings, r.summary)
+        store.put(t.rel, entry)
+    return entries
+
+
+def _sensitive(
+    root: Path,
+    entries: dict[str, Entry],
+    resources: list[Published],
+    wanted: set[str] | None,
+    with_resources: bool,
+    store: Cache,
+    jobs: int,
+    reread: tuple[SchemaSet, list[str]],
 ) -> list[Finding]:
-    """A sensitive value found in published text: the body or an ordinary field of the same record,
-    another record of the case, another case, a resource, or a page of docs/. One pass over every
-    text with one index of every value, whatever the number of cases."""
-    needles = [(v, s.rel, f) for recs in summaries.values() for s in recs for f, v in s.sensitive]
-    needles += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
-    index = SensitiveIndex(needles)
-    if not index:
-        return []
-    texts: list[tuple[str, str, int, int, bool]] = []  # (rel, text, line, column, is multi-line body)
-    for recs in summaries.values():
-        for s in recs:
-            texts.append((s.rel, s.public_text, s.public_line, 1, True))
-            texts += [(s.rel, t, line, col, False) for t, line, col in s.public_fields]
-    for p in resources:
-        texts.append((p.rel, p.body, p.body_line, 1, True))
-        texts += [(p.rel, t, line, col, False) for t, line, col in p.fields]
-    if with_docs:
-        texts += [(rel, text, 1, 1, True) for rel, text in _docs_pages(root)]
+    """`sensitive-in-text` for the records, resources and docs/ pages checked, with an index of
+    the values of the WHOLE casebook; a text's findings are reused while neither it nor the
+    values changed."""
+    needles = needles_of((e.summary for e in entries.values()), resources)
+    key = needles_key(needles)
     out: list[Finding] = []
-    seen: set[tuple[str, int, int, str]] = set()
-    for rel, text, line, col, body in texts:
-        for offset, sources in index.finditer(text):
-            field_ = min(field for _, field in sources)
-            at = locate_offset(text, offset, line) if body else (line, col)
-            key = (rel, *at, field_)
-            if key not in seen:
-                seen.add(key)
-                out.append(finding("sensitive-in-text", rel, *at, field=field_))
+    todo: list[Unit] = []
+    redo: list[Entry] = []
+    for rel, e in entries.items():
+        if not _wanted(rel, wanted, with_resources):
+            continue
+        if e.needles == key:
+            out += e.sensitive
+        else:
+            todo.append(record_unit(e.summary))
+            redo.append(e)
+    extra: list[Unit] = list(resources) if with_resources else []
+    if wanted is None:
+        extra += [Unit(rel, text, 1, []) for rel, text in _docs_pages(root)]
+    known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
+    kept: dict[str, tuple[str, list[Finding]]] = {}
+    digests = [u.digest() + key for u in extra]
+    for u, d in zip(extra, digests, strict=True):
+        if u.rel in known and known[u.rel][0] == d:
+            out += known[u.rel][1]
+            kept[u.rel] = known[u.rel]
+        else:
+            todo.append(u)
+    found = scan_all(todo, needles, jobs)
+    for e, fs in zip(redo, found, strict=False):
+        e.needles, e.sensitive = key, fs
+        store.update(e.summary.rel, e)
+    for u, fs in zip(todo[len(redo) :], found[len(redo) :], strict=True):
+        kept[u.rel] = (digests[extra.index(u)], fs)
+    for fs in found:
+        out += fs
+    if store and wanted is None:
+        store.set_extra("published", kept)
     return out
 
 
-def locate_offset(text: str, offset: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _texts_of(s: Summary) -> tuple[str, int, list[tuple[str, int, int]]]:
+    return s.public_text, s.public_line, s.public_fields
 
 
 def _docs_pages(root: Path) -> list[tuple[str, str]]:

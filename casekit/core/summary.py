@@ -81,11 +81,21 @@ def check_file(
     disk: str, rel: str, case: str, nn: int, stage: str, schemas: SchemaSet
 ) -> tuple[list[Finding], Summary, Parsed | None]:
     """Read, parse and validate one record; everything it alone can tell."""
-    summary = Summary(rel=rel, case=case, nn=nn, stage=stage)
     parsed, findings = parse_file(disk, rel)
-    findings = list(findings)
-    if parsed is None or parsed.data is None:
-        return findings, summary, parsed
+    if parsed is None:
+        return list(findings), Summary(rel=rel, case=case, nn=nn, stage=stage), None
+    findings, summary = check_parsed(parsed, rel, case, nn, stage, schemas)
+    return findings, summary, parsed
+
+
+def check_parsed(
+    parsed: Parsed, rel: str, case: str, nn: int, stage: str, schemas: SchemaSet
+) -> tuple[list[Finding], Summary]:
+    """Validate a parsed record and summarize it (its parse findings included)."""
+    summary = Summary(rel=rel, case=case, nn=nn, stage=stage)
+    findings = list(parsed.findings)
+    if parsed.data is None:
+        return findings, summary
     findings += schemas.validate(stage, parsed, rel)
     data = parsed.data
     summary.ok = True
@@ -104,7 +114,7 @@ def check_file(
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
     summary.public_fields = [(text, *parsed.where(path)) for path, text in public_strings(data, patterns)]
-    return findings, summary, parsed
+    return findings, summary
 
 
 def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
@@ -219,4 +229,4 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-__all__ = ["Summary", "check_file", "field_name", "parse_file", "valid_date"]
+__all__ = ["Summary", "check_file", "check_parsed", "field_name", "parse_file", "valid_date"]

@@ -1,0 +1,265 @@
+"""What `check` learnt about each record, kept between runs so an unchanged record is not read again.
+
+Where: `$CASEKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/casekit`, else `~/.cache/casekit`; one folder
+per casebook (by its real path), never inside the casebook, so nothing of it can reach git, the
+site, or come in with someone else's commit. Deleting it is always safe: the next check is cold.
+
+What: per record, its findings and its `Summary` (what the casebook-wide rules need), with the
+`sensitive-in-text` findings of the last scan; never the parsed front matter. The folder's name
+is a hash of casekit's version and code, the schemas and the settings: change any and the old
+entries are simply not found (and removed later).
+
+When an entry is trusted: the file's size, mtime, inode and ctime are those it had when it was
+read, it did not change while it was read, and it had not been touched in the two seconds before
+the check started (a later write in the same timestamp tick would otherwise go unseen: such a
+file is checked again next time). An entry whose PII findings depend on the date (six digits that
+would read as a birth date still in the future) is dropped on that date.
+
+Two processes at once: each shard is written to a temporary file and renamed over the old one,
+so a reader sees a whole old shard or a whole new one; a shard that cannot be read (truncated,
+corrupt, another format) is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+import zlib
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from casekit.core.findings import Finding
+from casekit.core.summary import Summary
+from casekit.core.workers import Signature
+
+FORMAT = 1
+SHARDS = 64
+RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
+STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
+_CORE = Path(__file__).resolve().parent
+
+
+def cache_home() -> Path:
+    explicit = os.environ.get("CASEKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "casekit"
+
+
+def cache_dir(root: Path) -> Path:
+    """The cache folder of the casebook at `root` (its real path)."""
+    name = hashlib.blake2b(str(Path(os.path.realpath(root))).encode(), digest_size=10).hexdigest()
+    return cache_home() / name
+
+
+def cache_key(*parts: Any) -> str:
+    """A hash of casekit's version and code and of `parts` (schemas, settings): the entries' validity."""
+    from casekit import __version__
+
+    code = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _CORE.glob("*.py"))
+    blob = json.dumps([FORMAT, __version__, code, *parts], sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.blake2b(blob.encode(), digest_size=12).hexdigest()
+
+
+@dataclass
+class Entry:
+    signature: Signature | None
+    valid_until: str | None
+    findings: list[Finding]
+    summary: Summary
+    needles: str = ""  # the sensitive-value index `sensitive` was found with
+    sensitive: list[Finding] = field(default_factory=list)
+
+
+# Stored as plain tuples (unpickling dataclasses costs ~10x more); a Summary by its field names,
+# whatever fields it has, and its published text in a second file, read only when scanned again.
+_TEXTS = ("public_text", "public_line", "public_fields")
+_FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXTS)
+_BLANK = {f.name: f.default if f.default is not MISSING else f.default_factory() for f in fields(Summary) if f.name in _TEXTS}  # type: ignore[misc,operator]
+
+
+def _pack_findings(fs: list[Finding]) -> tuple[tuple[Any, ...], ...]:
+    return tuple((f.path, f.line, f.column, f.severity, f.code, f.message_ko, f.message_en) for f in fs)
+
+
+def _unpack_findings(raw: tuple[tuple[Any, ...], ...]) -> list[Finding]:
+    return [Finding(*f) for f in raw]
+
+
+def _pack(entry: Entry) -> tuple[Any, ...]:
+    d = entry.summary.__dict__
+    return (entry.signature, entry.valid_until, _pack_findings(entry.findings), tuple(d[n] for n in _FIELDS),
+            entry.needles, _pack_findings(entry.sensitive))
+
+
+def _unpack(raw: tuple[Any, ...]) -> Entry:
+    sig, valid_until, found, values, needles, sensitive = raw
+    summary = Summary.__new__(Summary)
+    summary.__dict__.update(zip(_FIELDS, values, strict=True))
+    summary.__dict__.update(_BLANK)
+    return Entry(sig, valid_until, _unpack_findings(found), summary, needles, _unpack_findings(sensitive))
+
+
+class Cache:
+    """Entries by record path, in shards by case; `Cache(None)` keeps nothing (--no-cache)."""
+
+    def __init__(self, root: Path | None, key: str = "", started_ns: int | None = None) -> None:
+        self.folder = cache_dir(root) / key if root is not None else None
+        self.started_ns = time.time_ns() if started_ns is None else started_ns
+        self._shards: dict[int, dict[str, tuple[Any, ...]]] = {}
+        self._texts: dict[int, dict[str, tuple[Any, ...]]] = {}
+        self._dirty: set[int] = set()
+        self._dirty_texts: set[int] = set()
+        self.extra: dict[str, Any] = {}  # small values kept beside the entries (resources, docs pages)
+        self._extra_dirty = False
+
+    def __bool__(self) -> bool:
+        return self.folder is not None
+
+    @staticmethod
+    def shard_of(rel: str) -> int:
+        parts = rel.split("/")
+        return zlib.crc32("/".join(parts[:2]).encode()) % SHARDS  # cases/<id>: a case in one shard
+
+    def _shard(self, n: int) -> dict[str, tuple[Any, ...]]:
+        shard = self._shards.get(n)
+        if shard is None:
+            shard = self._shards[n] = self._read(f"{n:02d}.pickle") or {}
+        return shard
+
+    def _text_shard(self, n: int) -> dict[str, tuple[Any, ...]]:
+        shard = self._texts.get(n)
+        if shard is None:
+            shard = self._texts[n] = self._read(f"{n:02d}.texts.pickle") or {}
+        return shard
+
+    def texts(self, entry: Entry) -> bool:
+        """Fill in the published text of a cached entry's summary; False when it is not kept."""
+        s = entry.summary
+        if s.public_text or s.public_fields:
+            return True
+        raw = self._text_shard(self.shard_of(s.rel)).get(s.rel)
+        if raw is None or raw[0] != entry.signature:
+            return False
+        s.public_text, s.public_line, s.public_fields = raw[1:]
+        return True
+
+    def _read(self, name: str) -> Any:
+        if self.folder is None:
+            return None
+        try:
+            with open(self.folder / name, "rb") as f:
+                head, value = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a truncated or foreign file: as if there were none
+            return None
+        return value if head == ("casekit-cache", FORMAT) else None
+
+    def get(self, rel: str, sig: Signature | None, today: str) -> Entry | None:
+        if self.folder is None or sig is None:
+            return None
+        raw = self._shard(self.shard_of(rel)).get(rel)
+        if raw is None or raw[0] != sig:
+            return None
+        if raw[1] is not None and today >= raw[1]:
+            return None
+        try:
+            return _unpack(raw)
+        except (TypeError, ValueError):  # written by another layout of Summary: as if absent
+            return None
+
+    def put(self, rel: str, entry: Entry) -> None:
+        """Keep `entry` unless its file was written too recently to be told apart from a later write."""
+        if self.folder is None:
+            return
+        shard = self._shard(n := self.shard_of(rel))
+        sig = entry.signature
+        if sig is None or max(sig[1], sig[3]) >= self.started_ns - RACY_NS:
+            if shard.pop(rel, None) is not None:
+                self._dirty.add(n)
+            return
+        shard[rel] = _pack(entry)
+        self._dirty.add(n)
+        s = entry.summary
+        self._text_shard(n)[rel] = (sig, s.public_text, s.public_line, s.public_fields)
+        self._dirty_texts.add(n)
+
+    def update(self, rel: str, entry: Entry) -> None:
+        """The sensitive findings of a cached entry were found again: keep them."""
+        n = self.shard_of(rel)
+        if self.folder is not None and rel in self._shard(n):
+            self._shard(n)[rel] = _pack(entry)
+            self._dirty.add(n)
+
+    def forget_except(self, present: set[str]) -> None:
+        """Drop entries of records that are gone (only after a check of the whole casebook)."""
+        if self.folder is None:
+            return
+        for n in range(SHARDS):
+            shard = self._shard(n)
+            gone = [rel for rel in shard if rel not in present]
+            for rel in gone:
+                del shard[rel]
+                if self._text_shard(n).pop(rel, None) is not None:
+                    self._dirty_texts.add(n)
+            if gone:
+                self._dirty.add(n)
+
+    def load_extra(self) -> dict[str, Any]:
+        self.extra = self._read("extra.pickle") or {}
+        return self.extra
+
+    def set_extra(self, name: str, value: Any) -> None:
+        if self.extra.get(name) != value:
+            self.extra[name] = value
+            self._extra_dirty = True
+
+    def save(self) -> None:
+        """Write the changed shards atomically; never fails the check (a cache is only a cache)."""
+        if self.folder is None or not (self._dirty or self._dirty_texts or self._extra_dirty):
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            for n in sorted(self._dirty_texts):  # texts first: an entry never lacks its text for long
+                self._write(f"{n:02d}.texts.pickle", self._texts[n])
+            for n in sorted(self._dirty):
+                self._write(f"{n:02d}.pickle", self._shards[n])
+            if self._extra_dirty:
+                self._write("extra.pickle", self.extra)
+            self._dirty.clear()
+            self._dirty_texts.clear()
+            self._extra_dirty = False
+            self._remove_stale()
+        except OSError:
+            return
+
+    def _write(self, name: str, value: Any) -> None:
+        assert self.folder is not None
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((("casekit-cache", FORMAT), value), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def _remove_stale(self) -> None:
+        assert self.folder is not None
+        now = time.time()
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir():
+                with contextlib.suppress(OSError):
+                    if now - other.stat().st_mtime > STALE_SECONDS:
+                        shutil.rmtree(other, ignore_errors=True)
+

@@ -1,0 +1,116 @@
+"""Sensitive values in published text, across the whole casebook, without scanning twice.
+
+A sensitive value found in published text (the body or an ordinary field of the same record,
+another record, another case, a resource, a page of docs/) is a `sensitive-in-text` finding.
+Every value of every record and resource goes into one index; each published text is scanned
+with it. A text's findings depend only on the text and on that index, so they are kept (per
+record in the cache, per resource or page beside it) under a hash of the index's values, and a
+text is scanned again only when it changed or the values did.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from casekit.core.findings import Finding, finding
+from casekit.core.sensitive import SensitiveIndex
+from casekit.core.source import Parsed
+from casekit.core.summary import Summary, public_strings
+
+Needle = tuple[str, str, str]  # value, source file, field name
+Fields = list[tuple[str, int, int]]  # (text, line, column) of published front-matter values
+
+
+@dataclass
+class Unit:
+    """The published text of one file: its body (from a line) and its published fields."""
+
+    rel: str
+    body: str
+    body_line: int
+    fields: Fields
+
+    def digest(self) -> str:
+        h = hashlib.blake2b(digest_size=16)
+        h.update(repr((self.body, self.body_line, self.fields)).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+@dataclass
+class Published(Unit):
+    """A resource: what it publishes, and what it must not (its sensitive values)."""
+
+    sensitive: list[tuple[str, str]]
+
+
+def published(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> Published:
+    from casekit.core.schemas import sensitive_values
+
+    fields = [(text, *parsed.where(path)) for path, text in public_strings(parsed.data, patterns)]
+    return Published(rel, parsed.body, parsed.body_line, fields, sensitive_values(parsed.data, patterns))
+
+
+def record_unit(s: Summary) -> Unit:
+    return Unit(s.rel, s.public_text, s.public_line, s.public_fields)
+
+
+def needles_of(summaries: Iterable[Summary], resources: Iterable[Published]) -> list[Needle]:
+    out = [(v, s.rel, f) for s in summaries for f, v in s.sensitive]
+    out += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
+    return out
+
+
+def needles_key(needles: list[Needle]) -> str:
+    """What the index is made of: equal keys, equal findings for the same text."""
+    return hashlib.blake2b(repr(sorted(needles)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
+    """Every sensitive value of the index found in `unit`'s published text, located."""
+    out: list[Finding] = []
+    if not index:
+        return out
+    seen: set[tuple[int, int, str]] = set()
+
+    def add(at: tuple[int, int], sources: set[tuple[str, str]]) -> None:
+        field_ = min(field for _, field in sources)
+        if (*at, field_) not in seen:
+            seen.add((*at, field_))
+            out.append(finding("sensitive-in-text", unit.rel, *at, field=field_))
+
+    for offset, sources in index.finditer(unit.body):
+        add(locate_offset(unit.body, offset, unit.body_line), sources)
+    if unit.fields:
+        # all fields in one text, NUL between them (no value holds one, so no match spans two)
+        joined = "\x00".join(text for text, _, _ in unit.fields)
+        starts = [0]
+        for text, _, _ in unit.fields[:-1]:
+            starts.append(starts[-1] + len(text) + 1)
+        for offset, sources in index.finditer(joined):
+            _, line, col = unit.fields[bisect.bisect_right(starts, offset) - 1]
+            add((line, col), sources)
+    return out
+
+
+def locate_offset(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _scan_nth(i: int, units: Sequence[Unit], index: SensitiveIndex) -> list[Finding]:
+    return scan_unit(units[i], index)
+
+
+def scan_all(units: Sequence[Unit], needles: list[Needle], jobs: int) -> list[list[Finding]]:
+    """scan_unit for each unit, the index compiled once (then shared by forked workers)."""
+    if not units:
+        return []
+    from casekit.core.workers import run_all
+
+    index = SensitiveIndex(needles)
+    if not index:
+        return [[] for _ in units]
+    return run_all(_scan_nth, range(len(units)), (units, index), jobs)  # type: ignore[arg-type]
