@@ -31,7 +31,7 @@ import shutil
 import tempfile
 import time
 import zlib
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,6 @@ class Entry:
 # whatever fields it has, and its published text in a second file, read only when scanned again.
 _TEXTS = ("public_text", "public_line", "public_fields")
 _FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXTS)
-_BLANK = {f.name: f.default if f.default is not MISSING else f.default_factory() for f in fields(Summary) if f.name in _TEXTS}  # type: ignore[misc,operator]
 
 
 def _pack_findings(fs: list[Finding]) -> tuple[tuple[Any, ...], ...]:
@@ -104,7 +103,7 @@ def _unpack(raw: tuple[Any, ...]) -> Entry:
     sig, valid_until, found, values, needles, sensitive = raw
     summary = Summary.__new__(Summary)
     summary.__dict__.update(zip(_FIELDS, values, strict=True))
-    summary.__dict__.update(_BLANK)
+    summary.public_text, summary.public_line, summary.public_fields = "", 1, []  # read by Cache.texts
     return Entry(sig, valid_until, _unpack_findings(found), summary, needles, _unpack_findings(sensitive))
 
 

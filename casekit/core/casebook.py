@@ -288,9 +288,13 @@ def _sensitive(
             continue
         if e.needles == key:
             out += e.sensitive
-        else:
-            todo.append(record_unit(e.summary))
-            redo.append(e)
+            continue
+        if not store.texts(e):  # its text is not in the cache (a lost file): read the record again
+            s = e.summary
+            task = Task(str(root / rel), rel, s.case, s.nn, s.stage)
+            s.public_text, s.public_line, s.public_fields = _texts_of(check_record(task, *reread).summary)
+        todo.append(record_unit(e.summary))
+        redo.append(e)
     extra: list[Unit] = list(resources) if with_resources else []
     if wanted is None:
         extra += [Unit(rel, text, 1, []) for rel, text in _docs_pages(root)]
