@@ -31,7 +31,7 @@ import shutil
 import tempfile
 import time
 import zlib
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from casekit.core.findings import Finding
 from casekit.core.summary import Summary
 from casekit.core.workers import Signature
 
-FORMAT = 1
+FORMAT = 2
 SHARDS = 64
 RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
 STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
@@ -69,18 +69,41 @@ def cache_key(*parts: Any) -> str:
     return hashlib.blake2b(blob.encode(), digest_size=12).hexdigest()
 
 
-@dataclass
 class Entry:
-    signature: Signature | None
-    valid_until: str | None
-    findings: list[Finding]
-    summary: Summary
-    needles: str = ""  # the sensitive-value index `sensitive` was found with
-    sensitive: list[Finding] = field(default_factory=list)
+    """One record's findings and summary. A cached entry's summary stays a pickled blob until asked
+    for: a check with nothing changed needs only the findings and the sensitive values."""
+
+    __slots__ = ("_blob", "_summary", "findings", "needles", "sensitive", "signature", "valid_until", "values")
+
+    def __init__(
+        self,
+        signature: Signature | None,
+        valid_until: str | None,
+        findings: list[Finding],
+        summary: Summary | None,
+        needles: str = "",
+        sensitive: list[Finding] | None = None,
+        blob: bytes = b"",
+        values: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.signature = signature
+        self.valid_until = valid_until
+        self.findings = findings
+        self._summary = summary
+        self._blob = blob
+        self.needles = needles  # the sensitive-value index `sensitive` was found with
+        self.sensitive = sensitive if sensitive is not None else []
+        self.values = values if values is not None else (summary.sensitive if summary is not None else [])
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            self._summary = _unblob(self._blob)
+        return self._summary
 
 
-# Stored as plain tuples (unpickling dataclasses costs ~10x more); a Summary by its field names,
-# whatever fields it has, and its published text in a second file, read only when scanned again.
+# Stored as plain tuples; a Summary as a blob of its field values by name (whatever fields it
+# has), its published text in a second file, read only when it must be scanned again.
 _TEXTS = ("public_text", "public_line", "public_fields")
 _FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXTS)
 
@@ -93,18 +116,27 @@ def _unpack_findings(raw: tuple[tuple[Any, ...], ...]) -> list[Finding]:
     return [Finding(*f) for f in raw]
 
 
+def _unblob(blob: bytes) -> Summary:
+    summary = Summary.__new__(Summary)
+    for name, value in zip(_FIELDS, pickle.loads(blob), strict=True):
+        setattr(summary, name, value)
+    summary.public_text, summary.public_line, summary.public_fields = "", 1, []  # read by Cache.texts
+    return summary
+
+
 def _pack(entry: Entry) -> tuple[Any, ...]:
-    d = entry.summary.__dict__
-    return (entry.signature, entry.valid_until, _pack_findings(entry.findings), tuple(d[n] for n in _FIELDS),
-            entry.needles, _pack_findings(entry.sensitive))
+    blob = entry._blob
+    if not blob:
+        s = entry.summary
+        blob = entry._blob = pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+    return (entry.signature, entry.valid_until, _pack_findings(entry.findings), blob,
+            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values))
 
 
 def _unpack(raw: tuple[Any, ...]) -> Entry:
-    sig, valid_until, found, values, needles, sensitive = raw
-    summary = Summary.__new__(Summary)
-    summary.__dict__.update(zip(_FIELDS, values, strict=True))
-    summary.public_text, summary.public_line, summary.public_fields = "", 1, []  # read by Cache.texts
-    return Entry(sig, valid_until, _unpack_findings(found), summary, needles, _unpack_findings(sensitive))
+    sig, valid_until, found, blob, needles, sensitive, values = raw
+    return Entry(sig, valid_until, _unpack_findings(found) if found else [], None, needles,
+                 _unpack_findings(sensitive) if sensitive else [], blob, list(values))
 
 
 class Cache:
@@ -119,6 +151,7 @@ class Cache:
         self._dirty_texts: set[int] = set()
         self.extra: dict[str, Any] = {}  # small values kept beside the entries (resources, docs pages)
         self._extra_dirty = False
+        self._extra_loaded = False
 
     def __bool__(self) -> bool:
         return self.folder is not None
@@ -173,7 +206,7 @@ class Cache:
             return None
         try:
             return _unpack(raw)
-        except (TypeError, ValueError):  # written by another layout of Summary: as if absent
+        except (TypeError, ValueError):  # another layout: as if absent
             return None
 
     def put(self, rel: str, entry: Entry) -> None:
@@ -214,10 +247,13 @@ class Cache:
                 self._dirty.add(n)
 
     def load_extra(self) -> dict[str, Any]:
-        self.extra = self._read("extra.pickle") or {}
+        if not self._extra_loaded:
+            self.extra = self._read("extra.pickle") or {}
+            self._extra_loaded = True
         return self.extra
 
     def set_extra(self, name: str, value: Any) -> None:
+        self.load_extra()
         if self.extra.get(name) != value:
             self.extra[name] = value
             self._extra_dirty = True

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import operator
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +46,7 @@ class RecordFile:
     case: str
     nn: int
     stage: str
-    disk: Path
+    disk: str
     rel: str
 
 
@@ -55,12 +57,15 @@ class Layout:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path | str) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
+            return sorted(it, key=_name)
     except OSError:
         return []
+
+
+_name = operator.attrgetter("name")
 
 
 def _link_escapes(root: Path, entry: os.DirEntry[str], rel: str, findings: list[Finding]) -> bool:
@@ -106,7 +111,7 @@ def scan(root: Path) -> Layout:
         for item, irel in _listing(root, Path(entry.path), rel, layout.findings):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
-                records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
+                records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel))
             elif looks_like_record(item.name):
                 layout.findings.append(
                     finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
@@ -140,9 +145,17 @@ class Report:
     schemas: SchemaSet
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
-    summaries: dict[str, list[Summary]] = field(default_factory=dict)
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
+    make_summaries: Callable[[], dict[str, list[Summary]]] | None = field(default=None, repr=False)
+    _summaries: dict[str, list[Summary]] | None = field(default=None, repr=False)
+
+    @property
+    def summaries(self) -> dict[str, list[Summary]]:
+        """Per case checked, its records' summaries in order (made when first asked for)."""
+        if self._summaries is None:
+            self._summaries = self.make_summaries() if self.make_summaries is not None else {}
+        return self._summaries
 
     @property
     def errors(self) -> list[Finding]:
@@ -222,16 +235,18 @@ def check(
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
 
     entries = _records(layout, schemas, config, store, day, jobs, keep, report)
-    resource_ids = set(layout.resources)
-    for case, files in layout.cases.items():
-        if wanted is not None and case not in wanted:
-            continue
-        summaries = [entries[rf.rel].summary for rf in files]
-        for rf in files:
+    findings += _case_rules(layout, entries, wanted, store, day)
+    chosen = [c for c in layout.cases if wanted is None or c in wanted]
+    for case in chosen:
+        for rf in layout.cases[case]:
             findings += entries[rf.rel].findings
-        report.files += len(files)
-        findings += check_case(f"cases/{case}", summaries, resource_ids)
-        report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
+        report.files += len(layout.cases[case])
+
+    def summaries() -> dict[str, list[Summary]]:
+        by_case = {c: [entries[rf.rel].summary for rf in layout.cases[c]] for c in chosen}
+        return {c: sorted(recs, key=lambda s: (s.nn, s.rel)) for c, recs in by_case.items()}
+
+    report.make_summaries = summaries
     findings += _sensitive(root, entries, resources, wanted, with_resources, store, jobs, (schemas, config.pii_allow))
     if wanted is None:
         store.forget_except(set(entries))
@@ -248,11 +263,11 @@ def _records(
     todo: list[Task] = []
     for case, files in layout.cases.items():
         for rf in files:
-            hit = None if keep else store.get(rf.rel, signature(str(rf.disk)), day)
+            hit = None if keep else store.get(rf.rel, signature(rf.disk), day)
             if hit is not None:
                 entries[rf.rel] = hit
             else:
-                todo.append(Task(str(rf.disk), rf.rel, case, rf.nn, rf.stage))
+                todo.append(Task(rf.disk, rf.rel, case, rf.nn, rf.stage))
     today = dt.date.fromisoformat(day)
     if keep:  # the site needs every record parsed: here, in this process
         results = [check_record(t, schemas, config.pii_allow, today, keep=True) for t in todo]
@@ -263,6 +278,36 @@ def _records(
         entries[t.rel] = entry = Entry(r.signature, r.valid_until, r.findings, r.summary)
         store.put(t.rel, entry)
     return entries
+
+
+def _case_rules(
+    layout: Layout, entries: dict[str, Entry], wanted: set[str] | None, store: Cache, day: str
+) -> list[Finding]:
+    """The process rules of each case checked; a case's findings are kept while its records, the
+    resource ids and the day are the same (the summaries of unchanged cases are never unpacked)."""
+    resource_ids = set(layout.resources)
+    ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
+    known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("rules", {}) if store else {}
+    kept: dict[str, tuple[str, list[Finding]]] = {}
+    out: list[Finding] = []
+    for case, files in layout.cases.items():
+        if wanted is not None and case not in wanted:
+            if case in known:
+                kept[case] = known[case]
+            continue
+        sigs = [(rf.rel, entries[rf.rel].signature) for rf in files]
+        key = repr((sigs, ids_key, day)) if all(sig is not None for _, sig in sigs) else None
+        if key is not None and case in known and known[case][0] == key:
+            kept[case] = known[case]
+            out += known[case][1]
+            continue
+        found = check_case(f"cases/{case}", [entries[rf.rel].summary for rf in files], resource_ids)
+        if key is not None:
+            kept[case] = (key, found)
+        out += found
+    if store:
+        store.set_extra("rules", kept)
+    return out
 
 
 def _sensitive(
@@ -278,7 +323,7 @@ def _sensitive(
     """`sensitive-in-text` for the records, resources and docs/ pages checked, with an index of
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
     values changed."""
-    needles = needles_of((e.summary for e in entries.values()), resources)
+    needles = [(v, rel, f) for rel, e in entries.items() for f, v in e.values] + needles_of((), resources)
     key = needles_key(needles)
     out: list[Finding] = []
     todo: list[Unit] = []

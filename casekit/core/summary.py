@@ -18,7 +18,7 @@ from casekit.core.source import Parsed, read_file, split
 Where = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands are held at once: no per-instance dict
 class Summary:
     rel: str
     case: str
