@@ -31,6 +31,7 @@ import shutil
 import tempfile
 import time
 import zlib
+from array import array
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,7 @@ def _unblob(blob: bytes) -> Summary:
     summary = Summary.__new__(Summary)
     for name, value in zip(_FIELDS, pickle.loads(blob), strict=True):
         setattr(summary, name, value)
-    summary.public_text, summary.public_line, summary.public_fields = "", 1, []  # read by Cache.texts
+    summary.public_text, summary.public_line, summary.public_fields = "", 1, ("", array("I"))  # see Cache.texts
     return summary
 
 
@@ -128,7 +129,7 @@ def _pack(entry: Entry) -> tuple[Any, ...]:
     blob = entry._blob
     if not blob:
         s = entry.summary
-        blob = entry._blob = pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
     return (entry.signature, entry.valid_until, _pack_findings(entry.findings), blob,
             entry.needles, _pack_findings(entry.sensitive), tuple(entry.values))
 
@@ -145,7 +146,7 @@ class Cache:
     def __init__(self, root: Path | None, key: str = "", started_ns: int | None = None) -> None:
         self.folder = cache_dir(root) / key if root is not None else None
         self.started_ns = time.time_ns() if started_ns is None else started_ns
-        self._shards: dict[int, dict[str, tuple[Any, ...]]] = {}
+        self._shards: dict[int, dict[str, Any]] = {}  # rel -> packed tuple, or an Entry put in this run
         self._texts: dict[int, dict[str, tuple[Any, ...]]] = {}
         self._dirty: set[int] = set()
         self._dirty_texts: set[int] = set()
@@ -161,7 +162,7 @@ class Cache:
         parts = rel.split("/")
         return zlib.crc32("/".join(parts[:2]).encode()) % SHARDS  # cases/<id>: a case in one shard
 
-    def _shard(self, n: int) -> dict[str, tuple[Any, ...]]:
+    def _shard(self, n: int) -> dict[str, Any]:
         shard = self._shards.get(n)
         if shard is None:
             shard = self._shards[n] = self._read(f"{n:02d}.pickle") or {}
@@ -176,7 +177,7 @@ class Cache:
     def texts(self, entry: Entry) -> bool:
         """Fill in the published text of a cached entry's summary; False when it is not kept."""
         s = entry.summary
-        if s.public_text or s.public_fields:
+        if s.public_text or s.public_fields[1]:
             return True
         raw = self._text_shard(self.shard_of(s.rel)).get(s.rel)
         if raw is None or raw[0] != entry.signature:
@@ -200,6 +201,8 @@ class Cache:
         if self.folder is None or sig is None:
             return None
         raw = self._shard(self.shard_of(rel)).get(rel)
+        if isinstance(raw, Entry):  # put in this run
+            return raw if raw.signature == sig else None
         if raw is None or raw[0] != sig:
             return None
         if raw[1] is not None and today >= raw[1]:
@@ -219,7 +222,7 @@ class Cache:
             if shard.pop(rel, None) is not None:
                 self._dirty.add(n)
             return
-        shard[rel] = _pack(entry)
+        shard[rel] = entry  # packed when written: the blobs of all entries never exist at once
         self._dirty.add(n)
         s = entry.summary
         self._text_shard(n)[rel] = (sig, s.public_text, s.public_line, s.public_fields)
@@ -229,7 +232,7 @@ class Cache:
         """The sensitive findings of a cached entry were found again: keep them."""
         n = self.shard_of(rel)
         if self.folder is not None and rel in self._shard(n):
-            self._shard(n)[rel] = _pack(entry)
+            self._shard(n)[rel] = entry
             self._dirty.add(n)
 
     def forget_except(self, present: set[str]) -> None:
@@ -267,7 +270,8 @@ class Cache:
             for n in sorted(self._dirty_texts):  # texts first: an entry never lacks its text for long
                 self._write(f"{n:02d}.texts.pickle", self._texts[n])
             for n in sorted(self._dirty):
-                self._write(f"{n:02d}.pickle", self._shards[n])
+                shard = self._shards[n]
+                self._write(f"{n:02d}.pickle", {rel: e if isinstance(e, tuple) else _pack(e) for rel, e in shard.items()})
             if self._extra_dirty:
                 self._write("extra.pickle", self.extra)
             self._dirty.clear()

@@ -7,6 +7,7 @@ import hashlib
 import operator
 import os
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,7 +248,7 @@ def check(
         return {c: sorted(recs, key=lambda s: (s.nn, s.rel)) for c, recs in by_case.items()}
 
     report.make_summaries = summaries
-    findings += _sensitive(root, entries, resources, wanted, with_resources, store, jobs, (schemas, config.pii_allow))
+    findings += _sensitive(root, entries, resources, wanted, with_resources, store, (schemas, config.pii_allow))
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
@@ -317,7 +318,6 @@ def _sensitive(
     wanted: set[str] | None,
     with_resources: bool,
     store: Cache,
-    jobs: int,
     reread: tuple[SchemaSet, list[str]],
 ) -> list[Finding]:
     """`sensitive-in-text` for the records, resources and docs/ pages checked, with an index of
@@ -342,7 +342,7 @@ def _sensitive(
         redo.append(e)
     extra: list[Unit] = list(resources) if with_resources else []
     if wanted is None:
-        extra += [Unit(rel, text, 1, []) for rel, text in _docs_pages(root)]
+        extra += [Unit(rel, text, 1, ("", array("I"))) for rel, text in _docs_pages(root)]
     known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
     kept: dict[str, tuple[str, list[Finding]]] = {}
     digests = [u.digest() + key for u in extra]
@@ -352,7 +352,7 @@ def _sensitive(
             kept[u.rel] = known[u.rel]
         else:
             todo.append(u)
-    found = scan_all(todo, needles, jobs)
+    found = scan_all(todo, needles)
     for e, fs in zip(redo, found, strict=False):
         e.needles, e.sensitive = key, fs
         store.update(e.summary.rel, e)
@@ -365,7 +365,7 @@ def _sensitive(
     return out
 
 
-def _texts_of(s: Summary) -> tuple[str, int, list[tuple[str, int, int]]]:
+def _texts_of(s: Summary) -> tuple[str, int, tuple[str, array[int]]]:
     return s.public_text, s.public_line, s.public_fields
 
 

@@ -8,6 +8,7 @@ as a cheap second pass over the summaries of a case.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +56,15 @@ class Summary:
     sensitive: list[tuple[str, str]] = field(default_factory=list)
     public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
-    public_fields: list[tuple[str, int, int]] = field(default_factory=list)  # (text, line, col) of published fields
+    # the published fields: their texts joined with NUL, and (line, column) of each, flat (packed:
+    # tens of thousands of records are held at once); see pack_fields
+    public_fields: tuple[str, array[int]] = field(default_factory=lambda: ("", array("I")))
+
+
+def pack_fields(items: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
+    """(text, line, column) of each published field, packed: one text (NUL between fields: no
+    YAML value holds one) and the positions as a flat array."""
+    return "\x00".join(t for t, _, _ in items), array("I", [v for _, line, col in items for v in (line, col)])
 
 
 def valid_date(value: Any) -> str | None:
@@ -113,7 +122,7 @@ def check_parsed(
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    summary.public_fields = [(text, *parsed.where(path)) for path, text in public_strings(data, patterns)]
+    summary.public_fields = pack_fields([(text, *parsed.where(path)) for path, text in public_strings(data, patterns)])
     return findings, summary
 
 

@@ -74,8 +74,7 @@ def check_record(
         # the body is published even when the front matter is broken
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
         valid_until = _date_dependent(text, today or dt.date.today())
-        # short values repeat (enum words, ids, dates): one object each, also after pickling a chunk
-        summary.public_fields = [(sys.intern(t) if len(t) <= 32 else t, line, col) for t, line, col in summary.public_fields]
+        # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
     after = signature(task.disk)
     return Result(findings, summary, before if before == after else None, valid_until, parsed if keep else None)
