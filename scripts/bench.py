@@ -273,7 +273,7 @@ def bench_check(root: Path, repeat: int) -> list[tuple[str, dict[str, float], st
         r["peak_mib"] = max(x["peak_mib"] for x in results)
         rows.append((name, r, base))
 
-    cache = root / ".casekit" / "cache"
+    cache = Path(os.environ["CASEKIT_CACHE_DIR"])  # set by main(): this run's own cache folder
     drop = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
     best("floor", [PY, "-c", FLOOR, str(root)], "floor")
     best("naive", [PY, "-c", NAIVE, str(root)], "floor")
@@ -341,6 +341,7 @@ def main() -> None:
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="casekit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    os.environ["CASEKIT_CACHE_DIR"] = str(work / "cache")  # never the user's own cache
     started = time.perf_counter()
     print(f"# casekit benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"# {machine()}")
