@@ -26,6 +26,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import yaml
@@ -303,13 +304,17 @@ class _Builder:
         self.rel = rel
         self.parsed = parsed
         self.first_line = parsed.front_line  # the file line of the YAML text's first line
-        self.starts = [0] + [m.end() for m in re.finditer("\n", src)]
         self.plain_breaks = not any(ch in src for ch in "\r\x85\u2028\u2029")
         self.errors = 0
         self.same: dict[str, int] = {}
         self.stack: list[_Frame] = []
         self.root: Any = _AWAIT
         self.root_at = (parsed.front_line, 1)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line of the YAML text starts (only needed for positions off the fast path)."""
+        return [0] + [m.end() for m in re.finditer("\n", self.src)]
 
     # positions and findings
     def at(self, mark: Any) -> tuple[int, int]:
