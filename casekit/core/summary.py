@@ -201,21 +201,27 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
 
 
 def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
-    from casekit.core.schemas import redact
-
+    """(path, text) of every string in `data` outside the sensitive `patterns` ('*': any list item):
+    what `redact` keeps, found in one walk without copying `data`."""
     out: list[tuple[tuple[Any, ...], str]] = []
+    if any(len(p) == 0 for p in patterns):
+        return out
 
-    def walk(v: Any, path: tuple[Any, ...]) -> None:
+    def walk(v: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]]) -> None:
         if isinstance(v, str):
             out.append((path, v))
         elif isinstance(v, dict):
             for k, x in v.items():
-                walk(x, (*path, k))
+                sub = [p[1:] for p in pats if p[0] == k] if pats else pats
+                if not any(len(p) == 0 for p in sub):  # a sensitive key: its value is never published
+                    walk(x, (*path, k), sub)
         elif isinstance(v, list):
-            for i, x in enumerate(v):
-                walk(x, (*path, i))
+            sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
+            if not any(len(p) == 0 for p in sub):
+                for i, x in enumerate(v):
+                    walk(x, (*path, i), sub)
 
-    walk(redact(data, patterns), ())
+    walk(data, (), [tuple(p) for p in patterns])
     return out
 
 
