@@ -84,10 +84,15 @@ def main() -> None:
          "파일 (check only what changed since REV, default the merge base with main; with PATHs, the staged files).",
 )
 @lang_option
-def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str | None) -> None:
+@click.option("--no-cache", is_flag=True, help="저장해 둔 검사 결과를 쓰지 않고 모두 다시 읽습니다 (ignore and do not write the cache).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="동시에 쓸 프로세스 수 (processes; default: every core).")
+def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str | None, no_cache: bool,
+              jobs: int | None) -> None:
     """사례집을 검사합니다 (check the casebook). Never changes a file.
 
     Exit 0 when nothing is wrong, 1 when an error is found, 2 on a usage error.
+    Unchanged records are not read again: their results are kept in the cache folder
+    (~/.cache/casekit, or $CASEKIT_CACHE_DIR), which is always safe to delete.
     """
     root = _root(paths)
     lang = _lang(lang, root)
@@ -101,7 +106,7 @@ def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str |
             return
     try:
         with progress("사례집 검사 중", enabled=not (fmt in MACHINE_FORMATS and sys.stdout.isatty())):
-            report = check(root, targets)
+            report = check(root, targets, jobs=jobs, cache=not no_cache)
     except CasebookError as exc:
         raise click.UsageError(str(exc)) from None
     records = sum(len(recs) for recs in report.summaries.values())

@@ -1,138 +1,394 @@
 #!/usr/bin/env python3
 """Benchmark casekit on large synthetic casebooks. Not a test: it reports, it does not judge.
 
-Each casebook is made by copying the sample's cases under new ids (real record text, real
-sizes). Every figure is stated as a ratio against a baseline measured in the same run on the
-same files, because these machines are noisy:
+    .venv/bin/python scripts/bench.py --cases 1000 10000            # everything
+    .venv/bin/python scripts/bench.py --cases 1000 --no-build       # check only (about 2 minutes)
 
-- baseline `yaml`: libyaml alone composing every record's front matter (the floor for any
-  checker that must read YAML);
-- `check`: `casekit check` on the whole casebook (core API, one process);
-- `build` (with --site): `mkdocs build` of the casebook.
+A casebook of N cases is made from the sample's 12 cases (every stage, in the proportions of a
+practice: intake-only and early closures, full paths, reassessments, reopenings), each clone
+varied: its own client name, numbers, address and birth date, all dates shifted, a few sentences
+of Korean prose from the sample added to bodies, and open cases given extra monitoring records.
 
-Each measurement runs in its own process so peak memory (ru_maxrss) belongs to it alone.
+Each measurement is a separate process; its wall time and peak memory (resident set of the
+whole process tree: workers included, sampled, and never below the largest process's ru_maxrss)
+are stated as ratios to a baseline from the same run, because this machine is shared and noisy:
 
-    .venv/bin/python scripts/bench.py --cases 1000 5000 --repeat 3 [--site 1000]
+- floor: one process reading every record and `yaml.load(front matter, Loader=yaml.CSafeLoader)`,
+  nothing else;
+- naive: python-frontmatter + `jsonschema.validate` per file (what a first script would do);
+- check cold (cache deleted), warm (nothing changed), one edit (one record changed), one case
+  (`casekit check cases/<id>`, warm): the `casekit check` command, end to end;
+- build: `casekit build` (or `mkdocs build` with the plugin) beside a plain `mkdocs build` of as
+  many plain Markdown pages of similar size (Material, search plugin); search payload: every file
+  under site/search/ (what the browser fetches before its first result) for both.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import platform
+import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
 
-MEASURE = r"""
-import json, resource, sys, time
+FLOOR = r"""
+import sys, yaml
 from pathlib import Path
-root, what = Path(sys.argv[1]), sys.argv[2]
-t0 = time.perf_counter()
-if what == "yaml":
-    import yaml
-    n = 0
-    for p in sorted((root / "cases").glob("*/*.md")):
-        text = p.read_text(encoding="utf-8")
-        end = text.find("\n---", 4)
-        yaml.compose(text[4:end], Loader=yaml.CSafeLoader)
-        n += 1
-    detail = {"files": n}
-elif what == "check":
-    from casekit.core.casebook import check
-    report = check(root)
-    detail = {"files": report.files, "findings": len(report.findings)}
-elif what == "build":
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    import logging
-    logging.disable(logging.WARNING)
-    cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    build(cfg)
-    size = sum(f.stat().st_size for f in (root / "site").rglob("*") if f.is_file())
-    detail = {"site_bytes": size}
-elapsed = time.perf_counter() - t0
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "peak_mib": peak_kib / 1024, **detail}))
+root = Path(sys.argv[1])
+n = 0
+for p in sorted([*root.glob("cases/*/*.md"), *root.glob("resources/*.md")]):
+    text = p.read_text(encoding="utf-8")
+    end = text.find("\n---", 3)
+    yaml.load(text[4:end], Loader=yaml.CSafeLoader)
+    n += 1
+print(n)
+"""
+
+NAIVE = r"""
+import json, sys
+from pathlib import Path
+import frontmatter, jsonschema
+from referencing import Registry, Resource
+root = Path(sys.argv[1])
+schemas = {p.name[:-12]: json.loads(p.read_text(encoding="utf-8")) for p in (root / "schemas").glob("*.schema.json")}
+registry = Registry().with_resources(
+    (s.get("$id", f"{k}.schema.json"), Resource.from_contents(s)) for k, s in schemas.items())
+bad = 0
+for p in sorted([*root.glob("cases/*/*.md"), *root.glob("resources/*.md")]):
+    post = frontmatter.load(p)
+    kind = "resource" if p.parent.name == "resources" else p.stem.split("-", 1)[1]
+    try:
+        jsonschema.validate(post.metadata, schemas[kind], registry=registry)
+    except jsonschema.ValidationError:
+        bad += 1
+print(bad)
 """
 
 
-def make_casebook(dest: Path, n_cases: int) -> Path:
-    """A casebook of `n_cases` cases cloned from the sample (ids rewritten)."""
+# --- the synthetic casebook -------------------------------------------------------------------
+
+SURNAMES = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부황보"
+GIVEN = "가강건경고관광교구규균근기길나남노누다단달담대덕도동두라래로루리마만명무문미민바박반배백범별병보봉빈사산상새서석선설섭성세소솔수숙순슬승시신아안애야양어언연열영예오옥온완요용우운울웅원월위유윤율으은음의이익인일임자잔장재전정제조종주준중지진찬창채천철초춘충치탁태택판평표하한해혁현형혜호홍화환황효후훈휘희"
+DATE = re.compile(r"\b(20[12][0-9])-([01][0-9])-([0-3][0-9])\b")
+
+
+def _person(rng: random.Random, used: set[str]) -> str:
+    """A name no other client has and no sample text contains (방문한 is a word, not a client)."""
+    while True:
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _shift(text: str, days: int) -> str:
+    def sub(m: re.Match[str]) -> str:
+        try:
+            return (dt.date(int(m[1]), int(m[2]), int(m[3])) + dt.timedelta(days=days)).isoformat()
+        except ValueError:
+            return m[0]
+
+    return DATE.sub(sub, text)
+
+
+def _split(text: str) -> tuple[str, str]:
+    end = text.index("\n---", 3)
+    return text[: end + 4], text[end + 4 :]
+
+
+def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
+    """A casebook of `n_cases` cases cloned from the sample, each clone varied."""
+    rng = random.Random(seed)
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for part in ("mkdocs.yml", "casekit.yml"):
-        if (REPO / part).is_file():
-            shutil.copy2(REPO / part, dest / part)
+        shutil.copy2(REPO / part, dest / part)
     for part in ("resources", "schemas", "templates", "docs", "overrides"):
         if (REPO / part).is_dir():
             shutil.copytree(REPO / part, dest / part)
     samples = sorted(p for p in (REPO / "cases").iterdir() if p.is_dir())
-    texts = [[(f.name, f.read_text(encoding="utf-8")) for f in sorted(s.glob("*.md"))] for s in samples]
+    books = [[(f.name, f.read_text(encoding="utf-8")) for f in sorted(s.glob("*.md"))] for s in samples]
+    prose: dict[str, list[str]] = {}  # stage -> sentences of the sample's bodies
+    for book in books:
+        for name, text in book:
+            stage = name[3:-3]
+            for line in _split(text)[1].splitlines():
+                if line.strip() and not line.startswith(("#", "|", "-", "<", ">")):
+                    prose.setdefault(stage, []).append(line.strip())
+    used = {text[i : i + 3] for book in books for _, text in book for i in range(len(text) - 2)}
     cases = dest / "cases"
     cases.mkdir()
     for i in range(n_cases):
-        src = samples[i % len(samples)].name
+        k = i % len(samples)
+        src, book = samples[k].name, list(books[k])
         cid = f"S{i:06d}"
+        # an open case whose last monitoring is its latest review gets more reviews (1-3)
+        if not any("-closure" in n for n, _ in book) and any("-monitoring" in n for n, _ in book):
+            last = max((n for n, _ in book if "-monitoring" in n), key=lambda n: int(n[:2]))
+            text = dict(book)[last]
+            nn = max(int(n[:2]) for n, _ in book)
+            for j in range(rng.randint(1, 3)):
+                book.append((f"{nn + j + 1:02d}-monitoring.md", _shift(text, 45 * (j + 1))))
+        shift = -rng.randint(0, 720)
+        name, alias_surname = _person(rng, used), None
+        birth = dt.date(rng.randint(1935, 2008), rng.randint(1, 12), rng.randint(1, 28))
+        digits = f"{1000 + i // 10000:04d}-{i % 10000:04d}"
+        century = "1" if birth.year < 2000 else "3"
+        values = {
+            "name": name,
+            "birth_date": birth.isoformat(),
+            "resident_number": f"{birth:%y%m%d}-{century}{i:06d}",
+            "phone": f"010-{digits}",
+            "referrer_contact": f"010-{9000 - i // 10000:04d}-{i % 10000:04d}",
+            "address": f"가온구 {rng.choice(['나래동', '가람동', '다온동', '새솔동'])} {rng.randint(1, 999)}-{rng.randint(1, 99)} {rng.randint(1, 9)}층",
+        }
+        alias_surname = name[0]
         folder = cases / cid
         folder.mkdir()
-        for name, text in texts[i % len(samples)]:
-            text = re.sub(rf'^case: "?{re.escape(src)}"?$', f'case: "{cid}"', text, count=1, flags=re.M)
-            (folder / name).write_text(text, encoding="utf-8")
+        for fname, text in book:
+            head, body = _split(text)
+            head = re.sub(rf'^case: "?{re.escape(src)}"?$', f'case: "{cid}"', head, count=1, flags=re.M)
+            for key, value in values.items():
+                head = re.sub(rf'^(\s+{key}: )".*"$', rf'\g<1>"{value}"', head, flags=re.M)
+            head = re.sub(r'^(\s+alias: )"(.)', rf'\g<1>"{alias_surname}', head, flags=re.M)
+            head = re.sub(r'^(\s+birth_date: )"[0-9-]+"', rf'\g<1>"{values["birth_date"]}"', head, flags=re.M)
+            pool = prose.get(fname[3:-3]) or []
+            extra = " ".join(rng.sample(pool, min(len(pool), rng.randint(0, 3))))
+            body = body.rstrip("\n") + ("\n\n" + extra if extra else "") + "\n"
+            (folder / fname).write_text(_shift(head, shift) + _shift(body, shift), encoding="utf-8")
     return dest
 
 
-def measure(root: Path, what: str) -> dict[str, float]:
-    proc = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(root), what], capture_output=True, text=True, cwd=root, check=False
+def make_plain(dest: Path, pages: int, page_bytes: int, seed: int = 10) -> Path:
+    """A plain MkDocs site: `pages` Markdown pages of Korean prose, Material theme, search."""
+    rng = random.Random(seed)
+    if dest.exists():
+        shutil.rmtree(dest)
+    (dest / "docs").mkdir(parents=True)
+    (dest / "mkdocs.yml").write_text(
+        "site_name: plain\ntheme:\n  name: material\n  language: ko\n  font: false\nplugins:\n  - search\n",
+        encoding="utf-8",
     )
-    if proc.returncode != 0:
-        raise SystemExit(f"{what} failed:\n{proc.stderr[-2000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    prose = [
+        line.strip()
+        for f in sorted((REPO / "cases").glob("*/*.md"))
+        for line in _split(f.read_text(encoding="utf-8"))[1].splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for i in range(pages):
+        parts = [f"# 문서 {i}\n"]
+        size = 0
+        section = 0
+        while size < page_bytes:
+            if size // 1500 >= section:
+                section += 1
+                parts.append(f"\n## 항목 {section}\n")
+            line = rng.choice(prose)
+            parts.append(line)
+            size += len(line.encode("utf-8")) + 1
+        folder = dest / "docs" / f"d{i // 500:03d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"p{i:06d}.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
+    (dest / "docs" / "index.md").write_text("# plain\n", encoding="utf-8")
+    return dest
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and its descendants (Linux /proc), 0 when unknown."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        p = int(entry)
+        children.setdefault(int(fields[1]), []).append(p)
+        rss[p] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> dict[str, float]:
+    """Wall seconds and peak MiB of `cmd` (its whole process tree)."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        peak, sampling = 0, os.path.isdir("/proc")
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if sampling:
+                peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{stderr[-3000:]}")
+    # ru_maxrss of wait4: the largest single process of the tree (its reaped workers included)
+    maxrss = usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime  # the tree's CPU time: steadier than wall time on a busy machine
+    return {"seconds": seconds, "cpu": cpu, "peak_mib": max(peak / 2**20, maxrss), "maxrss_mib": maxrss, "stdout": stdout}
+
+
+def _check(root: Path, *extra: str) -> list[str]:
+    return [PY, "-m", "casekit", "check", "--format", "json", *extra]
+
+
+def bench_check(root: Path, repeat: int) -> list[tuple[str, dict[str, float], str]]:
+    rows: list[tuple[str, dict[str, float], str]] = []
+
+    def best(name: str, cmd: list[str], base: str, ok: tuple[int, ...] = (0,), before: object = None) -> None:
+        results = []
+        for _ in range(repeat):
+            if callable(before):
+                before()
+            results.append(run(cmd, root, ok))
+        r = min(results, key=lambda x: x["seconds"])
+        r["peak_mib"] = max(x["peak_mib"] for x in results)
+        r["cpu"] = min(x["cpu"] for x in results)
+        rows.append((name, r, base))
+
+    cache = Path(os.environ["CASEKIT_CACHE_DIR"])  # set by main(): this run's own cache folder
+    drop = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+    best("floor", [PY, "-c", FLOOR, str(root)], "floor")
+    best("naive", [PY, "-c", NAIVE, str(root)], "floor")
+    best("check cold", _check(root), "floor", (0, 1), before=drop)
+    run(_check(root), root, (0, 1))  # the cache is filled
+    best("check warm", _check(root), "floor", (0, 1))
+    victim = sorted((root / "cases").glob("*/*-monitoring.md"))[len(list((root / "cases").iterdir())) // 2]
+    original = victim.read_text(encoding="utf-8")
+    counter = iter(range(10**6))
+
+    def edit() -> None:
+        victim.write_text(original + f"\n추가 관찰 {next(counter)}: 이번 주 방문에서 특이사항 없음.\n", encoding="utf-8")
+
+    best("check one edit", _check(root), "floor", (0, 1), before=edit)
+    victim.write_text(original, encoding="utf-8")
+    run(_check(root), root, (0, 1))
+    best("check one case", _check(root, str(victim.parent)), "floor", (0, 1))
+    return rows
+
+
+def bench_build(root: Path, work: Path) -> list[tuple[str, dict[str, float], str]]:
+    rows: list[tuple[str, dict[str, float], str]] = []
+    has_build = subprocess.run([PY, "-m", "casekit", "build", "--help"], capture_output=True, check=False).returncode == 0
+    shutil.rmtree(root / "site", ignore_errors=True)
+    env_cmd = [PY, "-m", "casekit", "build"] if has_build else [PY, "-m", "mkdocs", "build", "-q", "-d", "site"]
+    r = run(env_cmd, root)
+    site = root / "site"
+    pages = sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+    text_bytes = sum(p.stat().st_size for p in (root / "cases").rglob("*.md"))
+    plain = make_plain(work / "plain", pages, max(text_bytes // max(pages, 1), 200))
+    p = run([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain)
+    rows.append(("plain mkdocs build", p, "plain mkdocs build"))
+    rows.append(("casekit build" if has_build else "mkdocs build (plugin)", r, "plain mkdocs build"))
+    for name, folder in (("plain search payload", plain / "site"), ("casekit search payload", site)):
+        size = sum(f.stat().st_size for f in (folder / "search").rglob("*") if f.is_file())
+        rows.append((name, {"bytes": size}, "plain search payload"))
+    rows.append(("pages", {"count": pages}, ""))
+    return rows
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) // 1024
+    except OSError:
+        mem = 0
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return (f"nproc {os.cpu_count()}, {cpu}, RAM {mem} MiB, load {load:.1f}, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cases", type=int, nargs="+", default=[1000, 5000])
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--site", type=int, nargs="*", default=[], help="also build the site at these sizes")
-    ap.add_argument("--keep", action="store_true", help="keep the generated casebooks")
+    ap.add_argument("--cases", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--repeat", type=int, default=2, help="runs per measurement; the fastest counts")
+    ap.add_argument("--no-build", action="store_true", help="skip the site builds")
+    ap.add_argument("--build-cases", type=int, nargs="*", help="build the site only at these sizes")
+    ap.add_argument("--keep", type=Path, help="generate the casebooks here and keep them")
+    ap.add_argument("--generate", action="store_true", help="only generate the casebooks (with --keep)")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="casekit-bench-"))
-    print(f"# casekit benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print("# median of repeats; ratio = time / baseline(yaml) measured on the same files in this run")
-    print(f"{'cases':>7} {'files':>7} {'what':>6} {'seconds':>9} {'ratio':>7} {'peak MiB':>9} {'per case ms':>12}")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="casekit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    os.environ["CASEKIT_CACHE_DIR"] = str(work / "cache")  # never the user's own cache
+    started = time.perf_counter()
+    print(f"# casekit benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"# {machine()}")
+    print("# ratio = this figure / its baseline in the same run; time = fastest of --repeat runs")
+    print("# cpu = user+system seconds of the whole process tree (workers included): on a shared")
+    print("# machine wall time mostly measures the wait for a core; a quiet machine shows the wall ratio")
+    print(f"{'cases':>6} {'records':>8}  {'what':<24} {'seconds':>8} {'ratio':>7} {'cpu s':>7} {'cpu ratio':>9}  {'baseline':<20} {'peak MiB':>8}")
+    results = []
     try:
-        for n in sorted(set(args.cases) | set(args.site)):
+        for n in args.cases:
             root = make_casebook(work / f"cb{n}", n)
-            runs: dict[str, list[dict[str, float]]] = {"yaml": [], "check": []}
-            if n in args.site:
-                runs["build"] = []
-            for _ in range(args.repeat):
-                for what in runs:
-                    if what == "build" and len(runs["build"]) >= 1:
-                        continue  # one build is enough: it dominates the run time
-                    runs[what].append(measure(root, what))
-            base = statistics.median(r["seconds"] for r in runs["yaml"])
-            files = int(runs["yaml"][0]["files"])
-            for what, results in runs.items():
-                secs = statistics.median(r["seconds"] for r in results)
-                peak = max(r["peak_mib"] for r in results)
-                print(f"{n:>7} {files:>7} {what:>6} {secs:>9.2f} {secs / base:>7.2f} {peak:>9.0f} {1000 * secs / n:>12.2f}")
-            if "build" in runs:
-                print(f"{'':>7} site size {runs['build'][0]['site_bytes'] / 2**20:.1f} MiB")
+            if args.generate:
+                print(f"generated {root}")
+                continue
+            records = sum(1 for _ in root.glob("cases/*/*.md"))
+            rows = bench_check(root, args.repeat)
+            if not args.no_build and (args.build_cases is None or n in args.build_cases):
+                rows += bench_build(root, work)
+            base = {name: r for name, r, _ in rows}
+            for name, r, b in rows:
+                if "seconds" in r:
+                    ratio = r["seconds"] / base[b]["seconds"]
+                    cpu_ratio = r["cpu"] / base[b]["cpu"]
+                    print(f"{n:>6} {records:>8}  {name:<24} {r['seconds']:>8.2f} {ratio:>6.2f}x {r['cpu']:>7.2f} "
+                          f"{cpu_ratio:>8.2f}x  {b:<20} {r['peak_mib']:>8.0f}")
+                elif "bytes" in r:
+                    ratio = r["bytes"] / base[b]["bytes"]
+                    print(f"{n:>6} {records:>8}  {name:<24} {r['bytes'] / 2**20:>7.2f}M {ratio:>6.2f}x  {b:<20}")
+                else:
+                    print(f"{n:>6} {records:>8}  {name:<24} {r['count']:>8}")
+                results.append({"cases": n, "records": records, "what": name, "baseline": b,
+                                **{k: v for k, v in r.items() if k != "stdout"}})
+            for other in ("check cold", "check warm"):
+                wall = base["naive"]["seconds"] / base[other]["seconds"]
+                cpu = base["naive"]["cpu"] / base[other]["cpu"]
+                print(f"{n:>6} {records:>8}  {'naive / ' + other:<24} {'':>8} {wall:>6.1f}x {'':>7} {cpu:>8.1f}x")
             if not args.keep:
-                shutil.rmtree(root)
+                shutil.rmtree(root, ignore_errors=True)
+                shutil.rmtree(work / "plain", ignore_errors=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    print(f"# whole run: {time.perf_counter() - started:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -42,3 +42,11 @@ def run(monkeypatch: pytest.MonkeyPatch):
         return runner.invoke(main, list(args), catch_exceptions=False, env={"LANG": "ko_KR.UTF-8", **(env or {})})
 
     return _run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _casekit_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`casekit check` keeps its cache in this session's temporary folder, never in ~/.cache."""
+    import os
+
+    os.environ["CASEKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("casekit-cache"))

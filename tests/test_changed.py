@@ -149,8 +149,6 @@ def test_conflict_markers(text: str, line: int | None) -> None:
     assert conflict_line(text) == line
 
 
-@pytest.mark.xfail(strict=True, reason="check(root, targets) collects sensitive values of the checked cases only; "
-                                       "the casebook-wide index (perf branch) makes this pass: then drop this mark")
 def test_a_changed_case_that_names_another_cases_client_is_caught(tmp_path: Path, run) -> None:
     root = repo_with_cases(tmp_path / "book", {"c1": FULL_PATH[:1], "c2": FULL_PATH[:1]})
     other = root / "cases/c2/01-intake.md"

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import operator
 import os
-from collections.abc import Iterator
+import time
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from casekit.core.cache import Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
-from casekit.core.docs import DocsScan, scan_docs
+from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
 from casekit.core.ids import collisions
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
+from casekit.core.published import Published, Unit, needles_key, needles_of, published, record_unit, scan_all
 from casekit.core.rules import check_case
 from casekit.core.rules_practice import check_casebook
 from casekit.core.scaffold import TEMP_FILE
-from casekit.core.schemas import STAGES, SchemaSet, sensitive_values
-from casekit.core.sensitive import SensitiveIndex, scan_fields
+from casekit.core.schemas import STAGES, SchemaSet
+from casekit.core.sensitive import SensitiveIndex
 from casekit.core.sensitive import scan as scan_sensitive
 from casekit.core.site_settings import check_site_settings
 from casekit.core.source import Parsed
-from casekit.core.summary import Summary, check_file, parse_file, public_strings
+from casekit.core.summary import Summary, parse_file
+from casekit.core.workers import Task, check_record, default_jobs, run_all, signature
 
 ROOT_MARKER = "mkdocs.yml"
 
@@ -49,7 +56,7 @@ class RecordFile:
     case: str
     nn: int
     stage: str
-    disk: Path
+    disk: str
     rel: str
 
 
@@ -61,13 +68,16 @@ class Layout:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _entries(folder: Path, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
+def _entries(folder: Path | str, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
+            return sorted(it, key=_name)
     except OSError as exc:  # reported: an unreadable case folder is not an empty one
         findings.append(finding("folder-unreadable", rel, None, None, reason=exc.strerror or str(exc)))
         return []
+
+
+_name = operator.attrgetter("name")
 
 
 def _link_escapes(root: Path, entry: os.DirEntry[str], rel: str, findings: list[Finding]) -> bool:
@@ -115,7 +125,7 @@ def scan(root: Path) -> Layout:
         for item, irel in _listing(root, Path(entry.path), rel, layout.findings):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
-                records.append(RecordFile(entry.name, parsed[0], parsed[1], Path(item.path), irel))
+                records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel))
             elif item.name == HANDOVER_FILE and item.is_file():
                 layout.handovers[entry.name] = (Path(item.path), irel)
             elif looks_like_record(item.name):
@@ -138,22 +148,6 @@ def scan(root: Path) -> Layout:
 
 
 @dataclass
-class Published:
-    """What a resource publishes (body, fields) and what it must not (its sensitive values)."""
-
-    rel: str
-    body: str
-    body_line: int
-    fields: list[tuple[str, int, int]]
-    sensitive: list[tuple[str, str]]
-
-
-def _published(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> Published:
-    fields = [(text, *parsed.where(path)) for path, text in public_strings(parsed.data, patterns)]
-    return Published(rel, parsed.body, parsed.body_line, fields, sensitive_values(parsed.data, patterns))
-
-
-@dataclass
 class Resource:
     id: str
     rel: str
@@ -169,10 +163,18 @@ class Report:
     schemas: SchemaSet
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
-    summaries: dict[str, list[Summary]] = field(default_factory=dict)
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     handovers: dict[str, list[Handover]] = field(default_factory=dict)  # case -> its handovers, in file order
+    make_summaries: Callable[[], dict[str, list[Summary]]] | None = field(default=None, repr=False)
+    _summaries: dict[str, list[Summary]] | None = field(default=None, repr=False)
+
+    @property
+    def summaries(self) -> dict[str, list[Summary]]:
+        """Per case checked, its records' summaries in order (made when first asked for)."""
+        if self._summaries is None:
+            self._summaries = self.make_summaries() if self.make_summaries is not None else {}
+        return self._summaries
 
     @property
     def errors(self) -> list[Finding]:
@@ -203,9 +205,26 @@ def _select(root: Path, layout: Layout, targets: list[Path] | None) -> tuple[set
     return cases, with_resources
 
 
-def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> Report:
-    """Check the casebook at `root` (or only the cases/resources under `targets`). Never writes."""
+def check(
+    root: Path,
+    targets: list[Path] | None = None,
+    keep: bool = False,
+    *,
+    jobs: int | None = None,
+    cache: bool = True,
+    today: dt.date | None = None,
+) -> Report:
+    """Check the casebook at `root` (or only the cases/resources under `targets`). Never writes
+    the casebook; keeps what it learnt in the cache (see casekit.core.cache) unless `cache` is False.
+
+    Whatever the targets, every record contributes its sensitive values (from the cache when
+    unchanged), so a value of another case is found in the ones checked. `jobs`: processes to
+    check records with (default: every core); `keep`: parse every record and keep the result.
+    """
+    started = time.time_ns()
     root = Path(os.path.realpath(root))
+    jobs = jobs or default_jobs()
+    day = (today or dt.date.today()).isoformat()
     config = load_config(root)
     schema_dir = root / "schemas"
     outside = (schema_dir.exists() or schema_dir.is_symlink()) and not inside(root, schema_dir)
@@ -218,81 +237,175 @@ def check(root: Path, targets: list[Path] | None = None, keep: bool = False) -> 
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
     findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
+    settings = [config.deadlines, config.pii_allow, config.lang, config.allow_resident_number]
+    store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)
 
-    published: list[Published] = []
+    resources: list[Published] = []
     inactive: set[str] = set()
     for rid, (disk, rel) in layout.resources.items():
         fs, parsed = _check_resource(rid, disk, rel, schemas)
         if parsed is not None and parsed.data is not None:
-            published.append(_published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
+            resources.append(published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
+            if parsed.data.get("status") == "inactive":
+                inactive.add(rid)
         report.files += 1
-        if parsed is not None and isinstance(parsed.data, dict) and parsed.data.get("status") == "inactive":
-            inactive.add(rid)
         if keep:
             report.resources[rid] = Resource(rid, rel, parsed)
         if with_resources:
             findings += fs
             if parsed is not None:
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
-    resource_ids = set(layout.resources)
-    for case, files in layout.cases.items():
-        if wanted is not None and case not in wanted:
-            continue
-        summaries = []
-        for rf in files:
-            fs, summary, parsed = check_file(str(rf.disk), rf.rel, case, rf.nn, rf.stage, schemas)
-            findings += fs
-            if parsed is not None:  # the body is published even when the front matter is broken
-                findings += scan_parsed(parsed, rf.rel, schemas.unscanned_paths(rf.stage), config.pii_allow)
-            summaries.append(summary)
-            report.files += 1
-            if keep:
-                report.parsed[rf.rel] = parsed
-        findings += check_case(f"cases/{case}", summaries, resource_ids)
+
+    entries = _records(layout, schemas, config, store, day, jobs, keep, report)
+    findings += _case_rules(layout, entries, wanted, store, day)
+    chosen = [c for c in layout.cases if wanted is None or c in wanted]
+    for case in chosen:
+        for rf in layout.cases[case]:
+            findings += entries[rf.rel].findings
+        report.files += len(layout.cases[case])
+
+    def summaries() -> dict[str, list[Summary]]:
+        by_case = {c: [entries[rf.rel].summary for rf in layout.cases[c]] for c in chosen}
+        return {c: sorted(recs, key=lambda s: (s.nn, s.rel)) for c, recs in by_case.items()}
+
+    report.make_summaries = summaries
+    for case in chosen:  # 담당자 변경: validated against the case's records
         if case in layout.handovers:
-            fs, report.handovers[case], hparsed = check_handover(str(layout.handovers[case][0]),
-                                                                 layout.handovers[case][1], schemas, summaries)
-            findings += fs + (scan_parsed(hparsed, layout.handovers[case][1], [], config.pii_allow) if hparsed else [])
+            disk, rel = layout.handovers[case]
+            fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case])
+            findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
             report.files += 1
-        report.summaries[case] = sorted(summaries, key=lambda s: (s.nn, s.rel))
-    findings += check_casebook(report.summaries, inactive, config.allow_resident_number)
-    findings += _sensitive_in_published(root, report.summaries, published, wanted is None)
+    # the casebook-wide practice checks (two open cases with one alias, …) read every case, whatever
+    # was asked for, so that a case checked alone gets the findings a full check gives it
+    every = {c: sorted((entries[rf.rel].summary for rf in files), key=lambda s: (s.nn, s.rel))
+             for c, files in layout.cases.items()} if wanted is not None else report.summaries
+    findings += [f for f in check_casebook(every, inactive, config.allow_resident_number)
+                 if _wanted(f.path, wanted, with_resources)]
+    findings += _sensitive(root, entries, resources, wanted, with_resources, store, (schemas, config.pii_allow))
+    if wanted is None:
+        store.forget_except(set(entries))
+    store.save()
     report.findings = sort_findings(findings)
     return report
 
 
-def _sensitive_in_published(
-    root: Path, summaries: dict[str, list[Summary]], resources: list[Published], with_docs: bool
+def _records(
+    layout: Layout, schemas: SchemaSet, config: Config, store: Cache, day: str, jobs: int, keep: bool, report: Report
+) -> dict[str, Entry]:
+    """Every record's findings and summary: from the cache when unchanged, else checked on every core."""
+    entries: dict[str, Entry] = {}
+    todo: list[Task] = []
+    for case, files in layout.cases.items():
+        for rf in files:
+            hit = None if keep else store.get(rf.rel, signature(rf.disk), day)
+            if hit is not None:
+                entries[rf.rel] = hit
+            else:
+                todo.append(Task(rf.disk, rf.rel, case, rf.nn, rf.stage))
+    today = dt.date.fromisoformat(day)
+    if keep:  # the site needs every record parsed: here, in this process
+        results = [check_record(t, schemas, config.pii_allow, today, keep=True) for t in todo]
+        report.parsed = {t.rel: r.parsed for t, r in zip(todo, results, strict=True)}
+    else:
+        results = run_all(check_record, todo, (schemas, config.pii_allow, today), jobs)
+    for t, r in zip(todo, results, strict=True):
+        entries[t.rel] = entry = Entry(r.signature, r.valid_until, r.findings, r.summary)
+        store.put(t.rel, entry)
+    return entries
+
+
+def _case_rules(
+    layout: Layout, entries: dict[str, Entry], wanted: set[str] | None, store: Cache, day: str
 ) -> list[Finding]:
-    """A sensitive value found in published text: the body or an ordinary field of the same record,
-    another record of the case, another case, a resource, or a page of docs/. One pass over every
-    text with one index of every value, whatever the number of cases."""
-    needles = [(v, s.rel, f) for recs in summaries.values() for s in recs for f, v in s.sensitive]
-    needles += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
-    index = SensitiveIndex(needles)
-    docs = scan_docs(root) if with_docs else DocsScan()
-    if not index:
-        return docs.findings
-    found: list[Finding] = []
-    for recs in summaries.values():
-        for s in recs:
-            found += scan_sensitive(index, s.rel, s.public_text, s.public_line, 1, body=True)
-            found += scan_fields(index, s.rel, s.public_fields)
-    for p in resources:
-        found += scan_sensitive(index, p.rel, p.body, p.body_line, 1, body=True)
-        found += scan_fields(index, p.rel, p.fields)
-    for rel, text in docs.pages:
-        found += scan_sensitive(index, rel, text, 1, 1, body=True)
-    for rel in docs.names:  # a file or folder name ends up in a URL
-        found += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
-    out: list[Finding] = list(docs.findings)
-    seen: set[tuple[str, int | None, int | None, str, str]] = set()
-    for f in found:
-        key = (f.path, f.line, f.column, f.code, f.message_en)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+    """The process rules of each case checked; a case's findings are kept while its records, the
+    resource ids and the day are the same (the summaries of unchanged cases are never unpacked)."""
+    resource_ids = set(layout.resources)
+    ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
+    known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("rules", {}) if store else {}
+    kept: dict[str, tuple[str, list[Finding]]] = {}
+    out: list[Finding] = []
+    for case, files in layout.cases.items():
+        if wanted is not None and case not in wanted:
+            if case in known:
+                kept[case] = known[case]
+            continue
+        sigs = [(rf.rel, entries[rf.rel].signature) for rf in files]
+        key = repr((sigs, ids_key, day)) if all(sig is not None for _, sig in sigs) else None
+        if key is not None and case in known and known[case][0] == key:
+            kept[case] = known[case]
+            out += known[case][1]
+            continue
+        found = check_case(f"cases/{case}", [entries[rf.rel].summary for rf in files], resource_ids)
+        if key is not None:
+            kept[case] = (key, found)
+        out += found
+    if store:
+        store.set_extra("rules", kept)
     return out
+
+
+def _sensitive(
+    root: Path,
+    entries: dict[str, Entry],
+    resources: list[Published],
+    wanted: set[str] | None,
+    with_resources: bool,
+    store: Cache,
+    reread: tuple[SchemaSet, list[str]],
+) -> list[Finding]:
+    """`sensitive-in-text` for the records, resources and docs/ pages checked, with an index of
+    the values of the WHOLE casebook; a text's findings are reused while neither it nor the
+    values changed."""
+    needles = [(v, rel, f) for rel, e in entries.items() for f, v in e.values] + needles_of((), resources)
+    key = needles_key(needles)
+    out: list[Finding] = []
+    todo: list[Unit] = []
+    redo: list[Entry] = []
+    for rel, e in entries.items():
+        if not _wanted(rel, wanted, with_resources):
+            continue
+        if e.needles == key:
+            out += e.sensitive
+            continue
+        if not store.texts(e):  # its text is not in the cache (a lost file): read the record again
+            s = e.summary
+            task = Task(str(root / rel), rel, s.case, s.nn, s.stage)
+            s.public_text, s.public_line, s.public_fields = _texts_of(check_record(task, *reread).summary)
+        todo.append(record_unit(e.summary))
+        redo.append(e)
+    extra: list[Unit] = list(resources) if with_resources else []
+    docs = scan_docs(root) if wanted is None else None
+    if docs is not None:
+        out += docs.findings
+        extra += [Unit(rel, text, 1, ("", array("I"))) for rel, text in docs.pages]
+    known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
+    kept: dict[str, tuple[str, list[Finding]]] = {}
+    digests = [u.digest() + key for u in extra]
+    for u, d in zip(extra, digests, strict=True):
+        if u.rel in known and known[u.rel][0] == d:
+            out += known[u.rel][1]
+            kept[u.rel] = known[u.rel]
+        else:
+            todo.append(u)
+    found = scan_all(todo, needles)
+    for e, fs in zip(redo, found, strict=False):
+        e.needles, e.sensitive = key, fs
+        store.update(e.summary.rel, e)
+    for u, fs in zip(todo[len(redo) :], found[len(redo) :], strict=True):
+        kept[u.rel] = (digests[extra.index(u)], fs)
+    for fs in found:
+        out += fs
+    if docs is not None and docs.names:  # a file or folder name of docs/ ends up in a URL
+        index = SensitiveIndex(needles)
+        for rel in docs.names:
+            out += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
+    if store and wanted is None:
+        store.set_extra("published", kept)
+    return out
+
+
+def _texts_of(s: Summary) -> tuple[str, int, tuple[str, array[int]]]:
+    return s.public_text, s.public_line, s.public_fields
 
 
 def _wanted(path: str, wanted: set[str] | None, with_resources: bool) -> bool:

@@ -7,18 +7,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
-from referencing.jsonschema import DRAFT202012 as _DRAFT
+from typing import TYPE_CHECKING, Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint
 from casekit.core.schema_files import read_schemas
 from casekit.core.source import Parsed, Path
+
+if TYPE_CHECKING:  # jsonschema (pure Python) is imported only to explain an invalid record
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 # the process in order; a case conference (사례회의) may stand anywhere after the intake without changing it
 PROCESS_STAGES = ("intake", "assessment", "plan", "intervention", "monitoring", "closure", "followup")
@@ -82,6 +81,7 @@ class SchemaSet:
     folder: FsPath
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    compiled: bool = True  # False: jsonschema alone (the equivalence tests compare both ways)
 
     findings: list[Finding] = field(default_factory=list)  # about the schema files themselves
 
@@ -109,6 +109,9 @@ class SchemaSet:
 
     @cached_property
     def registry(self) -> Registry:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012 as _DRAFT
+
         resources = []
         for name, schema in self.schemas.items():
             res = Resource.from_contents(schema, default_specification=_DRAFT)
@@ -117,6 +120,8 @@ class SchemaSet:
 
     @cached_property
     def _validators(self) -> dict[str, Draft202012Validator]:
+        from jsonschema import Draft202012Validator, FormatChecker
+
         out = {}
         for kind in KINDS:
             if kind in self.schemas:
@@ -149,6 +154,43 @@ class SchemaSet:
 
     def validator(self, kind: str) -> Draft202012Validator | None:
         return self._validators.get(kind)
+
+    @cached_property
+    def _compiled(self) -> dict[str, Any]:
+        """jsonschema-rs validators (compiled, ~50x faster): they only say valid or not. A record
+        they pass is valid; one they fail is explained by jsonschema, which alone makes findings."""
+        try:
+            import jsonschema_rs
+        except ImportError:  # pragma: no cover - a dependency; without it everything still works
+            return {}
+        out: dict[str, Any] = {}
+        registry = None
+        for kind in KINDS:
+            if kind not in self.schemas:
+                continue
+            try:
+                if registry is None:
+                    registry = jsonschema_rs.Registry(
+                        [(s.get("$id", f"{n}.schema.json"), s) for n, s in self.schemas.items()],
+                        retriever=_no_retrieval_rs,
+                    )
+                out[kind] = jsonschema_rs.Draft202012Validator(
+                    self.inline(self.schemas[kind], kind), validate_formats=True, registry=registry,
+                    retriever=_no_retrieval_rs,
+                )
+            except Exception:  # a schema it cannot compile is left to jsonschema alone
+                continue
+        return out
+
+    def passes(self, kind: str, data: Any) -> bool:
+        """Whether the compiled validator accepts `data` (False: unknown, or invalid: ask jsonschema)."""
+        compiled = self._compiled.get(kind)
+        if compiled is None or not self.compiled:
+            return False
+        try:
+            return bool(compiled.is_valid(data))
+        except Exception:  # a value it cannot take (a huge number): let jsonschema judge
+            return False
 
     def resolve(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
         """Follow a `$ref` (same file or a sibling file) to the schema it names."""
@@ -219,6 +261,11 @@ class SchemaSet:
         for ph in placeholders:
             line, col = parsed.where(ph)
             findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph))))
+        if kind not in self.schemas:
+            reason = self.errors.get(kind, "파일이 없습니다 (missing)")
+            return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason)]
+        if self.passes(kind, data):
+            return findings
         validator = self.validator(kind)
         if validator is None:
             reason = self.errors.get(kind, "파일이 없습니다 (missing)")
@@ -339,8 +386,14 @@ def _typos(errors: list[ValidationError]) -> dict[Path, str]:
     return out
 
 
-def _no_retrieval(uri: str) -> Resource:
+def _no_retrieval(uri: str) -> Any:
+    from referencing.exceptions import NoSuchResource
+
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # never fetch a schema from the network
+
+
+def _no_retrieval_rs(uri: str) -> Any:
+    raise ValueError(f"casekit never fetches a schema: {uri}")
 
 
 def _error_rank(error: ValidationError) -> tuple[int, int]:

@@ -26,7 +26,8 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -76,8 +77,7 @@ _KEY_KIND = {
 }
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """Where a value sits: its key (for mapping entries) and the value itself; 1-based."""
 
     key_line: int
@@ -312,13 +312,17 @@ class _Builder:
         self.rel = rel
         self.parsed = parsed
         self.first_line = parsed.front_line  # the file line of the YAML text's first line
-        self.starts = [0] + [m.end() for m in re.finditer("\n", src)]
         self.plain_breaks = not any(ch in src for ch in "\r\x85\u2028\u2029")
         self.errors = 0
         self.same: dict[str, int] = {}
         self.stack: list[_Frame] = []
         self.root: Any = _AWAIT
         self.root_at = (parsed.front_line, 1)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line of the YAML text starts (only needed for positions off the fast path)."""
+        return [0] + [m.end() for m in re.finditer("\n", self.src)]
 
     # positions and findings
     def at(self, mark: Any) -> tuple[int, int]:
@@ -427,9 +431,32 @@ class _Builder:
 
     # building
     def node(self, event: Any, kind: type) -> None:
-        where = self.at(event.start_mark)
+        mark = event.start_mark
+        where = (mark.line + self.first_line, mark.column + 1) if self.plain_breaks else self.at(mark)
         stack = self.stack
         parent = stack[-1] if stack else None
+        if kind is yaml.ScalarEvent and parent is not None and event.tag is None and event.anchor is None:
+            # the common case, with scalar() and done() inlined: an untagged text key or text value
+            plain = event.implicit[0]
+            text = event.value
+            text_kind = _plain_kind(text) if plain else _PLAIN_STR
+            if parent.is_map:
+                if parent.key is _AWAIT:
+                    if text_kind == _PLAIN_STR:
+                        parent.key = self.key(text, _STR, where, plain)
+                        return
+                elif text_kind != _PLAIN_OTHER:
+                    if parent.keep and parent.key is not _SKIP:
+                        key_at = parent.key_at
+                        self.parsed.positions[(*parent.path, parent.key)] = Pos(key_at[0], key_at[1], where[0], where[1])
+                        parent.value[parent.key] = text
+                    parent.key = _AWAIT
+                    return
+            elif text_kind != _PLAIN_OTHER:
+                if parent.keep:
+                    self.parsed.positions[(*parent.path, len(parent.value))] = Pos(where[0], where[1], where[0], where[1])
+                parent.value.append(text)
+                return
         as_key = False
         if parent is None:
             path: Path = ()
@@ -555,6 +582,24 @@ class _Builder:
         parent.first[text] = where[0]
         parent.key_at = where
         return text
+
+
+_PLAIN_STR, _PLAIN_DATE, _PLAIN_OTHER = 0, 1, 2
+_PLAIN_KINDS: dict[str, int] = {}  # plain scalar -> how it reads (memo: enum words and ids repeat)
+
+
+def _plain_kind(text: str) -> int:
+    """Whether a plain (unquoted, untagged) scalar reads as text, as a date (kept as text), or other."""
+    known = _PLAIN_KINDS.get(text)
+    if known is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+        if tag == _STR:
+            known = _PLAIN_STR if plain_is_text(text) else _PLAIN_OTHER
+        else:
+            known = _PLAIN_DATE if tag == _TIMESTAMP else _PLAIN_OTHER
+        if len(_PLAIN_KINDS) < 8192:
+            _PLAIN_KINDS[text] = known
+    return known
 
 
 def plain_is_text(value: str) -> bool:

@@ -8,6 +8,7 @@ as a cheap second pass over the summaries of a case.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ Where = tuple[int, int]
 Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int]
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands are held at once: no per-instance dict
 class Summary:
     rel: str
     case: str
@@ -57,7 +58,9 @@ class Summary:
     sensitive: list[tuple[str, str]] = field(default_factory=list)
     public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
-    public_fields: list[tuple[str, int, int]] = field(default_factory=list)  # (text, line, col) of published fields
+    # the published fields: their texts joined with NUL, and (line, column) of each, flat (packed:
+    # tens of thousands of records are held at once); see pack_fields
+    public_fields: tuple[str, array[int]] = field(default_factory=lambda: ("", array("I")))
     # --- practice: consent, selection, household, conference, plausibility (issue 11) ---
     kind: str | None = None  # assessment/plan `type`, conference `kind`
     kind_at: Where = (1, 1)
@@ -96,6 +99,12 @@ class Summary:
     informal_supports: list[str] = field(default_factory=list)
 
 
+def pack_fields(items: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
+    """(text, line, column) of each published field, packed: one text (NUL between fields: no
+    YAML value holds one) and the positions as a flat array."""
+    return "\x00".join(t for t, _, _ in items), array("I", [v for _, line, col in items for v in (line, col)])
+
+
 def valid_date(value: Any) -> str | None:
     if isinstance(value, str) and len(value) == 10:
         try:
@@ -119,11 +128,21 @@ def check_file(
     disk: str, rel: str, case: str, nn: int, stage: str, schemas: SchemaSet
 ) -> tuple[list[Finding], Summary, Parsed | None]:
     """Read, parse and validate one record; everything it alone can tell."""
-    summary = Summary(rel=rel, case=case, nn=nn, stage=stage)
     parsed, findings = parse_file(disk, rel)
-    findings = list(findings)
-    if parsed is None or parsed.data is None:
-        return findings, summary, parsed
+    if parsed is None:
+        return list(findings), Summary(rel=rel, case=case, nn=nn, stage=stage), None
+    findings, summary = check_parsed(parsed, rel, case, nn, stage, schemas)
+    return findings, summary, parsed
+
+
+def check_parsed(
+    parsed: Parsed, rel: str, case: str, nn: int, stage: str, schemas: SchemaSet
+) -> tuple[list[Finding], Summary]:
+    """Validate a parsed record and summarize it (its parse findings included)."""
+    summary = Summary(rel=rel, case=case, nn=nn, stage=stage)
+    findings = list(parsed.findings)
+    if parsed.data is None:
+        return findings, summary
     findings += schemas.validate(stage, parsed, rel)
     data = parsed.data
     summary.ok = True
@@ -141,8 +160,8 @@ def check_file(
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    summary.public_fields = [(text, *parsed.where(path)) for path, text in public_strings(data, patterns)]
-    return findings, summary, parsed
+    summary.public_fields = pack_fields([(text, *parsed.where(path)) for path, text in public_strings(data, patterns)])
+    return findings, summary
 
 
 def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
@@ -223,21 +242,27 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
 
 
 def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
-    from casekit.core.schemas import redact
-
+    """(path, text) of every string in `data` outside the sensitive `patterns` ('*': any list item):
+    what `redact` keeps, found in one walk without copying `data`."""
     out: list[tuple[tuple[Any, ...], str]] = []
+    if any(len(p) == 0 for p in patterns):
+        return out
 
-    def walk(v: Any, path: tuple[Any, ...]) -> None:
+    def walk(v: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]]) -> None:
         if isinstance(v, str):
             out.append((path, v))
         elif isinstance(v, dict):
             for k, x in v.items():
-                walk(x, (*path, k))
+                sub = [p[1:] for p in pats if p[0] == k] if pats else pats
+                if not any(len(p) == 0 for p in sub):  # a sensitive key: its value is never published
+                    walk(x, (*path, k), sub)
         elif isinstance(v, list):
-            for i, x in enumerate(v):
-                walk(x, (*path, i))
+            sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
+            if not any(len(p) == 0 for p in sub):
+                for i, x in enumerate(v):
+                    walk(x, (*path, i), sub)
 
-    walk(redact(data, patterns), ())
+    walk(data, (), [tuple(p) for p in patterns])
     return out
 
 
@@ -260,4 +285,4 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-__all__ = ["Summary", "check_file", "field_name", "parse_file", "valid_date"]
+__all__ = ["Summary", "check_file", "check_parsed", "field_name", "parse_file", "valid_date"]

@@ -1,0 +1,304 @@
+"""What `check` learnt about each record, kept between runs so an unchanged record is not read again.
+
+Where: `$CASEKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/casekit`, else `~/.cache/casekit`; one folder
+per casebook (by its real path), never inside the casebook, so nothing of it can reach git, the
+site, or come in with someone else's commit. Deleting it is always safe: the next check is cold.
+
+What: per record, its findings and its `Summary` (what the casebook-wide rules need), with the
+`sensitive-in-text` findings of the last scan; never the parsed front matter. The folder's name
+is a hash of casekit's version and code, the schemas and the settings: change any and the old
+entries are simply not found (and removed later).
+
+When an entry is trusted: the file's size, mtime, inode and ctime are those it had when it was
+read, it did not change while it was read, and it had not been touched in the two seconds before
+the check started (a later write in the same timestamp tick would otherwise go unseen: such a
+file is checked again next time). An entry whose PII findings depend on the date (six digits that
+would read as a birth date still in the future) is dropped on that date.
+
+Two processes at once: each shard is written to a temporary file and renamed over the old one,
+so a reader sees a whole old shard or a whole new one; a shard that cannot be read (truncated,
+corrupt, another format) is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+import zlib
+from array import array
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from casekit.core.findings import Finding
+from casekit.core.summary import Summary
+from casekit.core.workers import Signature
+
+FORMAT = 2
+SHARDS = 64
+RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
+STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
+_CORE = Path(__file__).resolve().parent
+
+
+def cache_home() -> Path:
+    explicit = os.environ.get("CASEKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "casekit"
+
+
+def cache_dir(root: Path) -> Path:
+    """The cache folder of the casebook at `root` (its real path)."""
+    name = hashlib.blake2b(str(Path(os.path.realpath(root))).encode(), digest_size=10).hexdigest()
+    return cache_home() / name
+
+
+def cache_key(*parts: Any) -> str:
+    """A hash of casekit's version and code and of `parts` (schemas, settings): the entries' validity."""
+    from casekit import __version__
+
+    code = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _CORE.glob("*.py"))
+    blob = json.dumps([FORMAT, __version__, code, *parts], sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.blake2b(blob.encode(), digest_size=12).hexdigest()
+
+
+class Entry:
+    """One record's findings and summary. A cached entry's summary stays a pickled blob until asked
+    for: a check with nothing changed needs only the findings and the sensitive values."""
+
+    __slots__ = ("_blob", "_summary", "findings", "needles", "sensitive", "signature", "valid_until", "values")
+
+    def __init__(
+        self,
+        signature: Signature | None,
+        valid_until: str | None,
+        findings: list[Finding],
+        summary: Summary | None,
+        needles: str = "",
+        sensitive: list[Finding] | None = None,
+        blob: bytes = b"",
+        values: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.signature = signature
+        self.valid_until = valid_until
+        self.findings = findings
+        self._summary = summary
+        self._blob = blob
+        self.needles = needles  # the sensitive-value index `sensitive` was found with
+        self.sensitive = sensitive if sensitive is not None else []
+        self.values = values if values is not None else (summary.sensitive if summary is not None else [])
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            self._summary = _unblob(self._blob)
+        return self._summary
+
+
+# Stored as plain tuples; a Summary as a blob of its field values by name (whatever fields it
+# has), its published text in a second file, read only when it must be scanned again.
+_TEXTS = ("public_text", "public_line", "public_fields")
+_FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXTS)
+
+
+def _pack_findings(fs: list[Finding]) -> tuple[tuple[Any, ...], ...]:
+    return tuple((f.path, f.line, f.column, f.severity, f.code, f.message_ko, f.message_en) for f in fs)
+
+
+def _unpack_findings(raw: tuple[tuple[Any, ...], ...]) -> list[Finding]:
+    return [Finding(*f) for f in raw]
+
+
+def _unblob(blob: bytes) -> Summary:
+    summary = Summary.__new__(Summary)
+    for name, value in zip(_FIELDS, pickle.loads(blob), strict=True):
+        setattr(summary, name, value)
+    summary.public_text, summary.public_line, summary.public_fields = "", 1, ("", array("I"))  # see Cache.texts
+    return summary
+
+
+def _pack(entry: Entry) -> tuple[Any, ...]:
+    blob = entry._blob
+    if not blob:
+        s = entry.summary
+        blob = pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+    return (entry.signature, entry.valid_until, _pack_findings(entry.findings), blob,
+            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values))
+
+
+def _unpack(raw: tuple[Any, ...]) -> Entry:
+    sig, valid_until, found, blob, needles, sensitive, values = raw
+    return Entry(sig, valid_until, _unpack_findings(found) if found else [], None, needles,
+                 _unpack_findings(sensitive) if sensitive else [], blob, list(values))
+
+
+class Cache:
+    """Entries by record path, in shards by case; `Cache(None)` keeps nothing (--no-cache)."""
+
+    def __init__(self, root: Path | None, key: str = "", started_ns: int | None = None) -> None:
+        self.folder = cache_dir(root) / key if root is not None else None
+        self.started_ns = time.time_ns() if started_ns is None else started_ns
+        self._shards: dict[int, dict[str, Any]] = {}  # rel -> packed tuple, or an Entry put in this run
+        self._texts: dict[int, dict[str, tuple[Any, ...]]] = {}
+        self._dirty: set[int] = set()
+        self._dirty_texts: set[int] = set()
+        self.extra: dict[str, Any] = {}  # small values kept beside the entries (resources, docs pages)
+        self._extra_dirty = False
+        self._extra_loaded = False
+
+    def __bool__(self) -> bool:
+        return self.folder is not None
+
+    @staticmethod
+    def shard_of(rel: str) -> int:
+        parts = rel.split("/")
+        return zlib.crc32("/".join(parts[:2]).encode()) % SHARDS  # cases/<id>: a case in one shard
+
+    def _shard(self, n: int) -> dict[str, Any]:
+        shard = self._shards.get(n)
+        if shard is None:
+            shard = self._shards[n] = self._read(f"{n:02d}.pickle") or {}
+        return shard
+
+    def _text_shard(self, n: int) -> dict[str, tuple[Any, ...]]:
+        shard = self._texts.get(n)
+        if shard is None:
+            shard = self._texts[n] = self._read(f"{n:02d}.texts.pickle") or {}
+        return shard
+
+    def texts(self, entry: Entry) -> bool:
+        """Fill in the published text of a cached entry's summary; False when it is not kept."""
+        s = entry.summary
+        if s.public_text or s.public_fields[1]:
+            return True
+        raw = self._text_shard(self.shard_of(s.rel)).get(s.rel)
+        if raw is None or raw[0] != entry.signature:
+            return False
+        s.public_text, s.public_line, s.public_fields = raw[1:]
+        return True
+
+    def _read(self, name: str) -> Any:
+        if self.folder is None:
+            return None
+        try:
+            with open(self.folder / name, "rb") as f:
+                head, value = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a truncated or foreign file: as if there were none
+            return None
+        return value if head == ("casekit-cache", FORMAT) else None
+
+    def get(self, rel: str, sig: Signature | None, today: str) -> Entry | None:
+        if self.folder is None or sig is None:
+            return None
+        raw = self._shard(self.shard_of(rel)).get(rel)
+        if isinstance(raw, Entry):  # put in this run
+            return raw if raw.signature == sig else None
+        if raw is None or raw[0] != sig:
+            return None
+        if raw[1] is not None and today >= raw[1]:
+            return None
+        try:
+            return _unpack(raw)
+        except (TypeError, ValueError):  # another layout: as if absent
+            return None
+
+    def put(self, rel: str, entry: Entry) -> None:
+        """Keep `entry` unless its file was written too recently to be told apart from a later write."""
+        if self.folder is None:
+            return
+        shard = self._shard(n := self.shard_of(rel))
+        sig = entry.signature
+        if sig is None or max(sig[1], sig[3]) >= self.started_ns - RACY_NS:
+            if shard.pop(rel, None) is not None:
+                self._dirty.add(n)
+            return
+        shard[rel] = entry  # packed when written: the blobs of all entries never exist at once
+        self._dirty.add(n)
+        s = entry.summary
+        self._text_shard(n)[rel] = (sig, s.public_text, s.public_line, s.public_fields)
+        self._dirty_texts.add(n)
+
+    def update(self, rel: str, entry: Entry) -> None:
+        """The sensitive findings of a cached entry were found again: keep them."""
+        n = self.shard_of(rel)
+        if self.folder is not None and rel in self._shard(n):
+            self._shard(n)[rel] = entry
+            self._dirty.add(n)
+
+    def forget_except(self, present: set[str]) -> None:
+        """Drop entries of records that are gone (only after a check of the whole casebook)."""
+        if self.folder is None:
+            return
+        for n in range(SHARDS):
+            shard = self._shard(n)
+            gone = [rel for rel in shard if rel not in present]
+            for rel in gone:
+                del shard[rel]
+                if self._text_shard(n).pop(rel, None) is not None:
+                    self._dirty_texts.add(n)
+            if gone:
+                self._dirty.add(n)
+
+    def load_extra(self) -> dict[str, Any]:
+        if not self._extra_loaded:
+            self.extra = self._read("extra.pickle") or {}
+            self._extra_loaded = True
+        return self.extra
+
+    def set_extra(self, name: str, value: Any) -> None:
+        self.load_extra()
+        if self.extra.get(name) != value:
+            self.extra[name] = value
+            self._extra_dirty = True
+
+    def save(self) -> None:
+        """Write the changed shards atomically; never fails the check (a cache is only a cache)."""
+        if self.folder is None or not (self._dirty or self._dirty_texts or self._extra_dirty):
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            for n in sorted(self._dirty_texts):  # texts first: an entry never lacks its text for long
+                self._write(f"{n:02d}.texts.pickle", self._texts[n])
+            for n in sorted(self._dirty):
+                shard = self._shards[n]
+                self._write(f"{n:02d}.pickle", {rel: e if isinstance(e, tuple) else _pack(e) for rel, e in shard.items()})
+            if self._extra_dirty:
+                self._write("extra.pickle", self.extra)
+            self._dirty.clear()
+            self._dirty_texts.clear()
+            self._extra_dirty = False
+            self._remove_stale()
+        except OSError:
+            return
+
+    def _write(self, name: str, value: Any) -> None:
+        assert self.folder is not None
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((("casekit-cache", FORMAT), value), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def _remove_stale(self) -> None:
+        assert self.folder is not None
+        now = time.time()
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir():
+                with contextlib.suppress(OSError):
+                    if now - other.stat().st_mtime > STALE_SECONDS:
+                        shutil.rmtree(other, ignore_errors=True)
+

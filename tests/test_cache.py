@@ -1,0 +1,184 @@
+"""The check cache: outside the casebook, never trusted when stale, safe to delete or to share."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from casekit.core import cache as cache_mod
+from casekit.core import casebook as casebook_mod
+from casekit.core.cache import cache_dir
+from casekit.core.casebook import check
+from tests.conftest import copy_casebook
+
+# every record of the sample casebook: what a cold check reads
+RECORDS = sum(1 for p in (Path(__file__).resolve().parent.parent / "cases").glob("*/[0-9][0-9]-*.md"))
+
+
+@pytest.fixture
+def book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_casebook(tmp_path / "book")
+    _age(root)
+    return root
+
+
+def _age(root: Path) -> None:
+    """Files last written more than the racy window ago (their ctime cannot be set back: wait it out)."""
+    time.sleep(cache_mod.RACY_NS / 1e9 + 0.1)
+
+
+def _run(root: Path, monkeypatch: pytest.MonkeyPatch, **kwargs) -> tuple[list, list[str]]:
+    """check() in this process: its findings, and the records it had to read."""
+    read: list[str] = []
+    real = casebook_mod.check_record
+
+    def counting(task, *args, **kw):
+        read.append(task.rel)
+        return real(task, *args, **kw)
+
+    with monkeypatch.context() as m:
+        m.setattr(casebook_mod, "check_record", counting)
+        report = check(root, jobs=1, **kwargs)
+    return report.findings, read
+
+
+def _files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")}
+
+
+def test_unchanged_records_are_not_read_again_and_nothing_is_written_in_the_casebook(book, monkeypatch) -> None:
+    before = _files(book)
+    cold, read = _run(book, monkeypatch)
+    assert len(read) == RECORDS
+    warm, read = _run(book, monkeypatch)
+    assert read == []
+    assert warm == cold
+    assert _files(book) == before, "the cache lives outside the casebook"
+    assert cache_dir(book).is_dir() and not str(cache_dir(book)).startswith(str(book))
+
+
+def test_a_changed_record_is_read_again_and_a_just_written_one_is_not_trusted(book, monkeypatch) -> None:
+    _run(book, monkeypatch)
+    record = book / "cases/2026-0001/05-monitoring.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\n연락처 010-1234-5678\n", encoding="utf-8")
+    found, read = _run(book, monkeypatch)
+    assert read == ["cases/2026-0001/05-monitoring.md"]
+    assert any(f.code == "pii-phone" and f.path.endswith("05-monitoring.md") for f in found)
+    # written within the racy window before that check: not cached, so read once more
+    _, read = _run(book, monkeypatch)
+    assert read == ["cases/2026-0001/05-monitoring.md"]
+    _age(book)
+    _run(book, monkeypatch)
+    _, read = _run(book, monkeypatch)
+    assert read == []
+
+
+def test_same_size_same_second_edit_is_seen(book, monkeypatch) -> None:
+    _run(book, monkeypatch)
+    record = book / "cases/2026-0002/02-assessment.md"
+    st = record.stat()
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("2026", "2027", 1), encoding="utf-8")  # same size
+    os.utime(record, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the old mtime: the ctime still moved
+    _, read = _run(book, monkeypatch)
+    assert read == ["cases/2026-0002/02-assessment.md"]
+
+
+def test_corrupt_or_deleted_cache_is_ignored(book, monkeypatch) -> None:
+    cold, _ = _run(book, monkeypatch)
+    files = [p for p in cache_dir(book).rglob("*.pickle")]
+    assert files
+    for p in files:
+        data = p.read_bytes()
+        p.write_bytes(data[: len(data) // 2])  # truncated
+    found, read = _run(book, monkeypatch)
+    assert found == cold and len(read) == RECORDS
+    for p in cache_dir(book).rglob("*.pickle"):
+        p.write_bytes(b"not a pickle at all")
+    found, read = _run(book, monkeypatch)
+    assert found == cold and len(read) == RECORDS
+    import shutil
+
+    shutil.rmtree(cache_dir(book))
+    found, read = _run(book, monkeypatch)
+    assert found == cold and len(read) == RECORDS
+
+
+def test_settings_and_schemas_are_part_of_the_key(book, monkeypatch) -> None:
+    record = book / "cases/2026-0003/01-intake.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\n센터 대표번호 02-0000-1234\n", encoding="utf-8")
+    _age(book)
+    found, _ = _run(book, monkeypatch)
+    assert any(f.code == "pii-phone" for f in found)
+    cfg = book / "casekit.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("allow: []", 'allow: ["02-0000-1234"]'), encoding="utf-8")
+    found, read = _run(book, monkeypatch)
+    assert len(read) == RECORDS, "other settings: nothing cached applies"
+    assert not any(f.code == "pii-phone" for f in found)
+    schema = book / "schemas/monitoring.schema.json"
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data["required"] = [*data["required"], "mood"]
+    schema.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    found, read = _run(book, monkeypatch)
+    assert len(read) == RECORDS
+    assert any(f.code == "required" and "mood" in f.message_en for f in found)
+
+
+def test_findings_that_depend_on_the_date_are_not_kept_past_it(book, monkeypatch) -> None:
+    import datetime as dt
+
+    record = book / "cases/2026-0004/01-intake.md"
+    # a resident number whose birth date is still to come is no resident number... until that day
+    record.write_text(record.read_text(encoding="utf-8") + "\n번호 300101-3123456\n", encoding="utf-8")
+    _age(book)
+    early = dt.date(2029, 12, 1)
+    found, _ = _run(book, monkeypatch, today=early)
+    found, read = _run(book, monkeypatch, today=early)
+    assert read == []
+    assert not any(f.code == "pii-resident-number" for f in found)
+    monkeypatch.setattr("casekit.core.pii.dt", _FakeDate(dt.date(2030, 1, 2)))
+    found, read = _run(book, monkeypatch, today=dt.date(2030, 1, 2))
+    assert "cases/2026-0004/01-intake.md" in read
+    assert any(f.code == "pii-resident-number" for f in found)
+
+
+class _FakeDate:
+    """The datetime module as the PII guard sees it, on another day."""
+
+    def __init__(self, day) -> None:
+        import datetime as dt
+
+        self._day = day
+        self.date = type("date", (dt.date,), {"today": classmethod(lambda cls: day)})
+
+    def __getattr__(self, name: str):
+        import datetime as dt
+
+        return getattr(dt, name)
+
+
+def test_no_cache_writes_nothing(book, monkeypatch) -> None:
+    _, read = _run(book, monkeypatch, cache=False)
+    assert len(read) == RECORDS
+    assert not cache_dir(book).exists()
+
+
+@pytest.mark.slow
+def test_processes_at_once_share_the_cache_safely(book, tmp_path) -> None:
+    """Eight real `casekit check` processes at once on a cold cache, then a warm one: all agree."""
+    env = {**os.environ, "CASEKIT_CACHE_DIR": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "casekit", "check", "--format", "json"]
+    procs = [subprocess.Popen(cmd, cwd=book, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(8)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(not err for _, err in outs), outs[0][1]
+    assert len({out for out, _ in outs}) == 1
+    warm = subprocess.run(cmd, cwd=book, env=env, capture_output=True, check=False)
+    assert warm.stdout == outs[0][0]
+    assert not list((tmp_path / "cache").rglob("*.tmp")), "no temporary file is left behind"

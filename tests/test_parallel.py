@@ -1,0 +1,81 @@
+"""Checking on every core, and one case checked with the whole casebook's sensitive values."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from casekit.core import casebook as casebook_mod
+from casekit.core import workers
+from casekit.core.casebook import check
+from tests.conftest import copy_casebook
+
+
+@pytest.fixture
+def book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    return copy_casebook(tmp_path / "book")
+
+
+def _pids_of_checks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, jobs: int) -> tuple[list, set[int]]:
+    """Findings, and the processes that checked records (each writes its pid to a file)."""
+    log = tmp_path / f"pids-{jobs}"
+    log.mkdir()
+    real = casebook_mod.check_record
+
+    def marking(task, *args, **kwargs):
+        (log / str(os.getpid())).touch()
+        return real(task, *args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(casebook_mod, "check_record", marking)
+        m.setattr(workers, "MIN_PARALLEL", 1)
+        m.setattr(workers, "CHUNK", 4)
+        report = check(root, jobs=jobs, cache=False)
+    return report.findings, {int(p.name) for p in log.iterdir()}
+
+
+def test_records_are_checked_in_worker_processes_with_the_same_findings(book, tmp_path, monkeypatch) -> None:
+    one, pids = _pids_of_checks(monkeypatch, tmp_path, book, 1)
+    assert pids == {os.getpid()}
+    two, pids = _pids_of_checks(monkeypatch, tmp_path, book, 2)
+    assert two == one
+    assert os.getpid() not in pids and len(pids) == 2
+
+
+def test_with_another_thread_running_records_are_checked_here(book, tmp_path, monkeypatch) -> None:
+    """Forking while a thread runs can deadlock the child: then the pool is not used."""
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        found, pids = _pids_of_checks(monkeypatch, tmp_path, book, 2)
+    finally:
+        stop.set()
+        t.join()
+    assert pids == {os.getpid()}
+    assert found == check(book, jobs=1, cache=False).findings
+
+
+def test_one_case_is_checked_against_every_case_sensitive_values(book) -> None:
+    """`casekit check cases/<id>` used to index only that case: a name from another case was missed."""
+    other = book / "cases/2026-0002/05-monitoring.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\n박영수 님 댁에 함께 방문함\n", encoding="utf-8")
+    for cache in (False, True, True):  # cold, then the cache filled, then from the cache
+        found = check(book, [book / "cases/2026-0002"], cache=cache).findings
+        hits = [f for f in found if f.code == "sensitive-in-text"]
+        assert [(f.path, f.line) for f in hits] == [("cases/2026-0002/05-monitoring.md", len(other.read_text(encoding="utf-8").splitlines()))]
+        assert all(f.path.startswith("cases/2026-0002/") or "/" not in f.path for f in found)
+
+
+def test_cli_jobs_and_no_cache(book, run) -> None:
+    a = run(book, "check", "--format", "json", "--jobs", "1", "--no-cache")
+    b = run(book, "check", "--format", "json", "--jobs", "2")
+    c = run(book, "check", "--format", "json")
+    assert a.exit_code == b.exit_code == c.exit_code == 0
+    assert a.output == b.output == c.output
+    bad = run(book, "check", "--jobs", "0")
+    assert bad.exit_code == 2
