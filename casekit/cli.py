@@ -404,11 +404,13 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
         raise click.ClickException("xlsx에는 openpyxl이 필요합니다: pip install 'casekit[xlsx]' (or use --format csv)")
     if include_sensitive:
         click.echo(export.SENSITIVE_WARNING, err=True)
-    report = check(root, keep=True)
+    with progress("내보내는 중"):  # stderr, on a terminal only, after ~2 s
+        report = check(root, keep=True)
     if report.errors:
         click.echo(f"검사 오류 {len(report.errors)}건이 있습니다. 오류가 있는 기록의 값은 빠지거나 틀릴 수 있습니다: "
                    "casekit check", err=True)
-    rows = export.build(report, activities=activities, include_sensitive=include_sensitive)
+    with progress("내보내는 중"):
+        rows = export.build(report, activities=activities, include_sensitive=include_sensitive)
     _write_out(export.to_xlsx(rows, activities) if fmt == "xlsx" else export.render(rows, fmt, activities), output)
 
 
@@ -472,7 +474,8 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
 
     root = _root()
     try:
-        result = build(root, Path(site_dir) if site_dir else None, _today(today), generator)
+        with progress("사이트 만드는 중"):  # stderr, on a terminal only, after ~2 s
+            result = build(root, Path(site_dir) if site_dir else None, _today(today), generator)
     except Refused as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

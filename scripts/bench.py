@@ -143,7 +143,9 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
                 book.append((f"{nn + j + 1:02d}-monitoring.md", _shift(text, 45 * (j + 1))))
         shift = -rng.randint(0, 720)
         name, alias_surname = _person(rng, used), None
-        birth = dt.date(rng.randint(1935, 2008), rng.randint(1, 12), rng.randint(1, 28))
+        # born before 2000: a resident number's front (YYMMDD) then never reads as the digits of a
+        # synthetic case id (S000626), which the output audit would rightly call a variant of it
+        birth = dt.date(rng.randint(1935, 1999), rng.randint(1, 12), rng.randint(1, 28))
         digits = f"{1000 + i // 10000:04d}-{i % 10000:04d}"
         century = "1" if birth.year < 2000 else "3"
         values = {
@@ -152,7 +154,10 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             "resident_number": f"{birth:%y%m%d}-{century}{i:06d}",
             "phone": f"010-{digits}",
             "referrer_contact": f"010-{9000 - i // 10000:04d}-{i % 10000:04d}",
-            "address": f"가온구 {rng.choice(['나래동', '가람동', '다온동', '새솔동'])} {rng.randint(1, 999)}-{rng.randint(1, 99)} {rng.randint(1, 9)}층",
+            # road-name addresses with 동·호 (as most are): a lot number such as "가람동 3-58" would
+            # also match a row of a list page that shows 가람동 beside the counts 3 and 58
+            "address": f"가온구 {rng.choice(['나래', '가람', '다온', '새솔'])}로{rng.randint(1, 40)}길 "
+                       f"{rng.randint(1, 99)}, {rng.randint(101, 120)}동 {rng.randint(1, 25)}{rng.randint(1, 4):02d}호",
         }
         alias_surname = name[0]
         folder = cases / cid

@@ -9,8 +9,8 @@ echo
 echo "== casekit due (기한 지남·곧 마감)"
 .venv/bin/casekit due
 echo
-echo "== mkdocs build (사례집 사이트)"
-.venv/bin/mkdocs build --strict --quiet --site-dir site
+echo "== casekit build (사례집 사이트: 검사 → 페이지 → MkDocs → CSP·감사)"
+.venv/bin/casekit build --site-dir site
 echo
 echo "사이트를 만들었습니다: $(pwd)/site"
 echo "보기 (browse it locally, loopback only):"

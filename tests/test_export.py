@@ -44,6 +44,12 @@ def test_csv_and_json_parse_back_on_the_sample(sample: Path, run) -> None:
     assert len(activities) == len(payload["activities"]) > 10
     assert {a["활동 유형(한글)"] for a in activities} >= {"연계", "위기개입", "상담·치료"}
     assert all(a["사례 번호"] and a["활동일"] for a in activities)
+    # what practice records beyond the seven stages: 대상자 구분, 열람 제한, 사례회의
+    by_id = {r["사례 번호"]: r for r in rows}
+    assert by_id["2026-0002"]["대상자 구분"] == "고난도" and by_id["2026-0002"]["위기도 점수"].isdigit()
+    assert by_id["2026-0010"]["열람 제한"] and not by_id["2026-0001"]["열람 제한"]
+    assert sum(int(r["사례회의 수"]) for r in rows) >= 2
+    assert all(r["현재 단계"] != "conference" for r in rows)  # a 사례회의 does not move the stage
 
 
 def case_canaries(root: Path) -> set[str]:

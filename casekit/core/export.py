@@ -20,8 +20,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from casekit.core.case import Case
 from casekit.core.casebook import Report
-from casekit.core.handover import current_worker
 from casekit.core.rules import episodes
 from casekit.core.schemas import STAGE_KO, redact, sensitive_values
 from casekit.core.summary import Summary
@@ -29,8 +29,9 @@ from casekit.core.summary import Summary
 CASE_COLUMNS = [
     ("case", "사례 번호"), ("stage", "현재 단계"), ("stage_ko", "현재 단계(한글)"), ("status", "상태"),
     ("intake_date", "접수일"), ("reopened", "재개 여부"), ("closure_date", "종결일"), ("worker", "담당자"),
-    ("risk_level", "위기도"), ("need_domains", "욕구 영역"), ("goals", "목표"), ("results", "목표별 최근 결과"),
-    ("closure_reason", "종결 사유"), ("records", "기록 수"), ("last_date", "마지막 기록일"),
+    ("risk_level", "위기도"), ("case_type", "대상자 구분"), ("risk_score", "위기도 점수"), ("restricted", "열람 제한"),
+    ("need_domains", "욕구 영역"), ("goals", "목표"), ("results", "목표별 최근 결과"),
+    ("conferences", "사례회의 수"), ("closure_reason", "종결 사유"), ("records", "기록 수"), ("last_date", "마지막 기록일"),
 ]
 ACTIVITY_COLUMNS = [
     ("case", "사례 번호"), ("record", "기록"), ("date", "활동일"), ("type", "활동 유형"), ("type_ko", "활동 유형(한글)"),
@@ -94,16 +95,23 @@ def _case_row(report: Report, case: str, records: list[Summary], include_sensiti
             if label and label not in needs:
                 needs.append(label)
     goals, results = _goals(report, ep, records, data)
+    model = Case.of(case, records, report.handovers.get(case))  # the one case model: a 사례회의 does not move the stage
+    stage = model.stage or last.stage
+    selection = next((r for r in reversed(records) if r.case_type), None)
     row: dict[str, Any] = {
         "case": case,
-        "stage": last.stage,
-        "stage_ko": STAGE_KO.get(last.stage, last.stage),
+        "stage": stage,
+        "stage_ko": STAGE_KO.get(stage, stage),
         "status": "종결" if ep.closure is not None else "진행 중",
         "intake_date": ep.intake.date if ep.intake else None,
         "reopened": bool(ep.intake and ep.intake.reopening),
         "closure_date": ep.closure.date if ep.closure else None,
-        "worker": current_worker(records, report.handovers.get(case)),
+        "worker": model.worker,
         "risk_level": _label(report, "assessment", ("risk_level",), ep.assessment.risk) if ep.assessment else "",
+        "case_type": _label(report, "assessment", ("selection", "case_type"), model.case_type) if model.case_type else "",
+        "risk_score": selection.risk_score if selection is not None else None,
+        "restricted": _label(report, "intake", ("restricted", "reason"), model.restricted) if model.restricted else "",
+        "conferences": len(model.conferences),
         "need_domains": needs,
         "goals": goals,
         "results": results,
