@@ -3,7 +3,7 @@
 
 Builds a synthetic casebook (the sample's cases cloned under new ids, as scripts/bench.py does)
 with `mkdocs build` in a fresh process, timing inside that same build every call to the
-sanitizer (`casekit.site.sanitize.sanitize_html`, once per page), the given-name masking
+sanitizer (`casekit.site.sanitize.sanitize_html`, once per record or resource body and per docs/ page), the given-name masking
 (`SensitiveIndex.mask`), the CSP and permissions step (`casekit.site.csp.secure_site`) and the
 audit (`casekit.site.audit.audit_site`). The ratio is their sum over the whole build's time, so
 the machine's load cancels out. Issue 7 asks for sanitize + CSP + audit <= 10%.
@@ -28,6 +28,7 @@ MEASURE = r"""
 import json, logging, sys, time
 from pathlib import Path
 import casekit.mkdocs_plugin.guard as guard
+import casekit.site.body as body
 import casekit.site.audit as audit
 from casekit.core.sensitive import SensitiveIndex
 from mkdocs.commands.build import build
@@ -46,7 +47,8 @@ def timed(key, fn):
             wall[key] += time.perf_counter() - w0
     return wrapper
 
-guard.sanitize_html = timed("sanitize", guard.sanitize_html)
+guard.sanitize_html = timed("sanitize", guard.sanitize_html)  # the casebook's docs/ pages
+body.sanitize_html = timed("sanitize", body.sanitize_html)  # every record and resource body
 SensitiveIndex.mask = timed("mask", SensitiveIndex.mask)
 audit.secure_site = timed("csp", audit.secure_site)
 audit.audit_site = timed("audit", audit.audit_site)
