@@ -76,11 +76,6 @@ def attach_particles(text: str) -> str:
     return _PAIR_RE.sub(pick, text)
 
 
-def eun(word: str) -> str:
-    """`word` with the topic particle that fits it: 노인은, older는."""
-    return attach_particles(f"{word}은(는)")
-
-
 # --- near misses ------------------------------------------------------------------------------
 
 def close_to(value: str, candidates: Iterable[str], *, cutoff: float = 0.75) -> str | None:
@@ -221,17 +216,3 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
                     f"indentation does not line up (this line {_indent(text)}, above {_indent(prev)} spaces); "
                     "keys of one item start in the same column, list items with '- '")
     return (line, None, "", "")
-
-
-def merge_duplicate_runs(keys: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int, int]]:
-    """Duplicate keys that follow each other in one mapping are one mistake: a list item whose '- '
-    was left out. (line, column, key, first_line) in order -> runs (line, column, key, first_line, count)."""
-    runs: list[tuple[int, int, str, int, int]] = []
-    for line, col, key, first in keys:
-        if runs:
-            pl, pc, pk, pf, count = runs[-1]
-            if col == pc and first > pf and line > pl:
-                runs[-1] = (pl, pc, pk, pf, count + 1)
-                continue
-        runs.append((line, col, key, first, 1))
-    return runs

@@ -89,10 +89,6 @@ def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
     return out
 
 
-def locate_offset(text: str, offset: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def scan_all(units: Sequence[Unit], needles: list[Needle]) -> list[list[Finding]]:
     """scan_unit for each unit, the index compiled once. In this process: scanning is ~5% of a
     cold check, and forked workers would each map the texts this process holds (2-3x the memory)."""

@@ -86,7 +86,3 @@ def summary_page(site: Site, case: Case) -> Page:
     ]
     page = make_page(src_uri(url), url, parts)
     return Page(page.src_uri, page.url, NO_SEARCH + page.markdown, page.in_nav)
-
-
-def summary_pages(site: Site) -> list[Page]:
-    return [summary_page(site, case) for case in site.cases.values()]

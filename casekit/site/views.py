@@ -22,7 +22,7 @@ from typing import TypeVar
 from casekit.core.due import Due
 from casekit.core.schemas import STAGE_KO
 from casekit.site.html import Markup, el, join, md_escape, relative_url, table_box, table_label
-from casekit.site.indexes import RISK_RANK, STATE_KO, Case, Site
+from casekit.site.indexes import STATE_KO, Case, Site
 
 ROWS = 200  # no page lists more rows than this; longer lists go on over numbered pages
 STATUS_KO = {"open": "진행 중", "aftercare": "사후관리 중", "closed": "종결"}
@@ -333,7 +333,3 @@ def basis_link(v: View, case: Case, rel: str) -> Markup:
         if r.rel == rel:
             return el("a", {"href": v.href(case_url(case.id)) + "#" + r.anchor}, f"{r.nn:02d} {r.stage_ko}")
     return Markup("")
-
-
-def by_risk(cases: Iterable[Case]) -> list[Case]:
-    return sorted(cases, key=lambda c: (-RISK_RANK.get(c.risk or "", 0), c.id))
