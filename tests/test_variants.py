@@ -156,6 +156,17 @@ def test_finditer_leaves_given_names_to_the_mask() -> None:
     assert [off for off, _ in INDEX.finditer("탁 해온이는")] == [0]
 
 
+def test_a_given_name_alone_counts_in_its_own_case_only() -> None:
+    """With thousands of clients most two-syllable words are somebody's given name: 민수 alone
+    is a warning in case b, an ordinary word in case a; the full name counts everywhere."""
+    assert [h.variant for h in INDEX.find("민수는 웃었다", scope="cases/b/")] == ["given-name"]
+    assert INDEX.find("민수는 웃었다", scope="cases/a/") == []
+    assert [h.variant for h in INDEX.find("남궁 민수", scope="cases/a/")] == ["spaced"]
+    assert INDEX.mask("민수는 해온이와", scope="cases/a/") == "민수는 ○○이와"
+    assert INDEX.mask("민수는 해온이와", scope="docs/x.md") == "민수는 해온이와"
+    assert INDEX.mask("민수는 해온이와") == "○○는 ○○이와"  # no scope (docs/ pages): everyone's
+
+
 # --- in `casekit check` ---------------------------------------------------------------------
 
 
@@ -184,6 +195,19 @@ def test_check_reports_variants_at_the_source(tmp_path: Path) -> None:
         ("sensitive-in-text", rel, body_line, 5, "error"),  # the reader sees the name itself
         ("sensitive-variant-in-text", rel, body_line, 19, "error"),
         ("given-name-in-text", rel, body_line + 1, 1, "warning"),
+    ]
+
+
+def test_another_clients_given_name_is_not_a_finding(tmp_path: Path) -> None:
+    client = {"alias": "탁○○", "name": "탁해온", "birth_date": "1958-03-17"}
+    other = {"alias": "남○○", "name": "남민수", "birth_date": "1961-05-02"}
+    root = make_casebook(tmp_path, {
+        "a": [("intake", "2026-03-01", {"client": client}), ("assessment", "2026-03-05", {"body": "민수 씨가 왔다"})],
+        "b": [("intake", "2026-03-01", {"client": other}), ("assessment", "2026-03-05", {"body": "민수 씨가 왔다\n남민수"})],
+    })
+    assert [(c[0], c[1]) for c in _codes(root)] == [
+        ("given-name-in-text", "cases/b/02-assessment.md"),
+        ("sensitive-in-text", "cases/b/02-assessment.md"),
     ]
 
 

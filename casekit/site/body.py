@@ -12,7 +12,7 @@ import re
 
 import markdown
 
-from casekit.core.sensitive import SensitiveIndex
+from casekit.core.sensitive import SensitiveIndex, scope_of
 from casekit.site.html import Markup
 from casekit.site.sanitize import sanitize_html
 
@@ -21,7 +21,8 @@ EXTENSIONS = ("tables", "sane_lists", "admonition", "fenced_code")
 
 
 class BodyRenderer:
-    """Renders bodies with one Markdown instance; `index` masks given names (○○) in what it renders."""
+    """Renders bodies with one Markdown instance; `index` masks given names (○○) in what it renders
+    (those of the body's own case)."""
 
     def __init__(self, index: SensitiveIndex | None = None) -> None:
         # table alignment as an attribute the sanitizer keeps, not a style attribute it drops
@@ -36,7 +37,7 @@ class BodyRenderer:
             return None
         self.md.reset()
         html = sanitize_html(self.md.convert(text))
-        return Markup(self.index.mask(html) if self.index is not None else html)
+        return Markup(self.index.mask(html, scope=scope_of(rel)) if self.index is not None else html)
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
