@@ -109,7 +109,7 @@ def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str |
             report = check(root, targets, jobs=jobs, cache=not no_cache)
     except CasebookError as exc:
         raise click.UsageError(str(exc)) from None
-    records = sum(len(recs) for recs in report.summaries.values())
+    records = len(report.records)
     checked = _checked_paths(report, targets) if fmt == "junit" else ()
     click.echo(REPORTER_BY_NAME[fmt](report.findings, Checked(records, report.files - records), lang, checked))
     sys.exit(1 if report.errors else 0)
@@ -133,7 +133,7 @@ def _changed_targets(root: Path, rev: str | None, paths: tuple[str, ...]) -> lis
 
 def _checked_paths(report: Report, targets: list[Path] | None) -> list[str]:
     """Every file the check read (for reporters that list passing files too, such as JUnit)."""
-    paths = [s.rel for records in report.summaries.values() for s in records]
+    paths = list(report.records)
     resources = report.root / "resources"
     if targets is None or any(Path(os.path.realpath(t)).is_relative_to(resources) for t in targets):
         paths += [rel for _, rel in scan(report.root).resources.values()]

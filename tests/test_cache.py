@@ -15,7 +15,13 @@ from casekit.core import cache as cache_mod
 from casekit.core import casebook as casebook_mod
 from casekit.core.cache import cache_dir
 from casekit.core.casebook import check
+from casekit.core.summary import Summary
 from tests.conftest import copy_casebook
+
+
+def vars_of(s: Summary) -> dict:
+    return {name: getattr(s, name) for name in Summary.__dataclass_fields__}
+
 
 # every record of the sample casebook: what a cold check reads
 RECORDS = sum(1 for p in (Path(__file__).resolve().parent.parent / "cases").glob("*/[0-9][0-9]-*.md"))
@@ -109,6 +115,32 @@ def test_corrupt_or_deleted_cache_is_ignored(book, monkeypatch) -> None:
     shutil.rmtree(cache_dir(book))
     found, read = _run(book, monkeypatch)
     assert found == cold and len(read) == RECORDS
+
+
+def test_lost_summaries_and_index_are_read_again(book, monkeypatch) -> None:
+    """A record's summary lies in a file of its own, read only when a rule needs it; the
+    sensitive-value index is kept too. Lose or damage either: the records are read again, and
+    the findings are those of a check without a cache."""
+    cold, _ = _run(book, monkeypatch)
+    folder = next(p for p in cache_dir(book).iterdir() if p.is_dir())
+    assert (folder / "index.pickle").is_file()
+    for p in folder.glob("*.summaries.pickle"):
+        p.unlink()
+    (folder / "index.pickle").write_bytes(b"\x80\x05garbage")
+    record = book / "cases/2026-0002/02-assessment.md"  # its case's rules need the other records' summaries
+    record.write_text(record.read_text(encoding="utf-8") + "\n추가 관찰 010-1234-5678\n", encoding="utf-8")
+    _age(book)
+    found, read = _run(book, monkeypatch)
+    fresh = check(book, jobs=1, cache=False).findings
+    assert found == fresh and any(f.code == "pii-phone" for f in found)
+    others = [rel for rel in read if rel != "cases/2026-0002/02-assessment.md"]
+    assert others and all(rel.startswith("cases/2026-0002/") for rel in others)
+    def kept(summaries: dict) -> dict:  # a summary as kept: its published text is read when scanned
+        return {c: [{k: v for k, v in vars_of(s).items() if not k.startswith("public_")} for s in recs]
+                for c, recs in summaries.items()}
+
+    report = check(book, jobs=1)  # every summary asked for: read again where lost, never wrong
+    assert kept(report.summaries) == kept(check(book, jobs=1, cache=False).summaries)
 
 
 def test_settings_and_schemas_are_part_of_the_key(book, monkeypatch) -> None:

@@ -32,6 +32,7 @@ import tempfile
 import time
 import zlib
 from array import array
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from casekit.core.findings import Finding
 from casekit.core.summary import Summary
 from casekit.core.workers import Signature
 
-FORMAT = 2
+FORMAT = 3
 SHARDS = 64
 RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
 STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
@@ -71,10 +72,12 @@ def cache_key(*parts: Any) -> str:
 
 
 class Entry:
-    """One record's findings and summary. A cached entry's summary stays a pickled blob until asked
-    for: a check with nothing changed needs only the findings and the sensitive values."""
+    """One record's findings and summary. A cached entry's summary is not even read until asked for
+    (it lies in a file of its own): a check with nothing changed needs only the findings and the
+    sensitive values."""
 
-    __slots__ = ("_blob", "_summary", "findings", "needles", "sensitive", "signature", "valid_until", "values")
+    __slots__ = ("_blob", "_fetch", "_summary", "findings", "needles", "sensitive", "signature", "valid_until",
+                 "values")
 
     def __init__(
         self,
@@ -86,12 +89,14 @@ class Entry:
         sensitive: list[Finding] | None = None,
         blob: bytes = b"",
         values: list[tuple[str, str]] | None = None,
+        fetch: tuple[Cache, str] | None = None,
     ) -> None:
         self.signature = signature
         self.valid_until = valid_until
         self.findings = findings
         self._summary = summary
         self._blob = blob
+        self._fetch = fetch
         self.needles = needles  # the sensitive-value index `sensitive` was found with
         self.sensitive = sensitive if sensitive is not None else []
         self.values = values if values is not None else (summary.sensitive if summary is not None else [])
@@ -99,7 +104,13 @@ class Entry:
     @property
     def summary(self) -> Summary:
         if self._summary is None:
-            self._summary = _unblob(self._blob)
+            if self._blob:
+                self._summary = _unblob(self._blob)
+            else:
+                assert self._fetch is not None and self.signature is not None, "a summary, a blob or a cache"
+                store, rel = self._fetch
+                self._summary = store.summary_of(rel, self.signature)
+                self._fetch = None
         return self._summary
 
 
@@ -125,19 +136,22 @@ def _unblob(blob: bytes) -> Summary:
     return summary
 
 
+def _blob_of(entry: Entry) -> bytes:
+    if entry._blob:
+        return entry._blob
+    s = entry.summary
+    return pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _pack(entry: Entry) -> tuple[Any, ...]:
-    blob = entry._blob
-    if not blob:
-        s = entry.summary
-        blob = pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
-    return (entry.signature, entry.valid_until, _pack_findings(entry.findings), blob,
+    return (entry.signature, entry.valid_until, _pack_findings(entry.findings),
             entry.needles, _pack_findings(entry.sensitive), tuple(entry.values))
 
 
-def _unpack(raw: tuple[Any, ...]) -> Entry:
-    sig, valid_until, found, blob, needles, sensitive, values = raw
+def _unpack(raw: tuple[Any, ...], fetch: tuple[Cache, str]) -> Entry:
+    sig, valid_until, found, needles, sensitive, values = raw
     return Entry(sig, valid_until, _unpack_findings(found) if found else [], None, needles,
-                 _unpack_findings(sensitive) if sensitive else [], blob, list(values))
+                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch)
 
 
 class Cache:
@@ -145,11 +159,14 @@ class Cache:
 
     def __init__(self, root: Path | None, key: str = "", started_ns: int | None = None) -> None:
         self.folder = cache_dir(root) / key if root is not None else None
+        self.reread: Callable[[str], Summary] | None = None  # a record's summary read again (see summary_of)
         self.started_ns = time.time_ns() if started_ns is None else started_ns
         self._shards: dict[int, dict[str, Any]] = {}  # rel -> packed tuple, or an Entry put in this run
         self._texts: dict[int, dict[str, tuple[Any, ...]]] = {}
+        self._blobs: dict[int, dict[str, Any]] = {}  # rel -> (signature, blob), or an Entry put in this run
         self._dirty: set[int] = set()
         self._dirty_texts: set[int] = set()
+        self._dirty_blobs: set[int] = set()
         self.extra: dict[str, Any] = {}  # small values kept beside the entries (resources, docs pages)
         self._extra_dirty = False
         self._extra_loaded = False
@@ -159,8 +176,8 @@ class Cache:
 
     @staticmethod
     def shard_of(rel: str) -> int:
-        parts = rel.split("/")
-        return zlib.crc32("/".join(parts[:2]).encode()) % SHARDS  # cases/<id>: a case in one shard
+        cut = rel.find("/", rel.find("/") + 1)
+        return zlib.crc32((rel[:cut] if cut > 0 else rel).encode()) % SHARDS  # cases/<id>: a case in one shard
 
     def _shard(self, n: int) -> dict[str, Any]:
         shard = self._shards.get(n)
@@ -173,6 +190,25 @@ class Cache:
         if shard is None:
             shard = self._texts[n] = self._read(f"{n:02d}.texts.pickle") or {}
         return shard
+
+    def _blob_shard(self, n: int) -> dict[str, Any]:
+        shard = self._blobs.get(n)
+        if shard is None:
+            shard = self._blobs[n] = self._read(f"{n:02d}.summaries.pickle") or {}
+        return shard
+
+    def summary_of(self, rel: str, sig: Signature) -> Summary:
+        """A cached entry's summary from its own file; `self.reread(rel)` (the record read again)
+        when that file lost it."""
+        raw = self._blob_shard(self.shard_of(rel)).get(rel)
+        if isinstance(raw, Entry):
+            return raw.summary
+        if isinstance(raw, tuple) and len(raw) == 2 and raw[0] == sig:
+            with contextlib.suppress(Exception):  # a damaged blob: as if absent
+                return _unblob(raw[1])
+        if self.reread is None:
+            raise LookupError(f"{rel}: its summary is not kept and there is no way to read it again")
+        return self.reread(rel)
 
     def texts(self, entry: Entry) -> bool:
         """Fill in the published text of a cached entry's summary; False when it is not kept."""
@@ -198,6 +234,8 @@ class Cache:
         return value if head == ("casekit-cache", FORMAT) else None
 
     def get(self, rel: str, sig: Signature | None, today: str) -> Entry | None:
+        """The entry kept for `rel` if `sig` is still its signature (its summary is read when asked
+        for: see `summary_of`)."""
         if self.folder is None or sig is None:
             return None
         raw = self._shard(self.shard_of(rel)).get(rel)
@@ -208,7 +246,7 @@ class Cache:
         if raw[1] is not None and today >= raw[1]:
             return None
         try:
-            return _unpack(raw)
+            return _unpack(raw, (self, rel))
         except (TypeError, ValueError):  # another layout: as if absent
             return None
 
@@ -224,6 +262,8 @@ class Cache:
             return
         shard[rel] = entry  # packed when written: the blobs of all entries never exist at once
         self._dirty.add(n)
+        self._blob_shard(n)[rel] = entry
+        self._dirty_blobs.add(n)
         s = entry.summary
         self._text_shard(n)[rel] = (sig, s.public_text, s.public_line, s.public_fields)
         self._dirty_texts.add(n)
@@ -246,8 +286,23 @@ class Cache:
                 del shard[rel]
                 if self._text_shard(n).pop(rel, None) is not None:
                     self._dirty_texts.add(n)
+                if self._blob_shard(n).pop(rel, None) is not None:
+                    self._dirty_blobs.add(n)
             if gone:
                 self._dirty.add(n)
+
+    def load_index(self, key: str) -> Any:
+        """The sensitive-value index kept for the values hashed as `key` (see published.needles_key),
+        or None: loading it takes a tenth of the time of making it from 50,000 values."""
+        kept = self._read("index.pickle")
+        return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key else None
+
+    def save_index(self, key: str, index: Any) -> None:
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._write("index.pickle", (key, index))
 
     def load_extra(self) -> dict[str, Any]:
         if not self._extra_loaded:
@@ -263,12 +318,16 @@ class Cache:
 
     def save(self) -> None:
         """Write the changed shards atomically; never fails the check (a cache is only a cache)."""
-        if self.folder is None or not (self._dirty or self._dirty_texts or self._extra_dirty):
+        if self.folder is None or not (self._dirty or self._dirty_texts or self._dirty_blobs or self._extra_dirty):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             for n in sorted(self._dirty_texts):  # texts first: an entry never lacks its text for long
                 self._write(f"{n:02d}.texts.pickle", self._texts[n])
+            for n in sorted(self._dirty_blobs):
+                self._write(f"{n:02d}.summaries.pickle", {
+                    rel: (e.signature, _blob_of(e)) if isinstance(e, Entry) else e
+                    for rel, e in self._blobs[n].items()})
             for n in sorted(self._dirty):
                 shard = self._shards[n]
                 self._write(f"{n:02d}.pickle", {rel: e if isinstance(e, tuple) else _pack(e) for rel, e in shard.items()})
@@ -276,6 +335,7 @@ class Cache:
                 self._write("extra.pickle", self.extra)
             self._dirty.clear()
             self._dirty_texts.clear()
+            self._dirty_blobs.clear()
             self._extra_dirty = False
             self._remove_stale()
         except OSError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.cache import Cache, Entry, cache_key
+from casekit.core.case import Case
 from casekit.core.config import Config, load_config
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
@@ -21,9 +22,18 @@ from casekit.core.handover import check_file as check_handover
 from casekit.core.ids import collisions
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
-from casekit.core.published import Published, Unit, needles_key, needles_of, published, record_unit, scan_all
+from casekit.core.published import (
+    Needle,
+    Published,
+    Unit,
+    needles_key,
+    needles_of,
+    published,
+    record_unit,
+    scan_unit,
+)
 from casekit.core.rules import check_case
-from casekit.core.rules_practice import check_casebook
+from casekit.core.rules_practice import Facts, across_cases, case_facts
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet
 from casekit.core.sensitive import SensitiveIndex
@@ -163,6 +173,7 @@ class Report:
     schemas: SchemaSet
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    records: list[str] = field(default_factory=list)  # the records checked (their paths)
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     handovers: dict[str, list[Handover]] = field(default_factory=dict)  # case -> its handovers, in file order
@@ -257,11 +268,13 @@ def check(
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
 
     entries = _records(layout, schemas, config, store, day, jobs, keep, report)
-    findings += _case_rules(layout, entries, wanted, store, day)
+    found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number)
+    findings += found
     chosen = [c for c in layout.cases if wanted is None or c in wanted]
     for case in chosen:
         for rf in layout.cases[case]:
             findings += entries[rf.rel].findings
+            report.records.append(rf.rel)
         report.files += len(layout.cases[case])
 
     def summaries() -> dict[str, list[Summary]]:
@@ -275,12 +288,9 @@ def check(
             fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case])
             findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
             report.files += 1
-    # the casebook-wide practice checks (two open cases with one alias, …) read every case, whatever
-    # was asked for, so that a case checked alone gets the findings a full check gives it
-    every = {c: sorted((entries[rf.rel].summary for rf in files), key=lambda s: (s.nn, s.rel))
-             for c, files in layout.cases.items()} if wanted is not None else report.summaries
-    findings += [f for f in check_casebook(every, inactive, config.allow_resident_number)
-                 if _wanted(f.path, wanted, with_resources)]
+    # the checks across cases (two open cases with one alias, …) compare every case's facts,
+    # whatever was asked for, so that a case checked alone gets the findings a full check gives it
+    findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]
     findings += _sensitive(root, entries, resources, wanted, with_resources, store, (schemas, config.pii_allow))
     if wanted is None:
         store.forget_except(set(entries))
@@ -295,6 +305,13 @@ def _records(
     """Every record's findings and summary: from the cache when unchanged, else checked on every core."""
     entries: dict[str, Entry] = {}
     todo: list[Task] = []
+    today = dt.date.fromisoformat(day)
+
+    def reread(rel: str) -> Summary:  # a kept summary that was lost
+        rf = next(rf for rf in layout.cases[rel.split("/")[1]] if rf.rel == rel)
+        return check_record(Task(rf.disk, rf.rel, rf.case, rf.nn, rf.stage), schemas, config.pii_allow, today).summary
+
+    store.reread = reread
     for case, files in layout.cases.items():
         for rf in files:
             hit = None if keep else store.get(rf.rel, signature(rf.disk), day)
@@ -302,7 +319,6 @@ def _records(
                 entries[rf.rel] = hit
             else:
                 todo.append(Task(rf.disk, rf.rel, case, rf.nn, rf.stage))
-    today = dt.date.fromisoformat(day)
     if keep:  # the site needs every record parsed: here, in this process
         results = [check_record(t, schemas, config.pii_allow, today, keep=True) for t in todo]
         report.parsed = {t.rel: r.parsed for t, r in zip(todo, results, strict=True)}
@@ -315,33 +331,36 @@ def _records(
 
 
 def _case_rules(
-    layout: Layout, entries: dict[str, Entry], wanted: set[str] | None, store: Cache, day: str
-) -> list[Finding]:
-    """The process rules of each case checked; a case's findings are kept while its records, the
-    resource ids and the day are the same (the summaries of unchanged cases are never unpacked)."""
+    layout: Layout, entries: dict[str, Entry], wanted: set[str] | None, store: Cache, day: str, allow_rrn: bool
+) -> tuple[list[Finding], dict[str, Facts]]:
+    """The process rules of each case checked, and every case's facts for the checks across cases
+    (`rules_practice.case_facts`); a case's are kept while its records, the resource ids and the
+    day are the same (the summaries of unchanged cases are never unpacked)."""
     resource_ids = set(layout.resources)
     ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
-    known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("rules", {}) if store else {}
-    kept: dict[str, tuple[str, list[Finding]]] = {}
+    known: dict[str, tuple[str, list[Finding], Facts]] = store.load_extra().get("rules", {}) if store else {}
+    kept: dict[str, tuple[str, list[Finding], Facts]] = {}
     out: list[Finding] = []
+    facts: dict[str, Facts] = {}
     for case, files in layout.cases.items():
-        if wanted is not None and case not in wanted:
-            if case in known:
-                kept[case] = known[case]
-            continue
         sigs = [(rf.rel, entries[rf.rel].signature) for rf in files]
-        key = repr((sigs, ids_key, day)) if all(sig is not None for _, sig in sigs) else None
+        key = _digest((sigs, ids_key, day)) if all(sig is not None for _, sig in sigs) else None
+        mine = wanted is None or case in wanted
         if key is not None and case in known and known[case][0] == key:
             kept[case] = known[case]
-            out += known[case][1]
+            facts[case] = known[case][2]
+            out += known[case][1] if mine else []
             continue
-        found = check_case(f"cases/{case}", [entries[rf.rel].summary for rf in files], resource_ids)
-        if key is not None:
-            kept[case] = (key, found)
-        out += found
+        summaries = [entries[rf.rel].summary for rf in files]
+        own, facts[case] = case_facts(Case.of(case, sorted(summaries, key=lambda s: (s.nn, s.rel))), allow_rrn)
+        if mine:  # (another case's own findings are not asked for: its facts are)
+            found = own + check_case(f"cases/{case}", summaries, resource_ids)
+            out += found
+            if key is not None:
+                kept[case] = (key, found, facts[case])
     if store:
         store.set_extra("rules", kept)
-    return out
+    return out, facts
 
 
 def _sensitive(
@@ -387,7 +406,10 @@ def _sensitive(
             kept[u.rel] = known[u.rel]
         else:
             todo.append(u)
-    found = scan_all(todo, needles)
+    index: SensitiveIndex | None = None
+    if todo:
+        index = _index(needles, key, store)
+    found = [scan_unit(u, index) for u in todo] if index else [[] for _ in todo]
     for e, fs in zip(redo, found, strict=False):
         e.needles, e.sensitive = key, fs
         store.update(e.summary.rel, e)
@@ -396,12 +418,31 @@ def _sensitive(
     for fs in found:
         out += fs
     if docs is not None and docs.names:  # a file or folder name of docs/ ends up in a URL
-        index = SensitiveIndex(needles)
-        for rel in docs.names:
-            out += scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)
+        names_key = _digest(docs.names) + key
+        if known.get("docs/ names", ("",))[0] == names_key:
+            fs = known["docs/ names"][1]
+        else:
+            index = index or _index(needles, key, store)
+            fs = [f for rel in docs.names for f in scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)]
+        kept["docs/ names"] = (names_key, fs)
+        out += fs
     if store and wanted is None:
         store.set_extra("published", kept)
     return out
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _index(needles: list[Needle], key: str, store: Cache) -> SensitiveIndex:
+    """The index of `needles` (hashed as `key`): kept in the cache, made only when they changed."""
+    index = store.load_index(key) if store else None
+    if not isinstance(index, SensitiveIndex):
+        index = SensitiveIndex(needles)
+        index.prepare()
+        store.save_index(key, index)
+    return index
 
 
 def _texts_of(s: Summary) -> tuple[str, int, tuple[str, array[int]]]:

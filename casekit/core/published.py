@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,12 +87,3 @@ def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
-
-
-def scan_all(units: Sequence[Unit], needles: list[Needle]) -> list[list[Finding]]:
-    """scan_unit for each unit, the index compiled once. In this process: scanning is ~5% of a
-    cold check, and forked workers would each map the texts this process holds (2-3x the memory)."""
-    if not units:
-        return []
-    index = SensitiveIndex(needles)
-    return [scan_unit(u, index) if index else [] for u in units]

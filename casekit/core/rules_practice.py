@@ -170,33 +170,57 @@ def _closure(r: Summary) -> list[Finding]:
     return out
 
 
+# What a case contributes to the checks across cases: its open episode's alias (as compared, as
+# written, file, line, column) and the resources its current plan names (id, file, line, column).
+Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]]]
+
+
+def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
+    """One case's part of `check_casebook`: its own findings, and the facts the checks across
+    cases compare (small, so a check with one record changed need not read every case again)."""
+    out: list[Finding] = []
+    for r in case.records:
+        if r.stage == "intake" and r.track_at is not None:
+            out.append(finding("track-deprecated", r.rel, *r.track_at))
+        if r.resident_at is not None and not allow_resident_number:
+            out.append(finding("resident-number-kept", r.rel, *r.resident_at))
+    ep = case.current
+    if ep is None or case.closed:
+        return out, (None, [])
+    alias: tuple[str, str, str, int | None, int | None] | None = None
+    if ep.intake is not None and ep.intake.alias:
+        alias = (ep.intake.alias.replace(" ", ""), ep.intake.alias, ep.intake.rel, *ep.intake.alias_at)
+    refs: list[tuple[str, str, int | None, int | None]] = []
+    if ep.plan is not None:
+        refs = [(ref, ep.plan.rel, line, col) for kind, ref, line, col in ep.plan.refs if kind == "resource"]
+    return out, (alias, refs)
+
+
+def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
+    """The checks across cases, from each case's `case_facts`: the same alias on two open cases
+    (the later case id is told), a resource no longer in service named in an open case's plan."""
+    out: list[Finding] = []
+    open_aliases: dict[str, str] = {}
+    for cid in sorted(facts):
+        alias, refs = facts[cid]
+        if alias is not None:
+            key, shown, rel, line, col = alias
+            if key in open_aliases:
+                out.append(finding("alias-duplicate", rel, line, col, alias=shown, other=open_aliases[key]))
+            else:
+                open_aliases[key] = cid
+        out += [finding("inactive-resource", rel, line, col, ref=ref) for ref, rel, line, col in refs if ref in inactive]
+    return out
+
+
 def check_casebook(
     summaries: dict[str, list[Summary]], inactive: set[str], allow_resident_number: bool = False
 ) -> list[Finding]:
     """Checks across cases: the same alias on two open cases, a resident number kept without a legal
     basis, a resource no longer in service named in an open case's plan."""
     out: list[Finding] = []
-    open_aliases: dict[str, Summary] = {}
+    facts: dict[str, Facts] = {}
     for cid in sorted(summaries):
-        case = Case.of(cid, summaries[cid])
-        for r in case.records:
-            if r.stage == "intake" and r.track_at is not None:
-                out.append(finding("track-deprecated", r.rel, *r.track_at))
-            if r.resident_at is not None and not allow_resident_number:
-                out.append(finding("resident-number-kept", r.rel, *r.resident_at))
-        ep = case.current
-        if ep is None or case.closed:
-            continue
-        if ep.intake is not None and ep.intake.alias:
-            alias = ep.intake.alias.replace(" ", "")
-            if alias in open_aliases:
-                other = open_aliases[alias]
-                out.append(finding("alias-duplicate", ep.intake.rel, *ep.intake.alias_at, alias=ep.intake.alias,
-                                   other=other.case))
-            else:
-                open_aliases[alias] = ep.intake
-        if ep.plan is not None:
-            for kind, ref, line, col in ep.plan.refs:
-                if kind == "resource" and ref in inactive:
-                    out.append(finding("inactive-resource", ep.plan.rel, line, col, ref=ref))
-    return out
+        found, facts[cid] = case_facts(Case.of(cid, summaries[cid]), allow_resident_number)
+        out += found
+    return out + across_cases(facts, inactive)
