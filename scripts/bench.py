@@ -130,6 +130,7 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
     used = {text[i : i + 3] for book in books for _, text in book for i in range(len(text) - 2)}
     cases = dest / "cases"
     cases.mkdir()
+    aliases: dict[str, int] = {}
     for i in range(n_cases):
         k = i % len(samples)
         src, book = samples[k].name, list(books[k])
@@ -142,7 +143,7 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             for j in range(rng.randint(1, 3)):
                 book.append((f"{nn + j + 1:02d}-monitoring.md", _shift(text, 45 * (j + 1))))
         shift = -rng.randint(0, 720)
-        name, alias_surname = _person(rng, used), None
+        name = _person(rng, used)
         # born before 2000: a resident number's front (YYMMDD) then never reads as the digits of a
         # synthetic case id (S000626), which the output audit would rightly call a variant of it
         birth = dt.date(rng.randint(1935, 1999), rng.randint(1, 12), rng.randint(1, 28))
@@ -159,7 +160,12 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             "address": f"가온구 {rng.choice(['나래', '가람', '다온', '새솔'])}로{rng.randint(1, 40)}길 "
                        f"{rng.randint(1, 99)}, {rng.randint(101, 120)}동 {rng.randint(1, 25)}{rng.randint(1, 4):02d}호",
         }
-        alias_surname = name[0]
+        # 김○수 as the schema advises, numbered when another case took it: an agency keeps the
+        # aliases of its open cases apart (the alias-duplicate rule), so the clones do too
+        alias = f"{name[0]}○{name[2]}"
+        aliases[alias] = aliases.get(alias, 0) + 1
+        if aliases[alias] > 1:
+            alias += str(aliases[alias])
         folder = cases / cid
         folder.mkdir()
         for fname, text in book:
@@ -167,7 +173,7 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             head = re.sub(rf'^case: "?{re.escape(src)}"?$', f'case: "{cid}"', head, count=1, flags=re.M)
             for key, value in values.items():
                 head = re.sub(rf'^(\s+{key}: )".*"$', rf'\g<1>"{value}"', head, flags=re.M)
-            head = re.sub(r'^(\s+alias: )"(.)', rf'\g<1>"{alias_surname}', head, flags=re.M)
+            head = re.sub(r'^(\s+alias: )".*"$', rf'\g<1>"{alias}"', head, flags=re.M)
             head = re.sub(r'^(\s+birth_date: )"[0-9-]+"', rf'\g<1>"{values["birth_date"]}"', head, flags=re.M)
             pool = prose.get(fname[3:-3]) or []
             extra = " ".join(rng.sample(pool, min(len(pool), rng.randint(0, 3))))
