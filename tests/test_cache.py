@@ -13,6 +13,8 @@ import pytest
 
 from casekit.core import cache as cache_mod
 from casekit.core import casebook as casebook_mod
+from casekit.core import published as published_mod
+from casekit.core import workers as workers_mod
 from casekit.core.cache import cache_dir
 from casekit.core.casebook import check
 from casekit.core.summary import Summary
@@ -49,8 +51,9 @@ def _run(root: Path, monkeypatch: pytest.MonkeyPatch, **kwargs) -> tuple[list, l
         read.append(task.rel)
         return real(task, *args, **kw)
 
-    with monkeypatch.context() as m:
-        m.setattr(casebook_mod, "check_record", counting)
+    with monkeypatch.context() as m:  # wherever a record is read: checked, or read again for a lost summary or text
+        for module in (casebook_mod, workers_mod, published_mod):
+            m.setattr(module, "check_record", counting)
         report = check(root, jobs=1, **kwargs)
     return report.findings, read
 

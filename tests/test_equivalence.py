@@ -22,6 +22,7 @@ import pytest
 
 from casekit.core import cache as cache_mod
 from casekit.core import casebook as casebook_mod
+from casekit.core import published as published_mod
 from casekit.core import workers
 from casekit.core.casebook import check
 from casekit.core.findings import Finding
@@ -80,7 +81,8 @@ def modes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
             return real(*args, **kwargs)
 
         with monkeypatch.context() as m:
-            m.setattr(casebook_mod, "check_record", counting)
+            for module in (casebook_mod, workers, published_mod):
+                m.setattr(module, "check_record", counting)
             found = keys(check(root, targets, jobs=1).findings)
         return found, len(calls)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core import casebook as casebook_mod
+from casekit.core import published as published_mod
 from casekit.core import workers
 from casekit.core.casebook import check
 from tests.conftest import copy_casebook
@@ -31,7 +32,8 @@ def _pids_of_checks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path,
         return real(task, *args, **kwargs)
 
     with monkeypatch.context() as m:
-        m.setattr(casebook_mod, "check_record", marking)
+        for module in (casebook_mod, workers, published_mod):
+            m.setattr(module, "check_record", marking)
         m.setattr(workers, "MIN_PARALLEL", 1)
         m.setattr(workers, "CHUNK", 4)
         report = check(root, jobs=jobs, cache=False)

@@ -31,14 +31,12 @@ import shutil
 import tempfile
 import time
 import zlib
-from array import array
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from casekit.core.findings import Finding
-from casekit.core.summary import Summary
+from casekit.core.summary import Summary, summary_blob, summary_of_blob
 from casekit.core.workers import Signature
 
 FORMAT = 3
@@ -101,6 +99,12 @@ class Entry:
         self.sensitive = sensitive if sensitive is not None else []
         self.values = values if values is not None else (summary.sensitive if summary is not None else [])
 
+    def peek(self) -> Summary:
+        """The summary, without keeping it unpacked (a rule that reads every case once)."""
+        if self._summary is None and self._blob:
+            return summary_of_blob(self._blob)
+        return self.summary
+
     @property
     def summary(self) -> Summary:
         if self._summary is None:
@@ -114,10 +118,8 @@ class Entry:
         return self._summary
 
 
-# Stored as plain tuples; a Summary as a blob of its field values by name (whatever fields it
-# has), its published text in a second file, read only when it must be scanned again.
-_TEXTS = ("public_text", "public_line", "public_fields")
-_FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXTS)
+# Stored as plain tuples; a Summary as a blob (summary.summary_blob) in a file of its own, its
+# published text in a third, read only when it must be scanned again.
 
 
 def _pack_findings(fs: list[Finding]) -> tuple[tuple[Any, ...], ...]:
@@ -128,19 +130,11 @@ def _unpack_findings(raw: tuple[tuple[Any, ...], ...]) -> list[Finding]:
     return [Finding(*f) for f in raw]
 
 
-def _unblob(blob: bytes) -> Summary:
-    summary = Summary.__new__(Summary)
-    for name, value in zip(_FIELDS, pickle.loads(blob), strict=True):
-        setattr(summary, name, value)
-    summary.public_text, summary.public_line, summary.public_fields = "", 1, ("", array("I"))  # see Cache.texts
-    return summary
+_unblob = summary_of_blob
 
 
 def _blob_of(entry: Entry) -> bytes:
-    if entry._blob:
-        return entry._blob
-    s = entry.summary
-    return pickle.dumps(tuple(getattr(s, n) for n in _FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+    return entry._blob or summary_blob(entry.summary)
 
 
 def _pack(entry: Entry) -> tuple[Any, ...]:
@@ -210,17 +204,6 @@ class Cache:
             raise LookupError(f"{rel}: its summary is not kept and there is no way to read it again")
         return self.reread(rel)
 
-    def texts(self, entry: Entry) -> bool:
-        """Fill in the published text of a cached entry's summary; False when it is not kept."""
-        s = entry.summary
-        if s.public_text or s.public_fields[1]:
-            return True
-        raw = self._text_shard(self.shard_of(s.rel)).get(s.rel)
-        if raw is None or raw[0] != entry.signature:
-            return False
-        s.public_text, s.public_line, s.public_fields = raw[1:]
-        return True
-
     def _read(self, name: str) -> Any:
         if self.folder is None:
             return None
@@ -263,10 +246,26 @@ class Cache:
         shard[rel] = entry  # packed when written: the blobs of all entries never exist at once
         self._dirty.add(n)
         self._blob_shard(n)[rel] = entry
-        self._dirty_blobs.add(n)
-        s = entry.summary
-        self._text_shard(n)[rel] = (sig, s.public_text, s.public_line, s.public_fields)
-        self._dirty_texts.add(n)
+        self._dirty_blobs.add(n)  # (its published text is kept by `keep_texts`, where it is)
+
+    def keeps(self, sig: Signature | None) -> bool:
+        """Whether an entry of this signature is kept (see `put`)."""
+        return self.folder is not None and sig is not None and max(sig[1], sig[3]) < self.started_ns - RACY_NS
+
+    def kept_texts(self, n: int) -> dict[str, tuple[Any, ...]]:
+        """Shard `n` of the published texts: rel -> (signature, body, body line, fields)."""
+        return self._text_shard(n)
+
+    def keep_texts(self, n: int, texts: dict[str, tuple[Any, ...]]) -> None:
+        """Write these published texts into shard `n` at once (from whichever process holds them:
+        shard n is read and written by one process only in a check)."""
+        if self.folder is None or not texts:
+            return
+        shard = self._text_shard(n)
+        shard.update(texts)
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._write(f"{n:02d}.texts.pickle", shard)
 
     def update(self, rel: str, entry: Entry) -> None:
         """The sensitive findings of a cached entry were found again: keep them."""

@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import operator
 import os
+import shutil
+import tempfile
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -13,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.cache import Cache, Entry, cache_key
-from casekit.core.case import Case
 from casekit.core.config import Config, load_config
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
@@ -23,25 +24,33 @@ from casekit.core.ids import collisions
 from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
 from casekit.core.pii import scan_parsed
 from casekit.core.published import (
-    Needle,
     Published,
+    ScanGroup,
+    ScanItem,
     Unit,
+    forget_index,
+    index_of,
     needles_key,
     needles_of,
     published,
-    record_unit,
-    scan_unit,
+    scan_group,
 )
-from casekit.core.rules import check_case
-from casekit.core.rules_practice import Facts, across_cases, case_facts
+from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet
-from casekit.core.sensitive import SensitiveIndex
-from casekit.core.sensitive import scan as scan_sensitive
 from casekit.core.site_settings import check_site_settings
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, parse_file
-from casekit.core.workers import Task, check_record, default_jobs, run_all, signature
+from casekit.core.workers import (
+    CaseRules,
+    Task,
+    check_group,
+    check_record,
+    default_jobs,
+    no_gc,
+    run_all,
+    signature,
+)
 
 ROOT_MARKER = "mkdocs.yml"
 
@@ -267,8 +276,22 @@ def check(
             if parsed is not None:
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
 
-    entries = _records(layout, schemas, config, store, day, jobs, keep, report)
-    found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number)
+    spool = tempfile.mkdtemp(prefix="casekit-check-")  # the published texts of this run (mode 0700)
+    try:
+        with no_gc():
+            return _check(root, wanted, with_resources, layout, config, schemas, store, report, findings, resources,
+                          inactive, spool, day, jobs, keep)
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
+
+
+def _check(
+    root: Path, wanted: set[str] | None, with_resources: bool, layout: Layout, config: Config, schemas: SchemaSet,
+    store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
+    spool: str, day: str, jobs: int, keep: bool,
+) -> Report:
+    entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool)
+    found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number, computed)
     findings += found
     chosen = [c for c in layout.cases if wanted is None or c in wanted]
     for case in chosen:
@@ -291,7 +314,8 @@ def check(
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]
-    findings += _sensitive(root, entries, resources, wanted, with_resources, store, (schemas, config.pii_allow))
+    reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
+    findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs)
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
@@ -300,9 +324,12 @@ def check(
 
 
 def _records(
-    layout: Layout, schemas: SchemaSet, config: Config, store: Cache, day: str, jobs: int, keep: bool, report: Report
-) -> dict[str, Entry]:
-    """Every record's findings and summary: from the cache when unchanged, else checked on every core."""
+    layout: Layout, schemas: SchemaSet, config: Config, store: Cache, day: str, jobs: int, keep: bool, report: Report,
+    spool: str,
+) -> tuple[dict[str, Entry], dict[str, CaseRules]]:
+    """Every record's findings and summary: from the cache when unchanged, else checked on every
+    core, a cache shard a task (their published texts go to `spool`: see workers.check_group);
+    and the case rules of the cases all of whose records were checked (found there)."""
     entries: dict[str, Entry] = {}
     todo: list[Task] = []
     today = dt.date.fromisoformat(day)
@@ -319,23 +346,36 @@ def _records(
                 entries[rf.rel] = hit
             else:
                 todo.append(Task(rf.disk, rf.rel, case, rf.nn, rf.stage))
-    if keep:  # the site needs every record parsed: here, in this process
-        results = [check_record(t, schemas, config.pii_allow, today, keep=True) for t in todo]
-        report.parsed = {t.rel: r.parsed for t, r in zip(todo, results, strict=True)}
-    else:
-        results = run_all(check_record, todo, (schemas, config.pii_allow, today), jobs)
-    for t, r in zip(todo, results, strict=True):
-        entries[t.rel] = entry = Entry(r.signature, r.valid_until, r.findings, r.summary)
-        store.put(t.rel, entry)
-    return entries
+    groups: dict[int, list[Task]] = {}
+    for t in todo:
+        groups.setdefault(Cache.shard_of(t.rel), []).append(t)
+    whole: dict[int, list[str]] = {}  # per group, the cases all of whose records are in it
+    for case, files in layout.cases.items():
+        if files and all(rf.rel not in entries for rf in files):
+            whole.setdefault(Cache.shard_of(files[0].rel), []).append(case)
+    work = [(n, tasks, whole.get(n, [])) for n, tasks in sorted(groups.items())]
+    args = (schemas, config.pii_allow, today, spool, keep, (set(layout.resources), config.allow_resident_number))
+    # keep: the site needs every record parsed, here in this process (a parsed record is not sent)
+    parts = run_all(check_group, work, args, 1 if keep else jobs, chunk=1, size=len(todo))
+    rules: dict[str, CaseRules] = {}
+    for (_, tasks, _), (checked, found) in zip(work, parts, strict=True):
+        rules.update(found)
+        for t, c in zip(tasks, checked, strict=True):
+            entries[t.rel] = entry = Entry(c.signature, c.valid_until, c.findings, None, blob=c.blob, values=c.values)
+            store.put(t.rel, entry)
+            if keep:
+                report.parsed[t.rel] = c.parsed
+    return entries, rules
 
 
 def _case_rules(
-    layout: Layout, entries: dict[str, Entry], wanted: set[str] | None, store: Cache, day: str, allow_rrn: bool
+    layout: Layout, entries: dict[str, Entry], wanted: set[str] | None, store: Cache, day: str, allow_rrn: bool,
+    computed: dict[str, CaseRules],
 ) -> tuple[list[Finding], dict[str, Facts]]:
     """The process rules of each case checked, and every case's facts for the checks across cases
-    (`rules_practice.case_facts`); a case's are kept while its records, the resource ids and the
-    day are the same (the summaries of unchanged cases are never unpacked)."""
+    (`rules_practice.case_rules`); a case's are kept while its records, the resource ids and the
+    day are the same (the summaries of unchanged cases are never unpacked), and taken from
+    `computed` when the workers found them."""
     resource_ids = set(layout.resources)
     ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
     known: dict[str, tuple[str, list[Finding], Facts]] = store.load_extra().get("rules", {}) if store else {}
@@ -351,10 +391,11 @@ def _case_rules(
             facts[case] = known[case][2]
             out += known[case][1] if mine else []
             continue
-        summaries = [entries[rf.rel].summary for rf in files]
-        own, facts[case] = case_facts(Case.of(case, sorted(summaries, key=lambda s: (s.nn, s.rel))), allow_rrn)
+        if case in computed:
+            found, facts[case] = computed[case]
+        else:
+            found, facts[case] = case_rules(case, [entries[rf.rel].peek() for rf in files], resource_ids, allow_rrn)
         if mine:  # (another case's own findings are not asked for: its facts are)
-            found = own + check_case(f"cases/{case}", summaries, resource_ids)
             out += found
             if key is not None:
                 kept[case] = (key, found, facts[case])
@@ -370,28 +411,25 @@ def _sensitive(
     wanted: set[str] | None,
     with_resources: bool,
     store: Cache,
-    reread: tuple[SchemaSet, list[str]],
+    spool: str,
+    reread: tuple[SchemaSet, list[str], dt.date],
+    jobs: int,
 ) -> list[Finding]:
     """`sensitive-in-text` for the records, resources and docs/ pages checked, with an index of
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
-    values changed."""
+    values changed. Scanned on every core, a cache shard a task, where the texts are
+    (`published.scan_group`); the index is made (or loaded) there too, never held here."""
     needles = [(v, rel, f) for rel, e in entries.items() for f, v in e.values] + needles_of((), resources)
     key = needles_key(needles)
     out: list[Finding] = []
-    todo: list[Unit] = []
-    redo: list[Entry] = []
+    groups: dict[int, list[ScanItem]] = {}
     for rel, e in entries.items():
         if not _wanted(rel, wanted, with_resources):
             continue
         if e.needles == key:
             out += e.sensitive
             continue
-        if not store.texts(e):  # its text is not in the cache (a lost file): read the record again
-            s = e.summary
-            task = Task(str(root / rel), rel, s.case, s.nn, s.stage)
-            s.public_text, s.public_line, s.public_fields = _texts_of(check_record(task, *reread).summary)
-        todo.append(record_unit(e.summary))
-        redo.append(e)
+        groups.setdefault(Cache.shard_of(rel), []).append((rel, e.signature, not e.needles, store.keeps(e.signature)))
     extra: list[Unit] = list(resources) if with_resources else []
     docs = scan_docs(root) if wanted is None else None
     if docs is not None:
@@ -399,33 +437,41 @@ def _sensitive(
         extra += [Unit(rel, text, 1, ("", array("I"))) for rel, text in docs.pages]
     known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
     kept: dict[str, tuple[str, list[Finding]]] = {}
-    digests = [u.digest() + key for u in extra]
-    for u, d in zip(extra, digests, strict=True):
-        if u.rel in known and known[u.rel][0] == d:
+    units: list[Unit] = []
+    digests = {u.rel: u.digest() + key for u in extra}
+    for u in extra:
+        if u.rel in known and known[u.rel][0] == digests[u.rel]:
             out += known[u.rel][1]
             kept[u.rel] = known[u.rel]
         else:
-            todo.append(u)
-    index: SensitiveIndex | None = None
-    if todo:
-        index = _index(needles, key, store)
-    found = [scan_unit(u, index) for u in todo] if index else [[] for _ in todo]
-    for e, fs in zip(redo, found, strict=False):
-        e.needles, e.sensitive = key, fs
-        store.update(e.summary.rel, e)
-    for u, fs in zip(todo[len(redo) :], found[len(redo) :], strict=True):
-        kept[u.rel] = (digests[extra.index(u)], fs)
-    for fs in found:
-        out += fs
+            units.append(u)
+    names: list[str] = []
+    names_key = _digest(docs.names) + key if docs is not None else ""
     if docs is not None and docs.names:  # a file or folder name of docs/ ends up in a URL
-        names_key = _digest(docs.names) + key
         if known.get("docs/ names", ("",))[0] == names_key:
-            fs = known["docs/ names"][1]
+            kept["docs/ names"] = known["docs/ names"]
+            out += known["docs/ names"][1]
         else:
-            index = index or _index(needles, key, store)
-            fs = [f for rel in docs.names for f in scan_sensitive(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)]
-        kept["docs/ names"] = (names_key, fs)
-        out += fs
+            names = docs.names
+    work: list[ScanGroup] = [(n, items, [], []) for n, items in sorted(groups.items())]
+    if units or names:
+        work.append((-1, [], units, names))
+    size = sum(len(items) for items in groups.values()) + len(units)
+    args = (needles, key, str(root), spool, store, reread)
+    forget_index()  # a process's index lives for one check
+    if work:
+        index_of(needles, key, store)  # made (or loaded) once, here: the forked workers inherit it
+    for part in run_all(scan_group, work, args, jobs, chunk=1, size=size) if work else []:
+        for rel, fs in part:
+            out += fs
+            if rel == "":
+                kept["docs/ names"] = (names_key, fs)
+            elif rel in entries:
+                e = entries[rel]
+                e.needles, e.sensitive = key, fs
+                store.update(rel, e)
+            else:
+                kept[rel] = (digests[rel], fs)
     if store and wanted is None:
         store.set_extra("published", kept)
     return out
@@ -433,20 +479,6 @@ def _sensitive(
 
 def _digest(value: object) -> str:
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _index(needles: list[Needle], key: str, store: Cache) -> SensitiveIndex:
-    """The index of `needles` (hashed as `key`): kept in the cache, made only when they changed."""
-    index = store.load_index(key) if store else None
-    if not isinstance(index, SensitiveIndex):
-        index = SensitiveIndex(needles)
-        index.prepare()
-        store.save_index(key, index)
-    return index
-
-
-def _texts_of(s: Summary) -> tuple[str, int, tuple[str, array[int]]]:
-    return s.public_text, s.public_line, s.public_fields
 
 
 def _wanted(path: str, wanted: set[str] | None, with_resources: bool) -> bool:

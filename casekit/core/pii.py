@@ -215,6 +215,7 @@ def _number_key(text: str) -> str:
 
 # the shortest thing reported is a masked resident number (690721-*******): six digits
 _MAYBE_PII = re.compile(r"[@＠]|(?:\d\D*){6}")
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # eight digits, but no number nor address reported is one
 
 
 def find_pii(
@@ -309,6 +310,8 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     if parsed.data is not None:
         seen: set[tuple[str, int, int]] = set()
         for path, text in _strings(redact(parsed.data, sensitive), ()):
+            if _DATE_ONLY.fullmatch(text) or not _MAYBE_PII.search(text):
+                continue  # most values: a date, a code, a short text (find_pii would say nothing)
             for code, _, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
                 if (code, line, col) not in seen:

@@ -10,16 +10,24 @@ text is scanned again only when it changed or the values did.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from casekit.core.cache import Cache
 from casekit.core.findings import Finding
+from casekit.core.names import parse_record_name
 from casekit.core.sensitive import SensitiveIndex, scan, scan_fields
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, pack_fields, public_strings
+from casekit.core.workers import Task, check_record, read_spool
+
+if TYPE_CHECKING:
+    from casekit.core.schemas import SchemaSet
 
 Needle = tuple[str, str, str]  # value, source file, field name
 Fields = tuple[str, "array[int]"]  # published front-matter values: see summary.pack_fields
@@ -86,4 +94,67 @@ def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             out.append(f)
+    return out
+
+
+# one record to scan: (rel, the signature its entry has, its text is in the spool (checked in
+# this run) rather than the cache, its text is to be kept in the cache)
+ScanItem = tuple[str, Any, bool, bool]
+# what one task scans: cache shard n's records; or (n = -1) resources and docs/ pages, and the
+# names of docs/ files and folders
+ScanGroup = tuple[int, list[ScanItem], list[Unit], list[str]]
+_INDEX: dict[str, SensitiveIndex] = {}  # this process's index, by the key of its values
+
+
+def index_of(needles: list[Needle], key: str, store: Cache) -> SensitiveIndex:
+    """The index of `needles` (hashed as `key`): this process's, else the cache's, else made
+    (and kept in the cache for the next check)."""
+    index = _INDEX.get(key)
+    if index is None:
+        index = store.load_index(key) if store else None
+        if not isinstance(index, SensitiveIndex):
+            index = SensitiveIndex(needles)
+            index.prepare()
+            store.save_index(key, index)
+        _INDEX.clear()
+        _INDEX[key] = index
+    return index
+
+
+def forget_index() -> None:
+    _INDEX.clear()
+
+
+def scan_group(
+    group: ScanGroup, needles: list[Needle], key: str, root: str, spool: str, store: Cache,
+    reread: tuple[SchemaSet, list[str], dt.date],
+) -> list[tuple[str, list[Finding]]]:
+    """(rel, findings) of scan_unit for the records of cache shard n, their texts read where
+    they are: in the spool (records checked in this run: see workers.check_group) or in the
+    cache (records whose values changed elsewhere); a text lost from the cache is read again
+    from its record. The texts of records checked in this run are then kept in the cache's
+    shard n, by this process alone. Group -1: the resources, docs/ pages, and the names of docs/
+    files and folders (their findings together, under "")."""
+    n, items, units, names = group
+    index = index_of(needles, key, store)
+    out = [(u.rel, scan_unit(u, index)) for u in units]
+    if names:  # all under "": a name may also be a page's rel
+        out.append(("", [f for rel in names for f in scan(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)]))
+    if not items:
+        return out
+    fresh = read_spool(spool, n)
+    kept = store.kept_texts(n) if store and not all(in_spool for _, _, in_spool, _ in items) else {}
+    keep = {}
+    for rel, sig, in_spool, cacheable in items:
+        raw = fresh.get(rel) if in_spool else kept.get(rel)
+        if raw is None or raw[0] != sig:  # lost, or of another version of the file: read again
+            _, case, name = rel.split("/")
+            nn, stage = parse_record_name(name) or (0, "")
+            s = check_record(Task(os.path.join(root, rel), rel, case, nn, stage), *reread).summary
+            raw = (sig, s.public_text, s.public_line, s.public_fields)
+        if cacheable:
+            keep[rel] = raw
+        out.append((rel, scan_unit(Unit(rel, raw[1], raw[2], raw[3]), index)))
+    if store:
+        store.keep_texts(n, keep)
     return out

@@ -224,3 +224,15 @@ def check_casebook(
         found, facts[cid] = case_facts(Case.of(cid, summaries[cid]), allow_resident_number)
         out += found
     return out + across_cases(facts, inactive)
+
+
+def case_rules(
+    cid: str, summaries: list[Summary], resource_ids: set[str], allow_resident_number: bool = False
+) -> tuple[list[Finding], Facts]:
+    """Everything `check` finds in one case from its records' summaries (in file order): the
+    process rules, the plausibility checks, and its own part of `check_casebook`; and the facts
+    the checks across cases compare."""
+    from casekit.core.rules import check_case
+
+    own, facts = case_facts(Case.of(cid, sorted(summaries, key=lambda s: (s.nn, s.rel))), allow_resident_number)
+    return own + check_case(f"cases/{cid}", summaries, resource_ids), facts

@@ -8,8 +8,9 @@ as a cheap second pass over the summaries of a case.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from casekit.core.findings import Finding, finding
@@ -286,3 +287,21 @@ def _str(value: Any) -> str | None:
 
 
 __all__ = ["Summary", "check_file", "check_parsed", "field_name", "parse_file", "valid_date"]
+
+
+# A summary between processes and in the cache: a blob of its field values by name, without its
+# published text (kept apart: see workers.check_group). Unpacked only when a rule needs it.
+_TEXT_FIELDS = ("public_text", "public_line", "public_fields")
+_BLOB_FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXT_FIELDS)
+
+
+def summary_blob(s: Summary) -> bytes:
+    return pickle.dumps(tuple(getattr(s, n) for n in _BLOB_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def summary_of_blob(blob: bytes) -> Summary:
+    summary = Summary.__new__(Summary)
+    for name, value in zip(_BLOB_FIELDS, pickle.loads(blob), strict=True):
+        setattr(summary, name, value)
+    summary.public_text, summary.public_line, summary.public_fields = "", 1, ("", array("I"))
+    return summary

@@ -7,21 +7,25 @@ the schemas (compiled once in the parent) and every module are already loaded in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import multiprocessing
 import os
+import pickle
 import re
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from casekit.core.findings import Finding
 from casekit.core.pii import scan_parsed
+from casekit.core.rules_practice import case_rules
 from casekit.core.schemas import SchemaSet
 from casekit.core.source import read_file, split
-from casekit.core.summary import Summary, check_parsed
+from casekit.core.summary import Summary, check_parsed, summary_blob
 
 MIN_PARALLEL = 300  # fewer records than this are checked in the calling process: a pool costs ~0.1 s
 CHUNK = 64  # records per task: few round trips, yet both cores stay busy to the end
@@ -80,24 +84,77 @@ def check_record(
     return Result(findings, summary, before if before == after else None, valid_until, parsed if keep else None)
 
 
+Texts = dict[str, tuple[Any, ...]]  # rel -> (signature, body, body line, packed fields): see published
+
+
+@dataclass
+class Checked:
+    """A record checked by `check_group`, as sent back: its summary packed (summary.summary_blob),
+    its sensitive values beside it (the casebook-wide index needs them at once)."""
+
+    findings: list[Finding]
+    signature: Signature | None
+    valid_until: str | None
+    blob: bytes
+    values: list[tuple[str, str]]
+    parsed: Any = None
+
+
+CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_practice.case_rules
+
+
+def check_group(
+    group: tuple[int, list[Task], list[str]], schemas: SchemaSet, allow: list[str], today: dt.date, spool: str,
+    keep: bool, rules: tuple[set[str], bool],
+) -> tuple[list[Checked], dict[str, CaseRules]]:
+    """check_record for each task of one cache shard. What goes back is small: the summaries
+    packed, their published texts (the bulk) written to `spool`/NN.pickle instead, where the scan
+    for sensitive values (`published.scan_group`) reads them; and the case rules of the `whole`
+    cases (those all of whose records are in the group), found here while their summaries are
+    at hand (`rules`: the resource ids, whether resident numbers may be kept)."""
+    n, tasks, whole = group
+    out: list[Checked] = []
+    texts: Texts = {}
+    by_case: dict[str, list[Summary]] = {}
+    for task in tasks:
+        r = check_record(task, schemas, allow, today, keep)
+        s = r.summary
+        texts[task.rel] = (r.signature, s.public_text, s.public_line, s.public_fields)
+        by_case.setdefault(task.case, []).append(s)
+        out.append(Checked(r.findings, r.signature, r.valid_until, summary_blob(s), s.sensitive, r.parsed))
+    with open(os.path.join(spool, f"{n:02d}.pickle"), "wb") as f:
+        pickle.dump(texts, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out, {cid: case_rules(cid, by_case[cid], *rules) for cid in whole}
+
+
+def read_spool(spool: str, n: int) -> Texts:
+    try:
+        with open(os.path.join(spool, f"{n:02d}.pickle"), "rb") as f:
+            texts: Texts = pickle.load(f)
+            return texts
+    except FileNotFoundError:
+        return {}
+
+
 _SIX_DIGITS = re.compile(r"\d{6,}")
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _date_dependent(text: str, today: dt.date) -> str | None:
     """The first future date that six digits of the record could name (YYMMDD): the PII guard
     counts a resident number only when its birth date is past, so on that day the findings may
     change. None when nothing in the record can."""
-    first: dt.date | None = None
-    if not text.isascii():
-        text = text.translate(_WIDE_DIGITS)
+    first: dt.date | None = None  # (\d and int() read full-width digits as they are)
+    # a day of the 1900s is past; of the 2000s, only years from this one on can be ahead
+    centuries = [c for c in (1900, 2000) if c + 99 >= today.year]
     for m in _SIX_DIGITS.finditer(text):
         run = m.group(0)
         for i in range(len(run) - 5):
-            yy, mm, dd = int(run[i : i + 2]), int(run[i + 2 : i + 4]), int(run[i + 4 : i + 6])
-            for century in (1900, 2000):
+            yy = int(run[i : i + 2])
+            for century in centuries:
+                if century + yy < today.year:
+                    continue
                 try:
-                    day = dt.date(century + yy, mm, dd)
+                    day = dt.date(century + yy, int(run[i + 2 : i + 4]), int(run[i + 4 : i + 6]))
                 except ValueError:
                     continue
                 if day > today and (first is None or day < first):
@@ -122,20 +179,45 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: a check allocates hundreds of thousands of small,
+    acyclic objects (summaries, findings), and the collections they set off cost a quarter of a
+    cold check of 10,000 cases. Forked workers inherit the pause and collect after each task."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _run_chunk(items: Sequence[Any]) -> list[Any]:
     func, args = _STATE["func"], _STATE["args"]
-    return [func(item, *args) for item in items]
+    if not _STATE.get("frozen"):  # what the worker inherited is never garbage: out of the collector's sight
+        gc.freeze()
+        _STATE["frozen"] = True
+    out = [func(item, *args) for item in items]
+    if not gc.isenabled():
+        gc.collect()  # this task's cyclic garbage, if any (the pause is inherited)
+    return out
 
 
-def run_all(func: Callable[..., Any], items: Sequence[Any], args: tuple[Any, ...], jobs: int) -> list[Any]:
+def run_all(
+    func: Callable[..., Any], items: Sequence[Any], args: tuple[Any, ...], jobs: int, *,
+    chunk: int = CHUNK, size: int | None = None,
+) -> list[Any]:
     """[func(item, *args) for item in items], on `jobs` forked processes when that pays off.
 
-    Results come back in the order of `items`. With one job, few items or no fork (Windows, or
-    other threads running), everything runs here, with the same results."""
-    jobs = min(jobs, (len(items) + CHUNK - 1) // CHUNK)
-    if jobs <= 1 or len(items) < MIN_PARALLEL or not can_fork():
+    Results come back in the order of `items`, sent `chunk` items a task. `size`: how many
+    records the items stand for (default: one each); fewer than MIN_PARALLEL are not worth a
+    pool. `args` are not sent: the forked workers inherit them. With one job, few records or no
+    fork (Windows, or other threads running), everything runs here, with the same results."""
+    jobs = min(jobs, (len(items) + chunk - 1) // chunk)
+    if jobs <= 1 or (len(items) if size is None else size) < MIN_PARALLEL or not can_fork():
         return [func(item, *args) for item in items]
-    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     _STATE.update(func=func, args=args)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
