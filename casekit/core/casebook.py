@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 import time
+import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -43,13 +44,13 @@ from casekit.core.source import Parsed
 from casekit.core.summary import Summary, parse_file
 from casekit.core.workers import (
     CaseRules,
+    Signature,
     Task,
     check_group,
     check_record,
     default_jobs,
     no_gc,
     run_all,
-    signature,
 )
 
 ROOT_MARKER = "mkdocs.yml"
@@ -77,6 +78,7 @@ class RecordFile:
     stage: str
     disk: str
     rel: str
+    sig: Signature | None = None  # the file as listed (workers.signature): what the cache compares
 
 
 @dataclass
@@ -113,19 +115,25 @@ def _link_escapes(root: Path, entry: os.DirEntry[str], rel: str, findings: list[
     return True
 
 
-def _listing(root: Path, folder: Path, rel: str, findings: list[Finding]) -> Iterator[tuple[os.DirEntry[str], str]]:
+def _listing(
+    root: Path, folder: Path | str, rel: str, findings: list[Finding], listed: bool = False
+) -> Iterator[tuple[os.DirEntry[str], str]]:
     """The entries of a casebook folder worth looking at: hidden files and links out are passed
-    over (the latter reported); a folder that is itself a link out is reported and not listed."""
-    if folder.is_symlink() and not inside(root, folder):
-        findings.append(finding("symlink-outside", rel, None, None, target=os.readlink(folder)))
-        return
-    if not folder.is_dir():
-        return
+    over (the latter reported); a folder that is itself a link out is reported and not listed.
+    `listed`: `folder` came from such a listing, as a folder (not a link out: already checked)."""
+    if not listed:
+        folder = Path(folder)
+        if folder.is_symlink() and not inside(root, folder):
+            findings.append(finding("symlink-outside", rel, None, None, target=os.readlink(folder)))
+            return
+        if not folder.is_dir():
+            return
     for entry in _entries(folder, rel, findings):
-        erel = f"{rel}/{entry.name}"
-        if TEMP_FILE.fullmatch(entry.name):  # an interrupted `new`/`add`: the next one there removes it
-            findings.append(finding("temp-file-left", erel, None, None))
-        elif not entry.name.startswith(".") and not _link_escapes(root, entry, erel, findings):
+        name = entry.name
+        erel = f"{rel}/{name}"
+        if name.startswith(".casekit-") and TEMP_FILE.fullmatch(name):  # an interrupted `new`/`add`
+            findings.append(finding("temp-file-left", erel, None, None))  # (the next one there removes it)
+        elif not name.startswith(".") and not (entry.is_symlink() and _link_escapes(root, entry, erel, findings)):
             yield entry, erel
 
 
@@ -141,10 +149,10 @@ def scan(root: Path) -> Layout:
             layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name))
             continue
         records = layout.cases.setdefault(entry.name, [])
-        for item, irel in _listing(root, Path(entry.path), rel, layout.findings):
+        for item, irel in _listing(root, entry.path, rel, layout.findings, listed=True):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
-                records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel))
+                records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel, _sig(item)))
             elif item.name == HANDOVER_FILE and item.is_file():
                 layout.handovers[entry.name] = (Path(item.path), irel)
             elif looks_like_record(item.name):
@@ -164,6 +172,15 @@ def scan(root: Path) -> Layout:
         else:
             layout.resources[stem] = (Path(entry.path), rel)
     return layout
+
+
+def _sig(entry: os.DirEntry[str]) -> Signature | None:
+    """workers.signature of a listed file, from the listing (one stat call, no path to parse)."""
+    try:
+        st = entry.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 @dataclass
@@ -340,8 +357,9 @@ def _records(
 
     store.reread = reread
     for case, files in layout.cases.items():
+        shard = Cache.shard_of(f"cases/{case}/")  # a case's records share a shard
         for rf in files:
-            hit = None if keep else store.get(rf.rel, signature(rf.disk), day)
+            hit = None if keep else store.get(rf.rel, rf.sig, day, shard)
             if hit is not None:
                 entries[rf.rel] = hit
             else:
@@ -365,6 +383,8 @@ def _records(
             store.put(t.rel, entry)
             if keep:
                 report.parsed[t.rel] = c.parsed
+    if todo:  # in the casebook's order again (see published.needles_key)
+        entries = {rf.rel: entries[rf.rel] for files in layout.cases.values() for rf in files}
     return entries, rules
 
 
@@ -378,13 +398,13 @@ def _case_rules(
     `computed` when the workers found them."""
     resource_ids = set(layout.resources)
     ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
-    known: dict[str, tuple[str, list[Finding], Facts]] = store.load_extra().get("rules", {}) if store else {}
-    kept: dict[str, tuple[str, list[Finding], Facts]] = {}
+    known: dict[str, tuple[int, list[Finding], Facts]] = store.load_extra().get("rules", {}) if store else {}
+    kept: dict[str, tuple[int, list[Finding], Facts]] = {}
     out: list[Finding] = []
     facts: dict[str, Facts] = {}
     for case, files in layout.cases.items():
         sigs = [(rf.rel, entries[rf.rel].signature) for rf in files]
-        key = _digest((sigs, ids_key, day)) if all(sig is not None for _, sig in sigs) else None
+        key = _case_key(sigs, ids_key, day)
         mine = wanted is None or case in wanted
         if key is not None and case in known and known[case][0] == key:
             kept[case] = known[case]
@@ -475,6 +495,19 @@ def _sensitive(
     if store and wanted is None:
         store.set_extra("published", kept)
     return out
+
+
+def _case_key(sigs: list[tuple[str, Signature | None]], ids_key: str, day: str) -> int | None:
+    """What a case's rule findings depend on: its records (paths and signatures), the resource
+    ids and the day; None when a record was not read whole (never kept). Python's hash of a
+    tuple of ints: the same in every process (only text hashes are salted), and fast."""
+    flat: list[int] = [int(ids_key, 16), dt.date.fromisoformat(day).toordinal()]
+    for rel, sig in sigs:
+        if sig is None:
+            return None
+        flat.append(zlib.crc32(rel.encode("utf-8", "surrogatepass")))
+        flat.extend(sig)
+    return hash(tuple(flat))
 
 
 def _digest(value: object) -> str:

@@ -6,6 +6,7 @@ leave the casebook through `..`, a separator, an absolute path, a device name or
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -35,6 +36,7 @@ def valid_stage(name: str) -> bool:
     return isinstance(name, str) and name in STAGES
 
 
+@functools.lru_cache(maxsize=4096)  # a casebook's record names repeat: 01-intake.md in every case
 def parse_record_name(name: str) -> tuple[int, str] | None:
     """`03-plan.md` → (3, 'plan'); None for anything else (NN 01–99, a known stage)."""
     m = RECORD_NAME.fullmatch(name)

@@ -73,8 +73,10 @@ def needles_of(summaries: Iterable[Summary], resources: Iterable[Published]) -> 
 
 
 def needles_key(needles: list[Needle]) -> str:
-    """What the index is made of: equal keys, equal findings for the same text."""
-    return hashlib.blake2b(repr(sorted(needles)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """What the index is made of: equal keys, equal findings for the same text. `needles` come in
+    the casebook's order (records as listed, then resources), so equal values give equal keys."""
+    joined = "\x01".join("\x00".join(needle) for needle in needles)  # in an order the caller keeps
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:

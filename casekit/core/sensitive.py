@@ -34,6 +34,7 @@ counts everywhere.
 from __future__ import annotations
 
 import bisect
+import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -165,6 +166,24 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+class _PackedWords(dict):  # type: ignore[type-arg]
+    """A dict whose values are kept as pickled bytes until looked up (word -> variant -> sources,
+    value -> sources): a loaded index unpacks only what a text holds."""
+
+    def __getitem__(self, word: str) -> Any:
+        value = dict.__getitem__(self, word)
+        if isinstance(value, bytes):
+            value = pickle.loads(value)
+            dict.__setitem__(self, word, value)
+        return value  # type: ignore[no-any-return]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        return self[word] if word in self else default  # noqa: SIM401 (self.get is this method)
+
+    def items(self) -> Any:
+        return ((w, self[w]) for w in self)
+
+
 class SensitiveIndex:
     """Finds any of many values, and their variants, in text."""
 
@@ -211,9 +230,18 @@ class SensitiveIndex:
         self._words_automaton()
 
     def __getstate__(self) -> dict[str, Any]:
+        """Pickled (kept in the cache) so that loading it is fast: the given names by scope made
+        now, and each word's variants and sources as bytes, unpacked only for a word found."""
+        self._given_in("")  # makes _by_scope
         state = dict(self.__dict__)
-        state["_scoped"], state["_by_scope"] = {}, None  # made again when asked for
+        state["_scoped"] = {}
+        for name in ("words", "sources"):
+            state[name] = {k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in getattr(self, name).items()}
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.words, self.sources = _PackedWords(state["words"]), _PackedWords(state["sources"])
 
     def __bool__(self) -> bool:
         return self._any_words or bool(self.given) or bool(self.dates)

@@ -190,6 +190,7 @@ def no_gc() -> Iterator[None]:
         yield
     finally:
         if was:
+            gc.freeze()  # what the check made stays (it is acyclic): no full collection of it on resuming
             gc.enable()
 
 
