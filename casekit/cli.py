@@ -490,7 +490,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
         sys.exit(1)
     site = result.site
     click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
-               f"({generator}, 기준일 {site.today.isoformat()})")
+               f"(새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.today.isoformat()})")
 @main.command("audit")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--root", "root_opt", type=click.Path(exists=True, file_okay=False), default=None,

@@ -137,6 +137,7 @@ class BuildResult:
     pages: int
     findings: list[Finding]
     notes: list[str]
+    changed: int | None = None  # files of the build folder's docs/ written anew (the rest kept as they were)
 
     @property
     def errors(self) -> list[Finding]:
@@ -184,7 +185,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     safe_site_dir(root, site_dir)
     findings = run_generator(generator, config)
     if findings:
-        return BuildResult(site_dir, made.site, pages, findings, notes)
+        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed)
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(work / "site"), site_dir)
@@ -193,7 +194,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
         ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
-    return BuildResult(site_dir, made.site, pages, findings, ctx.notes)
+    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed)
 
 
 def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:

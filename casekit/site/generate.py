@@ -7,6 +7,7 @@ folder (`write_build_folder`), the MkDocs plugin hands them to MkDocs as generat
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ class Written:
     config: Path
     pages: int
     notes: list[str]
+    changed: int = 0  # files of docs/ written (new or changed): the others kept from the last build
 
 
 def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
@@ -184,23 +186,78 @@ def derived_config(root: Path, user: dict[str, Any], work: Path) -> dict[str, An
     return cfg
 
 
+class _Folder:
+    """A folder of the build written again: a file whose bytes are unchanged is not touched (its
+    modification time stays, so a generator that rebuilds only what changed, such as Zensical or
+    `mkdocs serve --dirtyreload`, redoes only the pages of the cases that changed), and whatever
+    the build did not write this time is removed at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.written: set[Path] = set()
+        self.changed = 0
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+        for folder, dirs, files in os.walk(path):  # casekit makes no links: one found was planted
+            for name in dirs + files:
+                if os.path.islink(os.path.join(folder, name)):
+                    os.unlink(os.path.join(folder, name))
+
+    def write(self, rel: str, data: bytes) -> None:
+        target = self.path / rel
+        self.written.add(target)
+        try:
+            if target.is_file() and not target.is_symlink() and target.stat().st_size == len(data) \
+                    and target.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        for parent in reversed(target.relative_to(self.path).parents):  # a file where a folder goes: an old one
+            if (self.path / parent).is_file():
+                (self.path / parent).unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.write_bytes(data)
+        self.changed += 1
+
+    def copy(self, rel: str, source: Path) -> None:
+        self.write(rel, source.read_bytes())
+
+    def copy_tree(self, source: Path) -> None:
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                self.copy(path.relative_to(source).as_posix(), path)
+
+    def exists(self, rel: str) -> bool:
+        return self.path / rel in self.written
+
+    def finish(self) -> None:
+        """Remove what this build did not write (deepest first, then emptied folders)."""
+        if not self.path.is_dir():
+            return
+        for path in sorted(self.path.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in self.written:
+                path.unlink()
+
+
 def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = None,
                        generator: str = "mkdocs") -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
-    overrides/ and mkdocs.yml into the build folder."""
+    overrides/ and mkdocs.yml into the build folder. A build folder kept from the last build is
+    reused: only files whose content changed are written, and what is gone is removed."""
     work = work or root / BUILD_DIR
     notes: list[str] = []
-    for part in ("docs", "overrides", "site"):
-        shutil.rmtree(work / part, ignore_errors=True)
-    docs = work / "docs"
-    docs.mkdir(parents=True)
+    shutil.rmtree(work / "site", ignore_errors=True)
+    docs = _Folder(work / "docs")
     user = load_user_config(root)
     user_docs = root / str(user.get("docs_dir") or "docs")
     count = 0
     for page in pages:
-        target = docs / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        docs.write(page.src_uri, page.markdown.encode("utf-8"))
         count += 1
     # of the casebook's own docs/, only what scan_docs allows: its pages with the text it read, its
     # checked images and PDFs; nothing else there is opened (check reports the rest)
@@ -212,23 +269,26 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
         if prefix is None or not rel.startswith(prefix):
             continue
         site_rel = rel[len(prefix):]
-        if (docs / site_rel).exists():
+        if docs.exists(site_rel):
             notes.append(f"{rel} 대신 사례집이 만든 페이지를 씁니다 (this path belongs to the casebook)")
             continue
-        (docs / site_rel).parent.mkdir(parents=True, exist_ok=True)
         if text is None:
-            shutil.copyfile(root / rel, docs / site_rel)
+            docs.copy(site_rel, root / rel)
         else:
-            (docs / site_rel).write_text(text, encoding="utf-8")
+            docs.write(site_rel, text.encode("utf-8"))
             docs_pages.append(site_rel)
-    (docs / CSS_URI).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(CSS_FILE, docs / CSS_URI)
-    shutil.copyfile(JS_FILE, docs / JS_URI)
-    overrides = work / "overrides"
-    shutil.copytree(TEMPLATES, overrides)
+    docs.copy(CSS_URI, CSS_FILE)
+    docs.copy(JS_URI, JS_FILE)
+    docs.finish()
+    overrides = _Folder(work / "overrides")
     custom = (user.get("theme") or {}).get("custom_dir") if isinstance(user.get("theme"), dict) else None
     if isinstance(custom, str) and (root / custom).is_dir() and inside(root, root / custom):
-        shutil.copytree(root / custom, overrides, dirs_exist_ok=True)  # the casebook's own templates win
+        overrides.copy_tree(root / custom)  # the casebook's own templates win: written first, kept
+    for path in sorted(TEMPLATES.rglob("*")):
+        rel = path.relative_to(TEMPLATES).as_posix()
+        if path.is_file() and not overrides.exists(rel):
+            overrides.copy(rel, path)
+    overrides.finish()
     config = work / "mkdocs.yml"
     derived = derived_config(root, user, work)
     if generator in ("mkdocs", "properdocs"):  # they run plugins: the docs/ pages are secured as MkDocs renders
@@ -237,4 +297,4 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
-    return Written(config, count, notes)
+    return Written(config, count, notes, docs.changed)
