@@ -9,8 +9,9 @@ practice: intake-only and early closures, full paths, reassessments, reopenings)
 varied: its own client name, numbers, address and birth date, all dates shifted, a few sentences
 of Korean prose from the sample added to bodies, and open cases given extra monitoring records.
 
-Each measurement is a separate process; its wall time and peak memory (resident set of the
-whole process tree: workers included, sampled, and never below the largest process's ru_maxrss)
+Each measurement is a separate process; its wall time and peak memory (proportional set size of
+the whole process tree, sampled: workers included, the pages they share with their parent
+counted once; never below the largest process's ru_maxrss)
 are stated as ratios to a baseline from the same run, because this machine is shared and noisy:
 
 - floor: one process reading every record and `yaml.load(front matter, Loader=yaml.CSafeLoader)`,
@@ -219,8 +220,23 @@ def make_plain(dest: Path, pages: int, page_bytes: int, seed: int = 10) -> Path:
 # --- measuring ---------------------------------------------------------------------------------
 
 
+def _pss(pid: int) -> int | None:
+    """Proportional set size of one process (a page shared by n processes counts 1/n), or None."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and its descendants (Linux /proc), 0 when unknown."""
+    """Memory of `pid` and its descendants (Linux /proc), 0 when unknown: the sum of their
+    proportional set sizes, so the pages forked workers share with their parent count once (the
+    sum of resident sizes would count them in every process); resident size where PSS is not
+    available."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -237,7 +253,8 @@ def _tree_rss(pid: int) -> int:
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        pss = _pss(p)
+        total += rss.get(p, 0) if pss is None else pss
         todo += children.get(p, [])
     return total
 
