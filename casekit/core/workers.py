@@ -189,8 +189,7 @@ def no_gc() -> Iterator[None]:
     try:
         yield
     finally:
-        if was:
-            gc.freeze()  # what the check made stays (it is acyclic): no full collection of it on resuming
+        if was:  # (a one-shot command may leave it paused: `casekit check` does)
             gc.enable()
 
 
