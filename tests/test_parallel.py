@@ -81,3 +81,20 @@ def test_cli_jobs_and_no_cache(book, run) -> None:
     assert a.output == b.output == c.output
     bad = run(book, "check", "--jobs", "0")
     assert bad.exit_code == 2
+
+
+def test_no_folder_for_the_spool_means_one_process_and_the_same_findings(tmp_path: Path, monkeypatch) -> None:
+    """Where no temporary folder can be made (a read-only /tmp, a full disk), the texts wait in
+    memory and the check runs in one process, with the same findings."""
+    root = copy_casebook(tmp_path / "book")
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    expected = check(root, jobs=2, cache=False).findings
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "read-only file system")
+
+    monkeypatch.setattr(workers.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(workers, "MIN_PARALLEL", 1)
+    assert workers.Spool([None]).folder is None
+    assert check(root, jobs=2).findings == expected
+    assert check(root, jobs=2).findings == expected  # from the cache

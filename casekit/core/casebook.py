@@ -6,8 +6,6 @@ import datetime as dt
 import hashlib
 import operator
 import os
-import shutil
-import tempfile
 import time
 import zlib
 from array import array
@@ -45,6 +43,7 @@ from casekit.core.summary import Summary, parse_file
 from casekit.core.workers import (
     CaseRules,
     Signature,
+    Spool,
     Task,
     check_group,
     check_record,
@@ -293,19 +292,22 @@ def check(
             if parsed is not None:
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
 
-    spool = tempfile.mkdtemp(prefix="casekit-check-")  # the published texts of this run (mode 0700)
+    # the published texts of this run: in the temporary folder, else the cache's, else in memory
+    spool = Spool([None, str(store.folder.parent) if store.folder else None])
+    if spool.folder is None:
+        jobs = 1
     try:
         with no_gc():
             return _check(root, wanted, with_resources, layout, config, schemas, store, report, findings, resources,
                           inactive, spool, day, jobs, keep)
     finally:
-        shutil.rmtree(spool, ignore_errors=True)
+        spool.remove()
 
 
 def _check(
     root: Path, wanted: set[str] | None, with_resources: bool, layout: Layout, config: Config, schemas: SchemaSet,
     store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
-    spool: str, day: str, jobs: int, keep: bool,
+    spool: Spool, day: str, jobs: int, keep: bool,
 ) -> Report:
     entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool)
     found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number, computed)
@@ -342,7 +344,7 @@ def _check(
 
 def _records(
     layout: Layout, schemas: SchemaSet, config: Config, store: Cache, day: str, jobs: int, keep: bool, report: Report,
-    spool: str,
+    spool: Spool,
 ) -> tuple[dict[str, Entry], dict[str, CaseRules]]:
     """Every record's findings and summary: from the cache when unchanged, else checked on every
     core, a cache shard a task (their published texts go to `spool`: see workers.check_group);
@@ -431,7 +433,7 @@ def _sensitive(
     wanted: set[str] | None,
     with_resources: bool,
     store: Cache,
-    spool: str,
+    spool: Spool,
     reread: tuple[SchemaSet, list[str], dt.date],
     jobs: int,
 ) -> list[Finding]:

@@ -24,7 +24,7 @@ from casekit.core.names import parse_record_name
 from casekit.core.sensitive import SensitiveIndex, scan, scan_fields
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, pack_fields, public_strings
-from casekit.core.workers import Task, check_record, read_spool
+from casekit.core.workers import Spool, Task, check_record
 
 if TYPE_CHECKING:
     from casekit.core.schemas import SchemaSet
@@ -128,7 +128,7 @@ def forget_index() -> None:
 
 
 def scan_group(
-    group: ScanGroup, needles: list[Needle], key: str, root: str, spool: str, store: Cache,
+    group: ScanGroup, needles: list[Needle], key: str, root: str, spool: Spool, store: Cache,
     reread: tuple[SchemaSet, list[str], dt.date],
 ) -> list[tuple[str, list[Finding]]]:
     """(rel, findings) of scan_unit for the records of cache shard n, their texts read where
@@ -144,7 +144,7 @@ def scan_group(
         out.append(("", [f for rel in names for f in scan(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)]))
     if not items:
         return out
-    fresh = read_spool(spool, n)
+    fresh = spool.get(n)
     kept = store.kept_texts(n) if store and not all(in_spool for _, _, in_spool, _ in items) else {}
     keep = {}
     for rel, sig, in_spool, cacheable in items:

@@ -14,7 +14,9 @@ import multiprocessing
 import os
 import pickle
 import re
+import shutil
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -104,11 +106,11 @@ CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_
 
 
 def check_group(
-    group: tuple[int, list[Task], list[str]], schemas: SchemaSet, allow: list[str], today: dt.date, spool: str,
+    group: tuple[int, list[Task], list[str]], schemas: SchemaSet, allow: list[str], today: dt.date, spool: Spool,
     keep: bool, rules: tuple[set[str], bool],
 ) -> tuple[list[Checked], dict[str, CaseRules]]:
     """check_record for each task of one cache shard. What goes back is small: the summaries
-    packed, their published texts (the bulk) written to `spool`/NN.pickle instead, where the scan
+    packed, their published texts (the bulk) put in the `spool` instead, where the scan
     for sensitive values (`published.scan_group`) reads them; and the case rules of the `whole`
     cases (those all of whose records are in the group), found here while their summaries are
     at hand (`rules`: the resource ids, whether resident numbers may be kept)."""
@@ -122,18 +124,48 @@ def check_group(
         texts[task.rel] = (r.signature, s.public_text, s.public_line, s.public_fields)
         by_case.setdefault(task.case, []).append(s)
         out.append(Checked(r.findings, r.signature, r.valid_until, summary_blob(s), s.sensitive, r.parsed))
-    with open(os.path.join(spool, f"{n:02d}.pickle"), "wb") as f:
-        pickle.dump(texts, f, protocol=pickle.HIGHEST_PROTOCOL)
+    spool.put(n, texts)
     return out, {cid: case_rules(cid, by_case[cid], *rules) for cid in whole}
 
 
-def read_spool(spool: str, n: int) -> Texts:
-    try:
-        with open(os.path.join(spool, f"{n:02d}.pickle"), "rb") as f:
-            texts: Texts = pickle.load(f)
-            return texts
-    except FileNotFoundError:
-        return {}
+class Spool:
+    """Where the published texts of the records checked in this run wait for the scan: files in
+    a private folder (mode 0700, removed after the check), or, where no folder can be made (a
+    read-only temporary folder), this process's memory, and then no worker is forked."""
+
+    def __init__(self, folders: list[str | None]) -> None:
+        self.folder: str | None = None
+        self._memory: dict[int, Texts] = {}
+        for parent in folders:
+            try:
+                if parent is not None:
+                    os.makedirs(parent, mode=0o700, exist_ok=True)
+                self.folder = tempfile.mkdtemp(prefix="casekit-check-", dir=parent)
+                return
+            except OSError:
+                continue
+
+    def put(self, n: int, texts: Texts) -> None:
+        if self.folder is None:
+            self._memory[n] = texts
+            return
+        with open(os.path.join(self.folder, f"{n:02d}.pickle"), "wb") as f:
+            pickle.dump(texts, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def get(self, n: int) -> Texts:
+        if self.folder is None:
+            return self._memory.get(n, {})
+        try:
+            with open(os.path.join(self.folder, f"{n:02d}.pickle"), "rb") as f:
+                texts: Texts = pickle.load(f)
+                return texts
+        except FileNotFoundError:
+            return {}
+
+    def remove(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self._memory.clear()
 
 
 _SIX_DIGITS = re.compile(r"\d{6,}")
