@@ -62,10 +62,6 @@ def published(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> Publ
     return Published(rel, parsed.body, parsed.body_line, fields, sensitive_values(parsed.data, patterns))
 
 
-def record_unit(s: Summary) -> Unit:
-    return Unit(s.rel, s.public_text, s.public_line, s.public_fields)
-
-
 def needles_of(summaries: Iterable[Summary], resources: Iterable[Published]) -> list[Needle]:
     out = [(v, s.rel, f) for s in summaries for f, v in s.sensitive]
     out += [(v, p.rel, f) for p in resources for f, v in p.sensitive]
