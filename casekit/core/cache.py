@@ -253,15 +253,18 @@ class Cache:
         return self.folder is not None and sig is not None and max(sig[1], sig[3]) < self.started_ns - RACY_NS
 
     def kept_texts(self, n: int) -> dict[str, tuple[Any, ...]]:
-        """Shard `n` of the published texts: rel -> (signature, body, body line, fields)."""
-        return self._text_shard(n)
+        """Shard `n` of the published texts: rel -> (signature, body, body line, fields). Read
+        afresh and not held: a worker scans shard after shard, and would otherwise end up holding
+        the texts of half the casebook."""
+        return self._texts.pop(n, None) or self._read(f"{n:02d}.texts.pickle") or {}
 
-    def keep_texts(self, n: int, texts: dict[str, tuple[Any, ...]]) -> None:
+    def keep_texts(self, n: int, texts: dict[str, tuple[Any, ...]], shard: dict[str, tuple[Any, ...]] | None = None) -> None:
         """Write these published texts into shard `n` at once (from whichever process holds them:
-        shard n is read and written by one process only in a check)."""
+        shard n is read and written by one process only in a check). `shard`: its kept texts,
+        when just read (`kept_texts`)."""
         if self.folder is None or not texts:
             return
-        shard = self._text_shard(n)
+        shard = self.kept_texts(n) if shard is None else shard
         shard.update(texts)
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)

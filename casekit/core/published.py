@@ -141,7 +141,7 @@ def scan_group(
     if not items:
         return out
     fresh = spool.get(n)
-    kept = store.kept_texts(n) if store and not all(in_spool for _, _, in_spool, _ in items) else {}
+    kept = store.kept_texts(n) if store else {}
     keep = {}
     for rel, sig, in_spool, cacheable in items:
         raw = fresh.get(rel) if in_spool else kept.get(rel)
@@ -154,5 +154,5 @@ def scan_group(
             keep[rel] = raw
         out.append((rel, scan_unit(Unit(rel, raw[1], raw[2], raw[3]), index)))
     if store:
-        store.keep_texts(n, keep)
+        store.keep_texts(n, keep, kept)
     return out
