@@ -284,13 +284,15 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
     out: list[Finding] = []
     if not text:
         return out
-    starts = _line_starts(text)
-    lines = text.split("\n")
     allowed = _Allow.of(allow)
     rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
     hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed)}
     for at, markup in rt.markup:  # a tag's attributes and comments are published with the page too
         hits |= {(at + offset, code) for code, offset, _ in find_pii(markup, allowed)}
+    if not hits:
+        return out
+    starts = _line_starts(text)
+    lines = text.split("\n")
     for offset, code in sorted(hits):
         line, col = _position(starts, offset)
         if code != RESIDENT and INLINE_ALLOW.search(lines[line]):
@@ -307,7 +309,7 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     """
     allowed = _Allow.of(allow)
     out = scan_text(parsed.body, rel, parsed.body_line, allowed)
-    if parsed.data is not None:
+    if parsed.data is not None and _any_candidate(parsed.data):
         seen: set[tuple[str, int, int]] = set()
         for path, text in _strings(redact(parsed.data, sensitive), ()):
             if _DATE_ONLY.fullmatch(text) or not _MAYBE_PII.search(text):
@@ -318,6 +320,24 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
                     seen.add((code, line, col))
                     out.append(finding(code, rel, line, col))
     return out
+
+
+def _any_candidate(data: Any) -> bool:
+    """Whether any value of `data` could hold what find_pii reports (most records: none), found
+    without building the path of every value."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _MAYBE_PII.search(value) and not _DATE_ONLY.fullmatch(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, int) and not isinstance(value, bool) and _MAYBE_PII.search(str(value)):
+            return True
+    return False
 
 
 def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -335,7 +355,10 @@ def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
     return starts
 
 
