@@ -50,6 +50,7 @@ from casekit.core.workers import (
     default_jobs,
     no_gc,
     run_all,
+    signature,
 )
 
 ROOT_MARKER = "mkdocs.yml"
@@ -151,7 +152,7 @@ def scan(root: Path) -> Layout:
         for item, irel in _listing(root, entry.path, rel, layout.findings, listed=True):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
-                records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel, _sig(item)))
+                records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel, signature(item)))
             elif item.name == HANDOVER_FILE and item.is_file():
                 layout.handovers[entry.name] = (Path(item.path), irel)
             elif looks_like_record(item.name):
@@ -171,15 +172,6 @@ def scan(root: Path) -> Layout:
         else:
             layout.resources[stem] = (Path(entry.path), rel)
     return layout
-
-
-def _sig(entry: os.DirEntry[str]) -> Signature | None:
-    """workers.signature of a listed file, from the listing (one stat call, no path to parse)."""
-    try:
-        st = entry.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 @dataclass
@@ -354,8 +346,7 @@ def _records(
     today = dt.date.fromisoformat(day)
 
     def reread(rel: str) -> Summary:  # a kept summary that was lost
-        rf = next(rf for rf in layout.cases[rel.split("/")[1]] if rf.rel == rel)
-        return check_record(Task(rf.disk, rf.rel, rf.case, rf.nn, rf.stage), schemas, config.pii_allow, today).summary
+        return check_record(Task.of(str(report.root), rel), schemas, config.pii_allow, today).summary
 
     store.reread = reread
     for case, files in layout.cases.items():

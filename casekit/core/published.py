@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from casekit.core.cache import Cache
 from casekit.core.findings import Finding
-from casekit.core.names import parse_record_name
 from casekit.core.sensitive import SensitiveIndex, scan, scan_fields
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, pack_fields, public_strings
@@ -146,9 +144,7 @@ def scan_group(
     for rel, sig, in_spool, cacheable in items:
         raw = fresh.get(rel) if in_spool else kept.get(rel)
         if raw is None or raw[0] != sig:  # lost, or of another version of the file: read again
-            _, case, name = rel.split("/")
-            nn, stage = parse_record_name(name) or (0, "")
-            s = check_record(Task(os.path.join(root, rel), rel, case, nn, stage), *reread).summary
+            s = check_record(Task.of(root, rel), *reread).summary
             raw = (sig, s.public_text, s.public_line, s.public_fields)
         if cacheable:
             keep[rel] = raw

@@ -176,8 +176,8 @@ Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[st
 
 
 def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
-    """One case's part of `check_casebook`: its own findings, and the facts the checks across
-    cases compare (small, so a check with one record changed need not read every case again)."""
+    """One case's part of the checks across cases: its own findings, and the facts they
+    compare (small, so a check with one record changed need not read every case again)."""
     out: list[Finding] = []
     for r in case.records:
         if r.stage == "intake" and r.track_at is not None:
@@ -213,24 +213,11 @@ def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
     return out
 
 
-def check_casebook(
-    summaries: dict[str, list[Summary]], inactive: set[str], allow_resident_number: bool = False
-) -> list[Finding]:
-    """Checks across cases: the same alias on two open cases, a resident number kept without a legal
-    basis, a resource no longer in service named in an open case's plan."""
-    out: list[Finding] = []
-    facts: dict[str, Facts] = {}
-    for cid in sorted(summaries):
-        found, facts[cid] = case_facts(Case.of(cid, summaries[cid]), allow_resident_number)
-        out += found
-    return out + across_cases(facts, inactive)
-
-
 def case_rules(
     cid: str, summaries: list[Summary], resource_ids: set[str], allow_resident_number: bool = False
 ) -> tuple[list[Finding], Facts]:
     """Everything `check` finds in one case from its records' summaries (in file order): the
-    process rules, the plausibility checks, and its own part of `check_casebook`; and the facts
+    process rules, the plausibility checks, and its own part of the checks across cases; and the facts
     the checks across cases compare."""
     from casekit.core.rules import check_case
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casekit.core.findings import Finding
+from casekit.core.names import parse_record_name
 from casekit.core.pii import scan_parsed
 from casekit.core.rules_practice import case_rules
 from casekit.core.schemas import SchemaSet
@@ -43,6 +44,13 @@ class Task:
     nn: int
     stage: str
 
+    @classmethod
+    def of(cls, root: str, rel: str) -> Task:
+        """The task of record `rel` (cases/<id>/NN-<stage>.md) of the casebook at `root`."""
+        _, case, name = rel.split("/")
+        nn, stage = parse_record_name(name) or (0, "")
+        return cls(os.path.join(root, rel), rel, case, nn, stage)
+
 
 @dataclass
 class Result:
@@ -55,9 +63,11 @@ class Result:
     parsed: Any = None  # the parsed record, only when asked for (never sent between processes)
 
 
-def signature(disk: str) -> Signature | None:
+def signature(disk: str | os.DirEntry[str]) -> Signature | None:
+    """What tells a file's versions apart (a listed file's from its directory entry: no path to
+    parse again); None when it cannot be read."""
     try:
-        st = os.stat(disk)
+        st = disk.stat() if isinstance(disk, os.DirEntry) else os.stat(disk)
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
