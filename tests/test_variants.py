@@ -240,3 +240,15 @@ def test_no_errors_on_the_sample_the_seeds_and_realistic_text(sample: Path) -> N
     for text, expected in texts:
         rt = reader_text(text).text
         assert [rt[h.start : h.end] for h in index.find(rt) if h.variant != "given-name"] == expected
+
+
+def test_the_output_audit_reads_each_line_on_its_own() -> None:
+    """The audit searches the lines it has not read yet together, in one block: two lines that
+    only meet there ("… 114" and "301 …") must not read as one value's variant ("114 301", the
+    동-호 of an address), whatever order the block takes; a line that holds it still does."""
+    from casekit.site.audit import Scanner
+
+    index = SensitiveIndex([("가온구 새솔로22길 31, 114동 301호", "cases/a/01-intake.md", "client.address")])
+    lines = [f"줄 {k} 기록 수 114" for k in range(20)] + [f"301 명 {k}" for k in range(20)]
+    assert Scanner(index).find("site/x.html", "\n".join(lines)) == []
+    assert [f.code for f in Scanner(index).find("site/y.html", "주소 114 301 끝")] == ["site-sensitive"]

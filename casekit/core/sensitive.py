@@ -449,7 +449,7 @@ def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-_FIELD_BREAK = "\n\x00\n"  # between fields searched together: no value or variant spans it
+TEXT_BREAK = "\n\x00\n"  # between texts searched together (fields, lines): no value or variant spans it
 
 
 def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, int]]) -> list[Finding]:
@@ -461,9 +461,9 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
     starts, at = [], 0
     for text, _, _ in fields:
         starts.append(at)
-        at += len(text) + len(_FIELD_BREAK)
+        at += len(text) + len(TEXT_BREAK)
     out = []
-    for hit in index.find(_FIELD_BREAK.join(text for text, _, _ in fields), scope=scope_of(rel)):
+    for hit in index.find(TEXT_BREAK.join(text for text, _, _ in fields), scope=scope_of(rel)):
         _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
         out.append(_finding(hit, rel, line, column))
     return out

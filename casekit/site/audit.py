@@ -36,7 +36,7 @@ from urllib.parse import unquote
 
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
-from casekit.core.sensitive import SensitiveIndex
+from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
 from casekit.site.csp import TrustedScripts, secure_site
 from casekit.site.reading import (
     attribute_values,
@@ -260,17 +260,19 @@ class Scanner:
             return []
         text = normalize_text(text)
         lines = set(text.split("\n"))
-        fresh = list(lines - self.seen)
+        fresh = sorted(lines - self.seen)
         self.seen |= lines
         found: set[tuple[str, str]] = set()
         for line in lines & self.hits.keys():
             found |= self.hits[line]
         if fresh:
-            block = "\n".join(fresh)
+            # lines searched together, each on its own: set apart by a break no value spans (two
+            # lines that only met in this block, "…114" and "301…", are not one "114 301")
+            block = TEXT_BREAK.join(fresh)
             starts: list[int] | None = None
             for offset, sources in self.index.finditer(block):
                 if starts is None:
-                    starts = list(itertools.accumulate((len(s) + 1 for s in fresh[:-1]), initial=0))
+                    starts = list(itertools.accumulate((len(s) + len(TEXT_BREAK) for s in fresh[:-1]), initial=0))
                 line = fresh[bisect.bisect_right(starts, offset) - 1]
                 self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
                 found |= sources
