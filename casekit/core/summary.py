@@ -249,22 +249,25 @@ def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tup
     if any(len(p) == 0 for p in patterns):
         return out
 
-    def walk(v: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]]) -> None:
-        if isinstance(v, str):
-            out.append((path, v))
-        elif isinstance(v, dict):
-            for k, x in v.items():
-                sub = [p[1:] for p in pats if p[0] == k] if pats else pats
-                if not any(len(p) == 0 for p in sub):  # a sensitive key: its value is never published
-                    walk(x, (*path, k), sub)
-        elif isinstance(v, list):
-            sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
-            if not any(len(p) == 0 for p in sub):
-                for i, x in enumerate(v):
-                    walk(x, (*path, i), sub)
-
-    walk(data, (), [tuple(p) for p in patterns])
+    _walk_public(data, (), [tuple(p) for p in patterns], out)
     return out
+
+
+def _walk_public(v: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]], out: list[tuple[tuple[Any, ...], str]]) -> None:
+    """public_strings' walk: a function of the module, not a closure calling itself (that would
+    be a reference cycle, left to the garbage collector with all it holds, for every record)."""
+    if isinstance(v, str):
+        out.append((path, v))
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            sub = [p[1:] for p in pats if p[0] == k] if pats else pats
+            if not any(len(p) == 0 for p in sub):  # a sensitive key: its value is never published
+                _walk_public(x, (*path, k), sub, out)
+    elif isinstance(v, list):
+        sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
+        if not any(len(p) == 0 for p in sub):
+            for i, x in enumerate(v):
+                _walk_public(x, (*path, i), sub, out)
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
