@@ -203,19 +203,33 @@ def _first_non_nfc(text: str) -> tuple[int, int]:
     return 1, 1
 
 
+Signature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns: what tells a file's versions apart
+
+
 def read_file(disk_path: str, rel: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Finding]]:
     """Read at most `max_bytes` (+1 to notice more) of a regular file; never blocks on a pipe or device."""
+    text, findings, _ = read_signed(disk_path, rel, max_bytes)
+    return text, findings
+
+
+def read_signed(
+    disk_path: str, rel: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[str | None, list[Finding], Signature | None]:
+    """read_file, and the signature of the file read: taken from the open file before and after
+    reading, None when they differ (written to while read: not to be remembered as read) or
+    when nothing was read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(disk_path, flags)
     except OSError as exc:
-        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))]
+        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))], None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return None, [finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")]
-        if info.st_size > max_bytes:
-            return None, [finding("file-too-large", rel, None, None, size=info.st_size, limit=max_bytes)]
+            return None, [finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")], None
+        if info.st_size > max_bytes:  # (what is found depends on the size alone: signed)
+            sig = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+            return None, [finding("file-too-large", rel, None, None, size=info.st_size, limit=max_bytes)], sig
         chunks: list[bytes] = []
         size = 0
         while size <= max_bytes:  # the size may have changed since fstat: read bounded anyway
@@ -227,14 +241,18 @@ def read_file(disk_path: str, rel: str, max_bytes: int = MAX_FILE_BYTES) -> tupl
                 break
             chunks.append(chunk)
             size += len(chunk)
+        after = os.fstat(fd)
     except OSError as exc:
-        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))]
+        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))], None
     finally:
         os.close(fd)
     raw = b"".join(chunks)
     if len(raw) > max_bytes:
-        return None, [finding("file-too-large", rel, None, None, size=len(raw), limit=max_bytes)]
-    return decode(raw, rel)
+        return None, [finding("file-too-large", rel, None, None, size=len(raw), limit=max_bytes)], None
+    sig = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+    same = sig == (after.st_size, after.st_mtime_ns, after.st_ino, after.st_ctime_ns) and len(raw) == info.st_size
+    text, findings = decode(raw, rel)
+    return text, findings, sig if same else None
 
 
 # --- text to front matter -------------------------------------------------------------------

@@ -27,13 +27,11 @@ from casekit.core.names import parse_record_name
 from casekit.core.pii import scan_parsed
 from casekit.core.rules_practice import case_rules
 from casekit.core.schemas import SchemaSet
-from casekit.core.source import read_file, split
+from casekit.core.source import Signature, read_signed, split
 from casekit.core.summary import Summary, check_parsed, summary_blob
 
 MIN_PARALLEL = 300  # fewer records than this are checked in the calling process: a pool costs ~0.1 s
 CHUNK = 64  # records per task: few round trips, yet both cores stay busy to the end
-
-Signature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 
 
 @dataclass
@@ -77,8 +75,7 @@ def check_record(
     task: Task, schemas: SchemaSet, allow: list[str], today: dt.date | None = None, keep: bool = False
 ) -> Result:
     """Read, parse, validate and PII-scan one record: everything it alone can tell."""
-    before = signature(task.disk)
-    text, findings = read_file(task.disk, task.rel)
+    text, findings, sig = read_signed(task.disk, task.rel)
     parsed = None
     valid_until = None
     if text is None:
@@ -92,8 +89,7 @@ def check_record(
         valid_until = _date_dependent(text, today or dt.date.today())
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
-    after = signature(task.disk)
-    return Result(findings, summary, before if before == after else None, valid_until, parsed if keep else None)
+    return Result(findings, summary, sig, valid_until, parsed if keep else None)
 
 
 Texts = dict[str, tuple[Any, ...]]  # rel -> (signature, body, body line, packed fields): see published
