@@ -10,6 +10,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -529,4 +530,23 @@ def run() -> None:
         from casekit import cli_ko
 
         cli_ko.install()
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        _leave(done)
+
+
+def _leave(done: SystemExit) -> NoReturn:
+    """End the command's process as `done` says, once what it wrote is flushed, without tearing
+    down its heap object by object: after a check of 10,000 cases that alone took 0.4 s. Nothing
+    is left to do at exit (the pool is joined, the cache written, the temporary folder removed);
+    a code Python would print, or output that cannot be flushed, takes the usual way out."""
+    code = done.code
+    if code is None or isinstance(code, int):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            raise done from None
+        os._exit(code or 0)
+    raise done
