@@ -23,7 +23,9 @@ import sys
 import threading
 import time
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
+
+from casekit.core.workers import pausable
 
 DELAY = 2.0  # seconds of silence before anything is shown
 INTERVAL = 0.25  # seconds between redraws
@@ -56,6 +58,7 @@ class Progress:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._pausable: Any = None
 
     def advance(self, n: int = 1) -> None:
         self.done += n  # read by the drawing thread; a torn read only shows a stale count
@@ -84,6 +87,9 @@ class Progress:
         self._start = time.monotonic()
         if self.enabled:
             self._thread = threading.Thread(target=self._draw, name="casekit-progress", daemon=True)
+            # it writes only while holding _lock: a check may fork its workers meanwhile
+            self._pausable = pausable(self._thread, self._lock)
+            self._pausable.__enter__()
             self._thread.start()
         return self
 
@@ -91,6 +97,7 @@ class Progress:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
+            self._pausable.__exit__(None, None, None)
         with self._lock:
             if self.shown:  # leave the terminal as it was: the line is erased
                 self.stream.write("\r\x1b[K")

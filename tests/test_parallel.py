@@ -98,3 +98,37 @@ def test_no_folder_for_the_spool_means_one_process_and_the_same_findings(tmp_pat
     assert workers.Spool([None]).folder is None
     assert check(root, jobs=2).findings == expected
     assert check(root, jobs=2).findings == expected  # from the cache
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_a_progress_line_on_a_terminal_does_not_keep_the_check_on_one_core() -> None:
+    """The progress line is drawn by a thread; a pool is forked all the same, while that thread
+    waits (workers.pausable), so a check typed at a terminal uses every core. Any other thread
+    still keeps everything in this process."""
+    import io
+
+    from casekit.progress import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    items = list(range(workers.MIN_PARALLEL * 2))
+    with progress("검사 중", stream=Terminal(), delay=0) as bar:
+        assert bar._thread is not None and bar._thread.is_alive()
+        assert workers.can_fork()
+        pids = set(workers.run_all(_pid, items, (), 2, chunk=16))
+    assert os.getpid() not in pids
+    assert not workers._PAUSABLE  # the thread ended and is forgotten
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not workers.can_fork()
+        assert set(workers.run_all(_pid, items, (), 2, chunk=16)) == {os.getpid()}
+    finally:
+        release.set()
+        other.join()

@@ -212,9 +212,41 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+_PAUSABLE: dict[threading.Thread, threading.Lock] = {}  # threads that may run while we fork: see pausable
+
+
+@contextlib.contextmanager
+def pausable(thread: threading.Thread, lock: threading.Lock) -> Iterator[None]:
+    """While in this block, `thread` does not stop a pool from forking: it touches anything shared
+    (a stream, its own state) only while holding `lock`, which the pool holds while it forks; so
+    no child starts with a lock held by a thread it does not have. (A progress line drawn on the
+    terminal is such a thread: without this, a check at a terminal ran on one core.)"""
+    _PAUSABLE[thread] = lock
+    try:
+        yield
+    finally:
+        _PAUSABLE.pop(thread, None)
+
+
 def can_fork() -> bool:
-    """Forking is cheap and shares the loaded schemas; it is safe only while no other thread runs."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """Forking is cheap and shares the loaded schemas; it is safe only while no other thread runs
+    but those that can be paused (`pausable`)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    main = threading.current_thread()
+    return all(t is main or t in _PAUSABLE for t in threading.enumerate())
+
+
+@contextlib.contextmanager
+def _paused() -> Iterator[None]:
+    locks = list(_PAUSABLE.values())
+    for lock in locks:
+        lock.acquire()
+    try:
+        yield
+    finally:
+        for lock in reversed(locks):
+            lock.release()
 
 
 @contextlib.contextmanager
@@ -258,7 +290,9 @@ def run_all(
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     _STATE.update(func=func, args=args)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with _paused():  # the workers are forked here, all at once
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+        with pool:
             parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
         _STATE.clear()
