@@ -244,33 +244,38 @@ def test_properdocs_runs_the_casekit_plugin_of_an_existing_setup(sample: Path) -
 def test_a_reused_build_folder_is_written_again_only_where_pages_changed(tmp_path: Path) -> None:
     """The second build writes the pages of the changed case (and the lists that show it), keeps
     every other file as it was (its mtime too: incremental generators rebuild less), and removes
-    the pages of a case that is gone; the pages are those a first build would make."""
+    the pages of a case that is gone; the pages are those a first build would make. (A page's
+    Markdown goes to docs/, its HTML blocks to blocks/: casekit.site.slots.)"""
     casebook = copy_casebook(tmp_path / "casebook")
     today = dt.date.fromisoformat(TODAY)
-    write_dir = casebook / ".casekit/build/docs"
+    work = casebook / ".casekit/build"
     from casekit.site.generate import write_build_folder
+    from casekit.site.slots import page_key
+    from casekit.site.views import Page
 
-    def pages_of() -> dict[str, bytes]:
-        report = check(casebook, keep=True)
-        write_build_folder(casebook, generate(report, today).pages)
-        return {p.relative_to(write_dir).as_posix(): p.read_bytes() for p in write_dir.rglob("*") if p.is_file()}
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and p.parts[len(folder.parts)] in ("docs", "blocks")}
 
-    first = pages_of()
-    stamps = {rel: (write_dir / rel).stat().st_mtime_ns for rel in first}
-    planted = write_dir / "cases" / "planted.md"  # left by someone: not a page of this build
+    write_build_folder(casebook, generate(check(casebook, keep=True), today).pages)
+    first = files(work)
+    stamps = {rel: (work / rel).stat().st_mtime_ns for rel in first}
+    planted = work / "docs" / "cases" / "planted.md"  # left by someone: not a page of this build
     planted.write_text("x", encoding="utf-8")
     record = casebook / "cases/2026-0003/01-intake.md"
     record.write_text(record.read_text(encoding="utf-8") + "\n추가 관찰: 방문 약속을 다시 잡았다.\n", encoding="utf-8")
     shutil.rmtree(casebook / "cases/2026-0014")
     written = write_build_folder(casebook, generate(check(casebook, keep=True), today).pages)
-    second = {p.relative_to(write_dir).as_posix(): p.read_bytes() for p in write_dir.rglob("*") if p.is_file()}
+    second = files(work)
+    assert written.slotted
     assert not planted.exists()
     assert not any("2026-0014" in rel for rel in second), "the pages of a case that is gone stay"
-    rewritten = {rel for rel in second if rel not in stamps or (write_dir / rel).stat().st_mtime_ns != stamps[rel]}
-    assert any("2026-0003" in rel for rel in rewritten)
+    gone = f"blocks/{page_key(Page('cases/2026-0014.md', '', ''))}.json"
+    assert gone in first and gone not in second, "the blocks of a case that is gone stay"
+    rewritten = {rel for rel in second if rel not in stamps or (work / rel).stat().st_mtime_ns != stamps[rel]}
+    assert f"blocks/{page_key(Page('cases/2026-0003.md', '', ''))}.json" in rewritten
     assert written.changed == len(rewritten) and 0 < len(rewritten) < len(second) // 4, sorted(rewritten)
     fresh = tmp_path / "fresh"
     shutil.copytree(casebook, fresh, ignore=shutil.ignore_patterns(".casekit"))
     write_build_folder(fresh, generate(check(fresh, keep=True), today).pages)
-    fresh_docs = fresh / ".casekit/build/docs"
-    assert second == {p.relative_to(fresh_docs).as_posix(): p.read_bytes() for p in fresh_docs.rglob("*") if p.is_file()}
+    assert second == files(fresh / ".casekit/build")

@@ -3,9 +3,11 @@
     check(root)                 refuse on any error, listing them (`refusal`)
     generate(report, today)     every page as Markdown + finished HTML (record bodies cleaned in
                                 casekit.site.body.clean)
-    write_build_folder(...)     .casekit/build/{docs,overrides,mkdocs.yml}: the user's mkdocs.yml
-                                plus docs_dir, casekit's CSS and templates, no casekit plugin
+    write_build_folder(...)     .casekit/build/{docs,blocks,overrides,mkdocs.yml}: the user's mkdocs.yml
+                                plus docs_dir, casekit's CSS and templates, no casekit plugin; the
+                                pages' HTML blocks wait in blocks/ (casekit.site.slots)
     run_generator(...)          a subprocess each: `python -m mkdocs|properdocs build`, `zensical build`
+    slots.fill(...)             the blocks put back into the built pages
     post_build(ctx)             POST_BUILD, in order, over the built site; the MkDocs plugin's
                                 on_post_build runs the same list
 
@@ -33,6 +35,7 @@ from casekit.core.sensitive import SensitiveIndex
 from casekit.site.audit import Expected, default_theme_dirs, docs_assets, finish_site
 from casekit.site.generate import BUILD_DIR, generate, load_user_config, write_build_folder
 from casekit.site.indexes import Site
+from casekit.site.slots import BLOCKS_DIR, fill
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
@@ -189,6 +192,10 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(work / "site"), site_dir)
+    findings = fill(site_dir, work / BLOCKS_DIR) if written.slotted else []
+    if findings:
+        shutil.rmtree(site_dir)  # a page without its blocks is not the casebook
+        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed)
     ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work))
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):

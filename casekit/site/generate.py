@@ -34,6 +34,7 @@ from casekit.site.directory import (
 )
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
+from casekit.site.slots import BLOCKS_DIR, encode_blocks, page_key, stub
 from casekit.site.summary_page import summary_page
 from casekit.site.views import Page
 
@@ -62,7 +63,8 @@ class Written:
     config: Path
     pages: int
     notes: list[str]
-    changed: int = 0  # files of docs/ written (new or changed): the others kept from the last build
+    changed: int = 0  # files of docs/ and blocks/ written (new or changed): the others kept from the last build
+    slotted: bool = False  # the pages' HTML blocks wait in blocks/ for the built site (casekit.site.slots)
 
 
 def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
@@ -253,12 +255,23 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
     notes: list[str] = []
     shutil.rmtree(work / "site", ignore_errors=True)
     docs = _Folder(work / "docs")
+    blocks = _Folder(work / BLOCKS_DIR)
     user = load_user_config(root)
+    derived = derived_config(root, user, work)
+    # the blocks wait outside the generator where casekit's own search reads the pages; another
+    # generator's search (Zensical's) indexes what it renders, so it gets them whole
+    slotted = generator in ("mkdocs", "properdocs") and bool(derived["extra"]["casekit_search"])
     user_docs = root / str(user.get("docs_dir") or "docs")
     count = 0
     for page in pages:
-        docs.write(page.src_uri, page.markdown.encode("utf-8"))
+        made = stub(page) if slotted else None
+        if made is None:
+            docs.write(page.src_uri, page.markdown.encode("utf-8"))
+        else:
+            docs.write(page.src_uri, made[0].encode("utf-8"))
+            blocks.write(f"{page_key(page)}.json", encode_blocks(made[1]))
         count += 1
+    blocks.finish()
     # of the casebook's own docs/, only what scan_docs allows: its pages with the text it read, its
     # checked images and PDFs; nothing else there is opened (check reports the rest)
     scan = scan_docs(root)
@@ -290,11 +303,10 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
             overrides.copy(rel, path)
     overrides.finish()
     config = work / "mkdocs.yml"
-    derived = derived_config(root, user, work)
     if generator in ("mkdocs", "properdocs"):  # they run plugins: the docs/ pages are secured as MkDocs renders
         derived["plugins"].append({"casekit": {"pages": False, "docs_pages": docs_pages,
                                                "korean_search": derived["extra"]["casekit_search"]}})
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
-    return Written(config, count, notes, docs.changed)
+    return Written(config, count, notes, docs.changed + blocks.changed, slotted)

@@ -9,6 +9,8 @@ come from casekit.css and casekit.js like every other page.
 
 from __future__ import annotations
 
+import dataclasses
+
 from casekit.site.case_page import summary_card
 from casekit.site.html import Markup, el, join, table_box
 from casekit.site.indexes import Case, Site
@@ -85,4 +87,4 @@ def summary_page(site: Site, case: Case) -> Page:
         block(noindex(current_goals(v, case))),
     ]
     page = make_page(src_uri(url), url, parts)
-    return Page(page.src_uri, page.url, NO_SEARCH + page.markdown, page.in_nav)
+    return dataclasses.replace(page, markdown=NO_SEARCH + page.markdown)

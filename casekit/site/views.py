@@ -38,6 +38,10 @@ class Page:
     url: str
     markdown: str
     in_nav: bool = False
+    blocks: tuple[str, ...] = ()  # the raw HTML blocks of `markdown`, in order, as written there (see BLOCK)
+
+
+BLOCK = '<div class="ck-block" markdown="0">\n{}\n</div>'  # a raw HTML block of a page, around its HTML
 
 
 # -- URLs --------------------------------------------------------------------
@@ -96,24 +100,27 @@ _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 
 def make_page(src: str, url: str, parts: Sequence[str], in_nav: bool = False) -> Page:
     md: list[str] = []
+    blocks: list[str] = []
+    seen: dict[str, int] = {}  # table regions named so far (unique_regions), across the parts
     for part in parts:
         if isinstance(part, Block):
             # one <div> at the start of a line, no blank line inside (an empty comment holds the line
             # open): Python-Markdown, and any generator built on it, keeps the block as it is
-            html = _BLANK_LINE.sub("\n<!-- -->", str(part).strip())
-            md.append(f'<div class="ck-block" markdown="0">\n{html}\n</div>')
+            html = unique_regions(_BLANK_LINE.sub("\n<!-- -->", str(part).strip()), seen)
+            blocks.append(html)
+            md.append(BLOCK.format(html))
         else:
-            md.append(part)
-    return Page(src, url, unique_regions("\n\n".join(md) + "\n"), in_nav)
+            md.append(unique_regions(part, seen))
+    return Page(src, url, "\n\n".join(md) + "\n", in_nav, tuple(blocks))
 
 
 _REGION = re.compile(r'(role="region" tabindex="0" aria-label=")([^"]*)(")')
 
 
-def unique_regions(text: str) -> str:
+def unique_regions(text: str, seen: dict[str, int] | None = None) -> str:
     """A second table region with the same name on a page is named "… (2)": a screen reader's list
-    of regions tells them apart."""
-    seen: dict[str, int] = {}
+    of regions tells them apart. `seen`: the names met so far on the page (its earlier parts)."""
+    seen = {} if seen is None else seen
 
     def name(m: re.Match[str]) -> str:
         seen[m.group(2)] = seen.get(m.group(2), 0) + 1

@@ -1,0 +1,101 @@
+"""The finished HTML of generated pages kept out of the generator's way, and put back after it.
+
+A generated page is Markdown whose structured parts are raw HTML blocks (views.BLOCK): a case
+page of the sample is ~30 KB of HTML. Handed to MkDocs as they are, every block is read by three
+HTML parsers written in Python (Python-Markdown's raw-HTML preprocessor, MkDocs' anchor collector,
+Material's search indexer) only to be passed through unchanged: three quarters of the generator's
+time. So `casekit build` gives the generator each page with its blocks replaced by empty slots
+(`stub`), keeps the blocks beside the build folder (`blocks/<key>.json`), and once the site is
+built puts each block back into its slot (`fill`), before the Korean search index, the CSP and
+the output audit read the pages. Headings stay in the Markdown: the table of contents and the
+anchors are the generator's, as before.
+
+A slot carries the page's key and the block's number; a page's slots must come out of the
+generator all there, in order, and each once (record bodies cannot make one: the sanitizer
+keeps no `data-ck-slot` attribute). Anything else is a failed build, never a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from casekit.core.findings import Finding, finding
+from casekit.site.views import BLOCK, Page
+
+BLOCKS_DIR = "blocks"  # in the build folder, beside docs/
+SLOT = '<div class="ck-block" data-ck-slot="{key}:{n}" markdown="0"></div>'
+_SLOT = re.compile(r'<div class="ck-block" data-ck-slot="([0-9a-f]{16}):([0-9]+)" markdown="0"></div>')
+
+
+def page_key(page: Page) -> str:
+    """The name of a page's blocks: the same for the same page in every build (an unchanged page
+    keeps its files, see generate._Folder)."""
+    return hashlib.blake2b(page.src_uri.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def stub(page: Page) -> tuple[str, list[str]] | None:
+    """(the page's Markdown with each block replaced by its slot, the blocks); None when the page
+    has no blocks, or they are not found as make_page wrote them (then the page goes as it is)."""
+    if not page.blocks:
+        return None
+    key = page_key(page)
+    out: list[str] = []
+    at = 0
+    for n, html in enumerate(page.blocks):
+        whole = BLOCK.format(html)
+        found = page.markdown.find(whole, at)
+        if found < 0:
+            return None
+        out += [page.markdown[at:found], SLOT.format(key=key, n=n)]
+        at = found + len(whole)
+    out.append(page.markdown[at:])
+    return "".join(out), list(page.blocks)
+
+
+def encode_blocks(blocks: list[str]) -> bytes:
+    return json.dumps(blocks, ensure_ascii=False).encode("utf-8")
+
+
+def fill(site_dir: Path, blocks_dir: Path) -> list[Finding]:
+    """Put every page's blocks back into its slots, in every HTML file of the built site."""
+    out: list[Finding] = []
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                path = Path(folder, name)
+                problem = _fill_file(path, blocks_dir)
+                if problem:
+                    detail = f"{path.relative_to(site_dir).as_posix()}: {problem}"
+                    out.append(finding("generator-failed", "mkdocs.yml", generator="casekit", exit_code=0,
+                                       detail=detail))
+    return out
+
+
+def _fill_file(path: Path, blocks_dir: Path) -> str | None:
+    text = path.read_text(encoding="utf-8")
+    if "data-ck-slot=" not in text:
+        return None
+    slots = list(_SLOT.finditer(text))
+    if text.count("data-ck-slot=") != len(slots):
+        return "생성기가 자리표시를 바꿔 썼습니다 (a slot was rewritten by the generator)"
+    keys = {m.group(1) for m in slots}
+    if len(keys) != 1:
+        return "여러 페이지의 자리표시가 섞였습니다 (slots of several pages in one)"
+    try:
+        blocks = json.loads((blocks_dir / f"{keys.pop()}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "자리표시의 내용을 찾지 못했습니다 (the blocks of a slotted page are missing)"
+    if [int(m.group(2)) for m in slots] != list(range(len(blocks))):
+        return "자리표시가 빠지거나 순서가 바뀌었습니다 (slots missing or out of order)"
+    parts: list[str] = []
+    at = 0
+    for m, html in zip(slots, blocks, strict=True):
+        parts += [text[at : m.start()], BLOCK.format(html)]
+        at = m.end()
+    parts.append(text[at:])
+    path.write_text("".join(parts), encoding="utf-8")
+    return None

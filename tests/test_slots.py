@@ -1,0 +1,92 @@
+"""casekit.site.slots: the generator gets each page with its HTML blocks as empty slots, and the
+built site gets them back. The site must come out byte for byte as it would with whole pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from casekit.site import generate as generate_mod
+from casekit.site.build import build
+from casekit.site.slots import SLOT, fill, page_key, stub
+from casekit.site.views import Block, make_page
+from tests.conftest import copy_casebook
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def _site(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_slotted_build_makes_the_same_site_as_whole_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    casebook = copy_casebook(tmp_path / "casebook")
+    slotted = build(casebook, tmp_path / "slotted", TODAY, "mkdocs")
+    assert slotted.errors == [], slotted.findings
+    docs = casebook / ".casekit/build/docs"
+    case_md = (docs / "cases/2026-0002.md").read_text(encoding="utf-8")
+    assert 'data-ck-slot="' in case_md and "ck-timeline" not in case_md  # MkDocs never saw the blocks
+    assert "## 타임라인" in case_md  # the headings stay: the generator's table of contents
+    monkeypatch.setattr(generate_mod, "stub", lambda page: None)
+    whole = build(casebook, tmp_path / "whole", TODAY, "mkdocs")
+    assert whole.errors == [], whole.findings
+    assert not any((casebook / ".casekit/build/blocks").glob("*.json"))  # the unused blocks are removed
+    assert _site(tmp_path / "slotted") == _site(tmp_path / "whole")
+    html = (tmp_path / "slotted/cases/2026-0002/index.html").read_text(encoding="utf-8")
+    assert "data-ck-slot" not in html and 'data-testid="timeline"' in html
+
+
+def _page_with_blocks() -> tuple[str, list[str]]:
+    page = make_page("cases/x.md", "cases/x/", ["# x", Block("<p>하나</p>"), "## 둘", Block("<p>둘</p>")])
+    made = stub(page)
+    assert made is not None
+    return page_key(page), made[1]
+
+
+def _site_with(tmp_path: Path, body: str, key: str, blocks: list[str]) -> tuple[Path, Path]:
+    site, store = tmp_path / "site", tmp_path / "blocks"
+    (site / "cases/x").mkdir(parents=True)
+    store.mkdir()
+    (store / f"{key}.json").write_text(json.dumps(blocks, ensure_ascii=False), encoding="utf-8")
+    (site / "cases/x/index.html").write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+    return site, store
+
+
+def test_every_slot_is_filled_in_order(tmp_path: Path) -> None:
+    key, blocks = _page_with_blocks()
+    body = SLOT.format(key=key, n=0) + "<h2>둘</h2>" + SLOT.format(key=key, n=1)
+    site, store = _site_with(tmp_path, body, key, blocks)
+    assert fill(site, store) == []
+    html = (site / "cases/x/index.html").read_text(encoding="utf-8")
+    assert html.index("하나") < html.index("<h2>둘</h2>") < html.index("<p>둘</p>") and "data-ck-slot" not in html
+
+
+@pytest.mark.parametrize("body", [
+    "{0}",  # a slot lost by the generator
+    "{1}<h2>둘</h2>{0}",  # out of order
+    "{0}{0}{1}",  # one more: written into a record, say
+    '{0}{1}<div class="ck-block" data-ck-slot="{key}:1" markdown="0" hidden></div>',  # rewritten
+])
+def test_a_slot_that_does_not_come_out_as_written_fails_the_build(tmp_path: Path, body: str) -> None:
+    key, blocks = _page_with_blocks()
+    slots = [SLOT.format(key=key, n=n) for n in range(2)]
+    site, store = _site_with(tmp_path, body.format(*slots, key=key), key, blocks)
+    found = fill(site, store)
+    assert [f.code for f in found] == ["generator-failed"] and "cases/x/index.html" in found[0].message_en
+
+
+def test_a_slot_written_into_a_record_is_not_filled(tmp_path: Path) -> None:
+    """A record body cannot make a slot: the sanitizer keeps no data-ck-slot attribute."""
+    casebook = copy_casebook(tmp_path / "casebook")
+    record = casebook / "cases/2026-0002/01-intake.md"
+    key = page_key(make_page("cases/2026-0002.md", "", []))
+    record.write_text(record.read_text(encoding="utf-8") + "\n" + SLOT.format(key=key, n=0) + "\n", encoding="utf-8")
+    result = build(casebook, tmp_path / "site", TODAY, "mkdocs")
+    assert result.errors == [], result.findings
+    html = (tmp_path / "site/cases/2026-0002/index.html").read_text(encoding="utf-8")
+    assert "data-ck-slot" not in html
