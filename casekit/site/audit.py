@@ -37,6 +37,7 @@ from urllib.parse import unquote
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
+from casekit.core.workers import default_jobs, run_all
 from casekit.site.csp import TrustedScripts, secure_site
 from casekit.site.reading import (
     attribute_values,
@@ -156,14 +157,22 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> lis
     site_dir = Path(site_dir)
     scan = Scanner(index)
     out: list[Finding] = []
+    files: list[tuple[str, Path]] = []
     for rel, path, kind in walk(site_dir):
         out += _scan_name(rel, scan)
-        if kind != "file":
-            if kind != "dir":
-                out.append(finding("site-not-regular", rel, kind=kind))
-            continue
-        out += audit_file(rel, path, scan, expected)
+        if kind == "file":
+            files.append((rel, path))
+        elif kind != "dir":
+            out.append(finding("site-not-regular", rel, kind=kind))
+    # the files read on every core, each worker with its own copy of the scanner (what one has read
+    # another reads again: a file's findings depend on the file alone)
+    for found in run_all(_audit_item, files, (scan, expected), default_jobs(), chunk=32):
+        out += found
     return sort_findings(out)
+
+
+def _audit_item(item: tuple[str, Path], scan: Scanner, expected: Expected) -> list[Finding]:
+    return audit_file(*item, scan, expected)
 
 
 def walk(site_dir: Path) -> Iterator[tuple[str, Path, str]]:

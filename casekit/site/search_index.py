@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casekit.core.workers import default_jobs, run_all
 from casekit.site import search_ko
 
 __all__ = ["ABOUT_FIELDS", "SHARD_DIR", "WORKER", "build_search_index", "index_files", "shard_of"]
@@ -159,6 +160,15 @@ def read_page(path: Path, location: str) -> Page | None:
     return Page(location, " ".join(reader.title), reader.about, reader.body)
 
 
+def _read_weighed(item: tuple[Path, str]) -> tuple[list[object], dict[str, float]] | None:
+    """A page's entry in the doc shards ([location, title, snippets]) and its terms' weights."""
+    page = read_page(*item)
+    if page is None:
+        return None
+    snippets = (sentences(page.about)[:MAX_SENTENCES] + sentences(page.body)[:MAX_SENTENCES])[:MAX_SENTENCES]
+    return [page.location, page.title, snippets], _weights(page)
+
+
 def index_files(site: Path) -> list[tuple[Path, str]]:
     """The pages to index: every HTML page but the 404 page, with its location (`cases/2026-0001/`)."""
     found = []
@@ -240,8 +250,10 @@ def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
         # The pages do not name casekit's worker (another theme, Zensical, korean_search: false):
         # the generator's own search index is left as it is.
         return stats
-    pages = [p for path, loc in index_files(site) if (p := read_page(path, loc)) is not None]
-    raw = [_weights(p) for p in pages]
+    # pages read and weighed on every core (the HTML parser is most of the time)
+    read = [r for r in run_all(_read_weighed, index_files(site), (), default_jobs(), chunk=32) if r is not None]
+    pages = [entry for entry, _ in read]
+    raw = [weights for _, weights in read]
     lengths = [sum(r.values()) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     postings: dict[str, list[int]] = {}
@@ -264,11 +276,7 @@ def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
     for n, bucket in enumerate(buckets):
         stats["index_bytes"] += _write_json(out / f"t-{n}.json", bucket)
     for n in range(0, len(pages), DOCS_PER_SHARD):
-        chunk = [[p.location, p.title, sentences(p.about)[:MAX_SENTENCES] + sentences(p.body)[:MAX_SENTENCES]]
-                 for p in pages[n:n + DOCS_PER_SHARD]]
-        for entry in chunk:
-            entry[2] = entry[2][:MAX_SENTENCES]
-        stats["index_bytes"] += _write_json(out / f"d-{n // DOCS_PER_SHARD}.json", chunk)
+        stats["index_bytes"] += _write_json(out / f"d-{n // DOCS_PER_SHARD}.json", pages[n:n + DOCS_PER_SHARD])
         stats["doc_shards"] += 1
     manifest = {
         # Material's UI hands `config` and `docs` to the worker named in the page's __config.
