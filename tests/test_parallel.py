@@ -132,3 +132,31 @@ def test_a_progress_line_on_a_terminal_does_not_keep_the_check_on_one_core() -> 
     finally:
         release.set()
         other.join()
+
+
+def test_kept_records_are_read_again_only_while_they_are_the_files_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """check(keep=True) checks as always (cache, every core), then reads every record again for
+    its values; a record that is not the file that was checked (written in between) sends it
+    back to checking and parsing everything in one go: the site never shows unchecked text."""
+    casebook = copy_casebook(tmp_path / "casebook")
+    plain = check(casebook, cache=False)
+    kept = check(casebook, keep=True)
+    assert [f.message_en for f in kept.findings] == [f.message_en for f in plain.findings]
+    assert set(kept.parsed) == set(kept.records) and all(p is not None and p.data for p in kept.parsed.values())
+    assert all(not p.positions for p in kept.parsed.values())  # values and body only
+    victim = kept.records[3]
+    real = workers.load_record
+
+    def written_in_between(task: workers.Task):  # as if the file changed after it was checked
+        sig, parsed = real(task)
+        if task.rel == victim:
+            (casebook / victim).write_text((casebook / victim).read_text(encoding="utf-8") + "\n추가 기록\n",
+                                           encoding="utf-8")
+            return (sig[0] + 1, *sig[1:]) if sig else None, parsed
+        return sig, parsed
+
+    monkeypatch.setattr(casebook_mod, "load_record", written_in_between)
+    again = check(casebook, keep=True)
+    assert again.parsed[victim] is not None and again.parsed[victim].body.endswith("추가 기록\n")
+    assert again.parsed[victim].positions  # parsed where it was checked, the second time
+    assert [f.message_en for f in again.findings] == [f.message_en for f in check(casebook, cache=False).findings]

@@ -48,6 +48,7 @@ from casekit.core.workers import (
     check_group,
     check_record,
     default_jobs,
+    load_record,
     no_gc,
     run_all,
     signature,
@@ -191,6 +192,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     records: list[str] = field(default_factory=list)  # the records checked (their paths)
+    signatures: dict[str, Signature | None] = field(default_factory=dict)  # each as it was checked
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     handovers: dict[str, list[Handover]] = field(default_factory=dict)  # case -> its handovers, in file order
@@ -290,10 +292,30 @@ def check(
         jobs = 1
     try:
         with no_gc():
-            return _check(root, wanted, with_resources, layout, config, schemas, store, report, findings, resources,
-                          inactive, spool, day, jobs, keep)
+            # keep: checked as always (on every core, from the cache), then every record read
+            # again for its values alone, also on every core, and kept if it is still the file
+            # that was checked; else everything again, parsed and checked here in one go
+            files = report.files  # (the resources so far)
+            done = _check(root, wanted, with_resources, layout, config, schemas, store, report, list(findings),
+                          resources, inactive, spool, day, jobs, False)
+            if keep and not _load_parsed(done, jobs):
+                again = Report(root=root, config=config, schemas=schemas, files=files, resources=report.resources)
+                done = _check(root, wanted, with_resources, layout, config, schemas, store, again, findings,
+                              resources, inactive, spool, day, jobs, True)
+            return done
     finally:
         spool.remove()
+
+
+def _load_parsed(report: Report, jobs: int) -> bool:
+    """Every record `report` checked, parsed again (values and body; no positions) into
+    `report.parsed`; False (and nothing kept) when any is not the file that was checked."""
+    loaded = run_all(load_record, [Task.of(str(report.root), rel) for rel in report.records], (), jobs, chunk=256)
+    for rel, (sig, _) in zip(report.records, loaded, strict=True):
+        if sig is None or sig != report.signatures.get(rel):
+            return False
+    report.parsed = {rel: parsed for rel, (_, parsed) in zip(report.records, loaded, strict=True)}
+    return True
 
 
 def _check(
@@ -309,6 +331,7 @@ def _check(
         for rf in layout.cases[case]:
             findings += entries[rf.rel].findings
             report.records.append(rf.rel)
+            report.signatures[rf.rel] = entries[rf.rel].signature
         report.files += len(layout.cases[case])
 
     def summaries() -> dict[str, list[Summary]]:

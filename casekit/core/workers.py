@@ -27,7 +27,7 @@ from casekit.core.names import parse_record_name
 from casekit.core.pii import scan_parsed
 from casekit.core.rules_practice import case_rules
 from casekit.core.schemas import SchemaSet
-from casekit.core.source import Signature, read_signed, split
+from casekit.core.source import Parsed, Signature, read_signed, split
 from casekit.core.summary import Summary, check_parsed, summary_blob
 
 MIN_PARALLEL = 300  # fewer records than this are checked in the calling process: a pool costs ~0.1 s
@@ -90,6 +90,16 @@ def check_record(
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
     return Result(findings, summary, sig, valid_until, parsed if keep else None)
+
+
+def load_record(task: Task) -> tuple[Signature | None, Parsed | None]:
+    """A record read again for what it says, after it was checked: its values and body (no
+    positions, no findings: those came from the check), with the signature of the file read."""
+    text, _, sig = read_signed(task.disk, task.rel)
+    if text is None:
+        return sig, None
+    parsed = split(text, task.rel)
+    return sig, Parsed(data=parsed.data, body=parsed.body, body_line=parsed.body_line, front_line=parsed.front_line)
 
 
 Texts = dict[str, tuple[Any, ...]]  # rel -> (signature, body, body line, packed fields): see published
