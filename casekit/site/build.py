@@ -178,7 +178,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     today = today or dt.date.today()
     made = generate(report, today, keep=False, index=SensitiveIndex(sensitive_needles(report)))
     work = work or root / BUILD_DIR
-    written = write_build_folder(root, made.stream, work, generator)
+    written = write_build_folder(root, made, work, generator)
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from casekit.core.casebook import Report
 from casekit.core.docs import scan_docs
 from casekit.core.names import inside
 from casekit.core.sensitive import SensitiveIndex
+from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
 from casekit.site.case_page import case_page
 from casekit.site.directory import (
@@ -54,6 +55,7 @@ class Generated:
     site: Site
     pages: list[Page]
     stream: Iterator[Page] = field(default_factory=lambda: iter(()))  # the pages not yet made (keep=False)
+    bodies: BodyRenderer | None = None  # what renders record bodies (for render_unit)
 
 
 @dataclass
@@ -67,26 +69,52 @@ class Written:
     slotted: bool = False  # the pages' HTML blocks wait in blocks/ for the built site (casekit.site.slots)
 
 
-def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
-    yield home(site)
-    yield from cases_index(site)
-    yield from stage_pages(site)
-    yield from due_pages(site)
-    yield from resources_index(site)
-    yield from workers_index(site)
-    yield needs_index(site)
-    yield from risk_index(site)
-    for case in site.cases.values():
-        yield case_page(site, case, bodies)
-        yield summary_page(site, case)
-    for res in site.resources.values():
-        yield from resource_pages(site, res, bodies)
-    for wid, cases in site.workers().items():
-        yield from worker_pages(site, wid, cases)
-    for key in site.domain_labels:
+Unit = tuple[str, Any]  # a share of the pages, small enough to send to a worker: see page_units
+CASES_A_UNIT = 25
+
+
+def page_units(site: Site) -> list[Unit]:
+    """The site's pages in shares (an index, a few cases, a resource, a worker's list…), in the
+    order of all_pages; each made by render_unit, in any process that holds the site."""
+    units: list[Unit] = [(kind, None) for kind in ("home", "cases", "stages", "due", "resources", "workers",
+                                                   "needs", "risk")]
+    ids = list(site.cases)
+    units += [("case", tuple(ids[i : i + CASES_A_UNIT])) for i in range(0, len(ids), CASES_A_UNIT)]
+    units += [("resource", rid) for rid in site.resources]
+    units += [("worker", wid) for wid in site.workers()]
+    units += [("need", key) for key in site.domain_labels]
+    units += [("level", level) for level in site.risk_labels]
+    return units
+
+
+def render_unit(site: Site, bodies: BodyRenderer, unit: Unit) -> Iterator[Page]:
+    kind, key = unit
+    if kind == "case":
+        for cid in key:
+            yield case_page(site, site.cases[cid], bodies)
+            yield summary_page(site, site.cases[cid])
+    elif kind == "resource":
+        yield from resource_pages(site, site.resources[key], bodies)
+    elif kind == "worker":
+        yield from worker_pages(site, key, site.workers()[key])
+    elif kind == "need":
         yield from need_pages(site, key)
-    for level in site.risk_labels:
-        yield from risk_pages(site, level)
+    elif kind == "level":
+        yield from risk_pages(site, key)
+    else:
+        yield from _INDEXES[kind](site)
+
+
+_INDEXES: dict[str, Callable[[Site], Iterable[Page]]] = {
+    "home": lambda site: [home(site)], "cases": cases_index, "stages": stage_pages, "due": due_pages,
+    "resources": resources_index, "workers": workers_index, "needs": lambda site: [needs_index(site)],
+    "risk": risk_index,
+}
+
+
+def all_pages(site: Site, bodies: BodyRenderer) -> Iterator[Page]:
+    for unit in page_units(site):
+        yield from render_unit(site, bodies, unit)
 
 
 def generate(report: Report, today: dt.date, keep: bool = True, index: SensitiveIndex | None = None) -> Generated:
@@ -95,7 +123,7 @@ def generate(report: Report, today: dt.date, keep: bool = True, index: Sensitive
     casebook's pages never sit in memory together. `index` masks given names in record bodies."""
     site = build_site(report, today)
     bodies = BodyRenderer(index)
-    made = Generated(site, [], all_pages(site, bodies))
+    made = Generated(site, [], all_pages(site, bodies), bodies)
     if keep:
         made.pages = list(made.stream)
     return made
@@ -205,13 +233,14 @@ class _Folder:
                 if os.path.islink(os.path.join(folder, name)):
                     os.unlink(os.path.join(folder, name))
 
-    def write(self, rel: str, data: bytes) -> None:
+    def write(self, rel: str, data: bytes) -> bool:
+        """Write `rel` unless it holds `data` already; whether it was written."""
         target = self.path / rel
         self.written.add(target)
         try:
             if target.is_file() and not target.is_symlink() and target.stat().st_size == len(data) \
                     and target.read_bytes() == data:
-                return
+                return False
         except OSError:
             pass
         for parent in reversed(target.relative_to(self.path).parents):  # a file where a folder goes: an old one
@@ -222,6 +251,12 @@ class _Folder:
             shutil.rmtree(target)
         target.write_bytes(data)
         self.changed += 1
+        return True
+
+    def wrote(self, rel: str, changed: bool) -> None:
+        """What another process's copy of this folder wrote (see _write_unit)."""
+        self.written.add(self.path / rel)
+        self.changed += changed
 
     def copy(self, rel: str, source: Path) -> None:
         self.write(rel, source.read_bytes())
@@ -246,7 +281,26 @@ class _Folder:
                 path.unlink()
 
 
-def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = None,
+docs_id = 0  # which folder a worker wrote to (_write_unit): docs/, else blocks/
+
+
+def _write_page(page: Page, docs: _Folder, blocks: _Folder, slotted: bool) -> list[tuple[int, str, bool]]:
+    made = stub(page) if slotted else None
+    if made is None:
+        return [(docs_id, page.src_uri, docs.write(page.src_uri, page.markdown.encode("utf-8")))]
+    key = f"{page_key(page)}.json"
+    return [(docs_id, page.src_uri, docs.write(page.src_uri, made[0].encode("utf-8"))),
+            (1, key, blocks.write(key, encode_blocks(made[1])))]
+
+
+def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blocks: _Folder,
+                slotted: bool) -> list[tuple[int, str, bool]]:
+    """Make a share of the pages and write them (in a worker: what it wrote goes back to be
+    counted, the folders here being its copies)."""
+    return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)]
+
+
+def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path | None = None,
                        generator: str = "mkdocs") -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
     overrides/ and mkdocs.yml into the build folder. A build folder kept from the last build is
@@ -263,14 +317,18 @@ def write_build_folder(root: Path, pages: Iterable[Page], work: Path | None = No
     slotted = generator in ("mkdocs", "properdocs") and bool(derived["extra"]["casekit_search"])
     user_docs = root / str(user.get("docs_dir") or "docs")
     count = 0
-    for page in pages:
-        made = stub(page) if slotted else None
-        if made is None:
-            docs.write(page.src_uri, page.markdown.encode("utf-8"))
-        else:
-            docs.write(page.src_uri, made[0].encode("utf-8"))
-            blocks.write(f"{page_key(page)}.json", encode_blocks(made[1]))
-        count += 1
+    if isinstance(pages, Generated) and pages.bodies is not None:
+        # made and written on every core, a share of the pages a task (the workers hold the site)
+        units = page_units(pages.site)
+        args = (pages.site, pages.bodies, docs, blocks, slotted)
+        for wrote in run_all(_write_unit, units, args, default_jobs(), chunk=4, size=2 * len(pages.site.cases)):
+            for folder, rel, changed in wrote:
+                count += folder == docs_id
+                (docs if folder == docs_id else blocks).wrote(rel, changed)
+    else:
+        for page in pages.stream if isinstance(pages, Generated) else pages:
+            _write_page(page, docs, blocks, slotted)
+            count += 1
     blocks.finish()
     # of the casebook's own docs/, only what scan_docs allows: its pages with the text it read, its
     # checked images and PDFs; nothing else there is opened (check reports the rest)
