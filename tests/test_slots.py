@@ -90,3 +90,19 @@ def test_a_slot_written_into_a_record_is_not_filled(tmp_path: Path) -> None:
     assert result.errors == [], result.findings
     html = (tmp_path / "site/cases/2026-0002/index.html").read_text(encoding="utf-8")
     assert "data-ck-slot" not in html
+
+
+def test_a_name_made_of_an_alias_and_the_site_name_is_not_read_in_the_page_title(tmp_path: Path) -> None:
+    """The title joins the page's and the site's: "… 오○철 - 가온 사례집" read as the name 철가온 (a
+    hyphen is a separator a name may be spelled out with) and failed the build. casekit's
+    template joins them with " | "."""
+    casebook = copy_casebook(tmp_path / "casebook")
+    owner = casebook / "cases/2026-0014/01-intake.md"  # 오○철
+    other = next(p for p in sorted(casebook.glob("cases/*/01-intake.md")) if p != owner and "  name: " in p.read_text(encoding="utf-8"))
+    text = other.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("  name: "))
+    other.write_text(text.replace(name, '  name: "철가온"', 1), encoding="utf-8")
+    result = build(casebook, tmp_path / "site", TODAY, "mkdocs")
+    assert result.errors == [], result.findings
+    title = (tmp_path / "site" / "cases" / owner.parent.name / "index.html").read_text(encoding="utf-8")
+    assert "오○철 | 가온 사례집</title>" in title
