@@ -128,7 +128,9 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             for line in _split(text)[1].splitlines():
                 if line.strip() and not line.startswith(("#", "|", "-", "<", ">")):
                     prose.setdefault(stage, []).append(line.strip())
-    used = {text[i : i + 3] for book in books for _, text in book for i in range(len(text) - 2)}
+    texts = [text for book in books for _, text in book]
+    texts += [f.read_text(encoding="utf-8") for part in ("docs", "resources") for f in sorted((REPO / part).rglob("*.md"))]
+    used = {text[i : i + 3] for text in texts for i in range(len(text) - 2)}  # (단계인 is in a docs/ page)
     cases = dest / "cases"
     cases.mkdir()
     aliases: dict[str, int] = {}
