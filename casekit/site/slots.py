@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from casekit.core.findings import Finding, finding
+from casekit.core.workers import default_jobs, run_all
 from casekit.site.views import BLOCK, Page
 
 BLOCKS_DIR = "blocks"  # in the build folder, beside docs/
@@ -62,16 +63,13 @@ def encode_blocks(blocks: list[str]) -> bytes:
 
 def fill(site_dir: Path, blocks_dir: Path) -> list[Finding]:
     """Put every page's blocks back into its slots, in every HTML file of the built site."""
+    pages = sorted(Path(folder, name) for folder, _, names in os.walk(site_dir) for name in names
+                   if name.endswith(".html"))
     out: list[Finding] = []
-    for folder, _, names in os.walk(site_dir):
-        for name in names:
-            if name.endswith(".html"):
-                path = Path(folder, name)
-                problem = _fill_file(path, blocks_dir)
-                if problem:
-                    detail = f"{path.relative_to(site_dir).as_posix()}: {problem}"
-                    out.append(finding("generator-failed", "mkdocs.yml", generator="casekit", exit_code=0,
-                                       detail=detail))
+    for path, problem in zip(pages, run_all(_fill_file, pages, (blocks_dir,), default_jobs(), chunk=64), strict=True):
+        if problem:
+            detail = f"{path.relative_to(site_dir).as_posix()}: {problem}"
+            out.append(finding("generator-failed", "mkdocs.yml", generator="casekit", exit_code=0, detail=detail))
     return out
 
 
