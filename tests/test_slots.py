@@ -106,3 +106,27 @@ def test_a_name_made_of_an_alias_and_the_site_name_is_not_read_in_the_page_title
     assert result.errors == [], result.findings
     title = (tmp_path / "site" / "cases" / owner.parent.name / "index.html").read_text(encoding="utf-8")
     assert "오○철 | 가온 사례집</title>" in title
+
+
+def test_the_search_reader_leaves_out_what_it_would_skip_and_nothing_else() -> None:
+    """search_index._without_unindexed drops what is inside each outermost <ck-noindex> (the
+    reader skips it anyway), keeps a block's end where the dropped part had one, and leaves
+    unbalanced markup alone; the reader gets the same text either way."""
+    from casekit.site import search_index as si
+
+    html = ('<article><h1>사례</h1><p>앞 문장<ck-noindex data-search-exclude><div>목록 <ck-noindex>안쪽</ck-noindex>'
+            '</div></ck-noindex>뒤 문장</p><p>둘째 <ck-noindex>숨김</ck-noindex>이어짐</p></article>')
+    dropped = si._without_unindexed(html)
+    assert "목록" not in dropped and "안쪽" not in dropped and "숨김" not in dropped
+    assert si._without_unindexed("<p>a<ck-noindex>b</p>") == "<p>a<ck-noindex>b</p>"
+    assert si._without_unindexed("<p>a</ck-noindex>b</p>") == "<p>a</ck-noindex>b</p>"
+
+    def read(text: str) -> tuple[list[str], list[str]]:
+        reader = si._Reader()
+        reader.feed(text)
+        reader.close()
+        reader.flush()
+        return reader.title, reader.body
+
+    assert read(dropped) == read(html)
+    assert read(html)[1] == ["앞 문장", "뒤 문장", "둘째 이어짐"]

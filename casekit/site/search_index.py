@@ -146,13 +146,47 @@ class _Reader(html.parser.HTMLParser):
         self.buf.append(data)
 
 
+_NOINDEX = re.compile(r"<ck-noindex[\s>]|</ck-noindex\s*>")
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK)) + r")[\s/>]")
+
+
+def _without_unindexed(html: str) -> str:
+    """`html` with what is inside each outermost <ck-noindex> element left out (the reader skips
+    all of it: 40% of the pages' HTML, lists and summaries), the empty element kept in its place.
+    Unbalanced tags: `html` as it is."""
+    out: list[str] = []
+    depth = at = 0
+    for m in _NOINDEX.finditer(html):
+        if m.group().startswith("</"):
+            depth -= 1
+            if depth < 0:
+                return html
+            if depth == 0:
+                if _BLOCK_TAG.search(html, at, m.start()):  # it ended a block of text: still does
+                    out.append("<br>")
+                at = m.start()
+        else:
+            if depth == 0:
+                close = html.find(">", m.start())
+                if close < 0:
+                    return html
+                out.append(html[at : close + 1])
+                at = close + 1
+            depth += 1
+    if depth:
+        return html
+    out.append(html[at:])
+    return "".join(out)
+
+
 def read_page(path: Path, location: str) -> Page | None:
     text = path.read_text(encoding="utf-8", errors="replace")
     start, end = text.find("<article"), text.rfind("</article>")
     if start < 0:
         return None
     reader = _Reader()
-    reader.feed(text[start:end + len("</article>")] if end > start else text[start:])  # skip the theme's chrome
+    article = text[start:end + len("</article>")] if end > start else text[start:]  # not the theme's chrome
+    reader.feed(_without_unindexed(article))
     reader.close()
     reader.flush()
     if not reader.seen_article:
