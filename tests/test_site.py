@@ -554,3 +554,34 @@ def test_every_case_has_a_one_page_summary_left_out_of_search(casebook: Path, si
     assert 'data-testid="case-summary"' in html and 'data-testid="summary-goals"' in html
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "/summary/" not in index
+
+
+def test_el_escapes_text_and_attributes_as_markupsafe_does() -> None:
+    """casekit.site.html escapes plain strings itself (fast); the bytes must be markupsafe's."""
+    import random
+
+    from markupsafe import escape
+
+    from casekit.site.html import Markup, el, join
+
+    rng = random.Random(7)
+    alphabet = "a가<>&'\"=; \n○"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert el("td", {"title": text, "data-x": 3, "hidden": True, "no": None}, text, 5, None, [text, Markup("<b>x</b>")]) == (
+            f'<td title="{escape(text)}" data-x="3" hidden>{escape(text)}5{escape(text)}<b>x</b></td>\n')
+        assert join([text, Markup("<i>")], ", ") == f"{escape(text)}, <i>"
+        assert type(el("span", None, text)) is Markup
+
+
+def test_relative_urls_are_posixpaths_relpath() -> None:
+    import itertools
+    import posixpath
+
+    from casekit.site.html import _relpath, relative_url
+
+    paths = ["", "cases", "cases/x", "cases/x/y", "a/b", "a", "cases/_p2", "x/./y", "a//b", "due"]
+    for dest, start in itertools.product(paths, paths):
+        assert _relpath(dest or ".", start or ".") == posixpath.relpath(dest or ".", start or ".")
+    assert relative_url("cases/2026-0001/", "workers/kim.sw/") == "../../cases/2026-0001/"
+    assert relative_url("", "cases/x/") == "../../" and relative_url("cases/x/", "cases/x/") == "./"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -15,15 +16,33 @@ __all__ = ["Markup", "el", "escape", "join", "md_escape", "relative_url", "table
 Child = Any  # str | Markup | int | None | Iterable[Child]
 
 
+def _text(value: str) -> str:
+    """`value` escaped for HTML text and attribute values: what markupsafe.escape gives for a
+    plain string (a test compares them), without making a Markup object of every piece."""
+    if not ("&" in value or "<" in value or ">" in value or "'" in value or '"' in value):
+        return value
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
+
+
+def _markup(html: str) -> Markup:
+    # Markup's own __new__ looks for __html__ on what it gets: `html` is a str we just made
+    return str.__new__(Markup, html)
+
+
 def _flatten(children: Iterable[Child], out: list[str]) -> None:
     for child in children:
-        if child is None or child is False:
+        kind = type(child)
+        if kind is Markup:
+            out.append(child)
+        elif kind is str:
+            out.append(_text(child))
+        elif child is None or child is False:
             continue
-        if isinstance(child, Markup):
-            out.append(str(child))
-        elif isinstance(child, str):
+        elif isinstance(child, Markup) or hasattr(child, "__html__"):
             out.append(str(escape(child)))
-        elif isinstance(child, int | float):
+        elif isinstance(child, str):
+            out.append(_text(str(child)))
+        elif isinstance(child, (int, float)):
             out.append(str(child))
         else:
             _flatten(child, out)
@@ -37,20 +56,30 @@ _BLOCK = frozenset(
 def el(tag: str, attrs: dict[str, Any] | None = None, *children: Child) -> Markup:
     """`<tag attrs>children</tag>`; attributes with None/False values are left out."""
     parts = [f"<{tag}"]
-    for key, value in (attrs or {}).items():
-        if value is None or value is False:
-            continue
-        if value is True:
-            parts.append(f" {key}")
-        else:
-            parts.append(f' {key}="{escape(str(value))}"')
+    if attrs:
+        for key, value in attrs.items():
+            if value is None or value is False:
+                continue
+            if value is True:
+                parts.append(f" {key}")
+            else:
+                parts.append(f' {key}="{_attr(value)}"')
     parts.append(">")
-    if tag in ("br", "hr", "img", "meta", "wbr"):
-        return Markup("".join(parts))
+    if tag in _VOID:
+        return _markup("".join(parts))
     _flatten(children, parts)
     # a newline after block elements keeps neighbouring cells' words apart in the search index
     parts.append(f"</{tag}>\n" if tag in _BLOCK else f"</{tag}>")
-    return Markup("".join(parts))
+    return _markup("".join(parts))
+
+
+_VOID = frozenset(["br", "hr", "img", "meta", "wbr"])
+
+
+def _attr(value: Any) -> str:
+    if type(value) is str:
+        return _text(value)
+    return str(escape(str(value)))  # (str() first: a Markup value is escaped as text too)
 
 
 def join(children: Iterable[Child], sep: Child = "") -> Markup:
@@ -61,7 +90,7 @@ def join(children: Iterable[Child], sep: Child = "") -> Markup:
             _flatten([sep], out)
         _flatten([child], out)
         first = False
-    return Markup("".join(out))
+    return _markup("".join(out))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!<>&])")
@@ -74,14 +103,29 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: _ENTITIES.get(m.group(1)) or "\\" + m.group(1), text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_url(target: str, page: str) -> str:
     """Link from the page at directory URL `page` ('' or 'cases/x/') to `target` ('' or 'a/b/')."""
     start = page.rstrip("/") or "."
     dest = target.rstrip("/") or "."
-    rel = posixpath.relpath(dest, start)
+    rel = _relpath(dest, start)
     if rel == ".":
         return "./"
     return rel + "/" if target.endswith("/") or target == "" else rel
+
+
+def _relpath(dest: str, start: str) -> str:
+    """posixpath.relpath for two paths under one root, without asking for the working directory
+    (the site's pages link to each other ~60 times a page)."""
+    if dest.startswith("/") or start.startswith("/") or ".." in dest.split("/") or ".." in start.split("/"):
+        return posixpath.relpath(dest, start)
+    a = [p for p in start.split("/") if p and p != "."]
+    b = [p for p in dest.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    parts = [".."] * (len(a) - common) + b[common:]
+    return "/".join(parts) if parts else "."
 
 
 # -- tables on any screen ----------------------------------------------------
