@@ -47,7 +47,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.schemas import redact
 from casekit.core.sensitive import reader_text
 from casekit.core.source import Parsed
 
@@ -309,11 +308,11 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     """
     allowed = _Allow.of(allow)
     out = scan_text(parsed.body, rel, parsed.body_line, allowed)
-    if parsed.data is not None and _any_candidate(parsed.data):
+    if parsed.data is not None and not any(len(p) == 0 for p in sensitive):
         seen: set[tuple[str, int, int]] = set()
-        for path, text in _strings(redact(parsed.data, sensitive), ()):
-            if _DATE_ONLY.fullmatch(text) or not _MAYBE_PII.search(text):
-                continue  # most values: a date, a code, a short text (find_pii would say nothing)
+        candidates: list[tuple[tuple[Any, ...], str]] = []
+        _candidates(parsed.data, (), [tuple(p) for p in sensitive], candidates)
+        for path, text in candidates:
             for code, _, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
                 if (code, line, col) not in seen:
@@ -322,35 +321,27 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     return out
 
 
-def _any_candidate(data: Any) -> bool:
-    """Whether any value of `data` could hold what find_pii reports (most records: none), found
-    without building the path of every value."""
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if _MAYBE_PII.search(value) and not _DATE_ONLY.fullmatch(value):
-                return True
-        elif isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, int) and not isinstance(value, bool) and _MAYBE_PII.search(str(value)):
-            return True
-    return False
-
-
-def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+def _candidates(value: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]],
+                out: list[tuple[tuple[Any, ...], str]]) -> None:
+    """(path, text) of every published value (outside the `pats` not scanned) that could hold
+    what find_pii reports, in one walk: most values cannot (a date, a code, a short text)."""
     if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        yield path, str(value)  # an unquoted 13-digit number is still a resident number
+        if _MAYBE_PII.search(value) and not _DATE_ONLY.fullmatch(value):
+            out.append((path, value))
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield from _strings(v, (*path, k))
+            sub = [p[1:] for p in pats if p[0] == k] if pats else pats
+            if not any(len(p) == 0 for p in sub):  # (a path not scanned: left out whole)
+                _candidates(v, (*path, k), sub, out)
     elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, (*path, i))
+        sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
+        if not any(len(p) == 0 for p in sub):
+            for i, v in enumerate(value):
+                _candidates(v, (*path, i), sub, out)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)  # an unquoted 13-digit number is still a resident number
+        if _MAYBE_PII.search(text):
+            out.append((path, text))
 
 
 def _line_starts(text: str) -> list[int]:
