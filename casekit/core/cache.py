@@ -31,7 +31,7 @@ import shutil
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -233,8 +233,9 @@ class Cache:
         except (TypeError, ValueError):  # another layout: as if absent
             return None
 
-    def put(self, rel: str, entry: Entry) -> None:
-        """Keep `entry` unless its file was written too recently to be told apart from a later write."""
+    def put(self, rel: str, entry: Entry, blob_kept: bool = False) -> None:
+        """Keep `entry` unless its file was written too recently to be told apart from a later write.
+        `blob_kept`: its summary is in its shard file already (keep_blobs)."""
         if self.folder is None:
             return
         shard = self._shard(n := self.shard_of(rel))
@@ -245,8 +246,9 @@ class Cache:
             return
         shard[rel] = entry  # packed when written: the blobs of all entries never exist at once
         self._dirty.add(n)
-        self._blob_shard(n)[rel] = entry
-        self._dirty_blobs.add(n)  # (its published text is kept by `keep_texts`, where it is)
+        if not blob_kept:
+            self._blob_shard(n)[rel] = entry
+            self._dirty_blobs.add(n)  # (its published text is kept by `keep_texts`, where it is)
 
     def keeps(self, sig: Signature | None) -> bool:
         """Whether an entry of this signature is kept (see `put`)."""
@@ -269,6 +271,27 @@ class Cache:
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._write(f"{n:02d}.texts.pickle", shard)
+
+    def keep_blobs(self, n: int, blobs: dict[str, tuple[Signature, bytes]]) -> bool:
+        """Write these packed summaries into summaries shard `n` at once, from the process that
+        made them (shard n is written by one task only in a check); whether they were kept. The
+        entries that go with them come later (`put` with `blob_kept`)."""
+        if self.folder is None:
+            return False
+        shard = self._read(f"{n:02d}.summaries.pickle") or {}
+        shard.update(blobs)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._write(f"{n:02d}.summaries.pickle", shard)
+        except OSError:
+            return False
+        self._blobs.pop(n, None)  # read again when needed: the file has it
+        return True
+
+    def written_blobs(self, shards: Iterable[int]) -> None:
+        """Summaries shards another process wrote (keep_blobs): read them again when needed."""
+        for n in shards:
+            self._blobs.pop(n, None)
 
     def update(self, rel: str, entry: Entry) -> None:
         """The sensitive findings of a cached entry were found again: keep them."""

@@ -388,15 +388,20 @@ def _records(
         if files and all(rf.rel not in entries for rf in files):
             whole.setdefault(Cache.shard_of(files[0].rel), []).append(case)
     work = [(n, tasks, whole.get(n, [])) for n, tasks in sorted(groups.items())]
-    args = (schemas, config.pii_allow, today, spool, keep, (set(layout.resources), config.allow_resident_number))
+    args = (schemas, config.pii_allow, today, spool, keep, (set(layout.resources), config.allow_resident_number),
+            store if store else None)
     # keep: the site needs every record parsed, here in this process (a parsed record is not sent)
     parts = run_all(check_group, work, args, 1 if keep else jobs, chunk=1, size=len(todo))
+    store.written_blobs(n for n, _, _ in work)
     rules: dict[str, CaseRules] = {}
     for (_, tasks, _), (checked, found) in zip(work, parts, strict=True):
         rules.update(found)
         for t, c in zip(tasks, checked, strict=True):
-            entries[t.rel] = entry = Entry(c.signature, c.valid_until, c.findings, None, blob=c.blob, values=c.values)
-            store.put(t.rel, entry)
+            # a summary the worker kept in the cache is read from there when a rule needs it
+            fetch = None if c.blob else (store, t.rel)
+            entries[t.rel] = entry = Entry(c.signature, c.valid_until, c.findings, None, blob=c.blob, values=c.values,
+                                           fetch=fetch)
+            store.put(t.rel, entry, blob_kept=not c.blob)
             if keep:
                 report.parsed[t.rel] = c.parsed
     if todo:  # in the casebook's order again (see published.needles_key)

@@ -123,23 +123,33 @@ CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_
 
 def check_group(
     group: tuple[int, list[Task], list[str]], schemas: SchemaSet, allow: list[str], today: dt.date, spool: Spool,
-    keep: bool, rules: tuple[set[str], bool],
+    keep: bool, rules: tuple[set[str], bool], store: Any = None,
 ) -> tuple[list[Checked], dict[str, CaseRules]]:
-    """check_record for each task of one cache shard. What goes back is small: the summaries
-    packed, their published texts (the bulk) put in the `spool` instead, where the scan
-    for sensitive values (`published.scan_group`) reads them; and the case rules of the `whole`
-    cases (those all of whose records are in the group), found here while their summaries are
-    at hand (`rules`: the resource ids, whether resident numbers may be kept)."""
+    """check_record for each task of one cache shard. What goes back is small: findings and
+    sensitive values; the summaries packed into the `store`'s summaries shard n by this task
+    (read back only when a rule needs one; sent back packed where the cache keeps nothing); the
+    published texts (the bulk) put in the `spool`, where the scan for sensitive values
+    (`published.scan_group`) reads them; and the case rules of the `whole` cases (those all of
+    whose records are in the group), found here while their summaries are at hand (`rules`: the
+    resource ids, whether resident numbers may be kept)."""
     n, tasks, whole = group
     out: list[Checked] = []
     texts: Texts = {}
+    blobs: dict[str, tuple[Signature, bytes]] = {}
     by_case: dict[str, list[Summary]] = {}
     for task in tasks:
         r = check_record(task, schemas, allow, today, keep)
         s = r.summary
         texts[task.rel] = (r.signature, s.public_text, s.public_line, s.public_fields)
         by_case.setdefault(task.case, []).append(s)
-        out.append(Checked(r.findings, r.signature, r.valid_until, summary_blob(s), s.sensitive, r.parsed))
+        blob = summary_blob(s)
+        if store is not None and r.signature is not None and store.keeps(r.signature):
+            blobs[task.rel] = (r.signature, blob)
+        out.append(Checked(r.findings, r.signature, r.valid_until, blob, s.sensitive, r.parsed))
+    if blobs and store.keep_blobs(n, blobs):
+        for c, task in zip(out, tasks, strict=True):
+            if task.rel in blobs:
+                c.blob = b""  # in the cache's file: not sent
     spool.put(n, texts)
     return out, {cid: case_rules(cid, by_case[cid], *rules) for cid in whole}
 
