@@ -154,7 +154,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         if not self.config.enabled or self.root is None or self.report is None or self.today is None:
             return
         ctx = BuildContext(self.root, self.report, Path(config.site_dir), "mkdocs", self.today,
-                           theme_dirs=[Path(d) for d in config.theme.dirs], docs_assets=self.docs_assets)
+                           theme_dirs=[Path(d) for d in config.theme.dirs], docs_assets=self.docs_assets,
+                           index=self.index)
         findings = post_build(ctx)
         for note in ctx.notes:
             log.info("casekit: %s", note)

@@ -52,6 +52,7 @@ class BuildContext:
     notes: list[str] = field(default_factory=list)
     theme_dirs: list[Path] | None = None  # the generator's template folders (None: casekit's + Material's)
     docs_assets: dict[str, Path] | None = None  # docs/ files published as they are (None: from scan_docs)
+    index: SensitiveIndex | None = None  # of sensitive_needles(report), when already made (None: made here)
 
 
 PostBuild = Callable[[BuildContext], list[Finding]]
@@ -75,7 +76,7 @@ def secure_output(ctx: BuildContext) -> list[Finding]:
     output file as a browser and a search engine read it (casekit.site.audit): sensitive values and
     their variants, anything loaded from another host, active content, files not made from the
     casebook. It trusts no generator: any finding is an error of the build."""
-    index = SensitiveIndex(sensitive_needles(ctx.report))
+    index = ctx.index if ctx.index is not None else SensitiveIndex(sensitive_needles(ctx.report))
     assets = ctx.docs_assets if ctx.docs_assets is not None else docs_assets(ctx.root, scan_docs(ctx.root).assets)
     expected = Expected.for_theme(ctx.theme_dirs or default_theme_dirs(ctx.root), docs_assets=assets)
     return finish_site(ctx.site_dir, index, expected)
@@ -176,7 +177,8 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if report.errors:
         raise Refused(report)
     today = today or dt.date.today()
-    made = generate(report, today, keep=False, index=SensitiveIndex(sensitive_needles(report)))
+    index = SensitiveIndex(sensitive_needles(report))  # masks given names in the pages, then audits them
+    made = generate(report, today, keep=False, index=index)
     work = work or root / BUILD_DIR
     written = write_build_folder(root, made, work, generator)
     config, notes, pages = written.config, written.notes, written.pages
@@ -196,7 +198,8 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if findings:
         shutil.rmtree(site_dir)  # a page without its blocks is not the casebook
         return BuildResult(site_dir, made.site, pages, findings, notes, written.changed)
-    ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work))
+    ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work),
+                       index=index)
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
