@@ -49,3 +49,20 @@ def test_long_values_do_not_recurse() -> None:
     value = "가" * 5000
     index = SensitiveIndex([(value, "a.md", "client.name"), ("홍길동", "a.md", "client.name")])
     assert [offset for offset, _ in index.finditer("x" + value + " 홍길동")] == [1, 5002]  # in text order
+
+
+def test_given_names_of_a_case_are_found_as_the_pattern_finds_them() -> None:
+    """A case's given names are looked for with str.find (sensitive._given_spans) instead of a
+    pattern compiled for each case; the spans must be the pattern's, word starts and all."""
+    import random
+
+    from casekit.core.sensitive import _given_pattern, _given_spans
+
+    rng = random.Random(3)
+    alphabet = "가나다라수민지 -.·\n○a1해온보"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        firsts = "".join(sorted({rng.choice("가나수민해보") for _ in range(rng.randint(1, 3))}))
+        pattern = _given_pattern(firsts)
+        assert pattern is not None
+        assert _given_spans(text, firsts) == [m.span() for m in pattern.finditer(text)], (text, firsts)
