@@ -441,3 +441,31 @@ def test_settings_file_gets_the_same_guards(tmp_path: Path) -> None:
     (tmp_path / "casekit.yml").write_text("pii: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     report = check(tmp_path)
     assert [f.code for f in report.findings] == ["config-invalid"]
+
+
+def test_one_walk_of_the_leaves_gives_what_each_walk_gave() -> None:
+    """Parsed.leaves (one walk) filtered by `outside` gives what a walk that does not enter the
+    sensitive paths gives (summary.public_strings), on random records and random paths."""
+    import random
+
+    from casekit.core.source import Parsed, outside
+    from casekit.core.summary import public_strings
+
+    rng = random.Random(11)
+    keys = ["name", "household", "client", "note", "*", "phone"]
+
+    def value(depth: int) -> object:
+        roll = rng.random()
+        if depth > 3 or roll < 0.4:
+            return rng.choice(["글", "010-1234-5678", 7, None, True, "2026-01-02"])
+        if roll < 0.7:
+            return {rng.choice(keys): value(depth + 1) for _ in range(rng.randint(0, 3))}
+        return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+
+    for _ in range(3000):
+        data = {rng.choice(keys): value(1) for _ in range(rng.randint(1, 4))}
+        patterns = [tuple(rng.choice(keys) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(0, 3))]
+        leaves = Parsed(data=data).leaves()
+        mine = [(path, v) for path, v in outside(leaves, patterns) if isinstance(v, str)]
+        assert mine == public_strings(data, [list(p) for p in patterns]), (data, patterns)
+    assert outside(leaves, [()]) == []

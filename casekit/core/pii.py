@@ -48,7 +48,7 @@ from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.sensitive import reader_text
-from casekit.core.source import Parsed
+from casekit.core.source import Parsed, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
 
@@ -308,11 +308,9 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     """
     allowed = _Allow.of(allow)
     out = scan_text(parsed.body, rel, parsed.body_line, allowed)
-    if parsed.data is not None and not any(len(p) == 0 for p in sensitive):
+    if parsed.data is not None:
         seen: set[tuple[str, int, int]] = set()
-        candidates: list[tuple[tuple[Any, ...], str]] = []
-        _candidates(parsed.data, (), [tuple(p) for p in sensitive], candidates)
-        for path, text in candidates:
+        for path, text in _candidates(outside(parsed.leaves(), [tuple(p) for p in sensitive])):
             for code, _, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
                 if (code, line, col) not in seen:
@@ -321,27 +319,17 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     return out
 
 
-def _candidates(value: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]],
-                out: list[tuple[tuple[Any, ...], str]]) -> None:
-    """(path, text) of every published value (outside the `pats` not scanned) that could hold
-    what find_pii reports, in one walk: most values cannot (a date, a code, a short text)."""
-    if isinstance(value, str):
-        if _MAYBE_PII.search(value) and not _DATE_ONLY.fullmatch(value):
-            out.append((path, value))
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            sub = [p[1:] for p in pats if p[0] == k] if pats else pats
-            if not any(len(p) == 0 for p in sub):  # (a path not scanned: left out whole)
-                _candidates(v, (*path, k), sub, out)
-    elif isinstance(value, list):
-        sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
-        if not any(len(p) == 0 for p in sub):
-            for i, v in enumerate(value):
-                _candidates(v, (*path, i), sub, out)
-    elif isinstance(value, int) and not isinstance(value, bool):
-        text = str(value)  # an unquoted 13-digit number is still a resident number
-        if _MAYBE_PII.search(text):
-            out.append((path, text))
+def _candidates(leaves: list[tuple[tuple[Any, ...], Any]]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, text) of the published values that could hold what find_pii reports: most cannot
+    (a date, a code, a short text)."""
+    for path, value in leaves:
+        if isinstance(value, str):
+            if _MAYBE_PII.search(value) and not _DATE_ONLY.fullmatch(value):
+                yield path, value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            text = str(value)  # an unquoted 13-digit number is still a resident number
+            if _MAYBE_PII.search(text):
+                yield path, text
 
 
 def _line_starts(text: str) -> list[int]:

@@ -256,8 +256,7 @@ class SchemaSet:
         if data is None:
             return []
         findings: list[Finding] = []
-        placeholders: list[Path] = []
-        _find_placeholders(data, (), placeholders)
+        placeholders = [path for path, v in parsed.leaves() if isinstance(v, str) and PLACEHOLDER.match(v)]
         for ph in placeholders:
             line, col = parsed.where(ph)
             findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph))))
@@ -416,18 +415,6 @@ def _type_hint(expected: str, actual: str, resolved: str | None) -> tuple[str, s
     if expected == "boolean" and actual == "string":
         return (" true 또는 false로 적으세요.", " write true or false.")
     return ("", "")
-
-
-def _find_placeholders(value: Any, path: Path, out: list[Path]) -> None:
-    if isinstance(value, str):
-        if PLACEHOLDER.match(value):
-            out.append(path)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _find_placeholders(v, (*path, k), out)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _find_placeholders(v, (*path, i), out)
 
 
 def _get(data: Any, path: Path) -> Any:

@@ -97,6 +97,16 @@ class Parsed:
     body_line: int = 1
     front_line: int = 1
     findings: list[Finding] = field(default_factory=list)
+    _leaves: list[tuple[Path, Any]] | None = field(default=None, repr=False, compare=False)
+
+    def leaves(self) -> list[tuple[Path, Any]]:
+        """(path, value) of every value of `data` that is not a mapping or a list, in order: one
+        walk that validation, the summaries and the PII guard all read (made when first asked)."""
+        if self._leaves is None:
+            self._leaves = []
+            if self.data is not None:
+                _walk_leaves(self.data, (), self._leaves)
+        return self._leaves
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Best position for `path`: its own, else the nearest ancestor's."""
@@ -108,6 +118,50 @@ class Parsed:
             if not p:
                 return (self.front_line, 1)
             p = p[:-1]
+
+
+def _walk_leaves(value: Any, path: Path, out: list[tuple[Path, Any]]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _walk_leaves(v, (*path, k), out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _walk_leaves(v, (*path, i), out)
+    else:
+        out.append((path, value))
+
+
+def outside(leaves: list[tuple[Path, Any]], patterns: list[tuple[Any, ...]]) -> list[tuple[Path, Any]]:
+    """The leaves whose path lies outside every pattern (a key, or "*" for any list item, at each
+    step; a pattern covers everything below it): what a walk that does not enter the patterns
+    would meet. `patterns`: tuples."""
+    if not patterns:
+        return leaves
+    if any(not p for p in patterns):
+        return []
+    trie: dict[Any, Any] = {}  # step -> the steps after it; None: a pattern ends here
+    for p in patterns:
+        node = trie
+        for step in p:
+            node = node.setdefault(step, {})
+        node[None] = True
+    out = []
+    for path, value in leaves:
+        if not _covered(trie, path):
+            out.append((path, value))
+    return out
+
+
+def _covered(trie: dict[Any, Any], path: Path) -> bool:
+    node = trie
+    for step in path:
+        below = node.get(step if isinstance(step, str) else "*")
+        if below is None:
+            return False
+        if None in below:
+            return True
+        node = below
+    return False
 
 
 # --- bytes to text -----------------------------------------------------------------------

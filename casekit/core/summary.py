@@ -15,7 +15,7 @@ from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import PLACEHOLDER, SchemaSet, field_name, sensitive_values
-from casekit.core.source import Parsed, read_file, split
+from casekit.core.source import Parsed, outside, read_file, split
 
 Where = tuple[int, int]
 # (date, scope, action, resources it covers or None for all, by, line, column)
@@ -161,7 +161,8 @@ def check_parsed(
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    summary.public_fields = pack_fields([(text, *parsed.where(path)) for path, text in public_strings(data, patterns)])
+    published = outside(parsed.leaves(), [tuple(p) for p in patterns])
+    summary.public_fields = pack_fields([(v, *parsed.where(path)) for path, v in published if isinstance(v, str)])
     return findings, summary
 
 

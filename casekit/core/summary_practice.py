@@ -29,7 +29,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
 
     kind_key = "kind" if stage == "conference" else "type"
     s.kind, s.kind_at = _str(data.get(kind_key)), at((kind_key,))
-    _walk_dates(data, (), parsed, s.dates)
+    s.dates += [(d, *parsed.where(path)) for path, v in parsed.leaves()
+                if path and path[-1] != "birth_date" and (d := valid_date(v)) is not None]
     for i, entry in enumerate(_list(data.get("consents"))):
         if isinstance(entry, dict):
             d = valid_date(entry.get("date"))
@@ -137,17 +138,6 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:
                 s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
-
-
-def _walk_dates(value: Any, path: tuple[Any, ...], parsed: Parsed, out: list[tuple[str, int, int]]) -> None:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _walk_dates(v, (*path, k), parsed, out)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _walk_dates(v, (*path, i), parsed, out)
-    elif path and path[-1] != "birth_date" and (d := valid_date(value)) is not None:
-        out.append((d, *parsed.where(path)))
 
 
 def _dict(value: Any) -> dict[str, Any]:
