@@ -32,7 +32,6 @@ from casekit.core.published import (
     needles_key,
     needles_of,
     published,
-    save_index,
     scan_group,
 )
 from casekit.core.rules_practice import Facts, across_cases, case_rules
@@ -501,10 +500,9 @@ def _sensitive(
     size = sum(len(items) for items in groups.values()) + len(units)
     args = (needles, key, str(root), spool, store, reread)
     forget_index()  # a process's index lives for one check
-    if work:  # made (or loaded) once, here: the forked workers inherit it; kept in the cache meanwhile
-        index_of(needles, key, store, save=False)
-    for part in run_all(scan_group, work, args, jobs, chunk=1, size=size, meanwhile=lambda: save_index(store)) \
-            if work else []:
+    if work:
+        index_of(needles, key, store)  # made (or loaded) once, here: the forked workers inherit it
+    for part in run_all(scan_group, work, args, jobs, chunk=1, size=size) if work else []:
         for rel, fs in part:
             out += fs
             if rel == "":

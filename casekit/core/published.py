@@ -100,38 +100,25 @@ ScanItem = tuple[str, Any, bool, bool]
 # names of docs/ files and folders
 ScanGroup = tuple[int, list[ScanItem], list[Unit], list[str]]
 _INDEX: dict[str, SensitiveIndex] = {}  # this process's index, by the key of its values
-_UNSAVED: dict[str, SensitiveIndex] = {}  # made here, not yet kept in the cache
 
 
-def index_of(needles: list[Needle], key: str, store: Cache, save: bool = True) -> SensitiveIndex:
+def index_of(needles: list[Needle], key: str, store: Cache) -> SensitiveIndex:
     """The index of `needles` (hashed as `key`): this process's, else the cache's, else made
-    (and kept in the cache for the next check; `save=False`: by `save_index` later)."""
+    (and kept in the cache for the next check)."""
     index = _INDEX.get(key)
     if index is None:
         index = store.load_index(key) if store else None
         if not isinstance(index, SensitiveIndex):
             index = SensitiveIndex(needles)
             index.prepare()
-            if save:
-                store.save_index(key, index)
-            else:
-                _UNSAVED[key] = index
+            store.save_index(key, index)
         _INDEX.clear()
         _INDEX[key] = index
     return index
 
 
-def save_index(store: Cache) -> None:
-    """Keep in the cache the index index_of made without saving it (pickling 50,000 values takes
-    half a second: done while the workers scan)."""
-    for key, index in _UNSAVED.items():
-        store.save_index(key, index)
-    _UNSAVED.clear()
-
-
 def forget_index() -> None:
     _INDEX.clear()
-    _UNSAVED.clear()
 
 
 def scan_group(

@@ -296,31 +296,24 @@ def _run_chunk(items: Sequence[Any]) -> list[Any]:
 
 def run_all(
     func: Callable[..., Any], items: Sequence[Any], args: tuple[Any, ...], jobs: int, *,
-    chunk: int = CHUNK, size: int | None = None, meanwhile: Callable[[], None] | None = None,
+    chunk: int = CHUNK, size: int | None = None,
 ) -> list[Any]:
     """[func(item, *args) for item in items], on `jobs` forked processes when that pays off.
 
     Results come back in the order of `items`, sent `chunk` items a task. `size`: how many
     records the items stand for (default: one each); fewer than MIN_PARALLEL are not worth a
     pool. `args` are not sent: the forked workers inherit them. With one job, few records or no
-    fork (Windows, or other threads running), everything runs here, with the same results.
-    `meanwhile`: work for this process while the workers run (else after the items)."""
+    fork (Windows, or other threads running), everything runs here, with the same results."""
     jobs = min(jobs, (len(items) + chunk - 1) // chunk)
     if jobs <= 1 or (len(items) if size is None else size) < MIN_PARALLEL or not can_fork():
-        out = [func(item, *args) for item in items]
-        if meanwhile is not None:
-            meanwhile()
-        return out
+        return [func(item, *args) for item in items]
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     _STATE.update(func=func, args=args)
     try:
         with _paused():  # the workers are forked here, all at once
             pool = multiprocessing.get_context("fork").Pool(jobs)
         with pool:
-            pending = pool.map_async(_run_chunk, chunks, chunksize=1)
-            if meanwhile is not None:
-                meanwhile()
-            parts = pending.get()
+            parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
         _STATE.clear()
     return [result for part in parts for result in part]
