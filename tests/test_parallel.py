@@ -104,11 +104,14 @@ def _pid(_: int) -> int:
     return os.getpid()
 
 
-def test_a_progress_line_on_a_terminal_does_not_keep_the_check_on_one_core() -> None:
+def test_a_progress_line_on_a_terminal_does_not_keep_the_check_on_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
     """The progress line is drawn by a thread; a pool is forked all the same, while that thread
     waits (workers.pausable), so a check typed at a terminal uses every core. Any other thread
     still keeps everything in this process."""
     import io
+
+    monkeypatch.delenv("CI", raising=False)  # (progress is never drawn in CI: here it must be)
+    monkeypatch.setenv("TERM", "xterm")
 
     from casekit.progress import progress
 
