@@ -445,11 +445,32 @@ def test_settings_file_gets_the_same_guards(tmp_path: Path) -> None:
 
 def test_one_walk_of_the_leaves_gives_what_each_walk_gave() -> None:
     """Parsed.leaves (one walk) filtered by `outside` gives what a walk that does not enter the
-    sensitive paths gives (summary.public_strings), on random records and random paths."""
+    sensitive paths gives (the walk casekit used before, here), on random records and random paths."""
     import random
+    from typing import Any
 
     from casekit.core.source import Parsed, outside
-    from casekit.core.summary import public_strings
+
+    def public_strings(data: Any, patterns: list[list[str]]) -> list[tuple[tuple[Any, ...], str]]:
+        out: list[tuple[tuple[Any, ...], str]] = []
+
+        def walk(v: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]]) -> None:
+            if isinstance(v, str):
+                out.append((path, v))
+            elif isinstance(v, dict):
+                for k, x in v.items():
+                    sub = [p[1:] for p in pats if p[0] == k] if pats else pats
+                    if not any(len(p) == 0 for p in sub):
+                        walk(x, (*path, k), sub)
+            elif isinstance(v, list):
+                sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
+                if not any(len(p) == 0 for p in sub):
+                    for i, x in enumerate(v):
+                        walk(x, (*path, i), sub)
+
+        if not any(len(p) == 0 for p in patterns):
+            walk(data, (), [tuple(p) for p in patterns])
+        return out
 
     rng = random.Random(11)
     keys = ["name", "household", "client", "note", "*", "phone"]

@@ -21,7 +21,7 @@ from casekit.core.cache import Cache
 from casekit.core.findings import Finding
 from casekit.core.sensitive import SensitiveIndex, scan, scan_fields
 from casekit.core.source import Parsed
-from casekit.core.summary import Summary, pack_fields, public_strings
+from casekit.core.summary import Summary, public_fields
 from casekit.core.workers import Spool, Task, check_record
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class Published(Unit):
 def published(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> Published:
     from casekit.core.schemas import sensitive_values
 
-    fields = pack_fields([(text, *parsed.where(path)) for path, text in public_strings(parsed.data, patterns)])
+    fields = public_fields(parsed, patterns)
     return Published(rel, parsed.body, parsed.body_line, fields, sensitive_values(parsed.data, patterns))
 
 

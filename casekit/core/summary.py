@@ -161,8 +161,7 @@ def check_parsed(
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    published = outside(parsed.leaves(), [tuple(p) for p in patterns])
-    summary.public_fields = pack_fields([(v, *parsed.where(path)) for path, v in published if isinstance(v, str)])
+    summary.public_fields = public_fields(parsed, patterns)
     return findings, summary
 
 
@@ -243,32 +242,11 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     summarize_practice(s, parsed, data, stage)
 
 
-def public_strings(data: Any, patterns: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], str]]:
-    """(path, text) of every string in `data` outside the sensitive `patterns` ('*': any list item):
-    what `redact` keeps, found in one walk without copying `data`."""
-    out: list[tuple[tuple[Any, ...], str]] = []
-    if any(len(p) == 0 for p in patterns):
-        return out
-
-    _walk_public(data, (), [tuple(p) for p in patterns], out)
-    return out
-
-
-def _walk_public(v: Any, path: tuple[Any, ...], pats: list[tuple[Any, ...]], out: list[tuple[tuple[Any, ...], str]]) -> None:
-    """public_strings' walk: a function of the module, not a closure calling itself (that would
-    be a reference cycle, left to the garbage collector with all it holds, for every record)."""
-    if isinstance(v, str):
-        out.append((path, v))
-    elif isinstance(v, dict):
-        for k, x in v.items():
-            sub = [p[1:] for p in pats if p[0] == k] if pats else pats
-            if not any(len(p) == 0 for p in sub):  # a sensitive key: its value is never published
-                _walk_public(x, (*path, k), sub, out)
-    elif isinstance(v, list):
-        sub = [p[1:] for p in pats if p[0] == "*"] if pats else pats
-        if not any(len(p) == 0 for p in sub):
-            for i, x in enumerate(v):
-                _walk_public(x, (*path, i), sub, out)
+def public_fields(parsed: Parsed, patterns: list[Any]) -> tuple[str, array[int]]:
+    """Every text value of a file outside the sensitive `patterns` ('*': any list item), packed
+    with its position (pack_fields): what the site publishes of its front matter."""
+    published = outside(parsed.leaves(), [tuple(p) for p in patterns])
+    return pack_fields([(v, *parsed.where(path)) for path, v in published if isinstance(v, str)])
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
