@@ -281,20 +281,20 @@ class _Folder:
                 path.unlink()
 
 
-docs_id = 0  # which folder a worker wrote to (_write_unit): docs/, else blocks/
+Wrote = tuple[bool, str, bool]  # (in docs/, else in blocks/; the file; whether it was written anew)
 
 
-def _write_page(page: Page, docs: _Folder, blocks: _Folder, slotted: bool) -> list[tuple[int, str, bool]]:
+def _write_page(page: Page, docs: _Folder, blocks: _Folder, slotted: bool) -> list[Wrote]:
     made = stub(page) if slotted else None
     if made is None:
-        return [(docs_id, page.src_uri, docs.write(page.src_uri, page.markdown.encode("utf-8")))]
+        return [(True, page.src_uri, docs.write(page.src_uri, page.markdown.encode("utf-8")))]
     key = f"{page_key(page)}.json"
-    return [(docs_id, page.src_uri, docs.write(page.src_uri, made[0].encode("utf-8"))),
-            (1, key, blocks.write(key, encode_blocks(made[1])))]
+    return [(True, page.src_uri, docs.write(page.src_uri, made[0].encode("utf-8"))),
+            (False, key, blocks.write(key, encode_blocks(made[1])))]
 
 
 def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blocks: _Folder,
-                slotted: bool) -> list[tuple[int, str, bool]]:
+                slotted: bool) -> list[Wrote]:
     """Make a share of the pages and write them (in a worker: what it wrote goes back to be
     counted, the folders here being its copies)."""
     return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)]
@@ -322,9 +322,9 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         units = page_units(pages.site)
         args = (pages.site, pages.bodies, docs, blocks, slotted)
         for wrote in run_all(_write_unit, units, args, default_jobs(), chunk=4, size=2 * len(pages.site.cases)):
-            for folder, rel, changed in wrote:
-                count += folder == docs_id
-                (docs if folder == docs_id else blocks).wrote(rel, changed)
+            for in_docs, rel, changed in wrote:
+                count += in_docs
+                (docs if in_docs else blocks).wrote(rel, changed)
     else:
         for page in pages.stream if isinstance(pages, Generated) else pages:
             _write_page(page, docs, blocks, slotted)
