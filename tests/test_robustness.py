@@ -160,3 +160,20 @@ def test_a_worker_name_with_a_bidi_override_is_escaped_in_status_and_due(tmp_pat
     for args in (("status",), ("due", "--all")):
         out = casekit(root, *args).stdout
         assert "\u202e".encode() not in out and b"kim\\u202eabc" in out, (args, out)
+
+
+def test_a_quoted_value_holding_nul_or_any_control_escape_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    """A double-quoted YAML value may spell any character ("\\x00", "\\u2028"): the published
+    fields are packed by length, not split at a separator no value could hold (found by
+    tests/test_fuzz.py: "\\x00" as the case id raised IndexError in the scan)."""
+    from tests.conftest import copy_casebook
+
+    book = copy_casebook(tmp_path / "casebook")
+    record = book / "cases/2026-0001/01-intake.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace('case: "2026-0001"', 'case: "\\x00"', 1)
+                      .replace("\n---\n", '\nnote_extra: "앞\\x00뒤 \\u2028 010-1234-5678"\n---\n', 1), encoding="utf-8")
+    for _ in range(2):  # checked, then from the cache
+        report = check(book)
+        codes = {f.code for f in report.findings if f.path == "cases/2026-0001/01-intake.md"}
+        assert "case-mismatch" in codes or "wrong-value" in codes or "pattern" in codes, codes

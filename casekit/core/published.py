@@ -21,7 +21,7 @@ from casekit.core.cache import Cache
 from casekit.core.findings import Finding
 from casekit.core.sensitive import SensitiveIndex, scan, scan_fields
 from casekit.core.source import Parsed
-from casekit.core.summary import Summary, public_fields
+from casekit.core.summary import Summary, public_fields, unpack_fields
 from casekit.core.workers import Spool, Task, check_record
 
 if TYPE_CHECKING:
@@ -79,10 +79,7 @@ def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
     if not index:
         return []
     found = scan(index, unit.rel, unit.body, unit.body_line, 1, body=True)
-    joined, positions = unit.fields
-    if positions:
-        texts = joined.split("\x00")
-        found += scan_fields(index, unit.rel, [(t, positions[2 * k], positions[2 * k + 1]) for k, t in enumerate(texts)])
+    found += scan_fields(index, unit.rel, unpack_fields(unit.fields))
     out: list[Finding] = []
     seen: set[tuple[str, int | None, int | None, str, str]] = set()
     for f in found:

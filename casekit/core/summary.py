@@ -101,9 +101,20 @@ class Summary:
 
 
 def pack_fields(items: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
-    """(text, line, column) of each published field, packed: one text (NUL between fields: no
-    YAML value holds one) and the positions as a flat array."""
-    return "\x00".join(t for t, _, _ in items), array("I", [v for _, line, col in items for v in (line, col)])
+    """(text, line, column) of each published field, packed: the texts joined as they are (a
+    quoted YAML value may hold any character, NUL included: no separator is safe) and, per
+    field, its line, column and length in a flat array. `unpack_fields` undoes it."""
+    return "".join(t for t, _, _ in items), array("I", [v for t, line, col in items for v in (line, col, len(t))])
+
+
+def unpack_fields(packed: tuple[str, array[int]]) -> list[tuple[str, int, int]]:
+    joined, numbers = packed
+    out, at = [], 0
+    for k in range(0, len(numbers), 3):
+        line, col, size = numbers[k : k + 3]
+        out.append((joined[at : at + size], line, col))
+        at += size
+    return out
 
 
 def valid_date(value: Any) -> str | None:
