@@ -315,29 +315,30 @@ def read_signed(
 def split(text: str, rel: str) -> Parsed:
     """Split front matter from body and parse it; findings for everything that is wrong."""
     parsed = Parsed()
-    lines = text.split("\n")
     conflict = conflict_line(text)
     if conflict is not None:  # a merge left half-resolved: nothing in it can be trusted yet
         parsed.findings.append(finding("git-conflict", rel, conflict, 1))
         parsed.body = text
         return parsed
-    if lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
         parsed.body = text
         return parsed
-    end = None
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            end = i
-            break
+    end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
         parsed.findings.append(finding("front-matter-unclosed", rel, 1, 1))
         return parsed
     parsed.front_line = 2
-    parsed.body_line = end + 2
-    parsed.body = "\n".join(lines[end + 1 :])
-    _parse_yaml("\n".join(lines[1:end]) + "\n", rel, parsed)
+    parsed.body_line = text.count("\n", 0, end.start()) + 2
+    parsed.body = text[end.end() + 1 :]
+    _parse_yaml(text[first_end + 1 : end.start()] or "\n", rel, parsed)
     return parsed
+
+
+# the line that closes front matter: `---` or `...`, then only what str.strip() would drop (re's
+# \s is the same whitespace); a line is what "\n" ends
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 def parse_yaml(src: str, rel: str, first_line: int = 1) -> Parsed:
@@ -348,6 +349,10 @@ def parse_yaml(src: str, rel: str, first_line: int = 1) -> Parsed:
 
 
 def _parse_yaml(src: str, rel: str, parsed: Parsed) -> None:
+    simple = plain_yaml.read(src, parsed.front_line)
+    if simple is not None:  # the usual shape, read line by line: the same values the builder makes
+        parsed.data, parsed.positions, parsed.resolved, parsed._leaves = simple
+        return
     before = len(parsed.findings)
     if not _Builder(src, rel, parsed).run(_Loader):
         # libyaml 0.2.5+ (PyYAML 6.0.4's wheels) stops flow nesting past 1000 levels while it scans
@@ -687,3 +692,7 @@ def plain_is_text(value: str) -> bool:
 
 def _short(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+# (at the end: it reads this module's constants and _plain_kind)
+from casekit.core import plain_yaml  # noqa: E402
