@@ -256,7 +256,7 @@ class SchemaSet:
         if data is None:
             return []
         findings: list[Finding] = []
-        placeholders = [path for path, v in parsed.leaves() if isinstance(v, str) and PLACEHOLDER.match(v)]
+        placeholders = [path for path, v in parsed.leaves() if isinstance(v, str) and "<" in v and PLACEHOLDER.match(v)]
         for ph in placeholders:
             line, col = parsed.where(ph)
             findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph))))

@@ -146,9 +146,11 @@ def outside(leaves: list[tuple[Path, Any]], patterns: list[tuple[Any, ...]]) -> 
             node = node.setdefault(step, {})
         node[None] = True
     out = []
-    for path, value in leaves:
-        if not _covered(trie, path):
-            out.append((path, value))
+    free = "*" not in trie  # then a first step not in the trie is outside (most leaves are)
+    for leaf in leaves:
+        path = leaf[0]
+        if (free and path and path[0] not in trie) or not _covered(trie, path):
+            out.append(leaf)
     return out
 
 

@@ -257,7 +257,9 @@ def public_fields(parsed: Parsed, patterns: list[Any]) -> tuple[str, array[int]]
     """Every text value of a file outside the sensitive `patterns` ('*': any list item), packed
     with its position (pack_fields): what the site publishes of its front matter."""
     published = outside(parsed.leaves(), [tuple(p) for p in patterns])
-    return pack_fields([(v, *parsed.where(path)) for path, v in published if isinstance(v, str)])
+    at, where = parsed.positions.get, parsed.where  # (a leaf has its own position but where a key was refused)
+    return pack_fields([(v, *((p.line, p.column) if (p := at(path)) else where(path)))
+                        for path, v in published if isinstance(v, str)])
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:

@@ -29,8 +29,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
 
     kind_key = "kind" if stage == "conference" else "type"
     s.kind, s.kind_at = _str(data.get(kind_key)), at((kind_key,))
-    s.dates += [(d, *parsed.where(path)) for path, v in parsed.leaves()
-                if path and path[-1] != "birth_date" and (d := valid_date(v)) is not None]
+    s.dates += [(v, *parsed.where(path)) for path, v in parsed.leaves()  # (len first: most values are no date)
+                if isinstance(v, str) and len(v) == 10 and path and path[-1] != "birth_date" and valid_date(v)]
     for i, entry in enumerate(_list(data.get("consents"))):
         if isinstance(entry, dict):
             d = valid_date(entry.get("date"))
