@@ -66,3 +66,20 @@ def test_given_names_of_a_case_are_found_as_the_pattern_finds_them() -> None:
         pattern = _given_pattern(firsts)
         assert pattern is not None
         assert _given_spans(text, firsts) == [m.span() for m in pattern.finditer(text)], (text, firsts)
+
+
+def test_compact_drops_what_the_separator_pattern_drops() -> None:
+    """sensitive._compact drops white space with str.split and the other separators with a
+    pattern: the same text as _SEPS.sub for every character there is, and for mixed texts."""
+    import random
+
+    from casekit.core.sensitive import _SEPS, _compact
+
+    for cp in range(0x110000):  # (lone surrogates too: a file read with surrogateescape holds them)
+        text = f"가{chr(cp)}{chr(cp)}나"
+        assert _compact(text) == _SEPS.sub("", text), hex(cp)
+    rng = random.Random(5)
+    alphabet = "가나 \t\n\u3000\u00a0-./()·*_~`\\\u200b\u2028x1"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert _compact(text) == _SEPS.sub("", text), repr(text)

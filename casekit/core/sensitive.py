@@ -65,6 +65,8 @@ VARIANT_KO = {
 _RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, SPACED: 5, GIVEN: 6}
 
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
+# the separators but white space (`\s`, first in the set): `_compact` drops white space with str.split
+_SEPS_NOT_SPACE = re.compile("[" + _SEP_CHARS.replace("\\s", "", 1) + "]+")
 _KEEP = re.compile(f"[^{_SEP_CHARS}]+")
 _HANGUL = re.compile(r"[가-힣]")
 _NAME = re.compile(r"[가-힣]{2,5}")
@@ -88,7 +90,14 @@ def normalize(value: str) -> str:
 
 def canon(text: str) -> str:
     """What a value is compared by: folded, separators dropped, case ignored."""
-    return _SEPS.sub("", fold(text)).casefold()
+    return _compact(fold(text)).casefold()
+
+
+def _compact(text: str) -> str:
+    """`_SEPS.sub("", text)`, in half the time: white space, most separators in prose, goes with
+    str.split (which splits where `\\s` of a str pattern matches: both ask Py_UNICODE_ISSPACE),
+    the few others with a pattern that has far fewer matches to replace."""
+    return _SEPS_NOT_SPACE.sub("", "".join(text.split()))
 
 
 # --- variants of one value ------------------------------------------------------------------
@@ -99,7 +108,7 @@ def variants(value: str) -> list[tuple[str, str, bool]]:
     for a date (`date_key`)."""
     v = normalize(fold(value))
     out: list[tuple[str, str, bool]] = [(canon(v), EXACT, False)]
-    compact = _SEPS.sub("", v)
+    compact = _compact(v)
     if _ISO_DATE.fullmatch(v):
         return []  # dates are found by their own pattern (`SensitiveIndex.dates`), in every written form
     if _DIGITISH.fullmatch(v):
@@ -320,7 +329,7 @@ class SensitiveIndex:
         """Hits of every word but given names, found in the text with its separators dropped."""
         if not self._any_words:
             return []
-        compact = _SEPS.sub("", folded)
+        compact = _compact(folded)
         # leftmost-longest, non-overlapping: a value's longest form (the whole address before its 동·호)
         spans = [(end + 1 - len(word), end + 1, word) for end, word in self._words_automaton().iter_long(_lower(compact))]
         if not spans:
