@@ -83,3 +83,53 @@ def test_compact_drops_what_the_separator_pattern_drops() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         assert _compact(text) == _SEPS.sub("", text), repr(text)
+
+
+def test_lower_case_by_context_is_only_sigma_and_dotted_i() -> None:
+    """SensitiveIndex._part_clean judges a field's text alone, lower-cased as a whole, though
+    `_lower` lower-cases the joined fields, character by character when one holds a character
+    whose lower case is longer; the two agree on any text without Σ (final sigma: the only
+    lower case that depends on the neighbours) and İ (the only longer one), never clean."""
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF or cp in (0x03A3, 0x0130):
+            continue
+        c = chr(cp)
+        assert len(c.lower()) == 1, hex(cp)
+        assert ("A" + c).lower()[1:] == ("A" + c + "A").lower()[1:-1] == c.lower(), hex(cp)
+
+
+def test_fields_judged_one_by_one_find_what_the_joined_text_does() -> None:
+    """find_joined skips the search for words and dates when every field alone holds none
+    (remembered per text); it must find exactly what find of the joined text finds, whatever
+    sits at the edges of the fields, and also once the texts are remembered."""
+    import random
+
+    from casekit.core.sensitive import TEXT_BREAK, scope_of
+
+    needles = [
+        ("탁해온", "cases/a/01-intake.md", "client.name"),
+        ("1958-03-17", "cases/a/01-intake.md", "client.birth"),
+        ("010-0000-1001", "cases/b/01-intake.md", "client.phone"),
+        ("가온구 나래로 12, 103동 1502호", "cases/b/01-intake.md", "client.address"),
+        ("ΑΣ", "cases/b/01-intake.md", "client.alias"),
+        ("iİx", "cases/b/01-intake.md", "client.code"),
+        ("ασ", "cases/b/01-intake.md", "client.code"),
+        ("690721-1234567", "cases/a/01-intake.md", "client.rrn"),
+    ]
+    pieces = ["탁해온", "해온", "해온 씨", "탁", "해", "온", "1958", "-03-17", "1958년 3월 17일", "58.03.17", "580317",
+              "010", "0000", "1001", "010-0000-1001", "1502호", "103동", "나래로 12", "Σ", "ΑΣ", "ας", "İ", "i",
+              "x", "690721-", "1", "690721-1", " ", "-", ".", "\n", "가", "나", "3", "12", "(", "*", "\x00", "", "2026-04-24"]
+    rng = random.Random(11)
+    for nul in (False, True):
+        index = SensitiveIndex(needles + ([("가\x00나", "cases/c/01-intake.md", "client.note")] if nul else []))
+        assert index._parts_apart is not nul
+        edges = [["가", "나"], ["1958-03-", "17"], ["1958-03-17", "x"], ["x", "1958.3.17"], ["ΑΣ", "İ"], ["탁", "해온"],
+                 ["탁해", "온"], ["해온", ""], ["", ""], ["690721-", "1234567"], ["010-0000-", "1001"], ["103동", "1502호"]]
+        for parts in edges + [
+            ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 4))]
+            for _ in range(3000)
+        ]:
+            for scope in (scope_of("cases/a/02-assessment.md"), scope_of("cases/b/02-assessment.md"), None):
+                expected = index.find(TEXT_BREAK.join(parts), scope=scope)
+                assert index.find_joined(parts, scope=scope) == expected, (parts, scope)
+                assert index.find_joined(parts, scope=scope) == expected, (parts, scope)  # remembered

@@ -223,6 +223,10 @@ class SensitiveIndex:
         self._by_scope: dict[str, dict[str, set[tuple[str, str]]]] | None = None
         self.automaton: Any = None  # every word but the given names alone, made when first searched with
         self._any_words = any(w not in self.given for w in self.words)
+        # no word holds the NUL of TEXT_BREAK: no word nor date is found across the texts joined
+        # by it, so `find_joined` may judge each text alone (else it searches the joined text)
+        self._parts_apart = not any("\x00" in w for w in self.words)
+        self._clean: dict[str, bool] = {}  # a text -> it holds no word and no date (see find_joined)
 
     def _words_automaton(self) -> Any:
         if self.automaton is None:
@@ -244,6 +248,7 @@ class SensitiveIndex:
         self._given_in("")  # makes _by_scope
         state = dict(self.__dict__)
         state["_scoped"] = {}
+        state["_clean"] = {}
         for name in ("words", "sources"):
             state[name] = {k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in getattr(self, name).items()}
         return state
@@ -283,8 +288,40 @@ class SensitiveIndex:
         of any value."""
         if not text or not self:
             return []
-        if not folded:
-            text = fold(text)
+        return self._find(text if folded else fold(text), scope, None)
+
+    def find_joined(self, parts: list[str], *, scope: str | None = None) -> list[Hit]:
+        """`find(TEXT_BREAK.join(parts), scope=scope)`, the same hits found sooner: the published
+        fields of a record. Most of them hold the same few texts in record after record (a
+        status, a programme, a worker's name), so each text is judged once (`_part_clean`): a
+        record all of whose fields hold no word and no date needs only the search for the given
+        names of its scope, the one part of `find` that depends on where the text is."""
+        text = TEXT_BREAK.join(parts)
+        if not text or not self:
+            return []
+        clean = self._parts_apart and all(self._part_clean(p) for p in parts)
+        return self._find(fold(text), scope, [] if clean else None)
+
+    def _part_clean(self, part: str) -> bool:
+        """True when `find` of `part`, wherever it is joined with TEXT_BREAK, can only give given
+        names: the automaton finds no word (in any case: a text that `_lower` would treat by
+        context, with a capital sigma or an İ, is never clean) and no sensitive date is in it.
+        Neither a word (no NUL in any: `_parts_apart`) nor a date (`_DATE_TEXT` crosses no line)
+        spans a TEXT_BREAK, and its NUL and line feeds look to both as the start or end of a text."""
+        clean = self._clean.get(part)
+        if clean is None:
+            folded = fold(part)
+            clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
+            if clean and self._any_words:
+                clean = next(self._words_automaton().iter(_compact(folded).lower()), None) is None
+            if len(self._clean) >= 200_000:  # (field texts repeat: a worker sees some tens of thousands)
+                self._clean.clear()
+            self._clean[part] = clean
+        return clean
+
+    def _find(self, text: str, scope: str | None, others: list[Hit] | None) -> list[Hit]:
+        """`find` of folded `text`; `others`: the hits of every word but given names alone, and
+        of dates, when known (none: `find_joined`), else None (searched here)."""
         hits = []
         if scope is None:
             names = None
@@ -299,7 +336,8 @@ class SensitiveIndex:
                 hit = self._judge(text, start, end, word, names)
                 if hit is not None:
                     hits.append(hit)
-        others = self._compact_hits(text, names) + self._date_hits(text)
+        if others is None:
+            others = self._compact_hits(text, names) + self._date_hits(text)
         if hits and others:  # a given name inside a hit of the whole name is that hit
             hits = [g for g in hits if not any(o.start <= g.start and g.end <= o.end for o in others)]
         return sorted(hits + others, key=lambda h: (h.start, -h.end))
@@ -501,7 +539,7 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         starts.append(at)
         at += len(text) + len(TEXT_BREAK)
     out = []
-    for hit in index.find(TEXT_BREAK.join(text for text, _, _ in fields), scope=scope_of(rel)):
+    for hit in index.find_joined([text for text, _, _ in fields], scope=scope_of(rel)):
         _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
         out.append(_finding(hit, rel, line, column))
     return out
