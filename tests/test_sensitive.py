@@ -133,3 +133,26 @@ def test_fields_judged_one_by_one_find_what_the_joined_text_does() -> None:
                 expected = index.find(TEXT_BREAK.join(parts), scope=scope)
                 assert index.find_joined(parts, scope=scope) == expected, (parts, scope)
                 assert index.find_joined(parts, scope=scope) == expected, (parts, scope)  # remembered
+
+
+def test_read_is_reader_text() -> None:
+    """sensitive.read skips reader_text when the source holds none of the characters a unit
+    starts with (_UNIT_FIRST); no unit may start with any other character, and what read gives
+    is reader_text's, markup or not."""
+    import random
+
+    from casekit.core.reader import _UNIT, fold, reader_text
+    from casekit.core.sensitive import _UNIT_FIRST, read
+
+    rests = ["", "!--x-->", "a>", "/a>", "#53456;", "#x41;", "amp;", "41", "-", "x"]  # what completes a unit
+    assert not any(_UNIT_FIRST.search(rest) for rest in rests)
+    for cp in range(0x110000):
+        c = fold(chr(cp))
+        if _UNIT_FIRST.match(c) is None:
+            assert not any(_UNIT.match(c + rest) for rest in rests), hex(cp)
+    rng = random.Random(7)
+    alphabet = ["가", "나", " ", "\n", "*", "**", "~~", "`", "<b>", "</b>", "<!-- x -->", "&amp;", "&#53456;", "\\-",
+                "%ED%83%81", "\u200b", "＜", "＊", "1", "-", "a"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert read(text) == reader_text(text), repr(text)
