@@ -241,7 +241,8 @@ class SensitiveIndex:
         # no word holds the NUL of TEXT_BREAK: no word nor date is found across the texts joined
         # by it, so `find_joined` may judge each text alone (else it searches the joined text)
         self._parts_apart = not any("\x00" in w for w in self.words)
-        self._clean: dict[str, bool] = {}  # a text -> it holds no word and no date (see find_joined)
+        self._clean: set[str] = set()  # texts that hold no word and no date (see find_joined)
+        self._unclean: set[str] = set()  # texts that do
 
     def _words_automaton(self) -> Any:
         if self.automaton is None:
@@ -263,7 +264,7 @@ class SensitiveIndex:
         self._given_in("")  # makes _by_scope
         state = dict(self.__dict__)
         state["_scoped"] = {}
-        state["_clean"] = {}
+        state["_clean"], state["_unclean"] = set(), set()
         for name in ("words", "sources"):
             state[name] = {k: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in getattr(self, name).items()}
         return state
@@ -314,7 +315,7 @@ class SensitiveIndex:
         text = TEXT_BREAK.join(parts)
         if not text or not self:
             return []
-        clean = self._parts_apart and all(self._part_clean(p) for p in parts)
+        clean = self._parts_apart and (self._clean.issuperset(parts) or all(map(self._part_clean, parts)))
         return self._find(fold(text), scope, [] if clean else None)
 
     def _part_clean(self, part: str) -> bool:
@@ -323,15 +324,18 @@ class SensitiveIndex:
         context, with a capital sigma or an İ, is never clean) and no sensitive date is in it.
         Neither a word (no NUL in any: `_parts_apart`) nor a date (`_DATE_TEXT` crosses no line)
         spans a TEXT_BREAK, and its NUL and line feeds look to both as the start or end of a text."""
-        clean = self._clean.get(part)
-        if clean is None:
-            folded = fold(part)
-            clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
-            if clean and self._any_words:
-                clean = next(self._words_automaton().iter(_compact(folded).lower()), None) is None
-            if len(self._clean) >= 200_000:  # (field texts repeat: a worker sees some tens of thousands)
-                self._clean.clear()
-            self._clean[part] = clean
+        if part in self._clean:
+            return True
+        if part in self._unclean:
+            return False
+        folded = fold(part)
+        clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
+        if clean and self._any_words:
+            clean = next(self._words_automaton().iter(_compact(folded).lower()), None) is None
+        if len(self._clean) + len(self._unclean) >= 200_000:  # (field texts repeat: a worker sees tens of thousands)
+            self._clean.clear()
+            self._unclean.clear()
+        (self._clean if clean else self._unclean).add(part)
         return clean
 
     def _find(self, text: str, scope: str | None, others: list[Hit] | None) -> list[Hit]:
@@ -547,14 +551,15 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
     """Findings for the published fields `(text, line, column)` of one file, each located at its
     field; all searched in one pass (a record has dozens of short fields). Given names: of its
     own case (`scope_of`)."""
-    if not fields:
+    hits = index.find_joined([text for text, _, _ in fields], scope=scope_of(rel)) if fields else []
+    if not hits:
         return []
     starts, at = [], 0
     for text, _, _ in fields:
         starts.append(at)
         at += len(text) + len(TEXT_BREAK)
     out = []
-    for hit in index.find_joined([text for text, _, _ in fields], scope=scope_of(rel)):
+    for hit in hits:
         _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
         out.append(_finding(hit, rel, line, column))
     return out
