@@ -156,3 +156,37 @@ def test_read_is_reader_text() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert read(text) == reader_text(text), repr(text)
+
+
+def test_index_is_made_of_each_value_as_variants_makes_it() -> None:
+    """SensitiveIndex reads each distinct value once, as fold(normalize(value)) (the same as
+    normalize(fold(value)): fold maps white space to white space and nothing else to it, and
+    folds what it folds once): its words and dates are those of `variants` for every needle."""
+    import random
+
+    from casekit.core.reader import fold
+    from casekit.core.sensitive import _ISO_DATE, MIN_LENGTH, normalize, variants
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert fold(c).isspace() == c.isspace() and fold(fold(c)) == fold(c), hex(cp)
+    rng = random.Random(13)
+    parts = ["탁해온", "김 철수", "１９５８－０３－１７", "1958-03-17", "010\u20130000\u20131001", " ", "\u3000", "\u00a0", "\t",
+             "가온구 나래로 12, 103동 1502호", "６９０７２１－１２３４５６７", "ㅡ", "x", "정옥순"]
+    needles = []
+    for k in range(400):
+        value = "".join(rng.choice(parts) for _ in range(rng.randint(1, 2)))
+        needles.append((value, f"cases/c{k % 7}/01-intake.md", rng.choice(["client.name", "client.address"])))
+    index = SensitiveIndex(needles)
+    words: dict[str, dict[str, set[tuple[str, str]]]] = {}
+    dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+    for value, src, field in needles:
+        if len(normalize(value)) < MIN_LENGTH:
+            continue
+        date = _ISO_DATE.fullmatch(normalize(fold(value)))
+        if date:
+            dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
+        for word, kind, _ in variants(value):
+            words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
+    assert index.words == words and list(index.words) == list(words)
+    assert index.dates == dates

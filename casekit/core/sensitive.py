@@ -121,11 +121,15 @@ def _compact(text: str) -> str:
 def variants(value: str) -> list[tuple[str, str, bool]]:
     """(canonical form, variant, needs a separator in the text) for one sensitive value; none
     for a date (`date_key`)."""
-    v = normalize(fold(value))
-    out: list[tuple[str, str, bool]] = [(canon(v), EXACT, False)]
-    compact = _compact(v)
+    return _variants(normalize(fold(value)))
+
+
+def _variants(v: str) -> list[tuple[str, str, bool]]:
+    """`variants` of a value already normalized and folded."""
     if _ISO_DATE.fullmatch(v):
         return []  # dates are found by their own pattern (`SensitiveIndex.dates`), in every written form
+    compact = _compact(v)
+    out: list[tuple[str, str, bool]] = [(compact.casefold(), EXACT, False)]  # canon(v): v is folded
     if _DIGITISH.fullmatch(v):
         digits = re.sub(r"\D", "", v)
         if len(digits) == 13 and re.fullmatch(r"\d{6}[\s\-]*\d{7}", v):  # a resident number
@@ -135,7 +139,7 @@ def variants(value: str) -> list[tuple[str, str, bool]]:
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
     else:
-        out += [(canon(part), ADDRESS, canon(part).isdigit()) for part in address_details(v)]
+        out += [(part, ADDRESS, part.isdigit()) for part in map(canon, address_details(v))]
     # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
     return [(w, kind, sep) for w, kind, sep in out if len(w) >= MIN_LENGTH and not (w.isdigit() and len(w) < 6)]
 
@@ -217,21 +221,28 @@ class SensitiveIndex:
         self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
         self.needs_sep: set[tuple[str, str]] = set()
         self.dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}  # (year, month, day) -> sources
+        known: dict[str, list[tuple[str, str, bool]]] = {}  # variants of a value seen before (a common name)
         for value, src, field in needles:
             norm = normalize(value)
             if len(norm) < MIN_LENGTH:
                 continue
-            self.sources.setdefault(norm.casefold(), set()).add((src, field))
-            date = _ISO_DATE.fullmatch(normalize(fold(value)))
-            if date:
-                self.dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
-            for word, kind, sep in variants(value):
-                self.words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
+            where = (src, field)
+            self.sources.setdefault(norm.casefold(), set()).add(where)
+            v = fold(norm)  # normalize(fold(value)): fold maps white space to white space, nothing else to it
+            date = _ISO_DATE.fullmatch(v)
+            if date:  # (no variants: see `variants`)
+                self.dates.setdefault(tuple(map(int, date.groups())), set()).add(where)
+                continue
+            found = known.get(v)
+            if found is None:
+                found = known[v] = _variants(v)
+            for word, kind, sep in found:
+                self.words.setdefault(word, {}).setdefault(kind, set()).add(where)
                 if sep:
                     self.needs_sep.add((word, kind))
         # a given name alone only counts at the start of a word: searched apart, in the text as it
         # is (its few separators allowed), so the ordinary words it hides in cost nothing
-        self.given = {w for w, kinds in self.words.items() if set(kinds) == {GIVEN} and len(w) == 2}
+        self.given = {w for w, kinds in self.words.items() if len(w) == 2 and len(kinds) == 1 and GIVEN in kinds}
         firsts = "".join(sorted({w[0] for w in self.given}))
         self.given_pattern = _given_pattern(firsts)
         self._scoped: dict[str, tuple[dict[str, frozenset[tuple[str, str]]], str]] = {}
