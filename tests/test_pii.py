@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casekit.core.pii import find_pii, rrn_check_digit_ok, scan_text
+from casekit.core.pii import _maybe_pii, find_pii, rrn_check_digit_ok, scan_parsed, scan_text
+from casekit.core.source import split
 
 TODAY = dt.date(2026, 6, 1)
 SHARED = Path("/work/shared")
@@ -316,3 +318,30 @@ def test_never_raises_and_offsets_point_at_the_match(text: str) -> None:
         assert matched and text[offset : offset + len(matched)] == matched
         assert matched[0] not in "\u200b "
         assert matched[-1] not in "\u200b "
+
+
+_BACKTRACKING_MAYBE_PII = re.compile(r"[@＠]|(?:\d\D*){6}")  # what pii._maybe_pii replaced
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789٣３@＠가 -x\n", max_size=40))
+def test_maybe_pii_is_the_backtracking_pattern(text: str) -> None:
+    assert _maybe_pii(text) == (_BACKTRACKING_MAYBE_PII.search(text) is not None)
+
+
+def test_published_values_are_scanned_and_sensitive_ones_not() -> None:
+    """scan_parsed picks the values that could hold PII first, then those outside the sensitive
+    paths (the other way round before): the same fields, each reported once, in order."""
+    text = (
+        "---\n"
+        "client:\n  name: 탁해온\n  phone: 010-2468-1357\n"
+        "members:\n  - phone: 010-1111-2222\n    note: 연락 010-3333-4444\n"
+        "note: 담당 010-9876-5432\n"
+        "number: 6907211234567\n"
+        "visited: 2026-03-15\n"
+        "status: 진행\n"
+        "---\n본문\n"
+    )
+    parsed = split(text, "cases/c1/01-intake.md")
+    found = scan_parsed(parsed, "cases/c1/01-intake.md", [["client", "phone"], ["members", "*", "phone"]], [])
+    assert [(f.line, f.column, f.code) for f in found] == [(7, 11, "pii-phone"), (8, 7, "pii-phone"), (9, 9, "pii-resident-number")]

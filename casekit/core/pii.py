@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -212,17 +213,25 @@ def _number_key(text: str) -> str:
     return digits
 
 
-# the shortest thing reported is a masked resident number (690721-*******): six digits
-_MAYBE_PII = re.compile(r"[@＠]|(?:\d\D*){6}")
+# the shortest thing reported is a masked resident number (690721-*******): six digits. The
+# non-digits between them are taken possessively (a text with fewer digits fails at once, where
+# `(?:\d\D*){6}` tried every way to share them out: it took most of the guard's time on a body)
+_SIX_DIGITS = re.compile(r"\d(?:\D*+\d){5}")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # eight digits, but no number nor address reported is one
+
+
+def _maybe_pii(text: str) -> bool:
+    """Whether `text` holds an @ or six digits: else nothing in it can be a number or an address
+    the guard looks for."""
+    return "@" in text or "＠" in text or _SIX_DIGITS.search(text) is not None
 
 
 def find_pii(
     text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
 ) -> Iterator[tuple[str, int, str]]:
     """(code, offset, matched text) for each personal number or address in `text`, in text order."""
-    if not _MAYBE_PII.search(text):
-        return  # fewer than 6 digits and no @: nothing here can be a number or an address we look for
+    if not _maybe_pii(text):
+        return
     view, index = _view(text)
     allowed = _Allow.of(allow)
     today = today or dt.date.today()
@@ -310,7 +319,10 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     out = scan_text(parsed.body, rel, parsed.body_line, allowed)
     if parsed.data is not None:
         seen: set[tuple[str, int, int]] = set()
-        for path, text in _candidates(outside(parsed.leaves(), [tuple(p) for p in sensitive])):
+        # the few values that could hold PII, then those of them outside the sensitive paths
+        # (both filters keep order: in this order the paths are matched for one value, not thirty)
+        candidates = list(_candidates(parsed.leaves()))
+        for path, text in outside(candidates, [tuple(p) for p in sensitive]) if candidates else ():
             for code, _, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
                 if (code, line, col) not in seen:
@@ -324,12 +336,19 @@ def _candidates(leaves: list[tuple[tuple[Any, ...], Any]]) -> Iterator[tuple[tup
     (a date, a code, a short text)."""
     for path, value in leaves:
         if isinstance(value, str):
-            if _MAYBE_PII.search(value) and not _DATE_ONLY.fullmatch(value):
+            if _worth_scanning(value):
                 yield path, value
         elif isinstance(value, int) and not isinstance(value, bool):
             text = str(value)  # an unquoted 13-digit number is still a resident number
-            if _MAYBE_PII.search(text):
+            if _maybe_pii(text):
                 yield path, text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _worth_scanning(value: str) -> bool:
+    """A published text value that could hold what find_pii reports. Values repeat from record
+    to record (a status, a programme, a date), so the answer is remembered."""
+    return _maybe_pii(value) and not _DATE_ONLY.fullmatch(value)
 
 
 def _line_starts(text: str) -> list[int]:
