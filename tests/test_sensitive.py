@@ -124,7 +124,8 @@ def test_fields_judged_one_by_one_find_what_the_joined_text_does() -> None:
         index = SensitiveIndex(needles + ([("가\x00나", "cases/c/01-intake.md", "client.note")] if nul else []))
         assert index._parts_apart is not nul
         edges = [["가", "나"], ["1958-03-", "17"], ["1958-03-17", "x"], ["x", "1958.3.17"], ["ΑΣ", "İ"], ["탁", "해온"],
-                 ["탁해", "온"], ["해온", ""], ["", ""], ["690721-", "1234567"], ["010-0000-", "1001"], ["103동", "1502호"]]
+                 ["탁해", "온"], ["해온", ""], ["", ""], ["690721-", "1234567"], ["010-0000-", "1001"], ["103동", "1502호"],
+                 ["가 " * 150, "나 " * 150 + "탁해온"], ["가 " * 150 + "1958.3.17", "해온"]]  # (long texts are not remembered)
         for parts in edges + [
             ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 4))]
             for _ in range(3000)

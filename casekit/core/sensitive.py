@@ -343,10 +343,11 @@ class SensitiveIndex:
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
         if clean and self._any_words:
             clean = next(self._words_automaton().iter(_compact(folded).lower()), None) is None
-        if len(self._clean) + len(self._unclean) >= 200_000:  # (field texts repeat: a worker sees tens of thousands)
-            self._clean.clear()
-            self._unclean.clear()
-        (self._clean if clean else self._unclean).add(part)
+        if len(part) <= 200:  # what repeats is short (a status, a name, a date): a long text is told once
+            if len(self._clean) + len(self._unclean) >= 100_000:  # (10,000 cases: some 22,000 texts)
+                self._clean.clear()
+                self._unclean.clear()
+            (self._clean if clean else self._unclean).add(part)
         return clean
 
     def _find(self, text: str, scope: str | None, others: list[Hit] | None) -> list[Hit]:
