@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casekit.core.pii import find_pii, rrn_check_digit_ok, scan_text
+from casekit.core.pii import _maybe_pii, date_dependent, find_pii, rrn_check_digit_ok, scan_parsed, scan_text
+from casekit.core.source import split
 
 TODAY = dt.date(2026, 6, 1)
 SHARED = Path("/work/shared")
@@ -316,3 +318,65 @@ def test_never_raises_and_offsets_point_at_the_match(text: str) -> None:
         assert matched and text[offset : offset + len(matched)] == matched
         assert matched[0] not in "\u200b "
         assert matched[-1] not in "\u200b "
+
+
+_BACKTRACKING_MAYBE_PII = re.compile(r"[@＠]|(?:\d\D*){6}")  # what pii._maybe_pii replaced
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789٣３@＠가 -x\n", max_size=40))
+def test_maybe_pii_is_the_backtracking_pattern(text: str) -> None:
+    assert _maybe_pii(text) == (_BACKTRACKING_MAYBE_PII.search(text) is not None)
+
+
+def test_published_values_are_scanned_and_sensitive_ones_not() -> None:
+    """scan_parsed picks the values that could hold PII first, then those outside the sensitive
+    paths (the other way round before): the same fields, each reported once, in order."""
+    text = (
+        "---\n"
+        "client:\n  name: 탁해온\n  phone: 010-2468-1357\n"
+        "members:\n  - phone: 010-1111-2222\n    note: 연락 010-3333-4444\n"
+        "note: 담당 010-9876-5432\n"
+        "number: 6907211234567\n"
+        "visited: 2026-03-15\n"
+        "status: 진행\n"
+        "---\n본문\n"
+    )
+    parsed = split(text, "cases/c1/01-intake.md")
+    found = scan_parsed(parsed, "cases/c1/01-intake.md", [["client", "phone"], ["members", "*", "phone"]], [])
+    assert [(f.line, f.column, f.code) for f in found] == [(7, 11, "pii-phone"), (8, 7, "pii-phone"), (9, 9, "pii-resident-number")]
+
+
+def _date_dependent_before(text: str, today: dt.date) -> str | None:
+    """workers._date_dependent as it was (\\d{6,}), the reference for pii.date_dependent."""
+    first: dt.date | None = None
+    centuries = [c for c in (1900, 2000) if c + 99 >= today.year]
+    for m in re.finditer(r"\d{6,}", text):
+        run = m.group(0)
+        for i in range(len(run) - 5):
+            yy = int(run[i : i + 2])
+            for century in centuries:
+                if century + yy < today.year:
+                    continue
+                try:
+                    day = dt.date(century + yy, int(run[i + 2 : i + 4]), int(run[i + 4 : i + 6]))
+                except ValueError:
+                    continue
+                if day > today and (first is None or day < first):
+                    first = day
+    return first.isoformat() if first else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789١٢٣０１２가 -\n", max_size=40), st.sampled_from([dt.date(2026, 6, 1), dt.date(1998, 2, 3)]))
+def test_date_dependent_finds_the_runs_the_old_pattern_found(text: str, today: dt.date) -> None:
+    assert date_dependent(text, today) == _date_dependent_before(text, today)
+    assert date_dependent("S" + text + "2712310", today) == _date_dependent_before("S" + text + "2712310", today)
+
+
+def test_date_dependent_names_the_first_birth_date_ahead() -> None:
+    today = dt.date(2026, 6, 1)
+    assert date_dependent("주민번호 270105-3******, 2026-06-02 방문, 261231", today) == "2026-12-31"
+    assert date_dependent("880101 is 2088-01-01: ahead", today) == "2088-01-01"
+    assert date_dependent("2026-03-15, 123456, 250101", today) is None
+    assert date_dependent("２７０１０５", today) == "2027-01-05"

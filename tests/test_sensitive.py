@@ -66,3 +66,128 @@ def test_given_names_of_a_case_are_found_as_the_pattern_finds_them() -> None:
         pattern = _given_pattern(firsts)
         assert pattern is not None
         assert _given_spans(text, firsts) == [m.span() for m in pattern.finditer(text)], (text, firsts)
+
+
+def test_compact_drops_what_the_separator_pattern_drops() -> None:
+    """sensitive._compact drops white space with str.split and the other separators with a
+    pattern: the same text as _SEPS.sub for every character there is, and for mixed texts."""
+    import random
+
+    from casekit.core.sensitive import _SEPS, _compact
+
+    for cp in range(0x110000):  # (lone surrogates too: a file read with surrogateescape holds them)
+        text = f"가{chr(cp)}{chr(cp)}나"
+        assert _compact(text) == _SEPS.sub("", text), hex(cp)
+    rng = random.Random(5)
+    alphabet = "가나 \t\n\u3000\u00a0-./()·*_~`\\\u200b\u2028x1"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert _compact(text) == _SEPS.sub("", text), repr(text)
+
+
+def test_lower_case_by_context_is_only_sigma_and_dotted_i() -> None:
+    """SensitiveIndex._part_clean judges a field's text alone, lower-cased as a whole, though
+    `_lower` lower-cases the joined fields, character by character when one holds a character
+    whose lower case is longer; the two agree on any text without Σ (final sigma: the only
+    lower case that depends on the neighbours) and İ (the only longer one), never clean."""
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF or cp in (0x03A3, 0x0130):
+            continue
+        c = chr(cp)
+        assert len(c.lower()) == 1, hex(cp)
+        assert ("A" + c).lower()[1:] == ("A" + c + "A").lower()[1:-1] == c.lower(), hex(cp)
+
+
+def test_fields_judged_one_by_one_find_what_the_joined_text_does() -> None:
+    """find_joined skips the search for words and dates when every field alone holds none
+    (remembered per text); it must find exactly what find of the joined text finds, whatever
+    sits at the edges of the fields, and also once the texts are remembered."""
+    import random
+
+    from casekit.core.sensitive import TEXT_BREAK, scope_of
+
+    needles = [
+        ("탁해온", "cases/a/01-intake.md", "client.name"),
+        ("1958-03-17", "cases/a/01-intake.md", "client.birth"),
+        ("010-0000-1001", "cases/b/01-intake.md", "client.phone"),
+        ("가온구 나래로 12, 103동 1502호", "cases/b/01-intake.md", "client.address"),
+        ("ΑΣ", "cases/b/01-intake.md", "client.alias"),
+        ("iİx", "cases/b/01-intake.md", "client.code"),
+        ("ασ", "cases/b/01-intake.md", "client.code"),
+        ("690721-1234567", "cases/a/01-intake.md", "client.rrn"),
+    ]
+    pieces = ["탁해온", "해온", "해온 씨", "탁", "해", "온", "1958", "-03-17", "1958년 3월 17일", "58.03.17", "580317",
+              "010", "0000", "1001", "010-0000-1001", "1502호", "103동", "나래로 12", "Σ", "ΑΣ", "ας", "İ", "i",
+              "x", "690721-", "1", "690721-1", " ", "-", ".", "\n", "가", "나", "3", "12", "(", "*", "\x00", "", "2026-04-24"]
+    rng = random.Random(11)
+    for nul in (False, True):
+        index = SensitiveIndex(needles + ([("가\x00나", "cases/c/01-intake.md", "client.note")] if nul else []))
+        assert index._parts_apart is not nul
+        edges = [["가", "나"], ["1958-03-", "17"], ["1958-03-17", "x"], ["x", "1958.3.17"], ["ΑΣ", "İ"], ["탁", "해온"],
+                 ["탁해", "온"], ["해온", ""], ["", ""], ["690721-", "1234567"], ["010-0000-", "1001"], ["103동", "1502호"],
+                 ["가 " * 150, "나 " * 150 + "탁해온"], ["가 " * 150 + "1958.3.17", "해온"]]  # (long texts are not remembered)
+        for parts in edges + [
+            ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 4))]
+            for _ in range(3000)
+        ]:
+            for scope in (scope_of("cases/a/02-assessment.md"), scope_of("cases/b/02-assessment.md"), None):
+                expected = index.find(TEXT_BREAK.join(parts), scope=scope)
+                assert index.find_joined(parts, scope=scope) == expected, (parts, scope)
+                assert index.find_joined(parts, scope=scope) == expected, (parts, scope)  # remembered
+
+
+def test_read_is_reader_text() -> None:
+    """sensitive.read skips reader_text when the source holds none of the characters a unit
+    starts with (_UNIT_FIRST); no unit may start with any other character, and what read gives
+    is reader_text's, markup or not."""
+    import random
+
+    from casekit.core.reader import _UNIT, fold, reader_text
+    from casekit.core.sensitive import _UNIT_FIRST, read
+
+    rests = ["", "!--x-->", "a>", "/a>", "#53456;", "#x41;", "amp;", "41", "-", "x"]  # what completes a unit
+    assert not any(_UNIT_FIRST.search(rest) for rest in rests)
+    for cp in range(0x110000):
+        c = fold(chr(cp))
+        if _UNIT_FIRST.match(c) is None:
+            assert not any(_UNIT.match(c + rest) for rest in rests), hex(cp)
+    rng = random.Random(7)
+    alphabet = ["가", "나", " ", "\n", "*", "**", "~~", "`", "<b>", "</b>", "<!-- x -->", "&amp;", "&#53456;", "\\-",
+                "%ED%83%81", "\u200b", "＜", "＊", "1", "-", "a"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert read(text) == reader_text(text), repr(text)
+
+
+def test_index_is_made_of_each_value_as_variants_makes_it() -> None:
+    """SensitiveIndex reads each distinct value once, as fold(normalize(value)) (the same as
+    normalize(fold(value)): fold maps white space to white space and nothing else to it, and
+    folds what it folds once): its words and dates are those of `variants` for every needle."""
+    import random
+
+    from casekit.core.reader import fold
+    from casekit.core.sensitive import _ISO_DATE, MIN_LENGTH, normalize, variants
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert fold(c).isspace() == c.isspace() and fold(fold(c)) == fold(c), hex(cp)
+    rng = random.Random(13)
+    parts = ["탁해온", "김 철수", "１９５８－０３－１７", "1958-03-17", "010\u20130000\u20131001", " ", "\u3000", "\u00a0", "\t",
+             "가온구 나래로 12, 103동 1502호", "６９０７２１－１２３４５６７", "ㅡ", "x", "정옥순"]
+    needles = []
+    for k in range(400):
+        value = "".join(rng.choice(parts) for _ in range(rng.randint(1, 2)))
+        needles.append((value, f"cases/c{k % 7}/01-intake.md", rng.choice(["client.name", "client.address"])))
+    index = SensitiveIndex(needles)
+    words: dict[str, dict[str, set[tuple[str, str]]]] = {}
+    dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+    for value, src, field in needles:
+        if len(normalize(value)) < MIN_LENGTH:
+            continue
+        date = _ISO_DATE.fullmatch(normalize(fold(value)))
+        if date:
+            dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
+        for word, kind, _ in variants(value):
+            words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
+    assert index.words == words and list(index.words) == list(words)
+    assert index.dates == dates
