@@ -11,6 +11,7 @@ import datetime as dt
 import pickle
 from array import array
 from dataclasses import dataclass, field, fields
+from itertools import accumulate
 from typing import Any
 
 from casekit.core.findings import Finding, finding
@@ -109,12 +110,9 @@ def pack_fields(items: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
 
 def unpack_fields(packed: tuple[str, array[int]]) -> list[tuple[str, int, int]]:
     joined, numbers = packed
-    out, at = [], 0
-    for k in range(0, len(numbers), 3):
-        line, col, size = numbers[k : k + 3]
-        out.append((joined[at : at + size], line, col))
-        at += size
-    return out
+    ends = list(accumulate(numbers[2::3]))
+    return [(joined[start:end], line, col)
+            for start, end, line, col in zip([0, *ends], ends, numbers[0::3], numbers[1::3], strict=False)]
 
 
 def valid_date(value: Any) -> str | None:

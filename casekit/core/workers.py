@@ -13,7 +13,6 @@ import gc
 import multiprocessing
 import os
 import pickle
-import re
 import shutil
 import sys
 import tempfile
@@ -24,7 +23,7 @@ from typing import Any
 
 from casekit.core.findings import Finding
 from casekit.core.names import parse_record_name
-from casekit.core.pii import scan_parsed
+from casekit.core.pii import date_dependent, scan_parsed
 from casekit.core.rules_practice import case_rules
 from casekit.core.schemas import SchemaSet
 from casekit.core.source import Parsed, Signature, read_signed, split
@@ -86,7 +85,7 @@ def check_record(
         findings, summary = check_parsed(parsed, task.rel, task.case, task.nn, task.stage, schemas)
         # the body is published even when the front matter is broken
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
-        valid_until = _date_dependent(text, today or dt.date.today())
+        valid_until = date_dependent(text, today or dt.date.today())
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
     return Result(findings, summary, sig, valid_until, parsed if keep else None)
@@ -192,32 +191,6 @@ class Spool:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
         self._memory.clear()
-
-
-_SIX_DIGITS = re.compile(r"\d{6,}")
-
-
-def _date_dependent(text: str, today: dt.date) -> str | None:
-    """The first future date that six digits of the record could name (YYMMDD): the PII guard
-    counts a resident number only when its birth date is past, so on that day the findings may
-    change. None when nothing in the record can."""
-    first: dt.date | None = None  # (\d and int() read full-width digits as they are)
-    # a day of the 1900s is past; of the 2000s, only years from this one on can be ahead
-    centuries = [c for c in (1900, 2000) if c + 99 >= today.year]
-    for m in _SIX_DIGITS.finditer(text):
-        run = m.group(0)
-        for i in range(len(run) - 5):
-            yy = int(run[i : i + 2])
-            for century in centuries:
-                if century + yy < today.year:
-                    continue
-                try:
-                    day = dt.date(century + yy, int(run[i + 2 : i + 4]), int(run[i + 4 : i + 6]))
-                except ValueError:
-                    continue
-                if day > today and (first is None or day < first):
-                    first = day
-    return first.isoformat() if first else None
 
 
 # --- the pool ----------------------------------------------------------------------------------
