@@ -224,12 +224,20 @@ class Cache:
             return None
         return value if head == ("casekit-cache", FORMAT) else None
 
-    def get(self, rel: str, sig: Signature | None, today: str, shard: int | None = None) -> Entry | None:
+    def get(self, rel: str, sig: Signature | None | Callable[[], Signature | None], today: str,
+            shard: int | None = None) -> Entry | None:
         """The entry kept for `rel` if `sig` is still its signature (its summary is read when asked
-        for: see `summary_of`). `shard`: `shard_of(rel)`, when known."""
-        if self.folder is None or sig is None:
+        for: see `summary_of`). `sig`: or what gives it, asked only when there is an entry.
+        `shard`: `shard_of(rel)`, when known."""
+        if self.folder is None:
             return None
         raw = self._shard(self.shard_of(rel) if shard is None else shard).get(rel)
+        if raw is None:
+            return None
+        if callable(sig):
+            sig = sig()
+        if sig is None:
+            return None
         if isinstance(raw, Entry):  # put in this run
             return raw if raw.signature == sig else None
         if raw is None or raw[0] != sig:

@@ -8,6 +8,7 @@ as a cheap second pass over the summaries of a case.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import pickle
 from array import array
 from dataclasses import dataclass, field, fields
@@ -288,8 +289,11 @@ _TEXT_FIELDS = ("public_text", "public_line", "public_fields")
 _BLOB_FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXT_FIELDS)
 
 
+_blob_values = operator.attrgetter(*_BLOB_FIELDS)  # (one call for the tuple of them all)
+
+
 def summary_blob(s: Summary) -> bytes:
-    return pickle.dumps(tuple(getattr(s, n) for n in _BLOB_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(_blob_values(s), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def summary_of_blob(blob: bytes) -> Summary:
