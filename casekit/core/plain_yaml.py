@@ -156,6 +156,41 @@ def read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], di
 _LINE = re.compile(r"( *)(- )?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*)")
 _new = tuple.__new__  # Pos without its Python-level __new__: a third of the cost, millions of times
 
+# what a line is (see _line)
+_BLANK, _VALUE, _BLOCK, _FLOW = range(4)
+_BLANK_LINE = (_BLANK, 0, False, None, None, None, 0)
+Line = tuple[int, int, bool, str | None, Any, str | None, int]
+# line -> what it is: the keys and the words of a practice's vocabulary (`    scope: case_management`,
+# `stage: monitoring`) repeat from record to record, and a dict lookup costs a tenth of reading
+# one again. Values are immutable (text, numbers, true/false, null); flow lists are made anew.
+_LINES: dict[str, Line] = {}
+_LINES_MAX = 1 << 15  # (at most a few MiB a process)
+_LINE_MAX_LENGTH = 100  # (narrative lines seldom repeat: not kept)
+
+
+def _line(line: str) -> Line:
+    """(kind, indent, list item, key, value, tag, column of the value) of one line of front
+    matter: _BLANK (blank or a comment), _VALUE (`key: scalar` or `- scalar`), _BLOCK (`key:`,
+    its value the lines below), _FLOW (`key: [..]`, the value its text); _Unread for a line this
+    reader does not take."""
+    spaces, dash, key, rest = _LINE.match(line).groups()  # type: ignore[union-attr] # (.* matches)
+    if dash is None and key is None and (not rest or rest[0] == "#"):
+        return _BLANK_LINE
+    if dash is not None:
+        if rest[:1] == " " or (key is None and not rest):
+            raise _Unread  # `-  ` with more spaces, or `-` with nothing after it
+    elif key is None:
+        raise _Unread  # `-word`, a quoted key, a flow collection...
+    if key is not None and key not in _KEYS_OK and not _key_ok(key):
+        raise _Unread  # a key YAML reads as true/false/null (the builder refuses it)
+    at = len(line) - len(rest) + 1
+    if not rest:
+        return (_BLOCK, len(spaces), dash is not None, key, None, None, at)
+    if rest[0] == "[" and key is not None:
+        return (_FLOW, len(spaces), dash is not None, key, rest, None, at)
+    value, tag = _scalar(rest)
+    return (_VALUE, len(spaces), dash is not None, key, value, tag, at)
+
 
 def _read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], dict[Path, str], list[tuple[Path, Any]]]:
     positions: dict[Path, Pos] = {}
@@ -165,52 +200,50 @@ def _read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], d
     root: dict[str, Any] | None = None
     # a key whose value is the block on the lines below it: (its mapping, key, path, key line,
     # key column, the key's indent)
-    pending: tuple[dict[str, Any], str, Path, int, int, int] | None = None
-    keys_ok = _KEYS_OK
+    pending: tuple[dict[str, Any], Any, Path, int, int, int] | None = None
+    known = _LINES
     line_no = first_line - 1
+    top: Any = None
     for line in src.split("\n"):
         line_no += 1
-        spaces, dash, key, rest = _LINE.match(line).groups()  # type: ignore[union-attr] # (.* matches)
-        if dash is None and key is None and (not rest or rest[0] == "#"):
-            continue  # blank, or a comment line
-        indent = len(spaces)
-        if dash is not None:
-            if rest[:1] == " " or (key is None and not rest):
-                raise _Unread  # `-  ` with more spaces, or `-` with nothing after it
-        elif key is None:
-            raise _Unread  # `-word`, a quoted key, a flow collection...
+        t = known.get(line)
+        if t is None:
+            t = _line(line)
+            if len(line) <= _LINE_MAX_LENGTH and len(known) < _LINES_MAX:
+                known[line] = t
+        kind, indent, dash, key, value, tag, at = t
+        if kind == _BLANK:
+            continue
         if pending is not None:  # the first line of a key's block: it opens a mapping or a list
             owner, pkey, ppath, key_line, key_col, key_indent = pending
             pending = None
             if indent <= key_indent:
                 raise _Unread  # an empty value, or a list not indented under its key
-            value: Any = [] if dash else {}
-            owner[pkey] = value
+            block: Any = [] if dash else {}
+            owner[pkey] = block
             positions[ppath] = _new(Pos, (key_line, key_col, line_no, indent + 1))
-            top = _Frame(indent, not dash, value, ppath)
+            top = _Frame(indent, not dash, block, ppath)
             stack.append(top)
-        elif root is None:
+        elif top is None:
             if dash:
                 raise _Unread  # a list, not a mapping: the builder says so
             root = {}
             positions[()] = _new(Pos, (line_no, indent + 1, line_no, indent + 1))
             top = _Frame(indent, True, root, ())
             stack.append(top)
-        else:
-            top = stack[-1]
+        elif top.indent != indent or top.is_map == dash:  # (else: the next entry of the same block)
             while top.indent > indent:
                 stack.pop()
                 if not stack:
                     raise _Unread
                 top = stack[-1]
-            if top.indent != indent or top.is_map == bool(dash):
+            if top.indent != indent or top.is_map == dash:
                 raise _Unread  # between two levels, or a key where list items are (or the reverse)
         col = indent + 1
         if dash:
             path = (*top.path, len(top.value))
             positions[path] = _new(Pos, (line_no, col + 2, line_no, col + 2))
             if key is None:  # `- value`
-                value, tag = _scalar(rest)
                 top.value.append(value)
                 if tag is not None:
                     resolved[path] = tag
@@ -224,26 +257,20 @@ def _read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], d
             top = _Frame(indent, True, item_map, path)
             stack.append(top)
         mapping = top.value
-        if key in mapping or (key not in keys_ok and not _key_ok(key)):
-            raise _Unread  # a repeated key, or one YAML reads as true/false/null (the builder refuses it)
+        if key in mapping:
+            raise _Unread  # a repeated key: the builder says where
         path = (*top.path, key)
-        if not rest:
-            pending = (mapping, key, path, line_no, col, indent)
-            continue
-        at = len(line) - len(rest) + 1
-        if rest[0] == '"' and rest[-1] == '"' and '"' not in (inner := rest[1:-1]) and "\\" not in inner and rest != '"':
-            value, tag = inner, None  # (the usual value, without a call)
-        elif rest[0] == "[":  # `[word, word]`: its items are leaves, not the list
+        if kind == _VALUE:
+            mapping[key] = value
             positions[path] = _new(Pos, (line_no, col, line_no, at))
-            mapping[key] = _flow_list(rest, path, line_no, at, positions, leaves)
-            continue
-        else:
-            value, tag = _scalar(rest)
-        mapping[key] = value
-        positions[path] = _new(Pos, (line_no, col, line_no, at))
-        if tag is not None:
-            resolved[path] = tag
-        leaves.append((path, value))
+            if tag is not None:
+                resolved[path] = tag
+            leaves.append((path, value))
+        elif kind == _BLOCK:
+            pending = (mapping, key, path, line_no, col, indent)
+        else:  # `[word, word]`: its items are leaves, not the list
+            positions[path] = _new(Pos, (line_no, col, line_no, at))
+            mapping[key] = _flow_list(value, path, line_no, at, positions, leaves)
     if pending is not None or root is None:
         raise _Unread  # ends on an empty value, or holds nothing
     return root, positions, resolved, leaves
