@@ -490,3 +490,21 @@ def test_one_walk_of_the_leaves_gives_what_each_walk_gave() -> None:
         mine = [(path, v) for path, v in outside(leaves, patterns) if isinstance(v, str)]
         assert mine == public_strings(data, [list(p) for p in patterns]), (data, patterns)
     assert outside(leaves, [()]) == []
+
+
+def test_published_fields_are_packed_as_pack_fields_packs_them() -> None:
+    """summary.public_fields fills the packed arrays itself: the same as pack_fields of (text,
+    line, column) taken with Parsed.where, on every record of the sample and every stage's paths."""
+    from casekit.core.schemas import SchemaSet
+    from casekit.core.source import outside
+    from casekit.core.summary import pack_fields, public_fields, unpack_fields
+
+    root = Path(__file__).resolve().parent.parent
+    schemas = SchemaSet.load(root / "schemas")
+    for path in sorted((root / "cases").glob("*/*.md")):
+        parsed = split(path.read_text(encoding="utf-8"), "r.md")
+        for patterns in (schemas.sensitive_paths.get(path.stem.split("-", 1)[1], []), []):
+            want = pack_fields([(v, *parsed.where(p)) for p, v in outside(parsed.leaves(), [tuple(x) for x in patterns])
+                                if isinstance(v, str)])
+            got = public_fields(parsed, patterns)
+            assert got == want and unpack_fields(got) == unpack_fields(want), path

@@ -257,8 +257,14 @@ def public_fields(parsed: Parsed, patterns: list[Any]) -> tuple[str, array[int]]
     with its position (pack_fields): what the site publishes of its front matter."""
     published = outside(parsed.leaves(), [tuple(p) for p in patterns])
     at, where = parsed.positions.get, parsed.where  # (a leaf has its own position but where a key was refused)
-    return pack_fields([(v, *((p.line, p.column) if (p := at(path)) else where(path)))
-                        for path, v in published if isinstance(v, str)])
+    texts: list[str] = []
+    numbers: list[int] = []
+    for path, v in published:  # (pack_fields, without a tuple a field)
+        if isinstance(v, str):
+            p = at(path)
+            texts.append(v)
+            numbers += (p.line, p.column, len(v)) if p else (*where(path), len(v))
+    return "".join(texts), array("I", numbers)
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
