@@ -122,10 +122,7 @@ def test_the_search_reader_leaves_out_what_it_would_skip_and_nothing_else() -> N
     assert si._without_unindexed("<p>a</ck-noindex>b</p>") == "<p>a</ck-noindex>b</p>"
 
     def read(text: str) -> tuple[list[str], list[str]]:
-        reader = si._Reader()
-        reader.feed(text)
-        reader.close()
-        reader.flush()
+        reader = si.read_article(text)
         return reader.title, reader.body
 
     assert read(dropped) == read(html)

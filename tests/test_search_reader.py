@@ -1,0 +1,164 @@
+"""The search index's page reader, fed by lxml's HTML parser, against the same reader fed by
+Python's html.parser (what it was until lxml took over for speed).
+
+The index holds what the reader collects: the h1, the blocks of about-fields, the other blocks.
+Both parsers must hand it the same tags and text, on every page of the built sample site and on
+markup a careless or hostile record could bring (unclosed and stray tags, entities, comments,
+scripts, tables, nesting far past libxml2's default depth limit).
+"""
+
+from __future__ import annotations
+
+import html.parser
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casekit.site import search_index as si
+from tests.browser_support import built_site  # noqa: F401  (a fixture)
+
+
+class _Reference(html.parser.HTMLParser):
+    """html.parser's events handed to the same reader (si._Reader)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.reader = si._Reader()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.reader.start(tag, {k: v if v is not None else "" for k, v in attrs})
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)  # (html.parser's default: a start tag, then an end tag)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.reader.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.reader.data(data)
+
+
+def reference(article: str) -> tuple[Any, ...]:
+    parser = _Reference()
+    parser.feed(article)
+    parser.close()
+    r = parser.reader.close()
+    return r.seen_article, r.title, r.about, r.body
+
+
+def fast(article: str) -> tuple[Any, ...]:
+    r = si.read_article(article)
+    return r.seen_article, r.title, r.about, r.body
+
+
+def test_every_page_of_the_sample_site_reads_the_same(built_site: Path) -> None:  # noqa: F811
+    pages = si.index_files(built_site)
+    assert len(pages) > 40
+    for path, location in pages:
+        text = path.read_text(encoding="utf-8")
+        start, end = text.find("<article"), text.rfind("</article>")
+        if start < 0:
+            continue
+        article = si._without_unindexed(text[start : end + len("</article>")])
+        assert fast(article) == reference(article), location
+
+
+ODD = [
+    "<article><h1>제목 &amp; 부제</h1><p>첫 문장.<p>둘째 문장</article>",
+    "<article><p>열린 <b>굵게 <i>기울임</p> 밖</article>",
+    "<article><div data-field='goal'>목표 <!-- 주석 --> 이어짐</div></article>",
+    "<article><script>var x = '<p>안</p>';</script><style>p{}</style><p>보임</p></article>",
+    "<article><table><tr><td>목록 칸</td><td data-field='summary'>요약</td></tr></table></article>",
+    "<article><dl><dt data-field='household'>가구</dt><dd>1인 가구</dd><dt>나이</dt><dd>70대</dd></dl></article>",
+    "<article><p>앞</span></div>뒤</p><p>&lt;script&gt; &#xAC00;&#44032; &nbsp;끝</p></article>",
+    "<article><svg><text>그림 글</text></svg><noscript>대신</noscript><template>틀</template>본문</article>",
+    "<article><p data-search-exclude>빼기</p><h2>소제목</h2>본문<br>줄<hr>끝</article>",
+    "<article><article><h1>안쪽 글</h1></article><p>바깥</p></article>",
+    "<article>" + "<div>" * 1200 + "깊은 곳" + "</div>" * 1200 + "<p>다음</p></article>",
+    "<article><ul><li>하나<li>둘<ol><li>셋</ol></ul>넷</article>",
+    "<article><p>끝나지 않은",
+]
+
+
+WELL_FORMED = [  # the shapes casekit's own pages have, as it writes them
+    "<article><div data-field='goal'>목표 <!-- 주석 --> 이어짐</div></article>",
+    "<article><table><tr><td>목록 칸</td><td data-field='summary'>요약</td></tr></table></article>",
+    "<article><dl><dt data-field='household'>가구</dt><dd>1인 가구</dd><dt>나이</dt><dd>70대</dd></dl></article>",
+    "<article><p data-search-exclude>빼기</p><h2>소제목</h2>본문<br>줄<hr>끝</article>",
+    "<article><ck-noindex><p>목록</p></ck-noindex><p>본문</p></article>",
+]
+
+
+def published(article: str) -> str:
+    """A record's markup as it reaches a page: through the sanitizer, which writes well-formed
+    HTML (a stray </div> is dropped there, as a browser ignores it; html.parser would not)."""
+    from casekit.site.sanitize import sanitize_html
+
+    inner = article.removeprefix("<article>").removesuffix("</article>")
+    return "<article>" + sanitize_html(inner) + "</article>"
+
+
+@pytest.mark.parametrize("article", WELL_FORMED, ids=range(len(WELL_FORMED)))
+def test_casekit_markup_reads_the_same(article: str) -> None:
+    assert fast(article) == reference(article)
+
+
+@pytest.mark.parametrize("article", ODD, ids=range(len(ODD)))
+def test_odd_markup_reads_the_same_once_published(article: str) -> None:
+    article = published(article)
+    assert fast(article) == reference(article)
+
+
+def _flow(rng: random.Random, depth: int) -> str:
+    """Random well-nested markup of the kinds Markdown and casekit write: blocks holding text and
+    inline elements, lists of items, definition lists, tables, excluded and about-field blocks."""
+    words = ["가온 복지관", "주거 지원", "&amp;", "&#44032;", ". ", "긴 문장입니다. 다음 문장", "<br>", "<!-- c -->"]
+
+    def inline() -> str:
+        out = []
+        for _ in range(rng.randint(0, 3)):
+            if depth < 6 and rng.random() < 0.3:
+                tag = rng.choice(["b", "i", "span", "a href='x'", "code"])
+                out.append(f"<{tag}>{_flow_inline(rng, words)}</{tag.split()[0]}>")
+            else:
+                out.append(rng.choice(words))
+        return "".join(out)
+
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.randint(0, 8) if depth < 5 else 0
+        if kind <= 2:
+            parts.append(f"<p>{inline()}</p>")
+        elif kind == 3:
+            items = "".join(f"<li>{inline()}{_flow(rng, depth + 1) if rng.random() < 0.3 else ''}</li>"
+                            for _ in range(rng.randint(1, 3)))
+            tag = rng.choice(["ul", "ol"])
+            parts.append(f"<{tag}>{items}</{tag}>")
+        elif kind == 4:
+            field = rng.choice(["goal", "summary", "note"])
+            parts.append(f"<dl><dt data-field='{field}'>{inline()}</dt><dd>{_flow(rng, depth + 1)}</dd></dl>")
+        elif kind == 5:
+            cells = "".join(f"<td{rng.choice(['', ' data-field=goal'])}>{inline()}</td>" for _ in range(2))
+            parts.append(f"<table><tr><th>{inline()}</th>{cells}</tr></table>")
+        elif kind == 6:
+            parts.append(f"<div data-search-exclude>{_flow(rng, depth + 1)}</div>")
+        elif kind == 7:
+            level = rng.randint(1, 3)
+            parts.append(f"<h{level}>{inline()}</h{level}>")
+        else:
+            parts.append(f"<div data-field='{rng.choice(['goal', 'x'])}'>{_flow(rng, depth + 1)}</div>")
+    return "".join(parts)
+
+
+def _flow_inline(rng: random.Random, words: list[str]) -> str:
+    return "".join(rng.choice(words) for _ in range(rng.randint(0, 2)))
+
+
+def test_random_well_nested_markup_reads_the_same() -> None:
+    rng = random.Random(5)
+    for _ in range(600):
+        article = "<article>" + _flow(rng, 0) + "</article>"
+        assert fast(article) == reference(article), article
