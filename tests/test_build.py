@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib.util
+import json
 import posixpath
 import re
 import shutil
@@ -77,6 +78,20 @@ def test_casekit_build_with_mkdocs_makes_every_page_and_leaves_sources_alone(
     # the casekit plugin only in pages: false mode (the pages are made; it secures the docs/ pages)
     assert "docs_dir: docs" in derived and "pages: false" in derived and "casekit.css" in derived
     assert (site / "search" / "search_index.json").is_file()
+
+
+def test_material_indexes_nothing_and_the_search_box_stays(built: tuple[Path, Path, dict[str, str]]) -> None:
+    """casekit's Korean index replaces Material's: the derived config turns Material's search
+    plugin off (it parsed every page for an index thrown away), and casekit's header partial
+    still shows the search box; search/search_index.json is casekit's manifest."""
+    casebook, site, _ = built
+    from casekit.site.generate import load_user_config  # (reads the !!python/name tags MkDocs takes)
+
+    assert {"search": {"enabled": False}} in load_user_config(casebook / ".casekit" / "build")["plugins"]
+    for url in ("", "cases/", "guide/"):
+        assert 'class="md-search__input"' in page(site, url), url
+    manifest = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert manifest["docs"] == [] and manifest["config"]["casekit"]["docs"] > 40
 
 
 def test_the_plugin_and_casekit_build_make_the_same_pages(built: tuple[Path, Path, dict[str, str]],
