@@ -201,3 +201,22 @@ def test_the_simple_shapes_are_read_and_the_rest_left_to_the_builder() -> None:
     for src in ["a: 1e3\n", "a: x # c\n", "a:\n- x\n", "a:\nb: 1\n", "a: |\n  x\n", "a: x\n  y\n", "a: 1\na: 2\n",
                 "yes: 1\n", "a: &x 1\n", "a: {b: 1}\n", 'a: "x\\ty"\n', "a: [1]\n", "- a\n", "a: 012\n", "a:\tb\n", ""]:
         assert plain_yaml.read(src, 2) is None, src
+
+
+@pytest.mark.parametrize("depth", range(26, 40))
+def test_nesting_past_the_limit_is_left_to_the_builder(depth: int) -> None:
+    """Block mappings, item mappings and a flow list nested around MAX_DEPTH: the reader reads
+    exactly the texts the builder takes without `yaml-too-deep`, and leaves it the others."""
+    from casekit.core.source import MAX_DEPTH
+
+    shapes = {
+        "mappings": "".join("  " * i + f"k{i}:\n" for i in range(depth)) + "  " * depth + "v: 1\n",
+        "flow list": "".join("  " * i + f"k{i}:\n" for i in range(depth)) + "  " * depth + "v: [a, b]\n",
+        # k0: / - k1: / - k2: ...: a list and a mapping a level each
+        "items": "".join("  " * (2 * i) + ("- " if i else "") + f"k{i}:\n" for i in range(depth // 2)) +
+                 "  " * (2 * (depth // 2)) + "- v: 1\n",
+    }
+    for name, src in shapes.items():
+        deep = [f for f in built(src).findings if f.code == "yaml-too-deep"]
+        read = assert_same(src)
+        assert read != bool(deep), (name, depth, MAX_DEPTH)

@@ -31,6 +31,7 @@ from casekit.core.source import (
     _PLAIN_OTHER,
     _PLAIN_STR,
     _RESOLVER,
+    MAX_DEPTH,
     Path,
     Pos,
     _plain_kind,
@@ -217,8 +218,8 @@ def _read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], d
         if pending is not None:  # the first line of a key's block: it opens a mapping or a list
             owner, pkey, ppath, key_line, key_col, key_indent = pending
             pending = None
-            if indent <= key_indent:
-                raise _Unread  # an empty value, or a list not indented under its key
+            if indent <= key_indent or len(stack) >= MAX_DEPTH:
+                raise _Unread  # an empty value, a list not indented under its key, or too deep
             block: Any = [] if dash else {}
             owner[pkey] = block
             positions[ppath] = _new(Pos, (key_line, key_col, line_no, indent + 1))
@@ -250,6 +251,8 @@ def _read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], d
                 leaves.append((path, value))
                 continue
             # `- key: ...`: a mapping starts in the item, its keys two columns in
+            if len(stack) >= MAX_DEPTH:
+                raise _Unread  # (the builder says `yaml-too-deep`, where)
             item_map: dict[str, Any] = {}
             top.value.append(item_map)
             indent += 2
@@ -269,6 +272,8 @@ def _read(src: str, first_line: int) -> tuple[dict[str, Any], dict[Path, Pos], d
         elif kind == _BLOCK:
             pending = (mapping, key, path, line_no, col, indent)
         else:  # `[word, word]`: its items are leaves, not the list
+            if len(stack) >= MAX_DEPTH:
+                raise _Unread
             positions[path] = _new(Pos, (line_no, col, line_no, at))
             mapping[key] = _flow_list(value, path, line_no, at, positions, leaves)
     if pending is not None or root is None:
