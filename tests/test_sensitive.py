@@ -136,14 +136,13 @@ def test_fields_judged_one_by_one_find_what_the_joined_text_does() -> None:
                 assert index.find_joined(parts, scope=scope) == expected, (parts, scope)  # remembered
 
 
-def test_read_is_reader_text() -> None:
-    """sensitive.read skips reader_text when the source holds none of the characters a unit
-    starts with (_UNIT_FIRST); no unit may start with any other character, and what read gives
-    is reader_text's, markup or not."""
+def test_reader_text_skips_only_what_holds_no_unit() -> None:
+    """reader_text takes a source as it is when it holds none of the characters a unit starts
+    with (_UNIT_FIRST); no unit may start with any other character, and what it gives is what
+    reading the units gives, markup or not."""
     import random
 
-    from casekit.core.reader import _UNIT, fold, reader_text
-    from casekit.core.sensitive import _UNIT_FIRST, read
+    from casekit.core.reader import _UNIT, _UNIT_FIRST, _reader_text, fold, reader_text
 
     rests = ["", "!--x-->", "a>", "/a>", "#53456;", "#x41;", "amp;", "41", "-", "x"]  # what completes a unit
     assert not any(_UNIT_FIRST.search(rest) for rest in rests)
@@ -156,7 +155,7 @@ def test_read_is_reader_text() -> None:
                 "%ED%83%81", "\u200b", "＜", "＊", "1", "-", "a"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-        assert read(text) == reader_text(text), repr(text)
+        assert reader_text(text) == _reader_text(fold(text), text), repr(text)
 
 
 def test_index_is_made_of_each_value_as_variants_makes_it() -> None:

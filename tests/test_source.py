@@ -492,12 +492,17 @@ def test_one_walk_of_the_leaves_gives_what_each_walk_gave() -> None:
     assert outside(leaves, [()]) == []
 
 
-def test_published_fields_are_packed_as_pack_fields_packs_them() -> None:
-    """summary.public_fields fills the packed arrays itself: the same as pack_fields of (text,
-    line, column) taken with Parsed.where, on every record of the sample and every stage's paths."""
+def test_published_fields_are_packed_with_their_positions() -> None:
+    """summary.public_fields packs each published text with (line, column) as Parsed.where gives
+    them and its length, on every record of the sample and every stage's paths."""
+    from array import array
+
     from casekit.core.schemas import SchemaSet
     from casekit.core.source import outside
-    from casekit.core.summary import pack_fields, public_fields, unpack_fields
+    from casekit.core.summary import public_fields, unpack_fields
+
+    def pack_fields(items: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
+        return "".join(t for t, _, _ in items), array("I", [v for t, line, col in items for v in (line, col, len(t))])
 
     root = Path(__file__).resolve().parent.parent
     schemas = SchemaSet.load(root / "schemas")

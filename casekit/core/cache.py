@@ -240,7 +240,7 @@ class Cache:
             return None
         if isinstance(raw, Entry):  # put in this run
             return raw if raw.signature == sig else None
-        if raw is None or raw[0] != sig:
+        if raw[0] != sig:
             return None
         if raw[1] is not None and today >= raw[1]:
             return None

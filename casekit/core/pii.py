@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.sensitive import read
+from casekit.core.reader import reader_text
 from casekit.core.source import Parsed, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
@@ -322,7 +322,7 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
     if not text:
         return out
     allowed = _Allow.of(allow)
-    rt = read(text)  # entities and escapes decoded, as a reader sees it
+    rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
     hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed)}
     for at, markup in rt.markup:  # a tag's attributes and comments are published with the page too
         hits |= {(at + offset, code) for code, offset, _ in find_pii(markup, allowed)}

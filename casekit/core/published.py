@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from casekit.core.schemas import SchemaSet
 
 Needle = tuple[str, str, str]  # value, source file, field name
-Fields = tuple[str, "array[int]"]  # published front-matter values: see summary.pack_fields
+Fields = tuple[str, "array[int]"]  # published front-matter values: see summary.public_fields
 
 
 @dataclass

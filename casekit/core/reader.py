@@ -70,11 +70,24 @@ class ReaderText:
         return self.source_offset(start), stop
 
 
+# what a unit (`_UNIT`) starts with: a tag or comment, an entity, a backslash escape, emphasis or
+# code markup, zero-width characters, percent-encoded bytes
+_UNIT_FIRST = re.compile("[<&\\\\*~`%" + _ZERO_WIDTH + "]")
+
+
 def reader_text(source: str) -> ReaderText:
     """Markdown/HTML source as a reader sees it: tags and comments dropped, entities and
     backslash escapes decoded, emphasis and code markup and zero-width characters dropped,
     look-alikes folded (`fold`). Offsets map back with `source_offset`/`source_span`."""
     folded = fold(source)
+    # most record bodies hold no markup: looking for the few characters a unit starts with takes
+    # a tenth of the time _UNIT takes to find none (its pattern is tried at every character)
+    if _UNIT_FIRST.search(folded) is None:
+        return ReaderText(folded, source, [], [], [], [])
+    return _reader_text(folded, source)
+
+
+def _reader_text(folded: str, source: str) -> ReaderText:
     if not _UNIT.search(folded):
         return ReaderText(folded, source, [], [], [], [])
     out: list[str] = []

@@ -43,8 +43,8 @@ from typing import Any
 import ahocorasick
 
 from casekit.core.findings import Finding, finding
-from casekit.core.reader import _ZERO_WIDTH, ReaderText, fold, reader_text
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
+from casekit.core.reader import ReaderText, fold, reader_text
 
 MIN_LENGTH = 2
 _SPACE = re.compile(r"\s+")
@@ -82,21 +82,6 @@ _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not insid
 _DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
 _DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
 _TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
-
-
-# what a unit of `reader_text` (reader._UNIT: a tag or comment, an entity, a backslash escape,
-# emphasis or code markup, zero-width characters, percent-encoded bytes) starts with
-_UNIT_FIRST = re.compile("[<&\\\\*~`%" + _ZERO_WIDTH + "]")
-
-
-def read(source: str) -> ReaderText:
-    """`reader_text(source)`, sooner for a source without markup (most record bodies): looking
-    for the few characters a unit starts with takes a tenth of the time reader_text takes to
-    find that there is no unit (its pattern is tried at every character)."""
-    folded = fold(source)
-    if _UNIT_FIRST.search(folded) is None:
-        return ReaderText(folded, source, [], [], [], [])
-    return reader_text(source)
 
 
 def normalize(value: str) -> str:
@@ -481,7 +466,7 @@ class SensitiveIndex:
         sees (markup around them kept). Lines holding `<!-- casekit: name-ok -->` keep a given
         name. `markdown`: `text` is Markdown/HTML source (else plain text). `scope`: whose given
         names are masked (see `find`)."""
-        rt = read(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
+        rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
         hits = self.find(rt.text, folded=True, scope=scope)
         if not hits:
             return text
@@ -590,7 +575,7 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     each hit, read as a reader sees it) or a field (located at the field). Given names count
     only those of `rel`'s own case (`scope_of`)."""
     out: list[Finding] = []
-    rt = read(text) if body else None
+    rt = reader_text(text) if body else None
     scope = scope_of(rel)
     found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text,
                                                                             folded=rt is not None, scope=scope)]

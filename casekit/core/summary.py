@@ -61,8 +61,8 @@ class Summary:
     sensitive: list[tuple[str, str]] = field(default_factory=list)
     public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
-    # the published fields: their texts joined with NUL, and (line, column) of each, flat (packed:
-    # tens of thousands of records are held at once); see pack_fields
+    # the published fields: their texts joined, and (line, column, length) of each, flat (packed:
+    # tens of thousands of records are held at once); see public_fields
     public_fields: tuple[str, array[int]] = field(default_factory=lambda: ("", array("I")))
     # --- practice: consent, selection, household, conference, plausibility (issue 11) ---
     kind: str | None = None  # assessment/plan `type`, conference `kind`
@@ -102,14 +102,8 @@ class Summary:
     informal_supports: list[str] = field(default_factory=list)
 
 
-def pack_fields(items: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
-    """(text, line, column) of each published field, packed: the texts joined as they are (a
-    quoted YAML value may hold any character, NUL included: no separator is safe) and, per
-    field, its line, column and length in a flat array. `unpack_fields` undoes it."""
-    return "".join(t for t, _, _ in items), array("I", [v for t, line, col in items for v in (line, col, len(t))])
-
-
 def unpack_fields(packed: tuple[str, array[int]]) -> list[tuple[str, int, int]]:
+    """(text, line, column) of each field packed by `public_fields`."""
     joined, numbers = packed
     ends = list(accumulate(numbers[2::3]))
     return [(joined[start:end], line, col)
@@ -253,13 +247,15 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
 
 
 def public_fields(parsed: Parsed, patterns: list[Any]) -> tuple[str, array[int]]:
-    """Every text value of a file outside the sensitive `patterns` ('*': any list item), packed
-    with its position (pack_fields): what the site publishes of its front matter."""
+    """Every text value of a file outside the sensitive `patterns` ('*': any list item), with its
+    position: what the site publishes of its front matter. Packed: the texts joined as they are
+    (a quoted YAML value may hold any character, NUL included: no separator is safe) and, per
+    field, its line, column and length in a flat array; `unpack_fields` undoes it."""
     published = outside(parsed.leaves(), [tuple(p) for p in patterns])
     at, where = parsed.positions.get, parsed.where  # (a leaf has its own position but where a key was refused)
     texts: list[str] = []
     numbers: list[int] = []
-    for path, v in published:  # (pack_fields, without a tuple a field)
+    for path, v in published:
         if isinstance(v, str):
             p = at(path)
             texts.append(v)
