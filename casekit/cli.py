@@ -492,8 +492,9 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
         click.echo(f"사이트를 만들지 못했습니다 ({generator}): 오류 {len(result.errors)}건", err=True)
         sys.exit(1)
     site = result.site
+    remade = f"다시 만든 사례 {result.remade}건, " if result.remade is not None else ""
     click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
-               f"(새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.today.isoformat()})")
+               f"({remade}새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.today.isoformat()})")
 @main.command("audit")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--root", "root_opt", type=click.Path(exists=True, file_okay=False), default=None,

@@ -34,6 +34,8 @@ counts everywhere.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import pickle
 import re
 from collections.abc import Iterable, Iterator
@@ -227,6 +229,7 @@ class SensitiveIndex:
                     self.needs_sep.add((word, kind))
         # a given name alone only counts at the start of a word: searched apart, in the text as it
         # is (its few separators allowed), so the ordinary words it hides in cost nothing
+        self.digest: str | None = None  # of the needles, when the maker took it (needles_digest)
         self.given = {w for w, kinds in self.words.items() if len(w) == 2 and len(kinds) == 1 and GIVEN in kinds}
         firsts = "".join(sorted({w[0] for w in self.given}))
         self.given_pattern = _given_pattern(firsts)
@@ -489,6 +492,12 @@ class SensitiveIndex:
 
 
 _GIVEN_REST = re.compile(f"[{_SEP_CHARS}]{{0,3}}[가-힣]")
+
+
+def needles_digest(needles: Iterable[tuple[str, str, str]]) -> str:
+    """A hash of the needles an index is made from, whatever their order: what the index finds."""
+    blob = json.dumps(sorted(needles), ensure_ascii=True)  # (each string quoted: no two lists spell alike)
+    return hashlib.blake2b(blob.encode("ascii"), digest_size=16).hexdigest()
 
 
 def _given_spans(text: str, firsts: str) -> list[tuple[int, int]]:

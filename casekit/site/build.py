@@ -31,7 +31,7 @@ from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
-from casekit.core.sensitive import SensitiveIndex
+from casekit.core.sensitive import SensitiveIndex, needles_digest
 from casekit.site.audit import Expected, default_theme_dirs, docs_assets, finish_site
 from casekit.site.generate import BUILD_DIR, generate, load_user_config, write_build_folder
 from casekit.site.indexes import Site
@@ -112,6 +112,15 @@ def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
     return [n for n in out if len(n[0]) >= 2]
 
 
+def pages_index(report: Report) -> SensitiveIndex:
+    """The index of every sensitive value, with the digest of its values (a case page kept from
+    the last build must have been masked with the same values: casekit.site.generate.KeptPages)."""
+    needles = sensitive_needles(report)
+    index = SensitiveIndex(needles)
+    index.digest = needles_digest(needles)
+    return index
+
+
 # -- the whole build ---------------------------------------------------------
 class Refused(Exception):
     """The casebook has errors: the site is not built. `str()` lists them."""
@@ -142,6 +151,7 @@ class BuildResult:
     findings: list[Finding]
     notes: list[str]
     changed: int | None = None  # files of the build folder's docs/ written anew (the rest kept as they were)
+    remade: int | None = None  # cases whose pages were made anew (the others' kept from the last build)
 
     @property
     def errors(self) -> list[Finding]:
@@ -177,7 +187,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if report.errors:
         raise Refused(report)
     today = today or dt.date.today()
-    index = SensitiveIndex(sensitive_needles(report))  # masks given names in the pages, then audits them
+    index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
     work = work or root / BUILD_DIR
     written = write_build_folder(root, made, work, generator)
@@ -190,21 +200,21 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     safe_site_dir(root, site_dir)
     findings = run_generator(generator, config)
     if findings:
-        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed)
+        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(work / "site"), site_dir)
     findings = fill(site_dir, work / BLOCKS_DIR) if written.slotted else []
     if findings:
         shutil.rmtree(site_dir)  # a page without its blocks is not the casebook
-        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed)
+        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
     ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work),
                        index=index)
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
         ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
-    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed)
+    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade)
 
 
 def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:

@@ -7,7 +7,10 @@ folder (`write_build_folder`), the MkDocs plugin hands them to MkDocs as generat
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import pickle
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,11 +38,13 @@ from casekit.site.directory import (
 )
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
-from casekit.site.slots import BLOCKS_DIR, encode_blocks, page_key, stub
-from casekit.site.summary_page import summary_page
-from casekit.site.views import Page
+from casekit.site.records import Case
+from casekit.site.slots import BLOCKS_DIR, encode_blocks, page_key, page_key_of, stub
+from casekit.site.summary_page import summary_page, summary_url
+from casekit.site.views import Page, case_url, src_uri
 
 HERE = Path(__file__).resolve().parent
+PACKAGE = HERE.parent  # casekit/: its code is part of what a kept page was made by
 CSS_URI = "assets/casekit/casekit.css"
 CSS_FILE = HERE / "assets" / "casekit.css"
 JS_URI = "assets/casekit/casekit.js"  # the print date (출력일); a local file, no inline script
@@ -67,6 +72,7 @@ class Written:
     notes: list[str]
     changed: int = 0  # files of docs/ and blocks/ written (new or changed): the others kept from the last build
     slotted: bool = False  # the pages' HTML blocks wait in blocks/ for the built site (casekit.site.slots)
+    remade: int | None = None  # cases whose pages were made anew (the others' kept from the last build)
 
 
 Unit = tuple[str, Any]  # a share of the pages, small enough to send to a worker: see page_units
@@ -295,20 +301,120 @@ class _Folder:
 Wrote = tuple[bool, str, bool]  # (in docs/, else in blocks/; the file; whether it was written anew)
 
 
-def _write_page(page: Page, docs: _Folder, blocks: _Folder, slotted: bool) -> list[Wrote]:
+def _page_files(page: Page, slotted: bool) -> list[tuple[bool, str, bytes]]:
+    """(in docs/, else in blocks/; the file; its bytes) of one page."""
     made = stub(page) if slotted else None
     if made is None:
-        return [(True, page.src_uri, docs.write(page.src_uri, page.markdown.encode("utf-8")))]
-    key = f"{page_key(page)}.json"
-    return [(True, page.src_uri, docs.write(page.src_uri, made[0].encode("utf-8"))),
-            (False, key, blocks.write(key, encode_blocks(made[1])))]
+        return [(True, page.src_uri, page.markdown.encode("utf-8"))]
+    return [(True, page.src_uri, made[0].encode("utf-8")), (False, f"{page_key(page)}.json", encode_blocks(made[1]))]
+
+
+def _write_page(page: Page, docs: _Folder, blocks: _Folder, slotted: bool) -> list[Wrote]:
+    return [(in_docs, rel, (docs if in_docs else blocks).write(rel, data))
+            for in_docs, rel, data in _page_files(page, slotted)]
+
+
+# -- pages kept from the last build ------------------------------------------
+PAGES_MANIFEST = "pages.json"  # in the build folder: each case's key and the files its pages are
+_MANIFEST_FORMAT = 1
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class KeptPages:
+    """Which case pages of the last build can stay as they are. A case's pages depend on the case
+    (its records as the site shows them, their git history, its handovers and deadlines: the
+    site's `Case`, hashed whole) and on what every case page reads of the casebook (`site_key`:
+    casekit's code, the 기준일, the schemas, the deadline settings, the resources, the sensitive
+    values that mask given names, slotting). Their files are kept when the case's key is the one
+    the build folder's manifest holds and each file still holds what was written for it; anything
+    else (no manifest, another casekit, a file changed or gone) makes the pages again."""
+
+    def __init__(self, site_key: str, manifest: dict[str, Any]) -> None:
+        self.site_key = site_key.encode()
+        self.manifest = manifest
+
+    def case_key(self, case: Case) -> str:
+        return _digest(self.site_key + pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def kept(self, cid: str, key: str, docs: _Folder, blocks: _Folder) -> list[Wrote] | None:
+        entry = self.manifest.get(cid)
+        if not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("files"), list):
+            return None
+        expected = {src_uri(case_url(cid)), src_uri(summary_url(cid))}
+        expected_blocks = {f"{page_key_of(rel)}.json" for rel in expected}
+        files = entry["files"]
+        if not all(isinstance(f, list) and len(f) == 3 and isinstance(f[1], str) for f in files):
+            return None
+        if {f[1] for f in files if f[0] is True} != expected or not {f[1] for f in files if f[0] is False} <= expected_blocks:
+            return None  # only the case's own files, each named as this casekit names it
+        for in_docs, rel, digest in files:
+            try:
+                if _digest(((docs if in_docs else blocks).path / rel).read_bytes()) != digest:
+                    return None
+            except OSError:
+                return None
+        return [(in_docs, rel, False) for in_docs, rel, _ in files]
+
+
+def site_key(site: Site, index: SensitiveIndex | None, slotted: bool) -> str:
+    """What every case page depends on besides its case (see KeptPages)."""
+    from casekit import __version__
+
+    code = sorted((p.relative_to(PACKAGE).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                  for p in PACKAGE.rglob("*.py"))
+    parts = [_MANIFEST_FORMAT, __version__, code, site.today.isoformat(), site.deadlines, site.caseload,
+             site.schemas.schemas, slotted, None if index is None else index.digest]
+    blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return _digest(blob + pickle.dumps(site.resources, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_manifest(work: Path) -> dict[str, Any]:
+    """The last build's manifest of case pages ({} when there is none or it cannot be read)."""
+    try:
+        data = json.loads((work / PAGES_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != _MANIFEST_FORMAT or not isinstance(data.get("cases"), dict):
+        return {}
+    return data["cases"]  # type: ignore[no-any-return]
+
+
+def save_manifest(work: Path, cases: dict[str, Any]) -> None:
+    """Written whole to a new file, then put in place: a build stopped halfway leaves the old one."""
+    tmp = work / f".{PAGES_MANIFEST}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps({"format": _MANIFEST_FORMAT, "cases": cases}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, work / PAGES_MANIFEST)
+
+
+# what a share of the pages wrote, and its cases' manifest entries (with whether the pages were made anew)
+Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]]]
 
 
 def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blocks: _Folder,
-                slotted: bool) -> list[Wrote]:
+                slotted: bool, kept: KeptPages | None = None) -> Made:
     """Make a share of the pages and write them (in a worker: what it wrote goes back to be
-    counted, the folders here being its copies)."""
-    return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)]
+    counted, the folders here being its copies). A case whose pages the last build left as they
+    would be made now is not made again."""
+    kind, ids = unit
+    if kind != "case" or kept is None:
+        return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)], {}
+    wrote: list[Wrote] = []
+    entries: dict[str, tuple[dict[str, Any], bool]] = {}
+    for cid in ids:
+        case = site.cases[cid]
+        key = kept.case_key(case)
+        same = kept.kept(cid, key, docs, blocks)
+        if same is None:
+            files = [f for page in (case_page(site, case, bodies), summary_page(site, case)) for f in _page_files(page, slotted)]
+            same = [(in_docs, rel, (docs if in_docs else blocks).write(rel, data)) for in_docs, rel, data in files]
+            entries[cid] = ({"key": key, "files": [[in_docs, rel, _digest(data)] for in_docs, rel, data in files]}, True)
+        else:
+            entries[cid] = (kept.manifest[cid], False)
+        wrote += same
+    return wrote, entries
 
 
 def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path | None = None,
@@ -330,14 +436,25 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         derived["plugins"] = [_without_indexing(p) for p in derived["plugins"]]
     user_docs = root / str(user.get("docs_dir") or "docs")
     count = 0
+    remade: int | None = None
     if isinstance(pages, Generated) and pages.bodies is not None:
         # made and written on every core, a share of the pages a task (the workers hold the site)
         units = page_units(pages.site)
-        args = (pages.site, pages.bodies, docs, blocks, slotted)
-        for wrote in run_all(_write_unit, units, args, default_jobs(), chunk=4, size=2 * len(pages.site.cases)):
+        index = pages.bodies.index
+        # pages masked by an index whose values are not known (no digest) are never kept
+        kept = KeptPages(site_key(pages.site, index, slotted), load_manifest(work)) \
+            if index is None or index.digest is not None else None
+        (work / PAGES_MANIFEST).unlink(missing_ok=True)  # until this build's pages are all written
+        args = (pages.site, pages.bodies, docs, blocks, slotted, kept)
+        manifest: dict[str, Any] = {}
+        for wrote, entries in run_all(_write_unit, units, args, default_jobs(), chunk=4, size=2 * len(pages.site.cases)):
             for in_docs, rel, changed in wrote:
                 count += in_docs
                 (docs if in_docs else blocks).wrote(rel, changed)
+            for cid, (entry, anew) in entries.items():
+                manifest[cid] = entry
+                remade = (remade or 0) + anew
+        remade = (remade or 0) if kept is not None else None
     else:
         for page in pages.stream if isinstance(pages, Generated) else pages:
             _write_page(page, docs, blocks, slotted)
@@ -380,4 +497,6 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
-    return Written(config, count, notes, docs.changed + blocks.changed, slotted)
+    if remade is not None:
+        save_manifest(work, manifest)
+    return Written(config, count, notes, docs.changed + blocks.changed, slotted, remade)

@@ -35,7 +35,11 @@ _SLOT = re.compile(r'<div class="ck-block" data-ck-slot="([0-9a-f]{16}):([0-9]+)
 def page_key(page: Page) -> str:
     """The name of a page's blocks: the same for the same page in every build (an unchanged page
     keeps its files, see generate._Folder)."""
-    return hashlib.blake2b(page.src_uri.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return page_key_of(page.src_uri)
+
+
+def page_key_of(src_uri: str) -> str:
+    return hashlib.blake2b(src_uri.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def stub(page: Page) -> tuple[str, list[str]] | None:
