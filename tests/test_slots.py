@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from casekit.core.findings import Finding
+from casekit.core.sensitive import SensitiveIndex
 from casekit.site import generate as generate_mod
+from casekit.site.audit import Expected, Scanner
 from casekit.site.build import build
-from casekit.site.slots import SLOT, fill, page_key, stub
+from casekit.site.finish import Job, finish_pages
+from casekit.site.slots import SLOT, page_key, stub
 from casekit.site.views import Block, make_page
 from tests.conftest import copy_casebook
 
@@ -48,6 +52,11 @@ def _page_with_blocks() -> tuple[str, list[str]]:
     made = stub(page)
     assert made is not None
     return page_key(page), made[1]
+
+
+def fill(site: Path, store: Path) -> list[Finding]:
+    """The page pass over `site`, its blocks in `store`: what went wrong with the slots."""
+    return finish_pages(site, Job(store, Scanner(SensitiveIndex([])), Expected(), search=False)).problems
 
 
 def _site_with(tmp_path: Path, body: str, key: str, blocks: list[str]) -> tuple[Path, Path]:

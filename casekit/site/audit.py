@@ -145,15 +145,20 @@ def audit_casebook(root: Path, site_dir: Path, needles: list[tuple[str, str, str
     return audit_site(site_dir, SensitiveIndex(needles), expected)
 
 
-def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
-    """After any generator ran: a CSP in every page, every file world-readable, then the audit.
+def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
+                done: dict[str, list[Finding]] | None = None) -> list[Finding]:
+    """The CSP in every page, every file world-readable, then the audit of every file.
+    `done`: pages the page pass (casekit.site.finish) already secured and audited, with their
+    findings: not read again.
     The findings (empty when the site may be published)."""
-    secure_site(site_dir, expected.trusted or TrustedScripts())
-    return audit_site(site_dir, index, expected)
+    secure_site(site_dir, expected.trusted or TrustedScripts(), skip=set(done or ()))
+    return audit_site(site_dir, index, expected, done)
 
 
-def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> list[Finding]:
-    """Every finding about the built site at `site_dir` (paths in findings: relative to it)."""
+def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
+               done: dict[str, list[Finding]] | None = None) -> list[Finding]:
+    """Every finding about the built site at `site_dir` (paths in findings: relative to it).
+    `done`: files (by site path) audited already as they are now, with their findings."""
     site_dir = Path(site_dir)
     scan = Scanner(index)
     out: list[Finding] = []
@@ -161,7 +166,10 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected) -> lis
     for rel, path, kind in walk(site_dir):
         out += _scan_name(rel, scan)
         if kind == "file":
-            files.append((rel, path))
+            if done is not None and rel in done:
+                out += done[rel]
+            else:
+                files.append((rel, path))
         elif kind != "dir":
             out.append(finding("site-not-regular", rel, kind=kind))
     # the files read on every core, each worker with its own copy of the scanner (what one has read
@@ -198,7 +206,11 @@ def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[
     size = path.stat().st_size
     if size > MAX_FILE:
         return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
-    data = path.read_bytes()
+    return audit_data(rel, path.read_bytes(), scan, expected)
+
+
+def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected) -> list[Finding]:
+    """The findings of one file of the site, `rel`, holding `data` (at most MAX_FILE bytes)."""
     low = rel.lower()
     suffix = Path(low).suffix
     if _identical_asset(rel, data, expected):

@@ -7,9 +7,10 @@
                                 plus docs_dir, casekit's CSS and templates, no casekit plugin; the
                                 pages' HTML blocks wait in blocks/ (casekit.site.slots)
     run_generator(...)          a subprocess each: `python -m mkdocs|properdocs build`, `zensical build`
-    slots.fill(...)             the blocks put back into the built pages
-    post_build(ctx)             POST_BUILD, in order, over the built site; the MkDocs plugin's
-                                on_post_build runs the same list
+    post_build(ctx)             POST_BUILD, in order, over the built site: the page pass (blocks
+                                back in their slots, CSP, audit and search reading of every page,
+                                casekit.site.finish), the Korean index, the rest of the audit; the
+                                MkDocs plugin's on_post_build runs the same list
 
 No MkDocs import: generators run as their own processes (ProperDocs aliases `mkdocs.*` to itself
 when imported, so it must not share a process with MkDocs).
@@ -32,10 +33,11 @@ from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
-from casekit.site.audit import Expected, default_theme_dirs, docs_assets, finish_site
+from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, finish_site
+from casekit.site.finish import Finished, Job, finish_pages
 from casekit.site.generate import BUILD_DIR, generate, load_user_config, write_build_folder
 from casekit.site.indexes import Site
-from casekit.site.slots import BLOCKS_DIR, fill
+from casekit.site.slots import BLOCKS_DIR
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
@@ -53,18 +55,45 @@ class BuildContext:
     theme_dirs: list[Path] | None = None  # the generator's template folders (None: casekit's + Material's)
     docs_assets: dict[str, Path] | None = None  # docs/ files published as they are (None: from scan_docs)
     index: SensitiveIndex | None = None  # of sensitive_needles(report), when already made (None: made here)
+    blocks_dir: Path | None = None  # where slotted pages' blocks wait (casekit.site.slots); None: no slots
+    finished: Finished | None = None  # what the page pass did (the steps after it read only the rest)
+    _expected: Expected | None = None
+
+    def sensitive_index(self) -> SensitiveIndex:
+        if self.index is None:
+            self.index = SensitiveIndex(sensitive_needles(self.report))
+        return self.index
+
+    def page_job(self) -> Job:
+        """What the page pass needs (casekit.site.finish)."""
+        return Job(self.blocks_dir, Scanner(self.sensitive_index()), self.expected(), search=False)
+
+    def expected(self) -> Expected:
+        """What the site may hold besides pages (theme and casekit assets, allowed docs/ assets)."""
+        if self._expected is None:
+            assets = self.docs_assets if self.docs_assets is not None else docs_assets(self.root, scan_docs(self.root).assets)
+            self._expected = Expected.for_theme(self.theme_dirs or default_theme_dirs(self.root), docs_assets=assets)
+        return self._expected
 
 
 PostBuild = Callable[[BuildContext], list[Finding]]
 
 
 # -- post-build steps --------------------------------------------------------
+def finish_pages_step(ctx: BuildContext) -> list[Finding]:
+    """Every page read once (casekit.site.finish): its blocks back in their slots, its CSP, its
+    audit and what the Korean index reads of it. A slot that did not come out as written fails
+    the build (a page without its blocks is not the casebook)."""
+    ctx.finished = finish_pages(ctx.site_dir, ctx.page_job())
+    return ctx.finished.problems
+
+
 def korean_search(ctx: BuildContext) -> list[Finding]:
     """casekit's Korean search index and worker (casekit.site.search_index), when the pages name
     the worker (the casekit theme templates with korean_search on; never another generator's own)."""
     from casekit.site.search_index import build_search_index
 
-    stats = build_search_index(ctx.site_dir)
+    stats = build_search_index(ctx.site_dir, ctx.finished.read if ctx.finished is not None else None)
     if stats.get("pages"):
         ctx.notes.append(f"한국어 검색 색인: 페이지 {stats['pages']}쪽, 검색어 {stats['terms']}개, "
                          f"조각 {stats['term_shards']}+{stats['doc_shards']}개 ({stats['index_bytes']}바이트)")
@@ -76,21 +105,25 @@ def secure_output(ctx: BuildContext) -> list[Finding]:
     output file as a browser and a search engine read it (casekit.site.audit): sensitive values and
     their variants, anything loaded from another host, active content, files not made from the
     casebook. It trusts no generator: any finding is an error of the build."""
-    index = ctx.index if ctx.index is not None else SensitiveIndex(sensitive_needles(ctx.report))
-    assets = ctx.docs_assets if ctx.docs_assets is not None else docs_assets(ctx.root, scan_docs(ctx.root).assets)
-    expected = Expected.for_theme(ctx.theme_dirs or default_theme_dirs(ctx.root), docs_assets=assets)
-    return finish_site(ctx.site_dir, index, expected)
+    done = ctx.finished.audited if ctx.finished is not None else None
+    return finish_site(ctx.site_dir, ctx.sensitive_index(), ctx.expected(), done)
 
 
 # THE list of post-build steps, run in order by `casekit build` and by the MkDocs plugin's
-# on_post_build: the search index first, so that the CSP and the audit see the finished site.
-POST_BUILD: list[PostBuild] = [korean_search, secure_output]
+# on_post_build: the pages finished first, then the search index, so that the CSP and the audit
+# see the finished site.
+POST_BUILD: list[PostBuild] = [finish_pages_step, korean_search, secure_output]
 
 
 def post_build(ctx: BuildContext, steps: list[PostBuild] | None = None) -> list[Finding]:
+    """The steps in order; after a step that found the generator's output broken, none (nothing
+    half-made is worth securing or auditing: the site is removed)."""
     findings: list[Finding] = []
     for step in POST_BUILD if steps is None else steps:
-        findings += step(ctx)
+        found = step(ctx)
+        findings += found
+        if any(f.code == "generator-failed" for f in found):
+            break
     return findings
 
 
@@ -204,12 +237,8 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(work / "site"), site_dir)
-    findings = fill(site_dir, work / BLOCKS_DIR) if written.slotted else []
-    if findings:
-        shutil.rmtree(site_dir)  # a page without its blocks is not the casebook
-        return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
     ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work),
-                       index=index)
+                       index=index, blocks_dir=work / BLOCKS_DIR if written.slotted else None)
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published

@@ -127,10 +127,13 @@ class Stats:
     files: int = 0
 
 
-def secure_site(site_dir: Path, trusted: TrustedScripts) -> Stats:
-    """Write the CSP into every HTML file under `site_dir` and make everything world-readable."""
+def secure_site(site_dir: Path, trusted: TrustedScripts, skip: set[str] | None = None) -> Stats:
+    """Write the CSP into every HTML file under `site_dir` (but those in `skip`, site paths: the
+    page pass of casekit.site.finish wrote theirs) and make everything world-readable."""
     stats = Stats()
-    pages = [path for path in sorted(Path(site_dir).rglob("*.html")) if not path.is_symlink() and path.is_file()]
+    site_dir = Path(site_dir)
+    pages = [path for path in sorted(site_dir.rglob("*.html")) if not path.is_symlink() and path.is_file()
+             and (not skip or path.relative_to(site_dir).as_posix() not in skip)]
     stats.pages = sum(run_all(_secure_page, pages, (trusted,), default_jobs(), chunk=64))  # on every core
     stats.files = make_world_readable(site_dir)
     return stats

@@ -206,7 +206,11 @@ def _without_unindexed(html: str) -> str:
 
 
 def read_page(path: Path, location: str) -> Page | None:
-    text = path.read_text(encoding="utf-8", errors="replace")
+    return page_of(path.read_text(encoding="utf-8", errors="replace"), location)
+
+
+def page_of(text: str, location: str) -> Page | None:
+    """The page's article (title, about-fields, body) as the index reads it; None without one."""
     start, end = text.find("<article"), text.rfind("</article>")
     if start < 0:
         return None
@@ -217,9 +221,15 @@ def read_page(path: Path, location: str) -> Page | None:
     return Page(location, " ".join(reader.title), reader.about, reader.body)
 
 
-def _read_weighed(item: tuple[Path, str]) -> tuple[list[object], dict[str, float]] | None:
+Weighed = tuple[list[object], dict[str, float]]  # a page's entry in the doc shards and its terms' weights
+
+
+def _read_weighed(item: tuple[Path, str]) -> Weighed | None:
+    return weighed(read_page(*item))
+
+
+def weighed(page: Page | None) -> Weighed | None:
     """A page's entry in the doc shards ([location, title, snippets]) and its terms' weights."""
-    page = read_page(*item)
     if page is None:
         return None
     snippets = (sentences(page.about)[:MAX_SENTENCES] + sentences(page.body)[:MAX_SENTENCES])[:MAX_SENTENCES]
@@ -230,12 +240,23 @@ def index_files(site: Path) -> list[tuple[Path, str]]:
     """The pages to index: every HTML page but the 404 page, with its location (`cases/2026-0001/`)."""
     found = []
     for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if rel in {"404.html"} or rel.startswith(("search/", "assets/")):
-            continue
-        location = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        found.append((path, location))
+        location = location_of(path.relative_to(site).as_posix())
+        if location is not None:
+            found.append((path, location))
     return found
+
+
+def location_of(rel: str) -> str | None:
+    """Where the page at site path `rel` is found (`cases/2026-0001/`); None: a page not indexed."""
+    if rel in {"404.html"} or rel.startswith(("search/", "assets/")):
+        return None
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def indexing(site_dir: Path) -> bool:
+    """Whether the site's pages name casekit's search worker (else its search is the generator's)."""
+    home = site_dir / "index.html"
+    return home.is_file() and WORKER in home.read_text(encoding="utf-8", errors="replace")
 
 
 def sentences(blocks: list[str]) -> list[str]:
@@ -289,7 +310,7 @@ def _write_json(path: Path, data: object) -> int:
     return len(payload)
 
 
-def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
+def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed | None] | None = None) -> dict[str, int]:
     """Write casekit's Korean search index into a built site; return counts and sizes.
 
     Does nothing (all counts 0) unless the site's pages name casekit's worker in Material's
@@ -298,19 +319,25 @@ def build_search_index(site_dir: str | os.PathLike[str]) -> dict[str, int]:
     Replaces `search/search_index.json` (Material's whole-site index, which every browser would
     download before its first result) with a small manifest, writes the term and doc shards
     under `search/casekit/` (old shards removed first) and the worker to `assets/casekit/`.
-    Idempotent: the same site gives the same bytes.
+    Idempotent: the same site gives the same bytes. `read`: pages (by site path) the page pass
+    (casekit.site.finish) read already, as they are now; the others are read here.
     """
     site = Path(site_dir)
     stats = {"pages": 0, "terms": 0, "term_shards": 0, "doc_shards": 0, "index_bytes": 0, "manifest_bytes": 0}
-    home = site / "index.html"
-    if not home.is_file() or WORKER not in home.read_text(encoding="utf-8", errors="replace"):
+    if not indexing(site):
         # The pages do not name casekit's worker (another theme, Zensical, korean_search: false):
         # the generator's own search index is left as it is.
         return stats
+    files = index_files(site)
+    done = read or {}
+    rels = [path.relative_to(site).as_posix() for path, _ in files]
     # pages read and weighed on every core (the HTML parser is most of the time)
-    read = [r for r in run_all(_read_weighed, index_files(site), (), default_jobs(), chunk=32) if r is not None]
-    pages = [entry for entry, _ in read]
-    raw = [weights for _, weights in read]
+    fresh = iter(run_all(_read_weighed, [f for f, rel in zip(files, rels, strict=True) if rel not in done], (),
+                         default_jobs(), chunk=32))
+    read_all = [done[rel] if rel in done else next(fresh) for rel in rels]
+    got = [r for r in read_all if r is not None]
+    pages = [entry for entry, _ in got]
+    raw = [weights for _, weights in got]
     lengths = [sum(r.values()) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     postings: dict[str, list[int]] = {}

@@ -6,7 +6,7 @@ HTML parsers written in Python (Python-Markdown's raw-HTML preprocessor, MkDocs'
 Material's search indexer) only to be passed through unchanged: three quarters of the generator's
 time. So `casekit build` gives the generator each page with its blocks replaced by empty slots
 (`stub`), keeps the blocks beside the build folder (`blocks/<key>.json`), and once the site is
-built puts each block back into its slot (`fill`), before the Korean search index, the CSP and
+built puts each block back into its slot (`fill_text`, in the page pass of casekit.site.finish), before the Korean search index, the CSP and
 the output audit read the pages. Headings stay in the Markdown: the table of contents and the
 anchors are the generator's, as before.
 
@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
 from casekit.core.findings import Finding, finding
-from casekit.core.workers import default_jobs, run_all
 from casekit.site.views import BLOCK, Page
 
 BLOCKS_DIR = "blocks"  # in the build folder, beside docs/
@@ -65,39 +63,36 @@ def encode_blocks(blocks: list[str]) -> bytes:
     return json.dumps(blocks, ensure_ascii=False).encode("utf-8")
 
 
-def fill(site_dir: Path, blocks_dir: Path) -> list[Finding]:
-    """Put every page's blocks back into its slots, in every HTML file of the built site."""
-    pages = sorted(Path(folder, name) for folder, _, names in os.walk(site_dir) for name in names
-                   if name.endswith(".html"))
-    out: list[Finding] = []
-    for path, problem in zip(pages, run_all(_fill_file, pages, (blocks_dir,), default_jobs(), chunk=64), strict=True):
-        if problem:
-            detail = f"{path.relative_to(site_dir).as_posix()}: {problem}"
-            out.append(finding("generator-failed", "mkdocs.yml", generator="casekit", exit_code=0, detail=detail))
-    return out
-
-
-def _fill_file(path: Path, blocks_dir: Path) -> str | None:
-    text = path.read_text(encoding="utf-8")
+def fill_text(text: str, blocks_dir: Path) -> tuple[str, str | None]:
+    """(the page `text` with its blocks in their slots, None) or (`text`, what is wrong)."""
     if "data-ck-slot=" not in text:
-        return None
+        return text, None
+    filled = _filled(text, blocks_dir)
+    return (text, filled[1]) if filled[0] is None else (filled[0], None)
+
+
+def _filled(text: str, blocks_dir: Path) -> tuple[str | None, str | None]:
     slots = list(_SLOT.finditer(text))
     if text.count("data-ck-slot=") != len(slots):
-        return "생성기가 자리표시를 바꿔 썼습니다 (a slot was rewritten by the generator)"
+        return None, "생성기가 자리표시를 바꿔 썼습니다 (a slot was rewritten by the generator)"
     keys = {m.group(1) for m in slots}
     if len(keys) != 1:
-        return "여러 페이지의 자리표시가 섞였습니다 (slots of several pages in one)"
+        return None, "여러 페이지의 자리표시가 섞였습니다 (slots of several pages in one)"
     try:
         blocks = json.loads((blocks_dir / f"{keys.pop()}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return "자리표시의 내용을 찾지 못했습니다 (the blocks of a slotted page are missing)"
-    if [int(m.group(2)) for m in slots] != list(range(len(blocks))):
-        return "자리표시가 빠지거나 순서가 바뀌었습니다 (slots missing or out of order)"
+        return None, "자리표시의 내용을 찾지 못했습니다 (the blocks of a slotted page are missing)"
+    if not isinstance(blocks, list) or not all(isinstance(b, str) for b in blocks) \
+            or [int(m.group(2)) for m in slots] != list(range(len(blocks))):
+        return None, "자리표시가 빠지거나 순서가 바뀌었습니다 (slots missing or out of order)"
     parts: list[str] = []
     at = 0
     for m, html in zip(slots, blocks, strict=True):
         parts += [text[at : m.start()], BLOCK.format(html)]
         at = m.end()
     parts.append(text[at:])
-    path.write_text("".join(parts), encoding="utf-8")
-    return None
+    return "".join(parts), None
+
+
+def slot_problem(rel: str, problem: str) -> Finding:
+    return finding("generator-failed", "mkdocs.yml", generator="casekit", exit_code=0, detail=f"{rel}: {problem}")
