@@ -95,3 +95,25 @@ def test_status_shows_the_process_stage_not_the_conference(sample: Path, run) ->
     result = run(sample, "status", "2026-0010", "--format", "json", "--today", "2026-11-20")
     row = json.loads(result.output)["cases"][0]
     assert row["stage"] == "intervention" and row["missing"] == []
+
+
+def test_the_conference_page_lists_the_meetings_not_cases_at_a_stage(tmp_path: Path) -> None:
+    """A conference never moves the stage: a list of the cases "at" it was always empty. Its page
+    lists every meeting, the latest first, and the home page counts meetings, not cases."""
+    from casekit.site.generate import generate
+
+    root = make_casebook(tmp_path, {
+        "c1": [*FULL_PATH[:2], conference("2026-03-09", kind="selection", decisions=["통합사례관리 대상으로 선정"]),
+               FULL_PATH[2], conference("2026-05-03", kind="review", next_meeting="2026-06-01")],
+        "c2": [*FULL_PATH[:4]],
+    })
+    report = check(root, keep=True)
+    assert not report.errors, report.errors
+    pages = {p.src_uri: p for p in generate(report, dt.date(2026, 5, 10)).pages}
+    page = pages["stages/conference.md"].markdown + "".join(pages["stages/conference.md"].blocks)
+    assert "사례회의 2회 (사례 1건)" in page and "c2" not in page
+    assert page.index("2026-05-03") < page.index("2026-03-09")  # the latest first
+    assert "1건" in page and "2026-06-01" in page  # one decision; the next meeting
+    assert 'href="../../cases/c1/#r05"' in page  # to the record on the case page
+    home = pages["index.md"].markdown + "".join(pages["index.md"].blocks)
+    assert 'data-stage="conference" data-count="2"' in home and "2회" in home

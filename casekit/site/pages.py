@@ -15,12 +15,15 @@ from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.site.gaps import KIND_KO, counts, site_gaps
 from casekit.site.html import Markup, el, join
 from casekit.site.indexes import Case, Site
+from casekit.site.practice import conference as read_conference
+from casekit.site.records import Record
 from casekit.site.views import (
     WIDE,
     Page,
     View,
     block,
     case_table,
+    case_url,
     due_table,
     heading,
     make_page,
@@ -107,12 +110,20 @@ def stage_counts(v: View) -> Markup:
     biggest = max([1, *by_stage.values()])
     groups = []
     for stage in STAGES:
+        if stage == "conference":  # not a stage a case stands at: the meetings are counted apart
+            continue
         n = by_stage.get(stage, 0)
         groups.append(el("li", {"class": "ck-stage-group", "data-stage": stage, "data-count": n},
                          v.a(stage_url(stage), v.stage(stage), cls="ck-stage-link"),
                          el("span", {"class": "ck-bar ck-bar-small", "aria-hidden": "true"},
                             el("span", {"class": f"ck-bar-fill ck-fill-{stage}", "style": f"width:{100 * n / biggest:.2f}%"})),
                          el("strong", {"class": "ck-num"}, f"{n}건")))
+    meetings = conference_rows(site)
+    groups.append(el("li", {"class": "ck-stage-group ck-conference-count", "data-stage": "conference",
+                            "data-count": len(meetings)},
+                     v.a(stage_url("conference"), v.stage("conference"), cls="ck-stage-link"),
+                     el("span", {"class": "ck-muted"}, "열린 회의"),
+                     el("strong", {"class": "ck-num"}, f"{len(meetings)}회")))
     return noindex(el("ul", {"class": "ck-stage-groups", "id": "caseload-stage"}, groups))
 
 
@@ -238,8 +249,45 @@ def cases_index(site: Site) -> Iterator[Page]:
     yield from paged(site, "cases/", cases, frame, in_nav=True)
 
 
+def conference_rows(site: Site) -> list[tuple[Case, Record]]:
+    """Every 사례회의 record of the casebook, the latest first (a conference is held in any stage
+    and never moves it: its page lists the meetings, not the cases "at" it)."""
+    found = [(c, r) for c in site.cases.values() for r in c.records if r.stage == "conference"]
+    return sorted(found, key=lambda cr: (cr[1].date or "", cr[0].id, cr[1].nn), reverse=True)
+
+
+def conference_pages(site: Site) -> Iterator[Page]:
+    rows = conference_rows(site)
+    kinds = site.labels("conference", "kind")
+    cases = len({c.id for c, _ in rows})
+
+    def frame(v: View, part: Sequence[tuple[Case, Record]], position: str) -> list[str]:
+        body = []
+        for c, r in part:
+            meeting = read_conference(r.rel, r.anchor, r.data)
+            body.append(el("tr", {"data-case": c.id, "data-kind": meeting.kind},
+                           el("td", {"class": "ck-date"}, meeting.date or "날짜 없음"),
+                           el("td", None, v.case_link(c)),
+                           el("td", None, v.a(f"{case_url(c.id)}#{r.anchor}", kinds.get(meeting.kind or "", meeting.kind or "사례회의"))),
+                           el("td", {"class": "ck-num"}, f"{len(meeting.decisions)}건" if meeting.decisions else "-"),
+                           el("td", {"class": "ck-date"}, meeting.next_meeting or "-"),
+                           el("td", None, v.worker_link(r.worker))))
+        table = v.table(["날짜", "사례", "사례회의 유형", "결정 사항", "다음 회의", "기록한 담당"], body,
+                        {"data-testid": "conferences-list"})
+        return [WIDE + heading(1, "단계: 사례회의"),
+                block(el("p", {"class": "ck-asof"}, f"conference · 사례회의 {len(rows)}회 (사례 {cases}건), 최근 회의부터 · "
+                         "사례회의는 어느 단계에서나 열리고 사례의 단계를 바꾸지 않습니다 · " + v.asof
+                         + (f" · {position}" if position else "")),
+                      table if rows else el("p", {"class": "ck-muted"}, "사례회의 기록이 없습니다."))]
+
+    yield from paged(site, stage_url("conference"), rows, frame)
+
+
 def stage_pages(site: Site) -> Iterator[Page]:
     for stage in STAGES:
+        if stage == "conference":
+            yield from conference_pages(site)
+            continue
         cases = sort_open_first(c for c in site.cases.values() if c.stage == stage)
         label = STAGE_KO[stage]
 
