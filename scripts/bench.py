@@ -20,8 +20,9 @@ are stated as ratios to a baseline from the same run, because this machine is sh
 - check cold (cache deleted), warm (nothing changed), one edit (one record changed), one case
   (`casekit check cases/<id>`, warm): the `casekit check` command, end to end;
 - build: `casekit build` (or `mkdocs build` with the plugin) beside a plain `mkdocs build` of as
-  many plain Markdown pages of similar size (Material, search plugin); search payload: every file
-  under site/search/ (what the browser fetches before its first result) for both.
+  many plain Markdown pages of similar size (Material, search plugin), then `casekit build` again
+  with one record edited (the build folder kept: one case's pages made again); search payload:
+  every file under site/search/ (what the browser fetches before its first result) for both.
 """
 
 from __future__ import annotations
@@ -355,6 +356,15 @@ def bench_build(root: Path, work: Path) -> list[tuple[str, dict[str, float], str
     p = run([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain, every=0.25)
     rows.append(("plain mkdocs build", p, "plain mkdocs build"))
     rows.append(("casekit build" if has_build else "mkdocs build (plugin)", r, "plain mkdocs build"))
+    if has_build:  # again with the build folder kept, one record edited: one case's pages made again
+        victim = sorted((root / "cases").glob("*/*-monitoring.md"))[len(list((root / "cases").iterdir())) // 3]
+        original = victim.read_text(encoding="utf-8")
+        victim.write_text(original + "\n추가 관찰: 다음 방문 일정을 다시 잡았다.\n", encoding="utf-8")
+        try:
+            again = run(env_cmd, root, every=0.25)
+        finally:
+            victim.write_text(original, encoding="utf-8")
+        rows.append(("casekit build, 1 edit", again, "plain mkdocs build"))
     for name, folder in (("plain search payload", plain / "site"), ("casekit search payload", site)):
         size = sum(f.stat().st_size for f in (folder / "search").rglob("*") if f.is_file())
         rows.append((name, {"bytes": size}, "plain search payload"))
