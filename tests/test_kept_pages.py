@@ -23,12 +23,18 @@ TODAY = dt.date(2026, 11, 20)
 CASES = 14  # in the sample casebook
 
 
-def build_folder(casebook: Path, today: dt.date = TODAY) -> Written:
-    """What `casekit build` does before it runs the generator."""
+def build_folder(casebook: Path, today: dt.date = TODAY, defer: bool = True) -> Written:
+    """What `casekit build` does with the build folder: the case pages' blocks left to make while
+    the generator runs (`defer`; made here at once, with no generator)."""
     report = check(casebook, keep=True)
     assert not report.errors, report.errors
     index = pages_index(report)  # masks given names in the bodies
-    return write_build_folder(casebook, generate(report, today, keep=False, index=index))
+    written = write_build_folder(casebook, generate(report, today, keep=False, index=index), defer=defer)
+    if defer:
+        assert written.pending is not None and not (casebook / ".casekit/build" / PAGES_MANIFEST).exists()
+        written.pending()
+    assert written.pending is None
+    return written
 
 
 def files(casebook: Path) -> dict[str, bytes]:
@@ -42,7 +48,7 @@ def fresh(casebook: Path, tmp_path: Path, today: dt.date = TODAY) -> dict[str, b
     other = tmp_path / "fresh"
     shutil.rmtree(other, ignore_errors=True)
     shutil.copytree(casebook, other, ignore=shutil.ignore_patterns(".casekit"))
-    assert build_folder(other, today).remade == sum(1 for _ in (other / "cases").iterdir())
+    assert build_folder(other, today, defer=False).remade == sum(1 for _ in (other / "cases").iterdir())
     return files(other)
 
 
@@ -186,3 +192,25 @@ def test_the_digest_of_the_sensitive_values_is_that_of_the_values_not_their_orde
     assert needles_digest(needles) != needles_digest(needles[:1])
     assert needles_digest(needles) != needles_digest([("최순희", *needles[0][1:]), needles[1]])
     assert needles_digest([("a\x00b", "c", "d"), ("e", "f", "g")]) != needles_digest([("a", "b\x00c", "d"), ("e", "f", "g")])
+
+
+def test_blocks_made_while_the_generator_runs_are_those_made_at_once(tmp_path: Path) -> None:
+    """`casekit build` writes the case pages with their slots, then makes the blocks while the
+    generator runs (write_build_folder(defer=True), Written.pending): the same files."""
+    book = copy_casebook(tmp_path / "casebook")
+    deferred = build_folder(book)
+    assert deferred.remade == CASES and deferred.changed == len(files(book))
+    assert files(book) == fresh(book, tmp_path)
+    assert build_folder(book).remade == 0  # the manifest names the blocks made later too
+
+
+def test_what_is_left_to_write_is_written_whatever_the_generator_does(tmp_path: Path) -> None:
+    from casekit.site.build import run_generator
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")  # MkDocs cannot read it
+    done: list[bool] = []
+    found = run_generator("mkdocs", tmp_path / "mkdocs.yml", meanwhile=lambda: done.append(True))
+    assert done == [True] and [f.code for f in found] == ["generator-failed"]
+    done.clear()
+    found = run_generator("no_such_generator_casekit", tmp_path / "mkdocs.yml", meanwhile=lambda: done.append(True))
+    assert done == [True] and [f.code for f in found] == ["generator-missing"]

@@ -6,7 +6,8 @@
     write_build_folder(...)     .casekit/build/{docs,blocks,overrides,mkdocs.yml}: the user's mkdocs.yml
                                 plus docs_dir, casekit's CSS and templates, no casekit plugin; the
                                 pages' HTML blocks wait in blocks/ (casekit.site.slots)
-    run_generator(...)          a subprocess each: `python -m mkdocs|properdocs build`, `zensical build`
+    run_generator(...)          a subprocess each: `python -m mkdocs|properdocs build`, `zensical build`;
+                                while it renders the pages, the case pages' blocks are made
     post_build(ctx)             POST_BUILD, in order, over the built site: the page pass (blocks
                                 back in their slots, CSP, audit and search reading of every page,
                                 casekit.site.finish), the Korean index, the rest of the audit; the
@@ -24,9 +25,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
@@ -197,17 +200,38 @@ def generator_command(generator: str, config: Path) -> list[str]:
     return [sys.executable, "-m", generator, "build", "-q", "-f", str(config)]
 
 
-def run_generator(generator: str, config: Path, timeout: float = 3600) -> list[Finding]:
-    """Run the generator over the build folder; it writes `site/` beside the derived config."""
+def run_generator(generator: str, config: Path, timeout: float = 3600,
+                  meanwhile: Callable[[], None] | None = None) -> list[Finding]:
+    """Run the generator over the build folder; it writes `site/` beside the derived config.
+    `meanwhile`: work done here while the generator runs (the case pages' blocks: it renders the
+    pages with their slots on one core, the blocks are made on the others). It is done whatever
+    happens to the generator."""
     if importlib.util.find_spec(generator) is None:
+        if meanwhile is not None:
+            meanwhile()
         return [finding("generator-missing", "mkdocs.yml", generator=generator)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    proc = subprocess.run(generator_command(generator, config), cwd=config.parent, capture_output=True, text=True,
-                          timeout=timeout, env=env, check=False)
-    if proc.returncode != 0 or not (config.parent / "site" / "index.html").is_file():
-        detail = (proc.stderr.strip() or proc.stdout.strip() or "index.html이 없습니다")[-2000:]
-        return [finding("generator-failed", "mkdocs.yml", generator=generator, exit_code=proc.returncode, detail=detail)]
+    # its output goes to files, not pipes: nobody reads a pipe while `meanwhile` runs
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(generator_command(generator, config), cwd=config.parent, stdout=out, stderr=err, env=env)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            code = proc.wait(timeout=timeout)
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+        stdout, stderr = (_text_of(f) for f in (out, err))
+    if code != 0 or not (config.parent / "site" / "index.html").is_file():
+        detail = (stderr or stdout or "index.html이 없습니다")[-2000:]
+        return [finding("generator-failed", "mkdocs.yml", generator=generator, exit_code=code, detail=detail)]
     return []
+
+
+def _text_of(f: IO[bytes]) -> str:
+    f.seek(0)
+    return f.read().decode("utf-8", "replace").strip()
 
 
 def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None, generator: str = "mkdocs",
@@ -223,15 +247,20 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
     work = work or root / BUILD_DIR
-    written = write_build_folder(root, made, work, generator)
+    written = write_build_folder(root, made, work, generator, defer=True)  # the blocks: while the generator runs
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
         configured = load_user_config(root).get("site_dir")
         site_dir = root / (configured if isinstance(configured, str) and configured else "site")
     site_dir = Path(os.path.abspath(site_dir))
-    safe_site_dir(root, site_dir)
-    findings = run_generator(generator, config)
+    try:
+        safe_site_dir(root, site_dir)
+    except UnsafeSiteDir:
+        if written.pending is not None:
+            written.pending()  # the build folder left whole
+        raise
+    findings = run_generator(generator, config, meanwhile=written.pending)
     if findings:
         return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
     if site_dir.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from casekit.core.schemas import STAGE_KO
@@ -20,7 +21,19 @@ from casekit.site.indexes import (
     Record,
     Site,
 )
-from casekit.site.views import Page, View, block, case_url, days_text, heading, make_page, noindex, src_uri
+from casekit.site.views import (
+    Block,
+    Deferred,
+    Page,
+    Plan,
+    View,
+    block,
+    case_url,
+    days_text,
+    heading,
+    noindex,
+    src_uri,
+)
 
 COMMON_KEYS = ("case", "stage", "date", "worker")
 # how a resource came into the case, by the stage that names it
@@ -71,33 +84,33 @@ def goal_lookup(case: Case) -> Callable[[Record, str], str | None]:
 
 
 def case_page(site: Site, case: Case, bodies: BodyRenderer) -> Page:
+    return case_plan(site, case, bodies).page()
+
+
+def case_plan(site: Site, case: Case, bodies: BodyRenderer) -> Plan:
+    """The case page, its blocks made when asked for (views.Plan): the headings first."""
     url = case_url(case.id)
     v = View(site, url)
     lookup = goal_lookup(case)
-    current: dict[str, Record] = {}
-
-    def goal_text(gid: str) -> str | None:
-        rec = current.get("record")
-        return lookup(rec, gid) if rec is not None else None
-
-    fields = FieldRenderer(site.schemas, v.resource_link, goal_text)
     title = f"{case.id} · {case.alias}" if case.alias else case.id
     if case.restricted:  # 열람 제한: the summary only; the records hold nothing but their structure
-        md = [heading(1, title), block(practice.restricted_notice(v, case)), block(summary_card(v, case)),
-              heading(2, "타임라인", "timeline"), block(timeline(v, case)),
-              heading(2, "기록", "records"), block(practice.restricted_records(v, case))]
-        return make_page(src_uri(url), url, md)
+        md: list[str | Deferred] = [
+            heading(1, title), Deferred(lambda: block(practice.restricted_notice(v, case))),
+            Deferred(lambda: block(summary_card(v, case))),
+            heading(2, "타임라인", "timeline"), Deferred(lambda: block(timeline(v, case))),
+            heading(2, "기록", "records"), Deferred(lambda: block(practice.restricted_records(v, case)))]
+        return Plan(src_uri(url), url, md)
     md = [
         heading(1, title),
-        block(summary_card(v, case)),
+        Deferred(lambda: block(summary_card(v, case))),
         heading(2, "타임라인", "timeline"),
-        block(timeline(v, case)),
+        Deferred(lambda: block(timeline(v, case))),
         heading(2, "목표와 경과", "goals"),
-        block(goals_table(v, case)),
+        Deferred(lambda: block(goals_table(v, case))),
         heading(2, "활동 기록", "activities"),
-        block(activity_log(v, case, lookup)),
+        Deferred(lambda: block(activity_log(v, case, lookup))),
         heading(2, "연계 자원", "resources"),
-        block(linked_resources(v, case)),
+        Deferred(lambda: block(linked_resources(v, case))),
     ]
     for name, anchor, part in (("사례회의", "conferences", practice.conferences(v, case)),
                                ("가구와 생태도", "household", practice.household(v, case)),
@@ -105,17 +118,22 @@ def case_page(site: Site, case: Case, bodies: BodyRenderer) -> Page:
         if part is not None:
             md += [heading(2, name, anchor), block(part)]
     for r in case.records:
-        current["record"] = r
         text = f"{r.nn:02d} {r.stage_ko}" + (f" ({r.qualifier})" if r.qualifier else "") + f" · {r.date or '날짜 없음'}"
         md.append(heading(2, text, r.anchor, f"ck-record ck-record-{r.stage}"))
-        meta = el("p", {"class": "ck-record-meta"}, v.stage(r.stage, r.qualifier), " 담당 ", v.worker_link(r.worker),
-                  " · ", el("code", {"class": "ck-rel"}, r.rel),
-                  el("span", {"class": "ck-changed"}, f" · 마지막 변경: {r.changed}") if r.changed else None)
-        body = bodies.html(r.body, r.rel, 2)
-        md.append(block(el("div", {"class": "ck-record-data", "data-stage": r.stage, "data-nn": f"{r.nn:02d}"},
-                           meta, fields.record(r.stage, r.data, COMMON_KEYS)),
-                        el("div", {"class": "ck-record-body"}, body) if body else None))
-    return make_page(src_uri(url), url, md)
+        md.append(Deferred(functools.partial(record_block, v, r, bodies, lookup)))
+    return Plan(src_uri(url), url, md)
+
+
+def record_block(v: View, r: Record, bodies: BodyRenderer, lookup: Callable[[Record, str], str | None]) -> Block:
+    """One record on its case page: who and when, its fields, its body."""
+    fields = FieldRenderer(v.site.schemas, v.resource_link, lambda gid: lookup(r, gid))
+    meta = el("p", {"class": "ck-record-meta"}, v.stage(r.stage, r.qualifier), " 담당 ", v.worker_link(r.worker),
+              " · ", el("code", {"class": "ck-rel"}, r.rel),
+              el("span", {"class": "ck-changed"}, f" · 마지막 변경: {r.changed}") if r.changed else None)
+    body = bodies.html(r.body, r.rel, 2)
+    return block(el("div", {"class": "ck-record-data", "data-stage": r.stage, "data-nn": f"{r.nn:02d}"},
+                    meta, fields.record(r.stage, r.data, COMMON_KEYS)),
+                 el("div", {"class": "ck-record-body"}, body) if body else None)
 
 
 def episode_label(case: Case, n: int) -> str:

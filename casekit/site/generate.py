@@ -7,6 +7,7 @@ folder (`write_build_folder`), the MkDocs plugin hands them to MkDocs as generat
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from casekit.core.names import inside
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
-from casekit.site.case_page import case_page
+from casekit.site.case_page import case_page, case_plan
 from casekit.site.directory import (
     need_pages,
     needs_index,
@@ -39,7 +40,7 @@ from casekit.site.directory import (
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
 from casekit.site.records import Case
-from casekit.site.slots import BLOCKS_DIR, encode_blocks, page_key, page_key_of, stub
+from casekit.site.slots import BLOCKS_DIR, SLOT, encode_blocks, page_key, page_key_of, stub
 from casekit.site.summary_page import summary_page, summary_url
 from casekit.site.views import Page, case_url, src_uri
 
@@ -73,6 +74,9 @@ class Written:
     changed: int = 0  # files of docs/ and blocks/ written (new or changed): the others kept from the last build
     slotted: bool = False  # the pages' HTML blocks wait in blocks/ for the built site (casekit.site.slots)
     remade: int | None = None  # cases whose pages were made anew (the others' kept from the last build)
+    # what is left to write (the case pages' blocks, with `defer`): call it while the generator
+    # runs, and before anything reads blocks/ (it sets `changed` and the manifest)
+    pending: Callable[[], None] | None = None
 
 
 Unit = tuple[str, Any]  # a share of the pages, small enough to send to a worker: see page_units
@@ -271,7 +275,10 @@ class _Folder:
         return True
 
     def wrote(self, rel: str, changed: bool) -> None:
-        """What another process's copy of this folder wrote (see _write_unit)."""
+        """What another process's copy of this folder wrote (see _write_unit); a file this copy
+        wrote itself (the work done here, not in a worker) is counted once."""
+        if self.path / rel in self.written:
+            return
         self.written.add(self.path / rel)
         self.changed += changed
 
@@ -389,39 +396,65 @@ def save_manifest(work: Path, cases: dict[str, Any]) -> None:
     os.replace(tmp, work / PAGES_MANIFEST)
 
 
-# what a share of the pages wrote, and its cases' manifest entries (with whether the pages were made anew)
-Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]]]
+# what a share of the pages wrote, its cases' manifest entries (with whether the pages were made
+# anew) and the cases whose case page's blocks are still to be made (`defer`)
+Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str]]
 
 
 def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blocks: _Folder,
-                slotted: bool, kept: KeptPages | None = None) -> Made:
+                slotted: bool, kept: KeptPages | None = None, defer: bool = False) -> Made:
     """Make a share of the pages and write them (in a worker: what it wrote goes back to be
     counted, the folders here being its copies). A case whose pages the last build left as they
-    would be made now is not made again."""
+    would be made now is not made again. `defer` (slotted pages only): a case page's Markdown is
+    written with its slots, its blocks left for `_write_blocks`."""
     kind, ids = unit
     if kind != "case" or kept is None:
-        return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)], {}
+        return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)], {}, []
     wrote: list[Wrote] = []
     entries: dict[str, tuple[dict[str, Any], bool]] = {}
+    later: list[str] = []
     for cid in ids:
         case = site.cases[cid]
         key = kept.case_key(case)
         same = kept.kept(cid, key, docs, blocks)
         if same is None:
-            files = [f for page in (case_page(site, case, bodies), summary_page(site, case)) for f in _page_files(page, slotted)]
+            plan = case_plan(site, case, bodies)
+            md = plan.slotted(functools.partial(_slot, page_key_of(plan.src))) if defer and slotted else None
+            if md is None:
+                files = _page_files(plan.page(), slotted)
+            else:
+                files = [(True, plan.src, md.encode("utf-8"))]
+                later.append(cid)
+            files += _page_files(summary_page(site, case), slotted)
             same = [(in_docs, rel, (docs if in_docs else blocks).write(rel, data)) for in_docs, rel, data in files]
             entries[cid] = ({"key": key, "files": [[in_docs, rel, _digest(data)] for in_docs, rel, data in files]}, True)
         else:
             entries[cid] = (kept.manifest[cid], False)
         wrote += same
-    return wrote, entries
+    return wrote, entries, later
+
+
+def _slot(key: str, n: int) -> str:
+    return SLOT.format(key=key, n=n)
+
+
+def _write_blocks(ids: list[str], site: Site, bodies: BodyRenderer, blocks: _Folder) -> list[tuple[str, str, bool, str]]:
+    """The blocks of the case pages of `ids`, made and written: (case, file, written anew, digest)."""
+    out = []
+    for cid in ids:
+        plan = case_plan(site, site.cases[cid], bodies)
+        rel, data = f"{page_key_of(plan.src)}.json", encode_blocks(plan.blocks())
+        out.append((cid, rel, blocks.write(rel, data), _digest(data)))
+    return out
 
 
 def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path | None = None,
-                       generator: str = "mkdocs") -> Written:
+                       generator: str = "mkdocs", defer: bool = False) -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
     overrides/ and mkdocs.yml into the build folder. A build folder kept from the last build is
-    reused: only files whose content changed are written, and what is gone is removed."""
+    reused: only files whose content changed are written, and what is gone is removed. `defer`:
+    the case pages' blocks (most of the work) are left to `Written.pending`, to make while the
+    generator renders the pages (they wait outside docs/, which it reads when it starts)."""
     work = work or root / BUILD_DIR
     notes: list[str] = []
     shutil.rmtree(work / "site", ignore_errors=True)
@@ -437,6 +470,8 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     user_docs = root / str(user.get("docs_dir") or "docs")
     count = 0
     remade: int | None = None
+    manifest: dict[str, Any] = {}
+    waiting: list[str] = []  # cases whose case page's blocks are still to be made (defer)
     if isinstance(pages, Generated) and pages.bodies is not None:
         # made and written on every core, a share of the pages a task (the workers hold the site)
         units = page_units(pages.site)
@@ -445,21 +480,22 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         kept = KeptPages(site_key(pages.site, index, slotted), load_manifest(work)) \
             if index is None or index.digest is not None else None
         (work / PAGES_MANIFEST).unlink(missing_ok=True)  # until this build's pages are all written
-        args = (pages.site, pages.bodies, docs, blocks, slotted, kept)
-        manifest: dict[str, Any] = {}
-        for wrote, entries in run_all(_write_unit, units, args, default_jobs(), chunk=4, size=2 * len(pages.site.cases)):
+        args = (pages.site, pages.bodies, docs, blocks, slotted, kept, defer)
+        for wrote, entries, later in run_all(_write_unit, units, args, default_jobs(), chunk=4,
+                                             size=2 * len(pages.site.cases)):
             for in_docs, rel, changed in wrote:
                 count += in_docs
                 (docs if in_docs else blocks).wrote(rel, changed)
             for cid, (entry, anew) in entries.items():
                 manifest[cid] = entry
                 remade = (remade or 0) + anew
+            waiting += later
         remade = (remade or 0) if kept is not None else None
+        site, bodies = pages.site, pages.bodies
     else:
         for page in pages.stream if isinstance(pages, Generated) else pages:
             _write_page(page, docs, blocks, slotted)
             count += 1
-    blocks.finish()
     # of the casebook's own docs/, only what scan_docs allows: its pages with the text it read, its
     # checked images and PDFs; nothing else there is opened (check reports the rest)
     scan = scan_docs(root)
@@ -497,6 +533,23 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
-    if remade is not None:
-        save_manifest(work, manifest)
-    return Written(config, count, notes, docs.changed + blocks.changed, slotted, remade)
+    written = Written(config, count, notes, docs.changed, slotted, remade)
+
+    def complete() -> None:
+        """The blocks left to make (on every core), then blocks/ tidied and the manifest written."""
+        written.pending = None
+        if waiting:
+            shares = [waiting[i : i + CASES_A_UNIT] for i in range(0, len(waiting), CASES_A_UNIT)]
+            for made in run_all(_write_blocks, shares, (site, bodies, blocks), default_jobs(), chunk=1, size=len(waiting)):
+                for cid, rel, changed, digest in made:
+                    blocks.wrote(rel, changed)
+                    manifest[cid]["files"].append([False, rel, digest])
+        blocks.finish()
+        written.changed += blocks.changed
+        if remade is not None:
+            save_manifest(work, manifest)
+
+    written.pending = complete
+    if not defer:
+        complete()
+    return written

@@ -101,17 +101,64 @@ _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 def make_page(src: str, url: str, parts: Sequence[str], in_nav: bool = False) -> Page:
     md: list[str] = []
     blocks: list[str] = []
-    seen: dict[str, int] = {}  # table regions named so far (unique_regions), across the parts
+    seen: dict[str, int] = {}  # table regions named so far (unique_regions), across the blocks
     for part in parts:
         if isinstance(part, Block):
-            # one <div> at the start of a line, no blank line inside (an empty comment holds the line
-            # open): Python-Markdown, and any generator built on it, keeps the block as it is
-            html = unique_regions(_BLANK_LINE.sub("\n<!-- -->", str(part).strip()), seen)
+            html = _block_html(part, seen)
             blocks.append(html)
             md.append(BLOCK.format(html))
         else:
-            md.append(unique_regions(part, seen))
+            md.append(part)
     return Page(src, url, "\n\n".join(md) + "\n", in_nav, tuple(blocks))
+
+
+def _block_html(part: Block, seen: dict[str, int]) -> str:
+    # one <div> at the start of a line, no blank line inside (an empty comment holds the line
+    # open): Python-Markdown, and any generator built on it, keeps the block as it is
+    return unique_regions(_BLANK_LINE.sub("\n<!-- -->", str(part).strip()), seen)
+
+
+class Deferred:
+    """A block made only when asked for (see Plan)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Block]) -> None:
+        self.make = make
+
+
+@dataclass
+class Plan:
+    """A page whose blocks (`Deferred` parts) are made when asked for: `casekit build` writes
+    the case pages' Markdown with empty slots first (`slotted`), starts the generator, and makes
+    the blocks while it runs (`blocks`). `page()` is the page as make_page makes it."""
+
+    src: str
+    url: str
+    parts: Sequence[str | Deferred]
+    in_nav: bool = False
+
+    def page(self) -> Page:
+        return make_page(self.src, self.url, [p.make() if isinstance(p, Deferred) else p for p in self.parts], self.in_nav)
+
+    def slotted(self, slot: Callable[[int], str]) -> str | None:
+        """The page's Markdown with its n-th block as `slot(n)` (casekit.site.slots.stub of the
+        page, without making a block); None when the page has no block."""
+        md: list[str] = []
+        n = 0
+        for part in self.parts:
+            if isinstance(part, Deferred | Block):
+                md.append(slot(n))
+                n += 1
+            else:
+                md.append(part)
+        return "\n\n".join(md) + "\n" if n else None
+
+    def blocks(self) -> list[str]:
+        """Every block, made now, in order (as make_page writes them)."""
+        seen: dict[str, int] = {}
+        return [_block_html(p.make() if isinstance(p, Deferred) else p, seen) for p in self.parts
+                if isinstance(p, Deferred | Block)]
 
 
 _REGION = re.compile(r'(role="region" tabindex="0" aria-label=")([^"]*)(")')
@@ -119,7 +166,7 @@ _REGION = re.compile(r'(role="region" tabindex="0" aria-label=")([^"]*)(")')
 
 def unique_regions(text: str, seen: dict[str, int] | None = None) -> str:
     """A second table region with the same name on a page is named "… (2)": a screen reader's list
-    of regions tells them apart. `seen`: the names met so far on the page (its earlier parts)."""
+    of regions tells them apart. `seen`: the names met so far on the page (its earlier blocks)."""
     seen = {} if seen is None else seen
 
     def name(m: re.Match[str]) -> str:
