@@ -214,3 +214,16 @@ def test_what_is_left_to_write_is_written_whatever_the_generator_does(tmp_path: 
     done.clear()
     found = run_generator("no_such_generator_casekit", tmp_path / "mkdocs.yml", meanwhile=lambda: done.append(True))
     assert done == [True] and [f.code for f in found] == ["generator-missing"]
+
+
+def test_a_case_whose_key_cannot_be_taken_is_always_made_again(casebook: Path, tmp_path: Path) -> None:
+    def unpicklable() -> Written:
+        report = check(casebook, keep=True)
+        made = generate(report, TODAY, keep=False, index=pages_index(report))
+        for case in made.site.cases.values():
+            case.note = lambda: None  # type: ignore[attr-defined]  # (a local function: pickle refuses it)
+        return write_build_folder(casebook, made)
+
+    assert unpicklable().remade == CASES
+    assert unpicklable().remade == CASES  # a key that could not be taken never matches
+    assert files(casebook) == fresh(casebook, tmp_path)

@@ -343,12 +343,16 @@ class KeptPages:
         self.site_key = site_key.encode()
         self.manifest = manifest
 
-    def case_key(self, case: Case) -> str:
-        return _digest(self.site_key + pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL))
+    def case_key(self, case: Case) -> str | None:
+        """The case's key; None when it cannot be taken (its pages are then always made)."""
+        try:
+            return _digest(self.site_key + pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return None
 
-    def kept(self, cid: str, key: str, docs: _Folder, blocks: _Folder) -> list[Wrote] | None:
+    def kept(self, cid: str, key: str | None, docs: _Folder, blocks: _Folder) -> list[Wrote] | None:
         entry = self.manifest.get(cid)
-        if not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("files"), list):
+        if key is None or not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("files"), list):
             return None
         expected = {src_uri(case_url(cid)), src_uri(summary_url(cid))}
         expected_blocks = {f"{page_key_of(rel)}.json" for rel in expected}
