@@ -60,7 +60,7 @@ class BuildContext:
     index: SensitiveIndex | None = None  # of sensitive_needles(report), when already made (None: made here)
     blocks_dir: Path | None = None  # where slotted pages' blocks wait (casekit.site.slots); None: no slots
     finished: Finished | None = None  # what the page pass did (the steps after it read only the rest)
-    _expected: Expected | None = None
+    _expected: Expected | None = field(default=None, init=False, repr=False)  # made once, by expected()
 
     def sensitive_index(self) -> SensitiveIndex:
         if self.index is None:
@@ -69,7 +69,7 @@ class BuildContext:
 
     def page_job(self) -> Job:
         """What the page pass needs (casekit.site.finish)."""
-        return Job(self.blocks_dir, Scanner(self.sensitive_index()), self.expected(), search=False)
+        return Job(self.blocks_dir, Scanner(self.sensitive_index()), self.expected())
 
     def expected(self) -> Expected:
         """What the site may hold besides pages (theme and casekit assets, allowed docs/ assets)."""

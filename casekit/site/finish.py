@@ -41,7 +41,7 @@ class Job:
     blocks_dir: Path | None  # where the slotted pages' blocks wait (None: no page has slots)
     scan: Scanner
     expected: Expected
-    search: bool  # read the pages for casekit's Korean index
+    search: bool = False  # read the pages for casekit's Korean index (finish_pages: when the site uses it)
 
     @property
     def trusted(self) -> TrustedScripts:

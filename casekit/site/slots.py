@@ -67,24 +67,19 @@ def fill_text(text: str, blocks_dir: Path) -> tuple[str, str | None]:
     """(the page `text` with its blocks in their slots, None) or (`text`, what is wrong)."""
     if "data-ck-slot=" not in text:
         return text, None
-    filled = _filled(text, blocks_dir)
-    return (text, filled[1]) if filled[0] is None else (filled[0], None)
-
-
-def _filled(text: str, blocks_dir: Path) -> tuple[str | None, str | None]:
     slots = list(_SLOT.finditer(text))
     if text.count("data-ck-slot=") != len(slots):
-        return None, "생성기가 자리표시를 바꿔 썼습니다 (a slot was rewritten by the generator)"
+        return text, "생성기가 자리표시를 바꿔 썼습니다 (a slot was rewritten by the generator)"
     keys = {m.group(1) for m in slots}
     if len(keys) != 1:
-        return None, "여러 페이지의 자리표시가 섞였습니다 (slots of several pages in one)"
+        return text, "여러 페이지의 자리표시가 섞였습니다 (slots of several pages in one)"
     try:
         blocks = json.loads((blocks_dir / f"{keys.pop()}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None, "자리표시의 내용을 찾지 못했습니다 (the blocks of a slotted page are missing)"
+        return text, "자리표시의 내용을 찾지 못했습니다 (the blocks of a slotted page are missing)"
     if not isinstance(blocks, list) or not all(isinstance(b, str) for b in blocks) \
             or [int(m.group(2)) for m in slots] != list(range(len(blocks))):
-        return None, "자리표시가 빠지거나 순서가 바뀌었습니다 (slots missing or out of order)"
+        return text, "자리표시가 빠지거나 순서가 바뀌었습니다 (slots missing or out of order)"
     parts: list[str] = []
     at = 0
     for m, html in zip(slots, blocks, strict=True):
