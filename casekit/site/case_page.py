@@ -95,13 +95,13 @@ def case_plan(site: Site, case: Case, bodies: BodyRenderer) -> Plan:
     title = f"{case.id} · {case.alias}" if case.alias else case.id
     if case.restricted:  # 열람 제한: the summary only; the records hold nothing but their structure
         md: list[str | Deferred] = [
-            heading(1, title), Deferred(lambda: block(practice.restricted_notice(v, case))),
+            heading(1, title, "title"), Deferred(lambda: block(practice.restricted_notice(v, case))),
             Deferred(lambda: block(summary_card(v, case))),
             heading(2, "타임라인", "timeline"), Deferred(lambda: block(timeline(v, case))),
             heading(2, "기록", "records"), Deferred(lambda: block(practice.restricted_records(v, case)))]
         return Plan(src_uri(url), url, md)
     md = [
-        heading(1, title),
+        heading(1, title, "title"),
         Deferred(lambda: block(summary_card(v, case))),
         heading(2, "타임라인", "timeline"),
         Deferred(lambda: block(timeline(v, case))),

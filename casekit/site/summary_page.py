@@ -9,12 +9,10 @@ come from casekit.css and casekit.js like every other page.
 
 from __future__ import annotations
 
-import dataclasses
-
 from casekit.site.case_page import summary_card
 from casekit.site.html import Markup, el, join, table_box
 from casekit.site.indexes import Case, Site
-from casekit.site.views import Page, View, block, case_url, heading, make_page, noindex, src_uri
+from casekit.site.views import Deferred, Page, Plan, View, block, case_url, heading, noindex, src_uri
 
 # Material's search plugin reads this front matter: the page is never a search result.
 NO_SEARCH = "---\nsearch:\n  exclude: true\nhide:\n  - toc\n  - navigation\n---\n\n"
@@ -75,16 +73,20 @@ def on_case_page(markup: Markup) -> Markup:
 
 
 def summary_page(site: Site, case: Case) -> Page:
+    return summary_plan(site, case).page()
+
+
+def summary_plan(site: Site, case: Case) -> Plan:
+    """The summary page, its blocks made when asked for (views.Plan)."""
     url = summary_url(case.id)
     v = View(site, url)
     title = f"{case.id} · {case.alias}" if case.alias else case.id
     links = el("p", {"class": "ck-print-links ck-screen-only"},
                v.a(case_url(case.id), "전체 기록 보기"), " · 브라우저의 인쇄(Ctrl+P)로 A4 한 쪽에 인쇄됩니다.")
-    parts = [
-        heading(1, f"{title} 사례 요약"),
-        block(noindex(join([links, on_case_page(summary_card(v, case)), profile(v, case)]))),
+    parts: list[str | Deferred] = [
+        heading(1, f"{title} 사례 요약", "title"),
+        Deferred(lambda: block(noindex(join([links, on_case_page(summary_card(v, case)), profile(v, case)])))),
         heading(2, "현재 목표", "summary-goals"),
-        block(noindex(current_goals(v, case))),
+        Deferred(lambda: block(noindex(current_goals(v, case)))),
     ]
-    page = make_page(src_uri(url), url, parts)
-    return dataclasses.replace(page, markdown=NO_SEARCH + page.markdown)
+    return Plan(src_uri(url), url, parts, front=NO_SEARCH)

@@ -13,6 +13,7 @@ needs no generator plugin to come out right (MkDocs, ProperDocs and Zensical ali
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -137,9 +138,12 @@ class Plan:
     url: str
     parts: Sequence[str | Deferred]
     in_nav: bool = False
+    front: str = ""  # front matter, as written before the page's Markdown
 
     def page(self) -> Page:
-        return make_page(self.src, self.url, [p.make() if isinstance(p, Deferred) else p for p in self.parts], self.in_nav)
+        page = make_page(self.src, self.url, [p.make() if isinstance(p, Deferred) else p for p in self.parts],
+                         self.in_nav)
+        return dataclasses.replace(page, markdown=self.front + page.markdown) if self.front else page
 
     def slotted(self, slot: Callable[[int], str]) -> str | None:
         """The page's Markdown with its n-th block as `slot(n)` (casekit.site.slots.stub of the
@@ -152,7 +156,7 @@ class Plan:
                 n += 1
             else:
                 md.append(part)
-        return "\n\n".join(md) + "\n" if n else None
+        return self.front + "\n\n".join(md) + "\n" if n else None
 
     def blocks(self) -> list[str]:
         """Every block, made now, in order (as make_page writes them)."""
