@@ -493,6 +493,8 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
         sys.exit(1)
     site = result.site
     remade = f"다시 만든 사례 {result.remade}건, " if result.remade is not None else ""
+    if result.composed:  # their pages put into the generator's frame by casekit (casekit.site.compose)
+        remade += f"틀에 넣은 사례 {result.composed}건, "
     click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
                f"({remade}새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.today.isoformat()})")
 @main.command("audit")

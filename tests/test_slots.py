@@ -30,7 +30,8 @@ def _site(folder: Path) -> dict[str, str]:
 
 def test_a_slotted_build_makes_the_same_site_as_whole_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     casebook = copy_casebook(tmp_path / "casebook")
-    slotted = build(casebook, tmp_path / "slotted", TODAY, "mkdocs")
+    # every page through MkDocs (composing, casekit.site.compose, has tests of its own)
+    slotted = build(casebook, tmp_path / "slotted", TODAY, "mkdocs", compose=False)
     assert slotted.errors == [], slotted.findings
     docs = casebook / ".casekit/build/docs"
     case_md = (docs / "cases/2026-0002.md").read_text(encoding="utf-8")
@@ -40,7 +41,7 @@ def test_a_slotted_build_makes_the_same_site_as_whole_pages(tmp_path: Path, monk
     monkeypatch.setattr(Plan, "slotted", lambda self, slot: None)  # the case pages, made while MkDocs runs
     # casekit's code changed under it: the case pages the last build kept are not the ones it makes now
     (casebook / ".casekit/build" / generate_mod.PAGES_MANIFEST).unlink()
-    whole = build(casebook, tmp_path / "whole", TODAY, "mkdocs")
+    whole = build(casebook, tmp_path / "whole", TODAY, "mkdocs", compose=False)
     assert whole.errors == [], whole.findings
     assert not any((casebook / ".casekit/build/blocks").glob("*.json"))  # the unused blocks are removed
     assert _site(tmp_path / "slotted") == _site(tmp_path / "whole")

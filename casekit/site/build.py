@@ -37,9 +37,18 @@ from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, finish_site
+from casekit.site.compose import STORE, Store, compose_cases, learn_frames
 from casekit.site.finish import Finished, Job, finish_pages
-from casekit.site.generate import BUILD_DIR, generate, load_user_config, write_build_folder
+from casekit.site.generate import (
+    BUILD_DIR,
+    KeptPages,
+    generate,
+    load_user_config,
+    site_key,
+    write_build_folder,
+)
 from casekit.site.indexes import Site
+from casekit.site.search_index import indexing
 from casekit.site.slots import BLOCKS_DIR
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
@@ -86,8 +95,9 @@ PostBuild = Callable[[BuildContext], list[Finding]]
 def finish_pages_step(ctx: BuildContext) -> list[Finding]:
     """Every page read once (casekit.site.finish): its blocks back in their slots, its CSP, its
     audit and what the Korean index reads of it. A slot that did not come out as written fails
-    the build (a page without its blocks is not the casebook)."""
-    ctx.finished = finish_pages(ctx.site_dir, ctx.page_job())
+    the build (a page without its blocks is not the casebook). Pages finished already (composed
+    by casekit.site.compose) are not read again."""
+    ctx.finished = finish_pages(ctx.site_dir, ctx.page_job(), ctx.finished)
     return ctx.finished.problems
 
 
@@ -188,6 +198,7 @@ class BuildResult:
     notes: list[str]
     changed: int | None = None  # files of the build folder's docs/ written anew (the rest kept as they were)
     remade: int | None = None  # cases whose pages were made anew (the others' kept from the last build)
+    composed: int = 0  # cases whose pages casekit put into the generator's frame (casekit.site.compose)
 
     @property
     def errors(self) -> list[Finding]:
@@ -235,8 +246,10 @@ def _text_of(f: IO[bytes]) -> str:
 
 
 def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None, generator: str = "mkdocs",
-          work: Path | None = None) -> BuildResult:
-    """Check, generate, run the generator, post-build. Raises Refused when the casebook has errors."""
+          work: Path | None = None, compose: bool = True) -> BuildResult:
+    """Check, generate, run the generator, post-build. Raises Refused when the casebook has errors.
+    `compose`: the case pages casekit can put into a frame the generator rendered are not sent
+    through it (casekit.site.compose); False sends every page through the generator."""
     if generator not in GENERATORS:
         raise ValueError(f"unknown generator {generator!r}: {', '.join(GENERATORS)}")
     root = Path(os.path.realpath(root))
@@ -247,7 +260,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
     work = work or root / BUILD_DIR
-    written = write_build_folder(root, made, work, generator, defer=True)  # the blocks: while the generator runs
+    written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
@@ -261,6 +274,15 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
             written.pending()  # the build folder left whole
         raise
     findings = run_generator(generator, config, meanwhile=written.pending)
+    frames = None
+    if not findings and written.composing is not None and made.bodies is not None:
+        frames = learn_frames(work / "site", made.site, made.bodies, written.composing.proofs)
+        if frames is None:  # the proofs did not come out as a frame composes them: every page the generator's
+            notes.append("사례 페이지의 틀을 확인하지 못해 모든 페이지를 생성기로 만듭니다 "
+                         "(the case pages' frame did not prove out: every page goes through the generator)")
+            written = write_build_folder(root, made, work, generator, defer=True, compose=False)
+            config, pages = written.config, written.pages
+            findings = run_generator(generator, config, meanwhile=written.pending)
     if findings:
         return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
     if site_dir.exists():
@@ -268,11 +290,21 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     shutil.move(str(work / "site"), site_dir)
     ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work),
                        index=index, blocks_dir=work / BLOCKS_DIR if written.slotted else None)
+    if frames is not None and written.composing is not None and made.bodies is not None:
+        job = ctx.page_job()
+        job.search = indexing(site_dir)
+        cases = written.composing.cases
+        store = Store.open(work / STORE, KeptPages(site_key(made.site, index, True), {}).case_key)
+        ctx.finished, anew = compose_cases(site_dir, made.site, made.bodies, frames, cases, job, store)
+        pages += 2 * len(cases)
+        if written.remade is not None:  # the cases left to compose were counted as made anew
+            written.remade -= len(cases) - anew
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
         ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
-    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade)
+    composed = len(written.composing.cases) if frames is not None and written.composing is not None else 0
+    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed)
 
 
 def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:

@@ -32,6 +32,7 @@ class Finished:
     audited: dict[str, list[Finding]] = field(default_factory=dict)  # each page's audit findings
     read: dict[str, Weighed | None] = field(default_factory=dict)  # each indexed page, read for the index
     problems: list[Finding] = field(default_factory=list)  # slots that did not come out as written
+    skipped: set[str] = field(default_factory=set)  # pages done before (composed) but not audited here
 
 
 @dataclass
@@ -51,18 +52,21 @@ class Job:
 Done = tuple[str, list[Finding] | None, Weighed | None, str | None]  # (site path, findings, read, problem)
 
 
-def finish_pages(site_dir: Path, job: Job) -> Finished:
-    """Fill, secure, audit and read every page of the site at `site_dir`."""
+def finish_pages(site_dir: Path, job: Job, done: Finished | None = None) -> Finished:
+    """Fill, secure, audit and read every page of the site at `site_dir`. `done`: what was
+    finished already (pages casekit composed itself, casekit.site.compose), added to."""
     site_dir = Path(site_dir)
-    out = Finished()
-    pages = [(rel, path) for rel, path, kind in walk(site_dir) if kind == "file" and rel.endswith(".html")]
+    out = done if done is not None else Finished()
+    skip = set(out.audited) | out.skipped
+    pages = [(rel, path) for rel, path, kind in walk(site_dir)
+             if kind == "file" and rel.endswith(".html") and rel not in skip]
     job.search = indexing(site_dir)
     for rel, findings, read, problem in run_all(_finish, pages, (job,), default_jobs(), chunk=32):
-        _record(out, rel, findings, read, problem, job)
+        record(out, rel, findings, read, problem, job)
     return out
 
 
-def _record(out: Finished, rel: str, findings: list[Finding] | None, read: Weighed | None, problem: str | None,
+def record(out: Finished, rel: str, findings: list[Finding] | None, read: Weighed | None, problem: str | None,
             job: Job) -> None:
     if problem is not None:
         out.problems.append(slot_problem(rel, problem))

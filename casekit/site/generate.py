@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from casekit.core.sensitive import SensitiveIndex
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
 from casekit.site.case_page import case_page, case_plan
+from casekit.site.compose import Composing, composable, config_allows, proof_candidates
 from casekit.site.directory import (
     need_pages,
     needs_index,
@@ -77,6 +79,9 @@ class Written:
     # what is left to write (the case pages' blocks, with `defer`): call it while the generator
     # runs, and before anything reads blocks/ (it sets `changed` and the manifest)
     pending: Callable[[], None] | None = None
+    # the cases whose pages casekit composes itself, after the generator (casekit.site.compose):
+    # not in docs/; None when every page goes through the generator
+    composing: Composing | None = None
 
 
 Unit = tuple[str, Any]  # a share of the pages, small enough to send to a worker: see page_units
@@ -402,22 +407,43 @@ def save_manifest(work: Path, cases: dict[str, Any]) -> None:
 
 # what a share of the pages wrote, its cases' manifest entries (with whether the pages were made
 # anew) and the cases whose case page's blocks are still to be made (`defer`)
-Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str]]
+# (and, with `compose`, the cases left out of docs/ and the proofs that could be composed)
+Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str], list[str], list[str]]
+
+
+@dataclass(frozen=True)
+class Compose:
+    """Which cases the build folder leaves to casekit.site.compose: any that can be composed
+    except the proofs and the cases the casebook's own docs/ pages link to (the generator
+    resolves those links, so it must know the pages)."""
+
+    proofs: frozenset[str]
+    linked: frozenset[str]
 
 
 def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blocks: _Folder,
-                slotted: bool, kept: KeptPages | None = None, defer: bool = False) -> Made:
+                slotted: bool, kept: KeptPages | None = None, defer: bool = False,
+                compose: Compose | None = None) -> Made:
     """Make a share of the pages and write them (in a worker: what it wrote goes back to be
     counted, the folders here being its copies). A case whose pages the last build left as they
     would be made now is not made again. `defer` (slotted pages only): a case page's Markdown is
-    written with its slots, its blocks left for `_write_blocks`."""
+    written with its slots, its blocks left for `_write_blocks`. `compose`: a case whose pages
+    casekit can compose is left out, and only named."""
     kind, ids = unit
     if kind != "case" or kept is None:
-        return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)], {}, []
+        return [w for page in render_unit(site, bodies, unit) for w in _write_page(page, docs, blocks, slotted)], \
+            {}, [], [], []
     wrote: list[Wrote] = []
     entries: dict[str, tuple[dict[str, Any], bool]] = {}
     later: list[str] = []
+    left: list[str] = []
+    proofs: list[str] = []
     for cid in ids:
+        if compose is not None and cid not in compose.linked and composable(site, cid, bodies):
+            if cid not in compose.proofs:
+                left.append(cid)
+                continue
+            proofs.append(cid)
         case = site.cases[cid]
         key = kept.case_key(case)
         same = kept.kept(cid, key, docs, blocks)
@@ -435,11 +461,21 @@ def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blo
         else:
             entries[cid] = (kept.manifest[cid], False)
         wrote += same
-    return wrote, entries, later
+    return wrote, entries, later, left, proofs
 
 
 def _slot(key: str, n: int) -> str:
     return SLOT.format(key=key, n=n)
+
+
+_CASE_LINK = re.compile(r"cases/([A-Za-z0-9][A-Za-z0-9_-]*)")
+
+
+def _linked_cases(root: Path, user_docs: Path) -> set[str]:
+    """The cases the casebook's own docs/ pages name a path of (they stay the generator's)."""
+    prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
+    return {m.group(1) for rel, text in scan_docs(root).pages if prefix is not None and rel.startswith(prefix)
+            for m in _CASE_LINK.finditer(text)}
 
 
 def _write_blocks(ids: list[str], site: Site, bodies: BodyRenderer, blocks: _Folder) -> list[tuple[str, str, bool, str]]:
@@ -453,12 +489,14 @@ def _write_blocks(ids: list[str], site: Site, bodies: BodyRenderer, blocks: _Fol
 
 
 def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path | None = None,
-                       generator: str = "mkdocs", defer: bool = False) -> Written:
+                       generator: str = "mkdocs", defer: bool = False, compose: bool = False) -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
     overrides/ and mkdocs.yml into the build folder. A build folder kept from the last build is
     reused: only files whose content changed are written, and what is gone is removed. `defer`:
     the case pages' blocks (most of the work) are left to `Written.pending`, to make while the
-    generator renders the pages (they wait outside docs/, which it reads when it starts)."""
+    generator renders the pages (they wait outside docs/, which it reads when it starts). `compose`
+    (slotted pages only): the case pages casekit can compose itself are left out of docs/
+    (`Written.composing`), but for a few proofs of each size."""
     work = work or root / BUILD_DIR
     notes: list[str] = []
     shutil.rmtree(work / "site", ignore_errors=True)
@@ -476,6 +514,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     remade: int | None = None
     manifest: dict[str, Any] = {}
     waiting: list[str] = []  # cases whose case page's blocks are still to be made (defer)
+    composing: Composing | None = None
     if isinstance(pages, Generated) and pages.bodies is not None:
         # made and written on every core, a share of the pages a task (the workers hold the site)
         units = page_units(pages.site)
@@ -484,16 +523,35 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         kept = KeptPages(site_key(pages.site, index, slotted), load_manifest(work)) \
             if index is None or index.digest is not None else None
         (work / PAGES_MANIFEST).unlink(missing_ok=True)  # until this build's pages are all written
-        args = (pages.site, pages.bodies, docs, blocks, slotted, kept, defer)
-        for wrote, entries, later in run_all(_write_unit, units, args, default_jobs(), chunk=4,
-                                             size=2 * len(pages.site.cases)):
-            for in_docs, rel, changed in wrote:
-                count += in_docs
-                (docs if in_docs else blocks).wrote(rel, changed)
-            for cid, (entry, anew) in entries.items():
-                manifest[cid] = entry
-                remade = (remade or 0) + anew
-            waiting += later
+        plan = None
+        if compose and slotted and kept is not None and config_allows(derived, user.get("theme")):
+            linked = _linked_cases(root, user_docs)
+            plan = Compose(frozenset(proof_candidates(pages.site, linked)), frozenset(linked))
+        left: list[str] = []
+        proofs: list[str] = []
+
+        def write(units: list[Unit], plan: Compose | None) -> None:
+            nonlocal count, remade
+            args = (pages.site, pages.bodies, docs, blocks, slotted, kept, defer, plan)
+            for wrote, entries, later, out, proved in run_all(_write_unit, units, args, default_jobs(), chunk=4,
+                                                              size=2 * len(pages.site.cases)):
+                for in_docs, rel, changed in wrote:
+                    count += in_docs
+                    (docs if in_docs else blocks).wrote(rel, changed)
+                for cid, (entry, anew) in entries.items():
+                    manifest[cid] = entry
+                    remade = (remade or 0) + anew
+                waiting.extend(later)
+                left.extend(out)
+                proofs.extend(proved)
+
+        write(units, plan)
+        if plan is not None and len(proofs) < 2 and left:  # nothing to prove a frame on: all through the generator
+            units, left[:] = [("case", tuple(left[i : i + CASES_A_UNIT])) for i in range(0, len(left), CASES_A_UNIT)], []
+            write(units, None)
+        if left:
+            composing = Composing(left, proofs)
+            remade = (remade or 0) + len(left)
         remade = (remade or 0) if kept is not None else None
         site, bodies = pages.site, pages.bodies
     else:
@@ -537,7 +595,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
-    written = Written(config, count, notes, docs.changed, slotted, remade)
+    written = Written(config, count, notes, docs.changed, slotted, remade, composing=composing)
 
     def complete() -> None:
         """The blocks left to make (on every core), then blocks/ tidied and the manifest written."""

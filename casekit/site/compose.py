@@ -1,0 +1,348 @@
+"""The case and summary pages `casekit build` writes itself, into frames (casekit.site.frame).
+
+    composable(...)     in the build folder's writing: whether a case's two pages can be
+                        composed (their Markdown is headings and blocks of safe text)
+    Composing           the cases left out of docs/, and the proofs the generator renders
+    learn_frames(...)   after the generator: each kind of page's frame, proven on the proofs
+    compose_cases(...)  every left-out case's pages made, put in their frames, then finished as
+                        the page pass finishes any page (CSP, audit, search reading), on every core
+
+A generator that lists its pages in sitemap.xml (MkDocs with `site_url`) gets no composed pages:
+its sitemap would miss them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casekit.core.workers import default_jobs, run_all
+from casekit.site.body import BodyRenderer
+from casekit.site.case_page import case_plan
+from casekit.site.finish import Done, Finished, Job, finished, record
+from casekit.site.frame import Frame, Outline, Proof, learn, outline, render_content
+from casekit.site.indexes import Case, Site
+from casekit.site.search_index import Weighed
+from casekit.site.slots import SLOT, page_key_of
+from casekit.site.summary_page import summary_plan
+from casekit.site.views import BLOCK
+
+# what composing knows the rendering of: Material with casekit's templates and no others, no
+# plugin but search, no hooks, and Markdown extensions that leave the safe text of a heading as it
+# is (casekit.site.frame._SAFE). A casebook set up otherwise has every page rendered by its generator.
+PLUGINS = frozenset({"search", "material/search"})
+EXTENSIONS = frozenset({
+    "toc", "tables", "attr_list", "admonition", "md_in_html", "def_list", "footnotes", "sane_lists", "meta",
+    "nl2br", "smarty", "fenced_code", "codehilite", "extra", "legacy_attrs", "legacy_em", "wikilinks",
+    "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.tabbed",
+    "pymdownx.tasklist", "pymdownx.mark", "pymdownx.tilde", "pymdownx.caret", "pymdownx.betterem",
+    "pymdownx.smartsymbols", "pymdownx.keys", "pymdownx.emoji", "pymdownx.magiclink", "pymdownx.critic",
+    "pymdownx.saneheaders", "pymdownx.arithmatex", "pymdownx.escapeall",
+})
+KINDS = ("case", "summary")
+PROOFS = 3  # real cases of each size the generator renders, to learn the frames from and prove them on
+CASES_A_TASK = 25
+
+
+@dataclass
+class Composing:
+    """What the build folder leaves to compose_cases: the cases whose pages are not in docs/, and
+    the proofs (cases whose pages are, and could be composed) to learn and prove the frames on."""
+
+    cases: list[str] = field(default_factory=list)
+    proofs: list[str] = field(default_factory=list)
+
+
+def config_allows(cfg: dict[str, Any], user_theme: Any) -> bool:
+    """Whether the build's config (generate.derived_config, before casekit's plugin is added) and
+    the user's theme settings are ones composing knows the rendering of (see PLUGINS)."""
+    theme = cfg.get("theme")
+    if not isinstance(theme, dict) or theme.get("name") != "material" or cfg.get("hooks"):
+        return False
+    if isinstance(user_theme, dict) and user_theme.get("custom_dir"):
+        return False
+    plugins = [_name(p) for p in cfg.get("plugins") or []]
+    exts = [_name(e) for e in cfg.get("markdown_extensions") or []]
+    return all(p in PLUGINS for p in plugins) and \
+        all(e is not None and e.removeprefix("markdown.extensions.") in EXTENSIONS for e in exts)
+
+
+def _name(entry: Any) -> str | None:
+    if isinstance(entry, str):
+        return entry
+    return next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry)), str) else None
+
+
+def _slot(key: str) -> Callable[[int], str]:
+    return functools.partial(_slot_n, key)
+
+
+def _slot_n(key: str, n: int) -> str:
+    return SLOT.format(key=key, n=n)
+
+
+@dataclass
+class Made:
+    """One composed page: where it goes, its outline with slots, and its blocks when made."""
+
+    src: str
+    url: str
+    page: Outline
+    slot: Callable[[int], str]
+    blocks: Callable[[], list[str]]
+
+
+def pages_of(site: Site, cid: str, bodies: BodyRenderer) -> dict[str, Made] | None:
+    """The case's two pages as outlines (their blocks not made yet); None when either is more
+    than headings and blocks of safe text (it then goes through the generator)."""
+    case = site.cases[cid]
+    plan = case_plan(site, case, bodies)
+    slot = _slot(page_key_of(plan.src))
+    md = plan.slotted(slot)
+    page = outline(md, slot) if md is not None else None
+    if page is None:
+        return None
+    summary = summary_plan(site, case)
+    sslot = _slot(page_key_of(summary.src))
+    smd = summary.slotted(sslot)
+    spage = outline(smd, sslot) if smd is not None else None
+    if spage is None:
+        return None
+    return {"case": Made(plan.src, plan.url, page, slot, plan.blocks),
+            "summary": Made(summary.src, summary.url, spage, sslot, summary.blocks)}
+
+
+def composable(site: Site, cid: str, bodies: BodyRenderer) -> bool:
+    return pages_of(site, cid, bodies) is not None
+
+
+def proof_candidates(site: Site, linked: set[str]) -> list[str]:
+    """Cases of different sizes (the most records, the fewest, the middle; a restricted one):
+    a frame learned on one of them must compose the others as the generator rendered them."""
+    ids = sorted((cid for cid in site.cases if cid not in linked), key=lambda c: (-len(site.cases[c].records), c))
+    picks = [ids[0], ids[-1], ids[len(ids) // 2]] if ids else []
+    picks += [cid for cid in ids if site.cases[cid].restricted][:1]
+    return list(dict.fromkeys(picks))
+
+
+def site_file(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html"
+
+
+def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, proofs: list[str]) -> dict[str, Frame] | None:
+    """Each kind's frame from the proofs as the generator wrote them (before the page pass);
+    None when any kind's frame cannot be learned or proven, or the sitemap lists pages."""
+    got: dict[str, list[Proof]] = {kind: [] for kind in KINDS}
+    for cid in proofs:
+        pages = pages_of(site, cid, bodies)
+        if pages is None:
+            continue
+        for kind in KINDS:
+            made = pages[kind]
+            try:
+                html = site_file(site_dir, made.url).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            got[kind].append(Proof(cid, made.page, made.slot, html))
+    frames = {}
+    for kind in KINDS:
+        frame = learn(got[kind])
+        if frame is None:
+            return None
+        frames[kind] = frame
+    return None if _lists_pages(site_dir) else frames
+
+
+def _lists_pages(site_dir: Path) -> bool:
+    """Whether the generator's sitemap lists pages (MkDocs with `site_url`): it would miss the
+    composed ones. (Such a site fails the audit anyway: its canonical links name another host.)"""
+    try:
+        return "<url>" in (site_dir / "sitemap.xml").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+# -- composed pages kept from the last build -----------------------------------
+STORE = "composed"  # in the build folder: the last build's composed pages, each case's in <id>/
+_STORE_FORMAT = 1
+_MANIFEST = "manifest.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass
+class Store:
+    """The composed pages of the last build (`.casekit/build/composed/`). A case's pages are kept
+    when its key is the one they were composed with (the case and all every case page depends on:
+    casekit.site.generate.KeptPages.case_key, with the frames and the reading for search) and each
+    file still holds what was written; anything else composes them again. Only pages the audit
+    found nothing in are kept. Paths come from the site's case ids, never from the manifest."""
+
+    path: Path
+    key: Callable[[Case], str | None]  # the case's key, None when it cannot be taken (never kept)
+    entries: dict[str, Any] = field(default_factory=dict)  # the last build's, by case id
+
+    @classmethod
+    def open(cls, path: Path, key: Callable[[Case], str | None]) -> Store:
+        """The store at `path` with the last build's manifest, which is removed until this build
+        saves its own (a build stopped halfway keeps nothing)."""
+        entries: dict[str, Any] = {}
+        try:
+            data = json.loads((path / _MANIFEST).read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("format") == _STORE_FORMAT and isinstance(data.get("cases"), dict):
+                entries = data["cases"]
+        except (OSError, UnicodeDecodeError, ValueError):
+            pass
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+        path.mkdir(parents=True, exist_ok=True)
+        (path / _MANIFEST).unlink(missing_ok=True)
+        return cls(path, key, entries)
+
+    def kept(self, cid: str, key: str | None) -> dict[str, tuple[bytes, Any]] | None:
+        """(the page, its reading for search) by kind, when the last build's can stay."""
+        entry = self.entries.get(cid)
+        if key is None or not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        digests, reads = entry.get("digests"), entry.get("reads")
+        if not isinstance(digests, dict) or not isinstance(reads, dict):
+            return None
+        out = {}
+        for kind in KINDS:
+            try:
+                data = (self.path / cid / f"{kind}.html").read_bytes()
+            except OSError:
+                return None
+            if digests.get(kind) != _digest(data):
+                return None
+            out[kind] = (data, reads.get(kind))
+        return out
+
+    def save(self, entries: dict[str, Any], cases: list[str]) -> None:
+        """This build's manifest, written whole then put in place; the folders of other cases removed."""
+        keep = set(cases)
+        for child in self.path.iterdir():
+            if child.name != _MANIFEST and child.name not in keep:
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+        tmp = self.path / f".{_MANIFEST}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({"format": _STORE_FORMAT, "cases": entries}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path / _MANIFEST)
+
+
+def frames_key(frames: dict[str, Frame], job: Job) -> str:
+    """What a kept composed page depends on besides its case: the frames, and whether it is read for search."""
+    return _digest(repr((sorted(frames.items()), job.search)).encode("utf-8", "surrogatepass"))
+
+
+def _place(data: bytes, stored: Path | None, target: Path) -> None:
+    """The page at `target`: a link to its stored copy where the file system allows, else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if stored is not None:
+        try:
+            os.link(stored, target)
+            return
+        except OSError:
+            pass
+    target.write_bytes(data)
+
+
+def compose_cases(site_dir: Path, site: Site, bodies: BodyRenderer, frames: dict[str, Frame], cases: list[str],
+                  job: Job, store: Store | None = None) -> tuple[Finished, int]:
+    """Every page of `cases` made, composed into its frame, finished and written to the site
+    (pages `store` kept from the last build, unchanged, put back as they are): what was
+    finished, and how many cases were composed anew."""
+    out = Finished()
+    job = dataclasses.replace(job, blocks_dir=None)  # no slots: the blocks go straight in
+    salt = frames_key(frames, job)
+    shares = [cases[i : i + CASES_A_TASK] for i in range(0, len(cases), CASES_A_TASK)]
+    entries: dict[str, Any] = {}
+    anew = 0
+    for done, made in run_all(_compose_share, shares, (site_dir, site, bodies, frames, job, store, salt),
+                              default_jobs(), chunk=1, size=len(cases)):
+        for rel, findings, read, problem in done:
+            record(out, rel, findings, read, problem, job)
+            out.skipped.add(rel)
+        for cid, (entry, fresh) in made.items():
+            if entry is not None:
+                entries[cid] = entry
+            anew += fresh
+    if store is not None:
+        store.save(entries, list(entries))
+    return out, anew
+
+
+Share = tuple[list[Done], dict[str, tuple[dict[str, Any] | None, bool]]]  # (pages, by case: its entry, made anew)
+
+
+def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRenderer, frames: dict[str, Frame],
+                   job: Job, store: Store | None, salt: str) -> Share:
+    out: list[Done] = []
+    entries: dict[str, tuple[dict[str, Any] | None, bool]] = {}
+    for cid in ids:
+        case_key = store.key(site.cases[cid]) if store is not None else None
+        key = None if case_key is None else _digest(f"{case_key}:{salt}".encode())
+        kept = store.kept(cid, key) if store is not None else None
+        if kept is not None and store is not None:
+            for kind in KINDS:
+                rel = _rel(cid, kind)
+                page, read = kept[kind]
+                _place(page, store.path / cid / f"{kind}.html", site_dir / rel)
+                out.append((rel, [], _weighed(read), None))
+            entries[cid] = (store.entries[cid], False)
+            continue
+        entry: dict[str, Any] | None = {"key": key, "digests": {}, "reads": {}}
+        pages = pages_of(site, cid, bodies)
+        for kind in KINDS:
+            rel = _rel(cid, kind)
+            text = None
+            if pages is not None:
+                made = pages[kind]
+                blocks = made.blocks()
+                content = render_content(made.page, lambda n, b=blocks: BLOCK.format(b[n]))  # type: ignore[misc]
+                text = frames[kind].compose(made.page, cid, content)
+            if text is None:
+                out.append((rel, None, None, "사례 페이지를 틀에 넣지 못했습니다 (a case page could not be composed)"))
+                entry = None
+                continue
+            data, findings, read, problem = finished(rel, text, job)
+            stored = None
+            if data is None:  # no slots here: not met
+                entry = None
+            elif store is not None and entry is not None and findings == []:
+                stored = store.path / cid / f"{kind}.html"
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
+                stored.write_bytes(data)
+                entry["digests"][kind] = _digest(data)
+                entry["reads"][kind] = read
+            else:
+                entry = None  # only pages the audit found nothing in are kept
+            if data is not None:
+                _place(data, stored, site_dir / rel)
+            out.append((rel, findings, read, problem))
+        entries[cid] = (entry if key is not None else None, True)
+    return out, entries
+
+
+def _rel(cid: str, kind: str) -> str:
+    return f"cases/{cid}/index.html" if kind == "case" else f"cases/{cid}/summary/index.html"
+
+
+def _weighed(read: Any) -> Weighed | None:
+    """A reading for search as the manifest keeps it (JSON: lists for tuples)."""
+    if not isinstance(read, list) or len(read) != 2 or not isinstance(read[1], dict):
+        return None
+    return read[0], read[1]

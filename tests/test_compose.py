@@ -1,0 +1,205 @@
+"""Case pages composed into a frame the generator rendered (casekit.site.compose, casekit.site.frame).
+
+The promise: a composed site is, file for file and byte for byte, the site the generator would
+have rendered page by page. Every build test here builds the casebook both ways and compares;
+where composing must not happen (an unknown plugin, a setting that changes headings) the frame
+is refused and the site is still the generator's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casekit.site.build import BuildResult, build
+from casekit.site.frame import Frame, Heading, Outline, Proof, learn, outline, render_content, shown
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def both(casebook: Path, tmp_path: Path) -> tuple[BuildResult, dict[str, bytes], BuildResult, dict[str, bytes]]:
+    """The casebook built with composing and without (in a copy): results and every file."""
+    other = tmp_path / "whole"
+    shutil.copytree(casebook, other, ignore=shutil.ignore_patterns(".casekit", "site"))
+    composed = build(casebook, tmp_path / "site-composed", today=TODAY)
+    whole = build(other, tmp_path / "site-whole", today=TODAY, compose=False)
+    assert not composed.errors and not whole.errors, (composed.errors, whole.errors)
+    return composed, site_files(composed.site_dir), whole, site_files(whole.site_dir)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def assert_same(a: dict[str, bytes], b: dict[str, bytes]) -> None:
+    assert sorted(a) == sorted(b)
+    differ = [rel for rel in a if a[rel] != b[rel]]
+    assert not differ, differ[:10]
+
+
+def test_the_composed_site_is_the_generators_byte_for_byte(sample: Path, tmp_path: Path) -> None:
+    composed, a, whole, b = both(sample, tmp_path)
+    assert composed.composed and composed.composed >= 5  # most of the sample's cases
+    assert whole.composed == 0
+    assert composed.pages == whole.pages
+    assert_same(a, b)
+    # a composed page is finished like any other: CSP, slots filled, in the search index
+    page = a["cases/2026-0001/index.html"].decode()
+    assert "Content-Security-Policy" in page and "data-ck-slot" not in page and "ck-record-data" in page
+    assert any(b'"cases/2026-0001/"' in data for rel, data in a.items() if rel.startswith("search/casekit/"))
+
+
+def test_a_case_with_text_no_frame_can_hold_goes_through_the_generator(sample: Path, tmp_path: Path) -> None:
+    intake = sample / "cases/2026-0003/01-intake.md"
+    intake.write_text(intake.read_text(encoding="utf-8").replace('alias: "정○○"', 'alias: "정○○ *"'), encoding="utf-8")
+    composed, a, whole, b = both(sample, tmp_path)
+    assert composed.composed and whole.composed == 0
+    assert_same(a, b)
+    assert "정○○ \\*" in (sample / ".casekit/build/docs/cases/2026-0003.md").read_text(encoding="utf-8")
+
+
+def test_permalinks_on_headings_fail_the_proof_and_every_page_is_rendered(sample: Path, tmp_path: Path) -> None:
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      toc_depth: 2\n", "      toc_depth: 2\n      permalink: true\n"),
+                      encoding="utf-8")
+    composed, a, whole, b = both(sample, tmp_path)
+    assert composed.composed == 0
+    assert any("틀을 확인하지 못해" in n for n in composed.notes)
+    assert 'class="headerlink"' in a["cases/2026-0001/index.html"].decode()
+    assert_same(a, b)
+
+
+@pytest.mark.parametrize("edit", [
+    ("plugins:\n", "hooks:\n  - noop_hook.py\nplugins:\n"),  # a hook could change any page
+    ("  - admonition\n", "  - admonition\n  - abbr\n"),  # an extension that can mark up safe text
+])
+def test_a_setup_composing_does_not_know_renders_every_page(sample: Path, tmp_path: Path,
+                                                            edit: tuple[str, str]) -> None:
+    config = sample / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert edit[0] in text
+    (sample / "noop_hook.py").write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n")
+    config.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    composed, a, whole, b = both(sample, tmp_path)
+    assert composed.composed == 0
+    assert_same(a, b)
+
+
+def test_with_site_url_nothing_is_composed_and_the_findings_are_the_same(sample: Path, tmp_path: Path) -> None:
+    config = sample / "mkdocs.yml"
+    config.write_text("site_url: https://casebook.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    other = tmp_path / "whole"
+    shutil.copytree(sample, other)
+    composed = build(sample, tmp_path / "site-composed", today=TODAY)
+    whole = build(other, tmp_path / "site-whole", today=TODAY, compose=False)
+    assert composed.composed == 0 and composed.errors  # its canonical links name another host
+    assert {(f.path, f.code) for f in composed.findings} == {(f.path, f.code) for f in whole.findings}
+
+
+def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp_path: Path) -> None:
+    first = build(sample, tmp_path / "one", today=TODAY)
+    assert first.composed and first.remade == 14
+    again = build(sample, tmp_path / "two", today=TODAY)
+    assert again.composed == first.composed and again.remade == 0
+    assert_same(site_files(tmp_path / "one"), site_files(tmp_path / "two"))
+    # one record edited: that case alone is made again, and the site is the one made from nothing
+    store = sample / ".casekit/build/composed"
+    composed_ids = sorted(p.name for p in store.iterdir() if p.is_dir())
+    cid = composed_ids[0]
+    record = sorted((sample / "cases" / cid).glob("*.md"))[-1]
+    record.write_text(record.read_text(encoding="utf-8") + "\n덧붙인 문장입니다.\n", encoding="utf-8")
+    edited = build(sample, tmp_path / "three", today=TODAY)
+    assert edited.remade == 1
+    assert "덧붙인 문장입니다." in (tmp_path / "three" / "cases" / cid / "index.html").read_text(encoding="utf-8")
+    other = tmp_path / "fresh"
+    shutil.copytree(sample, other, ignore=shutil.ignore_patterns(".casekit"))
+    build(other, tmp_path / "four", today=TODAY)
+    assert_same(site_files(tmp_path / "three"), site_files(tmp_path / "four"))
+
+
+@pytest.mark.parametrize("tamper", ["page", "manifest", "links"])
+def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tamper: str) -> None:
+    build(sample, tmp_path / "one", today=TODAY)
+    store = sample / ".casekit/build/composed"
+    cid = sorted(p.name for p in store.iterdir() if p.is_dir())[0]
+    if tamper == "page":  # a kept page changed: its case is composed again
+        page = store / cid / "case.html"
+        page.write_bytes(page.read_bytes().replace(b"</article>", b"<p>planted</p></article>"))
+    elif tamper == "manifest":  # a manifest naming files out of the store: never read
+        manifest = store / "manifest.json"
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace(f'"{cid}"', '"../../../etc"'), encoding="utf-8")
+    else:  # the site's copies are links to the store: editing the built site changes neither
+        (tmp_path / "one" / "cases" / cid / "index.html").unlink()
+    again = build(sample, tmp_path / "two", today=TODAY)
+    assert not again.errors
+    assert b"planted" not in (tmp_path / "two" / "cases" / cid / "index.html").read_bytes()
+    assert again.remade == (1 if tamper in ("page", "manifest") else 0)
+    other = tmp_path / "fresh"
+    shutil.copytree(sample, other, ignore=shutil.ignore_patterns(".casekit"))
+    build(other, tmp_path / "three", today=TODAY)
+    assert_same(site_files(tmp_path / "two"), site_files(tmp_path / "three"))
+
+
+# -- the frame, on its own ----------------------------------------------------
+def slot(n: int) -> str:
+    return f'<div class="ck-block" data-ck-slot="0123456789abcdef:{n}" markdown="0"></div>'
+
+
+def page_md(title: str, heads: list[str]) -> str:
+    parts = [f"# {title} {{ #title }}", slot(0)]
+    for i, h in enumerate(heads):
+        parts += [f"## {h} {{ #h{i} .ck-record }}", slot(i + 1)]
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize("text", ["1st 사정", "사정 (c)", "a--b", "김*", "김_", "`x`", "[x]", "a:b", "a.b", "a  b", " a",
+                                  "<b>", "a&b", "a@b", "x\\y"])
+def test_text_an_extension_could_mark_up_is_not_composed(text: str) -> None:
+    assert outline(page_md("2026-0001 · 박○○", [text]), slot) is None
+
+
+def test_escaped_parentheses_are_shown_as_written() -> None:
+    assert shown("06 사정 \\(재사정\\) · 2024-08-07") == "06 사정 (재사정) · 2024-08-07"
+    assert shown("06 사정 (재사정)") is None  # not as casekit escapes it
+    page = outline(page_md("S0001 · 박○○", ["06 사정 \\(재사정\\) · 2024-08-07", "타임라인"]), slot)
+    assert page is not None and page.title == "S0001 · 박○○"
+    assert page.toc == [Heading(2, "06 사정 (재사정) · 2024-08-07", "h0", ("ck-record",)),
+                        Heading(2, "타임라인", "h1", ("ck-record",))]
+
+
+def test_a_page_with_anything_but_headings_and_blocks_is_not_composed() -> None:
+    assert outline(page_md("제목", ["하나"]).replace(slot(1), "문단"), slot) is None
+    assert outline("## 둘 { #a }\n\n" + slot(0) + "\n", slot) is None  # no title
+    assert outline("# 제목\n\n" + slot(0) + "\n", slot) is None  # no anchor: the generator's slug
+
+
+def rendered(title: str, cid: str, heads: list[str], extra: str = "") -> Proof:
+    """A page as a Material-like generator would render it."""
+    page = outline(page_md(title, heads), slot)
+    assert page is not None
+    toc = "".join(f'<li><a href="#{h.anchor}">{h.text}</a></li>\n' for h in page.toc)
+    html = (f"<title>{title} | 사례집</title><link href=\"/cases/{cid}/\">\n<nav><ul>{toc}</ul></nav>\n"
+            f"<article>{render_content(page, slot)}</article>{extra}\n")
+    return Proof(cid, page, slot, html)
+
+
+def test_a_frame_learned_from_one_page_composes_others() -> None:
+    proofs = [rendered("2026-0001 · 박○○", "2026-0001", ["타임라인", "01 접수", "02 사정"]),
+              rendered("2026-0002 · 김○○", "2026-0002", ["타임라인"]),
+              rendered("2026-0003 · 이○○", "2026-0003", ["타임라인", "01 접수"])]
+    frame = learn(proofs)
+    assert isinstance(frame, Frame)
+    other = rendered("S9 · 최○○", "S9", ["가", "나", "다", "라"])
+    assert frame.compose(other.page, other.cid, render_content(other.page, slot)) == other.html
+    empty = Outline("", (Heading(1, "제목", "title"), 0))
+    assert frame.compose(empty, "x", "") is None  # no heading for its table of contents
+
+
+def test_a_frame_that_differs_between_pages_is_refused() -> None:
+    proofs = [rendered("2026-0001 · 박○○", "2026-0001", ["타임라인", "01 접수"]),
+              rendered("2026-0002 · 김○○", "2026-0002", ["타임라인", "01 접수"], extra="<p>수정일 2026-11-02</p>")]
+    assert learn(proofs) is None
+    assert learn(proofs[:1]) is None  # one page proves nothing
