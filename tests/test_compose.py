@@ -203,3 +203,12 @@ def test_a_frame_that_differs_between_pages_is_refused() -> None:
               rendered("2026-0002 · 김○○", "2026-0002", ["타임라인", "01 접수"], extra="<p>수정일 2026-11-02</p>")]
     assert learn(proofs) is None
     assert learn(proofs[:1]) is None  # one page proves nothing
+
+
+def test_a_frame_holds_only_the_tables_of_contents_it_was_learned_for() -> None:
+    one = learn([rendered("2026-0001 · 박○○ 사례 요약", "2026-0001", ["현재 목표"]),
+                 rendered("2026-0002 · 김○○ 사례 요약", "2026-0002", ["현재 목표"])])
+    assert one is not None and one.holds(1, 1) and not one.holds(1, 2) and not one.holds(0, 1)
+    many = learn([rendered("2026-0001 · 박○○", "2026-0001", ["타임라인", "01 접수"]),
+                  rendered("2026-0002 · 김○○", "2026-0002", ["타임라인"])])
+    assert many is not None and many.holds(1, 40) and not many.holds(0, 3)

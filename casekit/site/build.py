@@ -276,7 +276,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     findings = run_generator(generator, config, meanwhile=written.pending)
     frames = None
     if not findings and written.composing is not None and made.bodies is not None:
-        frames = learn_frames(work / "site", made.site, made.bodies, written.composing.proofs)
+        frames = learn_frames(work / "site", made.site, made.bodies, written.composing)
         if frames is None:  # the proofs did not come out as a frame composes them: every page the generator's
             notes.append("사례 페이지의 틀을 확인하지 못해 모든 페이지를 생성기로 만듭니다 "
                          "(the case pages' frame did not prove out: every page goes through the generator)")

@@ -59,6 +59,13 @@ class Composing:
 
     cases: list[str] = field(default_factory=list)
     proofs: list[str] = field(default_factory=list)
+    tocs: dict[str, tuple[int, int]] = field(default_factory=dict)  # by kind, the fewest and most toc items
+
+    def add(self, cid: str, tocs: tuple[int, ...]) -> None:
+        self.cases.append(cid)
+        for kind, n in zip(KINDS, tocs, strict=True):
+            least, most = self.tocs.get(kind, (n, n))
+            self.tocs[kind] = (min(least, n), max(most, n))
 
 
 def config_allows(cfg: dict[str, Any], user_theme: Any) -> bool:
@@ -120,8 +127,11 @@ def pages_of(site: Site, cid: str, bodies: BodyRenderer) -> dict[str, Made] | No
             "summary": Made(summary.src, summary.url, spage, sslot, summary.blocks)}
 
 
-def composable(site: Site, cid: str, bodies: BodyRenderer) -> bool:
-    return pages_of(site, cid, bodies) is not None
+def composable(site: Site, cid: str, bodies: BodyRenderer) -> tuple[int, ...] | None:
+    """The number of table-of-contents items of each of the case's pages (in KINDS' order), when
+    they can be composed; else None."""
+    pages = pages_of(site, cid, bodies)
+    return None if pages is None else tuple(len(pages[kind].page.toc) for kind in KINDS)
 
 
 def proof_candidates(site: Site, linked: set[str]) -> list[str]:
@@ -137,9 +147,11 @@ def site_file(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html"
 
 
-def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, proofs: list[str]) -> dict[str, Frame] | None:
+def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, composing: Composing) -> dict[str, Frame] | None:
     """Each kind's frame from the proofs as the generator wrote them (before the page pass);
-    None when any kind's frame cannot be learned or proven, or the sitemap lists pages."""
+    None when any kind's frame cannot be learned or proven, cannot hold every page to compose
+    (their tables of contents), or the sitemap lists pages."""
+    proofs = composing.proofs
     got: dict[str, list[Proof]] = {kind: [] for kind in KINDS}
     for cid in proofs:
         pages = pages_of(site, cid, bodies)
@@ -155,7 +167,7 @@ def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, proofs: list[
     frames = {}
     for kind in KINDS:
         frame = learn(got[kind])
-        if frame is None:
+        if frame is None or not frame.holds(*composing.tocs.get(kind, (0, 0))):
             return None
         frames[kind] = frame
     return None if _lists_pages(site_dir) else frames

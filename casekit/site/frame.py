@@ -132,10 +132,14 @@ class Frame:
     tail: tuple[Piece, ...] | None  # from the last toc item's anchor to the content (None: no toc)
     after: tuple[Piece, ...]  # after the content
 
+    def holds(self, least: int, most: int) -> bool:
+        """Whether pages with `least` to `most` table-of-contents items can be composed."""
+        return self.tail is None or (least >= 1 and (self.item is not None or most <= 1))
+
     def compose(self, page: Outline, cid: str, content: str) -> str | None:
         """The page as the generator would render it; None when this frame cannot hold it."""
         toc = page.toc
-        if self.tail is not None and (not toc or (self.item is None and len(toc) > 1)):
+        if not self.holds(len(toc), len(toc)):
             return None
         values = {TITLE: page.title, ID: cid}
         out = [_fill(self.head, values)]

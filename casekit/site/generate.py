@@ -407,8 +407,10 @@ def save_manifest(work: Path, cases: dict[str, Any]) -> None:
 
 # what a share of the pages wrote, its cases' manifest entries (with whether the pages were made
 # anew) and the cases whose case page's blocks are still to be made (`defer`)
-# (and, with `compose`, the cases left out of docs/ and the proofs that could be composed)
-Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str], list[str], list[str]]
+# (and, with `compose`, the cases left out of docs/ with their pages' toc items, and the proofs
+# that could be composed)
+Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str], list[tuple[str, tuple[int, ...]]],
+             list[str]]
 
 
 @dataclass(frozen=True)
@@ -436,12 +438,13 @@ def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blo
     wrote: list[Wrote] = []
     entries: dict[str, tuple[dict[str, Any], bool]] = {}
     later: list[str] = []
-    left: list[str] = []
+    left: list[tuple[str, tuple[int, ...]]] = []
     proofs: list[str] = []
     for cid in ids:
-        if compose is not None and cid not in compose.linked and composable(site, cid, bodies):
+        tocs = composable(site, cid, bodies) if compose is not None and cid not in compose.linked else None
+        if tocs is not None and compose is not None:
             if cid not in compose.proofs:
-                left.append(cid)
+                left.append((cid, tocs))
                 continue
             proofs.append(cid)
         case = site.cases[cid]
@@ -527,7 +530,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         if compose and slotted and kept is not None and config_allows(derived, user.get("theme")):
             linked = _linked_cases(root, user_docs)
             plan = Compose(frozenset(proof_candidates(pages.site, linked)), frozenset(linked))
-        left: list[str] = []
+        left: list[tuple[str, tuple[int, ...]]] = []
         proofs: list[str] = []
 
         def write(units: list[Unit], plan: Compose | None) -> None:
@@ -547,10 +550,13 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
 
         write(units, plan)
         if plan is not None and len(proofs) < 2 and left:  # nothing to prove a frame on: all through the generator
-            units, left[:] = [("case", tuple(left[i : i + CASES_A_UNIT])) for i in range(0, len(left), CASES_A_UNIT)], []
+            ids = [cid for cid, _ in left]
+            units, left[:] = [("case", tuple(ids[i : i + CASES_A_UNIT])) for i in range(0, len(ids), CASES_A_UNIT)], []
             write(units, None)
         if left:
-            composing = Composing(left, proofs)
+            composing = Composing(proofs=proofs)
+            for cid, tocs in left:
+                composing.add(cid, tocs)
             remade = (remade or 0) + len(left)
         remade = (remade or 0) if kept is not None else None
         site, bodies = pages.site, pages.bodies
