@@ -212,3 +212,17 @@ def test_a_frame_holds_only_the_tables_of_contents_it_was_learned_for() -> None:
     many = learn([rendered("2026-0001 · 박○○", "2026-0001", ["타임라인", "01 접수"]),
                   rendered("2026-0002 · 김○○", "2026-0002", ["타임라인"])])
     assert many is not None and many.holds(1, 40) and not many.holds(0, 3)
+
+
+def test_a_case_the_menu_or_a_docs_page_links_to_is_rendered_by_the_generator(sample: Path, tmp_path: Path) -> None:
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - 사례 목록: cases/index.md\n",
+                                                                 "  - 사례 목록: cases/index.md\n  - 첫 사례: cases/2026-0001.md\n"),
+                      encoding="utf-8")
+    guide = sample / "docs/guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n예: [사례 2026-0002](cases/2026-0002.md)\n", encoding="utf-8")
+    composed, a, whole, b = both(sample, tmp_path)
+    assert composed.composed
+    docs = sample / ".casekit/build/docs/cases"
+    assert (docs / "2026-0001.md").is_file() and (docs / "2026-0002.md").is_file()
+    assert_same(a, b)

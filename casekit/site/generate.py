@@ -6,6 +6,7 @@ folder (`write_build_folder`), the MkDocs plugin hands them to MkDocs as generat
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -475,10 +476,13 @@ _CASE_LINK = re.compile(r"cases/([A-Za-z0-9][A-Za-z0-9_-]*)")
 
 
 def _linked_cases(root: Path, user_docs: Path) -> set[str]:
-    """The cases the casebook's own docs/ pages name a path of (they stay the generator's)."""
+    """The cases the casebook's own docs/ pages or its mkdocs.yml (a `nav` entry) name a path of:
+    the generator must know their pages, so they are never composed (casekit.site.compose)."""
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
-    return {m.group(1) for rel, text in scan_docs(root).pages if prefix is not None and rel.startswith(prefix)
-            for m in _CASE_LINK.finditer(text)}
+    texts = [text for rel, text in scan_docs(root).pages if prefix is not None and rel.startswith(prefix)]
+    with contextlib.suppress(OSError):
+        texts.append((root / "mkdocs.yml").read_text(encoding="utf-8", errors="replace"))
+    return {m.group(1) for text in texts for m in _CASE_LINK.finditer(text)}
 
 
 def _write_blocks(ids: list[str], site: Site, bodies: BodyRenderer, blocks: _Folder) -> list[tuple[str, str, bool, str]]:
