@@ -120,7 +120,7 @@ def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp
     assert_same(site_files(tmp_path / "three"), site_files(tmp_path / "four"))
 
 
-@pytest.mark.parametrize("tamper", ["page", "manifest", "links"])
+@pytest.mark.parametrize("tamper", ["page", "read", "manifest", "links"])
 def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tamper: str) -> None:
     build(sample, tmp_path / "one", today=TODAY)
     store = sample / ".casekit/build/composed"
@@ -128,6 +128,9 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
     if tamper == "page":  # a kept page changed: its case is composed again
         page = store / cid / "case.html"
         page.write_bytes(page.read_bytes().replace(b"</article>", b"<p>planted</p></article>"))
+    elif tamper == "read":  # what the search index reads of a kept page changed: composed again
+        read = store / cid / "read.json"
+        read.write_text(read.read_text(encoding="utf-8").replace(f'"cases/{cid}/"', '"cases/planted/"'), encoding="utf-8")
     elif tamper == "manifest":  # a manifest naming files out of the store: never read
         manifest = store / "manifest.json"
         manifest.write_text(manifest.read_text(encoding="utf-8").replace(f'"{cid}"', '"../../../etc"'), encoding="utf-8")
@@ -136,7 +139,7 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
     again = build(sample, tmp_path / "two", today=TODAY)
     assert not again.errors
     assert b"planted" not in (tmp_path / "two" / "cases" / cid / "index.html").read_bytes()
-    assert again.remade == (1 if tamper in ("page", "manifest") else 0)
+    assert again.remade == (1 if tamper in ("page", "read", "manifest") else 0)
     other = tmp_path / "fresh"
     shutil.copytree(sample, other, ignore=shutil.ignore_patterns(".casekit"))
     build(other, tmp_path / "three", today=TODAY)

@@ -48,7 +48,6 @@ EXTENSIONS = frozenset({
     "pymdownx.saneheaders", "pymdownx.arithmatex", "pymdownx.escapeall",
 })
 KINDS = ("case", "summary")
-PROOFS = 3  # real cases of each size the generator renders, to learn the frames from and prove them on
 CASES_A_TASK = 25
 
 
@@ -166,7 +165,7 @@ def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, composing: Co
             got[kind].append(Proof(cid, made.page, made.slot, html))
     frames = {}
     for kind in KINDS:
-        frame = learn(got[kind])
+        frame = learn(sorted(got[kind], key=lambda p: -len(p.page.toc)))  # cut from the fullest table of contents
         if frame is None or not frame.holds(*composing.tocs.get(kind, (0, 0))):
             return None
         frames[kind] = frame
@@ -186,6 +185,7 @@ def _lists_pages(site_dir: Path) -> bool:
 STORE = "composed"  # in the build folder: the last build's composed pages, each case's in <id>/
 _STORE_FORMAT = 1
 _MANIFEST = "manifest.json"
+_FILES = {"case": "case.html", "summary": "summary.html", "read": "read.json"}  # a case's, in its folder
 
 
 def _digest(data: bytes) -> str:
@@ -226,19 +226,37 @@ class Store:
         entry = self.entries.get(cid)
         if key is None or not isinstance(entry, dict) or entry.get("key") != key:
             return None
-        digests, reads = entry.get("digests"), entry.get("reads")
-        if not isinstance(digests, dict) or not isinstance(reads, dict):
+        digests = entry.get("digests")
+        if not isinstance(digests, dict):
             return None
-        out = {}
-        for kind in KINDS:
+        files = {}
+        for name in (*KINDS, "read"):
             try:
-                data = (self.path / cid / f"{kind}.html").read_bytes()
+                files[name] = (self.path / cid / _FILES[name]).read_bytes()
             except OSError:
                 return None
-            if digests.get(kind) != _digest(data):
+            if digests.get(name) != _digest(files[name]):
                 return None
-            out[kind] = (data, reads.get(kind))
-        return out
+        try:
+            reads = json.loads(files["read"].decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+        if not isinstance(reads, dict):
+            return None
+        return {kind: (files[kind], reads.get(kind)) for kind in KINDS}
+
+    def keep(self, cid: str, key: str, pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any]:
+        """Store the case's finished pages and their readings (the site's copies are linked to
+        them afterwards): its manifest entry."""
+        folder = self.path / cid
+        folder.mkdir(parents=True, exist_ok=True)
+        files = {kind: data for kind, (data, _) in pages.items()}
+        files["read"] = json.dumps({kind: read for kind, (_, read) in pages.items()}, ensure_ascii=False).encode("utf-8")
+        for name, data in files.items():
+            stored = folder / _FILES[name]
+            stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
+            stored.write_bytes(data)
+        return {"key": key, "digests": {name: _digest(data) for name, data in files.items()}}
 
     def save(self, entries: dict[str, Any], cases: list[str]) -> None:
         """This build's manifest, written whole then put in place; the folders of other cases removed."""
@@ -309,14 +327,14 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
         kept = store.kept(cid, key) if store is not None else None
         if kept is not None and store is not None:
             for kind in KINDS:
-                rel = _rel(cid, kind)
                 page, read = kept[kind]
-                _place(page, store.path / cid / f"{kind}.html", site_dir / rel)
-                out.append((rel, [], _weighed(read), None))
+                _place(page, store.path / cid / _FILES[kind], site_dir / _rel(cid, kind))
+                out.append((_rel(cid, kind), [], _weighed(read), None))
             entries[cid] = (store.entries[cid], False)
             continue
-        entry: dict[str, Any] | None = {"key": key, "digests": {}, "reads": {}}
         pages = pages_of(site, cid, bodies)
+        done: dict[str, tuple[bytes, Weighed | None]] = {}
+        clean = True  # only pages the audit found nothing in are kept
         for kind in KINDS:
             rel = _rel(cid, kind)
             text = None
@@ -327,25 +345,18 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
                 text = frames[kind].compose(made.page, cid, content)
             if text is None:
                 out.append((rel, None, None, "사례 페이지를 틀에 넣지 못했습니다 (a case page could not be composed)"))
-                entry = None
+                clean = False
                 continue
             data, findings, read, problem = finished(rel, text, job)
-            stored = None
-            if data is None:  # no slots here: not met
-                entry = None
-            elif store is not None and entry is not None and findings == []:
-                stored = store.path / cid / f"{kind}.html"
-                stored.parent.mkdir(parents=True, exist_ok=True)
-                stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
-                stored.write_bytes(data)
-                entry["digests"][kind] = _digest(data)
-                entry["reads"][kind] = read
-            else:
-                entry = None  # only pages the audit found nothing in are kept
-            if data is not None:
-                _place(data, stored, site_dir / rel)
             out.append((rel, findings, read, problem))
-        entries[cid] = (entry if key is not None else None, True)
+            if data is not None:
+                done[kind] = (data, read)
+            clean = clean and data is not None and findings == []
+        entry = store.keep(cid, key, done) if store is not None and key is not None and clean else None
+        for kind, (data, _) in done.items():
+            _place(data, store.path / cid / _FILES[kind] if entry is not None and store is not None else None,
+                   site_dir / _rel(cid, kind))
+        entries[cid] = (entry, True)
     return out, entries
 
 
