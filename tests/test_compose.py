@@ -220,12 +220,22 @@ def test_a_frame_holds_only_the_tables_of_contents_it_was_learned_for() -> None:
 def test_a_case_the_menu_or_a_docs_page_links_to_is_rendered_by_the_generator(sample: Path, tmp_path: Path) -> None:
     config = sample / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - 사례 목록: cases/index.md\n",
-                                                                 "  - 사례 목록: cases/index.md\n  - 첫 사례: cases/2026-0001.md\n"),
+                                                                 "  - 사례 목록: cases/index.md\n  - 한 사례: cases/2026-0003.md\n"),
                       encoding="utf-8")
     guide = sample / "docs/guide.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n예: [사례 2026-0002](cases/2026-0002.md)\n", encoding="utf-8")
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n예: [사례 2026-0004](cases/2026-0004.md)\n", encoding="utf-8")
     composed, a, whole, b = both(sample, tmp_path)
     assert composed.composed
     docs = sample / ".casekit/build/docs/cases"
-    assert (docs / "2026-0001.md").is_file() and (docs / "2026-0002.md").is_file()
+    assert (docs / "2026-0003.md").is_file() and (docs / "2026-0004.md").is_file()
+    assert_same(a, b)
+
+
+def test_a_docs_page_where_a_case_page_goes_gives_way_with_a_note(sample: Path, tmp_path: Path) -> None:
+    (sample / "docs/cases").mkdir(parents=True, exist_ok=True)
+    (sample / "docs/cases/2026-0002.md").write_text("# 다른 페이지\n\n내용\n", encoding="utf-8")
+    composed, a, whole, b = both(sample, tmp_path)
+    assert composed.composed
+    assert any("docs/cases/2026-0002.md 대신" in n for n in composed.notes)
+    assert "다른 페이지" not in a["cases/2026-0002/index.html"].decode()
     assert_same(a, b)

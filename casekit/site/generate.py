@@ -476,10 +476,13 @@ _CASE_LINK = re.compile(r"cases/([A-Za-z0-9][A-Za-z0-9_-]*)")
 
 
 def _linked_cases(root: Path, user_docs: Path) -> set[str]:
-    """The cases the casebook's own docs/ pages or its mkdocs.yml (a `nav` entry) name a path of:
+    """The cases the casebook's own docs/ pages or its mkdocs.yml (a `nav` entry) name a path of,
+    or whose page a docs/ page would stand in for:
     the generator must know their pages, so they are never composed (casekit.site.compose)."""
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
-    texts = [text for rel, text in scan_docs(root).pages if prefix is not None and rel.startswith(prefix)]
+    # (a page's path too: a docs/ page where a case page goes gives way to it, with a note)
+    texts = [f"{rel[len(prefix):]}\n{text}" for rel, text in scan_docs(root).pages
+             if prefix is not None and rel.startswith(prefix)]
     with contextlib.suppress(OSError):
         texts.append((root / "mkdocs.yml").read_text(encoding="utf-8", errors="replace"))
     return {m.group(1) for text in texts for m in _CASE_LINK.finditer(text)}
