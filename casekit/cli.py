@@ -467,18 +467,23 @@ def init_cmd(directory: Path, name: str, force: bool) -> None:
 @click.option("--today", default=None, help="기준일 YYYY-MM-DD: 기한과 D-day를 이 날부터 셉니다 (default: today).")
 @click.option("--generator", type=click.Choice(["mkdocs", "properdocs", "zensical"]), default="mkdocs",
               show_default=True, help="사이트 생성기 (site generator).")
-def build_cmd(site_dir: str | None, today: str | None, generator: str) -> None:
+@click.option("--every-page", is_flag=True,
+              help="사례 페이지도 모두 생성기로 만듭니다: 틀에 넣지 않습니다 (render every case page with the "
+                   "generator instead of composing it into the generator's frame; slower).")
+def build_cmd(site_dir: str | None, today: str | None, generator: str, every_page: bool) -> None:
     """사례집 사이트를 만듭니다 (build the casebook site): check → pages → generator → checks of the output.
 
     Refuses while `casekit check` finds an error. The pages are written to .casekit/build/ under
-    the casebook (never into your sources), then MkDocs, ProperDocs or Zensical builds them.
+    the casebook (never into your sources), then MkDocs, ProperDocs or Zensical builds them; most
+    case pages are put into a frame the generator rendered and proved (see --every-page).
     """
     from casekit.site.build import Refused, UnsafeSiteDir, build
 
     root = _root()
     try:
         with progress("사이트 만드는 중"):  # stderr, on a terminal only, after ~2 s
-            result = build(root, Path(site_dir) if site_dir else None, _today(today), generator)
+            result = build(root, Path(site_dir) if site_dir else None, _today(today), generator,
+                           compose=not every_page)
     except Refused as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

@@ -239,3 +239,12 @@ def test_a_docs_page_where_a_case_page_goes_gives_way_with_a_note(sample: Path, 
     assert any("docs/cases/2026-0002.md 대신" in n for n in composed.notes)
     assert "다른 페이지" not in a["cases/2026-0002/index.html"].decode()
     assert_same(a, b)
+
+
+def test_every_page_renders_each_case_page_with_the_generator(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    done = run(sample, "build", "--every-page", "--today", "2026-11-20")
+    assert done.exit_code == 0, done.output
+    assert "틀에 넣은" not in done.output
+    assert not any((sample / ".casekit/build/composed").glob("*/case.html"))
+    done = run(sample, "build", "--today", "2026-11-20")
+    assert done.exit_code == 0 and "틀에 넣은 사례 10건" in done.output, done.output
