@@ -248,3 +248,13 @@ def test_every_page_renders_each_case_page_with_the_generator(sample: Path, run)
     assert not any((sample / ".casekit/build/composed").glob("*/case.html"))
     done = run(sample, "build", "--today", "2026-11-20")
     assert done.exit_code == 0 and "틀에 넣은 사례 10건" in done.output, done.output
+
+
+def test_a_frame_holds_only_pages_with_its_front_matter() -> None:
+    proofs = [rendered("2026-0001 · 박○○", "2026-0001", ["타임라인", "01 접수"]),
+              rendered("2026-0002 · 김○○", "2026-0002", ["타임라인"])]
+    frame = learn(proofs)
+    assert frame is not None and frame.front == ""
+    hidden = outline("---\nhide:\n  - toc\n---\n\n" + page_md("2026-0003 · 이○○", ["타임라인"]), slot)
+    assert hidden is not None and hidden.front
+    assert frame.compose(hidden, "2026-0003", render_content(hidden, slot)) is None

@@ -59,12 +59,14 @@ class Composing:
     cases: list[str] = field(default_factory=list)
     proofs: list[str] = field(default_factory=list)
     tocs: dict[str, tuple[int, int]] = field(default_factory=dict)  # by kind, the fewest and most toc items
+    fronts: dict[str, set[str]] = field(default_factory=dict)  # by kind, the pages' front matter
 
-    def add(self, cid: str, tocs: tuple[int, ...]) -> None:
+    def add(self, cid: str, shapes: tuple[tuple[int, str], ...]) -> None:
         self.cases.append(cid)
-        for kind, n in zip(KINDS, tocs, strict=True):
+        for kind, (n, front) in zip(KINDS, shapes, strict=True):
             least, most = self.tocs.get(kind, (n, n))
             self.tocs[kind] = (min(least, n), max(most, n))
+            self.fronts.setdefault(kind, set()).add(front)
 
 
 def config_allows(cfg: dict[str, Any], user_theme: Any) -> bool:
@@ -126,11 +128,11 @@ def pages_of(site: Site, cid: str, bodies: BodyRenderer) -> dict[str, Made] | No
             "summary": Made(summary.src, summary.url, spage, sslot, summary.blocks)}
 
 
-def composable(site: Site, cid: str, bodies: BodyRenderer) -> tuple[int, ...] | None:
-    """The number of table-of-contents items of each of the case's pages (in KINDS' order), when
-    they can be composed; else None."""
+def composable(site: Site, cid: str, bodies: BodyRenderer) -> tuple[tuple[int, str], ...] | None:
+    """The shape of each of the case's pages (in KINDS' order: its table-of-contents items, its
+    front matter) when they can be composed; else None."""
     pages = pages_of(site, cid, bodies)
-    return None if pages is None else tuple(len(pages[kind].page.toc) for kind in KINDS)
+    return None if pages is None else tuple((len(pages[kind].page.toc), pages[kind].page.front) for kind in KINDS)
 
 
 def proof_candidates(site: Site, linked: set[str]) -> list[str]:
@@ -149,7 +151,7 @@ def site_file(site_dir: Path, url: str) -> Path:
 def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, composing: Composing) -> dict[str, Frame] | None:
     """Each kind's frame from the proofs as the generator wrote them (before the page pass);
     None when any kind's frame cannot be learned or proven, cannot hold every page to compose
-    (their tables of contents), or the sitemap lists pages."""
+    (their tables of contents, their front matter), or the sitemap lists pages."""
     proofs = composing.proofs
     got: dict[str, list[Proof]] = {kind: [] for kind in KINDS}
     for cid in proofs:
@@ -166,7 +168,8 @@ def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, composing: Co
     frames = {}
     for kind in KINDS:
         frame = learn(sorted(got[kind], key=lambda p: -len(p.page.toc)))  # cut from the fullest table of contents
-        if frame is None or not frame.holds(*composing.tocs.get(kind, (0, 0))):
+        if frame is None or not frame.holds(*composing.tocs.get(kind, (0, 0))) \
+                or not composing.fronts.get(kind, set()) <= {frame.front}:
             return None
         frames[kind] = frame
     return None if _lists_pages(site_dir) else frames

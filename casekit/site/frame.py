@@ -131,6 +131,7 @@ class Frame:
     item: tuple[Piece, ...] | None  # one toc item, from its anchor to the next item's (None: never two)
     tail: tuple[Piece, ...] | None  # from the last toc item's anchor to the content (None: no toc)
     after: tuple[Piece, ...]  # after the content
+    front: str = ""  # the front matter of the pages it holds (the proof's: hide, search… shape the frame)
 
     def holds(self, least: int, most: int) -> bool:
         """Whether pages with `least` to `most` table-of-contents items can be composed."""
@@ -139,7 +140,7 @@ class Frame:
     def compose(self, page: Outline, cid: str, content: str) -> str | None:
         """The page as the generator would render it; None when this frame cannot hold it."""
         toc = page.toc
-        if not self.holds(len(toc), len(toc)):
+        if page.front != self.front or not self.holds(len(toc), len(toc)):
             return None
         values = {TITLE: page.title, ID: cid}
         out = [_fill(self.head, values)]
@@ -207,7 +208,7 @@ def cut(proof: Proof) -> Frame | None:
         if any(f'href="#{h.anchor}"' in before for h in toc):
             return None
         head = _then(_then([before], title, TITLE), cid, ID)
-        return Frame(tuple(head), None, None, tuple(_then(_then([after], title, TITLE), cid, ID)))
+        return Frame(tuple(head), None, None, tuple(_then(_then([after], title, TITLE), cid, ID)), proof.page.front)
     if len(found) != len(toc):
         return None
 
@@ -224,7 +225,7 @@ def cut(proof: Proof) -> Frame | None:
         return None
     head = _then(_then([before[: found[0]]], title, TITLE), cid, ID)
     return Frame(tuple(head), None if unit is None else tuple(unit), tuple(tail),
-                 tuple(_then(_then([after], title, TITLE), cid, ID)))
+                 tuple(_then(_then([after], title, TITLE), cid, ID)), proof.page.front)
 
 
 def learn(proofs: Sequence[Proof]) -> Frame | None:

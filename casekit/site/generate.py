@@ -408,9 +408,9 @@ def save_manifest(work: Path, cases: dict[str, Any]) -> None:
 
 # what a share of the pages wrote, its cases' manifest entries (with whether the pages were made
 # anew) and the cases whose case page's blocks are still to be made (`defer`)
-# (and, with `compose`, the cases left out of docs/ with their pages' toc items, and the proofs
+# (and, with `compose`, the cases left out of docs/ with their pages' shapes, and the proofs
 # that could be composed)
-Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str], list[tuple[str, tuple[int, ...]]],
+Made = tuple[list[Wrote], dict[str, tuple[dict[str, Any], bool]], list[str], list[tuple[str, tuple[tuple[int, str], ...]]],
              list[str]]
 
 
@@ -439,13 +439,13 @@ def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blo
     wrote: list[Wrote] = []
     entries: dict[str, tuple[dict[str, Any], bool]] = {}
     later: list[str] = []
-    left: list[tuple[str, tuple[int, ...]]] = []
+    left: list[tuple[str, tuple[tuple[int, str], ...]]] = []
     proofs: list[str] = []
     for cid in ids:
-        tocs = composable(site, cid, bodies) if compose is not None and cid not in compose.linked else None
-        if tocs is not None and compose is not None:
+        shapes = composable(site, cid, bodies) if compose is not None and cid not in compose.linked else None
+        if shapes is not None and compose is not None:
             if cid not in compose.proofs:
-                left.append((cid, tocs))
+                left.append((cid, shapes))
                 continue
             proofs.append(cid)
         case = site.cases[cid]
@@ -537,7 +537,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         if compose and slotted and kept is not None and config_allows(derived, user.get("theme")):
             linked = _linked_cases(root, user_docs)
             plan = Compose(frozenset(proof_candidates(pages.site, linked)), frozenset(linked))
-        left: list[tuple[str, tuple[int, ...]]] = []
+        left: list[tuple[str, tuple[tuple[int, str], ...]]] = []
         proofs: list[str] = []
 
         def write(units: list[Unit], plan: Compose | None) -> None:
@@ -562,8 +562,8 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
             write(units, None)
         if left:
             composing = Composing(proofs=proofs)
-            for cid, tocs in left:
-                composing.add(cid, tocs)
+            for cid, shapes in left:
+                composing.add(cid, shapes)
             remade = (remade or 0) + len(left)
         remade = (remade or 0) if kept is not None else None
         site, bodies = pages.site, pages.bodies
