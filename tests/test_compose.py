@@ -120,7 +120,7 @@ def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp
     assert_same(site_files(tmp_path / "three"), site_files(tmp_path / "four"))
 
 
-@pytest.mark.parametrize("tamper", ["page", "read", "manifest", "links"])
+@pytest.mark.parametrize("tamper", ["page", "read", "read-shape", "symlink", "manifest", "links"])
 def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tamper: str) -> None:
     build(sample, tmp_path / "one", today=TODAY)
     store = sample / ".casekit/build/composed"
@@ -131,6 +131,22 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
     elif tamper == "read":  # what the search index reads of a kept page changed: composed again
         read = store / cid / "read.json"
         read.write_text(read.read_text(encoding="utf-8").replace(f'"cases/{cid}/"', '"cases/planted/"'), encoding="utf-8")
+    elif tamper in ("read-shape", "symlink"):  # consistent with its manifest, but not as casekit writes
+        import hashlib
+        import json
+        manifest = store / "manifest.json"
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        if tamper == "read-shape":
+            planted = json.dumps({"case": [["x", 1, None], {"a": "b"}], "summary": None}).encode()
+            (store / cid / "read.json").write_bytes(planted)
+            data["cases"][cid]["digests"]["read"] = hashlib.blake2b(planted, digest_size=16).hexdigest()
+        else:  # a kept page that is a link to a file outside the casebook
+            outside = tmp_path / "outside.html"
+            outside.write_bytes(b"<p>planted</p>")
+            (store / cid / "case.html").unlink()
+            (store / cid / "case.html").symlink_to(outside)
+            data["cases"][cid]["digests"]["case"] = hashlib.blake2b(b"<p>planted</p>", digest_size=16).hexdigest()
+        manifest.write_text(json.dumps(data), encoding="utf-8")
     elif tamper == "manifest":  # a manifest naming files out of the store: never read
         manifest = store / "manifest.json"
         manifest.write_text(manifest.read_text(encoding="utf-8").replace(f'"{cid}"', '"../../../etc"'), encoding="utf-8")
@@ -139,7 +155,8 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
     again = build(sample, tmp_path / "two", today=TODAY)
     assert not again.errors
     assert b"planted" not in (tmp_path / "two" / "cases" / cid / "index.html").read_bytes()
-    assert again.remade == (1 if tamper in ("page", "read", "manifest") else 0)
+    assert again.remade == (0 if tamper == "links" else 1)
+    assert not (tmp_path / "two" / "cases" / cid / "index.html").is_symlink()
     other = tmp_path / "fresh"
     shutil.copytree(sample, other, ignore=shutil.ignore_patterns(".casekit"))
     build(other, tmp_path / "three", today=TODAY)

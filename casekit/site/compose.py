@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,7 +225,7 @@ class Store:
         (path / _MANIFEST).unlink(missing_ok=True)
         return cls(path, key, entries)
 
-    def kept(self, cid: str, key: str | None) -> dict[str, tuple[bytes, Any]] | None:
+    def kept(self, cid: str, key: str | None) -> dict[str, tuple[bytes, Weighed | None]] | None:
         """(the page, its reading for search) by kind, when the last build's can stay."""
         entry = self.entries.get(cid)
         if key is None or not isinstance(entry, dict) or entry.get("key") != key:
@@ -232,10 +233,17 @@ class Store:
         digests = entry.get("digests")
         if not isinstance(digests, dict):
             return None
+        folder = self.path / cid
+        if folder.is_symlink():
+            return None
         files = {}
         for name in (*KINDS, "read"):
-            try:
-                files[name] = (self.path / cid / _FILES[name]).read_bytes()
+            try:  # a regular file, never a link (a kept page is linked into the site as it is)
+                fd = os.open(folder / _FILES[name], os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as f:
+                    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                        return None
+                    files[name] = f.read()
             except OSError:
                 return None
             if digests.get(name) != _digest(files[name]):
@@ -244,14 +252,16 @@ class Store:
             reads = json.loads(files["read"].decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             return None
-        if not isinstance(reads, dict):
-            return None
-        return {kind: (files[kind], reads.get(kind)) for kind in KINDS}
+        if not isinstance(reads, dict) or any(reads.get(k) is not None and _weighed(reads.get(k)) is None for k in KINDS):
+            return None  # a reading not as casekit writes them: the pages are composed again
+        return {kind: (files[kind], _weighed(reads.get(kind))) for kind in KINDS}
 
     def keep(self, cid: str, key: str, pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any]:
         """Store the case's finished pages and their readings (the site's copies are linked to
         them afterwards): its manifest entry."""
         folder = self.path / cid
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
         folder.mkdir(parents=True, exist_ok=True)
         files = {kind: data for kind, (data, _) in pages.items()}
         files["read"] = json.dumps({kind: read for kind, (_, read) in pages.items()}, ensure_ascii=False).encode("utf-8")
@@ -332,7 +342,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
             for kind in KINDS:
                 page, read = kept[kind]
                 _place(page, store.path / cid / _FILES[kind], site_dir / _rel(cid, kind))
-                out.append((_rel(cid, kind), [], _weighed(read), None))
+                out.append((_rel(cid, kind), [], read, None))
             entries[cid] = (store.entries[cid], False)
             continue
         pages = pages_of(site, cid, bodies)
@@ -368,7 +378,15 @@ def _rel(cid: str, kind: str) -> str:
 
 
 def _weighed(read: Any) -> Weighed | None:
-    """A reading for search as the manifest keeps it (JSON: lists for tuples)."""
-    if not isinstance(read, list) or len(read) != 2 or not isinstance(read[1], dict):
+    """A reading for search as read.json keeps it (JSON: lists for tuples); None when it is not
+    one casekit.site.search_index.weighed makes."""
+    if not isinstance(read, list) or len(read) != 2:
         return None
-    return read[0], read[1]
+    entry, weights = read
+    if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], str)
+            and isinstance(entry[2], list) and all(isinstance(x, str) for x in entry[2])):
+        return None
+    if not isinstance(weights, dict) or not all(isinstance(k, str) and type(v) in (int, float)
+                                                for k, v in weights.items()):
+        return None
+    return entry, weights
