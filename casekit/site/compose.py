@@ -14,8 +14,6 @@ its sitemap would miss them.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import json
 import os
 import shutil
@@ -32,7 +30,7 @@ from casekit.site.finish import Done, Finished, Job, finished, record
 from casekit.site.frame import Frame, Outline, Proof, learn, outline, render_content
 from casekit.site.indexes import Case, Site
 from casekit.site.search_index import Weighed
-from casekit.site.slots import SLOT, page_key_of
+from casekit.site.slots import digest, page_key_of, slot_of
 from casekit.site.summary_page import summary_plan
 from casekit.site.views import BLOCK
 
@@ -90,14 +88,6 @@ def _name(entry: Any) -> str | None:
     return next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry)), str) else None
 
 
-def _slot(key: str) -> Callable[[int], str]:
-    return functools.partial(_slot_n, key)
-
-
-def _slot_n(key: str, n: int) -> str:
-    return SLOT.format(key=key, n=n)
-
-
 @dataclass
 class Made:
     """One composed page: where it goes, its outline with slots, and its blocks when made."""
@@ -114,13 +104,13 @@ def pages_of(site: Site, cid: str, bodies: BodyRenderer) -> dict[str, Made] | No
     than headings and blocks of safe text (it then goes through the generator)."""
     case = site.cases[cid]
     plan = case_plan(site, case, bodies)
-    slot = _slot(page_key_of(plan.src))
+    slot = slot_of(page_key_of(plan.src))
     md = plan.slotted(slot)
     page = outline(md, slot) if md is not None else None
     if page is None:
         return None
     summary = summary_plan(site, case)
-    sslot = _slot(page_key_of(summary.src))
+    sslot = slot_of(page_key_of(summary.src))
     smd = summary.slotted(sslot)
     spage = outline(smd, sslot) if smd is not None else None
     if spage is None:
@@ -192,10 +182,6 @@ _MANIFEST = "manifest.json"
 _FILES = {"case": "case.html", "summary": "summary.html", "read": "read.json"}  # a case's, in its folder
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 @dataclass
 class Store:
     """The composed pages of the last build (`.casekit/build/composed/`). A case's pages are kept
@@ -246,7 +232,7 @@ class Store:
                     files[name] = f.read()
             except OSError:
                 return None
-            if digests.get(name) != _digest(files[name]):
+            if digests.get(name) != digest(files[name]):
                 return None
         try:
             reads = json.loads(files["read"].decode("utf-8"))
@@ -269,13 +255,13 @@ class Store:
             stored = folder / _FILES[name]
             stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
             stored.write_bytes(data)
-        return {"key": key, "digests": {name: _digest(data) for name, data in files.items()}}
+        return {"key": key, "digests": {name: digest(data) for name, data in files.items()}}
 
-    def save(self, entries: dict[str, Any], cases: list[str]) -> None:
-        """This build's manifest, written whole then put in place; the folders of other cases removed."""
-        keep = set(cases)
+    def save(self, entries: dict[str, Any]) -> None:
+        """This build's manifest (by case id), written whole then put in place; the folders of
+        other cases removed."""
         for child in self.path.iterdir():
-            if child.name != _MANIFEST and child.name not in keep:
+            if child.name != _MANIFEST and child.name not in entries:
                 if child.is_dir() and not child.is_symlink():
                     shutil.rmtree(child)
                 else:
@@ -287,7 +273,7 @@ class Store:
 
 def frames_key(frames: dict[str, Frame], job: Job) -> str:
     """What a kept composed page depends on besides its case: the frames, and whether it is read for search."""
-    return _digest(repr((sorted(frames.items()), job.search)).encode("utf-8", "surrogatepass"))
+    return digest(repr((sorted(frames.items()), job.search)).encode("utf-8", "surrogatepass"))
 
 
 def _place(data: bytes, stored: Path | None, target: Path) -> None:
@@ -323,7 +309,7 @@ def compose_cases(site_dir: Path, site: Site, bodies: BodyRenderer, frames: dict
                 entries[cid] = entry
             anew += fresh
     if store is not None:
-        store.save(entries, list(entries))
+        store.save(entries)
     return out, anew
 
 
@@ -336,7 +322,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
     entries: dict[str, tuple[dict[str, Any] | None, bool]] = {}
     for cid in ids:
         case_key = store.key(site.cases[cid]) if store is not None else None
-        key = None if case_key is None else _digest(f"{case_key}:{salt}".encode())
+        key = None if case_key is None else digest(f"{case_key}:{salt}".encode())
         kept = store.kept(cid, key) if store is not None else None
         if kept is not None and store is not None:
             for kind in KINDS:

@@ -194,6 +194,10 @@ def cut(proof: Proof) -> Frame | None:
     at = html.index(content)
     before, after = html[:at], html[at + len(content):]
     title, cid = proof.page.title, proof.cid
+
+    def own(pieces: list[Piece]) -> list[Piece]:  # the page's title and case id as pieces
+        return _then(_then(pieces, title, TITLE), cid, ID)
+
     toc = proof.page.toc
     found = []
     at = 0
@@ -207,8 +211,7 @@ def cut(proof: Proof) -> Frame | None:
     if not found:  # no table of contents (hide: toc)
         if any(f'href="#{h.anchor}"' in before for h in toc):
             return None
-        head = _then(_then([before], title, TITLE), cid, ID)
-        return Frame(tuple(head), None, None, tuple(_then(_then([after], title, TITLE), cid, ID)), proof.page.front)
+        return Frame(tuple(own([before])), None, None, tuple(own([after])), proof.page.front)
     if len(found) != len(toc):
         return None
 
@@ -216,16 +219,14 @@ def cut(proof: Proof) -> Frame | None:
         if not text.startswith(h.anchor) or text.count(h.text) < 1:
             return None
         rest = text[len(h.anchor):]
-        pieces: list[Piece] = [ANCHOR, *_cut(rest, h.text, TEXT, 1)]
-        return _then(_then(pieces, title, TITLE), cid, ID)
+        return own([ANCHOR, *_cut(rest, h.text, TEXT, 1)])
 
     unit = item(before[found[0]:found[1]], toc[0]) if len(toc) > 1 else None
     tail = item(before[found[-1]:], toc[-1])
     if (unit is None and len(toc) > 1) or tail is None or TEXT not in tail:
         return None
-    head = _then(_then([before[: found[0]]], title, TITLE), cid, ID)
-    return Frame(tuple(head), None if unit is None else tuple(unit), tuple(tail),
-                 tuple(_then(_then([after], title, TITLE), cid, ID)), proof.page.front)
+    return Frame(tuple(own([before[: found[0]]])), None if unit is None else tuple(unit), tuple(tail),
+                 tuple(own([after])), proof.page.front)
 
 
 def learn(proofs: Sequence[Proof]) -> Frame | None:

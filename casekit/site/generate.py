@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
-import hashlib
 import json
 import os
 import pickle
@@ -24,7 +22,7 @@ import yaml
 
 from casekit.core.casebook import Report
 from casekit.core.docs import scan_docs
-from casekit.core.names import inside
+from casekit.core.names import CASE_ID, inside
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
@@ -43,7 +41,7 @@ from casekit.site.directory import (
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
 from casekit.site.records import Case
-from casekit.site.slots import BLOCKS_DIR, SLOT, encode_blocks, page_key, page_key_of, stub
+from casekit.site.slots import BLOCKS_DIR, digest, encode_blocks, page_key, page_key_of, slot_of, stub
 from casekit.site.summary_page import summary_page, summary_url
 from casekit.site.views import Page, case_url, src_uri
 
@@ -332,10 +330,6 @@ PAGES_MANIFEST = "pages.json"  # in the build folder: each case's key and the fi
 _MANIFEST_FORMAT = 1
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 class KeptPages:
     """Which case pages of the last build can stay as they are. A case's pages depend on the case
     (its records as the site shows them, their git history, its handovers and deadlines: the
@@ -352,7 +346,7 @@ class KeptPages:
     def case_key(self, case: Case) -> str | None:
         """The case's key; None when it cannot be taken (its pages are then always made)."""
         try:
-            return _digest(self.site_key + pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL))
+            return digest(self.site_key + pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL))
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None
 
@@ -367,9 +361,9 @@ class KeptPages:
             return None
         if {f[1] for f in files if f[0] is True} != expected or not {f[1] for f in files if f[0] is False} <= expected_blocks:
             return None  # only the case's own files, each named as this casekit names it
-        for in_docs, rel, digest in files:
+        for in_docs, rel, want in files:
             try:
-                if _digest(((docs if in_docs else blocks).path / rel).read_bytes()) != digest:
+                if digest(((docs if in_docs else blocks).path / rel).read_bytes()) != want:
                     return None
             except OSError:
                 return None
@@ -385,7 +379,7 @@ def site_key(site: Site, index: SensitiveIndex | None, slotted: bool) -> str:
     parts = [_MANIFEST_FORMAT, __version__, code, site.today.isoformat(), site.deadlines, site.caseload,
              site.schemas.schemas, slotted, None if index is None else index.digest]
     blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    return _digest(blob + pickle.dumps(site.resources, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest(blob + pickle.dumps(site.resources, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_manifest(work: Path) -> dict[str, Any]:
@@ -453,7 +447,7 @@ def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blo
         same = kept.kept(cid, key, docs, blocks)
         if same is None:
             plan = case_plan(site, case, bodies)
-            md = plan.slotted(functools.partial(_slot, page_key_of(plan.src))) if defer and slotted else None
+            md = plan.slotted(slot_of(page_key_of(plan.src))) if defer and slotted else None
             if md is None:
                 files = _page_files(plan.page(), slotted)
             else:
@@ -461,18 +455,14 @@ def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blo
                 later.append(cid)
             files += _page_files(summary_page(site, case), slotted)
             same = [(in_docs, rel, (docs if in_docs else blocks).write(rel, data)) for in_docs, rel, data in files]
-            entries[cid] = ({"key": key, "files": [[in_docs, rel, _digest(data)] for in_docs, rel, data in files]}, True)
+            entries[cid] = ({"key": key, "files": [[in_docs, rel, digest(data)] for in_docs, rel, data in files]}, True)
         else:
             entries[cid] = (kept.manifest[cid], False)
         wrote += same
     return wrote, entries, later, left, proofs
 
 
-def _slot(key: str, n: int) -> str:
-    return SLOT.format(key=key, n=n)
-
-
-_CASE_LINK = re.compile(r"cases/([A-Za-z0-9][A-Za-z0-9_-]*)")
+_CASE_LINK = re.compile(f"cases/({CASE_ID.pattern})")
 
 
 def _linked_cases(root: Path, user_docs: Path) -> set[str]:
@@ -494,7 +484,7 @@ def _write_blocks(ids: list[str], site: Site, bodies: BodyRenderer, blocks: _Fol
     for cid in ids:
         plan = case_plan(site, site.cases[cid], bodies)
         rel, data = f"{page_key_of(plan.src)}.json", encode_blocks(plan.blocks())
-        out.append((cid, rel, blocks.write(rel, data), _digest(data)))
+        out.append((cid, rel, blocks.write(rel, data), digest(data)))
     return out
 
 
@@ -616,9 +606,9 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         if waiting:
             shares = [waiting[i : i + CASES_A_UNIT] for i in range(0, len(waiting), CASES_A_UNIT)]
             for made in run_all(_write_blocks, shares, (site, bodies, blocks), default_jobs(), chunk=1, size=len(waiting)):
-                for cid, rel, changed, digest in made:
+                for cid, rel, changed, hashed in made:
                     blocks.wrote(rel, changed)
-                    manifest[cid]["files"].append([False, rel, digest])
+                    manifest[cid]["files"].append([False, rel, hashed])
         blocks.finish()
         written.changed += blocks.changed
         if remade is not None:

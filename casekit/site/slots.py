@@ -17,9 +17,11 @@ keeps no `data-ck-slot` attribute). Anything else is a failed build, never a gue
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from casekit.core.findings import Finding, finding
@@ -38,6 +40,20 @@ def page_key(page: Page) -> str:
 
 def page_key_of(src_uri: str) -> str:
     return hashlib.blake2b(src_uri.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def slot_of(key: str) -> Callable[[int], str]:
+    """The slots of the page whose key is `key`: its n-th block's slot is `slot_of(key)(n)`."""
+    return functools.partial(_slot, key)
+
+
+def _slot(key: str, n: int) -> str:
+    return SLOT.format(key=key, n=n)
+
+
+def digest(data: bytes) -> str:
+    """The hash a build folder's manifests keep of a file it wrote."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def stub(page: Page) -> tuple[str, list[str]] | None:
