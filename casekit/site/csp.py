@@ -22,13 +22,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.workers import default_jobs, run_all
+from casekit.site.tree import set_modes, walk
 
 POLICY = (
     "default-src 'none'",
@@ -50,7 +50,10 @@ META_NAME = "Content-Security-Policy"
 # Case-sensitive on purpose: an inline script or style attribute spelled otherwise than generators
 # write them (<SCRIPT>, STYLE=) gets no hash, so the browser refuses it (and the audit reports it).
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S)
-_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# a style attribute is `style=` after white space; found from its name (the pattern starts with it,
+# so the regex engine skips to each "style" instead of trying every space of the page)
+_STYLE_ATTR = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SPACE = re.compile(r"\s")
 _EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
@@ -105,9 +108,24 @@ def policy_for(page: str, trusted: TrustedScripts) -> str:
     """The CSP text for one page: hashes of its trusted inline scripts and of its style attributes."""
     scripts = sorted({sha256_source(m.group(2)) for m in _INLINE_SCRIPT.finditer(page)
                       if _executable(m.group(1)) and trusted.matches(m.group(2))})
-    styles = sorted({sha256_source(html.unescape(a if a is not None else b)) for a, b in _STYLE_ATTR.findall(page)})
+    styles = sorted({sha256_source(html.unescape(value)) for value in style_attributes(page)})
     style_attrs = "'unsafe-hashes' " + " ".join(styles) if styles else "'none'"
     return "; ".join(POLICY).format(scripts=" ".join(scripts), style_attrs=style_attrs).replace("'self' ;", "'self';")
+
+
+def style_attributes(page: str) -> list[str]:
+    """The values of the style attributes of `page` (`\\sstyle\\s*=\\s*"…"` or '…', left to right,
+    not overlapping), as they stand in the page."""
+    out = []
+    at = 1
+    while (m := _STYLE_ATTR.search(page, at)) is not None:
+        if _SPACE.match(page, m.start() - 1):
+            a, b = m.group(1, 2)
+            out.append(a if a is not None else b)
+            at = m.end() + 1
+        else:
+            at = m.start() + 1
+    return out
 
 
 def add_csp(page: str, trusted: TrustedScripts) -> str:
@@ -132,8 +150,8 @@ def secure_site(site_dir: Path, trusted: TrustedScripts, skip: set[str] | None =
     page pass of casekit.site.finish wrote theirs) and make everything world-readable."""
     stats = Stats()
     site_dir = Path(site_dir)
-    pages = [path for path in sorted(site_dir.rglob("*.html")) if not path.is_symlink() and path.is_file()
-             and (not skip or path.relative_to(site_dir).as_posix() not in skip)]
+    pages = [path for rel, path, kind in walk(site_dir)
+             if kind == "file" and rel.endswith(".html") and (not skip or rel not in skip)]
     stats.pages = sum(run_all(_secure_page, pages, (trusted,), default_jobs(), chunk=64))  # on every core
     stats.files = make_world_readable(site_dir)
     return stats
@@ -147,13 +165,4 @@ def _secure_page(path: Path, trusted: TrustedScripts) -> int:
 
 def make_world_readable(site_dir: Path) -> int:
     """Mode 0644 for every file and 0755 for every folder under `site_dir` (links left alone)."""
-    count = 0
-    for dirpath, dirnames, filenames in os.walk(site_dir):
-        os.chmod(dirpath, 0o755)
-        for name in filenames:
-            path = os.path.join(dirpath, name)
-            if not os.path.islink(path):
-                os.chmod(path, 0o644)
-                count += 1
-        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-    return count
+    return set_modes(site_dir, 0o644, 0o755)
