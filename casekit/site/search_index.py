@@ -38,6 +38,7 @@ from lxml import etree
 
 from casekit.core.workers import default_jobs, run_all
 from casekit.site import search_ko
+from casekit.site.tree import site_order, walk
 
 __all__ = ["ABOUT_FIELDS", "SHARD_DIR", "WORKER", "build_search_index", "index_files", "shard_of"]
 
@@ -239,8 +240,10 @@ def weighed(page: Page | None) -> Weighed | None:
 def index_files(site: Path) -> list[tuple[Path, str]]:
     """The pages to index: every HTML page but the 404 page, with its location (`cases/2026-0001/`)."""
     found = []
-    for path in sorted(site.rglob("*.html")):
-        location = location_of(path.relative_to(site).as_posix())
+    pages = sorted(((rel, path) for rel, path, kind in walk(site) if kind == "file" and rel.endswith(".html")),
+                   key=lambda page: site_order(page[0]))
+    for rel, path in pages:
+        location = location_of(rel)
         if location is not None:
             found.append((path, location))
     return found
@@ -291,12 +294,20 @@ def _weights(page: Page) -> dict[str, float]:
     return raw
 
 
-def _write_json(path: Path, data: object) -> int:
+def _write_json(path: Path, data: object, new: bool = False) -> int:
+    """`data` as JSON at `path`, put in place whole (`new`: a file of a folder this build made
+    empty, the shards: written straight, no reader can be halfway through it)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # markup characters as JSON escapes: what a page showed as text never stands in the file as a
     # tag (`<script>` typed into an alias), whatever reads the file; the worker gets the same strings
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     payload = text.encode("utf-8")
+    if new:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o644)  # (whatever the umask)
+            fh.write(payload)
+        return len(payload)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".ck-", suffix=".json", dir=path.parent)
     try:
@@ -343,7 +354,7 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     postings: dict[str, list[int]] = {}
     for doc, (weights, length) in enumerate(zip(raw, lengths, strict=True)):
         norm = K1 * (1 - B + B * length / avg)
-        for term, w in sorted(weights.items()):
+        for term, w in weights.items():  # (each term's postings come in the order of the docs all the same)
             # BM25's saturated term frequency, scaled to a small integer (1..100)
             postings.setdefault(term, []).extend((doc, max(1, round(100 * w / (w + norm)))))
     total = sum(len(t.encode()) + 4 + 6 * len(v) for t, v in postings.items())
@@ -351,16 +362,20 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     while total / shards > TARGET_SHARD_BYTES and shards < 4096:
         shards *= 2
     out = site / SHARD_DIR
-    if out.is_dir():
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        out.unlink()
+    elif out.is_dir():
         shutil.rmtree(out)
+    out.mkdir(parents=True)  # empty: the shards are written straight into it
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for term in sorted(postings):
         buckets[shard_of(term, shards)][term] = postings[term]
     stats.update(pages=len(pages), terms=len(postings), term_shards=shards)
     for n, bucket in enumerate(buckets):
-        stats["index_bytes"] += _write_json(out / f"t-{n}.json", bucket)
+        stats["index_bytes"] += _write_json(out / f"t-{n}.json", bucket, new=True)
     for n in range(0, len(pages), DOCS_PER_SHARD):
-        stats["index_bytes"] += _write_json(out / f"d-{n // DOCS_PER_SHARD}.json", pages[n:n + DOCS_PER_SHARD])
+        stats["index_bytes"] += _write_json(out / f"d-{n // DOCS_PER_SHARD}.json", pages[n:n + DOCS_PER_SHARD],
+                                              new=True)
         stats["doc_shards"] += 1
     manifest = {
         # Material's UI hands `config` and `docs` to the worker named in the page's __config.
