@@ -26,7 +26,6 @@ import hashlib
 import html
 import itertools
 import json
-import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
@@ -52,6 +51,7 @@ from casekit.site.reading import (
     with_percent_decoded,
     xml_text,
 )
+from casekit.site.tree import walk
 
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_INDEXES = (SEARCH_INDEX, "search.json")  # Material's and Zensical's own search index
@@ -181,25 +181,6 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
 
 def _audit_item(item: tuple[str, Path], scan: Scanner, expected: Expected) -> list[Finding]:
     return audit_file(*item, scan, expected)
-
-
-def walk(site_dir: Path) -> Iterator[tuple[str, Path, str]]:
-    """(relative path, path, kind) for everything under `site_dir`; links are not followed."""
-    for dirpath, dirnames, filenames in os.walk(site_dir, followlinks=False):
-        base = Path(dirpath)
-        for name in sorted(dirnames) + sorted(filenames):
-            path = base / name
-            rel = path.relative_to(site_dir).as_posix()
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode):
-                yield rel, path, "symlink"
-            elif stat.S_ISDIR(mode):
-                yield rel, path, "dir"
-            elif stat.S_ISREG(mode):
-                yield rel, path, "file"
-            else:
-                yield rel, path, "special"
-        dirnames[:] = [d for d in dirnames if not (base / d).is_symlink()]
 
 
 def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[Finding]:
