@@ -107,7 +107,7 @@ def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp
     assert_same(site_files(tmp_path / "one"), site_files(tmp_path / "two"))
     # one record edited: that case alone is made again, and the site is the one made from nothing
     store = sample / ".casekit/build/composed"
-    composed_ids = sorted(p.name for p in store.iterdir() if p.is_dir())
+    composed_ids = sorted(p.name.removesuffix(".case.html") for p in store.glob("*.case.html"))
     cid = composed_ids[0]
     record = sorted((sample / "cases" / cid).glob("*.md"))[-1]
     record.write_text(record.read_text(encoding="utf-8") + "\n덧붙인 문장입니다.\n", encoding="utf-8")
@@ -124,12 +124,12 @@ def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp
 def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tamper: str) -> None:
     build(sample, tmp_path / "one", today=TODAY)
     store = sample / ".casekit/build/composed"
-    cid = sorted(p.name for p in store.iterdir() if p.is_dir())[0]
+    cid = sorted(p.name.removesuffix(".case.html") for p in store.glob("*.case.html"))[0]
     if tamper == "page":  # a kept page changed: its case is composed again
-        page = store / cid / "case.html"
+        page = store / f"{cid}.case.html"
         page.write_bytes(page.read_bytes().replace(b"</article>", b"<p>planted</p></article>"))
     elif tamper == "read":  # what the search index reads of a kept page changed: composed again
-        read = store / cid / "read.json"
+        read = store / f"{cid}.read.json"
         read.write_text(read.read_text(encoding="utf-8").replace(f'"cases/{cid}/"', '"cases/planted/"'), encoding="utf-8")
     elif tamper in ("read-shape", "symlink"):  # consistent with its manifest, but not as casekit writes
         import hashlib
@@ -138,13 +138,13 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
         data = json.loads(manifest.read_text(encoding="utf-8"))
         if tamper == "read-shape":
             planted = json.dumps({"case": [["x", 1, None], {"a": "b"}], "summary": None}).encode()
-            (store / cid / "read.json").write_bytes(planted)
+            (store / f"{cid}.read.json").write_bytes(planted)
             data["cases"][cid]["digests"]["read"] = hashlib.blake2b(planted, digest_size=16).hexdigest()
         else:  # a kept page that is a link to a file outside the casebook
             outside = tmp_path / "outside.html"
             outside.write_bytes(b"<p>planted</p>")
-            (store / cid / "case.html").unlink()
-            (store / cid / "case.html").symlink_to(outside)
+            (store / f"{cid}.case.html").unlink()
+            (store / f"{cid}.case.html").symlink_to(outside)
             data["cases"][cid]["digests"]["case"] = hashlib.blake2b(b"<p>planted</p>", digest_size=16).hexdigest()
         manifest.write_text(json.dumps(data), encoding="utf-8")
     elif tamper == "manifest":  # a manifest naming files out of the store: never read

@@ -176,10 +176,10 @@ def _lists_pages(site_dir: Path) -> bool:
 
 
 # -- composed pages kept from the last build -----------------------------------
-STORE = "composed"  # in the build folder: the last build's composed pages, each case's in <id>/
-_STORE_FORMAT = 1
+STORE = "composed"  # in the build folder: the last build's composed pages, each case's as <id>.<file>
+_STORE_FORMAT = 2  # (1 kept each case's files in a folder of its own: a folder more to make a case)
 _MANIFEST = "manifest.json"
-_FILES = {"case": "case.html", "summary": "summary.html", "read": "read.json"}  # a case's, in its folder
+_FILES = {"case": ".case.html", "summary": ".summary.html", "read": ".read.json"}  # a case's, after its id
 
 
 @dataclass
@@ -219,13 +219,10 @@ class Store:
         digests = entry.get("digests")
         if not isinstance(digests, dict):
             return None
-        folder = self.path / cid
-        if folder.is_symlink():
-            return None
         files = {}
         for name in (*KINDS, "read"):
             try:  # a regular file, never a link (a kept page is linked into the site as it is)
-                fd = os.open(folder / _FILES[name], os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                fd = os.open(self.file(cid, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
                 with os.fdopen(fd, "rb") as f:
                     if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                         return None
@@ -245,23 +242,26 @@ class Store:
     def keep(self, cid: str, key: str, pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any]:
         """Store the case's finished pages and their readings (the site's copies are linked to
         them afterwards): its manifest entry."""
-        folder = self.path / cid
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(parents=True, exist_ok=True)
         files = {kind: data for kind, (data, _) in pages.items()}
         files["read"] = json.dumps({kind: read for kind, (_, read) in pages.items()}, ensure_ascii=False).encode("utf-8")
         for name, data in files.items():
-            stored = folder / _FILES[name]
+            stored = self.file(cid, name)
+            if stored.is_dir() and not stored.is_symlink():
+                shutil.rmtree(stored)
             stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
             stored.write_bytes(data)
         return {"key": key, "digests": {name: digest(data) for name, data in files.items()}}
 
+    def file(self, cid: str, name: str) -> Path:
+        """Where the case's `name` (a kind of page, or "read") is kept."""
+        return self.path / f"{cid}{_FILES[name]}"
+
     def save(self, entries: dict[str, Any]) -> None:
-        """This build's manifest (by case id), written whole then put in place; the folders of
-        other cases removed."""
+        """This build's manifest (by case id), written whole then put in place; the files of
+        other cases removed (and anything else there)."""
+        ours = {f"{cid}{suffix}" for cid in entries for suffix in _FILES.values()}
         for child in self.path.iterdir():
-            if child.name != _MANIFEST and child.name not in entries:
+            if child.name != _MANIFEST and child.name not in ours:
                 if child.is_dir() and not child.is_symlink():
                     shutil.rmtree(child)
                 else:
@@ -327,7 +327,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
         if kept is not None and store is not None:
             for kind in KINDS:
                 page, read = kept[kind]
-                _place(page, store.path / cid / _FILES[kind], site_dir / _rel(cid, kind))
+                _place(page, store.file(cid, kind), site_dir / _rel(cid, kind))
                 out.append((_rel(cid, kind), [], read, None))
             entries[cid] = (store.entries[cid], False)
             continue
@@ -353,7 +353,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
             clean = clean and data is not None and findings == []
         entry = store.keep(cid, key, done) if store is not None and key is not None and clean else None
         for kind, (data, _) in done.items():
-            _place(data, store.path / cid / _FILES[kind] if entry is not None and store is not None else None,
+            _place(data, store.file(cid, kind) if entry is not None and store is not None else None,
                    site_dir / _rel(cid, kind))
         entries[cid] = (entry, True)
     return out, entries
