@@ -162,3 +162,22 @@ def test_random_well_nested_markup_reads_the_same() -> None:
     for _ in range(600):
         article = "<article>" + _flow(rng, 0) + "</article>"
         assert fast(article) == reference(article), article
+
+
+def test_a_fields_terms_read_as_one_text_are_its_blocks_terms() -> None:
+    """_weights reads each field's blocks joined a line apart: the same terms, as often, as the
+    blocks read one by one, whatever their edges (combining marks, loose jamo, Latin, digits)."""
+    from collections import Counter
+
+    from casekit.site import search_ko
+
+    pieces = ["주거지원을", "상담하였음", "\u0301", "e", "\u1100", "\u1161", "\u11a8", "가", "각", "ABC", "12", " ",
+              "·", "-", "연계했다", "아이", "\u3131", "ｆ", "\u200b"]
+    rng = random.Random(11)
+    for _ in range(2000):
+        blocks = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 5))]
+        one_by_one = Counter(t for b in blocks for t in search_ko.terms(b))
+        assert Counter(search_ko.terms("\n".join(blocks))) == one_by_one, blocks
+        page = si.Page("cases/x/", "제목", about=blocks, body=blocks[::-1])
+        weights = si._weights(page)
+        assert set(weights) == set(one_by_one) | set(search_ko.terms("제목"))

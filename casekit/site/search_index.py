@@ -107,7 +107,7 @@ class _Reader:
             self.body.append(text)
 
     def start(self, tag: str, attrs: Any) -> None:
-        if tag in _BLOCK:
+        if self.buf and tag in _BLOCK:
             self.flush()
         if tag in _VOID:
             return
@@ -137,9 +137,12 @@ class _Reader:
     def end(self, tag: str) -> None:
         if tag in _VOID:
             return
-        if tag in _BLOCK:
+        if self.buf and tag in _BLOCK:
             self.flush()
         stack = self.stack
+        if stack and stack[-1][0] == tag:  # (most often: the element open last)
+            self.roles[stack.pop()[1]] -= 1
+            return
         for i in range(len(stack) - 1, -1, -1):
             if stack[i][0] == tag:
                 for _, role in stack[i:]:
@@ -282,10 +285,12 @@ def shard_of(term: str, shards: int) -> int:
 
 
 def _weights(page: Page) -> dict[str, float]:
+    # each field's blocks read as one text, a line a block (no word spans a line break, and NFC
+    # leaves the break alone: the terms of the blocks one by one, at a block's cost of each call)
     tf: dict[str, Counter[str]] = {
         "title": Counter(search_ko.terms(page.title)),
-        "about": Counter(t for b in page.about for t in search_ko.terms(b)),
-        "body": Counter(t for b in page.body for t in search_ko.terms(b)),
+        "about": Counter(search_ko.terms("\n".join(page.about))),
+        "body": Counter(search_ko.terms("\n".join(page.body))),
     }
     raw: dict[str, float] = {}
     for name, counts in tf.items():
