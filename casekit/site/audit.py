@@ -190,14 +190,15 @@ def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[
     return audit_data(rel, path.read_bytes(), scan, expected)
 
 
-def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected) -> list[Finding]:
-    """The findings of one file of the site, `rel`, holding `data` (at most MAX_FILE bytes)."""
+def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: str | None = None) -> list[Finding]:
+    """The findings of one file of the site, `rel`, holding `data` (at most MAX_FILE bytes).
+    `text`: `data` decoded, when the caller has it (the page pass: the text it encoded)."""
     low = rel.lower()
     suffix = Path(low).suffix
+    if suffix in PAGE_SUFFIXES:  # (never one of the assets: a page is always read)
+        return audit_html(rel, text if text is not None else data.decode("utf-8", "replace"), scan, expected)
     if _identical_asset(rel, data, expected):
         return []
-    if suffix in PAGE_SUFFIXES:
-        return audit_html(rel, data.decode("utf-8", "replace"), scan, expected)
     if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel):
         return _audit_json(rel, data, scan)
     if rel in SITEMAPS:

@@ -96,10 +96,15 @@ def finished(rel: str, text: str, job: Job) -> tuple[bytes | None, list[Finding]
         text, problem = fill_text(text, job.blocks_dir)
         if problem is not None:
             return None, None, None, problem
-    data = add_csp(text, job.trusted).encode("utf-8", "surrogateescape")
+    text = add_csp(text, job.trusted)
+    try:  # the page as the audit and the index read it: the text itself, when its bytes decode to it
+        data, shown = text.encode("utf-8"), text
+    except UnicodeEncodeError:  # (bytes that were not UTF-8, kept as they were: read as a browser would)
+        data = text.encode("utf-8", "surrogateescape")
+        shown = data.decode("utf-8", "replace")
     if len(data) > MAX_FILE:
         return data, None, None, None
-    findings = audit_data(rel, data, job.scan, job.expected)
+    findings = audit_data(rel, data, job.scan, job.expected, shown)
     location = location_of(rel)
-    read = weighed(page_of(data.decode("utf-8", "replace"), location)) if job.search and location is not None else None
+    read = weighed(page_of(shown, location)) if job.search and location is not None else None
     return data, findings, read, None
