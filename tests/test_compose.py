@@ -120,6 +120,29 @@ def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp
     assert_same(site_files(tmp_path / "three"), site_files(tmp_path / "four"))
 
 
+def test_a_store_of_the_old_layout_is_composed_again_and_cleared(sample: Path, tmp_path: Path) -> None:
+    """A build folder from casekit before format 2 (a folder a case, manifest format 1): nothing in
+    it is trusted, every case is composed again, and its folders are removed."""
+    import json
+
+    first = build(sample, tmp_path / "one", today=TODAY)
+    store = sample / ".casekit/build/composed"
+    ids = sorted(p.name.removesuffix(".case.html") for p in store.glob("*.case.html"))
+    manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
+    for cid in ids:  # each case's files moved into a folder of its own, as format 1 kept them
+        (store / cid).mkdir()
+        for suffix in (".case.html", ".summary.html", ".read.json"):
+            (store / f"{cid}{suffix}").rename(store / cid / suffix[1:])
+    manifest["format"] = 1
+    (store / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    again = build(sample, tmp_path / "two", today=TODAY)
+    assert not again.errors and again.composed == first.composed
+    assert again.remade == first.composed  # none of the composed kept (the proofs are, in docs/)
+    assert not [p for p in store.iterdir() if p.is_dir()]
+    assert sorted(p.name.removesuffix(".case.html") for p in store.glob("*.case.html")) == ids
+    assert_same(site_files(tmp_path / "one"), site_files(tmp_path / "two"))
+
+
 @pytest.mark.parametrize("tamper", ["page", "read", "read-shape", "symlink", "manifest", "links"])
 def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tamper: str) -> None:
     build(sample, tmp_path / "one", today=TODAY)
