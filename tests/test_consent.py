@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from casekit.core.case import Consents
 from casekit.core.casebook import check
 from casekit.core.due import case_due
@@ -107,3 +109,36 @@ def test_consent_given_again_after_a_withdrawal(tmp_path: Path) -> None:
             FULL_PATH[3][:2] + ({"activities": [{"date": "2026-04-20", "type": "counselling", "goal": "G1",
                                                   "summary": "상담"}]},)]
     assert codes(make_casebook(tmp_path, {"c1": path})) == []
+
+
+@pytest.mark.parametrize("damage", ["cp949", "utf-16", "empty", "unclosed", "not-a-mapping", "bad-action"])
+def test_an_intake_that_cannot_be_read_brings_one_finding_not_false_sharing_errors(sample: Path, damage: str) -> None:
+    """What was consented to is not known while the intake cannot be read (or a consent entry
+    cannot): its own finding says why, and no record that shares information is accused of
+    sharing without consent, or against a refusal, beside it."""
+    intake = sample / "cases/2026-0001/01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    if damage == "cp949":
+        intake.write_bytes(text.encode("cp949"))
+    elif damage == "utf-16":
+        intake.write_bytes(text.encode("utf-16"))
+    elif damage == "empty":
+        intake.write_bytes(b"")
+    elif damage == "unclosed":
+        intake.write_text(text.replace("\n---\n", "\n", 1).replace("---\n", "---\n", 1), encoding="utf-8")
+    elif damage == "not-a-mapping":
+        intake.write_text("---\n- 접수\n---\n본문\n", encoding="utf-8")
+    else:
+        intake.write_text(text.replace("    scope: information_sharing\n    action: given",
+                                       "    scope: information_sharing\n    action: 동의"), encoding="utf-8")
+    before = [f.code for f in check(sample).findings]
+    assert not [c for c in before if c.startswith("sharing-")], before
+    assert [f for f in check(sample).findings if f.path.endswith("2026-0001/01-intake.md") and f.severity == "error"]
+
+
+def test_sharing_is_still_checked_against_a_refusal(sample: Path) -> None:
+    intake = sample / "cases/2026-0001/01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    intake.write_text(text.replace("    scope: information_sharing\n    action: given",
+                                   "    scope: information_sharing\n    action: refused"), encoding="utf-8")
+    assert "sharing-refused" in [f.code for f in check(sample).findings]

@@ -82,6 +82,9 @@ def _consent(case: Case) -> list[Finding]:
     out: list[Finding] = []
     consents = case.consents
     withdrawn: Summary | None = None
+    # a record that could not be read, or a consent entry that could not: what was consented to is
+    # not known, and that record's own finding says why (no false "shared without consent" beside it)
+    known = all(r.ok and not r.consent_unclear for r in case.records)
     for r in case.records:
         if not r.date:
             continue
@@ -100,7 +103,7 @@ def _consent(case: Case) -> list[Finding]:
             out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
         elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
             out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
-        for resource, date, line, col in r.shares:
+        for resource, date, line, col in r.shares if known else ():
             state = consents.state("information_sharing", date, resource)
             if state != "given":
                 code = "sharing-without-consent" if state is None else "sharing-refused"

@@ -15,6 +15,8 @@ from casekit.core.summary import Summary, _get, _list, _str, valid_date
 SHARING_ACTIVITIES = frozenset({"linking", "coordination", "advocacy"})
 LINKING_ACTIVITIES = frozenset({"linking", "coordination", "information", "crisis_intervention"})
 
+CONSENT_ACTIONS = frozenset({"given", "refused", "withdrawn"})  # a consent entry's `action`
+
 
 def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
     """Consent, selection, household, conference and the dates plausibility checks read."""
@@ -35,7 +37,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         if isinstance(entry, dict):
             d = valid_date(entry.get("date"))
             scope, action = _str(entry.get("scope")), _str(entry.get("action"))
-            if d and scope and action:
+            if d and scope and action in CONSENT_ACTIONS:  # (another action: the schema's finding says so)
                 res = entry.get("resources")
                 covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
                 if covered is None and isinstance(entry.get("agencies"), list):
