@@ -501,7 +501,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     if result.composed:  # their pages put into the generator's frame by casekit (casekit.site.compose)
         remade += f"틀에 넣은 사례 {result.composed}건, "
     click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
-               f"({remade}새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.today.isoformat()})")
+               f"({remade}새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.as_of.isoformat()})")
 @main.command("audit")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--root", "root_opt", type=click.Path(exists=True, file_okay=False), default=None,

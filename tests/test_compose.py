@@ -120,6 +120,37 @@ def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp
     assert_same(site_files(tmp_path / "three"), site_files(tmp_path / "four"))
 
 
+def test_a_build_on_another_day_keeps_only_the_pages_that_do_not_show_the_day(sample: Path, tmp_path: Path) -> None:
+    """A new 기준일 makes again the cases whose pages show it (an open case's timeline and D-days)
+    and keeps the others (a closed case); on every day the site is the one made from nothing,
+    including a day far enough on that deadlines change state (due soon, overdue)."""
+    import json
+
+    first = build(sample, tmp_path / "day0", today=TODAY)
+    assert first.composed and first.remade == 14
+    store = sample / ".casekit/build/composed"
+    entries = json.loads((store / "manifest.json").read_text(encoding="utf-8"))["cases"]
+    dated = {cid for cid, entry in entries.items() if entry["dated"]}
+    undated = set(entries) - dated
+    assert dated and undated  # the sample has both: open cases, and closed ones without 사후관리
+    for cid in dated:  # what made them dated: the page shows the day
+        assert "기준일 11-20" in (tmp_path / "day0/cases" / cid / "index.html").read_text(encoding="utf-8")
+    for cid in undated:
+        assert "기준일" not in (tmp_path / "day0/cases" / cid / "index.html").read_text(encoding="utf-8")
+    proofs = first.remade - first.composed  # rendered by the generator: made again on any new day
+    for n, days in enumerate((1, 45)):
+        day = TODAY + dt.timedelta(days=days)
+        later = build(sample, tmp_path / f"later{n}", today=day)
+        assert later.remade == proofs + len(dated), (days, later.remade)
+        kept = {cid for cid, entry in
+                json.loads((store / "manifest.json").read_text(encoding="utf-8"))["cases"].items() if not entry["dated"]}
+        assert kept == undated
+        other = tmp_path / f"fresh{n}"
+        shutil.copytree(sample, other, ignore=shutil.ignore_patterns(".casekit"))
+        build(other, tmp_path / f"fresh-site{n}", today=day)
+        assert_same(site_files(tmp_path / f"later{n}"), site_files(tmp_path / f"fresh-site{n}"))
+
+
 def test_a_store_of_the_old_layout_is_composed_again_and_cleared(sample: Path, tmp_path: Path) -> None:
     """A build folder from casekit before format 2 (a folder a case, manifest format 1): nothing in
     it is trusted, every case is composed again, and its folders are removed."""

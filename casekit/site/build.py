@@ -294,7 +294,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
         job = ctx.page_job()
         job.search = indexing(site_dir)
         cases = written.composing.cases
-        store = Store.open(work / STORE, KeptPages(site_key(made.site, index, True), {}).case_key)
+        store = Store.open(work / STORE, KeptPages(site_key(made.site, index, True, dated=False), {}).case_key)
         ctx.finished, anew = compose_cases(site_dir, made.site, made.bodies, frames, cases, job, store)
         pages += 2 * len(cases)
         if written.remade is not None:  # the cases left to compose were counted as made anew

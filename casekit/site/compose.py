@@ -14,6 +14,7 @@ its sitemap would miss them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 import shutil
@@ -177,7 +178,7 @@ def _lists_pages(site_dir: Path) -> bool:
 
 # -- composed pages kept from the last build -----------------------------------
 STORE = "composed"  # in the build folder: the last build's composed pages, each case's as <id>.<file>
-_STORE_FORMAT = 2  # (1 kept each case's files in a folder of its own: a folder more to make a case)
+_STORE_FORMAT = 3  # (1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일)
 _MANIFEST = "manifest.json"
 _FILES = {"case": ".case.html", "summary": ".summary.html", "read": ".read.json"}  # a case's, after its id
 
@@ -188,7 +189,12 @@ class Store:
     when its key is the one they were composed with (the case and all every case page depends on:
     casekit.site.generate.KeptPages.case_key, with the frames and the reading for search) and each
     file still holds what was written; anything else composes them again. Only pages the audit
-    found nothing in are kept. Paths come from the site's case ids, never from the manifest."""
+    found nothing in are kept. Paths come from the site's case ids, never from the manifest.
+
+    The 기준일 is in the key of a case whose pages read it when they were composed (`Site.today`:
+    an open case's timeline and D-days); the pages of a case that did not read it (a closed case)
+    are kept from one day's build to the next. Composing is deterministic: with the same case and
+    the same everything else, it reads the 기준일 again, or again does not, whatever the day."""
 
     path: Path
     key: Callable[[Case], str | None]  # the case's key, None when it cannot be taken (never kept)
@@ -211,10 +217,11 @@ class Store:
         (path / _MANIFEST).unlink(missing_ok=True)
         return cls(path, key, entries)
 
-    def kept(self, cid: str, key: str | None) -> dict[str, tuple[bytes, Weighed | None]] | None:
-        """(the page, its reading for search) by kind, when the last build's can stay."""
+    def kept(self, cid: str, key: str | None, as_of: dt.date) -> dict[str, tuple[bytes, Weighed | None]] | None:
+        """(the page, its reading for search) by kind, when the last build's can stay. `key`: the
+        case's without the 기준일 (`as_of`), added when the pages read it."""
         entry = self.entries.get(cid)
-        if key is None or not isinstance(entry, dict) or entry.get("key") != key:
+        if key is None or not isinstance(entry, dict) or entry.get("key") != dated_key(key, as_of, entry.get("dated")):
             return None
         digests = entry.get("digests")
         if not isinstance(digests, dict):
@@ -239,9 +246,10 @@ class Store:
             return None  # a reading not as casekit writes them: the pages are composed again
         return {kind: (files[kind], _weighed(reads.get(kind))) for kind in KINDS}
 
-    def keep(self, cid: str, key: str, pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any]:
+    def keep(self, cid: str, key: str, as_of: dt.date, dated: bool,
+             pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any]:
         """Store the case's finished pages and their readings (the site's copies are linked to
-        them afterwards): its manifest entry."""
+        them afterwards): its manifest entry. `dated`: whether composing them read the 기준일."""
         files = {kind: data for kind, (data, _) in pages.items()}
         files["read"] = json.dumps({kind: read for kind, (_, read) in pages.items()}, ensure_ascii=False).encode("utf-8")
         for name, data in files.items():
@@ -250,7 +258,8 @@ class Store:
                 shutil.rmtree(stored)
             stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
             stored.write_bytes(data)
-        return {"key": key, "digests": {name: digest(data) for name, data in files.items()}}
+        return {"key": dated_key(key, as_of, dated), "dated": dated,
+                "digests": {name: digest(data) for name, data in files.items()}}
 
     def file(self, cid: str, name: str) -> Path:
         """Where the case's `name` (a kind of page, or "read") is kept."""
@@ -269,6 +278,11 @@ class Store:
         tmp = self.path / f".{_MANIFEST}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"format": _STORE_FORMAT, "cases": entries}, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.path / _MANIFEST)
+
+
+def dated_key(key: str, as_of: dt.date, dated: Any) -> str:
+    """A case's key with the 기준일 when its pages read it (`dated`: True), else as it is."""
+    return digest(f"{key}:{as_of.isoformat()}".encode()) if dated is True else key
 
 
 def frames_key(frames: dict[str, Frame], job: Job) -> str:
@@ -323,7 +337,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
     for cid in ids:
         case_key = store.key(site.cases[cid]) if store is not None else None
         key = None if case_key is None else digest(f"{case_key}:{salt}".encode())
-        kept = store.kept(cid, key) if store is not None else None
+        kept = store.kept(cid, key, site.as_of) if store is not None else None
         if kept is not None and store is not None:
             for kind in KINDS:
                 page, read = kept[kind]
@@ -331,6 +345,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
                 out.append((_rel(cid, kind), [], read, None))
             entries[cid] = (store.entries[cid], False)
             continue
+        site.today_read = False  # (set by composing the case's pages when they read the 기준일)
         pages = pages_of(site, cid, bodies)
         done: dict[str, tuple[bytes, Weighed | None]] = {}
         clean = True  # only pages the audit found nothing in are kept
@@ -351,7 +366,8 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
             if data is not None:
                 done[kind] = (data, read)
             clean = clean and data is not None and findings == []
-        entry = store.keep(cid, key, done) if store is not None and key is not None and clean else None
+        entry = store.keep(cid, key, site.as_of, site.today_read, done) \
+            if store is not None and key is not None and clean else None
         for kind, (data, _) in done.items():
             _place(data, store.file(cid, kind) if entry is not None and store is not None else None,
                    site_dir / _rel(cid, kind))

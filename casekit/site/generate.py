@@ -370,13 +370,15 @@ class KeptPages:
         return [(in_docs, rel, False) for in_docs, rel, _ in files]
 
 
-def site_key(site: Site, index: SensitiveIndex | None, slotted: bool) -> str:
-    """What every case page depends on besides its case (see KeptPages)."""
+def site_key(site: Site, index: SensitiveIndex | None, slotted: bool, dated: bool = True) -> str:
+    """What every case page depends on besides its case (see KeptPages). `dated`: with the 기준일
+    (composed pages leave it out, and add it to the key of a case whose pages read it:
+    casekit.site.compose.Store)."""
     from casekit import __version__
 
     code = sorted((p.relative_to(PACKAGE).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
                   for p in PACKAGE.rglob("*.py"))
-    parts = [_MANIFEST_FORMAT, __version__, code, site.today.isoformat(), site.deadlines, site.caseload,
+    parts = [_MANIFEST_FORMAT, __version__, code, site.as_of.isoformat() if dated else None, site.deadlines, site.caseload,
              site.schemas.schemas, slotted, None if index is None else index.digest]
     blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return digest(blob + pickle.dumps(site.resources, protocol=pickle.HIGHEST_PROTOCOL))

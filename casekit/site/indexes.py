@@ -46,7 +46,7 @@ class ResourceView:
 
 @dataclass
 class Site:
-    today: dt.date
+    as_of: dt.date  # the 기준일: read it as `today`, which notes that it was read
     schemas: SchemaSet
     deadlines: dict[str, Any]
     caseload: dict[str, Any]  # casekit.yml `caseload`: limit and weights by risk level
@@ -58,6 +58,14 @@ class Site:
     files: int = 0
     warnings: int = 0
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
+    today_read: bool = field(default=False, repr=False)  # whether `today` was read since it was last set False
+
+    @property
+    def today(self) -> dt.date:
+        """The 기준일, noted as read: a composed case page that never reads it is kept from one
+        day's build to the next (casekit.site.compose.Store)."""
+        self.today_read = True
+        return self.as_of
 
     @property
     def soon_days(self) -> int:
@@ -179,7 +187,7 @@ def build_site(report: Report, today: dt.date) -> Site:
         return sorted(dues, key=lambda d: due_order(d, cases.get(d.case), today, soon))
 
     return Site(
-        today=today,
+        as_of=today,
         schemas=schemas,
         deadlines=deadlines,
         caseload=report.config.caseload,
