@@ -107,14 +107,21 @@ def test_final_consonant_of_hangul_digits_and_english() -> None:
     assert final_consonant("강") == "ㅇ" and final_consonant("길") == "ㄹ" and final_consonant("가") == ""
     assert final_consonant("7") == "ㄹ" and final_consonant("9") == ""
     assert final_consonant("…") is None
+    # a space or sign at the end is not read aloud: the letter before it takes the particle
+    assert attach_particles("목표 'G1\u3000'이(가)") == "목표 'G1\u3000'이"
+    assert attach_particles("'03-plan.md~'이(가)") == "'03-plan.md~'가"
 
 
 def test_hints_for_dates_enums_and_near_misses() -> None:
-    assert date_hint("2026.11.25")[0] == " 2026-11-25로 적으세요."
-    assert date_hint("2026-11-5")[0] == " 2026-11-05로 적으세요."
+    # the particle after a date follows its last digit as read: 25 (이십오) -> 로, 10 (십) -> 으로
+    assert attach_particles(date_hint("2026.11.25")[0]) == " 2026-11-25로 적으세요."
+    assert attach_particles(date_hint("2026-11-5")[0]) == " 2026-11-05로 적으세요."
+    assert attach_particles(date_hint("2026.3.10")[0]) == " 2026-03-10으로 적으세요."
+    assert attach_particles(date_hint("2026.3.16")[0]) == " 2026-03-16으로 적으세요."
+    assert attach_particles(date_hint("2026.3.11")[0]) == " 2026-03-11로 적으세요."
     assert date_hint("2026-11-31")[0] == " 11월은 30일까지입니다."
     assert date_hint("2028-02-30")[0] == " 2월은 29일까지입니다."
-    assert date_hint("2026년 11월 5일")[0] == " 2026-11-05로 적으세요."
+    assert attach_particles(date_hint("2026년 11월 5일")[0]) == " 2026-11-05로 적으세요."
     assert date_hint("다음 주")[0] == ""
     labels = {"older": "노인", "child": "아동", "adult": "성인"}
     assert "older" in enum_hint("노인", list(labels), labels)[0]
@@ -153,3 +160,15 @@ def test_check_counts_records_and_resources() -> None:
     done = _casekit("check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "기록 " in done.stdout and "자원 15개 검사: 문제 없음" in done.stdout
+
+
+def test_an_id_given_twice_is_found_at_the_second_with_the_first_line_and_a_free_id(tmp_path: Path) -> None:
+    from tests.conftest import copy_casebook
+
+    sample = copy_casebook(tmp_path / "book")
+    plan = sample / "cases/2026-0005/04-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  - id: G2", "  - id: G1", 1), encoding="utf-8")
+    found = [f for f in check(sample).findings if f.code == "duplicate-id"]
+    assert [(f.path, f.line, f.column) for f in found] == [("cases/2026-0005/04-plan.md", 13, 9)]
+    assert found[0].message_ko == ("목표 번호 'G1'이 이 기록에 두 번 있습니다(처음은 8번째 줄). 목표마다 다른 번호를 "
+                                   "매기세요(예: G2). 다른 기록이 부르는 번호라면 그 기록도 함께 고치세요.")

@@ -29,6 +29,7 @@ _PAIR_RE = re.compile("|".join(re.escape(p) for p in sorted(_PAIRS, key=len, rev
 # digits as read aloud: 영 일 이 삼 사 오 육 칠 팔 구 -> whether the reading ends in a consonant (ㄹ for 1, 7, 8)
 _DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
 _SKIP = "'\"’”)]}>»」』 "  # closing quotes and brackets: the particle follows the word inside
+_UNREAD = "".join(chr(c) for c in range(0x10000) if chr(c).isspace()) + "~`!@#$%^&*_-+=|\\:;,.?/\u200b\u200c\u200d\ufeff"
 
 
 def final_consonant(word: str) -> str | None:
@@ -36,6 +37,10 @@ def final_consonant(word: str) -> str | None:
     or None when it cannot be told (no letter at all)."""
     text = word.rstrip(_SKIP)
     if text.endswith(")") or not text:
+        return None
+    # a space or sign the word ends in is not read aloud ('G1　', '03-plan.md~'): the letter before it is
+    text = text.rstrip(_UNREAD)
+    if not text:
         return None
     ch = text[-1]
     if "가" <= ch <= "힣":
@@ -141,7 +146,7 @@ def date_hint(value: object) -> tuple[str, str]:
     fixed = f"{y:04d}-{month:02d}-{day:02d}"
     if fixed == value:
         return "", ""
-    return f" {fixed}로 적으세요.", f" write {fixed}."
+    return f" {fixed}(으)로 적으세요.", f" write {fixed}."
 
 
 # --- YAML syntax --------------------------------------------------------------------------------

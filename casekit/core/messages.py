@@ -246,6 +246,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "case 값 '{value}'이(가) 폴더 이름 '{folder}'과(와) 다릅니다.",
         "case '{value}' differs from the folder name '{folder}'",
     ),
+    "duplicate-id": (
+        E,
+        "{kind} 번호 '{id}'이(가) 이 기록에 두 번 있습니다(처음은 {first_line}번째 줄). {kind}마다 다른 번호를 "
+        "매기세요(예: {next}). 다른 기록이 부르는 번호라면 그 기록도 함께 고치세요.",
+        "{kind_en} id '{id}' is used twice in this record (first on line {first_line}); give each its own id "
+        "(e.g. {next}), and fix the records that refer to it",
+    ),
     "stage-mismatch": (
         E,
         "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다.",
@@ -348,11 +355,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "자원 '{ref}'이(가) resources/ 폴더에 없습니다.{hint}",
         "resource '{ref}' does not exist in resources/.{hint_en}",
-    ),
-    "duplicate-id": (
-        E,
-        "ID '{ref}'이(가) 이 기록에서 두 번 쓰였습니다.",
-        "id '{ref}' is used twice in this record",
     ),
     "goal-not-monitored": (
         W,

@@ -133,7 +133,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs:
             out.append(
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
-                        known=", ".join(known_needs) or "-", **_guess(ref, known_needs))
+                        known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
             )
         if kind == "goal" and ref not in r.goals:
             out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",

@@ -162,11 +162,39 @@ def check_parsed(
         findings = [f for f in findings if not (f.code == "wrong-value" and (f.line, f.column) == (line, col))]
         findings.append(finding("stage-mismatch", rel, line, col, value=data.get("stage"), expected=stage))
     _summarize(summary, parsed, data, stage)
+    findings += duplicate_ids(parsed, data, stage, rel)
     patterns = schemas.sensitive_paths.get(stage, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
     summary.public_fields = public_fields(parsed, patterns)
     return findings, summary
+
+
+# the lists whose items other records call by id: (key, its items in Korean, in English)
+ID_LISTS = {"assessment": ("needs", "욕구", "need"), "plan": ("goals", "목표", "goal")}
+
+
+def duplicate_ids(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> list[Finding]:
+    """An id given twice in one list (two needs N1): the second is found at its id, with the line
+    of the first and an id not taken yet."""
+    if stage not in ID_LISTS:
+        return []
+    key, kind, kind_en = ID_LISTS[stage]
+    items = [(i, item["id"]) for i, item in enumerate(_list(data.get(key)))
+             if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    taken = {ident for _, ident in items}
+    first: dict[str, int] = {}
+    out = []
+    for i, ident in items:
+        line, col = parsed.where((key, i, "id"))
+        if ident not in first:
+            first[ident] = line
+            continue
+        prefix = kind_en[0].upper()
+        free = next(f"{prefix}{n}" for n in range(1, len(taken) + 2) if f"{prefix}{n}" not in taken)
+        out.append(finding("duplicate-id", rel, line, col, kind=kind, kind_en=kind_en, id=ident,
+                           first_line=first[ident], next=free))
+    return out
 
 
 def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
