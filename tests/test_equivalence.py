@@ -35,7 +35,6 @@ NOT_CASEBOOK = {"expected.json", "make.py", "record.txt", "README.md", "__pycach
 # codes no record can produce: a path given on the command line, the settings file, and a file
 # the checker cannot open (as root, permissions do not stop it; a FIFO is not named as a record)
 NOT_FROM_RECORDS = {"path-outside", "path-not-found", "config-invalid", "file-unreadable"}
-NOT_FROM_RECORDS |= {"duplicate-id"}  # in the message table, but no rule produces it (yet)
 # not from `check`: the site build and its audit, `casekit log`; a folder root cannot be kept out of
 NOT_FROM_RECORDS |= {c for c in MESSAGES if c.startswith(("site-", "generator-", "history-"))}
 NOT_FROM_RECORDS |= {"folder-unreadable"}
@@ -139,6 +138,8 @@ def _plant(root: Path) -> None:
     intake["properties"]["worker"] = {**intake["properties"].get("worker", {}), "maxLength": 5}
     (root / "schemas" / "intake.schema.json").write_text(json.dumps(intake, ensure_ascii=False), encoding="utf-8")
     edit("cases/2026-0003/01-intake.md", "presenting_problems:", "track: brief\nx_old_track: x\npresenting_problems:")
+    append("cases/2026-0005/05-intervention.md", "연락처 \u202e1001-0000-010\u202c")  # bidi-control
+    edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (and the plan's N4: unknown-need)
 
 
 def _agree(root: Path, modes, expect_codes: set[str] | None = None) -> set[str]:

@@ -252,3 +252,49 @@ def test_the_output_audit_reads_each_line_on_its_own() -> None:
     lines = [f"줄 {k} 기록 수 114" for k in range(20)] + [f"301 명 {k}" for k in range(20)]
     assert Scanner(index).find("site/x.html", "\n".join(lines)) == []
     assert [f.code for f in Scanner(index).find("site/y.html", "주소 114 301 끝")] == ["site-sensitive"]
+
+
+# characters a browser draws as nothing (Unicode's Default_Ignorable_Code_Point), each between the
+# syllables of a name or the digits of a number: the reader sees the value whole
+INVISIBLE = ["\u034f", "\ufe0f", "\ufe00", "\U000e0020", "\u115f", "\uffa0", "\u3164", "\u17b5", "\U0001d173",
+             "\u061c", "\u200b", "\u00ad", "\u180e", "\u2064", "\ufeff"]
+
+
+@pytest.mark.parametrize("ch", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_a_value_split_by_an_invisible_character_is_still_found(ch: str) -> None:
+    from casekit.core.pii import find_pii
+    from casekit.site.audit import Scanner
+
+    name = ch.join("탁해온")
+    assert [v for v, _ in variants_in(f"클라이언트 {name} 님")] == ["exact"]
+    assert [f.code for f in Scanner(INDEX).find("site/x.html", f"<p>클라이언트 {name} 님</p>")] == ["site-sensitive"]
+    phone = ch.join("010") + "-" + ch.join("9876") + "-5432"
+    assert [code for code, *_ in find_pii(f"연락처 {phone}")] == ["pii-phone"]
+
+
+def test_a_name_split_by_an_invisible_character_fails_check_in_a_body_and_a_field(tmp_path: Path) -> None:
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    intervention = root / "cases/2026-0001/04-intervention.md"
+    intervention.write_text(intervention.read_text(encoding="utf-8") + "\n클라이언트 박\u034f영\u034f수 님.\n",
+                            encoding="utf-8")
+    codes = [(f.code, f.path) for f in check(root).findings if f.severity == "error"]
+    assert ("sensitive-in-text", "cases/2026-0001/04-intervention.md") in codes
+
+
+@pytest.mark.parametrize("ch", ["\u202e", "\u202d", "\u202b", "\u2067", "\u2068"])
+def test_text_shown_in_another_order_than_written_is_refused(tmp_path: Path, ch: str) -> None:
+    """\\u202e수영박\\u202c is shown as 박영수: no check of the written order can see it, so the
+    characters that reorder text are refused where they are written, and by the output audit."""
+    from casekit.site.audit import Scanner
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    intervention = root / "cases/2026-0001/04-intervention.md"
+    lines = intervention.read_text(encoding="utf-8").split("\n")
+    intervention.write_text("\n".join([*lines, f"클라이언트 {ch}수영박\u202c 님."]), encoding="utf-8")
+    found = [(f.code, f.line, f.column) for f in check(root).findings if f.severity == "error"]
+    assert found == [("bidi-control", len(lines) + 1, 7)]
+    assert [f.code for f in Scanner(INDEX).find("site/x.html", f"<p>{ch}온해탁\u202c</p>")] == ["site-bidi-control"] * 2
+    assert [f.code for f in Scanner(SensitiveIndex([])).find("site/x.html", f"{ch}x")] == ["site-bidi-control"]

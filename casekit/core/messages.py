@@ -102,6 +102,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "병합 키(<<)는 기록에 쓸 수 없습니다. 키와 값을 직접 적으세요.",
         "the merge key (<<) is not allowed in records; write the keys and values out",
     ),
+    "bidi-control": (
+        E,
+        "글자 방향을 바꾸는 보이지 않는 문자(U+{char})가 있습니다. 화면에 보이는 순서와 적힌 순서가 달라져 "
+        "민감 정보를 가릴 수 있으므로 쓸 수 없습니다. 그 문자를 지우세요.",
+        "an invisible character that changes the direction of text (U+{char}): what is shown differs from "
+        "what is written, which can hide a sensitive value; delete it",
+    ),
     "yaml-control-char": (
         E,
         "머리말에 쓸 수 없는 제어 문자(U+{char})가 있습니다. 그 문자를 지우세요.",
@@ -493,6 +500,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "folder, otherwise move one to a new id (git mv)",
     ),
     # --- the built site (casekit.site.audit: what is published) -------------------
+    "site-bidi-control": (
+        E,
+        "글자 방향을 바꾸는 보이지 않는 문자(U+{char})가 게시됩니다. 화면에 보이는 순서가 적힌 순서와 달라 "
+        "검사를 피할 수 있습니다. 이 문자가 들어간 원본을 찾아 지우세요.",
+        "an invisible character that changes the direction of text (U+{char}) is published: what is shown "
+        "differs from what is written; remove it from its source",
+    ),
     "site-sensitive": (
         E,
         "게시된 파일에 민감 정보가 들어 있습니다: {source}의 {field} 값(또는 그 변형). 값은 보이지 않게 했습니다. 그 기록이나 문서에서 값을 지우고 다시 빌드하세요.",

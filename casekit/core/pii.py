@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.reader import reader_text
+from casekit.core.reader import IGNORABLE_RE, reader_text
 from casekit.core.source import Parsed, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
@@ -57,7 +57,6 @@ INLINE_ALLOW = re.compile(r"<!--\s*casekit:\s*pii-ok\s*-->")
 
 # --- looking at the text as a reader of the site sees it ---------------------------------
 
-_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _TO_ASCII: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
 _TO_ASCII.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
 _TO_ASCII.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
@@ -71,12 +70,12 @@ def _view(text: str) -> tuple[str, list[int] | None]:
     one dropped; an index map when characters were dropped."""
     mapped = text if text.isascii() else text.translate(_TO_ASCII)
     spaced = _SPACED_DIGITS.search(mapped) is not None
-    if not spaced and not any(z in mapped for z in _ZERO_WIDTH):
+    unseen = IGNORABLE_RE.search(mapped) is not None  # characters drawn as nothing (010\u034f0000…)
+    if not spaced and not unseen:
         return mapped, None
     drop = bytearray(len(mapped))
-    for i, ch in enumerate(mapped):
-        if ch in _ZERO_WIDTH:
-            drop[i] = 1
+    for m in IGNORABLE_RE.finditer(mapped) if unseen else ():
+        drop[m.start()] = 1
     if spaced:
         for m in _SPACED_DIGITS.finditer(mapped):
             for i in range(m.start() + 1, m.end(), 2):

@@ -19,7 +19,18 @@ from urllib.parse import unquote
 _FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
 _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
 _FOLD.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
-_ZERO_WIDTH = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters a browser draws
+# as nothing, so 박\u034f영\u034f수 reads 박영수. Zero-width spaces and joiners, the soft hyphen,
+# direction marks and overrides, variation selectors, Hangul fillers, tag characters …
+IGNORABLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+# the body of a character class of them (for `[...]`)
+IGNORABLE = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in IGNORABLE_RANGES)
+IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
+_ZERO_WIDTH = IGNORABLE
 _SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\" + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 

@@ -169,6 +169,11 @@ def _covered(trie: dict[Any, Any], path: Path) -> bool:
 # --- bytes to text -----------------------------------------------------------------------
 
 
+# embeddings, overrides and isolates: they make the browser show text in another order than it is
+# written (\u202e수영박\u202c shows 박영수), so what a check reads is not what a reader sees
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
     """Bytes to text. UTF-8 (with or without BOM) only; say which encoding it was otherwise.
 
@@ -198,6 +203,9 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
         if lone is not None:
             findings.append(finding("line-endings-cr", rel, *_text_position(text[: lone.start()])))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and any(c in text for c in BIDI_CONTROLS):  # (each a fast scan; rare)
+        at = min(i for i in (text.find(c) for c in BIDI_CONTROLS) if i >= 0)
+        findings.append(finding("bidi-control", rel, *_text_position(text[:at]), char=f"{ord(text[at]):04X}"))
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         line, col = _first_non_nfc(text)
         findings.append(finding("unicode-nfd", rel, line, col))

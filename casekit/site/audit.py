@@ -36,6 +36,7 @@ from urllib.parse import unquote
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
+from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.csp import TrustedScripts, secure_site
 from casekit.site.reading import (
@@ -259,8 +260,14 @@ class Scanner:
         return self._json[text]
 
     def find(self, rel: str, text: str) -> list[Finding]:
-        if not self.index or not text:
+        if not text:
             return []
+        reordered = [finding("site-bidi-control", rel, char=f"{ord(c):04X}") for c in BIDI_CONTROLS if c in text]
+        if not self.index:
+            return reordered
+        return reordered + self._find(rel, text)
+
+    def _find(self, rel: str, text: str) -> list[Finding]:
         text = normalize_text(text)
         lines = set(text.split("\n"))
         fresh = sorted(lines - self.seen)

@@ -14,10 +14,10 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
+from casekit.core.reader import IGNORABLE_RE
+
 MAX_GUNZIP = 64 * 2**20
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064"
-_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 # (a pattern that starts with its "%": the engine then skips from one "%" to the next)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
 _ASCII_WS = dict.fromkeys(map(ord, "\t\n\r\f"), None)
@@ -37,11 +37,11 @@ _CSS_STRING = re.compile(r"""["']([^"']*)["']""")
 
 
 def normalize_text(text: str) -> str:
-    """What a reader or a search engine compares: NFKC, no zero-width characters."""
+    """What a reader or a search engine compares: NFKC, without the characters drawn as nothing
+    (Default_Ignorable_Code_Point: zero-width, variation selectors, fillers, tags …)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    # (looked for one character at a time: each a fast scan, where the class took a slow one)
-    return _ZERO_WIDTH.sub("", text) if any(c in text for c in ZERO_WIDTH) else text
+    return IGNORABLE_RE.sub("", text) if IGNORABLE_RE.search(text) else text
 
 
 def with_percent_decoded(urls: str) -> str:
