@@ -6,8 +6,10 @@ without opening anything but regular files (a FIFO or a device is reported, neve
 - pages (`*.md`, `*.markdown`) are read with the same guards as records (size at most 1 MiB,
   UTF-8, regular files only) and refused when a line would make the Markdown renderer crawl
   (longer than `MAX_LINE` characters, or a long run of unbalanced brackets);
-- static files are published only if their type is allowed (`ASSET_TYPES`: PNG, JPEG, GIF,
-  WebP, PDF), their first bytes say they are that type, and they are at most `MAX_ASSET_BYTES`;
+- images are published only if their type is allowed (`ASSET_TYPES`: PNG, JPEG, GIF, WebP),
+  they read as that type to their end, they are at most `MAX_ASSET_BYTES`, and they hold nothing
+  but their picture (no EXIF or XMP, no comment or text chunk, nothing after their end:
+  `casekit.core.images`); PDFs are not (their text, scripts and links cannot be checked);
 - everything else (SVG and HTML, which can carry script; text, settings and data files; editor
   backups) is reported and not published; hidden files and folders are passed over.
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.findings import Finding, finding
+from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.site_settings import docs_dir
 from casekit.core.source import read_file
@@ -40,7 +43,6 @@ ASSET_TYPES: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".gif": (b"GIF87a", b"GIF89a"),
     ".webp": (b"RIFF",),  # and WEBP at byte 8
-    ".pdf": (b"%PDF-",),
 }
 _BACKUP = re.compile(r"(?:~|\.bak|\.swp|\.swo|\.orig|\.rej|\.tmp)$", re.IGNORECASE)
 _ACTIVE = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".xml", ".js", ".mjs", ".css")
@@ -137,6 +139,10 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
             out.assets.append(rel)
         else:
             out.findings.append(problem)
+    elif suffix == ".pdf":
+        out.findings.append(finding("docs-not-published", rel, None, None,
+                                    reason="PDF는 안의 글·스크립트·링크를 검사할 수 없습니다. 내용은 문서 쪽(.md)이나 그림으로 "
+                                           "옮기세요 (a PDF's text, scripts and links cannot be checked)"))
     elif suffix in _ACTIVE:
         out.findings.append(
             finding("docs-not-published", rel, None, None, reason="스크립트를 품을 수 있는 형식 (can carry script)")
@@ -148,7 +154,8 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
 
 
 def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
-    """None when the file is what its name says and small enough; never blocks, never reads more than 16 bytes."""
+    """None when the file is the image its name says, small enough and with nothing but its picture
+    (casekit.core.images); never blocks, never reads more than MAX_ASSET_BYTES."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -160,13 +167,23 @@ def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
             return finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")
         if info.st_size > MAX_ASSET_BYTES:
             return finding("file-too-large", rel, None, None, size=info.st_size, limit=MAX_ASSET_BYTES)
-        head = os.read(fd, 16)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            if sum(map(len, chunks)) > MAX_ASSET_BYTES:  # (grew while read)
+                return finding("file-too-large", rel, None, None, size=sum(map(len, chunks)), limit=MAX_ASSET_BYTES)
+        data = b"".join(chunks)
     except OSError as exc:
         return finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))
     finally:
         os.close(fd)
-    ok = head.startswith(ASSET_TYPES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP")
-    return None if ok else finding("docs-asset-mismatch", rel, 1, 1, kind=suffix[1:].upper())
+    if not (data.startswith(ASSET_TYPES[suffix]) and (suffix != ".webp" or data[8:12] == b"WEBP")):
+        return finding("docs-asset-mismatch", rel, 1, 1, kind=suffix[1:].upper())
+    carried = extra(data, suffix)
+    if carried is not None:
+        return finding("docs-not-published", rel, None, None,
+                       reason=f"그림 안의 {carried}; 그 정보를 지우고 다시 저장하세요 (remove it and save again)")
+    return None
 
 
 def pathological_lines(text: str, rel: str) -> list[Finding]:

@@ -157,13 +157,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "docs-not-published": (
         W,
-        "이 파일은 사이트에 싣지 않습니다: {reason}. 실을 수 있는 것: Markdown 쪽(.md)과 그림·PDF(png, jpg, gif, webp, pdf).",
-        "this file is not published: {reason}; only Markdown pages (.md) and png, jpg, gif, webp and pdf files are",
+        "이 파일은 사이트에 싣지 않습니다: {reason}. 실을 수 있는 것: Markdown 쪽(.md)과 촬영 정보 없는 그림(png, jpg, gif, webp).",
+        "this file is not published: {reason}; only Markdown pages (.md) and png, jpg, gif and webp images without metadata are",
     ),
     "docs-asset-mismatch": (
         E,
-        "파일 내용이 이름과 다릅니다: {kind} 파일이 아닙니다. 그림이나 PDF로 다시 저장하세요.",
-        "the file's content does not match its name: it is not a {kind} file; save it again as an image or PDF",
+        "파일 내용이 이름과 다릅니다: {kind} 파일이 아닙니다. 그림으로 다시 저장하세요.",
+        "the file's content does not match its name: it is not a {kind} file; save it again as an image",
     ),
     "docs-line-too-long": (
         E,

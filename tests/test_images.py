@@ -1,0 +1,133 @@
+"""Images from docs/ are published only with nothing but their picture (casekit.core.images): no
+EXIF or XMP (where a home-visit photo was taken), no comment or text chunk, nothing glued after
+their end; and PDFs not at all. Each format is built here block by block, clean and with one
+block more, and the sample's own screenshots are clean."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.docs import scan_docs
+from casekit.core.images import extra
+
+PHONE = "010-0000-1001"  # case 2026-0001's client's, in the sample
+
+
+def png(*extra_chunks: tuple[bytes, bytes], tail: bytes = b"") -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    body = [chunk(b"IHDR", ihdr), *(chunk(k, d) for k, d in extra_chunks), chunk(b"IDAT", zlib.compress(b"\x00\x00")),
+            chunk(b"IEND", b"")]
+    return b"\x89PNG\r\n\x1a\n" + b"".join(body) + tail
+
+
+def jpeg(*segments: tuple[int, bytes], tail: bytes = b"") -> bytes:
+    def seg(marker: int, data: bytes) -> bytes:
+        return bytes([0xFF, marker]) + struct.pack(">H", len(data) + 2) + data
+
+    parts = [b"\xff\xd8", seg(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"), *(seg(m, d) for m, d in segments),
+             seg(0xDB, bytes(65)), seg(0xC0, b"\x08\x00\x01\x00\x01\x01\x01\x11\x00"), seg(0xC4, bytes(20)),
+             seg(0xDA, b"\x01\x01\x00\x00\x3f\x00"), b"\x12\xff\x00\x34\xff\xd0\x56", b"\xff\xd9"]
+    return b"".join(parts) + tail
+
+
+def gif(*extensions: bytes) -> bytes:
+    head = b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 0) + bytes(6)
+    image = b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x4c\x01\x00"
+    return head + b"".join(extensions) + image + b"\x3b"
+
+
+def webp(*chunks: tuple[bytes, bytes]) -> bytes:
+    body = b"WEBP" + b"".join(k + struct.pack("<I", len(d)) + d + (b"\x00" if len(d) % 2 else b"")
+                              for k, d in [(b"VP8L", b"\x2f" + bytes(8)), *chunks])
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+CLEAN = {
+    ".png": png(), ".jpg": jpeg(), ".gif": gif(), ".webp": webp(),
+    "loop.gif": gif(b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"),
+    "colour.png": png((b"sRGB", b"\x00"), (b"pHYs", bytes(9))),
+    "icc.jpg": jpeg((0xE2, b"ICC_PROFILE\x00" + bytes(20))),
+}
+CARRYING = {
+    "text.png": (".png", png((b"tEXt", f"Comment\x00{PHONE}".encode()))),
+    "ztext.png": (".png", png((b"zTXt", b"Comment\x00\x00" + zlib.compress(PHONE.encode())))),
+    "itext.png": (".png", png((b"iTXt", b"Author\x00\x00\x00\x00\x00" + "박영수".encode()))),
+    "exif.png": (".png", png((b"eXIf", b"MM\x00*" + bytes(8)))),
+    "private.png": (".png", png((b"prVt", PHONE.encode()))),
+    "glued.png": (".png", png(tail=b"%PDF-1.4 " + PHONE.encode())),
+    "exif.jpg": (".jpg", jpeg((0xE1, b"Exif\x00\x00MM\x00*" + PHONE.encode()))),
+    "xmp.jpg": (".jpg", jpeg((0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta>"))),
+    "iptc.jpg": (".jpg", jpeg((0xED, b"Photoshop 3.0\x00" + PHONE.encode()))),
+    "comment.jpg": (".jpg", jpeg((0xFE, PHONE.encode()))),
+    "glued.jpg": (".jpg", jpeg(tail=b"PK\x03\x04" + PHONE.encode())),
+    "comment.gif": (".gif", gif(b"\x21\xfe\x0d" + PHONE.encode() + b"\x00")),
+    "xmp.gif": (".gif", gif(b"\x21\xff\x0bXMP DataXMP\x03abc\x00")),
+    "text.gif": (".gif", gif(b"\x21\x01\x0c" + bytes(12) + b"\x03abc\x00")),
+    "exif.webp": (".webp", webp((b"EXIF", PHONE.encode()))),
+    "xmp.webp": (".webp", webp((b"XMP ", b"<x:xmpmeta/>"))),
+    "cut.png": (".png", png()[:-20]),
+    "cut.jpg": (".jpg", jpeg()[:-9]),
+    "cut.gif": (".gif", gif()[:-5]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN))
+def test_an_image_with_only_its_picture_is_clean(name: str) -> None:
+    suffix = "." + name.rsplit(".", 1)[-1]
+    assert extra(CLEAN[name], suffix) is None
+
+
+@pytest.mark.parametrize("name", sorted(CARRYING))
+def test_an_image_carrying_more_than_its_picture_is_named(name: str) -> None:
+    suffix, data = CARRYING[name]
+    assert extra(data, suffix)
+
+
+def test_the_sample_screenshots_are_clean() -> None:
+    shots = sorted((Path(__file__).resolve().parent.parent / "docs" / "img").glob("*.png"))
+    assert shots and all(extra(p.read_bytes(), ".png") is None for p in shots)
+
+
+def test_docs_images_with_metadata_and_pdfs_are_not_published(sample: Path) -> None:
+    img = sample / "docs" / "img"
+    for name, (_, data) in CARRYING.items():
+        (img / name).write_bytes(data)
+    (sample / "docs" / "form.pdf").write_bytes(b"%PDF-1.4\n% " + PHONE.encode() + b"\ntrailer<<>>\n%%EOF\n")
+    (img / "clean.png").write_bytes(CLEAN[".png"])
+    scan = scan_docs(sample)
+    assert "docs/img/clean.png" in scan.assets
+    refused = {f.path: f for f in scan.findings}
+    for name in CARRYING:
+        assert f"docs/img/{name}" not in scan.assets
+        assert refused[f"docs/img/{name}"].code in ("docs-not-published", "docs-asset-mismatch"), name
+    assert "docs/form.pdf" not in scan.assets and refused["docs/form.pdf"].code == "docs-not-published"
+    assert "PDF" in refused["docs/form.pdf"].message_ko
+    assert "EXIF" in refused["docs/img/exif.jpg"].message_ko
+    assert not [f for f in check(sample).findings if f.severity == "error" and f.path.startswith("docs/")
+                and f.code != "docs-asset-mismatch"]
+
+
+def test_a_build_publishes_none_of_them(sample: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from casekit.site.build import build
+
+    img = sample / "docs" / "img"
+    (img / "exif.jpg").write_bytes(CARRYING["exif.jpg"][1])
+    (img / "text.png").write_bytes(CARRYING["text.png"][1])
+    (sample / "docs" / "form.pdf").write_bytes(b"%PDF-1.4\n% " + PHONE.encode() + b"\ntrailer<<>>\n%%EOF\n")
+    page = sample / "docs" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![사진](img/exif.jpg) [양식](form.pdf)\n", encoding="utf-8")
+    result = build(sample, tmp_path / "site", today=dt.date(2026, 11, 20))
+    assert not [f for f in result.errors], result.errors
+    published = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert not {"img/exif.jpg", "img/text.png", "form.pdf"} & published
+    assert not any(PHONE.encode() in p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file())
