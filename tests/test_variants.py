@@ -298,3 +298,19 @@ def test_text_shown_in_another_order_than_written_is_refused(tmp_path: Path, ch:
     assert found == [("bidi-control", len(lines) + 1, 7)]
     assert [f.code for f in Scanner(INDEX).find("site/x.html", f"<p>{ch}온해탁\u202c</p>")] == ["site-bidi-control"] * 2
     assert [f.code for f in Scanner(SensitiveIndex([])).find("site/x.html", f"{ch}x")] == ["site-bidi-control"]
+
+
+def test_a_given_name_is_masked_in_attribute_values_too() -> None:
+    """The page source publishes a tag's attributes (title, alt, a link's or an image's address):
+    a given name there is masked as in the text, and the tag stays as written around it."""
+    from casekit.site.body import BodyRenderer
+
+    index = SensitiveIndex([("박영수", "cases/c1/01-intake.md", "client.name")])
+    body = ('영수 씨 <span title="영수">t</span> ![영수](img/영수.png) [링크](docs/영수.md) '
+            '<abbr title="영수 &quot;씨&quot;">x</abbr>')
+    html = str(BodyRenderer(index).html(body, "cases/c1/02-assessment.md", 1))
+    assert "영수" not in html, html
+    assert 'title="○○"' in html and 'alt="○○"' in html and 'src="img/○○.png"' in html
+    assert 'href="docs/○○.md"' in html and "&quot;" in html  # (never unescaped on the way)
+    # another case's record: a given name alone there is an ordinary word, as in the text
+    assert "영수" in str(BodyRenderer(index).html(body, "cases/c2/02-assessment.md", 1))

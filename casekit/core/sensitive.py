@@ -471,21 +471,27 @@ class SensitiveIndex:
         names are masked (see `find`)."""
         rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
         hits = self.find(rt.text, folded=True, scope=scope)
-        if not hits:
-            return text
-        spans: list[tuple[int, int]] = []
+        edits: list[tuple[int, int, str]] = []  # (source start, end, what goes there)
         for hit in hits:
             if hit.variant == GIVEN and _line_has(text, rt.source_offset(hit.start), NAME_OK):
                 continue
             for i in range(hit.start, hit.end):
                 if not _SEPS.match(rt.text[i]):
-                    spans.append(rt.source_span(i, i + 1))
+                    edits.append((*rt.source_span(i, i + 1), MASK_CHAR))
+        # a tag's attribute values are published too (title, alt, a link's address): masked alike
+        for at, tag in rt.markup:
+            if not tag.isascii() and not _line_has(text, at, NAME_OK):
+                masked = self.mask(tag, markdown=False, scope=scope)  # (never unescaped: it goes back as it was)
+                if masked != tag:
+                    edits.append((at, at + len(tag), masked))
+        if not edits:
+            return text
         out, pos = [], 0
-        for s, e in sorted(set(spans)):
+        for s, e, new in sorted(set(edits)):
             if s < pos:
                 continue
             out.append(text[pos:s])
-            out.append(MASK_CHAR)
+            out.append(new)
             pos = e
         out.append(text[pos:])
         return "".join(out)
