@@ -67,3 +67,27 @@ def test_a_name_holding_a_client_name_is_an_error(sample: Path) -> None:
     (sample / "docs/박영수").mkdir()
     codes = [(f.path, f.code) for f in check(sample).findings]
     assert ("docs/박영수", "sensitive-in-text") in codes
+
+
+def test_a_paragraph_that_would_stall_the_renderer_is_refused_in_records_resources_and_docs(sample: Path) -> None:
+    """Brackets left open, or nested deep, make Python-Markdown's link and tag patterns backtrack
+    (30,000 `[` in a record took a build 90 s; a million, hours): refused, located at the
+    paragraph, whether they sit on one line or one a line, and found in a blink."""
+    from casekit.core.docs import stalling_paragraphs
+
+    record = sample / "cases/2026-0001/04-intervention.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "\n" + "[" * 30000 + "\n", encoding="utf-8")
+    resource = sorted((sample / "resources").glob("*.md"))[0]
+    resource.write_text(resource.read_text(encoding="utf-8") + "\n" + "<a " * 5000 + "\n", encoding="utf-8")
+    (sample / "docs" / "lines.md").write_text("# 안내\n\n" + "[ 가나다\n" * 4000, encoding="utf-8")
+    (sample / "docs" / "nested.md").write_text("# 안내\n\n" + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    found = {(f.path, f.line) for f in check(sample).findings if f.code == "markdown-brackets"}
+    assert time.perf_counter() - started < 20
+    assert found == {("cases/2026-0001/04-intervention.md", text.count("\n") + 2),
+                     (resource.relative_to(sample).as_posix(), resource.read_text(encoding="utf-8").count("\n")),
+                     ("docs/lines.md", 3), ("docs/nested.md", 3)}
+    # ordinary brackets, however many: passed over
+    ok = "상담 [만족] (3회) <b>확인</b> " * 2000 + "\n\n" + "- [x](../y/) 연계\n" * 500
+    assert stalling_paragraphs(ok, "cases/c/02-assessment.md", 1) == []

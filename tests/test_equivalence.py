@@ -139,6 +139,7 @@ def _plant(root: Path) -> None:
     (root / "schemas" / "intake.schema.json").write_text(json.dumps(intake, ensure_ascii=False), encoding="utf-8")
     edit("cases/2026-0003/01-intake.md", "presenting_problems:", "track: brief\nx_old_track: x\npresenting_problems:")
     append("cases/2026-0005/05-intervention.md", "연락처 \u202e1001-0000-010\u202c")  # bidi-control
+    append("cases/2026-0005/06-monitoring.md", "[" * 300)  # markdown-brackets
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (and the plan's N4: unknown-need)
 
 

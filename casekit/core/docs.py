@@ -129,7 +129,7 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
         text, problems = read_file(str(path), rel)
         out.findings.extend(problems)
         if text is not None:
-            bad = pathological_lines(text, rel)
+            bad = pathological_lines(text, rel) or stalling_paragraphs(text, rel, 1)
             out.findings.extend(bad)
             if not bad:
                 out.pages.append((rel, text))
@@ -196,6 +196,46 @@ def pathological_lines(text: str, rel: str) -> list[Finding]:
         elif line.count("[") - line.count("]") > MAX_BRACKETS or line.count("(") - line.count(")") > MAX_BRACKETS:
             out.append(finding("docs-brackets", rel, number, 1, limit=MAX_BRACKETS))
     return out
+
+
+MAX_NESTING = 64  # brackets open inside each other in one paragraph: [[[[ … ]]]] backtracks as badly
+_PAIRS = (("[", "]"), ("(", ")"), ("<", ">"))
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
+    """Paragraphs that would make the Markdown renderer crawl (its link and tag patterns backtrack,
+    quadratically): more than MAX_BRACKETS brackets left open, or brackets nested deeper than
+    MAX_NESTING, in one paragraph, however many lines it spans (`[` alone on 4,000 lines of one
+    paragraph took 3 s, 8,000 nested `[` 2 s, and a record may hold a million characters). A
+    paragraph with few brackets is passed over at the cost of three counts."""
+    out: list[Finding] = []
+    if sum(text.count(o) for o, _ in _PAIRS) <= MAX_NESTING:
+        return out
+    start = 0
+    for cut in [*(m.start() for m in _BLANK_LINE.finditer(text)), len(text)]:
+        block = text[start:cut]
+        if sum(block.count(o) for o, _ in _PAIRS) > MAX_NESTING and _stalls(block):
+            line = first_line + text.count("\n", 0, start) + (1 if start else 0)
+            out.append(finding("markdown-brackets", rel, line, 1, limit=MAX_BRACKETS, depth=MAX_NESTING))
+        start = cut + 1
+    return out
+
+
+def _stalls(block: str) -> bool:
+    for opener, closer in _PAIRS:
+        if block.count(opener) <= MAX_NESTING:
+            continue
+        depth = deepest = 0
+        for ch in block:
+            if ch == opener:
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch == closer and depth:
+                depth -= 1
+        if deepest > MAX_NESTING or depth > MAX_BRACKETS:
+            return True
+    return False
 
 
 def _target(path: Path) -> str:

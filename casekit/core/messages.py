@@ -165,6 +165,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "파일 내용이 이름과 다릅니다: {kind} 파일이 아닙니다. 그림으로 다시 저장하세요.",
         "the file's content does not match its name: it is not a {kind} file; save it again as an image",
     ),
+    "markdown-brackets": (
+        E,
+        "이 문단에는 닫히지 않았거나 겹겹이 싸인 괄호([ ( <)가 너무 많습니다(닫히지 않은 것 {limit}개, 겹친 것 "
+        "{depth}겹까지). 사이트를 만드는 데 몇 분에서 몇 시간이 걸리므로 받지 않습니다. 괄호를 줄이거나 "
+        "닫고, 긴 문단은 빈 줄로 나누세요.",
+        "this paragraph has too many unclosed or nested brackets ([ ( <: at most {limit} unclosed, {depth} "
+        "deep); rendering it would take minutes or hours; close or remove them, or split the paragraph",
+    ),
     "docs-line-too-long": (
         E,
         "한 줄이 너무 깁니다({length}자, 최대 {limit}자). 사이트를 만들 때 오래 걸리거나 멈추므로 줄을 나누세요.",
