@@ -47,6 +47,9 @@ FOUND = [
     ("(민수)", "given-name"),
     ("1958-03-17", "exact"),
     ("1958년 3월 17일", "date"),
+    ("17.03.1958", "date"),  # day first, the year last
+    ("3/17/1958", "date"),  # month first
+    ("17-3-1958", "date"),
     ("1958년 03월 17일생", "date"),
     ("58년 3월 17일", "date"),
     ("58.03.17", "date"),

@@ -81,6 +81,12 @@ _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not insid
     r"|(\d{7}|\d{5}))"
     r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
 )
+# the year last, as other countries write it (a client from abroad, a form copied): 21.07.1969 (day
+# first), 7/21/1969 (month first); both readings are tried
+_DATE_YEAR_LAST = re.compile(
+    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)(\d?)[ \t]*[-./][ \t]*(\d{1,2})[ \t]*[-./][ \t]*(\d{4})"
+    r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
+)
 _DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
 _DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
 _TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
@@ -380,6 +386,12 @@ class SensitiveIndex:
                     exact = m.group(0) == f"{year:04d}-{int(mo):02d}-{int(d):02d}"
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
                     break
+        for m in _DATE_YEAR_LAST.finditer(text):
+            first, second, middle, year = m.groups()
+            a, b, y = int(first + second), int(middle), int(year)
+            sources = self.dates.get((y, b, a)) or self.dates.get((y, a, b))  # day first, or month first
+            if sources:
+                hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
         return hits
 
     def _compact_hits(self, folded: str, names: dict[str, frozenset[tuple[str, str]]] | None) -> list[Hit]:
