@@ -177,3 +177,19 @@ def test_a_quoted_value_holding_nul_or_any_control_escape_is_a_finding_not_a_tra
         report = check(book)
         codes = {f.code for f in report.findings if f.path == "cases/2026-0001/01-intake.md"}
         assert "case-mismatch" in codes or "wrong-value" in codes or "pattern" in codes, codes
+
+
+@pytest.mark.parametrize("value", ['"kim.sw\\n"', '"kim.sw\\r\\n"', '"kim.sw\\n\\n"'])
+def test_a_pattern_holds_to_the_end_of_the_value_as_json_schema_means_it(sample: Path, value: str) -> None:
+    """JSON Schema patterns are ECMA-262: `$` ends the text. Python's re.search also lets `$`
+    match before a last line break, so `worker: "kim.sw\\n"` passed ^…$ and the site made a folder
+    and a workers-page row for "kim.sw\\n" beside kim.sw."""
+    from casekit.core.casebook import check
+    from casekit.core.schemas import ecma_regex
+
+    record = sample / "cases/2026-0001/04-intervention.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("worker: kim.sw", f"worker: {value}", 1),
+                      encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample).findings if f.severity == "error"]
+    assert found == [("bad-pattern", 5)]
+    assert ecma_regex(r"^a\$[$b]x$") == r"^a\$[$b]x\Z"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -120,13 +121,16 @@ class SchemaSet:
 
     @cached_property
     def _validators(self) -> dict[str, Draft202012Validator]:
-        from jsonschema import Draft202012Validator, FormatChecker
+        from jsonschema import Draft202012Validator, FormatChecker, validators
 
+        # `pattern` as JSON Schema means it (ECMA-262: `$` ends the text), not as Python's re.search
+        # reads it (`$` also before a last line break: "kim.sw\n" passed ^[a-z.]+$ and made a folder)
+        ecma = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
         out = {}
         for kind in KINDS:
             if kind in self.schemas:
                 # refs inlined once here: validating a record then never looks a reference up
-                out[kind] = Draft202012Validator(
+                out[kind] = ecma(
                     self.inline(self.schemas[kind], kind), registry=self.registry, format_checker=FormatChecker()
                 )
         return out
@@ -383,6 +387,40 @@ def _typos(errors: list[ValidationError]) -> dict[Path, str]:
                 if guess is not None:
                     out[(*path, guess)] = extra
     return out
+
+
+def ecma_regex(pattern: str) -> str:
+    """`pattern` for Python's re with `$` (outside a character class, not escaped) as ECMA-262
+    reads it without the m flag: the end of the text, never before a last line break (`\\Z`)."""
+    out: list[str] = []
+    escaped = in_class = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "$":
+            out.append("\\Z")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    from jsonschema import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    try:
+        found = re.search(ecma_regex(pattern), instance)
+    except re.error:  # as jsonschema itself does with a pattern re cannot compile
+        found = re.search(pattern, instance)
+    if found is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def _no_retrieval(uri: str) -> Any:
