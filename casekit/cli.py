@@ -490,9 +490,10 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     except UnsafeSiteDir as exc:
         raise click.UsageError(str(exc)) from None
     for note in result.notes:
-        click.echo(f"  {note}", err=True)
+        click.echo(printable(f"  {note}"), err=True)
     for f in result.findings:
-        click.echo(f"{f.path}: [{f.code}] {f.message_ko}", err=True)
+        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
+        click.echo(printable(f"{where}: [{f.code}] {f.message_ko}"), err=True)
     if result.errors:
         click.echo(f"사이트를 만들지 못했습니다 ({generator}): 오류 {len(result.errors)}건", err=True)
         sys.exit(1)

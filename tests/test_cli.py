@@ -193,3 +193,15 @@ def test_new_takes_the_id_as_an_argument_and_add_takes_korean_stage_names(tmp_pa
     assert run(root, "add", "c7", "개입").stdout.strip() == "cases/c7/03-intervention.md"
     bad = run(root, "add", "c7", "평가")
     assert bad.exit_code == 2 and "monitoring(점검)" in bad.output
+
+
+def test_build_prints_a_hostile_path_escaped_as_check_does(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A case folder named with a line break (or a bidi override) is refused; the refusal prints
+    it escaped, never raw: a raw line break would split the line and fake another finding."""
+    import shutil
+
+    shutil.copytree(sample / "cases/2026-0003", sample / "cases/2026-0099\n[ok] 문제 없음")
+    result = run(sample, "build")
+    assert result.exit_code == 1
+    assert "2026-0099\\x0a[ok]" in result.output
+    assert "\n[ok] 문제 없음" not in result.output

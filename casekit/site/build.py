@@ -36,6 +36,7 @@ from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
+from casekit.reporters import printable
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, finish_site
 from casekit.site.compose import STORE, Store, compose_cases, learn_frames
 from casekit.site.finish import Finished, Job, finish_pages
@@ -182,7 +183,7 @@ def refusal(report: Report, limit: int) -> str:
              f"(the casebook has {len(errors)} error(s); the site is not built):"]
     for f in errors[:limit]:
         where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-        lines.append(f"  {where}: [{f.code}] {f.message_ko}")
+        lines.append(printable(f"  {where}: [{f.code}] {f.message_ko}"))  # (a path may hold a line break)
     if len(errors) > limit:
         lines.append(f"  … 외 {len(errors) - limit}건 (and {len(errors) - limit} more)")
     lines.append("`casekit check`로 모든 오류를 확인하고 고친 뒤 다시 빌드하세요 (run `casekit check` to see and fix them).")
