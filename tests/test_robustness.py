@@ -193,3 +193,22 @@ def test_a_pattern_holds_to_the_end_of_the_value_as_json_schema_means_it(sample:
     found = [(f.code, f.line) for f in check(sample).findings if f.severity == "error"]
     assert found == [("bad-pattern", 5)]
     assert ecma_regex(r"^a\$[$b]x$") == r"^a\$[$b]x\Z"
+
+
+def test_what_is_named_as_a_record_but_is_no_file_is_said_for_what_it_is(sample: Path) -> None:
+    """A FIFO, a folder, a broken link and a link to itself, each named as a record: one finding
+    each, saying what it is (not a bad name: the name is right; not a link out: it leads nowhere)."""
+    import os
+
+    from casekit.core.casebook import check
+
+    os.mkfifo(sample / "cases/2026-0001/10-followup.md")
+    (sample / "cases/2026-0002/12-monitoring.md").mkdir()
+    os.symlink("nowhere.md", sample / "cases/2026-0003/03-followup.md")
+    os.symlink("04-followup.md", sample / "cases/2026-0003/04-followup.md")
+    found = {f.path: f for f in check(sample).findings}
+    expected = {"cases/2026-0001/10-followup.md": "파이프", "cases/2026-0002/12-monitoring.md": "폴더",
+                "cases/2026-0003/03-followup.md": "nowhere.md", "cases/2026-0003/04-followup.md": "맴도는"}
+    for rel, words in expected.items():
+        assert found[rel].code == "file-unreadable" and words in found[rel].message_ko, found[rel]
+    assert not [f for f in found.values() if f.code in ("bad-file-name", "symlink-outside", "case-empty")]

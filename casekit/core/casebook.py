@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import operator
 import os
+import stat
 import time
 import zlib
 from array import array
@@ -117,6 +118,13 @@ def _link_escapes(root: Path, entry: os.DirEntry[str], rel: str, findings: list[
         target = os.readlink(entry.path)
     except OSError:
         target = "?"
+    try:
+        os.stat(entry.path)
+    except OSError:  # it leads nowhere (gone, or round in a loop): not out of the casebook
+        findings.append(finding("file-unreadable", rel, None, None,
+                                reason=f"가리키는 파일이 없거나 제자리를 맴도는 바로가기(링크 → {target})입니다. 링크를 지우세요 "
+                                       "(a broken or looping link)"))
+        return True
     findings.append(finding("symlink-outside", rel, None, None, target=target))
     return True
 
@@ -143,6 +151,17 @@ def _listing(
             yield entry, erel
 
 
+def _not_a_file(entry: os.DirEntry[str]) -> str:
+    """Why an entry named as a record is not one, in words a social worker knows."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return "가리키는 파일이 없는 바로가기(링크)입니다. 링크를 지우고 기록 파일을 두세요 (a broken link)"
+    if stat.S_ISDIR(mode):
+        return "기록 이름을 한 폴더입니다. 폴더를 옮기거나 이름을 바꾸세요 (a folder named as a record)"
+    return "일반 파일이 아닙니다(파이프나 장치). 지우고 기록 파일을 두세요 (not a regular file: a FIFO or a device)"
+
+
 def scan(root: Path) -> Layout:
     """List the casebook's records and resources; bad names and escaping links become findings."""
     root = Path(os.path.realpath(root))
@@ -161,6 +180,8 @@ def scan(root: Path) -> Layout:
                 records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel, item))
             elif item.name == HANDOVER_FILE and item.is_file():
                 layout.handovers[entry.name] = (Path(item.path), irel)
+            elif parsed is not None:  # named as a record, but a folder, a FIFO, a device, a broken link
+                layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
             elif looks_like_record(item.name):
                 layout.findings.append(
                     finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
