@@ -91,3 +91,19 @@ def test_a_paragraph_that_would_stall_the_renderer_is_refused_in_records_resourc
     # ordinary brackets, however many: passed over
     ok = "상담 [만족] (3회) <b>확인</b> " * 2000 + "\n\n" + "- [x](../y/) 연계\n" * 500
     assert stalling_paragraphs(ok, "cases/c/02-assessment.md", 1) == []
+
+
+def test_what_the_site_leaves_out_of_a_body_is_said_where_it_is_written(sample: Path) -> None:
+    """An image or frame from another host, a script, a style: the site leaves them out ("[외부
+    자료 생략]"), and check says so at their place, as a warning; code shows them as code."""
+    record = sample / "cases/2026-0001/04-intervention.md"
+    text = record.read_text(encoding="utf-8")
+    n = text.count("\n") + 1
+    record.write_text(text + "\n".join([
+        "", "![사진](https://example.org/x.png) <img src='//cdn.example/a.png'> <img src=\"../x.png\">",
+        "<script>alert(1)</script> `<script>`는 코드, [링크](https://example.org)는 괜찮습니다",
+        "```", "<iframe src=\"https://x.example\"></iframe>", "```",
+        "<IFRAME SRC=https://x.example></IFRAME> <video poster=\"https://x/p.png\"></video>", ""]), encoding="utf-8")
+    found = [(f.line, f.column, f.severity) for f in check(sample).findings if f.code == "outside-content"]
+    assert found == [(n + 1, 1, "warning"), (n + 1, 34, "warning"), (n + 2, 1, "warning"), (n + 6, 1, "warning"),
+                     (n + 6, 41, "warning")]

@@ -140,6 +140,7 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0003/01-intake.md", "presenting_problems:", "track: brief\nx_old_track: x\npresenting_problems:")
     append("cases/2026-0005/05-intervention.md", "연락처 \u202e1001-0000-010\u202c")  # bidi-control
     append("cases/2026-0005/06-monitoring.md", "[" * 300)  # markdown-brackets
+    append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (and the plan's N4: unknown-need)
 
 

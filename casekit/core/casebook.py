@@ -16,7 +16,7 @@ from pathlib import Path
 
 from casekit.core.cache import Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
-from casekit.core.docs import scan_docs, stalling_paragraphs
+from casekit.core.docs import outside_content, scan_docs, stalling_paragraphs
 from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
@@ -312,6 +312,7 @@ def check(
             if parsed is not None:
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
+                findings += outside_content(parsed.body, rel, parsed.body_line)
 
     # the published texts of this run: in the temporary folder, else the cache's, else in memory
     spool = Spool([None, str(store.folder.parent) if store.folder else None])

@@ -130,7 +130,7 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
         out.findings.extend(problems)
         if text is not None:
             bad = pathological_lines(text, rel) or stalling_paragraphs(text, rel, 1)
-            out.findings.extend(bad)
+            out.findings.extend(bad + outside_content(text, rel, 1))
             if not bad:
                 out.pages.append((rel, text))
     elif suffix in ASSET_TYPES:
@@ -236,6 +236,47 @@ def _stalls(block: str) -> bool:
         if deepest > MAX_NESTING or depth > MAX_BRACKETS:
             return True
     return False
+
+
+# what the site leaves out of a body: an image, video or frame from another host (its address
+# goes, "[외부 자료 생략]" stays), and scripts, styles, frames and embedded objects whatever they hold
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
+_LOADING_TAG = re.compile(r"<(script|style|iframe|frame|frameset|object|embed|svg|math|link|img|video|audio|source)"
+                          r"(?=[\s/>])([^>]*)>?", re.IGNORECASE)
+_FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",
+                        re.IGNORECASE)
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
+    """What the site will leave out of a Markdown body, each at its place: an image or a frame
+    loaded from another host, a script, a style, an embedded object. Code (fenced, or in
+    backticks) is shown as code, not left out, and passed over."""
+    if "<" not in text and "![" not in text:
+        return []
+    out: list[Finding] = []
+    fence = None
+    for number, line in enumerate(text.split("\n"), first_line):
+        m = _FENCE_LINE.match(line)
+        if fence is not None:
+            fence = None if m is not None and m.group(1)[0] == fence else fence
+            continue
+        if m is not None:
+            fence = m.group(1)[0]
+            continue
+        if "<" not in line and "![" not in line:
+            continue
+        line = _CODE_SPAN.sub(lambda c: " " * len(c.group()), line)
+        for found in _MD_IMAGE.finditer(line):
+            out.append(finding("outside-content", rel, number, found.start() + 1, what="다른 곳의 그림"))
+        for tag in _LOADING_TAG.finditer(line):
+            name = tag.group(1).lower()
+            if name in ("img", "video", "audio", "source") and not _FROM_AFAR.search(tag.group(2)):
+                continue  # a picture of the casebook's own (a relative address)
+            what = "다른 곳의 그림·영상" if name in ("img", "video", "audio", "source") else f"<{name}> 요소"
+            out.append(finding("outside-content", rel, number, tag.start() + 1, what=what))
+    return out
 
 
 def _target(path: Path) -> str:

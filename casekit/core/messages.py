@@ -165,6 +165,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "파일 내용이 이름과 다릅니다: {kind} 파일이 아닙니다. 그림으로 다시 저장하세요.",
         "the file's content does not match its name: it is not a {kind} file; save it again as an image",
     ),
+    "outside-content": (
+        W,
+        "{what}은(는) 사이트에 싣지 않습니다: 그 자리에는 '[외부 자료 생략]'이 보이거나 아무것도 보이지 않습니다. "
+        "그림은 docs/ 폴더에 넣고 그 경로를 쓰세요. 다른 곳의 자료는 링크([설명](https://…))로 거세요.",
+        "{what} is left out of the site ('[외부 자료 생략]' or nothing shows in its place); put pictures in "
+        "docs/ and use their path, link to what is elsewhere",
+    ),
     "markdown-brackets": (
         E,
         "이 문단에는 닫히지 않았거나 겹겹이 싸인 괄호([ ( <)가 너무 많습니다(닫히지 않은 것 {limit}개, 겹친 것 "

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casekit.core.docs import stalling_paragraphs
+from casekit.core.docs import outside_content, stalling_paragraphs
 from casekit.core.findings import Finding
 from casekit.core.names import parse_record_name
 from casekit.core.pii import date_dependent, scan_parsed
@@ -87,6 +87,7 @@ def check_record(
         # the body is published even when the front matter is broken
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
+        findings += outside_content(parsed.body, task.rel, parsed.body_line)
         valid_until = date_dependent(text, today or dt.date.today())
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
