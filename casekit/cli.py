@@ -17,7 +17,7 @@ import click
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import all_due, case_due
-from casekit.core.findings import Checked
+from casekit.core.findings import Checked, os_reason
 from casekit.core.names import valid_case_id
 from casekit.core.scaffold import ScaffoldError, add_record, new_case
 from casekit.core.schemas import STAGE_KO, STAGES
@@ -114,7 +114,8 @@ def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str |
         raise click.UsageError(str(exc)) from None
     records = len(report.records)
     checked = _checked_paths(report, targets) if fmt == "junit" else ()
-    click.echo(REPORTER_BY_NAME[fmt](report.findings, Checked(records, report.files - records), lang, checked))
+    files = Checked(records, report.files - records - report.handover_files, report.handover_files)
+    click.echo(REPORTER_BY_NAME[fmt](report.findings, files, lang, checked))
     sys.exit(1 if report.errors else 0)
 
 
@@ -386,7 +387,7 @@ def _write_out(text: str | bytes, output: str | None) -> None:
         with open(output, "wb") as fh:
             fh.write(text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as exc:
-        raise click.ClickException(f"파일을 쓸 수 없습니다 (cannot write): {output}: {exc.strerror or exc}") from None
+        raise click.ClickException(f"파일을 쓸 수 없습니다 (cannot write): {output}: {os_reason(exc)}") from None
     click.echo(output, err=True)
 
 

@@ -205,3 +205,22 @@ def test_build_prints_a_hostile_path_escaped_as_check_does(sample: Path, run) ->
     assert result.exit_code == 1
     assert "2026-0099\\x0a[ok]" in result.output
     assert "\n[ok] 문제 없음" not in result.output
+
+
+def test_the_summary_line_counts_a_handover_file_as_neither_record_nor_resource(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    before = run(sample, "check").output.strip().splitlines()[-1]
+    handed = run(sample, "reassign", "2026-0002", "--from", "lee.sw", "--to", "kim.sw", "--reason", "업무 조정",
+                 "--date", "2026-11-20", "--by", "lee.tl")
+    assert handed.exit_code == 0, handed.output
+    assert (sample / "cases/2026-0002/handover.yml").is_file()
+    assert run(sample, "check").output.strip().splitlines()[-1] == before  # 기록 83개, 자원 15개
+
+
+def test_a_system_refusal_is_said_in_korean() -> None:
+    import errno
+
+    from casekit.core.findings import os_reason
+
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "권한이 없습니다 (permission denied)"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")).startswith("디스크가 가득 찼습니다")
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"

@@ -141,6 +141,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/05-intervention.md", "연락처 \u202e1001-0000-010\u202c")  # bidi-control
     append("cases/2026-0005/06-monitoring.md", "[" * 300)  # markdown-brackets
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
+    edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (and the plan's N4: unknown-need)
 
 

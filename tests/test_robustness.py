@@ -212,3 +212,24 @@ def test_what_is_named_as_a_record_but_is_no_file_is_said_for_what_it_is(sample:
     for rel, words in expected.items():
         assert found[rel].code == "file-unreadable" and words in found[rel].message_ko, found[rel]
     assert not [f for f in found.values() if f.code in ("bad-file-name", "symlink-outside", "case-empty")]
+
+
+def test_a_value_a_comment_cuts_short_is_a_warning_at_the_hash(sample: Path) -> None:
+    """`summary: 도움이 된 것 #1은 동행` is the value "도움이 된 것": YAML reads a comment from the
+    "#" after a space, and the rest is lost without a word. A warning at the "#" says so; a
+    comment meant as one (`# 예`) and a quoted value are left alone."""
+    from casekit.core.casebook import check
+
+    record = sample / "cases/2026-0001/04-intervention.md"
+    text = record.read_text(encoding="utf-8")
+    old = '    summary: "기초생활수급 신청 절차와'
+    assert old in text
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(old)) + 1
+    line = next(x for x in lines if x.startswith(old))
+    record.write_text(text.replace(line, '    summary: 도움이 된 것 #1은 동행 # 예: 주석', 1), encoding="utf-8")
+    found = [(f.code, f.line, f.column) for f in check(sample).findings if f.code == "comment-cuts-value"]
+    assert found == [("comment-cuts-value", at, 22)]
+    from casekit.core.source import comment_cuts
+
+    assert comment_cuts('a: "#1 따옴표"\n# 주석\nb: 값 # 예: 주석\nc: http://x/#frag\n', "x.md", 2) == []

@@ -17,7 +17,7 @@ from pathlib import Path
 from casekit.core.cache import Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
 from casekit.core.docs import outside_content, scan_docs, stalling_paragraphs
-from casekit.core.findings import Finding, finding, sort_findings
+from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
 from casekit.core.ids import collisions
@@ -101,7 +101,7 @@ def _entries(folder: Path | str, rel: str, findings: list[Finding]) -> list[os.D
         with os.scandir(folder) as it:
             return sorted(it, key=_name)
     except OSError as exc:  # reported: an unreadable case folder is not an empty one
-        findings.append(finding("folder-unreadable", rel, None, None, reason=exc.strerror or str(exc)))
+        findings.append(finding("folder-unreadable", rel, None, None, reason=os_reason(exc)))
         return []
 
 
@@ -217,6 +217,7 @@ class Report:
     schemas: SchemaSet
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    handover_files: int = 0  # of `files`: the cases' handover.yml (neither records nor resources)
     records: list[str] = field(default_factory=list)  # the records checked (their paths)
     signatures: dict[str, Signature | None] = field(default_factory=dict)  # each as it was checked
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
@@ -373,6 +374,7 @@ def _check(
             fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case])
             findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
             report.files += 1
+            report.handover_files += 1
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]

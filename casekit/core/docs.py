@@ -25,7 +25,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casekit.core.findings import Finding, finding
+from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.site_settings import docs_dir
@@ -81,7 +81,7 @@ def scan_docs(root: Path) -> DocsScan:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            out.findings.append(finding("folder-unreadable", rel, None, None, reason=exc.strerror or str(exc)))
+            out.findings.append(finding("folder-unreadable", rel, None, None, reason=os_reason(exc)))
             continue
         for entry in reversed(entries):
             if entry.name.startswith("."):
@@ -103,7 +103,7 @@ def scan_docs(root: Path) -> DocsScan:
             try:
                 mode = os.stat(path).st_mode
             except OSError as exc:
-                out.findings.append(finding("file-unreadable", erel, None, None, reason=exc.strerror or str(exc)))
+                out.findings.append(finding("file-unreadable", erel, None, None, reason=os_reason(exc)))
                 continue
             if stat.S_ISDIR(mode):
                 if depth + 1 > MAX_DEPTH:
@@ -160,7 +160,7 @@ def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        return finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))
+        return finding("file-unreadable", rel, None, None, reason=os_reason(exc))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -174,7 +174,7 @@ def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
                 return finding("file-too-large", rel, None, None, size=sum(map(len, chunks)), limit=MAX_ASSET_BYTES)
         data = b"".join(chunks)
     except OSError as exc:
-        return finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))
+        return finding("file-unreadable", rel, None, None, reason=os_reason(exc))
     finally:
         os.close(fd)
     if not (data.startswith(ASSET_TYPES[suffix]) and (suffix != ".webp" or data[8:12] == b"WEBP")):

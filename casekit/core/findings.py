@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,3 +97,25 @@ class Checked(int):
 def summarize(findings: list[Finding], files: int) -> dict[str, int]:
     errors = sum(1 for f in findings if f.severity == ERROR)
     return {"files": files, "errors": errors, "warnings": len(findings) - errors}
+
+
+_OS_REASON_KO = {
+    errno.EACCES: "권한이 없습니다 (permission denied)",
+    errno.EPERM: "권한이 없습니다 (operation not permitted)",
+    errno.ENOENT: "없습니다 (no such file or folder)",
+    errno.EISDIR: "파일이 아니라 폴더입니다 (is a folder)",
+    errno.ENOTDIR: "폴더가 아닙니다 (not a folder)",
+    errno.ELOOP: "바로가기(링크)가 제자리를 맴돕니다 (a link loop)",
+    errno.ENOSPC: "디스크가 가득 찼습니다 (no space left on the disk)",
+    errno.EROFS: "읽기 전용 디스크입니다 (read-only file system)",
+    errno.EMFILE: "열린 파일이 너무 많습니다 (too many open files)",
+    errno.ENFILE: "열린 파일이 너무 많습니다 (too many open files)",
+    errno.ENAMETOOLONG: "이름이 너무 깁니다 (name too long)",
+    errno.EIO: "디스크를 읽다가 오류가 났습니다 (input/output error)",
+    errno.EEXIST: "이미 있습니다 (already exists)",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in Korean with the English after it ("권한이 없습니다 (permission denied)")."""
+    return _OS_REASON_KO.get(exc.errno or -1) or str(exc.strerror or exc)

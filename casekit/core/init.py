@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit import __version__
+from casekit.core.findings import os_reason
 from casekit.core.names import inside
 from casekit.core.scaffold import write_new
 from casekit.core.schemas import DEFAULTS
@@ -86,7 +87,7 @@ def _contents(dest: Path) -> list[str]:
     try:
         return sorted(name for name in os.listdir(dest) if name != ".git")
     except OSError as exc:
-        raise InitError(f"폴더를 읽을 수 없습니다 (cannot read the folder) {dest}: {exc.strerror or exc}") from None
+        raise InitError(f"폴더를 읽을 수 없습니다 (cannot read the folder) {dest}: {os_reason(exc)}") from None
 
 
 def init_casebook(dest: Path, *, name: str = DEFAULT_NAME, force: bool = False) -> InitResult:
@@ -106,7 +107,7 @@ def init_casebook(dest: Path, *, name: str = DEFAULT_NAME, force: bool = False) 
     try:
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InitError(f"폴더를 만들 수 없습니다 (cannot create the folder) {dest}: {exc.strerror or exc}") from None
+        raise InitError(f"폴더를 만들 수 없습니다 (cannot create the folder) {dest}: {os_reason(exc)}") from None
     root = Path(os.path.realpath(dest))
     result = InitResult(root)
     for rel, text in files.items():
@@ -122,7 +123,7 @@ def init_casebook(dest: Path, *, name: str = DEFAULT_NAME, force: bool = False) 
             result.kept.append(rel)  # appeared meanwhile: still never overwritten
             continue
         except OSError as exc:
-            raise InitError(f"{rel}을 쓸 수 없습니다 (cannot write): {exc.strerror or exc}") from None
+            raise InitError(f"{rel}을 쓸 수 없습니다 (cannot write): {os_reason(exc)}") from None
         result.written.append(rel)
     return result
 
@@ -145,6 +146,6 @@ def _make_folders(root: Path, folder: Path, rel: str) -> None:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise InitError(f"폴더를 만들 수 없습니다 (cannot create) {path}: {exc.strerror or exc}") from None
+            raise InitError(f"폴더를 만들 수 없습니다 (cannot create) {path}: {os_reason(exc)}") from None
         if not inside(root, path) or not path.is_dir():
             raise InitError(f"{rel}: 사례집 밖을 가리키는 링크입니다 (a link leading outside); 쓰지 않았습니다")

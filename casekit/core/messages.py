@@ -16,7 +16,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "파일이 너무 큽니다({size} 바이트, 최대 {limit} 바이트). 기록을 여러 파일로 나누세요.",
         "file is too large ({size} bytes, at most {limit}); split the record",
     ),
-    "file-empty": (E, "빈 파일입니다. 템플릿으로 다시 만드세요: casekit add", "empty file; recreate it from the template with casekit add"),
+    "file-empty": (
+        E,
+        "빈 파일입니다. 이 파일을 지우고 `casekit add`로 다시 만들거나, templates/ 폴더의 같은 단계 서식을 "
+        "복사해 채우세요.",
+        "empty file; delete it and make it again with `casekit add`, or copy its stage's template from templates/",
+    ),
     "file-binary": (
         E,
         "글 파일이 아닙니다(NUL 바이트가 있음). 기록은 UTF-8 Markdown이어야 합니다.",
@@ -108,6 +113,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "민감 정보를 가릴 수 있으므로 쓸 수 없습니다. 그 문자를 지우세요.",
         "an invisible character that changes the direction of text (U+{char}): what is shown differs from "
         "what is written, which can hide a sensitive value; delete it",
+    ),
+    "comment-cuts-value": (
+        W,
+        "값이 '{kept}'에서 끊깁니다: 빈칸 뒤의 '#'부터('{rest}')는 주석으로 읽혀 값에서 빠집니다. 뒤까지 값이라면 "
+        "값 전체를 따옴표로 감싸세요(예: \"{kept} {rest}\").",
+        "the value ends at '{kept}': from the '#' after a space ('{rest}') YAML reads a comment; if it is "
+        "part of the value, put the whole value in quotes",
     ),
     "yaml-control-char": (
         E,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from casekit.core.casebook import Report, check
 from casekit.core.due import is_closed
+from casekit.core.findings import os_reason
 from casekit.core.handover import HANDOVER_FILE, current_worker, parse, read_entries
 from casekit.core.names import inside, valid_case_id
 from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
@@ -129,7 +130,7 @@ def apply(root: Path, planned: list[Planned]) -> tuple[list[str], list[Skipped]]
                     continue
                 _append(folder, p)
         except OSError as exc:
-            raise ReassignError(f"{p.rel}을 쓸 수 없습니다 (cannot write): {exc.strerror or exc}") from None
+            raise ReassignError(f"{p.rel}을 쓸 수 없습니다 (cannot write): {os_reason(exc)}") from None
         written.append(p.rel)
     return written, skipped
 

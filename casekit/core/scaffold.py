@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.config import load_config
+from casekit.core.findings import os_reason
 from casekit.core.handover import current_worker, read_entries
 from casekit.core.ids import next_sequential, random_id
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
@@ -336,7 +337,7 @@ def _cases_dir(root: Path, *, create: bool) -> Path:
         try:
             cases.mkdir(exist_ok=True)
         except OSError as exc:
-            raise ScaffoldError(f"cases/ 폴더를 만들 수 없습니다 (cannot create cases/): {exc.strerror or exc}") from None
+            raise ScaffoldError(f"cases/ 폴더를 만들 수 없습니다 (cannot create cases/): {os_reason(exc)}") from None
     if not cases.is_dir():
         raise ScaffoldError("cases/가 폴더가 아닙니다 (cases/ is not a folder)")
     return cases
@@ -377,14 +378,14 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
                     raise ScaffoldError(f"사례 '{cid}'이(가) 이미 있습니다 (case exists): cases/{cid}") from None
                 continue
             except OSError as exc:
-                raise ScaffoldError(f"사례 폴더를 만들 수 없습니다 (cannot create the case folder): {exc.strerror or exc}") from None
+                raise ScaffoldError(f"사례 폴더를 만들 수 없습니다 (cannot create the case folder): {os_reason(exc)}") from None
         text = render(template, case=cid, date=date.isoformat(), worker=worker, goals={})
         try:
             path = write_new(folder, "01-intake.md", text)
         except OSError as exc:
             with suppress(OSError):
                 folder.rmdir()  # only if still empty: nothing half-made stays behind
-            raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {exc.strerror or exc}") from None
+            raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
         _fsync_dir(cases)
         return Written(path, f"cases/{cid}/01-intake.md")
     raise ScaffoldError("새 사례 번호를 만들지 못했습니다 (could not allocate a case id)")
@@ -432,7 +433,7 @@ def add_record(
         with locked(folder):
             return _add_locked(root, folder, case, stage, template, worker, date)
     except OSError as exc:
-        raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {exc.strerror or exc}") from None
+        raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
 
 
 def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,

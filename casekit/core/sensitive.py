@@ -387,9 +387,9 @@ class SensitiveIndex:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
                     break
         for m in _DATE_YEAR_LAST.finditer(text):
-            first, second, middle, year = m.groups()
-            a, b, y = int(first + second), int(middle), int(year)
-            sources = self.dates.get((y, b, a)) or self.dates.get((y, a, b))  # day first, or month first
+            lead, second, middle, last = m.groups()
+            one, two, yyyy = int(lead + second), int(middle), int(last)
+            sources = self.dates.get((yyyy, two, one)) or self.dates.get((yyyy, one, two))  # day first, or month first
             if sources:
                 hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
         return hits

@@ -34,7 +34,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from casekit.core.changes import conflict_line
-from casekit.core.findings import Finding, finding
+from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.hints import yaml_hint
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
@@ -286,7 +286,7 @@ def read_signed(
     try:
         fd = os.open(disk_path, flags)
     except OSError as exc:
-        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))], None
+        return None, [finding("file-unreadable", rel, None, None, reason=os_reason(exc))], None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -307,7 +307,7 @@ def read_signed(
             size += len(chunk)
         after = os.fstat(fd)
     except OSError as exc:
-        return None, [finding("file-unreadable", rel, None, None, reason=exc.strerror or str(exc))], None
+        return None, [finding("file-unreadable", rel, None, None, reason=os_reason(exc))], None
     finally:
         os.close(fd)
     raw = b"".join(chunks)
@@ -342,8 +342,37 @@ def split(text: str, rel: str) -> Parsed:
     parsed.front_line = 2
     parsed.body_line = text.count("\n", 0, end.start()) + 2
     parsed.body = text[end.end() + 1 :]
-    _parse_yaml(text[first_end + 1 : end.start()] or "\n", rel, parsed)
+    front = text[first_end + 1 : end.start()] or "\n"
+    _parse_yaml(front, rel, parsed)
+    if parsed.data is not None and ("#" in front):
+        parsed.findings += comment_cuts(front, rel, parsed.front_line)
     return parsed
+
+
+# a plain value, then a space and a "#" right before a word: YAML reads a comment there and the
+# value ends before it (`활동: 도움이 된 것 #1은 동행` is "도움이 된 것"); a comment meant as one has
+# a space after its "#" (`# 예: …`), and a quoted value keeps its "#"
+_KEY_PREFIX = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#'\"][^:#]*:[ \t]+)?")
+_CUT_AT = re.compile(r"[ \t]#(?=[^\s#])")
+
+
+def comment_cuts(front: str, rel: str, first_line: int) -> list[Finding]:
+    """A warning where a plain value is cut short by what YAML reads as a comment."""
+    out: list[Finding] = []
+    for number, line in enumerate(front.split("\n"), first_line):
+        if "#" not in line or line.lstrip().startswith("#"):
+            continue
+        prefix = _KEY_PREFIX.match(line)  # (it matches the empty text at least)
+        start = prefix.end() if prefix is not None else 0
+        value = line[start:]
+        if not value or value[0] in "'\"|>[{&*!%@`#":
+            continue
+        cut = _CUT_AT.search(value)
+        if cut is not None:
+            kept = value[: cut.start()].rstrip()
+            out.append(finding("comment-cuts-value", rel, number, start + cut.start() + 2, kept=kept,
+                               rest=value[cut.start() + 1 :].strip()))
+    return out
 
 
 # the line that closes front matter: `---` or `...`, then only what str.strip() would drop (re's
