@@ -329,3 +329,23 @@ def test_the_ecomap_of_a_sample_case_from_the_case_model(sample: Path) -> None:
                      [(rid, "formal") for rid in case.linked_resources])
     assert svg.count("<line ") == len(case.informal_supports) + len(case.linked_resources)
     assert "응우옌" not in svg  # no name: relations and resources only
+
+
+def test_a_record_dated_after_today_is_a_warning_at_its_date(tmp_path: Path) -> None:
+    """A record tells what happened: dated after the day of the check, it is most likely a typo
+    (a warning); a year or more on, an error (date-far-future), and then only that."""
+    import datetime as dt
+
+    from casekit.core.casebook import check as check_casebook
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    latest = max(((p, line) for p in (root / "cases").glob("*/*.md")
+                  for line in p.read_text(encoding="utf-8").splitlines() if line.startswith('date: "')),
+                 key=lambda pl: pl[1])
+    day = dt.date.fromisoformat(latest[1][7:17])
+    assert [f.code for f in check_casebook(root, today=day, cache=False).findings if f.code == "date-future"] == []
+    before = day - dt.timedelta(days=1)
+    found = [(f.path, f.line, f.severity) for f in check_casebook(root, today=before, cache=False).findings
+             if f.code == "date-future"]
+    assert (latest[0].relative_to(root).as_posix(), 4, "warning") in found

@@ -465,7 +465,8 @@ def _case_rules(
         if case in computed:
             found, facts[case] = computed[case]
         else:
-            found, facts[case] = case_rules(case, [entries[rf.rel].peek() for rf in files], resource_ids, allow_rrn)
+            found, facts[case] = case_rules(case, [entries[rf.rel].peek() for rf in files], resource_ids, allow_rrn,
+                                            today=dt.date.fromisoformat(day))
         if mine:  # (another case's own findings are not asked for: its facts are)
             out += found
             if key is not None:

@@ -49,6 +49,12 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "클라이언트가 목표 {goal}에 동의하지 않았습니다(client_agreed: false). 이 목표의 note에 그 이유를 적으세요.",
         "the client did not agree to goal {goal}; give the reason in its note",
     ),
+    "goals-achieved-not-all": (
+        W,
+        "종결 사유가 '목표 달성'인데 목표 {goals}의 결과는 '미달성' 또는 '중단'입니다. 모든 목표를 이루지 못했다면 "
+        "종결 사유를 실제 사유(예: 전환, 타 기관 이관, 기타와 설명)로 적거나 목표별 결과를 확인하세요.",
+        "closure reason is goals_achieved but goal(s) {goals} were not achieved or dropped; check the reason or the results",
+    ),
     "goals-achieved-but-none": (
         E,
         "종결 사유가 '목표 달성'인데 결과가 '달성'인 목표가 하나도 없습니다. 종결 사유나 목표별 결과를 확인하세요.",
@@ -60,6 +66,27 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "(reason_note에 따옴표로 옮겨 적어도 됩니다).",
         "closure because the client withdrew, without the client's own words: write them in client_words "
         "(or quoted in reason_note)",
+    ),
+    "date-future": (
+        W,
+        "기록 날짜 {date}이(가) 오늘({today})보다 뒤입니다. 기록은 있었던 일을 적는 것이니 날짜를 확인하세요"
+        "(앞으로 할 일은 다음 점검일·목표일에 적습니다).",
+        "the record's date {date} is after today ({today}); a record tells what happened: check the date",
+    ),
+    "birth-after-record": (
+        E,
+        "생년월일 {birth}이(가) 이 기록의 날짜 {date}보다 뒤입니다. 생년월일을 확인하세요.",
+        "birth date {birth} is after this record's date {date}; check it",
+    ),
+    "birth-too-early": (
+        W,
+        "생년월일 {birth}: 1900년 전입니다. 연도를 잘못 적지 않았는지 확인하세요(예: 1855 → 1955).",
+        "birth date {birth} is before 1900; check the year",
+    ),
+    "next-before-record": (
+        W,
+        "{what} {next}이(가) 이 기록의 날짜 {date}보다 앞입니다. 다음 날짜는 기록 날짜 뒤로 적으세요.",
+        "the next date ({what}) {next} is before this record's date {date}; it should come after",
     ),
     "date-far-future": (
         E,

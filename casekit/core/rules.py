@@ -6,6 +6,7 @@ after, and a new intake marked `reopening` starts the next.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from casekit.core.case import Case, Episode, episodes
@@ -22,7 +23,7 @@ EXCUSED_REASONS = frozenset(
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
 
 
-def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> list[Finding]:
+def check_case(case_rel: str, records: list[Summary], resources: set[str], today: dt.date | None = None) -> list[Finding]:
     """Every cross-record rule for one case. `records` may be in any order."""
     if not records:
         return [finding("case-empty", case_rel)]
@@ -106,7 +107,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str]) -> li
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
     from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
 
-    return out + check_practice(case)
+    return out + check_practice(case, today)
 
 
 # the rules that say a record does not belong where it stands: `casekit add` reports them at once

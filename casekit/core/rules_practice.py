@@ -28,6 +28,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     out += future
     typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
     out += [f for f in _gaps(case) if f.path not in typo]
+    out += [f for f in _plausible_dates(case) if f.path not in typo]
     out += _consent(case)
     ep = Episode()
     for r in case.records:
@@ -51,13 +52,40 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     return out
 
 
+# the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
+EARLIEST_BIRTH = "1900-01-01"
+# a record's next date, by stage, and its name as the form shows it
+NEXT_DATES = {"monitoring": ("next_review", "다음 점검일"), "closure": ("aftercare", "첫 사후관리일"),
+              "followup": ("next_check", "다음 확인일")}
+
+
 def _future_dates(case: Case, today: dt.date) -> list[Finding]:
     limit = (today + dt.timedelta(days=FUTURE_DAYS)).isoformat()
+    day = today.isoformat()
     out = []
     for r in case.records:
+        far = False
         for d, line, col in r.dates:
             if d > limit:
-                out.append(finding("date-far-future", r.rel, line, col, date=d, today=today.isoformat()))
+                out.append(finding("date-far-future", r.rel, line, col, date=d, today=day))
+                far = far or (line, col) == r.date_at
+        if r.date and day < r.date and not far:  # what a record tells has happened: not after today
+            out.append(finding("date-future", r.rel, *r.date_at, date=r.date, today=day))
+    return out
+
+
+def _plausible_dates(case: Case) -> list[Finding]:
+    """A birth date after the intake or before 1900; a record's next date before the record."""
+    out = []
+    for r in case.records:
+        if r.birth and r.date and r.birth > r.date:
+            out.append(finding("birth-after-record", r.rel, *r.birth_at, birth=r.birth, date=r.date))
+        elif r.birth and r.birth < EARLIEST_BIRTH:
+            out.append(finding("birth-too-early", r.rel, *r.birth_at, birth=r.birth))
+        upcoming = {"monitoring": r.next_review, "closure": r.aftercare_first, "followup": r.next_check}.get(r.stage)
+        if upcoming and r.date and upcoming < r.date:
+            out.append(finding("next-before-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage][1], next=upcoming,
+                               date=r.date))
     return out
 
 
@@ -168,6 +196,10 @@ def _closure(r: Summary) -> list[Finding]:
     out = []
     if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
         out.append(finding("goals-achieved-but-none", r.rel, *r.reason_at))
+    elif r.reason == "goals_achieved":
+        missed = [goal for goal, result in r.result_values.items() if result in ("not_achieved", "dropped")]
+        if missed:
+            out.append(finding("goals-achieved-not-all", r.rel, *r.reason_at, goals=", ".join(missed)))
     if r.reason == "withdrew" and not r.client_words:
         out.append(finding("withdrew-without-words", r.rel, *r.reason_at))
     return out
@@ -217,7 +249,8 @@ def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
 
 
 def case_rules(
-    cid: str, summaries: list[Summary], resource_ids: set[str], allow_resident_number: bool = False
+    cid: str, summaries: list[Summary], resource_ids: set[str], allow_resident_number: bool = False,
+    today: dt.date | None = None,
 ) -> tuple[list[Finding], Facts]:
     """Everything `check` finds in one case from its records' summaries (in file order): the
     process rules, the plausibility checks, and its own part of the checks across cases; and the facts
@@ -225,4 +258,4 @@ def case_rules(
     from casekit.core.rules import check_case
 
     own, facts = case_facts(Case.of(cid, sorted(summaries, key=lambda s: (s.nn, s.rel))), allow_resident_number)
-    return own + check_case(f"cases/{cid}", summaries, resource_ids), facts
+    return own + check_case(f"cases/{cid}", summaries, resource_ids, today), facts

@@ -57,6 +57,7 @@ class Summary:
     aftercare_first: str | None = None
     reopen: bool | None = None
     next_check: str | None = None
+    next_at: Where = (1, 1)  # where the record's next date (next_review, aftercare.first_check, next_check) is
     aftercare_done: bool = False
     sensitive: list[tuple[str, str]] = field(default_factory=list)
     public_text: str = ""  # the body: where a sensitive value must not appear
@@ -96,6 +97,8 @@ class Summary:
     alias: str | None = None
     alias_at: Where = (1, 1)
     age_group: str | None = None
+    birth: str | None = None  # the client's birth date (intake), to judge it against the record's
+    birth_at: Where = (1, 1)
     resident_at: Where | None = None
     track_at: Where | None = None
     dates: list[tuple[str, int, int]] = field(default_factory=list)  # every date in the front matter
@@ -255,6 +258,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             ref("resource", ("services", i, "resource"))
         s.decision = _str(data.get("decision"))
         s.next_review = valid_date(data.get("next_review"))
+        s.next_at = parsed.where(("next_review",))
     elif stage == "closure":
         s.reason = _str(data.get("reason"))
         s.reason_note = bool(_str(data.get("reason_note")))
@@ -263,11 +267,13 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.results.append(item["goal"])
         s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))
+        s.next_at = parsed.where(("aftercare", "first_check"))
         ref("resource", ("referred_to",))
     elif stage == "followup":
         reopen = data.get("reopen")
         s.reopen = reopen if isinstance(reopen, bool) else None
         s.next_check = valid_date(data.get("next_check"))
+        s.next_at = parsed.where(("next_check",))
         s.aftercare_done = data.get("aftercare_done") is True
     from casekit.core.summary_practice import summarize_practice  # consent, selection, household, conference
 

@@ -153,7 +153,7 @@ def check_group(
             if task.rel in blobs:
                 c.blob = b""  # in the cache's file: not sent
     spool.put(n, texts)
-    return out, {cid: case_rules(cid, by_case[cid], *rules) for cid in whole}
+    return out, {cid: case_rules(cid, by_case[cid], *rules, today=today) for cid in whole}
 
 
 class Spool:
