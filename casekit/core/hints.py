@@ -160,6 +160,26 @@ def _value_part(line: str) -> str:
     return m.group(1) if m else body
 
 
+def _text_after_closing(value: str) -> tuple[str, str] | None:
+    """(the opening character, the whole value quoted as YAML reads it) when `value` starts with a
+    quote, "[" or "{" that closes before more text (not a comment); else None."""
+    if not value or value[0] not in "\"'[{":
+        return None
+    opener = value[0]
+    closer = {"[": "]", "{": "}"}.get(opener, opener)
+    if opener in "\"'" and value.endswith(opener) and len(value) > 1:
+        return None  # "식품 "꾸러미" 지원": a quote inside quotes (said as such by yaml_hint)
+    end = value.find(closer, 1)
+    while opener == "'" and end > 0 and value[end + 1 : end + 2] == "'":  # '' is a quote inside '…'
+        end = value.find(closer, end + 2)
+    rest = value[end + 1 :] if end > 0 else ""
+    if end < 0 or not rest.strip() or rest.lstrip().startswith("#") or rest.lstrip()[:1] in ",]}":
+        return None
+    if "'" not in value:
+        return opener, f"'{value}'"
+    return opener, '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -182,6 +202,16 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
             return (n, at(n).find(q) + 1, f"이 줄의 값이 {q}로 시작하는데 닫는 {q}가 없습니다. 값 끝에 {q}를 붙이세요.",
                     f"the value opens a quote ({q}) that is never closed; add {q} at its end")
     value = _value_part(text)
+    spoken = _text_after_closing(value.strip())
+    if spoken is not None:  # "같이 가자"고 해서 버텼다, [만족] 다시 혼자: a quote or a list ends, then text goes on
+        opener, whole = spoken
+        key = text.split(":", 1)[0].strip().lstrip("- ").strip() if ": " in text else ""
+        shown = f"{key}: {whole}" if key else whole
+        what = "따옴표" if opener in "\"'" else ("대괄호" if opener == "[" else "중괄호")
+        return (line, at(line).find(opener) + 1,
+                f"값이 {what}({opener})로 시작하면 YAML은 {what}가 끝나는 곳에서 값이 끝난다고 읽는데, 그 뒤에 글이 더 "
+                f"있습니다. 값 전체를 따옴표로 감싸세요. 예: {shown}",
+                f"a value that starts with {opener} ends where it closes, and text follows; quote the whole value: {shown}")
     if value and value[0] in "\"'" and value.count(value[0]) > 2:
         q = value[0]
         other = "'" if q == '"' else '"'
