@@ -189,9 +189,9 @@ def test_write_errors_are_reported_not_raised(book: Path, run: Any, monkeypatch:
 
     monkeypatch.setattr(scaffold, "write_new", denied)
     result = run(book, "add", "c1", "monitoring")
-    assert result.exit_code == 1 and "Permission denied" in result.output
+    assert result.exit_code == 1 and "권한이 없습니다 (permission denied)" in result.output
     result = run(book, "new", "--id", "c2")
-    assert result.exit_code == 1 and "Permission denied" in result.output
+    assert result.exit_code == 1 and "권한이 없습니다 (permission denied)" in result.output
     assert not (book / "cases/c2").exists()  # the half-made case folder is gone again
     with pytest.raises(ScaffoldError):
         new_case(book, case_id=None, worker=None)
