@@ -233,3 +233,23 @@ def test_a_value_a_comment_cuts_short_is_a_warning_at_the_hash(sample: Path) -> 
     from casekit.core.source import comment_cuts
 
     assert comment_cuts('a: "#1 따옴표"\n# 주석\nb: 값 # 예: 주석\nc: http://x/#frag\n', "x.md", 2) == []
+
+
+@pytest.mark.parametrize("rule_below", [False, True])
+def test_a_missing_closing_dashes_line_is_found_where_the_body_begins(sample: Path, rule_below: bool) -> None:
+    """The closing '---' left out: with no '---' below, the front matter is unclosed; with a '---'
+    rule further down the body, YAML takes that for the end and stops at the body's first
+    sentence. Either way the finding points at the body's first line (its heading) and says to
+    put '---' before it."""
+    from casekit.core.casebook import check
+
+    plan = sample / "cases/2026-0001/03-plan.md"
+    lines = plan.read_text(encoding="utf-8").split("\n")
+    closing = lines.index("---", 1)
+    body = lines[:closing] + lines[closing + 1 :] + (["", "---", "", "끝."] if rule_below else [])
+    plan.write_text("\n".join(body), encoding="utf-8")
+    found = [(f.code, f.line, f.column, f.message_ko) for f in check(sample).findings
+             if f.path.endswith("2026-0001/03-plan.md") and f.severity == "error"]
+    code = "yaml-syntax" if rule_below else "front-matter-unclosed"
+    assert [(c, line, col) for c, line, col, _ in found] == [(code, closing + 1, 1)]
+    assert "'---'" in found[0][3] and "앞" in found[0][3]

@@ -190,7 +190,7 @@ def test_a_folder_or_a_missing_file_is_unreadable(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("# no front matter\n", [("front-matter-missing", 1, 1)]),
-        ("---\ncase: c1\n# body\n", [("front-matter-unclosed", 1, 1)]),
+        ("---\ncase: c1\n# body\n", [("front-matter-unclosed", 3, 1)]),
         ("---\n---\n", [("front-matter-not-mapping", 1, 1)]),
         ("---\n# only a comment\n---\n", [("front-matter-not-mapping", 1, 1)]),
         ("---\n- a\n- b\n---\n", [("front-matter-not-mapping", 2, 1)]),

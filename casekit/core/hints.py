@@ -180,6 +180,20 @@ def _text_after_closing(value: str) -> tuple[str, str] | None:
     return opener, '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+_HEADING = re.compile(r"#{1,6}[ \t]+[^\s:][^:]*$")  # (no colon: not a commented-out field)
+_FIELD_LINE = re.compile(r"[ \t]*(?:-(?:[ \t]|$)|[^\s:#][^:]*:(?:[ \t]|$))|[ \t]+\S|[ \t]*$|[ \t]*#")
+
+
+def body_start(lines: list[str], upto: int | None = None) -> int | None:
+    """The 1-based line where a Markdown body seems to begin among a file's lines (front matter
+    whose closing '---' is missing): a heading (`# 접수`) or a line of prose that is no YAML, at
+    the left edge, after the first line; None when none does."""
+    for n, line in enumerate(lines[1:upto], 2):
+        if _HEADING.match(line) or not _FIELD_LINE.match(line):
+            return n
+    return None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -193,6 +207,12 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
 
     text = at(line)
     p = problem.lower()
+    # the closing '---' left out, and a '---' rule further down the body taken for it: the body's
+    # heading is a YAML comment, its first sentence the error
+    body = body_start(["---", *lines], line + 1)
+    if body is not None and _HEADING.match(at(body - 1)):
+        return (body - 1, 1, "머리말을 닫는 '---' 줄이 빠진 것 같습니다: 본문이 시작하는 이 줄 앞에 '---' 한 줄을 넣으세요.",
+                "the front matter's closing '---' seems missing: add a '---' line before this one, where the body begins")
     # an opening quote never closed: the scanner runs on and stops lines later
     first = context_line if context_line and context_line <= line else line
     for n in range(first, line + 1):

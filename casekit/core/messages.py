@@ -52,13 +52,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "front-matter-missing": (
         E,
-        "파일 맨 앞에 '---'로 시작하는 머리말(front matter)이 없습니다.",
-        "the file does not start with '---' front matter",
+        "파일 맨 앞에 '---'로 시작하는 머리말(front matter)이 없습니다. 첫 줄에 '---'를 쓰고 항목(키: 값)을 적은 뒤 "
+        "'---' 줄로 닫으세요. templates/ 폴더의 같은 단계 서식을 보고 맞추세요.",
+        "the file does not start with '---' front matter: write '---', the fields, and a closing '---' (see templates/)",
     ),
     "front-matter-unclosed": (
         E,
-        "머리말이 '---' 줄로 닫히지 않았습니다.",
-        "front matter is not closed by a '---' line",
+        "머리말이 '---' 줄로 닫히지 않았습니다. 항목(키: 값)이 끝나고 본문이 시작하기 전에 '---' 한 줄을 넣으세요"
+        "{where}. 저장하다 만 파일이라면 편집기에서 다시 저장하세요.",
+        "front matter is not closed by a '---' line; add one where the fields end and the body begins{where_en}",
     ),
     "front-matter-not-mapping": (
         E,

@@ -35,7 +35,7 @@ from yaml.resolver import Resolver
 
 from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding, os_reason
-from casekit.core.hints import yaml_hint
+from casekit.core.hints import body_start, yaml_hint
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -337,7 +337,9 @@ def split(text: str, rel: str) -> Parsed:
         return parsed
     end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
-        parsed.findings.append(finding("front-matter-unclosed", rel, 1, 1))
+        body = body_start(text.split("\n"))
+        where = (f"({body}번째 줄 앞)", f" (before line {body})") if body else ("", "")
+        parsed.findings.append(finding("front-matter-unclosed", rel, body or 1, 1, where=where[0], where_en=where[1]))
         return parsed
     parsed.front_line = 2
     parsed.body_line = text.count("\n", 0, end.start()) + 2
