@@ -253,3 +253,39 @@ def test_a_missing_closing_dashes_line_is_found_where_the_body_begins(sample: Pa
     code = "yaml-syntax" if rule_below else "front-matter-unclosed"
     assert [(c, line, col) for c, line, col, _ in found] == [(code, closing + 1, 1)]
     assert "'---'" in found[0][3] and "앞" in found[0][3]
+
+
+@pytest.mark.parametrize(("old", "new", "column", "where"), [
+    ("    goal: G1\n", "\u3000\u3000\u3000\u3000goal: G1\n", 1, "들여쓰기"),
+    ("    goal: G1\n", "  \u3000 goal: G1\n", 3, "들여쓰기"),
+    ("    goal: G1\n", "    goal:\u3000G1\n", 10, "콜론(:) 뒤"),
+])
+def test_a_full_width_space_where_yaml_needs_a_space_is_found_where_it_is(
+    sample: Path, old: str, new: str, column: int, where: str
+) -> None:
+    """A Korean input method in full-width mode types U+3000 for a space: in the indentation or
+    after a colon YAML stops lines later with another cause; said at the space itself, once."""
+    from casekit.core.casebook import check
+
+    record = sample / "cases/2026-0001/04-intervention.md"
+    text = record.read_text(encoding="utf-8")
+    assert old in text
+    line = text[: text.index(old)].count("\n") + 1
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [(f.code, f.line, f.column) for f in check(sample).findings
+             if f.path.endswith("2026-0001/04-intervention.md") and f.severity == "error"]
+    assert found == [("yaml-wide-space", line, column)]
+    assert where in next(f.message_ko for f in check(sample).findings if f.code == "yaml-wide-space")
+
+
+@pytest.mark.parametrize(("written", "fixed"), [("４０", "40으로"), ('"1,200"', "1200으로"), ("４５", "45로")])
+def test_a_number_written_in_full_width_digits_or_with_commas_is_shown_in_ascii(
+    sample: Path, written: str, fixed: str
+) -> None:
+    from casekit.core.casebook import check
+
+    record = sample / "cases/2026-0001/04-intervention.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("    minutes: 40\n", f"    minutes: {written}\n", 1), encoding="utf-8")
+    found = [f for f in check(sample).findings if f.code == "wrong-type"]
+    assert len(found) == 1 and fixed in found[0].message_ko, found

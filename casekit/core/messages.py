@@ -72,6 +72,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "머리말(YAML)을 읽을 수 없습니다. {hint} (YAML 원문: {problem})",
         "YAML syntax error: {problem}.{hint_en}",
     ),
+    "yaml-wide-space": (
+        E,
+        "{where}에 전각 공백(　, 한글 입력기의 넓은 빈칸)이 있습니다. YAML은 반각 공백(스페이스)만 빈칸으로 읽습니다. "
+        "이 빈칸을 지우고 스페이스로 다시 넣으세요.",
+        "a full-width space (U+3000) {where_en}; YAML reads only the ASCII space as space: retype it",
+    ),
     "yaml-tab": (
         E,
         "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.",

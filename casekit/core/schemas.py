@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -324,7 +325,7 @@ class SchemaSet:
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             actual = _kind_of(error.instance)
-            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path))
+            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance)
             return [
                 finding(
                     "wrong-type", rel, line, col, field=name, title=title,
@@ -437,7 +438,12 @@ def _error_rank(error: ValidationError) -> tuple[int, int]:
     return (len(error.absolute_path), _RANK.get(str(error.validator), 9))
 
 
-def _type_hint(expected: str, actual: str, resolved: str | None) -> tuple[str, str]:
+def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = None) -> tuple[str, str]:
+    if expected in ("integer", "number") and isinstance(value, str):
+        written = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+        if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", written) and written != value:  # ４０, 1,200
+            return (f" 반각 숫자 {written}(으)로 적으세요(전각 숫자나 쉼표는 글자로 읽힙니다).",
+                    f" write {written} in ASCII digits (full-width digits and commas read as text).")
     if expected == "string" and resolved == "bool":
         return (
             " YAML은 yes/no/on/off/true/false를 참·거짓으로 읽습니다. 글자로 쓰려면 따옴표로 감싸세요(예: \"no\").",

@@ -345,10 +345,37 @@ def split(text: str, rel: str) -> Parsed:
     parsed.body_line = text.count("\n", 0, end.start()) + 2
     parsed.body = text[end.end() + 1 :]
     front = text[first_end + 1 : end.start()] or "\n"
+    wide = wide_spaces(front, rel, parsed.front_line) if "\u3000" in front else []
+    if wide:  # the cause of whatever YAML would say, said where it is (nothing else read until fixed)
+        parsed.findings += wide
+        return parsed
     _parse_yaml(front, rel, parsed)
     if parsed.data is not None and ("#" in front):
         parsed.findings += comment_cuts(front, rel, parsed.front_line)
     return parsed
+
+
+# a full-width space where YAML needs a space: in the indentation, or after a key's colon
+_WIDE_INDENT = re.compile(r"^[ \t\u3000]*\u3000")
+_WIDE_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s:#'\"][^:#]*:\u3000")
+
+
+def wide_spaces(front: str, rel: str, first_line: int) -> list[Finding]:
+    """Full-width spaces (U+3000, what a Korean input method types for a space in full-width
+    mode) where YAML needs a space: each an error at its place, instead of a YAML error lines later."""
+    out: list[Finding] = []
+    for number, line in enumerate(front.split("\n"), first_line):
+        if "\u3000" not in line:
+            continue
+        m = _WIDE_INDENT.match(line)
+        if m is not None:
+            out.append(finding("yaml-wide-space", rel, number, line.index("\u3000") + 1, where="들여쓰기",
+                               where_en="in the indentation"))
+            continue
+        m = _WIDE_AFTER_COLON.match(line)
+        if m is not None:
+            out.append(finding("yaml-wide-space", rel, number, m.end(), where="콜론(:) 뒤", where_en="after the colon"))
+    return out
 
 
 # a plain value, then a space and a "#" right before a word: YAML reads a comment there and the
