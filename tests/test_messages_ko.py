@@ -178,3 +178,11 @@ def test_an_id_given_twice_is_found_at_the_second_with_the_first_line_and_a_free
     assert [(f.path, f.line, f.column) for f in found] == [("cases/2026-0005/04-plan.md", 13, 9)]
     assert found[0].message_ko == ("목표 번호 'G1'이 이 기록에 두 번 있습니다(처음은 8번째 줄). 목표마다 다른 번호를 "
                                    "매기세요(예: G2). 다른 기록이 부르는 번호라면 그 기록도 함께 고치세요.")
+
+
+def test_one_syllable_that_begins_one_label_only_is_taken_for_it() -> None:
+    labels = {"male": "남성", "female": "여성", "other": "기타", "unknown": "모름"}
+    assert enum_hint("남", list(labels), labels)[0] == " '남' 대신 코드 male(남성)로 적으세요."
+    assert enum_hint("여", list(labels), labels)[0] == " '여' 대신 코드 female(여성)로 적으세요."
+    both = {"a": "가나", "b": "가다"}
+    assert enum_hint("가", list(both), both) == ("", "")  # two labels begin so: no guess

@@ -112,6 +112,11 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         parts = [p.strip() for p in re.split(r"[·/(),]|\s+", label) if p.strip()]
         if text and (text == label or text in parts or (len(text) >= 2 and label.startswith(text))):
             return (f" '{text}' 대신 코드 {code}({label})로 적으세요.", f" write the code {code} ({label}) instead of '{text}'.")
+    starting = [code for code in codes if text and labels.get(code, "").startswith(text)]
+    if len(starting) == 1:  # one syllable that begins one label only: 남 for 남성
+        code = starting[0]
+        return (f" '{text}' 대신 코드 {code}({labels[code]})로 적으세요.",
+                f" write the code {code} ({labels[code]}) instead of '{text}'.")
     guess = close_to(text, codes) or close_to(text, list(labels.values()))
     if guess is not None:
         code = guess if guess in codes else next(c for c in codes if labels.get(c) == guess)
