@@ -156,6 +156,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "a resident registration number is kept; without a legal basis (PIPA §24-2) delete it, "
         "or set allow_resident_number: true in casekit.yml",
     ),
+    "client-duplicate": (
+        W,
+        "이 클라이언트(이름과 생년월일이 같음)는 진행 중인 사례 {other}에도 있습니다. 같은 사람이면 새 사례를 "
+        "만들지 말고 {other}에 기록을 이어 가거나, 종결 뒤라면 재개 접수(reopening)로 적으세요. 다른 사람이면 "
+        "생년월일을 확인하세요.",
+        "this client (same name and birth date) is also open as case {other}; continue that case (or reopen "
+        "it) rather than a second one, or check the birth date",
+    ),
     "alias-duplicate": (
         W,
         "가명 표기 '{alias}': 진행 중인 사례 {other}의 가명과 같습니다. 현황판에서 헷갈리지 않게 "

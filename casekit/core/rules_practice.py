@@ -9,6 +9,7 @@ the process rules in `rules.check_case`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from casekit.core.case import Case, Episode
 from casekit.core.findings import Finding, finding
@@ -207,7 +208,8 @@ def _closure(r: Summary) -> list[Finding]:
 
 # What a case contributes to the checks across cases: its open episode's alias (as compared, as
 # written, file, line, column) and the resources its current plan names (id, file, line, column).
-Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]]]
+Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]],
+              str | None]  # (alias, resources of the current plan, the client's key: name and birth date hashed)
 
 
 def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
@@ -221,14 +223,24 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
             out.append(finding("resident-number-kept", r.rel, *r.resident_at))
     ep = case.current
     if ep is None or case.closed:
-        return out, (None, [])
+        return out, (None, [], None)
     alias: tuple[str, str, str, int | None, int | None] | None = None
     if ep.intake is not None and ep.intake.alias:
         alias = (ep.intake.alias.replace(" ", ""), ep.intake.alias, ep.intake.rel, *ep.intake.alias_at)
     refs: list[tuple[str, str, int | None, int | None]] = []
     if ep.plan is not None:
         refs = [(ref, ep.plan.rel, line, col) for kind, ref, line, col in ep.plan.refs if kind == "resource"]
-    return out, (alias, refs)
+    return out, (alias, refs, _client_key(ep.intake))
+
+
+def _client_key(intake: Summary | None) -> str | None:
+    """Who the client is, as two open cases of one person would share it: name and birth date
+    (hashed: the facts are kept in the cache), None without both."""
+    values = dict(intake.sensitive) if intake is not None else {}
+    name, birth = values.get("client.name"), values.get("client.birth_date")
+    if not isinstance(name, str) or not isinstance(birth, str) or not name.strip() or not birth.strip():
+        return None
+    return hashlib.blake2b(f"{''.join(name.split())}|{birth.strip()}".encode(), digest_size=16).hexdigest()
 
 
 def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
@@ -236,8 +248,16 @@ def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
     (the later case id is told), a resource no longer in service named in an open case's plan."""
     out: list[Finding] = []
     open_aliases: dict[str, str] = {}
+    open_clients: dict[str, str] = {}
     for cid in sorted(facts):
-        alias, refs = facts[cid]
+        alias, refs, client = facts[cid]
+        if client is not None and client in open_clients and alias is not None:
+            # one person with two open cases: said once (not also as two cases with one alias)
+            _, _, rel, line, col = alias
+            out.append(finding("client-duplicate", rel, line, col, other=open_clients[client]))
+            alias = None
+        elif client is not None:
+            open_clients[client] = cid
         if alias is not None:
             key, shown, rel, line, col = alias
             if key in open_aliases:
