@@ -190,3 +190,20 @@ def test_index_is_made_of_each_value_as_variants_makes_it() -> None:
             words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
     assert index.words == words and list(index.words) == list(words)
     assert index.dates == dates
+
+
+def test_a_name_in_the_site_settings_is_found_at_its_line(tmp_path: Path) -> None:
+    """mkdocs.yml's site name, menu labels and copyright are published on every page: a client's
+    name or phone number there is an error at its line and column, before the output audit."""
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    settings = root / "mkdocs.yml"
+    lines = settings.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("site_name:"))
+    lines[at] = 'site_name: "박영수 님 사례집"'
+    lines.append('copyright: "문의 010-0000-1001"')
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = sorted((f.path, f.line, f.column) for f in check(root).findings if f.path == "mkdocs.yml"
+                   and f.code.startswith("sensitive"))
+    assert found == [("mkdocs.yml", at + 1, 12), ("mkdocs.yml", len(lines), 12)]

@@ -38,7 +38,7 @@ from casekit.core.published import (
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet
-from casekit.core.site_settings import check_site_settings
+from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, parse_file
 from casekit.core.workers import (
@@ -507,6 +507,9 @@ def _sensitive(
     if docs is not None:
         out += docs.findings
         extra += [Unit(rel, text, 1, ("", array("I"))) for rel, text in docs.pages]
+        settings = published_settings(root)
+        if settings is not None:
+            extra.append(Unit(SETTINGS_FILE, "", 1, settings))
     known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
     kept: dict[str, tuple[str, list[Finding]]] = {}
     units: list[Unit] = []

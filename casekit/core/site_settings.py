@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,6 +103,23 @@ def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 
 def _false(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off")
+
+
+def published_settings(root: Path) -> tuple[str, array[int]] | None:
+    """Every text of `mkdocs.yml` (keys too: a menu label is a key) with its line, column and
+    length, packed as a record's published fields are (casekit.core.summary.public_fields): the
+    site name, menu labels, copyright and extra texts are published on every page, so the
+    casebook's sensitive values are looked for there too, and found at their place."""
+    doc, _ = _nodes(Path(os.path.realpath(root)))
+    if doc is None:
+        return None
+    texts: list[str] = []
+    numbers: list[int] = []
+    for scalar in _scalars(doc):
+        if isinstance(scalar.value, str) and scalar.value.strip():
+            texts.append(scalar.value)
+            numbers += (*_at(scalar), len(scalar.value))
+    return "".join(texts), array("I", numbers)
 
 
 def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
