@@ -289,3 +289,13 @@ def test_a_number_written_in_full_width_digits_or_with_commas_is_shown_in_ascii(
     record.write_text(text.replace("    minutes: 40\n", f"    minutes: {written}\n", 1), encoding="utf-8")
     found = [f for f in check(sample).findings if f.code == "wrong-type"]
     assert len(found) == 1 and fixed in found[0].message_ko, found
+
+
+def test_a_reference_in_the_wrong_case_gets_one_finding_that_says_which_was_meant(sample: Path) -> None:
+    from casekit.core.casebook import check
+
+    record = sample / "cases/2026-0001/04-intervention.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("    goal: G1\n", "    goal: g1\n", 1), encoding="utf-8")
+    found = [(f.code, f.message_ko) for f in check(sample).findings if f.path.endswith("2026-0001/04-intervention.md")]
+    assert [c for c, _ in found] == ["unknown-goal"] and "G1" in found[0][1]

@@ -162,6 +162,19 @@ def _not_a_file(entry: os.DirEntry[str]) -> str:
     return "일반 파일이 아닙니다(파이프나 장치). 지우고 기록 파일을 두세요 (not a regular file: a FIFO or a device)"
 
 
+# a reference that breaks its id's pattern (goal: g1) and names nothing: the finding that says
+# which one was meant (unknown-goal: 혹시 G1인가요?) is the one kept at that place
+_REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"})
+
+
+def one_per_reference(findings: list[Finding]) -> list[Finding]:
+    """`findings` without a bad-pattern where an unknown-goal/need/resource stands at the same place."""
+    places = {(f.path, f.line, f.column) for f in findings if f.code in _REFERENCE_CODES}
+    if not places:
+        return findings
+    return [f for f in findings if not (f.code == "bad-pattern" and (f.path, f.line, f.column) in places)]
+
+
 def scan(root: Path) -> Layout:
     """List the casebook's records and resources; bad names and escaping links become findings."""
     root = Path(os.path.realpath(root))
@@ -383,7 +396,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(findings)
+    report.findings = sort_findings(one_per_reference(findings))
     return report
 
 
