@@ -6,16 +6,30 @@ apart: a worker types 상담하였음 where the record says 상담했다, 채무
 does not split compounds it does not know, such as 가온지역자활센터), every word becomes:
 
 1. its stem: a trailing particle (을, 에서, 에게는 ...) and then a light-verb or copula ending
-   (하였음, 했다, 함, 됨, 받음, 이다 ...) are cut, keeping at least two syllables (one for a long
-   particle), so 아이, 회의, 피해, 기한 keep their last syllable;
-2. the Hangul bigrams of that stem (채무독촉 -> 채무 무독 독촉; a one-syllable stem is its own term).
+   (하였음, 했다, 해, 함, 됨, 돼, 받음, 이다 ...) are cut, keeping at least two syllables (one for a
+   long particle), so 아이, 회의, 피해, 기한 keep their last syllable;
+2. the Hangul bigrams of that stem (채무독촉 -> 채무 무독 독촉; a one-syllable stem is its own term);
+3. where the word reads as a verb or adjective, its *predicate key* (`lemma`): the ending cut and
+   the stem's irregular or contracted last syllable put back, then 다 (어려움, 어려워한다,
+   어려워짐, 어렵고 -> 어렵다; 끊겼다, 끊기고 -> 끊기다; 몰라 -> 모르다; 바빠서 -> 바쁘다). A key is a
+   term of three syllables or more (or the word's own two-syllable bigram), so it meets only the
+   forms of its own verb;
+4. where a one-syllable particle that also ends nouns (의, 이, 가, 도, 로, 과) was cut from a longer
+   word, the bigrams of the uncut word too (사례회의 -> 사례 례회 and 회의), so 회의 meets 사례회의:
+   after 의 and 도 always, after the others only where the syllable before could not take that
+   particle (이 and 과 follow a final consonant, 가 and 와 a vowel: 인사평가, 상담효과), so 팀이,
+   리포트가, 면담과 add no term.
 
-Bigrams make a compound findable joined or split and make infix search free (주거 is in
-가온주거복지센터). Latin letters and digits form whole lowercase terms (2026, 0006, kim, sw).
+Each way of reading a word is a *group* of terms (`word_groups`); a page is indexed under all of
+them, and a query word is matched by whichever group the page holds best. Bigrams make a compound
+findable joined or split and make infix search free (주거 is in 가온주거복지센터). Latin letters and
+digits form whole lowercase terms (2026, 0006, kim, sw); written with hyphens, also joined
+(2026-0006 -> 20260006, for a case number typed without its hyphen), but not a date (2026-12-01)
+nor a file name (01-intake.md).
 
-The same tables are written into the search manifest, and `assets/search-worker.js` applies them
-to what is typed, so the two sides cannot drift (tests/test_search_ko.py runs both on the same
-words). This module knows nothing of MkDocs or HTML.
+The tables are written into the search manifest and `assets/search-worker.js` applies them, with
+the same few lines of syllable arithmetic, to what is typed (tests/test_search_forms.py runs both on
+every word of the sample site). This module knows nothing of MkDocs or HTML.
 """
 
 from __future__ import annotations
@@ -24,7 +38,8 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ENDINGS", "PARTICLES", "bigrams", "query_terms", "stem", "terms", "words"]
+__all__ = ["ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "bigrams", "lemma", "query_groups", "query_terms",
+           "stem", "terms", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
 LONG_PARTICLES: tuple[str, ...] = (
@@ -41,25 +56,158 @@ SHORT_PARTICLES: tuple[str, ...] = (
     "을", "를", "이", "가", "은", "는", "에", "의", "와", "과", "도", "로", "만", "께", "들", "랑",
 )
 PARTICLES: tuple[str, ...] = LONG_PARTICLES + SHORT_PARTICLES
+# One-syllable particles that are also the last syllable of common nouns (회의, 제도, 평가, 효과):
+# cut from a longer word, the uncut word's bigrams are a second reading of it, where the syllable
+# before fits the rule: any; vowel (no final consonant: 이 and 과 would be 가 and 와 after it);
+# final (a final consonant: 가 would be 이); final_not_l (로 would be 으로, but ㄹ로 is the particle).
+NOUN_FINAL: tuple[tuple[str, str], ...] = (
+    ("의", "any"), ("도", "any"), ("이", "vowel"), ("과", "vowel"), ("가", "final"), ("로", "final_not_l"),
+)
+_NOUN_FINAL = dict(NOUN_FINAL)
 
-# Endings of the light verbs records are written with (상담하였음, 연계했다, 방문함, 결정됨,
-# 상담받음, 대상임), longest first. Cut only when two syllables stay.
-ENDINGS: tuple[str, ...] = tuple(sorted({
+_LIGHT_ENDINGS: set[str] = {
     "하였으나", "하였는데", "하였지만", "하였으며", "하였으므로", "하였음", "하였다", "하였고", "하였던",
     "했으나", "했는데", "했지만", "했으며", "했음", "했다", "했고", "했던", "했고요", "했어요", "했습니다",
     "합니다", "하도록", "하려고", "하면서", "하기로", "하지만",
     "함", "하다", "한다", "하고", "하며", "하여", "해서", "하는", "하기", "하게", "하면", "하려", "하지", "한",
+    "하여서", "하여야", "하여도", "해", "해요", "해야", "해도",
     "되었음", "되었다", "되었고", "되었으며", "됐음", "됐다", "됐고", "됩니다",
     "됨", "된다", "되다", "되고", "되며", "되어", "되는", "되기", "되면", "된",
+    "되어서", "되어야", "되어도", "돼", "돼서", "돼요", "돼야", "돼도",
     "받았음", "받았다", "받았고", "받음", "받고", "받는", "받을", "받아", "받기", "받게",
     "시켰음", "시켰다", "시킴", "드렸음", "드렸다", "드림",
     "이었음", "이었다", "였음", "였다", "입니다", "이다", "임",
-}, key=lambda e: (-len(e), e)))
+}
+# 하였 is written 했, 하여 해, 되었 됐, 되어 돼: each ending is in the table in both spellings.
+_CONTRACTIONS = (("하였", "했"), ("하여", "해"), ("되었", "됐"), ("되어", "돼"))
+
+
+def _both_spellings(endings: set[str]) -> set[str]:
+    out = set(endings)
+    for ending in endings:
+        for long, short in _CONTRACTIONS:
+            if ending.startswith(long):
+                out.add(short + ending[len(long):])
+            elif ending.startswith(short):
+                out.add(long + ending[len(short):])
+    return out
+
+
+# Endings of the light verbs records are written with (상담하였음, 연계했다, 방문함, 결정됨,
+# 상담받음, 대상임), longest first. Cut only when two syllables stay.
+ENDINGS: tuple[str, ...] = tuple(sorted(_both_spellings(_LIGHT_ENDINGS), key=lambda e: (-len(e), e)))
 _PARTICLE_ORDER: tuple[str, ...] = tuple(sorted(set(PARTICLES), key=lambda p: (-len(p), p)))
 _SHORT = frozenset(SHORT_PARTICLES)
 
+# Verb endings cut before a predicate key is made, with what must stay before them:
+#   any: a syllable; long: two syllables (고, 게, 며, 면 also end nouns: 사고, 가게, 라면);
+#   open: a syllable ending in the vowel of 아/어 (바빠서, 어려워요, 몰라도);
+#   closed: a syllable with a final consonant (좋아서, 있어요); past: a syllable ending in ㅆ (끊겼음).
+LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
+    ("습니다", "any"), ("는데", "any"), ("지만", "any"), ("면서", "any"), ("니까", "any"),
+    ("도록", "any"), ("려고", "any"), ("네요", "any"), ("지요", "any"), ("다", "any"),
+    ("고", "long"), ("게", "long"), ("며", "long"), ("면", "long"),
+    ("서", "open"), ("요", "open"), ("도", "open"), ("야", "open"),
+    ("어서", "closed"), ("아서", "closed"), ("어요", "closed"), ("아요", "closed"),
+    ("어도", "closed"), ("아도", "closed"), ("어야", "closed"), ("아야", "closed"),
+    ("음", "past"),
+), key=lambda e: (-len(e[0]), e[0])))
+
 _WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")
 _HANGUL = re.compile(r"[가-힣]+")
+# a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
+_JOINED = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+
+# --- syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final ----------------------------------
+_A, _EO, _YEO, _WA, _WEO, _EU, _U = 0, 4, 6, 9, 14, 18, 13  # vowels ㅏ ㅓ ㅕ ㅘ ㅝ ㅡ ㅜ
+_I_VOWEL = 20  # ㅣ
+_IEUNG = 11  # initial ㅇ
+_RIEUL, _BIEUP, _SSANG_SIOS = 8, 17, 20  # finals ㄹ ㅂ ㅆ
+_OPEN = frozenset({_A, _EO, _YEO, _WA, _WEO})  # the vowel an 아/어 ending leaves on the stem
+_TENSE = frozenset({1, 4, 8, 10, 13, 14, 15, 16, 17})  # initials ㄲ ㄸ ㅃ ㅆ ㅉ ㅊ ㅋ ㅌ ㅍ
+
+
+def _parts(ch: str) -> tuple[int, int, int]:
+    n = ord(ch) - 0xAC00
+    return n // 588, (n // 28) % 21, n % 28
+
+
+def _syllable(initial: int, vowel: int, final: int) -> str:
+    return chr(0xAC00 + (initial * 21 + vowel) * 28 + final)
+
+
+def _noun_final_fits(before: str, particle: str) -> bool:
+    """Whether a word ending in `before` + `particle` is also read as a noun ending in the particle."""
+    rule = _NOUN_FINAL.get(particle)
+    if rule is None:
+        return False
+    final = _parts(before)[2]
+    if rule == "vowel":
+        return final == 0
+    if rule == "final":
+        return final != 0
+    if rule == "final_not_l":
+        return final not in (0, _RIEUL)
+    return True
+
+
+def _ending_fits(rest: str, rule: str) -> bool:
+    if not rest:
+        return False
+    _, vowel, final = _parts(rest[-1])
+    if rule == "long":
+        return len(rest) >= 2
+    if rule == "open":
+        return vowel in _OPEN and final == 0
+    if rule == "closed":
+        return final != 0
+    if rule == "past":
+        return final == _SSANG_SIOS
+    return True
+
+
+def lemma(s: str) -> str | None:
+    """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
+
+    어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
+    끊겼다 끊기고 끊겨서 -> 끊기다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다.
+    Every form of one verb meets the same key, whatever the key spells (만나다 gives 만느다); a
+    noun that looks like a form (아빠, 빌라) gets a key no verb has. The worker's `lemma` is the same.
+    """
+    if len(s) < 2 or not _HANGUL.fullmatch(s):
+        return None
+    changed = False
+    for ending, rule in LEMMA_ENDINGS:
+        if s.endswith(ending) and _ending_fits(s[: -len(ending)], rule):
+            s, changed = s[: -len(ending)], True
+            break
+    initial, vowel, final = _parts(s[-1])
+    if final == _SSANG_SIOS and len(s) >= 2:  # past tense: 끊겼 -> 끊겨, 어려웠 -> 어려워, 몰랐 -> 몰라
+        s, changed = s[:-1] + _syllable(initial, vowel, 0), True
+    if s[-1] in "짐져" and len(s) >= 2:  # 어려워짐, 어려워져: 어려워지 (지다 with ㅁ, or with 어)
+        s, changed = s[:-1] + "지", True
+    if s[-1] == "지" and len(s) >= 3:  # 어려워지, 나빠지: the auxiliary 지다 after 아/어
+        _, v, f = _parts(s[-2])
+        if v in _OPEN and f == 0:
+            s, changed = s[:-1], True
+    initial, vowel, final = _parts(s[-1])
+    before = _parts(s[-2]) if len(s) >= 2 else None
+    if (vowel in (_A, _EO) and initial == _IEUNG and final == 0 and before is not None and before[2] != 0
+            and changed):
+        s = s[:-1]  # 좋아, 있어: the ending 아/어 after a closed syllable
+    elif before is not None and before[2] == 0 and initial == _IEUNG and final == 0 and vowel in (_WA, _WEO):
+        s, changed = s[:-2] + _syllable(before[0], before[1], _BIEUP), True  # ㅂ: 어려워 -> 어렵, 도와 -> 돕
+    elif (before is not None and before[2] == 0 and initial == _IEUNG and vowel == _U
+          and ((final == 0 and changed) or (final in (4, _RIEUL, 16) and len(s) >= 3))):
+        s, changed = s[:-2] + _syllable(before[0], before[1], _BIEUP), True  # ㅂ: 어려우(면), 어려운, 어려움
+    elif before is not None and before[2] == _RIEUL and initial == 5 and final == 0 and vowel in (_A, _EO):
+        s, changed = s[:-2] + _syllable(before[0], before[1], 0) + "르", True  # 르: 몰라 -> 모르
+    elif final == 0 and vowel in (_A, _EO) and initial != _IEUNG and (changed or (initial in _TENSE and len(s) == 2)):
+        s, changed = s[:-1] + _syllable(initial, _EU, 0), True  # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프
+    elif final == 0 and vowel == _YEO and changed:
+        s = s[:-1] + _syllable(initial, _I_VOWEL, 0)  # 기+어 -> 겨, 이+어 -> 여: 끊겨 -> 끊기
+    return s + "다" if changed else None
 
 
 def _by_length(tails: tuple[str, ...]) -> list[tuple[int, frozenset[str]]]:
@@ -80,6 +228,10 @@ _PARTICLE_TAILS = _by_length(_PARTICLE_ORDER)
 _ENDING_TAILS = _by_length(ENDINGS)
 
 
+def _without_particle(word: str) -> str:
+    return _cut(word, _PARTICLE_TAILS, keep=1, keep_short=2)
+
+
 def stem(word: str) -> str:
     """A Hangul word without its trailing particle, then without a light-verb ending.
 
@@ -88,8 +240,7 @@ def stem(word: str) -> str:
     """
     if not _HANGUL.fullmatch(word):
         return word
-    word = _cut(word, _PARTICLE_TAILS, keep=1, keep_short=2)
-    return _cut(word, _ENDING_TAILS, keep=2, keep_short=2)
+    return _cut(_without_particle(word), _ENDING_TAILS, keep=2, keep_short=2)
 
 
 def bigrams(word: str) -> list[str]:
@@ -106,22 +257,47 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a casebook repeats its words: cut each once
-def _word_terms(word: str) -> tuple[str, ...]:
+def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
+    """The ways `word` may be written on a page, each a group of terms; a page that holds every term
+    of one group holds the word. The first group is the stem's bigrams."""
     if not _HANGUL.fullmatch(word):
-        return (word,) if len(word) >= 2 else ()
+        return ((word,),) if len(word) >= 2 else ()
     s = stem(word)
     if len(s) == 1 and s in _SHORT:  # a stray particle
         return ()
-    if len(s) == 2 and s[1] in _SHORT:  # 약을, 집에: a one-syllable word and its particle, or 아이, 마을
-        return (s, s[0])
-    return tuple(bigrams(s))
+    if len(s) == 2 and s[1] in _SHORT:  # 약을, 집에: a one-syllable word and its particle, or 아이, 회의
+        groups: list[tuple[str, ...]] = [(s, s[0]), (s,)]
+    else:
+        groups = [tuple(bigrams(s))]
+    bare = _without_particle(word)
+    if bare == s and len(word) >= 3 and len(bare) == len(word) - 1 and _noun_final_fits(word[-2], word[-1]):
+        groups.append(tuple(bigrams(word)))  # 사례회의: 사례회 (+의), or 사례회의
+    key = lemma(s)
+    if key is not None and (key,) not in groups and key not in groups[0]:
+        groups.append((key,))
+    return tuple(groups)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for group in word_groups(word) for t in group))
 
 
 def terms(text: str) -> list[str]:
-    """Every index term of `text`, in order, repeats kept (the caller counts them)."""
-    return [t for w in words(text) for t in _word_terms(w)]
+    """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
+    form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006)."""
+    out = [t for w in words(text) for t in _word_terms(w)]
+    if "-" in text:
+        out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(unicodedata.normalize("NFC", text))
+                if not _DATE.fullmatch(m.group())]
+    return out
+
+
+def query_groups(query: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """What a typed query looks for: each typed word with its groups (`search-worker.js` mirrors this)."""
+    return [(w, gs) for w in words(query) if (gs := word_groups(w))]
 
 
 def query_terms(query: str) -> list[tuple[str, list[str]]]:
-    """What a typed query looks for: each typed word with its terms (`search-worker.js` mirrors this)."""
-    return [(w, list(ts)) for w in words(query) if (ts := _word_terms(w))]
+    """Each typed word with all its terms, every group's (`query_groups` keeps them apart)."""
+    return [(w, list(_word_terms(w))) for w, _ in query_groups(query)]

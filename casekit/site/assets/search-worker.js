@@ -2,16 +2,21 @@
  *
  * Speaks Material's worker protocol: SETUP (0) -> READY (1), QUERY (2) -> RESULT (3).
  * SETUP carries search/search_index.json: a manifest written by casekit.site.search_index,
- * with the particle and ending tables of casekit.site.search_ko. A query is cut into the same
- * terms as the pages were (stem, then Hangul bigrams); only the shards holding those terms and
- * the doc shards of the best pages are fetched, from this site, so the first result costs tens
- * of kilobytes whatever the size of the casebook.
+ * with the particle, ending and verb-ending tables of casekit.site.search_ko. A query is cut into
+ * the same terms as the pages were (stem, Hangul bigrams, predicate key); only the shards holding
+ * those terms and the doc shards of the results shown are fetched, from this site, so the first
+ * result costs tens of kilobytes whatever the size of the casebook.
+ *
+ * Every match is returned (Material's count line is the true count, and it renders the list as it
+ * is scrolled): the first screen as soon as its pages are known, the others standing in as
+ * "…" until the next message, moments later, fills them in (with a sentence up to SNIPPET_RESULTS,
+ * then title only, from the small head shards).
  */
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const MAX_RESULTS = 20;
-const FIRST_SCREEN = 10;  /* Material renders ten results before the list is scrolled */
+const FIRST_SCREEN = 10;     /* Material renders ten results before the list is scrolled */
+const SNIPPET_RESULTS = 50;  /* results shown with a sentence of the page; the others title only */
 let manifest = null;
 let seq = 0;
 const shardCache = new Map();
@@ -33,6 +38,9 @@ function fetchJSON(name) {
 /* --- terms: the same rules as casekit/site/search_ko.py ------------------------------------ */
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
 const WORD = /[\uAC00-\uD7A3]+|[0-9A-Za-z]+/g;
+/* a hyphenated run of letters and digits (its group 2), not a file name's (01-intake.md) */
+const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z]|\.[A-Za-z])/g;
+const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/;
 
 function cut(word, tails, keep, keepShort) {
   for (const tail of tails) {
@@ -44,10 +52,87 @@ function cut(word, tails, keep, keepShort) {
   return word;
 }
 
+function withoutParticle(word) {
+  return cut(word, manifest.particles, 1, 2);
+}
+
 function stem(word) {
   if (!HANGUL.test(word)) return word;
-  word = cut(word, manifest.particles, 1, 2);
-  return cut(word, manifest.endings, 2, 2);
+  return cut(withoutParticle(word), manifest.endings, 2, 2);
+}
+
+/* syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final (search_ko.lemma does the same) */
+const A = 0, EO = 4, YEO = 6, WA = 9, WEO = 14, EU = 18, U = 13, I = 20, IEUNG = 11;
+const RIEUL = 8, BIEUP = 17, SSANG_SIOS = 20;
+const OPEN = new Set([A, EO, YEO, WA, WEO]);
+const TENSE = new Set([1, 4, 8, 10, 13, 14, 15, 16, 17]);
+
+function parts(ch) {
+  const n = ch.charCodeAt(0) - 0xAC00;
+  return [Math.floor(n / 588), Math.floor(n / 28) % 21, n % 28];
+}
+
+function syllable(initial, vowel, final) {
+  return String.fromCharCode(0xAC00 + (initial * 21 + vowel) * 28 + final);
+}
+
+/* Whether a word ending in `before` + `particle` is also read as a noun ending in the particle. */
+function nounFinalFits(before, particle) {
+  const rule = manifest.noun_final.find(e => e[0] === particle);
+  if (!rule) return false;
+  const final = parts(before)[2];
+  if (rule[1] === "vowel") return final === 0;
+  if (rule[1] === "final") return final !== 0;
+  if (rule[1] === "final_not_l") return final !== 0 && final !== RIEUL;
+  return true;
+}
+
+function endingFits(rest, rule) {
+  if (!rest) return false;
+  const [, vowel, final] = parts(rest[rest.length - 1]);
+  if (rule === "long") return rest.length >= 2;
+  if (rule === "open") return OPEN.has(vowel) && final === 0;
+  if (rule === "closed") return final !== 0;
+  if (rule === "past") return final === SSANG_SIOS;
+  return true;
+}
+
+function lemma(s) {
+  if (s.length < 2 || !HANGUL.test(s)) return null;
+  let changed = false;
+  for (const [ending, rule] of manifest.lemma_endings) {
+    if (s.endsWith(ending) && endingFits(s.slice(0, s.length - ending.length), rule)) {
+      s = s.slice(0, s.length - ending.length);
+      changed = true;
+      break;
+    }
+  }
+  let [initial, vowel, final] = parts(s[s.length - 1]);
+  if (final === SSANG_SIOS && s.length >= 2) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
+  if ((s[s.length - 1] === "짐" || s[s.length - 1] === "져") && s.length >= 2) { s = s.slice(0, -1) + "지"; changed = true; }
+  if (s[s.length - 1] === "지" && s.length >= 3) {
+    const [, v, f] = parts(s[s.length - 2]);
+    if (OPEN.has(v) && f === 0) { s = s.slice(0, -1); changed = true; }
+  }
+  [initial, vowel, final] = parts(s[s.length - 1]);
+  const before = s.length >= 2 ? parts(s[s.length - 2]) : null;
+  if ((vowel === A || vowel === EO) && initial === IEUNG && final === 0 && before !== null && before[2] !== 0
+      && changed) {
+    s = s.slice(0, -1);
+  } else if (before !== null && before[2] === 0 && initial === IEUNG && final === 0 && (vowel === WA || vowel === WEO)) {
+    s = s.slice(0, -2) + syllable(before[0], before[1], BIEUP); changed = true;
+  } else if (before !== null && before[2] === 0 && initial === IEUNG && vowel === U
+             && ((final === 0 && changed) || ((final === 4 || final === RIEUL || final === 16) && s.length >= 3))) {
+    s = s.slice(0, -2) + syllable(before[0], before[1], BIEUP); changed = true;
+  } else if (before !== null && before[2] === RIEUL && initial === 5 && final === 0 && (vowel === A || vowel === EO)) {
+    s = s.slice(0, -2) + syllable(before[0], before[1], 0) + "르"; changed = true;
+  } else if (final === 0 && (vowel === A || vowel === EO) && initial !== IEUNG
+             && (changed || (TENSE.has(initial) && s.length === 2))) {
+    s = s.slice(0, -1) + syllable(initial, EU, 0); changed = true;
+  } else if (final === 0 && vowel === YEO && changed) {
+    s = s.slice(0, -1) + syllable(initial, I, 0);
+  }
+  return changed ? s + "다" : null;
 }
 
 function bigrams(word) {
@@ -57,21 +142,56 @@ function bigrams(word) {
   return out;
 }
 
+const groupCache = new Map();
+
+/* The ways a word may be written on a page, each a group of terms (search_ko.word_groups). */
+function wordGroups(word) {
+  if (groupCache.has(word)) return groupCache.get(word);
+  let groups;
+  if (!HANGUL.test(word)) {
+    groups = word.length >= 2 ? [[word]] : [];
+  } else {
+    const s = stem(word);
+    if (s.length === 1 && manifest.short_particles.includes(s)) {
+      groups = [];
+    } else {
+      groups = s.length === 2 && manifest.short_particles.includes(s[1]) ? [[s, s[0]], [s]] : [bigrams(s)];
+      const bare = withoutParticle(word);
+      if (bare === s && word.length >= 3 && bare.length === word.length - 1
+          && nounFinalFits(word[word.length - 2], word[word.length - 1])) groups.push(bigrams(word));
+      const key = lemma(s);
+      if (key !== null && !groups.some(g => g.length === 1 && g[0] === key) && !groups[0].includes(key)) {
+        groups.push([key]);
+      }
+    }
+  }
+  groupCache.set(word, groups);
+  return groups;
+}
+
 function wordTerms(word) {
-  if (!HANGUL.test(word)) return word.length >= 2 ? [word] : [];
-  const s = stem(word);
-  if (s.length === 1 && manifest.short_particles.includes(s)) return [];
-  if (s.length === 2 && manifest.short_particles.includes(s[1])) return [s, s[0]];  /* 약을, 아이 */
-  return bigrams(s);
+  return [...new Set(wordGroups(word).flat())];
+}
+
+function words(text) {
+  return (text.normalize("NFC").match(WORD) || []).map(w => (HANGUL.test(w) ? w : w.toLowerCase()));
+}
+
+/* Every term of a text (search_ko.terms), as a set. */
+function textTerms(text) {
+  const out = new Set();
+  for (const w of words(text)) for (const t of wordTerms(w)) out.add(t);
+  for (const m of text.normalize("NFC").matchAll(JOINED)) {
+    if (!DATE.test(m[2])) out.add(m[2].split("-").join("").toLowerCase());
+  }
+  return out;
 }
 
 function queryTerms(query) {
-  const words = (query.normalize("NFC").match(WORD) || [])
-    .map(w => (HANGUL.test(w) ? w : w.toLowerCase()));
   const out = [];
-  for (const w of words) {
-    const ts = wordTerms(w);
-    if (ts.length) out.push({ word: w, stem: stem(w), terms: [...new Set(ts)] });
+  for (const w of words(query)) {
+    const groups = wordGroups(w);
+    if (groups.length) out.push({ word: w, stem: stem(w), terms: wordTerms(w), groups });
   }
   return out;
 }
@@ -87,21 +207,37 @@ function escapeHTML(s) {
   return s.replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+/* How much of word `w` a set of terms holds: its best-held group, weighted by idf (1 each without) */
+function held(w, have, idf) {
+  let best = 0;
+  for (const group of w.groups) {
+    let got = 0, want = 0;
+    for (const t of group) {
+      const x = idf ? idf.get(t) || 0 : 1;
+      want += x;
+      if (have.has(t)) got += x;
+    }
+    if (want && got / want > best) best = got / want;
+  }
+  return best;
+}
+
 function snippet(sentences, words) {
   let best = null, bestScore = 0;
   sentences.forEach((s, i) => {
     const lower = s.toLowerCase();
+    const have = textTerms(s);
     let score = 0;
-    for (const w of words) {
-      const hits = w.terms.filter(t => lower.includes(t)).length / w.terms.length;
-      score += lower.includes(w.stem) ? 1.5 : hits;
-    }
+    for (const w of words) score += lower.includes(w.stem) ? 1.5 : held(w, have, null);
     score -= i * 0.001; /* earlier sentences are the record's own fields */
     if (score > bestScore) { best = s; bestScore = score; }
   });
   if (best === null) return sentences.length ? escapeHTML(sentences[0]) : "";  /* the page's first sentence */
-  /* mark the typed stems and, for a compound written apart on the page, its parts */
-  const marks = [...new Set(words.flatMap(w => [w.stem, ...w.terms]))]
+  /* mark the typed stems and, for a compound written apart on the page, its parts; and the
+     words of the sentence that are a form of a typed verb (어려워한다 for 어렵다) */
+  const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])));
+  const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
+  const marks = [...new Set([...words.flatMap(w => [w.word, w.stem, ...w.terms]), ...forms])]
     .filter(s => s.length > 1).sort((a, b) => b.length - a.length);
   if (!marks.length) return escapeHTML(best);
   const re = new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i");
@@ -109,6 +245,10 @@ function snippet(sentences, words) {
   return best.split(re)
     .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part)))
     .join("").replace(/<\/mark><mark>/g, "");
+}
+
+function words_of(text) {
+  return text.normalize("NFC").match(/[\uAC00-\uD7A3]+/g) || [];
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
@@ -141,37 +281,57 @@ async function search(query) {
   for (const [doc, score] of scores) {
     const have = matched.get(doc);
     let cover = 0;
-    for (const w of words) {
-      let got = 0, want = 0;
-      for (const t of w.terms) { want += idf.get(t); if (have.has(t)) got += idf.get(t); }
-      cover += want ? got / want : 0;
-    }
+    for (const w of words) cover += held(w, have, idf);
     cover /= words.length;
     ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover });
   }
   ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return { words, matched, ranked: ranked.slice(0, MAX_RESULTS) };
+  return { words, matched, ranked };
 }
 
-/* The pages of ranked hits, as Material's result items: [[{location, title, text, score, terms}]] */
+function item(location, title, text, r, words, matched) {
+  const terms = {};
+  const have = matched.get(r.doc);
+  for (const w of words) terms[w.word] = w.terms.some(t => have.has(t));
+  return [{ location, title: escapeHTML(title), text, score: r.score, terms }];
+}
+
+/* The pages of ranked hits with a sentence each (the kept sentence holding the most of the query),
+   as Material's result items: [[{location, title, text, score, terms}]] */
 async function items({ words, matched, ranked }) {
   const per = manifest.docs_per_shard;
   const need = [...new Set(ranked.map(r => Math.floor(r.doc / per)))];
-  const docShards = new Map();
-  await Promise.all(need.map(async n => docShards.set(n, await fetchJSON("d-" + n + ".json"))));
+  const got = new Map();
+  await Promise.all(need.map(async n => got.set(n, await fetchJSON("d-" + n + ".json"))));
   const out = [];
   for (const r of ranked) {
-    const shard = docShards.get(Math.floor(r.doc / per));
+    const shard = got.get(Math.floor(r.doc / per));
     const entry = shard && shard[r.doc % per];
     if (!entry) continue;
     const [location, title, sentences] = entry;
-    const terms = {};
-    const have = matched.get(r.doc);
-    for (const w of words) terms[w.word] = w.terms.some(t => have.has(t));
-    out.push([{ location, title: escapeHTML(title), text: snippet(sentences, words),
-                score: r.score, terms }]);
+    out.push(item(location, title, snippet(sentences, words), r, words, matched));
   }
   return out;
+}
+
+/* Ranked hits by title only, from the head shards ([location, title] of many pages each). */
+async function heads({ words, matched, ranked }) {
+  const per = manifest.heads_per_shard;
+  const need = [...new Set(ranked.map(r => manifest.heads_at + Math.floor(r.doc / per)))];
+  const got = new Map();
+  await Promise.all(need.map(async n => got.set(n, await fetchJSON("d-" + n + ".json"))));
+  const out = [];
+  for (const r of ranked) {
+    const shard = got.get(manifest.heads_at + Math.floor(r.doc / per));
+    const entry = shard && shard[r.doc % per];
+    if (entry) out.push(item(entry[0], entry[1], "", r, words, matched));
+  }
+  return out;
+}
+
+/* A result not fetched yet: shown as "…" only if the list is scrolled before the next message. */
+function pending(r) {
+  return [{ location: "", title: "…", text: "", score: r.score, terms: {} }];
 }
 
 addEventListener("message", async ev => {
@@ -187,13 +347,17 @@ addEventListener("message", async ev => {
         if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
         return;
       }
-      /* the first screen (ten) as soon as its pages are known, then the rest */
-      const first = await items({ ...hits, ranked: hits.ranked.slice(0, FIRST_SCREEN) });
+      /* the first screen as soon as its pages are known, every other match counted */
+      const ranked = hits.ranked;
+      const first = await items({ ...hits, ranked: ranked.slice(0, FIRST_SCREEN) });
       if (mine !== seq) return;
-      postMessage({ type: RESULT, data: { items: first } });
-      if (hits.ranked.length > FIRST_SCREEN) {
-        const all = await items(hits);
-        if (mine === seq) postMessage({ type: RESULT, data: { items: all } });
+      postMessage({ type: RESULT, data: { items: first.concat(ranked.slice(FIRST_SCREEN).map(pending)) } });
+      if (ranked.length > FIRST_SCREEN) {
+        const [more, rest] = await Promise.all([
+          items({ ...hits, ranked: ranked.slice(FIRST_SCREEN, SNIPPET_RESULTS) }),
+          heads({ ...hits, ranked: ranked.slice(SNIPPET_RESULTS) }),
+        ]);
+        if (mine === seq) postMessage({ type: RESULT, data: { items: first.concat(more, rest) } });
       }
     } catch (err) {
       console.warn("casekit search:", err);

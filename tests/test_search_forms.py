@@ -1,0 +1,286 @@
+"""Korean search: verb forms meet, a long page's snippets hold its words, every match is reachable.
+
+Real builds of the sample casebook and real Chromium (tests/browser_support.py); the term
+cutting of the worker (JavaScript) is held equal to casekit.site.search_ko (Python) on every word
+the sample site shows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from casekit.site import search_ko
+from casekit.site.search_index import (
+    MAX_SENTENCES,
+    SHARD_DIR,
+    index_files,
+    kept,
+    page_of,
+    read_page,
+    sentences,
+    shard_of,
+    weighed,
+)
+from tests.browser_support import (  # noqa: F401  (browser, built_site, served_site are fixtures)
+    RESULT_ITEM,
+    browser,
+    built_site,
+    open_context,
+    search,
+    served_site,
+    site_path,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+
+def _key(word: str) -> str | None:
+    return search_ko.lemma(search_ko.stem(word))
+
+
+# --------------------------------------------------------------------------------------------
+# Terms, without a browser
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        ("어렵다 어렵고 어려움 어려운 어려워 어려워요 어려웠다 어려워한다 어려워짐 어려워져서 어려우면", "어렵다"),
+        ("쉽다 쉬워 쉬워서 쉬웠다", "쉽다"),
+        ("고맙다 고마워 고마움 고마웠다 고마워요", "고맙다"),
+        ("무섭다 무서워 무서움 무서워한다", "무섭다"),
+        ("반갑다 반가워 반가움 반가웠다", "반갑다"),
+        ("끊겼다 끊기고 끊겨서 끊겼음", "끊기다"),
+        ("모르다 몰라 몰라서 몰랐다 몰라요", "모르다"),
+        ("바쁘다 바빠 바빠서 바빴다 바빠요", "바쁘다"),
+        ("아프다 아파 아파서 아팠다", "아프다"),
+        ("보이다 보였다 보여서", "보이다"),
+    ],
+)
+def test_forms_of_one_verb_meet_on_one_key(forms: str, key: str) -> None:
+    for form in forms.split():
+        assert _key(form) == key, form
+        assert key in search_ko.terms(form), form
+
+
+@pytest.mark.parametrize("noun", ["사례회의", "자녀", "마음", "사고", "보고서", "계약서", "할머니", "서울", "겨울",
+                                  "사회복지사", "주거지원을", "정신건강복지센터에서", "아이", "피해", "기한"])
+def test_nouns_get_no_verb_key(noun: str) -> None:
+    assert _key(noun) is None
+
+
+@pytest.mark.parametrize(("short", "long"), [("상담해", "상담하여"), ("연계해서", "연계하여서"), ("결정돼", "결정되어"),
+                                             ("연결됐다", "연결되었다"), ("상담했음", "상담하였음")])
+def test_contracted_light_verbs_cut_like_the_long_spelling(short: str, long: str) -> None:
+    assert search_ko.stem(short) == search_ko.stem(long) == short[:2]
+
+
+def test_a_particle_that_ends_nouns_leaves_the_noun_readable() -> None:
+    """사례회의 cuts like 사례회 + 의, and is also read whole, so 회의 meets it."""
+    assert "회의" in search_ko.terms("사례회의") and "회의" in search_ko.terms("사례회의에서")
+    assert search_ko.word_groups("사례회의") == (("사례", "례회"), ("사례", "례회", "회의"))
+
+
+def test_hyphenated_numbers_are_also_indexed_joined() -> None:
+    assert {"2026", "0007", "20260007"} <= set(search_ko.terms("사례 2026-0007 참고"))
+    assert search_ko.query_terms("20260007") == [("20260007", ["20260007"])]
+
+
+# --------------------------------------------------------------------------------------------
+# The worker's cutting is Python's
+
+
+_GROUPS_JS = """
+async ([words, config]) => {
+  const src = await (await fetch('assets/casekit/search-worker.js')).text();
+  const make = new Function('self', 'addEventListener', 'postMessage',
+    src + '; return m => { manifest = m; return [queryTerms, textTerms, lemma, stem]; };');
+  const [queryTerms, textTerms, lemma, stem] = make({location: location}, () => {}, () => {})(config);
+  return words.map(w => [queryTerms(w).map(x => [x.word, x.terms, x.groups]), [...textTerms(w)].sort(),
+                         lemma(stem(w))]);
+}
+"""
+
+
+def _shown_words(site: Path) -> set[str]:
+    words: set[str] = set()
+    for page in site.rglob("*.html"):
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        words |= set(search_ko.words(text))
+    return words
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served_site: str,  # noqa: F811
+                                                        built_site: Path) -> None:  # noqa: F811
+    extra = ("어려워한다 어려워짐 끊겼다 끊기고 몰라 바빠서 고마움 반가워 무서워 쉬워 보였다 상담해 결정돼 "
+             "사례회의 사례회의에서 2026-0007 20260007 아빠 빌라 배워 도와 만나서 있어요 좋아서")
+    words = sorted(_shown_words(built_site) | set(extra.split()))
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        js = page.evaluate(_GROUPS_JS, [words, config])
+    assert len(words) > 2000
+    differ = []
+    for word, (groups, text_terms, key) in zip(words, js, strict=True):
+        want = [[w, list(dict.fromkeys(t for g in gs for t in g)), [list(g) for g in gs]]
+                for w, gs in search_ko.query_groups(word)]
+        if groups != want or text_terms != sorted(set(search_ko.terms(word))) or key != _key(word):
+            differ.append(f"{word}: browser {groups} {text_terms} {key}, python {want} {_key(word)}")
+    assert not differ, "\n".join(differ[:20])
+
+
+# --------------------------------------------------------------------------------------------
+# In the browser, on the built sample
+
+
+def _meta(page: object) -> str:
+    return page.locator(".md-search-result__meta").inner_text()  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "page_says"), [("어렵다", "어려워하고"), ("어렵다", "어려워짐"), ("어렵다", "어려움"),
+                                                  ("끊겼다", "끊기고")])
+def test_a_verb_finds_its_other_forms_marked(browser: Browser, served_site: str,  # noqa: F811
+                                             query: str, page_says: str) -> None:
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        search(page, query)
+        marked = page.locator(f"{RESULT_ITEM} mark").all_inner_texts()
+    assert any(page_says in m for m in marked), f"{query}: no result marks {page_says!r} ({marked})"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_every_match_is_counted_and_reachable(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
+    """사례회의 is on more pages than one screen: the count line says how many, and scrolling the
+    list reaches every one of them, each with its own title and link."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    terms = {t for _, ts in search_ko.query_terms("사례회의") for t in ts}
+    docs: set[int] = set()
+    for t in terms:
+        shard = json.loads((built_site / SHARD_DIR / f"t-{shard_of(t, config['term_shards'])}.json").read_text("utf-8"))
+        docs |= set(shard.get(t, [])[0::2])
+    assert len(docs) > 20
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        search(page, "사례회의")
+        assert re.search(rf"(?<![0-9]){len(docs)}(?![0-9])", _meta(page)), _meta(page)
+        wrap = page.locator(".md-search__scrollwrap")
+        for _ in range(60):  # Material renders four more each time the list is scrolled to its end
+            wrap.evaluate("el => el.scrollTo(0, 0)")
+            page.wait_for_timeout(40)
+            wrap.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+            page.wait_for_timeout(60)
+            if page.locator(RESULT_ITEM).count() >= len(docs):
+                break
+        hrefs = page.eval_on_selector_all(f"{RESULT_ITEM} a.md-search-result__link", "as => as.map(a => a.href)")
+        titles = page.locator(f"{RESULT_ITEM} h1").all_inner_texts()
+    assert len({site_path(h, served_site) for h in hrefs}) == len(docs)
+    assert "…" not in titles
+
+
+def _long_page(site: Path) -> tuple[list[str], dict[str, float]]:
+    """The sentences and term weights of the sample's longest case page (2026-0006)."""
+    read = page_of((site / "cases" / "2026-0006" / "index.html").read_text(encoding="utf-8"), "cases/2026-0006/")
+    assert read is not None
+    entry = weighed(read)
+    assert entry is not None
+    return list(dict.fromkeys(sentences(read.about) + sentences(read.body))), entry[1]
+
+
+def test_a_long_page_keeps_the_sentences_holding_the_most_of_its_words(built_site: Path) -> None:  # noqa: F811
+    """A long page keeps MAX_SENTENCES of its sentences, in its order, in no more characters than
+    its first MAX_SENTENCES take, no file more; chosen, those hold more of its words."""
+    shown, weights = _long_page(built_site)
+    keep = kept(shown, weights)
+    assert len(shown) > 4 * MAX_SENTENCES
+    assert len(keep) <= MAX_SENTENCES and keep == [s for s in shown if s in keep]
+    assert sum(map(len, keep)) <= sum(map(len, shown[:MAX_SENTENCES]))
+
+    def held(chosen: list[str]) -> int:
+        return len({t for s in chosen for t in search_ko.terms(s)})
+
+    assert held(keep) > 1.3 * held(shown[:MAX_SENTENCES])  # (240 terms against 165)
+    assert kept(shown[:MAX_SENTENCES]) == shown[:MAX_SENTENCES]  # a short page keeps every sentence
+
+
+_SNIPPETS_JS = """
+async (queries) => {
+  const manifest = await (await fetch('search/search_index.json')).json();
+  const w = new Worker('assets/casekit/search-worker.js');
+  await new Promise(r => { w.onmessage = e => { if (e.data.type === 1) r(); }; w.postMessage({type: 0, data: manifest}); });
+  const out = [];
+  for (const q of queries) {
+    out.push(await new Promise(r => {  /* the last message of a query: every result with its snippet */
+      let timer = null;
+      w.onmessage = e => {
+        if (e.data.type !== 3) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => r(e.data.data.items.slice(0, 10).map(i => i[0].text)), 100);
+      };
+      w.postMessage({type: 2, data: q});
+    }));
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("query", ["산재", "재활 운동", "끊겼다", "통역", "받아쓰기"])
+def test_a_word_far_down_a_long_page_is_shown_marked(browser: Browser, served_site: str,  # noqa: F811
+                                                     query: str) -> None:
+    """Words 2026-0006 (187 sentences) and its like write only after their first MAX_SENTENCES
+    sentences: the first result shows a kept sentence holding the word, marked. (장마철, once on that
+    page, is not kept: 24 sentences hold about half a long page's words.)"""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        search(page, query)
+        first = page.locator(RESULT_ITEM).first
+        text, marks = first.inner_text(), first.locator("mark").all_inner_texts()
+    assert marks and all(m in text for m in marks), f"{query}: {text!r}"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served_site: str,  # noqa: F811
+                                                       built_site: Path) -> None:  # noqa: F811
+    """Over one word in eight of the sample's sentences, typed alone: the share of the first ten
+    results whose snippet marks a match (64% with `kept`; 57% when pages kept their first 24)."""
+    words: set[str] = set()
+    for path, location in index_files(built_site):
+        read = read_page(path, location)
+        if read is not None:
+            words |= {w for s in sentences(read.about) + sentences(read.body) for w in search_ko.words(s)
+                      if len(w) >= 2 and search_ko.word_groups(w)}
+    queries = sorted(words)[::8]
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        snippets = [t for texts in page.evaluate(_SNIPPETS_JS, queries) for t in texts]
+    marked = sum("<mark>" in t for t in snippets) / len(snippets)
+    assert len(queries) > 200 and marked >= 0.6, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_case_number_typed_without_its_hyphen(browser: Browser, served_site: str) -> None:  # noqa: F811
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "20260007")]
+    assert pages[0] in {"/cases/2026-0007/", "/cases/2026-0007/summary/"} and "/cases/2026-0007/" in pages[:2]
