@@ -284,3 +284,26 @@ def test_a_case_number_typed_without_its_hyphen(browser: Browser, served_site: s
         page.goto(served_site)
         pages = [site_path(h, served_site) for h in search(page, "20260007")]
     assert pages[0] in {"/cases/2026-0007/", "/cases/2026-0007/summary/"} and "/cases/2026-0007/" in pages[:2]
+
+
+def test_a_records_heading_says_what_the_case_is_about() -> None:
+    """`03 사례회의 · 2026-10-30` on a case page: the kinds of work a case holds weigh like its
+    about-fields, not like a word of its long body."""
+    page = page_of('<article><h1>사례 A</h1><p>긴 본문</p>'
+                                '<h2 class="ck-record ck-record-conference" id="r03">03 사례회의 · 2026-10-30</h2>'
+                                '<h2 id="household">가구와 생태도</h2></article>', "cases/a/")
+    assert page is not None
+    assert page.about == ["03 사례회의 · 2026-10-30"] and page.body == ["긴 본문", "가구와 생태도"]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("query", ["사례회의", "사례회의에서"])
+def test_the_case_with_a_conference_record_comes_first_among_cases(browser: Browser, served_site: str,  # noqa: F811
+                                                                   query: str) -> None:
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+    cases = [p for p in pages if p.startswith("/cases/")]
+    assert cases[0] == "/cases/2026-0013/", pages  # its 03 사례회의 record (0005 only mentions one)

@@ -134,6 +134,8 @@ class _Reader:
             role, self.dd_role = self.dd_role, ""
         elif tag == "h1":
             role = "h1"
+        elif tag == "h2" and "ck-record" in (attrs.get("class") or ""):
+            role = "about"  # a record's heading on a case page (03 사례회의 · date): the work the case holds
         elif tag == "table":
             role = "table"
         elif field_name in ABOUT_FIELDS:
