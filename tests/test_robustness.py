@@ -259,6 +259,10 @@ def test_a_missing_closing_dashes_line_is_found_where_the_body_begins(sample: Pa
     ("    goal: G1\n", "\u3000\u3000\u3000\u3000goal: G1\n", 1, "들여쓰기"),
     ("    goal: G1\n", "  \u3000 goal: G1\n", 3, "들여쓰기"),
     ("    goal: G1\n", "    goal:\u3000G1\n", 10, "콜론(:) 뒤"),
+    ("    goal: G1\n", "    goal:\u00a0G1\n", 10, "줄바꿈 없는 공백"),  # pasted from the web
+    ("    goal: G1\n", "  \u00a0 goal: G1\n", 3, "들여쓰기"),
+    ("    goal: G1\n", "    goal\uff1aG1\n", 9, "전각 콜론"),
+    ("  - date:", "  -\u00a0date:", 4, "목록 표시(-) 뒤"),
 ])
 def test_a_full_width_space_where_yaml_needs_a_space_is_found_where_it_is(
     sample: Path, old: str, new: str, column: int, where: str

@@ -386,11 +386,27 @@ def test_control_characters_are_located() -> None:
 
 
 def test_yaml_11_and_12_resolution() -> None:
-    parsed = parse(fm("a: no\nb: 010\nc: 1e3\nd: 0o17\ne: =\nf: 2026-02-30\ng: 2026-1-5\nh: '010'\ni: 1:30\n"))
+    parsed = parse(fm("a: no\nb: 10\nc: 1e3\ne: =\nf: 2026-02-30\ng: 2026-1-5\nh: '010'\nj: -7\n"))
     assert parsed.findings == []
-    assert parsed.data == {"a": False, "b": 8, "c": 1000.0, "d": 15, "e": "=", "f": "2026-02-30", "g": "2026-1-5",
-                           "h": "010", "i": 90}
-    assert parsed.resolved == {("a",): "bool", ("b",): "int", ("c",): "float", ("d",): "int", ("i",): "int"}
+    assert parsed.data == {"a": False, "b": 10, "c": 1000.0, "e": "=", "f": "2026-02-30", "g": "2026-1-5",
+                           "h": "010", "j": -7}
+    assert parsed.resolved == {("a",): "bool", ("b",): "int", ("c",): "float", ("j",): "int"}
+
+
+@pytest.mark.parametrize(("written", "read", "advice"), [
+    ("14:30", "870", "분으로"), ("1:30", "90", '"1:30"'), ("010", "8", "10(으)로"[:2]), ("0o17", "15", "10진법 15"),
+    ("0x1F", "31", "10진법 31"), ("0b11", "3", "10진법 3"), ("1_000", "1000", "밑줄(_) 없이 1000"),
+    ("1:30.5", "90.5", "분으로"), ("-030", "-24", "-30"),
+])
+def test_numbers_yaml_11_reads_unlike_a_person_are_refused_where_they_stand(written: str, read: str,
+                                                                             advice: str) -> None:
+    """14:30 is 870 to YAML 1.1 (base 60), 010 is 8 (octal), 1_000 is 1000: never taken silently. The
+    value is left empty and marked, the rest of the front matter is still read."""
+    parsed = parse(fm(f"a: 1\nminutes: {written}\nb: x\n"))
+    assert codes(parsed) == [("yaml-number-form", 3, 10)]
+    assert f"숫자 {read}" in parsed.findings[0].message_ko and advice in parsed.findings[0].message_ko
+    assert parsed.data == {"a": 1, "minutes": None, "b": "x"}
+    assert parsed.resolved[("minutes",)] == "refused"
 
 
 @pytest.mark.parametrize("value", ["no", "yes", "on", "off", "True"])
@@ -402,11 +418,14 @@ def test_yes_no_where_text_is_expected_says_to_quote(value: str) -> None:
     assert "따옴표" in found[0].message_ko and "quote" in found[0].message_en
 
 
-@pytest.mark.parametrize("value", ["010", "1e3", "1_000", "0x1F", "3.5"])
+@pytest.mark.parametrize("value", ["010", "1e3", "1_000", "0x1F", "3.5", "1010"])
 def test_numbers_where_text_is_expected_say_to_quote(value: str) -> None:
+    """One finding at the value, saying to quote it: `wrong-type`, or `yaml-number-form` for the
+    forms YAML 1.1 reads unlike a person (010, 1_000, 0x1F), the schema then silent about it."""
     schemas = SchemaSet.load(None)
     parsed = parse(fm(f"case: c1\nstage: intake\ndate: 2026-03-02\nworker: {value}\n"))
-    found = [f for f in schemas.validate("intake", parsed, REC) if f.code == "wrong-type"]
+    found = [f for f in parsed.findings + schemas.validate("intake", parsed, REC)
+             if f.code in ("wrong-type", "yaml-number-form")]
     assert [(f.line, f.column) for f in found] == [(5, 9)]
     assert "따옴표" in found[0].message_ko and "quote" in found[0].message_en
 

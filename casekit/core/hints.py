@@ -9,7 +9,10 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
+
+from casekit.core.reader import IGNORABLE_RE
 
 # --- particles (조사) ---------------------------------------------------------------------
 
@@ -42,7 +45,7 @@ def final_consonant(word: str) -> str | None:
     text = text.rstrip(_UNREAD)
     if not text:
         return None
-    ch = text[-1]
+    ch = unicodedata.normalize("NFKC", text[-1])[-1:] or text[-1]  # ｅ (a full-width e) is read as e
     if "가" <= ch <= "힣":
         jong = (ord(ch) - 0xAC00) % 28
         return "" if jong == 0 else ("ㄹ" if jong == 8 else "ㅇ")
@@ -107,6 +110,9 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         return "", ""
     text = value.strip()
     codes = [a for a in allowed if isinstance(a, str)]
+    same = lookalike_hint(value, codes)
+    if same is not None:
+        return same
     for code in codes:
         label = labels.get(code, "")
         parts = [p.strip() for p in re.split(r"[·/(),]|\s+", label) if p.strip()]
@@ -117,6 +123,10 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         code = starting[0]
         return (f" '{text}' 대신 코드 {code}({labels[code]})로 적으세요.",
                 f" write the code {code} ({labels[code]}) instead of '{text}'.")
+    lead = re.match(r"([A-Za-z_]+)\s*(?:[-—–:(#·,/]|\s)", text)
+    if lead is not None and lead.group(1) in codes:  # the template's explanation left after the value
+        code = lead.group(1)
+        return (f" 값 뒤의 설명을 지우고 코드만 적으세요: {code}.", f" keep only the code: {code}.")
     guess = close_to(text, codes) or close_to(text, list(labels.values()))
     if guess is not None:
         code = guess if guess in codes else next(c for c in codes if labels.get(c) == guess)
@@ -124,6 +134,29 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         shown = f"{code}({label})" if label else code
         return f" 혹시 {shown}인가요?", f" did you mean {code}?"
     return "", ""
+
+
+def lookalike_hint(value: str, codes: list[str]) -> tuple[str, str] | None:
+    """A value that is one of `codes` but for characters drawn alike or not at all (a full-width
+    space or letters, a no-break or zero-width space): which characters, and the code to write."""
+    plain = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", value)).strip()
+    if plain == value or plain not in codes:
+        return None
+    names = ", ".join(dict.fromkeys(_char_name(ch) for ch in value if not ch.isascii() or ch == "\t"))
+    return (f" 보이지 않거나 모양만 같은 문자({names})가 섞여 있습니다. 그 값을 지우고 {plain}(으)로 다시 적으세요.",
+            f" it holds characters that look alike or show nothing ({names}): retype it as {plain}.")
+
+
+def _char_name(ch: str) -> str:
+    if ch == "\u3000":
+        return "전각 공백 U+3000"
+    if ch == "\u00a0":
+        return "줄바꿈 없는 공백 U+00A0"
+    if IGNORABLE_RE.fullmatch(ch):
+        return f"보이지 않는 문자 U+{ord(ch):04X}"
+    if unicodedata.normalize("NFKC", ch) != ch:
+        return "전각 글자"
+    return f"U+{ord(ch):04X}"
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -74,9 +74,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-wide-space": (
         E,
-        "{where}에 전각 공백(　, 한글 입력기의 넓은 빈칸)이 있습니다. YAML은 반각 공백(스페이스)만 빈칸으로 읽습니다. "
-        "이 빈칸을 지우고 스페이스로 다시 넣으세요.",
-        "a full-width space (U+3000) {where_en}; YAML reads only the ASCII space as space: retype it",
+        "{where}의 문자가 {what}입니다. 모양은 비슷해도 YAML은 이 문자를 {meant}(으)로 읽지 않습니다. "
+        "이 문자를 지우고 {meant}(으)로 다시 넣으세요.",
+        "{what_en} {where_en}; YAML does not read it as {meant_en}: delete it and type {meant_en}",
     ),
     "yaml-tab": (
         E,
@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "숫자 {value}이(가) 너무 큽니다. 글자로 쓰려면 따옴표로 감싸세요.",
         "the number {value} is too large; quote it if it is meant as text",
+    ),
+    "yaml-number-form": (
+        E,
+        "'{value}'은(는) YAML에서 숫자 {read}(으)로 읽힙니다. {advice}",
+        "'{value}' is read by YAML as the number {read}; {advice_en}",
     ),
     "line-endings-cr": (
         W,
@@ -238,8 +243,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.", "required field '{field}' ({title}) is missing"),
     "placeholder": (
         E,
-        "'{field}'에 템플릿 안내 문구가 그대로 남아 있습니다: {value}",
-        "'{field}' still holds the template's placeholder: {value}",
+        "'{field}'{title}에 템플릿 안내 문구가 그대로 남아 있습니다: {value} — {advice}",
+        "'{field}' still holds the template's placeholder: {value}; {advice_en}",
     ),
     "wrong-type": (
         E,
@@ -278,8 +283,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "out-of-range": (
         E,
-        "'{field}'({title})의 값 {value}이(가) 허용 범위를 벗어났습니다.",
-        "'{field}' ({title}): {value} is out of range",
+        "'{field}'({title})의 값 {value}이(가) 허용 범위({range})를 벗어났습니다.",
+        "'{field}' ({title}): {value} is out of range ({range_en})",
     ),
     "schema-violation": (E, "'{field}'({title}): {detail}", "'{field}' ({title}): {detail}"),
     # --- identity -----------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint
 from casekit.core.schema_files import read_schemas
-from casekit.core.source import Parsed, Path
+from casekit.core.source import REFUSED, Parsed, Path
 
 if TYPE_CHECKING:  # jsonschema (pure Python) is imported only to explain an invalid record
     from jsonschema import Draft202012Validator
@@ -243,8 +243,8 @@ class SchemaSet:
         """Paths the PII guard skips: sensitive ones (never published) and public ones."""
         return [*self.sensitive_paths.get(kind, []), *self.public_paths.get(kind, [])]
 
-    def enum_labels(self, kind: str, path: Path) -> dict[str, str]:
-        """Korean labels of the enum at `path` of a kind's schema (empty when none)."""
+    def schema_at(self, kind: str, path: Path) -> dict[str, Any]:
+        """The part of a kind's schema that describes the value at `path` (empty when none)."""
         schema, base = self.schemas.get(kind, {}), kind
         for part in path:
             schema, base = self.resolve(schema, base)
@@ -253,7 +253,11 @@ class SchemaSet:
             else:
                 schema = (schema.get("properties") or {}).get(part) or {}
         schema, base = self.resolve(schema, base)
-        return dict(schema.get("x-enum-labels") or {})
+        return schema if isinstance(schema, dict) else {}
+
+    def enum_labels(self, kind: str, path: Path) -> dict[str, str]:
+        """Korean labels of the enum at `path` of a kind's schema (empty when none)."""
+        return dict(self.schema_at(kind, path).get("x-enum-labels") or {})
 
     def validate(self, kind: str, parsed: Parsed, rel: str) -> list[Finding]:
         """Placeholders first, then the schema; one finding per offending value, located."""
@@ -262,9 +266,14 @@ class SchemaSet:
             return []
         findings: list[Finding] = []
         placeholders = [path for path, v in parsed.leaves() if isinstance(v, str) and "<" in v and PLACEHOLDER.match(v)]
+        refused = [path for path, tag in parsed.resolved.items() if tag == REFUSED]
         for ph in placeholders:
             line, col = parsed.where(ph)
-            findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph))))
+            at = self.schema_at(kind, ph) if kind in self.schemas else {}
+            title = f"({at['title']})" if isinstance(at.get("title"), str) else ""
+            advice, advice_en = placeholder_advice(ph, _get(data, ph), at)
+            findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph)),
+                                    title=title, advice=advice, advice_en=advice_en))
         if kind not in self.schemas:
             reason = self.errors.get(kind, "파일이 없습니다 (missing)")
             return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason)]
@@ -279,7 +288,7 @@ class SchemaSet:
         typos = _typos(errors)  # a misspelt key is one mistake: "unknown field", not also "required"
         for error in errors:
             path: Path = tuple(error.absolute_path)
-            if any(path[: len(p)] == p for p in placeholders):
+            if any(path[: len(p)] == p for p in placeholders) or any(path[: len(p)] == p for p in refused):
                 continue
             for f in self._explain(kind, error, path, parsed, rel, typos):
                 key = (path, f.code) if f.code not in ("required", "unknown-field") else (path, f.message_en)
@@ -313,7 +322,7 @@ class SchemaSet:
             props = schema.get("properties") or {}
             for extra in extras:
                 kl, kc = parsed.where((*path, extra), key=True)
-                guess = close_to(extra, list(props))
+                guess = close_to(extra, list(props)) or by_title(extra, props, list(props))
                 hint = hint_en = ""
                 if guess is not None:
                     sub_title = (props.get(guess) or {}).get("title", "")
@@ -325,7 +334,7 @@ class SchemaSet:
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             actual = _kind_of(error.instance)
-            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance)
+            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance, schema)
             return [
                 finding(
                     "wrong-type", rel, line, col, field=name, title=title,
@@ -357,8 +366,46 @@ class SchemaSet:
         if v in ("minItems", "minLength", "minProperties"):
             return [finding("empty-value", rel, line, col, field=name, title=title)]
         if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-            return [finding("out-of-range", rel, line, col, field=name, title=title, value=error.instance)]
+            low, high = _bounds(schema)
+            ko = f"{low}~{high}" if low and high else f"{low} 이상" if low else f"{high} 이하"
+            en = f"{low}-{high}" if low and high else f"at least {low}" if low else f"at most {high}"
+            return [finding("out-of-range", rel, line, col, field=name, title=title, value=error.instance,
+                            range=ko, range_en=en)]
         return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
+
+
+def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[str, str]:
+    """How to fill in a template's `<…>` left as it is: the value alone without the brackets, one of
+    the choices it lists, or what it asks for."""
+    inner = value.strip()[1:-1].strip()
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    lead = f"{key}: " if isinstance(path[-1], str) else "- "
+    allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
+    choices = [re.sub(r"\(.*?\)", "", c).strip() for c in inner.split(":", 1)[1].split("|")] if ":" in inner else []
+    choices = [c for c in choices if c] or allowed
+    if inner in allowed or (not choices and re.fullmatch(r"[A-Za-z0-9_.\-]+", inner)):
+        return (f"꺾쇠 < >와 따옴표를 지우고 값만 적으세요. 예: {lead}{inner}",
+                f"remove the angle brackets and quotes, keep the value: {lead}{inner}")
+    if len(choices) > 1:
+        shown = " | ".join(choices[:6]) + (" …" if len(choices) > 6 else "")
+        return (f"꺾쇠 < >와 안내를 지우고 {shown} 가운데 하나만 적으세요. 예: {lead}{choices[0]}",
+                f"remove the brackets and the guide, write one of {shown}: {lead}{choices[0]}")
+    return ("꺾쇠 < > 안의 안내대로 실제 내용을 적고, 꺾쇠는 지우세요.",
+            "write what the guide in angle brackets asks for, without the brackets")
+
+
+def _bounds(schema: dict[str, Any]) -> tuple[str, str]:
+    """The least and greatest whole number a schema's minimum/maximum allow, as text ("" if none)."""
+    def num(x: Any) -> str:
+        return str(int(x)) if isinstance(x, float) and x == int(x) else str(x)
+
+    low = num(schema["minimum"]) if isinstance(schema.get("minimum"), int | float) else ""
+    if not low and isinstance(schema.get("exclusiveMinimum"), int | float):
+        low = num(schema["exclusiveMinimum"] + 1) if isinstance(schema["exclusiveMinimum"], int) else ""
+    high = num(schema["maximum"]) if isinstance(schema.get("maximum"), int | float) else ""
+    if not high and isinstance(schema.get("exclusiveMaximum"), int | float):
+        high = num(schema["exclusiveMaximum"] - 1) if isinstance(schema["exclusiveMaximum"], int) else ""
+    return low, high
 
 
 _RANK = {"type": 0, "required": 1, "additionalProperties": 2, "const": 3, "enum": 4, "format": 5, "pattern": 6}
@@ -369,6 +416,25 @@ _SUPERSEDES = {
     "not-in-list": ("wrong-type",),
     "schema-violation": ("wrong-type", "not-in-list", "bad-date", "bad-pattern"),
 }
+
+
+def by_title(key: str, props: dict[str, Any], pool: list[str]) -> str | None:
+    """The key of `pool` whose Korean title a key written in Korean names (단계 -> stage, 날짜 -> date,
+    담당자 -> worker: the title itself, a part of it, or its syllables in order), when only one does."""
+    if not isinstance(key, str) or not re.search("[가-힣]", key):
+        return None
+    typed = re.sub(r"\s", "", key)
+    titles = [(p, re.sub(r"\s|\(.*?\)", "", str((props.get(p) or {}).get("title", "")))) for p in pool]
+
+    def in_order(title: str) -> bool:
+        rest = iter(title)
+        return all(ch in rest for ch in typed)
+
+    for fits in (lambda t: t == typed, lambda t: typed in t, in_order):
+        hits = [p for p, title in titles if title and fits(title)]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 def _typos(errors: list[ValidationError]) -> dict[Path, str]:
@@ -384,7 +450,8 @@ def _typos(errors: list[ValidationError]) -> dict[Path, str]:
             path = tuple(error.absolute_path)
             props = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
             for extra in error.instance:
-                guess = close_to(extra, missing.get(path, ())) if extra not in props else None
+                pool = missing.get(path, set())
+                guess = (close_to(extra, pool) or by_title(extra, props, sorted(pool))) if extra not in props else None
                 if guess is not None:
                     out[(*path, guess)] = extra
     return out
@@ -438,12 +505,39 @@ def _error_rank(error: ValidationError) -> tuple[int, int]:
     return (len(error.absolute_path), _RANK.get(str(error.validator), 9))
 
 
-def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = None) -> tuple[str, str]:
+_UNIT = re.compile(r"(-?[0-9]+)\s*(분|점|회|번|명|개|건|원|세|살|일|min|minutes?)")
+_HOURS = re.compile(r"([0-9]+)\s*시간(?:\s*([0-9]+)\s*분)?")
+
+
+def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = None,
+               schema: dict[str, Any] | None = None) -> tuple[str, str]:
+    schema = schema or {}
     if expected in ("integer", "number") and isinstance(value, str):
         written = unicodedata.normalize("NFKC", value).strip().replace(",", "")
         if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", written) and written != value:  # ４０, 1,200
             return (f" 반각 숫자 {written}(으)로 적으세요(전각 숫자나 쉼표는 글자로 읽힙니다).",
                     f" write {written} in ASCII digits (full-width digits and commas read as text).")
+        if re.fullmatch(r"-?[0-9]+", written):  # "20": quoted
+            return (f" 따옴표 없이 {written}(으)로 적으세요(따옴표 안은 글자로 읽힙니다).",
+                    f" write {written} without quotes (quoted, it is text).")
+        hours = _HOURS.fullmatch(written)
+        if hours is not None:
+            minutes = int(hours.group(1)) * 60 + int(hours.group(2) or 0)
+            return (f" 분으로 바꿔 숫자만 적으세요. 예: {minutes}", f" write the minutes as a number: {minutes}")
+        unit = _UNIT.fullmatch(written)
+        if unit is not None:
+            return (f" 단위({unit.group(2)}) 없이 숫자만 적으세요. 예: {unit.group(1)}",
+                    f" write the number without the unit: {unit.group(1)}")
+        return (" 숫자만 적으세요(단위나 설명 없이).", " write a number only (no unit or words).")
+    if expected == "string" and schema.get("format") == "date" and resolved == "int" and isinstance(value, int):
+        digits = str(value)
+        if len(digits) == 8:
+            return (f" 날짜는 \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\"처럼 하이픈(-)을 넣어 적으세요.",
+                    f" write the date with hyphens: \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\".")
+    enum = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
+    if expected == "string" and resolved == "bool" and enum:
+        return (f" YAML이 yes/no/true/false 같은 말을 참·거짓으로 읽었습니다. 이 항목에는 {', '.join(enum)} 가운데 "
+                "하나를 적으세요.", f" YAML read a yes/no word as a boolean; write one of {', '.join(enum)}.")
     if expected == "string" and resolved == "bool":
         return (
             " YAML은 yes/no/on/off/true/false를 참·거짓으로 읽습니다. 글자로 쓰려면 따옴표로 감싸세요(예: \"no\").",

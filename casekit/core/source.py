@@ -64,6 +64,11 @@ _RESOLVER = Resolver()
 # as numbers, so where text is meant they must be quoted.
 _YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
 _YAML12_OCTAL = re.compile(r"0o[0-7]+")
+# numbers as people write them; YAML 1.1 also reads 14:30 as 870 (base 60), 030 as 24 (octal),
+# 1_000 as 1000 and 0x1F as 31: those are refused (`yaml-number-form`), never taken silently
+REFUSED = "refused"  # Parsed.resolved: a value refused where it stands (its finding made), not checked again
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_ODD_FLOAT = re.compile(r"[:_]")
 # what YAML refuses to read at all (the printable set of YAML 1.1 §5.1)
 _NUMBER_START = frozenset("0123456789+-.")
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -345,7 +350,7 @@ def split(text: str, rel: str) -> Parsed:
     parsed.body_line = text.count("\n", 0, end.start()) + 2
     parsed.body = text[end.end() + 1 :]
     front = text[first_end + 1 : end.start()] or "\n"
-    wide = wide_spaces(front, rel, parsed.front_line) if "\u3000" in front else []
+    wide = wide_spaces(front, rel, parsed.front_line) if _ODD_LAYOUT.search(front) else []
     if wide:  # the cause of whatever YAML would say, said where it is (nothing else read until fixed)
         parsed.findings += wide
         return parsed
@@ -355,26 +360,47 @@ def split(text: str, rel: str) -> Parsed:
     return parsed
 
 
-# a full-width space where YAML needs a space: in the indentation, or after a key's colon
-_WIDE_INDENT = re.compile(r"^[ \t\u3000]*\u3000")
-_WIDE_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s:#'\"][^:#]*:\u3000")
+# a space YAML does not read as one (U+3000, what a Korean input method types in full-width mode;
+# U+00A0 and the other Unicode spaces, pasted from the web or a word processor), or a full-width
+# colon, where YAML needs a space or a key's colon
+_ODD_SPACES = "\u3000\u00a0\u2000-\u200a\u202f\u205f"
+_ODD_LAYOUT = re.compile(f"[{_ODD_SPACES}\uff1a]")
+_WIDE_INDENT = re.compile(f"^[ \t{_ODD_SPACES}]*[{_ODD_SPACES}]")
+_WIDE_AFTER_DASH = re.compile(f"^[ \t]*-[{_ODD_SPACES}]")
+_WIDE_AFTER_COLON = re.compile(f"^[ \t]*(?:-[ \t]+)?[^\\s:#'\"][^:#]*:[{_ODD_SPACES}]")
+_WIDE_COLON = re.compile("^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*\uff1a")
+_ODD_NAMES = {
+    "\u3000": ("전각 공백(U+3000, 한글 입력기의 넓은 빈칸)", "a full-width space (U+3000)"),
+    "\u00a0": ("줄바꿈 없는 공백(U+00A0, 웹이나 문서에서 복사할 때 섞이는 빈칸)", "a no-break space (U+00A0)"),
+    "\uff1a": ("전각 콜론(：, U+FF1A)", "a full-width colon (U+FF1A)"),
+}
+
+
+def _odd_name(ch: str) -> tuple[str, str]:
+    return _ODD_NAMES.get(ch, (f"특수 공백(U+{ord(ch):04X})", f"a Unicode space (U+{ord(ch):04X})"))
 
 
 def wide_spaces(front: str, rel: str, first_line: int) -> list[Finding]:
-    """Full-width spaces (U+3000, what a Korean input method types for a space in full-width
-    mode) where YAML needs a space: each an error at its place, instead of a YAML error lines later."""
+    """Spaces YAML does not read as spaces (a full-width U+3000, a no-break U+00A0 …) where YAML needs
+    a space, and a full-width colon after a key: each an error at its place, instead of a YAML error
+    lines later (or a value that silently holds the character)."""
     out: list[Finding] = []
     for number, line in enumerate(front.split("\n"), first_line):
-        if "\u3000" not in line:
+        if _ODD_LAYOUT.search(line) is None:
             continue
-        m = _WIDE_INDENT.match(line)
-        if m is not None:
-            out.append(finding("yaml-wide-space", rel, number, line.index("\u3000") + 1, where="들여쓰기",
-                               where_en="in the indentation"))
-            continue
-        m = _WIDE_AFTER_COLON.match(line)
-        if m is not None:
-            out.append(finding("yaml-wide-space", rel, number, m.end(), where="콜론(:) 뒤", where_en="after the colon"))
+        for pattern, where, where_en in ((_WIDE_INDENT, "들여쓰기", "in the indentation"),
+                                         (_WIDE_AFTER_DASH, "목록 표시(-) 뒤", "after the list dash"),
+                                         (_WIDE_AFTER_COLON, "콜론(:) 뒤", "after the colon"),
+                                         (_WIDE_COLON, "항목 이름 뒤", "after the key")):
+            m = pattern.match(line)
+            if m is not None:
+                at = _ODD_LAYOUT.search(line).start() + 1 if pattern is _WIDE_INDENT else m.end()  # type: ignore[union-attr]
+                ch = line[at - 1]
+                what, what_en = _odd_name(ch)
+                meant, meant_en = ("반각 콜론", "a colon") if ch == "\uff1a" else ("스페이스", "a space")
+                out.append(finding("yaml-wide-space", rel, number, at, where=where, where_en=where_en,
+                                   what=what, what_en=what_en, meant=meant, meant_en=meant_en))
+                break
     return out
 
 
@@ -489,6 +515,16 @@ class _Builder:
             self.parsed.findings.append(finding(code, self.rel, where[0], where[1], **args))
         if self.errors >= MAX_YAML_FINDINGS:
             raise _Stop
+
+    def refuse(self, path: Path, where: tuple[int, int], keep: bool, **args: Any) -> None:
+        """A number written in a form YAML 1.1 reads unlike a person (`yaml-number-form`): an error
+        at its place, the value left empty and the rest of the front matter still read and checked
+        (the schema says nothing more about that value: `resolved` marks it "refused")."""
+        seen = self.same["yaml-number-form"] = self.same.get("yaml-number-form", 0) + 1
+        if seen <= MAX_SAME_FINDINGS:
+            self.parsed.findings.append(finding("yaml-number-form", self.rel, where[0], where[1], **args))
+        if keep:
+            self.parsed.resolved[path] = REFUSED
 
     def run(self, loader_class: Any) -> bool:
         """Build the value; False when libyaml gave up on its own nesting limit (retry without it)."""
@@ -698,7 +734,12 @@ class _Builder:
                 )
                 if number.bit_length() > MAX_INT_BITS:
                     raise OverflowError
+                if plain and not _PLAIN_INT.fullmatch(text):
+                    return self.refuse(path, where, keep, **number_form(text, number))
                 return number
+            if plain and _ODD_FLOAT.search(text):
+                return self.refuse(path, where, keep,
+                                   **number_form(text, _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, text))))
             return float(text) if _YAML12_FLOAT.fullmatch(text) else _CONSTRUCTOR.construct_yaml_float(
                 yaml.ScalarNode(tag, text)
             )
@@ -756,6 +797,29 @@ def plain_is_text(value: str) -> bool:
     if tag != _STR:
         return False
     return not (value[:1] in _NUMBER_START and (_YAML12_FLOAT.fullmatch(value) or _YAML12_OCTAL.fullmatch(value)))
+
+
+def number_form(text: str, number: Any) -> dict[str, str]:
+    """What a `yaml-number-form` finding says about a plain number YAML 1.1 reads in an unusual way
+    (14:30, 030, 1_000, 0x1F): its value as read, and what to write instead."""
+    quoted = f'"{_short(text, 20)}"'
+    if ":" in text:
+        ko = f"걸린 시간이면 분으로 적고(1:30 → 90), 시각이면 따옴표로 감싸세요({quoted})."
+        en = f"write a duration in minutes (1:30 -> 90), or quote a time of day ({quoted})"
+    elif text.lstrip("+-")[:2].lower() in ("0x", "0b", "0o"):
+        ko = f"10진법 {number}(으)로 적거나, 글자라면 따옴표로 감싸세요({quoted})."
+        en = f"write it in decimal ({number}), or quote it if it is text ({quoted})"
+    elif text.lstrip("+-").startswith("0") and text.lstrip("+-")[1:2].isdigit():
+        plain = text.replace("_", "")
+        sign, digits = ("-" if plain.startswith("-") else ""), plain.lstrip("+-").lstrip("0") or "0"
+        ko = f"수라면 앞의 0을 빼고 {sign}{digits}(으)로 적고, 번호처럼 글자라면 따옴표로 감싸세요({quoted})."
+        en = f"drop the leading 0 ({sign}{digits}) for a number, or quote it if it is text ({quoted})"
+    else:  # 1_000
+        plain = text.replace("_", "")
+        ko = f"수라면 밑줄(_) 없이 {plain}(으)로 적고, 글자라면 따옴표로 감싸세요({quoted})."
+        en = f"write it without underscores ({plain}), or quote it if it is text ({quoted})"
+    read = str(number) if not isinstance(number, float) or number != int(number) else str(int(number))
+    return {"value": _short(text, 20), "read": read, "advice": ko, "advice_en": en}
 
 
 def _short(value: str, limit: int = 60) -> str:

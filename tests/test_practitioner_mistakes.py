@@ -1,0 +1,117 @@
+"""Mistakes a tired practitioner makes in a record, each said once, where it is, with what to write.
+
+Found by a probe that edited copies of the sample as case managers do: a time written for a
+duration (14:30 read by YAML 1.1 as 870 minutes), keys in Korean, values that only look right
+(a full-width space, letters or colon, a no-break space from the web), the template's `<…>` or
+its explanation left beside the value, numbers with their unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+
+MONITORING = "cases/2026-0001/05-monitoring.md"
+INTERVENTION = "cases/2026-0001/04-intervention.md"
+
+
+def edit(sample: Path, rel: str, old: str, new: str) -> int:
+    """Replace the first `old` in a record of the sample copy; the line it stood on."""
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    assert old in text, old
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def errors_in(sample: Path, rel: str) -> list[tuple[str, int, str]]:
+    return [(f.code, f.line or 0, f.message_ko) for f in check(sample, today=None).findings
+            if f.path.endswith(rel) and f.severity == "error"]
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("minutes: 40", "minutes: 14:30", ["숫자 870", "분으로", '"14:30"']),
+    ("minutes: 40", "minutes: 1:30", ["숫자 90", "분으로"]),
+    ("minutes: 40", "minutes: 040", ["숫자 32", "앞의 0을 빼고 40으로"]),
+    ("minutes: 40", "minutes: 1_000", ["숫자 1000", "밑줄(_) 없이 1000으로"]),
+])
+def test_a_number_yaml_reads_unlike_a_person_is_refused_and_the_rest_still_checked(
+        sample: Path, old: str, new: str, says: list[str]) -> None:
+    line = edit(sample, INTERVENTION, old, new)
+    edit(sample, INTERVENTION, "type: ", "type: councelling_")  # another mistake in the same record
+    found = errors_in(sample, INTERVENTION)
+    number = [f for f in found if f[0] == "yaml-number-form"]
+    assert [(c, n) for c, n, _ in number] == [("yaml-number-form", line)]
+    assert all(s in number[0][2] for s in says), number[0][2]
+    assert any(c == "not-in-list" for c, _, _ in found)  # the schema still read the record
+    assert not any(c == "wrong-type" and n == line for c, n, _ in found)  # one finding for the value
+
+
+@pytest.mark.parametrize(("old", "new", "meant"), [
+    ("stage: monitoring", "단계: monitoring", "'stage'(단계)"),
+    ("date: ", "날짜: ", "'date'(기록 날짜)"),
+    ("worker: ", "담당자: ", "'worker'(담당 사례관리자)"),
+    ("decision: ", "결정: ", "'decision'(점검 결과 결정)"),
+    ("next_review: ", "다음 점검일: ", "'next_review'(다음 점검일)"),
+])
+def test_a_key_written_in_korean_is_matched_to_its_title(sample: Path, old: str, new: str, meant: str) -> None:
+    line = edit(sample, MONITORING, old, new)
+    found = errors_in(sample, MONITORING)
+    assert [(c, n) for c, n, _ in found] == [("unknown-field", line)]  # not also "required"
+    assert f"혹시 {meant}" in found[0][2]
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("continue\u3000", "전각 공백 U+3000"),
+    ("continue\u200b", "보이지 않는 문자 U+200B"),
+    ("\uff43\uff4f\uff4e\uff54\uff49\uff4e\uff55\uff45", "전각 글자"),
+    ("continue\u00a0", "줄바꿈 없는 공백 U+00A0"),
+])
+def test_a_value_that_only_looks_right_names_the_odd_characters(sample: Path, value: str, says: str) -> None:
+    line = edit(sample, MONITORING, "decision: continue", f"decision: {value}")
+    found = errors_in(sample, MONITORING)
+    assert [(c, n) for c, n, _ in found] == [("not-in-list", line)]
+    assert says in found[0][2] and "continue로 다시 적으세요" in found[0][2]
+    assert "혹시" not in found[0][2]  # not "did you mean continue?" beside a value that shows continue
+
+
+def test_the_templates_explanation_left_after_the_value(sample: Path) -> None:
+    edit(sample, MONITORING, "decision: continue", "decision: continue — 계획대로 진행")
+    (found,) = errors_in(sample, MONITORING)
+    assert found[0] == "not-in-list" and "코드만 적으세요: continue" in found[2]
+
+
+@pytest.mark.parametrize(("new", "says"), [
+    ('status: "<achieved>"', "꺾쇠 < >와 따옴표를 지우고 값만 적으세요. 예: status: achieved"),
+    ('status: "<진행 상황: achieved | in_progress | not_started>"', "가운데 하나만 적으세요. 예: status: achieved"),
+])
+def test_a_placeholder_left_says_how_to_fill_it_in(sample: Path, new: str, says: str) -> None:
+    line = edit(sample, MONITORING, "status: achieved", new)
+    (found,) = errors_in(sample, MONITORING)
+    assert found[:2] == ("placeholder", line)
+    assert "(진행 상황)" in found[2] and says in found[2], found[2]
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ('"40"', "따옴표 없이 40으로"), ("40분", "단위(분) 없이 숫자만 적으세요. 예: 40"),
+    ("1시간 30분", "분으로 바꿔 숫자만 적으세요. 예: 90"), ("약 40", "숫자만 적으세요"),
+    ("0", "허용 범위(1~1440)"), ("2000", "허용 범위(1~1440)"),
+])
+def test_a_number_field_says_what_to_write(sample: Path, value: str, says: str) -> None:
+    line = edit(sample, INTERVENTION, "minutes: 40", f"minutes: {value}")
+    (found,) = errors_in(sample, INTERVENTION)
+    assert found[1] == line and says in found[2], found[2]
+
+
+def test_a_date_written_as_eight_digits_gets_its_hyphens(sample: Path) -> None:
+    edit(sample, MONITORING, 'date: "2026-05-20"', "date: 20260520")
+    (found,) = errors_in(sample, MONITORING)
+    assert found[0] == "wrong-type" and '"2026-05-20"처럼' in found[2]
+
+
+def test_yes_where_a_choice_is_expected_lists_the_choices(sample: Path) -> None:
+    edit(sample, MONITORING, "delivered: delivered", "delivered: yes")
+    (found,) = errors_in(sample, MONITORING)
+    assert "delivered" in found[2] and "따옴표로" not in found[2]
