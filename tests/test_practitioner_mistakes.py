@@ -115,3 +115,20 @@ def test_yes_where_a_choice_is_expected_lists_the_choices(sample: Path) -> None:
     edit(sample, MONITORING, "delivered: delivered", "delivered: yes")
     (found,) = errors_in(sample, MONITORING)
     assert "delivered" in found[2] and "따옴표로" not in found[2]
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ('"2026-05-20 14:30"', "날짜만 적으세요: 2026-05-20"), ("2026-05-20T14:30", "날짜만 적으세요: 2026-05-20"),
+    ('"2026.5.20 오후 2시"', "날짜만 적으세요: 2026-05-20"), ('"5월 20일"', "연도를 넣어 YYYY-05-20처럼"),
+    ('"2026-13-20 14:30"', "13월은 없습니다"),
+])
+def test_a_date_with_a_time_or_without_its_year(sample: Path, value: str, says: str) -> None:
+    line = edit(sample, MONITORING, 'date: "2026-05-20"', f"date: {value}")
+    found = [f for f in errors_in(sample, MONITORING) if f[0] == "bad-date"]
+    assert [(c, n) for c, n, _ in found] == [("bad-date", line)] and says in found[0][2], found
+
+
+def test_a_record_copied_from_another_case_says_both_ways_out(sample: Path) -> None:
+    (sample / "cases/2026-0002/99-monitoring.md").write_bytes((sample / MONITORING).read_bytes())
+    (found,) = [f for f in errors_in(sample, "2026-0002/99-monitoring.md") if f[0] == "case-mismatch"]
+    assert 'case: "2026-0002"로 고치고' in found[2] and "그 사례 폴더로 옮기세요" in found[2]

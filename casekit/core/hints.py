@@ -164,11 +164,34 @@ def _char_name(ch: str) -> str:
 _DATE_PARTS = re.compile(r"^\s*(\d{2}|\d{4})\s*(?:[-./년]\s*)(\d{1,2})\s*(?:[-./월]\s*)(\d{1,2})\s*일?\s*$")
 
 
+_WITH_TIME = re.compile(r"^\s*(.+?일?)\s*(?:[T ]\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|\s(?:오전|오후)?\s*[0-9]{1,2}\s*시"
+                        r"(?:\s*[0-9]{1,2}\s*분)?|\s(?:오전|오후))\s*$")
+_MONTH_DAY = re.compile(r"^\s*([0-9]{1,2})\s*(?:월\s*|[./]\s*)([0-9]{1,2})\s*일?\s*$")
+
+
 def date_hint(value: object) -> tuple[str, str]:
     """What a date that is not YYYY-MM-DD probably means: '2026.11.25' -> 2026-11-25,
     '2026-11-5' -> 2026-11-05, '2026-11-31' -> 11월은 30일까지."""
     if not isinstance(value, str):
         return "", ""
+    value = unicodedata.normalize("NFKC", value)
+    timed = _WITH_TIME.match(value)
+    if timed is not None:  # 2026-05-20 14:30, 2026-05-20T14:30, 2026-05-20 오후 2시
+        day = timed.group(1).strip()
+        m = _DATE_PARTS.match(day)
+        fixed = None
+        if m is not None and len(m.group(1)) == 4:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+                fixed = f"{y:04d}-{mo:02d}-{d:02d}"
+        if fixed is None:
+            return date_hint(day)
+        return (f" 날짜만 적으세요: {fixed} (시각은 본문에 적습니다).", f" write the date only: {fixed}.")
+    short = _MONTH_DAY.match(value)
+    if short is not None:  # 3월 5일, 3/5: no year
+        month, day = int(short.group(1)), int(short.group(2))
+        return (f" 연도를 넣어 YYYY-{month:02d}-{day:02d}처럼 적으세요(YYYY는 연도 네 자리).",
+                f" add the year: YYYY-{month:02d}-{day:02d}.")
     m = _DATE_PARTS.match(value)
     if m is None:
         return "", ""

@@ -290,8 +290,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- identity -----------------------------------------------------------
     "case-mismatch": (
         E,
-        "case 값 '{value}'이(가) 폴더 이름 '{folder}'과(와) 다릅니다.",
-        "case '{value}' differs from the folder name '{folder}'",
+        "case 값 '{value}'이(가) 폴더 이름 '{folder}'과(와) 다릅니다. 이 사례의 기록이면 case: \"{folder}\"로 "
+        "고치고(다른 사례에서 복사했다면 목표·날짜도 이 사례에 맞게 고치세요), '{value}'의 기록이면 그 사례 폴더로 옮기세요.",
+        "case '{value}' differs from the folder name '{folder}': write case: \"{folder}\" if the record is this "
+        "case's (and its goals and dates, if copied from another case), or move it to the folder of '{value}'",
     ),
     "duplicate-id": (
         E,
