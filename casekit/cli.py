@@ -18,8 +18,9 @@ from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import all_due, case_due
 from casekit.core.findings import Checked, os_reason
+from casekit.core.hints import attach_particles
 from casekit.core.names import valid_case_id
-from casekit.core.scaffold import ScaffoldError, add_record, new_case
+from casekit.core.scaffold import Refused, ScaffoldError, add_record, new_case, resolve_stage, stage_guess
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
 from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, printable
@@ -144,45 +145,77 @@ def _checked_paths(report: Report, targets: list[Path] | None) -> list[str]:
     return paths
 
 
+force_option = click.option(
+    "--force", is_flag=True,
+    help="순서나 날짜 검사에 걸려도 씁니다 (write the record even though it is out of order or its date implausible).",
+)
+
+
 @main.command("new")
 @click.argument("case", required=False)
 @click.option("--id", "case_id", default=None, help="사례 번호를 직접 정합니다 (choose the case id; same as CASE).")
 @click.option("--worker", envvar="CASEKIT_WORKER", default=None, help="담당 사례관리자 ID (env CASEKIT_WORKER).")
 @click.option("--date", "date", default=None, help="접수일 YYYY-MM-DD (default: today).")
-def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str | None) -> None:
+@force_option
+def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str | None, force: bool) -> None:
     """새 사례를 만듭니다: cases/<id>/01-intake.md (create a case with its intake record).
 
-    Without CASE (or --id) the id is generated: YYYYMMDD-XXXX.
+    Without CASE (or --id) the id is generated: YYYYMMDD-XXXX. An intake date after today, or
+    more than five years back, is taken for a typo and refused (--force creates it anyway).
     """
     if case is not None and case_id is not None and case != case_id:
         raise click.UsageError("사례 번호를 한 번만 주세요 (give the case id once: CASE or --id)")
     case_id = case_id if case_id is not None else case
     root = _root()
     try:
-        written = new_case(root, case_id=case_id, worker=worker, date=_today(date))
+        written = new_case(root, case_id=case_id, worker=worker, date=_today(date), force=force)
+    except Refused as exc:
+        _refused(exc, "new", "새 사례를 만들지 않았습니다 (nothing created).")
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
     click.echo("접수 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요.", err=True)
 
 
+def _refused(exc: Refused, command: str, headline: str) -> NoReturn:
+    """A refusal in words a practitioner acts on: why, what to write instead, how to write it anyway."""
+    lines = [headline + (" 종결된 사례입니다." if exc.closed else "")]
+    lines += [f"  - {reason}" for reason in exc.reasons]
+    if exc.instead:
+        lines.append("지금 쓸 수 있는 기록:")
+        lines += [f"  {label}: casekit add {shlex.quote(exc.case)} {word}" for word, label in exc.instead]
+    if exc.about_date:
+        if command == "add" and exc.last_date and "date-decreasing" in exc.codes:
+            lines.append(f"날짜를 확인하세요: 마지막 기록의 날짜는 {exc.last_date}입니다. --date를 빼면 오늘 날짜로 씁니다.")
+        else:
+            lines.append("날짜를 확인하세요. --date를 빼면 오늘 날짜로 씁니다.")
+    lines.append("그래도 쓰려면 --force를 붙이세요 (nothing written; --force writes it anyway).")
+    for line in lines:
+        click.echo(printable(line), err=True)
+    sys.exit(1)
+
+
 class StageType(click.ParamType):
-    """A stage id, or its Korean name (접수, 사정, 계획, 실행/개입, 점검, 종결, 사후관리)."""
+    """A stage id or a word practitioners write for it (접수, 재사정, 실행(개입), 모니터링, 사후 관리,
+    위기개입 …), in any letter case and spacing: (stage id, activity type or None)."""
 
     name = "stage"
 
-    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        stage = STAGE_ALIASES.get(value)  # exact: a stage name becomes part of a file name
-        if stage is None:
+    def convert(self, value: str | tuple[str, str | None], param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[str, str | None]:
+        if isinstance(value, tuple):
+            return value
+        resolved = resolve_stage(value)  # only a stage id ever becomes part of a file name
+        if resolved is None:
+            guess = stage_guess(value)
+            hint = f" 혹시 {guess}인가요?" if guess else ""
             choices = ", ".join(f"{s}({STAGE_KO[s]})" for s in STAGES)
-            self.fail(f"알 수 없는 단계 '{value}' (unknown stage). 쓸 수 있는 단계: {choices}", param, ctx)
-        return stage
+            self.fail(f"알 수 없는 단계 '{value}' (unknown stage).{hint} 쓸 수 있는 단계: {choices}, "
+                      "위기개입", param, ctx)
+        return resolved
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "STAGE"
-
-
-STAGE_ALIASES = {**{s: s for s in STAGES}, **{ko: s for s, ko in STAGE_KO.items()}, "개입": "intervention"}
 
 
 @main.command("add")
@@ -190,19 +223,28 @@ STAGE_ALIASES = {**{s: s for s in STAGES}, **{ko: s for s, ko in STAGE_KO.items(
 @click.argument("stage", type=StageType())
 @click.option("--worker", envvar="CASEKIT_WORKER", default=None, help="담당 사례관리자 ID (default: the case's last worker).")
 @click.option("--date", "date", default=None, help="기록 날짜 YYYY-MM-DD (default: today).")
-def add_cmd(case: str, stage: str, worker: str | None, date: str | None) -> None:
+@force_option
+def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: str | None, force: bool) -> None:
     """사례에 다음 기록을 추가합니다 (add the case's next record for STAGE).
 
-    STAGE: intake assessment plan intervention monitoring closure followup, or in Korean
-    접수 사정 계획 실행(개입) 점검 종결 사후관리.
+    STAGE: intake assessment plan intervention monitoring closure followup conference, or in Korean
+    접수 사정 계획 실행(개입) 점검 종결 사후관리 사례회의; also 재접수, 재사정, 모니터링, 사후 관리,
+    위기개입 (an intervention before any plan), in any letter case.
+
+    A record out of order (e.g. a monitoring before any plan, anything but 사후관리 after 종결) or
+    dated before the case's last record or after today is not written: exit 1 with what to write
+    instead. --force writes it anyway.
     """
     root = _root()
+    stage_id, activity = stage
     try:
-        written = add_record(root, case, stage, worker=worker, date=_today(date))
+        written = add_record(root, case, stage_id, worker=worker, date=_today(date), force=force, activity=activity)
+    except Refused as exc:
+        _refused(exc, "add", attach_particles(f"{case}에 {STAGE_KO[stage_id]} 기록을 쓰지 않았습니다."))
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
-    for warning in written.warnings:  # a record out of order: said at once, not only at the next check
+    for warning in written.warnings:  # written with --force although out of order: said at once
         click.echo(f"경고: {warning}", err=True)
 
 
@@ -217,14 +259,15 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: {case}")
     day = _today(today)
     if case is not None and not (root / "cases" / case).is_dir():
-        click.echo(f"사례 '{case}'이 없습니다. `casekit status`로 전체 사례 목록을 보세요 (no such case: {case})", err=True)
+        click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다. `casekit status`로 전체 사례 목록을 보세요 "
+                                    f"(no such case: {case})"), err=True)
         sys.exit(2)
     try:
         report = check(root, [root / "cases" / case] if case else None)
     except CasebookError as exc:
         raise click.UsageError(str(exc)) from None
     if case is not None and case not in report.summaries:
-        click.echo(f"사례 '{case}'이 없습니다 (no such case: {case})", err=True)
+        click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다 (no such case: {case})"), err=True)
         sys.exit(2)
     deadlines = report.config.deadlines
     rows = []

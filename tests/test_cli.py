@@ -190,7 +190,8 @@ def test_new_takes_the_id_as_an_argument_and_add_takes_korean_stage_names(tmp_pa
     root = make_casebook(tmp_path, {})
     assert run(root, "new", "c7", "--date", "2026-11-01").stdout.strip() == "cases/c7/01-intake.md"
     assert run(root, "add", "c7", "사정").stdout.strip() == "cases/c7/02-assessment.md"
-    assert run(root, "add", "c7", "개입").stdout.strip() == "cases/c7/03-intervention.md"
+    assert run(root, "add", "c7", "계획").stdout.strip() == "cases/c7/03-plan.md"  # an intervention needs a plan
+    assert run(root, "add", "c7", "개입").stdout.strip() == "cases/c7/04-intervention.md"
     bad = run(root, "add", "c7", "평가")
     assert bad.exit_code == 2 and "monitoring(점검)" in bad.output
 

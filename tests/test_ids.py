@@ -31,7 +31,8 @@ def test_default_stays_random(tmp_path: Path, run) -> None:
 def test_sequential_numbers_follow_the_highest_of_the_year(tmp_path: Path, run) -> None:
     root = make_casebook(tmp_path / "book", {"2026-0011": FULL_PATH[:1], "2025-0040": FULL_PATH[:1]})
     (root / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
-    made = [run(root, "new", "--worker", "kim.sw", "--date", day).output.splitlines()[0]
+    # --force: 2027-01-02 may lie ahead of today, and `new` refuses a future intake date without it
+    made = [run(root, "new", "--worker", "kim.sw", "--date", day, "--force").output.splitlines()[0]
             for day in ("2026-11-22", "2026-11-23", "2025-12-31", "2027-01-02")]
     assert made == ["cases/2026-0012/01-intake.md", "cases/2026-0013/01-intake.md",
                     "cases/2025-0041/01-intake.md", "cases/2027-0001/01-intake.md"]

@@ -23,7 +23,7 @@ import pytest
 
 from casekit.core.casebook import check
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_resource_id, valid_stage
-from casekit.core.scaffold import ScaffoldError, add_record, new_case, template_text
+from casekit.core.scaffold import ScaffoldError, add_record, new_case, resolve_stage, template_text
 from tests.builders import open_case_book
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -197,7 +197,9 @@ def test_add_refuses_hostile_ids(book: Path, run: Any, case_id: str) -> None:
 def test_add_refuses_hostile_stages(book: Path, run: Any, stage: str) -> None:
     before = tree(book.parent)
     result = run(book, "add", "c1", stage)
-    assert result.exit_code == 2, result.output
+    # the command reads a stage id in another letter case or with spaces around it as the id itself
+    # (the file name is always the id); here that record is out of order, so it is refused all the same
+    assert result.exit_code == (1 if resolve_stage(stage) else 2), result.output
     assert tree(book.parent) == before
     with pytest.raises(ScaffoldError):
         add_record(book, "c1", stage, worker=None)

@@ -181,16 +181,19 @@ def test_the_old_track_field_still_reads_but_points_to_the_selection(sample: Pat
     assert only(run, sample) == {(rel, line, "warning", "track-deprecated")}
 
 
-def test_add_warns_at_once_about_a_monitoring_before_any_plan(sample: Path, run) -> None:
+def test_add_refuses_a_monitoring_before_any_plan_and_force_writes_it_with_a_warning(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0009", "monitoring", "--date", "2026-11-20")
+    assert result.exit_code == 1 and "계획이 없습니다" in result.stderr
+    assert not (sample / "cases/2026-0009/02-monitoring.md").exists()
+    result = run(sample, "add", "2026-0009", "monitoring", "--date", "2026-11-20", "--force")
     assert result.exit_code == 0
     assert "cases/2026-0009/02-monitoring.md" in result.stdout
     assert "경고:" in result.stderr and "계획이 없습니다" in result.stderr
 
 
-def test_add_warns_at_once_about_an_assessment_after_an_ineligible_closure(sample: Path, run) -> None:
+def test_add_refuses_an_assessment_after_an_ineligible_closure(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0003", "assessment", "--date", "2026-11-20")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "종결 후에는" in result.stderr
 
 

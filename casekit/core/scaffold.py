@@ -10,6 +10,10 @@ adding to the same case at the same moment get consecutive numbers instead of th
 Nothing here follows a symbolic link out of the casebook: `cases/`, the case folder, the
 templates and the schemas are checked before they are used, and the case folder is opened
 without following links.
+
+Before anything is written the draft record is run through the same case rules `check` runs:
+a record out of process order, dated before the case's last record or after today (and an
+intake date years back) is refused with `Refused`, a value the adapters word; `force` writes it.
 """
 
 from __future__ import annotations
@@ -27,14 +31,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.config import load_config
-from casekit.core.findings import os_reason
+from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import current_worker, read_entries
+from casekit.core.hints import attach_particles, close_to
 from casekit.core.ids import next_sequential, random_id
 from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
-from casekit.core.rules import episodes, out_of_order
-from casekit.core.schemas import DEFAULTS, STAGES, SchemaSet
-from casekit.core.source import plain_is_text, read_file
-from casekit.core.summary import Summary, check_file
+from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes
+from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
+from casekit.core.source import plain_is_text, read_file, split
+from casekit.core.summary import Summary, check_file, check_parsed
 
 try:
     import fcntl
@@ -53,14 +58,80 @@ _NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.ENOSYS, errno.EMLINK,
 
 
 class ScaffoldError(Exception):
-    """A request `new`/`add` refuses (bad id, unknown case, existing file): nothing was written."""
+    """A request `new`/`add` refuses (bad id, unknown case, existing file): nothing was written.
+    The message's '이(가)', '은(는)' … are replaced by the particle that fits the word before them."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(attach_particles(message))
+
+
+class Refused(ScaffoldError):
+    """The record would break the process order, go back in time, or carries an implausible date:
+    nothing was written. `force=True` writes it anyway. A value for the adapter to word:
+    `reasons` (Korean, the same messages `check` gives), their `codes`, the records that *would*
+    be in order now as (stage word, label) pairs, and the case's last record date."""
+
+    def __init__(self, case: str, stage: str, reasons: list[str], codes: list[str],
+                 instead: list[tuple[str, str]] | None = None, last_date: str | None = None,
+                 closed: bool = False) -> None:
+        super().__init__("\n".join(reasons))
+        self.case, self.stage, self.reasons, self.codes = case, stage, reasons, codes
+        self.instead = instead or []
+        self.last_date = last_date
+        self.closed = closed
+
+    @property
+    def about_date(self) -> bool:
+        return any(c in DATE_CODES for c in self.codes)
 
 
 @dataclass
 class Written:
     path: Path
     rel: str
-    warnings: list[str] = field(default_factory=list)  # the new record is out of order (Korean messages)
+    warnings: list[str] = field(default_factory=list)  # written with force although refused (Korean messages)
+
+
+# --- what a record may be called ----------------------------------------------------------------
+
+def _word_key(word: str) -> str:
+    """Letter case, spaces and the joins between the parts of a name are not counted:
+    `Monitoring`, `사후 관리`, `follow-up`, `crisis_intervention` (never `.` or `/`: `../intake` is no stage)."""
+    return re.sub(r"[\s_\-·]", "", word.casefold())
+
+
+# the words practitioners write for each stage (the names the help shows, and common synonyms)
+STAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "intake": ("접수", "재접수", "초기상담", "초기면접", "재개", "reopening"),
+    "assessment": ("사정", "재사정", "욕구사정", "초기사정", "reassessment"),
+    "plan": ("계획", "서비스계획", "사례계획", "계획수정", "재계획"),
+    "intervention": ("실행", "개입", "실행(개입)", "실행/개입", "서비스제공"),
+    "monitoring": ("점검", "모니터링", "중간점검"),
+    "closure": ("종결", "사례종결"),
+    "followup": ("사후관리", "follow-up"),
+    "conference": ("사례회의",),
+}
+# words that name an intervention of one kind: the record comes with that activity type filled in
+ACTIVITY_WORDS: dict[str, str] = {"위기개입": "crisis_intervention", "crisis": "crisis_intervention",
+                                  "crisis_intervention": "crisis_intervention"}
+_BY_KEY: dict[str, tuple[str, str | None]] = {
+    **{_word_key(w): (s, None) for s in STAGES for w in (s, STAGE_KO[s], *STAGE_WORDS.get(s, ()))},
+    **{_word_key(w): ("intervention", a) for w, a in ACTIVITY_WORDS.items()},
+}
+
+
+def resolve_stage(word: str) -> tuple[str, str | None] | None:
+    """(stage id, activity type or None) for what a practitioner wrote, or None. Only an id ever
+    becomes part of a file name, whatever was typed."""
+    if not word or len(word) > 40:
+        return None
+    return _BY_KEY.get(_word_key(word))
+
+
+def stage_guess(word: str) -> str | None:
+    """The stage word a typo most likely meant ('점겅' → '점검'), for "혹시 …인가요?"."""
+    pool = [w for s in STAGES for w in (STAGE_KO[s], s, *STAGE_WORDS.get(s, ()))] + ["위기개입"]
+    return close_to(word, pool, cutoff=0.5) if word and len(word) <= 40 else None  # 2 syllables, 1 off: 0.5
 
 
 def new_case_id(today: dt.date | None = None) -> str:
@@ -350,14 +421,27 @@ def _schemas(root: Path) -> SchemaSet:
     return SchemaSet.load(folder)
 
 
-def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.date | None = None) -> Written:
-    """Create `cases/<id>/01-intake.md` from the template. Refuses an existing case."""
+# an intake date further back than this is taken for a typo (2016 for 2026) unless forced
+OLDEST_INTAKE_YEARS = 5
+DATE_CODES = frozenset({"date-decreasing", "date-future", "date-far-future", "date-too-old"})
+# what `add` refuses to write unless forced: the order rules `check` runs, and dates going back or ahead
+REFUSED_CODES = ORDER_CODES | DATE_CODES
+
+
+def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.date | None = None,
+             today: dt.date | None = None, force: bool = False) -> Written:
+    """Create `cases/<id>/01-intake.md` from the template. Refuses an existing case, and (unless
+    `force`) an intake date after `today` or more than OLDEST_INTAKE_YEARS before it: the id is
+    made from the date, so a typo would name the case."""
     _check_worker(worker)
     if case_id is not None:
         _check_case_id(case_id)
-    date = date or dt.date.today()
+    today = today or dt.date.today()
+    date = date or today
     root = Path(os.path.realpath(root))
     template = template_text(root, "intake")  # before anything is written: a refusal leaves no trace
+    if not force:
+        _check_intake_date(root, template, case_id, date, today)
     scheme = load_config(root).ids
     sequential = case_id is None and scheme.scheme == "sequential"
     cases = _cases_dir(root, create=True)
@@ -391,6 +475,34 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
     raise ScaffoldError("새 사례 번호를 만들지 못했습니다 (could not allocate a case id)")
 
 
+def _check_intake_date(root: Path, template: str, case_id: str | None, date: dt.date, today: dt.date) -> None:
+    cid = case_id or "new"
+    rel = f"cases/{cid}/01-intake.md"
+    draft = _draft_summary(root, render(template, case=cid, date=date.isoformat(), worker=None, goals={}),
+                           rel, cid, 1, "intake")
+    found = [f for f in check_case(f"cases/{cid}", [draft], set(), today) if f.code in DATE_CODES]
+    reasons = list(dict.fromkeys(f.message_ko for f in found))  # the intake's date stands in several fields
+    codes = list(dict.fromkeys(f.code for f in found))
+    try:
+        oldest = today.replace(year=today.year - OLDEST_INTAKE_YEARS)
+    except ValueError:  # 29 February
+        oldest = today.replace(year=today.year - OLDEST_INTAKE_YEARS, day=28)
+    if date < oldest:
+        reasons.append(attach_particles(
+            f"접수일 {date.isoformat()}이(가) 오늘({today.isoformat()})보다 {OLDEST_INTAKE_YEARS}년 넘게 앞섭니다. "
+            "연도를 잘못 적지 않았는지 확인하세요."))
+        codes.append("date-too-old")
+    if reasons:
+        raise Refused(cid, "intake", reasons, codes)
+
+
+def _draft_summary(root: Path, text: str, rel: str, case: str, nn: int, stage: str,
+                   schemas: SchemaSet | None = None) -> Summary:
+    """What the rules see of a record not yet written: its text, summarized as `check` would."""
+    _, summary = check_parsed(split(text, rel), rel, case, nn, stage, schemas or _schemas(root))
+    return summary
+
+
 def case_summaries(root: Path, case: str) -> list[Summary]:
     _check_case_id(case)
     folder = root / "cases" / case
@@ -406,9 +518,16 @@ def case_summaries(root: Path, case: str) -> list[Summary]:
 
 
 def add_record(
-    root: Path, case: str, stage: str, *, worker: str | None, date: dt.date | None = None
+    root: Path, case: str, stage: str, *, worker: str | None, date: dt.date | None = None,
+    today: dt.date | None = None, force: bool = False, activity: str | None = None,
 ) -> Written:
-    """Add the case's next record (next NN) for `stage`, common keys filled in."""
+    """Add the case's next record (next NN) for `stage`, common keys filled in.
+
+    Refuses (`Refused`, nothing written) a record the process rules `check` runs would reject
+    where it stands (a monitoring before any plan, anything but follow-up after a closure …),
+    one dated before the case's last record, or after `today`; `force` writes it anyway and
+    returns those findings as warnings. `activity` (an intervention's activity type, e.g.
+    crisis_intervention) fills in the first activity: a crisis intervention may come before a plan."""
     _check_case_id(case)
     if not valid_stage(stage):
         raise ScaffoldError(f"알 수 없는 단계 '{stage}'. 쓸 수 있는 단계: {', '.join(STAGES)} (unknown stage)")
@@ -424,31 +543,41 @@ def add_record(
             f"(cases/{case} is a symbolic link; casekit does not add records through links)"
         )
     if not folder.is_dir():
-        raise ScaffoldError(f"사례 '{case}'이(가) 없습니다 (no such case): cases/{case}")
+        raise ScaffoldError(f"사례 '{case}'이(가) 없습니다.{_case_hint(cases, case)} "
+                            f"사례 목록은 `casekit status`로 봅니다 (no such case): cases/{case}")
     if not inside(root, folder):
         raise _outside(f"cases/{case}", folder)
-    date = date or dt.date.today()
+    today = today or dt.date.today()
+    date = date or today
     template = template_text(root, stage)
     try:
         with locked(folder):
-            return _add_locked(root, folder, case, stage, template, worker, date)
+            return _add_locked(root, folder, case, stage, template, worker, date, today, force, activity)
     except OSError as exc:
         raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
 
 
 def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,
-                date: dt.date) -> Written:
+                date: dt.date, today: dt.date, force: bool, activity: str | None) -> Written:
     records = case_summaries(root, case)
     if worker is None:  # the case's current worker (a handover counts), if that is a valid id
         worker = current_worker(records, read_entries(str(folder)))
         worker = worker if worker and WORKER.fullmatch(worker) else None
     ep = episodes(records)[-1] if records else None
-    goals = dict(ep.plan.goals) if ep and ep.plan else {}
     numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]
     nn = max((n for n, _ in numbers), default=0) + 1
-    text = render(template, case=case, date=date.isoformat(), worker=worker, goals=goals)
-    if stage == "intake" and ep is not None and ep.closure is not None:
-        text = _mark_reopening(text, ep.closure.date)
+    text = _draft(template, case, stage, date, worker, ep, activity)
+    schemas = _schemas(root)
+    objections = _objections(case, records, _draft_summary(root, text, f"cases/{case}/{nn:02d}-{stage}.md", case, nn,
+                                                           stage, schemas), today, ep)
+    if objections and not force:
+        codes = [f.code for f in objections]
+        ordered = any(c in ORDER_CODES for c in codes)
+        raise Refused(
+            case, stage, list(dict.fromkeys(f.message_ko for f in objections)), codes,
+            _in_order_now(root, case, records, nn, date, worker, ep, schemas, stage) if ordered else [],
+            max((r.date for r in records if r.date), default=None), ep is not None and ep.closure is not None,
+        )
     while nn <= 99:
         name = f"{nn:02d}-{stage}.md"
         try:
@@ -456,10 +585,78 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
         except FileExistsError:
             nn += 1  # someone without the lock (another tool) took it: never overwrite
             continue
-        rel = f"cases/{case}/{name}"
-        _, summary, _ = check_file(str(path), rel, case, nn, stage, _schemas(root))
-        return Written(path, rel, [f.message_ko for f in out_of_order(f"cases/{case}", records, summary)])
+        return Written(path, f"cases/{case}/{name}", [f.message_ko for f in objections])
     raise ScaffoldError(f"사례 '{case}'의 순번이 99를 넘습니다 (no record number left)")
+
+
+def _draft(template: str, case: str, stage: str, date: dt.date, worker: str | None, ep: Episode | None,
+           activity: str | None) -> str:
+    goals = dict(ep.plan.goals) if ep and ep.plan else {}
+    text = render(template, case=case, date=date.isoformat(), worker=worker, goals=goals)
+    if stage == "intake" and ep is not None and ep.closure is not None:
+        text = _mark_reopening(text, ep.closure.date)
+    if stage == "intervention" and activity:
+        text = _fill_activity(text, activity, date)
+    return text
+
+
+def _fill_activity(text: str, activity: str, date: dt.date) -> str:
+    """The template's first activity as `activity` on the record's date; a crisis intervention
+    needs no goal (it may come before any plan), so its goal line goes."""
+    text = re.sub(r'^(\s*-?\s*)type: "<[^"\n]*>"[ \t]*$', lambda m: f"{m.group(1)}type: {activity}", text,
+                  count=1, flags=re.MULTILINE)
+    text = re.sub(r'^(\s*-\s*)date: "<[^"\n]*>"[ \t]*$', lambda m: f"{m.group(1)}date: {date.isoformat()}", text,
+                  count=1, flags=re.MULTILINE)
+    if activity == "crisis_intervention":
+        text = re.sub(r'^[ \t]+goal: "<[^"\n]*>"[ \t]*\n', "", text, count=1, flags=re.MULTILINE)
+    return text
+
+
+def _objections(case: str, records: list[Summary], draft: Summary, today: dt.date, ep: Episode | None) -> list[Finding]:
+    """Why `draft`, added after `records`, may not be written: the findings of the very rules
+    `check` runs that say a record does not belong where it stands, or that its date is wrong."""
+    found = [f for f in check_case(f"cases/{case}", [*records, draft], set(), today)
+             if f.path == draft.rel and f.code in REFUSED_CODES]
+    if draft.stage == "intervention" and ep is not None and ep.case_type == "service_linkage":
+        # 서비스연계: linking may come without a plan; the skeleton cannot tell yet what it will hold
+        found = [f for f in found if f.code != "needs-plan"]
+    return found
+
+
+def _in_order_now(root: Path, case: str, records: list[Summary], nn: int, date: dt.date, worker: str | None,
+                  ep: Episode | None, schemas: SchemaSet, asked: str) -> list[tuple[str, str]]:
+    """The records that would be in order instead, as (word for `add`, label), in process order."""
+    out: list[tuple[str, str]] = []
+    choices = [(s, None) for s in PROCESS_STAGES] + [("intervention", "crisis_intervention")]
+    for stage, activity in choices:
+        if stage == asked and activity is None:
+            continue
+        try:
+            template = template_text(root, stage)
+        except ScaffoldError:
+            continue
+        text = _draft(template, case, stage, date, worker, ep, activity)
+        draft = _draft_summary(root, text, f"cases/{case}/{nn:02d}-{stage}.md", case, nn, stage, schemas)
+        found = check_case(f"cases/{case}", [*records, draft], set())
+        if any(f.path == draft.rel and f.code in ORDER_CODES for f in found):
+            continue
+        if activity:  # offered when an ordinary intervention is not in order: before any plan
+            if not any(w == STAGE_KO["intervention"] for w, _ in out):
+                out.append(("위기개입", "위기개입(계획 전에도 쓸 수 있는 실행 기록)"))
+            continue
+        reopening = stage == "intake" and ep is not None and ep.closure is not None
+        out.append((STAGE_KO[stage], "다시 열기(재개 접수)" if reopening else STAGE_KO[stage]))
+    return sorted(out, key=lambda item: item[1].startswith("다시 열기"))  # reopening last: the rarer wish
+
+
+def _case_hint(cases: Path, case: str) -> str:
+    """" 혹시 2026-0012인가요?" for a case id one keystroke away from an existing case."""
+    try:
+        known = [e.name for e in os.scandir(cases) if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return ""
+    guess = close_to(case, known)
+    return f" 혹시 {guess}인가요?" if guess else ""
 
 
 def _mark_reopening(text: str, closed: str | None) -> str:

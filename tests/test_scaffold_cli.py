@@ -1,0 +1,213 @@
+"""`casekit new` and `casekit add` refuse what would break the case: a record out of process order,
+dated before the case's last record or after today, an intake date that is a typo; `--force`
+writes it anyway. Stage words as practitioners write them; "혹시 …인가요?" for near misses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from casekit.core.scaffold import Refused, add_record, new_case, resolve_stage
+
+TODAY = dt.date.today()
+
+
+def files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in (root / "cases").rglob("*")}
+
+
+def last_date(root: Path, case: str) -> str:
+    dates = []
+    for path in sorted((root / "cases" / case).glob("[0-9][0-9]-*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("date:"):
+                dates.append(line.split(":", 1)[1].strip().strip('"'))
+                break
+    return max(dates)
+
+
+def no_unpicked_particles(text: str) -> None:
+    for pair in ("이(가)", "은(는)", "을(를)", "과(와)", "(으)로"):
+        assert pair not in text, text
+
+
+# --- add: out of order, back in time, ahead of today -------------------------------------------
+
+
+def test_add_to_a_closed_case_is_refused_with_what_to_write_instead(sample: Path, run) -> None:
+    before = files(sample)
+    result = run(sample, "add", "2026-0001", "점검")
+    assert result.exit_code == 1
+    assert files(sample) == before  # nothing written
+    err = result.stderr
+    assert "종결된 사례입니다" in err and "종결 후에는 사후관리만" in err
+    assert "casekit add 2026-0001 사후관리" in err
+    assert "다시 열기(재개 접수): casekit add 2026-0001 접수" in err
+    assert "--force" in err
+    no_unpicked_particles(err)
+
+
+def test_force_writes_the_refused_record_and_warns(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0001", "점검", "--force")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "cases/2026-0001/10-monitoring.md"
+    assert (sample / "cases/2026-0001/10-monitoring.md").is_file()
+    assert "경고: 종결 후에는 사후관리만" in result.stderr
+
+
+def test_add_before_any_plan_is_refused_and_offers_assessment_and_crisis_intervention(sample: Path, run) -> None:
+    before = files(sample)
+    for stage in ("점검", "실행"):
+        result = run(sample, "add", "2026-0009", stage)
+        assert result.exit_code == 1, result.output
+        assert "계획이 없습니다" in result.stderr
+        assert "casekit add 2026-0009 사정" in result.stderr
+        assert "casekit add 2026-0009 위기개입" in result.stderr
+    assert files(sample) == before
+
+
+def test_crisis_intervention_may_come_before_a_plan(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0009", "위기개입")
+    assert result.exit_code == 0 and result.stderr == ""
+    text = (sample / "cases/2026-0009/02-intervention.md").read_text(encoding="utf-8")
+    assert "type: crisis_intervention" in text and "goal:" not in text
+    assert f"  - date: {TODAY.isoformat()}" in text
+    assert "needs-plan" not in run(sample, "check", "cases/2026-0009").output
+
+
+def test_add_dated_before_the_last_record_is_refused(sample: Path, run) -> None:
+    last = last_date(sample, "2026-0012")
+    earlier = (dt.date.fromisoformat(last) - dt.timedelta(days=30)).isoformat()
+    before = files(sample)
+    result = run(sample, "add", "2026-0012", "점검", "--date", earlier)
+    assert result.exit_code == 1
+    assert files(sample) == before
+    assert f"기록 날짜 {earlier}이 앞선 기록" in result.stderr or f"기록 날짜 {earlier}가 앞선 기록" in result.stderr
+    assert f"마지막 기록의 날짜는 {last}입니다" in result.stderr
+    no_unpicked_particles(result.stderr)
+    forced = run(sample, "add", "2026-0012", "점검", "--date", earlier, "--force")
+    assert forced.exit_code == 0 and (sample / forced.stdout.strip()).is_file()
+    assert "경고:" in forced.stderr
+
+
+def test_add_dated_after_today_is_refused(sample: Path, run) -> None:
+    ahead = (TODAY + dt.timedelta(days=10)).isoformat()
+    before = files(sample)
+    result = run(sample, "add", "2026-0012", "점검", "--date", ahead)
+    assert result.exit_code == 1 and files(sample) == before
+    assert f"오늘({TODAY.isoformat()})보다 뒤입니다" in result.stderr
+
+
+def test_add_in_order_says_nothing_and_writes(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0012", "점검")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.strip() == "cases/2026-0012/05-monitoring.md"
+
+
+def test_the_core_refusal_is_a_value(sample: Path) -> None:
+    with pytest.raises(Refused) as caught:
+        add_record(sample, "2026-0001", "monitoring", worker=None, today=TODAY)
+    refused = caught.value
+    assert refused.codes == ["after-closure"] and refused.closed
+    assert [word for word, _ in refused.instead] == ["사후관리", "접수"]
+    written = add_record(sample, "2026-0001", "monitoring", worker=None, today=TODAY, force=True)
+    assert written.path.is_file() and written.warnings
+
+
+# --- new: an intake date that is a typo --------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["2062-11-30", (TODAY + dt.timedelta(days=1)).isoformat(),
+                                 (TODAY - dt.timedelta(days=6 * 366)).isoformat()])
+def test_new_refuses_an_intake_date_ahead_of_today_or_years_back(sample: Path, run, day: str) -> None:
+    before = files(sample)
+    result = run(sample, "new", "--date", day)
+    assert result.exit_code == 1
+    assert files(sample) == before  # no case folder, no id taken
+    assert "새 사례를 만들지 않았습니다" in result.stderr and day in result.stderr and "--force" in result.stderr
+    no_unpicked_particles(result.stderr)
+
+
+def test_new_with_force_takes_the_date_as_given(sample: Path, run) -> None:
+    result = run(sample, "new", "--date", "2062-11-30", "--force")
+    assert result.exit_code == 0 and result.stdout.startswith("cases/20621130-")
+    assert (sample / result.stdout.strip()).is_file()
+
+
+def test_new_takes_today_and_a_date_within_the_years(sample: Path, run) -> None:
+    for day in (TODAY, TODAY - dt.timedelta(days=4 * 365)):
+        result = run(sample, "new", "--date", day.isoformat())
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith(f"cases/{day:%Y%m%d}-")
+
+
+def test_new_refusal_in_the_core_takes_today(tmp_path: Path, sample: Path) -> None:
+    with pytest.raises(Refused) as caught:
+        new_case(sample, case_id="x1", worker=None, date=dt.date(2026, 12, 2), today=dt.date(2026, 12, 1))
+    assert caught.value.codes == ["date-future"]
+    assert not (sample / "cases/x1").exists()
+
+
+# --- the words for a stage ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "stage"), [
+    ("실행(개입)", "intervention"), ("실행/개입", "intervention"), ("개입", "intervention"),
+    ("모니터링", "monitoring"), ("Monitoring", "monitoring"), ("MONITORING", "monitoring"),
+    ("재사정", "assessment"), ("재접수", "intake"), ("사후 관리", "followup"), ("follow-up", "followup"),
+    ("사례회의", "conference"),
+])
+def test_stage_words(word: str, stage: str) -> None:
+    assert resolve_stage(word) == (stage, None)
+
+
+def test_crisis_word_names_an_intervention_of_that_kind() -> None:
+    assert resolve_stage("위기개입") == ("intervention", "crisis_intervention")
+    assert resolve_stage("../intake") is None and resolve_stage("ｉｎｔａｋｅ") is None
+
+
+@pytest.mark.parametrize(("case", "word", "written"), [
+    ("2026-0012", "실행(개입)", "cases/2026-0012/05-intervention.md"),
+    ("2026-0012", "모니터링", "cases/2026-0012/05-monitoring.md"),
+    ("2026-0012", "Monitoring", "cases/2026-0012/05-monitoring.md"),
+    ("2026-0002", "재사정", None),
+    ("2026-0001", "사후 관리", "cases/2026-0001/10-followup.md"),
+    ("2026-0001", "재접수", "cases/2026-0001/10-intake.md"),
+])
+def test_add_takes_the_words_the_help_shows_and_practice_uses(sample: Path, run, case: str, word: str,
+                                                             written: str | None) -> None:
+    result = run(sample, "add", case, word)
+    assert result.exit_code == 0, result.output
+    rel = result.stdout.strip()
+    assert rel.endswith(f"-{resolve_stage(word)[0]}.md")  # type: ignore[index]
+    if written:
+        assert rel == written
+    if word == "재접수":
+        assert "reopening:" in (sample / rel).read_text(encoding="utf-8")
+
+
+def test_an_unknown_stage_gets_a_guess_and_the_list(sample: Path, run) -> None:
+    result = run(sample, "add", "2026-0012", "점겅")
+    assert result.exit_code == 2
+    assert "혹시 점검인가요?" in result.output and "monitoring(점검)" in result.output
+
+
+def test_a_mistyped_case_id_gets_the_closest_case(sample: Path, run) -> None:
+    before = files(sample)
+    result = run(sample, "add", "2026-012", "점검")
+    assert result.exit_code == 1
+    assert "혹시 2026-0012인가요?" in result.output
+    assert files(sample) == before
+
+
+def test_messages_pick_the_particle(sample: Path, run) -> None:
+    missing = run(sample, "add", "2026-0099", "점검")
+    assert "사례 '2026-0099'가 없습니다" in missing.output
+    exists = run(sample, "new", "2026-0001")
+    assert "사례 '2026-0001'이 이미 있습니다" in exists.output
+    worker = run(sample, "add", "2026-0012", "점검", "--worker", "1kim")
+    assert "사례관리자 ID '1kim'이 규칙" in worker.output
+    for result in (missing, exists, worker):
+        no_unpicked_particles(result.output)
