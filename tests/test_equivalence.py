@@ -35,7 +35,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOT_CASEBOOK = {"expected.json", "make.py", "record.txt", "README.md", "__pycache__"}
 # codes no record can produce: a path given on the command line, the settings file, and a file
 # the checker cannot open (as root, permissions do not stop it; a FIFO is not named as a record)
-NOT_FROM_RECORDS = {"path-outside", "path-not-found", "config-invalid", "file-unreadable"}
+NOT_FROM_RECORDS = {"path-outside", "path-not-found", "config-invalid", "config-warning", "file-unreadable"}
 # not from `check`: the site build and its audit, `casekit log`; a folder root cannot be kept out of
 NOT_FROM_RECORDS |= {c for c in MESSAGES if c.startswith(("site-", "generator-", "history-"))}
 NOT_FROM_RECORDS |= {"folder-unreadable"}

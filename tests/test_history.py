@@ -97,7 +97,7 @@ def test_bad_history_setting_is_a_located_config_finding(repo: Path, run) -> Non
     (repo / "casekit.yml").write_text("lang: ko\nhistory:\n  authors: [kim]\n", encoding="utf-8")
     result = run(repo, "check", "--format", "json")
     found = [f for f in json.loads(result.output)["findings"] if f["code"] == "config-invalid"]
-    assert [(f["line"], f["column"]) for f in found] == [(3, 3)]
+    assert [(f["line"], f["column"]) for f in found] == [(3, 12)]  # at the value: authors is a mapping
 
 
 def test_casekit_log_command(repo: Path, run) -> None:

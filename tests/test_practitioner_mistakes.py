@@ -132,3 +132,36 @@ def test_a_record_copied_from_another_case_says_both_ways_out(sample: Path) -> N
     (sample / "cases/2026-0002/99-monitoring.md").write_bytes((sample / MONITORING).read_bytes())
     (found,) = [f for f in errors_in(sample, "2026-0002/99-monitoring.md") if f[0] == "case-mismatch"]
     assert 'case: "2026-0002"로 고치고' in found[2] and "그 사례 폴더로 옮기세요" in found[2]
+
+
+def test_two_new_cases_not_yet_filled_in_do_not_share_an_alias(sample: Path) -> None:
+    """The template's `<가명 표기 …>` in two fresh intakes is a placeholder in each, not one alias."""
+    from casekit.core.scaffold import new_case
+
+    for cid in ("2026-0901", "2026-0902"):
+        new_case(sample, case_id=cid, worker="kim.sw")
+    codes = {f.code for f in check(sample).findings if "/2026-09" in f.path}
+    assert "placeholder" in codes and "alias-duplicate" not in codes
+
+
+@pytest.mark.parametrize(("name", "meant"), [
+    ("10-monitoring.md.txt", "10-monitoring.md"), ("monitoring.md", "10-monitoring.md"),
+    ("10_monitoring.md", "10-monitoring.md"), ("10-점검.md", "10-monitoring.md"),
+    ("10-Monitoring.MD", "10-monitoring.md"), ("10-모니터링.md", "10-monitoring.md"),
+    ("5-monitoring.md", "10-monitoring.md"),  # 05 is another record's number: never that name
+])
+def test_a_misnamed_record_gets_the_name_it_was_meant_to_have(sample: Path, name: str, meant: str) -> None:
+    assert sorted(p.name for p in (sample / "cases/2026-0001").glob("0*.md"))[-1] == "09-followup.md"
+    (sample / "cases/2026-0001" / name).write_bytes((sample / MONITORING).read_bytes())
+    (found,) = [f for f in check(sample).findings if f.code == "bad-file-name"]
+    assert f"{meant}로 바꾸세요" in found.message_ko and "검사하지 못했습니다" in found.message_ko, found.message_ko
+
+
+def test_the_stage_words_of_add_and_of_file_names_are_one_table() -> None:
+    from casekit.core.names import record_name_for, stage_of_word
+    from casekit.core.scaffold import resolve_stage
+
+    for word in ("모니터링", "실행(개입)", "재사정", "사후 관리", "Follow-Up", "사례회의"):
+        assert resolve_stage(word) == (stage_of_word(word), None)
+        assert record_name_for(f"3-{word}.md", 9) == f"03-{stage_of_word(word)}.md"
+    assert record_name_for("foo.md", 9) is None and record_name_for("120-intake.md", 9) is None

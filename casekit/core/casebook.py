@@ -21,7 +21,14 @@ from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
 from casekit.core.ids import collisions
-from casekit.core.names import inside, looks_like_record, parse_record_name, valid_case_id, valid_resource_id
+from casekit.core.names import (
+    inside,
+    looks_like_record,
+    parse_record_name,
+    record_name_for,
+    valid_case_id,
+    valid_resource_id,
+)
 from casekit.core.pii import scan_parsed
 from casekit.core.published import (
     Published,
@@ -187,6 +194,7 @@ def scan(root: Path) -> Layout:
             layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name))
             continue
         records = layout.cases.setdefault(entry.name, [])
+        misnamed: list[tuple[str, str]] = []
         for item, irel in _listing(root, entry.path, rel, layout.findings, listed=True):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
@@ -196,11 +204,19 @@ def scan(root: Path) -> Layout:
             elif parsed is not None:  # named as a record, but a folder, a FIFO, a device, a broken link
                 layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
             elif looks_like_record(item.name):
-                layout.findings.append(
-                    finding("bad-file-name", irel, None, None, name=item.name, stages=", ".join(STAGES))
-                )
+                misnamed.append((item.name, irel))
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
+        taken = {r.nn for r in records}
+        for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
+            meant = record_name_for(name, max(taken, default=0) + 1)
+            if meant and int(meant[:2]) in taken:  # never a name another record has: the next number
+                meant = f"{max(taken) + 1:02d}{meant[2:]}"
+            hint = (f" {meant}(으)로 바꾸세요.", f" rename it {meant}.") if meant and meant != name else ("", "")
+            if meant:
+                taken.add(int(meant[:2]))
+            layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
+                                           hint=hint[0], hint_en=hint[1]))
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
             del layout.cases[entry.name]  # not an empty case: one we could not read
     for entry, rel in _listing(root, root / "resources", "resources", layout.findings):

@@ -152,8 +152,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- files and names ----------------------------------------------------
     "bad-file-name": (
         E,
-        "파일 이름 '{name}'이(가) 규칙(NN-단계.md, 예: 01-intake.md)에 맞지 않습니다. 단계: {stages}",
-        "file name '{name}' does not follow NN-stage.md (e.g. 01-intake.md); stages: {stages}",
+        "파일 이름 '{name}'이(가) 규칙(NN-단계.md, 예: 01-intake.md)에 맞지 않아 검사하지 못했습니다.{hint} 단계: {stages}",
+        "file name '{name}' does not follow NN-stage.md (e.g. 01-intake.md), so it was not checked;{hint_en} stages: {stages}",
     ),
     "bad-case-id": (
         E,
@@ -525,6 +525,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
+    "config-warning": (W, "casekit.yml 설정 확인: {detail}", "casekit.yml: {detail}"),
     # --- working together in git ------------------------------------------------
     "git-conflict": (
         E,

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from casekit.core.schemas import STAGES
+from casekit.core.schemas import STAGE_KO, STAGES
 
 # ASCII only, spelled out: `\d` and `\w` would also match lookalikes such as "０１" or "٠١"
 CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
@@ -44,6 +44,51 @@ def parse_record_name(name: str) -> tuple[int, str] | None:
         return None
     nn = int(m.group(1))
     return (nn, m.group(2)) if 1 <= nn <= 99 else None
+
+
+def word_key(word: str) -> str:
+    """Letter case, spaces and the joins between the parts of a name are not counted:
+    `Monitoring`, `사후 관리`, `follow-up`, `crisis_intervention` (never `.` or `/`: `../intake` is no stage)."""
+    return re.sub(r"[\s_\-·]", "", word.casefold())
+
+
+# the words practitioners write for each stage (the names the help shows, and common synonyms)
+STAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "intake": ("접수", "재접수", "초기상담", "초기면접", "재개", "reopening"),
+    "assessment": ("사정", "재사정", "욕구사정", "초기사정", "reassessment"),
+    "plan": ("계획", "서비스계획", "사례계획", "계획수정", "재계획"),
+    "intervention": ("실행", "개입", "실행(개입)", "실행/개입", "서비스제공"),
+    "monitoring": ("점검", "모니터링", "중간점검"),
+    "closure": ("종결", "사례종결"),
+    "followup": ("사후관리", "follow-up"),
+    "conference": ("사례회의",),
+}
+
+
+def stage_of_word(word: str) -> str | None:
+    """The stage a practitioner's word names (모니터링 -> monitoring, 실행(개입) -> intervention), or None."""
+    if not word or len(word) > 40:
+        return None
+    key = word_key(word)
+    return next((s for s in STAGES for w in (s, STAGE_KO[s], *STAGE_WORDS.get(s, ())) if word_key(w) == key), None)
+
+
+_NAME_PARTS = re.compile(r"^\s*([0-9]{1,3})?[\s_\-.]*(.+?)\s*$")
+
+
+def record_name_for(name: str, next_nn: int) -> str | None:
+    """The record file name a misnamed file was meant to have: `4-intervention.md` -> 04-intervention.md,
+    `04_실행.md` -> 04-intervention.md, `04-Intervention.MD`, `intervention.md` -> the case's next
+    number; None when no stage can be read from it."""
+    stem = re.sub(r"(?:\.(?:md|markdown|txt))+$", "", name.strip(), flags=re.IGNORECASE)
+    m = _NAME_PARTS.match(stem)
+    if m is None:
+        return None
+    stage = stage_of_word(m.group(2))
+    if stage is None:
+        return None
+    number = int(m.group(1)) if m.group(1) else next_nn
+    return f"{number:02d}-{stage}.md" if 1 <= number <= 99 else None
 
 
 def looks_like_record(name: str) -> bool:

@@ -13,6 +13,7 @@ import hashlib
 
 from casekit.core.case import Case, Episode
 from casekit.core.findings import Finding, finding
+from casekit.core.schemas import PLACEHOLDER
 from casekit.core.summary import Summary
 
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
@@ -224,7 +225,8 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
     if ep is None or case.closed:
         return out, (None, [], None)
     alias: tuple[str, str, str, int | None, int | None] | None = None
-    if ep.intake is not None and ep.intake.alias:
+    if ep.intake is not None and ep.intake.alias and not PLACEHOLDER.match(ep.intake.alias):
+        # (a template's `<가명 표기 …>` not yet filled in is its own finding, not a shared alias)
         alias = (ep.intake.alias.replace(" ", ""), ep.intake.alias, ep.intake.rel, *ep.intake.alias_at)
     refs: list[tuple[str, str, int | None, int | None]] = []
     if ep.plan is not None:

@@ -35,7 +35,7 @@ from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import current_worker, read_entries
 from casekit.core.hints import attach_particles, close_to
 from casekit.core.ids import next_sequential, random_id
-from casekit.core.names import inside, parse_record_name, valid_case_id, valid_stage
+from casekit.core.names import STAGE_WORDS, inside, parse_record_name, valid_case_id, valid_stage, word_key
 from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes
 from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file, split
@@ -94,29 +94,12 @@ class Written:
 
 # --- what a record may be called ----------------------------------------------------------------
 
-def _word_key(word: str) -> str:
-    """Letter case, spaces and the joins between the parts of a name are not counted:
-    `Monitoring`, `사후 관리`, `follow-up`, `crisis_intervention` (never `.` or `/`: `../intake` is no stage)."""
-    return re.sub(r"[\s_\-·]", "", word.casefold())
-
-
-# the words practitioners write for each stage (the names the help shows, and common synonyms)
-STAGE_WORDS: dict[str, tuple[str, ...]] = {
-    "intake": ("접수", "재접수", "초기상담", "초기면접", "재개", "reopening"),
-    "assessment": ("사정", "재사정", "욕구사정", "초기사정", "reassessment"),
-    "plan": ("계획", "서비스계획", "사례계획", "계획수정", "재계획"),
-    "intervention": ("실행", "개입", "실행(개입)", "실행/개입", "서비스제공"),
-    "monitoring": ("점검", "모니터링", "중간점검"),
-    "closure": ("종결", "사례종결"),
-    "followup": ("사후관리", "follow-up"),
-    "conference": ("사례회의",),
-}
 # words that name an intervention of one kind: the record comes with that activity type filled in
 ACTIVITY_WORDS: dict[str, str] = {"위기개입": "crisis_intervention", "crisis": "crisis_intervention",
                                   "crisis_intervention": "crisis_intervention"}
 _BY_KEY: dict[str, tuple[str, str | None]] = {
-    **{_word_key(w): (s, None) for s in STAGES for w in (s, STAGE_KO[s], *STAGE_WORDS.get(s, ()))},
-    **{_word_key(w): ("intervention", a) for w, a in ACTIVITY_WORDS.items()},
+    **{word_key(w): (s, None) for s in STAGES for w in (s, STAGE_KO[s], *STAGE_WORDS.get(s, ()))},
+    **{word_key(w): ("intervention", a) for w, a in ACTIVITY_WORDS.items()},
 }
 
 
@@ -125,7 +108,7 @@ def resolve_stage(word: str) -> tuple[str, str | None] | None:
     becomes part of a file name, whatever was typed."""
     if not word or len(word) > 40:
         return None
-    return _BY_KEY.get(_word_key(word))
+    return _BY_KEY.get(word_key(word))
 
 
 def stage_guess(word: str) -> str | None:
