@@ -165,3 +165,18 @@ def test_the_stage_words_of_add_and_of_file_names_are_one_table() -> None:
         assert resolve_stage(word) == (stage_of_word(word), None)
         assert record_name_for(f"3-{word}.md", 9) == f"03-{stage_of_word(word)}.md"
     assert record_name_for("foo.md", 9) is None and record_name_for("120-intake.md", 9) is None
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("  - goal: G2", "  -goal: G2", "목록 표시(-) 뒤에 공백이 있어야 합니다. 예: - goal: G2"),
+    ("    status: achieved", "   status: achieved", "이 줄은 3칸인데 윗줄 항목의 키는 4칸에서 시작합니다"),
+    ('    note: "5월 초', "    note: @생계급여 ", '값이 @로 시작하면 YAML은 특수 기호로 읽습니다. 값 전체를 따옴표로 감싸세요. 예: note: "@생계급여'),
+    ('    note: "5월 초', "    note: - 생계급여 ", '예: note: "- 생계급여'),
+    ('    note: "5월 초', "    note: *중요* ", '예: note: "*중요*'),
+    ('    note: "5월 초 생계급여와 주거급여가 결정되었고 체납 월세를 정리함"',
+     "    note: 5월 초 생계급여와 주거급여가 결정되었고\n  체납 월세를 정리함", "윗줄의 값이 이 줄로 이어진 것 같습니다"),
+])
+def test_common_yaml_slips_are_explained(sample: Path, old: str, new: str, says: str) -> None:
+    edit(sample, MONITORING, old, new)
+    (found,) = errors_in(sample, MONITORING)
+    assert found[0] == "yaml-syntax" and says in found[2], found[2]

@@ -259,6 +259,23 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_DASH_GLUED = re.compile(r"^([ \t]*)-(?=[^\s\-])")  # `-goal: G2` (never `---`)
+_INDICATORS = frozenset("@`%*&!|>-")  # a plain value may not start with these (YAML's indicators)
+_PLAIN_VALUE = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s:#'\"][^:#]*:[ \t]+[^\s'\"\[{|>&*!#]")
+
+
+def _previous(lines: list[str], n: int) -> str:
+    """The nearest line above line `n` (1-based) that holds more than a comment."""
+    return next((lines[i - 1] for i in range(n - 1, 0, -1)
+                 if lines[i - 1].strip() and not lines[i - 1].lstrip().startswith("#")), "")
+
+
+def _key_column(line: str) -> int:
+    """Where the keys of the item a line opens start: `  - goal: G1` -> 4."""
+    m = re.match(r"^([ \t]*-[ \t]+)+", line)
+    return len(m.group(0)) if m else _indent(line)
+
+
 def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None) -> tuple[int, int | None, str, str]:
     """Explain a YAML syntax error in plain words: (line to point at, its column or None when the
     parser's own column stands, Korean, English).
@@ -274,6 +291,13 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
     if body is not None and _HEADING.match(at(body - 1)):
         return (body - 1, 1, "머리말을 닫는 '---' 줄이 빠진 것 같습니다: 본문이 시작하는 이 줄 앞에 '---' 한 줄을 넣으세요.",
                 "the front matter's closing '---' seems missing: add a '---' line before this one, where the body begins")
+    # a list item without the space after its dash (`-goal: G2`): YAML reads a key "-goal"
+    for n in dict.fromkeys(x for x in (line, line - 1, context_line) if x):
+        dash = _DASH_GLUED.match(at(n))
+        if dash is not None:
+            fixed = f"{dash.group(1)}- {at(n)[dash.end():].strip()}".strip()
+            return (n, len(dash.group(1)) + 2, f"목록 표시(-) 뒤에 공백이 있어야 합니다. 예: {fixed}",
+                    f"a list dash must be followed by a space: {fixed}")
     # an opening quote never closed: the scanner runs on and stops lines later
     first = context_line if context_line and context_line <= line else line
     for n in range(first, line + 1):
@@ -293,6 +317,14 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
                 f"값이 {what}({opener})로 시작하면 YAML은 {what}가 끝나는 곳에서 값이 끝난다고 읽는데, 그 뒤에 글이 더 "
                 f"있습니다. 값 전체를 따옴표로 감싸세요. 예: {shown}",
                 f"a value that starts with {opener} ends where it closes, and text follows; quote the whole value: {shown}")
+    start = value.strip()[:1]
+    if start and start in _INDICATORS and (start != "-" or value.strip()[1:2] in (" ", "")):
+        key = text.split(":", 1)[0].strip().lstrip("- ").strip() if ": " in text else ""
+        quoted = '"' + value.strip().replace("\\", "\\\\").replace('"', '\\"') + '"'
+        shown = f"{key}: {quoted}" if key else quoted
+        return (line, at(line).find(start, len(at(line)) - len(at(line).lstrip()) + len(key)) + 1,
+                f"값이 {start}(으)로 시작하면 YAML은 특수 기호로 읽습니다. 값 전체를 따옴표로 감싸세요. 예: {shown}",
+                f"a value starting with {start} is read as YAML syntax; quote the whole value: {shown}")
     if value and value[0] in "\"'" and value.count(value[0]) > 2:
         q = value[0]
         other = "'" if q == '"' else '"'
@@ -322,11 +354,25 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
             key, rest = src.strip().lstrip("- ").split(":", 1)
             return (context_line, _indent(src) + 1, f"콜론(:) 뒤에 공백이 있어야 합니다. 예: {key}: {rest}",
                     f"a colon must be followed by a space: {key}: {rest}")
+        above = _previous(lines, context_line)
+        if ":" not in src and above and _PLAIN_VALUE.match(above) and _indent(src) <= _indent(above):
+            # a long value wrapped onto the next line, not indented past its key
+            return (context_line, _indent(src) + 1,
+                    "윗줄의 값이 이 줄로 이어진 것 같습니다. 두 줄을 한 줄로 붙이거나, 이 줄을 윗줄의 키보다 더 들여 쓰세요"
+                    f"({_indent(above) + 2}칸 이상).",
+                    "the value of the line above seems to go on here: join the two lines, or indent this one "
+                    "past the key above")
         return (context_line, _indent(src) + 1, "'키: 값' 모양이 아닌 줄입니다. 콜론(:)과 공백을 넣거나, 목록이면 앞에 '- '를 붙이세요.",
                 "this line is not 'key: value'; add ': ' or, for a list item, start it with '- '")
     if "expected '-' indicator" in p or "expected <block end>" in p or "did not find expected key" in p:
         prev = next((at(n) for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), "")
         if prev and _indent(text) != _indent(prev):
+            keys = _key_column(prev)
+            if keys != _indent(prev) and _indent(text) != keys:  # under `  - goal: G1` its keys start at 4
+                return (line, None, f"들여쓰기가 맞지 않습니다: 이 줄은 {_indent(text)}칸인데 윗줄 항목의 키는 {keys}칸에서 "
+                              f"시작합니다. 같은 항목의 키면 {keys}칸으로 맞추고, 목록의 새 항목이면 '- '로 시작하세요.",
+                        f"indentation does not line up: this line {_indent(text)} spaces, the keys of the item above "
+                        f"start at {keys}; align them, or start a new list item with '- '")
             return (line, None, f"들여쓰기가 맞지 않습니다(이 줄 {_indent(text)}칸, 윗줄 {_indent(prev)}칸). "
                           "같은 항목의 키는 같은 칸에서, 목록 항목은 '- '로 시작하세요.",
                     f"indentation does not line up (this line {_indent(text)}, above {_indent(prev)} spaces); "
