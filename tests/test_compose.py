@@ -73,7 +73,8 @@ def test_permalinks_on_headings_fail_the_proof_and_every_page_is_rendered(sample
 
 
 @pytest.mark.parametrize("edit", [
-    ("plugins:\n", "hooks:\n  - noop_hook.py\nplugins:\n"),  # a hook could change any page
+    ("theme:\n", "theme:\n  custom_dir: mine\n"),  # its templates could render any page otherwise
+    # (a hook could change any page too: hooks are refused outright, `settings-unsafe`)
     ("  - admonition\n", "  - admonition\n  - abbr\n"),  # an extension that can mark up safe text
 ])
 def test_a_setup_composing_does_not_know_renders_every_page(sample: Path, tmp_path: Path,
@@ -81,7 +82,8 @@ def test_a_setup_composing_does_not_know_renders_every_page(sample: Path, tmp_pa
     config = sample / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert edit[0] in text
-    (sample / "noop_hook.py").write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n")
+    (sample / "mine" / "partials").mkdir(parents=True)  # a custom_dir overriding one partial, without scripts
+    (sample / "mine" / "partials" / "copyright.html").write_text("<div class=\"md-copyright\">가온</div>\n")
     config.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
     composed, a, whole, b = both(sample, tmp_path)
     assert composed.composed == 0

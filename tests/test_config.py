@@ -39,7 +39,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, int, int]], list[list[str]], di
     ("lang-in-english", "lang: English\n", [(BAD, E, 1, 7)], [["'English' 대신 en을 적으세요"]], {"lang": None}),
     ("lang-a-list", "lang: [ko]\n", [(BAD, E, 1, 7)], [["예: lang: ko"]], {"lang": None}),
     ("days-with-a-unit", "deadlines:\n  plan_days: 20\n  assessment_days: 10일\n", [(BAD, E, 3, 20)],
-     [["assessment_days: 날짜 수(숫자)로 적으세요. 예: assessment_days: 10"]],
+     [["assessment_days: 날짜 수(0~3660의 숫자)로 적으세요. 예: assessment_days: 10"]],
      {"deadlines": {**DEFAULT_DEADLINES, "plan_days": 20}}),
     ("deadline-typo", "deadlines:\n  plan_day: 20\n", [(BAD, E, 2, 3)], [["'plan_day'", "혹시 plan_days인가요?"]],
      {"deadlines": DEFAULT_DEADLINES}),
@@ -141,7 +141,7 @@ def test_every_setting_written_right_gives_no_finding(tmp_path: Path) -> None:
 def test_the_english_message_says_it_in_english(tmp_path: Path) -> None:
     cfg = _load(tmp_path, "deadlines:\n  assessment_days: ten\n")
     assert [f.message_en for f in cfg.findings] == [
-        "casekit.yml: deadlines.assessment_days: a number of days, e.g. assessment_days: 10"
+        "casekit.yml: deadlines.assessment_days: a number of days (0-3660), e.g. assessment_days: 10"
     ]
 
 

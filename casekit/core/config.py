@@ -210,6 +210,9 @@ def _true_or_false(name: str, example: str) -> tuple[str, str]:
             f"{name}: true or false, e.g. {key}: {example}")
 
 
+MAX_DAYS = 3660  # ten years: a deadline further off is a typo (and dates past year 9999 cannot be made)
+
+
 def _deadlines(cfg: Config, at: _Locate, raw: Any) -> None:
     deadlines = at.section("deadlines", raw)
     for key, value in (deadlines or {}).items():
@@ -217,18 +220,18 @@ def _deadlines(cfg: Config, at: _Locate, raw: Any) -> None:
             continue  # (reported by section())
         example = f"{key}: {SECTIONS['deadlines'][key]}"
         if key == "followup_days":
-            if isinstance(value, list) and value and all(isinstance(v, int) and not isinstance(v, bool) and v > 0
-                                                         for v in value):
+            if isinstance(value, list) and value and all(isinstance(v, int) and not isinstance(v, bool)
+                                                         and 0 < v <= MAX_DAYS for v in value):
                 cfg.deadlines[key] = sorted(value)
             else:
                 at.value(("deadlines", key), f"deadlines.{key}: 종결 후 사후관리까지의 날짜 수(1 이상의 숫자)를 "
                                              f"목록으로 적으세요. 예: {example}",
                          f"deadlines.{key}: a list of positive days, e.g. {example}")
-        elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DAYS:
             cfg.deadlines[key] = value
         else:
-            at.value(("deadlines", key), f"deadlines.{key}: 날짜 수(숫자)로 적으세요. 예: {example}",
-                     f"deadlines.{key}: a number of days, e.g. {example}")
+            at.value(("deadlines", key), f"deadlines.{key}: 날짜 수(0~{MAX_DAYS}의 숫자)로 적으세요. 예: {example}",
+                     f"deadlines.{key}: a number of days (0-{MAX_DAYS}), e.g. {example}")
 
 
 def _pii(cfg: Config, at: _Locate, raw: Any) -> None:

@@ -199,23 +199,48 @@ def pathological_lines(text: str, rel: str) -> list[Finding]:
 
 
 MAX_NESTING = 64  # brackets open inside each other in one paragraph: [[[[ … ]]]] backtracks as badly
+# inline HTML tags in one paragraph, even balanced (`<b>x</b>` 20,000 times: 5 s, 100,000: minutes;
+# Python-Markdown's inline pass is quadratic in them): 5,000 take a fifth of a second
+MAX_TAGS = 5000
 _PAIRS = (("[", "]"), ("(", ")"), ("<", ">"))
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+MAX_LIST_DEPTH = 100  # lists inside lists: Python-Markdown recurses per level (500 levels: RecursionError)
+_LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.M)
+
+
+def deep_lists(text: str, rel: str, first_line: int) -> list[Finding]:
+    """A list nested more than MAX_LIST_DEPTH levels (each item indented past the one above), which
+    the Markdown renderer cannot render (it recurses once per level): one finding, at its item."""
+    if text.count("\n") < MAX_LIST_DEPTH:
+        return []
+    stack: list[int] = []
+    for m in _LIST_ITEM.finditer(text):
+        indent = len(m.group(1).expandtabs(4))
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+        if len(stack) > MAX_LIST_DEPTH:
+            line = first_line + text.count("\n", 0, m.start())
+            return [finding("markdown-too-deep", rel, line, 1, limit=MAX_LIST_DEPTH)]
+    return []
 
 
 def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     """Paragraphs that would make the Markdown renderer crawl (its link and tag patterns backtrack,
     quadratically): more than MAX_BRACKETS brackets left open, or brackets nested deeper than
     MAX_NESTING, in one paragraph, however many lines it spans (`[` alone on 4,000 lines of one
-    paragraph took 3 s, 8,000 nested `[` 2 s, and a record may hold a million characters). A
-    paragraph with few brackets is passed over at the cost of three counts."""
-    out: list[Finding] = []
+    paragraph took 3 s, 8,000 nested `[` 2 s, and a record may hold a million characters), or
+    more than MAX_TAGS inline tags, balanced or not. A paragraph with few brackets is passed over
+    at the cost of three counts."""
+    out: list[Finding] = deep_lists(text, rel, first_line)
     if sum(text.count(o) for o, _ in _PAIRS) <= MAX_NESTING:
         return out
     start = 0
     for cut in [*(m.start() for m in _BLANK_LINE.finditer(text)), len(text)]:
         block = text[start:cut]
-        if sum(block.count(o) for o, _ in _PAIRS) > MAX_NESTING and _stalls(block):
+        if sum(block.count(o) for o, _ in _PAIRS) > MAX_NESTING and (_stalls(block) or block.count("<") > MAX_TAGS):
             line = first_line + text.count("\n", 0, start) + (1 if start else 0)
             out.append(finding("markdown-brackets", rel, line, 1, limit=MAX_BRACKETS, depth=MAX_NESTING))
         start = cut + 1

@@ -197,13 +197,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} is left out of the site ('[외부 자료 생략]' or nothing shows in its place); put pictures in "
         "docs/ and use their path, link to what is elsewhere",
     ),
+    "markdown-too-deep": (
+        E,
+        "목록 안에 목록이 {limit}겹 넘게 들어 있어 사이트에 그릴 수 없습니다. 들여쓰기를 줄여 목록을 얕게 하세요.",
+        "a list is nested more than {limit} levels deep and cannot be rendered; indent less",
+    ),
     "markdown-brackets": (
         E,
-        "이 문단에는 닫히지 않았거나 겹겹이 싸인 괄호([ ( <)가 너무 많습니다(닫히지 않은 것 {limit}개, 겹친 것 "
-        "{depth}겹까지). 사이트를 만드는 데 몇 분에서 몇 시간이 걸리므로 받지 않습니다. 괄호를 줄이거나 "
-        "닫고, 긴 문단은 빈 줄로 나누세요.",
-        "this paragraph has too many unclosed or nested brackets ([ ( <: at most {limit} unclosed, {depth} "
-        "deep); rendering it would take minutes or hours; close or remove them, or split the paragraph",
+        "이 문단에는 닫히지 않았거나 겹겹이 싸인 괄호([ ( <)나 HTML 태그가 너무 많습니다(닫히지 않은 것 {limit}개, "
+        "겹친 것 {depth}겹, 태그 5,000개까지). 사이트를 만드는 데 몇 분에서 몇 시간이 걸리므로 받지 않습니다. "
+        "괄호나 태그를 줄이거나 닫고, 긴 문단은 빈 줄로 나누세요.",
+        "this paragraph has too many unclosed or nested brackets or HTML tags ([ ( <: at most {limit} unclosed, "
+        "{depth} deep, 5,000 tags); rendering it would take minutes or hours; remove some, or split the paragraph",
     ),
     "docs-line-too-long": (
         E,
@@ -517,6 +522,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "아무것도 묻지 않아야 하므로 이 설정을 지우거나(글꼴은 font: false) 파일을 docs/ 안에 두세요.",
         "the '{key}' setting in mkdocs.yml makes the site load from another host ({what}); the casebook site must "
         "ask no other host for anything: remove it (for fonts: font: false) or keep the file inside docs/",
+    ),
+    "settings-unsafe": (
+        E,
+        "mkdocs.yml의 '{key}'은(는) 쓸 수 없습니다: {what}. 사례집 사이트는 casekit이 검사한 것만 싣고 저장소의 "
+        "설정이 코드를 실행하지 않아야 하므로 이 설정을 지우세요.",
+        "'{key}' in mkdocs.yml is not allowed: {what}; the casebook site publishes only what casekit checked and its "
+        "settings run no code: remove it",
     ),
     "settings-docs-dir": (
         E,

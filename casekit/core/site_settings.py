@@ -1,4 +1,7 @@
-"""Settings in `mkdocs.yml` that would make the published site load something from another host.
+"""Settings in `mkdocs.yml` that would make the published site load something from another host,
+run code or read files when it is built, or put raw HTML into its pages (`settings-unsafe`:
+`hooks`, `INHERIT`, python tags other than `!!python/name:` of Markdown, pymdownx or Material,
+`!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts).
 
 The casebook's promise is that a reader's browser asks no other host for anything. These
 settings break it, so `casekit check` reports each as an error (`settings-outside-load`) at the
@@ -38,6 +41,25 @@ FETCHING_PLUGINS = {
     "material/social": "소셜 카드 글꼴을 Google Fonts에서 내려받습니다 (downloads fonts from Google Fonts)",
     "git-committers": "GitHub API를 부릅니다 (calls the GitHub API)",
 }
+# settings that run code or read files at build time, or put raw HTML into every page
+# (`settings-unsafe`): whoever can edit mkdocs.yml must not get a script onto the site, code run
+# on the build machine, or another file's text (a restricted case, /etc/passwd) published
+UNSAFE_KEYS = {
+    "hooks": "MkDocs가 빌드할 때 저장소의 파이썬 파일을 실행합니다 (runs Python files at build time)",
+    "INHERIT": "casekit이 검사하지 않는 다른 설정 파일을 읽습니다 (reads another settings file casekit does not check)",
+}
+UNSAFE_EXTENSIONS = {
+    "pymdownx.snippets": "다른 파일(사례 기록, 서버의 파일)의 내용을 쪽에 넣습니다 (puts other files' text into pages)",
+    "pymdownx.b64": "파일을 읽어 쪽에 넣습니다 (embeds files into pages)",
+    "markdown_include.include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
+    "mdx_include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
+    "markdown_include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
+}
+# `!!python/name:` may name a function of these packages (Material's emoji, slugify …); any other
+# python tag builds or calls objects when MkDocs reads the file
+SAFE_PYTHON_NAMES = ("markdown.", "pymdownx.", "material.")
+_PY_TAG = "tag:yaml.org,2002:python/"
+_MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 _URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|/\\|\\/)")
 _INLINE_EMOJI = ("to_svg", "to_alt", "to_png_sprite", "to_svg_sprite")
 
@@ -136,11 +158,93 @@ def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
     return "/".join(p for p in parts if p not in ("", ".")), []
 
 
+def _aliases(root: Path) -> list[tuple[int, int]]:
+    """Where `mkdocs.yml` uses a YAML alias (`*name`): MkDocs builds every copy (ten levels of nine
+    aliases: gigabytes), so none is accepted."""
+    text, _ = read_file(str(root / SETTINGS_FILE), SETTINGS_FILE)
+    if text is None or "*" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                out.append((event.start_mark.line + 1, event.start_mark.column + 1))
+    except (yaml.YAMLError, RecursionError, ValueError):
+        pass  # (reported as settings-invalid)
+    return out
+
+
+def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
+    out: list[Finding] = []
+
+    def report(node: yaml.Node, key: str, what: str) -> None:
+        out.append(finding("settings-unsafe", SETTINGS_FILE, *_at(node), key=key, what=what))
+
+    for node, _ in _all_nodes(doc, set()):  # MkDocs takes the last of two equal keys, these checks the first
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for k, _ in _items(node):
+                if k.value in keys:
+                    report(k, str(k.value), "같은 키가 두 번 있으면 MkDocs는 뒤의 것을 씁니다 (a key written twice: "
+                                            "MkDocs takes the last)")
+                keys.add(k.value)
+    for line, col in _aliases(root)[:1]:
+        out.append(finding("settings-unsafe", SETTINGS_FILE, line, col, key="*",
+                           what="YAML 별칭은 MkDocs가 펼쳐 만들어 메모리를 다 씁니다 (a YAML alias: expanded by MkDocs)"))
+    for key, what in UNSAFE_KEYS.items():
+        entry = _get(doc, key)
+        if entry is not None:
+            report(entry[0], key, what)
+    extensions = _get(doc, "markdown_extensions")
+    for node in (extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []):
+        ext = node if isinstance(node, yaml.ScalarNode) else next((k for k, _ in _items(node)), None)
+        if ext is not None and ext.value in UNSAFE_EXTENSIONS:
+            report(ext, f"markdown_extensions: {ext.value}", UNSAFE_EXTENSIONS[ext.value])
+    for pkey, _ in _items(extensions[1]) if extensions else ():  # written as a mapping
+        if pkey.value in UNSAFE_EXTENSIONS:
+            report(pkey, f"markdown_extensions: {pkey.value}", UNSAFE_EXTENSIONS[pkey.value])
+    skip = {id(v) for k, v in _items(doc) if k.value in ("plugins", "markdown_extensions")}
+    for node, published in _all_nodes(doc, skip):
+        tag = node.tag or ""
+        if tag.startswith(_PY_TAG) and not (tag.startswith(_PY_TAG + "name:")
+                                             and tag[len(_PY_TAG) + 5:].startswith(SAFE_PYTHON_NAMES)):
+            report(node, tag.replace("tag:yaml.org,2002:", "!!"),
+                   "MkDocs가 설정을 읽을 때 파이썬 코드를 실행합니다 (runs Python code when MkDocs reads the file)")
+        elif tag == "!ENV":
+            report(node, "!ENV", "빌드하는 컴퓨터의 환경 변수(비밀번호·토큰이 있을 수 있음)를 사이트에 넣을 수 있습니다 "
+                                 "(puts the build machine's environment variables into the site)")
+        elif published and isinstance(node, yaml.ScalarNode) and _MARKUP.search(node.value):
+            report(node, node.value[:40], "HTML 태그는 테마가 모든 쪽에 그대로 넣습니다(스크립트도) (the theme puts HTML "
+                                          "here into every page as it is, scripts too)")
+    return out
+
+
+def _all_nodes(node: yaml.Node, skip: set[int]) -> Iterator[tuple[yaml.Node, bool]]:
+    """Every node once, with whether its text is published (not under plugins or markdown_extensions,
+    whose options are code settings, not text)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, True)]
+    while stack:
+        n, published = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        yield n, published
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend((c, published) for c in reversed(n.value))
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in reversed(n.value):
+                stack.extend(((v, published and id(v) not in skip), (k, published)))
+
+
 def check_site_settings(root: Path) -> list[Finding]:
-    """Findings for `mkdocs.yml` settings that load from another host, located at their key."""
-    doc, out = _nodes(Path(os.path.realpath(root)))
+    """Findings for `mkdocs.yml` settings that load from another host, run code, read files or
+    put raw HTML into pages, located at their key."""
+    real = Path(os.path.realpath(root))
+    doc, out = _nodes(real)
     if doc is None:
         return out
+    out += _unsafe(real, doc)
 
     def report(node: yaml.Node, key: str, what: str) -> None:
         out.append(finding("settings-outside-load", SETTINGS_FILE, *_at(node), key=key, what=what))

@@ -114,10 +114,11 @@ def casekit_assets() -> dict[str, Path]:
 
 
 def default_theme_dirs(root: Path) -> list[Path]:
-    """The template folders a casebook's site is built with, when no generator says so: the
-    casebook's `overrides/`, casekit's templates, Material's (when installed)."""
+    """The template folders of the installed packages a casebook's site is built with, when no
+    generator says so: casekit's templates, Material's (when installed). Not the casebook's own
+    `overrides/` or `custom_dir`: a script or file there is not one the site may trust unread."""
     base = Path(__file__).resolve().parent.parent
-    dirs = [root / "overrides", base / "site" / "templates", base / "mkdocs_plugin" / "templates"]
+    dirs = [base / "site" / "templates", base / "mkdocs_plugin" / "templates"]
     try:
         import material  # the theme package, if installed; only its files are read
     except ImportError:

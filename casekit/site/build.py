@@ -309,9 +309,11 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
 
 
 def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:
-    """The template folders the generator built with (what the audit compares assets and inline
-    scripts against): the build folder's overrides, then the theme's own."""
-    dirs = [work / "overrides"]
+    """The template folders of the installed packages the generator built with (what the audit
+    compares assets and inline scripts against): casekit's and the theme's own. Never the build
+    folder's overrides: they hold the casebook's `custom_dir`, whose scripts are nobody's the
+    site may trust (a template there could put any script on every page)."""
+    dirs: list[Path] = []
     if generator == "zensical":
         spec = importlib.util.find_spec("zensical")
         if spec is not None and spec.origin:

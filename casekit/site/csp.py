@@ -89,8 +89,10 @@ class TrustedScripts:
         patterns = []
         for body in sorted(seen):
             parts = _EXPR.split(body)
-            # a template expression in a theme script is a URL inside a JS string literal
-            patterns.append(re.compile(r"[^\"'\\<>\s`]*".join(re.escape(p) for p in parts), re.S))
+            # a template expression in a theme script is a relative URL inside a JS string literal:
+            # never one with a scheme or a host (Material's redirect script would otherwise send a
+            # reader anywhere a setting wrote it to)
+            patterns.append(re.compile(r"(?!/[/\\])[^\"'\\<>\s`:]*".join(re.escape(p) for p in parts), re.S))
         return cls(patterns)
 
     def matches(self, script: str) -> bool:

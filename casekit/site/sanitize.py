@@ -11,7 +11,8 @@ tables, quotes, code, emphasis, images, details, admonition boxes), links a read
 (relative, http(s), mailto, tel; `rel="noopener noreferrer"`), images from the site itself
 only (a relative address: no scheme, no `//`, no backslash, no control character). Nothing
 that runs or loads: no script, style, on* handler, srcset, base, meta, frame, object, form,
-svg or math. An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped.
+svg or math. An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped, and
+so is a class the theme or casekit styles its interface with (`md-dialog`, `ck-…`); no `dir`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ TAGS: frozenset[str] = frozenset({
 DROP_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "iframe", "frame",
                                                "frameset", "object", "embed", "svg", "math", "textarea", "title"})
 # data-search-exclude: a docs page keeps a paragraph out of the search index (Material, casekit)
-GENERIC_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "dir", "data-search-exclude"})
+# (no `dir`: `<span dir="ltr">` pieces in a `dir="rtl"` line show 010-0000-1003 written backwards in
+# the source, as the bidi controls casekit refuses would)
+GENERIC_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "data-search-exclude"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "hreflang"}),
     "img": frozenset({"src", "alt", "width", "height"}),
@@ -57,6 +60,9 @@ ALIGN = {"th": {"align": {"left", "right", "center"}}, "td": {"align": {"left", 
 LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 # Material's own element ids all start with "__" (__search, __drawer, __config, __palette_0 …)
 RESERVED_ID = re.compile(r"^_|^md-")
+# classes the theme and casekit style their own interface with (md-dialog, md-header, ck-blocked …):
+# a record wearing them could draw a fake notice or login box over the page
+RESERVED_CLASS = re.compile(r"^(?:md|ck)[-_]", re.I)
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\\\x7f]")
@@ -76,6 +82,9 @@ def is_local_path(url: str) -> bool:
 def _filter(tag: str, attr: str, value: str) -> str | None:
     if attr == "id" and RESERVED_ID.search(value):
         return None
+    if attr == "class":
+        kept = [c for c in value.split() if not RESERVED_CLASS.match(c)]
+        return " ".join(kept) or None
     if tag == "img" and attr == "src" and not is_local_path(value):
         return None
     return value

@@ -1,0 +1,147 @@
+"""Whoever can edit mkdocs.yml, a record or a custom theme folder must not get a script onto the site,
+code run on the build machine, another file's text published, or the build stalled.
+
+Found by a probe that attacked copies of the sample: a `copyright` holding a `<script>` that
+Material prints as it is (and whose redirect the CSP trusted as the theme's own), `hooks:` and
+`!!python/object/apply` run at build time, `pymdownx.snippets` publishing /etc/passwd, a YAML
+alias bomb, a `custom_dir` template with its own scripts, records drawing a fake theme dialog or
+writing a phone number backwards with `dir`, 100,000 inline tags, a 500-level list, a deadline of
+a billion days."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.config import MAX_DAYS
+from casekit.site.csp import TrustedScripts
+from casekit.site.sanitize import sanitize_html
+
+
+def settings_findings(root: Path, code: str = "settings-unsafe") -> list[tuple[int | None, str]]:
+    return [(f.line, f.message_ko) for f in check(root).findings if f.path == "mkdocs.yml" and f.code == code]
+
+
+def append(root: Path, text: str) -> int:
+    """Append `text` to the copy's mkdocs.yml; the line it starts on."""
+    path = root / "mkdocs.yml"
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before.rstrip("\n") + "\n" + text, encoding="utf-8")
+    return before.rstrip("\n").count("\n") + 2
+
+
+def test_the_sample_settings_are_safe(sample: Path) -> None:
+    assert settings_findings(sample) == []  # (its `!!python/name:markdown.extensions.toc.slugify_unicode` is fine)
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("hooks:\n  - hook.py\n", "'hooks'"),
+    ("INHERIT: ../other.yml\n", "'INHERIT'"),
+    ('extra:\n  x: !!python/object/apply:os.system ["id"]\n', "python/object/apply"),
+    ("extra:\n  x: !!python/name:os.system\n", "python/name:os.system"),
+    ("site_author: !ENV CI_TOKEN\n", "'!ENV'"),
+    ("copyright: '<script>location.replace(\"https://evil.example\")</script>'\n", "HTML 태그"),
+    ("extra:\n  note: <img src=x onerror=alert(1)>\n", "HTML 태그"),
+    ("extra:\n  a: &a [1, 2, 3]\n  b: [*a, *a, *a]\n", "YAML 별칭"),
+    ("markdown_extensions:\n  - toc\n", "같은 키가 두 번"),  # MkDocs takes this one, unchecked
+])
+def test_settings_that_run_code_read_files_or_inject_html_are_refused(sample: Path, text: str, says: str) -> None:
+    line = append(sample, text)
+    found = settings_findings(sample)
+    assert found and all(line <= n < line + text.count("\n") for n, _ in found if n is not None), found
+    assert any(says in message for _, message in found), found
+
+
+@pytest.mark.parametrize("extension", ["pymdownx.snippets", "pymdownx.b64", "markdown_include.include"])
+def test_markdown_extensions_that_read_files_are_refused(sample: Path, extension: str) -> None:
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "markdown_extensions:\n" in text
+    path.write_text(text.replace("markdown_extensions:\n", f"markdown_extensions:\n  - {extension}:\n"
+                                                          "      base_path: ['/']\n", 1), encoding="utf-8")
+    assert any(extension in message for _, message in settings_findings(sample))
+
+
+def test_a_nav_label_with_a_script_is_refused(sample: Path) -> None:
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - 현황: index.md", "  - '현황<script>alert(1)</script>': index.md", 1),
+                    encoding="utf-8")
+    assert [n for n, _ in settings_findings(sample)] == [text[: text.index("  - 현황")].count("\n") + 1]
+
+
+@pytest.mark.slow
+def test_a_build_never_runs_the_settings_code(sample: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    (sample / "hook.py").write_text(f"open({str(marker)!r}, 'w').write('hook')\n", encoding="utf-8")
+    append(sample, f'hooks:\n  - hook.py\nextra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n')
+    proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
+    assert proc.returncode != 0 and "settings-unsafe" in proc.stdout + proc.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.slow
+def test_scripts_from_a_custom_dir_are_not_trusted(sample: Path) -> None:
+    path = sample / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: evil\n", 1),
+                    encoding="utf-8")
+    (sample / "evil" / "assets").mkdir(parents=True)
+    (sample / "evil" / "main.html").write_text(
+        '{% extends "base.html" %}{% block scripts %}{{ super() }}<script>document.title="PWNED"</script>'
+        "<script src=\"{{ 'assets/pwn.js' | url }}\"></script>{% endblock %}", encoding="utf-8")
+    (sample / "evil" / "assets" / "pwn.js").write_text('document.body.innerHTML="PWNED"', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "site-active-content" in out and "site-unexpected-file" in out
+
+
+def test_a_theme_script_template_takes_only_a_relative_url(tmp_path: Path) -> None:
+    """Material's redirect.html: `window.location.replace(["{{ page.meta.location }}", …])`."""
+    (tmp_path / "redirect.html").write_text(
+        '<script>window.location.replace(["{{ page.meta.location }}",window.location.search,'
+        'window.location.hash].join(""))</script>', encoding="utf-8")
+    trusted = TrustedScripts.from_theme([tmp_path])
+    script = 'window.location.replace(["{}",window.location.search,window.location.hash].join(""))'
+    assert trusted.matches(script.format("../cases/"))
+    for outside in ("https://evil.example/phish", "//evil.example", "javascript:alert(1)", "/\\evil.example"):
+        assert not trusted.matches(script.format(outside)), outside
+
+
+def test_records_cannot_wear_the_themes_classes_or_reorder_text() -> None:
+    html = sanitize_html('<div class="md-dialog md-dialog--active note"><a href="https://evil.example">'
+                         '다시 로그인하세요</a></div><p dir="rtl"><span dir="ltr" class="ck-done">3001</span></p>')
+    assert "md-dialog" not in html and "ck-done" not in html and "dir=" not in html
+    assert 'class="note"' in html  # other classes stay (Markdown's admonitions)
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    ("<b>정</b>" * 5000, "markdown-brackets"),
+    ("".join("  " * i + "- a\n" for i in range(150)), "markdown-too-deep"),
+])
+def test_bodies_that_would_stall_or_crash_the_renderer_are_refused(sample: Path, body: str, code: str) -> None:
+    record = sample / "cases/2026-0003/02-closure.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\n\n" + body, encoding="utf-8")
+    assert code in {f.code for f in check(sample).findings if f.path.endswith("2026-0003/02-closure.md")}
+
+
+def test_a_list_a_hundred_levels_deep_still_renders() -> None:
+    from casekit.site.body import BodyRenderer
+
+    html = BodyRenderer().html("".join("  " * i + "- a\n" for i in range(100)), "cases/x/01-intake.md", 1)
+    assert html is not None and html.count("<li>") == 100
+
+
+def test_a_deadline_past_any_calendar_is_a_finding(sample: Path) -> None:
+    path = sample / "casekit.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("assessment_days: 10", "assessment_days: 999999999"),
+                    encoding="utf-8")
+    found = [f for f in check(sample).findings if f.code == "config-invalid"]
+    assert found and f"0~{MAX_DAYS}" in found[0].message_ko
