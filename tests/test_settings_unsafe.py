@@ -145,3 +145,65 @@ def test_a_deadline_past_any_calendar_is_a_finding(sample: Path) -> None:
                     encoding="utf-8")
     found = [f for f in check(sample).findings if f.code == "config-invalid"]
     assert found and f"0~{MAX_DAYS}" in found[0].message_ko
+
+
+@pytest.mark.parametrize(("section", "name"), [
+    ("plugins", "material/projects"), ("plugins", "macros"), ("markdown_extensions", "markdown_exec"),
+])
+def test_plugins_and_extensions_casekit_does_not_know_are_refused(sample: Path, section: str, name: str) -> None:
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert f"{section}:\n" in text
+    path.write_text(text.replace(f"{section}:\n", f"{section}:\n  - {name}\n", 1), encoding="utf-8")
+    assert any(f"{section}: {name}" in message for _, message in settings_findings(sample))
+
+
+def test_a_schema_cannot_unmark_what_the_shipped_schemas_keep_private(sample: Path) -> None:
+    import json
+
+    from casekit.core.schemas import SchemaSet
+
+    path = sample / "schemas" / "intake.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps(schema, ensure_ascii=False).replace('"x-sensitive": true', '"x-sensitive": false')
+    path.write_text(text, encoding="utf-8")
+    assert "x-sensitive\": true" not in path.read_text(encoding="utf-8")
+    paths = SchemaSet.load(sample / "schemas").sensitive_paths["intake"]
+    assert ("client", "name") in paths and ("client", "birth_date") in paths
+
+
+def test_a_schema_pattern_that_backtracks_cannot_hang_check(sample: Path) -> None:
+    import json
+    import time
+
+    path = sample / "schemas" / "intake.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["worker"] = {"type": "string", "pattern": "^(a+)+$"}
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    record = sample / "cases/2026-0002/01-intake.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("worker: ", 'worker: "' + "a" * 60 + '!"\nx_worker: ', 1), encoding="utf-8")
+    started = time.perf_counter()
+    found = [f for f in check(sample).findings if f.path.endswith("2026-0002/01-intake.md") and f.code == "bad-pattern"]
+    assert found and time.perf_counter() - started < 30  # Python's re: 2^60 steps
+
+
+def test_docs_pages_get_the_personal_number_guard_but_not_in_code(sample: Path) -> None:
+    guide = sample / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n\n연락: hong.gildong@gmail.com, 전화 010-9876-5432\n\n"
+                     "예시: `010-1111-2222`\n\n```\n800101-1234567\n```\n", encoding="utf-8")
+    codes = sorted(f.code for f in check(sample).findings if f.path == "docs/guide.md")
+    assert codes == ["pii-email", "pii-phone"]
+
+
+@pytest.mark.slow
+def test_given_names_in_docs_pages_are_masked_in_the_built_site(sample: Path, tmp_path: Path) -> None:
+    from casekit.site.build import build
+
+    guide = sample / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n\n## 영수 씨 상담 기록 안내\n\n영수 씨 사례를 참고하세요.\n",
+                     encoding="utf-8")
+    result = build(sample, tmp_path / "site")
+    page = (tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert not result.errors
+    assert "영수" not in page and "○○ 씨 상담 기록 안내" in page

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from casekit.core.cache import Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
-from casekit.core.docs import outside_content, scan_docs, stalling_paragraphs
+from casekit.core.docs import outside_content, scan_docs, stalling_paragraphs, without_code
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
@@ -29,7 +29,7 @@ from casekit.core.names import (
     valid_case_id,
     valid_resource_id,
 )
-from casekit.core.pii import scan_parsed
+from casekit.core.pii import scan_parsed, scan_text
 from casekit.core.published import (
     Published,
     ScanGroup,
@@ -535,6 +535,8 @@ def _sensitive(
     docs = scan_docs(root) if wanted is None else None
     if docs is not None:
         out += docs.findings
+        for rel, text in docs.pages:  # phone, resident and account numbers, e-mail: as in a record body
+            out += scan_text(without_code(text), rel, 1, reread[1])  # (code: a how-to's examples)
         extra += [Unit(rel, text, 1, ("", array("I"))) for rel, text in docs.pages]
         settings = published_settings(root)
         if settings is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -212,8 +213,15 @@ class SchemaSet:
 
     @cached_property
     def sensitive_paths(self) -> dict[str, list[Path]]:
-        """For each kind, the paths (with '*' for list items) whose values are never published."""
-        return {kind: self._annotated(kind, "x-sensitive") for kind in KINDS}
+        """For each kind, the paths (with '*' for list items) whose values are never published: those
+        the casebook's schemas mark `x-sensitive`, and always those casekit's shipped schemas mark
+        (a schema edited to drop the mark from client.name does not publish the name)."""
+        shipped = _shipped_sensitive() if self.folder != DEFAULTS / "schemas" else {}
+        out: dict[str, list[Path]] = {}
+        for kind in KINDS:
+            paths = self._annotated(kind, "x-sensitive")
+            out[kind] = paths + [p for p in shipped.get(kind, []) if p not in paths]
+        return out
 
     @cached_property
     def public_paths(self) -> dict[str, list[Path]]:
@@ -394,6 +402,11 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
             "write what the guide in angle brackets asks for, without the brackets")
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_sensitive() -> dict[str, list[Path]]:
+    return dict(SchemaSet.load(DEFAULTS / "schemas").sensitive_paths)
+
+
 def _bounds(schema: dict[str, Any]) -> tuple[str, str]:
     """The least and greatest whole number a schema's minimum/maximum allow, as text ("" if none)."""
     def num(x: Any) -> str:
@@ -483,12 +496,29 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str,
 
     if not validator.is_type(instance, "string"):
         return
+    rust = _rust_pattern(pattern)
+    if rust is not None:  # the engine that decided: linear time, or a bounded backtracker
+        if not rust.is_valid(instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+        return
     try:
         found = re.search(ecma_regex(pattern), instance)
     except re.error:  # as jsonschema itself does with a pattern re cannot compile
         found = re.search(pattern, instance)
     if found is None:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=512)
+def _rust_pattern(pattern: str) -> Any:
+    """jsonschema-rs's validator of one `pattern` (its regex engine never backtracks without bound:
+    a schema's `^(a+)+$` against 40 characters took Python's re hours), or None."""
+    try:
+        import jsonschema_rs
+
+        return jsonschema_rs.Draft202012Validator({"type": "string", "pattern": pattern})
+    except Exception:  # (not installed, or a pattern it cannot compile: Python's re decides)
+        return None
 
 
 def _no_retrieval(uri: str) -> Any:

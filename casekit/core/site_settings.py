@@ -55,6 +55,16 @@ UNSAFE_EXTENSIONS = {
     "mdx_include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
     "markdown_include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
 }
+# plugins casekit knows run no code of the casebook's and read no file it did not check; any
+# other (material/projects builds other mkdocs.yml files with their hooks; macros runs main.py)
+# is refused
+SAFE_PLUGINS = frozenset({"search", "material/search", "casekit", "privacy", "material/privacy", "tags",
+                          "material/tags", "offline", "material/offline", "meta", "material/meta"})
+# Markdown extensions: Python-Markdown's own, pymdownx's and Material's (but the file-including ones above)
+SAFE_EXTENSION_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
+SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
+                             "md_in_html", "tables", "codehilite", "legacy_attrs", "legacy_em", "meta", "nl2br",
+                             "sane_lists", "smarty", "toc", "wikilinks"})
 # `!!python/name:` may name a function of these packages (Material's emoji, slugify …); any other
 # python tag builds or calls objects when MkDocs reads the file
 SAFE_PYTHON_NAMES = ("markdown.", "pymdownx.", "material.")
@@ -203,6 +213,18 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
     for pkey, _ in _items(extensions[1]) if extensions else ():  # written as a mapping
         if pkey.value in UNSAFE_EXTENSIONS:
             report(pkey, f"markdown_extensions: {pkey.value}", UNSAFE_EXTENSIONS[pkey.value])
+    for name in _named(extensions[1] if extensions else None):
+        value = str(name.value)
+        if value not in UNSAFE_EXTENSIONS and value not in SAFE_EXTENSIONS and not value.startswith(SAFE_EXTENSION_PREFIXES):
+            report(name, f"markdown_extensions: {value}",
+                   "casekit이 모르는 Markdown 확장은 빌드 때 코드를 실행하거나 파일을 읽을 수 있습니다 (an extension casekit "
+                   "does not know may run code or read files; Python-Markdown's, pymdownx and Material's are fine)")
+    plugins = _get(doc, "plugins")
+    for name in _named(plugins[1] if plugins else None):
+        if str(name.value) not in SAFE_PLUGINS and str(name.value) not in FETCHING_PLUGINS:
+            report(name, f"plugins: {name.value}",
+                   "casekit이 아는 플러그인만 쓸 수 있습니다(search, privacy, tags, offline, meta): 다른 플러그인은 빌드 때 "
+                   "코드를 실행하거나 검사하지 않은 파일을 읽을 수 있습니다 (only plugins casekit knows)")
     skip = {id(v) for k, v in _items(doc) if k.value in ("plugins", "markdown_extensions")}
     for node, published in _all_nodes(doc, skip):
         tag = node.tag or ""
@@ -217,6 +239,19 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
             report(node, node.value[:40], "HTML 태그는 테마가 모든 쪽에 그대로 넣습니다(스크립트도) (the theme puts HTML "
                                           "here into every page as it is, scripts too)")
     return out
+
+
+def _named(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    """The names of a plugins or markdown_extensions list (each a name, or a one-key mapping of a
+    name to its options) or mapping."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            name = item if isinstance(item, yaml.ScalarNode) else next((k for k, _ in _items(item)), None)
+            if isinstance(name, yaml.ScalarNode):
+                yield name
+    else:
+        for key, _ in _items(node):
+            yield key  # type: ignore[misc]
 
 
 def _all_nodes(node: yaml.Node, skip: set[int]) -> Iterator[tuple[yaml.Node, bool]]:

@@ -350,7 +350,8 @@ def split(text: str, rel: str) -> Parsed:
     parsed.body_line = text.count("\n", 0, end.start()) + 2
     parsed.body = text[end.end() + 1 :]
     front = text[first_end + 1 : end.start()] or "\n"
-    wide = wide_spaces(front, rel, parsed.front_line) if _ODD_LAYOUT.search(front) else []
+    odd = "\u3000" in front or "\u00a0" in front or "\uff1a" in front  # (in: a tenth of the regex's cost)
+    wide = wide_spaces(front, rel, parsed.front_line) if odd else []
     if wide:  # the cause of whatever YAML would say, said where it is (nothing else read until fixed)
         parsed.findings += wide
         return parsed

@@ -566,6 +566,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     # of the casebook's own docs/, only what scan_docs allows: its pages with the text it read, its
     # checked images and PDFs; nothing else there is opened (check reports the rest)
     scan = scan_docs(root)
+    mask_index = pages.bodies.index if isinstance(pages, Generated) and pages.bodies is not None else None
     docs_pages: list[str] = []
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
     published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets]
@@ -579,7 +580,10 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
         if text is None:
             docs.copy(site_rel, root / rel)
         else:
-            docs.write(site_rel, text.encode("utf-8"))
+            # given names masked in the source, so the heading anchors and the table of contents the
+            # generator makes from it never hold one either (the plugin masks the HTML again)
+            masked = mask_index.mask(text) if mask_index is not None else text
+            docs.write(site_rel, masked.encode("utf-8"))
             docs_pages.append(site_rel)
     docs.copy(CSS_URI, CSS_FILE)
     docs.copy(JS_URI, JS_FILE)
