@@ -179,3 +179,9 @@ def test_an_allow_list_written_as_text_still_allows_the_numbers(sample: Path, ru
     assert "Traceback" not in result.output and "pii-" not in result.output
     assert (f'casekit.yml:{start + 1}:10  경고  [{WARNING_CODE}] casekit.yml 설정 확인: pii.allow: 목록으로 적으세요. '
             '예: allow: ["02-000-1234", "gaon@example.org"]') in result.output
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# 설정 없음\n", "  # lang: ko\n\n# deadlines: …\n"])
+def test_an_empty_or_comments_only_settings_file_sets_nothing_and_is_fine(tmp_path: Path, text: str) -> None:
+    cfg = _load(tmp_path, text)
+    assert cfg.findings == [] and cfg.deadlines == DEFAULT_DEADLINES and cfg.lang is None

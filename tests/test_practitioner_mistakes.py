@@ -180,3 +180,10 @@ def test_common_yaml_slips_are_explained(sample: Path, old: str, new: str, says:
     edit(sample, MONITORING, old, new)
     (found,) = errors_in(sample, MONITORING)
     assert found[0] == "yaml-syntax" and says in found[2], found[2]
+
+
+def test_a_sensitive_value_in_a_body_is_named_in_the_practices_words(sample: Path) -> None:
+    edit(sample, INTERVENTION, "# 실행", "# 실행\n\n박영수 씨에게 010-0000-1001로 연락함")
+    said = {f[2] for f in errors_in(sample, INTERVENTION) if f[0] == "sensitive-in-text"}
+    assert any("client.name, 클라이언트 실명" in m for m in said) and any("클라이언트 전화번호" in m for m in said)
+    assert all("지우세요" in m for m in said)

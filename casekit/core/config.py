@@ -94,6 +94,9 @@ def load_config(root: Path) -> Config:
     parsed = parse_yaml(text, CONFIG_FILE) if text is not None else None
     if parsed is not None:
         problems = problems + parsed.findings
+    if (text is None and problems and all(p.code == "file-empty" for p in problems)) or (
+            text is not None and all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())):
+        return cfg  # empty, or comments only: every setting is optional, so nothing is set and nothing is wrong
     errors = [p for p in problems if p.severity == ERROR]
     if errors or parsed is None:
         first = errors[0] if errors else problems[0]

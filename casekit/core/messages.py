@@ -433,8 +433,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "sensitive-in-text": (
         E,
-        "민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. 본문과 일반 항목에는 가명 표기만 쓰세요.",
-        "the value of a sensitive field ({field}) appears where it would be published; use the alias",
+        "민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. 본문과 일반 항목에서 지우세요(사람을 가리켜야 하면 "
+        "가명 표기로).",
+        "the value of a sensitive field ({field_en}) appears where it would be published; use the alias",
     ),
     # --- the site build (casekit build) ---------------------------------------
     "generator-missing": (
@@ -449,15 +450,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "sensitive-variant-in-text": (
         E,
-        "민감 정보({field})의 값이 모양을 바꿔({variant}) 게시되는 곳에 있습니다. 본문과 일반 항목에는 가명 표기만 쓰세요.",
-        "the value of a sensitive field ({field}) appears, written another way ({variant_en}), where it would be "
+        "민감 정보({field})의 값이 모양을 바꿔({variant}) 게시되는 곳에 있습니다. 본문과 일반 항목에서 지우세요(사람을 "
+        "가리켜야 하면 가명 표기로).",
+        "the value of a sensitive field ({field_en}) appears, written another way ({variant_en}), where it would be "
         "published; use the alias",
     ),
     "given-name-in-text": (
         W,
         "민감 정보({field})의 이름(성 없이)으로 보이는 말이 있습니다. 사이트에서는 ○○으로 가려집니다. "
         "이름이 아니라 보통 낱말이면 그 줄에 <!-- casekit: name-ok -->를 적으세요.",
-        "what looks like the given name of a sensitive field ({field}); the site masks it as ○○. If it is an "
+        "what looks like the given name of a sensitive field ({field_en}); the site masks it as ○○. If it is an "
         "ordinary word, write <!-- casekit: name-ok --> on that line",
     ),
     # --- personal data in text (PII guard) -------------------------------------

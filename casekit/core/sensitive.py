@@ -589,8 +589,24 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
     return out
 
 
+# what a sensitive field is called in the practice's words (the finding names both)
+FIELD_KO = {
+    "client.name": "클라이언트 실명", "client.birth_date": "클라이언트 생년월일", "client.resident_number": "주민등록번호",
+    "client.phone": "클라이언트 전화번호", "client.address": "클라이언트 주소", "referral.referrer_contact": "의뢰인 연락처",
+    "consents.guardian_name": "법정대리인 이름", "household_members.name": "가구원 실명", "participants.name": "참석자 이름",
+    "contact_person": "자원 담당자 이름", "contact_phone": "자원 담당자 연락처",
+}
+_INDEX = re.compile(r"\[[0-9*]+\]")
+
+
+def field_label(field: str) -> str:
+    """`client.name` -> `client.name, 클라이언트 실명` (a field casekit does not name: as it is)."""
+    ko = FIELD_KO.get(_INDEX.sub("", field).replace(".*.", "."))
+    return f"{field}, {ko}" if ko else field
+
+
 def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Finding:
-    args: dict[str, Any] = {"field": hit.field}
+    args: dict[str, Any] = {"field": field_label(hit.field), "field_en": hit.field}
     if hit.variant not in (EXACT, GIVEN):
         args["variant"] = VARIANT_KO[hit.variant]
         args["variant_en"] = hit.variant
