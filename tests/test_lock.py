@@ -1,5 +1,5 @@
 """The lock files: every dependency pinned once, with hashes, inside pyproject.toml's ranges, the
-standard pylock.toml the same resolution as requirements/test.txt, and the tests running on it."""
+standard pylock.toml the same resolution as requirements-test.txt, and the tests running on it."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def project() -> dict:
 
 
 def test_every_pin_has_its_hashes():
-    for lock in ("run.txt", "test.txt"):
-        text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+    for lock in ("requirements.txt", "requirements-test.txt"):
+        text = (ROOT / lock).read_text(encoding="utf-8")
         entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
         for entry in entries:
             if "==" in entry:
@@ -54,37 +54,37 @@ def test_pylock_is_the_resolution_of_the_test_lock():
     data = tomllib.loads((ROOT / "pylock.toml").read_text(encoding="utf-8"))
     assert data["lock-version"] == "1.0"
     locked = {(canonicalize_name(p["name"]), p["version"]) for p in data["packages"]}
-    assert locked == all_pins(ROOT / "requirements" / "test.txt")
+    assert locked == all_pins(ROOT / "requirements-test.txt")
     for package in data["packages"]:  # every file it may install is checked by its hash
         files = package.get("wheels", []) + ([package["sdist"]] if "sdist" in package else [])
         assert files and all(f["hashes"].get("sha256") for f in files), package["name"]
 
 
 def test_the_run_lock_is_the_test_lock_without_the_test_tools():
-    run, test = pins(ROOT / "requirements" / "run.txt"), pins(ROOT / "requirements" / "test.txt")
+    run, test = pins(ROOT / "requirements.txt"), pins(ROOT / "requirements-test.txt")
     assert {name: test.get(name) for name in run} == run
 
 
-@pytest.mark.parametrize("lock,extras", [("run.txt", ()), ("test.txt", ("test",))])
+@pytest.mark.parametrize("lock,extras", [("requirements.txt", ()), ("requirements-test.txt", ("test",))])
 def test_every_declared_dependency_is_pinned_inside_its_range(lock, extras):
     meta = project()
     declared = [Requirement(r) for r in meta["dependencies"]]
     for extra in extras:
         declared += [Requirement(r) for r in meta["optional-dependencies"][extra]]
-    locked = pins(ROOT / "requirements" / lock)
+    locked = pins(ROOT / lock)
     for req in declared:
         if req.marker is not None and not req.marker.evaluate():
             continue
         name = canonicalize_name(req.name)
-        assert name in locked, f"{req.name} is not in requirements/{lock}"
+        assert name in locked, f"{req.name} is not in {lock}"
         assert req.specifier.contains(locked[name], prereleases=True), f"{req.name}=={locked[name]} outside {req.specifier}"
 
 
 def test_the_tests_run_on_the_locked_versions():
-    """scripts/venv.sh installs only from requirements/test.txt: what the tests import is what was locked
+    """scripts/venv.sh installs only from requirements-test.txt: what the tests import is what was locked
     (a package a newer pip would pick today, PyYAML 6.0.4 once, cannot slip in unseen)."""
     wrong = {}
-    for name, version in pins(ROOT / "requirements" / "run.txt").items():
+    for name, version in pins(ROOT / "requirements.txt").items():
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
