@@ -206,16 +206,11 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
         if entry is not None:
             report(entry[0], key, what)
     extensions = _get(doc, "markdown_extensions")
-    for node in (extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []):
-        ext = node if isinstance(node, yaml.ScalarNode) else next((k for k, _ in _items(node)), None)
-        if ext is not None and ext.value in UNSAFE_EXTENSIONS:
-            report(ext, f"markdown_extensions: {ext.value}", UNSAFE_EXTENSIONS[ext.value])
-    for pkey, _ in _items(extensions[1]) if extensions else ():  # written as a mapping
-        if pkey.value in UNSAFE_EXTENSIONS:
-            report(pkey, f"markdown_extensions: {pkey.value}", UNSAFE_EXTENSIONS[pkey.value])
     for name in _named(extensions[1] if extensions else None):
         value = str(name.value)
-        if value not in UNSAFE_EXTENSIONS and value not in SAFE_EXTENSIONS and not value.startswith(SAFE_EXTENSION_PREFIXES):
+        if value in UNSAFE_EXTENSIONS:
+            report(name, f"markdown_extensions: {value}", UNSAFE_EXTENSIONS[value])
+        elif value not in SAFE_EXTENSIONS and not value.startswith(SAFE_EXTENSION_PREFIXES):
             report(name, f"markdown_extensions: {value}",
                    "casekit이 모르는 Markdown 확장은 빌드 때 코드를 실행하거나 파일을 읽을 수 있습니다 (an extension casekit "
                    "does not know may run code or read files; Python-Markdown's, pymdownx and Material's are fine)")
@@ -314,13 +309,9 @@ def check_site_settings(root: Path) -> list[Finding]:
         if entry is not None:
             report(entry[0], f"extra.{key}", "분석 서비스 (analytics)")
     plugins = _get(doc, "plugins")
-    for node in (plugins[1].value if plugins and isinstance(plugins[1], yaml.SequenceNode) else []):
-        pname = node if isinstance(node, yaml.ScalarNode) else next((k for k, _ in _items(node)), None)
-        if pname is not None and pname.value in FETCHING_PLUGINS:
+    for pname in _named(plugins[1] if plugins else None):
+        if pname.value in FETCHING_PLUGINS:
             report(pname, f"plugins: {pname.value}", FETCHING_PLUGINS[pname.value])
-    for pkey, _ in _items(plugins[1]) if plugins else ():  # plugins written as a mapping
-        if pkey.value in FETCHING_PLUGINS:
-            report(pkey, f"plugins: {pkey.value}", FETCHING_PLUGINS[pkey.value])
     extensions = _get(doc, "markdown_extensions")
     for node in (extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []):
         ext = node if isinstance(node, yaml.ScalarNode) else next((k for k, _ in _items(node)), None)
