@@ -83,6 +83,7 @@ print(bad)
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부황보"
 GIVEN = "가강건경고관광교구규균근기길나남노누다단달담대덕도동두라래로루리마만명무문미민바박반배백범별병보봉빈사산상새서석선설섭성세소솔수숙순슬승시신아안애야양어언연열영예오옥온완요용우운울웅원월위유윤율으은음의이익인일임자잔장재전정제조종주준중지진찬창채천철초춘충치탁태택판평표하한해혁현형혜호홍화환황효후훈휘희"
 DATE = re.compile(r"\b(20[12][0-9])-([01][0-9])-([0-3][0-9])\b")
+RECORD_DATE = re.compile(r'^date: "?([0-9]{4}-[0-9]{2}-[0-9]{2})', re.M)
 
 
 def _person(rng: random.Random, used: set[str]) -> str:
@@ -147,6 +148,10 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             for j in range(rng.randint(1, 3)):
                 book.append((f"{nn + j + 1:02d}-monitoring.md", _shift(text, 45 * (j + 1))))
         shift = -rng.randint(0, 720)
+        # no record dated after the day the casebook is made (check would rightly call it one
+        # written ahead, `date-future`): the added reviews move the case back in time when needed
+        latest = max(dt.date.fromisoformat(m[1]) for _, text in book for m in RECORD_DATE.finditer(_split(text)[0]))
+        shift = min(shift, (dt.date.today() - latest).days)
         name = _person(rng, used)
         # born before 2000: a resident number's front (YYMMDD) then never reads as the digits of a
         # synthetic case id (S000626), which the output audit would rightly call a variant of it
