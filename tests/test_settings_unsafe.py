@@ -122,6 +122,42 @@ def test_records_cannot_wear_the_themes_classes_or_reorder_text() -> None:
     assert 'class="note"' in html  # other classes stay (Markdown's admonitions)
 
 
+@pytest.mark.parametrize("markup", [
+    '<span class="tabbed-block">가</span>', '<em class="note tabbed-block">가</em>', '<a class="headerlink">가</a>',
+    '<a class="footnote-backref">가</a>', '<span class="giscus">가</span>', '<a id="q">가</a>',
+])
+def test_records_cannot_hide_text_with_the_themes_classes(markup: str) -> None:
+    """박<span class="tabbed-block">가</span>영수 read 박영수 in Chromium while every text check read 박가영수."""
+    html = sanitize_html(f"<p>박{markup}영수</p>")
+    for hidden in ("tabbed-block", "headerlink", "footnote-backref", "giscus", "id="):
+        assert hidden not in html, html
+    assert "가" in html
+
+
+def test_every_class_the_installed_theme_hides_text_with_is_dropped() -> None:
+    """Read Material's stylesheet: a rule that hides, shrinks to nothing or makes invisible whatever
+    wears one plain class must find that class dropped from records (a theme update adds some)."""
+    import re
+
+    material = pytest.importorskip("material")
+    css_dir = Path(material.__file__).parent / "templates/assets/stylesheets"
+    css = "".join(p.read_text(encoding="utf-8") for p in css_dir.glob("main*.css"))
+    css = re.sub(r"@(?:media|supports)[^{]*\{", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+    hiding = re.compile(r"display:\s*none|visibility:\s*hidden|font-size:\s*0(?![.\d])|opacity:\s*0(?![.\d])")
+    classes = set()
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        if not hiding.search(body):
+            continue
+        for selector in selectors.split(","):
+            last = selector.strip().split(" ")[-1].split(">")[-1]
+            m = re.fullmatch(r"\.([a-z][a-z0-9_-]*)", last)
+            if m and not m.group(1).startswith("md-"):
+                classes.add(m.group(1))
+    assert "tabbed-block" in classes  # the rule that hid 가 in the probe
+    for name in sorted(classes):
+        assert name not in sanitize_html(f'<p>박<span class="{name}">가</span>영수</p>'), name
+
+
 @pytest.mark.parametrize(("body", "code"), [
     ("<b>정</b>" * 5000, "markdown-brackets"),
     ("".join("  " * i + "- a\n" for i in range(150)), "markdown-too-deep"),

@@ -13,6 +13,9 @@ only (a relative address: no scheme, no `//`, no backslash, no control character
 that runs or loads: no script, style, on* handler, srcset, base, meta, frame, object, form,
 svg or math. An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped, and
 so is a class the theme or casekit styles its interface with (`md-dialog`, `ck-…`); no `dir`.
+Nor a class (or an `<a id>`) the theme's stylesheet hides or shrinks text with (`tabbed-block`,
+`headerlink` …): `박<span class="tabbed-block">가</span>영수` reads 박영수 in the browser while
+every text check, `casekit audit`'s included, reads 박가영수.
 """
 
 from __future__ import annotations
@@ -63,6 +66,13 @@ RESERVED_ID = re.compile(r"^_|^md-")
 # classes the theme and casekit style their own interface with (md-dialog, md-header, ck-blocked …):
 # a record wearing them could draw a fake notice or login box over the page
 RESERVED_CLASS = re.compile(r"^(?:md|ck)[-_]", re.I)
+# classes Material's stylesheet hides (display: none), makes invisible (opacity 0, font-size 0) or
+# takes out of the line with: text inside one is in the page's source but not on the screen, so a
+# sensitive value split by one (박<span class="tabbed-block">가</span>영수) passes every text check
+# and still reads whole. pymdownx.tabbed needs <input>/<label>, which the allowlist drops anyway.
+# (tests/test_settings_unsafe.py checks this list against the installed theme's stylesheet.)
+HIDING_CLASS = re.compile(r"^(?:tabbed-[a-z-]*|headerlink|footnote-backref|giscus|task-list-(?:control|indicator))$",
+                          re.I)
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\\\x7f]")
@@ -80,10 +90,10 @@ def is_local_path(url: str) -> bool:
 
 
 def _filter(tag: str, attr: str, value: str) -> str | None:
-    if attr == "id" and RESERVED_ID.search(value):
+    if attr == "id" and (RESERVED_ID.search(value) or tag == "a"):  # Material hides `.highlight code a[id]`
         return None
     if attr == "class":
-        kept = [c for c in value.split() if not RESERVED_CLASS.match(c)]
+        kept = [c for c in value.split() if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c)]
         return " ".join(kept) or None
     if tag == "img" and attr == "src" and not is_local_path(value):
         return None
