@@ -367,14 +367,15 @@ def log_cmd(case: str, fmt: str) -> None:
         raise click.UsageError(f"사례가 없고 이력에도 없습니다 (no such case): {case}")
     pending = sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/"))
     if pending:
-        click.echo("커밋하지 않은 변경: " + ", ".join(p.rsplit("/", 1)[-1] for p in pending))
+        click.echo(printable("커밋하지 않은 변경: " + ", ".join(p.rsplit("/", 1)[-1] for p in pending)))
     for c in changes:
         name = c.path.rsplit("/", 1)[-1]
         what = f"{c.old_path.rsplit('/', 1)[-1]} → {name}" if c.old_path else name
         when = f"{c.day} 또는 그 이전" if c.cut else c.day
         who = c.who or "(담당자 미상)"
         email = f" <{c.email}>" if c.email else ""
-        click.echo(f"{when}  {who}{email}  {history.STATUS_KO[c.status]}  {what}  {c.subject}  ({c.commit[:10]})")
+        # a commit message and a file name are anyone's: an escape sequence in one would drive the terminal
+        click.echo(printable(f"{when}  {who}{email}  {history.STATUS_KO[c.status]}  {what}  {c.subject}  ({c.commit[:10]})"))
     if hist.available:
         click.echo(f"변경 {len(changes)}건")
 
@@ -400,14 +401,14 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
         planned, skipped = plan(root, from_worker, to_worker, list(cases) or None, reason=reason,
                                 date=_today(date), by=by)
         for s in skipped:
-            click.echo(f"건너뜀 {s.case}: {s.why}", err=True)
+            click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
         if not planned:
             raise click.ClickException(f"{from_worker}에게서 넘길 진행 중 사례가 없습니다 (nothing to hand over)")
         for p in planned:
             click.echo(f"{p.case}: {p.from_worker} → {p.to_worker}  ({p.rel}{'에 덧붙일 내용' if dry_run else ''})")
             if dry_run:
                 for line in p.entry:
-                    click.echo(f"    + {line}")
+                    click.echo(printable(f"    + {line}"))
         if dry_run:
             click.echo(f"사례 {len(planned)}건을 넘길 수 있습니다. 아무것도 쓰지 않았습니다 (--dry-run).")
             return
@@ -415,7 +416,7 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
     except ReassignError as exc:
         raise click.ClickException(str(exc)) from None
     for s in late:
-        click.echo(f"건너뜀 {s.case}: {s.why}", err=True)
+        click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
     skipped += late
     click.echo(f"사례 {len(written)}건을 {to_worker}에게 넘겼습니다. 지난 기록은 그대로입니다.")
     if skipped:

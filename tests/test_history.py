@@ -192,8 +192,44 @@ def test_one_git_log_for_a_thousand_cases(tmp_path: Path, monkeypatch: pytest.Mo
     hist = history.load(root)
     elapsed = time.perf_counter() - start
     assert sum(1 for c in calls if "log" in c) == 1
-    assert len(calls) <= 4  # rev-parse, log, cat-file, status
+    assert len(calls) <= 5  # config (the repository's own filters, switched off), rev-parse, log, cat-file, status
     assert len([k for k in hist._last if k.startswith("cases/")]) == 1000
     assert all(hist.last_change(f"cases/2026-{k:04d}/01-intake.md") is not None for k in range(1000))
     assert elapsed < 20, elapsed
     print(f"history.load: 1000 cases, 300 commits, {len(hist.changes)} changes in {elapsed:.2f} s")
+
+
+def test_a_copied_repositorys_own_git_settings_run_nothing(repo: Path, tmp_path: Path) -> None:
+    """A casebook unpacked from elsewhere brings .git/config and .git/hooks: `casekit log`, the build's
+    history and `check --changed` ran its core.fsmonitor, its post-index-change hook, its filters."""
+    from casekit.core import changes
+
+    write(repo, ".gitattributes", "*.md filter=x\n")
+    commit(repo, "속성", "kim", "2026-03-23T09:00:00+09:00")
+    ran = tmp_path / "ran"
+    ran.mkdir()
+    git(repo, "config", "core.fsmonitor", f"touch {ran}/fsmonitor; false")
+    git(repo, "config", "filter.x.clean", f"touch {ran}/filter; cat")
+    git(repo, "config", "filter.x.required", "true")
+    hook = repo / ".git/hooks/post-index-change"
+    hook.write_text(f"#!/bin/sh\ntouch {ran}/hook\n", encoding="utf-8")
+    hook.chmod(0o755)
+    record = repo / "cases/c1/01-intake.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("kim.sw", "lee.sw"), encoding="utf-8")  # same size
+    os.utime(record, (time.time() + 5, time.time() + 5))
+    hist = history.load(repo)
+    assert hist.available and "cases/c1/01-intake.md" in hist.uncommitted
+    assert hist.case_log("c1")
+    assert {c.path for c in changes.since(repo, "HEAD")} >= {"cases/c1/01-intake.md"}
+    assert sorted(p.name for p in ran.iterdir()) == []
+    git(repo, "status", "--porcelain")  # git itself, the same repository: the settings are live
+    assert {p.name for p in ran.iterdir()} >= {"fsmonitor", "filter"}
+
+
+def test_casekit_log_never_prints_a_commit_messages_escape_sequences(repo: Path, run) -> None:
+    """A commit message is anyone's: ESC ] 0 ; … BEL retitled the terminal, ESC [ 2 J cleared it."""
+    write(repo, "cases/c1/05-monitoring.md", "새 기록\n")
+    commit(repo, "점검 \x1b]0;가짜 제목\x07 \x1b[2J 추가", "kim", "2026-03-23T09:00:00+09:00")
+    output = run(repo, "log", "c1").output
+    assert "\x1b" not in output and "\x07" not in output
+    assert "점검 \\x1b]0;가짜 제목\\x07 \\x1b[2J 추가" in output.splitlines()[0]

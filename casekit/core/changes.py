@@ -25,6 +25,38 @@ MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
 WHOLE_CASEBOOK = ("schemas", "templates", "docs", "casekit.yml", "mkdocs.yml")
 
 
+# A casebook copied or unpacked from elsewhere brings its own .git/config and .git/hooks. git runs
+# programs they name even for the read-only questions casekit asks: `core.fsmonitor` on every status
+# and diff against the working tree, the `post-index-change` hook when status refreshes the index,
+# a filter driver's clean command when a file's content is compared. Every git call casekit makes
+# switches these off (a user's own global filters, git-lfs, are left alone).
+SAFE_OPTIONS = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "--no-optional-locks")
+_FILTER_COMMANDS = ("clean", "smudge", "process")
+
+
+def git_command(root: Path, *args: str, filters: tuple[str, ...] | None = None) -> list[str]:
+    """`git -C root ARGS` with the repository's own settings that run programs switched off
+    (`filters`: `local_filters(root)` when the caller read them already)."""
+    filters = local_filters(root) if filters is None else filters
+    return ["git", "-C", str(root), *SAFE_OPTIONS, *filters, *args]
+
+
+def local_filters(root: Path) -> tuple[str, ...]:
+    """`-c filter.NAME.clean=` … for every filter driver the repository's own config defines
+    (reading the config runs nothing)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "config", "--local", "--includes", "-z", "--name-only",
+                               "--get-regexp", r"^filter\."], capture_output=True, check=False)
+    except OSError:
+        return ()
+    drivers = {key.rsplit(".", 1)[0] for key in done.stdout.decode("utf-8", "replace").split("\0") if key.count(".") >= 2}
+    out: list[str] = []
+    for driver in sorted(drivers):
+        out += [item for command in _FILTER_COMMANDS for item in ("-c", f"{driver}.{command}=")]
+        out += ["-c", f"{driver}.required=false"]
+    return tuple(out)
+
+
 class GitError(Exception):
     """git is missing, this is not a repository, or a revision does not exist: a usage error."""
 
@@ -39,7 +71,7 @@ class Change:
 def _git(root: Path, *args: str) -> str:
     env = {**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=env, check=False)
+        done = subprocess.run(git_command(root, *args), capture_output=True, env=env, check=False)
     except FileNotFoundError:
         raise GitError("git이 설치되어 있지 않습니다 (git is not installed)") from None
     if done.returncode != 0:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from casekit.core.changes import git_command, local_filters
 from casekit.core.config import Config, load_config
 from casekit.core.findings import Finding, finding
 
@@ -78,6 +79,7 @@ class History:
     _by_case: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _authors: dict[str, str] = field(default_factory=dict)
     _workers: dict[str, str | None] = field(default_factory=dict)  # blob -> worker field
+    _filters: tuple[str, ...] = ()  # the repository's own filter drivers, switched off (`git_command`)
 
     def last_change(self, rel: str) -> Change | None:
         """The newest change of the file `rel` (casebook-relative, as it is named today)."""
@@ -102,7 +104,7 @@ class History:
             return
         try:
             proc = subprocess.run(
-                ["git", "-C", str(self.root), "cat-file", "--batch"],
+                git_command(self.root, "cat-file", "--batch", filters=self._filters),
                 input=("\n".join(wanted) + "\n").encode(), capture_output=True, check=True, env=_env(),
             )
         except (OSError, subprocess.CalledProcessError):
@@ -137,8 +139,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, env=_env())
+def _git(root: Path, *args: str, filters: tuple[str, ...] = ()) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(git_command(root, *args, filters=filters), capture_output=True, env=_env())
 
 
 def load(root: Path, config: Config | None = None) -> History:
@@ -148,6 +150,7 @@ def load(root: Path, config: Config | None = None) -> History:
     config = config or load_config(root)
     hist = History(root=root, _authors={k.lower(): v for k, v in config.history_authors.items()})
     try:
+        hist._filters = local_filters(root)  # (one `git config`: a copied repository's filters run nothing)
         probe = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow",
                      "--show-prefix")
     except OSError:
@@ -165,7 +168,8 @@ def load(root: Path, config: Config | None = None) -> History:
         except OSError:
             grafts = set()
     proc = _git(root, "-c", "core.quotepath=off", "-c", "log.showSignature=false", "log", "--no-color", "--raw",
-                "-z", "-M", "--no-abbrev", "--relative", "--encoding=UTF-8", f"--format={_FORMAT}", "HEAD", "--")
+                "-z", "-M", "--no-abbrev", "--relative", "--encoding=UTF-8", f"--format={_FORMAT}", "HEAD", "--",
+                filters=hist._filters)
     if proc.returncode != 0:
         hist.notes.append(finding("history-no-git", ".", None, None, reason="아직 커밋이 없습니다 (no commits yet)"))
         return hist
@@ -176,13 +180,14 @@ def load(root: Path, config: Config | None = None) -> History:
         when = min((c.day for c in cut), default="?")
         hist.notes.append(finding("history-shallow", ".", None, None, date=when))
     hist._resolve(list(hist._last.values()))
-    hist.uncommitted = _uncommitted(root, lines[3] if len(lines) > 3 else "")
+    hist.uncommitted = _uncommitted(root, lines[3] if len(lines) > 3 else "", hist._filters)
     return hist
 
 
-def _uncommitted(root: Path, prefix: str) -> set[str]:
+def _uncommitted(root: Path, prefix: str, filters: tuple[str, ...]) -> set[str]:
     """Casebook files that differ from the last commit (`git status`: paths from the repository's top)."""
-    proc = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ".")
+    proc = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ".",
+                filters=filters)
     out = set()
     for entry in proc.stdout.decode("utf-8", errors="replace").split("\0"):
         path = entry[3:]
