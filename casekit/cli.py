@@ -19,7 +19,7 @@ from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import all_due, case_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
-from casekit.core.names import valid_case_id
+from casekit.core.names import case_of_path, valid_case_id
 from casekit.core.scaffold import Refused, ScaffoldError, add_record, new_case, resolve_stage, stage_guess
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
@@ -55,13 +55,21 @@ def _root(paths: tuple[str, ...] = ()) -> Path:
     return root
 
 
+def _case(root: Path, case: str) -> str:
+    """A CASE argument: the id, or a path to the case's folder (`cases/2026-0012/`, `.` inside it)."""
+    return case_of_path(root, case) or case
+
+
 def _today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"YYYY-MM-DD 날짜가 아닙니다: {value}") from None
+        from casekit.core.hints import date_hint
+
+        hint = attach_particles(date_hint(value)[0]) or " 예: 2026-11-25"
+        raise click.BadParameter(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint}") from None
 
 
 lang_option = click.option(
@@ -236,6 +244,7 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
     instead. --force writes it anyway.
     """
     root = _root()
+    case = _case(root, case)
     stage_id, activity = stage
     try:
         written = add_record(root, case, stage_id, worker=worker, date=_today(date), force=force, activity=activity)
@@ -255,8 +264,10 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
 def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     """사례별 현재 단계와 다음 할 일 (where each case stands)."""
     root = _root()
+    case = _case(root, case) if case is not None else None
     if case is not None and not valid_case_id(case):
-        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: {case}")
+        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: '{case}'. 사례 번호(예: 2026-0012)나 사례 폴더(cases/2026-0012)를 "
+                               "주세요 (a case id, or the path of a case folder)")
     day = _today(today)
     if case is not None and not (root / "cases" / case).is_dir():
         click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다. `casekit status`로 전체 사례 목록을 보세요 "
@@ -324,6 +335,12 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
     root = _root()
     day = _today(today)
     report = check(root)
+    if worker is not None:  # a typo would list nothing and read as "nothing overdue"
+        from casekit.core.handover import known_workers, unknown_worker
+
+        why = unknown_worker(worker, known_workers(report.summaries, report.handovers))
+        if why is not None:
+            raise click.BadParameter(printable(why), param_hint="--worker")
     soon = report.config.deadlines["due_soon_days"]
     items = [d for d in all_due(report.summaries, report.config.deadlines, report.handovers) if worker is None or d.worker == worker]
     if not show_all:
@@ -351,8 +368,10 @@ def log_cmd(case: str, fmt: str) -> None:
     from casekit.core import history
 
     root = _root()
+    case = _case(root, case)
     if not valid_case_id(case):
-        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: {case}")
+        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: '{case}'. 사례 번호(예: 2026-0012)나 사례 폴더(cases/2026-0012)를 "
+                               "주세요 (a case id, or the path of a case folder)")
     hist = history.load(root)
     changes = hist.case_log(case)
     if fmt == "json":
@@ -388,8 +407,10 @@ def log_cmd(case: str, fmt: str) -> None:
 @click.option("--date", "date", default=None, help="새 담당자가 맡는 날 YYYY-MM-DD (default: today).")
 @click.option("--by", envvar="CASEKIT_WORKER", default=None, help="처리자 ID (env CASEKIT_WORKER).")
 @click.option("--dry-run", is_flag=True, help="바꿀 내용만 보여 주고 쓰지 않습니다 (show, write nothing).")
+@click.option("--force", is_flag=True, help="--to가 이 사례집에 없는, 다른 담당자와 비슷한 ID여도 넘깁니다 "
+                                           "(hand over to an id that looks like a typo of another worker's).")
 def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reason: str | None, date: str | None,
-                 by: str | None, dry_run: bool) -> None:
+                 by: str | None, dry_run: bool, force: bool) -> None:
     """담당자 변경: --from의 진행 중 사례(또는 CASE...)를 --to에게 넘깁니다 (hand over open cases).
 
     지난 기록은 그대로 두고 cases/<id>/handover.yml에 항목을 덧붙입니다.
@@ -398,8 +419,8 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
 
     root = _root()
     try:
-        planned, skipped = plan(root, from_worker, to_worker, list(cases) or None, reason=reason,
-                                date=_today(date), by=by)
+        planned, skipped = plan(root, from_worker, to_worker, [_case(root, c) for c in cases] or None, reason=reason,
+                                date=_today(date), by=by, force=force)
         for s in skipped:
             click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
         if not planned:
@@ -474,7 +495,8 @@ def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
     try:
         monthly.month_range(month)
     except ValueError:
-        raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}", param_hint="--month") from None
+        raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}. {monthly.month_hint(month)}",
+                                 param_hint="--month") from None
     report = check(_root(), keep=True)
     _write_out(monthly.render(monthly.compute(report, month), fmt), output)
 @main.command("init")

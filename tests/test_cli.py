@@ -153,6 +153,52 @@ def test_status_and_due(tmp_path: Path, run) -> None:
     assert "기한 지남" in text and "빠진 단계: 사정, 계획" in text
 
 
+def test_due_for_a_worker_the_casebook_does_not_name_says_so(tmp_path: Path, run) -> None:
+    # a typo in --worker listed nothing: "기한 지남 0건" read as a caseload with nothing overdue
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    result = run(root, "due", "--today", "2026-11-22", "--worker", "kim.s")
+    assert result.exit_code == 2
+    assert "담당자 'kim.s'는 이 사례집에 없습니다. 혹시 kim.sw인가요?" in result.output
+    assert "0건" not in result.output
+    listed = run(root, "due", "--today", "2026-11-22", "--worker", "김사회")
+    assert listed.exit_code == 2 and "있는 담당자: kim.sw" in listed.output
+    assert run(root, "due", "--today", "2026-11-22", "--worker", "kim.sw").exit_code == 0
+
+
+@pytest.mark.parametrize(("month", "says"), [
+    ("2026-9", "2026-09로 적으세요"), ("2026.09", "2026-09로 적으세요"), ("2026년 9월", "2026-09로 적으세요"),
+    ("202609", "2026-09로 적으세요"), ("2026-09-01", "2026-09로 적으세요"), ("9월", "연도를 넣어 YYYY-09처럼"),
+    ("2026-13", "13월은 없습니다"), ("Sep 2026", "달은 YYYY-MM으로 적으세요"),
+])
+def test_a_month_written_another_way_is_told_how_to_write_it(tmp_path: Path, run, month: str, says: str) -> None:
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    result = run(root, "report", "--month", month)
+    assert result.exit_code == 2 and says in result.output, result.output
+
+
+@pytest.mark.parametrize(("day", "says"), [
+    ("2026.12.01", "2026-12-01로 적으세요"), ("2026-11-31", "11월은 30일까지입니다"), ("12/1", "연도를 넣어"),
+    ("abc", "예: 2026-11-25"),
+])
+def test_a_date_option_written_another_way_is_told_how_to_write_it(tmp_path: Path, run, day: str, says: str) -> None:
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    result = run(root, "due", "--today", day)
+    assert result.exit_code == 2 and says in result.output, result.output
+
+
+def test_a_case_given_as_its_folder_is_that_case(tmp_path: Path, run) -> None:
+    # a shell completes `cases/2026-0012/`; in a case folder a practitioner types `.`
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    for cwd, arg in ((root, "cases/open/"), (root / "cases" / "open", "."), (root / "cases", "open"),
+                     (root / "cases" / "open", "01-intake.md")):
+        result = run(cwd, "status", arg, "--today", "2026-11-22")
+        assert result.exit_code == 0 and result.output.startswith("open  접수(intake)"), (arg, result.output)
+    added = run(root, "add", "cases/open/", "사정", "--date", "2026-11-05")
+    assert added.exit_code == 0 and added.output.strip() == "cases/open/02-assessment.md", added.output
+    wrong = run(root / "cases", "status", "..")
+    assert wrong.exit_code == 2 and "사례 폴더(cases/2026-0012)를 주세요" in wrong.output
+
+
 def test_due_respects_configured_deadlines(tmp_path: Path, run) -> None:
     root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
     (root / "casekit.yml").write_text("deadlines:\n  assessment_days: 30\n", encoding="utf-8")

@@ -107,6 +107,27 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path, run) -> None:
     assert _tree(root) == {"notes.txt": b"mine"}
 
 
+def test_init_refuses_a_folder_inside_a_casebook_even_forced(tmp_path: Path, run) -> None:
+    # `casekit init` in a new, empty case folder made a casebook there: the `casekit new` run
+    # next wrote cases/2026-0020/cases/…/01-intake.md, which the team's check and site never see
+    outer = tmp_path / "book"
+    init_casebook(outer)
+    case = outer / "cases" / "2026-0020"
+    case.mkdir()
+    before = _tree(outer)
+    for args in (("init",), ("init", "--force")):
+        result = run(case, *args)
+        assert result.exit_code == 1, result.output
+        assert f"이미 사례집({outer}) 안에 있습니다" in result.output and "casekit new" in result.output
+    assert _tree(outer) == before and not any(case.iterdir())
+    again = run(outer, "init")
+    assert again.exit_code == 1 and "는 이미 사례집입니다" in again.output
+    # a plain MkDocs site (no cases/) may still hold a casebook in a subfolder
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert "mkdocs.yml" in init_casebook(tmp_path / "site" / "book").written
+
+
 def test_init_accepts_a_folder_with_only_git(tmp_path: Path) -> None:
     root = tmp_path / "book"
     subprocess.run(["git", "init", "-q", str(root)], check=True)

@@ -7,6 +7,7 @@ its explanation left beside the value, numbers with their unit."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,7 @@ def test_two_new_cases_not_yet_filled_in_do_not_share_an_alias(sample: Path) -> 
     ("10-monitoring.md.txt", "10-monitoring.md"), ("monitoring.md", "10-monitoring.md"),
     ("10_monitoring.md", "10-monitoring.md"), ("10-점검.md", "10-monitoring.md"),
     ("10-Monitoring.MD", "10-monitoring.md"), ("10-모니터링.md", "10-monitoring.md"),
+    (unicodedata.normalize("NFD", "10-점검.md"), "10-monitoring.md"),  # a name from a Mac (NFD Hangul)
     ("5-monitoring.md", "10-monitoring.md"),  # 05 is another record's number: never that name
 ])
 def test_a_misnamed_record_gets_the_name_it_was_meant_to_have(sample: Path, name: str, meant: str) -> None:

@@ -86,6 +86,20 @@ def test_append_keeps_every_byte_bom_crlf_and_indentation(tmp_path: Path) -> Non
     assert [h.to_worker for h in handover.entries(parsed)] == ["lee.sw", "kim.sw", "choi.sw"]
 
 
+def test_a_worker_id_typed_wrong_is_refused_with_the_one_meant(tmp_path: Path, run) -> None:
+    root = book(tmp_path)
+    before = snapshot(root)
+    result = run(root, "reassign", "--from", "kim.s", "--to", "choi.sw")
+    assert result.exit_code == 1 and "--from: 담당자 'kim.s'는 이 사례집에 없습니다. 혹시 kim.sw인가요?" in result.output
+    # a --to one slip from a worker there would hand the cases to nobody: refused, nothing written
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "lee.sww", "c1")
+    assert result.exit_code == 1 and "혹시 lee.sw인가요?" in result.output and "--force" in result.output
+    assert snapshot(root) == before
+    forced = run(root, "reassign", "--from", "kim.sw", "--to", "lee.sww", "c1", "--force", "--date", "2026-06-01")
+    assert forced.exit_code == 0, forced.output
+    assert "to: lee.sww" in (root / "cases" / "c1" / "handover.yml").read_text(encoding="utf-8")
+
+
 def test_a_file_it_cannot_append_to_is_left_alone(tmp_path: Path, run) -> None:
     root = book(tmp_path)
     flow = b'handovers: [{date: 2026-04-02, from: lee.sw, to: kim.sw}]\n'

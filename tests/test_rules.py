@@ -38,6 +38,16 @@ def test_duplicate_numbers(tmp_path: Path) -> None:
     assert any(c == "duplicate-number" for c, _, _ in found)
 
 
+def test_a_record_given_a_taken_number_is_one_finding_with_the_name_to_use(tmp_path: Path) -> None:
+    # 03-intervention.md written beside 03-plan.md: the pair was ordered by the letters of the stage
+    # names, so the plan came after its own intervention (needs-plan, date-decreasing on the plan too)
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:4]})
+    (root / "cases/c1/04-intervention.md").rename(root / "cases/c1/03-intervention.md")
+    found = check(root).findings
+    assert [(f.code, f.path.rsplit("/", 1)[-1]) for f in found] == [("duplicate-number", "03-intervention.md")]
+    assert found[0].message_ko.endswith("(03-plan.md). 순번은 겹칠 수 없습니다. 이 기록의 파일 이름을 04-intervention.md로 바꾸세요.")
+
+
 def test_dates_never_decrease(tmp_path: Path) -> None:
     path = list(FULL_PATH[:3])
     path[1] = ("assessment", "2026-02-01", {})

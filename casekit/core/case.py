@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casekit.core.handover import Handover, current_worker
-from casekit.core.summary import Consent, Summary
+from casekit.core.summary import Consent, Summary, record_order
 
 # where a restricted case's narratives stay off the site: the reasons practice names
 RESTRICTED_KO = {
@@ -102,7 +102,7 @@ class Case:
 
     @classmethod
     def of(cls, case_id: str, records: list[Summary], handovers: list[Handover] | None = None) -> Case:
-        records = sorted(records, key=lambda r: (r.nn, r.rel))
+        records = sorted(records, key=record_order)
         return cls(case_id, records, episodes(records) if records else [], Consents.of(records), list(handovers or []))
 
     @property
@@ -180,7 +180,7 @@ class Case:
 
 def restricted_reason(records: list[Summary]) -> str | None:
     """The reason a case is restricted (가정폭력, 아동학대, 자살위기 …), from its latest intake; None if it is not."""
-    intakes = [r for r in sorted(records, key=lambda r: (r.nn, r.rel)) if r.stage == "intake"]
+    intakes = [r for r in sorted(records, key=record_order) if r.stage == "intake"]
     return next((r.restricted for r in reversed(intakes) if r.restricted), None)
 
 

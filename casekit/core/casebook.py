@@ -47,7 +47,7 @@ from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed
-from casekit.core.summary import Summary, parse_file
+from casekit.core.summary import Summary, parse_file, record_order
 from casekit.core.workers import (
     CaseRules,
     Signature,
@@ -394,7 +394,7 @@ def _check(
 
     def summaries() -> dict[str, list[Summary]]:
         by_case = {c: [entries[rf.rel].summary for rf in layout.cases[c]] for c in chosen}
-        return {c: sorted(recs, key=lambda s: (s.nn, s.rel)) for c, recs in by_case.items()}
+        return {c: sorted(recs, key=record_order) for c, recs in by_case.items()}
 
     report.make_summaries = summaries
     for case in chosen:  # 담당자 변경: validated against the case's records

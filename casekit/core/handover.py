@@ -25,9 +25,10 @@ from functools import lru_cache
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import attach_particles, close_to
 from casekit.core.schemas import SchemaSet
 from casekit.core.source import Parsed, parse_yaml, read_file
-from casekit.core.summary import Summary, valid_date
+from casekit.core.summary import Summary, record_order, valid_date
 
 HANDOVER_FILE = "handover.yml"
 
@@ -112,7 +113,7 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) 
 def current_worker(records: list[Summary], handovers: list[Handover] | None = None) -> str | None:
     """Who has the case now: the new worker of the latest handover, unless a record written after
     it (a later date) names someone else; else the worker of the latest record that names one."""
-    ordered = sorted(records, key=lambda r: (r.nn, r.rel))
+    ordered = sorted(records, key=record_order)
     last = next((r for r in reversed(ordered) if r.worker), None)
     latest = max(handovers or [], key=lambda h: h.date, default=None)  # the first of equal dates...
     latest = next((h for h in reversed(handovers or []) if latest and h.date == latest.date), latest)  # ...no: the last
@@ -121,4 +122,24 @@ def current_worker(records: list[Summary], handovers: list[Handover] | None = No
     return last.worker if last is not None else None
 
 
-__all__ = ["HANDOVER_FILE", "Handover", "check_file", "current_worker", "entries", "parse", "read_entries"]
+def known_workers(summaries: dict[str, list[Summary]], handovers: dict[str, list[Handover]]) -> set[str]:
+    """Every worker id the casebook names: in a record's `worker` or a handover's from/to."""
+    named = {r.worker for records in summaries.values() for r in records if r.worker}
+    named.update(w for hs in handovers.values() for h in hs for w in (h.from_worker, h.to_worker))
+    return named
+
+
+def unknown_worker(worker: str, known: set[str]) -> str | None:
+    """Why `worker` (typed on the command line) names nobody in the casebook, with the id most
+    likely meant ("혹시 kim.sw인가요?") or the ids there are; None when the casebook knows it."""
+    if worker in known:
+        return None
+    meant = close_to(worker, sorted(known))
+    if meant is not None:
+        return attach_particles(f"담당자 '{worker}'은(는) 이 사례집에 없습니다. 혹시 {meant}인가요?")
+    listed = ", ".join(sorted(known)[:12]) or "(없음)"
+    return attach_particles(f"담당자 '{worker}'은(는) 이 사례집에 없습니다. 있는 담당자: {listed}")
+
+
+__all__ = ["HANDOVER_FILE", "Handover", "check_file", "current_worker", "entries", "known_workers", "parse",
+           "read_entries", "unknown_worker"]

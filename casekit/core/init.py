@@ -21,6 +21,7 @@ from pathlib import Path
 
 from casekit import __version__
 from casekit.core.findings import os_reason
+from casekit.core.hints import attach_particles
 from casekit.core.names import inside
 from casekit.core.scaffold import write_new
 from casekit.core.schemas import DEFAULTS
@@ -95,8 +96,14 @@ def init_casebook(dest: Path, *, name: str = DEFAULT_NAME, force: bool = False) 
     files = planned(name)  # a bad name is refused before anything is written
     if os.path.lexists(dest) and not dest.is_dir():
         raise InitError(f"폴더가 아닙니다 (not a folder): {dest}")
+    _refuse_inside_a_casebook(dest)
     if dest.is_dir() and not force:
         present = _contents(dest)
+        if "mkdocs.yml" in present and "cases" in present:
+            raise InitError(attach_particles(
+                f"{Path(os.path.abspath(dest))}은(는) 이미 사례집입니다. 새 사례는 `casekit new`로 만듭니다; 빠진 설정 파일만 더하려면 --force를 "
+                "쓰세요 (already a casebook: add a case with `casekit new`; --force adds only missing files)"
+            ))
         if present:
             shown = ", ".join(present[:5]) + (" …" if len(present) > 5 else "")
             raise InitError(
@@ -126,6 +133,22 @@ def init_casebook(dest: Path, *, name: str = DEFAULT_NAME, force: bool = False) 
             raise InitError(f"{rel}을 쓸 수 없습니다 (cannot write): {os_reason(exc)}") from None
         result.written.append(rel)
     return result
+
+
+def _refuse_inside_a_casebook(dest: Path) -> None:
+    """A casebook inside another one's folders (`casekit init` run in a new, empty case folder)
+    would take the `casekit new` and `add` run there: their records land where the team's check and
+    site never look. Refused, even with --force; a site that is not a casebook (no cases/) may
+    still hold one."""
+    at = Path(os.path.abspath(dest)).parent
+    for folder in (at, *at.parents):
+        if (folder / "mkdocs.yml").is_file():
+            if (folder / "cases").is_dir():
+                raise InitError(attach_particles(
+                    f"{Path(os.path.abspath(dest))}은(는) 이미 사례집({folder}) 안에 있습니다. 새 사례는 그 사례집에서 `casekit new`로 만들고, "
+                    "새 사례집은 그 밖의 폴더에 만드세요; 아무것도 쓰지 않았습니다 (inside the casebook "
+                    f"{folder}: add a case there with `casekit new`, or create the new casebook elsewhere)"))
+            return
 
 
 def _make_folders(root: Path, folder: Path, rel: str) -> None:

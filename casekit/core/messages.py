@@ -327,8 +327,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "duplicate-number": (
         E,
-        "순번 {nn}이(가) 두 번 쓰였습니다({other}). 순번은 겹칠 수 없습니다.",
-        "number {nn} is used twice ({other}); numbers must not repeat",
+        "순번 {nn}이(가) 두 번 쓰였습니다({other}). 순번은 겹칠 수 없습니다.{hint}",
+        "number {nn} is used twice ({other}); numbers must not repeat{hint_en}",
     ),
     "date-decreasing": (
         E,

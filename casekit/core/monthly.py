@@ -14,12 +14,15 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from casekit.core.casebook import Report
 from casekit.core.handover import current_worker
+from casekit.core.hints import attach_particles
 from casekit.core.schemas import SchemaSet
 
 SECTIONS = {
@@ -63,6 +66,25 @@ def month_range(month: str) -> tuple[dt.date, dt.date]:
         raise ValueError(month)
     y, m = int(year), int(mon)
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+_MONTH_WORDS = re.compile(r"^\s*(?:([0-9]{4})\s*(?:년|[-./]|)\s*)?([0-9]{1,2})\s*월?\s*$")
+
+
+def month_hint(text: str) -> str:
+    """What a `--month` that is not YYYY-MM should say: '2026-9', '2026.09', '2026년 9월', '202609'
+    -> 2026-09로 적으세요; '9월' -> 연도를 넣어; '2026-13' -> 월은 01–12."""
+    value = unicodedata.normalize("NFKC", text)
+    day = re.fullmatch(r"\s*([0-9]{4})[-./]([0-9]{1,2})[-./][0-9]{1,2}\s*", value)  # a date given for a month
+    m = _MONTH_WORDS.match(value) if day is None else None
+    year, month = (day.group(1), day.group(2)) if day else (m.group(1), m.group(2)) if m else (None, None)
+    if month is None:
+        return "달은 YYYY-MM으로 적으세요. 예: --month 2026-09"
+    if not 1 <= int(month) <= 12:
+        return f"{int(month)}월은 없습니다. 월은 01–12입니다. 예: --month 2026-09"
+    if year is None:
+        return f"연도를 넣어 YYYY-{int(month):02d}처럼 적으세요. 예: --month {dt.date.today().year}-{int(month):02d}"
+    return attach_particles(f"{year}-{int(month):02d}(으)로 적으세요. 예: --month {year}-{int(month):02d}")
 
 
 def _d(value: str | None) -> dt.date | None:

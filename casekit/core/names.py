@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from casekit.core.schemas import STAGE_KO, STAGES
@@ -48,8 +49,9 @@ def parse_record_name(name: str) -> tuple[int, str] | None:
 
 def word_key(word: str) -> str:
     """Letter case, spaces and the joins between the parts of a name are not counted:
-    `Monitoring`, `사후 관리`, `follow-up`, `crisis_intervention` (never `.` or `/`: `../intake` is no stage)."""
-    return re.sub(r"[\s_\-·]", "", word.casefold())
+    `Monitoring`, `사후 관리`, `follow-up`, `crisis_intervention` (never `.` or `/`: `../intake` is no stage).
+    Hangul as macOS writes it in file names (NFD: 점검 as ㅈㅓㅁㄱㅓㅁ) is the same word."""
+    return re.sub(r"[\s_\-·]", "", unicodedata.normalize("NFC", word).casefold())
 
 
 # the words practitioners write for each stage (the names the help shows, and common synonyms)
@@ -95,6 +97,19 @@ def looks_like_record(name: str) -> bool:
     """A name meant as a record but spelt wrong (`1-intake.md`, `01-intake.MD`, `01-Intake.md`):
     report it as a bad file name (an error), not as a stray file, so no record is silently skipped."""
     return name.lower().endswith((".md", ".markdown")) or RECORD_PREFIX.match(name) is not None
+
+
+def case_of_path(root: Path, text: str) -> str | None:
+    """The case a path names, where a case id was asked for: `cases/2026-0012/` (a shell's completion),
+    `.` in a case folder, a record's path; None when `text` is no such path (an id is left to the caller)."""
+    if not isinstance(text, str) or not text or (
+            "/" not in text and os.sep not in text and text not in (".", "..") and not os.path.exists(text)):
+        return None
+    try:
+        rel = Path(os.path.realpath(text)).relative_to(os.path.realpath(root)).parts
+    except (OSError, ValueError):
+        return None
+    return rel[1] if len(rel) >= 2 and rel[0] == "cases" and valid_case_id(rel[1]) else None
 
 
 def inside(root: Path, path: Path) -> bool:

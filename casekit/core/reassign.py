@@ -19,7 +19,15 @@ from pathlib import Path
 from casekit.core.casebook import Report, check
 from casekit.core.due import is_closed
 from casekit.core.findings import os_reason
-from casekit.core.handover import HANDOVER_FILE, current_worker, parse, read_entries
+from casekit.core.handover import (
+    HANDOVER_FILE,
+    current_worker,
+    known_workers,
+    parse,
+    read_entries,
+    unknown_worker,
+)
+from casekit.core.hints import close_to
 from casekit.core.names import inside, valid_case_id
 from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
 
@@ -62,10 +70,14 @@ def entry_lines(date: dt.date, from_worker: str, to_worker: str, reason: str | N
 
 
 def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None = None, *, reason: str | None = None,
-         date: dt.date | None = None, by: str | None = None, report: Report | None = None
+         date: dt.date | None = None, by: str | None = None, report: Report | None = None, force: bool = False
          ) -> tuple[list[Planned], list[Skipped]]:
     """What `reassign` would append: the open cases whose current worker is `from_worker` (all of
-    them, or those of `cases`), and why each asked-for case is left out."""
+    them, or those of `cases`), and why each asked-for case is left out.
+
+    A `from_worker` the casebook does not name is refused with the id it most likely meant; so is
+    a `to_worker` it does not name that is one slip from one it does (lee.sww for lee.sw), unless
+    `force` (a new colleague whose id happens to look like another's)."""
     for who, value in (("--from", from_worker), ("--to", to_worker), ("--by", by)):
         if value is not None and not WORKER.fullmatch(value):
             raise ReassignError(f"{who}: 사례관리자 ID '{value}'가 규칙(영문으로 시작, 영문·숫자·._- 최대 32자)에 맞지 않습니다 "
@@ -77,6 +89,13 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
             raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): {case}")
     date = date or dt.date.today()
     report = report or check(root)
+    known = known_workers(report.summaries, report.handovers)
+    why = unknown_worker(from_worker, known)
+    if why is not None:
+        raise ReassignError(f"--from: {why} (no case names this worker)")
+    if not force and to_worker not in known and close_to(to_worker, sorted(known)) is not None:
+        raise ReassignError(f"--to: {unknown_worker(to_worker, known)} 새로 맡는 담당자의 ID가 맞다면 --force를 붙이세요 "
+                            "(no case names this worker; --force hands over to it anyway)")
     planned: list[Planned] = []
     skipped: list[Skipped] = []
     for case in cases if cases else sorted(report.summaries):

@@ -13,7 +13,7 @@ from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import STAGE_KO
-from casekit.core.summary import Summary
+from casekit.core.summary import Summary, record_order
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
 # closure reasons that explain why goals were not evaluated
@@ -23,16 +23,28 @@ EXCUSED_REASONS = frozenset(
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
 
 
+def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
+    """For the later of two records given one number: the name to give it when it is the case's
+    latest record (the next number after the last); else nothing to suggest (any free number
+    before later records would put the dates out of order)."""
+    last = max(o.nn for o in records)
+    if last >= 99 or not r.date or any(o.date and o.date > r.date for o in records):
+        return {"hint": "", "hint_en": ""}
+    name = f"{last + 1:02d}-{r.stage}.md"
+    return {"hint": f" 이 기록의 파일 이름을 {name}(으)로 바꾸세요.", "hint_en": f"; rename this record {name}"}
+
+
 def check_case(case_rel: str, records: list[Summary], resources: set[str], today: dt.date | None = None) -> list[Finding]:
     """Every cross-record rule for one case. `records` may be in any order."""
     if not records:
         return [finding("case-empty", case_rel)]
     out: list[Finding] = []
-    records = sorted(records, key=lambda r: (r.nn, r.rel))
+    records = sorted(records, key=record_order)
     seen: dict[int, Summary] = {}
     for r in records:
         if r.nn in seen:
-            out.append(finding("duplicate-number", r.rel, 1, 1, nn=f"{r.nn:02d}", other=seen[r.nn].rel.rsplit("/", 1)[-1]))
+            out.append(finding("duplicate-number", r.rel, 1, 1, nn=f"{r.nn:02d}", other=seen[r.nn].rel.rsplit("/", 1)[-1],
+                               **_free_number(r, records)))
         else:
             seen[r.nn] = r
     first = records[0]

@@ -14,7 +14,7 @@ import hashlib
 from casekit.core.case import Case, Episode
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import PLACEHOLDER
-from casekit.core.summary import Summary
+from casekit.core.summary import Summary, record_order
 
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
 FUTURE_DAYS = 366
@@ -278,5 +278,5 @@ def case_rules(
     the checks across cases compare."""
     from casekit.core.rules import check_case
 
-    own, facts = case_facts(Case.of(cid, sorted(summaries, key=lambda s: (s.nn, s.rel))), allow_resident_number)
+    own, facts = case_facts(Case.of(cid, sorted(summaries, key=record_order)), allow_resident_number)
     return own + check_case(f"cases/{cid}", summaries, resource_ids, today), facts

@@ -39,7 +39,7 @@ from casekit.core.names import STAGE_WORDS, inside, parse_record_name, valid_cas
 from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes
 from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file, split
-from casekit.core.summary import Summary, check_file, check_parsed
+from casekit.core.summary import Summary, check_file, check_parsed, record_order
 
 try:
     import fcntl
@@ -497,7 +497,7 @@ def case_summaries(root: Path, case: str) -> list[Summary]:
             continue
         _, summary, _ = check_file(entry.path, f"cases/{case}/{entry.name}", case, parsed[0], parsed[1], schemas)
         out.append(summary)
-    return sorted(out, key=lambda s: (s.nn, s.rel))
+    return sorted(out, key=record_order)
 
 
 def add_record(

@@ -113,6 +113,13 @@ def unpack_fields(packed: tuple[str, array[int]]) -> list[tuple[str, int, int]]:
             for start, end, line, col in zip([0, *ends], ends, numbers[0::3], numbers[1::3], strict=False)]
 
 
+def record_order(r: Summary) -> tuple[int, str, str]:
+    """The order of a case's records: by number; two records given one number (a duplicate-number
+    error) by date, so that the rules after it judge the case as it happened rather than by the
+    letters of the stage names (03-intervention.md before 03-plan.md)."""
+    return (r.nn, r.date or "", r.rel)
+
+
 def valid_date(value: Any) -> str | None:
     if isinstance(value, str) and len(value) == 10:
         try:
@@ -316,7 +323,7 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-__all__ = ["Summary", "check_file", "check_parsed", "field_name", "parse_file", "valid_date"]
+__all__ = ["Summary", "check_file", "check_parsed", "field_name", "parse_file", "record_order", "valid_date"]
 
 
 # A summary between processes and in the cache: a blob of its field values by name, without its
