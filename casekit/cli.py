@@ -19,7 +19,7 @@ from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import all_due, case_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
-from casekit.core.names import case_of_path, valid_case_id
+from casekit.core.names import case_id_advice, case_of_path, valid_case_id
 from casekit.core.scaffold import Refused, ScaffoldError, add_record, new_case, resolve_stage, stage_guess
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
@@ -58,6 +58,11 @@ def _root(paths: tuple[str, ...] = ()) -> Path:
 def _case(root: Path, case: str) -> str:
     """A CASE argument: the id, or a path to the case's folder (`cases/2026-0012/`, `.` inside it)."""
     return case_of_path(root, case) or case
+
+
+def _bad_case_id(case: str) -> str:
+    return (f"사례 번호가 규칙에 맞지 않습니다: '{case}'.{case_id_advice(case)} 사례 번호(예: 2026-0012)나 사례 폴더"
+            "(cases/2026-0012)를 주세요 (a case id, or the path of a case folder)")
 
 
 def _today(value: str | None) -> dt.date:
@@ -266,8 +271,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     root = _root()
     case = _case(root, case) if case is not None else None
     if case is not None and not valid_case_id(case):
-        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: '{case}'. 사례 번호(예: 2026-0012)나 사례 폴더(cases/2026-0012)를 "
-                               "주세요 (a case id, or the path of a case folder)")
+        raise click.UsageError(_bad_case_id(case))
     day = _today(today)
     if case is not None and not (root / "cases" / case).is_dir():
         click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다. `casekit status`로 전체 사례 목록을 보세요 "
@@ -370,10 +374,15 @@ def log_cmd(case: str, fmt: str) -> None:
     root = _root()
     case = _case(root, case)
     if not valid_case_id(case):
-        raise click.UsageError(f"사례 번호가 규칙에 맞지 않습니다: '{case}'. 사례 번호(예: 2026-0012)나 사례 폴더(cases/2026-0012)를 "
-                               "주세요 (a case id, or the path of a case folder)")
+        raise click.UsageError(_bad_case_id(case))
     hist = history.load(root)
     changes = hist.case_log(case)
+    if not changes and not (root / "cases" / case).is_dir():  # a typo, said first (with or without git)
+        from casekit.core.scaffold import case_hint
+
+        gone = "이(가) 없고 이력에도 없습니다" if hist.available else "이(가) 없습니다"
+        raise click.UsageError(attach_particles(f"사례 '{case}'{gone}.{case_hint(root / 'cases', case)} "
+                                                f"(no such case: {case})"))
     if fmt == "json":
         payload = {"case": case, "available": hist.available, "notes": [n.as_dict() for n in hist.notes],
                    "uncommitted": sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/")),
@@ -382,8 +391,6 @@ def log_cmd(case: str, fmt: str) -> None:
         return
     for note in hist.notes:
         click.echo(f"알림 [{note.code}] {note.message_ko}", err=True)
-    if hist.available and not changes and not (root / "cases" / case).is_dir():
-        raise click.UsageError(f"사례가 없고 이력에도 없습니다 (no such case): {case}")
     pending = sorted(p for p in hist.uncommitted if p.startswith(f"cases/{case}/"))
     if pending:
         click.echo(printable("커밋하지 않은 변경: " + ", ".join(p.rsplit("/", 1)[-1] for p in pending)))

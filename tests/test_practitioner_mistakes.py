@@ -7,6 +7,8 @@ its explanation left beside the value, numbers with their unit."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -189,3 +191,103 @@ def test_a_sensitive_value_in_a_body_is_named_in_the_practices_words(sample: Pat
     said = {f[2] for f in errors_in(sample, INTERVENTION) if f[0] == "sensitive-in-text"}
     assert any("client.name, 클라이언트 실명" in m for m in said) and any("클라이언트 전화번호" in m for m in said)
     assert all("지우세요" in m for m in said)
+
+
+# --- a sync client's or an editor's copy, a case folder's invisible characters, log and new with a slip ---
+
+INTAKE_12 = "cases/2026-0012/01-intake.md"
+
+
+@pytest.mark.parametrize(("name", "original", "by"), [
+    ("01-intake (1).md", "01-intake.md", "동기화 프로그램"),
+    ("01-intake (홍길동의 충돌된 사본 2026-11-30).md", "01-intake.md", "동기화 프로그램"),  # Dropbox
+    ("01-intake-DESKTOP-AB12.md", "01-intake.md", "동기화 프로그램"),  # OneDrive
+    ("04-intervention 2.md", "04-intervention.md", "동기화 프로그램"),  # iCloud, the Finder
+    ("01-intake - 복사본.md", "01-intake.md", "동기화 프로그램"),  # Windows Explorer
+    ("01-intake.md~", "01-intake.md", "편집기"),
+    ("01-intake.md.bak", "01-intake.md", "편집기"),
+    ("01-intake.md.orig", "01-intake.md", "편집기"),
+    ("#01-intake.md#", "01-intake.md", "편집기"),  # Emacs (an unexpected-file warning before)
+])
+def test_a_sync_or_editor_copy_is_one_finding_naming_its_original(sample: Path, name: str, original: str, by: str) -> None:
+    """A sync client's copy is two versions of one record: an error until merged. An editor's backup
+    is made on every save (the old text, or unsaved edits): a warning, neither checked nor published."""
+    folder = sample / "cases/2026-0012"
+    (folder / name).write_bytes((folder / original).read_bytes())
+    found = [f for f in check(sample).findings if f.path == f"cases/2026-0012/{name}"]
+    said = found[0].message_ko
+    assert by in said, said
+    if by == "편집기":
+        assert [(f.code, f.severity) for f in found] == [("backup-file", "warning")]
+        assert f"{original}의 백업으로 보입니다" in said and "이 파일을 지우세요" in said, said
+        assert f"a backup of {original}" in found[0].message_en
+    else:
+        assert [(f.code, f.severity) for f in found] == [("copy-file", "error")]
+        assert f"{original}의 사본으로 보입니다" in said, said
+        assert f"필요한 내용을 {original}에 옮긴 뒤 이 파일을 지우세요" in said, said
+        assert f"a copy of {original}" in found[0].message_en
+
+
+def test_a_copy_whose_original_is_gone_is_told_to_take_its_name(sample: Path) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / "04-intervention.md").rename(folder / "04-intervention (1).md")
+    (found,) = [f for f in check(sample).findings if f.path.startswith("cases/2026-0012/")]
+    assert found.code == "bad-file-name" and "04-intervention.md로 바꾸세요" in found.message_ko, found.message_ko
+
+
+def test_copies_are_only_looked_for_among_names_that_are_no_record() -> None:
+    from casekit.core.names import copy_of
+
+    assert copy_of("01-intake.md") is None and copy_of("notes.txt") is None and copy_of("03-plan-revised.md") is None
+    assert copy_of("01-intake_LOCAL_1234.md") == ("01-intake.md", "editor")  # git mergetool
+    assert copy_of("01-intake.sync-conflict-20261130-123456-ABCDEFG.md") == ("01-intake.md", "sync")  # Syncthing
+
+
+@pytest.mark.parametrize(("folder", "says", "meant"), [
+    ("2026-0014 ", "끝에 공백", "2026-0014"),
+    ("２０２６-0015", "전각 숫자 ２０２６", "2026-0015"),
+    ("2026-0015.", "끝에 마침표(.)", "2026-0015"),
+    ("2026-0015\u200b", "보이지 않는 문자 U+200B", "2026-0015"),
+])
+def test_a_case_folder_name_says_the_character_nobody_sees_and_the_id_meant(
+        sample: Path, folder: str, says: str, meant: str) -> None:
+    (sample / "cases/2026-0014").rename(sample / "cases" / folder)
+    (found,) = [f for f in check(sample).findings if f.code == "bad-case-id"]
+    assert says in found.message_ko and f"폴더 이름을 {meant}" in found.message_ko, found.message_ko
+
+
+def test_a_record_name_with_a_trailing_space_says_so(sample: Path) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / "04-intervention.md").rename(folder / "04-intervention.md ")
+    (found,) = [f for f in check(sample).findings if f.code == "bad-file-name"]
+    assert "끝에 공백" in found.message_ko and "04-intervention.md로 바꾸세요" in found.message_ko, found.message_ko
+
+
+@pytest.mark.parametrize("name", ["con", "aux", "NUL", "com1"])
+def test_new_refuses_a_windows_device_name_saying_why(sample: Path, run, name: str) -> None:
+    result = run(sample, "new", name, "--worker", "kim.sw")
+    assert result.exit_code == 1 and "Windows가 장치 이름으로 남겨 둔 이름" in result.output, result.output
+    assert not (sample / "cases" / name).exists()
+
+
+def test_log_with_a_mistyped_case_id_says_the_case_meant_with_or_without_git(sample: Path, run) -> None:
+    outside = run(sample, "log", "2026-0021", env={"GIT_CEILING_DIRECTORIES": str(sample.parent)})
+    assert outside.exit_code == 2 and "사례 '2026-0021'이 없습니다. 혹시" in outside.output, outside.output
+    assert "history-no-git" not in outside.output  # the missing case first, not "no history" and exit 0
+    env = {"GIT_AUTHOR_NAME": "k", "GIT_AUTHOR_EMAIL": "k@x", "GIT_COMMITTER_NAME": "k", "GIT_COMMITTER_EMAIL": "k@x",
+           "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(sample.parent)}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "init"]):
+        subprocess.run(["git", *args], cwd=sample, env={**os.environ, **env}, check=True,
+                       capture_output=True)
+    inside = run(sample, "log", "2026-0021")
+    assert inside.exit_code == 2 and "이력에도 없습니다. 혹시 2026-00" in inside.output, inside.output
+    assert run(sample, "log", "2026-0012").exit_code == 0
+
+
+def test_an_empty_record_gets_no_process_finding_that_would_need_its_content(sample: Path) -> None:
+    (sample / "cases/2026-0014/03-intervention.md").write_text("", encoding="utf-8")  # linked before any plan
+    found = [f.code for f in check(sample).findings if f.path == "cases/2026-0014/03-intervention.md"]
+    assert found == ["file-empty"]  # not also needs-plan: whether it was crisis or linking work is unknown
+    (sample / "cases/2026-0001/10-intake.md").write_text("", encoding="utf-8")  # after the closure
+    found = [f.code for f in check(sample).findings if f.path == "cases/2026-0001/10-intake.md"]
+    assert found == ["file-empty"]  # not also reopening-unmarked: it may well be marked

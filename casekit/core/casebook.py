@@ -22,8 +22,12 @@ from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
 from casekit.core.ids import collisions
 from casekit.core.names import (
+    COPY_BY,
+    case_id_problem,
+    copy_of,
     inside,
     looks_like_record,
+    odd_hint,
     parse_record_name,
     record_name_for,
     valid_case_id,
@@ -191,7 +195,11 @@ def scan(root: Path) -> Layout:
             layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
             continue
         if not valid_case_id(entry.name):
-            layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name))
+            why, why_en, meant = case_id_problem(entry.name)
+            hint = (f"{why} 폴더 이름을 {meant}(으)로 바꾸세요.", f"{why_en}; rename the folder {meant}") if meant \
+                else (why, why_en)
+            layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name, hint=hint[0],
+                                           hint_en=hint[1]))
             continue
         records = layout.cases.setdefault(entry.name, [])
         misnamed: list[tuple[str, str]] = []
@@ -203,31 +211,57 @@ def scan(root: Path) -> Layout:
                 layout.handovers[entry.name] = (Path(item.path), irel)
             elif parsed is not None:  # named as a record, but a folder, a FIFO, a device, a broken link
                 layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
-            elif looks_like_record(item.name):
+            elif looks_like_record(item.name) or copy_of(item.name) is not None:  # `#01-intake.md#` too
                 misnamed.append((item.name, irel))
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
         taken = {r.nn for r in records}
+        present = {os.path.basename(r.rel) for r in records} if misnamed else set()
         for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
-            meant = record_name_for(name, max(taken, default=0) + 1)
+            copy = copy_of(name)
+            original = copy[0] if copy is not None and parse_record_name(copy[0]) is not None else None
+            if copy is not None and original in present:  # a sync client's or an editor's copy: one finding naming it
+                layout.findings.append(_copy_finding(irel, name, *copy))
+                continue
+            meant = original or record_name_for(name, max(taken, default=0) + 1)
             if meant and int(meant[:2]) in taken:  # never a name another record has: the next number
                 meant = f"{max(taken) + 1:02d}{meant[2:]}"
-            hint = (f" {meant}(으)로 바꾸세요.", f" rename it {meant}.") if meant and meant != name else ("", "")
+            odd, odd_en = odd_hint(name)  # a trailing space: the name meant would look the same as this one
+            odd_en = f" {odd_en};" if odd_en else ""
+            hint = (f"{odd} {meant}(으)로 바꾸세요.", f"{odd_en} rename it {meant}.") if meant and meant != name \
+                else (odd, odd_en)
             if meant:
                 taken.add(int(meant[:2]))
             layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
                                            hint=hint[0], hint_en=hint[1]))
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
             del layout.cases[entry.name]  # not an empty case: one we could not read
+    copies: list[tuple[str, str, tuple[str, str]]] = []
     for entry, rel in _listing(root, root / "resources", "resources", layout.findings):
         stem = entry.name[:-3] if entry.name.endswith(".md") else None
-        if stem is None:
-            layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
-        elif not valid_resource_id(stem) or not entry.is_file():
-            layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
-        else:
+        if stem is not None and valid_resource_id(stem) and entry.is_file():
             layout.resources[stem] = (Path(entry.path), rel)
+        elif (copy := copy_of(entry.name)) is not None and valid_resource_id(copy[0][:-3]):
+            copies.append((rel, entry.name, copy))  # said once every resource is known
+        elif stem is None:
+            layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+        else:
+            layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
+    for rel, name, copy in copies:
+        layout.findings.append(_copy_finding(rel, name, *copy) if copy[0][:-3] in layout.resources
+                               else finding("bad-resource-id" if name.endswith(".md") else "unexpected-file", rel, None,
+                                            None, name=name))
     return layout
+
+
+def _copy_finding(rel: str, name: str, original: str, by: str) -> Finding:
+    """A copy a sync client or an editor left beside `original`. A sync client's (`01-intake (1).md`)
+    is an error, as a misnamed record is: two versions of one record, never checked as a record, and
+    the site is not built while it is there, so no half-merged case is published and no later text
+    is silently passed over. An editor's or a merge tool's backup (`01-intake.md~`, `#01-intake.md#`,
+    `.orig`) is a warning: editors make them on every save, and they are neither checked nor published."""
+    return finding("copy-file" if by == "sync" else "backup-file", rel, None, None, name=name, original=original,
+                   by=COPY_BY[by][0], by_en=COPY_BY[by][1])
 
 
 @dataclass

@@ -155,10 +155,24 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "파일 이름 '{name}'이(가) 규칙(NN-단계.md, 예: 01-intake.md)에 맞지 않아 검사하지 못했습니다.{hint} 단계: {stages}",
         "file name '{name}' does not follow NN-stage.md (e.g. 01-intake.md), so it was not checked;{hint_en} stages: {stages}",
     ),
+    "copy-file": (
+        E,
+        "'{name}'은(는) {original}의 사본으로 보입니다({by}). 검사하지 않았고, 이 파일이 있는 동안 사이트를 "
+        "만들지 않습니다. 두 파일을 비교해 필요한 내용을 {original}에 옮긴 뒤 이 파일을 지우세요.",
+        "'{name}' looks like a copy of {original} ({by_en}): it was not checked, and the site is not "
+        "built while it is there. Compare the two, keep what is needed in {original}, then delete this file",
+    ),
+    "backup-file": (
+        W,
+        "'{name}'은(는) {original}의 백업으로 보입니다({by}). 기록으로 검사하지 않고 사이트에도 싣지 않습니다. "
+        "{original}에 없는 내용이 필요하면 옮겨 적고, 필요 없으면 이 파일을 지우세요.",
+        "'{name}' looks like a backup of {original} ({by_en}): it is neither checked as a record nor published. "
+        "Copy anything {original} lacks into it, then delete this file",
+    ),
     "bad-case-id": (
         E,
-        "사례 번호 '{name}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자)에 맞지 않습니다.",
-        "case id '{name}' is not valid (a letter or digit, then letters, digits, - or _, at most 64)",
+        "사례 번호 '{name}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자, Windows 장치 이름 제외)에 맞지 않습니다.{hint}",
+        "case id '{name}' is not valid (a letter or digit, then letters, digits, - or _, at most 64; no Windows device name){hint_en}",
     ),
     "bad-resource-id": (
         E,

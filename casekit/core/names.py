@@ -12,6 +12,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from casekit.core.hints import attach_particles
+from casekit.core.reader import IGNORABLE_RE
 from casekit.core.schemas import STAGE_KO, STAGES
 
 # ASCII only, spelled out: `\d` and `\w` would also match lookalikes such as "０１" or "٠١"
@@ -27,6 +29,98 @@ RESERVED = frozenset(
 
 def valid_case_id(name: str) -> bool:
     return isinstance(name, str) and CASE_ID.fullmatch(name) is not None and name.lower() not in RESERVED
+
+
+_SPACE_NAMES = {" ": ("공백", "a space"), "\u3000": ("전각 공백 U+3000", "a full-width space U+3000"),
+                "\u00a0": ("줄바꿈 없는 공백 U+00A0", "a no-break space U+00A0")}
+
+
+def _space_name(ch: str) -> tuple[str, str]:
+    return _SPACE_NAMES.get(ch, (f"특수 공백 U+{ord(ch):04X}", f"an odd space U+{ord(ch):04X}"))
+
+
+def odd_characters(name: str) -> tuple[str, str]:
+    """What a name holds that nobody can see or tell from a plain letter: a space or a dot at an end
+    (`2026-0014 `, `2026-0015.`), an invisible character (U+200B), full-width digits or letters
+    (`２０２６`), an odd space; said as `끝에 공백, 전각 숫자 ２０２６` (and in English), '' when none."""
+    ko: list[str] = []
+    en: list[str] = []
+    said: set[str] = set()
+    for ch, where, where_en in ((name[:1], "앞에", "at the start"), (name.rstrip(".")[-1:], "끝에", "at the end")):
+        if ch.isspace():
+            what, what_en = _space_name(ch)
+            ko.append(f"{where} {what}")
+            en.append(f"{what_en} {where_en}")
+            said.add(ch)
+    if name.endswith("."):
+        ko.append("끝에 마침표(.)")
+        en.append("a dot at the end")
+    wide: dict[str, str] = {}
+    for ch in name:
+        if (ch.isascii() and (ch.isprintable() or ch == " ")) or ch in said:
+            continue
+        plain = unicodedata.normalize("NFKC", ch)
+        if IGNORABLE_RE.fullmatch(ch) or unicodedata.category(ch) in ("Cf", "Cc"):
+            ko.append(f"보이지 않는 문자 U+{ord(ch):04X}")
+            en.append(f"an invisible character U+{ord(ch):04X}")
+            said.add(ch)
+        elif ch.isspace():
+            what, what_en = _space_name(ch)
+            ko.append(what)
+            en.append(what_en)
+            said.add(ch)
+        elif plain != ch and plain.isascii():  # every one, in order: 전각 숫자 ２０２６
+            kind = "숫자" if plain.isdigit() else "영문" if plain.isalpha() else "기호"
+            wide[kind] = wide.get(kind, "") + ch
+    for kind, chars in wide.items():
+        kind_en = {"숫자": "digits", "영문": "letters", "기호": "signs"}[kind]
+        ko.append(f"전각 {kind} {chars}")
+        en.append(f"full-width {kind_en} {chars}")
+    return ", ".join(ko), ", ".join(en)
+
+
+def odd_hint(name: str) -> tuple[str, str]:
+    """` 보이지 않거나 모양만 같은 문자가 있습니다: 끝에 공백.` for a message, and its English clause
+    (`it holds characters …: a space at the end`); ('', '') for a name without such characters."""
+    ko, en = odd_characters(name)
+    if not ko:
+        return "", ""
+    return f" 보이지 않거나 모양만 같은 문자가 있습니다: {ko}.", f"it holds characters that show nothing or only look alike: {en}"
+
+
+def case_id_problem(name: str) -> tuple[str, str, str | None]:
+    """Why `name` is no case id, in Korean (a sentence after a space) and English (a clause after
+    `; `), and the id meant when the name is one but for characters nobody sees (`2026-0014 `,
+    `２０２６-0015`, `2026-0015.`, a zero-width space): that id, else None."""
+    if not isinstance(name, str) or not name:
+        return " 비어 있습니다.", "; it is empty", None
+    if name.lower() in RESERVED:
+        return (f" {name}은(는) Windows가 장치 이름으로 남겨 둔 이름(con, prn, aux, nul, com1~9, lpt1~9)이라, "
+                "Windows에서는 이 이름의 폴더를 만들 수도 열 수도 없습니다. 다른 번호를 쓰세요.",
+                f"; {name} is a device name Windows reserves (con, prn, aux, nul, com1-9, lpt1-9): no folder can have "
+                "it there; use another id", None)
+    ko, en = odd_hint(name)
+    en = f"; {en}" if en else ""
+    clean = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", name)).strip().rstrip(".").strip()
+    meant = clean if clean != name and valid_case_id(clean) else None
+    if ko:
+        return ko, en, meant
+    if len(name) > 64:
+        return f" {len(name)}자입니다(64자까지).", f"; it is {len(name)} characters long (at most 64)", None
+    bad = "".join(dict.fromkeys(ch for ch in name if not re.fullmatch(r"[A-Za-z0-9_-]", ch)))
+    if bad:
+        shown = ", ".join(f"'{ch}'" if ch != " " else "공백" for ch in bad)
+        shown_en = ", ".join(f"'{ch}'" if ch != " " else "a space" for ch in bad)
+        return f" 쓸 수 없는 문자가 있습니다: {shown}.", f"; it holds characters an id cannot: {shown_en}", meant
+    return (f" 첫 글자 '{name[0]}'이(가) 영문이나 숫자가 아닙니다.", f"; its first character '{name[0]}' is no letter or digit",
+            None)
+
+
+def case_id_advice(name: str) -> str:
+    """For a case id refused on the command line: why, and the id to write when it is one but for
+    characters nobody sees (` 보이지 않거나 … 끝에 공백. 2026-0014로 적으세요.`); Korean, particles set."""
+    why, _, meant = case_id_problem(name)
+    return attach_particles(why + (f" {meant}(으)로 적으세요." if meant else ""))
 
 
 def valid_resource_id(name: str) -> bool:
@@ -80,9 +174,10 @@ _NAME_PARTS = re.compile(r"^\s*([0-9]{1,3})?[\s_\-.]*(.+?)\s*$")
 
 def record_name_for(name: str, next_nn: int) -> str | None:
     """The record file name a misnamed file was meant to have: `4-intervention.md` -> 04-intervention.md,
-    `04_실행.md` -> 04-intervention.md, `04-Intervention.MD`, `intervention.md` -> the case's next
+    `04_실행.md`, `０４-intervention.md` -> 04-intervention.md, `04-Intervention.MD`, `intervention.md` -> the case's next
     number; None when no stage can be read from it."""
-    stem = re.sub(r"(?:\.(?:md|markdown|txt))+$", "", name.strip(), flags=re.IGNORECASE)
+    plain = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", name))  # ０４-실행.md, a zero-width space
+    stem = re.sub(r"(?:\.(?:md|markdown|txt))+$", "", plain.strip(), flags=re.IGNORECASE)
     m = _NAME_PARTS.match(stem)
     if m is None:
         return None
@@ -91,6 +186,51 @@ def record_name_for(name: str, next_nn: int) -> str | None:
         return None
     number = int(m.group(1)) if m.group(1) else next_nn
     return f"{number:02d}-{stage}.md" if 1 <= number <= 99 else None
+
+
+# what sync clients, file managers and editors add to a file's name when they copy it or keep a backup
+_BACKUP_END = re.compile(r"(?:~|\.(?:bak|orig|old|backup|save|tmp))+$", re.IGNORECASE)  # 01-intake.md~, .md.bak
+_MERGE_MARK = re.compile(r"_(?:BACKUP|BASE|LOCAL|REMOTE)_[0-9]+$")  # git mergetool: 01-intake_LOCAL_1234.md
+_COPY_MARK = re.compile(
+    r"(?:\s*\([^()]*\)"  # (1), (홍길동의 충돌된 사본 2026-11-30), (conflicted copy …): Dropbox, Google Drive, a download
+    r"|\s+[0-9]{1,3}"  # ` 2`: iCloud, the macOS Finder
+    r"|[\s_-]+(?i:copy|사본|복사본)(?:\s+[0-9]{1,3})?"  # Finder's ` copy`, Windows' ` - 복사본`
+    r"|-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]*"  # -DESKTOP-AB12: OneDrive adds the computer's name
+    r"|\.sync-conflict-[0-9A-Za-z-]+"  # Syncthing
+    r")+$"
+)
+COPY_BY = {  # who leaves such a copy, for the finding
+    "sync": ("Dropbox·OneDrive·iCloud 같은 동기화 프로그램이나 복사로 생긴 것",
+             "made by a sync program (Dropbox, OneDrive, iCloud …) or by copying the file"),
+    "editor": ("편집기나 병합 도구가 남긴 백업", "a backup an editor or a merge tool left"),
+}
+
+
+def copy_of(name: str) -> tuple[str, str] | None:
+    """The name a sync client's or an editor's copy was made from, and who makes such copies
+    (`sync` or `editor`): `01-intake (1).md`, `04-intervention 2.md`, `01-intake-DESKTOP-AB12.md`,
+    `01-intake.md~`, `01-intake.md.bak`, `#01-intake.md#` -> 01-intake.md. None for any other name.
+    The name returned is not checked: the caller asks whether it is a record's (or a resource's).
+    Only names that are no record's are asked about (the listing holds tens of thousands)."""
+    text = unicodedata.normalize("NFC", name)
+    by = "sync"
+    if len(text) > 2 and text[0] == text[-1] == "#":  # Emacs: #01-intake.md#, the unsaved edits
+        text, by = text[1:-1], "editor"
+    bare = _BACKUP_END.sub("", text)
+    if bare != text:
+        text, by = bare, "editor"
+    if text[:8].lower() == "copy of ":  # Google Drive
+        text = text[8:]
+    if not text.endswith(".md"):
+        return None
+    stem = text[:-3]
+    bare = _MERGE_MARK.sub("", stem)
+    if bare != stem:
+        by = "editor"
+    bare = _COPY_MARK.sub("", bare)
+    if not bare or (bare + ".md" == name):
+        return None
+    return bare + ".md", by
 
 
 def looks_like_record(name: str) -> bool:

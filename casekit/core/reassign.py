@@ -28,7 +28,7 @@ from casekit.core.handover import (
     unknown_worker,
 )
 from casekit.core.hints import close_to
-from casekit.core.names import inside, valid_case_id
+from casekit.core.names import case_id_advice, inside, valid_case_id
 from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
 
 HEADER = (
@@ -86,7 +86,7 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
         raise ReassignError("전 담당자와 새 담당자가 같습니다 (--from and --to are the same worker)")
     for case in cases or []:
         if not valid_case_id(case):
-            raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): {case}")
+            raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): '{case}'.{case_id_advice(case)}")
     date = date or dt.date.today()
     report = report or check(root)
     known = known_workers(report.summaries, report.handovers)

@@ -71,7 +71,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
                 if r.reopening:
                     out.append(finding("reopening-without-closure", r.rel, *r.where))
             elif ep.closure is not None:
-                if not r.reopening:
+                if not r.reopening and r.ok:  # an unreadable intake may well be marked: its own finding says why
                     out.append(finding("reopening-unmarked", r.rel, *r.where))
             elif r.reopening:
                 out.append(finding("reopening-without-closure", r.rel, *r.where))
@@ -157,6 +157,8 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
 def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     out = []
     if ep.plan is None:
+        if r.stage == "intervention" and not r.ok:
+            return []  # unreadable (empty, broken YAML): whether it is a crisis intervention is not known; its own finding says why
         if r.stage == "intervention" and r.crisis_only:
             return []  # crisis intervention comes before any plan (위기개입)
         if r.stage == "intervention" and r.linking_only and ep.case_type == "service_linkage":

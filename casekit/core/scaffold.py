@@ -35,7 +35,15 @@ from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import current_worker, read_entries
 from casekit.core.hints import attach_particles, close_to
 from casekit.core.ids import next_sequential, random_id
-from casekit.core.names import STAGE_WORDS, inside, parse_record_name, valid_case_id, valid_stage, word_key
+from casekit.core.names import (
+    STAGE_WORDS,
+    case_id_advice,
+    inside,
+    parse_record_name,
+    valid_case_id,
+    valid_stage,
+    word_key,
+)
 from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes
 from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file, split
@@ -378,8 +386,8 @@ def _check_worker(worker: str | None) -> None:
 def _check_case_id(case_id: str) -> None:
     if not valid_case_id(case_id):
         raise ScaffoldError(
-            f"사례 번호 '{case_id}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자)에 맞지 않습니다 "
-            "(invalid case id)"
+            f"사례 번호 '{case_id}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자, Windows 장치 이름 제외)에 맞지 않습니다."
+            f"{case_id_advice(case_id)} (invalid case id)"
         )
 
 
@@ -526,7 +534,7 @@ def add_record(
             f"(cases/{case} is a symbolic link; casekit does not add records through links)"
         )
     if not folder.is_dir():
-        raise ScaffoldError(f"사례 '{case}'이(가) 없습니다.{_case_hint(cases, case)} "
+        raise ScaffoldError(f"사례 '{case}'이(가) 없습니다.{case_hint(cases, case)} "
                             f"사례 목록은 `casekit status`로 봅니다 (no such case): cases/{case}")
     if not inside(root, folder):
         raise _outside(f"cases/{case}", folder)
@@ -632,8 +640,8 @@ def _in_order_now(root: Path, case: str, records: list[Summary], nn: int, date: 
     return sorted(out, key=lambda item: item[1].startswith("다시 열기"))  # reopening last: the rarer wish
 
 
-def _case_hint(cases: Path, case: str) -> str:
-    """" 혹시 2026-0012인가요?" for a case id one keystroke away from an existing case."""
+def case_hint(cases: Path, case: str) -> str:
+    """" 혹시 2026-0012인가요?" for a case id one keystroke away from an existing case (`add`, `log`)."""
     try:
         known = [e.name for e in os.scandir(cases) if e.is_dir(follow_symlinks=False)]
     except OSError:
