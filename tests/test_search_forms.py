@@ -92,6 +92,20 @@ def test_hyphenated_numbers_are_also_indexed_joined() -> None:
     assert search_ko.query_terms("20260007") == [("20260007", ["20260007"])]
 
 
+def test_full_width_letters_and_digits_read_as_ascii() -> None:
+    """A Korean keyboard's full-width mode and word processors write ２０２６－０００７ and ＫＩＭ."""
+    assert search_ko.terms("２０２６－０００７ ＫＩＭ．ｓｗ") == search_ko.terms("2026-0007 kim.sw")
+    assert search_ko.query_terms("２０２６０００７") == [("20260007", ["20260007"])]
+
+
+def test_another_name_of_a_stage_also_looks_for_the_stage() -> None:
+    """모니터링 is what many write for 점검 (casekit add takes it too): the query looks for 점검 as well,
+    as one more group, so a page with 점검 holds the word; the index is the same."""
+    assert search_ko.query_groups("모니터링을") == [("모니터링을", (("모니", "니터", "터링"), ("점검",)))]
+    assert search_ko.query_terms("초기면접") == [("초기면접", ["초기", "기면", "면접", "접수"])]
+    assert "점검" not in search_ko.terms("모니터링") and search_ko.STAGE_ALIASES.get("재개") is None
+
+
 # --------------------------------------------------------------------------------------------
 # The worker's cutting is Python's
 
@@ -121,7 +135,8 @@ def _shown_words(site: Path) -> set[str]:
 def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served_site: str,  # noqa: F811
                                                         built_site: Path) -> None:  # noqa: F811
     extra = ("어려워한다 어려워짐 끊겼다 끊기고 몰라 바빠서 고마움 반가워 무서워 쉬워 보였다 상담해 결정돼 "
-             "사례회의 사례회의에서 2026-0007 20260007 아빠 빌라 배워 도와 만나서 있어요 좋아서")
+             "사례회의 사례회의에서 2026-0007 20260007 아빠 빌라 배워 도와 만나서 있어요 좋아서 "
+             "모니터링 모니터링을 초기면접에서 개입 서비스제공 재개 ２０２６－０００７ ＫＩＭ")
     words = sorted(_shown_words(built_site) | set(extra.split()))
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
@@ -307,3 +322,39 @@ def test_the_case_with_a_conference_record_comes_first_among_cases(browser: Brow
         pages = [site_path(h, served_site) for h in search(page, query)]
     cases = [p for p in pages if p.startswith("/cases/")]
     assert cases[0] == "/cases/2026-0013/", pages  # its 03 사례회의 record (0005 only mentions one)
+
+
+_OPEN_SEARCH_JS = """() => { const m = document.querySelector('.md-search-result__meta');
+    return m && m.textContent.trim() !== '' && !m.textContent.includes('초기화'); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_on_a_phone_a_pasted_query_searches_and_its_result_opens_at_its_sentence(
+        browser: Browser, served_site: str) -> None:  # noqa: F811
+    """Material reads the box on keyup; a query pasted from the long-press menu (or dictated, picked
+    from the keyboard's suggestions, committed by an IME) comes with no key event: casekit.js passes
+    it on. The result, tapped, opens its page at the sentence it shows (a `#:~:text=` fragment):
+    반지하 is ten screens down 2026-0006. The header's icon buttons have names and the count line is
+    a status, for a screen reader."""
+    phone = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+    with open_context(browser, **phone) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        assert page.get_by_role("button", name="네비게이션", exact=True).is_visible()  # named for a screen reader
+        page.get_by_role("button", name="검색", exact=True).tap()
+        page.wait_for_function(_OPEN_SEARCH_JS)
+        page.locator(".md-search__input").focus()
+        page.keyboard.insert_text("반지하 모니터링")  # input events only, as a paste sends
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
+        first = page.locator(f"{RESULT_ITEM} a.md-search-result__link").first
+        assert site_path(first.get_attribute("href") or "", served_site) == "/cases/2026-0006/"
+        assert "반지하" in first.locator("mark").all_inner_texts()
+        first.tap()
+        page.wait_for_url("**/cases/2026-0006/**")
+        page.wait_for_function("() => scrollY > 0")
+        shown = page.evaluate("""() => [...document.querySelectorAll('article dd, article p, article li')]
+            .filter(e => e.textContent.includes('반지하'))
+            .some(e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })""")
+    assert shown, "the result opened 2026-0006 without 반지하 in view"

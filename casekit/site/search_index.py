@@ -344,7 +344,7 @@ def shard_of(term: str, shards: int) -> int:
 
 
 def _weights(page: Page) -> dict[str, float]:
-    # each field's blocks read as one text, a line a block (no word spans a line break, and NFC
+    # each field's blocks read as one text, a line a block (no word spans a line break, and NFKC
     # leaves the break alone: the terms of the blocks one by one, at a block's cost of each call)
     tf: dict[str, Counter[str]] = {
         "title": Counter(search_ko.terms(page.title)),
@@ -456,7 +456,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "particles": list(search_ko._PARTICLE_ORDER), "endings": list(search_ko.ENDINGS),
                                "short_particles": list(search_ko.SHORT_PARTICLES),
                                "noun_final": [list(e) for e in search_ko.NOUN_FINAL],
-                               "lemma_endings": [list(e) for e in search_ko.LEMMA_ENDINGS]}},
+                               "lemma_endings": [list(e) for e in search_ko.LEMMA_ENDINGS],
+                               "stage_aliases": search_ko.STAGE_ALIASES}},
         "docs": [],
     }
     stats["manifest_bytes"] = _write_json(site / MANIFEST, manifest)

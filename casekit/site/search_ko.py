@@ -21,7 +21,10 @@ does not split compounds it does not know, such as 가온지역자활센터), ev
    리포트가, 면담과 add no term.
 
 Each way of reading a word is a *group* of terms (`word_groups`); a page is indexed under all of
-them, and a query word is matched by whichever group the page holds best. Bigrams make a compound
+them, and a query word is matched by whichever group the page holds best. A typed word that is
+another name of a stage (모니터링, 초기면접, 개입: `casekit.core.names.STAGE_WORDS`) is matched by
+the stage's name on the site (점검, 접수, 실행) too: one group more for the query, nothing more in
+the index (`STAGE_ALIASES`, `query_groups`). Bigrams make a compound
 findable joined or split and make infix search free (주거 is in 가온주거복지센터). Latin letters and
 digits form whole lowercase terms (2026, 0006, kim, sw); written with hyphens, also joined
 (2026-0006 -> 20260006, for a case number typed without its hyphen), but not a date (2026-12-01)
@@ -38,7 +41,10 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "bigrams", "lemma", "query_groups", "query_terms",
+from casekit.core.names import STAGE_WORDS, word_key
+from casekit.core.schemas import STAGE_KO
+
+__all__ = ["ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "STAGE_ALIASES", "bigrams", "lemma", "query_groups", "query_terms",
            "stem", "terms", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
@@ -112,6 +118,14 @@ LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("어도", "closed"), ("아도", "closed"), ("어야", "closed"), ("아야", "closed"),
     ("음", "past"),
 ), key=lambda e: (-len(e[0]), e[0])))
+
+# The Hangul words practitioners write for a stage that the site names otherwise (모니터링 -> 점검):
+# a query word whose stem is one also looks for the stage's name. Not 재개 (서비스 재개: everyday
+# use; every intake would match it).
+STAGE_ALIASES: dict[str, str] = {
+    key: STAGE_KO[stage] for stage, names in STAGE_WORDS.items() for name in names
+    if re.fullmatch(r"[가-힣]+", key := word_key(name)) and STAGE_KO[stage] not in key and key != "재개"
+}
 
 _WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")
 _HANGUL = re.compile(r"[가-힣]+")
@@ -251,8 +265,13 @@ def bigrams(word: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` (NFC): runs of Hangul, runs of Latin letters and digits (lowercased)."""
-    text = unicodedata.normalize("NFC", text)
+    """The words of `text` (NFKC: full-width ２０２６－０００６ and ＫＩＭ, as a Korean keyboard's
+    full-width mode or a word processor writes them, read as 2026-0006 and KIM): runs of Hangul, runs
+    of Latin letters and digits (lowercased)."""
+    return _words(unicodedata.normalize("NFKC", text))
+
+
+def _words(text: str) -> list[str]:
     return [w if _HANGUL.fullmatch(w) else w.lower() for w in _WORD.findall(text)]
 
 
@@ -286,18 +305,27 @@ def _word_terms(word: str) -> tuple[str, ...]:
 def terms(text: str) -> list[str]:
     """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
     form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006)."""
-    out = [t for w in words(text) for t in _word_terms(w)]
+    text = unicodedata.normalize("NFKC", text)
+    out = [t for w in _words(text) for t in _word_terms(w)]
     if "-" in text:
-        out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(unicodedata.normalize("NFC", text))
-                if not _DATE.fullmatch(m.group())]
+        out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())]
     return out
 
 
 def query_groups(query: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
-    """What a typed query looks for: each typed word with its groups (`search-worker.js` mirrors this)."""
-    return [(w, gs) for w in words(query) if (gs := word_groups(w))]
+    """What a typed query looks for: each typed word with its groups, and those of the stage's name
+    when the word is another name of a stage (`search-worker.js` mirrors this)."""
+    out = []
+    for w in words(query):
+        groups = word_groups(w)
+        alias = STAGE_ALIASES.get(stem(w)) if groups else None
+        if alias is not None:
+            groups += tuple(g for g in word_groups(alias) if g not in groups)
+        if groups:
+            out.append((w, groups))
+    return out
 
 
 def query_terms(query: str) -> list[tuple[str, list[str]]]:
     """Each typed word with all its terms, every group's (`query_groups` keeps them apart)."""
-    return [(w, list(_word_terms(w))) for w, _ in query_groups(query)]
+    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query)]

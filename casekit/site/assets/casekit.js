@@ -1,6 +1,12 @@
 /* casekit: the 출력일 (print date) on printed pages is the day the page is printed, not the day the
    site was built. A local file (no inline script): sets the text of .ck-print-date and the
-   --ck-printed custom property that the @page margin boxes of casekit.css show on every page. */
+   --ck-printed custom property that the @page margin boxes of casekit.css show on every page.
+   And the search box searches whatever way its text changed: Material 9 reads it on `keyup` only,
+   so a query pasted from a phone's long-press menu or a mouse's context menu, dropped in, dictated,
+   picked from the keyboard's suggestions or committed by an IME without a key event never searched.
+   And a search result, when followed, opens its page at the sentence it shows: the worker names that
+   sentence in the teaser (`data-ck-at`, a `#:~:text=` fragment), added to the link as it is clicked,
+   tapped or opened with Enter (in the link itself, Material would show the result as a section). */
 (function () {
   "use strict";
   function today() {
@@ -16,4 +22,17 @@
   }
   mark();
   window.addEventListener("beforeprint", mark);
+  document.addEventListener("input", function (ev) {
+    var box = ev.target;
+    if (box && box.classList && box.classList.contains("md-search__input")) {
+      /* the keyup Material listens for on the box itself (not bubbling: nothing else hears it);
+         a value it has searched already is not searched again */
+      box.dispatchEvent(new KeyboardEvent("keyup"));
+    }
+  });
+  document.addEventListener("click", function (ev) {
+    var link = ev.target && ev.target.closest ? ev.target.closest("a.md-search-result__link") : null;
+    var at = link ? link.querySelector("[data-ck-at]") : null;
+    if (at) { link.href = link.href.split("#")[0] + at.getAttribute("data-ck-at"); }
+  }, true);
 })();

@@ -174,24 +174,33 @@ function wordTerms(word) {
 }
 
 function words(text) {
-  return (text.normalize("NFC").match(WORD) || []).map(w => (HANGUL.test(w) ? w : w.toLowerCase()));
+  return (text.normalize("NFKC").match(WORD) || []).map(w => (HANGUL.test(w) ? w : w.toLowerCase()));
 }
 
 /* Every term of a text (search_ko.terms), as a set. */
 function textTerms(text) {
   const out = new Set();
   for (const w of words(text)) for (const t of wordTerms(w)) out.add(t);
-  for (const m of text.normalize("NFC").matchAll(JOINED)) {
+  for (const m of text.normalize("NFKC").matchAll(JOINED)) {
     if (!DATE.test(m[2])) out.add(m[2].split("-").join("").toLowerCase());
   }
   return out;
 }
 
+/* Each typed word with its groups, and the stage's name's when it is another name of a stage
+   (모니터링 -> 점검: search_ko.query_groups) */
 function queryTerms(query) {
   const out = [];
+  const aliases = manifest.stage_aliases || {};
   for (const w of words(query)) {
-    const groups = wordGroups(w);
-    if (groups.length) out.push({ word: w, stem: stem(w), terms: wordTerms(w), groups });
+    let groups = wordGroups(w);
+    if (!groups.length) continue;
+    const s = stem(w);
+    if (Object.prototype.hasOwnProperty.call(aliases, s)) {
+      const have = new Set(groups.map(g => g.join(" ")));
+      groups = groups.concat(wordGroups(aliases[s]).filter(g => !have.has(g.join(" "))));
+    }
+    out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
   }
   return out;
 }
@@ -222,7 +231,8 @@ function held(w, have, idf) {
   return best;
 }
 
-function snippet(sentences, words) {
+/* The page's sentence that holds the most of the query (null: none holds any of it). */
+function bestSentence(sentences, words) {
   let best = null, bestScore = 0;
   sentences.forEach((s, i) => {
     const lower = s.toLowerCase();
@@ -232,6 +242,10 @@ function snippet(sentences, words) {
     score -= i * 0.001; /* earlier sentences are the record's own fields */
     if (score > bestScore) { best = s; bestScore = score; }
   });
+  return best;
+}
+
+function snippet(sentences, words, best = bestSentence(sentences, words)) {
   if (best === null) return sentences.length ? escapeHTML(sentences[0]) : "";  /* the page's first sentence */
   /* mark the typed stems and, for a compound written apart on the page, its parts; and the
      words of the sentence that are a form of a typed verb (어려워한다 for 어렵다) */
@@ -247,8 +261,28 @@ function snippet(sentences, words) {
     .join("").replace(/<\/mark><mark>/g, "");
 }
 
+/* A text fragment (`#:~:text=`) naming the sentence a result shows: casekit.js adds it to the
+   result's link when it is followed, and the browser opens the page scrolled to that sentence and
+   highlighted (Chromium, Safari 16.1+, Firefox 131+; others open the page at its top, as before).
+   Whole words only: a sentence cut at 160 characters ends in "…" after a part of a word that the
+   page does not hold there; a long sentence is named by its first and last words. */
+const FRAGMENT_END = 40;  /* characters of each end of a long sentence */
+function fragment(sentence) {
+  if (!sentence) return "";
+  const words = sentence.split(" ");
+  if (sentence.endsWith("…")) words.pop();
+  const text = words.join(" ");
+  if (!text) return "";
+  const part = t => encodeURIComponent(t).replace(/-/g, "%2D");
+  if (text.length <= 2 * FRAGMENT_END || words.length < 2) return "#:~:text=" + part(text);
+  let start = words[0], end = words[words.length - 1];
+  for (let i = 1; i < words.length && start.length + 1 + words[i].length <= FRAGMENT_END; i++) start += " " + words[i];
+  for (let i = words.length - 2; i >= 0 && end.length + 1 + words[i].length <= FRAGMENT_END; i--) end = words[i] + " " + end;
+  return "#:~:text=" + part(start) + "," + part(end);
+}
+
 function words_of(text) {
-  return text.normalize("NFC").match(/[\uAC00-\uD7A3]+/g) || [];
+  return text.normalize("NFKC").match(/[\uAC00-\uD7A3]+/g) || [];
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
@@ -309,7 +343,10 @@ async function items({ words, matched, ranked }) {
     const entry = shard && shard[r.doc % per];
     if (!entry) continue;
     const [location, title, sentences] = entry;
-    out.push(item(location, title, snippet(sentences, words), r, words, matched));
+    const best = bestSentence(sentences, words), at = fragment(best);
+    /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page) */
+    const text = (at ? '<span class="ck-at" data-ck-at="' + escapeHTML(at) + '"></span>' : "") + snippet(sentences, words, best);
+    out.push(item(location, title, text, r, words, matched));
   }
   return out;
 }
