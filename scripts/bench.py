@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench.py --cases 1000 10000            # everything
     .venv/bin/python scripts/bench.py --cases 1000 --no-build       # check only (about 2 minutes)
 
-A casebook of N cases is made from the sample's 12 cases (every stage, in the proportions of a
+A casebook of N cases is made from the sample's 14 cases (every stage, in the proportions of a
 practice: intake-only and early closures, full paths, reassessments, reopenings), each clone
 varied: its own client name, numbers, address and birth date, all dates shifted, a few sentences
 of Korean prose from the sample added to bodies, and open cases given extra monitoring records.
