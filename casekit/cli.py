@@ -274,8 +274,10 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         raise click.UsageError(_bad_case_id(case))
     day = _today(today)
     if case is not None and not (root / "cases" / case).is_dir():
-        click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다. `casekit status`로 전체 사례 목록을 보세요 "
-                                    f"(no such case: {case})"), err=True)
+        from casekit.core.scaffold import case_hint
+
+        click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다.{case_hint(root / 'cases', case)} `casekit status`로 "
+                                    f"전체 사례 목록을 보세요 (no such case: {case})"), err=True)
         sys.exit(2)
     try:
         report = check(root, [root / "cases" / case] if case else None)

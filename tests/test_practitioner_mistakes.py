@@ -284,6 +284,11 @@ def test_log_with_a_mistyped_case_id_says_the_case_meant_with_or_without_git(sam
     assert run(sample, "log", "2026-0012").exit_code == 0
 
 
+def test_status_with_a_mistyped_case_id_says_the_case_meant(sample: Path, run) -> None:
+    result = run(sample, "status", "2026-0102")
+    assert result.exit_code == 2 and "사례 '2026-0102'가 없습니다. 혹시 2026-0012인가요?" in result.output, result.output
+
+
 def test_an_empty_record_gets_no_process_finding_that_would_need_its_content(sample: Path) -> None:
     (sample / "cases/2026-0014/03-intervention.md").write_text("", encoding="utf-8")  # linked before any plan
     found = [f.code for f in check(sample).findings if f.path == "cases/2026-0014/03-intervention.md"]
