@@ -67,6 +67,18 @@ def test_a_selection_made_at_the_conference_ends_that_deadline(tmp_path: Path) -
     assert got["plan"] == dt.date(2026, 3, 31)
 
 
+def test_the_next_meeting_stays_due_when_records_follow_the_conference(tmp_path: Path) -> None:
+    """A conference sets its next meeting (2026-0013: selection on 10-30, next meeting 12-04); the plan
+    and intervention written after it do not hold that meeting: it stays due until a later conference."""
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:2], conference("2026-03-08", kind="selection", selection=SELECTION,
+                                                                     next_meeting="2026-04-15"), *FULL_PATH[2:4]]})
+    assert dues(root)["conference"] == dt.date(2026, 4, 15)
+    later = make_casebook(tmp_path / "later", {"c1": [
+        *FULL_PATH[:2], conference("2026-03-08", kind="selection", selection=SELECTION, next_meeting="2026-04-15"),
+        *FULL_PATH[2:4], conference("2026-04-21", kind="review", next_meeting="2026-05-20")]})
+    assert dues(later)["conference"] == dt.date(2026, 5, 20)  # the latest conference's next meeting
+
+
 def test_the_conference_deadline_comes_from_casekit_yml(tmp_path: Path) -> None:
     root = make_casebook(tmp_path, {"c1": FULL_PATH[:2]})
     (root / "casekit.yml").write_text("deadlines:\n  conference_days: 7\n", encoding="utf-8")

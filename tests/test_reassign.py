@@ -70,6 +70,18 @@ def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) 
     assert "worker: choi.sw" in (root / added.output.strip()).read_text(encoding="utf-8")
 
 
+def test_a_record_dated_before_the_handover_is_the_old_workers(tmp_path: Path, run) -> None:
+    """The handover counts from its date: a record added for a day before it (a visit written up late)
+    is the old worker's by default, as check reads it; lee.sw there made check warn handover-from-mismatch."""
+    root = book(tmp_path)
+    assert run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "--date", "2026-06-01").exit_code == 0
+    added = run(root, "add", "c1", "intervention", "--date", "2026-05-20", env={"CASEKIT_WORKER": ""})
+    assert added.exit_code == 0, added.output
+    assert "worker: kim.sw" in (root / added.output.strip()).read_text(encoding="utf-8")
+    after = run(root, "add", "c1", "intervention", "--date", "2026-06-01", env={"CASEKIT_WORKER": ""})
+    assert "worker: choi.sw" in (root / after.output.strip()).read_text(encoding="utf-8")  # from its day on
+
+
 def test_append_keeps_every_byte_bom_crlf_and_indentation(tmp_path: Path) -> None:
     root = book(tmp_path)
     old = ("\ufeff# 우리 기관 메모\r\nhandovers:\r\n- date: 2026-04-02\r\n  from: kim.sw\r\n  to: lee.sw\r\n"

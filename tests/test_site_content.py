@@ -251,3 +251,48 @@ def test_a_restricted_cases_narratives_reach_no_output_file(tmp_path: Path) -> N
     # outside git: no "마지막 변경", and the build says why
     assert "마지막 변경:" not in html
     assert any("git" in n for n in result.notes)
+
+
+def test_a_reopened_case_before_its_new_assessment_shows_no_old_risk_type_or_goals(tmp_path: Path) -> None:
+    """A reopening starts a new episode: 위기도, 대상자 구분 and the goals are decided again (DOMAIN.md). Before
+    the new assessment the case page said 위기도 보통, 대상자 구분 일반 and 진행 중 목표 "모두 달성" from the closed
+    episode; `status --format json` gave the old case_type."""
+    from casekit.core.case import Case
+    from casekit.site.generate import generate
+    from tests.builders import FULL_PATH, make_casebook
+
+    selected = {"type": "initial", "selection": {"case_type": "general", "risk_score": 40, "rationale": "위기 신호 없음"}}
+    path = [FULL_PATH[0], ("assessment", "2026-03-05", selected), *FULL_PATH[2:],
+            ("intake", "2026-09-01", {"reopening": {"reason": "다시 위기", "previous_closure": "2026-06-30"}})]
+    root = make_casebook(tmp_path, {"c1": path})
+    report = check(root, keep=True)
+    assert not report.errors, report.errors
+    assert Case.of("c1", report.summaries["c1"]).case_type is None  # to be decided after the new assessment
+    made = generate(report, dt.date(2026, 9, 3))
+    case = made.site.cases["c1"]
+    assert case.risk is None and case.assessment is None and case.case_type is None and case.open_goals() == []
+    page = {p.src_uri: p for p in made.pages}["cases/c1.md"]
+    text = page.markdown + "".join(page.blocks)
+    assert "모두 달성" not in text.split("## ")[0] and "아직 계획이 없습니다" in text
+    assert 'data-case-type="general"' not in text
+
+
+def test_home_counts_records_and_resources_as_check_does_and_the_due_rules_name_each_interval(tmp_path: Path) -> None:
+    """The home page said "기록 98개 검사 통과" for the sample's 83 records and 15 resources (`casekit check`:
+    기록 83개, 자원 15개); the due page's rules gave 계획 수정 the assessment's 10 days (it is revised_plan_days,
+    14) and left out the closure after a decision to close and the 고난도 monitoring interval."""
+    from casekit.site.generate import generate
+    from tests.builders import FULL_PATH, make_casebook
+
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:3], "c2": FULL_PATH[:2]})
+    (root / "casekit.yml").write_text("deadlines:\n  revised_plan_days: 21\n  closure_days: 9\n"
+                                      "  monitoring_days_intensive: 12\n", encoding="utf-8")
+    report = check(root, keep=True)
+    assert not report.errors, report.errors
+    pages = {p.src_uri: p for p in generate(report, dt.date(2026, 4, 2)).pages}
+    home = pages["index.md"].markdown + "".join(pages["index.md"].blocks)
+    assert "기록 5개, 자원 1개 검사 통과" in home
+    due = pages["due.md"].markdown + "".join(pages["due.md"].blocks)
+    assert "재사정: 점검에서 결정한 뒤 10일 이내" in due and "계획 수정: 점검에서 결정한 뒤 21일 이내 (revised_plan_days)" in due
+    assert "종결: 점검에서 종결을 결정한 뒤 9일 이내 (closure_days)" in due
+    assert "고난도 사례는 12일 (monitoring_days_intensive)" in due

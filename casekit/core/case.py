@@ -120,8 +120,9 @@ class Case:
 
     @property
     def case_type(self) -> str | None:
-        """대상자 구분 decided by the latest assessment or selection conference."""
-        return next((r.case_type for r in reversed(self.records) if r.case_type), None)
+        """대상자 구분 decided by the latest assessment or selection conference of the current episode:
+        a reopened case is classified again after its new assessment (None until then)."""
+        return self.current.case_type if self.current is not None else None
 
     @property
     def household(self) -> dict[str, str]:

@@ -163,9 +163,9 @@ def _conference_due(case: str, ep: Episode, records: list[Summary], deadlines: d
         when = _plus(ep.assessment, deadlines["conference_days"])
         if when:
             out.append(Due(case, "selection", when, ep.assessment.rel, worker))
-    if ep.conferences:
-        latest = ep.conferences[-1]
-        if latest.next_meeting and latest is records[-1]:
+    if ep.conferences:  # the latest conference's next meeting, until a later conference is recorded:
+        latest = ep.conferences[-1]  # a plan or an intervention written after it does not hold the meeting
+        if latest.next_meeting:
             out.append(Due(case, "conference", dt.date.fromisoformat(latest.next_meeting), latest.rel, worker))
     return out
 

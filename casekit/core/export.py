@@ -97,7 +97,8 @@ def _case_row(report: Report, case: str, records: list[Summary], include_sensiti
     goals, results = _goals(report, ep, records, data)
     model = Case.of(case, records, report.handovers.get(case))  # the one case model: a 사례회의 does not move the stage
     stage = model.stage or last.stage
-    selection = next((r for r in reversed(records) if r.case_type), None)
+    start = ep.intake.nn if ep.intake is not None else 0  # 대상자 구분 of the current episode (decided again after a reopening)
+    selection = next((r for r in reversed(records) if r.case_type and r.nn >= start), None)
     row: dict[str, Any] = {
         "case": case,
         "stage": stage,

@@ -122,6 +122,12 @@ def current_worker(records: list[Summary], handovers: list[Handover] | None = No
     return last.worker if last is not None else None
 
 
+def worker_on(records: list[Summary], handovers: list[Handover] | None, day: str) -> str | None:
+    """Who had the case on `day` (YYYY-MM-DD): `current_worker` over the records and handovers up to
+    that day. A record written for a day before a handover is the old worker's."""
+    return current_worker([r for r in records if r.date and r.date <= day], [h for h in handovers or [] if h.date <= day])
+
+
 def known_workers(summaries: dict[str, list[Summary]], handovers: dict[str, list[Handover]]) -> set[str]:
     """Every worker id the casebook names: in a record's `worker` or a handover's from/to."""
     named = {r.worker for records in summaries.values() for r in records if r.worker}

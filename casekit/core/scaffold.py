@@ -32,7 +32,7 @@ from pathlib import Path
 
 from casekit.core.config import load_config
 from casekit.core.findings import Finding, os_reason
-from casekit.core.handover import current_worker, read_entries
+from casekit.core.handover import read_entries, worker_on
 from casekit.core.hints import attach_particles, close_to
 from casekit.core.ids import next_sequential, random_id
 from casekit.core.names import (
@@ -551,8 +551,8 @@ def add_record(
 def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,
                 date: dt.date, today: dt.date, force: bool, activity: str | None) -> Written:
     records = case_summaries(root, case)
-    if worker is None:  # the case's current worker (a handover counts), if that is a valid id
-        worker = current_worker(records, read_entries(str(folder)))
+    if worker is None:  # the case's worker on the record's date (a handover counts from its day), if a valid id
+        worker = worker_on(records, read_entries(str(folder)), date.isoformat())
         worker = worker if worker and WORKER.fullmatch(worker) else None
     ep = episodes(records)[-1] if records else None
     numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]

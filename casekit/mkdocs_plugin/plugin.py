@@ -119,7 +119,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         self._add(files, config, CSS_URI, CSS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
         self._add(files, config, JS_URI, JS_FILE.read_text(encoding="utf-8"), InclusionLevel.INCLUDED)
         log.info("casekit: 사례 %d건, 자원 %d곳, 기록 %d개 검사 통과 (경고 %d건) — 페이지 %d개 생성, 기준일 %s",
-                 len(made.site.cases), len(made.site.resources), report.files, made.site.warnings,
+                 len(made.site.cases), len(made.site.resources), made.site.files.records, made.site.warnings,
                  len(self.generated), self.today)
         return files
 

@@ -161,7 +161,7 @@ def summary_card(v: View, case: Case) -> Markup:
     elif goal_items:
         goal_cell = el("ul", {"class": "ck-list"}, goal_items)
     else:
-        goal_cell = el("span", None, "아직 계획이 없습니다" if not case.plans else "모두 달성")
+        goal_cell = el("span", None, "아직 계획이 없습니다" if case.plan_now is None else "모두 달성")
     rows: list[tuple[str, Markup | str, str]] = [
         ("현재 단계", join([v.stage(case.stage), " ", v.status(case),
                          el("strong", {"class": "ck-restricted-mark"}, " 열람 제한") if case.restricted else None]), "stage"),

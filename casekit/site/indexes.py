@@ -15,6 +15,7 @@ from casekit.core import history
 from casekit.core.case import Case as CaseModel
 from casekit.core.casebook import Report
 from casekit.core.due import Due
+from casekit.core.findings import Checked
 from casekit.core.schemas import STAGES, SchemaSet, redact
 from casekit.site.practice import change_text, restricted_data
 from casekit.site.records import (
@@ -55,7 +56,7 @@ class Site:
     dues: list[Due]  # the next thing due in each case (what `casekit status` and `casekit due` say)
     every_due: list[Due] = field(default_factory=list)  # everything due in every case, several per case
     notes: list[str] = field(default_factory=list)  # for the build log (e.g. no git history)
-    files: int = 0
+    files: Checked = field(default_factory=lambda: Checked(0, 0))  # records and resources, as `casekit check` counts
     warnings: int = 0
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
     today_read: bool = field(default=False, repr=False)  # whether `today` was read since it was last set False
@@ -197,7 +198,8 @@ def build_site(report: Report, today: dt.date) -> Site:
         dues=order([c.due for c in cases.values() if c.due is not None]),
         every_due=order([d for c in cases.values() for d in c.dues]),
         notes=notes,
-        files=report.files,
+        files=Checked(len(report.records), report.files - len(report.records) - report.handover_files,
+                      report.handover_files),
         warnings=len(report.findings) - len(report.errors),
     )
 

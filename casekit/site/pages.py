@@ -212,7 +212,7 @@ def home(site: Site) -> Page:
                tile("곧 마감", states["due_soon"], "ck-tile-soon", "due/"))
     asof = el("p", {"class": "ck-asof", "data-testid": "asof"},
               f"{v.asof} (D-day와 '며칠 지남'은 이 날부터 셉니다) · 곧 마감 = {site.soon_days}일 이내 · "
-              f"기록 {site.files}개 검사 통과" + (f" (경고 {site.warnings}건)" if site.warnings else ""))
+              f"{site.files.ko()} 검사 통과" + (f" (경고 {site.warnings}건)" if site.warnings else ""))
     md = [
         WIDE + "# 사례집 현황",
         block(asof, tiles),
@@ -307,8 +307,11 @@ def due_pages(site: Site) -> Iterator[Page]:
     rules = el("ul", {"class": "ck-rules"},
                el("li", None, f"사정(욕구 및 위기도 조사): 접수 뒤 {dl['assessment_days']}일 이내 (assessment_days)"),
                el("li", None, f"서비스 제공계획: 접수 뒤 {dl['plan_days']}일 이내 (plan_days)"),
-               el("li", None, f"점검: 기록에 적힌 다음 점검일, 없으면 앞 기록 뒤 {dl['monitoring_days']}일 (monitoring_days)"),
-               el("li", None, f"재사정·계획 수정: 점검에서 결정한 뒤 {dl['assessment_days']}일 이내"),
+               el("li", None, f"점검: 기록에 적힌 다음 점검일, 없으면 앞 기록 뒤 {dl['monitoring_days']}일 (monitoring_days), "
+                  f"고난도 사례는 {dl['monitoring_days_intensive']}일 (monitoring_days_intensive)"),
+               el("li", None, f"재사정: 점검에서 결정한 뒤 {dl['assessment_days']}일 이내 (assessment_days); "
+                  f"계획 수정: 점검에서 결정한 뒤 {dl['revised_plan_days']}일 이내 (revised_plan_days)"),
+               el("li", None, f"종결: 점검에서 종결을 결정한 뒤 {dl['closure_days']}일 이내 (closure_days)"),
                el("li", None, "사후관리: 종결 뒤 " + ", ".join(f"{d}일" for d in dl["followup_days"])
                   + " (followup_days; 종결·사후관리 기록에 적힌 날짜가 있으면 그 날짜)"),
                # the rules of the newer deadlines: explanation, not what a search for 사례회의 is after

@@ -178,10 +178,18 @@ class Case:
                 seen.append(d)
         return seen
 
+    @property
+    def plan_now(self) -> PlanBlock | None:
+        """The latest plan of the current episode (a reopened case has none until it is planned again)."""
+        if not self.plans or self.plans[-1].plan.episode != self.episodes:
+            return None
+        return self.plans[-1]
+
     def open_goals(self) -> list[GoalRow]:
-        if self.closed or not self.plans:
+        plan = self.plan_now
+        if self.closed or plan is None:
             return []
-        return [g for g in self.plans[-1].goals if g.result is None and g.latest_status != "achieved"]
+        return [g for g in plan.goals if g.result is None and g.latest_status != "achieved"]
 
 
 def number_episodes(records: list[Record], model: CaseModel) -> None:
@@ -210,11 +218,11 @@ def make_case(model: CaseModel, records: list[Record], deadlines: dict[str, Any]
     case.dues = case_dues(model.id, summaries, deadlines, handovers)
     case.due_state = case.due.state(today, int(deadlines["due_soon_days"])) if case.due else None
     case.aftercare = case.closed and case.due is not None
-    case.risk = next((s.risk for s in reversed(summaries) if s.stage == "assessment" and s.risk), None)
     by_rel = {r.rel: r for r in records}
-    assessments = [r for r in records if r.stage == "assessment"]
-    case.assessment = assessments[-1] if assessments else None
     ep = model.current
+    # 위기도 and needs of the current episode: a reopened case is assessed again (미사정 until then)
+    case.assessment = by_rel.get(ep.assessment.rel) if ep is not None and ep.assessment is not None else None
+    case.risk = ep.assessment.risk if ep is not None and ep.assessment is not None else None
     if ep is not None:
         case.closure = by_rel.get(ep.closure.rel) if ep.closure is not None else None
         case.followup = by_rel.get(ep.followups[-1].rel) if ep.followups else None
