@@ -16,7 +16,7 @@ import click
 
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
-from casekit.core.due import all_due, case_due
+from casekit.core.due import case_due, every_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, valid_case_id
@@ -348,7 +348,10 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         if why is not None:
             raise click.BadParameter(printable(why), param_hint="--worker")
     soon = report.config.deadlines["due_soon_days"]
-    items = [d for d in all_due(report.summaries, report.config.deadlines, report.handovers) if worker is None or d.worker == worker]
+    # every deadline, as the site's /due/ pages list them (not only each case's earliest: an overdue
+    # 점검 stood behind an overdue 계획 of the same case, out of sight)
+    items = [d for d in every_due(report.summaries, report.config.deadlines, report.handovers)
+             if worker is None or d.worker == worker]
     if not show_all:
         items = [d for d in items if d.state(day, soon) != "upcoming"]
     if fmt == "json":

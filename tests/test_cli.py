@@ -153,6 +153,16 @@ def test_status_and_due(tmp_path: Path, run) -> None:
     assert "기한 지남" in text and "빠진 단계: 사정, 계획" in text
 
 
+def test_due_lists_every_deadline_not_only_each_cases_earliest(sample: Path, run) -> None:
+    """2026-0005 (위기) owes its weekly crisis contact (11-17), its 점검 (11-25) and a goal's target
+    date (11-30): all overdue on 12-01, all listed, as the site's /due/ page lists them (the command
+    showed only the earliest of each case: the overdue 점검 of a 위기 case was out of sight)."""
+    due = json.loads(run(sample, "due", "--today", "2026-12-01", "--format", "json").output)
+    kinds = [(i["kind"], i["due"], i["state"]) for i in due["items"] if i["case"] == "2026-0005"]
+    assert kinds == [("crisis_contact", "2026-11-17", "overdue"), ("monitoring", "2026-11-25", "overdue"),
+                     ("goal_target", "2026-11-30", "overdue")], kinds
+
+
 def test_due_for_a_worker_the_casebook_does_not_name_says_so(tmp_path: Path, run) -> None:
     # a typo in --worker listed nothing: "기한 지남 0건" read as a caseload with nothing overdue
     root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
