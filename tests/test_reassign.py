@@ -22,7 +22,7 @@ def book(tmp_path: Path) -> Path:
     return make_casebook(tmp_path / "book", {
         "c1": OPEN,
         "c2": FULL_PATH[:5],
-        "c3": FULL_PATH,  # closed: stays with kim.sw
+        "c3": [*FULL_PATH[:-1], ("followup", "2026-07-30", {"aftercare_done": True})],  # closed for good: stays
         "c4": [(s, d, {**o, "worker": "lee.sw"}) for s, d, o in OPEN],
     })
 
@@ -65,7 +65,7 @@ def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) 
     assert {r["case"]: r["worker"] for r in status["cases"]} == {"c1": "choi.sw", "c2": "choi.sw", "c3": "kim.sw",
                                                                  "c4": "lee.sw"}
     due = json.loads(run(root, "due", "--all", "--worker", "choi.sw", "--format", "json", "--today", "2026-06-02").output)
-    assert sorted(i["case"] for i in due["items"]) == ["c1", "c2"]
+    assert sorted({i["case"] for i in due["items"]}) == ["c1", "c2"]  # (several deadlines a case)
     added = run(root, "add", "c1", "intervention", "--date", "2026-06-03", env={"CASEKIT_WORKER": ""})
     assert "worker: choi.sw" in (root / added.output.strip()).read_text(encoding="utf-8")
 
@@ -127,7 +127,7 @@ def test_given_cases_of_another_worker_or_closed_are_named(tmp_path: Path, run) 
     root = book(tmp_path)
     result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "c3", "c4")
     assert result.exit_code == 1
-    assert "건너뜀 c3: 종결된 사례입니다" in result.output
+    assert "건너뜀 c3: 종결되고 사후관리도 끝난 사례입니다" in result.output
     assert "건너뜀 c4: 지금 담당자는 lee.sw입니다" in result.output
     assert (root / "cases/c1/handover.yml").exists() and not (root / "cases/c3/handover.yml").exists()
     early = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c2", "--date", "2026-04-30")
@@ -192,3 +192,15 @@ def test_concurrent_reassigns_hand_over_once(tmp_path: Path) -> None:
     entries = handover.entries(handover.parse((root / "cases/c1/handover.yml").read_text(encoding="utf-8"), "h"))
     assert len(entries) == 1 and entries[0].from_worker == "kim.sw"
     assert sum(p.returncode == 0 for p in procs) == 1, outputs
+
+
+def test_a_closed_case_in_aftercare_is_handed_over_with_the_open_ones(tmp_path: Path, run) -> None:
+    """A follow-up still due is the worker's work: left with a worker on leave, 2026-0007's overdue
+    사후관리 was nobody's. A case whose follow-ups are done stays where it is."""
+    root = make_casebook(tmp_path / "book", {"c1": OPEN, "c5": FULL_PATH,  # one follow-up of three done
+                                             "c3": [*FULL_PATH[:-1], ("followup", "2026-07-30", {"aftercare_done": True})]})
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--date", "2026-08-01")
+    assert result.exit_code == 0, result.output
+    assert (root / "cases/c5/handover.yml").exists() and not (root / "cases/c3/handover.yml").exists()
+    status = json.loads(run(root, "status", "c5", "--today", "2026-08-02", "--format", "json").output)
+    assert status["cases"][0]["worker"] == "choi.sw", status

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casekit.core.casebook import Report, check
-from casekit.core.due import is_closed
+from casekit.core.due import case_dues, is_closed
 from casekit.core.findings import os_reason
 from casekit.core.handover import (
     HANDOVER_FILE,
@@ -111,9 +111,11 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
             if cases:
                 skipped.append(Skipped(case, f"지금 담당자는 {worker or '(없음)'}입니다 (the case is not {from_worker}'s)"))
             continue
-        if is_closed(records):
+        # a closed case in 사후관리 (a follow-up or a reopening still due) is the worker's work too:
+        # left with a worker who is leaving, its overdue follow-up would be nobody's
+        if is_closed(records) and not case_dues(case, records, report.config.deadlines, handovers):
             if cases:
-                skipped.append(Skipped(case, "종결된 사례입니다 (the case is closed)"))
+                skipped.append(Skipped(case, "종결되고 사후관리도 끝난 사례입니다 (the case is closed, its follow-ups done)"))
             continue
         last_date = max((r.date for r in records if r.date), default=None)
         if last_date is not None and date.isoformat() < last_date:
