@@ -475,7 +475,7 @@ def _write_out(text: str | bytes, output: str | None) -> None:
 @click.option("--include-sensitive", is_flag=True, help="민감 정보도 내보냅니다. 경고를 보여 줍니다.")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
 def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str | None) -> None:
-    """사례 목록 내보내기: 사례 한 건에 한 줄 (CSV는 Excel에서 한글이 바로 열립니다; x-sensitive 값은 빠짐)."""
+    """사례 목록 내보내기: 사례 한 건에 한 줄 (CSV는 Excel에서 한글이 바로 열립니다; x-sensitive 값은 빠지고, 열람 제한 사례는 목표·활동 내용 없이)."""
     from casekit.core import export
 
     root = _root()

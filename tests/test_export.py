@@ -164,3 +164,28 @@ def test_monthly_report_counts(tmp_path: Path, run) -> None:
     rows = list(csv.reader(io.StringIO(run(root, "report", "--month", "2026-04", "--format", "csv").output.lstrip("\ufeff"))))
     assert ["closed", "moved", "전출·이사", "1"] in rows
     assert run(root, "report", "--month", "2026-13").exit_code == 2
+
+
+def test_a_restricted_case_exports_its_structure_only(sample: Path, run) -> None:
+    """열람 제한 (2026-0010, domestic violence): as on the site, its goals go by id and its activities
+    without their 내용 (the school it asked to keep the abuser from, ...) unless the sensitive
+    values are asked for too."""
+    import yaml
+
+    front = (sample / "cases" / "2026-0010" / "04-intervention.md").read_text(encoding="utf-8").split("---")[1]
+    narratives = [a["summary"] for a in yaml.safe_load(front)["activities"]]
+    plan = (sample / "cases" / "2026-0010" / "03-plan.md").read_text(encoding="utf-8").split("---")[1]
+    narratives += [g["goal"] for g in yaml.safe_load(plan)["goals"]]
+    assert len(narratives) > 5
+    outputs = {"csv": export(run, sample)[0], "activities": export(run, sample, "--activities")[0],
+               "json": export(run, sample, "--format", "json", "--activities")[0],
+               "xlsx": xlsx_text(export(run, sample, "--format", "xlsx", "--activities")[0]).encode()}
+    for name, data in outputs.items():
+        text = data.decode("utf-8-sig")
+        assert [n for n in narratives if n in text] == [], name
+    rows = {r["사례 번호"]: r for r in parse_csv(outputs["csv"])}
+    assert rows["2026-0010"]["목표"] == "G1; G2; G3; G4" and rows["2026-0010"]["열람 제한"]
+    activities = [a for a in parse_csv(outputs["activities"]) if a["사례 번호"] == "2026-0010"]
+    assert activities and all(a["활동 유형"] and not a["내용"] for a in activities)
+    full = export(run, sample, "--format", "json", "--activities", "--include-sensitive")[0].decode("utf-8")
+    assert all(n in full for n in narratives)

@@ -2,8 +2,10 @@
 
 Every value comes from records with their `x-sensitive` values removed first (the schemas'
 sensitive paths, `casekit.core.schemas.redact`), so no sensitive value can reach a column by
-accident. With `include_sensitive` each case row also carries the sensitive values, one column
-per field (`intake.client.name`, ...), several records' values joined by " | ".
+accident. A restricted case (열람 제한) keeps its structure only, as on the site: its goals by id
+(no text) and its activities without their 내용. With `include_sensitive` each case row also
+carries the sensitive values, one column per field (`intake.client.name`, ...), several records'
+values joined by " | ", and a restricted case its goals' and activities' text.
 
 XLSX (with the optional `openpyxl`, `pip install 'casekit[xlsx]'`) holds both tables as sheets
 and stores every text as text. CSV is written for Excel as much as for programs: UTF-8 with a byte-order mark (Excel then
@@ -78,7 +80,11 @@ def build(report: Report, *, activities: bool = False, include_sensitive: bool =
                 sensitive_seen.setdefault(key)
         out.cases.append(row)
         if activities:
-            out.activities += _activity_rows(report, case, records, include_sensitive)
+            rows = _activity_rows(report, case, records, include_sensitive)
+            if row["restricted"] and not include_sensitive:  # 열람 제한: what was done, not the narrative
+                for act in rows:
+                    act["summary"] = None
+            out.activities += rows
     out.sensitive_columns = sorted(sensitive_seen)
     return out
 
@@ -96,6 +102,8 @@ def _case_row(report: Report, case: str, records: list[Summary], include_sensiti
                 needs.append(label)
     goals, results = _goals(report, ep, records, data)
     model = Case.of(case, records, report.handovers.get(case))  # the one case model: a 사례회의 does not move the stage
+    if model.restricted and not include_sensitive:  # 열람 제한: the goals by id, never their text
+        goals = [g.split(" ", 1)[0] for g in goals]
     stage = model.stage or last.stage
     start = ep.intake.nn if ep.intake is not None else 0  # 대상자 구분 of the current episode (decided again after a reopening)
     selection = next((r for r in reversed(records) if r.case_type and r.nn >= start), None)

@@ -599,6 +599,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "사례집에서 만들어지지 않은 파일이 사이트에 있습니다({reason}). 페이지, 검색 색인, 사이트맵, 테마와 casekit의 자산, 허용된 docs/ 자료만 게시합니다.",
         "the site holds a file not produced from the casebook ({reason}); only pages, the search index, sitemaps, theme and casekit assets and allowed docs/ assets are published",
     ),
+    "site-no-policy": (
+        E,
+        "페이지 머리에 casekit의 보안 정책(Content-Security-Policy)이 없거나 바뀌었습니다. 빌드한 뒤 고친 페이지일 수 있으니 다시 빌드하세요.",
+        "a page lacks casekit's Content-Security-Policy at its head, or holds another one; it may have been changed after the build: build again",
+    ),
     "site-not-regular": (
         E,
         "사이트에 일반 파일이나 폴더가 아닌 것({kind})이 있습니다. 링크나 특수 파일은 게시하지 않습니다.",

@@ -28,6 +28,7 @@ import itertools
 import json
 import re
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +39,12 @@ from casekit.core.findings import Finding, finding, sort_findings
 from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
 from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
-from casekit.site.csp import TrustedScripts, secure_site
+from casekit.site.csp import POLICY, TrustedScripts, secure_site
 from casekit.site.reading import (
+    MAX_GUNZIP,
+    SCHEME,
     attribute_values,
+    clean_url,
     css_outside_hosts,
     gunzip,
     host_of,
@@ -70,7 +74,9 @@ _RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|no
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
-_ATTR = re.compile(r"""([^\s"'>/=\x00]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# (white space is HTML's, not Unicode's: before `="`, a no-break space starts an unquoted value, so
+# `alt=\u00a0"a onerror=…"` gives the image an onerror handler)
+_ATTR = re.compile(r"""([^\t\n\f\r "'>/=\x00]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
 # every start tag, whole (quoted attribute values may hold ">")
 _WHOLE_TAG = re.compile(r"""<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 
@@ -83,6 +89,22 @@ CLICK_TAGS = frozenset({"a", "area"})
 ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
                          "fencedframe"})
 _REFRESH = re.compile(r"url\s*=", re.I)
+# a character encoding a page declares (<meta charset>, http-equiv content-type): a browser reads
+# the page in it, so text the audit read as UTF-8 may show otherwise (ISO-2022-JP turns "#0#1#0"
+# into ０１０)
+_CHARSET = re.compile(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([^\s"';>]*)""")
+UTF8 = frozenset({"utf-8", "utf8", "unicode-1-1-utf-8"})
+# casekit's Content-Security-Policy (casekit.site.csp.POLICY, the form add_csp writes, lower-cased),
+# and what may stand before it in a page: the browser applies a policy to what follows it only
+_HASHES = r"(?: 'sha256-[a-z0-9+/]+=*')*"
+_POLICY = re.compile(
+    r'<meta http-equiv="content-security-policy" content="'
+    + re.escape("; ".join(POLICY).lower())
+    .replace(re.escape(" {scripts}"), _HASHES)
+    .replace(re.escape("{style_attrs}"), r"(?:'none'|'unsafe-hashes'" + _HASHES + ")")
+    + '">')
+_BEFORE_POLICY = re.compile(r"(?:\ufeff)?\s*(?:<!doctype[^>]*>\s*)?(?:<html\b[^>]*>\s*)?(?:<head\b[^>]*>\s*)?"
+                            r"(?:<meta\s+charset\s*=\s*[\"']?utf-8[\"']?\s*/?>\s*)?")
 
 
 @dataclass
@@ -198,14 +220,24 @@ def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: s
     low = rel.lower()
     suffix = Path(low).suffix
     if suffix in PAGE_SUFFIXES:  # (never one of the assets: a page is always read)
-        return audit_html(rel, text if text is not None else data.decode("utf-8", "replace"), scan, expected)
+        if text is None:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:  # (a UTF-16 byte-order mark: the browser reads it as UTF-16)
+                return [finding("site-unexpected-file", rel, reason="page not UTF-8")]
+        return audit_html(rel, text, scan, expected)
     if _identical_asset(rel, data, expected):
         return []
     if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel):
         return _audit_json(rel, data, scan)
     if rel in SITEMAPS:
         if rel.endswith(".gz"):
-            data = gunzip(data)
+            try:
+                data = gunzip(data, MAX_GUNZIP + 1)
+            except (OSError, EOFError, zlib.error):
+                return [finding("site-unexpected-file", rel, reason="not valid gzip")]
+            if len(data) > MAX_GUNZIP:  # (what lies past the limit would go unread)
+                return [finding("site-unexpected-file", rel, reason=f"more than {MAX_GUNZIP} bytes unpacked")]
         return scan.find(rel, with_percent_decoded(xml_text(data.decode("utf-8", "replace"))))
     return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
 
@@ -329,8 +361,11 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
                     out.append(finding("site-active-content", rel, line, what="<script> (invalid JSON)"))
                     texts.append(body)
             else:
-                if _attr_value(attrs, "src") is None and body.strip() and (trusted is None or not trusted.matches(body)):
+                src = _attr_value(attrs, "src")
+                if src is None and body.strip() and (trusted is None or not trusted.matches(body)):
                     out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
+                elif src is not None and not _site_script(src):
+                    out.append(finding("site-active-content", rel, line, what=f"<script src> {src[:60]}"))
                 texts.append(body)
         elif tag == "style":
             out.extend(_css_loads(rel, body, line or 0))
@@ -345,6 +380,12 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
 
     if not same:
         low = page.lower()  # positions differ from the page's: scripts are read from the lower-cased text
+    policy = _POLICY.search(low, 0, 65536)
+    if policy is None or not _BEFORE_POLICY.fullmatch(low, 0, policy.start()):
+        out.append(finding("site-no-policy", rel))
+    for m in _CHARSET.finditer(low) if "charset" in low else ():
+        if m.group(1) not in UTF8:
+            out.append(finding("site-unexpected-file", rel, reason=f"page declares charset {m.group(1)[:20]}"))
     low = _RAW.sub(raw, low)
     out.extend(_tags(rel, low, scan))
     if "<!--" in low:
@@ -354,6 +395,16 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     texts.append(html_text(low))
     out.extend(scan.find(rel, "\n".join(texts)))
     return out
+
+
+def _site_script(src: str) -> bool:
+    """Whether a <script src> names a script file of the site: no scheme (data:, blob:, another
+    host), a path ending in .js. Every .js file of the site is one of the theme's or casekit's
+    (the others are findings); any other file a page names as a script (a page, a JSON shard)
+    would run with the site's rights: the policy's 'self' allows it."""
+    url = clean_url(src)
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return not url.startswith("//") and SCHEME.match(url) is None and path.endswith(".js")
 
 
 def _attr_value(attrs: str, name: str) -> str | None:

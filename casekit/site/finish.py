@@ -97,14 +97,16 @@ def finished(rel: str, text: str, job: Job) -> tuple[bytes | None, list[Finding]
         if problem is not None:
             return None, None, None, problem
     text = add_csp(text, job.trusted)
+    audited: str | None
     try:  # the page as the audit and the index read it: the text itself, when its bytes decode to it
         data, shown = text.encode("utf-8"), text
-    except UnicodeEncodeError:  # (bytes that were not UTF-8, kept as they were: read as a browser would)
+        audited = shown
+    except UnicodeEncodeError:  # (bytes that were not UTF-8, kept as they were: the audit names the page)
         data = text.encode("utf-8", "surrogateescape")
-        shown = data.decode("utf-8", "replace")
+        shown, audited = data.decode("utf-8", "replace"), None
     if len(data) > MAX_FILE:
         return data, None, None, None
-    findings = audit_data(rel, data, job.scan, job.expected, shown)
+    findings = audit_data(rel, data, job.scan, job.expected, audited)
     location = location_of(rel)
     read = weighed(page_of(shown, location)) if job.search and location is not None else None
     return data, findings, read, None

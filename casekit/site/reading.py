@@ -27,6 +27,13 @@ _INLINE = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|i
 ANY_TAG = re.compile(r"<[^>]*>")
 _DQ_VALUE = re.compile(r'=\s*"([^"]*)"')
 _SQ_VALUE = re.compile(r"=\s*'([^']*)'")
+# an unquoted value (`title=010-0000-1001`: the browser shows it as a tooltip): after a name's
+# last character and "=", up to HTML white space or ">"
+_UQ_VALUE = re.compile(r"""=(?<=[^\s"'<>/=]=)[\t\n\f\r ]*([^\t\n\f\r "'<>=`][^\t\n\f\r >]*)""")
+# an XML CDATA section: in a sitemap, and in a page's <svg> or <math>, its text is shown as text
+_CDATA = re.compile(r"<!\[cdata\[(.*?)(?:\]\]>|\Z)", re.S | re.I)
+# what the URL standard takes off both ends of a URL (C0 controls and space) before resolving it
+_URL_STRIP = "".join(map(chr, range(0x21)))
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # CSS: escapes, url(), @import and strings inside image-set()
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
@@ -52,13 +59,19 @@ def with_percent_decoded(urls: str) -> str:
     return urls if decoded == urls else urls + "\n" + decoded
 
 
+def without_cdata(markup: str) -> str:
+    """`markup` with each CDATA section replaced by its text (on lines of its own)."""
+    return _CDATA.sub(lambda m: "\n" + m.group(1) + "\n", markup) if "<![" in markup else markup
+
+
 def xml_text(text: str) -> str:
-    return html.unescape(ANY_TAG.sub("\n", text.lower()))
+    return html.unescape(ANY_TAG.sub("\n", without_cdata(text.lower())))
 
 
-def gunzip(data: bytes) -> bytes:
+def gunzip(data: bytes, limit: int = MAX_GUNZIP) -> bytes:
+    """`data` unpacked, at most `limit` bytes of it. Raises OSError (not gzip), EOFError (cut short) or zlib.error (damaged)."""
     with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
-        return gz.read(MAX_GUNZIP)
+        return gz.read(limit)
 
 
 def json_strings(value: object, out: list[str]) -> None:
@@ -75,21 +88,23 @@ def json_strings(value: object, out: list[str]) -> None:
 
 
 def attribute_values(markup: str) -> str:
-    """Every quoted attribute value of `markup`, entities decoded, one a line."""
+    """Every attribute value of `markup` (quoted or not), entities decoded, one a line."""
     values = "\n".join(_DQ_VALUE.findall(markup))
     if "='" in markup or "= '" in markup:
         values += "\n" + "\n".join(_SQ_VALUE.findall(markup))
+    values += "\n" + "\n".join(_UQ_VALUE.findall(markup))
     return html.unescape(values)
 
 
 def html_text(markup: str) -> str:
     """Text of HTML as shown: block tags break words, inline tags do not, entities decoded."""
-    return html.unescape(ANY_TAG.sub("\n", _INLINE.sub("", markup)))
+    return html.unescape(ANY_TAG.sub("\n", _INLINE.sub("", without_cdata(markup))))
 
 
 def clean_url(url: str) -> str:
-    """The URL as a browser resolves it: outer white space and inner tabs/newlines gone, \\ as /."""
-    return url.strip(" \t\n\r\f\x00").translate(_ASCII_WS).replace("\\", "/")
+    """The URL as a browser resolves it: outer C0 controls and spaces (U+0000-U+0020, the URL
+    standard's) and inner tabs/newlines gone, \\ as /: `\x01//host/x.png` loads from the host."""
+    return url.strip(_URL_STRIP).translate(_ASCII_WS).replace("\\", "/")
 
 
 def is_script_url(url: str) -> bool:

@@ -1,0 +1,93 @@
+"""`casekit audit SITE` on a site changed after its build: each change below was shown in Chromium
+(a value on the screen, a script run, a request to another host) while the audit said 문제 없음."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+import casekit.site.audit as audit_mod
+from casekit.core.sensitive import SensitiveIndex
+from casekit.site.audit import Expected, audit_site
+from casekit.site.csp import TrustedScripts, add_csp
+
+PHONE = "010-0000-1001"
+INDEX = [(PHONE, "cases/a/01-intake.md", "client.phone")]
+
+
+def page(body: str, csp: bool = True) -> str:
+    text = f'<!doctype html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n<title>사례</title>\n</head>\n<body><article>{body}</article></body></html>'
+    return add_csp(text, TrustedScripts()) if csp else text
+
+
+def codes(tmp_path: Path, files: dict[str, str | bytes]) -> set[tuple[str, str]]:
+    site = tmp_path / "site"
+    for rel, content in files.items():
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return {(f.path, f.code) for f in audit_site(site, SensitiveIndex(INDEX), Expected())}
+
+
+def test_an_untouched_page_passes(tmp_path: Path) -> None:
+    assert codes(tmp_path, {"index.html": page("<p>상담</p>"), "x/index.html": page('<script src="../a.js?v=1"></script>')}) == set()
+
+
+@pytest.mark.parametrize("body", [
+    f"<div title={PHONE}>상담</div>",  # an unquoted attribute: the browser's tooltip
+    f"<svg><text><![CDATA[{PHONE}]]></text></svg>",  # CDATA in foreign content is text on the screen
+], ids=["unquoted-attribute", "svg-cdata"])
+def test_a_value_the_browser_shows_is_found(tmp_path: Path, body: str) -> None:
+    assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}
+
+
+def test_a_value_in_a_sitemap_cdata_section_is_found(tmp_path: Path) -> None:
+    sitemap = f"<urlset><url><loc>https://example.org/<![CDATA[{PHONE}]]></loc></url></urlset>"
+    assert codes(tmp_path, {"sitemap.xml": sitemap}) == {("sitemap.xml", "site-sensitive")}
+
+
+def test_a_url_after_a_control_character_loads_from_the_host(tmp_path: Path) -> None:
+    # the URL standard strips C0 controls first: \x01//evil.example/x.png is evil.example's
+    found = codes(tmp_path, {"index.html": page('<img src="\x01//evil.example/x.png">')})
+    assert found == {("index.html", "site-outside-load")}
+
+
+def test_a_no_break_space_before_a_quote_does_not_hide_a_handler(tmp_path: Path) -> None:
+    # HTML white space is not Unicode's: alt=\u00a0"a is an unquoted value, onerror an attribute
+    found = codes(tmp_path, {"index.html": page('<img src=x alt=\u00a0"a onerror=alert(1)//">')})
+    assert found == {("index.html", "site-active-content")}
+
+
+@pytest.mark.parametrize("src", ["evil.html", "search/casekit/d-0.json", "data:text/javascript,alert(1)",
+                                 "blob:x", "\x01//evil.example/a.js"])
+def test_a_script_must_be_a_js_file_of_the_site(tmp_path: Path, src: str) -> None:
+    found = codes(tmp_path, {"index.html": page(f'<script src="{src}"></script>')})
+    assert ("index.html", "site-active-content") in found
+
+
+def test_a_page_without_the_policy_at_its_head(tmp_path: Path) -> None:
+    with_policy = page("<p>상담</p>")
+    policy = with_policy[with_policy.index('<meta http-equiv="Content-Security-Policy"'):].split("\n", 1)[0]
+    moved = with_policy.replace(policy, "").replace("<p>상담</p>", policy + "<p>상담</p>")  # ignored in <body>
+    weakened = with_policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    found = codes(tmp_path, {"a.html": page("<p>상담</p>", csp=False), "b.html": moved, "c.html": weakened})
+    assert found == {("a.html", "site-no-policy"), ("b.html", "site-no-policy"), ("c.html", "site-no-policy")}
+
+
+def test_a_page_the_browser_reads_in_another_encoding(tmp_path: Path) -> None:
+    utf16 = b"\xff\xfe" + f"<html><body><p>{PHONE}</p></body></html>".encode("utf-16-le")
+    jis = page('<meta charset="iso-2022-jp"><p>\x1b$B#0#1#0\x1b(B</p>')
+    found = codes(tmp_path, {"a.html": utf16, "b.html": jis})
+    assert found == {("a.html", "site-unexpected-file"), ("b.html", "site-unexpected-file")}
+
+
+def test_a_damaged_or_huge_sitemap_is_a_finding_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit_mod, "MAX_GUNZIP", 1000)
+    assert codes(tmp_path / "a", {"sitemap.xml.gz": b"not gzip"}) == {("sitemap.xml.gz", "site-unexpected-file")}
+    huge = gzip.compress(b" " * 2000 + f"<loc>{PHONE}</loc>".encode())  # the value past what is read
+    assert codes(tmp_path / "b", {"sitemap.xml.gz": huge}) == {("sitemap.xml.gz", "site-unexpected-file")}
