@@ -207,3 +207,13 @@ def test_a_name_in_the_site_settings_is_found_at_its_line(tmp_path: Path) -> Non
     found = sorted((f.path, f.line, f.column) for f in check(root).findings if f.path == "mkdocs.yml"
                    and f.code.startswith("sensitive"))
     assert found == [("mkdocs.yml", at + 1, 12), ("mkdocs.yml", len(lines), 12)]
+
+
+def test_a_handover_reason_naming_the_client_is_found_where_it_is_written(sample: Path) -> None:
+    """The reason of a handover is shown on the case page: check passed 이순자 written there, and the
+    build's audit then failed, naming 01-intake.md (where the value comes from), not this file."""
+    (sample / "cases/2026-0012/handover.yml").write_text(
+        'handovers:\n  - date: 2026-11-20\n    from: kim.sw\n    to: lee.sw\n    reason: "이순자 님 요청으로 변경"\n',
+        encoding="utf-8")
+    found = [f for f in check(sample).findings if f.path == "cases/2026-0012/handover.yml"]
+    assert [(f.code, f.line) for f in found if f.code == "sensitive-in-text"] == [("sensitive-in-text", 5)], found

@@ -431,18 +431,21 @@ def _check(
         return {c: sorted(recs, key=record_order) for c, recs in by_case.items()}
 
     report.make_summaries = summaries
+    handover_units: list[Unit] = []
     for case in chosen:  # 담당자 변경: validated against the case's records
         if case in layout.handovers:
             disk, rel = layout.handovers[case]
             fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case])
             findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
+            if hparsed is not None and hparsed.data is not None:  # its reasons are on the case page
+                handover_units.append(published(hparsed, rel, []))
             report.files += 1
             report.handover_files += 1
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
-    findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs)
+    findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units)
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
@@ -549,8 +552,9 @@ def _sensitive(
     spool: Spool,
     reread: tuple[SchemaSet, list[str], dt.date],
     jobs: int,
+    handovers: list[Unit] | None = None,
 ) -> list[Finding]:
-    """`sensitive-in-text` for the records, resources and docs/ pages checked, with an index of
+    """`sensitive-in-text` for the records, resources, handover.yml files and docs/ pages checked, with an index of
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
     values changed. Scanned on every core, a cache shard a task, where the texts are
     (`published.scan_group`); the index is made (or loaded) there too, never held here."""
@@ -566,6 +570,7 @@ def _sensitive(
             continue
         groups.setdefault(Cache.shard_of(rel), []).append((rel, e.signature, not e.needles, store.keeps(e.signature)))
     extra: list[Unit] = list(resources) if with_resources else []
+    extra += handovers or []  # the handover.yml files of the cases checked (a reason naming the client)
     docs = scan_docs(root) if wanted is None else None
     if docs is not None:
         out += docs.findings
