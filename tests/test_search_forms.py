@@ -106,6 +106,61 @@ def test_another_name_of_a_stage_also_looks_for_the_stage() -> None:
     assert "점검" not in search_ko.terms("모니터링") and search_ko.STAGE_ALIASES.get("재개") is None
 
 
+@pytest.mark.parametrize(("text", "dates"), [
+    ("03 사례회의 · 2026-10-30", ["2026-10-30", "2026-10", "10월"]),
+    ("2026.3.15 2026/03/15 2026. 3. 15. 2026년 3월 15일에", ["2026-03-15", "2026-03", "3월"] * 4),
+    ("2026-03 2026.3 2026년 3월", ["2026-03", "3월"] * 3),
+    ("3월 초 의뢰했다", ["3월"]),
+    ("9월 29일 자살위기가", ["9월", "9월29일"]),
+    ("１２월 ４일", ["12월", "12월4일"]),
+])
+def test_dates_are_terms_of_their_own(text: str, dates: list[str]) -> None:
+    assert search_ko.date_terms(text) == dates
+    assert set(dates) <= set(search_ko.terms(text)) and all(search_ko.is_date_term(t) for t in dates)
+
+
+@pytest.mark.parametrize("text", ["3회 3명 3개월 월 2회 65세", "13월", "2026-0007 2026-1201 cases/2026-0012/",
+                                  "2026-03-45", "010-2012-3456", "1.6.1", "2026년", "15일 지남"])
+def test_a_number_with_another_counter_is_no_date(text: str) -> None:
+    assert search_ko.date_terms(text) == []
+    assert not any(search_ko.is_date_term(t) for t in search_ko.terms(text))
+
+
+def test_a_date_in_a_query_is_one_word() -> None:
+    """3월 looks for March of any year, not for 월 on every page; 2026-03, 2026.3 and 2026년 3월 for
+    that month; 3월 15일 for a 3월 15일 written without a year or that day of each year the index
+    holds; a particle or 초, 중순 joined to a date says nothing more."""
+    groups = search_ko.query_groups
+    assert groups("3월") == groups("3월에") == groups("3월부터") == groups("3월초") == [("3월", (("3월",),))]
+    for typed in ("2026-03", "2026.03", "2026.3", "2026/3", "2026년 3월", "2026년3월"):
+        assert groups(typed) == [(typed, (("2026-03",),))], typed
+    assert groups("2026-03-15") == [("2026-03-15", (("2026-03-15",),))]
+    assert groups("2026. 3. 15.") == [("2026. 3. 15", (("2026-03-15",),))]
+    assert groups("3월 15일", [2025, 2026]) == [("3월 15일", (("3월15일",), ("2025-03-15",), ("2026-03-15",)))]
+    assert groups("3월 점검") == groups("3월점검") == [("3월", (("3월",),)), ("점검", (("점검",),))]
+    assert groups("2026-0007") == [("2026", (("2026",),)), ("0007", (("0007",),))]  # a case number
+    assert groups("3회") == [("회", (("회",),))]  # (as before)
+
+
+def test_the_sites_bookkeeping_dates_are_not_the_pages() -> None:
+    """The day a record file last changed, the day the site was built and the 기준일 (marked
+    data-search-nodate) are no date of the page: their words are indexed, not their dates; the
+    record's own date is, weighing as its heading does."""
+    page = page_of('<article><h1>사례 A</h1>'
+                   '<h2 class="ck-record ck-record-intake" id="r01">01 접수 · 2026-03-04</h2>'
+                   '<p>접수 담당 kim.sw<span class="ck-changed" data-search-nodate> · 마지막 변경: 2026-12-01</span></p>'
+                   '<p>점검 2026-03-20 (3일 지남)<small data-search-nodate> 기준일 2026-03-23</small></p>'
+                   '<p class="ck-asof" data-search-nodate>기준일 2026-03-23 · 2026-03-23에 만든 목록</p></article>',
+                   "cases/a/")
+    assert page is not None and page.body[0] == "접수 담당 kim.sw · 마지막 변경: 2026-12-01"
+    entry = weighed(page)
+    assert entry is not None
+    weights = entry[1]
+    assert {"마지", "변경", "기준", "2026", "12"} <= set(weights)
+    assert "2026-12-01" not in weights and "2026-12" not in weights and "2026-03-23" not in weights
+    assert weights["2026-03-04"] > weights["2026-03-20"] > 0 and weights["2026-03"] > weights["2026-03-20"]
+
+
 # --------------------------------------------------------------------------------------------
 # The worker's cutting is Python's
 
@@ -136,8 +191,11 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
                                                         built_site: Path) -> None:  # noqa: F811
     extra = ("어려워한다 어려워짐 끊겼다 끊기고 몰라 바빠서 고마움 반가워 무서워 쉬워 보였다 상담해 결정돼 "
              "사례회의 사례회의에서 2026-0007 20260007 아빠 빌라 배워 도와 만나서 있어요 좋아서 "
-             "모니터링 모니터링을 초기면접에서 개입 서비스제공 재개 ２０２６－０００７ ＫＩＭ")
-    words = sorted(_shown_words(built_site) | set(extra.split()))
+             "모니터링 모니터링을 초기면접에서 개입 서비스제공 재개 ２０２６－０００７ ＫＩＭ 3월 3월에 3월초 3회 13월 "
+             "2026-03 2026.3 2026/03 2026-03-15 2026.3.15 2026-03-45 2026-1201")
+    dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
+             "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일"]
+    words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
@@ -147,10 +205,45 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
     differ = []
     for word, (groups, text_terms, key) in zip(words, js, strict=True):
         want = [[w, list(dict.fromkeys(t for g in gs for t in g)), [list(g) for g in gs]]
-                for w, gs in search_ko.query_groups(word)]
+                for w, gs in search_ko.query_groups(word, config["years"])]
         if groups != want or text_terms != sorted(set(search_ko.terms(word))) or key != _key(word):
             differ.append(f"{word}: browser {groups} {text_terms} {key}, python {want} {_key(word)}")
     assert not differ, "\n".join(differ[:20])
+
+
+_TEXT_TERMS_JS = """
+async ([texts, config]) => {
+  const src = await (await fetch('assets/casekit/search-worker.js')).text();
+  const make = new Function('self', 'addEventListener', 'postMessage',
+    src + '; return m => { manifest = m; return textTerms; };');
+  const textTerms = make({location: location}, () => {}, () => {})(config);
+  return texts.map(t => [...textTerms(t)].sort());
+}
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_worker_reads_every_text_of_the_site_like_python(browser: Browser, served_site: str,  # noqa: F811
+                                                         built_site: Path) -> None:  # noqa: F811
+    """Every block of text the index reads (dates with the words around them), cut by the worker
+    (snippets) as by Python (the index)."""
+    texts: set[str] = set()
+    for path, location in index_files(built_site):
+        read = read_page(path, location)
+        if read is not None:
+            texts |= {read.title, *read.about, *read.body}
+    texts = {t for t in texts if t}
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    ordered = sorted(texts)
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        js = page.evaluate(_TEXT_TERMS_JS, [ordered, config])
+    assert sum(any(search_ko.is_date_term(t) for t in got) for got in js) > 100
+    differ = [f"{text!r}: browser {got}, python {sorted(set(search_ko.terms(text)))}"
+              for text, got in zip(ordered, js, strict=True) if got != sorted(set(search_ko.terms(text)))]
+    assert not differ, "\n".join(differ[:10])
 
 
 # --------------------------------------------------------------------------------------------
@@ -293,6 +386,22 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.parametrize("query", ["3월", "2026-03", "2026년 3월", "2026.3"])
+def test_a_month_finds_the_cases_with_records_of_it_first(browser: Browser, served_site: str,  # noqa: F811
+                                                          query: str) -> None:
+    """Only 2026-0001, 0002 and 0006 have records dated in March: they come first, a date of the
+    month marked in each snippet (3월 searched for 월 on every page before)."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        marks = [page.locator(RESULT_ITEM).nth(i).locator("mark").all_inner_texts() for i in range(3)]
+    assert set(pages[:3]) == {"/cases/2026-0001/", "/cases/2026-0002/", "/cases/2026-0006/"}, pages
+    assert all(m and all(re.fullmatch(r"2026-03-[0-9]{2}|3월", x) for x in m) for m in marks), marks
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_a_case_number_typed_without_its_hyphen(browser: Browser, served_site: str) -> None:  # noqa: F811
     with open_context(browser) as (context, _log):
         page = context.new_page()
@@ -358,3 +467,20 @@ def test_on_a_phone_a_pasted_query_searches_and_its_result_opens_at_its_sentence
             .filter(e => e.textContent.includes('반지하'))
             .some(e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })""")
     assert shown, "the result opened 2026-0006 without 반지하 in view"
+
+
+def test_dates_are_found_where_digits_start_as_a_scan_of_every_character_finds_them() -> None:
+    """`date_matches` tries `DATE` only where a run of digits starts (a page's text is scanned in a
+    fraction of the time): the same matches as `DATE.finditer` on every sample record and on random
+    texts of digits, separators and the date words."""
+    import random
+    import unicodedata
+
+    rng = random.Random(7)
+    alphabet = "0123456789-./ 년월일a가\n"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "cases").rglob("*.md"))]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in search_ko.date_matches(text)] == [m.span() for m in search_ko.DATE.finditer(text)], text
+        assert search_ko.date_terms(text) == [t for m in search_ko.DATE.finditer(unicodedata.normalize("NFKC", text))
+                                              for t in search_ko._day_terms(*search_ko._date(m))], text

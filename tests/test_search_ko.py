@@ -234,7 +234,7 @@ def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built
         page.goto(served_site)
         js = page.evaluate(_TERMS_JS, [words, config])
     for word, got in zip(words, js, strict=True):
-        want = [[w, list(dict.fromkeys(ts))] for w, ts in search_ko.query_terms(word)]
+        want = [[w, list(dict.fromkeys(ts))] for w, ts in search_ko.query_terms(word, config["years"])]
         assert got == want, f"{word}: browser {got}, python {want}"
 
 
@@ -259,6 +259,25 @@ def test_snippet_escapes_the_sentence_and_marks_only_text(browser: Browser, serv
         page.goto(served_site)
         got = page.evaluate(_SNIPPET_JS, [config, sentences, "채무독촉 amp"])
     assert got == "&lt;b&gt;<mark>amp</mark>&lt;/b&gt; &amp; <mark>채무</mark> <mark>독촉</mark> 전화가 계속 옴"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "want"), [
+    ("2월", "12월 점검 예정 · <mark>2026-02-10</mark> 방문, <mark>2월</mark> 초 상담"),
+    ("2026-02 상담", "12월 점검 예정 · <mark>2026-02-10</mark> 방문, 2월 초 <mark>상담</mark>"),
+    ("2월 10일", "12월 점검 예정 · <mark>2026-02-10</mark> 방문, 2월 초 상담"),
+])
+def test_a_snippet_marks_the_dates_a_typed_date_holds(browser: Browser, served_site: str,  # noqa: F811
+                                                      built_site: Path, query: str, want: str) -> None:  # noqa: F811
+    """A date typed marks the dates of that month or day, however written, and not 12월 for 2월."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    sentences = ["12월에 다시 점검한다", "12월 점검 예정 · 2026-02-10 방문, 2월 초 상담"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        got = page.evaluate(_SNIPPET_JS, [config, sentences, query])
+    assert got == want
 
 
 @pytest.mark.browser

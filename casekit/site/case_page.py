@@ -129,7 +129,7 @@ def record_block(v: View, r: Record, bodies: BodyRenderer, lookup: Callable[[Rec
     fields = FieldRenderer(v.site.schemas, v.resource_link, lambda gid: lookup(r, gid))
     meta = el("p", {"class": "ck-record-meta"}, v.stage(r.stage, r.qualifier), " 담당 ", v.worker_link(r.worker),
               " · ", el("code", {"class": "ck-rel"}, r.rel),
-              el("span", {"class": "ck-changed"}, f" · 마지막 변경: {r.changed}") if r.changed else None)
+              el("span", {"class": "ck-changed", "data-search-nodate": True}, f" · 마지막 변경: {r.changed}") if r.changed else None)
     body = bodies.html(r.body, r.rel, 2)
     return block(el("div", {"class": "ck-record-data", "data-stage": r.stage, "data-nn": f"{r.nn:02d}"},
                     meta, fields.record(r.stage, r.data, COMMON_KEYS)),

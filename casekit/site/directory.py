@@ -42,7 +42,7 @@ def _bar(n_open: int, total: int, biggest: int, fill: str = "ck-bar-fill") -> Ma
 
 
 def _asof(text: str, position: str) -> Markup:
-    return el("p", {"class": "ck-asof"}, text + (f" · {position}" if position else ""))
+    return el("p", {"class": "ck-asof", "data-search-nodate": True}, text + (f" · {position}" if position else ""))
 
 
 # -- resources ---------------------------------------------------------------
@@ -151,7 +151,7 @@ def worker_pages(site: Site, wid: str, cases: list[Case]) -> Iterator[Page]:
 
     def frame(v: View, part: Sequence[Case], position: str) -> list[str]:
         md = [WIDE + heading(1, f"담당자 {wid}"),
-              block(el("p", {"class": "ck-asof" + (" ck-alert" if over else ""), "data-testid": "worker-load"},
+              block(el("p", {"class": "ck-asof" + (" ck-alert" if over else ""), "data-testid": "worker-load", "data-search-nodate": True},
                        f"사례 부담 {load[2]:g} (한도 {site.caseload_limit:g}) · 진행 중 {load[1]}건 · 맡은 사례 {len(cases)}건",
                        el("span", {"class": "ck-badge ck-badge-over"}, "한도 넘음") if over else None))]
         first = v.url == worker_url(wid)
@@ -200,7 +200,7 @@ def needs_index(site: Site) -> Page:
                        el("td", {"class": "ck-num"}, g.get("partly", 0) + g.get("not_delivered", 0))))
     heads = ["영역", "사례 (진행 중·종결)", "진행 중", "전체", "자원", "계획에 없는 욕구", "제공 안 됨·일부"]
     md = [WIDE + "# 욕구 영역",
-          block(el("p", {"class": "ck-asof"}, "사례마다 가장 최근 사정의 욕구를 통합사례관리 10개 영역과 기타로 나눕니다. "
+          block(el("p", {"class": "ck-asof", "data-search-nodate": True}, "사례마다 가장 최근 사정의 욕구를 통합사례관리 10개 영역과 기타로 나눕니다. "
                    "오른쪽 두 칸은 진행 중 사례에서 채워지지 않은 욕구입니다(자원의 한계)."),
                 v.table(heads, rows, {"data-testid": "need-list"}))]
     return make_page("needs/index.md", "needs/", md, True)
@@ -250,7 +250,7 @@ def risk_index(site: Site) -> Iterator[Page]:
                    el("td", {"class": "ck-num"}, len(counts_[lvl])))
                 for lvl in levels]
         md = [WIDE + "# 위기도",
-              block(el("p", {"class": "ck-asof"}, "사례마다 가장 최근 사정의 위기도입니다."),
+              block(el("p", {"class": "ck-asof", "data-search-nodate": True}, "사례마다 가장 최근 사정의 위기도입니다."),
                     v.table(["위기도", "사례 (진행 중·종결)", "진행 중", "전체"], rows, {"data-testid": "risk-list"}))]
         if part:
             md += [heading(2, f"사정 전 사례 ({len(unassessed)}건)", "unassessed"),

@@ -210,7 +210,7 @@ def home(site: Site) -> Page:
                tile("사후관리 중", n_after, "ck-tile-after"),
                tile("기한 지남", states["overdue"], "ck-tile-overdue" + (" ck-alert" if states["overdue"] else ""), "due/"),
                tile("곧 마감", states["due_soon"], "ck-tile-soon", "due/"))
-    asof = el("p", {"class": "ck-asof", "data-testid": "asof"},
+    asof = el("p", {"class": "ck-asof", "data-testid": "asof", "data-search-nodate": True},
               f"{v.asof} (D-day와 '며칠 지남'은 이 날부터 셉니다) · 곧 마감 = {site.soon_days}일 이내 · "
               f"{site.files.ko()} 검사 통과" + (f" (경고 {site.warnings}건)" if site.warnings else ""))
     md = [
@@ -241,7 +241,7 @@ def cases_index(site: Site) -> Iterator[Page]:
 
     def frame(v: View, part: Sequence[Case], position: str) -> list[str]:
         return [WIDE + "# 사례 목록",
-                block(el("p", {"class": "ck-asof"}, f"전체 {len(cases)}건 · 진행 중 {n_open}건 · "
+                block(el("p", {"class": "ck-asof", "data-search-nodate": True}, f"전체 {len(cases)}건 · 진행 중 {n_open}건 · "
                          f"종결 {len(cases) - n_open}건 · 진행 중 먼저, 위기도 높은 순 · {v.asof}"
                          + (f" · {position}" if position else "")),
                       stage_counts(v), case_table(v, part))]
@@ -275,7 +275,7 @@ def conference_pages(site: Site) -> Iterator[Page]:
         table = v.table(["날짜", "사례", "사례회의 유형", "결정 사항", "다음 회의", "기록한 담당"], body,
                         {"data-testid": "conferences-list"})
         return [WIDE + heading(1, "단계: 사례회의"),
-                block(el("p", {"class": "ck-asof"}, f"conference · 사례회의 {len(rows)}회 (사례 {cases}건), 최근 회의부터 · "
+                block(el("p", {"class": "ck-asof", "data-search-nodate": True}, f"conference · 사례회의 {len(rows)}회 (사례 {cases}건), 최근 회의부터 · "
                          "사례회의는 어느 단계에서나 열리고 사례의 단계를 바꾸지 않습니다 · " + v.asof
                          + (f" · {position}" if position else "")),
                       table if rows else el("p", {"class": "ck-muted"}, "사례회의 기록이 없습니다."))]
@@ -295,7 +295,7 @@ def stage_pages(site: Site) -> Iterator[Page]:
                   cases: list[Case] = cases) -> list[str]:
             table = (recent_closures(v, part) if stage in ("closure", "followup") else case_table(v, part, "stage-cases"))
             return [WIDE + heading(1, f"단계: {label}"),
-                    block(el("p", {"class": "ck-asof"}, f"{stage} · 현재 이 단계인 사례 {len(cases)}건 · {v.asof}"
+                    block(el("p", {"class": "ck-asof", "data-search-nodate": True}, f"{stage} · 현재 이 단계인 사례 {len(cases)}건 · {v.asof}"
                              + (f" · {position}" if position else "")),
                           table if cases else el("p", {"class": "ck-muted"}, "해당 사례가 없습니다."))]
 
@@ -324,7 +324,7 @@ def due_pages(site: Site) -> Iterator[Page]:
 
     def frame(v: View, part: Sequence[Due], position: str) -> list[str]:
         return [WIDE + "# 기한",
-                block(el("p", {"class": "ck-asof"}, f"{v.asof} · 사례마다 할 일 모두(점검, 목표 달성 예정일, 사례회의 …) · 기한 지남, 곧 마감, 예정 순으로 "
+                block(el("p", {"class": "ck-asof", "data-search-nodate": True}, f"{v.asof} · 사례마다 할 일 모두(점검, 목표 달성 예정일, 사례회의 …) · 기한 지남, 곧 마감, 예정 순으로 "
                          "묶고, 묶음 안에서는 위기도 높은 순, 오래 밀린 순" + (f" · {position}" if position else "")),
                       due_table(v, part, ("overdue", "due_soon", "upcoming"))),
                 heading(2, "기한 기준", "rules"),

@@ -24,7 +24,12 @@ the body text, weighted title > about > body, so the case whose records are abou
 above a page that mentions it in passing. Text the page marks `data-search-exclude` (repeats of
 the records) and table cells without a `data-field` (rows of list pages, which grow with the
 casebook) are left out. Only text a page shows goes in, cut into terms; snippets are whole
-sentences of that text. Nothing else of the site is read.
+sentences of that text. Nothing else of the site is read. The dates a page shows are terms too
+(search_ko.date_terms: 2026-03-15, 2026-03, 3월), so a month or a day finds the records of it, the
+record headings (03 사례회의 · 2026-10-30) weighing like the about-fields; not the dates of the
+site's own bookkeeping, which the page marks `data-search-nodate` (마지막 변경, 만든 날, 기준일: the
+same day on every page, no record's); the manifest says which years the index holds dates of
+(`years`: a day typed without its year looks in each).
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ class Page:
     title: str = ""
     about: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    undated: list[tuple[str, str]] = field(default_factory=list)  # (title, about or body; text marked data-search-nodate)
 
 
 class _Reader:
@@ -92,11 +98,13 @@ class _Reader:
 
     def __init__(self) -> None:
         self.stack: list[tuple[str, str]] = []  # (tag, role) role: article, skip, about, cell, table, h1, ""
-        self.roles: dict[str, int] = dict.fromkeys(("article", "skip", "about", "cell", "table", "h1", ""), 0)
+        self.roles: dict[str, int] = dict.fromkeys(("article", "skip", "about", "cell", "table", "h1", "nodate", ""), 0)
         self.title: list[str] = []
         self.about: list[str] = []
         self.body: list[str] = []
         self.buf: list[str] = []
+        self.nodate: list[str] = []  # the part of buf inside data-search-nodate
+        self.undated: list[tuple[str, str]] = []
         self.seen_article = False
         self.dd_role = ""  # the role of the <dd> after a labelled <dt>
 
@@ -104,16 +112,15 @@ class _Reader:
         if not self.buf:
             return
         text = " ".join("".join(self.buf).split())
-        self.buf = []
+        nodate = " ".join("".join(self.nodate).split())
+        self.buf, self.nodate = [], []
         if not text:
             return
         roles = self.roles
-        if roles["h1"]:
-            self.title.append(text)
-        elif roles["about"]:
-            self.about.append(text)
-        else:
-            self.body.append(text)
+        where = "title" if roles["h1"] else "about" if roles["about"] else "body"
+        getattr(self, where).append(text)
+        if nodate:
+            self.undated.append((where, nodate))
 
     def start(self, tag: str, attrs: Any) -> None:
         if self.buf and tag in _BLOCK:
@@ -126,6 +133,8 @@ class _Reader:
             role, self.seen_article = "article", True
         elif tag in _SKIP or "data-search-exclude" in attrs or tag == "ck-noindex":
             role = "skip"
+        elif "data-search-nodate" in attrs:  # the site's bookkeeping: its words indexed, not its dates
+            role = "nodate"
         elif tag in {"dt", "th"}:  # a field's label: not what the page is about, never a snippet
             role = "skip"
             if tag == "dt":
@@ -168,6 +177,8 @@ class _Reader:
         if roles["table"] and not (roles["about"] or roles["cell"]):
             return  # rows of lists: they grow with the casebook and repeat other pages
         self.buf.append(data)
+        if roles["nodate"]:
+            self.nodate.append(data)
 
     def close(self) -> _Reader:
         self.flush()
@@ -233,7 +244,7 @@ def page_of(text: str, location: str) -> Page | None:
     reader = read_article(_without_unindexed(article))
     if not reader.seen_article:
         return None
-    return Page(location, " ".join(reader.title), reader.about, reader.body)
+    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated)
 
 
 Weighed = tuple[list[object], dict[str, float]]  # a page's entry in the doc shards and its terms' weights
@@ -351,9 +362,13 @@ def _weights(page: Page) -> dict[str, float]:
         "about": Counter(search_ko.terms("\n".join(page.about))),
         "body": Counter(search_ko.terms("\n".join(page.body))),
     }
+    for name, text in page.undated:  # the dates of the site's bookkeeping are not what the page is dated
+        tf[name].subtract(search_ko.date_terms(text))
     raw: dict[str, float] = {}
     for name, counts in tf.items():
         for term, n in counts.items():
+            if n <= 0:
+                continue
             raw[term] = raw.get(term, 0.0) + WEIGHTS[name] * (1 + math.log(n))
     return raw
 
@@ -414,7 +429,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     pages = [entry if len(cast("list[str]", entry[2])) <= MAX_SENTENCES  # (a reading kept by an older build: no more)
              else [*entry[:2], cast("list[str]", entry[2])[:MAX_SENTENCES]] for entry, _ in got]
     raw = [weights for _, weights in got]
-    lengths = [sum(r.values()) for r in raw]
+    # a page's length is its words': its date terms say again what its words 2026, 03, 15 say
+    lengths = [sum(w for t, w in r.items() if not search_ko.is_date_term(t)) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     doc_shards = -(-len(pages) // DOCS_PER_SHARD)
     heads_at = doc_shards
@@ -425,6 +441,7 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
             # BM25's saturated term frequency, scaled to a small integer (1..100)
             postings.setdefault(term, []).extend((doc, max(1, round(100 * w / (w + norm)))))
     total = sum(len(t.encode()) + 4 + 6 * len(v) for t, v in postings.items())
+    years = sorted({int(t[:4]) for t in postings if t[:1].isdigit() and t[4:5] == "-" and search_ko.is_date_term(t)})
     shards = 1
     while total / shards > TARGET_SHARD_BYTES and shards < 4096:
         shards *= 2
@@ -457,7 +474,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "short_particles": list(search_ko.SHORT_PARTICLES),
                                "noun_final": [list(e) for e in search_ko.NOUN_FINAL],
                                "lemma_endings": [list(e) for e in search_ko.LEMMA_ENDINGS],
-                               "stage_aliases": search_ko.STAGE_ALIASES}},
+                               "stage_aliases": search_ko.STAGE_ALIASES,
+                               "date_tails": list(search_ko.DATE_TAILS), "years": years}},
         "docs": [],
     }
     stats["manifest_bytes"] = _write_json(site / MANIFEST, manifest)

@@ -30,6 +30,18 @@ digits form whole lowercase terms (2026, 0006, kim, sw); written with hyphens, a
 (2026-0006 -> 20260006, for a case number typed without its hyphen), but not a date (2026-12-01)
 nor a file name (01-intake.md).
 
+Dates are terms of their own (`date_terms`, `DATE`): a date written 2026-03-15, 2026.3.15, 2026/03/15,
+2026. 3. 15. or 2026년 3월 15일 is indexed as its day (2026-03-15), its month (2026-03) and its month
+without the year (3월); a month 2026-03, 2026.3 or 2026년 3월 as the last two; one written without its
+year, 3월 15일 or 3월 (초, 중순, 말 ...), as 3월15일 and 3월 or as 3월. A date in a query is one
+query word (`query_groups`): 3월 looks for 3월 (any year); 2026-03 and 2026년 3월 for 2026-03;
+2026-03-15 for that day; 3월 15일 for 3월15일 and for that day of each year the index holds dates in
+(`years`, from the manifest), so a lone digit before 월 no longer leaves the query looking for 월 on
+every page. The words of a date (2026, 03, 월) are indexed as before; a number with another counter
+(3회, 3명, 3개월) is no date. Which dates of a page count is the index's affair: not the site's own
+bookkeeping (`data-search-nodate`: the day a record file last changed, the day the site was built, the
+기준일).
+
 The tables are written into the search manifest and `assets/search-worker.js` applies them, with
 the same few lines of syllable arithmetic, to what is typed (tests/test_search_forms.py runs both on
 every word of the sample site). This module knows nothing of MkDocs or HTML.
@@ -40,12 +52,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "STAGE_ALIASES", "bigrams", "lemma", "query_groups", "query_terms",
-           "stem", "terms", "word_groups", "words"]
+__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "STAGE_ALIASES", "bigrams", "date_terms",
+           "is_date_term", "lemma", "query_groups", "query_terms", "stem", "terms", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
 LONG_PARTICLES: tuple[str, ...] = (
@@ -132,6 +145,22 @@ _HANGUL = re.compile(r"[가-힣]+")
 # a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
 _JOINED = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+
+# A date, the character before it in group 1 (not a letter or digit: 13월 is no 3월, 2026-0007 no
+# month; the worker's copy of this pattern runs where a regex has no lookbehind, Safari before 16.4):
+#   2026-03-15 2026.3.15 2026/03/15 (one separator twice) and 2026-03 2026.3, the year in group 2,
+#   the separator 3, month 4, day 5; 2026. 3. 15. (the Korean dotted style): month 6, day 7;
+#   2026년 3월 (15일): month 8, day 9; without a year, 3월 (15일): month 10, day 11.
+# A numeric month followed by a separator and a digit that make no day (2026-03-45) is no date.
+_MONTH, _DAY, _YEAR = "(0?[1-9]|1[0-2])", "(0?[1-9]|[12][0-9]|3[01])", "((?:19|20)[0-9]{2})"
+DATE = re.compile(
+    r"(^|[^0-9A-Za-z])(?:" + _YEAR + r"(?:([-./])" + _MONTH + r"(?:\3" + _DAY + r"(?![0-9])|(?![0-9]|[-./][0-9]))"
+    + r"|\. " + _MONTH + r"\. " + _DAY + r"(?![0-9])"
+    + r"|년 ?" + _MONTH + r"월(?: ?" + _DAY + r"일)?)"
+    + r"|" + _MONTH + r"월(?: ?" + _DAY + r"일)?)")
+# What may follow a date in a query, joined to it, and say no more than the date: 3월에, 3월부터,
+# 3월초, 3월 중순에 (a particle, or one of these with a particle after it).
+DATE_TAILS: tuple[str, ...] = ("초", "말", "중", "초순", "중순", "하순", "경", "쯤", "께")
 
 # --- syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final ----------------------------------
 _A, _EO, _YEO, _WA, _WEO, _EU, _U = 0, 4, 6, 9, 14, 18, 13  # vowels ㅏ ㅓ ㅕ ㅘ ㅝ ㅡ ㅜ
@@ -302,21 +331,94 @@ def _word_terms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for group in word_groups(word) for t in group))
 
 
+def _date(m: re.Match[str]) -> tuple[int | None, int, int | None]:
+    """The year (None: not written), month and day (None: a month) of a `DATE` match."""
+    g = m.groups()
+    if g[1] is not None:  # written with its year
+        for month, day in ((g[3], g[4]), (g[5], g[6]), (g[7], g[8])):
+            if month is not None:
+                return int(g[1]), int(month), int(day) if day is not None else None
+    return None, int(g[9]), int(g[10]) if g[10] is not None else None
+
+
+def _day_terms(year: int | None, month: int, day: int | None) -> list[str]:
+    """The index terms of a date: 2026-03-15, 2026-03, 3월; 2026-03, 3월; 3월15일, 3월; 3월."""
+    if year is None:
+        return [f"{month}월", f"{month}월{day}일"] if day is not None else [f"{month}월"]
+    out = [f"{year}-{month:02d}", f"{month}월"]
+    return [f"{year}-{month:02d}-{day:02d}", *out] if day is not None else out
+
+
+_DATE_TERM = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|[0-9]{1,2}월(?:[0-9]{1,2}일)?")
+
+
+def is_date_term(term: str) -> bool:
+    """Whether `term` is one `date_terms` makes (no other term holds a hyphen, or digits and Hangul)."""
+    return _DATE_TERM.fullmatch(term) is not None
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """`DATE.finditer(text)`, in a fraction of its time: a date starts with a digit, so `DATE` is
+    tried only where a run of digits starts (at the character before it, its group 1), not at
+    every character of a page's text (a pattern that opens with a group gets no fast scan)."""
+    at = 0
+    for d in _DIGITS.finditer(text):
+        start = d.start() - 1 if d.start() else 0
+        if start < at:  # (inside the date found last)
+            continue
+        m = DATE.match(text, start)
+        if m is not None:
+            at = m.end()
+            yield m
+
+
+def date_terms(text: str) -> list[str]:
+    """The date terms of `text` (NFKC), in order, repeats kept."""
+    return _date_terms(unicodedata.normalize("NFKC", text))
+
+
+def _date_terms(text: str) -> list[str]:
+    return [t for m in date_matches(text) for t in _day_terms(*_date(m))] if "월" in text or "-" in text or "." in text \
+        or "/" in text else []
+
+
 def terms(text: str) -> list[str]:
     """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
-    form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006)."""
+    form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006); then the terms
+    of its dates (`date_terms`)."""
     text = unicodedata.normalize("NFKC", text)
     out = [t for w in _words(text) for t in _word_terms(w)]
     if "-" in text:
         out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())]
-    return out
+    return out + _date_terms(text)
 
 
-def query_groups(query: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
-    """What a typed query looks for: each typed word with its groups, and those of the stage's name
-    when the word is another name of a stage (`search-worker.js` mirrors this)."""
+def _date_groups(year: int | None, month: int, day: int | None, years: Sequence[int]) -> tuple[tuple[str, ...], ...]:
+    """What a date typed in a query looks for: 2026-03-15; 2026-03; 3월; 3월 15일 written without a
+    year, or that day of each of `years`."""
+    if year is not None:
+        return ((f"{year}-{month:02d}-{day:02d}",),) if day is not None else ((f"{year}-{month:02d}",),)
+    if day is None:
+        return ((f"{month}월",),)
+    return ((f"{month}월{day}일",), *((f"{y}-{month:02d}-{day:02d}",) for y in years))
+
+
+def _date_tail(run: str) -> bool:
+    """Whether a Hangul run joined to a date says no more than the date (에, 부터, 초, 중순에)."""
+    return run in _PARTICLE_SET or any(
+        run.startswith(tail) and (run == tail or run[len(tail):] in _PARTICLE_SET) for tail in DATE_TAILS)
+
+
+_PARTICLE_SET = frozenset(PARTICLES)
+_TAIL = re.compile(r"[가-힣]+")
+
+
+def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     out = []
-    for w in words(query):
+    for w in _words(text):
         groups = word_groups(w)
         alias = STAGE_ALIASES.get(stem(w)) if groups else None
         if alias is not None:
@@ -326,6 +428,28 @@ def query_groups(query: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     return out
 
 
-def query_terms(query: str) -> list[tuple[str, list[str]]]:
+def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """What a typed query looks for: each typed word with its groups, and those of the stage's name
+    when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
+    groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터). `years`: the years the
+    index holds dates in (the manifest's), for a day typed without its year. (`search-worker.js`
+    mirrors this.)"""
+    text = unicodedata.normalize("NFKC", query)
+    out = []
+    at = 0
+    for m in date_matches(text):
+        start = m.start() + len(m.group(1))
+        if start < at:  # (the character before was a joined tail's: 3월에4월)
+            continue
+        out += _word_query_groups(text[at:start])
+        out.append((text[start:m.end()], _date_groups(*_date(m), years)))
+        at = m.end()
+        tail = _TAIL.match(text, at)
+        if tail is not None and _date_tail(tail.group()):
+            at = tail.end()
+    return out + _word_query_groups(text[at:])
+
+
+def query_terms(query: str, years: Sequence[int] = ()) -> list[tuple[str, list[str]]]:
     """Each typed word with all its terms, every group's (`query_groups` keeps them apart)."""
-    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query)]
+    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query, years)]

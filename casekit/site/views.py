@@ -270,7 +270,7 @@ class View:
         parts = [due.label + " " if with_label else "", due.due.isoformat(), " (", days_text(due, self.site.today), ")"]
         return el("span", {"class": f"ck-due ck-due-{state}", "data-state": state,
                            "title": f"{STATE_KO[state]} · {self.asof}"},
-                  "".join(parts), el("small", {"class": "ck-asof-inline"}, f" {self.asof}") if with_basis else None)
+                  "".join(parts), el("small", {"class": "ck-asof-inline", "data-search-nodate": True}, f" {self.asof}") if with_basis else None)
 
     def table(self, heads: list[str], rows: Iterable[Markup], attrs: dict[str, str] | None = None,
               search: bool = False, label: str | None = None) -> Markup:

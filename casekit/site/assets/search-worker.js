@@ -41,6 +41,15 @@ const WORD = /[\uAC00-\uD7A3]+|[0-9A-Za-z]+/g;
 /* a hyphenated run of letters and digits (its group 2), not a file name's (01-intake.md) */
 const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z]|\.[A-Za-z])/g;
 const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/;
+/* a date, the character before it in m[1] (search_ko.DATE, group for group; no lookbehind, which
+   Safari before 16.4 cannot parse): 2026-03-15 2026.3.15 2026/03 (year 2, separator 3, month 4,
+   day 5), 2026. 3. 15. (month 6, day 7), 2026년 3월 15일 (month 8, day 9), 3월 15일 (month 10, day 11) */
+const M_ = "(0?[1-9]|1[0-2])", D_ = "(0?[1-9]|[12][0-9]|3[01])", Y_ = "((?:19|20)[0-9]{2})";
+const DATES = new RegExp("(^|[^0-9A-Za-z])(?:" + Y_ + "(?:([-./])" + M_ + "(?:\\3" + D_ + "(?![0-9])|(?![0-9]|[-./][0-9]))"
+  + "|\\. " + M_ + "\\. " + D_ + "(?![0-9])"
+  + "|년 ?" + M_ + "월(?: ?" + D_ + "일)?)"
+  + "|" + M_ + "월(?: ?" + D_ + "일)?)", "g");
+const TAIL = /^[\uAC00-\uD7A3]+/;
 
 function cut(word, tails, keep, keepShort) {
   for (const tail of tails) {
@@ -177,22 +186,52 @@ function words(text) {
   return (text.normalize("NFKC").match(WORD) || []).map(w => (HANGUL.test(w) ? w : w.toLowerCase()));
 }
 
+/* --- dates: search_ko.date_terms and search_ko._date_groups --------------------------------- */
+function dateOf(m) {  /* [year or null, month, day or null] */
+  const num = x => (x === undefined ? null : parseInt(x, 10));
+  if (m[2] !== undefined) {
+    for (const [month, day] of [[m[4], m[5]], [m[6], m[7]], [m[8], m[9]]]) {
+      if (month !== undefined) return [num(m[2]), num(month), num(day)];
+    }
+  }
+  return [null, num(m[10]), num(m[11])];
+}
+
+const pad = n => (n < 10 ? "0" : "") + n;
+
+function dayTerms([year, month, day]) {
+  if (year === null) return day !== null ? [month + "월", month + "월" + day + "일"] : [month + "월"];
+  const out = [year + "-" + pad(month), month + "월"];
+  return day !== null ? [year + "-" + pad(month) + "-" + pad(day)].concat(out) : out;
+}
+
+function dateGroups([year, month, day]) {
+  if (year !== null) return [[year + "-" + pad(month) + (day !== null ? "-" + pad(day) : "")]];
+  if (day === null) return [[month + "월"]];
+  return [[month + "월" + day + "일"]].concat((manifest.years || []).map(y => [y + "-" + pad(month) + "-" + pad(day)]));
+}
+
+function dateTail(run) {
+  const particles = manifest.particles;
+  return particles.includes(run) || manifest.date_tails.some(
+    tail => run.startsWith(tail) && (run === tail || particles.includes(run.slice(tail.length))));
+}
+
 /* Every term of a text (search_ko.terms), as a set. */
 function textTerms(text) {
   const out = new Set();
   for (const w of words(text)) for (const t of wordTerms(w)) out.add(t);
-  for (const m of text.normalize("NFKC").matchAll(JOINED)) {
+  const norm = text.normalize("NFKC");
+  for (const m of norm.matchAll(JOINED)) {
     if (!DATE.test(m[2])) out.add(m[2].split("-").join("").toLowerCase());
   }
+  for (const m of norm.matchAll(DATES)) for (const t of dayTerms(dateOf(m))) out.add(t);
   return out;
 }
 
-/* Each typed word with its groups, and the stage's name's when it is another name of a stage
-   (모니터링 -> 점검: search_ko.query_groups) */
-function queryTerms(query) {
-  const out = [];
+function wordQueryTerms(text, out) {
   const aliases = manifest.stage_aliases || {};
-  for (const w of words(query)) {
+  for (const w of words(text)) {
     let groups = wordGroups(w);
     if (!groups.length) continue;
     const s = stem(w);
@@ -202,6 +241,26 @@ function queryTerms(query) {
     }
     out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
   }
+}
+
+/* Each typed word with its groups, and the stage's name's when it is another name of a stage
+   (모니터링 -> 점검); a date is one word, a particle or 초, 중순 ... joined to it left out
+   (search_ko.query_groups) */
+function queryTerms(query) {
+  const out = [];
+  const text = query.normalize("NFKC");
+  let at = 0;
+  for (const m of text.matchAll(DATES)) {
+    const start = m.index + m[1].length;
+    if (start < at) continue;
+    wordQueryTerms(text.slice(at, start), out);
+    const word = text.slice(start, m.index + m[0].length), groups = dateGroups(dateOf(m));
+    out.push({ word, stem: word, terms: [...new Set(groups.flat())], groups, date: true });
+    at = m.index + m[0].length;
+    const tail = text.slice(at).match(TAIL);
+    if (tail && dateTail(tail[0])) at += tail[0].length;
+  }
+  wordQueryTerms(text.slice(at), out);
   return out;
 }
 
@@ -238,7 +297,7 @@ function bestSentence(sentences, words) {
     const lower = s.toLowerCase();
     const have = textTerms(s);
     let score = 0;
-    for (const w of words) score += lower.includes(w.stem) ? 1.5 : held(w, have, null);
+    for (const w of words) score += !w.date && lower.includes(w.stem) ? 1.5 : held(w, have, null);
     score -= i * 0.001; /* earlier sentences are the record's own fields */
     if (score > bestScore) { best = s; bestScore = score; }
   });
@@ -251,14 +310,26 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
      words of the sentence that are a form of a typed verb (어려워한다 for 어렵다) */
   const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const marks = [...new Set([...words.flatMap(w => [w.word, w.stem, ...w.terms]), ...forms])]
+  const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms]), ...forms])]
     .filter(s => s.length > 1).sort((a, b) => b.length - a.length);
-  if (!marks.length) return escapeHTML(best);
-  const re = new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i");
-  /* split the plain sentence (odd parts matched), escape every part, then wrap the matches */
-  return best.split(re)
-    .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part)))
-    .join("").replace(/<\/mark><mark>/g, "");
+  const re = marks.length
+    ? new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i") : null;
+  /* split the plain text (odd parts matched), escape every part, then wrap the matches */
+  const marked = text => (re ? text.split(re) : [text])
+    .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part))).join("");
+  /* and the dates of the sentence a typed date holds, where they stand (2026-03-04 and 3월 for 3월;
+     not the 2월 of 12월 for 2월) */
+  const want = new Set(words.filter(w => w.date).flatMap(w => w.terms));
+  let out = "", at = 0;
+  if (want.size) {
+    for (const m of best.matchAll(DATES)) {
+      if (!dayTerms(dateOf(m)).some(t => want.has(t))) continue;
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      out += marked(best.slice(at, start)) + "<mark>" + escapeHTML(best.slice(start, end)) + "</mark>";
+      at = end;
+    }
+  }
+  return (out + marked(best.slice(at))).replace(/<\/mark><mark>/g, "");
 }
 
 /* A text fragment (`#:~:text=`) naming the sentence a result shows: casekit.js adds it to the
