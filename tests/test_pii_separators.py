@@ -23,6 +23,12 @@ FOUND = [
     ("０１０ㅡ１２３４ㅡ５６７８", "pii-phone"),
     ("02/1234/5678", "pii-phone"),
     ("110\\-123\\-456789", "pii-account"),
+    # digits a browser shows as digits, not ASCII's: the build's audit stopped on them, check did not
+    ("⁰¹⁰-¹²³⁴-⁵⁶⁷⁸", "pii-phone"),  # superscript
+    ("⓪①⓪-①②③④-⑤⑥⑦⑧", "pii-phone"),  # circled
+    ("𝟎𝟏𝟎-𝟏𝟐𝟑𝟒-𝟓𝟔𝟕𝟖", "pii-phone"),  # mathematical bold
+    ("٠١٠-١٢٣٤-٥٦٧٨", "pii-phone"),  # Arabic-Indic
+    ("६९०७२१-१२३४५६७", "pii-resident-number"),  # Devanagari
 ]
 
 
@@ -42,3 +48,32 @@ def test_no_new_false_alarms() -> None:
     assert codes(REALISTIC) == []
     for text in [*NEGATIVES, "2026/03/15", "1 2 3 4 5 6 7", "점수 1 2 3 4 5", "15/20, 3/4", "v1/2/3"]:
         assert codes(text) == [], text
+
+
+def test_the_digit_table_is_every_character_unicode_reads_as_one_digit() -> None:
+    """reader.DIGIT_RANGES, written out (computing it takes half a second at every start), against
+    the installed Unicode database: decimal digits of every script, and what NFKC makes one digit."""
+    import unicodedata
+
+    from casekit.core.reader import DIGIT_RANGES, fold
+
+    table = {cp: first + cp - a for a, b, first in DIGIT_RANGES for cp in range(a, b + 1)}
+    expected = {}
+    for cp in range(0x80, 0x110000):
+        if 0xFF10 <= cp <= 0xFF19:
+            continue  # (full-width forms: folded with the rest of them)
+        c = chr(cp)
+        value = unicodedata.decimal(c, None)
+        if value is None and len(n := unicodedata.normalize("NFKC", c)) == 1 and n.isascii() and n.isdigit():
+            value = int(n)
+        if value is not None:
+            expected[cp] = value
+    assert table == expected
+    assert fold("٠١٠-⁰¹²") == "010-012"
+
+
+def test_the_audit_reads_other_scripts_digits_as_the_number_they_show() -> None:
+    """NFKC keeps ٠١٠ as it is: a phone written in Arabic-Indic digits passed the output audit."""
+    from casekit.site.reading import normalize_text
+
+    assert normalize_text("٠١٠-١٢٣٤-٥٦٧٨ ⁰¹⁰ 𝟎𝟏𝟎 ⓪①⓪ ०१०") == "010-1234-5678 010 010 010 010"

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.reader import IGNORABLE_RE, reader_text
+from casekit.core.reader import DIGIT_RANGES, FOLD_TABLE, IGNORABLE_RE, reader_text
 from casekit.core.source import Parsed, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
@@ -57,9 +57,9 @@ INLINE_ALLOW = re.compile(r"<!--\s*casekit:\s*pii-ok\s*-->")
 
 # --- looking at the text as a reader of the site sees it ---------------------------------
 
-_TO_ASCII: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
-_TO_ASCII.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
-_TO_ASCII.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+# full-width forms, Unicode dashes, odd spaces, other scripts' and superscript/circled digits (the
+# sensitive index's `fold`: one table)
+_TO_ASCII = FOLD_TABLE
 
 
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ \t][0-9]){7,}(?![0-9])")  # 0 1 0 1 2 3 4 5 6 7 8
@@ -244,7 +244,12 @@ def _number_key(text: str) -> str:
 # the shortest thing reported is a masked resident number (690721-*******): six digits. The
 # non-digits between them are taken possessively (a text with fewer digits fails at once, where
 # `(?:\d\D*){6}` tried every way to share them out: it took most of the guard's time on a body)
-_SIX_DIGITS = re.compile(r"\d(?:\D*+\d){5}")
+# a digit of any script (\d), or one that shows as a digit (superscript ¹, circled ①: reader.DIGIT_RANGES)
+# (the latter all in the Basic Multilingual Plane: a class of them there is a bitmap; the digits of
+# the planes beyond, 𝟎 …, are decimal digits, `\d`)
+_DIGIT = "\\d" + "".join(re.escape(chr(cp)) for a, b, _ in DIGIT_RANGES for cp in range(a, b + 1)
+                          if not chr(cp).isdecimal())
+_SIX_DIGITS = re.compile(f"[{_DIGIT}](?:[^{_DIGIT}]*+[{_DIGIT}]){{5}}")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # eight digits, but no number nor address reported is one
 
 

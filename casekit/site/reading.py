@@ -14,7 +14,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-from casekit.core.reader import IGNORABLE_RE
+from casekit.core.reader import DIGIT_TABLE, IGNORABLE_RE, OTHER_DIGIT_RE
 
 MAX_GUNZIP = 64 * 2**20
 
@@ -44,10 +44,13 @@ _CSS_STRING = re.compile(r"""["']([^"']*)["']""")
 
 
 def normalize_text(text: str) -> str:
-    """What a reader or a search engine compares: NFKC, without the characters drawn as nothing
-    (Default_Ignorable_Code_Point: zero-width, variation selectors, fillers, tags …)."""
+    """What a reader or a search engine compares: NFKC, other scripts' digits as ASCII's (٠١٠ reads
+    010: NFKC keeps them), without the characters drawn as nothing (Default_Ignorable_Code_Point:
+    zero-width, variation selectors, fillers, tags …)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
+    if OTHER_DIGIT_RE.search(text):
+        text = text.translate(DIGIT_TABLE)
     return IGNORABLE_RE.sub("", text) if IGNORABLE_RE.search(text) else text
 
 
