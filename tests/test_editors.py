@@ -1,5 +1,5 @@
 """What docs/editors.md promises: its VS Code problem matcher reads casekit's real output, and
-`casekit check FILE` is quick enough to run on every save (under 300 ms of CPU on the sample)."""
+`casekit check FILE` is quick enough to run on every save (about twice the CPU of starting Python and parsing the file)."""
 
 from __future__ import annotations
 
@@ -42,16 +42,25 @@ def test_the_vs_code_problem_matcher_of_docs_editors_reads_every_finding(tmp_pat
 
 
 @pytest.mark.slow
-def test_check_one_file_of_the_sample_costs_under_300_ms(sample: Path) -> None:
-    """CPU time (user + system) of `python -m casekit check cases/2026-0001/01-intake.md`, the
-    best of five: wall time on this shared machine says more about the neighbours than about us."""
-    best = float("inf")
+def test_check_one_file_of_the_sample_costs_less_than_three_floors(sample: Path) -> None:
+    """CPU time (user + system) of `python -m casekit check cases/2026-0001/01-intake.md`, the best
+    of five, against a floor measured in the same run, alternating: a Python process that imports
+    what casekit imports first (yaml, click, jsonschema) and parses that file's front matter. A
+    ratio, not a number of milliseconds: this shared machine's speed moved by half in a day (the
+    check took 130-180 ms of CPU one day, 240-370 ms the next, the code unchanged); the ratio was
+    1.35-1.6 on both. Checking one file must stay close to starting Python and reading it."""
+    record = "cases/2026-0001/01-intake.md"
+    floor_code = ("import sys, yaml, click, jsonschema; "
+                  "yaml.safe_load(open(sys.argv[1], encoding='utf-8').read().split('---')[1])")
+    runs = {"floor": [sys.executable, "-c", floor_code, record], "check": [sys.executable, "-m", "casekit", "check", record]}
+    best = dict.fromkeys(runs, float("inf"))
     for _ in range(5):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        done = subprocess.run([sys.executable, "-m", "casekit", "check", "cases/2026-0001/01-intake.md"],
-                              cwd=sample, capture_output=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        assert done.returncode == 0, done.stdout
-        best = min(best, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    print(f"casekit check FILE: {best * 1000:.0f} ms of CPU")
-    assert best < 0.3
+        for name, cmd in runs.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            done = subprocess.run(cmd, cwd=sample, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            assert done.returncode == 0, (name, done.stdout, done.stderr)
+            best[name] = min(best[name], after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    ratio = best["check"] / best["floor"]
+    print(f"casekit check FILE: {best['check'] * 1000:.0f} ms of CPU, floor {best['floor'] * 1000:.0f} ms: {ratio:.2f}x")
+    assert ratio < 3.0, best
