@@ -430,7 +430,9 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
              else [*entry[:2], cast("list[str]", entry[2])[:MAX_SENTENCES]] for entry, _ in got]
     raw = [weights for _, weights in got]
     # a page's length is its words': its date terms say again what its words 2026, 03, 15 say
-    lengths = [sum(w for t, w in r.items() if not search_ko.is_date_term(t)) for r in raw]
+    # (each of the site's terms judged once, not once a page it is on)
+    dates = frozenset(t for t in set().union(*raw) if search_ko.is_date_term(t))
+    lengths = [sum(w for t, w in r.items() if t not in dates) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     doc_shards = -(-len(pages) // DOCS_PER_SHARD)
     heads_at = doc_shards
@@ -441,7 +443,7 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
             # BM25's saturated term frequency, scaled to a small integer (1..100)
             postings.setdefault(term, []).extend((doc, max(1, round(100 * w / (w + norm)))))
     total = sum(len(t.encode()) + 4 + 6 * len(v) for t, v in postings.items())
-    years = sorted({int(t[:4]) for t in postings if t[:1].isdigit() and t[4:5] == "-" and search_ko.is_date_term(t)})
+    years = sorted({int(t[:4]) for t in dates if t[:1].isdigit() and t[4:5] == "-"})
     shards = 1
     while total / shards > TARGET_SHARD_BYTES and shards < 4096:
         shards *= 2
