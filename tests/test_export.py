@@ -124,7 +124,11 @@ def test_formula_injection_guard_and_quoting(tmp_path: Path, run) -> None:
     rows = parse_csv(export(run, root)[0])
     assert rows[0]["목표"] == 'G1 =HYPERLINK("http://x","클릭"), 쉼표와 "따옴표"'  # starts with G1: safe as it is
     for value, expected in [("=1+1", "'=1+1"), ("+82", "'+82"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-                            ("\t=x", "'\t=x"), ("보통", "보통"), (3, 3), (True, "예"), (["a", "=b"], "a; =b"), (None, "")]:
+                            ("\t=x", "'\t=x"), ("보통", "보통"), (3, 3), (True, "예"), (["a", "=b"], "a; =b"), (None, ""),
+                            # after white space (trimmed on import), and full-width or small forms
+                            (" =1+1", "' =1+1"), ("\u3000=1+1", "'\u3000=1+1"), ("\xa0@SUM(A1)", "'\xa0@SUM(A1)"),
+                            ("＝1+1", "'＝1+1"), ("＋82", "'＋82"), ("﹦1", "'﹦1"), ("－2", "'－2"), ("＠x", "'＠x"),
+                            ("1=1", "1=1"), ("  보통", "  보통"), ("２０２６", "２０２６")]:
         assert safe_cell(value) == expected
 
 

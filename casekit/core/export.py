@@ -10,8 +10,8 @@ values joined by " | ", and a restricted case its goals' and activities' text.
 XLSX (with the optional `openpyxl`, `pip install 'casekit[xlsx]'`) holds both tables as sheets
 and stores every text as text. CSV is written for Excel as much as for programs: UTF-8 with a byte-order mark (Excel then
 reads Korean correctly), RFC 4180 quoting and CRLF line ends, and a cell that starts with
-= + - @ (or a tab or carriage return) gets a leading apostrophe so a spreadsheet never runs it
-as a formula.
+= + - @ (or a tab or carriage return; also after white space, and in full-width form: ＝ ＋)
+gets a leading apostrophe so a spreadsheet never runs it as a formula.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,9 +193,17 @@ def plain_cell(value: Any) -> str | int:
 
 
 def safe_cell(value: Any) -> str | int:
-    """A CSV cell: a text that starts like a formula gets a leading apostrophe (never run by a spreadsheet)."""
+    """A CSV cell: a text that starts like a formula gets a leading apostrophe (never run by a
+    spreadsheet), also after white space (` =1+1`: a spreadsheet may trim it on import) and in its
+    full-width or small forms (`＝`, `＋`, `﹦`: Excel in a Korean or Japanese locale reads them as
+    = + when a cell is entered)."""
     cell = plain_cell(value)
-    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+    if not isinstance(cell, str):
+        return cell
+    head = cell.lstrip()
+    if cell.startswith(_FORMULA_START) or (head and unicodedata.normalize("NFKC", head[0]).startswith(_FORMULA_START)):
+        return "'" + cell
+    return cell
 
 
 def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], sensitive: list[str]) -> list[list[Any]]:
