@@ -12,6 +12,7 @@ shows; `first:` pins the page that must come first. Targets: >= 97% on each set;
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -25,7 +26,8 @@ import pytest
 import yaml
 
 from casekit.site import search_ko
-from casekit.site.search_index import SHARD_DIR, WORKER, build_search_index, shard_of
+from casekit.site.build import build
+from casekit.site.search_index import EXCLUDED, SHARD_DIR, WORKER, build_search_index, page_of, shard_of
 from tests.browser_support import (  # noqa: F401  (browser, built_site, served_site are fixtures)
     browser,
     built_site,
@@ -130,6 +132,32 @@ def test_index_holds_only_what_pages_show(built_site: Path) -> None:  # noqa: F8
             assert shard.name == f"t-{shard_of(term, ck['term_shards'])}.json"
             assert all(0 <= d < ck["docs"] for d in postings[0::2])
     assert (built_site / WORKER).read_bytes() == (REPO / "casekit" / "site" / "assets" / "search-worker.js").read_bytes()
+
+
+@pytest.mark.slow
+def test_the_case_summaries_are_no_search_results(built_site: Path) -> None:  # noqa: F811
+    """A case summary (printed for a 사례회의) says `search: exclude: true`, as the case page answers
+    every query: a query finds each case once, not its page and its summary."""
+    locations = {d[0] for d in _docs(built_site)}
+    summaries = sorted((built_site / "cases").glob("*/summary/index.html"))
+    assert len(summaries) >= 10 and "cases/2026-0001/" in locations
+    assert [loc for loc in locations if loc.endswith("/summary/")] == []
+    assert all(EXCLUDED in p.read_text(encoding="utf-8") for p in summaries)
+    assert EXCLUDED not in (built_site / "cases" / "2026-0001" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_docs_page_out_of_search_is_not_indexed(sample: Path) -> None:
+    """`search: exclude: true` in a docs page's front matter (Material's way) keeps it out of
+    casekit's Korean index too; a page without it is found."""
+    (sample / "docs" / "internal.md").write_text(
+        "---\nsearch:\n  exclude: true\n---\n\n# 내부 안내\n\n주거 지원 절차를 적은 내부 문서입니다.\n", encoding="utf-8")
+    (sample / "docs" / "open.md").write_text("# 공개 안내\n\n주거 지원 절차를 적은 문서입니다.\n", encoding="utf-8")
+    result = build(sample, today=dt.date(2026, 12, 1))
+    assert not result.errors
+    locations = {d[0] for d in _docs(result.site_dir)}
+    assert "open/" in locations and "internal/" not in locations
+    assert EXCLUDED in (result.site_dir / "internal" / "index.html").read_text(encoding="utf-8")
+    assert page_of((result.site_dir / "internal" / "index.html").read_text(encoding="utf-8"), "internal/") is None
 
 
 @pytest.mark.slow

@@ -235,10 +235,15 @@ def read_page(path: Path, location: str) -> Page | None:
     return page_of(path.read_text(encoding="utf-8", errors="replace"), location)
 
 
+EXCLUDED = '<meta name="casekit-search" content="exclude">'  # (templates/main.html: `search: exclude: true`)
+
+
 def page_of(text: str, location: str) -> Page | None:
-    """The page's article (title, about-fields, body) as the index reads it; None without one."""
+    """The page's article (title, about-fields, body) as the index reads it; None without one, or
+    when the page's front matter left it out of search (`search: exclude: true`, as Material's
+    search plugin reads it: the theme's head says so, `EXCLUDED`)."""
     start, end = text.find("<article"), text.rfind("</article>")
-    if start < 0:
+    if start < 0 or EXCLUDED in text[:start]:
         return None
     article = text[start:end + len("</article>")] if end > start else text[start:]  # not the theme's chrome
     reader = read_article(_without_unindexed(article))
