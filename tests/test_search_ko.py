@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 import shutil
 import sys
@@ -190,6 +191,32 @@ def test_sample_mkdocs_yml_holds_no_search_internals() -> None:
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     assert "search" in config["plugins"]
     assert "separator" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+_KEPT_TIE = """
+import json, sys
+from casekit.site.search_index import MAX_SENTENCES, kept
+high = [f"h{i:02d}x{i:02d}"[:8].ljust(8, "z") for i in range(MAX_SENTENCES - 1)]
+shown = high + ["bbbbbbbb", "xa xb xc", "lo lp lq"]  # the last place: "bbbbbbbb" and "xa xb xc" tie
+weights = {t: 1.0 for t in high}
+weights.update(bbbbbbbb=0.36, xa=0.01, xb=0.04, xc=0.09, lo=0.0001, lp=0.0001, lq=0.0001)
+print(json.dumps(kept(shown, weights)))
+"""
+
+
+def test_snippets_are_the_same_in_every_process() -> None:
+    """A page's kept sentences do not depend on the process's string hashing: two sentences whose
+    terms weigh the same (0.6 as 0.1 + 0.2 + 0.3 and as 0.6) tie, and the earlier is kept, in
+    every process (summed in set order, 0.1 + 0.2 + 0.3 came to 0.6000000000000001 in some)."""
+    import subprocess
+
+    got = set()
+    for seed in range(8):
+        out = subprocess.run([sys.executable, "-c", _KEPT_TIE], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}, cwd=REPO)
+        got.add(out.stdout.strip())
+    assert len(got) == 1
+    assert "bbbbbbbb" in json.loads(got.pop())
 
 
 def test_a_site_whose_pages_do_not_name_the_worker_is_left_alone(tmp_path: Path) -> None:

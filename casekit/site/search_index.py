@@ -283,12 +283,15 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
         return shown
     budget = sum(len(s) for s in shown[:MAX_SENTENCES])
     weight = {t: math.sqrt(w) for t, w in (weights or {}).items()}
+    # (a sentence's gain summed with math.fsum: exact, so the same whatever order its set of terms
+    # comes in, which changes with each process's string hashing; `sum` could break a tie one way
+    # in one build and the other way in the next, and the same site gave other snippets)
     terms = [set(search_ko.terms(s)) for s in shown]
     # the best sentence at the top of a heap; what a sentence adds only falls as others are chosen,
     # so one whose gain has fallen since it was put in goes back with its gain now (a lazy greedy:
     # the same choice as looking at every sentence each time, for a few looks)
     heap = [(-g / (len(s) + SLOT), i, g) for i, s in enumerate(shown)
-            if (g := sum(weight.get(t, 1.0) for t in terms[i])) > 0]
+            if (g := math.fsum(weight.get(t, 1.0) for t in terms[i])) > 0]
     heapq.heapify(heap)
     held: set[str] = set()
     chosen: list[int] = []
@@ -296,7 +299,7 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
         _, i, g = heapq.heappop(heap)
         if len(shown[i]) > budget:
             continue  # (the budget only shrinks)
-        now = sum(weight.get(t, 1.0) for t in terms[i] if t not in held)
+        now = math.fsum(weight.get(t, 1.0) for t in terms[i] if t not in held)
         if now != g:
             if now > 0:
                 heapq.heappush(heap, (-now / (len(shown[i]) + SLOT), i, now))
