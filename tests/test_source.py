@@ -12,6 +12,7 @@ import time
 import tracemalloc
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -462,11 +463,26 @@ def test_settings_file_gets_the_same_guards(tmp_path: Path) -> None:
     assert [f.code for f in report.findings] == ["config-invalid"]
 
 
+def _random_record(rng: Any, keys: list[Any], shortest: int) -> tuple[dict[Any, Any], list[tuple[Any, ...]]]:
+    """Random front matter (mappings, lists and values, 4 levels at most) and 0-3 random paths into
+    it, each of `shortest` to 3 keys."""
+
+    def value(depth: int) -> object:
+        roll = rng.random()
+        if depth > 3 or roll < 0.4:
+            return rng.choice(["글", "010-1234-5678", 7, None, True, "2026-01-02"])
+        if roll < 0.7:
+            return {rng.choice(keys): value(depth + 1) for _ in range(rng.randint(0, 3))}
+        return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+
+    data = {rng.choice(keys): value(1) for _ in range(rng.randint(1, 4))}
+    return data, [tuple(rng.choice(keys) for _ in range(rng.randint(shortest, 3))) for _ in range(rng.randint(0, 3))]
+
+
 def test_one_walk_of_the_leaves_gives_what_each_walk_gave() -> None:
     """Parsed.leaves (one walk) filtered by `outside` gives what a walk that does not enter the
     sensitive paths gives (the walk casekit used before, here), on random records and random paths."""
     import random
-    from typing import Any
 
     from casekit.core.source import Parsed, outside
 
@@ -493,22 +509,44 @@ def test_one_walk_of_the_leaves_gives_what_each_walk_gave() -> None:
 
     rng = random.Random(11)
     keys = ["name", "household", "client", "note", "*", "phone"]
-
-    def value(depth: int) -> object:
-        roll = rng.random()
-        if depth > 3 or roll < 0.4:
-            return rng.choice(["글", "010-1234-5678", 7, None, True, "2026-01-02"])
-        if roll < 0.7:
-            return {rng.choice(keys): value(depth + 1) for _ in range(rng.randint(0, 3))}
-        return [value(depth + 1) for _ in range(rng.randint(0, 3))]
-
     for _ in range(3000):
-        data = {rng.choice(keys): value(1) for _ in range(rng.randint(1, 4))}
-        patterns = [tuple(rng.choice(keys) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(0, 3))]
+        data, patterns = _random_record(rng, keys, 1)
         leaves = Parsed(data=data).leaves()
         mine = [(path, v) for path, v in outside(leaves, patterns) if isinstance(v, str)]
         assert mine == public_strings(data, [list(p) for p in patterns]), (data, patterns)
     assert outside(leaves, [()]) == []
+
+
+def test_redact_plans_give_what_the_walk_gave() -> None:
+    """schemas.redact (each stage's patterns worked out once) gives what the walk it replaced
+    gave, on random records and random paths (\"*\" keys and list items, a whole value, nothing)."""
+    import random
+
+    from casekit.core.schemas import redact
+
+    def before(data: Any, patterns: list[tuple[Any, ...]]) -> Any:
+        if any(len(p) == 0 for p in patterns):
+            return None
+        if isinstance(data, dict):
+            out = {}
+            for k, v in data.items():
+                sub = [p[1:] for p in patterns if p and p[0] == k]
+                if any(len(p) == 0 for p in sub):
+                    continue
+                out[k] = before(v, sub) if sub else v
+            return out
+        if isinstance(data, list):
+            sub = [p[1:] for p in patterns if p and p[0] == "*"]
+            return [before(v, sub) if sub else v for v in data]
+        return data
+
+    rng = random.Random(12)
+    keys = ["name", "household", "client", "note", "*", "phone", 3]
+    for _ in range(3000):
+        data, patterns = _random_record(rng, keys, 0)
+        got = redact(data, [list(p) for p in patterns])
+        assert got == before(data, patterns), (data, patterns)
+        assert got is not data  # a copy: the page model may change it
 
 
 def test_published_fields_are_packed_with_their_positions() -> None:

@@ -633,21 +633,42 @@ def _leaves(data: Any) -> list[str]:
 
 def redact(data: Any, patterns: list[Path]) -> Any:
     """A copy of `data` with every sensitive value removed (the key is dropped)."""
-    return _redact(data, [tuple(p) for p in patterns])
+    return _redact(data, _plan(tuple(tuple(p) for p in patterns)))
 
 
-def _redact(data: Any, patterns: list[Path]) -> Any:
+_DROP: Any = object()  # a key whose value is sensitive as a whole
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(patterns: tuple[tuple[Any, ...], ...]) -> tuple[bool, dict[Any, Any], Any]:
+    """What `patterns` ask of a value, worked out once (a stage's patterns are the same for all its
+    records): (drop it whole; by key of a mapping, the plan of its value, or _DROP; the plan of a
+    list's items, or None)."""
     if any(len(p) == 0 for p in patterns):
+        return True, {}, None
+    by_key: dict[Any, list[tuple[Any, ...]]] = {}
+    for p in patterns:
+        by_key.setdefault(p[0], []).append(p[1:])
+    keys = {k: _DROP if any(len(p) == 0 for p in sub) else _plan(tuple(sub)) for k, sub in by_key.items()}
+    star = by_key.get("*")
+    return False, keys, (_plan(tuple(star)) if star else None)
+
+
+def _redact(data: Any, plan: tuple[bool, dict[Any, Any], Any]) -> Any:
+    drop, keys, items = plan
+    if drop:
         return None
     if isinstance(data, dict):
+        if not keys:
+            return dict(data)
         out = {}
         for k, v in data.items():
-            sub = [p[1:] for p in patterns if p and p[0] == k]
-            if any(len(p) == 0 for p in sub):
-                continue
-            out[k] = _redact(v, sub) if sub else v
+            sub = keys.get(k) if isinstance(k, str) else next((s for key, s in keys.items() if key == k), None)
+            if sub is None:
+                out[k] = v
+            elif sub is not _DROP:
+                out[k] = _redact(v, sub)
         return out
     if isinstance(data, list):
-        sub = [p[1:] for p in patterns if p and p[0] == "*"]
-        return [_redact(v, sub) if sub else v for v in data]
+        return [_redact(v, items) for v in data] if items is not None else list(data)
     return data
