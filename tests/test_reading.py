@@ -24,7 +24,8 @@ def _plain_percent(urls: str) -> str:
 
 
 PIECES = ["김", "민", "수", "010", "-", "1234", " ", "\n", "%", "%2", "%2D", "%ED%99%8D", "%zz", "left:1.5%;",
-          "\u200b", "\u00ad", "\u2062", "\u180e", "\ufeff", "\uff11", "ｆ", "\u1100\u1161", "e\u0301", "·"]
+          "\u200b", "\u00ad", "\u2062", "\u180e", "\ufeff", "\uff11", "ｆ", "\u1100\u1161", "e\u0301", "·",
+          "…", "\u0301", "\u0338", "\u1161", "."]
 
 
 def test_normalized_text_is_nfkc_without_zero_width_characters() -> None:

@@ -47,6 +47,8 @@ def normalize_text(text: str) -> str:
     """What a reader or a search engine compares: NFKC, other scripts' digits as ASCII's (٠١٠ reads
     010: NFKC keeps them), without the characters drawn as nothing (Default_Ignorable_Code_Point:
     zero-width, variation selectors, fillers, tags …)."""
+    if "…" in text:  # (NFKC's "...": every page shows one, and the rest of a page is most often NFKC already)
+        text = text.replace("…", "...")
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if OTHER_DIGIT_RE.search(text):
