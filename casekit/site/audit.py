@@ -186,7 +186,7 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
     site_dir = Path(site_dir)
     scan = Scanner(index)
     out: list[Finding] = []
-    files: list[tuple[str, Path]] = []
+    files: list[tuple[str, str]] = []
     for rel, path, kind in walk(site_dir):
         out += _scan_name(rel, scan)
         if kind == "file":
@@ -203,8 +203,9 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
     return sort_findings(out)
 
 
-def _audit_item(item: tuple[str, Path], scan: Scanner, expected: Expected) -> list[Finding]:
-    return audit_file(*item, scan, expected)
+def _audit_item(item: tuple[str, str], scan: Scanner, expected: Expected) -> list[Finding]:
+    rel, path = item
+    return audit_file(rel, Path(path), scan, expected)
 
 
 def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[Finding]:

@@ -159,7 +159,8 @@ def secure_site(site_dir: Path, trusted: TrustedScripts, skip: set[str] | None =
     return stats
 
 
-def _secure_page(path: Path, trusted: TrustedScripts) -> int:
+def _secure_page(file: str, trusted: TrustedScripts) -> int:
+    path = Path(file)
     page = path.read_text(encoding="utf-8", errors="surrogateescape")
     path.write_text(add_csp(page, trusted), encoding="utf-8", errors="surrogateescape")
     return 1

@@ -76,8 +76,8 @@ def record(out: Finished, rel: str, findings: list[Finding] | None, read: Weighe
             out.read[rel] = read
 
 
-def _finish(item: tuple[str, Path], job: Job) -> Done:
-    rel, path = item
+def _finish(item: tuple[str, str], job: Job) -> Done:
+    rel, path = item[0], Path(item[1])
     try:
         if path.stat().st_size > MAX_FILE:
             return rel, None, None, None  # the audit names it; nothing else reads it

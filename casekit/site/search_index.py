@@ -255,8 +255,8 @@ def page_of(text: str, location: str) -> Page | None:
 Weighed = tuple[list[object], dict[str, float]]  # a page's entry in the doc shards and its terms' weights
 
 
-def _read_weighed(item: tuple[Path, str]) -> Weighed | None:
-    return weighed(read_page(*item))
+def _read_weighed(item: tuple[str, str]) -> Weighed | None:
+    return weighed(read_page(Path(item[0]), item[1]))
 
 
 def weighed(page: Page | None) -> Weighed | None:
@@ -320,14 +320,14 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
 
 def index_files(site: Path) -> list[tuple[Path, str]]:
     """The pages to index: every HTML page but the 404 page, with its location (`cases/2026-0001/`)."""
-    found = []
+    return [(Path(path), location) for _, path, location in _index_pages(site)]
+
+
+def _index_pages(site: Path) -> list[tuple[str, str, str]]:
+    """(site path, path, location) of each page to index, in the site's order."""
     pages = sorted(((rel, path) for rel, path, kind in walk(site) if kind == "file" and rel.endswith(".html")),
                    key=lambda page: site_order(page[0]))
-    for rel, path in pages:
-        location = location_of(rel)
-        if location is not None:
-            found.append((path, location))
-    return found
+    return [(rel, path, location) for rel, path in pages if (location := location_of(rel)) is not None]
 
 
 def location_of(rel: str) -> str | None:
@@ -426,13 +426,12 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
         # The pages do not name casekit's worker (another theme, Zensical, korean_search: false):
         # the generator's own search index is left as it is.
         return stats
-    files = index_files(site)
+    files = _index_pages(site)
     done = read or {}
-    rels = [path.relative_to(site).as_posix() for path, _ in files]
     # pages read and weighed on every core (the HTML parser is most of the time)
-    fresh = iter(run_all(_read_weighed, [f for f, rel in zip(files, rels, strict=True) if rel not in done], (),
+    fresh = iter(run_all(_read_weighed, [(path, location) for rel, path, location in files if rel not in done], (),
                          default_jobs(), chunk=32))
-    read_all = [done[rel] if rel in done else next(fresh) for rel in rels]
+    read_all = [done[rel] if rel in done else next(fresh) for rel, _, _ in files]
     got = [r for r in read_all if r is not None]
     pages = [entry if len(cast("list[str]", entry[2])) <= MAX_SENTENCES  # (a reading kept by an older build: no more)
              else [*entry[:2], cast("list[str]", entry[2])[:MAX_SENTENCES]] for entry, _ in got]
