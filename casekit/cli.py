@@ -16,7 +16,7 @@ import click
 
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
-from casekit.core.due import case_due, every_due
+from casekit.core.due import case_due, days_text, every_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, valid_case_id
@@ -317,7 +317,8 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     for row in rows:
         nxt = row["next"]
         if nxt:
-            when = f"{nxt['label']} {nxt['due']} ({STATE_KO[nxt['state']]}, {nxt['days_left']:+d}일)"
+            days = days_text(nxt["days_left"])  # (N일 지남 says 기한 지남 already)
+            when = f"{nxt['label']} {nxt['due']} ({days if nxt['state'] == 'overdue' else STATE_KO[nxt['state']] + ', ' + days})"
         else:
             when = "없음"
         state = "종결" if row["closed"] else "진행 중"
@@ -359,7 +360,7 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for d in items:
-        click.echo(printable(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_left(day):+d}일)  "
+        click.echo(printable(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_text(day)})  "
                              f"{d.case}  {d.label}  담당 {d.worker or '-'}"))
     overdue = sum(1 for d in items if d.state(day, soon) == "overdue")
     click.echo(f"기한 지남 {overdue}건, 곧 마감 {sum(1 for d in items if d.state(day, soon) == 'due_soon')}건"

@@ -150,7 +150,7 @@ def test_status_and_due(tmp_path: Path, run) -> None:
     due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").output)
     assert {i["case"] for i in due["items"]} == {"open", "mon", "done"}
     text = run(root, "status", "open", "--today", "2026-11-22").output
-    assert "기한 지남" in text and "빠진 단계: 사정, 계획" in text
+    assert "(11일 지남)" in text and "빠진 단계: 사정, 계획" in text
 
 
 def test_due_lists_every_deadline_not_only_each_cases_earliest(sample: Path, run) -> None:
@@ -161,6 +161,19 @@ def test_due_lists_every_deadline_not_only_each_cases_earliest(sample: Path, run
     kinds = [(i["kind"], i["due"], i["state"]) for i in due["items"] if i["case"] == "2026-0005"]
     assert kinds == [("crisis_contact", "2026-11-17", "overdue"), ("monitoring", "2026-11-25", "overdue"),
                      ("goal_target", "2026-11-30", "overdue")], kinds
+
+
+def test_due_and_status_count_days_as_the_site_does(sample: Path, run) -> None:
+    """The CLI said (-27일) and (+3일) where the site's pages say 27일 지남 and D-3: the same words now."""
+    lines = run(sample, "due", "--today", "2026-12-01").output.splitlines()
+    assert any("2026-11-04 (27일 지남)  2026-0007  사후관리" in line for line in lines), lines
+    assert any("2026-12-04 (D-3)  2026-0013" in line for line in lines), lines
+    assert not any("일)" in line and ("(-" in line or "(+" in line) for line in lines)
+    today = run(sample, "due", "--today", "2026-12-04").output
+    assert "2026-12-04 (오늘)  2026-0013" in today
+    status = run(sample, "status", "--today", "2026-12-01").output
+    assert "목표 달성 예정일 2026-11-30 (1일 지남)" in status and "기한 지남, " not in status
+    assert "일)" not in status.replace("지남)", "")
 
 
 def test_due_for_a_worker_the_casebook_does_not_name_says_so(tmp_path: Path, run) -> None:

@@ -38,6 +38,15 @@ KIND_KO = {
 }
 
 
+def days_text(left: int) -> str:
+    """Days left to a deadline as a worker says them: `3일 지남` (past it), `오늘`, `D-3`."""
+    if left < 0:
+        return f"{-left}일 지남"
+    if left == 0:
+        return "오늘"
+    return f"D-{left}"
+
+
 @dataclass(frozen=True)
 class Due:
     case: str
@@ -48,6 +57,10 @@ class Due:
 
     def days_left(self, today: dt.date) -> int:
         return (self.due - today).days
+
+    def days_text(self, today: dt.date) -> str:
+        """The days left as the site and the CLI say them: 3일 지남, 오늘, D-3."""
+        return days_text(self.days_left(today))
 
     def state(self, today: dt.date, soon_days: int) -> str:
         left = self.days_left(today)

@@ -195,12 +195,7 @@ def noindex(markup: Markup) -> Markup:
 
 
 def days_text(due: Due, today: dt.date) -> str:
-    left = due.days_left(today)
-    if left < 0:
-        return f"{-left}일 지남"
-    if left == 0:
-        return "오늘"
-    return f"D-{left}"
+    return due.days_text(today)
 
 
 # -- rendering helpers bound to one page -------------------------------------
