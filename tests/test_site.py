@@ -438,6 +438,24 @@ def test_a_reopened_case_keeps_its_episodes_apart(casebook: Path, site: Path) ->
         assert texts and all(len(v) == 1 for v in texts.values()), texts
 
 
+def test_a_plan_shows_each_goal_text_once_in_its_row(casebook: Path, site: Path) -> None:
+    """A plan's goals table: the goal's id column shows G1 alone (named 목표 ID), its text stands in
+    the 목표 column once (it stood beside the id too); the services table keeps the text beside
+    the goal it serves."""
+    html = read(site, f"cases/{rich_case(casebook)}/")
+    tables = [t for t in re.findall(r'<table class="ck-data">.*?</table>', html, re.S)
+              if '<th data-field="id"' in t and '<th data-field="goal"' in t]
+    assert tables
+    for table in tables:
+        assert '<th data-field="id" scope="col">목표 ID</th>' in table
+        for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S):
+            goal = re.search(r'<td data-label="목표" data-field="goal">([^<]*)</td>', row)
+            assert goal is not None and row.count(goal.group(1)) == 1, row
+    services = re.findall(r'<td data-label="목표" data-field="goal"><strong class="ck-goal-ref">G\d+</strong>'
+                          r'<small class="ck-goal-text"> [^<]+</small></td>', html)
+    assert services
+
+
 def test_goal_text_is_shown_and_achieved_goals_never_read_in_progress(casebook: Path, site: Path) -> None:
     case = rich_case(casebook)
     html = read(site, f"cases/{case}/")

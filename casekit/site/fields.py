@@ -98,6 +98,8 @@ class FieldRenderer:
             keys += [k for k in r if k not in keys and not _empty(r.get(k))]
         heads, cells = [], []
         subs = {k: self._child(item, item_base, k) for k in keys}
+        if "id" in subs:  # a row's own id (a plan's goal G1): its text is the row's, not shown beside it again
+            subs["id"] = (*subs["id"][:2], "")
         for k in keys:
             heads.append(el("th", {"data-field": k, "scope": "col"}, shown_title(subs[k][0].get("title") or k, subs[k][2])))
         for r in rows:
