@@ -70,6 +70,22 @@ def test_a_script_must_be_a_js_file_of_the_site(tmp_path: Path, src: str) -> Non
     assert ("index.html", "site-active-content") in found
 
 
+@pytest.mark.parametrize(("body", "code"), [
+    ('<svg><a><set attributeName="href" to="javascript:alert(1)"/><text y="20">x</text></a></svg>', "site-active-content"),
+    ('<svg><a><animate attributeName="href" values="#x; JavaScript:alert(1)"/><text>x</text></a></svg>',
+     "site-active-content"),
+    ('<svg><image><set attributeName="href" to="//evil.example/a.png"/></image></svg>', "site-outside-load"),
+], ids=["set-to", "animate-values", "set-outside"])
+def test_svg_animation_setting_a_link_is_found(tmp_path: Path, body: str, code: str) -> None:
+    # SMIL sets the parent's href to what `to`/`values` say: a link that runs a script, or a load
+    assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", code)}
+
+
+def test_svg_animation_of_anything_else_passes(tmp_path: Path) -> None:
+    body = '<svg><circle r="5"><animate attributeName="opacity" values="0;1;0" dur="2s"/><set attributeName="fill" to="red"/></circle></svg>'
+    assert codes(tmp_path, {"index.html": page(body)}) == set()
+
+
 def test_a_page_without_the_policy_at_its_head(tmp_path: Path) -> None:
     with_policy = page("<p>상담</p>")
     policy = with_policy[with_policy.index('<meta http-equiv="Content-Security-Policy"'):].split("\n", 1)[0]

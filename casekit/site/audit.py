@@ -88,6 +88,8 @@ LOAD_ATTRIBUTES = frozenset({
 CLICK_TAGS = frozenset({"a", "area"})
 ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
                          "fencedframe"})
+# SVG animation sets another attribute of its parent to its values (an <a>'s href to javascript:)
+SVG_ANIMATION = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
 _REFRESH = re.compile(r"url\s*=", re.I)
 # a character encoding a page declares (<meta charset>, http-equiv content-type): a browser reads
 # the page in it, so text the audit read as UTF-8 may show otherwise (ISO-2022-JP turns "#0#1#0"
@@ -456,6 +458,12 @@ def _attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str,
         return "site-active-content", f"<{tag} srcdoc>"
     if key in ("href", "src", "action", "formaction", "data", "xlink:href") and is_script_url(value):
         return "site-active-content", f"<{tag} {key}=javascript:>"
+    if tag in SVG_ANIMATION and key in ("to", "from", "by", "values"):  # <set attributeName="href" to=…>
+        for url in value.split(";"):
+            if is_script_url(url):
+                return "site-active-content", f"<{tag} {key}=javascript:>"
+            if is_outside(url):
+                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
     if tag == "meta" and key == "content" and _REFRESH.search(value) and "refresh" in attrs.lower():
         url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
         return "site-active-content", f"<meta refresh> {host_of(url) or url[:40]}"
