@@ -13,10 +13,13 @@ from casekit.site.body import EXTENSIONS, BodyRenderer, demote, plain_html
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_MD = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html",
+                        extension_configs={"tables": {"use_align_attribute": True}})
+
+
 def _markdown(text: str) -> str:
-    md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html",
-                           extension_configs={"tables": {"use_align_attribute": True}})
-    return md.convert(text)
+    _MD.reset()
+    return _MD.convert(text)
 
 
 def _bodies() -> list[str]:
@@ -42,7 +45,9 @@ PIECES = ["상담 내용", "방문했다.", "2026-03-04 방문", "2026.03.04", "
           "- 목록", "* 별", "+ 더하기", "> 인용", "    코드", "\t탭", "\u3000들여쓰기", "끝 ", "끝  ", "\xa0공백",
           "#해시", "# 제목", "## 제목 ##", "###### 여섯", "####### 일곱", "##  두 칸", "## ", "#", "=", "===", "---",
           "***", "<b>굵게</b>", "&amp;", "&", "a_b_c", "*강조*", "`코드`", "[링크](x)", "!!! note", "| 표 |", "~~~",
-          "```", "\\*", "<!-- -->", "http://x.example", "a\x02b", "", "", "", "다음 줄", "\"따옴표\" '작은'"]
+          "```", "\\*", "<!-- -->", "http://x.example", "a\x02b", "", "", "", "다음 줄", "\"따옴표\" '작은'",
+          "가\u2028나", "가\x85나", "가\xa0나", "가\u3000나", "가\u200b나", "—", "…", "%", "$", "^", "@", "a = b",
+          "1.5배", "3)", "(1) 첫째", "10. 항목", "가. 나.", "다\r라", "Ⅰ. 개요", "①"]
 
 
 def test_random_texts_render_as_python_markdown_renders_them() -> None:
