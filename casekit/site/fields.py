@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from casekit.core.schemas import SchemaSet
-from casekit.site.html import Markup, el, escape, join, table_box, table_label
+from casekit.site.html import Markup, cards_box, el, escape, join, table_box, table_label
 
 Node = dict[str, Any]
 LinkResource = Callable[[str], Markup]
@@ -100,17 +100,22 @@ class FieldRenderer:
         subs = {k: self._child(item, item_base, k) for k in keys}
         if "id" in subs:  # a row's own id (a plan's goal G1): its text is the row's, not shown beside it again
             subs["id"] = (*subs["id"][:2], "")
-        for k in keys:
-            heads.append(el("th", {"data-field": k, "scope": "col"}, shown_title(subs[k][0].get("title") or k, subs[k][2])))
-        for r in rows:
-            tds = []
-            for k in keys:
-                sub, sub_base, ref = subs[k]
-                v = r.get(k)
-                tds.append(el("td", {"data-field": k}, None if _empty(v) else self._value(sub, sub_base, ref, v)))
-            cells.append(el("tr", None, tds))
-        return table_box(el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells)),
-                         table_label([str(shown_title(subs[k][0].get("title") or k, subs[k][2])) for k in keys]))
+        titles = [str(shown_title(subs[k][0].get("title") or k, subs[k][2])) for k in keys]
+        for k, title in zip(keys, titles, strict=True):
+            heads.append(el("th", {"data-field": k, "scope": "col"}, title))
+        values = [[None if _empty(r.get(k)) else self._value(*subs[k], r.get(k)) for k in keys] for r in rows]
+        # each cell carries its column's name (a phone shows a row as a card), as table_box gives them:
+        # here, where the names are known, unless a cell holds a table of its own (table_box then gives none)
+        labels = None if any(v is not None and "<table" in v for row in values for v in row) \
+            else [" ".join(title.split()) for title in titles]
+        for row in values:
+            if labels is None:
+                cells.append(el("tr", None, [el("td", {"data-field": k}, v) for k, v in zip(keys, row, strict=True)]))
+            else:
+                cells.append(el("tr", None, [el("td", {"data-label": name, "data-field": k}, v)
+                                             for k, name, v in zip(keys, labels, row, strict=True)]))
+        table = el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells))
+        return table_box(table, table_label(titles)) if labels is None else cards_box(table, table_label(titles))
 
 
 def shown_title(title: str, ref: str) -> str:

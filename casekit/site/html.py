@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "el", "escape", "join", "md_escape", "relative_url", "table_box", "table_label"]
+__all__ = ["Markup", "cards_box", "el", "escape", "join", "md_escape", "relative_url", "table_box", "table_label"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
 
@@ -158,3 +158,8 @@ def table_box(table: Markup, label: str) -> Markup:
         html = html[:head.end()] + _TR.sub(cells, html[head.end():])
         cls += " ck-cards-wrap"
     return el("div", {"class": cls, "role": "region", "tabindex": "0", "aria-label": label}, Markup(html))
+
+
+def cards_box(table: Markup, label: str) -> Markup:
+    """`table_box` of a table (one, with a header row) whose cells carry their `data-label` already."""
+    return el("div", {"class": "ck-table-wrap ck-cards-wrap", "role": "region", "tabindex": "0", "aria-label": label}, table)
