@@ -122,6 +122,9 @@ def test_hints_for_dates_enums_and_near_misses() -> None:
     # the particle after a date follows its last digit as read: 25 (이십오) -> 로, 10 (십) -> 으로
     assert attach_particles(date_hint("2026.11.25")[0]) == " 2026-11-25로 적으세요."
     assert attach_particles(date_hint("2026-11-5")[0]) == " 2026-11-05로 적으세요."
+    assert attach_particles(date_hint("2026-008-20")[0]) == " 2026-08-20으로 적으세요."  # a zero too many
+    assert attach_particles(date_hint("2026-03-004")[0]) == " 2026-03-04로 적으세요."
+    assert date_hint("2026-0311-04") == ("", "")  # not a month with zeros: no guess
     assert attach_particles(date_hint("2026.3.10")[0]) == " 2026-03-10으로 적으세요."
     assert attach_particles(date_hint("2026.3.16")[0]) == " 2026-03-16으로 적으세요."
     assert attach_particles(date_hint("2026.3.11")[0]) == " 2026-03-11로 적으세요."
