@@ -8,6 +8,7 @@ its explanation left beside the value, numbers with their unit."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -296,3 +297,12 @@ def test_an_empty_record_gets_no_process_finding_that_would_need_its_content(sam
     (sample / "cases/2026-0001/10-intake.md").write_text("", encoding="utf-8")  # after the closure
     found = [f.code for f in check(sample).findings if f.path == "cases/2026-0001/10-intake.md"]
     assert found == ["file-empty"]  # not also reopening-unmarked: it may well be marked
+
+
+@pytest.mark.parametrize("name", ["2026-0002 (1)", "2026-0002 - 복사본", "2026-0002 copy", "2026-0002 2"])
+def test_a_copied_case_folder_is_called_a_copy(sample: Path, run, name: str) -> None:
+    """A case folder copied by a sync client or a file manager said only which characters a case id
+    may not hold: it names the folder it copies, as a copied record file does."""
+    shutil.copytree(sample / "cases" / "2026-0002", sample / "cases" / name)
+    out = run(sample, "check").output
+    assert "사례 폴더 2026-0002의 복사본으로 보입니다" in out and "이 폴더는 지우세요" in out, out

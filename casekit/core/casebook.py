@@ -198,6 +198,13 @@ def scan(root: Path) -> Layout:
             why, why_en, meant = case_id_problem(entry.name)
             hint = (f"{why} 폴더 이름을 {meant}(으)로 바꾸세요.", f"{why_en}; rename the folder {meant}") if meant \
                 else (why, why_en)
+            copied = copy_of(entry.name + ".md")  # `2026-0002 (1)`, `2026-0002 - 복사본`: a copy of a case's folder
+            original = copied[0][:-3] if copied is not None else None
+            if original is not None and valid_case_id(original) and (root / "cases" / original).is_dir():
+                hint = (f" 사례 폴더 {original}의 복사본으로 보입니다(동기화 프로그램이나 탐색기가 만든 것). "
+                        f"{original}에 없는 내용만 옮기고 이 폴더는 지우세요.",
+                        f"; it looks like a copy of case folder {original} (a sync client's or a file manager's): "
+                        f"move anything {original} lacks into it, then delete this folder")
             layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name, hint=hint[0],
                                            hint_en=hint[1]))
             continue
