@@ -59,11 +59,15 @@ def plain_html(text: str) -> str | None:
     fraction of Python-Markdown's time (tests/test_body.py holds the two to the same HTML)."""
     blocks: list[str] = []
     para: list[str] = []
+
+    def paragraph() -> None:
+        if para:
+            blocks.append("<p>" + "\n".join(para) + "</p>")
+            para.clear()
+
     for line in text.split("\n"):
         if not line:
-            if para:
-                blocks.append("<p>" + "\n".join(para) + "</p>")
-                para = []
+            paragraph()
             continue
         if line[0].isspace() or line[-1].isspace():
             return None
@@ -71,17 +75,14 @@ def plain_html(text: str) -> str | None:
             m = _HEADING.fullmatch(line)
             if m is None or m.group(2)[0].isspace() or _PLAIN.fullmatch(m.group(2)) is None:
                 return None
-            if para:
-                blocks.append("<p>" + "\n".join(para) + "</p>")
-                para = []
+            paragraph()
             level = len(m.group(1))
             blocks.append(f"<h{level}>{m.group(2)}</h{level}>")
             continue
         if line[0] in "-=" or _PLAIN.fullmatch(line) is None or _LIST_LIKE.match(line):
             return None
         para.append(line)
-    if para:
-        blocks.append("<p>" + "\n".join(para) + "</p>")
+    paragraph()
     return "\n".join(blocks)
 
 

@@ -29,7 +29,6 @@ from casekit.site.views import (
     View,
     block,
     case_url,
-    days_text,
     heading,
     noindex,
     src_uri,
@@ -261,7 +260,7 @@ def timeline(v: View, case: Case) -> Markup:
         x = pos(case.due.due)
         track.append(el("span", {"class": f"ck-tl-due ck-due-{state}" + side(x), "style": f"left:{x:.2f}%"},
                         el("span", None, f"{case.due.label} {case.due.due.isoformat()[5:]} "
-                                         f"({days_text(case.due, site.today)} · {STATE_KO[state]})")))
+                                         f"({case.due.days_text(site.today)} · {STATE_KO[state]})")))
     axis = el("div", {"class": "ck-tl-axis"}, el("span", None, start.isoformat()), el("span", None, end.isoformat()))
     items = []
     prev: dt.date | None = None

@@ -15,7 +15,7 @@ from casekit.site.practice import (
     culture_of,
     selection_of,
 )
-from casekit.site.views import View, days_text, noindex
+from casekit.site.views import View, noindex
 
 CULTURE_KO = {"language": "사용 언어", "interpreter": "통역", "multicultural": "다문화 가구", "nationality": "국적",
               "disability": "장애", "communication_needs": "의사소통 지원"}
@@ -70,7 +70,7 @@ def due_list(v: View, case: Case) -> Markup | None:
         state = d.state(site.today, site.soon_days)
         items.append(el("li", {"data-kind": d.kind, "data-state": state},
                         el("span", {"class": f"ck-due ck-due-{state}"}, f"{d.label} {d.due.isoformat()}"),
-                        f" ({days_text(d, site.today)} · {STATE_KO[state]})"))
+                        f" ({d.days_text(site.today)} · {STATE_KO[state]})"))
     return noindex(el("ul", {"class": "ck-list ck-dues", "data-testid": "case-dues"}, items))
 
 

@@ -106,16 +106,13 @@ class FieldRenderer:
         values = [[None if _empty(r.get(k)) else self._value(*subs[k], r.get(k)) for k in keys] for r in rows]
         # each cell carries its column's name (a phone shows a row as a card), as table_box gives them:
         # here, where the names are known, unless a cell holds a table of its own (table_box then gives none)
-        labels = None if any(v is not None and "<table" in v for row in values for v in row) \
-            else [" ".join(title.split()) for title in titles]
+        nested = any(v is not None and "<table" in v for row in values for v in row)
+        labels = [None if nested else " ".join(title.split()) for title in titles]  # (el leaves out a None)
         for row in values:
-            if labels is None:
-                cells.append(el("tr", None, [el("td", {"data-field": k}, v) for k, v in zip(keys, row, strict=True)]))
-            else:
-                cells.append(el("tr", None, [el("td", {"data-label": name, "data-field": k}, v)
-                                             for k, name, v in zip(keys, labels, row, strict=True)]))
+            cells.append(el("tr", None, [el("td", {"data-label": name, "data-field": k}, v)
+                                         for k, name, v in zip(keys, labels, row, strict=True)]))
         table = el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells))
-        return table_box(table, table_label(titles)) if labels is None else cards_box(table, table_label(titles))
+        return table_box(table, table_label(titles)) if nested else cards_box(table, table_label(titles))
 
 
 def shown_title(title: str, ref: str) -> str:

@@ -14,7 +14,6 @@ needs no generator plugin to come out right (MkDocs, ProperDocs and Zensical ali
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -194,10 +193,6 @@ def noindex(markup: Markup) -> Markup:
     return el("ck-noindex", {"data-search-exclude": True}, markup)
 
 
-def days_text(due: Due, today: dt.date) -> str:
-    return due.days_text(today)
-
-
 # -- rendering helpers bound to one page -------------------------------------
 class View:
     """Rendering helpers bound to one page (relative links are computed from its URL)."""
@@ -262,7 +257,7 @@ class View:
         if due is None:
             return el("span", {"class": "ck-due ck-due-none"}, "없음")
         state = due.state(self.site.today, self.site.soon_days)
-        parts = [due.label + " " if with_label else "", due.due.isoformat(), " (", days_text(due, self.site.today), ")"]
+        parts = [due.label + " " if with_label else "", due.due.isoformat(), " (", due.days_text(self.site.today), ")"]
         return el("span", {"class": f"ck-due ck-due-{state}", "data-state": state,
                            "title": f"{STATE_KO[state]} · {self.asof}"},
                   "".join(parts), el("small", {"class": "ck-asof-inline", "data-search-nodate": True}, f" {self.asof}") if with_basis else None)
