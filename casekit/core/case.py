@@ -8,6 +8,7 @@ household, the conferences and whether the case is restricted. It stores no due 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from casekit.core.handover import Handover, current_worker
@@ -158,8 +159,9 @@ class Case:
     def conferences(self) -> list[Summary]:
         return [r for r in self.records if r.stage == "conference"]
 
-    @property
+    @functools.cached_property
     def restricted(self) -> str | None:
+        """(Asked for in every listing row: read once; a case's records do not change once it is made.)"""
         return restricted_reason(self.records)
 
     @property
