@@ -146,14 +146,25 @@ def test_generated_file_names_keep_ids_from_shadowing_section_indexes() -> None:
 
 
 def test_every_link_between_pages_resolves(site: Path) -> None:
+    """To a page, and to the place on it a `#fragment` names (a closure's date on the home page
+    and the 종결 stage page links to that record on its case page, not to `#r07` of the list)."""
     broken = []
+    ids: dict[Path, set[str]] = {}
     for page in site.rglob("*.html"):
-        for href in re.findall(r'href="([^"#?]*)(?:[#?][^"]*)?"', page.read_text(encoding="utf-8")):
-            if not href or re.match(r"[a-z][a-z0-9+.-]*:|//", href):
+        for href, fragment in re.findall(r'href="([^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?"', page.read_text(encoding="utf-8")):
+            if re.match(r"[a-z][a-z0-9+.-]*:|//", href):
                 continue
-            target = (site / href.lstrip("/") if href.startswith("/") else page.parent / href).resolve()
-            if not (target.is_file() or (target / "index.html").is_file()):
+            target = (site / href.lstrip("/") if href.startswith("/") else page.parent / href).resolve() if href else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
                 broken.append(f"{page.relative_to(site)} -> {href}")
+                continue
+            if fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\sid="([^"]+)"', target.read_text(encoding="utf-8")))
+                if fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(site)} -> {href}#{fragment}")
     assert broken == []
 
 
@@ -217,7 +228,7 @@ def test_home_shows_caseload_per_worker_with_the_limit(site: Path) -> None:
     assert workers, "no worker rows in the caseload"
     caseload = section(html, "caseload")
     assert "한도 20" in caseload and "casekit.yml" in caseload
-    assert "위기(crisis) 3" in caseload
+    assert "위기 3 · 높음 2" in caseload
 
 
 # -- case page -----------------------------------------------------------------------------------
@@ -534,7 +545,7 @@ def test_caseload_limit_and_weights_come_from_casekit_yml(sample: Path) -> None:
     report = check(sample, keep=True)
     assert not report.errors, report.errors
     home = next(p.markdown for p in generate(report, TODAY).pages if p.src_uri == "index.md")
-    assert "한도 2" in home and "위기(crisis) 5" in home and "한도 넘음" in home
+    assert "한도 2" in home and "위기 5" in home and "한도 넘음" in home
 
 
 def test_a_bad_caseload_setting_is_a_finding_not_a_guess(sample: Path) -> None:
@@ -603,3 +614,35 @@ def test_relative_urls_are_posixpaths_relpath() -> None:
         assert _relpath(dest or ".", start or ".") == posixpath.relpath(dest or ".", start or ".")
     assert relative_url("cases/2026-0001/", "workers/kim.sw/") == "../../cases/2026-0001/"
     assert relative_url("", "cases/x/") == "../../" and relative_url("cases/x/", "cases/x/") == "./"
+
+
+def test_values_are_shown_in_the_practice_words_without_their_codes(casebook: Path, site: Path) -> None:
+    """대상자 구분, 종결 사유 and the gap columns say 고난도, 목표 달성, 계획에 없는 욕구: the
+    schema's code (intensive, goals_achieved, unmet) stays in a data- attribute for tools, not in
+    the text a worker reads beside the word (it read 고난도 (intensive))."""
+    report = check(casebook)
+    codes = {code for kind in report.schemas.schemas for code in _enum_codes(report.schemas.schemas[kind])}
+    codes |= {"unmet", "partly", "not_delivered"}
+    assert {"intensive", "goals_achieved", "moved"} <= codes
+    pages = [site / "index.html", *sorted((site / "stages").rglob("index.html")), *sorted((site / "cases").rglob("index.html"))]
+    shown = []
+    for page in pages:
+        text = re.sub(r"<(script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for code in re.findall(r"\(([a-z]+(?:_[a-z]+)*)\)", re.sub(r"<[^>]+>", "", text)):
+            if code in codes:
+                shown.append(f"{page.relative_to(site)}: ({code})")
+    assert shown == []
+    summary = read(site, f"cases/{rich_case(casebook)}/summary/")
+    assert re.search(r'<dt>대상자 구분</dt>\s*<dd><span data-case-type="[a-z_]+">[가-힣]', summary)
+
+
+def _enum_codes(schema: object) -> Iterator[str]:
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "enum" and isinstance(value, list):
+                yield from (v for v in value if isinstance(v, str))
+            else:
+                yield from _enum_codes(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _enum_codes(value)

@@ -187,16 +187,16 @@ def summary_card(v: View, case: Case) -> Markup:
 
 
 def closure_text(v: View, case: Case) -> Markup:
-    """종결 사유 (code) and date, with the note when the reason is 기타."""
+    """종결 사유 and date (a link to the closure on the case page, from any page), with the note
+    when the reason is 기타."""
     c = case.closure
     assert c is not None
     reason = c.data.get("reason")
     labels = v.site.labels("closure", "reason")
     note = c.data.get("reason_note")
-    return join([el("a", {"href": f"#{c.anchor}"}, c.date or "날짜 없음"), " ",
+    return join([v.a(f"{case_url(case.id)}#{c.anchor}", c.date or "날짜 없음"), " ",
                  el("strong", {"data-reason": reason if isinstance(reason, str) else None},
                     labels.get(str(reason), str(reason or "사유 없음"))),
-                 el("small", None, f" ({reason})") if isinstance(reason, str) else None,
                  el("small", {"class": "ck-note"}, note) if isinstance(note, str) and note.strip() else None])
 
 
@@ -207,7 +207,7 @@ def followup_text(v: View, case: Case) -> Markup:
     status = f.data.get("status")
     labels = v.site.labels("followup", "status")
     note = next((f.data[k] for k in ("note", "summary") if isinstance(f.data.get(k), str)), None)
-    return join([el("a", {"href": f"#{f.anchor}"}, f.date or "날짜 없음"), " ",
+    return join([v.a(f"{case_url(case.id)}#{f.anchor}", f.date or "날짜 없음"), " ",
                  el("strong", None, labels.get(str(status), str(status or "-"))),
                  " · 사후관리 끝" if f.data.get("aftercare_done") is True else None,
                  el("small", {"class": "ck-note"}, note) if note else None])

@@ -34,7 +34,6 @@ def summary_rows(v: View, case: Case) -> list[tuple[str, Markup | str, str]]:
         rows.append(("대상자 구분", join([
             el("strong", {"class": f"ck-case-type ck-case-type-{case.case_type}", "data-case-type": case.case_type},
                labels.get(case.case_type, case.case_type)),
-            el("small", None, f" ({case.case_type})"),
             f" · 위기도 점수 {score}" if isinstance(score, int) else None,
             el("small", None, " ", el("a", {"href": f"#{rec.anchor}"}, f"{rec.nn:02d} {rec.stage_ko}")) if rec else None,
             el("span", {"class": "ck-note ck-rationale"}, rationale) if isinstance(rationale, str) else None]),

@@ -54,7 +54,7 @@ def worker_load(site: Site) -> list[tuple[str, int, float, int, int, int]]:
 
 def weights_text(site: Site) -> str:
     w = site.caseload["weights"]
-    return " · ".join(f"{site.risk_labels.get(k, k)}({k}) {w[k]:g}" for k in ("crisis", "high", "medium", "low") if k in w)
+    return " · ".join(f"{site.risk_labels.get(k, k)} {w[k]:g}" for k in ("crisis", "high", "medium", "low") if k in w)
 
 
 HOME_WORKERS = 25  # heaviest caseloads on the home page; all on /workers/
@@ -100,7 +100,8 @@ def caseload_note(v: View) -> Markup:
     site = v.site
     return el("p", {"class": "ck-note"},
               f"사례 부담 = 진행 중 사례를 위기도로 가중한 합 ({weights_text(site)}; 미사정 1). "
-              f"한도 {site.caseload_limit:g}. 한도와 가중치는 casekit.yml의 caseload에서 정합니다.")
+              f"한도 {site.caseload_limit:g}. 한도와 가중치는 casekit.yml의 caseload에서 정합니다 "
+              "(limit, weights: crisis·high·medium·low).")
 
 
 def stage_counts(v: View) -> Markup:
@@ -161,7 +162,7 @@ def gap_table(v: View, limit: int | None = None, testid: str = "gaps") -> Markup
         return [el("tr", {"data-key": key}, el("th", {"scope": "row"}, label(key)),  # type: ignore[operator]
                    [el("td", {"class": "ck-num"}, c.get(k, 0)) for k in kinds]) for key, c in top]
 
-    heads = ["", *(f"{KIND_KO[k]} ({k})" for k in kinds)]
+    heads = ["", *(KIND_KO[k] for k in kinds)]
     domain_rows = rows(by_domain, v.domain)
     res_rows = rows(by_res, v.resource_link)
     return el("section", {"class": "ck-gaps", "data-testid": testid},

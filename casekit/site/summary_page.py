@@ -38,7 +38,8 @@ def profile(v: View, case: Case) -> Markup | None:
     case_type = selection.get("case_type") if isinstance(selection, dict) else None
     if isinstance(case_type, str):
         label = v.site.labels("assessment", "selection", "case_type").get(case_type, case_type)
-        rows.append(("대상자 구분", f"{label} ({case_type})" if label != case_type else case_type))
+        # the practice's word alone (the code stays for tools, in an attribute)
+        rows.append(("대상자 구분", el("span", {"data-case-type": case_type}, label)))
     if not rows:
         return None
     return el("dl", {"class": "ck-summary-list ck-profile", "data-testid": "case-profile"},
