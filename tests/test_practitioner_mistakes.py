@@ -306,3 +306,27 @@ def test_a_copied_case_folder_is_called_a_copy(sample: Path, run, name: str) -> 
     shutil.copytree(sample / "cases" / "2026-0002", sample / "cases" / name)
     out = run(sample, "check").output
     assert "사례 폴더 2026-0002의 복사본으로 보입니다" in out and "이 폴더는 지우세요" in out, out
+
+
+def test_two_copies_of_a_missing_record_are_told_of_each_other(sample: Path) -> None:
+    """A sync client left 03-plan (1).md and 03-plan - 복사본.md and the original is gone: each was
+    told to become a different record (03-plan.md, then 12-plan.md, a plan never written). Each
+    now names the other, the original they copy, and that one is kept under its name."""
+    case = sample / "cases" / "2026-0002"
+    os.rename(case / "03-plan.md", case / "03-plan (1).md")
+    shutil.copyfile(case / "03-plan (1).md", case / "03-plan - 복사본.md")
+    found = {f.path.rsplit("/", 1)[1]: f for f in check(sample, today=None).findings if f.code == "bad-file-name"}
+    assert set(found) == {"03-plan (1).md", "03-plan - 복사본.md"}
+    assert "'03-plan - 복사본.md'와(과) 함께 03-plan.md의 사본" in found["03-plan (1).md"].message_ko
+    assert "'03-plan (1).md'와(과) 함께 03-plan.md의 사본" in found["03-plan - 복사본.md"].message_ko
+    for f in found.values():
+        assert "맞는 하나를 03-plan.md로 바꾸고 나머지는 지우세요" in f.message_ko
+        assert "12-plan" not in f.message_ko and "compare them, rename the right one 03-plan.md" in f.message_en
+
+
+def test_copies_of_a_missing_record_whose_number_another_record_took(sample: Path) -> None:
+    case = sample / "cases" / "2026-0002"
+    os.rename(case / "03-plan.md", case / "02-plan (1).md")
+    shutil.copyfile(case / "02-plan (1).md", case / "02-plan (2).md")
+    found = [f for f in check(sample, today=None).findings if f.code == "bad-file-name"]
+    assert len(found) == 2 and all("맞는 하나를 12-plan.md로 바꾸고" in f.message_ko for f in found), found

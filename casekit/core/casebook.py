@@ -224,11 +224,33 @@ def scan(root: Path) -> Layout:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
         taken = {r.nn for r in records}
         present = {os.path.basename(r.rel) for r in records} if misnamed else set()
+        # copies of one record whose original is not there (03-plan (1).md and 03-plan - 복사본.md):
+        # each is told of the others, and that one of them is to take the original's name
+        orphans: dict[str, list[str]] = {}
+        for name, _ in misnamed:
+            copy = copy_of(name)
+            if copy is not None and parse_record_name(copy[0]) is not None and copy[0] not in present:
+                orphans.setdefault(copy[0], []).append(name)
+        group_name: dict[str, str] = {}
         for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
             copy = copy_of(name)
             original = copy[0] if copy is not None and parse_record_name(copy[0]) is not None else None
             if copy is not None and original in present:  # a sync client's or an editor's copy: one finding naming it
                 layout.findings.append(_copy_finding(irel, name, *copy))
+                continue
+            if original is not None and len(orphans.get(original, ())) > 1:
+                if original not in group_name:  # one name for the group (another record's number: the next)
+                    group_name[original] = original if int(original[:2]) not in taken \
+                        else f"{max(taken) + 1:02d}{original[2:]}"
+                    taken.add(int(group_name[original][:2]))
+                meant = group_name[original]
+                others = ", ".join(f"'{n}'" for n in orphans[original] if n != name)
+                layout.findings.append(finding(
+                    "bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
+                    hint=f" {others}와(과) 함께 {original}의 사본으로 보이는데, {original}이(가) 없습니다. 내용을 "
+                         f"비교해 맞는 하나를 {meant}(으)로 바꾸고 나머지는 지우세요.",
+                    hint_en=f" it and {others} look like copies of {original}, which is missing: compare them, "
+                            f"rename the right one {meant} and delete the others;"))
                 continue
             meant = original or record_name_for(name, max(taken, default=0) + 1)
             if meant and int(meant[:2]) in taken:  # never a name another record has: the next number
