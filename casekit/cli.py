@@ -407,7 +407,8 @@ def log_cmd(case: str, fmt: str) -> None:
         who = c.who or "(담당자 미상)"
         email = f" <{c.email}>" if c.email else ""
         # a commit message and a file name are anyone's: an escape sequence in one would drive the terminal
-        click.echo(printable(f"{when}  {who}{email}  {history.STATUS_KO[c.status]}  {what}  {c.subject}  ({c.commit[:10]})"))
+        subject = f"  {c.said_subject}" if c.said_subject else ""
+        click.echo(printable(f"{when}  {who}{email}  {c.status_ko}  {what}{subject}  ({c.commit[:10]})"))
     if hist.available:
         click.echo(f"변경 {len(changes)}건")
 

@@ -151,6 +151,21 @@ def test_shallow_clone_is_cut_at_the_graft(repo: Path, tmp_path: Path) -> None:
     assert full is not None and not full.cut
 
 
+def test_casekit_log_in_a_shallow_clone_says_what_it_cannot_know(repo: Path, tmp_path: Path, run) -> None:
+    """At the graft git lists every file as added, with the last commit's message: `casekit log`
+    said `추가` and that message for records written months before it. It says the file was
+    there then, with no message (the graft's message is about the files it changed)."""
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True, capture_output=True)
+    subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=clone, check=True, capture_output=True,
+                             text=True).stdout.strip()
+    lines = [line for line in run(clone, "log", "c1").output.splitlines() if "01-intake.md" in line]
+    assert lines and all("그때 있던 파일 (이전 이력 없음)" in line and "추가" not in line for line in lines), lines
+    assert all(subject not in line for line in lines), (subject, lines)
+    full = [line for line in run(repo, "log", "c1").output.splitlines() if "01-intake.md" in line]
+    assert any("추가" in line for line in full), full  # a full clone says what git knows
+
+
 def test_casebook_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     top = tmp_path / "top"
     root = make_casebook(top / "casebook", {"c1": FULL_PATH[:2]})

@@ -60,6 +60,18 @@ class Change:
     def day(self) -> str:
         return self.date[:10]
 
+    @property
+    def status_ko(self) -> str:
+        """What happened, in Korean. At a shallow clone's graft git calls every file "added" (the
+        commit has no parent to compare with): the file was there then, changed then or earlier."""
+        return "그때 있던 파일 (이전 이력 없음)" if self.cut and self.status == "added" else STATUS_KO[self.status]
+
+    @property
+    def said_subject(self) -> str:
+        """The commit message, where it is this change's: at a graft, the commit's message is about
+        the files it changed, which no one can tell apart from the files it only holds."""
+        return "" if self.cut else self.subject
+
     def as_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("date", "who", "path", "current", "status", "old_path", "subject", "cut")}
         out["commit"] = self.commit
