@@ -211,3 +211,38 @@ def test_messages_pick_the_particle(sample: Path, run) -> None:
     assert "사례관리자 ID '1kim'이 규칙" in worker.output
     for result in (missing, exists, worker):
         no_unpicked_particles(result.output)
+
+
+def test_a_reopening_starts_from_the_client_as_last_recorded(sample: Path, run) -> None:
+    """재접수 of a closed case: the draft held the template's `<실명 …>` placeholders, so the worker
+    typed the client's name, birth date, phone and household again (and could mistype them). It
+    carries the last intake's client block and household members, and says where they came from."""
+    from casekit.core.summary import parse_file
+
+    intake = sample / "cases" / "2026-0001" / "01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    text = text.replace('  household: "1인 가구"\n', '  household: "1인 가구"\n  language: 베트남어\n  interpreter: true\n'
+                        'household_members:\n  - id: M1\n    relation: 자녀\n    age_group: child\n', 1)
+    intake.write_text(text, encoding="utf-8")
+    result = run(sample, "add", "2026-0001", "재접수")
+    assert result.exit_code == 0, result.output
+    rel = result.stdout.strip()
+    draft = (sample / rel).read_text(encoding="utf-8")
+    old, _ = parse_file(str(intake), "cases/2026-0001/01-intake.md")
+    new, findings = parse_file(str(sample / rel), rel)
+    assert old is not None and new is not None and not [f for f in findings if f.severity == "error"], findings
+    assert new.data["client"] == old.data["client"]
+    assert new.data["household_members"] == old.data["household_members"]
+    assert "cases/2026-0001/01-intake.md에서 옮겨 왔습니다" in draft
+    assert "<실명" not in draft and "# household_members:" not in draft
+    assert new.data["reopening"]["reason"] == "<재개 사유>"  # what is new is still the worker's to write
+    assert new.data["presenting_problems"] == ["<주 호소 문제>"]
+
+
+def test_a_first_intake_is_the_template_as_it_is(sample: Path, run) -> None:
+    before = set((sample / "cases").iterdir())
+    result = run(sample, "new", "--worker", "kim.sw")
+    assert result.exit_code == 0, result.output
+    (case,) = set((sample / "cases").iterdir()) - before
+    draft = (case / "01-intake.md").read_text(encoding="utf-8")
+    assert "<실명" in draft and "옮겨 왔습니다" not in draft

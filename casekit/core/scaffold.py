@@ -30,6 +30,8 @@ from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from casekit.core.config import load_config
 from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import read_entries, worker_on
@@ -47,7 +49,7 @@ from casekit.core.names import (
 from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes
 from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file, split
-from casekit.core.summary import Summary, check_file, check_parsed, record_order
+from casekit.core.summary import Summary, check_file, check_parsed, parse_file, record_order
 
 try:
     import fcntl
@@ -558,6 +560,8 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
     numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]
     nn = max((n for n, _ in numbers), default=0) + 1
     text = _draft(template, case, stage, date, worker, ep, activity)
+    if stage == "intake" and ep is not None and ep.closure is not None and ep.intake is not None:
+        text = carry_client(text, root, ep.intake.rel)  # the same client comes back
     schemas = _schemas(root)
     objections = _objections(case, records, _draft_summary(root, text, f"cases/{case}/{nn:02d}-{stage}.md", case, nn,
                                                            stage, schemas), today, ep)
@@ -648,6 +652,60 @@ def case_hint(cases: Path, case: str) -> str:
         return ""
     guess = close_to(case, known)
     return f" 혹시 {guess}인가요?" if guess else ""
+
+
+_CARRIED = "  # {rel}에서 옮겨 왔습니다. 연락처·주소·가구가 바뀌었으면 고치세요."
+
+
+def carry_client(text: str, root: Path, rel: str) -> str:
+    """A reopening's intake draft with the client as the last intake (`rel`) recorded them: each
+    scalar of its `client` block in place of the template's line for it (or of its commented-out
+    example), the others added, and its household_members; the rest of the draft as it was. A
+    last intake that cannot be read, or a template without a top-level `client:`, leaves it as is."""
+    parsed, _ = parse_file(str(root / rel), rel)
+    data = parsed.data if parsed is not None else None
+    client = data.get("client") if isinstance(data, dict) else None
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if re.fullmatch(r"client:[ \t]*", line)), None)
+    if not isinstance(client, dict) or start is None:
+        return text
+    end = start + 1
+    while end < len(lines) and lines[end][:1] in (" ", "\t"):
+        end += 1
+    block = lines[start + 1 : end]
+    for key, value in client.items():
+        if not (isinstance(key, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key)) or \
+                not isinstance(value, (str, bool, int, float)):
+            continue
+        line = f"  {key}: {_value_text(value)}"
+        at = next((i for i, b in enumerate(block) if re.match(rf"\s+(?:#\s*)?{key}:", b)), None)
+        if at is not None:
+            block[at] = line
+        else:
+            last = max((i for i, b in enumerate(block) if re.match(r"\s+[A-Za-z_]", b)), default=-1)
+            block.insert(last + 1, line)
+    lines[start + 1 : end] = [_CARRIED.format(rel=rel), *block]
+    members = data.get("household_members") if isinstance(data, dict) else None
+    if isinstance(members, list) and members and not any(line.startswith("household_members:") for line in lines):
+        dumped = yaml.safe_dump({"household_members": members}, allow_unicode=True, sort_keys=False,
+                                default_flow_style=False).rstrip("\n").split("\n")
+        rest = start + 2 + len(block)  # the template's commented example (`# household_members:` …) gives way
+        at = next((i for i in range(rest, len(lines)) if not lines[i].startswith("#")
+                   or re.match(r"#\s*household_members:", lines[i])), len(lines))
+        stop = at
+        if at < len(lines) and lines[at].startswith("#"):
+            stop = at + 1
+            while stop < len(lines) and re.match(r"#\s{2,}\S", lines[stop]):
+                stop += 1
+        lines[at:stop] = dumped
+    return "\n".join(lines)
+
+
+def _value_text(value: str | bool | int | float) -> str:
+    """A value read from a record, written back as YAML reads it again."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, (int, float)) else _scalar(value)
 
 
 def _mark_reopening(text: str, closed: str | None) -> str:
