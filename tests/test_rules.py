@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,20 @@ def test_an_unreadable_record_does_not_cascade(tmp_path: Path) -> None:
     (root / "cases/c1/02-assessment.md").write_text("---\ncase: c1\ncase: c1\n---\n", encoding="utf-8")
     (root / "cases/c1/03-plan.md").write_text("---\n[broken\n---\n", encoding="utf-8")
     assert sorted(c for c, _, _ in codes(root)) == ["yaml-duplicate-key", "yaml-syntax"]
+
+
+def test_a_reopening_asked_for_by_a_follow_up_is_due_within_reopen_days(tmp_path: Path) -> None:
+    """A follow-up that asks to reopen (`reopen: true`) made the 재개 접수 due that very day, overdue
+    the next morning: it is due `deadlines.reopen_days` later (7 by default, set in casekit.yml)."""
+    from casekit.core.due import case_dues
+
+    asked = [*FULL_PATH[:6], ("followup", "2026-07-30", {"reopen": True, "status": "needs_support"})]
+    root = make_casebook(tmp_path / "a", {"c1": asked})
+    report = check(root)
+    found = {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
+    assert found.get("reopen") == dt.date(2026, 8, 6), found
+    (root / "casekit.yml").write_text("deadlines:\n  reopen_days: 3\n", encoding="utf-8")
+    report = check(root)
+    assert not report.errors, report.errors
+    found = {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
+    assert found.get("reopen") == dt.date(2026, 8, 2), found

@@ -37,6 +37,7 @@ DEFAULT_DEADLINES = {
     "reassessment_days": 180,  # 정기 재사정: every 6 months after the latest assessment
     "monitoring_days_intensive": 14,  # 고난도 사례의 점검 주기
     "crisis_contact_days": 7,  # 위기 사례: contact at least weekly
+    "reopen_days": 7,  # 재개 접수: after a follow-up asks for the case to be reopened
 }
 
 # 사례 부담 (caseload): open cases weighted by 위기도 against a per-worker limit (the site's dashboard)

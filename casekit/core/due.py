@@ -212,7 +212,8 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
         if latest.aftercare_done:
             return None
         if latest.reopen:
-            return Due(case, "reopen", _d(latest.date) or dt.date.today(), latest.rel, worker)
+            asked = _d(latest.date) or dt.date.today()
+            return Due(case, "reopen", asked + dt.timedelta(days=deadlines["reopen_days"]), latest.rel, worker)
         if latest.next_check:
             return Due(case, "followup", dt.date.fromisoformat(latest.next_check), latest.rel, worker)
     schedule = list(deadlines["followup_days"])

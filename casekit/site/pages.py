@@ -319,7 +319,8 @@ def due_pages(site: Site) -> Iterator[Page]:
                   f"계획 수정: 점검에서 결정한 뒤 {dl['revised_plan_days']}일 이내 (revised_plan_days)"),
                el("li", None, f"종결: 점검에서 종결을 결정한 뒤 {dl['closure_days']}일 이내 (closure_days)"),
                el("li", None, "사후관리: 종결 뒤 " + ", ".join(f"{d}일" for d in dl["followup_days"])
-                  + " (followup_days; 종결·사후관리 기록에 적힌 날짜가 있으면 그 날짜)"),
+                  + " (followup_days; 종결·사후관리 기록에 적힌 날짜가 있으면 그 날짜); "
+                  f"재개 접수: 사후관리에서 재개를 요청한 뒤 {dl['reopen_days']}일 이내 (reopen_days)"),
                # the rules of the newer deadlines: explanation, not what a search for 사례회의 is after
                # (on the <li> itself: a wrapper element between <ul> and <li> breaks the list for screen readers)
                el("li", {"data-search-exclude": True}, f"선정 사례회의(대상자 구분): 사정 뒤 {dl['conference_days']}일 이내 "
