@@ -107,3 +107,28 @@ def test_a_damaged_or_huge_sitemap_is_a_finding_not_a_traceback(tmp_path: Path, 
     assert codes(tmp_path / "a", {"sitemap.xml.gz": b"not gzip"}) == {("sitemap.xml.gz", "site-unexpected-file")}
     huge = gzip.compress(b" " * 2000 + f"<loc>{PHONE}</loc>".encode())  # the value past what is read
     assert codes(tmp_path / "b", {"sitemap.xml.gz": huge}) == {("sitemap.xml.gz", "site-unexpected-file")}
+
+
+def _config(**values: str) -> str:
+    import json
+
+    settings = {"base": ".", "features": [], "search": "assets/casekit/search-worker.js", **values}
+    return f'<script id="__config" type="application/json">{json.dumps(settings)}</script>'
+
+
+@pytest.mark.parametrize(("values", "code"), [
+    ({"search": "https://evil.example/w.js"}, "site-active-content"),
+    ({"search": "data:text/javascript,postMessage(1)"}, "site-active-content"),
+    ({"search": "search/casekit/d-0.json"}, "site-active-content"),  # a file of the site run as a worker
+    ({"base": "https://evil.example/"}, "site-outside-load"),
+    ({"base": "//evil.example"}, "site-outside-load"),
+], ids=["worker-elsewhere", "worker-data-url", "worker-not-a-script", "base-elsewhere", "base-scheme-relative"])
+def test_the_themes_settings_cannot_start_a_worker_from_elsewhere(tmp_path: Path, values: dict[str, str],
+                                                                   code: str) -> None:
+    # Material starts new Worker(new URL(config.search, config.base)) on every page
+    found = codes(tmp_path, {"index.html": page(_config(**values))})
+    assert ("index.html", code) in found, found
+
+
+def test_the_themes_own_settings_pass(tmp_path: Path) -> None:
+    assert codes(tmp_path, {"index.html": page(_config()), "a/index.html": page(_config(base=".."))}) == set()

@@ -283,6 +283,7 @@ class Scanner:
         self.seen: set[str] = set()
         self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
         self._json: dict[str, str] = {}
+        self._config: dict[str, list[tuple[str, str]]] = {}  # a settings block's problems, by its text
         self.tags: set[str] = set()  # every distinct start tag judged so far
         self.bad_tags: dict[str, list[tuple[str, str]]] = {}
 
@@ -294,6 +295,22 @@ class Scanner:
             json_strings(json.loads(text), strings)
             self._json[text] = "\n".join(strings)
         return self._json[text]
+
+    def config_problems(self, text: str) -> list[tuple[str, str]]:
+        """(code, what) for a theme's settings block (Material's `__config`, JSON already read by
+        json_text) that names a search worker other than a script file of the site, or a base on
+        another host: the theme starts `new Worker(new URL(search, base))` on every page."""
+        if text not in self._config:
+            problems: list[tuple[str, str]] = []
+            value = json.loads(text)
+            if isinstance(value, dict):
+                worker, base = value.get("search"), value.get("base")
+                if isinstance(base, str) and (is_outside(base) or is_script_url(base)):
+                    problems.append(("site-outside-load", f"__config base {base[:60]}"))
+                if isinstance(worker, str) and not _site_script(worker):
+                    problems.append(("site-active-content", f"__config search worker {worker[:60]}"))
+            self._config[text] = problems
+        return self._config[text]
 
     def find(self, rel: str, text: str) -> list[Finding]:
         if not text:
@@ -363,6 +380,8 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
                 except ValueError:
                     out.append(finding("site-active-content", rel, line, what="<script> (invalid JSON)"))
                     texts.append(body)
+                else:
+                    out.extend(finding(code, rel, line, what=what) for code, what in scan.config_problems(body))
             else:
                 src = _attr_value(attrs, "src")
                 if src is None and body.strip() and (trusted is None or not trusted.matches(body)):
