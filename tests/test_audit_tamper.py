@@ -132,3 +132,54 @@ def test_the_themes_settings_cannot_start_a_worker_from_elsewhere(tmp_path: Path
 
 def test_the_themes_own_settings_pass(tmp_path: Path) -> None:
     assert codes(tmp_path, {"index.html": page(_config()), "a/index.html": page(_config(base=".."))}) == set()
+
+
+_AUDIT_AS_NOBODY = """
+import json, sys
+from pathlib import Path
+from casekit.core.sensitive import SensitiveIndex
+from casekit.site.audit import Expected, audit_site
+found = audit_site(Path(sys.argv[1]), SensitiveIndex([(sys.argv[2], "cases/a/01-intake.md", "client.phone")]), Expected())
+print(json.dumps(sorted({(f.path, f.code) for f in found})))
+"""
+
+
+def test_what_the_audit_cannot_read_is_a_finding_not_a_pass(tmp_path: Path) -> None:
+    """`casekit audit SITE` run as a user who cannot list a folder (mode 311: a web server that can
+    still open its files by name serves them) passed it over and said 문제 없음; a file it could
+    not open stopped it with a traceback. Both are findings now. Needs root to run as nobody."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run the audit as another user")
+    nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    if subprocess.run([*nobody, sys.executable, "-c", "import casekit.site.audit"], cwd="/", env=env,
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("this Python or this checkout cannot be used by nobody")
+    site = Path(tempfile.mkdtemp(dir="/tmp"))
+    try:
+        site.chmod(0o755)
+        (site / "index.html").write_text(page("<p>상담</p>"), encoding="utf-8")
+        hidden = site / "hidden"
+        hidden.mkdir()
+        (hidden / "index.html").write_text(page(f"<p>{PHONE}</p>"), encoding="utf-8")
+        (hidden / "index.html").chmod(0o644)
+        hidden.chmod(0o311)  # can be passed through, not listed
+        (site / "locked.html").write_text(page("<p>상담</p>"), encoding="utf-8")
+        (site / "locked.html").chmod(0o000)
+        result = subprocess.run([*nobody, sys.executable, "-c", _AUDIT_AS_NOBODY, str(site), PHONE], cwd="/",
+                                env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+        found = {tuple(x) for x in json.loads(result.stdout)}
+        assert found == {("hidden", "site-unexpected-file"), ("locked.html", "site-unexpected-file")}, found
+    finally:
+        for path in (site / "hidden", site / "locked.html"):
+            path.chmod(0o755)
+        shutil.rmtree(site, ignore_errors=True)

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from casekit.core.docs import scan_docs
-from casekit.core.findings import Finding, finding, sort_findings
+from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
 from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
@@ -196,6 +196,8 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
                 out += done[rel]
             else:
                 files.append((rel, path))
+        elif kind == "unreadable":
+            out.append(finding("site-unexpected-file", rel, reason="a folder the audit cannot read: its files go unchecked"))
         elif kind != "dir":
             out.append(finding("site-not-regular", rel, kind=kind))
     # the files read on every core, each worker with its own copy of the scanner (what one has read
@@ -211,10 +213,14 @@ def _audit_item(item: tuple[str, str], scan: Scanner, expected: Expected) -> lis
 
 
 def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[Finding]:
-    size = path.stat().st_size
-    if size > MAX_FILE:
-        return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
-    return audit_data(rel, path.read_bytes(), scan, expected)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
+        data = path.read_bytes()
+    except OSError as exc:  # (a file the audit cannot read goes unchecked: a web server may serve it)
+        return [finding("site-unexpected-file", rel, reason=f"a file the audit cannot read ({os_reason(exc)})")]
+    return audit_data(rel, data, scan, expected)
 
 
 def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: str | None = None) -> list[Finding]:

@@ -13,7 +13,8 @@ from pathlib import Path
 def walk(site_dir: Path) -> Iterator[tuple[str, str, str]]:
     """(relative path, path, kind) for everything under `site_dir`, each folder's entries by name
     (folders and links to folders first, as os.walk lists them), then the folders' own; links are
-    not followed. Each entry's kind is the one the folder listing gives (no call per file: a site
+    not followed; a folder that cannot be listed is yielded again as "unreadable" (the site folder
+    itself as "."). Each entry's kind is the one the folder listing gives (no call per file: a site
     of 10,000 cases has 50,000 entries); its path is a string (a Path object for each cost the
     steps that list a site of 10,000 cases 3 seconds)."""
     base = os.fspath(site_dir)
@@ -24,8 +25,9 @@ def walk(site_dir: Path) -> Iterator[tuple[str, str, str]]:
         try:
             with os.scandir(folder) as it:
                 entries = list(it)
-        except OSError:
-            continue  # (as os.walk: a folder that cannot be listed is passed over)
+        except OSError:  # said, never passed over: what it holds could be served by a web server
+            yield rel_dir or ".", folder, "unreadable"  # that may read it
+            continue
         dirs: list[os.DirEntry[str]] = []
         files: list[os.DirEntry[str]] = []
         for entry in entries:
