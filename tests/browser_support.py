@@ -359,3 +359,14 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
+
+
+# The worker's snippet() run in a page of the site (config: the index's casekit settings)
+SNIPPET_JS = """
+async ([config, sentences, query]) => {
+  const src = await (await fetch('assets/casekit/search-worker.js')).text();
+  const make = new Function('self', 'addEventListener', 'postMessage',
+    src + '; return m => { manifest = m; return (s, q) => snippet(s, queryTerms(q)); };');
+  return make({location: location}, () => {}, () => {})(config)(sentences, query);
+}
+"""

@@ -30,6 +30,7 @@ from casekit.site import search_ko
 from casekit.site.build import build
 from casekit.site.search_index import EXCLUDED, SHARD_DIR, WORKER, build_search_index, page_of, shard_of
 from tests.browser_support import (  # noqa: F401  (browser, built_site, served_site are fixtures)
+    SNIPPET_JS,
     browser,
     built_site,
     format_table,
@@ -293,14 +294,6 @@ def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built
         assert got == want, f"{word}: browser {got}, python {want}"
 
 
-_SNIPPET_JS = """
-async ([config, sentences, query]) => {
-  const src = await (await fetch('assets/casekit/search-worker.js')).text();
-  const make = new Function('self', 'addEventListener', 'postMessage',
-    src + '; return m => { manifest = m; return (s, q) => snippet(s, queryTerms(q)); };');
-  return make({location: location}, () => {}, () => {})(config)(sentences, query);
-}
-"""
 
 
 @pytest.mark.browser
@@ -312,7 +305,7 @@ def test_snippet_escapes_the_sentence_and_marks_only_text(browser: Browser, serv
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
-        got = page.evaluate(_SNIPPET_JS, [config, sentences, "채무독촉 amp"])
+        got = page.evaluate(SNIPPET_JS, [config, sentences, "채무독촉 amp"])
     assert got == "&lt;b&gt;<mark>amp</mark>&lt;/b&gt; &amp; <mark>채무</mark> <mark>독촉</mark> 전화가 계속 옴"
 
 
@@ -331,7 +324,7 @@ def test_a_snippet_marks_the_dates_a_typed_date_holds(browser: Browser, served_s
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
-        got = page.evaluate(_SNIPPET_JS, [config, sentences, query])
+        got = page.evaluate(SNIPPET_JS, [config, sentences, query])
     assert got == want
 
 
