@@ -224,26 +224,24 @@ def scan(root: Path) -> Layout:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
         taken = {r.nn for r in records}
         present = {os.path.basename(r.rel) for r in records} if misnamed else set()
+        copy_names = {name: copy_of(name) for name, _ in misnamed}
+        originals = {name: c[0] for name, c in copy_names.items() if c is not None and parse_record_name(c[0]) is not None}
         # copies of one record whose original is not there (03-plan (1).md and 03-plan - 복사본.md):
-        # each is told of the others, and that one of them is to take the original's name
+        # each is told of the others, and the one name the right one is to take
         orphans: dict[str, list[str]] = {}
-        for name, _ in misnamed:
-            copy = copy_of(name)
-            if copy is not None and parse_record_name(copy[0]) is not None and copy[0] not in present:
-                orphans.setdefault(copy[0], []).append(name)
-        group_name: dict[str, str] = {}
+        for name, original in originals.items():
+            if original not in present:
+                orphans.setdefault(original, []).append(name)
+        claimed: dict[str, str] = {}  # an original missing -> the name its copies are told
         for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
-            copy = copy_of(name)
-            original = copy[0] if copy is not None and parse_record_name(copy[0]) is not None else None
+            copy, original = copy_names[name], originals.get(name)
             if copy is not None and original in present:  # a sync client's or an editor's copy: one finding naming it
                 layout.findings.append(_copy_finding(irel, name, *copy))
                 continue
-            if original is not None and len(orphans.get(original, ())) > 1:
-                if original not in group_name:  # one name for the group (another record's number: the next)
-                    group_name[original] = original if int(original[:2]) not in taken \
-                        else f"{max(taken) + 1:02d}{original[2:]}"
-                    taken.add(int(group_name[original][:2]))
-                meant = group_name[original]
+            if original is not None and len(orphans[original]) > 1:
+                if original not in claimed:
+                    claimed[original] = _claim(original, taken)
+                meant = claimed[original]
                 others = ", ".join(f"'{n}'" for n in orphans[original] if n != name)
                 layout.findings.append(finding(
                     "bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
@@ -253,14 +251,12 @@ def scan(root: Path) -> Layout:
                             f"rename the right one {meant} and delete the others;"))
                 continue
             meant = original or record_name_for(name, max(taken, default=0) + 1)
-            if meant and int(meant[:2]) in taken:  # never a name another record has: the next number
-                meant = f"{max(taken) + 1:02d}{meant[2:]}"
+            if meant:
+                meant = _claim(meant, taken)
             odd, odd_en = odd_hint(name)  # a trailing space: the name meant would look the same as this one
             odd_en = f" {odd_en};" if odd_en else ""
             hint = (f"{odd} {meant}(으)로 바꾸세요.", f"{odd_en} rename it {meant}.") if meant and meant != name \
                 else (odd, odd_en)
-            if meant:
-                taken.add(int(meant[:2]))
             layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
                                            hint=hint[0], hint_en=hint[1]))
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
@@ -281,6 +277,15 @@ def scan(root: Path) -> Layout:
                                else finding("bad-resource-id" if name.endswith(".md") else "unexpected-file", rel, None,
                                             None, name=name))
     return layout
+
+
+def _claim(name: str, taken: set[int]) -> str:
+    """The record name `name`, or with the case's next number when another record has its number
+    (never a name another record has); its number then taken."""
+    if int(name[:2]) in taken:
+        name = f"{max(taken) + 1:02d}{name[2:]}"
+    taken.add(int(name[:2]))
+    return name
 
 
 def _copy_finding(rel: str, name: str, original: str, by: str) -> Finding:

@@ -664,10 +664,10 @@ def carry_client(text: str, root: Path, rel: str) -> str:
     last intake that cannot be read, or a template without a top-level `client:`, leaves it as is."""
     parsed, _ = parse_file(str(root / rel), rel)
     data = parsed.data if parsed is not None else None
-    client = data.get("client") if isinstance(data, dict) else None
+    client = data.get("client") if data is not None else None
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if re.fullmatch(r"client:[ \t]*", line)), None)
-    if not isinstance(client, dict) or start is None:
+    if data is None or not isinstance(client, dict) or start is None:
         return text
     end = start + 1
     while end < len(lines) and lines[end][:1] in (" ", "\t"):
@@ -685,7 +685,7 @@ def carry_client(text: str, root: Path, rel: str) -> str:
             last = max((i for i, b in enumerate(block) if re.match(r"\s+[A-Za-z_]", b)), default=-1)
             block.insert(last + 1, line)
     lines[start + 1 : end] = [_CARRIED.format(rel=rel), *block]
-    members = data.get("household_members") if isinstance(data, dict) else None
+    members = data.get("household_members")
     if isinstance(members, list) and members and not any(line.startswith("household_members:") for line in lines):
         dumped = yaml.safe_dump({"household_members": members}, allow_unicode=True, sort_keys=False,
                                 default_flow_style=False).rstrip("\n").split("\n")

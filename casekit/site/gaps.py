@@ -57,9 +57,7 @@ def case_gaps(case: Case) -> list[Gap]:
 
 
 def site_gaps(site: Site) -> list[Gap]:
-    if "gaps" not in site._memo:
-        site._memo["gaps"] = [g for case in site.cases.values() for g in case_gaps(case)]
-    return site._memo["gaps"]  # type: ignore[no-any-return]
+    return site.memo("gaps", lambda: [g for case in site.cases.values() for g in case_gaps(case)])
 
 
 def counts(gaps: list[Gap], by: str) -> dict[str, Counter[str]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from casekit.core import history
 from casekit.core.case import Case as CaseModel
@@ -30,6 +31,8 @@ from casekit.site.records import (
     make_case,
     qualifier,
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -79,6 +82,12 @@ class Site:
     def weight(self, case: Case) -> float:
         """What an open case weighs in a worker's 사례 부담: its 위기도's weight (unassessed: 1)."""
         return float(self.caseload["weights"].get(case.risk or "", 1))
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """`make()`, made once a site: a grouping every page of a listing shows."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def labels(self, kind: str, *path: str) -> dict[str, str]:
         key = ("labels", kind, path)

@@ -107,9 +107,7 @@ def caseload_note(v: View) -> Markup:
 def stage_counts(v: View) -> Markup:
     """Cases by current stage: a bar and a count per stage, each a link to that stage's list."""
     site = v.site
-    if "by_stage" not in site._memo:  # (every page of the case list shows it)
-        site._memo["by_stage"] = Counter(c.stage for c in site.cases.values())
-    by_stage: Counter[str] = site._memo["by_stage"]
+    by_stage = site.memo("by_stage", lambda: Counter(c.stage for c in site.cases.values()))
     biggest = max([1, *by_stage.values()])
     groups = []
     for stage in STAGES:
@@ -256,10 +254,11 @@ def conference_rows(site: Site) -> list[tuple[Case, Record]]:
     """Every 사례회의 record of the casebook, the latest first (a conference is held in any stage
     and never moves it: its page lists the meetings, not the cases "at" it). Made once a site:
     every page of the case list counts them."""
-    if "conferences" not in site._memo:
+    def rows() -> list[tuple[Case, Record]]:
         found = [(c, r) for c in site.cases.values() for r in c.records if r.stage == "conference"]
-        site._memo["conferences"] = sorted(found, key=lambda cr: (cr[1].date or "", cr[0].id, cr[1].nn), reverse=True)
-    return site._memo["conferences"]  # type: ignore[no-any-return]
+        return sorted(found, key=lambda cr: (cr[1].date or "", cr[0].id, cr[1].nn), reverse=True)
+
+    return site.memo("conferences", rows)
 
 
 def conference_pages(site: Site) -> Iterator[Page]:
