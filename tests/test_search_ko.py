@@ -183,6 +183,40 @@ def test_index_is_idempotent_and_replaces_old_shards(built_site: Path, tmp_path:
     assert stats["pages"] == len(_docs(site)) and stats["index_bytes"] > 0
 
 
+@pytest.mark.slow
+def test_shards_written_on_every_core_are_those_written_in_one(built_site: Path, tmp_path: Path,  # noqa: F811
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shards are written by forked workers when there are many (a casebook of thousands of
+    cases): the same files, bytes and counts as one process writes (the sample's few shards are
+    written in one: here the workers are made to take them, a few shards a task)."""
+    import casekit.core.workers as workers
+    import casekit.site.search_index as search_index
+
+    one, many = tmp_path / "one", tmp_path / "many"
+    shutil.copytree(built_site, one)
+    shutil.copytree(built_site, many)
+    alone = build_search_index(one)
+    pids = tmp_path / "pids"
+    write = search_index._write_shards
+
+    def writing(run: tuple[int, int], *args: object) -> int:
+        with pids.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return write(run, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(search_index, "SHARDS_A_TASK", 3)
+    monkeypatch.setattr(search_index, "default_jobs", lambda: 2)
+    monkeypatch.setattr(search_index, "_write_shards", writing)
+    assert build_search_index(many) == alone
+    assert set(pids.read_text(encoding="utf-8").split()) - {str(os.getpid())}  # (in forked workers, not here)
+    assert tree_bytes(many / "search") == tree_bytes(one / "search")
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_sample_mkdocs_yml_holds_no_search_internals() -> None:
     """casekit sets search up itself: the casebook's mkdocs.yml only asks for a search box."""
     class _Loader(yaml.SafeLoader):

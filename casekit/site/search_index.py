@@ -411,6 +411,18 @@ def _write_json(path: Path, data: object, new: bool = False) -> int:
     return len(payload)
 
 
+SHARDS_A_TASK = 256
+
+
+def _runs(n: int, size: int) -> list[tuple[int, int]]:
+    """[start, end) of each run of `size` in range(n)."""
+    return [(i, min(i + size, n)) for i in range(0, n, size)]
+
+
+def _write_shards(run: tuple[int, int], out: Path, files: list[tuple[str, object]]) -> int:
+    return sum(_write_json(out / name, data, new=True) for name, data in files[run[0]:run[1]])
+
+
 def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed | None] | None = None) -> dict[str, int]:
     """Write casekit's Korean search index into a built site; return counts and sizes.
 
@@ -447,11 +459,17 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     doc_shards = -(-len(pages) // DOCS_PER_SHARD)
     heads_at = doc_shards
     postings: dict[str, list[int]] = {}
+    get = postings.get  # (5.6 million postings at 10,000 cases: this loop is written for speed)
     for doc, (weights, length) in enumerate(zip(raw, lengths, strict=True)):
         norm = K1 * (1 - B + B * length / avg)
         for term, w in weights.items():  # (each term's postings come in the order of the docs all the same)
             # BM25's saturated term frequency, scaled to a small integer (1..100)
-            postings.setdefault(term, []).extend((doc, max(1, round(100 * w / (w + norm)))))
+            score = round(100 * w / (w + norm))
+            held = get(term)
+            if held is None:
+                postings[term] = [doc, score if score > 1 else 1]
+            else:
+                held += (doc, score if score > 1 else 1)
     total = sum(len(t.encode()) + 4 + 6 * len(v) for t, v in postings.items())
     years = sorted({int(t[:4]) for t in dates if t[:1].isdigit() and t[4:5] == "-"})
     shards = 1
@@ -467,15 +485,16 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     for term in sorted(postings):
         buckets[shard_of(term, shards)][term] = postings[term]
     stats.update(pages=len(pages), terms=len(postings), term_shards=shards)
-    for n, bucket in enumerate(buckets):
-        stats["index_bytes"] += _write_json(out / f"t-{n}.json", bucket, new=True)
-    for n in range(0, len(pages), DOCS_PER_SHARD):
-        stats["index_bytes"] += _write_json(out / f"d-{n // DOCS_PER_SHARD}.json", pages[n:n + DOCS_PER_SHARD],
-                                              new=True)
-        stats["doc_shards"] += 1
-    for n in range(0, len(pages), HEADS_PER_SHARD):
-        stats["index_bytes"] += _write_json(out / f"d-{heads_at + n // HEADS_PER_SHARD}.json",
-                                              [page[:2] for page in pages[n:n + HEADS_PER_SHARD]], new=True)
+    shards_out: list[tuple[str, object]] = [(f"t-{n}.json", bucket) for n, bucket in enumerate(buckets)]
+    shards_out += [(f"d-{n // DOCS_PER_SHARD}.json", pages[n:n + DOCS_PER_SHARD])
+                   for n in range(0, len(pages), DOCS_PER_SHARD)]
+    shards_out += [(f"d-{heads_at + n // HEADS_PER_SHARD}.json", [page[:2] for page in pages[n:n + HEADS_PER_SHARD]])
+                   for n in range(0, len(pages), HEADS_PER_SHARD)]
+    stats["doc_shards"] = doc_shards
+    # the shards written on every core (~7,000 files at 10,000 cases: JSON and a new file each);
+    # the workers are forked with `shards_out` (never sent), each hands back the bytes it wrote
+    stats["index_bytes"] += sum(run_all(_write_shards, _runs(len(shards_out), SHARDS_A_TASK), (out, shards_out),
+                                        default_jobs(), chunk=1, size=len(shards_out)))
     manifest = {
         # Material's UI hands `config` and `docs` to the worker named in the page's __config.
         "config": {"lang": ["ko"], "separator": r"[\s\-]+", "pipeline": [], "fields": {},
