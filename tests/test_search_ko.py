@@ -197,17 +197,17 @@ def test_shards_written_on_every_core_are_those_written_in_one(built_site: Path,
     shutil.copytree(built_site, many)
     alone = build_search_index(one)
     pids = tmp_path / "pids"
-    write = search_index._write_shards
+    write = search_index._write_shard
 
-    def writing(run: tuple[int, int], *args: object) -> int:
+    def writing(n: int, *args: object) -> int:
         with pids.open("a", encoding="utf-8") as f:
             f.write(f"{os.getpid()}\n")
-        return write(run, *args)  # type: ignore[arg-type]
+        return write(n, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(workers, "MIN_PARALLEL", 0)
     monkeypatch.setattr(search_index, "SHARDS_A_TASK", 3)
     monkeypatch.setattr(search_index, "default_jobs", lambda: 2)
-    monkeypatch.setattr(search_index, "_write_shards", writing)
+    monkeypatch.setattr(search_index, "_write_shard", writing)
     assert build_search_index(many) == alone
     assert set(pids.read_text(encoding="utf-8").split()) - {str(os.getpid())}  # (in forked workers, not here)
     assert tree_bytes(many / "search") == tree_bytes(one / "search")

@@ -414,13 +414,9 @@ def _write_json(path: Path, data: object, new: bool = False) -> int:
 SHARDS_A_TASK = 256
 
 
-def _runs(n: int, size: int) -> list[tuple[int, int]]:
-    """[start, end) of each run of `size` in range(n)."""
-    return [(i, min(i + size, n)) for i in range(0, n, size)]
-
-
-def _write_shards(run: tuple[int, int], out: Path, files: list[tuple[str, object]]) -> int:
-    return sum(_write_json(out / name, data, new=True) for name, data in files[run[0]:run[1]])
+def _write_shard(n: int, out: Path, files: list[tuple[str, object]]) -> int:
+    name, data = files[n]
+    return _write_json(out / name, data, new=True)
 
 
 def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed | None] | None = None) -> dict[str, int]:
@@ -492,9 +488,10 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                    for n in range(0, len(pages), HEADS_PER_SHARD)]
     stats["doc_shards"] = doc_shards
     # the shards written on every core (~7,000 files at 10,000 cases: JSON and a new file each);
-    # the workers are forked with `shards_out` (never sent), each hands back the bytes it wrote
-    stats["index_bytes"] += sum(run_all(_write_shards, _runs(len(shards_out), SHARDS_A_TASK), (out, shards_out),
-                                        default_jobs(), chunk=1, size=len(shards_out)))
+    # the workers are forked with `shards_out` (never sent: a task is a run of its numbers), each
+    # hands back the bytes it wrote
+    stats["index_bytes"] += sum(run_all(_write_shard, range(len(shards_out)), (out, shards_out), default_jobs(),
+                                        chunk=SHARDS_A_TASK))
     manifest = {
         # Material's UI hands `config` and `docs` to the worker named in the page's __config.
         "config": {"lang": ["ko"], "separator": r"[\s\-]+", "pipeline": [], "fields": {},

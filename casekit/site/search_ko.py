@@ -141,9 +141,8 @@ STAGE_ALIASES: dict[str, str] = {
     if re.fullmatch(r"[가-힣]+", key := word_key(name)) and STAGE_KO[stage] not in key and key != "재개"
 }
 
-_WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")
+_WORD = re.compile(r"([가-힣]+)|([0-9A-Za-z]+)")  # a run of Hangul (group 1), or of Latin letters and digits (2)
 _HANGUL = re.compile(r"[가-힣]+")
-_WORD_KIND = re.compile(r"([가-힣]+)|([0-9A-Za-z]+)")  # _WORD, a Hangul run in group 1, the others in 2
 # a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
 _JOINED = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
@@ -303,7 +302,8 @@ def words(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w if _HANGUL.fullmatch(w) else w.lower() for w in _WORD.findall(text)]
+    # (each run's kind from its group: no second match a word)
+    return [h or o.lower() for h, o in _WORD.findall(text)]
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a casebook repeats its words: cut each once
@@ -392,9 +392,8 @@ def terms(text: str) -> list[str]:
     form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006); then the terms
     of its dates (`date_terms`)."""
     text = unicodedata.normalize("NFKC", text)
-    # (_words' split with each run's kind from its group, and the terms chained in C: a sentence's
-    # terms in ~90% of the time; the index reads ~60 sentences a case page)
-    out = list(itertools.chain.from_iterable(map(_word_terms, [h or o.lower() for h, o in _WORD_KIND.findall(text)])))
+    # (the terms chained in C: the index reads ~60 sentences a case page)
+    out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
     if "-" in text:
         out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())]
     return out + _date_terms(text)
