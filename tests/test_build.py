@@ -171,6 +171,48 @@ def test_a_sensitive_value_in_the_output_is_an_error_of_the_post_build_checks(
     assert [f.code for f in post_build(ctx) if f.severity == "error"] == ["site-sensitive"]
 
 
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_build_pauses_the_collector_until_composing_and_leaves_it_as_it_found_it(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, collecting: bool
+) -> None:
+    """The report and site model are made with the cyclic collector paused; composing (forked
+    workers) runs with it as the caller had it and the heap made so far frozen; afterwards
+    nothing stays frozen and the collector is as it was, after a refused build too."""
+    import gc
+
+    import casekit.site.build as site_build
+
+    seen: list[tuple[bool, int]] = []
+    checked: list[bool] = []
+    compose, check_ = site_build.compose_cases, site_build.check
+
+    def composing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return compose(*args, **kwargs)
+
+    def checking(*args, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(gc.isenabled())
+        return check_(*args, **kwargs)
+
+    monkeypatch.setattr(site_build, "compose_cases", composing)
+    monkeypatch.setattr(site_build, "check", checking)
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        result = build(sample, today=dt.date.fromisoformat(TODAY))
+        assert not result.errors and result.composed > 0
+        assert checked == [False]
+        assert len(seen) == 1 and seen[0][0] is collecting and seen[0][1] > 0
+        assert gc.isenabled() is collecting and gc.get_freeze_count() == 0
+        intake = next(sample.glob("cases/*/01-intake.md"))
+        intake.write_text(intake.read_text(encoding="utf-8").replace("stage: intake", "stage: [", 1), encoding="utf-8")
+        with pytest.raises(site_build.Refused):
+            build(sample, today=dt.date.fromisoformat(TODAY))
+        assert gc.isenabled() is collecting and gc.get_freeze_count() == 0
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 def test_html_blocks_come_through_python_markdown_untouched() -> None:
     """No plugin hook puts the HTML back: it must survive Markdown as it is, blank lines included."""
     inner = el("div", {"class": "x"}, el("span", {"class": "ck-multiline"}, "첫 줄\n\n둘째 *줄* <b>"),

@@ -19,14 +19,16 @@ when imported, so it must not share a process with MkDocs).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -255,6 +257,12 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if generator not in GENERATORS:
         raise ValueError(f"unknown generator {generator!r}: {', '.join(GENERATORS)}")
     root = Path(os.path.realpath(root))
+    with collector_paused() as resume:
+        return _build(root, site_dir, today, generator, work, compose, resume)
+
+
+def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: str, work: Path | None,
+           compose: bool, resume: Callable[[], None]) -> BuildResult:
     report = check(root, keep=True)
     if report.errors:
         raise Refused(report)
@@ -263,6 +271,7 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     made = generate(report, today, keep=False, index=index)
     work = work or root / BUILD_DIR
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
+    resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
@@ -307,6 +316,33 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
         ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
     composed = len(written.composing.cases) if frames is not None and written.composing is not None else 0
     return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[Callable[[], None]]:
+    """The cyclic garbage collector paused while the build makes its report and site model, until
+    the build calls what this yields: then everything alive (the report, the site model, the
+    build folder's pages: millions of objects at 10,000 cases, none of them garbage) is frozen out
+    of the collector's sight, and the collector is on again (if it was) for composing and the
+    steps after it, whose forked workers inherit the frozen heap. Collections over that heap as it
+    grew took 8 of the 26 s before composing at 10,000 cases (the records' summaries alone
+    unpacked in 1.0 s without them, 4.7 s with). At the end the heap is unfrozen (unless someone
+    else froze it before): a process that builds again (tests, a server) collects what this left."""
+    was_on, was_frozen = gc.isenabled(), gc.get_freeze_count() > 0
+    gc.disable()
+
+    def resume() -> None:
+        gc.freeze()
+        if was_on:
+            gc.enable()
+
+    try:
+        yield resume
+    finally:
+        if not was_frozen:
+            gc.unfreeze()
+        if was_on:
+            gc.enable()
 
 
 def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:
