@@ -172,37 +172,35 @@ def test_a_sensitive_value_in_the_output_is_an_error_of_the_post_build_checks(
 
 
 @pytest.mark.parametrize("collecting", [True, False])
-def test_the_build_pauses_the_collector_until_composing_and_leaves_it_as_it_found_it(
+def test_the_collector_is_paused_while_the_site_model_is_made_and_left_as_found(
     sample: Path, monkeypatch: pytest.MonkeyPatch, collecting: bool
 ) -> None:
-    """The report and site model are made with the cyclic collector paused; composing (forked
-    workers) runs with it as the caller had it and the heap made so far frozen; afterwards
-    nothing stays frozen and the collector is as it was, after a refused build too."""
+    """The report and site model are made with the cyclic collector paused; the build folder and
+    composing (forked workers) with it as the caller had it and the heap made so far frozen;
+    afterwards nothing stays frozen and the collector is as it was, after a refused build too."""
     import gc
 
     import casekit.site.build as site_build
 
-    seen: list[tuple[bool, int]] = []
-    checked: list[bool] = []
-    compose, check_ = site_build.compose_cases, site_build.check
+    seen: dict[str, list[tuple[bool, bool]]] = {}
 
-    def composing(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append((gc.isenabled(), gc.get_freeze_count()))
-        return compose(*args, **kwargs)
+    def watched(name: str):  # type: ignore[no-untyped-def]
+        step = getattr(site_build, name)
 
-    def checking(*args, **kwargs):  # type: ignore[no-untyped-def]
-        checked.append(gc.isenabled())
-        return check_(*args, **kwargs)
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            seen.setdefault(name, []).append((gc.isenabled(), gc.get_freeze_count() > 0))
+            return step(*args, **kwargs)
+        return run
 
-    monkeypatch.setattr(site_build, "compose_cases", composing)
-    monkeypatch.setattr(site_build, "check", checking)
+    for name in ("check", "generate", "write_build_folder", "compose_cases"):
+        monkeypatch.setattr(site_build, name, watched(name))
     was = gc.isenabled()
     try:
         (gc.enable if collecting else gc.disable)()
         result = build(sample, today=dt.date.fromisoformat(TODAY))
         assert not result.errors and result.composed > 0
-        assert checked == [False]
-        assert len(seen) == 1 and seen[0][0] is collecting and seen[0][1] > 0
+        assert seen == {"check": [(False, False)], "generate": [(False, False)],
+                        "write_build_folder": [(collecting, True)], "compose_cases": [(collecting, True)]}
         assert gc.isenabled() is collecting and gc.get_freeze_count() == 0
         intake = next(sample.glob("cases/*/01-intake.md"))
         intake.write_text(intake.read_text(encoding="utf-8").replace("stage: intake", "stage: [", 1), encoding="utf-8")
