@@ -95,15 +95,34 @@ def test_material_indexes_nothing_and_the_search_box_stays(built: tuple[Path, Pa
 
 
 def test_the_plugin_and_casekit_build_make_the_same_pages(built: tuple[Path, Path, dict[str, str]],
-                                                          tmp_path: Path) -> None:
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The MkDocs plugin stays for `mkdocs build`/`serve` and hands MkDocs the same generated pages."""
+    import gc
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+
+    import casekit.mkdocs_plugin.plugin as plugin
 
     casebook, site, _ = built
     config = load_config(str(casebook / "mkdocs.yml"), site_dir=str(tmp_path / "plugin-site"))
     config.plugins["casekit"].config["today"] = dt.date.fromisoformat(TODAY)
-    mkdocs_build(config)
+    collecting: list[bool] = []
+    check_ = plugin.check
+
+    def checking(*args, **kwargs):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        return check_(*args, **kwargs)
+
+    monkeypatch.setattr(plugin, "check", checking)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        mkdocs_build(config)
+        # the collector paused while the report and pages are made, as casekit build does, then on again
+        assert collecting == [False] and gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
     article = re.compile(r"<article\b.*?</article>", re.S)
     for url in ("", f"cases/{RICH_CASE}/", "due/"):
         ours = article.search(page(site, url))

@@ -46,7 +46,7 @@ from casekit.core.sensitive import SensitiveIndex
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.site.audit import docs_assets, docs_site_path
-from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
+from casekit.site.build import BuildContext, collector_paused, post_build, refusal, sensitive_needles
 from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 
 log = logging.getLogger("mkdocs.plugins.casekit")
@@ -100,16 +100,17 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         if not (self.config.enabled and self.config.pages):
             return None
         assert self.root is not None
-        report = check(self.root, keep=True)
-        if report.errors:
-            raise PluginError(refusal(report, self.config.max_findings))
-        self.report = report
-        self.today = self.config.today or dt.date.today()
-        if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
-            report.config.caseload["limit"] = self.config.caseload_limit
-        self.index = SensitiveIndex(sensitive_needles(report))
-        self.docs_assets = publish_docs(self.root, files, config)
-        made = generate(report, self.today, index=self.index)
+        with collector_paused():  # the report and the pages made as `casekit build` makes them (see there)
+            report = check(self.root, keep=True)
+            if report.errors:
+                raise PluginError(refusal(report, self.config.max_findings))
+            self.report = report
+            self.today = self.config.today or dt.date.today()
+            if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
+                report.config.caseload["limit"] = self.config.caseload_limit
+            self.index = SensitiveIndex(sensitive_needles(report))
+            self.docs_assets = publish_docs(self.root, files, config)
+            made = generate(report, self.today, index=self.index)
         self.generated = set()
         for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
             log.info("casekit: %s", note)
