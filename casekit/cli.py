@@ -137,9 +137,9 @@ def _one_shot() -> None:
     """This command's process ends after its output: the cyclic garbage collector's passes over
     the report it reads (the summaries of 62,000 records at 10,000 cases: millions of objects,
     none of them garbage) are wasted time. Measured at 10,000 cases, the same peak memory:
-    `casekit due` and `casekit status` 3.9 → 2.4 s, `casekit report` 10.1 → 5.8 s, `casekit
-    export` 10.4 → 6.7 s. (`casekit build` pauses it itself, only while it makes its site model:
-    composing's forked workers are faster with it on.)"""
+    `casekit due` and `casekit status` 3.9 → 2.4-2.6 s, `casekit report` 9.5-10.1 → 5.8-6.3 s,
+    `casekit export` 10.4-11.0 → 6.7-6.8 s. (`casekit build` pauses it itself, only while it makes
+    its site model: composing's forked workers are faster with it on.)"""
     gc.disable()
 
 
