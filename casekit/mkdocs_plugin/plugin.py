@@ -43,10 +43,11 @@ from mkdocs.structure.pages import Page as MkPage
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
 from casekit.core.sensitive import SensitiveIndex
+from casekit.core.workers import no_gc
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.site.audit import docs_assets, docs_site_path
-from casekit.site.build import BuildContext, collector_paused, post_build, refusal, sensitive_needles
+from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
 from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 
 log = logging.getLogger("mkdocs.plugins.casekit")
@@ -100,7 +101,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         if not (self.config.enabled and self.config.pages):
             return None
         assert self.root is not None
-        with collector_paused():  # the report and the pages made as `casekit build` makes them (see there)
+        with no_gc():  # the report and the pages made without the collector's passes (see build.collector_paused)
             report = check(self.root, keep=True)
             if report.errors:
                 raise PluginError(refusal(report, self.config.max_findings))

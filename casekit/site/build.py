@@ -38,6 +38,7 @@ from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
+from casekit.core.workers import no_gc
 from casekit.reporters import printable
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, finish_site
 from casekit.site.compose import STORE, Store, compose_cases, learn_frames
@@ -331,7 +332,6 @@ def collector_paused() -> Iterator[Callable[[], None]]:
     the heap is unfrozen (unless someone else froze it before): a process that builds again
     (tests, a server) collects what this left."""
     was_on, was_frozen = gc.isenabled(), gc.get_freeze_count() > 0
-    gc.disable()
 
     def resume() -> None:
         gc.freeze()
@@ -339,12 +339,11 @@ def collector_paused() -> Iterator[Callable[[], None]]:
             gc.enable()
 
     try:
-        yield resume
+        with no_gc():  # (which turns it back on at the end, if it was)
+            yield resume
     finally:
         if not was_frozen:
             gc.unfreeze()
-        if was_on:
-            gc.enable()
 
 
 def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:
