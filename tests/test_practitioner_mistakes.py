@@ -330,3 +330,23 @@ def test_copies_of_a_missing_record_whose_number_another_record_took(sample: Pat
     shutil.copyfile(case / "02-plan (1).md", case / "02-plan (2).md")
     found = [f for f in check(sample, today=None).findings if f.code == "bad-file-name"]
     assert len(found) == 2 and all("맞는 하나를 12-plan.md로 바꾸고" in f.message_ko for f in found), found
+
+
+def test_year_0000_is_not_a_date(sample: Path) -> None:
+    """jsonschema-rs passes 0000-01-01 (RFC 3339 allows it); Python holds no year 0, so every rule
+    after validation took the record for one without a date and the check passed."""
+    line = edit(sample, MONITORING, 'date: "2026-05-20"', 'date: "0000-05-20"')
+    assert [(c, n) for c, n, _ in errors_in(sample, MONITORING)] == [("bad-date", line)]
+
+
+@pytest.mark.parametrize("command", ["due", "status", "report", "export"])
+def test_a_record_dated_at_the_end_of_the_calendar_is_a_finding_not_a_traceback(sample: Path, run,
+                                                                                 command: str) -> None:
+    """9999-12-31, as some offices write "open-ended": its deadline lies past the calendar."""
+    edit(sample, "cases/2026-0009/01-intake.md", "date: ", 'date: "9999-12-31"\nx_old_date: ')
+    assert any(f.code == "date-far-future" for f in check(sample, today=None).errors)
+    args = {"due": ["--today", "2026-11-20", "--all"], "status": ["--today", "2026-11-20"]}.get(command, [])
+    result = run(sample, command, *args)
+    assert result.exit_code in (0, 1), result.output
+    if command == "due":
+        assert "9999-12-31" in result.output and "2026-0009" in result.output

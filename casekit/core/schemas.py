@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -182,7 +183,7 @@ class SchemaSet:
                     )
                 out[kind] = jsonschema_rs.Draft202012Validator(
                     self.inline(self.schemas[kind], kind), validate_formats=True, registry=registry,
-                    retriever=_no_retrieval_rs,
+                    retriever=_no_retrieval_rs, formats={"date": _calendar_date},
                 )
             except Exception:  # a schema it cannot compile is left to jsonschema alone
                 continue
@@ -529,6 +530,17 @@ def _no_retrieval(uri: str) -> Any:
 
 def _no_retrieval_rs(uri: str) -> Any:
     raise ValueError(f"casekit never fetches a schema: {uri}")
+
+
+def _calendar_date(value: str) -> bool:
+    """`format: date` as jsonschema's FormatChecker and the rest of casekit read it (a date Python
+    can hold): jsonschema-rs alone passes year 0000 (RFC 3339 allows it), which every rule after
+    validation then took for a missing date (a record dated 0000-01-01 passed the check)."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _error_rank(error: ValidationError) -> tuple[int, int]:
