@@ -89,9 +89,19 @@ def _d(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def after(day: dt.date, days: int) -> dt.date:
+    """`days` after `day`; the calendar's last day when that lies past it (a record dated
+    9999-12-31, as some offices write "open-ended", is refused by check as too far ahead, but
+    status and due still list the case)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _plus(record: Summary, days: int) -> dt.date | None:
     d = _d(record.date)
-    return d + dt.timedelta(days=days) if d else None
+    return after(d, days) if d else None
 
 
 def case_due(
@@ -128,7 +138,7 @@ def case_dues(
     withdrawal = model.consents.withdrawn_at()
     if withdrawal is not None:  # after a withdrawal of consent: only closure
         basis = next((r for r in records if withdrawal in r.consents), records[-1])
-        return make("closure", dt.date.fromisoformat(withdrawal[0]) + dt.timedelta(days=deadlines["closure_days"]), basis)
+        return make("closure", after(dt.date.fromisoformat(withdrawal[0]), deadlines["closure_days"]), basis)
     out = _conference_due(case, ep, records, deadlines, worker)
     out += _step_due(case, ep, records, deadlines, worker, model.case_type)
     if ep.plan is not None:
@@ -213,7 +223,7 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
             return None
         if latest.reopen:
             asked = _d(latest.date) or dt.date.today()
-            return Due(case, "reopen", asked + dt.timedelta(days=deadlines["reopen_days"]), latest.rel, worker)
+            return Due(case, "reopen", after(asked, deadlines["reopen_days"]), latest.rel, worker)
         if latest.next_check:
             return Due(case, "followup", dt.date.fromisoformat(latest.next_check), latest.rel, worker)
     schedule = list(deadlines["followup_days"])
@@ -225,7 +235,7 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
         return Due(case, "followup", dt.date.fromisoformat(closure.aftercare_first), closure.rel, worker)
     if closure.reason in NO_FOLLOWUP_REASONS:
         return None
-    return Due(case, "followup", closed + dt.timedelta(days=schedule[done]), closure.rel, worker)
+    return Due(case, "followup", after(closed, schedule[done]), closure.rel, worker)
 
 
 def all_due(
