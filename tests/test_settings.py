@@ -73,3 +73,26 @@ def test_docs_dir_is_followed_inside_and_refused_outside(sample: Path) -> None:
     scan = scan_docs(sample)
     assert scan.pages == [] and [f.code for f in scan.findings] == ["settings-docs-dir"]
     assert [f.code for f in check(sample).errors] == ["settings-docs-dir"]
+
+
+def test_a_date_that_does_not_exist_is_located_and_the_build_refuses_it(sample: Path) -> None:
+    """YAML reads `2026-02-30` unquoted as a date: MkDocs (and the build) stopped on it with a
+    Python traceback while check said nothing."""
+    from casekit.site.build import Refused, build
+
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("site_name:", "copyright: 2026-02-30\nsite_name:", 1), encoding="utf-8")
+    line = text[: text.index("site_name:")].count("\n") + 1
+    found = [(f.code, f.line, f.column) for f in check_site_settings(sample)]
+    assert found == [("settings-invalid", line, 12)]
+    assert "2026-02-30" in check(sample).errors[0].message_ko
+    try:
+        build(sample)
+    except Refused as refused:
+        assert "settings-invalid" in str(refused)
+    else:
+        raise AssertionError("built with a date that does not exist in mkdocs.yml")
+    path.write_text(text.replace("site_name:", "copyright: '2026-02-30'\nextra_date: 2026-02-28\nsite_name:", 1),
+                    encoding="utf-8")
+    assert check_site_settings(sample) == []  # quoted, it is text; a real date stays one

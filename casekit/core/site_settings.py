@@ -223,6 +223,10 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
     skip = {id(v) for k, v in _items(doc) if k.value in ("plugins", "markdown_extensions")}
     for node, published in _all_nodes(doc, skip):
         tag = node.tag or ""
+        if tag == _TIMESTAMP and isinstance(node, yaml.ScalarNode) and not _is_date(node):
+            out.append(finding("settings-invalid", SETTINGS_FILE, *_at(node), detail=(
+                f"YAML이 날짜로 읽는 값인데 달력에 없는 날짜입니다: {node.value[:40]}. 날짜라면 바로잡고, 글이라면 "
+                f"따옴표로 감싸세요 (read as a date that does not exist: correct it, or quote it as text)")))
         if tag.startswith(_PY_TAG) and not (tag.startswith(_PY_TAG + "name:")
                                              and tag[len(_PY_TAG) + 5:].startswith(SAFE_PYTHON_NAMES)):
             report(node, tag.replace("tag:yaml.org,2002:", "!!"),
@@ -234,6 +238,19 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
             report(node, node.value[:40], "HTML 태그는 테마가 모든 쪽에 그대로 넣습니다(스크립트도) (the theme puts HTML "
                                           "here into every page as it is, scripts too)")
     return out
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _is_date(node: yaml.ScalarNode) -> bool:
+    """Whether a value YAML resolves to a date (`2026-02-30`, unquoted) is one: MkDocs (and the
+    build) would stop on it with a Python error."""
+    try:
+        yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return False
+    return True
 
 
 def _named(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
