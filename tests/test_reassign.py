@@ -168,6 +168,22 @@ def test_bad_handover_file_blocks_reassign_of_that_case(tmp_path: Path, run) -> 
     assert (root / "cases/c1/handover.yml").read_text(encoding="utf-8") == "handovers: 3\n"
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_handover_file_that_is_a_pipe_or_a_folder_is_named_not_waited_on(tmp_path: Path, run, kind: str) -> None:
+    """A FIFO named handover.yml made reassign wait forever after printing the handover as done."""
+    import os
+
+    root = book(tmp_path)
+    path = root / "cases/c1/handover.yml"
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--date", "2026-07-01")
+    assert "건너뜀 c1" in result.output and "일반 파일이 아닙니다" in result.output, result.output
+    assert "c2: kim.sw → choi.sw" in result.output
+    assert reassign._read(root / "cases/c2") is not None
+    with pytest.raises(reassign.ReassignError, match="일반 파일이 아닙니다"):
+        reassign._read(root / "cases/c1")
+
+
 def test_current_worker_rule(tmp_path: Path) -> None:
     from casekit.core.casebook import check
 

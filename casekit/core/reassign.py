@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +123,10 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
             skipped.append(Skipped(case, f"마지막 기록({last_date})보다 이른 날({date.isoformat()})부터 넘길 수는 없습니다 "
                                          "(the handover date is before the case's latest record)"))
             continue
+        if not _regular_or_missing(report.root / rel):
+            skipped.append(Skipped(case, f"{rel}이 일반 파일이 아닙니다(폴더, 파이프나 링크). 덧붙이지 않았습니다 "
+                                         "(not a regular file; nothing appended)"))
+            continue
         errors = [f for f in report.errors if f.path == rel]
         if errors:
             skipped.append(Skipped(case, f"{rel}에 검사 오류가 있어 덧붙이지 않았습니다: {errors[0].message_ko} "
@@ -156,11 +161,25 @@ def apply(root: Path, planned: list[Planned]) -> tuple[list[str], list[Skipped]]
     return written, skipped
 
 
-def _read(folder: Path) -> bytes | None:
+def _regular_or_missing(path: Path) -> bool:
     try:
-        fd = os.open(folder / HANDOVER_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _read(folder: Path) -> bytes | None:
+    """handover.yml's bytes (None: there is none); never waits on a pipe or follows a link."""
+    try:
+        fd = os.open(folder / HANDOVER_FILE, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ReassignError(f"cases/{folder.name}/{HANDOVER_FILE}이 일반 파일이 아닙니다(폴더, 파이프나 장치). 쓰지 "
+                            "않았습니다 (not a regular file; nothing written)")
     with os.fdopen(fd, "rb") as fh:
         return fh.read()
 
