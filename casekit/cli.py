@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import importlib.util
@@ -9,6 +10,7 @@ import json
 import os
 import shlex
 import sys
+import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,7 +21,7 @@ from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.due import case_due, days_text, every_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
-from casekit.core.names import case_id_advice, case_of_path, valid_case_id
+from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
 from casekit.core.scaffold import Refused, ScaffoldError, add_record, new_case, resolve_stage, stage_guess
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
@@ -471,13 +473,45 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
         sys.exit(1)
 
 
+def _mode_for(target: Path) -> int:
+    """The mode a file written at `target` gets: the existing file's, else what open() would give."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _guard_output(output: str | None, root: Path) -> None:
+    """-o never names a record, a settings file or a place in a source folder of the casebook
+    (asked before any work is done)."""
+    part = source_part(root, Path(output)) if output is not None else None
+    if part is not None:
+        raise click.BadParameter(f"{output}: 사례집의 원본({part})을 덮어쓰거나 그 안에 쓸 수 없습니다. 사례집 밖이나 "
+                                 "맨 위 폴더의 새 파일 이름을 주세요 (would overwrite or write into the casebook's "
+                                 f"{part}; give a new file name)", param_hint="-o")
+
+
 def _write_out(text: str | bytes, output: str | None) -> None:
+    """`text` to stdout, or to the file `output`: whole or not at all (written beside it, then put in
+    its place; see _guard_output)."""
     if output is None:
         click.echo(text, nl=False)
         return
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with open(output, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+        target = Path(os.path.realpath(output))
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, _mode_for(target))
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
         raise click.ClickException(f"파일을 쓸 수 없습니다 (cannot write): {output}: {os_reason(exc)}") from None
     click.echo(output, err=True)
@@ -495,6 +529,7 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
 
     _one_shot()
     root = _root()
+    _guard_output(output, root)
     if fmt == "xlsx" and output is None:
         raise click.UsageError("xlsx는 파일로만 씁니다: -o 파일.xlsx (xlsx needs -o FILE)")
     if fmt == "xlsx" and importlib.util.find_spec("openpyxl") is None:
@@ -526,7 +561,9 @@ def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
     except ValueError:
         raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}. {monthly.month_hint(month)}",
                                  param_hint="--month") from None
-    report = check(_root(), keep=True)
+    root = _root()
+    _guard_output(output, root)
+    report = check(root, keep=True)
     _write_out(monthly.render(monthly.compute(report, month), fmt), output)
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")

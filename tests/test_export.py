@@ -193,3 +193,19 @@ def test_a_restricted_case_exports_its_structure_only(sample: Path, run) -> None
     assert activities and all(a["활동 유형"] and not a["내용"] for a in activities)
     full = export(run, sample, "--format", "json", "--activities", "--include-sensitive")[0].decode("utf-8")
     assert all(n in full for n in narratives)
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+@pytest.mark.parametrize("target", ["cases/2026-0001/01-intake.md", "mkdocs.yml", "casekit.yml", "docs/out.csv",
+                                    "resources/new.csv", ".git/out.csv"])
+def test_output_never_overwrites_or_writes_into_the_casebooks_sources(sample: Path, run, command: str,
+                                                                       target: str) -> None:
+    """`-o cases/…/01-intake.md` replaced the record with CSV (and mkdocs.yml, casekit.yml …)."""
+    before = {p: p.read_bytes() for p in sample.rglob("*") if p.is_file()}
+    result = run(sample, command, "-o", target)
+    assert result.exit_code == 2 and "사례집의 원본" in result.output, result.output
+    assert {p: p.read_bytes() for p in sample.rglob("*") if p.is_file()} == before
+    elsewhere = run(sample / "cases", command, "-o", "../out.csv")  # the top folder, from below: allowed
+    assert elsewhere.exit_code == 0, elsewhere.output
+    assert (sample / "out.csv").stat().st_size > 0
+    assert [p.name for p in sample.iterdir() if p.name.endswith(".tmp")] == []

@@ -263,3 +263,23 @@ def inside(root: Path, path: Path) -> bool:
         return resolved == real_root or real_root in resolved.parents
     except (OSError, ValueError, RuntimeError):
         return False
+
+
+SOURCE_FOLDERS = ("cases", "resources", "schemas", "templates", "docs", "overrides")  # (and every dot folder)
+SETTINGS_FILES = ("mkdocs.yml", "casekit.yml", "README.md")
+
+
+def source_part(root: Path, path: Path) -> str | None:
+    """The part of the casebook at `root` that writing `path` (links resolved) would overwrite or
+    put a file into: a source folder (cases/, docs/, .git/ …) or a settings file; None when it
+    is none of them (outside the casebook, or a file of its own at the top)."""
+    real_root = Path(os.path.realpath(root))
+    real = Path(os.path.realpath(path))
+    if real == real_root or real_root not in real.parents:
+        return None if real != real_root else "."
+    rel = real.relative_to(real_root).parts
+    if len(rel) > 1 and (rel[0] in SOURCE_FOLDERS or rel[0].startswith(".")):
+        return rel[0] + "/"
+    if len(rel) == 1 and (rel[0] in SETTINGS_FILES or rel[0].startswith(".") or rel[0] in SOURCE_FOLDERS):
+        return rel[0]
+    return None
