@@ -214,6 +214,29 @@ def test_what_is_named_as_a_record_but_is_no_file_is_said_for_what_it_is(sample:
     assert not [f for f in found.values() if f.code in ("bad-file-name", "symlink-outside", "case-empty")]
 
 
+def test_what_is_named_as_a_resource_but_is_no_file_is_said_for_what_it_is(sample: Path) -> None:
+    """A FIFO or a folder with a good resource name got 'the name breaks the rule' (bad-resource-id)."""
+    import os
+
+    os.mkfifo(sample / "resources/gaon-food-bank2.md")
+    (sample / "resources/foo.md").mkdir()
+    found = {f.path: f for f in check(sample).findings}
+    for rel, words in {"resources/gaon-food-bank2.md": "파이프", "resources/foo.md": "자원 이름을 한 폴더"}.items():
+        assert found[rel].code == "file-unreadable" and words in found[rel].message_ko, found[rel]
+    assert not [f for f in found.values() if f.code == "bad-resource-id"]
+
+
+def test_an_empty_file_gets_advice_for_what_it_is(sample: Path) -> None:
+    """Every empty file was told to be made again with `casekit add` from a stage's template."""
+    for rel in ("mkdocs.yml", "schemas/plan.schema.json", "resources/gaon-food-bank.md", "cases/2026-0001/01-intake.md"):
+        (sample / rel).write_bytes(b"")
+    said = {f.path: f.message_ko for f in check(sample).findings if f.code == "file-empty"}
+    assert "casekit add" in said["cases/2026-0001/01-intake.md"]
+    assert "다른 자원 파일" in said["resources/gaon-food-bank.md"] and "casekit add" not in said["resources/gaon-food-bank.md"]
+    for rel in ("mkdocs.yml", "schemas/plan.schema.json"):
+        assert "git restore" in said[rel] and "casekit add" not in said[rel], said
+
+
 def test_a_value_a_comment_cuts_short_is_a_warning_at_the_hash(sample: Path) -> None:
     """`summary: 도움이 된 것 #1은 동행` is the value "도움이 된 것": YAML reads a comment from the
     "#" after a space, and the rest is lost without a word. A warning at the "#" says so; a

@@ -162,15 +162,15 @@ def _listing(
             yield entry, erel
 
 
-def _not_a_file(entry: os.DirEntry[str]) -> str:
-    """Why an entry named as a record is not one, in words a social worker knows."""
+def _not_a_file(entry: os.DirEntry[str], what: tuple[str, str] = ("기록", "record")) -> str:
+    """Why an entry named as a record (or a resource: `what`) is not one, in words a social worker knows."""
     try:
         mode = entry.stat().st_mode
     except OSError:
-        return "가리키는 파일이 없는 바로가기(링크)입니다. 링크를 지우고 기록 파일을 두세요 (a broken link)"
+        return f"가리키는 파일이 없는 바로가기(링크)입니다. 링크를 지우고 {what[0]} 파일을 두세요 (a broken link)"
     if stat.S_ISDIR(mode):
-        return "기록 이름을 한 폴더입니다. 폴더를 옮기거나 이름을 바꾸세요 (a folder named as a record)"
-    return "일반 파일이 아닙니다(파이프나 장치). 지우고 기록 파일을 두세요 (not a regular file: a FIFO or a device)"
+        return f"{what[0]} 이름을 한 폴더입니다. 폴더를 옮기거나 이름을 바꾸세요 (a folder named as a {what[1]})"
+    return f"일반 파일이 아닙니다(파이프나 장치). 지우고 {what[0]} 파일을 두세요 (not a regular file: a FIFO or a device)"
 
 
 # a reference that breaks its id's pattern (goal: g1) and names nothing: the finding that says
@@ -266,6 +266,9 @@ def scan(root: Path) -> Layout:
         stem = entry.name[:-3] if entry.name.endswith(".md") else None
         if stem is not None and valid_resource_id(stem) and entry.is_file():
             layout.resources[stem] = (Path(entry.path), rel)
+        elif stem is not None and valid_resource_id(stem):  # a good name, but a folder, a FIFO, a broken link
+            layout.findings.append(finding("file-unreadable", rel, None, None,
+                                           reason=_not_a_file(entry, ("자원", "resource"))))
         elif (copy := copy_of(entry.name)) is not None and valid_resource_id(copy[0][:-3]):
             copies.append((rel, entry.name, copy))  # said once every resource is known
         elif stem is None:
