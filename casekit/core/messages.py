@@ -18,9 +18,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "file-empty": (
         E,
-        "빈 파일입니다. 이 파일을 지우고 `casekit add`로 다시 만들거나, templates/ 폴더의 같은 단계 서식을 "
-        "복사해 채우세요.",
-        "empty file; delete it and make it again with `casekit add`, or copy its stage's template from templates/",
+        "빈 파일입니다. {advice}",
+        "empty file; {advice_en}",
     ),
     "file-binary": (
         E,

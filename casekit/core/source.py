@@ -179,6 +179,20 @@ def _covered(trie: dict[Any, Any], path: Path) -> bool:
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
+def empty_advice(rel: str) -> dict[str, str]:
+    """What to do about an empty file, by what it is: a record is made again from its template,
+    anything else is restored from git (the words are the file-empty message's `advice`)."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[0] == "cases" and parts[2].endswith(".md") and parts[2] != "index.md":
+        return {"advice": "이 파일을 지우고 `casekit add`로 다시 만들거나, templates/ 폴더의 같은 단계 서식을 복사해 채우세요.",
+                "advice_en": "delete it and make it again with `casekit add`, or copy its stage's template from templates/"}
+    if len(parts) == 2 and parts[0] == "resources":
+        return {"advice": "resources/ 폴더의 다른 자원 파일을 복사해 채우거나, 쓰지 않는 자원이면 파일을 지우세요.",
+                "advice_en": "copy another resource file of resources/ and fill it in, or delete the file"}
+    return {"advice": "지워진 내용을 되살리세요(git을 쓰면 `git restore 파일`로 마지막 커밋의 내용을 되찾습니다).",
+            "advice_en": "restore its content (with git: `git restore FILE` brings back the last commit's)"}
+
+
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
     """Bytes to text. UTF-8 (with or without BOM) only; say which encoding it was otherwise.
 
@@ -188,7 +202,7 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if not raw.strip():
-        return None, [finding("file-empty", rel, 1, 1)]
+        return None, [finding("file-empty", rel, 1, 1, **empty_advice(rel))]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         return None, [finding("encoding-utf16", rel, 1, 1)]
     if b"\x00" in raw:
