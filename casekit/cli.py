@@ -299,6 +299,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     if case is not None and case not in report.summaries:
         click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다 (no such case: {case})"), err=True)
         sys.exit(2)
+    _settings_warning(report)
     deadlines = report.config.deadlines
     rows = []
     for cid, records in sorted(report.summaries.items()):
@@ -345,6 +346,17 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     click.echo(f"사례 {len(rows)}건")
 
 
+def _settings_warning(report: Report) -> None:
+    """On stderr, when casekit.yml has errors: the deadlines shown are the defaults, not the office's."""
+    broken = [f for f in report.findings if f.code == "config-invalid"]
+    if broken:
+        first = broken[0]
+        where = first.path + (f":{first.line}" if first.line else "")
+        click.echo(printable(f"주의: casekit.yml에 오류가 있어, 잘못 적힌 설정 대신 기본값으로 기한을 계산했습니다 (casekit.yml "
+                             f"has errors: defaults stand in for what is wrong). {where}: {first.message_ko} — casekit check로 "
+                             "확인하세요"), err=True)
+
+
 @main.command("due")
 @click.option("--today", default=None, help="기준일 YYYY-MM-DD (default: today).")
 @click.option("--all", "show_all", is_flag=True, help="예정된 일도 모두 보입니다 (include upcoming work).")
@@ -362,6 +374,7 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         why = unknown_worker(worker, known_workers(report.summaries, report.handovers))
         if why is not None:
             raise click.BadParameter(printable(why), param_hint="--worker")
+    _settings_warning(report)
     soon = report.config.deadlines["due_soon_days"]
     # every deadline, as the site's /due/ pages list them (not only each case's earliest: an overdue
     # 점검 stood behind an overdue 계획 of the same case, out of sight)

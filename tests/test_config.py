@@ -185,3 +185,17 @@ def test_an_allow_list_written_as_text_still_allows_the_numbers(sample: Path, ru
 def test_an_empty_or_comments_only_settings_file_sets_nothing_and_is_fine(tmp_path: Path, text: str) -> None:
     cfg = _load(tmp_path, text)
     assert cfg.findings == [] and cfg.deadlines == DEFAULT_DEADLINES and cfg.lang is None
+
+
+@pytest.mark.parametrize("command", ["due", "status"])
+def test_due_and_status_say_when_a_broken_setting_is_replaced_by_its_default(sample: Path, run, command: str) -> None:
+    """`assessment_days: ten` made due and status compute deadlines with the default in silence."""
+    path = sample / "casekit.yml"
+    text = path.read_text(encoding="utf-8")
+    clean = run(sample, command, "--today", "2026-11-20")
+    assert "casekit.yml에 오류가 있어" not in clean.stderr
+    path.write_text(text.replace("assessment_days: 10 ", "assessment_days: ten"), encoding="utf-8")
+    result = run(sample, command, "--today", "2026-11-20")
+    assert result.exit_code == 0
+    assert "casekit.yml에 오류가 있어" in result.stderr and "casekit.yml:4" in result.stderr, result.stderr
+    assert "casekit.yml에 오류가 있어" not in result.stdout  # (the list itself stays as it was: JSON stays JSON)
