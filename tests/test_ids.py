@@ -137,3 +137,17 @@ def test_two_clones_that_pick_the_same_number_get_a_conflict_that_check_reports(
     lines = (lee / "cases/2026-0001/01-intake.md").read_text(encoding="utf-8").splitlines()
     assert lines[4].startswith("<<<<<<< ")
     assert [f["code"] for f in found if f["path"].startswith("cases/2026-0001")] == ["git-conflict"]  # nothing piled on
+
+
+def test_new_refuses_an_id_that_collides_with_a_case_there(tmp_path: Path, run) -> None:
+    """`new ABC` then `new abc` made both folders (one folder on Windows and macOS), and check
+    then refused both; `new 2026-12` beside 2026-0012 in the sequential scheme the same."""
+    root = make_casebook(tmp_path / "book", {"ABC": FULL_PATH[:1], "2026-0012": FULL_PATH[:1]})
+    (root / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
+    for cid, why in (("abc", "대소문자만 다릅니다"), ("2026-12", "같은 일련번호입니다")):
+        result = run(root, "new", cid, "--worker", "kim.sw", "--date", "2026-11-22")
+        assert result.exit_code == 1 and why in result.output and "다른 번호를 주세요" in result.output, result.output
+        assert not (root / "cases" / cid).exists()
+    assert run(root, "new", "ABC", "--worker", "kim.sw").exit_code == 1  # there already: as before
+    made = run(root, "new", "XYZ", "--worker", "kim.sw", "--date", "2026-11-22")
+    assert made.exit_code == 0 and (root / "cases/XYZ/01-intake.md").is_file(), made.output
