@@ -189,3 +189,13 @@ def test_one_syllable_that_begins_one_label_only_is_taken_for_it() -> None:
     assert enum_hint("여", list(labels), labels)[0] == " '여' 대신 코드 female(여성)로 적으세요."
     both = {"a": "가나", "b": "가다"}
     assert enum_hint("가", list(both), both) == ("", "")  # two labels begin so: no guess
+
+
+@pytest.mark.parametrize("name", ["-x", "_2026-0001"])
+def test_a_case_folder_named_with_a_symbol_first_gets_no_undecided_particle(sample: Path, name: str) -> None:
+    """'-'이(가) 영문이나 숫자가 아닙니다: a symbol has no final consonant to choose by."""
+    import shutil
+
+    shutil.copytree(sample / "cases/2026-0001", sample / "cases" / name)
+    found = [f for f in check(sample).findings if f.path == f"cases/{name}"]
+    assert found and all(not any(p in f.message_ko for p in ("이(가)", "은(는)", "을(를)", "과(와)")) for f in found), found

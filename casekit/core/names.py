@@ -112,7 +112,7 @@ def case_id_problem(name: str) -> tuple[str, str, str | None]:
         shown = ", ".join(f"'{ch}'" if ch != " " else "공백" for ch in bad)
         shown_en = ", ".join(f"'{ch}'" if ch != " " else "a space" for ch in bad)
         return f" 쓸 수 없는 문자가 있습니다: {shown}.", f"; it holds characters an id cannot: {shown_en}", meant
-    return (f" 첫 글자 '{name[0]}'이(가) 영문이나 숫자가 아닙니다.", f"; its first character '{name[0]}' is no letter or digit",
+    return (f" 첫 글자가 영문이나 숫자가 아닙니다: '{name[0]}'.", f"; its first character '{name[0]}' is no letter or digit",
             None)
 
 
