@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from casekit.core.casebook import check
 from casekit.core.init import InitError, init_casebook, planned
 from casekit.core.schemas import DEFAULTS
 
@@ -165,6 +166,16 @@ def test_init_refuses_a_bad_name_before_writing(tmp_path: Path) -> None:
     with pytest.raises(InitError):
         init_casebook(tmp_path / "book", name="두 줄\n이름")
     assert not (tmp_path / "book").exists()
+
+
+@pytest.mark.parametrize("name", ["가온 <script>alert(1)</script>", "<b>가온</b>", "가온<!-- x -->"])
+def test_init_refuses_a_name_with_html_that_check_would_refuse(tmp_path: Path, name: str) -> None:
+    """init wrote the name, then check refused it (settings-unsafe) and told the user to delete it."""
+    with pytest.raises(InitError, match="HTML 태그"):
+        init_casebook(tmp_path / "book", name=name)
+    assert not (tmp_path / "book").exists()
+    book = init_casebook(tmp_path / "ok", name="가온 < 복지관 > 사례집").root  # (no tag: fine, and check agrees)
+    assert check(book).findings == []
 
 
 def test_an_initialised_casebook_checks_clean_and_takes_a_case(tmp_path: Path, run) -> None:

@@ -25,6 +25,7 @@ from casekit.core.hints import attach_particles
 from casekit.core.names import inside
 from casekit.core.scaffold import write_new
 from casekit.core.schemas import DEFAULTS
+from casekit.core.site_settings import MARKUP
 
 CASEBOOK = DEFAULTS / "casebook"
 DEFAULT_NAME = "사례집"
@@ -60,6 +61,9 @@ def _check_name(name: str) -> str:
             f"사례집 이름은 한 줄, {MAX_NAME}자 이내의 보이는 글자여야 합니다 "
             f"(the casebook name must be one line of at most {MAX_NAME} visible characters)"
         )
+    if MARKUP.search(name):  # the theme puts site_name into every page as HTML: check refuses it there
+        raise InitError("사례집 이름에 HTML 태그(<…>)는 쓸 수 없습니다: 사이트의 모든 쪽에 그대로 들어갑니다. 태그를 빼고 "
+                        "다시 주세요 (no HTML tags in the casebook name: the theme puts it into every page)")
     return name
 
 

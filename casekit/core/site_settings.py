@@ -69,7 +69,7 @@ SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "ext
 # python tag builds or calls objects when MkDocs reads the file
 SAFE_PYTHON_NAMES = ("markdown.", "pymdownx.", "material.")
 _PY_TAG = "tag:yaml.org,2002:python/"
-_MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
+MARKUP = re.compile(r"<\s*[A-Za-z!/?]")  # an HTML tag (or comment) as a browser starts one
 _URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|/\\|\\/)")
 _INLINE_EMOJI = ("to_svg", "to_alt", "to_png_sprite", "to_svg_sprite")
 
@@ -234,7 +234,7 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
         elif tag == "!ENV":
             report(node, "!ENV", "빌드하는 컴퓨터의 환경 변수(비밀번호·토큰이 있을 수 있음)를 사이트에 넣을 수 있습니다 "
                                  "(puts the build machine's environment variables into the site)")
-        elif published and isinstance(node, yaml.ScalarNode) and _MARKUP.search(node.value):
+        elif published and isinstance(node, yaml.ScalarNode) and MARKUP.search(node.value):
             report(node, node.value[:40], "HTML 태그는 테마가 모든 쪽에 그대로 넣습니다(스크립트도) (the theme puts HTML "
                                           "here into every page as it is, scripts too)")
     return out
