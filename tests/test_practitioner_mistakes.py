@@ -336,7 +336,16 @@ def test_year_0000_is_not_a_date(sample: Path) -> None:
     """jsonschema-rs passes 0000-01-01 (RFC 3339 allows it); Python holds no year 0, so every rule
     after validation took the record for one without a date and the check passed."""
     line = edit(sample, MONITORING, 'date: "2026-05-20"', 'date: "0000-05-20"')
-    assert [(c, n) for c, n, _ in errors_in(sample, MONITORING)] == [("bad-date", line)]
+    found = errors_in(sample, MONITORING)
+    assert [(c, n) for c, n, _ in found] == [("bad-date", line)] and "0000년은 없습니다" in found[0][2], found
+
+
+def test_year_0000_in_an_option_is_told_why(sample: Path, run) -> None:
+    """--month 0000-01 was told to write 0000-01 (what was typed); --today 0000-01-01 got no reason."""
+    month = run(sample, "report", "--month", "0000-01")
+    assert month.exit_code == 2 and "0000년은 없습니다" in month.output and "0000-01로" not in month.output
+    today = run(sample, "due", "--today", "0000-01-01")
+    assert today.exit_code == 2 and "0000년은 없습니다" in today.output, today.output
 
 
 @pytest.mark.parametrize("command", ["due", "status", "report", "export"])

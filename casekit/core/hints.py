@@ -200,6 +200,8 @@ def date_hint(value: object) -> tuple[str, str]:
     if len(year) == 2:
         return (" 연도는 네 자리로 적으세요(예: 2026-11-25).", " write the year with four digits (e.g. 2026-11-25).")
     y = int(year)
+    if y == 0:
+        return (" 0000년은 없습니다. 연도를 바로 적으세요(예: 2026-11-25).", " there is no year 0000.")
     if not 1 <= month <= 12:
         return (f" {month}월은 없습니다. 월은 01–12입니다.", f" there is no month {month}.")
     last = calendar.monthrange(y, month)[1]

@@ -82,6 +82,8 @@ def month_hint(text: str) -> str:
         return "달은 YYYY-MM으로 적으세요. 예: --month 2026-09"
     if not 1 <= int(month) <= 12:
         return f"{int(month)}월은 없습니다. 월은 01–12입니다. 예: --month 2026-09"
+    if year is not None and int(year) == 0:
+        return "0000년은 없습니다. 연도는 0001–9999입니다. 예: --month 2026-09"
     if year is None:
         return f"연도를 넣어 YYYY-{int(month):02d}처럼 적으세요. 예: --month {dt.date.today().year}-{int(month):02d}"
     return attach_particles(f"{year}-{int(month):02d}(으)로 적으세요. 예: --month {year}-{int(month):02d}")
