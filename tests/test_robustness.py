@@ -237,6 +237,22 @@ def test_an_empty_file_gets_advice_for_what_it_is(sample: Path) -> None:
         assert "git restore" in said[rel] and "casekit add" not in said[rel], said
 
 
+def test_a_case_or_record_a_leading_dot_hides_is_named_not_passed_over(sample: Path) -> None:
+    """`cases/.2026-0016/` was never checked, published or mentioned; `.01-intake.md` left only
+    "no records" on its case. Other hidden files (an editor's swap file) stay unmentioned."""
+    shutil.copytree(sample / "cases/2026-0001", sample / "cases/.2026-0016")
+    (sample / "cases/2026-0017").mkdir()
+    shutil.copy(sample / "cases/2026-0002/01-intake.md", sample / "cases/2026-0017/.01-intake.md")
+    (sample / "cases/2026-0001/.01-intake.md.swp").write_bytes(b"x")
+    (sample / "cases/.cache").mkdir()
+    found = {f.path: f for f in check(sample).findings}
+    hidden = found["cases/.2026-0016"]
+    assert (hidden.code, hidden.severity) == ("bad-case-id", "warning") and "2026-0016으로 바꾸세요" in hidden.message_ko
+    record = found["cases/2026-0017/.01-intake.md"]
+    assert record.code == "unexpected-file" and "01-intake.md로 바꾸세요" in record.message_ko, record
+    assert not [p for p in found if p.endswith((".swp", "/.cache"))]
+
+
 def test_a_value_a_comment_cuts_short_is_a_warning_at_the_hash(sample: Path) -> None:
     """`summary: 도움이 된 것 #1은 동행` is the value "도움이 된 것": YAML reads a comment from the
     "#" after a space, and the rest is lost without a word. A warning at the "#" says so; a

@@ -158,8 +158,35 @@ def _listing(
         erel = f"{rel}/{name}"
         if name.startswith(".casekit-") and TEMP_FILE.fullmatch(name):  # an interrupted `new`/`add`
             findings.append(finding("temp-file-left", erel, None, None))  # (the next one there removes it)
+        elif name.startswith(".") and (hidden := _hidden_entry(entry, rel, erel)) is not None:
+            findings.append(hidden)
         elif not name.startswith(".") and not (entry.is_symlink() and _link_escapes(root, entry, erel, findings)):
             yield entry, erel
+
+
+def _hidden_entry(entry: os.DirEntry[str], rel: str, erel: str) -> Finding | None:
+    """A warning for a case folder or a record whose name a leading dot hides (`.2026-0016/`,
+    `.01-intake.md`): never checked, never published, and nothing said of it before. Other
+    hidden files (.gitkeep, an editor's .swp) are passed over as they always were."""
+    name, shown = entry.name, entry.name.lstrip(".")
+    hint = (f" 이름이 점(.)으로 시작해 숨겨져 검사도 게시도 되지 않습니다. 숨기려던 것이 아니면 {shown}(으)로 바꾸세요.",
+            f"; a leading dot hides it: it is never checked or published. Unless meant, rename it {shown}")
+    try:
+        is_dir = entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return None
+    if rel == "cases" and is_dir and valid_case_id(shown) and _holds_records(entry.path):  # (not .vscode/)
+        return finding("bad-case-id", erel, None, None, severity="warning", name=name, hint=hint[0], hint_en=hint[1])
+    if rel.startswith("cases/") and rel.count("/") == 1 and not is_dir and parse_record_name(shown) is not None:
+        return finding("unexpected-file", erel, None, None, name=name, hint="." + hint[0], hint_en=hint[1])
+    return None
+
+
+def _holds_records(folder: str) -> bool:
+    try:
+        return any(parse_record_name(name) is not None for name in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def _not_a_file(entry: os.DirEntry[str], what: tuple[str, str] = ("기록", "record")) -> str:

@@ -185,8 +185,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "unexpected-file": (
         W,
-        "사례 폴더에 기록이 아닌 파일이 있습니다: {name}",
-        "a file that is not a record sits in the case folder: {name}",
+        "사례 폴더에 기록이 아닌 파일이 있습니다: {name}{hint}",
+        "a file that is not a record sits in the case folder: {name}{hint_en}",
     ),
     "folder-unreadable": (
         E,
