@@ -570,3 +570,14 @@ def test_published_fields_are_packed_with_their_positions() -> None:
                                 if isinstance(v, str)])
             got = public_fields(parsed, patterns)
             assert got == want and unpack_fields(got) == unpack_fields(want), path
+
+
+def test_every_line_with_a_direction_control_is_found_in_one_check() -> None:
+    """Only the first was reported: removing it revealed the next, one check at a time."""
+    from casekit.core.source import MAX_BIDI_FINDINGS, decode
+
+    text = "a: 1\n본문 \u2067숨김\u2069\n\n끝 \u202e뒤집힘\u202c 그리고 \u202e또\n"
+    found = [(f.code, f.line, f.column) for f in decode(text.encode(), "x.md")[1]]
+    assert found == [("bidi-control", 2, 4), ("bidi-control", 4, 3)]
+    many = "".join(f"줄 {i}\u202e\n" for i in range(100))
+    assert len(decode(many.encode(), "x.md")[1]) == MAX_BIDI_FINDINGS

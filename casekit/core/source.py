@@ -21,6 +21,7 @@ the process rules never judge a document that was only half understood.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import re
 import stat
@@ -223,13 +224,19 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
             findings.append(finding("line-endings-cr", rel, *_text_position(text[: lone.start()])))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and any(c in text for c in BIDI_CONTROLS):  # (each a fast scan; rare)
-        at = min(i for i in (text.find(c) for c in BIDI_CONTROLS) if i >= 0)
-        findings.append(finding("bidi-control", rel, *_text_position(text[:at]), char=f"{ord(text[at]):04X}"))
+        # one finding a line that holds any (the first there), so each place is found in one check
+        for m in itertools.islice(_BIDI_LINE.finditer(text), MAX_BIDI_FINDINGS):
+            findings.append(finding("bidi-control", rel, *_text_position(text[: m.start(1)]),
+                                    char=f"{ord(m.group(1)):04X}"))
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         line, col = _first_non_nfc(text)
         findings.append(finding("unicode-nfd", rel, line, col))
         text = unicodedata.normalize("NFC", text)
     return text, findings
+
+
+_BIDI_LINE = re.compile(f"^[^\n{BIDI_CONTROLS}]*([{BIDI_CONTROLS}])", re.M)
+MAX_BIDI_FINDINGS = 20  # a file full of them: the first lines' are enough to see what happened
 
 
 def _text_position(prefix: str) -> tuple[int, int]:
