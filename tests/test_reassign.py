@@ -220,3 +220,17 @@ def test_a_closed_case_in_aftercare_is_handed_over_with_the_open_ones(tmp_path: 
     assert (root / "cases/c5/handover.yml").exists() and not (root / "cases/c3/handover.yml").exists()
     status = json.loads(run(root, "status", "c5", "--today", "2026-08-02", "--format", "json").output)
     assert status["cases"][0]["worker"] == "choi.sw", status
+
+
+@pytest.mark.parametrize("name", ["handover.yaml", "Handover.yml", "handovers.yml"])
+def test_a_misnamed_handover_file_is_told_the_name_it_is_read_by(tmp_path: Path, name: str) -> None:
+    """handover.yaml was only 'a file that is not a record', and the handover it held ignored."""
+    from casekit.core.casebook import check
+
+    root = book(tmp_path)
+    (root / "cases/c1" / name).write_text("handovers:\n  - date: 2026-06-01\n    from: kim.sw\n    to: lee.sw\n",
+                                          encoding="utf-8")
+    (found,) = [f for f in check(root).findings if f.path == f"cases/c1/{name}"]
+    assert found.code == "unexpected-file" and "handover.yml로 바꾸세요" in found.message_ko, found
+    (other,) = [f for f in check(root).findings if f.path == f"cases/c1/{name}"]
+    assert other == found

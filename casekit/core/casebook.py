@@ -20,6 +20,7 @@ from casekit.core.docs import outside_content, scan_docs, stalling_paragraphs, w
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
+from casekit.core.hints import close_to
 from casekit.core.ids import collisions
 from casekit.core.names import (
     COPY_BY,
@@ -247,6 +248,11 @@ def scan(root: Path) -> Layout:
                 layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
             elif looks_like_record(item.name) or copy_of(item.name) is not None:  # `#01-intake.md#` too
                 misnamed.append((item.name, irel))
+            elif close_to(item.name, [HANDOVER_FILE]) is not None and item.is_file():  # handover.yaml, Handover.yml
+                layout.findings.append(finding(
+                    "unexpected-file", irel, None, None, name=item.name,
+                    hint=f". 담당자 변경 파일이라면 이름을 {HANDOVER_FILE}(으)로 바꾸세요: 이 이름으로는 읽지 않습니다.",
+                    hint_en=f"; if it records handovers, rename it {HANDOVER_FILE}: it is not read under this name"))
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
         taken = {r.nn for r in records}
