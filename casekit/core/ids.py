@@ -87,8 +87,17 @@ def next_sequential(scheme: IdScheme, day: dt.date, existing: Iterable[str]) -> 
 
 def collisions(case_ids: Iterable[str], scheme: IdScheme) -> list[Finding]:
     """A finding on each case folder whose id collides with another's (see the module's text)."""
+    return [finding("case-id-collision", f"cases/{cid}", None, None, name=cid, other=other, why=why, why_en=why_en)
+            for cid, other, why, why_en in clashes(case_ids, scheme)]
+
+
+Clash = tuple[str, str, str, str]  # (an id, one it collides with, why in Korean, in English)
+
+
+def clashes(case_ids: Iterable[str], scheme: IdScheme) -> list[Clash]:
+    """Each id that collides with another, with one of those and why (`collisions` as values)."""
     ids = sorted(case_ids)
-    out: list[Finding] = []
+    out: list[Clash] = []
     by_fold: dict[str, list[str]] = {}
     for cid in ids:
         by_fold.setdefault(cid.casefold(), []).append(cid)
@@ -108,12 +117,7 @@ def collisions(case_ids: Iterable[str], scheme: IdScheme) -> list[Finding]:
     return out
 
 
-def _pairs(group: list[str], why: str, why_en: str) -> list[Finding]:
+def _pairs(group: list[str], why: str, why_en: str) -> list[Clash]:
     if len(group) < 2:
         return []
-    out = []
-    for cid in group:
-        other = next(o for o in group if o != cid)
-        out.append(finding("case-id-collision", f"cases/{cid}", None, None, name=cid, other=other,
-                           why=why, why_en=why_en))
-    return out
+    return [(cid, next(o for o in group if o != cid), why, why_en) for cid in group]

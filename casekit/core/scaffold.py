@@ -36,7 +36,7 @@ from casekit.core.config import load_config
 from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import read_entries, worker_on
 from casekit.core.hints import attach_particles, close_to
-from casekit.core.ids import collisions, next_sequential, random_id
+from casekit.core.ids import clashes, next_sequential, random_id
 from casekit.core.names import (
     STAGE_WORDS,
     case_id_advice,
@@ -440,10 +440,11 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
     cases = _cases_dir(root, create=True)
     if case_id is not None:  # ABC beside abc (one folder on Windows and macOS), 2026-7 beside 2026-0007
         names = {e.name for e in os.scandir(cases) if e.is_dir()}
-        clash = [f for f in collisions(names | {case_id}, scheme) if f.path == f"cases/{case_id}"]
-        if clash and case_id not in names:  # (one there already: refused below, as it is)
-            raise ScaffoldError(f"{clash[0].message_ko.split('. ')[0]}. 다른 번호를 주세요 "
-                                f"(the id collides with an existing case's: {clash[0].message_en.split(';')[0]})")
+        clash = next((c for c in clashes(names | {case_id}, scheme) if c[0] == case_id), None)
+        if clash is not None and case_id not in names:  # (one there already: refused below, as it is)
+            _, other, why, why_en = clash
+            raise ScaffoldError(attach_particles(f"사례 번호 '{case_id}'이(가) 이미 있는 사례의 번호와 겹칩니다: '{other}' ({why}). "
+                                                 f"다른 번호를 주세요 (the id collides with case '{other}': {why_en})"))
     for _attempt in range(20):
         # sequential numbers are taken under a lock on cases/: two `new`s at once get consecutive numbers
         with locked(cases) if sequential else nullcontext():
