@@ -10,7 +10,6 @@ import json
 import os
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -22,7 +21,15 @@ from casekit.core.due import case_due, days_text, every_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
-from casekit.core.scaffold import Refused, ScaffoldError, add_record, new_case, resolve_stage, stage_guess
+from casekit.core.scaffold import (
+    Refused,
+    ScaffoldError,
+    add_record,
+    new_case,
+    resolve_stage,
+    stage_guess,
+    staged,
+)
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.progress import progress
 from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, printable
@@ -486,16 +493,6 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
         sys.exit(1)
 
 
-def _mode_for(target: Path) -> int:
-    """The mode a file written at `target` gets: the existing file's, else what open() would give."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def _guard_output(output: str | None, root: Path) -> None:
     """-o never names a record, a settings file or a place in a source folder of the casebook
     (asked before any work is done)."""
@@ -515,16 +512,10 @@ def _write_out(text: str | bytes, output: str | None) -> None:
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         target = Path(os.path.realpath(output))
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, _mode_for(target))
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with staged(target.parent, data) as (dir_fd, tmp):  # (as `add` writes a record)
+            with contextlib.suppress(OSError):  # an existing file keeps its mode
+                os.chmod(tmp, os.stat(target).st_mode & 0o7777, dir_fd=dir_fd)
+            os.rename(tmp, target.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except OSError as exc:
         raise click.ClickException(f"파일을 쓸 수 없습니다 (cannot write): {output}: {os_reason(exc)}") from None
     click.echo(output, err=True)
