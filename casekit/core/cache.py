@@ -39,7 +39,7 @@ from casekit.core.findings import Finding
 from casekit.core.summary import Summary, summary_blob, summary_of_blob
 from casekit.core.workers import Signature
 
-FORMAT = 5
+FORMAT = 6  # (5 had no `pictures`)
 SHARDS = 64
 RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
 STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
@@ -74,8 +74,8 @@ class Entry:
     (it lies in a file of its own): a check with nothing changed needs only the findings and the
     sensitive values."""
 
-    __slots__ = ("_blob", "_fetch", "_summary", "findings", "needles", "sensitive", "signature", "valid_until",
-                 "values")
+    __slots__ = ("_blob", "_fetch", "_summary", "findings", "needles", "pictures", "sensitive", "signature",
+                 "valid_until", "values")
 
     def __init__(
         self,
@@ -88,6 +88,7 @@ class Entry:
         blob: bytes = b"",
         values: list[tuple[str, str]] | None = None,
         fetch: tuple[Cache, str] | None = None,
+        pictures: str = "",
     ) -> None:
         self.signature = signature
         self.valid_until = valid_until
@@ -98,6 +99,7 @@ class Entry:
         self.needles = needles  # the sensitive-value index `sensitive` was found with
         self.sensitive = sensitive if sensitive is not None else []
         self.values = values if values is not None else (summary.sensitive if summary is not None else [])
+        self.pictures = pictures  # the docs/ images its pictures were looked up in (workers.Result.pictures)
 
     def peek(self) -> Summary:
         """The summary, without keeping it unpacked (a rule that reads every case once)."""
@@ -139,13 +141,13 @@ def _blob_of(entry: Entry) -> bytes:
 
 def _pack(entry: Entry) -> tuple[Any, ...]:
     return (entry.signature, entry.valid_until, _pack_findings(entry.findings),
-            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values))
+            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values), entry.pictures)
 
 
 def _unpack(raw: tuple[Any, ...], fetch: tuple[Cache, str]) -> Entry:
-    sig, valid_until, found, needles, sensitive, values = raw
+    sig, valid_until, found, needles, sensitive, values, pictures = raw
     return Entry(sig, valid_until, _unpack_findings(found) if found else [], None, needles,
-                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch)
+                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch, pictures)
 
 
 _SHARD_OF: dict[str, int] = {}  # rel -> its shard (see Cache.shard_of)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from casekit.core.cache import Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
-from casekit.core.docs import outside_content, scan_docs, stalling_paragraphs, without_code
+from casekit.core.docs import DocsScan, outside_content, scan_docs, stalling_paragraphs, without_code
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
@@ -34,6 +34,7 @@ from casekit.core.names import (
     valid_case_id,
     valid_resource_id,
 )
+from casekit.core.pictures import Pictures
 from casekit.core.pii import scan_parsed, scan_text
 from casekit.core.published import (
     Published,
@@ -356,6 +357,7 @@ class Report:
     parsed: dict[str, Parsed | None] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     handovers: dict[str, list[Handover]] = field(default_factory=dict)  # case -> its handovers, in file order
+    pictures: Pictures = field(default_factory=Pictures)  # the docs/ images the bodies' pictures were looked up in
     make_summaries: Callable[[], dict[str, list[Summary]]] | None = field(default=None, repr=False)
     _summaries: dict[str, list[Summary]] | None = field(default=None, repr=False)
 
@@ -429,6 +431,8 @@ def check(
     findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
     settings = [config.deadlines, config.pii_allow, config.lang, config.allow_resident_number]
     store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)
+    docs = scan_docs(root)  # (the images the pictures of bodies may name; its findings: a full check's)
+    pictures = report.pictures = docs.pictures
 
     resources: list[Published] = []
     inactive: set[str] = set()
@@ -447,6 +451,7 @@ def check(
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)
+                findings += pictures.findings(rel, parsed.body, parsed.body_line)
 
     # the published texts of this run: in the temporary folder, else the cache's, else in memory
     spool = Spool([None, str(store.folder.parent) if store.folder else None])
@@ -459,11 +464,12 @@ def check(
             # that was checked; else everything again, parsed and checked here in one go
             files = report.files  # (the resources so far)
             done = _check(root, wanted, with_resources, layout, config, schemas, store, report, list(findings),
-                          resources, inactive, spool, day, jobs, False)
+                          resources, inactive, spool, day, jobs, False, docs)
             if keep and not _load_parsed(done, jobs):
-                again = Report(root=root, config=config, schemas=schemas, files=files, resources=report.resources)
+                again = Report(root=root, config=config, schemas=schemas, files=files, resources=report.resources,
+                               pictures=pictures)
                 done = _check(root, wanted, with_resources, layout, config, schemas, store, again, findings,
-                              resources, inactive, spool, day, jobs, True)
+                              resources, inactive, spool, day, jobs, True, docs)
             return done
     finally:
         spool.remove()
@@ -483,9 +489,9 @@ def _load_parsed(report: Report, jobs: int) -> bool:
 def _check(
     root: Path, wanted: set[str] | None, with_resources: bool, layout: Layout, config: Config, schemas: SchemaSet,
     store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
-    spool: Spool, day: str, jobs: int, keep: bool,
+    spool: Spool, day: str, jobs: int, keep: bool, docs: DocsScan,
 ) -> Report:
-    entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool)
+    entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool, docs.pictures)
     found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number, computed)
     findings += found
     chosen = [c for c in layout.cases if wanted is None or c in wanted]
@@ -515,7 +521,8 @@ def _check(
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
-    findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units)
+    findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units,
+                           docs if wanted is None else None)
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
@@ -525,7 +532,7 @@ def _check(
 
 def _records(
     layout: Layout, schemas: SchemaSet, config: Config, store: Cache, day: str, jobs: int, keep: bool, report: Report,
-    spool: Spool,
+    spool: Spool, pictures: Pictures,
 ) -> tuple[dict[str, Entry], dict[str, CaseRules]]:
     """Every record's findings and summary: from the cache when unchanged, else checked on every
     core, a cache shard a task (their published texts go to `spool`: see workers.check_group);
@@ -542,6 +549,8 @@ def _records(
         shard = Cache.shard_of(f"cases/{case}/")  # a case's records share a shard
         for rf in files:
             hit = None if keep else store.get(rf.rel, rf.signature, day, shard)
+            if hit is not None and hit.pictures and hit.pictures != pictures.key:
+                hit = None  # its pictures were looked up in other docs/ images: checked again
             if hit is not None:
                 entries[rf.rel] = hit
             else:
@@ -555,7 +564,7 @@ def _records(
             whole.setdefault(Cache.shard_of(files[0].rel), []).append(case)
     work = [(n, tasks, whole.get(n, [])) for n, tasks in sorted(groups.items())]
     args = (schemas, config.pii_allow, today, spool, keep, (set(layout.resources), config.allow_resident_number),
-            store if store else None)
+            store if store else None, pictures)
     # keep: the site needs every record parsed, here in this process (a parsed record is not sent)
     parts = run_all(check_group, work, args, 1 if keep else jobs, chunk=1, size=len(todo))
     store.written_blobs(n for n, _, _ in work)
@@ -566,7 +575,7 @@ def _records(
             # a summary the worker kept in the cache is read from there when a rule needs it
             fetch = None if c.blob else (store, t.rel)
             entries[t.rel] = entry = Entry(c.signature, c.valid_until, c.findings, None, blob=c.blob, values=c.values,
-                                           fetch=fetch)
+                                           fetch=fetch, pictures=c.pictures)
             store.put(t.rel, entry, blob_kept=not c.blob)
             if keep:
                 report.parsed[t.rel] = c.parsed
@@ -623,6 +632,7 @@ def _sensitive(
     reread: tuple[SchemaSet, list[str], dt.date],
     jobs: int,
     handovers: list[Unit] | None = None,
+    docs: DocsScan | None = None,
 ) -> list[Finding]:
     """`sensitive-in-text` for the records, resources, handover.yml files and docs/ pages checked, with an index of
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
@@ -641,8 +651,7 @@ def _sensitive(
         groups.setdefault(Cache.shard_of(rel), []).append((rel, e.signature, not e.needles, store.keeps(e.signature)))
     extra: list[Unit] = list(resources) if with_resources else []
     extra += handovers or []  # the handover.yml files of the cases checked (a reason naming the client)
-    docs = scan_docs(root) if wanted is None else None
-    if docs is not None:
+    if docs is not None:  # (a full check's)
         out += docs.findings
         for rel, text in docs.pages:  # phone, resident and account numbers, e-mail: as in a record body
             out += scan_text(without_code(text), rel, 1, reread[1])  # (code: a how-to's examples)

@@ -28,6 +28,7 @@ from pathlib import Path
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
+from casekit.core.pictures import Pictures, body_lines
 from casekit.core.site_settings import docs_dir
 from casekit.core.source import read_file
 
@@ -54,6 +55,12 @@ class DocsScan:
     assets: list[str] = field(default_factory=list)  # "docs/img/x.png": static files that may be published
     findings: list[Finding] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every file and folder looked at: its name is published too
+    folder: str | None = None  # mkdocs.yml's docs_dir (None: it leaves the casebook)
+
+    @property
+    def pictures(self) -> Pictures:
+        """The images it allows, for the pictures of bodies to name (casekit.core.pictures)."""
+        return Pictures.of(self.folder, self.assets)
 
 
 def scan_docs(root: Path) -> DocsScan:
@@ -61,6 +68,7 @@ def scan_docs(root: Path) -> DocsScan:
     root = Path(os.path.realpath(root))
     out = DocsScan()
     name, out.findings = docs_dir(root)  # `docs_dir` of mkdocs.yml; None when it leaves the casebook
+    out.folder = name
     if name is None:
         return out
     docs = root / name
@@ -117,6 +125,9 @@ def scan_docs(root: Path) -> DocsScan:
     out.names.sort()
     out.pages.sort()
     out.assets.sort()
+    pictures = out.pictures
+    for rel, text in out.pages:  # (a page's picture is read from its own folder, as MkDocs reads it)
+        out.findings.extend(pictures.findings(rel, text, 1))
     return out
 
 
@@ -284,8 +295,6 @@ _LOADING_TAG = re.compile(r"<(script|style|iframe|frame|frameset|object|embed|sv
                           r"(?=[\s/>])([^>]*)>?", re.IGNORECASE)
 _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",
                         re.IGNORECASE)
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
@@ -295,18 +304,9 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
     if "<" not in text and "![" not in text:
         return []
     out: list[Finding] = []
-    fence = None
-    for number, line in enumerate(text.split("\n"), first_line):
-        m = _FENCE_LINE.match(line)
-        if fence is not None:
-            fence = None if m is not None and m.group(1)[0] == fence else fence
-            continue
-        if m is not None:
-            fence = m.group(1)[0]
-            continue
+    for number, line in body_lines(text, first_line):
         if "<" not in line and "![" not in line:
             continue
-        line = _CODE_SPAN.sub(lambda c: " " * len(c.group()), line)
         for found in _MD_IMAGE.finditer(line):
             out.append(finding("outside-content", rel, number, found.start() + 1, what="다른 곳의 그림"))
         for tag in _LOADING_TAG.finditer(line):

@@ -210,6 +210,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} is left out of the site ('[외부 자료 생략]' or nothing shows in its place); put pictures in "
         "docs/ and use their path, link to what is elsewhere",
     ),
+    "image-not-found": (
+        W,
+        "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 '[그림 없음]'이 보입니다. 그림 파일을 docs/ 폴더에 "
+        "넣고, 이 파일에서 본 경로로 쓰세요 (예: {example}). 사이트에 싣는 그림은 docs/ 안의 png, jpg, gif, webp뿐입니다.",
+        "this picture names no image the site publishes ('[그림 없음]' shows in its place); put the file in docs/ and "
+        "write its path as seen from this file (e.g. {example})",
+    ),
     "markdown-too-deep": (
         E,
         "목록 안에 목록이 {limit}겹 넘게 들어 있어 사이트에 그릴 수 없습니다. 들여쓰기를 줄여 목록을 얕게 하세요.",

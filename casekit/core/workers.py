@@ -24,6 +24,7 @@ from typing import Any
 from casekit.core.docs import outside_content, stalling_paragraphs
 from casekit.core.findings import Finding
 from casekit.core.names import parse_record_name
+from casekit.core.pictures import Pictures, body_pictures
 from casekit.core.pii import date_dependent, scan_parsed
 from casekit.core.rules_practice import case_rules
 from casekit.core.schemas import SchemaSet
@@ -59,6 +60,7 @@ class Result:
     signature: Signature | None  # the file as it was read; None: changed while read (not cached)
     valid_until: str | None  # a date from which these findings may differ (a birth date then past)
     parsed: Any = None  # the parsed record, only when asked for (never sent between processes)
+    pictures: str = ""  # the key of the docs/ images its pictures were looked up in ("": it shows none)
 
 
 def signature(disk: str | os.DirEntry[str]) -> Signature | None:
@@ -72,12 +74,15 @@ def signature(disk: str | os.DirEntry[str]) -> Signature | None:
 
 
 def check_record(
-    task: Task, schemas: SchemaSet, allow: list[str], today: dt.date | None = None, keep: bool = False
+    task: Task, schemas: SchemaSet, allow: list[str], today: dt.date | None = None, keep: bool = False,
+    pictures: Pictures | None = None,
 ) -> Result:
-    """Read, parse, validate and PII-scan one record: everything it alone can tell."""
+    """Read, parse, validate and PII-scan one record: everything it alone can tell, with the docs/
+    images its pictures may name (`pictures`; None: they are not looked up)."""
     text, findings, sig = read_signed(task.disk, task.rel)
     parsed = None
     valid_until = None
+    looked_up = ""
     if text is None:
         summary = Summary(rel=task.rel, case=task.case, nn=task.nn, stage=task.stage)
     else:
@@ -88,10 +93,14 @@ def check_record(
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
+        shown = body_pictures(parsed.body, parsed.body_line) if pictures is not None else []
+        if shown and pictures is not None:
+            findings += pictures.missing(task.rel, shown)
+            looked_up = pictures.key
         valid_until = date_dependent(text, today or dt.date.today())
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
-    return Result(findings, summary, sig, valid_until, parsed if keep else None)
+    return Result(findings, summary, sig, valid_until, parsed if keep else None, looked_up)
 
 
 def load_record(task: Task) -> tuple[Signature | None, Parsed | None]:
@@ -118,6 +127,7 @@ class Checked:
     blob: bytes
     values: list[tuple[str, str]]
     parsed: Any = None
+    pictures: str = ""  # Result.pictures
 
 
 CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_practice.case_rules
@@ -125,7 +135,7 @@ CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_
 
 def check_group(
     group: tuple[int, list[Task], list[str]], schemas: SchemaSet, allow: list[str], today: dt.date, spool: Spool,
-    keep: bool, rules: tuple[set[str], bool], store: Any = None,
+    keep: bool, rules: tuple[set[str], bool], store: Any = None, pictures: Pictures | None = None,
 ) -> tuple[list[Checked], dict[str, CaseRules]]:
     """check_record for each task of one cache shard. What goes back is small: findings and
     sensitive values; the summaries packed into the `store`'s summaries shard n by this task
@@ -140,14 +150,14 @@ def check_group(
     blobs: dict[str, tuple[Signature, bytes]] = {}
     by_case: dict[str, list[Summary]] = {}
     for task in tasks:
-        r = check_record(task, schemas, allow, today, keep)
+        r = check_record(task, schemas, allow, today, keep, pictures)
         s = r.summary
         texts[task.rel] = (r.signature, s.public_text, s.public_line, s.public_fields)
         by_case.setdefault(task.case, []).append(s)
         blob = summary_blob(s)
         if store is not None and r.signature is not None and store.keeps(r.signature):
             blobs[task.rel] = (r.signature, blob)
-        out.append(Checked(r.findings, r.signature, r.valid_until, blob, s.sensitive, r.parsed))
+        out.append(Checked(r.findings, r.signature, r.valid_until, blob, s.sensitive, r.parsed, r.pictures))
     if blobs and store.keep_blobs(n, blobs):
         for c, task in zip(out, tasks, strict=True):
             if task.rel in blobs:

@@ -8,12 +8,14 @@ ProperDocs, Zensical) only ever sees finished, sanitized HTML with given names m
 
 from __future__ import annotations
 
+import html as _html
 import re
 
 import markdown
 
+from casekit.core.pictures import Pictures, shown_at
 from casekit.core.sensitive import SensitiveIndex, scope_of
-from casekit.site.html import Markup
+from casekit.site.html import Markup, escape, relative_url
 from casekit.site.sanitize import sanitize_html
 
 # What a record body may use: plain Markdown, tables, notes. No attr_list (no attributes from records).
@@ -22,13 +24,15 @@ EXTENSIONS = ("tables", "sane_lists", "admonition", "fenced_code")
 
 class BodyRenderer:
     """Renders bodies with one Markdown instance; `index` masks given names (○○) in what it renders
-    (those of the body's own case)."""
+    (those of the body's own case); `pictures`: the docs/ images the site publishes, which a
+    body's pictures are pointed at from the page it is shown on (None: addresses left as written)."""
 
-    def __init__(self, index: SensitiveIndex | None = None) -> None:
+    def __init__(self, index: SensitiveIndex | None = None, pictures: Pictures | None = None) -> None:
         # table alignment as an attribute the sanitizer keeps, not a style attribute it drops
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html",
                                     extension_configs={"tables": {"use_align_attribute": True}})
         self.index = index
+        self.pictures = pictures
 
     def html(self, body: str, rel: str, by: int, drop_title: str | None = None) -> Markup | None:
         """The body as sanitized HTML, headings `by` levels down; None when there is nothing to show."""
@@ -40,7 +44,37 @@ class BodyRenderer:
             self.md.reset()
             html = self.md.convert(text)
         html = sanitize_html(html)
+        if self.pictures is not None and "<img" in html:
+            html = pictures_placed(html, rel, self.pictures)
         return Markup(self.index.mask(html, scope=scope_of(rel)) if self.index is not None else html)
+
+
+# a picture as the sanitizer writes it (attribute values in double quotes, which may hold ">")
+_IMG = re.compile(r'<img\b(?:[^>"]|"[^"]*")*>')
+_IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+_IMG_ALT = re.compile(r'\salt="([^"]*)"')
+MISSING = '<span class="ck-blocked" title="사이트에 실린 그림 중에 없습니다">[그림 없음{alt}]</span>'
+
+
+def pictures_placed(html: str, rel: str, pictures: Pictures) -> str:
+    """`html` (a sanitized body of the casebook file `rel`) with each picture's address written from
+    the page the body is shown on to the published docs/ image it names (casekit.core.pictures);
+    a picture that names none is "[그림 없음: its alt text]" (`check` says `image-not-found`)."""
+    page = shown_at(rel)
+    if page is None:
+        return html
+
+    def place(m: re.Match[str]) -> str:
+        tag = m.group()
+        src = _IMG_SRC.search(tag)
+        found = pictures.site_path(rel, _html.unescape(src.group(1))) if src is not None else None
+        if found is not None and src is not None:
+            return tag[:src.start(1)] + str(escape(relative_url(found, page))) + tag[src.end(1):]
+        alt = _IMG_ALT.search(tag)
+        text = " ".join(_html.unescape(alt.group(1)).split()) if alt is not None else ""
+        return MISSING.format(alt=f": {escape(text)}" if text else "")
+
+    return _IMG.sub(place, html)
 
 
 # Text Markdown leaves as it is: no character of its syntax (emphasis, code, links, HTML, entities,

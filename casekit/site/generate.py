@@ -136,7 +136,8 @@ def generate(report: Report, today: dt.date, keep: bool = True, index: Sensitive
     With `keep=False` the pages are left to be made one by one (`Generated.stream`), so a large
     casebook's pages never sit in memory together. `index` masks given names in record bodies."""
     site = build_site(report, today)
-    bodies = BodyRenderer(index)
+    site.pictures = report.pictures  # (as check looked the bodies' pictures up)
+    bodies = BodyRenderer(index, site.pictures)
     made = Generated(site, [], all_pages(site, bodies), bodies)
     if keep:
         made.pages = list(made.stream)
@@ -379,7 +380,7 @@ def site_key(site: Site, index: SensitiveIndex | None, slotted: bool, dated: boo
     code = sorted((p.relative_to(PACKAGE).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
                   for p in PACKAGE.rglob("*.py"))
     parts = [_MANIFEST_FORMAT, __version__, code, site.as_of.isoformat() if dated else None, site.deadlines, site.caseload,
-             site.schemas.schemas, slotted, None if index is None else index.digest]
+             site.schemas.schemas, slotted, None if index is None else index.digest, site.pictures.key]
     blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return digest(blob + pickle.dumps(site.resources, protocol=pickle.HIGHEST_PROTOCOL))
 

@@ -17,6 +17,7 @@ from casekit.core.case import Case as CaseModel
 from casekit.core.casebook import Report
 from casekit.core.due import Due
 from casekit.core.findings import Checked
+from casekit.core.pictures import Pictures
 from casekit.core.schemas import STAGES, SchemaSet, redact
 from casekit.site.practice import change_text, restricted_data
 from casekit.site.records import (
@@ -61,6 +62,7 @@ class Site:
     notes: list[str] = field(default_factory=list)  # for the build log (e.g. no git history)
     files: Checked = field(default_factory=lambda: Checked(0, 0))  # records and resources, as `casekit check` counts
     warnings: int = 0
+    pictures: Pictures = field(default_factory=Pictures)  # the docs/ images a body's pictures may name
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
     today_read: bool = field(default=False, repr=False)  # whether `today` was read since it was last set False
 

@@ -1,0 +1,144 @@
+"""Pictures a body shows from the casebook itself, and the docs/ image each one names.
+
+A record, a resource or a `docs/` page may show a picture of the casebook's own (`![가계도](…)`,
+`<img src="…">` with an address that has no scheme and no host). The site publishes only the
+images `scan_docs` allows from `docs/`, so such an address works only when it names one of them.
+It is read as the writer's editor previews it, from the file's own folder
+(`../../docs/img/genogram.png` in `cases/2026-0001/02-assessment.md`); in a record or resource also
+as the site reads it, from the page the body is shown on (`../../img/genogram.png` on
+`cases/2026-0001/`), and from the site's root (`/img/genogram.png`). The site writes each found
+picture's address from its page (casekit.site.body), and shows "[그림 없음]" in place of one that
+names no published image, which `check` reports (`image-not-found`) at its line and column.
+
+Knows nothing of HTML rendering or MkDocs: addresses in, casebook paths out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from casekit.core.findings import Finding, finding
+
+# an image in Markdown: ![alt](address "title") or ![alt](<address with spaces>)
+_MD_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))")
+_IMG = re.compile(r"<img(?=[\s/>])([^>]*)>?", re.IGNORECASE)
+_SRC = re.compile(r"""(?:^|[\s"'/])src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_ENTITY = re.compile(r"&(?:amp|quot|#39|#x27|lt|gt);")
+_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&lt;": "<", "&gt;": ">"}
+
+
+def body_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a Markdown body outside fenced code, code spans blanked out (each
+    character a space: columns stay): what the site shows as code is never a picture or a tag."""
+    fence = None
+    for number, line in enumerate(text.split("\n"), first_line):
+        m = _FENCE_LINE.match(line)
+        if fence is not None:
+            fence = None if m is not None and m.group(1)[0] == fence else fence
+            continue
+        if m is not None:
+            fence = m.group(1)[0]
+            continue
+        yield number, _CODE_SPAN.sub(lambda c: " " * len(c.group()), line) if "`" in line else line
+
+
+def is_local(address: str) -> bool:
+    """Whether an image address names a file of the site itself: no scheme, no `//` host."""
+    address = address.strip()
+    return bool(address) and not address.startswith(("//", "\\\\")) and _SCHEME.match(address) is None
+
+
+def body_pictures(text: str, first_line: int) -> list[tuple[int, int, str]]:
+    """(line, column, address) of each picture a Markdown body shows from the casebook itself."""
+    if "![" not in text and "<img" not in text.lower():
+        return []
+    out: list[tuple[int, int, str]] = []
+    for number, line in body_lines(text, first_line):
+        if "![" in line:
+            for m in _MD_PICTURE.finditer(line):
+                address = m.group(1) if m.group(1) is not None else m.group(2)
+                if is_local(address):
+                    out.append((number, m.start() + 1, address.strip()))
+        if "<" in line:
+            for m in _IMG.finditer(line):
+                src = _SRC.search(m.group(1))
+                if src is not None:
+                    address = next(g for g in src.groups() if g is not None)
+                    address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], address)
+                    if is_local(address):
+                        out.append((number, m.start() + 1, address.strip()))
+    return sorted(out)
+
+
+def shown_at(rel: str) -> str | None:
+    """The site folder of the page a record's or resource's body is shown on (a record: its case
+    page, `cases/<id>/`; a resource: `resources/<id>/`); None for any other file."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[0] == "cases":
+        return f"cases/{parts[1]}/"
+    if len(parts) == 2 and parts[0] == "resources" and parts[1].endswith(".md"):
+        return f"resources/{parts[1][:-3]}/"
+    return None
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """The docs/ images the site publishes (`scan_docs(root).assets`), by the site path each is
+    published at (`img/x.png` for `docs/img/x.png`)."""
+
+    by_site_path: dict[str, str] = field(default_factory=dict)
+    by_source: dict[str, str] = field(default_factory=dict)  # the same, the other way round
+    folder: str = "docs"  # mkdocs.yml's docs_dir
+
+    @classmethod
+    def of(cls, folder: str | None, assets: Iterable[str]) -> Pictures:
+        """From `scan_docs`: its folder (mkdocs.yml's docs_dir) and its assets (casebook paths)."""
+        if folder is None:
+            return cls()
+        prefix = folder.rstrip("/") + "/"
+        by_site_path = {rel[len(prefix):]: rel for rel in sorted(assets) if rel.startswith(prefix)}
+        return cls(by_site_path, {source: site_rel for site_rel, source in by_site_path.items()}, folder.rstrip("/"))
+
+    @property
+    def key(self) -> str:
+        """What a body's pictures were read against: changes when an image is added or removed."""
+        return hashlib.blake2b(repr(sorted(self.by_site_path.items())).encode("utf-8", "surrogatepass"),
+                               digest_size=8).hexdigest()
+
+    def site_path(self, rel: str, address: str) -> str | None:
+        """Where the published image a local picture address in the body of the casebook file
+        `rel` names is in the site (`img/x.png`); None when it names none."""
+        path = unquote(address.strip().split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+        if not path:
+            return None
+        if path.startswith("/"):  # from the site's root
+            return self._published(path.lstrip("/"))
+        found = self.by_source.get(posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)))
+        if found is not None:  # as the editor previews it, from the file's folder
+            return found
+        page = shown_at(rel)
+        return self._published(posixpath.normpath(posixpath.join(page, path))) if page is not None else None
+
+    def _published(self, site_rel: str) -> str | None:
+        return site_rel if site_rel in self.by_site_path and not site_rel.startswith("..") else None
+
+    def findings(self, rel: str, text: str, first_line: int) -> list[Finding]:
+        """`image-not-found` for each picture of a body (the file `rel`'s, from `first_line`)
+        that names no published image."""
+        return self.missing(rel, body_pictures(text, first_line))
+
+    def missing(self, rel: str, shown: list[tuple[int, int, str]]) -> list[Finding]:
+        """`image-not-found` for each of `shown` (`body_pictures` of the file `rel`) that names no published image."""
+        missing = [(line, column) for line, column, address in shown if self.site_path(rel, address) is None]
+        if not missing:
+            return []
+        example = posixpath.relpath(f"{self.folder}/img/그림.png", posixpath.dirname(rel) or ".")
+        return [finding("image-not-found", rel, line, column, example=example) for line, column in missing]
