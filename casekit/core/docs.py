@@ -290,7 +290,8 @@ def _stalls(block: str) -> bool:
 
 # what the site leaves out of a body: an image, video or frame from another host (its address
 # goes, "[외부 자료 생략]" stays), and scripts, styles, frames and embedded objects whatever they hold
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
+# (no bracket in the alt text: a line of "![" read in one pass, as casekit.core.pictures reads it)
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
 _LOADING_TAG = re.compile(r"<(script|style|iframe|frame|frameset|object|embed|svg|math|link|img|video|audio|source)"
                           r"(?=[\s/>])([^>]*)>?", re.IGNORECASE)
 _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",

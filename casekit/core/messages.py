@@ -212,10 +212,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "image-not-found": (
         W,
-        "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 '[그림 없음]'이 보입니다. 그림 파일을 docs/ 폴더에 "
-        "넣고, 이 파일에서 본 경로로 쓰세요 (예: {example}). 사이트에 싣는 그림은 docs/ 안의 png, jpg, gif, webp뿐입니다.",
-        "this picture names no image the site publishes ('[그림 없음]' shows in its place); put the file in docs/ and "
-        "write its path as seen from this file (e.g. {example})",
+        "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 {shown} 보입니다. 그림 파일을 {folder}/ 폴더에 "
+        "넣고, 이 파일에서 본 경로로 쓰세요 (예: {example}). 사이트에 싣는 그림은 {folder}/ 안의 png, jpg, gif, webp뿐이고, "
+        "경로에 빈칸이나 \\ 는 쓸 수 없습니다.",
+        "this picture names no image the site publishes ({shown_en} shows in its place); put the file in {folder}/ and "
+        "write its path as seen from this file (e.g. {example}), without spaces or backslashes",
     ),
     "markdown-too-deep": (
         E,

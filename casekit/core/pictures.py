@@ -25,12 +25,15 @@ from urllib.parse import unquote
 from casekit.core.findings import Finding, finding
 
 # an image in Markdown: ![alt](address "title") or ![alt](<address with spaces>)
-_MD_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))")
+# (no bracket in the alt text: a line of a thousand "![" is read in one pass, not one a "![";
+# an address may hold balanced parentheses, as Markdown reads it; an escaped \![ is no picture)
+_MD_PICTURE = re.compile(r"(?<!\\)!\[[^\[\]\n]*\]\(\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))+))")
 _IMG = re.compile(r"<img(?=[\s/>])([^>]*)>?", re.IGNORECASE)
 _SRC = re.compile(r"""(?:^|[\s"'/])src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_UNSAFE_CHARS = re.compile(r"[\x00-\x20\\\x7f]")
 _ENTITY = re.compile(r"&(?:amp|quot|#39|#x27|lt|gt);")
 _ENTITIES = {"&amp;": "&", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&lt;": "<", "&gt;": ">"}
 
@@ -47,7 +50,24 @@ def body_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
         if m is not None:
             fence = m.group(1)[0]
             continue
-        yield number, _CODE_SPAN.sub(lambda c: " " * len(c.group()), line) if "`" in line else line
+        if "`" in line:
+            line = _CODE_SPAN.sub(lambda c: " " * len(c.group()), line)
+        if "<!--" in line:  # (a comment on one line: the site leaves it out)
+            line = _without_comments(line)
+        yield number, line
+
+
+def _without_comments(line: str) -> str:
+    """`line` with each comment closed on it blanked out (one pass: a line of "<!--" is no trap)."""
+    parts: list[str] = []
+    at = 0
+    while (start := line.find("<!--", at)) >= 0:
+        end = line.find("-->", start + 4)
+        if end < 0:
+            break
+        parts += [line[at:start], " " * (end + 3 - start)]
+        at = end + 3
+    return "".join(parts) + line[at:]
 
 
 def is_local(address: str) -> bool:
@@ -56,17 +76,33 @@ def is_local(address: str) -> bool:
     return bool(address) and not address.startswith(("//", "\\\\")) and _SCHEME.match(address) is None
 
 
-def body_pictures(text: str, first_line: int) -> list[tuple[int, int, str]]:
-    """(line, column, address) of each picture a Markdown body shows from the casebook itself."""
+def is_site_address(url: str) -> bool:
+    """Whether a URL can only name a file of this site, as the sanitizer keeps an image's address
+    (casekit.site.sanitize): relative or /-rooted, no scheme, no `//` host, no backslash, no white
+    space or control character anywhere in it. A local picture's address that is not one is
+    dropped from the page ("[외부 자료 생략]")."""
+    if not url or _UNSAFE_CHARS.search(url):
+        return False
+    if url.startswith("//") or _SCHEME.match(url):
+        return False
+    first = url.split("/", 1)[0]
+    return ":" not in first
+
+
+Picture = tuple[int, int, str, bool]  # (line, column, address, written as an <img> tag)
+
+
+def body_pictures(text: str, first_line: int) -> list[Picture]:
+    """Each picture a Markdown body shows from the casebook itself (no scheme, no host), in order."""
     if "![" not in text and "<img" not in text.lower():
         return []
-    out: list[tuple[int, int, str]] = []
+    out: list[Picture] = []
     for number, line in body_lines(text, first_line):
         if "![" in line:
             for m in _MD_PICTURE.finditer(line):
                 address = m.group(1) if m.group(1) is not None else m.group(2)
                 if is_local(address):
-                    out.append((number, m.start() + 1, address.strip()))
+                    out.append((number, m.start() + 1, address, False))
         if "<" in line:
             for m in _IMG.finditer(line):
                 src = _SRC.search(m.group(1))
@@ -74,7 +110,7 @@ def body_pictures(text: str, first_line: int) -> list[tuple[int, int, str]]:
                     address = next(g for g in src.groups() if g is not None)
                     address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], address)
                     if is_local(address):
-                        out.append((number, m.start() + 1, address.strip()))
+                        out.append((number, m.start() + 1, address, True))
     return sorted(out)
 
 
@@ -113,19 +149,28 @@ class Pictures:
         return hashlib.blake2b(repr(sorted(self.by_site_path.items())).encode("utf-8", "surrogatepass"),
                                digest_size=8).hexdigest()
 
-    def site_path(self, rel: str, address: str) -> str | None:
+    def site_path(self, rel: str, address: str, tag: bool = False) -> str | None:
         """Where the published image a local picture address in the body of the casebook file
-        `rel` names is in the site (`img/x.png`); None when it names none."""
-        path = unquote(address.strip().split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+        `rel` names is in the site (`img/x.png`); None when it names none, or is no address the
+        site keeps (`is_site_address`). In a `docs/` page (`tag`: written as an <img> tag), as
+        MkDocs reads it: a Markdown picture from the page's own folder, never out of `docs/`; a
+        tag, which MkDocs leaves as written, from the page's address (`guide.md`: `guide/`)."""
+        if not is_site_address(address):
+            return None
+        path = unquote(address.split("#", 1)[0].split("?", 1)[0])
         if not path:
             return None
         if path.startswith("/"):  # from the site's root
             return self._published(path.lstrip("/"))
+        if rel.startswith(self.folder + "/"):
+            source = rel[len(self.folder) + 1:]
+            base = _page_url(source) if tag else posixpath.dirname(source)
+            return self._published(posixpath.normpath(posixpath.join(base, path)))
         found = self.by_source.get(posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)))
         if found is not None:  # as the editor previews it, from the file's folder
             return found
-        page = shown_at(rel)
-        return self._published(posixpath.normpath(posixpath.join(page, path))) if page is not None else None
+        shown = shown_at(rel)
+        return self._published(posixpath.normpath(posixpath.join(shown, path))) if shown is not None else None
 
     def _published(self, site_rel: str) -> str | None:
         return site_rel if site_rel in self.by_site_path and not site_rel.startswith("..") else None
@@ -135,10 +180,22 @@ class Pictures:
         that names no published image."""
         return self.missing(rel, body_pictures(text, first_line))
 
-    def missing(self, rel: str, shown: list[tuple[int, int, str]]) -> list[Finding]:
+    def missing(self, rel: str, shown: list[Picture]) -> list[Finding]:
         """`image-not-found` for each of `shown` (`body_pictures` of the file `rel`) that names no published image."""
-        missing = [(line, column) for line, column, address in shown if self.site_path(rel, address) is None]
+        missing = [(line, column) for line, column, address, tag in shown if self.site_path(rel, address, tag) is None]
         if not missing:
             return []
+        page = rel.startswith(self.folder + "/")  # MkDocs shows a docs/ page's as it is: broken
         example = posixpath.relpath(f"{self.folder}/img/그림.png", posixpath.dirname(rel) or ".")
-        return [finding("image-not-found", rel, line, column, example=example) for line, column in missing]
+        return [finding("image-not-found", rel, line, column, folder=self.folder, example=example,
+                        shown="깨진 그림이" if page else "'[그림 없음]'이",
+                        shown_en="a broken image" if page else "'[그림 없음]'")
+                for line, column in missing]
+
+
+def _page_url(page: str) -> str:
+    """The folder a docs/ page (`guide.md`, `a/index.md`) is published as (`guide/`, `a/`)."""
+    stem = page.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

@@ -69,12 +69,17 @@ def pictures_placed(html: str, rel: str, pictures: Pictures) -> str:
         src = _IMG_SRC.search(tag)
         found = pictures.site_path(rel, _html.unescape(src.group(1))) if src is not None else None
         if found is not None and src is not None:
-            return tag[:src.start(1)] + str(escape(relative_url(found, page))) + tag[src.end(1):]
+            return tag[:src.start(1)] + str(escape(_as_url(relative_url(found, page)))) + tag[src.end(1):]
         alt = _IMG_ALT.search(tag)
         text = " ".join(_html.unescape(alt.group(1)).split()) if alt is not None else ""
         return MISSING.format(alt=f": {escape(text)}" if text else "")
 
     return _IMG.sub(place, html)
+
+
+def _as_url(path: str) -> str:
+    """A site path as a URL: the characters a browser reads otherwise escaped (`a#b.png` is not `a`)."""
+    return path.replace("%", "%25").replace("#", "%23").replace("?", "%3F").replace(" ", "%20")
 
 
 # Text Markdown leaves as it is: no character of its syntax (emphasis, code, links, HTML, entities,

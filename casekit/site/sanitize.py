@@ -24,6 +24,8 @@ import re
 
 import nh3
 
+from casekit.core.pictures import is_site_address as is_local_path
+
 # -- the allowlist (data) ----------------------------------------------------
 TAGS: frozenset[str] = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span",
@@ -74,19 +76,6 @@ RESERVED_CLASS = re.compile(r"^(?:md|ck)[-_]", re.I)
 HIDING_CLASS = re.compile(r"^(?:tabbed-[a-z-]*|headerlink|footnote-backref|giscus|task-list-(?:control|indicator))$",
                           re.I)
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\\\x7f]")
-
-
-def is_local_path(url: str) -> bool:
-    """True for a URL that can only name a file of this site: relative or /-rooted, no scheme,
-    no `//` host, no backslash, no white space or control character anywhere in it."""
-    if not url or _UNSAFE_URL_CHARS.search(url):
-        return False
-    if url.startswith("//") or _SCHEME.match(url):
-        return False
-    first = url.split("/", 1)[0]
-    return ":" not in first
 
 
 def _filter(tag: str, attr: str, value: str) -> str | None:
