@@ -94,7 +94,7 @@ Picture = tuple[int, int, str, bool]  # (line, column, address, written as an <i
 
 def body_pictures(text: str, first_line: int) -> list[Picture]:
     """Each picture a Markdown body shows from the casebook itself (no scheme, no host), in order."""
-    if "![" not in text and "<img" not in text.lower():
+    if "![" not in text and ("<" not in text or _IMG.search(text) is None):  # (most bodies: no lower-casing)
         return []
     out: list[Picture] = []
     for number, line in body_lines(text, first_line):
