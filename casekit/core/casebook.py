@@ -491,7 +491,7 @@ def _check(
     store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
     spool: Spool, day: str, jobs: int, keep: bool, docs: DocsScan,
 ) -> Report:
-    entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool, docs.pictures)
+    entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool, report.pictures)
     found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number, computed)
     findings += found
     chosen = [c for c in layout.cases if wanted is None or c in wanted]

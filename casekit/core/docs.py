@@ -55,12 +55,7 @@ class DocsScan:
     assets: list[str] = field(default_factory=list)  # "docs/img/x.png": static files that may be published
     findings: list[Finding] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every file and folder looked at: its name is published too
-    folder: str | None = None  # mkdocs.yml's docs_dir (None: it leaves the casebook)
-
-    @property
-    def pictures(self) -> Pictures:
-        """The images it allows, for the pictures of bodies to name (casekit.core.pictures)."""
-        return Pictures.of(self.folder, self.assets)
+    pictures: Pictures = field(default_factory=Pictures)  # `assets`, for the pictures of bodies to name
 
 
 def scan_docs(root: Path) -> DocsScan:
@@ -68,7 +63,7 @@ def scan_docs(root: Path) -> DocsScan:
     root = Path(os.path.realpath(root))
     out = DocsScan()
     name, out.findings = docs_dir(root)  # `docs_dir` of mkdocs.yml; None when it leaves the casebook
-    out.folder = name
+    out.pictures = Pictures.of(name, [])
     if name is None:
         return out
     docs = root / name
@@ -125,9 +120,9 @@ def scan_docs(root: Path) -> DocsScan:
     out.names.sort()
     out.pages.sort()
     out.assets.sort()
-    pictures = out.pictures
+    out.pictures = Pictures.of(name, out.assets)
     for rel, text in out.pages:  # (a page's picture is read from its own folder, as MkDocs reads it)
-        out.findings.extend(pictures.findings(rel, text, 1))
+        out.findings.extend(out.pictures.findings(rel, text, 1))
     return out
 
 

@@ -15,6 +15,7 @@ Knows nothing of HTML rendering or MkDocs: addresses in, casebook paths out.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -143,7 +144,7 @@ class Pictures:
         by_site_path = {rel[len(prefix):]: rel for rel in sorted(assets) if rel.startswith(prefix)}
         return cls(by_site_path, {source: site_rel for site_rel, source in by_site_path.items()}, folder.rstrip("/"))
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """What a body's pictures were read against: changes when an image is added or removed."""
         return hashlib.blake2b(repr(sorted(self.by_site_path.items())).encode("utf-8", "surrogatepass"),

@@ -212,6 +212,7 @@ def build_site(report: Report, today: dt.date) -> Site:
         files=Checked(len(report.records), report.files - len(report.records) - report.handover_files,
                       report.handover_files),
         warnings=len(report.findings) - len(report.errors),
+        pictures=report.pictures,  # (as check looked the bodies' pictures up)
     )
 
 
