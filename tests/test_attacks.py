@@ -63,6 +63,7 @@ def test_every_attack_folder_says_what_must_happen() -> None:
         exp = expectation(name)
         assert exp.get("build") in ("ok", "refused"), name
         assert exp["build"] == "ok" or exp.get("codes"), f"{name}: a refused build must name its codes"
+        assert set(exp) <= {"build", "codes", "warns", "umask"}, f"{name}: {set(exp)}"
 
 
 @pytest.mark.parametrize("name", attack_names())
@@ -109,6 +110,13 @@ def test_attack(name: str, tmp_path: Path, baseline: set[str], run) -> None:
     # 5. the audit, as a user runs it, agrees
     code, findings = audit_cli(run, built.site, built.casebook)
     assert code == 0 and findings == [], f"{name}: {findings}"
+    # 6. check warns of what the site left out, at its place in the record, so a reviewer sees it
+    if exp.get("warns"):
+        result = run(built.casebook, "check", "--format", "json", "--lang", "en")
+        found = json.loads(result.output)["findings"]
+        for code in exp["warns"]:
+            places = [f for f in found if f["code"] == code]
+            assert places and all(f["line"] and f["column"] for f in places), f"{name}: check does not warn {code}"
 
 
 def _absent(site: Path, needles: list[str]) -> bool:

@@ -144,6 +144,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/06-monitoring.md", "".join("  " * i + "- a\n" for i in range(120)))  # markdown-too-deep
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     append("cases/2026-0005/07-intervention.md", "![가계도](genogram.png)")  # image-not-found
+    append("cases/2026-0005/07-intervention.md", '<span style="color:red">급함</span>')  # html-left-out
     edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value
     edit("cases/2026-0003/02-closure.md", "worker: ", "worker:\u3000")  # yaml-wide-space
     soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs

@@ -19,12 +19,15 @@ for sensitive values with the casebook-wide index; the site publishes `pages` an
 
 from __future__ import annotations
 
+import functools
+import html
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casekit.core.allowlist import START_TAG, attributes, left_out
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
@@ -283,6 +286,10 @@ def _stalls(block: str) -> bool:
     return False
 
 
+# a Markdown link's address ([글](주소), not a picture's) that names a scheme (javascript:, data: …);
+# no bracket in the text: a line of "[" read in one pass
+_MD_LINK = re.compile(r"(?<!!)\[[^\[\]\n]*\]\(\s*<?\s*([^\s()<>]+)")
+_LINK_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?::|&colon;)", re.IGNORECASE)
 # what the site leaves out of a body: an image, video or frame from another host (its address
 # goes, "[외부 자료 생략]" stays), and scripts, styles, frames and embedded objects whatever they hold
 # (no bracket in the alt text: a line of "![" read in one pass, as casekit.core.pictures reads it)
@@ -295,23 +302,104 @@ _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[
 
 def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
     """What the site will leave out of a Markdown body, each at its place: an image or a frame
-    loaded from another host, a script, a style, an embedded object. Code (fenced, or in
-    backticks) is shown as code, not left out, and passed over."""
-    if "<" not in text and "![" not in text:
+    loaded from another host, a script, a style, an embedded object (`outside-content`); and any
+    other tag or attribute the sanitizer takes away (`html-left-out`: `<font>`, `<form>`,
+    `style=`, `onerror=`, a `javascript:` link …, as casekit.core.allowlist.left_out asks the
+    sanitizer; at most MAX_LEFT_OUT a body). Code (fenced, or in backticks) is shown as code, not
+    left out, and passed over."""
+    if "<" not in text and "](" not in text:
         return []
     out: list[Finding] = []
+    left: list[Finding] = []
+    inside: str | None = None  # an element dropped with all it holds, still open: its tags go with it
     for number, line in body_lines(text, first_line):
-        if "<" not in line and "![" not in line:
+        if "<" not in line and "](" not in line:
             continue
         for found in _MD_IMAGE.finditer(line):
             out.append(finding("outside-content", rel, number, found.start() + 1, what="다른 곳의 그림"))
+        for link in _MD_LINK.finditer(line) if "](" in line else ():
+            address = link.group(1)
+            if _LINK_SCHEME.match(address) and len(left) < MAX_LEFT_OUT:
+                verdict = left_out("a", ' href="' + address.replace('"', "&quot;") + '"')
+                if verdict is not None:
+                    left.append(finding("html-left-out", rel, number, link.start() + 1,
+                                        **_left_out_words("a", verdict, {"href": html.unescape(address)}, link=True)))
+        told = set()
         for tag in _LOADING_TAG.finditer(line):
             name = tag.group(1).lower()
             if name in ("img", "video", "audio", "source") and not _FROM_AFAR.search(tag.group(2)):
                 continue  # a picture of the casebook's own (a relative address)
             what = "다른 곳의 그림·영상" if name in ("img", "video", "audio", "source") else f"<{name}> 요소"
             out.append(finding("outside-content", rel, number, tag.start() + 1, what=what))
-    return out
+            told.add(tag.start())
+        at = 0
+        while line.find("<", at) >= 0:
+            if inside is not None:
+                end = _end_tag(inside).search(line, at)
+                if end is None:
+                    break
+                at, inside = end.end(), None
+                continue
+            start = START_TAG.search(line, at)
+            if start is None:
+                break
+            at = start.end()
+            verdict = left_out(start.group(1), start.group(2))
+            if verdict is None:
+                continue
+            if verdict[0] == "content" and not start.group(2).rstrip().endswith("/"):
+                inside = start.group(1)
+            if start.start() not in told and len(left) < MAX_LEFT_OUT:
+                left.append(finding("html-left-out", rel, number, start.start() + 1,
+                                    **_left_out_words(start.group(1).lower(), verdict, attributes(start.group(2)))))
+    return out + left
+
+
+@functools.lru_cache(maxsize=64)
+def _end_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{re.escape(name)}[\s/>]", re.IGNORECASE)
+
+
+MAX_LEFT_OUT = 20  # findings a body: a page pasted from a word processor has hundreds of tags
+
+
+def _left_out_words(name: str, verdict: tuple[str, tuple[str, ...]], written: dict[str, str],
+                    link: bool = False) -> dict[str, str]:
+    """The html-left-out message's words for one tag (`link`: a Markdown link, [글](주소))."""
+    kind, gone = verdict
+    if link:
+        words = {"what": "이 링크의 주소", "what_en": "this link's address",
+                 "shown": "링크의 글은 보이지만 누를 수 없습니다", "shown_en": "its text shows, not as a link"}
+    elif kind == "content":
+        words = {"what": f"<{name}> 요소", "what_en": f"the <{name}> element",
+                 "shown": "그 안에 쓴 내용도 보이지 않습니다", "shown_en": "with all it holds"}
+    elif kind == "tag":
+        words = {"what": f"<{name}> 태그", "what_en": f"the <{name}> tag",
+                 "shown": "태그 안의 글은 보이고 태그의 모양과 기능은 빠집니다", "shown_en": "its text stays"}
+    else:
+        names = ", ".join(gone)
+        words = {"what": f"<{name}> 태그의 {names} 속성", "what_en": f"the {names} attribute of <{name}>",
+                 "shown": "태그와 글은 보이고 그 속성만 빠집니다", "shown_en": "the tag and its text stay"}
+    script = any(a.startswith("on") or (a in ("href", "src") and _script_url(written.get(a, ""))) for a in gone)
+    if script:
+        words.update(advice="스크립트를 실행하려는 코드입니다. 누가 왜 넣었는지 확인하고 지우세요.",
+                     advice_en="it would run a script: find out who put it there and why, and delete it")
+    elif "href" in gone:
+        words.update(advice="링크는 사이트 안의 주소나 http(s)·mailto·tel 주소로만 겁니다([설명](https://…)).",
+                     advice_en="a link goes to an address of the site or an http(s), mailto or tel address")
+    else:
+        words.update(advice="글의 모양은 Markdown으로 쓰세요(**굵게**, 목록, 표, > 인용).",
+                     advice_en="write the text's form in Markdown (**bold**, lists, tables, > quotes)")
+    return words
+
+
+def _script_url(value: str) -> bool:
+    """Whether a link's address is a javascript: or vbscript: one (spaces and controls in it, which a
+    browser skips, left out): the words of the finding, not what the site keeps (the sanitizer decides)."""
+    return _CONTROLS.sub("", value).lower().startswith(("javascript:", "vbscript:"))
+
+
+_CONTROLS = re.compile(r"[\x00-\x20]+")
 
 
 def _target(path: Path) -> str:

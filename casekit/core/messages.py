@@ -210,6 +210,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} is left out of the site ('[외부 자료 생략]' or nothing shows in its place); put pictures in "
         "docs/ and use their path, link to what is elsewhere",
     ),
+    "html-left-out": (
+        W,
+        "{what}은(는) 사이트에 싣지 않습니다: {shown}. {advice}",
+        "{what_en} is left out of the site ({shown_en}); {advice_en}",
+    ),
     "image-not-found": (
         W,
         "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 {shown} 보입니다. 그림 파일을 {folder}/ 폴더에 "

@@ -1,0 +1,158 @@
+"""What HTML written by people the casebook's site keeps: the sanitizer's allowlist, and a reading
+of a body's tags against it.
+
+Markdown lets a writer put any HTML into a record. The site (casekit.site.sanitize) passes every
+body, after Markdown rendering, through nh3 (the Python binding to Rust's ammonia, an
+html5ever-based allowlist sanitizer) configured here as `CLEANER`: it parses the fragment as a
+browser would and keeps only the tags and attributes listed below. A home-made regex filter
+loses against HTML (odd end tags, entities, newlines inside URLs); a parser with an allowlist
+does not have to know the attacks.
+
+What survives: the structure Markdown and casekit's pages need (headings, paragraphs, lists,
+tables, quotes, code, emphasis, images, details, admonition boxes), links a reader clicks
+(relative, http(s), mailto, tel; `rel="noopener noreferrer"`), images from the site itself
+only (a relative address: no scheme, no `//`, no backslash, no control character). Nothing
+that runs or loads: no script, style, on* handler, srcset, base, meta, frame, object, form,
+svg or math. An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped, and
+so is a class the theme or casekit styles its interface with (`md-dialog`, `ck-…`); no `dir`.
+Nor a class (or an `<a id>`) the theme's stylesheet hides or shrinks text with (`tabbed-block`,
+`headerlink` …): `박<span class="tabbed-block">가</span>영수` reads 박영수 in the browser while
+every text check, `casekit audit`'s included, reads 박가영수.
+
+`left_out(tag)`: what the sanitizer takes away from one start tag a body holds, asked of the
+sanitizer itself (the tag cleaned in the context it needs), so `casekit check` says what the
+site will not show exactly as the site decides it (casekit.core.docs.outside_content).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+import nh3
+
+from casekit.core.pictures import is_site_address as is_local_path
+
+# -- the allowlist (data) ----------------------------------------------------
+TAGS: frozenset[str] = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span",
+    "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
+    "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sup", "sub",
+    "code", "pre", "kbd", "samp", "var", "blockquote", "q", "cite", "abbr", "dfn", "time",
+    "img", "figure", "figcaption", "details", "summary", "wbr",
+})
+# the tag and everything in it is removed (not only the tag)
+DROP_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "iframe", "frame",
+                                               "frameset", "object", "embed", "svg", "math", "textarea", "title"})
+# data-search-exclude: a docs page keeps a paragraph out of the search index (Material, casekit)
+# (no `dir`: `<span dir="ltr">` pieces in a `dir="rtl"` line show 010-0000-1003 written backwards in
+# the source, as the bidi controls casekit refuses would)
+GENERIC_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "data-search-exclude"})
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "abbr"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    "blockquote": frozenset({"cite"}),
+    "q": frozenset({"cite"}),
+    "del": frozenset({"datetime"}),
+    "ins": frozenset({"datetime"}),
+}
+# Python-Markdown's tables extension writes column alignment as an `align` attribute when
+# `use_align_attribute` is on (the plugin turns it on), instead of a style attribute
+ALIGN = {"th": {"align": {"left", "right", "center"}}, "td": {"align": {"left", "right", "center"}}}
+# links a reader clicks; nothing is ever loaded from them
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+# Material's own element ids all start with "__" (__search, __drawer, __config, __palette_0 …)
+RESERVED_ID = re.compile(r"^_|^md-")
+# classes the theme and casekit style their own interface with (md-dialog, md-header, ck-blocked …):
+# a record wearing them could draw a fake notice or login box over the page
+RESERVED_CLASS = re.compile(r"^(?:md|ck)[-_]", re.I)
+# classes Material's stylesheet hides (display: none), makes invisible (opacity 0, font-size 0) or
+# takes out of the line with: text inside one is in the page's source but not on the screen, so a
+# sensitive value split by one (박<span class="tabbed-block">가</span>영수) passes every text check
+# and still reads whole. pymdownx.tabbed needs <input>/<label>, which the allowlist drops anyway.
+# (tests/test_settings_unsafe.py checks this list against the installed theme's stylesheet.)
+HIDING_CLASS = re.compile(r"^(?:tabbed-[a-z-]*|headerlink|footnote-backref|giscus|task-list-(?:control|indicator))$",
+                          re.I)
+
+
+def _filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id" and (RESERVED_ID.search(value) or tag == "a"):  # Material hides `.highlight code a[id]`
+        return None
+    if attr == "class":
+        kept = [c for c in value.split() if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c)]
+        return " ".join(kept) or None
+    if tag == "img" and attr == "src" and not is_local_path(value):
+        return None
+    return value
+
+
+CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(DROP_WITH_CONTENT),
+    attributes={"*": set(GENERIC_ATTRIBUTES), **{tag: set(attrs) for tag, attrs in ATTRIBUTES.items()}},
+    tag_attribute_values={tag: {k: set(v) for k, v in vals.items()} for tag, vals in ALIGN.items()},
+    attribute_filter=_filter,
+    strip_comments=True,
+    link_rel="noopener noreferrer",
+    url_schemes=set(LINK_SCHEMES),
+)
+
+
+# -- one tag of a body, against the allowlist ---------------------------------
+# a start tag on one line: its name as HTML spells one (so `<https://…>` and `<a@b.kr>`, Markdown's
+# autolinks, are not tags), then anything but a bracket, or quoted values without one (each try
+# ends at the next bracket: a line of 100,000 "<a" is read in one pass)
+START_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)>""")
+_ATTR = re.compile(r"""([^\t\n\f\r "'>/=\x00]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
+# what a table's part is cleaned inside (the HTML parser drops a <td> found outside a table)
+_CONTEXT = {"td": ("<table><tr>", "</tr></table>"), "th": ("<table><tr>", "</tr></table>"),
+            "tr": ("<table>", "</table>"), "tbody": ("<table>", "</table>"), "thead": ("<table>", "</table>"),
+            "tfoot": ("<table>", "</table>"), "caption": ("<table>", "</table>"),
+            "colgroup": ("<table>", "</table>"), "col": ("<table><colgroup>", "</colgroup></table>")}
+# attributes the sanitizer adds (a link's rel) or that other findings speak of (an image's address:
+# outside-content, image-not-found)
+_OTHERS = {"rel"}
+
+
+def attributes(attrs: str) -> dict[str, str]:
+    """A start tag's attributes (after its name) by lower-cased name, the first of each name (as
+    a browser keeps them), values with their entities decoded."""
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(attrs):
+        name = m.group(1).lower()
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        out.setdefault(name, html.unescape(value) if "&" in value else value)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def left_out(name: str, attrs: str) -> tuple[str, tuple[str, ...]] | None:
+    """What the sanitizer takes away from the start tag `<name attrs>`: ("tag", ()) when the tag
+    goes (its content stays), ("content", ()) when the tag goes with all it holds, ("attributes",
+    (name, …)) when attributes go (a class some of whose names go counts as one); None when it is
+    kept as written. An image's `src` is left to the findings about pictures."""
+    name = name.lower()
+    if name in DROP_WITH_CONTENT:
+        return "content", ()
+    if name not in TAGS:
+        return "tag", ()
+    before, after = _CONTEXT.get(name, ("", ""))
+    cleaned = CLEANER.clean(f"{before}<{name}{attrs}>{after}")
+    kept = next((attributes(m.group(2)) for m in START_TAG.finditer(cleaned) if m.group(1) == name), None)
+    if kept is None:
+        return "tag", ()
+    written = attributes(attrs)
+    gone = [a for a, value in written.items()
+            if a not in _OTHERS and not (name == "img" and a == "src")
+            and (a not in kept or (a == "class" and kept[a].split() != value.split()))]
+    return ("attributes", tuple(gone)) if gone else None

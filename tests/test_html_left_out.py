@@ -1,0 +1,147 @@
+"""HTML in a body that the site leaves out (`html-left-out`): `casekit check` says so at its line and
+column, asking the sanitizer the site uses (casekit.core.allowlist), so a colleague's pasted
+`<span style=…>` and an attacker's `onerror=` or `javascript:` link are seen in review, not only
+silently dropped from the page."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from casekit.core.allowlist import START_TAG, left_out
+from casekit.core.casebook import check
+from casekit.core.docs import MAX_LEFT_OUT, outside_content
+from casekit.site.body import BodyRenderer
+
+RECORD = "cases/2026-0001/04-intervention.md"
+
+
+def left(body: str) -> list[tuple[int, int, str]]:
+    """(line, column, message) of each html-left-out finding of `body` (a record's, from line 1)."""
+    return [(f.line or 0, f.column or 0, f.message_ko) for f in outside_content(body, RECORD, 1)
+            if f.code == "html-left-out"]
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ('<span style="color:red">급함</span>', "<span> 태그의 style 속성"),
+    ('<img src="../../docs/img/a.png" onerror="alert(1)">', "<img> 태그의 onerror 속성"),
+    ('<p align="center" style="x">가운데</p>', "<p> 태그의 align, style 속성"),
+    ('<a href="../2026-0002/" target="_blank">다른 사례</a>', "<a> 태그의 target 속성"),
+    ('<div class="md-dialog">로그인</div>', "<div> 태그의 class 속성"),
+    ('<h2 id="__search">가짜</h2>', "<h2> 태그의 id 속성"),
+    ('<span class="tabbed-block">숨김</span>', "<span> 태그의 class 속성"),
+    ('<a href="jav&#x09;ascript:alert(1)">누르세요</a>', "<a> 태그의 href 속성"),
+    ('<a href="data:text/html,x">누르세요</a>', "<a> 태그의 href 속성"),
+    ('<font color="red">빨간 글씨</font>', "<font> 태그"),
+    ('<form action="/x"><input name="q"></form>', "<form> 태그"),
+    ('<meta http-equiv="refresh" content="0;url=/x">', "<meta> 태그"),
+    ('<textarea>지운 줄 아는 메모</textarea>', "<textarea> 요소"),
+    ("[누르세요](javascript:alert(1))", "이 링크의 주소"),
+    ("[파일](file:///etc/passwd)", "이 링크의 주소"),
+])
+def test_what_the_site_leaves_out_is_named_at_its_place(written: str, words: str) -> None:
+    found = left(f"첫 줄\n\n앞의 글 {written}\n")
+    assert [(line, column) for line, column, _ in found][:1] == [(3, 6)]
+    assert found[0][2].startswith(words + ("은" if words.endswith("속성") else "는") + " 사이트에 싣지 않습니다")
+
+
+def test_a_script_is_told_apart_from_a_pasted_style() -> None:
+    script = "누가 왜 넣었는지 확인하고 지우세요"
+    assert script in left('<img src="a.png" onerror="x">')[0][2]
+    assert script in left('<a href=" JaVa\tScript:x">a</a>')[0][2]
+    assert script in left("[a](vbscript:x)")[0][2]
+    assert script not in left('<span style="x">a</span>')[0][2]
+    assert "http(s)·mailto·tel" in left("[a](data:text/html,x)")[0][2]
+
+
+@pytest.mark.parametrize("kept", [
+    "<br>", "줄<br/>바꿈", "<details open><summary>더 보기</summary>내용</details>", "<b>굵게</b> <u>밑줄</u>",
+    '<a href="https://example.org/">바깥</a>', '<a href="../2026-0002/">사례</a>', '<a href="tel:010">전화</a>',
+    '<img src="../../docs/img/a.png" alt="가계도" width="200">', '<span class="note">참고</span>',
+    '<table><tr><td align="center">가운데</td></tr></table>', '<time datetime="2026-03-15">3월 15일</time>',
+    "<https://example.org/>", "<담당자@example.org>", "3 < 5 그리고 5 > 3", "<주의> 표시", "a<b",
+    "[사례](../2026-0002/) [바깥](https://example.org) [메일](mailto:a@example.org)",
+    "`<span style=\"x\">코드</span>`", "```\n<font>코드</font>\n```",
+])
+def test_what_the_site_keeps_gets_no_finding(kept: str) -> None:
+    assert left(f"앞의 글\n\n{kept}\n") == []
+
+
+def test_what_is_dropped_with_its_element_is_not_named_again() -> None:
+    """The <svg> is outside-content; the tags it holds go with it (only the first line's
+    <textarea> is named, not the <font> inside it, on this line or the next)."""
+    found = outside_content('<svg><circle onload="x"/><foo></svg> <font>뒤</font>\n'
+                            "<textarea><font>안</font>\n<b style=x>안</b></textarea><i style=x>밖</i>", RECORD, 1)
+    assert [(f.code, f.line, f.column) for f in found] == [
+        ("outside-content", 1, 1), ("html-left-out", 1, 38), ("html-left-out", 2, 1), ("html-left-out", 3, 28)]
+
+
+def test_each_finding_says_what_the_page_shows() -> None:
+    """Render every case of the parametrized list with the site's own body renderer: an attribute
+    check names is gone from the page, the text it was on is still there; a tag it names is gone."""
+    renderer = BodyRenderer()
+    for written, gone, stays in [
+        ('<span style="color:red">급함</span>', "style=", "급함"),
+        ('<a href="javascript:alert(1)">누르세요</a>', "javascript", "누르세요"),
+        ("[누르세요](javascript:alert(1))", "javascript", "누르세요"),
+        ('<font color="red">빨간 글씨</font>', "<font", "빨간 글씨"),
+        ('<p onclick="x">문단</p>', "onclick", "문단"),
+    ]:
+        assert left(written), written
+        page = str(renderer.html(f"{written}\n", RECORD, 1))
+        assert gone not in page and stays in page, (written, page)
+
+
+def test_a_start_tag_is_judged_by_the_sanitizer_itself() -> None:
+    """left_out agrees with the site's cleaner on every tag the HTML spec and a word processor's
+    paste bring: kept as written, or not."""
+    from casekit.site.sanitize import sanitize_html
+
+    for tag in ["p", "span", "div", "a", "img", "td", "th", "li", "ol", "font", "center", "o:p", "input", "video"]:
+        for attrs in ["", ' class="MsoNormal"', ' style="x"', ' align="center"', ' href="https://x.kr/"',
+                      ' src="a.png"', ' colspan="2"', ' lang="ko"', ' onclick="x"', ' title="t"']:
+            if tag == "img":  # (an image without an address is the pictures' business: "[외부 자료 생략]")
+                attrs = ' src="a.png"' + attrs if "src=" not in attrs else attrs
+            m = START_TAG.match(f"<{tag}{attrs}>")
+            if m is None:
+                continue
+            verdict = left_out(m.group(1), m.group(2))
+            context = ("<table><tr>", "</tr></table>") if tag in ("td", "th") else ("", "")
+            page = sanitize_html(f"{context[0]}<{tag}{attrs}>x</{tag}>{context[1]}")
+            same = re.search(rf"<{tag}{re.escape(attrs)}[ >]", page) is not None
+            if attrs == "" or (tag == "a" and attrs.startswith(" href")):
+                same = same or re.search(rf"<{tag}{re.escape(attrs)} rel=", page) is not None
+            assert (verdict is None) == same, (tag, attrs, verdict, page)
+
+
+def test_a_pasted_page_is_named_a_few_times_not_hundreds() -> None:
+    body = "\n".join(f'<p class="MsoNormal" style="margin:0">{n}번째 줄</p>' for n in range(500))
+    assert len(left(body)) == MAX_LEFT_OUT
+
+
+def test_hostile_lines_are_read_in_one_pass() -> None:
+    started = time.perf_counter()
+    for line in ("<a" * 100_000, "<b>" * 100_000, '<a "' * 100_000, "<svg>" + "<b>" * 100_000,
+                 "[a](" * 100_000, "[a](javascript:x)" * 20_000, "<font>" * 100_000):
+        outside_content(line, RECORD, 1)
+    assert time.perf_counter() - started < 3.0
+
+
+def _append(root: Path, rel: str, text: str) -> int:
+    path = root / rel
+    old = path.read_text(encoding="utf-8")
+    path.write_text(old.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+    return old.rstrip("\n").count("\n") + 3
+
+
+def test_check_names_it_in_records_resources_and_docs_pages(sample: Path) -> None:
+    assert "html-left-out" not in {f.code for f in check(sample, cache=False).findings}  # the sample is clean
+    places = {RECORD: _append(sample, RECORD, '<span style="color:red">급함</span>'),
+              "resources/bitgaram-study-room.md": _append(sample, "resources/bitgaram-study-room.md", "[지도](javascript:x)"),
+              "docs/guide.md": _append(sample, "docs/guide.md", '<font color="red">안내</font>')}
+    found = {(f.path, f.line, f.column, f.severity) for f in check(sample, cache=False).findings
+             if f.code == "html-left-out"}
+    assert found == {(rel, line, 1, "warning") for rel, line in places.items()}
