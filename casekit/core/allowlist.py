@@ -113,7 +113,10 @@ CLEANER = nh3.Cleaner(
 # autolinks, are not tags), then anything but a bracket, or quoted values without one (each try
 # ends at the next bracket: a line of 100,000 "<a" is read in one pass)
 START_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)>""")
-_ATTR = re.compile(r"""([^\t\n\f\r "'>/=\x00]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
+# one attribute of a start tag's rest, as a browser splits them (the audit reads tags with it too;
+# white space is HTML's, not Unicode's: before `="`, a no-break space starts an unquoted value, so
+# `alt=\u00a0"a onerror=…"` gives the image an onerror handler)
+ATTRIBUTE_PATTERN = re.compile(r"""([^\t\n\f\r "'>/=\x00]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
 # what a table's part is cleaned inside (the HTML parser drops a <td> found outside a table)
 _CONTEXT = {"td": ("<table><tr>", "</tr></table>"), "th": ("<table><tr>", "</tr></table>"),
             "tr": ("<table>", "</table>"), "tbody": ("<table>", "</table>"), "thead": ("<table>", "</table>"),
@@ -128,7 +131,7 @@ def attributes(attrs: str) -> dict[str, str]:
     """A start tag's attributes (after its name) by lower-cased name, the first of each name (as
     a browser keeps them), values with their entities decoded."""
     out: dict[str, str] = {}
-    for m in _ATTR.finditer(attrs):
+    for m in ATTRIBUTE_PATTERN.finditer(attrs):
         name = m.group(1).lower()
         value = next((g for g in m.groups()[1:] if g is not None), "")
         out.setdefault(name, html.unescape(value) if "&" in value else value)

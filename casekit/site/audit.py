@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
@@ -74,9 +75,6 @@ _RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|no
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
-# (white space is HTML's, not Unicode's: before `="`, a no-break space starts an unquoted value, so
-# `alt=\u00a0"a onerror=…"` gives the image an onerror handler)
-_ATTR = re.compile(r"""([^\t\n\f\r "'>/=\x00]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
 # every start tag, whole (quoted attribute values may hold ">")
 _WHOLE_TAG = re.compile(r"""<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 
