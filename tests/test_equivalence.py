@@ -145,6 +145,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     append("cases/2026-0005/07-intervention.md", "![가계도](genogram.png)")  # image-not-found
     append("cases/2026-0005/07-intervention.md", '<span style="color:red">급함</span>')  # html-left-out
+    append("cases/2026-0005/07-intervention.md", "[참고]: 확인함")  # line-not-shown
     edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value
     edit("cases/2026-0003/02-closure.md", "worker: ", "worker:\u3000")  # yaml-wide-space
     soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs

@@ -117,6 +117,73 @@ def test_a_start_tag_is_judged_by_the_sanitizer_itself() -> None:
             assert (verdict is None) == same, (tag, attrs, verdict, page)
 
 
+@pytest.mark.parametrize(("written", "where", "words"), [
+    ('전화 상담 <img src="../../docs/img/a.png"\n onerror="alert(1)"> 끝', (3, 7), "<img> 태그의 onerror 속성"),
+    ('<a\n  href="javascript:alert(1)">누르세요</a>', (3, 1), "<a> 태그의 href 속성"),
+    ('<span\nstyle="color:red">급함</span>', (3, 1), "<span> 태그의 style 속성"),
+    ('<font\ncolor="red">빨간 글씨</font>', (3, 1), "<font> 태그"),
+])
+def test_a_tag_written_over_several_lines_is_read_whole(written: str, where: tuple[int, int], words: str) -> None:
+    """The page's Markdown reads a start tag going on over the lines of a paragraph as one tag (the
+    sanitizer then takes its attribute away): named at its first line, as if on one."""
+    found = left(f"첫 줄\n\n{written}\n")
+    assert [(line, column) for line, column, _ in found] == [where]
+    assert found[0][2].startswith(words)
+    page = str(BodyRenderer().html(f"{written}\n", RECORD, 1))
+    assert not re.search(r"onerror|javascript|style=|<font", page), page
+
+
+def test_a_split_tag_from_afar_and_what_follows_it_are_named() -> None:
+    found = outside_content('<img\n src="https://evil.example/x.png"> 뒤에 <b style="x">굵게</b>\n', RECORD, 1)
+    assert [(f.code, f.line, f.column) for f in found] == [("outside-content", 1, 1), ("html-left-out", 2, 39)]
+
+
+@pytest.mark.parametrize("text", [
+    "x <b\n\ny style=\"x\">",  # a blank line ends the paragraph: no tag
+    "`<meta name=\"a\"\ncontent=\"b\">` 예시",  # a code span going on to the next line
+    "3 <5\n그리고 style=\"x\"",  # never closed
+    "<a\n href=\"javascript:x\"\n>인용",  # a line starting with > is a quote: the "tag" is text
+    "<b\n# 제목 style=\"x\">",  # a heading ends the paragraph
+    "<b\n" + "속성 없음\n" * 30 + "style=\"x\">",  # longer than a tag is written
+])
+def test_what_only_looks_like_a_split_tag_is_passed_over(text: str) -> None:
+    assert left(f"첫 줄\n\n{text}\n") == []
+
+
+def test_a_reference_style_link_is_judged_where_its_address_is() -> None:
+    """[글][1] with `[1]: javascript:…` below: the link's address is named at its definition; a
+    picture's from another host is outside-content there; an address the site keeps, nothing."""
+    body = ("[누르세요][1], [지도][Map], ![가계도][g], [여기][ok]\n\n[1]: javascript:alert(1)\n"
+            "[map]: <data:text/html,x> \"제목\"\n[g]: https://evil.example/g.png\n[ok]: https://example.org/\n")
+    found = [(f.code, f.line, f.column) for f in outside_content(body, RECORD, 1)]
+    assert sorted(found) == [("html-left-out", 3, 1), ("html-left-out", 4, 1), ("outside-content", 5, 1)]
+    assert "누가 왜 넣었는지" in left(body)[0][2]
+    page = str(BodyRenderer().html(body, RECORD, 1))
+    assert "javascript" not in page and "data:" not in page and "evil.example" not in page, page
+
+
+@pytest.mark.parametrize(("written", "column"), [
+    ("[참고]: 2026-03-05", 1), ("[주의]: 확인함", 1), ("- [확인]: 완료", 3), ("> [메모]: 전화함", 3),
+    ("[참고]:\n완료", 1), ('[주의]: 약 "복용"', 1),
+])
+def test_a_line_markdown_takes_for_a_link_address_is_named(written: str, column: int) -> None:
+    """`[참고]: 확인함` at the start of a line is a link reference definition to Markdown: the page
+    drops the line. check says so (line-not-shown); the same words escaped, or longer, show."""
+    body = f"상담 내용\n\n{written}\n\n다음 문단\n"
+    found = [(f.code, f.line, f.column) for f in outside_content(body, RECORD, 1)]
+    assert found == [("line-not-shown", 3, column)]
+    page = str(BodyRenderer().html(body, RECORD, 1))
+    assert written.split("]: ")[-1].split(":\n")[-1].strip('"') not in page.replace("다음 문단", ""), page
+
+
+@pytest.mark.parametrize("shown", [
+    "[참고]: 약 복용 확인함", "\\[참고]: 확인함", "[참고] 확인함", "참고: 확인함", "```\n[참고]: 확인\n```",
+    "    [참고]: 들여 쓴 코드", "[글][a]\n\n[a]: https://example.org/",
+])
+def test_lines_markdown_shows_are_not_named(shown: str) -> None:
+    assert outside_content(f"상담 내용\n\n{shown}\n", RECORD, 1) == []
+
+
 def test_a_pasted_page_is_named_a_few_times_not_hundreds() -> None:
     body = "\n".join(f'<p class="MsoNormal" style="margin:0">{n}번째 줄</p>' for n in range(500))
     assert len(left(body)) == MAX_LEFT_OUT
@@ -125,7 +192,8 @@ def test_a_pasted_page_is_named_a_few_times_not_hundreds() -> None:
 def test_hostile_lines_are_read_in_one_pass() -> None:
     started = time.perf_counter()
     for line in ("<a" * 100_000, "<b>" * 100_000, '<a "' * 100_000, "<svg>" + "<b>" * 100_000,
-                 "[a](" * 100_000, "[a](javascript:x)" * 20_000, "<font>" * 100_000):
+                 "[a](" * 100_000, "[a](javascript:x)" * 20_000, "<font>" * 100_000,
+                 ("<a\n" + "x\n" * 30) * 30_000, "[a]: b\n" * 100_000, "[a][b]" * 100_000):
         outside_content(line, RECORD, 1)
     assert time.perf_counter() - started < 3.0
 

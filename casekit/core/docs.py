@@ -305,34 +305,67 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
     loaded from another host, a script, a style, an embedded object (`outside-content`); and any
     other tag or attribute the sanitizer takes away (`html-left-out`: `<font>`, `<form>`,
     `style=`, `onerror=`, a `javascript:` link …, as casekit.core.allowlist.left_out asks the
-    sanitizer; at most MAX_LEFT_OUT a body). Code (fenced, or in backticks) is shown as code, not
-    left out, and passed over."""
-    if "<" not in text and "](" not in text:
+    sanitizer; at most MAX_LEFT_OUT a body). A start tag written over several lines of a paragraph
+    (`<img` on one, `onerror=…>` on the next: the page's Markdown reads it as one tag) is read whole,
+    at its first line; a reference-style link's address (`[글][1]` … `[1]: javascript:…`) is
+    judged where it is defined. Code (fenced, or in backticks) is shown as code, not left out, and
+    passed over."""
+    if "<" not in text and "](" not in text and "]:" not in text:
         return []
     out: list[Finding] = []
     left: list[Finding] = []
     inside: str | None = None  # an element dropped with all it holds, still open: its tags go with it
+    pending: tuple[int, int, list[str], bool] | None = None  # a start tag not closed on its line: (line, column, lines, told)
+
+    def judge(name: str, attrs: str, number: int, column: int, told: bool, whole: bool) -> None:
+        """One start tag: `outside-content` for what loads from afar (`whole`: not already read line
+        by line), `html-left-out` for what the sanitizer takes away."""
+        nonlocal inside
+        low = name.lower()
+        if whole and not told and low in _LOADING and (low not in _PICTURE_TAGS or _FROM_AFAR.search(attrs)):
+            what = "다른 곳의 그림·영상" if low in _PICTURE_TAGS else f"<{low}> 요소"
+            out.append(finding("outside-content", rel, number, column, what=what))
+            told = True
+        verdict = left_out(name, attrs)
+        if verdict is None:
+            return
+        if verdict[0] == "content" and not attrs.rstrip().endswith("/"):
+            inside = name
+        if not told and len(left) < MAX_LEFT_OUT:
+            left.append(finding("html-left-out", rel, number, column,
+                                **_left_out_words(low, verdict, attributes(attrs))))
+
     for number, line in body_lines(text, first_line):
+        at = 0
+        if pending is not None:
+            p_line, p_column, parts, p_told = pending
+            pending = None
+            if line.strip() and "<" not in line and ">" not in line and not line.lstrip().startswith("#"):
+                # (an attribute a line: not closed yet)
+                if len(parts) < _MAX_SPLIT_TAG:
+                    parts.append(line)
+                    pending = (p_line, p_column, parts, p_told)
+                continue
+            if line.strip() and not line.lstrip().startswith((">", "#")):  # (not a quote or a heading: the paragraph goes on)
+                before = "\n".join(parts) + "\n"
+                tag = START_TAG.match(before + line)
+                if tag is not None:
+                    judge(tag.group(1), tag.group(2), p_line, p_column, p_told, whole=True)
+                    at = max(tag.end() - len(before), 0)
         if "<" not in line and "](" not in line:
             continue
         for found in _MD_IMAGE.finditer(line):
             out.append(finding("outside-content", rel, number, found.start() + 1, what="다른 곳의 그림"))
         for link in _MD_LINK.finditer(line) if "](" in line else ():
-            address = link.group(1)
-            if _LINK_SCHEME.match(address) and len(left) < MAX_LEFT_OUT:
-                verdict = left_out("a", ' href="' + address.replace('"', "&quot;") + '"')
-                if verdict is not None:
-                    left.append(finding("html-left-out", rel, number, link.start() + 1,
-                                        **_left_out_words("a", verdict, {"href": html.unescape(address)}, link=True)))
+            _link_left_out(link.group(1), rel, number, link.start() + 1, left)
         told = set()
         for tag in _LOADING_TAG.finditer(line):
             name = tag.group(1).lower()
-            if name in ("img", "video", "audio", "source") and not _FROM_AFAR.search(tag.group(2)):
+            if name in _PICTURE_TAGS and not _FROM_AFAR.search(tag.group(2)):
                 continue  # a picture of the casebook's own (a relative address)
-            what = "다른 곳의 그림·영상" if name in ("img", "video", "audio", "source") else f"<{name}> 요소"
+            what = "다른 곳의 그림·영상" if name in _PICTURE_TAGS else f"<{name}> 요소"
             out.append(finding("outside-content", rel, number, tag.start() + 1, what=what))
             told.add(tag.start())
-        at = 0
         while line.find("<", at) >= 0:
             if inside is not None:
                 end = _end_tag(inside).search(line, at)
@@ -342,17 +375,84 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
                 continue
             start = START_TAG.search(line, at)
             if start is None:
+                last = line.rfind("<", at)
+                if _OPEN_TAG.match(line, last) and ">" not in line[last:] and "`" not in line[:last]:
+                    # (a backtick left open before it: a code span going on to the next line)
+                    pending = (number, last + 1, [line[last:]], last in told)
                 break
             at = start.end()
-            verdict = left_out(start.group(1), start.group(2))
-            if verdict is None:
-                continue
-            if verdict[0] == "content" and not start.group(2).rstrip().endswith("/"):
-                inside = start.group(1)
-            if start.start() not in told and len(left) < MAX_LEFT_OUT:
-                left.append(finding("html-left-out", rel, number, start.start() + 1,
-                                    **_left_out_words(start.group(1).lower(), verdict, attributes(start.group(2)))))
+            judge(start.group(1), start.group(2), number, start.start() + 1, start.start() in told, whole=False)
+    if "]:" in text:
+        _references_left_out(text, rel, first_line, left, out)
     return out + left
+
+
+_LOADING = frozenset(["script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "link",
+                      "img", "video", "audio", "source"])
+_PICTURE_TAGS = frozenset(["img", "video", "audio", "source"])
+_OPEN_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:[\s/]|$)")
+_MAX_SPLIT_TAG = 20  # lines: a longer "tag" is text with a "<" in it
+# a reference-style link's definition as Python-Markdown reads one on a line of its own ([1]: 주소,
+# up to three spaces in, in a list item or a quote too, a title after it or none: the line is taken off
+# the page), or its label on
+# one line and its address alone on the next; and the uses of a label: [글][1], [1][], [1] (![그림][1])
+_REFERENCE = re.compile(r"""^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*(?:([^\s]+)[ ]*(?:(["'])(.*)\3[ ]*|\((.*)\)[ ]*)?)?$""")
+_REFERENCE_NEXT = re.compile(r"""^[ ]*([^\s]+)[ ]*(?:(["'])(.*)\2[ ]*|\((.*)\)[ ]*)?$""")
+_REFERENCE_USE = re.compile(r"(!?)\[([^\[\]\n]*)\](?:[ ]?\[([^\[\]\n]*)\])?")
+
+
+def _link_left_out(address: str, rel: str, number: int, column: int, left: list[Finding]) -> None:
+    """`html-left-out` for a Markdown link whose address the sanitizer drops (javascript:, data: …)."""
+    if _LINK_SCHEME.match(address) and len(left) < MAX_LEFT_OUT:
+        verdict = left_out("a", ' href="' + address.replace('"', "&quot;") + '"')
+        if verdict is not None:
+            left.append(finding("html-left-out", rel, number, column,
+                                **_left_out_words("a", verdict, {"href": html.unescape(address)}, link=True)))
+
+
+def _references_left_out(text: str, rel: str, first_line: int, left: list[Finding], out: list[Finding]) -> None:
+    """The reference-style links and pictures of a body, judged at their definitions: a link's
+    address the sanitizer drops (`html-left-out`), a picture's from another host (`outside-content`);
+    a definition nothing uses is a line the page does not show (`line-not-shown`: "[참고]: 확인함")."""
+    defined: dict[str, tuple[int, int, str, str]] = {}  # label: (line, column, address, as written)
+    pictures: set[str] = set()
+    links: set[str] = set()
+    label_line: tuple[int, int, str, str] | None = None  # "[참고]:" alone on a line: its address may be on the next
+    for number, line in body_lines(text, first_line):
+        if label_line is not None:
+            at, column, label, written = label_line
+            label_line = None
+            nxt = _REFERENCE_NEXT.match(line)
+            if nxt is not None and line.strip():
+                defined.setdefault(label, (at, column, nxt.group(1), written + " " + line.strip()))
+                continue
+        m = _REFERENCE.match(line)
+        if m is not None:
+            label = " ".join(m.group(1).lower().split())
+            if m.group(2) is None:
+                label_line = (number, m.start(1), label, line.strip())
+            else:
+                defined.setdefault(label, (number, m.start(1), m.group(2), line.strip()))
+            continue
+        if "[" in line:
+            for use in _REFERENCE_USE.finditer(line):
+                if line.startswith("(", use.end()):
+                    continue  # an inline link or picture ([글](주소))
+                label = " ".join((use.group(3) or use.group(2)).lower().split())
+                (pictures if use.group(1) else links).add(label)
+    for label, (number, column, address, written) in defined.items():
+        address = address[1:] if address.startswith("<") else address
+        address = address[:-1] if address.endswith(">") else address
+        if label in pictures and (_LINK_SCHEME.match(address) or address.startswith("//")):
+            out.append(finding("outside-content", rel, number, column, what="다른 곳의 그림"))
+        if label in links:
+            _link_left_out(address, rel, number, column, left)
+        elif label not in pictures:
+            out.append(finding("line-not-shown", rel, number, column, text=_shown(written)))
+
+
+def _shown(line: str) -> str:
+    return line if len(line) <= 40 else line[:39] + "…"
 
 
 @functools.lru_cache(maxsize=64)

@@ -215,6 +215,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what}은(는) 사이트에 싣지 않습니다: {shown}. {advice}",
         "{what_en} is left out of the site ({shown_en}); {advice_en}",
     ),
+    "line-not-shown": (
+        W,
+        "이 줄({text})은 사이트에 보이지 않습니다: 줄 처음의 [대괄호]: 뒤에 한 낱말이 오면 Markdown이 링크 주소를 "
+        "적는 줄로 읽고 페이지에서 뺍니다. '참고: 확인함'처럼 대괄호 없이 쓰거나, 대괄호 앞에 \\ 를 쓰세요 (\\[참고]: 확인함).",
+        "this line ({text}) does not show on the site: Markdown reads a line starting with [brackets]: and one word as "
+        "a link's address and takes it off the page; write it without brackets (참고: 확인함) or put \\ before the bracket",
+    ),
     "image-not-found": (
         W,
         "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 {shown} 보입니다. 그림 파일을 {folder}/ 폴더에 "
