@@ -119,7 +119,9 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0001/04-intervention.md", "minutes: 40", "minutes: 0")  # out-of-range
     edit("cases/2026-0001/01-intake.md", 'referrer: "나래동', 'referrer: ""\n  x_note: "나래동')  # empty-value, unknown-field
     append("cases/2026-0002/05-monitoring.md", "연락처 010-1234-5678, 메일 helper@example.org")  # pii-phone, pii-email
-    append("cases/2026-0003/01-intake.md", "주민번호 900101-1234567, 계좌 123-456789-01-234")  # pii-resident, pii-account
+    append("cases/2026-0003/01-intake.md", "주민번호 900101-1234567, 계좌 123-456789-01-234")  # pii-resident, pii-bank-account
+    append("cases/2026-0003/01-intake.md", "번호 123-456789-01-234, 카드 4111 1111 1111 1111, 면허 11-12-345678-90")
+    # (pii-account, pii-card, pii-driver-license)
     append("cases/2026-0004/01-intake.md", "지난번 박영수 님과 같은 건물")  # sensitive-in-text: 2026-0001's client
     outside = root.parent / "outside.md"
     outside.write_text("---\ncase: x\n---\n", encoding="utf-8")
@@ -175,7 +177,7 @@ def test_sample_with_planted_defects_agrees_in_every_mode(tmp_path: Path, modes)
     _plant(root)
     codes = _agree(root, modes)
     for code in ("bad-resource-id", "symlink-outside", "out-of-range", "empty-value", "unknown-field", "pii-phone", "pii-email", "pii-resident-number",
-                 "pii-account", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
+                 "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
                  "schema-violation", "schema-unavailable"):
         assert code in codes, code
 

@@ -84,8 +84,20 @@ POSITIVES = [
     ("1002-123-456789", "pii-account", "1002-123-456789"),
     ("123456-78-901234", "pii-account", "123456-78-901234"),
     ("301-1234-5678-91", "pii-account", "301-1234-5678-91"),
-    ("국민은행 계좌 12345678901234로 입금", "pii-account", "12345678901234"),
-    ("통장: 3333123456789", "pii-account", "3333123456789"),
+    # with a bank's word before it on the line: an account's for sure (error)
+    ("국민은행 계좌 12345678901234로 입금", "pii-bank-account", "12345678901234"),
+    ("통장: 3333123456789", "pii-bank-account", "3333123456789"),
+    ("입금 계좌 국민은행 123456-01-234567 (본인 명의)", "pii-bank-account", "123456-01-234567"),
+    ("후원금 계좌 110-123-456789", "pii-bank-account", "110-123-456789"),
+    # payment cards: the check digit right, or a card's word before it
+    ("4111 1111 1111 1111", "pii-card", "4111 1111 1111 1111"),
+    ("결제 5555555555554444", "pii-card", "5555555555554444"),
+    ("카드 1234-5678-9012-3456", "pii-card", "1234-5678-9012-3456"),
+    ("체크카드 번호 1234 5678 9012 3456", "pii-card", "1234 5678 9012 3456"),
+    ("3782 822463 10005", "pii-card", "3782 822463 10005"),
+    # driver's licences
+    ("운전면허 11-12-345678-90", "pii-driver-license", "11-12-345678-90"),
+    ("면허번호 서울 12-345678-90", "pii-driver-license", "서울 12-345678-90"),
 ]
 
 
@@ -126,6 +138,8 @@ NEGATIVES = [
     "1800-1900년",
     "2020-2026년",
     "123-45-67890",  # business registration number: published by businesses
+    "1234-5678-9012-3456",  # sixteen digits in fours, no card's word, the check digit wrong
+    "2026-1234-5678-9012",  # a document's number
     "가온구 나래동 101-1 2층",
     "우편번호 04524",
     "02-03-15",
@@ -220,14 +234,23 @@ def test_allowlist_compares_digits_and_addresses_ignoring_case() -> None:
     assert codes("02-000-1235", allow) == [("pii-phone", "02-000-1235")]
 
 
+@pytest.mark.parametrize("body", ["주민번호 750315-1******\n", "- 750315-*******\n", "번호는 750315-1******입니다\n"])
+def test_a_masked_resident_number_in_a_body_is_found(body: str) -> None:
+    """Six asterisks are no emphasis: Markdown shows them as written, and the page shows the birth
+    date and the sex digit."""
+    assert [f.code for f in scan_text(body, "r.md", 1)] == ["pii-resident-number"]
+
+
 def test_inline_allow_is_for_one_line_and_never_for_resident_numbers() -> None:
     body = (
         "노인보호전문기관 1577-1389에 신고함 <!-- casekit: pii-ok -->\n"
         "상담 1577-1389\n"
         "690721-1234567 <!-- casekit: pii-ok -->\n"
+        "카드 4111 1111 1111 1111 <!-- casekit: pii-ok -->\n"
+        "면허 11-12-345678-90 <!-- casekit: pii-ok -->\n"
     )
     found = [(f.line, f.code) for f in scan_text(body, "r.md", 1)]
-    assert found == [(2, "pii-phone"), (3, "pii-resident-number")]
+    assert found == [(2, "pii-phone"), (3, "pii-resident-number"), (4, "pii-card"), (5, "pii-driver-license")]
 
 
 # --- through `casekit check` -------------------------------------------------------------------
@@ -278,13 +301,23 @@ def test_sensitive_and_public_fields_are_not_scanned(sample: Path, run) -> None:
     assert not [f for f in _findings(result) if f["code"].startswith("pii-")]
 
 
-def test_account_is_a_warning_only(sample: Path, run) -> None:
+def test_an_account_is_an_error_after_a_banks_word_else_a_warning(sample: Path, run) -> None:
+    """A number shaped like an account is only a warning (a case's or a document's number can be);
+    after 계좌, 통장, 은행 … on its line it is an account's, an error like a phone number: the
+    agency's public donation account goes into pii.allow."""
     record = sample / "cases" / "2026-0001" / "05-monitoring.md"
-    line, _ = _plant_in_body(record, "후원금 계좌 110-123-456789")
+    line, _ = _plant_in_body(record, "번호 110-123-456789")
     result = run(sample, "check", "--format", "json")
     assert result.exit_code == 0, result.output
     found = [(f["line"], f["column"], f["code"], f["severity"]) for f in _findings(result)]
-    assert found == [(line, 8, "pii-account", "warning")]
+    assert found == [(line, 4, "pii-account", "warning")]
+    line, _ = _plant_in_body(record, "후원금 계좌 110-123-456789")
+    result = run(sample, "check", "--format", "json")
+    assert result.exit_code == 1, result.output
+    found = [(f["line"], f["column"], f["code"], f["severity"]) for f in _findings(result) if f["line"] == line]
+    assert found == [(line, 8, "pii-bank-account", "error")]
+    _write_allow(sample, ["110-123-456789"])
+    assert run(sample, "check").exit_code == 0
 
 
 def _write_allow(root: Path, allow: list[str]) -> None:

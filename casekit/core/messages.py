@@ -513,6 +513,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "전자우편 주소가 있습니다. 공개 주소라면 casekit.yml의 pii.allow에 추가하세요.",
         "an e-mail address; if it is a public address, add it to pii.allow in casekit.yml",
     ),
+    "pii-bank-account": (
+        E,
+        "계좌번호가 있습니다(앞에 계좌·통장·은행 같은 말이 있습니다). 클라이언트나 가족의 계좌라면 본문에서 지우세요. "
+        "기관의 후원 계좌처럼 공개된 계좌일 때만 casekit.yml의 pii.allow에 추가하세요.",
+        "a bank account number (a bank's word comes before it); delete it if it is a client's or a family's; "
+        "add it to pii.allow in casekit.yml only if it is public, like the agency's donation account",
+    ),
+    "pii-card": (
+        E,
+        "카드번호로 보이는 숫자가 있습니다. 카드번호는 어디에도 적지 마세요.",
+        "something that looks like a payment card number; write it nowhere",
+    ),
+    "pii-driver-license": (
+        E,
+        "운전면허번호로 보이는 번호가 있습니다(고유식별정보). 본문에서 지우세요.",
+        "something that looks like a driver's licence number (a unique identifier); delete it",
+    ),
     "pii-account": (
         W,
         "계좌번호로 보이는 숫자가 있습니다. 민감 정보는 본문에 적지 마세요.",

@@ -52,7 +52,10 @@ from casekit.core.reader import DIGIT_RANGES, FOLD_TABLE, IGNORABLE_RE, reader_t
 from casekit.core.source import Parsed, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
+BANK_ACCOUNT_CODE, CARD_CODE, LICENSE_CODE = "pii-bank-account", "pii-card", "pii-driver-license"
 
+# numbers a line's `<!-- casekit: pii-ok -->` never allows: nobody's to publish
+NOT_ALLOWED_INLINE = frozenset([RESIDENT, CARD_CODE, LICENSE_CODE])
 INLINE_ALLOW = re.compile(r"<!--\s*casekit:\s*pii-ok\s*-->")
 
 # --- looking at the text as a reader of the site sees it ---------------------------------
@@ -122,6 +125,13 @@ EMAIL = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])"
 )
 ACCOUNT = re.compile(_START + r"\d{2,6}(?:\\?-\d{2,7}){2,3}" + _END)
+# a driver's licence number as Korea writes it: region (or its name's two digits), year, serial,
+# check (11-12-345678-90; the region may be written as its name: 서울 12-345678-90)
+LICENSE = re.compile(_START + r"(?:\d{2}|[가-힣]{2})[ \-]\d{2}-\d{6}-\d{2}" + _END)
+CARD_WORD = re.compile(r"(?:카드|신용|체크|card|visa|master)[^\n]{0,20}$", re.IGNORECASE)
+# a payment card's number: 16 digits in fours, or 15 as American Express writes them (4-6-5), with
+# one separator throughout or none; told from other numbers by its check digit (Luhn)
+CARD = re.compile(_START + r"(?:\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}|\d{4}([ \-]?)\d{6}\2\d{5})" + _END)
 BARE_DIGITS = re.compile(_START + r"\d{10,14}" + _END)
 BANK_WORD = re.compile(
     r"(?:계좌|통장|입금|예금주|은행|뱅크|농협|신협|수협|우체국|새마을금고|국민|신한|우리|하나|기업|"
@@ -290,6 +300,13 @@ def find_pii(
     for m in PHONE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
+    for m in LICENSE.finditer(view):
+        if free(*m.span()) and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), LICENSE_CODE)
+    for m in CARD.finditer(view):
+        card = luhn_ok(_digits(m.group(0))) or _word_before(CARD_WORD, view, m.start())
+        if free(*m.span()) and card and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), CARD_CODE)
     for m in ACCOUNT.finditer(view):
         groups = re.split(r"\\?-", m.group(0))
         n = len(_digits(m.group(0)))
@@ -300,17 +317,15 @@ def find_pii(
             and [len(g) for g in groups] != [3, 2, 5]  # 사업자등록번호, published by businesses
             and not glued_to_unit(m.end())
         ):
-            take(m.start(), m.end(), ACCOUNT_CODE)
+            take(m.start(), m.end(), BANK_ACCOUNT_CODE if _bank_before(view, m.start()) else ACCOUNT_CODE)
     for m in BARE_DIGITS.finditer(view):
-        window = max(0, m.start() - 40)
-        line_start = view.rfind("\n", window, m.start()) + 1 or window
         if (
             free(*m.span())
-            and BANK_WORD.search(view, line_start, m.start())
+            and _bank_before(view, m.start())
             and not _starts_with_date(m.group(0))
             and not glued_to_unit(m.end())
         ):
-            take(m.start(), m.end(), ACCOUNT_CODE)
+            take(m.start(), m.end(), BANK_ACCOUNT_CODE)
 
     for start, end, code in sorted(hits):
         if view[start:end] in allowed:
@@ -318,6 +333,31 @@ def find_pii(
         if index is not None:
             start, end = index[start], index[end - 1] + 1
         yield code, start, text[start:end]
+
+
+def _bank_before(view: str, start: int) -> bool:
+    """Whether a bank's word (계좌, 통장, 입금, 국민은행 …) comes before `start` on its line, at most
+    40 characters before: the number is an account's, not a case's or a document's."""
+    return _word_before(BANK_WORD, view, start)
+
+
+def _word_before(words: re.Pattern[str], view: str, start: int) -> bool:
+    """Whether one of `words` (a pattern ending in `$`) comes before `start` on its line, at most
+    40 characters before."""
+    window = max(0, start - 40)
+    line_start = view.rfind("\n", window, start) + 1 or window
+    return words.search(view, line_start, start) is not None
+
+
+def luhn_ok(digits: str) -> bool:
+    """Whether a card number's last digit is its check digit (the Luhn formula every card uses)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
 
 
 def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -> list[Finding]:
@@ -336,7 +376,7 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
     lines = text.split("\n")
     for offset, code in sorted(hits):
         line, col = _position(starts, offset)
-        if code != RESIDENT and INLINE_ALLOW.search(lines[line]):
+        if code not in NOT_ALLOWED_INLINE and INLINE_ALLOW.search(lines[line]):
             continue
         out.append(finding(code, rel, first_line + line, col))
     return out

@@ -2,7 +2,8 @@
 
 Shared by the sensitive-value index and the PII guard, so both judge the same text: tags and
 comments dropped (kept aside in `ReaderText.markup`: attributes and comments are published in
-the page source), entities and backslash escapes decoded, `*`, `~~` and `` ` `` markup and
+the page source), entities and backslash escapes decoded, `*` (one to three: emphasis; a longer
+run, a masked number's `******`, is shown as written), `~~` and `` ` `` markup and
 zero-width characters dropped, look-alikes folded (full-width forms, Unicode dashes and the
 Hangul `ㅡ` used as one, odd spaces), all without losing where each character came from.
 """
@@ -88,7 +89,7 @@ def fold(text: str) -> str:
 _UNIT = re.compile(
     r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
     r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|\\[!-/:-@\[-`{-~]|\*+|~~+|`+|[" + _ZERO_WIDTH + "]+"
+    r"|\\[!-/:-@\[-`{-~]|(?<!\*)\*{1,3}(?!\*)|~~+|`+|[" + _ZERO_WIDTH + "]+"
     r"|(?:%[0-9A-Fa-f]{2}){2,}",  # percent-encoded bytes in a link: the browser's address bar shows them decoded
     re.DOTALL,
 )
