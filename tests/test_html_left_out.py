@@ -213,3 +213,13 @@ def test_check_names_it_in_records_resources_and_docs_pages(sample: Path) -> Non
     found = {(f.path, f.line, f.column, f.severity) for f in check(sample, cache=False).findings
              if f.code == "html-left-out"}
     assert found == {(rel, line, 1, "warning") for rel, line in places.items()}
+
+
+def test_harmless_tags_written_first_do_not_hide_a_script_from_review() -> None:
+    """At most MAX_LEFT_OUT findings a body, but the ones that would run a script are all named."""
+    body = "\n".join(['<span style="x">a</span>'] * (MAX_LEFT_OUT + 5)
+                     + ['<img src="a.png" onerror="alert(1)">', "[x](jav&#x09;ascript:alert(1))"])
+    found = left(body)
+    assert len(found) == MAX_LEFT_OUT + 2
+    assert [line for line, _, _ in found[-2:]] == [MAX_LEFT_OUT + 6, MAX_LEFT_OUT + 7]
+    assert all("누가 왜 넣었는지" in message for _, _, message in found[-2:])

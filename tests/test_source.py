@@ -572,6 +572,17 @@ def test_published_fields_are_packed_with_their_positions() -> None:
             assert got == want and unpack_fields(got) == unpack_fields(want), path
 
 
+def test_an_arabic_letter_mark_before_digits_is_a_direction_control() -> None:
+    """U+061C is drawn as nothing, and digits after it are laid out right to left in groups:
+    "\u061c1001-0000-010" shows as 010-0000-1001 (an attack probe's: a client's phone number shown
+    whole while every check read it backwards). U+200E/U+200F stay allowed (phones paste them
+    around numbers; they do not reorder digits)."""
+    from casekit.core.source import decode
+
+    text = "a: 1\n휴대폰 \u061c1001-0000-010 로 연락함.\n전화 \u200e010-0000-1001\u200f\n"
+    assert [(f.code, f.line, f.column) for f in decode(text.encode(), "x.md")[1]] == [("bidi-control", 2, 5)]
+
+
 def test_every_line_with_a_direction_control_is_found_in_one_check() -> None:
     """Only the first was reported: removing it revealed the next, one check at a time."""
     from casekit.core.source import MAX_BIDI_FINDINGS, decode

@@ -270,7 +270,8 @@ def test_a_value_split_by_an_invisible_character_is_still_found(ch: str) -> None
 
     name = ch.join("탁해온")
     assert [v for v, _ in variants_in(f"클라이언트 {name} 님")] == ["exact"]
-    assert [f.code for f in Scanner(INDEX).find("site/x.html", f"<p>클라이언트 {name} 님</p>")] == ["site-sensitive"]
+    reordering = ["site-bidi-control"] if ch == "\u061c" else []  # (an Arabic letter mark lays digits out right to left)
+    assert [f.code for f in Scanner(INDEX).find("site/x.html", f"<p>클라이언트 {name} 님</p>")] == [*reordering, "site-sensitive"]
     phone = ch.join("010") + "-" + ch.join("9876") + "-5432"
     assert [code for code, *_ in find_pii(f"연락처 {phone}")] == ["pii-phone"]
 

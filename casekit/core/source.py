@@ -177,7 +177,7 @@ def _covered(trie: dict[Any, Any], path: Path) -> bool:
 
 # embeddings, overrides and isolates: they make the browser show text in another order than it is
 # written (\u202e수영박\u202c shows 박영수), so what a check reads is not what a reader sees
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI_CONTROLS = "\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def empty_advice(rel: str) -> dict[str, str]:

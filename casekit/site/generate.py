@@ -260,6 +260,8 @@ class _Folder:
 
     def write(self, rel: str, data: bytes) -> bool:
         """Write `rel` unless it holds `data` already; whether it was written."""
+        if rel.startswith("/") or "\\" in rel or ".." in rel.split("/"):  # (views.segment makes none)
+            raise ValueError(f"a generated page outside the build folder: {rel!r}")
         target = self.path / rel
         self.written.add(target)
         try:

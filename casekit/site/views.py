@@ -14,6 +14,7 @@ needs no generator plugin to come out right (MkDocs, ProperDocs and Zensical ali
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,28 +46,42 @@ BLOCK = '<div class="ck-block" markdown="0">\n{}\n</div>'  # a raw HTML block of
 
 
 # -- URLs --------------------------------------------------------------------
+# A value that names a page is one folder of the site: what the casebook's rules allow (case and
+# resource ids, worker ids, need domains and risk levels of the schemas) passes as written; anything
+# else (a schema loosened to "^.*$" lets a worker be "../../x" or "a/b") gets a folder named by its
+# hash, so no value from a record can put a page outside its list, or a file outside the site.
+_SEGMENT = re.compile(r"[A-Za-z0-9가-힣][A-Za-z0-9가-힣_.-]{0,63}")
+
+
+def segment(value: str) -> str:
+    """`value` as one folder of a page's URL (see _SEGMENT)."""
+    if _SEGMENT.fullmatch(value) and ".." not in value:
+        return value
+    return "x-" + hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
 def case_url(cid: str) -> str:
-    return f"cases/{cid}/"
+    return f"cases/{segment(cid)}/"
 
 
 def resource_url(rid: str) -> str:
-    return f"resources/{rid}/"
+    return f"resources/{segment(rid)}/"
 
 
 def worker_url(wid: str) -> str:
-    return f"workers/{wid}/"
+    return f"workers/{segment(wid)}/"
 
 
 def need_url(key: str) -> str:
-    return f"needs/{key}/"
+    return f"needs/{segment(key)}/"
 
 
 def risk_url(level: str) -> str:
-    return f"risk/{level}/"
+    return f"risk/{segment(level)}/"
 
 
 def stage_url(stage: str) -> str:
-    return f"stages/{stage}/"
+    return f"stages/{segment(stage)}/"
 
 
 def page_url(url: str, n: int) -> str:
