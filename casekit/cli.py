@@ -11,7 +11,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -382,6 +382,7 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         if why is not None:
             raise click.BadParameter(printable(why), param_hint="--worker")
     _settings_warning(report)
+    _errors_notice(report, "기한 목록")
     soon = report.config.deadlines["due_soon_days"]
     # every deadline, as the site's /due/ pages list them (not only each case's earliest: an overdue
     # 점검 stood behind an overdue 계획 of the same case, out of sight)
@@ -390,7 +391,8 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
     if not show_all:
         items = [d for d in items if d.state(day, soon) != "upcoming"]
     if fmt == "json":
-        payload = {"today": day.isoformat(), "due_soon_days": soon, "items": [d.as_dict(day, soon) for d in items]}
+        payload = {"today": day.isoformat(), "due_soon_days": soon, "items": [d.as_dict(day, soon) for d in items],
+                   "check_errors": len(report.errors)}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for d in items:
@@ -542,9 +544,7 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
         click.echo(export.SENSITIVE_WARNING, err=True)
     with progress("내보내는 중"):  # stderr, on a terminal only, after ~2 s
         report = check(root, keep=True)
-    if report.errors:
-        click.echo(f"검사 오류 {len(report.errors)}건이 있습니다. 오류가 있는 기록의 값은 빠지거나 틀릴 수 있습니다: "
-                   "casekit check", err=True)
+    _errors_notice(report, "내보내는 값")
     with progress("내보내는 중"):
         rows = export.build(report, activities=activities, include_sensitive=include_sensitive)
     _write_out(export.to_xlsx(rows, activities) if fmt == "xlsx" else export.render(rows, fmt, activities), output)
@@ -568,7 +568,21 @@ def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
     root = _root()
     _guard_output(output, root)
     report = check(root, keep=True)
+    _errors_notice(report, "실적 숫자")
     _write_out(monthly.render(monthly.compute(report, month), fmt), output)
+
+
+def _errors_notice(report: Any, what: str) -> None:
+    """On stderr: the records check could not read or found wrong, by case, when a command's
+    output counts or lists what they hold (a broken record silently dropped a case's overdue
+    work from `due` and a case from the month's counts)."""
+    if not report.errors:
+        return
+    cases = sorted({e.path.split("/")[1] for e in report.errors if e.path.startswith("cases/") and e.path.count("/") >= 2})
+    where = f" (사례 {', '.join(cases[:10])}{' 외' if len(cases) > 10 else ''})" if cases else ""
+    click.echo(printable(f"주의: 검사 오류 {len(report.errors)}건{where}. 오류가 있는 기록은 읽지 못했거나 값이 틀려 "
+                         f"{what}에서 빠지거나 틀릴 수 있습니다. 먼저 고치세요: casekit check "
+                         f"(check errors: what those records hold may be missing or wrong here)"), err=True)
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--name", default="사례집", show_default=True, help="사이트 이름 (site_name in mkdocs.yml).")

@@ -7,6 +7,7 @@ its explanation left beside the value, numbers with their unit."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -359,3 +360,19 @@ def test_a_record_dated_at_the_end_of_the_calendar_is_a_finding_not_a_traceback(
     assert result.exit_code in (0, 1), result.output
     if command == "due":
         assert "9999-12-31" in result.output and "2026-0009" in result.output
+
+
+def test_due_report_and_export_say_when_a_broken_record_leaves_something_out(sample: Path, run) -> None:
+    """A record check cannot read drops its case's deadlines from `due` and its counts from
+    `report` (a probe's: an unclosed quote in a plan hid the case's overdue 점검): each says so on
+    stderr, naming the case, instead of a list that reads as complete."""
+    plan = sample / "cases" / "2026-0012" / "03-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('goal: "', 'goal: ""', 1), encoding="utf-8")
+    for args in (["due"], ["report", "--month", "2026-11"], ["export"]):
+        result = run(sample, *args)
+        assert "검사 오류 1건 (사례 2026-0012)" in result.stderr, (args, result.stderr)
+        assert "casekit check" in result.stderr
+    payload = json.loads(run(sample, "due", "--format", "json").stdout)
+    assert payload["check_errors"] == 1
+    plan.write_text(plan.read_text(encoding="utf-8").replace('goal: ""', 'goal: "', 1), encoding="utf-8")
+    assert "검사 오류" not in run(sample, "due").stderr
