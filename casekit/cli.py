@@ -97,8 +97,31 @@ def main() -> None:
     """casekit: 사례관리 기록을 파일로 관리합니다 (case records as plain files)."""
 
 
+class _CheckPath(click.ParamType):
+    """A PATH of `check`: a file or folder, or a case's id (`2026-0012` for `cases/2026-0012`), as
+    `status`, `add` and `log` take it; anything else is said in Korean, with the case meant."""
+
+    name = "PATH"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        value = str(value)
+        if os.path.lexists(value):
+            return value
+        root = find_root(Path.cwd())
+        if root is not None and valid_case_id(value) and (root / "cases" / value).is_dir():
+            return os.path.relpath(root / "cases" / value)
+        hint = ""
+        if root is not None and valid_case_id(value):
+            from casekit.core.scaffold import case_hint
+
+            hint = case_hint(root / "cases", value)
+        self.fail(printable(attach_particles(
+            f"'{value}'이(가) 없습니다: 파일이나 폴더의 경로, 또는 사례 번호(2026-0012)를 주세요.{hint} "
+            f"(no such file, folder or case)")), param, ctx)
+
+
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=_CheckPath())
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
     help="출력 형식 (output format): text, json, github (Actions annotations), junit (GitLab, Jenkins), sarif.",

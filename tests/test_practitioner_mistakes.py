@@ -376,3 +376,15 @@ def test_due_report_and_export_say_when_a_broken_record_leaves_something_out(sam
     assert payload["check_errors"] == 1
     plan.write_text(plan.read_text(encoding="utf-8").replace('goal: ""', 'goal: "', 1), encoding="utf-8")
     assert "검사 오류" not in run(sample, "due").stderr
+
+
+def test_check_takes_a_case_id_as_status_and_log_do(sample: Path, run) -> None:
+    """`casekit check 2026-0012` was refused ('없는 Path입니다'), though `status`, `add` and `log`
+    take the id: it checks the case folder now, and a near miss names the case meant."""
+    result = run(sample, "check", "2026-0012")
+    assert result.exit_code == 0 and "문제 없음" in result.output, result.output
+    assert "기록 83개" not in result.output  # one case's records, not the casebook's
+    result = run(sample, "check", "2026-012")
+    assert result.exit_code == 2 and "혹시 2026-0012인가요?" in result.output, result.output
+    result = run(sample, "check", "없는/경로")
+    assert result.exit_code == 2 and "사례 번호(2026-0012)" in result.output
