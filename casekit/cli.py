@@ -108,10 +108,10 @@ class _CheckPath(click.ParamType):
         if os.path.lexists(value):
             return value
         root = find_root(Path.cwd())
-        if root is not None and valid_case_id(value) and (root / "cases" / value).is_dir():
-            return os.path.relpath(root / "cases" / value)
         hint = ""
         if root is not None and valid_case_id(value):
+            if (root / "cases" / value).is_dir():
+                return os.path.relpath(root / "cases" / value)
             from casekit.core.scaffold import case_hint
 
             hint = case_hint(root / "cases", value)

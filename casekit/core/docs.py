@@ -298,8 +298,9 @@ _LINK_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?::|&colon;)", re.IGNORECAS
 # goes, "[외부 자료 생략]" stays), and scripts, styles, frames and embedded objects whatever they hold
 # (no bracket in the alt text: a line of "![" read in one pass, as casekit.core.pictures reads it)
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
-_LOADING_TAG = re.compile(r"<(script|style|iframe|frame|frameset|object|embed|svg|math|link|img|video|audio|source)"
-                          r"(?=[\s/>])([^>]*)>?", re.IGNORECASE)
+_LOADING = frozenset(["script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "link",
+                      "img", "video", "audio", "source"])
+_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r")(?=[\s/>])([^>]*)>?", re.IGNORECASE)
 _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",
                         re.IGNORECASE)
 
@@ -326,8 +327,8 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
         by line), `html-left-out` for what the sanitizer takes away."""
         nonlocal inside
         low = name.lower()
-        if whole and not told and low in _LOADING and (low not in _PICTURE_TAGS or _FROM_AFAR.search(attrs)):
-            what = "다른 곳의 그림·영상" if low in _PICTURE_TAGS else f"<{low}> 요소"
+        what = _loading(low, attrs) if whole and not told else None
+        if what is not None:
             out.append(finding("outside-content", rel, number, column, what=what))
             told = True
         verdict = left_out(name, attrs)
@@ -336,8 +337,9 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
         if verdict[0] == "content" and not attrs.rstrip().endswith("/"):
             inside = name
         if not told:
-            _keep_left_out(left, finding("html-left-out", rel, number, column,
-                                         **_left_out_words(low, verdict, attributes(attrs))))
+            written = attributes(attrs)
+            _keep_left_out(left, finding("html-left-out", rel, number, column, **_left_out_words(low, verdict, written)),
+                           _runs_script(verdict[1], written))
 
     for number, line in body_lines(text, first_line):
         at = 0
@@ -364,12 +366,10 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
             _link_left_out(link.group(1), rel, number, link.start() + 1, left)
         told = set()
         for tag in _LOADING_TAG.finditer(line):
-            name = tag.group(1).lower()
-            if name in _PICTURE_TAGS and not _FROM_AFAR.search(tag.group(2)):
-                continue  # a picture of the casebook's own (a relative address)
-            what = "다른 곳의 그림·영상" if name in _PICTURE_TAGS else f"<{name}> 요소"
-            out.append(finding("outside-content", rel, number, tag.start() + 1, what=what))
-            told.add(tag.start())
+            what = _loading(tag.group(1).lower(), tag.group(2))
+            if what is not None:
+                out.append(finding("outside-content", rel, number, tag.start() + 1, what=what))
+                told.add(tag.start())
         while line.find("<", at) >= 0:
             if inside is not None:
                 end = _end_tag(inside).search(line, at)
@@ -391,9 +391,16 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
     return out + left
 
 
-_LOADING = frozenset(["script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "link",
-                      "img", "video", "audio", "source"])
 _PICTURE_TAGS = frozenset(["img", "video", "audio", "source"])
+
+
+def _loading(name: str, attrs: str) -> str | None:
+    """What `outside-content` says of a lower-cased start tag `name` (its attributes `attrs`): a
+    picture from another host, or an element the site leaves out whatever it holds; None for
+    anything else (a picture of the casebook's own: a relative address)."""
+    if name in _PICTURE_TAGS:
+        return "다른 곳의 그림·영상" if _FROM_AFAR.search(attrs) else None
+    return f"<{name}> 요소" if name in _LOADING else None
 _OPEN_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:[\s/]|$)")
 _MAX_SPLIT_TAG = 20  # lines: a longer "tag" is text with a "<" in it
 # a reference-style link's definition as Python-Markdown reads one on a line of its own ([1]: 주소,
@@ -410,14 +417,15 @@ def _link_left_out(address: str, rel: str, number: int, column: int, left: list[
     if _LINK_SCHEME.match(_CONTROLS.sub("", html.unescape(address))):  # (jav&#x09;ascript: too)
         verdict = left_out("a", ' href="' + address.replace('"', "&quot;") + '"')
         if verdict is not None:
+            written = {"href": html.unescape(address)}
             _keep_left_out(left, finding("html-left-out", rel, number, column,
-                                         **_left_out_words("a", verdict, {"href": html.unescape(address)}, link=True)))
+                                         **_left_out_words("a", verdict, written, link=True)),
+                           _runs_script(verdict[1], written))
 
 
-def _keep_left_out(left: list[Finding], found: Finding) -> None:
+def _keep_left_out(left: list[Finding], found: Finding, script: bool) -> None:
     """At most MAX_LEFT_OUT findings a body, but a script's always (up to MAX_SCRIPTS_LEFT_OUT):
     twenty harmless tags written first must not hide an attacker's handler from review."""
-    script = "누가 왜 넣었는지" in found.message_ko
     if len(left) < MAX_LEFT_OUT or (script and len(left) < MAX_SCRIPTS_LEFT_OUT):
         left.append(found)
 
@@ -493,8 +501,7 @@ def _left_out_words(name: str, verdict: tuple[str, tuple[str, ...]], written: di
         names = ", ".join(gone)
         words = {"what": f"<{name}> 태그의 {names} 속성", "what_en": f"the {names} attribute of <{name}>",
                  "shown": "태그와 글은 보이고 그 속성만 빠집니다", "shown_en": "the tag and its text stay"}
-    script = any(a.startswith("on") or (a in ("href", "src") and _script_url(written.get(a, ""))) for a in gone)
-    if script:
+    if _runs_script(gone, written):
         words.update(advice="스크립트를 실행하려는 코드입니다. 누가 왜 넣었는지 확인하고 지우세요.",
                      advice_en="it would run a script: find out who put it there and why, and delete it")
     elif "href" in gone:
@@ -504,6 +511,12 @@ def _left_out_words(name: str, verdict: tuple[str, tuple[str, ...]], written: di
         words.update(advice="글의 모양은 Markdown으로 쓰세요(**굵게**, 목록, 표, > 인용).",
                      advice_en="write the text's form in Markdown (**bold**, lists, tables, > quotes)")
     return words
+
+
+def _runs_script(gone: tuple[str, ...], written: dict[str, str]) -> bool:
+    """Whether the attributes the site takes away (`gone`, of a tag written with `written`) would
+    run a script: an on… handler, a javascript: or vbscript: address."""
+    return any(a.startswith("on") or (a in ("href", "src") and _script_url(written.get(a, ""))) for a in gone)
 
 
 def _script_url(value: str) -> bool:
