@@ -307,7 +307,8 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
 @main.command("status")
 @click.argument("case", required=False)
 @click.option("--today", default=None, help="기준일 YYYY-MM-DD (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="출력 형식: text(사람이 읽는 표), json(다른 프로그램이 읽는 값) (output format).")
 def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     """사례별 현재 단계와 다음 할 일 (where each case stands)."""
     _one_shot()
@@ -391,7 +392,8 @@ def _settings_warning(report: Report) -> None:
 @click.option("--today", default=None, help="기준일 YYYY-MM-DD (default: today).")
 @click.option("--all", "show_all", is_flag=True, help="예정된 일도 모두 보입니다 (include upcoming work).")
 @click.option("--worker", default=None, help="이 사례관리자의 사례만 (only this worker's cases).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="출력 형식: text(사람이 읽는 표), json(다른 프로그램이 읽는 값) (output format).")
 def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> None:
     """기한이 지났거나 곧 다가오는 일 (work that is overdue or due soon)."""
     _one_shot()
@@ -431,7 +433,8 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
 
 @main.command("log")
 @click.argument("case")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="출력 형식: text(사람이 읽는 표), json(다른 프로그램이 읽는 값) (output format).")
 def log_cmd(case: str, fmt: str) -> None:
     """사례의 변경 이력: 언제, 누가, 어느 기록을, 어떤 커밋 메시지로 (the case's history from git)."""
     from casekit.core import history
@@ -574,20 +577,27 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
 
 
 @main.command("report")
-@click.option("--month", default=None, help="YYYY-MM (default: this month).")
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("--month", default=None, help="보고할 달 YYYY-MM, 예: 2026-11 (기본: 이번 달) (the month to count).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
+              help="출력 형식: text(표), csv(Excel에서 열림), json (output format).")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
 def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
     """월간 실적: 신규, 종결(사유별), 월말 진행, 욕구 영역별, 담당자별, 사후관리 (monthly counts)."""
     from casekit.core import monthly
 
     _one_shot()
-    month = month or dt.date.today().strftime("%Y-%m")
+    today = dt.date.today()
+    month = month or today.strftime("%Y-%m")
     try:
-        monthly.month_range(month)
+        start, _ = monthly.month_range(month)
     except ValueError:
         raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}. {monthly.month_hint(month)}",
                                  param_hint="--month") from None
+    if start > today:  # (its counts would be today's, under a month's name: a mistyped year, most often)
+        last = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+        raise click.BadParameter(attach_particles(f"{month}은(는) 아직 오지 않은 달입니다 (오늘 {today.isoformat()}). "
+                                 f"이번 달은 --month {today.strftime('%Y-%m')}, 지난달은 --month {last} "
+                                 f"(a month not come yet)"), param_hint="--month")
     root = _root()
     _guard_output(output, root)
     report = check(root, keep=True)

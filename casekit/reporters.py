@@ -49,16 +49,20 @@ def text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = 
             sev = f.severity if lang == "en" else SEVERITY_KO[f.severity]
             lines.append(f"  {where}  {sev}  [{f.code}] {f.message(lang)}")
         lines.append("")
+    lines.append(verdict_line(findings, files, lang))
+    return "\n".join(lines)
+
+
+def verdict_line(findings: list[Finding], files: int, lang: str) -> str:
+    """The last line of a report: what was checked and what was found, in the report's language."""
     s = summarize(findings, files)
     if lang == "en":
         verdict = "no problems" if not findings else f"{s['errors']} error(s), {s['warnings']} warning(s)"
         what = files.en() if isinstance(files, Checked) else f"{files} file(s)"
-        lines.append(f"checked {what}: {verdict}")
-    else:
-        verdict = "문제 없음" if not findings else f"오류 {s['errors']}건, 경고 {s['warnings']}건"
-        what = files.ko() if isinstance(files, Checked) else f"파일 {files}개"
-        lines.append(f"{what} 검사: {verdict}")
-    return "\n".join(lines)
+        return f"checked {what}: {verdict}"
+    verdict = "문제 없음" if not findings else f"오류 {s['errors']}건, 경고 {s['warnings']}건"
+    what = files.ko() if isinstance(files, Checked) else f"파일 {files}개"
+    return f"{what} 검사: {verdict}"
 
 
 def _printable(f: Finding) -> Finding:
@@ -91,8 +95,7 @@ def github(findings: list[Finding], files: int, lang: str, paths: Sequence[str] 
             props.append(f"col={f.column or 1}")
         props.append(f"title={prop(f.code)}")
         out.append(f"::{f.severity} {','.join(props)}::{esc(f.message(lang))}")
-    s = summarize(findings, files)
-    out.append(f"casekit: {files} files, {s['errors']} errors, {s['warnings']} warnings")
+    out.append(f"casekit: {verdict_line(findings, files, lang)}")  # (the log's last line, as `text` ends)
     return "\n".join(out)
 
 

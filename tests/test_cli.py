@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -79,6 +80,11 @@ def test_github_format(tmp_path: Path, run) -> None:
     (root / "cases/c1/01-intake.md").write_text("---\ncase: c1\n", encoding="utf-8")
     out = run(root, "check", "--format", "github").output
     assert out.startswith("::error file=cases/c1/01-intake.md,line=1,col=1,title=front-matter-unclosed::")
+    # the log's last line says what `text` says, in the casebook's language (it was English only)
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("casekit: 기록 1개") and last.endswith("오류 1건, 경고 0건"), last
+    english = run(root, "check", "--format", "github", "--lang", "en").output.strip().splitlines()[-1]
+    assert english.startswith("casekit: checked ") and english.endswith("1 error(s), 0 warning(s)"), english
 
 
 def test_new_then_add_fill_from_templates(tmp_path: Path, run) -> None:
@@ -237,6 +243,30 @@ def test_every_command_has_help_and_is_documented() -> None:
     for name, command in main.commands.items():
         assert command.help, name
         assert f"casekit {name}" in readme, f"README does not document `casekit {name}`"
+
+
+def test_every_option_says_in_korean_what_it_does() -> None:
+    """`casekit report --help` showed `--month  YYYY-MM (default: this month).` and a bare
+    `--format`: every option of every command has help, in Korean first."""
+    import click
+
+    for name, command in main.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                assert param.help and re.search("[가-힣]", param.help), f"casekit {name} {param.opts[0]}: {param.help!r}"
+
+
+def test_report_refuses_a_month_not_come_yet(tmp_path: Path, run) -> None:
+    """`report --month 2027-01` (a mistyped year, most often) printed today's counts under a month
+    not come: it is refused, with this month and the last to type instead."""
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
+    today = dt.date.today()
+    ahead = dt.date(today.year + 1, today.month, 1).strftime("%Y-%m")
+    refused = run(root, "report", "--month", ahead)
+    assert refused.exit_code == 2
+    assert re.search(f"{ahead}[은는] 아직 오지 않은 달입니다", refused.output), refused.output
+    assert f"이번 달은 --month {today.strftime('%Y-%m')}" in refused.output
+    assert run(root, "report", "--month", today.strftime("%Y-%m")).exit_code == 0
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

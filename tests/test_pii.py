@@ -413,3 +413,27 @@ def test_date_dependent_names_the_first_birth_date_ahead() -> None:
     assert date_dependent("880101 is 2088-01-01: ahead", today) == "2088-01-01"
     assert date_dependent("2026-03-15, 123456, 250101", today) is None
     assert date_dependent("２７０１０５", today) == "2027-01-05"
+
+
+@pytest.mark.parametrize(("written", "pattern"), [
+    ("전화 010-0000-1001로 연락함.", "pii-phone"),  # the client's phone (client.phone of 2026-0001's intake)
+    ("주민번호 690721-1000000 확인.", "pii-resident-number"),  # and its resident number
+])
+def test_the_clients_own_number_in_a_body_is_one_finding_that_names_whose_it_is(
+        sample: Path, written: str, pattern: str) -> None:
+    """A client's phone written in a body was two errors at one column (`pii-phone`: "a number
+    that looks like a phone", and `sensitive-in-text`: "client.phone's value"): the second says
+    whose it is, so it stands alone; a number no field holds keeps its pattern's finding."""
+    from casekit.core.casebook import check
+
+    record = sample / "cases/2026-0001/05-monitoring.md"
+    record.write_text(record.read_text(encoding="utf-8") + f"\n{written}\n새 번호 010-0000-9876로 바뀜.\n",
+                      encoding="utf-8")
+    found = [f for f in check(sample, cache=False).findings if f.path.endswith("05-monitoring.md")]
+    lines = record.read_text(encoding="utf-8").splitlines()
+    own = lines.index(written) + 1
+    at_own = [f.code for f in found if f.line == own]
+    assert at_own == ["sensitive-in-text"], found
+    other = [f.code for f in found if f.line == own + 1]
+    assert other == ["pii-phone"], found  # not a value of the casebook: the pattern says it
+    assert pattern not in at_own

@@ -205,14 +205,26 @@ def _not_a_file(entry: os.DirEntry[str], what: tuple[str, str] = ("기록", "rec
 # a reference that breaks its id's pattern (goal: g1) and names nothing: the finding that says
 # which one was meant (unknown-goal: 혹시 G1인가요?) is the one kept at that place
 _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"})
+# what a finding at the same place says better: a value's pattern is wrong because the reference is
+# unknown; a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text)
+_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, **{code: frozenset({"sensitive-in-text"})
+                for code in ("pii-phone", "pii-account", "pii-bank-account", "pii-email", "pii-resident-number",
+                             "pii-card", "pii-driver-license")}}
 
 
-def one_per_reference(findings: list[Finding]) -> list[Finding]:
-    """`findings` without a bad-pattern where an unknown-goal/need/resource stands at the same place."""
-    places = {(f.path, f.line, f.column) for f in findings if f.code in _REFERENCE_CODES}
+def one_per_place(findings: list[Finding]) -> list[Finding]:
+    """`findings` without one that another at the same place says better (`_SAID_BETTER`): a
+    bad-pattern where an unknown-goal/need/resource stands, a PII pattern where the value is named
+    as a sensitive value of the casebook (one finding for one number, not two at one column)."""
+    better = {code for codes in _SAID_BETTER.values() for code in codes}
+    places: dict[tuple[str, int | None, int | None], set[str]] = {}
+    for f in findings:
+        if f.code in better:
+            places.setdefault((f.path, f.line, f.column), set()).add(f.code)
     if not places:
         return findings
-    return [f for f in findings if not (f.code == "bad-pattern" and (f.path, f.line, f.column) in places)]
+    return [f for f in findings
+            if not (f.code in _SAID_BETTER and _SAID_BETTER[f.code] & places.get((f.path, f.line, f.column), set()))]
 
 
 def scan(root: Path) -> Layout:
@@ -526,7 +538,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(one_per_reference(findings))
+    report.findings = sort_findings(one_per_place(findings))
     return report
 
 
