@@ -39,6 +39,7 @@ def test_the_pictures_of_a_body_are_found_at_their_line_and_column_outside_code(
     ])
     assert body_pictures(body, 10) == [
         (11, 6, "genogram.png", False), (11, 29, "map.png", True), (15, 22, "my photo.png", False),
+        (17, 1, "", False),  # an empty address names no picture: named (a tag without src is not a picture)
     ]
     assert body_pictures("그림 없는 기록\n", 1) == []
     # an escaped \![ is text; a comment is left out; an address may hold balanced parentheses
@@ -135,6 +136,21 @@ def test_a_found_picture_is_pointed_at_from_its_page_and_a_missing_one_says_so()
     assert out == '<img src="../../img/a%23b.png"><img src="../../img/c%2520d%20e.png">'  # not a#… (a fragment)
     rendered = str(BodyRenderer(None, found).html("![가계도](/img/genogram.png)\n", "resources/food-bank.md", 1))
     assert 'src="../../img/genogram.png"' in rendered
+
+
+@pytest.mark.parametrize("written", ["![현관 사진]()", "![현관 사진]( )", "![현관 사진](<>)", '<img src="" alt="현관 사진">',
+                                     "<img src='  ' alt='현관 사진'>"])
+def test_a_picture_with_no_address_is_named_and_the_page_says_no_picture(written: str) -> None:
+    """`![사진]()` (a file name not filled in) showed "[외부 자료 생략]" as if something had been
+    loaded from elsewhere, and check said nothing: it is a missing picture, named and shown so."""
+    assert [(line, col) for line, col, _, _ in body_pictures(f"앞 문장\n{written}\n", 10)] == [(11, 1)]
+    rendered = str(BodyRenderer(None, pictures()).html(f"{written}\n", RECORD, 1))
+    assert "[그림 없음: 현관 사진]" in rendered and "외부 자료" not in rendered, rendered
+    assert "<img" not in rendered
+
+
+def test_an_empty_address_is_not_taken_for_a_picture_that_is_not_one() -> None:
+    assert body_pictures("![a](b) ![c]( d) \\![e]() `![f]()`\n", 1) == [(1, 1, "b", False), (1, 9, "d", False)]
 
 
 # -- check, cached and not ----------------------------------------------------

@@ -92,7 +92,9 @@ def _filter(tag: str, attr: str, value: str) -> str | None:
         kept = [c for c in value.split() if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c)]
         return " ".join(kept) or None
     if tag == "img" and attr == "src" and not is_local_path(value):
-        return None
+        # an empty address loads nothing (a browser asks for no file): kept, so the page says
+        # "[그림 없음]" (casekit.site.body) as check says image-not-found, not "[외부 자료 생략]"
+        return "" if not value.strip() else None
     return value
 
 

@@ -28,7 +28,7 @@ from casekit.core.findings import Finding, finding
 # an image in Markdown: ![alt](address "title") or ![alt](<address with spaces>)
 # (no bracket in the alt text: a line of a thousand "![" is read in one pass, not one a "![";
 # an address may hold balanced parentheses, as Markdown reads it; an escaped \![ is no picture)
-_MD_PICTURE = re.compile(r"(?<!\\)!\[[^\[\]\n]*\]\(\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))+))")
+_MD_PICTURE = re.compile(r"(?<!\\)!\[[^\[\]\n]*\]\(\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))*))")
 _IMG = re.compile(r"<img(?=[\s/>])([^>]*)>?", re.IGNORECASE)
 _SRC = re.compile(r"""(?:^|[\s"'/])src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -77,6 +77,12 @@ def is_local(address: str) -> bool:
     return bool(address) and not address.startswith(("//", "\\\\")) and _SCHEME.match(address) is None
 
 
+def _names_nothing(address: str, line: str, end: int) -> bool:
+    """Whether a Markdown picture's address is empty (`![사진]()`, `![사진]( )`, `![사진](<>)`): the
+    page shows "[그림 없음]" in its place, as for a file it does not publish."""
+    return not address.strip() and line[end:].lstrip().startswith(")")
+
+
 def is_site_address(url: str) -> bool:
     """Whether a URL can only name a file of this site, as the sanitizer keeps an image's address
     (casekit.site.sanitize): relative or /-rooted, no scheme, no `//` host, no backslash, no white
@@ -102,7 +108,7 @@ def body_pictures(text: str, first_line: int) -> list[Picture]:
         if "![" in line:
             for m in _MD_PICTURE.finditer(line):
                 address = m.group(1) if m.group(1) is not None else m.group(2)
-                if is_local(address):
+                if is_local(address) or _names_nothing(address, line, m.end()):
                     out.append((number, m.start() + 1, address, False))
         if "<" in line:
             for m in _IMG.finditer(line):
@@ -110,7 +116,7 @@ def body_pictures(text: str, first_line: int) -> list[Picture]:
                 if src is not None:
                     address = next(g for g in src.groups() if g is not None)
                     address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], address)
-                    if is_local(address):
+                    if is_local(address) or not address.strip():
                         out.append((number, m.start() + 1, address, True))
     return sorted(out)
 
