@@ -153,6 +153,27 @@ def test_an_empty_address_is_not_taken_for_a_picture_that_is_not_one() -> None:
     assert body_pictures("![a](b) ![c]( d) \\![e]() `![f]()`\n", 1) == [(1, 1, "b", False), (1, 9, "d", False)]
 
 
+def test_a_reference_style_picture_is_read_where_it_is_shown_with_its_definitions_address() -> None:
+    """`![가계도][g]` with `[g]: genogram.png` below: the page shows genogram.png (or "[그림 없음]"),
+    and check read no picture there. Now it is one, at the `!`, from the address defined."""
+    body = "\n".join([
+        "가계도: ![가계도][g] 와 ![지도][] 그리고 ![없는 정의][x]",  # line 5
+        "`![코드][g]`",
+        "![지도]",
+        "",
+        "[g]: <genogram.png> \"가계도\"",
+        "[지도]:",
+        "  /img/map.png",
+        "[밖]: https://example.org/a.png",
+    ])
+    assert body_pictures(body, 5) == [(5, 6, "genogram.png", False), (5, 18, "/img/map.png", False),
+                                      (7, 1, "/img/map.png", False)]
+    found = pictures("docs/img/map.png")
+    assert [(f.line, f.column) for f in found.findings(RECORD, body, 5)] == [(5, 6)]
+    rendered = str(BodyRenderer(None, found).html(body + "\n", RECORD, 1))
+    assert "[그림 없음: 가계도]" in rendered and 'src="../../img/map.png"' in rendered
+
+
 # -- check, cached and not ----------------------------------------------------
 def _append(root: Path, rel: str, text: str) -> int:
     """Append `text` on a line of its own; its line number."""

@@ -31,7 +31,7 @@ from casekit.core.allowlist import START_TAG, attributes, left_out
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
-from casekit.core.pictures import Pictures, body_lines
+from casekit.core.pictures import Pictures, body_lines, references
 from casekit.core.site_settings import docs_dir
 from casekit.core.source import read_file
 
@@ -407,9 +407,6 @@ _MAX_SPLIT_TAG = 20  # lines: a longer "tag" is text with a "<" in it
 # up to three spaces in, in a list item or a quote too, a title after it or none: the line is taken off
 # the page), or its label on
 # one line and its address alone on the next; and the uses of a label: [글][1], [1][], [1] (![그림][1])
-_REFERENCE = re.compile(r"""^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*(?:([^\s]+)[ ]*(?:(["'])(.*)\3[ ]*|\((.*)\)[ ]*)?)?$""")
-_REFERENCE_NEXT = re.compile(r"""^[ ]*([^\s]+)[ ]*(?:(["'])(.*)\2[ ]*|\((.*)\)[ ]*)?$""")
-_REFERENCE_USE = re.compile(r"(!?)\[([^\[\]\n]*)\](?:[ ]?\[([^\[\]\n]*)\])?")
 
 
 def _link_left_out(address: str, rel: str, number: int, column: int, left: list[Finding]) -> None:
@@ -434,40 +431,13 @@ def _references_left_out(text: str, rel: str, first_line: int, left: list[Findin
     """The reference-style links and pictures of a body, judged at their definitions: a link's
     address the sanitizer drops (`html-left-out`), a picture's from another host (`outside-content`);
     a definition nothing uses is a line the page does not show (`line-not-shown`: "[참고]: 확인함")."""
-    defined: dict[str, tuple[int, int, str, str]] = {}  # label: (line, column, address, as written)
-    pictures: set[str] = set()
-    links: set[str] = set()
-    label_line: tuple[int, int, str, str] | None = None  # "[참고]:" alone on a line: its address may be on the next
-    for number, line in body_lines(text, first_line):
-        if label_line is not None:
-            at, column, label, written = label_line
-            label_line = None
-            nxt = _REFERENCE_NEXT.match(line)
-            if nxt is not None and line.strip():
-                defined.setdefault(label, (at, column, nxt.group(1), written + " " + line.strip()))
-                continue
-        m = _REFERENCE.match(line)
-        if m is not None:
-            label = " ".join(m.group(1).lower().split())
-            if m.group(2) is None:
-                label_line = (number, m.start(1), label, line.strip())
-            else:
-                defined.setdefault(label, (number, m.start(1), m.group(2), line.strip()))
-            continue
-        if "[" in line:
-            for use in _REFERENCE_USE.finditer(line):
-                if line.startswith("(", use.end()):
-                    continue  # an inline link or picture ([글](주소))
-                label = " ".join((use.group(3) or use.group(2)).lower().split())
-                (pictures if use.group(1) else links).add(label)
-    for label, (number, column, address, written) in defined.items():
-        address = address[1:] if address.startswith("<") else address
-        address = address[:-1] if address.endswith(">") else address
-        if label in pictures and (_LINK_SCHEME.match(address) or address.startswith("//")):
+    refs = references(text, first_line)
+    for label, (number, column, address, written) in refs.defined.items():
+        if label in refs.pictures and (_LINK_SCHEME.match(address) or address.startswith("//")):
             out.append(finding("outside-content", rel, number, column, what="다른 곳의 그림"))
-        if label in links:
+        if label in refs.links:
             _link_left_out(address, rel, number, column, left)
-        elif label not in pictures:
+        elif label not in refs.pictures:
             out.append(finding("line-not-shown", rel, number, column, text=_shown(written)))
 
 

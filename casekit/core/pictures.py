@@ -98,6 +98,61 @@ def is_site_address(url: str) -> bool:
 
 Picture = tuple[int, int, str, bool]  # (line, column, address, written as an <img> tag)
 
+# a link reference definition ("[1]: photo.png", in a list or a quote too), its address alone on
+# the next line, and a reference-style link or picture ([글][1], [글][], [글]; ![사진][1] …)
+_REFERENCE = re.compile(r"""^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*(?:([^\s]+)[ ]*(?:(["'])(.*)\3[ ]*|\((.*)\)[ ]*)?)?$""")
+_REFERENCE_NEXT = re.compile(r"""^[ ]*([^\s]+)[ ]*(?:(["'])(.*)\2[ ]*|\((.*)\)[ ]*)?$""")
+_REFERENCE_USE = re.compile(r"(!?)\[([^\[\]\n]*)\](?:[ ]?\[([^\[\]\n]*)\])?")
+
+
+@dataclass
+class References:
+    """A body's link reference definitions and what uses them, by label (lower-cased, spaces folded)."""
+
+    defined: dict[str, tuple[int, int, str, str]] = field(default_factory=dict)  # (line, column, address, as written)
+    pictures: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # where each label is shown as a picture
+    links: set[str] = field(default_factory=set)
+
+
+def references(text: str, first_line: int) -> References:
+    """The reference definitions of a body (the first of each label, as Markdown keeps) and the
+    reference-style links and pictures that use a label. Only bodies holding "]:" have any."""
+    out = References()
+    if "]:" not in text:
+        return out
+    label_line: tuple[int, int, str, str] | None = None  # "[참고]:" alone on a line: its address may be on the next
+    for number, line in body_lines(text, first_line):
+        if label_line is not None:
+            at, column, label, written = label_line
+            label_line = None
+            nxt = _REFERENCE_NEXT.match(line)
+            if nxt is not None and line.strip():
+                out.defined.setdefault(label, (at, column, _unbracketed(nxt.group(1)), written + " " + line.strip()))
+                continue
+        m = _REFERENCE.match(line)
+        if m is not None:
+            label = " ".join(m.group(1).lower().split())
+            if m.group(2) is None:
+                label_line = (number, m.start(1), label, line.strip())
+            else:
+                out.defined.setdefault(label, (number, m.start(1), _unbracketed(m.group(2)), line.strip()))
+            continue
+        if "[" in line:
+            for use in _REFERENCE_USE.finditer(line):
+                if line.startswith("(", use.end()):
+                    continue  # an inline link or picture ([글](주소))
+                label = " ".join((use.group(3) or use.group(2)).lower().split())
+                if use.group(1):
+                    out.pictures.setdefault(label, []).append((number, use.start() + 1))
+                else:
+                    out.links.add(label)
+    return out
+
+
+def _unbracketed(address: str) -> str:
+    address = address[1:] if address.startswith("<") else address
+    return address[:-1] if address.endswith(">") else address
+
 
 def body_pictures(text: str, first_line: int) -> list[Picture]:
     """Each picture a Markdown body shows from the casebook itself (no scheme, no host), in order."""
@@ -118,6 +173,10 @@ def body_pictures(text: str, first_line: int) -> list[Picture]:
                     address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], address)
                     if is_local(address) or not address.strip():
                         out.append((number, m.start() + 1, address, True))
+    refs = references(text, first_line)  # ![사진][1] with "[1]: photo.png": the page shows photo.png
+    for label, uses in refs.pictures.items():
+        if label in refs.defined and is_local(address := refs.defined[label][2]):
+            out += [(number, column, address, False) for number, column in uses]
     return sorted(out)
 
 
