@@ -195,6 +195,9 @@ def test_hostile_lines_are_read_in_one_pass() -> None:
                  "[a](" * 100_000, "[a](javascript:x)" * 20_000, "<font>" * 100_000,
                  ("<a\n" + "x\n" * 30) * 30_000, "[a]: b\n" * 100_000, "[a][b]" * 100_000):
         outside_content(line, RECORD, 1)
+    for line in ("*{a" * 100_000 + "}", "# " + "a {" * 100_000 + "}", "# a" + " " * 100_000 + "x {b}",
+                 "x\n{: a" + " " * 100_000 + "b}", "x\n{: " + "a " * 100_000 + "}"):
+        outside_content(line, "docs/guide.md", 1, attr_lists=True)  # (attribute lists)
     assert time.perf_counter() - started < 3.0
 
 
@@ -223,3 +226,44 @@ def test_harmless_tags_written_first_do_not_hide_a_script_from_review() -> None:
     assert len(found) == MAX_LEFT_OUT + 2
     assert [line for line, _, _ in found[-2:]] == [MAX_LEFT_OUT + 6, MAX_LEFT_OUT + 7]
     assert all("누가 왜 넣었는지" in message for _, _, message in found[-2:])
+
+
+DOCS_PAGE = "\n".join([
+    "# 안내 {: onclick=\"alert(1)\" }",  # 1
+    "",
+    "문단 첫 줄",
+    "{: style=\"color:red\" .md-dialog }",  # 4: the paragraph's attributes
+    "",
+    "[링크](guide.md){: onmouseover=alert(1) } 그리고 *강조*{: .note } 와 {이름} `코드`{: #x }",  # 6
+    "",
+    "{: onclick=x }",  # 8: a paragraph of its own: text, not an attribute list
+    "",
+    "![사진](img/a.png){: onerror=alert(1) }",  # 10
+    "",
+    "```",
+    "{: onclick=y }",
+    "```",
+])
+
+
+def test_a_docs_pages_attribute_lists_are_read_as_the_tags_they_give_attributes_to(sample: Path, run) -> None:
+    """`docs/` pages read Python-Markdown's attribute lists (mkdocs.yml enables attr_list): `## 제목
+    {: onclick=… }` gives the heading a handler, which the site drops without a word. Check names
+    each at its brace, as it names the same attribute written in a tag; record bodies (no attr_list)
+    show the braces as text and get nothing."""
+    found = [(f.line, f.column, f.message_ko) for f in outside_content(DOCS_PAGE, "docs/guide.md", 1, attr_lists=True)]
+    assert [(line, col) for line, col, _ in found] == [(1, 6), (4, 1), (6, 15), (10, 17)]
+    assert "<h1> 태그의 onclick 속성" in found[0][2] and "누가 왜 넣었는지" in found[0][2]
+    assert "<p> 태그의 style, class 속성" in found[1][2] and "누가 왜" not in found[1][2]
+    assert "<a> 태그의 onmouseover 속성" in found[2][2] and "<img> 태그의 onerror 속성" in found[3][2]
+    assert outside_content(DOCS_PAGE, RECORD, 1) == []
+    # as the site has it: the page's Markdown gave the attributes, its sanitizer took them away
+    (sample / "docs/notice.md").write_text(DOCS_PAGE + "\n", encoding="utf-8")
+    named = [(f.line, f.column) for f in check(sample, cache=False).findings
+             if f.code == "html-left-out" and f.path == "docs/notice.md"]
+    assert named == [(1, 6), (4, 1), (6, 15), (10, 17)]
+    assert run(sample, "build").exit_code == 0
+    page = (sample / "site/notice/index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article"):page.index("</article>")]
+    assert "안내" in article and "문단 첫 줄" in article and "{: onclick=x }" in article
+    assert not re.search(r"<[^>]*(?:\son[a-z]+=|style=|md-dialog)", article), article

@@ -143,7 +143,7 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
         out.findings.extend(problems)
         if text is not None:
             bad = pathological_lines(text, rel) or stalling_paragraphs(text, rel, 1)
-            out.findings.extend(bad + outside_content(text, rel, 1))
+            out.findings.extend(bad + outside_content(text, rel, 1, attr_lists=True))
             if not bad:
                 out.pages.append((rel, text))
     elif suffix in ASSET_TYPES:
@@ -305,7 +305,7 @@ _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[
                         re.IGNORECASE)
 
 
-def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
+def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = False) -> list[Finding]:
     """What the site will leave out of a Markdown body, each at its place: an image or a frame
     loaded from another host, a script, a style, an embedded object (`outside-content`); and any
     other tag or attribute the sanitizer takes away (`html-left-out`: `<font>`, `<form>`,
@@ -314,8 +314,10 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
     (`<img` on one, `onerror=…>` on the next: the page's Markdown reads it as one tag) is read whole,
     at its first line; a reference-style link's address (`[글][1]` … `[1]: javascript:…`) is
     judged where it is defined. Code (fenced, or in backticks) is shown as code, not left out, and
-    passed over."""
-    if "<" not in text and "](" not in text and "]:" not in text:
+    passed over. `attr_lists`: the page's Markdown reads Python-Markdown's attribute lists (`docs/`
+    pages: `## 제목 {: onclick=… }`), whose attributes are judged as a tag's."""
+    lists = attr_lists and "{" in text and "}" in text
+    if "<" not in text and "](" not in text and "]:" not in text and not lists:
         return []
     out: list[Finding] = []
     left: list[Finding] = []
@@ -388,7 +390,78 @@ def outside_content(text: str, rel: str, first_line: int) -> list[Finding]:
             judge(start.group(1), start.group(2), number, start.start() + 1, start.start() in told, whole=False)
     if "]:" in text:
         _references_left_out(text, rel, first_line, left, out)
+    if lists:
+        _attr_lists_left_out(text, rel, first_line, left)
     return out + left
+
+
+# Python-Markdown's attr_list, where it reads one (markdown.extensions.attr_list): at the end of a
+# heading, on the last line of a block (a line of its own after the block's first), right after an
+# inline element (emphasis, code, a link or a picture); its tokens as its scanner cuts them
+_ATTR_LIST = r"\{:?[ ]*([^{}\n ][^{}\n]*)\}"  # (no brace inside: a line of "*{" is read in one pass)
+_HEADING = re.compile(r" {0,3}#{1,6}[ ]")
+_ATTRS_AT = re.compile(_ATTR_LIST + r"[ ]*$")
+_BLOCK_ATTRS = re.compile(r"[ ]*" + _ATTR_LIST + r"[ ]*$")
+_INLINE_ATTRS = re.compile(r"(?<=[*_`)\]])" + _ATTR_LIST)
+_ATTR_TOKEN = re.compile(r"""([^ =}]+)=("[^"]*"|'[^']*'|[^ =}]+)|([^ =}]+)""")
+
+
+def _attr_lists_left_out(text: str, rel: str, first_line: int, left: list[Finding]) -> None:
+    """`html-left-out` for what the sanitizer takes from the attributes an attribute list gives
+    (`{: onclick="…" }`, `{: style="…" }`, `{: .md-dialog }`), judged as the element's start tag."""
+    previous = ""
+    for number, line in body_lines(text, first_line):
+        if "{" in line:
+            marker = _HEADING.match(line)
+            block = _BLOCK_ATTRS.match(line) if marker is None and previous.strip() else None
+            if marker is not None:  # a heading's list ends it, after a space
+                brace = line.rfind("{")
+                heading = _ATTRS_AT.match(line, brace) if brace >= marker.end() and line[brace - 1] == " " else None
+                level = f"h{len(marker.group().strip())}"
+                found = [(level, heading.start(1), heading.group(1))] if heading is not None else []
+            elif block is not None:
+                found = [("p", block.start(1), block.group(1))]
+            else:
+                found = [(_inline_element(line, m.start()), m.start(1), m.group(1)) for m in _INLINE_ATTRS.finditer(line)]
+            for name, at, written in found:
+                attrs = _as_attributes(written)
+                verdict = left_out(name, attrs)
+                if verdict is not None:
+                    given = attributes(attrs)
+                    _keep_left_out(left, finding("html-left-out", rel, number, line.rfind("{", 0, at) + 1,
+                                                 **_left_out_words(name, verdict, given)), _runs_script(verdict[1], given))
+        previous = line
+
+
+def _inline_element(line: str, at: int) -> str:
+    """The element an inline attribute list at `at` (after its `)`, `]`, `*`, `_` or backtick) is given to."""
+    end = line[at - 1]
+    if end in ")]":
+        opened = line.rfind("[", 0, line.rfind("]", 0, at))
+        return "img" if opened > 0 and line[opened - 1] == "!" else "a"
+    return "code" if end == "`" else "em"
+
+
+def _as_attributes(written: str) -> str:
+    """An attribute list's tokens as a start tag's attributes (`.c` a class, `#i` the id)."""
+    classes: list[str] = []
+    parts: list[str] = []
+    for m in _ATTR_TOKEN.finditer(written):
+        if m.group(3) is not None:
+            word = m.group(3)
+            if word.startswith("."):
+                classes.append(word[1:])
+            elif word.startswith("#"):
+                parts.append(f'id="{html.escape(word[1:])}"')
+            else:
+                parts.append(html.escape(word))
+        else:
+            value = m.group(2)
+            value = value[1:-1] if value[:1] in "\"'" and len(value) >= 2 else value
+            parts.append(f'{html.escape(m.group(1))}="{html.escape(html.unescape(value))}"')
+    if classes:
+        parts.append(f'class="{html.escape(" ".join(classes))}"')
+    return " " + " ".join(parts)
 
 
 _PICTURE_TAGS = frozenset(["img", "video", "audio", "source"])
