@@ -28,6 +28,9 @@ def left(body: str) -> list[tuple[int, int, str]]:
 @pytest.mark.parametrize(("written", "words"), [
     ('<span style="color:red">급함</span>', "<span> 태그의 style 속성"),
     ('<img src="../../docs/img/a.png" onerror="alert(1)">', "<img> 태그의 onerror 속성"),
+    # a quoted value holding ">" is still inside the tag, for Markdown and the browser alike
+    ('<img src="../../docs/img/a.png" alt="a>b" onerror="alert(1)">', "<img> 태그의 onerror 속성"),
+    ("<span title='3 > 2' style=\"color:red\">급함</span>", "<span> 태그의 style 속성"),
     ('<p align="center" style="x">가운데</p>', "<p> 태그의 align, style 속성"),
     ('<a href="../2026-0002/" target="_blank">다른 사례</a>', "<a> 태그의 target 속성"),
     ('<div class="md-dialog">로그인</div>', "<div> 태그의 class 속성"),
@@ -193,7 +196,8 @@ def test_hostile_lines_are_read_in_one_pass() -> None:
     started = time.perf_counter()
     for line in ("<a" * 100_000, "<b>" * 100_000, '<a "' * 100_000, "<svg>" + "<b>" * 100_000,
                  "[a](" * 100_000, "[a](javascript:x)" * 20_000, "<font>" * 100_000,
-                 ("<a\n" + "x\n" * 30) * 30_000, "[a]: b\n" * 100_000, "[a][b]" * 100_000):
+                 ("<a\n" + "x\n" * 30) * 30_000, "[a]: b\n" * 100_000, "[a][b]" * 100_000,
+                 '<a "' + "x>" * 100_000, '<a "x>' * 100_000):
         outside_content(line, RECORD, 1)
     for line in ("*{a" * 100_000 + "}", "# " + "a {" * 100_000 + "}", "# a" + " " * 100_000 + "x {b}",
                  "x\n{: a" + " " * 100_000 + "b}", "x\n{: " + "a " * 100_000 + "}"):

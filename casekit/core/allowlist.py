@@ -112,9 +112,10 @@ CLEANER = nh3.Cleaner(
 
 # -- one tag of a body, against the allowlist ---------------------------------
 # a start tag on one line: its name as HTML spells one (so `<https://…>` and `<a@b.kr>`, Markdown's
-# autolinks, are not tags), then anything but a bracket, or quoted values without one (each try
-# ends at the next bracket: a line of 100,000 "<a" is read in one pass)
-START_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)>""")
+# autolinks, are not tags), then anything but a bracket, or quoted values, which may hold a ">" as
+# the browser reads them (`alt="a>b" onerror=…` is one tag) but no "<" (each try ends at the next
+# "<": a line of 100,000 "<a" is read in one pass)
+START_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
 # one attribute of a start tag's rest, as a browser splits them (the audit reads tags with it too;
 # white space is HTML's, not Unicode's: before `="`, a no-break space starts an unquoted value, so
 # `alt=\u00a0"a onerror=…"` gives the image an onerror handler)
