@@ -388,3 +388,44 @@ def test_check_takes_a_case_id_as_status_and_log_do(sample: Path, run) -> None:
     assert result.exit_code == 2 and "혹시 2026-0012인가요?" in result.output, result.output
     result = run(sample, "check", "없는/경로")
     assert result.exit_code == 2 and "사례 번호(2026-0012)" in result.output
+
+
+# --- a worker id mistyped in one record: `due --worker kim.sw` lost the case, and check said nothing ---
+
+def warnings_of(sample: Path, code: str) -> list[tuple[str, int, int, str]]:
+    return [(f.path, f.line or 0, f.column or 0, f.message_ko) for f in check(sample, today=None).findings
+            if f.code == code]
+
+
+@pytest.mark.parametrize("typed", ["kim.ws", "kimsw", "Kim.sw", "kim.s", "kim_sw"])
+def test_a_worker_id_mistyped_in_one_record_names_the_id_meant(sample: Path, run, typed: str) -> None:
+    line = edit(sample, INTAKE_12, "worker: kim.sw", f"worker: {typed}")
+    (found,) = warnings_of(sample, "worker-typo")
+    assert found[:3] == (INTAKE_12, line, 9), found
+    assert f"담당자 '{typed}'" in found[3] and "여기에만 나옵니다. 혹시 'kim.sw'" in found[3], found[3]
+    assert "worker: kim.sw로 고치세요" in found[3]
+    # the same finding when only that case is checked (the ids of the whole casebook are compared)
+    alone = run(sample, "check", "--format", "json", "cases/2026-0012")
+    assert [f["code"] for f in json.loads(alone.stdout)["findings"]] == ["worker-typo"], alone.stdout
+
+
+def test_a_new_worker_and_two_close_workers_with_several_records_are_not_typos(sample: Path) -> None:
+    edit(sample, INTAKE_12, "worker: kim.sw", "worker: jung.sw")  # a new colleague: no id close to it
+    for rel in sorted((sample / "cases/2026-0014").glob("*.md")):  # kim.sx has records of its own: a person
+        text = rel.read_text(encoding="utf-8")
+        rel.write_text(text.replace("worker: kim.sw", "worker: kim.sx").replace("worker: lee.sw", "worker: kim.sx"),
+                       encoding="utf-8")
+    assert sum("worker: kim.sx" in p.read_text(encoding="utf-8") for p in (sample / "cases/2026-0014").glob("*.md")) >= 2
+    assert warnings_of(sample, "worker-typo") == []
+
+
+def test_a_handovers_new_worker_mistyped_is_found_and_a_handover_counts_as_a_use(sample: Path) -> None:
+    handover = sample / "cases/2026-0012/handover.yml"
+    handover.write_text("handovers:\n  - date: 2026-11-01\n    from: kim.sw\n    to: lee.ws\n    reason: \"휴직\"\n",
+                        encoding="utf-8")
+    (found,) = warnings_of(sample, "worker-typo")
+    assert found[:3] == ("cases/2026-0012/handover.yml", 4, 9) and "to: lee.sw로 고치세요" in found[3], found
+    # a record naming the handover's new worker in the same way: two uses, no longer a slip
+    handover.write_text(handover.read_text(encoding="utf-8").replace("lee.ws", "lee.sx"), encoding="utf-8")
+    edit(sample, INTAKE_12.replace("01-intake", "04-intervention"), "worker: kim.sw", "worker: lee.sx")
+    assert warnings_of(sample, "worker-typo") == []

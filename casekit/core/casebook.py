@@ -20,6 +20,7 @@ from casekit.core.docs import DocsScan, outside_content, scan_docs, stalling_par
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
+from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
 from casekit.core.names import (
@@ -519,7 +520,9 @@ def _check(
             report.handover_files += 1
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
-    findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]
+    # (every case's handover.yml: a worker id is judged against all the casebook names)
+    named = [use for disk, rel in layout.handovers.values() for use in handover_workers(str(disk), rel)]
+    findings += [f for f in across_cases(facts, inactive, named) if _wanted(f.path, wanted, with_resources)]
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
     findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units,
                            docs if wanted is None else None)

@@ -103,6 +103,39 @@ def close_to(value: str, candidates: Iterable[str], *, cutoff: float = 0.75) -> 
     return keyed[hit[0]] if hit and keyed[hit[0]] != value else None
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Letters added, dropped or changed, and two neighbours swapped, to make `b` of `a` (optimal
+    string alignment: kim.ws -> kim.sw is one step)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def near_miss(typed: str, other: str) -> bool:
+    """Whether `typed` looks like a slip for `other` (ids such as a worker's): the same but for
+    letter case or a dot, dash or underscore (Kim.sw, kimsw for kim.sw), one letter off or two
+    neighbours swapped (kim.ws), or two letters off in an id of eight letters or more (a short id
+    two letters off is as likely another person: lee.hj beside lee.sw)."""
+    if typed == other:
+        return False
+
+    def key(s: str) -> str:
+        return re.sub(r"[._\-\s]", "", s.lower())
+
+    a, b = key(typed), key(other)
+    if a == b:
+        return True
+    steps = edit_distance(a, b)
+    return steps <= 1 or (steps == 2 and min(len(a), len(b)) >= 8)
+
+
 def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> tuple[str, str]:
     """For a value not in an enum: which code to write, in Korean and English ('' when no guess).
     A Korean label typed instead of its code ('노인' for older, '최초' for initial) is recognised."""

@@ -35,6 +35,7 @@ class Summary:
     where: Where = (1, 1)  # the `stage:` key, or line 1: where record-level findings point
     date_at: Where = (1, 1)
     worker: str | None = None
+    worker_at: Where = (1, 1)  # the `worker:` value (a near miss of another record's worker is found there)
     reopening: bool = False
     eligibility: str | None = None
     risk: str | None = None
@@ -217,6 +218,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     s.date = valid_date(data.get("date"))
     s.date_at = parsed.where(("date",))
     s.worker = data.get("worker") if isinstance(data.get("worker"), str) else None
+    s.worker_at = parsed.where(("worker",))
     if stage == "intake":
         s.reopening = isinstance(data.get("reopening"), dict)
         s.eligibility = _str(_get(data, ("eligibility", "decision")))
