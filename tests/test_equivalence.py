@@ -154,6 +154,8 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0005/07-intervention.md", "date: \"", f"date: \"{soon}\"\nx_was: \"")
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (and the plan's N4: unknown-need)
     edit("cases/2026-0002/03-plan.md", "worker: lee.sw", "worker: lee.ws")  # worker-typo (the casebook's ids compared)
+    (root / "cases/2026-0004/02-closure.md").write_text(  # front-matter-not-first
+        "# 종결\n" + (root / "cases/2026-0004/02-closure.md").read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _agree(root: Path, modes, expect_codes: set[str] | None = None) -> set[str]:

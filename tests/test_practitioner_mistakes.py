@@ -429,3 +429,31 @@ def test_a_handovers_new_worker_mistyped_is_found_and_a_handover_counts_as_a_use
     handover.write_text(handover.read_text(encoding="utf-8").replace("lee.ws", "lee.sx"), encoding="utf-8")
     edit(sample, INTAKE_12.replace("01-intake", "04-intervention"), "worker: kim.sw", "worker: lee.sx")
     assert warnings_of(sample, "worker-typo") == []
+
+
+# --- lines before the opening `---`: the front matter is there, one line down ---
+
+@pytest.mark.parametrize(("lead", "count", "what"), [
+    ("\n", 1, "1줄(빈 줄)"), ("# 접수\n", 1, "1줄(제목)을 지우세요. 제목은 머리말을 닫는 '---' 줄 뒤"),
+    ("# 접수\n\n", 2, "2줄(제목과 빈 줄)"),
+])
+def test_lines_before_the_opening_dashes_are_one_finding_and_the_record_is_still_read(
+        sample: Path, lead: str, count: int, what: str) -> None:
+    record = sample / INTAKE_12
+    record.write_text(lead + record.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert [(f.code, f.line, f.column) for f in found] == [("front-matter-not-first", 1, 1)], found
+    said = found[0].message_ko
+    assert "첫 줄이 '---'이어야 합니다" in said and f"머리말이 {count + 1}번째 줄에서 시작합니다" in said, said
+    assert f"'---' 앞의 {what}" in said, said
+    # read from where it is: no "front matter missing", no client phone taken for body text, no
+    # sharing without consent in the later records (the consents are read)
+    assert not [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")][1:]
+
+
+def test_a_value_error_in_front_matter_one_line_down_is_found_where_it_is(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, 'alias: "이○자"', 'alias: "이○자')
+    record = sample / INTAKE_12
+    record.write_text("# 접수\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert found == [("front-matter-not-first", 1), ("yaml-syntax", line + 1)], found

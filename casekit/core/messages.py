@@ -55,6 +55,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "'---' 줄로 닫으세요. templates/ 폴더의 같은 단계 서식을 보고 맞추세요.",
         "the file does not start with '---' front matter: write '---', the fields, and a closing '---' (see templates/)",
     ),
+    "front-matter-not-first": (
+        E,
+        "첫 줄이 '---'이어야 합니다. 머리말이 {start}번째 줄에서 시작합니다: '---' 앞의 {count}줄({what})을 지우세요.{advice}",
+        "the first line must be '---'; the front matter starts at line {start}: delete the {count} line(s) before "
+        "it{advice_en}",
+    ),
     "front-matter-unclosed": (
         E,
         "머리말이 '---' 줄로 닫히지 않았습니다. 항목(키: 값)이 끝나고 본문이 시작하기 전에 '---' 한 줄을 넣으세요"

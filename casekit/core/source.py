@@ -357,17 +357,31 @@ def split(text: str, rel: str) -> Parsed:
         parsed.body = text
         return parsed
     first_end = text.find("\n")
+    lead = 0  # lines before the opening '---' (a blank line, a `# 제목`): said once, the front matter still read
     if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
-        parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
-        parsed.body = text
-        return parsed
+        lead = _lines_before_front(text)
+        if not lead:
+            parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
+            parsed.body = text
+            return parsed
+        lines = text.split("\n", lead + 1)
+        filled = [line for line in lines[:lead] if line.strip()]
+        headed = any(line.lstrip().startswith("#") for line in filled)
+        what = "글" if not all(line.lstrip().startswith("#") for line in filled) else "제목" if filled else "빈 줄"
+        parsed.findings.append(finding(
+            "front-matter-not-first", rel, 1, 1, count=lead, start=lead + 1,
+            what=what + ("과 빈 줄" if filled and len(filled) < lead else ""),
+            advice=" 제목은 머리말을 닫는 '---' 줄 뒤, 본문 첫머리에 쓰세요." if headed else "",
+            advice_en=" (a heading goes after the closing '---', at the top of the body)" if headed else ""))
+        first_end = text.find("\n", sum(len(line) + 1 for line in lines[:lead]))
     end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
-        body = body_start(text.split("\n"))
+        body = body_start(text.split("\n")[lead:])
+        body = body + lead if body else None
         where = (f"({body}번째 줄 앞)", f" (before line {body})") if body else ("", "")
         parsed.findings.append(finding("front-matter-unclosed", rel, body or 1, 1, where=where[0], where_en=where[1]))
         return parsed
-    parsed.front_line = 2
+    parsed.front_line = lead + 2
     parsed.body_line = text.count("\n", 0, end.start()) + 2
     parsed.body = text[end.end() + 1 :]
     front = text[first_end + 1 : end.start()] or "\n"
@@ -380,6 +394,26 @@ def split(text: str, rel: str) -> Parsed:
     if parsed.data is not None and ("#" in front):
         parsed.findings += comment_cuts(front, rel, parsed.front_line)
     return parsed
+
+
+MAX_LEAD = 10  # lines before an opening '---' taken for a slip (a blank line, a heading), not a file without front matter
+_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|$)")
+
+
+def _lines_before_front(text: str) -> int:
+    """How many lines (a blank line, a `# 제목`, a line of prose: none of them `key: value`) stand
+    before a '---' line that opens front matter (a key at the left edge on the line after it, and a
+    closing '---' further down); 0 when there is no such '---' within the first MAX_LEAD lines."""
+    lines = text.split("\n", MAX_LEAD + 2)
+    for n, line in enumerate(lines[: MAX_LEAD + 1]):
+        if line.rstrip() == "---":
+            after = lines[n + 1] if n + 1 < len(lines) else ""
+            rest = text.split("\n", n + 1)[-1] if n + 1 < len(lines) else ""
+            closed = _FRONT_END.search(rest) is not None
+            return n if n and _KEY_LINE.match(after) and closed else 0
+        if _KEY_LINE.match(line.lstrip()):  # `case: x` before any '---': the opening line left out, not this
+            return 0
+    return 0
 
 
 # a space YAML does not read as one (U+3000, what a Korean input method types in full-width mode;
