@@ -457,3 +457,109 @@ def test_a_value_error_in_front_matter_one_line_down_is_found_where_it_is(sample
     record.write_text("# 접수\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
     assert found == [("front-matter-not-first", 1), ("yaml-syntax", line + 1)], found
+
+
+# --- characters that only look right in a code, an id or a date: named once, where they are ---
+
+@pytest.mark.parametrize(("old", "new", "says", "char_at"), [
+    ("stage: intake", "stage: intake\u3000", "'stage'(단계)의 값 끝에 전각 공백(U+3000)이 있습니다. 지우세요: stage: intake",
+     "\u3000"),
+    ('case: "2026-0012"', 'case: "\uff12\uff10\uff12\uff16-0012"', "전각 숫자(２０２６)", "\uff12"),
+    ('case: "2026-0012"', 'case: "2026-0012 "', "'case'(사례 번호)의 값 끝에 공백이 있습니다. 지우세요: case: 2026-0012", " \""),
+    ('date: "2026-10-14"', 'date: "2026\uff0d10\uff0d14"', "전각 하이픈(－)이 있습니다. 반각으로 쓰세요: date: 2026-10-14",
+     "\uff0d"),
+    ('date: "2026-10-14"', 'date: "2026\u201310\u201314"', "하이픈(-)으로 바꿔 쓰세요: date: 2026-10-14", "\u2013"),
+    ("worker: kim.sw", 'worker: "kim.sw "', "지우세요: worker: kim.sw", " \""),
+    ("worker: kim.sw", "worker: \uff4b\uff49\uff4d.sw", "전각 글자", "\uff4b"),
+])
+def test_a_character_that_only_looks_right_in_an_id_or_date_is_one_finding_at_it(
+        sample: Path, old: str, new: str, says: str, char_at: str) -> None:
+    line = edit(sample, INTAKE_12, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [(f.code, f.line) for f in found] == [("odd-character", line)], found  # not also case-mismatch …
+    assert says in found[0].message_ko, found[0].message_ko
+    assert new.index(char_at, new.index(": ") + 2) + 1 == found[0].column  # at the character itself
+
+
+def test_a_need_id_with_a_space_is_not_also_an_unknown_need(sample: Path) -> None:
+    line = edit(sample, "cases/2026-0012/03-plan.md", "need: N1", 'need: "N1\u3000"')
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert found == [("odd-character", line)], found
+
+
+@pytest.mark.parametrize("sign", ["\uff0d", "\u2022", "*", "\u2013"])
+def test_a_list_written_with_another_sign_says_to_use_a_hyphen(sample: Path, sign: str) -> None:
+    text = (sample / INTAKE_12).read_text(encoding="utf-8")
+    first = text[: text.index('  - "전기요금')].count("\n") + 1
+    (sample / INTAKE_12).write_text(text.replace('  - "', f'  {sign} "'), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [(f.code, f.line, f.column) for f in found] == [("list-marker", first + i, 3) for i in range(3)], found
+    assert "목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - \"전기요금" in found[0].message_ko
+
+
+def test_one_list_item_written_with_a_bullet_is_told_as_a_list(sample: Path) -> None:
+    text = (sample / INTAKE_12).read_text(encoding="utf-8")
+    start = text.index('  - "전기요금')
+    end = text.index("eligibility:")
+    (sample / INTAKE_12).write_text(text[:start] + '  • "전기요금 체납"\n' + text[end:], encoding="utf-8")
+    (found,) = [f for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert found.code == "wrong-type" and "목록은 '- '(반각 하이픈과 공백)으로 쓰세요" in found.message_ko, found
+
+
+def test_a_bullet_inside_a_text_block_is_left_alone(sample: Path) -> None:
+    edit(sample, INTAKE_12, 'household: "1인 가구"', 'household: |\n    • 1인 가구\n    • 자녀 없음')
+    assert [f for f in check(sample, today=None).findings if f.path == INTAKE_12] == []
+
+
+# --- dates as people write them ---
+
+@pytest.mark.parametrize(("value", "says"), [
+    ('"2026. 10. 14."', "2026-10-14로 적으세요"), ("2026. 10. 14.", "2026-10-14로 적으세요"),
+    ("2026.10.14", "2026-10-14로 적으세요"), ('"2026-10-14 (화)"', "요일은 빼고 날짜만 적으세요: 2026-10-14"),
+    ('"2026-10-14 화요일"', "요일은 빼고 날짜만 적으세요: 2026-10-14"), ('"2026-10-14."', "2026-10-14로 적으세요"),
+    ('"26-10-14"', "연도는 네 자리로 적으세요: 2026-10-14"), ('"2026. 10. 14. (화)"', "2026-10-14로 적으세요"),
+])
+def test_a_date_written_the_way_people_write_it_gets_the_date_meant(sample: Path, value: str, says: str) -> None:
+    line = edit(sample, INTAKE_12, 'date: "2026-10-14"', f"date: {value}")
+    found = [f for f in errors_in(sample, INTAKE_12) if f[1] == line]
+    assert [c for c, _, _ in found] == ["bad-date"] and says in found[0][2], found
+
+
+def test_a_birth_year_in_two_digits_is_taken_in_the_last_century(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, 'birth_date: "1955-12-01"', 'birth_date: "55-12-01"')
+    (found,) = [f for f in errors_in(sample, INTAKE_12) if f[1] == line]
+    assert "연도는 네 자리로 적으세요: 1955-12-01" in found[2], found
+
+
+# --- two ids where one goes ---
+
+@pytest.mark.parametrize("value", ["N1, N2", "N1/N2", "N1 및 N2"])
+def test_two_needs_in_one_goal_say_to_write_one_and_give_the_other_a_goal(sample: Path, value: str) -> None:
+    plan = "cases/2026-0012/03-plan.md"
+    line = edit(sample, plan, "need: N1", f"need: {value}")
+    found = [f for f in check(sample, today=None).findings if f.path == plan]
+    assert [(f.code, f.line) for f in found] == [("several-ids", line)], found
+    said = found[0].message_ko
+    assert "ID 하나만 적습니다" in said and "need: N1처럼" in said and "나머지(N2)" in said, said
+    assert "사정(02-assessment.md)에 없습니다" not in said
+
+
+def test_two_needs_as_a_list_say_the_same(sample: Path) -> None:
+    plan = "cases/2026-0012/03-plan.md"
+    edit(sample, plan, "need: N1", "need: [N1, N2]")
+    (found,) = [f for f in check(sample, today=None).findings if f.path == plan]
+    assert found.code == "wrong-type" and "주된 하나(N1)를 적고, 나머지(N2)" in found.message_ko, found.message_ko
+
+
+def test_the_quick_test_of_a_record_misses_no_character_the_full_one_names() -> None:
+    """`may_hold_odd` spares most records the walk over their values: it must see every character
+    `odd_characters` would name, or such a value would pass unnamed."""
+    import re
+
+    from casekit.core.hints import _ODD_IN_CODE, may_hold_odd, odd_characters
+
+    named = re.compile(_ODD_IN_CODE.pattern.split("]|", 1)[0] + "]")
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and named.match(chr(c))]
+    assert len(chars) > 100 and all(may_hold_odd(f'a: "x{ch}y"\n') for ch in chars)
+    assert all(odd_characters(f"x{ch}y") is not None for ch in chars)
+    assert may_hold_odd('case: "2026-0012 "\n') and may_hold_odd('case: " 2026-0012"\n')

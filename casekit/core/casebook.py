@@ -209,11 +209,14 @@ _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"
 
 
 def one_per_reference(findings: list[Finding]) -> list[Finding]:
-    """`findings` without a bad-pattern where an unknown-goal/need/resource stands at the same place."""
+    """`findings` without a bad-pattern where an unknown-goal/need/resource stands at the same place,
+    and without those where `several-ids` does (need: N1, N2 names two known needs, not an unknown one)."""
     places = {(f.path, f.line, f.column) for f in findings if f.code in _REFERENCE_CODES}
     if not places:
         return findings
-    return [f for f in findings if not (f.code == "bad-pattern" and (f.path, f.line, f.column) in places)]
+    several = {(f.path, f.line, f.column) for f in findings if f.code == "several-ids"}
+    return [f for f in findings if not (f.code == "bad-pattern" and (f.path, f.line, f.column) in places)
+            and not (f.code in _REFERENCE_CODES and (f.path, f.line, f.column) in several)]
 
 
 def scan(root: Path) -> Layout:

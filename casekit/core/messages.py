@@ -83,6 +83,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "이 문자를 지우고 {meant}(으)로 다시 넣으세요.",
         "{what_en} {where_en}; YAML does not read it as {meant_en}: delete it and type {meant_en}",
     ),
+    "list-marker": (
+        E,
+        "목록 표시가 {sign}입니다. YAML은 이 문자를 목록으로 읽지 않습니다. 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. "
+        "예: {example}",
+        "a list item marked with {sign_en}, which YAML does not read as a list; start list items with '- ': {example}",
+    ),
     "yaml-tab": (
         E,
         "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.",
@@ -309,6 +315,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "'{field}'({title})의 '{value}'이(가) 형식에 맞지 않습니다. {description}",
         "'{field}' ({title}): '{value}' does not have the expected form. {description}",
+    ),
+    "odd-character": (
+        E,
+        "'{field}'({title})의 값{where}에 {what}이(가) 있습니다. {advice}",
+        "'{field}' ({title}): '{value}' holds {what_en}; write {fixed}",
+    ),
+    "several-ids": (
+        E,
+        "'{field}'({title})에는 ID 하나만 적습니다. '{value}'에는 여럿이 있습니다. 주된 하나를 {key}: {first}처럼 적고, "
+        "나머지({rest})는 항목을 따로 만들어 적으세요.",
+        "'{field}' ({title}) takes one id, '{value}' names several; write the main one ({key}: {first}) and give the "
+        "others ({rest}) items of their own",
     ),
     "wrong-value": (
         E,
