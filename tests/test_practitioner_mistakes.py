@@ -563,3 +563,39 @@ def test_the_quick_test_of_a_record_misses_no_character_the_full_one_names() -> 
     assert len(chars) > 100 and all(may_hold_odd(f'a: "x{ch}y"\n') for ch in chars)
     assert all(odd_characters(f"x{ch}y") is not None for ch in chars)
     assert may_hold_odd('case: "2026-0012 "\n') and may_hold_odd('case: " 2026-0012"\n')
+
+
+# --- a record named without its number, and what follows from a record not read as what it is ---
+
+@pytest.mark.parametrize(("moved", "name", "meant"), [
+    ("01-intake.md", "intake.md", "01-intake.md"),  # not 05-intake.md: the next number after the last
+    ("03-plan.md", "plan.md", "03-plan.md"),
+    ("04-intervention.md", "intervention.md", "04-intervention.md"),
+])
+def test_a_record_without_a_number_is_told_the_free_number_its_stage_takes(
+        sample: Path, moved: str, name: str, meant: str) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / moved).rename(folder / name)
+    (found,) = [f for f in check(sample, today=None).findings if f.code == "bad-file-name"]
+    assert f"{meant}로 바꾸세요" in found.message_ko, found.message_ko
+
+
+def test_a_misnamed_intake_is_one_finding_not_a_pile_of_consent_errors(sample: Path) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / "01-intake.md").rename(folder / "intake.md")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in found] == ["bad-file-name"], found  # not first-not-intake, 4 × sharing-without-consent
+    assert "접수 내용(동의 등)을 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 5건은 이름을 고친 뒤 다시 합니다" \
+        in found[0].message_ko, found[0].message_ko
+    # an independent problem of the case is still said
+    edit(sample, "cases/2026-0012/03-plan.md", "goal: G1", "goal: G9")
+    assert "unknown-goal" in [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+
+
+def test_an_intervention_saved_as_a_monitoring_is_checked_as_what_it_holds(sample: Path) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / "04-intervention.md").rename(folder / "04-monitoring.md")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in found] == ["stage-mismatch"], found  # not 2 required, unknown-field, 3 goal-not-monitored
+    assert "내용이 실행(intervention) 기록이어서 그렇게 검사했습니다: 파일 이름을 04-intervention.md로 바꾸세요" \
+        in found[0].message_ko, found[0].message_ko

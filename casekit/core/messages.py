@@ -366,9 +366,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "stage-mismatch": (
         E,
-        "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다. 'stage: {expected}'(으)로 적거나, "
-        "다른 단계의 기록이라면 파일 이름을 고치세요.",
-        "stage '{value}' differs from the file name's stage '{expected}'; write 'stage: {expected}' or rename the file",
+        "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다. {advice}",
+        "stage '{value}' differs from the file name's stage '{expected}'; {advice_en}",
     ),
     "resource-id-mismatch": (
         E,
