@@ -599,3 +599,32 @@ def test_an_intervention_saved_as_a_monitoring_is_checked_as_what_it_holds(sampl
     assert [f.code for f in found] == ["stage-mismatch"], found  # not 2 required, unknown-field, 3 goal-not-monitored
     assert "내용이 실행(intervention) 기록이어서 그렇게 검사했습니다: 파일 이름을 04-intervention.md로 바꾸세요" \
         in found[0].message_ko, found[0].message_ko
+
+
+# --- what a record says that nothing else in it follows ---
+
+def test_a_closure_referred_to_no_agency_is_told_to_name_it(sample: Path) -> None:
+    closure = "cases/2026-0003/02-closure.md"
+    line = edit(sample, closure, "reason: ineligible", "reason: referred")
+    found = [f for f in check(sample, today=None).findings if f.path == closure]
+    assert [(f.code, f.line, f.severity) for f in found] == [("referred-without-agency", line, "warning")], found
+    assert "referred_to에 받는 기관의 자원 ID" in found[0].message_ko
+    edit(sample, closure, "reason: referred", "reason: referred\nreferred_to: gaon-food-bank")
+    assert "referred-without-agency" not in [f.code for f in check(sample, today=None).findings if f.path == closure]
+
+
+def test_an_intake_referred_elsewhere_to_no_agency_is_told_to_name_it(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, "decision: eligible", "decision: referred_elsewhere")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert ("referred-without-agency", line) in found, found
+
+
+def test_a_conference_whose_next_meeting_is_before_it_is_said(sample: Path) -> None:
+    conference = next(p for p in sorted((sample / "cases").glob("*/*-conference.md"))
+                      if "next_meeting:" in p.read_text(encoding="utf-8"))
+    rel = str(conference.relative_to(sample))
+    text = conference.read_text(encoding="utf-8")
+    date = next(x.split('"')[1] for x in text.splitlines() if x.startswith("date:"))
+    line = edit(sample, rel, "next_meeting: ", f'next_meeting: "{int(date[:4]) - 1}{date[4:]}"\nx_was: ')
+    found = [f for f in check(sample, today=None).findings if f.path == rel and f.code == "next-before-record"]
+    assert [(f.line, f.severity) for f in found] == [(line, "warning")] and "다음 회의일" in found[0].message_ko, found

@@ -59,7 +59,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
 EARLIEST_BIRTH = "1900-01-01"
 # the name of a record's next date, by stage, as the form shows it
-NEXT_DATES = {"monitoring": "다음 점검일", "closure": "첫 사후관리일", "followup": "다음 확인일"}
+NEXT_DATES = {"monitoring": "다음 점검일", "closure": "첫 사후관리일", "followup": "다음 확인일", "conference": "다음 회의일"}
 
 
 def _future_dates(case: Case, today: dt.date) -> list[Finding]:
@@ -85,7 +85,8 @@ def _plausible_dates(case: Case) -> list[Finding]:
             out.append(finding("birth-after-record", r.rel, *r.birth_at, birth=r.birth, date=r.date))
         elif r.birth and r.birth < EARLIEST_BIRTH:
             out.append(finding("birth-too-early", r.rel, *r.birth_at, birth=r.birth))
-        upcoming = {"monitoring": r.next_review, "closure": r.aftercare_first, "followup": r.next_check}.get(r.stage)
+        upcoming = {"monitoring": r.next_review, "closure": r.aftercare_first, "followup": r.next_check,
+                    "conference": r.next_meeting}.get(r.stage)
         if upcoming and r.date and upcoming < r.date:
             out.append(finding("next-before-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
                                date=r.date))
