@@ -153,6 +153,16 @@ def _plant(root: Path) -> None:
     soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs
     edit("cases/2026-0005/07-intervention.md", "date: \"", f"date: \"{soon}\"\nx_was: \"")
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (and the plan's N4: unknown-need)
+    edit("cases/2026-0002/03-plan.md", "worker: lee.sw", "worker: lee.ws")  # worker-typo (the casebook's ids compared)
+    edit("cases/2026-0006/10-plan.md", "need: N1", "need: N1, N2")  # several-ids
+    edit("cases/2026-0009/01-intake.md", "decision: eligible", "decision: referred_elsewhere")  # referred-without-agency
+    (root / "cases/2026-0012/01-intake.md").rename(root / "cases/2026-0012/intake.md")  # deferred consent findings
+    (root / "cases/2026-0014/03-intervention.md").rename(root / "cases/2026-0014/03-monitoring.md")  # read as it holds
+    edit("cases/2026-0007/01-intake.md", '  - "사업', '  • "사업')  # list-marker (two items in a row)
+    edit("cases/2026-0007/01-intake.md", '  - "가족', '  • "가족')
+    edit("cases/2026-0008/02-assessment.md", 'case: "2026-0008"', 'case: "2026-0008\u3000"')  # odd-character
+    (root / "cases/2026-0004/02-closure.md").write_text(  # front-matter-not-first
+        "# 종결\n" + (root / "cases/2026-0004/02-closure.md").read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _agree(root: Path, modes, expect_codes: set[str] | None = None) -> set[str]:

@@ -388,3 +388,243 @@ def test_check_takes_a_case_id_as_status_and_log_do(sample: Path, run) -> None:
     assert result.exit_code == 2 and "혹시 2026-0012인가요?" in result.output, result.output
     result = run(sample, "check", "없는/경로")
     assert result.exit_code == 2 and "사례 번호(2026-0012)" in result.output
+
+
+# --- a worker id mistyped in one record: `due --worker kim.sw` lost the case, and check said nothing ---
+
+def warnings_of(sample: Path, code: str) -> list[tuple[str, int, int, str]]:
+    return [(f.path, f.line or 0, f.column or 0, f.message_ko) for f in check(sample, today=None).findings
+            if f.code == code]
+
+
+@pytest.mark.parametrize("typed", ["kim.ws", "kimsw", "Kim.sw", "kim.s", "kim_sw"])
+def test_a_worker_id_mistyped_in_one_record_names_the_id_meant(sample: Path, run, typed: str) -> None:
+    line = edit(sample, INTAKE_12, "worker: kim.sw", f"worker: {typed}")
+    (found,) = warnings_of(sample, "worker-typo")
+    assert found[:3] == (INTAKE_12, line, 9), found
+    assert f"담당자 '{typed}'" in found[3] and "여기에만 나옵니다. 혹시 'kim.sw'" in found[3], found[3]
+    assert "worker: kim.sw로 고치세요" in found[3]
+    # the same finding when only that case is checked (the ids of the whole casebook are compared)
+    alone = run(sample, "check", "--format", "json", "cases/2026-0012")
+    assert [f["code"] for f in json.loads(alone.stdout)["findings"]] == ["worker-typo"], alone.stdout
+
+
+def test_a_new_worker_and_two_close_workers_with_several_records_are_not_typos(sample: Path) -> None:
+    edit(sample, INTAKE_12, "worker: kim.sw", "worker: jung.sw")  # a new colleague: no id close to it
+    for rel in sorted((sample / "cases/2026-0014").glob("*.md")):  # kim.sx has records of its own: a person
+        text = rel.read_text(encoding="utf-8")
+        rel.write_text(text.replace("worker: kim.sw", "worker: kim.sx").replace("worker: lee.sw", "worker: kim.sx"),
+                       encoding="utf-8")
+    assert sum("worker: kim.sx" in p.read_text(encoding="utf-8") for p in (sample / "cases/2026-0014").glob("*.md")) >= 2
+    assert warnings_of(sample, "worker-typo") == []
+
+
+def test_a_handovers_new_worker_mistyped_is_found_and_a_handover_counts_as_a_use(sample: Path) -> None:
+    handover = sample / "cases/2026-0012/handover.yml"
+    handover.write_text("handovers:\n  - date: 2026-11-01\n    from: kim.sw\n    to: lee.ws\n    reason: \"휴직\"\n",
+                        encoding="utf-8")
+    (found,) = warnings_of(sample, "worker-typo")
+    assert found[:3] == ("cases/2026-0012/handover.yml", 4, 9) and "to: lee.sw로 고치세요" in found[3], found
+    # a record naming the handover's new worker in the same way: two uses, no longer a slip
+    handover.write_text(handover.read_text(encoding="utf-8").replace("lee.ws", "lee.sx"), encoding="utf-8")
+    edit(sample, INTAKE_12.replace("01-intake", "04-intervention"), "worker: kim.sw", "worker: lee.sx")
+    assert warnings_of(sample, "worker-typo") == []
+
+
+# --- lines before the opening `---`: the front matter is there, one line down ---
+
+@pytest.mark.parametrize(("lead", "count", "what"), [
+    ("\n", 1, "1줄(빈 줄)"), ("# 접수\n", 1, "1줄(제목)을 지우세요. 제목은 머리말을 닫는 '---' 줄 뒤"),
+    ("# 접수\n\n", 2, "2줄(제목과 빈 줄)"),
+])
+def test_lines_before_the_opening_dashes_are_one_finding_and_the_record_is_still_read(
+        sample: Path, lead: str, count: int, what: str) -> None:
+    record = sample / INTAKE_12
+    record.write_text(lead + record.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert [(f.code, f.line, f.column) for f in found] == [("front-matter-not-first", 1, 1)], found
+    said = found[0].message_ko
+    assert "첫 줄이 '---'이어야 합니다" in said and f"머리말이 {count + 1}번째 줄에서 시작합니다" in said, said
+    assert f"'---' 앞의 {what}" in said, said
+    # read from where it is: no "front matter missing", no client phone taken for body text, no
+    # sharing without consent in the later records (the consents are read)
+    assert not [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")][1:]
+
+
+def test_a_value_error_in_front_matter_one_line_down_is_found_where_it_is(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, 'alias: "이○자"', 'alias: "이○자')
+    record = sample / INTAKE_12
+    record.write_text("# 접수\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert found == [("front-matter-not-first", 1), ("yaml-syntax", line + 1)], found
+
+
+# --- characters that only look right in a code, an id or a date: named once, where they are ---
+
+@pytest.mark.parametrize(("old", "new", "says", "char_at"), [
+    ("stage: intake", "stage: intake\u3000", "'stage'(단계)의 값 끝에 전각 공백(U+3000)이 있습니다. 지우세요: stage: intake",
+     "\u3000"),
+    ('case: "2026-0012"', 'case: "\uff12\uff10\uff12\uff16-0012"', "전각 숫자(２０２６)", "\uff12"),
+    ('case: "2026-0012"', 'case: "2026-0012 "', "'case'(사례 번호)의 값 끝에 공백이 있습니다. 지우세요: case: 2026-0012", " \""),
+    ('date: "2026-10-14"', 'date: "2026\uff0d10\uff0d14"', "전각 하이픈(－)이 있습니다. 반각으로 쓰세요: date: 2026-10-14",
+     "\uff0d"),
+    ('date: "2026-10-14"', 'date: "2026\u201310\u201314"', "하이픈(-)으로 바꿔 쓰세요: date: 2026-10-14", "\u2013"),
+    ("worker: kim.sw", 'worker: "kim.sw "', "지우세요: worker: kim.sw", " \""),
+    ("worker: kim.sw", "worker: \uff4b\uff49\uff4d.sw", "전각 글자", "\uff4b"),
+])
+def test_a_character_that_only_looks_right_in_an_id_or_date_is_one_finding_at_it(
+        sample: Path, old: str, new: str, says: str, char_at: str) -> None:
+    line = edit(sample, INTAKE_12, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [(f.code, f.line) for f in found] == [("odd-character", line)], found  # not also case-mismatch …
+    assert says in found[0].message_ko, found[0].message_ko
+    assert new.index(char_at, new.index(": ") + 2) + 1 == found[0].column  # at the character itself
+
+
+def test_a_need_id_with_a_space_is_not_also_an_unknown_need(sample: Path) -> None:
+    line = edit(sample, "cases/2026-0012/03-plan.md", "need: N1", 'need: "N1\u3000"')
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert found == [("odd-character", line)], found
+
+
+@pytest.mark.parametrize("sign", ["\uff0d", "\u2022", "*", "\u2013"])
+def test_a_list_written_with_another_sign_says_to_use_a_hyphen(sample: Path, sign: str) -> None:
+    text = (sample / INTAKE_12).read_text(encoding="utf-8")
+    first = text[: text.index('  - "전기요금')].count("\n") + 1
+    (sample / INTAKE_12).write_text(text.replace('  - "', f'  {sign} "'), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [(f.code, f.line, f.column) for f in found] == [("list-marker", first + i, 3) for i in range(3)], found
+    assert "목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - \"전기요금" in found[0].message_ko
+
+
+def test_one_list_item_written_with_a_bullet_is_told_as_a_list(sample: Path) -> None:
+    text = (sample / INTAKE_12).read_text(encoding="utf-8")
+    start = text.index('  - "전기요금')
+    end = text.index("eligibility:")
+    (sample / INTAKE_12).write_text(text[:start] + '  • "전기요금 체납"\n' + text[end:], encoding="utf-8")
+    (found,) = [f for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert found.code == "wrong-type" and "목록은 '- '(반각 하이픈과 공백)으로 쓰세요" in found.message_ko, found
+
+
+def test_a_bullet_inside_a_text_block_is_left_alone(sample: Path) -> None:
+    edit(sample, INTAKE_12, 'household: "1인 가구"', 'household: |\n    • 1인 가구\n    • 자녀 없음')
+    assert [f for f in check(sample, today=None).findings if f.path == INTAKE_12] == []
+
+
+# --- dates as people write them ---
+
+@pytest.mark.parametrize(("value", "says"), [
+    ('"2026. 10. 14."', "2026-10-14로 적으세요"), ("2026. 10. 14.", "2026-10-14로 적으세요"),
+    ("2026.10.14", "2026-10-14로 적으세요"), ('"2026-10-14 (화)"', "요일은 빼고 날짜만 적으세요: 2026-10-14"),
+    ('"2026-10-14 화요일"', "요일은 빼고 날짜만 적으세요: 2026-10-14"), ('"2026-10-14."', "2026-10-14로 적으세요"),
+    ('"26-10-14"', "연도는 네 자리로 적으세요: 2026-10-14"), ('"2026. 10. 14. (화)"', "2026-10-14로 적으세요"),
+])
+def test_a_date_written_the_way_people_write_it_gets_the_date_meant(sample: Path, value: str, says: str) -> None:
+    line = edit(sample, INTAKE_12, 'date: "2026-10-14"', f"date: {value}")
+    found = [f for f in errors_in(sample, INTAKE_12) if f[1] == line]
+    assert [c for c, _, _ in found] == ["bad-date"] and says in found[0][2], found
+
+
+def test_a_birth_year_in_two_digits_is_taken_in_the_last_century(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, 'birth_date: "1955-12-01"', 'birth_date: "55-12-01"')
+    (found,) = [f for f in errors_in(sample, INTAKE_12) if f[1] == line]
+    assert "연도는 네 자리로 적으세요: 1955-12-01" in found[2], found
+
+
+# --- two ids where one goes ---
+
+@pytest.mark.parametrize("value", ["N1, N2", "N1/N2", "N1 및 N2"])
+def test_two_needs_in_one_goal_say_to_write_one_and_give_the_other_a_goal(sample: Path, value: str) -> None:
+    plan = "cases/2026-0012/03-plan.md"
+    line = edit(sample, plan, "need: N1", f"need: {value}")
+    found = [f for f in check(sample, today=None).findings if f.path == plan]
+    assert [(f.code, f.line) for f in found] == [("several-ids", line)], found
+    said = found[0].message_ko
+    assert "ID 하나만 적습니다" in said and "need: N1처럼" in said and "나머지(N2)" in said, said
+    assert "사정(02-assessment.md)에 없습니다" not in said
+
+
+def test_two_needs_as_a_list_say_the_same(sample: Path) -> None:
+    plan = "cases/2026-0012/03-plan.md"
+    edit(sample, plan, "need: N1", "need: [N1, N2]")
+    (found,) = [f for f in check(sample, today=None).findings if f.path == plan]
+    assert found.code == "wrong-type" and "주된 하나(N1)를 적고, 나머지(N2)" in found.message_ko, found.message_ko
+
+
+def test_the_quick_test_of_a_record_misses_no_character_the_full_one_names() -> None:
+    """`may_hold_odd` spares most records the walk over their values: it must see every character
+    `odd_characters` would name, or such a value would pass unnamed."""
+    import re
+
+    from casekit.core.hints import _ODD_IN_CODE, may_hold_odd, odd_characters
+
+    named = re.compile(_ODD_IN_CODE.pattern.split("]|", 1)[0] + "]")
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and named.match(chr(c))]
+    assert len(chars) > 100 and all(may_hold_odd(f'a: "x{ch}y"\n') for ch in chars)
+    assert all(odd_characters(f"x{ch}y") is not None for ch in chars)
+    assert may_hold_odd('case: "2026-0012 "\n') and may_hold_odd('case: " 2026-0012"\n')
+
+
+# --- a record named without its number, and what follows from a record not read as what it is ---
+
+@pytest.mark.parametrize(("moved", "name", "meant"), [
+    ("01-intake.md", "intake.md", "01-intake.md"),  # not 05-intake.md: the next number after the last
+    ("03-plan.md", "plan.md", "03-plan.md"),
+    ("04-intervention.md", "intervention.md", "04-intervention.md"),
+])
+def test_a_record_without_a_number_is_told_the_free_number_its_stage_takes(
+        sample: Path, moved: str, name: str, meant: str) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / moved).rename(folder / name)
+    (found,) = [f for f in check(sample, today=None).findings if f.code == "bad-file-name"]
+    assert f"{meant}로 바꾸세요" in found.message_ko, found.message_ko
+
+
+def test_a_misnamed_intake_is_one_finding_not_a_pile_of_consent_errors(sample: Path) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / "01-intake.md").rename(folder / "intake.md")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in found] == ["bad-file-name"], found  # not first-not-intake, 4 × sharing-without-consent
+    assert "접수 내용(동의 등)을 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 5건은 이름을 고친 뒤 다시 합니다" \
+        in found[0].message_ko, found[0].message_ko
+    # an independent problem of the case is still said
+    edit(sample, "cases/2026-0012/03-plan.md", "goal: G1", "goal: G9")
+    assert "unknown-goal" in [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+
+
+def test_an_intervention_saved_as_a_monitoring_is_checked_as_what_it_holds(sample: Path) -> None:
+    folder = sample / "cases/2026-0012"
+    (folder / "04-intervention.md").rename(folder / "04-monitoring.md")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in found] == ["stage-mismatch"], found  # not 2 required, unknown-field, 3 goal-not-monitored
+    assert "내용이 실행(intervention) 기록이어서 그렇게 검사했습니다: 파일 이름을 04-intervention.md로 바꾸세요" \
+        in found[0].message_ko, found[0].message_ko
+
+
+# --- what a record says that nothing else in it follows ---
+
+def test_a_closure_referred_to_no_agency_is_told_to_name_it(sample: Path) -> None:
+    closure = "cases/2026-0003/02-closure.md"
+    line = edit(sample, closure, "reason: ineligible", "reason: referred")
+    found = [f for f in check(sample, today=None).findings if f.path == closure]
+    assert [(f.code, f.line, f.severity) for f in found] == [("referred-without-agency", line, "warning")], found
+    assert "referred_to에 받는 기관의 자원 ID" in found[0].message_ko
+    edit(sample, closure, "reason: referred", "reason: referred\nreferred_to: gaon-food-bank")
+    assert "referred-without-agency" not in [f.code for f in check(sample, today=None).findings if f.path == closure]
+
+
+def test_an_intake_referred_elsewhere_to_no_agency_is_told_to_name_it(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, "decision: eligible", "decision: referred_elsewhere")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert ("referred-without-agency", line) in found, found
+
+
+def test_a_conference_whose_next_meeting_is_before_it_is_said(sample: Path) -> None:
+    conference = next(p for p in sorted((sample / "cases").glob("*/*-conference.md"))
+                      if "next_meeting:" in p.read_text(encoding="utf-8"))
+    rel = str(conference.relative_to(sample))
+    text = conference.read_text(encoding="utf-8")
+    date = next(x.split('"')[1] for x in text.splitlines() if x.startswith("date:"))
+    line = edit(sample, rel, "next_meeting: ", f'next_meeting: "{int(date[:4]) - 1}{date[4:]}"\nx_was: ')
+    found = [f for f in check(sample, today=None).findings if f.path == rel and f.code == "next-before-record"]
+    assert [(f.line, f.severity) for f in found] == [(line, "warning")] and "다음 회의일" in found[0].message_ko, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -190,8 +191,10 @@ def test_a_pattern_holds_to_the_end_of_the_value_as_json_schema_means_it(sample:
     record = sample / "cases/2026-0001/04-intervention.md"
     record.write_text(record.read_text(encoding="utf-8").replace("worker: kim.sw", f"worker: {value}", 1),
                       encoding="utf-8")
-    found = [(f.code, f.line) for f in check(sample).findings if f.severity == "error"]
-    assert found == [("bad-pattern", 5)]
+    found = [(f.code, f.line, f.message_ko) for f in check(sample).findings if f.severity == "error"]
+    # (the line break named as what it is: `odd-character`, the value taken as kim.sw, not a folder of its own)
+    assert [(c, n) for c, n, _ in found] == [("odd-character", 5)] and "줄바꿈" in found[0][2], found
+    assert re.search(ecma_regex("^[A-Za-z][A-Za-z0-9_.-]{0,31}$"), "kim.sw\n") is None
     assert ecma_regex(r"^a\$[$b]x$") == r"^a\$[$b]x\Z"
 
 

@@ -109,7 +109,8 @@ def test_closure_evaluates_every_goal(tmp_path: Path) -> None:
 def test_closure_reason_excuses_unevaluated_goals(tmp_path: Path, reason: str) -> None:
     # a withdrawal also needs the client's own words (or a note): given here, tested on its own elsewhere
     path = replace(FULL_PATH[:6], 5, results=[], reason=reason, reason_note="본인이 '더 이상 원하지 않는다'고 함")
-    assert codes(make_casebook(tmp_path, {"c1": path})) == []
+    # (an 이관 that names no agency: `referred-without-agency`, tested in test_practitioner_mistakes)
+    assert [c for c in codes(make_casebook(tmp_path, {"c1": path})) if c[0] != "referred-without-agency"] == []
 
 
 def test_other_reason_needs_note(tmp_path: Path) -> None:
@@ -196,7 +197,9 @@ def test_activity_needs_a_goal_after_the_plan(tmp_path: Path) -> None:
 def test_referral_target_must_exist(tmp_path: Path) -> None:
     closure = ("closure", "2026-03-02", {"reason": "referred", "results": None, "referred_to": "elsewhere"})
     intake = ("intake", "2026-03-01", {"eligibility": {"decision": "referred_elsewhere", "reason": "타 기관"}})
-    assert [c for c, _, _ in codes(make_casebook(tmp_path, {"c1": [intake, closure]}))] == ["unknown-resource"]
+    # (the intake's 타 기관 의뢰 names no agency: a warning of its own)
+    assert [c for c, _, _ in codes(make_casebook(tmp_path, {"c1": [intake, closure]}))] == [
+        "referred-without-agency", "unknown-resource"]
 
 
 def test_an_unreadable_record_does_not_cascade(tmp_path: Path) -> None:

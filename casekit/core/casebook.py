@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import operator
 import os
@@ -20,6 +21,7 @@ from casekit.core.docs import DocsScan, outside_content, scan_docs, stalling_par
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover
 from casekit.core.handover import check_file as check_handover
+from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
 from casekit.core.names import (
@@ -28,6 +30,7 @@ from casekit.core.names import (
     copy_of,
     inside,
     looks_like_record,
+    number_in_order,
     odd_hint,
     parse_record_name,
     record_name_for,
@@ -107,6 +110,9 @@ class Layout:
     resources: dict[str, tuple[Path, str]] = field(default_factory=dict)
     handovers: dict[str, tuple[Path, str]] = field(default_factory=dict)  # case -> its handover.yml
     findings: list[Finding] = field(default_factory=list)
+    # case -> (file, stage, name, hint, hint_en) of each file named unlike a record that is one (`intake.md`):
+    # not read, and its `bad-file-name` (which says so with that hint)
+    unread: dict[str, list[tuple[str, str, str, str, str]]] = field(default_factory=dict)
 
 
 def _entries(folder: Path | str, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
@@ -206,10 +212,59 @@ def _not_a_file(entry: os.DirEntry[str], what: tuple[str, str] = ("기록", "rec
 # which one was meant (unknown-goal: 혹시 G1인가요?) is the one kept at that place
 _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"})
 # what a finding at the same place says better: a value's pattern is wrong because the reference is
-# unknown; a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text)
-_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, **{code: frozenset({"sensitive-in-text"})
+# unknown; a reference is unknown because it names several (need: N1, N2: several-ids, not "N1, N2
+# is no need"); a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text)
+_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, **{code: frozenset({"several-ids"}) for code in _REFERENCE_CODES},
+                **{code: frozenset({"sensitive-in-text"})
                 for code in ("pii-phone", "pii-account", "pii-bank-account", "pii-email", "pii-resident-number",
                              "pii-card", "pii-driver-license")}}
+
+
+# what the process and practice rules say of a case only because a record of this stage was not read
+# (its file not named as a record): the intake's consents, the assessment's needs, the plan's goals …
+DEPENDS_ON = {
+    "intake": frozenset({"first-not-intake", "sharing-without-consent", "sharing-refused", "assessment-without-consent",
+                         "plan-without-consent", "after-withdrawal"}),
+    "assessment": frozenset({"plan-without-assessment", "unknown-need", "selection-before-assessment",
+                             "reassessment-first", "unknown-member"}),
+    "plan": frozenset({"needs-plan", "unknown-goal", "activity-before-plan", "closure-goal-unevaluated",
+                       "revised-plan-without-earlier"}),
+    "closure": frozenset({"followup-before-closure"}),
+}
+
+
+WHAT_IT_HOLDS = {"intake": "접수 내용(동의 등)", "assessment": "사정 내용(욕구 등)", "plan": "계획 내용(목표 등)",
+                 "closure": "종결 여부"}
+
+
+def deferred(findings: list[Finding], unread: dict[str, list[tuple[str, str, str, str, str]]]) -> list[Finding]:
+    """`findings` without those a case's rules make only because one of its records was not read
+    (`intake.md`: "first record is not the intake", "shared without consent" where the consents are in
+    it): the file's `bad-file-name` says how many wait for it to be renamed, and which."""
+    if not unread:
+        return findings
+    out: list[Finding] = []
+    waiting: dict[str, list[str]] = {}
+    owner = {f"cases/{case}/": files for case, files in unread.items()}
+    for f in findings:
+        files = owner.get(f.path[: f.path.rfind("/") + 1]) if f.path.startswith("cases/") else None
+        hit = next((rel for rel, stage, *_ in files or () if f.code in DEPENDS_ON.get(stage, ())), None)
+        if hit is None:
+            out.append(f)
+        else:
+            waiting.setdefault(hit, []).append(f.code)
+    said = {rel: (stage, name, hint, hint_en) for files in unread.values() for rel, stage, name, hint, hint_en in files}
+    for i, f in enumerate(out):
+        if f.code == "bad-file-name" and f.path in waiting:
+            stage, name, hint, hint_en = said[f.path]
+            codes = waiting[f.path]
+            out[i] = finding(
+                "bad-file-name", f.path, f.line, f.column, name=name, stages=", ".join(STAGES),
+                hint=f"{hint} 이 파일의 {WHAT_IT_HOLDS[stage]}을(를) 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 "
+                     f"{len(codes)}건은 이름을 고친 뒤 다시 합니다.",
+                hint_en=f"{hint_en} {len(codes)} finding(s) on the case's other records that depend on it "
+                        f"({', '.join(dict.fromkeys(codes))}) wait until it is renamed;")
+    return out
 
 
 def one_per_place(findings: list[Finding]) -> list[Finding]:
@@ -269,6 +324,7 @@ def scan(root: Path) -> Layout:
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
         taken = {r.nn for r in records}
+        in_case = [(r.nn, r.stage) for r in records]  # (a name without a number takes the one its stage's order gives)
         present = {os.path.basename(r.rel) for r in records} if misnamed else set()
         copy_names = {name: copy_of(name) for name, _ in misnamed}
         originals = {name: c[0] for name, c in copy_names.items() if c is not None and parse_record_name(c[0]) is not None}
@@ -296,7 +352,7 @@ def scan(root: Path) -> Layout:
                     hint_en=f" it and {others} look like copies of {original}, which is missing: compare them, "
                             f"rename the right one {meant} and delete the others;"))
                 continue
-            meant = original or record_name_for(name, max(taken, default=0) + 1)
+            meant = original or record_name_for(name, functools.partial(number_in_order, records=in_case))
             if meant:
                 meant = _claim(meant, taken)
             odd, odd_en = odd_hint(name)  # a trailing space: the name meant would look the same as this one
@@ -305,6 +361,9 @@ def scan(root: Path) -> Layout:
                 else (odd, odd_en)
             layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
                                            hint=hint[0], hint_en=hint[1]))
+            named = parse_record_name(meant) if meant else None
+            if named is not None and not any(r.stage == named[1] for r in records):  # the case's only such record
+                layout.unread.setdefault(entry.name, []).append((irel, named[1], name, *hint))
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
             del layout.cases[entry.name]  # not an empty case: one we could not read
     copies: list[tuple[str, str, tuple[str, str]]] = []
@@ -531,14 +590,16 @@ def _check(
             report.handover_files += 1
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
-    findings += [f for f in across_cases(facts, inactive) if _wanted(f.path, wanted, with_resources)]
+    # (every case's handover.yml: a worker id is judged against all the casebook names)
+    named = [use for disk, rel in layout.handovers.values() for use in handover_workers(str(disk), rel)]
+    findings += [f for f in across_cases(facts, inactive, named) if _wanted(f.path, wanted, with_resources)]
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
     findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units,
                            docs if wanted is None else None)
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(one_per_place(findings))
+    report.findings = sort_findings(deferred(one_per_place(findings), layout.unread))
     return report
 
 

@@ -110,6 +110,23 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) 
     return findings, found, parsed
 
 
+def worker_uses(disk: str, rel: str) -> list[tuple[str, str, int, int, str]]:
+    """Every worker id `cases/<id>/handover.yml` names, where: (id, file, line, column, from|to|by);
+    none when it cannot be read (its own findings say why when its case is checked)."""
+    if os.path.islink(disk):
+        return []
+    text, _ = read_file(disk, rel)
+    parsed = parse(text, rel) if text is not None else None
+    items = parsed.data.get("handovers") if parsed is not None and isinstance(parsed.data, dict) else None
+    out = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        for key in ("from", "to", "by"):
+            value = item.get(key) if isinstance(item, dict) else None
+            if isinstance(value, str) and value and parsed is not None:
+                out.append((value, rel, *parsed.where(("handovers", i, key)), key))
+    return out
+
+
 def current_worker(records: list[Summary], handovers: list[Handover] | None = None) -> str | None:
     """Who has the case now: the new worker of the latest handover, unless a record written after
     it (a later date) names someone else; else the worker of the latest record that names one."""
@@ -148,4 +165,4 @@ def unknown_worker(worker: str, known: set[str]) -> str | None:
 
 
 __all__ = ["HANDOVER_FILE", "Handover", "check_file", "current_worker", "entries", "known_workers", "parse",
-           "read_entries", "unknown_worker"]
+           "read_entries", "unknown_worker", "worker_uses"]

@@ -72,7 +72,8 @@ def attach_particles(text: str) -> str:
         if before.endswith(")") and "(" in before:
             inner_start = before.rfind("(")
             inner = before[inner_start + 1 : -1]
-            before = inner if inner.strip() else before[:inner_start]
+            # (a sign read as nothing, 전각 하이픈(－): the word before it)
+            before = inner if inner.strip() and final_consonant(inner) is not None else before[:inner_start]
         final = final_consonant(before)
         if final is None:
             return pair
@@ -101,6 +102,39 @@ def close_to(value: str, candidates: Iterable[str], *, cutoff: float = 0.75) -> 
         return keyed[k]
     hit = difflib.get_close_matches(k, list(keyed), n=1, cutoff=cutoff)
     return keyed[hit[0]] if hit and keyed[hit[0]] != value else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters added, dropped or changed, and two neighbours swapped, to make `b` of `a` (optimal
+    string alignment: kim.ws -> kim.sw is one step)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def near_miss(typed: str, other: str) -> bool:
+    """Whether `typed` looks like a slip for `other` (ids such as a worker's): the same but for
+    letter case or a dot, dash or underscore (Kim.sw, kimsw for kim.sw), one letter off or two
+    neighbours swapped (kim.ws), or two letters off in an id of eight letters or more (a short id
+    two letters off is as likely another person: lee.hj beside lee.sw)."""
+    if typed == other:
+        return False
+
+    def key(s: str) -> str:
+        return re.sub(r"[._\-\s]", "", s.lower())
+
+    a, b = key(typed), key(other)
+    if a == b:
+        return True
+    steps = edit_distance(a, b)
+    return steps <= 1 or (steps == 2 and min(len(a), len(b)) >= 8)
 
 
 def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> tuple[str, str]:
@@ -147,6 +181,77 @@ def lookalike_hint(value: str, codes: list[str]) -> tuple[str, str] | None:
             f" it holds characters that look alike or show nothing ({names}): retype it as {plain}.")
 
 
+# characters that only look like what a code, an id or a date holds: full-width forms, odd spaces,
+# dashes that are not the hyphen, invisible characters; and a space at either end
+_ODD_IN_CODE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212\ufe58\ufe63\u3161"
+                          + IGNORABLE_RE.pattern[1:-1] + "]|^\\s|\\s$")
+# a quick test of a whole front matter's text (most hold no odd character): such a character of the
+# Basic Multilingual Plane (a class of them is a bitmap there), any beyond it, a backslash escape
+_ODD_QUICK = re.compile("[\uff01-\uff5e\u00a0\u2000-\u2015\u202a-\u202f\u205f-\u206f\u3000\u2212\ufe58\ufe63\u3161"
+                        "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                        "\ufff0-\ufff8\\\\]|[\U00010000-\U0010FFFF]")
+
+
+def may_hold_odd(front: str) -> bool:
+    """Whether a front matter's text may hold a value `odd_characters` finds something in: such a
+    character, an escape, or a space inside quotes at either end of a value."""
+    return (_ODD_QUICK.search(front) is not None or ' "\n' in front or " '\n" in front or '" ' in front
+            or "' " in front or '\t"' in front)
+
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161"
+
+
+def clean_code(value: str) -> str:
+    """`value` as meant: full-width forms and dashes made ASCII, odd and invisible characters
+    dropped, no space at either end (`２０２６－0012　` -> 2026-0012)."""
+    text = IGNORABLE_RE.sub("", value).translate({ord(c): "-" for c in _DASHES})
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def odd_characters(value: str) -> tuple[str, str, str, int] | None:
+    """What in a code, an id or a date only looks right (a full-width space or digit, a dash that is
+    not the hyphen, a space at the end): (where: ' 끝' or ' 앞' when it is only spaces at that end,
+    else ''; Korean; English; index of the first such character); None when nothing does."""
+    if value.isascii() and value == value.strip():
+        return None
+    m = _ODD_IN_CODE.search(value)
+    if m is None:
+        return None
+    kinds: dict[str, tuple[str, str]] = {}  # kind -> (Korean, English), in the order met
+    ends: set[str] = set()
+    for i, ch in enumerate(value):
+        end = "앞" if not value[:i].strip() else "끝" if not value[i + 1 :].strip() else ""
+        if ch.isspace() and (ch not in " \t" or end):
+            ends.add(end)
+            if ch == "\u3000":
+                kinds.setdefault(ch, ("전각 공백(U+3000)", "a full-width space (U+3000)"))
+            elif ch in " \t":
+                kinds.setdefault(ch, ("공백", "a space at an end"))
+            elif ch in "\n\r\x85\u2028\u2029":
+                kinds.setdefault("\n", ("줄바꿈", "a line break"))
+            else:
+                kinds.setdefault(ch, (f"특수 공백(U+{ord(ch):04X})", f"a Unicode space (U+{ord(ch):04X})"))
+        elif "\uff10" <= ch <= "\uff19":
+            run = re.search("[\uff10-\uff19]+", value[i:])
+            kinds.setdefault("digits", (f"전각 숫자({run.group(0) if run else ch})", "full-width digits"))
+        elif ch == "\uff0d":
+            kinds.setdefault(ch, ("전각 하이픈(－)", "a full-width hyphen (U+FF0D)"))
+        elif ch in _DASHES:
+            kinds.setdefault(ch, (f"하이픈(-)이 아닌 줄표({ch}, U+{ord(ch):04X})",
+                                  f"a dash that is not a hyphen (U+{ord(ch):04X})"))
+        elif "\uff01" <= ch <= "\uff5e":
+            kinds.setdefault("letters", ("전각 글자", "full-width letters"))
+        elif IGNORABLE_RE.fullmatch(ch):
+            kinds.setdefault(ch, (f"보이지 않는 문자(U+{ord(ch):04X})", f"an invisible character (U+{ord(ch):04X})"))
+    if not kinds:
+        return None
+    only_spaces = all(k.isspace() for k in kinds) and len(ends) == 1 and "" not in ends
+    where = f" {ends.pop()}" if only_spaces else ""
+    return (where, ", ".join(ko for ko, _ in kinds.values()), ", ".join(dict.fromkeys(en for _, en in kinds.values())),
+            m.start())
+
+
 def _char_name(ch: str) -> str:
     if ch == "\u3000":
         return "전각 공백 U+3000"
@@ -162,7 +267,11 @@ def _char_name(ch: str) -> str:
 # --- dates ------------------------------------------------------------------------------------
 
 # (a month or day with a zero too many, 2026-008-20, is read as the number it is)
-_DATE_PARTS = re.compile(r"^\s*(\d{2}|\d{4})\s*(?:[-./년]\s*)0*(\d{1,2})\s*(?:[-./월]\s*)0*(\d{1,2})\s*일?\s*$")
+# (2026. 11. 6. as Korean writes it: a dot after the day too)
+_DATE_PARTS = re.compile(r"^\s*(\d{2}|\d{4})\s*(?:[-./년]\s*)0*(\d{1,2})\s*(?:[-./월]\s*)0*(\d{1,2})\s*(?:일|\.)?\s*$")
+YEAR_PIVOT = 40  # a two-digit year below it is 20xx, else 19xx
+# the day of the week after a date: 2026-11-06 (금), 2026-11-06 금요일
+_WEEKDAY = re.compile(r"\s*[(\[]?\s*[월화수목금토일](?:요일)?\s*[)\]]?\s*$")
 
 
 _WITH_TIME = re.compile(r"^\s*(.+?일?)\s*(?:[T ]\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|\s(?:오전|오후)?\s*[0-9]{1,2}\s*시"
@@ -194,10 +303,23 @@ def date_hint(value: object) -> tuple[str, str]:
         return (f" 연도를 넣어 YYYY-{month:02d}-{day:02d}처럼 적으세요(YYYY는 연도 네 자리).",
                 f" add the year: YYYY-{month:02d}-{day:02d}.")
     m = _DATE_PARTS.match(value)
+    weekday = _WEEKDAY.search(value) if m is None else None
+    if weekday is not None and weekday.start() > 0 and _DATE_PARTS.match(value[: weekday.start()]):
+        hint = date_hint(value[: weekday.start()])
+        if hint[0]:
+            return hint
+        return (f" 요일은 빼고 날짜만 적으세요: {value[: weekday.start()].strip()}",
+                f" write the date without the day of the week: {value[: weekday.start()].strip()}")
     if m is None:
         return "", ""
     year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
     if len(year) == 2:
+        # 26 is 2026 for a record, 55 is 1955 for a birth date (a fixed pivot: a finding never depends
+        # on the day it is made, and the full date shown lets the worker see a wrong century)
+        full = (2000 if int(year) < YEAR_PIVOT else 1900) + int(year)
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(full, month)[1]:
+            fixed = f"{full:04d}-{month:02d}-{day:02d}"
+            return (f" 연도는 네 자리로 적으세요: {fixed}", f" write the year with four digits: {fixed}")
         return (" 연도는 네 자리로 적으세요(예: 2026-11-25).", " write the year with four digits (e.g. 2026-11-25).")
     y = int(year)
     if y == 0:

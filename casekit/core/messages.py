@@ -55,6 +55,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "'---' 줄로 닫으세요. templates/ 폴더의 같은 단계 서식을 보고 맞추세요.",
         "the file does not start with '---' front matter: write '---', the fields, and a closing '---' (see templates/)",
     ),
+    "front-matter-not-first": (
+        E,
+        "첫 줄이 '---'이어야 합니다. 머리말이 {start}번째 줄에서 시작합니다: '---' 앞의 {count}줄({what})을 지우세요.{advice}",
+        "the first line must be '---'; the front matter starts at line {start}: delete the {count} line(s) before "
+        "it{advice_en}",
+    ),
     "front-matter-unclosed": (
         E,
         "머리말이 '---' 줄로 닫히지 않았습니다. 항목(키: 값)이 끝나고 본문이 시작하기 전에 '---' 한 줄을 넣으세요"
@@ -76,6 +82,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{where}의 문자가 {what}입니다. 모양은 비슷해도 YAML은 이 문자를 {meant}(으)로 읽지 않습니다. "
         "이 문자를 지우고 {meant}(으)로 다시 넣으세요.",
         "{what_en} {where_en}; YAML does not read it as {meant_en}: delete it and type {meant_en}",
+    ),
+    "list-marker": (
+        E,
+        "목록 표시가 {sign}입니다. YAML은 이 문자를 목록으로 읽지 않습니다. 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. "
+        "예: {example}",
+        "a list item marked with {sign_en}, which YAML does not read as a list; start list items with '- ': {example}",
     ),
     "yaml-tab": (
         E,
@@ -304,6 +316,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "'{field}'({title})의 '{value}'이(가) 형식에 맞지 않습니다. {description}",
         "'{field}' ({title}): '{value}' does not have the expected form. {description}",
     ),
+    "odd-character": (
+        E,
+        "'{field}'({title})의 값{where}에 {what}이(가) 있습니다. {advice}",
+        "'{field}' ({title}): '{value}' holds {what_en}; write {fixed}",
+    ),
+    "several-ids": (
+        E,
+        "'{field}'({title})에는 ID 하나만 적습니다. '{value}'에는 여럿이 있습니다. 주된 하나를 {key}: {first}처럼 적고, "
+        "나머지({rest})는 항목을 따로 만들어 적으세요.",
+        "'{field}' ({title}) takes one id, '{value}' names several; write the main one ({key}: {first}) and give the "
+        "others ({rest}) items of their own",
+    ),
     "wrong-value": (
         E,
         "'{field}'({title})은(는) '{expected}'이어야 하는데 '{value}'입니다.",
@@ -342,9 +366,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "stage-mismatch": (
         E,
-        "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다. 'stage: {expected}'(으)로 적거나, "
-        "다른 단계의 기록이라면 파일 이름을 고치세요.",
-        "stage '{value}' differs from the file name's stage '{expected}'; write 'stage: {expected}' or rename the file",
+        "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다. {advice}",
+        "stage '{value}' differs from the file name's stage '{expected}'; {advice_en}",
     ),
     "resource-id-mismatch": (
         E,

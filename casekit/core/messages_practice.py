@@ -170,4 +170,18 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "'김○수'처럼 글자를 더 보이거나 연령대를 붙이세요.",
         "alias '{alias}' is the same as open case {other}; make it distinct (e.g. 김○수, or add the age group)",
     ),
+    "referred-without-agency": (
+        W,
+        "{what}인데 어느 기관인지 적혀 있지 않습니다. {key}에 받는 기관의 자원 ID(resources/ 폴더의 파일 이름)를 "
+        "적으세요. 연계 확인과 정보 제공 동의가 그 기관을 기준으로 합니다.",
+        "{what_en} but no agency is named: write the receiving agency's resource id in {key} (the follow-up call and "
+        "the consent to share are about that agency)",
+    ),
+    "worker-typo": (
+        W,
+        "담당자 '{worker}'은(는) 사례집에서 여기에만 나옵니다. 혹시 '{meant}'(다른 곳 {count}군데)인가요? 같은 사람이면 "
+        "{key}: {meant}(으)로 고치세요. 다르게 적으면 `casekit due --worker {meant}`에 이 사례가 나오지 않습니다.",
+        "worker '{worker}' appears only here in the casebook; did you mean '{meant}' (named {count} times)? If it is "
+        "the same person, write {key}: {meant}, or `casekit due --worker {meant}` leaves this case out",
+    ),
 }

@@ -10,6 +10,7 @@ import functools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from casekit.core.hints import attach_particles
@@ -172,10 +173,10 @@ def stage_of_word(word: str) -> str | None:
 _NAME_PARTS = re.compile(r"^\s*([0-9]{1,3})?[\s_\-.]*(.+?)\s*$")
 
 
-def record_name_for(name: str, next_nn: int) -> str | None:
+def record_name_for(name: str, next_nn: int | Callable[[str], int]) -> str | None:
     """The record file name a misnamed file was meant to have: `4-intervention.md` -> 04-intervention.md,
     `04_실행.md`, `０４-intervention.md` -> 04-intervention.md, `04-Intervention.MD`, `intervention.md` -> the case's next
-    number; None when no stage can be read from it."""
+    number (`next_nn`, or what it gives for the stage); None when no stage can be read from it."""
     plain = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", name))  # ０４-실행.md, a zero-width space
     stem = re.sub(r"(?:\.(?:md|markdown|txt))+$", "", plain.strip(), flags=re.IGNORECASE)
     m = _NAME_PARTS.match(stem)
@@ -184,8 +185,27 @@ def record_name_for(name: str, next_nn: int) -> str | None:
     stage = stage_of_word(m.group(2))
     if stage is None:
         return None
-    number = int(m.group(1)) if m.group(1) else next_nn
+    number = int(m.group(1)) if m.group(1) else next_nn(stage) if callable(next_nn) else next_nn
     return f"{number:02d}-{stage}.md" if 1 <= number <= 99 else None
+
+
+# where each stage stands in a case (an intervention and a monitoring alternate; a conference stands anywhere)
+STAGE_RANK = {"intake": 0, "assessment": 1, "plan": 2, "intervention": 3, "monitoring": 3, "closure": 4, "followup": 5}
+
+
+def number_in_order(stage: str, records: list[tuple[int, str]]) -> int:
+    """The number a record of `stage` written without one takes among a case's `records` (number,
+    stage): the first free number where no record before it comes later in the stage order and none
+    after it earlier (intake.md beside 02-assessment.md is 01); else the case's next number."""
+    last = max((nn for nn, _ in records), default=0)
+    rank = STAGE_RANK.get(stage)
+    if rank is not None:
+        taken = {nn for nn, _ in records}
+        ranked = [(nn, STAGE_RANK[st]) for nn, st in records if st in STAGE_RANK]
+        for n in range(1, min(last + 1, 99) + 1):
+            if n not in taken and all(r <= rank for nn, r in ranked if nn < n) and all(r >= rank for nn, r in ranked if nn > n):
+                return n
+    return last + 1
 
 
 # what sync clients, file managers and editors add to a file's name when they copy it or keep a backup

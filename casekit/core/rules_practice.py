@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 
 from casekit.core.case import Case, Episode
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER
 from casekit.core.summary import Summary, record_order
 
@@ -57,7 +59,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
 EARLIEST_BIRTH = "1900-01-01"
 # the name of a record's next date, by stage, as the form shows it
-NEXT_DATES = {"monitoring": "다음 점검일", "closure": "첫 사후관리일", "followup": "다음 확인일"}
+NEXT_DATES = {"monitoring": "다음 점검일", "closure": "첫 사후관리일", "followup": "다음 확인일", "conference": "다음 회의일"}
 
 
 def _future_dates(case: Case, today: dt.date) -> list[Finding]:
@@ -83,7 +85,8 @@ def _plausible_dates(case: Case) -> list[Finding]:
             out.append(finding("birth-after-record", r.rel, *r.birth_at, birth=r.birth, date=r.date))
         elif r.birth and r.birth < EARLIEST_BIRTH:
             out.append(finding("birth-too-early", r.rel, *r.birth_at, birth=r.birth))
-        upcoming = {"monitoring": r.next_review, "closure": r.aftercare_first, "followup": r.next_check}.get(r.stage)
+        upcoming = {"monitoring": r.next_review, "closure": r.aftercare_first, "followup": r.next_check,
+                    "conference": r.next_meeting}.get(r.stage)
         if upcoming and r.date and upcoming < r.date:
             out.append(finding("next-before-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
                                date=r.date))
@@ -207,9 +210,12 @@ def _closure(r: Summary) -> list[Finding]:
 
 
 # What a case contributes to the checks across cases: its open episode's alias (as compared, as
-# written, file, line, column) and the resources its current plan names (id, file, line, column).
+# written, file, line, column), the resources its current plan names (id, file, line, column), the
+# client's key, and the worker every record names (id, file, line, column).
+WorkerUse = tuple[str, str, int | None, int | None]
+HandoverWorker = tuple[str, str, int | None, int | None, str]  # a handover.yml's: (id, file, line, column, from|to|by)
 Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]],
-              str | None]  # (alias, resources of the current plan, the client's key: name and birth date hashed)
+              str | None, list[WorkerUse]]  # (alias, resources of the current plan, the client's key, workers)
 
 
 def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
@@ -221,9 +227,10 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
             out.append(finding("track-deprecated", r.rel, *r.track_at))
         if r.resident_at is not None and not allow_resident_number:
             out.append(finding("resident-number-kept", r.rel, *r.resident_at))
+    workers: list[WorkerUse] = [(r.worker, r.rel, *r.worker_at) for r in case.records if r.worker]
     ep = case.current
     if ep is None or case.closed:
-        return out, (None, [], None)
+        return out, (None, [], None, workers)
     alias: tuple[str, str, str, int | None, int | None] | None = None
     if ep.intake is not None and ep.intake.alias and not PLACEHOLDER.match(ep.intake.alias):
         # (a template's `<가명 표기 …>` not yet filled in is its own finding, not a shared alias)
@@ -231,7 +238,7 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
     refs: list[tuple[str, str, int | None, int | None]] = []
     if ep.plan is not None:
         refs = [(ref, ep.plan.rel, line, col) for kind, ref, line, col in ep.plan.refs if kind == "resource"]
-    return out, (alias, refs, _client_key(ep.intake))
+    return out, (alias, refs, _client_key(ep.intake), workers)
 
 
 def _client_key(intake: Summary | None) -> str | None:
@@ -244,14 +251,15 @@ def _client_key(intake: Summary | None) -> str | None:
     return hashlib.blake2b(f"{''.join(name.split())}|{birth.strip()}".encode(), digest_size=16).hexdigest()
 
 
-def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
+def across_cases(facts: dict[str, Facts], inactive: set[str], handover_workers: Sequence[HandoverWorker] = ()) -> list[Finding]:
     """The checks across cases, from each case's `case_facts`: the same alias on two open cases
-    (the later case id is told), a resource no longer in service named in an open case's plan."""
-    out: list[Finding] = []
+    (the later case id is told), a resource no longer in service named in an open case's plan, a
+    worker id that looks like a slip for another's (with the workers the handover.yml files name)."""
+    out: list[Finding] = worker_typos([use for cid in sorted(facts) for use in facts[cid][3]], handover_workers)
     open_aliases: dict[str, str] = {}
     open_clients: dict[str, str] = {}
     for cid in sorted(facts):
-        alias, refs, client = facts[cid]
+        alias, refs, client, _ = facts[cid]
         if client is not None and client in open_clients and alias is not None:
             # one person with two open cases: said once (not also as two cases with one alias)
             _, _, rel, line, col = alias
@@ -267,6 +275,31 @@ def across_cases(facts: dict[str, Facts], inactive: set[str]) -> list[Finding]:
                 open_aliases[key] = cid
         out += [finding("inactive-resource", rel, line, col, ref=ref) for ref, rel, line, col in refs if ref in inactive]
     return out
+
+
+def worker_typos(records: list[WorkerUse], handovers: Sequence[HandoverWorker]) -> list[Finding]:
+    """A worker id written in one place only (one record's `worker`, one handover's `to`) when a near
+    miss of it (`near_miss`: kim.ws for kim.sw) is written in several: a slip that drops the case from
+    `casekit due --worker kim.sw`. Two workers whose ids are close but who each have several records
+    are two people; an id with no near miss is a new worker. (A handover's `from` has its own check
+    against the records; its `by`, a supervisor's id, is an id the casebook knows but is not judged.)"""
+    uses: dict[str, int] = {}
+    for worker, *_ in records:
+        uses[worker] = uses.get(worker, 0) + 1
+    for worker, *_ in handovers:
+        uses[worker] = uses.get(worker, 0) + 1
+    ids = [w for w in uses if w.isascii() and w == w.strip() and w]  # (odd characters: their own finding)
+    meant: dict[str, str] = {}
+    for w in ids:
+        if uses[w] != 1:
+            continue
+        close = [v for v in ids if uses[v] >= 2 and near_miss(w, v)]
+        if close:
+            meant[w] = max(close, key=lambda v: (uses[v], v))
+    places = [(w, rel, line, col, "worker") for w, rel, line, col in records]
+    places += [(w, rel, line, col, key) for w, rel, line, col, key in handovers if key == "to"]
+    return [finding("worker-typo", rel, line, col, worker=w, meant=meant[w], count=uses[meant[w]], key=key)
+            for w, rel, line, col, key in places if w in meant]
 
 
 def case_rules(

@@ -14,9 +14,18 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint
+from casekit.core.hints import (
+    attach_particles,
+    clean_code,
+    close_to,
+    date_hint,
+    enum_hint,
+    may_hold_odd,
+    odd_characters,
+)
+from casekit.core.reader import IGNORABLE_RE
 from casekit.core.schema_files import read_schemas
-from casekit.core.source import REFUSED, Parsed, Path
+from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path
 
 if TYPE_CHECKING:  # jsonschema (pure Python) is imported only to explain an invalid record
     from jsonschema import Draft202012Validator
@@ -273,7 +282,7 @@ class SchemaSet:
         data = parsed.data
         if data is None:
             return []
-        findings: list[Finding] = []
+        findings: list[Finding] = self.odd_values(kind, parsed, rel) if kind in self.schemas else []
         placeholders = [path for path, v in parsed.leaves() if isinstance(v, str) and "<" in v and PLACEHOLDER.match(v)]
         refused = [path for path, tag in parsed.resolved.items() if tag == REFUSED]
         for ph in placeholders:
@@ -306,6 +315,44 @@ class SchemaSet:
                 reported.add(key)
                 findings.append(f)
         return findings
+
+    def odd_values(self, kind: str, parsed: Parsed, rel: str) -> list[Finding]:
+        """A code, an id or a date (a value whose schema gives a pattern, a fixed value or the date
+        format) that holds a character only looking right (`２０２６`, a full-width space, `－`, a space at
+        the end) and is right without it: one `odd-character` finding at that character, and the
+        value taken as meant, so that neither the schema nor a rule says it again. (A choice of a
+        list, `enum`, says so in its `not-in-list` finding.)"""
+        out: list[Finding] = []
+        assert parsed.data is not None
+        if parsed.front and not may_hold_odd(parsed.front):
+            return out  # (one search of the text: most records hold no such character)
+        for path, value in parsed.leaves():
+            if not isinstance(value, str) or not path or (value.isascii() and value == value.strip()):
+                continue
+            odd = odd_characters(value)
+            if odd is None or any(ch in BIDI_CONTROLS for ch in value):  # (bidi-control says that, and the value stays)
+                continue
+            schema = self.schema_at(kind, path)
+            fixed = clean_code(value)
+            if not fixed or not _fits(fixed, schema):
+                continue
+            where, what, what_en, index = odd
+            line, col = parsed.where(path)
+            col = _column_in(parsed, line, col, value, index)
+            key = next((p for p in reversed(path) if isinstance(p, str)), "")
+            shown = f"{key}: {fixed}" if isinstance(path[-1], str) else f"- {fixed}"
+            dropped = "".join(ch for ch in value if not ch.isspace() and not IGNORABLE_RE.fullmatch(ch)) == fixed
+            dashed = any(ch in value for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161")
+            advice = ("지우세요" if dropped else "하이픈(-)으로 바꿔 쓰세요" if dashed else "반각으로 쓰세요") + f": {shown}"
+            title = schema.get("title", "")
+            out.append(finding("odd-character", rel, line, col, field=field_name(path), title=title, where=where, what=what,
+                               what_en=what_en, advice=advice, fixed=shown, value=_short(value)))
+            parent: Any = parsed.data
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = fixed  # (taken as meant: the error stays until the file is fixed)
+            parsed._leaves = None
+        return out
 
     def _explain(self, kind: str, error: ValidationError, path: Path, parsed: Parsed, rel: str,
                  typos: dict[Path, str] | None = None) -> list[Finding]:
@@ -362,6 +409,12 @@ class SchemaSet:
             hint, hint_en = date_hint(error.instance)
             return [finding("bad-date", rel, line, col, field=name, title=title, value=_short(error.instance),
                             hint=hint, hint_en=hint_en)]
+        if v == "pattern" and isinstance(error.instance, str):
+            ids = [x for x in re.split(r"\s*(?:[,/·、;]|\s및\s|\s)\s*", error.instance.strip()) if x]
+            if len(ids) >= 2 and all(re.search(ecma_regex(error.validator_value), x) for x in ids):
+                key = next((p for p in reversed(path) if isinstance(p, str)), "")
+                return [finding("several-ids", rel, line, col, field=name, title=title, value=_short(error.instance),
+                                key=key, first=ids[0], rest=", ".join(ids[1:]))]
         if v == "pattern":
             return [
                 finding("bad-pattern", rel, line, col, field=name, title=title, value=_short(error.instance),
@@ -381,6 +434,29 @@ class SchemaSet:
             return [finding("out-of-range", rel, line, col, field=name, title=title, value=error.instance,
                             range=ko, range_en=en)]
         return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
+
+
+def _fits(value: str, schema: dict[str, Any]) -> bool:
+    """Whether `value` is what a code-like schema (a pattern, a fixed value, the date format) asks."""
+    if "const" in schema:
+        return bool(value == schema["const"])
+    if schema.get("format") == "date" and not _calendar_date(value):
+        return False
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str):
+        try:
+            return re.search(ecma_regex(pattern), value) is not None
+        except re.error:
+            return False
+    return schema.get("format") == "date"
+
+
+def _column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
+    """The column of `value[index]` on `line`, the value starting at `col` (after an opening quote);
+    `col` itself when the value is not written there as it reads (escapes, several lines)."""
+    text = parsed.line_text(line)
+    start = col if text[col - 1 : col] in ("'", '"') else col - 1
+    return start + index + 1 if text[start : start + len(value)] == value else col
 
 
 def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[str, str]:
@@ -594,7 +670,19 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         return (" 값이 비어 있습니다.", " the value is empty.")
     if expected == "boolean" and actual == "string":
         return (" true 또는 false로 적으세요.", " write true or false.")
+    if expected == "array" and isinstance(value, str) and value.strip()[:1] in LIST_SIGNS:
+        sign = value.strip()[0]
+        return (f" 목록 표시가 '{sign}'입니다: 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - {value.strip()[1:].strip()}",
+                f" the list item starts with '{sign}': start list items with '- '")
+    if expected == "string" and isinstance(value, list) and len(value) >= 2 and schema.get("pattern"):
+        first, rest = str(value[0]), ", ".join(str(v) for v in value[1:4])
+        return (f" 여기에는 ID 하나만 적습니다. 주된 하나({first})를 적고, 나머지({rest})는 항목을 따로 만들어 적으세요.",
+                f" one id only here: write the main one ({first}) and give the others ({rest}) items of their own.")
     return ("", "")
+
+
+# signs people start a list item with instead of YAML's `-` (see source.list_markers)
+LIST_SIGNS = frozenset(LIST_MARKERS)
 
 
 def _get(data: Any, path: Path) -> Any:

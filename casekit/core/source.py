@@ -103,6 +103,7 @@ class Parsed:
     body_line: int = 1
     front_line: int = 1
     findings: list[Finding] = field(default_factory=list)
+    front: str = ""  # the front matter's text (where a finding finds a character on its line)
     _leaves: list[tuple[Path, Any]] | None = field(default=None, repr=False, compare=False)
 
     def leaves(self) -> list[tuple[Path, Any]]:
@@ -113,6 +114,12 @@ class Parsed:
             if self.data is not None:
                 _walk_leaves(self.data, (), self._leaves)
         return self._leaves
+
+    def line_text(self, line: int) -> str:
+        """The text of file line `line` of the front matter ('' outside it)."""
+        i = line - self.front_line
+        lines = self.front.split("\n")
+        return lines[i] if 0 <= i < len(lines) else ""
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Best position for `path`: its own, else the nearest ancestor's."""
@@ -357,20 +364,37 @@ def split(text: str, rel: str) -> Parsed:
         parsed.body = text
         return parsed
     first_end = text.find("\n")
+    lead = 0  # lines before the opening '---' (a blank line, a `# 제목`): said once, the front matter still read
     if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
-        parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
-        parsed.body = text
-        return parsed
+        lead = _lines_before_front(text)
+        if not lead:
+            parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
+            parsed.body = text
+            return parsed
+        lines = text.split("\n", lead + 1)
+        filled = [line for line in lines[:lead] if line.strip()]
+        headed = any(line.lstrip().startswith("#") for line in filled)
+        what = "글" if not all(line.lstrip().startswith("#") for line in filled) else "제목" if filled else "빈 줄"
+        parsed.findings.append(finding(
+            "front-matter-not-first", rel, 1, 1, count=lead, start=lead + 1,
+            what=what + ("과 빈 줄" if filled and len(filled) < lead else ""),
+            advice=" 제목은 머리말을 닫는 '---' 줄 뒤, 본문 첫머리에 쓰세요." if headed else "",
+            advice_en=" (a heading goes after the closing '---', at the top of the body)" if headed else ""))
+        first_end = text.find("\n", sum(len(line) + 1 for line in lines[:lead]))
     end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
-        body = body_start(text.split("\n"))
+        body = body_start(text.split("\n")[lead:])
+        body = body + lead if body else None
         where = (f"({body}번째 줄 앞)", f" (before line {body})") if body else ("", "")
         parsed.findings.append(finding("front-matter-unclosed", rel, body or 1, 1, where=where[0], where_en=where[1]))
         return parsed
-    parsed.front_line = 2
+    parsed.front_line = lead + 2
     parsed.body_line = text.count("\n", 0, end.start()) + 2
     parsed.body = text[end.end() + 1 :]
-    front = text[first_end + 1 : end.start()] or "\n"
+    front = parsed.front = text[first_end + 1 : end.start()] or "\n"
+    if _MARKED.search(front) is not None:
+        bullets, front = list_markers(front, rel, parsed.front_line)
+        parsed.findings += bullets  # (the rest read with a '-' in their place: nothing else follows from them)
     odd = "\u3000" in front or "\u00a0" in front or "\uff1a" in front  # (in: a tenth of the regex's cost)
     wide = wide_spaces(front, rel, parsed.front_line) if odd else []
     if wide:  # the cause of whatever YAML would say, said where it is (nothing else read until fixed)
@@ -380,6 +404,71 @@ def split(text: str, rel: str) -> Parsed:
     if parsed.data is not None and ("#" in front):
         parsed.findings += comment_cuts(front, rel, parsed.front_line)
     return parsed
+
+
+MAX_LEAD = 10  # lines before an opening '---' taken for a slip (a blank line, a heading), not a file without front matter
+_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|$)")
+
+
+def _lines_before_front(text: str) -> int:
+    """How many lines (a blank line, a `# 제목`, a line of prose: none of them `key: value`) stand
+    before a '---' line that opens front matter (a key at the left edge on the line after it, and a
+    closing '---' further down); 0 when there is no such '---' within the first MAX_LEAD lines."""
+    lines = text.split("\n", MAX_LEAD + 2)
+    for n, line in enumerate(lines[: MAX_LEAD + 1]):
+        if line.rstrip() == "---":
+            after = lines[n + 1] if n + 1 < len(lines) else ""
+            rest = text.split("\n", n + 1)[-1] if n + 1 < len(lines) else ""
+            closed = _FRONT_END.search(rest) is not None
+            return n if n and _KEY_LINE.match(after) and closed else 0
+        if _KEY_LINE.match(line.lstrip()):  # `case: x` before any '---': the opening line left out, not this
+            return 0
+    return 0
+
+
+# a list written with a sign that only looks like YAML's `- ` (a full-width hyphen, a bullet, a dash
+# from a word processor, Markdown's `*` or `+`): YAML reads it as text, or as an alias (`*`)
+LIST_MARKERS = "\uff0d\u2022\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u3161\u25aa\u25e6\u2219\u2027\u30fb\u318d*+"
+_MARKED = re.compile(f"^[ \t]*[{LIST_MARKERS}][ \t\u3000]", re.MULTILINE)  # (one search: most files have none)
+_MARKER_LINE = re.compile(f"^([ \t]*)([{LIST_MARKERS}])[ \t\u3000]+(?=\\S)")
+_OPENS_BLOCK = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s:#'\"][^:#]*:[ \t]*(?:#.*)?$")  # `key:` with nothing after it
+_MARKER_NAMES = {"\uff0d": "전각 하이픈(－)", "\u2022": "글머리 기호(•)", "\u00b7": "가운뎃점(·)", "\u318d": "아래아(ㆍ)",
+                 "\u3161": "한글 모음 ㅡ", "*": "별표(*)", "+": "더하기(+)"}
+
+
+def list_markers(front: str, rel: str, first_line: int) -> tuple[list[Finding], str]:
+    """List items marked with a sign other than YAML's `-` where a list is expected (under a `key:`
+    with no value, or after an item of the same list): an error at each sign, and the front matter
+    with a '-' in its place (the same length: every position stays) so the rest is read as meant.
+    Under a `key:` it takes two such lines in a row (one alone may be text that starts with a
+    bullet: the schema's `wrong-type` says so when a list was meant)."""
+    lines = front.split("\n")
+    out: list[Finding] = []
+    listing: int | None = None  # the indentation of the list being written, when one is
+    opened = False
+
+    def next_is_marked(n: int, indent: int) -> bool:
+        following = next((x for x in lines[n + 1 :] if x.strip() and not x.lstrip().startswith("#")), "")
+        m = _MARKER_LINE.match(following)
+        return m is not None and len(m.group(1)) == indent
+
+    for n, line in enumerate(lines):
+        m = _MARKER_LINE.match(line)
+        if m is not None and ((opened and next_is_marked(n, len(m.group(1)))) or listing == len(m.group(1))):
+            sign = m.group(2)
+            name = _MARKER_NAMES.get(sign, f"줄표({sign}, U+{ord(sign):04X})")
+            rest = line[m.end():].strip()
+            out.append(finding("list-marker", rel, first_line + n, len(m.group(1)) + 1, sign=name,
+                               sign_en=f"U+{ord(sign):04X}", example=f"- {rest}" if len(rest) <= 40 else "- …"))
+            lines[n] = line[: m.start(2)] + "-" + line[m.end(2):]
+            listing, opened = len(m.group(1)), False
+            continue
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        opened = _OPENS_BLOCK.match(line) is not None
+        item = re.match(r"^([ \t]*)-[ \t]", line)
+        listing = len(item.group(1)) if item is not None else None
+    return out, "\n".join(lines) if out else front
 
 
 # a space YAML does not read as one (U+3000, what a Korean input method types in full-width mode;
@@ -459,7 +548,7 @@ _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 def parse_yaml(src: str, rel: str, first_line: int = 1) -> Parsed:
     """Parse a whole YAML mapping (a settings file, say) with the same guards as front matter."""
-    parsed = Parsed(front_line=first_line, body_line=first_line)
+    parsed = Parsed(front_line=first_line, body_line=first_line, front=src)
     _parse_yaml(src if src.endswith("\n") else src + "\n", rel, parsed)
     return parsed
 

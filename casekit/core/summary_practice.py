@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casekit.core.findings import Finding, finding
 from casekit.core.schemas import PLACEHOLDER
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, _get, _list, _str, valid_date
@@ -131,6 +132,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             share(("referred_to",), s.date)
     elif stage == "conference":
         s.next_meeting = valid_date(data.get("next_meeting"))
+        s.next_at = at(("next_meeting",))
         for i, _ in enumerate(_list(data.get("participants"))):
             ref_path = ("participants", i, "resource")
             value = _get(data, ref_path)
@@ -141,6 +143,22 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:
                 s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
+
+
+def referral_without_agency(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> list[Finding]:
+    """A closure for 이관 (`reason: referred`) or an intake judged 타 기관 의뢰 (`referred_elsewhere`) that
+    does not say to which agency: the 연계 확인 that follows (and the consent to share with it) needs it."""
+    if stage == "closure" and data.get("reason") == "referred" and not _str(data.get("referred_to")):
+        return [finding("referred-without-agency", rel, *parsed.where(("reason",)), key="referred_to",
+                        what="종결 사유가 타 기관 이관(referred)",
+                        what_en="the closure reason is referred")]
+    eligibility = _dict(data.get("eligibility"))
+    if stage == "intake" and eligibility.get("decision") == "referred_elsewhere" \
+            and not _str(_dict(data.get("referral")).get("referred_to")):
+        return [finding("referred-without-agency", rel, *parsed.where(("eligibility", "decision")),
+                        key="referral.referred_to", what="대상 여부가 타 기관 의뢰(referred_elsewhere)",
+                        what_en="the intake decision is referred_elsewhere")]
+    return []
 
 
 def _dict(value: Any) -> dict[str, Any]:
