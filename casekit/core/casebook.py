@@ -323,47 +323,8 @@ def scan(root: Path) -> Layout:
                     hint_en=f"; if it records handovers, rename it {HANDOVER_FILE}: it is not read under this name"))
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
-        taken = {r.nn for r in records}
-        in_case = [(r.nn, r.stage) for r in records]  # (a name without a number takes the one its stage's order gives)
-        present = {os.path.basename(r.rel) for r in records} if misnamed else set()
-        copy_names = {name: copy_of(name) for name, _ in misnamed}
-        originals = {name: c[0] for name, c in copy_names.items() if c is not None and parse_record_name(c[0]) is not None}
-        # copies of one record whose original is not there (03-plan (1).md and 03-plan - 복사본.md):
-        # each is told of the others, and the one name the right one is to take
-        orphans: dict[str, list[str]] = {}
-        for name, original in originals.items():
-            if original not in present:
-                orphans.setdefault(original, []).append(name)
-        claimed: dict[str, str] = {}  # an original missing -> the name its copies are told
-        for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
-            copy, original = copy_names[name], originals.get(name)
-            if copy is not None and original in present:  # a sync client's or an editor's copy: one finding naming it
-                layout.findings.append(_copy_finding(irel, name, *copy))
-                continue
-            if original is not None and len(orphans[original]) > 1:
-                if original not in claimed:
-                    claimed[original] = _claim(original, taken)
-                meant = claimed[original]
-                others = ", ".join(f"'{n}'" for n in orphans[original] if n != name)
-                layout.findings.append(finding(
-                    "bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
-                    hint=f" {others}와(과) 함께 {original}의 사본으로 보이는데, {original}이(가) 없습니다. 내용을 "
-                         f"비교해 맞는 하나를 {meant}(으)로 바꾸고 나머지는 지우세요.",
-                    hint_en=f" it and {others} look like copies of {original}, which is missing: compare them, "
-                            f"rename the right one {meant} and delete the others;"))
-                continue
-            meant = original or record_name_for(name, functools.partial(number_in_order, records=in_case))
-            if meant:
-                meant = _claim(meant, taken)
-            odd, odd_en = odd_hint(name)  # a trailing space: the name meant would look the same as this one
-            odd_en = f" {odd_en};" if odd_en else ""
-            hint = (f"{odd} {meant}(으)로 바꾸세요.", f"{odd_en} rename it {meant}.") if meant and meant != name \
-                else (odd, odd_en)
-            layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
-                                           hint=hint[0], hint_en=hint[1]))
-            named = parse_record_name(meant) if meant else None
-            if named is not None and not any(r.stage == named[1] for r in records):  # the case's only such record
-                layout.unread.setdefault(entry.name, []).append((irel, named[1], name, *hint))
+        if misnamed:
+            _misnamed(layout, entry.name, records, misnamed)
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
             del layout.cases[entry.name]  # not an empty case: one we could not read
     copies: list[tuple[str, str, tuple[str, str]]] = []
@@ -386,6 +347,53 @@ def scan(root: Path) -> Layout:
                                             None, name=name))
     return layout
 
+
+
+def _misnamed(layout: Layout, case: str, records: list[RecordFile], misnamed: list[tuple[str, str]]) -> None:
+    """`bad-file-name` for each file of a case folder named unlike a record (`intake.md`, `03-plan (1).md`),
+    with the name to give it; a record not read under its name goes into `layout.unread`."""
+    meant: str | None
+    taken = {r.nn for r in records}
+    in_case = [(r.nn, r.stage) for r in records]  # (a name without a number takes the one its stage's order gives)
+    present = {os.path.basename(r.rel) for r in records}
+    copy_names = {name: copy_of(name) for name, _ in misnamed}
+    originals = {name: c[0] for name, c in copy_names.items() if c is not None and parse_record_name(c[0]) is not None}
+    # copies of one record whose original is not there (03-plan (1).md and 03-plan - 복사본.md):
+    # each is told of the others, and the one name the right one is to take
+    orphans: dict[str, list[str]] = {}
+    for name, copied in originals.items():
+        if copied not in present:
+            orphans.setdefault(copied, []).append(name)
+    claimed: dict[str, str] = {}  # an original missing -> the name its copies are told
+    for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
+        copy, original = copy_names[name], originals.get(name)
+        if copy is not None and original in present:  # a sync client's or an editor's copy: one finding naming it
+            layout.findings.append(_copy_finding(irel, name, *copy))
+            continue
+        if original is not None and len(orphans[original]) > 1:
+            if original not in claimed:
+                claimed[original] = _claim(original, taken)
+            meant = claimed[original]
+            others = ", ".join(f"'{n}'" for n in orphans[original] if n != name)
+            layout.findings.append(finding(
+                "bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
+                hint=f" {others}와(과) 함께 {original}의 사본으로 보이는데, {original}이(가) 없습니다. 내용을 "
+                     f"비교해 맞는 하나를 {meant}(으)로 바꾸고 나머지는 지우세요.",
+                hint_en=f" it and {others} look like copies of {original}, which is missing: compare them, "
+                        f"rename the right one {meant} and delete the others;"))
+            continue
+        meant = original or record_name_for(name, functools.partial(number_in_order, records=in_case))
+        if meant:
+            meant = _claim(meant, taken)
+        odd, odd_en = odd_hint(name)  # a trailing space: the name meant would look the same as this one
+        odd_en = f" {odd_en};" if odd_en else ""
+        hint = (f"{odd} {meant}(으)로 바꾸세요.", f"{odd_en} rename it {meant}.") if meant and meant != name \
+            else (odd, odd_en)
+        layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
+                                       hint=hint[0], hint_en=hint[1]))
+        named = parse_record_name(meant) if meant else None
+        if named is not None and not any(r.stage == named[1] for r in records):  # the case's only such record
+            layout.unread.setdefault(case, []).append((irel, named[1], name, *hint))
 
 def _claim(name: str, taken: set[int]) -> str:
     """The record name `name`, or with the case's next number when another record has its number
