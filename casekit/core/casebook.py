@@ -587,10 +587,12 @@ def _check(
 
     report.make_summaries = summaries
     handover_units: list[Unit] = []
+    parsed_handovers: dict[str, Parsed | None] = {}  # (read once: the worker ids across cases read them again)
     for case in chosen:  # 담당자 변경: validated against the case's records
         if case in layout.handovers:
             disk, rel = layout.handovers[case]
             fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case])
+            parsed_handovers[case] = hparsed
             findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
             if hparsed is not None and hparsed.data is not None:  # its reasons are on the case page
                 handover_units.append(published(hparsed, rel, []))
@@ -599,7 +601,8 @@ def _check(
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     # (every case's handover.yml: a worker id is judged against all the casebook names)
-    named = [use for disk, rel in layout.handovers.values() for use in handover_workers(str(disk), rel)]
+    named = [use for case, (disk, rel) in layout.handovers.items()
+             for use in handover_workers(str(disk), rel, parsed_handovers.get(case))]
     findings += [f for f in across_cases(facts, inactive, named) if _wanted(f.path, wanted, with_resources)]
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
     findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units,

@@ -110,13 +110,15 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) 
     return findings, found, parsed
 
 
-def worker_uses(disk: str, rel: str) -> list[tuple[str, str, int, int, str]]:
+def worker_uses(disk: str, rel: str, parsed: Parsed | None = None) -> list[tuple[str, str, int, int, str]]:
     """Every worker id `cases/<id>/handover.yml` names, where: (id, file, line, column, from|to|by);
-    none when it cannot be read (its own findings say why when its case is checked)."""
-    if os.path.islink(disk):
-        return []
-    text, _ = read_file(disk, rel)
-    parsed = parse(text, rel) if text is not None else None
+    none when it cannot be read (its own findings say why when its case is checked). `parsed`:
+    the file as `check_file` parsed it, when it was (else it is read here)."""
+    if parsed is None:
+        if os.path.islink(disk):
+            return []
+        text, _ = read_file(disk, rel)
+        parsed = parse(text, rel) if text is not None else None
     items = parsed.data.get("handovers") if parsed is not None and isinstance(parsed.data, dict) else None
     out = []
     for i, item in enumerate(items if isinstance(items, list) else []):
