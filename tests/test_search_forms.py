@@ -93,6 +93,29 @@ def test_hyphenated_numbers_are_also_indexed_joined() -> None:
     assert search_ko.query_terms("20260007") == [("20260007", ["20260007"])]
 
 
+def test_a_hyphenated_run_in_a_query_is_looked_for_joined() -> None:
+    """2026-0007 looked for 2026 and 0007, and every page holds dates of 2026: a hyphenated run of
+    letters and digits that is no date is one query word, looked for joined, as the index holds it
+    (each stretch of a run: the end of a phone number, a case number inside a longer run); dates
+    stay dates."""
+    groups = search_ko.query_groups
+    assert groups("2026-0007의 점검") == [("2026-0007", (("20260007",),)), ("점검", (("점검",),))]
+    assert groups("101-1") == [("101-1", (("1011",),))] and groups("KIM-SW") == [("kim-sw", (("kimsw",),))]
+    assert groups("２０２６－０００７") == groups("2026-0007")
+    assert groups("2026-03-04") == [("2026-03-04", (("2026-03-04",),))]
+    assert groups("2026-03") == groups("x-2026-03") == [("2026-03", (("2026-03",),))]
+    assert groups("3월 2026-0007") == [("3월", (("3월",),)), ("2026-0007", (("20260007",),))]
+    assert groups("01-intake.md") == [("01", (("01",),)), ("intake", (("intake",),)), ("md", (("md",),))]
+    # every stretch of a run a page shows, typed, is looked for by a term the page holds
+    text = "연락처 02-000-1234, cases/2026-0012/, remark-lint-frontmatter-schema"
+    held = set(search_ko.terms(text))
+    for typed in ("02-000-1234", "000-1234", "02-000", "2026-0012", "lint-frontmatter", "frontmatter-schema"):
+        (_, [(term,)]), = groups(typed)
+        assert term in held, typed
+    assert "20260012" in held and "2026" in held and "0012" in held  # (the parts are words as before)
+    assert len(search_ko.joined("a-b-c-d-e-f-g-h-i")) == 1  # a run of more parts: whole only
+
+
 def test_full_width_letters_and_digits_read_as_ascii() -> None:
     """A Korean keyboard's full-width mode and word processors write ２０２６－０００７ and ＫＩＭ."""
     assert search_ko.terms("２０２６－０００７ ＫＩＭ．ｓｗ") == search_ko.terms("2026-0007 kim.sw")
@@ -139,7 +162,7 @@ def test_a_date_in_a_query_is_one_word() -> None:
     assert groups("2026. 3. 15.") == [("2026. 3. 15", (("2026-03-15",),))]
     assert groups("3월 15일", [2025, 2026]) == [("3월 15일", (("3월15일",), ("2025-03-15",), ("2026-03-15",)))]
     assert groups("3월 점검") == groups("3월점검") == [("3월", (("3월",),)), ("점검", (("점검",),))]
-    assert groups("2026-0007") == [("2026", (("2026",),)), ("0007", (("0007",),))]  # a case number
+    assert groups("2026-0007") == [("2026-0007", (("20260007",),))]  # a case number: no date, one word
     assert groups("3회") == [("회", (("회",),))]  # (as before)
 
 
@@ -193,7 +216,8 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
     extra = ("어려워한다 어려워짐 끊겼다 끊기고 몰라 바빠서 고마움 반가워 무서워 쉬워 보였다 상담해 결정돼 "
              "사례회의 사례회의에서 2026-0007 20260007 아빠 빌라 배워 도와 만나서 있어요 좋아서 "
              "모니터링 모니터링을 초기면접에서 개입 서비스제공 재개 ２０２６－０００７ ＫＩＭ 3월 3월에 3월초 3회 13월 "
-             "2026-03 2026.3 2026/03 2026-03-15 2026.3.15 2026-03-45 2026-1201")
+             "2026-03 2026.3 2026/03 2026-03-15 2026.3.15 2026-03-45 2026-1201 02-000-1234 000-1234 101-1 KIM-SW "
+             "x-2026-03 2026-0007의 a-b-c-d-e-f-g-h-i a-b-c-d-e-f-g-h 2026-03-04-0007 01-intake.md")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일"]
     words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))
@@ -429,6 +453,30 @@ def test_a_case_number_typed_without_its_hyphen(browser: Browser, served_site: s
         page.goto(served_site)
         pages = [site_path(h, served_site) for h in search(page, "20260007")]
     assert pages[0] in {"/cases/2026-0007/", "/cases/2026-0007/summary/"} and "/cases/2026-0007/" in pages[:2]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "run"), [("2026-0007", "2026-0007"), ("000-1234", "000-1234")])
+def test_a_case_number_typed_with_its_hyphen_finds_only_the_pages_naming_it(
+        browser: Browser, served_site: str, built_site: Path, query: str, run: str) -> None:  # noqa: F811
+    """2026-0007 matched every page (each holds a date of 2026); now the pages that show the run, the
+    case first, and the count line says so many; the end of a phone number finds the page with it
+    (a stretch of 02-000-1234)."""
+    holding = set()
+    for path, location in index_files(built_site):
+        read = read_page(path, location)
+        if read is not None and re.search(rf"(?<![0-9A-Za-z]){run}(?![0-9A-Za-z])",
+                                          " ".join([read.title, *read.about, *read.body])):
+            holding.add("/" + location)
+    assert 0 < len(holding) < 5, holding
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        meta = _meta(page)
+    assert set(pages) == holding and re.search(rf"(?<![0-9]){len(holding)}(?![0-9])", meta), (pages, meta)
+    assert query != "2026-0007" or pages[0] == "/cases/2026-0007/"
 
 
 def test_a_records_heading_says_what_the_case_is_about() -> None:
