@@ -538,6 +538,48 @@ def test_on_a_phone_a_pasted_query_searches_and_its_result_opens_at_its_sentence
     assert shown, "the result opened 2026-0006 without 반지하 in view"
 
 
+_IN_VIEW_JS = """(word) => [...document.querySelectorAll('article dd, article p, article li')]
+    .filter(e => e.textContent.includes(word))
+    .some(e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("scrolled", [0, 2000])
+def test_on_a_phone_a_result_on_the_page_already_open_scrolls_to_its_sentence(
+        browser: Browser, served_site: str, scrolled: int) -> None:  # noqa: F811
+    """Reading 2026-0006 on a phone, a search for 반지하 (ten screens down the page) shows this page
+    first; tapped, the page goes to the sentence. It stayed where it was: Material holds the page
+    still while its search is open and scrolls it back as the search closes (at 1,280 px, and from
+    another page, it already went)."""
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    with open_context(browser, **phone) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site + "cases/2026-0006/")
+        page.evaluate(f"() => scrollTo(0, {scrolled})")
+        page.get_by_role("button", name="검색", exact=True).tap()
+        page.wait_for_function(_OPEN_SEARCH_JS)
+        page.locator(".md-search__input").focus()
+        page.keyboard.insert_text("반지하")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")  # (Material's, at 400 ms)
+        first = page.locator(f"{RESULT_ITEM} a.md-search-result__link").first
+        assert site_path(first.get_attribute("href") or "", served_site) == "/cases/2026-0006/"
+        assert not page.evaluate(_IN_VIEW_JS, "반지하")
+        first.tap()
+        shown = False
+        for _ in range(30):  # (the search closes in 100 ms; give it three seconds)
+            page.wait_for_timeout(100)
+            shown = page.evaluate(_IN_VIEW_JS, "반지하") and not page.evaluate(
+                "() => document.body.hasAttribute('data-md-scrolllock')")
+            if shown:
+                break
+        page.wait_for_timeout(300)  # and it stays there
+        shown = shown and page.evaluate(_IN_VIEW_JS, "반지하")
+        where = page.evaluate("() => [scrollY, location.pathname, document.getElementById('__search').checked]")
+    assert shown and where[1:] == ["/cases/2026-0006/", False], where
+
+
 def test_dates_are_found_where_digits_start_as_a_scan_of_every_character_finds_them() -> None:
     """`date_matches` tries `DATE` only where a run of digits starts (a page's text is scanned in a
     fraction of the time): the same matches as `DATE.finditer` on every sample record and on random
