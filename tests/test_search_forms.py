@@ -315,6 +315,26 @@ def test_a_verb_form_in_a_snippet_is_marked(browser: Browser, served_site: str, 
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.parametrize(("query", "sentences", "want"), [
+    ("빚", ["빚독촉이 심함", "\"빚 독촉 전화가 무서워\"고 털어놓았다."], "&quot;<mark>빚</mark> 독촉 전화가 무서워&quot;고 털어놓았다."),
+    ("약", ["요일별 복약 달력 쓰는 법을 교육했다.", "고혈압 약을 다시 챙겨 먹는다"], "고혈압 <mark>약을</mark> 다시 챙겨 먹는다"),
+    ("빚을", ["모아 둔 돈이 바닥남", "빚이 늘었다"], "<mark>빚이</mark> 늘었다"),
+])
+def test_a_one_syllable_word_is_shown_and_marked_where_it_is_a_word(
+        browser: Browser, served_site: str, built_site: Path, query: str, sentences: list[str], want: str) -> None:  # noqa: F811
+    """빚 was never marked (no mark under two syllables), and a sentence holding it inside another
+    word (복약 for 약) was shown as a match: a one-syllable word is found and marked where it stands
+    as a word, with its particle (빚, 빚을, 약을), as the index holds it; not inside 빚독촉 or 복약."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        got = page.evaluate(SNIPPET_JS, [config, sentences, query])
+    assert got == want
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_every_match_is_counted_and_reachable(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
     """사례회의 is on more pages than one screen: the count line says how many, and scrolling the
     list reaches every one of them, each with its own title and link."""
@@ -355,12 +375,12 @@ def _long_page(site: Path) -> tuple[list[str], dict[str, float]]:
 
 def test_a_long_page_keeps_the_sentences_holding_the_most_of_its_words(built_site: Path) -> None:  # noqa: F811
     """A long page keeps MAX_SENTENCES of its sentences, in its order, in no more characters than
-    its first MAX_SENTENCES take, no file more; chosen, those hold more of its words."""
+    MAX_SENTENCES of them take on average, no file more; chosen, those hold more of its words."""
     shown, weights = _long_page(built_site)
     keep = kept(shown, weights)
     assert len(shown) > 4 * MAX_SENTENCES
     assert len(keep) <= MAX_SENTENCES and keep == [s for s in shown if s in keep]
-    assert sum(map(len, keep)) <= sum(map(len, shown[:MAX_SENTENCES]))
+    assert sum(map(len, keep)) <= MAX_SENTENCES * sum(map(len, shown)) / len(shown)
 
     def held(chosen: list[str]) -> int:
         return len({t for s in chosen for t in search_ko.terms(s)})
@@ -413,7 +433,10 @@ def test_a_word_far_down_a_long_page_is_shown_marked(browser: Browser, served_si
 def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served_site: str,  # noqa: F811
                                                        built_site: Path) -> None:  # noqa: F811
     """Over one word in eight of the sample's sentences, typed alone: the share of the first ten
-    results whose snippet marks a match (64% with `kept`; 57% when pages kept their first 24)."""
+    results whose snippet marks a match (57% when pages kept their first 24 sentences; 62.7% with
+    `kept` in the bytes of the first 24; measured 67.8% of 3,071 snippets of 610 queries with `kept`
+    in 24 sentences' mean length, a one-syllable word marked where it stands as a word, 빚 독촉,
+    빚을, and a one-syllable stem not taken as found inside another word, 복약 for 약)."""
     words: set[str] = set()
     for path, location in index_files(built_site):
         read = read_page(path, location)
@@ -426,7 +449,7 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
         page.goto(served_site)
         snippets = [t for texts in page.evaluate(_SNIPPETS_JS, queries) for t in texts]
     marked = sum("<mark>" in t for t in snippets) / len(snippets)
-    assert len(queries) > 200 and marked >= 0.6, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
+    assert len(queries) > 200 and marked >= 0.67, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
 
 
 @pytest.mark.browser

@@ -324,7 +324,8 @@ function bestSentence(sentences, words) {
     const lower = s.toLowerCase();
     const have = textTerms(s);
     let score = 0;
-    for (const w of words) score += !w.date && lower.includes(w.stem) ? 1.5 : held(w, have, null);
+    /* (a one-syllable stem by its terms: 약 is no match inside 복약) */
+    for (const w of words) score += !w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null);
     score -= i * 0.001; /* earlier sentences are the record's own fields */
     if (score > bestScore) { best = s; bestScore = score; }
   });
@@ -334,11 +335,14 @@ function bestSentence(sentences, words) {
 function snippet(sentences, words, best = bestSentence(sentences, words)) {
   if (best === null) return sentences.length ? escapeHTML(sentences[0]) : "";  /* the page's first sentence */
   /* mark the typed stems and, for a compound written apart on the page, its parts; and the
-     words of the sentence that are a form of a typed verb (어려워한다 for 어렵다) */
-  const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])));
+     words of the sentence that are a form of a typed verb (어려워한다 for 어렵다), or that are a
+     typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
+     a lone syllable is never marked inside another word) */
+  const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])
+    .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms]), ...forms])]
-    .filter(s => s.length > 1).sort((a, b) => b.length - a.length);
+  const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
+    .filter(s => s.length > 1), ...forms])].sort((a, b) => b.length - a.length);
   const re = marks.length
     ? new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i") : null;
   /* split the plain text (odd parts matched), escape every part, then wrap the matches */
