@@ -82,7 +82,7 @@ def test_terms_make_compounds_meet_joined_or_split() -> None:
     assert {"채무", "독촉"} <= set(search_ko.terms("채무 독촉 전화"))
     assert {"주거", "지원"} <= set(search_ko.terms("가온주거복지센터 주거지원"))
     assert search_ko.terms("약을 먹지 않음")[:2] == ["약을", "약"]  # 고혈압 약 finds 약을
-    assert search_ko.query_terms("2026-0006 을") == [("2026", ["2026"]), ("0006", ["0006"])]
+    assert search_ko.query_terms("2026-0006 을") == [("2026-0006", ["20260006"])]  # joined, as the index holds it
 
 
 def test_shards_are_stable() -> None:
