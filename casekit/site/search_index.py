@@ -124,7 +124,9 @@ class _Reader:
             self.undated.append((where, nodate))
 
     def start(self, tag: str, attrs: Any) -> None:
-        if self.buf and tag in _BLOCK:
+        if self.buf and (tag in _BLOCK or ("data-search-exclude" in attrs and not self.roles["skip"])):
+            # (text left out ends a block too: the text around it is not one sentence of the page,
+            # 접수 2026-03-04 <span data-search-exclude>· 최근 기록</span> 2026-10-21)
             self.flush()
         if tag in _VOID:
             return
