@@ -93,6 +93,29 @@ def test_hyphenated_numbers_are_also_indexed_joined() -> None:
     assert search_ko.query_terms("20260007") == [("20260007", ["20260007"])]
 
 
+def test_a_hyphenated_run_in_a_query_is_looked_for_joined() -> None:
+    """2026-0007 looked for 2026 and 0007, and every page holds dates of 2026: a hyphenated run of
+    letters and digits that is no date is one query word, looked for joined, as the index holds it
+    (each stretch of a run: the end of a phone number, a case number inside a longer run); dates
+    stay dates."""
+    groups = search_ko.query_groups
+    assert groups("2026-0007의 점검") == [("2026-0007", (("20260007",),)), ("점검", (("점검",),))]
+    assert groups("101-1") == [("101-1", (("1011",),))] and groups("KIM-SW") == [("kim-sw", (("kimsw",),))]
+    assert groups("２０２６－０００７") == groups("2026-0007")
+    assert groups("2026-03-04") == [("2026-03-04", (("2026-03-04",),))]
+    assert groups("2026-03") == groups("x-2026-03") == [("2026-03", (("2026-03",),))]
+    assert groups("3월 2026-0007") == [("3월", (("3월",),)), ("2026-0007", (("20260007",),))]
+    assert groups("01-intake.md") == [("01", (("01",),)), ("intake", (("intake",),)), ("md", (("md",),))]
+    # every stretch of a run a page shows, typed, is looked for by a term the page holds
+    text = "연락처 02-000-1234, cases/2026-0012/, remark-lint-frontmatter-schema"
+    held = set(search_ko.terms(text))
+    for typed in ("02-000-1234", "000-1234", "02-000", "2026-0012", "lint-frontmatter", "frontmatter-schema"):
+        (_, [(term,)]), = groups(typed)
+        assert term in held, typed
+    assert "20260012" in held and "2026" in held and "0012" in held  # (the parts are words as before)
+    assert len(search_ko.joined("a-b-c-d-e-f-g-h-i")) == 1  # a run of more parts: whole only
+
+
 def test_full_width_letters_and_digits_read_as_ascii() -> None:
     """A Korean keyboard's full-width mode and word processors write ２０２６－０００７ and ＫＩＭ."""
     assert search_ko.terms("２０２６－０００７ ＫＩＭ．ｓｗ") == search_ko.terms("2026-0007 kim.sw")
@@ -139,7 +162,7 @@ def test_a_date_in_a_query_is_one_word() -> None:
     assert groups("2026. 3. 15.") == [("2026. 3. 15", (("2026-03-15",),))]
     assert groups("3월 15일", [2025, 2026]) == [("3월 15일", (("3월15일",), ("2025-03-15",), ("2026-03-15",)))]
     assert groups("3월 점검") == groups("3월점검") == [("3월", (("3월",),)), ("점검", (("점검",),))]
-    assert groups("2026-0007") == [("2026", (("2026",),)), ("0007", (("0007",),))]  # a case number
+    assert groups("2026-0007") == [("2026-0007", (("20260007",),))]  # a case number: no date, one word
     assert groups("3회") == [("회", (("회",),))]  # (as before)
 
 
@@ -193,7 +216,8 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
     extra = ("어려워한다 어려워짐 끊겼다 끊기고 몰라 바빠서 고마움 반가워 무서워 쉬워 보였다 상담해 결정돼 "
              "사례회의 사례회의에서 2026-0007 20260007 아빠 빌라 배워 도와 만나서 있어요 좋아서 "
              "모니터링 모니터링을 초기면접에서 개입 서비스제공 재개 ２０２６－０００７ ＫＩＭ 3월 3월에 3월초 3회 13월 "
-             "2026-03 2026.3 2026/03 2026-03-15 2026.3.15 2026-03-45 2026-1201")
+             "2026-03 2026.3 2026/03 2026-03-15 2026.3.15 2026-03-45 2026-1201 02-000-1234 000-1234 101-1 KIM-SW "
+             "x-2026-03 2026-0007의 a-b-c-d-e-f-g-h-i a-b-c-d-e-f-g-h 2026-03-04-0007 01-intake.md")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일"]
     words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))
@@ -291,6 +315,26 @@ def test_a_verb_form_in_a_snippet_is_marked(browser: Browser, served_site: str, 
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.parametrize(("query", "sentences", "want"), [
+    ("빚", ["빚독촉이 심함", "\"빚 독촉 전화가 무서워\"고 털어놓았다."], "&quot;<mark>빚</mark> 독촉 전화가 무서워&quot;고 털어놓았다."),
+    ("약", ["요일별 복약 달력 쓰는 법을 교육했다.", "고혈압 약을 다시 챙겨 먹는다"], "고혈압 <mark>약을</mark> 다시 챙겨 먹는다"),
+    ("빚을", ["모아 둔 돈이 바닥남", "빚이 늘었다"], "<mark>빚이</mark> 늘었다"),
+])
+def test_a_one_syllable_word_is_shown_and_marked_where_it_is_a_word(
+        browser: Browser, served_site: str, built_site: Path, query: str, sentences: list[str], want: str) -> None:  # noqa: F811
+    """빚 was never marked (no mark under two syllables), and a sentence holding it inside another
+    word (복약 for 약) was shown as a match: a one-syllable word is found and marked where it stands
+    as a word, with its particle (빚, 빚을, 약을), as the index holds it; not inside 빚독촉 or 복약."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        got = page.evaluate(SNIPPET_JS, [config, sentences, query])
+    assert got == want
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_every_match_is_counted_and_reachable(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
     """사례회의 is on more pages than one screen: the count line says how many, and scrolling the
     list reaches every one of them, each with its own title and link."""
@@ -331,12 +375,12 @@ def _long_page(site: Path) -> tuple[list[str], dict[str, float]]:
 
 def test_a_long_page_keeps_the_sentences_holding_the_most_of_its_words(built_site: Path) -> None:  # noqa: F811
     """A long page keeps MAX_SENTENCES of its sentences, in its order, in no more characters than
-    its first MAX_SENTENCES take, no file more; chosen, those hold more of its words."""
+    MAX_SENTENCES of them take on average, no file more; chosen, those hold more of its words."""
     shown, weights = _long_page(built_site)
     keep = kept(shown, weights)
     assert len(shown) > 4 * MAX_SENTENCES
     assert len(keep) <= MAX_SENTENCES and keep == [s for s in shown if s in keep]
-    assert sum(map(len, keep)) <= sum(map(len, shown[:MAX_SENTENCES]))
+    assert sum(map(len, keep)) <= MAX_SENTENCES * sum(map(len, shown)) / len(shown)
 
     def held(chosen: list[str]) -> int:
         return len({t for s in chosen for t in search_ko.terms(s)})
@@ -389,7 +433,10 @@ def test_a_word_far_down_a_long_page_is_shown_marked(browser: Browser, served_si
 def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served_site: str,  # noqa: F811
                                                        built_site: Path) -> None:  # noqa: F811
     """Over one word in eight of the sample's sentences, typed alone: the share of the first ten
-    results whose snippet marks a match (64% with `kept`; 57% when pages kept their first 24)."""
+    results whose snippet marks a match (57% when pages kept their first 24 sentences; 62.7% with
+    `kept` in the bytes of the first 24; measured 67.8% of 3,071 snippets of 610 queries with `kept`
+    in 24 sentences' mean length, a one-syllable word marked where it stands as a word, 빚 독촉,
+    빚을, and a one-syllable stem not taken as found inside another word, 복약 for 약)."""
     words: set[str] = set()
     for path, location in index_files(built_site):
         read = read_page(path, location)
@@ -402,7 +449,7 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
         page.goto(served_site)
         snippets = [t for texts in page.evaluate(_SNIPPETS_JS, queries) for t in texts]
     marked = sum("<mark>" in t for t in snippets) / len(snippets)
-    assert len(queries) > 200 and marked >= 0.6, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
+    assert len(queries) > 200 and marked >= 0.67, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
 
 
 @pytest.mark.browser
@@ -429,6 +476,30 @@ def test_a_case_number_typed_without_its_hyphen(browser: Browser, served_site: s
         page.goto(served_site)
         pages = [site_path(h, served_site) for h in search(page, "20260007")]
     assert pages[0] in {"/cases/2026-0007/", "/cases/2026-0007/summary/"} and "/cases/2026-0007/" in pages[:2]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "run"), [("2026-0007", "2026-0007"), ("000-1234", "000-1234")])
+def test_a_case_number_typed_with_its_hyphen_finds_only_the_pages_naming_it(
+        browser: Browser, served_site: str, built_site: Path, query: str, run: str) -> None:  # noqa: F811
+    """2026-0007 matched every page (each holds a date of 2026); now the pages that show the run, the
+    case first, and the count line says so many; the end of a phone number finds the page with it
+    (a stretch of 02-000-1234)."""
+    holding = set()
+    for path, location in index_files(built_site):
+        read = read_page(path, location)
+        if read is not None and re.search(rf"(?<![0-9A-Za-z]){run}(?![0-9A-Za-z])",
+                                          " ".join([read.title, *read.about, *read.body])):
+            holding.add("/" + location)
+    assert 0 < len(holding) < 5, holding
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        meta = _meta(page)
+    assert set(pages) == holding and re.search(rf"(?<![0-9]){len(holding)}(?![0-9])", meta), (pages, meta)
+    assert query != "2026-0007" or pages[0] == "/cases/2026-0007/"
 
 
 def test_a_records_heading_says_what_the_case_is_about() -> None:
@@ -488,6 +559,48 @@ def test_on_a_phone_a_pasted_query_searches_and_its_result_opens_at_its_sentence
             .filter(e => e.textContent.includes('반지하'))
             .some(e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })""")
     assert shown, "the result opened 2026-0006 without 반지하 in view"
+
+
+_IN_VIEW_JS = """(word) => [...document.querySelectorAll('article dd, article p, article li')]
+    .filter(e => e.textContent.includes(word))
+    .some(e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("scrolled", [0, 2000])
+def test_on_a_phone_a_result_on_the_page_already_open_scrolls_to_its_sentence(
+        browser: Browser, served_site: str, scrolled: int) -> None:  # noqa: F811
+    """Reading 2026-0006 on a phone, a search for 반지하 (ten screens down the page) shows this page
+    first; tapped, the page goes to the sentence. It stayed where it was: Material holds the page
+    still while its search is open and scrolls it back as the search closes (at 1,280 px, and from
+    another page, it already went)."""
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    with open_context(browser, **phone) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site + "cases/2026-0006/")
+        page.evaluate(f"() => scrollTo(0, {scrolled})")
+        page.get_by_role("button", name="검색", exact=True).tap()
+        page.wait_for_function(_OPEN_SEARCH_JS)
+        page.locator(".md-search__input").focus()
+        page.keyboard.insert_text("반지하")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")  # (Material's, at 400 ms)
+        first = page.locator(f"{RESULT_ITEM} a.md-search-result__link").first
+        assert site_path(first.get_attribute("href") or "", served_site) == "/cases/2026-0006/"
+        assert not page.evaluate(_IN_VIEW_JS, "반지하")
+        first.tap()
+        shown = False
+        for _ in range(30):  # (the search closes in 100 ms; give it three seconds)
+            page.wait_for_timeout(100)
+            shown = page.evaluate(_IN_VIEW_JS, "반지하") and not page.evaluate(
+                "() => document.body.hasAttribute('data-md-scrolllock')")
+            if shown:
+                break
+        page.wait_for_timeout(300)  # and it stays there
+        shown = shown and page.evaluate(_IN_VIEW_JS, "반지하")
+        where = page.evaluate("() => [scrollY, location.pathname, document.getElementById('__search').checked]")
+    assert shown and where[1:] == ["/cases/2026-0006/", False], where
 
 
 def test_dates_are_found_where_digits_start_as_a_scan_of_every_character_finds_them() -> None:

@@ -82,7 +82,7 @@ def test_terms_make_compounds_meet_joined_or_split() -> None:
     assert {"채무", "독촉"} <= set(search_ko.terms("채무 독촉 전화"))
     assert {"주거", "지원"} <= set(search_ko.terms("가온주거복지센터 주거지원"))
     assert search_ko.terms("약을 먹지 않음")[:2] == ["약을", "약"]  # 고혈압 약 finds 약을
-    assert search_ko.query_terms("2026-0006 을") == [("2026", ["2026"]), ("0006", ["0006"])]
+    assert search_ko.query_terms("2026-0006 을") == [("2026-0006", ["20260006"])]  # joined, as the index holds it
 
 
 def test_shards_are_stable() -> None:
@@ -146,6 +146,49 @@ def test_the_case_summaries_are_no_search_results(built_site: Path) -> None:  # 
     assert [loc for loc in locations if loc.endswith("/summary/")] == []
     assert all(EXCLUDED in p.read_text(encoding="utf-8") for p in summaries)
     assert EXCLUDED not in (built_site / "cases" / "2026-0001" / "index.html").read_text(encoding="utf-8")
+
+
+def _postings(site: Path, term: str) -> set[int]:
+    manifest = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    shard = json.loads((site / SHARD_DIR / f"t-{shard_of(term, manifest['term_shards'])}.json").read_text("utf-8"))
+    return set(shard.get(term, [])[0::2])
+
+
+_RECORDS = ("//article//h2[contains(@class, 'ck-record')] | //article//div[contains(@class, 'ck-record-data')]"
+            " | //article//div[contains(@class, 'ck-record-body')] | //article//section[contains(@class, 'ck-summary')]")
+
+
+@pytest.mark.slow
+def test_the_sites_own_words_match_no_case_page(built_site: Path) -> None:  # noqa: F811
+    """The 요약 인쇄 (사례회의용 A4 한 쪽) link, the print mark (내부용 · 만든 날), the section
+    headings (타임라인, 목표와 경과, 동의 기록 ...), the ecomap's legend and the restricted notice
+    are the site's, on every case page: a query for 사례회의, 요약, 인쇄 or 타임라인 matched every
+    case. Every term each case page is indexed under comes from its records as the page shows them
+    (their headings, fields and bodies, and the values of the summary card, whose labels are never
+    indexed), and none of those words matches every case page."""
+    from lxml import html as lxml_html
+
+    cases = sorted(p.parent.name for p in (built_site / "cases").glob("*/index.html"))
+    docs = {entry[0]: n for n, entry in enumerate(_docs(built_site))}
+    assert len(cases) > 10 and all(f"cases/{c}/" in docs for c in cases)
+    common: set[str] | None = None
+    records: list[set[str]] = []
+    for case in cases:
+        text = (built_site / "cases" / case / "index.html").read_text(encoding="utf-8")
+        page = page_of(text, f"cases/{case}/")
+        assert page is not None
+        held = set(search_ko.terms("\n".join([page.title, *page.about, *page.body])))
+        common = held if common is None else common & held
+        tree = lxml_html.fromstring(text)
+        parts = "".join(lxml_html.tostring(x, encoding="unicode") for x in tree.xpath(_RECORDS))
+        shown = page_of(f"<article>{parts}</article>", f"cases/{case}/")
+        records.append(set(search_ko.terms("\n".join([*shown.about, *shown.body]))) if shown else set())
+    assert common is not None
+    assert not {t for t in common if not all(t in r for r in records)}
+    every = {docs[f"cases/{c}/"] for c in cases}
+    for word in ("사례회의", "요약", "인쇄", "내부용", "만든", "타임라인", "경과", "생태도", "최근", "점선", "지지체계"):
+        for group in search_ko.word_groups(word):
+            assert not every <= set.intersection(*(_postings(built_site, t) for t in group)), (word, group)
 
 
 def test_a_docs_page_out_of_search_is_not_indexed(sample: Path) -> None:

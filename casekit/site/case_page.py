@@ -96,26 +96,26 @@ def case_plan(site: Site, case: Case, bodies: BodyRenderer) -> Plan:
         md: list[str | Deferred] = [
             heading(1, title, "title"), Deferred(lambda: block(practice.restricted_notice(v, case))),
             Deferred(lambda: block(summary_card(v, case))),
-            heading(2, "타임라인", "timeline"), Deferred(lambda: block(timeline(v, case))),
-            heading(2, "기록", "records"), Deferred(lambda: block(practice.restricted_records(v, case)))]
+            heading(2, "타임라인", "timeline", label=True), Deferred(lambda: block(timeline(v, case))),
+            heading(2, "기록", "records", label=True), Deferred(lambda: block(practice.restricted_records(v, case)))]
         return Plan(src_uri(url), url, md)
     md = [
         heading(1, title, "title"),
         Deferred(lambda: block(summary_card(v, case))),
-        heading(2, "타임라인", "timeline"),
+        heading(2, "타임라인", "timeline", label=True),
         Deferred(lambda: block(timeline(v, case))),
-        heading(2, "목표와 경과", "goals"),
+        heading(2, "목표와 경과", "goals", label=True),
         Deferred(lambda: block(goals_table(v, case))),
-        heading(2, "활동 기록", "activities"),
+        heading(2, "활동 기록", "activities", label=True),
         Deferred(lambda: block(activity_log(v, case, lookup))),
-        heading(2, "연계 자원", "resources"),
+        heading(2, "연계 자원", "resources", label=True),
         Deferred(lambda: block(linked_resources(v, case))),
     ]
     for name, anchor, part in (("사례회의", "conferences", practice.conferences(v, case)),
                                ("가구와 생태도", "household", practice.household(v, case)),
                                ("동의 기록", "consents", practice.consents(v, case))):
         if part is not None:
-            md += [heading(2, name, anchor), block(part)]
+            md += [heading(2, name, anchor, label=True), block(part)]
     for r in case.records:
         text = f"{r.nn:02d} {r.stage_ko}" + (f" ({r.qualifier})" if r.qualifier else "") + f" · {r.date or '날짜 없음'}"
         md.append(heading(2, text, r.anchor, f"ck-record ck-record-{r.stage}"))
@@ -156,7 +156,7 @@ def summary_card(v: View, case: Case) -> Markup:
                         site.progress_labels.get(g.latest_status or "", g.latest_status or "점검 전")))
                   for g in goals]
     if case.closed:
-        goal_cell: Markup = el("span", None, "종결된 사례입니다 (목표별 결과는 아래 표)")
+        goal_cell: Markup = el("span", None, "종결된 사례입니다 ", _label("(목표별 결과는 아래 표)"))
     elif goal_items:
         goal_cell = el("ul", {"class": "ck-list"}, goal_items)
     else:
@@ -177,13 +177,21 @@ def summary_card(v: View, case: Case) -> Markup:
         rows.append(("최근 사후관리", followup_text(v, case), "followup"))
     rows += [
         ("다음 할 일", join([v.due(case.due, with_basis=True), practice.due_list(v, case)]), "due"),
-        ("기간", f"접수 {case.opened or '-'} · 최근 기록 {case.last_date or '-'} · 기록 {len(case.records)}건"
-         + (f" · {case.episodes - 1}회 재개" if case.episodes > 1 else ""), "span"),
+        # (its labels left out of the search index: on every case page, 최근 and 기록 would match them
+        # all; the dates around them are read as blocks of their own)
+        ("기간", join([f"접수 {case.opened or '-'}", _label(" · 최근 기록"), f" {case.last_date or '-'}",
+                     _label(f" · 기록 {len(case.records)}건"), f" · {case.episodes - 1}회 재개" if case.episodes > 1 else None]),
+         "span"),
     ]
     dl = el("dl", {"class": "ck-summary-list"},
             [join([el("dt", {"data-field": key}, k), el("dd", None, val)]) for k, val, key in rows])
     return el("section", {"class": f"ck-card ck-summary ck-card-{case.status}", "data-testid": "case-summary",
                           "data-stage": case.stage, "data-status": case.status}, dl)
+
+
+def _label(text: str) -> Markup:
+    """Words the site writes on every case page of a kind, shown but not indexed for search."""
+    return el("span", {"data-search-exclude": True}, text)
 
 
 def closure_text(v: View, case: Case) -> Markup:
@@ -220,7 +228,7 @@ def timeline(v: View, case: Case) -> Markup:
     show_today = not case.closed or case.aftercare
     extra: list[dt.date] = ([case.due.due] if case.due is not None else []) + ([site.today] if show_today else [])
     if not points:
-        return el("div", {"class": "ck-timeline", "data-testid": "timeline"}, el("p", None, "날짜가 있는 기록이 없습니다."))
+        return el("div", {"class": "ck-timeline", "data-testid": "timeline"}, el("p", {"data-search-exclude": True}, "날짜가 있는 기록이 없습니다."))
     start = min(points + extra)
     end = max(points + extra)
     span = max(1, (end - start).days)

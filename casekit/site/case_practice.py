@@ -137,19 +137,21 @@ def household(v: View, case: Case) -> Markup | None:
     items = [el("li", {"data-member": mid}, f"{rel} · {ages.get(age, age) or '연령대 미상'}")
              for mid, rel, age in case.model.members]
     return el("section", {"class": "ck-household", "data-testid": "household"},
-              el("ul", {"class": "ck-list ck-members"}, items) if items else el("p", {"class": "ck-muted"},
+              el("ul", {"class": "ck-list ck-members"}, items) if items else el("p", {"class": "ck-muted", "data-search-exclude": True},
                                                                                   "가구원 기록이 없습니다."),
               el("figure", {"class": "ck-ecomap-figure", "data-testid": "ecomap"},
                  Markup(ecomap_svg(members, supports, linked)),
-                 el("figcaption", None, "생태도: 점선은 비공식 지지체계, 실선은 공식 자원")))
+                 el("figcaption", {"data-search-exclude": True}, "생태도: 점선은 비공식 지지체계, 실선은 공식 자원")))
 
 
 def restricted_notice(v: View, case: Case) -> Markup:
     reason = case.restricted or ""
     label = v.site.labels("intake", "restricted", "reason").get(reason) or RESTRICTED_KO.get(reason, reason)
     return el("div", {"class": "ck-card ck-restricted", "data-testid": "restricted", "role": "note"},
-              el("strong", None, "열람 제한"), f" ({label}) — 이 사례는 요약만 싣습니다. 기록의 내용, 목표, 활동, "
-              "가구 정보는 사이트에 없으며 담당자가 사례 기록 원본에서 확인합니다.")
+              el("strong", None, "열람 제한"), f" ({label}) ",
+              # (the same words on every restricted case page: not indexed, or 목표 or 가구 would find them all)
+              el("span", {"data-search-exclude": True}, "— 이 사례는 요약만 싣습니다. 기록의 내용, 목표, 활동, "
+                 "가구 정보는 사이트에 없으며 담당자가 사례 기록 원본에서 확인합니다."))
 
 
 def restricted_records(v: View, case: Case) -> Markup:

@@ -105,11 +105,12 @@ def resource_pages(site: Site, res: ResourceView, bodies: BodyRenderer) -> Itera
             body = bodies.html(res.body, res.rel, 1, drop_title=res.name)
             if body:
                 md.append(block(el("div", {"class": "ck-record-body"}, body)))
-        md.append(heading(2, "이 자원을 연계한 사례", "cases"))
+        md.append(heading(2, "이 자원을 연계한 사례", "cases", label=True))
         md.append(block(_asof(f"{len(cases)}건", position),
                         v.table(["사례", "현재 단계", "상태", "담당", "연계 (단계별 횟수)"], rows,
                                 {"data-testid": "resource-cases"}) if rows
-                        else el("p", {"class": "ck-muted", "data-testid": "resource-cases"}, "이 자원을 연계한 사례가 없습니다.")))
+                        else el("p", {"class": "ck-muted", "data-testid": "resource-cases", "data-search-exclude": True},
+                                "이 자원을 연계한 사례가 없습니다.")))
         return md
 
     yield from paged(site, resource_url(res.id), cases, frame)

@@ -59,7 +59,7 @@ from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
 __all__ = ["DATE", "DATE_TAILS", "ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "STAGE_ALIASES", "bigrams", "date_terms",
-           "is_date_term", "lemma", "query_groups", "query_terms", "stem", "terms", "word_groups", "words"]
+           "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem", "terms", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
 LONG_PARTICLES: tuple[str, ...] = (
@@ -146,6 +146,19 @@ _HANGUL = re.compile(r"[가-힣]+")
 # a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
 _JOINED = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+JOINED_PARTS = 8  # a run of more parts is indexed joined whole only, not each stretch of it
+
+
+def joined(run: str) -> list[str]:
+    """The joined terms of a hyphenated run (`_JOINED`, not a date): each stretch of two parts or
+    more, whole first (02-000-1234 -> 020001234, 02000, 0001234), so a query's run (a case number,
+    the end of a phone number, 101-1) meets a page's wherever it stands in a longer one. The
+    worker's `joined` is the same."""
+    parts = run.lower().split("-")
+    if len(parts) > JOINED_PARTS:
+        return ["".join(parts)]
+    n = len(parts)
+    return ["".join(parts[i:i + k]) for k in range(n, 1, -1) for i in range(n - k + 1)]
 
 # A date, the character before it in group 1 (not a letter or digit: 13월 is no 3월, 2026-0007 no
 # month; the worker's copy of this pattern runs where a regex has no lookbehind, Safari before 16.4):
@@ -395,7 +408,7 @@ def terms(text: str) -> list[str]:
     # (the terms chained in C: the index reads ~60 sentences a case page)
     out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
     if "-" in text:
-        out += ["".join(m.group().split("-")).lower() for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())]
+        out += [t for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group()) for t in joined(m.group())]
     return out + _date_terms(text)
 
 
@@ -434,22 +447,35 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
 def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
     when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
-    groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터). `years`: the years the
-    index holds dates in (the manifest's), for a day typed without its year. (`search-worker.js`
-    mirrors this.)"""
+    groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); a hyphenated run of
+    letters and digits that is no date (`_JOINED`: 2026-0007, 000-1234, 101-1) is one word too,
+    looked for joined (20260007), as the index holds it, not as its parts (2026 is on every page).
+    `years`: the years the index holds dates in (the manifest's), for a day typed without its year.
+    (`search-worker.js` mirrors this.)"""
     text = unicodedata.normalize("NFKC", query)
-    out = []
+    spans: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] = []  # (start, end, word, groups)
     at = 0
     for m in date_matches(text):
         start = m.start() + len(m.group(1))
         if start < at:  # (the character before was a joined tail's: 3월에4월)
             continue
-        out += _word_query_groups(text[at:start])
-        out.append((text[start:m.end()], _date_groups(*_date(m), years)))
         at = m.end()
         tail = _TAIL.match(text, at)
         if tail is not None and _date_tail(tail.group()):
             at = tail.end()
+        spans.append((start, at, text[start:m.end()], _date_groups(*_date(m), years)))
+    if "-" in text:  # (a run that holds a date, 2026-03 or x-2026-03-04, is left to the date)
+        dates = list(spans)
+        spans += [(m.start(), m.end(), m.group().lower(), (("".join(m.group().lower().split("-")),),))
+                  for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())
+                  and not any(start < m.end() and m.start() < end for start, end, _, _ in dates)]
+        spans.sort()
+    out = []
+    at = 0
+    for start, end, word, groups in spans:
+        out += _word_query_groups(text[at:start])
+        out.append((word, groups))
+        at = end
     return out + _word_query_groups(text[at:])
 
 

@@ -195,8 +195,12 @@ def unique_regions(text: str, seen: dict[str, int] | None = None) -> str:
     return _REGION.sub(name, text)
 
 
-def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None) -> str:
-    attrs = " ".join(([f"#{anchor}"] if anchor else []) + [f".{c}" for c in (cls or "").split()])
+def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None, *, label: bool = False) -> str:
+    """A Markdown heading with its anchor and classes. `label`: a heading the site gives every page
+    of a kind (타임라인, 동의 기록, 이 자원을 연계한 사례), left out of the search index
+    (`data-search-exclude`): a query for its words would otherwise match every such page."""
+    attrs = " ".join(([f"#{anchor}"] if anchor else []) + [f".{c}" for c in (cls or "").split()]
+                     + (['data-search-exclude=""'] if label else []))
     return "#" * level + " " + md_escape(text) + (f" {{ {attrs} }}" if attrs else "")
 
 

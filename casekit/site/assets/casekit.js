@@ -6,7 +6,8 @@
    picked from the keyboard's suggestions or committed by an IME without a key event never searched.
    And a search result, when followed, opens its page at the sentence it shows: the worker names that
    sentence in the teaser (`data-ck-at`, a `#:~:text=` fragment), added to the link as it is clicked,
-   tapped or opened with Enter (in the link itself, Material would show the result as a section). */
+   tapped or opened with Enter (in the link itself, Material would show the result as a section);
+   on a phone, a result on the page already open too, once Material has let the page scroll again. */
 (function () {
   "use strict";
   function today() {
@@ -33,6 +34,26 @@
   document.addEventListener("click", function (ev) {
     var link = ev.target && ev.target.closest ? ev.target.closest("a.md-search-result__link") : null;
     var at = link ? link.querySelector("[data-ck-at]") : null;
-    if (at) { link.href = link.href.split("#")[0] + at.getAttribute("data-ck-at"); }
+    if (!at) { return; }
+    var href = link.href.split("#")[0] + at.getAttribute("data-ck-at");
+    link.href = href;
+    /* On a phone, Material holds the page still while the search is open (body[data-md-scrolllock],
+       position: fixed) and, as the search closes, scrolls back to where the page was: a result on
+       the page already open was scrolled to under the lock, then scrolled away from. There, go to
+       the sentence once the lock is gone (the click still closes the search, as Material does). */
+    var body = document.body;
+    if (!body.hasAttribute("data-md-scrolllock") || ev.defaultPrevented
+        || link.href.split("#")[0] !== location.href.split("#")[0]) { return; }
+    ev.preventDefault();
+    var done = false;
+    var go = function () {
+      if (done) { return; }
+      done = true;
+      watch.disconnect();
+      location.href = href;
+    };
+    var watch = new MutationObserver(function () { if (!body.hasAttribute("data-md-scrolllock")) { go(); } });
+    watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+    setTimeout(go, 1000);  /* (should the lock stay: go all the same) */
   }, true);
 })();

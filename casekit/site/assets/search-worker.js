@@ -41,6 +41,7 @@ const WORD = /[\uAC00-\uD7A3]+|[0-9A-Za-z]+/g;
 /* a hyphenated run of letters and digits (its group 2), not a file name's (01-intake.md) */
 const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z]|\.[A-Za-z])/g;
 const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/;
+const JOINED_PARTS = 8;  /* search_ko.JOINED_PARTS */
 /* a date, the character before it in m[1] (search_ko.DATE, group for group; no lookbehind, which
    Safari before 16.4 cannot parse): 2026-03-15 2026.3.15 2026/03 (year 2, separator 3, month 4,
    day 5), 2026. 3. 15. (month 6, day 7), 2026년 3월 15일 (month 8, day 9), 3월 15일 (month 10, day 11) */
@@ -217,13 +218,22 @@ function dateTail(run) {
     tail => run.startsWith(tail) && (run === tail || particles.includes(run.slice(tail.length))));
 }
 
+/* The joined terms of a hyphenated run: each stretch of two parts or more (search_ko.joined). */
+function joined(run) {
+  const parts = run.toLowerCase().split("-"), n = parts.length;
+  if (n > JOINED_PARTS) return [parts.join("")];
+  const out = [];
+  for (let k = n; k > 1; k--) for (let i = 0; i + k <= n; i++) out.push(parts.slice(i, i + k).join(""));
+  return out;
+}
+
 /* Every term of a text (search_ko.terms), as a set. */
 function textTerms(text) {
   const out = new Set();
   for (const w of words(text)) for (const t of wordTerms(w)) out.add(t);
   const norm = text.normalize("NFKC");
   for (const m of norm.matchAll(JOINED)) {
-    if (!DATE.test(m[2])) out.add(m[2].split("-").join("").toLowerCase());
+    if (!DATE.test(m[2])) for (const t of joined(m[2])) out.add(t);
   }
   for (const m of norm.matchAll(DATES)) for (const t of dayTerms(dateOf(m))) out.add(t);
   return out;
@@ -244,21 +254,38 @@ function wordQueryTerms(text, out) {
 }
 
 /* Each typed word with its groups, and the stage's name's when it is another name of a stage
-   (모니터링 -> 점검); a date is one word, a particle or 초, 중순 ... joined to it left out
-   (search_ko.query_groups) */
+   (모니터링 -> 점검); a date is one word, a particle or 초, 중순 ... joined to it left out; a
+   hyphenated run of letters and digits that is no date (2026-0007, 000-1234) is one word, looked
+   for joined (20260007), not as its parts (search_ko.query_groups) */
 function queryTerms(query) {
-  const out = [];
   const text = query.normalize("NFKC");
+  const spans = [];  /* [start, end, word entry] */
   let at = 0;
   for (const m of text.matchAll(DATES)) {
     const start = m.index + m[1].length;
     if (start < at) continue;
-    wordQueryTerms(text.slice(at, start), out);
     const word = text.slice(start, m.index + m[0].length), groups = dateGroups(dateOf(m));
-    out.push({ word, stem: word, terms: [...new Set(groups.flat())], groups, date: true });
     at = m.index + m[0].length;
     const tail = text.slice(at).match(TAIL);
     if (tail && dateTail(tail[0])) at += tail[0].length;
+    spans.push([start, at, { word, stem: word, terms: [...new Set(groups.flat())], groups, date: true }]);
+  }
+  if (text.includes("-")) {  /* a run that holds a date (2026-03) is left to the date */
+    const dates = spans.slice();
+    for (const m of text.matchAll(JOINED)) {
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      if (DATE.test(m[2]) || dates.some(([s, e]) => s < end && start < e)) continue;
+      const word = m[2].toLowerCase(), term = word.split("-").join("");
+      spans.push([start, end, { word, stem: word, terms: [term], groups: [[term]] }]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+  }
+  const out = [];
+  at = 0;
+  for (const [start, end, entry] of spans) {
+    wordQueryTerms(text.slice(at, start), out);
+    out.push(entry);
+    at = end;
   }
   wordQueryTerms(text.slice(at), out);
   return out;
@@ -297,7 +324,8 @@ function bestSentence(sentences, words) {
     const lower = s.toLowerCase();
     const have = textTerms(s);
     let score = 0;
-    for (const w of words) score += !w.date && lower.includes(w.stem) ? 1.5 : held(w, have, null);
+    /* (a one-syllable stem by its terms: 약 is no match inside 복약) */
+    for (const w of words) score += !w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null);
     score -= i * 0.001; /* earlier sentences are the record's own fields */
     if (score > bestScore) { best = s; bestScore = score; }
   });
@@ -307,11 +335,14 @@ function bestSentence(sentences, words) {
 function snippet(sentences, words, best = bestSentence(sentences, words)) {
   if (best === null) return sentences.length ? escapeHTML(sentences[0]) : "";  /* the page's first sentence */
   /* mark the typed stems and, for a compound written apart on the page, its parts; and the
-     words of the sentence that are a form of a typed verb (어려워한다 for 어렵다) */
-  const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])));
+     words of the sentence that are a form of a typed verb (어려워한다 for 어렵다), or that are a
+     typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
+     a lone syllable is never marked inside another word) */
+  const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])
+    .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms]), ...forms])]
-    .filter(s => s.length > 1).sort((a, b) => b.length - a.length);
+  const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
+    .filter(s => s.length > 1), ...forms])].sort((a, b) => b.length - a.length);
   const re = marks.length
     ? new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i") : null;
   /* split the plain text (odd parts matched), escape every part, then wrap the matches */
