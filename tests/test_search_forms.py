@@ -436,7 +436,10 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
     results whose snippet marks a match (57% when pages kept their first 24 sentences; 62.7% with
     `kept` in the bytes of the first 24; measured 67.8% of 3,071 snippets of 610 queries with `kept`
     in 24 sentences' mean length, a one-syllable word marked where it stands as a word, 빚 독촉,
-    빚을, and a one-syllable stem not taken as found inside another word, 복약 for 약)."""
+    빚을, and a one-syllable stem not taken as found inside another word, 복약 for 약). The floor
+    sits three points under that: the query set is drawn from the sample's own text, and a sentence
+    added to a record or a docs/ page moves the share by a few tenths (59.8% against a 60% floor
+    once); what it guards is the method (57% without it), not the sample's last decimal."""
     words: set[str] = set()
     for path, location in index_files(built_site):
         read = read_page(path, location)
@@ -449,7 +452,7 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
         page.goto(served_site)
         snippets = [t for texts in page.evaluate(_SNIPPETS_JS, queries) for t in texts]
     marked = sum("<mark>" in t for t in snippets) / len(snippets)
-    assert len(queries) > 200 and marked >= 0.67, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
+    assert len(queries) > 200 and marked >= 0.65, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
 
 
 @pytest.mark.browser
