@@ -353,3 +353,53 @@ def test_a_reused_build_folder_is_written_again_only_where_pages_changed(tmp_pat
     shutil.copytree(casebook, fresh, ignore=shutil.ignore_patterns(".casekit"))
     write_build_folder(fresh, generate(check(fresh, keep=True), today).pages)
     assert second == files(fresh / ".casekit/build")
+
+
+_HEADINGS_PAGE = """# 머리
+
+## 둘째 <script>window.__pwned</script>h2 제목
+
+본문.
+
+## `<script>` 쓰지 않기
+
+셋째 <style>p { color: red }</style>제목
+---------------------------------------
+"""
+
+
+@pytest.mark.parametrize("generator", ["mkdocs", "zensical"])
+def test_a_script_in_a_docs_heading_is_in_no_anchor(sample: Path, run, generator: str) -> None:
+    """`## 둘째 <script>window.__pwned</script>h2 제목` got the anchor 둘째-window__pwnedh2-제목 (and
+    a contents entry of that text), though the sanitizer leaves `둘째 h2 제목` on the page: the
+    elements dropped with their content are out of a heading's Markdown before the generator makes
+    anchors (`mkdocs build` with the plugin; `casekit build`, here with Zensical, which runs no
+    plugin); a `<script>` written as code stays in its heading."""
+    if importlib.util.find_spec(generator) is None:
+        pytest.skip(f"casekit[{generator}] is not installed")
+    (sample / "docs" / "headings.md").write_text(_HEADINGS_PAGE, encoding="utf-8")
+    if generator == "mkdocs":
+        from tests.browser_support import build_site
+
+        site = build_site(sample, sample / "out")
+    else:
+        result = run(sample, "build", "--today", TODAY, "--generator", generator, "--site-dir", "out")
+        assert result.exit_code == 0, result.output
+        site = sample / "out"
+    html = page(site, "headings/")
+    ids = re.findall(r'<h2 id="([^"]+)"', html)
+    assert ids == ["둘째-h2-제목", "script-쓰지-않기", "셋째-제목"], ids
+    assert "pwned" not in html
+    assert "color: red" not in html
+    assert all(f'href="#{i}"' in html for i in ids)  # the table of contents links them
+
+
+def test_plain_headings_leaves_code_front_matter_and_other_lines() -> None:
+    from casekit.site.sanitize import plain_headings
+
+    text = ("---\ntitle: a <script>x</script>\n---\n\n## b <SCRIPT src=x>y</script >c\n\n본문 <script>z</script>\n\n"
+            "```\n## <script>code</script>\n```\n\n## `<script>s</script>` and \\<script>t</script>\n\n"
+            "## unclosed <script>rest\n")
+    assert plain_headings(text) == (
+        "---\ntitle: a <script>x</script>\n---\n\n## b c\n\n본문 <script>z</script>\n\n"
+        "```\n## <script>code</script>\n```\n\n## `<script>s</script>` and \\<script>t</script>\n\n## unclosed \n")

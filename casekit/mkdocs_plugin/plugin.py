@@ -49,6 +49,7 @@ from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.site.audit import docs_assets, docs_site_path
 from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
 from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
+from casekit.site.sanitize import plain_headings
 
 log = logging.getLogger("mkdocs.plugins.casekit")
 
@@ -137,6 +138,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if self.config.enabled:
             page.meta = guard.escape_meta(page.meta)
+            if self._people_wrote(page):  # no anchor made of a <script> in a heading (sanitize.plain_headings)
+                return plain_headings(markdown)
         return None
 
     @event_priority(-100)  # after other plugins changed the content, before search indexes it

@@ -35,7 +35,7 @@ from casekit.site.html import md_escape
 # (smarty), "(c)" or "1st" (smartsymbols), "<", "&", "*", "_", "`", "[", ":", "@", "." ...
 _SAFE = re.compile(r"[가-힣0-9A-Za-z·○()\-]+(?: [가-힣0-9A-Za-z·○()\-]+)*")
 _UNSAFE = re.compile(r"--|\d(?:st|nd|rd|th)\b|\([A-Za-z]+\)", re.I)
-_HEADING = re.compile(r"(#{1,2}) (.+?) \{ #([A-Za-z][A-Za-z0-9-]*)((?: \.[A-Za-z][A-Za-z0-9-]*)*) \}")
+_HEADING = re.compile(r"(#{1,2}) (.+?) \{ #([A-Za-z][A-Za-z0-9-]*)((?: \.[A-Za-z][A-Za-z0-9-]*)*)( data-search-exclude=\"\")? \}")
 _FRONT = re.compile(r"---\n(?:[^\n]*\n)*?---\n\n")
 
 
@@ -45,6 +45,7 @@ class Heading:
     text: str
     anchor: str
     classes: tuple[str, ...] = ()
+    label: bool = False  # the site's own heading, out of the search index (views.heading)
 
 
 Part = Heading | int  # a heading, or the number of a raw HTML block (a slot)
@@ -89,7 +90,8 @@ def outline(markdown: str, slot: Callable[[int], str]) -> Outline | None:
         text = shown(h.group(2)) if h is not None else None
         if h is None or text is None:
             return None
-        parts.append(Heading(len(h.group(1)), text, h.group(3), tuple(c[1:] for c in h.group(4).split())))
+        parts.append(Heading(len(h.group(1)), text, h.group(3), tuple(c[1:] for c in h.group(4).split()),
+                             h.group(5) is not None))
     levels = [p.level for p in parts if isinstance(p, Heading)]
     if not levels or levels[0] != 1 or not isinstance(parts[0], Heading) or 1 in levels[1:]:
         return None
@@ -113,8 +115,10 @@ def render_content(page: Outline, block: Callable[[int], str]) -> str:
         if isinstance(part, int):
             out.append(block(part) + "\n")  # a raw HTML block ends its line
         else:
+            # (attributes in the order Python-Markdown writes them: by name)
             cls = f' class="{" ".join(part.classes)}"' if part.classes else ""
-            out.append(f'<h{part.level}{cls} id="{part.anchor}">{part.text}</h{part.level}>')
+            label = ' data-search-exclude=""' if part.label else ""
+            out.append(f'<h{part.level}{cls}{label} id="{part.anchor}">{part.text}</h{part.level}>')
     return "\n".join(out)
 
 

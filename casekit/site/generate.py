@@ -41,6 +41,7 @@ from casekit.site.directory import (
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
 from casekit.site.records import Case
+from casekit.site.sanitize import plain_headings
 from casekit.site.slots import BLOCKS_DIR, digest, encode_blocks, page_key, page_key_of, slot_of, stub
 from casekit.site.summary_page import summary_page, summary_url
 from casekit.site.views import Page, case_url, src_uri
@@ -583,9 +584,11 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
             docs.copy(site_rel, root / rel)
         else:
             # given names masked in the source, so the heading anchors and the table of contents the
-            # generator makes from it never hold one either (the plugin masks the HTML again)
+            # generator makes from it never hold one either (the plugin masks the HTML again); and
+            # the content of a <script> (or another element the sanitizer drops) out of its headings,
+            # so no anchor or contents entry is made of it, whichever generator reads the page
             masked = mask_index.mask(text) if mask_index is not None else text
-            docs.write(site_rel, masked.encode("utf-8"))
+            docs.write(site_rel, (plain_headings(masked) if site_rel.endswith(".md") else masked).encode("utf-8"))
             docs_pages.append(site_rel)
     docs.copy(CSS_URI, CSS_FILE)
     docs.copy(JS_URI, JS_FILE)

@@ -40,3 +40,62 @@ def plain_text(html: str) -> str:
     import html as _html
 
     return _html.unescape(nh3.clean(html, tags=set(), clean_content_tags=set(DROP_WITH_CONTENT)))
+
+
+# --- headings of docs/ pages --------------------------------------------------------------------
+# Markdown's table of contents makes a heading's anchor (and its entry) from the heading's text
+# with its tags stripped, the content of a <script> kept: `## 둘째 <script>window.__pwned</script>h2`
+# got the anchor 둘째-window__pwnedh2 although the sanitizer leaves `둘째 h2` on the page. A custom
+# `slugify` cannot help (it is handed that text already joined), so the elements the sanitizer drops
+# with their content are taken out of a heading's Markdown before any generator reads it.
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])??\1(?!`)")
+_DROPPED = re.compile(r"(?<!\\)<(" + "|".join(sorted(DROP_WITH_CONTENT)) + r")\b[^>]*>(?:.*?</\1\s*>|.*$)",
+                      re.IGNORECASE)
+
+
+def _heading_text(line: str) -> str:
+    """A heading's line without the elements dropped with their content (code spans left alone)."""
+    if "<" not in line:
+        return line
+    out, at = [], 0
+    for m in _CODE_SPAN.finditer(line):
+        out += [_DROPPED.sub("", line[at:m.start()]), m.group()]
+        at = m.end()
+    return "".join(out) + _DROPPED.sub("", line[at:])
+
+
+def plain_headings(markdown: str) -> str:
+    """`markdown` (a docs/ page) with `<script>…</script>`, `<style>…</style>` and the other elements
+    the sanitizer drops with their content (DROP_WITH_CONTENT) taken out of its headings (ATX `##`
+    and setext, underlined), outside fenced code and code spans, so the anchors and the table of
+    contents any generator makes of them hold only what the page shows. Other lines are left as
+    they are (the sanitizer drops such elements from the HTML)."""
+    if "<" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    fence: str | None = None
+    start = 0
+    if lines[0].rstrip() == "---":  # front matter (YAML, not Markdown): left as it is
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    for i, line in enumerate(lines):
+        if i < start:
+            continue
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m is not None and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        if m is not None:
+            fence = m.group(1)
+        elif _ATX.match(line):
+            lines[i] = _heading_text(line)
+        elif i > start and _SETEXT.match(line) and lines[i - 1].strip():
+            j = i - 1  # the paragraph the underline makes a heading of
+            while j >= start and lines[j].strip() and not _ATX.match(lines[j]) and not _FENCE.match(lines[j]):
+                lines[j] = _heading_text(lines[j])
+                j -= 1
+    return "\n".join(lines)
