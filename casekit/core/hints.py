@@ -181,9 +181,11 @@ def lookalike_hint(value: str, codes: list[str]) -> tuple[str, str] | None:
             f" it holds characters that look alike or show nothing ({names}): retype it as {plain}.")
 
 
+# dashes that are not the hyphen (a word processor's, a Korean input method's ㅡ)
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161"
 # characters that only look like what a code, an id or a date holds: full-width forms, odd spaces,
 # dashes that are not the hyphen, invisible characters; and a space at either end
-_ODD_IN_CODE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212\ufe58\ufe63\u3161"
+_ODD_IN_CODE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000" + DASHES
                           + IGNORABLE_RE.pattern[1:-1] + "]|^\\s|\\s$")
 # a quick test of a whole front matter's text (most hold no odd character): such a character of the
 # Basic Multilingual Plane (a class of them is a bitmap there), any beyond it, a backslash escape
@@ -199,13 +201,10 @@ def may_hold_odd(front: str) -> bool:
             or "' " in front or '\t"' in front)
 
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161"
-
-
 def clean_code(value: str) -> str:
     """`value` as meant: full-width forms and dashes made ASCII, odd and invisible characters
     dropped, no space at either end (`２０２６－0012　` -> 2026-0012)."""
-    text = IGNORABLE_RE.sub("", value).translate({ord(c): "-" for c in _DASHES})
+    text = IGNORABLE_RE.sub("", value).translate({ord(c): "-" for c in DASHES})
     return unicodedata.normalize("NFKC", text).strip()
 
 
@@ -237,7 +236,7 @@ def odd_characters(value: str) -> tuple[str, str, str, int] | None:
             kinds.setdefault("digits", (f"전각 숫자({run.group(0) if run else ch})", "full-width digits"))
         elif ch == "\uff0d":
             kinds.setdefault(ch, ("전각 하이픈(－)", "a full-width hyphen (U+FF0D)"))
-        elif ch in _DASHES:
+        elif ch in DASHES:
             kinds.setdefault(ch, (f"하이픈(-)이 아닌 줄표({ch}, U+{ord(ch):04X})",
                                   f"a dash that is not a hyphen (U+{ord(ch):04X})"))
         elif "\uff01" <= ch <= "\uff5e":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import (
+    DASHES,
     attach_particles,
     clean_code,
     close_to,
@@ -342,7 +343,7 @@ class SchemaSet:
             key = next((p for p in reversed(path) if isinstance(p, str)), "")
             shown = f"{key}: {fixed}" if isinstance(path[-1], str) else f"- {fixed}"
             dropped = "".join(ch for ch in value if not ch.isspace() and not IGNORABLE_RE.fullmatch(ch)) == fixed
-            dashed = any(ch in value for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161")
+            dashed = any(ch in DASHES for ch in value)
             advice = ("지우세요" if dropped else "하이픈(-)으로 바꿔 쓰세요" if dashed else "반각으로 쓰세요") + f": {shown}"
             title = schema.get("title", "")
             out.append(finding("odd-character", rel, line, col, field=field_name(path), title=title, where=where, what=what,

@@ -280,9 +280,9 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
     each time, the sentence holding the most weight of terms no chosen sentence holds (a term's
     weight in the page, square-rooted: a word written once counts too), for its length (a sentence
     counted SLOT characters longer: its place among the MAX_SENTENCES costs too), the earlier of
-    equals; then, when every term is held, the earliest others that fit. (On the sample casebook, 68% of the snippets a
-    one-word query shows hold a match, against 57% with the first MAX_SENTENCES and 63% with this
-    cover in the bytes of the first MAX_SENTENCES.)"""
+    equals; then, when every term is held, the earliest others that fit. (On the sample casebook,
+    68% of the snippets a one-word query shows hold a match, against 57% with the first
+    MAX_SENTENCES and 63% with this cover in the bytes of the first MAX_SENTENCES.)"""
     if len(shown) <= MAX_SENTENCES:
         return shown
     # (not the bytes of its first MAX_SENTENCES: a case page opens with short values, 높음, kim.sw,
