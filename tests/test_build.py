@@ -172,6 +172,23 @@ def test_casekit_build_with_zensical_has_the_case_pages(sample: Path, run) -> No
     assert 'name="robots" content="noindex, nofollow"' in page(site, "")
 
 
+def test_html_in_a_docs_page_refused_under_zensical_names_the_source_lines(sample: Path, run) -> None:
+    """Zensical runs no MkDocs plugin, so the HTML written in a docs/ page is published as written
+    and the audit refuses the site, naming only `bad/index.html` and a line of the built page: the
+    build also names the source file and the places `casekit check` warned of, and what to do."""
+    if importlib.util.find_spec("zensical") is None:
+        pytest.skip("casekit[zensical] is not installed")
+    (sample / "docs" / "bad.md").write_text(
+        "# 안내\n\n본문 <script>alert(1)</script> 입니다.\n\n<img src=\"img/x.png\" onerror=\"alert(2)\">\n",
+        encoding="utf-8")
+    result = run(sample, "build", "--today", TODAY, "--generator", "zensical", "--site-dir", "out")
+    assert result.exit_code == 1, result.output
+    assert "bad/index.html" in result.output and "[site-active-content]" in result.output
+    note = next(line for line in result.output.splitlines() if line.strip().startswith("docs/bad.md:"))
+    assert "Zensical" in note and "(3:4, 5:1)" in note and "--generator mkdocs" in note, note
+    assert not (sample / "out").exists()
+
+
 def test_a_sensitive_value_in_the_output_is_an_error_of_the_post_build_checks(
     built: tuple[Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:

@@ -40,7 +40,7 @@ from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
 from casekit.core.workers import no_gc
 from casekit.reporters import printable
-from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, finish_site
+from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, docs_site_path, finish_site
 from casekit.site.compose import STORE, Store, compose_cases, learn_frames
 from casekit.site.finish import Finished, Job, finish_pages
 from casekit.site.generate import (
@@ -315,8 +315,38 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
         ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
+        if generator == "zensical":
+            ctx.notes += unsanitized_docs(report, findings)
     composed = len(written.composing.cases) if frames is not None and written.composing is not None else 0
     return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed)
+
+
+# what check warns of in a docs/ page that the sanitizer takes out of it as MkDocs renders it
+_LEFT_OUT = frozenset({"html-left-out", "outside-content"})
+
+
+def unsanitized_docs(report: Report, findings: list[Finding]) -> list[str]:
+    """Under Zensical, which runs no MkDocs plugin (so casekit's sanitizer never sees the
+    casebook's own docs/ pages as they render, and the HTML written in them is published as
+    written, for the audit to refuse): for each docs/ page the audit found errors in, the source
+    file and the places check warned of, with what to do."""
+    warned: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        if f.code in _LEFT_OUT and "/" in f.path and f.path.endswith(".md"):
+            warned.setdefault(f.path, []).append(f)
+    failed = {f.path for f in findings if f.severity == "error"}
+    notes = []
+    for rel, found in sorted(warned.items()):
+        page = docs_site_path(rel)[: -len(".md")]
+        base = page[: -len("index")] if page.rsplit("/", 1)[-1] in ("index", "README") else None
+        outputs = {f"{base}index.html"} if base is not None else {f"{page}/index.html", f"{page}.html"}
+        if outputs & failed:
+            places = ", ".join(f"{f.line}:{f.column}" if f.column else str(f.line) for f in found if f.line)
+            notes.append(f"{rel}: Zensical로 만들면 docs/ 페이지에 쓴 HTML이 걸러지지 않고 그대로 실립니다. "
+                         f"`casekit check`가 알린 자리({places})의 HTML을 지우거나 `--generator mkdocs`로 만드세요 "
+                         "(Zensical runs no casekit plugin: the HTML written in this docs/ page is published "
+                         "as written; remove it, or build with MkDocs)")
+    return notes
 
 
 @contextlib.contextmanager
