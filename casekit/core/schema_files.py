@@ -129,9 +129,13 @@ def _meta_ok(schema: dict[str, Any]) -> bool:
     for the one format checked (`regex`: every `pattern`, every key of `patternProperties`).
     False sends the schema to jsonschema, which says where and why."""
     try:
-        if not _meta_rs().is_valid(schema):
+        # (jsonschema-rs's own copy of the 2020-12 meta-schema when the schema names it, as casekit's
+        # do: no registry to import, a tenth of a warm check; any other `$schema` is never looked up
+        # there, it would be fetched from the network: the registry's meta-schema checks it)
+        meta = jsonschema_rs.meta if schema.get("$schema") == _META_URI else _meta_rs()
+        if not meta.is_valid(schema):
             return False
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, jsonschema_rs.ReferencingError):
         return False
     stack: list[Any] = [schema]
     while stack:
