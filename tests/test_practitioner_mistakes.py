@@ -487,11 +487,12 @@ def test_a_need_id_with_a_space_is_not_also_an_unknown_need(sample: Path) -> Non
     assert found == [("odd-character", line)], found
 
 
-@pytest.mark.parametrize("sign", ["\uff0d", "\u2022", "*", "\u2013"])
+@pytest.mark.parametrize("sign", ["\uff0d", "\u2022", "*", "\u2013", "\u2022\u3000"])
 def test_a_list_written_with_another_sign_says_to_use_a_hyphen(sample: Path, sign: str) -> None:
     text = (sample / INTAKE_12).read_text(encoding="utf-8")
     first = text[: text.index('  - "전기요금')].count("\n") + 1
-    (sample / INTAKE_12).write_text(text.replace('  - "', f'  {sign} "'), encoding="utf-8")
+    spaced = sign if sign.endswith("\u3000") else sign + " "  # (a full-width space after it: the same slip)
+    (sample / INTAKE_12).write_text(text.replace('  - "', f'  {spaced}"'), encoding="utf-8")
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
     assert [(f.code, f.line, f.column) for f in found] == [("list-marker", first + i, 3) for i in range(3)], found
     assert "목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - \"전기요금" in found[0].message_ko
@@ -628,3 +629,40 @@ def test_a_conference_whose_next_meeting_is_before_it_is_said(sample: Path) -> N
     line = edit(sample, rel, "next_meeting: ", f'next_meeting: "{int(date[:4]) - 1}{date[4:]}"\nx_was: ')
     found = [f for f in check(sample, today=None).findings if f.path == rel and f.code == "next-before-record"]
     assert [(f.line, f.severity) for f in found] == [(line, "warning")] and "다음 회의일" in found[0].message_ko, found
+
+
+# --- a full-width space (U+3000) or a no-break space where YAML needs a space: the record still read ---
+
+INTAKE_1 = "cases/2026-0001/01-intake.md"
+
+
+@pytest.mark.parametrize(("new", "column", "spaces"), [
+    ("consents:\n\u3000- date", 1, 2),  # one U+3000 for the two spaces it is drawn as wide as
+    ("consents:\n\u3000\u3000- date", 1, 2),  # one for each space
+    ("consents:\n \u00a0- date", 2, 2),  # a no-break space from the web
+])
+def test_an_odd_space_in_an_indentation_is_one_finding_and_the_record_is_read_as_meant(
+        sample: Path, new: str, column: int, spaces: int) -> None:
+    line = edit(sample, INTAKE_1, "consents:\n  - date", new) + 1
+    mistake = edit(sample, INTAKE_1, "gender: male", "gender: mael")  # another slip in the same record
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.line, f.column) for f in found] == [("not-in-list", mistake, 11),
+                                                           ("yaml-wide-space", line, column)], found
+    assert f"이 줄의 들여쓰기를 지우고 스페이스 {spaces}칸으로 다시 넣으세요" in found[1].message_ko, found[1].message_ko
+    assert "\u3000" in (sample / INTAKE_1).read_text(encoding="utf-8") or "\u00a0" in (
+        sample / INTAKE_1).read_text(encoding="utf-8")  # the file is never rewritten
+
+
+def test_a_full_width_colon_and_space_are_read_as_a_colon_and_a_space_at_the_files_columns(sample: Path) -> None:
+    line = edit(sample, INTAKE_1, "  gender: male", "  gender\uff1amael")
+    found = [(f.code, f.line, f.column) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert found == [("yaml-wide-space", line, 9), ("not-in-list", line, 10)], found
+    edit(sample, INTAKE_1, "  gender\uff1amael", "  gender:\u3000\u3000mael #1")
+    found = [(f.code, f.line, f.column) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert found == [("yaml-wide-space", line, 10), ("not-in-list", line, 12), ("comment-cuts-value", line, 17)], found
+
+
+def test_a_full_width_space_opening_a_line_of_a_text_block_is_the_texts_own(sample: Path) -> None:
+    edit(sample, INTAKE_1, "eligibility:\n", "eligibility:\n  note: |\n    \u3000첫 문단은 한 칸 들여 썼다.\n    둘째 줄.\n")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert "yaml-wide-space" not in [c for c, _ in found], found
