@@ -666,3 +666,31 @@ def test_a_full_width_space_opening_a_line_of_a_text_block_is_the_texts_own(samp
     edit(sample, INTAKE_1, "eligibility:\n", "eligibility:\n  note: |\n    \u3000첫 문단은 한 칸 들여 썼다.\n    둘째 줄.\n")
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_1]
     assert "yaml-wide-space" not in [c for c, _ in found], found
+
+
+# --- consent to case management taken after the assessment ---
+
+@pytest.mark.parametrize(("consented", "after"), [
+    ("2026-03-20", "02 사정(2026-03-12)"),  # after the assessment, before the plan
+    ("2026-03-30", "02 사정(2026-03-12)"),  # after both: the first is named
+    ("2026-03-12", None),  # the same day: consent, then the assessment
+    ("2026-03-06", None),
+])
+def test_a_consent_to_case_management_dated_after_the_assessment_is_said_at_its_date(
+        sample: Path, consented: str, after: str | None) -> None:
+    line = edit(sample, INTAKE_1, '  - date: "2026-03-04"\n    scope: case_management',
+                f'  - date: "{consented}"\n    scope: case_management')
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    if after is None:
+        assert found == [], found
+        return
+    assert [(f.path, f.code, f.line, f.column, f.severity) for f in found] == [
+        (INTAKE_1, "consent-after-assessment", line, 11, "warning")], found
+    assert f"사례관리 동의일({consented})이 {after}보다 늦습니다. 사정과 계획은 사례관리 동의를 받은 뒤에" in found[0].message_ko
+
+
+def test_a_verbal_consent_before_the_assessment_and_the_written_one_after_are_in_time(sample: Path) -> None:
+    edit(sample, INTAKE_1, "consents:\n", 'consents:\n  - date: "2026-03-20"\n    scope: case_management\n'
+         '    action: given\n    by: self\n    method: written\n')
+    edit(sample, INTAKE_1, "    method: written\n  - date", "    method: verbal\n  - date")
+    assert [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")] == []
