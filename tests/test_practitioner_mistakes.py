@@ -175,7 +175,7 @@ def test_the_stage_words_of_add_and_of_file_names_are_one_table() -> None:
 
 @pytest.mark.parametrize(("old", "new", "says"), [
     ("  - goal: G2", "  -goal: G2", "목록 표시(-) 뒤에 공백이 있어야 합니다. 예: - goal: G2"),
-    ("    status: achieved", "   status: achieved", "이 줄은 3칸인데 윗줄 항목의 키는 4칸에서 시작합니다"),
+    ("    status: achieved", "   status: achieved", "이 줄은 3칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 4칸으로 맞추세요"),
     ('    note: "5월 초', "    note: @생계급여 ", '값이 @로 시작하면 YAML은 특수 기호로 읽습니다. 값 전체를 따옴표로 감싸세요. 예: note: "@생계급여'),
     ('    note: "5월 초', "    note: - 생계급여 ", '예: note: "- 생계급여'),
     ('    note: "5월 초', "    note: *중요* ", '예: note: "*중요*'),
@@ -694,3 +694,35 @@ def test_a_verbal_consent_before_the_assessment_and_the_written_one_after_are_in
          '    action: given\n    by: self\n    method: written\n')
     edit(sample, INTAKE_1, "    method: written\n  - date", "    method: verbal\n  - date")
     assert [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")] == []
+
+
+# --- a key or list item one space off its siblings: said at it, with the siblings' column ---
+
+@pytest.mark.parametrize(("old", "new", "moved", "column", "says"), [
+    ("  gender: male", "   gender: male", 0, 4, "이 줄은 3칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로 맞추세요"),
+    ("  gender: male", " gender: male", 0, 2, "이 줄은 1칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로 맞추세요"),
+    # the first key of the block off: the parser stops on the next line, the mistake is this one
+    ('  alias: "박○○"', '   alias: "박○○"', 0, 4, "이 줄은 3칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로"),
+    ('  alias: "박○○"', ' alias: "박○○"', 0, 2, "이 줄은 1칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로"),
+    ('  household: "1인 가구"', '   household: "1인 가구"', 0, 4, "이 줄은 3칸 들여 썼습니다"),  # the last key: not at its colon
+    ("    method: written\n  - date", "    method: written\n - date", 1, 2,
+     "이 목록 항목은 1칸 들여 썼습니다. 같은 목록의 다른 항목들처럼 2칸으로 맞추세요"),
+    ("    method: written\n  - date", "    method: written\n   - date", 1, 4, "이 목록 항목은 3칸 들여 썼습니다"),
+    ("  gender: male", "\tgender: male", 0, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
+    ("    method: written\n  - date", "    method: written\n\t- date", 1, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
+])
+def test_a_key_indented_off_its_siblings_is_said_at_it_with_their_column(
+        sample: Path, old: str, new: str, moved: int, column: int, says: str) -> None:
+    line = edit(sample, INTAKE_1, old, new) + moved
+    found = errors_in(sample, INTAKE_1)
+    assert [(c, n) for c, n, _ in found] == [("yaml-tab" if "\t" in new else "yaml-syntax", line)], found
+    (where,) = [f.column for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert where == column and says in found[0][2], (where, found[0][2])
+
+
+def test_a_key_of_a_list_item_indented_off_the_items_other_keys(sample: Path) -> None:
+    plan = "cases/2026-0001/03-plan.md"
+    line = edit(sample, plan, '    service: "식품 꾸러미 정기 지원"', '     service: "식품 꾸러미 정기 지원"')
+    (found,) = [f for f in check(sample, today=None).findings if f.path == plan]
+    assert (found.code, found.line, found.column) == ("yaml-syntax", line, 6), found
+    assert "이 줄은 5칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 4칸으로 맞추세요" in found.message_ko

@@ -91,8 +91,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-tab": (
         E,
-        "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.",
-        "tab character used for indentation; YAML indents with spaces only",
+        "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.{hint}",
+        "tab character used for indentation; YAML indents with spaces only{hint_en}",
     ),
     "yaml-duplicate-key": (
         E,

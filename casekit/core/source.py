@@ -37,7 +37,7 @@ from yaml.resolver import Resolver
 
 from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding, os_reason
-from casekit.core.hints import body_start, yaml_hint
+from casekit.core.hints import body_start, tab_advice, yaml_hint
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -814,7 +814,12 @@ class _Builder:
         text_line = self._line_text(line)
         indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
         if "\t" in indent:
-            self.parsed.findings.append(finding("yaml-tab", self.rel, line, indent.index("\t") + 1))
+            spaces = tab_advice(self.src.split("\n"), line - self.first_line + 1)
+            hint = (f" 탭을 지우고 이 줄을 스페이스 {spaces}칸 들여 쓰세요(같은 묶음의 항목들과 같은 칸)." if spaces is not None
+                    else " 탭을 지우고 스페이스로 들여 쓰세요.")
+            self.parsed.findings.append(finding(
+                "yaml-tab", self.rel, line, indent.index("\t") + 1, hint=hint,
+                hint_en=f" (indent it {spaces} spaces, as the entries around it)" if spaces is not None else ""))
             return
         context = exc.context or ""
         if context and exc.context_mark is not None and exc.problem_mark is not None:
