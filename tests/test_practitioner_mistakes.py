@@ -726,3 +726,11 @@ def test_a_key_of_a_list_item_indented_off_the_items_other_keys(sample: Path) ->
     (found,) = [f for f in check(sample, today=None).findings if f.path == plan]
     assert (found.code, found.line, found.column) == ("yaml-syntax", line, 6), found
     assert "이 줄은 5칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 4칸으로 맞추세요" in found.message_ko
+
+
+def test_a_phone_or_resident_number_above_a_front_matter_found_lower_down_is_named(sample: Path) -> None:
+    record = sample / INTAKE_12
+    record.write_text("# 접수 010-1234-5678\n주민번호 900101-1234567\n\n" + record.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert found == [("front-matter-not-first", 1), ("pii-phone", 1), ("pii-resident-number", 2)], found

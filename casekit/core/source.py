@@ -105,6 +105,7 @@ class Parsed:
     front_line: int = 1
     findings: list[Finding] = field(default_factory=list)
     front: str = ""  # the front matter's text (where a finding finds a character on its line)
+    lead: str = ""  # lines above an opening '---' found lower down (front-matter-not-first): scanned as body text
     _leaves: list[tuple[Path, Any]] | None = field(default=None, repr=False, compare=False)
 
     def leaves(self) -> list[tuple[Path, Any]]:
@@ -381,6 +382,7 @@ def split(text: str, rel: str) -> Parsed:
             what=what + ("과 빈 줄" if filled and len(filled) < lead else ""),
             advice=" 제목은 머리말을 닫는 '---' 줄 뒤, 본문 첫머리에 쓰세요." if headed else "",
             advice_en=" (a heading goes after the closing '---', at the top of the body)" if headed else ""))
+        parsed.lead = "\n".join(lines[:lead])  # (from line 1: not published, but in the file, so PII-scanned)
         first_end = text.find("\n", sum(len(line) + 1 for line in lines[:lead]))
     end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
