@@ -734,3 +734,15 @@ def test_a_phone_or_resident_number_above_a_front_matter_found_lower_down_is_nam
                       encoding="utf-8")
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
     assert found == [("front-matter-not-first", 1), ("pii-phone", 1), ("pii-resident-number", 2)], found
+
+
+def test_a_goal_numbered_again_is_one_finding_not_the_other_goal_missing_everywhere(sample: Path) -> None:
+    plan = "cases/2026-0001/03-plan.md"
+    text = (sample / plan).read_text(encoding="utf-8")
+    at = text.index("  - id: G2")
+    (sample / plan).write_text(text[:at] + text[at:].replace("  - id: G2", "  - id: G1", 1), encoding="utf-8")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("duplicate-id", plan)], found  # not also "G2 is not in the plan" in six records
+    edit(sample, "cases/2026-0001/04-intervention.md", "goal: G1", "goal: G7")  # a goal no plan had: still said
+    found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert "unknown-goal" in found, found
