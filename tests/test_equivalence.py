@@ -161,6 +161,8 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0007/01-intake.md", '  - "사업', '  • "사업')  # list-marker (two items in a row)
     edit("cases/2026-0007/01-intake.md", '  - "가족', '  • "가족')
     edit("cases/2026-0008/02-assessment.md", 'case: "2026-0008"', 'case: "2026-0008\u3000"')  # odd-character
+    edit("cases/2026-0011/01-intake.md", '  - date: "2026-06-03"\n    scope: case_management',
+         '  - date: "2026-06-15"\n    scope: case_management')  # consent-after-assessment (06-12)
     (root / "cases/2026-0004/02-closure.md").write_text(  # front-matter-not-first
         "# 종결\n" + (root / "cases/2026-0004/02-closure.md").read_text(encoding="utf-8"), encoding="utf-8")
 

@@ -175,7 +175,7 @@ def test_the_stage_words_of_add_and_of_file_names_are_one_table() -> None:
 
 @pytest.mark.parametrize(("old", "new", "says"), [
     ("  - goal: G2", "  -goal: G2", "목록 표시(-) 뒤에 공백이 있어야 합니다. 예: - goal: G2"),
-    ("    status: achieved", "   status: achieved", "이 줄은 3칸인데 윗줄 항목의 키는 4칸에서 시작합니다"),
+    ("    status: achieved", "   status: achieved", "이 줄은 3칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 4칸으로 맞추세요"),
     ('    note: "5월 초', "    note: @생계급여 ", '값이 @로 시작하면 YAML은 특수 기호로 읽습니다. 값 전체를 따옴표로 감싸세요. 예: note: "@생계급여'),
     ('    note: "5월 초', "    note: - 생계급여 ", '예: note: "- 생계급여'),
     ('    note: "5월 초', "    note: *중요* ", '예: note: "*중요*'),
@@ -487,11 +487,12 @@ def test_a_need_id_with_a_space_is_not_also_an_unknown_need(sample: Path) -> Non
     assert found == [("odd-character", line)], found
 
 
-@pytest.mark.parametrize("sign", ["\uff0d", "\u2022", "*", "\u2013"])
+@pytest.mark.parametrize("sign", ["\uff0d", "\u2022", "*", "\u2013", "\u2022\u3000"])
 def test_a_list_written_with_another_sign_says_to_use_a_hyphen(sample: Path, sign: str) -> None:
     text = (sample / INTAKE_12).read_text(encoding="utf-8")
     first = text[: text.index('  - "전기요금')].count("\n") + 1
-    (sample / INTAKE_12).write_text(text.replace('  - "', f'  {sign} "'), encoding="utf-8")
+    spaced = sign if sign.endswith("\u3000") else sign + " "  # (a full-width space after it: the same slip)
+    (sample / INTAKE_12).write_text(text.replace('  - "', f'  {spaced}"'), encoding="utf-8")
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
     assert [(f.code, f.line, f.column) for f in found] == [("list-marker", first + i, 3) for i in range(3)], found
     assert "목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - \"전기요금" in found[0].message_ko
@@ -628,3 +629,120 @@ def test_a_conference_whose_next_meeting_is_before_it_is_said(sample: Path) -> N
     line = edit(sample, rel, "next_meeting: ", f'next_meeting: "{int(date[:4]) - 1}{date[4:]}"\nx_was: ')
     found = [f for f in check(sample, today=None).findings if f.path == rel and f.code == "next-before-record"]
     assert [(f.line, f.severity) for f in found] == [(line, "warning")] and "다음 회의일" in found[0].message_ko, found
+
+
+# --- a full-width space (U+3000) or a no-break space where YAML needs a space: the record still read ---
+
+INTAKE_1 = "cases/2026-0001/01-intake.md"
+
+
+@pytest.mark.parametrize(("new", "column", "spaces"), [
+    ("consents:\n\u3000- date", 1, 2),  # one U+3000 for the two spaces it is drawn as wide as
+    ("consents:\n\u3000\u3000- date", 1, 2),  # one for each space
+    ("consents:\n \u00a0- date", 2, 2),  # a no-break space from the web
+])
+def test_an_odd_space_in_an_indentation_is_one_finding_and_the_record_is_read_as_meant(
+        sample: Path, new: str, column: int, spaces: int) -> None:
+    line = edit(sample, INTAKE_1, "consents:\n  - date", new) + 1
+    mistake = edit(sample, INTAKE_1, "gender: male", "gender: mael")  # another slip in the same record
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.line, f.column) for f in found] == [("not-in-list", mistake, 11),
+                                                           ("yaml-wide-space", line, column)], found
+    assert f"이 줄의 들여쓰기를 지우고 스페이스 {spaces}칸으로 다시 넣으세요" in found[1].message_ko, found[1].message_ko
+    assert "\u3000" in (sample / INTAKE_1).read_text(encoding="utf-8") or "\u00a0" in (
+        sample / INTAKE_1).read_text(encoding="utf-8")  # the file is never rewritten
+
+
+def test_a_full_width_colon_and_space_are_read_as_a_colon_and_a_space_at_the_files_columns(sample: Path) -> None:
+    line = edit(sample, INTAKE_1, "  gender: male", "  gender\uff1amael")
+    found = [(f.code, f.line, f.column) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert found == [("yaml-wide-space", line, 9), ("not-in-list", line, 10)], found
+    edit(sample, INTAKE_1, "  gender\uff1amael", "  gender:\u3000\u3000mael #1")
+    found = [(f.code, f.line, f.column) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert found == [("yaml-wide-space", line, 10), ("not-in-list", line, 12), ("comment-cuts-value", line, 17)], found
+
+
+def test_a_full_width_space_opening_a_line_of_a_text_block_is_the_texts_own(sample: Path) -> None:
+    edit(sample, INTAKE_1, "eligibility:\n", "eligibility:\n  note: |\n    \u3000첫 문단은 한 칸 들여 썼다.\n    둘째 줄.\n")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert "yaml-wide-space" not in [c for c, _ in found], found
+
+
+# --- consent to case management taken after the assessment ---
+
+@pytest.mark.parametrize(("consented", "after"), [
+    ("2026-03-20", "02 사정(2026-03-12)"),  # after the assessment, before the plan
+    ("2026-03-30", "02 사정(2026-03-12)"),  # after both: the first is named
+    ("2026-03-12", None),  # the same day: consent, then the assessment
+    ("2026-03-06", None),
+])
+def test_a_consent_to_case_management_dated_after_the_assessment_is_said_at_its_date(
+        sample: Path, consented: str, after: str | None) -> None:
+    line = edit(sample, INTAKE_1, '  - date: "2026-03-04"\n    scope: case_management',
+                f'  - date: "{consented}"\n    scope: case_management')
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    if after is None:
+        assert found == [], found
+        return
+    assert [(f.path, f.code, f.line, f.column, f.severity) for f in found] == [
+        (INTAKE_1, "consent-after-assessment", line, 11, "warning")], found
+    assert f"사례관리 동의일({consented})이 {after}보다 늦습니다. 사정과 계획은 사례관리 동의를 받은 뒤에" in found[0].message_ko
+
+
+def test_a_verbal_consent_before_the_assessment_and_the_written_one_after_are_in_time(sample: Path) -> None:
+    edit(sample, INTAKE_1, "consents:\n", 'consents:\n  - date: "2026-03-20"\n    scope: case_management\n'
+         '    action: given\n    by: self\n    method: written\n')
+    edit(sample, INTAKE_1, "    method: written\n  - date", "    method: verbal\n  - date")
+    assert [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")] == []
+
+
+# --- a key or list item one space off its siblings: said at it, with the siblings' column ---
+
+@pytest.mark.parametrize(("old", "new", "moved", "column", "says"), [
+    ("  gender: male", "   gender: male", 0, 4, "이 줄은 3칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로 맞추세요"),
+    ("  gender: male", " gender: male", 0, 2, "이 줄은 1칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로 맞추세요"),
+    # the first key of the block off: the parser stops on the next line, the mistake is this one
+    ('  alias: "박○○"', '   alias: "박○○"', 0, 4, "이 줄은 3칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로"),
+    ('  alias: "박○○"', ' alias: "박○○"', 0, 2, "이 줄은 1칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 2칸으로"),
+    ('  household: "1인 가구"', '   household: "1인 가구"', 0, 4, "이 줄은 3칸 들여 썼습니다"),  # the last key: not at its colon
+    ("    method: written\n  - date", "    method: written\n - date", 1, 2,
+     "이 목록 항목은 1칸 들여 썼습니다. 같은 목록의 다른 항목들처럼 2칸으로 맞추세요"),
+    ("    method: written\n  - date", "    method: written\n   - date", 1, 4, "이 목록 항목은 3칸 들여 썼습니다"),
+    ("  gender: male", "\tgender: male", 0, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
+    ("    method: written\n  - date", "    method: written\n\t- date", 1, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
+])
+def test_a_key_indented_off_its_siblings_is_said_at_it_with_their_column(
+        sample: Path, old: str, new: str, moved: int, column: int, says: str) -> None:
+    line = edit(sample, INTAKE_1, old, new) + moved
+    found = errors_in(sample, INTAKE_1)
+    assert [(c, n) for c, n, _ in found] == [("yaml-tab" if "\t" in new else "yaml-syntax", line)], found
+    (where,) = [f.column for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert where == column and says in found[0][2], (where, found[0][2])
+
+
+def test_a_key_of_a_list_item_indented_off_the_items_other_keys(sample: Path) -> None:
+    plan = "cases/2026-0001/03-plan.md"
+    line = edit(sample, plan, '    service: "식품 꾸러미 정기 지원"', '     service: "식품 꾸러미 정기 지원"')
+    (found,) = [f for f in check(sample, today=None).findings if f.path == plan]
+    assert (found.code, found.line, found.column) == ("yaml-syntax", line, 6), found
+    assert "이 줄은 5칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 4칸으로 맞추세요" in found.message_ko
+
+
+def test_a_phone_or_resident_number_above_a_front_matter_found_lower_down_is_named(sample: Path) -> None:
+    record = sample / INTAKE_12
+    record.write_text("# 접수 010-1234-5678\n주민번호 900101-1234567\n\n" + record.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_12]
+    assert found == [("front-matter-not-first", 1), ("pii-phone", 1), ("pii-resident-number", 2)], found
+
+
+def test_a_goal_numbered_again_is_one_finding_not_the_other_goal_missing_everywhere(sample: Path) -> None:
+    plan = "cases/2026-0001/03-plan.md"
+    text = (sample / plan).read_text(encoding="utf-8")
+    at = text.index("  - id: G2")
+    (sample / plan).write_text(text[:at] + text[at:].replace("  - id: G2", "  - id: G1", 1), encoding="utf-8")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("duplicate-id", plan)], found  # not also "G2 is not in the plan" in six records
+    edit(sample, "cases/2026-0001/04-intervention.md", "goal: G1", "goal: G7")  # a goal no plan had: still said
+    found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert "unknown-goal" in found, found

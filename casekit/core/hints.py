@@ -400,6 +400,132 @@ def _key_column(line: str) -> int:
     return len(m.group(0)) if m else _indent(line)
 
 
+_BLOCK_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)*[^\s:#'\"][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")  # `key: |`
+
+
+def _layout(lines: list[str]) -> dict[int, int]:
+    """Line (1-based) -> indentation of the lines that hold a key or a list item: not blank, not a
+    comment, not a line of a text block (`note: |`), not one a tab indents (`yaml-tab` says that)."""
+    out: dict[int, int] = {}
+    block: int | None = None
+    for n, text in enumerate(lines, 1):
+        if not text.strip() or text.lstrip(" ").startswith("#"):
+            continue
+        indent = _indent(text)
+        if block is not None and indent > block:
+            continue
+        block = indent if _BLOCK_TEXT.match(text) else None
+        if text[indent:indent + 1] != "\t":
+            out[n] = indent
+    return out
+
+
+def odd_indent(lines: list[str], near: list[int]) -> tuple[int, int, int] | None:
+    """A key or list item indented one or two spaces off its siblings (the other keys of its mapping,
+    the other items of its list), among the lines `near` (1-based, in order of likelihood): (its
+    line, its indentation, its siblings'); None when the lines around show no such one. The
+    siblings are the shallowest entries of its kind under the nearest line above that opens their
+    block (`client:`, or the `- ` that starts a list item and its first key); their indentation is
+    the one most of them have (on a tie, the opener's: two spaces in, or the item's first key)."""
+    layout = _layout(lines)
+    for n in near:
+        if n not in layout:
+            continue
+        above = [m for m in layout if m < n]
+        if not above:
+            continue
+        before = above[-1]
+        dash = _is_dash(lines[n - 1])
+        # (the line above is a sibling, or the key that opens the block: `client:` over `   alias:`)
+        level = layout[n] if _OPENS.match(lines[before - 1]) else min(layout[n], layout[before])
+        # the line that opens the block: the nearest above whose own keys start left of this level,
+        # or, for a key, the list item whose keys start there
+        opener = next((m for m in reversed(above) if _key_column(lines[m - 1]) < level
+                       or (not dash and _is_dash(lines[m - 1]) and _key_column(lines[m - 1]) <= level)), None)
+        if opener is None:
+            continue
+        indents = {m: layout[m] for m in layout if m > opener}
+        top = layout[opener]
+        block = []
+        for m in sorted(indents):
+            if indents[m] <= top:
+                break
+            block.append(m)
+        if _is_dash(lines[opener - 1]) and not dash:  # the item's first key, on its `- ` line
+            indents[opener] = _key_column(lines[opener - 1])
+            block.insert(0, opener)
+        kin = [m for m in block if m == opener or _is_dash(lines[m - 1]) == dash]
+        if n not in kin:
+            continue
+        least = min(indents[m] for m in kin)
+        entries: list[int] = []
+        nest: int | None = None  # the indentation of an entry that opened a block of its own (`address:`)
+        for m in kin:
+            if nest is not None and indents[m] > nest and m != n:
+                continue  # (inside that block: not a sibling)
+            nest = indents[m] if m != opener and _OPENS.match(lines[m - 1]) else None
+            if indents[m] <= least + 2:
+                entries.append(m)
+        counts: dict[int, int] = {}
+        for m in entries:
+            counts[indents[m]] = counts.get(indents[m], 0) + 1
+        if len(counts) == 1 and dash and entries == [n]:  # a list of one item: its keys below tell
+            column: set[int] = set()
+            for m in sorted(layout):
+                if m <= n:
+                    continue
+                if layout[m] <= layout[n] or _is_dash(lines[m - 1]):
+                    break
+                column.add(layout[m])
+            if len(column) == 1 and (k := column.pop()) != _key_column(lines[n - 1]) and k - 2 == layout[opener] + 2:
+                return n, layout[n], k - 2
+        if len(counts) < 2 or n not in entries:
+            continue
+        best = max(counts.values())
+        tied = [i for i, c in counts.items() if c == best]
+        # a tie (two keys, one of them off): the column the block's opener sets, keys two spaces in
+        expected = indents[opener] if opener in indents else layout[opener] + 2
+        if len(tied) > 1 and expected not in tied:
+            continue
+        usual = tied[0] if len(tied) == 1 else expected
+        if indents[n] != usual and abs(indents[n] - usual) <= 2:
+            return n, indents[n], usual
+    return None
+
+
+def _is_dash(line: str) -> bool:
+    return line.lstrip(" ").startswith("- ") or line.strip() == "-"
+
+
+def indent_advice(lines: list[str], n: int, indent: int, usual: int) -> tuple[str, str]:
+    """What `odd_indent` found, said: Korean, English."""
+    if _is_dash(lines[n - 1]):
+        return (f"이 목록 항목은 {indent}칸 들여 썼습니다. 같은 목록의 다른 항목들처럼 {usual}칸으로 맞추세요.",
+                f"this list item is indented {indent} spaces; indent it {usual}, as the other items of its list")
+    return (f"이 줄은 {indent}칸 들여 썼습니다. 같은 묶음의 다른 항목들처럼 {usual}칸으로 맞추세요.",
+            f"this line is indented {indent} spaces; indent it {usual}, as the other keys beside it")
+
+
+_OPENS = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s:#'\"][^:#]*:[ \t]*(?:#.*)?$")  # `client:`: a block follows
+
+
+def tab_advice(lines: list[str], n: int) -> int | None:
+    """How many spaces the line `n` (1-based) that a tab indents is meant to have: its siblings'
+    indentation, or the first entry's under the block the line above opens; None if not told."""
+    layout = _layout(lines)
+    above = [m for m in layout if m < n]
+    below = [m for m in layout if m > n]
+    if not above:
+        return None
+    prev = above[-1]
+    if _OPENS.match(lines[prev - 1]):
+        return layout[below[0]] if below and layout[below[0]] > layout[prev] else _key_column(lines[prev - 1]) + 2
+    if not _is_dash(lines[n - 1].lstrip("\t ")):
+        return _key_column(lines[prev - 1])  # a key: where the keys of the line above start
+    # a list item: where the list's items above it start
+    return next((layout[m] for m in reversed(above) if _is_dash(lines[m - 1]) and layout[m] <= layout[prev]), None)
+
+
 def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None) -> tuple[int, int | None, str, str]:
     """Explain a YAML syntax error in plain words: (line to point at, its column or None when the
     parser's own column stands, Korean, English).
@@ -462,6 +588,15 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
         return (context_line, col, f"여기서 연 '{opener}'가 '{closer}'로 닫히지 않았습니다. 목록을 '{closer}'로 닫거나, "
                                    f"글로 쓴 값이라면 값 전체를 따옴표로 감싸세요.",
                 f"the '{opener}' opened here is never closed with '{closer}'; close it, or quote the value if it is text")
+    indentation = ("mapping values are not allowed" in p or "expected '-' indicator" in p
+                   or "expected <block end>" in p or "did not find expected key" in p)
+    if indentation:  # a key or an item one space off the others of its mapping or list: said at it
+        prev_n = next((n for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), 0)
+        odd = odd_indent(lines, [n for n in (line, prev_n, context_line) if n])
+        if odd is not None:
+            n, indent, usual = odd
+            ko, en = indent_advice(lines, n, indent, usual)
+            return (n, indent + 1, ko, en)
     if "mapping values are not allowed" in p:
         prev = next((at(n) for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), "")
         if prev and _indent(text) > _indent(prev) and not prev.rstrip().endswith(":"):

@@ -79,9 +79,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-wide-space": (
         E,
-        "{where}의 문자가 {what}입니다. 모양은 비슷해도 YAML은 이 문자를 {meant}(으)로 읽지 않습니다. "
-        "이 문자를 지우고 {meant}(으)로 다시 넣으세요.",
-        "{what_en} {where_en}; YAML does not read it as {meant_en}: delete it and type {meant_en}",
+        "{where}의 문자가 {what}입니다. 모양은 비슷해도 YAML은 이 문자를 {meant}(으)로 읽지 않습니다. {retype} "
+        "(casekit은 {meant}(으)로 읽고 검사했습니다.)",
+        "{what_en} {where_en}; YAML does not read it as {meant_en}: {retype_en} (checked as read so)",
     ),
     "list-marker": (
         E,
@@ -91,8 +91,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-tab": (
         E,
-        "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.",
-        "tab character used for indentation; YAML indents with spaces only",
+        "들여쓰기에 탭 문자가 있습니다. YAML은 공백으로만 들여씁니다.{hint}",
+        "tab character used for indentation; YAML indents with spaces only{hint_en}",
     ),
     "yaml-duplicate-key": (
         E,

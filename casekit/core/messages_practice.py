@@ -17,6 +17,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "사례관리 동의를 거부했거나 철회했는데 사정 기록이 있습니다. 동의 없이 사정하지 않습니다.",
         "an assessment although consent to case management was refused or withdrawn",
     ),
+    "consent-after-assessment": (
+        W,
+        "사례관리 동의일({date})이 {record}({record_date})보다 늦습니다. 사정과 계획은 사례관리 동의를 받은 뒤에 "
+        "합니다. 동의를 먼저 받았다면 동의서의 날짜로 고치고, 나중에 받았다면 그 사정이나 계획을 동의 뒤에 다시 "
+        "확인하세요.",
+        "consent to case management is dated {date}, after {record_en} ({record_date}): assess and plan only after "
+        "consent; if it was given earlier, write the date on the consent form",
+    ),
     "after-withdrawal": (
         E,
         "사례관리 동의를 철회({withdrawn})한 뒤에는 종결(과 사후관리)만 올 수 있는데 {stage} 기록이 있습니다.",

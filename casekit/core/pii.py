@@ -383,13 +383,15 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
 
 
 def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allow: list[str]) -> list[Finding]:
-    """Findings for PII in the body and in every published (not sensitive, not public) front-matter value.
+    """Findings for PII in the body (and the lines above a front matter that does not start the file)
+    and in every published (not sensitive, not public) front-matter value.
 
     `sensitive` are the paths not to scan (`SchemaSet.unscanned_paths`). A body finding points at
     the match itself; a field finding at the start of the field's value.
     """
     allowed = _Allow.of(allow)
-    out = scan_text(parsed.body, rel, parsed.body_line, allowed)
+    out = scan_text(parsed.lead, rel, 1, allowed) if parsed.lead.strip() else []  # (above a front matter found lower)
+    out += scan_text(parsed.body, rel, parsed.body_line, allowed)
     if parsed.data is not None:
         seen: set[tuple[str, int, int]] = set()
         # the few values that could hold PII, then those of them outside the sensitive paths

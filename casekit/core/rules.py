@@ -148,7 +148,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
                         known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
             )
-        if kind == "goal" and ref not in r.goals:
+        if kind == "goal" and ref not in r.goals and not _renumbered(r, r.refs):
             out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",
                                **_guess(ref, r.goals)))
     return out
@@ -197,12 +197,22 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
     if not plan.ok:
         return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
+    if _renumbered(plan, r.refs):
+        return []  # a goal numbered again by mistake (G1 twice, G2 gone): the plan's duplicate-id says so
     known = ", ".join(plan.goals) or "-"
     return [
         finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known, **_guess(ref, plan.goals))
         for kind, ref, line, col in r.refs
         if kind == "goal" and ref not in plan.goals
     ]
+
+
+def _renumbered(plan: Summary, refs: list[tuple[str, str, int, int]]) -> bool:
+    """Whether the goals `refs` name that `plan` lacks may be those its repeated ids took the place
+    of (G2 written G1 again): no more of them than ids given twice."""
+    if not plan.doubled_goals:
+        return False
+    return len({ref for kind, ref, *_ in refs if kind == "goal" and ref not in plan.goals}) <= plan.doubled_goals
 
 
 def _name(r: Summary) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from casekit.core.case import Case, Episode
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import near_miss
-from casekit.core.schemas import PLACEHOLDER
+from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, record_order
 
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
@@ -34,6 +34,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     out += [f for f in _gaps(case) if f.path not in typo]
     out += [f for f in _plausible_dates(case) if f.path not in typo]
     out += _consent(case)
+    out += _consent_late(case, typo)
     ep = Episode()
     for r in case.records:
         if r.stage == "intake":
@@ -143,6 +144,30 @@ def _consent(case: Case) -> list[Finding]:
         for c in r.consents:  # a later consent to case management ends a withdrawal
             if c[1] == "case_management":
                 withdrawn = r if c[2] == "withdrawn" else None
+    return out
+
+
+def _consent_late(case: Case, typo: set[str]) -> list[Finding]:
+    """An intake's consent to case management dated after the first 사정 or 계획 that follows it:
+    practice assesses only after consent (a warning at the consent's date, naming that record)."""
+    out: list[Finding] = []
+    intake: Summary | None = None
+    for r in case.records:
+        if r.stage == "intake":
+            intake = r
+            continue
+        if intake is None or r.stage not in ("assessment", "plan") or not r.date:
+            continue
+        first, intake = intake, None  # (the first assessment or plan of the episode only)
+        if first.rel in typo or r.rel in typo or not first.date or r.date < first.date:
+            continue  # a year typo, or dates out of order: their own findings say so
+        if case.consents.state("case_management", r.date) == "given":
+            continue  # consented by then (another record's entry, or an earlier one)
+        given = [c for c in first.consents if c[1] == "case_management" and c[2] == "given" and c[0] > r.date]
+        if given:
+            date, *_, line, col = min(given, key=lambda c: c[0])
+            out.append(finding("consent-after-assessment", first.rel, line, col, date=date, record_date=r.date,
+                               record=f"{r.nn:02d} {STAGE_KO[r.stage]}", record_en=r.rel.rsplit("/", 1)[-1]))
     return out
 
 

@@ -21,6 +21,7 @@ the process rules never judge a document that was only half understood.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import os
 import re
@@ -36,7 +37,7 @@ from yaml.resolver import Resolver
 
 from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding, os_reason
-from casekit.core.hints import body_start, yaml_hint
+from casekit.core.hints import body_start, tab_advice, yaml_hint
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -104,6 +105,7 @@ class Parsed:
     front_line: int = 1
     findings: list[Finding] = field(default_factory=list)
     front: str = ""  # the front matter's text (where a finding finds a character on its line)
+    lead: str = ""  # lines above an opening '---' found lower down (front-matter-not-first): scanned as body text
     _leaves: list[tuple[Path, Any]] | None = field(default=None, repr=False, compare=False)
 
     def leaves(self) -> list[tuple[Path, Any]]:
@@ -380,6 +382,7 @@ def split(text: str, rel: str) -> Parsed:
             what=what + ("과 빈 줄" if filled and len(filled) < lead else ""),
             advice=" 제목은 머리말을 닫는 '---' 줄 뒤, 본문 첫머리에 쓰세요." if headed else "",
             advice_en=" (a heading goes after the closing '---', at the top of the body)" if headed else ""))
+        parsed.lead = "\n".join(lines[:lead])  # (from line 1: not published, but in the file, so PII-scanned)
         first_end = text.find("\n", sum(len(line) + 1 for line in lines[:lead]))
     end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
@@ -396,9 +399,11 @@ def split(text: str, rel: str) -> Parsed:
         bullets, front = list_markers(front, rel, parsed.front_line)
         parsed.findings += bullets  # (the rest read with a '-' in their place: nothing else follows from them)
     odd = "\u3000" in front or "\u00a0" in front or "\uff1a" in front  # (in: a tenth of the regex's cost)
-    wide = wide_spaces(front, rel, parsed.front_line) if odd else []
-    if wide:  # the cause of whatever YAML would say, said where it is (nothing else read until fixed)
-        parsed.findings += wide
+    readings = wide_spaces(front, rel, parsed.front_line) if odd else []
+    if readings:  # said where it is, once, and the front matter read as meant (the file is left as it is)
+        front, moves = _read_respaced(readings, rel, parsed)
+        if parsed.data is not None and ("#" in front):
+            parsed.findings += unmoved(comment_cuts(front, rel, parsed.front_line), moves)
         return parsed
     _parse_yaml(front, rel, parsed)
     if parsed.data is not None and ("#" in front):
@@ -460,7 +465,8 @@ def list_markers(front: str, rel: str, first_line: int) -> tuple[list[Finding], 
             rest = line[m.end():].strip()
             out.append(finding("list-marker", rel, first_line + n, len(m.group(1)) + 1, sign=name,
                                sign_en=f"U+{ord(sign):04X}", example=f"- {rest}" if len(rest) <= 40 else "- …"))
-            lines[n] = line[: m.start(2)] + "-" + line[m.end(2):]
+            # (a full-width space after the sign is part of the same slip: read as a space, said once)
+            lines[n] = line[: m.start(2)] + "-" + line[m.end(2) : m.end()].replace("\u3000", " ") + line[m.end() :]
             listing, opened = len(m.group(1)), False
             continue
         if not line.strip() or line.lstrip().startswith("#"):
@@ -476,8 +482,8 @@ def list_markers(front: str, rel: str, first_line: int) -> tuple[list[Finding], 
 # colon, where YAML needs a space or a key's colon
 _ODD_SPACES = "\u3000\u00a0\u2000-\u200a\u202f\u205f"
 _ODD_LAYOUT = re.compile(f"[{_ODD_SPACES}\uff1a]")
-_WIDE_INDENT = re.compile(f"^[ \t{_ODD_SPACES}]*[{_ODD_SPACES}]")
-_WIDE_AFTER_DASH = re.compile(f"^[ \t]*-[{_ODD_SPACES}]")
+_ODD_RUN = re.compile(f"[{_ODD_SPACES}]+")
+_DASH_ODD = re.compile(f"-([{_ODD_SPACES}]+)")
 _WIDE_AFTER_COLON = re.compile(f"^[ \t]*(?:-[ \t]+)?[^\\s:#'\"][^:#]*:[{_ODD_SPACES}]")
 _WIDE_COLON = re.compile("^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*\uff1a")
 _ODD_NAMES = {
@@ -491,28 +497,140 @@ def _odd_name(ch: str) -> tuple[str, str]:
     return _ODD_NAMES.get(ch, (f"특수 공백(U+{ord(ch):04X})", f"a Unicode space (U+{ord(ch):04X})"))
 
 
-def wide_spaces(front: str, rel: str, first_line: int) -> list[Finding]:
+Moves = dict[int, list[tuple[int, int]]]  # file line -> (column after which the text moved, by how much)
+_LEAD = re.compile(f"[ \t{_ODD_SPACES}]*")
+_BLOCK_OPENER = re.compile(r"^([ \t]*(?:-[ \t]+)*)[^\s:#'\"][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def wide_spaces(front: str, rel: str, first_line: int) -> list[tuple[str, Moves, list[Finding]]]:
     """Spaces YAML does not read as spaces (a full-width U+3000, a no-break U+00A0 …) where YAML needs
     a space, and a full-width colon after a key: each an error at its place, instead of a YAML error
-    lines later (or a value that silently holds the character)."""
+    lines later (or a value that silently holds the character). With them, the readings of the front
+    matter as meant, to try in order: each odd space a space (U+3000 typed once for each space), then,
+    when an indentation holds U+3000, each of those two spaces (as wide as it is drawn: typed once for
+    two spaces); a full-width colon a colon and a space. Each with how its lines' columns moved, and
+    its findings (which tell how many spaces to type); none when there is nothing of the kind."""
     out: list[Finding] = []
+    out2: list[Finding] = []
+    ones: list[str] = []
+    twos: list[str] = []
+    moves1: Moves = {}
+    moves2: Moves = {}
+    wide_indent = False
+    block: int | None = None  # the indentation of the key whose text block (`|`, `>`) is being read
     for number, line in enumerate(front.split("\n"), first_line):
-        if _ODD_LAYOUT.search(line) is None:
+        spaces = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or spaces > block):
+            ones.append(line)  # a line of text: a space there is the text's own
+            twos.append(line)
             continue
-        for pattern, where, where_en in ((_WIDE_INDENT, "들여쓰기", "in the indentation"),
-                                         (_WIDE_AFTER_DASH, "목록 표시(-) 뒤", "after the list dash"),
-                                         (_WIDE_AFTER_COLON, "콜론(:) 뒤", "after the colon"),
-                                         (_WIDE_COLON, "항목 이름 뒤", "after the key")):
-            m = pattern.match(line)
-            if m is not None:
-                at = _ODD_LAYOUT.search(line).start() + 1 if pattern is _WIDE_INDENT else m.end()  # type: ignore[union-attr]
-                ch = line[at - 1]
-                what, what_en = _odd_name(ch)
-                meant, meant_en = ("반각 콜론", "a colon") if ch == "\uff1a" else ("스페이스", "a space")
-                out.append(finding("yaml-wide-space", rel, number, at, where=where, where_en=where_en,
-                                   what=what, what_en=what_en, meant=meant, meant_en=meant_en))
-                break
-    return out
+        block = None
+        opener = _BLOCK_OPENER.match(line)
+        if opener is not None:
+            block = len(opener.group(1).replace("- ", "  "))
+        if _ODD_LAYOUT.search(line) is None:
+            ones.append(line)
+            twos.append(line)
+            continue
+        lead = _LEAD.match(line).group(0)  # type: ignore[union-attr] # (matches the empty text at least)
+        one = two = line
+        shift = 0  # how far the second reading's text after the indentation moved
+        odd = _ODD_LAYOUT.search(lead)
+        if odd is not None:
+            plain = _ODD_RUN.sub(lambda m: " " * len(m.group(0)), lead)
+            wide = _ODD_RUN.sub(lambda m: " " * len(m.group(0)), lead.replace("\u3000", "  "))
+            for into, n in ((out, len(plain)), (out2, len(wide))):
+                into.append(_wide(rel, number, odd.start() + 1, lead[odd.start()], "들여쓰기", "in the indentation",
+                                  retype=(f"이 줄의 들여쓰기를 지우고 스페이스 {n}칸으로 다시 넣으세요.",
+                                          f"retype this line's indentation as {n} spaces")))
+            one, two = plain + line[len(lead):], wide + line[len(lead):]
+            shift = len(wide) - len(lead)
+            if shift:
+                wide_indent = True
+                moves2.setdefault(number, []).append((len(wide), shift))
+        fixes: list[tuple[int, int, str]] = []  # (index, length, what to put there) in `one`
+        dash = _DASH_ODD.match(one, len(lead))
+        if dash is not None:
+            found = _wide(rel, number, dash.start(1) + 1, one[dash.start(1)], "목록 표시(-) 뒤", "after the list dash")
+            out.append(found)
+            out2.append(found)
+            fixes.append((dash.start(1), len(dash.group(1)), " " * len(dash.group(1))))
+        colon = _WIDE_COLON.match(one)
+        if colon is not None:
+            at = colon.end() - 1
+            found = _wide(rel, number, at + 1, "\uff1a", "항목 이름 뒤", "after the key")
+            out.append(found)
+            out2.append(found)
+            after = one[at + 1 : at + 2]
+            fixes.append((at, 1, ":" if after in ("", " ", "\t") or _ODD_RUN.match(after) else ": "))
+        probe = one if colon is None else one[: colon.end() - 1] + ":" + one[colon.end() :]
+        spaced = _WIDE_AFTER_COLON.match(probe)
+        if spaced is not None:
+            run = _ODD_RUN.match(probe, spaced.end() - 1)
+            assert run is not None
+            found = _wide(rel, number, run.start() + 1, probe[run.start()], "콜론(:) 뒤", "after the colon")
+            out.append(found)
+            out2.append(found)
+            fixes.append((run.start(), len(run.group(0)), " " * len(run.group(0))))
+        grown = 0
+        for index, length, put in sorted(fixes):
+            one = one[: index + grown] + put + one[index + grown + length :]
+            two = two[: index + grown + shift] + put + two[index + grown + shift + length :]
+            if len(put) != length:
+                moves1.setdefault(number, []).append((index + grown + 1, len(put) - length))
+                moves2.setdefault(number, []).append((index + grown + shift + 1, len(put) - length))
+                grown += len(put) - length
+        ones.append(one)
+        twos.append(two)
+    if not out:
+        return []
+    readings = [("\n".join(ones), moves1, out)]
+    if wide_indent:
+        readings.append(("\n".join(twos), moves2, out2))
+    return readings
+
+
+def _wide(rel: str, number: int, column: int, ch: str, where: str, where_en: str,
+          retype: tuple[str, str] | None = None) -> Finding:
+    what, what_en = _odd_name(ch)
+    meant, meant_en = ("반각 콜론", "a colon") if ch == "\uff1a" else ("스페이스", "a space")
+    ko, en = retype or (f"이 문자를 지우고 {meant}(으)로 다시 넣으세요.", f"delete it and type {meant_en}")
+    return finding("yaml-wide-space", rel, number, column, where=where, where_en=where_en,
+                   what=what, what_en=what_en, meant=meant, meant_en=meant_en, retype=ko, retype_en=en)
+
+
+def moved_back(line: int, column: int, moves: Moves) -> int:
+    """The column in the file of what a reading (`wide_spaces`) has at `line`, `column`."""
+    return column - sum(by for after, by in moves.get(line, ()) if column > after)
+
+
+def _read_respaced(readings: list[tuple[str, Moves, list[Finding]]], rel: str, parsed: Parsed) -> tuple[str, Moves]:
+    """Read the front matter as `wide_spaces` found it meant: the first reading YAML reads without a
+    problem (else the first), its findings, its positions and YAML's findings at the file's own
+    columns; its text and how its columns moved."""
+    chosen: tuple[Parsed, str, Moves, list[Finding]] | None = None
+    for text, moves, wide in readings:
+        trial = Parsed(front_line=parsed.front_line, body_line=parsed.body_line, front=parsed.front)
+        _parse_yaml(text, rel, trial)
+        if chosen is None or (trial.data is not None and not trial.findings):
+            chosen = (trial, text, moves, wide)
+        if trial.data is not None and not trial.findings:
+            break
+    assert chosen is not None
+    trial, text, moves, wide = chosen
+    parsed.findings += wide
+    parsed.data, parsed.resolved, parsed._leaves = trial.data, trial.resolved, trial._leaves
+    parsed.positions = {path: Pos(p.key_line, moved_back(p.key_line, p.key_column, moves),
+                                  p.line, moved_back(p.line, p.column, moves))
+                        for path, p in trial.positions.items()} if moves else trial.positions
+    parsed.findings += unmoved(trial.findings, moves)
+    return text, moves
+
+
+def unmoved(findings: list[Finding], moves: Moves) -> list[Finding]:
+    """`findings` made on a reading (`wide_spaces`), at the file's own columns."""
+    return [f if f.line not in moves or f.column is None else
+            dataclasses.replace(f, column=moved_back(f.line, f.column, moves)) for f in findings]
 
 
 # a plain value, then a space and a "#" right before a word: YAML reads a comment there and the
@@ -698,7 +816,12 @@ class _Builder:
         text_line = self._line_text(line)
         indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
         if "\t" in indent:
-            self.parsed.findings.append(finding("yaml-tab", self.rel, line, indent.index("\t") + 1))
+            spaces = tab_advice(self.src.split("\n"), line - self.first_line + 1)
+            hint = (f" 탭을 지우고 이 줄을 스페이스 {spaces}칸 들여 쓰세요(같은 묶음의 항목들과 같은 칸)." if spaces is not None
+                    else " 탭을 지우고 스페이스로 들여 쓰세요.")
+            self.parsed.findings.append(finding(
+                "yaml-tab", self.rel, line, indent.index("\t") + 1, hint=hint,
+                hint_en=f" (indent it {spaces} spaces, as the entries around it)" if spaces is not None else ""))
             return
         context = exc.context or ""
         if context and exc.context_mark is not None and exc.problem_mark is not None:

@@ -41,6 +41,7 @@ class Summary:
     risk: str | None = None
     needs: list[str] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)
+    doubled_goals: int = 0  # goal ids given twice in a plan (duplicate-id): as many goals lost their own id
     agreed: bool | None = None
     # (kind, id, line, column): kind is goal | need | resource
     refs: list[tuple[str, str, int, int]] = field(default_factory=list)
@@ -254,6 +255,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         for i, goal in enumerate(_list(data.get("goals"))):
             if isinstance(goal, dict) and isinstance(goal.get("id"), str):
                 text = _str(goal.get("goal")) or ""
+                s.doubled_goals += goal["id"] in s.goals
                 s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
                 ref("need", ("goals", i, "need"))
         for i, _ in enumerate(_list(data.get("services"))):

@@ -45,7 +45,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
                     covered = ()  # named agencies outside the resource directory only: no resource is covered
                 for j, rid in enumerate(covered or ()):
                     s.refs.append(("resource", rid, *at(("consents", i, "resources", j))))
-                s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i))))
+                # (where its date is: a finding about when consent was given points there)
+                s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i, "date"))))
                 continue
         s.consent_unclear = True
     selection = data.get("selection")
