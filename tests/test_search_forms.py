@@ -93,6 +93,23 @@ def test_hyphenated_numbers_are_also_indexed_joined() -> None:
     assert search_ko.query_terms("20260007") == [("20260007", ["20260007"])]
 
 
+def test_the_scanning_patterns_find_what_their_plain_spelling_finds() -> None:
+    """`_JOINED` and `_WORD` are spelled for speed (a character class first, no groups); they find
+    the same runs, at the same places, as their plain spelling, on text of every edge they look at
+    (a run's neighbours, hyphens, a file's extension, Hangul, full stops, line breaks)."""
+    import random
+
+    plain_joined = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
+    plain_word = re.compile(r"([가-힣]+)|([0-9A-Za-z]+)")
+    pieces = ["a", "Z", "1", "0", "-", "--", ".", ".md", " ", "\n", "가", "각", "·", "_", "é"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        spans = [(m.start(), m.end()) for m in search_ko._JOINED.finditer(text)]
+        assert spans == [(m.start(), m.end()) for m in plain_joined.finditer(text)], repr(text)
+        assert search_ko._words(text) == [h or o.lower() for h, o in plain_word.findall(text)], repr(text)
+
+
 def test_a_hyphenated_run_in_a_query_is_looked_for_joined() -> None:
     """2026-0007 looked for 2026 and 0007, and every page holds dates of 2026: a hyphenated run of
     letters and digits that is no date is one query word, looked for joined, as the index holds it

@@ -181,3 +181,18 @@ def test_a_fields_terms_read_as_one_text_are_its_blocks_terms() -> None:
         page = si.Page("cases/x/", "제목", about=blocks, body=blocks[::-1])
         weights = si._weights(page)
         assert set(weights) == set(one_by_one) | set(search_ko.terms("제목"))
+
+
+def test_an_element_has_a_role_only_by_its_tag_or_its_attributes() -> None:
+    """The reader asks an element for its role only when its tag (`_ROLE_TAGS`) or one of its
+    attributes (data-field, data-search-exclude, data-search-nodate) can give it one: any other
+    element, whatever else it carries, has none (so a role given another way must name its tag)."""
+    tags = ["p", "div", "span", "td", "tr", "li", "a", "h3", "section", "ck-card", "figure", "small"]
+    attrs: list[dict[str, str]] = [{}, {"class": "ck-record"}, {"class": "x", "href": "y"}, {"data-goal": "G1"},
+                                   {"title": "goal"}, {"data-risk": "high", "data-stage": "plan"}]
+    for tag in tags:
+        assert tag not in si._ROLE_TAGS
+        for attr in attrs:
+            reader = si._Reader()
+            reader.seen_article = True
+            assert reader.role(tag, attr) == "", (tag, attr)

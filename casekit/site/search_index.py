@@ -90,16 +90,24 @@ class Page:
     undated: list[tuple[str, str]] = field(default_factory=list)  # (title, about or body; text marked data-search-nodate)
 
 
+# The tags whose element may have a role of its own, whatever its attributes (`_Reader.role`); any
+# other element has one only by the attributes `_ROLE_ATTRS`. (Most of a page's elements have
+# neither: their start is a few look-ups.)
+_ROLE_TAGS = frozenset({"article", "ck-noindex", "dt", "th", "dd", "h1", "h2", "table"}) | _SKIP
+
+
 class _Reader:
     """The article of a page as text blocks: the h1, blocks inside an about-field, other blocks.
 
     Fed the page's tags and text in order (the `target` interface of lxml's parser: start, end,
-    data, close); the roles of the open elements are counted as they open and close, so a piece
-    of text asks a few counters where it stands."""
+    data, close); the roles of the open elements are counted as they open and close, and what a
+    piece of text would ask of them (is it read? is it the site's bookkeeping?) is worked out
+    again only when an element with a role opens or closes (`taking`), not for each piece."""
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, str]] = []  # (tag, role) role: article, skip, about, cell, table, h1, ""
-        self.roles: dict[str, int] = dict.fromkeys(("article", "skip", "about", "cell", "table", "h1", "nodate", ""), 0)
+        self.stack: list[tuple[str, str]] = []  # (tag, role) role: article, skip, about, cell, table, h1, nodate, ""
+        self.roles: dict[str, int] = dict.fromkeys(("article", "skip", "about", "cell", "table", "h1", "nodate"), 0)
+        self.taking = 0  # what the roles say of text now: 0 left out, 1 read, 2 read and inside data-search-nodate
         self.title: list[str] = []
         self.about: list[str] = []
         self.body: list[str] = []
@@ -113,8 +121,11 @@ class _Reader:
         if not self.buf:
             return
         text = " ".join("".join(self.buf).split())
-        nodate = " ".join("".join(self.nodate).split())
-        self.buf, self.nodate = [], []
+        self.buf = []
+        nodate = ""
+        if self.nodate:
+            nodate = " ".join("".join(self.nodate).split())
+            self.nodate = []
         if not text:
             return
         roles = self.roles
@@ -123,6 +134,14 @@ class _Reader:
         if nodate:
             self.undated.append((where, nodate))
 
+    def _taking(self) -> int:
+        roles = self.roles
+        if not roles["article"] or roles["skip"]:
+            return 0
+        if roles["table"] and not (roles["about"] or roles["cell"]):
+            return 0  # rows of lists: they grow with the casebook and repeat other pages
+        return 2 if roles["nodate"] else 1
+
     def start(self, tag: str, attrs: Any) -> None:
         if self.buf and (tag in _BLOCK or ("data-search-exclude" in attrs and not self.roles["skip"])):
             # (text left out ends a block too: the text around it is not one sentence of the page,
@@ -130,32 +149,43 @@ class _Reader:
             self.flush()
         if tag in _VOID:
             return
-        role = ""
+        if tag in _ROLE_TAGS or "data-field" in attrs or "data-search-exclude" in attrs or "data-search-nodate" in attrs:
+            role = self.role(tag, attrs)
+            if role:
+                self.stack.append((tag, role))
+                self.roles[role] += 1
+                self.taking = self._taking()
+                return
+        self.stack.append((tag, ""))
+
+    def role(self, tag: str, attrs: Any) -> str:
+        """The role of an element that opens: what its text is to the index ("": its parent's)."""
         field_name = attrs.get("data-field")
         if tag == "article" and not self.seen_article:
-            role, self.seen_article = "article", True
-        elif tag in _SKIP or "data-search-exclude" in attrs or tag == "ck-noindex":
-            role = "skip"
-        elif "data-search-nodate" in attrs:  # the site's bookkeeping: its words indexed, not its dates
-            role = "nodate"
-        elif tag in {"dt", "th"}:  # a field's label: not what the page is about, never a snippet
-            role = "skip"
+            self.seen_article = True
+            return "article"
+        if tag in _SKIP or "data-search-exclude" in attrs or tag == "ck-noindex":
+            return "skip"
+        if "data-search-nodate" in attrs:  # the site's bookkeeping: its words indexed, not its dates
+            return "nodate"
+        if tag in {"dt", "th"}:  # a field's label: not what the page is about, never a snippet
             if tag == "dt":
                 self.dd_role = "about" if field_name in ABOUT_FIELDS else "cell"
-        elif tag == "dd" and not field_name:
+            return "skip"
+        if tag == "dd" and not field_name:
             role, self.dd_role = self.dd_role, ""
-        elif tag == "h1":
-            role = "h1"
-        elif tag == "h2" and "ck-record" in (attrs.get("class") or ""):
-            role = "about"  # a record's heading on a case page (03 사례회의 · date): the work the case holds
-        elif tag == "table":
-            role = "table"
-        elif field_name in ABOUT_FIELDS:
-            role = "about"
-        elif tag in {"td", "th", "dd"} and field_name:
-            role = "cell"
-        self.stack.append((tag, role))
-        self.roles[role] += 1
+            return role
+        if tag == "h1":
+            return "h1"
+        if tag == "h2" and "ck-record" in (attrs.get("class") or ""):
+            return "about"  # a record's heading on a case page (03 사례회의 · date): the work the case holds
+        if tag == "table":
+            return "table"
+        if field_name in ABOUT_FIELDS:
+            return "about"
+        if tag in {"td", "th", "dd"} and field_name:
+            return "cell"
+        return ""
 
     def end(self, tag: str) -> None:
         if tag in _VOID:
@@ -164,24 +194,25 @@ class _Reader:
             self.flush()
         stack = self.stack
         if stack and stack[-1][0] == tag:  # (most often: the element open last)
-            self.roles[stack.pop()[1]] -= 1
+            role = stack.pop()[1]
+            if role:
+                self.roles[role] -= 1
+                self.taking = self._taking()
             return
         for i in range(len(stack) - 1, -1, -1):
             if stack[i][0] == tag:
                 for _, role in stack[i:]:
-                    self.roles[role] -= 1
+                    if role:
+                        self.roles[role] -= 1
                 del stack[i:]
+                self.taking = self._taking()
                 break
 
     def data(self, data: str) -> None:
-        roles = self.roles
-        if not roles["article"] or roles["skip"]:
-            return
-        if roles["table"] and not (roles["about"] or roles["cell"]):
-            return  # rows of lists: they grow with the casebook and repeat other pages
-        self.buf.append(data)
-        if roles["nodate"]:
-            self.nodate.append(data)
+        if self.taking:
+            self.buf.append(data)
+            if self.taking == 2:
+                self.nodate.append(data)
 
     def close(self) -> _Reader:
         self.flush()

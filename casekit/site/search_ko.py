@@ -141,10 +141,13 @@ STAGE_ALIASES: dict[str, str] = {
     if re.fullmatch(r"[가-힣]+", key := word_key(name)) and STAGE_KO[stage] not in key and key != "재개"
 }
 
-_WORD = re.compile(r"([가-힣]+)|([0-9A-Za-z]+)")  # a run of Hangul (group 1), or of Latin letters and digits (2)
+_WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")  # a run of Hangul, or of Latin letters and digits
 _HANGUL = re.compile(r"[가-힣]+")
 # a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
-_JOINED = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
+# (the first letter or digit before the look behind it: a pattern that opens with a character class
+# is searched for by that class, in C, not tried at every character of a page's text; the look
+# behind sees the two characters, the one before the run and its first: `(?<![0-9A-Za-z-])` of old)
+_JOINED = re.compile(r"[0-9A-Za-z](?<![0-9A-Za-z-][0-9A-Za-z])[0-9A-Za-z]*(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 JOINED_PARTS = 8  # a run of more parts is indexed joined whole only, not each stretch of it
 
@@ -315,8 +318,8 @@ def words(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    # (each run's kind from its group: no second match a word)
-    return [h or o.lower() for h, o in _WORD.findall(text)]
+    # (lowercased by `map`, in C: a run of Hangul lowercases to itself)
+    return list(map(str.lower, _WORD.findall(text)))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a casebook repeats its words: cut each once
