@@ -50,3 +50,17 @@ def test_a_table_holding_a_table_has_no_labels() -> None:
     assert html.count("ck-cards-wrap") == 1  # the inner table's only
     inner = re.search(r'<div class="ck-table-wrap ck-cards-wrap".*?</table>\n</div>\n', html, re.S)
     assert inner is not None and inner.group(0) == _generic(inner.group(0))
+
+
+def test_the_tags_made_once_are_those_el_writes() -> None:
+    import random
+
+    from casekit.site.html import el, end_tag, start_tag
+
+    rng = random.Random(3)
+    alphabet = "a가<>&'\"=; \n○"
+    for tag in ("td", "th", "span", "dl", "tbody", "a", "ck-noindex"):
+        for _ in range(100):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+            attrs = {"data-label": text, "data-field": rng.choice([text, 1, None]), "hidden": rng.choice([True, False])}
+            assert start_tag(tag, attrs) + "x" + end_tag(tag) == el(tag, attrs, "x")

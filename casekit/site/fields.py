@@ -10,7 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 from casekit.core.schemas import SchemaSet
-from casekit.site.html import Markup, cards_box, el, escape, join, table_box, table_label
+from casekit.site.html import (
+    Markup,
+    cards_box,
+    el,
+    end_tag,
+    escape,
+    escape_text,
+    join,
+    start_tag,
+    table_box,
+    table_label,
+    trusted,
+)
 
 Node = dict[str, Any]
 LinkResource = Callable[[str], Markup]
@@ -49,17 +61,20 @@ class FieldRenderer:
         return self._dl(root, kind, items, "ck-fields")
 
     def _dl(self, node: Node, base: str, items: list[tuple[str, Any]], cls: str) -> Markup:
-        rows = []
+        parts: list[str] = []
         for key, value in items:
             if _empty(value):
                 continue
             sub, sub_base, ref = self._child(node, base, key)
             title = shown_title(sub.get("title") or key, ref)
-            rows.append(el("dt", {"data-field": key}, title))
-            rows.append(el("dd", None, self._value(sub, sub_base, ref, value)))
-        if not rows:
+            if type(key) is str and type(title) is str:  # (as el writes it, without an el a row)
+                parts += ('<dt data-field="', escape_text(key), '">', escape_text(title), "</dt>\n")
+            else:
+                parts.append(el("dt", {"data-field": key}, title))
+            parts += ("<dd>", self._value(sub, sub_base, ref, value), "</dd>\n")
+        if not parts:
             return Markup("")
-        return el("dl", {"class": cls}, rows)
+        return trusted(start_tag("dl", {"class": cls}) + "".join(parts) + "</dl>\n")
 
     def _value(self, node: Node, base: str, ref: str, value: Any) -> Markup:
         if isinstance(value, bool):
@@ -70,8 +85,10 @@ class FieldRenderer:
             if all(isinstance(v, dict) for v in value):
                 return self._table(node, base, value)
             item, item_base, item_ref = self._child(node, base, 0)
-            lis = [el("li", None, self._value(item, item_base, item_ref, v)) for v in value if not _empty(v)]
-            return el("ul", {"class": "ck-list"}, lis)
+            shown = [self._value(item, item_base, item_ref, v) for v in value if not _empty(v)]
+            if not shown:
+                return trusted('<ul class="ck-list"></ul>\n')
+            return trusted('<ul class="ck-list"><li>' + "</li>\n<li>".join(shown) + "</li>\n</ul>\n")
         return self._scalar(node, ref, value)
 
     def _scalar(self, node: Node, ref: str, value: Any) -> Markup:
@@ -86,9 +103,9 @@ class FieldRenderer:
             return join([el("strong", {"class": "ck-goal-ref"}, value),
                          el("small", {"class": "ck-goal-text"}, " " + goal) if goal else None])
         if ref == "date" and isinstance(value, str):
-            return el("span", {"class": "ck-date"}, value)
+            return _span("ck-date", value)
         if isinstance(value, str) and "\n" in value.strip():
-            return el("span", {"class": "ck-multiline"}, value.strip())
+            return _span("ck-multiline", value.strip())
         return escape(text)
 
     def _table(self, node: Node, base: str, rows: list[dict[str, Any]]) -> Markup:
@@ -96,23 +113,33 @@ class FieldRenderer:
         keys: list[str] = [k for k in (item.get("properties") or {}) if any(not _empty(r.get(k)) for r in rows)]
         for r in rows:
             keys += [k for k in r if k not in keys and not _empty(r.get(k))]
-        heads, cells = [], []
+        cells: list[str] = []
         subs = {k: self._child(item, item_base, k) for k in keys}
         if "id" in subs:  # a row's own id (a plan's goal G1): its text is the row's, not shown beside it again
             subs["id"] = (*subs["id"][:2], "")
         titles = [str(shown_title(subs[k][0].get("title") or k, subs[k][2])) for k in keys]
-        for k, title in zip(keys, titles, strict=True):
-            heads.append(el("th", {"data-field": k, "scope": "col"}, title))
+        heads = [start_tag("th", {"data-field": k, "scope": "col"}) + escape_text(title) + "</th>\n"
+                 for k, title in zip(keys, titles, strict=True)]
         values = [[None if _empty(r.get(k)) else self._value(*subs[k], r.get(k)) for k in keys] for r in rows]
         # each cell carries its column's name (a phone shows a row as a card), as table_box gives them:
         # here, where the names are known, unless a cell holds a table of its own (table_box then gives none)
         nested = any(v is not None and "<table" in v for row in values for v in row)
         labels = [None if nested else " ".join(title.split()) for title in titles]  # (el leaves out a None)
+        # each cell's opening tag made once a column, not once a cell
+        opens = [start_tag("td", {"data-label": name, "data-field": k}) for k, name in zip(keys, labels, strict=True)]
         for row in values:
-            cells.append(el("tr", None, [el("td", {"data-label": name, "data-field": k}, v)
-                                         for k, name, v in zip(keys, labels, row, strict=True)]))
-        table = el("table", {"class": "ck-data"}, el("thead", None, el("tr", None, heads)), el("tbody", None, cells))
+            cells += ("<tr>", *[part for o, v in zip(opens, row, strict=True) for part in (o, v or "", "</td>\n")], "</tr>\n")
+        body = trusted("".join(["<tbody>", *cells, end_tag("tbody")]))
+        head = trusted("".join(["<thead><tr>", *heads, "</tr>\n</thead>\n"]))
+        table = el("table", {"class": "ck-data"}, head, body)
         return table_box(table, table_label(titles)) if nested else cards_box(table, table_label(titles))
+
+
+def _span(cls: str, text: str) -> Markup:
+    """`el("span", {"class": cls}, text)`, for a plain string without el's work (a date a row)."""
+    if type(text) is not str:
+        return el("span", {"class": cls}, text)
+    return trusted(f'<span class="{cls}">{escape_text(text)}</span>')
 
 
 def shown_title(title: str, ref: str) -> str:
