@@ -57,19 +57,9 @@ _BLOCK = frozenset(
 
 def el(tag: str, attrs: dict[str, Any] | None = None, *children: Child) -> Markup:
     """`<tag attrs>children</tag>`; attributes with None/False values are left out."""
-    parts = [start_tag(tag, attrs) if attrs else f"<{tag}>"]
-    if tag in _VOID:
-        return trusted(parts[0])
-    _flatten(children, parts)
-    parts.append(_END.get(tag) or f"</{tag}>")  # (end_tag, without a call: ~1,000 elements a case page)
-    return trusted("".join(parts))
-
-
-def start_tag(tag: str, attrs: dict[str, Any] | None = None) -> str:
-    """The opening tag `el` writes: for markup made in a loop with the same attributes each
-    time (a table's cells), made once."""
-    parts = [f"<{tag}"]
+    # (~1,000 elements a case page: start_tag and _flatten's common cases written out here)
     if attrs:
+        parts = [f"<{tag}"]
         for key, value in attrs.items():
             if value is None or value is False:
                 continue
@@ -77,8 +67,30 @@ def start_tag(tag: str, attrs: dict[str, Any] | None = None) -> str:
                 parts.append(f" {key}")
             else:
                 parts.append(f' {key}="{escape_text(value) if type(value) is str else _attr(value)}"')
-    parts.append(">")
-    return "".join(parts)
+        parts.append(">")
+    else:
+        parts = [f"<{tag}>"]
+    if tag in _VOID:
+        return _new(Markup, "".join(parts))
+    for child in children:
+        kind = type(child)
+        if kind is Markup:
+            parts.append(child)
+        elif kind is str:
+            parts.append(escape_text(child))
+        elif child is not None:
+            _flatten((child,), parts)
+    parts.append(_END.get(tag) or f"</{tag}>")
+    return _new(Markup, "".join(parts))
+
+
+_new = str.__new__
+
+
+def start_tag(tag: str, attrs: dict[str, Any] | None = None) -> str:
+    """The opening tag `el` writes: for markup made in a loop with the same attributes each
+    time (a table's cells), made once."""
+    return str(el(tag, attrs)).removesuffix(end_tag(tag))
 
 
 def end_tag(tag: str) -> str:
