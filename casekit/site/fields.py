@@ -6,6 +6,7 @@ changes its schemas changes its pages. Only ever called with redacted data.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,20 @@ from casekit.site.html import (
 
 Node = dict[str, Any]
 LinkResource = Callable[[str], Markup]
+_NOTHING: Node = {}  # the schema of what the schemas do not describe (never changed: it is shared)
+
+# FieldRenderer's schema lookups, kept from record to record: by the identity of the SchemaSet
+# and of the schema node asked about, each kept alive in the entry (no other object takes their
+# id while it is a key). Nodes are only read, and the ones a lookup gives are kept ones, so a
+# whole walk is answered from here. Emptied when full (a casebook's schemas need a few hundred).
+_KEPT: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
+_KEPT_MAX = 50_000
+
+
+def _keep(key: tuple[Any, ...], entry: tuple[Any, Any, Any]) -> None:
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    _KEPT[key] = entry
 
 
 class FieldRenderer:
@@ -35,20 +50,41 @@ class FieldRenderer:
         self.goal_title = goal_title
 
     # -- schema navigation -------------------------------------------------
+    # What the schemas say of a key is the same in every record of a kind, and every case has
+    # records of the same kinds: each answer is kept (_KEPT), so a record's walk through its
+    # schema is answered without resolving a `$ref` again.
     def _resolve(self, node: Node, base: str) -> tuple[Node, str]:
+        key = ("resolve", id(self.schemas), id(node), base)
+        got = _KEPT.get(key)
+        if got is not None and got[0] is node and got[1] is self.schemas:
+            return got[2]
+        found = self._resolve_now(node, base)
+        _keep(key, (node, self.schemas, found))
+        return found
+
+    def _resolve_now(self, node: Node, base: str) -> tuple[Node, str]:
         seen = 0
         while isinstance(node, dict) and "$ref" in node and seen < 8:
             node, base = self.schemas.resolve(node, base)
             seen += 1
-        return (node if isinstance(node, dict) else {}), base
+        return (node if isinstance(node, dict) else _NOTHING), base
 
     def _child(self, node: Node, base: str, key: str | int) -> tuple[Node, str, str]:
         """The schema for `key` under `node`, its base file, and what it refers to (resourceId, goalId …)."""
+        kept = ("child", id(self.schemas), id(node), base, type(key), key)  # (1, True and 1.0 are one dict key)
+        got = _KEPT.get(kept)
+        if got is not None and got[0] is node and got[1] is self.schemas:
+            return got[2]
+        found = self._child_now(node, base, key)
+        _keep(kept, (node, self.schemas, found))
+        return found
+
+    def _child_now(self, node: Node, base: str, key: str | int) -> tuple[Node, str, str]:
         node, base = self._resolve(node, base)
         if isinstance(key, int):
-            sub = node.get("items") or {}
+            sub = node.get("items") or _NOTHING
         else:
-            sub = (node.get("properties") or {}).get(key) or {}
+            sub = (node.get("properties") or _NOTHING).get(key) or _NOTHING
         ref = sub.get("$ref", "") if isinstance(sub, dict) else ""
         kind = ref.rsplit("/", 1)[-1] if isinstance(ref, str) else ""
         sub, sub_base = self._resolve(sub, base)
@@ -56,7 +92,7 @@ class FieldRenderer:
 
     # -- rendering ---------------------------------------------------------
     def record(self, kind: str, data: dict[str, Any], skip: tuple[str, ...] = ()) -> Markup:
-        root = self.schemas.schemas.get(kind, {})
+        root = self.schemas.schemas.get(kind, _NOTHING)
         items = [(k, v) for k, v in _ordered(data, root) if k not in skip]
         return self._dl(root, kind, items, "ck-fields")
 
@@ -109,7 +145,7 @@ class FieldRenderer:
         return escape(text)
 
     def _table(self, node: Node, base: str, rows: list[dict[str, Any]]) -> Markup:
-        item, item_base = self._resolve((self._resolve(node, base)[0].get("items") or {}), base)
+        item, item_base = self._resolve((self._resolve(node, base)[0].get("items") or _NOTHING), base)
         keys: list[str] = [k for k in (item.get("properties") or {}) if any(not _empty(r.get(k)) for r in rows)]
         for r in rows:
             keys += [k for k in r if k not in keys and not _empty(r.get(k))]
@@ -118,21 +154,31 @@ class FieldRenderer:
         if "id" in subs:  # a row's own id (a plan's goal G1): its text is the row's, not shown beside it again
             subs["id"] = (*subs["id"][:2], "")
         titles = [str(shown_title(subs[k][0].get("title") or k, subs[k][2])) for k in keys]
-        heads = [start_tag("th", {"data-field": k, "scope": "col"}) + escape_text(title) + "</th>\n"
+        heads = [_column_start(k) + escape_text(title) + "</th>\n"
                  for k, title in zip(keys, titles, strict=True)]
         values = [[None if _empty(r.get(k)) else self._value(*subs[k], r.get(k)) for k in keys] for r in rows]
         # each cell carries its column's name (a phone shows a row as a card), as table_box gives them:
         # here, where the names are known, unless a cell holds a table of its own (table_box then gives none)
         nested = any(v is not None and "<table" in v for row in values for v in row)
         labels = [None if nested else " ".join(title.split()) for title in titles]  # (el leaves out a None)
-        # each cell's opening tag made once a column, not once a cell
-        opens = [start_tag("td", {"data-label": name, "data-field": k}) for k, name in zip(keys, labels, strict=True)]
+        opens = [_cell_start(k, name) for k, name in zip(keys, labels, strict=True)]
         for row in values:
             cells += ("<tr>", *[part for o, v in zip(opens, row, strict=True) for part in (o, v or "", "</td>\n")], "</tr>\n")
         body = trusted("".join(["<tbody>", *cells, end_tag("tbody")]))
         head = trusted("".join(["<thead><tr>", *heads, "</tr>\n</thead>\n"]))
         table = el("table", {"class": "ck-data"}, head, body)
         return table_box(table, table_label(titles)) if nested else cards_box(table, table_label(titles))
+
+
+# a table's opening tags, the same in every table of a kind: made once (typed: True is not 1)
+@functools.lru_cache(maxsize=4096, typed=True)
+def _column_start(key: Any) -> str:
+    return start_tag("th", {"data-field": key, "scope": "col"})
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _cell_start(key: Any, label: str | None) -> str:
+    return start_tag("td", {"data-label": label, "data-field": key})
 
 
 def _span(cls: str, text: str) -> Markup:
