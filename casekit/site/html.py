@@ -110,14 +110,24 @@ def _attr(value: Any) -> str:
 
 
 def join(children: Iterable[Child], sep: Child = "") -> Markup:
+    """`children` flattened as el flattens them, `sep` between each two (a None child counts)."""
+    seps: list[str] = []
+    _flatten((sep,), seps)
+    between = "".join(seps)
     out: list[str] = []
     first = True
     for child in children:
         if not first:
-            _flatten([sep], out)
-        _flatten([child], out)
+            out.append(between)
         first = False
-    return trusted("".join(out))
+        kind = type(child)
+        if kind is Markup:
+            out.append(child)
+        elif kind is str:
+            out.append(escape_text(child))
+        elif child is not None:
+            _flatten((child,), out)
+    return _new(Markup, "".join(out))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!<>&])")
