@@ -50,3 +50,37 @@ def test_a_table_holding_a_table_has_no_labels() -> None:
     assert html.count("ck-cards-wrap") == 1  # the inner table's only
     inner = re.search(r'<div class="ck-table-wrap ck-cards-wrap".*?</table>\n</div>\n', html, re.S)
     assert inner is not None and inner.group(0) == _generic(inner.group(0))
+
+
+def test_the_tags_made_once_are_those_el_writes() -> None:
+    import random
+
+    from casekit.site.html import el, end_tag, start_tag
+
+    rng = random.Random(3)
+    alphabet = "a가<>&'\"=; \n○"
+    for tag in ("td", "th", "span", "dl", "tbody", "a", "ck-noindex"):
+        for _ in range(100):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+            attrs = {"data-label": text, "data-field": rng.choice([text, 1, None]), "hidden": rng.choice([True, False])}
+            assert start_tag(tag, attrs) + "x" + end_tag(tag) == el(tag, attrs, "x")
+
+
+def test_each_casebooks_schemas_give_its_own_titles_in_one_process(tmp_path: Path) -> None:
+    # (schema lookups are kept from record to record: never from another casebook's schemas)
+    import json
+    import shutil
+
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    path = tmp_path / "schemas" / "plan.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["goals"]["items"]["properties"]["goal"]["title"] = "바뀐 목표 제목"
+    schema["properties"]["type"]["x-enum-labels"]["initial"] = "처음 계획"
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    data = {"type": "initial", "goals": [{"id": "G1", "goal": "월세 안정"}]}
+    for _ in range(2):
+        shipped = str(_renderer().record("plan", data))
+        ours = str(FieldRenderer(SchemaSet.load(tmp_path / "schemas"), lambda rid: Markup(rid), lambda gid: None)
+                   .record("plan", data))
+        assert "바뀐 목표 제목" in ours and "처음 계획" in ours
+        assert "바뀐 목표 제목" not in shipped and "처음 계획" not in shipped and "최초 계획" in shipped

@@ -91,24 +91,42 @@ _LIST_LIKE = re.compile(r"[0-9]+[.)]\s")
 
 def plain_html(text: str) -> str | None:
     """What Python-Markdown (with EXTENSIONS) makes of `text` when it is only ATX headings
-    (`## 상담 내용`) and paragraphs of plain text: each line either a heading, empty, or a line no
-    Markdown rule reads (none of its syntax characters; not starting like a list, a quote, a code
-    block or a setext underline; no white space at either end). None for any other text, which
-    Python-Markdown renders. Most record bodies are such text; rendering them here costs a
-    fraction of Python-Markdown's time (tests/test_body.py holds the two to the same HTML)."""
+    (`## 상담 내용`), paragraphs of plain text and tight lists of plain items (`- 경제: ...`, the
+    lines of a list one after another, after a heading, a blank line or nothing): each line either
+    a heading, empty, an item or a line no Markdown rule reads (none of its syntax characters; not
+    starting like a list, a quote, a code block or a setext underline; no white space at either
+    end). None for any other text, which Python-Markdown renders: a list after a paragraph's line
+    or with a line right after it, or a list a blank line after another (one loose list). Most
+    record bodies are such text; rendering them here costs a fraction of Python-Markdown's time
+    (tests/test_body.py holds the two to the same HTML)."""
     blocks: list[str] = []
     para: list[str] = []
+    items: list[str] = []
 
     def paragraph() -> None:
         if para:
             blocks.append("<p>" + "\n".join(para) + "</p>")
             para.clear()
 
+    def listed() -> None:
+        if items:
+            blocks.append("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>")
+            items.clear()
+
     for line in text.split("\n"):
         if not line:
             paragraph()
+            listed()
             continue
         if line[0].isspace() or line[-1].isspace():
+            return None
+        if line.startswith("- "):
+            item = line[2:]
+            if para or not _plain_line(item) or (not items and blocks and blocks[-1].startswith("<ul>")):
+                return None
+            items.append(item)
+            continue
+        if items:  # a line right after an item: part of it, or a heading ending the list
             return None
         if line[0] == "#":
             m = _HEADING.fullmatch(line)
@@ -118,11 +136,17 @@ def plain_html(text: str) -> str | None:
             level = len(m.group(1))
             blocks.append(f"<h{level}>{m.group(2)}</h{level}>")
             continue
-        if line[0] in "-=" or _PLAIN.fullmatch(line) is None or _LIST_LIKE.match(line):
+        if not _plain_line(line):
             return None
         para.append(line)
     paragraph()
+    listed()
     return "\n".join(blocks)
+
+
+def _plain_line(line: str) -> bool:
+    """Whether a paragraph's line (or a list item's text) is one no Markdown rule reads."""
+    return not (line[0] in "-=" or line[0].isspace() or _PLAIN.fullmatch(line) is None or _LIST_LIKE.match(line))
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -11,12 +11,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "cards_box", "el", "escape", "join", "md_escape", "relative_url", "table_box", "table_label"]
+__all__ = ["Markup", "cards_box", "el", "end_tag", "escape", "escape_text", "join", "md_escape", "relative_url", "start_tag",
+           "table_box", "table_label", "trusted"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
 
 
-def _text(value: str) -> str:
+def escape_text(value: str) -> str:
     """`value` escaped for HTML text and attribute values: what markupsafe.escape gives for a
     plain string (a test compares them), without making a Markup object of every piece."""
     if not ("&" in value or "<" in value or ">" in value or "'" in value or '"' in value):
@@ -24,8 +25,9 @@ def _text(value: str) -> str:
     return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
 
 
-def _markup(html: str) -> Markup:
-    # Markup's own __new__ looks for __html__ on what it gets: `html` is a str we just made
+def trusted(html: str) -> Markup:
+    """`html`, markup made here from escaped text and tags, as Markup (Markup's own __new__
+    would look for __html__ on it: it is a str we just made)."""
     return str.__new__(Markup, html)
 
 
@@ -35,13 +37,13 @@ def _flatten(children: Iterable[Child], out: list[str]) -> None:
         if kind is Markup:
             out.append(child)
         elif kind is str:
-            out.append(_text(child))
+            out.append(escape_text(child))
         elif child is None or child is False:
             continue
         elif isinstance(child, Markup) or hasattr(child, "__html__"):
             out.append(str(escape(child)))
         elif isinstance(child, str):
-            out.append(_text(str(child)))
+            out.append(escape_text(str(child)))
         elif isinstance(child, (int, float)):
             out.append(str(child))
         else:
@@ -55,42 +57,77 @@ _BLOCK = frozenset(
 
 def el(tag: str, attrs: dict[str, Any] | None = None, *children: Child) -> Markup:
     """`<tag attrs>children</tag>`; attributes with None/False values are left out."""
-    parts = [f"<{tag}"]
+    # (~1,000 elements a case page: start_tag and _flatten's common cases written out here)
     if attrs:
+        parts = [f"<{tag}"]
         for key, value in attrs.items():
             if value is None or value is False:
                 continue
             if value is True:
                 parts.append(f" {key}")
             else:
-                parts.append(f' {key}="{_attr(value)}"')
-    parts.append(">")
+                parts.append(f' {key}="{escape_text(value) if type(value) is str else _attr(value)}"')
+        parts.append(">")
+    else:
+        parts = [f"<{tag}>"]
     if tag in _VOID:
-        return _markup("".join(parts))
-    _flatten(children, parts)
+        return _new(Markup, "".join(parts))
+    for child in children:
+        kind = type(child)
+        if kind is Markup:
+            parts.append(child)
+        elif kind is str:
+            parts.append(escape_text(child))
+        elif child is not None:
+            _flatten((child,), parts)
+    parts.append(_END.get(tag) or f"</{tag}>")
+    return _new(Markup, "".join(parts))
+
+
+_new = str.__new__
+
+
+def start_tag(tag: str, attrs: dict[str, Any] | None = None) -> str:
+    """The opening tag `el` writes: for markup made in a loop with the same attributes each
+    time (a table's cells), made once."""
+    return str(el(tag, attrs)).removesuffix(end_tag(tag))
+
+
+def end_tag(tag: str) -> str:
+    """The closing tag `el` writes."""
     # a newline after block elements keeps neighbouring cells' words apart in the search index
-    parts.append(f"</{tag}>\n" if tag in _BLOCK else f"</{tag}>")
-    return _markup("".join(parts))
+    return _END.get(tag) or f"</{tag}>"
 
 
 _VOID = frozenset(["br", "hr", "img", "meta", "wbr"])
+_END = {tag: f"</{tag}>\n" for tag in _BLOCK}
 
 
 def _attr(value: Any) -> str:
     if type(value) is str:
-        return _text(value)
+        return escape_text(value)
     return str(escape(str(value)))  # (str() first: a Markup value is escaped as text too)
 
 
 def join(children: Iterable[Child], sep: Child = "") -> Markup:
+    """`children` flattened as el flattens them, `sep` between each two (a None child counts)."""
+    seps: list[str] = []
+    _flatten((sep,), seps)
+    between = "".join(seps)
     out: list[str] = []
     first = True
     for child in children:
         if not first:
-            _flatten([sep], out)
-        _flatten([child], out)
+            out.append(between)
         first = False
-    return _markup("".join(out))
+        kind = type(child)
+        if kind is Markup:
+            out.append(child)
+        elif kind is str:
+            out.append(escape_text(child))
+        elif child is not None:
+            _flatten((child,), out)
+    return _new(Markup, "".join(out))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!<>&])")
