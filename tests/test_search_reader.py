@@ -196,3 +196,13 @@ def test_an_element_has_a_role_only_by_its_tag_or_its_attributes() -> None:
             reader = si._Reader()
             reader.seen_article = True
             assert reader.role(tag, attr) == "", (tag, attr)
+
+
+def test_a_case_types_rationale_is_read_apart_from_the_link_before_it(built_site: Path) -> None:  # noqa: F811
+    """The summary card's 대상자 구분 ends with a link to the 사정 that chose it and the rationale,
+    drawn as a block of its own: the index read "06 사정자녀 등교 거부와 ..." (a term 사정자녀)."""
+    page = si.read_page(built_site / "cases" / "2026-0002" / "index.html", "cases/2026-0002/")
+    assert page is not None
+    text = "\n".join(page.about + page.body)
+    assert "자녀 등교 거부와" in text
+    assert "사정자녀" not in text and "사정 자녀 등교" in text

@@ -36,6 +36,9 @@ def summary_rows(v: View, case: Case) -> list[tuple[str, Markup | str, str]]:
                labels.get(case.case_type, case.case_type)),
             f" · 위기도 점수 {score}" if isinstance(score, int) else None,
             el("small", None, " ", el("a", {"href": f"#{rec.anchor}"}, f"{rec.nn:02d} {rec.stage_ko}")) if rec else None,
+            # (a space before the rationale, drawn as a block of its own: the search index reads the
+            # link's "06 사정" and the rationale as words apart, not "사정자녀 ...")
+            Markup(" ") if isinstance(rationale, str) else None,
             el("span", {"class": "ck-note ck-rationale"}, rationale) if isinstance(rationale, str) else None]),
             "case-type"))
     culture = culture_of(case.records)
