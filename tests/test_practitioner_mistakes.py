@@ -746,3 +746,16 @@ def test_a_goal_numbered_again_is_one_finding_not_the_other_goal_missing_everywh
     edit(sample, "cases/2026-0001/04-intervention.md", "goal: G1", "goal: G7")  # a goal no plan had: still said
     found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert "unknown-goal" in found, found
+
+
+def test_a_need_numbered_again_is_one_finding_not_the_other_need_missing_in_the_plan(sample: Path) -> None:
+    """An assessment with N3 written twice (N4 gone) gave its duplicate-id and the plan's goal for
+    N4 an unknown-need: the renumbering is the one mistake, said once; a need no assessment had
+    is still said."""
+    assessment, plan = "cases/2026-0005/03-assessment.md", "cases/2026-0005/04-plan.md"
+    edit(sample, assessment, "  - id: N4", "  - id: N3")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0005/")]
+    assert found == [("duplicate-id", assessment)], found
+    edit(sample, plan, "need: N1", "need: N8")  # two needs the assessment lacks, one id given twice
+    found = [f.code for f in check(sample, today=None).findings if f.path == plan]
+    assert found.count("unknown-need") == 2, found

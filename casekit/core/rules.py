@@ -142,8 +142,11 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     if r.agreed is False and not r.agreed_reason:
         out.append(finding("plan-not-agreed", r.rel, *r.agreed_at))
     known_needs = ep.assessment.needs if ep.assessment else []
+    # a need numbered again by mistake in the assessment (N3 twice, N4 gone): its duplicate-id says so
+    renumbered = ep.assessment is not None and _needs_renumbered(known_needs, r.refs)
     for kind, ref, line, col in r.refs:
-        if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs:
+        if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs \
+                and not renumbered:
             out.append(
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
                         known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
@@ -213,6 +216,13 @@ def _renumbered(plan: Summary, refs: list[tuple[str, str, int, int]]) -> bool:
     if not plan.doubled_goals:
         return False
     return len({ref for kind, ref, *_ in refs if kind == "goal" and ref not in plan.goals}) <= plan.doubled_goals
+
+
+def _needs_renumbered(needs: list[str], refs: list[tuple[str, str, int, int]]) -> bool:
+    """Whether the needs `refs` name that the assessment's `needs` (ids in order, repeats kept)
+    lack may be those its repeated ids took the place of: no more of them than ids given twice."""
+    doubled = len(needs) - len(set(needs))
+    return doubled > 0 and len({ref for kind, ref, *_ in refs if kind == "need" and ref not in needs}) <= doubled
 
 
 def _name(r: Summary) -> str:
