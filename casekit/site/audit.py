@@ -103,6 +103,7 @@ _POLICY = re.compile(
     .replace(re.escape(" {scripts}"), _HASHES)
     .replace(re.escape("{style_attrs}"), r"(?:'none'|'unsafe-hashes'" + _HASHES + ")")
     + '">')
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _BEFORE_POLICY = re.compile(r"(?:\ufeff)?\s*(?:<!doctype[^>]*>\s*)?(?:<html\b[^>]*>\s*)?(?:<head\b[^>]*>\s*)?"
                             r"(?:<meta\s+charset\s*=\s*[\"']?utf-8[\"']?\s*/?>\s*)?")
 
@@ -276,16 +277,21 @@ def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
 
 # -- text views --------------------------------------------------------------
 class Scanner:
-    """What one audit run has read so far. Text goes through the casebook's SensitiveIndex one line
-    at a time and tags are judged one distinct tag at a time: a line or a tag already read in
-    another file (the theme's frame, a record shown on several pages, the search index repeating
-    the pages) is not read again; the lines and tags with a finding are remembered, so every
-    file that holds them is still named."""
+    """What one audit run has read so far. Text is read one distinct line at a time and tags are
+    judged one distinct tag at a time: a line or a tag already read in another file (the theme's
+    frame, a record shown on several pages, the search index repeating the pages) is not read
+    again; the lines and tags with a finding are remembered, so every file that holds them is
+    still named. A line is remembered as it stands in the file (most of a page's lines were read
+    on another page: they are not normalized again) and as normalized (two lines that read alike
+    once normalized go through the SensitiveIndex once)."""
 
     def __init__(self, index: SensitiveIndex) -> None:
         self.index = index
-        self.seen: set[str] = set()
-        self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
+        self.lines: set[str] = set()  # every line read, as it stands in the file
+        self.bidi: dict[str, str] = {}  # line as it stands -> the bidirectional controls it holds (when any)
+        self.line_hits: dict[str, frozenset[tuple[str, str]]] = {}  # line as it stands -> sources found in it
+        self.seen: set[str] = set()  # every line read, normalized
+        self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # normalized line -> sources found in it
         self._json: dict[str, str] = {}
         self._config: dict[str, list[tuple[str, str]]] = {}  # a settings block's problems, by its text
         self.tags: set[str] = set()  # every distinct start tag judged so far
@@ -319,31 +325,53 @@ class Scanner:
     def find(self, rel: str, text: str) -> list[Finding]:
         if not text:
             return []
-        reordered = [finding("site-bidi-control", rel, char=f"{ord(c):04X}") for c in BIDI_CONTROLS if c in text]
+        lines = set(text.split("\n"))
+        new = lines - self.lines
+        if new:
+            self._read(list(new))
+            self.lines |= new
+        controls = "".join(self.bidi[line] for line in lines & self.bidi.keys()) if self.bidi else ""
+        reordered = [finding("site-bidi-control", rel, char=f"{ord(c):04X}") for c in BIDI_CONTROLS if c in controls]
         if not self.index:
             return reordered
-        return reordered + self._find(rel, text)
-
-    def _find(self, rel: str, text: str) -> list[Finding]:
-        text = normalize_text(text)
-        lines = set(text.split("\n"))
-        fresh = sorted(lines - self.seen)
-        self.seen |= lines
         found: set[tuple[str, str]] = set()
-        for line in lines & self.hits.keys():
-            found |= self.hits[line]
-        if fresh:
-            # lines searched together, each on its own: set apart by a break no value spans (two
-            # lines that only met in this block, "…114" and "301…", are not one "114 301")
-            block = TEXT_BREAK.join(fresh)
-            starts: list[int] | None = None
-            for offset, sources in self.index.finditer(block):
-                if starts is None:
-                    starts = list(itertools.accumulate((len(s) + len(TEXT_BREAK) for s in fresh[:-1]), initial=0))
-                line = fresh[bisect.bisect_right(starts, offset) - 1]
-                self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
-                found |= sources
-        return [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(found)]
+        for line in lines & self.line_hits.keys():
+            found |= self.line_hits[line]
+        return reordered + [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(found)]
+
+    def _read(self, new: list[str]) -> None:
+        """Read lines not read before (as they stand): their bidirectional controls, and the
+        values of the SensitiveIndex in them once normalized. Normalizing the lines joined by
+        "\n" gives each line normalized (no character normalizes to or across a line feed)."""
+        joined = "\n".join(new)
+        if _BIDI.search(joined):
+            for line in new:
+                controls = "".join(c for c in BIDI_CONTROLS if c in line)
+                if controls:
+                    self.bidi[line] = controls
+        if not self.index:
+            return
+        normalized = normalize_text(joined).split("\n")
+        self._search({line for line in normalized if line not in self.seen})
+        for line, norm in zip(new, normalized, strict=True):
+            if norm in self.hits:
+                self.line_hits[line] = self.hits[norm]
+
+    def _search(self, lines: set[str]) -> None:
+        """Search normalized lines not searched before for the values of the SensitiveIndex."""
+        if not lines:
+            return
+        fresh = sorted(lines)
+        self.seen |= lines
+        # lines searched together, each on its own: set apart by a break no value spans (two
+        # lines that only met in this block, "…114" and "301…", are not one "114 301")
+        block = TEXT_BREAK.join(fresh)
+        starts: list[int] | None = None
+        for offset, sources in self.index.finditer(block):
+            if starts is None:
+                starts = list(itertools.accumulate((len(s) + len(TEXT_BREAK) for s in fresh[:-1]), initial=0))
+            line = fresh[bisect.bisect_right(starts, offset) - 1]
+            self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
 
 
 def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
