@@ -44,6 +44,7 @@ from casekit.site.csp import POLICY, TrustedScripts, secure_site
 from casekit.site.reading import (
     MAX_GUNZIP,
     SCHEME,
+    alternation,
     attribute_values,
     clean_url,
     css_outside_hosts,
@@ -71,7 +72,8 @@ TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".tx
                            ".map", ".csv", ".tsv", ".xhtml", ".webmanifest"})
 
 # -- HTML, read as a browser does (patterns run on the lower-cased page: they stay fast) --
-_RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|noscript)\b([^>]*)>(.*?)</\1[\s/>]", re.S)
+RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "noscript")
+_RAW = re.compile(r"<(" + alternation(RAW_TAGS) + r")\b([^>]*)>(.*?)</\1[\s/>]", re.S)
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
@@ -399,11 +401,12 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     trusted = expected.trusted
     low = page.lower()
     same = len(low) == len(page)
+    lines = _LineCounter(low)
 
     def raw(m: re.Match[str]) -> str:
         tag, attrs = m.group(1), m.group(2)
         body = page[m.start(3):m.end(3)] if same else m.group(3)
-        line = low.count("\n", 0, m.start()) + 1 if tag in ("script", "style", "iframe") else None
+        line = lines.line_at(m.start()) if tag in ("script", "style", "iframe") else None
         if tag == "script":
             kind = _attr_value(attrs, "type")
             if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
@@ -449,6 +452,22 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     texts.append(html_text(low))
     out.extend(scan.find(rel, "\n".join(texts)))
     return out
+
+
+class _LineCounter:
+    """Line numbers of offsets in `text`, asked in increasing order (the elements of a page, read
+    left to right): each counts the line feeds from the one asked before, not from the start."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset, self.line = 0, 1
+
+    def line_at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def _site_script(src: str) -> bool:
