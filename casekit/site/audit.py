@@ -77,8 +77,9 @@ _RAW = re.compile(r"<(" + alternation(RAW_TAGS) + r")\b([^>]*)>(.*?)</\1[\s/>]",
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
-# every start tag, whole (quoted attribute values may hold ">")
-_WHOLE_TAG = re.compile(r"""<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+# every start tag, whole (quoted attribute values may hold ">"); possessive (`*+`): what a run
+# took is never given back, as it could never end the tag (the engine keeps no positions to retry)
+_WHOLE_TAG = re.compile(r"""<[a-z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>""")
 
 # attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
 LOAD_ATTRIBUTES = frozenset({
@@ -445,13 +446,18 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
             out.append(finding("site-unexpected-file", rel, reason=f"page declares charset {m.group(1)[:20]}"))
     low = _RAW.sub(raw, low)
     out.extend(_tags(rel, low, scan))
-    if "<!--" in low:
-        texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
-        low = _COMMENT.sub("", low)
+    if "<!--" in low:  # each comment's text kept as it is taken out (one pass, not a findall and a sub)
+        low = _COMMENT.sub(lambda m: _kept(texts, html.unescape(m.group(1))), low)
     texts.append(with_percent_decoded(attribute_values(low)))
     texts.append(html_text(low))
     out.extend(scan.find(rel, "\n".join(texts)))
     return out
+
+
+def _kept(texts: list[str], text: str) -> str:
+    """Nothing, once `text` is added to `texts` (a `sub` that takes out what it keeps)."""
+    texts.append(text)
+    return ""
 
 
 class _LineCounter:
