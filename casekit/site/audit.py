@@ -354,7 +354,9 @@ class Scanner:
                     self.bidi[line] = controls
         if not self.index:
             return
-        normalized = normalize_text(joined).split("\n")
+        # (a line normalized as it stands is kept once: the same string remembered both ways)
+        normalized = [line if norm == line else norm
+                      for line, norm in zip(new, normalize_text(joined).split("\n"), strict=True)]
         self._search({line for line in normalized if line not in self.seen})
         for line, norm in zip(new, normalized, strict=True):
             if norm in self.hits:
