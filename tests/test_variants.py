@@ -257,6 +257,22 @@ def test_the_output_audit_reads_each_line_on_its_own() -> None:
     assert [f.code for f in Scanner(index).find("site/y.html", "주소 114 301 끝")] == ["site-sensitive"]
 
 
+def test_the_output_audit_names_every_file_holding_a_line_it_read_before() -> None:
+    """The audit reads a line once, as it stands and once normalized: a file whose lines were all
+    read in other files (the same line, one that reads alike once normalized, one holding a
+    bidirectional control) still gets its findings."""
+    from casekit.site.audit import Scanner
+
+    scan = Scanner(INDEX)
+    first = "클라이언트 탁해온 님\n기록 \u202e끝\n상담"
+    assert {f.code for f in scan.find("site/a.html", first)} == {"site-bidi-control", "site-sensitive"}
+    assert {f.code for f in scan.find("site/b.html", "상담\n" + first)} == {"site-bidi-control", "site-sensitive"}
+    assert [f.code for f in scan.find("site/c.html", "클라이언트 탁\u200b해온 님")] == ["site-sensitive"]  # normalizes alike
+    assert [f.code for f in scan.find("site/d.html", "클라이언트 탁\u200b해온 님\n상담")] == ["site-sensitive"]
+    assert [f.code for f in scan.find("site/e.html", "기록 \u202e끝")] == ["site-bidi-control"]
+    assert scan.find("site/f.html", "상담") == []
+
+
 # characters a browser draws as nothing (Unicode's Default_Ignorable_Code_Point), each between the
 # syllables of a name or the digits of a number: the reader sees the value whole
 INVISIBLE = ["\u034f", "\ufe0f", "\ufe00", "\U000e0020", "\u115f", "\uffa0", "\u3164", "\u17b5", "\U0001d173",

@@ -44,6 +44,7 @@ from casekit.site.csp import POLICY, TrustedScripts, secure_site
 from casekit.site.reading import (
     MAX_GUNZIP,
     SCHEME,
+    alternation,
     attribute_values,
     clean_url,
     css_outside_hosts,
@@ -71,12 +72,14 @@ TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".tx
                            ".map", ".csv", ".tsv", ".xhtml", ".webmanifest"})
 
 # -- HTML, read as a browser does (patterns run on the lower-cased page: they stay fast) --
-_RAW = re.compile(r"<(script|style|textarea|title|xmp|noembed|noframes|iframe|noscript)\b([^>]*)>(.*?)</\1[\s/>]", re.S)
+RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "noscript")
+_RAW = re.compile(r"<(" + alternation(RAW_TAGS) + r")\b([^>]*)>(.*?)</\1[\s/>]", re.S)
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
-# every start tag, whole (quoted attribute values may hold ">")
-_WHOLE_TAG = re.compile(r"""<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+# every start tag, whole (quoted attribute values may hold ">"); possessive (`*+`): what a run
+# took is never given back, as it could never end the tag (the engine keeps no positions to retry)
+_WHOLE_TAG = re.compile(r"""<[a-z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>""")
 
 # attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
 LOAD_ATTRIBUTES = frozenset({
@@ -103,6 +106,7 @@ _POLICY = re.compile(
     .replace(re.escape(" {scripts}"), _HASHES)
     .replace(re.escape("{style_attrs}"), r"(?:'none'|'unsafe-hashes'" + _HASHES + ")")
     + '">')
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _BEFORE_POLICY = re.compile(r"(?:\ufeff)?\s*(?:<!doctype[^>]*>\s*)?(?:<html\b[^>]*>\s*)?(?:<head\b[^>]*>\s*)?"
                             r"(?:<meta\s+charset\s*=\s*[\"']?utf-8[\"']?\s*/?>\s*)?")
 
@@ -276,16 +280,21 @@ def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
 
 # -- text views --------------------------------------------------------------
 class Scanner:
-    """What one audit run has read so far. Text goes through the casebook's SensitiveIndex one line
-    at a time and tags are judged one distinct tag at a time: a line or a tag already read in
-    another file (the theme's frame, a record shown on several pages, the search index repeating
-    the pages) is not read again; the lines and tags with a finding are remembered, so every
-    file that holds them is still named."""
+    """What one audit run has read so far. Text is read one distinct line at a time and tags are
+    judged one distinct tag at a time: a line or a tag already read in another file (the theme's
+    frame, a record shown on several pages, the search index repeating the pages) is not read
+    again; the lines and tags with a finding are remembered, so every file that holds them is
+    still named. A line is remembered as it stands in the file (most of a page's lines were read
+    on another page: they are not normalized again) and as normalized (two lines that read alike
+    once normalized go through the SensitiveIndex once)."""
 
     def __init__(self, index: SensitiveIndex) -> None:
         self.index = index
-        self.seen: set[str] = set()
-        self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # line -> sources found in it
+        self.lines: set[str] = set()  # every line read, as it stands in the file
+        self.bidi: dict[str, str] = {}  # line as it stands -> the bidirectional controls it holds (when any)
+        self.line_hits: dict[str, frozenset[tuple[str, str]]] = {}  # line as it stands -> sources found in it
+        self.seen: set[str] = set()  # every line read, normalized
+        self.hits: dict[str, frozenset[tuple[str, str]]] = {}  # normalized line -> sources found in it
         self._json: dict[str, str] = {}
         self._config: dict[str, list[tuple[str, str]]] = {}  # a settings block's problems, by its text
         self.tags: set[str] = set()  # every distinct start tag judged so far
@@ -319,31 +328,55 @@ class Scanner:
     def find(self, rel: str, text: str) -> list[Finding]:
         if not text:
             return []
-        reordered = [finding("site-bidi-control", rel, char=f"{ord(c):04X}") for c in BIDI_CONTROLS if c in text]
+        lines = set(text.split("\n"))
+        new = lines - self.lines
+        if new:
+            self._read(list(new))
+            self.lines |= new
+        controls = "".join(self.bidi[line] for line in lines & self.bidi.keys()) if self.bidi else ""
+        reordered = [finding("site-bidi-control", rel, char=f"{ord(c):04X}") for c in BIDI_CONTROLS if c in controls]
         if not self.index:
             return reordered
-        return reordered + self._find(rel, text)
-
-    def _find(self, rel: str, text: str) -> list[Finding]:
-        text = normalize_text(text)
-        lines = set(text.split("\n"))
-        fresh = sorted(lines - self.seen)
-        self.seen |= lines
         found: set[tuple[str, str]] = set()
-        for line in lines & self.hits.keys():
-            found |= self.hits[line]
-        if fresh:
-            # lines searched together, each on its own: set apart by a break no value spans (two
-            # lines that only met in this block, "…114" and "301…", are not one "114 301")
-            block = TEXT_BREAK.join(fresh)
-            starts: list[int] | None = None
-            for offset, sources in self.index.finditer(block):
-                if starts is None:
-                    starts = list(itertools.accumulate((len(s) + len(TEXT_BREAK) for s in fresh[:-1]), initial=0))
-                line = fresh[bisect.bisect_right(starts, offset) - 1]
-                self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
-                found |= sources
-        return [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(found)]
+        for line in lines & self.line_hits.keys():
+            found |= self.line_hits[line]
+        return reordered + [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(found)]
+
+    def _read(self, new: list[str]) -> None:
+        """Read lines not read before (as they stand): their bidirectional controls, and the
+        values of the SensitiveIndex in them once normalized. Normalizing the lines joined by
+        "\n" gives each line normalized (no character normalizes to or across a line feed)."""
+        joined = "\n".join(new)
+        if _BIDI.search(joined):
+            for line in new:
+                controls = "".join(c for c in BIDI_CONTROLS if c in line)
+                if controls:
+                    self.bidi[line] = controls
+        if not self.index:
+            return
+        # (a line normalized as it stands is kept once: the same string remembered both ways)
+        normalized = [line if norm == line else norm
+                      for line, norm in zip(new, normalize_text(joined).split("\n"), strict=True)]
+        self._search({line for line in normalized if line not in self.seen})
+        for line, norm in zip(new, normalized, strict=True):
+            if norm in self.hits:
+                self.line_hits[line] = self.hits[norm]
+
+    def _search(self, lines: set[str]) -> None:
+        """Search normalized lines not searched before for the values of the SensitiveIndex."""
+        if not lines:
+            return
+        fresh = sorted(lines)
+        self.seen |= lines
+        # lines searched together, each on its own: set apart by a break no value spans (two
+        # lines that only met in this block, "…114" and "301…", are not one "114 301")
+        block = TEXT_BREAK.join(fresh)
+        starts: list[int] | None = None
+        for offset, sources in self.index.finditer(block):
+            if starts is None:
+                starts = list(itertools.accumulate((len(s) + len(TEXT_BREAK) for s in fresh[:-1]), initial=0))
+            line = fresh[bisect.bisect_right(starts, offset) - 1]
+            self.hits[line] = self.hits.get(line, frozenset()) | frozenset(sources)
 
 
 def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
@@ -371,11 +404,12 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     trusted = expected.trusted
     low = page.lower()
     same = len(low) == len(page)
+    lines = _LineCounter(low)
 
     def raw(m: re.Match[str]) -> str:
         tag, attrs = m.group(1), m.group(2)
         body = page[m.start(3):m.end(3)] if same else m.group(3)
-        line = low.count("\n", 0, m.start()) + 1 if tag in ("script", "style", "iframe") else None
+        line = lines.line_at(m.start()) if tag in ("script", "style", "iframe") else None
         if tag == "script":
             kind = _attr_value(attrs, "type")
             if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
@@ -414,13 +448,34 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
             out.append(finding("site-unexpected-file", rel, reason=f"page declares charset {m.group(1)[:20]}"))
     low = _RAW.sub(raw, low)
     out.extend(_tags(rel, low, scan))
-    if "<!--" in low:
-        texts.extend(html.unescape(c) for c in _COMMENT.findall(low))
-        low = _COMMENT.sub("", low)
+    if "<!--" in low:  # each comment's text kept as it is taken out (one pass, not a findall and a sub)
+        low = _COMMENT.sub(lambda m: _kept(texts, html.unescape(m.group(1))), low)
     texts.append(with_percent_decoded(attribute_values(low)))
     texts.append(html_text(low))
     out.extend(scan.find(rel, "\n".join(texts)))
     return out
+
+
+def _kept(texts: list[str], text: str) -> str:
+    """Nothing, once `text` is added to `texts` (a `sub` that takes out what it keeps)."""
+    texts.append(text)
+    return ""
+
+
+class _LineCounter:
+    """Line numbers of offsets in `text`, asked in increasing order (the elements of a page, read
+    left to right): each counts the line feeds from the one asked before, not from the start."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset, self.line = 0, 1
+
+    def line_at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def _site_script(src: str) -> bool:
