@@ -22,6 +22,7 @@ every file the site folder holds and fails on
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import html
 import itertools
@@ -73,13 +74,20 @@ TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".tx
 
 # -- HTML, read as a browser does (patterns run on the lower-cased page: they stay fast) --
 RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "noscript")
+# (the definition; read by _raw_elements, which never tries an element that cannot end)
 _RAW = re.compile(r"<(" + alternation(RAW_TAGS) + r")\b([^>]*)>(.*?)</\1[\s/>]", re.S)
+_RAW_END = {tag: re.compile(r"</" + tag + r"[\s/>]") for tag in RAW_TAGS}
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
 _TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
 # every start tag, whole (quoted attribute values may hold ">"); possessive (`*+`): what a run
 # took is never given back, as it could never end the tag (the engine keeps no positions to retry)
 _WHOLE_TAG = re.compile(r"""<[a-z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>""")
+# the same, or where no ">" ends it, what it read up to there (one pass over the page, as no text
+# it read is tried again; when one does not end, _tags reads the page again with _whole_tags)
+_TAG_OR_NOT = re.compile(r"""<[a-z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>?""")
+_TAG_START = re.compile(r"<[a-z]")
+_TAG_STOP = re.compile(r"""[>"']""")
 
 # attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
 LOAD_ATTRIBUTES = frozenset({
@@ -96,7 +104,9 @@ _REFRESH = re.compile(r"url\s*=", re.I)
 # the page in it, so text the audit read as UTF-8 may show otherwise (ISO-2022-JP turns "#0#1#0"
 # into ０１０)
 _CHARSET = re.compile(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([^\s"';>]*)""")
+_META = re.compile(r"<meta\b")
 UTF8 = frozenset({"utf-8", "utf8", "unicode-1-1-utf-8"})
+MANY_BAD_TAGS = 16  # more distinct bad tags than this in a page: their lines found in one pass
 # casekit's Content-Security-Policy (casekit.site.csp.POLICY, the form add_csp writes, lower-cased),
 # and what may stand before it in a page: the browser applies a policy to what follows it only
 _HASHES = r"(?: 'sha256-[a-z0-9+/]+=*')*"
@@ -406,10 +416,9 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     same = len(low) == len(page)
     lines = _LineCounter(low)
 
-    def raw(m: re.Match[str]) -> str:
-        tag, attrs = m.group(1), m.group(2)
-        body = page[m.start(3):m.end(3)] if same else m.group(3)
-        line = lines.line_at(m.start()) if tag in ("script", "style", "iframe") else None
+    def raw(start: int, tag: str, attrs: str, body_start: int, body_end: int) -> str:
+        body = (page if same else low)[body_start:body_end]
+        line = lines.line_at(start) if tag in ("script", "style", "iframe") else None
         if tag == "script":
             kind = _attr_value(attrs, "type")
             if kind is not None and kind.strip() in ("application/json", "application/ld+json"):
@@ -443,10 +452,17 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     policy = _POLICY.search(low, 0, 65536)
     if policy is None or not _BEFORE_POLICY.fullmatch(low, 0, policy.start()):
         out.append(finding("site-no-policy", rel))
-    for m in _CHARSET.finditer(low) if "charset" in low else ():
-        if m.group(1) not in UTF8:
-            out.append(finding("site-unexpected-file", rel, reason=f"page declares charset {m.group(1)[:20]}"))
-    low = _RAW.sub(raw, low)
+    for charset in _charsets(low) if "charset" in low else ():
+        if charset not in UTF8:
+            out.append(finding("site-unexpected-file", rel, reason=f"page declares charset {charset[:20]}"))
+    parts: list[str] = []  # the page with each raw element's body taken out (what _RAW.sub(raw, low) gives)
+    at = 0
+    for start, end, tag, attrs, body_start, body_end in _raw_elements(low):
+        parts += (low[at:start], raw(start, tag, attrs, body_start, body_end))
+        at = end
+    if parts:
+        parts.append(low[at:])
+        low = "".join(parts)
     out.extend(_tags(rel, low, scan))
     if "<!--" in low:  # each comment's text kept as it is taken out (one pass, not a findall and a sub)
         low = _COMMENT.sub(lambda m: _kept(texts, html.unescape(m.group(1))), low)
@@ -454,6 +470,63 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     texts.append(html_text(low))
     out.extend(scan.find(rel, "\n".join(texts)))
     return out
+
+
+def _charsets(low: str) -> list[str]:
+    """The encodings a lower-cased page declares: `m.group(1) for m in _CHARSET.finditer(low)`, in
+    time linear in the page. A match lies before the next ">" after its "<meta": it is sought
+    there, and once one "<meta" finds none there, the others before that ">" are not tried."""
+    out = []
+    at = 0
+    stop = dead = -1  # the next ">" after the last "<meta" tried; "<meta" before `dead` cannot match
+    while (meta := _META.search(low, at)) is not None:
+        start = meta.start()
+        at = start + 1
+        if start < dead:
+            continue
+        if stop < start:
+            stop = low.find(">", start)
+            stop = len(low) if stop < 0 else stop
+        m = _CHARSET.match(low, start, stop)
+        if m is None:
+            dead = stop
+        else:
+            out.append(m.group(1))
+            at = m.end()
+    return out
+
+
+def _raw_elements(low: str) -> list[tuple[int, int, str, str, int, int]]:
+    """The elements whose text is raw (scripts, styles, titles …) in a lower-cased page, left to
+    right: (start, end, tag, attributes, start of the body, end of the body) of each match of
+    `_RAW.finditer(low)`, in time linear in the page: once an element has no end tag after it,
+    no later element of that name is tried (the pattern would scan from each to the end of the
+    page and fail)."""
+    out = []
+    at = 0
+    alive: tuple[str, ...] = RAW_TAGS
+    opening = _raw_start(alive)
+    while (m := opening.search(low, at)) is not None:
+        tag = m.group(1)
+        head_end = low.find(">", m.end())
+        if head_end < 0:  # (no ">" after: nothing from here on is an element)
+            break
+        end = _RAW_END[tag].search(low, head_end + 1)
+        if end is None:
+            alive = tuple(name for name in alive if name != tag)
+            if not alive:
+                break
+            opening = _raw_start(alive)
+            at = m.start() + 1
+            continue
+        out.append((m.start(), end.end(), tag, low[m.end():head_end], head_end + 1, end.start()))
+        at = end.end()
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _raw_start(tags: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"<(" + alternation(tags) + r")\b")
 
 
 def _kept(texts: list[str], text: str) -> str:
@@ -498,16 +571,75 @@ def _attr_value(attrs: str, name: str) -> str | None:
 def _tags(rel: str, low: str, scan: Scanner) -> Iterator[Finding]:
     """Problems in the tags of a lower-cased page. Every distinct tag (with its attributes) is
     judged once per site; a tag seen before gets the same verdict without being parsed again."""
-    tags = set(_WHOLE_TAG.findall(low))
-    for tag in tags - scan.tags:
+    tags = set(_TAG_OR_NOT.findall(low))
+    new = tags - scan.tags
+    read_again = None
+    if any(tag[-1] != ">" for tag in new):  # a "<" no ">" ends: the page read again, each part once
+        # (a tag seen before ends in ">": the ones that do not are never kept in scan.tags)
+        read_again = _whole_tags(low)
+        tags = {tag for _, tag in read_again}
+        new = tags - scan.tags
+    for tag in new:
         problems = tag_problems(tag)
         if problems:
             scan.bad_tags[tag] = problems
-    scan.tags |= tags
-    for tag in tags & scan.bad_tags.keys():
-        line = low.count("\n", 0, low.find(tag)) + 1
+    scan.tags |= new
+    bad = tags & scan.bad_tags.keys()
+    if len(bad) <= MANY_BAD_TAGS:
+        first = {tag: low.find(tag) for tag in bad}
+    else:  # (where each is first found as a tag, the lines counted in one pass: each looked for
+        # from the page's start, thousands of distinct tags would take time growing with the square)
+        first = {}
+        spans = read_again if read_again is not None else ((m.start(), m.group()) for m in _WHOLE_TAG.finditer(low))
+        for start, tag in spans:
+            if tag in bad:
+                first.setdefault(tag, start)
+    counter = _LineCounter(low)
+    for tag in sorted(bad, key=first.__getitem__):
+        line = counter.line_at(first[tag])
         for code, what in scan.bad_tags[tag]:
             yield finding(code, rel, line, what=what)
+
+
+def _whole_tags(low: str) -> list[tuple[int, str]]:
+    """(start, tag) of each match of `_WHOLE_TAG.finditer(low)`, in time linear in the page
+    whatever it holds. From a "<" no ">" ends, the pattern reads to the end of the page (or to a
+    quote never closed), fails, and tries again from the next "<": on a page of "<a" repeated,
+    the time grows with the square of its size. Here what one attempt read is remembered: from a
+    ">" or quote reached outside quotes, every attempt goes on alike, so each is followed once."""
+    out = []
+    ends: dict[int, int] = {}  # a ">" or quote reached outside quotes -> where the tag ends (-1: it does not)
+    size = len(low)
+    stop = -1  # the first ">" or quote at or after the last tag name's letter
+    at = 0
+    while (m := _TAG_START.search(low, at)) is not None:
+        start = m.start()
+        if stop < start + 2:
+            found = _TAG_STOP.search(low, start + 2)
+            stop = found.start() if found is not None else size
+        j, path, end = stop, [], -1
+        while j < size:
+            known = ends.get(j)
+            if known is not None:
+                end = known
+                break
+            path.append(j)
+            if low[j] == ">":
+                end = j + 1
+                break
+            close = low.find(low[j], j + 1)  # the quote's closing one
+            if close < 0:
+                break
+            found = _TAG_STOP.search(low, close + 1)
+            j = found.start() if found is not None else size
+        for p in path:
+            ends[p] = end
+        if end < 0:
+            at = start + 1
+        else:
+            out.append((start, low[start:end]))
+            at = end
+    return out
 
 
 def tag_problems(tag: str) -> list[tuple[str, str]]:

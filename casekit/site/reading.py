@@ -64,6 +64,8 @@ _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_URL = re.compile(r"""(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')|"""
                       r"""(?:image-set|-webkit-image-set|cross-fade|element)\((.*?)\)""", re.I | re.S)
+# where a match of _CSS_URL may begin
+_CSS_URL_START = re.compile(r"(?:url|src|image-set|-webkit-image-set|cross-fade|element)\(|@import\s", re.I)
 _CSS_STRING = re.compile(r"""["']([^"']*)["']""")
 
 
@@ -88,13 +90,26 @@ def with_percent_decoded(urls: str) -> str:
     return urls if decoded == urls else urls + "\n" + decoded
 
 
+def sub_closed(pattern: re.Pattern[str], repl: str, text: str, close: str = ">", opener: str = "<") -> str:
+    """`pattern.sub(repl, text)` for a pattern whose every match ends in `close` (a tag's ">"),
+    in time linear in the text: the text after the last `close` is left as it stands, unsearched,
+    when an `opener` stands there (from each, the pattern would scan to the end of the text and
+    fail: a page of "<a" repeated would take time growing with the square of its size). Before
+    the last `close`, every attempt finds one and ends there."""
+    last = text.rfind(close)
+    end = last + len(close) if last >= 0 else 0
+    if text.find(opener, end) < 0:
+        return pattern.sub(repl, text)
+    return pattern.sub(repl, text[:end]) + text[end:]
+
+
 def without_cdata(markup: str) -> str:
     """`markup` with each CDATA section replaced by its text (on lines of its own)."""
     return _CDATA.sub(lambda m: "\n" + m.group(1) + "\n", markup) if "<![" in markup else markup
 
 
 def xml_text(text: str) -> str:
-    return html.unescape(ANY_TAG.sub("\n", without_cdata(text.lower())))
+    return html.unescape(sub_closed(ANY_TAG, "\n", without_cdata(text.lower())))
 
 
 def gunzip(data: bytes, limit: int = MAX_GUNZIP) -> bytes:
@@ -127,7 +142,7 @@ def attribute_values(markup: str) -> str:
 
 def html_text(markup: str) -> str:
     """Text of HTML as shown: block tags break words, inline tags do not, entities decoded."""
-    return html.unescape(ANY_TAG.sub("\n", _INLINE.sub("", without_cdata(markup))))
+    return html.unescape(sub_closed(ANY_TAG, "\n", sub_closed(_INLINE, "", without_cdata(markup))))
 
 
 def clean_url(url: str) -> str:
@@ -165,14 +180,36 @@ def css_unescape(css: str) -> str:
             return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
         return m.group(2) if m.group(2) != "\n" else ""
 
-    return _CSS_ESCAPE.sub(one, _CSS_COMMENT.sub("", css)) if "\\" in css or "/*" in css else css
+    if "\\" not in css and "/*" not in css:
+        return css
+    return _CSS_ESCAPE.sub(one, sub_closed(_CSS_COMMENT, "", css, "*/", "/*"))
+
+
+def _css_references(css: str) -> list[re.Match[str]]:
+    """`_CSS_URL.finditer(css)`, in time linear in the text: a "url(" with no ")" after it is not
+    tried (the pattern would scan from each to the end of the text and fail)."""
+    last = css.rfind(")")
+    if css.find("(", last + 1) < 0:  # every "(" has a ")" after it: every "url(" ends there
+        return list(_CSS_URL.finditer(css))
+    out = []
+    at = 0
+    while (start := _CSS_URL_START.search(css, at)) is not None:
+        m = None
+        if start.start() < last or start.group().startswith("@"):  # (@import ends in a quote)
+            m = _CSS_URL.match(css, start.start())
+        if m is None:
+            at = start.start() + 1
+        else:
+            out.append(m)
+            at = m.end()
+    return out
 
 
 def css_outside_hosts(css: str) -> list[str]:
     """The hosts that `css` (escapes decoded) would load from: url(), @import, image-set() strings."""
     css = css_unescape(css)
     hosts = []
-    for m in _CSS_URL.finditer(css):
+    for m in _css_references(css):
         if m.group(6) is not None:
             urls = _CSS_STRING.findall(m.group(6)) + re.findall(r"url\(\s*['\"]?([^'\")]*)", m.group(6), re.I)
         else:
