@@ -15,6 +15,7 @@ import pytest
 from casekit.core.sensitive import SensitiveIndex
 from casekit.site import audit, reading
 from casekit.site.audit import Expected, Scanner, audit_data
+from casekit.site.csp import _INLINE_SCRIPT, TrustedScripts, add_csp, inline_scripts
 
 INDEX = SensitiveIndex([("010-0000-1001", "cases/a/01.md", "client.phone"), ("탁해온", "cases/a/01.md", "client.name")])
 
@@ -155,3 +156,24 @@ def test_the_definitions_are_still_what_the_audit_reads() -> None:
     """The patterns the tests read plainly are the ones the readers stand for."""
     assert audit._TAG_OR_NOT.pattern == audit._WHOLE_TAG.pattern[:-1] + ">?"
     assert re.compile(audit._raw_start(audit.RAW_TAGS).pattern + r"([^>]*)>(.*?)</\1[\s/>]", re.S).pattern == audit._RAW.pattern
+
+
+def test_the_policy_of_a_page_of_scripts_never_closed_takes_linear_time() -> None:
+    """`casekit build` writes each page's policy from its inline scripts (casekit.site.csp)."""
+    def cpu(n: int) -> float:
+        page = "<script>" * n
+        start = time.process_time()
+        add_csp(page, TrustedScripts())
+        return time.process_time() - start
+
+    assert cpu(4_000) <= 2.5 * max(cpu(2_000), 0.005)
+    assert cpu(100_000) < 1.0
+
+
+def test_inline_scripts_are_read_as_their_pattern_does() -> None:
+    pieces = ["<script", "<script>", "<script ", "</script", "</script>", "</script ", "</script/", "<scripts>", ">", "<",
+              "x", " ", "\n", "type=application/json", "{{ base_url }}", '"', "<SCRIPT>"]
+    rng = random.Random(13)
+    for _ in range(3000):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert inline_scripts(page) == [m.groups() for m in _INLINE_SCRIPT.finditer(page)], page

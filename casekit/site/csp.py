@@ -49,7 +49,9 @@ POLICY = (
 META_NAME = "Content-Security-Policy"
 # Case-sensitive on purpose: an inline script or style attribute spelled otherwise than generators
 # write them (<SCRIPT>, STYLE=) gets no hash, so the browser refuses it (and the audit reports it).
-_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S)
+_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S)  # (read by inline_scripts)
+_SCRIPT_START = re.compile(r"<script\b")
+_SCRIPT_END = re.compile(r"</script[\s/>]")
 # a style attribute is `style=` after white space; found from its name (the pattern starts with it,
 # so the regex engine skips to each "style" instead of trying every space of the page)
 _STYLE_ATTR = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -83,9 +85,9 @@ class TrustedScripts:
                     text = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError):
                     continue
-                for m in _INLINE_SCRIPT.finditer(text):
-                    if _executable(m.group(1)) and m.group(2).strip() and "{%" not in m.group(2):
-                        seen.add(m.group(2))
+                for attrs, body in inline_scripts(text):
+                    if _executable(attrs) and body.strip() and "{%" not in body:
+                        seen.add(body)
         patterns = []
         for body in sorted(seen):
             parts = _EXPR.split(body)
@@ -106,10 +108,26 @@ def _executable(attrs: str) -> bool:
     return not re.search(r"\bsrc\s*=", attrs, re.I)
 
 
+def inline_scripts(page: str) -> list[tuple[str, str]]:
+    """(attributes, text) of each script of `page`, as `_INLINE_SCRIPT.finditer(page)` reads them,
+    in time linear in the page: once a "<script" has no ">" or no end tag after it, no later
+    one has (the pattern would scan from each to the end of the page and fail)."""
+    out = []
+    at = 0
+    while (m := _SCRIPT_START.search(page, at)) is not None:
+        head_end = page.find(">", m.end())
+        end = _SCRIPT_END.search(page, head_end + 1) if head_end >= 0 else None
+        if end is None:
+            break
+        out.append((page[m.end():head_end], page[head_end + 1:end.start()]))
+        at = end.end()
+    return out
+
+
 def policy_for(page: str, trusted: TrustedScripts) -> str:
     """The CSP text for one page: hashes of its trusted inline scripts and of its style attributes."""
-    scripts = sorted({sha256_source(m.group(2)) for m in _INLINE_SCRIPT.finditer(page)
-                      if _executable(m.group(1)) and trusted.matches(m.group(2))})
+    scripts = sorted({sha256_source(body) for attrs, body in inline_scripts(page)
+                      if _executable(attrs) and trusted.matches(body)})
     styles = sorted({sha256_source(html.unescape(value)) for value in style_attributes(page)})
     style_attrs = "'unsafe-hashes' " + " ".join(styles) if styles else "'none'"
     return "; ".join(POLICY).format(scripts=" ".join(scripts), style_attrs=style_attrs).replace("'self' ;", "'self';")
