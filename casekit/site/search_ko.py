@@ -403,13 +403,16 @@ def _date_terms(text: str) -> list[str]:
         or "/" in text else []
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, runs: bool = True) -> list[str]:
     """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
     form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006); then the terms
-    of its dates (`date_terms`)."""
+    of its dates (`date_terms`). `runs=False`: not the joined forms (a second spelling of the parts,
+    for a query typed without the separators)."""
     text = unicodedata.normalize("NFKC", text)
     # (the terms chained in C: the index reads ~60 sentences a case page)
     out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
+    if not runs:
+        return out + _date_terms(text)
     if "-" in text:
         out += [t for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group()) for t in joined(m.group())]
     return out + _date_terms(text)
