@@ -604,6 +604,29 @@ def test_a_month_and_day_typed_without_a_year_finds_that_day(browser: Browser, s
     assert set(pages) == holding and marks == ["2026-03-04"], (pages, marks)
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_compound_written_apart_is_marked_as_one(browser: Browser, served_site: str,  # noqa: F811
+                                                   built_site: Path) -> None:  # noqa: F811
+    """채무독촉 finds 2026-0007's "채무 독촉이 계속되어 …", whose snippet marked 채무 and 독촉 apart:
+    the split form is one match where the query word's bigrams on each side of the space hold it
+    (가정방문 on 가정 방문); a query typed apart, 가정 방문, marks 가정방문 whole. A part alone is
+    still marked alone (채무조정)."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "채무독촉")]
+        first = page.locator(RESULT_ITEM).first.locator("mark").all_inner_texts()
+        apart = page.evaluate(SNIPPET_JS, [config, ["두 달 뒤 연락함", "가정 방문으로 두 번째 사후관리를 했다."], "가정방문"])
+        joined = page.evaluate(SNIPPET_JS, [config, ["두 달 뒤 연락함", "통번역사와 함께 가정방문으로 상담했다."], "가정 방문"])
+        long = page.evaluate(SNIPPET_JS, [config, ["정신건강 복지센터에 연계함", "없음"], "정신건강복지센터에서"])
+    assert pages[0] == "/cases/2026-0007/" and first == ["채무 독촉", "채무"], (pages, first)
+    assert apart == "<mark>가정 방문</mark>으로 두 번째 사후관리를 했다."
+    assert joined == "통번역사와 함께 <mark>가정방문</mark>으로 상담했다."
+    assert long == "<mark>정신건강 복지센터</mark>에 연계함"
+
+
 def test_a_records_heading_says_what_the_case_is_about() -> None:
     """`03 사례회의 · 2026-10-30` on a case page: the kinds of work a case holds weigh like its
     about-fields, not like a word of its long body."""

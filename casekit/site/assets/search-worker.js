@@ -382,8 +382,14 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
   const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
     .filter(s => s.length > 1), ...forms])].sort((a, b) => b.length - a.length);
-  const re = marks.length
-    ? new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i") : null;
+  /* a typed compound's stem written apart on the page (가정방문: 가정 방문, 정신건강복지센터: 정신건강
+     복지센터) is one match, as its bigrams on each side of the space found it: a space may stand
+     where two syllables or more are on each side (the parts are marked alone where they stand alone) */
+  const apart = new Set(words.filter(w => !w.date && w.stem.length >= 4 && HANGUL.test(w.stem)).map(w => w.stem));
+  const pattern = m => (apart.has(m)
+    ? [...m].map((c, i) => (i >= 2 && i <= m.length - 2 ? " ?" : "") + c).join("")
+    : m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const re = marks.length ? new RegExp("(" + marks.map(pattern).join("|") + ")", "i") : null;
   /* split the plain text (odd parts matched), escape every part, then wrap the matches */
   const marked = text => (re ? text.split(re) : [text])
     .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part))).join("");
