@@ -85,6 +85,52 @@ def test_terms_make_compounds_meet_joined_or_split() -> None:
     assert search_ko.query_terms("2026-0006 을") == [("2026-0006", ["20260006"])]  # joined, as the index holds it
 
 
+def test_a_worker_id_is_one_query_word_looked_for_joined() -> None:
+    """kim.sw searched kim and sw, and every page with another *.sw worker was a result: a run of
+    letters and digits joined by dots or underscores is one query word looked for joined, as the
+    index holds it (its parts stay terms: kim alone finds Kim's pages)."""
+    groups = search_ko.query_groups
+    assert groups("kim.sw") == [("kim.sw", (("kimsw",),))] and groups("KIM.SW 상담") == [
+        ("kim.sw", (("kimsw",),)), ("상담", (("상담",),))]
+    assert groups("lee_hj") == [("lee_hj", (("leehj",),))] and groups("kim.sw.") == groups("kim.sw")
+    assert {"kim", "sw", "kimsw"} <= set(search_ko.terms("접수 담당 kim.sw · 마지막 변경"))
+    assert {"lee", "hj", "leehj"} <= set(search_ko.terms("담당자 lee_hj"))
+    assert "kimsw" not in search_ko.terms("담당 lee.sw, park.sw")
+    # dates written with dots stay dates, and give no joined term
+    assert groups("2026.03.04") == [("2026.03.04", (("2026-03-04",),))]
+    assert groups("2026.3") == [("2026.3", (("2026-03",),))]
+    assert groups("2026. 3. 4.") == [("2026. 3. 4", (("2026-03-04",),))]
+    assert set(search_ko.terms("2026.03.04 방문")) == {"2026", "03", "04", "방문", "2026-03-04", "2026-03", "3월"}
+    # a decimal or a version of digits only is as written (joined, 1.5 would be 15, on every page
+    # with a 15); an e-mail address is its two runs; a version with a letter is joined
+    assert groups("1.5") == [("1.5", (("1.5",),))] and "15" not in search_ko.terms("1.5배")
+    assert {"36", "36.5"} <= set(search_ko.terms("체온 36.5도")) and "365" not in search_ko.terms("체온 36.5도")
+    assert groups("a.b@c.org") == [("a.b", (("ab",),)), ("c.org", (("corg",),))]
+    assert groups("v1.2.3") == [("v1.2.3", (("v123",),))] and "v123" in search_ko.terms("버전 v1.2.3")
+    assert groups("01-intake.md") == [("01", (("01",),)), ("intake", (("intake",),)), ("md", (("md",),))]
+
+
+def test_a_month_and_day_without_a_year_is_a_day_of_each_year() -> None:
+    """03-04 looked for 0304 and found nothing: a month and day typed without a year (03-04, 3/4,
+    3.4., 3. 4.) is read as 3월 4일 is, that day of each year the index holds; a run that is no
+    month and day stays a run (101-1 an address, 000-1234 a phone number's end, 2-30), and 3.4 with
+    no closing dot a decimal."""
+    groups, years = search_ko.query_groups, [2025, 2026]
+    day = (("3월4일",), ("2025-03-04",), ("2026-03-04",))
+    for typed in ("03-04", "3-4", "3/4", "03/04", "3.4.", "3. 4."):
+        assert groups(typed, years) == [(typed, day)], typed
+    assert groups("03-04에 방문", years) == [("03-04", day), ("방문", (("방문",),))]
+    assert groups("3월 4일", years) == [("3월 4일", day)]
+    assert groups("12/31", years) == [("12/31", (("12월31일",), ("2025-12-31",), ("2026-12-31",)))]
+    assert groups("101-1", years) == [("101-1", (("1011",),))]
+    assert groups("000-1234", years) == [("000-1234", (("0001234",),))]
+    assert groups("2-30", years) == [("2-30", (("230",),))] and groups("13/1", years) == [("13", (("13",),))]
+    assert groups("03-04-05", years) == [("03-04-05", (("030405",),))]
+    assert groups("3.4", years) == [("3.4", (("3.4",),))]
+    assert groups("2026-03-04", years) == [("2026-03-04", (("2026-03-04",),))]
+    assert search_ko.date_terms("연락처 03-04") == []  # (a page's text is not read so)
+
+
 def test_shards_are_stable() -> None:
     assert shard_of("주거", 256) == shard_of("주거", 256)
     assert {shard_of(t, 8) for t in ("주거", "지원", "상담", "연계", "채무", "2026")} != {0}
@@ -383,7 +429,7 @@ def test_snippet_escapes_the_sentence_and_marks_only_text(browser: Browser, serv
         page = context.new_page()
         page.goto(served_site)
         got = page.evaluate(SNIPPET_JS, [config, sentences, "채무독촉 amp"])
-    assert got == "&lt;b&gt;<mark>amp</mark>&lt;/b&gt; &amp; <mark>채무</mark> <mark>독촉</mark> 전화가 계속 옴"
+    assert got == "&lt;b&gt;<mark>amp</mark>&lt;/b&gt; &amp; <mark>채무 독촉</mark> 전화가 계속 옴"
 
 
 @pytest.mark.browser

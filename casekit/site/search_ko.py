@@ -28,7 +28,10 @@ the index (`STAGE_ALIASES`, `query_groups`). Bigrams make a compound
 findable joined or split and make infix search free (주거 is in 가온주거복지센터). Latin letters and
 digits form whole lowercase terms (2026, 0006, kim, sw); written with hyphens, also joined
 (2026-0006 -> 20260006, for a case number typed without its hyphen), but not a date (2026-12-01)
-nor a file name (01-intake.md).
+nor a file name (01-intake.md); written with dots or underscores, also joined (a worker id kim.sw ->
+kimsw, lee_hj -> leehj), but not a date (2026.03.04), and a run of digits only as written (1.5, not
+15). Such a run typed in a query is one word, looked for joined (kim.sw finds Kim's pages, not every
+page of another *.sw).
 
 Dates are terms of their own (`date_terms`, `DATE`): a date written 2026-03-15, 2026.3.15, 2026/03/15,
 2026. 3. 15. or 2026년 3월 15일 is indexed as its day (2026-03-15), its month (2026-03) and its month
@@ -37,8 +40,9 @@ year, 3월 15일 or 3월 (초, 중순, 말 ...), as 3월15일 and 3월 or as 3�
 query word (`query_groups`): 3월 looks for 3월 (any year); 2026-03 and 2026년 3월 for 2026-03;
 2026-03-15 for that day; 3월 15일 for 3월15일 and for that day of each year the index holds dates in
 (`years`, from the manifest), so a lone digit before 월 no longer leaves the query looking for 월 on
-every page. The words of a date (2026, 03, 월) are indexed as before; a number with another counter
-(3회, 3명, 3개월) is no date. Which dates of a page count is the index's affair: not the site's own
+every page; a month and day typed without a year, 03-04, 3/4 or 3.4. (`MONTH_DAY`, a query's only),
+is read as 3월 4일 is. The words of a date (2026, 03, 월) are indexed as before; a number with
+another counter (3회, 3명, 3개월) is no date. Which dates of a page count is the index's affair: not the site's own
 bookkeeping (`data-search-nodate`: the day a record file last changed, the day the site was built, the
 기준일).
 
@@ -58,8 +62,9 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "LEMMA_ENDINGS", "PARTICLES", "STAGE_ALIASES", "bigrams", "date_terms",
-           "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem", "terms", "word_groups", "words"]
+__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "STAGE_ALIASES", "bigrams",
+           "date_terms", "dotted_terms", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
+           "terms", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
 LONG_PARTICLES: tuple[str, ...] = (
@@ -149,15 +154,28 @@ _HANGUL = re.compile(r"[가-힣]+")
 # behind sees the two characters, the one before the run and its first: `(?<![0-9A-Za-z-])` of old)
 _JOINED = re.compile(r"[0-9A-Za-z](?<![0-9A-Za-z-][0-9A-Za-z])[0-9A-Za-z]*(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+# a run of Latin letters and digits joined by dots or underscores, no hyphen (a worker id kim.sw,
+# lee_hj; v1.2.3, a.b of a.b@c.org, 1.5), not part of a longer run of those characters (the worker's
+# DOTTED is the same, the character before the run in its group 1); `dotted_terms` says what it gives
+_DOTTED = re.compile(r"[0-9A-Za-z](?<![0-9A-Za-z._-][0-9A-Za-z])[0-9A-Za-z]*(?:[._][0-9A-Za-z]+)+"
+                     r"(?![0-9A-Za-z]|[-._][0-9A-Za-z])")
+# a dot or underscore between a letter or digit and another: where a `_DOTTED` run may be (a
+# pattern opening with the class of two characters is searched for in C; the letters and digits
+# `_DOTTED` opens with are ten times as many on a page)
+_DOT_PAIR = re.compile(r"[._](?<=[0-9A-Za-z][._])(?=[0-9A-Za-z])")
+_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SEPARATOR = re.compile(r"[-._]")
+_LETTER = re.compile(r"[A-Za-z]")
 JOINED_PARTS = 8  # a run of more parts is indexed joined whole only, not each stretch of it
 
 
 def joined(run: str) -> list[str]:
-    """The joined terms of a hyphenated run (`_JOINED`, not a date): each stretch of two parts or
-    more, whole first (02-000-1234 -> 020001234, 02000, 0001234), so a query's run (a case number,
-    the end of a phone number, 101-1) meets a page's wherever it stands in a longer one. The
-    worker's `joined` is the same."""
-    parts = run.lower().split("-")
+    """The joined terms of a run of letters and digits joined by hyphens, dots or underscores
+    (`_JOINED`, `_DOTTED`; not a date): each stretch of two parts or more, whole first
+    (02-000-1234 -> 020001234, 02000, 0001234; kim.sw -> kimsw), so a query's run (a case number,
+    the end of a phone number, 101-1, a worker id) meets a page's wherever it stands in a longer
+    one. The worker's `joined` is the same."""
+    parts = _SEPARATOR.split(run.lower())
     if len(parts) > JOINED_PARTS:
         return ["".join(parts)]
     n = len(parts)
@@ -403,15 +421,49 @@ def _date_terms(text: str) -> list[str]:
         or "/" in text else []
 
 
-def terms(text: str) -> list[str]:
+def dotted_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_DOTTED.finditer(text)`, in a fraction of its time: `_DOTTED` is tried only at the start
+    of the letters and digits before a dot or underscore that joins two (`_DOT_PAIR`), not at every
+    letter and digit of a page's text."""
+    at = 0
+    for m in _DOT_PAIR.finditer(text):
+        start = m.start()
+        if start < at:  # (inside the run found last)
+            continue
+        while start and text[start - 1] in _ALNUM:
+            start -= 1
+        run = _DOTTED.match(text, start)
+        if run is not None:
+            at = run.end()
+            yield run
+
+
+def dotted_terms(run: str) -> list[str]:
+    """The terms of a run of letters and digits joined by dots or underscores (`_DOTTED`): none for
+    a date (2026.03.04, 2026.3: its date terms say it); a run of digits only as written, its dots
+    kept (1.5, 1.6.1: joined, 15 and 161 would be other numbers, on every page with a 15); else
+    joined (kim.sw -> kimsw, v1.2.3 -> v123 ...: `joined`). The worker's `dottedTerms` is the same."""
+    if DATE.fullmatch(run):
+        return []
+    run = run.lower()
+    return joined(run) if _LETTER.search(run) else [run]
+
+
+def terms(text: str, runs: bool = True) -> list[str]:
     """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
-    form of each hyphenated run of Latin letters and digits (2026-0006 -> 20260006); then the terms
-    of its dates (`date_terms`)."""
+    form of each run of Latin letters and digits joined by hyphens (2026-0006 -> 20260006), then
+    by dots or underscores (kim.sw -> kimsw, lee_hj -> leehj: `dotted_terms`; the parts stay terms
+    too); then the terms of its dates (`date_terms`). `runs=False`: not the joined forms (a second
+    spelling of the parts, for a query typed without the separators)."""
     text = unicodedata.normalize("NFKC", text)
     # (the terms chained in C: the index reads ~60 sentences a case page)
     out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
+    if not runs:
+        return out + _date_terms(text)
     if "-" in text:
         out += [t for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group()) for t in joined(m.group())]
+    if "." in text or "_" in text:
+        out += [t for m in dotted_matches(text) for t in dotted_terms(m.group())]
     return out + _date_terms(text)
 
 
@@ -447,32 +499,59 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
     return out
 
 
+# A month and day typed without a year, in a query (03-04, 3/4, 3.4., 3. 4.): the character before
+# in group 1 (not a letter, digit or separator: 2026-03-04 is a date already, 101-1 no month), the
+# month 2, the day 3 (03-04, 3/4) or 4 (3.4., 3. 4.: the closing dot says it is no decimal, 3.4); not
+# followed by a letter, digit or separator and digit (03-04-05 is a run). Only where the month has
+# the day (`_DAYS_IN`: 2-30 is no date); the page's text is not read so (a number there is anything).
+MONTH_DAY = re.compile(r"(^|[^0-9A-Za-z./-])" + _MONTH + r"(?:[-/]" + _DAY + r"|\. ?" + _DAY + r"\.)"
+                       + r"(?![0-9A-Za-z]|[-./][0-9])")
+_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
     when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
-    groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); a hyphenated run of
-    letters and digits that is no date (`_JOINED`: 2026-0007, 000-1234, 101-1) is one word too,
-    looked for joined (20260007), as the index holds it, not as its parts (2026 is on every page).
+    groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); so is a month and day
+    without a year (`MONTH_DAY`: 03-04, 3/4, 3.4.), read as 3월 4일 is; a hyphenated run of letters
+    and digits that is no date (`_JOINED`: 2026-0007, 000-1234, 101-1) is one word too, looked for
+    joined (20260007), as the index holds it, not as its parts (2026 is on every page); and so is a
+    run joined by dots or underscores (`_DOTTED`: kim.sw -> kimsw, lee_hj -> leehj, not kim and sw;
+    1.5 as written: `dotted_terms`).
     `years`: the years the index holds dates in (the manifest's), for a day typed without its year.
     (`search-worker.js` mirrors this.)"""
     text = unicodedata.normalize("NFKC", query)
     spans: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] = []  # (start, end, word, groups)
+
+    def free(start: int, end: int) -> bool:  # (no span taken overlaps start:end)
+        return not any(start < e and s < end for s, e, _, _ in spans)
+
+    def add_date(start: int, end: int, groups: tuple[tuple[str, ...], ...]) -> None:
+        at = end
+        tail = _TAIL.match(text, at)
+        if tail is not None and _date_tail(tail.group()):
+            at = tail.end()
+        spans.append((start, at, text[start:end], groups))
+
     at = 0
     for m in date_matches(text):
         start = m.start() + len(m.group(1))
         if start < at:  # (the character before was a joined tail's: 3월에4월)
             continue
-        at = m.end()
-        tail = _TAIL.match(text, at)
-        if tail is not None and _date_tail(tail.group()):
-            at = tail.end()
-        spans.append((start, at, text[start:m.end()], _date_groups(*_date(m), years)))
+        add_date(start, m.end(), _date_groups(*_date(m), years))
+        at = spans[-1][1]
+    if "-" in text or "/" in text or "." in text:
+        for m in MONTH_DAY.finditer(text):
+            start, month, day = m.start() + len(m.group(1)), int(m.group(2)), int(m.group(3) or m.group(4))
+            if day <= _DAYS_IN[month - 1] and free(start, m.end()):
+                add_date(start, m.end(), _date_groups(None, month, day, years))
     if "-" in text:  # (a run that holds a date, 2026-03 or x-2026-03-04, is left to the date)
-        dates = list(spans)
         spans += [(m.start(), m.end(), m.group().lower(), (("".join(m.group().lower().split("-")),),))
-                  for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group())
-                  and not any(start < m.end() and m.start() < end for start, end, _, _ in dates)]
-        spans.sort()
+                  for m in list(_JOINED.finditer(text)) if not _DATE.fullmatch(m.group()) and free(m.start(), m.end())]
+    if "." in text or "_" in text:
+        spans += [(m.start(), m.end(), m.group().lower(), (tuple(got[:1]),))
+                  for m in list(_DOTTED.finditer(text)) if (got := dotted_terms(m.group())) and free(m.start(), m.end())]
+    spans.sort()
     out = []
     at = 0
     for start, end, word, groups in spans:

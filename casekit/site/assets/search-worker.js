@@ -41,6 +41,9 @@ const WORD = /[\uAC00-\uD7A3]+|[0-9A-Za-z]+/g;
 /* a hyphenated run of letters and digits (its group 2), not a file name's (01-intake.md) */
 const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z]|\.[A-Za-z])/g;
 const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/;
+/* a run joined by dots or underscores, no hyphen (its group 2: kim.sw, lee_hj, v1.2.3, 1.5), not
+   part of a longer run (search_ko._DOTTED) */
+const DOTTED = /(^|[^0-9A-Za-z._-])([0-9A-Za-z]+(?:[._][0-9A-Za-z]+)+)(?![0-9A-Za-z]|[-._][0-9A-Za-z])/g;
 const JOINED_PARTS = 8;  /* search_ko.JOINED_PARTS */
 /* a date, the character before it in m[1] (search_ko.DATE, group for group; no lookbehind, which
    Safari before 16.4 cannot parse): 2026-03-15 2026.3.15 2026/03 (year 2, separator 3, month 4,
@@ -50,6 +53,11 @@ const DATES = new RegExp("(^|[^0-9A-Za-z])(?:" + Y_ + "(?:([-./])" + M_ + "(?:\\
   + "|\\. " + M_ + "\\. " + D_ + "(?![0-9])"
   + "|년 ?" + M_ + "월(?: ?" + D_ + "일)?)"
   + "|" + M_ + "월(?: ?" + D_ + "일)?)", "g");
+const DATE_RUN = new RegExp("^" + DATES.source + "$");  /* a whole run that is a date (search_ko.DATE.fullmatch) */
+/* a month and day typed without a year, in a query (search_ko.MONTH_DAY: 03-04, 3/4, 3.4., 3. 4.;
+   before it m[1], month m[2], day m[3] or m[4]) and the days of each month (search_ko._DAYS_IN) */
+const MONTH_DAY = new RegExp("(^|[^0-9A-Za-z./-])" + M_ + "(?:[-/]" + D_ + "|\\. ?" + D_ + "\\.)(?![0-9A-Za-z]|[-./][0-9])", "g");
+const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TAIL = /^[\uAC00-\uD7A3]+/;
 
 function cut(word, tails, keep, keepShort) {
@@ -218,13 +226,22 @@ function dateTail(run) {
     tail => run.startsWith(tail) && (run === tail || particles.includes(run.slice(tail.length))));
 }
 
-/* The joined terms of a hyphenated run: each stretch of two parts or more (search_ko.joined). */
+/* The joined terms of a run joined by hyphens, dots or underscores: each stretch of two parts or
+   more (search_ko.joined). */
 function joined(run) {
-  const parts = run.toLowerCase().split("-"), n = parts.length;
+  const parts = run.toLowerCase().split(/[-._]/), n = parts.length;
   if (n > JOINED_PARTS) return [parts.join("")];
   const out = [];
   for (let k = n; k > 1; k--) for (let i = 0; i + k <= n; i++) out.push(parts.slice(i, i + k).join(""));
   return out;
+}
+
+/* The terms of a run joined by dots or underscores (search_ko.dotted_terms): none for a date; a
+   run of digits only as written (1.5 is no 15); else joined (kim.sw -> kimsw). */
+function dottedTerms(run) {
+  if (DATE_RUN.test(run)) return [];
+  run = run.toLowerCase();
+  return /[a-z]/.test(run) ? joined(run) : [run];
 }
 
 /* Every term of a text (search_ko.terms), as a set. */
@@ -235,6 +252,7 @@ function textTerms(text) {
   for (const m of norm.matchAll(JOINED)) {
     if (!DATE.test(m[2])) for (const t of joined(m[2])) out.add(t);
   }
+  for (const m of norm.matchAll(DOTTED)) for (const t of dottedTerms(m[2])) out.add(t);
   for (const m of norm.matchAll(DATES)) for (const t of dayTerms(dateOf(m))) out.add(t);
   return out;
 }
@@ -254,32 +272,53 @@ function wordQueryTerms(text, out) {
 }
 
 /* Each typed word with its groups, and the stage's name's when it is another name of a stage
-   (모니터링 -> 점검); a date is one word, a particle or 초, 중순 ... joined to it left out; a
-   hyphenated run of letters and digits that is no date (2026-0007, 000-1234) is one word, looked
-   for joined (20260007), not as its parts (search_ko.query_groups) */
+   (모니터링 -> 점검); a date is one word, a particle or 초, 중순 ... joined to it left out, and so is
+   a month and day without a year (03-04, 3/4, 3.4.: read as 3월 4일); a run of letters and digits
+   joined by hyphens that is no date (2026-0007, 000-1234), or by dots or underscores (kim.sw,
+   lee_hj), is one word, looked for joined (20260007, kimsw), not as its parts; 1.5 as written
+   (search_ko.query_groups) */
 function queryTerms(query) {
   const text = query.normalize("NFKC");
   const spans = [];  /* [start, end, word entry] */
+  const free = (start, end) => !spans.some(([s, e]) => s < end && start < e);
+  const addDate = (start, end, groups) => {
+    let at = end;
+    const tail = text.slice(at).match(TAIL);
+    if (tail && dateTail(tail[0])) at += tail[0].length;
+    const word = text.slice(start, end);
+    spans.push([start, at, { word, stem: word, terms: [...new Set(groups.flat())], groups, date: true }]);
+  };
   let at = 0;
   for (const m of text.matchAll(DATES)) {
     const start = m.index + m[1].length;
     if (start < at) continue;
-    const word = text.slice(start, m.index + m[0].length), groups = dateGroups(dateOf(m));
-    at = m.index + m[0].length;
-    const tail = text.slice(at).match(TAIL);
-    if (tail && dateTail(tail[0])) at += tail[0].length;
-    spans.push([start, at, { word, stem: word, terms: [...new Set(groups.flat())], groups, date: true }]);
+    addDate(start, m.index + m[0].length, dateGroups(dateOf(m)));
+    at = spans[spans.length - 1][1];
+  }
+  if (text.includes("-") || text.includes("/") || text.includes(".")) {
+    for (const m of text.matchAll(MONTH_DAY)) {
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      const month = parseInt(m[2], 10), day = parseInt(m[3] !== undefined ? m[3] : m[4], 10);
+      if (day <= DAYS_IN[month - 1] && free(start, end)) addDate(start, end, dateGroups([null, month, day]));
+    }
   }
   if (text.includes("-")) {  /* a run that holds a date (2026-03) is left to the date */
-    const dates = spans.slice();
     for (const m of text.matchAll(JOINED)) {
       const start = m.index + m[1].length, end = m.index + m[0].length;
-      if (DATE.test(m[2]) || dates.some(([s, e]) => s < end && start < e)) continue;
+      if (DATE.test(m[2]) || !free(start, end)) continue;
       const word = m[2].toLowerCase(), term = word.split("-").join("");
       spans.push([start, end, { word, stem: word, terms: [term], groups: [[term]] }]);
     }
-    spans.sort((a, b) => a[0] - b[0]);
   }
+  if (text.includes(".") || text.includes("_")) {
+    for (const m of text.matchAll(DOTTED)) {
+      const start = m.index + m[1].length, end = m.index + m[0].length, got = dottedTerms(m[2]);
+      if (!got.length || !free(start, end)) continue;
+      const word = m[2].toLowerCase();
+      spans.push([start, end, { word, stem: word, terms: [got[0]], groups: [[got[0]]] }]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
   const out = [];
   at = 0;
   for (const [start, end, entry] of spans) {
@@ -343,8 +382,14 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
   const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
     .filter(s => s.length > 1), ...forms])].sort((a, b) => b.length - a.length);
-  const re = marks.length
-    ? new RegExp("(" + marks.map(m => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")", "i") : null;
+  /* a typed compound's stem written apart on the page (가정방문: 가정 방문, 정신건강복지센터: 정신건강
+     복지센터) is one match, as its bigrams on each side of the space found it: a space may stand
+     where two syllables or more are on each side (the parts are marked alone where they stand alone) */
+  const apart = new Set(words.filter(w => !w.date && w.stem.length >= 4 && HANGUL.test(w.stem)).map(w => w.stem));
+  const pattern = m => (apart.has(m)
+    ? [...m].map((c, i) => (i >= 2 && i <= m.length - 2 ? " ?" : "") + c).join("")
+    : m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const re = marks.length ? new RegExp("(" + marks.map(pattern).join("|") + ")", "i") : null;
   /* split the plain text (odd parts matched), escape every part, then wrap the matches */
   const marked = text => (re ? text.split(re) : [text])
     .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part))).join("");
