@@ -206,3 +206,12 @@ def test_a_case_types_rationale_is_read_apart_from_the_link_before_it(built_site
     text = "\n".join(page.about + page.body)
     assert "자녀 등교 거부와" in text
     assert "사정자녀" not in text and "사정 자녀 등교" in text
+
+
+def test_a_summary_rows_note_is_read_apart_from_the_words_before_it(built_site: Path) -> None:  # noqa: F811
+    """The 최근 사후관리 row ends "· 사후관리 끝" and the follow-up's note, drawn as a block of its own
+    (`small.ck-note`): the index read "사후관리 끝가정 방문." (a term 끝가정), and a snippet showed it so."""
+    page = si.read_page(built_site / "cases" / "2026-0001" / "index.html", "cases/2026-0001/")
+    assert page is not None
+    text = "\n".join(page.about + page.body)
+    assert "사후관리 끝" in text and "끝가정" not in text

@@ -205,7 +205,7 @@ def closure_text(v: View, case: Case) -> Markup:
     return join([v.a(f"{case_url(case.id)}#{c.anchor}", c.date or "날짜 없음"), " ",
                  el("strong", {"data-reason": reason if isinstance(reason, str) else None},
                     labels.get(str(reason), str(reason or "사유 없음"))),
-                 el("small", {"class": "ck-note"}, note) if isinstance(note, str) and note.strip() else None])
+                 el("small", {"class": "ck-note"}, " " + note) if isinstance(note, str) and note.strip() else None])
 
 
 def followup_text(v: View, case: Case) -> Markup:
@@ -218,7 +218,9 @@ def followup_text(v: View, case: Case) -> Markup:
     return join([v.a(f"{case_url(case.id)}#{f.anchor}", f.date or "날짜 없음"), " ",
                  el("strong", None, labels.get(str(status), str(status or "-"))),
                  " · 사후관리 끝" if f.data.get("aftercare_done") is True else None,
-                 el("small", {"class": "ck-note"}, note) if note else None])
+                 # (a note is drawn as a block of its own, small.ck-note: the space before it keeps the
+                 # search index from reading its first word into the last word before it, "끝가정")
+                 el("small", {"class": "ck-note"}, " " + note) if note else None])
 
 
 def timeline(v: View, case: Case) -> Markup:
@@ -337,7 +339,7 @@ def _goal_row(v: View, g: GoalRow, plan: PlanBlock, need_domain: dict[tuple[int,
     checks = [el("li", {"class": f"ck-prog ck-prog-{status}"},
                  el("a", {"href": f"#{rec.anchor}"}, (rec.date or "")[5:]), " ",
                  site.progress_labels.get(status, status),
-                 el("small", {"class": "ck-note"}, note) if note else None)
+                 el("small", {"class": "ck-note"}, " " + note) if note else None)
               for rec, status, note in g.checks]
     domain = need_domain.get((plan.plan.episode, g.need)) if g.need else None
     need = join([v.domain(domain) if domain else None, el("small", None, f" {g.need}") if g.need else None])

@@ -55,7 +55,7 @@ def current_goals(v: View, case: Case) -> Markup:
     for g in goals:
         last = g.checks[-1] if g.checks else None
         check = (join([last[0].date or "", " ", v.site.progress_labels.get(last[1], last[1]),
-                       el("small", {"class": "ck-note"}, last[2]) if last[2] else None])
+                       el("small", {"class": "ck-note"}, " " + last[2]) if last[2] else None])
                  if last else el("span", {"class": "ck-muted"}, "점검 전"))
         rows.append(el("tr", {"data-goal": g.id},
                        el("td", None, el("strong", None, g.id), " ", el("span", {"class": "ck-goal-text"}, g.text)),
