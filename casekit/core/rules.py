@@ -7,7 +7,7 @@ after, and a new intake marked `reopening` starts the next.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
@@ -142,16 +142,17 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     if r.agreed is False and not r.agreed_reason:
         out.append(finding("plan-not-agreed", r.rel, *r.agreed_at))
     known_needs = ep.assessment.needs if ep.assessment else []
-    # a need numbered again by mistake in the assessment (N3 twice, N4 gone): its duplicate-id says so
-    renumbered = ep.assessment is not None and _needs_renumbered(known_needs, r.refs)
+    # an id numbered again by mistake (N3 twice in the assessment, G1 twice in the plan): its duplicate-id says so
+    needs_renumbered = _renumbered("need", known_needs, len(known_needs) - len(set(known_needs)), r.refs)
+    goals_renumbered = _renumbered("goal", r.goals, r.doubled_goals, r.refs)
     for kind, ref, line, col in r.refs:
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs \
-                and not renumbered:
+                and not needs_renumbered:
             out.append(
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
                         known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
             )
-        if kind == "goal" and ref not in r.goals and not _renumbered(r, r.refs):
+        if kind == "goal" and ref not in r.goals and not goals_renumbered:
             out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",
                                **_guess(ref, r.goals)))
     return out
@@ -200,7 +201,7 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
     if not plan.ok:
         return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
-    if _renumbered(plan, r.refs):
+    if _renumbered("goal", plan.goals, plan.doubled_goals, r.refs):
         return []  # a goal numbered again by mistake (G1 twice, G2 gone): the plan's duplicate-id says so
     known = ", ".join(plan.goals) or "-"
     return [
@@ -210,19 +211,11 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
     ]
 
 
-def _renumbered(plan: Summary, refs: list[tuple[str, str, int, int]]) -> bool:
-    """Whether the goals `refs` name that `plan` lacks may be those its repeated ids took the place
-    of (G2 written G1 again): no more of them than ids given twice."""
-    if not plan.doubled_goals:
-        return False
-    return len({ref for kind, ref, *_ in refs if kind == "goal" and ref not in plan.goals}) <= plan.doubled_goals
-
-
-def _needs_renumbered(needs: list[str], refs: list[tuple[str, str, int, int]]) -> bool:
-    """Whether the needs `refs` name that the assessment's `needs` (ids in order, repeats kept)
-    lack may be those its repeated ids took the place of: no more of them than ids given twice."""
-    doubled = len(needs) - len(set(needs))
-    return doubled > 0 and len({ref for kind, ref, *_ in refs if kind == "need" and ref not in needs}) <= doubled
+def _renumbered(kind: str, known: Container[str], doubled: int, refs: list[tuple[str, str, int, int]]) -> bool:
+    """Whether the ids of `kind` that `refs` name and `known` (a plan's goals, an assessment's
+    needs) lacks may be those its `doubled` repeated ids took the place of (G2 written G1 again):
+    no more of them than ids given twice. Their unknown-* findings then wait: its duplicate-id says it."""
+    return doubled > 0 and len({ref for k, ref, *_ in refs if k == kind and ref not in known}) <= doubled
 
 
 def _name(r: Summary) -> str:
