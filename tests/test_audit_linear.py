@@ -5,6 +5,7 @@ kept beside the faster readers)."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import time
@@ -36,14 +37,20 @@ def _page(piece: str, ending: str, n: int) -> str:
 
 
 def _cpu(page: str, runs: int = 2) -> float:
-    """The least CPU time of `runs` audits of `page` (each with a scanner of its own)."""
+    """The least CPU time of `runs` audits of `page` (each with a scanner of its own), the child
+    process's included (a page longer than casekit.site.elements.INLINE is parsed in one)."""
     data = page.encode()
     best = float("inf")
     for _ in range(runs):
-        start = time.process_time()
+        start = _cpu_now()
         audit_data("x.html", data, Scanner(INDEX), Expected(), page)
-        best = min(best, time.process_time() - start)
+        best = min(best, _cpu_now() - start)
     return best
+
+
+def _cpu_now() -> float:
+    children = os.times()  # (in clock ticks: only a child's time needs them)
+    return time.process_time() + children.children_user + children.children_system
 
 
 @pytest.mark.parametrize(("piece", "ending"), HOSTILE)
@@ -54,7 +61,8 @@ def test_a_page_of_one_piece_repeated_is_audited_in_linear_time(piece: str, endi
     # (a floor under the smaller time: a few milliseconds vary more than any ratio)
     once, twice = _cpu(_page(piece, ending, 50_000)), _cpu(_page(piece, ending, 100_000))
     assert twice < 3.0, twice
-    assert twice <= 2.5 * max(once, 0.02), (once, twice)
+    # (+0.1 s: the longer page may be the one parsed in a child process, whose start is ~50 ms)
+    assert twice <= 2.5 * max(once, 0.02) + 0.1, (once, twice)
 
 
 @pytest.fixture
@@ -104,8 +112,9 @@ def test_the_findings_on_hostile_pages_are_the_expected_ones() -> None:
     # after a quote never closed, after scripts never closed
     assert found("<a" * 2_000 + "<img src=x onerror=alert(1)>") == [
         "site-active-content <" + "a<" * 2_000 + "img onerror>"]
-    assert found('<a "' + "<a" * 2_000 + "<img src=x onerror=alert(1)>") == [
-        "site-active-content <" + "a<" * 2_000 + "img onerror>"]
+    assert found('<a "' + "<a" * 2_000 + "<img src=x onerror=alert(1)>") == [  # (an <a> whose attribute named
+        # '"<a<a…<img' the browser reads, and the patterns' reading)
+        "site-active-content <a onerror>", "site-active-content <" + "a<" * 2_000 + "img onerror>"]
     assert found("<script>" * 2_000 + "<p><img src=x onerror=alert(1)>") == ["site-active-content <img onerror>"]
     sensitive = found("<p>탁해온" + "<a" * 2_000)
     assert len(sensitive) == 1 and "client.name of cases/a/01.md" in sensitive[0]

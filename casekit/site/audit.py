@@ -42,6 +42,7 @@ from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
 from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.csp import POLICY, TrustedScripts, secure_site
+from casekit.site.elements import SECONDS, Element, elements
 from casekit.site.reading import (
     MAX_GUNZIP,
     SCHEME,
@@ -309,6 +310,7 @@ class Scanner:
         self._config: dict[str, list[tuple[str, str]]] = {}  # a settings block's problems, by its text
         self.tags: set[str] = set()  # every distinct start tag judged so far
         self.bad_tags: dict[str, list[tuple[str, str]]] = {}
+        self.elements: dict[Element, list[tuple[str, str]]] = {}  # every distinct element judged -> its problems
 
     def json_text(self, text: str) -> str:
         """Every string of the JSON `text`, one a line, remembered: every page carries the same few
@@ -463,7 +465,9 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
     if parts:
         parts.append(low[at:])
         low = "".join(parts)
-    out.extend(_tags(rel, low, scan))
+    said: set[tuple[str, str]] = set()  # (code, what) of the tags' findings
+    out.extend(_tags(rel, low, scan, said))
+    out.extend(_elements(rel, page, scan, said))
     if "<!--" in low:  # each comment's text kept as it is taken out (one pass, not a findall and a sub)
         low = _COMMENT.sub(lambda m: _kept(texts, html.unescape(m.group(1))), low)
     texts.append(with_percent_decoded(attribute_values(low)))
@@ -568,9 +572,10 @@ def _attr_value(attrs: str, name: str) -> str | None:
     return None
 
 
-def _tags(rel: str, low: str, scan: Scanner) -> Iterator[Finding]:
+def _tags(rel: str, low: str, scan: Scanner, said: set[tuple[str, str]]) -> Iterator[Finding]:
     """Problems in the tags of a lower-cased page. Every distinct tag (with its attributes) is
-    judged once per site; a tag seen before gets the same verdict without being parsed again."""
+    judged once per site; a tag seen before gets the same verdict without being parsed again.
+    `said` gets the (code, what) of each finding."""
     tags = set(_TAG_OR_NOT.findall(low))
     new = tags - scan.tags
     read_again = None
@@ -598,6 +603,7 @@ def _tags(rel: str, low: str, scan: Scanner) -> Iterator[Finding]:
     for tag in sorted(bad, key=first.__getitem__):
         line = counter.line_at(first[tag])
         for code, what in scan.bad_tags[tag]:
+            said.add((code, what))
             yield finding(code, rel, line, what=what)
 
 
@@ -639,6 +645,45 @@ def _whole_tags(low: str) -> list[tuple[int, str]]:
         else:
             out.append((start, low[start:end]))
             at = end
+    return out
+
+
+def _elements(rel: str, page: str, scan: Scanner, said: set[tuple[str, str]]) -> Iterator[Finding]:
+    """Problems in the elements of a page as a browser builds them (`casekit.site.elements`: an
+    HTML5 parser's tokenizer and tree construction). The patterns of `_tags` read a tag generously
+    but not as the tokenizer does: a quote opens a value only after "=" (`<img " src=x onerror=…>`
+    is an element with a handler), a comment ends at its first "-->" whatever it holds, and in
+    `<svg>` or `<math>` a `<style>` holds markup. What the patterns missed is found here (`said`:
+    what they found on this page); the line is not known (the parser keeps no positions)."""
+    built = elements(page)
+    if built is None:
+        yield finding("site-unexpected-file", rel, reason=f"the audit could not read it as a browser does "
+                      f"within {SECONDS} s (elements nested too deep?)")
+        return
+    problems: list[tuple[str, str]] = []
+    judged = scan.elements
+    for key in built:
+        if key[1] or key[0] in ACTIVE_TAGS:
+            found = judged.get(key)
+            if found is None:
+                found = judged[key] = element_problems(*key)
+            problems += found
+    for code, what in sorted(set(problems)):
+        if (code, what) not in said:
+            yield finding(code, rel, None, what=what)
+
+
+def element_problems(name: str, attrs: tuple[tuple[str, str | None], ...]) -> list[tuple[str, str]]:
+    """(code, what) for everything wrong with one element as the parser built it (attribute
+    values decoded, names as the tokenizer ended them); judged as `tag_problems` judges a tag."""
+    name = name.lower()
+    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
+    joined = " ".join(f"{key}={value}" for key, value in attrs).lower()
+    for key, value in attrs:
+        if value is not None:
+            problem = _attribute_problem(name, key.lower(), value.lower(), joined)
+            if problem is not None:
+                out.append(problem)
     return out
 
 

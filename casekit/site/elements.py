@@ -1,0 +1,82 @@
+"""A page's elements as a browser builds them, for the audit (`casekit.site.audit`).
+
+The page is parsed by lexbor (through selectolax), an HTML5 parser: the tokenizer and the tree
+construction as the standard writes them, as Chromium and Firefox parse. What it gives is every
+distinct element, its name and its attributes in order (values decoded), the content of every
+`<template>` included.
+
+Tree construction is not linear in every page: for many start tags (`<div>`, `<ul>`, `<p>` …)
+the standard looks down the stack of open elements, so a page of `<div>` nested 100,000 deep
+takes seconds, and a million minutes. A page of casekit's is never nested more than a few dozen
+deep, but a page changed after its build may be anything: a page longer than `INLINE` characters
+is parsed in a child process given `SECONDS` (and 4 GiB), so no page holds the audit longer. A
+page that runs out of either is None: the audit says it could not read it.
+
+    python -m casekit.site.elements < page.html     # the child: JSON of the elements
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from selectolax.lexbor import LexborHTMLParser
+
+Element = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (name, its attributes in order)
+INLINE = 128 * 1024  # characters: a page this long or shorter takes at most ~1 s however nested
+SECONDS = 60
+MEMORY = 4 * 2**30
+
+
+def elements(page: str) -> set[Element] | None:
+    """Every distinct element of `page` as a browser builds it; None when it could not be read
+    in the time and memory given (only a page longer than INLINE can run out)."""
+    if len(page) <= INLINE:
+        return parse(page)
+    try:
+        done = subprocess.run([sys.executable, "-m", "casekit.site.elements"], input=page.encode("utf-8", "replace"),
+                              capture_output=True, timeout=SECONDS, check=False)
+    except (subprocess.TimeoutExpired, OSError):
+        return None
+    if done.returncode != 0:
+        return None
+    try:
+        return {(name, tuple((key, value) for key, value in attrs)) for name, attrs in json.loads(done.stdout)}
+    except (ValueError, TypeError):
+        return None
+
+
+def parse(page: str) -> set[Element]:
+    out: set[Element] = set()
+    bare: set[str] = set()  # the names of elements without attributes
+    root = LexborHTMLParser(page).root
+    roots = [root] if root is not None else []
+    while roots:
+        for node in roots.pop().traverse():
+            name = node.tag or ""
+            if name == "template":  # (its content is a fragment apart from the tree)
+                roots += node.template_fragments()
+            attributes = node.attributes
+            if attributes:
+                out.add((name, tuple(attributes.items())))
+            else:
+                bare.add(name)
+    out.update((name, ()) for name in bare)
+    return out
+
+
+def main() -> int:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not on this platform
+        pass
+    page = sys.stdin.buffer.read().decode("utf-8", "replace")
+    json.dump(list(parse(page)), sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
