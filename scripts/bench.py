@@ -419,10 +419,19 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="casekit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     os.environ["CASEKIT_CACHE_DIR"] = str(work / "cache")  # never the user's own cache
+    # Python's default: compiled modules kept beside their source (__pycache__). A machine that sets
+    # PYTHONDONTWRITEBYTECODE (this one does) makes every command compile casekit's ~70 modules
+    # again, ~0.2 s of each check, which no user's Python does; the package is compiled once here.
+    bytecode = "PYTHONDONTWRITEBYTECODE" not in os.environ
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([PY, "-c", "import casekit, compileall, pathlib; "
+                    "compileall.compile_dir(pathlib.Path(casekit.__file__).parent, quiet=1)"], check=False)
     started = time.perf_counter()
     print(f"# casekit benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"# {machine()}")
     print("# ratio = this figure / its baseline in the same run; time = fastest of --repeat runs")
+    print("# bytecode: casekit compiled and its modules' caches used, as Python does by default"
+          + ("" if bytecode else " (PYTHONDONTWRITEBYTECODE was set here; unset for the measured commands)"))
     print("# cpu = user+system seconds of the whole process tree (workers included): on a shared")
     print("# machine wall time mostly measures the wait for a core; a quiet machine shows the wall ratio")
     print(f"{'cases':>6} {'records':>8}  {'what':<24} {'seconds':>8} {'ratio':>7} {'cpu s':>7} {'cpu ratio':>9}  {'baseline':<20} {'peak MiB':>8}")
