@@ -720,6 +720,21 @@ def test_a_key_indented_off_its_siblings_is_said_at_it_with_their_column(
     assert where == column and says in found[0][2], (where, found[0][2])
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("  gender: male", "gender: male"),
+    ("  phone: ", "phone: "),
+    ('  referrer: "나래동', 'referrer: "나래동'),
+])
+def test_a_key_moved_left_onto_its_blocks_opener_is_said_at_it(sample: Path, old: str, new: str) -> None:
+    """A key moved two spaces left, onto the level of `client:`, between two of its siblings: YAML
+    ends the block there and stops on the next line, which is right; the moved line is named."""
+    line = edit(sample, INTAKE_1, old, new)
+    (found,) = [f for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert (found.code, found.line, found.column) == ("yaml-syntax", line, 1), found
+    block = "referral" if "referrer" in old else "client"
+    assert f"이 줄은 0칸 들여 썼습니다. 윗줄과 아랫줄처럼 '{block}:' 아래 항목이면 2칸으로 맞추세요" in found.message_ko
+
+
 def test_a_key_of_a_list_item_indented_off_the_items_other_keys(sample: Path) -> None:
     plan = "cases/2026-0001/03-plan.md"
     line = edit(sample, plan, '    service: "식품 꾸러미 정기 지원"', '     service: "식품 꾸러미 정기 지원"')

@@ -493,6 +493,37 @@ def odd_indent(lines: list[str], near: list[int]) -> tuple[int, int, int] | None
     return None
 
 
+def moved_left(lines: list[str], line: int) -> tuple[int, int, int, str] | None:
+    """A key or list item moved left onto the level of the line that opens its block, between two
+    of its siblings or as its first (`client:`, `  name: …`, `birth_year: …`, `  gender: …`): YAML reads it as the
+    block's end and stops on the next line, which is where it is right. (its line, its indentation,
+    its siblings', the opener's key) when line `line` (1-based, where the parser stopped) and the
+    entry above the moved one stand at the same column under an opener at the moved one's;
+    None otherwise."""
+    layout = _layout(lines)
+    if line not in layout:
+        return None
+    above = [m for m in layout if m < line]
+    if len(above) < 3:
+        return None
+    moved, sibling = above[-1], above[-2]
+    column, indent = layout[line], layout[moved]
+    dash = _is_dash(lines[line - 1])
+    if (indent >= column or _OPENS.match(lines[moved - 1]) or _BLOCK_TEXT.match(lines[moved - 1])
+            or _is_dash(lines[moved - 1]) != dash):
+        return None
+    if layout[sibling] == indent and _OPENS.match(lines[sibling - 1]) and not _is_dash(lines[sibling - 1]):
+        opener = sibling  # (the block's first entry moved: the opener just above it)
+    elif layout[sibling] == column and _is_dash(lines[sibling - 1]) == dash:
+        opener = next((m for m in reversed(above[:-2]) if layout[m] < column), 0)
+    else:
+        return None
+    if not opener or layout[opener] != indent or not _OPENS.match(lines[opener - 1]):
+        return None
+    key = lines[opener - 1].split(":", 1)[0].strip().lstrip("- ").strip()
+    return moved, indent, column, key
+
+
 def _is_dash(line: str) -> bool:
     return line.lstrip(" ").startswith("- ") or line.strip() == "-"
 
@@ -597,6 +628,16 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
             n, indent, usual = odd
             ko, en = indent_advice(lines, n, indent, usual)
             return (n, indent + 1, ko, en)
+        left = moved_left(lines, line)
+        if left is not None:
+            n, indent, usual, key = left
+            first = _OPENS.match(lines[n - 2]) is not None and _indent(lines[n - 2]) == indent  # (its opener above it)
+            beside = ("아랫줄처럼", "as the line below it does") if first else \
+                ("윗줄과 아랫줄처럼", "as the lines above and below it do")
+            return (n, indent + 1, f"이 줄은 {indent}칸 들여 썼습니다. {beside[0]} '{key}:' 아래 항목이면 "
+                                   f"{usual}칸으로 맞추세요.",
+                    f"this line is indented {indent} spaces; if it belongs under '{key}:', {beside[1]}, "
+                    f"indent it {usual}")
     if "mapping values are not allowed" in p:
         prev = next((at(n) for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), "")
         if prev and _indent(text) > _indent(prev) and not prev.rstrip().endswith(":"):
