@@ -107,7 +107,11 @@ def test_a_worker_id_is_one_query_word_looked_for_joined() -> None:
     assert {"36", "36.5"} <= set(search_ko.terms("체온 36.5도")) and "365" not in search_ko.terms("체온 36.5도")
     assert groups("a.b@c.org") == [("a.b", (("ab",),)), ("c.org", (("corg",),))]
     assert groups("v1.2.3") == [("v1.2.3", (("v123",),))] and "v123" in search_ko.terms("버전 v1.2.3")
-    assert groups("01-intake.md") == [("01", (("01",),)), ("intake", (("intake",),)), ("md", (("md",),))]
+    assert "23" not in search_ko.terms("버전 v1.2.3") and "v12" in search_ko.terms("버전 v1.2.3")
+    # a file name as the site shows it (01-intake.md) is found typed with or without its extension
+    assert groups("01-intake") == [("01-intake", (("01intake",),))]
+    assert groups("01-intake.md") == [("01-intake", (("01intake",),)), ("md", (("md",),))]
+    assert "01intake" in search_ko.terms("원본 cases/2026-0007/01-intake.md")
 
 
 def test_a_month_and_day_without_a_year_is_a_day_of_each_year() -> None:

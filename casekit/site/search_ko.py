@@ -148,11 +148,11 @@ STAGE_ALIASES: dict[str, str] = {
 
 _WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")  # a run of Hangul, or of Latin letters and digits
 _HANGUL = re.compile(r"[가-힣]+")
-# a hyphenated run of Latin letters and digits, not followed by a file extension (01-intake.md)
+# a hyphenated run of Latin letters and digits (2026-0007, 000-1234, a file name's 01-intake)
 # (the first letter or digit before the look behind it: a pattern that opens with a character class
 # is searched for by that class, in C, not tried at every character of a page's text; the look
 # behind sees the two characters, the one before the run and its first: `(?<![0-9A-Za-z-])` of old)
-_JOINED = re.compile(r"[0-9A-Za-z](?<![0-9A-Za-z-][0-9A-Za-z])[0-9A-Za-z]*(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z]|\.[A-Za-z])")
+_JOINED = re.compile(r"[0-9A-Za-z](?<![0-9A-Za-z-][0-9A-Za-z])[0-9A-Za-z]*(?:-[0-9A-Za-z]+)+(?![0-9A-Za-z])")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 # a run of Latin letters and digits joined by dots or underscores, no hyphen (a worker id kim.sw,
 # lee_hj; v1.2.3, a.b of a.b@c.org, 1.5), not part of a longer run of those characters (the worker's
@@ -442,11 +442,13 @@ def dotted_terms(run: str) -> list[str]:
     """The terms of a run of letters and digits joined by dots or underscores (`_DOTTED`): none for
     a date (2026.03.04, 2026.3: its date terms say it); a run of digits only as written, its dots
     kept (1.5, 1.6.1: joined, 15 and 161 would be other numbers, on every page with a 15); else
-    joined (kim.sw -> kimsw, v1.2.3 -> v123 ...: `joined`). The worker's `dottedTerms` is the same."""
+    joined (kim.sw -> kimsw, v1.2.3 -> v123, v12: `joined`), but not a stretch of digits only (23:
+    a query of digits and dots is looked for as written, so that would only find every 23). The
+    worker's `dottedTerms` is the same."""
     if DATE.fullmatch(run):
         return []
     run = run.lower()
-    return joined(run) if _LETTER.search(run) else [run]
+    return [t for t in joined(run) if not t.isdigit()] if _LETTER.search(run) else [run]
 
 
 def terms(text: str, runs: bool = True) -> list[str]:

@@ -38,8 +38,8 @@ function fetchJSON(name) {
 /* --- terms: the same rules as casekit/site/search_ko.py ------------------------------------ */
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
 const WORD = /[\uAC00-\uD7A3]+|[0-9A-Za-z]+/g;
-/* a hyphenated run of letters and digits (its group 2), not a file name's (01-intake.md) */
-const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z]|\.[A-Za-z])/g;
+/* a hyphenated run of letters and digits (its group 2: 2026-0007, a file name's 01-intake) */
+const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z])/g;
 const DATE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/;
 /* a run joined by dots or underscores, no hyphen (its group 2: kim.sw, lee_hj, v1.2.3, 1.5), not
    part of a longer run (search_ko._DOTTED) */
@@ -237,11 +237,12 @@ function joined(run) {
 }
 
 /* The terms of a run joined by dots or underscores (search_ko.dotted_terms): none for a date; a
-   run of digits only as written (1.5 is no 15); else joined (kim.sw -> kimsw). */
+   run of digits only as written (1.5 is no 15); else joined (kim.sw -> kimsw), no stretch of digits
+   only (v1.2.3 gives no 23). */
 function dottedTerms(run) {
   if (DATE_RUN.test(run)) return [];
   run = run.toLowerCase();
-  return /[a-z]/.test(run) ? joined(run) : [run];
+  return /[a-z]/.test(run) ? joined(run).filter(t => !/^[0-9]+$/.test(t)) : [run];
 }
 
 /* Every term of a text (search_ko.terms), as a set. */
