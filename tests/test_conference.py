@@ -129,3 +129,24 @@ def test_the_conference_page_lists_the_meetings_not_cases_at_a_stage(tmp_path: P
     assert 'href="../../cases/c1/#r05"' in page  # to the record on the case page
     home = pages["index.md"].markdown + "".join(pages["index.md"].blocks)
     assert 'data-stage="conference" data-count="2"' in home and "2회" in home
+
+
+def test_a_conference_task_not_done_is_due_until_it_is_marked_done(tmp_path: Path) -> None:
+    """A 사례회의 sets tasks (who, by when): the earliest one not marked `done` is due, as a goal's
+    target date is; marked done, it is not; a later conference reviews the tasks (it writes again
+    those still to do), so only the latest conference's count."""
+    tasks = [{"task": "주거 지원 신청", "who": "행정복지센터", "due": "2026-05-20"},
+             {"task": "정신건강 상담 연계", "who": "사례관리자", "due": "2026-05-10"}]
+    path = [*FULL_PATH[:4], conference("2026-04-25", tasks=tasks)]
+    assert dues(make_casebook(tmp_path / "a", {"c1": path}))["conference_task"] == dt.date(2026, 5, 10)
+    tasks[1]["done"] = "2026-05-08"
+    assert dues(make_casebook(tmp_path / "b", {"c1": path}))["conference_task"] == dt.date(2026, 5, 20)
+    tasks[0]["done"] = "2026-05-21"  # (late: done all the same)
+    assert "conference_task" not in dues(make_casebook(tmp_path / "c", {"c1": path}))
+    del tasks[0]["done"]
+    later = [*path, conference("2026-05-25", tasks=[{"task": "후원 연계", "who": "복지관", "due": "2026-06-15"}])]
+    assert dues(make_casebook(tmp_path / "d", {"c1": later}))["conference_task"] == dt.date(2026, 6, 15)
+    assert codes(make_casebook(tmp_path / "e", {"c1": path})) == []
+    done = {**tasks[0], "done": "2026-13-01"}  # (not a date: the schema says so)
+    found = codes(make_casebook(tmp_path / "f", {"c1": [*FULL_PATH[:4], conference("2026-04-25", tasks=[done])]}))
+    assert found and all(name == "05-conference.md" for _, name in found), found

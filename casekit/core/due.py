@@ -31,6 +31,7 @@ KIND_KO = {
     "followup": "사후관리",
     "reopen": "재개 접수",
     "conference": "사례회의",
+    "conference_task": "사례회의 할 일",
     "selection": "선정 사례회의(대상자 구분)",
     "goal_target": "목표 달성 예정일",
     "crisis_contact": "위기 사례 연락(주 1회)",
@@ -180,7 +181,8 @@ def _step_due(case: str, ep: Episode, records: list[Summary], deadlines: dict[st
 
 def _conference_due(case: str, ep: Episode, records: list[Summary], deadlines: dict[str, Any],
                     worker: str | None) -> list[Due]:
-    """The selection conference after the assessment, and the next meeting a conference set."""
+    """The selection conference after the assessment, and the next meeting and the earliest task
+    not done that the latest conference set."""
     out = []
     if ep.assessment is not None and ep.plan is None and ep.case_type is None:
         when = _plus(ep.assessment, deadlines["conference_days"])
@@ -190,6 +192,10 @@ def _conference_due(case: str, ep: Episode, records: list[Summary], deadlines: d
         latest = ep.conferences[-1]  # a plan or an intervention written after it does not hold the meeting
         if latest.next_meeting:
             out.append(Due(case, "conference", dt.date.fromisoformat(latest.next_meeting), latest.rel, worker))
+        # its earliest task not marked done (`done:`), until then or until a later conference, which
+        # reviews the tasks and writes again those still to do
+        if latest.open_tasks:
+            out.append(Due(case, "conference_task", dt.date.fromisoformat(latest.open_tasks[0]), latest.rel, worker))
     return out
 
 

@@ -95,6 +95,7 @@ class Summary:
     result_values: dict[str, str] = field(default_factory=dict)
     client_words: bool = False
     next_meeting: str | None = None
+    open_tasks: list[str] = field(default_factory=list)  # a conference's tasks not done: their due dates
     restricted: str | None = None
     alias: str | None = None
     alias_at: Where = (1, 1)

@@ -140,6 +140,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             if isinstance(value, str) and value:
                 s.refs.append(("resource", value, *at(ref_path)))
             share(ref_path, s.date)  # an agency at the table hears the case: consent must cover it
+        s.open_tasks = sorted(due for t in _list(data.get("tasks")) if isinstance(t, dict) and not t.get("done")
+                              and (due := valid_date(t.get("due"))) is not None)
         for i, _ in enumerate(_list(data.get("tasks"))):
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:

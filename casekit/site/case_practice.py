@@ -88,7 +88,7 @@ def conferences(v: View, case: Case) -> Markup | None:
         who = [el("li", None, p.agency, " · ", p.role, " (", v.resource_link(p.resource), ")" if p.resource else None)
                if p.resource else el("li", None, f"{p.agency} · {p.role}") for p in c.participants]
         tasks = [el("tr", None, el("td", None, t.task), el("td", None, t.who), el("td", {"class": "ck-date"}, t.due or "-"),
-                    el("td", None, t.goal or "-")) for t in c.tasks]
+                    el("td", {"class": "ck-date"}, t.done or "-"), el("td", None, t.goal or "-")) for t in c.tasks]
         parts.append(el("div", {"class": "ck-card ck-conference", "data-nn": f"{r.nn:02d}", "data-kind": c.kind},
                         el("h3", None, el("a", {"href": f"#{r.anchor}"}, f"{r.nn:02d} 사례회의"), " ",
                            kinds.get(c.kind or "", c.kind or ""), " · ", c.date or "날짜 없음"),
@@ -98,7 +98,7 @@ def conferences(v: View, case: Case) -> Markup | None:
                         el("ul", {"class": "ck-list ck-decisions"}, [el("li", None, d) for d in c.decisions])
                         if c.decisions else None,
                         el("h4", None, "할 일") if tasks else None,
-                        v.table(["할 일", "담당", "기한", "목표"], tasks) if tasks else None,
+                        v.table(["할 일", "담당", "기한", "마친 날", "목표"], tasks) if tasks else None,
                         el("p", {"class": "ck-next-meeting"}, "다음 회의 ", el("time", {"datetime": c.next_meeting},
                                                                           c.next_meeting))
                         if c.next_meeting else None))

@@ -323,7 +323,7 @@ def due_pages(site: Site) -> Iterator[Page]:
                # the rules of the newer deadlines: explanation, not what a search for 사례회의 is after
                # (on the <li> itself: a wrapper element between <ul> and <li> breaks the list for screen readers)
                el("li", {"data-search-exclude": True}, f"선정 사례회의(대상자 구분): 사정 뒤 {dl['conference_days']}일 이내 "
-                  "(conference_days); 사례회의에서 정한 다음 회의일"),
+                  "(conference_days); 사례회의에서 정한 다음 회의일과 할 일의 기한(마친 날을 적을 때까지)"),
                el("li", {"data-search-exclude": True}, f"목표 달성 예정일, 위기 사례 연락 {dl['crisis_contact_days']}일마다 "
                   f"(crisis_contact_days), 정기 재사정: 사정 뒤 {dl['reassessment_days']}일 (reassessment_days)"),
                el("li", None, f"곧 마감: 기한까지 {dl['due_soon_days']}일 이내 (due_soon_days)"))

@@ -61,6 +61,7 @@ class Task:
     who: str
     due: str | None
     goal: str | None = None
+    done: str | None = None
 
 
 @dataclass
@@ -84,7 +85,8 @@ def conference(rel: str, anchor: str, data: dict[str, Any]) -> Conference:
     out.decisions = [d for d in data.get("decisions") or [] if _str(d)]
     for t in data.get("tasks") or []:
         if isinstance(t, dict) and _str(t.get("task")):
-            out.tasks.append(Task(t["task"], _str(t.get("who")) or "-", _str(t.get("due")), _str(t.get("goal"))))
+            out.tasks.append(Task(t["task"], _str(t.get("who")) or "-", _str(t.get("due")), _str(t.get("goal")),
+                                  _str(t.get("done"))))
     if isinstance(data.get("selection"), dict):
         out.selection = data["selection"]
     return out
