@@ -8,9 +8,11 @@ distinct element, its name and its attributes in order (values decoded), the con
 Tree construction is not linear in every page: for many start tags (`<div>`, `<ul>`, `<p>` …)
 the standard looks down the stack of open elements, so a page of `<div>` nested 100,000 deep
 takes seconds, and a million minutes. A page of casekit's is never nested more than a few dozen
-deep, but a page changed after its build may be anything: a page longer than `INLINE` characters
-is parsed in a child process given `SECONDS` (and 4 GiB), so no page holds the audit longer. A
-page that runs out of either is None: the audit says it could not read it.
+deep, but a page changed after its build may be anything. A page of at most `INLINE` characters
+is parsed here (at most ~1 s however nested); a longer one too when `nesting_bound` says it
+cannot nest deeper than `SHALLOW` and it is at most `LARGE`; any other page is parsed in a child
+process given `SECONDS` (and 4 GiB), so no page holds the audit longer. A page that runs out of
+either is None: the audit says it could not read it.
 
     python -m casekit.site.elements < page.html     # the child: JSON of the elements
 """
@@ -18,6 +20,7 @@ page that runs out of either is None: the audit says it could not read it.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -25,14 +28,21 @@ from selectolax.lexbor import LexborHTMLParser
 
 Element = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (name, its attributes in order)
 INLINE = 128 * 1024  # characters: a page this long or shorter takes at most ~1 s however nested
+SHALLOW = 1000  # a longer page nested at most this deep (by nesting_bound) is parsed here too ...
+LARGE = 8 * 2**20  # ... up to this many characters
 SECONDS = 60
 MEMORY = 4 * 2**30
+# every tag, end tags with their "/" (what a comment or a script holds too: the bound only grows)
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+# elements never on the stack of open elements (HTML's void elements)
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                  "wbr", "param", "keygen", "basefont", "bgsound", "frame", "image"})
 
 
 def elements(page: str) -> set[Element] | None:
     """Every distinct element of `page` as a browser builds it; None when it could not be read
     in the time and memory given (only a page longer than INLINE can run out)."""
-    if len(page) <= INLINE:
+    if len(page) <= INLINE or (len(page) <= LARGE and nesting_bound(page) <= SHALLOW):
         return parse(page)
     try:
         done = subprocess.run([sys.executable, "-m", "casekit.site.elements"], input=page.encode("utf-8", "replace"),
@@ -45,6 +55,26 @@ def elements(page: str) -> set[Element] | None:
         return {(name, tuple((key, value) for key, value in attrs)) for name, attrs in json.loads(done.stdout)}
     except (ValueError, TypeError):
         return None
+
+
+def nesting_bound(page: str) -> int:
+    """How deep the page's elements may nest, read cheaply and on the high side: every start tag
+    but a void element's opens one (a self-closed `<div/>` too, as the parser takes it), an end tag
+    closes one only when it names the one opened last. The parser closes more (implied end tags,
+    `</div>` closing what it holds) and opens what no tag names only around tables and for
+    formatting it reopens (`<b>`), each a few to a tag."""
+    stack: list[str] = []
+    deepest = 0
+    for m in _TAG.finditer(page):
+        name = m.group(2).lower()
+        if m.group(1):
+            if stack and stack[-1] == name:
+                stack.pop()
+        elif name not in VOID:
+            stack.append(name)
+            if len(stack) > deepest:
+                deepest = len(stack)
+    return deepest
 
 
 def parse(page: str) -> set[Element]:
