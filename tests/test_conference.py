@@ -150,3 +150,14 @@ def test_a_conference_task_not_done_is_due_until_it_is_marked_done(tmp_path: Pat
     done = {**tasks[0], "done": "2026-13-01"}  # (not a date: the schema says so)
     found = codes(make_casebook(tmp_path / "f", {"c1": [*FULL_PATH[:4], conference("2026-04-25", tasks=[done])]}))
     assert found and all(name == "05-conference.md" for _, name in found), found
+
+
+def test_a_task_marked_done_ahead_of_today_is_a_warning_at_its_date(tmp_path: Path) -> None:
+    """A task marked done before it is (a worker filling the form ahead) leaves casekit due: said."""
+    task = {"task": "주거 지원 신청", "who": "행정복지센터", "due": "2026-05-20", "done": "2026-05-18"}
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:4], conference("2026-04-25", tasks=[task])]})
+    found = [(f.code, f.line) for f in check(root, today=dt.date(2026, 5, 1)).findings]
+    text = (root / "cases/c1/05-conference.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if "done:" in t)
+    assert found == [("done-future", line)], found
+    assert [f.code for f in check(root, today=dt.date(2026, 5, 18)).findings] == []  # (done today: fine)

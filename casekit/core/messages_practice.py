@@ -81,6 +81,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "(앞으로 할 일은 다음 점검일·목표일에 적습니다).",
         "the record's date {date} is after today ({today}); a record tells what happened: check the date",
     ),
+    "done-future": (
+        W,
+        "할 일을 마친 날 {date}이(가) 오늘({today})보다 뒤입니다. 마친 뒤에 적으세요: 마친 날을 적은 할 일은 "
+        "casekit due에 나오지 않습니다.",
+        "a task's done date {date} is after today ({today}); write it once the task is done: casekit due "
+        "no longer lists a task marked done",
+    ),
     "birth-after-record": (
         E,
         "생년월일 {birth}이(가) 이 기록의 날짜 {date}보다 뒤입니다. 생년월일을 확인하세요.",

@@ -75,6 +75,9 @@ def _future_dates(case: Case, today: dt.date) -> list[Finding]:
                 far = far or (line, col) == r.date_at
         if r.date and day < r.date and not far:  # what a record tells has happened: not after today
             out.append(finding("date-future", r.rel, *r.date_at, date=r.date, today=day))
+        for d, line, col in r.tasks_done:  # a task marked done ahead: casekit due no longer lists it
+            if day < d <= limit:
+                out.append(finding("done-future", r.rel, line, col, date=d, today=day))
     return out
 
 

@@ -142,7 +142,9 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             share(ref_path, s.date)  # an agency at the table hears the case: consent must cover it
         s.open_tasks = sorted(due for t in _list(data.get("tasks")) if isinstance(t, dict) and not t.get("done")
                               and (due := valid_date(t.get("due"))) is not None)
-        for i, _ in enumerate(_list(data.get("tasks"))):
+        for i, task in enumerate(_list(data.get("tasks"))):
+            if isinstance(task, dict) and (done := valid_date(task.get("done"))) is not None:
+                s.tasks_done.append((done, *at(("tasks", i, "done"))))
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:
                 s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
