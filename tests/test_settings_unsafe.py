@@ -44,6 +44,9 @@ def test_the_sample_settings_are_safe(sample: Path) -> None:
     ("INHERIT: ../other.yml\n", "'INHERIT'"),
     ('extra:\n  x: !!python/object/apply:os.system ["id"]\n', "python/object/apply"),
     ("extra:\n  x: !!python/name:os.system\n", "python/name:os.system"),
+    # a name an allowed package imports: as the toc slugify, shutil.rmtree deleted the folder a heading named
+    ("extra:\n  x: !!python/name:material.plugins.blog.plugin.rmtree\n", "shutil.rmtree"),
+    ("extra:\n  x: !!python/name:markdown.extensions.toc.re\n", "python/name:markdown.extensions.toc.re"),
     ("site_author: !ENV CI_TOKEN\n", "'!ENV'"),
     ("copyright: '<script>location.replace(\"https://evil.example\")</script>'\n", "HTML 태그"),
     ("extra:\n  note: <img src=x onerror=alert(1)>\n", "HTML 태그"),
@@ -55,6 +58,17 @@ def test_settings_that_run_code_read_files_or_inject_html_are_refused(sample: Pa
     found = settings_findings(sample)
     assert found and all(line <= n < line + text.count("\n") for n, _ in found if n is not None), found
     assert any(says in message for _, message in found), found
+
+
+def test_the_callbacks_markdown_extensions_document_are_allowed(sample: Path) -> None:
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nextra:\n" in text
+    path.write_text(text.replace("\nextra:\n", "\nextra:\n" + "".join(f"  c{i}: !!python/name:{name}\n" for i, name in enumerate([
+        "markdown.extensions.toc.slugify", "pymdownx.superfences.fence_code_format", "pymdownx.slugs.slugify",
+        "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg", "pymdownx.emoji.to_svg"])), 1),
+        encoding="utf-8")
+    assert settings_findings(sample) == []
 
 
 @pytest.mark.parametrize("extension", ["pymdownx.snippets", "pymdownx.b64", "markdown_include.include"])
