@@ -100,6 +100,32 @@ def test_a_build_never_runs_the_settings_code(sample: Path, tmp_path: Path) -> N
     assert not marker.exists()
 
 
+def test_a_template_or_icon_the_theme_lacks_is_named() -> None:
+    from mkdocs.theme import Theme
+
+    from casekit.mkdocs_plugin.guard import missing_theme_file
+    env = Theme(name="material").get_env()
+    assert missing_theme_file({"template": "main.html", "icon": "material/account", "title": "x"}, env) is None
+    assert missing_theme_file({"icon": "nosuch/icon"}, env) == ("icon", "nosuch/icon")
+    assert missing_theme_file({"template": "../../../etc/passwd"}, env) == ("template", "../../../etc/passwd")
+    assert missing_theme_file({"template": ["a"]}, env) == ("template", "['a']")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("front", ["icon: nosuch/icon", "template: nosuch.html"])
+def test_a_docs_page_naming_what_the_theme_lacks_is_a_message_not_a_traceback(sample: Path, front: str) -> None:
+    """Material's menu includes `.icons/<icon>.svg`, MkDocs renders with `template`: a name the theme
+    lacks stopped the build with Jinja's TemplateNotFound traceback (found by a probe of the sample)."""
+    guide = sample / "docs" / "guide.md"
+    guide.write_text(f"---\n{front}\n---\n" + guide.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "generator-failed" in out, out
+    assert "Traceback" not in out and "File \"" not in out, out[-3000:]
+    assert f"guide.md의 머리말 '{front}'" in out, out[-3000:]
+
+
 @pytest.mark.slow
 def test_scripts_from_a_custom_dir_are_not_trusted(sample: Path) -> None:
     path = sample / "mkdocs.yml"
