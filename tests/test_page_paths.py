@@ -66,3 +66,24 @@ def test_a_docs_page_named_like_an_address_is_not_published(sample: Path) -> Non
     published = [p for p in (sample / "site").rglob("*") if "javascript:" in p.name or "자바스크립트실험" in
                  (p.read_text(encoding="utf-8", errors="replace") if p.is_file() else "")]
     assert published == []
+
+
+def test_a_docs_page_whose_folder_is_named_like_a_site_file_is_not_published(sample: Path) -> None:
+    """docs/sitemap.xml.md is published as `sitemap.xml/index.html`, docs/search/search_index.json.md
+    as a folder where the search writes its index: the build stopped with a traceback (File exists,
+    Is a directory; an attack probe's). A page whose site folder is named like a file is not published."""
+    from casekit.core.casebook import check
+
+    pages = ["docs/sitemap.xml.md", "docs/search/search_index.json.md", "docs/cases/index.html.md",
+             "docs/notes.json/a.md"]
+    for rel in pages:
+        (sample / rel).parent.mkdir(parents=True, exist_ok=True)
+        (sample / rel).write_text("# 겹치는 쪽\n\n본문.\n", encoding="utf-8")
+    (sample / "docs" / "v1.2.md").write_text("# 1.2판\n\n본문.\n", encoding="utf-8")  # a dot alone is fine
+    found = [(f.code, f.path) for f in check(sample, cache=False).findings]
+    assert all(("docs-not-published", rel) in found for rel in pages), found
+    assert ("docs-not-published", "docs/v1.2.md") not in found
+    result = build(sample)
+    assert not [f for f in result.findings if f.severity == "error"], result.findings
+    assert (sample / "site" / "sitemap.xml").is_file() and (sample / "site" / "search" / "search_index.json").is_file()
+    assert (sample / "site" / "v1.2" / "index.html").is_file()

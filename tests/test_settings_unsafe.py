@@ -44,6 +44,9 @@ def test_the_sample_settings_are_safe(sample: Path) -> None:
     ("INHERIT: ../other.yml\n", "'INHERIT'"),
     ('extra:\n  x: !!python/object/apply:os.system ["id"]\n', "python/object/apply"),
     ("extra:\n  x: !!python/name:os.system\n", "python/name:os.system"),
+    # a name an allowed package imports: as the toc slugify, shutil.rmtree deleted the folder a heading named
+    ("extra:\n  x: !!python/name:material.plugins.blog.plugin.rmtree\n", "shutil.rmtree"),
+    ("extra:\n  x: !!python/name:markdown.extensions.toc.re\n", "python/name:markdown.extensions.toc.re"),
     ("site_author: !ENV CI_TOKEN\n", "'!ENV'"),
     ("copyright: '<script>location.replace(\"https://evil.example\")</script>'\n", "HTML 태그"),
     ("extra:\n  note: <img src=x onerror=alert(1)>\n", "HTML 태그"),
@@ -55,6 +58,17 @@ def test_settings_that_run_code_read_files_or_inject_html_are_refused(sample: Pa
     found = settings_findings(sample)
     assert found and all(line <= n < line + text.count("\n") for n, _ in found if n is not None), found
     assert any(says in message for _, message in found), found
+
+
+def test_the_callbacks_markdown_extensions_document_are_allowed(sample: Path) -> None:
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nextra:\n" in text
+    path.write_text(text.replace("\nextra:\n", "\nextra:\n" + "".join(f"  c{i}: !!python/name:{name}\n" for i, name in enumerate([
+        "markdown.extensions.toc.slugify", "pymdownx.superfences.fence_code_format", "pymdownx.slugs.slugify",
+        "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg", "pymdownx.emoji.to_svg"])), 1),
+        encoding="utf-8")
+    assert settings_findings(sample) == []
 
 
 @pytest.mark.parametrize("extension", ["pymdownx.snippets", "pymdownx.b64", "markdown_include.include"])
@@ -84,6 +98,32 @@ def test_a_build_never_runs_the_settings_code(sample: Path, tmp_path: Path) -> N
                           timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
     assert proc.returncode != 0 and "settings-unsafe" in proc.stdout + proc.stderr
     assert not marker.exists()
+
+
+def test_a_template_or_icon_the_theme_lacks_is_named() -> None:
+    from mkdocs.theme import Theme
+
+    from casekit.mkdocs_plugin.guard import missing_theme_file
+    env = Theme(name="material").get_env()
+    assert missing_theme_file({"template": "main.html", "icon": "material/account", "title": "x"}, env) is None
+    assert missing_theme_file({"icon": "nosuch/icon"}, env) == ("icon", "nosuch/icon")
+    assert missing_theme_file({"template": "../../../etc/passwd"}, env) == ("template", "../../../etc/passwd")
+    assert missing_theme_file({"template": ["a"]}, env) == ("template", "['a']")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("front", ["icon: nosuch/icon", "template: nosuch.html"])
+def test_a_docs_page_naming_what_the_theme_lacks_is_a_message_not_a_traceback(sample: Path, front: str) -> None:
+    """Material's menu includes `.icons/<icon>.svg`, MkDocs renders with `template`: a name the theme
+    lacks stopped the build with Jinja's TemplateNotFound traceback (found by a probe of the sample)."""
+    guide = sample / "docs" / "guide.md"
+    guide.write_text(f"---\n{front}\n---\n" + guide.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "generator-failed" in out, out
+    assert "Traceback" not in out and "File \"" not in out, out[-3000:]
+    assert f"guide.md의 머리말 '{front}'" in out, out[-3000:]
 
 
 @pytest.mark.slow

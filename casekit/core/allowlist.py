@@ -13,7 +13,8 @@ tables, quotes, code, emphasis, images, details, admonition boxes), links a read
 (relative, http(s), mailto, tel; `rel="noopener noreferrer"`), images from the site itself
 only (a relative address: no scheme, no `//`, no backslash, no control character). Nothing
 that runs or loads: no script, style, on* handler, srcset, base, meta, frame, object, form,
-svg or math. An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped, and
+svg or math, no class that makes the theme load from another host (`mermaid`: Material then
+asks unpkg.com for a script). An `id` that could clobber the theme's own (`__search`, `__config` …) is dropped, and
 so is a class the theme or casekit styles its interface with (`md-dialog`, `ck-…`); no `dir`.
 Nor a class (or an `<a id>`) the theme's stylesheet hides or shrinks text with (`tabbed-block`,
 `headerlink` …): `박<span class="tabbed-block">가</span>영수` reads 박영수 in the browser while
@@ -61,8 +62,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "li": frozenset({"value"}),
     "details": frozenset({"open"}),
     "time": frozenset({"datetime"}),
-    "blockquote": frozenset({"cite"}),
-    "q": frozenset({"cite"}),
+    # (no `cite` on blockquote or q: an address no reader sees or clicks, which the sanitizer's
+    # scheme check does not read: `<blockquote cite="javascript:…">` was published as written)
     "del": frozenset({"datetime"}),
     "ins": frozenset({"datetime"}),
 }
@@ -85,11 +86,17 @@ HIDING_CLASS = re.compile(r"^(?:tabbed-[a-z-]*|headerlink|footnote-backref|giscu
                           re.I)
 
 
+# classes that make the theme load from another host: Material's bundle finds `pre.mermaid` and
+# adds <script src="https://unpkg.com/mermaid@11/…"> to the page (blocked by the CSP, still an ask)
+LOADING_CLASS = re.compile(r"^mermaid$", re.I)
+
+
 def _filter(tag: str, attr: str, value: str) -> str | None:
     if attr == "id" and (RESERVED_ID.search(value) or tag == "a"):  # Material hides `.highlight code a[id]`
         return None
     if attr == "class":
-        kept = [c for c in value.split() if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c)]
+        kept = [c for c in value.split()
+                if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c) and not LOADING_CLASS.match(c)]
         return " ".join(kept) or None
     if tag == "img" and attr == "src" and not is_local_path(value):
         # an empty address loads nothing (a browser asks for no file): kept, so the page says

@@ -50,6 +50,12 @@ ASSET_TYPES: dict[str, tuple[bytes, ...]] = {
 }
 _BACKUP = re.compile(r"(?:~|\.bak|\.swp|\.swo|\.orig|\.rej|\.tmp)$", re.IGNORECASE)
 _ACTIVE = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".xml", ".js", ".mjs", ".css")
+# a page's folder on the site (`docs/sitemap.xml.md` is published as `sitemap.xml/index.html`) named
+# like a file the generator, the theme or the search writes: `sitemap.xml`, `search/search_index.json`,
+# `assets/javascripts/bundle.….js`, `cases/index.html`. The two collide and the build stopped
+# with a traceback (File exists, Is a directory).
+_FILE_LIKE = re.compile(r"\.(?:html?|xhtml|xml|gz|json|js|mjs|map|css|txt|ico|svgz?|png|jpe?g|gif|webp|woff2?|ttf)$",
+                        re.IGNORECASE)
 
 
 @dataclass
@@ -138,6 +144,12 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
         out.findings.append(finding("docs-not-published", rel, None, None,
                                     reason="이름에 쌍점(:)이 있으면 사이트의 링크가 다른 주소(javascript: 같은)로 읽힙니다. "
                                            "쌍점을 빼고 이름을 바꾸세요 (a colon makes its links read as another scheme)"))
+    elif suffix in PAGE_SUFFIXES and any(_FILE_LIKE.search(part) for part in
+                                         [*rel.split("/")[1:-1], os.path.splitext(path.name)[0]]):
+        out.findings.append(finding("docs-not-published", rel, None, None,
+                                    reason="사이트에서 이 쪽의 폴더 이름이 파일 이름(sitemap.xml, search_index.json 같은)처럼 "
+                                           "됩니다. 사이트가 만드는 파일과 겹치니 이름에서 .xml, .json 같은 끝을 빼세요 "
+                                           "(its folder on the site is named like a file, which may be one the site writes)"))
     elif suffix in PAGE_SUFFIXES:
         text, problems = read_file(str(path), rel)
         out.findings.extend(problems)

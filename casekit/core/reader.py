@@ -19,6 +19,12 @@ from urllib.parse import unquote
 
 _FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
 _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
+# what is drawn as a dash without being one: box-drawing lines (─ ━, the 한글 word processor's
+# symbol table), the katakana long vowel ー (and its half-width ｰ), the CJK numeral 一, the hyphen
+# bullet, the modifier and heavy minus, the two- and three-em dashes, the horizontal line extension.
+# 010─0000─1001 read 010-0000-1001 on the page and was published: none of them was a separator.
+_FOLD.update({ord(c): "-" for c in "\u2500\u2501\u2574\u2576\u2578\u257a\u30fc\uff70\u4e00\u2043\u02d7"
+                                      "\u2796\u2e3a\u2e3b\u23af"})
 _FOLD.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 # Digits a browser shows as a digit that are not ASCII's: every script's decimal digits (٠١٢ Arabic-
 # Indic, ०१२ Devanagari …) and what NFKC makes one digit of (superscripts ¹²³, subscripts, circled
@@ -57,7 +63,8 @@ IGNORABLE_RANGES = (
 IGNORABLE = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in IGNORABLE_RANGES)
 IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
 _ZERO_WIDTH = IGNORABLE
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\" + _ZERO_WIDTH
+# (`:` and `,`: 010:0000:1001 and 010,0000,1001 read as the number they group)
+_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\:," + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 
 

@@ -1,7 +1,7 @@
 """Settings in `mkdocs.yml` that would make the published site load something from another host,
 run code or read files when it is built, or put raw HTML into its pages (`settings-unsafe`:
-`hooks`, `INHERIT`, python tags other than `!!python/name:` of Markdown, pymdownx or Material,
-`!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts).
+`hooks`, `INHERIT`, python tags other than `!!python/name:` of a function a Markdown extension,
+pymdownx or Material extension module defines itself, `!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts).
 
 The casebook's promise is that a reader's browser asks no other host for anything. These
 settings break it, so `casekit check` reports each as an error (`settings-outside-load`) at the
@@ -23,6 +23,9 @@ visited once, and nesting past the interpreter's limit is a finding, not a crash
 
 from __future__ import annotations
 
+import ast
+import functools
+import importlib.util
 import os
 import re
 from array import array
@@ -65,9 +68,12 @@ SAFE_EXTENSION_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extens
 SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
                              "md_in_html", "tables", "codehilite", "legacy_attrs", "legacy_em", "meta", "nl2br",
                              "sane_lists", "smarty", "toc", "wikilinks"})
-# `!!python/name:` may name a function of these packages (Material's emoji, slugify …); any other
-# python tag builds or calls objects when MkDocs reads the file
-SAFE_PYTHON_NAMES = ("markdown.", "pymdownx.", "material.")
+# `!!python/name:` may name a callback a Markdown extension takes (a slugify, a fence format, an emoji
+# index): a public function or class that a module of these packages defines itself, read from its
+# source without importing it. Not a name the module imports: `material.plugins.blog.plugin.rmtree`
+# is shutil.rmtree, and as the `toc` slugify it deleted the folder a heading named, at build time.
+# Any other python tag builds or calls objects when MkDocs reads the file.
+SAFE_PYTHON_NAMES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 _PY_TAG = "tag:yaml.org,2002:python/"
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")  # an HTML tag (or comment) as a browser starts one
 _URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|/\\|\\/)")
@@ -227,8 +233,13 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
             out.append(finding("settings-invalid", SETTINGS_FILE, *_at(node), detail=(
                 f"YAML이 날짜로 읽는 값인데 달력에 없는 날짜입니다: {node.value[:40]}. 날짜라면 바로잡고, 글이라면 "
                 f"따옴표로 감싸세요 (read as a date that does not exist: correct it, or quote it as text)")))
-        if tag.startswith(_PY_TAG) and not (tag.startswith(_PY_TAG + "name:")
-                                             and tag[len(_PY_TAG) + 5:].startswith(SAFE_PYTHON_NAMES)):
+        if tag.startswith(_PY_TAG + "name:") and not is_callback(tag[len(_PY_TAG) + 5:]):
+            report(node, tag.replace("tag:yaml.org,2002:", "!!"),
+                   "Markdown 확장·pymdownx·Material 확장 모듈이 스스로 정의한 함수만 쓸 수 있습니다. 모듈이 가져온 "
+                   "이름(shutil.rmtree 같은)은 빌드 때 파일과 폴더를 지울 수도 있습니다 (only a function a Markdown "
+                   "extension, pymdownx or Material extension module defines itself; a name it imports, such as "
+                   "shutil.rmtree, may delete files at build time)")
+        elif tag.startswith(_PY_TAG) and not tag.startswith(_PY_TAG + "name:"):
             report(node, tag.replace("tag:yaml.org,2002:", "!!"),
                    "MkDocs가 설정을 읽을 때 파이썬 코드를 실행합니다 (runs Python code when MkDocs reads the file)")
         elif tag == "!ENV":
@@ -241,6 +252,37 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def is_callback(name: str) -> bool:
+    """`name` (`pymdownx.superfences.fence_code_format`) is a public function or class that a module
+    under SAFE_PYTHON_NAMES defines at its top level."""
+    module, _, attr = name.rpartition(".")
+    return (name.startswith(SAFE_PYTHON_NAMES) and attr.isidentifier() and not attr.startswith("_")
+            and attr in _defined(module))
+
+
+@functools.lru_cache(maxsize=64)
+def _defined(module: str) -> frozenset[str]:
+    """The functions and classes `module`'s own source defines at its top level, read as text: the
+    module is not imported (its package's top level is only found, not run)."""
+    top, *parts = module.split(".")
+    if not all(p.isidentifier() for p in (top, *parts)):
+        return frozenset()
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return frozenset()
+    for base in (spec.submodule_search_locations or []) if spec else []:
+        for path in (Path(base, *parts).with_suffix(".py"), Path(base, *parts, "__init__.py")):
+            if parts and path.is_file():
+                try:
+                    tree = ast.parse(path.read_text(encoding="utf-8"))
+                except (OSError, SyntaxError, ValueError):
+                    return frozenset()
+                return frozenset(n.name for n in tree.body
+                                 if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+    return frozenset()
 
 
 def _is_date(node: yaml.ScalarNode) -> bool:

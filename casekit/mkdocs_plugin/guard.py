@@ -2,6 +2,8 @@
 
 - `escape_meta`: every string of a page's front matter HTML-escaped before any template sees it
   (Material prints `page.meta.title`, `subtitle`, `description` … without escaping).
+- `missing_theme_file`: a page's `template:` or `icon:` naming nothing the theme has (the build
+  would stop with Jinja's traceback; the plugin stops it with a message instead).
 - `secure_page`: a rendered page people wrote (the casebook's docs/ pages) sanitized
   (`casekit.site.sanitize.sanitize_html`), given names masked, and the title and table of
   contents turned into escaped plain text (the theme prints them raw, and its `<title>` unescapes
@@ -16,6 +18,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
@@ -32,6 +35,25 @@ def escape_meta(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [escape_meta(v) for v in value]
     return value
+
+
+def missing_theme_file(meta: dict[str, Any], env: Environment) -> tuple[str, str] | None:
+    """The front-matter key and value of a page that name a theme file the theme lacks: `template:`
+    (MkDocs renders the page with it) or `icon:` (Material includes `.icons/<icon>.svg` in the
+    menu). Either stops the whole build with Jinja's traceback (TemplateNotFound)."""
+    if env.loader is None:
+        return None
+    for key, name in (("template", "{}"), ("icon", ".icons/{}.svg")):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return key, str(value)
+        try:
+            env.loader.get_source(env, name.format(value))
+        except TemplateNotFound:
+            return key, value
+    return None
 
 
 def safe_text(markup: str, index: SensitiveIndex | None) -> str:

@@ -138,6 +138,13 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if self.config.enabled:
             page.meta = guard.escape_meta(page.meta)
+            missing = guard.missing_theme_file(page.meta, config.theme.get_env())
+            if missing is not None:  # (the theme would stop the build with Jinja's traceback)
+                key, value = missing
+                raise PluginError(
+                    f"{page.file.src_uri}의 머리말 '{key}: {value}'이(가) 가리키는 것이 테마에 없습니다. 지우거나 테마에 "
+                    f"있는 이름을 쓰세요 ({page.file.src_uri}: the {key} its front matter names is not the theme's: "
+                    f"remove it or name one the theme has)")
             if self._people_wrote(page):  # no anchor made of a <script> in a heading (sanitize.plain_headings)
                 return plain_headings(markdown)
         return None
