@@ -420,3 +420,19 @@ def test_plain_headings_leaves_code_front_matter_and_other_lines() -> None:
     assert plain_headings(text) == (
         "---\ntitle: a <script>x</script>\n---\n\n## b c\n\n본문 <script>z</script>\n\n"
         "```\n## <script>code</script>\n```\n\n## `<script>s</script>` and \\<script>t</script>\n\n## unclosed \n")
+
+
+def test_a_step_that_stops_halfway_leaves_no_unaudited_site(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post-build step that stops (the disk full, an interrupt, a bug) before the audit has read
+    the site: the site is removed, as when the audit finds an error, and the error goes on up."""
+    import casekit.site.build as build_module
+
+    def disk_full(ctx: BuildContext) -> list:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "POST_BUILD", [build_module.finish_pages_step, disk_full,
+                                                     build_module.secure_output])
+    site = sample / "site"
+    with pytest.raises(OSError, match="No space left"):
+        build(sample, site_dir=site, today=dt.date.fromisoformat(TODAY))
+    assert not site.exists()

@@ -43,9 +43,12 @@ from casekit.reporters import printable
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, docs_site_path, finish_site
 from casekit.site.compose import STORE, Store, compose_cases, learn_frames
 from casekit.site.finish import Finished, Job, finish_pages
+from casekit.site.frame import Frame
 from casekit.site.generate import (
     BUILD_DIR,
+    Generated,
     KeptPages,
+    Written,
     generate,
     load_user_config,
     site_key,
@@ -300,6 +303,17 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(work / "site"), site_dir)
+    try:
+        return _finish(root, report, site_dir, generator, today, notes, work, written, made, index, frames, pages)
+    except BaseException:  # (a step that stopped halfway: nothing unaudited stays where it could be published)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise
+
+
+def _finish(root: Path, report: Report, site_dir: Path, generator: str, today: dt.date, notes: list[str], work: Path,
+            written: Written, made: Generated, index: SensitiveIndex, frames: dict[str, Frame] | None,
+            pages: int) -> BuildResult:
+    """The site in place: its case pages composed, then the post-build steps (the audit last)."""
     ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work),
                        index=index, blocks_dir=work / BLOCKS_DIR if written.slotted else None)
     if frames is not None and written.composing is not None and made.bodies is not None:
