@@ -146,6 +146,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/06-monitoring.md", "".join("  " * i + "- a\n" for i in range(120)))  # markdown-too-deep
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     append("cases/2026-0005/07-intervention.md", "![가계도](genogram.png)")  # image-not-found
+    append("cases/2026-0005/07-intervention.md", "[주소록](../../../../etc/passwd)")  # link-outside
     append("cases/2026-0005/07-intervention.md", '<span style="color:red">급함</span>')  # html-left-out
     append("cases/2026-0005/07-intervention.md", "[참고]: 확인함")  # line-not-shown
     edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value

@@ -24,6 +24,7 @@ from casekit.core.handover import check_file as check_handover
 from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
+from casekit.core.links import body_links, outside_links
 from casekit.core.names import (
     COPY_BY,
     case_id_problem,
@@ -530,6 +531,7 @@ def check(
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)
+                findings += outside_links(rel, body_links(parsed.body, parsed.body_line))
                 findings += pictures.findings(rel, parsed.body, parsed.body_line)
 
     # the published texts of this run: in the temporary folder, else the cache's, else in memory

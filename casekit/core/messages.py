@@ -234,6 +234,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this line ({text}) does not show on the site: Markdown reads a line starting with [brackets]: and one word as "
         "a link's address and takes it off the page; write it without brackets (참고: 확인함) or put \\ before the bracket",
     ),
+    "link-outside": (
+        W,
+        "이 링크({address})는 사례집 밖을 가리킵니다: 사이트에는 링크의 글만 보이고 누를 수 없습니다. 다른 기록이나 "
+        "자원으로 이으려면 이 파일에서 본 경로로 쓰세요 (예: 01-intake.md, ../2026-0002/, ../../resources/자원.md).",
+        "this link ({address}) leads out of the casebook: the site shows its text, not the link; to link a record or "
+        "a resource, write its path as seen from this file (e.g. 01-intake.md, ../2026-0002/)",
+    ),
     "image-not-found": (
         W,
         "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 {shown} 보입니다. 그림 파일을 {folder}/ 폴더에 "

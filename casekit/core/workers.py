@@ -23,6 +23,7 @@ from typing import Any
 
 from casekit.core.docs import outside_content, stalling_paragraphs
 from casekit.core.findings import Finding
+from casekit.core.links import body_links, outside_links
 from casekit.core.names import parse_record_name
 from casekit.core.pictures import Pictures, body_pictures
 from casekit.core.pii import date_dependent, scan_parsed
@@ -93,6 +94,7 @@ def check_record(
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
+        findings += outside_links(task.rel, body_links(parsed.body, parsed.body_line))
         shown = body_pictures(parsed.body, parsed.body_line) if pictures is not None else []
         if shown and pictures is not None:
             findings += pictures.missing(task.rel, shown)

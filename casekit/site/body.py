@@ -13,6 +13,7 @@ import re
 
 import markdown
 
+from casekit.core.links import LEFT, Targets
 from casekit.core.pictures import Pictures, shown_at
 from casekit.core.sensitive import SensitiveIndex, scope_of
 from casekit.site.html import Markup, escape, relative_url
@@ -25,14 +26,18 @@ EXTENSIONS = ("tables", "sane_lists", "admonition", "fenced_code")
 class BodyRenderer:
     """Renders bodies with one Markdown instance; `index` masks given names (○○) in what it renders
     (those of the body's own case); `pictures`: the docs/ images the site publishes, which a
-    body's pictures are pointed at from the page it is shown on (None: addresses left as written)."""
+    body's pictures are pointed at from the page it is shown on (None: addresses left as written);
+    `targets`: what a body's links to the casebook may name (casekit.core.links; None: links left
+    as written)."""
 
-    def __init__(self, index: SensitiveIndex | None = None, pictures: Pictures | None = None) -> None:
+    def __init__(self, index: SensitiveIndex | None = None, pictures: Pictures | None = None,
+                 targets: Targets | None = None) -> None:
         # table alignment as an attribute the sanitizer keeps, not a style attribute it drops
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html",
                                     extension_configs={"tables": {"use_align_attribute": True}})
         self.index = index
         self.pictures = pictures
+        self.targets = targets
 
     def html(self, body: str, rel: str, by: int, drop_title: str | None = None) -> Markup | None:
         """The body as sanitized HTML, headings `by` levels down; None when there is nothing to show."""
@@ -46,6 +51,8 @@ class BodyRenderer:
         html = sanitize_html(html)
         if self.pictures is not None and "<img" in html:
             html = pictures_placed(html, rel, self.pictures)
+        if self.targets is not None and "<a" in html:
+            html = links_placed(html, rel, self.targets)
         return Markup(self.index.mask(html, scope=scope_of(rel)) if self.index is not None else html)
 
 
@@ -75,6 +82,37 @@ def pictures_placed(html: str, rel: str, pictures: Pictures) -> str:
         return MISSING.format(alt=f": {escape(text)}" if text else "")
 
     return _IMG.sub(place, html)
+
+
+# a link as the sanitizer writes it
+_A = re.compile(r'<a\b(?:[^>"]|"[^"]*")*>')
+_A_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def links_placed(html: str, rel: str, targets: Targets) -> str:
+    """`html` (a sanitized body of the casebook file `rel`) with each link to the casebook written
+    from the page the body is shown on to the page that shows what it names (a record: its place
+    on its case page); a link that leaves the casebook keeps its text, not its address (`check`
+    says `link-outside`). Any other link is left as written."""
+    page = shown_at(rel)
+    if page is None:
+        return html
+
+    def place(m: re.Match[str]) -> str:
+        tag = m.group()
+        href = _A_HREF.search(tag)
+        if href is None:
+            return tag
+        found = targets.place(rel, _html.unescape(href.group(1)))
+        if found is None:
+            return tag
+        if found == LEFT:
+            return tag[:href.start()] + tag[href.end():]
+        location, _, fragment = found.partition("#")
+        url = _as_url(relative_url(location, page)) + (f"#{fragment}" if fragment else "")
+        return tag[:href.start(1)] + str(escape(url)) + tag[href.end(1):]
+
+    return _A.sub(place, html)
 
 
 def _as_url(path: str) -> str:

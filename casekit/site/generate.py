@@ -137,7 +137,7 @@ def generate(report: Report, today: dt.date, keep: bool = True, index: Sensitive
     With `keep=False` the pages are left to be made one by one (`Generated.stream`), so a large
     casebook's pages never sit in memory together. `index` masks given names in record bodies."""
     site = build_site(report, today)
-    bodies = BodyRenderer(index, site.pictures)
+    bodies = BodyRenderer(index, site.pictures, site.targets)
     made = Generated(site, [], all_pages(site, bodies), bodies)
     if keep:
         made.pages = list(made.stream)

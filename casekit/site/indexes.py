@@ -17,6 +17,7 @@ from casekit.core.case import Case as CaseModel
 from casekit.core.casebook import Report
 from casekit.core.due import Due
 from casekit.core.findings import Checked
+from casekit.core.links import Targets, body_links
 from casekit.core.pictures import Pictures
 from casekit.core.schemas import STAGES, SchemaSet, redact
 from casekit.site.practice import change_text, restricted_data
@@ -42,6 +43,7 @@ class ResourceView:
     rel: str
     data: dict[str, Any]  # redacted
     body: str
+    links: tuple[tuple[str, str | None], ...] = ()  # as Record.links
 
     @property
     def name(self) -> str:
@@ -63,6 +65,7 @@ class Site:
     files: Checked = field(default_factory=lambda: Checked(0, 0))  # records and resources, as `casekit check` counts
     warnings: int = 0
     pictures: Pictures = field(default_factory=Pictures)  # the docs/ images a body's pictures may name
+    targets: Targets = field(default_factory=Targets)  # what a body's links to the casebook may name
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # labels and groupings, computed once
     today_read: bool = field(default=False, repr=False)  # whether `today` was read since it was last set False
 
@@ -171,6 +174,8 @@ def build_site(report: Report, today: dt.date) -> Site:
     hist = history.load(report.root, report.config)  # once per build
     notes = [f.message_ko for f in hist.notes]
     cases: dict[str, Case] = {}
+    targets = Targets.of(report.records, [res.rel for res in report.resources.values()],
+                         report.pictures.by_source.items())
     for cid in sorted(report.summaries):
         if not report.summaries[cid]:
             continue
@@ -185,6 +190,7 @@ def build_site(report: Report, today: dt.date) -> Site:
                 data, body = restricted_data(s.stage, data), ""
             record = Record(s.rel, s.nn, s.stage, s.date, s.worker, data, body, qualifier(s.stage, data, schemas))
             record.changed = change_text(hist, s.rel)
+            record.links = targets.resolved(s.rel, body_links(body, 1))
             records.append(record)
         cases[cid] = make_case(model, records, deadlines, today)
     resources = {}
@@ -192,7 +198,8 @@ def build_site(report: Report, today: dt.date) -> Site:
         res = report.resources[rid]
         raw = res.parsed.data if res.parsed is not None and isinstance(res.parsed.data, dict) else {}
         body = res.parsed.body if res.parsed is not None else ""
-        resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body)
+        resources[rid] = ResourceView(rid, res.rel, redact(raw, schemas.sensitive_paths.get("resource", [])), body,
+                                      targets.resolved(res.rel, body_links(body, 1)))
     soon = int(deadlines["due_soon_days"])
 
     def order(dues: list[Due]) -> list[Due]:
@@ -213,6 +220,7 @@ def build_site(report: Report, today: dt.date) -> Site:
                       report.handover_files),
         warnings=len(report.findings) - len(report.errors),
         pictures=report.pictures,  # (as check looked the bodies' pictures up)
+        targets=targets,
     )
 
 

@@ -32,6 +32,9 @@ class Record:
     qualifier: str | None = None  # 재사정, 수정 계획, 재개 접수 …
     episode: int = 1  # 1 for the first intake's records, 2 after the first reopening …
     changed: str | None = None  # "마지막 변경: 날짜 · 담당자" from the git history (casekit.site.practice)
+    # where each of the body's links to the casebook leads (casekit.core.links.Targets.resolved): what
+    # its page depends on besides the record (a kept page is made again when one leads elsewhere)
+    links: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def anchor(self) -> str:

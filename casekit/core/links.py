@@ -1,0 +1,174 @@
+"""Links a body makes to the casebook itself, and what each one names.
+
+A record's body may link to another record (`[접수 기록](01-intake.md)`, `[2026-0002](../2026-0002/)`),
+a resource (`../../resources/naraedong-welfare-team.md`) or a published `docs/` file. Such an
+address is read as the writer's editor previews it, from the file's own folder; in a record or a
+resource also as the site reads it, from the page the body is shown on (`cases/<id>/`,
+`resources/<id>/`), and from the site's root (`/cases/2026-0002/`). A browser reads `\\` as `/`.
+
+- One that leaves the casebook from the file's folder (`../../../../etc/passwd`) is
+  `link-outside` (a warning, at its line and column): the site shows its text, not the link.
+- One that names a record, a case, a resource or a published `docs/` file is pointed by the site
+  at the page that shows it (a record: its place on its case page, `cases/<id>/#r02`).
+- Any other is left as written (a page of the site the casebook does not know of).
+
+Knows nothing of HTML rendering or MkDocs: addresses in, site locations out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from casekit.core.findings import Finding, finding
+from casekit.core.pictures import body_lines, is_local, references, shown_at
+
+Link = tuple[int, int, str]  # (line, column, address as written)
+
+# a link in Markdown ([글](주소 "제목"), [글](<주소>)), not a picture's; no bracket in the text (a
+# line of "[" is read in one pass); an address may hold balanced parentheses, as Markdown reads it
+_MD_LINK = re.compile(r"(?<![!\\])\[[^\[\]\n]*\]\(\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))*))")
+_A = re.compile(r"<a(?=[\s/>])([^>]*)>?", re.IGNORECASE)
+_HREF = re.compile(r"""(?:^|[\s"'/])href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:amp|quot|#39|#x27|lt|gt);")
+_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&lt;": "<", "&gt;": ">"}
+_ASCII_WS = re.compile(r"[\t\n\r]")  # (a browser takes tabs and line breaks out of an address)
+LEFT = "left"  # `Targets.place`: the address leads out of the casebook (the site shows the text alone)
+
+
+def body_links(text: str, first_line: int) -> list[Link]:
+    """Each link of a Markdown body to a path of the casebook or the site (no scheme, no `//`
+    host, not an anchor of the page alone), in order: Markdown links, `<a href>` tags, and
+    reference-style links (`[글][1]` with `[1]: 01-intake.md`) at their definitions."""
+    if "](" not in text and "]:" not in text and ("<" not in text or _A.search(text) is None):
+        return []
+    out: list[Link] = []
+    for number, line in body_lines(text, first_line):
+        if "](" in line:
+            for m in _MD_LINK.finditer(line):
+                address = m.group(1) if m.group(1) is not None else m.group(2)
+                if _judged(address):
+                    out.append((number, m.start() + 1, address))
+        if "<" in line:
+            for m in _A.finditer(line):
+                href = _HREF.search(m.group(1))
+                if href is not None:
+                    address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], next(g for g in href.groups() if g is not None))
+                    if _judged(address):
+                        out.append((number, m.start() + 1, address))
+    refs = references(text, first_line)
+    for label in refs.links:
+        if label in refs.defined and _judged(address := refs.defined[label][2]):
+            number, column, _, _ = refs.defined[label]
+            out.append((number, column, address))
+    return sorted(set(out))
+
+
+def _judged(address: str) -> bool:
+    path = _path(address)
+    return bool(path) and is_local(address.replace("\\", "/"))
+
+
+def _path(address: str) -> str:
+    """The path part of an address as a browser reads it: no tabs or line breaks, `\\` as `/`,
+    without its query and fragment, %-escapes decoded."""
+    address = _ASCII_WS.sub("", address).strip().replace("\\", "/")
+    return unquote(address.split("#", 1)[0].split("?", 1)[0])
+
+
+def _fragment(address: str) -> str:
+    return address.split("#", 1)[1] if "#" in address else ""
+
+
+def casebook_path(rel: str, address: str) -> str | None:
+    """The casebook path a local address in the file `rel` names from the file's own folder, as an
+    editor previews it (`cases/2026-0001/01-intake.md`; `""` for the casebook's root); None when
+    it leaves the casebook."""
+    path = _path(address)
+    if path.startswith("/"):
+        joined = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+    if joined == ".." or joined.startswith("../"):
+        return None
+    return "" if joined == "." else joined
+
+
+def outside_links(rel: str, links: Iterable[Link]) -> list[Finding]:
+    """`link-outside` for each of `links` (`body_links` of the file `rel`) that leaves the casebook."""
+    return [finding("link-outside", rel, line, column, address=address[:80])
+            for line, column, address in links if not _path(address).startswith("/") and casebook_path(rel, address) is None]
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What a body's links may name, by casebook path (`cases/2026-0001/02-assessment.md`,
+    `cases/2026-0001`, `resources/x.md`, `docs/guide.md`, `docs/files/a.pdf`), with the site
+    location that shows it (`cases/2026-0001/#r02`, `cases/2026-0001/`, `resources/x/`,
+    `guide/`, `files/a.pdf`)."""
+
+    by_source: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: Iterable[str], resources: Iterable[str], docs: Iterable[tuple[str, str]] = ()) -> Targets:
+        """From the casebook's records and resources (casebook paths) and its published `docs/`
+        files ((casebook path, site location))."""
+        out: dict[str, str] = {}
+        for rel in records:
+            parts = rel.split("/")
+            if len(parts) == 3 and parts[0] == "cases" and parts[2][:2].isdigit():
+                out[rel] = f"cases/{parts[1]}/#r{parts[2][:2]}"
+                out.setdefault(f"cases/{parts[1]}", f"cases/{parts[1]}/")
+        for rel in resources:
+            if rel.startswith("resources/") and rel.endswith(".md") and rel.count("/") == 1:
+                out[rel] = f"resources/{rel[len('resources/'):-3]}/"
+        out.update(docs)
+        if out:
+            out.setdefault("cases", "cases/")
+            out.setdefault("resources", "resources/")
+        return cls(out)
+
+    @property
+    def locations(self) -> frozenset[str]:
+        return frozenset(location.split("#", 1)[0] for location in self.by_source.values())
+
+    def place(self, rel: str, address: str) -> str | None:
+        """Where the link `address` in the body of the file `rel` leads on the site: the location
+        of what it names (its fragment kept, else the record's place); LEFT when it leaves the
+        casebook; None when it names nothing the casebook holds (left as written)."""
+        if not _judged(address):
+            return None
+        path = _path(address)
+        fragment = _fragment(address)
+        found = casebook_path(rel, address)
+        if found is None and not path.startswith("/"):
+            return LEFT
+        location = self.by_source.get((found or "").rstrip("/")) if found is not None else None
+        if location is None:  # as the site reads it: from the page the body is shown on, or its root
+            shown = shown_at(rel)
+            if path.startswith("/"):
+                site = posixpath.normpath(path.lstrip("/") or ".")
+            elif shown is not None:
+                site = posixpath.normpath(posixpath.join(shown, path))
+            else:
+                return None
+            site = "" if site == "." else site
+            if site.startswith(".."):
+                return None
+            locations = self.locations
+            for candidate in (site, site + "/", site.rstrip("/") + "/"):
+                if candidate in locations:
+                    location = candidate
+                    break
+            if location is None:
+                return None
+        if fragment:
+            location = location.split("#", 1)[0] + "#" + fragment
+        return location
+
+    def resolved(self, rel: str, links: Iterable[Link]) -> tuple[tuple[str, str | None], ...]:
+        """(address, `place`) of each link: what the page showing the body depends on."""
+        return tuple((address, self.place(rel, address)) for _, _, address in links)
