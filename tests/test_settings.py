@@ -96,3 +96,16 @@ def test_a_date_that_does_not_exist_is_located_and_the_build_refuses_it(sample: 
     path.write_text(text.replace("site_name:", "copyright: '2026-02-30'\nextra_date: 2026-02-28\nsite_name:", 1),
                     encoding="utf-8")
     assert check_site_settings(sample) == []  # quoted, it is text; a real date stays one
+
+
+def test_site_url_and_addresses_that_run_are_said_at_their_place_not_on_every_page(tmp_path: Path) -> None:
+    """The theme writes site_url into every page (a canonical link to that host) and the menu,
+    extra.homepage and extra.social as links: the audit refused the built site on every page,
+    naming pages, while check said nothing. check says each at its place in mkdocs.yml."""
+    _write(tmp_path, "site_name: t\nsite_url: https://casebook.agency.local/\ntheme:\n  name: material\n  font: false\n"
+                     "extra:\n  homepage: ' JaVa\tscript:alert(1)'\n  social:\n    - icon: x\n      link: DATA:text/html,x\n"
+                     "nav:\n  - 홈: index.md\n  - 도움: \"java\\nscript:alert(2)\"\n  - 웹: https://example.org/\n"
+                     "copyright: 'data 보호: 가온'\n")
+    found = [(f.code, f.line, f.column) for f in check_site_settings(tmp_path)]
+    assert found == [("settings-unsafe", 7, 13), ("settings-unsafe", 10, 13), ("settings-unsafe", 13, 9),
+                     ("settings-outside-load", 2, 1)]

@@ -1,7 +1,8 @@
 """Settings in `mkdocs.yml` that would make the published site load something from another host,
 run code or read files when it is built, or put raw HTML into its pages (`settings-unsafe`:
 `hooks`, `INHERIT`, python tags other than `!!python/name:` of a function a Markdown extension,
-pymdownx or Material extension module defines itself, `!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts).
+pymdownx or Material extension module defines itself, `!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts,
+`javascript:` or `data:` addresses in them: the menu, `extra.homepage`, `extra.social`).
 
 The casebook's promise is that a reader's browser asks no other host for anything. These
 settings break it, so `casekit check` reports each as an error (`settings-outside-load`) at the
@@ -10,6 +11,7 @@ key in `mkdocs.yml`, and the build, which refuses on any error, refuses them too
 - `theme.font` missing or not `false` with the Material theme (it loads Google Fonts);
 - `extra_javascript` / `extra_css` entries with a scheme (`https:`) or a host (`//cdn...`);
 - `repo_url` / `repo_name` (Material calls the host's API for stars and forks);
+- `site_url` (written into every page as a canonical link to that host, which the audit refuses);
 - `extra.analytics`, `extra.consent`, `google_analytics`;
 - `theme.logo`, `theme.favicon` or any `theme.icon` entry that is a URL;
 - plugins that fetch at build or view time (`social`, `git-committers`; `privacy` is fine);
@@ -248,10 +250,25 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
         elif published and isinstance(node, yaml.ScalarNode) and MARKUP.search(node.value):
             report(node, node.value[:40], "HTML 태그는 테마가 모든 쪽에 그대로 넣습니다(스크립트도) (the theme puts HTML "
                                           "here into every page as it is, scripts too)")
+        elif published and isinstance(node, yaml.ScalarNode) and runs_when_followed(node.value):
+            report(node, node.value[:40], "javascript:·data: 주소는 테마가 링크로 싣고, 누르면 실행되거나 열립니다 "
+                                          "(the theme writes it as a link that runs or opens when followed: the menu, "
+                                          "the home link, a social link)")
     return out
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_ASCII_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def runs_when_followed(value: str) -> bool:
+    """Whether a settings value read as an address runs or opens content when followed
+    (`javascript:`, `vbscript:`, `data:`), read as a browser reads a link's scheme: leading
+    spaces and control characters dropped, tabs and line breaks anywhere, any case."""
+    scheme = _ASCII_TAB_OR_NEWLINE.sub("", value.lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                          "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+                                                          "\x1d\x1e\x1f \t\n\r")).split(":", 1)
+    return len(scheme) == 2 and scheme[0].lower() in ("javascript", "vbscript", "data")
 
 
 def is_callback(name: str) -> bool:
@@ -358,6 +375,10 @@ def check_site_settings(root: Path) -> list[Finding]:
         for scalar in _scalars(entry[1]) if entry else ():
             if _URL.match(scalar.value):
                 report(scalar, key, scalar.value)
+    site_url = _get(doc, "site_url")
+    if site_url is not None and isinstance(site_url[1], yaml.ScalarNode) and site_url[1].value.strip():
+        report(site_url[0], "site_url", "모든 쪽에 이 주소로 가는 <link rel=canonical>이 실립니다 (every page "
+                                        "links to that host as its canonical address)")
     for key in ("repo_url", "repo_name", "google_analytics"):
         entry = _get(doc, key)
         if entry is not None:
