@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from casekit.site.build import BuildResult, build
+from casekit.site.build import BuildResult, Refused, build
+from casekit.site.compose import _lists_pages
 from casekit.site.frame import Frame, Heading, Outline, Proof, learn, outline, render_content, shown
 
 TODAY = dt.date(2026, 11, 20)
@@ -90,15 +91,20 @@ def test_a_setup_composing_does_not_know_renders_every_page(sample: Path, tmp_pa
     assert_same(a, b)
 
 
-def test_with_site_url_nothing_is_composed_and_the_findings_are_the_same(sample: Path, tmp_path: Path) -> None:
+def test_with_site_url_the_build_refuses_at_the_key(sample: Path, tmp_path: Path) -> None:
+    """MkDocs with `site_url` lists its pages in sitemap.xml (it would miss composed ones: nothing
+    is composed then, compose._lists_pages) and writes a canonical link to that host into every
+    page, which the audit refuses; check says so at the key, and the build does not start."""
     config = sample / "mkdocs.yml"
     config.write_text("site_url: https://casebook.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-    other = tmp_path / "whole"
-    shutil.copytree(sample, other)
-    composed = build(sample, tmp_path / "site-composed", today=TODAY)
-    whole = build(other, tmp_path / "site-whole", today=TODAY, compose=False)
-    assert composed.composed == 0 and composed.errors  # its canonical links name another host
-    assert {(f.path, f.code) for f in composed.findings} == {(f.path, f.code) for f in whole.findings}
+    with pytest.raises(Refused) as refused:
+        build(sample, tmp_path / "site", today=TODAY)
+    assert [(f.path, f.code, f.line) for f in refused.value.report.errors] == [("mkdocs.yml", "settings-outside-load", 1)]
+    assert not (tmp_path / "site").exists()
+    sitemap = tmp_path / "listed"
+    sitemap.mkdir()
+    (sitemap / "sitemap.xml").write_text("<urlset><url><loc>https://casebook.example.org/</loc></url></urlset>")
+    assert _lists_pages(sitemap) and not _lists_pages(tmp_path)
 
 
 def test_a_rebuild_keeps_the_composed_pages_of_unchanged_cases(sample: Path, tmp_path: Path) -> None:

@@ -169,7 +169,7 @@ def learn_frames(site_dir: Path, site: Site, bodies: BodyRenderer, composing: Co
 
 def _lists_pages(site_dir: Path) -> bool:
     """Whether the generator's sitemap lists pages (MkDocs with `site_url`): it would miss the
-    composed ones. (Such a site fails the audit anyway: its canonical links name another host.)"""
+    composed ones. (`casekit check` refuses `site_url`: its canonical links name another host.)"""
     try:
         return "<url>" in (site_dir / "sitemap.xml").read_text(encoding="utf-8", errors="replace")
     except OSError:
