@@ -246,3 +246,17 @@ def test_a_first_intake_is_the_template_as_it_is(sample: Path, run) -> None:
     (case,) = set((sample / "cases").iterdir()) - before
     draft = (case / "01-intake.md").read_text(encoding="utf-8")
     assert "<실명" in draft and "옮겨 왔습니다" not in draft
+
+
+def test_a_record_added_and_not_yet_filled_is_one_finding_a_placeholder(sample: Path, run) -> None:
+    """Each field left as the template wrote it is its `placeholder` error, once: not also an
+    unknown-resource (`<자원 ID: …>`) or unknown-goal (`<목표 ID: G1>`) at the same place."""
+    from casekit.core.casebook import check
+
+    for stage in ("assessment", "plan", "intervention"):
+        assert run(sample, "add", "2026-0009", stage, "--force").exit_code == 0
+    added = [f for f in check(sample, cache=False).findings if f.path.startswith("cases/2026-0009/0") and
+             not f.path.endswith("01-intake.md")]
+    assert added and {f.code for f in added} <= {"placeholder", "required"}, {f.code for f in added}
+    places = [(f.path, f.line, f.column) for f in added]
+    assert len(places) == len(set(places))

@@ -12,7 +12,7 @@ from collections.abc import Container, Iterable
 from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
-from casekit.core.schemas import STAGE_KO
+from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, record_order
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
@@ -114,7 +114,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
             ep.followups.append(r)
 
     for r in records:
-        for kind, ref, line, col in r.refs:
+        for kind, ref, line, col in _written(r):
             if kind == "resource" and ref not in resources:
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
     from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
@@ -145,7 +145,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     # an id numbered again by mistake (N3 twice in the assessment, G1 twice in the plan): its duplicate-id says so
     needs_renumbered = _renumbered("need", known_needs, len(known_needs) - len(set(known_needs)), r.refs)
     goals_renumbered = _renumbered("goal", r.goals, r.doubled_goals, r.refs)
-    for kind, ref, line, col in r.refs:
+    for kind, ref, line, col in _written(r):
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs \
                 and not needs_renumbered:
             out.append(
@@ -198,6 +198,12 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     return out
 
 
+def _written(r: Summary) -> list[tuple[str, str, int, int]]:
+    """The record's references but those still the template's placeholder (`<자원 ID: …>`): its
+    `placeholder` finding says so, at the same place, not also an unknown-resource."""
+    return [ref for ref in r.refs if not PLACEHOLDER.match(ref[1])]
+
+
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
     if not plan.ok:
         return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
@@ -206,7 +212,7 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
     known = ", ".join(plan.goals) or "-"
     return [
         finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known, **_guess(ref, plan.goals))
-        for kind, ref, line, col in r.refs
+        for kind, ref, line, col in _written(r)
         if kind == "goal" and ref not in plan.goals
     ]
 
