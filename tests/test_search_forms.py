@@ -347,10 +347,12 @@ def test_a_verb_typed_in_another_form_than_the_pages_finds_it(browser: Browser, 
         missing = page.locator(f"{RESULT_ITEM} >> nth=0").inner_text()
         got = page.evaluate(SNIPPET_JS, [config, ["당뇨 진료 재개", "당뇨 약을 3개월째 끊은 상태"], "당뇨 약 끊음"])
         says = page.evaluate(SNIPPET_JS, [config, ["셈하기를 어려워하고 도와줄 사람이 없음"], "어렵다"])
+        none = page.evaluate(SNIPPET_JS, [config, ["대화할 사람이 없음"], "살 이유가 없다"])
     assert found[0] == f"/cases/{case}/", found
     assert "밀렸어요" not in missing, missing
     assert got == "<mark>당뇨</mark> <mark>약을</mark> 3개월째 <mark>끊은</mark> 상태", got
     assert says == "셈하기를 <mark>어려워하고</mark> 도와줄 사람이 없음", says
+    assert none == "대화할 사람이 <mark>없음</mark>", none  # (a key that is the typed word's own bigram)
 
 
 @pytest.mark.browser

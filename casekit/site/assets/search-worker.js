@@ -383,10 +383,10 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   /* mark the typed stems and, for a compound written apart on the page, its parts; and the
      words of the sentence that are a form of a typed verb (어려워한다 for 어렵다), or that are a
      typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
-     a lone syllable is never marked inside another word; a key of two syllables, 끊다 of 끊음, where
-     it is not the typed word's own bigram: 끊은 and 끊었고 for 끊음) */
-  const key = (g, i) => g.length === 1 && (g[0].length > 2 || (i > 0 && g[0].length === 2 && g[0][1] === "다"));
-  const keys = new Set(words.flatMap(w => w.groups.filter(key).map(g => g[0])
+     a lone syllable is never marked inside another word; a key of two syllables too, 끊다 of 끊음 or
+     없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
+  const key = (w, g) => g.length === 1 && (g[0].length > 2 || (g[0].length === 2 && lemma(w.stem) === g[0]));
+  const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
   const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
