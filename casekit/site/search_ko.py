@@ -11,7 +11,8 @@ does not split compounds it does not know, such as 가온지역자활센터), ev
 2. the Hangul bigrams of that stem (채무독촉 -> 채무 무독 독촉; a one-syllable stem is its own term);
 3. where the word reads as a verb or adjective, its *predicate key* (`lemma`): the ending cut and
    the stem's irregular or contracted last syllable put back, then 다 (어려움, 어려워한다,
-   어려워짐, 어렵고 -> 어렵다; 끊겼다, 끊기고 -> 끊기다; 몰라 -> 모르다; 바빠서 -> 바쁘다). A key is a
+   어려워짐, 어렵고 -> 어렵다; 끊겼다, 끊기고, 끊긴 -> 끊기다; 끊음, 끊은 -> 끊다; 밀린, 밀림, 밀려 ->
+   밀리다; 몰라 -> 모르다; 바빠서 -> 바쁘다). A key is a
    term of three syllables or more (or the word's own two-syllable bigram), so it meets only the
    forms of its own verb;
 4. where a one-syllable particle that also ends nouns (의, 이, 가, 도, 로, 과) was cut from a longer
@@ -127,7 +128,9 @@ _SHORT = frozenset(SHORT_PARTICLES)
 # Verb endings cut before a predicate key is made, with what must stay before them:
 #   any: a syllable; long: two syllables (고, 게, 며, 면 also end nouns: 사고, 가게, 라면);
 #   open: a syllable ending in the vowel of 아/어 (바빠서, 어려워요, 몰라도);
-#   closed: a syllable with a final consonant (좋아서, 있어요); past: a syllable ending in ㅆ (끊겼음).
+#   closed: a syllable with a final consonant (좋아서, 있어요; 끊음, 끊은, 끊는, 끊겼음: the noun and
+#   adnominal forms after a closed stem, where 음 and 는 are no particle; 은 after a one-syllable
+#   noun is, 집은, which then gets a key too, 집다, as a one-syllable word read as a verb).
 LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("습니다", "any"), ("는데", "any"), ("지만", "any"), ("면서", "any"), ("니까", "any"),
     ("도록", "any"), ("려고", "any"), ("네요", "any"), ("지요", "any"), ("다", "any"),
@@ -135,7 +138,7 @@ LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("서", "open"), ("요", "open"), ("도", "open"), ("야", "open"),
     ("어서", "closed"), ("아서", "closed"), ("어요", "closed"), ("아요", "closed"),
     ("어도", "closed"), ("아도", "closed"), ("어야", "closed"), ("아야", "closed"),
-    ("음", "past"),
+    ("음", "closed"), ("은", "closed"), ("는", "closed"),
 ), key=lambda e: (-len(e[0]), e[0])))
 
 # The Hangul words practitioners write for a stage that the site names otherwise (모니터링 -> 점검):
@@ -204,6 +207,12 @@ _IEUNG = 11  # initial ㅇ
 _RIEUL, _BIEUP, _SSANG_SIOS = 8, 17, 20  # finals ㄹ ㅂ ㅆ
 _OPEN = frozenset({_A, _EO, _YEO, _WA, _WEO})  # the vowel an 아/어 ending leaves on the stem
 _TENSE = frozenset({1, 4, 8, 10, 13, 14, 15, 16, 17})  # initials ㄲ ㄸ ㅃ ㅆ ㅉ ㅊ ㅋ ㅌ ㅍ
+# The initials of the syllables 리, 기, 히 that end the stems of passive and causative verbs (밀리다,
+# 끊기다, 얽히다): with 어 fused to them (밀려, 끊겨, 얽혀), or ㄴ or ㅁ (밀린, 밀림, 끊긴, 얽힌), they
+# are read back to the stem (`lemma`). Not 이: 인, 임, 여 end nouns most often (노인, 본인, 참여,
+# 급여), and other syllables so ending too (기한, 마음, 자녀).
+_PASSIVE = frozenset({0, 5, 18})  # ㄱ ㄹ ㅎ
+_NIEUN, _MIEUM = 4, 16  # finals ㄴ ㅁ
 
 
 def _parts(ch: str) -> tuple[int, int, int]:
@@ -249,7 +258,8 @@ def lemma(s: str) -> str | None:
     """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
-    끊겼다 끊기고 끊겨서 -> 끊기다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다.
+    끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
+    -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다.
     Every form of one verb meets the same key, whatever the key spells (만나다 gives 만느다); a
     noun that looks like a form (아빠, 빌라) gets a key no verb has. The worker's `lemma` is the same.
     """
@@ -261,6 +271,9 @@ def lemma(s: str) -> str | None:
             s, changed = s[: -len(ending)], True
             break
     initial, vowel, final = _parts(s[-1])
+    if not changed and len(s) >= 2 and initial in _PASSIVE and (
+            (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
+        return s[:-1] + _syllable(initial, _I_VOWEL, 0) + "다"  # 밀린, 밀림, 밀려 -> 밀리다; 끊긴, 끊겨 -> 끊기다
     if final == _SSANG_SIOS and len(s) >= 2:  # past tense: 끊겼 -> 끊겨, 어려웠 -> 어려워, 몰랐 -> 몰라
         s, changed = s[:-1] + _syllable(initial, vowel, 0), True
     if s[-1] in "짐져" and len(s) >= 2:  # 어려워짐, 어려워져: 어려워지 (지다 with ㅁ, or with 어)

@@ -84,6 +84,8 @@ const A = 0, EO = 4, YEO = 6, WA = 9, WEO = 14, EU = 18, U = 13, I = 20, IEUNG =
 const RIEUL = 8, BIEUP = 17, SSANG_SIOS = 20;
 const OPEN = new Set([A, EO, YEO, WA, WEO]);
 const TENSE = new Set([1, 4, 8, 10, 13, 14, 15, 16, 17]);
+const PASSIVE = new Set([0, 5, 18]);  /* 리, 기, 히 (search_ko._PASSIVE) */
+const NIEUN = 4, MIEUM = 16;
 
 function parts(ch) {
   const n = ch.charCodeAt(0) - 0xAC00;
@@ -126,6 +128,10 @@ function lemma(s) {
     }
   }
   let [initial, vowel, final] = parts(s[s.length - 1]);
+  if (!changed && s.length >= 2 && PASSIVE.has(initial)
+      && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
+    return s.slice(0, -1) + syllable(initial, I, 0) + "다";  /* 밀린, 밀림, 밀려 -> 밀리다 */
+  }
   if (final === SSANG_SIOS && s.length >= 2) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
   if ((s[s.length - 1] === "짐" || s[s.length - 1] === "져") && s.length >= 2) { s = s.slice(0, -1) + "지"; changed = true; }
   if (s[s.length - 1] === "지" && s.length >= 3) {
@@ -377,8 +383,10 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   /* mark the typed stems and, for a compound written apart on the page, its parts; and the
      words of the sentence that are a form of a typed verb (어려워한다 for 어렵다), or that are a
      typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
-     a lone syllable is never marked inside another word) */
-  const keys = new Set(words.flatMap(w => w.groups.filter(g => g.length === 1 && g[0].length > 2).map(g => g[0])
+     a lone syllable is never marked inside another word; a key of two syllables too, 끊다 of 끊음 or
+     없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
+  const key = (w, g) => g.length === 1 && (g[0].length > 2 || (g[0].length === 2 && lemma(w.stem) === g[0]));
+  const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
   const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
