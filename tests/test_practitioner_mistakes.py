@@ -735,6 +735,35 @@ def test_a_key_moved_left_onto_its_blocks_opener_is_said_at_it(sample: Path, old
     assert f"이 줄은 0칸 들여 썼습니다. 윗줄과 아랫줄처럼 '{block}:' 아래 항목이면 2칸으로 맞추세요" in found.message_ko
 
 
+@pytest.mark.parametrize(("rel", "old", "new", "key", "whole"), [
+    # the list's first item: YAML stops on the key under it, which looks indented too far
+    (MONITORING, "progress:\n  - goal: G1", "progress:\n- goal: G1", "progress", False),
+    (INTAKE_1, "consents:\n  - date", "consents:\n- date", "consents", False),
+    (MONITORING, "\n  - goal: G2\n    status", "\n- goal: G2\n    status", "progress", False),  # a middle one
+    (INTAKE_1, "    method: written\n  - date", "    method: written\n- date", "consents", False),  # the last one
+    ("cases/2026-0001/02-assessment.md", '  - "일하려는', '- "일하려는', "strengths", False),  # an item of text
+    ("cases/2026-0010/05-conference.md", '  - task: "보호명령', '- task: "보호명령', "tasks", False),
+    (MONITORING, '  - goal: G2\n    status: in_progress\n    note: "집수리',
+     '- goal: G2\n  status: in_progress\n  note: "집수리', "progress", True),  # the whole item, its keys too
+    # a list of one item: its keys below say where it belongs
+    ("cases/2026-0013/03-conference.md", 'consents:\n  - date', 'consents:\n- date', "consents", None),
+])
+def test_a_list_item_moved_left_onto_its_lists_key_is_said_at_it(
+        sample: Path, rel: str, old: str, new: str, key: str, whole: bool | None) -> None:
+    """A `- date: …` moved two spaces left, onto the level of `consents:`, was said with the parser's
+    generic words ("이 줄 0칸, 윗줄 4칸"; for the list's first item at the key under it, as if that
+    key were too far in); it is said at the item, with the column the list's other items use
+    (measured: each list item of the sample's front matters moved two spaces left, 474 of 474 said
+    at the moved line so, 366 before, 108 of them on the next line)."""
+    moved = edit(sample, rel, old, new) + new[: new.index("- ")].count("\n")
+    (found,) = [f for f in check(sample, today=None).findings if f.path == rel]
+    assert (found.code, found.line, found.column) == ("yaml-syntax", moved, 1), found
+    says = (f"이 목록 항목은 0칸 들여 썼습니다. '{key}:' 아래 목록이면 아랫줄의 키들에 맞춰 2칸으로 맞추세요."
+            if whole is None else f"이 목록 항목은 0칸 들여 썼습니다. '{key}:' 아래 목록의 다른 항목들처럼 2칸으로 맞추세요.")
+    assert says in found.message_ko, found.message_ko
+    assert ("이 항목의 아랫줄들도 함께 2칸씩 더 들여 쓰세요" in found.message_ko) is bool(whole), found.message_ko
+
+
 def test_a_key_of_a_list_item_indented_off_the_items_other_keys(sample: Path) -> None:
     plan = "cases/2026-0001/03-plan.md"
     line = edit(sample, plan, '    service: "식품 꾸러미 정기 지원"', '     service: "식품 꾸러미 정기 지원"')
