@@ -82,7 +82,8 @@ def _future_dates(case: Case, today: dt.date) -> list[Finding]:
 
 
 def _plausible_dates(case: Case) -> list[Finding]:
-    """A birth date after the intake or before 1900; a record's next date before the record."""
+    """A birth date after the intake or before 1900; a record's next date before the record; a
+    conference's task done before the conference."""
     out = []
     for r in case.records:
         if r.birth and r.date and r.birth > r.date:
@@ -94,6 +95,10 @@ def _plausible_dates(case: Case) -> list[Finding]:
         if upcoming and r.date and upcoming < r.date:
             out.append(finding("next-before-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
                                date=r.date))
+        sat = r.date if r.stage == "conference" else None
+        for done, line, col in r.tasks_done:
+            if sat and done < sat:  # a task the conference gave cannot be done before it sat
+                out.append(finding("done-before-meeting", r.rel, line, col, done=done, date=sat))
     return out
 
 
