@@ -792,6 +792,24 @@ def test_a_goal_numbered_again_is_one_finding_not_the_other_goal_missing_everywh
     assert "unknown-goal" in found, found
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("  - id: G1\n    need: N1", "  - need: N1"),  # the id line deleted
+    ("  - id: G1\n    need: N1", "  - id:\n    need: N1"),  # left empty
+])
+def test_a_goal_whose_id_is_left_out_is_one_finding_not_its_goal_unknown_everywhere(
+        sample: Path, old: str, new: str) -> None:
+    """A plan's goal without its id gave, besides the plan's own finding, ten unknown-goal 'G1' in
+    four records naming it: the id left out is the one mistake; a goal no plan had is still said."""
+    plan = "cases/2026-0001/03-plan.md"
+    edit(sample, plan, old, new)
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert len(found) == 1 and found[0][1] == plan, found
+    edit(sample, INTERVENTION, "goal: G2", "goal: G7")
+    edit(sample, INTERVENTION, "goal: G3", "goal: G8")  # two goals no plan had, one id left out
+    found = [f.code for f in check(sample, today=None).findings if f.path == INTERVENTION]
+    assert found.count("unknown-goal") >= 2, found
+
+
 def test_a_need_numbered_again_is_one_finding_not_the_other_need_missing_in_the_plan(sample: Path) -> None:
     """An assessment with N3 written twice (N4 gone) gave its duplicate-id and the plan's goal for
     N4 an unknown-need: the renumbering is the one mistake, said once; a need no assessment had

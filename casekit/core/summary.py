@@ -41,7 +41,7 @@ class Summary:
     risk: str | None = None
     needs: list[str] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)
-    doubled_goals: int = 0  # goal ids given twice in a plan (duplicate-id): as many goals lost their own id
+    doubled_goals: int = 0  # goal ids given twice in a plan (duplicate-id) or left out (required): as many goals lost their own id
     agreed: bool | None = None
     # (kind, id, line, column): kind is goal | need | resource
     refs: list[tuple[str, str, int, int]] = field(default_factory=list)
@@ -255,7 +255,9 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             ref("resource", ("resources", i))
     elif stage == "plan":
         for i, goal in enumerate(_list(data.get("goals"))):
-            if isinstance(goal, dict) and isinstance(goal.get("id"), str):
+            if isinstance(goal, dict) and not isinstance(goal.get("id"), str):
+                s.doubled_goals += 1  # a goal whose id is left out or empty: the ids naming it wait for it
+            elif isinstance(goal, dict):
                 text = _str(goal.get("goal")) or ""
                 s.doubled_goals += goal["id"] in s.goals
                 s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
