@@ -821,3 +821,11 @@ def test_a_need_numbered_again_is_one_finding_not_the_other_need_missing_in_the_
     edit(sample, plan, "need: N1", "need: N8")  # two needs the assessment lacks, one id given twice
     found = [f.code for f in check(sample, today=None).findings if f.path == plan]
     assert found.count("unknown-need") == 2, found
+
+
+def test_a_case_whose_intake_is_deleted_is_one_finding_not_its_sharing_without_consent(sample: Path) -> None:
+    """01-intake.md deleted (or moved away): first-not-intake, and six sharing-without-consent in the
+    plan and the intervention, the consents being in the intake. The missing intake is said once."""
+    (sample / INTAKE_1).unlink()
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("first-not-intake", "cases/2026-0001/02-assessment.md")], found

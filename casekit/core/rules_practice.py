@@ -124,8 +124,10 @@ def _consent(case: Case) -> list[Finding]:
     consents = case.consents
     withdrawn: Summary | None = None
     # a record that could not be read, or a consent entry that could not: what was consented to is
-    # not known, and that record's own finding says why (no false "shared without consent" beside it)
-    known = all(r.ok and not r.consent_unclear for r in case.records)
+    # not known, and that record's own finding says why (no false "shared without consent" beside it);
+    # so too a case without its intake, which holds the consents (first-not-intake says it once)
+    known = any(r.stage == "intake" for r in case.records) and all(r.ok and not r.consent_unclear
+                                                                   for r in case.records)
     for r in case.records:
         if not r.date:
             continue
