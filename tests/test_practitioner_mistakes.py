@@ -7,6 +7,7 @@ its explanation left beside the value, numbers with their unit."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -585,8 +586,8 @@ def test_a_misnamed_intake_is_one_finding_not_a_pile_of_consent_errors(sample: P
     folder = sample / "cases/2026-0012"
     (folder / "01-intake.md").rename(folder / "intake.md")
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
-    assert [f.code for f in found] == ["bad-file-name"], found  # not first-not-intake, 4 × sharing-without-consent
-    assert "접수 내용(동의 등)을 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 5건은 이름을 고친 뒤 다시 합니다" \
+    assert [f.code for f in found] == ["bad-file-name"], found  # not first-not-intake (nor, without an intake, sharing-without-consent)
+    assert "접수 내용(동의 등)을 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 1건은 이름을 고친 뒤 다시 합니다" \
         in found[0].message_ko, found[0].message_ko
     # an independent problem of the case is still said
     edit(sample, "cases/2026-0012/03-plan.md", "goal: G1", "goal: G9")
@@ -829,3 +830,28 @@ def test_a_case_whose_intake_is_deleted_is_one_finding_not_its_sharing_without_c
     (sample / INTAKE_1).unlink()
     found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == [("first-not-intake", "cases/2026-0001/02-assessment.md")], found
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "code"), [
+    ("cases/2026-0001/08-followup.md", 'date: "2026-08-20"', 'date: "2026-12-20"', "date-future"),  # ahead
+    (MONITORING, 'date: "2026-05-20"', 'date: "2062-05-20"', "date-far-future"),  # a year typo
+])
+def test_a_record_dated_after_today_is_not_what_the_next_records_date_is_held_to(
+        sample: Path, rel: str, old: str, new: str, code: str) -> None:
+    """A record dated after the day of the check (its own finding) made the next record's right date
+    a date-decreasing error; the next is held to the last record dated by then."""
+    line = edit(sample, rel, old, new)
+    found = [(f.code, f.path, f.line) for f in check(sample, today=dt.date(2026, 12, 3)).findings
+             if f.path.startswith("cases/2026-0001/")]
+    assert found == [(code, rel, line)], found
+
+
+def test_a_record_dated_before_the_one_above_is_one_finding_not_one_per_activity_after_it(sample: Path) -> None:
+    """An intervention dated 2026-03-20 for 2026-04-20: its date is before the plan's (date-decreasing)
+    and before each of its five activities (five activity-after-record): one mistake, said once."""
+    line = edit(sample, INTERVENTION, 'date: "2026-04-20"', 'date: "2026-03-20"')
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("date-decreasing", line)], found
+    edit(sample, INTERVENTION, 'date: "2026-03-20"', 'date: "2026-04-10"')  # in order, one activity after it
+    found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == ["activity-after-record"], found

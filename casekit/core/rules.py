@@ -52,13 +52,16 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
         out.append(finding("first-not-intake", first.rel, 1, 1, name=first.rel.rsplit("/", 1)[-1]))
 
     prev: Summary | None = None
+    day = (today or dt.date.today()).isoformat()
+    decreasing: set[str] = set()  # records dated before the one above: their date is the mistake
     for r in records:
         if r.date and prev is not None and prev.date and r.date < prev.date:
             out.append(
                 finding("date-decreasing", r.rel, *r.date_at, date=r.date, prev_date=prev.date,
                         prev_name=prev.rel.rsplit("/", 1)[-1])
             )
-        if r.date:
+            decreasing.add(r.rel)
+        if r.date and r.date <= day:  # (one dated after today is not what the next is held to: date-future says it)
             prev = r
 
     case = Case.of(case_rel.rsplit("/", 1)[-1], records)
@@ -119,6 +122,9 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
     from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
 
+    # a record dated before the one above it, its activities after it: the record's date is the one
+    # mistake (date-decreasing), not each activity
+    out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
     return out + check_practice(case, today)
 
 
