@@ -855,3 +855,26 @@ def test_a_record_dated_before_the_one_above_is_one_finding_not_one_per_activity
     edit(sample, INTERVENTION, 'date: "2026-03-20"', 'date: "2026-04-10"')  # in order, one activity after it
     found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == ["activity-after-record"], found
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "entry", "left_out"), [
+    (MONITORING, "goal: G3\n    status", "goal: G4\n    status",
+     '  - goal: G3\n    status: in_progress\n    note: "진료를 재개해', "goal-not-monitored"),
+    (MONITORING, "goal: G1\n    status", "goal: g1\n    status",
+     '  - goal: G1\n    status: achieved\n    note: "5월 초', "goal-not-monitored"),
+    ("cases/2026-0001/07-closure.md", "goal: G3\n    result", "goal: G4\n    result",
+     '  - goal: G3\n    result: achieved\n    note: "진료와', "closure-goal-unevaluated"),
+])
+def test_a_goal_id_mistyped_in_a_monitoring_or_closure_is_not_also_a_goal_left_out(
+        sample: Path, rel: str, old: str, new: str, entry: str, left_out: str) -> None:
+    """G4 typed for G3 in a 점검's progress gave unknown-goal and goal-not-monitored for G3 (in a
+    종결, closure-goal-unevaluated): one typo, said once, where it is."""
+    line = edit(sample, rel, old, new)
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("unknown-goal", line)], found
+    edit(sample, rel, new, old)
+    text = (sample / rel).read_text(encoding="utf-8")  # the goal's entry deleted instead: said
+    start = text.index(entry)
+    (sample / rel).write_text(text[:start] + text[text.index("\n", start + len(entry)) + 1:], encoding="utf-8")
+    found = [f.code for f in check(sample, today=None).findings if f.path == rel]
+    assert found == [left_out], found

@@ -178,7 +178,7 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
             if kind != "crisis_intervention" and not (linking and kind in LINKING_ACTIVITIES)]
     out += _goal_refs(r, ep.plan)
-    if r.stage == "monitoring":
+    if r.stage == "monitoring" and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
             if r.ok and goal not in r.progress:
                 out.append(finding("goal-not-monitored", r.rel, *r.where, goal=goal, text=text))
@@ -197,11 +197,18 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     if ep.plan is None:
         return out
     out += _goal_refs(r, ep.plan)
-    if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS:
+    if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
             if goal not in r.results:
                 out.append(finding("closure-goal-unevaluated", r.rel, *r.where, goal=goal, text=text))
     return out
+
+
+def _names_unknown_goal(r: Summary, plan: Summary) -> bool:
+    """Whether a record names a goal its plan lacks (G4 typed for G3, g1 for G1): its unknown-goal
+    says so, and the plan's goals it then seems to leave out (goal-not-monitored,
+    closure-goal-unevaluated) wait until it is corrected."""
+    return plan.ok and any(kind == "goal" and ref not in plan.goals for kind, ref, *_ in r.refs)
 
 
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
