@@ -878,3 +878,28 @@ def test_a_goal_id_mistyped_in_a_monitoring_or_closure_is_not_also_a_goal_left_o
     (sample / rel).write_text(text[:start] + text[text.index("\n", start + len(entry)) + 1:], encoding="utf-8")
     found = [f.code for f in check(sample, today=None).findings if f.path == rel]
     assert found == [left_out], found
+
+
+@pytest.mark.parametrize("key", ["goal", "목표", "gaols"])
+def test_a_plans_goals_key_mistyped_is_one_finding_not_every_goal_unknown(sample: Path, key: str) -> None:
+    """`goal:` (or `목표:`) for `goals:` in a plan: the plan's goals are not read, and every record
+    naming one gave an unknown-goal with "있는 목표: -" (25 in the sample's 2026-0001). The key is
+    the one mistake, said at it."""
+    plan = "cases/2026-0001/03-plan.md"
+    line = edit(sample, plan, "goals:\n", f"{key}:\n")
+    found = [(f.code, f.path, f.line) for f in check(sample, today=None).findings
+             if f.path.startswith("cases/2026-0001/") and f.severity == "error"]
+    assert [(p, n) for _, p, n in found] == [(plan, line)], found
+
+
+@pytest.mark.parametrize(("scope", "other"), [("사례관리", None), ("case_managment", None), ("photo", "eligible-without-consent")])
+def test_a_consent_scope_written_in_words_is_one_finding_not_also_no_consent(
+        sample: Path, scope: str, other: str | None) -> None:
+    """`scope: 사례관리` for case_management: the schema's not-in-list, and eligible-without-consent
+    beside it, as if no consent had been given. What was consented to is not known until the scope is
+    written as a code; a scope of the casebook's own (`photo`, no slip of ours) is still no consent
+    to case management."""
+    line = edit(sample, INTAKE_1, "scope: case_management", f"scope: {scope}")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_1]
+    assert ("not-in-list", line) in found and (other in [c for c, _ in found]) is (other is not None), found
+    assert len(found) == 1 + (other is not None), found

@@ -158,7 +158,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
                         known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
             )
-        if kind == "goal" and ref not in r.goals and not goals_renumbered:
+        if kind == "goal" and r.goals and ref not in r.goals and not goals_renumbered:
             out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",
                                **_guess(ref, r.goals)))
     return out
@@ -212,8 +212,8 @@ def _names_unknown_goal(r: Summary, plan: Summary) -> bool:
 
 
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
-    if not plan.ok:
-        return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
+    if not plan.ok or not plan.goals:
+        return []  # the plan unreadable, or its goals not read (`goal:` for `goals:`): its own findings say so
     if _renumbered("goal", plan.goals, plan.doubled_goals, r.refs):
         return []  # a goal numbered again by mistake (G1 twice, G2 gone): the plan's duplicate-id says so
     known = ", ".join(plan.goals) or "-"
