@@ -903,3 +903,23 @@ def test_a_consent_scope_written_in_words_is_one_finding_not_also_no_consent(
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == INTAKE_1]
     assert ("not-in-list", line) in found and (other in [c for c, _ in found]) is (other is not None), found
     assert len(found) == 1 + (other is not None), found
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "choices"), [
+    (MONITORING, "worker: kim.sw", "worker:", None),  # "글자이어야 하는데 빈 값입니다. 값이 비어 있습니다."
+    ("cases/2026-0001/07-closure.md", "reason: goals_achieved", 'reason: ""', "goals_achieved(목표 달성)"),
+    ("cases/2026-0001/07-closure.md", "reason: goals_achieved", "reason:", "goals_achieved(목표 달성)"),  # (and not-in-list 'None')
+    (MONITORING, "status: in_progress", "status:", "in_progress(진행 중)"),
+    (MONITORING, "stage: monitoring", "stage:", "monitoring"),  # ('monitoring'이어야 하는데 'None')
+])
+def test_a_value_left_empty_is_said_empty_once_with_the_values_it_takes(
+        sample: Path, rel: str, old: str, new: str, choices: str | None) -> None:
+    """`worker:` said "'worker'는 글자이어야 하는데 빈 값입니다. 값이 비어 있습니다."; `reason: ""` "값 ''은 쓸 수
+    없습니다"; `reason:` two findings, one naming the value 'None'. A value left empty is said so, once,
+    with the values it takes when the schema lists them."""
+    line = edit(sample, rel, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path == rel]
+    assert [(f.code, f.line) for f in found] == [("empty-value", line)], found
+    assert "비어 있습니다." in found[0].message_ko and "None" not in found[0].message_ko, found[0].message_ko
+    listed = found[0].message_ko.partition("쓸 수 있는 값: ")[2]
+    assert (choices in listed) if choices else not listed, found[0].message_ko

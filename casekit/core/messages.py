@@ -340,8 +340,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "empty-value": (
         E,
-        "'{field}'({title})이(가) 비어 있습니다.",
-        "'{field}' ({title}) is empty",
+        "'{field}'({title})이(가) 비어 있습니다.{hint}",
+        "'{field}' ({title}) is empty{hint_en}",
     ),
     "out-of-range": (
         E,
