@@ -173,6 +173,18 @@ def test_a_task_marked_done_before_the_conference_that_set_it_is_said_at_its_dat
     text = (root / "cases/c1/05-conference.md").read_text(encoding="utf-8").splitlines()
     line = next(n for n, t in enumerate(text, 1) if "2026-04-05" in t)
     column = text[line - 1].index("done: ") + len("done: ") + 1  # at the value
-    assert [(f.code, f.line, f.column) for f in found] == [("done-before-meeting", line, column)], found
+    assert [(f.code, f.line, f.column) for f in found] == [("task-before-meeting", line, column)], found
     assert found[0].severity == "error"
     assert "할 일을 마친 날 2026-04-05가 이 사례회의 날짜 2026-04-25보다 앞입니다" in found[0].message_ko
+
+
+def test_a_task_due_before_the_conference_that_set_it_is_said_at_its_due_date(tmp_path: Path) -> None:
+    """A due date before the conference that gives the task (2026-03-30 for 2026-04-30) was said by
+    nothing, and the task stood overdue in casekit due from the day it was written."""
+    late = {"task": "주거 지원 신청", "who": "행정복지센터", "due": "2026-03-30"}
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:4], conference("2026-04-25", tasks=[late])]})
+    found = [f for f in check(root, today=dt.date(2026, 4, 26)).findings]
+    text = (root / "cases/c1/05-conference.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if "2026-03-30" in t)
+    assert [(f.code, f.line) for f in found] == [("task-before-meeting", line)], found
+    assert "할 일의 기한 2026-03-30이 이 사례회의 날짜 2026-04-25보다 앞입니다" in found[0].message_ko, found[0].message_ko

@@ -103,12 +103,12 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} {next}이(가) 이 기록의 날짜 {date}보다 앞입니다. 다음 날짜는 기록 날짜 뒤로 적으세요.",
         "the next date ({what}) {next} is before this record's date {date}; it should come after",
     ),
-    "done-before-meeting": (
+    "task-before-meeting": (
         E,
-        "할 일을 마친 날 {done}이(가) 이 사례회의 날짜 {date}보다 앞입니다. 회의에서 정한 할 일은 회의 뒤에 "
-        "마칩니다: 날짜를 확인하세요. 회의 전에 이미 마친 일이었다면 tasks가 아니라 decisions에 적으세요.",
-        "a task's done date {done} is before this conference's date {date}; a task the conference gives is done "
-        "after it: check the date, or, if it was done before the meeting, write it under decisions, not tasks",
+        "{what} {task_date}이(가) 이 사례회의 날짜 {date}보다 앞입니다. 회의에서 정한 할 일은 회의 뒤에 "
+        "합니다: 날짜를 확인하세요. {advice}",
+        "a task's {what_en} {task_date} is before this conference's date {date}; a task the conference gives comes "
+        "after it: check the date; {advice_en}",
     ),
     "date-far-future": (
         E,

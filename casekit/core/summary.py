@@ -97,6 +97,7 @@ class Summary:
     next_meeting: str | None = None
     open_tasks: list[str] = field(default_factory=list)  # a conference's tasks not done: their due dates
     tasks_done: list[tuple[str, int, int]] = field(default_factory=list)  # (done date, line, col) of its tasks
+    tasks_due: list[tuple[str, int, int]] = field(default_factory=list)  # (due date, line, col) of its tasks
     restricted: str | None = None
     alias: str | None = None
     alias_at: Where = (1, 1)

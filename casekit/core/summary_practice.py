@@ -157,6 +157,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         for i, task in enumerate(_list(data.get("tasks"))):
             if isinstance(task, dict) and (done := valid_date(task.get("done"))) is not None:
                 s.tasks_done.append((done, *at(("tasks", i, "done"))))
+            if isinstance(task, dict) and (due := valid_date(task.get("due"))) is not None:
+                s.tasks_due.append((due, *at(("tasks", i, "due"))))
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:
                 s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
