@@ -923,3 +923,17 @@ def test_a_value_left_empty_is_said_empty_once_with_the_values_it_takes(
     assert "비어 있습니다." in found[0].message_ko and "None" not in found[0].message_ko, found[0].message_ko
     listed = found[0].message_ko.partition("쓸 수 있는 값: ")[2]
     assert (choices in listed) if choices else not listed, found[0].message_ko
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "code"), [
+    (MONITORING, "  - goal: G2\n    status: in_progress", "  - status: in_progress", "required"),
+    (MONITORING, "goal: G2\n    status", "goal:\n    status", "empty-value"),
+    ("cases/2026-0001/07-closure.md", "  - goal: G3\n    result", "  - result", "required"),
+])
+def test_an_entrys_goal_left_out_is_not_also_that_goal_unmonitored(
+        sample: Path, rel: str, old: str, new: str, code: str) -> None:
+    """A progress (or result) entry written without its `goal:` gave its own finding and a
+    goal-not-monitored (closure-goal-unevaluated) for the goal the entry was about."""
+    line = edit(sample, rel, old, new)
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [(code, line)], found

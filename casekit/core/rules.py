@@ -205,10 +205,10 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
 
 
 def _names_unknown_goal(r: Summary, plan: Summary) -> bool:
-    """Whether a record names a goal its plan lacks (G4 typed for G3, g1 for G1): its unknown-goal
-    says so, and the plan's goals it then seems to leave out (goal-not-monitored,
-    closure-goal-unevaluated) wait until it is corrected."""
-    return plan.ok and any(kind == "goal" and ref not in plan.goals for kind, ref, *_ in r.refs)
+    """Whether a record names a goal its plan lacks (G4 typed for G3, g1 for G1), or leaves an
+    entry's goal out: its unknown-goal (required, empty-value) says so, and the plan's goals it then
+    seems to leave out (goal-not-monitored, closure-goal-unevaluated) wait until it is corrected."""
+    return r.goal_unnamed or (plan.ok and any(kind == "goal" and ref not in plan.goals for kind, ref, *_ in r.refs))
 
 
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:

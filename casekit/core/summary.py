@@ -49,6 +49,7 @@ class Summary:
     crisis_only: bool = False  # an intervention whose activities are all crisis intervention
     ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
+    goal_unnamed: bool = False  # a progress or result entry whose goal is left out or empty: its own finding says so
     achieved: list[str] = field(default_factory=list)  # goals a monitoring reports achieved
     decision: str | None = None
     next_review: str | None = None
@@ -285,6 +286,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     elif stage == "monitoring":
         for i, item in enumerate(_list(data.get("progress"))):
             ref("goal", ("progress", i, "goal"))
+            s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.progress.append(item["goal"])
                 if item.get("status") == "achieved":
@@ -300,6 +302,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.reason_note = bool(_str(data.get("reason_note")))
         for i, item in enumerate(_list(data.get("results"))):
             ref("goal", ("results", i, "goal"))
+            s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.results.append(item["goal"])
         s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))
