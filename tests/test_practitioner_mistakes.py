@@ -937,3 +937,17 @@ def test_an_entrys_goal_left_out_is_not_also_that_goal_unmonitored(
     line = edit(sample, rel, old, new)
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == [(code, line)], found
+
+
+def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -> None:
+    """`2026-0001` renamed `2026-001`: nine case-mismatch, one per record, each telling to fix the
+    record. One finding at the first record says the folder differs from all its records; a single
+    record copied in from another case is still its own case-mismatch."""
+    (sample / "cases/2026-0001").rename(sample / "cases/2026-001")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-001/")]
+    assert [(f.code, f.path, f.line) for f in found] == [("case-folder-renamed", "cases/2026-001/01-intake.md", 2)], found
+    assert "기록 9개가 모두 case 값을 '2026-0001'로 적어, 폴더 이름 '2026-001'과 다릅니다. 폴더 이름을 바꿨다면 " \
+           "'2026-0001'로 되돌리세요" in found[0].message_ko, found[0].message_ko
+    shutil.copy(sample / "cases/2026-001/05-monitoring.md", sample / "cases/2026-0002/12-monitoring.md")
+    assert "case-mismatch" in [f.code for f in check(sample, today=None).findings
+                               if f.path == "cases/2026-0002/12-monitoring.md"]

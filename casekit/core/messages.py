@@ -357,6 +357,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "case '{value}' differs from the folder name '{folder}': write case: \"{folder}\" if the record is this "
         "case's (and its goals and dates, if copied from another case), or move it to the folder of '{value}'",
     ),
+    "case-folder-renamed": (
+        E,
+        "이 사례 폴더의 기록 {count}개가 모두 case 값을 '{value}'(으)로 적어, 폴더 이름 '{folder}'과(와) 다릅니다. "
+        "폴더 이름을 바꿨다면 '{value}'(으)로 되돌리세요. 이 폴더 이름이 맞다면 기록마다 case: \"{folder}\"로 고치세요.",
+        "all {count} records of this case folder say case '{value}', unlike the folder name '{folder}': if the "
+        "folder was renamed, name it '{value}' again; if the folder's name is right, write case: \"{folder}\" in each",
+    ),
     "duplicate-id": (
         E,
         "{kind} 번호 '{id}'이(가) 이 기록에 두 번 있습니다(처음은 {first_line}번째 줄). {kind}마다 다른 번호를 "
