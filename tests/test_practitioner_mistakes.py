@@ -951,3 +951,15 @@ def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -
     shutil.copy(sample / "cases/2026-001/05-monitoring.md", sample / "cases/2026-0002/12-monitoring.md")
     assert "case-mismatch" in [f.code for f in check(sample, today=None).findings
                                if f.path == "cases/2026-0002/12-monitoring.md"]
+
+
+@pytest.mark.parametrize("closing", ["--", "----", "———", "－－－", "--- 끝"])
+def test_a_closing_line_typed_short_long_or_with_other_dashes_is_said_at_it(sample: Path, closing: str) -> None:
+    """The front matter's closing line typed `--` (or `----`, an em dash an editor made of it,
+    full-width dashes) was said as a missing '---' "before" the body's first line: the line is there,
+    typed wrong; it is named, with what it holds."""
+    old = 'next_review: "2026-06-20"\n---\n'
+    line = edit(sample, MONITORING, old, old.replace("\n---\n", f"\n{closing}\n")) + 1
+    (found,) = [f for f in check(sample, today=None).findings if f.path == MONITORING]
+    assert (found.code, found.line, found.column) == ("front-matter-unclosed", line, 1), found
+    assert f"이 줄을 대시 세 개 '---'로 고치세요(지금은 '{closing}')" in found.message_ko, found.message_ko

@@ -63,9 +63,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "front-matter-unclosed": (
         E,
-        "머리말이 '---' 줄로 닫히지 않았습니다. 항목(키: 값)이 끝나고 본문이 시작하기 전에 '---' 한 줄을 넣으세요"
-        "{where}. 저장하다 만 파일이라면 편집기에서 다시 저장하세요.",
-        "front matter is not closed by a '---' line; add one where the fields end and the body begins{where_en}",
+        "머리말이 '---' 줄로 닫히지 않았습니다. {advice}",
+        "front matter is not closed by a '---' line; {advice_en}",
     ),
     "front-matter-not-mapping": (
         E,
