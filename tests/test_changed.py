@@ -57,7 +57,7 @@ def test_changed_cases_get_the_findings_of_a_full_check(tmp_path: Path, run) -> 
     git(root, "commit", "-qam", "c1 계획 수정")
     # a record deleted (not committed): c2's plan now lacks its assessment
     git(root, "rm", "-q", "cases/c2/02-assessment.md")
-    # a case renamed: c3 -> c5 (the records still say case: c3)
+    # a case renamed: c3 -> c5 (the records still say case: c3: one case-folder-renamed)
     git(root, "mv", "cases/c3", "cases/c5")
     # a new case that git does not track yet, with a placeholder left in it
     shutil.copytree(root / "cases/c9", root / "cases/c6")
@@ -72,7 +72,7 @@ def test_changed_cases_get_the_findings_of_a_full_check(tmp_path: Path, run) -> 
     assert {f["path"].split("/")[1] for f in changed} == touched  # each of them has something to report
     assert of_cases(full, {"c4"}) and not of_cases(changed, {"c4", "c9"})
     codes = {f["code"] for f in changed}
-    assert {"unknown-need", "plan-without-assessment", "case-mismatch", "placeholder"} <= codes, codes
+    assert {"unknown-need", "plan-without-assessment", "case-folder-renamed", "placeholder"} <= codes, codes
     # an explicit REV: only what changed since the commit that broke c4 (the same set here)
     assert findings(run, root, "--changed", "main") == changed
     # since the branch's own last commit: c1's plan change is no longer "changed"

@@ -161,3 +161,30 @@ def test_a_task_marked_done_ahead_of_today_is_a_warning_at_its_date(tmp_path: Pa
     line = next(n for n, t in enumerate(text, 1) if "done:" in t)
     assert found == [("done-future", line)], found
     assert [f.code for f in check(root, today=dt.date(2026, 5, 18)).findings] == []  # (done today: fine)
+
+
+def test_a_task_marked_done_before_the_conference_that_set_it_is_said_at_its_date(tmp_path: Path) -> None:
+    """A task the conference gives is done after it sits: a done date before the conference's own
+    (a month typed wrong, 2026-04-05 for 2026-05-04) was said by nothing. Done the day it sat is fine."""
+    early = {"task": "주거 지원 신청", "who": "행정복지센터", "due": "2026-05-20", "done": "2026-04-05"}
+    same = {"task": "정신건강 상담 연계", "who": "사례관리자", "due": "2026-05-10", "done": "2026-04-25"}
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:4], conference("2026-04-25", tasks=[same, early])]})
+    found = [f for f in check(root, today=dt.date(2026, 6, 1)).findings]
+    text = (root / "cases/c1/05-conference.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if "2026-04-05" in t)
+    column = text[line - 1].index("done: ") + len("done: ") + 1  # at the value
+    assert [(f.code, f.line, f.column) for f in found] == [("task-before-meeting", line, column)], found
+    assert found[0].severity == "error"
+    assert "할 일을 마친 날 2026-04-05가 이 사례회의 날짜 2026-04-25보다 앞입니다" in found[0].message_ko
+
+
+def test_a_task_due_before_the_conference_that_set_it_is_said_at_its_due_date(tmp_path: Path) -> None:
+    """A due date before the conference that gives the task (2026-03-30 for 2026-04-30) was said by
+    nothing, and the task stood overdue in casekit due from the day it was written."""
+    late = {"task": "주거 지원 신청", "who": "행정복지센터", "due": "2026-03-30"}
+    root = make_casebook(tmp_path, {"c1": [*FULL_PATH[:4], conference("2026-04-25", tasks=[late])]})
+    found = [f for f in check(root, today=dt.date(2026, 4, 26)).findings]
+    text = (root / "cases/c1/05-conference.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if "2026-03-30" in t)
+    assert [(f.code, f.line) for f in found] == [("task-before-meeting", line)], found
+    assert "할 일의 기한 2026-03-30이 이 사례회의 날짜 2026-04-25보다 앞입니다" in found[0].message_ko, found[0].message_ko

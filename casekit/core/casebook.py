@@ -7,6 +7,7 @@ import functools
 import hashlib
 import operator
 import os
+import re
 import stat
 import time
 import zlib
@@ -266,6 +267,31 @@ def deferred(findings: list[Finding], unread: dict[str, list[tuple[str, str, str
                 hint_en=f"{hint_en} {len(codes)} finding(s) on the case's other records that depend on it "
                         f"({', '.join(dict.fromkeys(codes))}) wait until it is renamed;")
     return out
+
+
+_MISMATCH = re.compile(r"case '(.*)' differs from the folder name '(.*)':")
+
+
+def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
+    """`findings` with the case-mismatch of every record of a case folder (two or more), all naming
+    one case, made one `case-folder-renamed` at its first record: the folder renamed (`2026-001` for
+    `2026-0001`) is one mistake, not one per record."""
+    by_folder: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.code == "case-mismatch":
+            by_folder.setdefault(f.path[: f.path.rfind("/")], []).append(f)
+    drop: set[int] = set()
+    said: list[Finding] = []
+    for folder, found in by_folder.items():
+        case = folder.rsplit("/", 1)[-1]
+        values = {m.group(1) if (m := _MISMATCH.match(f.message_en)) else None for f in found}
+        if len(found) < 2 or len(found) != len(layout.cases.get(case, ())) or len(values) != 1 or None in values:
+            continue
+        first = min(found, key=lambda f: f.path)
+        drop.update(id(f) for f in found)
+        said.append(finding("case-folder-renamed", first.path, first.line, first.column, value=values.pop(),
+                            folder=case, count=len(found)))
+    return [f for f in findings if id(f) not in drop] + said if said else findings
 
 
 def one_per_place(findings: list[Finding]) -> list[Finding]:
@@ -612,7 +638,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_per_place(findings), layout.unread))
+    report.findings = sort_findings(deferred(one_per_place(folder_renamed(findings, layout)), layout.unread))
     return report
 
 

@@ -524,6 +524,52 @@ def moved_left(lines: list[str], line: int) -> tuple[int, int, int, str] | None:
     return moved, indent, column, key
 
 
+def item_moved_left(lines: list[str], line: int) -> tuple[int, int, int, str, str] | None:
+    """A list item (`- date: …`) moved left onto the level of the key that opens its list
+    (`consents:`), while the list's other items stand further in. YAML stops on the item itself, or,
+    when it was the list's first, on the key under it (which then looks indented too far). (the
+    item's line, its indentation, the other items', the list's key, and how: "item" (the `- ` line
+    alone moved), "whole" (its keys below moved left with it), "alone" (the list's only item, its
+    keys below telling where it belongs)) when line `line` (1-based, where the parser stopped) or
+    the one above it is such an item; None otherwise."""
+    layout = _layout(lines)
+    for n in (line, line - 1):
+        if n not in layout or not _is_dash(lines[n - 1]):
+            continue
+        indent = layout[n]
+        opener = next((m for m in sorted(layout, reverse=True) if m < n and layout[m] <= indent), None)
+        if (opener is None or layout[opener] != indent or _is_dash(lines[opener - 1])
+                or not _OPENS.match(lines[opener - 1])):
+            continue
+        own: list[int] = []  # the lines of the moved item below it (its keys, moved with it or not)
+        for m in sorted(layout):
+            if m <= n:
+                continue
+            if layout[m] <= indent or (_is_dash(lines[m - 1]) and layout[m] <= _key_column(lines[n - 1])):
+                break
+            own.append(m)
+        block: list[int] = []  # the list's other items and their lines
+        for m in sorted(layout):
+            if m <= opener or m == n or m in own:
+                continue
+            if layout[m] <= indent:
+                break
+            block.append(m)
+        key = lines[opener - 1].split(":", 1)[0].strip()
+        if not block:  # the list's only item: its keys below, two spaces past where it belongs, tell
+            keys = {layout[m] for m in own}
+            if len(keys) == 1 and 0 < (k := keys.pop()) - 2 - indent <= 2:
+                return n, indent, k - 2, key, "alone"
+            continue
+        top = min(layout[m] for m in block)
+        kin = [m for m in block if layout[m] == top]
+        if top - indent > 2 or not all(_is_dash(lines[m - 1]) for m in kin):
+            continue
+        whole = bool(own) and max(layout[m] for m in own) < _key_column(lines[kin[0] - 1])
+        return n, indent, top, key, "whole" if whole else "item"
+    return None
+
+
 def _is_dash(line: str) -> bool:
     return line.lstrip(" ").startswith("- ") or line.strip() == "-"
 
@@ -627,6 +673,19 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
         if odd is not None:
             n, indent, usual = odd
             ko, en = indent_advice(lines, n, indent, usual)
+            return (n, indent + 1, ko, en)
+        item = item_moved_left(lines, line)
+        if item is not None:
+            n, indent, usual, key, how = item
+            if how == "alone":
+                ko = (f"이 목록 항목은 {indent}칸 들여 썼습니다. '{key}:' 아래 목록이면 아랫줄의 키들에 맞춰 "
+                      f"{usual}칸으로 맞추세요.")
+                en = f"this list item is indented {indent} spaces; under '{key}:', indent it {usual}, as its keys below say"
+            else:
+                ko = (f"이 목록 항목은 {indent}칸 들여 썼습니다. '{key}:' 아래 목록의 다른 항목들처럼 {usual}칸으로 맞추세요."
+                      + (f" 이 항목의 아랫줄들도 함께 {usual - indent}칸씩 더 들여 쓰세요." if how == "whole" else ""))
+                en = (f"this list item is indented {indent} spaces; indent it {usual}, as the other items of the list "
+                      f"under '{key}:'" + (f", and its lines below {usual - indent} more each" if how == "whole" else ""))
             return (n, indent + 1, ko, en)
         left = moved_left(lines, line)
         if left is not None:

@@ -63,9 +63,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "front-matter-unclosed": (
         E,
-        "머리말이 '---' 줄로 닫히지 않았습니다. 항목(키: 값)이 끝나고 본문이 시작하기 전에 '---' 한 줄을 넣으세요"
-        "{where}. 저장하다 만 파일이라면 편집기에서 다시 저장하세요.",
-        "front matter is not closed by a '---' line; add one where the fields end and the body begins{where_en}",
+        "머리말이 '---' 줄로 닫히지 않았습니다. {advice}",
+        "front matter is not closed by a '---' line; {advice_en}",
     ),
     "front-matter-not-mapping": (
         E,
@@ -347,8 +346,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "empty-value": (
         E,
-        "'{field}'({title})이(가) 비어 있습니다.",
-        "'{field}' ({title}) is empty",
+        "'{field}'({title})이(가) 비어 있습니다.{hint}",
+        "'{field}' ({title}) is empty{hint_en}",
     ),
     "out-of-range": (
         E,
@@ -363,6 +362,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "고치고(다른 사례에서 복사했다면 목표·날짜도 이 사례에 맞게 고치세요), '{value}'의 기록이면 그 사례 폴더로 옮기세요.",
         "case '{value}' differs from the folder name '{folder}': write case: \"{folder}\" if the record is this "
         "case's (and its goals and dates, if copied from another case), or move it to the folder of '{value}'",
+    ),
+    "case-folder-renamed": (
+        E,
+        "이 사례 폴더의 기록 {count}개가 모두 case 값을 '{value}'(으)로 적어, 폴더 이름 '{folder}'과(와) 다릅니다. "
+        "폴더 이름을 바꿨다면 '{value}'(으)로 되돌리세요. 이 폴더 이름이 맞다면 기록마다 case: \"{folder}\"로 고치세요.",
+        "all {count} records of this case folder say case '{value}', unlike the folder name '{folder}': if the "
+        "folder was renamed, name it '{value}' again; if the folder's name is right, write case: \"{folder}\" in each",
     ),
     "duplicate-id": (
         E,

@@ -103,6 +103,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} {next}이(가) 이 기록의 날짜 {date}보다 앞입니다. 다음 날짜는 기록 날짜 뒤로 적으세요.",
         "the next date ({what}) {next} is before this record's date {date}; it should come after",
     ),
+    "task-before-meeting": (
+        E,
+        "{what} {task_date}이(가) 이 사례회의 날짜 {date}보다 앞입니다. 회의에서 정한 할 일은 회의 뒤에 "
+        "합니다: 날짜를 확인하세요. {advice}",
+        "a task's {what_en} {task_date} is before this conference's date {date}; a task the conference gives comes "
+        "after it: check the date; {advice_en}",
+    ),
     "date-far-future": (
         E,
         "날짜 {date}: 오늘({today})보다 1년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",

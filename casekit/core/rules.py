@@ -52,13 +52,16 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
         out.append(finding("first-not-intake", first.rel, 1, 1, name=first.rel.rsplit("/", 1)[-1]))
 
     prev: Summary | None = None
+    day = (today or dt.date.today()).isoformat()
+    decreasing: set[str] = set()  # records dated before the one above: their date is the mistake
     for r in records:
         if r.date and prev is not None and prev.date and r.date < prev.date:
             out.append(
                 finding("date-decreasing", r.rel, *r.date_at, date=r.date, prev_date=prev.date,
                         prev_name=prev.rel.rsplit("/", 1)[-1])
             )
-        if r.date:
+            decreasing.add(r.rel)
+        if r.date and r.date <= day:  # (one dated after today is not what the next is held to: date-future says it)
             prev = r
 
     case = Case.of(case_rel.rsplit("/", 1)[-1], records)
@@ -119,6 +122,9 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
                 out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
     from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
 
+    # a record dated before the one above it, its activities after it: the record's date is the one
+    # mistake (date-decreasing), not each activity
+    out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
     return out + check_practice(case, today)
 
 
@@ -152,7 +158,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
                 finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
                         known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
             )
-        if kind == "goal" and ref not in r.goals and not goals_renumbered:
+        if kind == "goal" and r.goals and ref not in r.goals and not goals_renumbered:
             out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",
                                **_guess(ref, r.goals)))
     return out
@@ -172,7 +178,7 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
             if kind != "crisis_intervention" and not (linking and kind in LINKING_ACTIVITIES)]
     out += _goal_refs(r, ep.plan)
-    if r.stage == "monitoring":
+    if r.stage == "monitoring" and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
             if r.ok and goal not in r.progress:
                 out.append(finding("goal-not-monitored", r.rel, *r.where, goal=goal, text=text))
@@ -191,7 +197,7 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     if ep.plan is None:
         return out
     out += _goal_refs(r, ep.plan)
-    if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS:
+    if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
             if goal not in r.results:
                 out.append(finding("closure-goal-unevaluated", r.rel, *r.where, goal=goal, text=text))
@@ -204,9 +210,16 @@ def _written(r: Summary) -> list[tuple[str, str, int, int]]:
     return [ref for ref in r.refs if not PLACEHOLDER.match(ref[1])]
 
 
+def _names_unknown_goal(r: Summary, plan: Summary) -> bool:
+    """Whether a record names a goal its plan lacks (G4 typed for G3, g1 for G1), or leaves an
+    entry's goal out: its unknown-goal (required, empty-value) says so, and the plan's goals it then
+    seems to leave out (goal-not-monitored, closure-goal-unevaluated) wait until it is corrected."""
+    return r.goal_unnamed or (plan.ok and any(kind == "goal" and ref not in plan.goals for kind, ref, *_ in r.refs))
+
+
 def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
-    if not plan.ok:
-        return []  # the plan itself is unreadable: its own findings say so, no guessing at its goals
+    if not plan.ok or not plan.goals:
+        return []  # the plan unreadable, or its goals not read (`goal:` for `goals:`): its own findings say so
     if _renumbered("goal", plan.goals, plan.doubled_goals, r.refs):
         return []  # a goal numbered again by mistake (G1 twice, G2 gone): the plan's duplicate-id says so
     known = ", ".join(plan.goals) or "-"

@@ -60,6 +60,14 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
 EARLIEST_BIRTH = "1900-01-01"
 # the name of a record's next date, by stage, as the form shows it
+# a conference task's date before the conference, said by which date it is
+TASK_DATES = {
+    "done": {"what": "할 일을 마친 날", "what_en": "done date",
+             "advice": "회의 전에 이미 마친 일이었다면 tasks가 아니라 decisions에 적으세요.",
+             "advice_en": "if it was done before the meeting, write it under decisions, not tasks"},
+    "due": {"what": "할 일의 기한", "what_en": "due date",
+            "advice": "연도나 월을 잘못 적지 않았는지 보세요.", "advice_en": "was the year or the month mistyped?"},
+}
 NEXT_DATES = {"monitoring": "다음 점검일", "closure": "첫 사후관리일", "followup": "다음 확인일", "conference": "다음 회의일"}
 
 
@@ -82,7 +90,8 @@ def _future_dates(case: Case, today: dt.date) -> list[Finding]:
 
 
 def _plausible_dates(case: Case) -> list[Finding]:
-    """A birth date after the intake or before 1900; a record's next date before the record."""
+    """A birth date after the intake or before 1900; a record's next date before the record; a
+    conference's task done before the conference."""
     out = []
     for r in case.records:
         if r.birth and r.date and r.birth > r.date:
@@ -94,6 +103,12 @@ def _plausible_dates(case: Case) -> list[Finding]:
         if upcoming and r.date and upcoming < r.date:
             out.append(finding("next-before-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
                                date=r.date))
+        sat = r.date if r.stage == "conference" else None
+        for when, dates in (("done", r.tasks_done), ("due", r.tasks_due)):
+            for d, line, col in dates:
+                if sat and d < sat:  # a task the conference gave is neither done nor due before it sat
+                    out.append(finding("task-before-meeting", r.rel, line, col, date=sat, task_date=d,
+                                       **TASK_DATES[when]))
     return out
 
 
@@ -119,8 +134,10 @@ def _consent(case: Case) -> list[Finding]:
     consents = case.consents
     withdrawn: Summary | None = None
     # a record that could not be read, or a consent entry that could not: what was consented to is
-    # not known, and that record's own finding says why (no false "shared without consent" beside it)
-    known = all(r.ok and not r.consent_unclear for r in case.records)
+    # not known, and that record's own finding says why (no false "shared without consent" beside it);
+    # so too a case without its intake, which holds the consents (first-not-intake says it once)
+    known = any(r.stage == "intake" for r in case.records) and all(r.ok and not r.consent_unclear
+                                                                   for r in case.records)
     for r in case.records:
         if not r.date:
             continue

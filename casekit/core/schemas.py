@@ -388,6 +388,13 @@ class SchemaSet:
                 out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed,
                                    hint=attach_particles(hint), hint_en=hint_en))
             return out
+        if (v in ("type", "const") and error.instance is None) or (v == "enum" and error.instance == ""):
+            # `worker:`, `stage:`, `reason: ""`: said as empty, with the values it takes when they are few
+            choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
+            labels = schema.get("x-enum-labels") or {}
+            shown = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in choices or ())
+            return [finding("empty-value", rel, line, col, field=name, title=title,
+                            hint=f" 쓸 수 있는 값: {shown}" if shown else "", hint_en=f"; use one of: {shown}" if shown else "")]
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             actual = _kind_of(error.instance)
@@ -500,12 +507,13 @@ def _bounds(schema: dict[str, Any]) -> tuple[str, str]:
 
 
 _RANK = {"type": 0, "required": 1, "additionalProperties": 2, "const": 3, "enum": 4, "format": 5, "pattern": 6}
-_SUPERSEDES = {
-    "bad-pattern": ("wrong-type", "bad-date"),
-    "bad-date": ("wrong-type", "bad-date"),
+_SUPERSEDES = {  # a code not said at a place where one of these is (a value left empty is `empty-value` alone)
+    "bad-pattern": ("wrong-type", "bad-date", "empty-value"),
+    "bad-date": ("wrong-type", "bad-date", "empty-value"),
     "empty-value": ("wrong-type",),
-    "not-in-list": ("wrong-type",),
-    "schema-violation": ("wrong-type", "not-in-list", "bad-date", "bad-pattern"),
+    "not-in-list": ("wrong-type", "empty-value"),
+    "wrong-value": ("empty-value",),
+    "schema-violation": ("wrong-type", "not-in-list", "bad-date", "bad-pattern", "empty-value"),
 }
 
 

@@ -386,10 +386,23 @@ def split(text: str, rel: str) -> Parsed:
         first_end = text.find("\n", sum(len(line) + 1 for line in lines[:lead]))
     end = _FRONT_END.search(text, first_end + 1) if first_end >= 0 else None
     if end is None:
-        body = body_start(text.split("\n")[lead:])
+        lines = text.split("\n")
+        body = body_start(lines[lead:])
         body = body + lead if body else None
+        # a closing line typed short or long, or as other dashes (`--`, `----`, `—`): said at it
+        near = next((n for n in range(lead + 2, (body or len(lines)) + 1) if _DASHES_LINE.match(lines[n - 1])), None)
+        if near is not None:
+            typed = lines[near - 1].strip()
+            parsed.findings.append(finding("front-matter-unclosed", rel, near, 1,
+                                           advice=f"이 줄을 대시 세 개 '---'로 고치세요(지금은 '{typed}').",
+                                           advice_en=f"this line reads '{typed}': make it '---'"))
+            return parsed
         where = (f"({body}번째 줄 앞)", f" (before line {body})") if body else ("", "")
-        parsed.findings.append(finding("front-matter-unclosed", rel, body or 1, 1, where=where[0], where_en=where[1]))
+        parsed.findings.append(finding(
+            "front-matter-unclosed", rel, body or 1, 1,
+            advice=f"항목(키: 값)이 끝나고 본문이 시작하기 전에 '---' 한 줄을 넣으세요{where[0]}. "
+                   "저장하다 만 파일이라면 편집기에서 다시 저장하세요.",
+            advice_en=f"add one where the fields end and the body begins{where[1]}"))
         return parsed
     parsed.front_line = lead + 2
     parsed.body_line = text.count("\n", 0, end.start()) + 2
@@ -661,6 +674,8 @@ def comment_cuts(front: str, rel: str, first_line: int) -> list[Finding]:
 
 # the line that closes front matter: `---` or `...`, then only what str.strip() would drop (re's
 # \s is the same whitespace); a line is what "\n" ends
+_DASHES_LINE = re.compile(r"^[ \t]*(?:-{2}|-{4,}|[-\u2010-\u2015\u2212\uff0d\u30fc]*[\u2010-\u2015\u2212\uff0d\u30fc]"
+                          r"[-\u2010-\u2015\u2212\uff0d\u30fc]*|---[ \t]*\S.*)$")  # `--`, `----`, `—`, `－－－`, `--- x`
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 

@@ -41,7 +41,7 @@ class Summary:
     risk: str | None = None
     needs: list[str] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)
-    doubled_goals: int = 0  # goal ids given twice in a plan (duplicate-id): as many goals lost their own id
+    doubled_goals: int = 0  # goal ids given twice in a plan (duplicate-id) or left out (required): as many goals lost their own id
     agreed: bool | None = None
     # (kind, id, line, column): kind is goal | need | resource
     refs: list[tuple[str, str, int, int]] = field(default_factory=list)
@@ -49,6 +49,7 @@ class Summary:
     crisis_only: bool = False  # an intervention whose activities are all crisis intervention
     ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
+    goal_unnamed: bool = False  # a progress or result entry whose goal is left out or empty: its own finding says so
     achieved: list[str] = field(default_factory=list)  # goals a monitoring reports achieved
     decision: str | None = None
     next_review: str | None = None
@@ -97,6 +98,7 @@ class Summary:
     next_meeting: str | None = None
     open_tasks: list[str] = field(default_factory=list)  # a conference's tasks not done: their due dates
     tasks_done: list[tuple[str, int, int]] = field(default_factory=list)  # (done date, line, col) of its tasks
+    tasks_due: list[tuple[str, int, int]] = field(default_factory=list)  # (due date, line, col) of its tasks
     restricted: str | None = None
     alias: str | None = None
     alias_at: Where = (1, 1)
@@ -255,7 +257,9 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             ref("resource", ("resources", i))
     elif stage == "plan":
         for i, goal in enumerate(_list(data.get("goals"))):
-            if isinstance(goal, dict) and isinstance(goal.get("id"), str):
+            if isinstance(goal, dict) and not isinstance(goal.get("id"), str):
+                s.doubled_goals += 1  # a goal whose id is left out or empty: the ids naming it wait for it
+            elif isinstance(goal, dict):
                 text = _str(goal.get("goal")) or ""
                 s.doubled_goals += goal["id"] in s.goals
                 s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
@@ -282,6 +286,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     elif stage == "monitoring":
         for i, item in enumerate(_list(data.get("progress"))):
             ref("goal", ("progress", i, "goal"))
+            s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.progress.append(item["goal"])
                 if item.get("status") == "achieved":
@@ -297,6 +302,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.reason_note = bool(_str(data.get("reason_note")))
         for i, item in enumerate(_list(data.get("results"))):
             ref("goal", ("results", i, "goal"))
+            s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.results.append(item["goal"])
         s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))

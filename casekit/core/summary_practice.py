@@ -6,9 +6,11 @@ Filled into the record's `Summary` by `summary.check_file`; read by `case`, `rul
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, _get, _list, _str, valid_date
@@ -17,6 +19,14 @@ SHARING_ACTIVITIES = frozenset({"linking", "coordination", "advocacy"})
 LINKING_ACTIVITIES = frozenset({"linking", "coordination", "information", "crisis_intervention"})
 
 CONSENT_ACTIONS = frozenset({"given", "refused", "withdrawn"})  # a consent entry's `action`
+CONSENT_SCOPES = frozenset({"case_management", "information_sharing"})  # a consent entry's `scope`
+
+
+def _scope_slip(scope: str) -> bool:
+    """Whether a consent's scope is one of ours mistyped: written in words (`사례관리`), or a code one
+    slip from ours (`case_managment`). A code of a casebook's own (`photo`) is no slip."""
+    return scope not in CONSENT_SCOPES and (re.fullmatch(r"[a-z][a-z0-9_]*", scope) is None
+                                            or any(near_miss(scope, known) for known in CONSENT_SCOPES))
 
 
 def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
@@ -38,7 +48,9 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         if isinstance(entry, dict):
             d = valid_date(entry.get("date"))
             scope, action = _str(entry.get("scope")), _str(entry.get("action"))
-            if d and scope and action in CONSENT_ACTIONS:  # (another action: the schema's finding says so)
+            # (another action, or a scope meant as one of ours, `사례관리` or `case_managment`: the
+            # schema's finding says so, and what was consented to is not known)
+            if d and scope and not _scope_slip(scope) and action in CONSENT_ACTIONS:
                 res = entry.get("resources")
                 covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
                 if covered is None and isinstance(entry.get("agencies"), list):
@@ -145,6 +157,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         for i, task in enumerate(_list(data.get("tasks"))):
             if isinstance(task, dict) and (done := valid_date(task.get("done"))) is not None:
                 s.tasks_done.append((done, *at(("tasks", i, "done"))))
+            if isinstance(task, dict) and (due := valid_date(task.get("due"))) is not None:
+                s.tasks_due.append((due, *at(("tasks", i, "due"))))
             value = _get(data, ("tasks", i, "goal"))
             if isinstance(value, str) and value:
                 s.refs.append(("goal", value, *at(("tasks", i, "goal"))))
