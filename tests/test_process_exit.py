@@ -43,7 +43,8 @@ def test_a_report_larger_than_a_pipe_buffer_arrives_whole(sample: Path) -> None:
     import shutil
 
     case = next(p for p in sorted((sample / "cases").iterdir()) if p.is_dir())
-    for n in range(120):  # copies that keep the original's case id: findings in every record
+    # copies that keep the original's case id: a case-folder-renamed finding each (~450 bytes)
+    for n in range(250):
         shutil.copytree(case, sample / "cases" / f"{case.name}{n:03d}"[:20])
     done = _casekit(sample, "check", "--format", "json")
     assert len(done.stdout.encode()) > 1 << 16
