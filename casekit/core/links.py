@@ -17,6 +17,7 @@ Knows nothing of HTML rendering or MkDocs: addresses in, site locations out.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from casekit.core.findings import Finding, finding
-from casekit.core.pictures import body_lines, is_local, references, shown_at
+from casekit.core.pictures import body_lines, is_local, references, shown_at, unescaped
 
 Link = tuple[int, int, str]  # (line, column, address as written)
 
@@ -33,8 +34,6 @@ Link = tuple[int, int, str]  # (line, column, address as written)
 _MD_LINK = re.compile(r"(?<![!\\])\[[^\[\]\n]*\]\(\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))*))")
 _A = re.compile(r"<a(?=[\s/>])([^>]*)>?", re.IGNORECASE)
 _HREF = re.compile(r"""(?:^|[\s"'/])href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:amp|quot|#39|#x27|lt|gt);")
-_ENTITIES = {"&amp;": "&", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&lt;": "<", "&gt;": ">"}
 _ASCII_WS = re.compile(r"[\t\n\r]")  # (a browser takes tabs and line breaks out of an address)
 LEFT = "left"  # `Targets.place`: the address leads out of the casebook (the site shows the text alone)
 
@@ -56,7 +55,7 @@ def body_links(text: str, first_line: int) -> list[Link]:
             for m in _A.finditer(line):
                 href = _HREF.search(m.group(1))
                 if href is not None:
-                    address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], next(g for g in href.groups() if g is not None))
+                    address = unescaped(next(g for g in href.groups() if g is not None))
                     if _judged(address):
                         out.append((number, m.start() + 1, address))
     refs = references(text, first_line)
@@ -131,8 +130,9 @@ class Targets:
             out.setdefault("resources", "resources/")
         return cls(out)
 
-    @property
+    @functools.cached_property
     def locations(self) -> frozenset[str]:
+        """The site locations of what the casebook holds, without their fragments (made once)."""
         return frozenset(location.split("#", 1)[0] for location in self.by_source.values())
 
     def place(self, rel: str, address: str) -> str | None:
@@ -146,7 +146,7 @@ class Targets:
         found = casebook_path(rel, address)
         if found is None and not path.startswith("/"):
             return LEFT
-        location = self.by_source.get((found or "").rstrip("/")) if found is not None else None
+        location = self.by_source.get(found) if found is not None else None
         if location is None:  # as the site reads it: from the page the body is shown on, or its root
             shown = shown_at(rel)
             if path.startswith("/"):
@@ -158,11 +158,7 @@ class Targets:
             site = "" if site == "." else site
             if site.startswith(".."):
                 return None
-            locations = self.locations
-            for candidate in (site, site + "/", site.rstrip("/") + "/"):
-                if candidate in locations:
-                    location = candidate
-                    break
+            location = next((c for c in (site, site + "/") if c in self.locations), None)
             if location is None:
                 return None
         if fragment:

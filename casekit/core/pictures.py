@@ -58,6 +58,11 @@ def body_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
+def unescaped(value: str) -> str:
+    """An attribute value as written in a tag (`src="a&amp;b"`), with the entities a writer uses decoded."""
+    return _ENTITY.sub(lambda e: _ENTITIES[e.group()], value)
+
+
 def _without_comments(line: str) -> str:
     """`line` with each comment closed on it blanked out (one pass: a line of "<!--" is no trap)."""
     parts: list[str] = []
@@ -170,7 +175,7 @@ def body_pictures(text: str, first_line: int) -> list[Picture]:
                 src = _SRC.search(m.group(1))
                 if src is not None:
                     address = next(g for g in src.groups() if g is not None)
-                    address = _ENTITY.sub(lambda e: _ENTITIES[e.group()], address)
+                    address = unescaped(address)
                     if is_local(address) or not address.strip():
                         out.append((number, m.start() + 1, address, True))
     refs = references(text, first_line)  # ![사진][1] with "[1]: photo.png": the page shows photo.png
