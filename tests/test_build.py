@@ -151,6 +151,23 @@ def test_cli_build_will_not_overwrite_the_casebook(sample: Path, run) -> None:
     assert (sample / "notes" / "keep.txt").is_file()
 
 
+def test_a_site_folder_that_is_a_link_is_refused_before_anything_is_written(sample: Path, run, tmp_path: Path) -> None:
+    """A `site` link committed to the casebook (or `--site-dir` through a link below it) would carry the
+    private site to where it leads, a public web folder that holds a built site, say."""
+    public = tmp_path / "public"
+    public.mkdir()
+    (public / "index.html").write_text("public", encoding="utf-8")
+    (sample / "site").symlink_to(public)
+    result = run(sample, "build", "--today", TODAY)
+    assert result.exit_code == 2 and "링크" in result.output, result.output
+    (sample / "site").unlink()
+    (sample / "out").symlink_to(public)
+    result = run(sample, "build", "--today", TODAY, "--site-dir", "out/site")
+    assert result.exit_code == 2 and "링크" in result.output, result.output
+    assert sorted(p.name for p in public.iterdir()) == ["index.html"]
+    assert (public / "index.html").read_text(encoding="utf-8") == "public"
+
+
 def cli_build(sample: Path, run, generator: str) -> Path:
     if importlib.util.find_spec(generator) is None:
         pytest.skip(f"casekit[{generator}] is not installed")

@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from casekit.core.casebook import check
 from casekit.core.site_settings import check_site_settings
 
@@ -73,6 +75,19 @@ def test_docs_dir_is_followed_inside_and_refused_outside(sample: Path) -> None:
     scan = scan_docs(sample)
     assert scan.pages == [] and [f.code for f in scan.findings] == ["settings-docs-dir"]
     assert [f.code for f in check(sample).errors] == ["settings-docs-dir"]
+
+
+@pytest.mark.parametrize("value", ["/var/www/html", "../public", "site/../../public", "C:\\\\inetpub\\\\wwwroot"])
+def test_a_site_dir_outside_the_casebook_is_refused_at_its_value(sample: Path, value: str) -> None:
+    """`site_dir` in mkdocs.yml is where every build writes (and first deletes) the private site: outside
+    the casebook it may be a public web folder. `casekit build --site-dir` stays the way to choose one."""
+    path = sample / "mkdocs.yml"
+    path.write_text(f"site_dir: '{value}'\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [(f.code, f.line, f.column) for f in check(sample).errors]
+    assert found == [("settings-unsafe", 1, 11)], found
+    path.write_text(path.read_text(encoding="utf-8").replace(f"site_dir: '{value}'", "site_dir: built/site"),
+                    encoding="utf-8")
+    assert check(sample).errors == []
 
 
 def test_a_date_that_does_not_exist_is_located_and_the_build_refuses_it(sample: Path) -> None:

@@ -162,6 +162,12 @@ def published_settings(root: Path) -> tuple[str, array[int]] | None:
     return "".join(texts), array("I", numbers)
 
 
+def _leaves(value: str) -> bool:
+    """A folder setting that leads out of the casebook: absolute, a drive or `..`."""
+    value = value.strip().replace("\\", "/")
+    return bool(value.startswith("/") or re.match(r"[A-Za-z]:", value) or ".." in value.split("/"))
+
+
 def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
     """The pages folder `mkdocs.yml` names (`docs_dir`, default `docs`) relative to the casebook
     root, or None with a finding when it leaves the casebook (nothing there is scanned or published)."""
@@ -171,7 +177,7 @@ def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
         return "docs", []
     value = entry[1].value.strip().replace("\\", "/").rstrip("/")
     parts = value.split("/")
-    if value.startswith("/") or re.match(r"[A-Za-z]:", value) or ".." in parts or value in (".", ""):
+    if _leaves(value) or value in (".", ""):
         return None, [finding("settings-docs-dir", SETTINGS_FILE, *_at(entry[1]), value=value)]
     return "/".join(p for p in parts if p not in ("", ".")), []
 
@@ -213,6 +219,11 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
         entry = _get(doc, key)
         if entry is not None:
             report(entry[0], key, what)
+    site_dir = _get(doc, "site_dir")
+    if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode) and _leaves(site_dir[1].value):
+        report(site_dir[1], "site_dir", "사이트가 사례집 밖(공개 웹 폴더일 수도 있습니다)에 만들어지고 그곳의 사이트를 "
+                                        "지웁니다. 사례집 안의 폴더(예: site)를 쓰거나 casekit build --site-dir로 "
+                                        "직접 주세요 (the site would be written outside the casebook)")
     extensions = _get(doc, "markdown_extensions")
     for name in _named(extensions[1] if extensions else None):
         value = str(name.value)

@@ -409,7 +409,13 @@ class UnsafeSiteDir(Exception):
 
 def safe_site_dir(root: Path, site_dir: Path) -> None:
     """The site folder is replaced on every build: it must not hold the casebook, sit in one of its
-    source folders, or be a non-empty folder that is not a built site."""
+    source folders, be a symbolic link (or inside one below the casebook), or be a non-empty folder
+    that is not a built site."""
+    for link in (site_dir, *(p for p in site_dir.parents if root in p.parents)):
+        if link.is_symlink():  # a link committed as site/ would carry the private site where it leads
+            raise UnsafeSiteDir(f"--site-dir {site_dir}: {link}은(는) 다른 곳을 가리키는 링크입니다. 사이트가 링크가 "
+                                f"가리키는 곳(공개 웹 폴더일 수도 있습니다)에 만들어지므로 링크를 지우거나 실제 폴더를 "
+                                f"주세요 (a symbolic link: give the real folder)")
     real = Path(os.path.realpath(site_dir))
     if real == root or real in root.parents:
         raise UnsafeSiteDir(f"--site-dir {site_dir}: 사례집을 담은 폴더에는 만들 수 없습니다 (it holds the casebook)")
