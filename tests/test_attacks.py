@@ -194,7 +194,7 @@ def _value(root: Path) -> str:
     return text.split('  name: "', 1)[1].split('"', 1)[0]
 
 
-@pytest.mark.parametrize("disguise", ["entity", "zero-width", "markup", "fullwidth-json", "percent-name", "sitemap-gz",
+@pytest.mark.parametrize("disguise", ["entity", "zero-width", "combining", "markup", "fullwidth-json", "percent-name", "sitemap-gz",
                                       "punycode-host"])
 def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, disguise: str) -> None:
     root, _ = built
@@ -205,6 +205,8 @@ def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, d
             _append(copy, "due/index.html", "<p>" + "".join(f"&#{ord(c)};" for c in name) + "</p>")
         elif disguise == "zero-width":
             _append(copy, "due/index.html", "<p>" + "\u200b".join(name) + "</p>")
+        elif disguise == "combining":
+            _append(copy, "due/index.html", "<p>" + "\u0336".join(name) + "</p>")
         elif disguise == "markup":
             _append(copy, "due/index.html", f"<p>{name[0]}<b>{name[1:]}</b></p>")
         elif disguise == "fullwidth-json":

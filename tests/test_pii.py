@@ -53,6 +53,9 @@ POSITIVES = [
     ("+82 10 1234 5678", "pii-phone", "+82 10 1234 5678"),
     ("０１０－１２３４－５６７８", "pii-phone", "０１０－１２３４－５６７８"),
     ("010\u200b1234\u200b5678", "pii-phone", "010\u200b1234\u200b5678"),  # zero-width spaces from copy-paste
+    ("0\u03011\u03010-1234-5678", "pii-phone", "0\u03011\u03010-1234-5678"),  # combining accents on digits
+    ("010-1\u20dd234-5678", "pii-phone", "010-1\u20dd234-5678"),  # an enclosing circle
+    ("8\u03360\u03360101-1234567", "pii-resident-number", "8\u03360\u03360101-1234567"),  # struck-through digits
     ("010–1234–5678", "pii-phone", "010–1234–5678"),  # en dash from a word processor
     ("010\u00a01234\u00a05678", "pii-phone", "010\u00a01234\u00a05678"),  # no-break space
     # area codes, 070, 050x

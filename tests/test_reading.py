@@ -21,7 +21,9 @@ from casekit.site.reading import (
     without_cdata,
 )
 
-_PLAIN_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064]")
+# and the combining marks that decorate any letter (accents, overlays, enclosing circles)
+_PLAIN_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064"
+                               "\u0300-\u036f\u20d0-\u20ff\u1dc0-\u1dff]")
 _PLAIN_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
 

@@ -36,6 +36,7 @@ FOUND = [
     ("탁•해온", "spaced"),
     ("탁-해-온", "spaced"),
     ("탁\u200b해\u200c온", "exact"),
+    ("탁\u0301해\u20dd온", "exact"),  # combining marks a browser draws on the letters
     ("탁**해온**은", "exact"),
     ("탁<span></span>해온", "exact"),
     ("&#xD0C1;해온", "exact"),

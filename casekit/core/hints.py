@@ -191,7 +191,7 @@ _ODD_IN_CODE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000" 
 # Basic Multilingual Plane (a class of them is a bitmap there), any beyond it, a backslash escape
 _ODD_QUICK = re.compile("[\uff01-\uff5e\u00a0\u2000-\u2015\u202a-\u202f\u205f-\u206f\u3000\u2212\ufe58\ufe63\u3161"
                         "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-                        "\ufff0-\ufff8\\\\]|[\U00010000-\U0010FFFF]")
+                        "\ufff0-\ufff8\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\\\\]|[\U00010000-\U0010FFFF]")
 
 
 def may_hold_odd(front: str) -> bool:

@@ -58,6 +58,11 @@ IGNORABLE_RANGES = (
     (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
     (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
     (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+    # and the combining marks that decorate any letter or digit (accents, overlays, enclosing circles
+    # and keycaps): what NFC (records are read NFC) leaves of them sits on a base with no composed
+    # form, 0́ 1⃝ 0̶, and a reader reads the base. Scripts whose vowels are marks
+    # (Thai, Devanagari …) keep theirs: their blocks are not here.
+    (0x0300, 0x036F), (0x0483, 0x0489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
 )
 # the body of a character class of them (for `[...]`)
 IGNORABLE = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in IGNORABLE_RANGES)
