@@ -244,6 +244,19 @@ def test_a_masked_resident_number_in_a_body_is_found(body: str) -> None:
     assert [f.code for f in scan_text(body, "r.md", 1)] == ["pii-resident-number"]
 
 
+@pytest.mark.parametrize(("body", "column"), [
+    ("연락처 [010](#a)-1234-5678\n", 6),  # a link's text runs on into the words after it
+    ("연락처 010-[1234](x)-5678\n", 5),
+    ("연락처 [010-12](x)34-5678\n", 6),
+    ("연락처 ![010](x.png)-1234-5678\n", 7),
+    ("연락처 [010][r]-1234-5678\n", 6),
+    ('<a title="&#48;10-1234-5678">집</a>\n', 1),  # a tooltip decodes entities: located at its tag
+    ("[집](tel:%30%31%30-1234-5678)\n", 3),  # the status bar decodes the address: located at its `](`
+])
+def test_a_number_split_by_link_syntax_or_encoded_in_an_address_is_found(body: str, column: int) -> None:
+    assert [(f.code, f.column) for f in scan_text(body, "r.md", 1)] == [("pii-phone", column)]
+
+
 def test_inline_allow_is_for_one_line_and_never_for_resident_numbers() -> None:
     body = (
         "노인보호전문기관 1577-1389에 신고함 <!-- casekit: pii-ok -->\n"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core.casebook import check
+from casekit.core.reader import markup_text
 from casekit.core.sensitive import SensitiveIndex, address_details, reader_text
 from tests.builders import make_casebook
 from tests.test_pii import REALISTIC, SHARED
@@ -24,7 +25,9 @@ INDEX = SensitiveIndex(NEEDLES)
 
 def variants_in(text: str) -> list[tuple[str, str]]:
     rt = reader_text(text)
-    return [(h.variant, rt.text[h.start : h.end]) for h in INDEX.find(rt.text)]
+    shown = [markup_text(markup) for _, markup in rt.markup]  # a link's address, a tag's attributes, as shown
+    return [(h.variant, rt.text[h.start : h.end]) for h in INDEX.find(rt.text)] + [
+        (h.variant, m[h.start : h.end]) for m in shown for h in INDEX.find(m)]
 
 
 FOUND = [
@@ -91,6 +94,11 @@ FOUND = [
     ("103-1502", "address-detail"),
     ("[기록](/x/%ED%83%81%ED%95%B4%EC%98%A8/)", "exact"),
     ("탁<!-- 메모 -->해온", "exact"),
+    ("[탁](#a)해온", "exact"),  # a link's text runs on into the words after it
+    ("탁[해온](../2026-0002/)은", "exact"),
+    ("![탁해](x.png)온", "exact"),
+    ("[탁][r]해온", "exact"),  # a reference link
+    ('<a title="&#53441;&#54644;&#50728;">집</a>', "exact"),  # the tooltip decodes entities
     ("탁&nbsp;해온", "spaced"),
     ("탁&#8203;해온", "spaced"),
     ("탁(해온)", "spaced"),

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.reader import DIGIT_RANGES, FOLD_TABLE, IGNORABLE_RE, reader_text
+from casekit.core.reader import DIGIT_RANGES, FOLD_TABLE, IGNORABLE_RE, markup_text, reader_text
 from casekit.core.source import Parsed, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
@@ -368,8 +368,9 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
     allowed = _Allow.of(allow)
     rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
     hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed)}
-    for at, markup in rt.markup:  # a tag's attributes and comments are published with the page too
-        hits |= {(at + offset, code) for code, offset, _ in find_pii(markup, allowed)}
+    for at, markup in rt.markup:  # a tag's attributes, a link's address and comments are published too
+        shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
+        hits |= {(at + offset if shown == markup else at, code) for code, offset, _ in find_pii(shown, allowed)}
     if not hits:
         return out
     starts = _line_starts(text)

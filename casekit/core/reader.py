@@ -100,6 +100,9 @@ def fold(text: str) -> str:
 
 _UNIT = re.compile(
     r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
+    # a link's brackets and address: [010](#a)-0000-1001 shows 010-0000-1001 (the address is
+    # published too: read as markup); an image's `![`, a reference link's `][ref]`
+    r"|\]\((?:[^()\n]|\([^()\n]*\)){0,2000}\)|\]\[[^\[\]\n]{0,200}\]|!?\[(?=[^\[\]\n]{0,2000}\][\[(])"
     r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\\[!-/:-@\[-`{-~]|(?<!\*)\*{1,3}(?!\*)|~~+|`+|[" + _ZERO_WIDTH + "]+"
     r"|(?:%[0-9A-Fa-f]{2}){2,}",  # percent-encoded bytes in a link: the browser's address bar shows them decoded
@@ -138,7 +141,17 @@ class ReaderText:
 
 # what a unit (`_UNIT`) starts with: a tag or comment, an entity, a backslash escape, emphasis or
 # code markup, zero-width characters, percent-encoded bytes
-_UNIT_FIRST = re.compile("[<&\\\\*~`%" + _ZERO_WIDTH + "]")
+_UNIT_FIRST = re.compile("[<&\\\\*~`%\\[\\]" + _ZERO_WIDTH + "]")
+
+
+def markup_text(markup: str) -> str:
+    """A tag's or a link address's text as a browser shows it in a tooltip or the status bar:
+    entities and percent-encoded bytes decoded (`&#48;10`, `tel:%30%31%30`)."""
+    if "&" in markup:
+        markup = html.unescape(markup)
+    if "%" in markup:
+        markup = unquote(markup, errors="replace")
+    return fold(markup)
 
 
 def reader_text(source: str) -> ReaderText:
@@ -178,7 +191,7 @@ def _reader_text(folded: str, source: str) -> ReaderText:
     for m in _UNIT.finditer(folded):
         segment(folded[pos : m.start()], pos, m.start(), True)
         unit = m.group(0)
-        if unit.startswith("<"):
+        if unit.startswith(("<", "](")):
             markup.append((m.start(), unit))
         elif unit.startswith("&"):
             segment(fold(html.unescape(unit)), m.start(), m.end(), False)

@@ -46,7 +46,7 @@ import ahocorasick
 
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
-from casekit.core.reader import ReaderText, fold, reader_text
+from casekit.core.reader import ReaderText, fold, markup_text, reader_text
 
 MIN_LENGTH = 2
 _SPACE = re.compile(r"\s+")
@@ -623,10 +623,11 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text,
                                                                             folded=rt is not None, scope=scope)]
     for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
-        found += [(hit, tag_at) for hit in index.find(markup, scope=scope)]
-    for hit, at in found:
+        shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
+        found += [(hit, tag_at + hit.start if shown == markup else tag_at) for hit in index.find(shown, scope=scope)]
+    for hit, at in found:  # (at: where in the source, for a hit in markup)
         if rt is not None:
-            offset = rt.source_offset(hit.start) if at is None else at + hit.start
+            offset = rt.source_offset(hit.start) if at is None else at
             if hit.variant == GIVEN and _line_has(text, offset, NAME_OK):
                 continue
             out.append(_finding(hit, rel, *locate(text, offset, line or 1)))
