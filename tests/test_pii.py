@@ -257,6 +257,30 @@ def test_a_number_split_by_link_syntax_or_encoded_in_an_address_is_found(body: s
     assert [(f.code, f.column) for f in scan_text(body, "r.md", 1)] == [("pii-phone", column)]
 
 
+@pytest.mark.parametrize(("body", "code", "where"), [
+    ("연락처 010\n1234-5678 입니다\n", "pii-phone", (1, 5)),  # a soft line break shows as a space
+    ("연락처 010-\n1234-5678\n", "pii-phone", (1, 5)),
+    ("> 연락처 010\n> -1234-5678\n", "pii-phone", (1, 7)),  # a quote's lines run on
+    ("전화(02)\n1234-5678\n", "pii-phone", (1, 4)),
+    ("| 이름 | 010 | 1234 | 5678 |\n", "pii-phone", (1, 8)),  # table cells, read along the row
+    ("| 010 |\n| 1234-5678 |\n", "pii-phone", (1, 3)),
+    ("주민 800101\n1234567\n", "pii-resident-number", (1, 4)),
+])
+def test_a_number_split_across_lines_or_table_cells_is_found_where_it_starts(
+        body: str, code: str, where: tuple[int, int]) -> None:
+    assert [(f.code, f.line, f.column) for f in scan_text(body, "r.md", 1)] == [(code, *where)]
+
+
+@pytest.mark.parametrize("body", [
+    "| 날짜 | 금액 |\n|---|---|\n| 2026-03-02 | 150000 |\n| 2026-04-01 | 200000 |\n",
+    "| 목표 | 횟수 | 비율 |\n|---|---|---|\n| G1 | 010 | 12 |\n| G2 | 3 | 45 |\n",
+    "총 3회\n2026-03-02 방문\n", "1. 첫째 단계.\n2. 둘째\n", "2026. 3.\n4. 방문\n",
+    "생계급여 월 713,102원\n주거급여 월 341,000원\n",
+])
+def test_ordinary_tables_and_lines_of_numbers_are_no_number_across_breaks(body: str) -> None:
+    assert scan_text(body, "r.md", 1) == []
+
+
 def test_inline_allow_is_for_one_line_and_never_for_resident_numbers() -> None:
     body = (
         "노인보호전문기관 1577-1389에 신고함 <!-- casekit: pii-ok -->\n"

@@ -360,6 +360,43 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+# where a number may run on past a line break (a soft break is a space on the page; `>` starts a
+# quote's next line) or a table's cell border (`| 010 | 0000 | 1001 |` reads as the number)
+_BREAK = re.compile(r"(?:[ \t]*(?:\n[ \t]*(?:>[ \t]*)*|\|))+[ \t]*")
+_DIGIT_BREAK_DIGIT = re.compile(r"[0-9)\-.](?:[ \t]*(?:\n[ \t]*(?:>[ \t]*)*|\|))+[ \t]*[0-9+(\-.]")
+
+
+def _across_breaks(text: str, allowed: _Allow) -> Iterator[tuple[str, int]]:
+    """(code, offset in `text`) of each number that only reads whole across a line break or a
+    table cell's border, the breaks read as the space a page shows."""
+    if "\n" not in text and "|" not in text or _DIGIT_BREAK_DIGIT.search(text) is None:
+        return
+    parts: list[str] = []
+    starts: list[int] = []  # where each part begins in the joined text
+    origins: list[int] = []  # and in `text`
+    breaks: list[int] = []  # joined offsets of the spaces put for breaks
+    pos = joined = 0
+    for m in _BREAK.finditer(text):
+        if "\n" not in m.group(0) and "|" not in m.group(0):
+            continue
+        parts.append(text[pos : m.start()])
+        starts.append(joined)
+        origins.append(pos)
+        joined += m.start() - pos
+        breaks.append(joined)
+        parts.append(" ")
+        joined += 1
+        pos = m.end()
+    parts.append(text[pos:])
+    starts.append(joined)
+    origins.append(pos)
+    breaks_set = set(breaks)
+    for code, offset, matched in find_pii("".join(parts), allowed):
+        if any(i in breaks_set for i in range(offset, offset + len(matched))):
+            i = bisect.bisect_right(starts, offset) - 1
+            yield code, origins[i] + offset - starts[i]
+
+
 def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -> list[Finding]:
     """Findings for a Markdown body that starts at file line `first_line`: exact line and column."""
     out: list[Finding] = []
@@ -368,6 +405,7 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
     allowed = _Allow.of(allow)
     rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
     hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed)}
+    hits |= {(rt.source_offset(offset), code) for code, offset in _across_breaks(rt.text, allowed)}
     for at, markup in rt.markup:  # a tag's attributes, a link's address and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
         hits |= {(at + offset if shown == markup else at, code) for code, offset, _ in find_pii(shown, allowed)}
