@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -171,7 +172,8 @@ def test_the_stage_words_of_add_and_of_file_names_are_one_table() -> None:
     for word in ("모니터링", "실행(개입)", "재사정", "사후 관리", "Follow-Up", "사례회의"):
         assert resolve_stage(word) == (stage_of_word(word), None)
         assert record_name_for(f"3-{word}.md", 9) == f"03-{stage_of_word(word)}.md"
-    assert record_name_for("foo.md", 9) is None and record_name_for("120-intake.md", 9) is None
+    assert record_name_for("foo.md", 9) is None
+    assert record_name_for("120-intake.md", 9) == record_name_for("00-intake.md", 9) == "09-intake.md"  # (no record takes it)
 
 
 @pytest.mark.parametrize(("old", "new", "says"), [
@@ -573,6 +575,9 @@ def test_the_quick_test_of_a_record_misses_no_character_the_full_one_names() -> 
     ("01-intake.md", "intake.md", "01-intake.md"),  # not 05-intake.md: the next number after the last
     ("03-plan.md", "plan.md", "03-plan.md"),
     ("04-intervention.md", "intervention.md", "04-intervention.md"),
+    ("01-intake.md", "00-intake.md", "01-intake.md"),  # a number no record takes: as if none were written
+    ("04-intervention.md", "00-intervention.md", "04-intervention.md"),
+    ("03-plan.md", "100-plan.md", "03-plan.md"),
 ])
 def test_a_record_without_a_number_is_told_the_free_number_its_stage_takes(
         sample: Path, moved: str, name: str, meant: str) -> None:
@@ -937,6 +942,18 @@ def test_an_entrys_goal_left_out_is_not_also_that_goal_unmonitored(
     line = edit(sample, rel, old, new)
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == [(code, line)], found
+
+
+@pytest.mark.parametrize(("progress", "code"), [("progress: []\n", "empty-value"), ("progress:\n", "empty-value"),
+                                              ("", "required"), ("progress: G1\n", "wrong-type")])
+def test_progress_left_empty_or_out_is_one_finding_not_also_every_goal_unmonitored(
+        sample: Path, progress: str, code: str) -> None:
+    """`progress: []` gave its empty-value and a goal-not-monitored for each of the plan's three goals."""
+    record = sample / MONITORING
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"progress:\n(?:  .*\n)+", progress, text, count=1), encoding="utf-8")
+    found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [code], found
 
 
 def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from casekit.core.casebook import check
-from tests.builders import FULL_PATH, make_casebook
+from tests.builders import BASE, FULL_PATH, make_casebook
 
 
 def codes(root: Path) -> list[tuple[str, str, int | None]]:
@@ -145,10 +145,13 @@ def test_plan_requires_consent_and_agreement(tmp_path: Path) -> None:
 
 
 def test_monitoring_reports_every_goal(tmp_path: Path) -> None:
-    path = replace(FULL_PATH[:5], 4, progress=[])
-    found = check(make_casebook(tmp_path, {"c1": path})).findings
-    assert any(f.code == "empty-value" for f in found)
-    assert any(f.code == "goal-not-monitored" and f.severity == "warning" for f in found)
+    plan = replace(FULL_PATH[:5], 2, goals=[*BASE["plan"]["goals"], {"id": "G2", "need": "N1", "goal": "관계 회복",
+                                                                    "target_date": "2026-06-30"}])
+    found = check(make_casebook(tmp_path, {"c1": plan})).findings
+    assert [(f.code, f.severity, f.path) for f in found if f.code == "goal-not-monitored"] == [
+        ("goal-not-monitored", "warning", "cases/c1/05-monitoring.md")]
+    empty = check(make_casebook(tmp_path / "b", {"c1": replace(FULL_PATH[:5], 4, progress=[])})).findings
+    assert [f.code for f in empty] == ["empty-value"]  # not also each goal unmonitored
 
 
 def test_activity_dates(tmp_path: Path) -> None:

@@ -176,7 +176,8 @@ _NAME_PARTS = re.compile(r"^\s*([0-9]{1,3})?[\s_\-.]*(.+?)\s*$")
 def record_name_for(name: str, next_nn: int | Callable[[str], int]) -> str | None:
     """The record file name a misnamed file was meant to have: `4-intervention.md` -> 04-intervention.md,
     `04_실행.md`, `０４-intervention.md` -> 04-intervention.md, `04-Intervention.MD`, `intervention.md` -> the case's next
-    number (`next_nn`, or what it gives for the stage); None when no stage can be read from it."""
+    number (`next_nn`, or what it gives for the stage), as is `00-intake.md`; None when no stage can be read
+    from it."""
     plain = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", name))  # ０４-실행.md, a zero-width space
     stem = re.sub(r"(?:\.(?:md|markdown|txt))+$", "", plain.strip(), flags=re.IGNORECASE)
     m = _NAME_PARTS.match(stem)
@@ -185,7 +186,9 @@ def record_name_for(name: str, next_nn: int | Callable[[str], int]) -> str | Non
     stage = stage_of_word(m.group(2))
     if stage is None:
         return None
-    number = int(m.group(1)) if m.group(1) else next_nn(stage) if callable(next_nn) else next_nn
+    number = int(m.group(1)) if m.group(1) else 0
+    if not 1 <= number <= 99:  # none, or one no record takes (00-intake.md, 100-monitoring.md): its place in the case
+        number = next_nn(stage) if callable(next_nn) else next_nn
     return f"{number:02d}-{stage}.md" if 1 <= number <= 99 else None
 
 

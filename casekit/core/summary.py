@@ -49,7 +49,7 @@ class Summary:
     crisis_only: bool = False  # an intervention whose activities are all crisis intervention
     ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
-    goal_unnamed: bool = False  # a progress or result entry whose goal is left out or empty: its own finding says so
+    goal_unnamed: bool = False  # a progress or result entry whose goal is left out or empty (or progress itself): its own finding says so
     achieved: list[str] = field(default_factory=list)  # goals a monitoring reports achieved
     decision: str | None = None
     next_review: str | None = None
@@ -284,6 +284,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 line, col = parsed.where(("activities", i, "date"))
                 s.activities.append((d, line, col))
     elif stage == "monitoring":
+        # `progress: []`, left empty or out: its own finding (empty-value, missing-field) says so, not one a goal
+        s.goal_unnamed |= not _list(data.get("progress"))
         for i, item in enumerate(_list(data.get("progress"))):
             ref("goal", ("progress", i, "goal"))
             s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
