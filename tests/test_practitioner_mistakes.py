@@ -956,6 +956,16 @@ def test_progress_left_empty_or_out_is_one_finding_not_also_every_goal_unmonitor
     assert found == [code], found
 
 
+def test_a_plan_deleted_is_one_needs_plan_naming_the_records_that_need_it(sample: Path) -> None:
+    """`03-plan.md` deleted gave a needs-plan at each later intervention and monitoring record (3 on
+    2026-0001); a case reopened needs its own plan again, said in its own episode."""
+    (sample / "cases/2026-0001/03-plan.md").unlink()
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path) for f in found] == [("needs-plan", "cases/2026-0001/04-intervention.md")], found
+    assert "뒤의 기록 2개(05-monitoring.md, 06-monitoring.md)도 이 계획이 필요합니다" in found[0].message_ko, found[0].message_ko
+    assert "so do 2 later record(s): 05-monitoring.md, 06-monitoring.md" in found[0].message_en
+
+
 def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -> None:
     """`2026-0001` renamed `2026-001`: nine case-mismatch, one per record, each telling to fix the
     record. One finding at the first record says the folder differs from all its records; a single

@@ -411,8 +411,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "needs-plan": (
         E,
-        "{stage_ko} 기록 앞에 계획이 없습니다. 실행과 점검은 계획 후에 합니다.",
-        "{stage} needs an earlier plan",
+        "{stage_ko} 기록 앞에 계획이 없습니다. 실행과 점검은 계획 후에 합니다.{hint}",
+        "{stage} needs an earlier plan{hint_en}",
     ),
     "plan-without-consent": (
         E,

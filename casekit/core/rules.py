@@ -67,6 +67,10 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
     case = Case.of(case_rel.rsplit("/", 1)[-1], records)
     ep = Episode()
     started = False
+    # an episode's records that need a plan it lacks (its plan deleted, say): said once, at the first,
+    # naming the others (out's index of that finding -> the others' file names)
+    unplanned: dict[int, tuple[Summary, str, list[str]]] = {}
+    first_unplanned: int | None = None
     for r in records:
         stage_ko = STAGE_KO[r.stage]
         if r.stage == "intake":
@@ -81,6 +85,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
             else:
                 out.append(finding("intake-again", r.rel, *r.where))
             ep = Episode(intake=r)
+            first_unplanned = None
             started = True
             continue
         started = True
@@ -107,7 +112,14 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
             out += _check_plan(r, ep)
             ep.plan = r
         elif r.stage in ("intervention", "monitoring"):
-            out += _check_work(r, ep, stage_ko)
+            work = _check_work(r, ep, stage_ko)
+            if work and work[0].code == "needs-plan":
+                if first_unplanned is not None:
+                    unplanned[first_unplanned][2].append(r.rel.rsplit("/", 1)[-1])
+                    continue
+                first_unplanned = len(out)
+                unplanned[first_unplanned] = (r, stage_ko, [])
+            out += work
         elif r.stage == "closure":
             out += _check_closure(r, ep)
             ep.closure = r
@@ -116,6 +128,11 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
                 out.append(finding("followup-before-closure", r.rel, *r.where))
             ep.followups.append(r)
 
+    for at, (first, first_ko, others) in unplanned.items():
+        if others:
+            out[at] = finding("needs-plan", first.rel, *first.where, stage=first.stage, stage_ko=first_ko,
+                              hint=f" 뒤의 기록 {len(others)}개({', '.join(others)})도 이 계획이 필요합니다.",
+                              hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}")
     for r in records:
         for kind, ref, line, col in _written(r):
             if kind == "resource" and ref not in resources:
