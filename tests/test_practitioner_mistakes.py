@@ -966,6 +966,19 @@ def test_a_plan_deleted_is_one_needs_plan_naming_the_records_that_need_it(sample
     assert "so do 2 later record(s): 05-monitoring.md, 06-monitoring.md" in found[0].message_en
 
 
+def test_a_record_copied_in_from_another_case_is_its_case_mismatch_alone(sample: Path) -> None:
+    """A monitoring record of 2026-0001 copied into 2026-0002 gave its case-mismatch, two
+    goal-not-monitored (2026-0002's goals G4, G5) and a date-decreasing: all of it said by "this is
+    another case's record". What is wrong in the record itself is still said."""
+    target = "cases/2026-0002/20-monitoring.md"
+    shutil.copy(sample / MONITORING, sample / target)
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0002/")]
+    assert found == [("case-mismatch", 2)], found
+    edit(sample, target, "decision: continue", "decision: maybe")
+    found = [f.code for f in check(sample, today=None).findings if f.path == target]
+    assert sorted(found) == ["case-mismatch", "not-in-list"], found
+
+
 def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -> None:
     """`2026-0001` renamed `2026-001`: nine case-mismatch, one per record, each telling to fix the
     record. One finding at the first record says the folder differs from all its records; a single

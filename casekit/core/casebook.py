@@ -53,6 +53,7 @@ from casekit.core.published import (
     published,
     scan_group,
 )
+from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet
@@ -292,6 +293,23 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
         said.append(finding("case-folder-renamed", first.path, first.line, first.column, value=values.pop(),
                             folder=case, count=len(found)))
     return [f for f in findings if id(f) not in drop] + said if said else findings
+
+
+# what a case's process rules say of a record only because it stands in that case: its order among
+# the case's records, its goals and needs against the case's plan and assessment, its date against theirs
+_OF_ITS_PLACE = ORDER_CODES | frozenset().union(*DEPENDS_ON.values()) | frozenset({
+    "goal-not-monitored", "date-decreasing", "activity-after-record", "activity-before-plan", "task-before-meeting"})
+
+
+def copied_in(findings: list[Finding]) -> list[Finding]:
+    """`findings` without what the case's rules say of a record whose `case` names another case (a
+    record copied in from another case, most often): its case-mismatch says to move it or make it
+    this case's, and its goals, dates and order were that other case's (a monitoring record copied
+    from 2026-0001 into 2026-0002 also gave two goal-not-monitored and a date-decreasing)."""
+    mismatched = {f.path for f in findings if f.code == "case-mismatch"}
+    if not mismatched:
+        return findings
+    return [f for f in findings if not (f.path in mismatched and f.code in _OF_ITS_PLACE)]
 
 
 def one_per_place(findings: list[Finding]) -> list[Finding]:
@@ -638,7 +656,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_per_place(folder_renamed(findings, layout)), layout.unread))
+    report.findings = sort_findings(deferred(one_per_place(copied_in(folder_renamed(findings, layout))), layout.unread))
     return report
 
 
