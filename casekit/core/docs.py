@@ -350,10 +350,12 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
             return
         if verdict[0] == "content" and not attrs.rstrip().endswith("/"):
             inside = name
-        if not told:
+        if not told and len(left) < MAX_SCRIPTS_LEFT_OUT:  # (past the caps nothing more is kept: not made either)
             written = attributes(attrs)
-            _keep_left_out(left, finding("html-left-out", rel, number, column, **_left_out_words(low, verdict, written)),
-                           _runs_script(verdict[1], written))
+            script = _runs_script(verdict[1], written)
+            if len(left) < MAX_LEFT_OUT or script:
+                _keep_left_out(left, finding("html-left-out", rel, number, column,
+                                             **_left_out_words(low, verdict, written)), script)
 
     for number, line in body_lines(text, first_line):
         at = 0
