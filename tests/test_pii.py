@@ -281,6 +281,16 @@ def test_ordinary_tables_and_lines_of_numbers_are_no_number_across_breaks(body: 
     assert scan_text(body, "r.md", 1) == []
 
 
+@pytest.mark.parametrize(("body", "column"), [
+    ("010-1234-5678<br>Tel\n", 1),  # a break: not glued to the word after it
+    ("<details><summary>010-1234-5678</summary>x</details>\n", 19),
+    ("<p>010-1234-5678</p><p>A동</p>\n", 4),
+    ("010<b>-1234</b>-5678\n", 1),  # inline tags leave one number
+])
+def test_a_number_before_a_tag_a_browser_breaks_at_is_found(body: str, column: int) -> None:
+    assert [(f.code, f.column) for f in scan_text(body, "r.md", 1)] == [("pii-phone", column)]
+
+
 def test_inline_allow_is_for_one_line_and_never_for_resident_numbers() -> None:
     body = (
         "노인보호전문기관 1577-1389에 신고함 <!-- casekit: pii-ok -->\n"

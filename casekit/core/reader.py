@@ -144,6 +144,13 @@ class ReaderText:
 _UNIT_FIRST = re.compile("[<&\\\\*~`%\\[\\]" + _ZERO_WIDTH + "]")
 
 
+# a tag a browser draws as a break between the texts on either side: any but the inline ones
+# (`<b>`, `<span>`, `<a>` … leave 010<b>-0000</b>-1001 one number) and comments
+_INLINE_TAGS = ("a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|"
+                "sub|sup|time|tt|u|var|wbr")
+_BREAKING_TAG = re.compile(rf"</?(?!(?:{_INLINE_TAGS})\b)[A-Za-z]", re.IGNORECASE)
+
+
 def markup_text(markup: str) -> str:
     """A tag's or a link address's text as a browser shows it in a tooltip or the status bar:
     entities and percent-encoded bytes decoded (`&#48;10`, `tel:%30%31%30`)."""
@@ -193,6 +200,8 @@ def _reader_text(folded: str, source: str) -> ReaderText:
         unit = m.group(0)
         if unit.startswith(("<", "](")):
             markup.append((m.start(), unit))
+            if _BREAKING_TAG.match(unit):  # 010-0000-1001<br>x, <p>…</p><p>…</p>: a browser shows a break there
+                segment("\n", m.start(), m.end(), False)
         elif unit.startswith("&"):
             segment(fold(html.unescape(unit)), m.start(), m.end(), False)
         elif unit.startswith("%"):
