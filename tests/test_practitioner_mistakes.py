@@ -979,6 +979,23 @@ def test_a_record_copied_in_from_another_case_is_its_case_mismatch_alone(sample:
     assert sorted(found) == ["case-mismatch", "not-in-list"], found
 
 
+@pytest.mark.parametrize(("rel", "old", "new", "meant"), [
+    (MONITORING, "status: achieved", "status: done", "achieved"),
+    (MONITORING, "status: in_progress", "status: ongoing", "in_progress"),
+    (MONITORING, "delivered: partly", "delivered: Partial", "partly"),
+    (MONITORING, "decision: continue", "decision: 유지", "continue"),
+    ("cases/2026-0001/02-assessment.md", "severity: high", "severity: 상", "high"),  # 상/중/하, as rated on paper
+    ("cases/2026-0001/02-assessment.md", "severity: medium", "severity: 중", "medium"),
+    ("cases/2026-0001/07-closure.md", "result: achieved", "result: completed", "achieved"),
+])
+def test_a_word_practitioners_type_for_a_code_gets_a_guess(sample: Path, rel: str, old: str, new: str, meant: str) -> None:
+    """`status: done`, `severity: 상`, `decision: 유지` were "not allowed" with the list of codes and no guess."""
+    line = edit(sample, rel, old, new)
+    (found,) = [f for f in check(sample, today=None).findings if f.path == rel]
+    assert (found.code, found.line) == ("not-in-list", line)
+    assert f"혹시 {meant}(" in found.message_ko, found.message_ko
+
+
 def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -> None:
     """`2026-0001` renamed `2026-001`: nine case-mismatch, one per record, each telling to fix the
     record. One finding at the first record says the folder differs from all its records; a single

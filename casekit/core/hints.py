@@ -137,6 +137,34 @@ def near_miss(typed: str, other: str) -> bool:
     return steps <= 1 or (steps == 2 and min(len(a), len(b)) >= 8)
 
 
+# words practitioners type for a code (English they use, 상/중/하 ratings, Korean shorthand the labels
+# lack): a guess only where one code of the field's list has the word
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "achieved": ("done", "complete", "completed", "accomplished", "met", "완료"),
+    "in_progress": ("ongoing", "progress", "in progress", "inprogress", "started", "진행", "진행중"),
+    "stalled": ("stuck", "blocked", "paused", "on hold", "on_hold", "hold", "중단", "지연", "보류"),
+    "not_started": ("pending", "todo", "not started", "notstarted", "planned", "예정", "시작 전", "시작전"),
+    "partly": ("partial", "partially", "some", "부분", "일부만"),
+    "partly_achieved": ("partly", "partial", "partially", "부분", "부분달성", "일부 달성"),
+    "not_achieved": ("failed", "not met", "unmet", "미달성"),
+    "delivered": ("yes", "provided", "done", "제공", "완료"),
+    "not_delivered": ("no", "none", "missed", "undelivered", "미제공", "제공 안 됨", "제공안됨"),
+    "high": ("상", "높음", "높다"), "medium": ("중", "보통", "mid", "moderate"), "low": ("하", "낮음", "낮다"),
+    "continue": ("keep", "ongoing", "계속", "유지"), "close": ("closing", "end", "종결"),
+    "revise_plan": ("revise", "revised", "계획수정"), "reassess": ("reassessment", "재사정"),
+    "female": ("f", "여", "여자", "여성"), "male": ("m", "남", "남자", "남성"),
+    "written": ("서면", "signed", "paper"), "signed": ("서명", "서면", "written"), "verbal": ("oral", "구두"),
+    "given": ("동의", "agreed", "yes"), "refused": ("거부", "declined", "denied", "no"),
+    "withdrawn": ("철회", "withdrew"),
+}
+
+
+def _synonym(text: str, codes: list[str]) -> str | None:
+    word = text.strip().lower()
+    meant = [code for code in codes if word in SYNONYMS.get(code, ())]
+    return meant[0] if len(meant) == 1 else None
+
+
 def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> tuple[str, str]:
     """For a value not in an enum: which code to write, in Korean and English ('' when no guess).
     A Korean label typed instead of its code ('노인' for older, '최초' for initial) is recognised."""
@@ -161,7 +189,7 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
     if lead is not None and lead.group(1) in codes:  # the template's explanation left after the value
         code = lead.group(1)
         return (f" 값 뒤의 설명을 지우고 코드만 적으세요: {code}.", f" keep only the code: {code}.")
-    guess = close_to(text, codes) or close_to(text, list(labels.values()))
+    guess = close_to(text, codes) or close_to(text, list(labels.values())) or _synonym(text, codes)
     if guess is not None:
         code = guess if guess in codes else next(c for c in codes if labels.get(c) == guess)
         label = labels.get(code, "")
