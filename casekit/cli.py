@@ -332,7 +332,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         sys.exit(2)
     _settings_warning(report)
     deadlines = report.config.deadlines
-    rows = []
+    rows: list[dict[str, Any]] = []
     for cid, records in sorted(report.summaries.items()):
         if not records:
             continue
@@ -710,7 +710,7 @@ def audit_cmd(site_dir: Path, root_opt: str | None, theme_dirs: tuple[Path, ...]
     report = check(root, keep=True)
     findings = audit_casebook(root, site_dir, sensitive_needles(report), list(theme_dirs) or None)
     files = sum(1 for _, _, kind in walk(site_dir) if kind != "dir")
-    click.echo(REPORTER_BY_NAME[fmt](findings, files, lang))
+    click.echo(REPORTER_BY_NAME[fmt](findings, files, lang, ()))
     sys.exit(1 if findings else 0)
 
 

@@ -15,6 +15,7 @@ What the built site finally holds is judged by `casekit.site.audit` after the bu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -37,7 +38,7 @@ def escape_meta(value: Any) -> Any:
     return value
 
 
-def missing_theme_file(meta: dict[str, Any], env: Environment) -> tuple[str, str] | None:
+def missing_theme_file(meta: Mapping[str, Any], env: Environment) -> tuple[str, str] | None:
     """The front-matter key and value of a page that name a theme file the theme lacks: `template:`
     (MkDocs renders the page with it) or `icon:` (Material includes `.icons/<icon>.svg` in the
     menu). Either stops the whole build with Jinja's traceback (TemplateNotFound)."""
