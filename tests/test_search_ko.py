@@ -391,6 +391,16 @@ def _in_parts(word: str, shown: str) -> bool:
     return ok[-1]
 
 
+def test_function_words_are_left_out_of_a_query_that_holds_another_word() -> None:
+    """`월세 때문에 힘들어요` ranked 2026-0001 ("나이 때문에") and the privacy page ("때문입니다")
+    second and third, above pages about rent: 때문에 says nothing of what is looked for."""
+    assert [w for w, _ in search_ko.query_terms("월세 때문에 힘들어요")] == ["월세", "힘들어요"]
+    assert [w for w, _ in search_ko.query_terms("병원에 가는 것이 힘들어요")] == ["병원에", "가는", "힘들어요"]
+    assert [w for w, _ in search_ko.query_terms("때문에")] == ["때문에"]  # alone, it is what is looked for
+    assert [w for w, _ in search_ko.query_terms("및 위해")] == ["및", "위해"]
+    assert [w for w, _ in search_ko.query_terms("등 통증")] == ["등", "통증"]  # 등: the back too
+
+
 # --------------------------------------------------------------------------------------------
 # In the browser
 
@@ -410,7 +420,8 @@ async ([words, config]) => {
 @pytest.mark.slow
 def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
     words = sorted({q.query for path in QUERY_SETS.values() for q in load_queries(path)}
-                   | {"아이", "사례회의에서", "생계·주거급여", "가족센터(건강가정지원센터)", "G1을", "2026-0006"})
+                   | {"아이", "사례회의에서", "생계·주거급여", "가족센터(건강가정지원센터)", "G1을", "2026-0006",
+                      "월세 때문에 힘들어요", "때문에", "병원에 가는 것이 힘들어요", "및 위해", "등 통증"})
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()

@@ -63,7 +63,7 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "STAGE_ALIASES", "bigrams",
+__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "STAGE_ALIASES", "bigrams",
            "date_terms", "dotted_terms", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
            "terms", "word_groups", "words"]
 
@@ -140,6 +140,16 @@ LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("어도", "closed"), ("아도", "closed"), ("어야", "closed"), ("아야", "closed"),
     ("음", "closed"), ("은", "closed"), ("는", "closed"),
 ), key=lambda e: (-len(e[0]), e[0])))
+
+# Words a query is written with that say nothing of what is looked for (때문에, 위해, 및, 통해, 것,
+# 수, 하다, 있어요 …; not 등, also the back: 등 통증): left out of a query that holds another word. `월세 때문에 힘들어요` ranked a page
+# for its "나이 때문에" and the privacy page for "때문입니다" above pages about rent. By stem.
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "때문", "위해", "위해서", "위하여", "및", "통해", "통해서", "통하여", "대한", "대해", "대해서", "대하여", "관련",
+    "관련해", "관련해서", "것", "수", "때", "하고", "해요", "해서", "했어요", "했다", "합니다", "하다", "되다",
+    "돼요", "됐어요", "있어요", "있다", "있음", "있는", "그리고", "또는", "혹은", "좀", "너무", "많이", "매우", "아주",
+    "정말", "그냥",
+})
 
 # The Hangul words practitioners write for a stage that the site names otherwise (모니터링 -> 점검):
 # a query word whose stem is one also looks for the stage's name. Not 재개 (서비스 재개: everyday
@@ -573,7 +583,15 @@ def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple
         out += _word_query_groups(text[at:start])
         out.append((word, groups))
         at = end
-    return out + _word_query_groups(text[at:])
+    out += _word_query_groups(text[at:])
+    content = [(word, groups) for word, groups in out if not _function_word(word, [t for g in groups for t in g])]
+    return content if content else out
+
+
+def _function_word(word: str, terms: list[str]) -> bool:
+    """Whether a typed word is one of `FUNCTION_WORDS`: its stem, or a short word one of whose terms
+    is (것이, 수가: the stem keeps a particle after one syllable). (`search-worker.js` mirrors this.)"""
+    return stem(word) in FUNCTION_WORDS or (len(word) <= 3 and any(t in FUNCTION_WORDS for t in terms))
 
 
 def query_terms(query: str, years: Sequence[int] = ()) -> list[tuple[str, list[str]]]:

@@ -282,8 +282,8 @@ function wordQueryTerms(text, out) {
    (모니터링 -> 점검); a date is one word, a particle or 초, 중순 ... joined to it left out, and so is
    a month and day without a year (03-04, 3/4, 3.4.: read as 3월 4일); a run of letters and digits
    joined by hyphens that is no date (2026-0007, 000-1234), or by dots or underscores (kim.sw,
-   lee_hj), is one word, looked for joined (20260007, kimsw), not as its parts; 1.5 as written
-   (search_ko.query_groups) */
+   lee_hj), is one word, looked for joined (20260007, kimsw), not as its parts; 1.5 as written;
+   function words (때문에, 위해 …) left out of a query holding another word (search_ko.query_groups) */
 function queryTerms(query) {
   const text = query.normalize("NFKC");
   const spans = [];  /* [start, end, word entry] */
@@ -334,7 +334,10 @@ function queryTerms(query) {
     at = end;
   }
   wordQueryTerms(text.slice(at), out);
-  return out;
+  /* words that say nothing of what is looked for (때문에, 위해, 및 …), left out when another is typed */
+  const idle = new Set(manifest.function_words || []);
+  const content = out.filter(e => !(idle.has(e.stem) || ([...e.word].length <= 3 && e.terms.some(t => idle.has(t)))));
+  return content.length ? content : out;
 }
 
 function shardOf(term, shards) {
