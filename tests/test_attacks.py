@@ -194,8 +194,8 @@ def _value(root: Path) -> str:
     return text.split('  name: "', 1)[1].split('"', 1)[0]
 
 
-@pytest.mark.parametrize("disguise", ["entity", "zero-width", "combining", "markup", "fullwidth-json", "percent-name", "sitemap-gz",
-                                      "punycode-host"])
+@pytest.mark.parametrize("disguise", ["entity", "zero-width", "combining", "markup", "fullwidth-json", "rest-shard",
+                                      "percent-name", "sitemap-gz", "punycode-host"])
 def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, disguise: str) -> None:
     root, _ = built
     name = _value(root)
@@ -214,6 +214,11 @@ def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, d
             data = json.loads(index.read_text(encoding="utf-8"))
             data[0][2].append("이웃 " + name)
             index.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+        elif disguise == "rest-shard":  # the sentences of long pages the worker fetches for a snippet
+            rest = sorted((copy / "search/casekit").glob("r-*.json"))[0]
+            data = json.loads(rest.read_text(encoding="utf-8"))
+            data[0] = [*(data[0] or []), "이웃 " + "\u200c".join(name)]
+            rest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         elif disguise == "punycode-host":  # a link's host: the status bar shows it decoded
             host = "xn--" + name.encode("punycode").decode("ascii")
             _append(copy, "due/index.html", f'<p><a href="https://{host}.example/">자료</a></p>')

@@ -28,7 +28,16 @@ import yaml
 
 from casekit.site import search_ko
 from casekit.site.build import build
-from casekit.site.search_index import EXCLUDED, SHARD_DIR, WORKER, build_search_index, page_of, shard_of
+from casekit.site.search_index import (
+    EXCLUDED,
+    MAX_SENTENCES,
+    SHARD_DIR,
+    WORKER,
+    build_search_index,
+    page_of,
+    sentences,
+    shard_of,
+)
 from tests.browser_support import (  # noqa: F401  (browser, built_site, served_site are fixtures)
     SNIPPET_JS,
     browser,
@@ -162,6 +171,37 @@ def _docs(site: Path) -> list[list[Any]]:
     return out
 
 
+def _rests(site: Path, ck: dict[str, Any]) -> dict[int, list[str]]:
+    """Each doc's sentences in the rest shards, by doc number."""
+    out: dict[int, list[str]] = {}
+    per = ck["docs_per_shard"]
+    for n in range(ck["heads_at"]):
+        path = site / SHARD_DIR / f"r-{n}.json"
+        if path.exists():
+            for i, rest in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+                if rest:
+                    out[n * per + i] = rest
+    return out
+
+
+@pytest.mark.slow
+def test_a_long_pages_other_sentences_wait_in_its_rest_shard(built_site: Path) -> None:  # noqa: F811
+    """A page with more sentences than its doc shard keeps has every other one in the rest shard of
+    the same number (the worker fetches it when no kept sentence holds the query): together they
+    are the page's sentences, each once; a shard of short pages has none."""
+    ck = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    docs, rests = _docs(built_site), _rests(built_site, ck)
+    n = next(i for i, d in enumerate(docs) if d[0] == "cases/2026-0006/")
+    assert docs[n][3:] == [1] and len(docs[n][2]) <= MAX_SENTENCES
+    text = built_site / "cases" / "2026-0006" / "index.html"
+    page = page_of(text.read_text(encoding="utf-8"), "cases/2026-0006/")
+    assert page is not None
+    assert sorted(docs[n][2] + rests[n]) == sorted(dict.fromkeys(sentences(page.about) + sentences(page.body)))
+    assert any("나가라고" in s for s in rests[n]) and not any("나가라고" in s for s in docs[n][2])
+    short = [i // ck["docs_per_shard"] for i, d in enumerate(docs) if len(d) == 3]
+    assert any(not (built_site / SHARD_DIR / f"r-{i}.json").exists() for i in short)
+
+
 @pytest.mark.slow
 def test_index_holds_only_what_pages_show(built_site: Path) -> None:  # noqa: F811
     manifest = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -170,11 +210,15 @@ def test_index_holds_only_what_pages_show(built_site: Path) -> None:  # noqa: F8
     docs = _docs(built_site)
     assert len(docs) == ck["docs"] > 40
     shown_terms: set[str] = set()
-    for location, title, sentences in docs:
+    rests = _rests(built_site, ck)
+    for n, (location, title, kept, *more) in enumerate(docs):
         shown = _shown(built_site, location)
         bare = "".join(shown.split())  # tags become spaces in `shown`; compare without them
         assert "".join(title.split()) in bare
-        for sentence in sentences:
+        rest = rests.get(n, [])
+        assert more == ([1] if rest else []), f"{location}: flagged {more}, {len(rest)} more sentences"
+        assert not set(rest) & set(kept)
+        for sentence in kept + rest:
             assert "".join(sentence.rstrip("…").split()) in bare, f"{location}: snippet {sentence!r} is not on the page"
         shown_terms |= set(search_ko.terms(shown)) | set(search_ko.terms(_shown(built_site, location, inline=True)))
     for shard in (built_site / SHARD_DIR).glob("t-*.json"):
@@ -498,6 +542,30 @@ def test_result_shows_a_sentence_with_the_query_marked(browser: Browser, served_
         first = page.locator(".md-search-result__item").first
         assert "채무 독촉" in first.inner_text()
         assert first.locator("mark").count() >= 1
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "case", "words"), [
+    ("집주인이 나가라고", "/cases/2026-0006/", ["집주인", "나가라고"]),  # far down a long case page
+    ("4월 둘째 주", "/cases/2026-0001/", ["4월", "둘째"]),
+])
+def test_a_long_page_shows_the_sentence_the_query_found_it_by(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                              case: str, words: list[str]) -> None:
+    """When none of the sentences a long page keeps in its doc shard holds the query, the result
+    shows the page's sentence that does (from its rest shard, once the first results are shown),
+    not a sentence of other words."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        assert pages[0] == case
+        # (shown first with a kept sentence, then again with the one that holds the query)
+        page.wait_for_function("words => { const first = document.querySelector('.md-search-result__item');"
+                               " return first && words.every(w => first.innerText.includes(w)); }", arg=words,
+                               timeout=10_000)
+        first = page.locator(".md-search-result__item").first
+        assert first.locator("mark").count() >= 2, first.inner_text()
 
 
 @pytest.fixture(scope="module")

@@ -178,7 +178,7 @@ def _lists_pages(site_dir: Path) -> bool:
 
 # -- composed pages kept from the last build -----------------------------------
 STORE = "composed"  # in the build folder: the last build's composed pages, each case's as <id>.<file>
-_STORE_FORMAT = 3  # (1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일)
+_STORE_FORMAT = 4  # (1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일; 3 no rest sentences)
 _MANIFEST = "manifest.json"
 _FILES = {"case": ".case.html", "summary": ".summary.html", "read": ".read.json"}  # a case's, after its id
 
@@ -385,8 +385,8 @@ def _weighed(read: Any) -> Weighed | None:
     if not isinstance(read, list) or len(read) != 2:
         return None
     entry, weights = read
-    if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], str)
-            and isinstance(entry[2], list) and all(isinstance(x, str) for x in entry[2])):
+    if not (isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], str) and isinstance(entry[1], str)
+            and all(isinstance(part, list) and all(isinstance(x, str) for x in part) for part in entry[2:])):
         return None
     if not isinstance(weights, dict) or not all(isinstance(k, str) and type(v) in (int, float)
                                                 for k, v in weights.items()):

@@ -7,15 +7,18 @@ a browser shows it and writes a chunked index that the browser fetches piece by 
     search/search_index.json          a small manifest (Material's search UI fetches it first)
     search/casekit/t-<n>.json         term shards: term -> [doc, weight, doc, weight, ...]
     search/casekit/d-<n>.json         doc shards: [location, title, [sentence, ...]] per page
-                                      (MAX_SENTENCES at most), then head shards ([location,
-                                      title] of HEADS_PER_SHARD pages each)
+                                      (MAX_SENTENCES at most; then 1 when it has more), then
+                                      head shards ([location, title] of HEADS_PER_SHARD pages each)
+    search/casekit/r-<n>.json         rest shards: the other sentences of the pages of d-<n>
+                                      (only where one of them has more)
     assets/casekit/search-worker.js   the search worker Material's UI talks to (our own, no lunr)
 
 A long page keeps the sentences that hold the most of its words (`kept`: a greedy cover of its
 terms, in no more bytes than MAX_SENTENCES of its sentences take on average, after the shortest
 sentence of each month it is dated in, MAX_MONTHS at most), so a query's word
-most often has a sentence to be shown with, even when the page writes it only once, far down; no
-file more a page. A query downloads the manifest, the shards of its terms and the doc shards of its
+most often has a sentence to be shown with, even when the page writes it only once, far down.
+When none of a result's kept sentences holds the query, the worker fetches the rest shard of its
+doc shard and shows the page's sentence that does (`집주인이 나가라고` on a long case page). A query downloads the manifest, the shards of its terms and the doc shards of its
 first screen of results: tens of kilobytes, however many cases the casebook holds; the other
 results' doc shards (then head shards) come after the first result is shown.
 
@@ -288,7 +291,8 @@ def page_of(text: str, location: str) -> Page | None:
     return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated)
 
 
-Weighed = tuple[list[object], dict[str, float]]  # a page's entry in the doc shards and its terms' weights
+# a page's entry ([location, title, kept sentences, its other sentences]) and its terms' weights
+Weighed = tuple[list[object], dict[str, float]]
 
 
 def _read_weighed(item: tuple[str, str]) -> Weighed | None:
@@ -296,13 +300,16 @@ def _read_weighed(item: tuple[str, str]) -> Weighed | None:
 
 
 def weighed(page: Page | None) -> Weighed | None:
-    """A page's entry in the doc shards ([location, title, snippets]: `kept` of its sentences, the
-    about-fields first) and its terms' weights."""
+    """A page's entry ([location, title, snippets, rest]: `kept` of its sentences, the
+    about-fields first, for the doc shards; the sentences not kept, in the page's order, for the
+    rest shards) and its terms' weights."""
     if page is None:
         return None
     shown = list(dict.fromkeys(sentences(page.about) + sentences(page.body)))
     weights = _weights(page)
-    return [page.location, page.title, kept(shown, weights)], weights
+    chosen = kept(shown, weights)
+    taken = set(chosen)
+    return [page.location, page.title, chosen, [s for s in shown if s not in taken]], weights
 
 
 def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]:
@@ -502,8 +509,12 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                          default_jobs(), chunk=32))
     read_all = [done[rel] if rel in done else next(fresh) for rel, _, _ in files]
     got = [r for r in read_all if r is not None]
-    pages = [entry if len(cast("list[str]", entry[2])) <= MAX_SENTENCES  # (a reading kept by an older build: no more)
-             else [*entry[:2], cast("list[str]", entry[2])[:MAX_SENTENCES]] for entry, _ in got]
+    # a page's kept sentences in the doc shards, with a 1 after them when it has others: those
+    # are in the rest shard of its doc shard's number, fetched only to show a result none of
+    # whose kept sentences holds the query
+    rests = [cast("list[str]", entry[3]) if len(entry) > 3 else [] for entry, _ in got]
+    pages = [[*entry[:2], cast("list[str]", entry[2])[:MAX_SENTENCES], *([1] if rest else [])]
+             for (entry, _), rest in zip(got, rests, strict=True)]
     raw = [weights for _, weights in got]
     # a page's length is its words': its date terms say again what its words 2026, 03, 15 say
     # (each of the site's terms judged once, not once a page it is on)
@@ -542,6 +553,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     shards_out: list[tuple[str, object]] = [(f"t-{n}.json", bucket) for n, bucket in enumerate(buckets)]
     shards_out += [(f"d-{n // DOCS_PER_SHARD}.json", pages[n:n + DOCS_PER_SHARD])
                    for n in range(0, len(pages), DOCS_PER_SHARD)]
+    shards_out += [(f"r-{n // DOCS_PER_SHARD}.json", rests[n:n + DOCS_PER_SHARD])
+                   for n in range(0, len(pages), DOCS_PER_SHARD) if any(rests[n:n + DOCS_PER_SHARD])]
     shards_out += [(f"d-{heads_at + n // HEADS_PER_SHARD}.json", [page[:2] for page in pages[n:n + HEADS_PER_SHARD]])
                    for n in range(0, len(pages), HEADS_PER_SHARD)]
     stats["doc_shards"] = doc_shards

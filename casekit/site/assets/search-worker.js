@@ -366,19 +366,31 @@ function held(w, have, idf) {
   return best;
 }
 
+/* How much of each typed word sentence `s` holds (a word's stem written in it counts 1.5) */
+function sentenceScore(s, words) {
+  const lower = s.toLowerCase();
+  const have = textTerms(s);
+  let score = 0;
+  /* (a one-syllable stem by its terms: 약 is no match inside 복약) */
+  for (const w of words) score += !w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null);
+  return score;
+}
+
 /* The page's sentence that holds the most of the query (null: none holds any of it). */
 function bestSentence(sentences, words) {
   let best = null, bestScore = 0;
   sentences.forEach((s, i) => {
-    const lower = s.toLowerCase();
-    const have = textTerms(s);
-    let score = 0;
-    /* (a one-syllable stem by its terms: 약 is no match inside 복약) */
-    for (const w of words) score += !w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null);
-    score -= i * 0.001; /* earlier sentences are the record's own fields */
+    const score = sentenceScore(s, words) - i * 0.001; /* earlier sentences are the record's own fields */
     if (score > bestScore) { best = s; bestScore = score; }
   });
   return best;
+}
+
+/* Whether sentence `s` holds every typed word (its stem, or all the terms of one of its forms) */
+function holdsAll(s, words) {
+  if (s === null) return false;
+  const lower = s.toLowerCase(), have = textTerms(s);
+  return words.every(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem)) || held(w, have, null) === 1);
 }
 
 function snippet(sentences, words, best = bestSentence(sentences, words)) {
@@ -489,22 +501,35 @@ function item(location, title, text, r, words, matched) {
   return [{ location, title: escapeHTML(title), text, score: r.score, terms }];
 }
 
-/* The pages of ranked hits with a sentence each (the kept sentence holding the most of the query),
-   as Material's result items: [[{location, title, text, score, terms}]] */
-async function items({ words, matched, ranked }) {
+/* The pages of ranked hits with a sentence each (the kept sentence holding the most of the query;
+   when none holds all of it and the page has more, the best of all its sentences, from its rest
+   shard: `rests`, for the first screen once it is shown), as Material's result items:
+   [[{location, title, text, score, terms}]] */
+async function items({ words, matched, ranked }, rests = false) {
   const per = manifest.docs_per_shard;
   const need = [...new Set(ranked.map(r => Math.floor(r.doc / per)))];
-  const got = new Map();
+  const got = new Map(), rest = new Map();
   await Promise.all(need.map(async n => got.set(n, await fetchJSON("d-" + n + ".json"))));
+  const entryOf = r => { const shard = got.get(Math.floor(r.doc / per)); return shard && shard[r.doc % per]; };
+  const short = rests ? ranked.filter(r => { const e = entryOf(r); return e && e[3] && !holdsAll(bestSentence(e[2], words), words); }) : [];
+  await Promise.all([...new Set(short.map(r => Math.floor(r.doc / per)))].map(async n => {
+    rest.set(n, await fetchJSON("r-" + n + ".json"));
+  }));
   const out = [];
   for (const r of ranked) {
-    const shard = got.get(Math.floor(r.doc / per));
-    const entry = shard && shard[r.doc % per];
+    const entry = entryOf(r);
     if (!entry) continue;
-    const [location, title, sentences] = entry;
-    const best = bestSentence(sentences, words), at = fragment(best);
+    const [location, title, kept] = entry;
+    const more = rest.get(Math.floor(r.doc / per));
+    const others = (more && more[r.doc % per]) || [];
+    let best = bestSentence(kept, words);
+    if (others.length && !holdsAll(best, words)) {
+      const better = bestSentence(others, words);
+      if (better !== null && (best === null || sentenceScore(better, words) > sentenceScore(best, words))) best = better;
+    }
+    const at = fragment(best);
     /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page) */
-    const text = (at ? '<span class="ck-at" data-ck-at="' + escapeHTML(at) + '"></span>' : "") + snippet(sentences, words, best);
+    const text = (at ? '<span class="ck-at" data-ck-at="' + escapeHTML(at) + '"></span>' : "") + snippet(kept, words, best);
     out.push(item(location, title, text, r, words, matched));
   }
   return out;
@@ -544,16 +569,19 @@ addEventListener("message", async ev => {
         return;
       }
       /* the first screen as soon as its pages are known, every other match counted */
-      const ranked = hits.ranked;
-      const first = await items({ ...hits, ranked: ranked.slice(0, FIRST_SCREEN) });
+      const ranked = hits.ranked, screen = { ...hits, ranked: ranked.slice(0, FIRST_SCREEN) };
+      const first = await items(screen);
       if (mine !== seq) return;
       postMessage({ type: RESULT, data: { items: first.concat(ranked.slice(FIRST_SCREEN).map(pending)) } });
-      if (ranked.length > FIRST_SCREEN) {
-        const [more, rest] = await Promise.all([
-          items({ ...hits, ranked: ranked.slice(FIRST_SCREEN, SNIPPET_RESULTS) }),
-          heads({ ...hits, ranked: ranked.slice(SNIPPET_RESULTS) }),
-        ]);
-        if (mine === seq) postMessage({ type: RESULT, data: { items: first.concat(more, rest) } });
+      /* then the first screen again, its long pages' sentences that hold the query fetched where the
+         kept ones did not (never before the first results are shown), and the other results */
+      const [better, more, rest] = await Promise.all([
+        items(screen, true),
+        items({ ...hits, ranked: ranked.slice(FIRST_SCREEN, SNIPPET_RESULTS) }),
+        heads({ ...hits, ranked: ranked.slice(SNIPPET_RESULTS) }),
+      ]);
+      if (mine === seq && (ranked.length > FIRST_SCREEN || better.some((x, i) => x[0].text !== first[i][0].text))) {
+        postMessage({ type: RESULT, data: { items: better.concat(more, rest) } });
       }
     } catch (err) {
       console.warn("casekit search:", err);
