@@ -17,10 +17,11 @@ A long page keeps the sentences that hold the most of its words (`kept`: a greed
 terms, in no more bytes than MAX_SENTENCES of its sentences take on average, after the shortest
 sentence of each month it is dated in, MAX_MONTHS at most), so a query's word
 most often has a sentence to be shown with, even when the page writes it only once, far down.
-When none of a result's kept sentences holds the query, the worker fetches the rest shard of its
-doc shard and shows the page's sentence that does (`집주인이 나가라고` on a long case page). A query downloads the manifest, the shards of its terms and the doc shards of its
-first screen of results: tens of kilobytes, however many cases the casebook holds; the other
-results' doc shards (then head shards) come after the first result is shown.
+A query downloads the manifest, the shards of its terms and the doc shards of its first screen of
+results: tens of kilobytes, however many cases the casebook holds; the other results' doc shards
+(then head shards) come after the first result is shown, with the rest shards of the first
+screen's pages none of whose kept sentences holds the query (the worker then shows the page's
+sentence that does: `집주인이 나가라고` on a long case page).
 
 What is indexed is what users search for: the page title (h1), the fields a record is *about*
 (주 호소 문제, 욕구 내용, 목표, 활동 내용, 사유, 가구 형태, 서비스 ...; `data-field` on the page), and
@@ -512,9 +513,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     # a page's kept sentences in the doc shards, with a 1 after them when it has others: those
     # are in the rest shard of its doc shard's number, fetched only to show a result none of
     # whose kept sentences holds the query
-    rests = [cast("list[str]", entry[3]) if len(entry) > 3 else [] for entry, _ in got]
-    pages = [[*entry[:2], cast("list[str]", entry[2])[:MAX_SENTENCES], *([1] if rest else [])]
-             for (entry, _), rest in zip(got, rests, strict=True)]
+    rests = [cast("list[str]", entry[3]) for entry, _ in got]
+    pages = [[*entry[:3], *([1] if rest else [])] for (entry, _), rest in zip(got, rests, strict=True)]
     raw = [weights for _, weights in got]
     # a page's length is its words': its date terms say again what its words 2026, 03, 15 say
     # (each of the site's terms judged once, not once a page it is on)

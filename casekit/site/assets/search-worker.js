@@ -366,31 +366,29 @@ function held(w, have, idf) {
   return best;
 }
 
-/* How much of each typed word sentence `s` holds (a word's stem written in it counts 1.5) */
-function sentenceScore(s, words) {
+/* How much of each typed word sentence `s` holds: 1.5 when it writes the word's stem, else the
+   share of the word's terms it holds (1: all of one of its forms) */
+function wordScores(s, words) {
   const lower = s.toLowerCase();
   const have = textTerms(s);
-  let score = 0;
   /* (a one-syllable stem by its terms: 약 is no match inside 복약) */
-  for (const w of words) score += !w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null);
-  return score;
+  return words.map(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null)));
 }
 
-/* The page's sentence that holds the most of the query (null: none holds any of it). */
-function bestSentence(sentences, words) {
-  let best = null, bestScore = 0;
+/* The page's sentence that holds the most of the query (null: none holds any of it), with how
+   much it holds and whether it holds every typed word */
+function bestOf(sentences, words) {
+  let best = null, bestScore = 0, score = 0, all = false;
   sentences.forEach((s, i) => {
-    const score = sentenceScore(s, words) - i * 0.001; /* earlier sentences are the record's own fields */
-    if (score > bestScore) { best = s; bestScore = score; }
+    const got = wordScores(s, words), sum = got.reduce((a, b) => a + b, 0);
+    const ranked = sum - i * 0.001; /* earlier sentences are the record's own fields */
+    if (ranked > bestScore) { best = s; bestScore = ranked; score = sum; all = got.every(x => x >= 1); }
   });
-  return best;
+  return { best, score, all };
 }
 
-/* Whether sentence `s` holds every typed word (its stem, or all the terms of one of its forms) */
-function holdsAll(s, words) {
-  if (s === null) return false;
-  const lower = s.toLowerCase(), have = textTerms(s);
-  return words.every(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem)) || held(w, have, null) === 1);
+function bestSentence(sentences, words) {
+  return bestOf(sentences, words).best;
 }
 
 function snippet(sentences, words, best = bestSentence(sentences, words)) {
@@ -510,22 +508,26 @@ async function items({ words, matched, ranked }, rests = false) {
   const need = [...new Set(ranked.map(r => Math.floor(r.doc / per)))];
   const got = new Map(), rest = new Map();
   await Promise.all(need.map(async n => got.set(n, await fetchJSON("d-" + n + ".json"))));
-  const entryOf = r => { const shard = got.get(Math.floor(r.doc / per)); return shard && shard[r.doc % per]; };
-  const short = rests ? ranked.filter(r => { const e = entryOf(r); return e && e[3] && !holdsAll(bestSentence(e[2], words), words); }) : [];
-  await Promise.all([...new Set(short.map(r => Math.floor(r.doc / per)))].map(async n => {
+  const hits = [];
+  for (const r of ranked) {
+    const shard = got.get(Math.floor(r.doc / per));
+    const entry = shard && shard[r.doc % per];
+    if (entry) hits.push({ r, entry, found: bestOf(entry[2], words) });
+  }
+  /* (a 1 after the kept sentences: the page has others, in the rest shard of the same number) */
+  const short = rests ? hits.filter(h => h.entry[3] && !h.found.all) : [];
+  await Promise.all([...new Set(short.map(h => Math.floor(h.r.doc / per)))].map(async n => {
     rest.set(n, await fetchJSON("r-" + n + ".json"));
   }));
   const out = [];
-  for (const r of ranked) {
-    const entry = entryOf(r);
-    if (!entry) continue;
+  for (const { r, entry, found } of hits) {
     const [location, title, kept] = entry;
     const more = rest.get(Math.floor(r.doc / per));
     const others = (more && more[r.doc % per]) || [];
-    let best = bestSentence(kept, words);
-    if (others.length && !holdsAll(best, words)) {
-      const better = bestSentence(others, words);
-      if (better !== null && (best === null || sentenceScore(better, words) > sentenceScore(best, words))) best = better;
+    let best = found.best;
+    if (others.length && !found.all) {
+      const better = bestOf(others, words);
+      if (better.best !== null && better.score > found.score) best = better.best;
     }
     const at = fragment(best);
     /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page) */
