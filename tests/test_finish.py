@@ -4,8 +4,10 @@ the separate passes gave: the same site, byte for byte, and the same findings.""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,3 +103,50 @@ def test_a_page_over_the_size_limit_or_not_utf8_is_no_traceback(tmp_path: Path, 
     assert (site / "bytes.html").read_bytes().endswith(b"<article>\xff\xc3(</article></body></html>")
     assert b"Content-Security-Policy" in (site / "bytes.html").read_bytes()
     assert b"Content-Security-Policy" not in (site / "big.html").read_bytes()  # left to finish_site, which names it
+
+
+def test_the_pages_are_finished_on_every_core_with_what_one_process_makes(generated: tuple[Path, Path], tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages left after composing are few but some are large (the lists of every case): they
+    go to a pool by their size, not their number, the largest first; the site and what the pass
+    found are those of one process taking them in turn."""
+    import casekit.core.workers as workers
+    import casekit.site.finish as finish_mod
+
+    casebook, work = generated
+    report = check(casebook, keep=True)
+    index = pages_index(report)
+    runs: dict[int, tuple[Any, ...]] = {}
+    for jobs in (1, 2):
+        site = tmp_path / f"jobs{jobs}"
+        shutil.copytree(work / "site", site)
+        plant(site)
+        calls: list[tuple[int, int, list[str]]] = []
+
+        pids = tmp_path / f"pids{jobs}"
+
+        def run_all(func, items, args, jobs_, *, _calls=calls, _pids=pids, **kw):  # type: ignore[no-untyped-def]
+            _calls.append((jobs_, kw["size"], [rel for rel, _ in items]))
+
+            def where(item, *a):  # type: ignore[no-untyped-def]
+                with _pids.open("a") as f:
+                    f.write(f"{os.getpid()}\n")
+                return func(item, *a)
+
+            return workers.run_all(where, items, args, jobs_, **kw)
+
+        monkeypatch.setattr(finish_mod, "default_jobs", lambda jobs=jobs: jobs)
+        monkeypatch.setattr(finish_mod, "run_all", run_all)
+        monkeypatch.setattr(finish_mod, "PAGE_WEIGHT", 1024)  # (the sample's pages as heavy as a casebook's)
+        ctx = BuildContext(casebook, report, site, "mkdocs", TODAY, theme_dirs=theme_dirs(casebook, "mkdocs", work),
+                           index=index, blocks_dir=work / BLOCKS_DIR)
+        before = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+        done = finish_pages(site, ctx.page_job())
+        monkeypatch.undo()
+        [(_, size, order)] = calls
+        assert size >= workers.MIN_PARALLEL
+        assert len(set(pids.read_text().split())) == jobs  # one process, or a pool of two
+        assert [before[rel] for rel in order] == sorted(before.values(), reverse=True)  # the largest first
+        runs[jobs] = (tree(site), done.audited, done.read, done.problems)
+    assert runs[1] == runs[2]
+    assert any(runs[2][1].values())  # the planted page's findings
