@@ -378,6 +378,32 @@ def test_a_verb_form_in_a_snippet_is_marked(browser: Browser, served_site: str, 
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "query", "marked"), [
+    # a bigram of the typed word (동의 of 동의서) is no mark inside 아동의 (아동 + 의) ...
+    ("아동의 학교 적응을 위해 동의서를 받음", "동의서", "아동의 학교 적응을 위해 <mark>동의서</mark>를 받음"),
+    ("아동의 학교 적응 상담", "동의서", "아동의 학교 적응 상담"),
+    # ... where the page's word starts with it or its stem holds it, it is
+    ("보호자 동의 서류 제출", "동의서", "보호자 <mark>동의</mark> 서류 제출"),
+    ("동의 받음. 재동의서 제출", "동의서", "<mark>동의</mark> 받음. 재<mark>동의서</mark> 제출"),
+    # a word typed as it is, wherever it stands (the index met the page by it there)
+    ("재방문 후 가정방문 일정", "방문", "재<mark>방문</mark> 후 가정<mark>방문</mark> 일정"),
+    ("자활근로를 계속함", "근로 시간", "자활<mark>근로</mark>를 계속함"),
+    # marks that meet are one, dates among them; the text around them escaped
+    ("2026-03-04 방문, 3월 점검", "3월 방문", "<mark>2026-03-04</mark> <mark>방문</mark>, <mark>3월</mark> 점검"),
+    ("<b>방문</b> & 상담", "방문 상담", "&lt;b&gt;<mark>방문</mark>&lt;/b&gt; &amp; <mark>상담</mark>"),
+])
+def test_a_word_is_marked_where_it_stands_not_inside_another(browser: Browser, served_site: str, built_site: Path,  # noqa: F811
+                                                              sentence: str, query: str, marked: str) -> None:
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        got = page.evaluate(SNIPPET_JS, [config, [sentence], query])
+    assert got == marked, got
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.parametrize(("query", "sentences", "want"), [
     ("빚", ["빚독촉이 심함", "\"빚 독촉 전화가 무서워\"고 털어놓았다."], "&quot;<mark>빚</mark> 독촉 전화가 무서워&quot;고 털어놓았다."),
     ("약", ["요일별 복약 달력 쓰는 법을 교육했다.", "고혈압 약을 다시 챙겨 먹는다"], "고혈압 <mark>약을</mark> 다시 챙겨 먹는다"),

@@ -37,6 +37,7 @@ function fetchJSON(name) {
 
 /* --- terms: the same rules as casekit/site/search_ko.py ------------------------------------ */
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
+const TWO_SYLLABLES = /^[\uAC00-\uD7A3]{2}$/;
 const WORD = /[\uAC00-\uD7A3]+|[0-9A-Za-z]+/g;
 /* a hyphenated run of letters and digits (its group 2: 2026-0007, a file name's 01-intake) */
 const JOINED = /(^|[^0-9A-Za-z-])([0-9A-Za-z]+(?:-[0-9A-Za-z]+)+)(?![0-9A-Za-z])/g;
@@ -402,8 +403,15 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const marks = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
-    .filter(s => s.length > 1), ...forms])].sort((a, b) => b.length - a.length);
+  const all = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
+    .filter(s => s.length > 1), ...forms])];
+  /* a part of two syllables of a longer typed word (동의 of 동의서) only in a word of the sentence
+     that starts with it or whose stem holds it: 동의를, 재동의; not the 동의 of 아동의 (아동 + 의).
+     A word typed as it is (근로, 동의) is marked wherever it stands, 자활근로 too: the index met the
+     page by it there (아동의 is also read as a noun ending in 의) */
+  const typed = new Set(words.flatMap(w => [w.word, w.stem]));
+  const short = new Set(all.filter(m => TWO_SYLLABLES.test(m) && !typed.has(m)));
+  const marks = all.filter(m => !short.has(m)).sort((a, b) => b.length - a.length);
   /* a typed compound's stem written apart on the page (가정방문: 가정 방문, 정신건강복지센터: 정신건강
      복지센터) is one match, as its bigrams on each side of the space found it: a space may stand
      where two syllables or more are on each side (the parts are marked alone where they stand alone) */
@@ -411,23 +419,38 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const pattern = m => (apart.has(m)
     ? [...m].map((c, i) => (i >= 2 && i <= m.length - 2 ? " ?" : "") + c).join("")
     : m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const re = marks.length ? new RegExp("(" + marks.map(pattern).join("|") + ")", "i") : null;
-  /* split the plain text (odd parts matched), escape every part, then wrap the matches */
-  const marked = text => (re ? text.split(re) : [text])
-    .map((part, i) => (i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part))).join("");
+  const spans = [];  /* [start, end) of each mark, in the sentence as it stands */
+  if (marks.length) {
+    for (const m of best.matchAll(new RegExp(marks.map(pattern).join("|"), "gi"))) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (short.size) {
+    for (const m of best.matchAll(/[\uAC00-\uD7A3]+/g)) {
+      const run = m[0], held = stem(run);
+      for (const t of short) {
+        if (run.startsWith(t)) spans.push([m.index, m.index + 2]);
+        for (let at = held.indexOf(t); at >= 0; at = held.indexOf(t, at + 1)) spans.push([m.index + at, m.index + at + 2]);
+      }
+    }
+  }
   /* and the dates of the sentence a typed date holds, where they stand (2026-03-04 and 3월 for 3월;
      not the 2월 of 12월 for 2월) */
   const want = new Set(words.filter(w => w.date).flatMap(w => w.terms));
-  let out = "", at = 0;
   if (want.size) {
     for (const m of best.matchAll(DATES)) {
-      if (!dayTerms(dateOf(m)).some(t => want.has(t))) continue;
-      const start = m.index + m[1].length, end = m.index + m[0].length;
-      out += marked(best.slice(at, start)) + "<mark>" + escapeHTML(best.slice(start, end)) + "</mark>";
-      at = end;
+      if (dayTerms(dateOf(m)).some(t => want.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
     }
   }
-  return (out + marked(best.slice(at))).replace(/<\/mark><mark>/g, "");
+  /* the marks that overlap or touch as one, every part of the text escaped */
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = "", at = 0, open = -1;
+  for (const [start, end] of spans) {
+    if (open >= 0 && start <= at) { at = Math.max(at, end); continue; }
+    if (open >= 0) out += "<mark>" + escapeHTML(best.slice(open, at)) + "</mark>";
+    out += escapeHTML(best.slice(at, start));
+    open = start; at = end;
+  }
+  if (open >= 0) out += "<mark>" + escapeHTML(best.slice(open, at)) + "</mark>";
+  return out + escapeHTML(best.slice(at));
 }
 
 /* A text fragment (`#:~:text=`) naming the sentence a result shows: casekit.js adds it to the
