@@ -22,8 +22,15 @@ are stated as ratios to a baseline from the same run, because this machine is sh
 - build: `casekit build` (or `mkdocs build` with the plugin) beside a plain `mkdocs build` of as
   many plain Markdown pages of similar size (Material, search plugin), the two taking turns
   --repeat times from nothing (the fastest of each counts), then `casekit build` again
-  with one record edited (the build folder kept: one case's pages made again); search payload:
-  every file under site/search/ (what the browser fetches before its first result) for both.
+  with one record edited (the build folder kept: one case's pages made again);
+- search payload: what a browser downloads of the search before its first result shows. The plain
+  site's: Material's search worker and its whole index (`search/search_index.json`), which the
+  worker fetches before it can answer anything. casekit's: measured in Chromium (Debian's, through
+  Playwright, as the tests use it; `tests/search_measure.py`), three queries typed into the built
+  site in a fresh browser each, the largest counted: the worker, the manifest and the shards it
+  fetched until the first result showed. Without Chromium that row is left out and said so; the
+  index's size on disk (every shard, those a browser fetches only for the results it shows too)
+  is reported beside it either way.
 """
 
 from __future__ import annotations
@@ -384,11 +391,39 @@ def bench_build(root: Path, work: Path, repeat: int = 1) -> list[tuple[str, dict
         finally:
             victim.write_text(original, encoding="utf-8")
         rows.append(("casekit build, 1 edit", again, "plain mkdocs build"))
-    for name, folder in (("plain search payload", plain / "site"), ("casekit search payload", site)):
-        size = sum(f.stat().st_size for f in (folder / "search").rglob("*") if f.is_file())
-        rows.append((name, {"bytes": size}, "plain search payload"))
+    plain_site = plain / "site"
+    plain_payload = sum(f.stat().st_size for f in (plain_site / "search").rglob("*") if f.is_file()) + \
+        sum(f.stat().st_size for f in plain_site.glob("assets/javascripts/workers/search*.js"))
+    rows.append(("plain search payload", {"bytes": plain_payload}, "plain search payload"))
+    first = first_result_bytes(site)
+    if first is not None:
+        rows.append(("casekit search payload", {"bytes": first}, "plain search payload"))
+    on_disk = sum(f.stat().st_size for f in (site / "search").rglob("*") if f.is_file())
+    rows.append(("casekit index on disk", {"bytes": on_disk}, "plain search payload"))
     rows.append(("pages", {"count": pages}, ""))
     return rows
+
+
+FIRST_QUERIES = ("주거 지원", "채무독촉", "상담하였음")  # (as tests/test_search_ko.py times them)
+
+
+def first_result_bytes(site: Path) -> int | None:
+    """The most bytes of search (its worker, manifest and shards) Chromium downloaded before the
+    first result of FIRST_QUERIES showed, each typed in a fresh browser context into `site`
+    served on localhost; None (and a line saying why) when there is no browser to measure with."""
+    sys.path.insert(0, str(REPO))
+    try:
+        from tests.search_measure import browser_or_none, measure_first_result
+    except ImportError as e:  # (the test tools are not installed: `bash scripts/test.sh` installs them)
+        print(f"# search payload not measured: {e}")
+        return None
+    finally:
+        sys.path.pop(0)
+    with browser_or_none() as browser:
+        if browser is None:
+            print("# search payload not measured: no Chromium (/usr/bin/chromium) to measure it in")
+            return None
+        return max(measure_first_result(browser, site, query, 0).bytes_search for query in FIRST_QUERIES)
 
 
 def machine() -> str:

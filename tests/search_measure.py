@@ -9,11 +9,13 @@ Used by tests/test_search_ko.py (which asserts the targets) and run by hand:
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -170,6 +172,17 @@ def _browser() -> Iterator[Browser]:
             yield b
         finally:
             b.close()
+
+
+@contextmanager
+def browser_or_none() -> Iterator[Browser | None]:
+    """Chromium to measure in (scripts/bench.py), or None when it is not installed."""
+    from tests.browser_support import CHROMIUM
+
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        yield None
+        return
+    yield from _browser()
 
 
 def compare(verbose: bool = False) -> list[tuple[str, dict[str, tuple[float, float, int]]]]:
