@@ -147,6 +147,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     append("cases/2026-0005/07-intervention.md", "![가계도](genogram.png)")  # image-not-found
     append("cases/2026-0005/07-intervention.md", "[주소록](../../../../etc/passwd)")  # link-outside
+    append("cases/2026-0005/07-intervention.md", "[다른 사례](../2026-0001/99-closure.md)")  # link-missing
     append("cases/2026-0005/07-intervention.md", '<span style="color:red">급함</span>')  # html-left-out
     append("cases/2026-0005/07-intervention.md", "[참고]: 확인함")  # line-not-shown
     edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value
@@ -194,7 +195,7 @@ def test_sample_with_planted_defects_agrees_in_every_mode(tmp_path: Path, modes)
     codes = _agree(root, modes)
     for code in ("bad-resource-id", "symlink-outside", "out-of-range", "empty-value", "unknown-field", "pii-phone", "pii-email", "pii-resident-number",
                  "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
-                 "schema-violation", "schema-unavailable"):
+                 "schema-violation", "schema-unavailable", "link-missing"):
         assert code in codes, code
 
 

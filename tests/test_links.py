@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core.casebook import check
-from casekit.core.links import LEFT, Targets, body_links, outside_links
+from casekit.core.links import LEFT, Targets, body_links, missing_links, outside_links
 from casekit.site.body import BodyRenderer
 from casekit.site.build import build
 
@@ -41,6 +41,33 @@ REL = "cases/2026-0001/02-assessment.md"
 ])
 def test_an_address_leads_where_the_editor_or_the_site_reads_it(address: str, placed: str | None) -> None:
     assert TARGETS.place(REL, address) == placed
+
+
+@pytest.mark.parametrize(("address", "missing"), [
+    ("09-followup.md", True),  # no such record
+    ("02-assesment.md#goals", True),  # a file name mistyped
+    ("../2026-0003/", True),  # no such case
+    ("../2026-0003", True),
+    ("/cases/2026-0009/", True),  # from the site's root
+    ("../2026-0002/03-plan.md", True),
+    ("../../resources/없는-자원.md", True),
+    ("../../README.md", True),  # a file of the casebook the site does not publish
+    ("01-intake.md", False),
+    ("../2026-0002/", False),
+    ("../../resources/naraedong-welfare-team.md", False),
+    ("../../resources/naraedong-welfare-team/", False),  # as the site reads it
+    ("../../docs/files/안내.pdf", False),
+    ("../../../etc/x.md", False),  # out of the casebook: link-outside says so
+    ("/etc/passwd", False),  # a page of the site casekit does not know of
+    ("../2026-0001/summary/", False),
+    ("https://example.org/x.md", False),
+    ("#r09", False),
+])
+def test_a_link_to_a_record_or_case_the_casebook_does_not_hold_is_named(address: str, missing: bool) -> None:
+    assert TARGETS.missing(REL, address) is missing
+    found = missing_links(REL, [(7, 3, address)], TARGETS)
+    assert [(f.code, f.severity, f.line, f.column) for f in found] == ([("link-missing", "warning", 7, 3)] if missing else [])
+    assert all("사이트에 실린 기록·사례·자원·문서 중에 없습니다" in f.message_ko and address in f.message_ko for f in found)
 
 
 def test_the_links_of_a_body_are_found_where_they_are_written_and_never_in_code() -> None:
@@ -84,7 +111,7 @@ def test_check_and_build_on_the_sample(sample: Path) -> None:
     line = _append(record, "[링크1](../2026-0001/09-followup.md) [링크2](03-plan.md) "
                            "[링크3](../../resources/naraedong-welfare-team.md) [링크4](../../../../../../etc/passwd)")
     report = check(sample, cache=False, today=TODAY)
-    assert [(f.code, f.path, f.line, f.column) for f in report.findings if f.code == "link-outside"] == \
+    assert [(f.code, f.path, f.line, f.column) for f in report.findings if f.code.startswith("link-")] == \
         [("link-outside", "cases/2026-0002/11-monitoring.md", line, 103)]
     result = build(sample, today=TODAY)
     assert not result.errors
@@ -97,8 +124,21 @@ def test_check_and_build_on_the_sample(sample: Path) -> None:
         shown = (page.parent / target / "index.html").resolve()
         assert shown.is_file(), href
         assert not anchor or f'id="{anchor}"' in shown.read_text(encoding="utf-8")
-    # the record linked to is gone: the page kept from the last build is made again, the link left as written
+    # the record linked to is gone: the page kept from the last build is made again, the link left as
+    # written, and check names it, from the cache too, and when the linking case is checked alone
     (sample / "cases/2026-0001/09-followup.md").unlink()
     again = build(sample, today=TODAY)
     assert not again.errors
     assert _hrefs(again.site_dir / "cases/2026-0002/index.html")["링크1"] == "../2026-0001/09-followup.md"
+    for report in (check(sample, today=TODAY), check(sample, [sample / "cases/2026-0002"], today=TODAY)):
+        assert [(f.code, f.path, f.line, f.column) for f in report.findings if f.code.startswith("link-")] == \
+            [("link-missing", "cases/2026-0002/11-monitoring.md", line, 1),
+             ("link-outside", "cases/2026-0002/11-monitoring.md", line, 103)]
+
+
+def test_a_resource_linking_a_case_that_is_not_there_is_named(sample: Path) -> None:
+    resource = next(iter(sorted((sample / "resources").glob("*.md"))))
+    line = _append(resource, "[사례](../cases/2026-0001/) [없는 사례](../cases/2026-0404/)")
+    found = [(f.code, f.path, f.line, f.column) for f in check(sample, cache=False, today=TODAY).findings
+             if f.code.startswith("link-")]
+    assert found == [("link-missing", f"resources/{resource.name}", line, 27)]

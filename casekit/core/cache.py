@@ -39,7 +39,7 @@ from casekit.core.findings import Finding
 from casekit.core.summary import Summary, summary_blob, summary_of_blob
 from casekit.core.workers import Signature
 
-FORMAT = 12  # (11 took a monitoring record's empty `progress` for goals not monitored; 10 had no `tasks_due` nor `goal_unnamed`; 9 no `tasks_done`; 8 no `open_tasks`; 7 placed a consent entry at its `- `, not its date; 6 had no `worker_at` nor the workers in a case's facts; 5 had no `pictures`)
+FORMAT = 13  # (12 kept no record's links; 11 took a monitoring record's empty `progress` for goals not monitored; 10 had no `tasks_due` nor `goal_unnamed`; 9 no `tasks_done`; 8 no `open_tasks`; 7 placed a consent entry at its `- `, not its date; 6 had no `worker_at` nor the workers in a case's facts; 5 had no `pictures`)
 SHARDS = 64
 RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
 STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
@@ -74,7 +74,7 @@ class Entry:
     (it lies in a file of its own): a check with nothing changed needs only the findings and the
     sensitive values."""
 
-    __slots__ = ("_blob", "_fetch", "_summary", "findings", "needles", "pictures", "sensitive", "signature",
+    __slots__ = ("_blob", "_fetch", "_summary", "findings", "links", "needles", "pictures", "sensitive", "signature",
                  "valid_until", "values")
 
     def __init__(
@@ -89,6 +89,7 @@ class Entry:
         values: list[tuple[str, str]] | None = None,
         fetch: tuple[Cache, str] | None = None,
         pictures: str = "",
+        links: tuple[tuple[int, int, str], ...] = (),
     ) -> None:
         self.signature = signature
         self.valid_until = valid_until
@@ -100,6 +101,7 @@ class Entry:
         self.sensitive = sensitive if sensitive is not None else []
         self.values = values if values is not None else (summary.sensitive if summary is not None else [])
         self.pictures = pictures  # the docs/ images its pictures were looked up in (workers.Result.pictures)
+        self.links = links  # its body's links to the casebook (workers.Result.links)
 
     def peek(self) -> Summary:
         """The summary, without keeping it unpacked (a rule that reads every case once)."""
@@ -141,13 +143,13 @@ def _blob_of(entry: Entry) -> bytes:
 
 def _pack(entry: Entry) -> tuple[Any, ...]:
     return (entry.signature, entry.valid_until, _pack_findings(entry.findings),
-            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values), entry.pictures)
+            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values), entry.pictures, entry.links)
 
 
 def _unpack(raw: tuple[Any, ...], fetch: tuple[Cache, str]) -> Entry:
-    sig, valid_until, found, needles, sensitive, values, pictures = raw
+    sig, valid_until, found, needles, sensitive, values, pictures, links = raw
     return Entry(sig, valid_until, _unpack_findings(found) if found else [], None, needles,
-                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch, pictures)
+                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch, pictures, links)
 
 
 _SHARD_OF: dict[str, int] = {}  # rel -> its shard (see Cache.shard_of)

@@ -25,7 +25,7 @@ from casekit.core.handover import check_file as check_handover
 from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
-from casekit.core.links import body_links, outside_links
+from casekit.core.links import Targets, body_links, missing_links, outside_links
 from casekit.core.names import (
     COPY_BY,
     case_id_problem,
@@ -557,6 +557,7 @@ def check(
     store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)
     docs = scan_docs(root)  # (the images the pictures of bodies may name; its findings: a full check's)
     pictures = report.pictures = docs.pictures
+    linkable = functools.cache(lambda: _targets(layout, pictures))  # (made when a body links the casebook)
 
     resources: list[Published] = []
     inactive: set[str] = set()
@@ -575,7 +576,8 @@ def check(
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)
-                findings += outside_links(rel, body_links(parsed.body, parsed.body_line))
+                links = body_links(parsed.body, parsed.body_line)
+                findings += outside_links(rel, links) + (missing_links(rel, links, linkable()) if links else [])
                 findings += pictures.findings(rel, parsed.body, parsed.body_line)
 
     # the published texts of this run: in the temporary folder, else the cache's, else in memory
@@ -589,15 +591,22 @@ def check(
             # that was checked; else everything again, parsed and checked here in one go
             files = report.files  # (the resources so far)
             done = _check(root, wanted, with_resources, layout, config, schemas, store, report, list(findings),
-                          resources, inactive, spool, day, jobs, False, docs)
+                          resources, inactive, spool, day, jobs, False, docs, linkable)
             if keep and not _load_parsed(done, jobs):
                 again = Report(root=root, config=config, schemas=schemas, files=files, resources=report.resources,
                                pictures=pictures)
                 done = _check(root, wanted, with_resources, layout, config, schemas, store, again, findings,
-                              resources, inactive, spool, day, jobs, True, docs)
+                              resources, inactive, spool, day, jobs, True, docs, linkable)
             return done
     finally:
         spool.remove()
+
+
+def _targets(layout: Layout, pictures: Pictures) -> Targets:
+    """What the links of bodies may name: every record and resource of the casebook, whatever
+    is checked, and the published docs/ files."""
+    records = [rf.rel for files in layout.cases.values() for rf in files]
+    return Targets.of(records, [rel for _, rel in layout.resources.values()], pictures.by_source.items())
 
 
 def _load_parsed(report: Report, jobs: int) -> bool:
@@ -614,7 +623,7 @@ def _load_parsed(report: Report, jobs: int) -> bool:
 def _check(
     root: Path, wanted: set[str] | None, with_resources: bool, layout: Layout, config: Config, schemas: SchemaSet,
     store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
-    spool: Spool, day: str, jobs: int, keep: bool, docs: DocsScan,
+    spool: Spool, day: str, jobs: int, keep: bool, docs: DocsScan, linkable: Callable[[], Targets],
 ) -> Report:
     entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool, report.pictures)
     found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number, computed)
@@ -623,6 +632,8 @@ def _check(
     for case in chosen:
         for rf in layout.cases[case]:
             findings += entries[rf.rel].findings
+            if entries[rf.rel].links:
+                findings += missing_links(rf.rel, entries[rf.rel].links, linkable())
             report.records.append(rf.rel)
             report.signatures[rf.rel] = entries[rf.rel].signature
         report.files += len(layout.cases[case])
@@ -705,7 +716,7 @@ def _records(
             # a summary the worker kept in the cache is read from there when a rule needs it
             fetch = None if c.blob else (store, t.rel)
             entries[t.rel] = entry = Entry(c.signature, c.valid_until, c.findings, None, blob=c.blob, values=c.values,
-                                           fetch=fetch, pictures=c.pictures)
+                                           fetch=fetch, pictures=c.pictures, links=c.links)
             store.put(t.rel, entry, blob_kept=not c.blob)
             if keep:
                 report.parsed[t.rel] = c.parsed

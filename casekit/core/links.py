@@ -10,6 +10,9 @@ resource also as the site reads it, from the page the body is shown on (`cases/<
   `link-outside` (a warning, at its line and column): the site shows its text, not the link.
 - One that names a record, a case, a resource or a published `docs/` file is pointed by the site
   at the page that shows it (a record: its place on its case page, `cases/<id>/#r02`).
+- One that names a Markdown file or a case folder of the casebook that is not there (a record's
+  file name mistyped, `02-assesment.md`; a case id that does not exist) is `link-missing` (a
+  warning, at its line and column): the site leaves it as written, and it leads to no page.
 - Any other is left as written (a page of the site the casebook does not know of).
 
 Knows nothing of HTML rendering or MkDocs: addresses in, site locations out.
@@ -102,6 +105,16 @@ def outside_links(rel: str, links: Iterable[Link]) -> list[Finding]:
             for line, column, address in links if not _path(address).startswith("/") and casebook_path(rel, address) is None]
 
 
+def missing_links(rel: str, links: Iterable[Link], targets: Targets) -> list[Finding]:
+    """`link-missing` for each of `links` (`body_links` of the file `rel`) that `targets.missing` says of."""
+    return [finding("link-missing", rel, line, column, address=address[:80])
+            for line, column, address in links if targets.missing(rel, address)]
+
+
+# a case's folder as a casebook path (cases/2026-0002): a page of the site when the case has records
+_CASE_FOLDER = re.compile(r"cases/[^/]+")
+
+
 @dataclass(frozen=True)
 class Targets:
     """What a body's links may name, by casebook path (`cases/2026-0001/02-assessment.md`,
@@ -164,6 +177,15 @@ class Targets:
         if fragment:
             location = location.split("#", 1)[0] + "#" + fragment
         return location
+
+    def missing(self, rel: str, address: str) -> bool:
+        """Whether the link `address` in the file `rel` stays in the casebook and names, from the
+        file's folder, a Markdown file or a case folder that the casebook does not hold, and the
+        site reads it as no page either (`place` finds nothing: it is left as written)."""
+        found = casebook_path(rel, address) if _judged(address) else None
+        if found is None or not (found.endswith(".md") or _CASE_FOLDER.fullmatch(found)):
+            return False
+        return self.place(rel, address) is None
 
     def resolved(self, rel: str, links: Iterable[Link]) -> tuple[tuple[str, str | None], ...]:
         """(address, `place`) of each link: what the page showing the body depends on."""

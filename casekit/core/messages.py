@@ -240,6 +240,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this link ({address}) leads out of the casebook: the site shows its text, not the link; to link a record or "
         "a resource, write its path as seen from this file (e.g. 01-intake.md, ../2026-0002/)",
     ),
+    "link-missing": (
+        W,
+        "이 링크({address})가 가리키는 곳이 사이트에 실린 기록·사례·자원·문서 중에 없습니다: 누르면 '페이지를 찾을 수 "
+        "없음'이 나옵니다. 파일 이름과 사례 번호를 확인하고, 이 파일에서 본 경로로 쓰세요 (예: 01-intake.md, "
+        "../2026-0002/, ../../resources/자원.md).",
+        "this link ({address}) names no record, case, resource or document the site publishes: it leads to a "
+        "'page not found'; check the file name and the case id, and write the path as seen from this file "
+        "(e.g. 01-intake.md, ../2026-0002/)",
+    ),
     "image-not-found": (
         W,
         "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 {shown} 보입니다. 그림 파일을 {folder}/ 폴더에 "

@@ -23,7 +23,7 @@ from typing import Any
 
 from casekit.core.docs import outside_content, stalling_paragraphs
 from casekit.core.findings import Finding
-from casekit.core.links import body_links, outside_links
+from casekit.core.links import Link, body_links, outside_links
 from casekit.core.names import parse_record_name
 from casekit.core.pictures import Pictures, body_pictures
 from casekit.core.pii import date_dependent, scan_parsed
@@ -62,6 +62,7 @@ class Result:
     valid_until: str | None  # a date from which these findings may differ (a birth date then past)
     parsed: Any = None  # the parsed record, only when asked for (never sent between processes)
     pictures: str = ""  # the key of the docs/ images its pictures were looked up in ("": it shows none)
+    links: tuple[Link, ...] = ()  # its body's links to the casebook (judged against every file: `link-missing`)
 
 
 def signature(disk: str | os.DirEntry[str]) -> Signature | None:
@@ -84,6 +85,7 @@ def check_record(
     parsed = None
     valid_until = None
     looked_up = ""
+    links: list[Link] = []
     if text is None:
         summary = Summary(rel=task.rel, case=task.case, nn=task.nn, stage=task.stage)
     else:
@@ -94,7 +96,8 @@ def check_record(
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
-        findings += outside_links(task.rel, body_links(parsed.body, parsed.body_line))
+        links = body_links(parsed.body, parsed.body_line)
+        findings += outside_links(task.rel, links)
         shown = body_pictures(parsed.body, parsed.body_line) if pictures is not None else []
         if shown and pictures is not None:
             findings += pictures.missing(task.rel, shown)
@@ -102,7 +105,7 @@ def check_record(
         valid_until = date_dependent(text, today or dt.date.today())
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
-    return Result(findings, summary, sig, valid_until, parsed if keep else None, looked_up)
+    return Result(findings, summary, sig, valid_until, parsed if keep else None, looked_up, tuple(links))
 
 
 def load_record(task: Task) -> tuple[Signature | None, Parsed | None]:
@@ -130,6 +133,7 @@ class Checked:
     values: list[tuple[str, str]]
     parsed: Any = None
     pictures: str = ""  # Result.pictures
+    links: tuple[Link, ...] = ()  # Result.links
 
 
 CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_practice.case_rules
@@ -159,7 +163,7 @@ def check_group(
         blob = summary_blob(s)
         if store is not None and r.signature is not None and store.keeps(r.signature):
             blobs[task.rel] = (r.signature, blob)
-        out.append(Checked(r.findings, r.signature, r.valid_until, blob, s.sensitive, r.parsed, r.pictures))
+        out.append(Checked(r.findings, r.signature, r.valid_until, blob, s.sensitive, r.parsed, r.pictures, r.links))
     if blobs and store.keep_blobs(n, blobs):
         for c, task in zip(out, tasks, strict=True):
             if task.rel in blobs:
