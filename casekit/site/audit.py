@@ -42,7 +42,7 @@ from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
 from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.csp import POLICY, TrustedScripts, secure_site
-from casekit.site.elements import SECONDS, Element, elements
+from casekit.site.elements import SECONDS, Element, closed_elements, elements
 from casekit.site.reading import (
     MAX_GUNZIP,
     SCHEME,
@@ -411,6 +411,39 @@ def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
 
 # -- HTML pages --------------------------------------------------------------
 def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[Finding]:
+    out, texts = _read_html(rel, page, scan, expected)
+    out.extend(scan.find(rel, "\n".join(texts)))
+    return out
+
+
+def page_texts(page: str, scan: Scanner, expected: Expected) -> list[str]:
+    """The texts of `page` the audit scans for sensitive values (what `audit_html` hands the
+    scanner), one a line: casekit.site.frame_audit finds the lines of a frame holding a hole."""
+    return "\n".join(_read_html("", page, scan, expected)[1]).split("\n")
+
+
+def audit_content(rel: str, content: str, scan: Scanner, expected: Expected, then: str = "") -> list[Finding] | None:
+    """The findings of the content of a composed page (casekit.site.frame_audit), read alone as
+    `audit_html` reads a page, with two differences: no policy is looked for (the frame has it), and
+    single-quoted attribute values are read whatever the content holds (the page's policy holds
+    "='", which has `audit_html` read them on the whole page). None when the content may not be
+    read apart from its frame: a browser would not be back in the body's text where it ends (a
+    comment, a tag, a raw-text element or an element left open: `elements.closed_elements`) or
+    it is too large to be parsed here. `then`: the white space after the content in its page, before
+    the frame's next tag."""
+    built = closed_elements(content, then)
+    if built is None:
+        return None
+    out, texts = _read_html(rel, content, scan, expected, whole=False, built=built)
+    out.extend(scan.find(rel, "\n".join(texts)))
+    return out
+
+
+def _read_html(rel: str, page: str, scan: Scanner, expected: Expected, whole: bool = True,
+               built: set[Element] | None = None) -> tuple[list[Finding], list[str]]:
+    """The findings of `page` but the sensitive values, and the texts to scan for them.
+    `whole`: a page (else a composed page's content: see audit_content); `built`: its elements
+    when they are known (else parsed here)."""
     out: list[Finding] = []
     texts: list[str] = []
     trusted = expected.trusted
@@ -451,8 +484,7 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
 
     if not same:
         low = page.lower()  # positions differ from the page's: scripts are read from the lower-cased text
-    policy = _POLICY.search(low, 0, 65536)
-    if policy is None or not _BEFORE_POLICY.fullmatch(low, 0, policy.start()):
+    if whole and not has_policy(low):
         out.append(finding("site-no-policy", rel))
     for charset in _charsets(low) if "charset" in low else ():
         if charset not in UTF8:
@@ -467,13 +499,24 @@ def audit_html(rel: str, page: str, scan: Scanner, expected: Expected) -> list[F
         low = "".join(parts)
     said: set[tuple[str, str]] = set()  # (code, what) of the tags' findings
     out.extend(_tags(rel, low, scan, said))
-    out.extend(_elements(rel, page, scan, said))
+    out.extend(_elements(rel, page, scan, said, built))
     if "<!--" in low:  # each comment's text kept as it is taken out (one pass, not a findall and a sub)
         low = _COMMENT.sub(lambda m: _kept(texts, html.unescape(m.group(1))), low)
-    texts.append(with_percent_decoded(attribute_values(low)))
+    texts.append(with_percent_decoded(attribute_values(low, single=None if whole else True)))
     texts.append(html_text(low))
-    out.extend(scan.find(rel, "\n".join(texts)))
-    return out
+    return out, texts
+
+
+def has_policy(low: str) -> bool:
+    """Whether the lower-cased page holds casekit's policy where a browser applies it to all that follows."""
+    return policy_of(low) is not None
+
+
+def policy_of(low: str) -> str | None:
+    """The element of casekit's policy in the lower-cased page, when it stands where a browser
+    applies it to all that follows; else None."""
+    policy = _POLICY.search(low, 0, 65536)
+    return policy.group() if policy is not None and _BEFORE_POLICY.fullmatch(low, 0, policy.start()) else None
 
 
 def _charsets(low: str) -> list[str]:
@@ -648,14 +691,17 @@ def _whole_tags(low: str) -> list[tuple[int, str]]:
     return out
 
 
-def _elements(rel: str, page: str, scan: Scanner, said: set[tuple[str, str]]) -> Iterator[Finding]:
+def _elements(rel: str, page: str, scan: Scanner, said: set[tuple[str, str]],
+              built: set[Element] | None = None) -> Iterator[Finding]:
     """Problems in the elements of a page as a browser builds them (`casekit.site.elements`: an
     HTML5 parser's tokenizer and tree construction). The patterns of `_tags` read a tag generously
     but not as the tokenizer does: a quote opens a value only after "=" (`<img " src=x onerror=…>`
     is an element with a handler), a comment ends at its first "-->" whatever it holds, and in
     `<svg>` or `<math>` a `<style>` holds markup. What the patterns missed is found here (`said`:
-    what they found on this page); the line is not known (the parser keeps no positions)."""
-    built = elements(page)
+    what they found on this page); the line is not known (the parser keeps no positions).
+    `built`: the page's elements when the caller has them."""
+    if built is None:
+        built = elements(page)
     if built is None:
         yield finding("site-unexpected-file", rel, reason=f"the audit could not read it as a browser does "
                       f"within {SECONDS} s (elements nested too deep?)")

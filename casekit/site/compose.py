@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casekit.core.findings import Finding
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
 from casekit.site.case_page import case_plan
 from casekit.site.finish import Done, Finished, Job, finished, record
 from casekit.site.frame import Frame, Outline, Proof, learn, outline, render_content
+from casekit.site.frame_audit import FrameAudit
 from casekit.site.indexes import Case, Site
 from casekit.site.search_index import Weighed
 from casekit.site.slots import digest, page_key_of, slot_of
@@ -334,6 +336,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
                    job: Job, store: Store | None, salt: str) -> Share:
     out: list[Done] = []
     entries: dict[str, tuple[dict[str, Any] | None, bool]] = {}
+    audits: dict[str, FrameAudit | None] = {}  # each kind's frame, audited once (on this share's first page)
     for cid in ids:
         case_key = store.key(site.cases[cid]) if store is not None else None
         key = None if case_key is None else digest(f"{case_key}:{salt}".encode())
@@ -357,11 +360,15 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
                 blocks = made.blocks()
                 content = render_content(made.page, lambda n, b=blocks: BLOCK.format(b[n]))  # type: ignore[misc]
                 text = frames[kind].compose(made.page, cid, content)
-            if text is None:
+            if text is None or pages is None:
                 out.append((rel, None, None, "사례 페이지를 틀에 넣지 못했습니다 (a case page could not be composed)"))
                 clean = False
                 continue
-            data, findings, read, problem = finished(rel, text, job)
+            if kind not in audits:
+                audits[kind] = FrameAudit.of(frames[kind], pages[kind].page, rel, job.scan, job.expected, job.trusted)
+            audit = audits[kind]
+            data, findings, read, problem = finished(
+                rel, text, job, None if audit is None else _clean(audit, rel, content, pages[kind].page, cid, job))
             out.append((rel, findings, read, problem))
             if data is not None:
                 done[kind] = (data, read)
@@ -373,6 +380,12 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
                    site_dir / _rel(cid, kind))
         entries[cid] = (entry, True)
     return out, entries
+
+
+def _clean(audit: FrameAudit, rel: str, content: str, shape: Outline, cid: str,
+           job: Job) -> Callable[[str], list[Finding] | None]:
+    """What tells `finished` that the composed page is clean (see casekit.site.frame_audit)."""
+    return lambda secured: audit.findings(rel, secured, content, shape, cid, job.scan, job.expected)
 
 
 def _rel(cid: str, kind: str) -> str:

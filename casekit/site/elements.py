@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import subprocess
 import sys
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 Element = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (name, its attributes in order)
 INLINE = 128 * 1024  # characters: a page this long or shorter takes at most ~1 s however nested
@@ -77,10 +78,41 @@ def nesting_bound(page: str) -> int:
     return deepest
 
 
+def closed_elements(fragment: str, then: str = "") -> set[Element] | None:
+    """The elements of `fragment`, a composed page's content, as a browser builds them in a page's
+    body, when a browser that reads it there is back where it began once it has read it: in the
+    body's text, with no element, comment, tag or raw text left open. The fragment is parsed
+    after `<!doctype html><body>` and followed by an element of a name of its own with a random
+    id, which must come out as the body's last child, with that id alone (anything left open
+    would take it in: a `<div>` or `<b>` as its child, a comment or `<textarea>` as text, `<a
+    title="` as an attribute, `<table>` or `<select>` elsewhere or not at all). `then`: the white
+    space that follows the fragment in its page, before a start tag (the element stands in for
+    that tag), read after it here too. None when it is not closed, or when the fragment is longer
+    than `elements` parses in this process."""
+    if then.strip(" \t\n\r\f"):
+        raise ValueError("only white space may follow a fragment before its end")
+    if not (len(fragment) <= INLINE or (len(fragment) <= LARGE and nesting_bound(fragment) <= SHALLOW)):
+        return None
+    token = secrets.token_hex(8)
+    tree = LexborHTMLParser(f"<!doctype html><body>{fragment}{then}<{_SENTINEL} id={token}></{_SENTINEL}>")
+    last = tree.body.last_child if tree.body is not None else None
+    if last is None or last.tag != _SENTINEL or last.attributes != {"id": token}:
+        return None
+    out = _collect(tree.root)
+    out.discard((_SENTINEL, (("id", token),)))
+    return out
+
+
+_SENTINEL = "ck-end-of-content"
+
+
 def parse(page: str) -> set[Element]:
+    return _collect(LexborHTMLParser(page).root)
+
+
+def _collect(root: LexborNode | None) -> set[Element]:
     out: set[Element] = set()
     bare: set[str] = set()  # the names of elements without attributes
-    root = LexborHTMLParser(page).root
     roots = [root] if root is not None else []
     while roots:
         for node in roots.pop().traverse():

@@ -15,6 +15,7 @@ writes a page): the same results, now from one read and one write.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +108,11 @@ def _finish(item: tuple[str, str], job: Job) -> Done:
     return rel, findings, read, problem
 
 
-def finished(rel: str, text: str, job: Job) -> tuple[bytes | None, list[Finding] | None, Weighed | None, str | None]:
-    """(the finished page, its findings, what the index reads of it, None), or a slot problem."""
+def finished(rel: str, text: str, job: Job, clean: Callable[[str], list[Finding] | None] | None = None,
+             ) -> tuple[bytes | None, list[Finding] | None, Weighed | None, str | None]:
+    """(the finished page, its findings, what the index reads of it, None), or a slot problem.
+    `clean`: for a composed page, [] when it finds the page (its policy written in) clean, else
+    None (casekit.site.frame_audit: the page is then audited whole)."""
     if job.blocks_dir is not None:
         text, problem = fill_text(text, job.blocks_dir)
         if problem is not None:
@@ -123,7 +127,9 @@ def finished(rel: str, text: str, job: Job) -> tuple[bytes | None, list[Finding]
         shown, audited = data.decode("utf-8", "replace"), None
     if len(data) > MAX_FILE:
         return data, None, None, None
-    findings = audit_data(rel, data, job.scan, job.expected, audited)
+    findings = clean(audited) if clean is not None and audited is not None else None
+    if findings is None:
+        findings = audit_data(rel, data, job.scan, job.expected, audited)
     location = location_of(rel)
     read = weighed(page_of(shown, location)) if job.search and location is not None else None
     return data, findings, read, None

@@ -142,10 +142,11 @@ def json_strings(value: object, out: list[str]) -> None:
             stack.extend(v)
 
 
-def attribute_values(markup: str) -> str:
-    """Every attribute value of `markup` (quoted or not), entities decoded, one a line."""
+def attribute_values(markup: str, single: bool | None = None) -> str:
+    """Every attribute value of `markup` (quoted or not), entities decoded, one a line. `single`:
+    whether values in single quotes are read (None: when the markup holds one)."""
     values = "\n".join(_DQ_VALUE.findall(markup))
-    if "='" in markup or "= '" in markup:
+    if single or (single is None and ("='" in markup or "= '" in markup)):
         values += "\n" + "\n".join(_SQ_VALUE.findall(markup))
     values += "\n" + "\n".join(_UQ_VALUE.findall(markup))
     return html.unescape(values)
