@@ -315,7 +315,8 @@ def compose_cases(site_dir: Path, site: Site, bodies: BodyRenderer, frames: dict
     shares = [cases[i : i + CASES_A_TASK] for i in range(0, len(cases), CASES_A_TASK)]
     entries: dict[str, Any] = {}
     anew = 0
-    for done, made in run_all(_compose_share, shares, (site_dir, site, bodies, frames, job, store, salt),
+    audits = frame_audits(site, bodies, frames, cases, job)
+    for done, made in run_all(_compose_share, shares, (site_dir, site, bodies, frames, job, store, salt, audits),
                               default_jobs(), chunk=1, size=len(cases)):
         for rel, findings, read, problem in done:
             record(out, rel, findings, read, problem, job)
@@ -332,11 +333,23 @@ def compose_cases(site_dir: Path, site: Site, bodies: BodyRenderer, frames: dict
 Share = tuple[list[Done], dict[str, tuple[dict[str, Any] | None, bool]]]  # (pages, by case: its entry, made anew)
 
 
+def frame_audits(site: Site, bodies: BodyRenderer, frames: dict[str, Frame], cases: list[str],
+                 job: Job) -> dict[str, FrameAudit | None]:
+    """Each kind's frame audited once, with the pages of the first case of `cases` that composes
+    (casekit.site.frame_audit); a kind missing or None: its pages are audited whole."""
+    for cid in cases:
+        pages = pages_of(site, cid, bodies)
+        if pages is not None:
+            return {kind: FrameAudit.of(frames[kind], pages[kind].page, _rel(cid, kind), job.scan, job.expected,
+                                        job.trusted) for kind in KINDS}
+    return {}
+
+
 def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRenderer, frames: dict[str, Frame],
-                   job: Job, store: Store | None, salt: str) -> Share:
+                   job: Job, store: Store | None, salt: str,
+                   audits: dict[str, FrameAudit | None]) -> Share:
     out: list[Done] = []
     entries: dict[str, tuple[dict[str, Any] | None, bool]] = {}
-    audits: dict[str, FrameAudit | None] = {}  # each kind's frame, audited once (on this share's first page)
     for cid in ids:
         case_key = store.key(site.cases[cid]) if store is not None else None
         key = None if case_key is None else digest(f"{case_key}:{salt}".encode())
@@ -364,9 +377,7 @@ def _compose_share(ids: list[str], site_dir: Path, site: Site, bodies: BodyRende
                 out.append((rel, None, None, "사례 페이지를 틀에 넣지 못했습니다 (a case page could not be composed)"))
                 clean = False
                 continue
-            if kind not in audits:
-                audits[kind] = FrameAudit.of(frames[kind], pages[kind].page, rel, job.scan, job.expected, job.trusted)
-            audit = audits[kind]
+            audit = audits.get(kind)
             data, findings, read, problem = finished(
                 rel, text, job, None if audit is None else _clean(audit, rel, content, pages[kind].page, cid, job))
             out.append((rel, findings, read, problem))
