@@ -118,6 +118,8 @@ ATTACKS = [
     "<p>x</p></",
     "<p>x</p><a",
     f"<p>{NAME[:1]}",  # a name cut at the content's end, the frame's text after it
+    # a policy element in the content: the build takes it out, and the number is whole on the page
+    f'<p>{PHONE[:2]}<meta http-equiv="Content-Security-Policy" content="x">{PHONE[2:]}</p>',
 ]
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from casekit.core.findings import Finding
 from casekit.site.audit import Expected, Scanner, audit_content, audit_html, page_texts, policy_of
-from casekit.site.csp import TrustedScripts, add_csp
+from casekit.site.csp import META_NAME, TrustedScripts, add_csp
 from casekit.site.frame import ANCHOR, ID, TEXT, TITLE, Frame, Heading, Outline
 
 MARKS = {TITLE: "ckholetitle", ID: "ckholeid", ANCHOR: "ckholeanchor", TEXT: "ckholetext"}
@@ -76,8 +76,8 @@ class FrameAudit:
                  expected: Expected) -> list[Finding] | None:
         """[] when the page `text` (`content` in this frame, its policy written in) is clean, read
         as above; None when it must be audited whole (something was found, or it cannot be read so)."""
-        if _ID.fullmatch(cid) is None:
-            return None
+        if _ID.fullmatch(cid) is None or META_NAME in content:
+            return None  # (add_csp takes an old policy out wherever it stands: the page's content would not be this)
         policy = policy_of(text[:65536].lower())
         if policy is None:
             return None
