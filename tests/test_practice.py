@@ -352,3 +352,40 @@ def test_a_record_dated_after_today_is_a_warning_at_its_date(tmp_path: Path) -> 
     found = [(f.path, f.line, f.severity) for f in check_casebook(root, today=before, cache=False).findings
              if f.code == "date-future"]
     assert (latest[0].relative_to(root).as_posix(), 4, "warning") in found
+
+
+@pytest.mark.parametrize(("group", "found"), [
+    ("child", True),  # 박영수, born 1969-07-21, is 56 at the intake (2026-03-04)
+    ("youth", True),
+    ("adult", True),
+    ("middle_aged", False),
+    ("older", True),
+])
+def test_an_age_group_that_does_not_fit_the_birth_date_is_named(sample: Path, run, group: str, found: bool) -> None:
+    rel = "cases/2026-0001/01-intake.md"
+    line = edit(sample, rel, "age_group: middle_aged", f"age_group: {group}")
+    got = {f for f in findings(run, sample) if f[3] == "age-group-mismatch"}
+    assert got == ({(rel, line, "warning", "age-group-mismatch")} if found else set())
+
+
+@pytest.mark.parametrize(("birth", "group", "found"), [
+    ("2014-03-05", "child", False),  # 11 on the day
+    ("2013-03-04", "youth", False),  # 13 that day
+    ("2014-03-04", "youth", False),  # 12, within a year of the band
+    ("2015-03-05", "youth", True),  # 10
+    ("1962-03-05", "middle_aged", False),  # 63
+    ("1961-03-05", "older", False),  # 64, within a year of 65
+    ("1960-03-05", "middle_aged", False),  # 65, within a year
+    ("1959-03-05", "middle_aged", True),  # 66
+    ("1986-03-05", "adult", False),  # 39
+    ("1986-03-04", "adult", False),  # 40 that day, within a year
+    ("1985-03-04", "adult", True),  # 41
+    ("1926-03-04", "older", False),  # 100
+])
+def test_an_age_group_is_judged_by_full_years_with_a_year_of_slack(birth: str, group: str, found: bool) -> None:
+    from casekit.core.rules_practice import _age_group_mismatch
+    from casekit.core.summary import Summary
+
+    intake = Summary(rel="cases/x/01-intake.md", case="x", nn=1, stage="intake", date="2026-03-04", birth=birth,
+                     age_group=group)
+    assert bool(_age_group_mismatch(intake)) is found

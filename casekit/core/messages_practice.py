@@ -93,6 +93,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "생년월일 {birth}이(가) 이 기록의 날짜 {date}보다 뒤입니다. 생년월일을 확인하세요.",
         "birth date {birth} is after this record's date {date}; check it",
     ),
+    "age-group-mismatch": (
+        W,
+        "연령대 {group}이(가) 생년월일 {birth}로 센 접수일({date}) 나이 만 {age}세와 맞지 않습니다: 만 {age}세는 "
+        "{expected}입니다(아동 child 0~12세, 청소년 youth 13~18세, 청년·성인 adult 19~39세, 중장년 middle_aged "
+        "40~64세, 노인 older 65세 이상). 연령대와 생년월일 중 틀린 쪽을 고치세요: 아동의 동의 같은 규칙이 연령대를 읽습니다.",
+        "age group {group} does not fit the client's age on the intake's date ({date}) from the birth date {birth}: "
+        "{age}, which is {expected}; correct whichever is wrong (rules such as a child's consent read the age group)",
+    ),
     "birth-too-early": (
         W,
         "생년월일 {birth}: 1900년 전입니다. 연도를 잘못 적지 않았는지 확인하세요(예: 1855 → 1955).",

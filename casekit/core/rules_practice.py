@@ -59,6 +59,10 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
 
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
 EARLIEST_BIRTH = "1900-01-01"
+# the intake's `client.age_group` by full years of age (schemas/intake.schema.json says the same):
+# 아동 0-12, 청소년 13-18, 청년·성인 19-39, 중장년 40-64, 노인 65 and over
+AGE_GROUPS = (("child", 0), ("youth", 13), ("adult", 19), ("middle_aged", 40), ("older", 65))
+AGE_GROUP_SLACK = 1  # years past a band's ends not judged (a birthday near the intake, a programme's own line)
 # the name of a record's next date, by stage, as the form shows it
 # a conference task's date before the conference, said by which date it is
 TASK_DATES = {
@@ -89,6 +93,35 @@ def _future_dates(case: Case, today: dt.date) -> list[Finding]:
     return out
 
 
+def full_years(birth: str, day: str) -> int:
+    """Full years of age (만 나이) on `day` of one born on `birth` (ISO dates, birth first)."""
+    years = int(day[:4]) - int(birth[:4])
+    return years - 1 if day[5:10] < birth[5:10] else years
+
+
+def age_group_of(age: int) -> str:
+    """The `client.age_group` of a client of `age` full years (AGE_GROUPS)."""
+    return [group for group, start in AGE_GROUPS if age >= start][-1]
+
+
+def _age_group_mismatch(r: Summary) -> list[Finding]:
+    """`age-group-mismatch` when the intake's age group is not that of the client's age on the
+    intake's date by more than AGE_GROUP_SLACK years (a child of 56: a slip in one or the other,
+    and the rules that read the age group, the consent of a child, would judge wrongly)."""
+    bands = dict(AGE_GROUPS)
+    if r.age_group not in bands or not r.birth or not r.date:
+        return []
+    age = full_years(r.birth, r.date)
+    starts = [start for _, start in AGE_GROUPS]
+    at = starts.index(bands[r.age_group])
+    low = bands[r.age_group] - AGE_GROUP_SLACK
+    high = starts[at + 1] - 1 + AGE_GROUP_SLACK if at + 1 < len(starts) else None
+    if age >= low and (high is None or age <= high):
+        return []
+    return [finding("age-group-mismatch", r.rel, *r.age_group_at, group=r.age_group, age=age, birth=r.birth,
+                    date=r.date, expected=age_group_of(age))]
+
+
 def _plausible_dates(case: Case) -> list[Finding]:
     """A birth date after the intake or before 1900; a record's next date before the record; a
     conference's task done before the conference."""
@@ -98,6 +131,8 @@ def _plausible_dates(case: Case) -> list[Finding]:
             out.append(finding("birth-after-record", r.rel, *r.birth_at, birth=r.birth, date=r.date))
         elif r.birth and r.birth < EARLIEST_BIRTH:
             out.append(finding("birth-too-early", r.rel, *r.birth_at, birth=r.birth))
+        elif r.stage == "intake" and r.birth and r.date and r.age_group:
+            out += _age_group_mismatch(r)
         upcoming = {"monitoring": r.next_review, "closure": r.aftercare_first, "followup": r.next_check,
                     "conference": r.next_meeting}.get(r.stage)
         if upcoming and r.date and upcoming < r.date:

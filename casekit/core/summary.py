@@ -105,6 +105,7 @@ class Summary:
     age_group: str | None = None
     birth: str | None = None  # the client's birth date (intake), to judge it against the record's
     birth_at: Where = (1, 1)
+    age_group_at: Where = (1, 1)  # the intake's `client.age_group` value
     resident_at: Where | None = None
     track_at: Where | None = None
     dates: list[tuple[str, int, int]] = field(default_factory=list)  # every date in the front matter

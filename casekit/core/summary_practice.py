@@ -87,7 +87,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             s.restricted = _str(restricted.get("reason")) or "other"
         client = _dict(data.get("client"))
         s.alias, s.alias_at = _str(client.get("alias")), at(("client", "alias"))
-        s.age_group = _str(client.get("age_group"))
+        s.age_group, s.age_group_at = _str(client.get("age_group")), at(("client", "age_group"))
         s.birth, s.birth_at = valid_date(client.get("birth_date")), at(("client", "birth_date"))
         if client.get("resident_number") not in (None, ""):
             s.resident_at = at(("client", "resident_number"))
