@@ -108,15 +108,11 @@ def _age_group_mismatch(r: Summary) -> list[Finding]:
     """`age-group-mismatch` when the intake's age group is not that of the client's age on the
     intake's date by more than AGE_GROUP_SLACK years (a child of 56: a slip in one or the other,
     and the rules that read the age group, the consent of a child, would judge wrongly)."""
-    bands = dict(AGE_GROUPS)
-    if r.age_group not in bands or not r.birth or not r.date:
+    if r.age_group not in dict(AGE_GROUPS) or not r.birth or not r.date:
         return []
     age = full_years(r.birth, r.date)
-    starts = [start for _, start in AGE_GROUPS]
-    at = starts.index(bands[r.age_group])
-    low = bands[r.age_group] - AGE_GROUP_SLACK
-    high = starts[at + 1] - 1 + AGE_GROUP_SLACK if at + 1 < len(starts) else None
-    if age >= low and (high is None or age <= high):
+    near = range(max(age - AGE_GROUP_SLACK, 0), age + AGE_GROUP_SLACK + 1)  # (the ages the slack allows)
+    if r.age_group in {age_group_of(a) for a in near}:
         return []
     return [finding("age-group-mismatch", r.rel, *r.age_group_at, group=r.age_group, age=age, birth=r.birth,
                     date=r.date, expected=age_group_of(age))]
