@@ -161,6 +161,7 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0002/03-plan.md", "worker: lee.sw", "worker: lee.ws")  # worker-typo (the casebook's ids compared)
     edit("cases/2026-0006/10-plan.md", "need: N1", "need: N1, N2")  # several-ids
     edit("cases/2026-0009/01-intake.md", "decision: eligible", "decision: referred_elsewhere")  # referred-without-agency
+    edit("cases/2026-0003/01-intake.md", '"010-0000-1003"', '"010-000-10003"')  # phone-malformed
     (root / "cases/2026-0012/01-intake.md").rename(root / "cases/2026-0012/intake.md")  # deferred consent findings
     (root / "cases/2026-0014/03-intervention.md").rename(root / "cases/2026-0014/03-monitoring.md")  # read as it holds
     edit("cases/2026-0007/01-intake.md", '  - "사업', '  • "사업')  # list-marker (two items in a row)

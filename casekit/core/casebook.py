@@ -39,6 +39,7 @@ from casekit.core.names import (
     valid_case_id,
     valid_resource_id,
 )
+from casekit.core.phones import malformed_phones
 from casekit.core.pictures import Pictures
 from casekit.core.pii import scan_parsed, scan_text
 from casekit.core.published import (
@@ -877,6 +878,7 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     if parsed is None or parsed.data is None:
         return findings, parsed
     findings += schemas.validate("resource", parsed, rel)
+    findings += malformed_phones(parsed, "resource", rel, schemas)
     value = parsed.data.get("id")
     if value is not None and value != rid:
         line, col = parsed.where(("id",))

@@ -200,6 +200,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "'김○수'처럼 글자를 더 보이거나 연령대를 붙이세요.",
         "alias '{alias}' is the same as open case {other}; make it distinct (e.g. 김○수, or add the age group)",
     ),
+    "phone-malformed": (
+        W,
+        "'{field}'({title})의 {shape}은(는) 전화번호 형식이 아닙니다: {why} 휴대전화는 010-0000-0000, 지역번호는 "
+        "02-000-0000·031-000-0000, 대표번호는 1577-0000처럼 적으세요. 이대로면 이 번호로 연락할 수 없습니다.",
+        "'{field}' ({title}): {shape} is no Korean phone number: {why_en}. Write 010-0000-0000, 02-000-0000, "
+        "031-000-0000 or 1577-0000; as it is, nobody can call this number",
+    ),
     "referred-without-agency": (
         W,
         "{what}인데 어느 기관인지 적혀 있지 않습니다. {key}에 받는 기관의 자원 ID(resources/ 폴더의 파일 이름)를 "

@@ -7,7 +7,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -227,17 +227,28 @@ class SchemaSet:
         """For each kind, the paths (with '*' for list items) whose values are never published: those
         the casebook's schemas mark `x-sensitive`, and always those casekit's shipped schemas mark
         (a schema edited to drop the mark from client.name does not publish the name)."""
-        shipped = _shipped_sensitive() if self.folder != DEFAULTS / "schemas" else {}
-        out: dict[str, list[Path]] = {}
-        for kind in KINDS:
-            paths = self._annotated(kind, "x-sensitive")
-            out[kind] = paths + [p for p in shipped.get(kind, []) if p not in paths]
-        return out
+        return self._marked("x-sensitive", _shipped_sensitive)
 
     @cached_property
     def public_paths(self) -> dict[str, list[Path]]:
         """Paths marked `x-public`: published on purpose (an agency's phone), so not scanned for PII."""
         return {kind: self._annotated(kind, "x-public") for kind in KINDS}
+
+    @cached_property
+    def phone_paths(self) -> dict[str, list[Path]]:
+        """Paths marked `x-phone`: fields holding phone numbers (casekit.core.phones judges each
+        number in them), the casebook's and always those casekit's shipped schemas mark."""
+        return self._marked("x-phone", _shipped_phones)
+
+    def _marked(self, annotation: str, shipped: Callable[[], dict[str, list[Path]]]) -> dict[str, list[Path]]:
+        """For each kind, the paths the casebook's schemas mark with `annotation`, then those
+        casekit's shipped schemas mark (`shipped`) that they do not."""
+        theirs = shipped() if self.folder != DEFAULTS / "schemas" else {}
+        out: dict[str, list[Path]] = {}
+        for kind in KINDS:
+            paths = self._annotated(kind, annotation)
+            out[kind] = paths + [p for p in theirs.get(kind, []) if p not in paths]
+        return out
 
     def _annotated(self, kind: str, annotation: str) -> list[Path]:
         found: list[Path] = []
@@ -490,6 +501,11 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
 @functools.lru_cache(maxsize=1)
 def _shipped_sensitive() -> dict[str, list[Path]]:
     return dict(SchemaSet.load(DEFAULTS / "schemas").sensitive_paths)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_phones() -> dict[str, list[Path]]:
+    return dict(SchemaSet.load(DEFAULTS / "schemas").phone_paths)
 
 
 def _bounds(schema: dict[str, Any]) -> tuple[str, str]:

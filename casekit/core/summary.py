@@ -197,9 +197,11 @@ def check_parsed(
         summary.stage = content
     _summarize(summary, parsed, data, content)
     findings += duplicate_ids(parsed, data, content, rel)
+    from casekit.core.phones import malformed_phones
     from casekit.core.summary_practice import referral_without_agency
 
     findings += referral_without_agency(parsed, data, content, rel)
+    findings += malformed_phones(parsed, content, rel, schemas)
     patterns = schemas.sensitive_paths.get(content, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
