@@ -155,6 +155,8 @@ def _plant(root: Path) -> None:
     soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs
     edit("cases/2026-0005/07-intervention.md", "date: \"", f"date: \"{soon}\"\nx_was: \"")
     edit("cases/2026-0010/05-conference.md", '    done: "2026-11-25"', f'    done: "{soon}"')  # done-future
+    edit("cases/2026-0012/03-plan.md", '  date: "2026-10-28"\n  method', f'  date: "{soon}"\n  method')  # agreement-future
+    edit("cases/2026-0013/04-plan.md", '  date: "2026-11-06"\n  method', '  date: "2026-11-12"\n  method')  # activity-before-agreement
     edit("cases/2026-0010/05-conference.md", '    done: "2026-11-18"', '    done: "2026-11-08"')  # task-before-meeting
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (the plan's N4 waits)
     edit("cases/2026-0010/03-plan.md", "    need: N2", "    need: N7")  # unknown-need

@@ -389,3 +389,39 @@ def test_an_age_group_is_judged_by_full_years_with_a_year_of_slack(birth: str, g
     intake = Summary(rel="cases/x/01-intake.md", case="x", nn=1, stage="intake", date="2026-03-04", birth=birth,
                      age_group=group)
     assert bool(_age_group_mismatch(intake)) is found
+
+
+def test_activities_before_the_client_agreed_to_the_plan_are_named(sample: Path, run) -> None:
+    """자기결정권: a plan is carried out once the client agrees to it. The plan of 2026-0013 is
+    agreed on 2026-11-06; written as agreed on 11-12, the two activities before are warnings at
+    their dates (a crisis intervention among them is not: it waits for no plan)."""
+    plan = "cases/2026-0013/04-plan.md"
+    edit(sample, plan, '  date: "2026-11-06"\n  method', '  date: "2026-11-12"\n  method')
+    rel = "cases/2026-0013/05-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    dated = [i + 1 for i, line in enumerate(text.splitlines()) if line.startswith("  - date: ")]
+    assert only(run, sample) == {(rel, dated[0], "warning", "activity-before-agreement"),
+                                 (rel, dated[1], "warning", "activity-before-agreement")}
+    result = run(sample, "check", "--format", "json")
+    message = json.loads(result.output)["findings"][0]["message"]
+    assert "2026-11-12" in message and "04-plan.md" in message and "agreement.date" in message
+    lines = text.splitlines()
+    at = dated[0]  # the first activity made a crisis intervention: no longer judged
+    kind = next(i for i in range(at, len(lines)) if lines[i].strip().startswith("type:"))
+    lines[kind] = lines[kind].split("type:")[0] + "type: crisis_intervention"
+    (sample / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert only(run, sample) == {(rel, dated[1], "warning", "activity-before-agreement")}
+
+
+def test_a_plan_agreed_on_a_day_to_come_is_a_warning_at_its_date(tmp_path: Path) -> None:
+    from casekit.core.casebook import check as check_casebook
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    rel = "cases/2026-0013/04-plan.md"
+    line = edit(root, rel, '  date: "2026-11-06"\n  method', '  date: "2026-11-06"\n  method')
+    day = dt.date(2026, 11, 6)
+    assert [f for f in check_casebook(root, today=day, cache=False).findings if f.code == "agreement-future"] == []
+    found = [(f.path, f.line, f.column, f.severity) for f in
+             check_casebook(root, today=day - dt.timedelta(days=1), cache=False).findings if f.code == "agreement-future"]
+    assert found == [(rel, line, 9, "warning")]

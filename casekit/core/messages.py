@@ -509,6 +509,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "활동 날짜 {date}이(가) 최근 계획 날짜 {plan_date}보다 이릅니다.",
         "activity date {date} is before the latest plan's date {plan_date}",
     ),
+    "activity-before-agreement": (
+        W,
+        "활동 날짜 {date}이(가) 계획({plan})에 클라이언트가 동의한 날 {agreed}보다 이릅니다. 자기결정권: 계획의 실행은 "
+        "동의를 받은 뒤에 합니다. 동의를 먼저 받았다면 계획의 agreement.date를 동의서의 날짜로 고치세요.",
+        "activity date {date} is before the client agreed to the plan ({plan}) on {agreed}: carry out a plan once "
+        "the client agrees to it; if they agreed earlier, write that date in the plan's agreement.date",
+    ),
     "sensitive-in-text": (
         E,
         "민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. 본문과 일반 항목에서 지우세요(사람을 가리켜야 하면 "

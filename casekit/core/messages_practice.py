@@ -81,6 +81,12 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "(앞으로 할 일은 다음 점검일·목표일에 적습니다).",
         "the record's date {date} is after today ({today}); a record tells what happened: check the date",
     ),
+    "agreement-future": (
+        W,
+        "계획에 동의한 날 {date}이(가) 오늘({today})보다 뒤입니다. 동의는 받은 날을 적습니다: 아직 받지 않았다면 "
+        "받은 뒤에 적으세요.",
+        "the plan's agreement date {date} is after today ({today}); write the day the client agreed, once they have",
+    ),
     "done-future": (
         W,
         "할 일을 마친 날 {date}이(가) 오늘({today})보다 뒤입니다. 마친 뒤에 적으세요: 마친 날을 적은 할 일은 "

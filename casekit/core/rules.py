@@ -204,6 +204,10 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
             out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))
         elif ep.plan.date and date < ep.plan.date:
             out.append(finding("activity-before-plan", r.rel, line, col, date=date, plan_date=ep.plan.date))
+        elif ep.plan.agreed and ep.plan.agreed_on and date < ep.plan.agreed_on and (line, col) not in r.crisis_activities:
+            # (위기개입 waits for no plan, nor for the client's agreement to one)
+            out.append(finding("activity-before-agreement", r.rel, line, col, date=date, agreed=ep.plan.agreed_on,
+                               plan=ep.plan.rel.rsplit("/", 1)[-1]))
     return out
 
 

@@ -90,6 +90,8 @@ def _future_dates(case: Case, today: dt.date) -> list[Finding]:
         for d, line, col in r.tasks_done:  # a task marked done ahead: casekit due no longer lists it
             if day < d <= limit:
                 out.append(finding("done-future", r.rel, line, col, date=d, today=day))
+        if r.agreed_on and day < r.agreed_on <= limit:  # the day the client agreed: it has happened
+            out.append(finding("agreement-future", r.rel, *r.agreed_on_at, date=r.agreed_on, today=day))
     return out
 
 

@@ -45,7 +45,8 @@ class Summary:
     agreed: bool | None = None
     # (kind, id, line, column): kind is goal | need | resource
     refs: list[tuple[str, str, int, int]] = field(default_factory=list)
-    activities: list[tuple[str, int, int]] = field(default_factory=list)
+    activities: list[tuple[str, int, int]] = field(default_factory=list)  # (date, line, col) of each dated activity
+    crisis_activities: list[tuple[int, int]] = field(default_factory=list)  # (line, col) of the dates of crisis ones
     crisis_only: bool = False  # an intervention whose activities are all crisis intervention
     ungoaled: list[tuple[str, int, int]] = field(default_factory=list)  # (type, line, col) of activities without a goal
     progress: list[str] = field(default_factory=list)
@@ -89,6 +90,8 @@ class Summary:
     service_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # (start, end, line, col of end)
     agreed_reason: bool = False
     agreed_at: Where = (1, 1)
+    agreed_on: str | None = None  # a plan's agreement.date
+    agreed_on_at: Where = (1, 1)
     reason_at: Where = (1, 1)
     revision_reason: bool = False
     shares: list[tuple[str, str, int, int]] = field(default_factory=list)  # (resource, date, line, col): information given to it
@@ -286,6 +289,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
             if d:
                 line, col = parsed.where(("activities", i, "date"))
                 s.activities.append((d, line, col))
+                if act.get("type") == "crisis_intervention":
+                    s.crisis_activities.append((line, col))
     elif stage == "monitoring":
         # `progress: []`, left empty or out: its own finding (empty-value, missing-field) says so, not one a goal
         s.goal_unnamed |= not _list(data.get("progress"))

@@ -105,6 +105,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         agreement = _dict(data.get("agreement"))
         s.agreed_reason = bool(_str(agreement.get("reason")) or _str(agreement.get("client_words")))
         s.agreed_at = at(("agreement", "client_agreed")) if "client_agreed" in agreement else s.where
+        s.agreed_on = valid_date(agreement.get("date"))
+        s.agreed_on_at = at(("agreement", "date"))
         s.revision_reason = bool(_str(data.get("revision_reason")))
         s.review_at = at(("review_date",))
         for i, goal in enumerate(_list(data.get("goals"))):
