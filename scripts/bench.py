@@ -94,11 +94,12 @@ DATE = re.compile(r"\b(20[12][0-9])-([01][0-9])-([0-3][0-9])\b")
 RECORD_DATE = re.compile(r'^date: "?([0-9]{4}-[0-9]{2}-[0-9]{2})', re.M)
 
 
-def _person(rng: random.Random, used: set[str]) -> str:
-    """A name no other client has and no sample text contains (방문한 is a word, not a client)."""
+def _person(rng: random.Random, used: set[str], pairs: set[str]) -> str:
+    """A name no other client has and no sample text contains (방문한 is a word, not a client), with a
+    given name no text holds either (박사정: check names 사정 in every page as a given name)."""
     while True:
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
-        if name not in used:
+        if name not in used and name[1:] not in pairs:
             used.add(name)
             return name
 
@@ -116,6 +117,31 @@ def _shift(text: str, days: int) -> str:
 def _split(text: str) -> tuple[str, str]:
     end = text.index("\n---", 3)
     return text[: end + 4], text[end + 4 :]
+
+
+# the client's age group (2 spaces in: a household member's is 4) and the ages it holds, as the
+# intake schema's bands (check's age-group-mismatch): a clone is born so that its age fits the
+# group of the sample case it copies at each of its intakes (records over two years at most)
+CLIENT_AGE_GROUP = re.compile(r'^  age_group: "?([a-z_]+)"?$', re.M)
+AGES = {"child": (0, 12), "youth": (13, 18), "adult": (19, 39), "middle_aged": (40, 64), "older": (65, 95)}
+
+
+def _birth(rng: random.Random, book: list[tuple[str, str]], shift: int) -> dt.date:
+    """A birth date for the clone of `book`: its client's age group at the first intake (moved by
+    `shift` days), two years to spare before the band ends. Never in 2000-2009: a resident number's
+    front (YYMMDD) then never reads as the digits of a synthetic case id (S000626), which the output
+    audit would rightly call a variant of it; nor after 2022: a child born on a day some record of
+    another case is dated (2024 on) would rightly be a sensitive value in that record."""
+    intake = next(text for name, text in book if name.endswith("-intake.md"))
+    group = CLIENT_AGE_GROUP.search(_split(intake)[0])
+    low, high = AGES.get(group.group(1) if group else "adult", AGES["adult"])
+    dated = RECORD_DATE.search(_split(intake)[0])
+    day = (dt.date.fromisoformat(dated.group(1)) if dated else dt.date.today()) + dt.timedelta(days=shift)
+    while True:
+        age = rng.randint(max(low, 4), max(low, high - 2))
+        birth = day - dt.timedelta(days=365 * age + rng.randint(30, 330))
+        if not 2000 <= birth.year <= 2009 and birth.year <= 2022:
+            return birth
 
 
 def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
@@ -141,6 +167,10 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
     texts = [text for book in books for _, text in book]
     texts += [f.read_text(encoding="utf-8") for part in ("docs", "resources") for f in sorted((REPO / part).rglob("*.md"))]
     used = {text[i : i + 3] for text in texts for i in range(len(text) - 2)}  # (단계인 is in a docs/ page)
+    # (each two syllables in a row with what is between them left out, as check reads a given name
+    # split by punctuation: 예: `박○○` holds 예박)
+    hangul = [re.sub(r"[^가-힣]+", "", text) for text in texts]
+    pairs = {text[i : i + 2] for text in hangul for i in range(len(text) - 1)}
     cases = dest / "cases"
     cases.mkdir()
     aliases: dict[str, int] = {}
@@ -160,10 +190,8 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
         # written ahead, `date-future`): the added reviews move the case back in time when needed
         latest = max(dt.date.fromisoformat(m[1]) for _, text in book for m in RECORD_DATE.finditer(_split(text)[0]))
         shift = min(shift, (dt.date.today() - latest).days)
-        name = _person(rng, used)
-        # born before 2000: a resident number's front (YYMMDD) then never reads as the digits of a
-        # synthetic case id (S000626), which the output audit would rightly call a variant of it
-        birth = dt.date(rng.randint(1935, 1999), rng.randint(1, 12), rng.randint(1, 28))
+        name = _person(rng, used, pairs)
+        birth = _birth(rng, book, shift)
         digits = f"{1000 + i // 10000:04d}-{i % 10000:04d}"
         century = "1" if birth.year < 2000 else "3"
         values = {

@@ -14,9 +14,10 @@ from tests.browser_support import require_chromium
 
 REPO = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.slow
 
 
+
+@pytest.mark.slow
 def test_the_benchmark_reports_every_figure_against_its_baseline(tmp_path: Path) -> None:
     require_chromium()  # (the search payload is measured in it)
     out = tmp_path / "bench.json"
@@ -39,3 +40,21 @@ def test_the_benchmark_reports_every_figure_against_its_baseline(tmp_path: Path)
     assert "naive / check cold" in proc.stdout
     edited = sorted((tmp_path / "work/cb12/cases").glob("*/*-monitoring.md"))
     assert edited and not any("다음 방문 일정을 다시 잡았다" in p.read_text(encoding="utf-8") for p in edited)
+
+
+def test_the_synthetic_casebook_checks_clean(tmp_path: Path) -> None:
+    """What the benchmark times is a casebook a practice keeps: no finding (a client born in 1969
+    recorded as a child, a given name that is a word of the guide, a child born on a day another
+    case's record is dated would each be one, and a check printing thousands of them is not the
+    check being timed)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    from casekit.core.casebook import check
+
+    root = bench.make_casebook(tmp_path / "cb", 300)
+    report = check(root, cache=False)
+    assert [(f.path, f.code) for f in report.findings] == []
+    assert len(list((root / "cases").iterdir())) == 300
