@@ -545,6 +545,28 @@ def test_result_shows_a_sentence_with_the_query_marked(browser: Browser, served_
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("query", "case", "forms"), [
+    ("치료를 미뤄요", "/cases/2026-0006/", ["미룸", "미루고"]),  # 치료를 미룸; 치료도 미루고 있었다
+    ("미뤘다", "/cases/2026-0007/", ["미룸"]),  # 상담 예약은 미룸; 자활센터 상담을 두 번 미룸
+    ("가사 지원 줄였어요", "/cases/2026-0011/", ["줄임"]),  # 가사 지원은 주 1회로 줄임
+])
+def test_a_verb_typed_as_said_finds_and_marks_its_noun_form(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                            case: str, forms: list[str]) -> None:
+    """Records are written in the noun form (…ㅁ: 미룸, 줄임, 지냄); a worker types the verb as it is
+    said (미뤄요, 미뤘다, 줄였어요). The page is found by the verb, and a form of it is marked in its
+    sentence (미룸 of 미뤄요, or the other forms the page writes, 미루고)."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        assert case in pages[:3], pages
+        at = pages.index(case)
+        page.wait_for_function("([i, forms]) => { const it = document.querySelectorAll('.md-search-result__item')[i];"
+                               " return it && [...it.querySelectorAll('mark')].some(m => forms.includes(m.innerText)); }",
+                               arg=[at, forms], timeout=10_000)
+
+
+@pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize(("query", "case", "words"), [
     ("집주인이 나가라고", "/cases/2026-0006/", ["집주인", "나가라고"]),  # far down a long case page

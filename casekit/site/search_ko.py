@@ -211,18 +211,18 @@ DATE = re.compile(
 DATE_TAILS: tuple[str, ...] = ("초", "말", "중", "초순", "중순", "하순", "경", "쯤", "께")
 
 # --- syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final ----------------------------------
-_A, _EO, _YEO, _WA, _WEO, _EU, _U = 0, 4, 6, 9, 14, 18, 13  # vowels ㅏ ㅓ ㅕ ㅘ ㅝ ㅡ ㅜ
+_A, _EO, _YEO, _WA, _WEO, _EU, _U, _O, _AE, _E = 0, 4, 6, 9, 14, 18, 13, 8, 1, 5  # vowels ㅏ ㅓ ㅕ ㅘ ㅝ ㅡ ㅜ ㅗ ㅐ ㅔ
 _I_VOWEL = 20  # ㅣ
 _IEUNG = 11  # initial ㅇ
 _RIEUL, _BIEUP, _SSANG_SIOS = 8, 17, 20  # finals ㄹ ㅂ ㅆ
-_OPEN = frozenset({_A, _EO, _YEO, _WA, _WEO})  # the vowel an 아/어 ending leaves on the stem
+_OPEN = frozenset({_A, _EO, _YEO, _WA, _WEO, _AE, _E})  # the vowel an 아/어 ending leaves on the stem (지내요, 세요)
 _TENSE = frozenset({1, 4, 8, 10, 13, 14, 15, 16, 17})  # initials ㄲ ㄸ ㅃ ㅆ ㅉ ㅊ ㅋ ㅌ ㅍ
 # The initials of the syllables 리, 기, 히 that end the stems of passive and causative verbs (밀리다,
 # 끊기다, 얽히다): with 어 fused to them (밀려, 끊겨, 얽혀), or ㄴ or ㅁ (밀린, 밀림, 끊긴, 얽힌), they
 # are read back to the stem (`lemma`). Not 이: 인, 임, 여 end nouns most often (노인, 본인, 참여,
 # 급여), and other syllables so ending too (기한, 마음, 자녀).
 _PASSIVE = frozenset({0, 5, 18})  # ㄱ ㄹ ㅎ
-_NIEUN, _MIEUM = 4, 16  # finals ㄴ ㅁ
+_NIEUN, _MIEUM, _RIEUL_MIEUM = 4, 16, 10  # finals ㄴ ㅁ ㄻ
 
 
 def _parts(ch: str) -> tuple[int, int, int]:
@@ -264,12 +264,19 @@ def _ending_fits(rest: str, rule: str) -> bool:
     return True
 
 
-def lemma(s: str) -> str | None:
+def lemma(s: str, noun_forms: bool = True) -> str | None:
     """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
     끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
-    -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다.
+    -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다. The noun form
+    of a stem that ends in a vowel (ㅁ joined to it, as records are written: 술을 마심, 병원에 다님,
+    만남, 도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다.
+    Any other word of two syllables or more ending in ㅁ but 음 gets a key too (사람 -> 사라다, as
+    사라져요 reads; 마음, 처음, 다음 get none); a one-syllable word (감, 잠, 봄) never: its key would be
+    two syllables, a bigram's. Those keys are a page's only (`noun_forms`): a word typed in a query
+    is looked for as typed and by the keys of its verb forms (마셔요 meets 마심; 점검 typed looks
+    for no 점그다, a term more to fetch for nothing).
     Every form of one verb meets the same key, whatever the key spells (만나다 gives 만느다); a
     noun that looks like a form (아빠, 빌라) gets a key no verb has. The worker's `lemma` is the same.
     """
@@ -284,6 +291,9 @@ def lemma(s: str) -> str | None:
     if not changed and len(s) >= 2 and initial in _PASSIVE and (
             (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
         return s[:-1] + _syllable(initial, _I_VOWEL, 0) + "다"  # 밀린, 밀림, 밀려 -> 밀리다; 끊긴, 끊겨 -> 끊기다
+    if noun_forms and not changed and final in (_MIEUM, _RIEUL_MIEUM) and not (initial == _IEUNG and vowel == _EU):
+        # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦 (not 음: 마음, 처음, 다음 are nouns)
+        s, changed = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True
     if final == _SSANG_SIOS and len(s) >= 2:  # past tense: 끊겼 -> 끊겨, 어려웠 -> 어려워, 몰랐 -> 몰라
         s, changed = s[:-1] + _syllable(initial, vowel, 0), True
     if s[-1] in "짐져" and len(s) >= 2:  # 어려워짐, 어려워져: 어려워지 (지다 with ㅁ, or with 어)
@@ -308,6 +318,8 @@ def lemma(s: str) -> str | None:
         s, changed = s[:-1] + _syllable(initial, _EU, 0), True  # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프
     elif final == 0 and vowel == _YEO and changed:
         s = s[:-1] + _syllable(initial, _I_VOWEL, 0)  # 기+어 -> 겨, 이+어 -> 여: 끊겨 -> 끊기
+    elif final == 0 and vowel in (_WEO, _WA) and changed:  # 우+어 -> 워, 오+아 -> 와: 미뤄 -> 미루, 돌봐 -> 돌보
+        s = s[:-1] + _syllable(initial, _U if vowel == _WEO else _O, 0)
     return s + "다" if changed else None
 
 
@@ -364,9 +376,10 @@ def _words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a casebook repeats its words: cut each once
-def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
+def word_groups(word: str, query: bool = False) -> tuple[tuple[str, ...], ...]:
     """The ways `word` may be written on a page, each a group of terms; a page that holds every term
-    of one group holds the word. The first group is the stem's bigrams."""
+    of one group holds the word. The first group is the stem's bigrams. `query`: a word typed, whose
+    noun form gives no key (`lemma`)."""
     if not _HANGUL.fullmatch(word):
         return ((word,),) if len(word) >= 2 else ()
     s = stem(word)
@@ -379,7 +392,7 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     bare = _without_particle(word)
     if bare == s and len(word) >= 3 and len(bare) == len(word) - 1 and _noun_final_fits(word[-2], word[-1]):
         groups.append(tuple(bigrams(word)))  # 사례회의: 사례회 (+의), or 사례회의
-    key = lemma(s)
+    key = lemma(s, noun_forms=not query)
     if key is not None and (key,) not in groups and key not in groups[0]:
         groups.append((key,))
     return tuple(groups)
@@ -515,10 +528,10 @@ _TAIL = re.compile(r"[가-힣]+")
 def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     out = []
     for w in _words(text):
-        groups = word_groups(w)
+        groups = word_groups(w, query=True)
         alias = STAGE_ALIASES.get(stem(w)) if groups else None
         if alias is not None:
-            groups += tuple(g for g in word_groups(alias) if g not in groups)
+            groups += tuple(g for g in word_groups(alias, query=True) if g not in groups)
         if groups:
             out.append((w, groups))
     return out

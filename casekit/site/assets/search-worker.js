@@ -81,12 +81,12 @@ function stem(word) {
 }
 
 /* syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final (search_ko.lemma does the same) */
-const A = 0, EO = 4, YEO = 6, WA = 9, WEO = 14, EU = 18, U = 13, I = 20, IEUNG = 11;
+const A = 0, EO = 4, YEO = 6, WA = 9, WEO = 14, EU = 18, U = 13, I = 20, IEUNG = 11, O = 8, AE = 1, E = 5;
 const RIEUL = 8, BIEUP = 17, SSANG_SIOS = 20;
-const OPEN = new Set([A, EO, YEO, WA, WEO]);
+const OPEN = new Set([A, EO, YEO, WA, WEO, AE, E]);
 const TENSE = new Set([1, 4, 8, 10, 13, 14, 15, 16, 17]);
 const PASSIVE = new Set([0, 5, 18]);  /* 리, 기, 히 (search_ko._PASSIVE) */
-const NIEUN = 4, MIEUM = 16;
+const NIEUN = 4, MIEUM = 16, RIEUL_MIEUM = 10;
 
 function parts(ch) {
   const n = ch.charCodeAt(0) - 0xAC00;
@@ -118,7 +118,7 @@ function endingFits(rest, rule) {
   return true;
 }
 
-function lemma(s) {
+function lemma(s, nounForms = true) {
   if (s.length < 2 || !HANGUL.test(s)) return null;
   let changed = false;
   for (const [ending, rule] of manifest.lemma_endings) {
@@ -132,6 +132,9 @@ function lemma(s) {
   if (!changed && s.length >= 2 && PASSIVE.has(initial)
       && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
     return s.slice(0, -1) + syllable(initial, I, 0) + "다";  /* 밀린, 밀림, 밀려 -> 밀리다 */
+  }
+  if (nounForms && !changed && (final === MIEUM || final === RIEUL_MIEUM) && !(initial === IEUNG && vowel === EU)) {  /* 마심, 다님, 느낌, 도움, 힘듦 (not 음) */
+    s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true;
   }
   if (final === SSANG_SIOS && s.length >= 2) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
   if ((s[s.length - 1] === "짐" || s[s.length - 1] === "져") && s.length >= 2) { s = s.slice(0, -1) + "지"; changed = true; }
@@ -156,6 +159,8 @@ function lemma(s) {
     s = s.slice(0, -1) + syllable(initial, EU, 0); changed = true;
   } else if (final === 0 && vowel === YEO && changed) {
     s = s.slice(0, -1) + syllable(initial, I, 0);
+  } else if (final === 0 && (vowel === WEO || vowel === WA) && changed) {  /* 미뤄 -> 미루, 돌봐 -> 돌보 */
+    s = s.slice(0, -1) + syllable(initial, vowel === WEO ? U : O, 0);
   }
   return changed ? s + "다" : null;
 }
@@ -169,9 +174,11 @@ function bigrams(word) {
 
 const groupCache = new Map();
 
-/* The ways a word may be written on a page, each a group of terms (search_ko.word_groups). */
-function wordGroups(word) {
-  if (groupCache.has(word)) return groupCache.get(word);
+/* The ways a word may be written on a page, each a group of terms (search_ko.word_groups); `query`:
+   a word typed, whose noun form gives no key */
+function wordGroups(word, query = false) {
+  const cached = (query ? "?" : "") + word;
+  if (groupCache.has(cached)) return groupCache.get(cached);
   let groups;
   if (!HANGUL.test(word)) {
     groups = word.length >= 2 ? [[word]] : [];
@@ -184,13 +191,13 @@ function wordGroups(word) {
       const bare = withoutParticle(word);
       if (bare === s && word.length >= 3 && bare.length === word.length - 1
           && nounFinalFits(word[word.length - 2], word[word.length - 1])) groups.push(bigrams(word));
-      const key = lemma(s);
+      const key = lemma(s, !query);
       if (key !== null && !groups.some(g => g.length === 1 && g[0] === key) && !groups[0].includes(key)) {
         groups.push([key]);
       }
     }
   }
-  groupCache.set(word, groups);
+  groupCache.set(cached, groups);
   return groups;
 }
 
@@ -268,12 +275,12 @@ function textTerms(text) {
 function wordQueryTerms(text, out) {
   const aliases = manifest.stage_aliases || {};
   for (const w of words(text)) {
-    let groups = wordGroups(w);
+    let groups = wordGroups(w, true);
     if (!groups.length) continue;
     const s = stem(w);
     if (Object.prototype.hasOwnProperty.call(aliases, s)) {
       const have = new Set(groups.map(g => g.join(" ")));
-      groups = groups.concat(wordGroups(aliases[s]).filter(g => !have.has(g.join(" "))));
+      groups = groups.concat(wordGroups(aliases[s], true).filter(g => !have.has(g.join(" "))));
     }
     out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
   }
@@ -399,7 +406,7 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
      typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
      a lone syllable is never marked inside another word; a key of two syllables too, 끊다 of 끊음 or
      없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
-  const key = (w, g) => g.length === 1 && (g[0].length > 2 || (g[0].length === 2 && lemma(w.stem) === g[0]));
+  const key = (w, g) => g.length === 1 && (g[0].length > 2 || (g[0].length === 2 && lemma(w.stem, false) === g[0]));
   const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
