@@ -95,6 +95,21 @@ def test_forms_of_one_verb_meet_on_one_key(forms: str, key: str) -> None:
         assert key in search_ko.terms(form), form
 
 
+@pytest.mark.parametrize(("forms", "key"), [
+    ("힘들다 힘들어요 힘들어함 힘들어해요 힘들어했다 힘듦", "힘들다"),
+    ("싫다 싫어요 싫어함 싫어해요 싫어했음", "싫다"),
+    ("좋다 좋아요 좋아함 좋아해서", "좋다"),
+    ("귀찮다 귀찮아요 귀찮아함", "귀찮다"),
+])
+def test_a_feeling_with_a_light_verb_meets_the_adjective(forms: str, key: str) -> None:
+    """힘들어함, 싫어해요 (어/아 and a light verb after a closed stem, as records and queries say a
+    client's feeling) meet 힘들어요, 싫다; a noun ending in 어 with no light verb gets no key."""
+    for form in forms.split():
+        assert key in search_ko.terms(form), form
+    for noun in ("단어", "영어를", "한국어", "언어"):
+        assert [t for t in search_ko.terms(noun) if t.endswith("다")] == [], noun
+
+
 @pytest.mark.parametrize("noun", ["사례회의", "자녀", "마음", "사고", "보고서", "계약서", "할머니", "서울", "겨울",
                                   "사회복지사", "주거지원을", "정신건강복지센터에서", "아이", "피해", "기한",
                                   "노인", "본인", "임대인", "참여", "급여", "주민", "처음"])

@@ -393,6 +393,8 @@ def word_groups(word: str, query: bool = False) -> tuple[tuple[str, ...], ...]:
     if bare == s and len(word) >= 3 and len(bare) == len(word) - 1 and _noun_final_fits(word[-2], word[-1]):
         groups.append(tuple(bigrams(word)))  # 사례회의: 사례회 (+의), or 사례회의
     key = lemma(s, noun_forms=not query)
+    if key is None and bare != s and len(s) >= 2 and s[-1] in "어아" and _parts(s[-2])[2]:
+        key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
     if key is not None and (key,) not in groups and key not in groups[0]:
         groups.append((key,))
     return tuple(groups)

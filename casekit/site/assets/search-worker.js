@@ -191,7 +191,10 @@ function wordGroups(word, query = false) {
       const bare = withoutParticle(word);
       if (bare === s && word.length >= 3 && bare.length === word.length - 1
           && nounFinalFits(word[word.length - 2], word[word.length - 1])) groups.push(bigrams(word));
-      const key = lemma(s, !query);
+      let key = lemma(s, !query);
+      if (key === null && bare !== s && s.length >= 2 && (s.endsWith("어") || s.endsWith("아")) && parts(s[s.length - 2])[2]) {
+        key = lemma(s + "요");  /* 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem */
+      }
       if (key !== null && !groups.some(g => g.length === 1 && g[0] === key) && !groups[0].includes(key)) {
         groups.push([key]);
       }
