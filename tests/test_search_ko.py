@@ -545,6 +545,25 @@ def test_result_shows_a_sentence_with_the_query_marked(browser: Browser, served_
 
 
 @pytest.mark.browser
+def test_a_typed_word_is_neither_met_nor_marked_inside_a_word_with_a_particle(
+        browser: Browser, served_site: str) -> None:  # noqa: F811
+    """동의 (consent) typed: 아동의 (아동 with the particle 의) neither finds a page nor is marked. The
+    child's case 2026-0011 says 아동의 결석 in its selection and was fourth by that sentence; it is
+    found by its own 동의했다, and shows it."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "동의")]
+        assert "/cases/2026-0011/" in pages, pages
+        at = pages.index("/cases/2026-0011/")
+        page.wait_for_function("i => { const it = document.querySelectorAll('.md-search-result__item')[i];"
+                               " return it && it.innerText.includes('동의했다'); }", arg=at, timeout=10_000)
+        for item in page.locator(".md-search-result__item").all():
+            html = item.inner_html()
+            assert "아<mark>동의" not in html and "아동의</mark>" not in html, html
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(("query", "case", "forms"), [
     ("치료를 미뤄요", "/cases/2026-0006/", ["미룸", "미루고"]),  # 치료를 미룸; 치료도 미루고 있었다
     ("미뤘다", "/cases/2026-0007/", ["미룸"]),  # 상담 예약은 미룸; 자활센터 상담을 두 번 미룸

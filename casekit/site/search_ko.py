@@ -17,9 +17,10 @@ does not split compounds it does not know, such as 가온지역자활센터), ev
    forms of its own verb;
 4. where a one-syllable particle that also ends nouns (의, 이, 가, 도, 로, 과) was cut from a longer
    word, the bigrams of the uncut word too (사례회의 -> 사례 례회 and 회의), so 회의 meets 사례회의:
-   after 의 and 도 always, after the others only where the syllable before could not take that
-   particle (이 and 과 follow a final consonant, 가 and 와 a vowel: 인사평가, 상담효과), so 팀이,
-   리포트가, 면담과 add no term.
+   after 의 (in a word of four syllables or more: 아동의, 사이의, 가정의 are 아동, 사이, 가정 with the
+   particle, not 동의, 이의, 정의) and 도 always, after the others only where the syllable before could
+   not take that particle (이 and 과 follow a final consonant, 가 and 와 a vowel: 인사평가, 상담효과), so
+   팀이, 리포트가, 면담과 add no term.
 
 Each way of reading a word is a *group* of terms (`word_groups`); a page is indexed under all of
 them, and a query word is matched by whichever group the page holds best. A typed word that is
@@ -390,8 +391,9 @@ def word_groups(word: str, query: bool = False) -> tuple[tuple[str, ...], ...]:
     else:
         groups = [tuple(bigrams(s))]
     bare = _without_particle(word)
-    if bare == s and len(word) >= 3 and len(bare) == len(word) - 1 and _noun_final_fits(word[-2], word[-1]):
-        groups.append(tuple(bigrams(word)))  # 사례회의: 사례회 (+의), or 사례회의
+    if bare == s and len(word) >= (4 if word[-1] == "의" else 3) and len(bare) == len(word) - 1 \
+            and _noun_final_fits(word[-2], word[-1]):
+        groups.append(tuple(bigrams(word)))  # 사례회의: 사례회 (+의), or 사례회의 (아동의, 사이의: the particle)
     key = lemma(s, noun_forms=not query)
     if key is None and bare != s and len(s) >= 2 and s[-1] in "어아" and _parts(s[-2])[2]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)

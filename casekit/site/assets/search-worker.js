@@ -189,7 +189,7 @@ function wordGroups(word, query = false) {
     } else {
       groups = s.length === 2 && manifest.short_particles.includes(s[1]) ? [[s, s[0]], [s]] : [bigrams(s)];
       const bare = withoutParticle(word);
-      if (bare === s && word.length >= 3 && bare.length === word.length - 1
+      if (bare === s && word.length >= (word.endsWith("의") ? 4 : 3) && bare.length === word.length - 1
           && nounFinalFits(word[word.length - 2], word[word.length - 1])) groups.push(bigrams(word));
       let key = lemma(s, !query);
       if (key === null && bare !== s && s.length >= 2 && (s.endsWith("어") || s.endsWith("아")) && parts(s[s.length - 2])[2]) {
@@ -382,8 +382,18 @@ function held(w, have, idf) {
 function wordScores(s, words) {
   const lower = s.toLowerCase();
   const have = textTerms(s);
-  /* (a one-syllable stem by its terms: 약 is no match inside 복약) */
-  return words.map(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem) ? 1.5 : held(w, have, null)));
+  /* (a one-syllable stem by its terms: 약 is no match inside 복약; one of two syllables where a word
+     starts with it or its stem holds it, as it is marked: not 동의 inside 아동의) */
+  return words.map(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem)
+    && (!TWO_SYLLABLES.test(w.stem) || writesShort(s, w.stem)) ? 1.5 : held(w, have, null)));
+}
+
+/* Whether a word of `s` starts with `t` (two syllables) or its stem holds it (snippet marks the same) */
+function writesShort(s, t) {
+  for (const m of s.matchAll(/[\uAC00-\uD7A3]+/g)) {
+    if (m[0].startsWith(t) || stem(m[0]).includes(t)) return true;
+  }
+  return false;
 }
 
 /* The page's sentence that holds the most of the query (null: none holds any of it), with how
@@ -415,12 +425,10 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
   const all = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
     .filter(s => s.length > 1), ...forms])];
-  /* a part of two syllables of a longer typed word (동의 of 동의서) only in a word of the sentence
-     that starts with it or whose stem holds it: 동의를, 재동의; not the 동의 of 아동의 (아동 + 의).
-     A word typed as it is (근로, 동의) is marked wherever it stands, 자활근로 too: the index met the
-     page by it there (아동의 is also read as a noun ending in 의) */
-  const typed = new Set(words.flatMap(w => [w.word, w.stem]));
-  const short = new Set(all.filter(m => TWO_SYLLABLES.test(m) && !typed.has(m)));
+  /* two syllables (a word typed, 동의, 근로, or a part of a longer one, 동의 of 동의서) only in a
+     word of the sentence that starts with them or whose stem holds them: 동의를, 재동의, 자활근로;
+     not the 동의 of 아동의 (아동 + 의), where the index does not meet it either */
+  const short = new Set(all.filter(m => TWO_SYLLABLES.test(m)));
   const marks = all.filter(m => !short.has(m)).sort((a, b) => b.length - a.length);
   /* a typed compound's stem written apart on the page (가정방문: 가정 방문, 정신건강복지센터: 정신건강
      복지센터) is one match, as its bigrams on each side of the space found it: a space may stand
