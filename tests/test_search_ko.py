@@ -443,6 +443,10 @@ def test_function_words_are_left_out_of_a_query_that_holds_another_word() -> Non
     assert [w for w, _ in search_ko.query_terms("때문에")] == ["때문에"]  # alone, it is what is looked for
     assert [w for w, _ in search_ko.query_terms("및 위해")] == ["및", "위해"]
     assert [w for w, _ in search_ko.query_terms("등 통증")] == ["등", "통증"]  # 등: the back too
+    # 안, 못 (not): a record says 가지 않음, 거부함, 못 감 where a query says 안 가요; the rest is looked for
+    assert [w for w, _ in search_ko.query_terms("병원에 안 가요")] == ["병원에", "가요"]
+    assert [w for w, _ in search_ko.query_terms("약을 못 먹어요")] == ["약을", "먹어요"]
+    assert [w for w, _ in search_ko.query_terms("안내")] == ["안내"] and search_ko.query_terms("안전 점검")[0][0] == "안전"
 
 
 # --------------------------------------------------------------------------------------------

@@ -144,12 +144,14 @@ LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
 
 # Words a query is written with that say nothing of what is looked for (때문에, 위해, 및, 통해, 것,
 # 수, 하다, 있어요 …; not 등, also the back: 등 통증): left out of a query that holds another word. `월세 때문에 힘들어요` ranked a page
-# for its "나이 때문에" and the privacy page for "때문입니다" above pages about rent. By stem.
+# for its "나이 때문에" and the privacy page for "때문입니다" above pages about rent. By stem. Also
+# 안 and 못 (not): `병원에 안 가요` looked for a lone 안 on the page, where records write 가지 않음,
+# 거부함 or 못 감; the rest of the query is what is looked for.
 FUNCTION_WORDS: frozenset[str] = frozenset({
     "때문", "위해", "위해서", "위하여", "및", "통해", "통해서", "통하여", "대한", "대해", "대해서", "대하여", "관련",
     "관련해", "관련해서", "것", "수", "때", "하고", "해요", "해서", "했어요", "했다", "합니다", "하다", "되다",
     "돼요", "됐어요", "있어요", "있다", "있음", "있는", "그리고", "또는", "혹은", "좀", "너무", "많이", "매우", "아주",
-    "정말", "그냥",
+    "정말", "그냥", "안", "못",
 })
 
 # The Hangul words practitioners write for a stage that the site names otherwise (모니터링 -> 점검):
