@@ -72,6 +72,11 @@ def test_each_number_in_a_phone_field_is_judged(value: str, expected: list[tuple
         assert value[problem.at :].startswith(problem.written)
 
 
+def test_a_huge_run_of_digits_is_one_short_finding() -> None:
+    (problem,) = phone_problems("0" * 1_000_000)
+    assert len(problem.shape) <= 24 and problem.shape.endswith("…")
+
+
 def _check(run, root: Path) -> list[dict]:
     result = run(root, "check", "--format", "json")
     assert result.exit_code in (0, 1), result.output

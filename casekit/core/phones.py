@@ -50,6 +50,7 @@ _AREAS = frozenset({"02", "031", "032", "033", "041", "042", "043", "044", "051"
                     "061", "062", "063", "064"})
 _PERSONAL = frozenset(f"050{d}" for d in "2345678")
 _OLD_MOBILE = frozenset({"011", "016", "017", "018", "019"})
+SHAPE_MAX = 24  # a finding shows no more of a number's shape (a run of a thousand digits is one mistake)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ class PhoneProblem:
             else:  # one run: its prefix, when it starts with one
                 n = next((n for n in (4, 3, 2) if _is_prefix(home[:n])), 0)
                 cut = groups[abroad].start() + max(n - (len(home) - len(first)), 0) if n else cut
-        return self.number[:cut] + re.sub(r"[0-9]", "○", self.number[cut:])
+        shown = self.number[:cut] + re.sub(r"[0-9]", "○", self.number[cut:])
+        return shown if len(shown) <= SHAPE_MAX else shown[: SHAPE_MAX - 1] + "…"
 
 
 def phone_problems(value: str) -> list[PhoneProblem]:
