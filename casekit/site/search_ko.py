@@ -290,6 +290,8 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
         if s.endswith(ending) and _ending_fits(s[: -len(ending)], rule):
             s, changed = s[: -len(ending)], True
             break
+    if s in ("해", "했"):  # 했다, 해서, 해야: the light verb alone (a query's function word), no key
+        return None
     initial, vowel, final = _parts(s[-1])
     if not changed and len(s) >= 2 and initial in _PASSIVE and (
             (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
@@ -297,7 +299,7 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
     if noun_forms and not changed and final in (_MIEUM, _RIEUL_MIEUM) and not (initial == _IEUNG and vowel == _EU):
         # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦 (not 음: 마음, 처음, 다음 are nouns)
         s, changed = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True
-    if final == _SSANG_SIOS and len(s) >= 2:  # past tense: 끊겼 -> 끊겨, 어려웠 -> 어려워, 몰랐 -> 몰라
+    if final == _SSANG_SIOS and (len(s) >= 2 or vowel in _OPEN):  # past: 끊겼 -> 끊겨, 몰랐 -> 몰라, 갔 -> 가 (not 있)
         s, changed = s[:-1] + _syllable(initial, vowel, 0), True
     if s[-1] in "짐져" and len(s) >= 2:  # 어려워짐, 어려워져: 어려워지 (지다 with ㅁ, or with 어)
         s, changed = s[:-1] + "지", True
@@ -317,8 +319,10 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
         s, changed = s[:-2] + _syllable(before[0], before[1], _BIEUP), True  # ㅂ: 어려우(면), 어려운, 어려움
     elif before is not None and before[2] == _RIEUL and initial == 5 and final == 0 and vowel in (_A, _EO):
         s, changed = s[:-2] + _syllable(before[0], before[1], 0) + "르", True  # 르: 몰라 -> 모르
-    elif final == 0 and vowel in (_A, _EO) and initial != _IEUNG and (changed or (initial in _TENSE and len(s) == 2)):
-        s, changed = s[:-1] + _syllable(initial, _EU, 0), True  # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프
+    elif final == 0 and vowel in (_A, _EO) and initial != _IEUNG and (changed or (initial in _TENSE and len(s) == 2)) \
+            and (len(s) >= 2 or (vowel == _EO and initial in _TENSE)):
+        # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프; of one syllable only 써 커 꺼 떠 (쓰다, 크다): 가, 자, 사, 서 stay
+        s, changed = s[:-1] + _syllable(initial, _EU, 0), True
     elif final == 0 and vowel == _YEO and changed:
         s = s[:-1] + _syllable(initial, _I_VOWEL, 0)  # 기+어 -> 겨, 이+어 -> 여: 끊겨 -> 끊기
     elif final == 0 and vowel in (_WEO, _WA) and changed:  # 우+어 -> 워, 오+아 -> 와: 미뤄 -> 미루, 돌봐 -> 돌보

@@ -128,6 +128,7 @@ function lemma(s, nounForms = true) {
       break;
     }
   }
+  if (s === "해" || s === "했") return null;  /* 했다, 해서, 해야: the light verb alone, no key */
   let [initial, vowel, final] = parts(s[s.length - 1]);
   if (!changed && s.length >= 2 && PASSIVE.has(initial)
       && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
@@ -136,7 +137,7 @@ function lemma(s, nounForms = true) {
   if (nounForms && !changed && (final === MIEUM || final === RIEUL_MIEUM) && !(initial === IEUNG && vowel === EU)) {  /* 마심, 다님, 느낌, 도움, 힘듦 (not 음) */
     s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true;
   }
-  if (final === SSANG_SIOS && s.length >= 2) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
+  if (final === SSANG_SIOS && (s.length >= 2 || OPEN.has(vowel))) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
   if ((s[s.length - 1] === "짐" || s[s.length - 1] === "져") && s.length >= 2) { s = s.slice(0, -1) + "지"; changed = true; }
   if (s[s.length - 1] === "지" && s.length >= 3) {
     const [, v, f] = parts(s[s.length - 2]);
@@ -155,7 +156,8 @@ function lemma(s, nounForms = true) {
   } else if (before !== null && before[2] === RIEUL && initial === 5 && final === 0 && (vowel === A || vowel === EO)) {
     s = s.slice(0, -2) + syllable(before[0], before[1], 0) + "르"; changed = true;
   } else if (final === 0 && (vowel === A || vowel === EO) && initial !== IEUNG
-             && (changed || (TENSE.has(initial) && s.length === 2))) {
+             && (changed || (TENSE.has(initial) && s.length === 2))
+             && (s.length >= 2 || (vowel === EO && TENSE.has(initial)))) {  /* 써 커 꺼 떠; not 가 자 사 서 */
     s = s.slice(0, -1) + syllable(initial, EU, 0); changed = true;
   } else if (final === 0 && vowel === YEO && changed) {
     s = s.slice(0, -1) + syllable(initial, I, 0);
