@@ -12,6 +12,7 @@ brackets between groups, or `+82` before) is judged as Korean numbers are writte
 | Seoul | 02 | 3-4 + 4 |
 | other areas | 031-033, 041-044, 051-055, 061-064 | 3-4 + 4 |
 | internet phone | 070 | 4 + 4 |
+| toll-free | 080 | 3-4 + 4 |
 | personal number | 0502-0508 | 3-4 + 4 |
 | 전국대표번호 | 15xx, 16xx, 18xx | 4 |
 
@@ -43,7 +44,7 @@ __all__ = ["PhoneProblem", "malformed_phones", "phone_problems"]
 
 # a number as written: digits, with separators between groups ( - . space ) and brackets around the
 # area code, or +82 before; a mask character (* x X ● ○ #) makes it a masked number, not judged
-_RUN = re.compile(r"\+?\(?[0-9](?:[0-9*xX●○#]|[ \t]?[-.)][ \t]?(?=[(0-9*xX●○#])|[ \t](?=[(0-9]))*")
+_RUN = re.compile(r"\+?\(?[0-9](?:[0-9*xX●○#]|[ \t]?[-.)][ \t]?(?=[(0-9*xX●○#])|[ \t](?=[(0-9])|\((?=[0-9]))*")
 _GROUPS = re.compile(r"[0-9]+")
 _MASK = re.compile(r"[*xX●○#]")
 _AREAS = frozenset({"02", "031", "032", "033", "041", "042", "043", "044", "051", "052", "053", "054", "055",
@@ -116,6 +117,8 @@ def _why_not(groups: list[str], abroad: bool) -> tuple[str, str] | None:
     Korean phone number, else what is wrong, in Korean and English."""
     if not groups:
         return "+82 뒤에 번호가 없습니다.", "nothing after +82"
+    if abroad and groups[0] == "0" and len(groups) > 1:  # +82 (0)2 …: the 0 written in brackets
+        groups = groups[1:]
     if abroad and not groups[0].startswith("0"):
         groups = ["0" + groups[0], *groups[1:]]  # +82 10 …: the 0 dropped
     if len(groups) == 1:
@@ -166,7 +169,7 @@ _NO_PREFIX = ("앞자리가 국번(010, 02, 031 …)이 아닙니다.", "it does
 
 
 def _is_prefix(group: str) -> bool:
-    return group in ("010", "070") or group in _AREAS or group in _OLD_MOBILE or group in _PERSONAL
+    return group in ("010", "070", "080") or group in _AREAS or group in _OLD_MOBILE or group in _PERSONAL
 
 
 def malformed_phones(parsed: Parsed, kind: str, rel: str, schemas: SchemaSet) -> list[Finding]:
