@@ -274,10 +274,11 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
     끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
     -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다. The noun form
     of a stem that ends in a vowel (ㅁ joined to it, as records are written: 술을 마심, 병원에 다님,
-    만남, 도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다.
-    Any other word of two syllables or more ending in ㅁ but 음 gets a key too (사람 -> 사라다, as
-    사라져요 reads; 마음, 처음, 다음 get none); a one-syllable word (감, 잠, 봄) never: its key would be
-    two syllables, a bigram's. Those keys are a page's only (`noun_forms`): a word typed in a query
+    도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다.
+    Not after ㅏ or ㅓ: the nouns in 담, 검, 점, 람, 험 are on every case page (상담, 점검, 강점, 사람,
+    위험), and the verbs (만남, 모자람) are few; nor 음 (마음, 처음, 다음); other words of two syllables
+    or more in ㅁ get a key no verb has (아침 -> 아치다); a one-syllable word (감, 잠, 봄) never: its
+    key would be two syllables, a bigram's. Those keys are a page's only (`noun_forms`): a word typed in a query
     is looked for as typed and by the keys of its verb forms (마셔요 meets 마심; 점검 typed looks
     for no 점그다, a term more to fetch for nothing).
     Every form of one verb meets the same key, whatever the key spells (만나다 gives 만느다); a
@@ -296,8 +297,10 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
     if not changed and len(s) >= 2 and initial in _PASSIVE and (
             (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
         return s[:-1] + _syllable(initial, _I_VOWEL, 0) + "다"  # 밀린, 밀림, 밀려 -> 밀리다; 끊긴, 끊겨 -> 끊기다
-    if noun_forms and not changed and final in (_MIEUM, _RIEUL_MIEUM) and not (initial == _IEUNG and vowel == _EU):
-        # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦 (not 음: 마음, 처음, 다음 are nouns)
+    if noun_forms and not changed and final in (_MIEUM, _RIEUL_MIEUM) and vowel not in (_A, _EO) \
+            and not (initial == _IEUNG and vowel == _EU):
+        # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦; not after ㅏ or ㅓ (상담, 점검, 사람,
+        # 위험, 강점 are nouns, on every case page) nor 음 (마음, 처음, 다음)
         s, changed = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True
     if final == _SSANG_SIOS and (len(s) >= 2 or vowel in _OPEN):  # past: 끊겼 -> 끊겨, 몰랐 -> 몰라, 갔 -> 가 (not 있)
         s, changed = s[:-1] + _syllable(initial, vowel, 0), True

@@ -134,7 +134,8 @@ function lemma(s, nounForms = true) {
       && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
     return s.slice(0, -1) + syllable(initial, I, 0) + "다";  /* 밀린, 밀림, 밀려 -> 밀리다 */
   }
-  if (nounForms && !changed && (final === MIEUM || final === RIEUL_MIEUM) && !(initial === IEUNG && vowel === EU)) {  /* 마심, 다님, 느낌, 도움, 힘듦 (not 음) */
+  if (nounForms && !changed && (final === MIEUM || final === RIEUL_MIEUM) && vowel !== A && vowel !== EO
+      && !(initial === IEUNG && vowel === EU)) {  /* not 상담, 점검, 사람 (ㅏ, ㅓ), nor 마음 */
     s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true;
   }
   if (final === SSANG_SIOS && (s.length >= 2 || OPEN.has(vowel))) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
