@@ -33,12 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import FOLD_TABLE
-from casekit.core.schemas import SchemaSet, field_name
-from casekit.core.source import Parsed
+from casekit.core.schemas import SchemaSet, column_in, field_name
+from casekit.core.source import Parsed, within
 
 __all__ = ["PhoneProblem", "malformed_phones", "phone_problems"]
 
@@ -179,21 +178,15 @@ def malformed_phones(parsed: Parsed, kind: str, rel: str, schemas: SchemaSet) ->
     if not patterns or parsed.data is None:
         return []
     out: list[Finding] = []
-    for path, value in parsed.leaves():
-        if not isinstance(value, str) or not any(_fits(path, p) for p in patterns):
+    for path, value in within(parsed.leaves(), patterns):
+        if not isinstance(value, str):
             continue
         for problem in phone_problems(value):
             line, col = parsed.where(path)
-            text = parsed.line_text(line)
-            start = col if text[col - 1 : col] in ("'", '"') else col - 1
-            if text[start : start + len(value)] == value:  # (written as it reads: the number's own column)
-                col = start + problem.at + 1
+            col = column_in(parsed, line, col, value, problem.at)  # (the number's own, when written as it reads)
             title = schemas.schema_at(kind, path).get("title")
             out.append(finding("phone-malformed", rel, line, col, field=field_name(path),
                                title=title if isinstance(title, str) else "", shape=problem.shape,
                                why=problem.why, why_en=problem.why_en))
     return out
 
-
-def _fits(path: tuple[Any, ...], pattern: tuple[Any, ...]) -> bool:
-    return len(path) == len(pattern) and all(p == q or (q == "*" and isinstance(p, int)) for p, q in zip(path, pattern, strict=True))

@@ -350,7 +350,7 @@ class SchemaSet:
                 continue
             where, what, what_en, index = odd
             line, col = parsed.where(path)
-            col = _column_in(parsed, line, col, value, index)
+            col = column_in(parsed, line, col, value, index)
             key = next((p for p in reversed(path) if isinstance(p, str)), "")
             shown = f"{key}: {fixed}" if isinstance(path[-1], str) else f"- {fixed}"
             dropped = "".join(ch for ch in value if not ch.isspace() and not IGNORABLE_RE.fullmatch(ch)) == fixed
@@ -470,7 +470,7 @@ def _fits(value: str, schema: dict[str, Any]) -> bool:
     return schema.get("format") == "date"
 
 
-def _column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
+def column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
     """The column of `value[index]` on `line`, the value starting at `col` (after an opening quote);
     `col` itself when the value is not written there as it reads (escapes, several lines)."""
     text = parsed.line_text(line)

@@ -154,12 +154,7 @@ def outside(leaves: list[tuple[Path, Any]], patterns: list[tuple[Any, ...]]) -> 
         return leaves
     if any(not p for p in patterns):
         return []
-    trie: dict[Any, Any] = {}  # step -> the steps after it; None: a pattern ends here
-    for p in patterns:
-        node = trie
-        for step in p:
-            node = node.setdefault(step, {})
-        node[None] = True
+    trie = _trie(patterns)
     out = []
     free = "*" not in trie  # then a first step not in the trie is outside (most leaves are)
     for leaf in leaves:
@@ -167,6 +162,24 @@ def outside(leaves: list[tuple[Path, Any]], patterns: list[tuple[Any, ...]]) -> 
         if (free and path and path[0] not in trie) or not _covered(trie, path):
             out.append(leaf)
     return out
+
+
+def within(leaves: list[tuple[Path, Any]], patterns: list[tuple[Any, ...]]) -> list[tuple[Path, Any]]:
+    """The leaves whose path lies inside a pattern (`outside`'s others)."""
+    if any(not p for p in patterns):
+        return leaves
+    trie = _trie(patterns)
+    return [leaf for leaf in leaves if _covered(trie, leaf[0])] if patterns else []
+
+
+def _trie(patterns: list[tuple[Any, ...]]) -> dict[Any, Any]:
+    trie: dict[Any, Any] = {}  # step -> the steps after it; None: a pattern ends here
+    for p in patterns:
+        node = trie
+        for step in p:
+            node = node.setdefault(step, {})
+        node[None] = True
+    return trie
 
 
 def _covered(trie: dict[Any, Any], path: Path) -> bool:

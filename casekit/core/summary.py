@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import Any
 
 from casekit.core.findings import Finding, finding
+from casekit.core.phones import malformed_phones
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO, SchemaSet, field_name, sensitive_values
 from casekit.core.source import Parsed, outside, read_file, split
 
@@ -200,7 +201,6 @@ def check_parsed(
         summary.stage = content
     _summarize(summary, parsed, data, content)
     findings += duplicate_ids(parsed, data, content, rel)
-    from casekit.core.phones import malformed_phones
     from casekit.core.summary_practice import referral_without_agency
 
     findings += referral_without_agency(parsed, data, content, rel)
