@@ -97,6 +97,14 @@ def _key(word: str) -> str | None:
         ("쓰다 써요 썼다", "쓰다"),
         ("크다 커요 컸다", "크다"),
         ("있다 있어요 있었다", "있다"),
+        # a one-syllable stem closed by a consonant, with 고, 지 or 게 (not ㄴ, ㅁ, ㅇ: 신고, 참고, 창고)
+        ("먹다 먹고 먹지 먹게 먹음 먹었다", "먹다"),
+        ("찾다 찾고 찾지 찾음 찾았다 찾아요", "찾다"),
+        ("받다 받고 받지 받게 받음 받았다", "받다"),
+        ("맞다 맞지 맞아요 맞았다", "맞다"),
+        ("살다 살고 살지 살았다 살아요", "살다"),
+        # the noun form of a longer open stem meets its other endings
+        ("버티다 버티고 버티며 버팀 버텼다", "버티다"),
     ],
 )
 def test_forms_of_one_verb_meet_on_one_key(forms: str, key: str) -> None:
@@ -122,9 +130,20 @@ def test_a_feeling_with_a_light_verb_meets_the_adjective(forms: str, key: str) -
 
 @pytest.mark.parametrize("noun", ["상담", "점검", "강점", "사람", "위험", "부담", "사례회의", "자녀", "마음", "사고", "보고서", "계약서", "할머니", "서울", "겨울",
                                   "사회복지사", "주거지원을", "정신건강복지센터에서", "아이", "피해", "기한",
-                                  "노인", "본인", "임대인", "참여", "급여", "주민", "처음"])
+                                  "노인", "본인", "임대인", "참여", "급여", "주민", "처음", "신고", "참고", "창고",
+                                  "광고", "보고", "가게", "통지", "잔고"])
 def test_nouns_get_no_verb_key(noun: str) -> None:
     assert _key(noun) is None
+
+
+def test_a_word_typed_is_cut_as_a_pages_word_is() -> None:
+    """버팀 typed meets 버티고 written (its noun form gives the verb's key in a query too), and
+    one-syllable verbs with 고 or 지 meet their other forms: 찾고 typed meets 찾음, 먹지 meets 먹음."""
+    for typed, written in (("버팀", "버티고"), ("돌봄", "돌봐요"), ("찾고", "찾았음"), ("먹지", "먹음")):
+        key = search_ko.word_groups(typed)[-1]
+        assert key in search_ko.word_groups(written), (typed, written)
+        assert set(key) <= set(search_ko.terms(written)), (typed, written)
+    assert search_ko.query_groups("점검") == [("점검", (("점검",),))]  # a noun typed looks for itself alone
 
 
 @pytest.mark.parametrize(("short", "long"), [("상담해", "상담하여"), ("연계해서", "연계하여서"), ("결정돼", "결정되어"),

@@ -127,7 +127,9 @@ _PARTICLE_ORDER: tuple[str, ...] = tuple(sorted(set(PARTICLES), key=lambda p: (-
 _SHORT = frozenset(SHORT_PARTICLES)
 
 # Verb endings cut before a predicate key is made, with what must stay before them:
-#   any: a syllable; long: two syllables (고, 게, 며, 면 also end nouns: 사고, 가게, 라면);
+#   any: a syllable; long: two syllables (며, 면 also end nouns: 라면, 측면);
+#   verb: two syllables, or one closed by a consonant other than ㄴ, ㅁ, ㅇ (찾고, 먹지, 받게; 고, 게,
+#   지 also end nouns: 사고, 가게, 신고, 참고, 창고, 광고; 복지 and 잡지 get a key, 복다, no verb form meets);
 #   open: a syllable ending in the vowel of 아/어 (바빠서, 어려워요, 몰라도);
 #   closed: a syllable with a final consonant (좋아서, 있어요; 끊음, 끊은, 끊는, 끊겼음: the noun and
 #   adnominal forms after a closed stem, where 음 and 는 are no particle; 은 after a one-syllable
@@ -135,7 +137,7 @@ _SHORT = frozenset(SHORT_PARTICLES)
 LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("습니다", "any"), ("는데", "any"), ("지만", "any"), ("면서", "any"), ("니까", "any"),
     ("도록", "any"), ("려고", "any"), ("네요", "any"), ("지요", "any"), ("다", "any"),
-    ("고", "long"), ("게", "long"), ("며", "long"), ("면", "long"),
+    ("고", "verb"), ("게", "verb"), ("지", "verb"), ("며", "long"), ("면", "long"),
     ("서", "open"), ("요", "open"), ("도", "open"), ("야", "open"),
     ("어서", "closed"), ("아서", "closed"), ("어요", "closed"), ("아요", "closed"),
     ("어도", "closed"), ("아도", "closed"), ("어야", "closed"), ("아야", "closed"),
@@ -226,6 +228,7 @@ _TENSE = frozenset({1, 4, 8, 10, 13, 14, 15, 16, 17})  # initials ㄲ ㄸ ㅃ �
 # 급여), and other syllables so ending too (기한, 마음, 자녀).
 _PASSIVE = frozenset({0, 5, 18})  # ㄱ ㄹ ㅎ
 _NIEUN, _MIEUM, _RIEUL_MIEUM = 4, 16, 10  # finals ㄴ ㅁ ㄻ
+_NOT_VERB_FINALS = frozenset({0, _NIEUN, _MIEUM, 21})  # none, ㄴ, ㅁ, ㅇ: 보고, 신고, 참고, 창고 (the "verb" rule)
 
 
 def _parts(ch: str) -> tuple[int, int, int]:
@@ -258,6 +261,8 @@ def _ending_fits(rest: str, rule: str) -> bool:
     _, vowel, final = _parts(rest[-1])
     if rule == "long":
         return len(rest) >= 2
+    if rule == "verb":
+        return len(rest) >= 2 or final not in _NOT_VERB_FINALS
     if rule == "open":
         return vowel in _OPEN and final == 0
     if rule == "closed":
@@ -267,7 +272,7 @@ def _ending_fits(rest: str, rule: str) -> bool:
     return True
 
 
-def lemma(s: str, noun_forms: bool = True) -> str | None:
+def lemma(s: str) -> str | None:
     """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
@@ -278,9 +283,8 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
     Not after ㅏ or ㅓ: the nouns in 담, 검, 점, 람, 험 are on every case page (상담, 점검, 강점, 사람,
     위험), and the verbs (만남, 모자람) are few; nor 음 (마음, 처음, 다음); other words of two syllables
     or more in ㅁ get a key no verb has (아침 -> 아치다); a one-syllable word (감, 잠, 봄) never: its
-    key would be two syllables, a bigram's. Those keys are a page's only (`noun_forms`): a word typed in a query
-    is looked for as typed and by the keys of its verb forms (마셔요 meets 마심; 점검 typed looks
-    for no 점그다, a term more to fetch for nothing).
+    key would be two syllables, a bigram's. A word typed is read the same way: 버팀 or 돌봄 typed
+    meets 버티고 or 돌봐 written, as 마셔요 typed meets 마심.
     Every form of one verb meets the same key, whatever the key spells (만나다 gives 만느다); a
     noun that looks like a form (아빠, 빌라) gets a key no verb has. The worker's `lemma` is the same.
     """
@@ -297,7 +301,7 @@ def lemma(s: str, noun_forms: bool = True) -> str | None:
     if not changed and len(s) >= 2 and initial in _PASSIVE and (
             (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
         return s[:-1] + _syllable(initial, _I_VOWEL, 0) + "다"  # 밀린, 밀림, 밀려 -> 밀리다; 끊긴, 끊겨 -> 끊기다
-    if noun_forms and not changed and final in (_MIEUM, _RIEUL_MIEUM) and vowel not in (_A, _EO) \
+    if not changed and final in (_MIEUM, _RIEUL_MIEUM) and vowel not in (_A, _EO) \
             and not (initial == _IEUNG and vowel == _EU):
         # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦; not after ㅏ or ㅓ (상담, 점검, 사람,
         # 위험, 강점 are nouns, on every case page) nor 음 (마음, 처음, 다음)
@@ -386,10 +390,10 @@ def _words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a casebook repeats its words: cut each once
-def word_groups(word: str, query: bool = False) -> tuple[tuple[str, ...], ...]:
+def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     """The ways `word` may be written on a page, each a group of terms; a page that holds every term
-    of one group holds the word. The first group is the stem's bigrams. `query`: a word typed, whose
-    noun form gives no key (`lemma`)."""
+    of one group holds the word. The first group is the stem's bigrams. A word typed in a query and
+    a word of a page are cut alike: 버팀 typed meets 버티고 written, 버티고 typed meets 버팀."""
     if not _HANGUL.fullmatch(word):
         return ((word,),) if len(word) >= 2 else ()
     s = stem(word)
@@ -403,7 +407,7 @@ def word_groups(word: str, query: bool = False) -> tuple[tuple[str, ...], ...]:
     if bare == s and len(word) >= (4 if word[-1] == "의" else 3) and len(bare) == len(word) - 1 \
             and _noun_final_fits(word[-2], word[-1]):
         groups.append(tuple(bigrams(word)))  # 사례회의: 사례회 (+의), or 사례회의 (아동의, 사이의: the particle)
-    key = lemma(s, noun_forms=not query)
+    key = lemma(s)
     if key is None and bare != s and len(s) >= 2 and s[-1] in "어아" and _parts(s[-2])[2]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
     if key is not None and (key,) not in groups and key not in groups[0]:
@@ -541,10 +545,10 @@ _TAIL = re.compile(r"[가-힣]+")
 def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     out = []
     for w in _words(text):
-        groups = word_groups(w, query=True)
+        groups = word_groups(w)
         alias = STAGE_ALIASES.get(stem(w)) if groups else None
         if alias is not None:
-            groups += tuple(g for g in word_groups(alias, query=True) if g not in groups)
+            groups += tuple(g for g in word_groups(alias) if g not in groups)
         if groups:
             out.append((w, groups))
     return out

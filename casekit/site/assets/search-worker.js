@@ -86,7 +86,7 @@ const RIEUL = 8, BIEUP = 17, SSANG_SIOS = 20;
 const OPEN = new Set([A, EO, YEO, WA, WEO, AE, E]);
 const TENSE = new Set([1, 4, 8, 10, 13, 14, 15, 16, 17]);
 const PASSIVE = new Set([0, 5, 18]);  /* 리, 기, 히 (search_ko._PASSIVE) */
-const NIEUN = 4, MIEUM = 16, RIEUL_MIEUM = 10;
+const NIEUN = 4, MIEUM = 16, RIEUL_MIEUM = 10, IEUNG_FINAL = 21;
 
 function parts(ch) {
   const n = ch.charCodeAt(0) - 0xAC00;
@@ -112,13 +112,14 @@ function endingFits(rest, rule) {
   if (!rest) return false;
   const [, vowel, final] = parts(rest[rest.length - 1]);
   if (rule === "long") return rest.length >= 2;
+  if (rule === "verb") return rest.length >= 2 || ![0, NIEUN, MIEUM, IEUNG_FINAL].includes(final);
   if (rule === "open") return OPEN.has(vowel) && final === 0;
   if (rule === "closed") return final !== 0;
   if (rule === "past") return final === SSANG_SIOS;
   return true;
 }
 
-function lemma(s, nounForms = true) {
+function lemma(s) {
   if (s.length < 2 || !HANGUL.test(s)) return null;
   let changed = false;
   for (const [ending, rule] of manifest.lemma_endings) {
@@ -134,7 +135,7 @@ function lemma(s, nounForms = true) {
       && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
     return s.slice(0, -1) + syllable(initial, I, 0) + "다";  /* 밀린, 밀림, 밀려 -> 밀리다 */
   }
-  if (nounForms && !changed && (final === MIEUM || final === RIEUL_MIEUM) && vowel !== A && vowel !== EO
+  if (!changed && (final === MIEUM || final === RIEUL_MIEUM) && vowel !== A && vowel !== EO
       && !(initial === IEUNG && vowel === EU)) {  /* not 상담, 점검, 사람 (ㅏ, ㅓ), nor 마음 */
     s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true;
   }
@@ -177,11 +178,10 @@ function bigrams(word) {
 
 const groupCache = new Map();
 
-/* The ways a word may be written on a page, each a group of terms (search_ko.word_groups); `query`:
-   a word typed, whose noun form gives no key */
-function wordGroups(word, query = false) {
-  const cached = (query ? "?" : "") + word;
-  if (groupCache.has(cached)) return groupCache.get(cached);
+/* The ways a word may be written on a page, each a group of terms (search_ko.word_groups): a word
+   typed is cut as a page's word is */
+function wordGroups(word) {
+  if (groupCache.has(word)) return groupCache.get(word);
   let groups;
   if (!HANGUL.test(word)) {
     groups = word.length >= 2 ? [[word]] : [];
@@ -194,7 +194,7 @@ function wordGroups(word, query = false) {
       const bare = withoutParticle(word);
       if (bare === s && word.length >= (word.endsWith("의") ? 4 : 3) && bare.length === word.length - 1
           && nounFinalFits(word[word.length - 2], word[word.length - 1])) groups.push(bigrams(word));
-      let key = lemma(s, !query);
+      let key = lemma(s);
       if (key === null && bare !== s && s.length >= 2 && (s.endsWith("어") || s.endsWith("아")) && parts(s[s.length - 2])[2]) {
         key = lemma(s + "요");  /* 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem */
       }
@@ -203,7 +203,7 @@ function wordGroups(word, query = false) {
       }
     }
   }
-  groupCache.set(cached, groups);
+  groupCache.set(word, groups);
   return groups;
 }
 
@@ -281,12 +281,12 @@ function textTerms(text) {
 function wordQueryTerms(text, out) {
   const aliases = manifest.stage_aliases || {};
   for (const w of words(text)) {
-    let groups = wordGroups(w, true);
+    let groups = wordGroups(w);
     if (!groups.length) continue;
     const s = stem(w);
     if (Object.prototype.hasOwnProperty.call(aliases, s)) {
       const have = new Set(groups.map(g => g.join(" ")));
-      groups = groups.concat(wordGroups(aliases[s], true).filter(g => !have.has(g.join(" "))));
+      groups = groups.concat(wordGroups(aliases[s]).filter(g => !have.has(g.join(" "))));
     }
     out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
   }
