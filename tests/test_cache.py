@@ -230,3 +230,45 @@ def test_a_check_of_valid_records_imports_no_python_validator(book: Path) -> Non
         out = subprocess.run([sys.executable, "-c", code, str(book)], capture_output=True, text=True, check=True,
                              env={**os.environ})
         assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_one_edited_record_rewrites_its_cases_shards_only(book, monkeypatch) -> None:
+    """The case rules are kept a shard at a time, beside the records' entries: a check after one
+    record was edited rewrites that case's shards, not the rules of the whole casebook."""
+    cold, _ = _run(book, monkeypatch)
+    folder = next(p for p in cache_dir(book).iterdir() if p.is_dir())
+    rules = sorted(folder.glob("*.rules.pickle"))
+    assert rules, "the case rules are kept"
+    before = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pickle")}
+    record = book / "cases/2026-0002/02-assessment.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\n추가 관찰.\n", encoding="utf-8")
+    _age(book)
+    found, read = _run(book, monkeypatch)
+    assert read == ["cases/2026-0002/02-assessment.md"]
+    assert found == cold
+    n = cache_mod.Cache.shard_of("cases/2026-0002/02-assessment.md")
+    after = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pickle")}
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert rewritten <= {f"{n:02d}.pickle", f"{n:02d}.rules.pickle", f"{n:02d}.summaries.pickle",
+                         f"{n:02d}.texts.pickle", "extra.pickle"}, rewritten
+    assert "extra.pickle" not in rewritten
+    assert f"{n:02d}.pickle" in rewritten
+
+
+def test_the_index_key_follows_every_value_and_where_it_is() -> None:
+    """The key the sensitive-value index is kept under is made of each record's values digested
+    once (published.values_key): equal values in the same records give equal keys; a value changed,
+    moved to another record, or added to a resource gives another."""
+    key, values = published_mod.casebook_key, published_mod.values_key
+    a = values("cases/A/01-intake.md", [("client.name", "홍길동"), ("client.phone", "010-0000-0001")])
+    b = values("cases/B/01-intake.md", [("client.name", "김철수")])
+    assert key([a, b], []) == key([a, b], [])
+    assert values("cases/A/01-intake.md", []) == b""
+    others = {
+        key([b, a], []),  # another order
+        key([a, values("cases/B/01-intake.md", [("client.name", "김철호")])], []),  # a value changed
+        key([values("cases/A/01-intake.md", [("client.name", "홍길동")]),
+             values("cases/B/01-intake.md", [("client.name", "김철수"), ("client.phone", "010-0000-0001")])], []),
+        key([a, b], [("010-0000-0002", "resources/x.md", "phone")]),  # a resource's
+    }
+    assert key([a, b], []) not in others and len(others) == 4

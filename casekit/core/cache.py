@@ -39,7 +39,7 @@ from casekit.core.findings import Finding
 from casekit.core.summary import Summary, summary_blob, summary_of_blob
 from casekit.core.workers import Signature
 
-FORMAT = 16  # (15 had no plan agreement date nor crisis activities; 14 had no `phone-malformed`; 13 kept no intake's `age_group` place; 12 kept no record's links; 11 took a monitoring record's empty `progress` for goals not monitored; 10 had no `tasks_due` nor `goal_unnamed`; 9 no `tasks_done`; 8 no `open_tasks`; 7 placed a consent entry at its `- `, not its date; 6 had no `worker_at` nor the workers in a case's facts; 5 had no `pictures`)
+FORMAT = 17  # (16 kept no key of a record's sensitive values; 15 had no plan agreement date nor crisis activities; 14 had no `phone-malformed`; 13 kept no intake's `age_group` place; 12 kept no record's links; 11 took a monitoring record's empty `progress` for goals not monitored; 10 had no `tasks_due` nor `goal_unnamed`; 9 no `tasks_done`; 8 no `open_tasks`; 7 placed a consent entry at its `- `, not its date; 6 had no `worker_at` nor the workers in a case's facts; 5 had no `pictures`)
 SHARDS = 64
 RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
 STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused
@@ -75,7 +75,7 @@ class Entry:
     sensitive values."""
 
     __slots__ = ("_blob", "_fetch", "_summary", "findings", "links", "needles", "pictures", "sensitive", "signature",
-                 "valid_until", "values")
+                 "valid_until", "values", "values_key")
 
     def __init__(
         self,
@@ -90,6 +90,7 @@ class Entry:
         fetch: tuple[Cache, str] | None = None,
         pictures: str = "",
         links: tuple[tuple[int, int, str], ...] = (),
+        values_key: bytes = b"",
     ) -> None:
         self.signature = signature
         self.valid_until = valid_until
@@ -102,6 +103,7 @@ class Entry:
         self.values = values if values is not None else (summary.sensitive if summary is not None else [])
         self.pictures = pictures  # the docs/ images its pictures were looked up in (workers.Result.pictures)
         self.links = links  # its body's links to the casebook (workers.Result.links)
+        self.values_key = values_key  # published.values_key of its values, once taken (b"": not yet)
 
     def peek(self) -> Summary:
         """The summary, without keeping it unpacked (a rule that reads every case once)."""
@@ -143,13 +145,15 @@ def _blob_of(entry: Entry) -> bytes:
 
 def _pack(entry: Entry) -> tuple[Any, ...]:
     return (entry.signature, entry.valid_until, _pack_findings(entry.findings),
-            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values), entry.pictures, entry.links)
+            entry.needles, _pack_findings(entry.sensitive), tuple(entry.values), entry.pictures, entry.links,
+            entry.values_key)
 
 
 def _unpack(raw: tuple[Any, ...], fetch: tuple[Cache, str]) -> Entry:
-    sig, valid_until, found, needles, sensitive, values, pictures, links = raw
+    sig, valid_until, found, needles, sensitive, values, pictures, links, values_key = raw
     return Entry(sig, valid_until, _unpack_findings(found) if found else [], None, needles,
-                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch, pictures, links)
+                 _unpack_findings(sensitive) if sensitive else [], b"", list(values), fetch, pictures, links,
+                 values_key)
 
 
 _SHARD_OF: dict[str, int] = {}  # rel -> its shard (see Cache.shard_of)
@@ -169,6 +173,8 @@ class Cache:
         self._dirty_texts: set[int] = set()
         self._dirty_blobs: set[int] = set()
         self.extra: dict[str, Any] = {}  # small values kept beside the entries (resources, docs pages)
+        self._rules: dict[int, dict[str, Any]] = {}  # by shard: case -> its rules' key, findings and facts
+        self._dirty_rules: set[int] = set()
         self._extra_dirty = False
         self._extra_loaded = False
 
@@ -337,7 +343,7 @@ class Cache:
                 self._dirty.add(n)
 
     def load_index(self, key: str) -> Any:
-        """The sensitive-value index kept for the values hashed as `key` (see published.needles_key),
+        """The sensitive-value index kept for the values hashed as `key` (see published.casebook_key),
         or None: loading it takes a tenth of the time of making it from 50,000 values."""
         kept = self._read("index.pickle")
         return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key else None
@@ -361,9 +367,24 @@ class Cache:
             self.extra[name] = value
             self._extra_dirty = True
 
+    def case_rules(self, n: int) -> dict[str, Any]:
+        """Shard `n` of what the case rules found (casebook._case_rules): case -> (key, findings, facts)."""
+        rules = self._rules.get(n)
+        if rules is None:
+            rules = self._rules[n] = (self._read(f"{n:02d}.rules.pickle") or {}) if self.folder is not None else {}
+        return rules
+
+    def set_case_rules(self, n: int, rules: dict[str, Any]) -> None:
+        """Keep shard `n` of the case rules (written by `save` when it changed: one edited case
+        rewrites its shard, not the rules of the whole casebook)."""
+        if self.folder is not None and self.case_rules(n) != rules:
+            self._rules[n] = rules
+            self._dirty_rules.add(n)
+
     def save(self) -> None:
         """Write the changed shards atomically; never fails the check (a cache is only a cache)."""
-        if self.folder is None or not (self._dirty or self._dirty_texts or self._dirty_blobs or self._extra_dirty):
+        if self.folder is None or not (self._dirty or self._dirty_texts or self._dirty_blobs or self._extra_dirty
+                                       or self._dirty_rules):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -376,9 +397,12 @@ class Cache:
             for n in sorted(self._dirty):
                 shard = self._shards[n]
                 self._write(f"{n:02d}.pickle", {rel: e if isinstance(e, tuple) else _pack(e) for rel, e in shard.items()})
+            for n in sorted(self._dirty_rules):
+                self._write(f"{n:02d}.rules.pickle", self._rules[n])
             if self._extra_dirty:
                 self._write("extra.pickle", self.extra)
             self._dirty.clear()
+            self._dirty_rules.clear()
             self._dirty_texts.clear()
             self._dirty_blobs.clear()
             self._extra_dirty = False

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casekit.core.cache import Cache, Entry, cache_key
+from casekit.core.cache import SHARDS, Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
 from casekit.core.docs import DocsScan, outside_content, scan_docs, stalling_paragraphs, without_code
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
@@ -43,16 +43,18 @@ from casekit.core.phones import malformed_phones
 from casekit.core.pictures import Pictures
 from casekit.core.pii import scan_parsed, scan_text
 from casekit.core.published import (
+    Needle,
     Published,
     ScanGroup,
     ScanItem,
     Unit,
+    casebook_key,
     forget_index,
     index_of,
-    needles_key,
     needles_of,
     published,
     scan_group,
+    values_key,
 )
 from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
@@ -717,11 +719,12 @@ def _records(
             # a summary the worker kept in the cache is read from there when a rule needs it
             fetch = None if c.blob else (store, t.rel)
             entries[t.rel] = entry = Entry(c.signature, c.valid_until, c.findings, None, blob=c.blob, values=c.values,
-                                           fetch=fetch, pictures=c.pictures, links=c.links)
+                                           fetch=fetch, pictures=c.pictures, links=c.links,
+                                           values_key=values_key(t.rel, c.values))
             store.put(t.rel, entry, blob_kept=not c.blob)
             if keep:
                 report.parsed[t.rel] = c.parsed
-    if todo:  # in the casebook's order again (see published.needles_key)
+    if todo:  # in the casebook's order again (see published.casebook_key)
         entries = {rf.rel: entries[rf.rel] for files in layout.cases.values() for rf in files}
     return entries, rules
 
@@ -736,18 +739,20 @@ def _case_rules(
     `computed` when the workers found them."""
     resource_ids = set(layout.resources)
     ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
-    known: dict[str, tuple[int, list[Finding], Facts]] = store.load_extra().get("rules", {}) if store else {}
-    kept: dict[str, tuple[int, list[Finding], Facts]] = {}
+    # kept in the cache a shard at a time, the records' shards (one edited case rewrites its own)
+    kept: dict[int, dict[str, tuple[int, list[Finding], Facts]]] = {n: {} for n in range(SHARDS)} if store else {}
     out: list[Finding] = []
     facts: dict[str, Facts] = {}
+    base = (int(ids_key, 16), dt.date.fromisoformat(day).toordinal())
     for case, files in layout.cases.items():
-        sigs = [(rf.rel, entries[rf.rel].signature) for rf in files]
-        key = _case_key(sigs, ids_key, day)
+        key = _case_key([rf.rel for rf in files], [entries[rf.rel].signature for rf in files], base)
         mine = wanted is None or case in wanted
-        if key is not None and case in known and known[case][0] == key:
-            kept[case] = known[case]
-            facts[case] = known[case][2]
-            out += known[case][1] if mine else []
+        n = Cache.shard_of(f"cases/{case}/")
+        known = store.case_rules(n).get(case) if store else None
+        if key is not None and known is not None and known[0] == key:
+            kept[n][case] = known
+            facts[case] = known[2]
+            out += known[1] if mine else []
             continue
         if case in computed:
             found, facts[case] = computed[case]
@@ -756,10 +761,10 @@ def _case_rules(
                                             today=dt.date.fromisoformat(day))
         if mine:  # (another case's own findings are not asked for: its facts are)
             out += found
-            if key is not None:
-                kept[case] = (key, found, facts[case])
-    if store:
-        store.set_extra("rules", kept)
+            if key is not None and store:
+                kept[n][case] = (key, found, facts[case])
+    for n, rules in kept.items():
+        store.set_case_rules(n, rules)
     return out, facts
 
 
@@ -780,8 +785,16 @@ def _sensitive(
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
     values changed. Scanned on every core, a cache shard a task, where the texts are
     (`published.scan_group`); the index is made (or loaded) there too, never held here."""
-    needles = [(v, rel, f) for rel, e in entries.items() for f, v in e.values] + needles_of((), resources)
-    key = needles_key(needles)
+    def needles() -> list[Needle]:  # (only when the index of these values must be made)
+        return [(v, rel, f) for rel, e in entries.items() for f, v in e.values] + needles_of((), resources)
+
+    keys = []
+    for rel, e in entries.items():
+        if e.values:
+            if not e.values_key:  # (an entry checked in this run has it already: see _records)
+                e.values_key = values_key(rel, e.values)
+            keys.append(e.values_key)
+    key = casebook_key(keys, needles_of((), resources))
     out: list[Finding] = []
     groups: dict[int, list[ScanItem]] = {}
     for rel, e in entries.items():
@@ -846,17 +859,13 @@ def _sensitive(
     return out
 
 
-def _case_key(sigs: list[tuple[str, Signature | None]], ids_key: str, day: str) -> int | None:
+def _case_key(rels: list[str], sigs: list[Signature | None], base: tuple[int, int]) -> int | None:
     """What a case's rule findings depend on: its records (paths and signatures), the resource
-    ids and the day; None when a record was not read whole (never kept). Python's hash of a
-    tuple of ints: the same in every process (only text hashes are salted), and fast."""
-    flat: list[int] = [int(ids_key, 16), dt.date.fromisoformat(day).toordinal()]
-    for rel, sig in sigs:
-        if sig is None:
-            return None
-        flat.append(zlib.crc32(rel.encode("utf-8", "surrogatepass")))
-        flat.extend(sig)
-    return hash(tuple(flat))
+    ids and the day (`base`); None when a record was not read whole (never kept). Python's hash of
+    a tuple of ints: the same in every process (only text hashes are salted), and fast."""
+    if None in sigs:
+        return None
+    return hash((base, zlib.crc32("\x00".join(rels).encode("utf-8", "surrogatepass")), *sigs))
 
 
 def _digest(value: object) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -66,11 +66,21 @@ def needles_of(summaries: Iterable[Summary], resources: Iterable[Published]) -> 
     return out
 
 
-def needles_key(needles: list[Needle]) -> str:
-    """What the index is made of: equal keys, equal findings for the same text. `needles` come in
-    the casebook's order (records as listed, then resources), so equal values give equal keys."""
-    joined = "\x01".join("\x00".join(needle) for needle in needles)  # in an order the caller keeps
-    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def values_key(rel: str, values: Iterable[tuple[str, str]]) -> bytes:
+    """A digest of one record's needles (its (field, value) pairs, from `rel`): b"" when it has none."""
+    joined = "\x01".join(f"{v}\x00{rel}\x00{f}" for f, v in values)
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).digest() if joined else b""
+
+
+def casebook_key(records: list[bytes], others: list[Needle]) -> str:
+    """What the index is made of: the records' needles (each record's `values_key`, in the
+    casebook's order) followed by `others` (the resources'). Equal keys, equal findings for the same
+    text; equal values in the same places give equal keys. A record's values are digested once, when
+    it is checked: the 60,000 values of a large casebook are not joined again in each check."""
+    joined = "\x01".join("\x00".join(needle) for needle in others)
+    digest = hashlib.blake2b(b"".join(records), digest_size=16)
+    digest.update(joined.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
@@ -99,14 +109,14 @@ ScanGroup = tuple[int, list[ScanItem], list[Unit], list[str]]
 _INDEX: dict[str, SensitiveIndex] = {}  # this process's index, by the key of its values
 
 
-def index_of(needles: list[Needle], key: str, store: Cache) -> SensitiveIndex:
-    """The index of `needles` (hashed as `key`): this process's, else the cache's, else made
+def index_of(needles: Callable[[], list[Needle]], key: str, store: Cache) -> SensitiveIndex:
+    """The index of `needles()` (hashed as `key`): this process's, else the cache's, else made
     (and kept in the cache for the next check)."""
     index = _INDEX.get(key)
     if index is None:
         index = store.load_index(key) if store else None
         if not isinstance(index, SensitiveIndex):
-            index = SensitiveIndex(needles)
+            index = SensitiveIndex(needles())
             index.prepare()
             store.save_index(key, index)
         _INDEX.clear()
@@ -119,7 +129,7 @@ def forget_index() -> None:
 
 
 def scan_group(
-    group: ScanGroup, needles: list[Needle], key: str, root: str, spool: Spool, store: Cache,
+    group: ScanGroup, needles: Callable[[], list[Needle]], key: str, root: str, spool: Spool, store: Cache,
     reread: tuple[SchemaSet, list[str], dt.date],
 ) -> list[tuple[str, list[Finding]]]:
     """(rel, findings) of scan_unit for the records of cache shard n, their texts read where
