@@ -319,6 +319,9 @@ def lemma(s: str) -> str | None:
     if (vowel in (_A, _EO) and initial == _IEUNG and final == 0 and before is not None and before[2] != 0
             and changed):
         s = s[:-1]  # 좋아, 있어: the ending 아/어 after a closed syllable
+    elif before is not None and before[2] == 0 and initial == _IEUNG and final == 0 and vowel == _WA \
+            and s[-2] not in "도고":
+        s, changed = s[:-1] + "오", True  # 오+아: 나와, 나왔다 -> 나오 (as 나옴); only 돕다 and 곱다 have ㅂ with 와
     elif before is not None and before[2] == 0 and initial == _IEUNG and final == 0 and vowel in (_WA, _WEO):
         s, changed = s[:-2] + _syllable(before[0], before[1], _BIEUP), True  # ㅂ: 어려워 -> 어렵, 도와 -> 돕
     elif (before is not None and before[2] == 0 and initial == _IEUNG and vowel == _U

@@ -150,6 +150,9 @@ function lemma(s) {
   if ((vowel === A || vowel === EO) && initial === IEUNG && final === 0 && before !== null && before[2] !== 0
       && changed) {
     s = s.slice(0, -1);
+  } else if (before !== null && before[2] === 0 && initial === IEUNG && final === 0 && vowel === WA
+             && !"도고".includes(s[s.length - 2])) {
+    s = s.slice(0, -1) + "오"; changed = true;  /* 오+아: 나와 -> 나오; only 돕다 and 곱다 have ㅂ with 와 */
   } else if (before !== null && before[2] === 0 && initial === IEUNG && final === 0 && (vowel === WA || vowel === WEO)) {
     s = s.slice(0, -2) + syllable(before[0], before[1], BIEUP); changed = true;
   } else if (before !== null && before[2] === 0 && initial === IEUNG && vowel === U
