@@ -140,6 +140,16 @@ def test_nouns_get_no_verb_key(noun: str) -> None:
     assert _key(noun) is None
 
 
+def test_a_verb_in_boda_typed_as_in_a_dictionary_meets_its_forms() -> None:
+    """돌보다 was cut to 돌 (보다 read as the particle "than") and looked for a word 돌 alone; it is
+    also read as the verb, and meets 돌봄, 돌봐요, 알아봄. A noun and 보다 (지난달보다) keeps its reading."""
+    for typed, written in (("돌보다", "돌봄"), ("돌보다", "돌봐요"), ("알아보다", "알아봄"), ("지켜보다", "지켜봤다")):
+        assert any(set(g) <= set(search_ko.terms(written)) and len(g[0]) > 1 for g in search_ko.word_groups(typed)[1:]), \
+            (typed, written)
+    assert search_ko.word_groups("지난달보다")[0] == ("지난", "난달")
+    assert search_ko.word_groups("보다") == (("보다",),)
+
+
 def test_a_word_typed_is_cut_as_a_pages_word_is() -> None:
     """버팀 typed meets 버티고 written (its noun form gives the verb's key in a query too), and
     one-syllable verbs with 고 or 지 meet their other forms: 찾고 typed meets 찾음, 먹지 meets 먹음."""
@@ -317,7 +327,9 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "x-2026-03 2026-0007의 a-b-c-d-e-f-g-h-i a-b-c-d-e-f-g-h 2026-03-04-0007 01-intake.md "
              "kim.sw KIM.SW. lee_hj 1.5 36.5도 a.b@c.org v1.2.3 2026.03.04 2026.3 kim.sw-2 x.3.4. 2026.0007 "
              "03-04 3-4 3/4 03/04 3.4. 3.4 03-04에 12/31 2-30 2/29 13/1 03-04-05 1/3/4 3/4,3/5 "
-             "밀렸어요 밀린 밀림 밀려 끊음 끊은 끊는 끊겨 끊긴 끊김 얽힌 노인 참여 집은 없음")
+             "밀렸어요 밀린 밀림 밀려 끊음 끊은 끊는 끊겨 끊긴 끊김 얽힌 노인 참여 집은 없음 "
+             "버팀 돌봄 찾고 먹지 받게 신고 참고 복지 나와 나왔다 찾아왔다 도와 고와 기와 돌보다 알아보다 "
+             "지난달보다 보다 나보다")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]
     words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))

@@ -415,6 +415,10 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
     if key is not None and (key,) not in groups and key not in groups[0]:
         groups.append((key,))
+    if bare == s == word[:-2] and word.endswith("보다"):
+        # 돌보다, 알아보다, 지켜보다: a verb in 보다 (돌봄, 알아봄 on a page), not only a word and the
+        # particle "than" (지난달보다: its verb reading is a key no page has)
+        groups += [g for g in (tuple(bigrams(word[:-1])), (word,)) if g not in groups]
     return tuple(groups)
 
 

@@ -204,6 +204,12 @@ function wordGroups(word) {
       if (key !== null && !groups.some(g => g.length === 1 && g[0] === key) && !groups[0].includes(key)) {
         groups.push([key]);
       }
+      if (bare === s && s === word.slice(0, -2) && word.endsWith("보다")) {
+        /* 돌보다, 알아보다: a verb in 보다 as well as a word and the particle "than" */
+        for (const g of [bigrams(word.slice(0, -1)), [word]]) {
+          if (!groups.some(h => h.join(" ") === g.join(" "))) groups.push(g);
+        }
+      }
     }
   }
   groupCache.set(word, groups);
