@@ -64,7 +64,7 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "STAGE_ALIASES", "bigrams",
+__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
            "date_terms", "dotted_terms", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
            "terms", "word_groups", "words"]
 
@@ -163,6 +163,18 @@ STAGE_ALIASES: dict[str, str] = {
     key: STAGE_KO[stage] for stage, names in STAGE_WORDS.items() for name in names
     if re.fullmatch(r"[가-힣]+", key := word_key(name)) and STAGE_KO[stage] not in key and key != "재개"
 }
+
+# Loanwords written otherwise than their standard spelling (외래어 표기법) where workers often do:
+# a word holding one is also read with the standard spelling, on a page and in a query alike, so
+# that 알콜 typed finds 알코올 written, and 알코올 typed finds a record that says 알콜.
+SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("알콜", "알코올"), ("센타", "센터"), ("쎈터", "센터"), ("메세지", "메시지"), ("워크샵", "워크숍"),
+    ("리더쉽", "리더십"), ("컨퍼런스", "콘퍼런스"), ("바우쳐", "바우처"), ("카운셀링", "카운슬링"),
+    ("네트웍", "네트워크"), ("써비스", "서비스"), ("스케쥴", "스케줄"), ("비젼", "비전"),
+    ("레크레이션", "레크리에이션"), ("컨텐츠", "콘텐츠"), ("팜플렛", "팸플릿"), ("링겔", "링거"),
+    ("기브스", "깁스"), ("엠뷸런스", "앰뷸런스"), ("앰블런스", "앰뷸런스"), ("알러지", "알레르기"),
+    ("텔레비젼", "텔레비전"),
+)
 
 _WORD = re.compile(r"[가-힣]+|[0-9A-Za-z]+")  # a run of Hangul, or of Latin letters and digits
 _HANGUL = re.compile(r"[가-힣]+")
@@ -415,11 +427,23 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
     if key is not None and (key,) not in groups and key not in groups[0]:
         groups.append((key,))
+    standard = _standard_spelling(word)
+    if standard is not None:  # 알콜중독: also 알코올중독
+        groups += [g for g in word_groups(standard) if g not in groups]
     if bare == s == word[:-2] and word.endswith("보다"):
         # 돌보다, 알아보다, 지켜보다: a verb in 보다 (돌봄, 알아봄 on a page), not only a word and the
         # particle "than" (지난달보다: its verb reading is a key no page has)
         groups += [g for g in (tuple(bigrams(word[:-1])), (word,)) if g not in groups]
     return tuple(groups)
+
+
+def _standard_spelling(word: str) -> str | None:
+    """`word` with each loanword of SPELLINGS in its standard spelling; None when it holds none."""
+    out = word
+    for variant, standard in SPELLINGS:
+        if variant in out:
+            out = out.replace(variant, standard)
+    return out if out != word else None
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -179,6 +179,16 @@ function bigrams(word) {
   return out;
 }
 
+/* The word with each loanword of the manifest's spellings in its standard spelling (search_ko.SPELLINGS);
+   null when it holds none. */
+function standardSpelling(word) {
+  let out = word;
+  for (const [variant, standard] of manifest.spellings || []) {
+    if (out.includes(variant)) out = out.split(variant).join(standard);
+  }
+  return out === word ? null : out;
+}
+
 const groupCache = new Map();
 
 /* The ways a word may be written on a page, each a group of terms (search_ko.word_groups): a word
@@ -203,6 +213,12 @@ function wordGroups(word) {
       }
       if (key !== null && !groups.some(g => g.length === 1 && g[0] === key) && !groups[0].includes(key)) {
         groups.push([key]);
+      }
+      const standard = standardSpelling(word);
+      if (standard !== null) {  /* 알콜중독: also 알코올중독 */
+        for (const g of wordGroups(standard)) {
+          if (!groups.some(h => h.join(" ") === g.join(" "))) groups.push(g);
+        }
       }
       if (bare === s && s === word.slice(0, -2) && word.endsWith("보다")) {
         /* 돌보다, 알아보다: a verb in 보다 as well as a word and the particle "than" */
