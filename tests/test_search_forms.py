@@ -159,6 +159,26 @@ def test_a_loanword_spelled_otherwise_meets_its_standard_spelling(typed: str, wr
     assert search_ko.word_groups("알코올") == (("알코", "코올"),)
 
 
+@pytest.mark.parametrize(("typed", "hangul"), [
+    ("tkfP", "사례"), ("wnrj", "주거"), ("dkssud", "안녕"), ("rkwjdvhrfur", "가정폭력"), ("wjdtlsrjsrkd", "정신건강"),
+    ("dlftkdtodghkf", "일상생활"), ("Tkfkd", "싸랑"), ("dlfrdj", "읽어"), ("ekfrdml", "닭의"), ("ghkswk", "환자"),
+])
+def test_a_query_typed_with_the_keyboard_left_in_english_looks_for_its_hangul(typed: str, hangul: str) -> None:
+    """The 한/영 slip: 사례 typed with the input method in English comes out tkfP. A run of Latin
+    letters that falls whole into two Hangul syllables or more is also looked for as that Hangul."""
+    assert search_ko.keyboard_hangul(typed) == hangul
+    (word, groups), = search_ko.query_groups(typed)
+    assert word == typed.lower() and groups[0] == (typed.lower(),)
+    assert all(g in groups for g in search_ko.word_groups(hangul))
+
+
+@pytest.mark.parametrize("typed", ["kim", "intake", "adhd", "sw", "go", "dk", "lee", "park", "home", "care", "kim2",
+                                   "qwerty", "ptsd", "mri", "hhh"])
+def test_a_latin_word_that_types_no_hangul_words_is_looked_for_as_written(typed: str) -> None:
+    assert search_ko.keyboard_hangul(typed) is None
+    assert search_ko.query_groups(typed) == [(typed, ((typed,),))]
+
+
 def test_a_word_typed_is_cut_as_a_pages_word_is() -> None:
     """버팀 typed meets 버티고 written (its noun form gives the verb's key in a query too), and
     one-syllable verbs with 고 or 지 meet their other forms: 찾고 typed meets 찾음, 먹지 meets 먹음."""
@@ -338,7 +358,8 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "03-04 3-4 3/4 03/04 3.4. 3.4 03-04에 12/31 2-30 2/29 13/1 03-04-05 1/3/4 3/4,3/5 "
              "밀렸어요 밀린 밀림 밀려 끊음 끊은 끊는 끊겨 끊긴 끊김 얽힌 노인 참여 집은 없음 "
              "버팀 돌봄 찾고 먹지 받게 신고 참고 복지 나와 나왔다 찾아왔다 도와 고와 기와 돌보다 알아보다 "
-             "지난달보다 보다 나보다 알콜 알콜중독 알콜을 알코올 복지센타 써비스 바우쳐를")
+             "지난달보다 보다 나보다 알콜 알콜중독 알콜을 알코올 복지센타 써비스 바우쳐를 "
+             "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]
     words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))
@@ -700,6 +721,20 @@ def test_a_month_finds_the_cases_with_records_of_it_first(browser: Browser, serv
         marks = [page.locator(RESULT_ITEM).nth(i).locator("mark").all_inner_texts() for i in range(3)]
     assert set(pages[:3]) == {"/cases/2026-0001/", "/cases/2026-0002/", "/cases/2026-0006/"}, pages
     assert all(m and all(re.fullmatch(r"2026-03-[0-9]{2}|3월", x) for x in m) for m in marks), marks
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_query_typed_with_the_keyboard_left_in_english_finds_what_its_hangul_finds(
+        browser: Browser, served_site: str) -> None:  # noqa: F811
+    """채무독촉 typed with the input method in English is coanehrchr: it finds what 채무독촉 finds."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        slipped = [site_path(h, served_site) for h in search(page, "coanehrchr")]
+        page.goto(served_site)
+        meant = [site_path(h, served_site) for h in search(page, "채무독촉")]
+    assert meant and slipped[:3] == meant[:3]
 
 
 @pytest.mark.browser

@@ -305,16 +305,74 @@ function textTerms(text) {
 
 function wordQueryTerms(text, out) {
   const aliases = manifest.stage_aliases || {};
-  for (const w of words(text)) {
+  for (const typed of text.normalize("NFKC").match(WORD) || []) {
+    const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     let groups = wordGroups(w);
-    if (!groups.length) continue;
     const s = stem(w);
-    if (Object.prototype.hasOwnProperty.call(aliases, s)) {
+    if (groups.length && Object.prototype.hasOwnProperty.call(aliases, s)) {
       const have = new Set(groups.map(g => g.join(" ")));
       groups = groups.concat(wordGroups(aliases[s]).filter(g => !have.has(g.join(" "))));
     }
+    const hangul = keyboardHangul(typed);  /* tkfP: 사례 typed with the keyboard left in English */
+    if (hangul !== null) {
+      const have = new Set(groups.map(g => g.join(" ")));
+      groups = groups.concat(wordGroups(hangul).filter(g => !have.has(g.join(" "))));
+    }
+    if (!groups.length) continue;
     out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
   }
+}
+
+/* The Korean keyboard (두벌식): the jamo each Latin key types (search_ko.keyboard_hangul). */
+const KEYS = new Map([..."qwertyuiopasdfghjklzxcvbnmQWERTOP"].map((c, i) => [c, "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ"[i]]));
+const INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+const VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+const FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ", "ㅂ", "ㅄ",
+                "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"];
+const JOINED_VOWELS = { "ㅗㅏ": "ㅘ", "ㅗㅐ": "ㅙ", "ㅗㅣ": "ㅚ", "ㅜㅓ": "ㅝ", "ㅜㅔ": "ㅞ", "ㅜㅣ": "ㅟ", "ㅡㅣ": "ㅢ" };
+const JOINED_FINALS = { "ㄱㅅ": "ㄳ", "ㄴㅈ": "ㄵ", "ㄴㅎ": "ㄶ", "ㄹㄱ": "ㄺ", "ㄹㅁ": "ㄻ", "ㄹㅂ": "ㄼ", "ㄹㅅ": "ㄽ",
+                        "ㄹㅌ": "ㄾ", "ㄹㅍ": "ㄿ", "ㄹㅎ": "ㅀ", "ㅂㅅ": "ㅄ" };
+const SPLIT_FINALS = Object.fromEntries(Object.entries(JOINED_FINALS).map(([pair, joined]) => [joined, [pair[0], pair[1]]]));
+
+/* The Hangul a run of Latin letters types on the Korean keyboard (tkfP -> 사례), when every key falls
+   into a syllable and there are two syllables or more; else null. */
+function keyboardHangul(typed) {
+  if (typed.length < 3 || !/^[A-Za-z]+$/.test(typed)) return null;
+  const out = [];
+  let initial = "", vowel = "", final = "";
+  const syllable = () => String.fromCharCode(
+    0xAC00 + (INITIALS.indexOf(initial) * 21 + VOWELS.indexOf(vowel)) * 28 + FINALS.indexOf(final));
+  for (const c of typed) {
+    const j = KEYS.get(c) || KEYS.get(c.toLowerCase());
+    if (VOWELS.includes(j)) {
+      if (!initial) return null;
+      if (!vowel) {
+        vowel = j;
+      } else if (!final && (vowel + j) in JOINED_VOWELS) {
+        vowel = JOINED_VOWELS[vowel + j];
+      } else if (final) {
+        const [kept, moved] = SPLIT_FINALS[final] || ["", final];
+        final = kept;
+        out.push(syllable());
+        initial = moved; vowel = j; final = "";
+      } else {
+        return null;
+      }
+    } else if (!vowel) {
+      if (initial) return null;
+      initial = j;
+    } else if (!final && FINALS.includes(j)) {
+      final = j;
+    } else if (final && (final + j) in JOINED_FINALS) {
+      final = JOINED_FINALS[final + j];
+    } else {
+      out.push(syllable());
+      initial = j; vowel = ""; final = "";
+    }
+  }
+  if (!vowel) return null;
+  out.push(syllable());
+  return out.length >= 2 ? out.join("") : null;
 }
 
 /* Each typed word with its groups, and the stage's name's when it is another name of a stage
