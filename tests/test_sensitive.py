@@ -217,3 +217,23 @@ def test_a_handover_reason_naming_the_client_is_found_where_it_is_written(sample
         encoding="utf-8")
     found = [f for f in check(sample).findings if f.path == "cases/2026-0012/handover.yml"]
     assert [(f.code, f.line) for f in found if f.code == "sensitive-in-text"] == [("sensitive-in-text", 5)], found
+
+
+def test_an_index_kept_in_the_cache_finds_what_it_found_when_made() -> None:
+    """The index is pickled into the cache with each word's variants and each case's given names
+    packed, unpacked when a text needs them: loaded, it finds the same values, variants and given
+    names (of the text's own case only) as the index it was made as."""
+    import pickle
+
+    needles = [("김가영", "cases/A/01-intake.md", "client.name"), ("박민수", "cases/B/01-intake.md", "client.name"),
+               ("010-1234-5678", "cases/A/01-intake.md", "client.phone"), ("1990-03-04", "cases/B/01-intake.md",
+                                                                             "client.birth_date")]
+    made = SensitiveIndex(needles)
+    made.prepare()
+    loaded = pickle.loads(pickle.dumps(made))
+    texts = ["가영 씨와 민수 씨가 왔다", "김 가영, 박민수", "연락처 01012345678", "생일 1990. 3. 4.", "아무 일 없음"]
+    for scope in ("cases/A/", "cases/B/", None):
+        for text in texts:
+            assert loaded.find(text, scope=scope) == made.find(text, scope=scope), (scope, text)
+    assert [h.variant for h in loaded.find("가영 씨", scope="cases/A/")] == ["given-name"]
+    assert loaded.find("가영 씨", scope="cases/B/") == []
