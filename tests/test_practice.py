@@ -425,3 +425,21 @@ def test_a_plan_agreed_on_a_day_to_come_is_a_warning_at_its_date(tmp_path: Path)
     found = [(f.path, f.line, f.column, f.severity) for f in
              check_casebook(root, today=day - dt.timedelta(days=1), cache=False).findings if f.code == "agreement-future"]
     assert found == [(rel, line, 9, "warning")]
+
+
+def test_a_pressing_need_no_goal_of_the_plan_names_is_a_warning_at_the_goals(sample: Path, run) -> None:
+    """A goal's need copied from the goal above (G3: need N2 where N3 was meant) leaves N3, judged
+    높음 in the assessment, with no goal: a warning at the plan's `goals`, naming N3 and where it was
+    assessed. A need of 보통 or 낮음 may wait; a goal naming a need the assessment lacks is
+    `unknown-need` alone (the goals are misnumbered, not the need forgotten)."""
+    rel = "cases/2026-0005/04-plan.md"
+    edit(sample, rel, "  - id: G3\n    need: N3", "  - id: G3\n    need: N2")
+    line = (sample / rel).read_text(encoding="utf-8").splitlines().index("goals:") + 1
+    assert only(run, sample) == {(rel, line, "warning", "need-not-planned")}
+    message = json.loads(run(sample, "check", "--format", "json").output)["findings"][0]["message"]
+    assert "N3" in message and "높음" in message and "03-assessment.md" in message and "need: N3" in message
+    edit(sample, "cases/2026-0005/03-assessment.md", "severity: high", "severity: medium", count=9)
+    edit(sample, "cases/2026-0005/03-assessment.md", "severity: urgent", "severity: medium")
+    assert only(run, sample) == set()  # every need now 보통: none presses
+    edit(sample, rel, "  - id: G3\n    need: N2", "  - id: G3\n    need: N9")
+    assert {code for *_, code in only(run, sample)} == {"unknown-need"}

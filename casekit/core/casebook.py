@@ -232,7 +232,7 @@ DEPENDS_ON = {
     "intake": frozenset({"first-not-intake", "sharing-without-consent", "sharing-refused", "assessment-without-consent",
                          "plan-without-consent", "after-withdrawal"}),
     "assessment": frozenset({"plan-without-assessment", "unknown-need", "selection-before-assessment",
-                             "reassessment-first", "unknown-member"}),
+                             "reassessment-first", "unknown-member", "need-not-planned"}),
     "plan": frozenset({"needs-plan", "unknown-goal", "activity-before-plan", "closure-goal-unevaluated",
                        "revised-plan-without-earlier"}),
     "closure": frozenset({"followup-before-closure"}),

@@ -174,6 +174,12 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "가구원 목록(household_members)에 없는 가구원입니다: '{member}'({item}). 있는 가구원: {known}",
         "household member '{member}' ({item}) is not in household_members; known: {known}",
     ),
+    "need-not-planned": (
+        W,
+        "{assessment}에서 심각도 '{severity_ko}'(으)로 본 욕구 {need}을(를) 다루는 목표가 이 계획에 없습니다. "
+        "{need}을(를) 가리키는 목표(need: {need})를 세우세요. 다른 기관에 맡겼다면 그 연계도 목표로 적습니다.",
+        "no goal of this plan addresses need {need}, judged {severity_ko} in {assessment}: add a goal with need: {need}",
+    ),
     "goal-member-mismatch": (
         W,
         "목표 {goal}의 가구원({member})과 이 목표가 다루는 욕구 {need}의 가구원({need_member})이 다릅니다.",

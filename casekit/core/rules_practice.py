@@ -262,6 +262,7 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
             out.append(finding("revised-plan-without-reason", r.rel, *r.kind_at))
     for goal, line, col in r.unagreed_goals:
         out.append(finding("goal-not-agreed", r.rel, line, col, goal=goal))
+    out += _unplanned(r, ep)
     out += _members(r, case)
     known = case_members_before(case, r)
     need_members = ep.assessment.need_members if ep.assessment else {}
@@ -272,6 +273,26 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
             out.append(finding("goal-member-mismatch", r.rel, line, col, goal=goal, member=member, need=need,
                                need_member=other))
     return out
+
+
+PLANNED_SEVERITIES = {"urgent": "긴급", "high": "높음"}  # a need of these the plan must give a goal
+
+
+def _unplanned(r: Summary, ep: Episode) -> list[Finding]:
+    """A need the assessment before the plan judged 긴급 or 높음 that no goal of the plan names
+    (`need-not-planned`): the plan is made from the needs, the pressing ones first. Said at the
+    plan's `goals`, once a need, when every goal names a need the assessment has (else the goals
+    are misnumbered: `unknown-need` says so)."""
+    assessment = ep.assessment
+    if assessment is None or not assessment.ok or not r.ok or not r.goals or len(r.goal_needs) < len(r.goals):
+        return []
+    planned = set(r.goal_needs.values())
+    if not planned <= set(assessment.needs):
+        return []
+    return [finding("need-not-planned", r.rel, *r.goals_at, need=need, severity_ko=PLANNED_SEVERITIES[severity],
+                    assessment=assessment.rel.rsplit("/", 1)[-1])
+            for need, severity in assessment.need_severity.items()
+            if severity in PLANNED_SEVERITIES and need not in planned]
 
 
 def _closure(r: Summary) -> list[Finding]:

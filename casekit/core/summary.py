@@ -84,6 +84,8 @@ class Summary:
     members: dict[str, str] = field(default_factory=dict)  # 가구원 id -> relation
     member_ages: dict[str, str] = field(default_factory=dict)
     need_members: dict[str, str] = field(default_factory=dict)  # need id -> 가구원 id
+    need_severity: dict[str, str] = field(default_factory=dict)  # need id -> its severity (사정)
+    goals_at: Where = (1, 1)  # where a plan's `goals` are
     goal_needs: dict[str, str] = field(default_factory=dict)
     goal_members: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     goal_targets: list[tuple[str, str, int, int]] = field(default_factory=list)  # (goal, target date, line, col)

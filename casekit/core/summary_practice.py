@@ -98,6 +98,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
     elif stage == "assessment":
         s.informal_supports = [x for x in _list(data.get("informal_supports")) if isinstance(x, str)]
         for i, need in enumerate(_list(data.get("needs"))):
+            if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("severity"), str):
+                s.need_severity.setdefault(need["id"], need["severity"])
             if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("member"), str):
                 s.need_members[need["id"]] = need["member"]
                 s.member_refs.append((need["id"], need["member"], *at(("needs", i, "member"))))
@@ -109,6 +111,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         s.agreed_on_at = at(("agreement", "date"))
         s.revision_reason = bool(_str(data.get("revision_reason")))
         s.review_at = at(("review_date",))
+        s.goals_at = parsed.where(("goals",), key=True)
         for i, goal in enumerate(_list(data.get("goals"))):
             if not isinstance(goal, dict) or not isinstance(goal.get("id"), str):
                 continue
