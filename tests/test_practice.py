@@ -443,3 +443,20 @@ def test_a_pressing_need_no_goal_of_the_plan_names_is_a_warning_at_the_goals(sam
     assert only(run, sample) == set()  # every need now 보통: none presses
     edit(sample, rel, "  - id: G3\n    need: N2", "  - id: G3\n    need: N9")
     assert {code for *_, code in only(run, sample)} == {"unknown-need"}
+
+
+def test_a_follow_up_after_a_death_is_a_warning(sample: Path, run) -> None:
+    """사망 picked as the closure's reason (for 거부·철회, the next in the list) where the closure plans
+    a follow-up and a 사후관리 record follows: the plan's first follow-up date and the follow-up are
+    warnings, naming the closure. Another reason with the same records: nothing."""
+    closure, followup = "cases/2026-0007/06-closure.md", "cases/2026-0007/07-followup.md"
+    edit(sample, closure, "reason: withdrew", "reason: deceased")
+    first_check = next(i + 1 for i, line in enumerate((sample / closure).read_text(encoding="utf-8").splitlines())
+                       if line.strip().startswith("first_check:"))
+    stage = (sample / followup).read_text(encoding="utf-8").splitlines().index("stage: followup") + 1
+    assert only(run, sample) == {(closure, first_check, "warning", "after-death"),
+                                 (followup, stage, "warning", "after-death")}
+    messages = [f["message"] for f in json.loads(run(sample, "check", "--format", "json").output)["findings"]]
+    assert all("사망" in m and "06-closure.md" in m for m in messages)
+    edit(sample, closure, "reason: deceased", "reason: moved")
+    assert only(run, sample) == set()

@@ -174,6 +174,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "가구원 목록(household_members)에 없는 가구원입니다: '{member}'({item}). 있는 가구원: {known}",
         "household member '{member}' ({item}) is not in household_members; known: {known}",
     ),
+    "after-death": (
+        W,
+        "종결 사유가 '사망'({closure})인데 {what}. 사유를 잘못 골랐다면 고치세요. 유가족을 돕는 "
+        "것이라면 그 가족을 클라이언트로 새 사례를 여세요.",
+        "the closure's reason is deceased ({closure}), yet {what_en}: correct the reason if it was "
+        "picked by mistake; to support the bereaved family, open a case for them",
+    ),
     "need-not-planned": (
         W,
         "{assessment}에서 심각도 '{severity_ko}'(으)로 본 욕구 {need}을(를) 다루는 목표가 이 계획에 없습니다. "

@@ -54,7 +54,15 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
             ep.plan = r
         elif r.stage == "closure":
             out += _closure(r)
+            ep.closure = r
+        elif r.stage == "followup" and ep.closure is not None and ep.closure.reason == "deceased":
+            out.append(finding("after-death", r.rel, *r.where, what="사후관리 기록이 있습니다",
+                               what_en="a follow-up record", closure=_file(ep.closure)))
     return out
+
+
+def _file(r: Summary) -> str:
+    return r.rel.rsplit("/", 1)[-1]
 
 
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
@@ -297,6 +305,9 @@ def _unplanned(r: Summary, ep: Episode) -> list[Finding]:
 
 def _closure(r: Summary) -> list[Finding]:
     out = []
+    if r.reason == "deceased" and r.aftercare_first:
+        out.append(finding("after-death", r.rel, *r.next_at, what="첫 사후관리일(aftercare.first_check)이 있습니다",
+                           what_en="a first follow-up date (aftercare.first_check)", closure=_file(r)))
     if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
         out.append(finding("goals-achieved-but-none", r.rel, *r.reason_at))
     elif r.reason == "goals_achieved":
