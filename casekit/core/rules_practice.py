@@ -289,16 +289,18 @@ PLANNED_SEVERITIES = {"urgent": "긴급", "high": "높음"}  # a need of these t
 def _unplanned(r: Summary, ep: Episode) -> list[Finding]:
     """A need the assessment before the plan judged 긴급 or 높음 that no goal of the plan names
     (`need-not-planned`): the plan is made from the needs, the pressing ones first. Said at the
-    plan's `goals`, once a need, when every goal names a need the assessment has (else the goals
-    are misnumbered: `unknown-need` says so)."""
+    plan's `goals`, once a need, when every goal has an id of its own and names a need the
+    assessment has (else the goals are misnumbered: `duplicate-id`, `required` or `unknown-need`
+    says so, and the need of a goal left without its id is not lost)."""
     assessment = ep.assessment
-    if assessment is None or not assessment.ok or not r.ok or not r.goals or len(r.goal_needs) < len(r.goals):
+    if assessment is None or not assessment.ok or not r.ok or not r.goals or r.doubled_goals \
+            or len(r.goal_needs) < len(r.goals):
         return []
     planned = set(r.goal_needs.values())
     if not planned <= set(assessment.needs):
         return []
     return [finding("need-not-planned", r.rel, *r.goals_at, need=need, severity_ko=PLANNED_SEVERITIES[severity],
-                    assessment=assessment.rel.rsplit("/", 1)[-1])
+                    assessment=_file(assessment))
             for need, severity in assessment.need_severity.items()
             if severity in PLANNED_SEVERITIES and need not in planned]
 
