@@ -562,8 +562,11 @@ def test_a_typed_word_is_neither_met_nor_marked_inside_a_word_with_a_particle(
         at = pages.index("/cases/2026-0011/")
         page.wait_for_function("i => { const it = document.querySelectorAll('.md-search-result__item')[i];"
                                " return it && it.innerText.includes('동의했다'); }", arg=at, timeout=10_000)
-        for item in page.locator(".md-search-result__item").all():
-            html = item.inner_html()
+        # every result as shown at one moment (the list is drawn again as more results come: a
+        # locator taken from it may name an item gone by the time it is read)
+        shown = page.eval_on_selector_all(".md-search-result__item", "items => items.map(it => it.innerHTML)")
+        assert len(shown) > at
+        for html in shown:
             assert "아<mark>동의" not in html and "아동의</mark>" not in html, html
 
 
