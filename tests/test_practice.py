@@ -440,6 +440,7 @@ def test_a_pressing_need_no_goal_of_the_plan_names_is_a_warning_at_the_goals(sam
     assert "N3" in message and "높음" in message and "03-assessment.md" in message and "need: N3" in message
     edit(sample, "cases/2026-0005/03-assessment.md", "severity: high", "severity: medium", count=9)
     edit(sample, "cases/2026-0005/03-assessment.md", "severity: urgent", "severity: medium")
+    edit(sample, "cases/2026-0005/03-assessment.md", "risk_level: crisis", "risk_level: medium")  # (as the needs)
     assert only(run, sample) == set()  # every need now 보통: none presses
     edit(sample, rel, "  - id: G3\n    need: N2", "  - id: G3\n    need: N9")
     assert {code for *_, code in only(run, sample)} == {"unknown-need"}
@@ -460,3 +461,19 @@ def test_a_follow_up_after_a_death_is_a_warning(sample: Path, run) -> None:
     assert all("사망" in m and "06-closure.md" in m for m in messages)
     edit(sample, closure, "reason: deceased", "reason: moved")
     assert only(run, sample) == set()
+
+
+def test_a_risk_level_that_says_the_opposite_of_the_needs_is_a_warning_at_it(sample: Path, run) -> None:
+    """위기도 낮음 with a need judged 긴급 (2026-0006: 퇴거 위기), or 위기 with no need above 보통 (the
+    level picked one off in the list): a warning at `risk_level`, saying which needs. 보통 with a
+    긴급 need, or 위기 with a 높음 one, is left to the worker."""
+    rel = "cases/2026-0006/02-assessment.md"
+    line = edit(sample, rel, "risk_level: high", "risk_level: low")
+    assert only(run, sample) == {(rel, line, "warning", "risk-level-mismatch")}
+    message = json.loads(run(sample, "check", "--format", "json").output)["findings"][0]["message"]
+    assert "낮음" in message and "N1" in message
+    edit(sample, rel, "risk_level: low", "risk_level: medium")
+    assert only(run, sample) == set()
+    rel = "cases/2026-0012/02-assessment.md"  # needs of 보통 and 낮음 only
+    line = edit(sample, rel, "risk_level: low", "risk_level: crisis")
+    assert only(run, sample) == {(rel, line, "warning", "risk-level-mismatch")}

@@ -174,6 +174,11 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "가구원 목록(household_members)에 없는 가구원입니다: '{member}'({item}). 있는 가구원: {known}",
         "household member '{member}' ({item}) is not in household_members; known: {known}",
     ),
+    "risk-level-mismatch": (
+        W,
+        "위기도를 '{level}'(으)로 적었는데 {why}. 위기도나 욕구의 심각도를 다시 보세요.",
+        "the risk level is {level_en} but {why_en}: look at the risk level or the needs' severity again",
+    ),
     "after-death": (
         W,
         "종결 사유가 '사망'({closure})인데 {what}. 사유를 잘못 골랐다면 고치세요. 유가족을 돕는 "

@@ -48,6 +48,7 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
             ):
                 out.append(finding("reassessment-first", r.rel, *r.kind_at))
             out += _members(r, case)
+            out += _risk(r)
             ep.assessment = r
         elif r.stage == "plan":
             out += _plan(r, ep, case, dates=r.rel not in typo)
@@ -284,6 +285,24 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
 
 
 PLANNED_SEVERITIES = {"urgent": "긴급", "high": "높음"}  # a need of these the plan must give a goal
+
+
+def _risk(r: Summary) -> list[Finding]:
+    """An assessment whose 위기도 says the opposite of its needs (`risk-level-mismatch`): 낮음 with a
+    need judged 긴급, or 위기 with none judged above 보통 (the level picked from the list one off, or
+    left from the template's example). Said at `risk_level`."""
+    if not r.ok or not r.need_severity:
+        return []
+    severities = set(r.need_severity.values())
+    urgent = [need for need, severity in r.need_severity.items() if severity == "urgent"]
+    if r.risk == "low" and urgent:
+        return [finding("risk-level-mismatch", r.rel, *r.risk_at, level="낮음", level_en="low",
+                        why=f"긴급으로 본 욕구({', '.join(urgent)})가 있습니다",
+                        why_en=f"need(s) {', '.join(urgent)} are judged urgent")]
+    if r.risk == "crisis" and not severities & {"urgent", "high"}:
+        return [finding("risk-level-mismatch", r.rel, *r.risk_at, level="위기", level_en="crisis",
+                        why="높음이나 긴급으로 본 욕구가 하나도 없습니다", why_en="no need is judged high or urgent")]
+    return []
 
 
 def _unplanned(r: Summary, ep: Episode) -> list[Finding]:

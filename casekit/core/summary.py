@@ -86,6 +86,7 @@ class Summary:
     need_members: dict[str, str] = field(default_factory=dict)  # need id -> 가구원 id
     need_severity: dict[str, str] = field(default_factory=dict)  # need id -> its severity (사정)
     goals_at: Where = (1, 1)  # where a plan's `goals` are
+    risk_at: Where = (1, 1)  # where an assessment's `risk_level` is
     goal_needs: dict[str, str] = field(default_factory=dict)
     goal_members: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     goal_targets: list[tuple[str, str, int, int]] = field(default_factory=list)  # (goal, target date, line, col)

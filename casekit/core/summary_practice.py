@@ -97,6 +97,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             share(("referral", "referred_to"), s.date)
     elif stage == "assessment":
         s.informal_supports = [x for x in _list(data.get("informal_supports")) if isinstance(x, str)]
+        s.risk_at = at(("risk_level",))
         for i, need in enumerate(_list(data.get("needs"))):
             if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("severity"), str):
                 s.need_severity.setdefault(need["id"], need["severity"])
