@@ -172,11 +172,11 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs \
                 and not needs_renumbered:
             out.append(
-                finding("unknown-need", r.rel, line, col, ref=ref, assessment=_name(ep.assessment),
+                finding("unknown-need", r.rel, line, col, ref=ref, assessment=ep.assessment.file_name,
                         known=", ".join(dict.fromkeys(known_needs)) or "-", **_guess(ref, known_needs))
             )
         if kind == "goal" and r.goals and ref not in r.goals and not goals_renumbered:
-            out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(r), known=", ".join(r.goals) or "-",
+            out.append(finding("unknown-goal", r.rel, line, col, ref=ref, plan=r.file_name, known=", ".join(r.goals) or "-",
                                **_guess(ref, r.goals)))
     return out
 
@@ -245,7 +245,7 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
         return []  # a goal numbered again by mistake (G1 twice, G2 gone): the plan's duplicate-id says so
     known = ", ".join(plan.goals) or "-"
     return [
-        finding("unknown-goal", r.rel, line, col, ref=ref, plan=_name(plan), known=known, **_guess(ref, plan.goals))
+        finding("unknown-goal", r.rel, line, col, ref=ref, plan=plan.file_name, known=known, **_guess(ref, plan.goals))
         for kind, ref, line, col in _written(r)
         if kind == "goal" and ref not in plan.goals
     ]
@@ -256,10 +256,6 @@ def _renumbered(kind: str, known: Container[str], doubled: int, refs: list[tuple
     needs) lacks may be those its `doubled` repeated ids took the place of (G2 written G1 again):
     no more of them than ids given twice. Their unknown-* findings then wait: its duplicate-id says it."""
     return doubled > 0 and len({ref for k, ref, *_ in refs if k == kind and ref not in known}) <= doubled
-
-
-def _name(r: Summary) -> str:
-    return r.rel.rsplit("/", 1)[-1]
 
 
 def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:

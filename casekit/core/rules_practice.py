@@ -58,12 +58,8 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
             ep.closure = r
         elif r.stage == "followup" and ep.closure is not None and ep.closure.reason == "deceased":
             out.append(finding("after-death", r.rel, *r.where, what="사후관리 기록이 있습니다",
-                               what_en="a follow-up record", closure=_file(ep.closure)))
+                               what_en="a follow-up record", closure=ep.closure.file_name))
     return out
-
-
-def _file(r: Summary) -> str:
-    return r.rel.rsplit("/", 1)[-1]
 
 
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
@@ -319,7 +315,7 @@ def _unplanned(r: Summary, ep: Episode) -> list[Finding]:
     if not planned <= set(assessment.needs):
         return []
     return [finding("need-not-planned", r.rel, *r.goals_at, need=need, severity_ko=PLANNED_SEVERITIES[severity],
-                    assessment=_file(assessment))
+                    assessment=assessment.file_name)
             for need, severity in assessment.need_severity.items()
             if severity in PLANNED_SEVERITIES and need not in planned]
 
@@ -328,7 +324,7 @@ def _closure(r: Summary) -> list[Finding]:
     out = []
     if r.reason == "deceased" and r.aftercare_first:
         out.append(finding("after-death", r.rel, *r.next_at, what="첫 사후관리일(aftercare.first_check)이 있습니다",
-                           what_en="a first follow-up date (aftercare.first_check)", closure=_file(r)))
+                           what_en="a first follow-up date (aftercare.first_check)", closure=r.file_name))
     if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
         out.append(finding("goals-achieved-but-none", r.rel, *r.reason_at))
     elif r.reason == "goals_achieved":

@@ -118,6 +118,11 @@ class Summary:
     dates: list[tuple[str, int, int]] = field(default_factory=list)  # every date in the front matter
     informal_supports: list[str] = field(default_factory=list)
 
+    @property
+    def file_name(self) -> str:
+        """The record's file name, as findings name another record (03-assessment.md)."""
+        return self.rel.rsplit("/", 1)[-1]
+
 
 def unpack_fields(packed: tuple[str, array[int]]) -> list[tuple[str, int, int]]:
     """(text, line, column) of each field packed by `public_fields`."""
