@@ -19,6 +19,8 @@ import markdown
 import pytest
 
 from casekit.core.casebook import check
+from casekit.core.sensitive import SensitiveIndex
+from casekit.site.audit import Expected, Scanner, default_theme_dirs, page_texts
 from casekit.site.build import BuildContext, build, post_build, secure_output
 from casekit.site.generate import generate
 from casekit.site.html import el
@@ -222,6 +224,23 @@ def test_a_sensitive_value_in_the_output_is_an_error_of_the_post_build_checks(
     assert [f.code for f in found] == ["site-sensitive"] and found[0].path == "guide/index.html"
     assert name not in found[0].message_ko
     assert [f.code for f in post_build(ctx) if f.severity == "error"] == ["site-sensitive"]
+
+
+def test_no_birth_date_before_the_casebook_is_read_in_its_site(built: tuple[Path, Path, dict[str, str]]) -> None:
+    """Every day from 1920 to the eve of the sample's first record, as a client's birth date: the
+    audit reads none of them in any page (the theme's icons drew "16 6.5", read as 2016-06-05,
+    and a case's timeline dots 01 02 03 ran into 010203, read as 2001-02-03: a client born on
+    either day failed every build)."""
+    casebook, site, _ = built
+    first = min(dt.date.fromisoformat(m.group(1)) for f in casebook.glob("cases/*/*.md")
+                if (m := re.search(r'^date: "(\d{4}-\d{2}-\d{2})"', f.read_text(encoding="utf-8"), re.M)))
+    days = [dt.date(1920, 1, 1) + dt.timedelta(n) for n in range((first - dt.date(1920, 1, 1)).days)]
+    index = SensitiveIndex([(d.isoformat(), "cases/x/01-intake.md", "client.birth_date") for d in days])
+    expected = Expected.for_theme(default_theme_dirs(casebook))
+    read = Scanner(SensitiveIndex([]))
+    found = {(f.relative_to(site).as_posix(), line[h.start:h.end]) for f in site.rglob("*.html")
+             for line in page_texts(f.read_text(encoding="utf-8"), read, expected) for h in index.find(line)}
+    assert found == set()
 
 
 @pytest.mark.parametrize("collecting", [True, False])

@@ -61,6 +61,9 @@ FOUND = [
     ("1958/03/17", "date"),
     ("580317", "date"),
     ("19580317", "date"),
+    ("1958. 3. 17.", "date"),
+    ("1958 3 17", "date"),  # spaces alone, after a four-digit year
+    ("58 - 03 - 17", "date"),
     ("580317-2", "resident-front"),
     ("580317-2******", "resident-front"),
     ("580317 - ", "resident-front"),
@@ -128,6 +131,14 @@ NOT_FOUND = [
     "탁월한 해온다",
     "1031502",
     "58317",
+    # numbers that only look like a date read loosely: a drawing's path (the theme's search icon:
+    # 1958-06-05 as "58 6.5"), a list of numbers, marks that differ
+    "9.5 58 6.5 6.5",
+    "58 3 17",
+    "58 3.17",
+    "1958-3.17",
+    "1958년 3.17",
+    "17.3/1958",
 ]
 
 

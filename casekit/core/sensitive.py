@@ -76,15 +76,19 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
 # a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
 _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number or an id
-    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)"
-    r"(?:(\d{3}|\d)[ \t]*(?:년|[-./]|[ \t])[ \t]*(\d{1,2})[ \t]*(?:월|[-./]|[ \t])[ \t]*(\d{1,2})(?:[ \t]*일)?"
-    r"|(\d{7}|\d{5}))"
+    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)(?:"
+    r"(?P<y1>\d{3}|\d)[ \t]*년[ \t]*(?P<m1>\d{1,2})[ \t]*월[ \t]*(?P<d1>\d{1,2})(?:[ \t]*일)?"
+    # the same mark between the parts: 1958.3.17, 58. 3. 17. (never 16 6.5, as icons' drawings hold)
+    r"|(?P<y2>\d{3}|\d)[ \t]*(?P<sep>[-./])[ \t]*(?P<m2>\d{1,2})[ \t]*(?P=sep)[ \t]*(?P<d2>\d{1,2})"
+    # spaces alone only after a four-digit year (10 12 5 is a drawing's numbers, or a list's)
+    r"|(?P<y3>\d{3})[ \t]+(?P<m3>\d{1,2})[ \t]+(?P<d3>\d{1,2})"
+    r"|(?P<digits>\d{7}|\d{5}))"
     r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
 )
 # the year last, as other countries write it (a client from abroad, a form copied): 21.07.1969 (day
 # first), 7/21/1969 (month first); both readings are tried
 _DATE_YEAR_LAST = re.compile(
-    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)(\d?)[ \t]*[-./][ \t]*(\d{1,2})[ \t]*[-./][ \t]*(\d{4})"
+    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)(\d?)[ \t]*([-./])[ \t]*(\d{1,2})[ \t]*\3[ \t]*(\d{4})"
     r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
 )
 _DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
@@ -376,12 +380,13 @@ class SensitiveIndex:
         if not self.dates:
             return hits
         for m in _DATE_TEXT.finditer(text):
-            first, y, mo, d, digits = m.groups()
+            first, digits = m.group(1), m.group("digits")
             if digits:
                 digits = first + digits
                 y, mo, d = (digits[:4], digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4], digits[4:])
             else:
-                y = first + y
+                n = "1" if m.group("y1") else "2" if m.group("y2") else "3"
+                y, mo, d = first + m.group("y" + n), m.group("m" + n), m.group("d" + n)
             years = [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]
             for year in years:
                 sources = self.dates.get((year, int(mo), int(d)))
@@ -390,7 +395,7 @@ class SensitiveIndex:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
                     break
         for m in _DATE_YEAR_LAST.finditer(text):
-            lead, second, middle, last = m.groups()
+            lead, second, _, middle, last = m.groups()
             one, two, yyyy = int(lead + second), int(middle), int(last)
             sources = self.dates.get((yyyy, two, one)) or self.dates.get((yyyy, one, two))  # day first, or month first
             if sources:

@@ -271,7 +271,10 @@ def timeline(v: View, case: Case) -> Markup:
         track.append(el("span", {"class": f"ck-tl-due ck-due-{state}" + side(x), "style": f"left:{x:.2f}%"},
                         el("span", None, f"{case.due.label} {case.due.due.isoformat()[5:]} "
                                          f"({case.due.days_text(site.today)} · {STATE_KO[state]})")))
-    axis = el("div", {"class": "ck-tl-axis"}, el("span", None, start.isoformat()), el("span", None, end.isoformat()))
+    # (a line break between the marks, which stand apart by their positions: read as text, without
+    # one, a case's dots 01 02 03 ran into 010203, a date of birth to the audit, and its axis's
+    # two dates into one number)
+    axis = el("div", {"class": "ck-tl-axis"}, el("span", None, start.isoformat()), "\n", el("span", None, end.isoformat()))
     items = []
     prev: dt.date | None = None
     for r, d in zip(dated, points, strict=True):
@@ -285,7 +288,8 @@ def timeline(v: View, case: Case) -> Markup:
                  f"{r.nn:02d} {r.stage_ko}"), " 날짜 없음") for r in case.records if not r.date]
     return noindex(el("div", {"class": "ck-timeline", "data-testid": "timeline",
                               "aria-label": f"기록 {len(case.records)}건의 타임라인"},
-                      el("div", {"class": "ck-tl-track"}, el("span", {"class": "ck-tl-line"}), track), axis,
+                      el("div", {"class": "ck-tl-track"}, el("span", {"class": "ck-tl-line"}),
+                         [part for mark in track for part in ("\n", mark)]), axis,
                       el("ol", {"class": "ck-tl-list"}, items)))
 
 
