@@ -21,7 +21,7 @@ import pytest
 from casekit.core.casebook import check
 from casekit.core.sensitive import SensitiveIndex
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, page_texts
-from casekit.site.build import BuildContext, build, post_build, secure_output
+from casekit.site.build import BuildContext, build, pages_index, post_build, secure_output
 from casekit.site.generate import generate
 from casekit.site.html import el
 from casekit.site.views import ROWS, block, make_page
@@ -241,6 +241,29 @@ def test_no_birth_date_before_the_casebook_is_read_in_its_site(built: tuple[Path
     found = {(f.relative_to(site).as_posix(), line[h.start:h.end]) for f in site.rglob("*.html")
              for line in page_texts(f.read_text(encoding="utf-8"), read, expected) for h in index.find(line)}
     assert found == set()
+
+
+def test_an_infant_referred_on_its_birth_day_builds_and_its_birth_date_is_still_audited(sample: Path) -> None:
+    """Case 2026-0003's client made a baby born on the day of its intake (2026-04-02, the date of
+    two of 2026-0006's records too): every list of records shows that day, as the casebook's date.
+    The casebook checks and builds; the audit of the output still finds the birth date written
+    another way (a page tampered with after the build)."""
+    intake = sample / "cases" / "2026-0003" / "01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    born = re.search(r'^date: "([0-9-]+)"', text, re.M).group(1)  # type: ignore[union-attr]
+    intake.write_text(re.sub(r'birth_date: "[0-9-]+"', f'birth_date: "{born}"', text), encoding="utf-8")
+    result = build(sample, sample.parent / "out", dt.date.fromisoformat(TODAY), "mkdocs")
+    assert result.errors == [], result.errors
+    assert born in page(result.site_dir, "cases/2026-0003/")
+    report = check(sample, keep=True)
+    y, m, d = map(int, born.split("-"))
+    guide = result.site_dir / "guide" / "index.html"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("</article>", f"<p>{y}년 {m}월 {d}일생</p></article>"),
+                     encoding="utf-8")
+    found = secure_output(BuildContext(sample, report, result.site_dir, "mkdocs", dt.date.fromisoformat(TODAY)))
+    assert [(f.code, f.path) for f in found] == [("site-sensitive", "guide/index.html")]
+    index = pages_index(report)
+    assert index.calendar == {(y, m, d)} and index.find(born) == [] and index.find(f"{y}.{m}.{d}") != []
 
 
 @pytest.mark.parametrize("collecting", [True, False])
