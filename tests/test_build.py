@@ -266,6 +266,25 @@ def test_an_infant_referred_on_its_birth_day_builds_and_its_birth_date_is_still_
     assert index.calendar == {(y, m, d)} and index.find(born) == [] and index.find(f"{y}.{m}.{d}") != []
 
 
+def test_a_birth_date_a_help_page_spells_in_a_longer_number_builds(sample: Path) -> None:
+    """docs/privacy.md shows a masked resident number, `800101-1******`: no one's birth date where
+    it stands, but the search index cut 800101 out of it as a term, which alone read as
+    1980-01-01 (a common birth date) and failed the build. A term that alone reads as a sensitive
+    value is left out of the index; the page itself is audited as it stands."""
+    intake = sample / "cases" / "2026-0001" / "01-intake.md"
+    intake.write_text(re.sub(r'birth_date: "[0-9-]+"', 'birth_date: "1980-01-01"', intake.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    assert "800101-1******" in (sample / "docs" / "privacy.md").read_text(encoding="utf-8")
+    note = sample / "cases" / "2026-0002" / "02-assessment.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\n약값 영수증을 모아 두었다.\n", encoding="utf-8")
+    result = build(sample, sample.parent / "out", dt.date.fromisoformat(TODAY), "mkdocs")
+    assert result.errors == [], result.errors
+    terms = {t for f in (result.site_dir / "search" / "casekit").glob("t-*.json")
+             for t in json.loads(f.read_text(encoding="utf-8"))}
+    assert "800101" not in terms and "2026-03-04" in terms
+    assert "영수" in terms  # (영수증 in 2026-0002: 영수, a client's given name alone, is no finding of the audit)
+
+
 @pytest.mark.parametrize("collecting", [True, False])
 def test_the_collector_is_paused_while_the_site_model_is_made_and_left_as_found(
     sample: Path, monkeypatch: pytest.MonkeyPatch, collecting: bool

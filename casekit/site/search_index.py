@@ -48,6 +48,7 @@ import re
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -485,7 +486,8 @@ def _write_shard(n: int, out: Path, files: list[tuple[str, object]]) -> int:
     return _write_json(out / name, data, new=True)
 
 
-def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed | None] | None = None) -> dict[str, int]:
+def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed | None] | None = None,
+                       sensitive: Callable[[str], bool] | None = None) -> dict[str, int]:
     """Write casekit's Korean search index into a built site; return counts and sizes.
 
     Does nothing (all counts 0) unless the site's pages name casekit's worker in Material's
@@ -495,7 +497,11 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     download before its first result) with a small manifest, writes the term and doc shards
     under `search/casekit/` (old shards removed first) and the worker to `assets/casekit/`.
     Idempotent: the same site gives the same bytes. `read`: pages (by site path) the page pass
-    (casekit.site.finish) read already, as they are now; the others are read here.
+    (casekit.site.finish) read already, as they are now; the others are read here. `sensitive`:
+    whether a term alone reads as a sensitive value (`casekit build`: the audit's index); such a
+    term is left out. A page holding the value is the audit's finding; but a term is a piece cut
+    out of its page: 800101 of a masked example `800101-1******` in a help page is no one's date of
+    birth where it stands, yet alone in the index it read as 1980-01-01 and failed the build.
     """
     site = Path(site_dir)
     stats = {"pages": 0, "terms": 0, "term_shards": 0, "doc_shards": 0, "index_bytes": 0, "manifest_bytes": 0}
@@ -535,6 +541,9 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                 postings[term] = [doc, score if score > 1 else 1]
             else:
                 held += (doc, score if score > 1 else 1)
+    if sensitive is not None:
+        for term in [t for t in postings if sensitive(t)]:
+            del postings[term]
     total = sum(len(t.encode()) + 4 + 6 * len(v) for t, v in postings.items())
     years = sorted({int(t[:4]) for t in dates if t[:1].isdigit() and t[4:5] == "-"})
     shards = 1
