@@ -208,6 +208,18 @@ def calendar_days(report: Report, needles: list[tuple[str, str, str]]) -> list[s
     return sorted(dates & days)
 
 
+def with_site_days(index: SensitiveIndex, site: Site) -> None:
+    """The days the pages show besides the records' date fields and deadlines: each record's last
+    change in git (마지막 변경: 2026-11-22 · lee.sw). Those that are sensitive dates (an infant born
+    on a day a record was committed) join the index's calendar, and its digest with them."""
+    shown = {tuple(map(int, day.split("-"))) for case in site.cases.values() for r in case.records if r.changed
+             for day in _DAY.findall(r.changed)}
+    new = (shown & index.dates.keys()) - index.calendar
+    if new:
+        index.calendar = index.calendar | new
+        index.digest = needles_digest([(index.digest or "", "", "")], ["-".join(f"{n:02d}" for n in d) for d in sorted(new)])
+
+
 # -- the whole build ---------------------------------------------------------
 class Refused(Exception):
     """The casebook has errors: the site is not built. `str()` lists them."""
@@ -306,6 +318,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     today = today or dt.date.today()
     index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
+    with_site_days(index, made.site)
     resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
     work = work or root / BUILD_DIR
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
