@@ -13,7 +13,7 @@ import pytest
 
 from casekit.core.casebook import check
 from casekit.site.audit import Expected, Scanner, finish_site
-from casekit.site.build import BuildContext, pages_index, post_build, run_generator, theme_dirs
+from casekit.site.build import BuildContext, pages_index, post_build, refused_by, run_generator, theme_dirs
 from casekit.site.finish import Job, finish_pages
 from casekit.site.generate import generate, write_build_folder
 from casekit.site.search_index import WORKER, build_search_index
@@ -74,7 +74,7 @@ def test_one_pass_makes_the_site_and_the_findings_of_the_separate_passes(generat
                        index=index, blocks_dir=work / BLOCKS_DIR)
     # the passes as they were: fill, the Korean index, then the CSP and the audit of every file
     fill_each(separate, work / BLOCKS_DIR)
-    build_search_index(separate)
+    build_search_index(separate, sensitive=refused_by(index))
     before = finish_site(separate, index, ctx.expected())
     now = post_build(ctx)
     assert ctx.finished is not None and len(ctx.finished.audited) > 70 and len(ctx.finished.read) > 70
