@@ -703,12 +703,12 @@ def audit_cmd(site_dir: Path, root_opt: str | None, theme_dirs: tuple[Path, ...]
     Exit 0 when the site may be published, 1 on any finding.
     """
     from casekit.site.audit import audit_casebook, walk
-    from casekit.site.build import pages_index
+    from casekit.site.build import sensitive_needles
 
     root = _root((root_opt,) if root_opt else ())
     lang = _lang(lang, root)
     report = check(root, keep=True)
-    findings = audit_casebook(root, site_dir, pages_index(report), list(theme_dirs) or None)
+    findings = audit_casebook(root, site_dir, sensitive_needles(report), list(theme_dirs) or None)
     files = sum(1 for _, _, kind in walk(site_dir) if kind != "dir")
     click.echo(REPORTER_BY_NAME[fmt](findings, files, lang, ()))
     sys.exit(1 if findings else 0)

@@ -3,7 +3,6 @@ shallow clones, no repository at all; and one `git log` for the whole casebook."
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import subprocess
@@ -249,23 +248,3 @@ def test_casekit_log_never_prints_a_commit_messages_escape_sequences(repo: Path,
     output = run(repo, "log", "c1").output
     assert "\x1b" not in output and "\x07" not in output
     assert "점검 \\x1b]0;가짜 제목\\x07 \\x1b[2J 추가" in output.splitlines()[0]
-
-
-def test_an_infant_born_on_a_day_a_record_was_committed_builds(tmp_path: Path) -> None:
-    """c1's assessment was last changed (committed) on 2026-03-06, which its page shows (마지막 변경);
-    c2's client is a baby born that day, referred four days later. No record, activity or deadline
-    is of that day: the git dates the pages show are days of the casebook too (with_site_days)."""
-    from casekit.core.casebook import check
-    from casekit.site.build import build, calendar_days, sensitive_needles
-
-    baby = {"alias": "한○○", "name": "한아름", "birth_date": "2026-03-06", "age_group": "child"}
-    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:3], "c2": [("intake", "2026-03-10", {"client": baby})]})
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "사례 접수", "kim", "2026-03-01T10:00:00+09:00")
-    write(root, "cases/c1/02-assessment.md", record_text("c1", "assessment", "2026-03-05", body="재사정 반영"))
-    commit(root, "c1 사정 보완", "lee", "2026-03-06T11:00:00+09:00")
-    report = check(root, keep=True)
-    assert report.errors == [] and calendar_days(report, sensitive_needles(report)) == []
-    result = build(root, tmp_path / "site", dt.date(2026, 3, 20))
-    assert result.errors == [], result.errors
-    assert "2026-03-06" in (tmp_path / "site" / "cases" / "c1" / "index.html").read_text(encoding="utf-8")

@@ -242,46 +242,6 @@ def test_another_clients_given_name_is_not_a_finding(tmp_path: Path) -> None:
     ]
 
 
-def test_an_infant_born_on_its_intake_day_is_no_finding_in_the_casebooks_dates(tmp_path: Path) -> None:
-    """A baby referred on the day it was born: its intake, and another case's assessment, are
-    dated that day, in fields the schemas mark `x-calendar`: days of the casebook, not the birth
-    date (they were errors no one could fix). Written in a body, in any form, it still is one."""
-    baby = {"alias": "한○○", "name": "한아름", "birth_date": "2026-03-01", "age_group": "child"}
-    other = {"alias": "탁○○", "name": "탁해온", "birth_date": "1958-03-17"}
-    root = make_casebook(tmp_path, {
-        "a": [("intake", "2026-03-01", {"client": baby}),
-              ("assessment", "2026-03-05", {"body": "2026년 3월 1일 출생, 병원에서 의뢰\n출생일 2026-03-01"})],
-        "b": [("intake", "2026-02-20", {"client": other}), ("assessment", "2026-03-01", {"body": "가정방문"})],
-    })
-    assert [(c[0], c[1]) for c in _codes(root)] == [
-        ("sensitive-variant-in-text", "cases/a/02-assessment.md"),
-        ("sensitive-in-text", "cases/a/02-assessment.md"),
-    ]
-
-
-def test_a_birth_date_in_a_field_that_is_not_a_date_of_the_casebook_is_still_one(tmp_path: Path) -> None:
-    root = make_casebook(tmp_path, {"a": [
-        ("intake", "2026-03-01", {"client": {"alias": "한○○", "name": "한아름", "birth_date": "2026-03-01",
-                                              "age_group": "child"}}),
-        ("assessment", "2026-03-05", {"strengths": ["2026-03-01"]}),  # (a list of free text)
-    ]})
-    assert [(c[0], c[1]) for c in _codes(root)] == [("sensitive-in-text", "cases/a/02-assessment.md")]
-
-
-def test_the_days_of_the_casebook_an_infants_birth_date_may_be(tmp_path: Path) -> None:
-    """What the site shows as the casebook's days: its date fields, and its deadlines (b's
-    assessment is due 10 days after its intake of 2026-03-01: 2026-03-11, the baby's birthday).
-    The birth date of a client born before the first record is never one (none is looked for)."""
-    from casekit.site.build import calendar_days, sensitive_needles
-
-    baby = {"alias": "한○○", "name": "한아름", "birth_date": "2026-03-11", "age_group": "child"}
-    other = {"alias": "탁○○", "name": "탁해온", "birth_date": "1958-03-17"}
-    root = make_casebook(tmp_path, {"a": [("intake", "2026-03-20", {"client": baby})],
-                                    "b": [("intake", "2026-03-01", {"client": other})]})
-    report = check(root, keep=True)
-    assert calendar_days(report, sensitive_needles(report)) == ["2026-03-11"]
-
-
 def test_name_ok_silences_a_given_name_only(tmp_path: Path) -> None:
     root = _book(tmp_path, "해온이는 <!-- casekit: name-ok -->\n탁 해온 <!-- casekit: name-ok -->")
     assert [c[0] for c in _codes(root)] == ["sensitive-variant-in-text"]

@@ -240,15 +240,6 @@ class SchemaSet:
         number in them), the casebook's and always those casekit's shipped schemas mark."""
         return self._marked("x-phone", _shipped_phones)
 
-    @cached_property
-    def calendar_paths(self) -> dict[str, list[Path]]:
-        """Paths marked `x-calendar`: the casebook's own dates (a record's, an activity's, a goal's
-        target, a consent's), the casebook's and always those casekit's shipped schemas mark. A
-        sensitive date (a client's birth date) that is one of them is a day of the casebook's
-        calendar there, not the birth date: an infant referred on the day it was born (see
-        casekit.core.sensitive.SensitiveIndex's `calendar`)."""
-        return self._marked("x-calendar", _shipped_calendar)
-
     def _marked(self, annotation: str, shipped: Callable[[], dict[str, list[Path]]]) -> dict[str, list[Path]]:
         """For each kind, the paths the casebook's schemas mark with `annotation`, then those
         casekit's shipped schemas mark (`shipped`) that they do not."""
@@ -515,11 +506,6 @@ def _shipped_sensitive() -> dict[str, list[Path]]:
 @functools.lru_cache(maxsize=1)
 def _shipped_phones() -> dict[str, list[Path]]:
     return dict(SchemaSet.load(DEFAULTS / "schemas").phone_paths)
-
-
-@functools.lru_cache(maxsize=1)
-def _shipped_calendar() -> dict[str, list[Path]]:
-    return dict(SchemaSet.load(DEFAULTS / "schemas").calendar_paths)
 
 
 def _bounds(schema: dict[str, Any]) -> tuple[str, str]:

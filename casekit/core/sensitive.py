@@ -212,15 +212,12 @@ class _PackedWords(dict):  # type: ignore[type-arg]
 class SensitiveIndex:
     """Finds any of many values, and their variants, in text."""
 
-    def __init__(self, needles: Iterable[tuple[str, str, str]], calendar: Iterable[str] = ()) -> None:
-        """needles: (value, source file, field name). `calendar`: sensitive dates (YYYY-MM-DD) the
-        pages also show as days of the casebook's calendar (casekit.site.build.calendar_days): such
-        a date written exactly so is a record's date, not the birth date; its other forms are found."""
+    def __init__(self, needles: Iterable[tuple[str, str, str]]) -> None:
+        """needles: (value, source file, field name)."""
         self.sources: dict[str, set[tuple[str, str]]] = {}  # normalized value -> where it comes from
         self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
         self.needs_sep: set[tuple[str, str]] = set()
         self.dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}  # (year, month, day) -> sources
-        self.calendar = frozenset(tuple(map(int, d.groups())) for d in map(_ISO_DATE.fullmatch, calendar) if d)
         known: dict[str, list[tuple[str, str, bool]]] = {}  # variants of a value seen before (a common name)
         for value, src, field in needles:
             norm = normalize(value)
@@ -395,8 +392,7 @@ class SensitiveIndex:
                 sources = self.dates.get((year, int(mo), int(d)))
                 if sources:
                     exact = m.group(0) == f"{year:04d}-{int(mo):02d}-{int(d):02d}"
-                    if not (exact and (year, int(mo), int(d)) in self.calendar):
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
                     break
         for m in _DATE_YEAR_LAST.finditer(text):
             lead, second, _, middle, last = m.groups()
@@ -524,10 +520,9 @@ class SensitiveIndex:
 _GIVEN_REST = re.compile(f"[{_SEP_CHARS}]{{0,3}}[가-힣]")
 
 
-def needles_digest(needles: Iterable[tuple[str, str, str]], calendar: Iterable[str] = ()) -> str:
-    """A hash of the needles an index is made from (and its `calendar`), whatever their order: what
-    the index finds."""
-    blob = json.dumps([sorted(needles), sorted(calendar)], ensure_ascii=True)  # (each string quoted: no two lists spell alike)
+def needles_digest(needles: Iterable[tuple[str, str, str]]) -> str:
+    """A hash of the needles an index is made from, whatever their order: what the index finds."""
+    blob = json.dumps(sorted(needles), ensure_ascii=True)  # (each string quoted: no two lists spell alike)
     return hashlib.blake2b(blob.encode("ascii"), digest_size=16).hexdigest()
 
 

@@ -216,9 +216,7 @@ def check_parsed(
     patterns = schemas.sensitive_paths.get(content, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
-    # (a field of the casebook's calendar holds a date: that it is also an infant's birth date
-    # says nothing of the child; such a field is not scanned: casekit.core.sensitive, calendar)
-    summary.public_fields = public_fields(parsed, [*patterns, *schemas.calendar_paths.get(content, [])])
+    summary.public_fields = public_fields(parsed, patterns)
     return findings, summary
 
 

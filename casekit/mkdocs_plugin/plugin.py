@@ -47,7 +47,7 @@ from casekit.core.workers import no_gc
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.site.audit import docs_assets, docs_site_path
-from casekit.site.build import BuildContext, pages_index, post_build, refusal, with_site_days
+from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
 from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 from casekit.site.sanitize import plain_headings
 
@@ -110,10 +110,9 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             self.today = self.config.today or dt.date.today()
             if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
                 report.config.caseload["limit"] = self.config.caseload_limit
-            self.index = pages_index(report)
+            self.index = SensitiveIndex(sensitive_needles(report))
             self.docs_assets = publish_docs(self.root, files, config)
             made = generate(report, self.today, index=self.index)
-            with_site_days(self.index, made.site)
         self.generated = set()
         for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
             log.info("casekit: %s", note)

@@ -175,13 +175,13 @@ def docs_assets(root: Path, assets: Iterable[str]) -> dict[str, Path]:
     return {docs_site_path(rel): root / rel for rel in assets}
 
 
-def audit_casebook(root: Path, site_dir: Path, index: SensitiveIndex,
+def audit_casebook(root: Path, site_dir: Path, needles: list[tuple[str, str, str]],
                    theme_dirs: list[Path] | None = None) -> list[Finding]:
     """The audit of `site_dir` built from the casebook at `root` (what `casekit audit` runs):
-    `index` holds its sensitive values (casekit.site.build.pages_index)."""
+    `needles` are its sensitive values, (value, source, field)."""
     expected = Expected.for_theme(theme_dirs if theme_dirs is not None else default_theme_dirs(root),
                                   docs_assets=docs_assets(root, scan_docs(root).assets))
-    return audit_site(site_dir, index, expected)
+    return audit_site(site_dir, SensitiveIndex(needles), expected)
 
 
 def finish_site(site_dir: Path, index: SensitiveIndex, expected: Expected,

@@ -24,7 +24,6 @@ import datetime as dt
 import gc
 import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +35,6 @@ from typing import IO
 
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
-from casekit.core.due import every_due
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
@@ -82,7 +80,7 @@ class BuildContext:
 
     def sensitive_index(self) -> SensitiveIndex:
         if self.index is None:
-            self.index = pages_index(self.report)
+            self.index = SensitiveIndex(sensitive_needles(self.report))
         return self.index
 
     def page_job(self) -> Job:
@@ -177,52 +175,11 @@ def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
 
 def pages_index(report: Report) -> SensitiveIndex:
     """The index of every sensitive value, with the digest of its values (a case page kept from
-    the last build must have been masked with the same values: casekit.site.generate.KeptPages),
-    and the sensitive dates the pages show as days of the casebook (`calendar_days`)."""
+    the last build must have been masked with the same values: casekit.site.generate.KeptPages)."""
     needles = sensitive_needles(report)
-    calendar = calendar_days(report, needles)
-    index = SensitiveIndex(needles, calendar)
-    index.digest = needles_digest(needles, calendar)
+    index = SensitiveIndex(needles)
+    index.digest = needles_digest(needles)
     return index
-
-
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def calendar_days(report: Report, needles: list[tuple[str, str, str]]) -> list[str]:
-    """The sensitive dates (a client's birth date) that are also days of the casebook's calendar:
-    the value of a field its schemas mark `x-calendar` (a record's date, an activity's, a goal's
-    target, a consent's) in any record, or a deadline the pages list (a record due 14 days after
-    another: `every_due`). An infant referred on the day it was born has an intake of that day,
-    which every list of records shows: the pages show it as a record's date, not as the birth
-    date, so the audit finds that date in its other forms only (2026년 4월 2일, 260402), never
-    written as the pages write dates. (The 기준일 need not be one: a client born on it has an
-    intake of that day at the earliest.) Only dates from the casebook's first record on can be
-    one (most birth dates are long before it: then nothing more is read)."""
-    summaries = [s for records in report.summaries.values() for s in records]
-    first = min((s.date for s in summaries if s.date), default=None)
-    dates = {value for value, _, _ in needles if _DAY.fullmatch(value) and first is not None and value >= first}
-    if not dates:
-        return []
-    days = {d.due.isoformat() for d in every_due(report.summaries, report.config.deadlines, report.handovers)}
-    paths = report.schemas.calendar_paths
-    for s in summaries:
-        parsed = report.parsed.get(s.rel)
-        if parsed is not None and isinstance(parsed.data, dict):
-            days.update(value.strip() for _, value in sensitive_values(parsed.data, paths.get(s.stage, [])))
-    return sorted(dates & days)
-
-
-def with_site_days(index: SensitiveIndex, site: Site) -> None:
-    """The days the pages show besides the records' date fields and deadlines: each record's last
-    change in git (마지막 변경: 2026-11-22 · lee.sw). Those that are sensitive dates (an infant born
-    on a day a record was committed) join the index's calendar, and its digest with them."""
-    shown = {tuple(map(int, day.split("-"))) for case in site.cases.values() for r in case.records if r.changed
-             for day in _DAY.findall(r.changed)}
-    new = (shown & index.dates.keys()) - index.calendar
-    if new:
-        index.calendar = index.calendar | new
-        index.digest = needles_digest([(index.digest or "", "", "")], ["-".join(f"{n:02d}" for n in d) for d in sorted(new)])
 
 
 # -- the whole build ---------------------------------------------------------
@@ -323,7 +280,6 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     today = today or dt.date.today()
     index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
-    with_site_days(index, made.site)
     resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
     work = work or root / BUILD_DIR
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
