@@ -43,13 +43,13 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
     seen: dict[int, Summary] = {}
     for r in records:
         if r.nn in seen:
-            out.append(finding("duplicate-number", r.rel, 1, 1, nn=f"{r.nn:02d}", other=seen[r.nn].rel.rsplit("/", 1)[-1],
+            out.append(finding("duplicate-number", r.rel, 1, 1, nn=f"{r.nn:02d}", other=seen[r.nn].file_name,
                                **_free_number(r, records)))
         else:
             seen[r.nn] = r
     first = records[0]
     if first.nn != 1 or first.stage != "intake":
-        out.append(finding("first-not-intake", first.rel, 1, 1, name=first.rel.rsplit("/", 1)[-1]))
+        out.append(finding("first-not-intake", first.rel, 1, 1, name=first.file_name))
 
     prev: Summary | None = None
     day = (today or dt.date.today()).isoformat()
@@ -58,7 +58,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
         if r.date and prev is not None and prev.date and r.date < prev.date:
             out.append(
                 finding("date-decreasing", r.rel, *r.date_at, date=r.date, prev_date=prev.date,
-                        prev_name=prev.rel.rsplit("/", 1)[-1])
+                        prev_name=prev.file_name)
             )
             decreasing.add(r.rel)
         if r.date and r.date <= day:  # (one dated after today is not what the next is held to: date-future says it)
@@ -115,7 +115,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
             work = _check_work(r, ep, stage_ko)
             if work and work[0].code == "needs-plan":
                 if first_unplanned is not None:
-                    unplanned[first_unplanned][2].append(r.rel.rsplit("/", 1)[-1])
+                    unplanned[first_unplanned][2].append(r.file_name)
                     continue
                 first_unplanned = len(out)
                 unplanned[first_unplanned] = (r, stage_ko, [])
@@ -207,7 +207,7 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
         elif ep.plan.agreed and ep.plan.agreed_on and date < ep.plan.agreed_on and (line, col) not in r.crisis_activities:
             # (위기개입 waits for no plan, nor for the client's agreement to one)
             out.append(finding("activity-before-agreement", r.rel, line, col, date=date, agreed=ep.plan.agreed_on,
-                               plan=ep.plan.rel.rsplit("/", 1)[-1]))
+                               plan=ep.plan.file_name))
     return out
 
 
