@@ -25,7 +25,8 @@ def test_name_from_another_case(tmp_path: Path) -> None:
     other = [("intake", "2026-03-01", {"client": {"alias": "김○○", "name": "김철수"}})]
     mention = [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"body": "본문\n이웃 김철수 씨가 도움"})]
     root = make_casebook(tmp_path, {"a": other, "b": mention})
-    assert leaks(root) == [("cases/b/02-assessment.md", 19, 4, "the value of a sensitive field (client.name) appears where it would be published; use the alias")]
+    assert leaks(root) == [("cases/b/02-assessment.md", 19, 4, "the value of a sensitive field (client.name) of "
+                            "cases/a/01-intake.md appears where it would be published; use the alias")]  # (whose: a's)
 
 
 def test_name_in_a_resource_and_a_docs_page(tmp_path: Path) -> None:
@@ -237,3 +238,21 @@ def test_an_index_kept_in_the_cache_finds_what_it_found_when_made() -> None:
             assert loaded.find(text, scope=scope) == made.find(text, scope=scope), (scope, text)
     assert [h.variant for h in loaded.find("가영 씨", scope="cases/A/")] == ["given-name"]
     assert loaded.find("가영 씨", scope="cases/B/") == []
+
+
+def test_a_finding_names_whose_value_it_is_never_the_value(tmp_path: Path) -> None:
+    """A record dated on another client's birthday, a name two cases' clients share: the finding
+    says whose value it is (the first record, and how many more), so the worker sees why a date
+    or a word is refused; the value itself is in no message."""
+    a = {"alias": "김○○", "name": "김철수", "birth_date": "1958-03-17"}
+    root = make_casebook(tmp_path, {
+        "a": [("intake", "2026-03-01", {"client": a})],
+        "b": [("intake", "2026-03-01", {"client": {**a, "birth_date": "1961-05-02"}})],
+        "c": [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"body": "본문\n이웃 김철수 씨와 1958. 3. 17. 방문"})],
+    })
+    found = {(f.code, f.message_ko) for f in check(root).findings if f.path == "cases/c/02-assessment.md"}
+    assert ("sensitive-in-text", "cases/a/01-intake.md 외 1곳에 적힌 민감 정보(client.name, 클라이언트 실명)의 값이 게시되는 "
+            "곳에 그대로 있습니다. 본문과 일반 항목에서 지우세요(사람을 가리켜야 하면 가명 표기로).") in found
+    assert any(code == "sensitive-variant-in-text" and message.startswith("cases/a/01-intake.md에 적힌 민감 정보(client."
+               "birth_date") for code, message in found), found
+    assert not any("김철수" in message or "1958" in message for _, message in found)

@@ -614,7 +614,13 @@ def field_label(field: str) -> str:
 
 
 def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Finding:
-    args: dict[str, Any] = {"field": field_label(hit.field), "field_en": hit.field}
+    # whose value it is (the record or resource it is written in, never the value): a record's date
+    # that is a client's birth date, a name that is another case's client's, is found at once
+    source = min(src for src, field in hit.sources if field == hit.field)
+    others = len({src for src, _ in hit.sources}) - 1
+    args: dict[str, Any] = {"field": field_label(hit.field), "field_en": hit.field,
+                            "source": source + (f" 외 {others}곳" if others else ""),
+                            "source_en": source + (f" and {others} more" if others else "")}
     if hit.variant not in (EXACT, GIVEN):
         args["variant"] = VARIANT_KO[hit.variant]
         args["variant_en"] = hit.variant
