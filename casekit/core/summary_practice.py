@@ -99,9 +99,11 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         s.informal_supports = [x for x in _list(data.get("informal_supports")) if isinstance(x, str)]
         s.risk_at = at(("risk_level",))
         for i, need in enumerate(_list(data.get("needs"))):
-            if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("severity"), str):
+            if not isinstance(need, dict) or not isinstance(need.get("id"), str):
+                continue
+            if isinstance(need.get("severity"), str):
                 s.need_severity.setdefault(need["id"], need["severity"])
-            if isinstance(need, dict) and isinstance(need.get("id"), str) and isinstance(need.get("member"), str):
+            if isinstance(need.get("member"), str):
                 s.need_members[need["id"]] = need["member"]
                 s.member_refs.append((need["id"], need["member"], *at(("needs", i, "member"))))
     elif stage == "plan":
