@@ -7,6 +7,7 @@ the sample site shows.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -37,6 +38,8 @@ from tests.browser_support import (  # noqa: F401  (browser, built_site, served_
     served_site,
     site_path,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -109,12 +112,46 @@ def _key(word: str) -> str | None:
         ("살다 살고 살지 살았다 살아요", "살다"),
         # the noun form of a longer open stem meets its other endings
         ("버티다 버티고 버티며 버팀 버텼다", "버티다"),
+        # after ㅏ or ㅓ too (whatever the key spells: every form meets it; 만나 reads like 바빠)
+        ("만나다 만나요 만났다 만나서 만남", "만느다"),
+        ("떠나다 떠나요 떠났다 떠남", "떠느다"),
+        ("모자라다 모자라요 모자랐다 모자람", "모자르다"),
+        ("놀라다 놀라요 놀랐다 놀람", "노르다"),
+        ("찾아가다 찾아가서 찾아갔다 찾아감", "찾아그다"),
+        # 어/아 left apart after an open stem (나누어, 주었다) as fused (나눠, 줬다)
+        ("나누어서 나누었다 나눠요 나눔", "나누다"),
+        ("주어서 주었다 줬다", "주다"),
+        ("바뀌다 바뀌어서 바뀌었다 바뀜", "바뀌다"),
+        # a one-syllable word and 하다 (no light verb is cut: one syllable would stay)
+        ("원해요 원했다 원하고 원함", "원하다"),
+        ("심해요 심했다 심해서 심함", "심하다"),
     ],
 )
 def test_forms_of_one_verb_meet_on_one_key(forms: str, key: str) -> None:
     for form in forms.split():
         assert _key(form) == key, form
         assert key in search_ko.terms(form), form
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("다님", "다니세요"), ("병원에 다님", "병원에 다니셨어요"), ("식사를 거름", "식사를 거르세요"),
+    ("치료를 받음", "치료 받으셨어요"), ("다리가 아픔", "다리가 아프세요"), ("몸이 편찮음", "편찮으세요"),
+    ("생활이 어려움", "어려우세요"), ("도움을 원함", "원하세요"), ("지원을 거부함", "거부하셨어요"),
+    ("혼자 지냄", "혼자 지내세요"), ("병원에 다니심", "다녀요"), ("병원에 다니셨다", "다님"), ("집에 계심", "계세요"),
+    ("약을 드심", "드세요"), ("이용을 원함", "원해요"), ("원했다", "원하고"),
+])
+def test_a_verb_typed_with_the_si_of_respect_meets_the_record(written: str, typed: str) -> None:
+    """Workers and families speak of an elder with the 시 of respect (병원에 다니세요, 받으셨어요,
+    거부하셨어요); records write 다님, 받음, 거부함, or 다니심 themselves: each meets the other."""
+    have = set(search_ko.terms(written))
+    for word, groups in search_ko.query_groups(typed):
+        assert any(set(g) <= have for g in groups), (word, groups, sorted(have))
+
+
+@pytest.mark.parametrize("noun", ["관심", "점심", "의심", "중심", "안심"])
+def test_a_noun_in_sim_is_no_form_of_respect(noun: str) -> None:
+    """관심, 점심 end in 심 as 가심 does: they get no key of a verb without 시 (관다, 점다)."""
+    assert search_ko.lemma(search_ko.stem(noun), honorific=True) is None
 
 
 @pytest.mark.parametrize(("forms", "key"), [
@@ -132,12 +169,31 @@ def test_a_feeling_with_a_light_verb_meets_the_adjective(forms: str, key: str) -
         assert [t for t in search_ko.terms(noun) if t.endswith("다")] == [], noun
 
 
-@pytest.mark.parametrize("noun", ["상담", "점검", "강점", "사람", "위험", "부담", "사례회의", "자녀", "마음", "사고", "보고서", "계약서", "할머니", "서울", "겨울",
+@pytest.mark.parametrize("noun", ["사례회의", "자녀", "마음", "사고", "보고서", "계약서", "할머니", "서울", "겨울",
                                   "사회복지사", "주거지원을", "정신건강복지센터에서", "아이", "피해", "기한",
                                   "노인", "본인", "임대인", "참여", "급여", "주민", "처음", "신고", "참고", "창고",
                                   "광고", "보고", "가게", "통지", "잔고"])
 def test_nouns_get_no_verb_key(noun: str) -> None:
     assert _key(noun) is None
+
+
+@pytest.mark.parametrize("noun", ["상담", "점검", "강점", "사람", "위험", "부담", "경험", "불안감", "마감"])
+def test_a_noun_read_as_a_noun_form_meets_only_its_own_forms(noun: str) -> None:
+    """A noun in ㅁ after ㅏ or ㅓ (상담, 점검, 사람) is read as a verb's noun form too, like 만남: its
+    key is one the other words of the sample site's pages do not have, unless they are the noun
+    itself with a particle or a light verb (상담을, 상담하였음)."""
+    key = _key(noun)
+    assert key is not None and len(key) >= 3, noun
+    others = {w for w in _sample_words() if key in search_ko.terms(w)}
+    assert {search_ko.stem(w) for w in others} <= {noun}, others
+
+
+@functools.lru_cache(maxsize=1)
+def _sample_words() -> frozenset[str]:
+    words: set[str] = set()
+    for md in (ROOT / "cases").rglob("*.md"):
+        words |= set(search_ko.words(md.read_text(encoding="utf-8")))
+    return frozenset(words)
 
 
 def test_a_verb_in_boda_typed_as_in_a_dictionary_meets_its_forms() -> None:
@@ -186,7 +242,9 @@ def test_a_word_typed_is_cut_as_a_pages_word_is() -> None:
         key = search_ko.word_groups(typed)[-1]
         assert key in search_ko.word_groups(written), (typed, written)
         assert set(key) <= set(search_ko.terms(written)), (typed, written)
-    assert search_ko.query_groups("점검") == [("점검", (("점검",),))]  # a noun typed looks for itself alone
+    assert search_ko.query_groups("방문") == [("방문", (("방문",),))]  # a noun typed looks for itself alone
+    # (a noun in ㅁ after ㅏ or ㅓ, as 만남 is a verb's: its key too, which only its own forms have)
+    assert search_ko.query_groups("점검") == [("점검", (("점검",), ("점그다",)))]
 
 
 @pytest.mark.parametrize(("short", "long"), [("상담해", "상담하여"), ("연계해서", "연계하여서"), ("결정돼", "결정되어"),
@@ -235,7 +293,7 @@ def test_a_hyphenated_run_in_a_query_is_looked_for_joined() -> None:
     (each stretch of a run: the end of a phone number, a case number inside a longer run); dates
     stay dates."""
     groups = search_ko.query_groups
-    assert groups("2026-0007의 점검") == [("2026-0007", (("20260007",),)), ("점검", (("점검",),))]
+    assert groups("2026-0007의 방문") == [("2026-0007", (("20260007",),)), ("방문", (("방문",),))]
     assert groups("101-1") == [("101-1", (("1011",),))] and groups("KIM-SW") == [("kim-sw", (("kimsw",),))]
     assert groups("２０２６－０００７") == groups("2026-0007")
     assert groups("2026-03-04") == [("2026-03-04", (("2026-03-04",),))]
@@ -261,7 +319,7 @@ def test_full_width_letters_and_digits_read_as_ascii() -> None:
 def test_another_name_of_a_stage_also_looks_for_the_stage() -> None:
     """모니터링 is what many write for 점검 (casekit add takes it too): the query looks for 점검 as well,
     as one more group, so a page with 점검 holds the word; the index is the same."""
-    assert search_ko.query_groups("모니터링을") == [("모니터링을", (("모니", "니터", "터링"), ("점검",)))]
+    assert search_ko.query_groups("모니터링을") == [("모니터링을", (("모니", "니터", "터링"), ("점검",), ("점그다",)))]
     assert search_ko.query_terms("초기면접") == [("초기면접", ["초기", "기면", "면접", "접수"])]
     assert "점검" not in search_ko.terms("모니터링") and search_ko.STAGE_ALIASES.get("재개") is None
 
@@ -297,7 +355,7 @@ def test_a_date_in_a_query_is_one_word() -> None:
     assert groups("2026-03-15") == [("2026-03-15", (("2026-03-15",),))]
     assert groups("2026. 3. 15.") == [("2026. 3. 15", (("2026-03-15",),))]
     assert groups("3월 15일", [2025, 2026]) == [("3월 15일", (("3월15일",), ("2025-03-15",), ("2026-03-15",)))]
-    assert groups("3월 점검") == groups("3월점검") == [("3월", (("3월",),)), ("점검", (("점검",),))]
+    assert groups("3월 방문") == groups("3월방문") == [("3월", (("3월",),)), ("방문", (("방문",),))]
     assert groups("2026-0007") == [("2026-0007", (("20260007",),))]  # a case number: no date, one word
     assert groups("3회") == [("회", (("회",),))]  # (as before)
 
@@ -359,6 +417,9 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "밀렸어요 밀린 밀림 밀려 끊음 끊은 끊는 끊겨 끊긴 끊김 얽힌 노인 참여 집은 없음 "
              "버팀 돌봄 찾고 먹지 받게 신고 참고 복지 나와 나왔다 찾아왔다 도와 고와 기와 돌보다 알아보다 "
              "지난달보다 보다 나보다 알콜 알콜중독 알콜을 알코올 복지센타 써비스 바우쳐를 "
+             "만남 만났다 모자람 모자라요 놀람 놀랐다 찾아감 나누었다 주었다 바뀌어서 상담 점검 원함 원해요 원했다 "
+             "다니심 다니셨다 다니세요 다니셔서 받으시고 받으심 편찮으심 어려우심 가세요 계세요 드세요 마셨다 모시고 "
+             "관심 점심 자존심 거부하셨어요 말씀하심 하세요 지원받으세요 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]

@@ -104,6 +104,12 @@ _LIGHT_ENDINGS: set[str] = {
     "받았음", "받았다", "받았고", "받음", "받고", "받는", "받을", "받아", "받기", "받게",
     "시켰음", "시켰다", "시킴", "드렸음", "드렸다", "드림",
     "이었음", "이었다", "였음", "였다", "입니다", "이다", "임",
+    # with the 시 of respect (어르신께서 말씀하심, 거부하셨음, 연계되셨다, 지원받으심)
+    "하심", "하셨음", "하셨다", "하셨고", "하셨으며", "하셨는데", "하셨지만", "하셨습니다", "하시고", "하시며",
+    "하시는", "하신", "하신다", "하시다", "하시면", "하시기", "하시게", "하시도록", "하셔서", "하셔야", "하셔도",
+    "하셔", "하세요", "하십니다", "하셨어요", "하셨어",
+    "되심", "되셨음", "되셨다", "되셨고", "되시고", "되신", "되셔서", "되셨어요", "되세요",
+    "받으심", "받으셨음", "받으셨다", "받으셨고", "받으시고", "받으신", "받으셔서", "받으셨어요", "받으세요",
 }
 # 하였 is written 했, 하여 해, 되었 됐, 되어 돼: each ending is in the table in both spellings.
 _CONTRACTIONS = (("하였", "했"), ("하여", "해"), ("되었", "됐"), ("되어", "돼"))
@@ -284,18 +290,20 @@ def _ending_fits(rest: str, rule: str) -> bool:
     return True
 
 
-def lemma(s: str) -> str | None:
+def lemma(s: str, honorific: bool = False) -> str | None:
     """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
+    `honorific`: the key of the stem with the 시 of respect taken out (None when it has none).
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
     끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
     -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다. The noun form
     of a stem that ends in a vowel (ㅁ joined to it, as records are written: 술을 마심, 병원에 다님,
-    도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다.
-    Not after ㅏ or ㅓ: the nouns in 담, 검, 점, 람, 험 are on every case page (상담, 점검, 강점, 사람,
-    위험), and the verbs (만남, 모자람) are few; nor 음 (마음, 처음, 다음); other words of two syllables
-    or more in ㅁ get a key no verb has (아침 -> 아치다); a one-syllable word (감, 잠, 봄) never: its
-    key would be two syllables, a bigram's. A word typed is read the same way: 버팀 or 돌봄 typed
+    도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다;
+    만남 만났다 -> 만느다; 모자람 모자라요 -> 모자르다. Not 음 (마음, 처음, 다음); other words of two
+    syllables or more in ㅁ get a key no verb has (아침 -> 아치다; the nouns in 담, 검, 점, 람, 험 on
+    every case page, 상담 -> 상드다, 점검 -> 점그다); a one-syllable word (감, 잠, 봄) never: its key
+    would be two syllables, a bigram's. An ending left apart from an open stem is taken off as
+    the fused one is: 나누었다, 나눠요 -> 나누다; 주었다, 줬다 -> 주다. A word typed is read the same way: 버팀 or 돌봄 typed
     meets 버티고 or 돌봐 written, as 마셔요 typed meets 마심.
     Every form of one verb meets the same key, whatever the key spells (만나다 gives 만느다); a
     noun that looks like a form (아빠, 빌라) gets a key no verb has. The worker's `lemma` is the same.
@@ -313,13 +321,25 @@ def lemma(s: str) -> str | None:
     if not changed and len(s) >= 2 and initial in _PASSIVE and (
             (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
         return s[:-1] + _syllable(initial, _I_VOWEL, 0) + "다"  # 밀린, 밀림, 밀려 -> 밀리다; 끊긴, 끊겨 -> 끊기다
-    if not changed and final in (_MIEUM, _RIEUL_MIEUM) and vowel not in (_A, _EO) \
-            and not (initial == _IEUNG and vowel == _EU):
-        # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦; not after ㅏ or ㅓ (상담, 점검, 사람,
-        # 위험, 강점 are nouns, on every case page) nor 음 (마음, 처음, 다음)
-        s, changed = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True
+    noun = False
+    if not changed and final in (_MIEUM, _RIEUL_MIEUM) and not (initial == _IEUNG and vowel == _EU):
+        # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦, 만남, 모자람; not 음 (마음, 처음, 다음).
+        # The nouns in 담, 검, 점, 람, 험 (상담, 점검, 강점, 사람, 위험) get a key too, one no verb has
+        s, changed, noun = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True, True
     if final == _SSANG_SIOS and (len(s) >= 2 or vowel in _OPEN):  # past: 끊겼 -> 끊겨, 몰랐 -> 몰라, 갔 -> 가 (not 있)
         s, changed = s[:-1] + _syllable(initial, vowel, 0), True
+    if changed and len(s) >= 2 and s[-1] == "세":
+        s = s[:-1] + "시"  # 시+어요: 가세요, 계세요 -> 가시, 계시 (as 가심, 계셨다)
+    if honorific:
+        # the 시 of respect (시+어: 셔, 세) before the ending: 다니심, 다니셨다, 다니세요, 받으시고 -> 다니, 받
+        # (a second key: 마시다, 모시다 end in 시 themselves); not 관심, 점심: 심 after one syllable
+        if not (changed and s[-1] in "시셔" and len(s) >= (3 if noun else 2)):
+            return None
+        s = s[:-1]
+        if len(s) >= 2 and s[-1] == "으" and _parts(s[-2])[2] != 0:
+            s = s[:-1]  # 받으시고, 편찮으심: the 으 after a closed stem
+    if changed and len(s) >= 2 and s[-1] == "해":
+        s = s[:-1] + "하"  # 원해요, 원했다 -> 원하 (a one-syllable word and 하다: 원함, 원하고)
     if s[-1] in "짐져" and len(s) >= 2:  # 어려워짐, 어려워져: 어려워지 (지다 with ㅁ, or with 어)
         s, changed = s[:-1] + "지", True
     if s[-1] == "지" and len(s) >= 3:  # 어려워지, 나빠지: the auxiliary 지다 after 아/어
@@ -328,9 +348,9 @@ def lemma(s: str) -> str | None:
             s, changed = s[:-1], True
     initial, vowel, final = _parts(s[-1])
     before = _parts(s[-2]) if len(s) >= 2 else None
-    if (vowel in (_A, _EO) and initial == _IEUNG and final == 0 and before is not None and before[2] != 0
-            and changed):
-        s = s[:-1]  # 좋아, 있어: the ending 아/어 after a closed syllable
+    if (vowel in (_A, _EO) and initial == _IEUNG and final == 0 and before is not None and changed
+            and (before[2] != 0 or before[1] not in (_A, _EO))):
+        s = s[:-1]  # 좋아, 있어: the ending 아/어 after a closed syllable; 나누어, 주어, 되어: unfused after a vowel
     elif before is not None and before[2] == 0 and initial == _IEUNG and final == 0 and vowel == _WA \
             and s[-2] not in "도고":
         s, changed = s[:-1] + "오", True  # 오+아: 나와, 나왔다 -> 나오 (as 나옴); only 돕다 and 곱다 have ㅂ with 와
@@ -342,7 +362,7 @@ def lemma(s: str) -> str | None:
     elif before is not None and before[2] == _RIEUL and initial == 5 and final == 0 and vowel in (_A, _EO):
         s, changed = s[:-2] + _syllable(before[0], before[1], 0) + "르", True  # 르: 몰라 -> 모르
     elif final == 0 and vowel in (_A, _EO) and initial != _IEUNG and (changed or (initial in _TENSE and len(s) == 2)) \
-            and (len(s) >= 2 or (vowel == _EO and initial in _TENSE)):
+            and (len(s) >= 2 or (vowel == _EO and initial in _TENSE)) and s[-1] != "하":
         # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프; of one syllable only 써 커 꺼 떠 (쓰다, 크다): 가, 자, 사, 서 stay
         s, changed = s[:-1] + _syllable(initial, _EU, 0), True
     elif final == 0 and vowel == _YEO and changed:
@@ -425,8 +445,9 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     key = lemma(s)
     if key is None and bare != s and len(s) >= 2 and s[-1] in "어아" and _parts(s[-2])[2]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
-    if key is not None and (key,) not in groups and key not in groups[0]:
-        groups.append((key,))
+    for k in (key, lemma(s, honorific=True)):  # 다니셨다: 다니시다, and 다니다 as 다녀요 and 다님 have it
+        if k is not None and (k,) not in groups and k not in groups[0]:
+            groups.append((k,))
     standard = _standard_spelling(word)
     if standard is not None:  # 알콜중독: also 알코올중독
         groups += [g for g in word_groups(standard) if g not in groups]

@@ -119,7 +119,8 @@ function endingFits(rest, rule) {
   return true;
 }
 
-function lemma(s) {
+/* The predicate key of a stem (search_ko.lemma); `honorific`: the key with the 시 of respect taken out */
+function lemma(s, honorific = false) {
   if (s.length < 2 || !HANGUL.test(s)) return null;
   let changed = false;
   for (const [ending, rule] of manifest.lemma_endings) {
@@ -135,11 +136,19 @@ function lemma(s) {
       && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
     return s.slice(0, -1) + syllable(initial, I, 0) + "다";  /* 밀린, 밀림, 밀려 -> 밀리다 */
   }
-  if (!changed && (final === MIEUM || final === RIEUL_MIEUM) && vowel !== A && vowel !== EO
-      && !(initial === IEUNG && vowel === EU)) {  /* not 상담, 점검, 사람 (ㅏ, ㅓ), nor 마음 */
-    s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true;
+  let noun = false;
+  if (!changed && (final === MIEUM || final === RIEUL_MIEUM)
+      && !(initial === IEUNG && vowel === EU)) {  /* 마심, 만남, 모자람; not 마음 */
+    s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true; noun = true;
   }
   if (final === SSANG_SIOS && (s.length >= 2 || OPEN.has(vowel))) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
+  if (changed && s.length >= 2 && s[s.length - 1] === "세") s = s.slice(0, -1) + "시";  /* 가세요 -> 가시 (as 가심) */
+  if (honorific) {  /* 다니심, 다니셨다, 다니세요, 받으시고 -> 다니, 받; not 관심, 점심 */
+    if (!(changed && "시셔".includes(s[s.length - 1]) && s.length >= (noun ? 3 : 2))) return null;
+    s = s.slice(0, -1);
+    if (s.length >= 2 && s[s.length - 1] === "으" && parts(s[s.length - 2])[2] !== 0) s = s.slice(0, -1);
+  }
+  if (changed && s.length >= 2 && s[s.length - 1] === "해") s = s.slice(0, -1) + "하";  /* 원해요 -> 원하 */
   if ((s[s.length - 1] === "짐" || s[s.length - 1] === "져") && s.length >= 2) { s = s.slice(0, -1) + "지"; changed = true; }
   if (s[s.length - 1] === "지" && s.length >= 3) {
     const [, v, f] = parts(s[s.length - 2]);
@@ -147,8 +156,8 @@ function lemma(s) {
   }
   [initial, vowel, final] = parts(s[s.length - 1]);
   const before = s.length >= 2 ? parts(s[s.length - 2]) : null;
-  if ((vowel === A || vowel === EO) && initial === IEUNG && final === 0 && before !== null && before[2] !== 0
-      && changed) {
+  if ((vowel === A || vowel === EO) && initial === IEUNG && final === 0 && before !== null && changed
+      && (before[2] !== 0 || (before[1] !== A && before[1] !== EO))) {  /* 좋아, 있어; 나누어, 주어 */
     s = s.slice(0, -1);
   } else if (before !== null && before[2] === 0 && initial === IEUNG && final === 0 && vowel === WA
              && !"도고".includes(s[s.length - 2])) {
@@ -162,7 +171,7 @@ function lemma(s) {
     s = s.slice(0, -2) + syllable(before[0], before[1], 0) + "르"; changed = true;
   } else if (final === 0 && (vowel === A || vowel === EO) && initial !== IEUNG
              && (changed || (TENSE.has(initial) && s.length === 2))
-             && (s.length >= 2 || (vowel === EO && TENSE.has(initial)))) {  /* 써 커 꺼 떠; not 가 자 사 서 */
+             && (s.length >= 2 || (vowel === EO && TENSE.has(initial))) && s[s.length - 1] !== "하") {  /* 써 커 꺼 떠; not 가 자 사 서 */
     s = s.slice(0, -1) + syllable(initial, EU, 0); changed = true;
   } else if (final === 0 && vowel === YEO && changed) {
     s = s.slice(0, -1) + syllable(initial, I, 0);
@@ -211,8 +220,8 @@ function wordGroups(word) {
       if (key === null && bare !== s && s.length >= 2 && (s.endsWith("어") || s.endsWith("아")) && parts(s[s.length - 2])[2]) {
         key = lemma(s + "요");  /* 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem */
       }
-      if (key !== null && !groups.some(g => g.length === 1 && g[0] === key) && !groups[0].includes(key)) {
-        groups.push([key]);
+      for (const k of [key, lemma(s, true)]) {  /* 다니셨다: 다니시다, and 다니다 as 다녀요 has it */
+        if (k !== null && !groups.some(g => g.length === 1 && g[0] === k) && !groups[0].includes(k)) groups.push([k]);
       }
       const standard = standardSpelling(word);
       if (standard !== null) {  /* 알콜중독: also 알코올중독 */
@@ -505,7 +514,8 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
      typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
      a lone syllable is never marked inside another word; a key of two syllables too, 끊다 of 끊음 or
      없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
-  const key = (w, g) => g.length === 1 && (g[0].length > 2 || (g[0].length === 2 && lemma(w.stem, false) === g[0]));
+  const key = (w, g) => g.length === 1
+    && (g[0].length > 2 || (g[0].length === 2 && (lemma(w.stem, false) === g[0] || lemma(w.stem, true) === g[0])));
   const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
