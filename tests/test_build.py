@@ -254,6 +254,10 @@ def test_a_birth_date_that_is_also_a_record_date_is_never_published(sample: Path
     intake.write_text(re.sub(r'birth_date: "[0-9-]+"', f'birth_date: "{born}"', text), encoding="utf-8")
     errors = [f for f in check(sample).errors if f.code == "sensitive-in-text"]
     assert {(f.path, f.line) for f in errors} >= {("cases/2026-0003/01-intake.md", 4)}
+    # the advice fits a date: the day stays as it was, the birth date (not required) is left out
+    at_date = next(f for f in errors if (f.path, f.line) == ("cases/2026-0003/01-intake.md", 4))
+    assert "생년월일(필수 아님)을 비우세요" in at_date.message_ko and "지우세요" not in at_date.message_ko
+    assert "leave the birth date out of cases/2026-0003/01-intake.md" in at_date.message_en
     with pytest.raises(Refused):
         build(sample, sample.parent / "out", dt.date.fromisoformat(TODAY), "mkdocs")
     assert not (sample.parent / "out").exists()

@@ -518,9 +518,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "sensitive-in-text": (
         E,
-        "{source}에 적힌 민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. 본문과 일반 항목에서 지우세요(사람을 "
-        "가리켜야 하면 가명 표기로).",
-        "the value of a sensitive field ({field_en}) of {source_en} appears where it would be published; use the alias",
+        "{source}에 적힌 민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. {advice}",
+        "the value of a sensitive field ({field_en}) of {source_en} appears where it would be published; {advice_en}",
     ),
     # --- the site build (casekit build) ---------------------------------------
     "generator-missing": (

@@ -592,9 +592,23 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         at += len(text) + len(TEXT_BREAK)
     out = []
     for hit in hits:
-        _, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
-        out.append(_finding(hit, rel, line, column))
+        text, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
+        out.append(_finding(hit, rel, line, column, date_field=_ISO_DATE.fullmatch(text.strip()) is not None))
     return out
+
+
+# what to do about a sensitive value where it would be published: in a text, take it out; a date
+# field that is a birth date (a baby's intake on the day it was born, a target date on a child's
+# birthday) says what the day is, which stays: the date chosen otherwise, or the birth date left out
+ADVICE = ("본문과 일반 항목에서 지우세요(사람을 가리켜야 하면 가명 표기로).", "use the alias")
+DATE_ADVICE = (
+    "이 항목은 날짜이고, 생년월일과 같은 날짜는 사이트에 실을 수 없습니다. 목표일·검토일처럼 정하는 날짜면 다른 날로 "
+    "정하세요. 기록한 날처럼 사실인 날짜면 바꾸지 말고 {source}의 생년월일(필수 아님)을 비우세요(연령대 age_group은 "
+    "남깁니다).",
+    "this is a date field, and a date that is a birth date cannot be published: choose another day for a date you set "
+    "(a target or review date); a date that is a fact stays, so leave the birth date out of {source_en} (keep "
+    "age_group)",
+)
 
 
 # what a sensitive field is called in the practice's words (the finding names both)
@@ -613,7 +627,7 @@ def field_label(field: str) -> str:
     return f"{field}, {ko}" if ko else field
 
 
-def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Finding:
+def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False) -> Finding:
     # whose value it is (the record or resource it is written in, never the value): a record's date
     # that is a client's birth date, a name that is another case's client's, is found at once
     source = min(src for src, field in hit.sources if field == hit.field)
@@ -624,6 +638,8 @@ def _finding(hit: Hit, rel: str, line: int | None, column: int | None) -> Findin
     if hit.variant not in (EXACT, GIVEN):
         args["variant"] = VARIANT_KO[hit.variant]
         args["variant_en"] = hit.variant
+    ko, en = DATE_ADVICE if date_field and hit.field.rsplit(".", 1)[-1] == "birth_date" else ADVICE
+    args["advice"], args["advice_en"] = ko.format(source=source), en.format(source_en=source)
     return finding(hit.code, rel, line, column, **args)
 
 
