@@ -196,6 +196,21 @@ def _sample_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@pytest.mark.parametrize(("typed", "written"), [
+    ("주민센터에", "가온동 행정복지센터 방문"), ("동사무소", "행정복지센터에서"), ("정신보건센터", "정신건강복지센터"),
+    ("건강가정지원센터", "가족센터"), ("의료보호", "의료급여"), ("기초수급", "기초생활수급"), ("긴급복지", "긴급지원"),
+    ("긴급지원", "긴급복지지원"), ("노인돌봄", "노인맞춤돌봄서비스"), ("지역자활센터", "자활센터"), ("아보전", "아동보호전문기관"),
+])
+def test_an_office_or_service_typed_by_another_name_meets_the_records_name(typed: str, written: str) -> None:
+    """동사무소 became 주민센터, then 행정복지센터; workers say 기초수급 for 기초생활수급: a query word
+    that is one name of an office or a service also looks for its other names (the index is the same)."""
+    have = set(search_ko.terms(written))
+    for word, groups in search_ko.query_groups(typed):
+        assert any(set(g) <= have for g in groups), (word, groups, sorted(have))
+    assert not any(set(g) <= set(search_ko.terms("가온종합사회복지관 상담")) for _, gs in search_ko.query_groups(typed)
+                   for g in gs[1:]), typed  # (the other names look for themselves, not for any 센터)
+
+
 def test_a_verb_in_boda_typed_as_in_a_dictionary_meets_its_forms() -> None:
     """돌보다 was cut to 돌 (보다 read as the particle "than") and looked for a word 돌 alone; it is
     also read as the verb, and meets 돌봄, 돌봐요, 알아봄. A noun and 보다 (지난달보다) keeps its reading."""
@@ -420,6 +435,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "만남 만났다 모자람 모자라요 놀람 놀랐다 찾아감 나누었다 주었다 바뀌어서 상담 점검 원함 원해요 원했다 "
              "다니심 다니셨다 다니세요 다니셔서 받으시고 받으심 편찮으심 어려우심 가세요 계세요 드세요 마셨다 모시고 "
              "관심 점심 자존심 거부하셨어요 말씀하심 하세요 지원받으세요 "
+             "주민센터 동사무소에서 긴급복지 정신보건센터 기초수급 아보전 노인돌봄 자활센터에 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]

@@ -582,7 +582,7 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "short_particles": list(search_ko.SHORT_PARTICLES),
                                "noun_final": [list(e) for e in search_ko.NOUN_FINAL],
                                "lemma_endings": [list(e) for e in search_ko.LEMMA_ENDINGS],
-                               "stage_aliases": search_ko.STAGE_ALIASES,
+                               "aliases": search_ko.ALIASES,
                                "spellings": [list(e) for e in search_ko.SPELLINGS],
                                "function_words": sorted(search_ko.FUNCTION_WORDS),
                                "date_tails": list(search_ko.DATE_TAILS), "years": years}},

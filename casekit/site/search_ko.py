@@ -64,7 +64,7 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+__all__ = ["ALIASES", "DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
            "date_terms", "dotted_terms", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
            "terms", "word_groups", "words"]
 
@@ -170,6 +170,27 @@ STAGE_ALIASES: dict[str, str] = {
     if re.fullmatch(r"[가-힣]+", key := word_key(name)) and STAGE_KO[stage] not in key and key != "재개"
 }
 
+# Other names of one office or service: the names it had before (동사무소 and 주민센터 are now
+# 행정복지센터; 정신보건센터 정신건강복지센터; 건강가정지원센터 and 다문화가족지원센터 가족센터; 의료보호
+# 의료급여; 기초노령연금 기초연금; 노인돌봄기본서비스 노인맞춤돌봄서비스), and the short names workers
+# use (기초수급, 자활센터, 아보전). A query word whose stem is one also looks for each other name of
+# it, as a stage's other names do; the index is the same.
+SERVICE_NAMES: tuple[tuple[str, ...], ...] = (
+    ("행정복지센터", "주민센터", "동주민센터", "동사무소", "읍사무소", "면사무소"),
+    ("정신건강복지센터", "정신건강센터", "정신보건센터", "정신건강증진센터"),
+    ("가족센터", "건강가정지원센터", "다문화가족지원센터", "건강가정다문화가족지원센터"),
+    ("고용복지플러스센터", "고용센터", "고용지원센터"),
+    ("의료급여", "의료보호"),
+    ("기초연금", "기초노령연금"),
+    ("노인맞춤돌봄서비스", "노인맞춤돌봄", "노인돌봄", "노인돌봄서비스", "노인돌봄기본서비스", "노인돌봄종합서비스", "독거노인돌봄"),
+    ("기초생활수급", "기초생활수급자", "기초수급", "기초수급자", "기초생활보장", "국민기초생활보장"),
+    ("긴급지원", "긴급복지", "긴급복지지원"),
+    ("치매안심센터", "치매센터", "치매상담센터", "치매지원센터"),
+    ("장애인연금", "장애연금"),
+    ("지역자활센터", "자활센터"),
+    ("아동보호전문기관", "아보전"),
+    ("노인보호전문기관", "노보전"),
+)
 # Loanwords written otherwise than their standard spelling (외래어 표기법) where workers often do:
 # a word holding one is also read with the standard spelling, on a page and in a query alike, so
 # that 알콜 typed finds 알코올 written, and 알코올 typed finds a record that says 알콜.
@@ -405,6 +426,13 @@ def stem(word: str) -> str:
     return _cut(_without_particle(word), _ENDING_TAILS, keep=2, keep_short=2)
 
 
+# a query word's stem -> the other names it also looks for: a stage's (모니터링 -> 점검) and a service's
+ALIASES: dict[str, tuple[str, ...]] = {
+    **{key: (name,) for key, name in STAGE_ALIASES.items()},
+    **{stem(name): tuple(other for other in names if other != name) for names in SERVICE_NAMES for name in names},
+}
+
+
 def bigrams(word: str) -> list[str]:
     """The Hangul bigrams of a stem (a one-syllable stem is its own term)."""
     if len(word) < 2:
@@ -599,8 +627,7 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
     for typed in _WORD.findall(text):
         w = typed.lower()
         groups = word_groups(w)
-        alias = STAGE_ALIASES.get(stem(w)) if groups else None
-        if alias is not None:
+        for alias in ALIASES.get(stem(w), ()) if groups else ():
             groups += tuple(g for g in word_groups(alias) if g not in groups)
         hangul = keyboard_hangul(typed)  # tkfP: 사례 typed with the keyboard left in English
         if hangul is not None:

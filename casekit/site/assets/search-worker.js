@@ -313,14 +313,16 @@ function textTerms(text) {
 }
 
 function wordQueryTerms(text, out) {
-  const aliases = manifest.stage_aliases || {};
+  const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
   for (const typed of text.normalize("NFKC").match(WORD) || []) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     let groups = wordGroups(w);
     const s = stem(w);
     if (groups.length && Object.prototype.hasOwnProperty.call(aliases, s)) {
-      const have = new Set(groups.map(g => g.join(" ")));
-      groups = groups.concat(wordGroups(aliases[s]).filter(g => !have.has(g.join(" "))));
+      for (const alias of aliases[s]) {
+        const have = new Set(groups.map(g => g.join(" ")));
+        groups = groups.concat(wordGroups(alias).filter(g => !have.has(g.join(" "))));
+      }
     }
     const hangul = keyboardHangul(typed);  /* tkfP: 사례 typed with the keyboard left in English */
     if (hangul !== null) {
