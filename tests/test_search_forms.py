@@ -139,6 +139,8 @@ def test_forms_of_one_verb_meet_on_one_key(forms: str, key: str) -> None:
     ("생활이 어려움", "어려우세요"), ("도움을 원함", "원하세요"), ("지원을 거부함", "거부하셨어요"),
     ("혼자 지냄", "혼자 지내세요"), ("병원에 다니심", "다녀요"), ("병원에 다니셨다", "다님"), ("집에 계심", "계세요"),
     ("약을 드심", "드세요"), ("이용을 원함", "원해요"), ("원했다", "원하고"),
+    # a stem in ㄹ drops it before 시: 사세요, 힘드셨다 are 살다, 힘들다
+    ("혼자 살고 있음", "혼자 사세요"), ("많이 힘들어함", "많이 힘드셨어요"), ("사정을 알고 있음", "사정을 아세요"),
 ])
 def test_a_verb_typed_with_the_si_of_respect_meets_the_record(written: str, typed: str) -> None:
     """Workers and families speak of an elder with the 시 of respect (병원에 다니세요, 받으셨어요,
@@ -434,7 +436,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "지난달보다 보다 나보다 알콜 알콜중독 알콜을 알코올 복지센타 써비스 바우쳐를 "
              "만남 만났다 모자람 모자라요 놀람 놀랐다 찾아감 나누었다 주었다 바뀌어서 상담 점검 원함 원해요 원했다 "
              "다니심 다니셨다 다니세요 다니셔서 받으시고 받으심 편찮으심 어려우심 가세요 계세요 드세요 마셨다 모시고 "
-             "관심 점심 자존심 거부하셨어요 말씀하심 하세요 지원받으세요 "
+             "관심 점심 자존심 거부하셨어요 말씀하심 하세요 지원받으세요 사세요 힘드셨다 아세요 만드셨어요 "
              "주민센터 동사무소에서 긴급복지 정신보건센터 기초수급 아보전 노인돌봄 자활센터에 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",

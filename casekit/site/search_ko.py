@@ -473,7 +473,8 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     key = lemma(s)
     if key is None and bare != s and len(s) >= 2 and s[-1] in "어아" and _parts(s[-2])[2]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
-    for k in (key, lemma(s, honorific=True)):  # 다니셨다: 다니시다, and 다니다 as 다녀요 and 다님 have it
+    honored = lemma(s, honorific=True)  # 다니셨다: 다니시다, and 다니다 as 다녀요 and 다님 have it
+    for k in (key, honored, _with_rieul(honored)):
         if k is not None and (k,) not in groups and k not in groups[0]:
             groups.append((k,))
     standard = _standard_spelling(word)
@@ -484,6 +485,15 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
         # particle "than" (지난달보다: its verb reading is a key no page has)
         groups += [g for g in (tuple(bigrams(word[:-1])), (word,)) if g not in groups]
     return tuple(groups)
+
+
+def _with_rieul(key: str | None) -> str | None:
+    """A key whose stem ends in an open syllable with ㄹ put back (사다 -> 살다): a stem in ㄹ drops it
+    before the 시 of respect (사세요, 아세요, 힘드셨다 are 살다, 알다, 힘들다). None for any other key."""
+    if key is None or len(key) < 2:
+        return None
+    initial, vowel, final = _parts(key[-2])
+    return None if final else key[:-2] + _syllable(initial, vowel, _RIEUL) + "다"
 
 
 def _standard_spelling(word: str) -> str | None:

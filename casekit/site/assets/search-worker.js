@@ -198,6 +198,13 @@ function standardSpelling(word) {
   return out === word ? null : out;
 }
 
+/* A key whose stem ends in an open syllable with ㄹ put back (search_ko._with_rieul): 사세요, 힘드셨다 */
+function withRieul(key) {
+  if (key === null || key.length < 2) return null;
+  const [initial, vowel, final] = parts(key[key.length - 2]);
+  return final ? null : key.slice(0, -2) + syllable(initial, vowel, RIEUL) + "다";
+}
+
 const groupCache = new Map();
 
 /* The ways a word may be written on a page, each a group of terms (search_ko.word_groups): a word
@@ -220,7 +227,8 @@ function wordGroups(word) {
       if (key === null && bare !== s && s.length >= 2 && (s.endsWith("어") || s.endsWith("아")) && parts(s[s.length - 2])[2]) {
         key = lemma(s + "요");  /* 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem */
       }
-      for (const k of [key, lemma(s, true)]) {  /* 다니셨다: 다니시다, and 다니다 as 다녀요 has it */
+      const honored = lemma(s, true);  /* 다니셨다: 다니시다, and 다니다 as 다녀요 has it */
+      for (const k of [key, honored, withRieul(honored)]) {
         if (k !== null && !groups.some(g => g.length === 1 && g[0] === k) && !groups[0].includes(k)) groups.push([k]);
       }
       const standard = standardSpelling(word);
