@@ -7,6 +7,7 @@ the sample site shows.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -40,6 +41,8 @@ from tests.browser_support import (  # noqa: F401  (browser, built_site, served_
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+NEW_YEAR = dt.date(2026, 1, 1)  # the reader's day the worker and Python are both given (relative dates)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -361,6 +364,25 @@ def test_a_number_with_another_counter_is_no_date(text: str) -> None:
     assert not any(search_ko.is_date_term(t) for t in search_ko.terms(text))
 
 
+def test_a_day_week_or_month_named_from_today_looks_for_its_dates() -> None:
+    """어제 통화, 지난주 방문, 이번 달 점검: a worker names the day from today. The query looks for the
+    dates it means (a week: Monday to Sunday; across a year's end too) or its own words (a record
+    that says 지난달 as it is); with no day given (the index's own use), they are words."""
+    groups = search_ko.query_groups
+    assert groups("어제 통화", (), NEW_YEAR) == [("어제", (("어제",), ("2025-12-31",))), ("통화", (("통화",),))]
+    assert groups("지난달에", (), NEW_YEAR) == [("지난달", (("지난", "난달"), ("2025-12",)))]
+    assert groups("이번 달 점검", (), NEW_YEAR)[0] == ("이번 달", (("이번", "달"), ("2026-01",)))
+    week = groups("지난주", (), NEW_YEAR)[0][1]  # 2026-01-01 is a Thursday
+    assert week[1:] == tuple((f"2025-12-{d}",) for d in range(22, 29))
+    assert groups("다음 주", (), dt.date(2026, 3, 8))[0][1][1:] == tuple((f"2026-03-{d:02d}",) for d in range(9, 16))
+    assert groups("그저께부터", (), NEW_YEAR) == [("그저께", (("그저", "저께"), ("2025-12-30",)))]
+    for word in ("오늘날", "어제오늘"):  # a longer word, not a day
+        assert groups(word, (), NEW_YEAR) == groups(word), word
+    assert groups("어제 통화") == [("어제", (("어제",),)), ("통화", (("통화",),))]
+    day = search_ko.terms("2025-12-31 통화함")
+    assert any(set(g) <= set(day) for g in groups("어제 통화", (), NEW_YEAR)[0][1])
+
+
 def test_a_date_in_a_query_is_one_word() -> None:
     """3월 looks for March of any year, not for 월 on every page; 2026-03, 2026.3 and 2026년 3월 for
     that month; 3월 15일 for a 3월 15일 written without a year or that day of each year the index
@@ -401,12 +423,12 @@ def test_the_sites_bookkeeping_dates_are_not_the_pages() -> None:
 
 
 _GROUPS_JS = """
-async ([words, config]) => {
+async ([words, config, today]) => {
   const src = await (await fetch('assets/casekit/search-worker.js')).text();
   const make = new Function('self', 'addEventListener', 'postMessage',
     src + '; return m => { manifest = m; return [queryTerms, textTerms, lemma, stem]; };');
   const [queryTerms, textTerms, lemma, stem] = make({location: location}, () => {}, () => {})(config);
-  return words.map(w => [queryTerms(w).map(x => [x.word, x.terms, x.groups]), [...textTerms(w)].sort(),
+  return words.map(w => [queryTerms(w, today).map(x => [x.word, x.terms, x.groups]), [...textTerms(w)].sort(),
                          lemma(stem(w))]);
 }
 """
@@ -438,20 +460,21 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "다니심 다니셨다 다니세요 다니셔서 받으시고 받으심 편찮으심 어려우심 가세요 계세요 드세요 마셨다 모시고 "
              "관심 점심 자존심 거부하셨어요 말씀하심 하세요 지원받으세요 사세요 힘드셨다 아세요 만드셨어요 "
              "주민센터 동사무소에서 긴급복지 정신보건센터 기초수급 아보전 노인돌봄 자활센터에 "
+             "어제 오늘 그제 그저께부터 내일 모레 지난주 저번주에 이번주 다음주 지난달에 이번달 저번달 다음달 오늘날 어제오늘 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
-    dates = ["2026년 3월", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
+    dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]
     words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
-        js = page.evaluate(_GROUPS_JS, [words, config])
+        js = page.evaluate(_GROUPS_JS, [words, config, [2026, 1, 1]])
     assert len(words) > 2000
     differ = []
     for word, (groups, text_terms, key) in zip(words, js, strict=True):
         want = [[w, list(dict.fromkeys(t for g in gs for t in g)), [list(g) for g in gs]]
-                for w, gs in search_ko.query_groups(word, config["years"])]
+                for w, gs in search_ko.query_groups(word, config["years"], NEW_YEAR)]
         if groups != want or text_terms != sorted(set(search_ko.terms(word))) or key != _key(word):
             differ.append(f"{word}: browser {groups} {text_terms} {key}, python {want} {_key(word)}")
     assert not differ, "\n".join(differ[:20])

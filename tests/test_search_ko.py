@@ -59,6 +59,8 @@ from tests.search_measure import (
     synthetic_site,
 )
 
+NEW_YEAR = dt.date(2026, 1, 1)  # the reader's day the worker and Python are both given (relative dates)
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
@@ -454,12 +456,12 @@ def test_function_words_are_left_out_of_a_query_that_holds_another_word() -> Non
 
 
 _TERMS_JS = """
-async ([words, config]) => {
+async ([words, config, today]) => {
   const src = await (await fetch('assets/casekit/search-worker.js')).text();
   const make = new Function('self', 'addEventListener', 'postMessage',
     src + '; return m => { manifest = m; return queryTerms; };');
   const queryTerms = make({location: location}, () => {}, () => {})(config);
-  return words.map(w => queryTerms(w).map(x => [x.word, x.terms]));
+  return words.map(w => queryTerms(w, today).map(x => [x.word, x.terms]));
 }
 """
 
@@ -474,9 +476,9 @@ def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
-        js = page.evaluate(_TERMS_JS, [words, config])
+        js = page.evaluate(_TERMS_JS, [words, config, [2026, 1, 1]])
     for word, got in zip(words, js, strict=True):
-        want = [[w, list(dict.fromkeys(ts))] for w, ts in search_ko.query_terms(word, config["years"])]
+        want = [[w, list(dict.fromkeys(ts))] for w, ts in search_ko.query_terms(word, config["years"], NEW_YEAR)]
         assert got == want, f"{word}: browser {got}, python {want}"
 
 

@@ -55,6 +55,7 @@ every word of the sample site). This module knows nothing of MkDocs or HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -622,6 +623,27 @@ def _date_groups(year: int | None, month: int, day: int | None, years: Sequence[
     return ((f"{month}월{day}일",), *((f"{y}-{month:02d}-{day:02d}",) for y in years))
 
 
+# A day, a week or a month named from today (어제 통화, 지난주 방문, 이번 달 점검): in a query, the
+# dates it means by the reader's clock (a week: Monday to Sunday), and its own words (a record that
+# says 지난달 as it is). The character before it is in group 1 (the worker's pattern has no lookbehind).
+RELATIVE = re.compile(r"(^|[^가-힣])(오늘|어제|그저께|그제|내일|모레|(?:이번|지난|저번|다음) ?(?:달|주))")
+_RELATIVE_DAYS = {"오늘": 0, "어제": -1, "그제": -2, "그저께": -2, "내일": 1, "모레": 2}
+_RELATIVE_STEP = {"이번": 0, "지난": -1, "저번": -1, "다음": 1}
+
+
+def relative_groups(word: str, today: dt.date) -> tuple[tuple[str, ...], ...]:
+    """The dates a word of RELATIVE means on `today`, each a group (a week's seven days)."""
+    if word in _RELATIVE_DAYS:
+        days = [today + dt.timedelta(days=_RELATIVE_DAYS[word])]
+    elif word.endswith("주"):
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=_RELATIVE_STEP[word[:2]])
+        days = [monday + dt.timedelta(days=n) for n in range(7)]
+    else:
+        n = today.year * 12 + today.month - 1 + _RELATIVE_STEP[word[:2]]
+        return ((f"{n // 12}-{n % 12 + 1:02d}",),)
+    return tuple((day.isoformat(),) for day in days)
+
+
 def _date_tail(run: str) -> bool:
     """Whether a Hangul run joined to a date says no more than the date (에, 부터, 초, 중순에)."""
     return run in _PARTICLE_SET or any(
@@ -718,7 +740,8 @@ MONTH_DAY = re.compile(r"(^|[^0-9A-Za-z./-])" + _MONTH + r"(?:[-/]" + _DAY + r"|
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
+                 ) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
     when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
     groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); so is a month and day
@@ -728,6 +751,8 @@ def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple
     run joined by dots or underscores (`_DOTTED`: kim.sw -> kimsw, lee_hj -> leehj, not kim and sw;
     1.5 as written: `dotted_terms`).
     `years`: the years the index holds dates in (the manifest's), for a day typed without its year.
+    `today`: the reader's day, for a day, week or month named from it (`RELATIVE`: 어제, 지난주,
+    이번 달), looked for as its dates or its own words; None: those are words like any other.
     (`search-worker.js` mirrors this.)"""
     text = unicodedata.normalize("NFKC", query)
     spans: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] = []  # (start, end, word, groups)
@@ -749,6 +774,13 @@ def query_groups(query: str, years: Sequence[int] = ()) -> list[tuple[str, tuple
             continue
         add_date(start, m.end(), _date_groups(*_date(m), years))
         at = spans[-1][1]
+    for m in RELATIVE.finditer(text) if today is not None else ():
+        start, end = m.start(2), m.end()
+        tail = _TAIL.match(text, end)
+        if today is not None and free(start, end) and (tail is None or _date_tail(tail.group())):  # (not 오늘날)
+            word = m.group(2)
+            own = tuple(dict.fromkeys(t for part in word.split() for t in bigrams(part)))  # (이번 달: 이번, 달)
+            add_date(start, end, (own, *relative_groups(word.replace(" ", ""), today)))
     if "-" in text or "/" in text or "." in text:
         for m in MONTH_DAY.finditer(text):
             start, month, day = m.start() + len(m.group(1)), int(m.group(2)), int(m.group(3) or m.group(4))
@@ -778,6 +810,6 @@ def _function_word(word: str, terms: list[str]) -> bool:
     return stem(word) in FUNCTION_WORDS or (len(word) <= 3 and any(t in FUNCTION_WORDS for t in terms))
 
 
-def query_terms(query: str, years: Sequence[int] = ()) -> list[tuple[str, list[str]]]:
+def query_terms(query: str, years: Sequence[int] = (), today: dt.date | None = None) -> list[tuple[str, list[str]]]:
     """Each typed word with all its terms, every group's (`query_groups` keeps them apart)."""
-    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query, years)]
+    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query, years, today)]

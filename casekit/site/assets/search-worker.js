@@ -60,6 +60,29 @@ const DATE_RUN = new RegExp("^" + DATES.source + "$");  /* a whole run that is a
 const MONTH_DAY = new RegExp("(^|[^0-9A-Za-z./-])" + M_ + "(?:[-/]" + D_ + "|\\. ?" + D_ + "\\.)(?![0-9A-Za-z]|[-./][0-9])", "g");
 const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TAIL = /^[\uAC00-\uD7A3]+/;
+/* a day, a week or a month named from today (search_ko.RELATIVE, relative_groups) */
+const RELATIVE = /(^|[^\uAC00-\uD7A3])(오늘|어제|그저께|그제|내일|모레|(?:이번|지난|저번|다음) ?(?:달|주))/g;
+const RELATIVE_DAYS = {"오늘": 0, "어제": -1, "그제": -2, "그저께": -2, "내일": 1, "모레": 2};
+const RELATIVE_STEP = {"이번": 0, "지난": -1, "저번": -1, "다음": 1};
+
+function localToday() {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+}
+
+/* The dates a word of RELATIVE means on `today` ([year, month, day]), each a group (a week: Monday to Sunday) */
+function relativeGroups(word, today) {
+  const base = Date.UTC(today[0], today[1] - 1, today[2]);
+  const day = n => new Date(base + n * 86400000).toISOString().slice(0, 10);
+  if (Object.prototype.hasOwnProperty.call(RELATIVE_DAYS, word)) return [[day(RELATIVE_DAYS[word])]];
+  const step = RELATIVE_STEP[word.slice(0, 2)];
+  if (word.endsWith("주")) {
+    const monday = -((new Date(base).getUTCDay() + 6) % 7) + 7 * step;
+    return [0, 1, 2, 3, 4, 5, 6].map(n => [day(monday + n)]);
+  }
+  const n = today[0] * 12 + today[1] - 1 + step;
+  return [[`${Math.floor(n / 12)}-${String(n % 12 + 1).padStart(2, "0")}`]];
+}
 
 function cut(word, tails, keep, keepShort) {
   for (const tail of tails) {
@@ -400,7 +423,7 @@ function keyboardHangul(typed) {
    joined by hyphens that is no date (2026-0007, 000-1234), or by dots or underscores (kim.sw,
    lee_hj), is one word, looked for joined (20260007, kimsw), not as its parts; 1.5 as written;
    function words (때문에, 위해 …) left out of a query holding another word (search_ko.query_groups) */
-function queryTerms(query) {
+function queryTerms(query, today = localToday()) {
   const text = query.normalize("NFKC");
   const spans = [];  /* [start, end, word entry] */
   const free = (start, end) => !spans.some(([s, e]) => s < end && start < e);
@@ -417,6 +440,13 @@ function queryTerms(query) {
     if (start < at) continue;
     addDate(start, m.index + m[0].length, dateGroups(dateOf(m)));
     at = spans[spans.length - 1][1];
+  }
+  for (const m of text.matchAll(RELATIVE)) {  /* 어제, 지난주, 이번 달: its dates, and its own words */
+    const start = m.index + m[1].length, end = m.index + m[0].length;
+    const tail = text.slice(end).match(TAIL);
+    if (!free(start, end) || (tail && !dateTail(tail[0]))) continue;
+    const own = [...new Set(m[2].split(" ").flatMap(part => bigrams(part)))];
+    addDate(start, end, [own, ...relativeGroups(m[2].replace(" ", ""), today)]);
   }
   if (text.includes("-") || text.includes("/") || text.includes(".")) {
     for (const m of text.matchAll(MONTH_DAY)) {
