@@ -125,6 +125,11 @@ def _key(word: str) -> str | None:
         ("나누어서 나누었다 나눠요 나눔", "나누다"),
         ("주어서 주었다 줬다", "주다"),
         ("바뀌다 바뀌어서 바뀌었다 바뀜", "바뀌다"),
+        # the present ㄴ다 after an open stem, 는다 after a closed one (narrative records: 경로당에 다닌다)
+        ("다닌다 다님 다녀요", "다니다"),
+        ("지낸다 지냄 지내요", "지내다"),
+        ("먹는다 먹음 먹었다", "먹다"),
+        ("밀린다 밀린 밀렸다", "밀리다"),
         # a one-syllable word and 하다 (no light verb is cut: one syllable would stay)
         ("원해요 원했다 원하고 원함", "원하다"),
         ("심해요 심했다 심해서 심함", "심하다"),
@@ -151,6 +156,26 @@ def test_a_verb_typed_with_the_si_of_respect_meets_the_record(written: str, type
     have = set(search_ko.terms(written))
     for word, groups in search_ko.query_groups(typed):
         assert any(set(g) <= have for g in groups), (word, groups, sorted(have))
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("병원에 다님", "병원 다니는"), ("교회에 다니며", "다니는 교회"), ("혼자 살고 있음", "혼자 사는 어르신"),
+    ("생활이 힘들어함", "힘든 생활"), ("다리가 아파서", "아픈 다리"), ("일을 그만둠", "그만두는 일"),
+    ("이웃과 지냄", "지내는 이웃"), ("자녀 돌봄", "돌보는 자녀"), ("식사를 거름", "거르는 식사"),
+    ("가정방문함", "가정방문하는"), ("기관에 연결됨", "연결되는 기관"), ("방문했다", "방문할 예정"),
+    ("혼자 산다", "혼자 살아요"), ("경로당에 다닌다", "경로당 다니는"), ("혼자 산다", "혼자 사는"),
+])
+def test_an_adnominal_form_typed_meets_the_verbs_other_forms(written: str, typed: str) -> None:
+    """People describe with the adnominal form (혼자 사는 어르신, 병원 다니는, 힘든 생활); records write
+    다님, 살고, 힘들어함. The verb's key is looked for (with ㄹ put back: 사는 is 살다), and a light verb
+    with 는 or ㄹ (방문하는, 방문할) is cut as 방문함 is."""
+    have = set(search_ko.terms(written))
+    for word, groups in search_ko.query_groups(typed):
+        if word not in ("어르신", "예정"):
+            assert any(set(g) <= have for g in groups), (word, groups, sorted(have))
+    assert search_ko.adnominal_keys("아이는") == ("아이다", "아일다")  # (a query's only: no page holds them)
+    assert search_ko.adnominal_keys("먹는") == () and search_ko.adnominal_keys("사례") == ()
+    assert search_ko.adnominal_keys("방문") == search_ko.adnominal_keys("노인") == ()  # (nouns in ㄴ)
 
 
 @pytest.mark.parametrize("noun", ["관심", "점심", "의심", "중심", "안심"])
@@ -461,6 +486,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "관심 점심 자존심 거부하셨어요 말씀하심 하세요 지원받으세요 사세요 힘드셨다 아세요 만드셨어요 "
              "주민센터 동사무소에서 긴급복지 정신보건센터 기초수급 아보전 노인돌봄 자활센터에 "
              "어제 오늘 그제 그저께부터 내일 모레 지난주 저번주에 이번주 다음주 지난달에 이번달 저번달 다음달 오늘날 어제오늘 "
+             "다니는 다닌 사는 힘든 아픈 바쁜 지낸 그만둔 지내는 돌보는 방문하는 연결되는 방문할 지원하던 아이는 병원 먹는 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]

@@ -342,7 +342,8 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
     # (the terms of a sentence's words and dates, not the joined forms of its runs: 20260007 and
     # kimsw are its 2026 and 0007, kim and sw spelled again; counted as terms of their own, they gave
     # a short bookkeeping line, 접수 담당 kim.sw · cases/2026-0007/01-intake.md, the place of a
-    # sentence with words more)
+    # sentence with words more; nor a word's other readings, a verb's key: 멈춘다 read as 멈추다 and
+    # 멈출다 too took the place of "채무 독촉이 계속되어 …" on its case page)
     terms = [set(search_ko.terms(s, runs=False)) for s in shown]
     # the best sentence at the top of a heap; what a sentence adds only falls as others are chosen,
     # so one whose gain has fallen since it was put in goes back with its gain now (a lazy greedy:

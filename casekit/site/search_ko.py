@@ -111,6 +111,8 @@ _LIGHT_ENDINGS: set[str] = {
     "하셔", "하세요", "하십니다", "하셨어요", "하셨어",
     "되심", "되셨음", "되셨다", "되셨고", "되시고", "되신", "되셔서", "되셨어요", "되세요",
     "받으심", "받으셨음", "받으셨다", "받으셨고", "받으시고", "받으신", "받으셔서", "받으셨어요", "받으세요",
+    # the light verb's stem left when 는 is cut as a particle (방문하는, 연결되는), and its ㄹ form (방문할)
+    "하", "되", "할", "될", "하던", "되던",
 }
 # 하였 is written 했, 하여 해, 되었 됐, 되어 돼: each ending is in the table in both spellings.
 _CONTRACTIONS = (("하였", "했"), ("하여", "해"), ("되었", "됐"), ("되어", "돼"))
@@ -333,12 +335,18 @@ def lemma(s: str, honorific: bool = False) -> str | None:
     if len(s) < 2 or not _HANGUL.fullmatch(s):
         return None
     changed = False
+    cut = ""
     for ending, rule in LEMMA_ENDINGS:
         if s.endswith(ending) and _ending_fits(s[: -len(ending)], rule):
-            s, changed = s[: -len(ending)], True
+            s, changed, cut = s[: -len(ending)], True, ending
             break
     if s in ("해", "했"):  # 했다, 해서, 해야: the light verb alone (a query's function word), no key
         return None
+    if cut == "다" and len(s) >= 2 and s[-1] == "는" and _parts(s[-2])[2]:
+        s = s[:-1]  # the present 는다 after a closed stem: 먹는다, 찾는다 -> 먹, 찾
+    elif cut == "다" and _parts(s[-1])[2] == _NIEUN and s[-1] != "는":
+        i, v, _ = _parts(s[-1])
+        s = s[:-1] + _syllable(i, v, 0)  # ㄴ다 after an open stem: 다닌다, 지낸다, 간다 -> 다니, 지내, 가
     initial, vowel, final = _parts(s[-1])
     if not changed and len(s) >= 2 and initial in _PASSIVE and (
             (vowel == _YEO and final == 0) or (vowel == _I_VOWEL and final in (_NIEUN, _MIEUM))):
@@ -475,7 +483,10 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     if key is None and bare != s and len(s) >= 2 and s[-1] in "어아" and _parts(s[-2])[2]:
         key = lemma(s + "요")  # 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem (힘들어요)
     honored = lemma(s, honorific=True)  # 다니셨다: 다니시다, and 다니다 as 다녀요 and 다님 have it
-    for k in (key, honored, _with_rieul(honored)):
+    # (ㄹ drops before ㄴ too: 산다, 만든다 are 살다, 만들다 as well as 사다, 만드다)
+    present = _with_rieul(key) if key is not None and len(s) >= 2 and s[-1] == "다" and s[-2] != "는" \
+        and _parts(s[-2])[2] == _NIEUN else None
+    for k in (key, honored, _with_rieul(honored), present):
         if k is not None and (k,) not in groups and k not in groups[0]:
             groups.append((k,))
     standard = _standard_spelling(word)
@@ -497,6 +508,27 @@ def _with_rieul(key: str | None) -> str | None:
     return None if final else key[:-2] + _syllable(initial, vowel, _RIEUL) + "다"
 
 
+def adnominal_keys(word: str) -> tuple[str, ...]:
+    """The keys of the verb a word typed in a query may be the adnominal form of, where a stem ends
+    in a vowel: 는 joined (다니는, 지내는: read as the particle by `stem`) or ㄴ fused to a last
+    syllable in ㅡ, ㅐ or ㅔ (아픈, 바쁜, 지낸; not 방문, 지원, 노인, 시간: nouns in ㄴ are many, and a
+    query's every such word would look for two keys more), and with ㄹ put back, which drops before
+    them (사는, 힘든: 살다, 힘들다). A query's only: a page's other forms of the verb hold the key
+    (다님, 다녀요, 힘들어요), and nouns in 는 (아이는) would give every page a key no verb has."""
+    if len(word) < 2 or not _HANGUL.fullmatch(word):
+        return ()
+    if word[-1] == "는":
+        base = word[:-1]
+        if _parts(base[-1])[2] != 0:
+            return ()  # (먹는: the key of a closed stem is the word's own, `lemma`)
+    else:
+        initial, vowel, final = _parts(word[-1])
+        if final != _NIEUN or vowel not in (_EU, _AE, _E):
+            return ()
+        base = word[:-1] + _syllable(initial, vowel, 0)
+    return tuple(k for k in (base + "다", _with_rieul(base + "다")) if k is not None)
+
+
 def _standard_spelling(word: str) -> str | None:
     """`word` with each loanword of SPELLINGS in its standard spelling; None when it holds none."""
     out = word
@@ -504,6 +536,12 @@ def _standard_spelling(word: str) -> str | None:
         if variant in out:
             out = out.replace(variant, standard)
     return out if out != word else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _written_terms(word: str) -> tuple[str, ...]:
+    groups = word_groups(word)
+    return groups[0] if groups else ()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -602,10 +640,10 @@ def terms(text: str, runs: bool = True) -> list[str]:
     too); then the terms of its dates (`date_terms`). `runs=False`: not the joined forms (a second
     spelling of the parts, for a query typed without the separators)."""
     text = unicodedata.normalize("NFKC", text)
+    if not runs:  # (a sentence's words as written: each word's first reading, not its verb's key)
+        return list(itertools.chain.from_iterable(map(_written_terms, _words(text)))) + _date_terms(text)
     # (the terms chained in C: the index reads ~60 sentences a case page)
     out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
-    if not runs:
-        return out + _date_terms(text)
     if "-" in text:
         out += [t for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group()) for t in joined(m.group())]
     if "." in text or "_" in text:
@@ -661,6 +699,7 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
         groups = word_groups(w)
         for alias in ALIASES.get(stem(w), ()) if groups else ():
             groups += tuple(g for g in word_groups(alias) if g not in groups)
+        groups += tuple((key,) for key in adnominal_keys(w) if groups and (key,) not in groups)
         hangul = keyboard_hangul(typed)  # tkfP: 사례 typed with the keyboard left in English
         if hangul is not None:
             groups += tuple(g for g in word_groups(hangul) if g not in groups)

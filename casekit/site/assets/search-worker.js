@@ -145,15 +145,22 @@ function endingFits(rest, rule) {
 /* The predicate key of a stem (search_ko.lemma); `honorific`: the key with the 시 of respect taken out */
 function lemma(s, honorific = false) {
   if (s.length < 2 || !HANGUL.test(s)) return null;
-  let changed = false;
+  let changed = false, cut = "";
   for (const [ending, rule] of manifest.lemma_endings) {
     if (s.endsWith(ending) && endingFits(s.slice(0, s.length - ending.length), rule)) {
       s = s.slice(0, s.length - ending.length);
       changed = true;
+      cut = ending;
       break;
     }
   }
   if (s === "해" || s === "했") return null;  /* 했다, 해서, 해야: the light verb alone, no key */
+  if (cut === "다" && s.length >= 2 && s[s.length - 1] === "는" && parts(s[s.length - 2])[2]) {
+    s = s.slice(0, -1);  /* 먹는다 -> 먹 */
+  } else if (cut === "다" && parts(s[s.length - 1])[2] === NIEUN && s[s.length - 1] !== "는") {
+    const [i, v] = parts(s[s.length - 1]);
+    s = s.slice(0, -1) + syllable(i, v, 0);  /* 다닌다, 간다 -> 다니, 가 */
+  }
   let [initial, vowel, final] = parts(s[s.length - 1]);
   if (!changed && s.length >= 2 && PASSIVE.has(initial)
       && ((vowel === YEO && final === 0) || (vowel === I && (final === NIEUN || final === MIEUM)))) {
@@ -228,6 +235,22 @@ function withRieul(key) {
   return final ? null : key.slice(0, -2) + syllable(initial, vowel, RIEUL) + "다";
 }
 
+/* The keys of the verb a typed word may be the adnominal form of (search_ko.adnominal_keys): 다니는,
+   아픈, 지낸; 사는, 힘든 with ㄹ put back. A query's only. */
+function adnominalKeys(word) {
+  if (word.length < 2 || !HANGUL.test(word)) return [];
+  let base;
+  if (word[word.length - 1] === "는") {
+    base = word.slice(0, -1);
+    if (parts(base[base.length - 1])[2] !== 0) return [];
+  } else {
+    const [initial, vowel, final] = parts(word[word.length - 1]);
+    if (final !== NIEUN || (vowel !== EU && vowel !== AE && vowel !== E)) return [];  /* 아픈, 지낸; not 방문 */
+    base = word.slice(0, -1) + syllable(initial, vowel, 0);
+  }
+  return [base + "다", withRieul(base + "다")].filter(k => k !== null);
+}
+
 const groupCache = new Map();
 
 /* The ways a word may be written on a page, each a group of terms (search_ko.word_groups): a word
@@ -251,7 +274,10 @@ function wordGroups(word) {
         key = lemma(s + "요");  /* 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem */
       }
       const honored = lemma(s, true);  /* 다니셨다: 다니시다, and 다니다 as 다녀요 has it */
-      for (const k of [key, honored, withRieul(honored)]) {
+      /* (ㄹ drops before ㄴ too: 산다, 만든다 are 살다, 만들다 as well) */
+      const present = key !== null && s.length >= 2 && s[s.length - 1] === "다" && s[s.length - 2] !== "는"
+        && parts(s[s.length - 2])[2] === NIEUN ? withRieul(key) : null;
+      for (const k of [key, honored, withRieul(honored), present]) {
         if (k !== null && !groups.some(g => g.length === 1 && g[0] === k) && !groups[0].includes(k)) groups.push([k]);
       }
       const standard = standardSpelling(word);
@@ -354,6 +380,9 @@ function wordQueryTerms(text, out) {
         const have = new Set(groups.map(g => g.join(" ")));
         groups = groups.concat(wordGroups(alias).filter(g => !have.has(g.join(" "))));
       }
+    }
+    for (const key of groups.length ? adnominalKeys(w) : []) {  /* 다니는, 힘든: the verb's key */
+      if (!groups.some(g => g.length === 1 && g[0] === key)) groups = groups.concat([[key]]);
     }
     const hangul = keyboardHangul(typed);  /* tkfP: 사례 typed with the keyboard left in English */
     if (hangul !== null) {
