@@ -534,10 +534,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "sensitive-variant-in-text": (
         E,
-        "{source}에 적힌 민감 정보({field})의 값이 모양을 바꿔({variant}) 게시되는 곳에 있습니다. 본문과 일반 항목에서 "
-        "지우세요(사람을 가리켜야 하면 가명 표기로).",
+        "{source}에 적힌 민감 정보({field})의 값이 모양을 바꿔({variant}) 게시되는 곳에 있습니다. {advice}",
         "the value of a sensitive field ({field_en}) of {source_en} appears, written another way ({variant_en}), where it "
-        "would be published; use the alias",
+        "would be published; {advice_en}",
     ),
     "given-name-in-text": (
         W,

@@ -813,13 +813,14 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
             continue
         add_date(start, m.end(), _date_groups(*_date(m), years))
         at = spans[-1][1]
-    for m in RELATIVE.finditer(text) if today is not None else ():
-        start, end = m.start(2), m.end()
-        tail = _TAIL.match(text, end)
-        if today is not None and free(start, end) and (tail is None or _date_tail(tail.group())):  # (not 오늘날)
-            word = m.group(2)
-            own = tuple(dict.fromkeys(t for part in word.split() for t in bigrams(part)))  # (이번 달: 이번, 달)
-            add_date(start, end, (own, *relative_groups(word.replace(" ", ""), today)))
+    if today is not None:
+        for m in RELATIVE.finditer(text):
+            start, end = m.start(2), m.end()
+            tail = _TAIL.match(text, end)
+            if free(start, end) and (tail is None or _date_tail(tail.group())):  # (not 오늘날, 어제오늘)
+                word = m.group(2)
+                own = tuple(dict.fromkeys(t for part in word.split() for t in bigrams(part)))  # (이번 달: 이번, 달)
+                add_date(start, end, (own, *relative_groups(word.replace(" ", ""), today)))
     if "-" in text or "/" in text or "." in text:
         for m in MONTH_DAY.finditer(text):
             start, month, day = m.start() + len(m.group(1)), int(m.group(2)), int(m.group(3) or m.group(4))
