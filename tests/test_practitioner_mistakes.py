@@ -958,12 +958,28 @@ def test_progress_left_empty_or_out_is_one_finding_not_also_every_goal_unmonitor
 
 def test_a_plan_deleted_is_one_needs_plan_naming_the_records_that_need_it(sample: Path) -> None:
     """`03-plan.md` deleted gave a needs-plan at each later intervention and monitoring record (3 on
-    2026-0001); a case reopened needs its own plan again, said in its own episode."""
+    2026-0001), and the closure evaluating its goals a goal-without-plan at each; a case reopened
+    needs its own plan again, said in its own episode."""
     (sample / "cases/2026-0001/03-plan.md").unlink()
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert [(f.code, f.path) for f in found] == [("needs-plan", "cases/2026-0001/04-intervention.md")], found
-    assert "뒤의 기록 2개(05-monitoring.md, 06-monitoring.md)도 이 계획이 필요합니다" in found[0].message_ko, found[0].message_ko
-    assert "so do 2 later record(s): 05-monitoring.md, 06-monitoring.md" in found[0].message_en
+    assert "뒤의 기록 3개(05-monitoring.md, 06-monitoring.md, 07-closure.md)도 이 계획이 필요합니다" in found[0].message_ko, \
+        found[0].message_ko
+    assert "so do 3 later record(s): 05-monitoring.md, 06-monitoring.md, 07-closure.md" in found[0].message_en
+
+
+def test_a_closure_evaluating_goals_no_plan_set_is_told_at_each_goal(sample: Path) -> None:
+    """The plan and the work on it deleted (saved to another case's folder, say): the closure's
+    `results` graded G1-G3, which no plan of the case defines, and check said nothing."""
+    for name in ("03-plan.md", "04-intervention.md", "05-monitoring.md", "06-monitoring.md"):
+        (sample / "cases/2026-0001" / name).unlink()
+    text = (sample / "cases/2026-0001/07-closure.md").read_text(encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path) for f in found] == [("goal-without-plan", "cases/2026-0001/07-closure.md")] * 3, found
+    lines = text.splitlines()
+    for f, goal in zip(found, ("G1", "G2", "G3"), strict=True):
+        assert lines[f.line - 1][f.column - 1:].startswith(goal), (f, lines[f.line - 1])
+        assert f"목표 '{goal}'의 결과를 적었는데 이 종결 앞에 계획 기록이 없습니다" in f.message_ko
 
 
 def test_a_record_copied_in_from_another_case_is_its_case_mismatch_alone(sample: Path) -> None:

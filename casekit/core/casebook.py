@@ -233,7 +233,7 @@ DEPENDS_ON = {
                          "plan-without-consent", "after-withdrawal"}),
     "assessment": frozenset({"plan-without-assessment", "unknown-need", "selection-before-assessment",
                              "reassessment-first", "unknown-member", "need-not-planned"}),
-    "plan": frozenset({"needs-plan", "unknown-goal", "activity-before-plan", "closure-goal-unevaluated",
+    "plan": frozenset({"needs-plan", "unknown-goal", "goal-without-plan", "activity-before-plan", "closure-goal-unevaluated",
                        "revised-plan-without-earlier"}),
     "closure": frozenset({"followup-before-closure"}),
 }

@@ -121,7 +121,12 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
                 unplanned[first_unplanned] = (r, stage_ko, [])
             out += work
         elif r.stage == "closure":
-            out += _check_closure(r, ep)
+            closing = _check_closure(r, ep)
+            if first_unplanned is not None and any(f.code == "goal-without-plan" for f in closing):
+                # (the plan that is missing: the closure evaluating its goals is named with the others)
+                unplanned[first_unplanned][2].append(r.file_name)
+                closing = [f for f in closing if f.code != "goal-without-plan"]
+            out += closing
             ep.closure = r
         elif r.stage == "followup":
             if ep.closure is None:
@@ -215,8 +220,9 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     out = []
     if r.reason == "other" and not r.reason_note:
         out.append(finding("closure-note-required", r.rel, *r.where))
-    if ep.plan is None:
-        return out
+    if ep.plan is None:  # (a closure at intake needs none; goals evaluated without one name nothing)
+        return out + [finding("goal-without-plan", r.rel, line, col, ref=ref)
+                      for kind, ref, line, col in _written(r) if kind == "goal"]
     out += _goal_refs(r, ep.plan)
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
