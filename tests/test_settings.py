@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -88,6 +90,43 @@ def test_a_site_dir_outside_the_casebook_is_refused_at_its_value(sample: Path, v
     path.write_text(path.read_text(encoding="utf-8").replace(f"site_dir: '{value}'", "site_dir: built/site"),
                     encoding="utf-8")
     assert check(sample).errors == []
+
+
+@pytest.mark.parametrize("value", ["cases", "resources/", "cases/2026-0001", "site/../schemas", "templates", ".git",
+                                   ".", "docs/site"])
+def test_a_site_dir_that_is_or_holds_the_sources_is_refused_at_its_value(sample: Path, value: str) -> None:
+    """MkDocs empties `site_dir` before it builds: `site_dir: cases` passed check, and a plain
+    `mkdocs build` deleted every record (the plugin's check came after the folder was emptied)."""
+    path = sample / "mkdocs.yml"
+    path.write_text(f"site_dir: '{value}'\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [(f.code, f.line, f.column) for f in check(sample).errors]
+    assert found == [("settings-unsafe", 1, 11)], found
+    assert "기록이 지워집니다" in check(sample).errors[0].message_ko
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("value", ["cases", ".git"])
+def test_mkdocs_build_never_empties_a_source_folder_named_as_site_dir(sample: Path, value: str) -> None:
+    """The plugin refuses the folder before MkDocs cleans it: every file there is kept, byte for byte."""
+    (sample / ".git").mkdir(exist_ok=True)
+    (sample / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (sample / value).rglob("*") if p.is_file()}
+    path = sample / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8") + f"site_dir: '{value}'\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=sample, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode != 0 and "원본 폴더" in proc.stderr, proc.stderr[-2000:]
+    assert {p: p.read_bytes() for p in (sample / value).rglob("*") if p.is_file()} == before
+
+
+def test_the_build_names_where_the_site_folder_was_given(sample: Path) -> None:
+    """`casekit build` with site_dir from mkdocs.yml said `--site-dir`, an option the user never gave."""
+    from casekit.site.build import UnsafeSiteDir, safe_site_dir
+
+    with pytest.raises(UnsafeSiteDir, match=r"^mkdocs.yml site_dir .*원본 폴더"):
+        safe_site_dir(sample, sample / "resources", "mkdocs.yml site_dir")
+    with pytest.raises(UnsafeSiteDir, match=r"^--site-dir .*원본 폴더"):
+        safe_site_dir(sample, sample / "cases" / "out")
 
 
 def test_a_date_that_does_not_exist_is_located_and_the_build_refuses_it(sample: Path) -> None:

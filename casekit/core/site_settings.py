@@ -29,6 +29,7 @@ import ast
 import functools
 import importlib.util
 import os
+import posixpath
 import re
 from array import array
 from collections.abc import Iterator
@@ -168,6 +169,34 @@ def _leaves(value: str) -> bool:
     return bool(value.startswith("/") or re.match(r"[A-Za-z]:", value) or ".." in value.split("/"))
 
 
+# the casebook's own folders: a site folder (emptied before each build) must never be or hold one
+SOURCE_FOLDERS = ("cases", "resources", "schemas", "templates", "docs")
+
+
+def holds_sources(parts: tuple[str, ...], docs: str | None = None) -> bool:
+    """Whether a site folder at `parts` (its path under the casebook's root, () for the root
+    itself) is the casebook, one of its source folders (or the pages folder `docs`), is inside
+    one, or is a hidden folder (.git, .casekit): emptying it loses what the casebook holds."""
+    if not parts:
+        return True
+    return parts[0] in SOURCE_FOLDERS or parts[0] == (docs or "docs").split("/")[0] or parts[0].startswith(".")
+
+
+def _site_dir_problem(value: str, docs: str | None) -> str | None:
+    """What is wrong with `site_dir: value` (None: nothing): out of the casebook, or where
+    MkDocs, which empties the folder before it builds, would delete the records."""
+    norm = posixpath.normpath(value.strip().replace("\\", "/") or ".")
+    if _leaves(norm):
+        return ("사이트가 사례집 밖(공개 웹 폴더일 수도 있습니다)에 만들어지고 그곳의 사이트를 지웁니다. 사례집 안의 "
+                "폴더(예: site)를 쓰거나 casekit build --site-dir로 직접 주세요 (the site would be written outside "
+                "the casebook)")
+    if holds_sources(tuple(p for p in norm.split("/") if p not in ("", ".")), docs):
+        return ("MkDocs는 만들기 전에 이 폴더를 비웁니다: 사례집 폴더 자체나 원본 폴더(cases, resources, schemas, "
+                "templates, docs, .git 같은 숨은 폴더)를 쓰면 기록이 지워집니다. site 같은 새 폴더 이름을 쓰세요 "
+                "(MkDocs empties site_dir before it builds: the casebook or one of its source folders would be deleted)")
+    return None
+
+
 def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
     """The pages folder `mkdocs.yml` names (`docs_dir`, default `docs`) relative to the casebook
     root, or None with a finding when it leaves the casebook (nothing there is scanned or published)."""
@@ -220,10 +249,10 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
         if entry is not None:
             report(entry[0], key, what)
     site_dir = _get(doc, "site_dir")
-    if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode) and _leaves(site_dir[1].value):
-        report(site_dir[1], "site_dir", "사이트가 사례집 밖(공개 웹 폴더일 수도 있습니다)에 만들어지고 그곳의 사이트를 "
-                                        "지웁니다. 사례집 안의 폴더(예: site)를 쓰거나 casekit build --site-dir로 "
-                                        "직접 주세요 (the site would be written outside the casebook)")
+    if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode):
+        problem = _site_dir_problem(str(site_dir[1].value), docs_dir(root)[0])
+        if problem is not None:
+            report(site_dir[1], "site_dir", problem)
     extensions = _get(doc, "markdown_extensions")
     for name in _named(extensions[1] if extensions else None):
         value = str(name.value)

@@ -47,7 +47,14 @@ from casekit.core.workers import no_gc
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
 from casekit.site.audit import docs_assets, docs_site_path
-from casekit.site.build import BuildContext, post_build, refusal, sensitive_needles
+from casekit.site.build import (
+    BuildContext,
+    UnsafeSiteDir,
+    post_build,
+    refusal,
+    safe_site_dir,
+    sensitive_needles,
+)
 from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
 from casekit.site.sanitize import plain_headings
 
@@ -73,6 +80,12 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        if self.config.pages:  # (MkDocs empties site_dir after this event, before on_files' check could refuse;
+            # `casekit build`, pages: false, builds into its own folder and checked the site folder itself)
+            try:
+                safe_site_dir(self.root, Path(os.path.abspath(config.site_dir)), "mkdocs.yml site_dir")
+            except UnsafeSiteDir as exc:
+                raise PluginError(str(exc)) from None
         if self.config.caseload_limit is not None:
             log.warning("casekit: caseload_limit 옵션은 더 쓰지 않습니다. casekit.yml의 caseload: {limit: …}에 "
                         "적으세요 (deprecated: set caseload.limit in casekit.yml)")

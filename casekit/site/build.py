@@ -38,6 +38,7 @@ from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
 from casekit.core.schemas import sensitive_values
 from casekit.core.sensitive import SensitiveIndex, needles_digest
+from casekit.core.site_settings import docs_dir, holds_sources
 from casekit.core.workers import no_gc
 from casekit.reporters import printable
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, docs_site_path, finish_site
@@ -285,12 +286,14 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
+    given = site_dir is not None
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
         configured = load_user_config(root).get("site_dir")
         site_dir = root / (configured if isinstance(configured, str) and configured else "site")
+    named = "--site-dir" if given else "mkdocs.yml site_dir"
     site_dir = Path(os.path.abspath(site_dir))
     try:
-        safe_site_dir(root, site_dir)
+        safe_site_dir(root, site_dir, named)
     except UnsafeSiteDir:
         if written.pending is not None:
             written.pending()  # the build folder left whole
@@ -414,21 +417,23 @@ class UnsafeSiteDir(Exception):
     """--site-dir would overwrite the casebook or a folder that is not a built site."""
 
 
-def safe_site_dir(root: Path, site_dir: Path) -> None:
+def safe_site_dir(root: Path, site_dir: Path, named: str = "--site-dir") -> None:
     """The site folder is replaced on every build: it must not hold the casebook, sit in one of its
     source folders, be a symbolic link (or inside one below the casebook), or be a non-empty folder
-    that is not a built site."""
+    that is not a built site. `named`: where the folder was given (the option, or mkdocs.yml's
+    site_dir), for the message."""
     for link in (site_dir, *(p for p in site_dir.parents if root in p.parents)):
         if link.is_symlink():  # a link committed as site/ would carry the private site where it leads
-            raise UnsafeSiteDir(f"--site-dir {site_dir}: {link}은(는) 다른 곳을 가리키는 링크입니다. 사이트가 링크가 "
+            raise UnsafeSiteDir(f"{named} {site_dir}: {link}은(는) 다른 곳을 가리키는 링크입니다. 사이트가 링크가 "
                                 f"가리키는 곳(공개 웹 폴더일 수도 있습니다)에 만들어지므로 링크를 지우거나 실제 폴더를 "
                                 f"주세요 (a symbolic link: give the real folder)")
     real = Path(os.path.realpath(site_dir))
     if real == root or real in root.parents:
-        raise UnsafeSiteDir(f"--site-dir {site_dir}: 사례집을 담은 폴더에는 만들 수 없습니다 (it holds the casebook)")
+        raise UnsafeSiteDir(f"{named} {site_dir}: 사례집을 담은 폴더에는 만들 수 없습니다 (it holds the casebook)")
     rel = real.relative_to(root).parts if root in real.parents else ()
-    if rel and (rel[0] in ("cases", "resources", "schemas", "templates", "docs") or rel[0].startswith(".")):
-        raise UnsafeSiteDir(f"--site-dir {site_dir}: 사례집의 원본 폴더 안에는 만들 수 없습니다 (a source folder)")
+    if rel and holds_sources(rel, docs_dir(root)[0]):
+        raise UnsafeSiteDir(f"{named} {site_dir}: 사례집의 원본 폴더 안에는 만들 수 없습니다. 만들 때 폴더를 비우므로 "
+                            f"기록이 지워집니다 (a source folder: it is emptied on each build)")
     if real.is_dir() and any(real.iterdir()) and not (real / "index.html").is_file():
-        raise UnsafeSiteDir(f"--site-dir {site_dir}: 비어 있지 않은 폴더입니다. 지난번에 만든 사이트 폴더나 빈 폴더를 "
+        raise UnsafeSiteDir(f"{named} {site_dir}: 비어 있지 않은 폴더입니다. 지난번에 만든 사이트 폴더나 빈 폴더를 "
                             "주세요 (not empty and not a built site)")
