@@ -283,3 +283,29 @@ def test_given_names_in_docs_pages_are_masked_in_the_built_site(sample: Path, tm
     page = (tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8")
     assert not result.errors
     assert "영수" not in page and "○○ 씨 상담 기록 안내" in page
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("language: ko", "language: kr", "'theme: language: kr'"),
+    ("language: ko", "language: ko\n  icon:\n    logo: nosuch/thing", "'theme: icon: nosuch/thing'"),
+    ("language: ko", "language: ko\n  icon:\n    admonition:\n      note: material/../../x", "'theme: icon: material/../../x'"),
+])
+def test_a_theme_language_or_icon_material_lacks_is_located_by_check(sample: Path, old: str, new: str,
+                                                                     says: str) -> None:
+    """`language: kr` (for ko) or an icon Material lacks passed check; the build then stopped on
+    Jinja's TemplateNotFound, shown as a traceback (found by a probe of the sample)."""
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [f for f in check(sample).errors if f.code == "settings-theme-missing"]
+    assert len(found) == 1 and says in found[0].message_ko, found
+    line = path.read_text(encoding="utf-8").splitlines()[found[0].line - 1]
+    assert line[found[0].column - 1:].startswith(says.rsplit(": ", 1)[1].rstrip("'")), line
+
+
+def test_the_sample_theme_names_and_real_icons_pass(sample: Path) -> None:
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("language: ko", "language: ko\n  icon:\n    logo: material/library\n"
+                                 "    admonition:\n      note: octicons/tag-16", 1), encoding="utf-8")
+    assert [f for f in check(sample).findings if f.path == "mkdocs.yml"] == []

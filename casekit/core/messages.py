@@ -644,6 +644,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",
         "docs_dir '{value}' in mkdocs.yml leads outside the casebook; use a folder inside it (e.g. docs)",
     ),
+    "settings-theme-missing": (
+        E,
+        "mkdocs.yml의 '{key}: {value}'은(는) 테마(Material)에 없어 사이트를 만들 수 없습니다.{hint}",
+        "mkdocs.yml: '{key}: {value}' is not in the theme (Material): the site cannot be built.{hint_en}",
+    ),
     "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
     "config-warning": (W, "casekit.yml 설정 확인: {detail}", "casekit.yml: {detail}"),

@@ -142,6 +142,23 @@ def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
                 stack.extend((v, k))
 
 
+def _values(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar value under `node` (not the keys), each node visited once."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.ScalarNode):
+            yield n
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(reversed(n.value))
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(v for _, v in reversed(n.value))
+
+
 def _false(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off")
 
@@ -383,6 +400,49 @@ def _all_nodes(node: yaml.Node, skip: set[int]) -> Iterator[tuple[yaml.Node, boo
                 stack.extend(((v, published and id(v) not in skip), (k, published)))
 
 
+@functools.cache
+def _material_templates() -> Path | None:
+    """Material's templates folder, when Material is installed (else nothing to compare with)."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.origin:
+        return None
+    folder = Path(spec.origin).parent / "templates"
+    return folder if folder.is_dir() else None
+
+
+_ICON_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)+")
+
+
+def _theme_names(doc: yaml.Node) -> list[Finding]:
+    """`theme: language` and the `theme: icon` names Material lacks: the generator stopped on
+    them with Jinja's TemplateNotFound traceback (`language: kr` for ko), after check passed."""
+    theme = _get(doc, "theme")
+    templates = _material_templates()
+    if theme is None or templates is None:
+        return []
+    name = _get(theme[1], "name")
+    if name is None or not isinstance(name[1], yaml.ScalarNode) or name[1].value != "material":
+        return []
+    out = []
+    language = _get(theme[1], "language")
+    if language is not None and isinstance(language[1], yaml.ScalarNode):
+        value = str(language[1].value)
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,20}", value) or \
+                not (templates / "partials" / "languages" / f"{value}.html").is_file():
+            out.append(finding("settings-theme-missing", SETTINGS_FILE, *_at(language[1]), key="theme: language",
+                               value=value[:40], hint=" 한국어 사이트는 ko로 적으세요.", hint_en=" A Korean site is ko."))
+    icons = _get(theme[1], "icon")
+    for node in _values(icons[1]) if icons is not None else ():
+        value = str(node.value)
+        if "//" in value or ":" in value:
+            continue  # (another host's: settings-outside-load says so)
+        if not _ICON_NAME.fullmatch(value) or not (templates / ".icons" / f"{value}.svg").is_file():
+            out.append(finding("settings-theme-missing", SETTINGS_FILE, *_at(node), key="theme: icon", value=value[:60],
+                               hint=" Material 아이콘 이름(예: material/library)을 적으세요.",
+                               hint_en=" Name one of Material's icons (material/library, say)."))
+    return out
+
+
 def check_site_settings(root: Path) -> list[Finding]:
     """Findings for `mkdocs.yml` settings that load from another host, run code, read files or
     put raw HTML into pages, located at their key."""
@@ -391,6 +451,8 @@ def check_site_settings(root: Path) -> list[Finding]:
     if doc is None:
         return out
     out += _unsafe(real, doc)
+    if not _aliases(real):  # (an alias is refused whatever it names: no bomb walked for names)
+        out += _theme_names(doc)
 
     def report(node: yaml.Node, key: str, what: str) -> None:
         out.append(finding("settings-outside-load", SETTINGS_FILE, *_at(node), key=key, what=what))
