@@ -124,8 +124,9 @@ def _get(node: yaml.Node | None, name: str) -> tuple[yaml.Node, yaml.Node] | Non
     return next(((k, v) for k, v in _items(node) if k.value == name), None)
 
 
-def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
-    """Every scalar under `node`, each node visited once (an alias is not walked again)."""
+def _scalars(node: yaml.Node, keys: bool = True) -> Iterator[yaml.ScalarNode]:
+    """Every scalar under `node` (the mappings' keys too unless `keys` is False), each node visited
+    once (an alias is not walked again)."""
     seen: set[int] = set()
     stack = [node]
     while stack:
@@ -139,24 +140,7 @@ def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
             stack.extend(reversed(n.value))
         elif isinstance(n, yaml.MappingNode):
             for k, v in reversed(n.value):
-                stack.extend((v, k))
-
-
-def _values(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
-    """Every scalar value under `node` (not the keys), each node visited once."""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if id(n) in seen:
-            continue
-        seen.add(id(n))
-        if isinstance(n, yaml.ScalarNode):
-            yield n
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(reversed(n.value))
-        elif isinstance(n, yaml.MappingNode):
-            stack.extend(v for _, v in reversed(n.value))
+                stack.extend((v, k) if keys else (v,))
 
 
 def _false(node: yaml.Node) -> bool:
@@ -432,7 +416,7 @@ def _theme_names(doc: yaml.Node) -> list[Finding]:
             out.append(finding("settings-theme-missing", SETTINGS_FILE, *_at(language[1]), key="theme: language",
                                value=value[:40], hint=" 한국어 사이트는 ko로 적으세요.", hint_en=" A Korean site is ko."))
     icons = _get(theme[1], "icon")
-    for node in _values(icons[1]) if icons is not None else ():
+    for node in _scalars(icons[1], keys=False) if icons is not None else ():
         value = str(node.value)
         if "//" in value or ":" in value:
             continue  # (another host's: settings-outside-load says so)
