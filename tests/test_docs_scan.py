@@ -107,3 +107,32 @@ def test_what_the_site_leaves_out_of_a_body_is_said_where_it_is_written(sample: 
     found = [(f.line, f.column, f.severity) for f in check(sample).findings if f.code == "outside-content"]
     assert found == [(n + 1, 1, "warning"), (n + 1, 34, "warning"), (n + 2, 1, "warning"), (n + 6, 1, "warning"),
                      (n + 6, 41, "warning")]
+
+
+def test_a_docs_page_where_casekit_publishes_its_own_is_refused(sample: Path) -> None:
+    """docs/cases/2026-0001/index.md took the case page's place in the site (its timeline and
+    goals gone), and docs/index.md or docs/due.md were dropped for casekit's, each without a word
+    (found by a probe that attacked a copy of the sample)."""
+    for rel in ("cases/2026-0001/index.md", "cases/2026-0001/summary/index.md", "resources/x/index.md",
+                "workers/kim.sw/index.md", "due/index.md", "due.md", "index.md", "README.md", "Risk/index.md"):
+        page = sample / "docs" / rel
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("# 가짜 사례\n\n가짜 내용\n", encoding="utf-8")
+    scan = scan_docs(sample)
+    clashes = sorted(f.path for f in scan.findings if f.code == "docs-page-clash")
+    assert len(clashes) == 9 and all(f.severity == "error" for f in scan.findings if f.code == "docs-page-clash")
+    assert not [rel for rel, _ in scan.pages if "가짜" in _], scan.pages
+    assert {"docs/guide.md", "docs/privacy.md"} <= {rel for rel, _ in scan.pages}  # the others stay
+    assert sorted(f.path for f in check(sample).errors) == clashes
+
+
+def test_every_page_casekit_makes_is_where_a_docs_page_would_clash(sample: Path) -> None:
+    """`generated_place` knows every part of the site casekit's pages are in (its list in
+    casekit.core.docs is kept with casekit.site.views.SECTIONS by this test)."""
+    import datetime as dt
+
+    from casekit.core.docs import generated_place
+    from casekit.site.generate import generate
+
+    made = generate(check(sample, keep=True), dt.date(2026, 12, 1))
+    assert made.pages and [p.src_uri for p in made.pages if generated_place(p.src_uri) is None] == []

@@ -58,6 +58,22 @@ _FILE_LIKE = re.compile(r"\.(?:html?|xhtml|xml|gz|json|js|mjs|map|css|txt|ico|sv
                         re.IGNORECASE)
 
 
+# where casekit publishes the pages it makes (casekit.site.views.SECTIONS, the home page and the
+# deadlines page): a docs/ page there would take a generated page's place or be dropped for it
+GENERATED_SECTIONS = ("cases", "resources", "workers", "needs", "risk", "stages", "due")
+
+
+def generated_place(under: str) -> str | None:
+    """The part of the site a docs/ page at `under` (its path below the pages folder) would take
+    from casekit's own pages ("cases/", the home page …); None when it clashes with none."""
+    low = under.lower()
+    if low in ("index.md", "readme.md"):
+        return "첫 페이지, index"
+    first = low.split("/", 1)[0]
+    first = first[: -len(".md")] if first.endswith(".md") else first
+    return f"{first}/" if first in GENERATED_SECTIONS else None
+
+
 @dataclass
 class DocsScan:
     pages: list[tuple[str, str]] = field(default_factory=list)  # ("docs/guide.md", text): may be published
@@ -128,6 +144,11 @@ def scan_docs(root: Path) -> DocsScan:
                 _file(path, erel, out)
     out.names.sort()
     out.pages.sort()
+    clashing = [(rel, text) for rel, text in out.pages if generated_place(rel.split("/", 1)[1]) is not None]
+    for rel, _ in clashing:  # (the published ones are the rest: never the casebook's page in another's stead)
+        out.findings.append(finding("docs-page-clash", rel, None, None,
+                                    place=generated_place(rel.split("/", 1)[1])))
+        out.pages.remove((rel, _))
     out.assets.sort()
     out.pictures = Pictures.of(name, out.assets)
     for rel, text in out.pages:  # (a page's picture is read from its own folder, as MkDocs reads it)

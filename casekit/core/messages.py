@@ -204,6 +204,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "폴더를 읽을 수 없습니다: {reason}. 안에 있는 기록은 검사하지 못했습니다.",
         "cannot read the folder: {reason}; the records in it were not checked",
     ),
+    "docs-page-clash": (
+        E,
+        "이 페이지는 casekit이 만드는 페이지의 자리({place})에 실리므로 그 페이지를 가리거나 그 페이지에 가려 "
+        "사라집니다. 다른 이름이나 폴더(예: docs/안내/)로 옮기세요.",
+        "this page would be published where casekit's own pages are ({place}): it would take a generated page's "
+        "place or be dropped for it; move it to another name or folder",
+    ),
     "docs-not-published": (
         W,
         "이 파일은 사이트에 싣지 않습니다: {reason}. 실을 수 있는 것: Markdown 쪽(.md)과 촬영 정보 없는 그림(png, jpg, gif, webp).",
