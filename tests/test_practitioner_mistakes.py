@@ -982,6 +982,20 @@ def test_a_closure_evaluating_goals_no_plan_set_is_told_at_each_goal(sample: Pat
         assert f"목표 '{goal}'의 결과를 적었는데 이 종결 앞에 계획 기록이 없습니다" in f.message_ko
 
 
+@pytest.mark.parametrize(("old", "new", "quoted"), [
+    ('    note: "5월 초 생계급여와 주거급여가 결정되었고 체납 월세를 정리함"', "    note: #1 목표 달성", 'note: "#1 목표 달성"'),
+    ('    note: "5월 초 생계급여와 주거급여가 결정되었고 체납 월세를 정리함"', '    note:   #"1차" 달성  ', 'note: "#\\"1차\\" 달성"'),
+])
+def test_a_value_typed_after_a_hash_is_told_to_be_quoted(sample: Path, old: str, new: str, quoted: str) -> None:
+    """`note: #1 목표 달성` was called empty ('progress[1].note'이 비어 있습니다) while the worker sees
+    the text there: YAML reads what follows # as a comment."""
+    line = edit(sample, MONITORING, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path == MONITORING]
+    assert [(f.code, f.line) for f in found] == [("empty-value", line)], found
+    assert f"따옴표로 감싸세요: {quoted}" in found[0].message_ko, found[0].message_ko
+    assert new[found[0].column - 1] == "#"
+
+
 def test_a_record_copied_in_from_another_case_is_its_case_mismatch_alone(sample: Path) -> None:
     """A monitoring record of 2026-0001 copied into 2026-0002 gave its case-mismatch, two
     goal-not-monitored (2026-0002's goals G4, G5) and a date-decreasing: all of it said by "this is

@@ -404,6 +404,13 @@ class SchemaSet:
             choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
             labels = schema.get("x-enum-labels") or {}
             shown = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in choices or ())
+            comment = commented_out(parsed, line, path) if error.instance is None else None
+            if comment is not None:  # `note: #1 목표 달성`: the worker sees a value, YAML a comment
+                key, quoted, col = comment
+                return [finding("empty-value", rel, line, col, field=name, title=title,
+                                hint=f" 값이 #으로 시작하면 YAML은 # 뒤를 메모(주석)로 읽어 값이 비게 됩니다. 따옴표로 "
+                                     f"감싸세요: {key}{quoted}",
+                                hint_en=f"; a value that starts with # is read as a comment: quote it, {key}{quoted}")]
             return [finding("empty-value", rel, line, col, field=name, title=title,
                             hint=f" 쓸 수 있는 값: {shown}" if shown else "", hint_en=f"; use one of: {shown}" if shown else "")]
         if v == "type":
@@ -468,6 +475,26 @@ def _fits(value: str, schema: dict[str, Any]) -> bool:
         except re.error:
             return False
     return schema.get("format") == "date"
+
+
+_COMMENTED = re.compile(r"\s*(?:-\s+)?(?:(?P<key>[^\s:#\"'-][^:#]*?)\s*:)?\s+(?P<comment>#.*?)\s*$")
+
+
+def commented_out(parsed: Parsed, line: int, path: Path) -> tuple[str, str, int] | None:
+    """("key: " or "- ", the comment quoted, the column of its #) when the front matter's line `line` gives the value at
+    `path` as a comment (`note: #1 목표 달성`, `- #2`): what the worker typed as the value."""
+    m = _COMMENTED.match(parsed.line_text(line))
+    if m is None or not path:
+        return None
+    key = path[-1]
+    if isinstance(key, str) and m["key"] is not None and m["key"].strip() == key:
+        lead = f"{key}: "
+    elif isinstance(key, int) and m["key"] is None:
+        lead = "- "
+    else:
+        return None
+    comment = m["comment"].replace("\\", "\\\\").replace('"', '\\"')
+    return lead, f'"{comment}"', m.start("comment") + 1
 
 
 def column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
