@@ -234,3 +234,20 @@ def test_a_misnamed_handover_file_is_told_the_name_it_is_read_by(tmp_path: Path,
     assert found.code == "unexpected-file" and "handover.yml로 바꾸세요" in found.message_ko, found
     (other,) = [f for f in check(root).findings if f.path == f"cases/c1/{name}"]
     assert other == found
+
+
+def test_a_handover_dated_ahead_is_refused_by_reassign_and_warned_of_by_check(tmp_path: Path, run) -> None:
+    """A handover written for a later day (2062-11-01, or next month) checked clean, and `status`
+    showed the new worker at once: casekit counts a handover from when it is written."""
+    from casekit.core.casebook import check
+
+    root = book(tmp_path)
+    before = snapshot(root)
+    ahead = (dt.date.today() + dt.timedelta(days=16)).isoformat()
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "--date", ahead)
+    assert result.exit_code != 0 and f"--date {ahead}: 오늘" in result.output, result.output
+    assert snapshot(root) == before
+    (root / "cases/c1/handover.yml").write_text(
+        f"handovers:\n  - date: {ahead}\n    from: kim.sw\n    to: choi.sw\n", encoding="utf-8")
+    found = [(f.code, f.severity, f.line, f.column) for f in check(root).findings if f.path == "cases/c1/handover.yml"]
+    assert found == [("handover-future", "warning", 2, 11)], found

@@ -651,7 +651,7 @@ def _check(
     for case in chosen:  # 담당자 변경: validated against the case's records
         if case in layout.handovers:
             disk, rel = layout.handovers[case]
-            fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case])
+            fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, report.summaries[case], day)
             parsed_handovers[case] = hparsed
             findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
             if hparsed is not None and hparsed.data is not None:  # its reasons are on the case page

@@ -80,8 +80,10 @@ def read_entries(folder: str) -> list[Handover]:
     return entries(parse(text, HANDOVER_FILE)) if text is not None else []
 
 
-def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) -> tuple[list[Finding], list[Handover], Parsed | None]:
-    """Read and validate `cases/<id>/handover.yml`; its findings, its entries, the parsed file."""
+def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary],
+               today: str = "") -> tuple[list[Finding], list[Handover], Parsed | None]:
+    """Read and validate `cases/<id>/handover.yml`; its findings, its entries, the parsed file.
+    `today` (YYYY-MM-DD, "" for none): a handover dated after it is written ahead of time."""
     text, findings = read_file(disk, rel)
     if text is None:
         return findings, [], None
@@ -104,6 +106,8 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary]) 
         if then is not None and then != h.from_worker:
             findings.append(finding("handover-from-mismatch", rel, *parsed.where(("handovers", i, "from")),
                                     worker=h.from_worker, date=h.date, current=then))
+        if today and h.date > today:  # (casekit counts a handover written down at once: who has the case now)
+            findings.append(finding("handover-future", rel, *where, date=h.date, today=today, worker=h.to_worker))
         if h.from_worker == h.to_worker:
             findings.append(finding("handover-same-worker", rel, *parsed.where(("handovers", i, "to")), worker=h.to_worker))
         previous = max(previous or h.date, h.date)

@@ -627,6 +627,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "담당자 변경 날짜 {date}이(가) 앞 항목의 날짜 {previous}보다 이릅니다. 항목은 일어난 순서대로 덧붙입니다.",
         "handover date {date} is before the previous entry's date {previous}; entries are appended in order",
     ),
+    "handover-future": (
+        W,
+        "담당자 변경 날짜 {date}이(가) 오늘({today})보다 뒤입니다. casekit은 적힌 변경을 바로 반영해 지금부터 "
+        "{worker}을(를) 담당으로 보여 주므로, 날짜를 확인하거나 실제로 바뀌는 날에 적으세요(casekit reassign).",
+        "handover date {date} is after today ({today}); casekit counts it at once ({worker} is shown as the "
+        "worker now): check the date, or write it on the day the case changes hands",
+    ),
     "handover-before-intake": (
         E,
         "담당자 변경 날짜 {date}이(가) 접수일 {intake}보다 이릅니다.",

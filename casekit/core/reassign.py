@@ -88,7 +88,12 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
     for case in cases or []:
         if not valid_case_id(case):
             raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): '{case}'.{case_id_advice(case)}")
-    date = date or dt.date.today()
+    today = dt.date.today()
+    date = date or today
+    if date > today:  # (casekit counts a handover from the moment it is written: check says handover-future)
+        raise ReassignError(f"--date {date.isoformat()}: 오늘({today.isoformat()})보다 뒤입니다. 적는 순간부터 새 "
+                            "담당자가 맡은 것으로 보이므로 실제로 넘기는 날에 실행하세요 (a handover is counted as soon "
+                            "as it is written: run this on the day the cases change hands)")
     report = report or check(root)
     known = known_workers(report.summaries, report.handovers)
     why = unknown_worker(from_worker, known)
