@@ -256,3 +256,49 @@ def test_a_finding_names_whose_value_it_is_never_the_value(tmp_path: Path) -> No
     assert any(code == "sensitive-variant-in-text" and message.startswith("cases/a/01-intake.md에 적힌 민감 정보(client."
                "birth_date") for code, message in found), found
     assert not any("김철수" in message or "1958" in message for _, message in found)
+
+
+def test_leftmost_longest_finds_what_iter_long_dropped() -> None:
+    """pyahocorasick's `iter_long` dropped matches: a value's detail (나래동448) at the end of a
+    text that began like the whole value (가온구나래동448…), and others in the middle. Checked
+    here against the definition, on every small case of a few words over three letters."""
+    import itertools
+    import random
+
+    import ahocorasick
+
+    from casekit.core.sensitive import leftmost_longest
+
+    def by_definition(words: list[str], text: str) -> list[tuple[int, int, str]]:
+        out, i = [], 0
+        while i < len(text):
+            best = max((w for w in words if text.startswith(w, i)), key=len, default=None)
+            if best is None:
+                i += 1
+            else:
+                out.append((i, i + len(best), best))
+                i += len(best)
+        return out
+
+    rng = random.Random(7)
+    cases = [(["가온구나래동448반지하", "나래동448"], "가온구나래동448"), (["bbab", "a"], "cbbbba")]
+    for _ in range(5000):
+        words = sorted({"".join(rng.choices("abc", k=rng.randint(1, 5))) for _ in range(rng.randint(1, 4))})
+        cases.append((words, "".join(rng.choices("abc", k=rng.randint(0, 12)))))
+    cases += [(["ab", "b"], "".join(t)) for t in itertools.product("ab", repeat=6)]
+    for words, text in cases:
+        automaton = ahocorasick.Automaton()
+        for w in words:
+            automaton.add_word(w, w)
+        automaton.make_automaton()
+        assert leftmost_longest(automaton, text) == by_definition(words, text), (words, text)
+
+
+def test_a_part_of_an_address_at_the_end_of_a_body_is_found_by_check(sample: Path) -> None:
+    """`가온구 나래동 44-8` (case 2026-0013's address without its 반지하) as a record's last line
+    passed check; the build then refused the pages, naming no record (found by a probe)."""
+    plan = sample / "cases/2026-0001/03-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n주소: 가온구 나래동 44-8\n", encoding="utf-8")
+    found = [f for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
+    assert [f.code for f in found] == ["sensitive-variant-in-text"], found
+    assert found[0].column == len("주소: 가온구 ") + 1  # (at 나래동 44-8, the part that names the home)

@@ -146,6 +146,23 @@ _FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
 
 
+def leftmost_longest(automaton: Any, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the automaton's words in `text`, leftmost-longest and not overlapping:
+    from each place on, the longest word that starts there, then on from its end. (pyahocorasick's
+    `iter_long` drops matches: with `가온구나래동448반지하` and `나래동448` in the automaton, it found
+    nothing in `가온구나래동448`, a value written at the end of a text, nor `a` in `cbbbba` with `bbab`
+    and `a`: a check passed what the audit of the pages then refused, or missed.) Every match
+    `iter` gives, sorted: texts hold few."""
+    found = sorted((end + 1 - len(word), -len(word), word) for end, word in automaton.iter(text))
+    out: list[tuple[int, int, str]] = []
+    at = 0
+    for start, minus, word in found:
+        if start >= at:
+            out.append((start, start - minus, word))
+            at = start - minus
+    return out
+
+
 def address_details(address: str) -> list[str]:
     """The detailed parts of an address that identify a home: `103동 1502호`, `1502호`,
     `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
@@ -408,7 +425,7 @@ class SensitiveIndex:
             return []
         compact = _compact(folded)
         # leftmost-longest, non-overlapping: a value's longest form (the whole address before its 동·호)
-        spans = [(end + 1 - len(word), end + 1, word) for end, word in self._words_automaton().iter_long(_lower(compact))]
+        spans = leftmost_longest(self._words_automaton(), _lower(compact))
         if not spans:
             return []
         runs = [(m.start(), m.end()) for m in _KEEP.finditer(folded)]
