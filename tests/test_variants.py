@@ -152,8 +152,19 @@ def test_not_a_variant(text: str) -> None:
 
 
 def test_address_details() -> None:
-    assert address_details("가온구 나래로 12, 103동 1502호") == ["103동 1502호", "103-1502", "1502호", "나래로 12"]
-    assert address_details("가온구 나래동 101-1 2층") == ["101-1 2층", "나래동 101-1"]
+    assert address_details("가온구 나래로 12, 103동 1502호") == [
+        "103동 1502호", "103-1502", "1502호", "나래로 12", "나래로12번지", "나래로제12호", "나래로산12"]
+    assert address_details("가온구 나래동 101-1 2층") == [
+        "101-1 2층", "나래동 101-1", "나래동101-1번지", "나래동제101-1호", "나래동산101-1", "나래동101번지1호"]
+
+
+@pytest.mark.parametrize("text", ["주소 나래동 #101-1 방문", "나래동 제101-1호", "나래동 산101-1", "나래동 '101-1'",
+                                  "가온구 나래동 101번지 1호", "나래동 『101-1』", "나래동 [101-1]"])
+def test_a_lot_number_written_as_lots_are_written_is_the_address(text: str) -> None:
+    """나래동 101-1 written with #, 제…호, 산, quotes or brackets, or as 101번지 1호, was published
+    (found by a probe that attacked a copy of the sample)."""
+    index = SensitiveIndex([("가온구 나래동 101-1 2층", "cases/c1/01-intake.md", "client.address")])
+    assert [h.variant for h in index.find(text)] == ["address-detail"], text
 
 
 def test_reader_text_maps_back_to_the_source() -> None:

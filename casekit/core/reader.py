@@ -68,8 +68,9 @@ IGNORABLE_RANGES = (
 IGNORABLE = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in IGNORABLE_RANGES)
 IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
 _ZERO_WIDTH = IGNORABLE
-# (`:` and `,`: 010:0000:1001 and 010,0000,1001 read as the number they group)
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\:," + _ZERO_WIDTH
+# (`:` and `,`: 010:0000:1001 and 010,0000,1001 read as the number they group; `#`, quotes and
+# brackets: 나래동 #101-1, 나래동 '101-1', 『101-1』 read as the address they wrap)
+_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\:,#'\"‘’“”『』「」《》〈〉\[\]" + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 
 

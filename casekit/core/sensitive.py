@@ -21,7 +21,7 @@ characters, markup characters. So `탁 해 온`, `탁·해온`, `탁**해온**`,
 | `number` | a phone, resident or account number with other separators, or none | same |
 | `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `580317` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
-| `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층` | same |
+| `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
 | `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning) |
 
 Given names collide with ordinary words, so `check` only warns, and a line holding
@@ -172,7 +172,11 @@ def address_details(address: str) -> list[str]:
         if len(m.group(2)) >= 3:
             out.append(m.group(2) + "호")
     out += [m.group(0) for m in _FLOOR.finditer(address)]
-    out += [m.group(0) for m in _STREET.finditer(address)]
+    for m in _STREET.finditer(address):  # 나래동 101-1, as a lot is written too: 101번지 1호, 제101-1호, 산101-1
+        street, number = m.groups()
+        out += [m.group(0), f"{street}{number}번지", f"{street}제{number}호", f"{street}산{number}"]
+        if "-" in number:
+            out.append("{}{}번지{}호".format(street, *number.split("-", 1)))
     return out
 
 
