@@ -451,6 +451,25 @@ def test_function_words_are_left_out_of_a_query_that_holds_another_word() -> Non
     assert [w for w, _ in search_ko.query_terms("안내")] == ["안내"] and search_ko.query_terms("안전 점검")[0][0] == "안전"
 
 
+def test_a_noun_typed_with_때문에_joined_is_the_noun() -> None:
+    """`빚때문에` found nothing of case 2026-0007 (빚 독촉) and `월세때문에` only "나이 때문에":
+    때문에 typed onto its noun, as it often is, was part of the word (found by a probe)."""
+    assert search_ko.query_terms("빚때문에") == [("빚때문에", ["빚"])]
+    assert [ts for _, ts in search_ko.query_terms("월세때문에 힘들어요")] == \
+        [ts for _, ts in search_ko.query_terms("월세 때문에 힘들어요")]
+    assert search_ko.stem("월세때문") == "월세"
+
+
+def test_a_day_typed_with_a_two_digit_year_is_that_day() -> None:
+    """`26.3.4`, `26-03-04` found nothing (found by a probe): a worker's short way of writing a day,
+    read as 2026-03-04 when the index holds dates of 2026, and as typed otherwise."""
+    for typed in ("26.3.4", "26.03.04", "26-03-04", "26/3/4"):
+        assert search_ko.query_groups(typed, [2025, 2026]) == [(typed, (("2026-03-04",),))], typed
+    assert search_ko.query_groups("26.3.4", [2025]) != [("26.3.4", (("2026-03-04",),))]  # no such year held
+    assert search_ko.query_groups("26.2.30", [2026])[0][1] != (("2026-02-30",),)  # no such day
+    assert search_ko.query_groups("1.26.3.4", [2026])[0][1] != (("2026-03-04",),)  # a longer run
+
+
 # --------------------------------------------------------------------------------------------
 # In the browser
 
@@ -471,7 +490,8 @@ async ([words, config, today]) => {
 def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
     words = sorted({q.query for path in QUERY_SETS.values() for q in load_queries(path)}
                    | {"아이", "사례회의에서", "생계·주거급여", "가족센터(건강가정지원센터)", "G1을", "2026-0006",
-                      "월세 때문에 힘들어요", "때문에", "병원에 가는 것이 힘들어요", "및 위해", "등 통증"})
+                      "월세 때문에 힘들어요", "때문에", "병원에 가는 것이 힘들어요", "및 위해", "등 통증",
+                      "빚때문에", "월세때문", "26.3.4", "26-03-04 방문", "26/3/4", "12.3.4", "26.02.30"})
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()

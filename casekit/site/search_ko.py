@@ -72,6 +72,7 @@ __all__ = ["ALIASES", "DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
 LONG_PARTICLES: tuple[str, ...] = (
     "에서부터", "으로부터", "에게서는",
+    "때문에", "때문이", "때문",  # (a dependent noun typed onto its noun: 빚때문에, 월세때문)
     "에서는", "에서도", "에서의", "에게는", "에게도", "에게서", "한테서", "한테는", "께서는",
     "으로는", "으로도", "으로서", "으로써", "로부터", "까지는", "까지도", "부터는", "이라도",
     "이라는", "이랑은", "처럼은", "들에게", "들에서", "들한테",
@@ -777,6 +778,10 @@ def keyboard_hangul(typed: str) -> str | None:
 MONTH_DAY = re.compile(r"(^|[^0-9A-Za-z./-])" + _MONTH + r"(?:[-/]" + _DAY + r"|\. ?" + _DAY + r"\.)"
                        + r"(?![0-9A-Za-z]|[-./][0-9])")
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# a day with a two-digit year, in a query (26.3.4, 26-03-04, 26/03/04: year 2, separator 3, month 4,
+# day 5), read as 2026-03-04 when the index holds dates of 2026; a page's text is not read so
+SHORT_YEAR = re.compile(r"(^|[^0-9A-Za-z./-])([0-9]{2})([-./])" + _MONTH + r"\3" + _DAY
+                        + r"(?![0-9A-Za-z]|[-./][0-9])")
 
 
 def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
@@ -784,7 +789,8 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
     when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
     groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); so is a month and day
-    without a year (`MONTH_DAY`: 03-04, 3/4, 3.4.), read as 3월 4일 is; a hyphenated run of letters
+    without a year (`MONTH_DAY`: 03-04, 3/4, 3.4.), read as 3월 4일 is, and a day with a two-digit
+    year (`SHORT_YEAR`: 26.3.4, 26-03-04) of one of `years`, as 2026-03-04; a hyphenated run of letters
     and digits that is no date (`_JOINED`: 2026-0007, 000-1234, 101-1) is one word too, looked for
     joined (20260007), as the index holds it, not as its parts (2026 is on every page); and so is a
     run joined by dots or underscores (`_DOTTED`: kim.sw -> kimsw, lee_hj -> leehj, not kim and sw;
@@ -822,6 +828,10 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
                 own = tuple(dict.fromkeys(t for part in word.split() for t in bigrams(part)))  # (이번 달: 이번, 달)
                 add_date(start, end, (own, *relative_groups(word.replace(" ", ""), today)))
     if "-" in text or "/" in text or "." in text:
+        for m in SHORT_YEAR.finditer(text):
+            start, year, month, day = m.start() + len(m.group(1)), 2000 + int(m.group(2)), int(m.group(4)), int(m.group(5))
+            if year in years and day <= _DAYS_IN[month - 1] and free(start, m.end()):
+                add_date(start, m.end(), _date_groups(year, month, day, years))
         for m in MONTH_DAY.finditer(text):
             start, month, day = m.start() + len(m.group(1)), int(m.group(2)), int(m.group(3) or m.group(4))
             if day <= _DAYS_IN[month - 1] and free(start, m.end()):

@@ -59,6 +59,9 @@ const DATE_RUN = new RegExp("^" + DATES.source + "$");  /* a whole run that is a
    before it m[1], month m[2], day m[3] or m[4]) and the days of each month (search_ko._DAYS_IN) */
 const MONTH_DAY = new RegExp("(^|[^0-9A-Za-z./-])" + M_ + "(?:[-/]" + D_ + "|\\. ?" + D_ + "\\.)(?![0-9A-Za-z]|[-./][0-9])", "g");
 const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/* a day with a two-digit year, in a query (search_ko.SHORT_YEAR: 26.3.4, 26-03-04; year m[2],
+   separator m[3], month m[4], day m[5]), read as 2026-03-04 when the index holds dates of 2026 */
+const SHORT_YEAR = new RegExp("(^|[^0-9A-Za-z./-])([0-9]{2})([-./])" + M_ + "\\3" + D_ + "(?![0-9A-Za-z]|[-./][0-9])", "g");
 const TAIL = /^[\uAC00-\uD7A3]+/;
 /* a day, a week or a month named from today (search_ko.RELATIVE, relative_groups) */
 const RELATIVE = /(^|[^\uAC00-\uD7A3])(오늘|어제|그저께|그제|내일|모레|(?:이번|지난|저번|다음) ?(?:달|주))/g;
@@ -478,6 +481,13 @@ function queryTerms(query, today = localToday()) {
     addDate(start, end, [own, ...relativeGroups(m[2].replace(" ", ""), today)]);
   }
   if (text.includes("-") || text.includes("/") || text.includes(".")) {
+    for (const m of text.matchAll(SHORT_YEAR)) {
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      const year = 2000 + parseInt(m[2], 10), month = parseInt(m[4], 10), day = parseInt(m[5], 10);
+      if ((manifest.years || []).includes(year) && day <= DAYS_IN[month - 1] && free(start, end)) {
+        addDate(start, end, dateGroups([year, month, day]));
+      }
+    }
     for (const m of text.matchAll(MONTH_DAY)) {
       const start = m.index + m[1].length, end = m.index + m[0].length;
       const month = parseInt(m[2], 10), day = parseInt(m[3] !== undefined ? m[3] : m[4], 10);
