@@ -1040,10 +1040,10 @@ def test_a_case_folder_renamed_is_one_finding_not_one_per_record(sample: Path) -
                                if f.path == "cases/2026-0002/12-monitoring.md"]
 
 
-@pytest.mark.parametrize("closing", ["--", "----", "———", "－－－", "--- 끝"])
+@pytest.mark.parametrize("closing", ["--", "----", "———", "－－－", "--- 끝", "ㅡㅡㅡ", "───"])
 def test_a_closing_line_typed_short_long_or_with_other_dashes_is_said_at_it(sample: Path, closing: str) -> None:
     """The front matter's closing line typed `--` (or `----`, an em dash an editor made of it,
-    full-width dashes) was said as a missing '---' "before" the body's first line: the line is there,
+    full-width dashes, the Hangul ㅡ drawn as a dash) was said as a missing '---' "before" the body's first line: the line is there,
     typed wrong; it is named, with what it holds."""
     old = 'next_review: "2026-06-20"\n---\n'
     line = edit(sample, MONITORING, old, old.replace("\n---\n", f"\n{closing}\n")) + 1

@@ -687,8 +687,10 @@ def comment_cuts(front: str, rel: str, first_line: int) -> list[Finding]:
 
 # the line that closes front matter: `---` or `...`, then only what str.strip() would drop (re's
 # \s is the same whitespace); a line is what "\n" ends
-_DASHES_LINE = re.compile(r"^[ \t]*(?:-{2}|-{4,}|[-\u2010-\u2015\u2212\uff0d\u30fc]*[\u2010-\u2015\u2212\uff0d\u30fc]"
-                          r"[-\u2010-\u2015\u2212\uff0d\u30fc]*|---[ \t]*\S.*)$")  # `--`, `----`, `—`, `－－－`, `--- x`
+# (ㅡ, the Hangul vowel drawn as a dash: ㅡㅡㅡ typed for a line; and ─ ━, box-drawing dashes)
+_DASH_CHARS = "\u2010-\u2015\u2212\uff0d\u30fc\u3161\u2500\u2501"
+_DASHES_LINE = re.compile(rf"^[ \t]*(?:-{{2}}|-{{4,}}|[-{_DASH_CHARS}]*[{_DASH_CHARS}]"
+                          rf"[-{_DASH_CHARS}]*|---[ \t]*\S.*)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
