@@ -42,7 +42,8 @@ NOT_FROM_RECORDS |= {"folder-unreadable"}
 # from `check`, with tests of their own (test_reassign, test_ids, test_changed, test_settings) but no
 # casebook here yet: the equivalence of these across modes is not shown by this test
 NOT_FROM_RECORDS |= {"handover-before-intake", "handover-date-order", "handover-from-mismatch", "handover-same-worker",
-                     "case-id-collision", "git-conflict", "settings-docs-dir", "settings-invalid"}
+                     "case-id-collision", "git-conflict", "settings-docs-dir", "settings-invalid", "handover-future",
+                     "settings-theme-missing"}
 
 Key = tuple[str, int | None, int | None, str, str, str, str]
 
@@ -123,6 +124,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0003/01-intake.md", "번호 123-456789-01-234, 카드 4111 1111 1111 1111, 면허 11-12-345678-90")
     # (pii-account, pii-card, pii-driver-license)
     append("cases/2026-0004/01-intake.md", "지난번 박영수 님과 같은 건물")  # sensitive-in-text: 2026-0001's client
+    (root / "docs" / "due.md").write_text("# 기한\n\n우리 기관의 기한 안내\n", encoding="utf-8")  # docs-page-clash
     outside = root.parent / "outside.md"
     outside.write_text("---\ncase: x\n---\n", encoding="utf-8")
     (root / "cases/2026-0001/10-followup.md").symlink_to(outside)  # symlink-outside

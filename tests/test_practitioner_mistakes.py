@@ -996,6 +996,14 @@ def test_a_value_typed_after_a_hash_is_told_to_be_quoted(sample: Path, old: str,
     assert new[found[0].column - 1] == "#"
 
 
+def test_a_reopened_cases_first_assessment_typed_reassessment_is_said(sample: Path) -> None:
+    """Case 2026-0006 was reopened (08-intake.md): its new episode's first assessment typed
+    `type: reassessment` passed, while the plan typed `revised` was caught (found by a probe)."""
+    line = edit(sample, "cases/2026-0006/09-assessment.md", "type: initial", "type: reassessment")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
+    assert found == [("reassessment-first", line)], found
+
+
 def test_a_record_copied_in_from_another_case_is_its_case_mismatch_alone(sample: Path) -> None:
     """A monitoring record of 2026-0001 copied into 2026-0002 gave its case-mismatch, two
     goal-not-monitored (2026-0002's goals G4, G5) and a date-decreasing: all of it said by "this is

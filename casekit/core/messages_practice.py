@@ -161,8 +161,20 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "reassessment-first": (
         E,
-        "사례의 첫 사정인데 재사정(reassessment)으로 적었습니다. 첫 사정은 type: initial입니다.",
-        "the case's first assessment is typed as a reassessment; use type: initial",
+        "사례(또는 재접수한 회기)의 첫 사정인데 재사정(reassessment)으로 적었습니다. 첫 사정은 type: initial입니다.",
+        "the first assessment of the case (or of its reopened episode) is typed as a reassessment; use type: initial",
+    ),
+    "followup-reopen-and-done": (
+        W,
+        "재개 필요(reopen: true)와 사후관리 종료(aftercare_done: true)를 함께 적었습니다. 사후관리를 마치면 재접수 "
+        "기한도 보이지 않으니, 다시 열 사례라면 aftercare_done을 지우거나 false로 적으세요.",
+        "reopen: true with aftercare_done: true: ending the follow-up hides the reopening's deadline; if the case "
+        "is to be reopened, drop aftercare_done or set it to false",
+    ),
+    "reopening-closure-date": (
+        W,
+        "재접수의 previous_closure {date}이(가) 앞 종결 기록({file})의 날짜({closure})와 다릅니다. {closure}(으)로 고치세요.",
+        "reopening.previous_closure {date} is not the date of the closure before it ({file}: {closure})",
     ),
     "inactive-resource": (
         W,

@@ -80,6 +80,9 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
             elif ep.closure is not None:
                 if not r.reopening and r.ok:  # an unreadable intake may well be marked: its own finding says why
                     out.append(finding("reopening-unmarked", r.rel, *r.where))
+                elif r.previous_closure and ep.closure.date and r.previous_closure != ep.closure.date:
+                    out.append(finding("reopening-closure-date", r.rel, *r.previous_closure_at, date=r.previous_closure,
+                                       closure=ep.closure.date, file=ep.closure.file_name))
             elif r.reopening:
                 out.append(finding("reopening-without-closure", r.rel, *r.where))
             else:

@@ -43,9 +43,9 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
         if r.stage == "conference" and (r.kind == "selection" or r.case_type) and ep.assessment is None:
             out.append(finding("selection-before-assessment", r.rel, *r.kind_at))
         if r.stage == "assessment":
-            if r.kind == "reassessment" and not any(
+            if r.kind == "reassessment" and ep.assessment is None and (ep.intake is not None or not any(
                 x.stage == "assessment" and x.nn < r.nn for x in case.records
-            ):
+            )):  # (the first of the case, or of an episode reopened: a new 사정 of the new 접수)
                 out.append(finding("reassessment-first", r.rel, *r.kind_at))
             out += _members(r, case)
             out += _risk(r)
@@ -56,6 +56,8 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
         elif r.stage == "closure":
             out += _closure(r)
             ep.closure = r
+        elif r.stage == "followup" and r.reopen is True and r.aftercare_done:
+            out.append(finding("followup-reopen-and-done", r.rel, *r.aftercare_done_at))
         elif r.stage == "followup" and ep.closure is not None and ep.closure.reason == "deceased":
             out.append(finding("after-death", r.rel, *r.where, what="사후관리 기록이 있습니다",
                                what_en="a follow-up record", closure=ep.closure.file_name))

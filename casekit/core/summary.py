@@ -38,6 +38,8 @@ class Summary:
     worker: str | None = None
     worker_at: Where = (1, 1)  # the `worker:` value (a near miss of another record's worker is found there)
     reopening: bool = False
+    previous_closure: str | None = None  # a reopening intake's `reopening.previous_closure`
+    previous_closure_at: Where = (1, 1)
     eligibility: str | None = None
     risk: str | None = None
     needs: list[str] = field(default_factory=list)
@@ -64,6 +66,7 @@ class Summary:
     next_check: str | None = None
     next_at: Where = (1, 1)  # where the record's next date (next_review, aftercare.first_check, next_check) is
     aftercare_done: bool = False
+    aftercare_done_at: Where = (1, 1)
     sensitive: list[tuple[str, str]] = field(default_factory=list)
     public_text: str = ""  # the body: where a sensitive value must not appear
     public_line: int = 1
@@ -260,6 +263,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     s.worker_at = parsed.where(("worker",))
     if stage == "intake":
         s.reopening = isinstance(data.get("reopening"), dict)
+        s.previous_closure = valid_date(_get(data, ("reopening", "previous_closure")))
+        s.previous_closure_at = parsed.where(("reopening", "previous_closure"))
         s.eligibility = _str(_get(data, ("eligibility", "decision")))
         ref("resource", ("referral", "referred_to"))
     elif stage == "assessment":
@@ -332,6 +337,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.next_check = valid_date(data.get("next_check"))
         s.next_at = parsed.where(("next_check",))
         s.aftercare_done = data.get("aftercare_done") is True
+        s.aftercare_done_at = parsed.where(("aftercare_done",))
     from casekit.core.summary_practice import summarize_practice  # consent, selection, household, conference
 
     summarize_practice(s, parsed, data, stage)
