@@ -310,14 +310,15 @@ def test_a_case_the_menu_or_a_docs_page_links_to_is_rendered_by_the_generator(sa
     assert_same(a, b)
 
 
-def test_a_docs_page_where_a_case_page_goes_gives_way_with_a_note(sample: Path, tmp_path: Path) -> None:
+def test_a_docs_page_where_a_case_page_goes_is_refused(sample: Path, tmp_path: Path) -> None:
+    """It gave way to the case page with a note; a page at docs/cases/2026-0001/index.md took the
+    case page's place instead. Either is now check's docs-page-clash: nothing is built."""
+
     (sample / "docs/cases").mkdir(parents=True, exist_ok=True)
     (sample / "docs/cases/2026-0002.md").write_text("# 다른 페이지\n\n내용\n", encoding="utf-8")
-    composed, a, whole, b = both(sample, tmp_path)
-    assert composed.composed
-    assert any("docs/cases/2026-0002.md 대신" in n for n in composed.notes)
-    assert "다른 페이지" not in a["cases/2026-0002/index.html"].decode()
-    assert_same(a, b)
+    with pytest.raises(Refused, match=r"docs/cases/2026-0002.md: \[docs-page-clash\]"):
+        build(sample, tmp_path / "site", today=dt.date(2026, 11, 20))
+    assert not (tmp_path / "site").exists()
 
 
 def test_every_page_renders_each_case_page_with_the_generator(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
