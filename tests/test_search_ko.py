@@ -460,6 +460,14 @@ def test_a_noun_typed_with_때문에_joined_is_the_noun() -> None:
     assert search_ko.stem("월세때문") == "월세"
 
 
+def test_a_case_called_by_its_number_is_that_case() -> None:
+    """`13번 사례` ranked case 2026-0013 eighth (found by a probe): 13번 looks for the case number's
+    last part, 0013, as `0013` typed does, or for 13 and 번 as typed."""
+    assert search_ko.query_terms("13번 사례") == [("13번", ["0013", "13", "번"]), ("사례", ["사례"])]
+    assert search_ko.query_groups("0013번")[0][1] == (("0013",), ("0013", "번"))
+    assert [w for w, _ in search_ko.query_terms("13번째")] == ["13", "번째"]  # an ordinal, not a case
+
+
 def test_a_day_typed_with_a_two_digit_year_is_that_day() -> None:
     """`26.3.4`, `26-03-04` found nothing (found by a probe): a worker's short way of writing a day,
     read as 2026-03-04 when the index holds dates of 2026, and as typed otherwise."""
@@ -491,7 +499,8 @@ def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built
     words = sorted({q.query for path in QUERY_SETS.values() for q in load_queries(path)}
                    | {"아이", "사례회의에서", "생계·주거급여", "가족센터(건강가정지원센터)", "G1을", "2026-0006",
                       "월세 때문에 힘들어요", "때문에", "병원에 가는 것이 힘들어요", "및 위해", "등 통증",
-                      "빚때문에", "월세때문", "26.3.4", "26-03-04 방문", "26/3/4", "12.3.4", "26.02.30"})
+                      "빚때문에", "월세때문", "26.3.4", "26-03-04 방문", "26/3/4", "12.3.4", "26.02.30",
+                      "13번 사례", "0013번", "3번 방문", "13번째", "13번을"})
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()

@@ -778,6 +778,9 @@ def keyboard_hangul(typed: str) -> str | None:
 MONTH_DAY = re.compile(r"(^|[^0-9A-Za-z./-])" + _MONTH + r"(?:[-/]" + _DAY + r"|\. ?" + _DAY + r"\.)"
                        + r"(?![0-9A-Za-z]|[-./][0-9])")
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# a case called by its number, in a query (13번, 13번 사례: before it group 1, the number 2), read as the
+# case number's last part (0013, as the index holds it) or as typed (13 and 번)
+NUMBERED = re.compile(r"(^|[^0-9A-Za-z.-])([0-9]{1,4})번(?![가-힣0-9])")
 # a day with a two-digit year, in a query (26.3.4, 26-03-04, 26/03/04: year 2, separator 3, month 4,
 # day 5), read as 2026-03-04 when the index holds dates of 2026; a page's text is not read so
 SHORT_YEAR = re.compile(r"(^|[^0-9A-Za-z./-])([0-9]{2})([-./])" + _MONTH + r"\3" + _DAY
@@ -790,7 +793,8 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
     groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); so is a month and day
     without a year (`MONTH_DAY`: 03-04, 3/4, 3.4.), read as 3월 4일 is, and a day with a two-digit
-    year (`SHORT_YEAR`: 26.3.4, 26-03-04) of one of `years`, as 2026-03-04; a hyphenated run of letters
+    year (`SHORT_YEAR`: 26.3.4, 26-03-04) of one of `years`, as 2026-03-04; a case called by its
+    number (`NUMBERED`: 13번) looks for 0013, or 13 and 번; a hyphenated run of letters
     and digits that is no date (`_JOINED`: 2026-0007, 000-1234, 101-1) is one word too, looked for
     joined (20260007), as the index holds it, not as its parts (2026 is on every page); and so is a
     run joined by dots or underscores (`_DOTTED`: kim.sw -> kimsw, lee_hj -> leehj, not kim and sw;
@@ -839,6 +843,11 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     if "-" in text:  # (a run that holds a date, 2026-03 or x-2026-03-04, is left to the date)
         spans += [(m.start(), m.end(), m.group().lower(), (("".join(m.group().lower().split("-")),),))
                   for m in list(_JOINED.finditer(text)) if not _DATE.fullmatch(m.group()) and free(m.start(), m.end())]
+    if "번" in text:
+        for m in NUMBERED.finditer(text):
+            start, number = m.start() + len(m.group(1)), m.group(2)
+            if free(start, m.end()):
+                spans.append((start, m.end(), number + "번", ((f"{int(number):04d}",), (number, "번"))))
     if "." in text or "_" in text:
         spans += [(m.start(), m.end(), m.group().lower(), (tuple(got[:1]),))
                   for m in list(_DOTTED.finditer(text)) if (got := dotted_terms(m.group())) and free(m.start(), m.end())]

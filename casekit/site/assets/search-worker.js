@@ -59,6 +59,8 @@ const DATE_RUN = new RegExp("^" + DATES.source + "$");  /* a whole run that is a
    before it m[1], month m[2], day m[3] or m[4]) and the days of each month (search_ko._DAYS_IN) */
 const MONTH_DAY = new RegExp("(^|[^0-9A-Za-z./-])" + M_ + "(?:[-/]" + D_ + "|\\. ?" + D_ + "\\.)(?![0-9A-Za-z]|[-./][0-9])", "g");
 const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/* a case called by its number, in a query (search_ko.NUMBERED: 13번; before it m[1], the number m[2]) */
+const NUMBERED = /(^|[^0-9A-Za-z.-])([0-9]{1,4})번(?![\uAC00-\uD7A30-9])/g;
 /* a day with a two-digit year, in a query (search_ko.SHORT_YEAR: 26.3.4, 26-03-04; year m[2],
    separator m[3], month m[4], day m[5]), read as 2026-03-04 when the index holds dates of 2026 */
 const SHORT_YEAR = new RegExp("(^|[^0-9A-Za-z./-])([0-9]{2})([-./])" + M_ + "\\3" + D_ + "(?![0-9A-Za-z]|[-./][0-9])", "g");
@@ -500,6 +502,14 @@ function queryTerms(query, today = localToday()) {
       if (DATE.test(m[2]) || !free(start, end)) continue;
       const word = m[2].toLowerCase(), term = word.split("-").join("");
       spans.push([start, end, { word, stem: word, terms: [term], groups: [[term]] }]);
+    }
+  }
+  if (text.includes("번")) {  /* 13번: the case number's last part, 0013, or 13 and 번 */
+    for (const m of text.matchAll(NUMBERED)) {
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      if (!free(start, end)) continue;
+      const number = m[2], id = String(parseInt(number, 10)).padStart(4, "0"), word = number + "번";
+      spans.push([start, end, { word, stem: word, terms: [...new Set([id, number, "번"])], groups: [[id], [number, "번"]] }]);
     }
   }
   if (text.includes(".") || text.includes("_")) {
