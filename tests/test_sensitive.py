@@ -166,7 +166,16 @@ def test_index_is_made_of_each_value_as_variants_makes_it() -> None:
     import random
 
     from casekit.core.reader import fold
-    from casekit.core.sensitive import _ISO_DATE, MIN_LENGTH, normalize, variants
+    from casekit.core.sensitive import (
+        _ISO_DATE,
+        EXACT,
+        GIVEN,
+        MIN_LENGTH,
+        NAME_PART,
+        name_part,
+        normalize,
+        variants,
+    )
 
     for cp in range(0x110000):
         c = chr(cp)
@@ -189,6 +198,10 @@ def test_index_is_made_of_each_value_as_variants_makes_it() -> None:
             dates.setdefault(tuple(map(int, date.groups())), set()).add((src, field))
         for word, kind, _ in variants(value):
             words.setdefault(word, {}).setdefault(kind, set()).add((src, field))
+        name = name_part(field, normalize(fold(value)))
+        for word, kind, _ in variants(name) if name else []:  # a name written with more: 탁해온 김
+            words.setdefault(word, {}).setdefault(NAME_PART if kind == EXACT else kind, set()).add((src, field))
+            assert kind != GIVEN or src.startswith("cases/")
     assert index.words == words and list(index.words) == list(words)
     assert index.dates == dates
 
@@ -302,3 +315,35 @@ def test_a_part_of_an_address_at_the_end_of_a_body_is_found_by_check(sample: Pat
     found = [f for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
     assert [f.code for f in found] == ["sensitive-variant-in-text"], found
     assert found[0].column == len("주소: 가온구 ") + 1  # (at 나래동 44-8, the part that names the home)
+
+
+def test_a_name_written_with_a_title_is_found_without_it() -> None:
+    """A resource's contact person is written `정보람 팀장`; `정보람 씨와 통화` was published (found by
+    a probe). A person's field holding more than the name (a title, a relationship, the title
+    first) has the name as a variant of its own, found as a name is (starting a word); other
+    fields' first words (가온구 of an address) are not names."""
+    from casekit.core.sensitive import NAME_PART, name_part
+
+    assert name_part("contact_person", "정보람 팀장") == "정보람"
+    assert name_part("contact_person", "주무관 한지윤") == "한지윤"
+    assert name_part("household[2].name", "박철수(부)") == "박철수"
+    assert name_part("client.name", "탁해온") is None  # the value is the name: its own variants
+    assert name_part("client.address", "가온구 나래동 7-15") is None
+    index = SensitiveIndex([("정보람 팀장", "resources/r.md", "contact_person"),
+                            ("박철수(부)", "cases/c1/01-intake.md", "household[2].name")])
+    for text in ("정보람 씨와 통화", "정보람씨와", "담당 정보람과 연락", "정 보 람 님께"):
+        assert [h.variant for h in index.find(text)] == [NAME_PART], text
+    assert index.find("김정보람 작가") == []  # inside a longer word: not the name
+    assert index.find("보람을 느꼈다") == []  # a resource's contact's given name is no client's
+    assert [h.variant for h in index.find("철수 씨가", scope="cases/c1/")] == ["given-name"]
+    assert index.find("철수 씨가", scope="cases/c2/") == []
+
+
+def test_a_contact_named_without_title_in_a_record_is_an_error(sample: Path) -> None:
+    """end to end: the sample's 나래동 맞춤형복지팀 contact (`한지윤 주무관`) named in a record's body
+    without the title is an error at the name, saying which variant it is and whose value."""
+    plan = sample / "cases/2026-0001/03-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n한지윤 씨와 통화해 일정을 잡음\n", encoding="utf-8")
+    found = [f for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
+    assert [(f.code, f.column) for f in found] == [("sensitive-variant-in-text", 1)], found
+    assert "직함이나 관계를 뺀 이름" in found[0].message_ko and "resources/naraedong-welfare-team.md" in found[0].message_ko

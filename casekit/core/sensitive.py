@@ -22,6 +22,7 @@ characters, markup characters. So `탁 해 온`, `탁·해온`, `탁**해온**`,
 | `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `580317` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
+| `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
 | `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning) |
 
 Given names collide with ordinary words, so `check` only warns, and a line holding
@@ -53,8 +54,8 @@ _SPACE = re.compile(r"\s+")
 NAME_OK = re.compile(r"<!--\s*casekit:\s*name-ok\s*-->")
 MASK_CHAR = "○"
 
-EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, GIVEN = (
-    "exact", "spaced", "number", "date", "resident-front", "address-detail", "given-name",
+EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
+    "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
@@ -62,9 +63,10 @@ VARIANT_KO = {
     DATE: "다른 형식으로 쓴 날짜",
     RESIDENT_FRONT: "주민등록번호 앞자리",
     ADDRESS: "상세 주소",
+    NAME_PART: "직함이나 관계를 뺀 이름",
     GIVEN: "성을 뺀 이름",
 }
-_RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, SPACED: 5, GIVEN: 6}
+_RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, NAME_PART: 5, SPACED: 6, GIVEN: 7}
 
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 # the separators but white space (`\s`, first in the set): `_compact` drops white space with str.split
@@ -141,6 +143,35 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
     return [(w, kind, sep) for w, kind, sep in out if len(w) >= MIN_LENGTH and not (w.isdigit() and len(w) < 6)]
 
 
+# a field that holds a person's name (client.name, household[2].name, guardian_name, a resource's
+# contact_person), often with a title or a relationship beside it: 정보람 팀장, 박철수(부), 주무관 한지윤
+PERSON_FIELDS = re.compile(r"(?:^|\.)(?:name|[a-z_]*_name|contact_person)$")
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+# words that come before or after a name in such a field and are not one (3 or 4 syllables: the
+# length of a name)
+TITLES = frozenset({
+    "주무관", "팀장님", "과장님", "센터장", "관장님", "부장님", "실장님", "선생님", "담당자", "상담사", "사회복지사",
+    "봉사팀장", "통합사례", "사례관리", "복지팀장", "사무장", "원장님", "목사님", "전도사", "간호사", "통장님", "이장님",
+    "어머니", "아버지", "할머니", "할아버지", "외할머니", "배우자", "큰아들", "작은딸", "큰딸", "막내딸", "보호자",
+})
+
+
+def name_part(field: str, value: str) -> str | None:
+    """The name in a person's field when the value holds more than the name (정보람 팀장 ->
+    정보람): the first word of Hangul of 3 or 4 syllables that is not a title, among its first two.
+    None for other fields, and for a value that is the name alone (its variants are the value's)."""
+    if PERSON_FIELDS.search(_INDEX_IN_FIELD.sub("", field)) is None:
+        return None
+    words = _HANGUL_WORD.findall(value)
+    if len(words) < 2 and _compact(value) == (words[0] if words else ""):
+        return None
+    for word in words[:2]:
+        if 3 <= len(word) <= 4 and word not in TITLES:
+            return word if word != _compact(value) else None
+    return None
+
+
+_INDEX_IN_FIELD = re.compile(r"\[\d+\]")
 _APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
 _FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
@@ -254,6 +285,10 @@ class SensitiveIndex:
             found = known.get(v)
             if found is None:
                 found = known[v] = _variants(v)
+            name = name_part(field, v)
+            if name is not None:  # the name without its title, and its given name in its own case's texts
+                found = found + [(w, NAME_PART if kind == EXACT else kind, sep) for w, kind, sep in _variants(name)
+                                 if kind != GIVEN or src.startswith("cases/")]
             for word, kind, sep in found:
                 self.words.setdefault(word, {}).setdefault(kind, set()).add(where)
                 if sep:
@@ -479,7 +514,7 @@ class SensitiveIndex:
                 kind = RESIDENT_FRONT
             elif digit_edge:
                 continue
-            elif (kind in (GIVEN, EXACT) and _HANGUL.match(word[0])
+            elif (kind in (GIVEN, EXACT, NAME_PART) and _HANGUL.match(word[0])
                   and (_HANGUL.match(before) or (kind == GIVEN or separated) and not _TAIL.match(text, end))):
                 continue  # a name starts a word and ends it (a particle or 씨/님 may follow)
             if kind == EXACT:
