@@ -347,3 +347,21 @@ def test_a_contact_named_without_title_in_a_record_is_an_error(sample: Path) -> 
     found = [f for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
     assert [(f.code, f.column) for f in found] == [("sensitive-variant-in-text", 1)], found
     assert "직함이나 관계를 뺀 이름" in found[0].message_ko and "resources/naraedong-welfare-team.md" in found[0].message_ko
+
+
+def test_a_room_without_a_dong_is_a_detail_of_the_address(sample: Path) -> None:
+    """Case 2026-0002 lives at `… 가온빌라 301호`: `301호` alone, with no 동 before it, was not a
+    variant (only `103동 1502호`'s 1502호 was), and `가온빌라 301호에 방문` passed check (found by a
+    probe). A room of three or four digits is a detail of its address, as written or spaced."""
+    from casekit.core.sensitive import address_details
+
+    assert "301호" in address_details("가온구 나래동 220 가온빌라 301호")
+    assert "12호" not in address_details("가온구 나래동 1 12호")  # (two digits: in every text)
+    assert address_details("가온구 나래동 310 나래아파트 2동 605호").count("605호") == 1
+    intake = (sample / "cases/2026-0002/01-intake.md").read_text(encoding="utf-8")
+    assert '"가온구 나래동 220 가온빌라 301호"' in intake
+    plan = sample / "cases/2026-0001/03-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n이웃 301 호에 사는 분이 도와줌\n", encoding="utf-8")
+    found = [f for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
+    assert [(f.code, f.column) for f in found] == [("sensitive-variant-in-text", len("이웃 ") + 1)], found
+    assert "상세 주소" in found[0].message_ko and "cases/2026-0002/01-intake.md" in found[0].message_ko

@@ -173,6 +173,7 @@ def name_part(field: str, value: str) -> str | None:
 
 _INDEX_IN_FIELD = re.compile(r"\[\d+\]")
 _APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
+_ROOM = re.compile(r"(?<![0-9])(\d{3,4})\s*호(?![가-힣])")
 _FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
 
@@ -202,6 +203,8 @@ def address_details(address: str) -> list[str]:
         out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
         if len(m.group(2)) >= 3:
             out.append(m.group(2) + "호")
+    # a room without a 동 (가온빌라 301호: a villa, a 원룸): its number as well, as 1502호 of 103동 1502호
+    out += [m.group(1) + "호" for m in _ROOM.finditer(address) if _APT.search(address, 0, m.end()) is None]
     out += [m.group(0) for m in _FLOOR.finditer(address)]
     for m in _STREET.finditer(address):  # 나래동 101-1, as a lot is written too: 101번지 1호, 제101-1호, 산101-1
         street, number = m.groups()
