@@ -230,6 +230,8 @@ def _sample_words() -> frozenset[str]:
     ("주민센터에", "가온동 행정복지센터 방문"), ("동사무소", "행정복지센터에서"), ("정신보건센터", "정신건강복지센터"),
     ("건강가정지원센터", "가족센터"), ("의료보호", "의료급여"), ("기초수급", "기초생활수급"), ("긴급복지", "긴급지원"),
     ("긴급지원", "긴급복지지원"), ("노인돌봄", "노인맞춤돌봄서비스"), ("지역자활센터", "자활센터"), ("아보전", "아동보호전문기관"),
+    ("국취", "국민취업지원제도 상담"), ("취성패", "국민취업지원 참여"), ("맞복팀", "맞춤형복지팀 연계"),
+    ("행복센터", "행정복지센터"), ("건가센터", "가족센터"), ("희복단", "희망복지지원단"), ("히키코모리", "고립·은둔 청년"),
 ])
 def test_an_office_or_service_typed_by_another_name_meets_the_records_name(typed: str, written: str) -> None:
     """동사무소 became 주민센터, then 행정복지센터; workers say 기초수급 for 기초생활수급: a query word
@@ -239,6 +241,29 @@ def test_an_office_or_service_typed_by_another_name_meets_the_records_name(typed
         assert any(set(g) <= have for g in groups), (word, groups, sorted(have))
     assert not any(set(g) <= set(search_ko.terms("가온종합사회복지관 상담")) for _, gs in search_ko.query_groups(typed)
                    for g in gs[1:]), typed  # (the other names look for themselves, not for any 센터)
+
+
+def test_each_name_of_an_office_is_in_one_group_only() -> None:
+    """A name in two groups of SERVICE_NAMES would look for the second group's names only (ALIASES
+    is keyed by each name's stem: the later group's entry replaces the first's)."""
+    stems = [search_ko.stem(name) for names in search_ko.SERVICE_NAMES for name in names]
+    assert len(stems) == len(set(stems))
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("애도상담", "애도 상담을 받았어요"), ("은둔청년", "고립·은둔 청년으로"), ("주거지원을", "주거 지원 신청"),
+    ("정신건강복지센터", "정신 건강 복지 센터"), ("자살예방", "자살 예방 교육"),
+])
+def test_a_compound_typed_joined_meets_it_written_apart(typed: str, written: str) -> None:
+    """Korean compounds are written joined or apart (애도상담, 애도 상담): typed apart, each part is
+    a word of the query and meets either; typed joined, it looks for its parts too, and a page that
+    writes it joined holds more of its terms (the bigram across) than one that writes it apart."""
+    have = set(search_ko.terms(written))
+    [(_, groups)] = search_ko.query_groups(typed)
+    assert not set(groups[0]) <= have and any(set(g) <= have for g in groups), (groups, sorted(have))
+    joined = set(search_ko.terms(typed))
+    assert all(set(g) <= joined for g in search_ko.split_groups(search_ko.stem(typed)))
+    assert search_ko.split_groups("사례") == search_ko.split_groups("사례관") == ()
 
 
 def test_a_verb_in_boda_typed_as_in_a_dictionary_meets_its_forms() -> None:
@@ -364,7 +389,8 @@ def test_full_width_letters_and_digits_read_as_ascii() -> None:
 def test_another_name_of_a_stage_also_looks_for_the_stage() -> None:
     """모니터링 is what many write for 점검 (casekit add takes it too): the query looks for 점검 as well,
     as one more group, so a page with 점검 holds the word; the index is the same."""
-    assert search_ko.query_groups("모니터링을") == [("모니터링을", (("모니", "니터", "터링"), ("점검",), ("점그다",)))]
+    assert search_ko.query_groups("모니터링을") == [("모니터링을", (("모니", "니터", "터링"), ("점검",), ("점그다",),
+                                                                  ("모니", "터링")))]  # (and as if written apart)
     assert search_ko.query_terms("초기면접") == [("초기면접", ["초기", "기면", "면접", "접수"])]
     assert "점검" not in search_ko.terms("모니터링") and search_ko.STAGE_ALIASES.get("재개") is None
 
@@ -487,6 +513,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "주민센터 동사무소에서 긴급복지 정신보건센터 기초수급 아보전 노인돌봄 자활센터에 "
              "어제 오늘 그제 그저께부터 내일 모레 지난주 저번주에 이번주 다음주 지난달에 이번달 저번달 다음달 오늘날 어제오늘 "
              "다니는 다닌 사는 힘든 아픈 바쁜 지낸 그만둔 지내는 돌보는 방문하는 연결되는 방문할 지원하던 아이는 병원 먹는 "
+             "애도상담 은둔청년 히키코모리 국취 맞복팀 정신건강복지센터 주거지원을 받았어요 어려워하셨어요 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]

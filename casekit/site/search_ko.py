@@ -180,9 +180,9 @@ STAGE_ALIASES: dict[str, str] = {
 # use (기초수급, 자활센터, 아보전). A query word whose stem is one also looks for each other name of
 # it, as a stage's other names do; the index is the same.
 SERVICE_NAMES: tuple[tuple[str, ...], ...] = (
-    ("행정복지센터", "주민센터", "동주민센터", "동사무소", "읍사무소", "면사무소"),
+    ("행정복지센터", "주민센터", "동주민센터", "동사무소", "읍사무소", "면사무소", "행복센터"),
     ("정신건강복지센터", "정신건강센터", "정신보건센터", "정신건강증진센터"),
-    ("가족센터", "건강가정지원센터", "다문화가족지원센터", "건강가정다문화가족지원센터"),
+    ("가족센터", "건강가정지원센터", "다문화가족지원센터", "건강가정다문화가족지원센터", "건가센터"),
     ("고용복지플러스센터", "고용센터", "고용지원센터"),
     ("의료급여", "의료보호"),
     ("기초연금", "기초노령연금"),
@@ -194,6 +194,11 @@ SERVICE_NAMES: tuple[tuple[str, ...], ...] = (
     ("지역자활센터", "자활센터"),
     ("아동보호전문기관", "아보전"),
     ("노인보호전문기관", "노보전"),
+    # (what workers call them in their notes, and their former names)
+    ("국민취업지원제도", "국민취업지원", "국취", "취업성공패키지", "취성패"),
+    ("맞춤형복지팀", "맞복팀", "맞춤형복지전담팀"),
+    ("희망복지지원단", "희복단"),
+    ("은둔형외톨이", "은둔청년", "고립은둔", "히키코모리", "은둔"),
 )
 # Loanwords written otherwise than their standard spelling (외래어 표기법) where workers often do:
 # a word holding one is also read with the standard spelling, on a page and in a query alike, so
@@ -704,9 +709,27 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
         hangul = keyboard_hangul(typed)  # tkfP: 사례 typed with the keyboard left in English
         if hangul is not None:
             groups += tuple(g for g in word_groups(hangul) if g not in groups)
+        if groups and _HANGUL.fullmatch(w):
+            groups += tuple(g for g in split_groups(stem(w)) if g not in groups)
         if groups:
             out.append((w, groups))
     return out
+
+
+def split_groups(s: str) -> tuple[tuple[str, ...], ...]:
+    """A compound typed joined (애도상담, 은둔청년) as a page may write it apart (애도 상담, 고립·은둔
+    청년): the bigrams of its stem `s` but the one across a place it may be split, for each place
+    leaving two syllables at least each side, and when it is six syllables or more of even length,
+    its two-syllable words (정신 건강 복지 센터). The bigram across is the page's only when it writes the
+    compound joined: such a page holds every term of the word and ranks first. (Written apart, a
+    page holds the joined compound's group-less terms; typed apart, each part is a word of its own:
+    the index needs nothing more.) (`search-worker.js` mirrors this.)"""
+    if len(s) < 4 or not _HANGUL.fullmatch(s):
+        return ()
+    out = [tuple(dict.fromkeys(bigrams(s[:k]) + bigrams(s[k:]))) for k in range(2, len(s) - 1)]
+    if len(s) >= 6 and len(s) % 2 == 0:
+        out.append(tuple(dict.fromkeys(s[i:i + 2] for i in range(0, len(s), 2))))
+    return tuple(dict.fromkeys(out))
 
 
 # The Korean keyboard (두벌식): the jamo each Latin key types, Shift giving the double consonants

@@ -394,9 +394,27 @@ function wordQueryTerms(text, out) {
       const have = new Set(groups.map(g => g.join(" ")));
       groups = groups.concat(wordGroups(hangul).filter(g => !have.has(g.join(" "))));
     }
+    if (groups.length && HANGUL.test(w)) {  /* 애도상담 typed joined, 애도 상담 written apart */
+      const have = new Set(groups.map(g => g.join(" ")));
+      groups = groups.concat(splitGroups(s).filter(g => !have.has(g.join(" "))));
+    }
     if (!groups.length) continue;
     out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
   }
+}
+
+/* A compound typed joined, as a page may write it apart (search_ko.split_groups). */
+function splitGroups(s) {
+  if (s.length < 4 || !HANGUL.test(s)) return [];
+  const out = [];
+  for (let k = 2; k < s.length - 1; k++) out.push([...new Set(bigrams(s.slice(0, k)).concat(bigrams(s.slice(k))))]);
+  if (s.length >= 6 && s.length % 2 === 0) {
+    const pairs = [];
+    for (let i = 0; i < s.length; i += 2) pairs.push(s.slice(i, i + 2));
+    out.push([...new Set(pairs)]);
+  }
+  const seen = new Set();
+  return out.filter(g => { const k = g.join(" "); if (seen.has(k)) return false; seen.add(k); return true; });
 }
 
 /* The Korean keyboard (두벌식): the jamo each Latin key types (search_ko.keyboard_hangul). */
