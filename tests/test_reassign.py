@@ -251,3 +251,25 @@ def test_a_handover_dated_ahead_is_refused_by_reassign_and_warned_of_by_check(tm
         f"handovers:\n  - date: {ahead}\n    from: kim.sw\n    to: choi.sw\n", encoding="utf-8")
     found = [(f.code, f.severity, f.line, f.column) for f in check(root).findings if f.path == "cases/c1/handover.yml"]
     assert found == [("handover-future", "warning", 2, 11)], found
+
+
+def test_a_reason_holding_a_name_or_a_number_is_refused_before_anything_is_written(tmp_path: Path, run) -> None:
+    """`--reason "이순자 님이 … 010-2222-3333"` was appended; check then refused handover.yml, and the
+    next reassign refused the case until the file was edited, which its header says not to do (found
+    by a probe). The reason is screened as check screens the file, before anything is written; the
+    message names whose value it is, never the value."""
+    from casekit.core.casebook import check
+
+    root = book(tmp_path)
+    assert not check(root).errors
+    assert "홍길동" in (root / "cases/c1/01-intake.md").read_text(encoding="utf-8")  # (the builders' client)
+    before = snapshot(root)
+    for reason in ("홍길동 님이 담당자 변경 요청", "연락처 010-2222-3333로 요청", "홍 길 동 요청"):
+        result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--reason", reason, "c1")
+        assert result.exit_code != 0 and "--reason:" in result.output and "아무 파일에도 적지 않았습니다" in result.output, \
+            result.output
+        assert "010-2222-3333" not in result.output and "홍길동" not in result.output
+        assert snapshot(root) == before
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--reason", "육아휴직", "c1")
+    assert result.exit_code == 0, result.output
+    assert not [f for f in check(root).errors if f.path == "cases/c1/handover.yml"]

@@ -30,6 +30,7 @@ from casekit.core.handover import (
 )
 from casekit.core.hints import close_to
 from casekit.core.names import case_id_advice, inside, valid_case_id
+from casekit.core.needles import screen
 from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
 
 HEADER = (
@@ -95,6 +96,12 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
                             "담당자가 맡은 것으로 보이므로 실제로 넘기는 날에 실행하세요 (a handover is counted as soon "
                             "as it is written: run this on the day the cases change hands)")
     report = report or check(root)
+    if reason:  # (what check would refuse in handover.yml is never written there: the next reassign would stop at it)
+        found = screen(report, reason, f"cases/{cases[0] if cases else '-'}/{HANDOVER_FILE}")
+        if found:
+            raise ReassignError("--reason: " + " ".join(dict.fromkeys(f.message_ko for f in found)) + " 아무 파일에도 "
+                                "적지 않았습니다. 사유에서 그 내용을 빼고 다시 실행하세요 (the reason holds a sensitive value "
+                                "or number; nothing was written)")
     known = known_workers(report.summaries, report.handovers)
     why = unknown_worker(from_worker, known)
     if why is not None:

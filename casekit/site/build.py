@@ -36,7 +36,7 @@ from typing import IO
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding
-from casekit.core.schemas import sensitive_values
+from casekit.core.needles import sensitive_needles
 from casekit.core.sensitive import SensitiveIndex, needles_digest
 from casekit.core.site_settings import docs_dir, holds_sources
 from casekit.core.workers import no_gc
@@ -153,25 +153,6 @@ def post_build(ctx: BuildContext, steps: list[PostBuild] | None = None) -> list[
         if any(f.code == "generator-failed" for f in found):
             break
     return findings
-
-
-def sensitive_needles(report: Report) -> list[tuple[str, str, str]]:
-    """(value, source file, field) for every x-sensitive value in the casebook: what no page may show."""
-    schemas = report.schemas
-    out: list[tuple[str, str, str]] = []
-    # each record's values as its check found them (Summary.sensitive: the same walk of the same
-    # values, kept in the cache; walking 62,000 parsed records again cost 2 s at 10,000 cases)
-    summaries = {s.rel: s for records in report.summaries.values() for s in records}
-    for rel in report.records:
-        summary = summaries.get(rel)
-        if summary is not None:
-            out += [(value.strip(), rel, field_) for field_, value in summary.sensitive]
-    for res in report.resources.values():
-        if res.parsed is None or not isinstance(res.parsed.data, dict):
-            continue
-        for field_, value in sensitive_values(res.parsed.data, schemas.sensitive_paths.get("resource", [])):
-            out.append((value.strip(), res.rel, field_))
-    return [n for n in out if len(n[0]) >= 2]
 
 
 def pages_index(report: Report) -> SensitiveIndex:
