@@ -532,7 +532,7 @@ def test_a_date_written_the_way_people_write_it_gets_the_date_meant(sample: Path
 def test_a_birth_year_in_two_digits_is_taken_in_the_last_century(sample: Path) -> None:
     line = edit(sample, INTAKE_12, 'birth_date: "1955-12-01"', 'birth_date: "55-12-01"')
     (found,) = [f for f in errors_in(sample, INTAKE_12) if f[1] == line]
-    assert "연도는 네 자리로 적으세요: 1955-12-01" in found[2], found
+    assert "연도는 네 자리로 적으세요: 1955-○○-○○" in found[2], found  # (a sensitive value: its year alone shown)
 
 
 # --- two ids where one goes ---
@@ -1058,3 +1058,38 @@ def test_a_closing_line_typed_short_long_or_with_other_dashes_is_said_at_it(samp
     (found,) = [f for f in check(sample, today=None).findings if f.path == MONITORING]
     assert (found.code, found.line, found.column) == ("front-matter-unclosed", line, 1), found
     assert f"이 줄을 대시 세 개 '---'로 고치세요(지금은 '{closing}')" in found.message_ko, found.message_ko
+
+
+INTAKE = "cases/2026-0001/01-intake.md"
+
+
+@pytest.mark.parametrize(("old", "new", "code", "shape"), [
+    ('phone: "010-0000-1001"', "phone: 01000001001", "yaml-number-form", '"○○○○○○○○○○○"'),
+    ('birth_date: "1969-07-21"', 'birth_date: "1969-7-21"', "bad-date", "1969-○○-○○"),
+    ('birth_date: "1969-07-21"', "birth_date: 19690721", "wrong-type", "1969-○○-○○"),
+    ('address: "가온구 나래동 101-1 2층"', "address: 가온구 나래동: 101-1 2층", "yaml-syntax", '"○○○ ○○○: ○○○-○ ○○"'),
+])
+def test_a_message_about_a_sensitive_value_shows_its_shape_not_the_value(
+        sample: Path, old: str, new: str, code: str, shape: str) -> None:
+    """check's output is read on shared screens and kept in CI logs: a slip in a sensitive field
+    printed the value whole ('01000001001'…, 1969-07-21로 적으세요, address: "가온구 나래동: …"), and
+    told a phone number to drop its leading 0 (found by a probe). The message shows the value's
+    shape (○ for each letter and digit), which still says what to write."""
+    line = edit(sample, INTAKE, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path == INTAKE]
+    assert [(f.code, f.line) for f in found] == [(code, line)], found
+    message = found[0].message_ko + found[0].message_en
+    assert shape in message, message
+    value = new.split(":", 1)[1].strip().strip('"')
+    for part in re.findall(r"[0-9]{3,}|[가-힣]{2,}", value.replace("1969", "")):
+        assert part not in message, (part, message)
+    assert "0을 빼고" not in message
+
+
+def test_a_phone_number_yaml_reads_as_a_number_is_told_to_be_quoted_not_to_lose_its_0(sample: Path) -> None:
+    """Outside a sensitive field too (a resource's own number in a field of its own schema, say)."""
+    from casekit.core.source import number_form
+
+    said = number_form("0212345678", 212345678, ("office_line",))
+    assert "따옴표로 감싸세요" in said["advice"] and "0을 빼고" not in said["advice"] and said["value"] == "0212345678"
+    assert "0을 빼고 30" in number_form("030", 24, ("minutes",))["advice"]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from casekit.core.masking import SENSITIVE_KEYS, masked
 from casekit.core.reader import IGNORABLE_RE
 
 # --- particles (조사) ---------------------------------------------------------------------
@@ -733,8 +734,9 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
                     f"this line is indented {_indent(text)} spaces, the line above {_indent(prev)}; align them")
         if ": " in value or value.endswith(":"):
             key = text.split(":", 1)[0].strip().lstrip("- ").strip()
-            return (line, None, f"값 안에 콜론(:)이 있습니다. 값 전체를 따옴표로 감싸세요. 예: {key}: \"{value.strip()}\"",
-                    f"the value contains a colon; put the whole value in quotes: {key}: \"{value.strip()}\"")
+            shown = masked(value.strip()) if key in SENSITIVE_KEYS else value.strip()  # (an address: its shape only)
+            return (line, None, f"값 안에 콜론(:)이 있습니다. 값 전체를 따옴표로 감싸세요. 예: {key}: \"{shown}\"",
+                    f"the value contains a colon; put the whole value in quotes: {key}: \"{shown}\"")
     if "could not find expected ':'" in p and context_line:
         src = at(context_line)
         if re.match(r"^\s*(- )?[A-Za-z_][\w.-]*:\S", src):

@@ -24,6 +24,7 @@ from casekit.core.hints import (
     may_hold_odd,
     odd_characters,
 )
+from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.schema_files import read_schemas
 from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path
@@ -374,6 +375,14 @@ class SchemaSet:
         name = field_name(path)
         line, col = parsed.where(path)
         v = error.validator
+        # a sensitive field's value is never shown, nor a value made from it: only its shape (masking)
+        secret = bool(schema.get("x-sensitive"))
+
+        def val(x: Any) -> str:
+            return masked(_short(x)) if secret else _short(x)
+
+        def hinted(h: str) -> str:  # (a value made from it, 1969-07-21 of 1969-7-21; not an example, 010 or 1e3)
+            return _VALUE_DIGITS.sub(_value_shape, h) if secret else h
         if v == "required":
             props = schema.get("properties") or {}
             out = []
@@ -422,34 +431,34 @@ class SchemaSet:
                     "wrong-type", rel, line, col, field=name, title=title,
                     expected=_TYPE_KO.get(expected, (expected,))[0], expected_en=_TYPE_KO.get(expected, ("", expected))[1],
                     actual=_TYPE_KO.get(actual, (actual,))[0], actual_en=_TYPE_KO.get(actual, ("", actual))[1],
-                    hint=hint_ko, hint_en=hint_en,
+                    hint=hinted(hint_ko), hint_en=hinted(hint_en),
                 )
             ]
         if v == "enum":
             labels = schema.get("x-enum-labels") or {}
             allowed = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in error.validator_value)
             hint, hint_en = enum_hint(error.instance, list(error.validator_value), labels)
-            return [finding("not-in-list", rel, line, col, field=name, title=title, value=_short(error.instance),
-                            allowed=allowed, hint=hint, hint_en=hint_en)]
+            return [finding("not-in-list", rel, line, col, field=name, title=title, value=val(error.instance),
+                            allowed=allowed, hint=hinted(hint), hint_en=hinted(hint_en))]
         if (v == "format" and error.validator_value == "date") or (v == "pattern" and schema.get("format") == "date"):
             hint, hint_en = date_hint(error.instance)
-            return [finding("bad-date", rel, line, col, field=name, title=title, value=_short(error.instance),
-                            hint=hint, hint_en=hint_en)]
+            return [finding("bad-date", rel, line, col, field=name, title=title, value=val(error.instance),
+                            hint=hinted(hint), hint_en=hinted(hint_en))]
         if v == "pattern" and isinstance(error.instance, str):
             ids = [x for x in re.split(r"\s*(?:[,/·、;]|\s및\s|\s)\s*", error.instance.strip()) if x]
             if len(ids) >= 2 and all(re.search(ecma_regex(error.validator_value), x) for x in ids):
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
-                return [finding("several-ids", rel, line, col, field=name, title=title, value=_short(error.instance),
-                                key=key, first=ids[0], rest=", ".join(ids[1:]))]
+                return [finding("several-ids", rel, line, col, field=name, title=title, value=val(error.instance),
+                                key=key, first=val(ids[0]), rest=val(", ".join(ids[1:])))]
         if v == "pattern":
             return [
-                finding("bad-pattern", rel, line, col, field=name, title=title, value=_short(error.instance),
+                finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
                         description=schema.get("description", error.validator_value))
             ]
         if v == "const":
             return [
                 finding("wrong-value", rel, line, col, field=name, title=title,
-                        expected=error.validator_value, value=_short(error.instance))
+                        expected=error.validator_value, value=val(error.instance))
             ]
         if v in ("minItems", "minLength", "minProperties"):
             return [finding("empty-value", rel, line, col, field=name, title=title)]
@@ -457,9 +466,20 @@ class SchemaSet:
             low, high = _bounds(schema)
             ko = f"{low}~{high}" if low and high else f"{low} 이상" if low else f"{high} 이하"
             en = f"{low}-{high}" if low and high else f"at least {low}" if low else f"at most {high}"
-            return [finding("out-of-range", rel, line, col, field=name, title=title, value=error.instance,
+            return [finding("out-of-range", rel, line, col, field=name, title=title, value=val(error.instance),
                             range=ko, range_en=en)]
         return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
+
+
+_VALUE_DIGITS = re.compile(r"[0-9][0-9-]{3,}")
+
+
+def _value_shape(m: re.Match[str]) -> str:
+    """A value a hint makes from a sensitive one, as ○ but a date's year (the century a two-digit
+    year was taken in: 1955-○○-○○ of 55-12-01; a year alone identifies no one)."""
+    text = m.group()
+    year = 5 if re.match(r"[0-9]{4}-", text) else 0
+    return text[:year] + masked(text[year:], digits_only=True)
 
 
 def _fits(value: str, schema: dict[str, Any]) -> bool:

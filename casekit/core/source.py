@@ -38,6 +38,7 @@ from yaml.resolver import Resolver
 from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.hints import body_start, tab_advice, yaml_hint
+from casekit.core.masking import SENSITIVE_KEYS, masked
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -999,11 +1000,11 @@ class _Builder:
                 if number.bit_length() > MAX_INT_BITS:
                     raise OverflowError
                 if plain and not _PLAIN_INT.fullmatch(text):
-                    return self.refuse(path, where, keep, **number_form(text, number))
+                    return self.refuse(path, where, keep, **number_form(text, number, path))
                 return number
             if plain and _ODD_FLOAT.search(text):
-                return self.refuse(path, where, keep,
-                                   **number_form(text, _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, text))))
+                return self.refuse(path, where, keep, **number_form(
+                    text, _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, text)), path))
             return float(text) if _YAML12_FLOAT.fullmatch(text) else _CONSTRUCTOR.construct_yaml_float(
                 yaml.ScalarNode(tag, text)
             )
@@ -1063,9 +1064,18 @@ def plain_is_text(value: str) -> bool:
     return not (value[:1] in _NUMBER_START and (_YAML12_FLOAT.fullmatch(value) or _YAML12_OCTAL.fullmatch(value)))
 
 
-def number_form(text: str, number: Any) -> dict[str, str]:
+def number_form(text: str, number: Any, path: tuple[Any, ...] = ()) -> dict[str, str]:
     """What a `yaml-number-form` finding says about a plain number YAML 1.1 reads in an unusual way
-    (14:30, 030, 1_000, 0x1F): its value as read, and what to write instead."""
+    (14:30, 030, 1_000, 0x1F): its value as read, and what to write instead. Under a sensitive key
+    (`masking.SENSITIVE_KEYS`: phone: 01000001001) only its shape is shown; a number with a leading
+    0 and the digits of a phone number is told to be quoted, never to lose its 0."""
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    digits = text.lstrip("+-").replace("-", "")
+    if key in SENSITIVE_KEYS or (digits.startswith("0") and digits.isdigit() and 9 <= len(digits) <= 11):
+        shown = masked(_short(text, 20)) if key in SENSITIVE_KEYS else _short(text, 20)
+        return {"value": shown, "read": "(앞의 0이 빠진 다른 수)" if key in SENSITIVE_KEYS else str(number),
+                "advice": f"전화번호 같은 번호는 글자이므로 따옴표로 감싸세요(\"{shown}\").",
+                "advice_en": f"a number such as a phone number is text: quote it (\"{shown}\")"}
     quoted = f'"{_short(text, 20)}"'
     if ":" in text:
         ko = f"걸린 시간이면 분으로 적고(1:30 → 90), 시각이면 따옴표로 감싸세요({quoted})."
