@@ -1093,3 +1093,19 @@ def test_a_phone_number_yaml_reads_as_a_number_is_told_to_be_quoted_not_to_lose_
     said = number_form("0212345678", 212345678, ("office_line",))
     assert "따옴표로 감싸세요" in said["advice"] and "0을 빼고" not in said["advice"] and said["value"] == "0212345678"
     assert "0을 빼고 30" in number_form("030", 24, ("minutes",))["advice"]
+
+
+def test_a_goal_reported_twice_is_an_error_at_the_second(sample: Path) -> None:
+    """A closure grading G2 achieved and then G2 not achieved gave only a warning about the
+    second result, and a monitoring whose G3 entry was copied from G2's and left G2 only a
+    warning that G3 was not monitored (found by a probe): which one holds is not for casekit to
+    pick. The second entry is an error at its goal, naming the first's line."""
+    closure = "cases/2026-0001/07-closure.md"
+    text = (sample / closure).read_text(encoding="utf-8")
+    assert "  - goal: G3\n    result: achieved\n" in text
+    line = edit(sample, closure, "  - goal: G3\n    result: achieved\n",
+                "  - goal: G2\n    result: not_achieved\n")
+    assert [(code, at) for code, at, _ in errors_in(sample, closure)] == [
+        ("closure-goal-unevaluated", 3), ("goal-twice", line)]  # (G3 then goes ungraded: an error of its own)
+    (message,) = [m for code, _, m in errors_in(sample, closure) if code == "goal-twice"]
+    assert "목표 G2의 결과가 이 기록에 두 번 있습니다(처음은 11번째 줄)" in message, message

@@ -503,6 +503,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "자원 '{ref}'이(가) resources/ 폴더에 없습니다.{hint}",
         "resource '{ref}' does not exist in resources/.{hint_en}",
     ),
+    "goal-twice": (
+        E,
+        "목표 {goal}의 {what}이(가) 이 기록에 두 번 있습니다(처음은 {first_line}번째 줄). 목표마다 한 번만 적으세요. "
+        "다른 목표의 항목을 복사해 고치던 것이라면 이 goal을 그 목표의 번호로 고치세요.",
+        "goal {goal} has a second {what_en} in this record (the first on line {first_line}); write each goal once, "
+        "and if this entry was copied for another goal, give it that goal's id",
+    ),
     "goal-not-monitored": (
         W,
         "점검 기록에 목표 {goal}({text})의 진행 상황이 없습니다.",

@@ -212,6 +212,7 @@ def check_parsed(
         summary.stage = content
     _summarize(summary, parsed, data, content)
     findings += duplicate_ids(parsed, data, content, rel)
+    findings += goals_twice(parsed, data, content, rel)
     from casekit.core.summary_practice import referral_without_agency
 
     findings += referral_without_agency(parsed, data, content, rel)
@@ -247,6 +248,32 @@ def duplicate_ids(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) ->
         free = next(f"{prefix}{n}" for n in range(1, len(taken) + 2) if f"{prefix}{n}" not in taken)
         out.append(finding("duplicate-id", rel, line, col, kind=kind, kind_en=kind_en, id=ident,
                            first_line=first[ident], next=free))
+    return out
+
+
+# the lists of a record that say something of each goal of its plan: (key, what it says in Korean, in English)
+GOAL_LISTS = {"monitoring": ("progress", "진행 상황", "progress"), "closure": ("results", "결과", "result")}
+
+
+def goals_twice(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> list[Finding]:
+    """A goal named twice in a monitoring's progress or a closure's results (G2 achieved, then G2
+    not achieved; G3's entry copied and left G2): the second, at its goal, with the first's line.
+    Which one holds is not for casekit to pick, and the goal the copy took the place of goes
+    unreported (goal-not-monitored says which)."""
+    if stage not in GOAL_LISTS:
+        return []
+    key, what, what_en = GOAL_LISTS[stage]
+    first: dict[str, int] = {}
+    out = []
+    for i, item in enumerate(_list(data.get(key))):
+        goal = item.get("goal") if isinstance(item, dict) else None
+        if not isinstance(goal, str) or not goal:
+            continue
+        line, col = parsed.where((key, i, "goal"))
+        if goal in first:
+            out.append(finding("goal-twice", rel, line, col, goal=goal, what=what, what_en=what_en, first_line=first[goal]))
+        else:
+            first[goal] = line
     return out
 
 
