@@ -1109,3 +1109,28 @@ def test_a_goal_reported_twice_is_an_error_at_the_second(sample: Path) -> None:
         ("closure-goal-unevaluated", 3), ("goal-twice", line)]  # (G3 then goes ungraded: an error of its own)
     (message,) = [m for code, _, m in errors_in(sample, closure) if code == "goal-twice"]
     assert "목표 G2의 결과가 이 기록에 두 번 있습니다(처음은 11번째 줄)" in message, message
+
+
+@pytest.mark.parametrize(("number", "what"), [
+    ("700721-1000000", "생년월일이 birth_date와 다릅니다"),  # (the intake's birth_date is 1969-07-21)
+    ("690721-2000000", "성별이 gender와 다릅니다"),  # (gender: male)
+    ("690721-100000", "숫자가 12자리입니다"),
+    ("690721-10000000", "숫자가 14자리입니다"),
+    ("690721-3000000", "생년월일이 birth_date와 다릅니다"),  # (3: born in the 2000s)
+])
+def test_a_resident_number_unlike_the_intakes_birth_date_or_gender_is_an_error(sample: Path, number: str,
+                                                                                 what: str) -> None:
+    """A resident number a digit off (year, the digit of century and sex, one digit lost) passed
+    check beside the intake's own birth_date and gender (found by a probe): the one number a
+    benefit application must get right. Said at the number, without it."""
+    line = edit(sample, INTAKE, '"690721-1000000"', f'"{number}"')
+    found = errors_in(sample, INTAKE)
+    assert [(code, at) for code, at, _ in found] == [("resident-number-mismatch", line)], found
+    assert what in found[0][2] and number[:6] not in found[0][2], found
+
+
+@pytest.mark.parametrize("number", ["690721-1******", "690721-1", "690721-1XXXXXX", "６９０７２１－１０００００００"[:-1]])
+def test_a_resident_number_kept_in_part_or_full_width_is_read_as_it_is(sample: Path, number: str) -> None:
+    """Agencies often keep the front and the first digit of the back only (690721-1******)."""
+    edit(sample, INTAKE, '"690721-1000000"', f'"{number}"')
+    assert [code for code, _, _ in errors_in(sample, INTAKE)] == []

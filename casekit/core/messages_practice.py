@@ -215,6 +215,11 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "(intensive 고난도 / general 일반 / service_linkage 서비스연계)에 적으세요.",
         "track at intake is deprecated; record the case type after the assessment in selection.case_type",
     ),
+    "resident-number-mismatch": (
+        E,
+        "주민등록번호가 이 접수 기록의 다른 내용과 맞지 않습니다: {what}. 신분증이나 등본과 대조해 고치세요.",
+        "the resident registration number does not fit this intake: {what}; compare it with the ID card",
+    ),
     "resident-number-kept": (
         W,
         "주민등록번호가 적혀 있습니다. 법령 근거 없이는 처리할 수 없으니(개인정보보호법 제24조의2) 지우세요. "

@@ -213,9 +213,10 @@ def check_parsed(
     _summarize(summary, parsed, data, content)
     findings += duplicate_ids(parsed, data, content, rel)
     findings += goals_twice(parsed, data, content, rel)
-    from casekit.core.summary_practice import referral_without_agency
+    from casekit.core.summary_practice import referral_without_agency, resident_number_mismatch
 
     findings += referral_without_agency(parsed, data, content, rel)
+    findings += resident_number_mismatch(parsed, data, content, rel)
     findings += malformed_phones(parsed, content, rel, schemas)
     patterns = schemas.sensitive_paths.get(content, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]

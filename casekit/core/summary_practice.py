@@ -7,6 +7,7 @@ Filled into the record's `Summary` by `summary.check_file`; read by `case`, `rul
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from casekit.core.findings import Finding, finding
@@ -186,6 +187,40 @@ def referral_without_agency(parsed: Parsed, data: dict[str, Any], stage: str, re
                         key="referral.referred_to", what="대상 여부가 타 기관 의뢰(referred_elsewhere)",
                         what_en="the intake decision is referred_elsewhere")]
     return []
+
+
+_RRN_HIDDEN = re.compile(r"[*●○xX]")
+_RRN_CENTURY = {"9": 1800, "0": 1800, "1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000, "8": 2000}
+
+
+def resident_number_mismatch(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> list[Finding]:
+    """An intake's resident number that cannot be the client's: not 13 digits (a digit lost or
+    doubled), or its first seven (the birth date and the digit of century and sex) unlike the
+    intake's own birth_date or gender. A slip in the one number an agency must get right for a
+    benefit application; said without the number (it is sensitive), at it."""
+    client = _dict(data.get("client"))
+    number = client.get("resident_number")
+    if stage != "intake" or not isinstance(number, str) or not number.strip():
+        return []
+    at = parsed.where(("client", "resident_number"))
+    text = unicodedata.normalize("NFKC", number)
+    digits = "".join(c for c in text if c.isdigit())
+    # 690721-1******, 690721-1: the back kept hidden or left out, as agencies often write it
+    part = _RRN_HIDDEN.search(text) is not None or len(digits) in (6, 7)
+    if (len(digits) != 13 and not part) or len(digits) < 6 or len(digits) > 13:
+        return [finding("resident-number-mismatch", rel, *at, what=f"숫자가 {len(digits)}자리입니다(13자리여야 합니다)",
+                        what_en=f"it has {len(digits)} digits, not 13")]
+    out = []
+    birth = valid_date(client.get("birth_date"))
+    centuries = [_RRN_CENTURY[digits[6]]] if len(digits) >= 7 else [1900, 2000]
+    if birth and birth not in {f"{c + int(digits[:2])}-{digits[2:4]}-{digits[4:6]}" for c in centuries}:
+        out.append(finding("resident-number-mismatch", rel, *at, what="앞자리와 뒷자리 첫 숫자가 뜻하는 생년월일이 "
+                           "birth_date와 다릅니다", what_en="the birth date its first seven digits give is not birth_date"))
+    gender = client.get("gender")
+    if len(digits) >= 7 and gender in ("male", "female") and (gender == "male") != (int(digits[6]) % 2 == 1):
+        out.append(finding("resident-number-mismatch", rel, *at, what="뒷자리 첫 숫자가 뜻하는 성별이 gender와 다릅니다",
+                           what_en="the sex its seventh digit gives is not gender"))
+    return out
 
 
 def _dict(value: Any) -> dict[str, Any]:
