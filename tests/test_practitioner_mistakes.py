@@ -1134,3 +1134,14 @@ def test_a_resident_number_kept_in_part_or_full_width_is_read_as_it_is(sample: P
     """Agencies often keep the front and the first digit of the back only (690721-1******)."""
     edit(sample, INTAKE, '"690721-1000000"', f'"{number}"')
     assert [code for code, _, _ in errors_in(sample, INTAKE)] == []
+
+
+def test_an_activity_dated_before_the_case_was_opened_says_to_check_the_year(sample: Path) -> None:
+    """2025-03-26 typed for 2026-03-26 said only that it was before the latest plan (found by a probe)."""
+    line = edit(sample, INTERVENTION, '  - date: "2026-03-26"', '  - date: "2025-03-26"')
+    (found,) = [f for f in check(sample, today=None).findings if f.path == INTERVENTION and f.line == line]
+    assert found.code == "activity-before-plan"
+    assert "사례 접수일(2026-03-04)보다도 이르니 연도나 월을" in found.message_ko, found.message_ko
+    edit(sample, INTERVENTION, '  - date: "2025-03-26"', '  - date: "2026-03-24"')  # (after the intake: as before)
+    (found,) = [f for f in check(sample, today=None).findings if f.path == INTERVENTION and f.line == line]
+    assert found.message_ko == "활동 날짜 2026-03-24가 최근 계획 날짜 2026-03-25보다 이릅니다.", found.message_ko

@@ -527,8 +527,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "activity-before-plan": (
         W,
-        "활동 날짜 {date}이(가) 최근 계획 날짜 {plan_date}보다 이릅니다.",
-        "activity date {date} is before the latest plan's date {plan_date}",
+        "활동 날짜 {date}이(가) 최근 계획 날짜 {plan_date}보다 이릅니다.{hint}",
+        "activity date {date} is before the latest plan's date {plan_date}{hint_en}",
     ),
     "activity-before-agreement": (
         W,

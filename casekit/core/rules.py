@@ -211,7 +211,11 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
         if r.date and date > r.date:
             out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))
         elif ep.plan.date and date < ep.plan.date:
-            out.append(finding("activity-before-plan", r.rel, line, col, date=date, plan_date=ep.plan.date))
+            opened = ep.intake.date if ep.intake is not None else None
+            hint = (f" 사례 접수일({opened})보다도 이르니 연도나 월을 잘못 적지 않았는지 확인하세요.",
+                    f"; it is before the case was opened ({opened}): check the year") if opened and date < opened else ("", "")
+            out.append(finding("activity-before-plan", r.rel, line, col, date=date, plan_date=ep.plan.date,
+                               hint=hint[0], hint_en=hint[1]))
         elif ep.plan.agreed and ep.plan.agreed_on and date < ep.plan.agreed_on and (line, col) not in r.crisis_activities:
             # (위기개입 waits for no plan, nor for the client's agreement to one)
             out.append(finding("activity-before-agreement", r.rel, line, col, date=date, agreed=ep.plan.agreed_on,
