@@ -1145,3 +1145,10 @@ def test_an_activity_dated_before_the_case_was_opened_says_to_check_the_year(sam
     edit(sample, INTERVENTION, '  - date: "2025-03-26"', '  - date: "2026-03-24"')  # (after the intake: as before)
     (found,) = [f for f in check(sample, today=None).findings if f.path == INTERVENTION and f.line == line]
     assert found.message_ko == "활동 날짜 2026-03-24가 최근 계획 날짜 2026-03-25보다 이릅니다.", found.message_ko
+
+
+def test_a_worker_id_written_as_its_first_part_is_told_the_id_meant(sample: Path) -> None:
+    """`worker: kim` passed check while kimsw and Kim.sw got worker-typo (found by a probe)."""
+    line = edit(sample, MONITORING, "worker: kim.sw", "worker: kim")
+    found = [f for f in check(sample, today=None).findings if f.path == MONITORING and f.line == line]
+    assert [f.code for f in found] == ["worker-typo"] and "'kim.sw'" in found[0].message_ko, found

@@ -409,7 +409,7 @@ def across_cases(facts: dict[str, Facts], inactive: set[str], handover_workers: 
 def worker_typos(records: list[WorkerUse], handovers: Sequence[HandoverWorker]) -> list[Finding]:
     """A worker id written in one place only (one record's `worker`, one handover's `to`) when a near
     miss of it (`near_miss`: kim.ws for kim.sw) is written in several: a slip that drops the case from
-    `casekit due --worker kim.sw`. Two workers whose ids are close but who each have several records
+    `casekit due --worker kim.sw`; so is the first part alone of one id (kim for kim.sw). Two workers whose ids are close but who each have several records
     are two people; an id with no near miss is a new worker. (A handover's `from` has its own check
     against the records; its `by`, a supervisor's id, is an id the casebook knows but is not judged.)"""
     uses: dict[str, int] = {}
@@ -425,6 +425,12 @@ def worker_typos(records: list[WorkerUse], handovers: Sequence[HandoverWorker]) 
         close = [v for v in ids if uses[v] >= 2 and near_miss(w, v)]
         if close:
             meant[w] = max(close, key=lambda v: (uses[v], v))
+            continue
+        # the id's first part alone (kim for kim.sw), when one id only starts so
+        shortened = [v for v in ids if uses[v] >= 2 and len(w) >= 2 and v[len(w):len(w) + 1] in (".", "_", "-")
+                     and v.startswith(w)]
+        if len(shortened) == 1:
+            meant[w] = shortened[0]
     places = [(w, rel, line, col, "worker") for w, rel, line, col in records]
     places += [(w, rel, line, col, key) for w, rel, line, col, key in handovers if key == "to"]
     return [finding("worker-typo", rel, line, col, worker=w, meant=meant[w], count=uses[meant[w]], key=key)
