@@ -1152,3 +1152,11 @@ def test_a_worker_id_written_as_its_first_part_is_told_the_id_meant(sample: Path
     line = edit(sample, MONITORING, "worker: kim.sw", "worker: kim")
     found = [f for f in check(sample, today=None).findings if f.path == MONITORING and f.line == line]
     assert [f.code for f in found] == ["worker-typo"] and "'kim.sw'" in found[0].message_ko, found
+
+
+def test_a_code_with_a_space_inside_its_quotes_says_where_the_space_is(sample: Path) -> None:
+    """`status: "achieved "` said 보이지 않거나 모양만 같은 문자()가 섞여 있습니다, the parentheses empty
+    (found by a probe)."""
+    line = edit(sample, MONITORING, "status: achieved", 'status: "achieved "')
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert "값의 끝에 공백이 있습니다. 지우고 achieved로 적으세요" in found and "()" not in found, found

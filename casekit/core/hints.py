@@ -206,6 +206,10 @@ def lookalike_hint(value: str, codes: list[str]) -> tuple[str, str] | None:
     if plain == value or plain not in codes:
         return None
     names = ", ".join(dict.fromkeys(_char_name(ch) for ch in value if not ch.isascii() or ch == "\t"))
+    if not names:  # (ASCII white space alone, before or after: "achieved ")
+        where = [w for w, edge in (("앞", value[:1]), ("끝", value[-1:])) if edge.isspace()]
+        return (f" 값의 {'과 '.join(where)}에 공백이 있습니다. 지우고 {plain}(으)로 적으세요.",
+                f" it has a space at its {' and '.join('start' if w == '앞' else 'end' for w in where)}: write {plain}.")
     return (f" 보이지 않거나 모양만 같은 문자({names})가 섞여 있습니다. 그 값을 지우고 {plain}(으)로 다시 적으세요.",
             f" it holds characters that look alike or show nothing ({names}): retype it as {plain}.")
 
