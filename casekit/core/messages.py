@@ -133,7 +133,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "what is written, which can hide a sensitive value; delete it",
     ),
     "comment-cuts-value": (
-        W,
+        E,
         "값이 '{kept}'에서 끊깁니다: 빈칸 뒤의 '#'부터('{rest}')는 주석으로 읽혀 값에서 빠집니다. 뒤까지 값이라면 "
         "값 전체를 따옴표로 감싸세요(예: \"{kept} {rest}\").",
         "the value ends at '{kept}': from the '#' after a space ('{rest}') YAML reads a comment; if it is "
