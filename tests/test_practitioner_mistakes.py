@@ -1160,3 +1160,13 @@ def test_a_code_with_a_space_inside_its_quotes_says_where_the_space_is(sample: P
     line = edit(sample, MONITORING, "status: achieved", 'status: "achieved "')
     (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
     assert "값의 끝에 공백이 있습니다. 지우고 achieved로 적으세요" in found and "()" not in found, found
+
+
+def test_an_intakes_yaml_slip_in_the_household_is_one_finding_not_one_per_record_naming_a_member(sample: Path) -> None:
+    """`relation:` dedented under household_members gave the yaml-syntax error and an unknown-member
+    error in each of four correct records naming M1 (found by a probe): they wait for the intake."""
+    intake = "cases/2026-0002/01-intake.md"
+    line = edit(sample, intake, '    relation: "자녀(아들)"', '  relation: "자녀(아들)"')
+    found = [(f.path, f.code) for f in check(sample, today=None).errors if f.path.startswith("cases/2026-0002/")]
+    assert found == [(intake, "yaml-syntax")], found
+    assert [f.line for f in check(sample, today=None).errors if f.path == intake] == [line]

@@ -232,7 +232,11 @@ def _consent_late(case: Case, typo: set[str]) -> list[Finding]:
 
 
 def _members(r: Summary, case: Case) -> list[Finding]:
-    """A need or goal filed under a household member (가구원) that the case does not list."""
+    """A need or goal filed under a household member (가구원) that the case does not list. While an
+    intake or assessment before it cannot be read (a slip in its YAML: its household unread), they
+    wait: that record's own finding says why, and the members may well be there."""
+    if any(not x.ok and x.nn < r.nn and x.stage in ("intake", "assessment") for x in case.records):
+        return []
     known = case_members_before(case, r)
     return [
         finding("unknown-member", r.rel, line, col, member=member, item=item, known=", ".join(known) or "-")
