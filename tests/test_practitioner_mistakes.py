@@ -1170,3 +1170,16 @@ def test_an_intakes_yaml_slip_in_the_household_is_one_finding_not_one_per_record
     found = [(f.path, f.code) for f in check(sample, today=None).errors if f.path.startswith("cases/2026-0002/")]
     assert found == [(intake, "yaml-syntax")], found
     assert [f.line for f in check(sample, today=None).errors if f.path == intake] == [line]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("kim,sw", "혹시 kim.sw인가요? 쉼표나 가운뎃점 대신 점(.)을 찍으세요."),
+    ("kim, lee.sw", "기록마다 담당자는 한 명입니다: 이 기록을 쓴 사람을 worker: kim처럼 적고, 함께한 사람(lee.sw)은 본문에"),
+])
+def test_a_worker_written_with_a_comma_gets_one_piece_of_advice(sample: Path, typed: str, said: str) -> None:
+    """`worker: kim,sw` was told to write `worker: kim` and give `sw` an item of its own, then, in the
+    next finding, that kim.sw was meant (found by a probe)."""
+    line = edit(sample, MONITORING, "worker: kim.sw", f"worker: {typed}")
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert said in found, found
+    assert "항목을 따로" not in found

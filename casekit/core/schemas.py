@@ -445,9 +445,18 @@ class SchemaSet:
             return [finding("bad-date", rel, line, col, field=name, title=title, value=val(error.instance),
                             hint=hinted(hint), hint_en=hinted(hint_en))]
         if v == "pattern" and isinstance(error.instance, str):
+            joined = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*)[,·ㆍ]([A-Za-z0-9]+)", error.instance.strip())
+            if joined is not None and re.search(ecma_regex(error.validator_value), ".".join(joined.groups())):
+                meant = ".".join(joined.groups())  # kim,sw: one id typed with a comma for its dot
+                return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
+                                description=f"혹시 {meant}인가요? 쉼표나 가운뎃점 대신 점(.)을 찍으세요.")]
             ids = [x for x in re.split(r"\s*(?:[,/·、;]|\s및\s|\s)\s*", error.instance.strip()) if x]
             if len(ids) >= 2 and all(re.search(ecma_regex(error.validator_value), x) for x in ids):
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
+                if key == "worker":  # (a record has one worker: no item of its own to give the others)
+                    return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
+                                    description=f"기록마다 담당자는 한 명입니다: 이 기록을 쓴 사람을 worker: {ids[0]}처럼 "
+                                                f"적고, 함께한 사람({', '.join(ids[1:])})은 본문에 적으세요.")]
                 return [finding("several-ids", rel, line, col, field=name, title=title, value=val(error.instance),
                                 key=key, first=val(ids[0]), rest=val(", ".join(ids[1:])))]
         if v == "pattern":
