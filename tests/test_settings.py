@@ -25,8 +25,8 @@ def test_the_sample_settings_load_nothing_from_outside(sample: Path) -> None:
 def test_material_without_font_false_loads_google_fonts(tmp_path: Path) -> None:
     _write(tmp_path, "site_name: t\ntheme: material\n")
     assert [(f.code, f.line, f.column) for f in check_site_settings(tmp_path)] == [("settings-outside-load", 2, 1)]
-    _write(tmp_path, "site_name: t\ntheme:\n  name: mkdocs\n")
-    assert check_site_settings(tmp_path) == []
+    _write(tmp_path, "site_name: t\ntheme:\n  name: mkdocs\n")  # (no Google Fonts; cdnjs: see below)
+    assert [(f.code, f.line, f.column) for f in check_site_settings(tmp_path)] == [("settings-outside-load", 3, 9)]
 
 
 def test_a_cdn_script_in_the_sample_fails_check(sample: Path) -> None:
@@ -163,3 +163,38 @@ def test_site_url_and_addresses_that_run_are_said_at_their_place_not_on_every_pa
     found = [(f.code, f.line, f.column) for f in check_site_settings(tmp_path)]
     assert found == [("settings-unsafe", 7, 13), ("settings-unsafe", 10, 13), ("settings-unsafe", 13, 9),
                      ("settings-outside-load", 2, 1)]
+
+
+@pytest.mark.parametrize(("old", "new", "at", "code", "column"), [
+    ("  name: material", "  name: mkdocs", "name: mkdocs", "settings-outside-load", 9),
+    ("  name: material", "  name: readthedocs", "name: readthedocs", "settings-outside-load", 9),
+    ("  generator: false", "  generator: false\n  alternate:\n    - name: English\n      link: https://x.example/\n"
+                           "      lang: en", "link: https://x.example/", "settings-outside-load", 13),
+    ("      toc_depth: 2", "      toc_depth: 2\n      title: \"<img src=x onerror=alert(1)>\"", "title:", "settings-unsafe",
+     14),
+    ("  - search ", "  - offline\n  - search ", "- offline", "settings-outside-load", 5),
+])
+def test_settings_the_audit_refused_on_every_page_are_said_at_their_place_by_check(
+        sample: Path, old: str, new: str, at: str, code: str, column: int) -> None:
+    """Each passed check, then the build's audit refused the site naming pages (513 findings for the
+    mkdocs theme's cdnjs scripts), never mkdocs.yml (found by a probe): check says it at the value."""
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = next(i for i, x in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if x.strip().startswith(at))
+    found = [(f.code, f.line, f.column) for f in check(sample).errors]
+    assert found == [(code, line, column)], found
+
+
+@pytest.mark.slow
+def test_the_tags_plugin_builds_and_its_tags_json_is_audited(sample: Path) -> None:
+    """The tags plugin is allowed; its tags.json was refused as a file not made from the casebook."""
+    from casekit.site.build import build
+
+    path = sample / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - search ", "  - tags\n  - search ", 1),
+                    encoding="utf-8")
+    result = build(sample)
+    assert not result.errors, result.errors
+    assert (sample / "site/tags.json").is_file()

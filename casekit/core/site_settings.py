@@ -46,6 +46,16 @@ FETCHING_PLUGINS = {
     "social": "소셜 카드 글꼴을 Google Fonts에서 내려받습니다 (downloads fonts from Google Fonts)",
     "material/social": "소셜 카드 글꼴을 Google Fonts에서 내려받습니다 (downloads fonts from Google Fonts)",
     "git-committers": "GitHub API를 부릅니다 (calls the GitHub API)",
+    "offline": "쪽마다 unpkg.com의 스크립트(iframe-worker)를 불러옵니다 (loads a script from unpkg.com on every page)",
+    "material/offline": "쪽마다 unpkg.com의 스크립트(iframe-worker)를 불러옵니다 (loads a script from unpkg.com on every page)",
+}
+# MkDocs' own themes load scripts and styles from CDNs (cdnjs, Google Fonts) and run inline scripts:
+# casekit makes the site with Material (ProperDocs and Zensical with theirs)
+CDN_THEMES = {
+    "mkdocs": "MkDocs 기본 테마는 cdnjs.cloudflare.com의 스크립트와 인라인 스크립트를 씁니다. theme: name: material로 "
+              "적으세요 (MkDocs' own theme loads scripts from cdnjs: use material)",
+    "readthedocs": "readthedocs 테마는 다른 호스트의 글꼴·스크립트와 인라인 스크립트를 씁니다. theme: name: material로 "
+                   "적으세요 (the readthedocs theme loads from other hosts: use material)",
 }
 # settings that run code or read files at build time, or put raw HTML into every page
 # (`settings-unsafe`): whoever can edit mkdocs.yml must not get a script onto the site, code run
@@ -65,7 +75,7 @@ UNSAFE_EXTENSIONS = {
 # other (material/projects builds other mkdocs.yml files with their hooks; macros runs main.py)
 # is refused
 SAFE_PLUGINS = frozenset({"search", "material/search", "casekit", "privacy", "material/privacy", "tags",
-                          "material/tags", "offline", "material/offline", "meta", "material/meta"})
+                          "material/tags", "meta", "material/meta"})
 # Markdown extensions: Python-Markdown's own, pymdownx's and Material's (but the file-including ones above)
 SAFE_EXTENSION_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
@@ -267,9 +277,14 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
     for name in _named(plugins[1] if plugins else None):
         if str(name.value) not in SAFE_PLUGINS and str(name.value) not in FETCHING_PLUGINS:
             report(name, f"plugins: {name.value}",
-                   "casekit이 아는 플러그인만 쓸 수 있습니다(search, privacy, tags, offline, meta): 다른 플러그인은 빌드 때 "
+                   "casekit이 아는 플러그인만 쓸 수 있습니다(search, privacy, tags, meta): 다른 플러그인은 빌드 때 "
                    "코드를 실행하거나 검사하지 않은 파일을 읽을 수 있습니다 (only plugins casekit knows)")
     skip = {id(v) for k, v in _items(doc) if k.value in ("plugins", "markdown_extensions")}
+    for ext in extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []:
+        for node, _ in _all_nodes(ext, set()):  # an option an extension writes into pages (toc's title)
+            if isinstance(node, yaml.ScalarNode) and node is not ext and MARKUP.search(str(node.value)):
+                report(node, node.value[:40], "이 확장은 이 값을 쪽에 HTML 그대로 넣습니다(스크립트도) (the extension puts "
+                                              "this value into pages as HTML, scripts too)")
     for node, published in _all_nodes(doc, skip):
         tag = node.tag or ""
         if tag == _TIMESTAMP and isinstance(node, yaml.ScalarNode) and not _is_date(node):
@@ -451,6 +466,8 @@ def check_site_settings(root: Path) -> list[Finding]:
             report(tkey, "theme.font", "Google Fonts (font: false가 없음; font: false is missing)")
         elif font is not None and not _false(font[1]):
             report(font[1], "theme.font", "Google Fonts")
+        if isinstance(name, yaml.ScalarNode) and name.value in CDN_THEMES:
+            report(name, "theme.name", CDN_THEMES[name.value])
         for key in ("logo", "favicon", "icon"):
             entry = _get(tval, key)
             for scalar in _scalars(entry[1]) if entry else ():
@@ -470,6 +487,11 @@ def check_site_settings(root: Path) -> list[Finding]:
         if entry is not None:
             report(entry[0], key, "저장소 호스트의 API 또는 분석 서비스 (the repository host's API or analytics)")
     extra = _get(doc, "extra")
+    alternate = _get(extra[1], "alternate") if extra else None
+    for item in alternate[1].value if alternate and isinstance(alternate[1], yaml.SequenceNode) else []:
+        link = _get(item, "link")  # (in every page's head: <link rel=alternate href=…>, fetched by some browsers)
+        if link is not None and isinstance(link[1], yaml.ScalarNode) and _URL.match(str(link[1].value)):
+            report(link[1], "extra.alternate", str(link[1].value)[:60])
     for key in ("analytics", "consent"):
         entry = _get(extra[1], key) if extra else None
         if entry is not None:

@@ -68,6 +68,7 @@ SEARCH_SHARD = re.compile(r"search/casekit/[tdr]-[0-9]{1,6}\.json")  # casekit's
 ASSETS = "assets/casekit"  # where casekit's own stylesheet is published
 PAGE_SUFFIXES = (".html",)
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+GENERATOR_JSON = ("tags.json",)  # Material's tags plugin's list of tags and the pages under each: read as JSON
 MAX_FILE = 256 * 2**20  # a site file bigger than this is not read (and is a finding)
 # text-like files the audit reads as text when they are allowed at all
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".css", ".js", ".txt", ".md", ".yml", ".yaml", ".svg",
@@ -250,7 +251,7 @@ def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: s
         return audit_html(rel, text, scan, expected)
     if _identical_asset(rel, data, expected):
         return []
-    if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel):
+    if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel) or rel in GENERATOR_JSON:
         return _audit_json(rel, data, scan)
     if rel in SITEMAPS:
         if rel.endswith(".gz"):
