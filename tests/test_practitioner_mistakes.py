@@ -1183,3 +1183,15 @@ def test_a_worker_written_with_a_comma_gets_one_piece_of_advice(sample: Path, ty
     (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
     assert said in found, found
     assert "항목을 따로" not in found
+
+
+def test_a_placeholder_left_from_the_template_lists_its_choices_without_the_goals_text(sample: Path) -> None:
+    """After `casekit add … 점검` the template's `<진행 상황: … | stalled — <the goal's text>>` was
+    answered with the goal's text as if it were one of the values (found by a probe)."""
+    template = (Path(__file__).parent.parent / "templates/monitoring.md").read_text(encoding="utf-8")
+    assert "stalled — {{goal.text}}>" in template
+    line = edit(sample, MONITORING, "status: achieved",
+                'status: "<진행 상황: not_started | in_progress | achieved | stalled — 체납 전기요금을 정리한다>"')
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert "not_started | in_progress | achieved | stalled 가운데 하나만 적으세요" in found, found
+    assert "체납" not in found.split("꺾쇠 < >와 안내를 지우고")[1]  # (the value quoted before it holds it, as written)

@@ -541,7 +541,9 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     lead = f"{key}: " if isinstance(path[-1], str) else "- "
     allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
-    choices = [re.sub(r"\(.*?\)", "", c).strip() for c in inner.split(":", 1)[1].split("|")] if ":" in inner else []
+    # (the choices end where a dash begins what they are about: `… | stalled — <the goal's text>`)
+    listed = re.split(r"\s[—–-]\s", inner.split(":", 1)[1], maxsplit=1)[0] if ":" in inner else ""
+    choices = [re.sub(r"\(.*?\)", "", c).strip() for c in listed.split("|")] if listed else []
     choices = [c for c in choices if c] or allowed
     if inner in allowed or (not choices and re.fullmatch(r"[A-Za-z0-9_.\-]+", inner)):
         return (f"꺾쇠 < >와 따옴표를 지우고 값만 적으세요. 예: {lead}{inner}",
