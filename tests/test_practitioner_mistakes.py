@@ -1106,7 +1106,7 @@ def test_a_goal_reported_twice_is_an_error_at_the_second(sample: Path) -> None:
     line = edit(sample, closure, "  - goal: G3\n    result: achieved\n",
                 "  - goal: G2\n    result: not_achieved\n")
     assert [(code, at) for code, at, _ in errors_in(sample, closure)] == [
-        ("closure-goal-unevaluated", 3), ("goal-twice", line)]  # (G3 then goes ungraded: an error of its own)
+        ("closure-goal-unevaluated", 7), ("goal-twice", line)]  # (G3 then goes ungraded: an error of its own, at results)
     (message,) = [m for code, _, m in errors_in(sample, closure) if code == "goal-twice"]
     assert "목표 G2의 결과가 이 기록에 두 번 있습니다(처음은 11번째 줄)" in message, message
 

@@ -206,7 +206,7 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
     if r.stage == "monitoring" and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
             if r.ok and goal not in r.progress:
-                out.append(finding("goal-not-monitored", r.rel, *r.where, goal=goal, text=text))
+                out.append(finding("goal-not-monitored", r.rel, *r.goals_at, goal=goal, text=text))
     for date, line, col in r.activities:
         if r.date and date > r.date:
             out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))
@@ -226,7 +226,7 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
 def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     out = []
     if r.reason == "other" and not r.reason_note:
-        out.append(finding("closure-note-required", r.rel, *r.where))
+        out.append(finding("closure-note-required", r.rel, *r.reason_at))
     if ep.plan is None:  # (a closure at intake needs none; goals evaluated without one name nothing)
         return out + [finding("goal-without-plan", r.rel, line, col, ref=ref)
                       for kind, ref, line, col in _written(r) if kind == "goal"]
@@ -234,7 +234,7 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         for goal, text in ep.plan.goals.items():
             if goal not in r.results:
-                out.append(finding("closure-goal-unevaluated", r.rel, *r.where, goal=goal, text=text))
+                out.append(finding("closure-goal-unevaluated", r.rel, *r.goals_at, goal=goal, text=text))
     return out
 
 

@@ -88,7 +88,7 @@ class Summary:
     member_ages: dict[str, str] = field(default_factory=dict)
     need_members: dict[str, str] = field(default_factory=dict)  # need id -> 가구원 id
     need_severity: dict[str, str] = field(default_factory=dict)  # need id -> its severity (사정)
-    goals_at: Where = (1, 1)  # where a plan's `goals` are
+    goals_at: Where = (1, 1)  # where a plan's `goals` are, a monitoring's `progress`, a closure's `results`
     risk_at: Where = (1, 1)  # where an assessment's `risk_level` is
     goal_needs: dict[str, str] = field(default_factory=dict)
     goal_members: dict[str, tuple[str, int, int]] = field(default_factory=dict)

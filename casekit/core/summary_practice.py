@@ -142,9 +142,12 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         for i, act in enumerate(_list(data.get("activities"))):
             if isinstance(act, dict) and act.get("type") in SHARING_ACTIVITIES:
                 share(("activities", i, "resource"), valid_date(act.get("date")))
+    elif stage == "monitoring":
+        s.goals_at = parsed.where(("progress",), key=True) if ("progress",) in parsed.positions else s.where
     elif stage == "closure":
         note = _str(data.get("reason_note")) or ""
         s.reason_at = at(("reason",)) if "reason" in data else s.where
+        s.goals_at = parsed.where(("results",), key=True) if ("results",) in parsed.positions else s.where
         # the client's own words: in their field, or quoted in the note ("… '혼자 해 보겠다'며 …")
         s.client_words = bool(_str(data.get("client_words"))) or any(q in note for q in "'\"“”‘’「」『』")
         for item in _list(data.get("results")):
