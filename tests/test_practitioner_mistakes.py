@@ -1195,3 +1195,10 @@ def test_a_placeholder_left_from_the_template_lists_its_choices_without_the_goal
     (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
     assert "not_started | in_progress | achieved | stalled 가운데 하나만 적으세요" in found, found
     assert "체납" not in found.split("꺾쇠 < >와 안내를 지우고")[1]  # (the value quoted before it holds it, as written)
+
+
+def test_minutes_with_a_fraction_are_told_to_be_whole(sample: Path) -> None:
+    """`minutes: 40.5` said '정수이어야 하는데 숫자입니다' and nothing more (found by a probe)."""
+    line = edit(sample, INTERVENTION, "minutes: 40", "minutes: 40.5")
+    (found,) = [m for code, at, m in errors_in(sample, INTERVENTION) if at == line]
+    assert "정수여야 하는데" in found and "소수점 없이 정수로 적으세요. 예: 40" in found, found

@@ -28,6 +28,7 @@ _PAIRS = {
     "(으)로": ("으로", "로"),
     "이라는(라는)": ("이라는", "라는"),
     "이에요(예요)": ("이에요", "예요"),
+    "이어야(여야)": ("이어야", "여야"),
 }
 _PAIR_RE = re.compile("|".join(re.escape(p) for p in sorted(_PAIRS, key=len, reverse=True)))
 # digits as read aloud: 영 일 이 삼 사 오 육 칠 팔 구 -> whether the reading ends in a consonant (ㄹ for 1, 7, 8)

@@ -320,7 +320,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "wrong-type": (
         E,
-        "'{field}'({title})은(는) {expected}이어야 하는데 {actual}입니다.{hint}",
+        "'{field}'({title})은(는) {expected}이어야(여야) 하는데 {actual}입니다.{hint}",
         "'{field}' ({title}) must be {expected_en}, found {actual_en}.{hint_en}",
     ),
     "not-in-list": (
@@ -352,7 +352,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "wrong-value": (
         E,
-        "'{field}'({title})은(는) '{expected}'이어야 하는데 '{value}'입니다.",
+        "'{field}'({title})은(는) '{expected}'이어야(여야) 하는데 '{value}'입니다.",
         "'{field}' ({title}) must be '{expected}', found '{value}'",
     ),
     "unknown-field": (

@@ -730,6 +730,8 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
             return (f" 단위({unit.group(2)}) 없이 숫자만 적으세요. 예: {unit.group(1)}",
                     f" write the number without the unit: {unit.group(1)}")
         return (" 숫자만 적으세요(단위나 설명 없이).", " write a number only (no unit or words).")
+    if expected == "integer" and isinstance(value, float) and value == value and abs(value) < 1e15:  # 40.5 (not nan, inf)
+        return (f" 소수점 없이 정수로 적으세요. 예: {round(value)}", f" write a whole number: {round(value)}")
     if expected == "string" and schema.get("format") == "date" and resolved == "int" and isinstance(value, int):
         digits = str(value)
         if len(digits) == 8:
