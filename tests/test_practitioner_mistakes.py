@@ -1202,3 +1202,10 @@ def test_minutes_with_a_fraction_are_told_to_be_whole(sample: Path) -> None:
     line = edit(sample, INTERVENTION, "minutes: 40", "minutes: 40.5")
     (found,) = [m for code, at, m in errors_in(sample, INTERVENTION) if at == line]
     assert "정수여야 하는데" in found and "소수점 없이 정수로 적으세요. 예: 40" in found, found
+
+
+def test_a_goal_partly_met_at_a_monitoring_is_told_in_progress(sample: Path) -> None:
+    """`status: 부분달성` suggested nothing, while `달성` got achieved (found by a probe)."""
+    line = edit(sample, MONITORING, "status: achieved", "status: 부분달성")
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert "혹시 in_progress(진행 중)인가요?" in found, found

@@ -143,7 +143,8 @@ def near_miss(typed: str, other: str) -> bool:
 # lack): a guess only where one code of the field's list has the word
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "achieved": ("done", "complete", "completed", "accomplished", "met", "완료"),
-    "in_progress": ("ongoing", "progress", "in progress", "inprogress", "started", "진행", "진행중"),
+    "in_progress": ("ongoing", "progress", "in progress", "inprogress", "started", "진행", "진행중",
+                    "부분달성", "부분 달성", "일부 달성", "일부달성"),  # (a goal part met at a 점검 is still under way)
     "stalled": ("stuck", "blocked", "paused", "on hold", "on_hold", "hold", "중단", "지연", "보류"),
     "not_started": ("pending", "todo", "not started", "notstarted", "planned", "예정", "시작 전", "시작전"),
     "partly": ("partial", "partially", "some", "부분", "일부만"),
