@@ -1209,3 +1209,20 @@ def test_a_goal_partly_met_at_a_monitoring_is_told_in_progress(sample: Path) -> 
     line = edit(sample, MONITORING, "status: achieved", "status: 부분달성")
     (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
     assert "혹시 in_progress(진행 중)인가요?" in found, found
+
+
+def test_an_indented_opening_line_is_said_to_be_indented(sample: Path) -> None:
+    """A first line `  ---` said only that the front matter was missing (found by a probe)."""
+    edit(sample, MONITORING, "---\n", "  ---\n")
+    found = [(code, at, m) for code, at, m in errors_in(sample, MONITORING)]
+    assert [(code, at) for code, at, _ in found] == [("front-matter-missing", 1)], found
+    assert "첫 줄의 '---' 앞에 빈칸이 있습니다" in found[0][2]
+
+
+@pytest.mark.parametrize("typed", ["0012", "12"])
+def test_a_case_called_by_its_number_alone_is_told_the_id(sample: Path, typed: str) -> None:
+    """`casekit add 0012 점검` said only that there was no case 0012 (found by a probe)."""
+    from casekit.core.scaffold import case_hint
+
+    assert case_hint(sample / "cases", typed) == " 혹시 2026-0012인가요?"
+    assert case_hint(sample / "cases", "9999") == ""

@@ -51,9 +51,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "front-matter-missing": (
         E,
-        "파일 맨 앞에 '---'로 시작하는 머리말(front matter)이 없습니다. 첫 줄에 '---'를 쓰고 항목(키: 값)을 적은 뒤 "
-        "'---' 줄로 닫으세요. templates/ 폴더의 같은 단계 서식을 보고 맞추세요.",
-        "the file does not start with '---' front matter: write '---', the fields, and a closing '---' (see templates/)",
+        "파일 맨 앞에 '---'로 시작하는 머리말(front matter)이 없습니다. {advice}",
+        "the file does not start with '---' front matter: {advice_en}",
     ),
     "front-matter-not-first": (
         E,

@@ -652,12 +652,16 @@ def _in_order_now(root: Path, case: str, records: list[Summary], nn: int, date: 
 
 
 def case_hint(cases: Path, case: str) -> str:
-    """" 혹시 2026-0012인가요?" for a case id one keystroke away from an existing case (`add`, `log`)."""
+    """" 혹시 2026-0012인가요?" for a case id one keystroke away from an existing case, or for its
+    number alone when one case's id ends in it (0012, 12) (`add`, `log`)."""
     try:
         known = [e.name for e in os.scandir(cases) if e.is_dir(follow_symlinks=False)]
     except OSError:
         return ""
     guess = close_to(case, known)
+    if guess is None and case.isdigit():
+        ending = [k for k in known if k.rsplit("-", 1)[-1].lstrip("0") == case.lstrip("0") != ""]
+        guess = ending[0] if len(ending) == 1 else None
     return f" 혹시 {guess}인가요?" if guess else ""
 
 

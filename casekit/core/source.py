@@ -384,7 +384,13 @@ def split(text: str, rel: str) -> Parsed:
     if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         lead = _lines_before_front(text)
         if not lead:
-            parsed.findings.append(finding("front-matter-missing", rel, 1, 1))
+            first = text if first_end < 0 else text[:first_end]
+            indented = first.strip() == "---" and first[:1].isspace()  # `  ---`: YAML's marker only at the line's start
+            advice = ("첫 줄의 '---' 앞에 빈칸이 있습니다. 빈칸을 지워 줄 맨 앞에서 '---'로 시작하세요.",
+                      "the first line's '---' is indented: start it at the beginning of the line") if indented else \
+                ("첫 줄에 '---'를 쓰고 항목(키: 값)을 적은 뒤 '---' 줄로 닫으세요. templates/ 폴더의 같은 단계 서식을 보고 "
+                 "맞추세요.", "write '---', the fields, and a closing '---' (see templates/)")
+            parsed.findings.append(finding("front-matter-missing", rel, 1, 1, advice=advice[0], advice_en=advice[1]))
             parsed.body = text
             return parsed
         lines = text.split("\n", lead + 1)
