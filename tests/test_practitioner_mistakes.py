@@ -1226,3 +1226,20 @@ def test_a_case_called_by_its_number_alone_is_told_the_id(sample: Path, typed: s
 
     assert case_hint(sample / "cases", typed) == " 혹시 2026-0012인가요?"
     assert case_hint(sample / "cases", "9999") == ""
+
+
+def test_a_monitoring_copied_from_another_case_names_services_its_plan_lacks(sample: Path) -> None:
+    """2026-0001's monitoring copied into 2026-0012, only its case and date changed, said 문제 없음,
+    though it checks services (goal, resource) 2026-0012's plan never had (found by a probe)."""
+    text = (sample / MONITORING).read_text(encoding="utf-8")
+    plan = (sample / "cases/2026-0012/03-plan.md").read_text(encoding="utf-8")
+    copied = sample / "cases/2026-0012/05-monitoring.md"
+    copied.write_text(text.replace('case: "2026-0001"', 'case: "2026-0012"'), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path == "cases/2026-0012/05-monitoring.md"
+             and f.code == "service-not-in-plan"]
+    assert found and all(f.severity == "warning" for f in found)
+    named = {re.search(r"goal (G\d+), resource '([^']+)'", f.message_en).groups() for f in found}  # type: ignore[union-attr]
+    assert ("G2", "gaon-self-sufficiency-center") in named
+    for goal, resource in named:  # (none the copy's plan pairs so; the pairs it has are not named)
+        assert not re.search(rf"- goal: {goal}\n    resource: {resource}\n", plan), (goal, resource)
+    assert "최근 계획 03-plan.md의 서비스에 없습니다" in found[0].message_ko

@@ -502,6 +502,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "자원 '{ref}'이(가) resources/ 폴더에 없습니다.{hint}",
         "resource '{ref}' does not exist in resources/.{hint_en}",
     ),
+    "service-not-in-plan": (
+        W,
+        "점검한 서비스(목표 {goal} · 자원 '{resource}')가 최근 계획 {plan}의 서비스에 없습니다. 계획에 없던 서비스를 "
+        "연계했다면 계획을 수정하고(revision), 다른 사례의 기록을 복사했다면 이 사례의 계획대로 고치세요.",
+        "the service checked (goal {goal}, resource '{resource}') is not among the services of the latest plan "
+        "{plan}: revise the plan if it was added, or fix a record copied from another case",
+    ),
     "goal-twice": (
         E,
         "목표 {goal}의 {what}이(가) 이 기록에 두 번 있습니다(처음은 {first_line}번째 줄). 목표마다 한 번만 적으세요. "

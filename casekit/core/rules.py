@@ -207,6 +207,12 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
         for goal, text in ep.plan.goals.items():
             if r.ok and goal not in r.progress:
                 out.append(finding("goal-not-monitored", r.rel, *r.goals_at, goal=goal, text=text))
+        planned = {(goal, resource) for goal, resource, *_ in ep.plan.services}
+        if ep.plan.ok and planned:  # (a plan that lists services: a monitoring checks those)
+            out += [finding("service-not-in-plan", r.rel, line, col, goal=goal, resource=resource,
+                            plan=ep.plan.file_name)
+                    for goal, resource, line, col in r.services
+                    if (goal, resource) not in planned and goal in ep.plan.goals and not PLACEHOLDER.match(resource)]
     for date, line, col in r.activities:
         if r.date and date > r.date:
             out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))

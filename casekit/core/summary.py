@@ -95,6 +95,8 @@ class Summary:
     goal_targets: list[tuple[str, str, int, int]] = field(default_factory=list)  # (goal, target date, line, col)
     unagreed_goals: list[tuple[str, int, int]] = field(default_factory=list)  # goals not agreed, with no note why
     service_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # (start, end, line, col of end)
+    # a plan's or a monitoring's services: (goal, resource, line, col of the resource)
+    services: list[tuple[str, str, int, int]] = field(default_factory=list)
     agreed_reason: bool = False
     agreed_at: Where = (1, 1)
     agreed_on: str | None = None  # a plan's agreement.date
@@ -278,6 +280,15 @@ def goals_twice(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> l
     return out
 
 
+def _services(s: Summary, parsed: Parsed, data: dict[str, Any], ref: Any) -> None:
+    """A plan's or a monitoring's services: their references, and each (goal, resource) pair."""
+    for i, item in enumerate(_list(data.get("services"))):
+        ref("goal", ("services", i, "goal"))
+        ref("resource", ("services", i, "resource"))
+        if isinstance(item, dict) and isinstance(item.get("goal"), str) and isinstance(item.get("resource"), str):
+            s.services.append((item["goal"], item["resource"], *parsed.where(("services", i, "resource"))))
+
+
 def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
     def ref(kind: str, path: tuple[Any, ...]) -> None:
         value = _get(data, path)
@@ -311,9 +322,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 s.doubled_goals += goal["id"] in s.goals
                 s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
                 ref("need", ("goals", i, "need"))
-        for i, _ in enumerate(_list(data.get("services"))):
-            ref("goal", ("services", i, "goal"))
-            ref("resource", ("services", i, "resource"))
+        _services(s, parsed, data, ref)
         agreed = _get(data, ("agreement", "client_agreed"))
         s.agreed = agreed if isinstance(agreed, bool) else None
         s.review_date = valid_date(data.get("review_date"))
@@ -342,9 +351,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 s.progress.append(item["goal"])
                 if item.get("status") == "achieved":
                     s.achieved.append(item["goal"])
-        for i, _ in enumerate(_list(data.get("services"))):
-            ref("goal", ("services", i, "goal"))
-            ref("resource", ("services", i, "resource"))
+        _services(s, parsed, data, ref)
         s.decision = _str(data.get("decision"))
         s.next_review = valid_date(data.get("next_review"))
         s.next_at = parsed.where(("next_review",))
