@@ -365,3 +365,13 @@ def test_a_room_without_a_dong_is_a_detail_of_the_address(sample: Path) -> None:
     found = [f for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
     assert [(f.code, f.column) for f in found] == [("sensitive-variant-in-text", len("이웃 ") + 1)], found
     assert "상세 주소" in found[0].message_ko and "cases/2026-0002/01-intake.md" in found[0].message_ko
+
+
+def test_a_lot_written_with_its_sub_number_after_ui_is_the_address() -> None:
+    """`나래동 101의 1`: how older documents (and older workers) write the lot 101-1."""
+    from casekit.core.sensitive import ADDRESS
+
+    index = SensitiveIndex([("가온구 나래동 101-1 2층", "cases/a/01-intake.md", "client.address")])
+    for text in ("나래동 101의 1 방문", "나래동 101의1", "나래동 101 의 1"):
+        assert [h.variant for h in index.find(text)] == [ADDRESS], text
+    assert index.find("나래동 101의 10") == [] and index.find("나래동 1101의 1") == []

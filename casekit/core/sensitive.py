@@ -209,8 +209,8 @@ def address_details(address: str) -> list[str]:
     for m in _STREET.finditer(address):  # 나래동 101-1, as a lot is written too: 101번지 1호, 제101-1호, 산101-1
         street, number = m.groups()
         out += [m.group(0), f"{street}{number}번지", f"{street}제{number}호", f"{street}산{number}"]
-        if "-" in number:
-            out.append("{}{}번지{}호".format(street, *number.split("-", 1)))
+        if "-" in number:  # 101번지 1호, and 101의 1 as an older way writes a lot's sub-number
+            out += ["{}{}번지{}호".format(street, *number.split("-", 1)), "{}{}의{}".format(street, *number.split("-", 1))]
     return out
 
 
