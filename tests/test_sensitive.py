@@ -375,3 +375,12 @@ def test_a_lot_written_with_its_sub_number_after_ui_is_the_address() -> None:
     for text in ("나래동 101의 1 방문", "나래동 101의1", "나래동 101 의 1"):
         assert [h.variant for h in index.find(text)] == [ADDRESS], text
     assert index.find("나래동 101의 10") == [] and index.find("나래동 1101의 1") == []
+
+
+def test_the_clients_number_written_another_way_is_one_finding_not_two(sample: Path) -> None:
+    """`010 0000 1001` (case 2026-0001's phone, spaced) gave both pii-phone and
+    sensitive-variant-in-text at one column (found by a probe): the one naming whose number stays."""
+    plan = sample / "cases/2026-0001/03-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n연락: 010 0000 1001\n연락2: 01000001001\n", encoding="utf-8")
+    found = [f.code for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
+    assert found == ["sensitive-variant-in-text"] * 2, found

@@ -221,7 +221,7 @@ _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"
 # unknown; a reference is unknown because it names several (need: N1, N2: several-ids, not "N1, N2
 # is no need"); a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text)
 _SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, **{code: frozenset({"several-ids"}) for code in _REFERENCE_CODES},
-                **{code: frozenset({"sensitive-in-text"})
+                **{code: frozenset({"sensitive-in-text", "sensitive-variant-in-text"})
                 for code in ("pii-phone", "pii-account", "pii-bank-account", "pii-email", "pii-resident-number",
                              "pii-card", "pii-driver-license")}}
 
