@@ -1243,3 +1243,14 @@ def test_a_monitoring_copied_from_another_case_names_services_its_plan_lacks(sam
     for goal, resource in named:  # (none the copy's plan pairs so; the pairs it has are not named)
         assert not re.search(rf"- goal: {goal}\n    resource: {resource}\n", plan), (goal, resource)
     assert "최근 계획 03-plan.md의 서비스에 없습니다" in found[0].message_ko
+
+
+def test_the_parsers_own_words_name_no_line_that_says_nothing(sample: Path) -> None:
+    """The parser's text ended `(line 2, column 1)`, the front matter's first key, where every
+    top-level mapping begins, beside a finding on line 13 (found by a probe)."""
+    plan = "cases/2026-0001/03-plan.md"
+    text = (sample / plan).read_text(encoding="utf-8").split("\n")
+    text.insert(12, "- 잘못")
+    (sample / plan).write_text("\n".join(text), encoding="utf-8")
+    (found,) = [m for code, at, m in errors_in(sample, plan)]
+    assert "(YAML 원문: while parsing a block mapping did not find expected key)" in found, found

@@ -863,7 +863,9 @@ class _Builder:
         context = exc.context or ""
         if context and exc.context_mark is not None and exc.problem_mark is not None:
             started = self.at(exc.context_mark)
-            if started != (line, col):  # where the unfinished thing began: often the real mistake
+            # where the unfinished thing began: often the real mistake (not the front matter's own
+            # first line, where every top-level mapping begins: a line number that says nothing)
+            if started != (line, col) and started[0] > self.first_line:
                 context += f" (line {started[0]}, column {started[1]})"
         problem = " ".join(p for p in (context, exc.problem) if p) or "invalid YAML"
         lines = self.src.split("\n")
