@@ -185,8 +185,8 @@ def test_an_id_given_twice_is_found_at_the_second_with_the_first_line_and_a_free
 
 def test_one_syllable_that_begins_one_label_only_is_taken_for_it() -> None:
     labels = {"male": "남성", "female": "여성", "other": "기타", "unknown": "모름"}
-    assert enum_hint("남", list(labels), labels)[0] == " '남' 대신 코드 male(남성)로 적으세요."
-    assert enum_hint("여", list(labels), labels)[0] == " '여' 대신 코드 female(여성)로 적으세요."
+    assert attach_particles(enum_hint("남", list(labels), labels)[0]) == " '남' 대신 코드 male(남성)으로 적으세요."
+    assert attach_particles(enum_hint("여", list(labels), labels)[0]) == " '여' 대신 코드 female(여성)으로 적으세요."
     both = {"a": "가나", "b": "가다"}
     assert enum_hint("가", list(both), both) == ("", "")  # two labels begin so: no guess
 

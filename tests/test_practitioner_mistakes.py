@@ -1254,3 +1254,24 @@ def test_the_parsers_own_words_name_no_line_that_says_nothing(sample: Path) -> N
     (sample / plan).write_text("\n".join(text), encoding="utf-8")
     (found,) = [m for code, at, m in errors_in(sample, plan)]
     assert "(YAML 원문: while parsing a block mapping did not find expected key)" in found, found
+
+
+def test_yes_or_no_in_korean_is_told_true_or_false(sample: Path) -> None:
+    """`client_agreed: 예` got only '참/거짓이어야 하는데 글자입니다' (found by a probe)."""
+    plan = "cases/2026-0001/03-plan.md"
+    line = edit(sample, plan, "client_agreed: true", "client_agreed: 예")
+    (found,) = [m for code, at, m in errors_in(sample, plan) if at == line]
+    assert "'예' 대신 true로 적으세요" in found, found
+
+
+def test_a_value_with_a_colon_and_double_quotes_is_shown_quoted_in_single_quotes(sample: Path) -> None:
+    """The fix offered for `note: 설명: "인용" 포함` was `note: "설명: "인용" 포함"`, broken YAML again."""
+    line = edit(sample, MONITORING, 'note: "5월 초', 'note: 설명: "인용" 포함\n    extra: "5월 초')
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert """예: note: '설명: "인용" 포함'""" in found, found
+
+
+def test_a_korean_label_typed_for_a_code_gets_the_right_particle(sample: Path) -> None:
+    line = edit(sample, MONITORING, "status: achieved", "status: 달성")
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert "'달성' 대신 코드 achieved(달성)으로 적으세요" in found, found

@@ -182,11 +182,11 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         label = labels.get(code, "")
         parts = [p.strip() for p in re.split(r"[·/(),]|\s+", label) if p.strip()]
         if text and (text == label or text in parts or (len(text) >= 2 and label.startswith(text))):
-            return (f" '{text}' 대신 코드 {code}({label})로 적으세요.", f" write the code {code} ({label}) instead of '{text}'.")
+            return (f" '{text}' 대신 코드 {code}({label})(으)로 적으세요.", f" write the code {code} ({label}) instead of '{text}'.")
     starting = [code for code in codes if text and labels.get(code, "").startswith(text)]
     if len(starting) == 1:  # one syllable that begins one label only: 남 for 남성
         code = starting[0]
-        return (f" '{text}' 대신 코드 {code}({labels[code]})로 적으세요.",
+        return (f" '{text}' 대신 코드 {code}({labels[code]})(으)로 적으세요.",
                 f" write the code {code} ({labels[code]}) instead of '{text}'.")
     lead = re.match(r"([A-Za-z_]+)\s*(?:[-—–:(#·,/]|\s)", text)
     if lead is not None and lead.group(1) in codes:  # the template's explanation left after the value
@@ -741,8 +741,10 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
         if ": " in value or value.endswith(":"):
             key = text.split(":", 1)[0].strip().lstrip("- ").strip()
             shown = masked(value.strip()) if key in SENSITIVE_KEYS else value.strip()  # (an address: its shape only)
-            return (line, None, f"값 안에 콜론(:)이 있습니다. 값 전체를 따옴표로 감싸세요. 예: {key}: \"{shown}\"",
-                    f"the value contains a colon; put the whole value in quotes: {key}: \"{shown}\"")
+            # (a value holding " in '…', its ' doubled: "…" around it would be broken YAML again)
+            quoted = "'" + shown.replace("'", "''") + "'" if '"' in shown else f'"{shown}"'
+            return (line, None, f"값 안에 콜론(:)이 있습니다. 값 전체를 따옴표로 감싸세요. 예: {key}: {quoted}",
+                    f"the value contains a colon; put the whole value in quotes: {key}: {quoted}")
     if "could not find expected ':'" in p and context_line:
         src = at(context_line)
         if re.match(r"^\s*(- )?[A-Za-z_][\w.-]*:\S", src):

@@ -480,6 +480,8 @@ class SchemaSet:
         return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
 
 
+_YES = frozenset({"예", "네", "응", "그렇다", "동의", "있음", "o", "y", "ㅇ"})
+_NO = frozenset({"아니오", "아니요", "아니", "아님", "없음", "미동의", "x", "n", "ㄴ"})
 _VALUE_DIGITS = re.compile(r"[0-9][0-9-]{3,}")
 
 
@@ -754,6 +756,10 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     if expected == "string" and resolved == "null":
         return (" 값이 비어 있습니다.", " the value is empty.")
     if expected == "boolean" and actual == "string":
+        word = str(value).strip().lower() if isinstance(value, str) else ""
+        meant = "true" if word in _YES else "false" if word in _NO else None
+        if meant is not None:  # 예, 아니오: what the form's 예/아니오 box means
+            return (f" '{value}' 대신 {meant}(으)로 적으세요(true 또는 false).", f" write {meant} (true or false).")
         return (" true 또는 false로 적으세요.", " write true or false.")
     if expected == "array" and isinstance(value, str) and value.strip()[:1] in LIST_SIGNS:
         sign = value.strip()[0]
