@@ -39,7 +39,7 @@ MISTAKES = [
     ("missing-dash", "  - goal: G2\n    resource: gaon-self", "    goal: G2\n    resource: gaon-self",
      ("yaml-duplicate-key", 36), ["'- '를 붙이세요"]),
     ("no-space-after-colon", "type: initial", "type:initial", ("yaml-syntax", 6), ["콜론(:) 뒤에 공백", "type: initial"]),
-    ("korean-label-for-enum", "type: initial", "type: 최초", ("not-in-list", 6), ["코드 initial(최초 계획)로 적으세요"]),
+    ("korean-label-for-enum", "type: initial", "type: 최초", ("not-in-list", 6), ["코드 initial(최초 계획)으로 적으세요"]),
     ("enum-typo", "type: initial", "type: inital", ("not-in-list", 6), ["혹시 initial(최초 계획)인가요?"]),
     ("date-with-dots", 'date: "2026-03-25"', "date: 2026.03.25", ("bad-date", 4), ["2026-03-25로 적으세요"]),
     ("date-one-digit", 'date: "2026-03-25"', "date: 2026-3-5", ("bad-date", 4), ["2026-03-05로 적으세요"]),

@@ -234,7 +234,7 @@ DEPENDS_ON = {
     "assessment": frozenset({"plan-without-assessment", "unknown-need", "selection-before-assessment",
                              "reassessment-first", "unknown-member", "need-not-planned"}),
     "plan": frozenset({"needs-plan", "unknown-goal", "goal-without-plan", "activity-before-plan", "closure-goal-unevaluated",
-                       "revised-plan-without-earlier"}),
+                       "revised-plan-without-earlier", "service-not-in-plan"}),
     "closure": frozenset({"followup-before-closure"}),
 }
 
@@ -301,7 +301,8 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
 # what a case's process rules say of a record only because it stands in that case: its order among
 # the case's records, its goals and needs against the case's plan and assessment, its date against theirs
 _OF_ITS_PLACE = ORDER_CODES | frozenset().union(*DEPENDS_ON.values()) | frozenset({
-    "goal-not-monitored", "date-decreasing", "activity-after-record", "activity-before-plan", "task-before-meeting"})
+    "goal-not-monitored", "date-decreasing", "activity-after-record", "activity-before-plan", "task-before-meeting",
+    "service-not-in-plan"})
 
 
 def copied_in(findings: list[Finding]) -> list[Finding]:

@@ -115,7 +115,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
             out += _check_plan(r, ep)
             ep.plan = r
         elif r.stage in ("intervention", "monitoring"):
-            work = _check_work(r, ep, stage_ko)
+            work = _check_work(r, ep, stage_ko, resources)
             if work and work[0].code == "needs-plan":
                 if first_unplanned is not None:
                     unplanned[first_unplanned][2].append(r.file_name)
@@ -189,7 +189,7 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     return out
 
 
-def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
+def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str] = ()) -> list[Finding]:
     out = []
     if ep.plan is None:
         if r.stage == "intervention" and not r.ok:
@@ -208,11 +208,13 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str) -> list[Finding]:
             if r.ok and goal not in r.progress:
                 out.append(finding("goal-not-monitored", r.rel, *r.goals_at, goal=goal, text=text))
         planned = {(goal, resource) for goal, resource, *_ in ep.plan.services}
-        if ep.plan.ok and planned:  # (a plan that lists services: a monitoring checks those)
+        # (a plan that lists services, each of a resource that exists: a monitoring checks those; a
+        # resource misspelt on either side is its unknown-resource)
+        if ep.plan.ok and planned and all(resource in resources for _, resource in planned):
             out += [finding("service-not-in-plan", r.rel, line, col, goal=goal, resource=resource,
                             plan=ep.plan.file_name)
                     for goal, resource, line, col in r.services
-                    if (goal, resource) not in planned and goal in ep.plan.goals and not PLACEHOLDER.match(resource)]
+                    if (goal, resource) not in planned and goal in ep.plan.goals and resource in resources]
     for date, line, col in r.activities:
         if r.date and date > r.date:
             out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))
