@@ -269,8 +269,9 @@ def test_a_birth_date_a_help_page_spells_in_a_longer_number_builds(sample: Path)
     failed the build (the sample's privacy page showed it). A term that alone reads as a sensitive
     value is left out of the index; the page itself is audited as it stands."""
     intake = sample / "cases" / "2026-0001" / "01-intake.md"
-    intake.write_text(re.sub(r'birth_date: "[0-9-]+"', 'birth_date: "1980-01-01"', intake.read_text(encoding="utf-8")),
-                      encoding="utf-8")
+    text = re.sub(r'birth_date: "[0-9-]+"', 'birth_date: "1980-01-01"', intake.read_text(encoding="utf-8"))
+    text = re.sub(r'\n  resident_number: "[0-9-]+"', "", text)  # (its number spoke of the old birth date)
+    intake.write_text(text, encoding="utf-8")
     help_page = sample / "docs" / "privacy.md"
     help_page.write_text(help_page.read_text(encoding="utf-8") + "\n가린 번호의 예: `800101-1******`\n", encoding="utf-8")
     note = sample / "cases" / "2026-0002" / "02-assessment.md"

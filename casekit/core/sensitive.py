@@ -159,9 +159,10 @@ TITLES = frozenset({
 def name_part(field: str, value: str) -> str | None:
     """The name in a person's field when the value holds more than the name (정보람 팀장 ->
     정보람): the first word of Hangul of 3 or 4 syllables that is not a title, among its first two.
-    None for other fields, and for a value that is the name alone (its variants are the value's)."""
-    if PERSON_FIELDS.search(_INDEX_IN_FIELD.sub("", field)) is None:
-        return None
+    None for other fields, for a value that is the name alone (its variants are the value's), and
+    for one of more than three words or 30 characters (a sentence, not a name with its title)."""
+    if PERSON_FIELDS.search(_INDEX_IN_FIELD.sub("", field)) is None or len(value.split()) > 3 or len(value) > 30:
+        return None  # (a name and its title or relationship are short: not a sentence written in the field)
     words = _HANGUL_WORD.findall(value)
     if len(words) < 2 and _compact(value) == (words[0] if words else ""):
         return None

@@ -193,6 +193,7 @@ def referral_without_agency(parsed: Parsed, data: dict[str, Any], stage: str, re
 
 
 _RRN_HIDDEN = re.compile(r"[*●○xX]")
+_RRN_TEXT = re.compile(r"[0-9][0-9 \-*●○xX]*")  # digits, a hyphen or spaces, and marks hiding digits
 _RRN_CENTURY = {"9": 1800, "0": 1800, "1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000, "8": 2000}
 
 
@@ -207,6 +208,8 @@ def resident_number_mismatch(parsed: Parsed, data: dict[str, Any], stage: str, r
         return []
     at = parsed.where(("client", "resident_number"))
     text = unicodedata.normalize("NFKC", number)
+    if not _RRN_TEXT.fullmatch(text.strip()):
+        return []  # (words, not a number with a slip in it: what it is, the schema does not say)
     digits = "".join(c for c in text if c.isdigit())
     # 690721-1******, 690721-1: the back kept hidden or left out, as agencies often write it
     part = _RRN_HIDDEN.search(text) is not None or len(digits) in (6, 7)
