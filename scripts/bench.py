@@ -193,7 +193,9 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
         name = _person(rng, used, pairs)
         birth = _birth(rng, book, shift)
         digits = f"{1000 + i // 10000:04d}-{i % 10000:04d}"
-        century = "1" if birth.year < 2000 else "3"
+        # the digit of century and sex, as the intake's gender says (check holds the two together)
+        female = any(re.search(r"^\s+gender: female\b", text, re.M) for _, text in book)
+        century = ("2" if female else "1") if birth.year < 2000 else ("4" if female else "3")
         values = {
             "name": name,
             "birth_date": birth.isoformat(),
