@@ -266,6 +266,16 @@ def test_a_compound_typed_joined_meets_it_written_apart(typed: str, written: str
     assert search_ko.split_groups("사례") == search_ko.split_groups("사례관") == ()
 
 
+@pytest.mark.parametrize(("typed", "written"), [("딸하고", "딸과 통화"), ("빚하고", "빚 때문에"), ("딸하고도", "딸을 만남")])
+def test_a_one_syllable_noun_with_hago_meets_the_noun(typed: str, written: str) -> None:
+    """딸하고 (with the daughter) was cut as a verb 딸하다 and lost the noun (found by a probe);
+    엄마하고 was already 엄마."""
+    have = set(search_ko.terms(written))
+    [(_, groups)] = search_ko.query_groups(typed)
+    assert any(set(g) <= have for g in groups), (groups, sorted(have))
+    assert typed[0] in search_ko.terms(typed)  # (a page that writes it holds the noun)
+
+
 def test_a_verb_in_boda_typed_as_in_a_dictionary_meets_its_forms() -> None:
     """돌보다 was cut to 돌 (보다 read as the particle "than") and looked for a word 돌 alone; it is
     also read as the verb, and meets 돌봄, 돌봐요, 알아봄. A noun and 보다 (지난달보다) keeps its reading."""
@@ -514,6 +524,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "어제 오늘 그제 그저께부터 내일 모레 지난주 저번주에 이번주 다음주 지난달에 이번달 저번달 다음달 오늘날 어제오늘 "
              "다니는 다닌 사는 힘든 아픈 바쁜 지낸 그만둔 지내는 돌보는 방문하는 연결되는 방문할 지원하던 아이는 병원 먹는 "
              "애도상담 은둔청년 히키코모리 국취 맞복팀 정신건강복지센터 주거지원을 받았어요 어려워하셨어요 "
+             "딸하고 빚하고도 집하고는 엄마하고 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]

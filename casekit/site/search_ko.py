@@ -498,11 +498,18 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     standard = _standard_spelling(word)
     if standard is not None:  # 알콜중독: also 알코올중독
         groups += [g for g in word_groups(standard) if g not in groups]
+    if len(word) in (3, 4) and word[1:] in _WITH and (word[0],) not in groups:
+        # 딸하고, 빚하고도: a one-syllable noun and the particle 하고 (with, and), which the cut leaves
+        # on it (하고 is a light verb's ending too: 엄마하고 is cut to 엄마, 딸하고 would be a verb 딸하다)
+        groups.append((word[0],))
     if bare == s == word[:-2] and word.endswith("보다"):
         # 돌보다, 알아보다, 지켜보다: a verb in 보다 (돌봄, 알아봄 on a page), not only a word and the
         # particle "than" (지난달보다: its verb reading is a key no page has)
         groups += [g for g in (tuple(bigrams(word[:-1])), (word,)) if g not in groups]
     return tuple(groups)
+
+
+_WITH = frozenset({"하고", "하고는", "하고도"})
 
 
 def _with_rieul(key: str | None) -> str | None:

@@ -291,6 +291,10 @@ function wordGroups(word) {
           if (!groups.some(h => h.join(" ") === g.join(" "))) groups.push(g);
         }
       }
+      if ((word.length === 3 || word.length === 4) && ["하고", "하고는", "하고도"].includes(word.slice(1))
+          && !groups.some(g => g.length === 1 && g[0] === word[0])) {
+        groups.push([word[0]]);  /* 딸하고: a one-syllable noun and the particle 하고 (search_ko.word_groups) */
+      }
       if (bare === s && s === word.slice(0, -2) && word.endsWith("보다")) {
         /* 돌보다, 알아보다: a verb in 보다 as well as a word and the particle "than" */
         for (const g of [bigrams(word.slice(0, -1)), [word]]) {
