@@ -144,11 +144,14 @@ def scan_docs(root: Path) -> DocsScan:
                 _file(path, erel, out)
     out.names.sort()
     out.pages.sort()
-    clashing = [(rel, text) for rel, text in out.pages if generated_place(rel.split("/", 1)[1]) is not None]
-    for rel, _ in clashing:  # (the published ones are the rest: never the casebook's page in another's stead)
-        out.findings.append(finding("docs-page-clash", rel, None, None,
-                                    place=generated_place(rel.split("/", 1)[1])))
-        out.pages.remove((rel, _))
+    kept: list[tuple[str, str]] = []
+    for rel, text in out.pages:  # (the published ones are the rest: never the casebook's page in another's stead)
+        place = generated_place(rel.split("/", 1)[1])
+        if place is None:
+            kept.append((rel, text))
+        else:
+            out.findings.append(finding("docs-page-clash", rel, None, None, place=place))
+    out.pages = kept
     out.assets.sort()
     out.pictures = Pictures.of(name, out.assets)
     for rel, text in out.pages:  # (a page's picture is read from its own folder, as MkDocs reads it)

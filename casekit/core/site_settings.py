@@ -211,7 +211,11 @@ def _site_dir_problem(value: str, docs: str | None) -> str | None:
 def docs_dir(root: Path) -> tuple[str | None, list[Finding]]:
     """The pages folder `mkdocs.yml` names (`docs_dir`, default `docs`) relative to the casebook
     root, or None with a finding when it leaves the casebook (nothing there is scanned or published)."""
-    doc, _ = _nodes(Path(os.path.realpath(root)))
+    return _docs_dir_of(_nodes(Path(os.path.realpath(root)))[0])
+
+
+def _docs_dir_of(doc: yaml.Node | None) -> tuple[str | None, list[Finding]]:
+    """`docs_dir` of the settings already read as nodes."""
     entry = _get(doc, "docs_dir")
     if entry is None or not isinstance(entry[1], yaml.ScalarNode) or not entry[1].value.strip():
         return "docs", []
@@ -238,7 +242,7 @@ def _aliases(root: Path) -> list[tuple[int, int]]:
     return out
 
 
-def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
+def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
     out: list[Finding] = []
 
     def report(node: yaml.Node, key: str, what: str) -> None:
@@ -252,7 +256,7 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
                     report(k, str(k.value), "같은 키가 두 번 있으면 MkDocs는 뒤의 것을 씁니다 (a key written twice: "
                                             "MkDocs takes the last)")
                 keys.add(k.value)
-    for line, col in _aliases(root)[:1]:
+    for line, col in aliases[:1]:
         out.append(finding("settings-unsafe", SETTINGS_FILE, line, col, key="*",
                            what="YAML 별칭은 MkDocs가 펼쳐 만들어 메모리를 다 씁니다 (a YAML alias: expanded by MkDocs)"))
     for key, what in UNSAFE_KEYS.items():
@@ -261,7 +265,7 @@ def _unsafe(root: Path, doc: yaml.Node) -> list[Finding]:
             report(entry[0], key, what)
     site_dir = _get(doc, "site_dir")
     if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode):
-        problem = _site_dir_problem(str(site_dir[1].value), docs_dir(root)[0])
+        problem = _site_dir_problem(str(site_dir[1].value), _docs_dir_of(doc)[0])
         if problem is not None:
             report(site_dir[1], "site_dir", problem)
     extensions = _get(doc, "markdown_extensions")
@@ -449,8 +453,9 @@ def check_site_settings(root: Path) -> list[Finding]:
     doc, out = _nodes(real)
     if doc is None:
         return out
-    out += _unsafe(real, doc)
-    if not _aliases(real):  # (an alias is refused whatever it names: no bomb walked for names)
+    aliases = _aliases(real)
+    out += _unsafe(doc, aliases)
+    if not aliases:  # (an alias is refused whatever it names: no bomb walked for names)
         out += _theme_names(doc)
 
     def report(node: yaml.Node, key: str, what: str) -> None:
