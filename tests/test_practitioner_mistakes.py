@@ -1275,3 +1275,14 @@ def test_a_korean_label_typed_for_a_code_gets_the_right_particle(sample: Path) -
     line = edit(sample, MONITORING, "status: achieved", "status: 달성")
     (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
     assert "'달성' 대신 코드 achieved(달성)으로 적으세요" in found, found
+
+
+def test_a_file_told_to_be_renamed_twice_is_told_one_name(sample: Path) -> None:
+    """An intervention saved as 04-monitoring.md beside 04-intervention.md was told by
+    duplicate-number to become 05-intervention.md and by stage-mismatch 04-intervention.md, a
+    name taken (found by a probe): both now say the free one."""
+    shutil.copy(sample / "cases/2026-0012/04-intervention.md", sample / "cases/2026-0012/04-monitoring.md")
+    found = {f.code: f.message_ko for f in check(sample, today=None).findings
+             if f.path == "cases/2026-0012/04-monitoring.md"}
+    assert set(found) == {"duplicate-number", "stage-mismatch"}, found
+    assert all("05-intervention.md로 바꾸세요" in m and "04-intervention.md로" not in m for m in found.values()), found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -314,6 +315,29 @@ def copied_in(findings: list[Finding]) -> list[Finding]:
     if not mismatched:
         return findings
     return [f for f in findings if not (f.path in mismatched and f.code in _OF_ITS_PLACE)]
+
+
+_RENAME_TO = re.compile(r"rename this record (\S+\.md)")
+_RENAME_NAME = re.compile(r"(?<![0-9A-Za-z])[0-9]{2}-[a-z]+\.md(?![0-9A-Za-z])")  # (\b: 로 after it is a letter too)
+
+
+def one_rename(findings: list[Finding]) -> list[Finding]:
+    """`findings` with one new name for a file both `duplicate-number` and `stage-mismatch` tell to
+    rename (an intervention saved as 04-monitoring.md beside 04-intervention.md: 05-intervention.md,
+    the free number duplicate-number names; stage-mismatch, made from the file alone, named the
+    taken 04-intervention.md)."""
+    free = {f.path: m.group(1) for f in findings
+            if f.code == "duplicate-number" and (m := _RENAME_TO.search(f.message_en)) is not None}
+    if not free:
+        return findings
+    out = []
+    for f in findings:
+        name = free.get(f.path) if f.code == "stage-mismatch" else None
+        if name is not None:
+            f = dataclasses.replace(f, message_ko=_RENAME_NAME.sub(name, f.message_ko),
+                                    message_en=_RENAME_NAME.sub(name, f.message_en))
+        out.append(f)
+    return out
 
 
 def one_per_place(findings: list[Finding]) -> list[Finding]:
@@ -671,7 +695,8 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_per_place(copied_in(folder_renamed(findings, layout))), layout.unread))
+    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(findings, layout)))),
+                                             layout.unread))
     return report
 
 
