@@ -364,6 +364,8 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         if nxt:
             days = days_text(nxt["days_left"])  # (N일 지남 says 기한 지남 already)
             when = f"{nxt['label']} {nxt['due']} ({days if nxt['state'] == 'overdue' else STATE_KO[nxt['state']] + ', ' + days})"
+        elif row["errors"] and not row["closed"]:  # (a date it could not read: nothing due is not the answer)
+            when = "알 수 없음 — 검사 오류를 고치면 다음 할 일과 기한을 셉니다"
         else:
             when = "없음"
         state = "종결" if row["closed"] else "진행 중"

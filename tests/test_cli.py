@@ -343,3 +343,12 @@ def test_commands_that_read_the_whole_report_run_without_the_cyclic_collector(sa
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_status_of_a_case_whose_intake_date_cannot_be_read_does_not_say_nothing_is_due(sample: Path, run) -> None:
+    """With the intake's date unreadable, `status` said 다음: 없음 and the overdue 사정 was gone
+    (found by a probe): it says the next step cannot be counted until the errors are fixed."""
+    intake = sample / "cases/2026-0009/01-intake.md"
+    intake.write_text(intake.read_text(encoding="utf-8").replace('date: "2026-', 'date: "2026.', 1), encoding="utf-8")
+    text = run(sample, "status", "2026-0009", "--today", "2026-12-01").output
+    assert "다음: 알 수 없음 — 검사 오류를 고치면" in text and "다음: 없음" not in text, text
