@@ -273,3 +273,16 @@ def test_a_reason_holding_a_name_or_a_number_is_refused_before_anything_is_writt
     result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--reason", "육아휴직", "c1")
     assert result.exit_code == 0, result.output
     assert not [f for f in check(root).errors if f.path == "cases/c1/handover.yml"]
+
+
+def test_a_broken_handover_file_is_spoken_of_as_the_file_not_a_records_front_matter(tmp_path: Path) -> None:
+    """A YAML slip in handover.yml said 머리말(YAML)을 읽을 수 없습니다 (found by a probe): the file has
+    no 머리말, it is YAML from its first line."""
+    from casekit.core.casebook import check
+
+    root = book(tmp_path)
+    (root / "cases/c1/handover.yml").write_text(
+        "handovers:\n  - date: 2026-06-01\n    from: kim.sw\n  to: choi.sw\n", encoding="utf-8")
+    found = [f for f in check(root).errors if f.path == "cases/c1/handover.yml"]
+    assert found and all("머리말" not in f.message_ko for f in found), [f.message_ko for f in found]
+    assert "handover.yml을 읽을 수 없습니다" in found[0].message_ko, found[0].message_ko

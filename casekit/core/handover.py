@@ -19,6 +19,7 @@ that entries are in date order, not before the intake, and not from a worker to 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,6 +81,14 @@ def read_entries(folder: str) -> list[Handover]:
     return entries(parse(text, HANDOVER_FILE)) if text is not None else []
 
 
+def _whole_file(f: Finding) -> Finding:
+    """A parser's finding about handover.yml, said of the file (not of a record's 머리말)."""
+    if "머리말" not in f.message_ko:
+        return f
+    return dataclasses.replace(f, message_ko=f.message_ko.replace("머리말(YAML)", HANDOVER_FILE).replace(
+        "머리말", HANDOVER_FILE))
+
+
 def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary],
                today: str = "") -> tuple[list[Finding], list[Handover], Parsed | None]:
     """Read and validate `cases/<id>/handover.yml`; its findings, its entries, the parsed file.
@@ -88,7 +97,8 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary],
     if text is None:
         return findings, [], None
     parsed = parse(text, rel)
-    findings = [*findings, *parsed.findings]
+    # (the parser's messages speak of a record's 머리말: this file is YAML from its first line)
+    findings = [*findings, *(_whole_file(f) for f in parsed.findings)]
     if parsed.data is None:
         return findings, [], parsed
     kind_schemas = schemas if "handover" in schemas.schemas else _default_schemas()
