@@ -1286,3 +1286,13 @@ def test_a_file_told_to_be_renamed_twice_is_told_one_name(sample: Path) -> None:
              if f.path == "cases/2026-0012/04-monitoring.md"}
     assert set(found) == {"duplicate-number", "stage-mismatch"}, found
     assert all("05-intervention.md로 바꾸세요" in m and "04-intervention.md로" not in m for m in found.values()), found
+
+
+def test_a_key_with_a_value_and_a_list_under_it_is_said_at_the_value(sample: Path) -> None:
+    """`goals: 없음` with the goals' list still under it was said one line low, as the list item's
+    indentation not matching (found by a probe)."""
+    plan = "cases/2026-0001/03-plan.md"
+    line = edit(sample, plan, "goals:\n", "goals: 없음\n")
+    found = errors_in(sample, plan)
+    assert [(code, at) for code, at, _ in found] == [("yaml-syntax", line)], found
+    assert "'goals:' 뒤에 값('없음')이 있는데 아래에 목록이 이어집니다" in found[0][2]

@@ -638,6 +638,9 @@ def tab_advice(lines: list[str], n: int) -> int | None:
     return next((layout[m] for m in reversed(above) if _is_dash(lines[m - 1]) and layout[m] <= layout[prev]), None)
 
 
+_KEY_WITH_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]+([^#\s'\"|>&*!\[{][^#]*?)[ \t]*(?:#.*)?$")
+
+
 def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None) -> tuple[int, int | None, str, str]:
     """Explain a YAML syntax error in plain words: (line to point at, its column or None when the
     parser's own column stands, Korean, English).
@@ -733,7 +736,17 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
                     f"this line is indented {indent} spaces; if it belongs under '{key}:', {beside[1]}, "
                     f"indent it {usual}")
     if "mapping values are not allowed" in p:
-        prev = next((at(n) for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), "")
+        prev_at = next((n for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), 0)
+        prev = at(prev_at)
+        owner = _KEY_WITH_VALUE.match(prev)
+        if owner is not None and text.lstrip().startswith("- ") and _indent(text) > _indent(prev):
+            # `goals: 없음` with the list under it: the key holds a value and a list at once
+            key, said = owner.group(2), owner.group(3).strip()
+            shown = masked(said) if key in SENSITIVE_KEYS else said
+            return (prev_at, owner.start(3) + 1,
+                    f"'{key}:' 뒤에 값('{shown}')이 있는데 아래에 목록이 이어집니다. 목록을 쓰려면 '{key}:' 뒤의 값을 "
+                    "지우고, 목록이 없다면 아래 항목들을 지우세요.",
+                    f"'{key}:' has a value ('{shown}') and a list under it: remove the value to keep the list, or the list")
         if prev and _indent(text) > _indent(prev) and not prev.rstrip().endswith(":"):
             return (line, None, f"이 줄의 들여쓰기({_indent(text)}칸)가 윗줄({_indent(prev)}칸)과 맞지 않습니다. "
                           "같은 묶음의 항목은 같은 칸에서 시작하세요.",
