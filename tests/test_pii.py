@@ -336,7 +336,7 @@ def test_check_locates_a_number_in_a_published_field(sample: Path, run) -> None:
     record.write_text(text.replace(old, '"수급 결정, 담당 공무원 010-9876-5432"'), encoding="utf-8")
     lines = record.read_text(encoding="utf-8").split("\n")
     lineno = next(i for i, t in enumerate(lines, 1) if "010-9876-5432" in t)
-    column = lines[lineno - 1].index('"수급') + 1  # the value's position
+    column = lines[lineno - 1].index("010-9876-5432") + 1  # the number's position in the value
     result = run(sample, "check", "--format", "json")
     assert result.exit_code == 1
     pii = [f for f in _findings(result) if f["code"].startswith("pii-")]
@@ -427,7 +427,7 @@ def test_published_values_are_scanned_and_sensitive_ones_not() -> None:
     )
     parsed = split(text, "cases/c1/01-intake.md")
     found = scan_parsed(parsed, "cases/c1/01-intake.md", [["client", "phone"], ["members", "*", "phone"]], [])
-    assert [(f.line, f.column, f.code) for f in found] == [(7, 11, "pii-phone"), (8, 7, "pii-phone"), (9, 9, "pii-resident-number")]
+    assert [(f.line, f.column, f.code) for f in found] == [(7, 14, "pii-phone"), (8, 10, "pii-phone"), (9, 9, "pii-resident-number")]
 
 
 def _date_dependent_before(text: str, today: dt.date) -> str | None:

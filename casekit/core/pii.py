@@ -426,7 +426,8 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
     and in every published (not sensitive, not public) front-matter value.
 
     `sensitive` are the paths not to scan (`SchemaSet.unscanned_paths`). A body finding points at
-    the match itself; a field finding at the start of the field's value.
+    the match itself; a field finding at the match too when the value stands on its line as it
+    reads, else at the start of the field's value.
     """
     allowed = _Allow.of(allow)
     out = scan_text(parsed.lead, rel, 1, allowed) if parsed.lead.strip() else []  # (above a front matter found lower)
@@ -437,12 +438,22 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
         # (both filters keep order: in this order the paths are matched for one value, not thirty)
         candidates = list(_candidates(parsed.leaves()))
         for path, text in outside(candidates, [tuple(p) for p in sensitive]) if candidates else ():
-            for code, _, _ in find_pii(text, allowed):
+            for code, offset, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
+                col = _column_of(parsed, line, col, text, offset)
                 if (code, line, col) not in seen:
                     seen.add((code, line, col))
                     out.append(finding(code, rel, line, col))
     return out
+
+
+def _column_of(parsed: Parsed, line: int, col: int, value: str, offset: int) -> int:
+    """The column of `value[offset]` (a number found in a field) when the value stands on its line
+    as it reads (plain, or quoted without escapes: `note: "연락처 010-…"` at the 010); else the
+    value's own column."""
+    text = parsed.line_text(line)
+    start = col if text[col - 1 : col] in ("'", '"') else col - 1
+    return start + offset + 1 if text[start : start + len(value)] == value else col
 
 
 def _candidates(leaves: list[tuple[tuple[Any, ...], Any]]) -> Iterator[tuple[tuple[Any, ...], str]]:
