@@ -27,12 +27,13 @@ def test_only_checked_files_are_published(tmp_path: Path) -> None:
     started = time.perf_counter()
     scan = scan_docs(root)
     assert time.perf_counter() - started < 5  # a FIFO is never opened for reading, nothing huge is read
-    assert [rel for rel, _ in scan.pages] == ["docs/guide.md", "docs/홍길동-이야기.md"]
+    # (theme.md is a page: its front matter's error, docs-theme-missing, refuses the build)
+    assert [rel for rel, _ in scan.pages] == ["docs/guide.md", "docs/theme.md", "docs/홍길동-이야기.md"]
     assert scan.assets == ["docs/img/ok.png"]
     refused = {f.path for f in scan.findings}
     for rel in ("docs/pipe.md", "docs/passwd.md", "docs/img/zero.png", "docs/record.md", "docs/img/fake.png",
                 "docs/img/logo.svg", "docs/page.html", "docs/notes.txt", "docs/guide.md~", "docs/big.md",
-                "docs/brackets.md", "docs/links.md", "docs/wide.md"):
+                "docs/brackets.md", "docs/links.md", "docs/wide.md", "docs/theme.md"):
         assert rel in refused, rel
     assert not any(".hidden" in n for n in scan.names)
 
@@ -136,3 +137,17 @@ def test_every_page_casekit_makes_is_where_a_docs_page_would_clash(sample: Path)
 
     made = generate(check(sample, keep=True), dt.date(2026, 12, 1))
     assert made.pages and [p.src_uri for p in made.pages if generated_place(p.src_uri) is None] == []
+
+
+def test_a_pages_template_or_icon_out_of_the_theme_is_refused_at_its_value(sample: Path) -> None:
+    """`template: ../../etc/passwd` (or an icon) in a docs page passed check; the build then stopped
+    with generator-failed, in MkDocs' words (found by a probe). check says it at the value; the
+    theme's own names pass."""
+    from casekit.core.casebook import check
+
+    page = sample / "docs/theme.md"
+    page.write_text("---\ntemplate: ../../../../etc/passwd\nicon: '/etc/hostname'\n---\n# 안내\n", encoding="utf-8")
+    found = [(f.path, f.code, f.line, f.column) for f in check(sample).errors]
+    assert found == [("docs/theme.md", "docs-theme-missing", 2, 11), ("docs/theme.md", "docs-theme-missing", 3, 8)]
+    page.write_text("---\ntemplate: main.html\nicon: material/emoticon-happy\n---\n# 안내\n", encoding="utf-8")
+    assert not check(sample).errors

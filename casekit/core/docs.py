@@ -32,7 +32,7 @@ from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.pictures import Pictures, body_lines, references
-from casekit.core.site_settings import docs_dir
+from casekit.core.site_settings import docs_dir, page_templates
 from casekit.core.source import read_file
 
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -152,10 +152,43 @@ def scan_docs(root: Path) -> DocsScan:
         else:
             out.findings.append(finding("docs-page-clash", rel, None, None, place=place))
     out.pages = kept
+    templates = page_templates(root) if out.pages else None
+    for rel, text in out.pages:
+        out.findings.extend(theme_problems(rel, text, templates))
     out.assets.sort()
     out.pictures = Pictures.of(name, out.assets)
     for rel, text in out.pages:  # (a page's picture is read from its own folder, as MkDocs reads it)
         out.findings.extend(out.pictures.findings(rel, text, 1))
+    return out
+
+
+_THEME_KEY = re.compile(r"^(template|icon)[ \t]*:[ \t]*(['\"]?)([^'\"#\n]*?)\2[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def theme_problems(rel: str, text: str, templates: Path | None) -> list[Finding]:
+    """A docs page's front matter `template:` or `icon:` that names nothing of the theme (Material
+    stops the build on it), or a path out of the theme (`../../etc/passwd`): at its value.
+    `templates`: the theme's templates folder (None: only paths out of it are judged)."""
+    if not text.startswith("---"):
+        return []
+    end = text.find("\n---", 3)
+    if end < 0:
+        return []
+    front = text[:end]
+    out = []
+    for m in _THEME_KEY.finditer(front):
+        key, value = m.group(1), m.group(3).strip()
+        if not value:
+            continue
+        parts = value.replace("\\", "/").split("/")
+        bad = value.startswith(("/", "\\")) or ".." in parts or ":" in value
+        if not bad and templates is not None:
+            target = templates / value if key == "template" else templates / ".icons" / f"{value}.svg"
+            bad = not target.is_file()
+        if bad:
+            line_start = front.rfind("\n", 0, m.start()) + 1
+            out.append(finding("docs-theme-missing", rel, front.count("\n", 0, m.start()) + 1,
+                               m.start(3) - line_start + 1, key=key, value=value[:60]))
     return out
 
 

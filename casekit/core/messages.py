@@ -671,6 +671,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",
         "docs_dir '{value}' in mkdocs.yml leads outside the casebook; use a folder inside it (e.g. docs)",
     ),
+    "docs-theme-missing": (
+        E,
+        "이 쪽의 머리말 '{key}: {value}'이(가) 가리키는 것이 테마(Material)에 없습니다(테마 밖을 가리키는 경로도 쓸 수 "
+        "없습니다). 이 줄을 지우거나 테마에 있는 이름을 쓰세요. 그대로면 사이트를 만들지 못합니다.",
+        "this page's front matter '{key}: {value}' names nothing of the theme (Material), or a path out of it: "
+        "remove it or name one the theme has; the site cannot be built with it",
+    ),
     "settings-theme-missing": (
         E,
         "mkdocs.yml의 '{key}: {value}'은(는) 테마(Material)에 없어 사이트를 만들 수 없습니다.{hint}",

@@ -413,6 +413,19 @@ def _material_templates() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def page_templates(root: Path) -> Path | None:
+    """Where a docs page's `template:` and `icon:` are looked for: Material's templates, unless the
+    theme is another or has a `custom_dir` of its own (then only a path out of it is judged)."""
+    doc, _ = _nodes(Path(os.path.realpath(root)))
+    theme = _get(doc, "theme")
+    if theme is not None:
+        tval = theme[1]
+        name = tval if isinstance(tval, yaml.ScalarNode) else (_get(tval, "name") or (None, None))[1]
+        if not (isinstance(name, yaml.ScalarNode) and name.value == "material") or _get(tval, "custom_dir") is not None:
+            return None
+    return _material_templates()
+
+
 _ICON_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)+")
 
 
