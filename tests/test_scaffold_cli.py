@@ -260,3 +260,15 @@ def test_a_record_added_and_not_yet_filled_is_one_finding_a_placeholder(sample: 
     assert added and {f.code for f in added} <= {"placeholder", "required"}, {f.code for f in added}
     places = [(f.path, f.line, f.column) for f in added]
     assert len(places) == len(set(places))
+
+
+def test_a_template_linked_out_of_the_casebook_is_a_finding_of_check(sample: Path) -> None:
+    """`templates/intake.md` a link to /etc/hostname had no finding in check; `new` and `add` refuse it
+    (found by a probe)."""
+    from casekit.core.casebook import check
+
+    target = sample / "templates/intake.md"
+    target.unlink()
+    target.symlink_to("/etc/hostname")
+    found = [(f.path, f.code) for f in check(sample).errors]
+    assert found == [("templates/intake.md", "symlink-outside")], found

@@ -321,6 +321,29 @@ _RENAME_TO = re.compile(r"rename this record (\S+\.md)")
 _RENAME_NAME = re.compile(r"(?<![0-9A-Za-z])[0-9]{2}-[a-z]+\.md(?![0-9A-Za-z])")  # (\b: 로 after it is a letter too)
 
 
+def templates_outside(root: Path) -> list[Finding]:
+    """`templates/` or a `templates/<stage>.md` that is a link out of the casebook (to
+    /etc/hostname, say): `casekit new` and `add` refuse it; check says so before anyone runs them."""
+    folder = root / "templates"
+    if not os.path.lexists(folder):
+        return []
+    if not inside(root, folder):
+        return [finding("symlink-outside", "templates", None, None, target=_link_target(folder))]
+    out = []
+    for stage in STAGES:
+        path = folder / f"{stage}.md"
+        if os.path.lexists(path) and not inside(root, path):
+            out.append(finding("symlink-outside", f"templates/{stage}.md", None, None, target=_link_target(path)))
+    return out
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path) if path.is_symlink() else str(path)
+    except OSError:
+        return str(path)
+
+
 def one_rename(findings: list[Finding]) -> list[Finding]:
     """`findings` with one new name for a file both `duplicate-number` and `stage-mismatch` tell to
     rename (an intervention saved as 04-monitoring.md beside 04-intervention.md: 05-intervention.md,
@@ -580,6 +603,7 @@ def check(
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
+    findings += templates_outside(root)
     findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
     settings = [config.deadlines, config.pii_allow, config.lang, config.allow_resident_number]
     store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)
