@@ -115,15 +115,17 @@ def test_a_template_or_icon_the_theme_lacks_is_named() -> None:
 @pytest.mark.parametrize("front", ["icon: nosuch/icon", "template: nosuch.html"])
 def test_a_docs_page_naming_what_the_theme_lacks_is_a_message_not_a_traceback(sample: Path, front: str) -> None:
     """Material's menu includes `.icons/<icon>.svg`, MkDocs renders with `template`: a name the theme
-    lacks stopped the build with Jinja's TemplateNotFound traceback (found by a probe of the sample)."""
+    lacks stopped the build with Jinja's TemplateNotFound traceback (found by a probe of the sample),
+    then with the plugin's generator-failed; check now refuses it at the value, before any build."""
     guide = sample / "docs" / "guide.md"
     guide.write_text(f"---\n{front}\n---\n" + guide.read_text(encoding="utf-8"), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
     out = proc.stdout + proc.stderr
-    assert proc.returncode != 0 and "generator-failed" in out, out
+    assert proc.returncode != 0 and "docs/guide.md:2:" in out and "[docs-theme-missing]" in out, out
     assert "Traceback" not in out and "File \"" not in out, out[-3000:]
-    assert f"guide.md의 머리말 '{front}'" in out, out[-3000:]
+    key, value = front.split(": ")
+    assert f"'{key}: {value}'" in out and not (sample / "site").exists(), out[-3000:]
 
 
 @pytest.mark.slow
