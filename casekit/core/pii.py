@@ -49,7 +49,7 @@ from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import DIGIT_RANGES, FOLD_TABLE, IGNORABLE_RE, markup_text, reader_text
-from casekit.core.source import Parsed, outside
+from casekit.core.source import Parsed, column_in, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
 BANK_ACCOUNT_CODE, CARD_CODE, LICENSE_CODE = "pii-bank-account", "pii-card", "pii-driver-license"
@@ -440,20 +440,11 @@ def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allo
         for path, text in outside(candidates, [tuple(p) for p in sensitive]) if candidates else ():
             for code, offset, _ in find_pii(text, allowed):
                 line, col = parsed.where(path)
-                col = _column_of(parsed, line, col, text, offset)
+                col = column_in(parsed, line, col, text, offset)  # (at the number: `note: "연락처 010-…"`)
                 if (code, line, col) not in seen:
                     seen.add((code, line, col))
                     out.append(finding(code, rel, line, col))
     return out
-
-
-def _column_of(parsed: Parsed, line: int, col: int, value: str, offset: int) -> int:
-    """The column of `value[offset]` (a number found in a field) when the value stands on its line
-    as it reads (plain, or quoted without escapes: `note: "연락처 010-…"` at the 010); else the
-    value's own column."""
-    text = parsed.line_text(line)
-    start = col if text[col - 1 : col] in ("'", '"') else col - 1
-    return start + offset + 1 if text[start : start + len(value)] == value else col
 
 
 def _candidates(leaves: list[tuple[tuple[Any, ...], Any]]) -> Iterator[tuple[tuple[Any, ...], str]]:

@@ -27,7 +27,7 @@ from casekit.core.hints import (
 from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.schema_files import read_schemas
-from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path
+from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path, column_in
 
 if TYPE_CHECKING:  # jsonschema (pure Python) is imported only to explain an invalid record
     from jsonschema import Draft202012Validator
@@ -526,14 +526,6 @@ def commented_out(parsed: Parsed, line: int, path: Path) -> tuple[str, str, int]
         return None
     comment = m["comment"].replace("\\", "\\\\").replace('"', '\\"')
     return lead, f'"{comment}"', m.start("comment") + 1
-
-
-def column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
-    """The column of `value[index]` on `line`, the value starting at `col` (after an opening quote);
-    `col` itself when the value is not written there as it reads (escapes, several lines)."""
-    text = parsed.line_text(line)
-    start = col if text[col - 1 : col] in ("'", '"') else col - 1
-    return start + index + 1 if text[start : start + len(value)] == value else col
 
 
 def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[str, str]:

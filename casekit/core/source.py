@@ -368,6 +368,14 @@ def read_signed(
     return text, findings, sig if same else None
 
 
+def column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
+    """The column of `value[index]` on `line`, the value starting at `col` (after an opening quote);
+    `col` itself when the value is not written there as it reads (escapes, several lines)."""
+    text = parsed.line_text(line)
+    start = col if text[col - 1 : col] in ("'", '"') else col - 1
+    return start + index + 1 if text[start : start + len(value)] == value else col
+
+
 # --- text to front matter -------------------------------------------------------------------
 
 
