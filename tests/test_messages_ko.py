@@ -47,6 +47,12 @@ MISTAKES = [
     ("key-typo", "type: initial", "typ: initial", ("unknown-field", 6), ["혹시 'type'(계획 유형)을 뜻했나요?"]),
     ("resource-typo", "    resource: gaon-food-bank", "    resource: gaon-foodbank", ("unknown-resource", 31),
      ["혹시 gaon-food-bank인가요?"]),
+    ("resource-by-its-name", "    resource: gaon-food-bank", "    resource: 가온구 기초푸드뱅크·푸드마켓",
+     ("unknown-resource", 31), ["이름이 아니라", "'가온구 기초푸드뱅크·푸드마켓'은 'gaon-food-bank'입니다"]),
+    ("resource-by-part-of-its-name", "    resource: gaon-food-bank", "    resource: 가온구 푸드뱅크",
+     ("unknown-resource", 31), ["'가온구 기초푸드뱅크·푸드마켓'은 'gaon-food-bank'입니다"]),
+    ("resource-in-hangul-not-in-the-casebook", "    resource: gaon-food-bank", "    resource: 무료급식소",
+     ("unknown-resource", 31), ["이름이 아니라 resources/의 파일 이름(영문 id"]),
 ]
 
 
@@ -199,3 +205,29 @@ def test_a_case_folder_named_with_a_symbol_first_gets_no_undecided_particle(samp
     shutil.copytree(sample / "cases/2026-0001", sample / "cases" / name)
     found = [f for f in check(sample).findings if f.path == f"cases/{name}"]
     assert found and all(not any(p in f.message_ko for p in ("이(가)", "은(는)", "을(를)", "과(와)")) for f in found), found
+
+
+def test_the_hint_for_a_resource_named_by_its_name_follows_a_renamed_resource(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case rules are kept in the cache with the resources they were found with: a resource
+    renamed gives the hint its new name at once."""
+    root = tmp_path / "book"
+    root.mkdir()
+    for name in ("mkdocs.yml", "casekit.yml"):
+        (root / name).write_bytes((ROOT / name).read_bytes())
+    for folder in ("schemas", "resources", "cases/2026-0001"):
+        (root / folder).mkdir(parents=True)
+        for f in (ROOT / folder).iterdir():
+            (root / folder / f.name).write_bytes(f.read_bytes())
+    plan = root / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("    resource: gaon-food-bank", "    resource: 행복나눔 식품창고", 1),
+                    encoding="utf-8")
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    first = [f.message_ko for f in check(root).findings if f.code == "unknown-resource"]
+    bank = root / "resources/gaon-food-bank.md"
+    bank.write_text(bank.read_text(encoding="utf-8").replace('name: "가온구 기초푸드뱅크·푸드마켓"',
+                                                             'name: "행복나눔 식품창고"', 1), encoding="utf-8")
+    second = [f.message_ko for f in check(root).findings if f.code == "unknown-resource"]
+    assert len(first) == 1 and "gaon-food-bank" not in first[0] and "영문 id" in first[0]
+    assert len(second) == 1 and "'행복나눔 식품창고'는 'gaon-food-bank'입니다" in second[0]

@@ -120,6 +120,13 @@ class Layout:
     # case -> (file, stage, name, hint, hint_en) of each file named unlike a record that is one (`intake.md`):
     # not read, and its `bad-file-name` (which says so with that hint)
     unread: dict[str, list[tuple[str, str, str, str, str]]] = field(default_factory=dict)
+    # resource id -> its `name:` ("" when it has none that reads): set by check once the resources
+    # are read, for the hint of a record naming a resource by its name (`unknown-resource`)
+    resource_names: dict[str, str] = field(default_factory=dict)
+
+    def resource_refs(self) -> dict[str, str]:
+        """Every resource id with its name ("" unknown): what a record's `resource:` may name."""
+        return {rid: self.resource_names.get(rid, "") for rid in self.resources}
 
 
 def _entries(folder: Path | str, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
@@ -617,6 +624,8 @@ def check(
         fs, parsed = _check_resource(rid, disk, rel, schemas)
         if parsed is not None and parsed.data is not None:
             resources.append(published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
+            name = parsed.data.get("name")
+            layout.resource_names[rid] = name.strip() if isinstance(name, str) else ""
             if parsed.data.get("status") == "inactive":
                 inactive.add(rid)
         report.files += 1
@@ -757,7 +766,7 @@ def _records(
         if files and all(rf.rel not in entries for rf in files):
             whole.setdefault(Cache.shard_of(files[0].rel), []).append(case)
     work = [(n, tasks, whole.get(n, [])) for n, tasks in sorted(groups.items())]
-    args = (schemas, config.pii_allow, today, spool, keep, (set(layout.resources), config.allow_resident_number),
+    args = (schemas, config.pii_allow, today, spool, keep, (layout.resource_refs(), config.allow_resident_number),
             store if store else None, pictures)
     # keep: the site needs every record parsed, here in this process (a parsed record is not sent)
     parts = run_all(check_group, work, args, 1 if keep else jobs, chunk=1, size=len(todo))
@@ -784,11 +793,11 @@ def _case_rules(
     computed: dict[str, CaseRules],
 ) -> tuple[list[Finding], dict[str, Facts]]:
     """The process rules of each case checked, and every case's facts for the checks across cases
-    (`rules_practice.case_rules`); a case's are kept while its records, the resource ids and the
-    day are the same (the summaries of unchanged cases are never unpacked), and taken from
+    (`rules_practice.case_rules`); a case's are kept while its records, the resources (ids and
+    names) and the day are the same (the summaries of unchanged cases are never unpacked), and taken from
     `computed` when the workers found them."""
-    resource_ids = set(layout.resources)
-    ids_key = hashlib.blake2b(repr(sorted(resource_ids)).encode(), digest_size=8).hexdigest()
+    resource_ids = layout.resource_refs()  # (with their names: the hint of a resource named by its name)
+    ids_key = hashlib.blake2b(repr(sorted(resource_ids.items())).encode(), digest_size=8).hexdigest()
     # kept in the cache a shard at a time, the records' shards (one edited case rewrites its own)
     kept: dict[int, dict[str, tuple[int, list[Finding], Facts]]] = {n: {} for n in range(SHARDS)} if store else {}
     out: list[Finding] = []

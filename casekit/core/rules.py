@@ -7,7 +7,9 @@ after, and a new intake marked `reopening` starts the next.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Iterable
+import difflib
+import re
+from collections.abc import Collection, Container, Iterable, Mapping
 
 from casekit.core.case import Case, Episode, episodes
 from casekit.core.findings import Finding, finding
@@ -34,8 +36,10 @@ def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
     return {"hint": f" 이 기록의 파일 이름을 {name}(으)로 바꾸세요.", "hint_en": f"; rename this record {name}"}
 
 
-def check_case(case_rel: str, records: list[Summary], resources: set[str], today: dt.date | None = None) -> list[Finding]:
-    """Every cross-record rule for one case. `records` may be in any order."""
+def check_case(case_rel: str, records: list[Summary], resources: Collection[str],
+               today: dt.date | None = None) -> list[Finding]:
+    """Every cross-record rule for one case. `records` may be in any order; `resources`: the
+    casebook's resource ids (a mapping: with their names, for the hint of a resource named by its name)."""
     if not records:
         return [finding("case-empty", case_rel)]
     out: list[Finding] = []
@@ -144,7 +148,7 @@ def check_case(case_rel: str, records: list[Summary], resources: set[str], today
     for r in records:
         for kind, ref, line, col in _written(r):
             if kind == "resource" and ref not in resources:
-                out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_guess(ref, resources)))
+                out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_resource_guess(ref, resources)))
     from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
 
     # a record dated before the one above it, its activities after it: the record's date is the one
@@ -277,6 +281,50 @@ def _renumbered(kind: str, known: Container[str], doubled: int, refs: list[tuple
     needs) lacks may be those its `doubled` repeated ids took the place of (G2 written G1 again):
     no more of them than ids given twice. Their unknown-* findings then wait: its duplicate-id says it."""
     return doubled > 0 and len({ref for k, ref, *_ in refs if k == kind and ref not in known}) <= doubled
+
+
+def _resource_guess(ref: str, resources: Collection[str]) -> dict[str, str]:
+    """The hint for a resource that names nothing: the id a typo meant (`_guess`); else, when it is
+    a resource's name (or most of one: 가온구 푸드뱅크 for 가온구 기초푸드뱅크·푸드마켓), the id to
+    write instead; else, when it is written in Hangul, that a resource is named by its id."""
+    hint = _guess(ref, resources)
+    if hint:
+        return hint
+    names = {rid: name for rid, name in resources.items() if name} if isinstance(resources, Mapping) else {}
+    rid = _named(ref, names)
+    if rid is not None:
+        return {"hint": f" 자원은 이름이 아니라 resources/의 파일 이름(id)으로 적습니다: '{names[rid]}'은(는) "
+                        f"'{rid}'입니다 (resources/{rid}.md).",
+                "hint_en": f" A resource is named by its id (its file name in resources/), not its name: "
+                           f"'{names[rid]}' is '{rid}'."}
+    if _HANGUL.search(ref):
+        return {"hint": " 자원은 이름이 아니라 resources/의 파일 이름(영문 id, 확장자 .md 없이)으로 적습니다.",
+                "hint_en": " A resource is named by its id (its file name in resources/, without .md), not its name."}
+    return {}
+
+
+_HANGUL = re.compile("[가-힣]")
+
+
+def _named(ref: str, names: Mapping[str, str]) -> str | None:
+    """The resource whose name `ref` is: the same but for spaces and dots, or the one name holding
+    all of its words (and no other does), or the closest name."""
+    def key(s: str) -> str:
+        return re.sub(r"[\s·.,()'\"_-]", "", s.lower())
+
+    k = key(ref)
+    if not k:
+        return None
+    same = [rid for rid, name in names.items() if key(name) == k]
+    if len(same) == 1:
+        return same[0]
+    words = [key(w) for w in ref.split() if key(w)]
+    holding = [rid for rid, name in names.items() if words and all(w in key(name) for w in words)]
+    if len(holding) == 1:
+        return holding[0]
+    by_key = {key(name): rid for rid, name in names.items()}
+    hit = difflib.get_close_matches(k, list(by_key), n=1, cutoff=0.6)
+    return by_key[hit[0]] if hit else None
 
 
 def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from casekit.core.case import Case, Episode
 from casekit.core.findings import Finding, finding
@@ -442,7 +442,7 @@ def worker_typos(records: list[WorkerUse], handovers: Sequence[HandoverWorker]) 
 
 
 def case_rules(
-    cid: str, summaries: list[Summary], resource_ids: set[str], allow_resident_number: bool = False,
+    cid: str, summaries: list[Summary], resource_ids: Collection[str], allow_resident_number: bool = False,
     today: dt.date | None = None,
 ) -> tuple[list[Finding], Facts]:
     """Everything `check` finds in one case from its records' summaries (in file order): the

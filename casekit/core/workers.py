@@ -141,7 +141,7 @@ CaseRules = tuple[list[Finding], Any]  # a case's findings and facts: see rules_
 
 def check_group(
     group: tuple[int, list[Task], list[str]], schemas: SchemaSet, allow: list[str], today: dt.date, spool: Spool,
-    keep: bool, rules: tuple[set[str], bool], store: Any = None, pictures: Pictures | None = None,
+    keep: bool, rules: tuple[dict[str, str], bool], store: Any = None, pictures: Pictures | None = None,
 ) -> tuple[list[Checked], dict[str, CaseRules]]:
     """check_record for each task of one cache shard. What goes back is small: findings and
     sensitive values; the summaries packed into the `store`'s summaries shard n by this task
@@ -149,7 +149,7 @@ def check_group(
     published texts (the bulk) put in the `spool`, where the scan for sensitive values
     (`published.scan_group`) reads them; and the case rules of the `whole` cases (those all of
     whose records are in the group), found here while their summaries are at hand (`rules`: the
-    resource ids, whether resident numbers may be kept)."""
+    resource ids with their names, whether resident numbers may be kept)."""
     n, tasks, whole = group
     out: list[Checked] = []
     texts: Texts = {}
