@@ -58,7 +58,11 @@ MISTAKES = [
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("book")
+    return _one_case(tmp_path_factory.mktemp("book"))
+
+
+def _one_case(root: Path) -> Path:
+    """The sample's settings, schemas, resources and its first case, copied to `root`."""
     for name in ("mkdocs.yml", "casekit.yml"):
         (root / name).write_bytes((ROOT / name).read_bytes())
     for folder in ("schemas", "resources", "cases/2026-0001"):
@@ -214,12 +218,7 @@ def test_the_hint_for_a_resource_named_by_its_name_follows_a_renamed_resource(
     renamed gives the hint its new name at once."""
     root = tmp_path / "book"
     root.mkdir()
-    for name in ("mkdocs.yml", "casekit.yml"):
-        (root / name).write_bytes((ROOT / name).read_bytes())
-    for folder in ("schemas", "resources", "cases/2026-0001"):
-        (root / folder).mkdir(parents=True)
-        for f in (ROOT / folder).iterdir():
-            (root / folder / f.name).write_bytes(f.read_bytes())
+    _one_case(root)
     plan = root / PLAN
     plan.write_text(plan.read_text(encoding="utf-8").replace("    resource: gaon-food-bank", "    resource: 행복나눔 식품창고", 1),
                     encoding="utf-8")
