@@ -49,6 +49,29 @@ def test_a_record_given_a_taken_number_is_one_finding_with_the_name_to_use(tmp_p
     assert found[0].message_ko.endswith("(03-plan.md). 순번은 겹칠 수 없습니다. 이 기록의 파일 이름을 04-intervention.md로 바꾸세요.")
 
 
+def test_a_taken_number_in_the_middle_gets_a_free_number_that_keeps_the_dates_in_order(tmp_path: Path) -> None:
+    # 03-intervention.md beside 03-plan.md, the records after it numbered 05, 06 (04 free): 04
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:6]})
+    (root / "cases/c1/04-intervention.md").rename(root / "cases/c1/03-intervention.md")
+    found = [f for f in check(root).findings if f.code == "duplicate-number"]
+    assert [f.path.rsplit("/", 1)[-1] for f in found] == ["03-intervention.md"]
+    assert found[0].message_ko.endswith("이 기록의 파일 이름을 04-intervention.md로 바꾸세요.")
+
+
+def test_a_taken_number_in_the_middle_with_no_free_number_says_to_number_the_later_records_one_more(
+    tmp_path: Path,
+) -> None:
+    # 01 02 03-plan 03-intervention 04-monitoring 05-closure: no number between the plan and the monitoring
+    root = make_casebook(tmp_path, {"c1": FULL_PATH[:6]})
+    (root / "cases/c1/04-intervention.md").rename(root / "cases/c1/03-intervention.md")
+    for nn, name in ((5, "monitoring"), (6, "closure")):
+        (root / f"cases/c1/{nn:02d}-{name}.md").rename(root / f"cases/c1/{nn - 1:02d}-{name}.md")
+    found = [f for f in check(root).findings if f.code == "duplicate-number"]
+    assert [f.path.rsplit("/", 1)[-1] for f in found] == ["03-intervention.md"]
+    assert found[0].message_ko.endswith("날짜 순서에 맞는 빈 순번이 없습니다: 04번부터 뒤의 기록들의 순번을 하나씩 "
+                                        "늘린 뒤 이 기록을 04-intervention.md로 바꾸세요.")
+
+
 def test_dates_never_decrease(tmp_path: Path) -> None:
     path = list(FULL_PATH[:3])
     path[1] = ("assessment", "2026-02-01", {})

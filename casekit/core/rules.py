@@ -26,14 +26,27 @@ NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
 
 
 def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
-    """For the later of two records given one number: the name to give it when it is the case's
-    latest record (the next number after the last); else nothing to suggest (any free number
-    before later records would put the dates out of order)."""
-    last = max(o.nn for o in records)
-    if last >= 99 or not r.date or any(o.date and o.date > r.date for o in records):
+    """For the later of two records given one number: the name to give it, the first number no
+    record has where its date keeps the order (after every earlier-dated record, before every
+    later-dated one: the next after the last, when it is the case's latest); when no such number
+    is free, to number the records after it one more first. Nothing when its date is unknown."""
+    others = [o for o in records if o is not r]
+    if not r.date or any(not o.date for o in others):
         return {"hint": "", "hint_en": ""}
-    name = f"{last + 1:02d}-{r.stage}.md"
-    return {"hint": f" 이 기록의 파일 이름을 {name}(으)로 바꾸세요.", "hint_en": f"; rename this record {name}"}
+    taken = {o.nn for o in others}
+    low = max((o.nn for o in others if o.date <= r.date), default=0)  # (a same-day record may stay before it)
+    high = min((o.nn for o in others if o.date > r.date), default=100)
+    free = next((n for n in range(low + 1, min(high, 100)) if n not in taken), None)
+    if free is not None:
+        name = f"{free:02d}-{r.stage}.md"
+        return {"hint": f" 이 기록의 파일 이름을 {name}(으)로 바꾸세요.", "hint_en": f"; rename this record {name}"}
+    later = sorted(o.nn for o in others if o.nn > low)
+    if not later or later[-1] >= 99:
+        return {"hint": "", "hint_en": ""}
+    return {"hint": f" 날짜 순서에 맞는 빈 순번이 없습니다: {later[0]:02d}번부터 뒤의 기록들의 순번을 하나씩 늘린 뒤 "
+                    f"이 기록을 {later[0]:02d}-{r.stage}.md(으)로 바꾸세요.",
+            "hint_en": f"; no free number keeps the dates in order: number the records from {later[0]:02d} on "
+                       f"one more, then name this one {later[0]:02d}-{r.stage}.md"}
 
 
 def check_case(case_rel: str, records: list[Summary], resources: Collection[str],
