@@ -78,8 +78,8 @@ def test_own_sensitive_value_in_a_published_field(sample: Path, run) -> None:
     line, column = _replace(sample, INTAKE, 'household: "1인 가구"', f'household: "1인 가구({name})"')
     code, findings = _findings(run, sample)
     assert code == 1
-    value_column = column + len("household: ")
-    assert _sensitive(findings) == {(INTAKE, line, value_column, "client.name")}
+    name_column = column + len('household: "1인 가구(')  # (at the name in the value)
+    assert _sensitive(findings) == {(INTAKE, line, name_column, "client.name")}
 
 
 def test_intake_name_in_a_later_record_body(sample: Path, run) -> None:
@@ -128,7 +128,7 @@ def test_intake_name_in_a_later_record_field(sample: Path, run) -> None:
     line, column = _replace(sample, MONITORING, old, f'"{name} 님 수급 결정"')
     code, findings = _findings(run, sample)
     assert code == 1
-    assert (MONITORING, line, column, "client.name") in _sensitive(findings)
+    assert (MONITORING, line, column + 1, "client.name") in _sensitive(findings)  # (after the quote)
 
 
 def test_resource_contact_person_in_resource_body(sample: Path, run) -> None:

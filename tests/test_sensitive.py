@@ -40,6 +40,21 @@ def test_name_in_a_resource_and_a_docs_page(tmp_path: Path) -> None:
     assert ("docs/guide.md", 3, 4) in found
 
 
+def test_a_value_in_a_field_is_located_at_the_value_where_the_field_is_written_as_it_reads(tmp_path: Path) -> None:
+    other = [("intake", "2026-03-01", {"client": {"alias": "김○○", "name": "김철수"}})]
+    root = make_casebook(tmp_path, {"a": other, "b": FULL_PATH[:1]})
+    rec = root / "cases/b/01-intake.md"
+    text = rec.read_text(encoding="utf-8")
+    written = ['worker_note: "이웃 김철수 씨가 도움"', "worker_note: 이웃 김철수 씨가 도움",
+               'worker_note: "이웃\\t김철수 씨가 도움"',  # (an escape: not written as it reads)
+               "worker_note: >-\n  이웃\n  김철수 씨가 도움"]  # (folded: the value's lines are not its text)
+    found = []
+    for line in written:
+        rec.write_text(text.replace("---\n", "---\n" + line + "\n", 1), encoding="utf-8")
+        found.append([(f.line, f.column) for f in check(root).findings if f.code == "sensitive-in-text"])
+    assert found == [[(2, 18)], [(2, 17)], [(2, 14)], [(2, 14)]]
+
+
 def test_narrowed_check_still_scans_the_case(tmp_path: Path) -> None:
     path = [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"body": "홍길동"})]
     root = make_casebook(tmp_path, {"c1": path})
@@ -208,7 +223,7 @@ def test_index_is_made_of_each_value_as_variants_makes_it() -> None:
 
 def test_a_name_in_the_site_settings_is_found_at_its_line(tmp_path: Path) -> None:
     """mkdocs.yml's site name, menu labels and copyright are published on every page: a client's
-    name or phone number there is an error at its line and column, before the output audit."""
+    name or phone number there is an error at its line and column (the value's own), before the output audit."""
     from tests.conftest import copy_casebook
 
     root = copy_casebook(tmp_path / "book")
@@ -220,7 +235,7 @@ def test_a_name_in_the_site_settings_is_found_at_its_line(tmp_path: Path) -> Non
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     found = sorted((f.path, f.line, f.column) for f in check(root).findings if f.path == "mkdocs.yml"
                    and f.code.startswith("sensitive"))
-    assert found == [("mkdocs.yml", at + 1, 12), ("mkdocs.yml", len(lines), 12)]
+    assert found == [("mkdocs.yml", at + 1, 13), ("mkdocs.yml", len(lines), 16)]  # (at the name, at the number)
 
 
 def test_a_handover_reason_naming_the_client_is_found_where_it_is_written(sample: Path) -> None:

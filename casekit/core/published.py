@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import stat
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -83,13 +85,15 @@ def casebook_key(records: list[bytes], others: list[Needle]) -> str:
     return digest.hexdigest()
 
 
-def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
+def scan_unit(unit: Unit, index: SensitiveIndex, root: str | None = None) -> list[Finding]:
     """Every sensitive value of the index, and every variant of one, found in `unit`'s published
-    text: the body read as a reader sees it (located at each hit), the fields at each field."""
+    text: the body read as a reader sees it (located at each hit), the fields at the value (its
+    file under `root` read again for the lines of the fields a value is found in: where the
+    field is written on its line as it reads), else at the field."""
     if not index:
         return []
     found = scan(index, unit.rel, unit.body, unit.body_line, 1, body=True)
-    found += scan_fields(index, unit.rel, unpack_fields(unit.fields))
+    found += scan_fields(index, unit.rel, unpack_fields(unit.fields), None if root is None else _lines_of(root, unit.rel))
     out: list[Finding] = []
     seen: set[tuple[str, int | None, int | None, str, str]] = set()
     for f in found:
@@ -98,6 +102,30 @@ def scan_unit(unit: Unit, index: SensitiveIndex) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _lines_of(root: str, rel: str) -> Callable[[int], str]:
+    """The text of a line (1-based) of the file `rel` under `root`, read once when first asked
+    ("" when it cannot be read: the finding then stays at its field)."""
+    lines: list[str] | None = None
+
+    def line(n: int) -> str:
+        nonlocal lines
+        if lines is None:
+            lines = []
+            try:  # (a regular file only, never through a link nor blocking on a FIFO put in its place)
+                fd = os.open(os.path.join(root, rel), os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as f:
+                    if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                        lines = f.read(MAX_REREAD).decode("utf-8", "replace").split("\n")
+            except OSError:
+                pass
+        return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    return line
+
+
+MAX_REREAD = 1 << 20  # (a front matter is in a file's first megabyte)
 
 
 # one record to scan: (rel, the signature its entry has, its text is in the spool (checked in
@@ -140,7 +168,7 @@ def scan_group(
     files and folders (their findings together, under "")."""
     n, items, units, names = group
     index = index_of(needles, key, store)
-    out = [(u.rel, scan_unit(u, index)) for u in units]
+    out = [(u.rel, scan_unit(u, index, root)) for u in units]
     if names:  # all under "": a name may also be a page's rel
         out.append(("", [f for rel in names for f in scan(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)]))
     if not items:
@@ -155,7 +183,7 @@ def scan_group(
             raw = (sig, s.public_text, s.public_line, s.public_fields)
         if cacheable:
             keep[rel] = raw
-        out.append((rel, scan_unit(Unit(rel, raw[1], raw[2], raw[3]), index)))
+        out.append((rel, scan_unit(Unit(rel, raw[1], raw[2], raw[3]), index, root)))
     if store:
         store.keep_texts(n, keep, kept)
     return out

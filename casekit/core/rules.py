@@ -31,11 +31,12 @@ def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
     later-dated one: the next after the last, when it is the case's latest); when no such number
     is free, to number the records after it one more first. Nothing when its date is unknown."""
     others = [o for o in records if o is not r]
-    if not r.date or any(not o.date for o in others):
+    day = r.date
+    if not day or any(not o.date for o in others):
         return {"hint": "", "hint_en": ""}
     taken = {o.nn for o in others}
-    low = max((o.nn for o in others if o.date <= r.date), default=0)  # (a same-day record may stay before it)
-    high = min((o.nn for o in others if o.date > r.date), default=100)
+    low = max((o.nn for o in others if (o.date or "") <= day), default=0)  # (a same-day record may stay before it)
+    high = min((o.nn for o in others if (o.date or "") > day), default=100)
     free = next((n for n in range(low + 1, min(high, 100)) if n not in taken), None)
     if free is not None:
         name = f"{free:02d}-{r.stage}.md"

@@ -39,7 +39,7 @@ import hashlib
 import json
 import pickle
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,7 @@ import ahocorasick
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.reader import ReaderText, fold, markup_text, reader_text
+from casekit.core.source import column_at
 
 MIN_LENGTH = 2
 _SPACE = re.compile(r"\s+")
@@ -639,10 +640,13 @@ def locate(text: str, offset: int, first_line: int) -> tuple[int, int]:
 TEXT_BREAK = "\n\x00\n"  # between texts searched together (fields, lines): no value or variant spans it
 
 
-def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, int]]) -> list[Finding]:
+def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, int]],
+                line_of: Callable[[int], str] | None = None) -> list[Finding]:
     """Findings for the published fields `(text, line, column)` of one file, each located at its
     field; all searched in one pass (a record has dozens of short fields). Given names: of its
-    own case (`scope_of`)."""
+    own case (`scope_of`). `line_of`: the file's text of a line, read when a field holds a value:
+    where the field is written on its line as it reads, the finding is at the value in it
+    (`note: "… 박영수 님 …"`), else at the field."""
     hits = index.find_joined([text for text, _, _ in fields], scope=scope_of(rel)) if fields else []
     if not hits:
         return []
@@ -652,8 +656,10 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         at += len(text) + len(TEXT_BREAK)
     out = []
     for hit in hits:
-        text, line, column = fields[bisect.bisect_right(starts, hit.start) - 1]
-        out.append(_finding(hit, rel, line, column, date_field=_ISO_DATE.fullmatch(text.strip()) is not None))
+        i = bisect.bisect_right(starts, hit.start) - 1
+        text, line, column = fields[i]
+        at = column if line_of is None else column_at(line_of(line), column, text, hit.start - starts[i])
+        out.append(_finding(hit, rel, line, at, date_field=_ISO_DATE.fullmatch(text.strip()) is not None))
     return out
 
 

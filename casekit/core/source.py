@@ -371,7 +371,11 @@ def read_signed(
 def column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> int:
     """The column of `value[index]` on `line`, the value starting at `col` (after an opening quote);
     `col` itself when the value is not written there as it reads (escapes, several lines)."""
-    text = parsed.line_text(line)
+    return column_at(parsed.line_text(line), col, value, index)
+
+
+def column_at(text: str, col: int, value: str, index: int) -> int:
+    """`column_in` on a line's `text`."""
     start = col if text[col - 1 : col] in ("'", '"') else col - 1
     return start + index + 1 if text[start : start + len(value)] == value else col
 
