@@ -399,3 +399,17 @@ def test_the_clients_number_written_another_way_is_one_finding_not_two(sample: P
     plan.write_text(plan.read_text(encoding="utf-8") + "\n연락: 010 0000 1001\n연락2: 01000001001\n", encoding="utf-8")
     found = [f.code for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
     assert found == ["sensitive-variant-in-text"] * 2, found
+
+
+def test_a_name_with_an_honorific_and_a_particle_glued_to_it_is_found() -> None:
+    """박영수님과, 박 영 수님과, 영수씨가: 님 or 씨 and a particle after a name in its word (a probe's
+    `박 영 수님과 통화함. 영수님이 말했다.` passed check and was published)."""
+    from casekit.core.sensitive import GIVEN, SPACED
+
+    index = SensitiveIndex([("박영수", "cases/c1/01-intake.md", "client.name")])
+    for text, kind in (("박영수님과 통화함", "exact"), ("박 영 수님과 통화함", SPACED), ("박영수님께서 오심", "exact"),
+                       ("영수님이 말했다", GIVEN), ("영수씨가 말했다", GIVEN), ("영수님께 드림", GIVEN)):
+        hits = [h.variant for h in index.find(text, scope="cases/c1/")]
+        assert hits == [kind], text
+    for text in ("영수님네 가게", "영수씨름"):  # (a given name: more Hangul after the tail is another word)
+        assert [h.variant for h in index.find(text, scope="cases/c1/")] == [], text

@@ -96,7 +96,10 @@ _DATE_YEAR_LAST = re.compile(
 )
 _DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
 _DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
-_TAIL = re.compile(r"(?:씨|님|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|이는|이가|이를|이의|이와|이도|이랑|랑|아|야)?(?![가-힣])")
+# what may follow a name in its word: 씨 or 님 with a particle or none (박영수님과, 영수씨가), or a
+# particle alone (영수가, 영수야)
+_TAIL = re.compile(r"(?:(?:씨|님)(?:께서|에게|한테|이랑|이|가|은|는|을|를|의|와|과|도|만|께|랑|으로|이나|이랑)?"
+                   r"|이는|이가|이를|이의|이와|이도|이랑|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|랑|아|야)?(?![가-힣])")
 
 
 def normalize(value: str) -> str:
