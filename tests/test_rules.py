@@ -103,6 +103,11 @@ def test_nothing_but_followup_after_closure(tmp_path: Path) -> None:
 def test_reopening_must_be_marked(tmp_path: Path) -> None:
     unmarked = make_casebook(tmp_path / "a", {"c1": [*FULL_PATH, ("intake", "2026-09-01", {})]})
     assert any(c == "reopening-unmarked" for c, _, _ in codes(unmarked))
+    said = next(f.message_ko for f in check(unmarked).findings if f.code == "reopening-unmarked")
+    # (an example to copy, with the closure's own date: `reopening: {reason: ...}` copied passed check)
+    assert "(06-closure.md)" in said and "'previous_closure: \"2026-06-30\"'" in said and "..." not in said
+    copied = make_casebook(tmp_path / "c", {"c1": [*FULL_PATH, ("intake", "2026-09-01", {"reopening": {"reason": "..."}})]})
+    assert [c for c, _, _ in codes(copied)] == ["placeholder"]
     marked = make_casebook(
         tmp_path / "b",
         {"c1": [*FULL_PATH, ("intake", "2026-09-01", {"reopening": {"reason": "다시 위기", "previous_closure": "2026-06-30"}})]},

@@ -457,8 +457,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "reopening-unmarked": (
         E,
-        "종결된 사례에 새 접수 기록이 있습니다. 재개라면 'reopening: {{reason: ...}}'을 적으세요.",
-        "a new intake follows a closed case; mark it as a reopening with 'reopening: {{reason: ...}}'",
+        "종결된 사례({file})에 새 접수 기록이 있습니다. 종결한 사례를 다시 여는 것이면 접수 기록에 재개 사유와 이전 "
+        "종결일을 적으세요. 예: 'reopening:' 줄 아래에 2칸 들여 'reason: \"실직으로 다시 도움을 요청함\"'과 "
+        "'previous_closure: \"{closed}\"'.",
+        "a new intake follows the case's closure ({file}); if it reopens the case, write why and the closure's date: "
+        "'reopening:' with, indented, 'reason: \"…\"' and 'previous_closure: \"{closed}\"'",
     ),
     "reopening-without-closure": (
         E,

@@ -97,7 +97,8 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
                     out.append(finding("reopening-without-closure", r.rel, *r.where))
             elif ep.closure is not None:
                 if not r.reopening and r.ok:  # an unreadable intake may well be marked: its own finding says why
-                    out.append(finding("reopening-unmarked", r.rel, *r.where))
+                    out.append(finding("reopening-unmarked", r.rel, *r.where, file=ep.closure.file_name,
+                                       closed=ep.closure.date or "YYYY-MM-DD"))
                 elif r.previous_closure and ep.closure.date and r.previous_closure != ep.closure.date:
                     out.append(finding("reopening-closure-date", r.rel, *r.previous_closure_at, date=r.previous_closure,
                                        closure=ep.closure.date, file=ep.closure.file_name))

@@ -49,7 +49,8 @@ STAGE_KO = {
 }
 KINDS = (*STAGES, "resource", "handover")  # handover: cases/<id>/handover.yml
 DEFAULTS = FsPath(__file__).resolve().parent.parent / "defaults"
-PLACEHOLDER = re.compile(r"^\s*<.*>\s*$", re.DOTALL)
+# a template's or a hint's stand-in left as the value: `<목표>`, `...`, `…`, `___`
+PLACEHOLDER = re.compile(r"^\s*(?:<.*>|\.{2,}|…+|_{3,})\s*$", re.DOTALL)
 
 _TYPE_KO = {
     "string": ("글자", "text"),
@@ -296,7 +297,8 @@ class SchemaSet:
         if data is None:
             return []
         findings: list[Finding] = self.odd_values(kind, parsed, rel) if kind in self.schemas else []
-        placeholders = [path for path, v in parsed.leaves() if isinstance(v, str) and "<" in v and PLACEHOLDER.match(v)]
+        placeholders = [path for path, v in parsed.leaves()
+                        if isinstance(v, str) and ("<" in v or ".." in v or "…" in v or "___" in v) and PLACEHOLDER.match(v)]
         refused = [path for path, tag in parsed.resolved.items() if tag == REFUSED]
         for ph in placeholders:
             line, col = parsed.where(ph)
@@ -530,9 +532,15 @@ def commented_out(parsed: Parsed, line: int, path: Path) -> tuple[str, str, int]
 
 def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[str, str]:
     """How to fill in a template's `<…>` left as it is: the value alone without the brackets, one of
-    the choices it lists, or what it asks for."""
-    inner = value.strip()[1:-1].strip()
+    the choices it lists, or what it asks for; for a `...` (or `…`, `___`), what the field asks for."""
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if not value.strip().startswith("<"):  # `...`, `…`, `___`: a stand-in for what the field asks
+        title = schema.get("title") if isinstance(schema.get("title"), str) else ""
+        allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
+        what = f" | ".join(allowed[:6]) + (" …" if len(allowed) > 6 else "") if allowed else ""
+        return (f"'{value.strip()}' 자리에 실제 {title or '내용'}을(를) 적으세요" + (f" ({what} 가운데 하나)." if what else "."),
+                f"write the actual {title or 'value'} in place of '{value.strip()}'" + (f" (one of {what})" if what else ""))
+    inner = value.strip()[1:-1].strip()
     lead = f"{key}: " if isinstance(path[-1], str) else "- "
     allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
     # (the choices end where a dash begins what they are about: `… | stalled — <the goal's text>`)
