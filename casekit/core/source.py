@@ -450,10 +450,35 @@ def split(text: str, rel: str) -> Parsed:
         if parsed.data is not None and ("#" in front):
             parsed.findings += unmoved(comment_cuts(front, rel, parsed.front_line), moves)
         return parsed
+    if "{{" in front:
+        unfilled = template_unfilled(front, rel, parsed.front_line)
+        if unfilled is not None:  # (the YAML slips the tags make say nothing more)
+            parsed.findings.append(unfilled)
+            return parsed
     _parse_yaml(front, rel, parsed)
     if parsed.data is not None and ("#" in front):
         parsed.findings += comment_cuts(front, rel, parsed.front_line)
     return parsed
+
+
+_TEMPLATE_TAG = re.compile(r"\{\{[#/^]?\s*[A-Za-z_][\w.]*\s*\}\}")
+
+
+def template_unfilled(front: str, rel: str, first_line: int) -> Finding | None:
+    """A template's `{{case}}`, `{{#goals}}` … left in front matter (templates/ copied by hand, not
+    through `casekit add`): one finding at the first, naming the lines of the others."""
+    lines = [n for n, line in enumerate(front.split("\n")) if _TEMPLATE_TAG.search(line)]
+    if not lines:
+        return None
+    first = front.split("\n")[lines[0]]
+    m = _TEMPLATE_TAG.search(first)
+    assert m is not None
+    parts = rel.split("/")
+    stage = re.match(r"[0-9]{2}-([a-z]+)\.md$", parts[-1]) if len(parts) == 3 and parts[0] == "cases" else None
+    add = f"casekit add {parts[1]} {stage.group(1)}" if stage else "casekit add <사례 ID> <단계>"
+    places = ", ".join(str(first_line + n) for n in lines[:12]) + (" …" if len(lines) > 12 else "")
+    return finding("template-unfilled", rel, first_line + lines[0], m.start() + 1, tag=m.group(), count=len(lines),
+                   lines=places, add=add)
 
 
 MAX_LEAD = 10  # lines before an opening '---' taken for a slip (a blank line, a heading), not a file without front matter
