@@ -537,7 +537,7 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
     if not value.strip().startswith("<"):  # `...`, `…`, `___`: a stand-in for what the field asks
         title = schema.get("title") if isinstance(schema.get("title"), str) else ""
         allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
-        what = f" | ".join(allowed[:6]) + (" …" if len(allowed) > 6 else "") if allowed else ""
+        what = " | ".join(allowed[:6]) + (" …" if len(allowed) > 6 else "") if allowed else ""
         return (f"'{value.strip()}' 자리에 실제 {title or '내용'}을(를) 적으세요" + (f" ({what} 가운데 하나)." if what else "."),
                 f"write the actual {title or 'value'} in place of '{value.strip()}'" + (f" (one of {what})" if what else ""))
     inner = value.strip()[1:-1].strip()
