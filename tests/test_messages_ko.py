@@ -230,3 +230,19 @@ def test_the_hint_for_a_resource_named_by_its_name_follows_a_renamed_resource(
     second = [f.message_ko for f in check(root).findings if f.code == "unknown-resource"]
     assert len(first) == 1 and "gaon-food-bank" not in first[0] and "영문 id" in first[0]
     assert len(second) == 1 and "'행복나눔 식품창고'는 'gaon-food-bank'입니다" in second[0]
+
+
+def test_an_intake_whose_opening_line_is_left_out_is_one_finding_not_its_numbers(tmp_path: Path) -> None:
+    """The opening '---' deleted: its fields (the client's phone and resident number, where they
+    belong) were read as body text, and pii-phone told the worker to delete them."""
+    root = _one_case(tmp_path)
+    intake = root / "cases/2026-0001/01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    intake.write_text(text[4:], encoding="utf-8")
+    closing = text[4:].split("\n").index("---") + 1
+    findings = [f for f in check(root, [root / "cases/2026-0001"]).findings if f.path.endswith("01-intake.md")]
+    assert [(f.code, f.line) for f in findings] == [("front-matter-missing", 1)]
+    assert f"첫 줄 위에 '---' 한 줄을 넣으세요({closing}번째 줄의 '---'가 머리말을 닫습니다)" in findings[0].message_ko
+    intake.write_text(text[4:] + "\n연락처 010-9876-5432로 통화\n", encoding="utf-8")  # (the body is still read)
+    assert "pii-phone" in [f.code for f in check(root, [root / "cases/2026-0001"]).findings]

@@ -398,12 +398,27 @@ def split(text: str, rel: str) -> Parsed:
         if not lead:
             first = text if first_end < 0 else text[:first_end]
             indented = first.strip() == "---" and first[:1].isspace()  # `  ---`: YAML's marker only at the line's start
-            advice = ("첫 줄의 '---' 앞에 빈칸이 있습니다. 빈칸을 지워 줄 맨 앞에서 '---'로 시작하세요.",
-                      "the first line's '---' is indented: start it at the beginning of the line") if indented else \
-                ("첫 줄에 '---'를 쓰고 항목(키: 값)을 적은 뒤 '---' 줄로 닫으세요. templates/ 폴더의 같은 단계 서식을 보고 "
-                 "맞추세요.", "write '---', the fields, and a closing '---' (see templates/)")
+            see = ("resources/ 폴더의 다른 자원 파일", "another file in resources/") if rel.startswith("resources/") else \
+                ("templates/ 폴더의 같은 단계 서식", "templates/")
+            # the opening line left out of a front matter that is there (`case: …` on line 1, a '---' below)
+            close = _FRONT_END.search(text, first_end + 1) if first_end >= 0 and _KEY_LINE.match(first) else None
+            if indented:
+                advice = ("첫 줄의 '---' 앞에 빈칸이 있습니다. 빈칸을 지워 줄 맨 앞에서 '---'로 시작하세요.",
+                          "the first line's '---' is indented: start it at the beginning of the line")
+            elif close is not None:
+                at = text.count("\n", 0, close.start()) + 1
+                advice = (f"머리말을 여는 '---' 줄이 빠졌습니다: 첫 줄 위에 '---' 한 줄을 넣으세요({at}번째 줄의 '---'가 "
+                          "머리말을 닫습니다).", f"the opening '---' is left out: add one above the first line (line {at} "
+                          "closes the fields)")
+            else:
+                advice = (f"첫 줄에 '---'를 쓰고 항목(키: 값)을 적은 뒤 '---' 줄로 닫으세요. {see[0]}을(를) 보고 맞추세요.",
+                          f"write '---', the fields, and a closing '---' (see {see[1]})")
             parsed.findings.append(finding("front-matter-missing", rel, 1, 1, advice=advice[0], advice_en=advice[1]))
-            parsed.body = text
+            if close is not None:  # its fields are where a client's numbers belong: only the body is read as text
+                parsed.body_line = text.count("\n", 0, close.start()) + 2
+                parsed.body = text[close.end() + 1 :]
+            else:
+                parsed.body = text
             return parsed
         lines = text.split("\n", lead + 1)
         filled = [line for line in lines[:lead] if line.strip()]
