@@ -478,6 +478,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "종결 기록에 목표 {goal}({text})의 평가가 없습니다. 목표별 결과를 적거나 평가하지 못한 사유를 종결 사유로 적으세요.",
         "closure does not evaluate goal {goal} ({text}); add its result or a closure reason that explains why not",
     ),
+    "closure-achieved-without-plan": (
+        E,
+        "종결 사유가 목표 달성(goals_achieved)인데 이 사례에는 목표를 세운 계획 기록이 없습니다. 계획 없이 "
+        "종결하는 것이면 실제 사유(예: withdrew 거부·철회, ineligible 대상 아님, referred 타 기관 이관, unreachable "
+        "연락 두절)를 적고, 계획을 세워 진행했다면 계획 기록을 추가하세요.",
+        "the closure's reason is goals_achieved, but the case has no plan that set goals: write the actual reason "
+        "(withdrew, ineligible, referred, unreachable …) or add the plan",
+    ),
     "closure-note-required": (
         E,
         "종결 사유가 '기타'이면 reason_note에 설명을 적어야 합니다.",

@@ -255,6 +255,8 @@ def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
     if r.reason == "other" and not r.reason_note:
         out.append(finding("closure-note-required", r.rel, *r.reason_at))
     if ep.plan is None:  # (a closure at intake needs none; goals evaluated without one name nothing)
+        if r.reason == "goals_achieved":  # (no goal was set: the reason cannot be so)
+            out.append(finding("closure-achieved-without-plan", r.rel, *r.reason_at))
         return out + [finding("goal-without-plan", r.rel, line, col, ref=ref)
                       for kind, ref, line, col in _written(r) if kind == "goal"]
     out += _goal_refs(r, ep.plan)
