@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import shlex
+import stat
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -535,13 +536,22 @@ def _guard_output(output: str | None, root: Path) -> None:
 
 def _write_out(text: str | bytes, output: str | None) -> None:
     """`text` to stdout, or to the file `output`: whole or not at all (written beside it, then put in
-    its place; see _guard_output)."""
+    its place; see _guard_output). What is not a regular file (a device, a FIFO, `/dev/stdout`) is
+    written into as it is: replacing it would turn `/dev/null` into a file."""
     if output is None:
         click.echo(text, nl=False)
         return
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         target = Path(os.path.realpath(output))
+        try:
+            special = not stat.S_ISREG(os.stat(target).st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:  # a device, a FIFO, /dev/stdout (a link to one): written into, never replaced by a file
+            with open(target, "wb") as f:
+                f.write(data)
+            return
         with staged(target.parent, data) as (dir_fd, tmp):  # (as `add` writes a record)
             with contextlib.suppress(OSError):  # an existing file keeps its mode
                 os.chmod(tmp, os.stat(target).st_mode & 0o7777, dir_fd=dir_fd)

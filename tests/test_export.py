@@ -209,3 +209,25 @@ def test_output_never_overwrites_or_writes_into_the_casebooks_sources(sample: Pa
     assert elsewhere.exit_code == 0, elsewhere.output
     assert (sample / "out.csv").stat().st_size > 0
     assert [p.name for p in sample.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_output_into_a_fifo_or_a_link_to_one_is_written_into_never_replaced(sample: Path, run, command: str,
+                                                                            tmp_path: Path) -> None:
+    """`-o /dev/null`, `-o /dev/stdout` (a link to whatever stdout is) or `-o` a FIFO: the output goes
+    into it. They were replaced by a regular file (a probe turned this machine's /dev/null into CSV)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader.start()
+        result = run(sample, command, "-o", str(target))
+        reader.join(timeout=30)
+        assert result.exit_code == 0, result.output
+        assert fifo.is_fifo() and link.is_symlink() and got and got[0], target
