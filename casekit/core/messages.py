@@ -578,10 +578,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "given-name-in-text": (
         W,
-        "민감 정보({field})의 이름(성 없이)으로 보이는 말이 있습니다. 사이트에서는 ○○으로 가려집니다. "
-        "이름이 아니라 보통 낱말이면 그 줄에 <!-- casekit: name-ok -->를 적으세요.",
-        "what looks like the given name of a sensitive field ({field_en}); the site masks it as ○○. If it is an "
-        "ordinary word, write <!-- casekit: name-ok --> on that line",
+        "민감 정보({field})의 이름(성 없이)으로 보이는 말이 있습니다. 본문에서는 사이트에 ○○으로 가려지지만, "
+        "사이트 설정(mkdocs.yml)과 docs/ 페이지의 머리말 값은 그대로 실립니다. 이름이면 지우세요. 본문의 보통 낱말이면 "
+        "그 줄에 <!-- casekit: name-ok -->를 적으세요.",
+        "what looks like the given name of a sensitive field ({field_en}); a body's is masked as ○○ on the site, "
+        "but the site settings' and a docs/ page's front-matter values are published as written: remove a name. "
+        "If it is an ordinary word in a body, write <!-- casekit: name-ok --> on that line",
+    ),
+    "given-name-in-field": (
+        E,
+        "민감 정보({field})의 이름(성 없이)으로 보이는 말이 머리말 항목에 있습니다. 항목 값은 사이트에 가려지지 않고 "
+        "그대로 실립니다. 이름을 지우거나 가명 표기(예: 김○○ 님)로 바꾸세요.",
+        "what looks like the given name of a sensitive field ({field_en}) is in a front-matter value, which the "
+        "site publishes as written (it masks only bodies): remove it or use the alias",
     ),
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (

@@ -23,10 +23,11 @@ characters, markup characters. So `탁 해 온`, `탁·해온`, `탁**해온**`,
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
-| `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning) |
+| `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
-Given names collide with ordinary words, so `check` only warns, and a line holding
-`<!-- casekit: name-ok -->` is exempt; the published text masks them (`SensitiveIndex.mask`).
+Given names collide with ordinary words, so `check` only warns of one in a body, and a line
+holding `<!-- casekit: name-ok -->` is exempt; the published bodies mask them (`SensitiveIndex.mask`).
+A front-matter value is published as written: there it is an error.
 A given name alone counts only in its own case's records (`scope_of`): in a casebook of
 thousands of clients, most two-syllable words are somebody's given name. Every other variant
 counts everywhere.
@@ -662,7 +663,8 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         i = bisect.bisect_right(starts, hit.start) - 1
         text, line, column = fields[i]
         at = column if line_of is None else column_at(line_of(line), column, text, hit.start - starts[i])
-        out.append(_finding(hit, rel, line, at, date_field=_ISO_DATE.fullmatch(text.strip()) is not None))
+        out.append(_finding(hit, rel, line, at, date_field=_ISO_DATE.fullmatch(text.strip()) is not None,
+                            in_field=True))
     return out
 
 
@@ -696,7 +698,11 @@ def field_label(field: str) -> str:
     return f"{field}, {ko}" if ko else field
 
 
-def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False) -> Finding:
+def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False,
+             in_field: bool = False) -> Finding:
+    """`in_field`: a value published as written (a front-matter field, a handover's reason), which
+    the site does not mask: a given name there is `given-name-in-field`, an error, where it is the
+    given name of the file's own case (a body's is masked: `given-name-in-text`, a warning)."""
     # whose value it is (the record or resource it is written in, never the value): a record's date
     # that is a client's birth date, a name that is another case's client's, is found at once
     source = min(src for src, field in hit.sources if field == hit.field)
@@ -709,7 +715,8 @@ def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_fiel
         args["variant_en"] = hit.variant
     ko, en = DATE_ADVICE if date_field and hit.field.rsplit(".", 1)[-1] == "birth_date" else ADVICE
     args["advice"], args["advice_en"] = ko.format(source=source), en.format(source_en=source)
-    return finding(hit.code, rel, line, column, **args)
+    code = "given-name-in-field" if in_field and hit.variant == GIVEN and scope_of(rel) is not None else hit.code
+    return finding(code, rel, line, column, **args)
 
 
 def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: int | None, *, body: bool) -> list[Finding]:
@@ -731,5 +738,5 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
                 continue
             out.append(_finding(hit, rel, *locate(text, offset, line or 1)))
         else:
-            out.append(_finding(hit, rel, line, column))
+            out.append(_finding(hit, rel, line, column, in_field=True))
     return out
