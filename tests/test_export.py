@@ -225,7 +225,7 @@ def test_output_into_a_fifo_or_a_link_to_one_is_written_into_never_replaced(samp
     link.symlink_to(fifo)
     for target in (fifo, link):
         got: list[bytes] = []
-        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader = threading.Thread(target=lambda into=got: into.append(fifo.read_bytes()))
         reader.start()
         result = run(sample, command, "-o", str(target))
         reader.join(timeout=30)
