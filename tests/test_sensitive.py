@@ -411,5 +411,15 @@ def test_a_name_with_an_honorific_and_a_particle_glued_to_it_is_found() -> None:
                        ("영수님이 말했다", GIVEN), ("영수씨가 말했다", GIVEN), ("영수님께 드림", GIVEN)):
         hits = [h.variant for h in index.find(text, scope="cases/c1/")]
         assert hits == [kind], text
-    for text in ("영수님네 가게", "영수씨름"):  # (a given name: more Hangul after the tail is another word)
+    for text in ("영수님들 가게", "영수씨름"):  # (a given name: more Hangul after the tail is another word)
         assert [h.variant for h in index.find(text, scope="cases/c1/")] == [], text
+
+
+def test_a_given_name_with_a_kinship_title_or_ne_glued_to_it_is_found() -> None:
+    """순자네, 순자씨네, 순자할머니, 순자언니 were published whole (an attacker's probe)."""
+    from casekit.core.sensitive import GIVEN
+
+    index = SensitiveIndex([("이순자", "cases/c1/01-intake.md", "client.name")])
+    for text in ("순자네 집 방문", "순자씨네 방문", "순자할머니가 오심", "순자언니와 통화", "순자님네"):
+        assert [h.variant for h in index.find(text, scope="cases/c1/")] == [GIVEN], text
+    assert [h.variant for h in index.find("이순자할머니가 오심", scope="cases/c1/")] == ["exact"]

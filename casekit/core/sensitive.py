@@ -97,10 +97,11 @@ _DATE_YEAR_LAST = re.compile(
 )
 _DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
 _DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
-# what may follow a name in its word: 씨 or 님 with a particle or none (박영수님과, 영수씨가), or a
-# particle alone (영수가, 영수야)
-_TAIL = re.compile(r"(?:(?:씨|님)(?:께서|에게|한테|이랑|이|가|은|는|을|를|의|와|과|도|만|께|랑|으로|이나|이랑)?"
-                   r"|이는|이가|이를|이의|이와|이도|이랑|이|가|은|는|을|를|의|와|과|도|만|께|에게|한테|랑|아|야)?(?![가-힣])")
+# what may follow a name in its word: 씨, 님 or a kinship title (순자할머니, 순자언니), 네 (순자네, 순자씨네:
+# her family's), and a particle, each or none (박영수님과, 영수씨가, 순자할머니가); or a particle alone
+_TAIL = re.compile(r"(?:(?:씨|님|할머니|할아버지|어머니|아버지|어르신|언니|오빠|누나|이모|고모|삼촌|형)?네?"
+                   r"(?:께서|에게|한테|이랑|이|가|은|는|을|를|의|와|과|도|만|께|랑|이나)?"
+                   r"|이는|이가|이를|이의|이와|이도|이랑|아|야)(?![가-힣])")
 
 
 def normalize(value: str) -> str:
