@@ -39,7 +39,7 @@ from casekit.core.findings import Finding
 from casekit.core.summary import Summary, summary_blob, summary_of_blob
 from casekit.core.workers import Signature
 
-FORMAT = 20  # (19 kept no plan's nor monitoring's service pairs; 18 kept no reopening's previous_closure nor where aftercare_done is; 17 kept no need's severity; 16 kept no key of a record's sensitive values; 15 had no plan agreement date nor crisis activities; 14 had no `phone-malformed`; 13 kept no intake's `age_group` place; 12 kept no record's links; 11 took a monitoring record's empty `progress` for goals not monitored; 10 had no `tasks_due` nor `goal_unnamed`; 9 no `tasks_done`; 8 no `open_tasks`; 7 placed a consent entry at its `- `, not its date; 6 had no `worker_at` nor the workers in a case's facts; 5 had no `pictures`)
+FORMAT = 21  # (20 had no plan's services_unread; 19 kept no plan's nor monitoring's service pairs; 18 kept no reopening's previous_closure nor where aftercare_done is; 17 kept no need's severity; 16 kept no key of a record's sensitive values; 15 had no plan agreement date nor crisis activities; 14 had no `phone-malformed`; 13 kept no intake's `age_group` place; 12 kept no record's links; 11 took a monitoring record's empty `progress` for goals not monitored; 10 had no `tasks_due` nor `goal_unnamed`; 9 no `tasks_done`; 8 no `open_tasks`; 7 placed a consent entry at its `- `, not its date; 6 had no `worker_at` nor the workers in a case's facts; 5 had no `pictures`)
 SHARDS = 64
 RACY_NS = 2_000_000_000  # files written this close before a check are not cached (timestamp granularity)
 STALE_SECONDS = 3600  # cache folders of other versions or settings are removed after an hour unused

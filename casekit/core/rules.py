@@ -143,7 +143,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
                 unplanned[first_unplanned] = (r, stage_ko, [])
             out += work
         elif r.stage == "closure":
-            closing = _check_closure(r, ep)
+            closing = _check_closure(r, ep, first_unplanned is not None)
             if first_unplanned is not None and any(f.code == "goal-without-plan" for f in closing):
                 # (the plan that is missing: the closure evaluating its goals is named with the others)
                 unplanned[first_unplanned][2].append(r.file_name)
@@ -229,7 +229,8 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str
         planned = {(goal, resource) for goal, resource, *_ in ep.plan.services}
         # (a plan that lists services, each of a resource that exists: a monitoring checks those; a
         # resource misspelt on either side is its unknown-resource)
-        if ep.plan.ok and planned and all(resource in resources for _, resource in planned):
+        # (nor one whose entries are not all read: `goal: 2` is the plan's wrong-type)
+        if ep.plan.ok and planned and not ep.plan.services_unread and all(resource in resources for _, resource in planned):
             out += [finding("service-not-in-plan", r.rel, line, col, goal=goal, resource=resource,
                             plan=ep.plan.file_name)
                     for goal, resource, line, col in r.services
@@ -250,12 +251,15 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str
     return out
 
 
-def _check_closure(r: Summary, ep: Episode) -> list[Finding]:
+def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Finding]:
+    """`unplanned`: records before it in its episode needed the plan it lacks (needs-plan)."""
     out = []
     if r.reason == "other" and not r.reason_note:
         out.append(finding("closure-note-required", r.rel, *r.reason_at))
     if ep.plan is None:  # (a closure at intake needs none; goals evaluated without one name nothing)
-        if r.reason == "goals_achieved":  # (no goal was set: the reason cannot be so)
+        if r.reason == "goals_achieved" and not unplanned and not any(k == "goal" for k, *_ in _written(r)):
+            # (no goal was set, nor any work done that needed one: the reason cannot be so; a plan
+            # deleted is the needs-plan of the work, goals evaluated without one their goal-without-plan)
             out.append(finding("closure-achieved-without-plan", r.rel, *r.reason_at))
         return out + [finding("goal-without-plan", r.rel, line, col, ref=ref)
                       for kind, ref, line, col in _written(r) if kind == "goal"]

@@ -748,6 +748,12 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
             " YAML은 yes/no/on/off/true/false를 참·거짓으로 읽습니다. 글자로 쓰려면 따옴표로 감싸세요(예: \"no\").",
             " YAML reads yes/no/on/off/true/false as booleans; quote it to keep the text.",
         )
+    if expected == "string" and resolved == "int" and isinstance(value, int) and isinstance(schema.get("pattern"), str):
+        # `goal: 1` for G1, `need: 2` for N2: the id the pattern takes with its letters before the number
+        lead = re.match(r"\^([A-Za-z]+)\[0-9\]", schema["pattern"])
+        if lead is not None and re.fullmatch(schema["pattern"], f"{lead.group(1)}{value}"):
+            ident = f"{lead.group(1)}{value}"
+            return (f" {ident}(으)로 적으세요(ID는 앞의 글자까지 씁니다).", f" write {ident} (an id has its letter).")
     if expected == "string" and resolved in ("int", "float"):
         return (
             " YAML이 숫자로 읽었습니다(010, 1e3, 1_000 등). 글자로 쓰려면 따옴표로 감싸세요.",

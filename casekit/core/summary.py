@@ -97,6 +97,7 @@ class Summary:
     service_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # (start, end, line, col of end)
     # a plan's or a monitoring's services: (goal, resource, line, col of the resource)
     services: list[tuple[str, str, int, int]] = field(default_factory=list)
+    services_unread: bool = False  # an entry of `services` whose goal or resource is not text (`goal: 2`)
     agreed_reason: bool = False
     agreed_at: Where = (1, 1)
     agreed_on: str | None = None  # a plan's agreement.date
@@ -287,6 +288,8 @@ def _services(s: Summary, parsed: Parsed, data: dict[str, Any], ref: Any) -> Non
         ref("resource", ("services", i, "resource"))
         if isinstance(item, dict) and isinstance(item.get("goal"), str) and isinstance(item.get("resource"), str):
             s.services.append((item["goal"], item["resource"], *parsed.where(("services", i, "resource"))))
+        elif isinstance(item, dict) and any(k in item and not isinstance(item[k], str) for k in ("goal", "resource")):
+            s.services_unread = True
 
 
 def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
