@@ -24,6 +24,8 @@ MISTAKES = [
      ("yaml-syntax", 32), ["콜론(:)", "따옴표로 감싸세요", 'service: "식품 꾸러미: 정기 지원"']),
     ("unclosed-quote", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 꾸러미 정기 지원',
      ("yaml-syntax", 32), ['닫는 "가 없습니다']),
+    ("quotes-that-differ", '    service: "식품 꾸러미 정기 지원"', "    service: '식품 꾸러미 정기 지원\"",
+     ("yaml-syntax", 32), ["'로 시작하는데 \"로 끝납니다", "같은 따옴표로 맞추세요"]),
     ("quote-inside-quotes", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 "꾸러미" 정기 지원"',
      ("yaml-syntax", 32), ["바깥을 '로 감싸거나"]),
     ("quoted-speech-then-text", '    service: "식품 꾸러미 정기 지원"', '    service: "같이 가자"고 해서 시작한 식품 지원',

@@ -669,6 +669,11 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
         value = _value_part(at(n)).strip()
         if value and value[0] in "\"'" and value.count(value[0]) == 1:
             q = value[0]
+            other = "'" if q == '"' else '"'
+            if len(value) > 1 and value[-1] == other:  # '…" : opened with one quote, closed with the other
+                return (n, at(n).find(q) + 1, f"이 줄의 값이 {q}로 시작하는데 {other}로 끝납니다. 값 끝의 {other}를 {q}로 "
+                        f"바꿔 같은 따옴표로 맞추세요.", f"the value opens with {q} and ends with {other}: "
+                        f"make its last {other} a {q}")
             return (n, at(n).find(q) + 1, f"이 줄의 값이 {q}로 시작하는데 닫는 {q}가 없습니다. 값 끝에 {q}를 붙이세요.",
                     f"the value opens a quote ({q}) that is never closed; add {q} at its end")
     value = _value_part(text)
