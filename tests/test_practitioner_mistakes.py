@@ -245,6 +245,7 @@ def test_copies_are_only_looked_for_among_names_that_are_no_record() -> None:
 
     assert copy_of("01-intake.md") is None and copy_of("notes.txt") is None and copy_of("03-plan-revised.md") is None
     assert copy_of("01-intake_LOCAL_1234.md") == ("01-intake.md", "editor")  # git mergetool
+    assert copy_of("09-followup.txt") == copy_of("09-followup.md.txt") == ("09-followup.md", "sync")  # (Notepad)
     assert copy_of("01-intake.sync-conflict-20261130-123456-ABCDEFG.md") == ("01-intake.md", "sync")  # Syncthing
 
 

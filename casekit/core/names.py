@@ -232,7 +232,8 @@ COPY_BY = {  # who leaves such a copy, for the finding
 def copy_of(name: str) -> tuple[str, str] | None:
     """The name a sync client's or an editor's copy was made from, and who makes such copies
     (`sync` or `editor`): `01-intake (1).md`, `04-intervention 2.md`, `01-intake-DESKTOP-AB12.md`,
-    `01-intake.md~`, `01-intake.md.bak`, `#01-intake.md#` -> 01-intake.md. None for any other name.
+    `01-intake.md~`, `01-intake.md.bak`, `#01-intake.md#`, `01-intake.txt` (saved again as text)
+    -> 01-intake.md. None for any other name.
     The name returned is not checked: the caller asks whether it is a record's (or a resource's).
     Only names that are no record's are asked about (the listing holds tens of thousands)."""
     text = unicodedata.normalize("NFC", name)
@@ -244,6 +245,8 @@ def copy_of(name: str) -> tuple[str, str] | None:
         text, by = bare, "editor"
     if text[:8].lower() == "copy of ":  # Google Drive
         text = text[8:]
+    if text.lower().endswith(".txt") and RECORD_PREFIX.match(text):  # a record saved again as text (Notepad)
+        text = text[:-4] if text[:-4].endswith(".md") else text[:-4] + ".md"
     if not text.endswith(".md"):
         return None
     stem = text[:-3]
