@@ -719,6 +719,12 @@ def audit_cmd(site_dir: Path, root_opt: str | None, theme_dirs: tuple[Path, ...]
 
     root = _root((root_opt,) if root_opt else ())
     lang = _lang(lang, root)
+    real = Path(os.path.realpath(site_dir))
+    if not (real / "index.html").is_file() or real == Path(os.path.realpath(root)) or real in Path(os.path.realpath(root)).parents:
+        # (`casekit audit /` read the whole machine for minutes: a folder that is no built site is refused)
+        raise click.UsageError(f"{site_dir}: 만들어진 사이트 폴더가 아닙니다(index.html이 없거나 사례집을 담은 폴더입니다). "
+                               "`casekit build`로 만든 폴더(기본: site/)를 주세요 (not a built site: give the folder "
+                               "`casekit build` wrote)")
     report = check(root, keep=True)
     findings = audit_casebook(root, site_dir, sensitive_needles(report), list(theme_dirs) or None)
     files = sum(1 for _, _, kind in walk(site_dir) if kind != "dir")

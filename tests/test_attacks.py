@@ -272,6 +272,14 @@ def test_audit_cli_outside_a_casebook_is_a_usage_error(tmp_path: Path, run) -> N
     assert result.exit_code == 2 and "mkdocs.yml" in result.output
 
 
+def test_audit_of_a_folder_that_is_no_built_site_is_a_usage_error(built, run) -> None:
+    """`casekit audit /` read the whole machine for over a minute (an attacker's probe)."""
+    root, _ = built
+    for folder in ("/", str(root), str(root / "cases")):
+        result = run(root, "audit", folder)
+        assert result.exit_code == 2 and "만들어진 사이트 폴더가 아닙니다" in result.output, folder
+
+
 def test_audit_command_is_documented() -> None:
     assert main.get_command(None, "audit") is not None  # type: ignore[arg-type]
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
