@@ -24,6 +24,8 @@ MISTAKES = [
      ("yaml-syntax", 32), ["콜론(:)", "따옴표로 감싸세요", 'service: "식품 꾸러미: 정기 지원"']),
     ("unclosed-quote", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 꾸러미 정기 지원',
      ("yaml-syntax", 32), ['닫는 "가 없습니다']),
+    ("escaped-control-character", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 꾸러미\\e[31m 정기 지원"',
+     ("yaml-control-char", 32), ["제어 문자(U+001B)"]),  # (a terminal's colour: YAML took it, the site published it)
     ("quotes-that-differ", '    service: "식품 꾸러미 정기 지원"', "    service: '식품 꾸러미 정기 지원\"",
      ("yaml-syntax", 32), ["'로 시작하는데 \"로 끝납니다", "같은 따옴표로 맞추세요"]),
     ("quote-inside-quotes", '    service: "식품 꾸러미 정기 지원"', '    service: "식품 "꾸러미" 정기 지원"',

@@ -473,7 +473,25 @@ def split(text: str, rel: str) -> Parsed:
     _parse_yaml(front, rel, parsed)
     if parsed.data is not None and ("#" in front):
         parsed.findings += comment_cuts(front, rel, parsed.front_line)
+    if parsed.data is not None and "\\" in front:
+        parsed.findings += escaped_controls(parsed, rel)
     return parsed
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def escaped_controls(parsed: Parsed, rel: str) -> list[Finding]:
+    """A control character a double-quoted value writes as an escape (`"\\e[31m"`, `"\\a"`, `"\\x07"`):
+    YAML takes it, the site would publish it and a terminal would obey it. As the character written
+    raw is (`yaml-control-char`), an error at the value. (A tab or a line break is text.)"""
+    out = []
+    for path, value in parsed.leaves():
+        if isinstance(value, str):
+            bad = _CONTROL.search(value)
+            if bad is not None:
+                out.append(finding("yaml-control-char", rel, *parsed.where(path), char=f"{ord(bad.group()):04X}"))
+    return out
 
 
 _TEMPLATE_TAG = re.compile(r"\{\{[#/^]?\s*[A-Za-z_][\w.]*\s*\}\}")
