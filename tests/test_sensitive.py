@@ -423,3 +423,16 @@ def test_a_given_name_with_a_kinship_title_or_ne_glued_to_it_is_found() -> None:
     for text in ("순자네 집 방문", "순자씨네 방문", "순자할머니가 오심", "순자언니와 통화", "순자님네"):
         assert [h.variant for h in index.find(text, scope="cases/c1/")] == [GIVEN], text
     assert [h.variant for h in index.find("이순자할머니가 오심", scope="cases/c1/")] == ["exact"]
+
+
+def test_a_name_in_a_docs_pages_front_matter_written_in_escapes_is_found(tmp_path: Path) -> None:
+    """`title: "\\ubc15\\uc601\\uc218"` passed check (its text was read as written) and failed the
+    build's audit (MkDocs publishes the title as YAML reads it: 박영수)."""
+    other = [("intake", "2026-03-01", {"client": {"alias": "박○○", "name": "박영수"}})]
+    root = make_casebook(tmp_path, {"c1": other})
+    (root / "docs").mkdir()
+    page = root / "docs/guide.md"
+    page.write_text('---\ntitle: "\\ubc15\\uc601\\uc218"\n---\n# 안내\n', encoding="utf-8")
+    assert [(p, line) for p, line, _, _ in leaks(root)] == [("docs/guide.md", 2)]
+    page.write_text('---\ntitle: "박영수 안내"\n---\n# 안내\n', encoding="utf-8")  # (written as it reads: said once)
+    assert [(p, line, col) for p, line, col, _ in leaks(root)] == [("docs/guide.md", 2, 9)]

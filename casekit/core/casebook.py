@@ -62,8 +62,8 @@ from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGES, SchemaSet
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
-from casekit.core.source import Parsed
-from casekit.core.summary import Summary, parse_file, record_order
+from casekit.core.source import Parsed, split
+from casekit.core.summary import Summary, parse_file, public_fields, record_order
 from casekit.core.workers import (
     CaseRules,
     Signature,
@@ -663,6 +663,16 @@ def check(
         spool.remove()
 
 
+def _front_values(text: str, rel: str) -> tuple[str, array[int]]:
+    """A docs page's front-matter values as YAML reads them, packed as a record's published fields
+    (the page's whole text is scanned as written too): `title: "\\ubc15…"` spells a name in escapes
+    that only the reading shows, and MkDocs publishes the title."""
+    if not text.startswith("---"):
+        return "", array("I")
+    parsed = split(text, rel)
+    return public_fields(parsed, []) if parsed.data is not None else ("", array("I"))
+
+
 def _targets(layout: Layout, pictures: Pictures) -> Targets:
     """What the links of bodies may name: every record and resource of the casebook, whatever
     is checked, and the published docs/ files."""
@@ -869,7 +879,7 @@ def _sensitive(
         out += docs.findings
         for rel, text in docs.pages:  # phone, resident and account numbers, e-mail: as in a record body
             out += scan_text(without_code(text), rel, 1, reread[1])  # (code: a how-to's examples)
-        extra += [Unit(rel, text, 1, ("", array("I"))) for rel, text in docs.pages]
+        extra += [Unit(rel, text, 1, _front_values(text, rel)) for rel, text in docs.pages]
         settings = published_settings(root)
         if settings is not None:
             extra.append(Unit(SETTINGS_FILE, "", 1, settings))

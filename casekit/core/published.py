@@ -93,7 +93,12 @@ def scan_unit(unit: Unit, index: SensitiveIndex, root: str | None = None) -> lis
     if not index:
         return []
     found = scan(index, unit.rel, unit.body, unit.body_line, 1, body=True)
-    found += scan_fields(index, unit.rel, unpack_fields(unit.fields), None if root is None else _lines_of(root, unit.rel))
+    # (a docs page's front matter is in its text, read as written, and its values as YAML reads them:
+    # a value the text shows already is said once, where the text says it)
+    lines = {(f.line, f.code, f.message_en) for f in found}
+    found += [f for f in scan_fields(index, unit.rel, unpack_fields(unit.fields),
+                                     None if root is None else _lines_of(root, unit.rel))
+              if (f.line, f.code, f.message_en) not in lines]
     out: list[Finding] = []
     seen: set[tuple[str, int | None, int | None, str, str]] = set()
     for f in found:
