@@ -1297,3 +1297,16 @@ def test_a_key_with_a_value_and_a_list_under_it_is_said_at_the_value(sample: Pat
     found = errors_in(sample, plan)
     assert [(code, at) for code, at, _ in found] == [("yaml-syntax", line)], found
     assert "'goals:' 뒤에 값('없음')이 있는데 아래에 목록이 이어집니다" in found[0][2]
+
+
+def test_a_year_mistyped_is_one_date_decreasing_with_the_year_meant(sample: Path) -> None:
+    """2026-0010's 사례회의 dated 2025-11-12 for 2026-11-12 gave date-decreasing with no fix, and three
+    sharing-without-consent whose hint (add consents) would have had the worker write false ones."""
+    rel = "cases/2026-0010/05-conference.md"
+    path = sample / rel
+    text = path.read_text(encoding="utf-8")
+    assert 'date: "2026-11-12"' in text
+    path.write_text(text.replace('date: "2026-11-12"', 'date: "2025-11-12"', 1), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0010/")]
+    assert [(f.code, f.path) for f in found] == [("date-decreasing", rel)]
+    assert found[0].message_ko.endswith("연도를 잘못 적었나요? 2026-11-12")

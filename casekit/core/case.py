@@ -190,3 +190,18 @@ def restricted_reason(records: list[Summary]) -> str | None:
 def is_restricted(records: list[Summary]) -> bool:
     """Whether the site must keep this case's narratives off its pages (summary only)."""
     return restricted_reason(records) is not None
+
+
+def dates_going_back(records: list[Summary], today: str) -> list[tuple[Summary, Summary]]:
+    """(record, the record above it) for each record (in `record_order`) dated before the one above
+    it: its date is the mistake (`date-decreasing`). A record dated after `today` is not what the
+    next is held to (`date-future` says it)."""
+    out = []
+    prev: Summary | None = None
+    for r in records:
+        if r.date and prev is not None and prev.date and r.date < prev.date:
+            out.append((r, prev))
+        if r.date and r.date <= today:
+            prev = r
+    return out
+

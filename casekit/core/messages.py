@@ -416,8 +416,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "date-decreasing": (
         E,
-        "기록 날짜 {date}이(가) 앞선 기록 {prev_name}의 날짜 {prev_date}보다 이릅니다.",
-        "record date {date} is earlier than {prev_date} of the previous record {prev_name}",
+        "기록 날짜 {date}이(가) 앞선 기록 {prev_name}의 날짜 {prev_date}보다 이릅니다.{hint}",
+        "record date {date} is earlier than {prev_date} of the previous record {prev_name}{hint_en}",
     ),
     "plan-without-assessment": (
         E,

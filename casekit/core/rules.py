@@ -11,11 +11,11 @@ import difflib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping
 
-from casekit.core.case import Case, Episode, episodes
+from casekit.core.case import Case, Episode, dates_going_back, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
-from casekit.core.summary import Summary, record_order
+from casekit.core.summary import Summary, record_order, valid_date
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
 # closure reasons that explain why goals were not evaluated
@@ -23,6 +23,19 @@ EXCUSED_REASONS = frozenset(
     {"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable", "institution", "converted"}
 )
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
+
+
+def _year_typo(r: Summary, prev: Summary, records: list[Summary], day: str) -> dict[str, str]:
+    """The hint of a record dated before the one above it when its date with that record's year
+    (or the year after it) fits between its neighbours and is not after `day`: a year mistyped
+    (2025-11-12 for 2026-11-12)."""
+    date, before = r.date or "", prev.date or ""
+    later = [o.date for o in records[records.index(r) + 1 :] if o.date and o.date <= day]
+    for year in (before[:4], str(int(before[:4]) + 1) if before[:4].isdigit() else ""):
+        meant = year + date[4:]
+        if year and meant != date and valid_date(meant) and before <= meant <= day and (not later or meant <= later[0]):
+            return {"hint": f" 연도를 잘못 적었나요? {meant}", "hint_en": f"; a mistyped year? {meant}"}
+    return {"hint": "", "hint_en": ""}
 
 
 def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
@@ -69,18 +82,13 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     if first.nn != 1 or first.stage != "intake":
         out.append(finding("first-not-intake", first.rel, 1, 1, name=first.file_name))
 
-    prev: Summary | None = None
     day = (today or dt.date.today()).isoformat()
     decreasing: set[str] = set()  # records dated before the one above: their date is the mistake
-    for r in records:
-        if r.date and prev is not None and prev.date and r.date < prev.date:
-            out.append(
-                finding("date-decreasing", r.rel, *r.date_at, date=r.date, prev_date=prev.date,
-                        prev_name=prev.file_name)
-            )
-            decreasing.add(r.rel)
-        if r.date and r.date <= day:  # (one dated after today is not what the next is held to: date-future says it)
-            prev = r
+    for r, prev in dates_going_back(records, day):
+        line, col = r.date_at
+        out.append(finding("date-decreasing", r.rel, line, col, date=r.date, prev_date=prev.date,
+                           prev_name=prev.file_name, **_year_typo(r, prev, records, day)))
+        decreasing.add(r.rel)
 
     case = Case.of(case_rel.rsplit("/", 1)[-1], records)
     ep = Episode()

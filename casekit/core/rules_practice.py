@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Collection, Sequence
 
-from casekit.core.case import Case, Episode
+from casekit.core.case import Case, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
@@ -33,7 +33,10 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
     out += [f for f in _gaps(case) if f.path not in typo]
     out += [f for f in _plausible_dates(case) if f.path not in typo]
-    out += _consent(case)
+    # a record dated before the one above it: its date is the mistake (date-decreasing, with the year
+    # it likely meant), not the consent its shares seem to lack on that date
+    back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
+    out += _consent(case, back)
     out += _consent_late(case, typo)
     ep = Episode()
     for r in case.records:
@@ -169,7 +172,7 @@ def _gaps(case: Case) -> list[Finding]:
     return out
 
 
-def _consent(case: Case) -> list[Finding]:
+def _consent(case: Case, misdated: Collection[str] = ()) -> list[Finding]:
     out: list[Finding] = []
     consents = case.consents
     withdrawn: Summary | None = None
@@ -196,7 +199,7 @@ def _consent(case: Case) -> list[Finding]:
             out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
         elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
             out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
-        for resource, date, line, col in r.shares if known else ():
+        for resource, date, line, col in r.shares if known and r.rel not in misdated else ():
             state = consents.state("information_sharing", date, resource)
             if state != "given":
                 code = "sharing-without-consent" if state is None else "sharing-refused"
