@@ -1310,3 +1310,16 @@ def test_a_year_mistyped_is_one_date_decreasing_with_the_year_meant(sample: Path
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0010/")]
     assert [(f.code, f.path) for f in found] == [("date-decreasing", rel)]
     assert found[0].message_ko.endswith("연도를 잘못 적었나요? 2026-11-12")
+
+
+def test_an_intakes_consents_deleted_is_one_finding_naming_the_agencies_shared_with(sample: Path) -> None:
+    """The `consents:` block of an intake deleted gave eligible-without-consent and six
+    sharing-without-consent in two other files: one mistake, now one finding."""
+    import re as _re
+
+    rel = "cases/2026-0001/01-intake.md"
+    path = sample / rel
+    path.write_text(_re.sub(r"consents:\n(  .*\n)+", "", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path) for f in found] == [("eligible-without-consent", rel)]
+    assert "정보 제공 동의도 없어, 기록에 적힌 기관 4곳(gaon-food-bank" in found[0].message_ko

@@ -9,7 +9,7 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     "eligible-without-consent": (
         E,
         "사례관리 대상으로 판정했는데 사례관리 동의가 없습니다. 동의를 받았다면 consents에 "
-        "'scope: case_management, action: given'으로 적고, 받지 못했다면 대상 여부를 다시 판단하세요.",
+        "'scope: case_management, action: given'으로 적고, 받지 못했다면 대상 여부를 다시 판단하세요.{also}",
         "the intake decides the client is eligible but there is no consent to case management",
     ),
     "assessment-without-consent": (

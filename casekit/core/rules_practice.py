@@ -181,6 +181,12 @@ def _consent(case: Case, misdated: Collection[str] = ()) -> list[Finding]:
     # so too a case without its intake, which holds the consents (first-not-intake says it once)
     known = any(r.stage == "intake" for r in case.records) and all(r.ok and not r.consent_unclear
                                                                    for r in case.records)
+    # no consent written anywhere in the case (the intake's `consents:` left out or deleted): that is
+    # one mistake, which eligible-without-consent says at the intake, naming the agencies shared with;
+    # not also each share's sharing-without-consent
+    unwritten = not any(r.consents for r in case.records) and any(
+        r.stage == "intake" and r.ok and r.eligibility == "eligible" and not r.consent_unclear for r in case.records)
+    shared = sorted({resource for r in case.records if r.rel not in misdated for resource, *_ in r.shares})
     for r in case.records:
         if not r.date:
             continue
@@ -193,13 +199,16 @@ def _consent(case: Case, misdated: Collection[str] = ()) -> list[Finding]:
             # consent taken during the intake counts for it, even when dated a few days later
             cm = consents.state("case_management", max([r.date, *(c[0] for c in r.consents)]))
             if r.ok and r.eligibility == "eligible" and cm != "given" and not r.consent_unclear:
-                out.append(finding("eligible-without-consent", r.rel, *r.eligibility_at))
+                also = (f" 정보 제공 동의도 없어, 기록에 적힌 기관 {len(shared)}곳({', '.join(shared[:5])}"
+                        f"{' …' if len(shared) > 5 else ''})에 정보를 준 것도 동의 없이 한 것이 됩니다: "
+                        "'scope: information_sharing'도 적으세요.") if unwritten and known and shared else ""
+                out.append(finding("eligible-without-consent", r.rel, *r.eligibility_at, also=also))
         elif r.stage in ("assessment", "plan") and cm in ("refused", "withdrawn"):
             code = "plan-without-consent" if r.stage == "plan" else "assessment-without-consent"
             out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
         elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
             out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
-        for resource, date, line, col in r.shares if known and r.rel not in misdated else ():
+        for resource, date, line, col in r.shares if known and r.rel not in misdated and not unwritten else ():
             state = consents.state("information_sharing", date, resource)
             if state != "given":
                 code = "sharing-without-consent" if state is None else "sharing-refused"
