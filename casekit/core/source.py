@@ -475,7 +475,38 @@ def split(text: str, rel: str) -> Parsed:
         parsed.findings += comment_cuts(front, rel, parsed.front_line)
     if parsed.data is not None and "\\" in front:
         parsed.findings += escaped_controls(parsed, rel)
+    if parsed.data is not None and "\n " in front:
+        folded = folded_items(front, rel, parsed.front_line)
+        if folded is not None:  # (as a YAML error: what the value reads is not what was meant)
+            parsed.findings.append(folded)
+            parsed.data = None
     return parsed
+
+
+# a list item or a value written plain (`- naraedong-welfare-team`, `resources: 생계`; not a key, a
+# quote, a block, a flow or an anchor), then a line indented deeper that starts a list item: YAML
+# folds that line into the value (`naraedong-welfare-team - gaon-health-center`)
+_PLAIN_LINE = re.compile(r"( *)(?:- +|[A-Za-z_][\w.-]*: +)(?![|>'\"\[{&*!#%@`-])(?!.*:(?: |$))\S")
+_DASH_LINE = re.compile(r"( *)- ")
+
+
+def folded_items(front: str, rel: str, first_line: int) -> Finding | None:
+    """A list item (or a value) written plain with the lines of a list indented deeper under it,
+    which YAML reads as one value (one item of the list moved left): the first such, at its line."""
+    lines = front.split("\n")
+    for n, line in enumerate(lines[:-1]):
+        m = _PLAIN_LINE.match(line)
+        if m is None:
+            continue
+        deeper = _DASH_LINE.match(lines[n + 1])
+        if deeper is None or len(deeper.group(1)) <= len(m.group(1)):
+            continue
+        count = next((k for k, later in enumerate(lines[n + 1 :]) if not later.startswith(deeper.group(1) + "- ")),
+                     len(lines) - n - 1)
+        value = " - ".join([line[m.end() - 1 :].strip(), *(x.strip()[2:].strip() for x in lines[n + 1 : n + 1 + count])])
+        return finding("yaml-folded-list", rel, first_line + n, 1, mine=len(m.group(1)), theirs=len(deeper.group(1)),
+                       count=count, value=value if len(value) <= 80 else value[:79] + "…")
+    return None
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
