@@ -51,6 +51,8 @@ MISTAKES = [
     ("key-typo", "type: initial", "typ: initial", ("unknown-field", 6), ["혹시 'type'(계획 유형)을 뜻했나요?"]),
     ("resource-typo", "    resource: gaon-food-bank", "    resource: gaon-foodbank", ("unknown-resource", 31),
      ["혹시 gaon-food-bank인가요?"]),
+    ("last-key-of-a-block-moved-left", "  method: signed", "method: signed", ("unknown-field", 49),
+     ["'agreement:' 아래 항목이라면 다른 항목들처럼 2칸 들여 쓰세요."]),
     ("goal-as-a-number", "  - goal: G2\n    resource: gaon-self", "  - goal: 2\n    resource: gaon-self",
      ("wrong-type", 36), ["G2로 적으세요(ID는 앞의 글자까지 씁니다)"]),
     ("resource-by-its-name", "    resource: gaon-food-bank", "    resource: 가온구 기초푸드뱅크·푸드마켓",

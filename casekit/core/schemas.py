@@ -403,7 +403,13 @@ class SchemaSet:
                 kl, kc = parsed.where((*path, extra), key=True)
                 guess = close_to(extra, list(props)) or by_title(extra, props, list(props))
                 hint = hint_en = ""
-                if guess is not None:
+                above = _moved_out(error.instance, extra, props) if guess is None else None
+                if above is not None:  # `rationale:` moved left out of `selection:`
+                    children = [k for k in error.instance[above] if isinstance(k, str)]
+                    inner = parsed.where((*path, above, children[0]), key=True)[1] if children else kc + 2
+                    hint = f" '{above}:' 아래 항목이라면 다른 항목들처럼 {inner - 1}칸 들여 쓰세요."
+                    hint_en = f" if it belongs under '{above}:', indent it by {inner - 1} like the others;"
+                elif guess is not None:
                     sub_title = (props.get(guess) or {}).get("title", "")
                     shown = f"'{guess}'({sub_title})" if sub_title else f"'{guess}'"
                     hint, hint_en = f" 혹시 {shown}을(를) 뜻했나요?", f" did you mean '{guess}'?"
@@ -629,7 +635,25 @@ def _typos(errors: list[ValidationError]) -> dict[Path, str]:
                 guess = (close_to(extra, pool) or by_title(extra, props, sorted(pool))) if extra not in props else None
                 if guess is not None:
                     out[(*path, guess)] = extra
+                above = _moved_out(error.instance, extra, props)
+                if above is not None and extra in missing.get((*path, above), set()):
+                    out[(*path, above, extra)] = extra  # (the key of `above` moved left: said at the key)
     return out
+
+
+def _moved_out(instance: dict[str, Any], extra: str, props: dict[str, Any]) -> str | None:
+    """The key just above `extra`, when `extra` is not a key here but one of that key's mapping
+    (`selection:` … then `rationale:` at the left edge: its last line moved left)."""
+    keys = list(instance)
+    at = keys.index(extra) if extra in keys else 0
+    if extra in props or at == 0:
+        return None
+    above = keys[at - 1]
+    sub = props.get(above) if isinstance(props.get(above), dict) else None
+    if not isinstance(instance.get(above), dict) or sub is None:
+        return None
+    inner = sub.get("properties") or {}
+    return above if extra in inner else None
 
 
 def ecma_regex(pattern: str) -> str:
