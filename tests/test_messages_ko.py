@@ -134,6 +134,8 @@ def test_final_consonant_of_hangul_digits_and_english() -> None:
     # a space or sign at the end is not read aloud: the letter before it takes the particle
     assert attach_particles("목표 'G1\u3000'이(가)") == "목표 'G1\u3000'이"
     assert attach_particles("'03-plan.md~'이(가)") == "'03-plan.md~'가"
+    # a vowel then p or b is read closed (followup 업, job 잡); after a consonant it is not (help 헬프)
+    assert attach_particles("'10-followup'이(가)") == "'10-followup'이" and attach_particles("help은(는)") == "help는"
 
 
 def test_hints_for_dates_enums_and_near_misses() -> None:

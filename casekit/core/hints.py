@@ -57,6 +57,8 @@ def final_consonant(word: str) -> str | None:
         low = text.lower()
         if low.endswith("l"):
             return "ㄹ"
+        if len(low) >= 2 and low[-1] in "pb" and low[-2] in "aeiou":  # followup(업), job(잡), web(웹); help(프) not
+            return "ㅂ"
         return "ㅇ" if low.endswith(("m", "n", "ng")) else ""
     return None
 
