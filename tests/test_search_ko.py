@@ -647,6 +647,28 @@ def test_a_long_page_shows_the_sentence_the_query_found_it_by(browser: Browser, 
         assert first.locator("mark").count() >= 2, first.inner_text()
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "case", "word"), [
+    ("가계부 쓰기", "/cases/2026-0002/", "가계부"),  # not "자녀가 받아쓰기와 셈하기를": 쓰기 is on many pages
+])
+def test_a_snippet_shows_the_rarer_word_the_page_was_found_by(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                            case: str, word: str) -> None:
+    """Of two sentences each holding one word of the query, the one holding the word few pages have
+    is shown (each word's score weighed by its terms' idf): a probe's snippet showed 쓰기's sentence.
+    (A sentence writing a word whole still outweighs one holding part of a rarer one: 등교 때 아이를
+    for 등교거부하는 아이, where 등교를 거부함 holds all of the rarer word; left as it is.)"""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        assert case in pages[:3], pages
+        at = pages.index(case)
+        page.wait_for_function("([i, w]) => { const it = document.querySelectorAll('.md-search-result__item')[i];"
+                               " return it && [...it.querySelectorAll('mark')].some(m => m.innerText.includes(w)); }",
+                               arg=[at, word], timeout=10_000)
+
+
 @pytest.fixture(scope="module")
 def site_1000(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return synthetic_site(tmp_path_factory.mktemp("scale"), 1000)

@@ -607,7 +607,9 @@ function writesShort(s, t) {
 function bestOf(sentences, words) {
   let best = null, bestScore = 0, score = 0, all = false;
   sentences.forEach((s, i) => {
-    const got = wordScores(s, words), sum = got.reduce((a, b) => a + b, 0);
+    /* each word by its weight (search: how rare its terms are), so that of two sentences holding one
+       word each, the one holding the word that found the page shows (가계부 of "가계부 쓰기", not 쓰기) */
+    const got = wordScores(s, words), sum = got.reduce((a, b, k) => a + b * (words[k].weight || 1), 0);
     const ranked = sum - i * 0.001; /* earlier sentences are the record's own fields */
     if (ranked > bestScore) { best = s; bestScore = ranked; score = sum; all = got.every(x => x >= 1); }
   });
@@ -717,6 +719,10 @@ async function search(query) {
     const df = list.length / 2;
     idf.set(t, Math.log(1 + (N - df + 0.5) / (df + 0.5)));
   });
+  for (const w of words) {  /* a word's weight for the snippet: the mean idf of its written form's terms */
+    const ts = (w.groups && w.groups[0] && w.groups[0].length ? w.groups[0] : w.terms).filter(t => idf.has(t));
+    w.weight = ts.length ? ts.reduce((a, t) => a + idf.get(t), 0) / ts.length : 1;
+  }
   const scores = new Map();   /* doc -> summed score */
   const matched = new Map();  /* doc -> Set of matched terms */
   for (const t of all) {
