@@ -612,6 +612,13 @@ def test_a_verb_typed_as_said_finds_and_marks_its_noun_form(browser: Browser, se
     """Records are written in the noun form (…ㅁ: 미룸, 줄임, 지냄); a worker types the verb as it is
     said (미뤄요, 미뤘다, 줄였어요). The page is found by the verb, and a form of it is marked in its
     sentence (미룸 of 미뤄요, or the other forms the page writes, 미루고)."""
+    _shows_marked(browser, served_site, query, case, forms)
+
+
+def _shows_marked(browser: Browser, served_site: str, query: str, case: str,  # noqa: F811
+                  forms: list[str]) -> None:
+    """`query` typed finds `case` in its first three, and its result marks one of `forms` (the result
+    is shown again once the page's other sentences are read)."""
     with open_context(browser) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
@@ -658,15 +665,7 @@ def test_a_snippet_shows_the_rarer_word_the_page_was_found_by(browser: Browser, 
     is shown (each word's score weighed by its terms' idf): a probe's snippet showed 쓰기's sentence.
     (A sentence writing a word whole still outweighs one holding part of a rarer one: 등교 때 아이를
     for 등교거부하는 아이, where 등교를 거부함 holds all of the rarer word; left as it is.)"""
-    with open_context(browser) as (context, _log):
-        page = context.new_page()
-        page.goto(served_site)
-        pages = [site_path(h, served_site) for h in search(page, query)]
-        assert case in pages[:3], pages
-        at = pages.index(case)
-        page.wait_for_function("([i, w]) => { const it = document.querySelectorAll('.md-search-result__item')[i];"
-                               " return it && [...it.querySelectorAll('mark')].some(m => m.innerText.includes(w)); }",
-                               arg=[at, word], timeout=10_000)
+    _shows_marked(browser, served_site, query, case, [word])
 
 
 @pytest.fixture(scope="module")
