@@ -668,6 +668,21 @@ def test_a_snippet_shows_the_rarer_word_the_page_was_found_by(browser: Browser, 
     _shows_marked(browser, served_site, query, case, [word])
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_date_typed_with_its_year_shows_the_sentence_that_says_the_day_without_it(
+        browser: Browser, served_site: str) -> None:  # noqa: F811
+    """`2026.09.29` found 2026-0005 (a record of that day) and showed its first sentence, nothing
+    marked, no fragment: the sentence saying `9월 29일` is shown (not marked: it may be another year's)."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "2026.09.29")]
+        assert pages[0] == "/cases/2026-0005/", pages
+        page.wait_for_function("() => { const it = document.querySelector('.md-search-result__item');"
+                               " return it && it.innerText.includes('9월 29일'); }", timeout=10_000)
+
+
 @pytest.fixture(scope="module")
 def site_1000(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return synthetic_site(tmp_path_factory.mktemp("scale"), 1000)

@@ -591,7 +591,16 @@ function wordScores(s, words) {
   /* (a one-syllable stem by its terms: 약 is no match inside 복약; one of two syllables where a word
      starts with it or its stem holds it, as it is marked: not 동의 inside 아동의) */
   return words.map(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem)
-    && (!TWO_SYLLABLES.test(w.stem) || writesShort(s, w.stem)) ? 1.5 : held(w, have, null)));
+    && (!TWO_SYLLABLES.test(w.stem) || writesShort(s, w.stem)) ? 1.5 : held(w, have, null)
+    || (w.date && w.terms.some(t => have.has(yearless(t))) ? 0.5 : 0)));
+}
+
+/* A day or a month typed with its year as a page writes it without one (2026-09-29: 9월29일): a
+   sentence saying so is likely the one the page was found by (a record dated 2026-09-29 that says
+   "9월 29일 …"); it is chosen for the snippet, not marked (it may be another year's) */
+function yearless(t) {
+  const m = /^[0-9]{4}-([0-9]{2})(?:-([0-9]{2}))?$/.exec(t);
+  return m ? (+m[1]) + "월" + (m[2] ? (+m[2]) + "일" : "") : "";
 }
 
 /* Whether a word of `s` starts with `t` (two syllables) or its stem holds it (snippet marks the same) */
