@@ -683,6 +683,24 @@ def test_a_date_typed_with_its_year_shows_the_sentence_that_says_the_day_without
                                " return it && it.innerText.includes('9월 29일'); }", timeout=10_000)
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "first", "marked"), [
+    ("kim.sw", "/workers/kim.sw/", "kim.sw"),  # its page's title is the id: nothing was marked
+    ("위기도 높음", "/risk/high/", "높음"),
+])
+def test_a_result_title_marks_what_the_query_holds(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                   first: str, marked: str) -> None:
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        assert pages[0] == first, pages
+        page.wait_for_function("w => { const t = document.querySelector('.md-search-result__item h1');"
+                               " return t && [...t.querySelectorAll('mark')].some(m => m.innerText === w); }",
+                               arg=marked, timeout=10_000)
+
+
 @pytest.fixture(scope="module")
 def site_1000(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return synthetic_site(tmp_path_factory.mktemp("scale"), 1000)

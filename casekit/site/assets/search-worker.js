@@ -759,7 +759,8 @@ function item(location, title, text, r, words, matched) {
   const terms = {};
   const have = matched.get(r.doc);
   for (const w of words) terms[w.word] = w.terms.some(t => have.has(t));
-  return [{ location, title: escapeHTML(title), text, score: r.score, terms }];
+  /* the title marked as a snippet is (kim.sw on its worker's page, 2026-0005 on its case's), escaped */
+  return [{ location, title: title ? snippet([title], words, title) : "", text, score: r.score, terms }];
 }
 
 /* The pages of ranked hits with a sentence each (the kept sentence holding the most of the query;
