@@ -1068,7 +1068,8 @@ INTAKE = "cases/2026-0001/01-intake.md"
     ('phone: "010-0000-1001"', "phone: 01000001001", "yaml-number-form", '"○○○○○○○○○○○"'),
     ('birth_date: "1969-07-21"', 'birth_date: "1969-7-21"', "bad-date", "1969-○○-○○"),
     ('birth_date: "1969-07-21"', "birth_date: 19690721", "wrong-type", "1969-○○-○○"),
-    ('address: "가온구 나래동 101-1 2층"', "address: 가온구 나래동: 101-1 2층", "yaml-syntax", '"○○○ ○○○: ○○○-○ ○○"'),
+    ('birth_date: "1969-07-21"', "birth_date: 1969년 7월 21일", "bad-date", "'○○○○년 ○월 ○○일'은 "),  # (particles decided)
+    ('address: "가온구 나래동 101-1 2층"', "address: 가온구 나래동: 101-1 2층", "yaml-syntax", '"○○○ ○○○: ○○○-○ ○층"'),
 ])
 def test_a_message_about_a_sensitive_value_shows_its_shape_not_the_value(
         sample: Path, old: str, new: str, code: str, shape: str) -> None:

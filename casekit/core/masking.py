@@ -18,6 +18,18 @@ _SHOWN = re.compile(r"[0-9A-Za-z\uac00-\ud7a3]")
 _DIGIT = re.compile(r"[0-9]")
 
 
+_UNITS = frozenset("년월일호층동번지세")  # after a digit, the unit of a date or an address: its shape
+
+
 def masked(text: str, digits_only: bool = False) -> str:
-    """`text` with every letter and digit (`digits_only`: every digit) as ○, its separators kept."""
-    return (_DIGIT if digits_only else _SHOWN).sub("○", text)
+    """`text` with every letter and digit (`digits_only`: every digit) as ○, its separators kept,
+    and a unit right after a digit (`1969년 7월 21일` -> `○○○○년 ○월 ○○일`: what to fix, and the
+    particle after it, are still told)."""
+    if digits_only:
+        return _DIGIT.sub("○", text)
+    def unit(at: int) -> bool:  # (번지: 지 after 번 after a digit)
+        before = text[max(at - 2, 0) : at]
+        return text[at] in _UNITS and (before[-1:].isdigit() or (text[at] == "지" and before[:1].isdigit()
+                                                                 and before[-1:] == "번"))
+
+    return _SHOWN.sub(lambda m: m.group() if m.start() and unit(m.start()) else "○", text)

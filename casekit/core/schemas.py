@@ -384,7 +384,8 @@ class SchemaSet:
             return masked(_short(x)) if secret else _short(x)
 
         def hinted(h: str) -> str:  # (a value made from it, 1969-07-21 of 1969-7-21; not an example, 010 or 1e3)
-            return _VALUE_DIGITS.sub(_value_shape, h) if secret else h
+            # (its particles chosen first, from the value as it reads: 1969-07-21로, not 1969-○○-○○(으)로)
+            return _VALUE_DIGITS.sub(_value_shape, attach_particles(h)) if secret else h
         if v == "required":
             props = schema.get("properties") or {}
             out = []
