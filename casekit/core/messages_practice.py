@@ -38,7 +38,9 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "sharing-refused": (
         E,
-        "'{resource}'에 정보를 제공(연계·의뢰)했는데, {date} 기준 정보 제공 동의는 거부되었거나 철회되었습니다.",
+        "'{resource}'에 정보를 제공(연계·의뢰)했는데, {date} 기준 정보 제공 동의는 거부되었거나 철회되었습니다. "
+        "동의 기록의 action이 잘못 적힌 것이면 given으로 고치고, 동의를 다시 받았다면 그 날짜로 새 동의(action: given)를 "
+        "consents에 더하세요. 동의 없이 정보를 준 것이면 슈퍼바이저와 상의해 기록을 남기세요.",
         "information shared with '{resource}' on {date} although consent to share was refused or withdrawn",
     ),
     "child-consent-self": (
