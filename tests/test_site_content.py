@@ -296,3 +296,15 @@ def test_home_counts_records_and_resources_as_check_does_and_the_due_rules_name_
     assert "재사정: 점검에서 결정한 뒤 10일 이내" in due and "계획 수정: 점검에서 결정한 뒤 21일 이내 (revised_plan_days)" in due
     assert "종결: 점검에서 종결을 결정한 뒤 9일 이내 (closure_days)" in due
     assert "고난도 사례는 12일 (monitoring_days_intensive)" in due
+
+
+def test_a_restricted_or_closed_cases_goals_are_said_truly_on_its_pages(book: Path, built: BuildResult) -> None:
+    """2026-0010 has four goals in progress, withheld: its summary said "진행 중인 목표가 없습니다" and
+    its card could say "모두 달성"; a closed case's summary pointed at a results table it does not
+    hold (found by a supervisor's probe)."""
+    for rel in (f"cases/{RESTRICTED}/", f"cases/{RESTRICTED}/summary/"):
+        html = read(built.site_dir, rel)
+        assert "진행 중인 목표가 없습니다" not in html and "모두 달성" not in html, rel
+    assert "열람 제한 사례라 목표를 싣지 않습니다" in read(built.site_dir, f"cases/{RESTRICTED}/summary/")
+    closed = read(built.site_dir, "cases/2026-0011/summary/")
+    assert "아래 표" not in closed and "목표별 결과는 전체 기록의 목표와 경과" in closed

@@ -155,8 +155,8 @@ def summary_card(v: View, case: Case) -> Markup:
                      el("span", {"class": f"ck-prog ck-prog-{g.latest_status or 'none'}"},
                         site.progress_labels.get(g.latest_status or "", g.latest_status or "점검 전")))
                   for g in goals]
-    if case.closed:
-        goal_cell: Markup = el("span", None, "종결된 사례입니다 ", _label("(목표별 결과는 아래 표)"))
+    if case.closed:  # (the results are in the case page's 목표와 경과, not on the summary page)
+        goal_cell: Markup = el("span", None, "종결된 사례입니다 ", _label("(목표별 결과는 전체 기록의 목표와 경과)"))
     elif goal_items:
         goal_cell = el("ul", {"class": "ck-list"}, goal_items)
     else:

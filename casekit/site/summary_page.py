@@ -49,7 +49,8 @@ def profile(v: View, case: Case) -> Markup | None:
 def current_goals(v: View, case: Case) -> Markup:
     goals = case.open_goals()
     if not goals:
-        text = "종결된 사례입니다." if case.closed else ("아직 계획이 없습니다." if case.plan_now is None else "진행 중인 목표가 없습니다.")
+        text = ("종결된 사례입니다." if case.closed else "열람 제한 사례라 목표를 싣지 않습니다." if case.restricted
+                else "아직 계획이 없습니다." if case.plan_now is None else "진행 중인 목표가 없습니다.")
         return el("p", {"class": "ck-muted", "data-testid": "summary-goals"}, text)
     rows = []
     for g in goals:
