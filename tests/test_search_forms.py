@@ -251,6 +251,26 @@ def test_each_name_of_an_office_is_in_one_group_only() -> None:
 
 
 @pytest.mark.parametrize(("typed", "written"), [
+    ("남편이", "배우자 사별 뒤"), ("할머니", "어르신 댁 방문"), ("빚", "채무 독촉 전화"), ("집주인이", "임대인과 협의"),
+    ("애들", "자녀 두 명"), ("배우자", "남편이 다쳐서"), ("술을", "음주 문제"), ("부채", "빚 때문에"),
+])
+def test_an_everyday_word_meets_the_practices_word(typed: str, written: str) -> None:
+    """남편 사별한 할머니 typed, 배우자 사별 … 어르신 written (a search probe found the case third):
+    a word of EVERYDAY_WORDS also looks for the words a record writes for it."""
+    have = set(search_ko.terms(written))
+    [(_, groups)] = search_ko.query_groups(typed)
+    assert not set(groups[0]) <= have and any(set(g) <= have for g in groups), (groups, sorted(have))
+
+
+@pytest.mark.parametrize(("typed", "written"), [("남편", "아내와 통화"), ("아들", "딸이 방문"), ("어르신", "할머니가")])
+def test_an_everyday_word_looks_one_way_only(typed: str, written: str) -> None:
+    """남편 finds 배우자, never 아내; 어르신 finds 노인, not every 할머니 (a name for a kin, not a synonym)."""
+    have = set(search_ko.terms(written))
+    [(_, groups)] = search_ko.query_groups(typed)
+    assert not any(set(g) <= have for g in groups), (groups, sorted(have))
+
+
+@pytest.mark.parametrize(("typed", "written"), [
     ("애도상담", "애도 상담을 받았어요"), ("은둔청년", "고립·은둔 청년으로"), ("주거지원을", "주거 지원 신청"),
     ("정신건강복지센터", "정신 건강 복지 센터"), ("자살예방", "자살 예방 교육"),
 ])

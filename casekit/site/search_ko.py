@@ -65,7 +65,7 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ALIASES", "DATE", "DATE_TAILS", "ENDINGS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+__all__ = ["ALIASES", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
            "date_terms", "dotted_terms", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
            "terms", "word_groups", "words"]
 
@@ -200,6 +200,28 @@ SERVICE_NAMES: tuple[tuple[str, ...], ...] = (
     ("희망복지지원단", "희복단"),
     ("은둔형외톨이", "은둔청년", "고립은둔", "히키코모리", "은둔"),
 )
+# The everyday word a worker, a family or a supervisor types for what records write in the practice's
+# terms (남편, 할머니, 빚, 집주인 typed; 배우자, 어르신, 채무, 임대인 written): a query word whose stem is
+# a key also looks for each word after it, as a service's other names do. One way only, from the word
+# typed to the words that stand for it on a page: 남편 finds 배우자 (the husband a record calls the
+# spouse), 배우자 finds 남편 and 아내, but 남편 never 아내. Only words that mean the same person or
+# thing in a case record; not a broader theme (외로움 is not 고립, 돈 is not 생계).
+EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
+    "남편": ("배우자",), "아내": ("배우자",), "부인": ("배우자", "아내"), "와이프": ("배우자", "아내"),
+    "배우자": ("남편", "아내"),
+    "할머니": ("어르신", "노인"), "할아버지": ("어르신", "노인"), "어르신": ("노인",), "노인": ("어르신",),
+    "아이": ("아동", "자녀"), "애": ("아이", "아동", "자녀"), "애들": ("아이", "아동", "자녀"), "아동": ("아이",),
+    "자녀": ("아들", "딸", "아이"), "아들": ("자녀",), "딸": ("자녀",),
+    "손주": ("손자", "손녀"), "손자": ("손주",), "손녀": ("손주",),
+    "집주인": ("임대인",), "임대인": ("집주인",), "집세": ("월세", "임대료"),
+    "빚": ("채무", "부채"), "채무": ("빚",), "부채": ("빚", "채무"),
+    "술": ("음주", "알코올"), "음주": ("술",),
+    "일자리": ("취업", "구직"), "취업": ("일자리",), "구직": ("일자리",),
+    "밥": ("식사", "끼니"), "끼니": ("식사",),
+    "병원비": ("의료비",), "의료비": ("병원비",),
+    "전기": ("단전",), "혼자": ("독거",), "독거": ("혼자",),
+}
+
 # Loanwords written otherwise than their standard spelling (외래어 표기법) where workers often do:
 # a word holding one is also read with the standard spelling, on a page and in a query alike, so
 # that 알콜 typed finds 알코올 written, and 알코올 typed finds a record that says 알콜.
@@ -441,11 +463,14 @@ def stem(word: str) -> str:
     return _cut(_without_particle(word), _ENDING_TAILS, keep=2, keep_short=2)
 
 
-# a query word's stem -> the other names it also looks for: a stage's (모니터링 -> 점검) and a service's
+# a query word's stem -> the other names it also looks for: a stage's (모니터링 -> 점검), a service's and
+# the practice's word for an everyday one (EVERYDAY_WORDS)
 ALIASES: dict[str, tuple[str, ...]] = {
     **{key: (name,) for key, name in STAGE_ALIASES.items()},
     **{stem(name): tuple(other for other in names if other != name) for names in SERVICE_NAMES for name in names},
 }
+for _typed, _written in EVERYDAY_WORDS.items():
+    ALIASES[stem(_typed)] = tuple(dict.fromkeys((*ALIASES.get(stem(_typed), ()), *_written)))
 
 
 def bigrams(word: str) -> list[str]:
@@ -710,7 +735,7 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
     for typed in _WORD.findall(text):
         w = typed.lower()
         groups = word_groups(w)
-        for alias in ALIASES.get(stem(w), ()) if groups else ():
+        for alias in _aliases(stem(w)) if groups else ():
             groups += tuple(g for g in word_groups(alias) if g not in groups)
         groups += tuple((key,) for key in adnominal_keys(w) if groups and (key,) not in groups)
         hangul = keyboard_hangul(typed)  # tkfP: 사례 typed with the keyboard left in English
@@ -721,6 +746,14 @@ def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]
         if groups:
             out.append((w, groups))
     return out
+
+
+def _aliases(s: str) -> tuple[str, ...]:
+    """The other names a stem looks for (ALIASES); a one-syllable noun and its particle (술을, 빚이:
+    the stem keeps them, `word_groups`) looks for the noun's too. (`search-worker.js` mirrors this.)"""
+    if s in ALIASES:
+        return ALIASES[s]
+    return ALIASES.get(s[0], ()) if len(s) == 2 and s[1] in _SHORT else ()
 
 
 def split_groups(s: str) -> tuple[tuple[str, ...], ...]:

@@ -384,8 +384,11 @@ function wordQueryTerms(text, out) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     let groups = wordGroups(w);
     const s = stem(w);
-    if (groups.length && Object.prototype.hasOwnProperty.call(aliases, s)) {
-      for (const alias of aliases[s]) {
+    /* (a one-syllable noun and its particle, 술을, 빚이: the noun's; search_ko._aliases) */
+    const key = Object.prototype.hasOwnProperty.call(aliases, s) ? s
+      : s.length === 2 && manifest.short_particles.includes(s[1]) ? s[0] : null;
+    if (groups.length && key !== null && Object.prototype.hasOwnProperty.call(aliases, key)) {
+      for (const alias of aliases[key]) {
         const have = new Set(groups.map(g => g.join(" ")));
         groups = groups.concat(wordGroups(alias).filter(g => !have.has(g.join(" "))));
       }
