@@ -18,7 +18,8 @@ import click
 
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
-from casekit.core.due import case_due, days_text, every_due
+from casekit.core.config import RISK_KO
+from casekit.core.due import case_due, days_text, due_order, every_due
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
@@ -418,14 +419,20 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
              if worker is None or d.worker == worker]
     if not show_all:
         items = [d for d in items if d.state(day, soon) != "upcoming"]
+    # 위기도 first within each state, as the site's /due/ lists them (a 위기 case's overdue contact
+    # above a 낮음 case's older one): the current episode's, None before its assessment (미사정)
+    risks = {cid: Case.of(cid, recs, report.handovers.get(cid)).risk for cid, recs in report.summaries.items()}
+    items.sort(key=lambda d: due_order(d, risks.get(d.case), day, soon))
     if fmt == "json":
-        payload = {"today": day.isoformat(), "due_soon_days": soon, "items": [d.as_dict(day, soon) for d in items],
+        payload = {"today": day.isoformat(), "due_soon_days": soon, "items": [{**d.as_dict(day, soon), "risk": risks.get(d.case)} for d in items],
                    "check_errors": len(report.errors)}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for d in items:
+        risk = risks.get(d.case)
         click.echo(printable(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_text(day)})  "
-                             f"{d.case}  {d.label}  담당 {d.worker or '-'}"))
+                             f"{d.case}  {d.label}  위기도 {RISK_KO.get(risk, risk) if risk else '미사정'}  "
+                             f"담당 {d.worker or '-'}"))
     overdue = sum(1 for d in items if d.state(day, soon) == "overdue")
     click.echo(f"기한 지남 {overdue}건, 곧 마감 {sum(1 for d in items if d.state(day, soon) == 'due_soon')}건"
                f" (기준일 {day.isoformat()}, 곧 마감 = {soon}일 이내)")

@@ -169,6 +169,23 @@ def test_due_lists_every_deadline_not_only_each_cases_earliest(sample: Path, run
                      ("goal_target", "2026-11-30", "overdue")], kinds
 
 
+def test_due_lists_by_risk_as_the_site_does(sample: Path, run) -> None:
+    """A supervisor's probe: `casekit due` sorted by date only and showed no 위기도, so a 위기 case's
+    overdue weekly contact sat below a 낮음 case's older 점검, unlike the site's /due/. Each line now
+    says the case's 위기도 (미사정 before its assessment), in the site's order."""
+    from casekit.core.config import RISK_KO
+    from casekit.core.due import RISK_RANK
+
+    lines = [line for line in run(sample, "due", "--today", "2026-12-05").output.splitlines() if "위기도 " in line]
+    assert any("2026-0009  사정(욕구 및 위기도 조사)  위기도 미사정" in line for line in lines), lines
+    ranks = {label: rank for key, label in RISK_KO.items() for rank in [RISK_RANK[key]]} | {"미사정": 0}
+    keys = [(line.split()[0], -ranks[line.split("위기도 ")[-1].split()[0]]) for line in lines]
+    assert keys == sorted(keys, key=lambda k: (["기한", "곧", "예정"].index(k[0]), k[1])), lines
+    assert len({rank for _, rank in keys}) >= 3, lines  # (the sample's overdue work spans 위기 to 미사정)
+    items = json.loads(run(sample, "due", "--today", "2026-12-05", "--format", "json").output)["items"]
+    assert {(i["case"], i["risk"]) for i in items} >= {("2026-0005", "crisis"), ("2026-0009", None)}
+
+
 def test_due_and_status_count_days_as_the_site_does(sample: Path, run) -> None:
     """The CLI said (-27일) and (+3일) where the site's pages say 27일 지남 and D-3: the same words now."""
     lines = run(sample, "due", "--today", "2026-12-01").output.splitlines()

@@ -115,6 +115,13 @@ class Case:
         return self.current is not None and self.current.closure is not None
 
     @property
+    def risk(self) -> str | None:
+        """위기도 of the current episode's assessment; None until it is assessed (미사정: a reopened
+        case is assessed again)."""
+        ep = self.current
+        return ep.assessment.risk if ep is not None and ep.assessment is not None else None
+
+    @property
     def stage(self) -> str | None:
         """Where the case stands in the process: the last record that is not a conference."""
         return next((r.stage for r in reversed(self.records) if r.stage != "conference"), None)

@@ -244,6 +244,17 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
     return Due(case, "followup", after(closed, schedule[done]), closure.rel, worker)
 
 
+RISK_RANK = {"crisis": 4, "high": 3, "medium": 2, "low": 1}  # (미사정, no assessment yet: 0)
+STATES = ("overdue", "due_soon", "upcoming")
+
+
+def due_order(d: Due, risk: str | None, today: dt.date, soon_days: int) -> tuple[int, int, int, str]:
+    """What a supervisor reads first, in `casekit due` and on the site alike: overdue before due
+    soon before upcoming, then the case's 위기도 (`risk`: 위기 > 높음 > 보통 > 낮음 > 미사정), then the
+    longest overdue (or the nearest deadline)."""
+    return (STATES.index(d.state(today, soon_days)), -RISK_RANK.get(risk or "", 0), d.days_left(today), d.case)
+
+
 def all_due(
     summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None
 ) -> list[Due]:

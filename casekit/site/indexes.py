@@ -16,6 +16,7 @@ from casekit.core import history
 from casekit.core.case import Case as CaseModel
 from casekit.core.casebook import Report
 from casekit.core.due import Due
+from casekit.core.due import due_order as core_due_order
 from casekit.core.findings import Checked
 from casekit.core.links import Targets, body_links
 from casekit.core.pictures import Pictures
@@ -160,10 +161,8 @@ class Site:
 
 
 def due_order(d: Due, case: Case | None, today: dt.date, soon_days: int) -> tuple[int, int, int, str]:
-    """What a supervisor reads first: overdue before due soon before upcoming, then 위기도
-    (위기 > 높음 > 보통 > 낮음 > 미사정), then the longest overdue (or the nearest deadline)."""
-    state = ("overdue", "due_soon", "upcoming").index(d.state(today, soon_days))
-    return (state, -(case.risk_rank if case else 0), d.days_left(today), d.case)
+    """What a supervisor reads first (casekit.core.due.due_order: `casekit due` lists in the same order)."""
+    return core_due_order(d, case.risk if case else None, today, soon_days)
 
 
 def build_site(report: Report, today: dt.date) -> Site:

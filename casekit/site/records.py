@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casekit.core.case import Case as CaseModel
-from casekit.core.due import Due, case_due, case_dues
+from casekit.core.due import RISK_RANK, Due, case_due, case_dues
 from casekit.core.rules import NOT_ELIGIBLE
 from casekit.core.schemas import STAGE_KO, SchemaSet
 from casekit.core.summary import Summary
 
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 SEVERITY_RANK = {"urgent": 4, "high": 3, "medium": 2, "low": 1}
-RISK_RANK = {"crisis": 4, "high": 3, "medium": 2, "low": 1}
 
 @dataclass
 class Record:
@@ -225,7 +224,7 @@ def make_case(model: CaseModel, records: list[Record], deadlines: dict[str, Any]
     ep = model.current
     # 위기도 and needs of the current episode: a reopened case is assessed again (미사정 until then)
     case.assessment = by_rel.get(ep.assessment.rel) if ep is not None and ep.assessment is not None else None
-    case.risk = ep.assessment.risk if ep is not None and ep.assessment is not None else None
+    case.risk = model.risk
     if ep is not None:
         case.closure = by_rel.get(ep.closure.rel) if ep.closure is not None else None
         case.followup = by_rel.get(ep.followups[-1].rel) if ep.followups else None
