@@ -600,12 +600,14 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
               help="출력 형식: text(표), csv(Excel에서 열림), json (output format).")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
-def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
+@click.option("--today", "today_text", default=None,
+              help="기준일 YYYY-MM-DD: 끝나지 않은 달은 이날까지 셉니다 (default: today).")
+def report_cmd(month: str | None, fmt: str, output: str | None, today_text: str | None) -> None:
     """월간 실적: 신규, 종결(사유별), 월말 진행, 욕구 영역별, 담당자별, 사후관리 (monthly counts)."""
     from casekit.core import monthly
 
     _one_shot()
-    today = dt.date.today()
+    today = _today(today_text)
     month = month or today.strftime("%Y-%m")
     try:
         start, _ = monthly.month_range(month)
@@ -621,7 +623,7 @@ def report_cmd(month: str | None, fmt: str, output: str | None) -> None:
     _guard_output(output, root)
     report = check(root, keep=True)
     _errors_notice(report, "실적 숫자")
-    _write_out(monthly.render(monthly.compute(report, month), fmt), output)
+    _write_out(monthly.render(monthly.compute(report, month, today), fmt), output)
 
 
 def _errors_notice(report: Any, what: str) -> None:

@@ -170,6 +170,28 @@ def test_monthly_report_counts(tmp_path: Path, run) -> None:
     assert run(root, "report", "--month", "2026-13").exit_code == 2
 
 
+def test_the_report_lists_in_the_forms_order_and_says_a_month_is_not_over(sample: Path, run) -> None:
+    """A supervisor's probe: need domains came by their English key (기타 between 경제 and 법률), and
+    the current month's report counted `월말 진행 중` at a month's end not come yet, without a word."""
+    from casekit.core.schemas import SchemaSet
+
+    domains = list(SchemaSet.load(sample / "schemas").enum_labels("assessment", ("needs", "*", "domain")).values())
+    text = run(sample, "report", "--month", "2026-11").output
+    shown = [line.strip().split(":")[0] for line in text.splitlines() if line.startswith("    ")
+             and line.strip().split(":")[0] in domains]
+    assert len(shown) >= 5 and shown == [d for d in domains if d in shown] and shown[-1] == "기타", shown
+    assert "아직 끝나지 않은 달" not in text and "월말 진행 중" in text
+    partial = run(sample, "report", "--month", "2026-11", "--today", "2026-11-20")
+    assert "※ 아직 끝나지 않은 달입니다: 2026-11-20까지의 기록으로 센 숫자" in partial.output, partial.output
+    assert "2026-11-20 현재 진행 중" in partial.output and "월말 진행 중" not in partial.output
+    data = json.loads(run(sample, "report", "--month", "2026-11", "--format", "json", "--today", "2026-11-20").output)
+    assert (data["complete"], data["as_of"]) == (False, "2026-11-20")
+    whole = json.loads(run(sample, "report", "--month", "2026-11", "--format", "json").output)
+    assert (whole["complete"], whole["as_of"]) == (True, "2026-11-30")
+    # records dated after the day counted up to are not counted (the 11-25 점검's activities)
+    assert sum(data["activities_by_type"].values()) <= sum(whole["activities_by_type"].values())
+
+
 def test_a_restricted_case_exports_its_structure_only(sample: Path, run) -> None:
     """열람 제한 (2026-0010, domestic violence): as on the site, its goals go by id and its activities
     without their 내용 (the school it asked to keep the abuser from, ...) unless the sensitive

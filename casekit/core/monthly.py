@@ -48,10 +48,12 @@ class Monthly:
     workers: Counter[str] = field(default_factory=Counter)
     activities: Counter[str] = field(default_factory=Counter)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    as_of: dt.date | None = None  # the day counted up to, when the month is not over yet (else None)
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "month": self.month, "start": self.start.isoformat(), "end": self.end.isoformat(), **self.totals,
+            "month": self.month, "start": self.start.isoformat(), "end": self.end.isoformat(),
+            "complete": self.as_of is None, "as_of": (self.as_of or self.end).isoformat(), **self.totals,
             "closed_by_reason": dict(sorted(self.closed.items())),
             "need_domains": dict(sorted(self.need_domains.items())),
             "open_by_worker": dict(sorted(self.workers.items())),
@@ -93,12 +95,14 @@ def _d(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def compute(report: Report, month: str) -> Monthly:
+def compute(report: Report, month: str, today: dt.date | None = None) -> Monthly:
+    """The month's counts; `today` inside the month: counted up to it, and said (`as_of`)."""
     start, end = month_range(month)
-    out = Monthly(month, start, end, labels=_labels(report.schemas))
+    out = Monthly(month, start, end, labels=_labels(report.schemas),
+                  as_of=today if today is not None and start <= today < end else None)
     totals = Counter({"opened": 0, "reopened": 0, "closed": 0, "open_at_end": 0, "active": 0, "followups": 0})
     for case, records in sorted(report.summaries.items()):
-        dated = [r for r in records if (d := _d(r.date)) is not None and d <= end]
+        dated = [r for r in records if (d := _d(r.date)) is not None and d <= (out.as_of or end)]
         opened_at: dt.date | None = None  # the open episode's intake date, walking the records in order
         active = False
         domains: list[str] = []
@@ -123,11 +127,11 @@ def compute(report: Report, month: str) -> Monthly:
                 domains = _domains(report, r.rel)
         for r in dated:
             if r.stage == "intervention":
-                out.activities.update(_activities(report, r.rel, start, end))
+                out.activities.update(_activities(report, r.rel, start, out.as_of or end))
         if opened_at is not None:
             active = True
             totals["open_at_end"] += 1
-            handovers = [h for h in report.handovers.get(case, []) if h.date <= end.isoformat()]
+            handovers = [h for h in report.handovers.get(case, []) if h.date <= (out.as_of or end).isoformat()]
             out.workers[current_worker(dated, handovers) or "-"] += 1
         if active:
             totals["active"] += 1
@@ -170,13 +174,31 @@ def rows(m: Monthly) -> list[tuple[str, str, str, int]]:
     t = m.totals
     out = [("opened", "", SECTIONS["opened"], t["opened"]), ("reopened", "", SECTIONS["reopened"], t["reopened"]),
            ("closed", "", "종결 합계", t["closed"])]
-    out += [("closed", k, m.labels["closed"].get(k, k), v) for k, v in sorted(m.closed.items())]
-    out += [("open_at_end", "", SECTIONS["open_at_end"], t["open_at_end"]), ("active", "", "이달 진행 사례", t["active"])]
-    out += [("need_domains", k, m.labels["need_domains"].get(k, k), v) for k, v in sorted(m.need_domains.items())]
+    out += [("closed", k, m.labels["closed"].get(k, k), v) for k, v in _in_order(m.closed, m.labels["closed"])]
+    open_label = f"{m.as_of.isoformat()} 현재 진행 중" if m.as_of is not None else SECTIONS["open_at_end"]
+    out += [("open_at_end", "", open_label, t["open_at_end"]), ("active", "", "이달 진행 사례", t["active"])]
+    out += [("need_domains", k, m.labels["need_domains"].get(k, k), v)
+            for k, v in _in_order(m.need_domains, m.labels["need_domains"])]
     out += [("workers", k, k, v) for k, v in sorted(m.workers.items())]
     out += [("followups", "", SECTIONS["followups"], t["followups"])]
-    out += [("activities", k, m.labels["activities"].get(k, k), v) for k, v in sorted(m.activities.items())]
+    out += [("activities", k, m.labels["activities"].get(k, k), v)
+            for k, v in _in_order(m.activities, m.labels["activities"])]
     return out
+
+
+def _in_order(counts: Counter[str], labels: dict[str, str]) -> list[tuple[str, int]]:
+    """`counts` in the schema's order of its values (욕구 영역: 안전, 건강 … 기타 last, as the forms list
+    them), then any value the schema does not list, by name."""
+    order = {key: i for i, key in enumerate(labels)}
+    return sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def note(m: Monthly) -> str | None:
+    """What a report of a month not over yet says of its counts (None when the month is over)."""
+    if m.as_of is None:
+        return None
+    return (f"※ 아직 끝나지 않은 달입니다: {m.as_of.isoformat()}까지의 기록으로 센 숫자입니다 "
+            f"(월말 진행은 {m.as_of.isoformat()} 현재). 달이 끝난 뒤 다시 뽑으세요.")
 
 
 def render(m: Monthly, fmt: str) -> str:
@@ -187,12 +209,17 @@ def render(m: Monthly, fmt: str) -> str:
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(["구분(section)", "항목(key)", "이름", "건수"])
         writer.writerows(rows(m))
+        if m.as_of is not None:  # (last: the table above reads as it always does)
+            writer.writerow(["as_of", m.as_of.isoformat(), note(m), ""])
         return "\ufeff" + buf.getvalue()
     lines = [f"{m.month} 월간 사례관리 실적 ({m.start.isoformat()} ~ {m.end.isoformat()})"]
+    if m.as_of is not None:
+        lines.append(f"  {note(m)}")
     section = None
     for sec, key, label, count in rows(m):
         if key and sec != section:
-            lines.append(f"  {SECTIONS[sec]}:")
+            head = f"담당자별 진행 사례({m.as_of.isoformat()} 현재)" if sec == "workers" and m.as_of else SECTIONS[sec]
+            lines.append(f"  {head}:")
         section = sec if key else None
         lines.append(f"    {label}: {count}건" if key else f"  {label}: {count}건")
     return "\n".join(lines) + "\n"
