@@ -518,7 +518,10 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
                 for line in p.entry:
                     click.echo(printable(f"    + {line}"))
         if dry_run:
-            click.echo(f"사례 {len(planned)}건을 넘길 수 있습니다. 아무것도 쓰지 않았습니다 (--dry-run).")
+            click.echo(f"사례 {len(planned)}건을 넘길 수 있습니다.{_skipped_note(skipped, '넘기지 않습니다')} "
+                       "아무것도 쓰지 않았습니다 (--dry-run).")
+            if skipped:  # (as the hand-over itself would end: the cases left are said to be left)
+                sys.exit(1)
             return
         written, late = apply(root, planned)
     except ReassignError as exc:
@@ -526,9 +529,18 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
     for s in late:
         click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
     skipped += late
-    click.echo(f"사례 {len(written)}건을 {to_worker}에게 넘겼습니다. 지난 기록은 그대로입니다.")
+    click.echo(f"사례 {len(written)}건을 {to_worker}에게 넘겼습니다. 지난 기록은 그대로입니다."
+               f"{_skipped_note(skipped, '넘기지 못했습니다')}")
     if skipped:
         sys.exit(1)
+
+
+def _skipped_note(skipped: list[Any], done: str) -> str:
+    """What the last line of `reassign` says of the cases it leaves (each named on stderr, 건너뜀):
+    a supervisor reading only the last line took a 위기 case left behind for handed over."""
+    if not skipped:
+        return ""
+    return f" 사례 {len(skipped)}건({', '.join(s.case for s in skipped)})은 {done}: 건너뜀 줄을 보세요."
 
 
 def _guard_output(output: str | None, root: Path) -> None:

@@ -44,6 +44,20 @@ def test_dry_run_writes_nothing(tmp_path: Path, run) -> None:
     assert snapshot(root) == before
 
 
+@pytest.mark.parametrize("dry", [True, False])
+def test_the_last_line_says_which_cases_were_left(tmp_path: Path, run, dry: bool) -> None:
+    """A supervisor's probe: with a case left (named on stderr first), `--dry-run` ended "사례 1건을
+    넘길 수 있습니다" and exit 0, read as all handed over. The last line names the cases left, and
+    the dry run ends as the hand-over would (1)."""
+    root = book(tmp_path)
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "c3", "--date", "2026-07-31",
+                 *(["--dry-run"] if dry else []))
+    assert result.exit_code == 1, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert "사례 1건(c3)은 " in last and ("넘기지 않습니다" if dry else "넘기지 못했습니다") in last, last
+    assert "건너뜀 c3" in result.output
+
+
 def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) -> None:
     root = book(tmp_path)
     before = snapshot(root)
