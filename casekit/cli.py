@@ -433,8 +433,10 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         click.echo(printable(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_text(day)})  "
                              f"{d.case}  {d.label}  위기도 {RISK_KO.get(risk, risk) if risk else '미사정'}  "
                              f"담당 {d.worker or '-'}"))
-    overdue = sum(1 for d in items if d.state(day, soon) == "overdue")
-    click.echo(f"기한 지남 {overdue}건, 곧 마감 {sum(1 for d in items if d.state(day, soon) == 'due_soon')}건"
+    # tasks, as listed, and the cases they are of (the site's home tiles count cases: say both)
+    counts = {state: [d.case for d in items if d.state(day, soon) == state] for state in ("overdue", "due_soon")}
+    click.echo(f"할 일 기한 지남 {len(counts['overdue'])}건(사례 {len(set(counts['overdue']))}건), "
+               f"곧 마감 {len(counts['due_soon'])}건(사례 {len(set(counts['due_soon']))}건)"
                f" (기준일 {day.isoformat()}, 곧 마감 = {soon}일 이내)")
 
 

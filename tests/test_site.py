@@ -222,6 +222,19 @@ def test_home_due_list_matches_the_core_due_logic(casebook: Path, site: Path) ->
     assert every == {d.case for d in all_due(report.summaries, report.config.deadlines)}
 
 
+def test_overdue_counts_say_whether_they_count_cases_or_tasks(casebook: Path, site: Path, run) -> None:
+    """A supervisor's probe: "기한 지남" was 9 on the home tile (cases) and 16 in `casekit due` and on
+    /due/ (tasks), the unit unsaid. The tiles say 사례; the lists say 할 일 and 사례 both, alike."""
+    html = read(site, "")
+    tile = re.search(r'<span class="ck-tile-num">(\d+)</span><span class="ck-tile-label">기한 지남 사례</span>', html)
+    assert tile is not None
+    due = read(site, "due/")
+    head = re.search(r"기한 지남</span> 할 일 (\d+)건 · 사례 (\d+)건", due)
+    assert head is not None and int(head.group(2)) == int(tile.group(1)) <= int(head.group(1))
+    cli = run(casebook, "due", "--today", TODAY.isoformat()).output.strip().splitlines()[-1]
+    assert f"할 일 기한 지남 {head.group(1)}건(사례 {head.group(2)}건)" in cli, cli
+
+
 def test_home_shows_caseload_per_worker_with_the_limit(site: Path) -> None:
     html = read(site, "")
     workers = [a["data-worker"] for t, a in tags(html) if t == "tr" and a.get("data-worker")]

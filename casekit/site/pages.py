@@ -89,7 +89,8 @@ def worker_bars(v: View, limit: int | None = None, stats: Sequence[Load] | None 
                        el("td", {"class": "ck-num"},
                           el("span", {"class": "ck-count-overdue"}, overdue) if overdue else "0"),
                        el("td", {"class": "ck-num"}, soon)))
-    heads = ["담당자", f"사례 부담 (한도 {cap:g})", "부담", "진행", "사후관리", "기한 지남", "곧 마감"]
+    # (cases, as 진행 and 사후관리 count: a case with three tasks overdue is one; /due/ lists the tasks)
+    heads = ["담당자", f"사례 부담 (한도 {cap:g})", "부담", "진행", "사후관리", "기한 지남 사례", "곧 마감 사례"]
     table = v.table(heads, rows, {"class": "ck-table ck-caseload-workers", "id": "caseload-workers"})
     more = (el("p", {"class": "ck-more"}, v.a("workers/", f"담당자 {len(stats)}명 모두 보기"))
             if limit is not None and len(every) > limit else None)
@@ -209,8 +210,10 @@ def home(site: Site) -> Page:
                tile("진행 중", n_open, "ck-tile-open"),
                tile("종결", len(cases) - n_open, "ck-tile-closed", stage_url("closure")),
                tile("사후관리 중", n_after, "ck-tile-after"),
-               tile("기한 지남", states["overdue"], "ck-tile-overdue" + (" ck-alert" if states["overdue"] else ""), "due/"),
-               tile("곧 마감", states["due_soon"], "ck-tile-soon", "due/"))
+               # (cases, by each one's earliest deadline, as the tiles before; /due/ counts every task)
+               tile("기한 지남 사례", states["overdue"], "ck-tile-overdue" + (" ck-alert" if states["overdue"] else ""),
+                    "due/"),
+               tile("곧 마감 사례", states["due_soon"], "ck-tile-soon", "due/"))
     asof = el("p", {"class": "ck-asof", "data-testid": "asof", "data-search-nodate": True},
               f"{v.asof} (D-day와 '며칠 지남'은 이 날부터 셉니다) · 곧 마감 = {site.soon_days}일 이내 · "
               f"{site.files.ko()} 검사 통과" + (f" (경고 {site.warnings}건)" if site.warnings else ""))

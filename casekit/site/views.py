@@ -373,7 +373,9 @@ def due_table(v: View, dues: Sequence[Due], states: tuple[str, ...], limit: int 
         every = [d for d in dues if d.state(site.today, site.soon_days) == state]
         items = every[:limit] if limit is not None else every
         hidden += len(every) - len(items)
-        count = f" {len(every)}건" + (f" (위에서 {len(items)}건)" if len(items) < len(every) else "")
+        # tasks, and the cases they are of (the home page's tiles count cases)
+        count = f" 할 일 {len(every)}건 · 사례 {len({d.case for d in every})}건" + \
+            (f" (위에서 {len(items)}건)" if len(items) < len(every) else "")
         rows = [el("tr", {"class": "ck-group"}, el("th", {"colspan": "7", "scope": "rowgroup"},
                    el("span", {"class": f"ck-due-head ck-due-{state}"}, STATE_KO[state]), count))]
         for d in items:
