@@ -91,6 +91,9 @@ def test_authors_mapping_and_show_email(repo: Path) -> None:
     assert intervention.email == "park@agency.kr"
     assessment = hist.last_change("cases/c1/02-assessment.md")
     assert assessment is not None and assessment.who == "lee.sw"  # not mapped: the record's worker
+    # said as such (a supervisor's probe: park committing a correction to lee's record read as lee's edit)
+    assert (intervention.who_ko, intervention.as_dict()["who_from"]) == ("park.sv", "authors")
+    assert (assessment.who_ko, assessment.as_dict()["who_from"]) == ("lee.sw (기록상 담당)", "record")
 
 
 def test_bad_history_setting_is_a_located_config_finding(repo: Path, run) -> None:

@@ -162,6 +162,8 @@ def test_household_ecomap_consent_and_culture(book: Path, built: BuildResult) ->
 def test_records_show_their_last_change_and_never_a_commit_subject_or_email(built: BuildResult) -> None:
     html = read(built.site_dir, "cases/2026-0001/")
     assert "마지막 변경: 2026-11-18 · " in html
+    # no history.authors here: who is the record's worker, and says so (not the committer)
+    assert re.search(r"마지막 변경: 2026-11-18 · [a-z.]+ \(기록상 담당\)", html)
     assert "마지막 변경: 커밋 전 변경" in read(built.site_dir, "cases/2026-0002/")
     for path, text in output_text(built.site_dir).items():
         assert "zz-subject-91" not in text and EMAIL not in text, path

@@ -55,6 +55,16 @@ class Change:
     subject: str  # the commit message's first line
     cut: bool = False  # the graft commit of a shallow clone: changed then or earlier
     blob: str = ""  # the file's content id after the change (before it, for a delete)
+    from_record: bool = False  # `who` is the record's `worker` (no `history.authors` entry for the committer)
+
+    @property
+    def who_ko(self) -> str:
+        """Who, as shown: the committer's worker id (`history.authors`), or the record's `worker`
+        said as such (기록상 담당: a supervisor's correction committed under no mapping is not the
+        worker's own edit), or 담당자 미상."""
+        if self.who is None:
+            return "담당자 미상"
+        return f"{self.who} (기록상 담당)" if self.from_record else self.who
 
     @property
     def day(self) -> str:
@@ -74,6 +84,7 @@ class Change:
 
     def as_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("date", "who", "path", "current", "status", "old_path", "subject", "cut")}
+        out["who_from"] = None if self.who is None else "record" if self.from_record else "authors"
         out["commit"] = self.commit
         if self.email is not None:
             out["email"] = self.email
@@ -107,7 +118,8 @@ class History:
     def _who(self, change: Change) -> Change:
         if change.who is not None:
             return change
-        return replace(change, who=self._workers.get(change.blob))
+        worker = self._workers.get(change.blob)
+        return replace(change, who=worker, from_record=worker is not None)
 
     def _resolve(self, changes: list[Change]) -> None:
         """Read the `worker` field of the wanted file versions: one `git cat-file --batch` for all."""

@@ -41,7 +41,7 @@ def change_text(hist: History | None, rel: str) -> str | None:
     if change is None:
         return None
     day = f"{change.day} 또는 그 이전" if change.cut else change.day
-    return f"{day} · {change.who or '담당자 미상'}"
+    return f"{day} · {change.who_ko}"
 
 
 def _str(value: Any) -> str | None:
