@@ -242,6 +242,23 @@ def test_an_unreadable_record_does_not_cascade(tmp_path: Path) -> None:
     assert sorted(c for c, _, _ in codes(root)) == ["yaml-duplicate-key", "yaml-syntax"]
 
 
+def test_an_unassessed_case_lists_its_plan_deadline_beside_its_assessment(tmp_path: Path) -> None:
+    """A supervisor's probe: a case with only its intake listed the assessment (10 days) and not the
+    plan, due 30 days from the intake too, so the plan came due unseen. Both are listed; the case's
+    next deadline is still the assessment's; once assessed, the plan's stands alone."""
+    from casekit.core.due import case_due, case_dues
+
+    root = make_casebook(tmp_path / "a", {"c1": FULL_PATH[:1], "c2": FULL_PATH[:2]})
+    report = check(root)
+    intake = dt.date.fromisoformat(FULL_PATH[0][1])
+    found = {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
+    assert found == {"assessment": intake + dt.timedelta(days=10), "plan": intake + dt.timedelta(days=30)}, found
+    first = case_due("c1", report.summaries["c1"], report.config.deadlines)
+    assert first is not None and first.kind == "assessment"
+    kinds = [d.kind for d in case_dues("c2", report.summaries["c2"], report.config.deadlines)]
+    assert kinds.count("plan") == 1 and "assessment" not in kinds, kinds
+
+
 def test_a_reopening_asked_for_by_a_follow_up_is_due_within_reopen_days(tmp_path: Path) -> None:
     """A follow-up that asks to reopen (`reopen: true`) made the 재개 접수 due that very day, overdue
     the next morning: it is due `deadlines.reopen_days` later (7 by default, set in casekit.yml)."""

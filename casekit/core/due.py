@@ -156,8 +156,11 @@ def _step_due(case: str, ep: Episode, records: list[Summary], deadlines: dict[st
         return [Due(case, kind, when, basis.rel, worker)] if when else []
 
     last = next(r for r in reversed(records) if r.stage != "conference")
-    if ep.assessment is None:
-        return make("assessment", _plus(ep.intake, deadlines["assessment_days"]), ep.intake)
+    if ep.assessment is None:  # the plan's deadline runs from the intake too: listed beside it (a
+        # supervisor saw an unassessed case's plan come due unlisted); a 서비스연계 case, known after
+        # the assessment, drops it then
+        return make("assessment", _plus(ep.intake, deadlines["assessment_days"]), ep.intake) + \
+            make("plan", _plus(ep.intake, deadlines["plan_days"]), ep.intake)
     interval = deadlines["monitoring_days_intensive" if case_type == "intensive" else "monitoring_days"]
     if ep.plan is None:
         if case_type == "service_linkage":  # 서비스연계: no full plan; the links are reviewed
