@@ -259,6 +259,22 @@ def test_an_unassessed_case_lists_its_plan_deadline_beside_its_assessment(tmp_pa
     assert kinds.count("plan") == 1 and "assessment" not in kinds, kinds
 
 
+def test_weekly_crisis_contact_counts_from_the_last_contact_logged(tmp_path: Path) -> None:
+    """A supervisor's probe: a 위기 case's weekly contact was counted from the last record's date, so
+    an intervention record dated 04-10 that logs contacts through 04-20 showed the contact overdue
+    since 04-17. It counts from the latest of the records' dates and their activities'."""
+    from casekit.core.due import case_dues
+
+    acts = [{"date": day, "type": "counseling", "goal": "G1", "summary": "안부 확인"}
+            for day in ("2026-04-10", "2026-04-20", "2026-04-15")]
+    path = [("intake", "2026-03-01", {}), ("assessment", "2026-03-05", {"risk_level": "crisis"}),
+            ("plan", "2026-04-01", {}), ("intervention", "2026-04-10", {"activities": acts})]
+    report = check(make_casebook(tmp_path / "a", {"c1": path}))
+    found = {d.kind: d for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
+    contact = found["crisis_contact"]
+    assert (contact.due, contact.basis) == (dt.date(2026, 4, 27), "cases/c1/04-intervention.md"), contact
+
+
 def test_a_reopening_asked_for_by_a_follow_up_is_due_within_reopen_days(tmp_path: Path) -> None:
     """A follow-up that asks to reopen (`reopen: true`) made the 재개 접수 due that very day, overdue
     the next morning: it is due `deadlines.reopen_days` later (7 by default, set in casekit.yml)."""

@@ -211,9 +211,14 @@ def _practice_due(case: str, ep: Episode, records: list[Summary], deadlines: dic
     targets = [target for goal, target, _, _ in ep.plan.goal_targets if goal not in achieved]
     if targets:  # the earliest goal not yet achieved: once past, it is overdue
         out.append(Due(case, "goal_target", dt.date.fromisoformat(min(targets)), ep.plan.rel, worker))
-    last = records[-1]
-    if ep.assessment.risk == "crisis" and (when := _plus(last, deadlines["crisis_contact_days"])):
-        out.append(Due(case, "crisis_contact", when, last.rel, worker))
+    if ep.assessment.risk == "crisis":  # weekly contact, from the last one: a record's date, or a later
+        # activity a running intervention log holds (a supervisor's probe: an 11-10 record logging
+        # contacts through 11-20 showed the contact overdue since 11-17)
+        day, basis = max([(r.date, r) for r in records if r.date] + [(d, r) for r in records for d, _, _ in r.activities],
+                         key=lambda item: item[0], default=(None, records[-1]))
+        when = after(dt.date.fromisoformat(day), deadlines["crisis_contact_days"]) if day else None
+        if when:
+            out.append(Due(case, "crisis_contact", when, basis.rel, worker))
     if when := _plus(ep.assessment, deadlines["reassessment_days"]):
         out.append(Due(case, "periodic_reassessment", when, ep.assessment.rel, worker))
     return out
