@@ -56,6 +56,38 @@ def test_a_number_yaml_reads_unlike_a_person_is_refused_and_the_rest_still_check
     assert not any(c == "wrong-type" and n == line for c, n, _ in found)  # one finding for the value
 
 
+ASSESSMENT = "cases/2026-0012/02-assessment.md"
+
+
+@pytest.mark.parametrize(("new", "says"), [
+    ("resources: naraedong-welfare-team, gaon-food-bank",
+     "한 줄에 하나씩 '- '로 적으세요: '  - naraedong-welfare-team', '  - gaon-food-bank'"),
+    ("resources: gaon-food-bank", "하나뿐이어도 목록으로, 이 키 다음 줄에 '- '로 적으세요: '  - gaon-food-bank'"),
+])
+def test_a_list_written_on_the_keys_line_shows_the_list_form(sample: Path, new: str, says: str) -> None:
+    """`resources: a, b` (as a form's box is filled in) was "목록이어야 하는데 글자입니다" and no more:
+    the worker is shown the items as a list is written."""
+    line = edit(sample, ASSESSMENT, "resources:\n  - naraedong-welfare-team\n  - gaon-food-bank", new)
+    found = errors_in(sample, ASSESSMENT)
+    assert [(c, n) for c, n, _ in found] == [("wrong-type", line)], found
+    assert says in found[0][2], found[0][2]
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ('strengths:\n  - "경로당', 'strengths: 이웃과 잘 지냄\n  - "경로당',
+     ["'strengths:' 뒤에 값을 적고 그 아래 2줄에도 목록 항목을", "'strengths:' 뒤의 값을 지우고"]),
+])
+def test_a_list_yaml_folds_into_one_value_says_which_mistake(sample: Path, old: str, new: str,
+                                                             says: list[str]) -> None:
+    """A list's first item moved left, and a value written after the list's key (`strengths: 이웃과 잘
+    지냄` above the items): YAML folds the lines into one value either way; the second was told its
+    line was "0칸" against the items' 2, a mistake it had not made."""
+    line = edit(sample, ASSESSMENT, old, new)
+    found = errors_in(sample, ASSESSMENT)
+    assert [(c, n) for c, n, _ in found] == [("yaml-folded-list", line)], found
+    assert all(said in found[0][2] for said in says), found[0][2]
+
+
 @pytest.mark.parametrize(("old", "new", "meant"), [
     ("stage: monitoring", "단계: monitoring", "'stage'(단계)"),
     ("date: ", "날짜: ", "'date'(기록 날짜)"),

@@ -77,10 +77,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-folded-list": (
         E,
-        "목록 항목의 들여쓰기가 다릅니다: 이 줄은 {mine}칸, 아래 {count}줄은 {theirs}칸 들여 썼습니다. YAML은 아래 줄들을 "
-        "이 줄의 값에 이어 붙여 '{value}' 하나로 읽습니다. 목록의 항목들을 같은 칸으로 맞추세요.",
-        "list items indented unlike: this line by {mine}, the {count} line(s) below by {theirs}; YAML folds them "
-        "into this line's value, '{value}': indent the list's items alike",
+        "{what} YAML은 아래 줄들을 이 줄의 값에 이어 붙여 '{value}' 하나로 읽습니다. {fix}",
+        "{what_en}; YAML folds them into this line's value, '{value}': {fix_en}",
     ),
     "yaml-wide-space": (
         E,

@@ -796,6 +796,17 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         sign = value.strip()[0]
         return (f" 목록 표시가 '{sign}'입니다: 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - {value.strip()[1:].strip()}",
                 f" the list item starts with '{sign}': start list items with '- '")
+    if expected == "array" and isinstance(value, str) and value.strip():
+        # `resources: a, b` or one item on the key's line: YAML reads a text, the form wants a list
+        items = [part.strip() for part in re.split(r"[,、，;/·]", value) if part.strip()]
+        if schema.get("x-sensitive"):  # (a sensitive list's items are never shown: their places only)
+            items = [f"항목 {n}" for n in range(1, len(items) + 1)]
+        shown = ", ".join(f"'  - {item}'" for item in items[:3]) + (" …" if len(items) > 3 else "")
+        if len(items) >= 2:
+            return (f" 쉼표로 이어 쓰지 말고 이 키 다음 줄부터 한 줄에 하나씩 '- '로 적으세요: {shown}",
+                    f" not separated by commas: one item a line below the key, each starting with '- ': {shown}")
+        return (f" 하나뿐이어도 목록으로, 이 키 다음 줄에 '- '로 적으세요: {shown}",
+                f" a list even for one item: on the line below the key, starting with '- ': {shown}")
     if expected == "string" and isinstance(value, list) and len(value) >= 2 and schema.get("pattern"):
         first, rest = str(value[0]), ", ".join(str(v) for v in value[1:4])
         return (f" 여기에는 ID 하나만 적습니다. 주된 하나({first})를 적고, 나머지({rest})는 항목을 따로 만들어 적으세요.",

@@ -504,8 +504,19 @@ def folded_items(front: str, rel: str, first_line: int) -> Finding | None:
         count = next((k for k, later in enumerate(lines[n + 1 :]) if not later.startswith(deeper.group(1) + "- ")),
                      len(lines) - n - 1)
         value = " - ".join([line[m.end() - 1 :].strip(), *(x.strip()[2:].strip() for x in lines[n + 1 : n + 1 + count])])
-        return finding("yaml-folded-list", rel, first_line + n, 1, mine=len(m.group(1)), theirs=len(deeper.group(1)),
-                       count=count, value=value if len(value) <= 80 else value[:79] + "…")
+        mine, theirs = len(m.group(1)), len(deeper.group(1))
+        if line.lstrip().startswith("-"):  # an item moved left of the others
+            said = {"what": f"목록 항목의 들여쓰기가 다릅니다: 이 줄은 {mine}칸, 아래 {count}줄은 {theirs}칸 들여 썼습니다.",
+                    "what_en": f"list items indented unlike: this line by {mine}, the {count} line(s) below by {theirs}",
+                    "fix": "목록의 항목들을 같은 칸으로 맞추세요.", "fix_en": "indent the list's items alike"}
+        else:  # `strengths: 한 가지` with the list's items below it: a value and a list both
+            key = line.strip().split(":", 1)[0]
+            said = {"what": f"'{key}:' 뒤에 값을 적고 그 아래 {count}줄에도 목록 항목을 적었습니다.",
+                    "what_en": f"a value after '{key}:' and {count} list item(s) below it",
+                    "fix": f"목록으로 쓰려면 '{key}:' 뒤의 값을 지우고 그 내용을 아래 항목들처럼 한 줄에 '- '로 적으세요.",
+                    "fix_en": f"for a list, leave '{key}:' bare and write that value as an item below, with '- '"}
+        return finding("yaml-folded-list", rel, first_line + n, 1, value=value if len(value) <= 80 else value[:79] + "…",
+                       **said)
     return None
 
 
