@@ -182,14 +182,39 @@ def test_a_store_of_the_old_layout_is_composed_again_and_cleared(sample: Path, t
     assert_same(site_files(tmp_path / "one"), site_files(tmp_path / "two"))
 
 
-@pytest.mark.parametrize("tamper", ["page", "read", "read-shape", "symlink", "manifest", "links"])
+@pytest.mark.parametrize("tamper", ["page", "read", "read-shape", "symlink", "manifest", "links", "forged", "swapped"])
 def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tamper: str) -> None:
+    from casekit.site.compose import Store, build_key
+
     build(sample, tmp_path / "one", today=TODAY)
     store = sample / ".casekit/build/composed"
     cid = sorted(p.name.removesuffix(".case.html") for p in store.glob("*.case.html"))[0]
+    signer = Store(store, lambda case: None, secret=build_key())  # (this machine's key: as casekit signs)
+
+    def signed(name: str, data: bytes, entries: dict) -> str:
+        return signer.sign(cid, name, entries[cid]["key"], data) or ""
+
     if tamper == "page":  # a kept page changed: its case is composed again
         page = store / f"{cid}.case.html"
         page.write_bytes(page.read_bytes().replace(b"</article>", b"<p>planted</p></article>"))
+    elif tamper in ("forged", "swapped"):  # the manifest written to match, without this machine's key
+        import hashlib
+        import json
+        manifest = store / "manifest.json"
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        page = store / f"{cid}.case.html"
+        if tamper == "forged":  # a script planted, its digest recomputed (an attacker's probe published it)
+            planted = page.read_bytes().replace(b"</article>", b"<p>planted</p><script>alert(1)</script></article>")
+            page.unlink()
+            page.write_bytes(planted)
+            data["cases"][cid]["digests"]["case"] = hashlib.blake2b(planted, digest_size=16).hexdigest()
+        else:  # another case's kept page, signed as casekit signed it, put in this case's place
+            other = sorted(p.name.removesuffix(".case.html") for p in store.glob("*.case.html"))[1]
+            theirs = (store / f"{other}.case.html").read_bytes().replace(b"</article>", b"<p>planted</p></article>")
+            page.unlink()
+            page.write_bytes(theirs)
+            data["cases"][cid]["digests"]["case"] = signer.sign(other, "case", data["cases"][cid]["key"], theirs)
+        manifest.write_text(json.dumps(data), encoding="utf-8")
     elif tamper == "read":  # what the search index reads of a kept page changed: composed again
         read = store / f"{cid}.read.json"
         read.write_text(read.read_text(encoding="utf-8").replace(f'"cases/{cid}/"', '"cases/planted/"'), encoding="utf-8")
@@ -201,13 +226,13 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
         if tamper == "read-shape":
             planted = json.dumps({"case": [["x", 1, None], {"a": "b"}], "summary": None}).encode()
             (store / f"{cid}.read.json").write_bytes(planted)
-            data["cases"][cid]["digests"]["read"] = hashlib.blake2b(planted, digest_size=16).hexdigest()
+            data["cases"][cid]["digests"]["read"] = signed("read", planted, data["cases"])
         else:  # a kept page that is a link to a file outside the casebook
             outside = tmp_path / "outside.html"
             outside.write_bytes(b"<p>planted</p>")
             (store / f"{cid}.case.html").unlink()
             (store / f"{cid}.case.html").symlink_to(outside)
-            data["cases"][cid]["digests"]["case"] = hashlib.blake2b(b"<p>planted</p>", digest_size=16).hexdigest()
+            data["cases"][cid]["digests"]["case"] = signed("case", b"<p>planted</p>", data["cases"])
         manifest.write_text(json.dumps(data), encoding="utf-8")
     elif tamper == "manifest":  # a manifest naming files out of the store: never read
         manifest = store / "manifest.json"
@@ -223,6 +248,33 @@ def test_a_tampered_store_is_never_published(sample: Path, tmp_path: Path, tampe
     shutil.copytree(sample, other, ignore=shutil.ignore_patterns(".casekit"))
     build(other, tmp_path / "three", today=TODAY)
     assert_same(site_files(tmp_path / "two"), site_files(tmp_path / "three"))
+
+
+def test_kept_pages_are_signed_with_a_key_outside_the_casebook(sample: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key is made once, in casekit's cache folder, readable by its owner only; a build folder
+    brought to another machine (another key) keeps nothing; without a key that can be made, every
+    case is composed (and audited) at each build, and the site is the same."""
+    import os
+    import stat
+
+    from casekit.site.compose import KEY_FILE, build_key
+
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "cache"))
+    key = build_key()
+    assert key is not None and len(key) == 32 and build_key() == key
+    assert stat.S_IMODE(os.stat(tmp_path / "cache" / KEY_FILE).st_mode) == 0o600
+    first = build(sample, tmp_path / "one", today=TODAY)
+    assert first.composed and build(sample, tmp_path / "two", today=TODAY).remade == 0  # all kept
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "elsewhere"))  # another machine: another key
+    assert build(sample, tmp_path / "three", today=TODAY).remade == first.composed  # (the proofs stay in docs/)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CASEKIT_CACHE_DIR", str(tmp_path / "file"))  # no key can be made: nothing kept
+    assert build_key() is None
+    for name in ("four", "five"):
+        again = build(sample, tmp_path / name, today=TODAY)
+        assert not again.errors and again.remade == first.composed
+    assert_same(site_files(tmp_path / "one"), site_files(tmp_path / "five"))
 
 
 # -- the frame, on its own ----------------------------------------------------

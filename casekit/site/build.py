@@ -42,7 +42,7 @@ from casekit.core.site_settings import docs_dir, holds_sources
 from casekit.core.workers import no_gc
 from casekit.reporters import printable
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, docs_site_path, finish_site
-from casekit.site.compose import STORE, Store, compose_cases, learn_frames
+from casekit.site.compose import STORE, Store, build_key, compose_cases, learn_frames
 from casekit.site.finish import Finished, Job, finish_pages
 from casekit.site.frame import Frame
 from casekit.site.generate import (
@@ -311,7 +311,8 @@ def _finish(root: Path, report: Report, site_dir: Path, generator: str, today: d
         job = ctx.page_job()
         job.search = indexing(site_dir)
         cases = written.composing.cases
-        store = Store.open(work / STORE, KeptPages(site_key(made.site, index, True, dated=False), {}).case_key)
+        store = Store.open(work / STORE, KeptPages(site_key(made.site, index, True, dated=False), {}).case_key,
+                           build_key())
         ctx.finished, anew = compose_cases(site_dir, made.site, made.bodies, frames, cases, job, store)
         pages += 2 * len(cases)
         if written.remade is not None:  # the cases left to compose were counted as made anew

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casekit.core.cache import cache_home
 from casekit.core.findings import Finding
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
@@ -180,7 +183,8 @@ def _lists_pages(site_dir: Path) -> bool:
 
 # -- composed pages kept from the last build -----------------------------------
 STORE = "composed"  # in the build folder: the last build's composed pages, each case's as <id>.<file>
-_STORE_FORMAT = 4  # (1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일; 3 no rest sentences)
+_STORE_FORMAT = 5  # (1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일; 3 no rest sentences; 4 unsigned digests)
+KEY_FILE = "build-key"  # in casekit's cache folder (casekit.core.cache.cache_home): what kept pages are signed with
 _MANIFEST = "manifest.json"
 _FILES = {"case": ".case.html", "summary": ".summary.html", "read": ".read.json"}  # a case's, after its id
 
@@ -201,11 +205,12 @@ class Store:
     path: Path
     key: Callable[[Case], str | None]  # the case's key, None when it cannot be taken (never kept)
     entries: dict[str, Any] = field(default_factory=dict)  # the last build's, by case id
+    secret: bytes | None = None  # what this machine signs kept pages with (`build_key`); None: nothing kept
 
     @classmethod
-    def open(cls, path: Path, key: Callable[[Case], str | None]) -> Store:
+    def open(cls, path: Path, key: Callable[[Case], str | None], secret: bytes | None = None) -> Store:
         """The store at `path` with the last build's manifest, which is removed until this build
-        saves its own (a build stopped halfway keeps nothing)."""
+        saves its own (a build stopped halfway keeps nothing). `secret`: `build_key()`'s."""
         entries: dict[str, Any] = {}
         try:
             data = json.loads((path / _MANIFEST).read_text(encoding="utf-8"))
@@ -217,13 +222,27 @@ class Store:
             path.unlink()
         path.mkdir(parents=True, exist_ok=True)
         (path / _MANIFEST).unlink(missing_ok=True)
-        return cls(path, key, entries)
+        return cls(path, key, entries, secret)
+
+    def sign(self, cid: str, name: str, key: str, data: bytes) -> str | None:
+        """A kept file's signature: keyed with this machine's secret, over the case, the kind of
+        file, the case's key and the bytes. A page is published unaudited only with it, so a build
+        folder written by anyone else (a CI cache restored from a pull request, a casebook unpacked
+        with its .casekit/, a hand that recomputed the digest) is composed and audited again; nor
+        can one case's kept page stand in for another's."""
+        if self.secret is None:
+            return None
+        mac = hashlib.blake2b(digest_size=16, key=self.secret, person=b"casekit-kept")
+        mac.update(f"{cid}\0{name}\0{key}\0".encode("utf-8", "surrogatepass"))
+        mac.update(data)
+        return mac.hexdigest()
 
     def kept(self, cid: str, key: str | None, as_of: dt.date) -> dict[str, tuple[bytes, Weighed | None]] | None:
         """(the page, its reading for search) by kind, when the last build's can stay. `key`: the
         case's without the 기준일 (`as_of`), added when the pages read it."""
         entry = self.entries.get(cid)
-        if key is None or not isinstance(entry, dict) or entry.get("key") != dated_key(key, as_of, entry.get("dated")):
+        if key is None or self.secret is None or not isinstance(entry, dict) \
+                or entry.get("key") != dated_key(key, as_of, entry.get("dated")):
             return None
         digests = entry.get("digests")
         if not isinstance(digests, dict):
@@ -238,7 +257,8 @@ class Store:
                     files[name] = f.read()
             except OSError:
                 return None
-            if digests.get(name) != digest(files[name]):
+            signed = self.sign(cid, name, str(entry["key"]), files[name])
+            if not isinstance(digests.get(name), str) or signed is None or not hmac.compare_digest(digests[name], signed):
                 return None
         try:
             reads = json.loads(files["read"].decode("utf-8"))
@@ -249,9 +269,12 @@ class Store:
         return {kind: (files[kind], _weighed(reads.get(kind))) for kind in KINDS}
 
     def keep(self, cid: str, key: str, as_of: dt.date, dated: bool,
-             pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any]:
+             pages: dict[str, tuple[bytes, Weighed | None]]) -> dict[str, Any] | None:
         """Store the case's finished pages and their readings (the site's copies are linked to
-        them afterwards): its manifest entry. `dated`: whether composing them read the 기준일."""
+        them afterwards): its manifest entry (None: nothing kept, without a secret to sign with).
+        `dated`: whether composing them read the 기준일."""
+        if self.secret is None:
+            return None
         files = {kind: data for kind, (data, _) in pages.items()}
         files["read"] = json.dumps({kind: read for kind, (_, read) in pages.items()}, ensure_ascii=False).encode("utf-8")
         for name, data in files.items():
@@ -260,8 +283,9 @@ class Store:
                 shutil.rmtree(stored)
             stored.unlink(missing_ok=True)  # never written through: the site's copy may be a link to it
             stored.write_bytes(data)
-        return {"key": dated_key(key, as_of, dated), "dated": dated,
-                "digests": {name: digest(data) for name, data in files.items()}}
+        entry_key = dated_key(key, as_of, dated)
+        return {"key": entry_key, "dated": dated,
+                "digests": {name: self.sign(cid, name, entry_key, data) for name, data in files.items()}}
 
     def file(self, cid: str, name: str) -> Path:
         """Where the case's `name` (a kind of page, or "read") is kept."""
@@ -280,6 +304,36 @@ class Store:
         tmp = self.path / f".{_MANIFEST}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"format": _STORE_FORMAT, "cases": entries}, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.path / _MANIFEST)
+
+
+def build_key() -> bytes | None:
+    """This machine's secret for kept composed pages, in casekit's cache folder (never in the
+    casebook, so it comes with no copy, archive or cache of one), made at the first build: 32
+    random bytes, the file readable by its owner only. None when it can be neither read nor made
+    (every case's pages are then composed and audited at each build)."""
+    home = cache_home()
+    path = home / KEY_FILE
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as f:
+            data = f.read(64) if stat.S_ISREG(os.fstat(f.fileno()).st_mode) else b""
+        if len(data) == 32:
+            return data
+    except OSError:
+        pass
+    secret = os.urandom(32)
+    tmp = home / f".{KEY_FILE}.{os.getpid()}.tmp"
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(secret)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)  # (two first builds at once: the last one's stands; the other's pages are made again)
+    except OSError:
+        return None
+    return secret
 
 
 def dated_key(key: str, as_of: dt.date, dated: Any) -> str:
