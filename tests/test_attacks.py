@@ -182,10 +182,41 @@ def test_audit_finds_outside_loads_planted_after_the_build(built, tmp_path: Path
     '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
     '<iframe srcdoc="x"></iframe>',
     '<embed src="x.swf">',
+    # a script file of no one's (extra_javascript: [evil.js] published this, no such file in the site:
+    # whatever is put there later runs, the policy's 'self' allowing it), of the host's, above the site
+    '<script src="evil.js"></script>',
+    '<script src="/uploads/x.js"></script>',
+    '<script src="../../../../assets/javascripts/x.js"></script>',
+    '<script src="../assets/casekit/nope.js"></script>',
 ])
 def test_audit_finds_active_content_planted_after_the_build(built, tmp_path: Path, run, markup: str) -> None:
     found = _planted(built, tmp_path, run, lambda c: _append(c, "due/index.html", markup))
     assert ("due/index.html", "site-active-content") in found, found
+
+
+def test_the_sites_own_scripts_pass_the_audit_from_any_page_and_the_404_page(built) -> None:
+    """Every <script src> the built sample holds (Material's bundle, casekit's, the 404 page's paths
+    from the top) names a file of the site that is the theme's or casekit's: the audit, which now
+    asks, passes them."""
+    import re
+
+    _, site = built
+    pages = [p for p in site.rglob("*.html")]
+    srcs = {(p.relative_to(site).as_posix(), m) for p in pages
+            for m in re.findall(r'<script[^>]* src="([^"]+)"', p.read_text(encoding="utf-8"))}
+    assert any(rel == "404.html" and src.startswith("/") for rel, src in srcs), srcs
+    for rel, src in srcs:
+        path = (site / rel).parent / src if not src.startswith("/") else site / src.lstrip("/")
+        assert path.resolve().is_file() and site.resolve() in path.resolve().parents, (rel, src)
+
+
+def test_a_script_of_the_casebooks_own_in_mkdocs_yml_is_refused_by_check(sample: Path, run) -> None:
+    """`extra_javascript: [evil.js]` built a site whose every page named a script of no one's."""
+    settings = sample / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "extra_javascript:\n  - evil.js\n", encoding="utf-8")
+    result = run(sample, "check", "--format", "json")
+    found = [(f["code"], f["line"]) for f in json.loads(result.output)["findings"] if f["path"] == "mkdocs.yml"]
+    assert found == [("settings-unsafe", settings.read_text(encoding="utf-8").count("\n"))], found
 
 
 def _value(root: Path) -> str:

@@ -22,7 +22,7 @@ def page(body: str, csp: bool = True) -> str:
     return add_csp(text, TrustedScripts()) if csp else text
 
 
-def codes(tmp_path: Path, files: dict[str, str | bytes]) -> set[tuple[str, str]]:
+def codes(tmp_path: Path, files: dict[str, str | bytes], expected: Expected | None = None) -> set[tuple[str, str]]:
     site = tmp_path / "site"
     for rel, content in files.items():
         path = site / rel
@@ -31,11 +31,16 @@ def codes(tmp_path: Path, files: dict[str, str | bytes]) -> set[tuple[str, str]]
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    return {(f.path, f.code) for f in audit_site(site, SensitiveIndex(INDEX), Expected())}
+    return {(f.path, f.code) for f in audit_site(site, SensitiveIndex(INDEX), expected or Expected())}
 
 
 def test_an_untouched_page_passes(tmp_path: Path) -> None:
-    assert codes(tmp_path, {"index.html": page("<p>상담</p>"), "x/index.html": page('<script src="../a.js?v=1"></script>')}) == set()
+    (tmp_path / "a.js").write_text("/* the site's own script */\n", encoding="utf-8")
+    own = Expected(own_assets={"a.js": tmp_path / "a.js"})  # (a script src must name one of the site's own)
+    assert codes(tmp_path, {"index.html": page("<p>상담</p>"), "x/index.html": page('<script src="../a.js?v=1"></script>')},
+                 own) == set()
+    assert codes(tmp_path, {"y/index.html": page('<script src="../b.js"></script>')}, own) == \
+        {("y/index.html", "site-active-content")}  # (a script file of no one's)
 
 
 @pytest.mark.parametrize("body", [

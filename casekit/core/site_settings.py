@@ -1,6 +1,6 @@
 """Settings in `mkdocs.yml` that would make the published site load something from another host,
 run code or read files when it is built, or put raw HTML into its pages (`settings-unsafe`:
-`hooks`, `INHERIT`, python tags other than `!!python/name:` of a function a Markdown extension,
+`hooks`, `INHERIT`, an `extra_javascript` of the casebook's own, python tags other than `!!python/name:` of a function a Markdown extension,
 pymdownx or Material extension module defines itself, `!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts,
 `javascript:` or `data:` addresses in them: the menu, `extra.homepage`, `extra.social`).
 
@@ -263,6 +263,13 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
         entry = _get(doc, key)
         if entry is not None:
             report(entry[0], key, what)
+    scripts = _get(doc, "extra_javascript")  # (an address: settings-outside-load's)
+    for scalar in _scalars(scripts[1]) if scripts else ():
+        if not _URL.match(scalar.value) and not str(scalar.value).lstrip("/").startswith("assets/casekit/"):
+            report(scalar, "extra_javascript",
+                   f"'{str(scalar.value)[:60]}'을(를) 모든 쪽에 스크립트로 싣습니다. casekit과 테마의 것이 아닌 스크립트는 "
+                   "검사할 수 없고, 그 자리에 나중에 놓인 파일이 사이트의 권한으로 실행됩니다 (a script that is not "
+                   "casekit's or the theme's, on every page)")
     site_dir = _get(doc, "site_dir")
     if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode):
         problem = _site_dir_problem(str(site_dir[1].value), _docs_dir_of(doc)[0])

@@ -27,6 +27,7 @@ import hashlib
 import html
 import itertools
 import json
+import posixpath
 import re
 import stat
 import zlib
@@ -131,6 +132,15 @@ class Expected:
     own_assets: dict[str, Path] = field(default_factory=dict)  # casekit's assets: site path -> source file
     docs_assets: dict[str, Path] = field(default_factory=dict)  # allowed docs/ assets: site path -> source file
     trusted: TrustedScripts | None = None  # the theme's inline scripts
+    _scripts: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # (known_script's answers)
+
+    def known_script(self, path: str) -> bool:
+        """Whether the site path `path` is one of the scripts a site may hold: casekit's own, or a
+        file at that path in one of the theme's folders (the site's copy is compared with it)."""
+        known = self._scripts.get(path)
+        if known is None:
+            known = self._scripts[path] = path in self.own_assets or any((d / path).is_file() for d in self.theme_dirs)
+        return known
 
     @classmethod
     def for_theme(cls, theme_dirs: list[Path], docs_assets: dict[str, Path] | None = None) -> Expected:
@@ -469,7 +479,7 @@ def _read_html(rel: str, page: str, scan: Scanner, expected: Expected, whole: bo
                 src = _attr_value(attrs, "src")
                 if src is None and body.strip() and (trusted is None or not trusted.matches(body)):
                     out.append(finding("site-active-content", rel, line, what="inline <script> not from the theme"))
-                elif src is not None and not _site_script(src):
+                elif src is not None and not _known_script(rel, src, expected):
                     out.append(finding("site-active-content", rel, line, what=f"<script src> {src[:60]}"))
                 texts.append(body)
         elif tag == "style":
@@ -607,6 +617,24 @@ def _site_script(src: str) -> bool:
     url = clean_url(src)
     path = url.split("#", 1)[0].split("?", 1)[0]
     return not url.startswith("//") and SCHEME.match(url) is None and path.endswith(".js")
+
+
+def _known_script(rel: str, src: str, expected: Expected) -> bool:
+    """Whether a <script src> of the page at site path `rel` names a script the site holds as its
+    own: a script file of the site (`_site_script`) that, resolved from the page, stays inside the
+    site and is casekit's or one of the theme's (`Expected.known_script`; a path from the top, read
+    from the site's). Not a path above the site's top (`../../../x.js`): the host's other files; nor
+    a name no file of the theme holds (`extra_javascript: [evil.js]` in mkdocs.yml published
+    `<script src="evil.js">` with no such file): whatever is put there later would run with the
+    site's rights, the policy's 'self' allowing it."""
+    if not _site_script(src):
+        return False
+    url = unquote(clean_url(src).split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+    # (a path from the top, as MkDocs writes the 404 page's, served from anywhere: read from the site's top)
+    path = posixpath.normpath(url.lstrip("/") if url.startswith("/") else posixpath.join(posixpath.dirname(rel), url))
+    if path in (".", "..") or path.startswith("../"):
+        return False
+    return expected.known_script(path)
 
 
 def _attr_value(attrs: str, name: str) -> str | None:
