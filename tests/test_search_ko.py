@@ -146,6 +146,19 @@ def test_a_month_and_day_without_a_year_is_a_day_of_each_year() -> None:
     assert search_ko.date_terms("연락처 03-04") == []  # (a page's text is not read so)
 
 
+def test_a_run_no_one_types_is_not_a_term() -> None:
+    """An attacker's probe: a record holding `x` 200,000 times put a 200,000-character term into the
+    term shard every query of its hash downloads (211 KB). A run longer than MAX_TERM is not indexed;
+    the words around it are."""
+    from casekit.site.search_index import MAX_TERM, Page, weighed
+
+    read = weighed(Page("cases/c1/", "c1", [], ["상담을 했다 " + "x" * 200_000 + " 주거 지원", "kim.sw 방문"]))
+    assert read is not None
+    _, weights = read
+    assert max(len(t) for t in weights) <= MAX_TERM and {"상담", "주거", "지원", "kimsw"} <= set(weights)
+    assert "x" * MAX_TERM not in weights
+
+
 def test_shards_are_stable() -> None:
     assert shard_of("주거", 256) == shard_of("주거", 256)
     assert {shard_of(t, 8) for t in ("주거", "지원", "상담", "연계", "채무", "2026")} != {0}

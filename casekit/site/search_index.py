@@ -81,6 +81,8 @@ SLOT = 40  # what a kept sentence costs beyond its characters, in characters (`k
 HEADS_PER_SHARD = 64  # [location, title] of the results past the first fifty, this many pages a file
 MAX_SENTENCE = 160  # characters
 MIN_SENTENCE = 8  # shorter blocks are labels and values (경제 높음, 사정 전), not sentences
+MAX_TERM = 64  # characters: a longer run (xxxx… pasted 200,000 times into a record) is no word anyone types,
+# and indexed it made the term shard every query of its hash downloads 200 KB
 _BLOCK = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr",
           "section", "br", "ul", "ol", "table", "blockquote", "pre", "figcaption", "summary"}
 _SKIP = {"script", "style", "template", "svg", "noscript"}
@@ -446,7 +448,7 @@ def _weights(page: Page) -> dict[str, float]:
     raw: dict[str, float] = {}
     for name, counts in tf.items():
         for term, n in counts.items():
-            if n <= 0:
+            if n <= 0 or len(term) > MAX_TERM:
                 continue
             raw[term] = raw.get(term, 0.0) + WEIGHTS[name] * (1 + math.log(n))
     return raw
