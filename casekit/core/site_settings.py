@@ -264,8 +264,12 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
         if entry is not None:
             report(entry[0], key, what)
     scripts = _get(doc, "extra_javascript")  # (an address: settings-outside-load's)
-    for scalar in _scalars(scripts[1]) if scripts else ():
-        if not _URL.match(scalar.value) and not str(scalar.value).lstrip("/").startswith("assets/casekit/"):
+    items = scripts[1].value if scripts and isinstance(scripts[1], yaml.SequenceNode) else [scripts[1]] if scripts else []
+    for item in items:
+        entry = _get(item, "path") if isinstance(item, yaml.MappingNode) else None  # (`- path: x.js` too)
+        scalar = item if isinstance(item, yaml.ScalarNode) else entry[1] if entry is not None else None
+        if isinstance(scalar, yaml.ScalarNode) and str(scalar.value).strip() and not _URL.match(str(scalar.value)) \
+                and not str(scalar.value).lstrip("/").startswith("assets/casekit/"):
             report(scalar, "extra_javascript",
                    f"'{str(scalar.value)[:60]}'을(를) 모든 쪽에 스크립트로 싣습니다. casekit과 테마의 것이 아닌 스크립트는 "
                    "검사할 수 없고, 그 자리에 나중에 놓인 파일이 사이트의 권한으로 실행됩니다 (a script that is not "
