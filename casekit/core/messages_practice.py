@@ -65,6 +65,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "종결 사유를 실제 사유(예: 전환, 타 기관 이관, 기타와 설명)로 적거나 목표별 결과를 확인하세요.",
         "closure reason is goals_achieved but goal(s) {goals} were not achieved or dropped; check the reason or the results",
     ),
+    "closure-without-monitoring": (
+        W,
+        "목표 달성으로 종결하는데 계획({plan}) 뒤에 점검 기록이 없습니다. 목표별 달성 여부를 점검한 기록을 먼저 "
+        "남겼는지 확인하세요(casekit add <사례> 점검). 점검 없이 끝났다면 종결 사유를 실제 사유로 적으세요.",
+        "closure with goals achieved but no 점검 (monitoring) after the plan ({plan}): record the review of the goals "
+        "first, or write the actual reason",
+    ),
     "goals-achieved-but-none": (
         E,
         "종결 사유가 '목표 달성'인데 결과가 '달성'인 목표가 하나도 없습니다. 종결 사유나 목표별 결과를 확인하세요.",

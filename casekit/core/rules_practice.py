@@ -39,9 +39,11 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     out += _consent(case, back)
     out += _consent_late(case, typo)
     ep = Episode()
+    monitored = False  # a 점검 since the episode's latest plan
     for r in case.records:
         if r.stage == "intake":
             ep = Episode(intake=r)
+            monitored = False
             continue
         if r.stage == "conference" and (r.kind == "selection" or r.case_type) and ep.assessment is None:
             out.append(finding("selection-before-assessment", r.rel, *r.kind_at))
@@ -56,8 +58,14 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
         elif r.stage == "plan":
             out += _plan(r, ep, case, dates=r.rel not in typo)
             ep.plan = r
+            monitored = False
+        elif r.stage == "monitoring":
+            monitored = True
         elif r.stage == "closure":
             out += _closure(r)
+            if r.reason == "goals_achieved" and ep.plan is not None and not monitored:
+                # (a supervisor's probe: goals judged achieved with no 점검 of the plan that set them)
+                out.append(finding("closure-without-monitoring", r.rel, *r.reason_at, plan=ep.plan.file_name))
             ep.closure = r
         elif r.stage == "followup" and r.reopen is True and r.aftercare_done:
             out.append(finding("followup-reopen-and-done", r.rel, *r.aftercare_done_at))
