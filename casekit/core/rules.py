@@ -177,7 +177,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     # a record dated before the one above it, its activities after it: the record's date is the one
     # mistake (date-decreasing), not each activity
     out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
-    return out + check_practice(case, today)
+    return out + check_practice(case, today, decreasing)
 
 
 # the rules that say a record does not belong where it stands: `casekit add` reports them at once

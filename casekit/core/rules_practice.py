@@ -26,7 +26,9 @@ GAP_DAYS = 730
 AFTER_WITHDRAWAL = frozenset({"closure", "followup", "conference", "intake"})
 
 
-def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
+def check_practice(case: Case, today: dt.date | None = None, back: set[str] | None = None) -> list[Finding]:
+    """`back`: the records dated before the one above them (`case.dates_going_back`), when the
+    caller has them (rules.check_case does: not worked out twice)."""
     out: list[Finding] = []
     future = _future_dates(case, today or dt.date.today())
     out += future
@@ -35,7 +37,8 @@ def check_practice(case: Case, today: dt.date | None = None) -> list[Finding]:
     out += [f for f in _plausible_dates(case) if f.path not in typo]
     # a record dated before the one above it: its date is the mistake (date-decreasing, with the year
     # it likely meant), not the consent its shares seem to lack on that date
-    back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
+    if back is None:
+        back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
     out += _consent(case, back)
     out += _consent_late(case, typo)
     ep = Episode()
