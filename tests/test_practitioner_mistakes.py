@@ -1245,6 +1245,15 @@ def test_a_goal_partly_met_at_a_monitoring_is_told_in_progress(sample: Path) -> 
     assert "혹시 in_progress(진행 중)인가요?" in found, found
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("예", "delivered(제공됨)"), ("아니오", "not_delivered(제공 안 됨)"),
+                                               ("안 됨", "not_delivered(제공 안 됨)")])
+def test_a_yes_or_no_for_a_service_delivered_is_told_the_code(sample: Path, typed: str, meant: str) -> None:
+    """`delivered: 예`, the form's box answered 예/아니오, listed the codes and guessed none."""
+    line = edit(sample, MONITORING, "delivered: delivered", f"delivered: {typed}")
+    (found,) = [m for code, at, m in errors_in(sample, MONITORING) if at == line]
+    assert f"혹시 {meant}인가요?" in found, found
+
+
 def test_an_indented_opening_line_is_said_to_be_indented(sample: Path) -> None:
     """A first line `  ---` said only that the front matter was missing (found by a probe)."""
     edit(sample, MONITORING, "---\n", "  ---\n")

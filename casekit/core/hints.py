@@ -152,14 +152,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "partly": ("partial", "partially", "some", "부분", "일부만"),
     "partly_achieved": ("partly", "partial", "partially", "부분", "부분달성", "일부 달성"),
     "not_achieved": ("failed", "not met", "unmet", "미달성"),
-    "delivered": ("yes", "provided", "done", "제공", "완료"),
-    "not_delivered": ("no", "none", "missed", "undelivered", "미제공", "제공 안 됨", "제공안됨"),
+    # (예/아니오, as a form's box is answered: 제공 여부 예, 동의 예)
+    "delivered": ("yes", "provided", "done", "제공", "완료", "예", "네", "됨"),
+    "not_delivered": ("no", "none", "missed", "undelivered", "미제공", "제공 안 됨", "제공안됨", "아니오", "아니요",
+                      "안 됨", "안됨"),
     "high": ("상", "높음", "높다"), "medium": ("중", "보통", "mid", "moderate"), "low": ("하", "낮음", "낮다"),
     "continue": ("keep", "ongoing", "계속", "유지"), "close": ("closing", "end", "종결"),
     "revise_plan": ("revise", "revised", "계획수정"), "reassess": ("reassessment", "재사정"),
     "female": ("f", "여", "여자", "여성"), "male": ("m", "남", "남자", "남성"),
     "written": ("서면", "signed", "paper"), "signed": ("서명", "서면", "written"), "verbal": ("oral", "구두"),
-    "given": ("동의", "agreed", "yes"), "refused": ("거부", "declined", "denied", "no"),
+    "given": ("동의", "agreed", "yes", "예", "네"), "refused": ("거부", "declined", "denied", "no", "아니오", "아니요"),
     "withdrawn": ("철회", "withdrew"),
 }
 
