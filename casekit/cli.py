@@ -76,7 +76,8 @@ def _bad_case_id(case: str) -> str:
             "(cases/2026-0012)를 주세요 (a case id, or the path of a case folder)")
 
 
-def _today(value: str | None) -> dt.date:
+def _today(value: str | None, option: str = "--today") -> dt.date:
+    """The day given with `option` (YYYY-MM-DD), else today; a usage error naming the option."""
     if value is None:
         return dt.date.today()
     try:
@@ -85,7 +86,12 @@ def _today(value: str | None) -> dt.date:
         from casekit.core.hints import date_hint
 
         hint = attach_particles(date_hint(value)[0]) or " 예: 2026-11-25"
-        raise click.BadParameter(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint}") from None
+        raise click.BadParameter(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint}", param_hint=option) from None
+
+
+def _month(day: dt.date) -> str:
+    """YYYY-MM of `day` (strftime writes the year 1 as "1": --today 0001-01-01 made the month "1-01")."""
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 lang_option = click.option(
@@ -225,7 +231,7 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
     case_id = case_id if case_id is not None else case
     root = _root()
     try:
-        written = new_case(root, case_id=case_id, worker=worker, date=_today(date), force=force)
+        written = new_case(root, case_id=case_id, worker=worker, date=_today(date, "--date"), force=force)
     except Refused as exc:
         _refused(exc, "new", "새 사례를 만들지 않았습니다 (nothing created).")
     except ScaffoldError as exc:
@@ -296,7 +302,7 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
     case = _case(root, case)
     stage_id, activity = stage
     try:
-        written = add_record(root, case, stage_id, worker=worker, date=_today(date), force=force, activity=activity)
+        written = add_record(root, case, stage_id, worker=worker, date=_today(date, "--date"), force=force, activity=activity)
     except Refused as exc:
         _refused(exc, "add", attach_particles(f"{case}에 {STAGE_KO[stage_id]} 기록을 쓰지 않았습니다."))
     except ScaffoldError as exc:
@@ -509,7 +515,7 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
     root = _root()
     try:
         planned, skipped = plan(root, from_worker, to_worker, [_case(root, c) for c in cases] or None, reason=reason,
-                                date=_today(date), by=by, force=force)
+                                date=_today(date, "--date"), by=by, force=force)
         for s in skipped:
             click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
         if not planned:
@@ -622,16 +628,17 @@ def report_cmd(month: str | None, fmt: str, output: str | None, today_text: str 
 
     _one_shot()
     today = _today(today_text)
-    month = month or today.strftime("%Y-%m")
+    month = month or _month(today)
     try:
         start, _ = monthly.month_range(month)
     except ValueError:
         raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}. {monthly.month_hint(month)}",
                                  param_hint="--month") from None
     if start > today:  # (its counts would be today's, under a month's name: a mistyped year, most often)
-        last = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+        first = today.replace(day=1)
+        last = _month(first - dt.timedelta(days=1)) if first > dt.date.min else _month(first)
         raise click.BadParameter(attach_particles(f"{month}은(는) 아직 오지 않은 달입니다 (오늘 {today.isoformat()}). "
-                                 f"이번 달은 --month {today.strftime('%Y-%m')}, 지난달은 --month {last} "
+                                 f"이번 달은 --month {_month(today)}, 지난달은 --month {last} "
                                  f"(a month not come yet)"), param_hint="--month")
     root = _root()
     _guard_output(output, root)

@@ -192,6 +192,19 @@ def test_the_report_lists_in_the_forms_order_and_says_a_month_is_not_over(sample
     assert sum(data["activities_by_type"].values()) <= sum(whole["activities_by_type"].values())
 
 
+def test_a_day_given_far_off_or_wrong_is_said_with_its_option(sample: Path, run) -> None:
+    """`--today 0001-01-05` made the default month "1-01" (strftime writes the year 1 so) and refused it
+    as not YYYY-MM; a wrong day was "값이 잘못되었습니다" without naming --today or --date."""
+    early = run(sample, "report", "--today", "0001-01-05")
+    assert early.exit_code == 0 and early.output.startswith("0001-01 월간 사례관리 실적"), early.output
+    assert "--month 0001-01" in run(sample, "report", "--today", "0001-01-05", "--month", "2026-01").output
+    for args, option in ((("report", "--today", "2026-13-01"), "--today"), (("due", "--today", "2026-13-01"), "--today"),
+                         (("add", "2026-0012", "점검", "--date", "2026-02-30"), "--date")):
+        wrong = run(sample, *args)
+        said = wrong.output.split("YYYY-MM-DD 날짜가 아닙니다")[0]  # (click's words before ours name the option)
+        assert wrong.exit_code == 2 and option in said.splitlines()[-1], wrong.output
+
+
 def test_a_restricted_case_exports_its_structure_only(sample: Path, run) -> None:
     """열람 제한 (2026-0010, domestic violence): as on the site, its goals go by id and its activities
     without their 내용 (the school it asked to keep the abuser from, ...) unless the sensitive
