@@ -507,6 +507,12 @@ def test_a_value_error_in_front_matter_one_line_down_is_found_where_it_is(sample
     ('date: "2026-10-14"', 'date: "2026\u201310\u201314"', "하이픈(-)으로 바꿔 쓰세요: date: 2026-10-14", "\u2013"),
     ("worker: kim.sw", 'worker: "kim.sw "', "지우세요: worker: kim.sw", " \""),
     ("worker: kim.sw", "worker: \uff4b\uff49\uff4d.sw", "전각 글자", "\uff4b"),
+    # quotes a word processor or a messenger made of straight ones: YAML keeps them as characters
+    ('date: "2026-10-14"', "date: \u201c2026-10-14\u201d",
+     '둥근 따옴표(\u201c\u201d)가 있습니다. YAML은 이 따옴표를 값의 글자로 읽습니다. 따옴표를 지우거나 곧은 따옴표(")로 쓰세요: '
+     'date: "2026-10-14"', "\u201c"),
+    ("worker: kim.sw", "worker: \u2018kim.sw\u2019", '곧은 따옴표(")로 쓰세요: worker: "kim.sw"', "\u2018"),
+    ('case: "2026-0012"', "case: \u300c2026-0012\u300d", "낫표(\u300c\u300d)가 있습니다", "\u300c"),
 ])
 def test_a_character_that_only_looks_right_in_an_id_or_date_is_one_finding_at_it(
         sample: Path, old: str, new: str, says: str, char_at: str) -> None:
@@ -515,6 +521,13 @@ def test_a_character_that_only_looks_right_in_an_id_or_date_is_one_finding_at_it
     assert [(f.code, f.line) for f in found] == [("odd-character", line)], found  # not also case-mismatch …
     assert says in found[0].message_ko, found[0].message_ko
     assert new.index(char_at, new.index(": ") + 2) + 1 == found[0].column  # at the character itself
+
+
+def test_a_code_of_a_list_in_curly_quotes_says_why_it_is_not_the_code(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, "decision: eligible", "decision: \u201celigible\u201d")
+    (found,) = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert (found.code, found.line) == ("not-in-list", line), found
+    assert "따옴표는 YAML이 값의 글자로 읽습니다. 따옴표를 지우고 eligible로 적으세요" in found.message_ko, found.message_ko
 
 
 def test_a_need_id_with_a_space_is_not_also_an_unknown_need(sample: Path) -> None:

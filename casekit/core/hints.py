@@ -182,6 +182,10 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
     same = lookalike_hint(value, codes)
     if same is not None:
         return same
+    unquoted = text.strip(CURLY_QUOTES).strip()
+    if unquoted != text and unquoted in codes:  # “stalled” pasted from a word processor
+        return (f" 워드나 메신저의 따옴표는 YAML이 값의 글자로 읽습니다. 따옴표를 지우고 {unquoted}(으)로 적으세요.",
+                f" curly quotes are read as part of the value: write {unquoted}.")
     for code in codes:
         label = labels.get(code, "")
         parts = [p.strip() for p in re.split(r"[·/(),]|\s+", label) if p.strip()]
@@ -222,13 +226,16 @@ def lookalike_hint(value: str, codes: list[str]) -> tuple[str, str] | None:
 
 # dashes that are not the hyphen (a word processor's, a Korean input method's ㅡ)
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161"
+# quotes a word processor or a messenger makes of the straight ones (“2026-06-10”, ‘lee.sw’): YAML
+# reads them as the value's own characters, not as quotes
+CURLY_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u300c\u300d\u300e\u300f"
 # characters that only look like what a code, an id or a date holds: full-width forms, odd spaces,
 # dashes that are not the hyphen, invisible characters; and a space at either end
-_ODD_IN_CODE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000" + DASHES
+_ODD_IN_CODE = re.compile("[\uff01-\uff5e\u00a0\u2000-\u200a\u202f\u205f\u3000" + DASHES + CURLY_QUOTES
                           + IGNORABLE_RE.pattern[1:-1] + "]|^\\s|\\s$")
 # a quick test of a whole front matter's text (most hold no odd character): such a character of the
 # Basic Multilingual Plane (a class of them is a bitmap there), any beyond it, a backslash escape
-_ODD_QUICK = re.compile("[\uff01-\uff5e\u00a0\u2000-\u2015\u202a-\u202f\u205f-\u206f\u3000\u2212\ufe58\ufe63\u3161"
+_ODD_QUICK = re.compile("[\uff01-\uff5e\u00a0\u2000-\u2015\u2018-\u201f\u300c-\u300f\u202a-\u202f\u205f-\u206f\u3000\u2212\ufe58\ufe63\u3161"
                         "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\ufeff\uffa0"
                         "\ufff0-\ufff8\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\\\\]|[\U00010000-\U0010FFFF]")
 
@@ -243,7 +250,7 @@ def may_hold_odd(front: str) -> bool:
 def clean_code(value: str) -> str:
     """`value` as meant: full-width forms and dashes made ASCII, odd and invisible characters
     dropped, no space at either end (`２０２６－0012　` -> 2026-0012)."""
-    text = IGNORABLE_RE.sub("", value).translate({ord(c): "-" for c in DASHES})
+    text = IGNORABLE_RE.sub("", value).translate({ord(c): "-" for c in DASHES} | {ord(c): None for c in CURLY_QUOTES})
     return unicodedata.normalize("NFKC", text).strip()
 
 
@@ -275,6 +282,9 @@ def odd_characters(value: str) -> tuple[str, str, str, int] | None:
             kinds.setdefault("digits", (f"전각 숫자({run.group(0) if run else ch})", "full-width digits"))
         elif ch == "\uff0d":
             kinds.setdefault(ch, ("전각 하이픈(－)", "a full-width hyphen (U+FF0D)"))
+        elif ch in CURLY_QUOTES:
+            marks = "".join(dict.fromkeys(c for c in value if c in CURLY_QUOTES))
+            kinds.setdefault("quotes", (("낫표" if ch >= "\u300c" else "둥근 따옴표") + f"({marks})", "curly quotes"))
         elif ch in DASHES:
             kinds.setdefault(ch, (f"하이픈(-)이 아닌 줄표({ch}, U+{ord(ch):04X})",
                                   f"a dash that is not a hyphen (U+{ord(ch):04X})"))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import (
+    CURLY_QUOTES,
     DASHES,
     attach_particles,
     clean_code,
@@ -359,6 +360,9 @@ class SchemaSet:
             dropped = "".join(ch for ch in value if not ch.isspace() and not IGNORABLE_RE.fullmatch(ch)) == fixed
             dashed = any(ch in DASHES for ch in value)
             advice = ("지우세요" if dropped else "하이픈(-)으로 바꿔 쓰세요" if dashed else "반각으로 쓰세요") + f": {shown}"
+            if any(ch in CURLY_QUOTES for ch in value):  # (pasted from a word processor or a messenger)
+                quoted = f'{key}: "{fixed}"' if isinstance(path[-1], str) else f'- "{fixed}"'
+                advice = f"YAML은 이 따옴표를 값의 글자로 읽습니다. 따옴표를 지우거나 곧은 따옴표(\")로 쓰세요: {quoted}"
             title = schema.get("title", "")
             out.append(finding("odd-character", rel, line, col, field=field_name(path), title=title, where=where, what=what,
                                what_en=what_en, advice=advice, fixed=shown, value=_short(value)))
