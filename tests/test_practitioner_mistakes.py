@@ -1378,3 +1378,78 @@ def test_an_intakes_consents_deleted_is_one_finding_naming_the_agencies_shared_w
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert [(f.code, f.path) for f in found] == [("eligible-without-consent", rel)]
     assert "정보 제공 동의도 없어, 기록에 적힌 기관 4곳(gaon-food-bank" in found[0].message_ko
+
+
+# --- what a practitioner's probe found passing silently (session 37) ---
+
+def _found(sample: Path, case: str) -> list[tuple[str, str, int]]:
+    return [(f.code, f.path.rsplit("/", 1)[-1], f.line or 0) for f in check(sample, today=None).findings
+            if f.path.startswith(f"cases/{case}/")]
+
+
+def test_a_record_deleted_from_the_middle_is_a_number_gap_alone(sample: Path) -> None:
+    (sample / "cases/2026-0002/09-monitoring.md").unlink()
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0002/")]
+    assert [(f.code, f.path, f.line) for f in found] == [("number-gap", "cases/2026-0002/10-intervention.md", 1)], found
+    assert "순번 09가 비어 있습니다(08-intervention.md 다음)" in found[0].message_ko, found[0].message_ko
+    assert "git log --diff-filter=D -- cases/2026-0002" in found[0].message_ko
+    assert found[0].severity == "warning"
+
+
+def test_a_body_copied_from_the_record_before_is_record_copied_at_the_later(sample: Path) -> None:
+    def body(rel: str) -> tuple[str, str]:
+        text = (sample / rel).read_text(encoding="utf-8")
+        end = text.index("\n---\n", 4) + 5
+        return text[:end], text[end:]
+
+    front, _ = body("cases/2026-0002/08-intervention.md")
+    (sample / "cases/2026-0002/08-intervention.md").write_text(front + body("cases/2026-0002/04-intervention.md")[1],
+                                                              encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0002/")]
+    assert [(f.code, f.path, f.line) for f in found] == [
+        ("record-copied", "cases/2026-0002/08-intervention.md", front.count("\n") + 1)], found
+    assert "앞선 기록 04-intervention.md의 본문과 한 글자도 다르지 않습니다" in found[0].message_ko
+
+
+def test_an_activity_pasted_twice_is_activity_twice_at_the_second(sample: Path) -> None:
+    rel = "cases/2026-0002/10-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    m = re.search(r"activities:\n((  - [^\n]*\n(?:    [^\n]*\n)*))", text)
+    assert m is not None
+    (sample / rel).write_text(text.replace(m.group(0), m.group(0) + m.group(1)), encoding="utf-8")
+    first = text[: m.start(1)].count("\n") + 1
+    second = first + m.group(1).count("\n")
+    found = _found(sample, "2026-0002")
+    assert found == [("activity-twice", "10-intervention.md", second)], found
+
+
+def test_a_records_sections_left_empty_is_body_empty_but_a_title_alone_is_not(sample: Path) -> None:
+    rel = "cases/2026-0002/05-monitoring.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    end = text.index("\n---\n", 4) + 5
+    (sample / rel).write_text(text[:end] + "# 점검\n\n## 목표별 진행 상황\n\n## 서비스 제공 상황과 계획 변경\n", encoding="utf-8")
+    found = _found(sample, "2026-0002")
+    assert found == [("body-empty", "05-monitoring.md", text[:end].count("\n") + 1)], found
+    (sample / rel).write_text(text[:end] + "# 점검\n", encoding="utf-8")
+    assert _found(sample, "2026-0002") == []
+
+
+def test_a_revised_plan_giving_a_goal_id_to_another_goal_is_goal_id_reused(sample: Path) -> None:
+    rel = "cases/2026-0002/07-plan.md"
+    line = edit(sample, rel, 'goal: "회복 속도에 맞춰 시간제 요양보호사 일을 시작한다"', 'goal: "임대주택으로 이사한다"')
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0002/")]
+    assert [(f.code, f.path, f.line) for f in found] == [("goal-id-reused", rel, line - 2)], found
+    assert "목표 G3은 앞선 계획 03-plan.md에서 '요양보호사로 낮 시간 일자리를 구한다'였는데" in found[0].message_ko
+    assert "새 목표라면 G6처럼 새 번호를 쓰세요" in found[0].message_ko
+
+
+def test_a_goal_reworded_in_a_revised_plan_keeps_its_id_silently(sample: Path) -> None:
+    edit(sample, "cases/2026-0002/07-plan.md", 'goal: "회복 속도에 맞춰 시간제 요양보호사 일을 시작한다"',
+         'goal: "요양보호사 자격으로 주 3일 일한다"')
+    assert _found(sample, "2026-0002") == []
+
+
+def test_a_markdown_heading_inside_the_front_matter_is_comment_heading(sample: Path) -> None:
+    line = edit(sample, INTAKE_12, "eligibility:\n", "## 대상 여부\neligibility:\n")
+    found = _found(sample, "2026-0012")
+    assert found == [("comment-heading", "01-intake.md", line)], found

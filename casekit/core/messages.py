@@ -136,6 +136,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "an invisible character that changes the direction of text (U+{char}): what is shown differs from "
         "what is written, which can hide a sensitive value; delete it",
     ),
+    "comment-heading": (
+        W,
+        "머리말(--- 사이)의 '{heading}'은(는) YAML이 메모(주석)로 읽어 기록 어디에도 남지 않습니다. 본문의 제목이라면 "
+        "머리말을 닫는 '---' 아래로 옮기세요.",
+        "'{heading}' in the front matter is a YAML comment and in no record: move a heading below the closing '---'",
+    ),
     "comment-cuts-value": (
         E,
         "값이 '{kept}'에서 끊깁니다: 빈칸 뒤의 '#'부터('{rest}')는 주석으로 읽혀 값에서 빠집니다. 뒤까지 값이라면 "
@@ -419,6 +425,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "순번 {nn}이(가) 두 번 쓰였습니다({other}). 순번은 겹칠 수 없습니다.{hint}",
         "number {nn} is used twice ({other}); numbers must not repeat{hint_en}",
     ),
+    "number-gap": (
+        W,
+        "이 기록 앞의 순번 {missing}이(가) 비어 있습니다({prev} 다음). 기록을 지웠다면 git에서 되살리세요"
+        "(git log --diff-filter=D -- {folder}): 사례 기록은 지우지 않고 고쳐 씁니다. 번호만 건너뛴 것이라면 그대로 두어도 됩니다.",
+        "number {missing} is missing before this record (after {prev}): if a record was deleted, restore it from "
+        "git (git log --diff-filter=D -- {folder}); a number merely skipped may stay",
+    ),
     "date-decreasing": (
         E,
         "기록 날짜 {date}이(가) 앞선 기록 {prev_name}의 날짜 {prev_date}보다 이릅니다.{hint}",
@@ -524,6 +537,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "연계했다면 계획을 수정하고(revision), 다른 사례의 기록을 복사했다면 이 사례의 계획대로 고치세요.",
         "the service checked (goal {goal}, resource '{resource}') is not among the services of the latest plan "
         "{plan}: revise the plan if it was added, or fix a record copied from another case",
+    ),
+    "activity-twice": (
+        W,
+        "이 활동은 {first_line}번째 줄의 활동과 모든 항목이 같습니다. 두 번 붙여 넣었다면 하나를 지우고, 다음 활동을 적으려고 "
+        "복사한 것이라면 날짜와 내용을 그 활동으로 고치세요.",
+        "this activity is the same as the one on line {first_line} in every field: delete one if it was pasted twice, "
+        "or change its date and content if it was copied for the next activity",
+    ),
+    "body-empty": (
+        W,
+        "본문의 제목 아래가 모두 비어 있습니다. 제목 아래에 이 {stage_ko} 기록의 내용(만난 사람, 나눈 이야기, 판단의 근거)을 "
+        "적으세요: 항목(키: 값)만으로는 다음 담당자가 사례를 이어받기 어렵습니다.",
+        "the body's sections are all empty: write under them what happened and why the fields read as they do",
     ),
     "goal-twice": (
         E,

@@ -207,6 +207,20 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "the closure's reason is deceased ({closure}), yet {what_en}: correct the reason if it was "
         "picked by mistake; to support the bereaved family, open a case for them",
     ),
+    "goal-id-reused": (
+        W,
+        "목표 {goal}은(는) 앞선 계획 {plan}에서 '{old}'였는데, 이 계획에서는 '{new}'입니다. 다른 목표에 같은 번호를 쓰면 뒤의 "
+        "점검·종결 기록의 {goal}이(가) 어느 목표인지 알 수 없습니다. 새 목표라면 {free}처럼 새 번호를 쓰세요(같은 목표를 고쳐 "
+        "쓴 것이라면 그대로 두세요).",
+        "goal {goal} was '{old}' in the earlier plan {plan} and is '{new}' here: the monitoring and closure after it "
+        "cannot tell which goal {goal} is; give a new goal a new id such as {free}",
+    ),
+    "record-copied": (
+        W,
+        "본문이 앞선 기록 {other}의 본문과 한 글자도 다르지 않습니다. 앞 기록을 복사해 만든 뒤 본문을 고치지 않았나요? 이번 "
+        "{stage_ko}의 내용으로 고쳐 쓰세요.",
+        "the body is word for word that of the earlier record {other}: was it copied and never rewritten?",
+    ),
     "need-not-planned": (
         W,
         "{assessment}에서 심각도 '{severity_ko}'(으)로 본 욕구 {need}을(를) 다루는 목표가 이 계획에 없습니다. "

@@ -177,7 +177,22 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     # a record dated before the one above it, its activities after it: the record's date is the one
     # mistake (date-decreasing), not each activity
     out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
+    if not any(f.severity == "error" for f in out):  # (a plan deleted: its needs-plan says so, not also the gap)
+        out += _number_gaps(seen, case_rel)
     return out + check_practice(case, today, decreasing)
+
+
+def _number_gaps(seen: dict[int, Summary], case_rel: str) -> list[Finding]:
+    """A number no record has between two that are (`number-gap`): a record deleted, or a number
+    skipped by hand. Said at the record after the gap."""
+    out = []
+    numbers = sorted(seen)
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        if after > before + 1:
+            missing = f"{before + 1:02d}" if after == before + 2 else f"{before + 1:02d}~{after - 1:02d}"
+            out.append(finding("number-gap", seen[after].rel, 1, 1, missing=missing, prev=seen[before].file_name,
+                               folder=case_rel))
+    return out
 
 
 # the rules that say a record does not belong where it stands: `casekit add` reports them at once

@@ -41,6 +41,7 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
         back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
     out += _consent(case, back)
     out += _consent_late(case, typo)
+    out += _copied_bodies(case)
     ep = Episode()
     monitored = False  # a 점검 since the episode's latest plan
     for r in case.records:
@@ -76,6 +77,64 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
             out.append(finding("after-death", r.rel, *r.where, what="사후관리 기록이 있습니다",
                                what_en="a follow-up record", closure=ep.closure.file_name))
     return out
+
+
+def _copied_bodies(case: Case) -> list[Finding]:
+    """A record whose body says word for word what an earlier record's says (`record-copied`): the
+    last record copied to start the next, its text never rewritten. Said at the later one's body."""
+    first: dict[str, Summary] = {}
+    out = []
+    for r in case.records:
+        if not r.body_key:
+            continue
+        if r.body_key in first and first[r.body_key].nn != r.nn:  # (one number twice: duplicate-number says it)
+            other = first[r.body_key]
+            out.append(finding("record-copied", r.rel, r.body_at, 1, other=other.file_name,
+                               stage_ko=STAGE_KO.get(r.stage, r.stage)))
+        else:
+            first[r.body_key] = r
+    return out
+
+
+def _goal_reused(r: Summary, ep: Episode) -> list[Finding]:
+    """A goal id of the episode's earlier plan given to another goal in this one (`goal-id-reused`):
+    G3 was 주거 안정, now 취업 준비. The 점검 and 종결 after it then name G3 for both. Another goal is
+    one whose words share no two letters running with the earlier's (not its need: a 재사정 numbers
+    its needs anew); a goal reworded keeps its id."""
+    earlier = ep.plan
+    if earlier is None or not r.goals:
+        return []
+    out = []
+    taken = [int(g[1:]) for g in (*earlier.goals, *r.goals) if g[:1] == "G" and g[1:].isdigit()]
+    free = f"G{max(taken, default=0) + 1}"
+    for goal, text in r.goals.items():
+        old = earlier.goals.get(goal)
+        if not old or not text:
+            continue
+        if not _pairs(old) & _pairs(text):
+            line, col = r.goal_ids_at.get(goal, r.goals_at)
+            out.append(finding("goal-id-reused", r.rel, line, col, goal=goal, old=_cut(old), new=_cut(text),
+                               plan=earlier.file_name, free=free))
+    return out
+
+
+def _pairs(text: str) -> set[str]:
+    """The two letters running in the words of `text`, a word's last letter left out when it has three
+    or more (a particle or an ending: 구한다, 일자리를), and the pairs every goal may hold (위해, 한다)."""
+    out: set[str] = set()
+    for word in text.split():
+        word = "".join(ch for ch in word if ch.isalnum())
+        stem = word[:-1] if len(word) >= 3 else word
+        out.update(stem[i : i + 2] for i in range(len(stem) - 1))
+    return out - _EVERY_GOAL
+
+
+_EVERY_GOAL = frozenset({"위해", "위한", "통해", "대한", "있도", "도록", "한다", "된다", "하여", "하고", "받아", "받고",
+                         "에서", "으로", "하기", "있다", "있게", "않는", "않도", "없이"})
+
+
+def _cut(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
@@ -296,6 +355,7 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
             out.append(finding("revised-plan-without-reason", r.rel, *r.kind_at))
     for goal, line, col in r.unagreed_goals:
         out.append(finding("goal-not-agreed", r.rel, line, col, goal=goal))
+    out += _goal_reused(r, ep)
     out += _unplanned(r, ep)
     out += _members(r, case)
     known = case_members_before(case, r)

@@ -786,10 +786,18 @@ _CUT_AT = re.compile(r"[ \t]#(?=[^\s#])")
 
 
 def comment_cuts(front: str, rel: str, first_line: int) -> list[Finding]:
-    """A warning where a plain value is cut short by what YAML reads as a comment."""
+    """A warning where a plain value is cut short by what YAML reads as a comment, and where a line
+    reads as a Markdown heading (`## 상담 내용`): YAML takes it for a comment, and it is in no record."""
     out: list[Finding] = []
     for number, line in enumerate(front.split("\n"), first_line):
-        if "#" not in line or line.lstrip().startswith("#"):
+        if "#" not in line:
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("##") and stripped.lstrip("#").strip():
+            out.append(finding("comment-heading", rel, number, len(line) - len(stripped) + 1,
+                               heading=_short(stripped, 40)))
+            continue
+        if stripped.startswith("#"):
             continue
         prefix = _KEY_PREFIX.match(line)  # (it matches the empty text at least)
         start = prefix.end() if prefix is not None else 0

@@ -8,8 +8,10 @@ as a cheap second pass over the summaries of a case.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import operator
 import pickle
+import re
 from array import array
 from dataclasses import dataclass, field, fields
 from itertools import accumulate
@@ -123,6 +125,9 @@ class Summary:
     track_at: Where | None = None
     dates: list[tuple[str, int, int]] = field(default_factory=list)  # every date in the front matter
     informal_supports: list[str] = field(default_factory=list)
+    goal_ids_at: dict[str, Where] = field(default_factory=dict)  # a plan's goal id -> where it is written
+    body_key: str = ""  # a digest of the body's own text, when it has enough to tell a copy (record-copied)
+    body_at: int = 1  # the body's first line
 
     @property
     def file_name(self) -> str:
@@ -216,6 +221,7 @@ def check_parsed(
     _summarize(summary, parsed, data, content)
     findings += duplicate_ids(parsed, data, content, rel)
     findings += goals_twice(parsed, data, content, rel)
+    findings += activities_twice(parsed, data, content, rel)
     from casekit.core.summary_practice import referral_without_agency, resident_number_mismatch
 
     findings += referral_without_agency(parsed, data, content, rel)
@@ -224,6 +230,13 @@ def check_parsed(
     patterns = schemas.sensitive_paths.get(content, [])
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
+    own_text = body_words(parsed.body)
+    if not own_text and _SECTION.search(parsed.body) and not any(f.code == "placeholder" for f in findings):
+        # the template's sections never written in (a record just added: its placeholders say so)
+        findings.append(finding("body-empty", rel, parsed.body_line, 1, stage_ko=STAGE_KO.get(content, content)))
+    elif len(own_text) >= COPY_MIN_CHARS:
+        summary.body_key = hashlib.blake2b(own_text.encode(), digest_size=12).hexdigest()
+    summary.body_at = parsed.body_line
     summary.public_fields = public_fields(parsed, patterns)
     return findings, summary
 
@@ -281,6 +294,44 @@ def goals_twice(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> l
     return out
 
 
+def activities_twice(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> list[Finding]:
+    """An intervention's activity written twice, every field the same (pasted twice, or copied
+    to add the next one and left as it was): the second, at its `- `, with the first's line."""
+    if stage != "intervention":
+        return []
+    first: dict[str, int] = {}
+    out = []
+    for i, item in enumerate(_list(data.get("activities"))):
+        if not isinstance(item, dict) or len(item) < 2:
+            continue
+        key = repr(sorted(item.items(), key=lambda kv: str(kv[0])))
+        line, col = parsed.where(("activities", i), key=False)
+        if key in first:
+            out.append(finding("activity-twice", rel, line, col, first_line=first[key]))
+        else:
+            first[key] = line
+    return out
+
+
+# a body's own text shorter than this is not judged a copy of another's (전화로 안부 확인함.)
+COPY_MIN_CHARS = 40
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+def body_words(body: str) -> str:
+    """What a body says of its own: its lines but headings, HTML comments and blank lines, each
+    without the white space around it. Empty for a body left as the template's headings."""
+    if "<!--" in body:
+        body = _HTML_COMMENT.sub("", body)
+    return "\n".join(s for line in body.split("\n") if (s := line.strip()) and not _HEADING.match(s))
+
+
+_HEADING = re.compile(r"#{1,6}(?:\s|$)")
+# a section heading (## 목표별 진행 상황): a body holding only such headings is a template's, unwritten
+# (a body of one title, or none, is a record's own choice)
+_SECTION = re.compile(r"^[ \t]*##", re.MULTILINE)
+
+
 def _services(s: Summary, parsed: Parsed, data: dict[str, Any], ref: Any) -> None:
     """A plan's or a monitoring's services: their references, and each (goal, resource) pair."""
     for i, item in enumerate(_list(data.get("services"))):
@@ -324,6 +375,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 text = _str(goal.get("goal")) or ""
                 s.doubled_goals += goal["id"] in s.goals
                 s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
+                s.goal_ids_at.setdefault(goal["id"], parsed.where(("goals", i, "id")))
                 ref("need", ("goals", i, "need"))
         _services(s, parsed, data, ref)
         agreed = _get(data, ("agreement", "client_agreed"))
