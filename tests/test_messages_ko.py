@@ -256,3 +256,35 @@ def test_an_intake_whose_opening_line_is_left_out_is_one_finding_not_its_numbers
     assert f"첫 줄 위에 '---' 한 줄을 넣으세요({closing}번째 줄의 '---'가 머리말을 닫습니다)" in findings[0].message_ko
     intake.write_text(text[4:] + "\n연락처 010-9876-5432로 통화\n", encoding="utf-8")  # (the body is still read)
     assert "pii-phone" in [f.code for f in check(root, [root / "cases/2026-0001"]).findings]
+
+
+_COMMON = Path(__file__).resolve().parent.parent / "schemas" / "common.schema.json"
+
+
+@pytest.mark.parametrize(("kind", "typed", "code"), [
+    # the practice's everyday words for a list's codes (a practitioner's probe: none was guessed)
+    ("referralSource", "동 주민센터", "public"), ("referralSource", "동사무소", "public"), ("referralSource", "구청", "public"),
+    ("referralSource", "복지관", "agency"), ("referralSource", "병원", "hospital"), ("referralSource", "통장", "community"),
+    ("referralSource", "직접 방문", "self"), ("referralSource", "사각지대", "crisis_info"),
+    ("referralSource", "자체발굴", "outreach"),
+    ("closureReason", "연락 안됨", "unreachable"), ("closureReason", "본인 거부", "withdrew"),
+    ("closureReason", "시설입소", "institution"), ("closureReason", "대상아님", "ineligible"),
+    ("needDomain", "주거", "living_environment"), ("needDomain", "의료", "health"), ("needDomain", "돌봄", "daily_living"),
+    ("needDomain", "일자리", "employment"), ("needDomain", "생계", "economy"), ("needDomain", "학습", "education"),
+    ("activityType", "방문상담", "counselling"), ("activityType", "서비스 연계", "linking"),
+    ("riskLevel", "긴급", "crisis"), ("caseType", "집중", "intensive"), ("conferenceKind", "선정회의", "selection"),
+    ("restrictedReason", "DV", "domestic_violence"),
+])
+def test_an_everyday_word_for_a_code_is_told_the_code(kind: str, typed: str, code: str) -> None:
+    import json
+
+    schema = json.loads(_COMMON.read_text(encoding="utf-8"))["$defs"][kind]
+    said = enum_hint(typed, schema["enum"], schema["x-enum-labels"])[0]
+    assert f" {code}(" in said, said
+
+
+def test_a_word_inside_two_labels_gets_no_guess() -> None:
+    import json
+
+    schema = json.loads(_COMMON.read_text(encoding="utf-8"))["$defs"]["closureReason"]
+    assert enum_hint("관리", schema["enum"], schema["x-enum-labels"]) == ("", "")

@@ -163,7 +163,40 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "written": ("서면", "signed", "paper"), "signed": ("서명", "서면", "written"), "verbal": ("oral", "구두"),
     "given": ("동의", "agreed", "yes", "예", "네"), "refused": ("거부", "declined", "denied", "no", "아니오", "아니요"),
     "withdrawn": ("철회", "withdrew"),
+    # the practice's everyday words for a list's codes, as a form or a colleague says them
+    "public": ("주민센터", "동 주민센터", "동주민센터", "동사무소", "구청", "시청", "군청", "읍사무소", "면사무소",
+               "맞춤형복지팀", "찾아가는 보건복지팀", "보건소", "공공기관"),
+    "agency": ("복지관", "사회복지관", "종합사회복지관", "타기관", "다른 기관", "기관 의뢰", "기관의뢰"),
+    "community": ("통장", "반장", "이장", "통반장", "명예사회복지공무원", "주민", "동네 주민"),
+    "self": ("직접 방문", "직접방문", "내방", "본인 내방", "본인내방", "자발", "자발적", "직접"),
+    "hospital": ("병원", "의료원", "보건의료기관"),
+    "crisis_info": ("사각지대", "복지사각지대", "행복e음", "단전", "단수"),
+    "unreachable": ("연락 안됨", "연락안됨", "연락 안 됨", "연락불가", "연락 불가", "두절"),
+    "withdrew": ("본인 거부", "본인거부", "거절", "서비스 거부", "중도 포기", "포기"),
+    "living_environment": ("주거", "주거환경", "집", "주택"),
+    "health": ("의료", "질병", "병원", "정신건강", "건강관리"),
+    "daily_living": ("돌봄", "일상", "생활", "식사"),
+    "employment": ("일자리", "취업", "구직", "직업", "근로"),
+    "economy": ("생계", "소득", "채무", "부채", "빚", "경제적"),
+    "education": ("학습", "학업", "학교생활"),
+    "counselling": ("방문상담", "방문 상담", "전화상담", "전화 상담", "가정방문", "가정 방문", "면담", "심리상담"),
+    "linking": ("서비스 연계", "서비스연계", "자원 연계", "자원연계", "의뢰"),
+    "crisis": ("긴급", "매우 높음"),
+    "intensive": ("집중", "집중사례", "고위험"),
+    "selection": ("선정회의", "선정 회의", "대상자 선정"),
+    "plan_approval": ("계획승인", "계획 승인 회의", "승인"),
+    "emergency": ("긴급회의", "긴급 회의", "긴급사례회의"),
+    "domestic_violence": ("dv", "가폭", "부부폭력"),
 }
+
+
+def _inside_label(squeezed: str, codes: list[str], labels: dict[str, str]) -> str | None:
+    """The one code whose label holds `squeezed` (spaces aside, three letters or more): 대상아님 in
+    사례관리 대상 아님."""
+    if len(squeezed) < 3:
+        return None
+    meant = [code for code in codes if squeezed in "".join(labels.get(code, "").split())]
+    return meant[0] if len(meant) == 1 else None
 
 
 def _synonym(text: str, codes: list[str]) -> str | None:
@@ -186,10 +219,13 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
     if unquoted != text and unquoted in codes:  # “stalled” pasted from a word processor
         return (f" 워드나 메신저의 따옴표는 YAML이 값의 글자로 읽습니다. 따옴표를 지우고 {unquoted}(으)로 적으세요.",
                 f" curly quotes are read as part of the value: write {unquoted}.")
+    squeezed = "".join(text.split())  # (대상아님 for 대상 아님, 시설입소 for 시설 입소·장기 입원)
     for code in codes:
         label = labels.get(code, "")
         parts = [p.strip() for p in re.split(r"[·/(),]|\s+", label) if p.strip()]
-        if text and (text == label or text in parts or (len(text) >= 2 and label.startswith(text))):
+        phrases = {"".join(p.split()) for p in re.split(r"[·/(),]", label) if p.strip()}
+        if text and (text == label or text in parts or (len(text) >= 2 and label.startswith(text))
+                     or (len(squeezed) >= 2 and squeezed in phrases)):
             return (f" '{text}' 대신 코드 {code}({label})(으)로 적으세요.", f" write the code {code} ({label}) instead of '{text}'.")
     starting = [code for code in codes if text and labels.get(code, "").startswith(text)]
     if len(starting) == 1:  # one syllable that begins one label only: 남 for 남성
@@ -200,7 +236,8 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
     if lead is not None and lead.group(1) in codes:  # the template's explanation left after the value
         code = lead.group(1)
         return (f" 값 뒤의 설명을 지우고 코드만 적으세요: {code}.", f" keep only the code: {code}.")
-    guess = close_to(text, codes) or close_to(text, list(labels.values())) or _synonym(text, codes)
+    guess = close_to(text, codes) or close_to(text, list(labels.values())) or _synonym(text, codes) \
+        or _inside_label(squeezed, codes, labels)
     if guess is not None:
         code = guess if guess in codes else next(c for c in codes if labels.get(c) == guess)
         label = labels.get(code, "")
