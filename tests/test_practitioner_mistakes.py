@@ -1453,3 +1453,30 @@ def test_a_markdown_heading_inside_the_front_matter_is_comment_heading(sample: P
     line = edit(sample, INTAKE_12, "eligibility:\n", "## 대상 여부\neligibility:\n")
     found = _found(sample, "2026-0012")
     assert found == [("comment-heading", "01-intake.md", line)], found
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "says"), [
+    ("cases/2026-0001/03-plan.md", "  - id: G1", "  - id: g1", "대문자로 적으세요: id: G1"),
+    ("cases/2026-0001/02-assessment.md", "  - id: N1", "  - id: n1", "대문자로 적으세요: id: N1"),
+])
+def test_an_id_in_the_wrong_case_is_one_finding_not_one_per_record_naming_it(
+        sample: Path, rel: str, old: str, new: str, says: str) -> None:
+    """A plan's `id: g1` gave its bad-pattern and nine unknown-goal, each guessing "혹시 g1인가요?" for
+    the G1 that was right (a probe)."""
+    line = edit(sample, rel, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path, f.line) for f in found] == [("bad-pattern", rel, line)], found
+    assert says in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ('done: "2026-11-12"', "done: 예", "예/완료가 아니라 날짜(YYYY-MM-DD)를 적습니다"),
+    ('done: "2026-11-12"', "done: true", "예/아니오가 아니라 날짜(YYYY-MM-DD)를 적습니다"),
+    ('due: "2026-11-10"', 'due: "2026-11"', "날짜까지 적으세요: 그 달 안이면 2026-11-30(그 달의 마지막 날)처럼"),
+    ('due: "2026-11-10"', 'due: "11월 말"', "연도와 날을 넣어 날짜로 적으세요. 예: YYYY-11-30"),
+])
+def test_a_date_field_answered_otherwise_is_told_to_write_a_date(sample: Path, old: str, new: str, says: str) -> None:
+    rel = "cases/2026-0013/03-conference.md"
+    line = edit(sample, rel, old, new)
+    (found,) = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0013/")]
+    assert found.line == line and says in found.message_ko, found

@@ -187,6 +187,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "plan_approval": ("계획승인", "계획 승인 회의", "승인"),
     "emergency": ("긴급회의", "긴급 회의", "긴급사례회의"),
     "domestic_violence": ("dv", "가폭", "부부폭력"),
+    "stable": ("양호", "안정적", "괜찮음", "좋음", "이상 없음", "이상없음", "문제없음", "문제 없음"),
+    "needs_support": ("도움 필요", "도움필요", "지원필요", "어려움"),
 }
 
 
@@ -361,6 +363,9 @@ _WEEKDAY = re.compile(r"\s*[(\[]?\s*[월화수목금토일](?:요일)?\s*[)\]]?\
 
 _WITH_TIME = re.compile(r"^\s*(.+?일?)\s*(?:[T ]\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|\s(?:오전|오후)?\s*[0-9]{1,2}\s*시"
                         r"(?:\s*[0-9]{1,2}\s*분)?|\s(?:오전|오후))\s*$")
+_DONE_WORDS = frozenset({"예", "네", "완료", "했음", "함", "o", "v", "✓", "✔", "y", "yes", "done", "아니오", "아니요", "미완료", "x"})
+_YEAR_MONTH = re.compile(r"^\s*([0-9]{4})\s*(?:[-./]|년)\s*([0-9]{1,2})\s*(?:월|\.)?\s*$")
+_MONTH_PART = re.compile(r"^\s*([0-9]{1,2})\s*월\s*(초순|중순|하순|초|중|말)\s*(?:까지|경)?\s*$")
 _MONTH_DAY = re.compile(r"^\s*([0-9]{1,2})\s*(?:월\s*|[./]\s*)([0-9]{1,2})\s*일?\s*$")
 
 
@@ -382,6 +387,24 @@ def date_hint(value: object) -> tuple[str, str]:
         if fixed is None:
             return date_hint(day)
         return (f" 날짜만 적으세요: {fixed} (시각은 본문에 적습니다).", f" write the date only: {fixed}.")
+    if value.strip().lower() in _DONE_WORDS:  # done: 예, 완료 (a form's box, where a date is asked)
+        return (" 예/완료가 아니라 날짜(YYYY-MM-DD)를 적습니다(예: 2026-11-12). 아직 아니라면 이 항목을 지우세요.",
+                " write the date (YYYY-MM-DD), not yes or done; leave the field out while there is none.")
+    month_only = _YEAR_MONTH.match(value)
+    if month_only is not None:  # 2026-06, 2026년 6월, 2026.6: a month, where a day is asked
+        y, mo = int(month_only.group(1)), int(month_only.group(2))
+        if 1 <= mo <= 12:
+            last = f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+            return (f" 날짜까지 적으세요: 그 달 안이면 {last}(그 달의 마지막 날)처럼.",
+                    f" write a day too: {last} for the month's end.")
+    part = _MONTH_PART.match(value)
+    if part is not None:  # 6월 말, 6월 초
+        mo = int(part.group(1))
+        if 1 <= mo <= 12:
+            day = {"초": 10, "중": 20, "중순": 20, "말": 30, "하순": 30, "초순": 10}[part.group(2)]
+            day = min(day, calendar.monthrange(2023, mo)[1])  # (2월 말: the 28th, any year)
+            return (f" 연도와 날을 넣어 날짜로 적으세요. 예: YYYY-{mo:02d}-{day:02d}(YYYY는 연도 네 자리).",
+                    f" write a date with its year and day: YYYY-{mo:02d}-{day:02d}.")
     short = _MONTH_DAY.match(value)
     if short is not None:  # 3월 5일, 3/5: no year
         month, day = int(short.group(1)), int(short.group(2))

@@ -457,6 +457,14 @@ class SchemaSet:
             hint, hint_en = date_hint(error.instance)
             return [finding("bad-date", rel, line, col, field=name, title=title, value=val(error.instance),
                             hint=hinted(hint), hint_en=hinted(hint_en))]
+        if v == "pattern" and isinstance(error.instance, str) and not secret:
+            cased = next((x for x in (error.instance.upper(), error.instance.lower())
+                          if x != error.instance and re.search(ecma_regex(error.validator_value), x)), None)
+            if cased is not None:  # g1 for G1, Gaon-Food-Bank for gaon-food-bank
+                key = next((p for p in reversed(path) if isinstance(p, str)), "")
+                size = "대문자" if cased == error.instance.upper() else "소문자"
+                return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
+                                description=f"{size}로 적으세요: {key}: {cased}")]
         if v == "pattern" and isinstance(error.instance, str):
             joined = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*)[,·ㆍ]([A-Za-z0-9]+)", error.instance.strip())
             if joined is not None and re.search(ecma_regex(error.validator_value), ".".join(joined.groups())):
@@ -768,6 +776,10 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         if len(digits) == 8:
             return (f" 날짜는 \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\"처럼 하이픈(-)을 넣어 적으세요.",
                     f" write the date with hyphens: \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\".")
+    if expected == "string" and schema.get("format") == "date" and resolved == "bool":
+        # `done: 예`, `done: true`: a date field answered as a form's box
+        return (" 예/아니오가 아니라 날짜(YYYY-MM-DD)를 적습니다(예: 2026-11-12). 아직 아니라면 이 항목을 지우세요.",
+                " write a date (YYYY-MM-DD), not yes or no; leave the field out while it has none.")
     enum = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
     if expected == "string" and resolved == "bool" and enum:
         return (f" YAML이 yes/no/true/false 같은 말을 참·거짓으로 읽었습니다. 이 항목에는 {', '.join(enum)} 가운데 "

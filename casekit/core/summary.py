@@ -294,6 +294,14 @@ def goals_twice(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> l
     return out
 
 
+_LOWER_ID = re.compile(r"[gnm][0-9]{1,3}")
+
+
+def id_as_meant(value: str) -> str:
+    """A goal's, a need's or a member's id as meant when only its letter's case is wrong (g1: G1)."""
+    return value.upper() if _LOWER_ID.fullmatch(value) else value
+
+
 def activities_twice(parsed: Parsed, data: dict[str, Any], stage: str, rel: str) -> list[Finding]:
     """An intervention's activity written twice, every field the same (pasted twice, or copied
     to add the next one and left as it was): the second, at its `- `, with the first's line."""
@@ -364,7 +372,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.risk = _str(data.get("risk_level"))
         for need in _list(data.get("needs")):
             if isinstance(need, dict) and isinstance(need.get("id"), str):
-                s.needs.append(need["id"])
+                s.needs.append(id_as_meant(need["id"]))
         for i, _ in enumerate(_list(data.get("resources"))):
             ref("resource", ("resources", i))
     elif stage == "plan":
@@ -373,9 +381,10 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 s.doubled_goals += 1  # a goal whose id is left out or empty: the ids naming it wait for it
             elif isinstance(goal, dict):
                 text = _str(goal.get("goal")) or ""
-                s.doubled_goals += goal["id"] in s.goals
-                s.goals[goal["id"]] = "" if PLACEHOLDER.match(text) else text
-                s.goal_ids_at.setdefault(goal["id"], parsed.where(("goals", i, "id")))
+                gid = id_as_meant(goal["id"])  # (g1: its bad-pattern says so; the records naming G1 find it)
+                s.doubled_goals += gid in s.goals
+                s.goals[gid] = "" if PLACEHOLDER.match(text) else text
+                s.goal_ids_at.setdefault(gid, parsed.where(("goals", i, "id")))
                 ref("need", ("goals", i, "need"))
         _services(s, parsed, data, ref)
         agreed = _get(data, ("agreement", "client_agreed"))

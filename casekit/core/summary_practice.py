@@ -14,7 +14,7 @@ from casekit.core.findings import Finding, finding
 from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER
 from casekit.core.source import Parsed
-from casekit.core.summary import Summary, _get, _list, _str, valid_date
+from casekit.core.summary import Summary, _get, _list, _str, id_as_meant, valid_date
 
 SHARING_ACTIVITIES = frozenset({"linking", "coordination", "advocacy"})
 LINKING_ACTIVITIES = frozenset({"linking", "coordination", "information", "crisis_intervention"})
@@ -70,8 +70,9 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         s.risk_score = score if isinstance(score, int) and not isinstance(score, bool) else None
     for member in _list(data.get("household_members")):
         if isinstance(member, dict) and isinstance(member.get("id"), str):
-            s.members[member["id"]] = _str(member.get("relation")) or ""
-            s.member_ages[member["id"]] = _str(member.get("age_group")) or ""
+            mid = id_as_meant(member["id"])
+            s.members[mid] = _str(member.get("relation")) or ""
+            s.member_ages[mid] = _str(member.get("age_group")) or ""
     if stage == "intake":
         s.eligibility_at = at(("eligibility", "decision")) if ("eligibility", "decision") in parsed.positions else s.where
         legacy = data.get("consent")
@@ -102,11 +103,12 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         for i, need in enumerate(_list(data.get("needs"))):
             if not isinstance(need, dict) or not isinstance(need.get("id"), str):
                 continue
+            nid = id_as_meant(need["id"])
             if isinstance(need.get("severity"), str):
-                s.need_severity.setdefault(need["id"], need["severity"])
+                s.need_severity.setdefault(nid, need["severity"])
             if isinstance(need.get("member"), str):
-                s.need_members[need["id"]] = need["member"]
-                s.member_refs.append((need["id"], need["member"], *at(("needs", i, "member"))))
+                s.need_members[nid] = need["member"]
+                s.member_refs.append((nid, need["member"], *at(("needs", i, "member"))))
     elif stage == "plan":
         agreement = _dict(data.get("agreement"))
         s.agreed_reason = bool(_str(agreement.get("reason")) or _str(agreement.get("client_words")))
@@ -119,7 +121,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         for i, goal in enumerate(_list(data.get("goals"))):
             if not isinstance(goal, dict) or not isinstance(goal.get("id"), str):
                 continue
-            gid = goal["id"]
+            gid = id_as_meant(goal["id"])
             if isinstance(goal.get("need"), str):
                 s.goal_needs[gid] = goal["need"]
             if isinstance(goal.get("member"), str):
