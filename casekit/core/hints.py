@@ -401,10 +401,10 @@ def date_hint(value: object) -> tuple[str, str]:
     if part is not None:  # 6월 말, 6월 초
         mo = int(part.group(1))
         if 1 <= mo <= 12:
-            day = {"초": 10, "중": 20, "중순": 20, "말": 30, "하순": 30, "초순": 10}[part.group(2)]
-            day = min(day, calendar.monthrange(2023, mo)[1])  # (2월 말: the 28th, any year)
-            return (f" 연도와 날을 넣어 날짜로 적으세요. 예: YYYY-{mo:02d}-{day:02d}(YYYY는 연도 네 자리).",
-                    f" write a date with its year and day: YYYY-{mo:02d}-{day:02d}.")
+            near = {"초": 10, "중": 20, "중순": 20, "말": 30, "하순": 30, "초순": 10}[part.group(2)]
+            near = min(near, calendar.monthrange(2023, mo)[1])  # (2월 말: the 28th, any year)
+            return (f" 연도와 날을 넣어 날짜로 적으세요. 예: YYYY-{mo:02d}-{near:02d}(YYYY는 연도 네 자리).",
+                    f" write a date with its year and near: YYYY-{mo:02d}-{near:02d}.")
     short = _MONTH_DAY.match(value)
     if short is not None:  # 3월 5일, 3/5: no year
         month, day = int(short.group(1)), int(short.group(2))
