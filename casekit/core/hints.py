@@ -394,9 +394,9 @@ def date_hint(value: object) -> tuple[str, str]:
     if month_only is not None:  # 2026-06, 2026년 6월, 2026.6: a month, where a day is asked
         y, mo = int(month_only.group(1)), int(month_only.group(2))
         if 1 <= mo <= 12:
-            last = f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
-            return (f" 날짜까지 적으세요: 그 달 안이면 {last}(그 달의 마지막 날)처럼.",
-                    f" write a day too: {last} for the month's end.")
+            month_end = f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+            return (f" 날짜까지 적으세요: 그 달 안이면 {month_end}(그 달의 마지막 날)처럼.",
+                    f" write a day too: {month_end} for the month's end.")
     part = _MONTH_PART.match(value)
     if part is not None:  # 6월 말, 6월 초
         mo = int(part.group(1))
@@ -404,7 +404,7 @@ def date_hint(value: object) -> tuple[str, str]:
             near = {"초": 10, "중": 20, "중순": 20, "말": 30, "하순": 30, "초순": 10}[part.group(2)]
             near = min(near, calendar.monthrange(2023, mo)[1])  # (2월 말: the 28th, any year)
             return (f" 연도와 날을 넣어 날짜로 적으세요. 예: YYYY-{mo:02d}-{near:02d}(YYYY는 연도 네 자리).",
-                    f" write a date with its year and near: YYYY-{mo:02d}-{near:02d}.")
+                    f" write a date with its year and day: YYYY-{mo:02d}-{near:02d}.")
     short = _MONTH_DAY.match(value)
     if short is not None:  # 3월 5일, 3/5: no year
         month, day = int(short.group(1)), int(short.group(2))
