@@ -1220,7 +1220,8 @@ def test_an_intakes_yaml_slip_in_the_household_is_one_finding_not_one_per_record
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("kim,sw", "혹시 kim.sw인가요? 쉼표나 가운뎃점 대신 점(.)을 찍으세요."),
+    ("kim,sw", "혹시 kim.sw인가요? 쉼표나 가운뎃점, 공백 대신 점(.)을 찍으세요."),
+    ("kim sw", "혹시 kim.sw인가요? 쉼표나 가운뎃점, 공백 대신 점(.)을 찍으세요."),
     ("kim, lee.sw", "기록마다 담당자는 한 명입니다: 이 기록을 쓴 사람을 worker: kim처럼 적고, 함께한 사람(lee.sw)은 본문에"),
 ])
 def test_a_worker_written_with_a_comma_gets_one_piece_of_advice(sample: Path, typed: str, said: str) -> None:
@@ -1480,3 +1481,16 @@ def test_a_date_field_answered_otherwise_is_told_to_write_a_date(sample: Path, o
     line = edit(sample, rel, old, new)
     (found,) = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0013/")]
     assert found.line == line and says in found.message_ko, found
+
+
+def test_a_worker_with_a_space_for_its_dot_is_one_finding(sample: Path) -> None:
+    line = edit(sample, MONITORING, "worker: kim.sw", "worker: kim sw")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("bad-pattern", line)], found  # (not also a worker-typo saying the same)
+
+
+def test_a_household_member_without_its_dash_is_one_wrong_type_not_an_unknown_member_in_each_record(sample: Path) -> None:
+    intake = "cases/2026-0002/01-intake.md"
+    edit(sample, intake, "  - id: M1\n    relation", "    id: M1\n    relation")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0002/")]
+    assert found == [("wrong-type", intake)], found

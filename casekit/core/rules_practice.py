@@ -317,8 +317,9 @@ def _members(r: Summary, case: Case) -> list[Finding]:
     """A need or goal filed under a household member (가구원) that the case does not list. While an
     intake or assessment before it cannot be read (a slip in its YAML: its household unread), they
     wait: that record's own finding says why, and the members may well be there."""
-    if any(not x.ok and x.nn < r.nn and x.stage in ("intake", "assessment") for x in case.records):
-        return []
+    if any((not x.ok or x.members_unread) and x.nn <= r.nn and x.stage in ("intake", "assessment")
+           for x in case.records if x is not r or x.members_unread):
+        return []  # (a household written as one member's keys, its `- ` left out: wrong-type says so)
     known = case_members_before(case, r)
     return [
         finding("unknown-member", r.rel, line, col, member=member, item=item, known=", ".join(known) or "-")
@@ -504,7 +505,8 @@ def worker_typos(records: list[WorkerUse], handovers: Sequence[HandoverWorker]) 
         uses[worker] = uses.get(worker, 0) + 1
     for worker, *_ in handovers:
         uses[worker] = uses.get(worker, 0) + 1
-    ids = [w for w in uses if w.isascii() and w == w.strip() and w]  # (odd characters: their own finding)
+    # (odd characters, a space for the dot: their own finding)
+    ids = [w for w in uses if w.isascii() and w == w.strip() and w and " " not in w]
     meant: dict[str, str] = {}
     for w in ids:
         if uses[w] != 1:

@@ -466,11 +466,12 @@ class SchemaSet:
                 return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
                                 description=f"{size}로 적으세요: {key}: {cased}")]
         if v == "pattern" and isinstance(error.instance, str):
-            joined = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*)[,·ㆍ]([A-Za-z0-9]+)", error.instance.strip())
+            joined = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*)(?:[,·ㆍ]| (?=[A-Za-z0-9]{1,3}$))([A-Za-z0-9]+)",
+                                  error.instance.strip())
             if joined is not None and re.search(ecma_regex(error.validator_value), ".".join(joined.groups())):
-                meant = ".".join(joined.groups())  # kim,sw: one id typed with a comma for its dot
+                meant = ".".join(joined.groups())  # kim,sw or kim sw: one id typed with a comma or a space for its dot
                 return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
-                                description=f"혹시 {meant}인가요? 쉼표나 가운뎃점 대신 점(.)을 찍으세요.")]
+                                description=f"혹시 {meant}인가요? 쉼표나 가운뎃점, 공백 대신 점(.)을 찍으세요.")]
             ids = [x for x in re.split(r"\s*(?:[,/·、;]|\s및\s|\s)\s*", error.instance.strip()) if x]
             if len(ids) >= 2 and all(re.search(ecma_regex(error.validator_value), x) for x in ids):
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")

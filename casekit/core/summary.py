@@ -128,6 +128,7 @@ class Summary:
     goal_ids_at: dict[str, Where] = field(default_factory=dict)  # a plan's goal id -> where it is written
     body_key: str = ""  # a digest of the body's own text, when it has enough to tell a copy (record-copied)
     body_at: int = 1  # the body's first line
+    members_unread: bool = False  # `household_members` written but not as a list of members: its own finding says so
 
     @property
     def file_name(self) -> str:

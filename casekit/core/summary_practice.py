@@ -68,7 +68,10 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         s.case_type_at = at(("selection", "case_type"))
         score = selection.get("risk_score")
         s.risk_score = score if isinstance(score, int) and not isinstance(score, bool) else None
-    for member in _list(data.get("household_members")):
+    written = data.get("household_members")
+    s.members_unread = written is not None and (not isinstance(written, list)
+                                                or any(not isinstance(m, dict) for m in written))
+    for member in _list(written):
         if isinstance(member, dict) and isinstance(member.get("id"), str):
             mid = id_as_meant(member["id"])
             s.members[mid] = _str(member.get("relation")) or ""
