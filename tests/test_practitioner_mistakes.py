@@ -1494,3 +1494,16 @@ def test_a_household_member_without_its_dash_is_one_wrong_type_not_an_unknown_me
     edit(sample, intake, "  - id: M1\n    relation", "    id: M1\n    relation")
     found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0002/")]
     assert found == [("wrong-type", intake)], found
+
+
+@pytest.mark.parametrize("value", [
+    '|\n    ## 판단 근거\n    소득 상실, 주거비 체납 #2건, 건강 관리 중단',  # a block: its lines are text
+    '>-\n    ## 판단 근거\n    소득 상실',
+    '"소득 상실\n    ## 판단 근거 #3 계속"',  # a quoted value going on
+])
+def test_a_hash_inside_a_value_of_several_lines_is_text_not_a_comment(sample: Path, value: str) -> None:
+    """`reason: |` with a `## 판단 근거` line and a `#2건` in it gave comment-heading and a
+    comment-cuts-value error, though YAML keeps both as the value's text (a probe)."""
+    edit(sample, "cases/2026-0001/01-intake.md",
+         '  reason: "소득 상실, 주거비 체납, 건강 관리 중단이 겹친 복합 욕구로 통합사례관리가 필요함"', f"  reason: {value}")
+    assert _found(sample, "2026-0001") == []

@@ -153,7 +153,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "partly_achieved": ("partly", "partial", "partially", "부분", "부분달성", "일부 달성"),
     "not_achieved": ("failed", "not met", "unmet", "미달성"),
     # (예/아니오, as a form's box is answered: 제공 여부 예, 동의 예)
-    "delivered": ("yes", "provided", "done", "제공", "완료", "예", "네", "됨"),
+    "delivered": ("yes", "provided", "done", "제공", "완료", "예", "네", "됨", "제공함", "제공했음", "제공 완료"),
     "not_delivered": ("no", "none", "missed", "undelivered", "미제공", "제공 안 됨", "제공안됨", "아니오", "아니요",
                       "안 됨", "안됨"),
     "high": ("상", "높음", "높다"), "medium": ("중", "보통", "mid", "moderate"), "low": ("하", "낮음", "낮다"),

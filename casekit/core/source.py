@@ -789,9 +789,15 @@ def comment_cuts(front: str, rel: str, first_line: int) -> list[Finding]:
     """A warning where a plain value is cut short by what YAML reads as a comment, and where a line
     reads as a Markdown heading (`## 상담 내용`): YAML takes it for a comment, and it is in no record."""
     out: list[Finding] = []
-    for number, line in enumerate(front.split("\n"), first_line):
+    inside: set[int] | None = None  # the lines a value of several lines holds (worked out when one may matter)
+    for i, line in enumerate(front.split("\n")):
         if "#" not in line:
             continue
+        if inside is None:
+            inside = _value_lines(front)
+        if i in inside:  # (`note: |` and its lines, a quoted value going on: text, not a comment)
+            continue
+        number = first_line + i
         stripped = line.lstrip()
         if stripped.startswith("##") and stripped.lstrip("#").strip():
             out.append(finding("comment-heading", rel, number, len(line) - len(stripped) + 1,
@@ -809,6 +815,20 @@ def comment_cuts(front: str, rel: str, first_line: int) -> list[Finding]:
             kept = value[: cut.start()].rstrip()
             out.append(finding("comment-cuts-value", rel, number, start + cut.start() + 2, kept=kept,
                                rest=value[cut.start() + 1 :].strip()))
+    return out
+
+
+def _value_lines(front: str) -> set[int]:
+    """The lines (0-based) of `front` that a scalar begun on an earlier line goes on into: a block
+    (`|`, `>`), a quoted or a plain value of several lines. Nothing when it does not scan."""
+    out: set[int] = set()
+    try:
+        for token in yaml.scan(front, Loader=_Loader):
+            end = token.end_mark.line if token.end_mark.column else token.end_mark.line - 1  # (a block ends at the next line's start)
+            if isinstance(token, yaml.ScalarToken) and end > token.start_mark.line:
+                out.update(range(token.start_mark.line + 1, end + 1))
+    except yaml.YAMLError:
+        return out
     return out
 
 
