@@ -616,16 +616,22 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
 
 
 @main.command("report")
+@click.argument("month_arg", metavar="[MONTH]", required=False, default=None)
 @click.option("--month", default=None, help="보고할 달 YYYY-MM, 예: 2026-11 (기본: 이번 달) (the month to count).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
               help="출력 형식: text(표), csv(Excel에서 열림), json (output format).")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
 @click.option("--today", "today_text", default=None,
               help="기준일 YYYY-MM-DD: 끝나지 않은 달은 이날까지 셉니다 (default: today).")
-def report_cmd(month: str | None, fmt: str, output: str | None, today_text: str | None) -> None:
-    """월간 실적: 신규, 종결(사유별), 월말 진행, 욕구 영역별, 담당자별, 사후관리 (monthly counts)."""
+def report_cmd(month_arg: str | None, month: str | None, fmt: str, output: str | None, today_text: str | None) -> None:
+    """월간 실적: 신규, 종결(사유별), 월말 진행, 욕구 영역별, 담당자별, 사후관리 (monthly counts).
+
+    MONTH(YYYY-MM)는 --month와 같습니다: casekit report 2026-11."""
     from casekit.core import monthly
 
+    if month_arg is not None and month is not None and month_arg != month:
+        raise click.UsageError(f"달을 두 번 주었습니다({month_arg}, --month {month}): 하나만 주세요 (two months given)")
+    month = month or month_arg
     _one_shot()
     today = _today(today_text)
     month = month or _month(today)

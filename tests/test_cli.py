@@ -222,6 +222,17 @@ def test_a_month_written_another_way_is_told_how_to_write_it(tmp_path: Path, run
     assert result.exit_code == 2 and says in result.output, result.output
 
 
+def test_report_takes_its_month_as_an_argument_too(tmp_path: Path, run) -> None:
+    """`casekit report 2026-11`, as a user types it, was "필요 없는 인자가 더 있습니다"."""
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    typed = run(root, "report", "2026-11", "--today", "2026-12-05", "--format", "json")
+    optioned = run(root, "report", "--month", "2026-11", "--today", "2026-12-05", "--format", "json")
+    assert typed.exit_code == 0 and typed.output == optioned.output, typed.output
+    assert run(root, "report", "2026-13").exit_code == 2
+    both = run(root, "report", "2026-11", "--month", "2026-10")
+    assert both.exit_code == 2 and "달을 두 번 주었습니다" in both.output, both.output
+
+
 @pytest.mark.parametrize(("day", "says"), [
     ("2026.12.01", "2026-12-01로 적으세요"), ("2026-11-31", "11월은 30일까지입니다"), ("12/1", "연도를 넣어"),
     ("abc", "예: 2026-11-25"),
