@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core import handover, reassign
+from casekit.core.casebook import check
 from tests.builders import FULL_PATH, make_casebook
 
 OPEN = FULL_PATH[:3]  # intake, assessment, plan
@@ -300,3 +302,30 @@ def test_a_broken_handover_file_is_spoken_of_as_the_file_not_a_records_front_mat
     found = [f for f in check(root).errors if f.path == "cases/c1/handover.yml"]
     assert found and all("머리말" not in f.message_ko for f in found), [f.message_ko for f in found]
     assert "handover.yml을 읽을 수 없습니다" in found[0].message_ko, found[0].message_ko
+
+
+# --- a worker taking a case over with no handover said (worker-changed-unrecorded) ---
+
+def _records_by(sample: Path, case: str, worker: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        path = sample / "cases" / case / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^worker: .*$", f"worker: {worker}", text, count=1), encoding="utf-8")
+
+
+def test_a_case_whose_records_go_on_under_another_worker_unsaid_is_one_warning(sample: Path) -> None:
+    _records_by(sample, "2026-0002", "kim.sw", ("10-intervention.md", "11-monitoring.md"))
+    found = [f for f in check(sample, today=dt.date(2026, 12, 5)).findings if f.path.startswith("cases/2026-0002/")]
+    assert [(f.code, f.path, f.line) for f in found] == [
+        ("worker-changed-unrecorded", "cases/2026-0002/10-intervention.md", 5)], found
+    said = found[0].message_ko
+    assert "담당자가 lee.sw에서 kim.sw로 바뀌었는데 담당자 변경 기록이 없습니다" in said, said
+    assert "cases/2026-0002/handover.yml에 남기세요: handovers: - date: 2026-10-10, from: lee.sw, to: kim.sw" in said
+    (sample / "cases/2026-0002/handover.yml").write_text(
+        'handovers:\n  - date: 2026-10-01\n    from: lee.sw\n    to: kim.sw\n    reason: "업무 조정"\n', encoding="utf-8")
+    assert [f for f in check(sample, today=dt.date(2026, 12, 5)).findings if f.path.startswith("cases/2026-0002/")] == []
+
+
+def test_one_record_written_for_the_cases_worker_is_not_a_handover(sample: Path) -> None:
+    _records_by(sample, "2026-0002", "kim.sw", ("09-monitoring.md",))  # the case's worker again after it
+    assert [f for f in check(sample, today=dt.date(2026, 12, 5)).findings if f.path.startswith("cases/2026-0002/")] == []

@@ -21,7 +21,7 @@ from casekit.core.cache import SHARDS, Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
 from casekit.core.docs import DocsScan, outside_content, scan_docs, stalling_paragraphs, without_code
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
-from casekit.core.handover import HANDOVER_FILE, Handover
+from casekit.core.handover import HANDOVER_FILE, Handover, unrecorded_change
 from casekit.core.handover import check_file as check_handover
 from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
@@ -310,7 +310,7 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
 # the case's records, its goals and needs against the case's plan and assessment, its date against theirs
 _OF_ITS_PLACE = ORDER_CODES | frozenset().union(*DEPENDS_ON.values()) | frozenset({
     "goal-not-monitored", "date-decreasing", "activity-after-record", "activity-before-plan", "task-before-meeting",
-    "service-not-in-plan", "number-gap", "record-copied"})
+    "service-not-in-plan", "number-gap", "record-copied", "worker-changed-unrecorded"})
 
 
 def copied_in(findings: list[Finding]) -> list[Finding]:
@@ -726,6 +726,8 @@ def _check(
                 handover_units.append(published(hparsed, rel, []))
             report.files += 1
             report.handover_files += 1
+    for case in chosen:  # a worker taking the case over with no handover said
+        findings += unrecorded_change(report.summaries[case], report.handovers.get(case, []), case)
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     # (every case's handover.yml: a worker id is judged against all the casebook names)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.hints import attach_particles, close_to
+from casekit.core.hints import attach_particles, close_to, near_miss
 from casekit.core.schemas import SchemaSet
 from casekit.core.source import Parsed, parse_yaml, read_file
 from casekit.core.summary import Summary, record_order, valid_date
@@ -122,6 +122,29 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary],
             findings.append(finding("handover-same-worker", rel, *parsed.where(("handovers", i, "to")), worker=h.to_worker))
         previous = max(previous or h.date, h.date)
     return findings, found, parsed
+
+
+def unrecorded_change(records: list[Summary], handovers: list[Handover], case: str) -> list[Finding]:
+    """The case's records naming another worker from one record to the end, with no handover to
+    that worker (`worker-changed-unrecorded`): casekit now counts the case as the new worker's
+    (status, due), and nothing says who handed it over, when, or why. Said once, at the first
+    record of the new worker. A near miss of the old id is a typo (worker-typo says so)."""
+    ordered = [r for r in sorted(records, key=record_order) if r.ok and r.worker]
+    if not ordered:
+        return []
+    now = ordered[-1].worker
+    start = len(ordered) - 1
+    while start > 0 and ordered[start - 1].worker == now:
+        start -= 1
+    if start == 0 or any(r.worker == now for r in ordered[:start]):
+        return []  # (the case's own worker throughout, or back with one who had it: a record written for them)
+    r, prev = ordered[start], ordered[start - 1]
+    assert r.worker is not None and prev.worker is not None
+    if near_miss(r.worker, prev.worker) or any(h.to_worker == r.worker and (not r.date or h.date <= r.date)
+                                               for h in handovers):
+        return []
+    return [finding("worker-changed-unrecorded", r.rel, *r.worker_at, old=prev.worker, new=r.worker,
+                    date=r.date or "YYYY-MM-DD", case=case)]
 
 
 def worker_uses(disk: str, rel: str, parsed: Parsed | None = None) -> list[tuple[str, str, int, int, str]]:

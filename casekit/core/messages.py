@@ -681,6 +681,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{date}에 이 사례의 담당자는 {current}였는데 전 담당자가 {worker}로 적혀 있습니다. 기록과 앞 항목을 확인하세요.",
         "on {date} the case was {current}'s, but the handover is from {worker}; check the records and earlier entries",
     ),
+    "worker-changed-unrecorded": (
+        W,
+        "담당자가 {old}에서 {new}(으)로 바뀌었는데 담당자 변경 기록이 없습니다. casekit은 이제 이 사례를 {new}의 사례로 봅니다"
+        "(casekit due --worker {new}). 인계였다면 cases/{case}/handover.yml에 남기세요: handovers: - date: {date}, "
+        "from: {old}, to: {new}, reason: \"변경 사유\". 이 기록만 다른 사람이 대신 썼다면 worker를 담당자 {old}(으)로 고치세요.",
+        "the worker changes from {old} to {new} with no handover recorded: casekit now counts the case as {new}'s; "
+        "record the handover in cases/{case}/handover.yml, or write the case's worker {old} if {new} only wrote this record",
+    ),
     "handover-same-worker": (
         E,
         "담당자 변경의 전 담당자와 새 담당자가 같습니다({worker}).",
