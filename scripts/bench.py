@@ -184,7 +184,9 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             text = dict(book)[last]
             nn = max(int(n[:2]) for n, _ in book)
             for j in range(rng.randint(1, 3)):
-                book.append((f"{nn + j + 1:02d}-monitoring.md", _shift(text, 45 * (j + 1))))
+                # (a line of its own: a review is not the last one's text again, which check calls record-copied)
+                again = _shift(text, 45 * (j + 1)).rstrip("\n") + f"\n\n추가 점검 {j + 1}회차: 지난 점검 뒤의 변화를 다시 확인했다.\n"
+                book.append((f"{nn + j + 1:02d}-monitoring.md", again))
         shift = -rng.randint(0, 720)
         # no record dated after the day the casebook is made (check would rightly call it one
         # written ahead, `date-future`): the added reviews move the case back in time when needed
