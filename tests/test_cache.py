@@ -146,6 +146,27 @@ def test_lost_summaries_and_index_are_read_again(book, monkeypatch) -> None:
     assert kept(report.summaries) == kept(check(book, jobs=1, cache=False).summaries)
 
 
+def test_a_handover_reads_its_own_cases_summaries_only(book, monkeypatch) -> None:
+    """One case's handover.yml had a warm check read every case's summary (all of them made to give
+    that case's); a case taken over unsaid is found from the cache and dropped by its handover."""
+    for name in ("10-intervention.md", "11-monitoring.md"):  # 2026-0002 goes on under kim.sw
+        path = book / "cases/2026-0002" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("worker: lee.sw", "worker: kim.sw", 1), encoding="utf-8")
+    _age(book)
+    cold, _ = _run(book, monkeypatch)
+    assert [f.code for f in cold if f.path.startswith("cases/2026-0002/")] == ["worker-changed-unrecorded"]
+    (book / "cases/2026-0002/handover.yml").write_text(
+        'handovers:\n  - date: 2026-10-01\n    from: lee.sw\n    to: kim.sw\n    reason: "업무 조정"\n', encoding="utf-8")
+    _age(book)
+    folder = next(p for p in cache_dir(book).iterdir() if p.is_dir())
+    for p in folder.glob("*.summaries.pickle"):
+        p.unlink()  # (a summary read again is a record read again: counted)
+    found, read = _run(book, monkeypatch)
+    assert [f for f in found if f.path.startswith("cases/2026-0002/")] == []
+    assert read and all(rel.startswith("cases/2026-0002/") for rel in read), read
+    assert found == check(book, jobs=1, cache=False).findings
+
+
 def test_settings_and_schemas_are_part_of_the_key(book, monkeypatch) -> None:
     record = book / "cases/2026-0003/01-intake.md"
     record.write_text(record.read_text(encoding="utf-8") + "\n센터 대표번호 02-0000-1234\n", encoding="utf-8")

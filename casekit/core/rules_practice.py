@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 
 from casekit.core.case import Case, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
+from casekit.core.handover import unrecorded_change
 from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, record_order
@@ -42,6 +43,7 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
     out += _consent(case, back)
     out += _consent_late(case, typo)
     out += _copied_bodies(case)
+    out += unrecorded_change(case.records, [], case.id)  # (casebook._check drops it where handover.yml says so)
     ep = Episode()
     monitored = False  # a 점검 since the episode's latest plan
     for r in case.records:
