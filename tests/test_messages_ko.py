@@ -288,3 +288,10 @@ def test_a_word_inside_two_labels_gets_no_guess() -> None:
 
     schema = json.loads(_COMMON.read_text(encoding="utf-8"))["$defs"]["closureReason"]
     assert enum_hint("관리", schema["enum"], schema["x-enum-labels"]) == ("", "")
+
+
+def test_a_consent_signed_is_told_written() -> None:
+    import json
+
+    schema = json.loads(_COMMON.read_text(encoding="utf-8"))["$defs"]["consentEntry"]["properties"]["method"]
+    assert " written(" in enum_hint("서명", schema["enum"], schema["x-enum-labels"])[0]

@@ -1507,3 +1507,12 @@ def test_a_hash_inside_a_value_of_several_lines_is_text_not_a_comment(sample: Pa
     edit(sample, "cases/2026-0001/01-intake.md",
          '  reason: "소득 상실, 주거비 체납, 건강 관리 중단이 겹친 복합 욕구로 통합사례관리가 필요함"', f"  reason: {value}")
     assert _found(sample, "2026-0001") == []
+
+
+def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None:
+    """A need's `- id: N2` line lost gave its required and an unknown-need at the plan's goal
+    naming N2 (a probe); the goals' ids wait likewise (duplicate-id, required)."""
+    rel = "cases/2026-0001/02-assessment.md"
+    edit(sample, rel, "  - id: N2\n    domain: employment", "  - domain: employment")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == [("required", rel)], found

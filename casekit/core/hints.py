@@ -160,7 +160,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "continue": ("keep", "ongoing", "계속", "유지"), "close": ("closing", "end", "종결"),
     "revise_plan": ("revise", "revised", "계획수정"), "reassess": ("reassessment", "재사정"),
     "female": ("f", "여", "여자", "여성"), "male": ("m", "남", "남자", "남성"),
-    "written": ("서면", "signed", "paper"), "signed": ("서명", "서면", "written"), "verbal": ("oral", "구두"),
+    "written": ("서면", "signed", "paper", "서명", "서명함", "동의서"), "signed": ("서명", "서면", "written"), "verbal": ("oral", "구두"),
     "given": ("동의", "agreed", "yes", "예", "네"), "refused": ("거부", "declined", "denied", "no", "아니오", "아니요"),
     "withdrawn": ("철회", "withdrew"),
     # the practice's everyday words for a list's codes, as a form or a colleague says them

@@ -216,7 +216,8 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
         out.append(finding("plan-not-agreed", r.rel, *r.agreed_at))
     known_needs = ep.assessment.needs if ep.assessment else []
     # an id numbered again by mistake (N3 twice in the assessment, G1 twice in the plan): its duplicate-id says so
-    needs_renumbered = _renumbered("need", known_needs, len(known_needs) - len(set(known_needs)), r.refs)
+    unnamed = ep.assessment.needs_unnamed if ep.assessment else 0  # (a need whose id is left out: its required says so)
+    needs_renumbered = _renumbered("need", known_needs, len(known_needs) - len(set(known_needs)) + unnamed, r.refs)
     goals_renumbered = _renumbered("goal", r.goals, r.doubled_goals, r.refs)
     for kind, ref, line, col in _written(r):
         if kind == "need" and ep.assessment is not None and ep.assessment.ok and ref not in known_needs \

@@ -128,6 +128,7 @@ class Summary:
     goal_ids_at: dict[str, Where] = field(default_factory=dict)  # a plan's goal id -> where it is written
     body_key: str = ""  # a digest of the body's own text, when it has enough to tell a copy (record-copied)
     body_at: int = 1  # the body's first line
+    needs_unnamed: int = 0  # an assessment's needs whose id is left out: as many ids the plan may name (required says so)
     members_unread: bool = False  # `household_members` written but not as a list of members: its own finding says so
 
     @property
@@ -374,6 +375,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         for need in _list(data.get("needs")):
             if isinstance(need, dict) and isinstance(need.get("id"), str):
                 s.needs.append(id_as_meant(need["id"]))
+            elif isinstance(need, dict):
+                s.needs_unnamed += 1
         for i, _ in enumerate(_list(data.get("resources"))):
             ref("resource", ("resources", i))
     elif stage == "plan":
