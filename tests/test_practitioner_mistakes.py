@@ -1516,3 +1516,35 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     edit(sample, rel, "  - id: N2\n    domain: employment", "  - domain: employment")
     found = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == [("required", rel)], found
+
+
+# --- what a practitioner's probe found (helper-66, session 37) ---
+
+@pytest.mark.parametrize(("rel", "old", "new", "code", "says"), [
+    # a client judged in crisis at a follow-up that ends follow-up and does not reopen: off every list
+    ("cases/2026-0001/09-followup.md", "status: stable", "status: crisis", "followup-crisis-left",
+     "다시 개입한다면 reopen: true로 하고 재개 접수를 쓰세요(casekit add 2026-0001 접수)"),
+    # a year typed one too far in a next review: the overdue 점검 left `casekit due` for a year
+    ("cases/2026-0006/12-monitoring.md", 'next_review: "2026-11-13"', 'next_review: "2027-11-13"',
+     "next-far-after-record", "반년 넘게 뒤입니다. 그때까지 casekit due에 이 일이 나오지 않습니다. 연도를 잘못 적었나요? 2026-11-13"),
+    # a second plan or assessment of the episode written as the first
+    ("cases/2026-0002/07-plan.md", "type: revised", "type: initial", "initial-again", "type: revised(수정 계획)로 적으세요"),
+    ("cases/2026-0002/06-assessment.md", "type: reassessment", "type: initial", "initial-again",
+     "type: reassessment(재사정)로 적으세요"),
+    ("cases/2026-0001/04-intervention.md", "minutes: 40", "minutes: 1.5", "wrong-type", "분으로 적으세요: 1.5시간이면 90"),
+    ("cases/2026-0001/03-plan.md", "client_agreed: true", 'client_agreed: "true"', "wrong-type",
+     "따옴표를 지우고 true로 적으세요"),
+])
+def test_what_the_second_probe_found_is_one_finding_saying_what_to_do(
+        sample: Path, rel: str, old: str, new: str, code: str, says: str) -> None:
+    line = edit(sample, rel, old, new)
+    case = rel.split("/")[1]
+    found = [f for f in check(sample, today=dt.date(2026, 12, 5)).findings if f.path.startswith(f"cases/{case}/")]
+    assert [(f.code, f.path, f.line) for f in found] == [(code, rel, line)], found
+    assert says in found[0].message_ko, found[0].message_ko
+
+
+def test_a_reopening_intake_deleted_gives_no_goal_renumbering_advice(sample: Path) -> None:
+    (sample / "cases/2026-0006/08-intake.md").unlink()
+    codes = {f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")}
+    assert "after-closure" in codes and "goal-id-reused" not in codes, codes

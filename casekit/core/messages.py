@@ -638,8 +638,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "pii-email": (
         E,
-        "전자우편 주소가 있습니다. 공개 주소라면 casekit.yml의 pii.allow에 추가하세요.",
-        "an e-mail address; if it is a public address, add it to pii.allow in casekit.yml",
+        "전자우편 주소가 있습니다. 클라이언트나 가족, 개인의 주소라면 지우세요. 기관 대표 주소처럼 공개된 주소일 때만 "
+        "casekit.yml의 pii.allow에 추가하세요.",
+        "an e-mail address: delete it if it is a person's; add it to pii.allow in casekit.yml only if it is a public address",
     ),
     "pii-bank-account": (
         E,

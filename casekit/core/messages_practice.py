@@ -126,6 +126,24 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} {next}이(가) 이 기록의 날짜 {date}보다 앞입니다. 다음 날짜는 기록 날짜 뒤로 적으세요.",
         "the next date ({what}) {next} is before this record's date {date}; it should come after",
     ),
+    "followup-crisis-left": (
+        W,
+        "사후관리에서 현재 상태를 '위기'로 보았는데 재개하지 않고(reopen이 true가 아님) 다음 확인도 없어, 이 사례는 casekit due와 "
+        "현황에서 할 일이 없는 사례가 됩니다. 다시 개입한다면 reopen: true로 하고 재개 접수를 쓰세요(casekit add {case} 접수). "
+        "다른 기관에 맡겼다면 note에 적고 next_check에 다시 확인할 날을 적으세요.",
+        "a follow-up judges the client in crisis, yet does not reopen the case nor set a next check: it leaves every list",
+    ),
+    "initial-again": (
+        W,
+        "이 사례에는 앞선 {stage_ko}({earlier})이(가) 있는데 이 {stage_ko}을(를) type: initial(최초)로 적었습니다. 같은 접수 뒤의 "
+        "두 번째 {stage_ko}이라면 type: {meant}({meant_ko})로 적으세요.",
+        "an earlier {stage_ko} ({earlier}) exists in this episode: a second one is type: {meant}",
+    ),
+    "next-far-after-record": (
+        W,
+        "{what} {next}이(가) 이 기록의 날짜 {date}보다 반년 넘게 뒤입니다. 그때까지 casekit due에 이 일이 나오지 않습니다.{hint}",
+        "the next date ({what}) {next} is more than half a year after this record's date {date}{hint_en}",
+    ),
     "task-before-meeting": (
         E,
         "{what} {task_date}이(가) 이 사례회의 날짜 {date}보다 앞입니다. 회의에서 정한 할 일은 회의 뒤에 "

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from casekit.core.case import Case, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
 from casekit.core.handover import unrecorded_change
 from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
-from casekit.core.summary import Summary, record_order
+from casekit.core.summary import Summary, record_order, valid_date
 
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
 FUTURE_DAYS = 366
@@ -35,11 +36,12 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
     out += future
     typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
     out += [f for f in _gaps(case) if f.path not in typo]
-    out += [f for f in _plausible_dates(case) if f.path not in typo]
     # a record dated before the one above it: its date is the mistake (date-decreasing, with the year
-    # it likely meant), not the consent its shares seem to lack on that date
+    # it likely meant), not the consent its shares seem to lack on that date, nor its next date far after it
     if back is None:
         back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
+    out += [f for f in _plausible_dates(case) if f.path not in typo
+            and not (f.code == "next-far-after-record" and f.path in back)]
     out += _consent(case, back)
     out += _consent_late(case, typo)
     out += _copied_bodies(case)
@@ -54,6 +56,9 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
         if r.stage == "conference" and (r.kind == "selection" or r.case_type) and ep.assessment is None:
             out.append(finding("selection-before-assessment", r.rel, *r.kind_at))
         if r.stage == "assessment":
+            if r.kind == "initial" and ep.assessment is not None and ep.closure is None:
+                out.append(finding("initial-again", r.rel, *r.kind_at, stage_ko="사정", meant="reassessment",
+                                   meant_ko="재사정", earlier=ep.assessment.file_name))
             if r.kind == "reassessment" and ep.assessment is None and (ep.intake is not None or not any(
                 x.stage == "assessment" and x.nn < r.nn for x in case.records
             )):  # (the first of the case, or of an episode reopened: a new 사정 of the new 접수)
@@ -75,6 +80,9 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
             ep.closure = r
         elif r.stage == "followup" and r.reopen is True and r.aftercare_done:
             out.append(finding("followup-reopen-and-done", r.rel, *r.aftercare_done_at))
+        elif r.stage == "followup" and r.kind == "crisis" and r.reopen is not True and (r.aftercare_done or not r.next_check):
+            # (a probe: the client in crisis left every list, status and due saying nothing to do)
+            out.append(finding("followup-crisis-left", r.rel, *r.kind_at, case=case.id))
         elif r.stage == "followup" and ep.closure is not None and ep.closure.reason == "deceased":
             out.append(finding("after-death", r.rel, *r.where, what="사후관리 기록이 있습니다",
                                what_en="a follow-up record", closure=ep.closure.file_name))
@@ -104,7 +112,7 @@ def _goal_reused(r: Summary, ep: Episode) -> list[Finding]:
     one whose words share no two letters running with the earlier's (not its need: a 재사정 numbers
     its needs anew); a goal reworded keeps its id."""
     earlier = ep.plan
-    if earlier is None or not r.goals:
+    if earlier is None or not r.goals or ep.closure is not None:  # (a plan after a closure: after-closure says it)
         return []
     out = []
     taken = [int(g[1:]) for g in (*earlier.goals, *r.goals) if g[:1] == "G" and g[1:].isdigit()]
@@ -218,13 +226,41 @@ def _plausible_dates(case: Case) -> list[Finding]:
         if upcoming and r.date and upcoming < r.date:
             out.append(finding("next-before-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
                                date=r.date))
+        elif upcoming and r.date and upcoming > _days_after(r.date, NEXT_FAR_DAYS):
+            out.append(finding("next-far-after-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
+                               date=r.date, **_year_meant(upcoming, r.date)))
         sat = r.date if r.stage == "conference" else None
         for when, dates in (("done", r.tasks_done), ("due", r.tasks_due)):
             for d, line, col in dates:
                 if sat and d < sat:  # a task the conference gave is neither done nor due before it sat
                     out.append(finding("task-before-meeting", r.rel, line, col, date=sat, task_date=d,
                                        **TASK_DATES[when]))
+                elif sat and when == "due" and d > _days_after(sat, NEXT_FAR_DAYS):
+                    out.append(finding("next-far-after-record", r.rel, line, col, what="할 일의 기한", next=d,
+                                       date=sat, **_year_meant(d, sat)))
     return out
+
+
+# a next date (a review, a follow-up, a meeting, a task's due date) further than this after its record:
+# a year typed one too far (2027-11-13 for 2026-11-13) takes the work off `casekit due` for a year
+NEXT_FAR_DAYS = 183
+
+
+def _days_after(day: str, days: int) -> str:
+    try:
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return "9999-12-31"
+
+
+def _year_meant(later: str, day: str) -> dict[str, Any]:
+    """The date meant when `later`'s year is one typed too far: the same day in `day`'s year (or the
+    next), on or after `day`."""
+    for year in (day[:4], str(int(day[:4]) + 1) if day[:4].isdigit() else ""):
+        meant = year + later[4:]
+        if year and meant != later and valid_date(meant) and day <= meant <= _days_after(day, NEXT_FAR_DAYS):
+            return {"hint": f" 연도를 잘못 적었나요? {meant}", "hint_en": f"; a mistyped year? {meant}"}
+    return {"hint": "", "hint_en": ""}
 
 
 def _gaps(case: Case) -> list[Finding]:
@@ -351,6 +387,9 @@ def _plan(r: Summary, ep: Episode, case: Case, dates: bool = True) -> list[Findi
     for start, end, line, col in r.service_spans:
         if end < start:
             out.append(finding("service-ends-before-start", r.rel, line, col, start=start, end=end))
+    if r.kind == "initial" and ep.plan is not None and ep.closure is None:
+        out.append(finding("initial-again", r.rel, *r.kind_at, stage_ko="계획", meant="revised", meant_ko="수정 계획",
+                           earlier=ep.plan.file_name))
     if r.kind == "revised":
         if ep.plan is None:
             out.append(finding("revised-plan-without-earlier", r.rel, *r.kind_at))

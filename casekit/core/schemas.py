@@ -770,6 +770,9 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
             return (f" 단위({unit.group(2)}) 없이 숫자만 적으세요. 예: {unit.group(1)}",
                     f" write the number without the unit: {unit.group(1)}")
         return (" 숫자만 적으세요(단위나 설명 없이).", " write a number only (no unit or words).")
+    if expected == "integer" and isinstance(value, float) and 0 < value < 24 and "분" in str(schema.get("title", "")):
+        # minutes: 1.5 (hours typed where minutes are asked): 90, not the 2 a rounding gives
+        return (f" 분으로 적으세요: {value:g}시간이면 {round(value * 60)}", f" write minutes: {value:g} hours is {round(value * 60)}")
     if expected == "integer" and isinstance(value, float) and value == value and abs(value) < 1e15:  # 40.5 (not nan, inf)
         return (f" 소수점 없이 정수로 적으세요. 예: {round(value)}", f" write a whole number: {round(value)}")
     if expected == "string" and schema.get("format") == "date" and resolved == "int" and isinstance(value, int):
@@ -806,8 +809,11 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     if expected == "boolean" and actual == "string":
         word = str(value).strip().lower() if isinstance(value, str) else ""
         meant = "true" if word in _YES else "false" if word in _NO else None
+        if word in ("true", "false"):  # "true": quoted, it is text
+            return (f" 따옴표를 지우고 {word}로 적으세요(따옴표 안은 글자로 읽힙니다).",
+                    f" write {word} without quotes (quoted, it is text).")
         if meant is not None:  # 예, 아니오: what the form's 예/아니오 box means
-            return (f" '{value}' 대신 {meant}(으)로 적으세요(true 또는 false).", f" write {meant} (true or false).")
+            return (f" '{value}' 대신 {meant}로 적으세요(true 또는 false).", f" write {meant} (true or false).")
         return (" true 또는 false로 적으세요.", " write true or false.")
     if expected == "array" and isinstance(value, str) and value.strip()[:1] in LIST_SIGNS:
         sign = value.strip()[0]

@@ -76,7 +76,7 @@ class Summary:
     # tens of thousands of records are held at once); see public_fields
     public_fields: tuple[str, array[int]] = field(default_factory=lambda: ("", array("I")))
     # --- practice: consent, selection, household, conference, plausibility (issue 11) ---
-    kind: str | None = None  # assessment/plan `type`, conference `kind`
+    kind: str | None = None  # assessment/plan `type`, conference `kind`, follow-up `status`
     kind_at: Where = (1, 1)
     review_at: Where = (1, 1)
     member_refs: list[tuple[str, str, int, int]] = field(default_factory=list)  # (need or goal id, 가구원 id, line, col)

@@ -41,7 +41,7 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         if isinstance(value, str) and value and not PLACEHOLDER.match(value) and (date or s.date):
             s.shares.append((value, date or s.date or "", *at(path)))
 
-    kind_key = "kind" if stage == "conference" else "type"
+    kind_key = "kind" if stage == "conference" else "status" if stage == "followup" else "type"
     s.kind, s.kind_at = _str(data.get(kind_key)), at((kind_key,))
     s.dates += [(v, *parsed.where(path)) for path, v in parsed.leaves()  # (len first: most values are no date)
                 if isinstance(v, str) and len(v) == 10 and path and path[-1] != "birth_date" and valid_date(v)]
