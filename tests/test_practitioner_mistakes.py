@@ -1534,6 +1534,20 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     ("cases/2026-0001/04-intervention.md", "minutes: 40", "minutes: 1.5", "wrong-type", "분으로 적으세요: 1.5시간이면 90"),
     ("cases/2026-0001/03-plan.md", "client_agreed: true", 'client_agreed: "true"', "wrong-type",
      "따옴표를 지우고 true로 적으세요"),
+    # a form's brackets around a text: YAML reads a list (braces: a mapping)
+    ("cases/2026-0001/01-intake.md", '  reason: "소득 상실, 주거비 체납, 건강 관리 중단이 겹친 복합 욕구로 통합사례관리가 필요함"',
+     "  reason: [심사중]", "wrong-type", "대괄호([ ])로 감싼 값은 목록으로 읽습니다. 글로 쓰려면 값 전체를 따옴표로 감싸세요: "
+     "reason: '[심사중]'"),
+    ("cases/2026-0001/01-intake.md", '  alias: "박○○"', "  alias: {박}", "wrong-type", "따옴표로 감싸세요: alias: '{박}'"),
+    # a field an if/then requires is named with its title (it was '…relation'())
+    ("cases/2026-0001/01-intake.md", '  - date: "2026-03-04"\n    scope: information_sharing\n    action: given\n    by: self',
+     '  - date: "2026-03-04"\n    scope: information_sharing\n    action: given\n    by: legal_guardian', "required", "필수 항목 'consents[2].relation'(법정대리인 관계)가 없습니다"),
+    # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
+    ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
+     "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),
+    # a malformed phone's shape gets its particle (it was 010-○○○-○○○○○은(는))
+    ("cases/2026-0001/01-intake.md", '  phone: "010-0000-1001"', '  phone: "010-000-10012"', "phone-malformed",
+     "에 적힌 번호(010-○○○-○○○○○)는 전화번호 형식이 아닙니다"),
 ])
 def test_what_the_second_probe_found_is_one_finding_saying_what_to_do(
         sample: Path, rel: str, old: str, new: str, code: str, says: str) -> None:
@@ -1548,3 +1562,45 @@ def test_a_reopening_intake_deleted_gives_no_goal_renumbering_advice(sample: Pat
     (sample / "cases/2026-0006/08-intake.md").unlink()
     codes = {f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")}
     assert "after-closure" in codes and "goal-id-reused" not in codes, codes
+
+
+def test_a_handover_file_without_its_handovers_line_is_told_to_add_it(sample: Path) -> None:
+    """The entries written as a bare list were told the file must be a list of 'key: value' and
+    was a list (a probe): it is told the line to add."""
+    (sample / "cases/2026-0001/handover.yml").write_text(
+        '- date: "2026-09-01"\n  from: kim.sw\n  to: lee.sw\n  by: park.tl\n  reason: "휴직"\n', encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path, f.line) for f in found] == [
+        ("front-matter-not-mapping", "cases/2026-0001/handover.yml", 1)], found
+    assert "맨 위에 handovers: 한 줄을 넣고" in found[0].message_ko
+
+
+def test_a_consent_dated_a_year_late_is_one_finding_at_the_consent(sample: Path) -> None:
+    """The intake's consent to share typed 2027-03-04 for 2026-03-04 gave a sharing-without-consent
+    at each of six shares, telling the worker to write a consent that was there (a probe): one
+    error at the consent's date, with the date meant and the shares it leaves without consent."""
+    rel = "cases/2026-0001/01-intake.md"
+    line = edit(sample, rel, '  - date: "2026-03-04"\n    scope: information_sharing',
+                '  - date: "2027-03-04"\n    scope: information_sharing')
+    found = [f for f in check(sample, today=dt.date(2026, 12, 5)).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path, f.line, f.severity) for f in found] == [("consent-after-record", rel, line, "error")], found
+    assert "정보 제공 6건이 동의 없이 한 것이 됩니다. 연도를 잘못 적었나요? 2026-03-04" in found[0].message_ko
+
+
+def test_a_consent_dated_a_few_days_after_its_intake_is_not_judged(sample: Path) -> None:
+    edit(sample, "cases/2026-0001/01-intake.md", '  - date: "2026-03-04"\n    scope: information_sharing',
+         '  - date: "2026-03-09"\n    scope: information_sharing')
+    assert _found(sample, "2026-0001") == []
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "codes"), [
+    # an activity's year typo: its activity-before-plan says it, not also a share without consent
+    ("cases/2026-0001/04-intervention.md", '  - date: "2026-03-30"', '  - date: "2025-03-30"', ["activity-before-plan"]),
+    # a plan's service the client had before the case was opened: consent judged on the plan's date
+    ("cases/2026-0001/03-plan.md", '    start: "2026-03-30"', '    start: "2025-03-30"', []),
+])
+def test_a_share_dated_before_the_case_is_judged_on_its_records_date(
+        sample: Path, rel: str, old: str, new: str, codes: list[str]) -> None:
+    edit(sample, rel, old, new)
+    found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == codes

@@ -83,6 +83,11 @@ def read_entries(folder: str) -> list[Handover]:
 
 def _whole_file(f: Finding) -> Finding:
     """A parser's finding about handover.yml, said of the file (not of a record's 머리말)."""
+    if f.code == "front-matter-not-mapping" and "list" in f.message_en:  # the entries without `handovers:` above them
+        return dataclasses.replace(
+            f, message_ko=f"{HANDOVER_FILE}의 목록은 handovers: 아래에 둡니다. 맨 위에 handovers: 한 줄을 넣고 목록의 "
+                          "각 줄을 두 칸 들여 쓰세요.",
+            message_en=f"{HANDOVER_FILE}'s entries go under `handovers:`: add that line on top and indent the list by two")
     if "머리말" not in f.message_ko:
         return f
     return dataclasses.replace(f, message_ko=f.message_ko.replace("머리말(YAML)", HANDOVER_FILE).replace(

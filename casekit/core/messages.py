@@ -626,8 +626,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (
         E,
-        "주민등록번호로 보이는 숫자가 있습니다. 민감 정보는 client.resident_number(민감 항목)에만 적으세요.",
-        "something that looks like a resident registration number; keep it only in the sensitive field",
+        "주민등록번호로 보이는 숫자가 있습니다. 클라이언트 본인의 번호라면 접수 기록의 client.resident_number(민감 항목)에만 "
+        "적고, 가족이나 다른 사람의 번호라면 지우세요.",
+        "something that looks like a resident registration number: the client's goes in the intake's sensitive "
+        "client.resident_number only; delete anyone else's",
     ),
     "pii-phone": (
         E,

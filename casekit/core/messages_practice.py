@@ -25,6 +25,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "consent to case management is dated {date}, after {record_en} ({record_date}): assess and plan only after "
         "consent; if it was given earlier, write the date on the consent form",
     ),
+    "consent-after-record": (
+        W,
+        "동의 날짜({date})가 이 기록의 날짜({record_date})보다 한 달 넘게 뒤입니다. 동의는 받은 날의 기록에 적습니다"
+        "(철회나 새 동의는 그날의 점검·사례회의·종결 기록에).{shares}{hint}",
+        "a consent dated {date}, over a month after this record ({record_date}): a consent is written in the record "
+        "of the day it was given{shares_en}{hint_en}",
+    ),
     "after-withdrawal": (
         E,
         "사례관리 동의를 철회({withdrawn})한 뒤에는 종결(과 사후관리)만 올 수 있는데 {stage} 기록이 있습니다.",
@@ -284,7 +291,7 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "phone-malformed": (
         W,
-        "'{field}'({title})의 {shape}은(는) 전화번호 형식이 아닙니다: {why} 휴대전화는 010-0000-0000, 지역번호는 "
+        "'{field}'({title})에 적힌 번호({shape})는 전화번호 형식이 아닙니다: {why} 휴대전화는 010-0000-0000, 지역번호는 "
         "02-000-0000·031-000-0000, 대표번호는 1577-0000처럼 적으세요. 이대로면 이 번호로 연락할 수 없습니다.",
         "'{field}' ({title}): {shape} is no Korean phone number: {why_en}. Write 010-0000-0000, 02-000-0000, "
         "031-000-0000 or 1577-0000; as it is, nobody can call this number",

@@ -13,13 +13,16 @@ import hashlib
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from casekit.core.case import Case, Episode, dates_going_back
+from casekit.core.case import Case, Consents, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
 from casekit.core.handover import unrecorded_change
 from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, record_order, valid_date
 
+# a consent entry dated more than this many days after the record it is written in is misdated
+# (one taken during an intake and dated a few days later counts for it)
+CONSENT_LATE_DAYS = 30
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
 FUTURE_DAYS = 366
 # two records of one episode further apart than this look like a year typo (2027 for 2026)
@@ -42,8 +45,9 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
         back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
     out += [f for f in _plausible_dates(case) if f.path not in typo
             and not (f.code == "next-far-after-record" and f.path in back)]
-    out += _consent(case, back)
-    out += _consent_late(case, typo)
+    late, meant = _consents_misdated(case, back | typo)
+    out += _consent(case, back, meant, late)
+    out += [f for f in _consent_late(case, typo) if (f.path, f.line) not in {(m[0], m[1]) for m in late}]
     out += _copied_bodies(case)
     out += unrecorded_change(case.records, [], case.id)  # (casebook._check drops it where handover.yml says so)
     ep = Episode()
@@ -280,9 +284,36 @@ def _gaps(case: Case) -> list[Finding]:
     return out
 
 
-def _consent(case: Case, misdated: Collection[str] = ()) -> list[Finding]:
+Misdated = tuple[str, int, int, str, str]  # (record, line, column, the consent's date, the record's)
+
+
+def _consents_misdated(case: Case, skip: Collection[str]) -> tuple[list[Misdated], Consents | None]:
+    """Each consent entry dated more than CONSENT_LATE_DAYS after the record it is written in
+    (2027-03-04 in a 2026-03-04 intake: a year typo), which a consent is not (it is written in the
+    record of the day it was given, a withdrawal in a later record); and the case's consents with
+    each such entry dated as its record (None when there is none). A record whose own date is the
+    mistake (`skip`) is not judged."""
+    found: list[Misdated] = []
+    entries = []
+    for r in case.records:
+        for c in r.consents:
+            if r.date and r.rel not in skip and valid_date(c[0]) and c[0] > _days_after(r.date, CONSENT_LATE_DAYS):
+                found.append((r.rel, c[5], c[6], c[0], r.date))
+                c = (r.date, *c[1:])
+            entries.append(c)
+    return found, (Consents(tuple(sorted(entries, key=lambda c: c[0]))) if found else None)
+
+
+def _consent(case: Case, misdated: Collection[str] = (), meant: Consents | None = None,
+             late: Sequence[Misdated] = ()) -> list[Finding]:
+    """`late`: the consent entries dated after their records (`_consents_misdated`), each a
+    `consent-after-record`; `meant`: the consents with those dated as their records. A share only
+    `meant` covers is not a `sharing-without-consent` of its own but counted in those findings (an
+    error then: as written, it was shared before consent)."""
     out: list[Finding] = []
     consents = case.consents
+    waiting = 0  # shares given consent only by an entry of `late` dated as meant
+    opened = ""  # the date of the case's first intake
     withdrawn: Summary | None = None
     # a record that could not be read, or a consent entry that could not: what was consented to is
     # not known, and that record's own finding says why (no false "shared without consent" beside it);
@@ -301,6 +332,7 @@ def _consent(case: Case, misdated: Collection[str] = ()) -> list[Finding]:
         cm = consents.state("case_management", r.date)
         if r.stage == "intake":
             withdrawn = None
+            opened = opened or r.date
             if r.age_group == "child":  # 만 14세 미만: the legal representative consents (개인정보보호법 §22의2)
                 own = [(line, col) for *_, by, line, col in r.consents if by == "self"]
                 out += [finding("child-consent-self", r.rel, *own[0])] if own else []  # one finding, at the first
@@ -317,13 +349,25 @@ def _consent(case: Case, misdated: Collection[str] = ()) -> list[Finding]:
         elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
             out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
         for resource, date, line, col in r.shares if known and r.rel not in misdated and not unwritten else ():
+            if opened and date < opened:
+                # a share dated before the case was opened: a year typo (an activity's, which activity-before-plan
+                # says) or a service the client had before (a plan's `start`): judged on the record's own date
+                date = r.date
             state = consents.state("information_sharing", date, resource)
-            if state != "given":
+            if state != "given" and meant is not None and meant.state("information_sharing", date, resource) == "given":
+                waiting += 1
+            elif state != "given":
                 code = "sharing-without-consent" if state is None else "sharing-refused"
                 out.append(finding(code, r.rel, line, col, resource=resource, date=date))
         for c in r.consents:  # a later consent to case management ends a withdrawal
             if c[1] == "case_management":
                 withdrawn = r if c[2] == "withdrawn" else None
+    for rel, line, col, date, record_date in late:
+        shares = (f" 이 날짜대로면 그 전에 한 정보 제공 {waiting}건이 동의 없이 한 것이 됩니다.",
+                  f"; as dated, {waiting} shares before it were made without consent") if waiting else ("", "")
+        out.append(finding("consent-after-record", rel, line, col, severity="error" if waiting else None, date=date,
+                           record_date=record_date, shares=shares[0], shares_en=shares[1],
+                           **_year_meant(date, record_date)))
     return out
 
 

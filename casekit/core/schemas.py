@@ -395,7 +395,8 @@ class SchemaSet:
             out = []
             for missing in error.validator_value:
                 if isinstance(error.instance, dict) and missing not in error.instance and (*path, missing) not in typos:
-                    sub_title = (props.get(missing) or {}).get("title", "")
+                    # (a field an `if`/`then` requires: its title is where the object's properties are)
+                    sub_title = (props.get(missing) or self.schema_at(kind, (*path, missing))).get("title", "")
                     kl, kc = parsed.where(path, key=True)
                     out.append(finding("required", rel, kl, kc, field=field_name((*path, missing)), title=sub_title))
             return out
@@ -409,7 +410,16 @@ class SchemaSet:
                 guess = close_to(extra, list(props)) or by_title(extra, props, list(props))
                 hint = hint_en = ""
                 above = _moved_out(error.instance, extra, props) if guess is None else None
-                if above is not None:  # `rationale:` moved left out of `selection:`
+                clean = clean_code(extra) if isinstance(extra, str) else extra
+                odd = ("", "")
+                if clean != extra and clean in props:
+                    # (imported here: casekit.core.names reads this module's stages)
+                    from casekit.core.names import odd_characters as odd_name
+                    odd = odd_name(extra)
+                if odd[0]:  # `wor\u200bker:`: the key looks right and is not (a character no one sees)
+                    hint = f" 항목 이름에 {odd[0]}이(가) 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: {clean}:"
+                    hint_en = f" the key holds {odd[1]}: retype it as {clean}:"
+                elif above is not None:  # `rationale:` moved left out of `selection:`
                     children = [k for k in error.instance[above] if isinstance(k, str)]
                     inner = parsed.where((*path, above, children[0]), key=True)[1] if children else kc + 2
                     hint = f" '{above}:' 아래 항목이라면 다른 항목들처럼 {inner - 1}칸 들여 쓰세요."
@@ -439,6 +449,16 @@ class SchemaSet:
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             actual = _kind_of(error.instance)
             hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance, schema)
+            written = parsed.line_text(line)[col - 1:].rstrip() if line else ""
+            if expected == "string" and actual in ("array", "object") and written[:1] in "[{" and not hint_ko:
+                # `reason: [심사중]`: a form's brackets, which YAML reads as a list (or braces, a mapping)
+                key = next((p for p in reversed(path) if isinstance(p, str)), "")
+                what = "대괄호([ ])로 감싼 값은 목록으로" if written[0] == "[" else "중괄호({ })로 감싼 값은 항목 묶음으로"
+                q = '"' if "'" in written else "'"
+                example = "" if secret else f": {key}: {q}{written}{q}"  # (a sensitive value is never shown)
+                hint_ko = f" YAML은 {what} 읽습니다. 글로 쓰려면 값 전체를 따옴표로 감싸세요{example}"
+                hint_en = f" YAML reads a value in {'brackets as a list' if written[0] == '[' else 'braces as a mapping'}:" \
+                          f" quote the whole value{example}"
             return [
                 finding(
                     "wrong-type", rel, line, col, field=name, title=title,
