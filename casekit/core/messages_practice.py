@@ -103,6 +103,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "받은 뒤에 적으세요.",
         "the plan's agreement date {date} is after today ({today}); write the day the client agreed, once they have",
     ),
+    "agreement-before-plan": (
+        W,
+        "계획에 동의한 날 {date}이(가) 계획 날짜({plan_date})보다 한 달 넘게 앞섭니다. 동의는 계획을 세우며 받습니다: "
+        "동의서의 날짜를 적으세요.{hint}",
+        "the plan's agreement date {date} is over a month before the plan ({plan_date}): a plan is agreed as it is "
+        "made; write the date on the agreement{hint_en}",
+    ),
     "done-future": (
         W,
         "할 일을 마친 날 {date}이(가) 오늘({today})보다 뒤입니다. 마친 뒤에 적으세요: 마친 날을 적은 할 일은 "

@@ -23,6 +23,8 @@ from casekit.core.summary import Summary, record_order, valid_date
 # a consent entry dated more than this many days after the record it is written in is misdated
 # (one taken during an intake and dated a few days later counts for it)
 CONSENT_LATE_DAYS = 30
+# a plan agreed to more than this many days before it is dated is misdated (a plan is agreed as it is made)
+AGREED_BEFORE_DAYS = 30
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
 FUTURE_DAYS = 366
 # two records of one episode further apart than this look like a year typo (2027 for 2026)
@@ -44,7 +46,7 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
     if back is None:
         back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
     out += [f for f in _plausible_dates(case) if f.path not in typo
-            and not (f.code == "next-far-after-record" and f.path in back)]
+            and not (f.code in ("next-far-after-record", "agreement-before-plan") and f.path in back)]
     late, meant = _consents_misdated(case, back | typo)
     out += _consent(case, back, meant, late)
     out += [f for f in _consent_late(case, typo) if (f.path, f.line) not in {(m[0], m[1]) for m in late}]
@@ -233,6 +235,15 @@ def _plausible_dates(case: Case) -> list[Finding]:
         elif upcoming and r.date and upcoming > _days_after(r.date, NEXT_FAR_DAYS):
             out.append(finding("next-far-after-record", r.rel, *r.next_at, what=NEXT_DATES[r.stage], next=upcoming,
                                date=r.date, **_year_meant(upcoming, r.date)))
+        if r.stage == "plan" and r.agreed_on and r.date and valid_date(r.agreed_on) \
+                and r.agreed_on < _days_after(r.date, -AGREED_BEFORE_DAYS):
+            # (agreed on the plan a month before it was written: a year typo, 2025 for 2026, which also
+            # hides every activity carried out before the real agreement)
+            meant = next((m for m in (r.date[:4] + r.agreed_on[4:],) if valid_date(m)
+                          and _days_after(r.date, -AGREED_BEFORE_DAYS) <= m <= _days_after(r.date, AGREED_BEFORE_DAYS)), "")
+            out.append(finding("agreement-before-plan", r.rel, *r.agreed_on_at, date=r.agreed_on, plan_date=r.date,
+                               hint=f" 연도를 잘못 적었나요? {meant}" if meant else "",
+                               hint_en=f"; a mistyped year? {meant}" if meant else ""))
         sat = r.date if r.stage == "conference" else None
         for when, dates in (("done", r.tasks_done), ("due", r.tasks_due)):
             for d, line, col in dates:
