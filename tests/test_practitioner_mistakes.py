@@ -1607,3 +1607,17 @@ def test_a_share_dated_before_the_case_is_judged_on_its_records_date(
     edit(sample, rel, old, new)
     found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == codes
+
+
+def test_a_record_put_where_casekit_does_not_read_is_said_so(sample: Path) -> None:
+    """A monitoring moved into `old/` of its case, and a plan saved in cases/ itself: each was an
+    unexpected-file speaking of a file that is no record, and the case a number-gap telling to
+    restore 06 from git (a probe)."""
+    case = sample / "cases/2026-0001"
+    (case / "old").mkdir()
+    (case / "06-monitoring.md").rename(case / "old/06-monitoring.md")
+    (sample / "cases/03-plan.md").write_bytes((sample / "cases/2026-0002/03-plan.md").read_bytes())
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/") and f.path.count("/") <= 2]
+    assert [(f.code, f.path) for f in found] == [("record-outside-case", "cases/03-plan.md"),
+                                                 ("folder-in-case", "cases/2026-0001/old")], found
+    assert "그 안의 기록 1개(06-monitoring.md)는 검사도 게시도 되지 않습니다" in found[1].message_ko

@@ -186,6 +186,18 @@ def _listing(
             yield entry, erel
 
 
+def _records_in(entry: os.DirEntry[str]) -> list[str]:
+    """The names of the records (by their names) directly in `entry` when it is a folder (not
+    followed when a link), sorted; [] otherwise or when it cannot be listed."""
+    try:
+        if not entry.is_dir(follow_symlinks=False):
+            return []
+        with os.scandir(entry.path) as it:
+            return sorted(e.name for e in it if parse_record_name(e.name) is not None)
+    except OSError:
+        return []
+
+
 def _hidden_entry(entry: os.DirEntry[str], rel: str, erel: str) -> Finding | None:
     """A warning for a case folder or a record whose name a leading dot hides (`.2026-0016/`,
     `.01-intake.md`): never checked, never published, and nothing said of it before. Other
@@ -391,7 +403,10 @@ def scan(root: Path) -> Layout:
     layout = Layout()
     for entry, rel in _listing(root, root / "cases", "cases", layout.findings):
         if not entry.is_dir():
-            layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+            if parse_record_name(entry.name) is not None or looks_like_record(entry.name):  # cases/03-plan.md
+                layout.findings.append(finding("record-outside-case", rel, None, None, name=entry.name))
+            else:
+                layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
             continue
         if not valid_case_id(entry.name):
             why, why_en, meant = case_id_problem(entry.name)
@@ -424,6 +439,10 @@ def scan(root: Path) -> Layout:
                     "unexpected-file", irel, None, None, name=item.name,
                     hint=f". 담당자 변경 파일이라면 이름을 {HANDOVER_FILE}(으)로 바꾸세요: 이 이름으로는 읽지 않습니다.",
                     hint_en=f"; if it records handovers, rename it {HANDOVER_FILE}: it is not read under this name"))
+            elif (inside := _records_in(item)):  # cases/<id>/old/06-monitoring.md: put away, and never read
+                shown = ", ".join(inside[:3]) + (" …" if len(inside) > 3 else "")
+                layout.findings.append(finding("folder-in-case", irel, None, None, name=item.name, count=len(inside),
+                                               names=shown))
             else:
                 layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
         if misnamed:
@@ -736,6 +755,10 @@ def _check(
         and not unrecorded_change(case_summaries(case), report.handovers[case], case)}
     if covered:
         findings = [f for f in findings if not (f.code == "worker-changed-unrecorded" and f.path.split("/")[1] in covered)]
+    # a record number skipped where the record was put away in a folder of the case: folder-in-case says where
+    put_away = {f.path.split("/")[1] for f in layout.findings if f.code == "folder-in-case"}
+    if put_away:
+        findings = [f for f in findings if not (f.code == "number-gap" and f.path.split("/")[1] in put_away)]
     # the checks across cases (two open cases with one alias, …) compare every case's facts,
     # whatever was asked for, so that a case checked alone gets the findings a full check gives it
     # (every case's handover.yml: a worker id is judged against all the casebook names)

@@ -209,6 +209,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "사례 폴더에 기록이 아닌 파일이 있습니다: {name}{hint}",
         "a file that is not a record sits in the case folder: {name}{hint_en}",
     ),
+    "record-outside-case": (
+        W,
+        "기록이 사례 폴더 밖(cases/ 바로 아래)에 있어 검사도 게시도 되지 않습니다: {name}. 머리말의 case: 값의 "
+        "사례 폴더(cases/<사례 ID>/)로 옮기세요.",
+        "a record outside any case folder (directly in cases/) is neither checked nor published: {name}; move it "
+        "into the folder of its case (cases/<case id>/)",
+    ),
+    "folder-in-case": (
+        W,
+        "사례 폴더 안의 폴더 {name}은(는) 읽지 않습니다: 그 안의 기록 {count}개({names})는 검사도 게시도 되지 "
+        "않습니다. 사례 기록은 사례 폴더 바로 아래에 두세요(옛 기록도 지우거나 치우지 않고 그대로 둡니다).",
+        "folder {name} inside a case folder is not read: its {count} records ({names}) are neither checked nor "
+        "published; keep a case's records directly in its folder",
+    ),
     "folder-unreadable": (
         E,
         "폴더를 읽을 수 없습니다: {reason}. 안에 있는 기록은 검사하지 못했습니다.",
