@@ -1545,6 +1545,10 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     # the plan's agreement a year early: it hid every activity before the real agreement
     ("cases/2026-0001/03-plan.md", '  date: "2026-03-25"\n  method: signed', '  date: "2025-03-25"\n  method: signed',
      "agreement-before-plan", "한 달 넘게 앞섭니다. 동의는 계획을 세우며 받습니다: 동의서의 날짜를 적으세요. 연도를 잘못 적었나요? 2026-03-25"),
+    # a member copied into a 1인 가구's intake (another case's, or a daughter living apart)
+    ("cases/2026-0001/01-intake.md", '  household: "1인 가구"\n', '  household: "1인 가구"\nhousehold_members:\n'
+     '  - id: M1\n    relation: "딸"\n    age_group: adult\n', "household-mismatch",
+     "가구원이 1명 적혀 있습니다: M1(딸). 가구원(household_members)은 함께 사는 사람입니다"),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),

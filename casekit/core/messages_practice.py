@@ -103,6 +103,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "받은 뒤에 적으세요.",
         "the plan's agreement date {date} is after today ({today}); write the day the client agreed, once they have",
     ),
+    "household-mismatch": (
+        W,
+        "가구 형태는 혼자 사는 가구인데 가구원이 {count}명 적혀 있습니다: {members}. 가구원(household_members)은 함께 "
+        "사는 사람입니다: 따로 사는 가족은 사정 기록의 비공식 지지체계(informal_supports)에 적고, 함께 산다면 가구 형태를 "
+        "고치세요.",
+        "the household is written as living alone, yet {count} household members are listed ({members}): household "
+        "members live with the client; put family living apart among the informal supports, or correct the household",
+    ),
     "agreement-before-plan": (
         W,
         "계획에 동의한 날 {date}이(가) 계획 날짜({plan_date})보다 한 달 넘게 앞섭니다. 동의는 계획을 세우며 받습니다: "

@@ -58,6 +58,10 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
         if r.stage == "intake":
             ep = Episode(intake=r)
             monitored = False
+            if r.alone_at is not None and r.members:  # (1인 가구 with members listed: one of them is not so)
+                shown = ", ".join(f"{m}({rel})" if rel else m for m, rel in list(r.members.items())[:3])
+                out.append(finding("household-mismatch", r.rel, *r.alone_at, count=len(r.members),
+                                   members=shown + (" …" if len(r.members) > 3 else "")))
             continue
         if r.stage == "conference" and (r.kind == "selection" or r.case_type) and ep.assessment is None:
             out.append(finding("selection-before-assessment", r.rel, *r.kind_at))

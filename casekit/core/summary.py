@@ -130,6 +130,7 @@ class Summary:
     body_at: int = 1  # the body's first line
     needs_unnamed: int = 0  # an assessment's needs whose id is left out: as many ids the plan may name (required says so)
     members_unread: bool = False  # `household_members` written but not as a list of members: its own finding says so
+    alone_at: Where | None = None  # an intake's `client.household` that says the client lives alone (1인 가구, 독거)
 
     @property
     def file_name(self) -> str:

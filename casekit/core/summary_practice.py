@@ -19,6 +19,9 @@ from casekit.core.summary import Summary, _get, _list, _str, id_as_meant, valid_
 SHARING_ACTIVITIES = frozenset({"linking", "coordination", "advocacy"})
 LINKING_ACTIVITIES = frozenset({"linking", "coordination", "information", "crisis_intervention"})
 
+# an intake's `client.household` saying the client lives alone (1인 가구, 독거, 혼자 삶, 단독 가구)
+ALONE = re.compile(r"1\s*인\s*가구|독거|혼자\s*(?:삶|살|사는|거주)|단독\s*가구")
+
 CONSENT_ACTIONS = frozenset({"given", "refused", "withdrawn"})  # a consent entry's `action`
 CONSENT_SCOPES = frozenset({"case_management", "information_sharing"})  # a consent entry's `scope`
 
@@ -77,6 +80,9 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             s.members[mid] = _str(member.get("relation")) or ""
             s.member_ages[mid] = _str(member.get("age_group")) or ""
     if stage == "intake":
+        household = _str(_dict(data.get("client")).get("household"))
+        if household and ALONE.search(household):
+            s.alone_at = at(("client", "household"))
         s.eligibility_at = at(("eligibility", "decision")) if ("eligibility", "decision") in parsed.positions else s.where
         legacy = data.get("consent")
         if isinstance(legacy, dict) and s.date:
