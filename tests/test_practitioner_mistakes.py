@@ -1625,3 +1625,14 @@ def test_a_record_put_where_casekit_does_not_read_is_said_so(sample: Path) -> No
     assert [(f.code, f.path) for f in found] == [("record-outside-case", "cases/03-plan.md"),
                                                  ("folder-in-case", "cases/2026-0001/old")], found
     assert "그 안의 기록 1개(06-monitoring.md)는 검사도 게시도 되지 않습니다" in found[1].message_ko
+
+
+@pytest.mark.parametrize("written", ["나래아파트 2-605", "나래아파트 2/605호", "나래아파트2-605"])
+def test_an_apartment_written_short_is_the_clients_address(sample: Path, written: str) -> None:
+    """2026-0008's client lives at 나래아파트 2동 605호; written as the neighbours write it in
+    another case's record, it passed check (a probe): 2-605 alone is any number, with the
+    complex's name it is the home."""
+    with open(sample / "cases/2026-0009/01-intake.md", "a", encoding="utf-8") as f:
+        f.write(f"\n같은 단지 {written}에 사는 이웃이 함께 왔다.\n")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings]
+    assert found == [("sensitive-variant-in-text", "cases/2026-0009/01-intake.md")], found

@@ -180,6 +180,7 @@ def name_part(field: str, value: str) -> str | None:
 
 _INDEX_IN_FIELD = re.compile(r"\[\d+\]")
 _APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
+_APT_NAME = re.compile(r"([가-힣A-Za-z0-9]*[가-힣](?:아파트|빌라|맨션|타운|하이츠|빌|연립|오피스텔|주공))\s*")
 _ROOM = re.compile(r"(?<![0-9])(\d{3,4})\s*호(?![가-힣])")
 _FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
@@ -208,6 +209,11 @@ def address_details(address: str) -> list[str]:
     out = []
     for m in _APT.finditer(address):
         out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
+        named = _APT_NAME.search(address, 0, m.start())
+        if named is not None and not address[named.end():m.start()].strip():
+            # 나래아파트 2동 605호 as the neighbours write it: 나래아파트 2-605, 2/605 (2605 alone is any number)
+            name = named.group(1)
+            out += [f"{name} {m.group(1)}-{m.group(2)}", f"{name} {m.group(0)}", f"{name} {m.group(2)}호"]
         if len(m.group(2)) >= 3:
             out.append(m.group(2) + "호")
     # a room without a 동 (가온빌라 301호: a villa, a 원룸): its number as well, as 1502호 of 103동 1502호
