@@ -1636,3 +1636,18 @@ def test_an_apartment_written_short_is_the_clients_address(sample: Path, written
         f.write(f"\n같은 단지 {written}에 사는 이웃이 함께 왔다.\n")
     found = [(f.code, f.path) for f in check(sample, today=None).findings]
     assert found == [("sensitive-variant-in-text", "cases/2026-0009/01-intake.md")], found
+
+
+@pytest.mark.parametrize(("first", "second"), [("07-followup.md", "08-intake.md"), ("06-closure.md", "07-followup.md")])
+def test_two_records_numbered_the_wrong_way_round_are_told_to_swap(sample: Path, first: str, second: str) -> None:
+    """Around a reopening, 07-followup and 08-intake saved as 08 and 07 gave a date-decreasing and a
+    followup-before-closure that the numbers alone caused (a probe): one finding, naming both names."""
+    case = sample / "cases/2026-0006"
+    a, b = case / first, case / second
+    swapped_a, swapped_b = case / f"{second[:2]}{first[2:]}", case / f"{first[:2]}{second[2:]}"
+    a.rename(case / "tmp")
+    b.rename(swapped_b)
+    (case / "tmp").rename(swapped_a)
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
+    assert [(f.code, f.path) for f in found] == [("date-decreasing", f"cases/2026-0006/{swapped_a.name}")], found
+    assert f"두 기록의 번호가 바뀐 것 같습니다: 날짜대로라면 이 기록은 {first}" in found[0].message_ko, found[0].message_ko

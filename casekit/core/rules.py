@@ -38,6 +38,18 @@ def _year_typo(r: Summary, prev: Summary, records: list[Summary], day: str) -> d
     return {"hint": "", "hint_en": ""}
 
 
+def _swapped(r: Summary, prev: Summary, records: list[Summary]) -> bool:
+    """Whether `r`, dated before `prev` just above it, is in order with its neighbours once the
+    two change places (07-intake dated after 08-followup: numbered the wrong way round), each a
+    date the other's neighbours allow, and the two of different stages."""
+    i = records.index(r)
+    if i < 1 or records[i - 1] is not prev or r.stage == prev.stage or not r.date or not prev.date:
+        return False
+    before = records[i - 2].date if i >= 2 else None
+    after = records[i + 1].date if i + 1 < len(records) else None
+    return (before is None or before <= r.date) and (after is None or prev.date <= after)
+
+
 def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
     """For the later of two records given one number: the name to give it, the first number no
     record has where its date keeps the order (after every earlier-dated record, before every
@@ -84,10 +96,19 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
 
     day = (today or dt.date.today()).isoformat()
     decreasing: set[str] = set()  # records dated before the one above: their date is the mistake
+    swapped: set[str] = set()  # two records whose numbers were swapped: their order findings follow from it
     for r, prev in dates_going_back(records, day):
         line, col = r.date_at
+        hint = _year_typo(r, prev, records, day)
+        if not hint["hint"] and _swapped(r, prev, records):
+            a, b = f"{prev.nn:02d}-{r.stage}.md", f"{r.nn:02d}-{prev.stage}.md"
+            hint = {"hint": f" 두 기록의 번호가 바뀐 것 같습니다: 날짜대로라면 이 기록은 {a}, {prev.file_name}은(는) "
+                            f"{b}입니다. 두 파일의 이름을 그렇게 바꾸세요.",
+                    "hint_en": f"; the two records' numbers look swapped: by their dates this one is {a} and "
+                               f"{prev.file_name} is {b}"}
+            swapped |= {r.rel, prev.rel}
         out.append(finding("date-decreasing", r.rel, line, col, date=r.date, prev_date=prev.date,
-                           prev_name=prev.file_name, **_year_typo(r, prev, records, day)))
+                           prev_name=prev.file_name, **hint))
         decreasing.add(r.rel)
 
     case = Case.of(case_rel.rsplit("/", 1)[-1], records)
@@ -177,6 +198,8 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     # a record dated before the one above it, its activities after it: the record's date is the one
     # mistake (date-decreasing), not each activity
     out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
+    # two records numbered the wrong way round: the date-decreasing that says so, not the stage order they then break
+    out = [f for f in out if not (f.code in ORDER_CODES and f.path in swapped)]
     if not any(f.severity == "error" for f in out):  # (a plan deleted: its needs-plan says so, not also the gap)
         out += _number_gaps(seen, case_rel)
     return out + check_practice(case, today, decreasing)
