@@ -1549,6 +1549,21 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     ("cases/2026-0001/01-intake.md", '  household: "1인 가구"\n', '  household: "1인 가구"\nhousehold_members:\n'
      '  - id: M1\n    relation: "딸"\n    age_group: adult\n', "household-mismatch",
      "가구원이 1명 적혀 있습니다: M1(딸). 가구원(household_members)은 함께 사는 사람입니다"),
+    # a goal's status as a share done (a third probe): not "quote it", which gives a not-in-list next
+    ("cases/2026-0001/05-monitoring.md", "    status: in_progress", "    status: 80", "wrong-type",
+     "진행률(80%)은 note에 적고, 이 칸에는 코드 in_progress(진행 중)으로 적으세요"),
+    ("cases/2026-0001/05-monitoring.md", "    status: in_progress", "    status: 100%", "not-in-list",
+     "진행률(100%)은 note에 적고, 이 칸에는 코드 achieved(달성)으로 적으세요"),
+    # a mapping written as one line of text, a list's entry as a text: the keys the form wants
+    ("cases/2026-0001/07-closure.md", 'aftercare:\n  plan: "종결 후 약 6주와 3개월 무렵 두 차례 전화·방문으로 수급 유지와 건강 상태를 '
+     '확인"\n  first_check: "2026-08-20"', 'aftercare: "6주 후 전화 확인"', "wrong-type",
+     "'aftercare:' 다음 줄부터 두 칸 들여 '키: 값'으로 나눠 적으세요: plan: … / first_check: …"),
+    ("cases/2026-0001/05-monitoring.md", '  - goal: G1\n    status: achieved\n    note: "5월 초 생계급여와 주거급여가 결정되었고 '
+     '체납 월세를 정리함"', "  - G1 달성", "wrong-type", "목록의 항목마다 '키: 값'으로 나눠 적으세요"),
+    # a conference's decision with a colon in it: YAML reads a key and its value
+    ("cases/2026-0010/05-conference.md", '  - "보호명령 결정 전까지 자녀 등하교는 학교와 상담소가 함께 살핀다"',
+     "  - 등하교: 학교와 상담소가 함께 살핀다", "wrong-type",
+     "글 전체를 따옴표로 감싸세요: - '등하교: 학교와 상담소가 함께 살핀다'"),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),

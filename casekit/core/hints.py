@@ -207,6 +207,18 @@ def _synonym(text: str, codes: list[str]) -> str | None:
     return meant[0] if len(meant) == 1 else None
 
 
+def percent_hint(share: float, codes: list[str], labels: dict[str, str]) -> tuple[str, str] | None:
+    """For a goal's status written as a share done (80, 80%): the code it means (100 achieved, 0
+    not started, else in progress), with the share moved to the note; None for a list of other codes."""
+    if not {"in_progress", "achieved"} <= set(codes) or not 0 <= share <= 100:
+        return None
+    code = "achieved" if share >= 100 else "not_started" if share == 0 and "not_started" in codes else "in_progress"
+    label = labels.get(code, "")
+    shown = f"{code}({label})" if label else code
+    return (f" 진행률({share:g}%)은 note에 적고, 이 칸에는 코드 {shown}(으)로 적으세요.",
+            f" put the share done ({share:g}%) in the note and write the code {code} here.")
+
+
 def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> tuple[str, str]:
     """For a value not in an enum: which code to write, in Korean and English ('' when no guess).
     A Korean label typed instead of its code ('노인' for older, '최초' for initial) is recognised."""
@@ -221,6 +233,11 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
     if unquoted != text and unquoted in codes:  # “stalled” pasted from a word processor
         return (f" 워드나 메신저의 따옴표는 YAML이 값의 글자로 읽습니다. 따옴표를 지우고 {unquoted}(으)로 적으세요.",
                 f" curly quotes are read as part of the value: write {unquoted}.")
+    percent = re.fullmatch(r"([0-9]{1,3}(?:\.[0-9]+)?)\s*(?:%|퍼센트|프로)", text)
+    if percent is not None:  # `status: 80%`: a goal's progress as a share done
+        said = percent_hint(float(percent.group(1)), codes, labels)
+        if said is not None:
+            return said
     squeezed = "".join(text.split())  # (대상아님 for 대상 아님, 시설입소 for 시설 입소·장기 입원)
     for code in codes:
         label = labels.get(code, "")

@@ -24,6 +24,7 @@ from casekit.core.hints import (
     enum_hint,
     may_hold_odd,
     odd_characters,
+    percent_hint,
 )
 from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
@@ -450,6 +451,26 @@ class SchemaSet:
             actual = _kind_of(error.instance)
             hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance, schema)
             written = parsed.line_text(line)[col - 1:].rstrip() if line else ""
+            props = schema.get("properties") or {}
+            if expected == "object" and actual in ("string", "array") and props and not hint_ko:
+                # `aftercare: "6주 후 전화 확인"`, `- G1 달성`: the shape the form wants, with its keys
+                required = [k for k in schema.get("required") or () if k in props]
+                keys = (required + [k for k in props if k not in required])[:max(len(required), 2, 1)][:3]
+                if isinstance(path[-1], int):
+                    shape = f"- {keys[0]}: …" + "".join(f" / {k}: …" for k in keys[1:])
+                    hint_ko = f" 목록의 항목마다 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 들여): {shape}"
+                else:
+                    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+                    shape = " / ".join(f"{k}: …" for k in keys)
+                    hint_ko = f" '{key}:' 다음 줄부터 두 칸 들여 '키: 값'으로 나눠 적으세요: {shape}"
+                hint_en = f" write it as keys and values on the lines below, indented: {shape}"
+            if expected == "string" and actual == "object" and written[:1] not in "[{" and ": " in written \
+                    and not hint_ko:
+                # `- 등하교: 학교 앞까지 동행`: a colon and a space in a text make it a key and its value
+                q = '"' if "'" in written else "'"
+                example = "" if secret else f": {'- ' if isinstance(path[-1], int) else ''}{q}{written}{q}"
+                hint_ko = f" 글 안에 '콜론(:)과 공백'이 있으면 YAML은 '키: 값'으로 읽습니다. 글 전체를 따옴표로 감싸세요{example}"
+                hint_en = f" a colon and a space inside a text make YAML read a key and a value: quote the whole text{example}"
             if expected == "string" and actual in ("array", "object") and written[:1] in "[{" and not hint_ko:
                 # `reason: [심사중]`: a form's brackets, which YAML reads as a list (or braces, a mapping)
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
@@ -819,6 +840,15 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         if lead is not None and re.fullmatch(schema["pattern"], f"{lead.group(1)}{value}"):
             ident = f"{lead.group(1)}{value}"
             return (f" {ident}(으)로 적으세요(ID는 앞의 글자까지 씁니다).", f" write {ident} (an id has its letter).")
+    enum = schema.get("enum")
+    if expected == "string" and resolved in ("int", "float") and isinstance(enum, list) and str(value) not in enum:
+        # `status: 80`: quoting it would not make it one of the codes
+        labels = schema.get("x-enum-labels") or {}
+        codes = [c for c in enum if isinstance(c, str)]
+        said = percent_hint(float(value), codes, labels) if isinstance(value, (int, float)) else None
+        allowed = ", ".join(f"{c}({labels[c]})" if c in labels else c for c in codes)
+        return (said[0] if said else f" 정해진 코드 중 하나를 적으세요: {allowed}",
+                said[1] if said else f" write one of the codes: {', '.join(codes)}")
     if expected == "string" and resolved in ("int", "float"):
         return (
             " YAML이 숫자로 읽었습니다(010, 1e3, 1_000 등). 글자로 쓰려면 따옴표로 감싸세요.",

@@ -415,7 +415,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.goal_unnamed |= not _list(data.get("progress"))
         for i, item in enumerate(_list(data.get("progress"))):
             ref("goal", ("progress", i, "goal"))
-            s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
+            # (an entry written as a text, `- G1 달성`: its wrong-type says so, not also a goal unmonitored)
+            s.goal_unnamed |= not isinstance(item, dict) or not _str(item.get("goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.progress.append(item["goal"])
                 if item.get("status") == "achieved":
@@ -429,7 +430,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
         s.reason_note = bool(_str(data.get("reason_note")))
         for i, item in enumerate(_list(data.get("results"))):
             ref("goal", ("results", i, "goal"))
-            s.goal_unnamed |= isinstance(item, dict) and not _str(item.get("goal"))
+            s.goal_unnamed |= not isinstance(item, dict) or not _str(item.get("goal"))
             if isinstance(item, dict) and isinstance(item.get("goal"), str):
                 s.results.append(item["goal"])
         s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))
