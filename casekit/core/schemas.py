@@ -840,11 +840,10 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         if lead is not None and re.fullmatch(schema["pattern"], f"{lead.group(1)}{value}"):
             ident = f"{lead.group(1)}{value}"
             return (f" {ident}(으)로 적으세요(ID는 앞의 글자까지 씁니다).", f" write {ident} (an id has its letter).")
-    enum = schema.get("enum")
-    if expected == "string" and resolved in ("int", "float") and isinstance(enum, list) and str(value) not in enum:
+    if expected == "string" and resolved in ("int", "float") and enum and str(value) not in enum:
         # `status: 80`: quoting it would not make it one of the codes
         labels = schema.get("x-enum-labels") or {}
-        codes = [c for c in enum if isinstance(c, str)]
+        codes = enum
         said = percent_hint(float(value), codes, labels) if isinstance(value, (int, float)) else None
         allowed = ", ".join(f"{c}({labels[c]})" if c in labels else c for c in codes)
         return (said[0] if said else f" 정해진 코드 중 하나를 적으세요: {allowed}",
