@@ -1666,3 +1666,18 @@ def test_two_records_numbered_the_wrong_way_round_are_told_to_swap(sample: Path,
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
     assert [(f.code, f.path) for f in found] == [("date-decreasing", f"cases/2026-0006/{swapped_a.name}")], found
     assert f"두 기록의 번호가 바뀐 것 같습니다: 날짜대로라면 이 기록은 {first}" in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize(("old", "new", "line", "says"), [
+    ("  plan_days: 30", "  plan_days:30", 5, "콜론(:) 뒤에 공백이 있어야 합니다"),
+    ("  plan_days: 30", "   plan_days: 30", 5, "이 줄은 3칸 들여 썼습니다"),
+    ("allow_resident_number: true", "allow_resident_number: 예", 19, "true 또는 false를 적으세요"),
+])
+def test_a_slip_in_the_settings_is_one_finding_at_its_line(sample: Path, old: str, new: str, line: int, says: str) -> None:
+    """casekit.yml's YAML slips were told to add the front matter's closing '---', at 1:1, and the
+    settings lost made a resident-number-kept in a record that `allow_resident_number: true` allows
+    (a probe): one finding at the line, the resident number's warning waiting for the file."""
+    edit(sample, "casekit.yml", old, new)
+    found = check(sample, today=None).findings
+    assert [(f.code, f.path, f.line) for f in found] == [("config-invalid", "casekit.yml", line)], found
+    assert says in found[0].message_ko and "머리말" not in found[0].message_ko, found[0].message_ko

@@ -104,7 +104,11 @@ def load_config(root: Path) -> Config:
         ko, en = first.message_ko, first.message_en
         if first.code in ("file-empty", "front-matter-not-mapping"):  # (their words are about records)
             ko, en = _NOT_SETTINGS
+        ko = ko.replace("머리말(YAML)을", "이 파일을").replace("머리말", "이 파일")  # (a YAML file whole, not a record's)
         cfg.findings.append(_finding(first.line, first.column, ko, en))
+        # settings that cannot be read are not known to be off: a resident number kept waits for the file
+        # (else the warning tells to delete what `allow_resident_number: true` may allow)
+        cfg.allow_resident_number = True
         return cfg
     raw: Any = parsed.data if parsed.data is not None else {}
     if not isinstance(raw, dict):
@@ -117,7 +121,8 @@ def load_config(root: Path) -> Config:
     allow_rrn = raw.get("allow_resident_number", False)
     if isinstance(allow_rrn, bool):
         cfg.allow_resident_number = allow_rrn
-    else:
+    else:  # (`예`: not known to be off, so a resident number kept waits for it too)
+        cfg.allow_resident_number = True
         at.value(("allow_resident_number",), *_true_or_false("allow_resident_number", "false"))
     _caseload(cfg, at, raw.get("caseload"))
     _lang(cfg, at, raw.get("lang"))

@@ -732,10 +732,12 @@ def tab_advice(lines: list[str], n: int) -> int | None:
 _KEY_WITH_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]+([^#\s'\"|>&*!\[{][^#]*?)[ \t]*(?:#.*)?$")
 
 
-def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None) -> tuple[int, int | None, str, str]:
+def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None,
+              front: bool = True) -> tuple[int, int | None, str, str]:
     """Explain a YAML syntax error in plain words: (line to point at, its column or None when the
     parser's own column stands, Korean, English).
-    `lines` are the front matter's lines, `line`/`context_line` 1-based within them."""
+    `lines` are the front matter's lines, `line`/`context_line` 1-based within them; `front`: False
+    for a file of YAML alone (casekit.yml), where a `#` line is a comment, never a body's heading."""
     def at(n: int) -> str:
         return lines[n - 1] if 1 <= n <= len(lines) else ""
 
@@ -743,7 +745,7 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
     p = problem.lower()
     # the closing '---' left out, and a '---' rule further down the body taken for it: the body's
     # heading is a YAML comment, its first sentence the error
-    body = body_start(["---", *lines], line + 1)
+    body = body_start(["---", *lines], line + 1) if front else None
     if body is not None and _HEADING.match(at(body - 1)):
         return (body - 1, 1, "머리말을 닫는 '---' 줄이 빠진 것 같습니다: 본문이 시작하는 이 줄 앞에 '---' 한 줄을 넣으세요.",
                 "the front matter's closing '---' seems missing: add a '---' line before this one, where the body begins")

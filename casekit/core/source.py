@@ -1010,7 +1010,8 @@ class _Builder:
         problem = " ".join(p for p in (context, exc.problem) if p) or "invalid YAML"
         lines = self.src.split("\n")
         ctx_line = self.at(exc.context_mark)[0] - self.first_line + 1 if exc.context_mark is not None else None
-        at_line, at_col, hint, hint_en = yaml_hint(problem, lines, line - self.first_line + 1, ctx_line)
+        at_line, at_col, hint, hint_en = yaml_hint(problem, lines, line - self.first_line + 1, ctx_line,
+                                                   front=self.rel.endswith(".md"))  # (casekit.yml: a YAML file whole)
         if at_line != line - self.first_line + 1 or at_col is not None:  # the mistake is not where the parser stopped
             line, col = at_line + self.first_line - 1, at_col or 1
         self.parsed.findings.append(finding(
