@@ -1681,3 +1681,13 @@ def test_a_slip_in_the_settings_is_one_finding_at_its_line(sample: Path, old: st
     found = check(sample, today=None).findings
     assert [(f.code, f.path, f.line) for f in found] == [("config-invalid", "casekit.yml", line)], found
     assert says in found[0].message_ko and "머리말" not in found[0].message_ko, found[0].message_ko
+
+
+def test_a_resource_file_renamed_is_one_finding_saying_to_rename_it_back(sample: Path) -> None:
+    """gaon-food-bank.md saved as gaon-foodbank.md gave an unknown-resource at each of 15 references,
+    each guessing the new name (the typo), and a resource-id-mismatch (a probe): one finding."""
+    (sample / "resources/gaon-food-bank.md").rename(sample / "resources/gaon-foodbank.md")
+    found = check(sample, today=None).findings
+    assert [(f.code, f.path) for f in found] == [("resource-file-renamed", "resources/gaon-foodbank.md")], found
+    assert "기록 15개가 이 자원을 id 'gaon-food-bank'로 15번 가리키는데" in found[0].message_ko, found[0].message_ko
+    assert "파일 이름을 gaon-food-bank.md로 되돌리세요" in found[0].message_ko

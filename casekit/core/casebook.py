@@ -123,6 +123,8 @@ class Layout:
     # resource id -> its `name:` ("" when it has none that reads): set by check once the resources
     # are read, for the hint of a record naming a resource by its name (`unknown-resource`)
     resource_names: dict[str, str] = field(default_factory=dict)
+    # a resource's `id` unlike its file's name -> that name (a file renamed: `resource_renamed`)
+    renamed_resources: dict[str, str] = field(default_factory=dict)
 
     def resource_refs(self) -> dict[str, str]:
         """Every resource id with its name ("" unknown): what a record's `resource:` may name."""
@@ -316,6 +318,34 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
         said.append(finding("case-folder-renamed", first.path, first.line, first.column, value=values.pop(),
                             folder=case, count=len(found)))
     return [f for f in findings if id(f) not in drop] + said if said else findings
+
+
+_UNKNOWN_RESOURCE = re.compile(r"resource '(.*)' does not exist in resources/")
+_ID_MISMATCH = re.compile(r"resource id '(.*)' differs from the file name '(.*)'$")
+
+
+def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
+    """`findings` with a resource file renamed (gaon-food-bank.md saved as gaon-foodbank.md, its `id`
+    kept: `Layout.renamed_resources`) said once: its resource-id-mismatch becomes one
+    `resource-file-renamed` naming the records that still name the id, whose unknown-resource
+    findings (each guessing the new name: the typo) it stands for, also when the resources are
+    not among what was checked (`casekit check cases/<id>`: the case's findings as a full check gives them)."""
+    renamed = layout.renamed_resources
+    if not renamed:
+        return findings
+    naming: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.code == "unknown-resource" and (m := _UNKNOWN_RESOURCE.match(f.message_en)) is not None \
+                and m.group(1) in renamed:
+            naming.setdefault(m.group(1), []).append(f)
+    if not naming:
+        return findings
+    mismatch = {m.group(1): f for f in findings if f.code == "resource-id-mismatch"
+                and (m := _ID_MISMATCH.match(f.message_en)) is not None and m.group(1) in naming}
+    drop = {id(f) for found in naming.values() for f in found} | {id(f) for f in mismatch.values()}
+    said = [finding("resource-file-renamed", f.path, f.line, f.column, value=v, name=renamed[v],
+                    count=len({x.path for x in naming[v]}), refs=len(naming[v])) for v, f in mismatch.items()]
+    return [f for f in findings if id(f) not in drop] + said
 
 
 # what a case's process rules say of a record only because it stands in that case: its order among
@@ -645,6 +675,9 @@ def check(
             resources.append(published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
             name = parsed.data.get("name")
             layout.resource_names[rid] = name.strip() if isinstance(name, str) else ""
+            own = parsed.data.get("id")
+            if isinstance(own, str) and own != rid and own not in layout.resources:
+                layout.renamed_resources[own] = rid
             if parsed.data.get("status") == "inactive":
                 inactive.add(rid)
         report.files += 1
@@ -771,7 +804,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(findings, layout)))),
+    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_renamed(findings, layout), layout)))),
                                              layout.unread))
     return report
 

@@ -422,6 +422,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다. {advice}",
         "stage '{value}' differs from the file name's stage '{expected}'; {advice_en}",
     ),
+    "resource-file-renamed": (
+        E,
+        "자원 파일의 이름이 바뀐 것 같습니다: 기록 {count}개가 이 자원을 id '{value}'(으)로 {refs}번 가리키는데 파일 "
+        "이름은 '{name}'입니다. 파일 이름을 {value}.md로 되돌리세요(자원 id를 바꾸려던 것이면 id와 그 기록들을 함께 고치세요).",
+        "the resource file looks renamed: {count} records name it '{value}' ({refs} times), the file is '{name}'; "
+        "rename it back to {value}.md (or change its id and those records together)",
+    ),
     "resource-id-mismatch": (
         E,
         "자원 id '{value}'이(가) 파일 이름 '{expected}'과(와) 다릅니다.",
