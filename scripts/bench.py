@@ -144,6 +144,12 @@ def _birth(rng: random.Random, book: list[tuple[str, str]], shift: int) -> dt.da
             return birth
 
 
+# the words of a record's own line in a clone (`make_casebook`): five of them, in an order no other record has
+MEMO_WORDS = ("상담", "방문", "전화", "확인", "연계", "지원", "가족", "건강", "주거", "생계", "일자리", "학교", "병원",
+              "센터", "서류", "신청", "결정", "안내", "동행", "점검", "계획", "목표", "변화", "의지", "관계", "이웃",
+              "자녀", "식사", "수급", "생활")
+
+
 def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
     """A casebook of `n_cases` cases cloned from the sample, each clone varied."""
     rng = random.Random(seed)
@@ -226,7 +232,11 @@ def make_casebook(dest: Path, n_cases: int, seed: int = 10) -> Path:
             head = re.sub(r'^(\s+birth_date: )"[0-9-]+"', rf'\g<1>"{values["birth_date"]}"', head, flags=re.M)
             pool = prose.get(fname[3:-3]) or []
             extra = " ".join(rng.sample(pool, min(len(pool), rng.randint(0, 3))))
-            body = body.rstrip("\n") + ("\n\n" + extra if extra else "") + "\n"
+            # a line of the record's own, as every record has (a body word for word another case's is
+            # what check calls case-copied), of words the sample holds: the index gets no terms from it
+            n = i * 100 + int(fname[:2])
+            own = " ".join(MEMO_WORDS[n // len(MEMO_WORDS) ** k % len(MEMO_WORDS)] for k in range(5))
+            body = body.rstrip("\n") + ("\n\n" + extra if extra else "") + f"\n\n메모: {own}.\n"
             (folder / fname).write_text(_shift(head, shift) + _shift(body, shift), encoding="utf-8")
     return dest
 

@@ -1691,3 +1691,16 @@ def test_a_resource_file_renamed_is_one_finding_saying_to_rename_it_back(sample:
     assert [(f.code, f.path) for f in found] == [("resource-file-renamed", "resources/gaon-foodbank.md")], found
     assert "기록 15개가 이 자원을 id 'gaon-food-bank'로 15번 가리키는데" in found[0].message_ko, found[0].message_ko
     assert "파일 이름을 gaon-food-bank.md로 되돌리세요" in found[0].message_ko
+
+
+def test_a_case_folder_copied_to_start_a_new_case_is_said_once(sample: Path) -> None:
+    """2026-0012 copied as 2026-0015, its `case:` values and the client's name and birth changed: the
+    other client's assessment, plan and story stayed, and only an alias-duplicate with advice for
+    another situation was said (a probe)."""
+    shutil.copytree(sample / "cases/2026-0012", sample / "cases/2026-0015")
+    for path in (sample / "cases/2026-0015").glob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace('case: "2026-0012"', 'case: "2026-0015"'), encoding="utf-8")
+    edit(sample, "cases/2026-0015/01-intake.md", '"이순자"', '"최말순"')
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0015/")]
+    assert [(f.code, f.path) for f in found] == [("case-copied", "cases/2026-0015/01-intake.md")], found
+    assert "본문이 다른 사례 2026-0012의 기록" in found[0].message_ko

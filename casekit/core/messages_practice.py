@@ -103,6 +103,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "받은 뒤에 적으세요.",
         "the plan's agreement date {date} is after today ({today}); write the day the client agreed, once they have",
     ),
+    "case-copied": (
+        W,
+        "이 사례 기록 {count}개({names})의 본문이 다른 사례 {other}의 기록(이 기록은 {other_name})과 글자 하나 다르지 "
+        "않습니다. 다른 사례를 복사해 새 사례를 시작했다면 그 클라이언트의 이야기와 연락처가 남아 있습니다: 이 "
+        "클라이언트의 내용으로 다시 쓰세요.",
+        "{count} records of this case ({names}) have bodies word for word another case's ({other}: this one is "
+        "{other_name}); a case copied to start a new one keeps the other client's story and contacts: rewrite them",
+    ),
     "household-mismatch": (
         W,
         "가구 형태는 혼자 사는 가구인데 가구원이 {count}명 적혀 있습니다: {members}. 가구원(household_members)은 함께 "

@@ -532,7 +532,8 @@ def _closure(r: Summary) -> list[Finding]:
 WorkerUse = tuple[str, str, int | None, int | None]
 HandoverWorker = tuple[str, str, int | None, int | None, str]  # a handover.yml's: (id, file, line, column, from|to|by)
 Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]],
-              str | None, list[WorkerUse]]  # (alias, resources of the current plan, the client's key, workers)
+              str | None, list[WorkerUse], list[tuple[str, str, int]]]
+# (alias, resources of the current plan, the client's key, workers, each record's body key with its file and body line)
 
 
 def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
@@ -545,9 +546,10 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
         if r.resident_at is not None and not allow_resident_number:
             out.append(finding("resident-number-kept", r.rel, *r.resident_at))
     workers: list[WorkerUse] = [(r.worker, r.rel, *r.worker_at) for r in case.records if r.worker]
+    bodies = [(r.body_key, r.rel, r.body_at) for r in case.records if r.body_key]
     ep = case.current
     if ep is None or case.closed:
-        return out, (None, [], None, workers)
+        return out, (None, [], None, workers, bodies)
     alias: tuple[str, str, str, int | None, int | None] | None = None
     if ep.intake is not None and ep.intake.alias and not PLACEHOLDER.match(ep.intake.alias):
         # (a template's `<가명 표기 …>` not yet filled in is its own finding, not a shared alias)
@@ -555,7 +557,7 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
     refs: list[tuple[str, str, int | None, int | None]] = []
     if ep.plan is not None:
         refs = [(ref, ep.plan.rel, line, col) for kind, ref, line, col in ep.plan.refs if kind == "resource"]
-    return out, (alias, refs, _client_key(ep.intake), workers)
+    return out, (alias, refs, _client_key(ep.intake), workers, bodies)
 
 
 def _client_key(intake: Summary | None) -> str | None:
@@ -575,8 +577,13 @@ def across_cases(facts: dict[str, Facts], inactive: set[str], handover_workers: 
     out: list[Finding] = worker_typos([use for cid in sorted(facts) for use in facts[cid][3]], handover_workers)
     open_aliases: dict[str, str] = {}
     open_clients: dict[str, str] = {}
+    copies = _copied_from_cases(facts)
+    out += copies
+    copied = {f.path.split("/")[1] for f in copies}  # (its alias is the other client's too: case-copied says to rewrite)
     for cid in sorted(facts):
-        alias, refs, client, _ = facts[cid]
+        alias, refs, client, *_ = facts[cid]
+        if cid in copied:
+            alias = None
         if client is not None and client in open_clients and alias is not None:
             # one person with two open cases: said once (not also as two cases with one alias)
             _, _, rel, line, col = alias
@@ -591,6 +598,25 @@ def across_cases(facts: dict[str, Facts], inactive: set[str], handover_workers: 
             else:
                 open_aliases[key] = cid
         out += [finding("inactive-resource", rel, line, col, ref=ref) for ref, rel, line, col in refs if ref in inactive]
+    return out
+
+
+def _copied_from_cases(facts: dict[str, Facts]) -> list[Finding]:
+    """`case-copied`: a case whose records' bodies are another case's word for word (a case folder
+    copied to start a new case, the `case:` values and the client changed, the other client's
+    assessment, plan and story left): once a case, at its first such record, naming the case (the
+    earlier id: the one copied) and how many records."""
+    first: dict[str, tuple[str, str]] = {}  # body key -> (case, file name) of the earliest case holding it
+    out = []
+    for cid in sorted(facts):
+        bodies = facts[cid][4]
+        same = [(rel, line, first[key]) for key, rel, line in bodies if key in first and first[key][0] != cid]
+        for key, rel, _ in bodies:
+            first.setdefault(key, (cid, rel.rsplit("/", 1)[-1]))
+        if same:
+            rel, line, (other, name) = same[0]
+            names = ", ".join(r.rsplit("/", 1)[-1] for r, *_ in same[:3]) + (" …" if len(same) > 3 else "")
+            out.append(finding("case-copied", rel, line, 1, other=other, other_name=name, count=len(same), names=names))
     return out
 
 
