@@ -1564,6 +1564,11 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     ("cases/2026-0010/05-conference.md", '  - "보호명령 결정 전까지 자녀 등하교는 학교와 상담소가 함께 살핀다"',
      "  - 등하교: 학교와 상담소가 함께 살핀다", "wrong-type",
      "글 전체를 따옴표로 감싸세요: - '등하교: 학교와 상담소가 함께 살핀다'"),
+    # a client needing support at a follow-up that ends follow-up (a third probe), and one ended with a next check
+    ("cases/2026-0001/09-followup.md", "status: stable", "status: needs_support", "followup-crisis-left",
+     "사후관리에서 현재 상태를 '지원 필요'로 보았는데 재개하지 않고"),
+    ("cases/2026-0001/09-followup.md", 'note: "가정 방문.', 'next_check: "2026-12-21"\nnote: "가정 방문.',
+     "followup-done-with-next", "다음 확인일 2026-12-21을 적었습니다"),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),
@@ -1704,3 +1709,13 @@ def test_a_case_folder_copied_to_start_a_new_case_is_said_once(sample: Path) -> 
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0015/")]
     assert [(f.code, f.path) for f in found] == [("case-copied", "cases/2026-0015/01-intake.md")], found
     assert "본문이 다른 사례 2026-0012의 기록" in found[0].message_ko
+
+
+def test_a_worker_id_mistyped_in_the_last_record_is_its_typo_alone(sample: Path) -> None:
+    """`worker: lee` for lee.sw in a case's last record gave a worker-typo and, at the same place, a
+    worker-changed-unrecorded advising a handover to `lee` (a probe)."""
+    rel = "cases/2026-0012/04-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    (sample / rel).write_text(re.sub(r"(?m)^worker: .*$", "worker: lee", text, count=1), encoding="utf-8")
+    found = [(f.code, f.path) for f in check(sample, today=None).findings]
+    assert found == [("worker-typo", rel)], found

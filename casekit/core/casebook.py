@@ -798,6 +798,11 @@ def _check(
     named = [use for case, (disk, rel) in layout.handovers.items()
              for use in handover_workers(str(disk), rel, parsed_handovers.get(case))]
     findings += [f for f in across_cases(facts, inactive, named) if _wanted(f.path, wanted, with_resources)]
+    # a worker id mistyped in a record (`lee` for lee.sw) is its worker-typo, not also a change of worker
+    # whose advice is a handover to the typo
+    typos = {(f.path, f.line) for f in findings if f.code == "worker-typo"}
+    if typos:
+        findings = [f for f in findings if not (f.code == "worker-changed-unrecorded" and (f.path, f.line) in typos)]
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
     findings += _sensitive(root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units,
                            docs if wanted is None else None)

@@ -158,10 +158,17 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "followup-crisis-left": (
         W,
-        "사후관리에서 현재 상태를 '위기'로 보았는데 재개하지 않고(reopen이 true가 아님) 다음 확인도 없어, 이 사례는 casekit due와 "
+        "사후관리에서 현재 상태를 '{status}'(으)로 보았는데 재개하지 않고(reopen이 true가 아님) 다음 확인도 없어, 이 사례는 casekit due와 "
         "현황에서 할 일이 없는 사례가 됩니다. 다시 개입한다면 reopen: true로 하고 재개 접수를 쓰세요(casekit add {case} 접수). "
         "다른 기관에 맡겼다면 note에 적고 next_check에 다시 확인할 날을 적으세요.",
-        "a follow-up judges the client in crisis, yet does not reopen the case nor set a next check: it leaves every list",
+        "a follow-up judges the client '{status}', yet does not reopen the case nor set a next check: it leaves every list",
+    ),
+    "followup-done-with-next": (
+        W,
+        "사후관리를 마친다고(aftercare_done: true) 하면서 다음 확인일 {date}을(를) 적었습니다. 마친 사례의 다음 확인일은 "
+        "casekit due에 나오지 않습니다: 이어서 확인한다면 aftercare_done을 지우고, 마친다면 next_check를 지우세요.",
+        "the follow-up ends (aftercare_done: true) yet sets a next check {date}, which casekit due leaves out: "
+        "drop aftercare_done to go on, or next_check to end",
     ),
     "initial-again": (
         W,

@@ -20,6 +20,8 @@ from casekit.core.hints import near_miss
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, record_order, valid_date
 
+# a follow-up's `status` that needs something to follow it (followup-crisis-left), in Korean
+FOLLOWUP_NEEDS = {"crisis": "위기", "needs_support": "지원 필요"}
 # a consent entry dated more than this many days after the record it is written in is misdated
 # (one taken during an intake and dated a few days later counts for it)
 CONSENT_LATE_DAYS = 30
@@ -90,9 +92,13 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
             ep.closure = r
         elif r.stage == "followup" and r.reopen is True and r.aftercare_done:
             out.append(finding("followup-reopen-and-done", r.rel, *r.aftercare_done_at))
-        elif r.stage == "followup" and r.kind == "crisis" and r.reopen is not True and (r.aftercare_done or not r.next_check):
-            # (a probe: the client in crisis left every list, status and due saying nothing to do)
-            out.append(finding("followup-crisis-left", r.rel, *r.kind_at, case=case.id))
+        elif r.stage == "followup" and r.kind in FOLLOWUP_NEEDS and r.reopen is not True \
+                and (r.aftercare_done or not r.next_check):
+            # (a probe: the client in crisis, or needing support, left every list, status and due saying nothing to do)
+            out.append(finding("followup-crisis-left", r.rel, *r.kind_at, case=case.id, status=FOLLOWUP_NEEDS[r.kind]))
+        elif r.stage == "followup" and r.aftercare_done and r.next_check:
+            # (follow-up ended, and a next check written: `due` drops the date the worker means to keep)
+            out.append(finding("followup-done-with-next", r.rel, *r.next_at, date=r.next_check))
         elif r.stage == "followup" and ep.closure is not None and ep.closure.reason == "deceased":
             out.append(finding("after-death", r.rel, *r.where, what="사후관리 기록이 있습니다",
                                what_en="a follow-up record", closure=ep.closure.file_name))
