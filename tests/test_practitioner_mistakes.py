@@ -1569,6 +1569,12 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
      "사후관리에서 현재 상태를 '지원 필요'로 보았는데 재개하지 않고"),
     ("cases/2026-0001/09-followup.md", 'note: "가정 방문.', 'next_check: "2026-12-21"\nnote: "가정 방문.',
      "followup-done-with-next", "다음 확인일 2026-12-21을 적었습니다"),
+    # a 종결's results under a key misspelt, or written as a text: one finding, not also a goal unevaluated each
+    ("cases/2026-0001/07-closure.md", "results:", "result:", "unknown-field", "혹시 'results'(목표별 평가)를 뜻했나요?"),
+    ("cases/2026-0001/07-closure.md", "    result: achieved", "    status: achieved", "unknown-field",
+     "혹시 'result'(결과)를 뜻했나요?"),
+    ("cases/2026-0010/05-conference.md", '    who: "법률홈닥터"', '    owner: "법률홈닥터"', "unknown-field",
+     "혹시 'who'(담당)을 뜻했나요?"),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),
@@ -1719,3 +1725,19 @@ def test_a_worker_id_mistyped_in_the_last_record_is_its_typo_alone(sample: Path)
     (sample / rel).write_text(re.sub(r"(?m)^worker: .*$", "worker: lee", text, count=1), encoding="utf-8")
     found = [(f.code, f.path) for f in check(sample, today=None).findings]
     assert found == [("worker-typo", rel)], found
+
+
+@pytest.mark.parametrize(("rel", "key", "text", "says"), [
+    ("cases/2026-0001/07-closure.md", "results", "모두 달성", "- goal: … / result: … / note: …"),
+    ("cases/2026-0001/05-monitoring.md", "progress", "G1 달성, G2 진행중, G3 진행중", "- goal: … / status: … / note: …"),
+])
+def test_a_list_of_entries_written_as_a_text_is_shown_its_entries(
+        sample: Path, rel: str, key: str, text: str, says: str) -> None:
+    """`results: 모두 달성` gave a goal unevaluated for each goal and advice to write `- 모두 달성`,
+    a list of texts, which gave more findings (a probe): one finding with the entries' keys."""
+    path = sample / rel
+    path.write_text(re.sub(rf"{key}:\n(?:  .*\n)+", f"{key}: {text}\n", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path) for f in found] == [("wrong-type", rel)], found
+    assert says in found[0].message_ko, found[0].message_ko

@@ -408,7 +408,7 @@ class SchemaSet:
             props = schema.get("properties") or {}
             for extra in extras:
                 kl, kc = parsed.where((*path, extra), key=True)
-                guess = close_to(extra, list(props)) or by_title(extra, props, list(props))
+                guess = close_to(extra, list(props)) or by_title(extra, props, list(props)) or key_synonym(extra, props)
                 hint = hint_en = ""
                 above = _moved_out(error.instance, extra, props) if guess is None else None
                 clean = clean_code(extra) if isinstance(extra, str) else extra
@@ -673,6 +673,22 @@ def by_title(key: str, props: dict[str, Any], pool: list[str]) -> str | None:
     return None
 
 
+# keys written for another of the same form, by habit (a 점검's `status` in a 종결's results, whose key is
+# `result`) or in other words (`owner` for a task's `who`): what each may stand for
+KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "status": ("result",), "result": ("status",), "owner": ("who",), "assignee": ("who",), "person": ("who",),
+    "manager": ("who",), "completed": ("done",), "finished": ("done",), "deadline": ("due",), "due_date": ("due",),
+    "contact_method": ("contact",), "goal_id": ("goal",), "need_id": ("need",),
+}
+
+
+def key_synonym(extra: Any, keys: Any) -> str | None:
+    """The key among `keys` that `extra` stands for by KEY_SYNONYMS (None when none)."""
+    if not isinstance(extra, str):
+        return None
+    return next((k for k in KEY_SYNONYMS.get(extra.strip().lower(), ()) if k in keys), None)
+
+
 def _typos(errors: list[ValidationError]) -> dict[Path, str]:
     """Required keys that are missing because they were misspelt: (path of the key) -> the key as typed."""
     out: dict[Path, str] = {}
@@ -687,7 +703,8 @@ def _typos(errors: list[ValidationError]) -> dict[Path, str]:
             props = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
             for extra in error.instance:
                 pool = missing.get(path, set())
-                guess = (close_to(extra, pool) or by_title(extra, props, sorted(pool))) if extra not in props else None
+                guess = (close_to(extra, pool) or by_title(extra, props, sorted(pool)) or key_synonym(extra, pool)) \
+                    if extra not in props else None
                 if guess is not None:
                     out[(*path, guess)] = extra
                 above = _moved_out(error.instance, extra, props)
@@ -868,6 +885,15 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         sign = value.strip()[0]
         return (f" 목록 표시가 '{sign}'입니다: 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - {value.strip()[1:].strip()}",
                 f" the list item starts with '{sign}': start list items with '- '")
+    found = schema.get("items")
+    entry: dict[str, Any] = found if isinstance(found, dict) else {}
+    if expected == "array" and isinstance(value, str) and value.strip() and entry.get("properties"):
+        # `progress: G1 달성, G2 진행중`, `results: 모두 달성`: a list of entries of several keys each
+        keys = [k for k in entry.get("required") or () if k in entry["properties"]] or list(entry["properties"])[:2]
+        keys = (keys + [k for k in entry["properties"] if k not in keys])[:3]
+        shape = f"- {keys[0]}: …" + "".join(f" / {k}: …" for k in keys[1:])
+        return (f" 이 키 다음 줄부터 항목마다 '- '로 시작해 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 "
+                f"들여): {shape}", f" one entry a line below the key, each of keys and values: {shape}")
     if expected == "array" and isinstance(value, str) and value.strip():
         # `resources: a, b` or one item on the key's line: YAML reads a text, the form wants a list
         items = [part.strip() for part in re.split(r"[,、，;/·]", value) if part.strip()]

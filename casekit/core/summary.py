@@ -428,6 +428,11 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     elif stage == "closure":
         s.reason = _str(data.get("reason"))
         s.reason_note = bool(_str(data.get("reason_note")))
+        # results written as a text, or under a key misspelt (`result:`): its own finding says so, not one a goal
+        written = data.get("results")
+        s.goal_unnamed |= (written is not None and not isinstance(written, list)) or (
+            written is None and any(isinstance(k, str) and k != "results" and k.lower().rstrip("s") == "result"
+                                    for k in data))
         for i, item in enumerate(_list(data.get("results"))):
             ref("goal", ("results", i, "goal"))
             s.goal_unnamed |= not isinstance(item, dict) or not _str(item.get("goal"))
