@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -1575,6 +1576,9 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
      "혹시 'result'(결과)를 뜻했나요?"),
     ("cases/2026-0010/05-conference.md", '    who: "법률홈닥터"', '    owner: "법률홈닥터"', "unknown-field",
      "혹시 'who'(담당)을 뜻했나요?"),
+    # the practice's everyday words for a follow-up's codes
+    ("cases/2026-0001/08-followup.md", "status: stable", "status: 연락두절", "not-in-list", "혹시 unreachable(연락 안 됨)인가요?"),
+    ("cases/2026-0001/08-followup.md", "contact: phone", "contact: 카톡", "not-in-list", "혹시 phone(전화)인가요?"),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),
@@ -1741,3 +1745,24 @@ def test_a_list_of_entries_written_as_a_text_is_shown_its_entries(
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert [(f.code, f.path) for f in found] == [("wrong-type", rel)], found
     assert says in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\ufeff"])
+def test_an_invisible_character_in_the_opening_line_is_named(sample: Path, mark: str) -> None:
+    """A zero-width space, or a second byte-order mark, before the opening '---' was told to write a
+    '---' the worker sees there (a probe)."""
+    path = sample / "cases/2026-0001/05-monitoring.md"
+    path.write_text(mark + path.read_text(encoding="utf-8"), encoding="utf-8")
+    if mark == "\ufeff":  # (the file's own BOM is taken off as it is read: this is a second one)
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [f.code for f in found] == ["front-matter-missing"], found
+    assert f"보이지 않는 문자(U+{ord(mark):04X})가 섞여 있습니다" in found[0].message_ko, found[0].message_ko
+
+
+def test_a_follow_up_called_by_another_word_is_added_as_one(sample: Path) -> None:
+    """`casekit add 2026-0007 사후점검` on a closed case guessed 점검, the one stage refused there (a probe)."""
+    proc = subprocess.run([sys.executable, "-m", "casekit", "add", "2026-0007", "사후점검"], cwd=sample,
+                          capture_output=True, text=True, check=False, env={**os.environ, "LANG": "C.UTF-8"})
+    assert proc.returncode == 0, proc.stderr
+    assert (sample / "cases/2026-0007/08-followup.md").is_file()

@@ -34,7 +34,7 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "after-withdrawal": (
         E,
-        "사례관리 동의를 철회({withdrawn})한 뒤에는 종결(과 사후관리)만 올 수 있는데 {stage} 기록이 있습니다.",
+        "사례관리 동의를 철회({withdrawn})한 뒤에는 종결(과 사후관리)만 올 수 있는데 {stage_ko} 기록입니다.",
         "after consent to case management was withdrawn ({withdrawn}) only closure may follow, not {stage}",
     ),
     "sharing-without-consent": (

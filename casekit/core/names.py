@@ -153,11 +153,11 @@ def word_key(word: str) -> str:
 STAGE_WORDS: dict[str, tuple[str, ...]] = {
     "intake": ("접수", "재접수", "초기상담", "초기면접", "재개", "reopening"),
     "assessment": ("사정", "재사정", "욕구사정", "초기사정", "reassessment"),
-    "plan": ("계획", "서비스계획", "사례계획", "계획수정", "재계획"),
+    "plan": ("계획", "서비스계획", "사례계획", "계획수정", "재계획", "수정계획", "서비스제공계획"),
     "intervention": ("실행", "개입", "실행(개입)", "실행/개입", "서비스제공"),
     "monitoring": ("점검", "모니터링", "중간점검"),
-    "closure": ("종결", "사례종결"),
-    "followup": ("사후관리", "follow-up"),
+    "closure": ("종결", "사례종결", "종결평가", "평가및종결"),  # (평가 alone: 사정 is 욕구평가 too)
+    "followup": ("사후관리", "follow-up", "사후점검", "사후확인", "사후"),
     "conference": ("사례회의",),
 }
 

@@ -368,7 +368,8 @@ def _consent(case: Case, misdated: Collection[str] = (), meant: Consents | None 
             code = "plan-without-consent" if r.stage == "plan" else "assessment-without-consent"
             out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
         elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
-            out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, withdrawn=withdrawn.date))
+            out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, stage_ko=STAGE_KO[r.stage],
+                                   withdrawn=withdrawn.date))
         for resource, date, line, col in r.shares if known and r.rel not in misdated and not unwritten else ():
             if opened and date < opened:
                 # a share dated before the case was opened: a year typo (an activity's, which activity-before-plan

@@ -39,6 +39,7 @@ from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.hints import body_start, tab_advice, yaml_hint
 from casekit.core.masking import SENSITIVE_KEYS, masked
+from casekit.core.reader import IGNORABLE_RE
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser
     from yaml import CSafeLoader as _Loader
@@ -402,7 +403,12 @@ def split(text: str, rel: str) -> Parsed:
                 ("templates/ 폴더의 같은 단계 서식", "templates/")
             # the opening line left out of a front matter that is there (`case: …` on line 1, a '---' below)
             close = _FRONT_END.search(text, first_end + 1) if first_end >= 0 and _KEY_LINE.match(first) else None
-            if indented:
+            hidden = "".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in first if IGNORABLE_RE.fullmatch(ch)))
+            if hidden and IGNORABLE_RE.sub("", first).strip() == "---":
+                # (pasted from a messenger or a web page, or saved by two tools that each put a BOM)
+                advice = (f"첫 줄의 '---'에 보이지 않는 문자({hidden})가 섞여 있습니다. 첫 줄을 지우고 '---'를 다시 치세요.",
+                          f"the first line's '---' holds an invisible character ({hidden}): delete the line and type '---' again")
+            elif indented:
                 advice = ("첫 줄의 '---' 앞에 빈칸이 있습니다. 빈칸을 지워 줄 맨 앞에서 '---'로 시작하세요.",
                           "the first line's '---' is indented: start it at the beginning of the line")
             elif close is not None:
