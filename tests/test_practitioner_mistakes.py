@@ -1766,3 +1766,15 @@ def test_a_follow_up_called_by_another_word_is_added_as_one(sample: Path) -> Non
                           capture_output=True, text=True, check=False, env={**os.environ, "LANG": "C.UTF-8"})
     assert proc.returncode == 0, proc.stderr
     assert (sample / "cases/2026-0007/08-followup.md").is_file()
+
+
+@pytest.mark.parametrize(("allow", "codes"), [(False, ["phone-mobile-public"]), (True, [])])
+def test_a_mobile_number_as_a_resources_public_phone_is_not_published_unasked(
+        sample: Path, allow: bool, codes: list[str]) -> None:
+    """An informal group's contact writing their own mobile as its 대표 전화 (`phone`, published on
+    purpose) passed check and went onto the site (a probe): an error, unless casekit.yml allows it."""
+    edit(sample, "resources/naraedong-neighbors.md", "contact_phone:", 'phone: "010-2222-3333"\ncontact_phone:')
+    if allow:  # (compared by its digits)
+        edit(sample, "casekit.yml", "  allow: []", '  allow: ["010 2222 3333"]')
+    found = [f.code for f in check(sample, today=None).findings]
+    assert found == codes, found

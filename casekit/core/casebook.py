@@ -40,9 +40,9 @@ from casekit.core.names import (
     valid_case_id,
     valid_resource_id,
 )
-from casekit.core.phones import malformed_phones
+from casekit.core.phones import malformed_phones, mobiles_published
 from casekit.core.pictures import Pictures
-from casekit.core.pii import scan_parsed, scan_text
+from casekit.core.pii import allowed_numbers, scan_parsed, scan_text
 from casekit.core.published import (
     Needle,
     Published,
@@ -669,8 +669,11 @@ def check(
 
     resources: list[Published] = []
     inactive: set[str] = set()
+    allow_list = allowed_numbers(config.pii_allow)
     for rid, (disk, rel) in layout.resources.items():
         fs, parsed = _check_resource(rid, disk, rel, schemas)
+        if parsed is not None and parsed.data is not None:
+            fs += mobiles_published(parsed, "resource", rel, schemas, allow_list)
         if parsed is not None and parsed.data is not None:
             resources.append(published(parsed, rel, schemas.sensitive_paths.get("resource", [])))
             name = parsed.data.get("name")

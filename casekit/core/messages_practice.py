@@ -319,6 +319,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "'김○수'처럼 글자를 더 보이거나 연령대를 붙이세요.",
         "alias '{alias}' is the same as open case {other}; make it distinct (e.g. 김○수, or add the age group)",
     ),
+    "phone-mobile-public": (
+        E,
+        "'{field}'({title})은(는) 사이트에 게시되는 항목인데 휴대전화 번호({shape})가 적혀 있습니다. 담당자 개인 번호라면 "
+        "contact_phone(비공개)으로 옮기세요. 기관이 공개한 번호라면 casekit.yml의 pii.allow에 추가하세요.",
+        "'{field}' ({title}) is published, and holds a mobile number ({shape}): a person's goes in contact_phone "
+        "(private); add it to pii.allow in casekit.yml only if the agency made it public",
+    ),
     "phone-malformed": (
         W,
         "'{field}'({title})에 적힌 번호({shape})는 전화번호 형식이 아닙니다: {why} 휴대전화는 010-0000-0000, 지역번호는 "

@@ -33,13 +33,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import FOLD_TABLE
 from casekit.core.schemas import SchemaSet, column_in, field_name
 from casekit.core.source import Parsed, within
 
-__all__ = ["PhoneProblem", "malformed_phones", "phone_problems"]
+__all__ = ["PhoneProblem", "malformed_phones", "mobiles_published", "phone_problems"]
 
 # a number as written: digits, with separators between groups ( - . space ) and brackets around the
 # area code, or +82 before; a mask character (* x X ● ○ #) makes it a masked number, not judged
@@ -188,5 +189,35 @@ def malformed_phones(parsed: Parsed, kind: str, rel: str, schemas: SchemaSet) ->
             out.append(finding("phone-malformed", rel, line, col, field=field_name(path),
                                title=title if isinstance(title, str) else "", shape=problem.shape,
                                why=problem.why, why_en=problem.why_en))
+    return out
+
+
+def mobiles_published(parsed: Parsed, kind: str, rel: str, schemas: SchemaSet, allowed: Any) -> list[Finding]:
+    """A `phone-mobile-public` error at each mobile number (010, 011, 016-019) written in a phone
+    field published on purpose (`x-public`: a resource's 대표 전화): a small group's contact writes
+    their own mobile there, which then goes onto the site, while `contact_phone` keeps it private.
+    `allowed`: a number there the agency made public (`casekit.yml` `pii.allow`, `pii._Allow`)."""
+    public = schemas.public_paths.get(kind) or []
+    phones = schemas.phone_paths.get(kind) or []
+    paths = [p for p in public if p in phones]
+    if not paths or parsed.data is None:
+        return []
+    out: list[Finding] = []
+    for path, value in within(parsed.leaves(), paths):
+        if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
+            continue
+        view = "".join(ch.translate(FOLD_TABLE)[:1] or " " for ch in value)
+        for m in _runs(view):
+            text = m.group().rstrip(" \t-.)")
+            digits = "".join(_GROUPS.findall(text))
+            home = "0" + digits[2:] if text.startswith("+") and digits.startswith("82") else digits
+            if home[:3] not in ("010", *_OLD_MOBILE) or len(home) not in (10, 11) or text in allowed:
+                continue
+            line, col = parsed.where(path)
+            col = column_in(parsed, line, col, value, m.start())
+            title = schemas.schema_at(kind, path).get("title")
+            shape = PhoneProblem(m.start(), text, text, "", "").shape
+            out.append(finding("phone-mobile-public", rel, line, col, field=field_name(path),
+                               title=title if isinstance(title, str) else "", shape=shape))
     return out
 

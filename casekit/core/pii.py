@@ -244,6 +244,12 @@ class _Allow:
         )
 
 
+def allowed_numbers(allow: Iterable[str]) -> _Allow:
+    """The configured allowlist (`casekit.yml` `pii.allow`), to ask whether a number or an address
+    written is in it (`in`): numbers compared by their digits."""
+    return _Allow.of(allow)
+
+
 def _number_key(text: str) -> str:
     digits = _digits(text)
     if text.lstrip().startswith("+82"):
