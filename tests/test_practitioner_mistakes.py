@@ -1579,6 +1579,11 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     # the practice's everyday words for a follow-up's codes
     ("cases/2026-0001/08-followup.md", "status: stable", "status: 연락두절", "not-in-list", "혹시 unreachable(연락 안 됨)인가요?"),
     ("cases/2026-0001/08-followup.md", "contact: phone", "contact: 카톡", "not-in-list", "혹시 phone(전화)인가요?"),
+    # a goal named by its words, or its id with words after it (a third probe)
+    ("cases/2026-0002/11-monitoring.md", "  - goal: G1", "  - goal: 아동양육비와 가계부로 생활비 부족을 줄인다", "unknown-goal",
+     "목표는 문장이 아니라 ID로 적습니다: 이 목표는 G1입니다. goal: G1."),
+    ("cases/2026-0002/11-monitoring.md", "  - goal: G1", "  - goal: G1 생활비", "unknown-goal",
+     "ID 뒤의 설명을 지우고 ID만 적으세요: goal: G1."),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),

@@ -338,7 +338,7 @@ def _goal_refs(r: Summary, plan: Summary) -> list[Finding]:
         return []  # a goal numbered again by mistake (G1 twice, G2 gone): the plan's duplicate-id says so
     known = ", ".join(plan.goals) or "-"
     return [
-        finding("unknown-goal", r.rel, line, col, ref=ref, plan=plan.file_name, known=known, **_guess(ref, plan.goals))
+        finding("unknown-goal", r.rel, line, col, ref=ref, plan=plan.file_name, known=known, **_goal_guess(ref, plan.goals))
         for kind, ref, line, col in _written(r)
         if kind == "goal" and ref not in plan.goals
     ]
@@ -393,6 +393,25 @@ def _named(ref: str, names: Mapping[str, str]) -> str | None:
     by_key = {key(name): rid for rid, name in names.items()}
     hit = difflib.get_close_matches(k, list(by_key), n=1, cutoff=0.6)
     return by_key[hit[0]] if hit else None
+
+
+_ID_THEN_WORDS = re.compile(r"\s*([A-Za-z][0-9]+)(?:[\s:.,·()\-]+)\S")
+
+
+def _goal_guess(ref: str, goals: dict[str, str]) -> dict[str, str]:
+    """The hint for a goal reference the plan lacks: the goal's words written for its id (the plan's
+    own sentence, or a part of one goal's only), an id with words after it (`G1 생활비`), else a near id."""
+    lead = _ID_THEN_WORDS.match(ref)
+    if lead is not None and lead.group(1).upper() in goals:
+        gid = lead.group(1).upper()
+        return {"hint": f" ID 뒤의 설명을 지우고 ID만 적으세요: goal: {gid}.", "hint_en": f" keep the id alone: goal: {gid}."}
+    words = "".join(ref.split())
+    if len(words) >= 4:
+        meant = [gid for gid, text in goals.items() if words in "".join(str(text).split())]
+        if len(meant) == 1:
+            return {"hint": f" 목표는 문장이 아니라 ID로 적습니다: 이 목표는 {meant[0]}입니다. goal: {meant[0]}.",
+                    "hint_en": f" name a goal by its id: this one is {meant[0]}."}
+    return _guess(ref, goals)
 
 
 def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
