@@ -1783,3 +1783,19 @@ def test_a_mobile_number_as_a_resources_public_phone_is_not_published_unasked(
         edit(sample, "casekit.yml", "  allow: []", '  allow: ["010 2222 3333"]')
     found = [f.code for f in check(sample, today=None).findings]
     assert found == codes, found
+
+
+@pytest.mark.parametrize(("text", "code", "says"), [
+    ('handovers:\n  - date: 2026-11-20\n    from: 김사회\n    to: lee.sw\n    reason: "업무 조정"\n    by: park.tl\n',
+     "bad-pattern", "이름이 아닌 영문 ID"),
+    ('handovers:\n  date: 2026-11-20\n  from: kim.sw\n  to: lee.sw\n  reason: "업무 조정"\n  by: park.tl\n',
+     "wrong-type", "항목마다 첫 키 앞에 '- '를 붙이세요(예: - date: …"),
+])
+def test_a_handover_written_wrong_is_one_finding_saying_what_to_write(
+        sample: Path, text: str, code: str, says: str) -> None:
+    """The previous worker written by name gave a bad-pattern ending in the schema's bare description and
+    a handover-from-mismatch at the same place; an entry without its `- ` no advice (a probe)."""
+    (sample / "cases/2026-0012/handover.yml").write_text(text, encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in found] == [code], found
+    assert says in found[0].message_ko, found[0].message_ko

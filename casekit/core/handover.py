@@ -118,7 +118,8 @@ def check_file(disk: str, rel: str, schemas: SchemaSet, records: list[Summary],
         if intake is not None and h.date < intake:
             findings.append(finding("handover-before-intake", rel, *where, date=h.date, intake=intake))
         then = current_worker([r for r in records if r.date and r.date <= h.date], found[:i])
-        if then is not None and then != h.from_worker:
+        said = {(f.line, f.column) for f in findings}  # (`from: 김사회`: its bad-pattern says to write the id)
+        if then is not None and then != h.from_worker and parsed.where(("handovers", i, "from")) not in said:
             findings.append(finding("handover-from-mismatch", rel, *parsed.where(("handovers", i, "from")),
                                     worker=h.from_worker, date=h.date, current=then))
         if today and h.date > today:  # (casekit counts a handover written down at once: who has the case now)

@@ -885,6 +885,12 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         sign = value.strip()[0]
         return (f" 목록 표시가 '{sign}'입니다: 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - {value.strip()[1:].strip()}",
                 f" the list item starts with '{sign}': start list items with '- '")
+    if expected == "array" and isinstance(value, dict) and value and isinstance(next(iter(value)), str):
+        # `handovers:` then `  date: …` / `  from: …`: an entry's keys without the `- ` that makes it one
+        first = next(iter(value))
+        return (f" 목록의 항목은 '- '로 시작합니다: 항목마다 첫 키 앞에 '- '를 붙이세요(예: - {first}: …, 다음 키들은 "
+                "'-' 없이 두 칸 더 들여).", f" a list's entries start with '- ': put one before each entry's first key "
+                f"(- {first}: …)")
     found = schema.get("items")
     entry: dict[str, Any] = found if isinstance(found, dict) else {}
     if expected == "array" and isinstance(value, str) and value.strip() and entry.get("properties"):
