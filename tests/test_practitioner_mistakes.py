@@ -1799,3 +1799,28 @@ def test_a_handover_written_wrong_is_one_finding_saying_what_to_write(
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
     assert [f.code for f in found] == [code], found
     assert says in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize(("pasted", "says"), [
+    ("목표\t상태\t비고\nG1\t달성\t수급 결정\nG2\t진행\t6주째\n", "탭으로 나뉜 칸(엑셀에서 붙여 넣은 표)"),
+    ("진행 상황은 아래와 같다.\n| 목표 | 상태 |\n|---|---|\n| G1 | 달성 |\n", "표 앞에 빈 줄을 한 줄 넣으세요"),
+    ("| 목표 | 상태 |\n| G1 | 달성 |\n", "|---|---| 구분 줄이 없어"),
+])
+def test_a_table_the_site_would_run_together_is_said(sample: Path, pasted: str, says: str) -> None:
+    """Cells pasted from Excel, a table right under a sentence, pipe rows without their |---| row: each
+    passed check, and the site showed one run-together paragraph (a probe)."""
+    rel = "cases/2026-0001/05-monitoring.md"
+    path = sample / rel
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n\n" + pasted, encoding="utf-8")
+    line = text.rstrip("\n").count("\n") + 3 + (1 if pasted.startswith("진행") else 0)
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.line) for f in found] == [("table-not-rendered", line)], found
+    assert says in found[0].message_ko
+
+
+def test_a_markdown_table_written_right_is_not_judged(sample: Path) -> None:
+    path = sample / "cases/2026-0001/05-monitoring.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n| 목표 | 상태 |\n|:---|---:|\n| G1 | 달성 |\n\n```\na\tb\nc\td\n```\n",
+                    encoding="utf-8")
+    assert _found(sample, "2026-0001") == []

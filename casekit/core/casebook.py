@@ -19,7 +19,14 @@ from pathlib import Path
 
 from casekit.core.cache import SHARDS, Cache, Entry, cache_key
 from casekit.core.config import Config, load_config
-from casekit.core.docs import DocsScan, outside_content, scan_docs, stalling_paragraphs, without_code
+from casekit.core.docs import (
+    DocsScan,
+    outside_content,
+    pasted_tables,
+    scan_docs,
+    stalling_paragraphs,
+    without_code,
+)
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover, unrecorded_change
 from casekit.core.handover import check_file as check_handover
@@ -691,6 +698,7 @@ def check(
             if parsed is not None:
                 findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
+                findings += pasted_tables(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)
                 links = body_links(parsed.body, parsed.body_line)
                 findings += outside_links(rel, links) + (missing_links(rel, links, linkable()) if links else [])

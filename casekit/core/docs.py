@@ -323,6 +323,52 @@ def deep_lists(text: str, rel: str, first_line: int) -> list[Finding]:
     return []
 
 
+_TAB_CELLS = re.compile(r"^[ \t]*[^\s\t][^\t\n]*\t+[^\s\t]", re.M)  # text, a tab, text: cells pasted from a sheet
+_PIPE_ROW = re.compile(r"^[ \t]{0,3}\|.*\|[ \t]*$")
+_DELIMITER_ROW = re.compile(r"^[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+def pasted_tables(text: str, rel: str, first_line: int) -> list[Finding]:
+    """A table the site would show as one run-together paragraph (`table-not-rendered`, at its
+    first line): cells pasted from a spreadsheet (two lines or more of text with tabs between), a
+    pipe table right under a sentence (Markdown makes a table only of a block of its own: a blank
+    line before it), or pipe rows without the `|---|---|` row under the first."""
+    if "\t" not in text and "|" not in text:
+        return []
+    lines = without_code(text).split("\n")
+    out: list[Finding] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _TAB_CELLS.match(line) and i + 1 < len(lines) and _TAB_CELLS.match(lines[i + 1]):
+            out.append(finding("table-not-rendered", rel, first_line + i, 1,
+                               advice="탭으로 나뉜 칸(엑셀에서 붙여 넣은 표)은 한 문단으로 이어집니다. | 칸 | 칸 | 모양의 "
+                                      "Markdown 표로 바꾸고, 둘째 줄에 |---|---|를 넣으세요.",
+                               advice_en="cells separated by tabs (pasted from a spreadsheet) run together: write a "
+                                         "Markdown table, | a | b |, with |---|---| as its second line"))
+            while i < len(lines) and _TAB_CELLS.match(lines[i]):
+                i += 1
+            continue
+        if _PIPE_ROW.match(line) and i + 1 < len(lines) and _PIPE_ROW.match(lines[i + 1]) \
+                and not _DELIMITER_ROW.match(line):
+            start = i
+            while i < len(lines) and _PIPE_ROW.match(lines[i]):
+                i += 1
+            rows = lines[start:i]
+            if not _DELIMITER_ROW.match(rows[1]):
+                out.append(finding("table-not-rendered", rel, first_line + start, 1,
+                                   advice="표의 둘째 줄에 |---|---| 구분 줄이 없어 표가 되지 않습니다. 첫 줄(제목 칸) 아래에 "
+                                          "칸 수만큼 |---|를 넣으세요.",
+                                   advice_en="the table has no |---|---| row under its first: add one, a --- a column"))
+            elif start and lines[start - 1].strip():
+                out.append(finding("table-not-rendered", rel, first_line + start, 1,
+                                   advice="표 바로 위에 글이 붙어 있어 표가 되지 않습니다. 표 앞에 빈 줄을 한 줄 넣으세요.",
+                                   advice_en="a table right under a line of text is not one: add a blank line before it"))
+            continue
+        i += 1
+    return out
+
+
 def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     """Paragraphs that would make the Markdown renderer crawl (its link and tag patterns backtrack,
     quadratically): more than MAX_BRACKETS brackets left open, or brackets nested deeper than

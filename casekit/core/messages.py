@@ -422,6 +422,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "stage 값 '{value}'이(가) 파일 이름의 단계 '{expected}'과(와) 다릅니다. {advice}",
         "stage '{value}' differs from the file name's stage '{expected}'; {advice_en}",
     ),
+    "table-not-rendered": (
+        W,
+        "이 표는 사이트에서 표로 보이지 않고 글이 한 문단으로 이어집니다. {advice}",
+        "this table is not shown as one on the site (its text runs together): {advice_en}",
+    ),
     "resource-file-renamed": (
         E,
         "자원 파일의 이름이 바뀐 것 같습니다: 기록 {count}개가 이 자원을 id '{value}'(으)로 {refs}번 가리키는데 파일 "

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casekit.core.docs import outside_content, stalling_paragraphs
+from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs
 from casekit.core.findings import Finding
 from casekit.core.links import Link, body_links, outside_links
 from casekit.core.names import parse_record_name
@@ -95,6 +95,7 @@ def check_record(
         # the body is published even when the front matter is broken
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
+        findings += pasted_tables(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
         links = body_links(parsed.body, parsed.body_line)
         findings += outside_links(task.rel, links)
