@@ -1739,6 +1739,9 @@ def test_a_worker_id_mistyped_in_the_last_record_is_its_typo_alone(sample: Path)
 @pytest.mark.parametrize(("rel", "key", "text", "says"), [
     ("cases/2026-0001/07-closure.md", "results", "모두 달성", "- goal: … / result: … / note: …"),
     ("cases/2026-0001/05-monitoring.md", "progress", "G1 달성, G2 진행중, G3 진행중", "- goal: … / status: … / note: …"),
+    # keyed by goal: a mapping where the list wants an entry for each goal
+    ("cases/2026-0001/05-monitoring.md", "progress", "\n  G1: achieved\n  G2: in_progress\n  G3: in_progress",
+     "목록의 항목마다 '- '로 시작해 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 들여): - goal: …"),
 ])
 def test_a_list_of_entries_written_as_a_text_is_shown_its_entries(
         sample: Path, rel: str, key: str, text: str, says: str) -> None:
@@ -1824,3 +1827,12 @@ def test_a_markdown_table_written_right_is_not_judged(sample: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n| 목표 | 상태 |\n|:---|---:|\n| G1 | 달성 |\n\n```\na\tb\nc\td\n```\n",
                     encoding="utf-8")
     assert _found(sample, "2026-0001") == []
+
+
+@pytest.mark.parametrize("written", ["가온푸드뱅크", "gaon-foodbank"])
+def test_a_resource_id_written_unlike_its_file_is_one_finding_with_the_id_to_write(sample: Path, written: str) -> None:
+    """`id: 가온푸드뱅크` gave a bad-pattern and a resource-id-mismatch, neither saying what to write (a probe)."""
+    edit(sample, "resources/gaon-food-bank.md", "id: gaon-food-bank", f"id: {written}")
+    found = check(sample, today=None).findings
+    assert [(f.code, f.path) for f in found] == [("resource-id-mismatch", "resources/gaon-food-bank.md")], found
+    assert "id: gaon-food-bank로 고치세요" in found[0].message_ko

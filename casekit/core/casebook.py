@@ -1042,5 +1042,9 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     value = parsed.data.get("id")
     if value is not None and value != rid:
         line, col = parsed.where(("id",))
-        findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid))
+        said = [i for i, f in enumerate(findings) if (f.line, f.column) == (line, col) and f.code == "bad-pattern"]
+        if said:  # `id: 가온푸드뱅크`: one finding, saying the id to write (the file's name, which records use)
+            findings[said[0]] = finding("resource-id-mismatch", rel, line, col, value=value, expected=rid)
+        else:
+            findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid))
     return findings, parsed

@@ -885,14 +885,22 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         sign = value.strip()[0]
         return (f" 목록 표시가 '{sign}'입니다: 목록은 '- '(반각 하이픈과 공백)으로 쓰세요. 예: - {value.strip()[1:].strip()}",
                 f" the list item starts with '{sign}': start list items with '- '")
+    found = schema.get("items")
+    entry: dict[str, Any] = found if isinstance(found, dict) else {}
+    props = entry.get("properties") if isinstance(entry.get("properties"), dict) else {}
+    if expected == "array" and isinstance(value, dict) and value and props and not any(k in props for k in value):
+        # `progress:` then `  G1: achieved`: keyed by goal, where the list wants an entry of keys per goal
+        keys = [k for k in entry.get("required") or () if k in props] or list(props)[:2]
+        keys = (keys + [k for k in props if k not in keys])[:3]
+        shape = f"- {keys[0]}: …" + "".join(f" / {k}: …" for k in keys[1:])
+        return (f" 목록의 항목마다 '- '로 시작해 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 들여): "
+                f"{shape}", f" one entry each, of keys and values: {shape}")
     if expected == "array" and isinstance(value, dict) and value and isinstance(next(iter(value)), str):
         # `handovers:` then `  date: …` / `  from: …`: an entry's keys without the `- ` that makes it one
         first = next(iter(value))
         return (f" 목록의 항목은 '- '로 시작합니다: 항목마다 첫 키 앞에 '- '를 붙이세요(예: - {first}: …, 다음 키들은 "
                 "'-' 없이 두 칸 더 들여).", f" a list's entries start with '- ': put one before each entry's first key "
                 f"(- {first}: …)")
-    found = schema.get("items")
-    entry: dict[str, Any] = found if isinstance(found, dict) else {}
     if expected == "array" and isinstance(value, str) and value.strip() and entry.get("properties"):
         # `progress: G1 달성, G2 진행중`, `results: 모두 달성`: a list of entries of several keys each
         keys = [k for k in entry.get("required") or () if k in entry["properties"]] or list(entry["properties"])[:2]
