@@ -1584,6 +1584,12 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
      "목표는 문장이 아니라 ID로 적습니다: 이 목표는 G1입니다. goal: G1."),
     ("cases/2026-0002/11-monitoring.md", "  - goal: G1", "  - goal: G1 생활비", "unknown-goal",
      "ID 뒤의 설명을 지우고 ID만 적으세요: goal: G1."),
+    # a task's `done` left empty, or "": a date, or the line away (not a bad date of '')
+    ("cases/2026-0010/05-conference.md", '    done: "2026-11-25"', "    done:", "empty-value",
+     "날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요."),
+    ("cases/2026-0010/05-conference.md", '    done: "2026-11-25"', '    done: ""', "empty-value",
+     "날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요."),
+    ("cases/2026-0001/04-intervention.md", 'date: "2026-04-20"', "date:", "empty-value", "'date'(기록 날짜)가 비어 있습니다."),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),

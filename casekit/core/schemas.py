@@ -432,7 +432,9 @@ class SchemaSet:
                 out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed,
                                    hint=attach_particles(hint), hint_en=hint_en))
             return out
-        if (v in ("type", "const") and error.instance is None) or (v == "enum" and error.instance == ""):
+        dated = schema.get("format") == "date"
+        if (v in ("type", "const") and error.instance is None) or (v == "enum" and error.instance == "") \
+                or (dated and v in ("format", "pattern") and error.instance == ""):
             # `worker:`, `stage:`, `reason: ""`: said as empty, with the values it takes when they are few
             choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
             labels = schema.get("x-enum-labels") or {}
@@ -444,6 +446,11 @@ class SchemaSet:
                                 hint=f" 값이 #으로 시작하면 YAML은 # 뒤를 메모(주석)로 읽어 값이 비게 됩니다. 따옴표로 "
                                      f"감싸세요: {key}{quoted}",
                                 hint_en=f"; a value that starts with # is read as a comment: quote it, {key}{quoted}")]
+            if dated and not shown and path and path[-1] not in (self.schema_at(kind, path[:-1]).get("required") or ()):
+                # `done:` left empty: a date, or the line away while there is none (not a date a record must have)
+                return [finding("empty-value", rel, line, col, field=name, title=title,
+                                hint=" 날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요.",
+                                hint_en="; write a date (YYYY-MM-DD), or leave the line out while there is none")]
             return [finding("empty-value", rel, line, col, field=name, title=title,
                             hint=f" 쓸 수 있는 값: {shown}" if shown else "", hint_en=f"; use one of: {shown}" if shown else "")]
         if v == "type":
