@@ -1842,3 +1842,12 @@ def test_a_resource_id_written_unlike_its_file_is_one_finding_with_the_id_to_wri
     found = check(sample, today=None).findings
     assert [(f.code, f.path) for f in found] == [("resource-id-mismatch", "resources/gaon-food-bank.md")], found
     assert "id: gaon-food-bank로 고치세요" in found[0].message_ko
+
+
+def test_a_goal_found_stalled_then_called_achieved_at_closure_is_said(sample: Path) -> None:
+    """The last 점검 found G2 stalled; the closure 16 days later calls it achieved, no review between:
+    silence (a probe)."""
+    edit(sample, "cases/2026-0001/06-monitoring.md", "  - goal: G2\n    status: achieved", "  - goal: G2\n    status: stalled")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path) for f in found] == [("closure-achieved-unreviewed", "cases/2026-0001/07-closure.md")], found
+    assert "목표 G2는 마지막 점검(06-monitoring.md)에서 정체되었거나 시작 전이었고" in found[0].message_ko

@@ -111,6 +111,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "{count} records of this case ({names}) have bodies word for word another case's ({other}: this one is "
         "{other_name}); a case copied to start a new one keeps the other client's story and contacts: rewrite them",
     ),
+    "closure-achieved-unreviewed": (
+        W,
+        "종결에서 '달성'으로 평가한 목표 {goals}은(는) 마지막 점검({monitoring})에서 정체되었거나 시작 전이었고, 그 뒤 점검이 "
+        "없습니다. 달성을 확인한 점검을 기록하거나, 결과를 실제대로 고치세요.",
+        "goal(s) {goals} judged achieved at closure were stalled or not started at the last monitoring ({monitoring}), "
+        "with no review since: record the review that found them achieved, or correct the result",
+    ),
     "household-mismatch": (
         W,
         "가구 형태는 혼자 사는 가구인데 가구원이 {count}명 적혀 있습니다: {members}. 가구원(household_members)은 함께 "

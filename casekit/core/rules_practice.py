@@ -56,6 +56,7 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
     out += unrecorded_change(case.records, [], case.id)  # (casebook._check drops it where handover.yml says so)
     ep = Episode()
     monitored = False  # a 점검 since the episode's latest plan
+    unmet: dict[str, Summary] = {}  # goals the latest 점검 (since the latest plan) found stalled or not started
     for r in case.records:
         if r.stage == "intake":
             ep = Episode(intake=r)
@@ -82,10 +83,18 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
             out += _plan(r, ep, case, dates=r.rel not in typo)
             ep.plan = r
             monitored = False
+            unmet = {}
         elif r.stage == "monitoring":
             monitored = True
+            # (a goal this 점검 does not review stays as the one before found it)
+            unmet = {g: v for g, v in unmet.items() if g not in r.progress} | {g: r for g in r.unmet}
         elif r.stage == "closure":
             out += _closure(r)
+            judged = [g for g, result in r.result_values.items() if result == "achieved" and g in unmet]
+            if judged:  # (a probe: a goal the last 점검 found stalled, called achieved at closure with no review between)
+                last = unmet[judged[0]]
+                out.append(finding("closure-achieved-unreviewed", r.rel, *r.goals_at, goals=", ".join(judged),
+                                   monitoring=last.file_name))
             if r.reason == "goals_achieved" and ep.plan is not None and not monitored:
                 # (a supervisor's probe: goals judged achieved with no 점검 of the plan that set them)
                 out.append(finding("closure-without-monitoring", r.rel, *r.reason_at, plan=ep.plan.file_name))

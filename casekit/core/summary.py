@@ -131,6 +131,7 @@ class Summary:
     needs_unnamed: int = 0  # an assessment's needs whose id is left out: as many ids the plan may name (required says so)
     members_unread: bool = False  # `household_members` written but not as a list of members: its own finding says so
     alone_at: Where | None = None  # an intake's `client.household` that says the client lives alone (1인 가구, 독거)
+    unmet: list[str] = field(default_factory=list)  # a monitoring's goals found stalled or not started
 
     @property
     def file_name(self) -> str:
@@ -421,6 +422,8 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 s.progress.append(item["goal"])
                 if item.get("status") == "achieved":
                     s.achieved.append(item["goal"])
+                elif item.get("status") in ("stalled", "not_started"):
+                    s.unmet.append(item["goal"])
         _services(s, parsed, data, ref)
         s.decision = _str(data.get("decision"))
         s.next_review = valid_date(data.get("next_review"))
