@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -222,6 +223,11 @@ def _true_or_false(name: str, example: str) -> tuple[str, str]:
 MAX_DAYS = 3660  # ten years: a deadline further off is a typo (and dates past year 9999 cannot be made)
 
 
+# deadlines of 0 days make every case due at once (due_soon_days 0 is no warning window: it may be 0)
+AT_LEAST_A_DAY = frozenset({"assessment_days", "plan_days", "monitoring_days", "conference_days", "closure_days",
+                            "revised_plan_days", "reassessment_days", "monitoring_days_intensive", "crisis_contact_days"})
+
+
 def _deadlines(cfg: Config, at: _Locate, raw: Any) -> None:
     deadlines = at.section("deadlines", raw)
     for key, value in (deadlines or {}).items():
@@ -238,8 +244,17 @@ def _deadlines(cfg: Config, at: _Locate, raw: Any) -> None:
                          f"deadlines.{key}: a list of positive days, e.g. {example}")
         elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DAYS:
             cfg.deadlines[key] = value
+            if value == 0 and key in AT_LEAST_A_DAY:  # (every case due the day it is opened or reviewed)
+                at.value(("deadlines", key), f"deadlines.{key}: 0일이면 모든 사례가 그날 바로 기한이 됩니다. 날짜 수를 "
+                                             f"적으세요. 예: {example}",
+                         f"deadlines.{key}: 0 makes every case due the same day; write the days, e.g. {example}",
+                         severity=WARNING)
         else:
-            at.value(("deadlines", key), f"deadlines.{key}: 날짜 수(0~{MAX_DAYS}의 숫자)로 적으세요. 예: {example}",
+            written = str(value).strip() if isinstance(value, str) else ""
+            digits = re.fullmatch(r"([0-9]{1,4})\s*(?:일|days?)?", written)
+            how = (f"따옴표나 단위 없이 숫자만 적으세요: {key}: {digits.group(1)}" if digits else
+                   f"날짜 수(0~{MAX_DAYS}의 숫자)로 적으세요. 예: {example}")
+            at.value(("deadlines", key), f"deadlines.{key}: {how}",
                      f"deadlines.{key}: a number of days (0-{MAX_DAYS}), e.g. {example}")
 
 
