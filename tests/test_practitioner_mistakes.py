@@ -1851,3 +1851,12 @@ def test_a_goal_found_stalled_then_called_achieved_at_closure_is_said(sample: Pa
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert [(f.code, f.path) for f in found] == [("closure-achieved-unreviewed", "cases/2026-0001/07-closure.md")], found
     assert "목표 G2는 마지막 점검(06-monitoring.md)에서 정체되었거나 시작 전이었고" in found[0].message_ko
+
+
+def test_a_closure_for_unreachable_whose_follow_up_reaches_the_client_is_said(sample: Path) -> None:
+    """연락 두절 picked for a closure whose follow-ups talk with the client: silence (a probe)."""
+    rel = "cases/2026-0001/07-closure.md"
+    line = edit(sample, rel, "reason: goals_achieved", "reason: unreachable")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path, f.line) for f in found] == [("closure-unreachable-reached", rel, line)], found
+    assert "사후관리(08-followup.md)에서 클라이언트와 연락이 닿아" in found[0].message_ko

@@ -111,6 +111,13 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "{count} records of this case ({names}) have bodies word for word another case's ({other}: this one is "
         "{other_name}); a case copied to start a new one keeps the other client's story and contacts: rewrite them",
     ),
+    "closure-unreachable-reached": (
+        W,
+        "종결 사유가 연락 두절(unreachable)인데, 그 뒤 사후관리({followup})에서 클라이언트와 연락이 닿아 상태를 "
+        "'{status}'(으)로 보았습니다. 종결 사유를 잘못 골랐다면 고치세요.",
+        "the closure's reason is unreachable, yet the follow-up after it ({followup}) reached the client "
+        "('{status}'): correct the reason if another was meant",
+    ),
     "closure-achieved-unreviewed": (
         W,
         "종결에서 '달성'으로 평가한 목표 {goals}은(는) 마지막 점검({monitoring})에서 정체되었거나 시작 전이었고, 그 뒤 점검이 "

@@ -22,6 +22,8 @@ from casekit.core.summary import Summary, record_order, valid_date
 
 # a follow-up's `status` that needs something to follow it (followup-crisis-left), in Korean
 FOLLOWUP_NEEDS = {"crisis": "위기", "needs_support": "지원 필요"}
+# a follow-up's `status` that says the client was reached (closure-unreachable-reached), in Korean
+FOLLOWUP_REACHED = {"stable": "안정", "needs_support": "지원 필요", "crisis": "위기"}
 # a consent entry dated more than this many days after the record it is written in is misdated
 # (one taken during an intake and dated a few days later counts for it)
 CONSENT_LATE_DAYS = 30
@@ -54,6 +56,7 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
     out += [f for f in _consent_late(case, typo) if (f.path, f.line) not in {(m[0], m[1]) for m in late}]
     out += _copied_bodies(case)
     out += unrecorded_change(case.records, [], case.id)  # (casebook._check drops it where handover.yml says so)
+    out += _unreachable_reached(case)
     ep = Episode()
     monitored = False  # a 점검 since the episode's latest plan
     unmet: dict[str, Summary] = {}  # goals the latest 점검 (since the latest plan) found stalled or not started
@@ -315,6 +318,24 @@ def _gaps(case: Case) -> list[Finding]:
 
 
 Misdated = tuple[str, int, int, str, str]  # (record, line, column, the consent's date, the record's)
+
+
+def _unreachable_reached(case: Case) -> list[Finding]:
+    """`closure-unreachable-reached`: a closure for 연락 두절 (`unreachable`) whose follow-up after it
+    talks with the client (stable, needing support, in crisis): the reason picked for another. Said
+    once a closure, at its reason."""
+    out = []
+    closure: Summary | None = None
+    for r in case.records:
+        if r.stage == "intake":
+            closure = None
+        elif r.stage == "closure":
+            closure = r if r.reason == "unreachable" else None
+        elif r.stage == "followup" and closure is not None and r.kind in FOLLOWUP_REACHED:
+            out.append(finding("closure-unreachable-reached", closure.rel, *closure.reason_at, followup=r.file_name,
+                               status=FOLLOWUP_REACHED[r.kind]))
+            closure = None
+    return out
 
 
 def _consents_misdated(case: Case, skip: Collection[str]) -> tuple[list[Misdated], Consents | None]:
