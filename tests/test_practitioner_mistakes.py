@@ -1590,6 +1590,9 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     ("cases/2026-0010/05-conference.md", '    done: "2026-11-25"', '    done: ""', "empty-value",
      "날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요."),
     ("cases/2026-0001/04-intervention.md", 'date: "2026-04-20"', "date:", "empty-value", "'date'(기록 날짜)가 비어 있습니다."),
+    # a next date written as a time after the record (한 달 후): the date it counts to
+    ("cases/2026-0006/12-monitoring.md", 'next_review: "2026-11-13"', "next_review: 한달 후", "bad-date",
+     "날짜(YYYY-MM-DD)로 적으세요: 기록 날짜에서 '한달 후'이면 next_review: 2026-11-30"),
     # a key holding a character no one sees (pasted from a messenger) is told so, not "did you mean worker?"
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),

@@ -7,6 +7,7 @@ Pure functions over strings; the finding table (messages.py) stays the one place
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -392,6 +393,35 @@ _DONE_WORDS = frozenset({"예", "네", "완료", "했음", "함", "o", "v", "✓
 _YEAR_MONTH = re.compile(r"^\s*([0-9]{4})\s*(?:[-./]|년)\s*([0-9]{1,2})\s*(?:월|\.)?\s*$")
 _MONTH_PART = re.compile(r"^\s*([0-9]{1,2})\s*월\s*(초순|중순|하순|초|중|말)\s*(?:까지|경)?\s*$")
 _MONTH_DAY = re.compile(r"^\s*([0-9]{1,2})\s*(?:월\s*|[./]\s*)([0-9]{1,2})\s*일?\s*$")
+
+
+_LATER = re.compile(r"\s*(한|두|세|네|[0-9]{1,3})\s*(일|주|주일|달|개월)\s*(?:후|뒤|이후|안에|내)\s*")
+_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4}
+
+
+def later_date(value: object, day: object) -> str | None:
+    """The date `value` counts from `day` (YYYY-MM-DD), when it is written as a time after it (한 달 후,
+    2주 뒤, 10일 후, 3개월 후): what a next date written so means. None otherwise."""
+    if not isinstance(value, str) or not isinstance(day, str):
+        return None
+    m = _LATER.fullmatch(unicodedata.normalize("NFKC", value))
+    if m is None:
+        return None
+    try:
+        start = dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+    count, unit = m.groups()
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    if not n:
+        return None
+    if unit == "일":
+        return (start + dt.timedelta(days=n)).isoformat()
+    if unit in ("주", "주일"):
+        return (start + dt.timedelta(weeks=n)).isoformat()
+    year, month = divmod(start.month - 1 + n, 12)  # (months on: the same day, or the month's last)
+    year, month = start.year + year, month + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
 def date_hint(value: object) -> tuple[str, str]:

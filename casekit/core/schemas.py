@@ -22,6 +22,7 @@ from casekit.core.hints import (
     close_to,
     date_hint,
     enum_hint,
+    later_date,
     may_hold_odd,
     odd_characters,
     percent_hint,
@@ -503,6 +504,11 @@ class SchemaSet:
                             allowed=allowed, hint=hinted(hint), hint_en=hinted(hint_en))]
         if (v == "format" and error.validator_value == "date") or (v == "pattern" and schema.get("format") == "date"):
             hint, hint_en = date_hint(error.instance)
+            counted = later_date(error.instance, (parsed.data or {}).get("date")) if not hint else None
+            if counted is not None:  # `next_review: 한 달 후`: the date it counts to from the record's
+                key = next((p for p in reversed(path) if isinstance(p, str)), "")
+                hint = f" 날짜(YYYY-MM-DD)로 적으세요: 기록 날짜에서 '{error.instance}'이면 {key}: {counted}"
+                hint_en = f" write the date: '{error.instance}' from the record's date is {counted}"
             return [finding("bad-date", rel, line, col, field=name, title=title, value=val(error.instance),
                             hint=hinted(hint), hint_en=hinted(hint_en))]
         if v == "pattern" and isinstance(error.instance, str) and not secret:
