@@ -1863,3 +1863,13 @@ def test_a_closure_for_unreachable_whose_follow_up_reaches_the_client_is_said(sa
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert [(f.code, f.path, f.line) for f in found] == [("closure-unreachable-reached", rel, line)], found
     assert "사후관리(08-followup.md)에서 클라이언트와 연락이 닿아" in found[0].message_ko
+
+
+def test_a_web_page_pasted_whole_is_one_finding(sample: Path) -> None:
+    """A page from 복지로 pasted with its <html>, <head>, <title>, <body> gave a warning a tag (a probe);
+    what loads from afar is still said apart."""
+    path = sample / "cases/2026-0001/05-monitoring.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\n<html><head><meta charset="utf-8"><title>복지로</title></head>'
+                    '<body><p>생계지원 안내</p><img src="https://www.bokjiro.go.kr/a.png"></body></html>\n', encoding="utf-8")
+    found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert found == ["html-page-pasted", "outside-content"], found

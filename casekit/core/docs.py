@@ -436,6 +436,7 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
         return []
     out: list[Finding] = []
     left: list[Finding] = []
+    page_tags: list[tuple[Finding, str]] = []  # a web page's own tags (<html>, <head> …): pasted whole, said once
     inside: str | None = None  # an element dropped with all it holds, still open: its tags go with it
     pending: tuple[int, int, list[str], bool] | None = None  # a start tag not closed on its line: (line, column, lines, told)
 
@@ -457,8 +458,10 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
             written = attributes(attrs)
             script = _runs_script(verdict[1], written)
             if len(left) < MAX_LEFT_OUT or script:
-                _keep_left_out(left, finding("html-left-out", rel, number, column,
-                                             **_left_out_words(low, verdict, written)), script)
+                made = finding("html-left-out", rel, number, column, **_left_out_words(low, verdict, written))
+                if low in _PAGE_TAGS and not script:
+                    page_tags.append((made, low))
+                _keep_left_out(left, made, script)
 
     for number, line in body_lines(text, first_line):
         at = 0
@@ -509,7 +512,17 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
         _references_left_out(text, rel, first_line, left, out)
     if lists:
         _attr_lists_left_out(text, rel, first_line, left)
+    if len({name for _, name in page_tags}) >= 2:  # a web page pasted whole: one finding, not one a tag
+        first = page_tags[0][0]
+        said = {id(f) for f, _ in page_tags}
+        names = ", ".join(f"<{n}>" for n in dict.fromkeys(name for _, name in page_tags))
+        left = [f for f in left if id(f) not in said]
+        left.insert(0, finding("html-page-pasted", rel, first.line, first.column, tags=names))
     return out + left
+
+
+# a web page's own elements, which a body holds only when a page was pasted in whole
+_PAGE_TAGS = frozenset({"html", "head", "body", "meta", "title", "link", "base"})
 
 
 # Python-Markdown's attr_list, where it reads one (markdown.extensions.attr_list): at the end of a

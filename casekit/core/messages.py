@@ -252,6 +252,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} is left out of the site ('[외부 자료 생략]' or nothing shows in its place); put pictures in "
         "docs/ and use their path, link to what is elsewhere",
     ),
+    "html-page-pasted": (
+        W,
+        "웹 페이지의 HTML을 통째로 붙여 넣은 것 같습니다({tags}). 사이트에는 이 태그들이 빠지고(<head>와 <title> 안의 글도 "
+        "빠집니다) 나머지 글만 남습니다: 필요한 글만 "
+        "골라 Markdown으로 옮기고 나머지는 지우세요.",
+        "a web page's HTML seems pasted in whole ({tags}): the site keeps its text without those tags; keep the text "
+        "needed, in Markdown, and delete the rest",
+    ),
     "html-left-out": (
         W,
         "{what}은(는) 사이트에 싣지 않습니다: {shown}. {advice}",

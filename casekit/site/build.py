@@ -328,7 +328,7 @@ def _finish(root: Path, report: Report, site_dir: Path, generator: str, today: d
 
 
 # what check warns of in a docs/ page that the sanitizer takes out of it as MkDocs renders it
-_LEFT_OUT = frozenset({"html-left-out", "outside-content"})
+_LEFT_OUT = frozenset({"html-left-out", "outside-content", "html-page-pasted"})
 
 
 def unsanitized_docs(report: Report, findings: list[Finding]) -> list[str]:
