@@ -1873,3 +1873,14 @@ def test_a_web_page_pasted_whole_is_one_finding(sample: Path) -> None:
                     '<body><p>생계지원 안내</p><img src="https://www.bokjiro.go.kr/a.png"></body></html>\n', encoding="utf-8")
     found = [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
     assert found == ["html-page-pasted", "outside-content"], found
+
+
+def test_one_record_alike_in_two_cases_is_a_stock_phrase_not_a_copy(sample: Path) -> None:
+    """Two cases' follow-ups written in the same stock sentences are no copied case (case-copied asks
+    for two records or more of one other case)."""
+    stock = "\n## 확인 내용\n전화로 안부를 확인했다. 생활은 안정적이며 특이사항이 없다. 다음 사후관리 때 다시 확인하기로 했다.\n"
+    for rel in ("cases/2026-0006/07-followup.md", "cases/2026-0008/07-followup.md"):
+        path = sample / rel
+        head, _, _ = path.read_text(encoding="utf-8").partition("\n---\n")
+        path.write_text(head + "\n---\n# 사후관리\n" + stock, encoding="utf-8")
+    assert [f for f in check(sample, today=None).findings if f.code == "case-copied"] == []

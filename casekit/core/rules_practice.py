@@ -639,10 +639,10 @@ def across_cases(facts: dict[str, Facts], inactive: set[str], handover_workers: 
 
 
 def _copied_from_cases(facts: dict[str, Facts]) -> list[Finding]:
-    """`case-copied`: a case whose records' bodies are another case's word for word (a case folder
-    copied to start a new case, the `case:` values and the client changed, the other client's
-    assessment, plan and story left): once a case, at its first such record, naming the case (the
-    earlier id: the one copied) and how many records."""
+    """`case-copied`: a case two or more of whose records' bodies are another case's word for word (a
+    case folder copied to start a new case, the `case:` values and the client changed, the other
+    client's assessment, plan and story left; one record alike is a stock phrase): once a case, at
+    its first such record, naming the case (the earlier id: the one copied) and how many records."""
     first: dict[str, tuple[str, str]] = {}  # body key -> (case, file name) of the earliest case holding it
     out = []
     for cid in sorted(facts):
@@ -650,7 +650,10 @@ def _copied_from_cases(facts: dict[str, Facts]) -> list[Finding]:
         same = [(rel, line, first[key]) for key, rel, line in bodies if key in first and first[key][0] != cid]
         for key, rel, _ in bodies:
             first.setdefault(key, (cid, rel.rsplit("/", 1)[-1]))
-        if same:
+        if same:  # (two records or more of one other case: one alike is a stock phrase, 안부 확인함 …)
+            other_case = max({o for _, _, (o, _) in same}, key=lambda o: sum(x[2][0] == o for x in same))
+            same = [x for x in same if x[2][0] == other_case]
+        if len(same) >= 2:
             rel, line, (other, name) = same[0]
             names = ", ".join(r.rsplit("/", 1)[-1] for r, *_ in same[:3]) + (" …" if len(same) > 3 else "")
             out.append(finding("case-copied", rel, line, 1, other=other, other_name=name, count=len(same), names=names))
