@@ -8,6 +8,7 @@ import gc
 import importlib.util
 import json
 import os
+import re
 import shlex
 import stat
 import sys
@@ -495,16 +496,16 @@ def log_cmd(case: str, fmt: str) -> None:
 
 @main.command("reassign")
 @click.argument("cases", nargs=-1)
-@click.option("--from", "from_worker", required=True, help="지금 담당자 ID (the worker handing over).")
-@click.option("--to", "to_worker", required=True, help="새 담당자 ID (the worker taking over).")
+@click.option("--from", "from_worker", default=None, help="지금 담당자 ID (the worker handing over). 꼭 적습니다.")
+@click.option("--to", "to_worker", default=None, help="새 담당자 ID (the worker taking over). 꼭 적습니다.")
 @click.option("--reason", default=None, help="변경 사유 (퇴사, 휴직, 업무 조정 ...).")
 @click.option("--date", "date", default=None, help="새 담당자가 맡는 날 YYYY-MM-DD (default: today).")
 @click.option("--by", envvar="CASEKIT_WORKER", default=None, help="처리자 ID (env CASEKIT_WORKER).")
 @click.option("--dry-run", is_flag=True, help="바꿀 내용만 보여 주고 쓰지 않습니다 (show, write nothing).")
 @click.option("--force", is_flag=True, help="--to가 이 사례집에 없는, 다른 담당자와 비슷한 ID여도 넘깁니다 "
                                            "(hand over to an id that looks like a typo of another worker's).")
-def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reason: str | None, date: str | None,
-                 by: str | None, dry_run: bool, force: bool) -> None:
+def reassign_cmd(cases: tuple[str, ...], from_worker: str | None, to_worker: str | None, reason: str | None,
+                 date: str | None, by: str | None, dry_run: bool, force: bool) -> None:
     """담당자 변경: --from의 진행 중 사례(또는 CASE...)를 --to에게 넘깁니다 (hand over open cases).
 
     지난 기록은 그대로 두고 cases/<id>/handover.yml에 항목을 덧붙입니다.
@@ -513,6 +514,14 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str, to_worker: str, reaso
 
     _one_shot()
     root = _root()
+    if from_worker is None or to_worker is None:
+        # `casekit reassign kim.sw lee.sw`: the two workers written as the cases to hand over
+        workers = [c for c in cases if not (root / "cases" / c).is_dir() and re.fullmatch(r"[A-Za-z][A-Za-z0-9._-]*", c)]
+        if from_worker is None and to_worker is None and len(cases) == 2 and len(workers) == 2:
+            raise click.UsageError(f"담당자 ID는 옵션으로 적습니다: casekit reassign --from {workers[0]} --to {workers[1]} "
+                                   "(사례 번호를 적으면 그 사례만 넘깁니다) (worker ids go in --from and --to)")
+        missing = "--from" if from_worker is None else "--to"
+        raise click.UsageError(f"빠진 옵션: '{missing}'. 예: casekit reassign --from kim.sw --to lee.sw (missing {missing})")
     try:
         planned, skipped = plan(root, from_worker, to_worker, [_case(root, c) for c in cases] or None, reason=reason,
                                 date=_today(date, "--date"), by=by, force=force)

@@ -329,3 +329,16 @@ def test_a_case_whose_records_go_on_under_another_worker_unsaid_is_one_warning(s
 def test_one_record_written_for_the_cases_worker_is_not_a_handover(sample: Path) -> None:
     _records_by(sample, "2026-0002", "kim.sw", ("09-monitoring.md",))  # the case's worker again after it
     assert [f for f in check(sample, today=dt.date(2026, 12, 5)).findings if f.path.startswith("cases/2026-0002/")] == []
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("kim.sw", "choi.sw"), "담당자 ID는 옵션으로 적습니다: casekit reassign --from kim.sw --to choi.sw"),
+    (("--to", "choi.sw"), "빠진 옵션: '--from'. 예: casekit reassign --from kim.sw --to lee.sw"),
+])
+def test_the_workers_written_as_cases_are_told_the_options(tmp_path: Path, run, args: tuple[str, ...], says: str) -> None:
+    """`casekit reassign kim.sw lee.sw` said only that --from was missing (a probe)."""
+    root = book(tmp_path)
+    before = snapshot(root)
+    result = run(root, "reassign", *args)
+    assert result.exit_code == 2 and says in result.output, result.output
+    assert snapshot(root) == before
