@@ -1884,3 +1884,16 @@ def test_one_record_alike_in_two_cases_is_a_stock_phrase_not_a_copy(sample: Path
         head, _, _ = path.read_text(encoding="utf-8").partition("\n---\n")
         path.write_text(head + "\n---\n# 사후관리\n" + stock, encoding="utf-8")
     assert [f for f in check(sample, today=None).findings if f.code == "case-copied"] == []
+
+
+def test_a_new_case_numbered_unlike_the_others_is_asked_about(sample: Path) -> None:
+    """`casekit new 2026-15` among 2026-0001 … 2026-0014 made cases/2026-15 without a word (a probe)."""
+    def new(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "casekit", "new", *args], cwd=sample, capture_output=True,
+                              text=True, check=False, env={**os.environ, "LANG": "C.UTF-8"})
+
+    refused = new("2026-15")
+    assert refused.returncode == 1 and "혹시 2026-0015인가요?" in refused.stderr, refused.stderr
+    assert not (sample / "cases/2026-15").exists()
+    assert new("2026-0015").returncode == 0 and (sample / "cases/2026-0015/01-intake.md").is_file()
+    assert new("2026-16", "--force").returncode == 0 and (sample / "cases/2026-16").is_dir()

@@ -421,6 +421,27 @@ DATE_CODES = frozenset({"date-decreasing", "date-future", "date-far-future", "da
 REFUSED_CODES = ORDER_CODES | DATE_CODES
 
 
+_NUMBERED = re.compile(r"(.*?[^0-9])([0-9]+)")
+
+
+def _id_as_the_others(case_id: str, names: set[str]) -> tuple[str, str, int] | None:
+    """(the id written with as many digits as every other case's of its prefix, one of those, the
+    count) when it has fewer or more (2026-15 among 2026-0001 … : 2026-0015); None otherwise (or
+    with fewer than three others to go by)."""
+    m = _NUMBERED.fullmatch(case_id)
+    if m is None:
+        return None
+    widths = {len(o.group(2)): o.group(0) for n in sorted(names)
+              if (o := _NUMBERED.fullmatch(n)) is not None and o.group(1) == m.group(1)}
+    count = sum(1 for n in names if (o := _NUMBERED.fullmatch(n)) is not None and o.group(1) == m.group(1))
+    if count < 3 or len(widths) != 1:
+        return None
+    (width, example), = widths.items()
+    if width == len(m.group(2)) or len(str(int(m.group(2)))) > width:
+        return None
+    return f"{m.group(1)}{int(m.group(2)):0{width}d}", example, width
+
+
 def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.date | None = None,
              today: dt.date | None = None, force: bool = False) -> Written:
     """Create `cases/<id>/01-intake.md` from the template. Refuses an existing case, and (unless
@@ -445,6 +466,10 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
             _, other, why, why_en = clash
             raise ScaffoldError(attach_particles(f"사례 번호 '{case_id}'이(가) 이미 있는 사례의 번호와 겹칩니다: '{other}' ({why}). "
                                                  f"다른 번호를 주세요 (the id collides with case '{other}': {why_en})"))
+        meant = _id_as_the_others(case_id, names)
+        if meant is not None and not force and case_id not in names:  # 2026-15 among 2026-0001 … 2026-0014
+            raise ScaffoldError(f"다른 사례 번호는 모두 {meant[1]}처럼 숫자 {meant[2]}자리입니다. 혹시 {meant[0]}인가요? "
+                                f"이대로 만들려면 --force를 붙이세요 (the other ids have {meant[2]} digits: {meant[0]}?)")
     for _attempt in range(20):
         # sequential numbers are taken under a lock on cases/: two `new`s at once get consecutive numbers
         with locked(cases) if sequential else nullcontext():
