@@ -311,6 +311,26 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
     click.echo(written.rel)
     for warning in written.warnings:  # written with --force although out of order: said at once
         click.echo(f"경고: {warning}", err=True)
+    if worker is not None:  # `--worker lee` for lee.sw: said now, not at the next check only
+        _worker_slip(root, worker)
+
+
+def _worker_slip(root: Path, worker: str) -> None:
+    """A warning on stderr when `worker` is no id the casebook knows but one close to it is."""
+    from casekit.core.handover import known_workers
+    from casekit.core.hints import close_to
+
+    try:
+        report = check(root)
+    except CasebookError:
+        return
+    known = known_workers(report.summaries, report.handovers) - {worker}
+    uses = sum(1 for records in report.summaries.values() for r in records if r.worker == worker)
+    meant = close_to(worker, sorted(known)) if uses <= 1 else None
+    if meant is not None:
+        click.echo(printable(attach_particles(
+            f"경고: 담당자 '{worker}'은(는) 이 사례집에서 이 기록에만 나옵니다. 혹시 {meant}인가요? 같은 사람이면 "
+            f"기록의 worker를 {meant}(으)로 고치세요 (a worker id written once: {meant}?)")), err=True)
 
 
 @main.command("status")

@@ -1897,3 +1897,15 @@ def test_a_new_case_numbered_unlike_the_others_is_asked_about(sample: Path) -> N
     assert not (sample / "cases/2026-15").exists()
     assert new("2026-0015").returncode == 0 and (sample / "cases/2026-0015/01-intake.md").is_file()
     assert new("2026-16", "--force").returncode == 0 and (sample / "cases/2026-16").is_dir()
+
+
+def test_a_worker_mistyped_in_casekit_add_is_said_at_once(sample: Path) -> None:
+    """`casekit add 2026-0012 점검 --worker lee` (for lee.sw) wrote the record without a word (a probe)."""
+    def add(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "casekit", "add", *args], cwd=sample, capture_output=True,
+                              text=True, check=False, env={**os.environ, "LANG": "C.UTF-8"})
+
+    slip = add("2026-0012", "점검", "--worker", "lee")
+    assert slip.returncode == 0 and "혹시 lee.sw인가요?" in slip.stderr, slip.stderr
+    right = add("2026-0012", "실행", "--worker", "lee.sw")
+    assert right.returncode == 0 and "경고" not in right.stderr, right.stderr
