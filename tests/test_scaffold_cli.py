@@ -197,7 +197,7 @@ def test_an_unknown_stage_gets_a_guess_and_the_list(sample: Path, run) -> None:
 def test_a_mistyped_case_id_gets_the_closest_case(sample: Path, run) -> None:
     before = files(sample)
     result = run(sample, "add", "2026-012", "점검")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # (a usage error, as `casekit status` says of a case not there)
     assert "혹시 2026-0012인가요?" in result.output
     assert files(sample) == before
 

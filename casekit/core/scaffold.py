@@ -75,6 +75,10 @@ class ScaffoldError(Exception):
         super().__init__(attach_particles(message))
 
 
+class NoSuchCase(ScaffoldError):
+    """`add` for a case the casebook does not have: a mistake in what was typed (the adapter's usage error)."""
+
+
 class Refused(ScaffoldError):
     """The record would break the process order, go back in time, or carries an implausible date:
     nothing was written. `force=True` writes it anyway. A value for the adapter to word:
@@ -568,7 +572,7 @@ def add_record(
             f"(cases/{case} is a symbolic link; casekit does not add records through links)"
         )
     if not folder.is_dir():
-        raise ScaffoldError(f"사례 '{case}'이(가) 없습니다.{case_hint(cases, case)} "
+        raise NoSuchCase(f"사례 '{case}'이(가) 없습니다.{case_hint(cases, case)} "
                             f"사례 목록은 `casekit status`로 봅니다 (no such case): cases/{case}")
     if not inside(root, folder):
         raise _outside(f"cases/{case}", folder)
