@@ -120,7 +120,7 @@ def test_no_message_leaves_a_particle_undecided(code: str, word: str) -> None:
         ("'type'(계획 유형)이(가) 없습니다", "'type'(계획 유형)이 없습니다"),
         ("goal은(는)", "goal은"), ("plan을(를)", "plan을"), ("intake은(는)", "intake는"),
         ("순번 3이(가)", "순번 3이"), ("순번 2이(가)", "순번 2가"), ("서울(으)로", "서울로"), ("부산(으)로", "부산으로"),
-        ("집(으)로", "집으로"), ("'최초'과(와)", "'최초'와"),
+        ("집(으)로", "집으로"), ("'최초'과(와)", "'최초'와"), ("'80%'은(는)", "'80%'는"),
     ],
 )
 def test_particles_follow_the_final_consonant(text: str, expected: str) -> None:

@@ -44,6 +44,8 @@ def final_consonant(word: str) -> str | None:
     text = word.rstrip(_SKIP)
     if text.endswith(")") or not text:
         return None
+    if text.endswith(("%", "％")):  # 80% is read 팔십 퍼센트: a vowel
+        return ""
     # a space or sign the word ends in is not read aloud ('G1　', '03-plan.md~'): the letter before it is
     text = text.rstrip(_UNREAD)
     if not text:
