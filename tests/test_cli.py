@@ -234,8 +234,9 @@ def test_report_takes_its_month_as_an_argument_too(tmp_path: Path, run) -> None:
 
 
 @pytest.mark.parametrize(("day", "says"), [
-    ("2026.12.01", "2026-12-01로 적으세요"), ("2026-11-31", "11월은 30일까지입니다"), ("12/1", "연도를 넣어"),
-    ("abc", "예: 2026-11-25"),
+    ("2026.12.01", "2026-12-01로 적으세요"), ("2026-11-31", "11월은 30일까지입니다"),
+    ("12/1", f"{dt.date.today().year}-12-01처럼 연도 네 자리를 넣어"), ("12월 1일", "연도 네 자리를 넣어"),
+    ("내일", f"날짜로 적으세요: --today {dt.date.today() + dt.timedelta(days=1)}"), ("abc", "예: 2026-11-25"),
 ])
 def test_a_date_option_written_another_way_is_told_how_to_write_it(tmp_path: Path, run, day: str, says: str) -> None:
     root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
