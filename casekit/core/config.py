@@ -326,6 +326,15 @@ def _weights(cfg: Config, at: _Locate, weights: Any) -> None:
         at.value(("caseload", "weights"), f"caseload.weights: 위기도별 가중치를 적으세요. 예: {example}",
                  f"caseload.weights: a weight per risk level, e.g. {example}")
         return
+    by_label = {label: code for code, label in RISK_KO.items()}
+    if len(weights) >= 2 and all(isinstance(k, str) and k.strip() in by_label for k in weights):
+        # `{위기: 3, 높음: 2, …}`: every level by its Korean name: one finding, taken as meant
+        meant = {by_label[k.strip()]: v for k, v in weights.items()}
+        written = "{" + ", ".join(f"{k}: {v}" for k, v in meant.items()) + "}"
+        at.key(("caseload", "weights", next(iter(weights))),
+               f"caseload.weights: 위기도는 한글 이름이 아니라 코드로 적습니다: weights: {written}",
+               f"caseload.weights: write the risk levels' codes: weights: {written}", severity=WARNING)
+        weights = meant
     for level, weight in weights.items():
         where = ("caseload", "weights", level)
         if level not in RISK_KO:
