@@ -1909,3 +1909,20 @@ def test_a_worker_mistyped_in_casekit_add_is_said_at_once(sample: Path) -> None:
     assert slip.returncode == 0 and "혹시 lee.sw인가요?" in slip.stderr, slip.stderr
     right = add("2026-0012", "실행", "--worker", "lee.sw")
     assert right.returncode == 0 and "경고" not in right.stderr, right.stderr
+
+
+@pytest.mark.parametrize("committed", [False, True])
+def test_a_resource_file_deleted_is_told_how_to_bring_it_back(sample: Path, committed: bool) -> None:
+    """`resources/gaon-food-bank.md` deleted gave a bare unknown-resource at each of 15 references (a
+    probe): each says the file was deleted and the git command that brings it back."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "casebook"]):
+        subprocess.run(["git", *args], cwd=sample, check=True, env=env, capture_output=True)
+    (sample / "resources/gaon-food-bank.md").unlink()
+    if committed:
+        subprocess.run(["git", "commit", "-qam", "자원 정리"], cwd=sample, check=True, env=env, capture_output=True)
+    found = [f for f in check(sample, today=None).findings if f.code == "unknown-resource"]
+    assert len(found) == 15 and all("resources/gaon-food-bank.md가 지워졌습니다" in f.message_ko for f in found), found[:1]
+    assert ("git checkout HEAD -- resources/gaon-food-bank.md" in found[0].message_ko) is not committed
+    assert ("^ -- resources/gaon-food-bank.md" in found[0].message_ko) is committed

@@ -10,6 +10,7 @@ import operator
 import os
 import re
 import stat
+import subprocess
 import time
 import zlib
 from array import array
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.core.cache import SHARDS, Cache, Entry, cache_key
+from casekit.core.changes import git_command
 from casekit.core.config import Config, load_config
 from casekit.core.docs import (
     DocsScan,
@@ -329,6 +331,48 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
 
 _UNKNOWN_RESOURCE = re.compile(r"resource '(.*)' does not exist in resources/")
 _ID_MISMATCH = re.compile(r"resource id '(.*)' differs from the file name '(.*)'$")
+
+
+def resource_deleted(findings: list[Finding], root: Path) -> list[Finding]:
+    """`findings` with each `unknown-resource` whose resource file git knows was there (deleted in
+    the working tree, or by a commit) telling how to bring it back: a resource deleted by mistake
+    gave one bare error at every record naming it. One git call a resource id named so; nothing
+    said without git or a repository."""
+    refs = {m.group(1) for f in findings if f.code == "unknown-resource"
+            and (m := _UNKNOWN_RESOURCE.match(f.message_en)) is not None and valid_resource_id(m.group(1))}
+    if not refs:
+        return findings
+    gone: dict[str, str] = {}
+    for ref in sorted(refs)[:MAX_DELETED_LOOKUPS]:
+        rel = f"resources/{ref}.md"
+        try:
+            done = subprocess.run(git_command(root, "log", "--diff-filter=D", "--format=%h", "-1", "HEAD", "--", rel),
+                                  capture_output=True, check=False, timeout=20)
+            there = subprocess.run(git_command(root, "cat-file", "-e", f"HEAD:./{rel}"), capture_output=True,
+                                   check=False, timeout=20)
+        except (OSError, subprocess.SubprocessError):
+            return findings
+        commit = done.stdout.decode("ascii", "replace").strip() if done.returncode == 0 else ""
+        if there.returncode == 0:  # in the last commit, gone from the folder: deleted and not committed
+            gone[ref] = f"git checkout HEAD -- {rel}"
+        elif commit:
+            gone[ref] = f"git checkout {commit}^ -- {rel}"
+    if not gone:
+        return findings
+    out = []
+    for f in findings:
+        m = _UNKNOWN_RESOURCE.match(f.message_en) if f.code == "unknown-resource" else None
+        if m is not None and m.group(1) in gone:
+            ref = m.group(1)
+            f = finding("unknown-resource", f.path, f.line, f.column, ref=ref,
+                        hint=f" 자원 파일 resources/{ref}.md가 지워졌습니다. 실수였다면 되돌리세요: {gone[ref]} "
+                             "(서비스가 끝난 자원이면 파일을 두고 status: inactive로 적습니다).",
+                        hint_en=f" resources/{ref}.md was deleted; if by mistake, bring it back: {gone[ref]}")
+        out.append(f)
+    return out
+
+
+MAX_DELETED_LOOKUPS = 20  # resource ids asked of git in one check (a casebook with hundreds missing: its first)
 
 
 def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
@@ -820,7 +864,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_renamed(findings, layout), layout)))),
+    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_deleted(resource_renamed(findings, layout), root), layout)))),
                                              layout.unread))
     return report
 
