@@ -657,6 +657,11 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
     _errors_notice(report, "내보내는 값")
     with progress("내보내는 중"):
         rows = export.build(report, activities=activities, include_sensitive=include_sensitive)
+    if rows.masked:  # a name or a number typed into a goal or an activity: check's privacy errors
+        shown = [f"{case} {what}" for case, what in rows.masked[:5]]
+        click.echo(printable(f"주의: 목표·활동 내용에 적힌 개인정보(이름, 연락처, 주민등록번호 등) {len(rows.masked)}곳을 "
+                             f"○로 가려 내보냅니다: {', '.join(shown)}{' 외' if len(rows.masked) > 5 else ''}. "
+                             "기록에서 지우세요: casekit check (personal data in free text masked)"), err=True)
     _write_out(export.to_xlsx(rows, activities) if fmt == "xlsx" else export.render(rows, fmt, activities), output)
 
 

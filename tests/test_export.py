@@ -92,6 +92,48 @@ def test_no_sensitive_value_unless_asked(sample: Path, run) -> None:
     assert {v for v in planted if v not in book} == set()
 
 
+PASTED = {  # what a worker types into free text: the client's name, given name, phone and resident number
+    "plan": ('goal: "기초생활수급(생계·주거급여) 결정을 받아', 'goal: "박영수 님이 기초생활수급(생계·주거급여) 결정을 받아'),
+    "intervention": ("클라이언트가 서류 목록을 직접 적어 갔다.",
+                     "영수씨 휴대폰 010 0000 1001로 문자 보냄. 주민번호 690721-1000000 확인. 옆집 010-7777-1234."),
+}
+
+
+@pytest.mark.parametrize("args", [(), ("--activities",), ("--format", "json", "--activities"),
+                                  ("--format", "xlsx", "--activities")])
+def test_a_name_or_number_typed_into_free_text_is_masked_and_said(sample: Path, run, args: tuple[str, ...]) -> None:
+    """check calls them errors and build refuses them: an export (for Excel, for e-mail) masks them
+    as the site would, says so on stderr, and gives them back only with --include-sensitive."""
+    if "xlsx" in args:
+        pytest.importorskip("openpyxl")
+    for name, (old, new) in PASTED.items():
+        path = next((sample / "cases/2026-0001").glob(f"*-{name}.md"))
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    data, err = export(run, sample, *args)
+    text = xlsx_text(data) if "xlsx" in args else data.decode("utf-8-sig")
+    for value in ("박영수", "영수씨", "0000 1001", "690721", "7777-1234"):
+        assert value not in text, (args, value)
+    csv_of_activities = args == ("--activities",)  # (the activity rows only: no goals)
+    assert csv_of_activities or "○○○ 님이 기초생활수급" in text
+    if "--activities" in args:
+        assert "○○씨 휴대폰" in text and "○○○○○○-○○○○○○○ 확인" in text
+    assert "개인정보" in err and "○로 가려" in err and "2026-0001 목표 G1" in err
+    assert "casekit check" in err
+    full, err = export(run, sample, *args, "--include-sensitive")
+    full_text = xlsx_text(full) if "xlsx" in args else full.decode("utf-8-sig")
+    assert (csv_of_activities or "박영수 님이" in full_text) and "○로 가려" not in err
+    if "--activities" in args:
+        assert "690721-1000000 확인" in full_text
+
+
+def test_nothing_is_masked_in_the_sample(sample: Path, run) -> None:
+    """The masking has no false alarm on a casebook check passes: every goal and 내용 as written."""
+    data, err = export(run, sample, "--format", "json", "--activities")
+    assert "○" not in data.decode("utf-8") and "개인정보" not in err
+
+
 def xlsx_text(data: bytes) -> str:
     """Every XML part of a workbook, as text with its character references read (what anyone
     unzipping it would read: openpyxl writes Hangul as &#52852; when lxml is installed, and a

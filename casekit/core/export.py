@@ -7,6 +7,13 @@ accident. A restricted case (열람 제한) keeps its structure only, as on the 
 carries the sensitive values, one column per field (`intake.client.name`, ...), several records'
 values joined by " | ", and a restricted case its goals' and activities' text.
 
+What a worker typed into a free text (a goal, an activity's 내용) is published nowhere but may still
+hold a client's name, phone or resident number: `casekit check` calls those errors and `casekit
+build` refuses them, and without `include_sensitive` the export masks them as the site would, ○
+a character (`Masker`): every sensitive value of the casebook and its variants (the given name in
+its own case), and every phone, resident, card or account number and e-mail address `pii.allow`
+does not allow. `Export.masked` counts the texts changed, for the command to say so.
+
 XLSX (with the optional `openpyxl`, `pip install 'casekit[xlsx]'`) holds both tables as sheets
 and stores every text as text. CSV is written for Excel as much as for programs: UTF-8 with a byte-order mark (Excel then
 reads Korean correctly), RFC 4180 quoting and CRLF line ends, and a cell that starts with
@@ -25,8 +32,12 @@ from typing import Any
 
 from casekit.core.case import Case
 from casekit.core.casebook import Report
+from casekit.core.masking import masked
+from casekit.core.needles import sensitive_needles
+from casekit.core.pii import find_pii
 from casekit.core.rules import episodes
 from casekit.core.schemas import STAGE_KO, redact, sensitive_values
+from casekit.core.sensitive import SensitiveIndex
 from casekit.core.summary import Summary
 
 CASE_COLUMNS = [
@@ -52,6 +63,29 @@ class Export:
     cases: list[dict[str, Any]] = field(default_factory=list)
     activities: list[dict[str, Any]] = field(default_factory=list)
     sensitive_columns: list[str] = field(default_factory=list)
+    masked: list[tuple[str, str]] = field(default_factory=list)  # (case, what) of each text masked
+
+
+class Masker:
+    """A free text as an export without `include_sensitive` shows it: the casebook's sensitive
+    values and their variants (see `casekit.core.sensitive`; a given name in its own case only),
+    and the personal numbers `casekit.core.pii` finds, as ○ (separators kept)."""
+
+    def __init__(self, report: Report) -> None:
+        self.index = SensitiveIndex(sensitive_needles(report))
+        self.allow = report.config.pii_allow
+        self.masked: list[tuple[str, str]] = []
+
+    def __call__(self, text: Any, case: str, what: str) -> Any:
+        if not isinstance(text, str) or not text:
+            return text
+        out = self.index.mask(text, markdown=False, scope=f"cases/{case}/") if self.index else text
+        hits = list(find_pii(out, self.allow))
+        for _code, offset, found in reversed(hits):
+            out = out[:offset] + masked(found, digits_only=True) + out[offset + len(found):]
+        if out != text:
+            self.masked.append((case, what))
+        return out
 
 
 def _data(report: Report, record: Summary, include_sensitive: bool) -> dict[str, Any]:
@@ -72,10 +106,13 @@ def build(report: Report, *, activities: bool = False, include_sensitive: bool =
     """Rows from a `check(root, keep=True)` report (parsed records kept)."""
     out = Export()
     sensitive_seen: dict[str, None] = {}
+    mask = None if include_sensitive else Masker(report)
     for case, records in sorted(report.summaries.items()):
         if not records:
             continue
         row = _case_row(report, case, records, include_sensitive)
+        if mask is not None:
+            row["goals"] = [mask(g, case, f"목표 {g.split(' ', 1)[0]}") for g in row["goals"]]
         if include_sensitive:
             for key in row["sensitive"]:
                 sensitive_seen.setdefault(key)
@@ -85,8 +122,12 @@ def build(report: Report, *, activities: bool = False, include_sensitive: bool =
             if row["restricted"] and not include_sensitive:  # 열람 제한: what was done, not the narrative
                 for act in rows:
                     act["summary"] = None
+            elif mask is not None:
+                for act in rows:
+                    act["summary"] = mask(act["summary"], case, f"{act['record'].rsplit('/', 1)[-1]} 활동 {act['date']}")
             out.activities += rows
     out.sensitive_columns = sorted(sensitive_seen)
+    out.masked = mask.masked if mask is not None else []
     return out
 
 
