@@ -1286,6 +1286,23 @@ def test_a_case_called_by_its_number_alone_is_told_the_id(sample: Path, typed: s
     assert case_hint(sample / "cases", "9999") == ""
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("2026-1", "2026-0001"), ("2026-01", "2026-0001"),
+                                               ("2026-001", "2026-0001"), ("2026-4", "2026-0004"),
+                                               ("2026-04", "2026-0004"), ("2026-12", "2026-0012"),
+                                               ("2026-00012", "2026-0012"), ("2026-0102", "2026-0012")])
+def test_a_short_case_id_is_read_as_its_number(sample: Path, run, typed: str, meant: str) -> None:
+    """`casekit add 2026-1 점검` was asked 혹시 2026-0014인가요? (one keystroke from `2026-1`): a tired
+    worker retyping it wrote a monitoring into another client's case (a probe). The number is what
+    a short id means; a number no case has gets no guess at all."""
+    from casekit.core.scaffold import case_hint
+
+    assert case_hint(sample / "cases", typed) == f" 혹시 {meant}인가요?"
+    for command in (["status", typed], ["add", typed, "점검"], ["log", typed]):
+        result = run(sample, *command)
+        assert result.exit_code == 2 and f"혹시 {meant}인가요?" in result.output, (command, result.output)
+    assert case_hint(sample / "cases", "2026-21") == ""
+
+
 def test_a_monitoring_copied_from_another_case_names_services_its_plan_lacks(sample: Path) -> None:
     """2026-0001's monitoring copied into 2026-0012, only its case and date changed, said 문제 없음,
     though it checks services (goal, resource) 2026-0012's plan never had (found by a probe)."""

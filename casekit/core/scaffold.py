@@ -681,13 +681,17 @@ def _in_order_now(root: Path, case: str, records: list[Summary], nn: int, date: 
 
 
 def case_hint(cases: Path, case: str) -> str:
-    """" 혹시 2026-0012인가요?" for a case id one keystroke away from an existing case, or for its
-    number alone when one case's id ends in it (0012, 12) (`add`, `log`)."""
+    """" 혹시 2026-0012인가요?" for a case id written with fewer or more digits than the others
+    (2026-12, 2026-012: read as its number, never as the id it is one keystroke from: 2026-1 is
+    2026-0001, not 2026-0014), one keystroke away from an existing case, or for its number alone
+    when one case's id ends in it (0012, 12) (`add`, `log`, `status`, `check`)."""
     try:
         known = [e.name for e in os.scandir(cases) if e.is_dir(follow_symlinks=False)]
     except OSError:
         return ""
-    guess = close_to(case, known)
+    padded = _id_as_the_others(case.strip(), set(known))  # 2026-1 among 2026-NNNN: 2026-0001, not 2026-0014
+    # (and no other guess when the number is not a case's: 2026-21 is not 2026-0012)
+    guess = close_to(case, known) if padded is None else padded[0] if padded[0] in known else None
     if guess is None and case.isdigit():
         ending = [k for k in known if k.rsplit("-", 1)[-1].lstrip("0") == case.lstrip("0") != ""]
         guess = ending[0] if len(ending) == 1 else None
