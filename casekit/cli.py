@@ -253,6 +253,8 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
     click.echo("접수 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요.", err=True)
+    if worker is not None:  # `--worker kim` for kim.sw: the new case would be missing from kim.sw's lists
+        _worker_slip(root, worker)
 
 
 def _refused(exc: Refused, command: str, headline: str) -> NoReturn:
@@ -333,16 +335,13 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
 
 def _worker_slip(root: Path, worker: str) -> None:
     """A warning on stderr when `worker` is no id the casebook knows but one close to it is."""
-    from casekit.core.handover import known_workers
-    from casekit.core.hints import close_to
+    from casekit.core.handover import typo_workers
 
     try:
         report = check(root)
     except CasebookError:
         return
-    known = known_workers(report.summaries, report.handovers) - {worker}
-    uses = sum(1 for records in report.summaries.values() for r in records if r.worker == worker)
-    meant = close_to(worker, sorted(known)) if uses <= 1 else None
+    meant = typo_workers(report.summaries, report.handovers).get(worker)  # (as check's worker-typo reads it)
     if meant is not None:
         click.echo(printable(attach_particles(
             f"경고: 담당자 '{worker}'은(는) 이 사례집에서 이 기록에만 나옵니다. 혹시 {meant}인가요? 같은 사람이면 "
@@ -447,19 +446,29 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
     root = _root()
     day = _today(today)
     report = check(root)
+    slips: dict[str, str] = {}  # the cases whose worker is written as a slip for `worker`'s id, with the slip
     if worker is not None:  # a typo would list nothing and read as "nothing overdue"
-        from casekit.core.handover import known_workers, unknown_worker
+        from casekit.core.handover import current_worker, known_workers, typo_workers, unknown_worker
 
-        why = unknown_worker(worker, known_workers(report.summaries, report.handovers))
+        typos = typo_workers(report.summaries, report.handovers)
+        why = unknown_worker(worker, known_workers(report.summaries, report.handovers), typos)
         if why is not None:
             raise click.BadParameter(printable(why), param_hint="--worker")
+        for cid, records in sorted(report.summaries.items()):
+            now = current_worker(records, report.handovers.get(cid, []))
+            if now is not None and typos.get(now) == worker:
+                slips[cid] = now
+        for cid, slip in slips.items():  # listed as theirs: `kim` for kim.sw dropped the case from their list
+            click.echo(printable(attach_particles(
+                f"주의: 사례 {cid}의 담당자가 '{slip}'(으)로 적혀 있습니다. {worker}의 사례로 보고 이 목록에 넣었습니다. "
+                f"기록의 worker를 {worker}(으)로 고치세요: casekit check (the case's worker is written '{slip}')")), err=True)
     _settings_warning(report)
     _errors_notice(report, "기한 목록")
     soon = report.config.deadlines["due_soon_days"]
     # every deadline, as the site's /due/ pages list them (not only each case's earliest: an overdue
     # 점검 stood behind an overdue 계획 of the same case, out of sight)
     items = [d for d in every_due(report.summaries, report.config.deadlines, report.handovers)
-             if worker is None or d.worker == worker]
+             if worker is None or d.worker == worker or slips.get(d.case) == d.worker]
     if not show_all:
         items = [d for d in items if d.state(day, soon) != "upcoming"]
     # 위기도 first within each state, as the site's /due/ lists them (a 위기 case's overdue contact
@@ -577,8 +586,8 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str | None, to_worker: str
                 sys.exit(1)
             return
         written, late = apply(root, planned)
-    except ReassignError as exc:
-        raise click.ClickException(str(exc)) from None
+    except ReassignError as exc:  # (a mistyped id is a usage error, exit 2, as `status` and `due` say it)
+        raise (click.UsageError if exc.usage else click.ClickException)(str(exc)) from None
     for s in late:
         click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
     skipped += late

@@ -1943,3 +1943,27 @@ def test_a_resource_file_deleted_is_told_how_to_bring_it_back(sample: Path, comm
     assert len(found) == 15 and all("resources/gaon-food-bank.md가 지워졌습니다" in f.message_ko for f in found), found[:1]
     assert ("git checkout HEAD -- resources/gaon-food-bank.md" in found[0].message_ko) is not committed
     assert ("^ -- resources/gaon-food-bank.md" in found[0].message_ko) is committed
+
+
+def test_a_worker_id_slipped_on_the_command_line_keeps_the_case_on_the_workers_lists(sample: Path, run) -> None:
+    """`casekit add 2026-0014 계획 --worker kim` (for kim.sw) handed the case to a worker 'kim' no one
+    is: it dropped out of `due --worker kim.sw` and `reassign --from kim.sw`, 'kim' counted as a
+    worker there is (`due --worker kim` listed 0건, `reassign --to kim` went without --force), and
+    `casekit new --worker lee` said nothing (a probe)."""
+    added = run(sample, "add", "2026-0014", "계획", "--worker", "kim", "--date", "2026-12-01")
+    assert added.exit_code == 0 and "혹시 kim.sw인가요?" in added.output, added.output
+    new = run(sample, "new", "2026-0015", "--worker", "lee", "--date", "2026-12-01")
+    assert new.exit_code == 0 and "혹시 lee.sw인가요?" in new.output, new.output
+    for slip, meant in (("kim", "kim.sw"), ("lee", "lee.sw")):
+        due = run(sample, "due", "--worker", slip, "--all")
+        assert due.exit_code == 2 and f"혹시 {meant}인가요?" in due.output and "0건" not in due.output, due.output
+    due = run(sample, "due", "--worker", "kim.sw", "--all")
+    assert due.exit_code == 0 and "사례 2026-0014의 담당자가 'kim'으로 적혀 있습니다" in due.output, due.output
+    assert any("2026-0014" in line and "담당 kim" in line for line in due.output.splitlines()), due.output
+    handed = run(sample, "reassign", "--from", "kim.sw", "--to", "lee.sw", "--dry-run")
+    assert handed.exit_code == 1 and "건너뜀 2026-0014: 지금 담당자가 'kim'으로 적혀 있습니다" in handed.output, handed.output
+    assert "사례 1건(2026-0014)은 넘기지 않습니다" in handed.output
+    to_slip = run(sample, "reassign", "--from", "kim.sw", "--to", "kim", "--dry-run")
+    assert to_slip.exit_code == 2 and "혹시 kim.sw인가요?" in to_slip.output and "--force" in to_slip.output
+    listed = run(sample, "reassign", "--from", "kim.sw", "--to", "이사회")
+    assert listed.exit_code == 2 and "있는 담당자: choi.sw, kim.sw, lee.sw, park.sw " in listed.output, listed.output

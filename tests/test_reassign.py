@@ -118,10 +118,11 @@ def test_a_worker_id_typed_wrong_is_refused_with_the_one_meant(tmp_path: Path, r
     root = book(tmp_path)
     before = snapshot(root)
     result = run(root, "reassign", "--from", "kim.s", "--to", "choi.sw")
-    assert result.exit_code == 1 and "--from: 담당자 'kim.s'는 이 사례집에 없습니다. 혹시 kim.sw인가요?" in result.output
+    # (a mistyped id is a usage error, exit 2, as `due --worker` and `status` say it: not "nothing to hand over")
+    assert result.exit_code == 2 and "--from: 담당자 'kim.s'는 이 사례집에 없습니다. 혹시 kim.sw인가요?" in result.output
     # a --to one slip from a worker there would hand the cases to nobody: refused, nothing written
     result = run(root, "reassign", "--from", "kim.sw", "--to", "lee.sww", "c1")
-    assert result.exit_code == 1 and "혹시 lee.sw인가요?" in result.output and "--force" in result.output
+    assert result.exit_code == 2 and "혹시 lee.sw인가요?" in result.output and "--force" in result.output
     assert snapshot(root) == before
     forced = run(root, "reassign", "--from", "kim.sw", "--to", "lee.sww", "c1", "--force", "--date", "2026-06-01")
     assert forced.exit_code == 0, forced.output
@@ -149,9 +150,13 @@ def test_given_cases_of_another_worker_or_closed_are_named(tmp_path: Path, run) 
     early = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c2", "--date", "2026-04-30")
     assert early.exit_code == 1 and "마지막 기록(2026-05-01)보다 이른 날(2026-04-30)부터" in early.output
     assert not (root / "cases/c2/handover.yml").exists()
-    assert run(root, "reassign", "--from", "nobody", "--to", "choi.sw").exit_code == 1
-    assert "invalid worker id" in run(root, "reassign", "--from", "kim.sw", "--to", "1bad").output
-    assert "no such case" in run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c9").output
+    assert run(root, "reassign", "--from", "nobody", "--to", "choi.sw").exit_code == 2
+    bad = run(root, "reassign", "--from", "kim.sw", "--to", "1bad")
+    assert bad.exit_code == 2 and "invalid worker id" in bad.output and "있는 담당자: " in bad.output
+    gone = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c9")
+    assert gone.exit_code == 2 and "no such case" in gone.output
+    spaced = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw ", "c1")
+    assert spaced.exit_code == 2 and "공백이 있습니다: --to choi.sw처럼" in spaced.output
 
 
 @pytest.mark.parametrize(("text", "code", "line", "column"), [

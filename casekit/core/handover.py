@@ -197,17 +197,54 @@ def known_workers(summaries: dict[str, list[Summary]], handovers: dict[str, list
     return named
 
 
-def unknown_worker(worker: str, known: set[str]) -> str | None:
+def typo_meanings(uses: dict[str, int]) -> dict[str, str]:
+    """{id: the id meant} for each worker id written in one place only when a near miss of it
+    (`near_miss`: kim.ws for kim.sw) is written in several, or it is the first part alone of one
+    id written in several (kim for kim.sw): `worker-typo`'s reading, and the command line's. Two
+    ids that each have several uses are two people; an id with no near miss is a new worker."""
+    # (odd characters, a space for the dot: their own finding)
+    ids = [w for w in uses if w.isascii() and w == w.strip() and w and " " not in w]
+    meant: dict[str, str] = {}
+    for w in ids:
+        if uses[w] != 1:
+            continue
+        close = [v for v in ids if uses[v] >= 2 and near_miss(w, v)]
+        if close:
+            meant[w] = max(close, key=lambda v: (uses[v], v))
+            continue
+        shortened = [v for v in ids if uses[v] >= 2 and len(w) >= 2 and v[len(w):len(w) + 1] in (".", "_", "-")
+                     and v.startswith(w)]
+        if len(shortened) == 1:
+            meant[w] = shortened[0]
+    return meant
+
+
+def typo_workers(summaries: dict[str, list[Summary]], handovers: dict[str, list[Handover]]) -> dict[str, str]:
+    """`typo_meanings` of the ids the records' `worker` and the handover.yml files name."""
+    uses: dict[str, int] = {}
+    named = [r.worker for records in summaries.values() for r in records if r.worker]
+    named += [w for hs in handovers.values() for h in hs for w in (h.from_worker, h.to_worker, h.by) if w]
+    for w in named:
+        uses[w] = uses.get(w, 0) + 1
+    return typo_meanings(uses)
+
+
+def unknown_worker(worker: str, known: set[str], typos: dict[str, str] | None = None) -> str | None:
     """Why `worker` (typed on the command line) names nobody in the casebook, with the id most
     likely meant ("혹시 kim.sw인가요?") or the ids there are; None when the casebook knows it."""
+    typos = typos or {}
+    if worker in typos:  # written once, a slip for another's id: a list of it would be that one case
+        return attach_particles(f"담당자 '{worker}'은(는) 이 사례집의 기록 한 곳에만 나옵니다. 혹시 {typos[worker]}인가요? "
+                                f"같은 사람이면 그 기록의 worker를 {typos[worker]}(으)로 고치세요(casekit check가 "
+                                "그곳을 알려 줍니다)")
     if worker in known:
         return None
-    meant = close_to(worker, sorted(known))
+    meant = close_to(worker, sorted(known - set(typos)))
     if meant is not None:
         return attach_particles(f"담당자 '{worker}'은(는) 이 사례집에 없습니다. 혹시 {meant}인가요?")
-    listed = ", ".join(sorted(known)[:12]) or "(없음)"
+    listed = ", ".join(sorted(known - set(typos))[:12]) or "(없음)"
     return attach_particles(f"담당자 '{worker}'은(는) 이 사례집에 없습니다. 있는 담당자: {listed}")
 
 
 __all__ = ["HANDOVER_FILE", "Handover", "check_file", "current_worker", "entries", "known_workers", "parse",
-           "read_entries", "unknown_worker", "worker_uses"]
+           "read_entries", "typo_meanings", "typo_workers", "unknown_worker", "worker_uses"]

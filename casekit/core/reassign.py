@@ -26,12 +26,22 @@ from casekit.core.handover import (
     known_workers,
     parse,
     read_entries,
+    typo_workers,
     unknown_worker,
 )
-from casekit.core.hints import close_to
+from casekit.core.hints import attach_particles, close_to
 from casekit.core.names import case_id_advice, inside, valid_case_id
 from casekit.core.needles import screen
-from casekit.core.scaffold import WORKER, _scalar, _yaml_text, case_summaries, locked, staged, write_new
+from casekit.core.scaffold import (
+    WORKER,
+    _scalar,
+    _yaml_text,
+    case_hint,
+    case_summaries,
+    locked,
+    staged,
+    write_new,
+)
 
 HEADER = (
     "# 담당자 변경(인수인계) 기록: `casekit reassign`이 항목을 덧붙입니다.\n"
@@ -41,7 +51,12 @@ HEADER = (
 
 
 class ReassignError(Exception):
-    """A request reassign refuses; nothing was written."""
+    """A request reassign refuses; nothing was written. `usage`: the command was mistyped (an id not
+    there or not written as ids are), told as `status` and `due` tell it (a usage error, exit 2)."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass
@@ -82,13 +97,20 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
     `force` (a new colleague whose id happens to look like another's)."""
     for who, value in (("--from", from_worker), ("--to", to_worker), ("--by", by)):
         if value is not None and not WORKER.fullmatch(value):
-            raise ReassignError(f"{who}: 사례관리자 ID '{value}'가 규칙(영문으로 시작, 영문·숫자·._- 최대 32자)에 맞지 않습니다 "
-                                "(invalid worker id)")
+            if WORKER.fullmatch(value.strip()):  # (pasted with a space: `--to 'lee.sw '`)
+                raise ReassignError(f"{who}: 사례관리자 ID '{value}'의 앞이나 끝에 공백이 있습니다: {who} {value.strip()}"
+                                    "처럼 적으세요 (a space around the worker id)", usage=True)
+            report = report or check(root)  # (the ids there are, as `due --worker` lists them)
+            workers = known_workers(report.summaries, report.handovers) - set(typo_workers(report.summaries, report.handovers))
+            listed = ", ".join(sorted(workers)[:12]) or "(없음)"
+            raise ReassignError(f"{who}: 사례관리자 ID '{value}'가 규칙(영문으로 시작, 영문·숫자·._- 최대 32자)에 맞지 않습니다. "
+                                f"있는 담당자: {listed} (invalid worker id)", usage=True)
     if from_worker == to_worker:
         raise ReassignError("전 담당자와 새 담당자가 같습니다 (--from and --to are the same worker)")
     for case in cases or []:
         if not valid_case_id(case):
-            raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): '{case}'.{case_id_advice(case)}")
+            raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): '{case}'.{case_id_advice(case)}",
+                                usage=True)
     today = dt.date.today()
     date = date or today
     if date > today:  # (casekit counts a handover from the moment it is written: check says handover-future)
@@ -103,23 +125,34 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
                                 "적지 않았습니다. 사유에서 그 내용을 빼고 다시 실행하세요 (the reason holds a sensitive value "
                                 "or number; nothing was written)")
     known = known_workers(report.summaries, report.handovers)
-    why = unknown_worker(from_worker, known)
+    typos = typo_workers(report.summaries, report.handovers)  # (kim written once for kim.sw: not a worker to go by)
+    why = unknown_worker(from_worker, known, typos)
     if why is not None:
-        raise ReassignError(f"--from: {why} (no case names this worker)")
-    if not force and to_worker not in known and close_to(to_worker, sorted(known)) is not None:
-        raise ReassignError(f"--to: {unknown_worker(to_worker, known)} 새로 맡는 담당자의 ID가 맞다면 --force를 붙이세요 "
-                            "(no case names this worker; --force hands over to it anyway)")
+        raise ReassignError(f"--from: {why} (no case names this worker)", usage=True)
+    if not force and (to_worker in typos or (to_worker not in known and close_to(to_worker, sorted(known - set(typos)))
+                                             is not None)):
+        raise ReassignError(f"--to: {unknown_worker(to_worker, known, typos)} 새로 맡는 담당자의 ID가 맞다면 --force를 "
+                            "붙이세요 (no case names this worker; --force hands over to it anyway)", usage=True)
+    slips = {w for w, meant in typos.items() if meant == from_worker}
     planned: list[Planned] = []
     skipped: list[Skipped] = []
     for case in cases if cases else sorted(report.summaries):
         records = report.summaries.get(case)
         if not records:
             if cases:
-                raise ReassignError(f"사례가 없습니다 (no such case): {case}")
+                raise ReassignError(attach_particles(f"사례 '{case}'이(가) 없습니다.{case_hint(root / 'cases', case)} "
+                                                     f"`casekit status`로 전체 사례 목록을 보세요 (no such case: {case})"),
+                                    usage=True)
             continue
         handovers = report.handovers.get(case, [])
         worker = current_worker(records, handovers)
         rel = f"cases/{case}/{HANDOVER_FILE}"
+        if worker in slips:  # its last record's worker mistyped: the case would be left with nobody
+            skipped.append(Skipped(case, attach_particles(
+                f"지금 담당자가 '{worker}'(으)로 적혀 있습니다. 혹시 {from_worker}인가요? 그 기록의 worker를 {from_worker}"
+                f"(으)로 고친 뒤 다시 실행하세요 (casekit check가 그곳을 알려 줍니다) (the case's worker is written "
+                f"'{worker}': a slip for {from_worker}?)")))
+            continue
         if worker != from_worker:
             if cases:
                 skipped.append(Skipped(case, f"지금 담당자는 {worker or '(없음)'}입니다 (the case is not {from_worker}'s)"))

@@ -15,8 +15,7 @@ from typing import Any
 
 from casekit.core.case import Case, Consents, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
-from casekit.core.handover import unrecorded_change
-from casekit.core.hints import near_miss
+from casekit.core.handover import typo_meanings, unrecorded_change
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, record_order, valid_date
 
@@ -671,21 +670,7 @@ def worker_typos(records: list[WorkerUse], handovers: Sequence[HandoverWorker]) 
         uses[worker] = uses.get(worker, 0) + 1
     for worker, *_ in handovers:
         uses[worker] = uses.get(worker, 0) + 1
-    # (odd characters, a space for the dot: their own finding)
-    ids = [w for w in uses if w.isascii() and w == w.strip() and w and " " not in w]
-    meant: dict[str, str] = {}
-    for w in ids:
-        if uses[w] != 1:
-            continue
-        close = [v for v in ids if uses[v] >= 2 and near_miss(w, v)]
-        if close:
-            meant[w] = max(close, key=lambda v: (uses[v], v))
-            continue
-        # the id's first part alone (kim for kim.sw), when one id only starts so
-        shortened = [v for v in ids if uses[v] >= 2 and len(w) >= 2 and v[len(w):len(w) + 1] in (".", "_", "-")
-                     and v.startswith(w)]
-        if len(shortened) == 1:
-            meant[w] = shortened[0]
+    meant = typo_meanings(uses)
     places = [(w, rel, line, col, "worker") for w, rel, line, col in records]
     places += [(w, rel, line, col, key) for w, rel, line, col, key in handovers if key == "to"]
     return [finding("worker-typo", rel, line, col, worker=w, meant=meant[w], count=uses[meant[w]], key=key)
