@@ -300,11 +300,11 @@ class StageType(click.ParamType):
 
 @main.command("add")
 @click.argument("case")
-@click.argument("stage", type=StageType())
+@click.argument("stage", nargs=-1, required=True, metavar="STAGE")
 @click.option("--worker", envvar="CASEKIT_WORKER", default=None, help="담당 사례관리자 ID (default: the case's last worker).")
 @click.option("--date", "date", default=None, help="기록 날짜 YYYY-MM-DD (default: today).")
 @force_option
-def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: str | None, force: bool) -> None:
+def add_cmd(case: str, stage: tuple[str, ...], worker: str | None, date: str | None, force: bool) -> None:
     """사례에 다음 기록을 추가합니다 (add the case's next record for STAGE).
 
     STAGE: intake assessment plan intervention monitoring closure followup conference, or in Korean
@@ -316,8 +316,14 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
     instead. --force writes it anyway.
     """
     root = _root()
+    if resolve_stage(case) is not None and resolve_stage(" ".join(stage)) is None and len(stage) == 1:
+        # `casekit add 점검 2026-0005`: the stage written first
+        raise click.UsageError(f"순서가 바뀐 것 같습니다: 사례 번호를 먼저, 단계를 다음에 적습니다. "
+                               f"casekit add {_shell_word(stage[0])} {_shell_word(case)} (CASE comes before STAGE)")
+    # `사후 관리`, `실행 (개입)` typed without quotes come as two words: read as one
+    ctx = click.get_current_context()
+    stage_id, activity = StageType().convert(" ".join(stage), next(p for p in ctx.command.params if p.name == "stage"), ctx)
     case = _case(root, case)
-    stage_id, activity = stage
     try:
         written = add_record(root, case, stage_id, worker=worker, date=_today(date, "--date"), force=force, activity=activity)
     except Refused as exc:
@@ -327,10 +333,16 @@ def add_cmd(case: str, stage: tuple[str, str | None], worker: str | None, date: 
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
+    click.echo(attach_particles(f"{STAGE_KO[stage_id]} 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요."), err=True)
     for warning in written.warnings:  # written with --force although out of order: said at once
         click.echo(f"경고: {warning}", err=True)
     if worker is not None:  # `--worker lee` for lee.sw: said now, not at the next check only
         _worker_slip(root, worker)
+
+
+def _shell_word(word: str) -> str:
+    """`word` as it is typed in a shell: quoted only when the shell would read it otherwise (Hangul needs no quotes)."""
+    return word if re.fullmatch(r"[\w.,:/@%+=-]+", word) else shlex.quote(word)
 
 
 def _worker_slip(root: Path, worker: str) -> None:

@@ -252,7 +252,7 @@ def test_a_case_given_as_its_folder_is_that_case(tmp_path: Path, run) -> None:
         result = run(cwd, "status", arg, "--today", "2026-11-22")
         assert result.exit_code == 0 and result.output.startswith("open  접수(intake)"), (arg, result.output)
     added = run(root, "add", "cases/open/", "사정", "--date", "2026-11-05")
-    assert added.exit_code == 0 and added.output.strip() == "cases/open/02-assessment.md", added.output
+    assert added.exit_code == 0 and added.stdout.strip() == "cases/open/02-assessment.md", added.output
     wrong = run(root / "cases", "status", "..")
     assert wrong.exit_code == 2 and "사례 폴더(cases/2026-0012)를 주세요" in wrong.output
 

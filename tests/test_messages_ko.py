@@ -155,6 +155,9 @@ def test_hints_for_dates_enums_and_near_misses() -> None:
     labels = {"older": "노인", "child": "아동", "adult": "성인"}
     assert "older" in enum_hint("노인", list(labels), labels)[0]
     assert enum_hint("전혀 다른 말", list(labels), labels) == ("", "")
+    # an assessment's type called 최초 as a plan's is (its label is 초기 사정): guessed as for a plan
+    kinds = {"initial": "초기 사정", "reassessment": "재사정"}
+    assert "initial(초기 사정)" in enum_hint("최초", list(kinds), kinds)[0]
     assert close_to("risk_levl", ["risk_level", "needs"]) == "risk_level"
     assert close_to("Gaon-Food-Bank", ["gaon-food-bank"]) == "gaon-food-bank"
     assert close_to("zzz", ["gaon-food-bank"]) is None

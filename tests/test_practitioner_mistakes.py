@@ -1967,3 +1967,18 @@ def test_a_worker_id_slipped_on_the_command_line_keeps_the_case_on_the_workers_l
     assert to_slip.exit_code == 2 and "혹시 kim.sw인가요?" in to_slip.output and "--force" in to_slip.output
     listed = run(sample, "reassign", "--from", "kim.sw", "--to", "이사회")
     assert listed.exit_code == 2 and "있는 담당자: choi.sw, kim.sw, lee.sw, park.sw " in listed.output, listed.output
+
+
+def test_a_stage_typed_in_two_words_or_before_the_case_is_understood(sample: Path, run) -> None:
+    """`casekit add 2026-0001 사후 관리` (unquoted, as a worker types it) got 필요 없는 인자가 더 있습니다
+    (관리), and `casekit add 점검 2026-0005` 알 수 없는 단계 '2026-0005' (a probe)."""
+    split = run(sample, "add", "2026-0001", "사후", "관리", "--date", "2026-12-01")
+    assert split.exit_code == 0 and split.stdout.strip().endswith("-followup.md"), split.output
+    assert "사후관리 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요." in split.stderr
+    paren = run(sample, "add", "2026-0005", "실행", "(개입)", "--date", "2026-12-01")
+    assert paren.exit_code == 0 and paren.stdout.strip().endswith("-intervention.md"), paren.output
+    swapped = run(sample, "add", "점검", "2026-0005")
+    assert swapped.exit_code == 2 and "순서가 바뀐 것 같습니다" in swapped.output, swapped.output
+    assert "casekit add 2026-0005 점검 " in swapped.output
+    odd = run(sample, "add", "2026-0005", "점검", "하나")
+    assert odd.exit_code == 2 and "알 수 없는 단계 '점검 하나'" in odd.output and "혹시 점검인가요?" in odd.output

@@ -70,7 +70,7 @@ def test_add_before_any_plan_is_refused_and_offers_assessment_and_crisis_interve
 
 def test_crisis_intervention_may_come_before_a_plan(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0009", "위기개입")
-    assert result.exit_code == 0 and result.stderr == ""
+    assert result.exit_code == 0 and "경고" not in result.stderr and "기록의 <...> 안내 문구를 채운 뒤" in result.stderr
     text = (sample / "cases/2026-0009/02-intervention.md").read_text(encoding="utf-8")
     assert "type: crisis_intervention" in text and "goal:" not in text
     assert f"  - date: {TODAY.isoformat()}" in text
@@ -102,7 +102,7 @@ def test_add_dated_after_today_is_refused(sample: Path, run) -> None:
 
 def test_add_in_order_says_nothing_and_writes(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0012", "점검")
-    assert result.exit_code == 0 and result.stderr == ""
+    assert result.exit_code == 0 and "경고" not in result.stderr and "기록의 <...> 안내 문구를 채운 뒤" in result.stderr
     assert result.stdout.strip() == "cases/2026-0012/05-monitoring.md"
 
 

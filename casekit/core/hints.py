@@ -162,6 +162,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "high": ("상", "높음", "높다"), "medium": ("중", "보통", "mid", "moderate"), "low": ("하", "낮음", "낮다"),
     "continue": ("keep", "ongoing", "계속", "유지", "계속 진행", "계속진행", "계속 개입"), "close": ("closing", "end", "종결"),
     "revise_plan": ("revise", "revised", "계획수정"), "reassess": ("reassessment", "재사정"),
+    "initial": ("최초", "처음", "초기", "신규", "first"),  # (an assessment's 초기 사정 is called 최초 as a plan's is)
     "female": ("f", "여", "여자", "여성"), "male": ("m", "남", "남자", "남성"),
     "written": ("서면", "signed", "paper", "서명", "서명함", "동의서"), "signed": ("서명", "서면", "written"), "verbal": ("oral", "구두"),
     "given": ("동의", "agreed", "yes", "예", "네"), "refused": ("거부", "declined", "denied", "no", "아니오", "아니요"),
