@@ -587,6 +587,9 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str | None, to_worker: str
         if not planned:
             raise click.ClickException(f"{from_worker}에게서 넘길 진행 중 사례가 없습니다 (nothing to hand over)")
         for p in planned:
+            if p.unread:  # (`due`, `export` and `report` say so too: the date and worker it holds are not known)
+                click.echo(f"주의 {p.case}: 기록에 검사 오류 {p.unread}건이 있어 그 기록의 날짜와 담당자를 읽지 못했을 수 "
+                           "있습니다. 먼저 고치세요: casekit check (check errors in the case's records)", err=True)
             click.echo(f"{p.case}: {p.from_worker} → {p.to_worker}  ({p.rel}{'에 덧붙일 내용' if dry_run else ''})")
             if dry_run:
                 for line in p.entry:

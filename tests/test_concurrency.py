@@ -178,7 +178,7 @@ def test_add_never_touches_existing_records(book: Path, run: Any) -> None:
     (folder / "04-monitoring.md").write_bytes(b"not even front matter\x00")
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
     result = run(book, "add", "c1", "monitoring", "--worker", "kim.sw", "--date", "2026-04-01")
-    assert result.exit_code == 0 and result.output.strip() == "cases/c1/05-monitoring.md"
+    assert result.exit_code == 0 and result.stdout.strip() == "cases/c1/05-monitoring.md"
     for name, snapshot in before.items():
         assert ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns) == snapshot
 

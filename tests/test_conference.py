@@ -97,7 +97,7 @@ def test_add_a_conference_by_its_korean_name(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0013", "사례회의", "--date", "2026-11-20")
     assert result.exit_code == 0, result.output
     rel = "cases/2026-0013/06-conference.md"
-    assert result.stdout.strip() == rel and result.stderr == ""
+    assert result.stdout.strip() == rel and result.stderr == "사례회의 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요.\n"
     checked = json.loads(run(sample, "check", "--format", "json").output)["findings"]
     assert checked and {f["code"] for f in checked} == {"placeholder"}
     assert all(f["path"] == rel for f in checked)

@@ -266,7 +266,7 @@ def test_record_linked_out_is_reported_not_followed(book: Path, run: Any, monkey
     assert "/etc/passwd" not in seen
     # `add` skips the links when it reads the case, but counts their numbers: nothing is overwritten
     result = run(book, "add", "c1", "monitoring", "--date", "2026-04-01")
-    assert result.exit_code == 0 and result.output.strip() == "cases/c1/06-monitoring.md"
+    assert result.exit_code == 0 and result.stdout.strip() == "cases/c1/06-monitoring.md"
     assert_no_canary(result.output, (book / "cases/c1/06-monitoring.md").read_text(encoding="utf-8"))
 
 

@@ -83,7 +83,7 @@ def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) 
     due = json.loads(run(root, "due", "--all", "--worker", "choi.sw", "--format", "json", "--today", "2026-06-02").output)
     assert sorted({i["case"] for i in due["items"]}) == ["c1", "c2"]  # (several deadlines a case)
     added = run(root, "add", "c1", "intervention", "--date", "2026-06-03", env={"CASEKIT_WORKER": ""})
-    assert "worker: choi.sw" in (root / added.output.strip()).read_text(encoding="utf-8")
+    assert "worker: choi.sw" in (root / added.stdout.strip()).read_text(encoding="utf-8")
 
 
 def test_a_record_dated_before_the_handover_is_the_old_workers(tmp_path: Path, run) -> None:
@@ -93,9 +93,9 @@ def test_a_record_dated_before_the_handover_is_the_old_workers(tmp_path: Path, r
     assert run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "--date", "2026-06-01").exit_code == 0
     added = run(root, "add", "c1", "intervention", "--date", "2026-05-20", env={"CASEKIT_WORKER": ""})
     assert added.exit_code == 0, added.output
-    assert "worker: kim.sw" in (root / added.output.strip()).read_text(encoding="utf-8")
+    assert "worker: kim.sw" in (root / added.stdout.strip()).read_text(encoding="utf-8")
     after = run(root, "add", "c1", "intervention", "--date", "2026-06-01", env={"CASEKIT_WORKER": ""})
-    assert "worker: choi.sw" in (root / after.output.strip()).read_text(encoding="utf-8")  # from its day on
+    assert "worker: choi.sw" in (root / after.stdout.strip()).read_text(encoding="utf-8")  # from its day on
 
 
 def test_append_keeps_every_byte_bom_crlf_and_indentation(tmp_path: Path) -> None:
@@ -347,3 +347,15 @@ def test_the_workers_written_as_cases_are_told_the_options(tmp_path: Path, run, 
     result = run(root, "reassign", *args)
     assert result.exit_code == 2 and says in result.output, result.output
     assert snapshot(root) == before
+
+
+def test_a_case_with_a_record_check_cannot_read_is_said_as_due_says_it(sample: Path, run) -> None:
+    """`due`, `export` and `report` warned of the unreadable record; `reassign` listed the case in
+    silence, although the record's date and worker were unknown to it (a probe)."""
+    record = sample / "cases/2026-0005/07-intervention.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("worker: kim.sw\n", 'worker: "kim.sw\n', 1),
+                      encoding="utf-8")
+    result = run(sample, "reassign", "--from", "kim.sw", "--to", "lee.sw", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "주의 2026-0005: 기록에 검사 오류 1건이 있어" in result.stderr and "casekit check" in result.stderr
+    assert "주의 2026-0007" not in result.stderr

@@ -66,6 +66,7 @@ class Planned:
     from_worker: str
     to_worker: str
     entry: list[str]  # the lines appended (without line endings)
+    unread: int = 0  # check's errors in the case's records: what they hold (a later date, another worker) is not known
 
     def as_dict(self) -> dict[str, object]:
         return {"case": self.case, "file": self.rel, "from": self.from_worker, "to": self.to_worker, "append": self.entry}
@@ -177,7 +178,9 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
             skipped.append(Skipped(case, f"{rel}에 검사 오류가 있어 덧붙이지 않았습니다: {errors[0].message_ko} "
                                          "(fix the file first)"))
             continue
-        planned.append(Planned(case, rel, from_worker, to_worker, entry_lines(date, from_worker, to_worker, reason, by)))
+        unread = sum(1 for f in report.errors if f.path.startswith(f"cases/{case}/") and f.path != rel)
+        planned.append(Planned(case, rel, from_worker, to_worker, entry_lines(date, from_worker, to_worker, reason, by),
+                               unread))
     return planned, skipped
 
 
