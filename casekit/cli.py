@@ -252,6 +252,8 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
+    for warning in written.warnings:  # a random id among numbered ones
+        click.echo(f"경고: {warning}", err=True)
     click.echo("접수 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요.", err=True)
     if worker is not None:  # `--worker kim` for kim.sw: the new case would be missing from kim.sw's lists
         _worker_slip(root, worker)

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,21 @@ def test_default_stays_random(tmp_path: Path, run) -> None:
     root = make_casebook(tmp_path / "book", {})
     out = run(root, "new", "--worker", "kim.sw", "--date", "2026-11-22").output.splitlines()[0]
     assert re.fullmatch(r"cases/20261122-[0-9A-HJKMNP-TV-Z]{4}/01-intake\.md", out)
+
+
+def test_a_random_id_among_numbered_cases_is_said_with_the_next_number(sample: Path, run) -> None:
+    """`casekit new` in a casebook of 2026-0001 … 2026-0014 made 20261201-V531 in silence: every list
+    mixed the two from then on (a probe). It is made (random is the default) and warned of, with the
+    next number and the setting that makes it; once `ids.scheme` is written, nothing is said."""
+    made = run(sample, "new", "--worker", "kim.sw", "--date", "2026-11-22")
+    assert made.exit_code == 0 and re.fullmatch(r"cases/20261122-[0-9A-Z]{4}/01-intake\.md", made.stdout.strip())
+    assert "다른 사례 번호는 모두 2026-0014처럼 일련번호인데" in made.stderr
+    assert "casekit new 2026-0015로 만드세요" in made.stderr and "scheme: sequential" in made.stderr
+    shutil.rmtree((sample / made.stdout.strip()).parent)  # (the casebook numbered again, throughout)
+    config = sample / "casekit.yml"
+    config.write_text(config.read_text(encoding="utf-8") + 'ids: {scheme: random}\n', encoding="utf-8")
+    chosen = run(sample, "new", "--worker", "kim.sw", "--date", "2026-11-22")
+    assert chosen.exit_code == 0 and "경고" not in chosen.stderr, chosen.output
 
 
 def test_sequential_numbers_follow_the_highest_of_the_year(tmp_path: Path, run) -> None:

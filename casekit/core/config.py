@@ -76,6 +76,7 @@ class Config:
     history_authors: dict[str, str] = field(default_factory=dict)  # git e-mail -> worker id
     history_show_email: bool = False
     ids: IdScheme = field(default_factory=IdScheme)  # how `casekit new` makes case ids (casekit/core/ids.py)
+    ids_chosen: bool = False  # `ids.scheme` written in casekit.yml (else random is the default, not a choice)
     allow_resident_number: bool = False  # 주민등록번호: only with a legal basis (개인정보보호법 §24의2)
     caseload: dict[str, Any] = field(default_factory=lambda: {**DEFAULT_CASELOAD,
                                                               "weights": dict(DEFAULT_CASELOAD["weights"])})
@@ -388,6 +389,7 @@ _IDS_PROBLEMS = {  # parse_scheme's problems (casekit/core/ids.py), in Korean wi
 def _ids(cfg: Config, at: _Locate, raw: Any) -> None:
     """`ids:` is read by casekit/core/ids.py; here its problems are located and put in Korean."""
     cfg.ids, problems = parse_scheme(raw)
+    cfg.ids_chosen = isinstance(raw, dict) and "scheme" in raw
     if at.section("ids", raw) is None:
         return  # (absent, or not a mapping: reported by section())
     for problem in problems:

@@ -36,7 +36,7 @@ from casekit.core.config import load_config
 from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import read_entries, worker_on
 from casekit.core.hints import attach_particles, close_to
-from casekit.core.ids import clashes, next_sequential, random_id
+from casekit.core.ids import IdScheme, clashes, next_sequential, random_id
 from casekit.core.names import (
     STAGE_WORDS,
     case_id_advice,
@@ -103,7 +103,7 @@ class Refused(ScaffoldError):
 class Written:
     path: Path
     rel: str
-    warnings: list[str] = field(default_factory=list)  # written with force although refused (Korean messages)
+    warnings: list[str] = field(default_factory=list)  # written with force although refused, or a random id among numbered ones (Korean)
 
 
 # --- what a record may be called ----------------------------------------------------------------
@@ -460,9 +460,11 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
     template = template_text(root, "intake")  # before anything is written: a refusal leaves no trace
     if not force:
         _check_intake_date(root, template, case_id, date, today)
-    scheme = load_config(root).ids
+    config = load_config(root)
+    scheme = config.ids
     sequential = case_id is None and scheme.scheme == "sequential"
     cases = _cases_dir(root, create=True)
+    mixed = _numbered_like_the_others(cases, date) if case_id is None and not sequential and not config.ids_chosen else None
     if case_id is not None:  # ABC beside abc (one folder on Windows and macOS), 2026-7 beside 2026-0007
         names = {e.name for e in os.scandir(cases) if e.is_dir()}
         clash = next((c for c in clashes(names | {case_id}, scheme) if c[0] == case_id), None)
@@ -500,8 +502,25 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
                 folder.rmdir()  # only if still empty: nothing half-made stays behind
             raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
         _fsync_dir(cases)
-        return Written(path, f"cases/{cid}/01-intake.md")
+        return Written(path, f"cases/{cid}/01-intake.md", [attach_particles(mixed)] if mixed else [])
     raise ScaffoldError("새 사례 번호를 만들지 못했습니다 (could not allocate a case id)")
+
+
+def _numbered_like_the_others(cases: Path, date: dt.date) -> str | None:
+    """A warning when a random id (`20261205-V531`) is made where every case (three or more) is
+    numbered in sequence (2026-0001 …: an office's register), with the next number and the setting
+    that makes it: the ids are mixed in every list from now on."""
+    names = [e.name for e in os.scandir(cases) if e.is_dir() and not e.name.startswith(".")]
+    numbered = [m for n in names if (m := re.fullmatch(r"([0-9]{4}-)([0-9]{3,6})", n)) is not None]
+    widths = {len(m.group(2)) for m in numbered}
+    if len(names) < 3 or len(numbered) != len(names) or len(widths) != 1:
+        return None
+    width = widths.pop()
+    following = next_sequential(IdScheme("sequential", "{year}-", width), date, names)
+    return (f"다른 사례 번호는 모두 {sorted(names)[-1]}처럼 일련번호인데 무작위 번호로 만들었습니다. 다음 번호가 "
+            f"맞다면 이 폴더를 지우고 casekit new {following}(으)로 만드세요. casekit.yml에 ids: {{scheme: sequential, "
+            f"prefix: \"{{year}}-\", width: {width}}}를 넣으면 번호 없이도 다음 번호로 만듭니다 (every other case is "
+            f"numbered in sequence: casekit new {following}, or set ids.scheme: sequential)")
 
 
 def _check_intake_date(root: Path, template: str, case_id: str | None, date: dt.date, today: dt.date) -> None:
