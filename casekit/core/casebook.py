@@ -304,7 +304,6 @@ def deferred(findings: list[Finding], unread: dict[str, list[tuple[str, str, str
     return out
 
 
-_MISMATCH = re.compile(r"case '(.*)' differs from the folder name '(.*)':")
 
 
 def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
@@ -319,7 +318,7 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     said: list[Finding] = []
     for folder, found in by_folder.items():
         case = folder.rsplit("/", 1)[-1]
-        values = {m.group(1) if (m := _MISMATCH.match(f.message_en)) else None for f in found}
+        values = {f.arg("value") for f in found}
         if len(found) < 2 or len(found) != len(layout.cases.get(case, ())) or len(values) != 1 or None in values:
             continue
         first = min(found, key=lambda f: f.path)
@@ -329,17 +328,13 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     return [f for f in findings if id(f) not in drop] + said if said else findings
 
 
-_UNKNOWN_RESOURCE = re.compile(r"resource '(.*)' does not exist in resources/")
-_ID_MISMATCH = re.compile(r"resource id '(.*)' differs from the file name '(.*)'$")
-
-
 def resource_deleted(findings: list[Finding], root: Path) -> list[Finding]:
     """`findings` with each `unknown-resource` whose resource file git knows was there (deleted in
     the working tree, or by a commit) telling how to bring it back: a resource deleted by mistake
     gave one bare error at every record naming it. One git call a resource id named so; nothing
     said without git or a repository."""
-    refs = {m.group(1) for f in findings if f.code == "unknown-resource"
-            and (m := _UNKNOWN_RESOURCE.match(f.message_en)) is not None and valid_resource_id(m.group(1))}
+    refs = {ref for f in findings if f.code == "unknown-resource" and (ref := f.arg("ref")) is not None
+            and valid_resource_id(ref)}
     if not refs:
         return findings
     gone: dict[str, str] = {}
@@ -361,9 +356,8 @@ def resource_deleted(findings: list[Finding], root: Path) -> list[Finding]:
         return findings
     out = []
     for f in findings:
-        m = _UNKNOWN_RESOURCE.match(f.message_en) if f.code == "unknown-resource" else None
-        if m is not None and m.group(1) in gone:
-            ref = m.group(1)
+        ref = f.arg("ref") if f.code == "unknown-resource" else None
+        if ref is not None and ref in gone:
             f = finding("unknown-resource", f.path, f.line, f.column, ref=ref,
                         hint=f" 자원 파일 resources/{ref}.md가 지워졌습니다. 실수였다면 되돌리세요: {gone[ref]} "
                              "(서비스가 끝난 자원이면 파일을 두고 status: inactive로 적습니다).",
@@ -386,13 +380,12 @@ def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
         return findings
     naming: dict[str, list[Finding]] = {}
     for f in findings:
-        if f.code == "unknown-resource" and (m := _UNKNOWN_RESOURCE.match(f.message_en)) is not None \
-                and m.group(1) in renamed:
-            naming.setdefault(m.group(1), []).append(f)
+        if f.code == "unknown-resource" and (ref := f.arg("ref")) is not None and ref in renamed:
+            naming.setdefault(ref, []).append(f)
     if not naming:
         return findings
-    mismatch = {m.group(1): f for f in findings if f.code == "resource-id-mismatch"
-                and (m := _ID_MISMATCH.match(f.message_en)) is not None and m.group(1) in naming}
+    mismatch = {value: f for f in findings if f.code == "resource-id-mismatch"
+                and (value := f.arg("value")) is not None and value in naming}
     drop = {id(f) for found in naming.values() for f in found} | {id(f) for f in mismatch.values()}
     said = [finding("resource-file-renamed", f.path, f.line, f.column, value=v, name=renamed[v],
                     count=len({x.path for x in naming[v]}), refs=len(naming[v])) for v, f in mismatch.items()]

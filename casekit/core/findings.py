@@ -22,9 +22,15 @@ class Finding:
     code: str
     message_ko: str = field(compare=False)
     message_en: str = field(compare=False)
+    # the arguments a later pass over the findings reads (`KEPT_ARGS`), as (name, text) pairs
+    args: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     def message(self, lang: str = "ko") -> str:
         return self.message_en if lang == "en" else self.message_ko
+
+    def arg(self, name: str) -> str | None:
+        """The argument `name` the finding was made with, for the codes of `KEPT_ARGS`; else None."""
+        return next((value for key, value in self.args if key == name), None)
 
     def as_dict(self, lang: str = "ko") -> dict[str, Any]:
         return {
@@ -60,7 +66,18 @@ def finding(
         code=code,
         message_ko=attach_particles(ko.format_map(values)),
         message_en=en.format_map(values),
+        args=tuple((k, str(args[k])) for k in KEPT_ARGS.get(code, ()) if args.get(k) is not None),
     )
+
+
+# The arguments kept on a finding of these codes, for the passes that read findings back
+# (casekit.core.casebook: a folder renamed, a resource file deleted or renamed, said once):
+# the few codes concerned, so that the other findings, thousands in a cache, stay as small.
+KEPT_ARGS: dict[str, tuple[str, ...]] = {
+    "case-mismatch": ("value",),
+    "unknown-resource": ("ref",),
+    "resource-id-mismatch": ("value",),
+}
 
 
 class _Args(dict[str, Any]):

@@ -322,6 +322,54 @@ def clean_code(value: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+_SPACE_NAMES = {" ": ("공백", "a space"), "\u3000": ("전각 공백 U+3000", "a full-width space U+3000"),
+                "\u00a0": ("줄바꿈 없는 공백 U+00A0", "a no-break space U+00A0")}
+
+
+def _space_name(ch: str) -> tuple[str, str]:
+    return _SPACE_NAMES.get(ch, (f"특수 공백 U+{ord(ch):04X}", f"an odd space U+{ord(ch):04X}"))
+
+
+def unseen_in_name(name: str) -> tuple[str, str]:
+    """What a name holds that nobody can see or tell from a plain letter: a space or a dot at an end
+    (`2026-0014 `, `2026-0015.`), an invisible character (U+200B), full-width digits or letters
+    (`２０２６`), an odd space; said as `끝에 공백, 전각 숫자 ２０２６` (and in English), '' when none."""
+    ko: list[str] = []
+    en: list[str] = []
+    said: set[str] = set()
+    for ch, where, where_en in ((name[:1], "앞에", "at the start"), (name.rstrip(".")[-1:], "끝에", "at the end")):
+        if ch.isspace():
+            what, what_en = _space_name(ch)
+            ko.append(f"{where} {what}")
+            en.append(f"{what_en} {where_en}")
+            said.add(ch)
+    if name.endswith("."):
+        ko.append("끝에 마침표(.)")
+        en.append("a dot at the end")
+    wide: dict[str, str] = {}
+    for ch in name:
+        if (ch.isascii() and (ch.isprintable() or ch == " ")) or ch in said:
+            continue
+        plain = unicodedata.normalize("NFKC", ch)
+        if IGNORABLE_RE.fullmatch(ch) or unicodedata.category(ch) in ("Cf", "Cc"):
+            ko.append(f"보이지 않는 문자 U+{ord(ch):04X}")
+            en.append(f"an invisible character U+{ord(ch):04X}")
+            said.add(ch)
+        elif ch.isspace():
+            what, what_en = _space_name(ch)
+            ko.append(what)
+            en.append(what_en)
+            said.add(ch)
+        elif plain != ch and plain.isascii():  # every one, in order: 전각 숫자 ２０２６
+            kind = "숫자" if plain.isdigit() else "영문" if plain.isalpha() else "기호"
+            wide[kind] = wide.get(kind, "") + ch
+    for kind, chars in wide.items():
+        kind_en = {"숫자": "digits", "영문": "letters", "기호": "signs"}[kind]
+        ko.append(f"전각 {kind} {chars}")
+        en.append(f"full-width {kind_en} {chars}")
+    return ", ".join(ko), ", ".join(en)
+
+
 def odd_characters(value: str) -> tuple[str, str, str, int] | None:
     """What in a code, an id or a date only looks right (a full-width space or digit, a dash that is
     not the hyphen, a space at the end): (where: ' 끝' or ' 앞' when it is only spaces at that end,

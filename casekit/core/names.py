@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from casekit.core.hints import attach_particles
+from casekit.core.hints import attach_particles, unseen_in_name
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.schemas import STAGE_KO, STAGES
 
@@ -32,58 +32,10 @@ def valid_case_id(name: str) -> bool:
     return isinstance(name, str) and CASE_ID.fullmatch(name) is not None and name.lower() not in RESERVED
 
 
-_SPACE_NAMES = {" ": ("공백", "a space"), "\u3000": ("전각 공백 U+3000", "a full-width space U+3000"),
-                "\u00a0": ("줄바꿈 없는 공백 U+00A0", "a no-break space U+00A0")}
-
-
-def _space_name(ch: str) -> tuple[str, str]:
-    return _SPACE_NAMES.get(ch, (f"특수 공백 U+{ord(ch):04X}", f"an odd space U+{ord(ch):04X}"))
-
-
-def odd_characters(name: str) -> tuple[str, str]:
-    """What a name holds that nobody can see or tell from a plain letter: a space or a dot at an end
-    (`2026-0014 `, `2026-0015.`), an invisible character (U+200B), full-width digits or letters
-    (`２０２６`), an odd space; said as `끝에 공백, 전각 숫자 ２０２６` (and in English), '' when none."""
-    ko: list[str] = []
-    en: list[str] = []
-    said: set[str] = set()
-    for ch, where, where_en in ((name[:1], "앞에", "at the start"), (name.rstrip(".")[-1:], "끝에", "at the end")):
-        if ch.isspace():
-            what, what_en = _space_name(ch)
-            ko.append(f"{where} {what}")
-            en.append(f"{what_en} {where_en}")
-            said.add(ch)
-    if name.endswith("."):
-        ko.append("끝에 마침표(.)")
-        en.append("a dot at the end")
-    wide: dict[str, str] = {}
-    for ch in name:
-        if (ch.isascii() and (ch.isprintable() or ch == " ")) or ch in said:
-            continue
-        plain = unicodedata.normalize("NFKC", ch)
-        if IGNORABLE_RE.fullmatch(ch) or unicodedata.category(ch) in ("Cf", "Cc"):
-            ko.append(f"보이지 않는 문자 U+{ord(ch):04X}")
-            en.append(f"an invisible character U+{ord(ch):04X}")
-            said.add(ch)
-        elif ch.isspace():
-            what, what_en = _space_name(ch)
-            ko.append(what)
-            en.append(what_en)
-            said.add(ch)
-        elif plain != ch and plain.isascii():  # every one, in order: 전각 숫자 ２０２６
-            kind = "숫자" if plain.isdigit() else "영문" if plain.isalpha() else "기호"
-            wide[kind] = wide.get(kind, "") + ch
-    for kind, chars in wide.items():
-        kind_en = {"숫자": "digits", "영문": "letters", "기호": "signs"}[kind]
-        ko.append(f"전각 {kind} {chars}")
-        en.append(f"full-width {kind_en} {chars}")
-    return ", ".join(ko), ", ".join(en)
-
-
 def odd_hint(name: str) -> tuple[str, str]:
     """` 보이지 않거나 모양만 같은 문자가 있습니다: 끝에 공백.` for a message, and its English clause
     (`it holds characters …: a space at the end`); ('', '') for a name without such characters."""
-    ko, en = odd_characters(name)
+    ko, en = unseen_in_name(name)
     if not ko:
         return "", ""
     return f" 보이지 않거나 모양만 같은 문자가 있습니다: {ko}.", f"it holds characters that show nothing or only look alike: {en}"

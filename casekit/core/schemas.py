@@ -26,6 +26,7 @@ from casekit.core.hints import (
     may_hold_odd,
     odd_characters,
     percent_hint,
+    unseen_in_name,
 )
 from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
@@ -415,9 +416,7 @@ class SchemaSet:
                 clean = clean_code(extra) if isinstance(extra, str) else extra
                 odd = ("", "")
                 if clean != extra and clean in props:
-                    # (imported here: casekit.core.names reads this module's stages)
-                    from casekit.core.names import odd_characters as odd_name
-                    odd = odd_name(extra)
+                    odd = unseen_in_name(extra)
                 if odd[0]:  # `wor\u200bker:`: the key looks right and is not (a character no one sees)
                     hint = f" 항목 이름에 {odd[0]}이(가) 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: {clean}:"
                     hint_en = f" the key holds {odd[1]}: retype it as {clean}:"
@@ -462,14 +461,12 @@ class SchemaSet:
             props = schema.get("properties") or {}
             if expected == "object" and actual in ("string", "array") and props and not hint_ko:
                 # `aftercare: "6주 후 전화 확인"`, `- G1 달성`: the shape the form wants, with its keys
-                required = [k for k in schema.get("required") or () if k in props]
-                keys = (required + [k for k in props if k not in required])[:max(len(required), 2, 1)][:3]
                 if isinstance(path[-1], int):
-                    shape = f"- {keys[0]}: …" + "".join(f" / {k}: …" for k in keys[1:])
+                    shape = _entry_shape(schema)
                     hint_ko = f" 목록의 항목마다 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 들여): {shape}"
                 else:
                     key = next((p for p in reversed(path) if isinstance(p, str)), "")
-                    shape = " / ".join(f"{k}: …" for k in keys)
+                    shape = _entry_shape(schema, entry=False)
                     hint_ko = f" '{key}:' 다음 줄부터 두 칸 들여 '키: 값'으로 나눠 적으세요: {shape}"
                 hint_en = f" write it as keys and values on the lines below, indented: {shape}"
             if expected == "string" and actual == "object" and written[:1] not in "[{" and ": " in written \
@@ -559,6 +556,17 @@ class SchemaSet:
 _YES = frozenset({"예", "네", "응", "그렇다", "동의", "있음", "o", "y", "ㅇ"})
 _NO = frozenset({"아니오", "아니요", "아니", "아님", "없음", "미동의", "x", "n", "ㄴ"})
 _VALUE_DIGITS = re.compile(r"[0-9][0-9-]{3,}")
+
+
+def _entry_shape(schema: dict[str, Any], *, entry: bool = True) -> str:
+    """How a mapping of `schema` is written, for a hint: its required keys first, then the others, up
+    to three (`- goal: … / status: … / note: …`; `entry`: as a list's entry, with its `- `)."""
+    found = schema.get("properties")
+    props: dict[str, Any] = found if isinstance(found, dict) else {}
+    required = [k for k in schema.get("required") or () if k in props]
+    keys = (required + [k for k in props if k not in required])[:3]
+    shape = " / ".join(f"{k}: …" for k in keys)
+    return f"- {shape}" if entry else shape
 
 
 def _value_shape(m: re.Match[str]) -> str:
@@ -903,9 +911,7 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     props = entry.get("properties") if isinstance(entry.get("properties"), dict) else {}
     if expected == "array" and isinstance(value, dict) and value and props and not any(k in props for k in value):
         # `progress:` then `  G1: achieved`: keyed by goal, where the list wants an entry of keys per goal
-        keys = [k for k in entry.get("required") or () if k in props] or list(props)[:2]
-        keys = (keys + [k for k in props if k not in keys])[:3]
-        shape = f"- {keys[0]}: …" + "".join(f" / {k}: …" for k in keys[1:])
+        shape = _entry_shape(entry)
         return (f" 목록의 항목마다 '- '로 시작해 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 들여): "
                 f"{shape}", f" one entry each, of keys and values: {shape}")
     if expected == "array" and isinstance(value, dict) and value and isinstance(next(iter(value)), str):
@@ -916,9 +922,7 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
                 f"(- {first}: …)")
     if expected == "array" and isinstance(value, str) and value.strip() and entry.get("properties"):
         # `progress: G1 달성, G2 진행중`, `results: 모두 달성`: a list of entries of several keys each
-        keys = [k for k in entry.get("required") or () if k in entry["properties"]] or list(entry["properties"])[:2]
-        keys = (keys + [k for k in entry["properties"] if k not in keys])[:3]
-        shape = f"- {keys[0]}: …" + "".join(f" / {k}: …" for k in keys[1:])
+        shape = _entry_shape(entry)
         return (f" 이 키 다음 줄부터 항목마다 '- '로 시작해 '키: 값'으로 나눠 적으세요(둘째 키부터는 '-' 없이 두 칸 더 "
                 f"들여): {shape}", f" one entry a line below the key, each of keys and values: {shape}")
     if expected == "array" and isinstance(value, str) and value.strip():
