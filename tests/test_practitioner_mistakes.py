@@ -1614,6 +1614,10 @@ def test_a_need_whose_id_is_left_out_is_its_required_alone(sample: Path) -> None
     ("cases/2026-0001/01-intake.md", "worker: kim.sw", "wor\u200bker: kim.sw", "unknown-field",
      "항목 이름에 보이지 않는 문자 U+200B가 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: worker:"),
     # a malformed phone's shape gets its particle (it was 010-○○○-○○○○○은(는))
+    ("cases/2026-0001/07-closure.md", '  plan: "종결 후 약 6주와 3개월 무렵 두 차례 전화·방문으로 수급 유지와 건강 상태를 확인"',
+     "  plan: 없음", "aftercare-none-with-check", "first_check 줄을 지우세요"),
+    ("cases/2026-0001/07-closure.md", '  plan: "종결 후 약 6주와 3개월 무렵 두 차례 전화·방문으로 수급 유지와 건강 상태를 확인"',
+     '  plan: "해당 없음"', "aftercare-none-with-check", "(first_check: 2026-08-20)"),
     ("cases/2026-0001/01-intake.md", '  phone: "010-0000-1001"', '  phone: "010-000-10012"', "phone-malformed",
      "에 적힌 번호(010-○○○-○○○○○)는 전화번호 형식이 아닙니다"),
 ])

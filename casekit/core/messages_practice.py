@@ -276,6 +276,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "the closure's reason is deceased ({closure}), yet {what_en}: correct the reason if it was "
         "picked by mistake; to support the bereaved family, open a case for them",
     ),
+    "aftercare-none-with-check": (
+        W,
+        "사후관리 계획(aftercare.plan)은 '없음'인데 첫 사후관리일(first_check: {first})이 있습니다. 사후관리를 하지 "
+        "않는다면 first_check 줄을 지우세요(`casekit due`에 그날 사후관리가 나옵니다). 한다면 plan에 방법(예: 한 달 뒤 "
+        "전화로 안부 확인)을 적으세요.",
+        "the aftercare plan says none, yet a first follow-up date is written ({first}): delete first_check if there is "
+        "no follow-up (`casekit due` lists it), or write in plan how it is done",
+    ),
     "goal-id-reused": (
         W,
         "목표 {goal}은(는) 앞선 계획 {plan}에서 '{old}'였는데, 이 계획에서는 '{new}'입니다. 다른 목표에 같은 번호를 쓰면 뒤의 "

@@ -551,6 +551,8 @@ def _closure(r: Summary) -> list[Finding]:
     if r.reason == "deceased" and r.aftercare_first:
         out.append(finding("after-death", r.rel, *r.next_at, what="첫 사후관리일(aftercare.first_check)이 있습니다",
                            what_en="a first follow-up date (aftercare.first_check)", closure=r.file_name))
+    elif r.aftercare_none is not None and r.aftercare_first:  # (사망: after-death says it)
+        out.append(finding("aftercare-none-with-check", r.rel, *r.aftercare_none, first=r.aftercare_first))
     if r.reason == "goals_achieved" and r.result_values and "achieved" not in r.result_values.values():
         out.append(finding("goals-achieved-but-none", r.rel, *r.reason_at))
     elif r.reason == "goals_achieved":

@@ -64,6 +64,7 @@ class Summary:
     reason_note: bool = False
     results: list[str] = field(default_factory=list)
     aftercare_first: str | None = None
+    aftercare_none: Where | None = None  # where a closure's aftercare.plan says there is none (없음, 해당 없음 …)
     reopen: bool | None = None
     next_check: str | None = None
     next_at: Where = (1, 1)  # where the record's next date (next_review, aftercare.first_check, next_check) is
@@ -443,6 +444,9 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
                 s.results.append(item["goal"])
         s.aftercare_first = valid_date(_get(data, ("aftercare", "first_check")))
         s.next_at = parsed.where(("aftercare", "first_check"))
+        plan = _get(data, ("aftercare", "plan"))
+        if isinstance(plan, str) and NONE_WORDS.fullmatch(plan.strip()):
+            s.aftercare_none = parsed.where(("aftercare", "plan"))
         ref("resource", ("referred_to",))
     elif stage == "followup":
         reopen = data.get("reopen")
@@ -502,6 +506,11 @@ _BLOB_FIELDS = tuple(f.name for f in fields(Summary) if f.name not in _TEXT_FIEL
 
 
 _blob_values = operator.attrgetter(*_BLOB_FIELDS)  # (one call for the tuple of them all)
+
+
+# a text that says "none" as a field's whole value: 없음, 해당 없음, 계획 없음, 미실시, 안 함, -, none, N/A
+NONE_WORDS = re.compile(r"(?:(?:해당|계획|사후관리)?\s*(?:없음|없다|없습니다|미실시|미정|안\s*함|하지\s*않음|안\s*하기로\s*함)|"
+                        r"-+|—|x|none|n/?a|no)\.?", re.IGNORECASE)
 
 
 def summary_blob(s: Summary) -> bytes:
