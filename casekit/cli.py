@@ -85,23 +85,11 @@ def _today(value: str | None, option: str = "--today") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        from casekit.core.hints import date_hint
+        from casekit.core.hints import option_date_hint
 
-        words = {"오늘": 0, "어제": -1, "내일": 1, "today": 0, "yesterday": -1, "tomorrow": 1}
-        short = re.fullmatch(r"\s*([0-9]{1,2})\s*(?:[-/.]|월\s*)\s*([0-9]{1,2})\s*(?:일|\.)?\s*", value)
-        meant: str | None = None
-        if value.strip().lower() in words:  # 오늘, 어제, 내일: the day it means, as a date
-            day = (dt.date.today() + dt.timedelta(days=words[value.strip().lower()])).isoformat()
-            raise click.BadParameter(f"YYYY-MM-DD 날짜가 아닙니다: {value}. 날짜로 적으세요: {option} {day}",
-                                     param_hint=option) from None
-        if short is not None:  # 12-01, 12/1, 12월 1일: this year's, as the day is typed on the command line
-            try:
-                meant = dt.date(dt.date.today().year, int(short.group(1)), int(short.group(2))).isoformat()
-            except ValueError:
-                meant = None
-        hint = f" {meant}처럼 연도 네 자리를 넣어 적으세요." if meant else \
-            attach_particles(date_hint(value)[0]) or " 예: 2026-11-25"
-        raise click.BadParameter(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint}", param_hint=option) from None
+        hint = option_date_hint(value, option, dt.date.today())
+        raise click.BadParameter(printable(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint} (not a date: YYYY-MM-DD)"),
+                                 param_hint=option) from None
 
 
 def _month(day: dt.date) -> str:

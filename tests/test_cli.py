@@ -236,12 +236,41 @@ def test_report_takes_its_month_as_an_argument_too(tmp_path: Path, run) -> None:
 @pytest.mark.parametrize(("day", "says"), [
     ("2026.12.01", "2026-12-01로 적으세요"), ("2026-11-31", "11월은 30일까지입니다"),
     ("12/1", f"{dt.date.today().year}-12-01처럼 연도 네 자리를 넣어"), ("12월 1일", "연도 네 자리를 넣어"),
-    ("내일", f"날짜로 적으세요: --today {dt.date.today() + dt.timedelta(days=1)}"), ("abc", "예: 2026-11-25"),
+    ("내일", f"날짜로 적으세요: --today {dt.date.today() + dt.timedelta(days=1)}"),
+    ("abc", f"날짜로 적으세요. 예: --today {dt.date.today()}"),
 ])
 def test_a_date_option_written_another_way_is_told_how_to_write_it(tmp_path: Path, run, day: str, says: str) -> None:
     root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
     result = run(root, "due", "--today", day)
     assert result.exit_code == 2 and says in result.output, result.output
+
+
+def _month_before(day: dt.date) -> dt.date:
+    return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+@pytest.mark.parametrize(("command", "option"), [
+    (("due",), "--today"), (("status",), "--today"), (("report",), "--today"), (("build",), "--today"),
+    (("new",), "--date"), (("add", "2026-0009", "사정"), "--date"), (("reassign", "--from", "kim.sw", "--to", "lee.sw"), "--date"),
+])
+@pytest.mark.parametrize(("value", "meant"), [
+    ("예", lambda today: today), ("완료", lambda today: today), ("x", lambda today: today),
+    (dt.date.today().strftime("%Y-%m"), lambda today: today),  # this month: today is a day of it
+    (_month_before(dt.date.today()).strftime("%Y-%m"), _month_before),  # another month: its first day
+    (f"{dt.date.today()} 14:30", lambda today: today),
+])
+def test_a_date_option_is_told_the_date_to_type_not_a_record_fields_advice(sample: Path, run, command, option,
+                                                                          value, meant) -> None:
+    """`--today 예` was told "아직 아니라면 이 항목을 지우세요" (a record's `done:` advice: an option has no
+    item to delete) and `--today 2026-12` "그 달 안이면 2026-12-31(그 달의 마지막 날)처럼" (a `due:`'s,
+    a day to come): each is told the date to type after the option."""
+    before = sorted(sample.rglob("*"))
+    result = run(sample, *command, option, value)
+    assert result.exit_code == 2, result.output
+    assert f"{option} {meant(dt.date.today()).isoformat()}" in result.output, result.output
+    for record_advice in ("지우세요", "마지막 날", "본문"):
+        assert record_advice not in result.output, result.output
+    assert sorted(sample.rglob("*")) == before  # (nothing written)
 
 
 def test_a_case_given_as_its_folder_is_that_case(tmp_path: Path, run) -> None:

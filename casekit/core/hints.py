@@ -549,6 +549,47 @@ def date_hint(value: object) -> tuple[str, str]:
     return f" {fixed}(으)로 적으세요.", f" write {fixed}."
 
 
+_DAY_WORDS = {"오늘": 0, "어제": -1, "내일": 1, "today": 0, "yesterday": -1, "tomorrow": 1}
+_SHORT_DAY = re.compile(r"\s*([0-9]{1,2})\s*(?:[-/.]|월\s*)\s*([0-9]{1,2})\s*(?:일|\.)?\s*")
+
+
+def option_date_hint(value: str, option: str, today: dt.date) -> str:
+    """What a date option (`--today`, `--date`) given something other than YYYY-MM-DD should say:
+    the date to type after `option`, never a record field's advice (an option has no field to leave
+    out, nor a month's last day to be due by). '내일' -> the date it means; '12-01' -> this year's;
+    '예' -> `--today` with today's date; '2026-11' -> a day of that month (today, in this month; else
+    its first day); '2026-12-05 14:30' -> the date alone. Else date_hint's fix, or today as the example."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text.lower() in _DAY_WORDS:  # 오늘, 어제, 내일: the day it means, as a date
+        return f" 날짜로 적으세요: {option} {today + dt.timedelta(days=_DAY_WORDS[text.lower()])}"
+    short = _SHORT_DAY.fullmatch(text)
+    if short is not None:  # 12-01, 12/1, 12월 1일: this year's, as the day is typed on the command line
+        try:
+            meant = dt.date(today.year, int(short.group(1)), int(short.group(2)))
+        except ValueError:
+            pass
+        else:
+            return f" {meant}처럼 연도 네 자리를 넣어 적으세요."
+    if text.lower() in _DONE_WORDS:  # 예, 완료, yes: a date is asked
+        return f" 날짜로 적으세요: {option} {today}"
+    month_only = _YEAR_MONTH.match(text)
+    if month_only is not None:  # 2026-11, 2026년 11월: a day of that month
+        y, mo = int(month_only.group(1)), int(month_only.group(2))
+        if y == 0:
+            return f" 0000년은 없습니다. 날짜로 적으세요: {option} {today}"
+        if not 1 <= mo <= 12:
+            return f" {mo}월은 없습니다. 날짜로 적으세요: {option} {today}"
+        day = today if (y, mo) == (today.year, today.month) else dt.date(y, mo, 1)
+        return f" 달이 아니라 날짜를 적으세요: {option} {day}"
+    timed = _WITH_TIME.match(text)
+    if timed is not None:  # 2026-12-05 14:30: the date alone
+        try:
+            return f" 날짜만 적으세요: {option} {dt.date.fromisoformat(timed.group(1).strip())}"
+        except ValueError:
+            return option_date_hint(timed.group(1).strip(), option, today)
+    return attach_particles(date_hint(text)[0]) or f" 날짜로 적으세요. 예: {option} {today}"
+
+
 # --- YAML syntax --------------------------------------------------------------------------------
 
 def _value_part(line: str) -> str:
