@@ -20,7 +20,7 @@ import click
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.config import RISK_KO
-from casekit.core.due import case_due, days_text, due_order, every_due
+from casekit.core.due import case_due, days_text, due_order, every_due, first_record_day, reference_day_note
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
@@ -35,6 +35,7 @@ from casekit.core.scaffold import (
     staged,
 )
 from casekit.core.schemas import STAGE_KO, STAGES
+from casekit.core.summary import Summary
 from casekit.progress import progress
 from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, printable
 
@@ -90,6 +91,18 @@ def _today(value: str | None, option: str = "--today") -> dt.date:
         hint = option_date_hint(value, option, dt.date.today())
         raise click.BadParameter(printable(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint} (not a date: YYYY-MM-DD)"),
                                  param_hint=option) from None
+
+
+def _day_note(given: str | None, day: dt.date, summaries: dict[str, list[Summary]], case: str | None = None) -> None:
+    """On stderr, when the 기준일 given (`--today`) reads as a year typed wrong: far from today, or before
+    the first record (of `case`, when only its records were read). `casekit due --today 2025-12-05` said
+    "할 일 기한 지남 0건", read as nothing overdue; it still says it (a past day may be looked at on purpose)."""
+    if given is None:
+        return
+    whose = f"사례 {case}의 " if case is not None else ""
+    note = reference_day_note(day, dt.date.today(), first_record_day(summaries), whose)
+    if note is not None:
+        click.echo(printable(note), err=True)
 
 
 def _month(day: dt.date) -> str:
@@ -376,6 +389,7 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
     if case is not None and case not in report.summaries:
         click.echo(attach_particles(f"사례 '{case}'이(가) 없습니다 (no such case: {case})"), err=True)
         sys.exit(2)
+    _day_note(today, day, report.summaries, case)
     _settings_warning(report)
     deadlines = report.config.deadlines
     rows: list[dict[str, Any]] = []
@@ -464,6 +478,7 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
             click.echo(printable(attach_particles(
                 f"주의: 사례 {cid}의 담당자가 '{slip}'(으)로 적혀 있습니다. {worker}의 사례로 보고 이 목록에 넣었습니다. "
                 f"기록의 worker를 {worker}(으)로 고치세요: casekit check (the case's worker is written '{slip}')")), err=True)
+    _day_note(today, day, report.summaries)
     _settings_warning(report)
     _errors_notice(report, "기한 목록")
     soon = report.config.deadlines["due_soon_days"]
@@ -713,6 +728,7 @@ def report_cmd(month_arg: str | None, month: str | None, fmt: str, output: str |
     root = _root()
     _guard_output(output, root)
     report = check(root, keep=True)
+    _day_note(today_text, today, report.summaries)
     _errors_notice(report, "실적 숫자")
     _write_out(monthly.render(monthly.compute(report, month, today), fmt), output)
 
@@ -785,6 +801,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
         sys.exit(1)
     except UnsafeSiteDir as exc:
         raise click.UsageError(str(exc)) from None
+    _day_note(today, result.site.as_of, {cid: case.summaries for cid, case in result.site.cases.items()})
     for note in result.notes:
         click.echo(printable(f"  {note}"), err=True)
     for f in result.findings:

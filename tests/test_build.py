@@ -143,6 +143,17 @@ def test_cli_build_refuses_while_check_finds_errors(sample: Path, run) -> None:
     assert not (sample / "site").exists()
 
 
+def test_cli_build_says_a_reference_day_far_from_today(sample: Path, run) -> None:
+    """`casekit build --today 2036-12-05` (a year typed wrong) built a site showing work ten years
+    overdue without a word: it is said on stderr (and the site built: a past day may be on purpose)."""
+    today = dt.date.today()
+    day = today + dt.timedelta(days=3653)
+    result = run(sample, "build", "--today", day.isoformat(), "--site-dir", "out")
+    assert result.exit_code == 0, result.output
+    assert f"주의: 기준일 {day}" in result.stderr and f"오늘({today})보다 10년 뒤 날짜입니다" in result.stderr, result.stderr
+    assert (sample / "out" / "index.html").is_file() and f"기준일 {day}" in result.stdout
+
+
 def test_cli_build_will_not_overwrite_the_casebook(sample: Path, run) -> None:
     for target in (".", "cases", str(sample / "docs")):
         result = run(sample, "build", "--site-dir", target)

@@ -144,7 +144,7 @@ def test_status_and_due(tmp_path: Path, run) -> None:
         tmp_path,
         {"open": [("intake", "2026-11-01", {})], "mon": FULL_PATH[:5], "done": FULL_PATH},
     )
-    status = json.loads(run(root, "status", "--today", "2026-11-22", "--format", "json").output)
+    status = json.loads(run(root, "status", "--today", "2026-11-22", "--format", "json").stdout)
     by_case = {c["case"]: c for c in status["cases"]}
     assert by_case["open"]["stage"] == "intake" and by_case["open"]["missing"] == ["assessment", "plan"]
     assert by_case["open"]["next"]["kind"] == "assessment" and by_case["open"]["next"]["due"] == "2026-11-11"
@@ -153,7 +153,7 @@ def test_status_and_due(tmp_path: Path, run) -> None:
     assert by_case["done"]["closed"] is True
     assert by_case["done"]["next"]["kind"] == "followup"  # second check: closure + 90 days
     assert by_case["done"]["next"]["due"] == "2026-09-28"
-    due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").output)
+    due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").stdout)
     assert {i["case"] for i in due["items"]} == {"open", "mon", "done"}
     text = run(root, "status", "open", "--today", "2026-11-22").output
     assert "(11일 지남)" in text and "빠진 단계: 사정, 계획" in text
@@ -163,7 +163,7 @@ def test_due_lists_every_deadline_not_only_each_cases_earliest(sample: Path, run
     """2026-0005 (위기) owes its weekly crisis contact (11-17), its 점검 (11-25) and a goal's target
     date (11-30): all overdue on 12-01, all listed, as the site's /due/ page lists them (the command
     showed only the earliest of each case: the overdue 점검 of a 위기 case was out of sight)."""
-    due = json.loads(run(sample, "due", "--today", "2026-12-01", "--format", "json").output)
+    due = json.loads(run(sample, "due", "--today", "2026-12-01", "--format", "json").stdout)
     kinds = [(i["kind"], i["due"], i["state"]) for i in due["items"] if i["case"] == "2026-0005"]
     assert kinds == [("crisis_contact", "2026-11-17", "overdue"), ("monitoring", "2026-11-25", "overdue"),
                      ("goal_target", "2026-11-30", "overdue")], kinds
@@ -182,7 +182,7 @@ def test_due_lists_by_risk_as_the_site_does(sample: Path, run) -> None:
     keys = [(line.split()[0], -ranks[line.split("위기도 ")[-1].split()[0]]) for line in lines]
     assert keys == sorted(keys, key=lambda k: (["기한", "곧", "예정"].index(k[0]), k[1])), lines
     assert len({rank for _, rank in keys}) >= 3, lines  # (the sample's overdue work spans 위기 to 미사정)
-    items = json.loads(run(sample, "due", "--today", "2026-12-05", "--format", "json").output)["items"]
+    items = json.loads(run(sample, "due", "--today", "2026-12-05", "--format", "json").stdout)["items"]
     assert {(i["case"], i["risk"]) for i in items} >= {("2026-0005", "crisis"), ("2026-0009", None)}
 
 
@@ -245,6 +245,47 @@ def test_a_date_option_written_another_way_is_told_how_to_write_it(tmp_path: Pat
     assert result.exit_code == 2 and says in result.output, result.output
 
 
+def _first_record(book: Path) -> dt.date:
+    """The earliest `date:` of the casebook's records, read from the files."""
+    days = [m.group(1) for path in book.glob("cases/*/*.md")
+            if (m := re.search(r'^date: "?([0-9]{4}-[0-9]{2}-[0-9]{2})', path.read_text(encoding="utf-8"), re.M))]
+    return dt.date.fromisoformat(min(days))
+
+
+@pytest.mark.parametrize("args", [("due",), ("due", "--format", "json"), ("status",), ("status", "2026-0005"),
+                                  ("status", "--format", "json"), ("report",)])
+def test_a_reference_day_far_from_today_is_said_not_refused(sample: Path, run, args: tuple[str, ...]) -> None:
+    """`casekit due --today 2025-12-05` (a year typed wrong) said "할 일 기한 지남 0건", read as nothing
+    overdue; `--today 2036-12-05` listed work 3653 days overdue, `status 2026-0005 --today 2020-01-01`
+    D-2512. A 기준일 more than half a year off today (or before the first record) is said on stderr;
+    the output stays as asked (a supervisor may look at a past day on purpose)."""
+    today = dt.date.today()
+    first = _first_record(sample)
+    for day, when in ((first - dt.timedelta(days=365), "전 날짜로, "), (today + dt.timedelta(days=3653), "10년 뒤 날짜입니다")):
+        result = run(sample, *args, "--today", day.isoformat())
+        assert result.exit_code == 0, result.output
+        note = [line for line in result.stderr.splitlines() if line.startswith(f"주의: 기준일 {day}")]
+        assert len(note) == 1 and f"오늘({today})보다 " in note[0] and when in note[0], result.stderr
+        assert "연도를 확인하세요" in note[0] and "주의" not in result.stdout
+        if day < first and "2026-0005" not in args:
+            assert f"첫 기록({first})보다도 이릅니다" in note[0], note
+        if "json" in args:
+            assert json.loads(result.stdout)["today"] == day.isoformat()
+
+
+def test_a_reference_day_before_the_first_record_is_said(tmp_path: Path, run) -> None:
+    today = dt.date.today()
+    intake = today - dt.timedelta(days=30)
+    root = make_casebook(tmp_path, {"c1": [("intake", intake.isoformat(), {})]})
+    before = intake - dt.timedelta(days=10)
+    result = run(root, "due", "--today", before.isoformat())
+    assert result.exit_code == 0, result.output
+    assert f"첫 기록({intake})보다 이른 날짜입니다" in result.stderr and "오늘(" not in result.stderr, result.stderr
+    for near in (intake, today, today + dt.timedelta(days=180)):  # (nothing to say)
+        quiet = run(root, "due", "--today", near.isoformat())
+        assert quiet.exit_code == 0 and quiet.stderr == "", quiet.stderr
+
+
 def _month_before(day: dt.date) -> dt.date:
     return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
@@ -289,9 +330,9 @@ def test_a_case_given_as_its_folder_is_that_case(tmp_path: Path, run) -> None:
 def test_due_respects_configured_deadlines(tmp_path: Path, run) -> None:
     root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
     (root / "casekit.yml").write_text("deadlines:\n  assessment_days: 30\n", encoding="utf-8")
-    due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").output)
+    due = json.loads(run(root, "due", "--today", "2026-11-22", "--format", "json").stdout)
     assert due["items"] == []
-    assert json.loads(run(root, "due", "--today", "2026-11-22", "--all", "--format", "json").output)["items"][0][
+    assert json.loads(run(root, "due", "--today", "2026-11-22", "--all", "--format", "json").stdout)["items"][0][
         "due"
     ] == "2026-12-01"
 
@@ -339,7 +380,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
 def test_aftercare_done_ends_followups(tmp_path: Path, run) -> None:
     done = [*FULL_PATH[:6], ("followup", "2026-07-30", {"aftercare_done": True})]
     root = make_casebook(tmp_path, {"done": done})
-    status = json.loads(run(root, "status", "--today", "2026-11-22", "--format", "json").output)
+    status = json.loads(run(root, "status", "--today", "2026-11-22", "--format", "json").stdout)
     assert status["cases"][0]["next"] is None
 
 

@@ -105,7 +105,7 @@ def test_add_a_conference_by_its_korean_name(sample: Path, run) -> None:
 
 def test_status_shows_the_process_stage_not_the_conference(sample: Path, run) -> None:
     result = run(sample, "status", "2026-0010", "--format", "json", "--today", "2026-11-20")
-    row = json.loads(result.output)["cases"][0]
+    row = json.loads(result.stdout)["cases"][0]
     assert row["stage"] == "intervention" and row["missing"] == []
 
 

@@ -226,7 +226,7 @@ def test_the_report_lists_in_the_forms_order_and_says_a_month_is_not_over(sample
     partial = run(sample, "report", "--month", "2026-11", "--today", "2026-11-20")
     assert "※ 아직 끝나지 않은 달입니다: 2026-11-20까지의 기록으로 센 숫자" in partial.output, partial.output
     assert "2026-11-20 현재 진행 중" in partial.output and "월말 진행 중" not in partial.output
-    data = json.loads(run(sample, "report", "--month", "2026-11", "--format", "json", "--today", "2026-11-20").output)
+    data = json.loads(run(sample, "report", "--month", "2026-11", "--format", "json", "--today", "2026-11-20").stdout)
     assert (data["complete"], data["as_of"]) == (False, "2026-11-20")
     whole = json.loads(run(sample, "report", "--month", "2026-11", "--format", "json").output)
     assert (whole["complete"], whole["as_of"]) == (True, "2026-11-30")
@@ -238,7 +238,8 @@ def test_a_day_given_far_off_or_wrong_is_said_with_its_option(sample: Path, run)
     """`--today 0001-01-05` made the default month "1-01" (strftime writes the year 1 so) and refused it
     as not YYYY-MM; a wrong day was "값이 잘못되었습니다" without naming --today or --date."""
     early = run(sample, "report", "--today", "0001-01-05")
-    assert early.exit_code == 0 and early.output.startswith("0001-01 월간 사례관리 실적"), early.output
+    assert early.exit_code == 0 and early.stdout.startswith("0001-01 월간 사례관리 실적"), early.output
+    assert "주의: 기준일 0001-01-05는 오늘(" in early.stderr and "연도를 확인하세요" in early.stderr, early.stderr
     assert "--month 0001-01" in run(sample, "report", "--today", "0001-01-05", "--month", "2026-01").output
     for args, option in ((("report", "--today", "2026-13-01"), "--today"), (("due", "--today", "2026-13-01"), "--today"),
                          (("add", "2026-0012", "점검", "--date", "2026-02-30"), "--date")):

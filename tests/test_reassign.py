@@ -77,10 +77,10 @@ def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) 
     check = run(root, "check", "--format", "json")
     assert check.exit_code == 0, check.output  # validated, and not an unexpected file
     assert json.loads(check.output)["summary"]["files"] == 2 + sum(1 for k in before if k.startswith(("cases/", "resources/")))
-    status = json.loads(run(root, "status", "--format", "json", "--today", "2026-06-02").output)
+    status = json.loads(run(root, "status", "--format", "json", "--today", "2026-06-02").stdout)
     assert {r["case"]: r["worker"] for r in status["cases"]} == {"c1": "choi.sw", "c2": "choi.sw", "c3": "kim.sw",
                                                                  "c4": "lee.sw"}
-    due = json.loads(run(root, "due", "--all", "--worker", "choi.sw", "--format", "json", "--today", "2026-06-02").output)
+    due = json.loads(run(root, "due", "--all", "--worker", "choi.sw", "--format", "json", "--today", "2026-06-02").stdout)
     assert sorted({i["case"] for i in due["items"]}) == ["c1", "c2"]  # (several deadlines a case)
     added = run(root, "add", "c1", "intervention", "--date", "2026-06-03", env={"CASEKIT_WORKER": ""})
     assert "worker: choi.sw" in (root / added.stdout.strip()).read_text(encoding="utf-8")
@@ -239,7 +239,7 @@ def test_a_closed_case_in_aftercare_is_handed_over_with_the_open_ones(tmp_path: 
     result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--date", "2026-08-01")
     assert result.exit_code == 0, result.output
     assert (root / "cases/c5/handover.yml").exists() and not (root / "cases/c3/handover.yml").exists()
-    status = json.loads(run(root, "status", "c5", "--today", "2026-08-02", "--format", "json").output)
+    status = json.loads(run(root, "status", "c5", "--today", "2026-08-02", "--format", "json").stdout)
     assert status["cases"][0]["worker"] == "choi.sw", status
 
 

@@ -231,7 +231,7 @@ def test_overdue_counts_say_whether_they_count_cases_or_tasks(casebook: Path, si
     due = read(site, "due/")
     head = re.search(r"기한 지남</span> 할 일 (\d+)건 · 사례 (\d+)건", due)
     assert head is not None and int(head.group(2)) == int(tile.group(1)) <= int(head.group(1))
-    cli = run(casebook, "due", "--today", TODAY.isoformat()).output.strip().splitlines()[-1]
+    cli = run(casebook, "due", "--today", TODAY.isoformat()).stdout.strip().splitlines()[-1]
     assert f"할 일 기한 지남 {head.group(1)}건(사례 {head.group(2)}건)" in cli, cli
 
 

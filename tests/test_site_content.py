@@ -80,7 +80,7 @@ def output_text(site_dir: Path) -> dict[Path, str]:
 def test_site_and_status_agree_on_every_case(book: Path, built: BuildResult, run) -> None:
     result = run(book, "status", "--format", "json", "--today", TODAY.isoformat())
     assert result.exit_code == 0, result.output
-    rows = {r["case"]: r for r in json.loads(result.output)["cases"]}
+    rows = {r["case"]: r for r in json.loads(result.stdout)["cases"]}
     assert set(rows) == set(built.site.cases)
     for cid, case in built.site.cases.items():
         row = rows[cid]

@@ -16,6 +16,7 @@ from typing import Any
 
 from casekit.core.case import Case
 from casekit.core.handover import Handover
+from casekit.core.hints import attach_particles
 from casekit.core.rules import NOT_ELIGIBLE, Episode
 from casekit.core.summary import Summary
 
@@ -284,3 +285,44 @@ def every_due(
 def is_closed(records: list[Summary]) -> bool:
     """Whether the case's current episode is closed (the core model's answer)."""
     return bool(records) and Case.of("", records).closed
+
+
+# --- the 기준일 given (--today) ---------------------------------------------------------------
+
+FAR_DAYS = 180  # a 기준일 further than this from today is said: a year typed wrong, most often
+
+
+def first_record_day(summaries: dict[str, list[Summary]]) -> dt.date | None:
+    """The date of the earliest dated record among `summaries` (None when none is dated)."""
+    return min((d for records in summaries.values() for r in records if (d := _d(r.date)) is not None), default=None)
+
+
+def _span(early: dt.date, late: dt.date) -> str:
+    """How far apart two days are, as a worker says it: 1년, 약 7년, 약 6개월."""
+    days = (late - early).days
+    months = (late.year - early.year) * 12 + late.month - early.month - (late.day < early.day)
+    if months >= 12:
+        years = round(days / 365.2425)
+        return f"{years}년" if months % 12 == 0 and late.day == early.day else f"약 {years}년"
+    return f"약 {max(1, round(days / 30.4369))}개월"
+
+
+def reference_day_note(day: dt.date, today: dt.date, first: dt.date | None, whose: str = "") -> str | None:
+    """What to say of a 기준일 given on purpose (`--today`) that reads as a year typed wrong: more than
+    FAR_DAYS from today, or before the casebook's first record (`first`; `whose`: "사례 2026-0005의 "
+    when it is one case's). Said, never refused: a supervisor may look at a past day on purpose. None
+    when nothing is to be said."""
+    far = abs((day - today).days) > FAR_DAYS
+    early = first is not None and day < first
+    if not far and not early:
+        return None
+    if far:
+        where = f"{_span(day, today)} 전" if day < today else f"{_span(today, day)} 뒤"
+        said = f"기준일 {day}은(는) 오늘({today})보다 {where} 날짜"
+        said += f"로, {whose}첫 기록({first})보다도 이릅니다" if early else "입니다"
+        gloss = "the reference day is far from today" + (", before the first record" if early else "")
+    else:
+        said = f"기준일 {day}은(는) {whose}첫 기록({first})보다 이른 날짜입니다"
+        gloss = "the reference day is before the first record"
+    check = "연도를" if day.year != today.year else "날짜를"  # (a day of this year: a month or day typed wrong)
+    return attach_particles(f"주의: {said}. {check} 확인하세요 ({gloss})")
