@@ -695,29 +695,31 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
 
 
 @main.command("report")
-@click.argument("month_arg", metavar="[MONTH]", required=False, default=None)
+@click.argument("month_args", metavar="[MONTH]", nargs=-1)
 @click.option("--month", default=None, help="보고할 달 YYYY-MM, 예: 2026-11 (기본: 이번 달) (the month to count).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
               help="출력 형식: text(표), csv(Excel에서 열림), json (output format).")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="쓸 파일 (default: stdout).")
 @click.option("--today", "today_text", default=None,
               help="기준일 YYYY-MM-DD: 끝나지 않은 달은 이날까지 셉니다 (default: today).")
-def report_cmd(month_arg: str | None, month: str | None, fmt: str, output: str | None, today_text: str | None) -> None:
+def report_cmd(month_args: tuple[str, ...], month: str | None, fmt: str, output: str | None,
+               today_text: str | None) -> None:
     """월간 실적: 신규, 종결(사유별), 월말 진행, 욕구 영역별, 담당자별, 사후관리 (monthly counts).
 
-    MONTH(YYYY-MM)는 --month와 같습니다: casekit report 2026-11."""
+    MONTH(YYYY-MM)는 --month와 같습니다: casekit report 2026-11. 2026년 11월도 됩니다."""
     from casekit.core import monthly
 
+    month, month_arg = _report_month(month, month_args)
     if month_arg is not None and month is not None and month_arg != month:
         raise click.UsageError(f"달을 두 번 주었습니다({month_arg}, --month {month}): 하나만 주세요 (two months given)")
-    month = month or month_arg
+    given = month or month_arg
     _one_shot()
     today = _today(today_text)
-    month = month or _month(today)
+    month = given or _month(today)
     try:
         start, _ = monthly.month_range(month)
     except ValueError:
-        raise click.BadParameter(f"YYYY-MM 형식의 달이 아닙니다: {month}. {monthly.month_hint(month)}",
+        raise click.BadParameter(printable(f"YYYY-MM 형식의 달이 아닙니다: {month}. {monthly.month_hint(month)}"),
                                  param_hint="--month") from None
     if start > today:  # (its counts would be today's, under a month's name: a mistyped year, most often)
         first = today.replace(day=1)
@@ -729,8 +731,38 @@ def report_cmd(month_arg: str | None, month: str | None, fmt: str, output: str |
     _guard_output(output, root)
     report = check(root, keep=True)
     _day_note(today_text, today, report.summaries)
+    if given is not None:  # a month given wholly before the first record: all zeros, said (a year typed wrong)
+        note = monthly.before_records_note(month, first_record_day(report.summaries))
+        if note is not None:
+            click.echo(printable(note), err=True)
     _errors_notice(report, "실적 숫자")
     _write_out(monthly.render(monthly.compute(report, month, today), fmt), output)
+
+
+def _report_month(month: str | None, words: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """`report`'s --month and MONTH, each as YYYY-MM when written in Korean: `2026년 11월` typed unquoted
+    is two arguments (`report 2026년 11월`) or an option and an argument (`--month 2026년 11월`), and
+    is taken as the one month it spells (`2026년 13월`: one month, told as such). Two words that are no
+    Korean year and month are a usage error."""
+    from casekit.core import monthly
+
+    def spelled(parts: tuple[str, ...]) -> str | None:  # 2026년 + 11월: the one month, as typed
+        if len(parts) == 2 and parts[0].strip().endswith("년") and parts[1].strip().endswith("월"):
+            return monthly.korean_month(" ".join(parts)) or " ".join(parts)
+        return None
+
+    if month is not None and words and (both := spelled((month, *words))) is not None:
+        return both, None
+    if len(words) > 1:
+        meant = spelled(words)
+        if meant is None:
+            joined = " ".join(words)
+            raise click.UsageError(printable(f"달을 하나만 주세요(받은 값: {joined}). {monthly.month_hint(joined)} "
+                                             "(give one month: YYYY-MM)"))
+        words = (meant,)
+    given = words[0] if words else None
+    return (monthly.korean_month(month) or month if month is not None else None,
+            monthly.korean_month(given) or given if given is not None else None)
 
 
 def _errors_notice(report: Any, what: str) -> None:

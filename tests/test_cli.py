@@ -212,7 +212,7 @@ def test_due_for_a_worker_the_casebook_does_not_name_says_so(tmp_path: Path, run
 
 
 @pytest.mark.parametrize(("month", "says"), [
-    ("2026-9", "2026-09로 적으세요"), ("2026.09", "2026-09로 적으세요"), ("2026년 9월", "2026-09로 적으세요"),
+    ("2026-9", "2026-09로 적으세요"), ("2026.09", "2026-09로 적으세요"), ("2026년 9", "2026-09로 적으세요"),
     ("202609", "2026-09로 적으세요"), ("2026-09-01", "2026-09로 적으세요"), ("9월", "연도를 넣어 YYYY-09처럼"),
     ("2026-13", "13월은 없습니다"), ("Sep 2026", "달은 YYYY-MM으로 적으세요"),
 ])
@@ -231,6 +231,31 @@ def test_report_takes_its_month_as_an_argument_too(tmp_path: Path, run) -> None:
     assert run(root, "report", "2026-13").exit_code == 2
     both = run(root, "report", "2026-11", "--month", "2026-10")
     assert both.exit_code == 2 and "달을 두 번 주었습니다" in both.output, both.output
+
+
+@pytest.mark.parametrize("args", [("2026년", "11월"), ("--month", "2026년", "11월"), ("2026년 11월",), ("--month", "2026년11월"),
+                                  ("2026년", "11월", "--month", "2026-11")])
+def test_report_takes_a_month_written_in_korean(tmp_path: Path, run, args: tuple[str, ...]) -> None:
+    """`casekit report 2026년 11월` typed unquoted (two arguments) was click's bare "필요 없는 인자가 더
+    있습니다 (11월)", `--month 2026년 11월` "달을 두 번 주었습니다": the month it spells is reported."""
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    korean = run(root, "report", *args, "--today", "2026-12-05", "--format", "json")
+    plain = run(root, "report", "2026-11", "--today", "2026-12-05", "--format", "json")
+    assert korean.exit_code == 0 and korean.stdout == plain.stdout, korean.output
+    assert json.loads(korean.stdout)["month"] == "2026-11"
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("2026", "11"), "달을 하나만 주세요(받은 값: 2026 11). 2026-11로 적으세요"),
+    (("2026-11", "2026-12"), "달을 하나만 주세요(받은 값: 2026-11 2026-12)"),
+    (("2026년", "13월"), "YYYY-MM 형식의 달이 아닙니다: 2026년 13월. 13월은 없습니다"),
+    (("--month", "2026년", "13월"), "YYYY-MM 형식의 달이 아닙니다: 2026년 13월. 13월은 없습니다"),
+    (("2026년", "11월", "--month", "2026-10"), "달을 두 번 주었습니다(2026-11, --month 2026-10)"),
+])
+def test_report_given_two_words_that_are_no_korean_month_says_what_to_type(tmp_path: Path, run, args, says) -> None:
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    result = run(root, "report", *args)
+    assert result.exit_code == 2 and says in result.output, result.output
 
 
 @pytest.mark.parametrize(("day", "says"), [

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -232,6 +234,23 @@ def test_the_report_lists_in_the_forms_order_and_says_a_month_is_not_over(sample
     assert (whole["complete"], whole["as_of"]) == (True, "2026-11-30")
     # records dated after the day counted up to are not counted (the 11-25 점검's activities)
     assert sum(data["activities_by_type"].values()) <= sum(whole["activities_by_type"].values())
+
+
+def test_a_month_before_the_first_record_is_reported_and_said(sample: Path, run) -> None:
+    """`casekit report 2025-11` (a year typed wrong for 2026-11) printed an all-zero report, exit 0: it
+    could be handed in as the month's 실적. It is still printed, and stderr says the month has no record."""
+    first = min(dt.date.fromisoformat(m.group(1)) for path in sample.glob("cases/*/*.md")
+                if (m := re.search(r'^date: "?([0-9]{4}-[0-9]{2}-[0-9]{2})', path.read_text(encoding="utf-8"), re.M)))
+    year_before = f"{first.year - 1:04d}-{first.month:02d}"
+    for fmt in ("text", "json"):
+        result = run(sample, "report", year_before, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert f"주의: {year_before}에는 기록이 없습니다(첫 기록 {first}). 연도를 확인하세요" in result.stderr, result.stderr
+        assert "주의" not in result.stdout
+    assert json.loads(result.stdout)["month"] == year_before
+    said = run(sample, "report", "--month", f"{first.year - 1}년 {first.month}월").stderr
+    assert f"주의: {year_before}에는 기록이 없습니다" in said, said
+    assert "기록이 없습니다" not in run(sample, "report", first.strftime("%Y-%m")).stderr
 
 
 def test_a_day_given_far_off_or_wrong_is_said_with_its_option(sample: Path, run) -> None:

@@ -91,6 +91,31 @@ def month_hint(text: str) -> str:
     return attach_particles(f"{year}-{int(month):02d}(으)로 적으세요. 예: --month {year}-{int(month):02d}")
 
 
+_KOREAN_MONTH = re.compile(r"\s*([0-9]{4})\s*년\s*([0-9]{1,2})\s*월\s*")
+
+
+def korean_month(text: str) -> str | None:
+    """A month in the Korean spelling, `2026년 11월` (`2026년11월`; also typed unquoted, its two words
+    joined again by the caller), as YYYY-MM: '2026-11'. None for anything else (month_hint says it)."""
+    m = _KOREAN_MONTH.fullmatch(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    return f"{year:04d}-{month:02d}" if year and 1 <= month <= 12 else None
+
+
+def before_records_note(month: str, first: dt.date | None) -> str | None:
+    """What to say of a month asked for that ends before the first record (`first`): its report is
+    all zeros and could be handed in as the month's 실적 (`2025-11`, a year typed wrong for 2026-11).
+    None when the month holds or follows records, or nothing is dated."""
+    _, end = month_range(month)
+    if first is None or end >= first:
+        return None
+    check = "연도를" if int(month[:4]) != first.year else "달을"
+    return attach_particles(f"주의: {month}에는 기록이 없습니다(첫 기록 {first}). {check} 확인하세요 "
+                            f"(no records in {month}: the first is dated {first})")
+
+
 def _d(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
