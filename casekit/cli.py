@@ -625,6 +625,15 @@ def _skipped_note(skipped: list[Any], done: str) -> str:
     return f" 사례 {len(skipped)}건({', '.join(s.case for s in skipped)})은 {done}: 건너뜀 줄을 보세요."
 
 
+def _can_write(stream: Any, text: str) -> bool:
+    """Whether `stream`'s encoding has `text` (a stream without one takes anything)."""
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (LookupError, UnicodeError):
+        return False
+    return True
+
+
 def _guard_output(output: str | None, root: Path) -> None:
     """-o never names a record, a settings file or a place in a source folder of the casebook
     (asked before any work is done)."""
@@ -640,6 +649,8 @@ def _write_out(text: str | bytes, output: str | None) -> None:
     its place; see _guard_output). What is not a regular file (a device, a FIFO, `/dev/stdout`) is
     written into as it is: replacing it would turn `/dev/null` into a file."""
     if output is None:
+        if isinstance(text, str) and text.startswith("\ufeff") and not _can_write(sys.stdout, "\ufeff"):
+            text = text[1:]  # (Excel's mark of a UTF-8 file: wrong in cp949, which Excel reads unmarked)
         click.echo(text, nl=False)
         return
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -886,6 +897,7 @@ __all__ = ["main"]
 
 def run() -> None:
     """The `casekit` command: click's own words in Korean unless the locale asks for English."""
+    _streams_for_korean()
     if _lang(None) == "ko":
         from casekit import cli_ko
 
@@ -894,6 +906,26 @@ def run() -> None:
         main()
     except SystemExit as done:
         _leave(done)
+
+
+def _streams_for_korean() -> None:
+    """stdout and stderr made able to carry what casekit writes. One whose encoding has no Hangul
+    (PYTHONIOENCODING=latin-1, LANG=en_US.ISO-8859-1 on an old server) is made UTF-8, as click makes
+    an ASCII one for its own echo only (`casekit due` stopped with a UnicodeEncodeError traceback at
+    its first line); a character the encoding lacks (cp949 has no '–') is written as an escape, as
+    stderr already writes it, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # (an io.TextIOWrapper; None without a console)
+        if reconfigure is None:
+            continue
+        try:
+            "한".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeError):
+            with contextlib.suppress(ValueError, OSError, LookupError):
+                reconfigure(encoding="utf-8")
+        if stream.errors == "strict":
+            with contextlib.suppress(ValueError, OSError, LookupError):
+                reconfigure(errors="backslashreplace")
 
 
 def _leave(done: SystemExit) -> NoReturn:
