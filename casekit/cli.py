@@ -833,6 +833,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     case pages are put into a frame the generator rendered and proved (see --every-page).
     """
     from casekit.site.build import Refused, UnsafeSiteDir, build
+    from casekit.site.generate import BUILD_DIR
 
     root = _root()
     try:
@@ -857,8 +858,13 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     remade = f"다시 만든 사례 {result.remade}건, " if result.remade is not None else ""
     if result.composed:  # their pages put into the generator's frame by casekit (casekit.site.compose)
         remade += f"틀에 넣은 사례 {result.composed}건, "
-    click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개 "
-               f"({remade}새로 쓴 파일 {result.changed}개; {generator}, 기준일 {site.as_of.isoformat()})")
+    # (the site folder is replaced whole: every file of it is this build's. What was written anew is
+    # counted in the build folder, which a build into a new --site-dir reuses: "새로 쓴 파일 0개" was said
+    # of 177 files written into a folder that did not exist)
+    files = f", 파일 {result.files}개" if result.files is not None else ""
+    click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개{files} "
+               f"({remade}빌드 폴더({BUILD_DIR})에 새로 쓴 파일 {result.changed}개; {generator}, "
+               f"기준일 {site.as_of.isoformat()})")
 @main.command("audit")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--root", "root_opt", type=click.Path(exists=True, file_okay=False), default=None,

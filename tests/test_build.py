@@ -154,6 +154,20 @@ def test_cli_build_says_a_reference_day_far_from_today(sample: Path, run) -> Non
     assert (sample / "out" / "index.html").is_file() and f"기준일 {day}" in result.stdout
 
 
+def test_a_build_into_a_new_folder_says_the_files_it_wrote_there(sample: Path, run) -> None:
+    """`casekit build --site-dir NEW` said "새로 쓴 파일 0개" of the 177 files it wrote into a folder that
+    did not exist: the count was of the build folder (.casekit/build), reused from the last build. The
+    line says the site's files (all this build's: the folder is replaced) and where the other count is."""
+    assert run(sample, "build", "--today", TODAY).exit_code == 0  # (the build folder, made)
+    result = run(sample, "build", "--today", TODAY, "--site-dir", "fresh")
+    assert result.exit_code == 0, result.output
+    files = sum(1 for path in (sample / "fresh").rglob("*") if not path.is_dir())
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith(f"{sample / 'fresh'}: ") and f", 파일 {files}개 (" in line and files > 100, line
+    assert "빌드 폴더(.casekit/build)에 새로 쓴 파일 0개" in line, line  # (reused whole: nothing in it changed)
+    assert not re.search(r"[(,] 새로 쓴 파일", line), line
+
+
 def test_cli_build_will_not_overwrite_the_casebook(sample: Path, run) -> None:
     for target in (".", "cases", str(sample / "docs")):
         result = run(sample, "build", "--site-dir", target)

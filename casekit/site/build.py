@@ -193,9 +193,10 @@ class BuildResult:
     pages: int
     findings: list[Finding]
     notes: list[str]
-    changed: int | None = None  # files of the build folder's docs/ written anew (the rest kept as they were)
+    changed: int | None = None  # files of the build folder (.casekit/build) written anew (the rest kept as they were)
     remade: int | None = None  # cases whose pages were made anew (the others' kept from the last build)
     composed: int = 0  # cases whose pages casekit put into the generator's frame (casekit.site.compose)
+    files: int | None = None  # files in the site folder (all written by this build: it replaces the folder)
 
     @property
     def errors(self) -> list[Finding]:
@@ -324,7 +325,9 @@ def _finish(root: Path, report: Report, site_dir: Path, generator: str, today: d
         if generator == "zensical":
             ctx.notes += unsanitized_docs(report, findings)
     composed = len(written.composing.cases) if frames is not None and written.composing is not None else 0
-    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed)
+    files = sum(len(names) for _, _, names in os.walk(site_dir)) if site_dir.is_dir() else None
+    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed,
+                       files)
 
 
 # what check warns of in a docs/ page that the sanitizer takes out of it as MkDocs renders it
