@@ -83,7 +83,9 @@ def _today(value: str | None, option: str = "--today") -> dt.date:
     """The day given with `option` (YYYY-MM-DD), else today; a usage error naming the option."""
     if value is None:
         return dt.date.today()
-    try:
+    try:  # (YYYY-MM-DD only: fromisoformat also takes 20261205 and 2026-W49, a week's Monday)
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
         from casekit.core.hints import option_date_hint

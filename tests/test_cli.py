@@ -324,6 +324,8 @@ def _month_before(day: dt.date) -> dt.date:
     (dt.date.today().strftime("%Y-%m"), lambda today: today),  # this month: today is a day of it
     (_month_before(dt.date.today()).strftime("%Y-%m"), _month_before),  # another month: its first day
     (f"{dt.date.today()} 14:30", lambda today: today),
+    # (Python's fromisoformat takes both: 2026-W49 as that week's Monday, a date nobody meant)
+    (dt.date.today().strftime("%Y%m%d"), lambda today: today), (dt.date.today().strftime("%G-W%V"), lambda today: today),
 ])
 def test_a_date_option_is_told_the_date_to_type_not_a_record_fields_advice(sample: Path, run, command, option,
                                                                           value, meant) -> None:

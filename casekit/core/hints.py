@@ -587,6 +587,12 @@ def option_date_hint(value: str, option: str, today: dt.date) -> str:
             return f" 날짜만 적으세요: {option} {dt.date.fromisoformat(timed.group(1).strip())}"
         except ValueError:
             return option_date_hint(timed.group(1).strip(), option, today)
+    digits = re.fullmatch(r"([0-9]{4})([0-9]{2})([0-9]{2})", text)
+    if digits is not None:  # 20261205: the date with its hyphens
+        try:
+            return f" 붙임표(-)를 넣어 적으세요: {option} {dt.date(*map(int, digits.groups()))}"
+        except ValueError:
+            pass
     return attach_particles(date_hint(text)[0]) or f" 날짜로 적으세요. 예: {option} {today}"
 
 
