@@ -133,6 +133,11 @@ def _key(word: str) -> str | None:
         # a one-syllable word and 하다 (no light verb is cut: one syllable would stay)
         ("원해요 원했다 원하고 원함", "원하다"),
         ("심해요 심했다 심해서 심함", "심하다"),
+        # 치다's ㅊ as 기, 리, 히 (a search probe: 다쳤던, 다침 found "다쳤고" but not "남편이 다쳐", "다친 뒤로")
+        ("다쳐 다친 다침 다쳤던 다쳤고 다쳐서", "다치다"),
+        ("고쳐 고친 고침 고쳤던", "고치다"),
+        # 던 after the past's 었 (먹었던: 었 then 던)
+        ("먹었던 먹었다 먹음", "먹다"),
     ],
 )
 def test_forms_of_one_verb_meet_on_one_key(forms: str, key: str) -> None:
@@ -253,6 +258,7 @@ def test_each_name_of_an_office_is_in_one_group_only() -> None:
 @pytest.mark.parametrize(("typed", "written"), [
     ("남편이", "배우자 사별 뒤"), ("할머니", "어르신 댁 방문"), ("빚", "채무 독촉 전화"), ("집주인이", "임대인과 협의"),
     ("애들", "자녀 두 명"), ("배우자", "남편이 다쳐서"), ("술을", "음주 문제"), ("부채", "빚 때문에"),
+    ("손자와", "조손 가구(할머니와 둘이 삶)"), ("아빠가", "아버지 병원 동행"), ("엄마랑", "어머니와 상담"),
 ])
 def test_an_everyday_word_meets_the_practices_word(typed: str, written: str) -> None:
     """남편 사별한 할머니 typed, 배우자 사별 … 어르신 written (a search probe found the case third):

@@ -152,6 +152,7 @@ LEMMA_ENDINGS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("어서", "closed"), ("아서", "closed"), ("어요", "closed"), ("아요", "closed"),
     ("어도", "closed"), ("아도", "closed"), ("어야", "closed"), ("아야", "closed"),
     ("음", "closed"), ("은", "closed"), ("는", "closed"),
+    ("던", "past"),  # 다쳤던, 먹었던: the past's 었 before it (가던, 하던: a present stem, left)
 ), key=lambda e: (-len(e[0]), e[0])))
 
 # Words a query is written with that say nothing of what is looked for (때문에, 위해, 및, 통해, 것,
@@ -212,7 +213,8 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "할머니": ("어르신", "노인"), "할아버지": ("어르신", "노인"), "어르신": ("노인",), "노인": ("어르신",),
     "아이": ("아동", "자녀"), "애": ("아이", "아동", "자녀"), "애들": ("아이", "아동", "자녀"), "아동": ("아이",),
     "자녀": ("아들", "딸", "아이"), "아들": ("자녀",), "딸": ("자녀",),
-    "손주": ("손자", "손녀"), "손자": ("손주",), "손녀": ("손주",),
+    "손주": ("손자", "손녀", "조손"), "손자": ("손주", "조손"), "손녀": ("손주", "조손"),  # (조손 가구: 조부모와 손주)
+    "아빠": ("아버지", "부친"), "엄마": ("어머니", "모친"), "아버지": ("아빠", "부친"), "어머니": ("엄마", "모친"),
     "집주인": ("임대인",), "임대인": ("집주인",), "집세": ("월세", "임대료"),
     "빚": ("채무", "부채"), "채무": ("빚",), "부채": ("빚", "채무"),
     "술": ("음주", "알코올"), "음주": ("술",),
@@ -296,7 +298,7 @@ _TENSE = frozenset({1, 4, 8, 10, 13, 14, 15, 16, 17})  # initials ㄲ ㄸ ㅃ �
 # 끊기다, 얽히다): with 어 fused to them (밀려, 끊겨, 얽혀), or ㄴ or ㅁ (밀린, 밀림, 끊긴, 얽힌), they
 # are read back to the stem (`lemma`). Not 이: 인, 임, 여 end nouns most often (노인, 본인, 참여,
 # 급여), and other syllables so ending too (기한, 마음, 자녀).
-_PASSIVE = frozenset({0, 5, 18})  # ㄱ ㄹ ㅎ
+_PASSIVE = frozenset({0, 5, 18, 14})  # ㄱ ㄹ ㅎ, and ㅊ of 치다 (다쳐, 다친 -> 다치다; 모친, 부친 get a key no verb has)
 _NIEUN, _MIEUM, _RIEUL_MIEUM = 4, 16, 10  # finals ㄴ ㅁ ㄻ
 _NOT_VERB_FINALS = frozenset({0, _NIEUN, _MIEUM, 21})  # none, ㄴ, ㅁ, ㅇ: 보고, 신고, 참고, 창고 (the "verb" rule)
 
@@ -347,7 +349,7 @@ def lemma(s: str, honorific: bool = False) -> str | None:
     `honorific`: the key of the stem with the 시 of respect taken out (None when it has none).
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
-    끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
+    끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 다쳤던 다쳐 다친 다침 -> 다치다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
     -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다. The noun form
     of a stem that ends in a vowel (ㅁ joined to it, as records are written: 술을 마심, 병원에 다님,
     도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다;

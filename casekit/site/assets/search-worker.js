@@ -113,7 +113,7 @@ const A = 0, EO = 4, YEO = 6, WA = 9, WEO = 14, EU = 18, U = 13, I = 20, IEUNG =
 const RIEUL = 8, BIEUP = 17, SSANG_SIOS = 20;
 const OPEN = new Set([A, EO, YEO, WA, WEO, AE, E]);
 const TENSE = new Set([1, 4, 8, 10, 13, 14, 15, 16, 17]);
-const PASSIVE = new Set([0, 5, 18]);  /* 리, 기, 히 (search_ko._PASSIVE) */
+const PASSIVE = new Set([0, 5, 18, 14]);  /* 리, 기, 히, 치 (search_ko._PASSIVE) */
 const NIEUN = 4, MIEUM = 16, RIEUL_MIEUM = 10, IEUNG_FINAL = 21;
 
 function parts(ch) {
