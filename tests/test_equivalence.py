@@ -43,7 +43,7 @@ NOT_FROM_RECORDS |= {"folder-unreadable"}
 # casebook here yet: the equivalence of these across modes is not shown by this test
 NOT_FROM_RECORDS |= {"handover-before-intake", "handover-date-order", "handover-from-mismatch", "handover-same-worker",
                      "case-id-collision", "git-conflict", "settings-docs-dir", "settings-invalid", "handover-future",
-                     "settings-theme-missing"}
+                     "settings-theme-missing", "theme-file-refused"}
 
 Key = tuple[str, int | None, int | None, str, str, str, str]
 

@@ -138,11 +138,69 @@ def test_scripts_from_a_custom_dir_are_not_trusted(sample: Path) -> None:
         '{% extends "base.html" %}{% block scripts %}{{ super() }}<script>document.title="PWNED"</script>'
         "<script src=\"{{ 'assets/pwn.js' | url }}\"></script>{% endblock %}", encoding="utf-8")
     (sample / "evil" / "assets" / "pwn.js").write_text('document.body.innerHTML="PWNED"', encoding="utf-8")
+    # a file that is not a template is copied into the site unread: check names it, at the file
+    found = [(f.path, f.code) for f in check(sample).findings if f.code == "theme-file-refused"]
+    assert found == [("evil/assets/pwn.js", "theme-file-refused")], found
+    (sample / "evil" / "assets" / "pwn.js").unlink()
+    # a template's own scripts: the build's audit refuses them (check cannot render a template)
     proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
     out = proc.stdout + proc.stderr
-    assert proc.returncode != 0, out
-    assert "site-active-content" in out and "site-unexpected-file" in out
+    assert proc.returncode != 0 and "site-active-content" in out, out
+
+
+@pytest.mark.parametrize(("make", "says"), [
+    # a template that includes a file through a link: /etc/passwd, the build's environment or a
+    # restricted record on every page, and check, build and audit passed (a probe)
+    (lambda d: (d / "leak.html").symlink_to("/etc/passwd"), "다른 파일을 가리키는 링크입니다"),
+    (lambda d: (d / "r.html").symlink_to("../cases/2026-0010/04-intervention.md"), "다른 파일을 가리키는 링크입니다"),
+    (lambda d: (d / "partials").symlink_to("/etc"), "다른 파일을 가리키는 링크입니다"),
+    (lambda d: os.mkfifo(d / "fifo.html"), "일반 파일이 아닙니다"),
+    (lambda d: (d / "extra.css").write_text("body{}", encoding="utf-8"), "템플릿(.html)만 둡니다"),
+])
+def test_a_theme_folder_holding_a_link_or_what_is_no_template_is_refused_at_the_entry(sample: Path, make, says: str) -> None:
+    path = sample / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1),
+                    encoding="utf-8")
+    (sample / "overrides").mkdir()
+    (sample / "overrides" / "main.html").write_text('{% extends "base.html" %}', encoding="utf-8")
+    assert [f for f in check(sample).findings if f.severity == "error"] == []
+    make(sample / "overrides")
+    found = [(f.path.split("/")[0], f.code, f.message_ko) for f in check(sample).findings if f.severity == "error"]
+    assert len(found) == 1 and found[0][:2] == ("overrides", "theme-file-refused") and says in found[0][2], found
+
+
+@pytest.mark.parametrize("value", [".", "cases", "docs", "../elsewhere", "/tmp"])
+def test_a_theme_folder_that_is_the_casebook_a_source_folder_or_outside_is_refused(sample: Path, value: str) -> None:
+    """`custom_dir: .` copied every record into the site for the audit to refuse 284 files."""
+    path = sample / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("theme:\n", f"theme:\n  custom_dir: '{value}'\n", 1),
+                    encoding="utf-8")
+    assert any("theme.custom_dir" in message for _, message in settings_findings(sample)), settings_findings(sample)
+
+
+@pytest.mark.parametrize("name", ["pymdownx.snippets:SnippetExtension", "pymdownx.b64:B64Extension",
+                                  " pymdownx.snippets ", "markdown_include.include:IncludeExtension"])
+def test_a_file_reading_extension_named_with_its_class_is_refused(sample: Path, name: str) -> None:
+    """`pymdownx.snippets:SnippetExtension` (Python-Markdown's module:Class) published /etc/passwd
+    and the build's environment: the module is what is judged."""
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("markdown_extensions:\n", f"markdown_extensions:\n  - '{name}':\n"
+                                                          "      restrict_base_path: false\n", 1), encoding="utf-8")
+    assert any(name.strip() in message for _, message in settings_findings(sample)), settings_findings(sample)
+
+
+@pytest.mark.parametrize("plugin", ["privacy", "material/privacy"])
+def test_the_privacy_plugin_is_refused(sample: Path, plugin: str) -> None:
+    """It downloads every outside address a page names from the build machine (a record's image
+    address made the build fetch a local server's answer), and failed every build of the sample."""
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n  - search" in text
+    path.write_text(text.replace("\n  - search", f"\n  - {plugin}\n  - search", 1), encoding="utf-8")
+    found = settings_findings(sample, "settings-outside-load")
+    assert any(plugin in message and "내려받습니다" in message for _, message in found), found
 
 
 def test_a_theme_script_template_takes_only_a_relative_url(tmp_path: Path) -> None:

@@ -763,6 +763,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "'{key}' in mkdocs.yml is not allowed: {what}; the casebook site publishes only what casekit checked and its "
         "settings run no code: remove it",
     ),
+    "theme-file-refused": (
+        E,
+        "테마 폴더(mkdocs.yml의 theme.custom_dir)의 이 항목은 쓸 수 없습니다: {what}",
+        "this entry of the theme's folder (theme.custom_dir in mkdocs.yml) is not allowed: {what}",
+    ),
     "settings-docs-dir": (
         E,
         "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",

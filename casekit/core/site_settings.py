@@ -14,7 +14,8 @@ key in `mkdocs.yml`, and the build, which refuses on any error, refuses them too
 - `site_url` (written into every page as a canonical link to that host, which the audit refuses);
 - `extra.analytics`, `extra.consent`, `google_analytics`;
 - `theme.logo`, `theme.favicon` or any `theme.icon` entry that is a URL;
-- plugins that fetch at build or view time (`social`, `git-committers`; `privacy` is fine);
+- plugins that fetch at build or view time (`social`, `git-committers`, `offline`, and `privacy`, which
+  downloads every outside address a page names from the build machine);
 - `pymdownx.emoji` without a generator that inlines the icons (the default loads images from a CDN).
 
 `mkdocs.yml` holds tags casekit's strict record reader refuses (`!!python/name:...`, `!ENV`), so
@@ -48,6 +49,14 @@ FETCHING_PLUGINS = {
     "git-committers": "GitHub API를 부릅니다 (calls the GitHub API)",
     "offline": "쪽마다 unpkg.com의 스크립트(iframe-worker)를 불러옵니다 (loads a script from unpkg.com on every page)",
     "material/offline": "쪽마다 unpkg.com의 스크립트(iframe-worker)를 불러옵니다 (loads a script from unpkg.com on every page)",
+    # (it downloads every outside address a page names, as it builds: a record's image address makes the
+    # build machine fetch from its network, a cloud's metadata address included; and its own scripts)
+    "privacy": "빌드할 때 쪽에 적힌 바깥 주소(그림·스크립트)를 빌드하는 컴퓨터가 내려받습니다. 내부망 주소도 됩니다. "
+               "casekit은 바깥 자료를 싣지 않으므로 필요 없습니다 (fetches every outside address pages name at build "
+               "time, from the build machine's network; casekit publishes no outside content)",
+    "material/privacy": "빌드할 때 쪽에 적힌 바깥 주소(그림·스크립트)를 빌드하는 컴퓨터가 내려받습니다. 내부망 주소도 "
+                        "됩니다. casekit은 바깥 자료를 싣지 않으므로 필요 없습니다 (fetches every outside address pages "
+                        "name at build time, from the build machine's network; casekit publishes no outside content)",
 }
 # MkDocs' own themes load scripts and styles from CDNs (cdnjs, Google Fonts) and run inline scripts:
 # casekit makes the site with Material (ProperDocs and Zensical with theirs)
@@ -74,8 +83,7 @@ UNSAFE_EXTENSIONS = {
 # plugins casekit knows run no code of the casebook's and read no file it did not check; any
 # other (material/projects builds other mkdocs.yml files with their hooks; macros runs main.py)
 # is refused
-SAFE_PLUGINS = frozenset({"search", "material/search", "casekit", "privacy", "material/privacy", "tags",
-                          "material/tags", "meta", "material/meta"})
+SAFE_PLUGINS = frozenset({"search", "material/search", "casekit", "tags", "material/tags", "meta", "material/meta"})
 # Markdown extensions: Python-Markdown's own, pymdownx's and Material's (but the file-including ones above)
 SAFE_EXTENSION_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
@@ -242,7 +250,55 @@ def _aliases(root: Path) -> list[tuple[int, int]]:
     return out
 
 
-def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
+MAX_CUSTOM_ENTRIES = 2000  # a theme's overrides hold a few templates: past this, a folder that is not one
+
+
+def custom_dir_problems(root: Path | None, value: str, docs: str | None) -> list[tuple[str | None, str]]:
+    """What is wrong with `theme.custom_dir: value` (its templates are rendered into every page and
+    its other files copied into the site): a folder out of the casebook, the casebook or one of its
+    source folders; an entry that is a link (`overrides/leak.html` -> /etc/passwd, or a restricted
+    record: `{% include %}` published it on every page), not a regular file, or not a template.
+    (file, what) a problem; file None for the folder itself."""
+    norm = posixpath.normpath(value.strip().replace("\\", "/") or ".")
+    if _leaves(norm):
+        return [(None, "테마 폴더가 사례집 밖에 있습니다: 사례집 안의 폴더(예: overrides)를 쓰세요 (custom_dir leaves the casebook)")]
+    parts = tuple(p for p in norm.split("/") if p not in ("", "."))
+    if holds_sources(parts, docs):
+        return [(None, "테마 폴더의 파일은 모든 쪽에 들어가거나 사이트에 복사됩니다: 사례집 폴더 자체나 원본 폴더(cases, "
+                       "docs …)를 쓰면 기록이 사이트에 실립니다. overrides 같은 새 폴더를 쓰세요 (custom_dir is the casebook "
+                       "or one of its source folders: its files would be published)")]
+    if root is None:
+        return []
+    folder = Path(os.path.realpath(root)) / norm
+    if os.path.islink(Path(root) / norm) or (folder.exists() and not inside(Path(os.path.realpath(root)), folder)):
+        return [(None, f"테마 폴더 {value}이(가) 다른 곳을 가리키는 링크입니다. 폴더 자체를 두세요 (custom_dir is a link)")]
+    out: list[tuple[str | None, str]] = []
+    seen = 0
+    for top, dirs, files in os.walk(folder):  # (does not follow links: each is reported)
+        dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")]
+        for name in sorted(dirs + files):
+            path = os.path.join(top, name)
+            rel = posixpath.join(value.strip().rstrip("/"), os.path.relpath(path, folder).replace(os.sep, "/"))
+            seen += 1
+            if seen > MAX_CUSTOM_ENTRIES:
+                return out + [(None, f"테마 폴더에 파일이 너무 많습니다 (more than {MAX_CUSTOM_ENTRIES} entries)")]
+            if os.path.islink(path):
+                out.append((rel, "다른 파일을 가리키는 링크입니다. 템플릿이 그 파일(서버의 파일, 사례 기록)의 내용을 모든 "
+                                 "쪽에 넣을 수 있습니다. 링크를 지우고 템플릿 파일 자체를 두세요 (a link: a template can "
+                                 "include what it leads to, a restricted record or a server file, on every page)"))
+                dirs[:] = [d for d in dirs if d != name]
+            elif name in files and not os.path.isfile(path):
+                out.append((rel, "일반 파일이 아닙니다(파이프나 장치). 지우세요 (not a regular file)"))
+            elif name in files and not name.endswith(".html") and not name.startswith("."):
+                out.append((rel, "테마 폴더에는 템플릿(.html)만 둡니다. 다른 파일은 casekit이 검사하지 않은 채 사이트에 "
+                                 "복사되고 빌드 끝의 검사가 사이트를 지웁니다. CSS·그림은 docs/로 옮기세요 (only templates: "
+                                 "another file is copied into the site unchecked, and the build's audit refuses it)"))
+        if len(out) >= 20:
+            break
+    return out
+
+
+def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = None) -> list[Finding]:
     out: list[Finding] = []
 
     def report(node: yaml.Node, key: str, what: str) -> None:
@@ -274,6 +330,14 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
                    f"'{str(scalar.value)[:60]}'을(를) 모든 쪽에 스크립트로 싣습니다. casekit과 테마의 것이 아닌 스크립트는 "
                    "검사할 수 없고, 그 자리에 나중에 놓인 파일이 사이트의 권한으로 실행됩니다 (a script that is not "
                    "casekit's or the theme's, on every page)")
+    theme = _get(doc, "theme")
+    custom = _get(theme[1], "custom_dir") if theme is not None and isinstance(theme[1], yaml.MappingNode) else None
+    if custom is not None and isinstance(custom[1], yaml.ScalarNode):
+        for rel, what in custom_dir_problems(root, str(custom[1].value), _docs_dir_of(doc)[0]):
+            if rel is None:
+                report(custom[1], "theme.custom_dir", what)
+            else:  # (at the file: the link or the stray file is what to remove, not the setting)
+                out.append(finding("theme-file-refused", rel, None, None, what=what))
     site_dir = _get(doc, "site_dir")
     if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode):
         problem = _site_dir_problem(str(site_dir[1].value), _docs_dir_of(doc)[0])
@@ -282,8 +346,9 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
     extensions = _get(doc, "markdown_extensions")
     for name in _named(extensions[1] if extensions else None):
         value = str(name.value)
-        if value in UNSAFE_EXTENSIONS:
-            report(name, f"markdown_extensions: {value}", UNSAFE_EXTENSIONS[value])
+        module = extension_module(value)  # (pymdownx.snippets:SnippetExtension names the module too)
+        if module in UNSAFE_EXTENSIONS:
+            report(name, f"markdown_extensions: {value}", UNSAFE_EXTENSIONS[module])
         elif value not in SAFE_EXTENSIONS and not value.startswith(SAFE_EXTENSION_PREFIXES):
             report(name, f"markdown_extensions: {value}",
                    "casekit이 모르는 Markdown 확장은 빌드 때 코드를 실행하거나 파일을 읽을 수 있습니다 (an extension casekit "
@@ -292,7 +357,7 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
     for name in _named(plugins[1] if plugins else None):
         if str(name.value) not in SAFE_PLUGINS and str(name.value) not in FETCHING_PLUGINS:
             report(name, f"plugins: {name.value}",
-                   "casekit이 아는 플러그인만 쓸 수 있습니다(search, privacy, tags, meta): 다른 플러그인은 빌드 때 "
+                   "casekit이 아는 플러그인만 쓸 수 있습니다(search, tags, meta): 다른 플러그인은 빌드 때 "
                    "코드를 실행하거나 검사하지 않은 파일을 읽을 수 있습니다 (only plugins casekit knows)")
     skip = {id(v) for k, v in _items(doc) if k.value in ("plugins", "markdown_extensions")}
     for ext in extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []:
@@ -326,6 +391,12 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]]) -> list[Finding]:
                                           "(the theme writes it as a link that runs or opens when followed: the menu, "
                                           "the home link, a social link)")
     return out
+
+
+def extension_module(name: str) -> str:
+    """The module a `markdown_extensions` entry loads: Python-Markdown takes `module:Class` as well as
+    `module` (so `pymdownx.snippets:SnippetExtension` is pymdownx.snippets), spaces around either."""
+    return name.split(":", 1)[0].strip()
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -478,7 +549,7 @@ def check_site_settings(root: Path) -> list[Finding]:
     if doc is None:
         return out
     aliases = _aliases(real)
-    out += _unsafe(doc, aliases)
+    out += _unsafe(doc, aliases, real)
     if not aliases:  # (an alias is refused whatever it names: no bomb walked for names)
         out += _theme_names(doc)
 

@@ -293,9 +293,14 @@ class _Folder:
         self.write(rel, source.read_bytes())
 
     def copy_tree(self, source: Path) -> None:
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                self.copy(path.relative_to(source).as_posix(), path)
+        """Every regular file under `source`, never through a link (check refuses one in a theme's
+        folder: a template could include the file it leads to, /etc/passwd or a restricted record)."""
+        for top, dirs, files in os.walk(source):  # (links to folders are not followed)
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(top) / name
+                if not path.is_symlink() and path.is_file():
+                    self.copy(path.relative_to(source).as_posix(), path)
 
     def exists(self, rel: str) -> bool:
         return self.path / rel in self.written
