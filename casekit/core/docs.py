@@ -377,6 +377,8 @@ def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     more than MAX_TAGS inline tags, balanced or not. A paragraph with few brackets is passed over
     at the cost of three counts."""
     out: list[Finding] = deep_lists(text, rel, first_line)
+    if text.count("<") > MAX_ELEMENT_DEPTH:
+        out += deep_elements(text, rel, first_line)
     if sum(text.count(o) for o, _ in _PAIRS) <= MAX_NESTING:
         return out
     start = 0
@@ -387,6 +389,31 @@ def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
             out.append(finding("markdown-brackets", rel, line, 1, limit=MAX_BRACKETS, depth=MAX_NESTING))
         start = cut + 1
     return out
+
+
+MAX_ELEMENT_DEPTH = 300  # HTML elements left open inside each other in a whole body (no record needs 30)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+                   "p", "li", "dt", "dd", "tr", "td", "th", "option"})  # (void, or closed by what follows them)
+
+
+def deep_elements(text: str, rel: str, first_line: int) -> list[Finding]:
+    """HTML elements opened inside each other past MAX_ELEMENT_DEPTH across the whole body (`<div>` 30
+    times a paragraph, 6,000 paragraphs: each paragraph passes `stalling_paragraphs`, but the raw HTML
+    blocks carry the elements open from one to the next, and the browser reading the page for the
+    audit took minutes): `html-nested-deep` at the line where the depth passes it."""
+    depth = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        elif not m.group(3) and name not in _VOID:
+            depth += 1
+            if depth > MAX_ELEMENT_DEPTH:
+                line = first_line + text.count("\n", 0, m.start())
+                return [finding("html-nested-deep", rel, line, m.start() - text.rfind("\n", 0, m.start()),
+                                depth=MAX_ELEMENT_DEPTH)]
+    return []
 
 
 def _stalls(block: str) -> bool:

@@ -309,6 +309,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this paragraph has too many unclosed or nested brackets or HTML tags ([ ( <: at most {limit} unclosed, "
         "{depth} deep, 5,000 tags); rendering it would take minutes or hours; remove some, or split the paragraph",
     ),
+    "html-nested-deep": (
+        E,
+        "HTML 태그가 닫히지 않은 채 {depth}겹 넘게 겹쳐 열려 있습니다(예: <div>만 있고 </div>가 없음). 브라우저가 이 쪽을 "
+        "읽는 데 몇 분이 걸려 사이트를 만들지 못하므로 받지 않습니다. 여는 태그마다 닫는 태그를 넣거나 HTML을 지우세요.",
+        "HTML elements are left open inside each other more than {depth} deep (<div> without </div>): a browser "
+        "takes minutes to read the page, so the site cannot be built; close them or remove the HTML",
+    ),
     "docs-line-too-long": (
         E,
         "한 줄이 너무 깁니다({length}자, 최대 {limit}자). 사이트를 만들 때 오래 걸리거나 멈추므로 줄을 나누세요.",
