@@ -52,6 +52,9 @@ def test_the_sample_settings_are_safe(sample: Path) -> None:
     ("extra:\n  note: <img src=x onerror=alert(1)>\n", "HTML 태그"),
     ("extra:\n  a: &a [1, 2, 3]\n  b: [*a, *a, *a]\n", "YAML 별칭"),
     ("markdown_extensions:\n  - toc\n", "같은 키가 두 번"),  # MkDocs takes this one, unchecked
+    # no tag, a quote out of the attribute the theme writes it into: 164 `<a onfocus>` the audit refused (a probe)
+    ("site_description: '가온\" autofocus onfocus=\"alert(1)\" x=\"'\n", "따옴표 뒤에 '이름=' 꼴"),
+    ("copyright: \"가온' onmouseover='alert(1)\"\n", "따옴표 뒤에 '이름=' 꼴"),
 ])
 def test_settings_that_run_code_read_files_or_inject_html_are_refused(sample: Path, text: str, says: str) -> None:
     line = append(sample, text)
@@ -369,3 +372,12 @@ def test_the_sample_theme_names_and_real_icons_pass(sample: Path) -> None:
     path.write_text(text.replace("language: ko", "language: ko\n  icon:\n    logo: material/library\n"
                                  "    admonition:\n      note: octicons/tag-16", 1), encoding="utf-8")
     assert [f for f in check(sample).findings if f.path == "mkdocs.yml"] == []
+
+
+def test_a_docs_page_on_the_redirect_template_is_refused_by_check(sample: Path) -> None:
+    """`template: redirect.html` with `location: //evil.example/x` passed check; the build's audit then
+    refused the theme's inline script and meta refresh (a probe)."""
+    (sample / "docs" / "move.md").write_text("---\ntemplate: redirect.html\nlocation: //evil.example/x\n---\n# 옮김\n",
+                                             encoding="utf-8")
+    found = [(f.path, f.line, f.column, f.code) for f in check(sample).findings if f.severity == "error"]
+    assert found == [("docs/move.md", 2, 11, "docs-redirect")], found

@@ -181,6 +181,10 @@ def theme_problems(rel: str, text: str, templates: Path | None) -> list[Finding]
         if not value:
             continue
         parts = value.replace("\\", "/").split("/")
+        if key == "template" and parts[-1].lower() == "redirect.html":  # Material's: a script sends the reader on
+            line_start = front.rfind("\n", 0, m.start()) + 1
+            out.append(finding("docs-redirect", rel, front.count("\n", 0, m.start()) + 1, m.start(3) - line_start + 1))
+            continue
         bad = value.startswith(("/", "\\")) or ".." in parts or ":" in value
         if not bad and templates is not None:
             target = templates / value if key == "template" else templates / ".icons" / f"{value}.svg"

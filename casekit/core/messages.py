@@ -309,6 +309,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this paragraph has too many unclosed or nested brackets or HTML tags ([ ( <: at most {limit} unclosed, "
         "{depth} deep, 5,000 tags); rendering it would take minutes or hours; remove some, or split the paragraph",
     ),
+    "docs-redirect": (
+        E,
+        "template: redirect.html은 이 쪽을 열자마자 location에 적힌 주소(다른 사이트도)로 보내는 테마의 인라인 스크립트를 "
+        "싣습니다. casekit의 것이 아닌 스크립트라 빌드 끝의 검사가 사이트를 지웁니다. 다른 쪽으로 안내하려면 그 쪽으로 "
+        "가는 링크를 적으세요.",
+        "template: redirect.html sends the reader on to `location` (another site too) with an inline script of the "
+        "theme's, which the build's audit refuses: write a link to the page instead",
+    ),
     "html-nested-deep": (
         E,
         "HTML 태그가 닫히지 않은 채 {depth}겹 넘게 겹쳐 열려 있습니다(예: <div>만 있고 </div>가 없음). 브라우저가 이 쪽을 "

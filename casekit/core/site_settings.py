@@ -97,6 +97,9 @@ SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "ext
 SAFE_PYTHON_NAMES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 _PY_TAG = "tag:yaml.org,2002:python/"
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")  # an HTML tag (or comment) as a browser starts one
+# a quote, then an attribute written after it (`가온" autofocus onfocus="…`): out of an attribute the theme
+# writes the value into unescaped, into attributes of its own
+_ATTRIBUTE_BREAK = re.compile(r"[\"'`][^\"'`]*?[\s\"'/][A-Za-z_:][-\w:.]*\s*=")
 _URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|/\\|\\/)")
 _INLINE_EMOJI = ("to_svg", "to_alt", "to_png_sprite", "to_svg_sprite")
 
@@ -386,6 +389,11 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
         elif published and isinstance(node, yaml.ScalarNode) and MARKUP.search(node.value):
             report(node, node.value[:40], "HTML 태그는 테마가 모든 쪽에 그대로 넣습니다(스크립트도) (the theme puts HTML "
                                           "here into every page as it is, scripts too)")
+        elif published and isinstance(node, yaml.ScalarNode) and _ATTRIBUTE_BREAK.search(node.value):
+            report(node, node.value[:40], "따옴표 뒤에 '이름=' 꼴이 있습니다. 테마가 이 값을 태그의 속성 안에 그대로 넣는 곳이 "
+                                          "있어, 따옴표가 속성을 닫고 뒤의 글(onfocus= 같은)이 새 속성이 됩니다 (a quote "
+                                          "then name=: where the theme puts the value into an attribute, the quote ends "
+                                          "it and what follows is an attribute of its own, an event handler too)")
         elif published and isinstance(node, yaml.ScalarNode) and runs_when_followed(node.value):
             report(node, node.value[:40], "javascript:·data: 주소는 테마가 링크로 싣고, 누르면 실행되거나 열립니다 "
                                           "(the theme writes it as a link that runs or opens when followed: the menu, "
