@@ -51,6 +51,15 @@ def test_a_value_the_browser_shows_is_found(tmp_path: Path, body: str) -> None:
     assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}
 
 
+@pytest.mark.parametrize("body", [
+    f'<h5 id="r{PHONE}">상담</h5>', f'<a href="#r{PHONE}">이동</a>', f"<p>HP{PHONE}</p>", f"<p>{PHONE}HP</p>",
+])
+def test_a_value_with_a_latin_letter_glued_to_it_is_found(tmp_path: Path, body: str) -> None:
+    """A letter touching the number (an anchor `#r010-…`, `HP010-…`) was read as the edge of an id:
+    published, and the audit passed it (a probe)."""
+    assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}
+
+
 def test_a_value_in_a_sitemap_cdata_section_is_found(tmp_path: Path) -> None:
     sitemap = f"<urlset><url><loc>https://example.org/<![CDATA[{PHONE}]]></loc></url></urlset>"
     assert codes(tmp_path, {"sitemap.xml": sitemap}) == {("sitemap.xml", "site-sensitive")}

@@ -401,6 +401,23 @@ def test_the_clients_number_written_another_way_is_one_finding_not_two(sample: P
     assert found == ["sensitive-variant-in-text"] * 2, found
 
 
+def test_a_latin_letter_touching_the_clients_number_hides_nothing(sample: Path) -> None:
+    """`HP010-0000-1001`, `ID690721-1000000` (case 2026-0001's phone and resident number with a
+    letter glued to them), in the text or an HTML attribute, passed check and were published (a
+    probe): a letter was read as the edge of a longer id."""
+    plan = sample / "cases/2026-0001/03-plan.md"
+    planted = ["본인 연락처 HP010-0000-1001, 주민번호 ID690721-1000000 확인.", "TEL010-0000-1001", "010-0000-1001HP",
+               "RRN6907211000000", "DOB1969-07-21", "나래동101-1B", '<h5 id="r010-0000-1001">상담</h5>',
+               '<span class="p690721 x6907211000000">상담</span>', "[이동](#r010-0000-1001)"]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    first = text.count("\n") + 2
+    found = [(f.line, f.code) for f in check(sample).errors if f.path == "cases/2026-0001/03-plan.md"]
+    assert sorted({line for line, _ in found}) == [first + 2 * k for k in range(len(planted))], found
+    assert len([line for line, _ in found if line == first]) == 2  # the phone and the resident number
+    assert {code for _, code in found} == {"sensitive-in-text", "sensitive-variant-in-text"}
+
+
 def test_a_name_with_an_honorific_and_a_particle_glued_to_it_is_found() -> None:
     """박영수님과, 박 영 수님과, 영수씨가: 님 or 씨 and a particle after a name in its word (a probe's
     `박 영 수님과 통화함. 영수님이 말했다.` passed check and was published)."""

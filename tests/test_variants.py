@@ -105,6 +105,18 @@ FOUND = [
     ("탁&nbsp;해온", "spaced"),
     ("탁&#8203;해온", "spaced"),
     ("탁(해온)", "spaced"),
+    # a Latin letter touching the number hides nothing (each published by a probe of the sample)
+    ("HP010-2345-6789", "exact"),
+    ("TEL010-2345-6789", "exact"),
+    ("010-2345-6789HP", "exact"),
+    ("ID580317-2345678", "exact"),
+    ("RRN5803172345678", "number"),
+    ("DOB1958-03-17", "exact"),
+    ("b19580317", "date"),
+    ("나래로 12b", "address-detail"),
+    ('<h5 id="r010-2345-6789">상담</h5>', "exact"),
+    ('<span class="p580317 x5803172345678">상담</span>', "number"),
+    ("[이동](#r010-2345-6789)", "exact"),
 ]
 
 
@@ -139,6 +151,12 @@ NOT_FOUND = [
     "1958-3.17",
     "1958년 3.17",
     "17.3/1958",
+    # letters around the number are no boundary, digits still are; and six digits with a letter
+    # beside them are an id's (S000421), not a date's yymmdd
+    "x1010-2345-6789",
+    "010-2345-67890x",
+    "S580317",
+    "580317b",
 ]
 
 

@@ -79,24 +79,32 @@ _NAME = re.compile(r"[가-힣]{2,5}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
 # a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
-_DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number or an id
-    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)(?:"
+# (Latin letters around a date do not hide it: DOB1969-07-21, b19690721; only the six digits alone
+# need none, see `_date_hits`)
+_DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number
+    r"(\d)(?<![0-9].)(?<![0-9][-./].)(?:"
     r"(?P<y1>\d{3}|\d)[ \t]*년[ \t]*(?P<m1>\d{1,2})[ \t]*월[ \t]*(?P<d1>\d{1,2})(?:[ \t]*일)?"
     # the same mark between the parts: 1958.3.17, 58. 3. 17. (never 16 6.5, as icons' drawings hold)
     r"|(?P<y2>\d{3}|\d)[ \t]*(?P<sep>[-./])[ \t]*(?P<m2>\d{1,2})[ \t]*(?P=sep)[ \t]*(?P<d2>\d{1,2})"
     # spaces alone only after a four-digit year (10 12 5 is a drawing's numbers, or a list's)
     r"|(?P<y3>\d{3})[ \t]+(?P<m3>\d{1,2})[ \t]+(?P<d3>\d{1,2})"
     r"|(?P<digits>\d{7}|\d{5}))"
-    r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
+    r"(?![0-9])(?![-./][0-9])"
 )
 # the year last, as other countries write it (a client from abroad, a form copied): 21.07.1969 (day
 # first), 7/21/1969 (month first); both readings are tried
 _DATE_YEAR_LAST = re.compile(
-    r"(\d)(?<![0-9A-Za-z].)(?<![0-9A-Za-z][-./].)(\d?)[ \t]*([-./])[ \t]*(\d{1,2})[ \t]*\3[ \t]*(\d{4})"
-    r"(?![0-9A-Za-z])(?![-./][0-9A-Za-z])"
+    r"(\d)(?<![0-9].)(?<![0-9][-./].)(\d?)[ \t]*([-./])[ \t]*(\d{1,2})[ \t]*\3[ \t]*(\d{4})"
+    r"(?![0-9])(?![-./][0-9])"
 )
-_DIGIT_BEFORE = re.compile(r"[0-9A-Za-z][-./]?$")  # inside a longer number or an id: 2026-04-24 holds no 04-24
-_DIGIT_AFTER = re.compile(r"[-./]?[0-9A-Za-z]")
+# inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
+# edge: HP010-0000-1001, ID690721-1000000, 010-0000-1001HP, an anchor `#r010-0000-1001` show the
+# number whole (a probe published them)
+_DIGIT_BEFORE = re.compile(r"[0-9][-./]?$")
+_DIGIT_AFTER = re.compile(r"[-./]?[0-9]")
+# six digits alone with a Latin letter beside them are an id's (S000421, a case's number), not a
+# date's yymmdd: the one date form a letter still bounds
+_LETTER_EDGE = re.compile(r"[A-Za-z]")
 # what may follow a name in its word: 씨, 님 or a kinship title (순자할머니, 순자언니), 네 (순자네, 순자씨네:
 # her family's), and a particle, each or none (박영수님과, 영수씨가, 순자할머니가); or a particle alone
 _TAIL = re.compile(r"(?:(?:씨|님|할머니|할아버지|어머니|아버지|어르신|언니|오빠|누나|이모|고모|삼촌|형)?네?"
@@ -455,6 +463,8 @@ class SensitiveIndex:
             first, digits = m.group(1), m.group("digits")
             if digits:
                 digits = first + digits
+                if len(digits) == 6 and (_LETTER_EDGE.match(text, m.end()) or m.start() and _LETTER_EDGE.match(text, m.start() - 1)):
+                    continue
                 y, mo, d = (digits[:4], digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4], digits[4:])
             else:
                 n = "1" if m.group("y1") else "2" if m.group("y2") else "3"
