@@ -60,6 +60,16 @@ def test_a_value_with_a_latin_letter_glued_to_it_is_found(tmp_path: Path, body: 
     assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}
 
 
+@pytest.mark.parametrize("body", [
+    "<p>010&amp;0000&amp;1001</p>", "<p>010=0000=1001</p>", "<p>010 → 0000 → 1001</p>", "<p>010x0000x1001</p>",
+    "<p>0082-10-0000-1001</p>",
+])
+def test_a_value_with_other_marks_between_its_groups_is_found(tmp_path: Path, body: str) -> None:
+    """Marks other than the separators between the groups of a number (`=`, `&`, `→`, `x`), or the
+    prefix dialled from Korea, hid it from the audit (a probe)."""
+    assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}
+
+
 def test_a_value_in_a_sitemap_cdata_section_is_found(tmp_path: Path) -> None:
     sitemap = f"<urlset><url><loc>https://example.org/<![CDATA[{PHONE}]]></loc></url></urlset>"
     assert codes(tmp_path, {"sitemap.xml": sitemap}) == {("sitemap.xml", "site-sensitive")}

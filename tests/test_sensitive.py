@@ -134,7 +134,8 @@ def test_fields_judged_one_by_one_find_what_the_joined_text_does() -> None:
     ]
     pieces = ["탁해온", "해온", "해온 씨", "탁", "해", "온", "1958", "-03-17", "1958년 3월 17일", "58.03.17", "580317",
               "010", "0000", "1001", "010-0000-1001", "1502호", "103동", "나래로 12", "Σ", "ΑΣ", "ας", "İ", "i",
-              "x", "690721-", "1", "690721-1", " ", "-", ".", "\n", "가", "나", "3", "12", "(", "*", "\x00", "", "2026-04-24"]
+              "x", "690721-", "1", "690721-1", " ", "-", ".", "\n", "가", "나", "3", "12", "(", "*", "\x00", "", "2026-04-24",
+              "=", "→", "&", "010=0000=1001", "0082-10-", "1958_03_17", "3월 17일(1958년)"]
     rng = random.Random(11)
     for nul in (False, True):
         index = SensitiveIndex(needles + ([("가\x00나", "cases/c/01-intake.md", "client.note")] if nul else []))
@@ -416,6 +417,32 @@ def test_a_latin_letter_touching_the_clients_number_hides_nothing(sample: Path) 
     assert sorted({line for line, _ in found}) == [first + 2 * k for k in range(len(planted))], found
     assert len([line for line, _ in found if line == first]) == 2  # the phone and the resident number
     assert {code for _, code in found} == {"sensitive-in-text", "sensitive-variant-in-text"}
+
+
+def test_the_clients_number_with_other_marks_between_its_groups_is_found(sample: Path) -> None:
+    """Case 2026-0001's phone, birth date and lot written with other marks between their digit
+    groups (`010=0000=1001`, `010→0000→1001`, `010&amp;0000&amp;1001`, `010x0000x1001`,
+    `1969_07_21`, `7월 21일(1969년)`, `나래동 101;1`) or dialled from Korea (`0082-10-…`) passed
+    check (the last a pii-account warning) and were published (a probe)."""
+    plan = sample / "cases/2026-0001/03-plan.md"
+    planted = [f"010{m}0000{m}1001" for m in ("=", "+", ";", "×", "→", "&amp;", "@", "…", "»", "&gt;", "%", "!", "$", "^",
+                                               "?", "x", " o ", " = ")]
+    planted += ["1969_07_21", "1969=07=21", "1969;07;21", "1969~07~21", "7월 21일(1969년)", "나래동 101=1", "나래동 101;1",
+                "0082-10-0000-1001", "001 82 10 0000 1001"]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    first = text.count("\n") + 2
+    found = [(f.line, f.code) for f in check(sample).findings if f.path == "cases/2026-0001/03-plan.md"]
+    assert found == [(first + 2 * k, "sensitive-variant-in-text") for k in range(len(planted))], found
+
+
+def test_digits_apart_in_a_sentence_are_no_value() -> None:
+    """Marks join a number's digit groups; words do not, nor more than three marks in a row, nor a
+    hex digit (a digest's letters)."""
+    index = SensitiveIndex([("010-0000-1001", "cases/a/01-intake.md", "client.phone")])
+    for text in ["010 고 0000 고 1001", "010번 버스로 0000번 1001", "010 ==== 0000 ==== 1001", "010a0000b1001",
+                 "0100000100123", "1010=0000=1001", "010=0000=10012", "10082-10-0000-1001", "7월 21일, 10년 만에"]:
+        assert index.find(text) == [], text
 
 
 def test_a_name_with_an_honorific_and_a_particle_glued_to_it_is_found() -> None:

@@ -117,6 +117,21 @@ FOUND = [
     ('<h5 id="r010-2345-6789">상담</h5>', "exact"),
     ('<span class="p580317 x5803172345678">상담</span>', "number"),
     ("[이동](#r010-2345-6789)", "exact"),
+    # other marks between the digit groups, and a number dialled from Korea (each published by a probe)
+    ("010=2345=6789", "number"),
+    ("010 → 2345 → 6789", "number"),
+    ("010&amp;2345&amp;6789", "number"),
+    ("010x2345x6789", "number"),
+    ("010 o 2345 o 6789", "number"),
+    ("580317=2345678", "number"),
+    ("0082-10-2345-6789", "number"),
+    ("008 82 10 2345 6789", "number"),
+    ("1958_03_17", "date"),
+    ("1958=03=17", "date"),
+    ("1958;3;17", "date"),
+    ("1958~03~17", "date"),
+    ("3월 17일(1958년)", "date"),
+    ("103=1502", "address-detail"),
 ]
 
 
@@ -157,6 +172,12 @@ NOT_FOUND = [
     "010-2345-67890x",
     "S580317",
     "580317b",
+    # words or more than three marks between the groups, a hex letter (a digest's), a year of two digits after 월 일
+    "010 고 2345 고 6789",
+    "010 ==== 2345 6789",
+    "010a2345a6789",
+    "3월 17일 58년",
+    "10:03:17",
 ]
 
 

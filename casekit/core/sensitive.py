@@ -11,15 +11,18 @@ that text (tags and comments dropped, entities and backslash escapes decoded, `*
 markup dropped) with a map back to the source. The index then folds look-alikes (full-width
 digits and letters, Unicode dashes, the Hangul `ㅡ` used as a dash, odd spaces) and ignores
 *separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•`, zero-width
-characters, markup characters. So `탁 해 온`, `탁·해온`, `탁**해온**`, `010)0000ㅡ1001` and
-`６９０７２１` are all found. Which variant matched is reported (`Hit.variant`):
+characters, markup characters. Between two digits, up to three other marks (`=`, `+`, `→`, `&` …)
+or one Latin letter that is no hex digit (`x`) join a number's groups too (`_JOIN`), and a Latin
+letter touching a number is no edge of it (only a digit is). So `탁 해 온`, `탁·해온`, `탁**해온**`,
+`010)0000ㅡ1001`, `010=0000=1001`, `HP010-0000-1001` and `６９０７２１` are all found. Which variant
+matched is reported (`Hit.variant`):
 
 | variant | example for the value | code (severity) |
 |---|---|---|
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
-| `number` | a phone, resident or account number with other separators, or none | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `580317` | same |
+| `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `3월 17일(1958년)`, `580317` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 import pickle
 import re
@@ -80,28 +84,36 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
 # a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
 # (Latin letters around a date do not hide it: DOB1969-07-21, b19690721; only the six digits alone
-# need none, see `_date_hits`)
+# need none, see `_date_hits`). The marks between its parts: - . / and what else is typed there
+# (1969_07_21, 1969=07=21, 1969;07;21, 1969~07~21); never `:` nor `,` (10:05:31 is a time, 12,05,31 a list)
+_DATE_MARKS = "-./_=;~"
 _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number
-    r"(\d)(?<![0-9].)(?<![0-9][-./].)(?:"
+    rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(?:"
     r"(?P<y1>\d{3}|\d)[ \t]*년[ \t]*(?P<m1>\d{1,2})[ \t]*월[ \t]*(?P<d1>\d{1,2})(?:[ \t]*일)?"
     # the same mark between the parts: 1958.3.17, 58. 3. 17. (never 16 6.5, as icons' drawings hold)
-    r"|(?P<y2>\d{3}|\d)[ \t]*(?P<sep>[-./])[ \t]*(?P<m2>\d{1,2})[ \t]*(?P=sep)[ \t]*(?P<d2>\d{1,2})"
+    rf"|(?P<y2>\d{{3}}|\d)[ \t]*(?P<sep>[{_DATE_MARKS}])[ \t]*(?P<m2>\d{{1,2}})[ \t]*(?P=sep)[ \t]*(?P<d2>\d{{1,2}})"
     # spaces alone only after a four-digit year (10 12 5 is a drawing's numbers, or a list's)
     r"|(?P<y3>\d{3})[ \t]+(?P<m3>\d{1,2})[ \t]+(?P<d3>\d{1,2})"
-    r"|(?P<digits>\d{7}|\d{5}))"
-    r"(?![0-9])(?![-./][0-9])"
+    r"|(?P<digits>\d{7}|\d{5})"
+    # the month and day first, a four-digit year after them in words: 7월 21일(1969년), 7월 21일, 1969년
+    # (two digits there are more often a span of years: 3월 5일, 10년 만에)
+    r"|(?P<m4>\d?)[ \t]*월[ \t]*(?P<d4>\d{1,2})[ \t]*일[ \t]*[(,]?[ \t]*(?P<y4>\d{4})[ \t]*년)"
+    rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
 # the year last, as other countries write it (a client from abroad, a form copied): 21.07.1969 (day
 # first), 7/21/1969 (month first); both readings are tried
 _DATE_YEAR_LAST = re.compile(
-    r"(\d)(?<![0-9].)(?<![0-9][-./].)(\d?)[ \t]*([-./])[ \t]*(\d{1,2})[ \t]*\3[ \t]*(\d{4})"
-    r"(?![0-9])(?![-./][0-9])"
+    rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(\d?)[ \t]*([{_DATE_MARKS}])[ \t]*(\d{{1,2}})[ \t]*\3[ \t]*(\d{{4}})"
+    rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
 # inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
 # edge: HP010-0000-1001, ID690721-1000000, 010-0000-1001HP, an anchor `#r010-0000-1001` show the
 # number whole (a probe published them)
 _DIGIT_BEFORE = re.compile(r"[0-9][-./]?$")
 _DIGIT_AFTER = re.compile(r"[-./]?[0-9]")
+# the international prefix of a number dialled from Korea (0082, 001 82, 00700-82): the 82 after it
+# starts the number, as after +82, and is not the tail of a longer one
+_IDD_BEFORE = re.compile(r"(?<![0-9])00(?:[12568]|700)?[-./ \t()]*$")
 # six digits alone with a Latin letter beside them are an id's (S000421, a case's number), not a
 # date's yymmdd: the one date form a letter still bounds
 _LETTER_EDGE = re.compile(r"[A-Za-z]")
@@ -119,6 +131,28 @@ def normalize(value: str) -> str:
 def canon(text: str) -> str:
     """What a value is compared by: folded, separators dropped, case ignored."""
     return _compact(fold(text)).casefold()
+
+
+# what else joins a number's digit groups, in the text with its separators dropped (`_compact`):
+# a run of one to three other marks (010=0000=1001, 010→0000→1001, 010&0000&1001, 010 … 0000) or
+# one Latin letter not a hex digit (010x0000x1001, 010 o 0000 o 1001), between two digits. Words
+# between digits never join them (the digits of a value strewn over a sentence are no value), nor
+# NUL (`TEXT_BREAK`); a hash's hex letters stay, so no digits of a digest run together.
+_JOIN = re.compile(r"[0-9]([^\w\x00]{1,3}|[g-zG-Z])(?=[0-9])")
+
+
+def _joined(compact: str) -> tuple[str, list[tuple[int, int]]]:
+    """`compact` without the marks that join digit groups (`_JOIN`), and the (start, end) in
+    `compact` of each run kept (none when nothing is dropped)."""
+    runs: list[tuple[int, int]] = []
+    at = 0
+    for m in _JOIN.finditer(compact):
+        runs.append((at, m.start(1)))
+        at = m.end(1)
+    if not runs:
+        return compact, []
+    runs.append((at, len(compact)))
+    return "".join(compact[s:e] for s, e in runs), runs
 
 
 def _compact(text: str) -> str:
@@ -423,7 +457,7 @@ class SensitiveIndex:
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
         if clean and self._any_words:
-            clean = next(self._words_automaton().iter(_compact(folded).lower()), None) is None
+            clean = next(self._words_automaton().iter(_joined(_compact(folded))[0].lower()), None) is None
         if len(part) <= 200:  # what repeats is short (a status, a name, a date): a long text is told once
             if len(self._clean) + len(self._unclean) >= 100_000:  # (10,000 cases: some 22,000 texts)
                 self._clean.clear()
@@ -466,6 +500,8 @@ class SensitiveIndex:
                 if len(digits) == 6 and (_LETTER_EDGE.match(text, m.end()) or m.start() and _LETTER_EDGE.match(text, m.start() - 1)):
                     continue
                 y, mo, d = (digits[:4], digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4], digits[4:])
+            elif m.group("y4"):
+                y, mo, d = m.group("y4"), first + m.group("m4"), m.group("d4")
             else:
                 n = "1" if m.group("y1") else "2" if m.group("y2") else "3"
                 y, mo, d = first + m.group("y" + n), m.group("m" + n), m.group("d" + n)
@@ -488,11 +524,19 @@ class SensitiveIndex:
         """Hits of every word but given names, found in the text with its separators dropped."""
         if not self._any_words:
             return []
-        compact = _compact(folded)
+        compact, joins = _joined(_compact(folded))
         # leftmost-longest, non-overlapping: a value's longest form (the whole address before its 동·호)
         spans = leftmost_longest(self._words_automaton(), _lower(compact))
         if not spans:
             return []
+        if joins:  # offsets without the joining marks -> with them (in the text without separators)
+            kept_at = list(itertools.accumulate((e - s for s, e in joins[:-1]), initial=0))
+
+            def unjoined(k: int) -> int:
+                i = bisect.bisect_right(kept_at, k) - 1
+                return joins[i][0] + (k - kept_at[i])
+
+            spans = [(unjoined(cs), unjoined(ce - 1) + 1, word) for cs, ce, word in spans]
         runs = [(m.start(), m.end()) for m in _KEEP.finditer(folded)]
         run_starts = []
         at = 0
@@ -520,12 +564,15 @@ class SensitiveIndex:
         if end - start > 4 * len(word):  # letters strewn far apart are not the value
             return None
         before = text[start - 1] if start else ""
+        separated = end - start > len(word)  # (what the span holds beyond the word: separators, joining marks)
         digit_edge = (word[0].isdigit() and _DIGIT_BEFORE.search(text, max(start - 2, 0), start) is not None) or (
             word[-1].isdigit() and _DIGIT_AFTER.match(text, end) is not None)
+        idd = _IDD_BEFORE.search(text, max(start - 12, 0), start) if digit_edge and word.startswith("82") else None
+        if idd is not None and not (word[-1].isdigit() and _DIGIT_AFTER.match(text, end)):
+            start, digit_edge = idd.start(), False  # 0082-10-…: the number with its prefix, as +82-10-… is
         exact = self.sources.get(normalize(span).casefold())
         if exact and not digit_edge:
             return Hit(start, end, frozenset(exact), EXACT)
-        separated = _SEPS.search(span) is not None
         best: tuple[int, str, set[tuple[str, str]]] | None = None
         for kind, sources in self.words[word].items():
             if kind == GIVEN and names is not None:
