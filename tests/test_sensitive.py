@@ -445,6 +445,20 @@ def test_digits_apart_in_a_sentence_are_no_value() -> None:
         assert index.find(text) == [], text
 
 
+def test_the_given_name_of_a_vietnamese_client_is_found_in_her_own_records(sample: Path) -> None:
+    """Case 2026-0013's client is 응우옌 티 린: `티린 씨가`, `린 씨는`, `티 린 씨` in her records passed
+    check whole and were published (a probe). They are her given name: a warning in a body (the
+    site masks it), an error in a front-matter value (published as written)."""
+    record = sample / "cases/2026-0013/02-assessment.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "\n티린 씨가 말했다.\n\n린 씨는 아이를 데리러 갔다.\n\n티 린 씨와 통화함.\n", encoding="utf-8")
+    first = text.count("\n") + 2
+    findings = check(sample).findings
+    found = [(f.line, f.code) for f in findings if f.path == "cases/2026-0013/02-assessment.md"]
+    assert found == [(first, "given-name-in-text"), (first + 2, "given-name-in-text"), (first + 4, "given-name-in-text")]
+    assert [f for f in findings if f.path != "cases/2026-0013/02-assessment.md"] == []  # (nothing new elsewhere)
+
+
 def test_a_name_with_an_honorific_and_a_particle_glued_to_it_is_found() -> None:
     """박영수님과, 박 영 수님과, 영수씨가: 님 or 씨 and a particle after a name in its word (a probe's
     `박 영 수님과 통화함. 영수님이 말했다.` passed check and was published)."""

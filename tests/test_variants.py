@@ -8,7 +8,7 @@ import pytest
 
 from casekit.core.casebook import check
 from casekit.core.reader import markup_text
-from casekit.core.sensitive import SensitiveIndex, address_details, reader_text
+from casekit.core.sensitive import SensitiveIndex, address_details, reader_text, variants
 from tests.builders import make_casebook
 from tests.test_pii import REALISTIC, SHARED
 
@@ -246,6 +246,22 @@ def test_a_given_name_alone_counts_in_its_own_case_only() -> None:
     assert INDEX.mask("민수는 해온이와", scope="cases/a/") == "민수는 ○○이와"
     assert INDEX.mask("민수는 해온이와", scope="docs/x.md") == "민수는 해온이와"
     assert INDEX.mask("민수는 해온이와") == "○○는 ○○이와"  # no scope (docs/ pages): everyone's
+
+
+def test_the_given_name_of_a_name_in_several_parts_is_what_follows_the_family_name() -> None:
+    """응우옌 티 린 (case 2026-0013's client, a Vietnamese name written in Hangul): `티린 씨가`,
+    `티 린 씨`, `린 씨는` in her own records had no finding and were published whole (a probe).
+    Her given name is 티린 (or 티 린); 린 alone, one syllable, only with 씨 or 님 after it."""
+    index = SensitiveIndex([("응우옌 티 린", "cases/v/01-intake.md", "client.name")])
+    for text, found in [("티린 씨가 말했다", "티린"), ("티 린 씨와 통화함", "티 린"), ("린 씨는 웃었다", "린 씨"),
+                        ("린님께서 오셨다", "린님")]:
+        assert [(h.variant, text[h.start:h.end]) for h in index.find(text, scope="cases/v/")] == [("given-name", found)]
+        assert index.find(text, scope="cases/w/") == []  # another case's: an ordinary word
+    for text in ["린은 학교에", "카린 씨", "그린 씨앗", "린 선생님", "베를린 님비"]:
+        assert index.find(text, scope="cases/v/") == [], text
+    assert index.mask("티린 씨가", scope="cases/v/") == "○○ 씨가"
+    # a name with a title, two parts of which are no given name, keeps its own variants
+    assert [v for _, v, _ in variants("주무관 한지윤 팀장")] == ["exact"]
 
 
 # --- in `casekit check` ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ matched is reported (`Hit.variant`):
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
-| `given-name` | the given name alone (`해온` for `탁해온`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
+| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
 Given names collide with ordinary words, so `check` only warns of one in a body, and a line
 holding `<!-- casekit: name-ok -->` is exempt; the published bodies mask them (`SensitiveIndex.mask`).
@@ -80,6 +80,7 @@ _SEPS_NOT_SPACE = re.compile("[" + _SEP_CHARS.replace("\\s", "", 1) + "]+")
 _KEEP = re.compile(f"[^{_SEP_CHARS}]+")
 _HANGUL = re.compile(r"[가-힣]")
 _NAME = re.compile(r"[가-힣]{2,5}")
+_SPACED_NAME = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,2}){2,3}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
 # a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
@@ -183,6 +184,15 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
             out += [(digits[:7], RESIDENT_FRONT, False), (digits[:6], RESIDENT_FRONT + "-6", False)]
         if digits.startswith("0") and 9 <= len(digits) <= 11:  # a phone number written +82
             out.append(("82" + digits[1:], NUMBER, False))
+    elif _SPACED_NAME.fullmatch(v) and len(compact) <= 8 and not TITLES.intersection(v.split()):
+        # a name of three parts or more, a family name then given names of one or two syllables each
+        # (응우옌 티 린, as a Vietnamese name is written in Hangul): the given name is what follows the
+        # family name (티린, written 티 린 too); its last part alone, of one syllable (린), only with
+        # 씨 or 님 after it (a syllable alone is in every other word)
+        parts = v.split()
+        out.append(("".join(parts[1:]), GIVEN, False))
+        if len(parts[-1]) == 1:
+            out += [(parts[-1] + "씨", GIVEN, False), (parts[-1] + "님", GIVEN, False)]
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
     else:
