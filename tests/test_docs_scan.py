@@ -28,7 +28,7 @@ def test_only_checked_files_are_published(tmp_path: Path) -> None:
     scan = scan_docs(root)
     assert time.perf_counter() - started < 5  # a FIFO is never opened for reading, nothing huge is read
     # (theme.md is a page: its front matter's error, docs-theme-missing, refuses the build)
-    assert [rel for rel, _ in scan.pages] == ["docs/guide.md", "docs/theme.md", "docs/홍길동-이야기.md"]
+    assert [rel for rel, _ in scan.pages] == ["docs/guide.md", "docs/move.md", "docs/theme.md", "docs/홍길동-이야기.md"]
     assert scan.assets == ["docs/img/ok.png"]
     refused = {f.path for f in scan.findings}
     for rel in ("docs/pipe.md", "docs/passwd.md", "docs/img/zero.png", "docs/record.md", "docs/img/fake.png",
