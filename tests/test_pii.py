@@ -26,6 +26,12 @@ def codes(text: str, allow: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 # --- what counts ----------------------------------------------------------------------------
 
 POSITIVES = [
+    # glued to the label they are written under (a probe: HP010-…, ID690721-… passed check and were published)
+    ("HP010-1234-5678", "pii-phone", "010-1234-5678"),
+    ("hp01012345678 문자", "pii-phone", "01012345678"),
+    ("TEL02-123-4567", "pii-phone", "02-123-4567"),
+    ("ID850101-1234567", "pii-resident-number", "850101-1234567"),
+    ("RRN8501011234567", "pii-resident-number", "8501011234567"),
     # resident registration numbers (주민등록번호), foreigners' numbers (외국인등록번호, 5-8)
     ("690721-1234567", "pii-resident-number", "690721-1234567"),
     ("800101-1234560", "pii-resident-number", "800101-1234560"),  # old number, valid check digit
@@ -118,6 +124,8 @@ def test_check_digit_is_not_required_but_recognised() -> None:
 
 
 NEGATIVES = [
+    "AB010-1234-5678",  # glued to a word that is no label: a code, not a number written under its label
+    "x01012345678",
     "2026-03-15",
     "2026.03.15",
     "2026. 3. 15.",

@@ -97,18 +97,23 @@ def _view(text: str) -> tuple[str, list[int] | None]:
 
 _START = r"(?<![0-9A-Za-z_])(?<![0-9][.\-])"  # not inside a longer number or word
 _END = r"(?![0-9A-Za-z_])(?![.\-][0-9])"
+# a phone or resident number may follow the label it is written under, glued to it (HP010-1234-5678,
+# TEL02-123-4567, ID850101-1234567, 주민번호 written RRN…): those labels, not any word, start one
+_LABELS = ("HP", "Hp", "hp", "TEL", "Tel", "tel", "PHONE", "Phone", "phone", "MOBILE", "Mobile", "mobile",
+           "ID", "RRN", "rrn", "NO", "No", "no")
+_NUM_START = ("(?:(?<![0-9A-Za-z_])|" + "|".join(f"(?<={label})" for label in _LABELS) + r")(?<![0-9][.\-])")
 _SEP = r"(?:[ \t]?\\?[-./][ \t]?|[ \t])"  # also `\-` (a Markdown escape) and `/`
 _MASK = r"[*xX●○#]"
 
 RRN = re.compile(
-    _START
+    _NUM_START
     + r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)(?:[ \t]?\\?[-./][ \t]?|[ \t])?"
     + rf"(?:(?P<g>[1-8])(?P<rest>\d{{6}}|{_MASK}{{6}})|{_MASK}{{7}})"
     + _END
 )
 _PREFIX = r"(?:\+82[ \t.\-]?(?:\(0\)[ \t]?)?|0)"  # domestic 0, or +82 with the 0 dropped
 PHONE = re.compile(
-    _START
+    _NUM_START
     + "(?:"
     + _PREFIX
     + "(?:"
