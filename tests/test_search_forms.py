@@ -406,6 +406,9 @@ def test_a_hyphenated_run_in_a_query_is_looked_for_joined() -> None:
     assert groups("2026-03") == groups("x-2026-03") == [("2026-03", (("2026-03",),))]
     assert groups("3월 2026-0007") == [("3월", (("3월",),)), ("2026-0007", (("20260007",),))]
     assert groups("01-intake.md") == [("01-intake", (("01intake",),)), ("md", (("md",),))]  # (a file name)
+    # a case id with its year's last two digits (a search probe: 26-0006 found nothing), of a year the index holds
+    assert groups("26-0006", [2026]) == [("26-0006", (("260006",), ("20260006",)))]
+    assert groups("26-0006", [2025]) == [("26-0006", (("260006",),))]
     # every stretch of a run a page shows, typed, is looked for by a term the page holds
     text = "연락처 02-000-1234, cases/2026-0012/, remark-lint-frontmatter-schema"
     held = set(search_ko.terms(text))
@@ -550,7 +553,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "어제 오늘 그제 그저께부터 내일 모레 지난주 저번주에 이번주 다음주 지난달에 이번달 저번달 다음달 오늘날 어제오늘 "
              "다니는 다닌 사는 힘든 아픈 바쁜 지낸 그만둔 지내는 돌보는 방문하는 연결되는 방문할 지원하던 아이는 병원 먹는 "
              "애도상담 은둔청년 히키코모리 국취 맞복팀 정신건강복지센터 주거지원을 받았어요 어려워하셨어요 "
-             "딸하고 빚하고도 집하고는 엄마하고 "
+             "딸하고 빚하고도 집하고는 엄마하고 26-0006 26-0012의 25-0001 26-03 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf")
     dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문"]

@@ -852,6 +852,16 @@ SHORT_YEAR = re.compile(r"(^|[^0-9A-Za-z./-])([0-9]{2})([-./])" + _MONTH + r"\3"
                         + r"(?![0-9A-Za-z]|[-./][0-9])")
 
 
+def _joined_groups(run: str, years: Sequence[int]) -> tuple[tuple[str, ...], ...]:
+    """A hyphenated run looked for joined (2026-0007 -> 20260007); a case id typed with its year's
+    last two digits (26-0006, of a year the index holds) also as the id with the whole year."""
+    joined = "".join(run.split("-"))
+    short = re.fullmatch(r"([0-9]{2})-([0-9]{3,6})", run)
+    if short is not None and 2000 + int(short.group(1)) in years:
+        return ((joined,), (f"20{short.group(1)}{short.group(2)}",))
+    return ((joined,),)
+
+
 def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
                  ) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
@@ -906,7 +916,7 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
             if day <= _DAYS_IN[month - 1] and free(start, m.end()):
                 add_date(start, m.end(), _date_groups(None, month, day, years))
     if "-" in text:  # (a run that holds a date, 2026-03 or x-2026-03-04, is left to the date)
-        spans += [(m.start(), m.end(), m.group().lower(), (("".join(m.group().lower().split("-")),),))
+        spans += [(m.start(), m.end(), m.group().lower(), _joined_groups(m.group().lower(), years))
                   for m in list(_JOINED.finditer(text)) if not _DATE.fullmatch(m.group()) and free(m.start(), m.end())]
     if "번" in text:
         for m in NUMBERED.finditer(text):

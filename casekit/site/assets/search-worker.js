@@ -526,7 +526,11 @@ function queryTerms(query, today = localToday()) {
       const start = m.index + m[1].length, end = m.index + m[0].length;
       if (DATE.test(m[2]) || !free(start, end)) continue;
       const word = m[2].toLowerCase(), term = word.split("-").join("");
-      spans.push([start, end, { word, stem: word, terms: [term], groups: [[term]] }]);
+      /* 26-0006: a case id with its year's last two digits, as the id with the whole year (search_ko._joined_groups) */
+      const short = /^([0-9]{2})-([0-9]{3,6})$/.exec(word);
+      const groups = short && (manifest.years || []).includes(2000 + parseInt(short[1], 10))
+        ? [[term], ["20" + short[1] + short[2]]] : [[term]];
+      spans.push([start, end, { word, stem: word, terms: [...new Set(groups.flat())], groups }]);
     }
   }
   if (text.includes("번")) {  /* 13번: the case number's last part, 0013, or 13 and 번 */
