@@ -215,3 +215,19 @@ def test_a_summary_rows_note_is_read_apart_from_the_words_before_it(built_site: 
     assert page is not None
     text = "\n".join(page.about + page.body)
     assert "사후관리 끝" in text and "끝가정" not in text
+
+
+@pytest.mark.parametrize(("location", "help_page"), [
+    ("guide/", True), ("privacy/", True), ("editors/", True), ("records/", True), ("team/notes/", True),
+    ("", False), ("cases/2026-0001/", False), ("cases/2026-0001/summary/", False), ("resources/gaon-food-bank/", False),
+    ("due/", False), ("stages/intake/", False), ("needs/economy/", False), ("risk/crisis/", False), ("workers/kim.sw/", False),
+])
+def test_a_help_page_weighs_half_a_record_page(location: str, help_page: bool) -> None:
+    """The guide, privacy and editors pages (docs/) talk of every need and service a record holds:
+    they stood in the first five for 56 of 271 case queries of a search probe. Their terms weigh
+    HELP_WEIGHT as much as the same words on a page casekit makes of the records."""
+    text = dict(title="기초생활수급 안내", about=["주거급여 신청"], body=["기초생활수급 신청 절차를 안내했다."])
+    record = si._weights(si.Page("cases/2026-0009/", **text))
+    weights = si._weights(si.Page(location, **text))
+    factor = si.HELP_WEIGHT if help_page else 1.0
+    assert weights.keys() == record.keys() and all(abs(weights[t] - factor * record[t]) < 1e-9 for t in record)

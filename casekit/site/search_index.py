@@ -71,6 +71,14 @@ ABOUT_FIELDS = frozenset({
     "reason", "reason_note", "service", "area", "domains", "kind", "sector", "referrer",
 })
 WEIGHTS = {"title": 8.0, "about": 3.0, "body": 1.0}
+# The pages casekit makes of the records (a case, a resource, the lists by stage, need, risk, worker,
+# what is due); every other page is a page of the casebook's docs/ (its guide, privacy notes, the
+# editors' help), which talks of everything a record does: its terms weigh HELP_WEIGHT as much, so
+# a query for a need or a service ranks the records that hold it above the guide that explains it
+# (a search probe: the guide, privacy and editors pages stood in the first five for 56 of 271 case
+# queries). A query only a help page answers still finds it first.
+RECORD_PAGES = ("", "cases/", "resources/", "due/", "needs/", "risk/", "stages/", "workers/")
+HELP_WEIGHT = 0.5
 K1 = 1.2  # term-frequency saturation (BM25)
 B = 0.25  # how much a long page is discounted (BM25); 0-0.3 measured alike, 0.4+ lets long case pages sink
 DOCS_PER_SHARD = 4  # the first results of a query sit in different shards: keep each small
@@ -451,6 +459,8 @@ def _weights(page: Page) -> dict[str, float]:
             if n <= 0 or len(term) > MAX_TERM:
                 continue
             raw[term] = raw.get(term, 0.0) + WEIGHTS[name] * (1 + math.log(n))
+    if page.location != "" and not page.location.startswith(RECORD_PAGES[1:]):
+        raw = {term: w * HELP_WEIGHT for term, w in raw.items()}
     return raw
 
 
