@@ -539,7 +539,7 @@ def date_hint(value: object) -> tuple[str, str]:
     if y == 0:
         return (" 0000년은 없습니다. 연도를 바로 적으세요(예: 2026-11-25).", " there is no year 0000.")
     if not 1 <= month <= 12:
-        return (f" {month}월은 없습니다. 월은 01–12입니다.", f" there is no month {month}.")
+        return (f" {month}월은 없습니다. 월은 01~12입니다.", f" there is no month {month}.")
     last = calendar.monthrange(y, month)[1]
     if not 1 <= day <= last:
         return (f" {month}월은 {last}일까지입니다.", f" month {month} of {y} has {last} days.")

@@ -75,7 +75,7 @@ _MONTH_WORDS = re.compile(r"^\s*(?:([0-9]{4})\s*(?:년|[-./]|)\s*)?([0-9]{1,2})\
 
 def month_hint(text: str) -> str:
     """What a `--month` that is not YYYY-MM should say: '2026-9', '2026.09', '2026년 9월', '202609'
-    -> 2026-09로 적으세요; '9월' -> 연도를 넣어; '2026-13' -> 월은 01–12."""
+    -> 2026-09로 적으세요; '9월' -> 연도를 넣어; '2026-13' -> 월은 01~12."""
     value = unicodedata.normalize("NFKC", text)
     day = re.fullmatch(r"\s*([0-9]{4})[-./]([0-9]{1,2})[-./][0-9]{1,2}\s*", value)  # a date given for a month
     m = _MONTH_WORDS.match(value) if day is None else None
@@ -83,9 +83,9 @@ def month_hint(text: str) -> str:
     if month is None:
         return "달은 YYYY-MM으로 적으세요. 예: --month 2026-09"
     if not 1 <= int(month) <= 12:
-        return f"{int(month)}월은 없습니다. 월은 01–12입니다. 예: --month 2026-09"
+        return f"{int(month)}월은 없습니다. 월은 01~12입니다. 예: --month 2026-09"
     if year is not None and int(year) == 0:
-        return "0000년은 없습니다. 연도는 0001–9999입니다. 예: --month 2026-09"
+        return "0000년은 없습니다. 연도는 0001~9999입니다. 예: --month 2026-09"
     if year is None:
         return f"연도를 넣어 YYYY-{int(month):02d}처럼 적으세요. 예: --month {dt.date.today().year}-{int(month):02d}"
     return attach_particles(f"{year}-{int(month):02d}(으)로 적으세요. 예: --month {year}-{int(month):02d}")
