@@ -222,7 +222,7 @@ def test_a_summary_rows_note_is_read_apart_from_the_words_before_it(built_site: 
     ("", False), ("cases/2026-0001/", False), ("cases/2026-0001/summary/", False), ("resources/gaon-food-bank/", False),
     ("due/", False), ("stages/intake/", False), ("needs/economy/", False), ("risk/crisis/", False), ("workers/kim.sw/", False),
 ])
-def test_a_help_page_weighs_half_a_record_page(location: str, help_page: bool) -> None:
+def test_a_help_page_weighs_less_than_a_record_page(location: str, help_page: bool) -> None:
     """The guide, privacy and editors pages (docs/) talk of every need and service a record holds:
     they stood in the first five for 56 of 271 case queries of a search probe. Their terms weigh
     HELP_WEIGHT as much as the same words on a page casekit makes of the records."""
