@@ -926,9 +926,7 @@ def _streams_for_korean() -> None:
         reconfigure = getattr(stream, "reconfigure", None)  # (an io.TextIOWrapper; None without a console)
         if reconfigure is None:
             continue
-        try:
-            "한".encode(stream.encoding or "ascii")
-        except (LookupError, UnicodeError):
+        if not _can_write(stream, "한"):
             with contextlib.suppress(ValueError, OSError, LookupError):
                 reconfigure(encoding="utf-8")
         if stream.errors == "strict":

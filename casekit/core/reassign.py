@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,9 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
         raise ReassignError(f"--to: {unknown_worker(to_worker, known, typos)} 새로 맡는 담당자의 ID가 맞다면 --force를 "
                             "붙이세요 (no case names this worker; --force hands over to it anyway)", usage=True)
     slips = {w for w, meant in typos.items() if meant == from_worker}
+    unread: Counter[str] = Counter(  # each case's errors in its records (not its handover.yml), counted once
+        parts[1] for f in report.errors if len(parts := f.path.split("/")) > 2 and parts[0] == "cases"
+        and parts[2] != HANDOVER_FILE)
     planned: list[Planned] = []
     skipped: list[Skipped] = []
     for case in cases if cases else sorted(report.summaries):
@@ -178,9 +182,8 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
             skipped.append(Skipped(case, f"{rel}에 검사 오류가 있어 덧붙이지 않았습니다: {errors[0].message_ko} "
                                          "(fix the file first)"))
             continue
-        unread = sum(1 for f in report.errors if f.path.startswith(f"cases/{case}/") and f.path != rel)
         planned.append(Planned(case, rel, from_worker, to_worker, entry_lines(date, from_worker, to_worker, reason, by),
-                               unread))
+                               unread[case]))
     return planned, skipped
 
 
