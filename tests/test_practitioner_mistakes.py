@@ -1986,3 +1986,23 @@ def test_a_stage_typed_in_two_words_or_before_the_case_is_understood(sample: Pat
     assert "casekit add 2026-0005 점검 " in swapped.output
     odd = run(sample, "add", "2026-0005", "점검", "하나")
     assert odd.exit_code == 2 and "알 수 없는 단계 '점검 하나'" in odd.output and "혹시 점검인가요?" in odd.output
+
+
+def test_a_returning_client_given_a_new_case_is_told_to_reopen_the_closed_one(sample: Path) -> None:
+    """2026-0004 (김철수, 1964-11-03) was closed on 2026-05-12; he comes back in September and a
+    worker opens a new case for him, with no history: told to put the new intake into 2026-0004,
+    marked as a reopening. Someone else of the same name, or the intake put where it belongs, is not."""
+    intake = (sample / "cases/2026-0004/01-intake.md").read_text(encoding="utf-8")
+    again = intake.replace('case: "2026-0004"', 'case: "2026-0015"').replace('date: "2026-05-07"', 'date: "2026-09-01"', 1)
+    (sample / "cases/2026-0015").mkdir()
+    (sample / "cases/2026-0015/01-intake.md").write_text(again, encoding="utf-8")
+    told = [f for f in check(sample).findings if f.code == "client-returning"]
+    assert [(f.path, f.severity) for f in told] == [("cases/2026-0015/01-intake.md", "warning")]
+    assert "2026-0004" in told[0].message_ko and "2026-05-12" in told[0].message_ko and "재개 접수" in told[0].message_ko
+    assert "김철수" not in told[0].message_ko + told[0].message_en  # (compared hashed, never printed)
+    (sample / "cases/2026-0015/01-intake.md").write_text(again.replace('"1964-11-03"', '"1964-11-04"'), encoding="utf-8")
+    assert not [f for f in check(sample).findings if f.code == "client-returning"]
+    # before the closure (a case opened while the other was still open): not a return
+    (sample / "cases/2026-0015/01-intake.md").write_text(again.replace('date: "2026-09-01"', 'date: "2026-05-08"', 1),
+                                                         encoding="utf-8")
+    assert not [f for f in check(sample).findings if f.code == "client-returning"]

@@ -335,6 +335,15 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "this client (same name and birth date) is also open as case {other}; continue that case (or reopen "
         "it) rather than a second one, or check the birth date",
     ),
+    "client-returning": (
+        W,
+        "이 클라이언트(이름과 생년월일이 같음)는 {closed}에 종결한 사례 {other}의 클라이언트입니다. 다시 돕는 것이면 새 "
+        "사례를 열지 말고 {other} 폴더에 재개 접수(접수 기록에 reopening: previous_closure: {closed})로 이어 적으세요: "
+        "그래야 지난 사정, 계획과 사후관리가 한 사례에 이어집니다. 다른 사람이면 생년월일을 확인하세요.",
+        "this client (same name and birth date) is the client of case {other}, closed on {closed}; a returning "
+        "client's new intake goes into {other}, marked as a reopening (reopening: previous_closure: {closed}), so "
+        "the history stays one case; if it is someone else, check the birth date",
+    ),
     "alias-duplicate": (
         W,
         "가명 표기 '{alias}': 진행 중인 사례 {other}의 가명과 같습니다. 현황판에서 헷갈리지 않게 "

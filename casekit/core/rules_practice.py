@@ -570,8 +570,10 @@ def _closure(r: Summary) -> list[Finding]:
 WorkerUse = tuple[str, str, int | None, int | None]
 HandoverWorker = tuple[str, str, int | None, int | None, str]  # a handover.yml's: (id, file, line, column, from|to|by)
 Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]],
-              str | None, list[WorkerUse], list[tuple[str, str, int]]]
-# (alias, resources of the current plan, the client's key, workers, each record's body key with its file and body line)
+              str | None, list[WorkerUse], list[tuple[str, str, int]], tuple[str, str, str, str, int, int] | None]
+# (alias, resources of the current plan, the client's key (an open case's), workers, each record's body key with its
+# file and body line, and the client of the last episode with the day it opened or closed: (key, open|closed, date,
+# and the file, line and column of its intake or closure) (client-returning))
 
 
 def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
@@ -586,8 +588,11 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
     workers: list[WorkerUse] = [(r.worker, r.rel, *r.worker_at) for r in case.records if r.worker]
     bodies = [(r.body_key, r.rel, r.body_at) for r in case.records if r.body_key]
     ep = case.current
-    if ep is None or case.closed:
-        return out, (None, [], None, workers, bodies)
+    key = _client_key(ep.intake) if ep is not None else None
+    if ep is None or ep.closure is not None:
+        closed = (key, "closed", ep.closure.date, ep.closure.rel, *ep.closure.where) \
+            if ep is not None and ep.closure is not None and key and ep.closure.date else None
+        return out, (None, [], None, workers, bodies, closed)
     alias: tuple[str, str, str, int | None, int | None] | None = None
     if ep.intake is not None and ep.intake.alias and not PLACEHOLDER.match(ep.intake.alias):
         # (a template's `<가명 표기 …>` not yet filled in is its own finding, not a shared alias)
@@ -595,7 +600,9 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
     refs: list[tuple[str, str, int | None, int | None]] = []
     if ep.plan is not None:
         refs = [(ref, ep.plan.rel, line, col) for kind, ref, line, col in ep.plan.refs if kind == "resource"]
-    return out, (alias, refs, _client_key(ep.intake), workers, bodies)
+    opened = (key, "open", ep.intake.date, ep.intake.rel, *ep.intake.where) \
+        if key and ep.intake is not None and ep.intake.date else None
+    return out, (alias, refs, key, workers, bodies, opened)
 
 
 def _client_key(intake: Summary | None) -> str | None:
@@ -636,6 +643,30 @@ def across_cases(facts: dict[str, Facts], inactive: set[str], handover_workers: 
             else:
                 open_aliases[key] = cid
         out += [finding("inactive-resource", rel, line, col, ref=ref) for ref, rel, line, col in refs if ref in inactive]
+    return out + _returning(facts, copied)
+
+
+def _returning(facts: dict[str, Facts], copied: set[str]) -> list[Finding]:
+    """`client-returning`: an open case whose client (name and birth date) is the client of another
+    case closed on or before its intake: a returning client's new intake goes into the old case,
+    marked as a reopening (RECORD-FORMAT rule 4), not into a new case with no history. The case
+    closed last is named."""
+    closed: dict[str, tuple[str, str]] = {}  # client key -> (closure date, case) of the latest closure
+    for cid in sorted(facts):
+        last = facts[cid][5]
+        if last is not None and last[1] == "closed" and cid not in copied:
+            key, _, date, *_ = last
+            if key not in closed or date >= closed[key][0]:
+                closed[key] = (date, cid)
+    out = []
+    for cid in sorted(facts):
+        last = facts[cid][5]
+        if last is None or last[1] != "open" or cid in copied or last[0] not in closed:
+            continue
+        key, _, opened, rel, line, col = last
+        date, other = closed[key]
+        if other != cid and date <= opened:
+            out.append(finding("client-returning", rel, line, col, other=other, closed=date))
     return out
 
 
