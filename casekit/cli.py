@@ -838,16 +838,21 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     from casekit.site.generate import BUILD_DIR
 
     root = _root()
+    day = _today(today)
+    far = reference_day_note(day, dt.date.today(), None) if today is not None else None
+    if far is not None:  # said before a build that takes minutes at scale (Ctrl-C, and the year typed again)
+        click.echo(printable(far), err=True)
     try:
         with progress("사이트 만드는 중"):  # stderr, on a terminal only, after ~2 s
-            result = build(root, Path(site_dir) if site_dir else None, _today(today), generator,
+            result = build(root, Path(site_dir) if site_dir else None, day, generator,
                            compose=not every_page)
     except Refused as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
     except UnsafeSiteDir as exc:
         raise click.UsageError(str(exc)) from None
-    _day_note(today, result.site.as_of, {cid: case.summaries for cid, case in result.site.cases.items()})
+    if far is None:  # (before the first record: known once the casebook is read)
+        _day_note(today, result.site.as_of, {cid: case.summaries for cid, case in result.site.cases.items()})
     for note in result.notes:
         click.echo(printable(f"  {note}"), err=True)
     for f in result.findings:

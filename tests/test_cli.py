@@ -311,6 +311,18 @@ def test_a_reference_day_before_the_first_record_is_said(tmp_path: Path, run) ->
         assert quiet.exit_code == 0 and quiet.stderr == "", quiet.stderr
 
 
+def test_build_says_a_far_reference_day_before_it_builds(sample: Path, run) -> None:
+    """A build at 10,000 cases takes minutes: a 기준일 typed with a wrong year is said first, not after
+    the site is made (helper-69's probe), and once."""
+    day = dt.date.today() + dt.timedelta(days=3653)
+    result = run(sample, "build", "--today", day.isoformat())
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    said = [i for i, line in enumerate(lines) if line.startswith(f"주의: 기준일 {day}")]
+    assert said == [0], result.stderr
+    assert any("한국어 검색 색인" in line for line in lines[1:]), result.stderr
+
+
 def _month_before(day: dt.date) -> dt.date:
     return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
@@ -326,6 +338,9 @@ def _month_before(day: dt.date) -> dt.date:
     (f"{dt.date.today()} 14:30", lambda today: today),
     # (Python's fromisoformat takes both: 2026-W49 as that week's Monday, a date nobody meant)
     (dt.date.today().strftime("%Y%m%d"), lambda today: today), (dt.date.today().strftime("%G-W%V"), lambda today: today),
+    # a part of a month: this year's day, the month's real last day for its end (was YYYY-06-30, a placeholder)
+    ("6월 말", lambda today: dt.date(today.year, 6, 30)), ("2월 말", lambda today: dt.date(today.year, 3, 1) - dt.timedelta(days=1)),
+    ("9월 초", lambda today: dt.date(today.year, 9, 10)),
 ])
 def test_a_date_option_is_told_the_date_to_type_not_a_record_fields_advice(sample: Path, run, command, option,
                                                                           value, meant) -> None:

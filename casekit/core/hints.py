@@ -581,6 +581,11 @@ def option_date_hint(value: str, option: str, today: dt.date) -> str:
             return f" {mo}월은 없습니다. 날짜로 적으세요: {option} {today}"
         day = today if (y, mo) == (today.year, today.month) else dt.date(y, mo, 1)
         return f" 달이 아니라 날짜를 적으세요: {option} {day}"
+    part = _MONTH_PART.match(text)
+    if part is not None and 1 <= (mo := int(part.group(1))) <= 12:  # 6월 말: this year's, its real last day
+        last = calendar.monthrange(today.year, mo)[1]
+        near = {"초": 10, "초순": 10, "중": 20, "중순": 20}.get(part.group(2), last)
+        return f" 날짜로 적으세요: {option} {dt.date(today.year, mo, near)}"
     timed = _WITH_TIME.match(text)
     if timed is not None:  # 2026-12-05 14:30: the date alone
         try:
