@@ -2006,3 +2006,30 @@ def test_a_returning_client_given_a_new_case_is_told_to_reopen_the_closed_one(sa
     (sample / "cases/2026-0015/01-intake.md").write_text(again.replace('date: "2026-09-01"', 'date: "2026-05-08"', 1),
                                                          encoding="utf-8")
     assert not [f for f in check(sample).findings if f.code == "client-returning"]
+# --- a docs/ file named with a client's value: check says so, at the name, as the build's audit reads it ---
+
+def _keys(found: list) -> list[tuple]:
+    return [(f.path, f.line, f.column, f.code, f.message_ko, f.message_en) for f in found]
+
+
+@pytest.mark.parametrize(("name", "field"), [
+    ("010-0000-1001.md", "client.phone"),
+    ("%EB%B0%95%EC%98%81%EC%88%98.md", "client.name"),  # 박영수, percent-encoded: the site decodes it
+    ("박영수_안내.md", "client.name"),
+    ("010_0000_1001", "client.phone"),  # a folder
+])
+def test_a_docs_file_named_with_a_clients_value_is_found_at_it_saying_to_rename_it(sample: Path, name: str,
+                                                                                   field: str) -> None:
+    """`casekit check` said 문제 없음 of docs/%EB%B0%95%EC%98%81%EC%88%98.md (a client's name the site
+    decodes in its address and title) and told to edit the text of docs/010-0000-1001.md; the
+    build's audit refused the site with a message naming no file to rename."""
+    page = sample / "docs" / name
+    if page.suffix != ".md":
+        page.mkdir()
+        page = page / "index.md"
+    page.write_text("# 안내\n\n기관 안내입니다.\n", encoding="utf-8")
+    found = [f for f in check(sample).findings if f.path == f"docs/{name}"]
+    assert found and all(f.severity == "error" and f.line is None for f in found), _keys(found)
+    assert any(field in f.message_ko for f in found), _keys(found)
+    assert all("이름으로 바꾸세요" in f.message_ko and "rename it" in f.message_en for f in found), _keys(found)
+    assert _keys([f for f in check(sample).findings if f.path == f"docs/{name}"]) == _keys(found)  # (from the cache)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from casekit.core.casebook import check
-from casekit.core.sensitive import SensitiveIndex
+from casekit.core.sensitive import SensitiveIndex, scan_name
+from casekit.site.audit import Scanner, _scan_name
 from tests.builders import FULL_PATH, make_casebook
 
 
@@ -494,3 +495,28 @@ def test_a_name_in_a_docs_pages_front_matter_written_in_escapes_is_found(tmp_pat
     assert [(p, line) for p, line, _, _ in leaks(root)] == [("docs/guide.md", 2)]
     page.write_text('---\ntitle: "박영수 안내"\n---\n# 안내\n', encoding="utf-8")  # (written as it reads: said once)
     assert [(p, line, col) for p, line, col, _ in leaks(root)] == [("docs/guide.md", 2, 9)]
+
+
+NAMES = ["010-0000-1111.md", "010_0000_1111.md", "01000001111.md", "%EB%B0%95%EC%98%81%EC%88%98.md", "박영수_안내.md",
+         "박-영-수.md", "park-690721", "park_690721", "park-69-07-21", "P690721", "690721park", "690721-1",
+         "1969-07-21-상담", "가온구-나래동-101-1", "2026-0001", "S000421", "20261205-AB12", "guide.md", "영수.md",
+         "img", "logo.png"]
+
+
+def test_check_refuses_a_file_or_folder_name_exactly_when_the_build_audit_does() -> None:
+    """A name (a docs/ file or folder, a case folder: its id) is read by check as the audit reads it
+    in the site's addresses and titles: an error of check where the audit refuses the site, and
+    none where it does not (an id's six digits beside a letter, a given name alone: masked)."""
+    index = SensitiveIndex([("박영수", "cases/a/01-intake.md", "client.name"),
+                            ("010-0000-1111", "cases/a/01-intake.md", "client.phone"),
+                            ("1969-07-21", "cases/a/01-intake.md", "client.birth_date"),
+                            ("690721-1000000", "cases/a/01-intake.md", "client.resident_number"),
+                            ("가온구 나래동 101-1 2층", "cases/a/01-intake.md", "client.address"),
+                            ("2000-04-21", "cases/b/01-intake.md", "client.birth_date")])
+    for rel in [f"docs/{n}" for n in NAMES] + [f"docs/img/{n}" for n in NAMES] + [f"cases/{n}" for n in NAMES]:
+        refused = bool(_scan_name(rel, Scanner(index)))
+        errors = [f for f in scan_name(index, rel) if f.severity == "error"]
+        assert bool(errors) == refused, (rel, refused, [f.message_en for f in errors])
+        assert all(f.path == rel and f.line is None for f in errors)
+        assert len({f.message_en.split(";")[0] for f in errors}) == len(errors)  # (a value once)
+    assert not scan_name(index, "cases/2026-0001") and not scan_name(index, "cases/S000421")

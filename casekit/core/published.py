@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from casekit.core.cache import Cache
 from casekit.core.findings import Finding
-from casekit.core.sensitive import SensitiveIndex, scan, scan_fields
+from casekit.core.sensitive import SensitiveIndex, scan, scan_fields, scan_name
 from casekit.core.source import Parsed
 from casekit.core.summary import Summary, public_fields, unpack_fields
 from casekit.core.workers import Spool, Task, check_record
@@ -175,7 +175,7 @@ def scan_group(
     index = index_of(needles, key, store)
     out = [(u.rel, scan_unit(u, index, root)) for u in units]
     if names:  # all under "": a name may also be a page's rel
-        out.append(("", [f for rel in names for f in scan(index, rel, rel.rsplit("/", 1)[-1], None, None, body=False)]))
+        out.append(("", [f for rel in names for f in scan_name(index, rel)]))
     if not items:
         return out
     fresh = spool.get(n)

@@ -47,6 +47,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 import ahocorasick
 
@@ -755,6 +756,13 @@ DATE_ADVICE = (
     "age_group)",
 )
 
+# a file's or folder's name is published as it stands, in the site's addresses and in a title made
+# of it: renamed, not edited
+NAME_ADVICE = (
+    "파일·폴더 이름은 사이트의 주소(URL)와 제목에 그대로 실립니다. 민감 정보가 없는 이름으로 바꾸세요.",
+    "a file's or folder's name is published in the site's addresses and titles: rename it",
+)
+
 
 # what a sensitive field is called in the practice's words (the finding names both)
 FIELD_KO = {
@@ -773,10 +781,11 @@ def field_label(field: str) -> str:
 
 
 def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False,
-             in_field: bool = False) -> Finding:
+             in_field: bool = False, advice: tuple[str, str] | None = None) -> Finding:
     """`in_field`: a value published as written (a front-matter field, a handover's reason), which
     the site does not mask: a given name there is `given-name-in-field`, an error, where it is the
-    given name of the file's own case (a body's is masked: `given-name-in-text`, a warning)."""
+    given name of the file's own case (a body's is masked: `given-name-in-text`, a warning).
+    `advice`: what to do (Korean, English) when not the ADVICE of a text (a name: rename it)."""
     # whose value it is (the record or resource it is written in, never the value): a record's date
     # that is a client's birth date, a name that is another case's client's, is found at once
     source = min(src for src, field in hit.sources if field == hit.field)
@@ -787,7 +796,7 @@ def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_fiel
     if hit.variant not in (EXACT, GIVEN):
         args["variant"] = VARIANT_KO[hit.variant]
         args["variant_en"] = hit.variant
-    ko, en = DATE_ADVICE if date_field and hit.field.rsplit(".", 1)[-1] == "birth_date" else ADVICE
+    ko, en = advice or (DATE_ADVICE if date_field and hit.field.rsplit(".", 1)[-1] == "birth_date" else ADVICE)
     args["advice"], args["advice_en"] = ko.format(source=source), en.format(source_en=source)
     code = "given-name-in-field" if in_field and hit.variant == GIVEN and scope_of(rel) is not None else hit.code
     return finding(code, rel, line, column, **args)
@@ -814,3 +823,21 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
         else:
             out.append(_finding(hit, rel, line, column, in_field=True))
     return out
+
+
+def name_text(name: str) -> str:
+    """A file's or folder's name as the site's audit reads it (`casekit.site.audit`): percent-decoded,
+    its - and _ read as spaces (`010-0000-1001`, `박%EC%98%81%EC%88%98` as a title shows them), then
+    as it stands (in an address)."""
+    return unquote(name).replace("-", " ").replace("_", " ") + "\n" + name
+
+
+def scan_name(index: SensitiveIndex, rel: str) -> list[Finding]:
+    """Findings for the name of the file or folder `rel` (its last part, read as the site's audit
+    reads it: `name_text`), at the file, saying to rename it. A value once, as it reads best
+    (`010-0000-1001` as written, not as the `010 0000 1001` of its title)."""
+    best: dict[frozenset[tuple[str, str]], Hit] = {}
+    for hit in index.find(name_text(rel.rsplit("/", 1)[-1]), scope=scope_of(rel)):
+        if hit.sources not in best or _RANK[hit.variant] < _RANK[best[hit.sources].variant]:
+            best[hit.sources] = hit
+    return [_finding(hit, rel, None, None, in_field=True, advice=NAME_ADVICE) for hit in best.values()]

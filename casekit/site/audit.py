@@ -39,7 +39,7 @@ from urllib.parse import unquote
 from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
-from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex
+from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex, name_text
 from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.csp import POLICY, TrustedScripts, secure_site
@@ -403,8 +403,7 @@ class Scanner:
 
 
 def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
-    name = rel.rsplit("/", 1)[-1]
-    return scan.find(rel, unquote(name).replace("-", " ").replace("_", " ") + "\n" + name)
+    return scan.find(rel, name_text(rel.rsplit("/", 1)[-1]))  # (as `casekit check` reads a name: scan_name)
 
 
 def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
