@@ -2006,10 +2006,61 @@ def test_a_returning_client_given_a_new_case_is_told_to_reopen_the_closed_one(sa
     (sample / "cases/2026-0015/01-intake.md").write_text(again.replace('date: "2026-09-01"', 'date: "2026-05-08"', 1),
                                                          encoding="utf-8")
     assert not [f for f in check(sample).findings if f.code == "client-returning"]
-# --- a docs/ file named with a client's value: check says so, at the name, as the build's audit reads it ---
+
+
+# --- a case id or a docs/ file named with a client's value: check says so, at the name, as the build's audit reads it ---
+
+def _renumber(sample: Path, old: str, new: str) -> None:
+    """Case folder `old` renamed `new`, and the `case:` of its records with it."""
+    (sample / "cases" / old).rename(sample / "cases" / new)
+    for record in (sample / "cases" / new).glob("*.md"):
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace(f'case: "{old}"', f'case: "{new}"', 1), encoding="utf-8")
+
 
 def _keys(found: list) -> list[tuple]:
     return [(f.path, f.line, f.column, f.code, f.message_ko, f.message_en) for f in found]
+
+
+@pytest.mark.parametrize(("case_id", "field"), [
+    ("park-690721", "client.birth_date"),  # yymmdd: the audit reads park 690721 in the case's title
+    ("park_19690721", "client.birth_date"),
+    ("690721-1", "client.resident_number"),  # a resident number's first half
+])
+def test_a_case_id_holding_the_clients_value_is_one_finding_at_its_folder(sample: Path, case_id: str,
+                                                                          field: str) -> None:
+    """A case folder named with its client's birth date (park-690721) passed check with findings
+    at every record's `case:` telling to take the value out of the text, or none; the build's
+    audit then refused the site naming no folder. Now: one error at the folder, saying to renumber
+    the case, the same cold and from the cache."""
+    _renumber(sample, "2026-0001", case_id)
+    cold = [f for f in check(sample, cache=False).findings if f.path.startswith(f"cases/{case_id}")]
+    errors = [f for f in cold if f.severity == "error"]
+    assert [f.path for f in errors] == [f"cases/{case_id}"] * len(errors) and errors, _keys(cold)
+    assert any(field in f.message_ko for f in errors), _keys(errors)
+    for f in errors:
+        assert f.line is None and f.code in ("sensitive-in-text", "sensitive-variant-in-text")
+        assert "사례 번호(사례 폴더 이름)" in f.message_ko and "폴더 이름을 바꾸고" in f.message_ko, f.message_ko
+        assert "case: 값도" in f.message_ko and "rename the folder" in f.message_en
+    check(sample)  # (fills the cache)
+    warm = [f for f in check(sample).findings if f.path.startswith(f"cases/{case_id}")]
+    assert _keys(warm) == _keys(cold)
+    alone = [f for f in check(sample, [sample / "cases" / case_id]).findings if f.path.startswith(f"cases/{case_id}")]
+    assert _keys(alone) == _keys(cold)
+
+
+@pytest.mark.parametrize("case_id", ["S000421", "20261205-AB12", "2026-0015", "A20260001"])
+def test_an_ordinary_case_id_is_no_sensitive_value(sample: Path, case_id: str) -> None:
+    """Six digits with a letter beside them are an id's, not a yymmdd (S000421 for a client born
+    2000-04-21, as the audit reads it too); the ids casekit makes hold no client's value."""
+    _renumber(sample, "2026-0002", case_id)
+    intake = sample / "cases" / case_id / "01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    born = re.search(r'birth_date: "([0-9-]+)"', text)
+    assert born is not None
+    intake.write_text(text.replace(born.group(1), "2000-04-21", 1), encoding="utf-8")
+    found = [f for f in check(sample).findings if f.path == f"cases/{case_id}"]
+    assert found == []
 
 
 @pytest.mark.parametrize(("name", "field"), [

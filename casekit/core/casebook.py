@@ -969,7 +969,7 @@ def _sensitive(
     handovers: list[Unit] | None = None,
     docs: DocsScan | None = None,
 ) -> list[Finding]:
-    """`sensitive-in-text` for the records, resources, handover.yml files and docs/ pages checked, with an index of
+    """`sensitive-in-text` for the records, resources, handover.yml files, docs/ pages and case ids checked, with an index of
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
     values changed. Scanned on every core, a cache shard a task, where the texts are
     (`published.scan_group`); the index is made (or loaded) there too, never held here."""
@@ -1004,14 +1004,16 @@ def _sensitive(
             extra.append(Unit(SETTINGS_FILE, "", 1, settings))
     known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
     kept: dict[str, tuple[str, list[Finding]]] = {}
-    units: list[Unit] = []
-    digests = {u.rel: u.digest() + key for u in extra}
-    for u in extra:
-        if u.rel in known and known[u.rel][0] == digests[u.rel]:
-            out += known[u.rel][1]
-            kept[u.rel] = known[u.rel]
-        else:
-            units.append(u)
+    # a case's id, its folder's name, is in its pages' addresses and titles (the name is the rel: the index alone)
+    folders = sorted({rel[: rel.index("/", 6)] for rel in entries
+                      if rel.startswith("cases/") and rel.count("/") == 2 and _wanted(rel, wanted, with_resources)})
+    digests = {u.rel: u.digest() + key for u in extra} | dict.fromkeys(folders, key)
+    for rel, digest in digests.items():
+        if rel in known and known[rel][0] == digest:
+            out += known[rel][1]
+            kept[rel] = known[rel]
+    units = [u for u in extra if u.rel not in kept]
+    folders = [rel for rel in folders if rel not in kept]
     names: list[str] = []
     names_key = _digest(docs.names) + key if docs is not None else ""
     if docs is not None and docs.names:  # a file or folder name of docs/ ends up in a URL
@@ -1020,9 +1022,9 @@ def _sensitive(
             out += known["docs/ names"][1]
         else:
             names = docs.names
-    work: list[ScanGroup] = [(n, items, [], []) for n, items in sorted(groups.items())]
-    if units or names:
-        work.append((-1, [], units, names))
+    work: list[ScanGroup] = [(n, items, [], [], []) for n, items in sorted(groups.items())]
+    if units or names or folders:
+        work.append((-1, [], units, names, folders))
     size = sum(len(items) for items in groups.values()) + len(units)
     args = (needles, key, str(root), spool, store, reread)
     forget_index()  # a process's index lives for one check

@@ -136,9 +136,9 @@ MAX_REREAD = 1 << 20  # (a front matter is in a file's first megabyte)
 # one record to scan: (rel, the signature its entry has, its text is in the spool (checked in
 # this run) rather than the cache, its text is to be kept in the cache)
 ScanItem = tuple[str, Any, bool, bool]
-# what one task scans: cache shard n's records; or (n = -1) resources and docs/ pages, and the
-# names of docs/ files and folders
-ScanGroup = tuple[int, list[ScanItem], list[Unit], list[str]]
+# what one task scans: cache shard n's records; or (n = -1) resources and docs/ pages, the
+# names of docs/ files and folders, and case folders (`cases/<id>`: their names are the case ids)
+ScanGroup = tuple[int, list[ScanItem], list[Unit], list[str], list[str]]
 _INDEX: dict[str, SensitiveIndex] = {}  # this process's index, by the key of its values
 
 
@@ -169,13 +169,14 @@ def scan_group(
     they are: in the spool (records checked in this run: see workers.check_group) or in the
     cache (records whose values changed elsewhere); a text lost from the cache is read again
     from its record. The texts of records checked in this run are then kept in the cache's
-    shard n, by this process alone. Group -1: the resources, docs/ pages, and the names of docs/
-    files and folders (their findings together, under "")."""
-    n, items, units, names = group
+    shard n, by this process alone. Group -1: the resources, docs/ pages, the names of docs/
+    files and folders (their findings together, under "") and case folders' (each under its own)."""
+    n, items, units, names, folders = group
     index = index_of(needles, key, store)
     out = [(u.rel, scan_unit(u, index, root)) for u in units]
     if names:  # all under "": a name may also be a page's rel
         out.append(("", [f for rel in names for f in scan_name(index, rel)]))
+    out += [(rel, scan_name(index, rel)) for rel in folders]
     if not items:
         return out
     fresh = spool.get(n)

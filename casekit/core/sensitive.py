@@ -733,10 +733,13 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
     for text, _, _ in fields:
         starts.append(at)
         at += len(text) + len(TEXT_BREAK)
+    own = scope_of(rel)  # (a record's: cases/<id>/)
     out = []
     for hit in hits:
         i = bisect.bisect_right(starts, hit.start) - 1
         text, line, column = fields[i]
+        if own == f"cases/{text}/" and hit.variant != GIVEN:  # its `case:`: said once, at its folder (`scan_name`)
+            continue
         at = column if line_of is None else column_at(line_of(line), column, text, hit.start - starts[i])
         out.append(_finding(hit, rel, line, at, date_field=_ISO_DATE.fullmatch(text.strip()) is not None,
                             in_field=True))
@@ -757,10 +760,16 @@ DATE_ADVICE = (
 )
 
 # a file's or folder's name is published as it stands, in the site's addresses and in a title made
-# of it: renamed, not edited
+# of it: renamed, not edited (a case folder's name is its id, which its records' `case:` repeat)
 NAME_ADVICE = (
     "파일·폴더 이름은 사이트의 주소(URL)와 제목에 그대로 실립니다. 민감 정보가 없는 이름으로 바꾸세요.",
     "a file's or folder's name is published in the site's addresses and titles: rename it",
+)
+CASE_ID_ADVICE = (
+    "사례 번호(사례 폴더 이름)는 사이트의 주소(URL)와 제목에 그대로 실립니다. 민감 정보가 없는 번호(2026-0001 같은)로 "
+    "폴더 이름을 바꾸고, 그 기록들의 case: 값도 같은 번호로 고치세요.",
+    "the case id (its folder's name) is published in the site's addresses and titles: rename the folder to an id "
+    "without it (such as 2026-0001) and write that id in the case: of its records",
 )
 
 
@@ -834,10 +843,13 @@ def name_text(name: str) -> str:
 
 def scan_name(index: SensitiveIndex, rel: str) -> list[Finding]:
     """Findings for the name of the file or folder `rel` (its last part, read as the site's audit
-    reads it: `name_text`), at the file, saying to rename it. A value once, as it reads best
-    (`010-0000-1001` as written, not as the `010 0000 1001` of its title)."""
+    reads it: `name_text`), at the file, saying to rename it; a case folder's (`cases/<id>`, whose
+    name is the case id in the site's addresses and titles) saying to renumber the case. A value
+    once, as it reads best (`010-0000-1001` as written, not as the `010 0000 1001` of its title)."""
+    parts = rel.split("/")
+    advice = CASE_ID_ADVICE if len(parts) == 2 and parts[0] == "cases" else NAME_ADVICE
     best: dict[frozenset[tuple[str, str]], Hit] = {}
-    for hit in index.find(name_text(rel.rsplit("/", 1)[-1]), scope=scope_of(rel)):
+    for hit in index.find(name_text(parts[-1]), scope=scope_of(rel)):
         if hit.sources not in best or _RANK[hit.variant] < _RANK[best[hit.sources].variant]:
             best[hit.sources] = hit
-    return [_finding(hit, rel, None, None, in_field=True, advice=NAME_ADVICE) for hit in best.values()]
+    return [_finding(hit, rel, None, None, in_field=True, advice=advice) for hit in best.values()]
