@@ -52,6 +52,11 @@ def test_the_sample_settings_are_safe(sample: Path) -> None:
     ("extra:\n  note: <img src=x onerror=alert(1)>\n", "HTML 태그"),
     ("extra:\n  a: &a [1, 2, 3]\n  b: [*a, *a, *a]\n", "YAML 별칭"),
     ("markdown_extensions:\n  - toc\n", "같은 키가 두 번"),  # MkDocs takes this one, unchecked
+    # a merge key: MkDocs' loader merges its settings in, a check of a mapping's own keys never saw them (a probe:
+    # `<<: {hooks: [evil.py]}` ran as root, publishing /etc/passwd on every page), whatever the key is spelt
+    ("<<: {hooks: [evil_hook.py]}\n", "YAML 병합 키"),
+    ("!!merge innocuous: {INHERIT: other.yml}\n", "YAML 병합 키"),
+    ("theme_extra:\n  <<: {custom_dir: ..}\n", "YAML 병합 키"),
     # no tag, a quote out of the attribute the theme writes it into: 164 `<a onfocus>` the audit refused (a probe)
     ("site_description: '가온\" autofocus onfocus=\"alert(1)\" x=\"'\n", "따옴표 뒤에 '이름=' 꼴"),
     ("copyright: \"가온' onmouseover='alert(1)\"\n", "따옴표 뒤에 '이름=' 꼴"),
@@ -93,10 +98,11 @@ def test_a_nav_label_with_a_script_is_refused(sample: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_build_never_runs_the_settings_code(sample: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("hooks", ["hooks:\n  - hook.py\n", "<<: {hooks: [hook.py]}\n"])
+def test_a_build_never_runs_the_settings_code(sample: Path, tmp_path: Path, hooks: str) -> None:
     marker = tmp_path / "ran"
     (sample / "hook.py").write_text(f"open({str(marker)!r}, 'w').write('hook')\n", encoding="utf-8")
-    append(sample, f'hooks:\n  - hook.py\nextra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n')
+    append(sample, f'{hooks}extra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n')
     proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
     assert proc.returncode != 0 and "settings-unsafe" in proc.stdout + proc.stderr

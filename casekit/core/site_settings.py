@@ -104,6 +104,9 @@ _URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|/\\|\\/)")
 _INLINE_EMOJI = ("to_svg", "to_alt", "to_png_sprite", "to_svg_sprite")
 
 
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 class _Loader(yaml.SafeLoader):
     """Composes any tag (`!!python/name:`, `!ENV`) into a plain node: nothing is constructed."""
 
@@ -311,6 +314,10 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for k, _ in _items(node):
+                if k.tag == MERGE_TAG:  # `<<:` or `!!merge any:` (a key MkDocs' loader merges, these checks would not see)
+                    report(k, str(k.value), "YAML 병합 키(<<, !!merge)입니다: MkDocs는 그 안의 설정(hooks 같은)을 "
+                                            "읽지만 casekit의 검사에는 보이지 않습니다. 설정을 그 자리에 그대로 적으세요 "
+                                            "(a YAML merge key: its settings would reach MkDocs unchecked; write them out)")
                 if k.value in keys:
                     report(k, str(k.value), "같은 키가 두 번 있으면 MkDocs는 뒤의 것을 씁니다 (a key written twice: "
                                             "MkDocs takes the last)")
