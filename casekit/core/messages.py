@@ -651,6 +651,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{generator} 빌드가 실패했습니다 (종료 코드 {exit_code}): {detail}",
         "{generator} build failed (exit {exit_code}): {detail}",
     ),
+    "generator-template-refused": (
+        E,
+        "테마 템플릿 {template}({at}번째 줄)이 Jinja 샌드박스가 막는 것에 손을 댔습니다: {detail}. 템플릿은 "
+        "서버의 코드를 실행하거나 파일을 읽을 수 없습니다(밑줄로 시작하는 속성, 함수의 globals 같은 것). 사례집의 테마 "
+        "폴더(custom_dir)에 있는 이 템플릿을 고치거나 지우세요.",
+        "the theme template {template} (line {at}) reached for what Jinja's sandbox refuses: {detail}; a template "
+        "may not run code or read files on the build machine: fix or remove it from the casebook's custom_dir",
+    ),
     "sensitive-variant-in-text": (
         E,
         "{source}에 적힌 민감 정보({field})의 값이 모양을 바꿔({variant}) 게시되는 곳에 있습니다. {advice}",

@@ -56,6 +56,7 @@ from casekit.site.build import (
     sensitive_needles,
 )
 from casekit.site.generate import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES, generate
+from casekit.site.sandboxed import sandbox
 from casekit.site.sanitize import plain_headings
 
 log = logging.getLogger("mkdocs.plugins.casekit")
@@ -98,6 +99,9 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(JS_URI)
+        # the theme's templates (a casebook's custom_dir among them) rendered in Jinja's sandbox, as `casekit build`
+        # renders them (casekit.site.sandboxed): a template in the casebook runs no code on the build machine
+        sandbox(type(config.theme).__module__.split(".")[0])
         # our templates sit just above the theme's own (a casebook's custom_dir still wins)
         dirs = config.theme.dirs
         if str(TEMPLATES) not in dirs:

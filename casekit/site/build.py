@@ -6,7 +6,8 @@
     write_build_folder(...)     .casekit/build/{docs,blocks,overrides,mkdocs.yml}: the user's mkdocs.yml
                                 plus docs_dir, casekit's CSS and templates, no casekit plugin; the
                                 pages' HTML blocks wait in blocks/ (casekit.site.slots)
-    run_generator(...)          a subprocess each: `python -m mkdocs|properdocs build`, `zensical build`;
+    run_generator(...)          a subprocess each: `python -m casekit.site.sandboxed mkdocs|properdocs build` (the
+                                theme rendered in Jinja's sandbox), `zensical build`;
                                 while it renders the pages, the case pages' blocks are made
     post_build(ctx)             POST_BUILD, in order, over the built site: the page pass (blocks
                                 back in their slots, CSP, audit and search reading of every page,
@@ -24,6 +25,8 @@ import datetime as dt
 import gc
 import importlib.util
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -206,11 +209,12 @@ class BuildResult:
 def generator_command(generator: str, config: Path) -> list[str]:
     if generator == "zensical":
         return [sys.executable, "-m", "zensical", "build", "-f", str(config), "-c"]
-    return [sys.executable, "-m", generator, "build", "-q", "-f", str(config)]
+    # the theme's templates (a casebook's custom_dir among them) rendered in Jinja's sandbox (casekit.site.sandboxed)
+    return [sys.executable, "-m", "casekit.site.sandboxed", generator, "build", "-q", "-f", str(config)]
 
 
 def run_generator(generator: str, config: Path, timeout: float = 3600,
-                  meanwhile: Callable[[], None] | None = None) -> list[Finding]:
+                  meanwhile: Callable[[], None] | None = None, root: Path | None = None) -> list[Finding]:
     """Run the generator over the build folder; it writes `site/` beside the derived config.
     `meanwhile`: work done here while the generator runs (the case pages' blocks: it renders the
     pages with their slots on one core, the blocks are made on the others). It is done whatever
@@ -232,10 +236,44 @@ def run_generator(generator: str, config: Path, timeout: float = 3600,
             proc.wait()
             raise
         stdout, stderr = (_text_of(f) for f in (out, err))
+    if code != 0 and (refused := template_refused(stderr, config.parent, root)) is not None:
+        return [refused]
     if code != 0 or not (config.parent / "site" / "index.html").is_file():
         detail = (stderr or stdout or "index.html이 없습니다")[-2000:]
         return [finding("generator-failed", "mkdocs.yml", generator=generator, exit_code=code, detail=detail)]
     return []
+
+
+_SECURITY = re.compile(r"^jinja2\.exceptions\.SecurityError: (.+)$", re.M)
+_TEMPLATE_FRAME = re.compile(r'^  File "([^"\n]+)", line ([0-9]+)', re.M)
+
+
+def template_refused(stderr: str, work: Path, root: Path | None) -> Finding | None:
+    """`generator-template-refused` when the generator stopped on Jinja's sandbox (casekit.site.sandboxed)
+    refusing what a template of the build folder's overrides/ (the casebook's custom_dir, then
+    casekit's own) reached for: at the casebook's template (`root`: the casebook), with the line and
+    what it reached for."""
+    security = _SECURITY.search(stderr)
+    overrides = os.path.join(os.path.realpath(work), "overrides") + os.sep
+    frames = [(name.removeprefix(overrides) if name.startswith(overrides) else name.removeprefix("overrides/"), line)
+              for name, line in _TEMPLATE_FRAME.findall(stderr)
+              if name.startswith((overrides, "overrides/")) and name.endswith(".html")]
+    if security is None or not frames:
+        return None
+    template, line = frames[-1]
+    path, user = "mkdocs.yml", custom_dir_of(root) if root is not None else None
+    template = posixpath.join(user.rstrip("/") if user is not None else "overrides", template.replace(os.sep, "/"))
+    if user is not None:
+        path = template
+    return finding("generator-template-refused", path, int(line), None, template=template, at=line,
+                   detail=security.group(1).strip().rstrip(".")[:200])
+
+
+def custom_dir_of(root: Path) -> str | None:
+    """The casebook's `theme.custom_dir` (as written)."""
+    theme = load_user_config(root).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return custom.strip() if isinstance(custom, str) and custom.strip() else None
 
 
 def _text_of(f: IO[bytes]) -> str:
@@ -280,7 +318,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
         if written.pending is not None:
             written.pending()  # the build folder left whole
         raise
-    findings = run_generator(generator, config, meanwhile=written.pending)
+    findings = run_generator(generator, config, meanwhile=written.pending, root=root)
     frames = None
     if not findings and written.composing is not None and made.bodies is not None:
         frames = learn_frames(work / "site", made.site, made.bodies, written.composing)
@@ -289,7 +327,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
                          "(the case pages' frame did not prove out: every page goes through the generator)")
             written = write_build_folder(root, made, work, generator, defer=True, compose=False)
             config, pages = written.config, written.pages
-            findings = run_generator(generator, config, meanwhile=written.pending)
+            findings = run_generator(generator, config, meanwhile=written.pending, root=root)
     if findings:
         return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
     if site_dir.exists():
