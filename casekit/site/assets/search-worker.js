@@ -739,22 +739,31 @@ async function search(query) {
     const ts = (w.groups && w.groups[0] && w.groups[0].length ? w.groups[0] : w.terms).filter(t => idf.has(t));
     w.weight = ts.length ? ts.reduce((a, t) => a + idf.get(t), 0) / ts.length : 1;
   }
-  const scores = new Map();   /* doc -> summed score */
+  const gains = new Map();  /* doc -> Map term -> what the term adds to the page's score */
   const matched = new Map();  /* doc -> Set of matched terms */
   for (const t of all) {
     const list = post.get(t), w = idf.get(t);
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i];
-      scores.set(doc, (scores.get(doc) || 0) + w * list[i + 1] / 100);
-      if (!matched.has(doc)) matched.set(doc, new Set());
+      if (!gains.has(doc)) { gains.set(doc, new Map()); matched.set(doc, new Set()); }
+      gains.get(doc).set(t, w * list[i + 1] / 100);
       matched.get(doc).add(t);
     }
   }
   const ranked = [];
-  for (const [doc, score] of scores) {
+  for (const [doc, gain] of gains) {
     const have = matched.get(doc);
-    let cover = 0;
-    for (const w of words) cover += held(w, have, idf);
+    let cover = 0, score = 0;
+    for (const w of words) {
+      cover += held(w, have, idf);
+      let best = 0;
+      for (const g of w.groups) {
+        let sum = 0;
+        for (const t of g) sum += gain.get(t) || 0;
+        if (sum > best) best = sum;
+      }
+      score += best;
+    }
     cover /= words.length;
     ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover });
   }
