@@ -46,12 +46,12 @@ def reference(article: str) -> tuple[Any, ...]:
     parser.feed(article)
     parser.close()
     r = parser.reader.close()
-    return r.seen_article, r.title, r.about, r.body
+    return r.seen_article, r.title, r.about, r.body, r.label
 
 
 def fast(article: str) -> tuple[Any, ...]:
     r = si.read_article(article)
-    return r.seen_article, r.title, r.about, r.body
+    return r.seen_article, r.title, r.about, r.body, r.label
 
 
 def test_every_page_of_the_sample_site_reads_the_same(built_site: Path) -> None:  # noqa: F811
@@ -231,3 +231,14 @@ def test_a_help_page_weighs_less_than_a_record_page(location: str, help_page: bo
     weights = si._weights(si.Page(location, **text))
     factor = si.HELP_WEIGHT if help_page else 1.0
     assert weights.keys() == record.keys() and all(abs(weights[t] - factor * record[t]) < 1e-9 for t in record)
+
+
+def test_a_field_inside_a_line_is_read_with_its_role() -> None:
+    """The case summary's 기간 says how the case went in a span of its own (`course`: 1회 재개, 접수
+    당일 종결), weighed as the title is; the rest of the line is the cell's, a block of its own."""
+    page = si.page_of('<article><h1>2026-0003</h1><dl><dt data-field="span">기간</dt><dd>접수 2026-04-02'
+                      '<span data-search-exclude> · 최근 기록</span> 2026-04-02<span data-field="course"> · 접수 당일 종결'
+                      '</span><span data-field="course"> · 1회 재개</span> 끝</dd></dl></article>', "cases/2026-0003/")
+    assert page is not None
+    assert page.label == ["· 접수 당일 종결", "· 1회 재개"] and page.body == ["접수 2026-04-02", "2026-04-02", "끝"]
+    assert si.weighed(page) is not None and si._weights(page)["당일"] == si.WEIGHTS["label"]

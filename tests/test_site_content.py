@@ -140,6 +140,17 @@ def test_summary_card_shows_case_type_risk_score_and_rationale(book: Path, built
         assert (sel["rationale"] in card) != (cid == RESTRICTED), cid  # a restricted case: no rationale
 
 
+def test_summary_card_says_how_the_case_went(book: Path, built: BuildResult) -> None:
+    """A case reopened says so (1회 재개), one closed the day of its intake too (접수 당일 종결), each
+    in a `course` field search weighs as the page's title (`search_index.LABEL_FIELDS`)."""
+    pages = {cid: read(built.site_dir, f"cases/{cid}/") for cid in ("2026-0003", "2026-0006", "2026-0007")}
+    assert section(pages["2026-0003"], "case-summary").endswith("· 접수 당일 종결")
+    assert '<span data-field="course"> · 접수 당일 종결</span>' in pages["2026-0003"]
+    assert section(pages["2026-0006"], "case-summary").endswith("· 1회 재개")
+    assert '<span data-field="course"> · 1회 재개</span>' in pages["2026-0006"]
+    assert 'data-field="course"' not in pages["2026-0007"]  # closed, not the day of its intake, never reopened
+
+
 def test_household_ecomap_consent_and_culture(book: Path, built: BuildResult) -> None:
     report = check(book, keep=True)
     html = read(built.site_dir, "cases/2026-0013/")

@@ -180,13 +180,24 @@ def summary_card(v: View, case: Case) -> Markup:
         # (its labels left out of the search index: on every case page, 최근 and 기록 would match them
         # all; the dates around them are read as blocks of their own)
         ("기간", join([f"접수 {case.opened or '-'}", _label(" · 최근 기록"), f" {case.last_date or '-'}",
-                     _label(f" · 기록 {len(case.records)}건"), f" · {case.episodes - 1}회 재개" if case.episodes > 1 else None]),
+                     _label(f" · 기록 {len(case.records)}건"), _course(case)]),
          "span"),
     ]
     dl = el("dl", {"class": "ck-summary-list"},
             [join([el("dt", {"data-field": key}, k), el("dd", None, val)]) for k, val, key in rows])
     return el("section", {"class": f"ck-card ck-summary ck-card-{case.status}", "data-testid": "case-summary",
                           "data-stage": case.stage, "data-status": case.status}, dl)
+
+
+def _course(case: Case) -> Markup | None:
+    """How the case went, said in the summary's 기간 (reopened; its current episode closed the day of
+    its intake), each a field search weighs as the page's title (`search_index.LABEL_FIELDS`):
+    `재개된 사례` and `접수 당일 종결` typed rank the cases that are so above those that use the words."""
+    ep = case.model.current
+    same_day = ep is not None and ep.intake is not None and ep.closure is not None and bool(ep.intake.date) \
+        and ep.intake.date == ep.closure.date
+    said = [f"{case.episodes - 1}회 재개" if case.episodes > 1 else None, "접수 당일 종결" if same_day else None]
+    return join([el("span", {"data-field": "course"}, f" · {s}") for s in said if s]) if any(said) else None
 
 
 def _label(text: str) -> Markup:

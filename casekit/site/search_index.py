@@ -70,7 +70,12 @@ ABOUT_FIELDS = frozenset({
     "presenting_problems", "household", "description", "goal", "summary",
     "reason", "reason_note", "service", "area", "domains", "kind", "sector", "referrer",
 })
-WEIGHTS = {"title": 8.0, "about": 3.0, "body": 1.0}
+# Fields the site writes that say what kind of case a page is, as its title says whose (`course`,
+# the case summary's 1회 재개, 접수 당일 종결): weighed as the title, so `재개된 사례` typed ranks the
+# case reopened above one whose goal says 진료를 재개하고 eight times, `접수 당일 종결` the case closed
+# the day of its intake above one that writes 접수, 당일 and 종결 apart. Never a snippet.
+LABEL_FIELDS = frozenset({"course"})
+WEIGHTS = {"title": 8.0, "label": 8.0, "about": 3.0, "body": 1.0}
 # The pages casekit makes of the records (a case, a resource, the lists by stage, need, risk, worker,
 # what is due); every other page is a page of the casebook's docs/ (its guide, privacy notes, the
 # editors' help), which talks of everything a record does: its terms weigh HELP_WEIGHT as much, so
@@ -106,6 +111,7 @@ class Page:
     about: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     undated: list[tuple[str, str]] = field(default_factory=list)  # (title, about or body; text marked data-search-nodate)
+    label: list[str] = field(default_factory=list)  # (LABEL_FIELDS)
 
 
 # The tags whose element may have a role of its own, whatever its attributes (`_Reader.role`); any
@@ -123,12 +129,13 @@ class _Reader:
     again only when an element with a role opens or closes (`taking`), not for each piece."""
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, str]] = []  # (tag, role) role: article, skip, about, cell, table, h1, nodate, ""
-        self.roles: dict[str, int] = dict.fromkeys(("article", "skip", "about", "cell", "table", "h1", "nodate"), 0)
+        self.stack: list[tuple[str, str]] = []  # (tag, role) role: article, skip, about, label, cell, table, h1, nodate, ""
+        self.roles: dict[str, int] = dict.fromkeys(("article", "skip", "about", "label", "cell", "table", "h1", "nodate"), 0)
         self.taking = 0  # what the roles say of text now: 0 left out, 1 read, 2 read and inside data-search-nodate
         self.title: list[str] = []
         self.about: list[str] = []
         self.body: list[str] = []
+        self.label: list[str] = []
         self.buf: list[str] = []
         self.nodate: list[str] = []  # the part of buf inside data-search-nodate
         self.undated: list[tuple[str, str]] = []
@@ -147,7 +154,7 @@ class _Reader:
         if not text:
             return
         roles = self.roles
-        where = "title" if roles["h1"] else "about" if roles["about"] else "body"
+        where = "title" if roles["h1"] else "label" if roles["label"] else "about" if roles["about"] else "body"
         getattr(self, where).append(text)
         if nodate:
             self.undated.append((where, nodate))
@@ -156,14 +163,16 @@ class _Reader:
         roles = self.roles
         if not roles["article"] or roles["skip"]:
             return 0
-        if roles["table"] and not (roles["about"] or roles["cell"]):
+        if roles["table"] and not (roles["about"] or roles["label"] or roles["cell"]):
             return 0  # rows of lists: they grow with the casebook and repeat other pages
         return 2 if roles["nodate"] else 1
 
     def start(self, tag: str, attrs: Any) -> None:
-        if self.buf and (tag in _BLOCK or ("data-search-exclude" in attrs and not self.roles["skip"])):
+        if self.buf and (tag in _BLOCK or ("data-search-exclude" in attrs and not self.roles["skip"])
+                         or "data-field" in attrs):
             # (text left out ends a block too: the text around it is not one sentence of the page,
-            # 접수 2026-03-04 <span data-search-exclude>· 최근 기록</span> 2026-10-21)
+            # 접수 2026-03-04 <span data-search-exclude>· 최근 기록</span> 2026-10-21; and a field
+            # inside a line is a block of its own, read with its role: <span data-field="course">)
             self.flush()
         if tag in _VOID:
             return
@@ -201,6 +210,8 @@ class _Reader:
             return "table"
         if field_name in ABOUT_FIELDS:
             return "about"
+        if field_name in LABEL_FIELDS:
+            return "label"
         if tag in {"td", "th", "dd"} and field_name:
             return "cell"
         return ""
@@ -208,9 +219,9 @@ class _Reader:
     def end(self, tag: str) -> None:
         if tag in _VOID:
             return
-        if self.buf and tag in _BLOCK:
-            self.flush()
         stack = self.stack
+        if self.buf and (tag in _BLOCK or (stack and stack[-1][0] == tag and stack[-1][1] in ("about", "label"))):
+            self.flush()  # (a field's text ends with it, inside a line too: `start`)
         if stack and stack[-1][0] == tag:  # (most often: the element open last)
             role = stack.pop()[1]
             if role:
@@ -301,7 +312,7 @@ def page_of(text: str, location: str) -> Page | None:
     reader = read_article(_without_unindexed(article))
     if not reader.seen_article:
         return None
-    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated)
+    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated, reader.label)
 
 
 # a page's entry ([location, title, kept sentences, its other sentences]) and its terms' weights
@@ -451,6 +462,7 @@ def _weights(page: Page) -> dict[str, float]:
         "title": Counter(search_ko.terms(page.title)),
         "about": Counter(search_ko.terms("\n".join(page.about))),
         "body": Counter(search_ko.terms("\n".join(page.body))),
+        "label": Counter(search_ko.terms("\n".join(page.label))),
     }
     for name, text in page.undated:  # the dates of the site's bookkeeping are not what the page is dated
         tf[name].subtract(search_ko.date_terms(text))
