@@ -724,11 +724,15 @@ def test_a_result_title_marks_what_the_query_holds(browser: Browser, served_site
     # first ten, below case pages holding 접수, 초기 and 면접 summed (now fourth or fifth, below the
     # cases that hold 초기 and 면접 both, 초기상담 and a job's 면접, as the split reading 초기 면접 looks for)
     ("초기면접", "/stages/intake/", 10),
+    # its own forms still add up: 돌봄과 is 돌봄 or 돌보다, and the case writing both (돌봄과, 돌봐) stays
+    # above the editors' page that writes 돌봄 and 맞지 않는 (the best of the two alone put it second)
+    ("돌봄과 안 맞아요", "/cases/2026-0002/", 1),
 ])
 def test_a_word_scores_by_the_reading_a_page_holds_best(browser: Browser, served_site: str, query: str,  # noqa: F811
                                                         wanted: str, within: int) -> None:
-    """A word's readings (its stem's bigrams, another name, a noun and its particle) are ways a
-    page may write it: a page scores by the one it holds best, not by all of them added up."""
+    """A word's own forms (its stem's bigrams, the noun uncut, a verb's keys) and its other names (a
+    stage's, the practice's word for an everyday one) are ways a page may write it: a page scores
+    by its own forms or one other name, whichever it holds best, not by all of them added up."""
     with open_context(browser) as (context, _log):
         page = context.new_page()
         page.goto(served_site)

@@ -384,6 +384,7 @@ function wordQueryTerms(text, out) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     let groups = wordGroups(w);
     const s = stem(w);
+    const readings = [];  /* the terms of each other reading of the word: another name, the keyboard's Hangul */
     /* (a one-syllable noun and its particle, 술을, 빚이: the noun's; search_ko._aliases) */
     const key = Object.prototype.hasOwnProperty.call(aliases, s) ? s
       : s.length === 2 && manifest.short_particles.includes(s[1]) ? s[0] : null;
@@ -391,6 +392,7 @@ function wordQueryTerms(text, out) {
       for (const alias of aliases[key]) {
         const have = new Set(groups.map(g => g.join(" ")));
         groups = groups.concat(wordGroups(alias).filter(g => !have.has(g.join(" "))));
+        readings.push(wordTerms(alias));
       }
     }
     for (const key of groups.length ? adnominalKeys(w) : []) {  /* 다니는, 힘든: the verb's key */
@@ -400,13 +402,17 @@ function wordQueryTerms(text, out) {
     if (hangul !== null) {
       const have = new Set(groups.map(g => g.join(" ")));
       groups = groups.concat(wordGroups(hangul).filter(g => !have.has(g.join(" "))));
+      readings.push(wordTerms(hangul));
     }
     if (groups.length && HANGUL.test(w)) {  /* 애도상담 typed joined, 애도 상담 written apart */
       const have = new Set(groups.map(g => g.join(" ")));
       groups = groups.concat(splitGroups(s).filter(g => !have.has(g.join(" "))));
     }
     if (!groups.length) continue;
-    out.push({ word: w, stem: s, terms: [...new Set(groups.flat())], groups });
+    const terms = [...new Set(groups.flat())], other = new Set(readings.flat());
+    /* its own reading: the terms of the word as typed (its stem's bigrams, the uncut noun, a verb's keys) */
+    readings.unshift(terms.filter(t => !other.has(t) || wordTerms(w).includes(t)));
+    out.push({ word: w, stem: s, terms, groups, readings });
   }
 }
 
@@ -739,6 +745,10 @@ async function search(query) {
     const ts = (w.groups && w.groups[0] && w.groups[0].length ? w.groups[0] : w.terms).filter(t => idf.has(t));
     w.weight = ts.length ? ts.reduce((a, t) => a + idf.get(t), 0) / ts.length : 1;
   }
+  /* a page's score: for each typed word, what its own forms' terms add (돌봄 and 돌보다 both: a page
+     writing 돌봄 and 돌봐 holds more of 돌봄과) or what one of its other names' terms add, whichever is
+     more (애도 is also 애 + 도, and 애 looks for 아이, 아동, 자녀: added up, a child's case holding the
+     three scored as the case of 애도 상담) */
   const gains = new Map();  /* doc -> Map term -> what the term adds to the page's score */
   const matched = new Map();  /* doc -> Set of matched terms */
   for (const t of all) {
@@ -757,9 +767,9 @@ async function search(query) {
     for (const w of words) {
       cover += held(w, have, idf);
       let best = 0;
-      for (const g of w.groups) {
+      for (const r of w.readings || [w.terms]) {
         let sum = 0;
-        for (const t of g) sum += gain.get(t) || 0;
+        for (const t of r) sum += gain.get(t) || 0;
         if (sum > best) best = sum;
       }
       score += best;
