@@ -358,6 +358,13 @@ def test_given_names_in_docs_pages_are_masked_in_the_built_site(sample: Path, tm
     ("language: ko", "language: kr", "'theme: language: kr'"),
     ("language: ko", "language: ko\n  icon:\n    logo: nosuch/thing", "'theme: icon: nosuch/thing'"),
     ("language: ko", "language: ko\n  icon:\n    admonition:\n      note: material/../../x", "'theme: icon: material/../../x'"),
+    # Material includes these as icons too (a probe: check passed, the build printed Jinja's traceback)
+    ("language: ko", "language: ko\n  palette:\n    - scheme: default\n      toggle:\n        icon: nope/missing\n"
+     "        name: 어둡게", "'theme: palette: toggle: icon: nope/missing'"),
+    ("language: ko", "language: ko\n  palette:\n    scheme: default\n    toggle:\n      icon: nope/missing",
+     "'theme: palette: toggle: icon: nope/missing'"),
+    ("extra:\n", "extra:\n  social:\n    - icon: fontawesome/brands/doesnotexist\n      link: /x\n",
+     "'extra: social: icon: fontawesome/brands/doesnotexist'"),
 ])
 def test_a_theme_language_or_icon_material_lacks_is_located_by_check(sample: Path, old: str, new: str,
                                                                      says: str) -> None:
@@ -376,7 +383,10 @@ def test_the_sample_theme_names_and_real_icons_pass(sample: Path) -> None:
     path = sample / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("language: ko", "language: ko\n  icon:\n    logo: material/library\n"
-                                 "    admonition:\n      note: octicons/tag-16", 1), encoding="utf-8")
+                                 "    admonition:\n      note: octicons/tag-16\n  palette:\n    - toggle:\n"
+                                 "        icon: material/brightness-7", 1)
+                    .replace("extra:\n", "extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: /x\n", 1),
+                    encoding="utf-8")
     assert [f for f in check(sample).findings if f.path == "mkdocs.yml"] == []
 
 

@@ -544,16 +544,38 @@ def _theme_names(doc: yaml.Node) -> list[Finding]:
                 not (templates / "partials" / "languages" / f"{value}.html").is_file():
             out.append(finding("settings-theme-missing", SETTINGS_FILE, *_at(language[1]), key="theme: language",
                                value=value[:40], hint=" 한국어 사이트는 ko로 적으세요.", hint_en=" A Korean site is ko."))
-    icons = _get(theme[1], "icon")
-    for node in _scalars(icons[1], keys=False) if icons is not None else ():
+    for node, key in _icon_names(doc, theme[1]):
         value = str(node.value)
         if "//" in value or ":" in value:
             continue  # (another host's: settings-outside-load says so)
         if not _ICON_NAME.fullmatch(value) or not (templates / ".icons" / f"{value}.svg").is_file():
-            out.append(finding("settings-theme-missing", SETTINGS_FILE, *_at(node), key="theme: icon", value=value[:60],
+            out.append(finding("settings-theme-missing", SETTINGS_FILE, *_at(node), key=key, value=value[:60],
                                hint=" Material 아이콘 이름(예: material/library)을 적으세요.",
                                hint_en=" Name one of Material's icons (material/library, say)."))
     return out
+
+
+def _icon_names(doc: yaml.Node, theme: yaml.Node) -> Iterator[tuple[yaml.ScalarNode, str]]:
+    """Every icon name Material includes as `.icons/<name>.svg` (a name it lacks stopped the build with
+    Jinja's traceback, check passing: a probe): `theme.icon.*`, each `theme.palette` entry's
+    `toggle.icon`, each `extra.social` link's `icon`; with the key to name."""
+    icons = _get(theme, "icon")
+    for node in _scalars(icons[1], keys=False) if icons is not None else ():
+        yield node, "theme: icon"
+    palette = _get(theme, "palette")
+    schemes = palette[1].value if palette is not None and isinstance(palette[1], yaml.SequenceNode) else \
+        [palette[1]] if palette is not None else []
+    for scheme in schemes:
+        toggle = _get(scheme, "toggle")
+        icon = _get(toggle[1], "icon") if toggle is not None else None
+        if icon is not None and isinstance(icon[1], yaml.ScalarNode):
+            yield icon[1], "theme: palette: toggle: icon"
+    extra = _get(doc, "extra")
+    social = _get(extra[1], "social") if extra is not None else None
+    for link in social[1].value if social is not None and isinstance(social[1], yaml.SequenceNode) else []:
+        icon = _get(link, "icon")
+        if icon is not None and isinstance(icon[1], yaml.ScalarNode):
+            yield icon[1], "extra: social: icon"
 
 
 def check_site_settings(root: Path) -> list[Finding]:
