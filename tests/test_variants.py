@@ -131,6 +131,12 @@ FOUND = [
     ("1958;3;17", "date"),
     ("1958~03~17", "date"),
     ("3월 17일(1958년)", "date"),
+    # in English, as a passport or a form copied from abroad writes it (a probe published them)
+    ("March 17, 1958", "date"),
+    ("17 March 1958", "date"),
+    ("Mar. 17th, 1958", "date"),
+    ("17-Mar-58", "date"),
+    ("MARCH 17 1958", "date"),
     ("103=1502", "address-detail"),
 ]
 
@@ -178,6 +184,11 @@ NOT_FOUND = [
     "010a2345a6789",
     "3월 17일 58년",
     "10:03:17",
+    # another day, month or year in English; a month first and two digits of a year (Mar 17, 58: a time, a count)
+    "March 18, 1958",
+    "17 May 1958",
+    "Mar 17, 58",
+    "smarch 17 1958",
 ]
 
 

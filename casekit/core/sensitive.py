@@ -108,6 +108,19 @@ _DATE_YEAR_LAST = re.compile(
     rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(\d?)[ \t]*([{_DATE_MARKS}])[ \t]*(\d{{1,2}})[ \t]*\3[ \t]*(\d{{4}})"
     rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
+# in English, as a passport, a foreign registration card or a form copied from abroad writes a birth
+# date (a probe published `July 21, 1969` and `21 July 1969`): the month's name or its abbreviation,
+# the day before or after it, a four-digit year (two digits too after a day first: 21-Jul-69)
+_MONTH_NAMES = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+                "nov": 11, "dec": 12}
+_MONTH_WORD = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_HINT = re.compile(rf"(?i)(?<![a-z])(?:{_MONTH_WORD})(?![a-z])")
+_DATE_ENGLISH = re.compile(
+    rf"(?i)(?<![a-z0-9])(?:(?P<mon1>{_MONTH_WORD})\.?[ \t]*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]*,?[ \t]*(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]*[-/.]?[ \t]*(?P<mon2>{_MONTH_WORD})\.?[ \t]*[-/.,]?[ \t]*"
+    rf"(?P<y2>\d{{4}}|\d{{2}}))(?![0-9])"
+)
 # inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
 # edge: HP010-0000-1001, ID690721-1000000, 010-0000-1001HP, an anchor `#r010-0000-1001` show the
 # number whole (a probe published them)
@@ -529,6 +542,16 @@ class SensitiveIndex:
             sources = self.dates.get((yyyy, two, one)) or self.dates.get((yyyy, one, two))  # day first, or month first
             if sources:
                 hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+        if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
+            for m in _DATE_ENGLISH.finditer(text):
+                mon, d, y = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
+                    (m.group("mon2"), m.group("d2"), m.group("y2"))
+                month = _MONTH_NAMES[mon[:3].lower()]
+                for year in [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]:
+                    sources = self.dates.get((year, month, int(d)))
+                    if sources:
+                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                        break
         return hits
 
     def _compact_hits(self, folded: str, names: dict[str, frozenset[tuple[str, str]]] | None) -> list[Hit]:
