@@ -157,7 +157,7 @@ def test_site_url_and_addresses_that_run_are_said_at_their_place_not_on_every_pa
     extra.homepage and extra.social as links: the audit refused the built site on every page,
     naming pages, while check said nothing. check says each at its place in mkdocs.yml."""
     _write(tmp_path, "site_name: t\nsite_url: https://casebook.agency.local/\ntheme:\n  name: material\n  font: false\n"
-                     "extra:\n  homepage: ' JaVa\tscript:alert(1)'\n  social:\n    - icon: x\n      link: DATA:text/html,x\n"
+                     "extra:\n  homepage: ' JaVa\tscript:alert(1)'\n  social:\n    - icon: material/home\n      link: DATA:text/html,x\n"
                      "nav:\n  - 홈: index.md\n  - 도움: \"java\\nscript:alert(2)\"\n  - 웹: https://example.org/\n"
                      "copyright: 'data 보호: 가온'\n")
     found = [(f.code, f.line, f.column) for f in check_site_settings(tmp_path)]
