@@ -27,15 +27,32 @@ from casekit.core.sensitive import SensitiveIndex
 from casekit.site.sanitize import plain_text, sanitize_html
 
 
-def escape_meta(value: Any) -> Any:
-    """Front matter with every string (keys and values, at any depth) HTML-escaped."""
+def escape_meta(value: Any, _done: dict[int, Any] | None = None) -> Any:
+    """Front matter with every string (keys and values, at any depth) HTML-escaped.
+
+    A list or mapping YAML shares (an alias, `*a`: MkDocs and the `meta` plugin load them as one
+    object) is escaped once and shared again, and one that holds itself (`&a [*a]`) stays a loop:
+    the work is linear in what was written, never in what the aliases expand to (nine levels of
+    nine aliases are 387 million strings; `casekit check` refuses aliases in docs/ pages)."""
     if isinstance(value, str):
         return escape(value)
+    if not isinstance(value, dict | list | tuple):
+        return value
+    done = {} if _done is None else _done
+    kept = done.get(id(value))
+    if kept is not None:
+        return kept
     if isinstance(value, dict):
-        return {escape_meta(k): escape_meta(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [escape_meta(v) for v in value]
-    return value
+        mapping: dict[Any, Any] = {}
+        done[id(value)] = mapping  # (before its items: a mapping that holds itself)
+        for k, v in value.items():
+            mapping[escape_meta(k, done)] = escape_meta(v, done)
+        return mapping
+    items: list[Any] = []
+    done[id(value)] = items
+    for v in value:
+        items.append(escape_meta(v, done))
+    return items
 
 
 def missing_theme_file(meta: Mapping[str, Any], env: Environment) -> tuple[str, str] | None:
