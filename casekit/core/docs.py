@@ -24,16 +24,20 @@ import html
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from casekit.core.allowlist import START_TAG, attributes, left_out
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.pictures import Pictures, body_lines, references
-from casekit.core.site_settings import docs_dir, page_templates
-from casekit.core.source import read_file
+from casekit.core.site_settings import docs_dir, meta_file, page_templates
+from casekit.core.source import _MAP, _SCALAR_TAGS, _SEQ, MAX_SAME_FINDINGS, _Loader, read_file
 
 PAGE_SUFFIXES = (".md", ".markdown")
 MAX_ASSET_BYTES = 10 << 20
@@ -101,6 +105,7 @@ def scan_docs(root: Path) -> DocsScan:
         out.findings.append(finding("docs-not-published", name, None, None, reason="폴더가 아닙니다 (not a folder)"))
         return out
     real_docs = Path(os.path.realpath(docs))
+    meta = meta_file(root)  # the `meta` plugin's file, when the plugin is on: loaded as YAML, merged into pages
     stack: list[tuple[Path, str, int]] = [(docs, name, 0)]
     seen = 0
     while stack:
@@ -113,6 +118,8 @@ def scan_docs(root: Path) -> DocsScan:
             continue
         for entry in reversed(entries):
             if entry.name.startswith("."):
+                if entry.name == meta and entry.is_file(follow_symlinks=False):  # (the default, .meta.yml)
+                    _meta_file(Path(entry.path), f"{rel}/{entry.name}", out)
                 continue
             seen += 1
             if seen > MAX_ENTRIES:
@@ -142,6 +149,8 @@ def scan_docs(root: Path) -> DocsScan:
                 out.findings.append(finding("file-unreadable", erel, None, None, reason="일반 파일이 아닙니다 (not a regular file)"))
             else:
                 _file(path, erel, out)
+                if entry.name == meta:
+                    _meta_file(path, erel, out)
     out.names.sort()
     out.pages.sort()
     kept: list[tuple[str, str]] = []
@@ -196,6 +205,61 @@ def theme_problems(rel: str, text: str, templates: Path | None) -> list[Finding]
     return out
 
 
+# the front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): `---` on the first line, to `---` or `...`
+_MKDOCS_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_refused(text: str, rel: str) -> list[Finding]:
+    """`yaml-alias` and `yaml-tag` in a docs page's front matter as MkDocs reads it: an alias is
+    shared when loaded and copied out in full by what reads the values after (nine levels of
+    nine aliases: hundreds of millions of strings, a build that never ends)."""
+    m = _MKDOCS_FRONT.match(text)
+    return yaml_refused(m.group(1), rel, 2) if m is not None else []
+
+
+def yaml_refused(src: str, rel: str, first_line: int) -> list[Finding]:
+    """Where YAML text `src` (its first line at file line `first_line`) uses an anchor or alias
+    (`&a`, `*a`: `yaml-alias`) or a tag other than the plain ones (`!!python/…`, `!!set`:
+    `yaml-tag`), as records are refused them: each at its place, MAX_SAME_FINDINGS a code at
+    most. Read as events: nothing is built, so an alias costs nothing here."""
+    if "&" not in src and "*" not in src and "!" not in src:
+        return []
+    out: list[Finding] = []
+    said: Counter[str] = Counter()
+
+    def refuse(code: str, mark: Any, **args: str) -> None:
+        said[code] += 1
+        if said[code] <= MAX_SAME_FINDINGS:
+            line, column = (mark.line + first_line, mark.column + 1) if mark is not None else (first_line, 1)
+            out.append(finding(code, rel, line, column, **args))
+
+    try:
+        for event in yaml.parse(src, Loader=_Loader):
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            if event.anchor is not None:
+                refuse("yaml-alias", event.start_mark)
+            tag = getattr(event, "tag", None)
+            if tag is None or tag == "!":
+                continue
+            plain = _SCALAR_TAGS if isinstance(event, yaml.ScalarEvent) else (_MAP, _SEQ)
+            if tag not in plain:
+                refuse("yaml-tag", event.start_mark, tag=tag.replace("tag:yaml.org,2002:", "!!")[:60])
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+        pass  # (MkDocs keeps no front matter it cannot read: what came before is said)
+    return out
+
+
+def _meta_file(path: Path, rel: str, out: DocsScan) -> None:
+    """The `meta` plugin's file (`meta_file`, `.meta.yml` unless set): the plugin loads it whole as
+    YAML and merges it into every page of its folder, so its anchors, aliases and tags are
+    refused as a page's front matter's are."""
+    text, _ = read_file(str(path), rel)  # (a page's other findings: _file's)
+    if text is not None:
+        said = {(f.path, f.line, f.column, f.code) for f in out.findings}  # (a page's front matter: said once)
+        out.findings.extend(f for f in yaml_refused(text, rel, 1) if (f.path, f.line, f.column, f.code) not in said)
+
+
 def _file(path: Path, rel: str, out: DocsScan) -> None:
     name = path.name.lower()
     suffix = os.path.splitext(name)[1]
@@ -215,7 +279,7 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
         text, problems = read_file(str(path), rel)
         out.findings.extend(problems)
         if text is not None:
-            bad = pathological_lines(text, rel) or stalling_paragraphs(text, rel, 1)
+            bad = pathological_lines(text, rel) or stalling_paragraphs(text, rel, 1) or front_matter_refused(text, rel)
             out.findings.extend(bad + outside_content(text, rel, 1, attr_lists=True))
             if not bad:
                 out.pages.append((rel, text))

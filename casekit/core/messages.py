@@ -106,8 +106,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "yaml-alias": (
         E,
-        "YAML 앵커·별칭(&, *)은 기록에 쓸 수 없습니다. 값을 직접 적으세요.",
-        "YAML anchors and aliases (&, *) are not allowed in records; write the value out",
+        "YAML 앵커·별칭(&, *)은 쓸 수 없습니다. 별칭(*) 자리에 그 값을 직접 적으세요.",
+        "YAML anchors and aliases (&, *) are not allowed; write the value out where the alias is",
     ),
     "yaml-too-deep": (
         E,

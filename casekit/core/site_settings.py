@@ -240,6 +240,29 @@ def _docs_dir_of(doc: yaml.Node | None) -> tuple[str | None, list[Finding]]:
     return "/".join(p for p in parts if p not in ("", ".")), []
 
 
+def meta_file(root: Path) -> str | None:
+    """The file name the Material `meta` plugin loads as YAML in every folder of docs/ and merges
+    into the pages there (`meta_file`, `.meta.yml` unless set); None when the plugin is off."""
+    doc, _ = _nodes(Path(os.path.realpath(root)))
+    plugins = _get(doc, "plugins")
+    node = plugins[1] if plugins else None
+    entries: list[tuple[yaml.Node | None, yaml.Node | None]] = []
+    if isinstance(node, yaml.SequenceNode):  # `- meta` or `- meta: {meta_file: …}`
+        for item in node.value:
+            entries.append((item, None) if isinstance(item, yaml.ScalarNode) else next(_items(item), (None, None)))
+    else:  # `plugins: {meta: {…}}`
+        entries += _items(node)
+    for name, options in entries:
+        if not isinstance(name, yaml.ScalarNode) or name.value not in ("meta", "material/meta"):
+            continue
+        enabled = _get(options, "enabled")
+        if enabled is not None and _false(enabled[1]):
+            return None
+        value = _get(options, "meta_file")
+        return str(value[1].value) if value is not None and isinstance(value[1], yaml.ScalarNode) else ".meta.yml"
+    return None
+
+
 def _aliases(root: Path) -> list[tuple[int, int]]:
     """Where `mkdocs.yml` uses a YAML alias (`*name`): MkDocs builds every copy (ten levels of nine
     aliases: gigabytes), so none is accepted."""
