@@ -34,7 +34,7 @@ def test_only_checked_files_are_published(tmp_path: Path) -> None:
     for rel in ("docs/pipe.md", "docs/passwd.md", "docs/img/zero.png", "docs/record.md", "docs/img/fake.png",
                 "docs/img/logo.svg", "docs/page.html", "docs/notes.txt", "docs/guide.md~", "docs/big.md",
                 "docs/brackets.md", "docs/links.md", "docs/wide.md", "docs/theme.md", "docs/bomb.md", "docs/tagged.md",
-                "docs/.meta.yml"):
+                "docs/a\\b.md", "docs/img/a\\b.png", "docs/x\\y", "docs/.meta.yml"):
         assert rel in refused, rel
     assert not any(".hidden" in n for n in scan.names)
 

@@ -127,6 +127,10 @@ def scan_docs(root: Path) -> DocsScan:
                 return out
             erel = f"{rel}/{entry.name}"
             out.names.append(erel)
+            refused = name_refused(erel)
+            if refused is not None:  # (a folder: nothing in it is published, the name said once)
+                out.findings.append(refused)
+                continue
             path = Path(entry.path)
             if entry.is_symlink() and not inside(real_docs, path):
                 if inside(root, path):  # a record or a file of .git, say: never published through a link
@@ -203,6 +207,29 @@ def theme_problems(rel: str, text: str, templates: Path | None) -> list[Finding]
             out.append(finding("docs-theme-missing", rel, front.count("\n", 0, m.start()) + 1,
                                m.start(3) - line_start + 1, key=key, value=value[:60]))
     return out
+
+
+def unwritable(rel: str) -> bool:
+    """Whether the build refuses to write a file at `rel` (its path in a folder of the build):
+    one that would land outside the folder (`/…`, `..`) or where a backslash, a folder separator
+    to some readers, puts it (`casekit.site.generate._Folder.write`)."""
+    return rel.startswith("/") or "\\" in rel or ".." in rel.split("/")
+
+
+def name_refused(rel: str, at: str | None = None) -> Finding | None:
+    """`docs-not-published`, an error, for a docs/ file or folder whose name the build cannot
+    write (`unwritable`): git on Linux stores `docs/a\\b.md`, and the build stopped on it. `at`:
+    the file the finding names, when `rel` is its path in the build folder (default `rel`)."""
+    if not unwritable(rel):
+        return None
+    at = at or rel
+    if "\\" not in rel:  # (no name scandir gives: `..`, a leading `/`)
+        return finding("docs-not-published", at, None, None, severity="error",
+                       reason="사이트 폴더 밖을 가리키는 이름입니다. 이름을 바꾸세요 (a name leading out of the site's folder: "
+                              "rename it)")
+    return finding("docs-not-published", at, None, None, severity="error",
+                   reason="이름에 역슬래시(\\)가 있습니다. 사이트를 만들 때 폴더 구분자로 읽혀 쓸 수 없으니 역슬래시를 빼고 "
+                          "이름을 바꾸세요(예: a-b.md) (a backslash in the name reads as a folder separator: rename it)")
 
 
 # the front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): `---` on the first line, to `---` or `...`

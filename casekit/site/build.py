@@ -318,6 +318,10 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
         if written.pending is not None:
             written.pending()  # the build folder left whole
         raise
+    if written.refused:  # a docs/ file the build folder cannot hold: said as check says it, nothing built
+        if written.pending is not None:
+            written.pending()
+        return BuildResult(site_dir, made.site, pages, written.refused, notes, written.changed, written.remade)
     findings = run_generator(generator, config, meanwhile=written.pending, root=root)
     frames = None
     if not findings and written.composing is not None and made.bodies is not None:

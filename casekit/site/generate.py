@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from casekit.core.casebook import Report
-from casekit.core.docs import scan_docs
+from casekit.core.docs import name_refused, scan_docs, unwritable
+from casekit.core.findings import Finding
 from casekit.core.names import CASE_ID, inside
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.workers import default_jobs, run_all
@@ -82,6 +83,9 @@ class Written:
     # the cases whose pages casekit composes itself, after the generator (casekit.site.compose):
     # not in docs/; None when every page goes through the generator
     composing: Composing | None = None
+    # docs/ files the build folder cannot hold (`docs-not-published`, an error): check says so
+    # first; a build that gets one anyway refuses with it, never with a traceback
+    refused: list[Finding] = field(default_factory=list)
 
 
 Unit = tuple[str, Any]  # a share of the pages, small enough to send to a worker: see page_units
@@ -261,7 +265,7 @@ class _Folder:
 
     def write(self, rel: str, data: bytes) -> bool:
         """Write `rel` unless it holds `data` already; whether it was written."""
-        if rel.startswith("/") or "\\" in rel or ".." in rel.split("/"):  # (views.segment makes none)
+        if unwritable(rel):  # (views.segment makes none; check reports a docs/ name that is: name_refused)
             raise ValueError(f"a generated page outside the build folder: {rel!r}")
         target = self.path / rel
         self.written.add(target)
@@ -578,10 +582,15 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     docs_pages: list[str] = []
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
     published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets]
+    refused: list[Finding] = []
     for rel, text in published:
         if prefix is None or not rel.startswith(prefix):
             continue
         site_rel = rel[len(prefix):]
+        bad = name_refused(site_rel, rel)
+        if bad is not None:  # (scan_docs publishes none: a file named so since check ran)
+            refused.append(bad)
+            continue
         if docs.exists(site_rel):
             notes.append(f"{rel} 대신 사례집이 만든 페이지를 씁니다 (this path belongs to the casebook)")
             continue
@@ -614,7 +623,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")
-    written = Written(config, count, notes, docs.changed, slotted, remade, composing=composing)
+    written = Written(config, count, notes, docs.changed, slotted, remade, composing=composing, refused=refused)
 
     def complete() -> None:
         """The blocks left to make (on every core), then blocks/ tidied and the manifest written."""

@@ -1,0 +1,62 @@
+"""A docs/ file or folder name the build folder cannot hold (`docs/a\\b.md`: git on Linux stores
+it): an error at it in check, and a finding, never a traceback, from a build that meets one
+(see fixtures/docs-refused)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.docs import DocsScan, name_refused, scan_docs, unwritable
+from casekit.site import build as build_mod
+from casekit.site.build import Refused, build
+
+
+def test_a_name_with_a_backslash_is_an_error_at_it(sample: Path) -> None:
+    (sample / "docs/a\\b.md").write_text("# bs\n", encoding="utf-8")
+    (sample / "docs/img/a\\b.png").write_bytes((sample / "docs/img/casebook-home.png").read_bytes())
+    (sample / "docs/x\\y").mkdir()
+    (sample / "docs/x\\y/in.md").write_text("# in\n", encoding="utf-8")
+    report = check(sample)
+    found = sorted((f.path, f.code, f.severity) for f in report.findings if "\\" in f.path)
+    assert found == [("docs/a\\b.md", "docs-not-published", "error"), ("docs/img/a\\b.png", "docs-not-published", "error"),
+                     ("docs/x\\y", "docs-not-published", "error")]
+    said = next(f for f in report.findings if f.path == "docs/a\\b.md")
+    assert "역슬래시" in said.message_ko and "이름을 바꾸세요" in said.message_ko
+    scan = scan_docs(sample)
+    assert not any("\\" in rel for rel, _ in scan.pages) and not any("\\" in rel for rel in scan.assets)
+    with pytest.raises(Refused, match="docs-not-published"):
+        build(sample, sample.parent / "site")
+
+
+def test_the_build_refuses_a_backslash_name_check_did_not_see(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = check(sample, keep=True)  # clean; the file comes after it (or check was bypassed)
+    (sample / "docs/a\\b.md").write_text("# bs\n", encoding="utf-8")
+    monkeypatch.setattr(build_mod, "check", lambda root, keep: report)
+    # (scan_docs publishes no such name now: a scan that did, as the one before this check)
+    monkeypatch.setattr("casekit.site.generate.scan_docs", lambda root: _scan_publishing(root, "docs/a\\b.md"))
+
+    def no_generator(*args: object, **kwargs: object) -> list[object]:
+        raise AssertionError("the generator ran")
+
+    monkeypatch.setattr(build_mod, "run_generator", no_generator)
+    result = build(sample, sample.parent / "site")  # no ValueError's traceback
+    assert [(f.path, f.code, f.severity) for f in result.errors] == [("docs/a\\b.md", "docs-not-published", "error")]
+    assert not (sample.parent / "site").exists()
+
+
+def _scan_publishing(root: Path, rel: str) -> DocsScan:
+    """scan_docs as it was before names were judged: `rel` among the pages."""
+    scan = scan_docs(root)
+    scan.pages = sorted([*scan.pages, (rel, "# bs\n")])
+    return scan
+
+
+def test_unwritable_is_what_the_build_folder_refuses() -> None:
+    for rel in ("a\\b.md", "/abs.md", "../up.md", "x/../../y.md"):
+        assert unwritable(rel)
+        assert name_refused(rel) is not None
+    for rel in ("a-b.md", "img/a.png", "...md", "a..b.md"):
+        assert not unwritable(rel) and name_refused(rel) is None
