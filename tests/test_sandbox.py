@@ -23,6 +23,12 @@ ATTACKS = [
     "{{ self._TemplateReference__context }}",
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     '{{ config.__class__.__init__.__globals__["os"].system("touch MARKER") }}',
+    # the generator's own objects' methods (a second probe: read /proc/self/environ, wrote files, inside the sandbox)
+    '{{ page.file.generated(config, "a.txt", abs_src_path="/proc/self/environ").content_string }}',
+    '{{ page.file.generated(config, "../../../MARKER", content="x").copy_file() }}',
+    "{{ config.theme.get_env() }}",
+    # loops with no end in sight (ran until the generator's hour was out)
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
 ]
 
 
@@ -39,7 +45,7 @@ def _custom(sample: Path, template: str) -> Path:
 
 def test_the_generators_run_in_the_sandbox() -> None:
     for generator in ("mkdocs", "properdocs"):
-        assert generator_command(generator, Path("mkdocs.yml"))[1:4] == ["-m", "casekit.site.sandboxed", generator]
+        assert generator_command(generator, Path("mkdocs.yml"))[1:5] == ["-P", "-m", "casekit.site.sandboxed", generator]
 
 
 @pytest.mark.slow
@@ -70,13 +76,30 @@ def test_an_ordinary_override_still_renders(sample: Path) -> None:
     assert 'class="agency-note"' in (sample / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def _in_generators_process(generator: str, code: str) -> str:
+    """What `code` prints, run after `sandbox(generator)` in a process of its own (the patch is for
+    the generator's process, as `python -m casekit.site.sandboxed` and the MkDocs plugin set it up)."""
+    script = f"from casekit.site.sandboxed import CasekitSandbox, sandbox; sandbox({generator!r})\n{code}"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    return proc.stdout.strip() + proc.stderr
+
+
+@pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
+def test_a_template_made_from_a_string_is_the_sandboxs_too(generator: str) -> None:
+    """MkDocs renders `extra_templates` with `jinja2.Template(text)` (check refuses the key; the
+    sandbox stands behind it)."""
+    said = _in_generators_process(generator, (
+        f"from {generator}.commands import build\nfrom jinja2.exceptions import SecurityError\n"
+        "t = build.jinja2.Template('{{ lipsum.__globals__.os.popen(\"id\").read() }}')\n"
+        "ok = build.jinja2.Template('{{ 1 + 1 }}').render() == '2'\n"
+        "try:\n t.render(); print('rendered')\nexcept SecurityError: print('refused' if ok else 'broken')"))
+    assert said == "refused", said
+
+
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
 def test_the_theme_environment_is_the_sandbox_in_the_generators_process(generator: str) -> None:
-    """As the MkDocs plugin sets it up (a process of its own: the patch is for the generator's process)."""
-    code = (f"from casekit.site.sandboxed import sandbox; sandbox({generator!r}); "
-            f"from {generator}.theme import Theme; from jinja2.sandbox import ImmutableSandboxedEnvironment; "
-            "env = Theme(name='material').get_env(); "
-            "assert isinstance(env, ImmutableSandboxedEnvironment), type(env); "
-            "assert env.filters['url'] and env.get_template('main.html'); print('ok')")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
-    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+    said = _in_generators_process(generator, (
+        f"from {generator}.theme import Theme\nenv = Theme(name='material').get_env()\n"
+        "assert isinstance(env, CasekitSandbox), type(env)\n"
+        "assert env.filters['url'] and env.get_template('main.html')\nprint('ok')"))
+    assert said == "ok", said

@@ -42,6 +42,9 @@ def test_the_sample_settings_are_safe(sample: Path) -> None:
 @pytest.mark.parametrize(("text", "says"), [
     ("hooks:\n  - hook.py\n", "'hooks'"),
     ("INHERIT: ../other.yml\n", "'INHERIT'"),
+    # a docs page rendered by MkDocs as a Jinja template of its own (jinja2.Template: no sandbox, a probe ran `id`)
+    ("extra_templates:\n  - memo.md\n", "'extra_templates'"),
+
     ('extra:\n  x: !!python/object/apply:os.system ["id"]\n', "python/object/apply"),
     ("extra:\n  x: !!python/name:os.system\n", "python/name:os.system"),
     # a name an allowed package imports: as the toc slugify, shutil.rmtree deleted the folder a heading named
@@ -66,6 +69,24 @@ def test_settings_that_run_code_read_files_or_inject_html_are_refused(sample: Pa
     found = settings_findings(sample)
     assert found and all(line <= n < line + text.count("\n") for n, _ in found if n is not None), found
     assert any(says in message for _, message in found), found
+
+
+@pytest.mark.parametrize("plugin", [
+    "  - tags:\n      export_file: ../../../tmp/x.json\n", "  - tags:\n      export_file: /etc/x.json\n",
+    "  - meta:\n      meta_file: ../cases/2026-0001/01-intake.md\n", "  - material/tags:\n      export_file: ~/x.json\n",
+])
+def test_a_plugins_file_out_of_its_folder_is_refused(sample: Path, plugin: str) -> None:
+    """The tags plugin (allowed) wrote its export to `../../../tmp/x.json` as the build's user (a
+    probe: as root it could overwrite any file); the meta plugin could read a record as its meta file."""
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("plugins:\n", "plugins:\n" + plugin, 1), encoding="utf-8")
+    found = settings_findings(sample)
+    option = plugin.split(":")[1].split()[-1]
+    assert any(f"'plugins: {option}'" in message for _, message in found), found
+    path.write_text(text.replace("plugins:\n", "plugins:\n" + plugin.split(":")[0] + ":\n      "
+                                 + option + ": inside.json\n", 1), encoding="utf-8")
+    assert not [m for _, m in settings_findings(sample) if f"'plugins: {option}'" in m]
 
 
 def test_the_callbacks_markdown_extensions_document_are_allowed(sample: Path) -> None:

@@ -72,6 +72,8 @@ CDN_THEMES = {
 UNSAFE_KEYS = {
     "hooks": "MkDocs가 빌드할 때 저장소의 파이썬 파일을 실행합니다 (runs Python files at build time)",
     "INHERIT": "casekit이 검사하지 않는 다른 설정 파일을 읽습니다 (reads another settings file casekit does not check)",
+    "extra_templates": "docs/의 파일을 Jinja 템플릿으로 실행해 그 결과를 싣습니다: 템플릿은 서버의 코드를 부를 수 있습니다 "
+                       "(renders docs/ files as Jinja templates: a template can reach the build machine's code)",
 }
 UNSAFE_EXTENSIONS = {
     "pymdownx.snippets": "다른 파일(사례 기록, 서버의 파일)의 내용을 쪽에 넣습니다 (puts other files' text into pages)",
@@ -392,6 +394,12 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
             report(name, f"plugins: {name.value}",
                    "casekit이 아는 플러그인만 쓸 수 있습니다(search, tags, meta): 다른 플러그인은 빌드 때 "
                    "코드를 실행하거나 검사하지 않은 파일을 읽을 수 있습니다 (only plugins casekit knows)")
+    for file_key, file_value in _plugin_paths(plugins[1] if plugins else None):
+        if _leaves(str(file_value.value)) or str(file_value.value).strip().startswith("~"):
+            report(file_value, f"plugins: {file_key.value}",
+                   "플러그인이 사이트 폴더나 docs/ 밖의 파일을 읽거나 씁니다(../ 나 절대 경로): 빌드하는 컴퓨터의 파일을 "
+                   "덮어쓰거나 사례 기록을 읽을 수 있습니다. 폴더 안의 이름만 적으세요 (a plugin's file out of the site or "
+                   "docs folder: it could overwrite a file of the build machine or read a record)")
     skip = {id(v) for k, v in _items(doc) if k.value in ("plugins", "markdown_extensions")}
     for ext in extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []:
         for node, _ in _all_nodes(ext, set()):  # an option an extension writes into pages (toc's title)
@@ -490,6 +498,18 @@ def _is_date(node: yaml.ScalarNode) -> bool:
     except (ValueError, OverflowError, yaml.YAMLError):
         return False
     return True
+
+
+def _plugin_paths(node: yaml.Node | None) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode]]:
+    """(option, value) of every plugin option naming a file (`tags: export_file`, `meta: meta_file`,
+    `…_file`, `…_dir`): the tags plugin wrote its export to `../../../etc/…` as the build's user (a probe)."""
+    entries = node.value if isinstance(node, yaml.SequenceNode) else [node] if isinstance(node, yaml.MappingNode) else []
+    for entry in entries:
+        for _, options in _items(entry):
+            for option, value in _items(options):
+                if isinstance(option, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) \
+                        and str(option.value).endswith(("_file", "_dir", "_path")):
+                    yield option, value
 
 
 def _named(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:

@@ -207,10 +207,12 @@ class BuildResult:
 
 
 def generator_command(generator: str, config: Path) -> list[str]:
+    # -P: the build folder, where it runs, is not put on the module path (a `.casekit/build/jinja2.py`
+    # committed to the casebook's repository ran at every build: a probe)
     if generator == "zensical":
-        return [sys.executable, "-m", "zensical", "build", "-f", str(config), "-c"]
+        return [sys.executable, "-P", "-m", "zensical", "build", "-f", str(config), "-c"]
     # the theme's templates (a casebook's custom_dir among them) rendered in Jinja's sandbox (casekit.site.sandboxed)
-    return [sys.executable, "-m", "casekit.site.sandboxed", generator, "build", "-q", "-f", str(config)]
+    return [sys.executable, "-P", "-m", "casekit.site.sandboxed", generator, "build", "-q", "-f", str(config)]
 
 
 def run_generator(generator: str, config: Path, timeout: float = 3600,
@@ -303,6 +305,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     made = generate(report, today, keep=False, index=index)
     resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
     work = work or root / BUILD_DIR
+    safe_build_folder(root, work)
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
@@ -442,6 +445,23 @@ def theme_dirs(root: Path, generator: str, work: Path) -> list[Path]:
 
 class UnsafeSiteDir(Exception):
     """--site-dir would overwrite the casebook or a folder that is not a built site."""
+
+
+def safe_build_folder(root: Path, work: Path) -> None:
+    """The build folder (.casekit/build) is casekit's own: it may not be, or sit in, a link (a
+    `.casekit` link committed to the repository had the build empty and fill the folder it led to),
+    and a link among its entries (`.casekit/build/site` -> a public web folder: the generator emptied
+    it and wrote the private site there) is taken away, never followed (a probe)."""
+    for link in (work, *(p for p in work.parents if root in p.parents)):
+        if link.is_symlink():
+            raise UnsafeSiteDir(f"빌드 폴더 {link}이(가) 다른 곳을 가리키는 링크입니다. casekit이 만드는 폴더이니 링크를 "
+                                f"지우세요: 그대로 두면 링크가 가리키는 곳을 비우고 사이트를 씁니다 (the build folder is a "
+                                f"symbolic link: remove it)")
+    if work.is_dir():
+        with os.scandir(work) as entries:
+            links = [entry.path for entry in entries if entry.is_symlink()]
+        for path in links:
+            os.unlink(path)
 
 
 def safe_site_dir(root: Path, site_dir: Path, named: str = "--site-dir") -> None:

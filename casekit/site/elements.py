@@ -46,7 +46,7 @@ def elements(page: str) -> set[Element] | None:
     if len(page) <= INLINE or (len(page) <= LARGE and nesting_bound(page) <= SHALLOW):
         return parse(page)
     try:
-        done = subprocess.run([sys.executable, "-m", "casekit.site.elements"], input=page.encode("utf-8", "replace"),
+        done = subprocess.run([sys.executable, "-P", "-m", "casekit.site.elements"], input=page.encode("utf-8", "replace"),
                               capture_output=True, timeout=SECONDS, check=False)
     except (subprocess.TimeoutExpired, OSError):
         return None

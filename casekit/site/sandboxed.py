@@ -9,7 +9,9 @@ build's environment on every page, check, build and audit passing (a probe). Her
 generator's theme environment is Jinja's own `ImmutableSandboxedEnvironment` (jinja2.sandbox,
 kept by the Jinja project: no attribute starting with `_`, no function's globals, no unsafe
 callable, no mutation of what the generator passes in), made where MkDocs makes its own
-(`Theme.get_env`), with the same loader, filters and translations. Material's and casekit's
+(`Theme.get_env`), with the same loader, filters and translations; on top of it casekit calls
+nothing but Jinja's own callables and plain values' methods (not the generator's objects': a
+second probe read and wrote files through `page.file.generated(…)`), and caps range() loops. Material's and casekit's
 templates render in it unchanged (tests/test_sandbox.py); a template that reaches for more fails
 the build with Jinja's SecurityError, which casekit reports as the generator's failure.
 
@@ -20,6 +22,7 @@ itself when imported: the two must not share a process).
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import runpy
 import sys
@@ -27,24 +30,69 @@ import types
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 GENERATORS = ("mkdocs", "properdocs")
+# what a template may call besides Jinja's own (macros, super(), loop helpers, its globals): methods of
+# plain values (a text's, a list's, a mapping's) and these types; never a method of the generator's
+# objects (`page.file.generated(config, …, abs_src_path="/proc/self/environ").content_string` read any
+# file and `.copy_file()` wrote one, inside Jinja's sandbox: a probe)
+_PLAIN = (str, bytes, int, float, bool, list, tuple, dict, set, frozenset, type(None), dt.date, dt.time, dt.timedelta)
+_CALLABLE_TYPES = frozenset({dict, list, tuple, str, int, float, bool, set, frozenset, len, sorted, min, max})
+MAX_ITERATIONS = 1_000_000  # what a build's templates may loop over with range() in all (nested loops ran for hours)
+
+
+class CasekitSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, calling nothing but Jinja's own callables, plain values' methods and
+    a few builtins, and looping with range() at most MAX_ITERATIONS times in all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.iterations = 0
+        self.globals["range"] = self._range
+
+    def _range(self, *args: int) -> range:
+        numbers = range(*args)
+        self.iterations += len(numbers)
+        if self.iterations > MAX_ITERATIONS:
+            raise SecurityError(f"the templates' range() loops passed {MAX_ITERATIONS:,} iterations")
+        return numbers
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        if not super().is_safe_callable(obj):
+            return False
+        try:
+            if obj in _CALLABLE_TYPES:
+                return True
+        except TypeError:  # (unhashable)
+            pass
+        if isinstance(obj, (types.BuiltinMethodType, types.MethodWrapperType)):  # ("abc".split, {}.get; not len)
+            return isinstance(getattr(obj, "__self__", None), _PLAIN)
+        module = getattr(obj, "__module__", None) or type(obj).__module__
+        return isinstance(module, str) and (module == "jinja2" or module.startswith(("jinja2.", "markupsafe")))
 
 
 class _SandboxedJinja(types.ModuleType):
-    """The `jinja2` a generator's theme module sees: Jinja itself, but its Environment the sandbox's."""
+    """The `jinja2` a generator's module sees: Jinja itself, but its Environment the sandbox's, and a
+    Template made from a string (MkDocs' `extra_templates`) compiled in the sandbox too."""
 
-    Environment = ImmutableSandboxedEnvironment
+    Environment = CasekitSandbox
 
     def __getattr__(self, name: str) -> Any:
         return getattr(jinja2, name)
 
+    @staticmethod
+    def Template(source: str, *args: Any, **kwargs: Any) -> jinja2.Template:  # (jinja2.Template's name)
+        return CasekitSandbox().from_string(source)
+
 
 def sandbox(generator: str) -> None:
-    """Make `generator`'s theme build its Jinja environment in the sandbox (in this process)."""
-    theme = importlib.import_module(f"{generator}.theme")
-    theme.jinja2 = _SandboxedJinja("jinja2")  # type: ignore[attr-defined]
+    """Make `generator` build its theme's Jinja environment, and the templates it makes from a
+    string, in the sandbox (in this process)."""
+    shim = _SandboxedJinja("jinja2")
+    for module in ("theme", "commands.build"):
+        importlib.import_module(f"{generator}.{module}").jinja2 = shim  # type: ignore[attr-defined]
 
 
 def main(argv: list[str]) -> None:
