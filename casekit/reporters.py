@@ -11,25 +11,9 @@ from itertools import groupby
 from casekit import __version__
 from casekit.core.findings import Checked, Finding, summarize
 from casekit.core.messages import MESSAGES
+from casekit.core.printable import printable  # (one rule for the whole tool; imported from here too)
 
 SEVERITY_KO = {"error": "오류", "warning": "경고"}
-# what must never reach a terminal raw: C0/C1 controls, DEL, bidi overrides and isolates, line and
-# paragraph separators, and the lone surrogates a non-UTF-8 file name decodes to (surrogateescape)
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """`text` with every character that could garble or disguise terminal output written as an
-    escape (`\\x1b`, `\\u202e`); a byte of a non-UTF-8 file name as `%B0`. Used for paths and
-    messages in every reporter, so a file name is shown the same way everywhere."""
-
-    def esc(m: re.Match[str]) -> str:
-        cp = ord(m.group())
-        if 0xDC80 <= cp <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
-            return f"%{cp - 0xDC00:02X}"
-        return f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}"
-
-    return _UNSAFE.sub(esc, text)
 
 
 def _group(path: str) -> str:

@@ -119,3 +119,17 @@ def test_junit_on_a_clean_casebook_passes(tmp_path: Path, run) -> None:
     assert suite is not None and suite.get("failures") == "0"
     assert len(suite.findall("testcase")) == 8  # seven records and one resource
 
+
+
+def test_printable_is_one_rule_and_keeps_line_breaks_only_when_asked() -> None:
+    """The reporters' escaping is casekit.core.printable's (export uses it too): every C0/C1 control,
+    DEL and bidi control as a visible escape; with `lines` a tab, LF and CR stay text."""
+    from casekit.core.printable import has_unsafe, printable
+    from casekit.reporters import printable as reporters_printable
+
+    assert reporters_printable is printable
+    raw = "a\x1b]52;c;eA==\x07\x1b[2J\tb\r\nc\x0b\x0c\x7f\x85\x9b\u202e\u2066d\udcb0"
+    assert printable(raw) == "a\\x1b]52;c;eA==\\x07\\x1b[2J\\x09b\\x0d\\x0ac\\x0b\\x0c\\x7f\\x85\\x9b\\u202e\\u2066d%B0"
+    assert printable(raw, lines=True) == "a\\x1b]52;c;eA==\\x07\\x1b[2J\tb\r\nc\\x0b\\x0c\\x7f\\x85\\x9b\\u202e\\u2066d%B0"
+    assert has_unsafe(raw) and has_unsafe("\t") and not has_unsafe("\t\r\n", lines=True)
+    assert printable("사례 2026-0001 보통", lines=True) == "사례 2026-0001 보통"
