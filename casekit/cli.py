@@ -704,6 +704,11 @@ def export_cmd(fmt: str, activities: bool, include_sensitive: bool, output: str 
         click.echo(printable(f"주의: 목표·활동 내용에 적힌 개인정보(이름, 연락처, 주민등록번호 등) {len(rows.masked)}곳을 "
                              f"○로 가려 내보냅니다: {', '.join(shown)}{' 외' if len(rows.masked) > 5 else ''}. "
                              "기록에서 지우세요: casekit check (personal data in free text masked)"), err=True)
+    if rows.escaped:  # an escape sequence or another control character in a value: check's yaml-control-char
+        shown = [f"{case} {what}" for case, what in rows.escaped[:5]]
+        click.echo(printable(f"주의: 값에 든 제어 문자(터미널 제어 코드, 글자 방향 바꿈 등) {len(rows.escaped)}곳을 "
+                             f"\\x1b처럼 글자로 바꿔 내보냅니다: {', '.join(shown)}{' 외' if len(rows.escaped) > 5 else ''}. "
+                             "기록을 고치세요: casekit check (control characters escaped)"), err=True)
     _write_out(export.to_xlsx(rows, activities) if fmt == "xlsx" else export.render(rows, fmt, activities), output)
 
 

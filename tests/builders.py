@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +114,18 @@ def open_case_book(dest: Path) -> Path:
     for name in ("04-intervention.md", "05-monitoring.md", "06-closure.md", "07-followup.md"):
         (dest / "cases/c1" / name).unlink()
     return dest
+
+
+def read_pty(master: int) -> bytes:
+    """All a pseudo-terminal's other end wrote, until it is closed (then `master` is closed too)."""
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # (Linux: EIO once the other end is closed)
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return seen

@@ -16,7 +16,7 @@ import pytest
 
 from casekit.core.export import safe_cell
 from casekit.core.schemas import SchemaSet, sensitive_values
-from tests.builders import FULL_PATH, make_casebook
+from tests.builders import FULL_PATH, make_casebook, read_pty
 from tests.test_leak import plant, read_record, records
 
 
@@ -328,3 +328,91 @@ def test_output_into_a_fifo_or_a_link_to_one_is_written_into_never_replaced(samp
         reader.join(timeout=30)
         assert result.exit_code == 0, result.output
         assert fifo.is_fifo() and link.is_symlink() and got and got[0], target
+
+
+# an OSC 52 (sets the clipboard in many terminals), a screen clear, a colour, a bidi override and
+# isolate, VT and FF (openpyxl refuses them), C1 controls (NEL, CSI) and NUL; and as export shows them
+RAW = "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\x1b[31mRED\u202e 가\x0b나\x0c다\x85\x9b\u2066끝\x00"
+SHOWN = "\\x1b]52;c;ZWNobyBwd25lZA==\\x07\\x1b[2J\\x1b[31mRED\\u202e 가\\x0b나\\x0c다\\x85\\x9b\\u2066끝\\x00"
+# what no export may carry raw: every C0/C1 control but tab, LF and CR, and every bidi control
+UNSAFE_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_casebook(tmp_path: Path) -> Path:
+    intake = ("intake", "2026-03-01", {"client": {"alias": "홍○○", "name": "홍길동", "phone": "010-0000-1111",
+                                                  "address": "가온구\x1b[2J 1"}})
+    plan = ("plan", "2026-04-01", {"goals": [{"id": "G1", "need": "N1", "goal": f"생계 {RAW}", "target_date": "2026-06-30"}]})
+    act = ("intervention", "2026-04-20", {"activities": [
+        {"date": "2026-04-10", "type": "linking", "goal": "G1", "summary": f"홍길동\x1b[0m 님 {RAW}\t탭\n줄"},
+        {"date": "2026-04-11", "type": "linking", "goal": "G1", "summary": "=cmd|' /c calc'!A1\x07"}]})
+    return make_casebook(tmp_path / "b", {"c1": [intake, FULL_PATH[1], plan, act]})
+
+
+def test_control_characters_in_a_csv_to_stdout_are_escaped_and_said(tmp_path: Path, run) -> None:
+    """A probe's record printed an OSC 52 and a screen clear raw to the terminal (`casekit export`):
+    every value is written as check's reporters show it (`\\x1b`, `\\u202e`; tab and line breaks kept),
+    the formula guard and the masking still hold, and stderr says where, once."""
+    root = control_casebook(tmp_path)
+    result = run(root, "export")  # the CSV to the (pseudo-)stdout
+    assert result.exit_code == 0, result.output
+    assert not UNSAFE_RAW.search(result.stdout), repr(result.stdout)
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+    assert rows[0]["목표"] == f"G1 생계 {SHOWN}"
+    assert result.stderr.count("제어 문자") == 1 and "1곳" in result.stderr and "c1 목표" in result.stderr
+    assert "casekit check" in result.stderr and not UNSAFE_RAW.search(result.stderr)
+    result = run(root, "export", "--activities")
+    assert result.exit_code == 0, result.output
+    assert not UNSAFE_RAW.search(result.stdout), repr(result.stdout)
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+    assert rows[0]["내용"] == f"○○○\\x1b[0m 님 {SHOWN}\t탭\n줄"  # (the name masked, tab and line break kept)
+    assert rows[1]["내용"] == "'=cmd|' /c calc'!A1\\x07"  # the formula guard as before
+    assert "홍길동" not in result.stdout
+    assert "c1 04-intervention.md 활동 2026-04-10 내용" in result.stderr and "3곳" in result.stderr
+    assert result.stderr.count("제어 문자") == 1
+    result = run(root, "export", "--include-sensitive")  # the sensitive columns too
+    assert result.exit_code == 0 and not UNSAFE_RAW.search(result.stdout)
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+    assert rows[0]["민감:intake.client.address"] == "가온구\\x1b[2J 1" and "c1 민감 정보" in result.stderr
+    assert safe_cell("=1\x1b[2J") == "'=1\\x1b[2J" and safe_cell("\t=x\x07") == "'\t=x\\x07"  # guarded, then escaped
+
+
+def test_control_characters_never_reach_a_real_terminal(tmp_path: Path) -> None:
+    """The same on a pseudo-terminal: no ESC, BEL or bidi control is written to it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    root = control_casebook(tmp_path)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "casekit", "export", "--activities"], cwd=root,
+                            stdout=slave, stderr=subprocess.DEVNULL, env=os.environ | {"LANG": "C.UTF-8"})
+    os.close(slave)
+    seen = read_pty(master)
+    proc.wait()
+    assert proc.returncode == 0
+    text = seen.decode("utf-8")
+    assert not UNSAFE_RAW.search(text), repr(text)
+    assert SHOWN in text
+
+
+def test_control_characters_in_json_and_xlsx_are_escaped(tmp_path: Path, run) -> None:
+    """JSON escaped C0 controls itself but wrote C1 controls and bidi raw; XLSX crashed with a
+    traceback (openpyxl's IllegalCharacterError). Both hold the escaped text, read back."""
+    openpyxl = pytest.importorskip("openpyxl")
+    root = control_casebook(tmp_path)
+    data, err = export(run, root, "--format", "json", "--activities")
+    assert not UNSAFE_RAW.search(data.decode("utf-8"))
+    payload = json.loads(data)
+    assert payload["cases"][0]["goals"] == [f"G1 생계 {SHOWN}"]
+    assert [a["summary"] for a in payload["activities"]] == [f"○○○\\x1b[0m 님 {SHOWN}\t탭\n줄", "=cmd|' /c calc'!A1\\x07"]
+    assert not UNSAFE_RAW.search(json.dumps(payload, ensure_ascii=False)) and err.count("제어 문자") == 1
+    data, err = export(run, root, "--format", "xlsx", "--activities", "--include-sensitive")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cases = [[c.value for c in row] for row in book["사례"].iter_rows()]
+    assert cases[1][cases[0].index("목표")] == f"G1 생계 {SHOWN}"
+    assert cases[1][cases[0].index("민감:intake.client.address")] == "가온구\\x1b[2J 1"
+    summaries = [book["활동"].cell(row, 10) for row in (2, 3)]
+    assert [c.value for c in summaries] == [f"홍길동\\x1b[0m 님 {SHOWN}\t탭\n줄", "=cmd|' /c calc'!A1\\x07"]
+    assert summaries[1].data_type == "s" and "<f>" not in xlsx_text(data)  # text, never a formula
+    assert not UNSAFE_RAW.search(xlsx_text(data)) and err.count("제어 문자") == 1

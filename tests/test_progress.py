@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from casekit.progress import Progress, progress
-from tests.builders import FULL_PATH, make_casebook
+from tests.builders import FULL_PATH, make_casebook, read_pty
 
 
 class FakeTTY(io.StringIO):
@@ -95,17 +95,8 @@ def test_cli_under_a_terminal_keeps_json_clean(tmp_path: Path) -> None:
         proc = subprocess.Popen([sys.executable, "-c", code, "check", "--format", "json"], cwd=root,
                                 stdout=stdout, stderr=slave, env=env)
         os.close(slave)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
+        seen = read_pty(master)
         proc.wait()
-    os.close(master)
     assert proc.returncode == 0
     assert "사례집 검사 중…".encode() in seen
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))

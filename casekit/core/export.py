@@ -14,6 +14,13 @@ a character (`Masker`): every sensitive value of the casebook and its variants (
 its own case), and every phone, resident, card or account number and e-mail address `pii.allow`
 does not allow. `Export.masked` counts the texts changed, for the command to say so.
 
+No value carries a control character raw (check calls one `yaml-control-char`): an escape sequence
+(`\\x1b]52;…\\x07` sets the clipboard in many terminals, `\\x1b[2J` clears the screen) would be obeyed
+by the terminal a CSV is printed to, and openpyxl refuses the C0 controls in a workbook. Every C0/C1
+control other than tab, line feed and carriage return, and every bidi control, is written as a
+visible escape (`\\x1b`, `\\u202e`), as check's reporters show them (`casekit.core.printable`), in
+every format and column; `Export.escaped` lists where, for the command to say so.
+
 XLSX (with the optional `openpyxl`, `pip install 'casekit[xlsx]'`) holds both tables as sheets
 and stores every text as text. CSV is written for Excel as much as for programs: UTF-8 with a byte-order mark (Excel then
 reads Korean correctly), RFC 4180 quoting and CRLF line ends, and a cell that starts with
@@ -35,6 +42,7 @@ from casekit.core.casebook import Report
 from casekit.core.masking import masked
 from casekit.core.needles import sensitive_needles
 from casekit.core.pii import find_pii
+from casekit.core.printable import printable
 from casekit.core.rules import episodes
 from casekit.core.schemas import STAGE_KO, redact, sensitive_values
 from casekit.core.sensitive import SensitiveIndex
@@ -64,6 +72,7 @@ class Export:
     activities: list[dict[str, Any]] = field(default_factory=list)
     sensitive_columns: list[str] = field(default_factory=list)
     masked: list[tuple[str, str]] = field(default_factory=list)  # (case, what) of each text masked
+    escaped: list[tuple[str, str]] = field(default_factory=list)  # (case, what) of each value with a control escaped
 
 
 class Masker:
@@ -88,6 +97,29 @@ class Masker:
         return out
 
 
+def _escaped(value: Any) -> Any:
+    """`value` (a text, or a list or dict of them) with every control character but tab, LF and CR,
+    and every bidi control, written as a visible escape (`casekit.core.printable`)."""
+    if isinstance(value, str):
+        return printable(value, lines=True)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {_escaped(k): _escaped(v) for k, v in value.items()}
+    return value
+
+
+def _escape_row(row: dict[str, Any], columns: list[tuple[str, str]], case: str, where: str,
+                escaped: dict[tuple[str, str], None]) -> None:
+    """Each value of `row` escaped (`_escaped`), and where one changed noted in `escaped`."""
+    names = dict(columns)
+    for key, value in row.items():
+        clean = _escaped(value)
+        if clean != value:
+            row[key] = clean
+            escaped.setdefault((case, f"{where}{names.get(key) or ('민감 정보' if key == 'sensitive' else key)}"))
+
+
 def _data(report: Report, record: Summary, include_sensitive: bool) -> dict[str, Any]:
     parsed = report.parsed.get(record.rel)
     data = parsed.data if parsed is not None and isinstance(parsed.data, dict) else {}
@@ -106,6 +138,7 @@ def build(report: Report, *, activities: bool = False, include_sensitive: bool =
     """Rows from a `check(root, keep=True)` report (parsed records kept)."""
     out = Export()
     sensitive_seen: dict[str, None] = {}
+    escaped: dict[tuple[str, str], None] = {}
     mask = None if include_sensitive else Masker(report)
     for case, records in sorted(report.summaries.items()):
         if not records:
@@ -113,6 +146,7 @@ def build(report: Report, *, activities: bool = False, include_sensitive: bool =
         row = _case_row(report, case, records, include_sensitive)
         if mask is not None:
             row["goals"] = [mask(g, case, f"목표 {g.split(' ', 1)[0]}") for g in row["goals"]]
+        _escape_row(row, CASE_COLUMNS, case, "", escaped)
         if include_sensitive:
             for key in row["sensitive"]:
                 sensitive_seen.setdefault(key)
@@ -125,9 +159,12 @@ def build(report: Report, *, activities: bool = False, include_sensitive: bool =
             elif mask is not None:
                 for act in rows:
                     act["summary"] = mask(act["summary"], case, f"{act['record'].rsplit('/', 1)[-1]} 활동 {act['date']}")
+            for act in rows:
+                _escape_row(act, ACTIVITY_COLUMNS, case, f"{act['record'].rsplit('/', 1)[-1]} 활동 {act['date']} ", escaped)
             out.activities += rows
     out.sensitive_columns = sorted(sensitive_seen)
     out.masked = mask.masked if mask is not None else []
+    out.escaped = list(escaped)
     return out
 
 
@@ -221,7 +258,9 @@ def _activity_rows(report: Report, case: str, records: list[Summary], include_se
 
 
 def plain_cell(value: Any) -> str | int:
-    """A cell's value: lists joined by "; ", booleans as 예/아니오, nothing as an empty text."""
+    """A cell's value: lists joined by "; ", booleans as 예/아니오, nothing as an empty text; a control
+    character (but tab, LF, CR) or a bidi control as a visible escape (`_escaped`), so no cell holds
+    what a terminal would obey or openpyxl refuses, whatever `Export` it comes from."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -229,8 +268,8 @@ def plain_cell(value: Any) -> str | int:
     if isinstance(value, int):
         return value
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return printable("; ".join(str(v) for v in value), lines=True)
+    return printable(str(value), lines=True)
 
 
 def safe_cell(value: Any) -> str | int:
@@ -293,6 +332,7 @@ def to_json(export: Export, activities: bool) -> str:
     payload: dict[str, Any] = {"cases": export.cases}
     if activities:
         payload["activities"] = export.activities
+    payload = _escaped(payload)  # (json escapes C0 controls itself, but not C1 ones or bidi controls)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
