@@ -53,6 +53,7 @@ from casekit.site.generate import (
     Generated,
     KeptPages,
     Written,
+    custom_dir_of,
     generate,
     load_user_config,
     site_key,
@@ -263,19 +264,13 @@ def template_refused(stderr: str, work: Path, root: Path | None) -> Finding | No
     if security is None or not frames:
         return None
     template, line = frames[-1]
-    path, user = "mkdocs.yml", custom_dir_of(root) if root is not None else None
-    template = posixpath.join(user.rstrip("/") if user is not None else "overrides", template.replace(os.sep, "/"))
+    path, user = "mkdocs.yml", custom_dir_of(load_user_config(root)) if root is not None else None
+    template = posixpath.join(user.strip().rstrip("/") if user is not None else "overrides", template.replace(os.sep, "/"))
     if user is not None:
         path = template
     return finding("generator-template-refused", path, int(line), None, template=template, at=line,
                    detail=security.group(1).strip().rstrip(".")[:200])
 
-
-def custom_dir_of(root: Path) -> str | None:
-    """The casebook's `theme.custom_dir` (as written)."""
-    theme = load_user_config(root).get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return custom.strip() if isinstance(custom, str) and custom.strip() else None
 
 
 def _text_of(f: IO[bytes]) -> str:

@@ -502,6 +502,14 @@ def _write_blocks(ids: list[str], site: Site, bodies: BodyRenderer, blocks: _Fol
     return out
 
 
+def custom_dir_of(user: dict[str, Any]) -> str | None:
+    """The `theme.custom_dir` of the casebook's settings `user` (load_user_config), as written; None
+    when there is none."""
+    theme = user.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return custom if isinstance(custom, str) and custom.strip() else None
+
+
 def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path | None = None,
                        generator: str = "mkdocs", defer: bool = False, compose: bool = False) -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
@@ -608,8 +616,8 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     docs.copy(JS_URI, JS_FILE)
     docs.finish()
     overrides = _Folder(work / "overrides")
-    custom = (user.get("theme") or {}).get("custom_dir") if isinstance(user.get("theme"), dict) else None
-    if isinstance(custom, str) and (root / custom).is_dir() and inside(root, root / custom):
+    custom = custom_dir_of(user)
+    if custom is not None and (root / custom).is_dir() and inside(root, root / custom):
         overrides.copy_tree(root / custom)  # the casebook's own templates win: written first, kept
     for path in sorted(TEMPLATES.rglob("*")):
         rel = path.relative_to(TEMPLATES).as_posix()
