@@ -152,3 +152,23 @@ def test_a_pages_template_or_icon_out_of_the_theme_is_refused_at_its_value(sampl
     assert found == [("docs/theme.md", "docs-theme-missing", 2, 11), ("docs/theme.md", "docs-theme-missing", 3, 8)]
     page.write_text("---\ntemplate: main.html\nicon: material/emoticon-happy\n---\n# 안내\n", encoding="utf-8")
     assert not check(sample).errors
+
+
+def test_a_docs_page_is_scanned_again_when_it_changes_and_its_findings_kept_while_it_does_not(sample: Path) -> None:
+    """The PII scan of docs/ pages is kept in the cache by the page's text: a phone number
+    written in, taken out and put back is found, gone and found again, never a stale answer."""
+    page = sample / "docs" / "contacts.md"
+    phone = "# 연락처\n\n상담 010-2345-6789\n"
+
+    def phones() -> list[tuple[str, int | None]]:
+        return [(f.path, f.line) for f in check(sample).findings if f.code == "pii-phone"]
+
+    page.write_text(phone, encoding="utf-8")
+    assert phones() == [("docs/contacts.md", 3)] == phones()  # found, then found from the cache
+    page.write_text("# 연락처\n\n상담은 복지관 대표번호로\n", encoding="utf-8")
+    assert phones() == []
+    page.write_text(phone, encoding="utf-8")
+    assert phones() == [("docs/contacts.md", 3)]
+    guide = sample / "docs" / "guide.md"  # another page changed: this one's findings stay
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n추가 안내\n", encoding="utf-8")
+    assert phones() == [("docs/contacts.md", 3)]

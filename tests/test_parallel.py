@@ -163,3 +163,64 @@ def test_kept_records_are_read_again_only_while_they_are_the_files_checked(tmp_p
     assert again.parsed[victim] is not None and again.parsed[victim].body.endswith("추가 기록\n")
     assert again.parsed[victim].positions  # parsed where it was checked, the second time
     assert [f.message_en for f in again.findings] == [f.message_en for f in check(casebook, cache=False).findings]
+
+
+def _in_child_only(parent: int) -> int:
+    if os.getpid() != parent:
+        raise RuntimeError("a bug that shows in the forked process alone")
+    return 7
+
+
+def test_background_work_gives_its_value_and_the_parents_own_when_the_child_fails() -> None:
+    started = workers.Background(sorted, [3, 1, 2])
+    assert started.pid  # forked: the caller went on while it ran
+    assert started.result() == [1, 2, 3]
+    failing = workers.Background(_in_child_only, os.getpid())
+    assert failing.pid
+    assert failing.result() == 7  # the child's failure is the parent's work, done again here
+
+
+def test_background_work_discarded_leaves_no_process_behind() -> None:
+    import time
+
+    started = workers.Background(time.sleep, 30)
+    pid = started.pid
+    started.discard()
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left for the caller
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_background_work_with_another_thread_running_is_done_here() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        started = workers.Background(os.getpid)
+        assert not started.pid
+        assert started.result() == os.getpid()
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_the_sensitive_values_are_scanned_beside_the_case_rules_with_the_same_findings(book, monkeypatch) -> None:
+    """A full check scans for the casebook's sensitive values in a forked process while the case
+    rules run here: the same findings as on one core, cold and from the cache."""
+    forked: list[int] = []
+    real = workers.Background.__init__
+
+    def counting(self, func, *args):
+        real(self, func, *args)
+        forked.append(self.pid)
+
+    monkeypatch.setattr(workers.Background, "__init__", counting)
+    other = book / "cases/2026-0002/05-monitoring.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\n박영수 님 댁에 함께 방문함\n", encoding="utf-8")
+    (book / "docs/phones.md").write_text("# 연락처\n\n상담 010-2345-6789\n", encoding="utf-8")
+    one = check(book, jobs=1, cache=False).findings
+    assert not forked
+    assert check(book, jobs=2).findings == one
+    assert check(book, jobs=2).findings == one
+    assert len(forked) == 2 and all(forked)
+    assert {"sensitive-in-text", "pii-phone"} <= {f.code for f in one if f.path in (
+        "cases/2026-0002/05-monitoring.md", "docs/phones.md")}

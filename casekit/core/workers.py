@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -274,6 +275,58 @@ def no_gc() -> Iterator[None]:
     finally:
         if was:  # (a one-shot command may leave it paused: `casekit check` does)
             gc.enable()
+
+
+class Background:
+    """`func(*args)` run in a forked process while this one goes on with other work (`result`
+    waits for it). The child changes nothing this process sees: what it returns is all it tells,
+    so `func` must give every change it makes as its value, but for files it writes itself. Run
+    here instead, when `result` is asked for, where it cannot fork or when the child failed in
+    any way: the same result, later."""
+
+    def __init__(self, func: Callable[..., Any], *args: Any) -> None:
+        self.func, self.args = func, args
+        self.pid = 0
+        self.read = -1
+        if not can_fork():
+            return
+        read, write = os.pipe()
+        with _paused():
+            pid = os.fork()
+        if pid == 0:  # the child: never back into the caller's code, never its exit handlers
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(func(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            except BaseException:  # (the parent then does the work itself)
+                pass
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid, self.read = pid, read
+
+    def result(self) -> Any:
+        if self.pid:
+            with os.fdopen(self.read, "rb") as got:
+                data = got.read()
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = 0
+            if status == 0 and data:
+                with contextlib.suppress(Exception):
+                    return pickle.loads(data)
+        return self.func(*self.args)
+
+    def discard(self) -> None:
+        """Stop the child without its result (the caller failed before asking for it)."""
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            with contextlib.suppress(OSError):
+                os.close(self.read)
+            self.pid = 0
 
 
 def _run_chunk(items: Sequence[Any]) -> list[Any]:
