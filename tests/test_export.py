@@ -172,7 +172,10 @@ def test_formula_injection_guard_and_quoting(tmp_path: Path, run) -> None:
                             # after white space (trimmed on import), and full-width or small forms
                             (" =1+1", "' =1+1"), ("\u3000=1+1", "'\u3000=1+1"), ("\xa0@SUM(A1)", "'\xa0@SUM(A1)"),
                             ("＝1+1", "'＝1+1"), ("＋82", "'＋82"), ("﹦1", "'﹦1"), ("－2", "'－2"), ("＠x", "'＠x"),
-                            ("1=1", "1=1"), ("  보통", "  보통"), ("２０２６", "２０２６")]:
+                            ("1=1", "1=1"), ("  보통", "  보통"), ("２０２６", "２０２６"),
+                            # after invisible format characters: zero-width space, BOM, word joiner, soft hyphen
+                            ("\u200b=1+1", "'\u200b=1+1"), ("\ufeff@SUM(A1)", "'\ufeff@SUM(A1)"),
+                            ("\u2060\u200d+82", "'\u2060\u200d+82"), ("\xad-2", "'\xad-2"), ("\u200b보통", "\u200b보통")]:
         assert safe_cell(value) == expected
 
 
@@ -182,6 +185,27 @@ def test_formula_guard_on_a_whole_cell(tmp_path: Path, run) -> None:
     root = make_casebook(tmp_path / "b", {"c1": [*FULL_PATH[:3], act]})
     rows = parse_csv(export(run, root, "--activities")[0])
     assert rows[0]["내용"] == "'=cmd|'/c calc'!A1"
+
+
+def test_monthly_report_writes_a_records_text_as_text_never_as_a_formula_or_a_control(tmp_path: Path, run) -> None:
+    """A need domain, an activity type (a record's own text, valid or not) that starts like a formula
+    or holds an escape sequence or a bidi override is counted under a key that is safe in every format:
+    the CSV cell starts with an apostrophe (as export writes it), nothing reaches a terminal raw."""
+    domain = '=HYPERLINK("http://x","클릭")\x1b[2J\u202e'
+    assess = ("assessment", "2026-03-05", {"needs": [{"id": "N1", "domain": domain, "description": "생계"}]})
+    act = ("intervention", "2026-04-20", {"activities": [
+        {"date": "2026-04-10", "type": "@SUM(1)\x1b]52;c;eA==\x07", "goal": "G1", "summary": "방문"}]})
+    root = make_casebook(tmp_path / "b", {"c1": [FULL_PATH[0], assess, FULL_PATH[2], act]})
+    out = tmp_path / "april.csv"
+    assert run(root, "report", "--month", "2026-04", "--format", "csv", "-o", str(out)).exit_code == 0
+    cells = [cell for row in csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")) for cell in row]
+    assert "'=HYPERLINK(\"http://x\",\"클릭\")\\x1b[2J\\u202e" in cells
+    assert "'@SUM(1)\\x1b]52;c;eA==\\x07" in cells
+    assert not [c for c in cells if c and c[0] in "=+-@"]
+    for fmt in ("text", "json", "csv"):
+        shown = run(root, "report", "--month", "2026-04", "--format", fmt).output
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", shown), fmt
+        assert "\\x1b[2J" in shown.replace("\\\\", "\\")
 
 
 def test_monthly_report_counts(tmp_path: Path, run) -> None:

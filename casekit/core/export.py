@@ -276,14 +276,25 @@ def safe_cell(value: Any) -> str | int:
     """A CSV cell: a text that starts like a formula gets a leading apostrophe (never run by a
     spreadsheet), also after white space (` =1+1`: a spreadsheet may trim it on import) and in its
     full-width or small forms (`＝`, `＋`, `﹦`: Excel in a Korean or Japanese locale reads them as
-    = + when a cell is entered)."""
+    = + when a cell is entered), and after invisible format characters (a zero-width space, a
+    byte-order mark, a soft hyphen: `\u200b=1+1`, which another spreadsheet or a cleaning script may
+    drop)."""
     cell = plain_cell(value)
     if not isinstance(cell, str):
         return cell
-    head = cell.lstrip()
+    head = cell[_visible_start(cell):]
     if cell.startswith(_FORMULA_START) or (head and unicodedata.normalize("NFKC", head[0]).startswith(_FORMULA_START)):
         return "'" + cell
     return cell
+
+
+def _visible_start(cell: str) -> int:
+    """Where `cell` starts past white space and invisible format characters (Unicode's Cf:
+    zero-width space and joiners, word joiner, byte-order mark, soft hyphen, tags)."""
+    i = 0
+    while i < len(cell) and (cell[i].isspace() or unicodedata.category(cell[i]) == "Cf"):
+        i += 1
+    return i
 
 
 def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], sensitive: list[str]) -> list[list[Any]]:

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casekit.core.casebook import Report
+from casekit.core.export import safe_cell
 from casekit.core.handover import current_worker
 from casekit.core.hints import attach_particles
+from casekit.core.printable import printable
 from casekit.core.schemas import SchemaSet
 
 SECTIONS = {
@@ -145,7 +147,7 @@ def compute(report: Report, month: str, today: dt.date | None = None) -> Monthly
                 opened_at = None
                 if in_month:
                     totals["closed"] += 1
-                    out.closed[r.reason or "unknown"] += 1
+                    out.closed[printable(r.reason) if r.reason else "unknown"] += 1
             elif r.stage == "followup" and in_month:
                 totals["followups"] += 1
             elif r.stage == "assessment":
@@ -157,7 +159,7 @@ def compute(report: Report, month: str, today: dt.date | None = None) -> Monthly
             active = True
             totals["open_at_end"] += 1
             handovers = [h for h in report.handovers.get(case, []) if h.date <= (out.as_of or end).isoformat()]
-            out.workers[current_worker(dated, handovers) or "-"] += 1
+            out.workers[printable(current_worker(dated, handovers) or "-")] += 1
         if active:
             totals["active"] += 1
             out.need_domains.update(set(domains))
@@ -168,7 +170,7 @@ def compute(report: Report, month: str, today: dt.date | None = None) -> Monthly
 def _domains(report: Report, rel: str) -> list[str]:
     parsed = report.parsed.get(rel)
     needs = parsed.data.get("needs") if parsed is not None and isinstance(parsed.data, dict) else None
-    return [n["domain"] for n in needs or [] if isinstance(n, dict) and isinstance(n.get("domain"), str)]
+    return [printable(n["domain"]) for n in needs or [] if isinstance(n, dict) and isinstance(n.get("domain"), str)]
 
 
 def _activities(report: Report, rel: str, start: dt.date, end: dt.date) -> list[str]:
@@ -182,7 +184,7 @@ def _activities(report: Report, rel: str, start: dt.date, end: dt.date) -> list[
             except ValueError:
                 continue
             if start <= day <= end:
-                out.append(act["type"])
+                out.append(printable(act["type"]))
     return out
 
 
@@ -233,7 +235,9 @@ def render(m: Monthly, fmt: str) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(["구분(section)", "항목(key)", "이름", "건수"])
-        writer.writerows(rows(m))
+        # (a need domain, an activity type, a worker id is a record's own text, valid or not: a
+        # value such as `=HYPERLINK(…)` is written as export writes it, never as a formula)
+        writer.writerows([safe_cell(cell) for cell in row] for row in rows(m))
         if m.as_of is not None:  # (last: the table above reads as it always does)
             writer.writerow(["as_of", m.as_of.isoformat(), note(m), ""])
         return "\ufeff" + buf.getvalue()
