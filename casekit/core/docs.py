@@ -37,7 +37,7 @@ from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.pictures import Pictures, body_lines, references
 from casekit.core.site_settings import docs_dir, meta_file, page_templates
-from casekit.core.source import _MAP, _SCALAR_TAGS, _SEQ, MAX_SAME_FINDINGS, _Loader, read_file
+from casekit.core.source import MAX_SAME_FINDINGS, plain_tag, read_file, yaml_events
 
 PAGE_SUFFIXES = (".md", ".markdown")
 MAX_ASSET_BYTES = 10 << 20
@@ -261,17 +261,13 @@ def yaml_refused(src: str, rel: str, first_line: int) -> list[Finding]:
             out.append(finding(code, rel, line, column, **args))
 
     try:
-        for event in yaml.parse(src, Loader=_Loader):
+        for event in yaml_events(src):
             if not isinstance(event, yaml.NodeEvent):
                 continue
             if event.anchor is not None:
                 refuse("yaml-alias", event.start_mark)
-            tag = getattr(event, "tag", None)
-            if tag is None or tag == "!":
-                continue
-            plain = _SCALAR_TAGS if isinstance(event, yaml.ScalarEvent) else (_MAP, _SEQ)
-            if tag not in plain:
-                refuse("yaml-tag", event.start_mark, tag=tag.replace("tag:yaml.org,2002:", "!!")[:60])
+            if not plain_tag(event):
+                refuse("yaml-tag", event.start_mark, tag=str(getattr(event, "tag", "")).replace("tag:yaml.org,2002:", "!!")[:60])
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
         pass  # (MkDocs keeps no front matter it cannot read: what came before is said)
     return out

@@ -27,6 +27,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -61,6 +62,21 @@ _TIMESTAMP, _MERGE, _VALUE = (_TAG + t for t in ("timestamp", "merge", "value"))
 _MAP, _SEQ = _TAG + "map", _TAG + "seq"
 _NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent})
 _SCALAR_TAGS = {_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP}
+
+
+def yaml_events(src: str) -> Iterator[Any]:
+    """The YAML events of `src`, read by libyaml when present (nothing built: an alias costs
+    nothing); yaml.YAMLError, RecursionError, ValueError or OverflowError on what YAML refuses."""
+    return yaml.parse(src, Loader=_Loader)  # type: ignore[no-any-return]
+
+
+def plain_tag(event: Any) -> bool:
+    """Whether a node event's explicit tag, if any, is one records may carry (`!`, `!!str`,
+    `!!int` … on a scalar; `!!map`, `!!seq` on a collection): not `!!python/…`, `!!set`, `!!binary`."""
+    tag = getattr(event, "tag", None)
+    if tag is None or tag == "!":
+        return True
+    return tag in (_SCALAR_TAGS if isinstance(event, yaml.ScalarEvent) else (_MAP, _SEQ))
 _TEXT_TAGS = {_STR, _TIMESTAMP, _MERGE, _VALUE}  # dates stay text: the schema's "format: date" judges them
 _CONSTRUCTOR = SafeConstructor()
 _RESOLVER = Resolver()
