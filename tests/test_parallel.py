@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from casekit.core import cache as cache_mod
 from casekit.core import casebook as casebook_mod
 from casekit.core import published as published_mod
 from casekit.core import workers
@@ -214,6 +215,7 @@ def test_the_sensitive_values_are_scanned_beside_the_case_rules_with_the_same_fi
         forked.append(self.pid)
 
     monkeypatch.setattr(workers.Background, "__init__", counting)
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)  # (files written just now are kept too)
     other = book / "cases/2026-0002/05-monitoring.md"
     other.write_text(other.read_text(encoding="utf-8") + "\n박영수 님 댁에 함께 방문함\n", encoding="utf-8")
     (book / "docs/phones.md").write_text("# 연락처\n\n상담 010-2345-6789\n", encoding="utf-8")
@@ -222,5 +224,13 @@ def test_the_sensitive_values_are_scanned_beside_the_case_rules_with_the_same_fi
     assert check(book, jobs=2).findings == one
     assert check(book, jobs=2).findings == one
     assert len(forked) == 2 and all(forked)
+    # many records to scan (a cold check, a value changed): here, on every core, as before (a
+    # process beside the case rules would copy every page they touch)
+    monkeypatch.setattr(casebook_mod, "MIN_PARALLEL", 5)
+    forked.clear()
+    assert check(book, jobs=2, cache=False).findings == one
+    assert not forked
+    assert check(book, jobs=2).findings == one  # (from the cache: nothing to scan again)
+    assert len(forked) == 1
     assert {"sensitive-in-text", "pii-phone"} <= {f.code for f in one if f.path in (
         "cases/2026-0002/05-monitoring.md", "docs/phones.md")}
