@@ -234,3 +234,40 @@ def test_the_sensitive_values_are_scanned_beside_the_case_rules_with_the_same_fi
     assert len(forked) == 1
     assert {"sensitive-in-text", "pii-phone"} <= {f.code for f in one if f.path in (
         "cases/2026-0002/05-monitoring.md", "docs/phones.md")}
+
+
+def test_the_later_half_signatures_taken_apart_still_tell_an_edited_record(book, monkeypatch) -> None:
+    """With a cache to compare against, the signatures of the later half of the cases are taken by a
+    forked process while this one compares the first half's: a record edited in either half is
+    checked again, one left alone is not."""
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)  # (files written just now are kept too)
+    monkeypatch.setattr(casebook_mod, "STAT_APART", 1)
+    forked: list[int] = []
+    real = workers.Background.__init__
+
+    def counting(self, func, *args):
+        real(self, func, *args)
+        if func is casebook_mod._signatures:
+            forked.append(self.pid)
+
+    monkeypatch.setattr(workers.Background, "__init__", counting)
+    cold = check(book, jobs=2).findings
+    assert not forked  # (nothing kept yet: no signature to compare)
+    assert check(book, jobs=2).findings == cold
+    assert len(forked) == 1 and forked[0]
+    cases = sorted(p.name for p in (book / "cases").iterdir() if p.is_dir())
+    checked: list[str] = []
+    real_group = casebook_mod.check_group
+
+    def noting(group, *args):
+        checked.extend(t.rel for t in group[1])
+        return real_group(group, *args)
+
+    monkeypatch.setattr(casebook_mod, "check_group", noting)
+    for case in (cases[0], cases[-1]):  # the first half, the later half
+        record = sorted((book / "cases" / case).glob("*-intake.md"))[0]
+        record.write_text(record.read_text(encoding="utf-8") + "\n추가 기록\n", encoding="utf-8")
+        expected = check(book, jobs=1, cache=False).findings
+        checked.clear()
+        assert check(book, jobs=2).findings == expected
+        assert checked == [record.relative_to(book).as_posix()]

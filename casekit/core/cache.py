@@ -181,6 +181,15 @@ class Cache:
     def __bool__(self) -> bool:
         return self.folder is not None
 
+    def kept_any(self) -> bool:
+        """Whether any entry may be kept (a shard file is there): else every record is read anew."""
+        if self.folder is None:
+            return False
+        try:
+            return any(name.endswith(".pickle") and name[:2].isdigit() for name in os.listdir(self.folder))
+        except OSError:
+            return False
+
     @staticmethod
     def shard_of(rel: str) -> int:
         n = _SHARD_OF.get(rel)
