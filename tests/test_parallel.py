@@ -271,3 +271,35 @@ def test_the_later_half_signatures_taken_apart_still_tell_an_edited_record(book,
         checked.clear()
         assert check(book, jobs=2).findings == expected
         assert checked == [record.relative_to(book).as_posix()]
+
+
+def test_background_work_when_fork_fails_is_done_here(monkeypatch) -> None:
+    """No process left to fork (EAGAIN) or no file descriptor for the pipe: the work is done
+    here, with the same result, never a traceback."""
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    started = workers.Background(sorted, [2, 1])
+    assert not started.pid and started.result() == [1, 2]
+    monkeypatch.undo()
+
+    def no_pipe():
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(os, "pipe", no_pipe)
+    started = workers.Background(sorted, [3, 1])
+    assert not started.pid and started.result() == [1, 3]
+
+
+def test_a_check_when_fork_fails_gives_the_same_findings(book, monkeypatch) -> None:
+    expected = check(book, jobs=1).findings
+
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    monkeypatch.setattr(casebook_mod, "STAT_APART", 1)
+    monkeypatch.setattr(workers, "MIN_PARALLEL", 1)  # (the pool of workers tried too)
+    assert check(book, jobs=2).findings == expected
+    assert check(book, jobs=2, cache=False).findings == expected

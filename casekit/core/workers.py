@@ -290,9 +290,17 @@ class Background:
         self.read = -1
         if not can_fork():
             return
-        read, write = os.pipe()
-        with _paused():
-            pid = os.fork()
+        try:
+            read, write = os.pipe()
+        except OSError:  # (no file descriptor left: done here)
+            return
+        try:
+            with _paused():
+                pid = os.fork()
+        except OSError:  # (no process or memory left to fork with: done here, when asked)
+            os.close(read)
+            os.close(write)
+            return
         if pid == 0:  # the child: never back into the caller's code, never its exit handlers
             code = 1
             try:
@@ -356,8 +364,11 @@ def run_all(
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     _STATE.update(func=func, args=args)
     try:
-        with _paused():  # the workers are forked here, all at once
-            pool = multiprocessing.get_context("fork").Pool(jobs)
+        try:
+            with _paused():  # the workers are forked here, all at once
+                pool = multiprocessing.get_context("fork").Pool(jobs)
+        except OSError:  # (no process or memory left to fork with: everything here, the same results)
+            return [func(item, *args) for item in items]
         with pool:
             parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
