@@ -189,6 +189,16 @@ def test_background_work_discarded_leaves_no_process_behind() -> None:
     started.discard()
     with pytest.raises(ChildProcessError):  # reaped: no zombie left for the caller
         os.waitpid(pid, os.WNOHANG)
+    done = workers.Background(sorted, [2, 1])
+    assert done.result() == [1, 2]
+    read, write = os.pipe()  # (most likely the numbers the result's pipe had)
+    try:
+        done.discard()  # after the result: nothing of anyone else's closed
+        os.write(write, b"x")
+        assert os.read(read, 1) == b"x"
+    finally:
+        os.close(read)
+        os.close(write)
 
 
 def test_background_work_with_another_thread_running_is_done_here() -> None:

@@ -317,7 +317,8 @@ class Background:
 
     def result(self) -> Any:
         if self.pid:
-            with os.fdopen(self.read, "rb") as got:
+            read, self.read = self.read, -1  # (closed below, whatever happens: never closed twice)
+            with os.fdopen(read, "rb") as got:
                 data = got.read()
             _, status = os.waitpid(self.pid, 0)
             self.pid = 0
@@ -327,14 +328,17 @@ class Background:
         return self.func(*self.args)
 
     def discard(self) -> None:
-        """Stop the child without its result (the caller failed before asking for it)."""
+        """Stop the child without its result (the caller failed before asking for it, or while
+        waiting for it)."""
         if self.pid:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
+            self.pid = 0
+        if self.read >= 0:
             with contextlib.suppress(OSError):
                 os.close(self.read)
-            self.pid = 0
+            self.read = -1
 
 
 def _run_chunk(items: Sequence[Any]) -> list[Any]:
