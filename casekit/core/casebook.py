@@ -834,9 +834,10 @@ def _check(
     # cases, with one record edited, loading the index of values alone took as long as the rules
     # across cases); else here, on every core
     reread = (schemas, config.pii_allow, dt.date.fromisoformat(day))
+    key = _index_key(entries, resources)
     args = (root, entries, resources, wanted, with_resources, store, spool, reread, jobs, handover_units,
-            docs if wanted is None else None, tuple(c for c in chosen if layout.cases[c]))
-    sensitive = Background(_sensitive, *args) if jobs > 1 and _light(entries, resources) else None
+            docs if wanted is None else None, tuple(c for c in chosen if layout.cases[c]), key)
+    sensitive = Background(_sensitive, *args) if jobs > 1 and _light(entries, key) else None
     try:
         findings = _rules(layout, entries, wanted, with_resources, store, day, config, computed, chosen, report.handovers,
                           case_summaries, parsed_handovers, inactive, findings)
@@ -1013,9 +1014,10 @@ def _sensitive(
     spool: Spool,
     reread: tuple[SchemaSet, list[str], dt.date],
     jobs: int,
-    handovers: list[Unit] | None = None,
-    docs: DocsScan | None = None,
-    cases: tuple[str, ...] = (),  # the case folders checked that hold records (their names are scanned)
+    handovers: list[Unit],
+    docs: DocsScan | None,
+    cases: tuple[str, ...],  # the case folders checked that hold records (their names are scanned)
+    key: str,  # the index's key (`_index_key`)
 ) -> Sensitive:
     """`sensitive-in-text` for the records, resources, handover.yml files, docs/ pages and case ids checked, with an index of
     the values of the WHOLE casebook; a text's findings are reused while neither it nor the
@@ -1026,7 +1028,6 @@ def _sensitive(
     def needles() -> list[Needle]:  # (only when the index of these values must be made)
         return [(v, rel, f) for rel, e in entries.items() for f, v in e.values] + needles_of((), resources)
 
-    key = _index_key(entries, resources)
     out: list[Finding] = []
     groups: dict[int, list[ScanItem]] = {}
     for rel, e in entries.items():
@@ -1037,7 +1038,7 @@ def _sensitive(
             continue
         groups.setdefault(Cache.shard_of(rel), []).append((rel, e.signature, not e.needles, store.keeps(e.signature)))
     extra: list[Unit] = list(resources) if with_resources else []
-    extra += handovers or []  # the handover.yml files of the cases checked (a reason naming the client)
+    extra += handovers  # the handover.yml files of the cases checked (a reason naming the client)
     known: dict[str, tuple[str, list[Finding]]] = store.load_extra().get("published", {}) if store else {}
     kept: dict[str, tuple[str, list[Finding]]] = {}
     if docs is not None:  # (a full check's)
@@ -1099,12 +1100,11 @@ def _index_key(entries: dict[str, Entry], resources: list[Published]) -> str:
     return casebook_key(keys, needles_of((), resources))
 
 
-def _light(entries: dict[str, Entry], resources: list[Published]) -> bool:
+def _light(entries: dict[str, Entry], key: str) -> bool:
     """Whether `_sensitive` has few records to scan (fewer than a pool pays off for: a check with a
     few records edited, or none): then it runs in a process of its own beside the case rules. With
     many (a cold check, a value changed: every record), it runs here, on every core, as before: its
     process would copy the pages the case rules touch here (130 MiB more at 10,000 cases)."""
-    key = _index_key(entries, resources)
     return sum(e.needles != key for e in entries.values()) < MIN_PARALLEL
 
 
