@@ -25,6 +25,8 @@ def test_a_name_with_a_backslash_is_an_error_at_it(sample: Path) -> None:
                      ("docs/x\\y", "docs-not-published", "error")]
     said = next(f for f in report.findings if f.path == "docs/a\\b.md")
     assert "역슬래시" in said.message_ko and "이름을 바꾸세요" in said.message_ko
+    # what may be published is said where a file's type is refused, not where its name or place is
+    assert "실을 수 있는 것" not in said.message_ko and "only Markdown" not in said.message_en
     scan = scan_docs(sample)
     assert not any("\\" in rel for rel, _ in scan.pages) and not any("\\" in rel for rel in scan.assets)
     with pytest.raises(Refused, match="docs-not-published"):
@@ -60,3 +62,18 @@ def test_unwritable_is_what_the_build_folder_refuses() -> None:
         assert name_refused(rel) is not None
     for rel in ("a-b.md", "img/a.png", "...md", "a..b.md"):
         assert not unwritable(rel) and name_refused(rel) is None
+
+
+def test_the_list_of_what_may_be_published_is_said_where_a_type_is_refused(sample: Path) -> None:
+    (sample / "docs/notes.txt").write_text("메모\n", encoding="utf-8")
+    (sample / "docs/page.html").write_text("<p>x</p>\n", encoding="utf-8")
+    deep = sample / "docs" / "/".join(f"d{i}" for i in range(20))
+    deep.mkdir(parents=True)
+    (deep / "p.md").write_text("# p\n", encoding="utf-8")
+    said = {f.path: f for f in scan_docs(sample).findings if f.code == "docs-not-published"}
+    for rel in ("docs/notes.txt", "docs/page.html"):
+        assert "실을 수 있는 것은 Markdown 쪽(.md)" in said[rel].message_ko, said[rel].message_ko
+        assert "only Markdown pages (.md)" in said[rel].message_en
+        assert said[rel].message_ko.count("실을 수 있는 것") == 1
+    too_deep = [f for rel, f in said.items() if rel.startswith("docs/d0/")]
+    assert too_deep and all("너무 깊습니다" in f.message_ko and "실을 수 있는 것" not in f.message_ko for f in too_deep)

@@ -283,6 +283,12 @@ def _meta_file(path: Path, rel: str, out: DocsScan) -> None:
         out.findings.extend(f for f in yaml_refused(text, rel, 1) if (f.path, f.line, f.column, f.code) not in said)
 
 
+# what docs/ may publish, said where a file is refused for its type (not for its name or place:
+# a backslash, a folder too deep, there the list is beside the point)
+PUBLISHED_KO = "실을 수 있는 것은 Markdown 쪽(.md)과 촬영 정보 없는 그림(png, jpg, gif, webp)입니다"
+PUBLISHED_EN = "only Markdown pages (.md) and png, jpg, gif and webp images without metadata are published"
+
+
 def _file(path: Path, rel: str, out: DocsScan) -> None:
     name = path.name.lower()
     suffix = os.path.splitext(name)[1]
@@ -318,11 +324,13 @@ def _file(path: Path, rel: str, out: DocsScan) -> None:
                                            "옮기세요 (a PDF's text, scripts and links cannot be checked)"))
     elif suffix in _ACTIVE:
         out.findings.append(
-            finding("docs-not-published", rel, None, None, reason="스크립트를 품을 수 있는 형식 (can carry script)")
+            finding("docs-not-published", rel, None, None,
+                    reason=f"스크립트를 품을 수 있는 형식입니다. {PUBLISHED_KO} (it can carry script; {PUBLISHED_EN})")
         )
     else:
         out.findings.append(
-            finding("docs-not-published", rel, None, None, reason=f"허용하지 않는 형식 (type not allowed: {suffix or name})")
+            finding("docs-not-published", rel, None, None,
+                    reason=f"허용하지 않는 형식입니다. {PUBLISHED_KO} (type not allowed: {suffix or name}; {PUBLISHED_EN})")
         )
 
 

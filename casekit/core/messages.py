@@ -237,8 +237,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "docs-not-published": (
         W,
-        "이 파일은 사이트에 싣지 않습니다: {reason}. 실을 수 있는 것: Markdown 쪽(.md)과 촬영 정보 없는 그림(png, jpg, gif, webp).",
-        "this file is not published: {reason}; only Markdown pages (.md) and png, jpg, gif and webp images without metadata are",
+        "이 파일은 사이트에 싣지 않습니다: {reason}.",
+        "this file is not published: {reason}",
     ),
     "docs-asset-mismatch": (
         E,
