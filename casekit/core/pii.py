@@ -102,12 +102,16 @@ _END = r"(?![0-9A-Za-z_])(?![.\-][0-9])"
 _LABELS = ("HP", "Hp", "hp", "TEL", "Tel", "tel", "PHONE", "Phone", "phone", "MOBILE", "Mobile", "mobile",
            "ID", "RRN", "rrn", "NO", "No", "no")
 _NUM_START = ("(?:(?<![0-9A-Za-z_])|" + "|".join(f"(?<={label})" for label in _LABELS) + r")(?<![0-9][.\-])")
-_SEP = r"(?:[ \t]?\\?[-./][ \t]?|[ \t])"  # also `\-` (a Markdown escape) and `/`
+# between a number's groups: one or two marks of those a writer types there (a hyphen, a dot, a
+# slash, an underscore, a middle dot ·ㆍ•, a tilde, =, a colon; a Markdown escape `\-` before one),
+# a space or two either side; or one or two spaces alone. (The sensitive index reads a casebook
+# value through any of these; a number no field holds was missed through `_`, `·` or two spaces.)
+_SEP = r"(?:[ \t]{0,2}(?:\\?[-./_·ㆍ•~=:]){1,2}[ \t]{0,2}|[ \t]{1,2})"
 _MASK = r"[*xX●○#]"
 
 RRN = re.compile(
     _NUM_START
-    + r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)(?:[ \t]?\\?[-./][ \t]?|[ \t])?"
+    + rf"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d){_SEP}?"
     + rf"(?:(?P<g>[1-8])(?P<rest>\d{{6}}|{_MASK}{{6}})|{_MASK}{{7}})"
     + _END
 )
