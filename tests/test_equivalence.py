@@ -123,6 +123,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0003/01-intake.md", "주민번호 900101-1234567, 계좌 123-456789-01-234")  # pii-resident, pii-bank-account
     append("cases/2026-0003/01-intake.md", "번호 123-456789-01-234, 카드 4111 1111 1111 1111, 면허 11-12-345678-90")
     # (pii-account, pii-card, pii-driver-license)
+    append("cases/2026-0003/01-intake.md", "배우자 여권 M12345678 사본")  # pii-passport
     append("cases/2026-0004/01-intake.md", "지난번 박영수 님과 같은 건물")  # sensitive-in-text: 2026-0001's client
     (root / "docs" / "due.md").write_text("# 기한\n\n우리 기관의 기한 안내\n", encoding="utf-8")  # docs-page-clash
     outside = root.parent / "outside.md"
@@ -199,7 +200,7 @@ def test_sample_with_planted_defects_agrees_in_every_mode(tmp_path: Path, modes)
     _plant(root)
     codes = _agree(root, modes)
     for code in ("bad-resource-id", "symlink-outside", "out-of-range", "empty-value", "unknown-field", "pii-phone", "pii-email", "pii-resident-number",
-                 "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
+                 "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "pii-passport", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
                  "schema-violation", "schema-unavailable", "link-missing"):
         assert code in codes, code
 

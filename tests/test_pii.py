@@ -107,6 +107,14 @@ POSITIVES = [
     # driver's licences
     ("운전면허 11-12-345678-90", "pii-driver-license", "11-12-345678-90"),
     ("면허번호 서울 12-345678-90", "pii-driver-license", "서울 12-345678-90"),
+    # passports (the fourth 고유식별정보): Korea's old and new, and abroad, after the word for one
+    ("여권번호 M12345678", "pii-passport", "M12345678"),
+    ("여권번호: M123A4567 (2023년 발급)", "pii-passport", "M123A4567"),
+    ("여권M12345678 사본 보관", "pii-passport", "M12345678"),
+    ("여권 사본을 받음, 번호 S1234567", "pii-passport", "S1234567"),
+    ("Passport No. C1234567", "pii-passport", "C1234567"),
+    ("passport P1234567A", "pii-passport", "P1234567A"),
+    ("배우자 여권 EA1234567", "pii-passport", "EA1234567"),
 ]
 
 
@@ -306,9 +314,18 @@ def test_inline_allow_is_for_one_line_and_never_for_resident_numbers() -> None:
         "690721-1234567 <!-- casekit: pii-ok -->\n"
         "카드 4111 1111 1111 1111 <!-- casekit: pii-ok -->\n"
         "면허 11-12-345678-90 <!-- casekit: pii-ok -->\n"
+        "여권 M12345678 <!-- casekit: pii-ok -->\n"
     )
     found = [(f.line, f.code) for f in scan_text(body, "r.md", 1)]
-    assert found == [(2, "pii-phone"), (3, "pii-resident-number"), (4, "pii-card"), (5, "pii-driver-license")]
+    assert found == [(2, "pii-phone"), (3, "pii-resident-number"), (4, "pii-card"), (5, "pii-driver-license"),
+                     (6, "pii-passport")]
+
+
+@pytest.mark.parametrize("text", ["M12345678", "모델 M12345678 부품", "여권 발급 2026-03-15 예정", "여권 만료 20261231",
+                                  "여권 사본 1매, 접수번호 123456789", "여권 신청 수수료 53,000원", "여권 갱신 12월 예정",
+                                  "여권을 챙겼다. " + "가" * 40 + " 모델 M12345678"])
+def test_a_code_without_the_word_for_a_passport_is_no_passport(text: str) -> None:
+    assert [c for c, _ in codes(text) if c == "pii-passport"] == []
 
 
 # --- through `casekit check` -------------------------------------------------------------------

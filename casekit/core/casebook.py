@@ -256,7 +256,7 @@ _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"
 _SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, **{code: frozenset({"several-ids"}) for code in _REFERENCE_CODES},
                 **{code: frozenset({"sensitive-in-text", "sensitive-variant-in-text"})
                 for code in ("pii-phone", "pii-account", "pii-bank-account", "pii-email", "pii-resident-number",
-                             "pii-card", "pii-driver-license")}}
+                             "pii-card", "pii-driver-license", "pii-passport")}}
 
 
 # what the process and practice rules say of a case only because a record of this stage was not read

@@ -719,6 +719,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "운전면허번호로 보이는 번호가 있습니다(고유식별정보). 본문에서 지우세요.",
         "something that looks like a driver's licence number (a unique identifier); delete it",
     ),
+    "pii-passport": (
+        E,
+        "여권번호로 보이는 번호가 있습니다(고유식별정보). 본문에서 지우세요.",
+        "something that looks like a passport number (a unique identifier); delete it",
+    ),
     "pii-account": (
         W,
         "계좌번호로 보이는 숫자가 있습니다. 민감 정보는 본문에 적지 마세요.",

@@ -53,9 +53,10 @@ from casekit.core.source import Parsed, column_in, outside
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
 BANK_ACCOUNT_CODE, CARD_CODE, LICENSE_CODE = "pii-bank-account", "pii-card", "pii-driver-license"
+PASSPORT_CODE = "pii-passport"
 
 # numbers a line's `<!-- casekit: pii-ok -->` never allows: nobody's to publish
-NOT_ALLOWED_INLINE = frozenset([RESIDENT, CARD_CODE, LICENSE_CODE])
+NOT_ALLOWED_INLINE = frozenset([RESIDENT, CARD_CODE, LICENSE_CODE, PASSPORT_CODE])
 INLINE_ALLOW = re.compile(r"<!--\s*casekit:\s*pii-ok\s*-->")
 
 # --- looking at the text as a reader of the site sees it ---------------------------------
@@ -137,6 +138,13 @@ ACCOUNT = re.compile(_START + r"\d{2,6}(?:\\?-\d{2,7}){2,3}" + _END)
 # a driver's licence number as Korea writes it: region (or its name's two digits), year, serial,
 # check (11-12-345678-90; the region may be written as its name: 서울 12-345678-90)
 LICENSE = re.compile(_START + r"(?:\d{2}|[가-힣]{2})[ \-]\d{2}-\d{6}-\d{2}" + _END)
+# a passport's number (고유식별정보, with the resident, foreign-resident and licence numbers): Korea's
+# (M12345678; M123A4567 since 2021) and those of the countries most clients born abroad come from
+# (a letter or two and 7-8 digits, a letter after some: Viet Nam's C1234567, the Philippines'
+# P1234567A), told from a code by the word for a passport before it on its line (40 characters);
+# digits alone are left out (a 접수번호 written after 여권 사본 is none)
+PASSPORT = re.compile(r"(?<![0-9A-Za-z_])(?:[A-Za-z]{1,2}[ \-]?\d{7,8}[A-Za-z]?|[A-Za-z]\d{3}[A-Za-z]\d{4})" + _END)
+PASSPORT_WORD = re.compile(r"(?:여권|passport|護照|护照|hộ chiếu|pasaporte)[^\n]{0,20}$", re.IGNORECASE)
 CARD_WORD = re.compile(r"(?:카드|신용|체크|card|visa|master)[^\n]{0,20}$", re.IGNORECASE)
 # a payment card's number: 16 digits in fours, or 15 as American Express writes them (4-6-5), with
 # one separator throughout or none; told from other numbers by its check digit (Luhn)
@@ -318,6 +326,9 @@ def find_pii(
     for m in LICENSE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), LICENSE_CODE)
+    for m in PASSPORT.finditer(view):
+        if free(*m.span()) and _word_before(PASSPORT_WORD, view, m.start()) and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), PASSPORT_CODE)
     for m in CARD.finditer(view):
         card = luhn_ok(_digits(m.group(0))) or _word_before(CARD_WORD, view, m.start())
         if free(*m.span()) and card and not glued_to_unit(m.end()):
