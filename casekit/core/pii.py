@@ -141,7 +141,7 @@ LICENSE = re.compile(_START + r"(?:\d{2}|[가-힣]{2})[ \-]\d{2}-\d{6}-\d{2}" + 
 # a passport's number (고유식별정보, with the resident, foreign-resident and licence numbers): Korea's
 # (M12345678; M123A4567 since 2021) and those of the countries most clients born abroad come from
 # (a letter or two and 7-8 digits, a letter after some: Viet Nam's C1234567, the Philippines'
-# P1234567A), told from a code by the word for a passport before it on its line (40 characters);
+# P1234567A), told from a code by the word for a passport ending at most 20 characters before it;
 # digits alone are left out (a 접수번호 written after 여권 사본 is none)
 PASSPORT = re.compile(r"(?<![0-9A-Za-z_])(?:[A-Za-z]{1,2}[ \-]?\d{7,8}[A-Za-z]?|[A-Za-z]\d{3}[A-Za-z]\d{4})" + _END)
 PASSPORT_WORD = re.compile(r"(?:여권|passport|護照|护照|hộ chiếu|pasaporte)[^\n]{0,20}$", re.IGNORECASE)
