@@ -23,5 +23,7 @@ npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --silent
 .venv/bin/mypy
 # the test files on every core (at most 4), each file in one worker (its module's built site built
 # once); CASEKIT_TEST_WORKERS=0 (or -n 0 among the arguments) runs them in this process
-WORKERS=${CASEKIT_TEST_WORKERS:-$(.venv/bin/python -c 'import os; n = len(os.sched_getaffinity(0)); print(min(n, 4) if n > 1 else 0)')}
+WORKERS=${CASEKIT_TEST_WORKERS:-$(.venv/bin/python -c 'import os
+n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+print(min(n, 4) if n > 1 else 0)')}
 exec .venv/bin/python -m pytest -n "$WORKERS" --dist loadfile "$@"
