@@ -115,6 +115,14 @@ POSITIVES = [
     ("Passport No. C1234567", "pii-passport", "C1234567"),
     ("passport P1234567A", "pii-passport", "P1234567A"),
     ("배우자 여권 EA1234567", "pii-passport", "EA1234567"),
+    # numbers abroad (a family's in the country a client came from), as E.164 writes them
+    ("친정 어머니 연락처 +84 912 345 678", "pii-phone", "+84 912 345 678"),
+    ("+86 138 0013 8000", "pii-phone", "+86 138 0013 8000"),
+    ("+63-917-123-4567로 통화", "pii-phone", "+63-917-123-4567"),
+    ("+855 12 345 678", "pii-phone", "+855 12 345 678"),
+    ("+998 90 123 45 67", "pii-phone", "+998 90 123 45 67"),
+    ("+1 (212) 555-0123", "pii-phone", "+1 (212) 555-0123"),
+    ("+84912345678", "pii-phone", "+84912345678"),
 ]
 
 
@@ -512,3 +520,9 @@ def test_the_clients_own_number_in_a_body_is_one_finding_that_names_whose_it_is(
     other = [f.code for f in found if f.line == own + 1]
     assert other == ["pii-phone"], found  # not a value of the casebook: the pattern says it
     assert pattern not in at_own
+
+
+@pytest.mark.parametrize("text", ["점수 +12", "기온 +3.5도", "+2026-03-15", "D+10 2026-03-15", "+1.5 2.3 4.5", "합계 +100 200 300",
+                                  "+30 40 50 60", "증가 +12.5%", "월급 +1,500,000원", "체중 +2.5kg 3.0kg", "+84 912"])
+def test_a_plus_before_numbers_is_no_number_abroad(text: str) -> None:
+    assert codes(text) == []

@@ -130,6 +130,25 @@ PHONE = re.compile(
     + ")"
     + _END
 )
+# a number abroad, as E.164 writes it: `+`, a country code, a separator, then groups (a family's
+# number in Viet Nam, +84 912 345 678); or all its digits joined (+84912345678). The country codes
+# are those of the countries most people born abroad who live in Korea come from, and the largest
+# (not Korea's: PHONE reads +82). Told from a sum or a score by the code, by its length (10 to 15
+# digits in all, `_INTL_DIGITS`: the shortest such number has 10) and by the separator after the
+# code (`+2026-03-15` is none)
+_COUNTRIES = (
+    1, 7, 20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57,
+    58, 60, 61, 62, 63, 64, 65, 66, 81, 84, 86, 90, 91, 92, 93, 94, 95, 98, 212, 213, 216, 218, 233, 234,
+    249, 251, 254, 255, 256, 260, 263, 351, 352, 353, 358, 359, 370, 371, 372, 373, 374, 375, 380, 381, 420,
+    421, 670, 852, 853, 855, 856, 880, 886, 960, 961, 962, 963, 964, 965, 966, 967, 968, 971, 972, 973, 974,
+    975, 976, 977, 992, 993, 994, 995, 996, 998,
+)
+_COUNTRY = "(?:" + "|".join(sorted(map(str, _COUNTRIES), key=lambda code: (-len(code), code))) + ")"  # (longest first)
+INTL_PHONE = re.compile(
+    rf"(?<![0-9A-Za-z_+])\+(?:{_COUNTRY}(?:[ \t.\-]\(?\d{{1,4}}\)?|\(\d{{1,4}}\))(?:[ \t.\-]?\(?\d{{1,5}}\)?){{1,5}}"
+    rf"|{_COUNTRY}\d{{7,13}})" + _END
+)
+_INTL_DIGITS = range(10, 16)
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])"
@@ -322,6 +341,9 @@ def find_pii(
             take(m.start(), m.end(), EMAIL_CODE)
     for m in PHONE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), PHONE_CODE)
+    for m in INTL_PHONE.finditer(view):
+        if free(*m.span()) and len(_digits(m.group(0))) in _INTL_DIGITS and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
     for m in LICENSE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
