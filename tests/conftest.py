@@ -29,7 +29,7 @@ def copy_casebook(dest: Path) -> Path:
 # The test files that take longest (large casebooks built, browsers driven), run first: scripts/test.sh
 # runs the files on every core (pytest-xdist, a file to one worker: its module's built site is built
 # once), and a long file taken last kept one core busy for minutes while the other had nothing left.
-# The others follow in their usual order. Measured with `pytest --durations=0`; longest first.
+# The others follow in their usual order. Ranked by `pytest --durations=80` on one core; longest first.
 LONGEST_FIRST = ("test_search_ko.py", "test_compose.py", "test_browser_ux.py", "test_attacks.py", "test_search_forms.py",
                  "test_fuzz.py", "test_equivalence.py", "test_csp_browser.py", "test_init.py", "test_bench.py")
 
