@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casekit.core.casebook import check
 from casekit.core.docs import MAX_LINE, scan_docs
+from casekit.site.build import build
 from tests.test_fixtures import materialize
 
 
@@ -63,6 +64,31 @@ def test_docs_as_a_link_out_is_not_followed(tmp_path: Path, sample: Path) -> Non
     scan = scan_docs(sample)
     assert scan.pages == [] and scan.assets == []
     assert [(f.path, f.code) for f in scan.findings] == [("docs", "symlink-outside")]
+
+
+def test_a_hard_link_is_not_published(tmp_path: Path, sample: Path) -> None:
+    # a page with another name outside the casebook, and one with the name of a restricted case's record:
+    # each would publish, as it changes, a text the casebook does not hold as a page (a symbolic link is refused)
+    outside = tmp_path / "outside.md"
+    outside.write_text("# 외부 문서\n\nHARDLINK_CANARY_777\n", encoding="utf-8")
+    os.link(outside, sample / "docs/notes.md")
+    os.link(sample / "cases/2026-0010/02-assessment.md", sample / "docs/hl2.md")
+    os.link(sample / "docs/img/casebook-home.png", sample / "docs/img/again.png")
+    scan = scan_docs(sample)
+    said = {f.path: f for f in scan.findings}
+    for rel in ("docs/notes.md", "docs/hl2.md", "docs/img/again.png"):
+        assert said[rel].code == "docs-not-published" and said[rel].severity == "warning", rel
+        assert "하드 링크" in said[rel].message_ko and "hard link" in said[rel].message_en
+        assert rel not in scan.assets and rel not in [r for r, _ in scan.pages]
+    # the file it shares its data with is a hard link too (two names): neither is published
+    assert "docs/img/casebook-home.png" not in scan.assets
+    site = tmp_path / "site"
+    build(sample, site)
+    published = [p for p in site.rglob("*") if p.is_file()]
+    assert not any(p.parent.name in ("notes", "hl2") for p in published)
+    for p in published:
+        data = p.read_bytes()
+        assert b"HARDLINK_CANARY_777" not in data and "위험도를 평가했다".encode() not in data, p
 
 
 def test_a_name_holding_a_client_name_is_an_error(sample: Path) -> None:

@@ -140,11 +140,14 @@ def scan_docs(root: Path) -> DocsScan:
                     out.findings.append(finding("symlink-outside", erel, None, None, target=_target(path)))
                 continue
             try:
-                mode = os.stat(path).st_mode
+                info = os.stat(path)
             except OSError as exc:
                 out.findings.append(finding("file-unreadable", erel, None, None, reason=os_reason(exc)))
                 continue
-            if stat.S_ISDIR(mode):
+            mode = info.st_mode
+            if stat.S_ISREG(mode) and info.st_nlink > 1:  # (git makes none: made on this machine, by hand)
+                out.findings.append(finding("docs-not-published", erel, None, None, reason=HARD_LINK))
+            elif stat.S_ISDIR(mode):
                 if depth + 1 > MAX_DEPTH:
                     out.findings.append(finding("docs-not-published", erel, None, None, reason="폴더가 너무 깊습니다 (too deep)"))
                 else:
@@ -285,6 +288,11 @@ def _meta_file(path: Path, rel: str, out: DocsScan) -> None:
 
 # what docs/ may publish, said where a file is refused for its type (not for its name or place:
 # a backslash, a folder too deep, there the list is beside the point)
+# a file of docs/ with another name elsewhere (`ln`): maybe a file outside the casebook, maybe a
+# record of a restricted case, whose text the page would publish as it changes there
+HARD_LINK = ("하드 링크입니다: 같은 파일이 다른 이름으로도 있어(사례집 밖이나 기록일 수 있습니다) 그곳의 내용이 그대로 "
+             "실립니다. 링크를 지우고 내용을 복사해 두세요 (a hard link: the file has another name too, maybe outside "
+             "the casebook or a record, whose text it would publish; keep a copy instead)")
 PUBLISHED_KO = "실을 수 있는 것은 Markdown 쪽(.md)과 촬영 정보 없는 그림(png, jpg, gif, webp)입니다"
 PUBLISHED_EN = "only Markdown pages (.md) and png, jpg, gif and webp images without metadata are published"
 
