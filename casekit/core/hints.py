@@ -79,8 +79,12 @@ def attach_particles(text: str) -> str:
         if before.endswith(")") and "(" in before:
             inner_start = before.rfind("(")
             inner = before[inner_start + 1 : -1]
-            # (a sign read as nothing, 전각 하이픈(－): the word before it)
-            before = inner if inner.strip() and final_consonant(inner) is not None else before[:inner_start]
+            outer = before[:inner_start]
+            # a Korean word with its example or its sign in brackets, 전각 숫자(２０２６), 낫표(「」): the word's
+            # particle, as Korean writes it (a key with its gloss, 'risk_level'(위기도): the gloss's; a
+            # sign read as nothing, 전각 하이픈(－): the word before it)
+            korean = outer[-1:] >= "가" and outer[-1:] <= "힣"
+            before = inner if not korean and inner.strip() and final_consonant(inner) is not None else outer
         final = final_consonant(before)
         if final is None:
             return pair
@@ -159,7 +163,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "delivered": ("yes", "provided", "done", "제공", "완료", "예", "네", "됨", "제공함", "제공했음", "제공 완료"),
     "not_delivered": ("no", "none", "missed", "undelivered", "미제공", "제공 안 됨", "제공안됨", "아니오", "아니요",
                       "안 됨", "안됨"),
-    "high": ("상", "높음", "높다"), "medium": ("중", "보통", "mid", "moderate"), "low": ("하", "낮음", "낮다"),
+    "high": ("상", "높음", "높다", "고위험", "위험 높음", "상위험"),
+    "medium": ("중", "중간", "보통", "mid", "moderate", "중위험", "중간 위험"),
+    "low": ("하", "낮음", "낮다", "저위험", "위험 낮음", "하위험"),
     "continue": ("keep", "ongoing", "계속", "유지", "계속 진행", "계속진행", "계속 개입"), "close": ("closing", "end", "종결"),
     "revise_plan": ("revise", "revised", "계획수정"), "reassess": ("reassessment", "재사정"),
     "initial": ("최초", "처음", "초기", "신규", "first"),  # (an assessment's 초기 사정 is called 최초 as a plan's is)
@@ -994,6 +1000,14 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
             key = text.split(":", 1)[0].strip().lstrip("- ").strip()
             shown = masked(value.strip()) if key in SENSITIVE_KEYS else value.strip()  # (an address: its shape only)
             # (a value holding " in '…', its ' doubled: "…" around it would be broken YAML again)
+            curly = len(shown) >= 2 and shown[0] in "“‘「『" and shown[-1] in "”’」』"
+            if curly:  # (typed by a word processor's or a phone's keyboard: YAML reads them as letters)
+                inner = shown[1:-1]
+                quoted = "'" + inner.replace("'", "''") + "'" if '"' in inner else f'"{inner}"'
+                return (line, None, f"값을 둥근 따옴표({shown[0]}{shown[-1]})로 감쌌는데, YAML은 곧은 따옴표만 따옴표로 읽어 "
+                              f"값 안의 콜론(:)에서 막힙니다. 곧은 따옴표(\")로 바꾸세요. 예: {key}: {quoted}",
+                        f"the value is in curly quotes, which YAML reads as letters, so the colon inside breaks it; "
+                        f"use straight quotes: {key}: {quoted}")
             quoted = "'" + shown.replace("'", "''") + "'" if '"' in shown else f'"{shown}"'
             return (line, None, f"값 안에 콜론(:)이 있습니다. 값 전체를 따옴표로 감싸세요. 예: {key}: {quoted}",
                     f"the value contains a colon; put the whole value in quotes: {key}: {quoted}")
@@ -1003,6 +1017,11 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
             key, rest = src.strip().lstrip("- ").split(":", 1)
             return (context_line, _indent(src) + 1, f"콜론(:) 뒤에 공백이 있어야 합니다. 예: {key}: {rest}",
                     f"a colon must be followed by a space: {key}: {rest}")
+        assigned = re.match(r"^\s*(- )?([A-Za-z_][\w.-]*)[ \t]*=[ \t]*(\S.*)?$", src)
+        if assigned and ":" not in src:  # `risk_level = medium`, `risk_level=medium`: written as in a program or a form
+            key, rest = assigned.group(2), (assigned.group(3) or "").rstrip()
+            return (context_line, src.index("=") + 1, f"키와 값 사이에 등호(=)가 아니라 콜론(:)과 공백을 쓰세요. 예: {key}: {rest}",
+                    f"put a colon and a space between key and value, not '=': {key}: {rest}")
         above = _previous(lines, context_line)
         if ":" not in src and above and _PLAIN_VALUE.match(above) and _indent(src) <= _indent(above):
             # a long value wrapped onto the next line, not indented past its key

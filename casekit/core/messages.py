@@ -359,7 +359,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this schema file was not used. {fallback}",
     ),
     # --- schema -----------------------------------------------------------
-    "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.", "required field '{field}' ({title}) is missing"),
+    "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.{hint}", "required field '{field}' ({title}) is missing{hint_en}"),
     "placeholder": (
         E,
         "'{field}'{title}에 템플릿 안내 문구가 그대로 남아 있습니다: {value} — {advice}",

@@ -399,9 +399,11 @@ class SchemaSet:
             for missing in error.validator_value:
                 if isinstance(error.instance, dict) and missing not in error.instance and (*path, missing) not in typos:
                     # (a field an `if`/`then` requires: its title is where the object's properties are)
-                    sub_title = (props.get(missing) or self.schema_at(kind, (*path, missing))).get("title", "")
+                    sub = props.get(missing) or self.schema_at(kind, (*path, missing))
                     kl, kc = parsed.where(path, key=True)
-                    out.append(finding("required", rel, kl, kc, field=field_name((*path, missing)), title=sub_title))
+                    hint, hint_en = _required_hint(missing, sub, bool(path))
+                    out.append(finding("required", rel, kl, kc, field=field_name((*path, missing)), title=sub.get("title", ""),
+                                       hint=hint, hint_en=hint_en))
             return out
         if v == "additionalProperties":
             allowed = ", ".join(schema.get("properties") or {})
@@ -434,7 +436,7 @@ class SchemaSet:
             return out
         dated = schema.get("format") == "date"
         if (v in ("type", "const") and error.instance is None) or (v == "enum" and error.instance == "") \
-                or (dated and v in ("format", "pattern") and error.instance == ""):
+                or (v in ("format", "pattern") and error.instance == ""):
             # `worker:`, `stage:`, `reason: ""`: said as empty, with the values it takes when they are few
             choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
             labels = schema.get("x-enum-labels") or {}
@@ -451,6 +453,9 @@ class SchemaSet:
                 return [finding("empty-value", rel, line, col, field=name, title=title,
                                 hint=" 날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요.",
                                 hint_en="; write a date (YYYY-MM-DD), or leave the line out while there is none")]
+            if not shown:  # (what to write: a date's form, or what the field's pattern says)
+                hint, hint_en = _value_form(schema)
+                return [finding("empty-value", rel, line, col, field=name, title=title, hint=hint, hint_en=hint_en)]
             return [finding("empty-value", rel, line, col, field=name, title=title,
                             hint=f" 쓸 수 있는 값: {shown}" if shown else "", hint_en=f"; use one of: {shown}" if shown else "")]
         if v == "type":
@@ -551,6 +556,30 @@ class SchemaSet:
             return [finding("out-of-range", rel, line, col, field=name, title=title, value=val(error.instance),
                             range=ko, range_en=en)]
         return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
+
+
+def _value_form(schema: dict[str, Any]) -> tuple[str, str]:
+    """What a value of `schema` is written as, said after "is empty" or "is missing": a date's
+    form, the codes of a list, or the field's description of its pattern; ("", "") when none."""
+    choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
+    if choices:
+        labels = schema.get("x-enum-labels") or {}
+        shown = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in choices)
+        return f" 쓸 수 있는 값: {shown}", f"; use one of: {shown}"
+    if schema.get("format") == "date":
+        return " 날짜를 YYYY-MM-DD로 적으세요(예: 2026-03-05).", "; write a date as YYYY-MM-DD (2026-03-05)"
+    if schema.get("pattern") and schema.get("description"):
+        return f" {schema['description']}", ""
+    return "", ""
+
+
+def _required_hint(key: str, schema: dict[str, Any], nested: bool) -> tuple[str, str]:
+    """How to add a missing field: its line, and what its value is written as."""
+    where = "해당 항목 안에" if nested else "머리말(--- 사이)에"
+    if "const" in schema:  # (stage: the file's own)
+        return f" {where} '{key}: {schema['const']}' 한 줄을 넣으세요.", f"; add the line '{key}: {schema['const']}'"
+    form, form_en = _value_form(schema)
+    return (f" {where} '{key}: 값' 한 줄을 넣으세요.{form}", f"; add a line '{key}: …'{form_en}")
 
 
 _YES = frozenset({"예", "네", "응", "그렇다", "동의", "있음", "o", "y", "ㅇ"})

@@ -427,6 +427,11 @@ def split(text: str, rel: str) -> Parsed:
             elif indented:
                 advice = ("첫 줄의 '---' 앞에 빈칸이 있습니다. 빈칸을 지워 줄 맨 앞에서 '---'로 시작하세요.",
                           "the first line's '---' is indented: start it at the beginning of the line")
+            elif _DASHES_ONLY.fullmatch(first.strip()):  # `----`, `--`, `———`, `- - -`: three hyphens, no more, no fewer
+                advice = (f"머리말을 여닫는 줄은 하이픈(-) 딱 세 개('---')입니다. 첫 줄을 '---'로 고치세요(지금은 "
+                          f"'{first.strip()}').",
+                          f"the line that opens the fields is exactly three hyphens: change '{first.strip()}' to '---' "
+                          "(and the closing line too)")
             elif close is not None:
                 at = text.count("\n", 0, close.start()) + 1
                 advice = (f"머리말을 여는 '---' 줄이 빠졌습니다: 첫 줄 위에 '---' 한 줄을 넣으세요({at}번째 줄의 '---'가 "
@@ -860,6 +865,7 @@ def _value_lines(front: str) -> set[int]:
 _DASH_CHARS = "\u2010-\u2015\u2212\uff0d\u30fc\u3161\u2500\u2501"
 _DASHES_LINE = re.compile(rf"^[ \t]*(?:-{{2}}|-{{4,}}|[-{_DASH_CHARS}]*[{_DASH_CHARS}]"
                           rf"[-{_DASH_CHARS}]*|---[ \t]*\S.*)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
+_DASHES_ONLY = re.compile(r"(?:[-\u2010-\u2015\u2212\uff0d\u30fc\u3161][ \t]*){2,12}")  # a line of dashes, not '---'
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
