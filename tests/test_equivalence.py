@@ -125,6 +125,7 @@ def _plant(root: Path) -> None:
     # (pii-account, pii-card, pii-driver-license)
     append("cases/2026-0003/01-intake.md", "배우자 여권 M12345678 사본")  # pii-passport
     append("cases/2026-0004/01-intake.md", "지난번 박영수 님과 같은 건물")  # sensitive-in-text: 2026-0001's client
+    append("cases/2026-0004/03-followup.md", "목표: {{goal.text}}")  # template-tag-in-body
     (root / "docs" / "due.md").write_text("# 기한\n\n우리 기관의 기한 안내\n", encoding="utf-8")  # docs-page-clash
     outside = root.parent / "outside.md"
     outside.write_text("---\ncase: x\n---\n", encoding="utf-8")

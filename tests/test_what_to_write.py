@@ -107,3 +107,23 @@ def test_a_particle_after_a_korean_word_with_its_example_in_brackets_fits_the_wo
     edit(sample, ASSESSMENT, 'date: "2026-03-12"', 'date: "２０２６-03-12"')
     [(code, _, _, ko, _)] = said(sample, ASSESSMENT)
     assert code == "odd-character" and "전각 숫자(２０２６)가 있습니다" in ko, ko
+
+
+def test_a_template_tag_left_in_a_body_is_said_once_where_it_is(sample: Path) -> None:
+    record = sample / ASSESSMENT
+    text = record.read_text(encoding="utf-8")
+    first = text.count("\n") + 2
+    record.write_text(text + "\n목표 {{goal.text}}를 함께 정했다.\n\n{{#goals}}\n\n`{{case}}`는 코드로 보여 준다.\n\n"
+                      "```\n{{worker}}\n```\n", encoding="utf-8")
+    [(code, n, col, ko, en)] = said(sample, ASSESSMENT)
+    assert (code, n, col) == ("template-tag-in-body", first, 4)
+    assert "{{goal.text}}" in ko and f"2곳: {first}, {first + 2}번째 줄" in ko, ko  # (code is passed over)
+    assert "the page shows it" in en
+    assert next(f for f in check(sample).findings if f.path == ASSESSMENT).severity == "warning"
+
+
+def test_template_unfilled_says_add_numbers_after_the_last_record(sample: Path) -> None:
+    edit(sample, "cases/2026-0001/07-closure.md", 'case: "2026-0001"', "case: {{case}}")
+    [f] = [f for f in check(sample).findings if f.path.endswith("07-closure.md")]
+    assert f.code == "template-unfilled" and "casekit add 2026-0001 closure" in f.message_ko
+    assert "마지막 기록 다음으로" in f.message_ko and "after the case's last record" in f.message_en

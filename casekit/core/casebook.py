@@ -27,6 +27,7 @@ from casekit.core.docs import (
     pasted_tables,
     scan_docs,
     stalling_paragraphs,
+    template_tags,
     without_code,
 )
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
@@ -739,6 +740,7 @@ def check(
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
                 findings += pasted_tables(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)
+                findings += template_tags(parsed.body, rel, parsed.body_line)
                 links = body_links(parsed.body, parsed.body_line)
                 findings += outside_links(rel, links) + (missing_links(rel, links, linkable()) if links else [])
                 findings += pictures.findings(rel, parsed.body, parsed.body_line)

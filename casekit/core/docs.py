@@ -37,7 +37,7 @@ from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.pictures import Pictures, body_lines, references
 from casekit.core.site_settings import docs_dir, meta_file, page_templates
-from casekit.core.source import MAX_SAME_FINDINGS, plain_tag, read_file, yaml_events
+from casekit.core.source import _TEMPLATE_TAG, MAX_SAME_FINDINGS, plain_tag, read_file, yaml_events
 
 PAGE_SUFFIXES = (".md", ".markdown")
 MAX_ASSET_BYTES = 10 << 20
@@ -653,6 +653,20 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
         left = [f for f in left if id(f) not in said]
         left.insert(0, finding("html-page-pasted", rel, first.line, first.column, tags=names))
     return out + left
+
+
+def template_tags(text: str, rel: str, first_line: int) -> list[Finding]:
+    """A template's tag (`{{goal.text}}`, `{{#goals}}` …) left in a body, which the page would show
+    as written: one warning at the first, naming the lines of the others (code is passed over)."""
+    if "{{" not in text:
+        return []
+    places = [(number, m) for number, line in body_lines(text, first_line) if "{{" in line
+              for m in [_TEMPLATE_TAG.search(line)] if m is not None]
+    if not places:
+        return []
+    (number, m), lines = places[0], [n for n, _ in places]
+    shown = ", ".join(str(n) for n in lines[:12]) + (" …" if len(lines) > 12 else "")
+    return [finding("template-tag-in-body", rel, number, m.start() + 1, tag=m.group(), count=len(lines), lines=shown)]
 
 
 # a web page's own elements, which a body holds only when a page was pasted in whole

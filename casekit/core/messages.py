@@ -817,13 +817,22 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
     "config-warning": (W, "casekit.yml 설정 확인: {detail}", "casekit.yml: {detail}"),
     # --- working together in git ------------------------------------------------
+    "template-tag-in-body": (
+        W,
+        "본문에 서식의 자리 표시 {tag}이(가) 그대로 남아 있습니다({count}곳: {lines}번째 줄). 사이트에 그대로 "
+        "실리니 실제 내용으로 바꾸거나 지우세요.",
+        "the template's placeholder {tag} is left in the body ({count} place(s): line(s) {lines}); the page shows it "
+        "as written: replace it with what it stands for, or delete it",
+    ),
     "template-unfilled": (
         E,
         "서식(templates/)의 자리 표시 {tag}이(가) 그대로 남아 있습니다({count}곳: {lines}번째 줄). 서식 파일을 복사해 "
-        "만들었다면 지우고 `{add}` 명령으로 다시 만드세요: 사례 ID, 날짜, 담당자, 계획의 목표가 채워집니다. 손으로 고치려면 "
+        "만들었다면 지우고 `{add}` 명령으로 다시 만드세요: 사례 ID, 날짜, 담당자, 계획의 목표가 채워집니다(번호는 사례의 "
+        "마지막 기록 다음으로 매겨지니, 이 기록 뒤에 다른 기록이 있으면 손으로 고치세요). 손으로 고치려면 "
         "{{{{…}}}}를 실제 값으로 바꾸고, {{{{#goals}}}}와 {{{{/goals}}}} 줄은 지운 뒤 그 사이 항목을 목표마다 한 번씩 적으세요.",
         "the template's placeholder {tag} is left as it is ({count} place(s): line(s) {lines}); if the file is a copy "
-        "of a template, delete it and run `{add}`, which fills in the case, date, worker and the plan's goals; or "
+        "of a template, delete it and run `{add}`, which fills in the case, date, worker and the plan's goals (and "
+        "numbers it after the case's last record: with records after this one, edit it by hand); or "
         "replace each {{{{…}}}} with its value and delete the {{{{#goals}}}} and {{{{/goals}}}} lines, writing the "
         "items between them once per goal",
     ),

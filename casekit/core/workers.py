@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs
+from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs, template_tags
 from casekit.core.findings import Finding
 from casekit.core.links import Link, body_links, outside_links
 from casekit.core.names import parse_record_name
@@ -98,6 +98,7 @@ def check_record(
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
         findings += pasted_tables(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
+        findings += template_tags(parsed.body, task.rel, parsed.body_line)
         links = body_links(parsed.body, parsed.body_line)
         findings += outside_links(task.rel, links)
         shown = body_pictures(parsed.body, parsed.body_line) if pictures is not None else []
