@@ -1949,6 +1949,35 @@ def test_a_resource_file_deleted_is_told_how_to_bring_it_back(sample: Path, comm
     assert ("^ -- resources/gaon-food-bank.md" in found[0].message_ko) is committed
 
 
+@pytest.mark.parametrize("committed", [False, True])
+def test_a_resource_renamed_with_its_id_is_said_renamed_not_deleted(sample: Path, committed: bool) -> None:
+    """The file and its `id` renamed alike (gaon-food-bank -> gaon-foodbank), the records left naming
+    the old id: each said the file was deleted (a probe). The resource whose `name` the deleted file
+    had is named, with what to write."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "casebook"]):
+        subprocess.run(["git", *args], cwd=sample, check=True, env=env, capture_output=True)
+    old = sample / "resources/gaon-food-bank.md"
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    (sample / "resources/gaon-foodbank.md").write_text(text.replace("id: gaon-food-bank", "id: gaon-foodbank", 1),
+                                                       encoding="utf-8")
+    if committed:
+        subprocess.run(["git", "add", "-A"], cwd=sample, check=True, env=env, capture_output=True)
+        subprocess.run(["git", "commit", "-qm", "자원 id 정리"], cwd=sample, check=True, env=env, capture_output=True)
+    found = [f for f in check(sample, today=None).findings if f.code == "unknown-resource"]
+    assert len(found) == 15, found
+    assert all("이름과 id가 'gaon-foodbank'로 바뀌었습니다" in f.message_ko and "'gaon-foodbank'로 고치세요" in f.message_ko
+               for f in found), found[0].message_ko
+    assert "지워졌습니다" not in found[0].message_ko and "renamed to resources/gaon-foodbank.md" in found[0].message_en
+    # a resource of another name is no rename: the deletion is said as before
+    renamed = sample / "resources/gaon-foodbank.md"
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("name: ", "name: 새 ", 1), encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.code == "unknown-resource"]
+    assert all("resources/gaon-food-bank.md가 지워졌습니다" in f.message_ko for f in found), found[0].message_ko
+
+
 def test_a_worker_id_slipped_on_the_command_line_keeps_the_case_on_the_workers_lists(sample: Path, run) -> None:
     """`casekit add 2026-0014 계획 --worker kim` (for kim.sw) handed the case to a worker 'kim' no one
     is: it dropped out of `due --worker kim.sw` and `reassign --from kim.sw`, 'kim' counted as a

@@ -331,7 +331,7 @@ def folder_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     return [f for f in findings if id(f) not in drop] + said if said else findings
 
 
-def resource_deleted(findings: list[Finding], root: Path) -> list[Finding]:
+def resource_deleted(findings: list[Finding], root: Path, layout: Layout | None = None) -> list[Finding]:
     """`findings` with each `unknown-resource` whose resource file git knows was there (deleted in
     the working tree, or by a commit) telling how to bring it back: a resource deleted by mistake
     gave one bare error at every record naming it. One git call a resource id named so; nothing
@@ -341,6 +341,7 @@ def resource_deleted(findings: list[Finding], root: Path) -> list[Finding]:
     if not refs:
         return findings
     gone: dict[str, str] = {}
+    became: dict[str, str] = {}  # a deleted resource's id -> the resource it was renamed to (file and id alike)
     for ref in sorted(refs)[:MAX_DELETED_LOOKUPS]:
         rel = f"resources/{ref}.md"
         try:
@@ -355,18 +356,47 @@ def resource_deleted(findings: list[Finding], root: Path) -> list[Finding]:
             gone[ref] = f"git checkout HEAD -- {rel}"
         elif commit:
             gone[ref] = f"git checkout {commit}^ -- {rel}"
+        if ref in gone and layout is not None:
+            new = _renamed_to(root, "HEAD" if there.returncode == 0 else f"{commit}^", rel, layout.resource_names)
+            if new is not None:
+                became[ref] = new
     if not gone:
         return findings
     out = []
     for f in findings:
         ref = f.arg("ref") if f.code == "unknown-resource" else None
-        if ref is not None and ref in gone:
+        if ref is not None and ref in became:
+            new = became[ref]
+            f = finding("unknown-resource", f.path, f.line, f.column, ref=ref,
+                        hint=f" 자원 파일 resources/{ref}.md의 이름과 id가 '{new}'(으)로 바뀌었습니다(같은 자원 이름). "
+                             f"기록의 '{ref}'를 '{new}'(으)로 고치세요. 바꾸려던 것이 아니면 되돌리세요: {gone[ref]}",
+                        hint_en=f" resources/{ref}.md was renamed to resources/{new}.md (the same resource name): write "
+                                f"'{new}' here, or bring the old file back: {gone[ref]}")
+        elif ref is not None and ref in gone:
             f = finding("unknown-resource", f.path, f.line, f.column, ref=ref,
                         hint=f" 자원 파일 resources/{ref}.md가 지워졌습니다. 실수였다면 되돌리세요: {gone[ref]} "
                              "(서비스가 끝난 자원이면 파일을 두고 status: inactive로 적습니다).",
                         hint_en=f" resources/{ref}.md was deleted; if by mistake, bring it back: {gone[ref]}")
         out.append(f)
     return out
+
+
+_NAME_LINE = re.compile(r"""^name:[ \t]*(["']?)(.*?)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _renamed_to(root: Path, source: str, rel: str, names: dict[str, str]) -> str | None:
+    """The resource of the casebook that the deleted `rel` (as git keeps it at `source`) became, its
+    file and id renamed alike: the one resource with the deleted file's `name`."""
+    try:
+        shown = subprocess.run(git_command(root, "show", f"{source}:./{rel}"), capture_output=True, check=False, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if shown.returncode != 0 or len(shown.stdout) > 1 << 20:
+        return None
+    m = _NAME_LINE.search(shown.stdout.decode("utf-8", "replace").split("\n---", 1)[0])
+    name = m.group(2).strip() if m else ""
+    same = [rid for rid, other in names.items() if name and other == name]
+    return same[0] if len(same) == 1 else None
 
 
 MAX_DELETED_LOOKUPS = 20  # resource ids asked of git in one check (a casebook with hundreds missing: its first)
@@ -851,7 +881,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_deleted(resource_renamed(findings, layout), root), layout)))),
+    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_deleted(resource_renamed(findings, layout), root, layout), layout)))),
                                              layout.unread))
     return report
 
