@@ -310,6 +310,16 @@ def test_a_child_does_not_consent_alone(sample: Path, run) -> None:
     assert {c for _, _, _, c in findings(run, sample)} == {"child-consent-self"}
 
 
+def test_a_child_by_a_slip_of_the_age_group_is_told_the_slip_not_the_consent(sample: Path, run) -> None:
+    """`age_group: child` for a client of 56 by the birth date (a probe): the age group is the
+    mistake (age-group-mismatch), not also a child consenting alone."""
+    rel = "cases/2026-0001/01-intake.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    assert "age_group: middle_aged" in text and "by: self" in text
+    (sample / rel).write_text(text.replace("age_group: middle_aged", "age_group: child"), encoding="utf-8")
+    assert {c for _, _, _, c in findings(run, sample)} == {"age-group-mismatch"}
+
+
 def test_a_conference_shares_with_the_agencies_at_the_table(sample: Path, run) -> None:
     rel = "cases/2026-0013/03-conference.md"
     line = edit(sample, rel, "resource: gaon-family-center", "resource: gaon-job-center")

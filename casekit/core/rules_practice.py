@@ -385,7 +385,9 @@ def _consent(case: Case, misdated: Collection[str] = (), meant: Consents | None 
         if r.stage == "intake":
             withdrawn = None
             opened = opened or r.date
-            if r.age_group == "child":  # 만 14세 미만: the legal representative consents (개인정보보호법 §22의2)
+            # 만 14세 미만: the legal representative consents (개인정보보호법 §22의2); not where the birth
+            # date says the age group is the slip (age-group-mismatch: a child of 56)
+            if r.age_group == "child" and not _age_group_mismatch(r):
                 own = [(line, col) for *_, by, line, col in r.consents if by == "self"]
                 out += [finding("child-consent-self", r.rel, *own[0])] if own else []  # one finding, at the first
             # consent taken during the intake counts for it, even when dated a few days later
