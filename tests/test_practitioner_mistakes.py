@@ -280,6 +280,10 @@ def test_copies_are_only_looked_for_among_names_that_are_no_record() -> None:
     assert copy_of("01-intake_LOCAL_1234.md") == ("01-intake.md", "editor")  # git mergetool
     assert copy_of("09-followup.txt") == copy_of("09-followup.md.txt") == ("09-followup.md", "sync")  # (Notepad)
     assert copy_of("01-intake.sync-conflict-20261130-123456-ABCDEFG.md") == ("01-intake.md", "sync")  # Syncthing
+    for name in ("03-plan_최종.md", "03-plan 최종.md", "03-plan-old.md", "03-plan_v2.md", "03-plan_20260325.md",
+                 "03-plan최종.md", "03-plan_최종 (1).md"):  # a version a person kept apart
+        assert copy_of(name) == ("03-plan.md", "saved"), name
+    assert copy_of("03-plan_수정.md") is None and copy_of("notes_old.txt") is None
 
 
 @pytest.mark.parametrize(("folder", "says", "meant"), [
@@ -644,6 +648,162 @@ def test_a_misnamed_intake_is_one_finding_not_a_pile_of_consent_errors(sample: P
     # an independent problem of the case is still said
     edit(sample, "cases/2026-0012/03-plan.md", "goal: G1", "goal: G9")
     assert "unknown-goal" in [f.code for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+
+
+CASE_1 = "cases/2026-0001"
+
+
+def case_findings(sample: Path, case: str = CASE_1) -> list:
+    return [f for f in check(sample, today=None).findings if f.path.startswith(f"{case}/")]
+
+
+@pytest.mark.parametrize(("moved", "name", "waiting"), [
+    ("03-plan.md", "03-plann.md", 1),  # needs-plan at 04-intervention.md (naming the three after it)
+    ("03-plan.md", "03-paln.md", 1),  # two letters swapped
+    ("03-plan.md", "03-plan_최종.md", 1),  # a version kept apart, its original gone
+    ("03-plan.md", "03-plan 최종.md", 1),
+    ("03-plan.md", "03-plan-old.md", 1),
+    ("03-plan.md", "03-plan_v2.md", 1),
+    ("03-plan.md", "03-plan_20260325.md", 1),
+    ("03-plan.md", "03-게획.md", 1),  # one stroke off 계획 on a Korean keyboard
+    ("03-plan.md", "03-계획서.md", 1),
+    ("02-assessment.md", "02-assesment.md", 1),  # plan-without-assessment at 03-plan.md
+    ("07-closure.md", "07-close.md", 2),  # followup-before-closure at 08 and 09
+    ("07-closure.md", "07-closure_old.md", 2),
+    ("07-closure.md", "07-종걸.md", 2),
+    ("05-monitoring.md", "05-monitor.md", 1),  # number-gap at 06-monitoring.md ("restore 05 from git")
+    ("05-monitoring.md", "05-Monitoring.md", 1),  # (a variant told its name before, but not the gap's cause)
+    ("04-intervention.md", "04-intervension.md", 1),  # number-gap at 05-monitoring.md
+    ("09-followup.md", "09-folowup.md", 0),
+])
+def test_a_misspelt_stage_in_a_record_name_is_told_its_name_and_nothing_else_follows(
+        sample: Path, moved: str, name: str, waiting: int) -> None:
+    """A record whose file name misspells its stage (or adds a version mark) was a bare bad-file-name,
+    and the case's correct records got what follows from its absence: needs-plan, plan-without-assessment,
+    followup-before-closure twice, a number-gap telling to restore from git a record that is right there."""
+    folder = sample / CASE_1
+    (folder / moved).rename(folder / name)
+    found = case_findings(sample)
+    assert [(f.path, f.code) for f in found] == [(f"{CASE_1}/{name}", "bad-file-name")], found
+    said = found[0].message_ko
+    assert f"{moved}로 바꾸세요" in said or f"{moved}으로 바꾸세요" in said, said
+    assert f"rename it {moved}" in found[0].message_en, found[0].message_en
+    if waiting:
+        assert f"다른 기록 검사 {waiting}건은 이름을 고친 뒤 다시 합니다" in said, said
+    else:
+        assert "다시 합니다" not in said, said
+    (folder / name).rename(folder / moved)  # renamed as told: nothing left
+    assert case_findings(sample) == []
+
+
+def test_a_misnamed_record_that_leaves_a_number_gap_names_the_number(sample: Path) -> None:
+    folder = sample / CASE_1
+    (folder / "05-monitoring.md").rename(folder / "05-monitor.md")
+    (found,) = case_findings(sample)
+    assert "이 파일을 기록으로 읽지 못해 순번 05가 빈 것으로 보여" in found.message_ko, found.message_ko
+    assert "(number-gap)" in found.message_en and "git" not in found.message_ko
+
+
+@pytest.mark.parametrize("name", [
+    "03-plan_최종.md", "03-plan 최종.md", "03-plan-old.md", "03-plan_v2.md", "03-plan_old.md", "03-plan 사본.md",
+    "03-plan - 복사본.md", "03-plan(최종).md", "03-plan_20260325.md", "03-paln (1).md", "03-Plan (1).md",
+])
+def test_a_version_saved_beside_its_record_is_a_copy_of_it(sample: Path, name: str) -> None:
+    folder = sample / CASE_1
+    (folder / name).write_bytes((folder / "03-plan.md").read_bytes())
+    found = case_findings(sample)
+    assert [(f.path, f.code, f.severity) for f in found] == [(f"{CASE_1}/{name}", "copy-file", "error")], found
+    assert "03-plan.md의 사본으로 보입니다" in found[0].message_ko and "a copy of 03-plan.md" in found[0].message_en
+
+
+def test_a_revised_plan_named_after_the_plan_is_a_new_plan_not_a_copy(sample: Path) -> None:
+    folder = sample / CASE_1
+    (folder / "03-plan-revised.md").write_bytes((folder / "03-plan.md").read_bytes())
+    (found,) = case_findings(sample)
+    assert found.code == "bad-file-name" and "10-plan.md로 바꾸세요" in found.message_ko, found.message_ko
+
+
+def test_the_front_matter_names_a_record_whose_file_name_names_no_stage(sample: Path) -> None:
+    folder = sample / CASE_1
+    (folder / "03-plan.md").rename(folder / "03-서비스.md")
+    (found,) = case_findings(sample)
+    assert (found.code, found.line, found.column) == ("bad-file-name", 3, 8)  # at `stage: plan`
+    assert "이 파일 3행(머리말)의 stage: plan에 따라 03-plan.md로 바꾸세요" in found.message_ko, found.message_ko
+    assert "계획 내용(목표 등)을 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 1건은" in found.message_ko
+
+
+@pytest.mark.parametrize(("moved", "name", "meant", "other"), [
+    ("05-monitoring.md", "03-plann.md", "03-monitoring.md", "03-plan.md"),  # the plan's name, a monitoring's content
+    ("05-monitoring.md", "05-plan.md ", "05-monitoring.md", "05-plan.md"),  # (a trailing space: not read either)
+])
+def test_a_name_and_a_front_matter_that_disagree_are_both_said(
+        sample: Path, moved: str, name: str, meant: str, other: str) -> None:
+    folder = sample / CASE_1
+    if name.startswith("03"):
+        (folder / "03-plan.md").unlink()
+    (folder / moved).rename(folder / name)
+    found = [f for f in case_findings(sample) if f.code == "bad-file-name"]
+    assert [(f.path, f.line, f.column) for f in found] == [(f"{CASE_1}/{name}", 3, 8)], found
+    said = found[0].message_ko
+    assert "이름은 계획(plan) 기록 같지만 이 파일 3행(머리말)에는 stage: monitoring으로 적혀 있습니다" in said, said
+    assert f"점검 기록이면 {meant}로 바꾸고, 계획 기록이면 stage를 plan으로 고친 뒤 {other}로 바꾸세요" in said, said
+    assert f"its front matter says stage: monitoring (line 3)" in found[0].message_en
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("notes.md", "전화 상담 메모: 다음 주 방문\n"),
+    ("메모.md", "# 메모\n\n방문 일정 확인\n"),
+    ("README.md", "# 이 폴더\n\n사례 기록입니다.\n"),
+    ("03-notes.md", "계획 회의 메모\n"),
+    ("03-plan-notes.md", "계획 회의 메모\n"),
+    ("01-interview.md", "면담 메모\n"),
+    ("02-사진.md", "사진 목록\n"),
+    ("03-실행계획서.md", "메모\n"),  # two stages' words: no guess
+])
+def test_a_file_that_is_no_record_is_told_no_record_name(sample: Path, name: str, content: str) -> None:
+    """No guess where the name names no one stage and no front matter says what it is: the bare
+    bad-file-name it always had, and the case's own findings are not held back for it."""
+    folder = sample / CASE_1
+    (folder / "03-plan.md").unlink()  # the case lacks its plan: its needs-plan stands
+    (folder / name).write_text(content, encoding="utf-8")
+    found = case_findings(sample)
+    named = [f for f in found if f.path == f"{CASE_1}/{name}"]
+    assert [f.code for f in named] == ["bad-file-name"] and (named[0].line, named[0].column) == (None, None)
+    assert "바꾸세요" not in named[0].message_ko and "다시 합니다" not in named[0].message_ko, named[0].message_ko
+    assert "needs-plan" in [f.code for f in found]
+
+
+def test_a_scan_saved_under_a_record_name_is_not_told_to_become_one(sample: Path) -> None:
+    folder = sample / CASE_1
+    for name in ("03-plan.pdf", "03-plan.hwp", "03-plan.docx"):
+        (folder / name).write_bytes(b"%PDF-1.4 \x00\x01")
+    found = case_findings(sample)
+    assert found and all(f.code == "bad-file-name" and "바꾸세요" not in f.message_ko for f in found), found
+
+
+def test_a_memo_naming_another_case_is_not_read_as_this_cases_record(sample: Path) -> None:
+    folder = sample / CASE_1
+    text = (folder / "03-plan.md").read_text(encoding="utf-8").replace('case: "2026-0001"', 'case: "2026-0009"')
+    (folder / "notes.md").write_text(text, encoding="utf-8")
+    (found,) = case_findings(sample)
+    assert found.code == "bad-file-name" and "바꾸세요" not in found.message_ko, found.message_ko
+
+
+@pytest.mark.parametrize(("word", "stage"), [
+    ("plann", "plan"), ("paln", "plan"), ("plans", "plan"), ("planning", "plan"), ("plan-revised", "plan"),
+    ("assesment", "assessment"), ("assess", "assessment"), ("intak", "intake"), ("intervension", "intervention"),
+    ("monitor", "monitoring"), ("monitring", "monitoring"), ("close", "closure"), ("closing", "closure"),
+    ("follow", "followup"), ("folowup", "followup"), ("conferance", "conference"),
+    ("게획", "plan"), ("계획서", "plan"), ("사정기록지", "assessment"), ("점겅", "monitoring"), ("종결보고서", "closure"),
+    ("사후관리기록", "followup"), ("사례회의록", "conference"), ("모니터", "monitoring"),
+    ("notes", None), ("메모", None), ("readme", None), ("interview", None), ("index", None), ("memo", None),
+    ("scan", None), ("사진", None), ("상담일지", None), ("동의서", None), ("실행계획서", None), ("plan.pdf", None),
+    ("사례", None),
+])
+def test_the_stage_a_record_names_word_reads_as(word: str, stage: str | None) -> None:
+    from casekit.core.names import stage_in_name
+
+    assert stage_in_name(word) == stage
 
 
 def test_an_intervention_saved_as_a_monitoring_is_checked_as_what_it_holds(sample: Path) -> None:

@@ -43,10 +43,12 @@ from casekit.core.names import (
     copy_of,
     inside,
     looks_like_record,
+    name_parts,
     number_in_order,
     odd_hint,
     parse_record_name,
     record_name_for,
+    stage_of_word,
     valid_case_id,
     valid_resource_id,
 )
@@ -70,9 +72,9 @@ from casekit.core.published import (
 from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
-from casekit.core.schemas import STAGES, SchemaSet
+from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
-from casekit.core.source import Parsed, split
+from casekit.core.source import Parsed, read_file, split
 from casekit.core.summary import Summary, parse_file, public_fields, record_order
 from casekit.core.workers import (
     MIN_PARALLEL,
@@ -123,15 +125,29 @@ class RecordFile:
         return signature(self.listed if self.listed is not None else self.disk)
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A file of a case named unlike a record that is one (`intake.md`, `03-plann.md`): not read, and
+    its `bad-file-name` (which says so with `hint`), for the findings that wait for it (`deferred`)."""
+
+    rel: str
+    name: str
+    nn: int  # the number it is to take
+    stage: str  # the stage it is to be read as
+    sole: bool  # the case's only record of that stage: the rules needing one wait for it
+    gap_at: str | None  # the record a `number-gap` for its number is said at (None: its number is no gap)
+    hint: str
+    hint_en: str
+
+
 @dataclass
 class Layout:
     cases: dict[str, list[RecordFile]] = field(default_factory=dict)
     resources: dict[str, tuple[Path, str]] = field(default_factory=dict)
     handovers: dict[str, tuple[Path, str]] = field(default_factory=dict)  # case -> its handover.yml
     findings: list[Finding] = field(default_factory=list)
-    # case -> (file, stage, name, hint, hint_en) of each file named unlike a record that is one (`intake.md`):
-    # not read, and its `bad-file-name` (which says so with that hint)
-    unread: dict[str, list[tuple[str, str, str, str, str]]] = field(default_factory=dict)
+    # case -> each file named unlike a record that is one
+    unread: dict[str, list[Unread]] = field(default_factory=dict)
     # resource id -> its `name:` ("" when it has none that reads): set by check once the resources
     # are read, for the hint of a record naming a resource by its name (`unknown-resource`)
     resource_names: dict[str, str] = field(default_factory=dict)
@@ -277,10 +293,17 @@ WHAT_IT_HOLDS = {"intake": "접수 내용(동의 등)", "assessment": "사정 �
                  "closure": "종결 여부"}
 
 
-def deferred(findings: list[Finding], unread: dict[str, list[tuple[str, str, str, str, str]]]) -> list[Finding]:
+def _waits_for(f: Finding, u: Unread) -> bool:
+    """Whether the case's finding `f` is made only because `u` was not read: a rule needing the case's
+    only record of its stage, or the gap its number leaves (`number-gap`: "restore 05 from git")."""
+    return (u.sole and f.code in DEPENDS_ON.get(u.stage, ())) or (f.code == "number-gap" and f.path == u.gap_at)
+
+
+def deferred(findings: list[Finding], unread: dict[str, list[Unread]]) -> list[Finding]:
     """`findings` without those a case's rules make only because one of its records was not read
     (`intake.md`: "first record is not the intake", "shared without consent" where the consents are in
-    it): the file's `bad-file-name` says how many wait for it to be renamed, and which."""
+    it; `05-monitor.md`: number 05 missing): the file's `bad-file-name` says how many wait for it to be
+    renamed, and which."""
     if not unread:
         return findings
     out: list[Finding] = []
@@ -288,21 +311,26 @@ def deferred(findings: list[Finding], unread: dict[str, list[tuple[str, str, str
     owner = {f"cases/{case}/": files for case, files in unread.items()}
     for f in findings:
         files = owner.get(f.path[: f.path.rfind("/") + 1]) if f.path.startswith("cases/") else None
-        hit = next((rel for rel, stage, *_ in files or () if f.code in DEPENDS_ON.get(stage, ())), None)
+        hit = next((u.rel for u in files or () if _waits_for(f, u)), None)
         if hit is None:
             out.append(f)
         else:
             waiting.setdefault(hit, []).append(f.code)
-    said = {rel: (stage, name, hint, hint_en) for files in unread.values() for rel, stage, name, hint, hint_en in files}
+    said = {u.rel: u for files in unread.values() for u in files}
     for i, f in enumerate(out):
         if f.code == "bad-file-name" and f.path in waiting:
-            stage, name, hint, hint_en = said[f.path]
+            u = said[f.path]
             codes = waiting[f.path]
+            held = any(code != "number-gap" for code in codes)
+            gap = "number-gap" in codes
+            why = (f"이 파일의 {WHAT_IT_HOLDS[u.stage]}을(를) 읽지 못하고 순번 {u.nn:02d}도 빈 것으로 보여" if held and gap
+                   else f"이 파일의 {WHAT_IT_HOLDS[u.stage]}을(를) 읽지 못해" if held
+                   else f"이 파일을 기록으로 읽지 못해 순번 {u.nn:02d}이(가) 빈 것으로 보여")
             out[i] = finding(
-                "bad-file-name", f.path, f.line, f.column, name=name, stages=", ".join(STAGES),
-                hint=f"{hint} 이 파일의 {WHAT_IT_HOLDS[stage]}을(를) 읽지 못해, 그에 따라 달라지는 이 사례의 다른 기록 검사 "
-                     f"{len(codes)}건은 이름을 고친 뒤 다시 합니다.",
-                hint_en=f"{hint_en} {len(codes)} finding(s) on the case's other records that depend on it "
+                "bad-file-name", f.path, f.line, f.column, name=u.name, stages=", ".join(STAGES),
+                hint=f"{u.hint} {why}, 그에 따라 달라지는 이 사례의 다른 기록 검사 {len(codes)}건은 이름을 고친 뒤 다시 "
+                     "합니다.",
+                hint_en=f"{u.hint_en} {len(codes)} finding(s) on the case's other records that depend on it "
                         f"({', '.join(dict.fromkeys(codes))}) wait until it is renamed;")
     return out
 
@@ -530,7 +558,7 @@ def scan(root: Path) -> Layout:
                                            hint_en=hint[1]))
             continue
         records = layout.cases.setdefault(entry.name, [])
-        misnamed: list[tuple[str, str]] = []
+        misnamed: list[tuple[str, str, str | None]] = []  # (name, path in the casebook, on disk when a file)
         for item, irel in _listing(root, entry.path, rel, layout.findings, listed=True):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
@@ -540,7 +568,7 @@ def scan(root: Path) -> Layout:
             elif parsed is not None:  # named as a record, but a folder, a FIFO, a device, a broken link
                 layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
             elif looks_like_record(item.name) or copy_of(item.name) is not None:  # `#01-intake.md#` too
-                misnamed.append((item.name, irel))
+                misnamed.append((item.name, irel, item.path if item.is_file() else None))
             elif close_to(item.name, [HANDOVER_FILE]) is not None and item.is_file():  # handover.yaml, Handover.yml
                 layout.findings.append(finding(
                     "unexpected-file", irel, None, None, name=item.name,
@@ -578,15 +606,56 @@ def scan(root: Path) -> Layout:
 
 
 
-def _misnamed(layout: Layout, case: str, records: list[RecordFile], misnamed: list[tuple[str, str]]) -> None:
-    """`bad-file-name` for each file of a case folder named unlike a record (`intake.md`, `03-plan (1).md`),
-    with the name to give it; a record not read under its name goes into `layout.unread`."""
-    meant: str | None
+@dataclass(frozen=True)
+class _Front:
+    """What a misnamed file's front matter says of what it is: its `stage` (the stage's id, None when
+    it names none), where that value is, and its `case`."""
+
+    stage: str | None
+    line: int
+    column: int
+    case: object
+
+
+def _front_stage(disk: str | None, rel: str) -> _Front | None:
+    """The `stage:` of the file at `disk` (read as a record is: bounded, never blocking on a pipe),
+    None when it has none that reads (no front matter, not text, unreadable). `stage: 계획` or
+    `Plan` is the plan: the name the file is to take is the stage's id."""
+    if disk is None:
+        return None
+    text, _ = read_file(disk, rel)
+    if text is None:
+        return None
+    parsed = split(text, rel)
+    data = parsed.data
+    if data is None or ("stage",) not in parsed.positions:
+        return None
+    value = data.get("stage")
+    line, col = parsed.where(("stage",))
+    return _Front(stage_of_word(value) if isinstance(value, str) else None, line, col, data.get("case"))
+
+
+def _stage_said(stage: str) -> tuple[str, str]:
+    return f"{STAGE_KO[stage]}({stage})", stage
+
+
+def _misnamed(layout: Layout, case: str, records: list[RecordFile],
+              misnamed: list[tuple[str, str, str | None]]) -> None:
+    """`bad-file-name` for each file of a case folder named unlike a record (`intake.md`, `03-plann.md`,
+    `03-plan (1).md`), with the name to give it, or `copy-file` for a copy of a record that is there; a
+    record not read under its name goes into `layout.unread`. What the file's front matter says it is
+    (`stage: plan`) wins over what its name is guessed to be; where the two differ, both are named."""
     taken = {r.nn for r in records}
     in_case = [(r.nn, r.stage) for r in records]  # (a name without a number takes the one its stage's order gives)
     present = {os.path.basename(r.rel) for r in records}
-    copy_names = {name: copy_of(name) for name, _ in misnamed}
-    originals = {name: c[0] for name, c in copy_names.items() if c is not None and parse_record_name(c[0]) is not None}
+    fronts = {name: _front_stage(disk, irel) for name, irel, disk in misnamed}
+    copy_names = {name: copy_of(name) for name, _, _ in misnamed}
+    originals: dict[str, str] = {}  # a copy -> the record it copies (`03-paln (1).md`: 03-plan.md)
+    for name, c in copy_names.items():
+        original = (c[0] if parse_record_name(c[0]) is not None else record_name_for(c[0], 0)) if c else None
+        front = fronts[name]
+        if original is not None and (front is None or front.stage in (None, original[3:-3])):  # (else: no copy of it)
+            originals[name] = original
     # copies of one record whose original is not there (03-plan (1).md and 03-plan - 복사본.md):
     # each is told of the others, and the one name the right one is to take
     orphans: dict[str, list[str]] = {}
@@ -594,35 +663,76 @@ def _misnamed(layout: Layout, case: str, records: list[RecordFile], misnamed: li
         if copied not in present:
             orphans.setdefault(copied, []).append(name)
     claimed: dict[str, str] = {}  # an original missing -> the name its copies are told
-    for name, irel in misnamed:  # said with the name meant (the case's next number when none was written)
+    meant: str | None
+    for name, irel, _ in misnamed:  # said with the name meant (the case's next number when none was written)
         copy, original = copy_names[name], originals.get(name)
-        if copy is not None and original in present:  # a sync client's or an editor's copy: one finding naming it
-            layout.findings.append(_copy_finding(irel, name, *copy))
+        if copy is not None and original in present:  # a sync client's, an editor's or a person's copy: one finding naming it
+            layout.findings.append(_copy_finding(irel, name, original, copy[1]))
             continue
         if original is not None and len(orphans[original]) > 1:
             if original not in claimed:
                 claimed[original] = _claim(original, taken)
             meant = claimed[original]
             others = ", ".join(f"'{n}'" for n in orphans[original] if n != name)
-            layout.findings.append(finding(
-                "bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
-                hint=f" {others}와(과) 함께 {original}의 사본으로 보이는데, {original}이(가) 없습니다. 내용을 "
-                     f"비교해 맞는 하나를 {meant}(으)로 바꾸고 나머지는 지우세요.",
-                hint_en=f" it and {others} look like copies of {original}, which is missing: compare them, "
-                        f"rename the right one {meant} and delete the others;"))
+            hint = (f" {others}와(과) 함께 {original}의 사본으로 보이는데, {original}이(가) 없습니다. 내용을 "
+                    f"비교해 맞는 하나를 {meant}(으)로 바꾸고 나머지는 지우세요.",
+                    f" it and {others} look like copies of {original}, which is missing: compare them, "
+                    f"rename the right one {meant} and delete the others;")
+            layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
+                                           hint=hint[0], hint_en=hint[1]))
+            _unread(layout, case, records, irel, name, meant, hint)
             continue
-        meant = original or record_name_for(name, functools.partial(number_in_order, records=in_case))
-        if meant:
-            meant = _claim(meant, taken)
+        number, guessed = (int(original[:2]), original[3:-3]) if original is not None else name_parts(name)
+        front = fronts[name]
+        # the front matter decides for a name shaped as a record's (a number or a stage word in it), or
+        # one naming this case (`notes.md` holding a memo is no record, nor is told to become one)
+        told = front.stage if front is not None and (number or guessed or front.case == case) else None
+        stage = told or guessed
+        meant = None
+        if stage is not None:
+            nn = number or number_in_order(stage, in_case)
+            meant = _claim(f"{nn:02d}-{stage}.md", taken) if nn <= 99 else None
         odd, odd_en = odd_hint(name)  # a trailing space: the name meant would look the same as this one
         odd_en = f" {odd_en};" if odd_en else ""
-        hint = (f"{odd} {meant}(으)로 바꾸세요.", f"{odd_en} rename it {meant}.") if meant and meant != name \
-            else (odd, odd_en)
-        layout.findings.append(finding("bad-file-name", irel, None, None, name=name, stages=", ".join(STAGES),
+        where: tuple[int | None, int | None] = (None, None)
+        if meant is None or meant == name:
+            hint = (odd, odd_en)
+        elif told is not None and front is not None and guessed is not None and told != guessed:
+            # 03-plann.md holding `stage: monitoring`: the content says one stage, the name another
+            alt = f"{meant[:2]}-{guessed}.md"
+            said, said_g = _stage_said(told), _stage_said(guessed)
+            hint = (f"{odd} 이름은 {said_g[0]} 기록 같지만 이 파일 {front.line}행(머리말)에는 stage: {told}(으)로 "
+                    f"적혀 있습니다. {STAGE_KO[told]} 기록이면 {meant}(으)로 바꾸고, {STAGE_KO[guessed]} 기록이면 "
+                    f"stage를 {guessed}(으)로 고친 뒤 {alt}(으)로 바꾸세요.",
+                    f"{odd_en} its name reads as {said_g[1]}, but its front matter says stage: {told} (line "
+                    f"{front.line}): a {said[1]} record is to be renamed {meant}; a {said_g[1]} record gets "
+                    f"stage: {guessed} and the name {alt}.")
+            where = (front.line, front.column)
+        elif told is not None and front is not None and guessed is None:  # 03-xyz.md holding `stage: plan`
+            hint = (f"{odd} 이 파일 {front.line}행(머리말)의 stage: {told}에 따라 {meant}(으)로 바꾸세요.",
+                    f"{odd_en} as its front matter says stage: {told} (line {front.line}), rename it {meant}.")
+            where = (front.line, front.column)
+        else:
+            hint = (f"{odd} {meant}(으)로 바꾸세요.", f"{odd_en} rename it {meant}.")
+        layout.findings.append(finding("bad-file-name", irel, *where, name=name, stages=", ".join(STAGES),
                                        hint=hint[0], hint_en=hint[1]))
-        named = parse_record_name(meant) if meant else None
-        if named is not None and not any(r.stage == named[1] for r in records):  # the case's only such record
-            layout.unread.setdefault(case, []).append((irel, named[1], name, *hint))
+        if meant is not None:
+            _unread(layout, case, records, irel, name, meant, hint)
+
+
+def _unread(layout: Layout, case: str, records: list[RecordFile], rel: str, name: str, meant: str,
+            hint: tuple[str, str]) -> None:
+    """Note the file at `rel`, a record of the case not read under its name `name` (to be `meant`):
+    the findings that follow only from its absence wait for it (`deferred`)."""
+    named = parse_record_name(meant)
+    if named is None:
+        return
+    nn, stage = named
+    later = [r for r in records if r.nn > nn]
+    gap_at = min(later, key=lambda r: r.nn).rel if later and all(r.nn != nn for r in records) else None
+    sole = not any(r.stage == stage for r in records)  # the case's only such record
+    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, sole, gap_at, *hint))
+
 
 def _claim(name: str, taken: set[int]) -> str:
     """The record name `name`, or with the case's next number when another record has its number
@@ -634,12 +744,13 @@ def _claim(name: str, taken: set[int]) -> str:
 
 
 def _copy_finding(rel: str, name: str, original: str, by: str) -> Finding:
-    """A copy a sync client or an editor left beside `original`. A sync client's (`01-intake (1).md`)
+    """A copy a sync client, a person or an editor left beside `original`. A sync client's (`01-intake (1).md`)
+    or a person's (`03-plan_최종.md`, `03-plan-old.md`)
     is an error, as a misnamed record is: two versions of one record, never checked as a record, and
     the site is not built while it is there, so no half-merged case is published and no later text
     is silently passed over. An editor's or a merge tool's backup (`01-intake.md~`, `#01-intake.md#`,
     `.orig`) is a warning: editors make them on every save, and they are neither checked nor published."""
-    return finding("copy-file" if by == "sync" else "backup-file", rel, None, None, name=name, original=original,
+    return finding("backup-file" if by == "editor" else "copy-file", rel, None, None, name=name, original=original,
                    by=COPY_BY[by][0], by_en=COPY_BY[by][1])
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from casekit.core.hints import attach_particles, unseen_in_name
+from casekit.core.hints import attach_particles, edit_distance, unseen_in_name
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.schemas import STAGE_KO, STAGES
 
@@ -124,22 +124,105 @@ def stage_of_word(word: str) -> str | None:
 
 _NAME_PARTS = re.compile(r"^\s*([0-9]{1,3})?[\s_\-.]*(.+?)\s*$")
 
+# what may follow a stage word in a record's file name, the name still meaning that stage's record: a
+# plural or an -ing, a form's own word (계획서, 사정기록지, 사례회의록, closure-report), a revision
+# (plan-revised, 계획수정: a new record of the stage, not a copy)
+_AFTER_STAGE = frozenset(word_key(w) for w in (
+    "s", "es", "ing", "ning", "form", "report", "record", "sheet", "revised", "revision", "updated", "new",
+    "서", "록", "표", "지", "기록", "기록지", "기록서", "보고", "보고서", "양식", "일지", "내용", "결과", "수정", "수정본",
+    "변경"))
 
-def record_name_for(name: str, next_nn: int | Callable[[str], int]) -> str | None:
-    """The record file name a misnamed file was meant to have: `4-intervention.md` -> 04-intervention.md,
-    `04_실행.md`, `０４-intervention.md` -> 04-intervention.md, `04-Intervention.MD`, `intervention.md` -> the case's next
-    number (`next_nn`, or what it gives for the stage), as is `00-intake.md`; None when no stage can be read
-    from it."""
+
+def _hangul(ch: str) -> bool:
+    return "가" <= ch <= "힣"
+
+
+def _weight(text: str) -> int:
+    """Letters, a Hangul syllable counted as two (계획 weighs as much as plan)."""
+    return sum(2 if _hangul(ch) else 1 for ch in text)
+
+
+@functools.cache
+def _stage_keys() -> tuple[tuple[str, str], ...]:
+    """(word key, stage) of every word that names a stage: its id, its Korean name, the practice's words."""
+    return tuple(dict.fromkeys((word_key(w), s) for s in STAGES for w in (s, STAGE_KO[s], *STAGE_WORDS.get(s, ()))))
+
+
+def _one(stages: set[str]) -> str | None:
+    return next(iter(stages)) if len(stages) == 1 else None
+
+
+@functools.lru_cache(maxsize=1024)
+def stage_in_name(word: str) -> str | None:
+    """The stage the word of a record's file name means, written as `stage_of_word` reads it or
+    slipped: lengthened by a form's word (`plans`, `계획서`, `사례회의록`, `plan-revised`), cut short
+    (`monitor`, `follow`, `assess`, `close`, `closing`), or one or two letters off (`plann`, `paln`,
+    `assesment`, `intervension`, `게획` as one stroke of a key off). None when no one stage is
+    that close: `notes`, `메모`, `readme`, `interview`, `plan.pdf` (a scan: no record) are none."""
+    exact = stage_of_word(word)
+    if exact is not None:
+        return exact
+    key = word_key(word)
+    if _weight(key) < 3 or len(key) > 40:
+        return None
+    keys = _stage_keys()
+    # a stage word, then what forms add to it (계획서: not 실행계획서, two stages' words)
+    longer = {s for w, s in keys if key.startswith(w) and key[len(w):] in _AFTER_STAGE}
+    if longer:
+        return _one(longer)
+    # the start of a stage word, four letters at least (monitor, 사후관), or of a word ending otherwise (close, closing)
+    shorter = set()
+    for w, s in keys:
+        common = len(os.path.commonprefix([key, w]))
+        if _weight(key[:common]) >= 4 and (common == len(key) or (
+                common < len(w) and _weight(key[common:]) <= 3 and _weight(w[common:]) <= 3)):
+            shorter.add(s)
+    if shorter:
+        return _one(shorter)
+    # a slip of one letter (two in a word of eight or more); Hangul by its strokes' letters (jamo):
+    # 게획 is one off 계획, 사진 two off 사정 (another word)
+    jamo = unicodedata.normalize("NFD", key)
+    best: dict[str, int] = {}
+    for w, s in keys:
+        hangul = any(_hangul(ch) for ch in w)
+        steps = edit_distance(jamo, unicodedata.normalize("NFD", w))
+        if steps <= (1 if hangul or len(w) < 8 else 2):
+            best[s] = min(steps, best.get(s, steps))
+    if not best:
+        return None
+    fewest = min(best.values())
+    return _one({s for s, n in best.items() if n == fewest})
+
+
+def name_parts(name: str) -> tuple[int, str | None]:
+    """The number (0 when none is written, or none a record takes: 00, 120) and the stage a file
+    named unlike a record reads as: `4-intervention.md`, `04_실행.md`, `０４-intervention.md`,
+    `04-Intervention.MD`, `03-plann.md`, `03-plan_최종.md`, `07-closure_old.md`, `03-paln (1).md`
+    (see `stage_in_name`, `copy_of`); (0, None) for `notes.md`."""
     plain = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", name))  # ０４-실행.md, a zero-width space
     stem = re.sub(r"(?:\.(?:md|markdown|txt))+$", "", plain.strip(), flags=re.IGNORECASE)
     m = _NAME_PARTS.match(stem)
     if m is None:
-        return None
-    stage = stage_of_word(m.group(2))
+        return 0, None
+    number = int(m.group(1)) if m.group(1) else 0
+    number = number if 1 <= number <= 99 else 0
+    stage = stage_of_word(m.group(2))  # (실행(개입) before what a copy adds is taken off: `(1)`)
+    if stage is None:
+        bare, _ = _unmarked(m.group(2))
+        stage = stage_in_name(bare) if bare else None
+    return number, stage
+
+
+def record_name_for(name: str, next_nn: int | Callable[[str], int]) -> str | None:
+    """The record file name a misnamed file was meant to have: `4-intervention.md` -> 04-intervention.md,
+    `04_실행.md`, `０４-intervention.md` -> 04-intervention.md, `04-Intervention.MD`, `03-plann.md`,
+    `03-plan_최종.md` (see `name_parts`), `intervention.md` -> the case's next
+    number (`next_nn`, or what it gives for the stage), as is `00-intake.md`; None when no stage can be read
+    from it."""
+    number, stage = name_parts(name)
     if stage is None:
         return None
-    number = int(m.group(1)) if m.group(1) else 0
-    if not 1 <= number <= 99:  # none, or one no record takes (00-intake.md, 100-monitoring.md): its place in the case
+    if not number:  # none, or one no record takes (00-intake.md, 100-monitoring.md): its place in the case
         number = next_nn(stage) if callable(next_nn) else next_nn
     return f"{number:02d}-{stage}.md" if 1 <= number <= 99 else None
 
@@ -174,18 +257,46 @@ _COPY_MARK = re.compile(
     r"|\.sync-conflict-[0-9A-Za-z-]+"  # Syncthing
     r")+$"
 )
+# what a person adds to a record's name when keeping a version of it apart: 03-plan_최종.md, 03-plan 최종.md,
+# 03-plan_v2.md, 03-plan-old.md, 03-plan_백업.md, 03-plan_20260325.md (not a revision: 03-plan-revised.md is
+# a new plan, `_AFTER_STAGE`)
+_SAVED_WORDS = (r"최종본?|최최종|진짜\s*최종|완성본?|백업|이전|예전|원본|임시|초안|"
+                r"old|final|fin|backup|bak|draft|temp|tmp|"
+                r"v\.?[0-9]{1,3}|ver\.?\s*[0-9]{0,3}|version\s*[0-9]{0,3}|버전\s*[0-9]{0,3}|"
+                r"[0-9]{4}[-.]?[0-9]{2}[-.]?[0-9]{2}|[0-9]{6}")
+_SAVED_MARK = re.compile(
+    rf"(?:[\s_\-.]+(?i:{_SAVED_WORDS})"  # 03-plan_최종, 03-plan-old, 03-plan v2
+    r"|(?<=[A-Za-z])(?:최종본?|최최종|백업|이전|원본|임시|초안)"  # 03-plan최종
+    r")$"
+)
 COPY_BY = {  # who leaves such a copy, for the finding
     "sync": ("Dropbox·OneDrive·iCloud 같은 동기화 프로그램이나 복사로 생긴 것",
              "made by a sync program (Dropbox, OneDrive, iCloud …) or by copying the file"),
+    "saved": ("이름에 '최종'·'v2'·'old' 같은 표시를 붙여 따로 저장한 것",
+              "saved apart with a mark such as _최종, _v2 or -old in its name"),
     "editor": ("편집기나 병합 도구가 남긴 백업", "a backup an editor or a merge tool left"),
 }
 
 
+def _unmarked(stem: str) -> tuple[str, bool]:
+    """`stem` without what sync clients and people add to a copy's name (`_COPY_MARK`, `_SAVED_MARK`,
+    in any order: `03-plan_최종 (1)`), and whether a person's mark was among it."""
+    saved = False
+    while True:
+        bare = _COPY_MARK.sub("", stem)
+        kept = _SAVED_MARK.sub("", bare)
+        saved = saved or kept != bare
+        if kept == stem:
+            return stem, saved
+        stem = kept
+
+
 def copy_of(name: str) -> tuple[str, str] | None:
-    """The name a sync client's or an editor's copy was made from, and who makes such copies
-    (`sync` or `editor`): `01-intake (1).md`, `04-intervention 2.md`, `01-intake-DESKTOP-AB12.md`,
-    `01-intake.md~`, `01-intake.md.bak`, `#01-intake.md#`, `01-intake.txt` (saved again as text)
-    -> 01-intake.md. None for any other name.
+    """The name a sync client's, a person's or an editor's copy was made from, and who makes such
+    copies (`sync`, `saved` or `editor`): `01-intake (1).md`, `04-intervention 2.md`,
+    `01-intake-DESKTOP-AB12.md`, `01-intake.md~`, `01-intake.md.bak`, `#01-intake.md#`, `01-intake.txt`
+    (saved again as text) -> 01-intake.md; `03-plan_최종.md`, `03-plan_v2.md`, `03-plan-old.md` -> 03-plan.md.
+    None for any other name.
     The name returned is not checked: the caller asks whether it is a record's (or a resource's).
     Only names that are no record's are asked about (the listing holds tens of thousands)."""
     text = unicodedata.normalize("NFC", name)
@@ -205,10 +316,10 @@ def copy_of(name: str) -> tuple[str, str] | None:
     bare = _MERGE_MARK.sub("", stem)
     if bare != stem:
         by = "editor"
-    bare = _COPY_MARK.sub("", bare)
+    bare, saved = _unmarked(bare)
     if not bare or (bare + ".md" == name):
         return None
-    return bare + ".md", by
+    return bare + ".md", "saved" if saved and by == "sync" else by
 
 
 def looks_like_record(name: str) -> bool:
