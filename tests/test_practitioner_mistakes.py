@@ -7,6 +7,7 @@ its explanation left beside the value, numbers with their unit."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -1876,6 +1877,98 @@ def test_two_records_numbered_the_wrong_way_round_are_told_to_swap(sample: Path,
     found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
     assert [(f.code, f.path) for f in found] == [("date-decreasing", f"cases/2026-0006/{swapped_a.name}")], found
     assert f"두 기록의 번호가 바뀐 것 같습니다: 날짜대로라면 이 기록은 {first}" in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "says"), [
+    ("cases/2026-0001/02-assessment.md", 'date: "2026-03-12"', 'date: "2026-03-02"',
+     "사정은 접수 뒤에 하므로 번호 순서는 맞고, 이 기록의 날짜가 틀린 것 같습니다: 사정일은 접수일(2026-03-04) 이후여야 "
+     "합니다(다음 기록 03-plan.md의 날짜 2026-03-25 이전). 날짜를 확인하세요."),
+    ("cases/2026-0001/08-followup.md", 'date: "2026-08-20"', 'date: "2026-07-01"',
+     "사후관리는 종결 뒤에 하므로 번호 순서는 맞고, 이 기록의 날짜가 틀린 것 같습니다: 사후관리일은 종결일(2026-07-10) "
+     "이후여야 합니다(다음 기록 09-followup.md의 날짜 2026-10-21 이전). 날짜를 확인하세요."),
+    ("cases/2026-0001/04-intervention.md", 'date: "2026-04-20"', 'date: "2026-03-20"',
+     "실행은 계획 뒤에 하므로 번호 순서는 맞고, 이 기록의 날짜가 틀린 것 같습니다: 실행 기록 날짜는 계획 수립일(2026-03-25)"),
+])
+def test_a_date_before_the_stage_it_follows_is_told_to_be_checked_not_the_numbers_swapped(
+    sample: Path, rel: str, old: str, new: str, says: str,
+) -> None:
+    """An assessment dated before its intake, a follow-up before its closure: date-decreasing told to
+    rename them 01-assessment.md and 02-intake.md, 07-followup.md and 08-closure.md (a probe), which
+    gave first-not-intake, intake-again and plan-without-assessment, or followup-before-closure.
+    The stage order forbids that swap: the date is the mistake, said with the dates it may have."""
+    line = edit(sample, rel, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path, f.line, f.column) for f in found] == [("date-decreasing", rel, line, 7)], found
+    assert says in found[0].message_ko and "번호가 바뀐" not in found[0].message_ko, found[0].message_ko
+
+
+def test_a_swap_of_numbers_is_advised_only_where_the_renamed_records_keep_the_stage_order() -> None:
+    """Each record of every sample case dated a day before the one above it: where date-decreasing
+    says to swap the two files' numbers, the case so renamed has no error of order or date (following
+    the advice makes no new error); where the swap would break the stage order, it says the date is wrong."""
+    from casekit.core.rules import ORDER_CODES, check_case
+    from casekit.core.scaffold import case_summaries
+
+    root = Path(__file__).resolve().parent.parent
+    resources = {p.stem for p in (root / "resources").glob("*.md")}
+    today = dt.date(2027, 1, 1)
+    told = {"swap": 0, "date": 0}
+    for case in sorted(p.name for p in (root / "cases").iterdir() if p.is_dir()):
+        records = case_summaries(root, case)
+        for i in range(1, len(records)):
+            prev, r = records[i - 1], records[i]
+            if prev.stage == r.stage or not prev.date:
+                continue
+            day = (dt.date.fromisoformat(prev.date) - dt.timedelta(days=1)).isoformat()
+            moved = [*records[:i], dataclasses.replace(r, date=day), *records[i + 1 :]]
+            found = [f for f in check_case(f"cases/{case}", moved, resources, today)
+                     if f.code == "date-decreasing" and f.path == r.rel]
+            assert len(found) == 1, (case, r.rel, found)
+            if "번호가 바뀐" in found[0].message_ko:
+                told["swap"] += 1
+                renamed = [*records[: i - 1],
+                           dataclasses.replace(r, date=day, nn=prev.nn, rel=f"cases/{case}/{prev.nn:02d}-{r.stage}.md"),
+                           dataclasses.replace(prev, nn=r.nn, rel=f"cases/{case}/{r.nn:02d}-{prev.stage}.md"),
+                           *records[i + 1 :]]
+                after = [f.code for f in check_case(f"cases/{case}", renamed, resources, today)
+                         if f.code in ORDER_CODES | {"first-not-intake", "date-decreasing", "date-year-typo"}]
+                assert after == [], (case, r.rel, found[0].message_ko, after)
+            elif "날짜가 틀린 것 같습니다" in found[0].message_ko:
+                told["date"] += 1
+    assert told["swap"] > 0 and told["date"] > 0, told
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "meant"), [
+    ("cases/2026-0012/01-intake.md", 'date: "2026-10-14"', 'date: "2016-10-14"', "2026-10-14"),
+    ("cases/2026-0012/01-intake.md", 'date: "2026-10-14"', 'date: "2025-10-14"', "2026-10-14"),
+    ("cases/2026-0001/01-intake.md", 'date: "2026-03-04"', 'date: "2023-03-04"', "2026-03-04"),
+])
+def test_a_year_mistyped_in_a_cases_first_record_is_one_error_at_its_date(
+    sample: Path, rel: str, old: str, new: str, meant: str,
+) -> None:
+    """2026-0012's intake dated 2016-10-14 for 2026-10-14 passed check with four warnings, none at the
+    date: an age group "wrong" on the age counted from 2016, two consents "a month after" the intake
+    told to be dated 2016-10-14 (the typo), and a date-gap on the assessment, whose date is right (a
+    probe). The year toward the future (2062) was an error already. One error at the date now, with
+    the date meant and what says so (the next record, the consents, the case id)."""
+    edit(sample, rel, old, new)
+    case = rel.rsplit("/", 1)[0]
+    found = [f for f in check(sample, today=None).findings if f.path.startswith(case + "/")]
+    assert [(f.code, f.path, f.line, f.column, f.severity) for f in found] == \
+        [("date-year-typo", rel, 4, 7, "error")], found
+    assert f"연도를 잘못 적은 것 같습니다: {meant}로 고치세요." in found[0].message_ko, found[0].message_ko
+    assert f"사례 번호는 {case.rsplit('/', 1)[1]}" in found[0].message_ko
+
+
+def test_a_year_mistyped_ahead_in_the_middle_of_a_case_is_said_at_it_not_at_the_record_after(sample: Path) -> None:
+    """2026-0001's plan dated 2027-03-25 for 2026-03-25, checked in 2027: the intervention after it got
+    a date-decreasing (its date right), and every activity an activity-before-plan; one error at the
+    plan's date now, with the year meant."""
+    rel = "cases/2026-0001/03-plan.md"
+    edit(sample, rel, 'date: "2026-03-25"', 'date: "2027-03-25"')
+    found = [f for f in check(sample, today=dt.date(2027, 6, 1)).findings if f.path.startswith("cases/2026-0001/")]
+    assert [(f.code, f.path, f.line) for f in found] == [("date-year-typo", rel, 4)], found
+    assert "2026-03-25로 고치세요" in found[0].message_ko, found[0].message_ko
 
 
 @pytest.mark.parametrize(("old", "new", "line", "says"), [

@@ -79,6 +79,52 @@ def test_dates_never_decrease(tmp_path: Path) -> None:
     assert ("date-decreasing", "02-assessment.md", 4) in found  # line of `date:`
 
 
+def _dated(*dates: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """FULL_PATH's stages with these dates (as many as given)."""
+    return [(stage, day, {}) for (stage, _, _), day in zip(FULL_PATH, dates, strict=False)]
+
+
+@pytest.mark.parametrize(("case", "path"), [
+    # open for two years, each record in order: no year is mistyped
+    ("2024-0003", _dated("2024-03-01", "2024-03-05", "2024-04-01", "2025-04-20", "2025-05-01", "2026-06-30", "2026-07-30")),
+    # a follow-up a year after the closure, in the year of the case id: a late follow-up, not 2024 mistyped
+    ("2024-0003", _dated("2024-03-01", "2024-03-05", "2024-04-01", "2024-04-20", "2024-05-01", "2024-05-20", "2025-06-01")),
+    # the intake more than a year before the assessment, nothing else dated: no evidence of a typo
+    ("c1", _dated("2025-02-01", "2026-03-05", "2026-04-01")),
+])
+def test_a_case_that_went_on_for_years_has_no_year_typo(tmp_path: Path, case: str, path: list) -> None:
+    found = codes(make_casebook(tmp_path, {case: path}))
+    assert not [c for c in found if c[0] in ("date-year-typo", "date-decreasing")], found
+
+
+@pytest.mark.parametrize(("case", "says"), [
+    ("20260301-K7QF", "사례 번호는 20260301-K7QF"),  # `ids: random`: the intake's date
+    ("2026-0007", "사례 번호는 2026-0007"),  # `ids: sequential`, prefix {year}-
+    ("GA2026-12", "사례 번호는 GA2026-12"),
+])
+def test_a_first_record_with_its_year_mistyped_is_told_by_the_case_ids_year(tmp_path: Path, case: str, says: str) -> None:
+    root = make_casebook(tmp_path, {case: _dated("2016-03-01", "2026-03-05", "2026-04-01")})
+    found = check(root).findings
+    assert [(f.code, f.path.rsplit("/", 1)[-1], f.line) for f in found] == [("date-year-typo", "01-intake.md", 4)], found
+    assert says in found[0].message_ko and "2026-03-01(으)로" not in found[0].message_ko
+    assert found[0].message_ko.endswith("연도를 잘못 적은 것 같습니다: 2026-03-01로 고치세요."), found[0].message_ko
+
+
+def test_a_case_id_without_a_year_leaves_the_gap_to_its_warning(tmp_path: Path) -> None:
+    """An id of another shape (kim-001) and an intake whose consents carry no date: nothing says which
+    year is meant; the assessment's date-gap still asks to check the year."""
+    root = make_casebook(tmp_path, {"kim-001": _dated("2016-03-01", "2026-03-05", "2026-04-01")})
+    assert [c for c, _, _ in codes(root)] == ["date-gap"]
+
+
+def test_the_year_a_case_id_holds() -> None:
+    from casekit.core.case import case_id_year
+
+    assert [case_id_year(cid, "2026-12-06") for cid in ("2026-0012", "20261014-K7QF", "GA2026-12", "kim-001", "c1",
+                                                        "2026-2027", "2031-0001", "1985-0001")] == \
+        [2026, 2026, 2026, None, None, None, None, None]
+
+
 def test_plan_needs_assessment(tmp_path: Path) -> None:
     root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], FULL_PATH[2]]})
     assert ("plan-without-assessment", "02-plan.md", 3) in codes(root)

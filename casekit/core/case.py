@@ -8,11 +8,14 @@ household, the conferences and whether the case is restricted. It stores no due 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from casekit.core.handover import Handover, current_worker
-from casekit.core.summary import Consent, Summary, record_order
+from casekit.core.summary import Consent, Summary, record_order, valid_date
 
 # where a restricted case's narratives stay off the site: the reasons practice names
 RESTRICTED_KO = {
@@ -199,16 +202,119 @@ def is_restricted(records: list[Summary]) -> bool:
     return restricted_reason(records) is not None
 
 
-def dates_going_back(records: list[Summary], today: str) -> list[tuple[Summary, Summary]]:
+def dates_going_back(records: list[Summary], today: str, typos: Container[str] = ()) -> list[tuple[Summary, Summary]]:
     """(record, the record above it) for each record (in `record_order`) dated before the one above
     it: its date is the mistake (`date-decreasing`). A record dated after `today` is not what the
-    next is held to (`date-future` says it)."""
+    next is held to (`date-future` says it), nor one whose year is mistyped (`typos`, its rel: see
+    `year_typos`; 2027-03-25 for 2026-03-25 puts every record after it "before" it)."""
     out = []
     prev: Summary | None = None
     for r in records:
         if r.date and prev is not None and prev.date and r.date < prev.date:
             out.append((r, prev))
-        if r.date and r.date <= today:
+        if r.date and r.date <= today and r.rel not in typos:
             prev = r
     return out
+
+
+# a record out of order by less than this is a day slipped or two records numbered the wrong way
+# round, not a year mistyped
+YEAR_OFF_DAYS = 183
+# the first or the last record of a case, further than a year from the record beside it, whose date
+# with another year lands this close to it (and on the right side): its year is mistyped when the
+# record's own other dates, or the case id, hold that year
+YEAR_NEAR_DAYS = 183
+# another date of the record (a consent's, an activity's) this close to the date meant agrees with it
+OWN_DATE_DAYS = 31
+# a year in a case id (`{year}-NNNN` of the sequential scheme, `YYYYMMDD-XXXX` of the random one):
+# four digits 19xx or 20xx, or eight that begin so, standing apart from other digits
+_ID_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:[01][0-9][0-3][0-9])?(?![0-9])")
+
+
+@dataclass(frozen=True)
+class YearTypo:
+    """A record date whose year is off from the dates around it by whole years (`year_typos`)."""
+
+    meant: str  # the date with the year the evidence gives it
+    before: Summary | None  # the dated records above and below it (None at either end of the case)
+    after: Summary | None
+    own: str | None  # another date of the record near `meant` (its consent's, its activity's)
+    by_id: bool  # the case id holds the year meant (its first record only: the id is made at the intake)
+
+    @property
+    def evidence(self) -> int:
+        return (self.own is not None) + self.by_id
+
+
+def case_id_year(case_id: str, today: str) -> int | None:
+    """The year a case id holds (2026-0012, 20261014-K7QF, GA2026-12), when it holds exactly one
+    from 1990 to next year; None for an id of another shape (kim-001, c1)."""
+    found = [int(m.group(1)) for m in _ID_YEAR.finditer(case_id)]
+    return found[0] if len(found) == 1 and 1990 <= found[0] <= int(today[:4]) + 1 else None
+
+
+def year_typos(records: list[Summary], today: str, case_id: str = "") -> dict[str, YearTypo]:
+    """rel -> the year typo of each record whose date's year disagrees with everything around it
+    (2016-10-14 for 2026-10-14), judged from the records beside it (not dated after `today`: those
+    are `date-future`'s), its own other dates and the year in the case id. Its date with another
+    year must fall between its neighbours', and either its own date is out of order with them by
+    months (`YEAR_OFF_DAYS`), or it is the case's first or last record, more than a year from the
+    record beside it, the year meant landing near it and held by its own dates or the case id. A
+    case open for years, each record in order, has none."""
+    ordered = sorted(records, key=record_order)
+    dated = [r for r in ordered if r.date and valid_date(r.date) and r.date <= today]
+    first = ordered[0] if ordered else None
+    id_year = case_id_year(case_id, today)
+    found: dict[str, YearTypo] = {}
+    for i, r in enumerate(dated):
+        typo = _year_typo(r, dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None,
+                          id_year if r is first else None, today)
+        if typo is not None:
+            found[r.rel] = typo
+    # two records side by side, each in order once the other's year is changed (2026-01-15, 2027-01-20
+    # between 2026-01-10 and 2027-02-01): the one more evidence holds; else the later, dated before the one above
+    for a, b in zip(dated, dated[1:], strict=False):
+        if a.rel in found and b.rel in found:
+            found.pop(b.rel if found[b.rel].evidence < found[a.rel].evidence else a.rel)
+    return found
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _year_typo(r: Summary, before: Summary | None, after: Summary | None, id_year: int | None,
+               today: str) -> YearTypo | None:
+    date = r.date or ""
+    low, high = (before.date or "") if before else "", (after.date or "") if after else ""
+    others = [d for d, line, col in r.dates if (line, col) != r.date_at]
+    own_dates = [d for d in others if abs(_days(date, d)) > YEAR_OFF_DAYS]
+    # (a plan's agreement and services dated with it: the date is as meant, whatever its neighbours say)
+    backed = any(abs(_days(date, d)) <= OWN_DATE_DAYS for d in others)
+    years = [int(d[:4]) for d in own_dates] + ([id_year] if id_year else [])
+    years += [int(low[:4]), int(low[:4]) + 1] if low else []
+    years += [int(high[:4]), int(high[:4]) - 1] if high else []
+    off = bool(low and date < low and _days(date, low) >= YEAR_OFF_DAYS) or bool(high and high < date and _days(high, date) >= YEAR_OFF_DAYS)
+    for year in dict.fromkeys(years):
+        meant = f"{year:04d}{date[4:]}"
+        if year == int(date[:4]) or not 1 <= year <= 9999 or not valid_date(meant) or meant > today \
+                or (low and meant < low) or (high and high < meant):
+            continue
+        own = next((d for d in own_dates if abs(_days(d, meant)) <= OWN_DATE_DAYS), None)
+        if backed and own is None:
+            continue
+        by_id = year == id_year
+        if off:
+            pass  # out of order by months, in order with the year changed
+        elif low and high:
+            return None  # in order between two records: a case that went on for years
+        elif not low and not high:
+            if own is None or not by_id:  # the case's only record: its own dates and the case id both
+                continue
+        else:
+            beside = high or low
+            if abs(_days(date, beside)) < 365 or abs(_days(meant, beside)) > YEAR_NEAR_DAYS or (own is None and not by_id):
+                continue
+        return YearTypo(meant, before, after, own, by_id)
+    return None
 

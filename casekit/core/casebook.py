@@ -456,7 +456,7 @@ def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
 # what a case's process rules say of a record only because it stands in that case: its order among
 # the case's records, its goals and needs against the case's plan and assessment, its date against theirs
 _OF_ITS_PLACE = ORDER_CODES | frozenset().union(*DEPENDS_ON.values()) | frozenset({
-    "goal-not-monitored", "date-decreasing", "activity-after-record", "activity-before-plan", "task-before-meeting",
+    "goal-not-monitored", "date-decreasing", "date-year-typo", "activity-after-record", "activity-before-plan", "task-before-meeting",
     "service-not-in-plan", "number-gap", "record-copied", "worker-changed-unrecorded", "case-copied"})
 
 

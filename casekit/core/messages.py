@@ -487,6 +487,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "기록 날짜 {date}이(가) 앞선 기록 {prev_name}의 날짜 {prev_date}보다 이릅니다.{hint}",
         "record date {date} is earlier than {prev_date} of the previous record {prev_name}{hint_en}",
     ),
+    "date-year-typo": (
+        E,
+        "기록 날짜 {date}의 연도가 이 사례의 다른 날짜와 맞지 않습니다: {evidence}입니다. 연도를 잘못 적은 것 같습니다: "
+        "{meant}(으)로 고치세요.",
+        "record date {date}: its year disagrees with the case's other dates ({evidence_en}); a mistyped year? "
+        "write {meant}",
+    ),
     "plan-without-assessment": (
         E,
         "계획 앞에 사정 기록이 없습니다. 계획은 사정 후에 세웁니다.",

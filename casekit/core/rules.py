@@ -6,16 +6,17 @@ after, and a new intake marked `reopening` starts the next.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping
 
-from casekit.core.case import Case, Episode, dates_going_back, episodes
+from casekit.core.case import Case, Episode, YearTypo, dates_going_back, episodes, year_typos
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
-from casekit.core.summary import Summary, record_order, valid_date
+from casekit.core.summary import Summary, record_order
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
 # closure reasons that explain why goals were not evaluated
@@ -25,17 +26,70 @@ EXCUSED_REASONS = frozenset(
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
 
 
-def _year_typo(r: Summary, prev: Summary, records: list[Summary], day: str) -> dict[str, str]:
-    """The hint of a record dated before the one above it when its date with that record's year
-    (or the year after it) fits between its neighbours and is not after `day`: a year mistyped
-    (2025-11-12 for 2026-11-12)."""
-    date, before = r.date or "", prev.date or ""
-    later = [o.date for o in records[records.index(r) + 1 :] if o.date and o.date <= day]
-    for year in (before[:4], str(int(before[:4]) + 1) if before[:4].isdigit() else ""):
-        meant = year + date[4:]
-        if year and meant != date and valid_date(meant) and before <= meant <= day and (not later or meant <= later[0]):
-            return {"hint": f" 연도를 잘못 적었나요? {meant}", "hint_en": f"; a mistyped year? {meant}"}
-    return {"hint": "", "hint_en": ""}
+def _year_hint(typo: YearTypo) -> dict[str, str]:
+    """The hint of a record dated before the one above it whose year is mistyped (`case.year_typos`:
+    2025-11-12 for 2026-11-12)."""
+    return {"hint": f" 연도를 잘못 적었나요? {typo.meant}", "hint_en": f"; a mistyped year? {typo.meant}"}
+
+
+def _year_typo_finding(r: Summary, typo: YearTypo, case_id: str) -> Finding:
+    """`date-year-typo` at the date of a record whose year is mistyped but which is not dated before
+    the one above it (the case's first record, 2016-10-14 for 2026-10-14; 2027-03-25 for 2026-03-25
+    before the records after it): what the year likely is, and what says so."""
+    ko, en = [], []
+    if typo.before is not None:
+        ko.append(f"앞 기록 {typo.before.file_name}은(는) {typo.before.date}")
+        en.append(f"{typo.before.file_name} above it is dated {typo.before.date}")
+    if typo.after is not None:
+        ko.append(f"다음 기록 {typo.after.file_name}은(는) {typo.after.date}")
+        en.append(f"{typo.after.file_name} below it {typo.after.date}")
+    if typo.own is not None:
+        ko.append(f"이 기록 안의 다른 날짜는 {typo.own}")
+        en.append(f"another date in this record {typo.own}")
+    if typo.by_id:
+        ko.append(f"사례 번호는 {case_id}")
+        en.append(f"the case id {case_id}")
+    return finding("date-year-typo", r.rel, *r.date_at, date=r.date, meant=typo.meant, evidence=", ".join(ko),
+                   evidence_en=", ".join(en))
+
+
+# each stage's date, as a worker names it
+DATE_WORD = {"intake": "접수일", "assessment": "사정일", "plan": "계획 수립일", "intervention": "실행 기록 날짜",
+             "monitoring": "점검일", "closure": "종결일", "followup": "사후관리일", "conference": "사례회의 날짜"}
+# where each stage stands in the process (a conference anywhere after the intake; interventions and
+# monitorings in any order after the plan)
+_RANK = {"intake": 0, "conference": 1, "assessment": 1, "plan": 2, "intervention": 3, "monitoring": 3, "closure": 4,
+         "followup": 5}
+
+
+def _date_wrong(r: Summary, prev: Summary, records: list[Summary], day: str) -> dict[str, str]:
+    """The hint of a record dated before the one above it when the two cannot change numbers (the
+    stage order forbids it: a 사정 before its 접수, a 사후관리 before its 종결): the date is the
+    mistake, and the dates it may have."""
+    later = next((o for o in records[records.index(r) + 1 :] if o.date and (prev.date or "") <= o.date <= day), None)
+    word, prev_word = DATE_WORD[r.stage], DATE_WORD[prev.stage]
+    why = (f"{STAGE_KO[r.stage]}은(는) {STAGE_KO[prev.stage]} 뒤에 하므로 번호 순서는 맞고"
+           if _RANK[r.stage] > _RANK[prev.stage] else "두 파일의 번호를 바꾸면 단계 순서가 어긋나므로")
+    upto = (f"(다음 기록 {later.file_name}의 날짜 {later.date} 이전)", f" and on or before {later.date} ({later.file_name})") \
+        if later is not None else ("", "")
+    return {"hint": f" {why}, 이 기록의 날짜가 틀린 것 같습니다: {word}은(는) {prev_word}({prev.date}) 이후여야 합니다"
+                    f"{upto[0]}. 날짜를 확인하세요.",
+            "hint_en": f"; the two cannot swap numbers without breaking the stage order, so this record's date looks "
+                       f"wrong: it must be on or after {prev.date} ({prev.file_name}){upto[1]}"}
+
+
+def _swap_keeps_order(r: Summary, prev: Summary, records: list[Summary], resources: Collection[str],
+                      now: list[Finding]) -> bool:
+    """Whether `r` and `prev` numbered the other way round keep the stage order (`_stage_order`, the
+    rules themselves): no order finding the case as numbered (`now`) does not already have, so
+    that renaming the two files as told makes no new error (01-assessment before 02-intake:
+    first-not-intake; 07-followup before 08-closure: followup-before-closure)."""
+    i, j = records.index(r), records.index(prev)
+    swapped = list(records)
+    swapped[i], swapped[j] = dataclasses.replace(prev, nn=r.nn), dataclasses.replace(r, nn=prev.nn)
+    swapped.sort(key=record_order)
+    known = {(f.code, f.path) for f in now if f.code in _ORDER_BROKEN}
+    return all((f.code, f.path) in known for f in _stage_order(swapped, resources) if f.code in _ORDER_BROKEN)
 
 
 def _swapped(r: Summary, prev: Summary, records: list[Summary]) -> bool:
@@ -90,17 +144,27 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
                                **_free_number(r, records)))
         else:
             seen[r.nn] = r
-    first = records[0]
-    if first.nn != 1 or first.stage != "intake":
-        out.append(finding("first-not-intake", first.rel, 1, 1, name=first.file_name))
-
     day = (today or dt.date.today()).isoformat()
+    case_id = case_rel.rsplit("/", 1)[-1]
+    typos = year_typos(records, day, case_id)
+    # the case as meant: a record whose year is mistyped is judged on the date it likely has, so that
+    # no other finding compares against the typo (an age counted from it, a consent "a month after"
+    # it, a record "years after" it, an activity before a plan dated a year late)
+    meant = [dataclasses.replace(r, date=typos[r.rel].meant) if r.rel in typos else r for r in records]
+    order = _stage_order(meant, resources)
+    out += [f for f in order if f.code == "first-not-intake"]
+
     decreasing: set[str] = set()  # records dated before the one above: their date is the mistake
     swapped: set[str] = set()  # two records whose numbers were swapped: their order findings follow from it
-    for r, prev in dates_going_back(records, day):
+    for r, prev in dates_going_back(records, day, typos):
         line, col = r.date_at
-        hint = _year_typo(r, prev, records, day)
-        if not hint["hint"] and _swapped(r, prev, records):
+        hint = {"hint": "", "hint_en": ""}
+        if r.rel in typos:
+            hint = _year_hint(typos[r.rel])
+        elif r.stage != prev.stage and not _swap_keeps_order(meant[records.index(r)], meant[records.index(prev)],
+                                                             meant, resources, order):
+            hint = _date_wrong(r, prev, records, day)
+        elif _swapped(r, prev, records):
             a, b = f"{prev.nn:02d}-{r.stage}.md", f"{r.nn:02d}-{prev.stage}.md"
             hint = {"hint": f" 두 기록의 번호가 바뀐 것 같습니다: 날짜대로라면 이 기록은 {a}, {prev.file_name}은(는) "
                             f"{b}입니다. 두 파일의 이름을 그렇게 바꾸세요.",
@@ -110,8 +174,34 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
         out.append(finding("date-decreasing", r.rel, line, col, date=r.date, prev_date=prev.date,
                            prev_name=prev.file_name, **hint))
         decreasing.add(r.rel)
+    out += [_year_typo_finding(r, typos[r.rel], case_id) for r in records if r.rel in typos and r.rel not in decreasing]
+    out += [f for f in order if f.code != "first-not-intake"]
 
-    case = Case.of(case_rel.rsplit("/", 1)[-1], records)
+    for r in records:
+        for kind, ref, line, col in _written(r):
+            if kind == "resource" and ref not in resources:
+                out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_resource_guess(ref, resources)))
+    from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
+
+    # a record dated before the one above it, its activities after it: the record's date is the one
+    # mistake (date-decreasing), not each activity
+    out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
+    # two records numbered the wrong way round: the date-decreasing that says so, not the stage order they then break
+    out = [f for f in out if not (f.code in ORDER_CODES and f.path in swapped)]
+    if not any(f.severity == "error" for f in out):  # (a plan deleted: its needs-plan says so, not also the gap)
+        out += _number_gaps(seen, case_rel)
+    return out + check_practice(Case.of(case_id, meant), today, decreasing)
+
+
+def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Finding]:
+    """The process rules over a case's records in number order (`records`, sorted by
+    `record_order`): the one place the stage order is written (first the intake, a plan after an
+    assessment, work after a plan, nothing but follow-ups after a closure …), with what each stage
+    holds against the stages before it (goals, needs, a closure's evaluations)."""
+    out: list[Finding] = []
+    first = records[0]
+    if first.nn != 1 or first.stage != "intake":
+        out.append(finding("first-not-intake", first.rel, 1, 1, name=first.file_name))
     ep = Episode()
     started = False
     # an episode's records that need a plan it lacks (its plan deleted, say): said once, at the first,
@@ -189,20 +279,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
             out[at] = finding("needs-plan", first.rel, *first.where, stage=first.stage, stage_ko=first_ko,
                               hint=f" 뒤의 기록 {len(others)}개({', '.join(others)})도 이 계획이 필요합니다.",
                               hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}")
-    for r in records:
-        for kind, ref, line, col in _written(r):
-            if kind == "resource" and ref not in resources:
-                out.append(finding("unknown-resource", r.rel, line, col, ref=ref, **_resource_guess(ref, resources)))
-    from casekit.core.rules_practice import check_practice  # the plausibility checks read the same Case
-
-    # a record dated before the one above it, its activities after it: the record's date is the one
-    # mistake (date-decreasing), not each activity
-    out = [f for f in out if not (f.code == "activity-after-record" and f.path in decreasing)]
-    # two records numbered the wrong way round: the date-decreasing that says so, not the stage order they then break
-    out = [f for f in out if not (f.code in ORDER_CODES and f.path in swapped)]
-    if not any(f.severity == "error" for f in out):  # (a plan deleted: its needs-plan says so, not also the gap)
-        out += _number_gaps(seen, case_rel)
-    return out + check_practice(case, today, decreasing)
+    return out
 
 
 def _number_gaps(seen: dict[int, Summary], case_rel: str) -> list[Finding]:
@@ -223,6 +300,9 @@ ORDER_CODES = frozenset({
     "needs-plan", "plan-without-assessment", "plan-after-ineligible", "after-closure", "followup-before-closure",
     "after-withdrawal", "assessment-without-consent", "plan-without-consent", "intake-again",
 })
+
+# what a renumbering may break: the stage order findings (`_swap_keeps_order`)
+_ORDER_BROKEN = ORDER_CODES | {"first-not-intake", "reopening-without-closure", "reopening-unmarked"}
 
 
 def out_of_order(case_rel: str, records: list[Summary], new: Summary) -> list[Finding]:

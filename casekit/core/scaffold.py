@@ -420,7 +420,7 @@ def _schemas(root: Path) -> SchemaSet:
 
 # an intake date further back than this is taken for a typo (2016 for 2026) unless forced
 OLDEST_INTAKE_YEARS = 5
-DATE_CODES = frozenset({"date-decreasing", "date-future", "date-far-future", "date-too-old"})
+DATE_CODES = frozenset({"date-decreasing", "date-year-typo", "date-future", "date-far-future", "date-too-old"})
 # what `add` refuses to write unless forced: the order rules `check` runs, and dates going back or ahead
 REFUSED_CODES = ORDER_CODES | DATE_CODES
 
