@@ -15,7 +15,7 @@ from casekit.core.case import Case, Episode, dates_going_back, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
-from casekit.core.summary import Summary, record_order, valid_date
+from casekit.core.summary import Summary, named_records, record_order, valid_date
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
 # closure reasons that explain why goals were not evaluated
@@ -118,9 +118,14 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     # naming the others (out's index of that finding -> the others' file names)
     unplanned: dict[int, tuple[Summary, str, list[str]]] = {}
     first_unplanned: int | None = None
+    # the episode's records that go against its intake's decision that the client is not eligible: said
+    # once, at that decision, naming them
+    against: list[Summary] = []
     for r in records:
         stage_ko = STAGE_KO[r.stage]
         if r.stage == "intake":
+            out += _after_ineligible(ep, against)
+            against = []
             if not started:
                 if r.reopening:
                     out.append(finding("reopening-without-closure", r.rel, *r.where))
@@ -153,10 +158,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
             and ep.intake is not None
             and ep.intake.eligibility in NOT_ELIGIBLE
         ):
-            out.append(
-                finding("plan-after-ineligible", r.rel, *r.where, decision=ep.intake.eligibility,
-                        stage=r.stage, stage_ko=stage_ko)
-            )
+            against.append(r)
         if r.stage == "assessment":
             ep.assessment = r
         elif r.stage == "plan":
@@ -184,6 +186,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
                 out.append(finding("followup-before-closure", r.rel, *r.where))
             ep.followups.append(r)
 
+    out += _after_ineligible(ep, against)
     for at, (first, first_ko, others) in unplanned.items():
         if others:
             out[at] = finding("needs-plan", first.rel, *first.where, stage=first.stage, stage_ko=first_ko,
@@ -225,10 +228,36 @@ ORDER_CODES = frozenset({
 })
 
 
+def said_of(f: Finding, rel: str) -> bool:
+    """Whether `f` is said of the record `rel`: at it, or, said once at the decision several records go
+    against (an ineligible intake, a refused or withdrawn consent), naming it among them."""
+    if f.path == rel:
+        return True
+    named = f.arg("records")
+    return named is not None and f.path.rsplit("/", 1)[0] == rel.rsplit("/", 1)[0] \
+        and rel.rsplit("/", 1)[-1] in named.split(", ")
+
+
 def out_of_order(case_rel: str, records: list[Summary], new: Summary) -> list[Finding]:
     """Why `new`, just added after `records`, is out of order (a monitoring before any plan, an
     assessment after an ineligible closure …): the same rules `check` runs."""
-    return [f for f in check_case(case_rel, [*records, new], set()) if f.path == new.rel and f.code in ORDER_CODES]
+    return [f for f in check_case(case_rel, [*records, new], set()) if f.code in ORDER_CODES and said_of(f, new.rel)]
+
+
+# what an intake's decision that the client is not eligible means the case does instead: its closure reason
+NOT_ELIGIBLE_KO = {"ineligible": ("대상 아님", "ineligible"), "referred_elsewhere": ("타 기관 의뢰", "referred")}
+
+
+def _after_ineligible(ep: Episode, against: list[Summary]) -> list[Finding]:
+    """`plan-after-ineligible`: the intake decided the client is not eligible (or referred them
+    elsewhere), and an assessment, plan, intervention or monitoring follows in its episode. One
+    mistake, either way: said once, at the decision, naming the records that go against it."""
+    if ep.intake is None or not against:
+        return []
+    decision = ep.intake.eligibility or ""
+    decision_ko, closure = NOT_ELIGIBLE_KO.get(decision, (decision, "ineligible"))
+    return [finding("plan-after-ineligible", ep.intake.rel, *ep.intake.eligibility_at, decision=decision,
+                    decision_ko=decision_ko, closure=closure, **named_records(against))]
 
 
 def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
@@ -420,4 +449,5 @@ def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
     return {"hint": f" 혹시 {guess}인가요?", "hint_en": f" Did you mean {guess}?"} if guess else {}
 
 
-__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order"]  # episodes: re-exported from case
+__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order",
+           "said_of"]  # episodes: re-exported from case

@@ -23,8 +23,9 @@ from casekit.core.schemas import PLACEHOLDER, STAGE_KO, SchemaSet, field_name, s
 from casekit.core.source import Parsed, outside, read_file, split
 
 Where = tuple[int, int]
-# (date, scope, action, resources it covers or None for all, by, line, column)
-Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int]
+# (date, scope, action, resources it covers or None for all, by, line, column of its date, line,
+# column of its action: where a finding on the decision itself, a refusal later records go against, points)
+Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int, int, int]
 
 
 @dataclass(slots=True)  # tens of thousands are held at once: no per-instance dict
@@ -153,6 +154,17 @@ def record_order(r: Summary) -> tuple[int, str, str]:
     error) by date, so that the rules after it judge the case as it happened rather than by the
     letters of the stage names (03-intervention.md before 03-plan.md)."""
     return (r.nn, r.date or "", r.rel)
+
+
+
+def named_records(records: list[Summary]) -> dict[str, Any]:
+    """The records a finding said once, at the decision they go against, names (an ineligible intake, a
+    refused consent): how many (`count`), their file names (`names`, the first five), their stages
+    (`what`, in Korean; `what_en`), and every file name (`records`: `rules.said_of` reads it back)."""
+    names = list(dict.fromkeys(r.file_name for r in records))
+    return {"count": len(names), "names": ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
+            "what": "·".join(dict.fromkeys(STAGE_KO.get(r.stage, r.stage) for r in records)),
+            "what_en": "/".join(dict.fromkeys(r.stage for r in records)), "records": ", ".join(names)}
 
 
 def valid_date(value: Any) -> str | None:
