@@ -535,3 +535,51 @@ def test_add_refuses_a_record_a_decision_said_once_names(sample: Path, run) -> N
     assert result.exit_code == 1 and "대상이 아니라고 판정했는데" in result.stderr, result.output
     assert not (sample / "cases/2026-0009/02-assessment.md").exists()
 
+
+CLOSURE_G1_G3 = """---
+case: "2026-0002"
+stage: closure
+date: "2026-11-30"
+worker: lee.sw
+reason: {reason}
+reason_note: "{note}"
+results:
+  - goal: G1
+    result: achieved
+    note: "생활비 부족 해소"
+  - goal: G2
+    result: achieved
+    note: "주 4일 이상 등교"
+  - goal: G3
+    result: partly_achieved
+    note: "주 3일 근무"
+client_feedback: "이제 혼자 해 볼 수 있을 것 같다."
+aftercare:
+  plan: "한 달 뒤 전화로 안부 확인"
+  first_check: "2026-12-30"
+---
+# 평가 및 종결
+
+생활비, 등교, 일자리 목표를 평가했다.
+"""
+
+
+@pytest.mark.parametrize(("reason", "note", "left"), [
+    ("other", "G4, G5는 평가를 원하지 않음", []),  # the note names the goals it explains
+    ("other", "G4~G5는 클라이언트가 평가를 원하지 않음", []),
+    ("goals_achieved", "G5: 평가를 원하지 않음", ["G4"]),  # (G4 is not explained)
+    ("other", "남은 목표는 평가를 원하지 않음", ["G4", "G5"]),  # which goals: not said
+    ("moved", "다른 구로 이사함", []),  # a reason that explains every goal unevaluated
+])
+def test_a_closure_explains_goals_left_unevaluated_by_naming_them(sample: Path, run, reason: str, note: str,
+                                                                  left: list[str]) -> None:
+    rel = "cases/2026-0002/12-closure.md"
+    (sample / rel).write_text(CLOSURE_G1_G3.format(reason=reason, note=note), encoding="utf-8")
+    got = [f for f in json.loads(run(sample, "check", "--format", "json").output)["findings"]
+           if f["severity"] == "error"]
+    assert [(f["path"], f["line"], f["code"]) for f in got] == [(rel, 8, "closure-goal-unevaluated")] * len(left)
+    for f, goal in zip(got, left, strict=True):
+        assert f"목표 {goal}(" in f["message"] and "reason_note에 그 목표의 ID와 이유를" in f["message"]
+        assert "result(달성 achieved, 부분 달성 partly_achieved, 미달성 not_achieved, 중단 dropped)" in f["message"]
+        # with `other`, the reasons that need no evaluation, by their labels (moved: the one meant?)
+        assert ("전출·이사(moved)" in f["message"]) == (reason == "other")

@@ -312,3 +312,25 @@ def test_a_reopening_asked_for_by_a_follow_up_is_due_within_reopen_days(tmp_path
     found = {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
     assert found.get("reopen") == dt.date(2026, 8, 2), found
 
+
+def test_the_reasons_that_excuse_unevaluated_goals_are_named_as_the_schema_labels_them() -> None:
+    """closure-goal-unevaluated lists them by their Korean labels: the schema's, each a reason it allows."""
+    import json
+
+    from casekit.core.rules import EXCUSED_KO
+    from casekit.core.schemas import DEFAULTS
+
+    common = json.loads((DEFAULTS / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
+    labels = common["$defs"]["closureReason"]["x-enum-labels"]
+    assert {code: labels[code] for code in EXCUSED_KO} == EXCUSED_KO
+    assert set(EXCUSED_KO) <= set(common["$defs"]["closureReason"]["enum"]) - {"goals_achieved", "other"}
+
+
+@pytest.mark.parametrize(("note", "goals"), [
+    ("G4, G5는 평가를 원하지 않음", ["G4", "G5"]), ("G4~G5 중단", ["G4", "G5"]), ("g2·G 3 미평가", ["G2", "G3"]),
+    ("G1-G3 달성", ["G1", "G2", "G3"]), ("G40은 다음 계획으로", ["G40"]), ("SG4 사업 종료", []), ("2026-04 종결", []),
+])
+def test_the_goals_a_closure_note_names(note: str, goals: list[str]) -> None:
+    from casekit.core.summary import goals_named
+
+    assert goals_named(note) == goals

@@ -543,8 +543,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "closure-goal-unevaluated": (
         E,
-        "종결 기록에 목표 {goal}({text})의 평가가 없습니다. 목표별 결과를 적거나 평가하지 못한 사유를 종결 사유로 적으세요.",
-        "closure does not evaluate goal {goal} ({text}); add its result or a closure reason that explains why not",
+        "종결 기록에 목표 {goal}({text})의 평가가 없습니다. results에 이 목표(goal: {goal})의 result(달성 achieved, 부분 달성 "
+        "partly_achieved, 미달성 not_achieved, 중단 dropped)를 적으세요. 평가하지 못했다면 reason_note에 그 목표의 ID와 "
+        "이유를 적으세요(예: \"{goal}: 클라이언트가 평가를 원하지 않음\").{hint}",
+        "closure does not evaluate goal {goal} ({text}); add its result under results (achieved, partly_achieved, "
+        "not_achieved, dropped), or, not evaluated, name {goal} and why in reason_note{hint_en}",
     ),
     "closure-achieved-without-plan": (
         E,

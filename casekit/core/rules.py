@@ -18,10 +18,20 @@ from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, named_records, record_order, valid_date
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
-# closure reasons that explain why goals were not evaluated
-EXCUSED_REASONS = frozenset(
-    {"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable", "institution", "converted"}
-)
+# closure reasons that explain why goals were not evaluated, with their labels (the closure schema's
+# x-enum-labels): closure-goal-unevaluated names them when the reason is `other`
+EXCUSED_KO = {
+    "ineligible": "사례관리 대상 아님", "referred": "타 기관 이관", "withdrew": "클라이언트 거부·철회", "moved": "전출·이사",
+    "deceased": "사망", "unreachable": "연락 두절", "institution": "시설 입소·장기 입원",
+    "converted": "전환(일반관리·서비스연계)",
+}
+EXCUSED_REASONS = frozenset(EXCUSED_KO)
+# (closure `other`: the reason meant may be one of these, 전출·이사 for 기타)
+_EXCUSED_HINT = {
+    "hint": " 종결 사유가 " + ", ".join(f"{ko.split('(')[0]}({code})" for code, ko in EXCUSED_KO.items())
+            + "이면 목표를 평가하지 않고 종결할 수 있습니다.",
+    "hint_en": "; no evaluation is needed when the reason is " + ", ".join(EXCUSED_KO),
+}
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
 
 
@@ -341,9 +351,12 @@ def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Fin
                       for kind, ref, line, col in _written(r) if kind == "goal"]
     out += _goal_refs(r, ep.plan)
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
+        # (a goal the reason_note names is one whose missing evaluation it explains: "G4, G5는 평가를 원하지 않음")
+        hint = _EXCUSED_HINT if r.reason == "other" else {}
+        line, col = r.goals_at
         for goal, text in ep.plan.goals.items():
-            if goal not in r.results:
-                out.append(finding("closure-goal-unevaluated", r.rel, *r.goals_at, goal=goal, text=text))
+            if goal not in r.results and goal not in r.note_goals:
+                out.append(finding("closure-goal-unevaluated", r.rel, line, col, goal=goal, text=text, **hint))
     return out
 
 
@@ -449,5 +462,5 @@ def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
     return {"hint": f" 혹시 {guess}인가요?", "hint_en": f" Did you mean {guess}?"} if guess else {}
 
 
-__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order",
+__all__ = ["EXCUSED_KO", "EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order",
            "said_of"]  # episodes: re-exported from case
