@@ -31,16 +31,16 @@ def codes(root: Path) -> list[tuple[str, str]]:
 
 
 def test_the_old_consent_form_still_reads() -> None:
-    state = Consents((("2026-03-01", "case_management", "given", None, "self", 1, 1),))
+    state = Consents((("2026-03-01", "case_management", "given", None, "self", 1, 1, 1, 1),))
     assert state.state("case_management", "2026-03-01") == "given"
     assert state.state("case_management", "2026-02-28") is None  # not yet asked
 
 
 def test_a_later_withdrawal_wins_and_a_later_consent_wins_again() -> None:
     entries = (
-        ("2026-03-01", "information_sharing", "given", None, "self", 1, 1),
-        ("2026-05-01", "information_sharing", "withdrawn", ("food-bank",), "self", 2, 1),
-        ("2026-06-01", "information_sharing", "given", ("food-bank",), "self", 3, 1),
+        ("2026-03-01", "information_sharing", "given", None, "self", 1, 1, 1, 1),
+        ("2026-05-01", "information_sharing", "withdrawn", ("food-bank",), "self", 2, 1, 2, 1),
+        ("2026-06-01", "information_sharing", "given", ("food-bank",), "self", 3, 1, 3, 1),
     )
     state = Consents(entries)
     assert state.state("information_sharing", "2026-04-30", "food-bank") == "given"
@@ -78,7 +78,10 @@ def test_a_withdrawal_of_sharing_stops_later_links_only(tmp_path: Path) -> None:
                                             ("intervention", "2026-04-20", {"activities": [
                                                 {"date": "2026-04-20", "type": "linking", "goal": "G1",
                                                  "resource": "food-bank", "summary": "푸드뱅크 재연계"}]})]})
-    assert codes(root) == [("sharing-refused", "05-intervention.md")]  # the plan before it stays valid
+    found = check(root).findings
+    # the plan before it stays valid: the one link after the withdrawal is named, at the withdrawal
+    assert [(f.code, f.path.rsplit("/", 1)[-1]) for f in found] == [("sharing-refused", "04-monitoring.md")]
+    assert "기록 1개(05-intervention.md)" in found[0].message_ko and "food-bank" in found[0].message_ko
 
 
 def test_after_a_withdrawal_of_case_management_only_closure_is_due(tmp_path: Path) -> None:

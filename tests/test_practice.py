@@ -51,11 +51,18 @@ def test_eligible_intake_without_consent_to_case_management(sample: Path, run) -
 
 
 def test_linking_when_consent_to_share_was_refused(sample: Path, run) -> None:
-    edit(sample, "cases/2026-0014/01-intake.md", "scope: information_sharing\n    action: given",
-         "scope: information_sharing\n    action: refused")
-    got = only(run, sample)
-    rel = "cases/2026-0014/03-intervention.md"
-    assert got == {(rel, 9, "error", "sharing-refused"), (rel, 14, "error", "sharing-refused")}
+    """The two links of 03-intervention go against the refusal: one finding, at the refusal's
+    `action`, naming the record and the agencies (one mistake: the action, or the links)."""
+    rel = "cases/2026-0014/01-intake.md"
+    line = edit(sample, rel, "scope: information_sharing\n    action: given",
+                "scope: information_sharing\n    action: refused") + 1
+    result = run(sample, "check", "--format", "json")
+    got = json.loads(result.output)["findings"]
+    assert [(f["path"], f["line"], f["severity"], f["code"]) for f in got] == [(rel, line, "error", "sharing-refused")]
+    assert got[0]["column"] == len("    action: ") + 1
+    message = got[0]["message"]
+    assert "기록 1개(03-intervention.md)" in message and "정보를 2번 제공" in message
+    assert "given으로 고치세요" in message and "새 동의(action: given)" in message
 
 
 def test_linking_to_an_agency_the_consent_does_not_name(sample: Path, run) -> None:
@@ -141,12 +148,15 @@ def test_an_inactive_resource_in_an_open_plan(sample: Path, run) -> None:
 
 
 def test_nothing_but_closure_after_a_withdrawal(sample: Path, run) -> None:
-    edit(sample, "cases/2026-0002/09-monitoring.md", "decision:",
+    line = edit(sample, "cases/2026-0002/09-monitoring.md", "decision:",
          'consents:\n  - date: "2026-09-05"\n    scope: case_management\n    action: withdrawn\n    by: self\n'
          '    method: verbal\n    client_words: "당분간 혼자 해 볼게요"\ndecision:')
-    got = only(run, sample)
-    assert ("cases/2026-0002/10-intervention.md", 3, "error", "after-withdrawal") in got
-    assert ("cases/2026-0002/11-monitoring.md", 3, "error", "after-withdrawal") in got
+    result = run(sample, "check", "--format", "json")
+    got = [f for f in json.loads(result.output)["findings"] if f["code"] == "after-withdrawal"]
+    # (one withdrawal, two records after it: said once, at the withdrawal's action, naming both)
+    assert [(f["path"], f["line"]) for f in got] == [("cases/2026-0002/09-monitoring.md", line + 3)]
+    assert "실행·점검 기록 2개(10-intervention.md, 11-monitoring.md)" in got[0]["message"]
+    assert "reason: withdrew" in got[0]["message"] and "이 동의 항목을 지우세요" in got[0]["message"]
 
 
 def test_a_guardian_consent_names_the_relation(sample: Path, run) -> None:
@@ -487,3 +497,99 @@ def test_a_risk_level_that_says_the_opposite_of_the_needs_is_a_warning_at_it(sam
     rel = "cases/2026-0012/02-assessment.md"  # needs of 보통 and 낮음 only
     line = edit(sample, rel, "risk_level: low", "risk_level: crisis")
     assert only(run, sample) == {(rel, line, "warning", "risk-level-mismatch")}
+
+
+# --- one decision, many records going against it: one finding, at the decision -----------------------
+
+
+def test_an_ineligible_intake_followed_by_the_whole_process_is_one_finding_at_the_decision(sample: Path, run) -> None:
+    """`decision: ineligible` typed for eligible (or the records after it in the wrong case): one finding,
+    at the value, naming the five records, giving both ways out; not one a record."""
+    rel = "cases/2026-0001/01-intake.md"
+    line = edit(sample, rel, "decision: eligible", "decision: ineligible")
+    got = json.loads(run(sample, "check", "--format", "json").output)["findings"]
+    assert [(f["path"], f["line"], f["column"], f["code"]) for f in got] == [
+        (rel, line, len("  decision: ") + 1, "plan-after-ineligible")]
+    message = got[0]["message"]
+    assert ("사정·계획·실행·점검 기록 5개(02-assessment.md, 03-plan.md, 04-intervention.md, 05-monitoring.md, "
+            "06-monitoring.md)") in message
+    assert "eligible로 고치세요" in message and "reason: ineligible" in message
+
+
+def test_a_referral_elsewhere_followed_by_work_says_to_close_as_referred(sample: Path, run) -> None:
+    edit(sample, "cases/2026-0012/01-intake.md", "decision: eligible", "decision: referred_elsewhere")
+    got = [f for f in json.loads(run(sample, "check", "--format", "json").output)["findings"]
+           if f["code"] == "plan-after-ineligible"]
+    assert [f["path"] for f in got] == ["cases/2026-0012/01-intake.md"]
+    assert "타 기관 의뢰" in got[0]["message"] and "reason: referred)" in got[0]["message"]
+
+
+def test_a_refused_consent_to_case_management_is_one_finding_at_the_refusal(sample: Path, run) -> None:
+    """`action: refused` typed for given in an eligible intake: not also eligible-without-consent at the
+    decision; the assessment and plan made against it are named, with the work after them."""
+    rel = "cases/2026-0001/01-intake.md"
+    line = edit(sample, rel, "scope: case_management\n    action: given",
+                "scope: case_management\n    action: refused") + 1
+    got = json.loads(run(sample, "check", "--format", "json").output)["findings"]
+    assert [(f["path"], f["line"], f["column"], f["code"]) for f in got] == [
+        (rel, line, len("    action: ") + 1, "assessment-without-consent")]
+    assert ("사정·계획·실행·점검 기록 5개(02-assessment.md, 03-plan.md, 04-intervention.md, 05-monitoring.md, "
+            "06-monitoring.md)") in got[0]["message"]
+    assert "given으로 고치세요" in got[0]["message"]
+
+
+def test_add_refuses_a_record_a_decision_said_once_names(sample: Path, run) -> None:
+    """`casekit add` refuses what `check` would then say of the new record, though said at the intake."""
+    edit(sample, "cases/2026-0009/01-intake.md", "decision: eligible", "decision: ineligible")
+    result = run(sample, "add", "2026-0009", "사정")
+    assert result.exit_code == 1 and "대상이 아니라고 판정했는데" in result.stderr, result.output
+    assert not (sample / "cases/2026-0009/02-assessment.md").exists()
+
+
+CLOSURE_G1_G3 = """---
+case: "2026-0002"
+stage: closure
+date: "2026-11-30"
+worker: lee.sw
+reason: {reason}
+reason_note: "{note}"
+results:
+  - goal: G1
+    result: achieved
+    note: "생활비 부족 해소"
+  - goal: G2
+    result: achieved
+    note: "주 4일 이상 등교"
+  - goal: G3
+    result: partly_achieved
+    note: "주 3일 근무"
+client_feedback: "이제 혼자 해 볼 수 있을 것 같다."
+aftercare:
+  plan: "한 달 뒤 전화로 안부 확인"
+  first_check: "2026-12-30"
+---
+# 평가 및 종결
+
+생활비, 등교, 일자리 목표를 평가했다.
+"""
+
+
+@pytest.mark.parametrize(("reason", "note", "left"), [
+    ("other", "G4, G5는 평가를 원하지 않음", []),  # the note names the goals it explains
+    ("other", "G4~G5는 클라이언트가 평가를 원하지 않음", []),
+    ("goals_achieved", "G5: 평가를 원하지 않음", ["G4"]),  # (G4 is not explained)
+    ("other", "남은 목표는 평가를 원하지 않음", ["G4", "G5"]),  # which goals: not said
+    ("moved", "다른 구로 이사함", []),  # a reason that explains every goal unevaluated
+])
+def test_a_closure_explains_goals_left_unevaluated_by_naming_them(sample: Path, run, reason: str, note: str,
+                                                                  left: list[str]) -> None:
+    rel = "cases/2026-0002/12-closure.md"
+    (sample / rel).write_text(CLOSURE_G1_G3.format(reason=reason, note=note), encoding="utf-8")
+    got = [f for f in json.loads(run(sample, "check", "--format", "json").output)["findings"]
+           if f["severity"] == "error"]
+    assert [(f["path"], f["line"], f["code"]) for f in got] == [(rel, 8, "closure-goal-unevaluated")] * len(left)
+    for f, goal in zip(got, left, strict=True):
+        assert f"목표 {goal}(" in f["message"] and "reason_note에 그 목표의 ID와 이유를" in f["message"]
+        assert "result(달성 achieved, 부분 달성 partly_achieved, 미달성 not_achieved, 중단 dropped)" in f["message"]
+        # with `other`, the reasons that need no evaluation, by their labels (moved: the one meant?)
+        assert ("전출·이사(moved)" in f["message"]) == (reason == "other")

@@ -748,7 +748,7 @@ def test_a_name_and_a_front_matter_that_disagree_are_both_said(
     said = found[0].message_ko
     assert "이름은 계획(plan) 기록 같지만 이 파일 3행(머리말)에는 stage: monitoring으로 적혀 있습니다" in said, said
     assert f"점검 기록이면 {meant}로 바꾸고, 계획 기록이면 stage를 plan으로 고친 뒤 {other}로 바꾸세요" in said, said
-    assert f"its front matter says stage: monitoring (line 3)" in found[0].message_en
+    assert "its front matter says stage: monitoring (line 3)" in found[0].message_en
 
 
 @pytest.mark.parametrize(("name", "content"), [

@@ -202,6 +202,21 @@ def test_closure_at_intake(tmp_path: Path) -> None:
     assert any(c == "plan-after-ineligible" for c, _, _ in codes(root2))
 
 
+def test_an_ineligible_intake_is_said_once_an_episode(tmp_path: Path) -> None:
+    """Each episode's own decision: the records of a reopened episode after an eligible intake are not
+    named against the first one; a second ineligible episode has its own finding."""
+    ineligible = ("intake", "2026-03-01", {"eligibility": {"decision": "ineligible", "reason": "소득 기준 초과"}})
+    closure = ("closure", "2026-03-20", {"reason": "ineligible", "results": None, "client_feedback": None})
+    again = ("intake", "2026-05-01", {"eligibility": {"decision": "ineligible", "reason": "소득 기준 초과"},
+                                      "reopening": {"previous_closure": "2026-03-20", "reason": "재의뢰"}})
+    path = [ineligible, ("assessment", "2026-03-05", {}), ("plan", "2026-03-10", {}), closure,
+            again, ("assessment", "2026-05-05", {})]
+    found = [f for f in check(make_casebook(tmp_path, {"c1": path})).findings if f.code == "plan-after-ineligible"]
+    assert [f.path for f in found] == ["cases/c1/01-intake.md", "cases/c1/05-intake.md"]
+    assert "사정·계획 기록 2개(02-assessment.md, 03-plan.md)" in found[0].message_ko
+    assert "사정 기록 1개(06-assessment.md)" in found[1].message_ko
+
+
 def test_unknown_goal_need_and_resource(tmp_path: Path) -> None:
     path = replace(FULL_PATH, 3, activities=[{"date": "2026-04-10", "type": "linking", "goal": "G9", "summary": "x",
                                                 "resource": "nowhere"}])
@@ -216,8 +231,14 @@ def test_unknown_goal_need_and_resource(tmp_path: Path) -> None:
 def test_plan_requires_consent_and_agreement(tmp_path: Path) -> None:
     path = replace(FULL_PATH[:3], 0, consent={"case_management": False, "information_sharing": False})
     path = replace(path, 2, agreement={"client_agreed": False, "date": "2026-04-01"})
-    kinds = {c for c, _, _ in codes(make_casebook(tmp_path, {"c1": path}))}
-    assert {"plan-without-consent", "plan-not-agreed"} <= kinds
+    found = check(make_casebook(tmp_path, {"c1": path})).findings
+    assert {"assessment-without-consent", "plan-not-agreed"} <= {f.code for f in found}
+    refused = next(f for f in found if f.code == "assessment-without-consent")
+    assert refused.path == "cases/c1/01-intake.md" and "사정·계획 기록 2개(02-assessment.md, 03-plan.md)" in refused.message_ko
+    # (a plan alone, no assessment, against the refusal: its own code, in the same words)
+    alone = [r for i, r in enumerate(path) if i != 1]
+    found = check(make_casebook(tmp_path / "alone", {"c1": alone})).findings
+    assert [f.path for f in found if f.code == "plan-without-consent"] == ["cases/c1/01-intake.md"]
 
 
 def test_monitoring_reports_every_goal(tmp_path: Path) -> None:
@@ -336,3 +357,26 @@ def test_a_reopening_asked_for_by_a_follow_up_is_due_within_reopen_days(tmp_path
     assert not report.errors, report.errors
     found = {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines)}
     assert found.get("reopen") == dt.date(2026, 8, 2), found
+
+
+def test_the_reasons_that_excuse_unevaluated_goals_are_named_as_the_schema_labels_them() -> None:
+    """closure-goal-unevaluated lists them by their Korean labels: the schema's, each a reason it allows."""
+    import json
+
+    from casekit.core.rules import EXCUSED_KO
+    from casekit.core.schemas import DEFAULTS
+
+    common = json.loads((DEFAULTS / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
+    labels = common["$defs"]["closureReason"]["x-enum-labels"]
+    assert {code: labels[code] for code in EXCUSED_KO} == EXCUSED_KO
+    assert set(EXCUSED_KO) <= set(common["$defs"]["closureReason"]["enum"]) - {"goals_achieved", "other"}
+
+
+@pytest.mark.parametrize(("note", "goals"), [
+    ("G4, G5는 평가를 원하지 않음", ["G4", "G5"]), ("G4~G5 중단", ["G4", "G5"]), ("g2·G 3 미평가", ["G2", "G3"]),
+    ("G1-G3 달성", ["G1", "G2", "G3"]), ("G40은 다음 계획으로", ["G40"]), ("SG4 사업 종료", []), ("2026-04 종결", []),
+])
+def test_the_goals_a_closure_note_names(note: str, goals: list[str]) -> None:
+    from casekit.core.summary import goals_named
+
+    assert goals_named(note) == goals

@@ -78,13 +78,20 @@ class Consents:
 
     def state(self, scope: str, date: str, resource: str | None = None) -> str | None:
         """`given`, `refused`, `withdrawn` or None (never asked) for `scope` on `date` (and `resource`)."""
+        entry = self.deciding(scope, date, resource)
+        return entry[2] if entry is not None else None
+
+    def deciding(self, scope: str, date: str, resource: str | None = None) -> Consent | None:
+        """The entry in force for `scope` on `date` (and `resource`): the latest on or before it that
+        covers it; None when none was asked."""
         out = None
-        for d, sc, action, covered, *_ in self.entries:
+        for entry in self.entries:
+            d, sc, _, covered, *_ = entry
             if d > date or sc != scope:
                 continue
             if resource is not None and covered is not None and resource not in covered:
                 continue
-            out = action
+            out = entry
         return out
 
     def withdrawn_at(self, scope: str = "case_management") -> Consent | None:

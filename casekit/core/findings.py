@@ -73,10 +73,14 @@ def finding(
 # The arguments kept on a finding of these codes, for the passes that read findings back
 # (casekit.core.casebook: a folder renamed, a resource file deleted or renamed, said once):
 # the few codes concerned, so that the other findings, thousands in a cache, stay as small.
+# (a finding said once, at the decision several records go against, keeps their file names:
+# `casekit add` refuses a record such a finding names, rules.said_of)
 KEPT_ARGS: dict[str, tuple[str, ...]] = {
     "case-mismatch": ("value",),
     "unknown-resource": ("ref",),
     "resource-id-mismatch": ("value",),
+    **{code: ("records",) for code in ("plan-after-ineligible", "assessment-without-consent", "plan-without-consent",
+                                       "after-withdrawal", "sharing-refused")},
 }
 
 

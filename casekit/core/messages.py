@@ -504,11 +504,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{stage_ko} 기록 앞에 계획이 없습니다. 실행과 점검은 계획 후에 합니다.{hint}",
         "{stage} needs an earlier plan{hint_en}",
     ),
-    "plan-without-consent": (
-        E,
-        "사례관리 동의를 거부했거나 철회했는데 계획이 있습니다. 동의 없이 계획을 세우지 않습니다.",
-        "a plan although consent to case management was refused or withdrawn",
-    ),
     "plan-not-agreed": (
         W,
         "클라이언트가 동의하지 않은 계획입니다(agreement.client_agreed: false). 자기결정권: 동의하지 않은 이유를 "
@@ -517,8 +512,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "plan-after-ineligible": (
         E,
-        "접수에서 사례관리 대상이 아니라고 판정했는데({decision}) 종결 대신 {stage_ko} 기록이 이어집니다.",
-        "intake found the client not eligible ({decision}) but a {stage} record follows instead of closure",
+        "접수에서 사례관리 대상이 아니라고 판정했는데(decision: {decision} {decision_ko}) 종결 대신 {what} 기록 "
+        "{count}개({names})가 이어집니다. 판정을 잘못 적은 것이면 이 값을 eligible로 고치세요. 판정이 맞다면 이 "
+        "기록들은 이 사례에 있으면 안 됩니다: 다른 사례의 기록이면 그 사례로 옮기고, 아니면 지운 뒤 종결 기록"
+        "(reason: {closure})으로 마치세요.",
+        "the intake found the client not eligible ({decision}), yet {count} {what_en} record(s) follow instead of "
+        "closure: {names}; if the decision is a slip, make it eligible; if it is right, those records do not belong "
+        "here (move them to their case, or delete them and close the case with reason: {closure})",
     ),
     "followup-before-closure": (
         E,
@@ -550,8 +550,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "closure-goal-unevaluated": (
         E,
-        "종결 기록에 목표 {goal}({text})의 평가가 없습니다. 목표별 결과를 적거나 평가하지 못한 사유를 종결 사유로 적으세요.",
-        "closure does not evaluate goal {goal} ({text}); add its result or a closure reason that explains why not",
+        "종결 기록에 목표 {goal}({text})의 평가가 없습니다. results에 이 목표(goal: {goal})의 result(달성 achieved, 부분 달성 "
+        "partly_achieved, 미달성 not_achieved, 중단 dropped)를 적으세요. 평가하지 못했다면 reason_note에 그 목표의 ID와 "
+        "이유를 적으세요(예: \"{goal}: 클라이언트가 평가를 원하지 않음\").{hint}",
+        "closure does not evaluate goal {goal} ({text}); add its result under results (achieved, partly_achieved, "
+        "not_achieved, dropped), or, not evaluated, name {goal} and why in reason_note{hint_en}",
     ),
     "closure-achieved-without-plan": (
         E,

@@ -5,6 +5,19 @@ from __future__ import annotations
 
 E, W = "error", "warning"
 
+# a refusal of consent to case management that later records go against (rules_practice._consent_against)
+_REFUSED = (
+    E,
+    "{date}에 사례관리 동의를 거부했다고(action: refused) 적었는데 그 뒤에 {what} 기록 {count}개({names})가 "
+    "있습니다. 동의 없이 사정·계획·실행하지 않습니다. 잘못 적은 것이면 이 값을 given으로 고치세요. 거부가 맞다면 "
+    "이 기록들은 있으면 안 됩니다: 다른 사례의 기록이면 그 사례로 옮기고, 아니면 지운 뒤 종결 기록으로 마치세요. "
+    "그 뒤에 동의를 받았다면 그날 기록의 consents에 새 동의(action: given)를 적으세요.",
+    "consent to case management refused on {date} (action: refused), yet {count} later {what_en} record(s) "
+    "follow: {names}; if the action is a slip, make it given; if the client did refuse, those records "
+    "do not belong here (move them to their case, or delete them and close the case), and a consent "
+    "given later is a new entry (action: given) in that day's record",
+)
+
 PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     "eligible-without-consent": (
         E,
@@ -12,11 +25,8 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "'scope: case_management, action: given'으로 적고, 받지 못했다면 대상 여부를 다시 판단하세요.{also}",
         "the intake decides the client is eligible but there is no consent to case management",
     ),
-    "assessment-without-consent": (
-        E,
-        "사례관리 동의를 거부했거나 철회했는데 사정 기록이 있습니다. 동의 없이 사정하지 않습니다.",
-        "an assessment although consent to case management was refused or withdrawn",
-    ),
+    "assessment-without-consent": _REFUSED,
+    "plan-without-consent": _REFUSED,  # (a refusal no assessment goes against, only a plan: the same words)
     "consent-after-assessment": (
         W,
         "사례관리 동의일({date})이 {record}({record_date})보다 늦습니다. 사정과 계획은 사례관리 동의를 받은 뒤에 "
@@ -34,8 +44,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "after-withdrawal": (
         E,
-        "사례관리 동의를 철회({withdrawn})한 뒤에는 종결(과 사후관리)만 올 수 있는데 {stage_ko} 기록입니다.",
-        "after consent to case management was withdrawn ({withdrawn}) only closure may follow, not {stage}",
+        "{withdrawn}에 사례관리 동의를 철회했다고(action: withdrawn) 적었는데 그 뒤에 {what} 기록 {count}개({names})가 "
+        "이어집니다. 철회한 뒤에는 종결(과 사후관리, 사례회의)만 올 수 있습니다. 철회가 맞다면 이 기록들 대신 종결 "
+        "기록(reason: withdrew)으로 마치고, 그 사이 동의를 다시 받았다면 그날 기록의 consents에 새 동의(action: given)를 "
+        "적으세요. 철회를 잘못 적은 것이면 이 동의 항목을 지우세요.",
+        "consent to case management withdrawn on {withdrawn}, yet {count} later {what_en} record(s) follow: {names}; "
+        "after a withdrawal only closure (and follow-up, conferences) may come: close the case (reason: withdrew), "
+        "or write the consent given again as a new entry (action: given) in that day's record; if the withdrawal "
+        "is a slip, delete this entry",
     ),
     "sharing-without-consent": (
         E,
@@ -45,10 +61,14 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "sharing-refused": (
         E,
-        "'{resource}'에 정보를 제공(연계·의뢰)했는데, {date} 기준 정보 제공 동의는 거부되었거나 철회되었습니다. "
-        "동의 기록의 action이 잘못 적힌 것이면 given으로 고치고, 동의를 다시 받았다면 그 날짜로 새 동의(action: given)를 "
-        "consents에 더하세요. 동의 없이 정보를 준 것이면 슈퍼바이저와 상의해 기록을 남기세요.",
-        "information shared with '{resource}' on {date} although consent to share was refused or withdrawn",
+        "{date}에 정보 제공 동의를 {action_ko}했다고(action: {action}) 적었는데 그 뒤 기록 {count}개({names})에서 "
+        "기관 {agency_count}곳({agencies})에 정보를 {shares}번 제공(연계·의뢰)했습니다. 잘못 적은 것이면 이 값을 "
+        "given으로 고치세요. {action_ko}이(가) 맞다면 이 기관들에 정보를 줄 수 없습니다: 그 뒤 동의를 다시 받았다면 그날 "
+        "기록의 consents에 새 동의(action: given)를 적고, 동의 없이 정보를 준 것이면 슈퍼바이저와 상의해 기록을 남기세요.",
+        "consent to share information {action} on {date}, yet {count} later record(s) ({names}) share it with "
+        "{agency_count} agency(ies) ({agencies}), {shares} time(s); if the action is a slip, make it given; if not, "
+        "write the consent given again as a new entry (action: given) in that day's record, or, shared without "
+        "consent, record it with your supervisor",
     ),
     "child-consent-self": (
         W,

@@ -16,13 +16,23 @@ from casekit.core.case import Case, Episode, YearTypo, dates_going_back, episode
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
-from casekit.core.summary import Summary, record_order
+from casekit.core.summary import Summary, named_records, record_order
 from casekit.core.summary_practice import LINKING_ACTIVITIES
 
-# closure reasons that explain why goals were not evaluated
-EXCUSED_REASONS = frozenset(
-    {"ineligible", "referred", "withdrew", "moved", "deceased", "unreachable", "institution", "converted"}
-)
+# closure reasons that explain why goals were not evaluated, with their labels (the closure schema's
+# x-enum-labels): closure-goal-unevaluated names them when the reason is `other`
+EXCUSED_KO = {
+    "ineligible": "사례관리 대상 아님", "referred": "타 기관 이관", "withdrew": "클라이언트 거부·철회", "moved": "전출·이사",
+    "deceased": "사망", "unreachable": "연락 두절", "institution": "시설 입소·장기 입원",
+    "converted": "전환(일반관리·서비스연계)",
+}
+EXCUSED_REASONS = frozenset(EXCUSED_KO)
+# (closure `other`: the reason meant may be one of these, 전출·이사 for 기타)
+_EXCUSED_HINT = {
+    "hint": " 종결 사유가 " + ", ".join(f"{ko.split('(')[0]}({code})" for code, ko in EXCUSED_KO.items())
+            + "이면 목표를 평가하지 않고 종결할 수 있습니다.",
+    "hint_en": "; no evaluation is needed when the reason is " + ", ".join(EXCUSED_KO),
+}
 NOT_ELIGIBLE = frozenset({"ineligible", "referred_elsewhere"})
 
 
@@ -208,9 +218,14 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
     # naming the others (out's index of that finding -> the others' file names)
     unplanned: dict[int, tuple[Summary, str, list[str]]] = {}
     first_unplanned: int | None = None
+    # the episode's records that go against its intake's decision that the client is not eligible: said
+    # once, at that decision, naming them
+    against: list[Summary] = []
     for r in records:
         stage_ko = STAGE_KO[r.stage]
         if r.stage == "intake":
+            out += _after_ineligible(ep, against)
+            against = []
             if not started:
                 if r.reopening:
                     out.append(finding("reopening-without-closure", r.rel, *r.where))
@@ -243,10 +258,7 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
             and ep.intake is not None
             and ep.intake.eligibility in NOT_ELIGIBLE
         ):
-            out.append(
-                finding("plan-after-ineligible", r.rel, *r.where, decision=ep.intake.eligibility,
-                        stage=r.stage, stage_ko=stage_ko)
-            )
+            against.append(r)
         if r.stage == "assessment":
             ep.assessment = r
         elif r.stage == "plan":
@@ -274,6 +286,7 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
                 out.append(finding("followup-before-closure", r.rel, *r.where))
             ep.followups.append(r)
 
+    out += _after_ineligible(ep, against)
     for at, (first, first_ko, others) in unplanned.items():
         if others:
             out[at] = finding("needs-plan", first.rel, *first.where, stage=first.stage, stage_ko=first_ko,
@@ -305,10 +318,36 @@ ORDER_CODES = frozenset({
 _ORDER_BROKEN = ORDER_CODES | {"first-not-intake", "reopening-without-closure", "reopening-unmarked"}
 
 
+def said_of(f: Finding, rel: str) -> bool:
+    """Whether `f` is said of the record `rel`: at it, or, said once at the decision several records go
+    against (an ineligible intake, a refused or withdrawn consent), naming it among them."""
+    if f.path == rel:
+        return True
+    named = f.arg("records")
+    return named is not None and f.path.rsplit("/", 1)[0] == rel.rsplit("/", 1)[0] \
+        and rel.rsplit("/", 1)[-1] in named.split(", ")
+
+
 def out_of_order(case_rel: str, records: list[Summary], new: Summary) -> list[Finding]:
     """Why `new`, just added after `records`, is out of order (a monitoring before any plan, an
     assessment after an ineligible closure …): the same rules `check` runs."""
-    return [f for f in check_case(case_rel, [*records, new], set()) if f.path == new.rel and f.code in ORDER_CODES]
+    return [f for f in check_case(case_rel, [*records, new], set()) if f.code in ORDER_CODES and said_of(f, new.rel)]
+
+
+# what an intake's decision that the client is not eligible means the case does instead: its closure reason
+NOT_ELIGIBLE_KO = {"ineligible": ("대상 아님", "ineligible"), "referred_elsewhere": ("타 기관 의뢰", "referred")}
+
+
+def _after_ineligible(ep: Episode, against: list[Summary]) -> list[Finding]:
+    """`plan-after-ineligible`: the intake decided the client is not eligible (or referred them
+    elsewhere), and an assessment, plan, intervention or monitoring follows in its episode. One
+    mistake, either way: said once, at the decision, naming the records that go against it."""
+    if ep.intake is None or not against:
+        return []
+    decision = ep.intake.eligibility or ""
+    decision_ko, closure = NOT_ELIGIBLE_KO.get(decision, (decision, "ineligible"))
+    return [finding("plan-after-ineligible", ep.intake.rel, *ep.intake.eligibility_at, decision=decision,
+                    decision_ko=decision_ko, closure=closure, **named_records(against))]
 
 
 def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
@@ -392,9 +431,12 @@ def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Fin
                       for kind, ref, line, col in _written(r) if kind == "goal"]
     out += _goal_refs(r, ep.plan)
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
+        # (a goal the reason_note names is one whose missing evaluation it explains: "G4, G5는 평가를 원하지 않음")
+        hint = _EXCUSED_HINT if r.reason == "other" else {}
+        line, col = r.goals_at
         for goal, text in ep.plan.goals.items():
-            if goal not in r.results:
-                out.append(finding("closure-goal-unevaluated", r.rel, *r.goals_at, goal=goal, text=text))
+            if goal not in r.results and goal not in r.note_goals:
+                out.append(finding("closure-goal-unevaluated", r.rel, line, col, goal=goal, text=text, **hint))
     return out
 
 
@@ -500,4 +542,5 @@ def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
     return {"hint": f" 혹시 {guess}인가요?", "hint_en": f" Did you mean {guess}?"} if guess else {}
 
 
-__all__ = ["EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order"]  # episodes: re-exported from case
+__all__ = ["EXCUSED_KO", "EXCUSED_REASONS", "NOT_ELIGIBLE", "ORDER_CODES", "Episode", "check_case", "episodes", "out_of_order",
+           "said_of"]  # episodes: re-exported from case

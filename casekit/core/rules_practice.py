@@ -19,7 +19,7 @@ from casekit.core.case import Case, Consents, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
 from casekit.core.handover import typo_meanings, unrecorded_change
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
-from casekit.core.summary import Summary, record_order, valid_date
+from casekit.core.summary import Consent, Summary, named_records, record_order, valid_date
 
 # a follow-up's `status` that needs something to follow it (followup-crisis-left), in Korean
 FOLLOWUP_NEEDS = {"crisis": "위기", "needs_support": "지원 필요"}
@@ -366,7 +366,14 @@ def _consent(case: Case, misdated: Collection[str] = (), meant: Consents | None 
     consents = case.consents
     waiting = 0  # shares given consent only by an entry of `late` dated as meant
     opened = ""  # the date of the case's first intake
-    withdrawn: Summary | None = None
+    withdrawal: Consent | None = None  # the withdrawal of consent to case management in force, in record order
+    # a refusal or a withdrawal that later records go against: said once, at its `action`, naming them
+    # (the case-management entry -> the records; the sharing entry -> (record, agency) of each share)
+    holder = {c: r for r in case.records for c in r.consents}
+    managed: dict[Consent, list[Summary]] = {}
+    following: dict[Consent, list[Summary]] = {}  # an intervention or monitoring after a refusal
+    shares_against: dict[Consent, list[tuple[Summary, str]]] = {}
+    unconsented: dict[str, Finding] = {}  # an intake's eligible-without-consent, by the intake
     # a record that could not be read, or a consent entry that could not: what was consented to is
     # not known, and that record's own finding says why (no false "shared without consent" beside it);
     # so too a case without its intake, which holds the consents (first-not-intake says it once)
@@ -381,42 +388,54 @@ def _consent(case: Case, misdated: Collection[str] = (), meant: Consents | None 
     for r in case.records:
         if not r.date:
             continue
-        cm = consents.state("case_management", r.date)
+        cm = consents.deciding("case_management", r.date)
         if r.stage == "intake":
-            withdrawn = None
+            withdrawal = None
             opened = opened or r.date
             # 만 14세 미만: the legal representative consents (개인정보보호법 §22의2); not where the birth
             # date says the age group is the slip (age-group-mismatch: a child of 56)
             if r.age_group == "child" and not _age_group_mismatch(r):
-                own = [(line, col) for *_, by, line, col in r.consents if by == "self"]
+                own = [(line, col) for *_, by, line, col, _, _ in r.consents if by == "self"]
                 out += [finding("child-consent-self", r.rel, *own[0])] if own else []  # one finding, at the first
             # consent taken during the intake counts for it, even when dated a few days later
-            cm = consents.state("case_management", max([r.date, *(c[0] for c in r.consents)]))
-            if r.ok and r.eligibility == "eligible" and cm != "given" and not r.consent_unclear:
+            state = consents.state("case_management", max([r.date, *(c[0] for c in r.consents)]))
+            if r.ok and r.eligibility == "eligible" and state != "given" and not r.consent_unclear:
                 also = (f" 정보 제공 동의도 없어, 기록에 적힌 기관 {len(shared)}곳({', '.join(shared[:5])}"
                         f"{' …' if len(shared) > 5 else ''})에 정보를 준 것도 동의 없이 한 것이 됩니다: "
                         "'scope: information_sharing'도 적으세요.") if unwritten and known and shared else ""
-                out.append(finding("eligible-without-consent", r.rel, *r.eligibility_at, also=also))
-        elif r.stage in ("assessment", "plan") and cm in ("refused", "withdrawn"):
-            code = "plan-without-consent" if r.stage == "plan" else "assessment-without-consent"
-            out.append(finding(code, r.rel, *r.where))  # says it all: no after-withdrawal beside it
-        elif withdrawn is not None and r.stage not in AFTER_WITHDRAWAL:
-            out.append(finding("after-withdrawal", r.rel, *r.where, stage=r.stage, stage_ko=STAGE_KO[r.stage],
-                                   withdrawn=withdrawn.date))
+                unconsented[r.rel] = finding("eligible-without-consent", r.rel, *r.eligibility_at, also=also)
+                out.append(unconsented[r.rel])
+        elif r.stage in ("assessment", "plan") and cm is not None and cm[2] in ("refused", "withdrawn"):
+            managed.setdefault(cm, []).append(r)  # (an assessment or plan after a withdrawal: that withdrawal's)
+        elif withdrawal is not None and r.stage not in AFTER_WITHDRAWAL:
+            managed.setdefault(withdrawal, []).append(r)
+        elif cm is not None and cm[2] == "refused" and r.stage not in AFTER_WITHDRAWAL and not r.crisis_only:
+            # (the work after an assessment or plan made against a refusal: named with them, so that the
+            # way out the finding gives leaves nothing behind; 위기개입 waits for no consent)
+            following.setdefault(cm, []).append(r)
         for resource, date, line, col in r.shares if known and r.rel not in misdated and not unwritten else ():
             if opened and date < opened:
                 # a share dated before the case was opened: a year typo (an activity's, which activity-before-plan
                 # says) or a service the client had before (a plan's `start`): judged on the record's own date
                 date = r.date
-            state = consents.state("information_sharing", date, resource)
+            entry = consents.deciding("information_sharing", date, resource)
+            state = entry[2] if entry is not None else None
             if state != "given" and meant is not None and meant.state("information_sharing", date, resource) == "given":
                 waiting += 1
+            elif entry is None:
+                out.append(finding("sharing-without-consent", r.rel, line, col, resource=resource, date=date))
             elif state != "given":
-                code = "sharing-without-consent" if state is None else "sharing-refused"
-                out.append(finding(code, r.rel, line, col, resource=resource, date=date))
+                shares_against.setdefault(entry, []).append((r, resource))
         for c in r.consents:  # a later consent to case management ends a withdrawal
             if c[1] == "case_management":
-                withdrawn = r if c[2] == "withdrawn" else None
+                withdrawal = c if c[2] == "withdrawn" else None
+    for entry, records in managed.items():
+        records = sorted([*records, *following.get(entry, [])], key=record_order)
+        out.append(_consent_against(holder[entry], entry, records))
+        if entry[2] == "refused" and holder[entry].rel in unconsented:
+            # (the intake's own refusal, written for `given`: said once, at it, not also at the eligibility)
+            out.remove(unconsented.pop(holder[entry].rel))
+    out += [_sharing_against(holder[entry], entry, shares) for entry, shares in shares_against.items()]
     for rel, line, col, date, record_date in late:
         shares = (f" 이 날짜대로면 그 전에 한 정보 제공 {waiting}건이 동의 없이 한 것이 됩니다.",
                   f"; as dated, {waiting} shares before it were made without consent") if waiting else ("", "")
@@ -424,6 +443,36 @@ def _consent(case: Case, misdated: Collection[str] = (), meant: Consents | None 
                            record_date=record_date, shares=shares[0], shares_en=shares[1],
                            **_year_meant(date, record_date)))
     return out
+
+
+
+ACTION_KO = {"refused": "거부", "withdrawn": "철회"}
+
+
+def _consent_against(r: Summary, entry: Consent, records: list[Summary]) -> Finding:
+    """A refusal or withdrawal of consent to case management that later records go against (an
+    assessment or plan after it; after a withdrawal, any record but closure, follow-up and conference):
+    one finding, at the entry's `action`, naming them: either the action is a slip (given meant), or
+    those records should not be there. `assessment-without-consent` (or `plan-without-consent`, no
+    assessment among them) for a refusal, `after-withdrawal` for a withdrawal."""
+    date, _, action, *_, line, col = entry
+    if action == "withdrawn":
+        code = "after-withdrawal"
+    else:
+        code = "assessment-without-consent" if any(x.stage == "assessment" for x in records) else "plan-without-consent"
+    return finding(code, r.rel, line, col, date=date, withdrawn=date, **named_records(records))
+
+
+def _sharing_against(r: Summary, entry: Consent, shares: list[tuple[Summary, str]]) -> Finding:
+    """A refusal or withdrawal of consent to share information that later records go against (a
+    plan's service, a linking activity, a referral to an agency it covers): one finding, at the
+    entry's `action`, naming the records and the agencies."""
+    date, _, action, *_, line, col = entry
+    agencies = list(dict.fromkeys(resource for _, resource in shares))
+    return finding("sharing-refused", r.rel, line, col, date=date, action=action, action_ko=ACTION_KO[action],
+                   shares=len(shares), agency_count=len(agencies),
+                   agencies=", ".join(agencies[:5]) + (" …" if len(agencies) > 5 else ""),
+                   **named_records([x for x, _ in shares]))
 
 
 def _consent_late(case: Case, typo: set[str]) -> list[Finding]:
@@ -444,7 +493,7 @@ def _consent_late(case: Case, typo: set[str]) -> list[Finding]:
             continue  # consented by then (another record's entry, or an earlier one)
         given = [c for c in first.consents if c[1] == "case_management" and c[2] == "given" and c[0] > r.date]
         if given:
-            date, *_, line, col = min(given, key=lambda c: c[0])
+            date, *_, line, col, _, _ = min(given, key=lambda c: c[0])
             out.append(finding("consent-after-assessment", first.rel, line, col, date=date, record_date=r.date,
                                record=f"{r.nn:02d} {STAGE_KO[r.stage]}", record_en=r.rel.rsplit("/", 1)[-1]))
     return out

@@ -46,7 +46,7 @@ from casekit.core.names import (
     valid_stage,
     word_key,
 )
-from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes
+from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes, said_of
 from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file, split
 from casekit.core.summary import Summary, check_file, check_parsed, parse_file, record_order
@@ -666,7 +666,7 @@ def _objections(case: str, records: list[Summary], draft: Summary, today: dt.dat
     """Why `draft`, added after `records`, may not be written: the findings of the very rules
     `check` runs that say a record does not belong where it stands, or that its date is wrong."""
     found = [f for f in check_case(f"cases/{case}", [*records, draft], set(), today)
-             if f.path == draft.rel and f.code in REFUSED_CODES]
+             if f.code in REFUSED_CODES and said_of(f, draft.rel)]
     if draft.stage == "intervention" and ep is not None and ep.case_type == "service_linkage":
         # 서비스연계: linking may come without a plan; the skeleton cannot tell yet what it will hold
         found = [f for f in found if f.code != "needs-plan"]
@@ -688,7 +688,7 @@ def _in_order_now(root: Path, case: str, records: list[Summary], nn: int, date: 
         text = _draft(template, case, stage, date, worker, ep, activity)
         draft = _draft_summary(root, text, f"cases/{case}/{nn:02d}-{stage}.md", case, nn, stage, schemas)
         found = check_case(f"cases/{case}", [*records, draft], set())
-        if any(f.path == draft.rel and f.code in ORDER_CODES for f in found):
+        if any(f.code in ORDER_CODES and said_of(f, draft.rel) for f in found):
             continue
         if activity:  # offered when an ordinary intervention is not in order: before any plan
             if not any(w == STAGE_KO["intervention"] for w, _ in out):

@@ -23,8 +23,9 @@ from casekit.core.schemas import PLACEHOLDER, STAGE_KO, SchemaSet, field_name, s
 from casekit.core.source import Parsed, outside, read_file, split
 
 Where = tuple[int, int]
-# (date, scope, action, resources it covers or None for all, by, line, column)
-Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int]
+# (date, scope, action, resources it covers or None for all, by, line, column of its date, line,
+# column of its action: where a finding on the decision itself, a refusal later records go against, points)
+Consent = tuple[str, str, str, tuple[str, ...] | None, str, int, int, int, int]
 
 
 @dataclass(slots=True)  # tens of thousands are held at once: no per-instance dict
@@ -62,6 +63,7 @@ class Summary:
     review_date: str | None = None
     reason: str | None = None
     reason_note: bool = False
+    note_goals: list[str] = field(default_factory=list)  # the goals a closure's reason_note names (G4, G5; G4~G5)
     results: list[str] = field(default_factory=list)
     aftercare_first: str | None = None
     aftercare_none: Where | None = None  # where a closure's aftercare.plan says there is none (없음, 해당 없음 …)
@@ -154,6 +156,31 @@ def record_order(r: Summary) -> tuple[int, str, str]:
     letters of the stage names (03-intervention.md before 03-plan.md)."""
     return (r.nn, r.date or "", r.rel)
 
+
+
+def named_records(records: list[Summary]) -> dict[str, Any]:
+    """The records a finding said once, at the decision they go against, names (an ineligible intake, a
+    refused consent): how many (`count`), their file names (`names`, the first five), their stages
+    (`what`, in Korean; `what_en`), and every file name (`records`: `rules.said_of` reads it back)."""
+    names = list(dict.fromkeys(r.file_name for r in records))
+    return {"count": len(names), "names": ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
+            "what": "·".join(dict.fromkeys(STAGE_KO.get(r.stage, r.stage) for r in records)),
+            "what_en": "/".join(dict.fromkeys(r.stage for r in records)), "records": ", ".join(names)}
+
+
+# a goal id in words (G4, g4, G 4), or a run of them (G4~G5, G1-G3): not inside a longer word or number
+_GOAL_IN_WORDS = re.compile(r"(?<![A-Za-z0-9])[Gg] ?([0-9]{1,3})(?: *[~〜\-–] *(?:[Gg] ?)?([0-9]{1,3}))?(?![0-9])")
+
+
+def goals_named(text: str) -> list[str]:
+    """The goal ids a text names ("G4, G5는 평가를 원하지 않음", "G4~G5 …"), each once, as the plan writes them."""
+    out: dict[str, None] = {}
+    for m in _GOAL_IN_WORDS.finditer(text):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        for n in range(first, last + 1) if first <= last <= first + 20 else (first, last):
+            out[f"G{n}"] = None
+    return list(out)
 
 def valid_date(value: Any) -> str | None:
     if isinstance(value, str) and len(value) == 10:
@@ -432,6 +459,7 @@ def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> 
     elif stage == "closure":
         s.reason = _str(data.get("reason"))
         s.reason_note = bool(_str(data.get("reason_note")))
+        s.note_goals = goals_named(_str(data.get("reason_note")) or "")
         # results written as a text, or under a key misspelt (`result:`): its own finding says so, not one a goal
         written = data.get("results")
         s.goal_unnamed |= (written is not None and not isinstance(written, list)) or (

@@ -62,7 +62,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
                 for j, rid in enumerate(covered or ()):
                     s.refs.append(("resource", rid, *at(("consents", i, "resources", j))))
                 # (where its date is: a finding about when consent was given points there)
-                s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i, "date"))))
+                s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i, "date")),
+                                   *at(("consents", i, "action"))))
                 continue
         s.consent_unclear = True
     selection = data.get("selection")
@@ -90,7 +91,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             for scope in ("case_management", "information_sharing"):
                 value = legacy.get(scope)
                 if isinstance(value, bool):
-                    s.consents.append((d, scope, "given" if value else "refused", None, "self", *at(("consent", scope))))
+                    s.consents.append((d, scope, "given" if value else "refused", None, "self", *at(("consent", scope)),
+                                       *at(("consent", scope))))
                 elif value is not None:
                     s.consent_unclear = True
         restricted = data.get("restricted")
