@@ -106,6 +106,17 @@ def test_add_in_order_says_nothing_and_writes(sample: Path, run) -> None:
     assert result.stdout.strip() == "cases/2026-0012/05-monitoring.md"
 
 
+@pytest.mark.parametrize("misnamed", ["04-intervension.md", "04-intervention_최종.md", "04-실행.md"])
+def test_add_numbers_after_a_misnamed_record_too(sample: Path, run, misnamed: str) -> None:
+    """A record whose name check cannot read (a misspelt stage, a version mark) still holds its
+    number: `add` wrote a second 04 beside it (a probe renamed 09-followup.md to 09-folowup.md)."""
+    folder = sample / "cases/2026-0012"
+    (folder / "04-intervention.md").rename(folder / misnamed)
+    result = run(sample, "add", "2026-0012", "점검", "--force")
+    assert result.stdout.strip() == "cases/2026-0012/05-monitoring.md", result.output
+    assert not (folder / "04-monitoring.md").exists()
+
+
 def test_the_core_refusal_is_a_value(sample: Path) -> None:
     with pytest.raises(Refused) as caught:
         add_record(sample, "2026-0001", "monitoring", worker=None, today=TODAY)

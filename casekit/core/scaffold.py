@@ -605,6 +605,9 @@ def add_record(
         raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
 
 
+_NUMBERED = re.compile(r"([0-9]{1,3})(?=[-_ .])")
+
+
 def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,
                 date: dt.date, today: dt.date, force: bool, activity: str | None) -> Written:
     records = case_summaries(root, case)
@@ -612,8 +615,11 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
         worker = worker_on(records, read_entries(str(folder)), date.isoformat())
         worker = worker if worker and WORKER.fullmatch(worker) else None
     ep = episodes(records)[-1] if records else None
-    numbers = [n for n in (parse_record_name(e.name) for e in os.scandir(folder)) if n]
-    nn = max((n for n, _ in numbers), default=0) + 1
+    names = [e.name for e in os.scandir(folder)]
+    numbers = [n for n in (parse_record_name(name) for name in names) if n]
+    # a record misnamed (09-folowup.md, 09-followup_최종.md) keeps its number too: the next is after it
+    taken = [int(m.group(1)) for name in names if (m := _NUMBERED.match(name))]
+    nn = max([n for n, _ in numbers] + taken, default=0) + 1
     text = _draft(template, case, stage, date, worker, ep, activity)
     if stage == "intake" and ep is not None and ep.closure is not None and ep.intake is not None:
         text = carry_client(text, root, ep.intake.rel)  # the same client comes back
