@@ -10,9 +10,12 @@ Matching happens on the text as a reader sees it: `reader_text` turns Markdown/H
 that text (tags and comments dropped, entities and backslash escapes decoded, `*`/`~`/`` ` ``
 markup dropped) with a map back to the source. The index then folds look-alikes (full-width
 digits and letters, Unicode dashes, the Hangul `ㅡ` used as a dash, odd spaces) and ignores
-*separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•`, zero-width
-characters, markup characters. Between two digits, up to three other marks (`=`, `+`, `→`, `&` …)
-or one Latin letter that is no hex digit (`x`) join a number's groups too (`_JOIN`), and a Latin
+*separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•‧・` and other
+dots (`․` `。`), zero-width characters, markup characters. Latin letters are compared by their base
+letters (`reader.base_letters`, in the values and in the text alike: `Lê Thị Hương` is kept as
+`lethihuong`, and `Le Thi Huong`, `LE THI HUONG` are found), and a match of Latin letters only counts
+as a word of its own (not `Le An` in `clean`). Between two digits, up to three other marks (`=`,
+`+`, `→`, `&` …) or one Latin letter that is no hex digit (`x`) join a number's groups too (`_JOIN`), and a Latin
 letter touching a number is no edge of it (only a digit is). So `탁 해 온`, `탁·해온`, `탁**해온**`,
 `010)0000ㅡ1001`, `010=0000=1001`, `HP010-0000-1001` and `６９０７２１` are all found. Which variant
 matched is reported (`Hit.variant`):
@@ -22,9 +25,11 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `3월 17일(1958년)`, `580317` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
+| `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
+| `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no other Latin word touches them | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
 | `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
@@ -66,6 +71,7 @@ EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
     "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
 UNACCENTED, NAME_ORDER = "unaccented", "name-order"
+NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no other word of Latin letters touches them)
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
     NUMBER: "구분 기호를 바꾼 번호",
@@ -234,10 +240,12 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
     elif 2 <= len(parts := v.split(" ")) <= 4 and all(_LATIN_NAME_PART.fullmatch(base_letters(p)[0]) for p in parts):
         # a name in Latin letters (Trần Văn Hùng, a client from abroad) in another order, as forms
         # abroad and people write it: the given name first (Hùng Trần Văn, Hung Van Tran), the
-        # family name and the given name alone (Tran Hung, Hung Tran); never one of its words alone
-        # (Van, Le, Thi are in every other Vietnamese name), nor an order of fewer than 5 letters
-        out += [(w, NAME_ORDER, False) for w in sorted({_compact("".join(order)).casefold() for order in _name_orders(parts)})
-                if len(w) >= 5 and w != out[0][0]]
+        # family name and the given name alone (Tran Hung, Hung Tran: `NAME_PAIR`, a word of its own,
+        # not two words of another name, Tran Hung Dao); never one of its words alone (Van, Le, Thi
+        # are in every other Vietnamese name), nor an order of fewer than 5 letters
+        orders = {_compact("".join(order)).casefold(): NAME_ORDER if len(order) == len(parts) else NAME_PAIR
+                  for order in _name_orders(parts)}
+        out += [(w, orders[w], False) for w in sorted(orders) if len(w) >= 5 and w != out[0][0]]
     else:
         out += [(part, ADDRESS, part.isdigit()) for part in map(canon, address_details(v))]
     # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
@@ -690,7 +698,11 @@ class SensitiveIndex:
                 sources = set(names[word])
             if (word, kind) in self.needs_sep and not separated:
                 continue
-            if kind == RESIDENT_FRONT + "-6":
+            if kind == NAME_PAIR:
+                if _LATIN_WORD_BEFORE.search(text, max(start - 8, 0), start) or _LATIN_WORD_AFTER.match(text, end):
+                    continue  # Tran Hung in Tran Hung Dao (a street, another person) is not Tran Van Hung
+                kind = NAME_ORDER
+            elif kind == RESIDENT_FRONT + "-6":
                 if before.isdigit() or re.match(r"\s*-", text[end:end + 3]) is None:
                     continue
                 kind = RESIDENT_FRONT
@@ -758,6 +770,11 @@ class SensitiveIndex:
             pos = e
         out.append(text[pos:])
         return "".join(out)
+
+
+# another word of Latin letters just before or after a match (white space between)
+_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z][ \t]*$")
+_LATIN_WORD_AFTER = re.compile(r"[ \t]*[A-Za-z]")
 
 
 def _in_latin_word(text: str, start: int, end: int) -> bool:
