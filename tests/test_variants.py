@@ -200,6 +200,9 @@ FOUND = [
     ("Hung Tran", "name-order"),
     ("Hung Tran 씨와 통화", "name-order"),
     ("보호자(Hung Tran)", "name-order"),
+    ("Mr Hung Tran", "name-order"),  # (a title before it, a word in small letters after it: no other name)
+    ("Hung Tran and his mother", "name-order"),
+    ("Nam\nHung Tran", "name-order"),
     ("Tran Hung", "name-order"),
     ("Huong Le Thi", "name-order"),
     ("Le Huong", "name-order"),
@@ -291,6 +294,8 @@ NOT_FOUND = [
     "Ngoc Anh",
     "Dang Anh Tuan",  # (Dang … Anh: two words of another name)
     "duong Tran Hung Dao",  # a street named after another man (Trần Hưng Đạo)
+    "TRAN HUNG DAO",
+    "Minh Tran Hung",
     "Tranvanhungs",
 ]
 

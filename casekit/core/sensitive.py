@@ -29,7 +29,7 @@ matched is reported (`Hit.variant`):
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
-| `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no other Latin word touches them | same |
+| `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
 | `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
@@ -71,7 +71,7 @@ EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
     "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
 UNACCENTED, NAME_ORDER = "unaccented", "name-order"
-NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no other word of Latin letters touches them)
+NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no word of another name touches them: `_touches_a_name`)
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
     NUMBER: "구분 기호를 바꾼 번호",
@@ -699,7 +699,7 @@ class SensitiveIndex:
             if (word, kind) in self.needs_sep and not separated:
                 continue
             if kind == NAME_PAIR:
-                if _LATIN_WORD_BEFORE.search(text, max(start - 8, 0), start) or _LATIN_WORD_AFTER.match(text, end):
+                if _touches_a_name(text, start, end):
                     continue  # Tran Hung in Tran Hung Dao (a street, another person) is not Tran Van Hung
                 kind = NAME_ORDER
             elif kind == RESIDENT_FRONT + "-6":
@@ -772,9 +772,21 @@ class SensitiveIndex:
         return "".join(out)
 
 
-# another word of Latin letters just before or after a match (white space between)
-_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z][ \t]*$")
-_LATIN_WORD_AFTER = re.compile(r"[ \t]*[A-Za-z]")
+# the word of Latin letters just before or after a match (white space between), and the titles
+# that come before a name and are none (Mr Hung Tran)
+_LATIN_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*\Z")
+_LATIN_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z]+)")
+_LATIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau"})
+
+
+def _touches_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a word of another name touches `text[start:end]`: a word of Latin letters that
+    starts with a capital (Tran Hung Dao, Dang Anh Tuan), just before or after it, white space
+    between; not a title (Mr Hung Tran) nor a word in small letters (Hung Tran and his son)."""
+    before = _LATIN_WORD_BEFORE.search(text, max(start - 40, 0), start)
+    after = _LATIN_WORD_AFTER.match(text, end)
+    return any(m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _LATIN_TITLES
+               for m in (before, after))
 
 
 def _in_latin_word(text: str, start: int, end: int) -> bool:
