@@ -267,6 +267,61 @@ def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, d
     assert any(code == "site-sensitive" for _, code in found), found
 
 
+def _birth_date(root: Path) -> str:
+    """The sample's first client's birth date (an x-sensitive value), YYYY-MM-DD."""
+    text = (root / "cases/2026-0001/01-intake.md").read_text(encoding="utf-8")
+    return text.split('  birth_date: "', 1)[1].split('"', 1)[0]
+
+
+def _plant_text(copy: Path, where: str, text: str) -> None:
+    if where == "page":
+        _append(copy, "due/index.html", f"<p>{text}</p>")
+    else:  # a doc shard of casekit's Korean search index
+        index = copy / "search/casekit/d-0.json"
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data[0][2].append(text)
+        index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["page", "search"])
+@pytest.mark.parametrize("written", ["{y}年{m}月{d}日", "{yy}年{m}月{d}日生", "{m}/{d}/{yy}", "{mm}/{dd}/{yy}", "{d}/{m}/{yy}",
+                                     "{d}.{m}.{yy}", "{y}\u2027{mm}\u2027{dd}", "{y}\u30fb{mm}\u30fb{dd}"])
+def test_audit_finds_a_birth_date_written_as_papers_from_abroad_write_it(built, tmp_path: Path, run, written: str,
+                                                                        where: str) -> None:
+    """1969年7月21日 (a Chinese client's papers), 7/21/69 (an American form), 1969‧07‧21 were
+    published and passed the audit (a security review)."""
+    root, _ = built
+    y, mm, dd = _birth_date(root).split("-")
+    text = written.format(y=y, yy=y[2:], mm=mm, dd=dd, m=int(mm), d=int(dd))
+    found = _planted(built, tmp_path, run, lambda c: _plant_text(c, where, f"생년월일 {text} 확인"))
+    assert any(code == "site-sensitive" for _, code in found), (text, found)
+
+
+def test_audit_finds_a_latin_name_typed_without_its_accents(built, tmp_path: Path, run) -> None:
+    """A foreign client's name (Lê Thị Hương) typed without its accents or in another order passed
+    the audit (a security review): the audit's index folds Latin letters as `casekit check` does."""
+    import shutil
+
+    root, site = built
+    book = tmp_path / "book"
+    shutil.copytree(root, book, ignore=shutil.ignore_patterns(".casekit"))
+    intake = book / "cases/2026-0002/01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    assert '  name: "이영희"' in text
+    intake.write_text(text.replace('  name: "이영희"', '  name: "Lê Thị Hương"'), encoding="utf-8")
+    for written, where in [("Le Thi Huong 님", "page"), ("LE THI HUONG", "search"), ("Huong Le Thi", "page")]:
+        copy = tmp_path / f"site-{where}-{written[:2]}"
+        shutil.copytree(site, copy)
+        _plant_text(copy, where, f"상담 {written}")
+        code, findings = audit_cli(run, copy, book)
+        assert code == 1 and {(f["code"], f["path"]) for f in findings} == {
+            ("site-sensitive", "due/index.html" if where == "page" else "search/casekit/d-0.json")}, (written, findings)
+    copy = tmp_path / "site-clean"
+    shutil.copytree(site, copy)
+    _plant_text(copy, "page", "Le, Van, Thi 씨, Huong 씨")  # a word of the name alone is no one's name
+    assert audit_cli(run, copy, book) == (0, [])
+
+
 def test_audit_output_never_shows_the_value(built, tmp_path: Path, run) -> None:
     root, site = built
     name = _value(root)

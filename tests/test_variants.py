@@ -19,6 +19,12 @@ NEEDLES = [
     ("010-2345-6789", "cases/a/01-intake.md", "client.phone"),
     ("가온구 나래로 12, 103동 1502호", "cases/a/01-intake.md", "client.address"),
     ("남궁민수", "cases/b/01-intake.md", "client.name"),
+    # names in Latin letters, a client from abroad and her household (결혼이민): typed without their
+    # accents on a Korean keyboard
+    ("Lê Thị Hương", "cases/c/01-intake.md", "client.name"),
+    ("Trần Văn Hùng", "cases/c/01-intake.md", "household_members[1].name"),
+    ("Đặng Thị Ngọc Ánh", "cases/c/01-intake.md", "consents[1].guardian_name"),
+    ("Jørgen Weißmüller", "cases/c/02-assessment.md", "participants[1].name"),
 ]
 INDEX = SensitiveIndex(NEEDLES)
 
@@ -138,6 +144,72 @@ FOUND = [
     ("17-Mar-58", "date"),
     ("MARCH 17 1958", "date"),
     ("103=1502", "address-detail"),
+    # a birth date in CJK words (a Chinese client's papers), the year last in two digits (an
+    # American or British form), dots of other shapes between its parts (each published by a probe)
+    ("1958年3月17日", "date"),
+    ("1958年03月17日", "date"),
+    ("58年3月17日", "date"),
+    ("1958年3月17日生", "date"),
+    ("1958 年 3 月 17 日", "date"),
+    ("3月17日(1958年)", "date"),
+    ("3/17/58", "date"),  # month first
+    ("03/17/58", "date"),
+    ("17/3/58", "date"),  # day first
+    ("17.3.58", "date"),
+    ("17-03-58", "date"),
+    ("17. 3. 58", "date"),
+    ("1958‧03‧17", "date"),  # U+2027 HYPHENATION POINT
+    ("1958․03․17", "date"),  # U+2024 ONE DOT LEADER
+    ("1958∙03∙17", "date"),
+    ("1958⋅03⋅17", "date"),
+    ("1958・03・17", "date"),
+    ("1958･03･17", "date"),
+    ("1958。03。17", "date"),
+    ("1958｡03｡17", "date"),
+    ("1958．03．17", "date"),  # (full-width: folded to .)
+    ("1958·3·17", "date"),
+    ("17‧03‧1958", "date"),
+    ("3‧17‧58", "date"),
+    ("탁․해온", "spaced"),
+    ("탁。해온", "spaced"),
+    # a name in Latin letters: its accents dropped or changed, in capitals, run together, hyphened
+    ("Lê Thị Hương", "exact"),
+    ("LÊ THỊ HƯƠNG", "exact"),
+    ("Lê  Thị   Hương", "exact"),
+    ("LêThịHương", "spaced"),
+    ("Le Thi Huong 님과 상담했다.", "unaccented"),
+    ("le thi huong", "unaccented"),
+    ("Tran Van Hung", "unaccented"),
+    ("TRAN VAN HUNG", "unaccented"),
+    ("TranVanHung", "unaccented"),
+    ("MrTranVanHung", "unaccented"),  # (a capital after a small letter starts a word)
+    ("Tran Van-Hung", "unaccented"),
+    ("Trần Văn Hung", "unaccented"),  # one accent dropped
+    ("Tràn Vấn Hủng", "unaccented"),  # others put
+    ("Tran·Van·Hung", "unaccented"),
+    ("**Tran** Van Hung", "unaccented"),
+    ("Dang Thi Ngoc Anh", "unaccented"),  # đ has no decomposition: its own base letter
+    ("DANG THI NGOC ANH", "unaccented"),
+    ("Jorgen Weissmuller", "unaccented"),  # ø -> o, ß -> ss
+    ("JØRGEN WEISSMÜLLER", "exact"),  # (ß is ss in capitals: case ignored)
+    # in another order: the given name first, or the family name and the given name alone
+    ("Hùng Trần Văn", "name-order"),
+    ("Hung Tran Van", "name-order"),
+    ("Hung Van Tran", "name-order"),
+    ("Van Hung Tran", "name-order"),
+    ("Hung Tran", "name-order"),
+    ("Hung Tran 씨와 통화", "name-order"),
+    ("보호자(Hung Tran)", "name-order"),
+    ("Mr Hung Tran", "name-order"),  # (a title before it, a word in small letters after it: no other name)
+    ("Hung Tran and his mother", "name-order"),
+    ("Nam\nHung Tran", "name-order"),
+    ("Tran Hung", "name-order"),
+    ("Huong Le Thi", "name-order"),
+    ("Le Huong", "name-order"),
+    ("Anh Dang", "name-order"),
+    ("Thi Ngoc Anh Dang", "name-order"),  # of four words: the family name last
+    ("Anh Dang Thi Ngoc", "name-order"),  # the given name first
+    ("Weissmuller Jorgen", "name-order"),
 ]
 
 
@@ -189,6 +261,42 @@ NOT_FOUND = [
     "17 May 1958",
     "Mar 17, 58",
     "smarch 17 1958",
+    # another date in CJK words, or with two digits of a year last; a range or a sum of the same
+    # numbers (`~`, `=`, `_` between them), a time, numbers inside longer ones
+    "1958年3月18日",
+    "3/17/59",
+    "17/3/57",
+    "17~3~58",
+    "17=3=58",
+    "17_3_58",
+    "17:3:58",
+    "117/3/58",
+    "3/17/580",
+    "17/3/58/2",
+    "2.17/3/58",
+    "3/17",
+    "1958‧03‧18",
+    "1958‧03/17",
+    # a word of a Latin name alone, or two of its words that are not the family name and the given
+    # name; its letters inside a longer word; another person's name
+    "Van",
+    "Le",
+    "Thi",
+    "Hung",
+    "Tran",
+    "Huong",
+    "Van Hung",
+    "Thi Huong",
+    "Tran Van",
+    "Hungary",
+    "Le Van Hung",
+    "Tran Thi Huong",
+    "Ngoc Anh",
+    "Dang Anh Tuan",  # (Dang … Anh: two words of another name)
+    "duong Tran Hung Dao",  # a street named after another man (Trần Hưng Đạo)
+    "TRAN HUNG DAO",
+    "Minh Tran Hung",
+    "Tranvanhungs",
 ]
 
 
@@ -439,3 +547,94 @@ def test_a_given_name_is_masked_in_attribute_values_too() -> None:
     assert 'href="docs/○○.md"' in html and "&quot;" in html  # (never unescaped on the way)
     # another case's record: a given name alone there is an ordinary word, as in the text
     assert "영수" in str(BodyRenderer(index).html(body, "cases/c2/02-assessment.md", 1))
+
+
+# --- names in Latin letters, birth dates written abroad ----------------------------------------
+
+VIETNAMESE = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
+def test_base_letters_folds_every_vietnamese_letter_and_keeps_the_offsets() -> None:
+    from casekit.core.reader import base_letters
+
+    for letters in (VIETNAMESE, VIETNAMESE.lower()):
+        based, back = base_letters(letters)
+        assert back is None and based.isascii() and based.isalpha() and len(based) == len(letters), based
+        assert based.upper() == "A" * 17 + "D" + "E" * 11 + "I" * 5 + "O" * 17 + "U" * 11 + "Y" * 5
+    assert base_letters("Łódź Øre Ħal Ŧ ı")[0] == "Lodz Ore Hal T i"  # (no decomposition: by the letter's name)
+    text = "Straße æ Weiß"
+    based, back = base_letters(text)
+    assert based == "Strasse ae Weiss" and back is not None
+    assert [text[back[i]] for i in range(len(based))] == list("Straßße ææ Weißß")
+    assert back[-1] == len(text)
+    for plain in ("박영수 010-0000-1001", "Tran Van Hung", "상담 · 2026年"):  # (the same string: nothing to do)
+        assert base_letters(plain)[0] is plain and base_letters(plain)[1] is None
+
+
+def test_a_hit_after_a_letter_that_became_two_is_where_it_is_written() -> None:
+    text = "Weiß Straße: Jorgen Weißmuller 님, ß"
+    [hit] = INDEX.find(text)
+    assert (hit.variant, text[hit.start : hit.end]) == ("unaccented", "Jorgen Weißmuller")
+    assert INDEX.mask(text) == "Weiß Straße: ○○○○○○ ○○○○○○○○○○ 님, ß"
+    assert INDEX.mask("Hung Tran 씨") == "○○○○ ○○○○ 씨"
+
+
+def test_a_latin_name_is_found_in_the_output_audit_too() -> None:
+    from casekit.site.audit import Scanner
+
+    scan = Scanner(INDEX)
+    for text in ["<p>Le Thi Huong 님과 상담</p>", "<p>TRAN VAN HUNG</p>", '<a title="Hung Tran">x</a>',
+                 "<p>생년월일 1958年3月17日</p>", "<p>DOB 3/17/58</p>", "<p>1958‧03‧17</p>"]:
+        assert [f.code for f in scan.find("site/x.html", text)] == ["site-sensitive"], text
+    assert scan.find("site/y.html", "<p>Van Hung, Le, Thi, Tran Hung Dao, 3/17/59, 1958年3月18日</p>") == []
+
+
+def _repro(root: Path) -> None:
+    """A security review's probe: a foreign client's name and her son's, typed without accents or
+    in another order, and a birth date as a Chinese and an American form write it."""
+    intake = root / "cases/2026-0002/01-intake.md"
+    text = intake.read_text(encoding="utf-8")
+    son = '    relation: "자녀(아들)"\n'
+    assert '  name: "이영희"' in text and son in text
+    intake.write_text(text.replace('  name: "이영희"', '  name: "Lê Thị Hương"')
+                      .replace(son, son + '    name: "Trần Văn Hùng"\n'), encoding="utf-8")
+    assessment = root / "cases/2026-0002/02-assessment.md"
+    text = assessment.read_text(encoding="utf-8")
+    supports = "informal_supports:\n"
+    assert supports in text
+    assessment.write_text(text.replace(supports, supports + '  - "이웃 어르신(생신 7/21/69)"\n'), encoding="utf-8")
+    for rel, line in [("cases/2026-0001/04-intervention.md", "생년월일 확인: 1969年7月21日"),
+                      ("cases/2026-0002/04-intervention.md", "Le Thi Huong 님과 상담했다. 아들 Hung Tran도 함께."),
+                      ("cases/2026-0003/02-closure.md", "이웃 Van, Le 씨, Tran Hung Dao 거리, 3/4/25")]:
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n", encoding="utf-8")
+
+
+def test_a_foreign_clients_name_without_accents_and_a_birth_date_written_abroad_fail_check(tmp_path: Path) -> None:
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    assert 'birth_date: "1969-07-21"' in (root / "cases/2026-0001/01-intake.md").read_text(encoding="utf-8")
+    _repro(root)
+    lines = {rel: (root / rel).read_text(encoding="utf-8").split("\n") for rel in (
+        "cases/2026-0001/04-intervention.md", "cases/2026-0002/02-assessment.md", "cases/2026-0002/04-intervention.md")}
+
+    def at(rel: str, needle: str) -> tuple[str, int, int]:
+        [(n, line)] = [(n, line) for n, line in enumerate(lines[rel], 1) if needle in line]
+        return rel, n, line.index(needle) + 1
+
+    errors = [f for f in check(root).findings if f.severity == "error"]
+    assert sorted((f.path, f.line, f.column, f.code) for f in errors) == sorted([
+        (*at("cases/2026-0001/04-intervention.md", "1969年7月21日"), "sensitive-variant-in-text"),
+        (*at("cases/2026-0002/02-assessment.md", "7/21/69"), "sensitive-variant-in-text"),  # (at the date in the field)
+        (*at("cases/2026-0002/04-intervention.md", "Le Thi Huong"), "sensitive-variant-in-text"),
+        (*at("cases/2026-0002/04-intervention.md", "Hung Tran"), "sensitive-variant-in-text"),
+    ])
+    said = {(f.line, f.column): (f.message("ko"), f.message("en")) for f in errors}
+    ko, en = said[at("cases/2026-0002/04-intervention.md", "Le Thi Huong")[1:]]
+    assert "cases/2026-0002/01-intake.md" in ko and "클라이언트 실명" in ko and "성조·악센트 부호를 빼거나 바꿔 쓴 로마자" in ko
+    assert "client.name" in en and "(unaccented)" in en
+    ko, en = said[at("cases/2026-0002/04-intervention.md", "Hung Tran")[1:]]
+    assert "가구원 실명" in ko and "성과 이름의 순서를 바꾼 로마자 이름" in ko and "(name-order)" in en
+    ko, en = said[at("cases/2026-0001/04-intervention.md", "1969年7月21日")[1:]]
+    assert "클라이언트 생년월일" in ko and "다른 형식으로 쓴 날짜" in ko and "(date)" in en

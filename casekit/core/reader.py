@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from urllib.parse import unquote
@@ -69,8 +70,10 @@ IGNORABLE = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in IGNOR
 IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
 _ZERO_WIDTH = IGNORABLE
 # (`:` and `,`: 010:0000:1001 and 010,0000,1001 read as the number they group; `#`, quotes and
-# brackets: 나래동 #101-1, 나래동 '101-1', 『101-1』 read as the address they wrap)
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅*_~`\\:,#'\"‘’“”『』「」《》〈〉\[\]" + _ZERO_WIDTH
+# brackets: 나래동 #101-1, 나래동 '101-1', 『101-1』 read as the address they wrap; every dot drawn at
+# mid-height or low between two parts: · ㆍ • ‧ ・ ∙ ⋅, the one-dot leader ․, ⸱, the Greek ano teleia,
+# half-width ･, the ideographic full stops 。 and ｡)
+_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅․⸱·･。｡*_~`\\:,#'\"‘’“”『』「」《》〈〉\[\]" + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 
 
@@ -97,6 +100,57 @@ def fold(text: str) -> str:
     """`text` with full-width forms, dashes (and `ㅡ`), odd spaces and other scripts' digits (and
     superscript, circled …) mapped to ASCII; same length."""
     return text if text.isascii() or not _FOLDABLE.search(text) else text.translate(_FOLD)
+
+
+def _latin_base_table() -> dict[int, str]:
+    """Each Latin letter with a diacritic, of the Latin-1 Supplement, Latin Extended-A and -B and
+    Latin Extended Additional (Vietnamese: ế ộ ữ), -> its base letter or letters, case kept: what
+    NFKD leaves without combining marks (ư -> u, ơ -> o), what Unicode names `… LETTER X WITH …`
+    (đ -> d, ø -> o, ł -> l, ħ -> h: a stroke or a hook does not decompose), and the ligatures and
+    letters typed as two on a keyboard that has none (ß -> ss, æ -> ae, œ -> oe, þ -> th)."""
+    named = re.compile(r"LATIN (SMALL|CAPITAL) LETTER ([A-Z]) WITH ")
+    table: dict[int, str] = {}
+    for first, last in ((0x00C0, 0x024F), (0x1E00, 0x1EFF)):
+        for cp in range(first, last + 1):
+            ch = chr(cp)
+            name = unicodedata.name(ch, "")
+            if not name.startswith("LATIN") or not ch.isalpha():
+                continue
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            m = named.match(name)
+            if base.isascii() and base.isalpha():
+                table[cp] = base
+            elif m is not None:
+                table[cp] = m.group(2) if m.group(1) == "CAPITAL" else m.group(2).lower()
+    table.update({ord(c): base for c, base in (
+        ("ß", "ss"), ("ẞ", "SS"), ("æ", "ae"), ("Æ", "AE"), ("ǣ", "ae"), ("Ǣ", "AE"), ("ǽ", "ae"), ("Ǽ", "AE"),
+        ("œ", "oe"), ("Œ", "OE"), ("þ", "th"), ("Þ", "TH"), ("ð", "d"), ("Ð", "D"), ("ı", "i"), ("ȷ", "j"),
+        ("ŋ", "n"), ("Ŋ", "N"), ("ĸ", "k"), ("ŉ", "n"))})
+    return table
+
+
+# Latin letters with a diacritic -> their base letters (`base_letters`); a few become two (ß -> ss)
+LATIN_BASE: dict[int, str] = _latin_base_table()
+LATIN_MARKED = re.compile("[" + _char_class(list(LATIN_BASE)) + "]")
+
+
+def base_letters(text: str) -> tuple[str, list[int] | None]:
+    """`text` with every Latin letter that carries a diacritic as its base letter (`LATIN_BASE`:
+    `Trần Văn Hùng` -> `Tran Van Hung`, `Đặng` -> `Dang`, `Straße` -> `Strasse`), case kept: a
+    foreign client's name as it is typed on a Korean keyboard. Returns the text and, when some
+    letter became two, the offset in `text` of each character of the result and one past the end
+    (None when the result has `text`'s length: the offsets are the same). Text in ASCII and
+    Hangul, all but a few records, is returned as it is after one scan."""
+    if text.isascii() or LATIN_MARKED.search(text) is None:
+        return text, None
+    out = text.translate(LATIN_BASE)
+    if len(out) == len(text):
+        return out, None
+    at: list[int] = []
+    for i, ch in enumerate(text):
+        at.extend([i] * len(LATIN_BASE.get(ord(ch), ch)))
+    at.append(len(text))
+    return out, at
 
 
 _UNIT = re.compile(

@@ -10,9 +10,12 @@ Matching happens on the text as a reader sees it: `reader_text` turns Markdown/H
 that text (tags and comments dropped, entities and backslash escapes decoded, `*`/`~`/`` ` ``
 markup dropped) with a map back to the source. The index then folds look-alikes (full-width
 digits and letters, Unicode dashes, the Hangul `ㅡ` used as a dash, odd spaces) and ignores
-*separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•`, zero-width
-characters, markup characters. Between two digits, up to three other marks (`=`, `+`, `→`, `&` …)
-or one Latin letter that is no hex digit (`x`) join a number's groups too (`_JOIN`), and a Latin
+*separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•‧・` and other
+dots (`․` `。`), zero-width characters, markup characters. Latin letters are compared by their base
+letters (`reader.base_letters`, in the values and in the text alike: `Lê Thị Hương` is kept as
+`lethihuong`, and `Le Thi Huong`, `LE THI HUONG` are found), and a match of Latin letters only counts
+as a word of its own (not `Le An` in `clean`). Between two digits, up to three other marks (`=`,
+`+`, `→`, `&` …) or one Latin letter that is no hex digit (`x`) join a number's groups too (`_JOIN`), and a Latin
 letter touching a number is no edge of it (only a digit is). So `탁 해 온`, `탁·해온`, `탁**해온**`,
 `010)0000ㅡ1001`, `010=0000=1001`, `HP010-0000-1001` and `６９０７２１` are all found. Which variant
 matched is reported (`Hit.variant`):
@@ -22,9 +25,11 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `3월 17일(1958년)`, `580317` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
+| `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
+| `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
 | `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
@@ -44,6 +49,7 @@ import itertools
 import json
 import pickle
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,8 +58,8 @@ from urllib.parse import unquote
 import ahocorasick
 
 from casekit.core.findings import Finding, finding
+from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
-from casekit.core.reader import ReaderText, fold, markup_text, reader_text
 from casekit.core.source import column_at
 
 MIN_LENGTH = 2
@@ -64,6 +70,8 @@ MASK_CHAR = "○"
 EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
     "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
+UNACCENTED, NAME_ORDER = "unaccented", "name-order"
+NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no word of another name touches them: `_touches_a_name`)
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
     NUMBER: "구분 기호를 바꾼 번호",
@@ -72,8 +80,11 @@ VARIANT_KO = {
     ADDRESS: "상세 주소",
     NAME_PART: "직함이나 관계를 뺀 이름",
     GIVEN: "성을 뺀 이름",
+    UNACCENTED: "성조·악센트 부호를 빼거나 바꿔 쓴 로마자",
+    NAME_ORDER: "성과 이름의 순서를 바꾼 로마자 이름",
 }
-_RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, NAME_PART: 5, SPACED: 6, GIVEN: 7}
+_RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, NAME_PART: 5, SPACED: 6, UNACCENTED: 6,
+         NAME_ORDER: 7, GIVEN: 8}
 
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 # the separators but white space (`\s`, first in the set): `_compact` drops white space with str.split
@@ -87,11 +98,16 @@ _DIGITISH = re.compile(r"\+?[0-9][0-9 \-./()]*[0-9]")
 # a date as people write it: 1958-03-17, 1958.3.17, 1958/03/17, 1958년 3월 17일, 58.03.17, 19580317, 580317
 # (Latin letters around a date do not hide it: DOB1969-07-21, b19690721; only the six digits alone
 # need none, see `_date_hits`). The marks between its parts: - . / and what else is typed there
-# (1969_07_21, 1969=07=21, 1969;07;21, 1969~07~21); never `:` nor `,` (10:05:31 is a time, 12,05,31 a list)
-_DATE_MARKS = "-./_=;~"
+# (1969_07_21, 1969=07=21, 1969;07;21, 1969~07~21), and the dots drawn at mid-height or low that a
+# form or a word processor puts there (1969·07·21, 1969‧07‧21, 1969・07・21, 1969。07。21: the
+# separators of `reader.SEP_CHARS` that are dots; `．` is folded to `.`); never `:` nor `,` (10:05:31
+# is a time, 12,05,31 a list)
+_DATE_DOTS = "·ㆍ•‧・∙⋅․⸱·･。｡"
+_DATE_MARKS = "-./_=;~" + _DATE_DOTS
 _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number
     rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(?:"
-    r"(?P<y1>\d{3}|\d)[ \t]*년[ \t]*(?P<m1>\d{1,2})[ \t]*월[ \t]*(?P<d1>\d{1,2})(?:[ \t]*일)?"
+    # in words, Korean or CJK (1969年7月21日, as a Chinese or Japanese document writes it)
+    r"(?P<y1>\d{3}|\d)[ \t]*[년年][ \t]*(?P<m1>\d{1,2})[ \t]*[월月][ \t]*(?P<d1>\d{1,2})(?:[ \t]*[일日])?"
     # the same mark between the parts: 1958.3.17, 58. 3. 17. (never 16 6.5, as icons' drawings hold)
     rf"|(?P<y2>\d{{3}}|\d)[ \t]*(?P<sep>[{_DATE_MARKS}])[ \t]*(?P<m2>\d{{1,2}})[ \t]*(?P=sep)[ \t]*(?P<d2>\d{{1,2}})"
     # spaces alone only after a four-digit year (10 12 5 is a drawing's numbers, or a list's)
@@ -99,15 +115,18 @@ _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not insid
     r"|(?P<digits>\d{7}|\d{5})"
     # the month and day first, a four-digit year after them in words: 7월 21일(1969년), 7월 21일, 1969년
     # (two digits there are more often a span of years: 3월 5일, 10년 만에)
-    r"|(?P<m4>\d?)[ \t]*월[ \t]*(?P<d4>\d{1,2})[ \t]*일[ \t]*[(,]?[ \t]*(?P<y4>\d{4})[ \t]*년)"
+    r"|(?P<m4>\d?)[ \t]*[월月][ \t]*(?P<d4>\d{1,2})[ \t]*[일日][ \t]*[(,]?[ \t]*(?P<y4>\d{4})[ \t]*[년年])"
     rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
 # the year last, as other countries write it (a client from abroad, a form copied): 21.07.1969 (day
-# first), 7/21/1969 (month first); both readings are tried
+# first), 7/21/1969 (month first), and with two digits of a year (21.7.69, 7/21/69, as an American
+# or a British form writes a birth date); both readings are tried, and both centuries. Two digits
+# of a year only after - . / or a dot (`_DATE_DOTS`): 21~7~69 is a range, 21=7=69 a sum
 _DATE_YEAR_LAST = re.compile(
-    rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(\d?)[ \t]*([{_DATE_MARKS}])[ \t]*(\d{{1,2}})[ \t]*\3[ \t]*(\d{{4}})"
+    rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(\d?)[ \t]*([{_DATE_MARKS}])[ \t]*(\d{{1,2}})[ \t]*\3[ \t]*(\d{{4}}|\d{{2}})"
     rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
+_SHORT_YEAR_MARKS = "-./" + _DATE_DOTS
 # in English, as a passport, a foreign registration card or a form copied from abroad writes a birth
 # date (a probe published `July 21, 1969` and `21 July 1969`): the month's name or its abbreviation,
 # the day before or after it, a four-digit year (two digits too after a day first: 21-Jul-69)
@@ -139,6 +158,13 @@ _LETTER_EDGE = re.compile(r"[A-Za-z]")
 _TAIL = re.compile(r"(?:(?:씨|님|할머니|할아버지|어머니|아버지|어르신|언니|오빠|누나|이모|고모|삼촌|형)?네?"
                    r"(?:께서|에게|한테|이랑|이|가|은|는|을|를|의|와|과|도|만|께|랑|이나)?"
                    r"|이는|이가|이를|이의|이와|이도|이랑|아|야)(?![가-힣])")
+
+
+def _word_key(word: str) -> str:
+    """A word of the index (a variant's canonical form) as the automaton holds it: its Latin letters
+    as base letters (`base_letters`), in lower case."""
+    based = base_letters(word)[0]
+    return word if based is word else _compact(based).casefold()
 
 
 def normalize(value: str) -> str:
@@ -211,10 +237,37 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
             out += [(parts[-1] + "씨", GIVEN, False), (parts[-1] + "님", GIVEN, False)]
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
+    elif 2 <= len(parts := v.split(" ")) <= 4 and all(_LATIN_NAME_PART.fullmatch(base_letters(p)[0]) for p in parts):
+        # a name in Latin letters (Trần Văn Hùng, a client from abroad) in another order, as forms
+        # abroad and people write it: the given name first (Hùng Trần Văn, Hung Van Tran), the
+        # family name and the given name alone (Tran Hung, Hung Tran: `NAME_PAIR`, a word of its own,
+        # not two words of another name, Tran Hung Dao); never one of its words alone (Van, Le, Thi
+        # are in every other Vietnamese name), nor an order of fewer than 5 letters
+        orders = {_compact("".join(order)).casefold(): NAME_ORDER if len(order) == len(parts) else NAME_PAIR
+                  for order in _name_orders(parts)}
+        out += [(w, orders[w], False) for w in sorted(orders) if len(w) >= 5 and w != out[0][0]]
     else:
         out += [(part, ADDRESS, part.isdigit()) for part in map(canon, address_details(v))]
     # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
     return [(w, kind, sep) for w, kind, sep in out if len(w) >= MIN_LENGTH and not (w.isdigit() and len(w) < 6)]
+
+
+# a word of a name in Latin letters, once its letters are base letters (`base_letters`): Hung, O'Neil, Van-Hung
+_LATIN_NAME_PART = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+
+
+def _name_orders(parts: list[str]) -> set[tuple[str, ...]]:
+    """Other orders of the words of a name in Latin letters (`parts`: family name first, or not:
+    every order of two or three words, and of four the last first, the first last, all reversed),
+    and its first and last words alone, in either order, for a name of three or four words."""
+    if len(parts) <= 3:
+        orders = set(itertools.permutations(parts))
+    else:
+        orders = {(parts[-1], *parts[:-1]), (*parts[1:], parts[0]), tuple(reversed(parts))}
+    if len(parts) > 2:
+        orders |= {(parts[0], parts[-1]), (parts[-1], parts[0])}
+    orders.discard(tuple(parts))
+    return orders
 
 
 # a field that holds a person's name (client.name, household[2].name, guardian_name, a resource's
@@ -354,6 +407,10 @@ class SensitiveIndex:
         self.words: dict[str, dict[str, set[tuple[str, str]]]] = {}  # canonical form -> variant -> sources
         self.needs_sep: set[tuple[str, str]] = set()
         self.dates: dict[tuple[int, ...], set[tuple[str, str]]] = {}  # (year, month, day) -> sources
+        # the words kept with their Latin letters as base letters (`base_letters`: Lê Thị Hương is
+        # found as lethihuong, the text's letters folded alike), and for such a word the forms its
+        # values are written in (lêthịhương): a text that writes it otherwise is `unaccented`
+        self.marked: dict[str, set[str]] = {}
         known: dict[str, list[tuple[str, str, bool]]] = {}  # variants of a value seen before (a common name)
         for value, src, field in needles:
             norm = normalize(value)
@@ -373,7 +430,10 @@ class SensitiveIndex:
             if name is not None:  # the name without its title, and its given name in its own case's texts
                 found = found + [(w, NAME_PART if kind == EXACT else kind, sep) for w, kind, sep in _variants(name)
                                  if kind != GIVEN or src.startswith("cases/")]
-            for word, kind, sep in found:
+            for written, kind, sep in found:
+                word = _word_key(written)
+                if word != written:
+                    self.marked.setdefault(word, set()).add(written)
                 self.words.setdefault(word, {}).setdefault(kind, set()).add(where)
                 if sep:
                     self.needs_sep.add((word, kind))
@@ -483,7 +543,8 @@ class SensitiveIndex:
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
         if clean and self._any_words:
-            clean = next(self._words_automaton().iter(_joined(_compact(folded))[0].lower()), None) is None
+            compact = base_letters(_joined(_compact(folded))[0])[0]
+            clean = next(self._words_automaton().iter(compact.lower()), None) is None
         if len(part) <= 200:  # what repeats is short (a status, a name, a date): a long text is told once
             if len(self._clean) + len(self._unclean) >= 100_000:  # (10,000 cases: some 22,000 texts)
                 self._clean.clear()
@@ -539,11 +600,19 @@ class SensitiveIndex:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
                     break
         for m in _DATE_YEAR_LAST.finditer(text):
-            lead, second, _, middle, last = m.groups()
-            one, two, yyyy = int(lead + second), int(middle), int(last)
-            sources = self.dates.get((yyyy, two, one)) or self.dates.get((yyyy, one, two))  # day first, or month first
-            if sources:
-                hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+            lead, second, mark, middle, last = m.groups()
+            one, two = int(lead + second), int(middle)
+            if len(last) == 4:
+                years = [int(last)]
+            elif mark in _SHORT_YEAR_MARKS and not any(h.start == m.start() and h.end == m.end() for h in hits):
+                years = [1900 + int(last), 2000 + int(last)]  # (69.07.21 read year first already: once)
+            else:
+                continue
+            for year in years:
+                sources = self.dates.get((year, two, one)) or self.dates.get((year, one, two))  # day first, or month first
+                if sources:
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                    break
         if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
             for m in _DATE_ENGLISH.finditer(text):
                 mon, d, y = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
@@ -560,7 +629,10 @@ class SensitiveIndex:
         """Hits of every word but given names, found in the text with its separators dropped."""
         if not self._any_words:
             return []
-        compact, joins = _joined(_compact(folded))
+        # the Latin letters as base letters (Le Thi Huong for Lê Thị Hương, as the words are kept);
+        # `back`: where each character of `text` is in `folded`, when some letter became two (ß -> ss)
+        text, back = base_letters(folded)
+        compact, joins = _joined(_compact(text))
         # leftmost-longest, non-overlapping: a value's longest form (the whole address before its 동·호)
         spans = leftmost_longest(self._words_automaton(), _lower(compact))
         if not spans:
@@ -573,7 +645,7 @@ class SensitiveIndex:
                 return joins[i][0] + (k - kept_at[i])
 
             spans = [(unjoined(cs), unjoined(ce - 1) + 1, word) for cs, ce, word in spans]
-        runs = [(m.start(), m.end()) for m in _KEEP.finditer(folded)]
+        runs = [(m.start(), m.end()) for m in _KEEP.finditer(text)]
         run_starts = []
         at = 0
         for s, e in runs:
@@ -587,19 +659,28 @@ class SensitiveIndex:
         hits = []
         for cs, ce, word in spans:
             start, end = original(cs), original(ce - 1) + 1
-            hit = self._judge(folded, start, end, word, names)
+            if text is folded:
+                hit = self._judge(text, start, end, word, names)
+            else:  # (judged in the text of base letters, named by what it is written as)
+                written = folded[start:end] if back is None else folded[back[start]:back[end - 1] + 1]
+                hit = self._judge(text, start, end, word, names, written)
+                if hit is not None and back is not None:
+                    hit = Hit(back[hit.start], back[hit.end - 1] + 1, hit.sources, hit.variant)
             if hit is not None:
                 hits.append(hit)
         return hits
 
     def _judge(self, text: str, start: int, end: int, word: str,
-               names: dict[str, frozenset[tuple[str, str]]] | None) -> Hit | None:
+               names: dict[str, frozenset[tuple[str, str]]] | None, written: str | None = None) -> Hit | None:
         """The variant a match is, or None when its surroundings say it is something else.
-        `names`: the given names in scope with their sources (None: every one)."""
-        span = text[start:end]
+        `names`: the given names in scope with their sources (None: every one). `written`: the
+        match as the text writes it, when `text` has its Latin letters as base letters."""
+        span = text[start:end] if written is None else written
         if end - start > 4 * len(word):  # letters strewn far apart are not the value
             return None
         before = text[start - 1] if start else ""
+        if word.isascii() and word.isalpha() and _in_latin_word(text, start, end):
+            return None  # a name in Latin letters is a word of its own (Le An is not in clean, Hung not in Hungary)
         separated = end - start > len(word)  # (what the span holds beyond the word: separators, joining marks)
         digit_edge = (word[0].isdigit() and _DIGIT_BEFORE.search(text, max(start - 2, 0), start) is not None) or (
             word[-1].isdigit() and _DIGIT_AFTER.match(text, end) is not None)
@@ -617,7 +698,11 @@ class SensitiveIndex:
                 sources = set(names[word])
             if (word, kind) in self.needs_sep and not separated:
                 continue
-            if kind == RESIDENT_FRONT + "-6":
+            if kind == NAME_PAIR:
+                if _touches_a_name(text, start, end):
+                    continue  # Tran Hung in Tran Hung Dao (a street, another person) is not Tran Van Hung
+                kind = NAME_ORDER
+            elif kind == RESIDENT_FRONT + "-6":
                 if before.isdigit() or re.match(r"\s*-", text[end:end + 3]) is None:
                     continue
                 kind = RESIDENT_FRONT
@@ -627,19 +712,24 @@ class SensitiveIndex:
                   and (_HANGUL.match(before) or (kind == GIVEN or separated) and not _TAIL.match(text, end))):
                 continue  # a name starts a word and ends it (a particle or 씨/님 may follow)
             if kind == EXACT:
-                kind = self._plain_kind(word)
+                kind = self._plain_kind(word, span)
             if best is None or _RANK[kind] < best[0]:
                 best = (_RANK[kind], kind, sources)
         if best is None:
             return None
         return Hit(start, end, frozenset(best[2]), best[1])
 
-    def _plain_kind(self, word: str) -> str:
-        """The value itself, written with other separators."""
+    def _plain_kind(self, word: str, written: str) -> str:
+        """The value itself, written with other separators (`written`: as the text writes it), or
+        its Latin letters with other accents or none."""
         if DATE in self.words[word]:
             return DATE
         if word.isdigit() or (word[:1].isdigit() and not _HANGUL.search(word)):
             return NUMBER
+        if word in self.marked or LATIN_MARKED.search(written):
+            letters = _compact(unicodedata.normalize("NFC", written)).casefold()
+            if letters not in self.marked.get(word, (word,)):
+                return UNACCENTED
         return SPACED
 
     def finditer(self, text: str) -> Iterator[tuple[int, set[tuple[str, str]]]]:
@@ -680,6 +770,37 @@ class SensitiveIndex:
             pos = e
         out.append(text[pos:])
         return "".join(out)
+
+
+# the word of Latin letters just before or after a match (white space between), and the titles
+# that come before a name and are none (Mr Hung Tran)
+_LATIN_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]*\Z")
+_LATIN_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z]+)")
+_LATIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau"})
+
+
+def _touches_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a word of another name touches `text[start:end]`: a word of Latin letters that
+    starts with a capital (Tran Hung Dao, Dang Anh Tuan), just before or after it, white space
+    between; not a title (Mr Hung Tran) nor a word in small letters (Hung Tran and his son)."""
+    before = _LATIN_WORD_BEFORE.search(text, max(start - 40, 0), start)
+    after = _LATIN_WORD_AFTER.match(text, end)
+    return any(m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _LATIN_TITLES
+               for m in (before, after))
+
+
+def _in_latin_word(text: str, start: int, end: int) -> bool:
+    """Whether the match `text[start:end]` of Latin letters starts or ends inside a longer word
+    of Latin letters (Le An in `clean`, Hung in `Hungary`): a letter on both sides of its edge,
+    unless a capital follows a small letter there, as where words written together meet
+    (`MrTranVanHung`)."""
+    return (start > 0 and _one_word(text[start - 1], text[start])) or (end < len(text) and _one_word(text[end - 1], text[end]))
+
+
+def _one_word(left: str, right: str) -> bool:
+    """Two characters side by side in one word of Latin letters."""
+    return (left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+            and not (left.islower() and right.isupper()))
 
 
 _GIVEN_REST = re.compile(f"[{_SEP_CHARS}]{{0,3}}[가-힣]")
