@@ -605,7 +605,7 @@ def add_record(
         raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
 
 
-_NUMBERED = re.compile(r"([0-9]{1,3})(?=[-_ .])")
+_LEADING_NUMBER = re.compile(r"([0-9]{1,3})(?=[-_ .])")
 
 
 def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, worker: str | None,
@@ -618,7 +618,7 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
     names = [e.name for e in os.scandir(folder)]
     numbers = [n for n in (parse_record_name(name) for name in names) if n]
     # a record misnamed (09-folowup.md, 09-followup_최종.md) keeps its number too: the next is after it
-    taken = [int(m.group(1)) for name in names if (m := _NUMBERED.match(name))]
+    taken = [int(m.group(1)) for name in names if (m := _LEADING_NUMBER.match(name))]
     nn = max([n for n, _ in numbers] + taken, default=0) + 1
     text = _draft(template, case, stage, date, worker, ep, activity)
     if stage == "intake" and ep is not None and ep.closure is not None and ep.intake is not None:
