@@ -34,6 +34,7 @@ from casekit.site.search_index import (
     SHARD_DIR,
     WORKER,
     build_search_index,
+    index_files,
     page_of,
     sentences,
     shard_of,
@@ -738,6 +739,46 @@ def test_a_word_scores_by_the_reading_a_page_holds_best(browser: Browser, served
         page.goto(served_site)
         pages = [site_path(h, served_site) for h in search(page, query)]
         assert wanted in pages[:within], pages
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "first", "marked"), [
+    # the one page of 4인 가구 was ninth, below pages of 1인 and 2인 가구, and 4 was never marked
+    ("4인 가구", "/cases/2026-0013/", "4인"), ("4 인 가구", "/cases/2026-0013/", "4인"),
+    ("2인 가구", "/cases/2026-0009/", "2인"),
+    ("2개월 체납", "/cases/2026-0001/", "2개월"),  # (3개월 체납 ranked the same)
+    ("6주째", "/cases/2026-0001/", "6주째"),  # the 3주째 page was first
+    ("주 1회", None, "주 1회"),  # the first three said 주 2회
+])
+def test_a_number_and_its_counter_find_that_count_first(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                        first: str | None, marked: str) -> None:
+    """A number with its counter is a term of its own: the pages of that count come first (the
+    pages of another number with the counter after them) and the count is marked."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        if first is not None:
+            assert pages[0] == first, pages
+        page.wait_for_function("w => { const t = document.querySelector('.md-search-result__item');"
+                               " return t && [...t.querySelectorAll('mark')].some(m => m.innerText === w); }",
+                               arg=marked, timeout=10_000)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_how_often_is_no_month(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
+    """`월 2회` (twice a month): the first results write 월 2회, not 9월과 10월 (월 read as a month)."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "월 2회")]
+    holding = {f"/{location}" for path, location in index_files(built_site)
+               if re.search(r"(?<![0-9가-힣])월 ?2회", (read := page_of(path.read_text(encoding="utf-8"), location))
+                            and " ".join([read.title, *read.about, *read.body]) or "")}
+    assert "/resources/gaon-food-bank/" in holding
+    assert pages[:len(holding)] and set(pages[:min(len(holding), 5)]) <= holding, (pages, holding)
 
 
 @pytest.fixture(scope="module")

@@ -548,10 +548,12 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     rests = [cast("list[str]", entry[3]) for entry, _ in got]
     pages = [[*entry[:3], *([1] if rest else [])] for (entry, _), rest in zip(got, rests, strict=True)]
     raw = [weights for _, weights in got]
-    # a page's length is its words': its date terms say again what its words 2026, 03, 15 say
-    # (each of the site's terms judged once, not once a page it is on)
-    dates = frozenset(t for t in set().union(*raw) if search_ko.is_date_term(t))
-    lengths = [sum(w for t, w in r.items() if t not in dates) for r in raw]
+    # a page's length is its words': its date terms say again what its words 2026, 03, 15 say, its
+    # counts what 4 and 인 say (each of the site's terms judged once, not once a page it is on)
+    every = set().union(*raw)
+    dates = frozenset(t for t in every if search_ko.is_date_term(t))
+    again = dates | frozenset(t for t in every if search_ko.is_count_term(t))
+    lengths = [sum(w for t, w in r.items() if t not in again) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     doc_shards = -(-len(pages) // DOCS_PER_SHARD)
     heads_at = doc_shards
@@ -611,7 +613,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "aliases": search_ko.ALIASES,
                                "spellings": [list(e) for e in search_ko.SPELLINGS],
                                "function_words": sorted(search_ko.FUNCTION_WORDS),
-                               "date_tails": list(search_ko.DATE_TAILS), "years": years}},
+                               "date_tails": list(search_ko.DATE_TAILS), "years": years,
+                               "counters": list(search_ko.COUNTERS), "periods": list(search_ko.PERIODS)}},
         "docs": [],
     }
     stats["manifest_bytes"] = _write_json(site / MANIFEST, manifest)

@@ -70,6 +70,54 @@ const RELATIVE = /(^|[^\uAC00-\uD7A3])(오늘|어제|그저께|그제|내일|모
 const RELATIVE_DAYS = {"오늘": 0, "어제": -1, "그제": -2, "그저께": -2, "내일": 1, "모레": 2};
 const RELATIVE_STEP = {"이번": 0, "지난": -1, "저번": -1, "다음": 1};
 
+/* a number and its counter (search_ko.COUNT, QUERY_COUNT: 4인, 3개월째; in a query 4 인 too): the
+   character before it m[1], the number m[2], the counter m[3], 째 m[4]; made from the manifest's counters */
+let countPatterns = null;
+function counts() {
+  if (countPatterns === null || countPatterns.of !== manifest) {
+    const alt = "(" + (manifest.counters || []).map(c => (c === "만원" ? "만 ?원" : c)).join("|") + ")";
+    const number = "(^|[^0-9A-Za-z.,_-])([0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)";
+    /* how often (search_ko.PERIOD_COUNT: 주 1회, 월 2회): the word before m[1], the period m[2], then
+       the number m[3], the counter m[4], 째 m[5] */
+    const period = "(^|[^\uAC00-\uD7A30-9A-Za-z.,_-])(" + (manifest.periods || []).join("|") + ") ?" + number.slice(number.indexOf(")") + 1);
+    countPatterns = (manifest.counters || []).length
+      ? { of: manifest, page: new RegExp(number + alt + "(째)?", "g"), query: new RegExp(number + " ?" + alt + "(째)?", "g"),
+          periodPage: new RegExp(period + alt + "(째)?", "g"), periodQuery: new RegExp(period + " ?" + alt + "(째)?", "g") }
+      : { of: manifest, page: null, query: null };
+  }
+  return countPatterns;
+}
+const DIGIT_HANGUL = /[0-9] ?[\uAC00-\uD7A3]/;
+
+/* The term of a count match: the number without its commas, the counter without its space */
+function countTerm(m) {
+  return m[2].split(",").join("") + m[3].replace(" ", "") + (m[4] || "");
+}
+
+/* The count terms of a text (search_ko.count_terms): 4인, 3개월째 and 3개월; not a date's day or year */
+function countTerms(text) {
+  const out = [], page = counts().page;
+  if (page === null || !DIGIT_HANGUL.test(text)) return out;
+  let dates = null;
+  for (const m of text.matchAll(page)) {
+    const at = m.index + m[1].length;
+    if ((m[3] === "일" || m[3] === "년") && (text.includes("월") || text.includes("년"))) {
+      if (dates === null) dates = [...text.matchAll(DATES)].map(d => [d.index, d.index + d[0].length]);
+      if (dates.some(([s, e]) => s <= at && at < e)) continue;
+    }
+    const term = countTerm(m);
+    out.push(term);
+    if (m[4]) out.push(term.slice(0, -1));
+  }
+  for (const m of text.matchAll(counts().periodPage)) out.push(periodCount(m));
+  return out;
+}
+
+/* The term of a period count match: 주1회 (search_ko._period_count) */
+function periodCount(m) {
+  return m[2] + m[3].split(",").join("") + m[4].replace(" ", "");
+}
+
 function localToday() {
   const d = new Date();
   return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
@@ -375,6 +423,7 @@ function textTerms(text) {
   }
   for (const m of norm.matchAll(DOTTED)) for (const t of dottedTerms(m[2])) out.add(t);
   for (const m of norm.matchAll(DATES)) for (const t of dayTerms(dateOf(m))) out.add(t);
+  for (const t of countTerms(norm)) out.add(t);
   return out;
 }
 
@@ -555,6 +604,23 @@ function queryTerms(query, today = localToday()) {
       spans.push([start, end, { word, stem: word, terms: [got[0]], groups: [[got[0]]] }]);
     }
   }
+  const countQuery = counts().query;
+  if (countQuery !== null && DIGIT_HANGUL.test(text)) {  /* 4인, 4 인, 3개월째: the count, or the number and the counter */
+    for (const m of [...text.matchAll(counts().periodQuery)]) {  /* 주 1회: 주1회, or 1회, or 주 and 회 */
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      const tail = text.slice(end).match(TAIL);
+      if (!free(start, end) || (tail && !manifest.particles.includes(tail[0]) && m[0].includes(" "))) continue;
+      const count = countEntry([m[0], m[1], ...m.slice(3)], "");
+      const groups = [[periodCount(m)], count.groups[0], [...new Set(wordTerms(m[2]).concat(count.groups[1]))]];
+      spans.push([start, end, { word: text.slice(start, end), stem: text.slice(start, end), terms: [...new Set(groups.flat())], groups, count: true }]);
+    }
+    for (const m of [...text.matchAll(countQuery)]) {
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      const tail = text.slice(end).match(TAIL);
+      if (!free(start, end) || (m[0].slice(m[1].length).includes(" ") && tail && !manifest.particles.includes(tail[0]))) continue;
+      spans.push([start, end, countEntry(m, text.slice(start, end))]);
+    }
+  }
   spans.sort((a, b) => a[0] - b[0]);
   const out = [];
   at = 0;
@@ -568,6 +634,16 @@ function queryTerms(query, today = localToday()) {
   const idle = new Set(manifest.function_words || []);
   const content = out.filter(e => !(idle.has(e.stem) || ([...e.word].length <= 3 && e.terms.some(t => idle.has(t)))));
   return content.length ? content : out;
+}
+
+/* A number and its counter typed (search_ko.count_groups): the count term, or else the number (of
+   two digits or more) and the counter as words */
+function countEntry(m, word) {
+  const number = m[2].split(",").join(""), parts = m[3].split(" ");
+  parts[parts.length - 1] += m[4] || "";
+  const loose = [...new Set((number.length >= 2 ? [number] : []).concat(parts.flatMap(p => wordTerms(p))))];
+  const groups = [[number + m[3].replace(" ", "") + (m[4] || "")], loose];
+  return { word, stem: word, terms: [...new Set(groups.flat())], groups, count: true };
 }
 
 function shardOf(term, shards) {
@@ -591,7 +667,9 @@ function held(w, have, idf) {
       want += x;
       if (have.has(t)) got += x;
     }
-    if (want && got / want > best) best = got / want;
+    /* (a count's other readings, 1인 for 4인, 주 2회 for 주 1회, hold it half: the exact count first) */
+    const share = want ? (w.count && group !== w.groups[0] ? 0.5 : 1) * got / want : 0;
+    if (share > best) best = share;
   }
   return best;
 }
@@ -603,7 +681,8 @@ function wordScores(s, words) {
   const have = textTerms(s);
   /* (a one-syllable stem by its terms: 약 is no match inside 복약; one of two syllables where a word
      starts with it or its stem holds it, as it is marked: not 동의 inside 아동의) */
-  return words.map(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem)
+  return words.map(w => (w.count ? (have.has(w.groups[0][0]) ? 1.5 : 0.5 * held(w, have, null))
+    : !w.date && w.stem.length > 1 && lower.includes(w.stem)
     && (!TWO_SYLLABLES.test(w.stem) || writesShort(s, w.stem)) ? 1.5 : held(w, have, null)
     || (w.date && w.terms.some(t => have.has(yearless(t))) ? 0.5 : 0)));
 }
@@ -651,10 +730,10 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
      없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
   const key = (w, g) => g.length === 1
     && (g[0].length > 2 || (g[0].length === 2 && (lemma(w.stem, false) === g[0] || lemma(w.stem, true) === g[0])));
-  const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
+  const keys = new Set(words.filter(w => !w.count).flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const all = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
+  const all = [...new Set([...words.filter(w => !w.date && !w.count).flatMap(w => [w.word, w.stem, ...w.terms])
     .filter(s => s.length > 1), ...forms])];
   /* two syllables (a word typed, 동의, 근로, or a part of a longer one, 동의 of 동의서) only in a
      word of the sentence that starts with them or whose stem holds them: 동의를, 재동의, 자활근로;
@@ -687,6 +766,19 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   if (want.size) {
     for (const m of best.matchAll(DATES)) {
       if (dayTerms(dateOf(m)).some(t => want.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+  }
+  /* and the counts of the sentence a typed count is (4인 of 4인 가구; not the 인 of 1인) */
+  const counted = new Set(words.filter(w => w.count).map(w => w.groups[0][0]));
+  if (counted.size && counts().page !== null) {
+    for (const m of best.matchAll(counts().page)) {
+      const term = countTerm(m);
+      if (counted.has(term) || (m[4] && counted.has(term.slice(0, -1)))) {
+        spans.push([m.index + m[1].length, m.index + m[0].length - (m[4] && !counted.has(term) ? 1 : 0)]);
+      }
+    }
+    for (const m of best.matchAll(counts().periodPage)) {
+      if (counted.has(periodCount(m))) spans.push([m.index + m[1].length, m.index + m[0].length - (m[5] ? 1 : 0)]);
     }
   }
   /* the marks that overlap or touch as one, every part of the text escaped */
