@@ -44,7 +44,9 @@ query word (`query_groups`): 3월 looks for 3월 (any year); 2026-03 and 2026년
 (`years`, from the manifest), so a lone digit before 월 no longer leaves the query looking for 월 on
 every page; a month and day typed without a year, 03-04, 3/4 or 3.4. (`MONTH_DAY`, a query's only),
 is read as 3월 4일 is. The words of a date (2026, 03, 월) are indexed as before; a number with
-another counter (3회, 3명, 3개월) is no date. Which dates of a page count is the index's affair: not the site's own
+another counter (3회, 3명, 3개월) is no date: a number and its counter are a count term (`count_terms`,
+`COUNTERS`: 4인, 3개월째, 30만원; with a period before it, 주1회, 월2회), in a query joined or apart
+(`count_groups`: 4인 or 4 인 looks for 4인, or else 인). Which dates of a page count is the index's affair: not the site's own
 bookkeeping (`data-search-nodate`: the day a record file last changed, the day the site was built, the
 기준일).
 
