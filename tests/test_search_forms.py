@@ -486,7 +486,42 @@ def test_a_date_in_a_query_is_one_word() -> None:
     assert groups("3월 15일", [2025, 2026]) == [("3월 15일", (("3월15일",), ("2025-03-15",), ("2026-03-15",)))]
     assert groups("3월 방문") == groups("3월방문") == [("3월", (("3월",),)), ("방문", (("방문",),))]
     assert groups("2026-0007") == [("2026-0007", (("20260007",),))]  # a case number: no date, one word
-    assert groups("3회") == [("회", (("회",),))]  # (as before)
+    assert groups("3회") == [("3회", (("3회",), ("회",)))]  # a count, no date (`count_groups`)
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("4인 가구(배우자, 자녀 2명)", ["4인", "2명"]),
+    ("4인가구", ["4인"]),
+    ("당뇨 약을 3개월째 끊은 상태", ["3개월째", "3개월"]),
+    ("30만 원, 300,000원 지원", ["30만원", "300000원"]),
+    ("식품 지원(월 2회), 주 5일 참여", ["2회", "5일", "월2회", "주5일"]),
+    ("3월 15일 방문, 2026년 3월", []),  # a date's day and year are the date's
+    ("G1 주 2회", ["2회", "주2회"]), ("9월 2회", ["2회"]),  # (the 월 of 9월 is a month's: no period)
+    ("2026-0001 인, v1.2인", []),
+])
+def test_a_number_and_its_counter_are_a_term(text: str, counts: list[str]) -> None:
+    assert search_ko.count_terms(text) == counts
+    got = search_ko.terms(text)
+    assert [t for t in got if search_ko.is_count_term(t)] == counts
+    assert not any(search_ko.is_count_term(t) for t in search_ko.terms("상담 어렵다 3월 2026-03-15 kim.sw 2026"))
+
+
+def test_a_number_and_its_counter_typed_joined_or_apart_are_one_word() -> None:
+    groups = search_ko.query_groups
+    assert groups("4인 가구") == groups("4인가구") == [("4인", (("4인",), ("인",))), ("가구", (("가구",),))]
+    assert groups("4 인 가구") == [("4 인", (("4인",), ("인",))), ("가구", (("가구",),))]
+    assert groups("3개월 체납")[0] == ("3개월", (("3개월",), ("개월",)))
+    assert groups("6주째")[0] == ("6주째", (("6주째",), ("주째",)))
+    assert groups("2026년")[0] == ("2026년", (("2026년",), ("2026", "년")))  # the 2026 of 2026년 3월 still
+    # how often: 월 2회 is the period and the count, no month (the 월 of 9월 and 10월 found it first)
+    assert groups("월 2회") == [("월 2회", (("월2회",), ("2회",), ("월", "회")))]
+    assert groups("주 5일") == [("주 5일", (("주5일",), ("5일",), ("주", "일")))]
+    assert groups("주5일") == [("주5일", (("주5일",), ("5일",), ("주", "일")))]
+    # dates stay dates, and a number before a word of its own is no count
+    assert groups("3월 12일", [2026]) == [("3월 12일", (("3월12일",), ("2026-03-12",)))]
+    assert groups("26.3.12", [2026]) == [("26.3.12", (("2026-03-12",),))]
+    assert groups("2 일상") == [("일상", (("일상",),))]
+    assert groups("13번 사례")[0] == ("13번", (("0013",), ("13", "번")))
 
 
 def test_the_sites_bookkeeping_dates_are_not_the_pages() -> None:

@@ -34,6 +34,7 @@ from casekit.site.search_index import (
     SHARD_DIR,
     WORKER,
     build_search_index,
+    index_files,
     page_of,
     sentences,
     shard_of,
@@ -478,7 +479,7 @@ def test_a_case_called_by_its_number_is_that_case() -> None:
     last part, 0013, as `0013` typed does, or for 13 and 번 as typed."""
     assert search_ko.query_terms("13번 사례") == [("13번", ["0013", "13", "번"]), ("사례", ["사례"])]
     assert search_ko.query_groups("0013번")[0][1] == (("0013",), ("0013", "번"))
-    assert [w for w, _ in search_ko.query_terms("13번째")] == ["13", "번째"]  # an ordinal, not a case
+    assert [w for w, _ in search_ko.query_terms("13번째")] == ["13번째"]  # an ordinal (a count), not a case
 
 
 def test_a_day_typed_with_a_two_digit_year_is_that_day() -> None:
@@ -738,6 +739,92 @@ def test_a_word_scores_by_the_reading_a_page_holds_best(browser: Browser, served
         page.goto(served_site)
         pages = [site_path(h, served_site) for h in search(page, query)]
         assert wanted in pages[:within], pages
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "first", "marked"), [
+    # the one page of 4인 가구 was ninth, below pages of 1인 and 2인 가구, and 4 was never marked
+    ("4인 가구", "/cases/2026-0013/", "4인"), ("4 인 가구", "/cases/2026-0013/", "4인"),
+    ("2인 가구", "/cases/2026-0009/", "2인"),
+    ("2개월 체납", "/cases/2026-0001/", "2개월"),  # (3개월 체납 ranked the same)
+    ("6주째", "/cases/2026-0001/", "6주째"),  # the 3주째 page was first
+    ("주 1회", None, "주 1회"),  # the first three said 주 2회
+])
+def test_a_number_and_its_counter_find_that_count_first(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                        first: str | None, marked: str) -> None:
+    """A number with its counter is a term of its own: the pages of that count come first (the
+    pages of another number with the counter after them) and the count is marked."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        if first is not None:
+            assert pages[0] == first, pages
+        page.wait_for_function("w => { const t = document.querySelector('.md-search-result__item');"
+                               " return t && [...t.querySelectorAll('mark')].some(m => m.innerText === w); }",
+                               arg=marked, timeout=10_000)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_how_often_is_no_month(browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
+    """`월 2회` (twice a month): the first results write 월 2회, not 9월과 10월 (월 read as a month)."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "월 2회")]
+    holding = {f"/{location}" for path, location in index_files(built_site)
+               if re.search(r"(?<![0-9가-힣])월 ?2회", (read := page_of(path.read_text(encoding="utf-8"), location))
+                            and " ".join([read.title, *read.about, *read.body]) or "")}
+    assert "/resources/gaon-food-bank/" in holding
+    assert pages[:len(holding)] and set(pages[:min(len(holding), 5)]) <= holding, (pages, holding)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "wanted", "marked"), [
+    # the word being typed (no space after it) is the start of a term: each showed no result
+    ("k", "/workers/kim.sw/", "k"), ("kim.s", "/workers/kim.sw/", "kim.s"),
+    ("2026-000", "/cases/2026-0001/", "2026-000"),
+    # Hangul mid-syllable: a final that may start the next syllable, a syllable that may take one
+    ("어먼", "/cases/2026-0009/", "어머니"), ("엄", "/cases/2026-0009/", "어머"),
+    ("주걱", "/cases/2026-0001/", "주거급"), ("병워", "/cases/2026-0004/", "병원"),
+])
+def test_the_word_being_typed_finds_the_terms_it_starts(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                        wanted: str, marked: str) -> None:
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        assert wanted in pages, pages
+        page.wait_for_function("([i, w]) => { const t = document.querySelectorAll('.md-search-result__item')[i];"
+                               " return t && [...t.querySelectorAll('mark')].some(m => m.innerText === w); }",
+                               arg=[pages.index(wanted), marked], timeout=10_000)
+        # typed to its end (a space after it): the word alone, no term it starts
+        assert [site_path(h, served_site) for h in search(page, query + " ")] == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_page_holding_the_word_being_typed_ranks_above_one_holding_a_longer_term(
+        browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
+    """`on` typed (a word of the sample's guide pages, and the start of `one`): the pages holding
+    on come first, then those holding only a term it starts."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, "on", top=100)]
+    exact = {p for p in (f"/{loc}" for loc in _locations(built_site, "on")) if p in pages}
+    assert exact and len(pages) > len(exact), pages
+    assert set(pages[:len(exact)]) == exact, (pages, exact)
+
+
+def _locations(site: Path, term: str) -> list[str]:
+    ck = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    shard = json.loads((site / SHARD_DIR / f"t-{shard_of(term, ck['term_shards'])}.json").read_text(encoding="utf-8"))
+    docs = _docs(site)
+    return [docs[d][0] for d in shard.get(term, [])[::2]]
 
 
 @pytest.fixture(scope="module")

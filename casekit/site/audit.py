@@ -65,7 +65,7 @@ from casekit.site.tree import walk
 
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_INDEXES = (SEARCH_INDEX, "search.json")  # Material's and Zensical's own search index
-SEARCH_SHARD = re.compile(r"search/casekit/[tdr]-[0-9]{1,6}\.json")  # casekit's Korean index (casekit.site.search_index)
+SEARCH_SHARD = re.compile(r"search/casekit/[tdrv]-[0-9]{1,6}\.json")  # casekit's Korean index (casekit.site.search_index)
 ASSETS = "assets/casekit"  # where casekit's own stylesheet is published
 PAGE_SUFFIXES = (".html",)
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")

@@ -11,6 +11,9 @@ a browser shows it and writes a chunked index that the browser fetches piece by 
                                       head shards ([location, title] of HEADS_PER_SHARD pages each)
     search/casekit/r-<n>.json         rest shards: the other sentences of the pages of d-<n>
                                       (only where one of them has more)
+    search/casekit/v-<n>.json         the terms in order, each with how many pages hold it
+                                      (the manifest's `vocab`: the first term of each), for
+                                      the last word of a query, looked for as a term's start
     assets/casekit/search-worker.js   the search worker Material's UI talks to (our own, no lunr)
 
 A long page keeps the sentences that hold the most of its words (`kept`: a greedy cover of its
@@ -92,6 +95,7 @@ TARGET_SHARD_BYTES = 24_000
 MAX_SENTENCES = 24  # per page in the doc shards, chosen to hold the most of its words (`kept`)
 MAX_MONTHS = 12  # months of a page whose dates a kept sentence holds first (`kept`)
 SLOT = 40  # what a kept sentence costs beyond its characters, in characters (`kept`)
+VOCAB_BYTES = 8_000  # of the terms in order (`v-<n>.json`), a file: what a word being typed fetches
 HEADS_PER_SHARD = 64  # [location, title] of the results past the first fifty, this many pages a file
 MAX_SENTENCE = 160  # characters
 MIN_SENTENCE = 8  # shorter blocks are labels and values (경제 높음, 사정 전), not sentences
@@ -548,10 +552,12 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     rests = [cast("list[str]", entry[3]) for entry, _ in got]
     pages = [[*entry[:3], *([1] if rest else [])] for (entry, _), rest in zip(got, rests, strict=True)]
     raw = [weights for _, weights in got]
-    # a page's length is its words': its date terms say again what its words 2026, 03, 15 say
-    # (each of the site's terms judged once, not once a page it is on)
-    dates = frozenset(t for t in set().union(*raw) if search_ko.is_date_term(t))
-    lengths = [sum(w for t, w in r.items() if t not in dates) for r in raw]
+    # a page's length is its words': its date terms say again what its words 2026, 03, 15 say, its
+    # counts what 4 and 인 say (each of the site's terms judged once, not once a page it is on)
+    every = set().union(*raw)
+    dates = frozenset(t for t in every if search_ko.is_date_term(t))
+    again = dates | frozenset(t for t in every if search_ko.is_count_term(t))
+    lengths = [sum(w for t, w in r.items() if t not in again) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     doc_shards = -(-len(pages) // DOCS_PER_SHARD)
     heads_at = doc_shards
@@ -592,6 +598,19 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                    for n in range(0, len(pages), DOCS_PER_SHARD) if any(rests[n:n + DOCS_PER_SHARD])]
     shards_out += [(f"d-{heads_at + n // HEADS_PER_SHARD}.json", [page[:2] for page in pages[n:n + HEADS_PER_SHARD]])
                    for n in range(0, len(pages), HEADS_PER_SHARD)]
+    # the terms in order with their page counts (flat: term, pages, term, pages ...), VOCAB_BYTES a
+    # file: the word being typed is looked for as the start of a term (kim.s, 2026-000, 어먼), the
+    # worker finding the file of a range by the manifest's first term of each (`vocab`)
+    vocab: list[list[object]] = [[]]
+    size = 0
+    for term in sorted(postings):
+        if size >= VOCAB_BYTES:
+            vocab.append([])
+            size = 0
+        vocab[-1] += [term, len(postings[term]) // 2]
+        size += len(term.encode()) + 8
+    vocab = [chunk for chunk in vocab if chunk]
+    shards_out += [(f"v-{n}.json", chunk) for n, chunk in enumerate(vocab)]
     stats["doc_shards"] = doc_shards
     # the shards written on every core (~7,000 files at 10,000 cases: JSON and a new file each);
     # the workers are forked with `shards_out` (never sent: a task is a run of its numbers), each
@@ -611,7 +630,9 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "aliases": search_ko.ALIASES,
                                "spellings": [list(e) for e in search_ko.SPELLINGS],
                                "function_words": sorted(search_ko.FUNCTION_WORDS),
-                               "date_tails": list(search_ko.DATE_TAILS), "years": years}},
+                               "date_tails": list(search_ko.DATE_TAILS), "years": years,
+                               "counters": list(search_ko.COUNTERS), "periods": list(search_ko.PERIODS),
+                               "vocab": [chunk[0] for chunk in vocab]}},
         "docs": [],
     }
     stats["manifest_bytes"] = _write_json(site / MANIFEST, manifest)

@@ -44,7 +44,9 @@ query word (`query_groups`): 3월 looks for 3월 (any year); 2026-03 and 2026년
 (`years`, from the manifest), so a lone digit before 월 no longer leaves the query looking for 월 on
 every page; a month and day typed without a year, 03-04, 3/4 or 3.4. (`MONTH_DAY`, a query's only),
 is read as 3월 4일 is. The words of a date (2026, 03, 월) are indexed as before; a number with
-another counter (3회, 3명, 3개월) is no date. Which dates of a page count is the index's affair: not the site's own
+another counter (3회, 3명, 3개월) is no date: a number and its counter are a count term (`count_terms`,
+`COUNTERS`: 4인, 3개월째, 30만원; with a period before it, 주1회, 월2회), in a query joined or apart
+(`count_groups`: 4인 or 4 인 looks for 4인, or else 인). Which dates of a page count is the index's affair: not the site's own
 bookkeeping (`data-search-nodate`: the day a record file last changed, the day the site was built, the
 기준일).
 
@@ -65,8 +67,8 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ALIASES", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
-           "date_terms", "dotted_terms", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
+__all__ = ["ALIASES", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+           "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
            "terms", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
@@ -286,6 +288,34 @@ DATE = re.compile(
 # What may follow a date in a query, joined to it, and say no more than the date: 3월에, 3월부터,
 # 3월초, 3월 중순에 (a particle, or one of these with a particle after it).
 DATE_TAILS: tuple[str, ...] = ("초", "말", "중", "초순", "중순", "하순", "경", "쯤", "께")
+
+# Counters (단위성 의존 명사) a number is written with in case records: a number and its counter are
+# one term (`count_terms`: 4인, 3개월, 6주째, 2회, 30만원), so `4인 가구` finds first the page of
+# "4인 가구", not every page of 1인 or 2인 가구 (the number, one digit, was no term, and 인 on every
+# household), `월 2회` the page saying 월 2회 (its 월 no month: a month is a digit and 월, `DATE`).
+# Longest first where one starts another (개월 before 개, 회기 before 회); 만 원 is written apart too.
+# Not 월 (a month), nor 번 alone (13번 is a case called by its number: `NUMBERED`; 3번째 is here).
+COUNTERS: tuple[str, ...] = (
+    "개월", "주일", "주차", "시간", "회기", "차례", "번째", "학년", "학기", "등급", "단계", "분기", "가구", "세대",
+    "만원", "천원", "인", "명", "세", "살", "주", "일", "년", "시", "분", "회", "차", "건", "개", "곳", "권", "장",
+    "통", "원", "만", "천", "억", "평", "층", "점", "배", "끼", "병", "잔", "갑", "달",
+)
+# a number and a counter joined (3개월, 4인가구, 3개월째: what follows the counter in the word is left
+# to the word), 째 (the n-th) kept; in a query also written apart (4 인), then a particle or nothing
+# after it (not 2 일상: a word of its own). The character before it in group 1 (no letter, digit or
+# separator: G1, 2026-0001 are no numbers of a count); the number 2, the counter 3, 째 4.
+_COUNT_NUMBER = r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+_COUNTER = "(" + "|".join(c if c != "만원" else "만 ?원" for c in COUNTERS) + ")"
+COUNT = re.compile(r"(^|[^0-9A-Za-z.,_-])" + _COUNT_NUMBER + _COUNTER + "(째)?")
+QUERY_COUNT = re.compile(r"(^|[^0-9A-Za-z.,_-])" + _COUNT_NUMBER + " ?" + _COUNTER + "(째)?")
+# How often (주 1회, 월 2회, 주 5일, 하루 3끼): the period and the count are a term too (주1회), so
+# `월 2회` finds first the page of 월 2회, not the pages of 주 2회 and of any 월 (of 9월). The word
+# before it in group 1 (no Hangul or digit: the 월 of 3월 2회 is a month's), the period 2, then the
+# number 3, the counter 4 and 째 5, as `COUNT`'s; written apart or joined.
+PERIODS: tuple[str, ...] = ("하루", "매일", "매주", "매월", "매년", "격주", "격월", "주", "월", "연", "년", "일")
+_PERIOD = r"(^|[^가-힣0-9A-Za-z.,_-])(" + "|".join(PERIODS) + ") ?"
+PERIOD_COUNT = re.compile(_PERIOD + _COUNT_NUMBER + _COUNTER + "(째)?")
+QUERY_PERIOD_COUNT = re.compile(_PERIOD + _COUNT_NUMBER + " ?" + _COUNTER + "(째)?")
 
 # --- syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final ----------------------------------
 _A, _EO, _YEO, _WA, _WEO, _EU, _U, _O, _AE, _E = 0, 4, 6, 9, 14, 18, 13, 8, 1, 5  # vowels ㅏ ㅓ ㅕ ㅘ ㅝ ㅡ ㅜ ㅗ ㅐ ㅔ
@@ -616,6 +646,51 @@ def is_date_term(term: str) -> bool:
 
 
 _DIGITS = re.compile(r"[0-9]+")
+_DIGIT_HANGUL = re.compile(r"[0-9] ?[가-힣]")  # (where a count may be: most texts have none)
+
+
+def _count(m: re.Match[str]) -> str:
+    """The term of a `COUNT` match: the number without its commas, the counter without its space."""
+    return m.group(2).replace(",", "") + m.group(3).replace(" ", "") + (m.group(4) or "")
+
+
+def count_terms(text: str) -> list[str]:
+    """The count terms of `text` (NFKC), in order, repeats kept: each number joined to a counter
+    (`COUNTERS`) as written (4인, 3개월째, 300000원); with 째, also without it (3개월째 is 3개월 too:
+    `3개월` typed finds it), not a date's day or year (the 15일 of 3월 15일, the 2026년 of 2026년 3월:
+    `date_terms` say them)."""
+    return _count_terms(unicodedata.normalize("NFKC", text))
+
+
+def _count_terms(text: str) -> list[str]:
+    dates: list[tuple[int, int]] | None = None
+    out: list[str] = []
+    for m in COUNT.finditer(text):
+        if m.group(3) in ("일", "년") and ("월" in text or "년" in text):  # (a date's day or year?)
+            if dates is None:
+                dates = [d.span() for d in date_matches(text)]
+            if any(s <= m.start(2) < e for s, e in dates):
+                continue
+        term = _count(m)
+        out.append(term)
+        if m.group(4):
+            out.append(term[:-1])
+    return out + [_period_count(m) for m in PERIOD_COUNT.finditer(text)]
+
+
+def _period_count(m: re.Match[str]) -> str:
+    """The term of a `PERIOD_COUNT` match: 주1회, 월2회 (its 째 left: 주 2회째 is no frequency)."""
+    return m.group(2) + m.group(3).replace(",", "") + m.group(4).replace(" ", "")
+
+
+_COUNT_TERM = re.compile(r"[가-힣]{0,2}[0-9][0-9.]*[가-힣]+")
+
+
+def is_count_term(term: str) -> bool:
+    """Whether `term` is one `count_terms` makes (a number and a counter, a period before it or not:
+    4인, 주1회; a date term is not)."""
+    return _COUNT_TERM.fullmatch(term) is not None and not is_date_term(term)
+
 
 
 def date_matches(text: str) -> Iterator[re.Match[str]]:
@@ -677,18 +752,19 @@ def terms(text: str, runs: bool = True) -> list[str]:
     """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
     form of each run of Latin letters and digits joined by hyphens (2026-0006 -> 20260006), then
     by dots or underscores (kim.sw -> kimsw, lee_hj -> leehj: `dotted_terms`; the parts stay terms
-    too); then the terms of its dates (`date_terms`). `runs=False`: not the joined forms (a second
+    too); then the terms of its dates (`date_terms`), then its counts (`count_terms`: 4인, 3개월). `runs=False`: not the joined forms (a second
     spelling of the parts, for a query typed without the separators)."""
     text = unicodedata.normalize("NFKC", text)
+    counts = _count_terms(text) if _DIGIT_HANGUL.search(text) else []
     if not runs:  # (a sentence's words as written: each word's first reading, not its verb's key)
-        return list(itertools.chain.from_iterable(map(_written_terms, _words(text)))) + _date_terms(text)
+        return list(itertools.chain.from_iterable(map(_written_terms, _words(text)))) + _date_terms(text) + counts
     # (the terms chained in C: the index reads ~60 sentences a case page)
     out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
     if "-" in text:
         out += [t for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group()) for t in joined(m.group())]
     if "." in text or "_" in text:
         out += [t for m in dotted_matches(text) for t in dotted_terms(m.group())]
-    return out + _date_terms(text)
+    return out + _date_terms(text) + counts
 
 
 def _date_groups(year: int | None, month: int, day: int | None, years: Sequence[int]) -> tuple[tuple[str, ...], ...]:
@@ -862,6 +938,18 @@ def _joined_groups(run: str, years: Sequence[int]) -> tuple[tuple[str, ...], ...
     return ((joined,),)
 
 
+def count_groups(m: re.Match[str], at: int = 0) -> tuple[tuple[str, ...], ...]:
+    """What a number and its counter typed (`QUERY_COUNT`: 4인, 4 인, 3개월째) look for: the count
+    term, or else the number and the counter as words (1인 for 4인: found, below the pages of 4인;
+    2026년 typed is the 2026 and 년 of a page's 2026년 3월). `at`: where the number's group is, past 2
+    (`QUERY_PERIOD_COUNT`: 주 1회 is 주1회, or 1회, or 주 and 회). (`search-worker.js` mirrors this.)"""
+    number, counter = m.group(2 + at).replace(",", ""), m.group(3 + at).replace(" ", "") + (m.group(4 + at) or "")
+    parts = m.group(3 + at).split()
+    parts[-1] += m.group(4 + at) or ""
+    words = ([number] if len(number) >= 2 else []) + [t for part in parts for t in _word_terms(part)]
+    return ((number + counter,), tuple(dict.fromkeys(words)))
+
+
 def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
                  ) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
@@ -926,6 +1014,20 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     if "." in text or "_" in text:
         spans += [(m.start(), m.end(), m.group().lower(), (tuple(got[:1]),))
                   for m in list(_DOTTED.finditer(text)) if (got := dotted_terms(m.group())) and free(m.start(), m.end())]
+    if _DIGIT_HANGUL.search(text):
+        for m in list(QUERY_PERIOD_COUNT.finditer(text)):  # 주 1회: 주1회, or 1회, or 주 and 회
+            start = m.start(2)
+            tail = _TAIL.match(text, m.end())
+            if free(start, m.end()) and (tail is None or tail.group() in _PARTICLE_SET or " " not in m.group(0)):
+                count = count_groups(m, 1)
+                spans.append((start, m.end(), text[start:m.end()],
+                              ((_period_count(m),), count[0], tuple(dict.fromkeys((*_word_terms(m.group(2)), *count[1]))))))
+        for m in list(QUERY_COUNT.finditer(text)):
+            start = m.start(2)
+            tail = _TAIL.match(text, m.end())
+            if free(start, m.end()) and (" " not in m.group(0)[len(m.group(1)):] or tail is None
+                                         or tail.group() in _PARTICLE_SET):
+                spans.append((start, m.end(), text[start:m.end()], count_groups(m)))
     spans.sort()
     out = []
     at = 0

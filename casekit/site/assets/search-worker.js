@@ -5,7 +5,9 @@
  * with the particle, ending and verb-ending tables of casekit.site.search_ko. A query is cut into
  * the same terms as the pages were (stem, Hangul bigrams, predicate key); only the shards holding
  * those terms and the doc shards of the results shown are fetched, from this site, so the first
- * result costs tens of kilobytes whatever the size of the casebook.
+ * result costs tens of kilobytes whatever the size of the casebook. The last word, while it is typed
+ * (no space after it), is also the start of terms (`typing`: kim.s, 2026-000, 어먼) when the query
+ * finds less than a screen as it is.
  *
  * Every match is returned (Material's count line is the true count, and it renders the list as it
  * is scrolled): the first screen as soon as its pages are known, the others standing in as
@@ -69,6 +71,54 @@ const TAIL = /^[\uAC00-\uD7A3]+/;
 const RELATIVE = /(^|[^\uAC00-\uD7A3])(오늘|어제|그저께|그제|내일|모레|(?:이번|지난|저번|다음) ?(?:달|주))/g;
 const RELATIVE_DAYS = {"오늘": 0, "어제": -1, "그제": -2, "그저께": -2, "내일": 1, "모레": 2};
 const RELATIVE_STEP = {"이번": 0, "지난": -1, "저번": -1, "다음": 1};
+
+/* a number and its counter (search_ko.COUNT, QUERY_COUNT: 4인, 3개월째; in a query 4 인 too): the
+   character before it m[1], the number m[2], the counter m[3], 째 m[4]; made from the manifest's counters */
+let countPatterns = null;
+function counts() {
+  if (countPatterns === null || countPatterns.of !== manifest) {
+    const alt = "(" + (manifest.counters || []).map(c => (c === "만원" ? "만 ?원" : c)).join("|") + ")";
+    const number = "(^|[^0-9A-Za-z.,_-])([0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)";
+    /* how often (search_ko.PERIOD_COUNT: 주 1회, 월 2회): the word before m[1], the period m[2], then
+       the number m[3], the counter m[4], 째 m[5] */
+    const period = "(^|[^\uAC00-\uD7A30-9A-Za-z.,_-])(" + (manifest.periods || []).join("|") + ") ?" + number.slice(number.indexOf(")") + 1);
+    countPatterns = (manifest.counters || []).length
+      ? { of: manifest, page: new RegExp(number + alt + "(째)?", "g"), query: new RegExp(number + " ?" + alt + "(째)?", "g"),
+          periodPage: new RegExp(period + alt + "(째)?", "g"), periodQuery: new RegExp(period + " ?" + alt + "(째)?", "g") }
+      : { of: manifest, page: null, query: null };
+  }
+  return countPatterns;
+}
+const DIGIT_HANGUL = /[0-9] ?[\uAC00-\uD7A3]/;
+
+/* The term of a count match: the number without its commas, the counter without its space */
+function countTerm(m) {
+  return m[2].split(",").join("") + m[3].replace(" ", "") + (m[4] || "");
+}
+
+/* The count terms of a text (search_ko.count_terms): 4인, 3개월째 and 3개월; not a date's day or year */
+function countTerms(text) {
+  const out = [], page = counts().page;
+  if (page === null || !DIGIT_HANGUL.test(text)) return out;
+  let dates = null;
+  for (const m of text.matchAll(page)) {
+    const at = m.index + m[1].length;
+    if ((m[3] === "일" || m[3] === "년") && (text.includes("월") || text.includes("년"))) {
+      if (dates === null) dates = [...text.matchAll(DATES)].map(d => [d.index, d.index + d[0].length]);
+      if (dates.some(([s, e]) => s <= at && at < e)) continue;
+    }
+    const term = countTerm(m);
+    out.push(term);
+    if (m[4]) out.push(term.slice(0, -1));
+  }
+  for (const m of text.matchAll(counts().periodPage)) out.push(periodCount(m));
+  return out;
+}
+
+/* The term of a period count match: 주1회 (search_ko._period_count) */
+function periodCount(m) {
+  return m[2] + m[3].split(",").join("") + m[4].replace(" ", "");
+}
 
 function localToday() {
   const d = new Date();
@@ -375,6 +425,7 @@ function textTerms(text) {
   }
   for (const m of norm.matchAll(DOTTED)) for (const t of dottedTerms(m[2])) out.add(t);
   for (const m of norm.matchAll(DATES)) for (const t of dayTerms(dateOf(m))) out.add(t);
+  for (const t of countTerms(norm)) out.add(t);
   return out;
 }
 
@@ -555,6 +606,23 @@ function queryTerms(query, today = localToday()) {
       spans.push([start, end, { word, stem: word, terms: [got[0]], groups: [[got[0]]] }]);
     }
   }
+  const countQuery = counts().query;
+  if (countQuery !== null && DIGIT_HANGUL.test(text)) {  /* 4인, 4 인, 3개월째: the count, or the number and the counter */
+    for (const m of [...text.matchAll(counts().periodQuery)]) {  /* 주 1회: 주1회, or 1회, or 주 and 회 */
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      const tail = text.slice(end).match(TAIL);
+      if (!free(start, end) || (tail && !manifest.particles.includes(tail[0]) && m[0].includes(" "))) continue;
+      const count = countEntry([m[0], m[1], ...m.slice(3)], "");
+      const groups = [[periodCount(m)], count.groups[0], [...new Set(wordTerms(m[2]).concat(count.groups[1]))]];
+      spans.push([start, end, { word: text.slice(start, end), stem: text.slice(start, end), terms: [...new Set(groups.flat())], groups, count: true }]);
+    }
+    for (const m of [...text.matchAll(countQuery)]) {
+      const start = m.index + m[1].length, end = m.index + m[0].length;
+      const tail = text.slice(end).match(TAIL);
+      if (!free(start, end) || (m[0].slice(m[1].length).includes(" ") && tail && !manifest.particles.includes(tail[0]))) continue;
+      spans.push([start, end, countEntry(m, text.slice(start, end))]);
+    }
+  }
   spans.sort((a, b) => a[0] - b[0]);
   const out = [];
   at = 0;
@@ -568,6 +636,16 @@ function queryTerms(query, today = localToday()) {
   const idle = new Set(manifest.function_words || []);
   const content = out.filter(e => !(idle.has(e.stem) || ([...e.word].length <= 3 && e.terms.some(t => idle.has(t)))));
   return content.length ? content : out;
+}
+
+/* A number and its counter typed (search_ko.count_groups): the count term, or else the number (of
+   two digits or more) and the counter as words */
+function countEntry(m, word) {
+  const number = m[2].split(",").join(""), parts = m[3].split(" ");
+  parts[parts.length - 1] += m[4] || "";
+  const loose = [...new Set((number.length >= 2 ? [number] : []).concat(parts.flatMap(p => wordTerms(p))))];
+  const groups = [[number + m[3].replace(" ", "") + (m[4] || "")], loose];
+  return { word, stem: word, terms: [...new Set(groups.flat())], groups, count: true };
 }
 
 function shardOf(term, shards) {
@@ -591,7 +669,9 @@ function held(w, have, idf) {
       want += x;
       if (have.has(t)) got += x;
     }
-    if (want && got / want > best) best = got / want;
+    /* (a count's other readings, 1인 for 4인, 주 2회 for 주 1회, hold it half: the exact count first) */
+    const share = want ? (w.count && group !== w.groups[0] ? 0.5 : 1) * got / want : 0;
+    if (share > best) best = share;
   }
   return best;
 }
@@ -603,9 +683,11 @@ function wordScores(s, words) {
   const have = textTerms(s);
   /* (a one-syllable stem by its terms: 약 is no match inside 복약; one of two syllables where a word
      starts with it or its stem holds it, as it is marked: not 동의 inside 아동의) */
-  return words.map(w => (!w.date && w.stem.length > 1 && lower.includes(w.stem)
+  return words.map(w => (w.count ? (have.has(w.groups[0][0]) ? 1.5 : 0.5 * held(w, have, null))
+    : !w.date && w.stem.length > 1 && lower.includes(w.stem)
     && (!TWO_SYLLABLES.test(w.stem) || writesShort(s, w.stem)) ? 1.5 : held(w, have, null)
-    || (w.date && w.terms.some(t => have.has(yearless(t))) ? 0.5 : 0)));
+    || (w.date && w.terms.some(t => have.has(yearless(t))) ? 0.5 : 0)
+    || (w.prefix && w.prefix.some(g => g.every(t => have.has(t))) ? 0.75 : 0)));
 }
 
 /* A day or a month typed with its year as a page writes it without one (2026-09-29: 9월29일): a
@@ -651,10 +733,10 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
      없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
   const key = (w, g) => g.length === 1
     && (g[0].length > 2 || (g[0].length === 2 && (lemma(w.stem, false) === g[0] || lemma(w.stem, true) === g[0])));
-  const keys = new Set(words.flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
+  const keys = new Set(words.filter(w => !w.count).flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const all = [...new Set([...words.filter(w => !w.date).flatMap(w => [w.word, w.stem, ...w.terms])
+  const all = [...new Set([...words.filter(w => !w.date && !w.count).flatMap(w => [w.word, w.stem, ...w.terms])
     .filter(s => s.length > 1), ...forms])];
   /* two syllables (a word typed, 동의, 근로, or a part of a longer one, 동의 of 동의서) only in a
      word of the sentence that starts with them or whose stem holds them: 동의를, 재동의, 자활근로;
@@ -687,6 +769,26 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   if (want.size) {
     for (const m of best.matchAll(DATES)) {
       if (dayTerms(dateOf(m)).some(t => want.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+  }
+  /* and where the sentence goes on from the word being typed (kim.s of kim.sw, 어머니 of 어먼) */
+  const ways = words.flatMap(w => w.prefixMarks || []);
+  if (ways.length) {
+    for (const m of best.matchAll(new RegExp("(^|[^0-9A-Za-z])(" + ways.join("|") + ")", "gi"))) {
+      spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+  }
+  /* and the counts of the sentence a typed count is (4인 of 4인 가구; not the 인 of 1인) */
+  const counted = new Set(words.filter(w => w.count).map(w => w.groups[0][0]));
+  if (counted.size && counts().page !== null) {
+    for (const m of best.matchAll(counts().page)) {
+      const term = countTerm(m);
+      if (counted.has(term) || (m[4] && counted.has(term.slice(0, -1)))) {
+        spans.push([m.index + m[1].length, m.index + m[0].length - (m[4] && !counted.has(term) ? 1 : 0)]);
+      }
+    }
+    for (const m of best.matchAll(counts().periodPage)) {
+      if (counted.has(periodCount(m))) spans.push([m.index + m[1].length, m.index + m[0].length - (m[5] ? 1 : 0)]);
     }
   }
   /* the marks that overlap or touch as one, every part of the text escaped */
@@ -726,11 +828,140 @@ function words_of(text) {
   return text.normalize("NFKC").match(/[\uAC00-\uD7A3]+/g) || [];
 }
 
+/* --- the word being typed: the start of a term ----------------------------------------------------
+   The last word of a query with no space after it is still being typed (k, kim.s, 2026-000, and
+   Hangul mid-syllable: 어먼 on the way to 어머니, 주걱 to 주거급여, 병워 to 병원): besides its own terms,
+   it is looked for as the start of the index's terms, from the terms in order (`v-<n>.json`: the
+   manifest's `vocab` holds the first term of each file; a binary search there and in the file finds
+   a range, never a scan of every term). A page holding the word itself ranks above one holding only
+   a term it starts (PREFIX_GAIN, PREFIX_COVER). */
+const PREFIX_TERMS = 12;   /* terms a range gives, the most pages first */
+const PREFIX_FILES = 4;    /* files of terms a range may read (a range wider is read from its start) */
+const PREFIX_GAIN = 0.5, PREFIX_COVER = 0.9;
+const JAMO = /[\u3131-\u314E]$/;
+const LAST_RUN = /(?:^|[^0-9A-Za-z._-])([0-9A-Za-z]+(?:[-._][0-9A-Za-z]+)*[-._]?)$/;
+const LAST_HANGUL = /([0-9]*)([\uAC00-\uD7A3]+)([\u3131-\u314E]?)$/;
+const HANGUL_END = "\uD7A3";
+
+function firstAtLeast(list, t, step = 1) {  /* the first index (of every `step`-th item) not below t */
+  let lo = 0, hi = list.length / step;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid * step] < t) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/* The terms from lo (included) to hi (excluded), with their page counts */
+async function termsBetween(lo, hi) {
+  const firsts = manifest.vocab || [];
+  if (!firsts.length || lo >= hi) return [];
+  const from = Math.max(0, firstAtLeast(firsts, lo) - (firsts[firstAtLeast(firsts, lo)] === lo ? 0 : 1));
+  const to = Math.min(firstAtLeast(firsts, hi), from + PREFIX_FILES);
+  const files = await Promise.all([...Array(Math.max(0, to - from)).keys()].map(n => fetchJSON("v-" + (from + n) + ".json")));
+  const out = [];
+  for (const flat of files) {
+    if (!flat) continue;
+    for (let i = firstAtLeast(flat, lo, 2) * 2; i < flat.length && flat[i] < hi; i += 2) out.push([flat[i], flat[i + 1]]);
+  }
+  return out;
+}
+
+/* The ways the word being typed may go on: [terms a page holds already, lo, hi, what to mark] each;
+   a term between lo and hi completes it. */
+function prefixPatterns(query) {
+  if (/\s$/.test(query)) return [];
+  const text = query.normalize("NFKC");
+  const run = LAST_RUN.exec(text);
+  if (run) {  /* k, kim.s, 2026-000, 202: the start of a term of letters and digits, as joined */
+    const typed = run[1].replace(/[-._]$/, ""), key = typed.toLowerCase().split(/[-._]/).join("");
+    if (!key || DATE_RUN.test(typed)) return [];
+    return [{ exact: [], lo: key, hi: key + "\uFFFF", mark: escapeRegExp(typed) }];
+  }
+  const m = LAST_HANGUL.exec(text);
+  if (!m) return [];
+  const number = m[1], word = m[2], next = m[3];
+  if (number) {  /* 3개 on the way to 3개월: the start of a count */
+    return [{ exact: [], lo: number + word, hi: number + word + "\uFFFF", mark: escapeRegExp(number) + " ?" + escapeRegExp(word) }];
+  }
+  const out = [];
+  /* the syllables before, then a syllable between a and b starting the rest */
+  const add = (before, a, b) => {
+    const last = before.slice(-1);
+    out.push({ exact: before.length >= 2 ? bigrams(before) : [], lo: last + a, hi: last + b + "\uFFFF",
+               mark: escapeRegExp(before) + "[" + a + "-" + b + "]" });
+  };
+  const startsWith = initial => [syllable(initial, 0, 0), syllable(initial, 20, 27)];
+  if (next) {  /* 주거급ㅇ: a consonant typed alone starts the next syllable */
+    const initial = INITIALS.indexOf(next);
+    if (initial >= 0) add(word, ...startsWith(initial));
+    return out;
+  }
+  const before = word.slice(0, -1), [i, v, f] = parts(word[word.length - 1]);
+  if (f) {  /* 어먼, 주걱, 엄: its final may be the next syllable's first consonant (ㄺ: ㄹ stays, ㄱ goes) */
+    const [kept, moved] = SPLIT_FINALS[FINALS[f]] || ["", FINALS[f]];
+    const initial = INITIALS.indexOf(moved);
+    if (initial >= 0) add(before + syllable(i, v, FINALS.indexOf(kept)), ...startsWith(initial));
+    for (const [pair, joined] of Object.entries(JOINED_FINALS)) {  /* 달 on the way to 닭 */
+      if (pair[0] === FINALS[f]) { const s = syllable(i, v, FINALS.indexOf(joined)); add(before, s, s); }
+    }
+    if (!before) add("", word, word);  /* 엄: 엄마 */
+  } else {  /* 병워, 병우: the syllable may take a final, or its vowel another (ㅜ+ㅓ) */
+    const vowels = [v].concat(Object.entries(JOINED_VOWELS).filter(([pair]) => pair[0] === VOWELS[v]).map(([, j]) => VOWELS.indexOf(j)));
+    for (const x of vowels) add(before, syllable(i, x, 0), syllable(i, x, 27));
+  }
+  return out.filter(p => p.lo < p.hi);
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/* The word being typed, with the groups its ways on give (each: the terms before and one term a
+   page may go on with), or null */
+async function typing(query, words) {
+  const patterns = prefixPatterns(query);
+  if (!patterns.length) return null;
+  const own = new Set(words.flatMap(w => w.terms));
+  const groups = [], terms = new Set();
+  const found = await Promise.all(patterns.map(p => termsBetween(p.lo, p.hi)));
+  patterns.forEach((p, k) => {
+    const best = found[k].filter(([t]) => !own.has(t)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PREFIX_TERMS);
+    for (const [t] of best) {
+      groups.push([...new Set(p.exact.concat([t]))]);
+      for (const x of p.exact) terms.add(x);
+      terms.add(t);
+    }
+  });
+  return groups.length ? { groups, terms: [...terms], marks: patterns.map(p => p.mark) } : null;
+}
+
 /* --- search ----------------------------------------------------------------------------------- */
 async function search(query) {
   const words = queryTerms(query);
-  if (!words.length) return null;
-  const all = [...new Set(words.flatMap(w => w.terms))];
+  const hits = words.length ? await rank(words) : null;
+  /* the word being typed, looked for as the start of terms too when the query finds less than a
+     screen as it is (주거 지원 typed: no term more fetched before its first results) */
+  if ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date)) return hits;
+  const typed = await typing(query, words);
+  if (typed) {  /* the last word, being typed: the typed word's entry, or one of its own (k: no term alone) */
+    const last = words[words.length - 1];
+    const run = query.normalize("NFKC").trim().split(/\s+/).pop().toLowerCase();
+    const mine = last && !last.date && (run.endsWith(last.word) || last.word.endsWith(run) || run.startsWith(last.word))
+      ? last : null;
+    const entry = mine || { word: run, stem: run, terms: [], groups: [] };
+    entry.prefix = typed.groups;
+    entry.prefixTerms = typed.terms;
+    entry.prefixMarks = typed.marks;
+    if (!mine) words.push(entry);
+    return rank(words);
+  }
+  return hits;
+}
+
+/* The pages holding the query's words, best first */
+async function rank(words) {
+  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])))];
   const shards = await Promise.all(
     all.map(t => fetchJSON("t-" + shardOf(t, manifest.term_shards) + ".json")));
   const N = manifest.docs;
@@ -763,17 +994,30 @@ async function search(query) {
   const ranked = [];
   for (const [doc, gain] of gains) {
     const have = matched.get(doc);
-    let cover = 0, score = 0;
+    let cover = 0, score = 0, some = false;
     for (const w of words) {
-      cover += held(w, have, idf);
+      const own = held(w, have, idf);
       let best = 0;
       for (const r of w.readings || [w.terms]) {
         let sum = 0;
         for (const t of r) sum += gain.get(t) || 0;
         if (sum > best) best = sum;
       }
+      if (own === 0 && w.prefix) {  /* held only by a term it starts (every term of a way on): below the pages holding it */
+        for (const g of w.prefix) {
+          if (!g.every(t => have.has(t))) continue;
+          let sum = 0;
+          for (const t of g) sum += gain.get(t) || 0;
+          if (PREFIX_GAIN * sum > best) best = PREFIX_GAIN * sum;
+        }
+        if (best > 0) { cover += PREFIX_COVER; some = true; }
+      } else {
+        cover += own;
+        if (own > 0) some = true;
+      }
       score += best;
     }
+    if (!some) continue;  /* (a page holding a part of a way on only) */
     cover /= words.length;
     ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover });
   }
@@ -784,7 +1028,7 @@ async function search(query) {
 function item(location, title, text, r, words, matched) {
   const terms = {};
   const have = matched.get(r.doc);
-  for (const w of words) terms[w.word] = w.terms.some(t => have.has(t));
+  for (const w of words) terms[w.word] = w.terms.concat(w.prefixTerms || []).some(t => have.has(t));
   /* the title marked as a snippet is (kim.sw on its worker's page, 2026-0005 on its case's), escaped */
   return [{ location, title: title ? snippet([title], words, title) : "", text, score: r.score, terms }];
 }
