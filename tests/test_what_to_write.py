@@ -127,3 +127,19 @@ def test_template_unfilled_says_add_numbers_after_the_last_record(sample: Path) 
     [f] = [f for f in check(sample).findings if f.path.endswith("07-closure.md")]
     assert f.code == "template-unfilled" and "casekit add 2026-0001 closure" in f.message_ko
     assert "마지막 기록 다음으로" in f.message_ko and "after the case's last record" in f.message_en
+
+
+def test_a_given_name_that_is_an_ordinary_word_in_a_field_may_be_said_so_on_its_line(sample: Path) -> None:
+    """A household member named 정도움 made `도움을 요청할 줄 앎`, a strength, an error no record could
+    pass (a probe): a field has no HTML comment, so its YAML line says `# casekit: name-ok`."""
+    edit(sample, "cases/2026-0002/01-intake.md", '    relation: "자녀(아들)"', '    name: "정도움"\n    relation: "자녀(아들)"')
+    rel = "cases/2026-0002/06-assessment.md"
+    found = [f for f in check(sample).findings if f.path == rel and f.code == "given-name-in-field"]
+    assert [f.line for f in found] == [35], found
+    assert "# casekit: name-ok" in found[0].message_ko and "# casekit: name-ok" in found[0].message_en
+    line = '  - "도움을 요청할 줄 앎(스스로 우울감을 먼저 이야기함)"'
+    edit(sample, rel, line, line + "  # casekit: name-ok")
+    assert not [f for f in check(sample).findings if f.path == rel and f.code == "given-name-in-field"]
+    # (on its own line only: the name elsewhere in a field is still an error)
+    edit(sample, rel, line + "  # casekit: name-ok", line + "  # casekit: name-ok\n  - \"도움 군이 학교를 쉬는 날이 늘었음\"")
+    assert [f.line for f in check(sample).findings if f.path == rel and f.code == "given-name-in-field"] == [36]

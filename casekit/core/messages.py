@@ -687,9 +687,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "given-name-in-field": (
         E,
         "민감 정보({field})의 이름(성 없이)으로 보이는 말이 머리말 항목에 있습니다. 항목 값은 사이트에 가려지지 않고 "
-        "그대로 실립니다. 이름을 지우거나 가명 표기(예: 김○○ 님)로 바꾸세요.",
+        "그대로 실립니다. 이름을 지우거나 가명 표기(예: 김○○ 님)로 바꾸세요. 이름이 아니라 같은 글자의 낱말(도움, "
+        "하늘)이면 그 줄 끝에 '# casekit: name-ok'를 적으세요.",
         "what looks like the given name of a sensitive field ({field_en}) is in a front-matter value, which the "
-        "site publishes as written (it masks only bodies): remove it or use the alias",
+        "site publishes as written (it masks only bodies): remove it or use the alias; if it is an ordinary word "
+        "there, end its line with '# casekit: name-ok'",
     ),
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (

@@ -65,6 +65,8 @@ from casekit.core.source import column_at
 MIN_LENGTH = 2
 _SPACE = re.compile(r"\s+")
 NAME_OK = re.compile(r"<!--\s*casekit:\s*name-ok\s*-->")
+# the same for a front-matter value, whose line is YAML: `- "도움을 요청할 줄 앎"  # casekit: name-ok`
+NAME_OK_FIELD = re.compile(r"#\s*casekit:\s*name-ok\b")
 MASK_CHAR = "○"
 
 EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
@@ -886,6 +888,8 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         text, line, column = fields[i]
         if own == f"cases/{text}/" and hit.variant != GIVEN:  # its `case:`: said once, at its folder (`scan_name`)
             continue
+        if hit.variant == GIVEN and line_of is not None and NAME_OK_FIELD.search(line_of(line)):
+            continue  # (a given name that is an ordinary word there, said so on its line)
         at = column if line_of is None else column_at(line_of(line), column, text, hit.start - starts[i])
         out.append(_finding(hit, rel, line, at, date_field=_ISO_DATE.fullmatch(text.strip()) is not None,
                             in_field=True))
