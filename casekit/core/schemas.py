@@ -439,8 +439,6 @@ class SchemaSet:
                 or (v in ("format", "pattern") and error.instance == ""):
             # `worker:`, `stage:`, `reason: ""`: said as empty, with the values it takes when they are few
             choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
-            labels = schema.get("x-enum-labels") or {}
-            shown = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in choices or ())
             comment = commented_out(parsed, line, path) if error.instance is None else None
             if comment is not None:  # `note: #1 목표 달성`: the worker sees a value, YAML a comment
                 key, quoted, col = comment
@@ -448,16 +446,14 @@ class SchemaSet:
                                 hint=f" 값이 #으로 시작하면 YAML은 # 뒤를 메모(주석)로 읽어 값이 비게 됩니다. 따옴표로 "
                                      f"감싸세요: {key}{quoted}",
                                 hint_en=f"; a value that starts with # is read as a comment: quote it, {key}{quoted}")]
-            if dated and not shown and path and path[-1] not in (self.schema_at(kind, path[:-1]).get("required") or ()):
+            if dated and not choices and path and path[-1] not in (self.schema_at(kind, path[:-1]).get("required") or ()):
                 # `done:` left empty: a date, or the line away while there is none (not a date a record must have)
                 return [finding("empty-value", rel, line, col, field=name, title=title,
                                 hint=" 날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요.",
                                 hint_en="; write a date (YYYY-MM-DD), or leave the line out while there is none")]
-            if not shown:  # (what to write: a date's form, or what the field's pattern says)
-                hint, hint_en = _value_form(schema)
-                return [finding("empty-value", rel, line, col, field=name, title=title, hint=hint, hint_en=hint_en)]
-            return [finding("empty-value", rel, line, col, field=name, title=title,
-                            hint=f" 쓸 수 있는 값: {shown}" if shown else "", hint_en=f"; use one of: {shown}" if shown else "")]
+            # (what to write: the values it takes when they are few, a date's form, what its pattern says)
+            hint, hint_en = _value_form(schema)
+            return [finding("empty-value", rel, line, col, field=name, title=title, hint=hint, hint_en=hint_en)]
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             actual = _kind_of(error.instance)
