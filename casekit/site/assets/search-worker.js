@@ -778,6 +778,17 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
       spans.push([m.index + m[1].length, m.index + m[0].length]);
     }
   }
+  /* and the runs joined by dots, underscores or hyphens a typed word is the joined form of (kim.sw
+     for kimsw, 2026-0007 for 20260007: the index holds them joined) */
+  const joinedWords = new Set(words.filter(w => !w.date && !w.count && !HANGUL.test(w.word)).flatMap(w => w.terms));
+  if (joinedWords.size) {
+    for (const m of best.matchAll(DOTTED)) {
+      if (dottedTerms(m[2]).some(t => joinedWords.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+    for (const m of best.matchAll(JOINED)) {
+      if (!DATE.test(m[2]) && joined(m[2]).some(t => joinedWords.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+  }
   /* and the counts of the sentence a typed count is (4인 of 4인 가구; not the 인 of 1인) */
   const counted = new Set(words.filter(w => w.count).map(w => w.groups[0][0]));
   if (counted.size && counts().page !== null) {
@@ -810,13 +821,18 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
    Whole words only: a sentence cut at 160 characters ends in "…" after a part of a word that the
    page does not hold there; a long sentence is named by its first and last words. */
 const FRAGMENT_END = 40;  /* characters of each end of a long sentence */
+const VALUES = /^([^:.!?]{1,20}): (?:.* · )?(.+)$/;  /* a field's label and its short values (search_index.values) */
 function fragment(sentence) {
   if (!sentence) return "";
+  const part = t => encodeURIComponent(t).replace(/-/g, "%2D");
+  /* `목표일: 2026-10-31 · 2026-11-30`, the label and its values as the page has them apart: from the
+     label to the last value (a sentence of the page written so is named as well) */
+  const field = VALUES.exec(sentence);
+  if (field && !sentence.endsWith("…")) return "#:~:text=" + part(field[1]) + "," + part(field[2]);
   const words = sentence.split(" ");
   if (sentence.endsWith("…")) words.pop();
   const text = words.join(" ");
   if (!text) return "";
-  const part = t => encodeURIComponent(t).replace(/-/g, "%2D");
   if (text.length <= 2 * FRAGMENT_END || words.length < 2) return "#:~:text=" + part(text);
   let start = words[0], end = words[words.length - 1];
   for (let i = 1; i < words.length && start.length + 1 + words[i].length <= FRAGMENT_END; i++) start += " " + words[i];
