@@ -953,13 +953,15 @@ async function typing(query, words) {
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
-async function search(query) {
+async function search(query, stale = () => false) {
   const words = queryTerms(query);
   const hits = words.length ? await rank(words) : null;
+  if (stale()) return null;  /* (a later query came while its terms were fetched: no more work for this one) */
   /* the word being typed, looked for as the start of terms too when the query finds less than a
      screen as it is (주거 지원 typed: no term more fetched before its first results) */
   if ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date)) return hits;
   const typed = await typing(query, words);
+  if (stale()) return null;
   if (typed) {  /* the last word, being typed: the typed word's entry, or one of its own (k: no term alone) */
     const last = words[words.length - 1];
     const run = query.normalize("NFKC").trim().split(/\s+/).pop().toLowerCase();
@@ -1053,7 +1055,7 @@ function item(location, title, text, r, words, matched) {
    when none holds all of it and the page has more, the best of all its sentences, from its rest
    shard: `rests`, for the first screen once it is shown), as Material's result items:
    [[{location, title, text, score, terms}]] */
-async function items({ words, matched, ranked }, rests = false) {
+async function items({ words, matched, ranked, query }, rests = false) {
   const per = manifest.docs_per_shard;
   const need = [...new Set(ranked.map(r => Math.floor(r.doc / per)))];
   const got = new Map(), rest = new Map();
@@ -1080,8 +1082,10 @@ async function items({ words, matched, ranked }, rests = false) {
       if (better.best !== null && better.score > found.score) best = better.best;
     }
     const at = fragment(best);
-    /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page) */
-    const text = (at ? '<span class="ck-at" data-ck-at="' + escapeHTML(at) + '"></span>' : "") + snippet(kept, words, best);
+    /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page),
+       and the query the result answers (casekit.js shows a result only while the box holds it) */
+    const text = '<span class="ck-at" data-ck-q="' + escapeHTML(query) + '"' + (at ? ' data-ck-at="' + escapeHTML(at) + '"' : "")
+      + "></span>" + snippet(kept, words, best);
     out.push(item(location, title, text, r, words, matched));
   }
   return out;
@@ -1113,18 +1117,24 @@ addEventListener("message", async ev => {
     manifest = (message.data && message.data.config && message.data.config.casekit) || null;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    const mine = ++seq;
+    /* Each query has its number (`seq`, in each answer with the query it answers): a query typed
+       while another is searched supersedes it, whose work stops at its next step and whose answer
+       is never sent; only the newest query's results are (and casekit.js hides results whose query
+       is no longer the box's, should one cross a newer query on its way) */
+    const mine = ++seq, query = String(message.data || "");
+    const answer = list => postMessage({ type: RESULT, data: { items: list, query, seq: mine } });
     try {
-      const hits = manifest ? await search(String(message.data || "")) : null;
+      const hits = manifest ? await search(query, () => mine !== seq) : null;
       if (!hits) {
-        if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
+        if (mine === seq) answer([]);
         return;
       }
+      hits.query = query;
       /* the first screen as soon as its pages are known, every other match counted */
       const ranked = hits.ranked, screen = { ...hits, ranked: ranked.slice(0, FIRST_SCREEN) };
       const first = await items(screen);
       if (mine !== seq) return;
-      postMessage({ type: RESULT, data: { items: first.concat(ranked.slice(FIRST_SCREEN).map(pending)) } });
+      answer(first.concat(ranked.slice(FIRST_SCREEN).map(pending)));
       /* then the first screen again, its long pages' sentences that hold the query fetched where the
          kept ones did not (never before the first results are shown), and the other results */
       const [better, more, rest] = await Promise.all([
@@ -1133,11 +1143,11 @@ addEventListener("message", async ev => {
         heads({ ...hits, ranked: ranked.slice(SNIPPET_RESULTS) }),
       ]);
       if (mine === seq && (ranked.length > FIRST_SCREEN || better.some((x, i) => x[0].text !== first[i][0].text))) {
-        postMessage({ type: RESULT, data: { items: better.concat(more, rest) } });
+        answer(better.concat(more, rest));
       }
     } catch (err) {
       console.warn("casekit search:", err);
-      if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
+      if (mine === seq) answer([]);
     }
   }
 });

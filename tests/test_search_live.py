@@ -1,0 +1,180 @@
+"""The search box as people use it, in real Chromium over the built sample: typed fast, its answers
+ordered, on a phone (a browser probe's findings D5, D6 and D3).
+
+Shards are served by a server of this module that can hold them back (`slow`), so an answer that
+takes its time, while the typist has gone on, is seen as it would be on a slow network.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.browser_support import (  # noqa: F401  (browser, built_site are fixtures)
+    browser,
+    built_site,
+    open_context,
+    search,
+    site_path,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = [pytest.mark.browser]
+
+
+class _Slow:
+    """How long the server holds back a shard of the index, and how many it held back."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.held = 0
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    slow: _Slow
+
+    def do_GET(self) -> None:
+        if "/search/casekit/" in self.path and self.slow.seconds:
+            self.slow.held += 1
+            time.sleep(self.slow.seconds)
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # (each page's worker asks the server again)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def slow_site(built_site: Path) -> Iterator[tuple[str, _Slow]]:  # noqa: F811
+    """The sample site served on loopback, its shards held back while `slow.seconds` says so."""
+    slow = _Slow()
+    handler = functools.partial(type("Handler", (_Handler,), {"slow": slow}), directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="slow-site", daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}/", slow
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# What the result list shows now: the box's text, whether the list is visible, each result's page and
+# the query it names (data-ck-q)
+_SHOWN_JS = """
+() => {
+  const box = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const items = [...list.querySelectorAll('.md-search-result__item')];
+  return {
+    box: box.value,
+    visible: getComputedStyle(list).visibility === 'visible' && !list.hidden,
+    pages: items.map(it => (it.querySelector('a.md-search-result__link') || {}).href || null),
+    queries: items.map(it => { const q = it.querySelector('[data-ck-q]'); return q ? q.getAttribute('data-ck-q') : null; }),
+  };
+}
+"""
+
+
+# The worker has answered the empty query: the meta line shows the placeholder
+_READY_JS = """
+() => {
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
+}
+"""
+
+
+def _shown(page: Page) -> dict[str, Any]:
+    shown: dict[str, Any] = page.evaluate(_SHOWN_JS)
+    return shown
+
+
+def _settled(page: Page, want: list[str], seconds: float = 15) -> dict[str, Any]:
+    """What the list shows once its first pages are `want` (or `seconds` have passed)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        shown = _shown(page)
+        if (shown["visible"] and shown["pages"][: len(want)] == want) or time.monotonic() > deadline:
+            return shown
+        page.wait_for_timeout(100)
+
+
+@pytest.mark.parametrize(("before", "typed"), [("주거", " 반지하 곰팡이"), ("채무", " 독촉 전화 법률홈닥터")])
+def test_results_shown_are_for_the_text_in_the_box(browser: Browser, slow_site: tuple[str, _Slow],  # noqa: F811
+                                                   before: str, typed: str) -> None:
+    """D5: typed fast (no delay between keys) while the index answers slowly, the results of the
+    query typed before stayed up under the new text until the newest query's came. Results shown
+    are always for the text in the box: the older ones are hidden as the text changes, and what is
+    shown at last is what the final query, typed alone, shows, each result naming that query."""
+    base, slow = slow_site
+    final = before + typed
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        want = search(page, final)
+        assert want
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        assert search(page, before)
+        box = page.locator(".md-search__input")
+        box.press("End")
+        slow.seconds, slow.held = 1.5, 0
+        try:
+            box.type(typed, delay=0)
+            # while the newest query's shards are held back: nothing shown is another query's answer
+            for _ in range(8):
+                shown = _shown(page)
+                assert shown["box"] == final
+                if shown["visible"] and shown["pages"]:
+                    assert shown["pages"][:3] == want[:3] and set(shown["queries"]) - {None} == {final}, shown
+                page.wait_for_timeout(100)
+            assert slow.held, "no shard was held back: the test saw no answer wait"
+        finally:
+            slow.seconds = 0
+        shown = _settled(page, want[:5])
+        assert shown["visible"] and shown["pages"][: len(want)] == want, (shown, want)
+        assert shown["queries"][0] == final
+
+
+def test_a_fast_typist_sees_the_final_querys_results(browser: Browser, slow_site: tuple[str, _Slow]) -> None:  # noqa: F811
+    """Typed from an empty box with no delay between keys, the list settles on the final query's
+    results, as typed alone: an answer to a query typed past is never the one left up."""
+    base, _ = slow_site
+    final = "집주인이 나가라고 했다"
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        want = search(page, final)
+        assert want
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        box = page.locator(".md-search__input")
+        box.click()
+        page.wait_for_function(_READY_JS)
+        box.type(final, delay=0)
+        shown = _settled(page, want[:5])
+        assert shown["box"] == final and shown["pages"][: len(want)] == want, shown
+        assert set(shown["queries"]) - {None} == {final}, shown
+
+
+def _pages(page: Page, base: str, query: str) -> list[str]:
+    return [site_path(h, base) for h in search(page, query)]
