@@ -360,10 +360,12 @@ def weighed(page: Page | None) -> Weighed | None:
         return None
     shown = list(dict.fromkeys(sentences(page.about) + sentences(page.body)))
     weights = _weights(page)
-    chosen = kept(shown, weights)
+    # (each sentence's terms, cut once for both `kept` and `values`, when either needs them)
+    terms = [set(search_ko.terms(s, runs=False)) for s in shown] if len(shown) > MAX_SENTENCES or page.values else None
+    chosen = kept(shown, weights, terms)
     taken = set(chosen)
     rest = [s for s in shown if s not in taken]
-    extra = values(page, shown)
+    extra = values(page, shown, terms)
     # (with the kept sentences while MAX_SENTENCES of them hold them all: shown with the first results)
     if len(chosen) + len(extra) <= MAX_SENTENCES:
         chosen += extra
@@ -372,20 +374,21 @@ def weighed(page: Page | None) -> Weighed | None:
     return [page.location, page.title, chosen, rest], weights
 
 
-def values(page: Page, shown: list[str]) -> list[str]:
+def values(page: Page, shown: list[str], terms: list[set[str]] | None = None) -> list[str]:
     """The short values of a page's fields (목표일 2026-11-30, 욕구 영역 경제: no sentences) that hold
     a term none of its sentences holds, those of one label as one line, `label: value · value`
     (`VALUE_SEP`, `VALUE_JOIN`; MAX_SENTENCE characters at most): a result found by such a value
     shows the field that matched, the value marked, not a sentence of other words (it showed
-    nothing marked). The other values add nothing a sentence does not show."""
+    nothing marked). The other values add nothing a sentence does not show. `terms`: each
+    sentence's (`search_ko.terms` without the joined forms of runs: kim.sw is held as kim and sw)."""
     if not page.values:
         return []
-    held = set(search_ko.terms("\n".join(shown)))
+    held = set().union(*(terms if terms is not None else [search_ko.terms(s, runs=False) for s in shown]))
     by_label: dict[str, list[str]] = {}
-    for label, text in dict.fromkeys(page.values):
-        own = set(search_ko.terms(text))
+    for label, value in dict.fromkeys(page.values):
+        own = set(search_ko.terms(value, runs=False))
         if own - held:
-            by_label.setdefault(label, []).append(text)
+            by_label.setdefault(label, []).append(value)
             held |= own
     out: list[str] = []
     for label, texts in by_label.items():
@@ -399,7 +402,7 @@ def values(page: Page, shown: list[str]) -> list[str]:
     return [line if len(line) <= MAX_SENTENCE else line[: MAX_SENTENCE - 1] + "…" for line in out]
 
 
-def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]:
+def kept(shown: list[str], weights: dict[str, float] | None = None, terms: list[set[str]] | None = None) -> list[str]:
     """The sentences of a page the doc shards keep, in the page's order (the about-fields first):
     all of them when they are MAX_SENTENCES or fewer; else MAX_SENTENCES at most, in no more
     characters than MAX_SENTENCES of its sentences take on average, so that whatever word a query
@@ -429,7 +432,8 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
     # a short bookkeeping line, 접수 담당 kim.sw · cases/2026-0007/01-intake.md, the place of a
     # sentence with words more; nor a word's other readings, a verb's key: 멈춘다 read as 멈추다 and
     # 멈출다 too took the place of "채무 독촉이 계속되어 …" on its case page)
-    terms = [set(search_ko.terms(s, runs=False)) for s in shown]
+    if terms is None:
+        terms = [set(search_ko.terms(s, runs=False)) for s in shown]
     # the best sentence at the top of a heap; what a sentence adds only falls as others are chosen,
     # so one whose gain has fallen since it was put in goes back with its gain now (a lazy greedy:
     # the same choice as looking at every sentence each time, for a few looks)
