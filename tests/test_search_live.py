@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from casekit.site.search_index import index_files, page_of
 from tests.browser_support import (  # noqa: F401  (browser, built_site are fixtures)
     browser,
     built_site,
@@ -176,5 +177,32 @@ def test_a_fast_typist_sees_the_final_querys_results(browser: Browser, slow_site
         assert set(shown["queries"]) - {None} == {final}, shown
 
 
-def _pages(page: Page, base: str, query: str) -> list[str]:
-    return [site_path(h, base) for h in search(page, query)]
+def _holding(site: Path, compound: str) -> set[str]:
+    """The pages whose indexed text holds `compound`, joined or with spaces inside it."""
+    out = set()
+    for path, location in index_files(site):
+        page = page_of(path.read_text(encoding="utf-8"), location)
+        if page is not None and compound in "".join([page.title, *page.label, *page.about, *page.body]).replace(" ", ""):
+            out.add("/" + location)
+    return out
+
+
+@pytest.mark.parametrize(("query", "compound"), [
+    ("위기 개입", "위기개입"),  # typed apart: the pages holding 위기 and 개입 (or 실행, its stage) apart came first
+    ("위기개입", "위기개입"),
+    ("자살위기", "자살위기"),
+    ("자살 위기", "자살위기"),
+])
+def test_pages_holding_the_whole_phrase_or_compound_come_first(browser: Browser, slow_site: tuple[str, _Slow],  # noqa: F811
+                                                                built_site: Path, query: str, compound: str) -> None:  # noqa: F811
+    """D6: `위기 개입` showed first the case pages holding 위기 somewhere and 개입 (or its stage's name,
+    실행) elsewhere, and the resource whose service is 위기개입 below the first ten. The pages holding the
+    compound (or the two nouns as one) come first, every one of them, then the pages holding parts."""
+    base, _ = slow_site
+    holders = _holding(built_site, compound)
+    assert len(holders) >= 3, holders
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        pages = [site_path(h, base) for h in search(page, query)]
+    assert set(pages[: len(holders)]) == holders, (pages, holders)

@@ -977,9 +977,30 @@ async function search(query, stale = () => false) {
   return hits;
 }
 
-/* The pages holding the query's words, best first */
+/* What a page holds whole of the query: each compound typed joined, all of its own bigrams (위기개입:
+   위기 기개 개입, not only 위기 and 개입 apart), and each two nouns typed apart, the bigram across them as
+   a page writing them joined holds it (위기 개입: 기개), besides the two words. [terms, words] each. */
+function wholes(words) {
+  const out = [];
+  const noun = w => w && !w.date && !w.count && !w.prefix && HANGUL.test(w.stem) && w.stem.length >= 2;
+  words.forEach((w, i) => {
+    if (noun(w) && w.stem.length >= 4 && lemma(w.stem) === null && w.groups[0] && w.groups[0].length >= 3) {
+      out.push([w.groups[0], [w]]);
+    }
+    const next = words[i + 1];
+    if (noun(w) && noun(next) && lemma(w.stem) === null) {
+      const across = w.stem.slice(-1) + next.stem[0];
+      if (!w.terms.includes(across) && !next.terms.includes(across)) out.push([[across], [w, next]]);
+    }
+  });
+  return out;
+}
+
+/* The pages holding the query's words, best first: those holding more of the query whole (a compound
+   or two nouns as one: `wholes`) before those holding only its parts, then by score */
 async function rank(words) {
-  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])))];
+  const whole = wholes(words);
+  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])).concat(whole.flatMap(([ts]) => ts)))];
   const shards = await Promise.all(
     all.map(t => fetchJSON("t-" + shardOf(t, manifest.term_shards) + ".json")));
   const N = manifest.docs;
@@ -1037,9 +1058,13 @@ async function rank(words) {
     }
     if (!some) continue;  /* (a page holding a part of a way on only) */
     cover /= words.length;
-    ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover });
+    let heldWhole = 0;
+    for (const [ts, ws] of whole) {
+      if (ts.every(t => have.has(t)) && ws.every(w => held(w, have, idf) >= 1)) heldWhole++;
+    }
+    ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover, whole: heldWhole });
   }
-  ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  ranked.sort((a, b) => b.whole - a.whole || b.score - a.score || a.doc - b.doc);
   return { words, matched, ranked };
 }
 
