@@ -206,3 +206,56 @@ def test_pages_holding_the_whole_phrase_or_compound_come_first(browser: Browser,
         page.goto(base)
         pages = [site_path(h, base) for h in search(page, query)]
     assert set(pages[: len(holders)]) == holders, (pages, holders)
+
+
+# Playwright's 'Pixel 5' (its user agent left to the browser's own)
+PIXEL_5 = {"viewport": {"width": 393, "height": 727}, "screen": {"width": 393, "height": 851},
+           "device_scale_factor": 2.75, "is_mobile": True, "has_touch": True}
+# Where the first text of the page's article holding `word` stands in the viewport: [top, bottom], or null
+_WORD_AT_JS = """(word) => {
+  const walk = document.createTreeWalker(document.querySelector('.md-content article'), NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const at = n.data.indexOf(word);
+    if (at < 0 || !n.parentElement.checkVisibility()) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + word.length);
+    const r = range.getBoundingClientRect();
+    return [r.top, r.bottom];
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("scrolled", [0, 2000])
+def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_page_keeps_its_width(
+        browser: Browser, slow_site: tuple[str, _Slow], scrolled: int) -> None:  # noqa: F811
+    """D3 on a phone (Playwright's Pixel 5): reading 2026-0006, a search for a sentence far down it,
+    the result tapped, stopped some 1,100 px short of the sentence, and the page was 479 px wide
+    after the search closed, on a 393 px screen. Material's search overlay, a circle scaled to cover
+    the screen, stretched the page to 1,265 px while the search was open; the page went to the
+    sentence laid out that wide, then was laid out narrower (its text longer). casekit.css clips the
+    body's overflow across on a phone: the sentence is in view, below the header, and the page as
+    wide as the screen."""
+    base, _ = slow_site
+    with open_context(browser, **PIXEL_5) as (context, _log):
+        page = context.new_page()
+        page.goto(base + "cases/2026-0006/")
+        page.evaluate(f"() => scrollTo(0, {scrolled})")
+        page.get_by_role("button", name="검색", exact=True).tap()
+        page.wait_for_function(_READY_JS)
+        page.locator(".md-search__input").focus()
+        page.keyboard.insert_text("집주인이 나가라고")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        first = page.locator(".md-search-result__item a.md-search-result__link").first
+        assert site_path(first.get_attribute("href") or "", base) == "/cases/2026-0006/"
+        first.tap()
+        page.wait_for_function("() => !document.getElementById('__search').checked"
+                               " && !document.body.hasAttribute('data-md-scrolllock')")
+        page.wait_for_timeout(1200)  # (casekit.js goes to the sentence once the lock is gone, at most 1 s)
+        at = page.evaluate(_WORD_AT_JS, "나가라고")
+        header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+        height, width = page.evaluate("() => [innerHeight, innerWidth]")
+        assert at is not None and header <= at[0] and at[1] <= height, (at, header, height)
+        assert width == PIXEL_5["viewport"]["width"]
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
