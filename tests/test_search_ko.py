@@ -740,16 +740,24 @@ def test_a_snippet_shows_the_rarer_word_the_page_was_found_by(browser: Browser, 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_date_typed_with_its_year_shows_the_sentence_that_says_the_day_without_it(
-        browser: Browser, served_site: str) -> None:  # noqa: F811
+        browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
     """`2026.09.29` found 2026-0005 (a record of that day) and showed its first sentence, nothing
-    marked, no fragment: the sentence saying `9월 29일` is shown (not marked: it may be another year's)."""
-    with open_context(browser) as (context, _log):
+    marked, no fragment: the sentence saying `9월 29일` is chosen among the page's sentences (not
+    marked: it may be another year's). The page is shown with the field that holds the day itself,
+    the day marked (its 활동 날짜: the short values of a field, `search_index.values`)."""
+    docs = _docs(built_site)
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    n = next(i for i, d in enumerate(docs) if d[0] == "cases/2026-0005/")
+    sentences = [s for s in docs[n][2] + _rests(built_site, config).get(n, []) if not re.match(r"[^:.!?]{1,20}: ", s)]
+    with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
+        assert "9월 29일" in page.evaluate(SNIPPET_JS, [config, sentences, "2026.09.29"])
         pages = [site_path(h, served_site) for h in search(page, "2026.09.29")]
         assert pages[0] == "/cases/2026-0005/", pages
         page.wait_for_function("() => { const it = document.querySelector('.md-search-result__item');"
-                               " return it && it.innerText.includes('9월 29일'); }", timeout=10_000)
+                               " return it && [...it.querySelectorAll('mark')].some(m => m.innerText === '2026-09-29')"
+                               " && it.innerText.includes('활동 날짜: '); }", timeout=10_000)
 
 
 @pytest.mark.browser
