@@ -32,12 +32,16 @@ from casekit.site.search_index import (
     EXCLUDED,
     MAX_SENTENCES,
     SHARD_DIR,
+    VALUE_JOIN,
+    VALUE_SEP,
     WORKER,
     build_search_index,
     index_files,
     page_of,
     sentences,
     shard_of,
+    values,
+    weighed,
 )
 from tests.browser_support import (  # noqa: F401  (browser, built_site, served_site are fixtures)
     SNIPPET_JS,
@@ -169,10 +173,13 @@ def test_shards_are_stable() -> None:
 # The index, on the built sample
 
 
+def markup(site: Path, location: str) -> str:
+    return (site / location / "index.html" if not location.endswith(".html") else site / location).read_text(encoding="utf-8")
+
+
 def _shown(site: Path, location: str, *, inline: bool = False) -> str:
     """The article's text; `inline`: tags of words such as <strong>글</strong>은 join, as a browser shows them."""
-    markup = (site / location / "index.html" if not location.endswith(".html") else site / location)
-    text = markup.read_text(encoding="utf-8")
+    text = markup(site, location)
     main = re.search(r"<article\b.*?</article>", text, re.S)
     tag = r"</?(?:a|strong|em|b|i|code|span|small|abbr|mark|time)\b[^>]*>" if inline else r"<[^>]+>"
     text = re.sub(tag, "", main.group(0) if main else text) if inline else re.sub(tag, " ", main.group(0) if main else text)
@@ -212,7 +219,8 @@ def test_a_long_pages_other_sentences_wait_in_its_rest_shard(built_site: Path) -
     text = built_site / "cases" / "2026-0006" / "index.html"
     page = page_of(text.read_text(encoding="utf-8"), "cases/2026-0006/")
     assert page is not None
-    assert sorted(docs[n][2] + rests[n]) == sorted(dict.fromkeys(sentences(page.about) + sentences(page.body)))
+    shown = list(dict.fromkeys(sentences(page.about) + sentences(page.body)))
+    assert sorted(docs[n][2] + rests[n]) == sorted(shown + values(page, shown))
     assert any("나가라고" in s for s in rests[n]) and not any("나가라고" in s for s in docs[n][2])
     short = [i // ck["docs_per_shard"] for i, d in enumerate(docs) if len(d) == 3]
     assert any(not (built_site / SHARD_DIR / f"r-{i}.json").exists() for i in short)
@@ -235,7 +243,14 @@ def test_index_holds_only_what_pages_show(built_site: Path) -> None:  # noqa: F8
         assert more == ([1] if rest else []), f"{location}: flagged {more}, {len(rest)} more sentences"
         assert not set(rest) & set(kept)
         for sentence in kept + rest:
-            assert "".join(sentence.rstrip("…").split()) in bare, f"{location}: snippet {sentence!r} is not on the page"
+            if "".join(sentence.rstrip("…").split()) in bare:
+                continue
+            # a field's short values with its label (`values`): the label a <dt> or a cell's data-label
+            label, _, held = sentence.partition(VALUE_SEP)
+            assert held, f"{location}: snippet {sentence!r} is not on the page"
+            assert "".join(label.split()) in bare or f'data-label="{label}"' in markup(built_site, location), sentence
+            for value in held.rstrip("…").split(VALUE_JOIN):
+                assert "".join(value.split()) in bare, f"{location}: value {value!r} of {sentence!r} is not on the page"
         shown_terms |= set(search_ko.terms(shown)) | set(search_ko.terms(_shown(built_site, location, inline=True)))
     for shard in (built_site / SHARD_DIR).glob("t-*.json"):
         data = json.loads(shard.read_text(encoding="utf-8"))
@@ -323,6 +338,23 @@ def test_snippets_are_sentences_not_field_labels(built_site: Path) -> None:  # n
     assert "퇴거 통보를 받았고, 지금 사는 반지하 방은 곰팡이와 침수 위험으로 살기 어려움" in case[2]
     labels = {"주 호소 문제", "욕구 내용", "목표", "가구 형태", "현재 단계", "담당", "위기도"}
     assert not labels & set(case[2])
+
+
+def test_a_fields_short_values_are_kept_with_its_label() -> None:
+    """A value too short for a sentence (a target date, a need domain) that holds a term no sentence
+    of the page holds is kept as `label: value`, the values of one label on one line; a value a
+    sentence already shows is not (no bytes for nothing)."""
+    article = ("<article><h1>2026-0012</h1><dl><dt data-field='domains'>욕구 영역</dt><dd><ul><li>경제</li>"
+               "<li>건강</li></ul></dd></dl><table><tr><td data-label='목표' data-field='goal'>체납 전기요금을 정리하고"
+               " 건강 검진을 받는다</td><td data-label='목표일' data-field='target_date'>2026-11-30</td></tr>"
+               "<tr><td data-label='목표일' data-field='target_date'>2026-12-31</td></tr></table></article>")
+    page = page_of(article, "cases/2026-0012/")
+    assert page is not None
+    read = weighed(page)
+    assert read is not None
+    entry, _ = read
+    assert entry[2] == ["체납 전기요금을 정리하고 건강 검진을 받는다", "욕구 영역: 경제",
+                        "목표일: 2026-11-30 · 2026-12-31"], entry
 
 
 @pytest.mark.slow
@@ -669,6 +701,29 @@ def test_a_long_page_shows_the_sentence_the_query_found_it_by(browser: Browser, 
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("query", "location", "label", "marked"), [
+    ("11월 30일", "/cases/2026-0012/", "목표일: ", "2026-11-30"),  # found by its goals' target dates only
+    ("경제", "/resources/gaon-job-center/", "욕구 영역: ", "경제"),  # by a need domain of the resource
+    ("kimsw", "/cases/2026-0004/", "", "kim.sw"),  # the worker id typed joined: kim.sw on the page
+])
+def test_a_result_found_by_a_short_value_shows_the_field_marked(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                                location: str, label: str, marked: str) -> None:
+    """A probe: results found by a field's short value (a target date, a need domain: shorter than a
+    sentence) showed a sentence of other words, nothing marked, and `kimsw` did not mark the kim.sw
+    of the sentence it showed. The result shows the field's label and the value marked."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+        assert location in pages, pages
+        at = pages.index(location)
+        page.wait_for_function("([i, label, marked]) => { const it = document.querySelectorAll('.md-search-result__item')[i];"
+                               " return it && it.innerText.includes(label) && [...it.querySelectorAll('mark')]"
+                               ".some(m => !m.closest('h1') && m.innerText === marked); }",
+                               arg=[at, label, marked], timeout=10_000)
+
+
+@pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize(("query", "case", "word"), [
     ("가계부 쓰기", "/cases/2026-0002/", "가계부"),  # not "자녀가 받아쓰기와 셈하기를": 쓰기 is on many pages
@@ -685,16 +740,24 @@ def test_a_snippet_shows_the_rarer_word_the_page_was_found_by(browser: Browser, 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_date_typed_with_its_year_shows_the_sentence_that_says_the_day_without_it(
-        browser: Browser, served_site: str) -> None:  # noqa: F811
+        browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811
     """`2026.09.29` found 2026-0005 (a record of that day) and showed its first sentence, nothing
-    marked, no fragment: the sentence saying `9월 29일` is shown (not marked: it may be another year's)."""
-    with open_context(browser) as (context, _log):
+    marked, no fragment: the sentence saying `9월 29일` is chosen among the page's sentences (not
+    marked: it may be another year's). The page is shown with the field that holds the day itself,
+    the day marked (its 활동 날짜: the short values of a field, `search_index.values`)."""
+    docs = _docs(built_site)
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    n = next(i for i, d in enumerate(docs) if d[0] == "cases/2026-0005/")
+    sentences = [s for s in docs[n][2] + _rests(built_site, config).get(n, []) if not re.match(r"[^:.!?]{1,20}: ", s)]
+    with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
+        assert "9월 29일" in page.evaluate(SNIPPET_JS, [config, sentences, "2026.09.29"])
         pages = [site_path(h, served_site) for h in search(page, "2026.09.29")]
         assert pages[0] == "/cases/2026-0005/", pages
         page.wait_for_function("() => { const it = document.querySelector('.md-search-result__item');"
-                               " return it && it.innerText.includes('9월 29일'); }", timeout=10_000)
+                               " return it && [...it.querySelectorAll('mark')].some(m => m.innerText === '2026-09-29')"
+                               " && it.innerText.includes('활동 날짜: '); }", timeout=10_000)
 
 
 @pytest.mark.browser

@@ -183,7 +183,7 @@ def _lists_pages(site_dir: Path) -> bool:
 
 # -- composed pages kept from the last build -----------------------------------
 STORE = "composed"  # in the build folder: the last build's composed pages, each case's as <id>.<file>
-_STORE_FORMAT = 5  # (1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일; 3 no rest sentences; 4 unsigned digests)
+_STORE_FORMAT = 6  # (5 kept no short values of fields (search_index.values); 1 kept each case's files in a folder of its own; 2 keyed every case on the 기준일; 3 no rest sentences; 4 unsigned digests)
 KEY_FILE = "build-key"  # in casekit's cache folder (casekit.core.cache.cache_home): what kept pages are signed with
 _MANIFEST = "manifest.json"
 _FILES = {"case": ".case.html", "summary": ".summary.html", "read": ".read.json"}  # a case's, after its id

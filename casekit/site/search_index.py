@@ -99,6 +99,8 @@ VOCAB_BYTES = 8_000  # of the terms in order (`v-<n>.json`), a file: what a word
 HEADS_PER_SHARD = 64  # [location, title] of the results past the first fifty, this many pages a file
 MAX_SENTENCE = 160  # characters
 MIN_SENTENCE = 8  # shorter blocks are labels and values (경제 높음, 사정 전), not sentences
+VALUE_SEP = ": "  # between a field's label and its short values (`values`: 목표일: 2026-10-31 · 2026-11-30)
+VALUE_JOIN = " · "
 MAX_TERM = 64  # characters: a longer run (xxxx… pasted 200,000 times into a record) is no word anyone types,
 # and indexed it made the term shard every query of its hash downloads 200 KB
 _BLOCK = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr",
@@ -106,6 +108,7 @@ _BLOCK = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
 _SKIP = {"script", "style", "template", "svg", "noscript"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_TWO_HANGUL = re.compile(r"[가-힣]{2}")  # (a sentence holds two syllables together at least)
 
 
 @dataclass
@@ -116,6 +119,7 @@ class Page:
     body: list[str] = field(default_factory=list)
     undated: list[tuple[str, str]] = field(default_factory=list)  # (title, about or body; text marked data-search-nodate)
     label: list[str] = field(default_factory=list)  # (LABEL_FIELDS)
+    values: list[tuple[str, str]] = field(default_factory=list)  # (a field's label, a value too short for a sentence: `values`)
 
 
 # The tags whose element may have a role of its own, whatever its attributes (`_Reader.role`); any
@@ -145,6 +149,10 @@ class _Reader:
         self.undated: list[tuple[str, str]] = []
         self.seen_article = False
         self.dd_role = ""  # the role of the <dd> after a labelled <dt>
+        self.dt_text: list[str] | None = None  # the text of the <dt> open, its field's label
+        self.dd_label = ""  # the label of the <dd> after it
+        self.labels: list[tuple[int, str]] = []  # (depth in `stack`, label) of the labelled fields open
+        self.values: list[tuple[str, str]] = []  # (label, text) of a field's blocks too short to be sentences
 
     def flush(self) -> None:
         if not self.buf:
@@ -160,6 +168,9 @@ class _Reader:
         roles = self.roles
         where = "title" if roles["h1"] else "label" if roles["label"] else "about" if roles["about"] else "body"
         getattr(self, where).append(text)
+        if (self.labels and where != "title" and nodate != text
+                and (len(text) < MIN_SENTENCE or not _TWO_HANGUL.search(text))):
+            self.values.append((self.labels[-1][1], text))
         if nodate:
             self.undated.append((where, nodate))
 
@@ -186,6 +197,11 @@ class _Reader:
                 self.stack.append((tag, role))
                 self.roles[role] += 1
                 self.taking = self._taking()
+                label = self.dd_label if tag == "dd" else attrs.get("data-label") if "data-field" in attrs else None
+                if label and role in ("about", "cell"):
+                    self.labels.append((len(self.stack), " ".join(label.split())))
+                if tag == "dd":
+                    self.dd_label = ""
                 return
         self.stack.append((tag, ""))
 
@@ -202,6 +218,7 @@ class _Reader:
         if tag in {"dt", "th"}:  # a field's label: not what the page is about, never a snippet
             if tag == "dt":
                 self.dd_role = "about" if field_name in ABOUT_FIELDS else "cell"
+                self.dt_text = []
             return "skip"
         if tag == "dd" and not field_name:
             role, self.dd_role = self.dd_role, ""
@@ -226,11 +243,15 @@ class _Reader:
         stack = self.stack
         if self.buf and (tag in _BLOCK or (stack and stack[-1][0] == tag and stack[-1][1] in ("about", "label"))):
             self.flush()  # (a field's text ends with it, inside a line too: `start`)
+        if tag == "dt" and self.dt_text is not None:
+            self.dd_label, self.dt_text = " ".join("".join(self.dt_text).split()), None
         if stack and stack[-1][0] == tag:  # (most often: the element open last)
             role = stack.pop()[1]
             if role:
                 self.roles[role] -= 1
                 self.taking = self._taking()
+                if self.labels and self.labels[-1][0] > len(stack):
+                    self.labels.pop()
             return
         for i in range(len(stack) - 1, -1, -1):
             if stack[i][0] == tag:
@@ -239,9 +260,13 @@ class _Reader:
                         self.roles[role] -= 1
                 del stack[i:]
                 self.taking = self._taking()
+                while self.labels and self.labels[-1][0] > len(stack):
+                    self.labels.pop()
                 break
 
     def data(self, data: str) -> None:
+        if self.dt_text is not None:
+            self.dt_text.append(data)
         if self.taking:
             self.buf.append(data)
             if self.taking == 2:
@@ -316,7 +341,7 @@ def page_of(text: str, location: str) -> Page | None:
     reader = read_article(_without_unindexed(article))
     if not reader.seen_article:
         return None
-    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated, reader.label)
+    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated, reader.label, reader.values)
 
 
 # a page's entry ([location, title, kept sentences, its other sentences]) and its terms' weights
@@ -335,12 +360,49 @@ def weighed(page: Page | None) -> Weighed | None:
         return None
     shown = list(dict.fromkeys(sentences(page.about) + sentences(page.body)))
     weights = _weights(page)
-    chosen = kept(shown, weights)
+    # (each sentence's terms, cut once for both `kept` and `values`, when either needs them)
+    terms = [set(search_ko.terms(s, runs=False)) for s in shown] if len(shown) > MAX_SENTENCES or page.values else None
+    chosen = kept(shown, weights, terms)
     taken = set(chosen)
-    return [page.location, page.title, chosen, [s for s in shown if s not in taken]], weights
+    rest = [s for s in shown if s not in taken]
+    extra = values(page, shown, terms)
+    # (with the kept sentences while MAX_SENTENCES of them hold them all: shown with the first results)
+    if len(chosen) + len(extra) <= MAX_SENTENCES:
+        chosen += extra
+    else:
+        rest += extra
+    return [page.location, page.title, chosen, rest], weights
 
 
-def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]:
+def values(page: Page, shown: list[str], terms: list[set[str]] | None = None) -> list[str]:
+    """The short values of a page's fields (목표일 2026-11-30, 욕구 영역 경제: no sentences) that hold
+    a term none of its sentences holds, those of one label as one line, `label: value · value`
+    (`VALUE_SEP`, `VALUE_JOIN`; MAX_SENTENCE characters at most): a result found by such a value
+    shows the field that matched, the value marked, not a sentence of other words (it showed
+    nothing marked). The other values add nothing a sentence does not show. `terms`: each
+    sentence's (`search_ko.terms` without the joined forms of runs: kim.sw is held as kim and sw)."""
+    if not page.values:
+        return []
+    held = set().union(*(terms if terms is not None else [search_ko.terms(s, runs=False) for s in shown]))
+    by_label: dict[str, list[str]] = {}
+    for label, value in dict.fromkeys(page.values):
+        own = set(search_ko.terms(value, runs=False))
+        if own - held:
+            by_label.setdefault(label, []).append(value)
+            held |= own
+    out: list[str] = []
+    for label, texts in by_label.items():
+        line: list[str] = []
+        for text in texts:
+            if line and len(label + VALUE_SEP + VALUE_JOIN.join([*line, text])) > MAX_SENTENCE:
+                out.append(label + VALUE_SEP + VALUE_JOIN.join(line))
+                line = []
+            line.append(text)
+        out.append(label + VALUE_SEP + VALUE_JOIN.join(line))
+    return [line if len(line) <= MAX_SENTENCE else line[: MAX_SENTENCE - 1] + "…" for line in out]
+
+
+def kept(shown: list[str], weights: dict[str, float] | None = None, terms: list[set[str]] | None = None) -> list[str]:
     """The sentences of a page the doc shards keep, in the page's order (the about-fields first):
     all of them when they are MAX_SENTENCES or fewer; else MAX_SENTENCES at most, in no more
     characters than MAX_SENTENCES of its sentences take on average, so that whatever word a query
@@ -370,7 +432,8 @@ def kept(shown: list[str], weights: dict[str, float] | None = None) -> list[str]
     # a short bookkeeping line, 접수 담당 kim.sw · cases/2026-0007/01-intake.md, the place of a
     # sentence with words more; nor a word's other readings, a verb's key: 멈춘다 read as 멈추다 and
     # 멈출다 too took the place of "채무 독촉이 계속되어 …" on its case page)
-    terms = [set(search_ko.terms(s, runs=False)) for s in shown]
+    if terms is None:
+        terms = [set(search_ko.terms(s, runs=False)) for s in shown]
     # the best sentence at the top of a heap; what a sentence adds only falls as others are chosen,
     # so one whose gain has fallen since it was put in goes back with its gain now (a lazy greedy:
     # the same choice as looking at every sentence each time, for a few looks)
@@ -445,7 +508,7 @@ def sentences(blocks: list[str]) -> list[str]:
     for block in blocks:
         for part in _SENTENCE_END.split(block):
             part = part.strip()
-            if len(part) < MIN_SENTENCE or not re.search(r"[가-힣]{2}", part):
+            if len(part) < MIN_SENTENCE or not _TWO_HANGUL.search(part):
                 continue
             out.append(part if len(part) <= MAX_SENTENCE else part[: MAX_SENTENCE - 1] + "…")
     return list(dict.fromkeys(out))

@@ -23,12 +23,30 @@
   }
   mark();
   window.addEventListener("beforeprint", mark);
+  /* Results are shown only while the box holds the query they answer (each result names it,
+     `data-ck-q`, from the worker): typed fast, the results of a query the typist has gone past, or
+     an answer crossing a newer query on its way, are hidden (`data-ck-stale`: casekit.css) until
+     the newest query's come, never shown as the answer to the text in the box. */
+  function fresh() {
+    var box = document.querySelector(".md-search__input");
+    var result = document.querySelector(".md-search-result");
+    if (!box || !result) { return; }
+    var tag = result.querySelector(".md-search-result__list [data-ck-q]");
+    var stale = tag !== null && tag.getAttribute("data-ck-q") !== box.value;
+    if (stale !== result.hasAttribute("data-ck-stale")) {
+      if (stale) { result.setAttribute("data-ck-stale", ""); } else { result.removeAttribute("data-ck-stale"); }
+      result.setAttribute("aria-busy", stale ? "true" : "false");
+    }
+  }
+  var list = document.querySelector(".md-search-result__list");
+  if (list) { new MutationObserver(fresh).observe(list, { childList: true }); }
   document.addEventListener("input", function (ev) {
     var box = ev.target;
     if (box && box.classList && box.classList.contains("md-search__input")) {
       /* the keyup Material listens for on the box itself (not bubbling: nothing else hears it);
          a value it has searched already is not searched again */
       box.dispatchEvent(new KeyboardEvent("keyup"));
+      fresh();
     }
   });
   document.addEventListener("click", function (ev) {

@@ -778,6 +778,17 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
       spans.push([m.index + m[1].length, m.index + m[0].length]);
     }
   }
+  /* and the runs joined by dots, underscores or hyphens a typed word is the joined form of (kim.sw
+     for kimsw, 2026-0007 for 20260007: the index holds them joined) */
+  const joinedWords = new Set(words.filter(w => !w.date && !w.count && !HANGUL.test(w.word)).flatMap(w => w.terms));
+  if (joinedWords.size) {
+    for (const m of best.matchAll(DOTTED)) {
+      if (dottedTerms(m[2]).some(t => joinedWords.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+    for (const m of best.matchAll(JOINED)) {
+      if (!DATE.test(m[2]) && joined(m[2]).some(t => joinedWords.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+  }
   /* and the counts of the sentence a typed count is (4인 of 4인 가구; not the 인 of 1인) */
   const counted = new Set(words.filter(w => w.count).map(w => w.groups[0][0]));
   if (counted.size && counts().page !== null) {
@@ -810,13 +821,18 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
    Whole words only: a sentence cut at 160 characters ends in "…" after a part of a word that the
    page does not hold there; a long sentence is named by its first and last words. */
 const FRAGMENT_END = 40;  /* characters of each end of a long sentence */
+const VALUES = /^([^:.!?]{1,20}): (?:.* · )?(.+)$/;  /* a field's label and its short values (search_index.values) */
 function fragment(sentence) {
   if (!sentence) return "";
+  const part = t => encodeURIComponent(t).replace(/-/g, "%2D");
+  /* `목표일: 2026-10-31 · 2026-11-30`, the label and its values as the page has them apart: from the
+     label to the last value (a sentence of the page written so is named as well) */
+  const field = VALUES.exec(sentence);
+  if (field && !sentence.endsWith("…")) return "#:~:text=" + part(field[1]) + "," + part(field[2]);
   const words = sentence.split(" ");
   if (sentence.endsWith("…")) words.pop();
   const text = words.join(" ");
   if (!text) return "";
-  const part = t => encodeURIComponent(t).replace(/-/g, "%2D");
   if (text.length <= 2 * FRAGMENT_END || words.length < 2) return "#:~:text=" + part(text);
   let start = words[0], end = words[words.length - 1];
   for (let i = 1; i < words.length && start.length + 1 + words[i].length <= FRAGMENT_END; i++) start += " " + words[i];
@@ -937,13 +953,15 @@ async function typing(query, words) {
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
-async function search(query) {
+async function search(query, stale = () => false) {
   const words = queryTerms(query);
   const hits = words.length ? await rank(words) : null;
+  if (stale()) return null;  /* (a later query came while its terms were fetched: no more work for this one) */
   /* the word being typed, looked for as the start of terms too when the query finds less than a
      screen as it is (주거 지원 typed: no term more fetched before its first results) */
   if ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date)) return hits;
   const typed = await typing(query, words);
+  if (stale()) return null;
   if (typed) {  /* the last word, being typed: the typed word's entry, or one of its own (k: no term alone) */
     const last = words[words.length - 1];
     const run = query.normalize("NFKC").trim().split(/\s+/).pop().toLowerCase();
@@ -959,9 +977,30 @@ async function search(query) {
   return hits;
 }
 
-/* The pages holding the query's words, best first */
+/* What a page holds whole of the query: each compound typed joined, all of its own bigrams (위기개입:
+   위기 기개 개입, not only 위기 and 개입 apart), and each two nouns typed apart, the bigram across them as
+   a page writing them joined holds it (위기 개입: 기개), besides the two words. [terms, words] each. */
+function wholes(words) {
+  const out = [];
+  const noun = w => w && !w.date && !w.count && !w.prefix && HANGUL.test(w.stem) && w.stem.length >= 2;
+  words.forEach((w, i) => {
+    if (noun(w) && w.stem.length >= 4 && lemma(w.stem) === null && w.groups[0] && w.groups[0].length >= 3) {
+      out.push([w.groups[0], [w]]);
+    }
+    const next = words[i + 1];
+    if (noun(w) && noun(next) && lemma(w.stem) === null) {
+      const across = w.stem.slice(-1) + next.stem[0];
+      if (!w.terms.includes(across) && !next.terms.includes(across)) out.push([[across], [w, next]]);
+    }
+  });
+  return out;
+}
+
+/* The pages holding the query's words, best first: those holding more of the query whole (a compound
+   or two nouns as one: `wholes`) before those holding only its parts, then by score */
 async function rank(words) {
-  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])))];
+  const whole = wholes(words);
+  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])).concat(whole.flatMap(([ts]) => ts)))];
   const shards = await Promise.all(
     all.map(t => fetchJSON("t-" + shardOf(t, manifest.term_shards) + ".json")));
   const N = manifest.docs;
@@ -1019,9 +1058,13 @@ async function rank(words) {
     }
     if (!some) continue;  /* (a page holding a part of a way on only) */
     cover /= words.length;
-    ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover });
+    let heldWhole = 0;
+    for (const [ts, ws] of whole) {
+      if (ts.every(t => have.has(t)) && ws.every(w => held(w, have, idf) >= 1)) heldWhole++;
+    }
+    ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover, whole: heldWhole });
   }
-  ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  ranked.sort((a, b) => b.whole - a.whole || b.score - a.score || a.doc - b.doc);
   return { words, matched, ranked };
 }
 
@@ -1037,7 +1080,7 @@ function item(location, title, text, r, words, matched) {
    when none holds all of it and the page has more, the best of all its sentences, from its rest
    shard: `rests`, for the first screen once it is shown), as Material's result items:
    [[{location, title, text, score, terms}]] */
-async function items({ words, matched, ranked }, rests = false) {
+async function items({ words, matched, ranked, query }, rests = false) {
   const per = manifest.docs_per_shard;
   const need = [...new Set(ranked.map(r => Math.floor(r.doc / per)))];
   const got = new Map(), rest = new Map();
@@ -1064,8 +1107,10 @@ async function items({ words, matched, ranked }, rests = false) {
       if (better.best !== null && better.score > found.score) best = better.best;
     }
     const at = fragment(best);
-    /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page) */
-    const text = (at ? '<span class="ck-at" data-ck-at="' + escapeHTML(at) + '"></span>' : "") + snippet(kept, words, best);
+    /* the fragment rides in the teaser (a location with "#" would be shown as a section of a page),
+       and the query the result answers (casekit.js shows a result only while the box holds it) */
+    const text = '<span class="ck-at" data-ck-q="' + escapeHTML(query) + '"' + (at ? ' data-ck-at="' + escapeHTML(at) + '"' : "")
+      + "></span>" + snippet(kept, words, best);
     out.push(item(location, title, text, r, words, matched));
   }
   return out;
@@ -1097,18 +1142,24 @@ addEventListener("message", async ev => {
     manifest = (message.data && message.data.config && message.data.config.casekit) || null;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    const mine = ++seq;
+    /* Each query has its number (`seq`, in each answer with the query it answers): a query typed
+       while another is searched supersedes it, whose work stops at its next step and whose answer
+       is never sent; only the newest query's results are (and casekit.js hides results whose query
+       is no longer the box's, should one cross a newer query on its way) */
+    const mine = ++seq, query = String(message.data || "");
+    const answer = list => postMessage({ type: RESULT, data: { items: list, query, seq: mine } });
     try {
-      const hits = manifest ? await search(String(message.data || "")) : null;
+      const hits = manifest ? await search(query, () => mine !== seq) : null;
       if (!hits) {
-        if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
+        if (mine === seq) answer([]);
         return;
       }
+      hits.query = query;
       /* the first screen as soon as its pages are known, every other match counted */
       const ranked = hits.ranked, screen = { ...hits, ranked: ranked.slice(0, FIRST_SCREEN) };
       const first = await items(screen);
       if (mine !== seq) return;
-      postMessage({ type: RESULT, data: { items: first.concat(ranked.slice(FIRST_SCREEN).map(pending)) } });
+      answer(first.concat(ranked.slice(FIRST_SCREEN).map(pending)));
       /* then the first screen again, its long pages' sentences that hold the query fetched where the
          kept ones did not (never before the first results are shown), and the other results */
       const [better, more, rest] = await Promise.all([
@@ -1117,11 +1168,11 @@ addEventListener("message", async ev => {
         heads({ ...hits, ranked: ranked.slice(SNIPPET_RESULTS) }),
       ]);
       if (mine === seq && (ranked.length > FIRST_SCREEN || better.some((x, i) => x[0].text !== first[i][0].text))) {
-        postMessage({ type: RESULT, data: { items: better.concat(more, rest) } });
+        answer(better.concat(more, rest));
       }
     } catch (err) {
       console.warn("casekit search:", err);
-      if (mine === seq) postMessage({ type: RESULT, data: { items: [] } });
+      if (mine === seq) answer([]);
     }
   }
 });

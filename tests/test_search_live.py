@@ -1,0 +1,261 @@
+"""The search box as people use it, in real Chromium over the built sample: typed fast, its answers
+ordered, on a phone (a browser probe's findings D5, D6 and D3).
+
+Shards are served by a server of this module that can hold them back (`slow`), so an answer that
+takes its time, while the typist has gone on, is seen as it would be on a slow network.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from casekit.site.search_index import index_files, page_of
+from tests.browser_support import (  # noqa: F401  (browser, built_site are fixtures)
+    browser,
+    built_site,
+    open_context,
+    search,
+    site_path,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = [pytest.mark.browser]
+
+
+class _Slow:
+    """How long the server holds back a shard of the index, and how many it held back."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.held = 0
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    slow: _Slow
+
+    def do_GET(self) -> None:
+        if "/search/casekit/" in self.path and self.slow.seconds:
+            self.slow.held += 1
+            time.sleep(self.slow.seconds)
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # (each page's worker asks the server again)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def slow_site(built_site: Path) -> Iterator[tuple[str, _Slow]]:  # noqa: F811
+    """The sample site served on loopback, its shards held back while `slow.seconds` says so."""
+    slow = _Slow()
+    handler = functools.partial(type("Handler", (_Handler,), {"slow": slow}), directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="slow-site", daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}/", slow
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# What the result list shows now: the box's text, whether the list is visible, each result's page and
+# the query it names (data-ck-q)
+_SHOWN_JS = """
+() => {
+  const box = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const items = [...list.querySelectorAll('.md-search-result__item')];
+  return {
+    box: box.value,
+    visible: getComputedStyle(list).visibility === 'visible' && !list.hidden,
+    pages: items.map(it => (it.querySelector('a.md-search-result__link') || {}).href || null),
+    queries: items.map(it => { const q = it.querySelector('[data-ck-q]'); return q ? q.getAttribute('data-ck-q') : null; }),
+  };
+}
+"""
+
+
+# The worker has answered the empty query: the meta line shows the placeholder
+_READY_JS = """
+() => {
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
+}
+"""
+
+
+def _shown(page: Page) -> dict[str, Any]:
+    shown: dict[str, Any] = page.evaluate(_SHOWN_JS)
+    return shown
+
+
+def _settled(page: Page, want: list[str], seconds: float = 15) -> dict[str, Any]:
+    """What the list shows once its first pages are `want` (or `seconds` have passed)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        shown = _shown(page)
+        if (shown["visible"] and shown["pages"][: len(want)] == want) or time.monotonic() > deadline:
+            return shown
+        page.wait_for_timeout(100)
+
+
+@pytest.mark.parametrize(("before", "typed"), [("주거", " 반지하 곰팡이"), ("채무", " 독촉 전화 법률홈닥터")])
+def test_results_shown_are_for_the_text_in_the_box(browser: Browser, slow_site: tuple[str, _Slow],  # noqa: F811
+                                                   before: str, typed: str) -> None:
+    """D5: typed fast (no delay between keys) while the index answers slowly, the results of the
+    query typed before stayed up under the new text until the newest query's came. Results shown
+    are always for the text in the box: the older ones are hidden as the text changes, and what is
+    shown at last is what the final query, typed alone, shows, each result naming that query."""
+    base, slow = slow_site
+    final = before + typed
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        want = search(page, final)
+        assert want
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        assert search(page, before)
+        box = page.locator(".md-search__input")
+        box.press("End")
+        slow.seconds, slow.held = 1.5, 0
+        try:
+            box.type(typed, delay=0)
+            # while the newest query's shards are held back: nothing shown is another query's answer
+            for _ in range(8):
+                shown = _shown(page)
+                assert shown["box"] == final
+                if shown["visible"] and shown["pages"]:
+                    assert shown["pages"][:3] == want[:3] and set(shown["queries"]) - {None} == {final}, shown
+                page.wait_for_timeout(100)
+            assert slow.held, "no shard was held back: the test saw no answer wait"
+        finally:
+            slow.seconds = 0
+        shown = _settled(page, want[:5])
+        assert shown["visible"] and shown["pages"][: len(want)] == want, (shown, want)
+        assert shown["queries"][0] == final
+
+
+def test_a_fast_typist_sees_the_final_querys_results(browser: Browser, slow_site: tuple[str, _Slow]) -> None:  # noqa: F811
+    """Typed from an empty box with no delay between keys, the list settles on the final query's
+    results, as typed alone: an answer to a query typed past is never the one left up."""
+    base, _ = slow_site
+    final = "집주인이 나가라고 했다"
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        want = search(page, final)
+        assert want
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        box = page.locator(".md-search__input")
+        box.click()
+        page.wait_for_function(_READY_JS)
+        box.type(final, delay=0)
+        shown = _settled(page, want[:5])
+        assert shown["box"] == final and shown["pages"][: len(want)] == want, shown
+        assert set(shown["queries"]) - {None} == {final}, shown
+
+
+def _holding(site: Path, compound: str) -> set[str]:
+    """The pages whose indexed text holds `compound`, joined or with spaces inside it."""
+    out = set()
+    for path, location in index_files(site):
+        page = page_of(path.read_text(encoding="utf-8"), location)
+        if page is not None and compound in "".join([page.title, *page.label, *page.about, *page.body]).replace(" ", ""):
+            out.add("/" + location)
+    return out
+
+
+@pytest.mark.parametrize(("query", "compound"), [
+    ("위기 개입", "위기개입"),  # typed apart: the pages holding 위기 and 개입 (or 실행, its stage) apart came first
+    ("위기개입", "위기개입"),
+    ("자살위기", "자살위기"),
+    ("자살 위기", "자살위기"),
+])
+def test_pages_holding_the_whole_phrase_or_compound_come_first(browser: Browser, slow_site: tuple[str, _Slow],  # noqa: F811
+                                                                built_site: Path, query: str, compound: str) -> None:  # noqa: F811
+    """D6: `위기 개입` showed first the case pages holding 위기 somewhere and 개입 (or its stage's name,
+    실행) elsewhere, and the resource whose service is 위기개입 below the first ten. The pages holding the
+    compound (or the two nouns as one) come first, every one of them, then the pages holding parts."""
+    base, _ = slow_site
+    holders = _holding(built_site, compound)
+    assert len(holders) >= 3, holders
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        pages = [site_path(h, base) for h in search(page, query)]
+    assert set(pages[: len(holders)]) == holders, (pages, holders)
+
+
+# Playwright's 'Pixel 5' (its user agent left to the browser's own)
+PIXEL_5 = {"viewport": {"width": 393, "height": 727}, "screen": {"width": 393, "height": 851},
+           "device_scale_factor": 2.75, "is_mobile": True, "has_touch": True}
+# Where the first text of the page's article holding `word` stands in the viewport: [top, bottom], or null
+_WORD_AT_JS = """(word) => {
+  const walk = document.createTreeWalker(document.querySelector('.md-content article'), NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const at = n.data.indexOf(word);
+    if (at < 0 || !n.parentElement.checkVisibility()) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + word.length);
+    const r = range.getBoundingClientRect();
+    return [r.top, r.bottom];
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("scrolled", [0, 2000])
+def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_page_keeps_its_width(
+        browser: Browser, slow_site: tuple[str, _Slow], scrolled: int) -> None:  # noqa: F811
+    """D3 on a phone (Playwright's Pixel 5): reading 2026-0006, a search for a sentence far down it,
+    the result tapped, stopped some 1,100 px short of the sentence, and the page was 479 px wide
+    after the search closed, on a 393 px screen. Material's search overlay, a circle scaled to cover
+    the screen, stretched the page to 1,265 px while the search was open; the page went to the
+    sentence laid out that wide, then was laid out narrower (its text longer). casekit.css clips the
+    body's overflow across on a phone: the sentence is in view, below the header, and the page as
+    wide as the screen."""
+    base, _ = slow_site
+    with open_context(browser, **PIXEL_5) as (context, _log):
+        page = context.new_page()
+        page.goto(base + "cases/2026-0006/")
+        page.evaluate(f"() => scrollTo(0, {scrolled})")
+        page.get_by_role("button", name="검색", exact=True).tap()
+        page.wait_for_function(_READY_JS)
+        page.locator(".md-search__input").focus()
+        page.keyboard.insert_text("집주인이 나가라고")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        first = page.locator(".md-search-result__item a.md-search-result__link").first
+        assert site_path(first.get_attribute("href") or "", base) == "/cases/2026-0006/"
+        first.tap()
+        page.wait_for_function("() => !document.getElementById('__search').checked"
+                               " && !document.body.hasAttribute('data-md-scrolllock')")
+        page.wait_for_timeout(1200)  # (casekit.js goes to the sentence once the lock is gone, at most 1 s)
+        at = page.evaluate(_WORD_AT_JS, "나가라고")
+        header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+        height, width = page.evaluate("() => [innerHeight, innerWidth]")
+        assert at is not None and header <= at[0] and at[1] <= height, (at, header, height)
+        assert width == PIXEL_5["viewport"]["width"]
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
