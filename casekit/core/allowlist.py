@@ -169,3 +169,75 @@ def left_out(name: str, attrs: str) -> tuple[str, tuple[str, ...]] | None:
             if a not in _OTHERS and not (name == "img" and a == "src")
             and (a not in kept or (a == "class" and kept[a].split() != value.split()))]
     return ("attributes", tuple(gone)) if gone else None
+
+
+# -- an element left open, which would take the rest of a body with it -----------------------------
+# Elements whose content the browser's HTML parser does not read as the page's HTML until their own
+# end tag: raw text (`<textarea>`, `<title>`, `<style>`, `<script>`, `<xmp>`, `<iframe>`, `<noembed>`,
+# `<noframes>`, `<noscript>`), `<plaintext>` (which nothing ends), and the elements the sanitizer
+# drops with all they hold that an ordinary end tag does not end (`<svg>`, `<math>`: foreign content;
+# `<template>`, `<object>`: a `</p>` inside makes a new paragraph in them). Left open in a body, each
+# took the rest of the record off the page without a trace (the rest as its text, dropped with it,
+# or shown as HTML source). Such a start tag with no end tag of its own after it is shown as written
+# instead (its "<" escaped: casekit.site.sanitize), and the rest of the body is published; `casekit
+# check` names it (`html-unclosed`) from the same reading (`unclosed_tags`).
+OPEN_ENDED: frozenset[str] = frozenset({"textarea", "title", "style", "script", "xmp", "iframe", "noembed",
+                                        "noframes", "noscript", "plaintext", "svg", "math", "template", "object"})
+_OPEN_ENDED_TAG = re.compile(r"<(" + "|".join(sorted(OPEN_ENDED)) + r")(?=[\s/>])(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>",
+                             re.IGNORECASE)
+# (<svg/> and <math/> are whole, empty: the parser reads a self-closing tag in foreign content so)
+_SELF_CLOSED = frozenset({"svg", "math"})
+
+
+def unclosed_tags(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased name) of each start tag in `text` (HTML, or a Markdown body with its
+    code blanked) of an element of OPEN_ENDED that no end tag of its own (`</textarea>`) follows,
+    comments passed over; a `<plaintext>` always (nothing ends it). One pass: each name's end tags
+    are found once."""
+    if "<" not in text or _OPEN_ENDED_TAG.search(text) is None:
+        return []
+    if "<!--" in text:
+        text = _without_comments(text)
+    last_end: dict[str, int] = {}
+    out = []
+    for m in _OPEN_ENDED_TAG.finditer(text):
+        name = m.group(1).lower()
+        if name in _SELF_CLOSED and m.group().endswith("/>"):
+            continue
+        if name not in last_end:
+            ends = [e.start() for e in _end_of(name).finditer(text)] if name != "plaintext" else []
+            last_end[name] = ends[-1] if ends else -1
+        if last_end[name] < m.end():
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def _without_comments(text: str) -> str:
+    """`text` with each comment closed in it blanked out, positions kept (one pass: a text of
+    "<!--" with no end is no trap; from a comment never closed on, nothing is blanked)."""
+    parts, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts += [text[at:start], " " * (end + 3 - start)]
+        at = end + 3
+    return "".join(parts) + text[at:]
+
+
+@functools.lru_cache(maxsize=32)
+def _end_of(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
+
+
+def kept_open(html_text: str) -> str:
+    """`html_text` with the "<" of each start tag `unclosed_tags` finds escaped: the tag shows as
+    written and what follows it is read as the page's HTML (sanitized as any is), not swallowed."""
+    found = unclosed_tags(html_text)
+    if not found:
+        return html_text
+    parts, at = [], 0
+    for start, _, _ in found:
+        parts += [html_text[at:start], "&lt;"]
+        at = start + 1
+    return "".join(parts) + html_text[at:]

@@ -265,6 +265,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what}은(는) 사이트에 싣지 않습니다: {shown}. {advice}",
         "{what_en} is left out of the site ({shown_en}); {advice_en}",
     ),
+    "html-unclosed": (
+        W,
+        "<{name}> 태그가 닫히지 않았습니다(뒤에 닫는 태그 </{name}>이(가) 없습니다). 사이트에는 이 태그가 글자 그대로 "
+        "'<{name}…>'로 보이고, 그 뒤의 글은 빠짐없이 실립니다. {advice}",
+        "the <{name}> tag is never closed (no </{name}> after it): the site shows the tag as text, as written, "
+        "and publishes all that follows it; {advice_en}",
+    ),
     "line-not-shown": (
         W,
         "이 줄({text})은 사이트에 보이지 않습니다: 줄 처음의 [대괄호]: 뒤에 한 낱말이 오면 Markdown이 링크 주소를 "
