@@ -815,6 +815,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "테마 폴더(mkdocs.yml의 theme.custom_dir)의 이 항목은 쓸 수 없습니다: {what}",
         "this entry of the theme's folder (theme.custom_dir in mkdocs.yml) is not allowed: {what}",
     ),
+    "theme-template-refused": (
+        E,
+        "테마 템플릿의 이 태그({what})는 사이트에 실을 수 없습니다: {why}. 템플릿에서 이 태그를 지우세요. 그대로 "
+        "두면 `casekit build`가 이 템플릿이 들어간 모든 쪽에서 같은 것을 찾고 사이트를 지웁니다.",
+        "this tag of a theme template ({what}) may not be published: {why_en}; remove it from the template "
+        "(`casekit build` would find it on every page the template is in and remove the site)",
+    ),
     "settings-docs-dir": (
         E,
         "mkdocs.yml의 docs_dir '{value}'이(가) 사례집 밖을 가리킵니다. 사례집 안의 폴더(예: docs)를 쓰세요.",
