@@ -94,3 +94,19 @@ def test_the_build_refuses_with_the_templates_findings_not_one_a_page(sample: Pa
     assert result.output.count("theme-template-refused") == len(PLACES), result.output
     assert "site-active-content" not in result.output and "site-outside-load" not in result.output
     assert not (sample / "site" / "index.html").exists()
+
+
+def test_what_check_cannot_read_in_a_template_still_fails_the_build_said_once(sample: Path, run) -> None:
+    """A refresh the template makes with a Jinja expression (`{{ 'ur' ~ 'l' }}=…`) is not in its
+    text: check passes it, the audit finds it on every page and the build still fails (security
+    unchanged), saying it once with how many files hold it."""
+    made = ('{% extends "base.html" %}\n{% block extrahead %}\n'
+            '<meta http-equiv="refresh" content="0; {{ \'ur\' ~ \'l\' }}=https://evil.example/">\n{% endblock %}\n')
+    with_template(sample, made)
+    assert [f for f in check(sample, cache=False).findings if f.code == "theme-template-refused"] == []
+    result = run(sample, "build")
+    assert result.exit_code == 1, result.output
+    said = [line for line in result.output.splitlines() if "<meta refresh> evil.example" in line]
+    assert len(said) == 1, result.output[-3000:]
+    assert "같은 것이 파일" in said[0] and "theme.custom_dir" in said[0]
+    assert not (sample / "site").exists()
