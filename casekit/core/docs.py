@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from casekit.core.allowlist import START_TAG, attributes, left_out, unclosed_tags
+from casekit.core.allowlist import DROP_WITH_CONTENT, START_TAG, attributes, left_out, unclosed_tags
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
@@ -711,9 +711,12 @@ def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[
     if name == "plaintext":
         advice = ("이 태그는 닫아도 끝나지 않으니 지우세요. 글의 모양은 Markdown으로 쓰세요.",
                   "delete it (nothing ends a <plaintext>)")
-    else:
+    elif name in DROP_WITH_CONTENT:
         advice = (f"필요 없는 태그이면 지우세요. 꼭 쓰려면 </{name}>로 닫으세요(닫으면 그 사이의 내용은 사이트에 "
                   "싣지 않습니다).", f"delete it, or close it with </{name}> (what is between is then left out)")
+    else:  # (<xmp>, <noembed>, <noframes>: what they hold is shown as text, its tags too)
+        advice = (f"필요 없는 태그이면 지우세요. 닫으면(</{name}>) 그 사이의 글이 태그까지 글자 그대로 보입니다.",
+                  f"delete it (closed with </{name}>, what is between shows as text, its tags too)")
     out.append(finding("html-unclosed", rel, number, column, name=name, advice=advice[0], advice_en=advice[1]))
 
 
