@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casekit.core.allowlist import OPEN_ENDED, unclosed_tags
+from casekit.core.allowlist import CLEANER, FOREIGN_DROPPED, OPEN_ENDED, unclosed_tags
 from casekit.core.casebook import check
 from casekit.core.docs import outside_content
 from casekit.site.body import BodyRenderer
@@ -51,7 +51,8 @@ def test_check_names_the_tag_left_open_at_its_place(tag: str) -> None:
 
 
 def test_every_open_ended_element_is_tried() -> None:
-    assert {t[1:].split(">")[0].split()[0].rstrip("/").lower() for t in TAGS} >= OPEN_ENDED
+    """(the SVG and MathML names the sanitizer drops: test_an_svg_or_mathml_name_in_a_paragraph…)"""
+    assert {t[1:].split(">")[0].split()[0].rstrip("/").lower() for t in TAGS} >= OPEN_ENDED - FOREIGN_DROPPED
 
 
 @pytest.mark.parametrize(("closed", "code"), [
@@ -90,9 +91,11 @@ def test_an_end_tag_in_a_comment_does_not_close_it() -> None:
 
 
 def test_nesting_the_parser_reads_otherwise_still_loses_no_text() -> None:
-    """`</svg>` inside an HTML part of an SVG (<desc>) with a <div> open in it does not end the
-    <svg> for the browser: the sanitizer then shows every such tag as written, never drops the rest."""
-    page = sanitize_html("<p>앞 <svg><desc><div>그림 설명</svg> 뒤</p>\n<p>끝 문단</p>")
+    """`</svg>` inside an HTML part of an SVG (<foreignObject>) with a <div> open in it does not end
+    the <svg> for the browser: the sanitizer then shows every such tag as written, never drops the rest."""
+    html = "<p>앞 <svg><foreignObject><div>그림 설명</svg> 뒤</p>\n<p>끝 문단</p>"
+    assert "끝 문단" not in CLEANER.clean(html)  # (what the cleaner alone makes of it)
+    page = sanitize_html(html)
     assert "끝 문단" in page and " 뒤" in page and "&lt;svg&gt;" in page
 
 
@@ -121,3 +124,27 @@ def test_check_and_build_agree_on_a_casebook(sample: Path, run) -> None:
     page = (sample / "site/cases/2026-0001/index.html").read_text(encoding="utf-8")
     assert "이 문단이 사이트에 남아야 합니다." in page and "마지막 항목도 남아야 합니다" in page
     assert "&lt;svg width=&quot;10&quot;&gt; 붙여 넣음" in page or '&lt;svg width="10"&gt; 붙여 넣음' in page
+
+
+def test_an_svg_or_mathml_name_in_a_paragraph_does_not_take_the_rest_of_it() -> None:
+    """The sanitizer takes `<stop>`, `<text>`, `<g>`, `<mi>` … away with all they hold wherever they
+    stand: written in a paragraph and left open, the rest of the paragraph went; closed, what they
+    hold goes, and check now says so (not that the text stays)."""
+    body = "상담 중 <stop> 버튼을 누르라고 안내함. 이후 면담 내용 중요.\n\n다음 문단 <text>숨김</text> 보임\n"
+    page = shown(body)
+    assert "&lt;stop&gt; 버튼을 누르라고 안내함. 이후 면담 내용 중요." in page and "숨김" not in page and "보임" in page
+    found = sorted((f.line, f.column, f.code, f.message_ko) for f in outside_content(body, RECORD, 1))
+    assert [(line, column, code) for line, column, code, _ in found] == [(1, 6, "html-unclosed"),
+                                                                         (3, 7, "html-left-out")]
+    assert "그 안에 쓴 내용도 보이지 않습니다" in found[1][3]
+
+
+def test_the_foreign_names_dropped_are_the_sanitizers() -> None:
+    """FOREIGN_DROPPED is what the installed cleaner takes away with its content, no more, no less
+    (among the SVG and MathML names, and the HTML ones beside them)."""
+    from casekit.core.allowlist import DROP_WITH_CONTENT
+
+    names = FOREIGN_DROPPED | {"clippath", "lineargradient", "foreignobject", "textpath", "font", "center", "marquee",
+                               "applet", "listing", "image", "spacer", "blink", "foo"}
+    dropped = {n for n in names - DROP_WITH_CONTENT if "x" not in CLEANER.clean(f"<p>a <{n}>x</{n}> b</p>")}
+    assert dropped == FOREIGN_DROPPED
