@@ -839,7 +839,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     the casebook (never into your sources), then MkDocs, ProperDocs or Zensical builds them; most
     case pages are put into a frame the generator rendered and proved (see --every-page).
     """
-    from casekit.site.build import Refused, UnsafeSiteDir, build
+    from casekit.site.build import Refused, UnsafeSiteDir, build, finding_lines
     from casekit.site.generate import BUILD_DIR
 
     root = _root()
@@ -860,9 +860,8 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
         _day_note(today, result.site.as_of, {cid: case.summaries for cid, case in result.site.cases.items()})
     for note in result.notes:
         click.echo(printable(f"  {note}"), err=True)
-    for f in result.findings:
-        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-        click.echo(printable(f"{where}: [{f.code}] {f.message_ko}"), err=True)
+    for line in finding_lines(result.findings):  # (one said in many pages: once, with how many)
+        click.echo(printable(line), err=True)
     if result.errors:
         click.echo(f"사이트를 만들지 못했습니다 ({generator}): 오류 {len(result.errors)}건", err=True)
         sys.exit(1)

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from casekit.core import reading
 from casekit.core.sensitive import SensitiveIndex
-from casekit.site import audit, reading
+from casekit.site import audit
 from casekit.site.audit import Expected, Scanner, audit_data
 from casekit.site.csp import _INLINE_SCRIPT, TrustedScripts, add_csp, inline_scripts
 

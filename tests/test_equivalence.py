@@ -154,6 +154,11 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/07-intervention.md", "[다른 사례](../2026-0001/99-closure.md)")  # link-missing
     append("cases/2026-0005/07-intervention.md", '<span style="color:red">급함</span>')  # html-left-out
     append("cases/2026-0005/07-intervention.md", "[참고]: 확인함")  # line-not-shown
+    append("cases/2026-0005/04-plan.md", '메모 <svg width="10"> 붙여 넣은 그림\n\n뒤의 문단')  # html-unclosed
+    edit("mkdocs.yml", "  features: []\n", "  features: []\n  custom_dir: overrides\n")  # theme-template-refused
+    (root / "overrides").mkdir(exist_ok=True)
+    (root / "overrides" / "main.html").write_text('{% extends "base.html" %}\n{% block extrahead %}\n'
+                                                  '  <base href="https://cdn.example/">\n{% endblock %}\n', encoding="utf-8")
     edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value
     edit("cases/2026-0003/02-closure.md", "worker: ", "worker:\u3000")  # yaml-wide-space
     soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs

@@ -93,6 +93,6 @@ def test_the_digit_table_is_every_character_unicode_reads_as_one_digit() -> None
 
 def test_the_audit_reads_other_scripts_digits_as_the_number_they_show() -> None:
     """NFKC keeps ٠١٠ as it is: a phone written in Arabic-Indic digits passed the output audit."""
-    from casekit.site.reading import normalize_text
+    from casekit.core.reading import normalize_text
 
     assert normalize_text("٠١٠-١٢٣٤-٥٦٧٨ ⁰¹⁰ 𝟎𝟏𝟎 ⓪①⓪ ०१०") == "010-1234-5678 010 010 010 010"

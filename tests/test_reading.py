@@ -1,4 +1,4 @@
-"""Reading published text as a reader compares it (casekit.site.reading): the faster forms give
+"""Reading published text as a reader compares it (casekit.core.reading): the faster forms give
 what the plain definitions give, on text made to confuse them."""
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from casekit.site.audit import RAW_TAGS
-from casekit.site.reading import (
+from casekit.core.reading import (
     INLINE_TAGS,
     alternation,
     html_text,
@@ -20,6 +19,7 @@ from casekit.site.reading import (
     with_percent_decoded,
     without_cdata,
 )
+from casekit.site.audit import RAW_TAGS
 
 # and the combining marks that decorate any letter (accents, overlays, enclosing circles)
 _PLAIN_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064"

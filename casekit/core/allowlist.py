@@ -47,6 +47,17 @@ TAGS: frozenset[str] = frozenset({
 # the tag and everything in it is removed (not only the tag)
 DROP_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "iframe", "frame",
                                                "frameset", "object", "embed", "svg", "math", "textarea", "title"})
+# SVG and MathML element names the sanitizer (ammonia) takes away with all they hold wherever they
+# stand, an HTML paragraph too: `상담 중 <stop> 버튼을 누르라고 안내함` lost all after "상담 중"
+# (tests/test_html_unclosed.py asks the cleaner for each, and for the names beside them it keeps)
+FOREIGN_DROPPED: frozenset[str] = frozenset({
+    "animate", "circle", "defs", "desc", "ellipse", "filter", "g", "line", "marker", "mask", "metadata", "mpath",
+    "path", "pattern", "polygon", "polyline", "rect", "set", "stop", "switch", "symbol", "text", "tspan", "use",
+    "view", "annotation", "annotation-xml", "maction", "menclose", "merror", "mfenced", "mfrac", "mi",
+    "mmultiscripts", "mn", "mo", "mover", "mpadded", "mphantom", "mroot", "mrow", "ms", "mspace", "msqrt", "mstyle",
+    "msub", "msubsup", "msup", "mtable", "mtd", "mtext", "mtr", "munder", "munderover", "semantics", "mglyph",
+    "malignmark",
+})
 # data-search-exclude: a docs page keeps a paragraph out of the search index (Material, casekit)
 # (no `dir`: `<span dir="ltr">` pieces in a `dir="rtl"` line show 010-0000-1003 written backwards in
 # the source, as the bidi controls casekit refuses would)
@@ -155,7 +166,7 @@ def left_out(name: str, attrs: str) -> tuple[str, tuple[str, ...]] | None:
     (name, …)) when attributes go (a class some of whose names go counts as one); None when it is
     kept as written. An image's `src` is left to the findings about pictures."""
     name = name.lower()
-    if name in DROP_WITH_CONTENT:
+    if name in DROP_WITH_CONTENT or name in FOREIGN_DROPPED:
         return "content", ()
     if name not in TAGS:
         return "tag", ()
@@ -169,3 +180,77 @@ def left_out(name: str, attrs: str) -> tuple[str, tuple[str, ...]] | None:
             if a not in _OTHERS and not (name == "img" and a == "src")
             and (a not in kept or (a == "class" and kept[a].split() != value.split()))]
     return ("attributes", tuple(gone)) if gone else None
+
+
+# -- an element left open, which would take the rest of a body with it -----------------------------
+# Elements whose content the browser's HTML parser does not read as the page's HTML until their own
+# end tag: raw text (`<textarea>`, `<title>`, `<style>`, `<script>`, `<xmp>`, `<iframe>`, `<noembed>`,
+# `<noframes>`, `<noscript>`), `<plaintext>` (which nothing ends), and the elements the sanitizer
+# drops with all they hold that an ordinary end tag does not end (`<svg>`, `<math>`: foreign content;
+# `<template>`, `<object>`: a `</p>` inside makes a new paragraph in them). Left open in a body, each
+# took the rest of the record off the page without a trace; so does, to the end of its paragraph, an
+# SVG or MathML name the sanitizer drops with its content (FOREIGN_DROPPED: `<stop>`, `<text>`) (the rest as its text, dropped with it,
+# or shown as HTML source). Such a start tag with no end tag of its own after it is shown as written
+# instead (its "<" escaped: casekit.site.sanitize), and the rest of the body is published; `casekit
+# check` names it (`html-unclosed`) from the same reading (`unclosed_tags`).
+OPEN_ENDED: frozenset[str] = frozenset({"textarea", "title", "style", "script", "xmp", "iframe", "noembed",
+                                        "noframes", "noscript", "plaintext", "svg", "math", "template",
+                                        "object"}) | FOREIGN_DROPPED
+_OPEN_ENDED_TAG = re.compile(r"<(" + "|".join(sorted(OPEN_ENDED)) + r")(?=[\s/>])(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>",
+                             re.IGNORECASE)
+# (<svg/> and <math/> are whole, empty: the parser reads a self-closing tag in foreign content so)
+_SELF_CLOSED = frozenset({"svg", "math"})
+
+
+def unclosed_tags(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased name) of each start tag in `text` (HTML, or a Markdown body with its
+    code blanked) of an element of OPEN_ENDED that no end tag of its own (`</textarea>`) follows,
+    comments passed over; a `<plaintext>` always (nothing ends it). One pass: each name's end tags
+    are found once."""
+    if "<" not in text or _OPEN_ENDED_TAG.search(text) is None:
+        return []
+    if "<!--" in text:
+        text = _without_comments(text)
+    last_end: dict[str, int] = {}
+    out = []
+    for m in _OPEN_ENDED_TAG.finditer(text):
+        name = m.group(1).lower()
+        if name in _SELF_CLOSED and m.group().endswith("/>"):
+            continue
+        if name not in last_end:
+            ends = [e.start() for e in _end_of(name).finditer(text)] if name != "plaintext" else []
+            last_end[name] = ends[-1] if ends else -1
+        if last_end[name] < m.end():
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def _without_comments(text: str) -> str:
+    """`text` with each comment closed in it blanked out, positions kept (one pass: a text of
+    "<!--" with no end is no trap; from a comment never closed on, nothing is blanked)."""
+    parts, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts += [text[at:start], " " * (end + 3 - start)]
+        at = end + 3
+    return "".join(parts) + text[at:]
+
+
+@functools.lru_cache(maxsize=32)
+def _end_of(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
+
+
+def kept_open(html_text: str) -> str:
+    """`html_text` with the "<" of each start tag `unclosed_tags` finds escaped: the tag shows as
+    written and what follows it is read as the page's HTML (sanitized as any is), not swallowed."""
+    found = unclosed_tags(html_text)
+    if not found:
+        return html_text
+    parts, at = [], 0
+    for start, _, _ in found:
+        parts += [html_text[at:start], "&lt;"]
+        at = start + 1
+    return "".join(parts) + html_text[at:]

@@ -19,6 +19,7 @@ for sensitive values with the casebook-wide index; the site publishes `pages` an
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import os
@@ -31,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from casekit.core.allowlist import START_TAG, attributes, left_out
+from casekit.core.allowlist import DROP_WITH_CONTENT, START_TAG, attributes, left_out, unclosed_tags
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
@@ -572,6 +573,7 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
     left: list[Finding] = []
     page_tags: list[tuple[Finding, str]] = []  # a web page's own tags (<html>, <head> …): pasted whole, said once
     inside: str | None = None  # an element dropped with all it holds, still open: its tags go with it
+    unclosed = _unclosed_at(text, first_line)  # (line, column): shown as written, not left out (html-unclosed)
     pending: tuple[int, int, list[str], bool] | None = None  # a start tag not closed on its line: (line, column, lines, told)
 
     def judge(name: str, attrs: str, number: int, column: int, told: bool, whole: bool) -> None:
@@ -579,6 +581,9 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
         by line), `html-left-out` for what the sanitizer takes away."""
         nonlocal inside
         low = name.lower()
+        if (number, column) in unclosed:
+            _say_unclosed(low, rel, number, column, unclosed, out)
+            return
         what = _loading(low, attrs) if whole and not told else None
         if what is not None:
             out.append(finding("outside-content", rel, number, column, what=what))
@@ -622,6 +627,10 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
             _link_left_out(link.group(1), rel, number, link.start() + 1, left)
         told = set()
         for tag in _LOADING_TAG.finditer(line):
+            if (number, tag.start() + 1) in unclosed:
+                _say_unclosed(tag.group(1).lower(), rel, number, tag.start() + 1, unclosed, out)
+                told.add(tag.start())
+                continue
             what = _loading(tag.group(1).lower(), tag.group(2))
             if what is not None:
                 out.append(finding("outside-content", rel, number, tag.start() + 1, what=what))
@@ -667,6 +676,48 @@ def template_tags(text: str, rel: str, first_line: int) -> list[Finding]:
     (number, m), lines = places[0], [n for n, _ in places]
     shown = ", ".join(str(n) for n in lines[:12]) + (" …" if len(lines) > 12 else "")
     return [finding("template-tag-in-body", rel, number, m.start() + 1, tag=m.group(), count=len(lines), lines=shown)]
+
+
+def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], bool]:
+    """The (line, column) of each start tag of a body (its code passed over) that
+    casekit.core.allowlist.unclosed_tags finds open to the end, as the site reads its HTML: the
+    page shows such a tag as written (casekit.site.sanitize), not what it leaves out. The value:
+    whether `html-unclosed` was said of it (or is not to be: at most MAX_LEFT_OUT a body are)."""
+    if "<" not in text:
+        return {}
+    numbers: list[int] = []
+    starts: list[int] = []
+    parts: list[str] = []
+    at = 0
+    for number, line in body_lines(text, first_line):
+        numbers.append(number)
+        starts.append(at)
+        parts.append(line)
+        at += len(line) + 1
+    found = unclosed_tags("\n".join(parts))
+    out = {}
+    for n, (start, _, _) in enumerate(found):
+        i = bisect.bisect_right(starts, start) - 1
+        out[(numbers[i], start - starts[i] + 1)] = n >= MAX_LEFT_OUT  # (past the cap: as if said)
+    return out
+
+
+def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[tuple[int, int], bool],
+                  out: list[Finding]) -> None:
+    """`html-unclosed` of the start tag `<name` at (number, column), once."""
+    if unclosed[(number, column)]:
+        return
+    unclosed[(number, column)] = True
+    if name == "plaintext":
+        advice = ("이 태그는 닫아도 끝나지 않으니 지우세요. 글의 모양은 Markdown으로 쓰세요.",
+                  "delete it (nothing ends a <plaintext>)")
+    elif name in DROP_WITH_CONTENT:
+        advice = (f"필요 없는 태그이면 지우세요. 꼭 쓰려면 </{name}>로 닫으세요(닫으면 그 사이의 내용은 사이트에 "
+                  "싣지 않습니다).", f"delete it, or close it with </{name}> (what is between is then left out)")
+    else:  # (<xmp>, <noembed>, <noframes>: what they hold is shown as text, its tags too)
+        advice = (f"필요 없는 태그이면 지우세요. 닫으면(</{name}>) 그 사이의 글이 태그까지 글자 그대로 보입니다.",
+                  f"delete it (closed with </{name}>, what is between shows as text, its tags too)")
+    out.append(finding("html-unclosed", rel, number, column, name=name, advice=advice[0], advice_en=advice[1]))
 
 
 # a web page's own elements, which a body holds only when a page was pasted in whole

@@ -265,6 +265,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what}은(는) 사이트에 싣지 않습니다: {shown}. {advice}",
         "{what_en} is left out of the site ({shown_en}); {advice_en}",
     ),
+    "html-unclosed": (
+        W,
+        "<{name}> 태그가 닫히지 않았습니다(뒤에 닫는 태그 </{name}>이(가) 없습니다). 사이트에는 이 태그가 글자 그대로 "
+        "'<{name}…>'로 보이고, 그 뒤의 글은 빠짐없이 실립니다. {advice}",
+        "the <{name}> tag is never closed (no </{name}> after it): the site shows the tag as text, as written, "
+        "and publishes all that follows it; {advice_en}",
+    ),
     "line-not-shown": (
         W,
         "이 줄({text})은 사이트에 보이지 않습니다: 줄 처음의 [대괄호]: 뒤에 한 낱말이 오면 Markdown이 링크 주소를 "
@@ -807,6 +814,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "테마 폴더(mkdocs.yml의 theme.custom_dir)의 이 항목은 쓸 수 없습니다: {what}",
         "this entry of the theme's folder (theme.custom_dir in mkdocs.yml) is not allowed: {what}",
+    ),
+    "theme-template-refused": (
+        E,
+        "테마 템플릿의 이 태그({what})는 사이트에 실을 수 없습니다: {why}. 템플릿에서 이 태그를 지우세요. 그대로 "
+        "두면 `casekit build`가 이 템플릿이 들어간 모든 쪽에서 같은 것을 찾고 사이트를 지웁니다.",
+        "this tag of a theme template ({what}) may not be published: {why_en}; remove it from the template "
+        "(`casekit build` would find it on every page the template is in and remove the site)",
     ),
     "settings-docs-dir": (
         E,

@@ -40,6 +40,7 @@ import yaml
 
 from casekit.core.findings import Finding, finding
 from casekit.core.names import inside
+from casekit.core.page_rules import template_problems
 from casekit.core.source import read_file
 
 SETTINGS_FILE = "mkdocs.yml"
@@ -329,6 +330,48 @@ def custom_dir_problems(root: Path | None, value: str, docs: str | None) -> list
     return out
 
 
+# why the build's audit refuses what a theme's template puts on every page
+_REFUSED_WHY = {
+    "meta refresh": ("읽는 사람을 자동으로 다른 주소로 보냅니다", "it sends the reader to another address"),
+    "base": ("쪽의 모든 링크와 그림 주소가 다른 곳을 기준으로 읽히게 합니다",
+             "it has every link and picture address of the page read from another place"),
+    "site-outside-load": ("사이트가 다른 곳에서 자료를 불러옵니다(사례집 사이트는 다른 곳에 아무것도 묻지 않습니다)",
+                          "the site would load from another host (the casebook site asks no other host for anything)"),
+    "site-active-content": ("casekit이 검사하지 않은 스크립트나 내용을 실행하거나 끼워 넣습니다",
+                            "it runs or embeds a script or content casekit did not check"),
+}
+
+
+def custom_template_findings(root: Path, value: str) -> list[Finding]:
+    """`theme-template-refused` for each tag of a template of the casebook's theme folder
+    (`theme.custom_dir: value`) that the build's last audit would refuse on every page the template
+    is in (casekit.core.page_rules.template_problems: a `<meta http-equiv="refresh">`, a `<base
+    href>`, a `<style>` importing CSS from another host …), at its line and column: said once here,
+    before the build, not once a page after it. (For a folder custom_dir_problems does not refuse.)"""
+    norm = posixpath.normpath(value.strip().replace("\\", "/") or ".")
+    folder = Path(os.path.realpath(root)) / norm
+    out: list[Finding] = []
+    seen = 0
+    for top, dirs, files in os.walk(folder):  # (links are not followed: custom_dir_problems names them)
+        dirs[:] = [d for d in sorted(dirs) if not d.startswith(".") and not os.path.islink(os.path.join(top, d))]
+        for name in sorted(files):
+            seen += 1
+            path = os.path.join(top, name)
+            if seen > MAX_CUSTOM_ENTRIES or not name.endswith(".html") or os.path.islink(path):
+                continue
+            rel = posixpath.join(value.strip().rstrip("/"), os.path.relpath(path, folder).replace(os.sep, "/"))
+            text, _ = read_file(path, rel, max_bytes=MAX_TEMPLATE_BYTES)
+            for line, column, code, what in template_problems(text or ""):
+                kind = "meta refresh" if what.startswith("<meta refresh>") else "base" if what.startswith("<base") \
+                    else code
+                why, why_en = _REFUSED_WHY[kind]
+                out.append(finding("theme-template-refused", rel, line, column, what=what, why=why, why_en=why_en))
+    return out
+
+
+MAX_TEMPLATE_BYTES = 2 * 2**20  # a theme's template is a few kilobytes
+
+
 def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = None) -> list[Finding]:
     out: list[Finding] = []
 
@@ -368,11 +411,14 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
     theme = _get(doc, "theme")
     custom = _get(theme[1], "custom_dir") if theme is not None and isinstance(theme[1], yaml.MappingNode) else None
     if custom is not None and isinstance(custom[1], yaml.ScalarNode):
-        for rel, what in custom_dir_problems(root, str(custom[1].value), _docs_dir_of(doc)[0]):
+        problems = custom_dir_problems(root, str(custom[1].value), _docs_dir_of(doc)[0])
+        for rel, what in problems:
             if rel is None:
                 report(custom[1], "theme.custom_dir", what)
             else:  # (at the file: the link or the stray file is what to remove, not the setting)
                 out.append(finding("theme-file-refused", rel, None, None, what=what))
+        if root is not None and all(rel is not None for rel, _ in problems):
+            out += custom_template_findings(root, str(custom[1].value))
     site_dir = _get(doc, "site_dir")
     if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode):
         problem = _site_dir_problem(str(site_dir[1].value), _docs_dir_of(doc)[0])

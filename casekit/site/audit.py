@@ -39,12 +39,8 @@ from urllib.parse import unquote
 from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
-from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex, name_text
-from casekit.core.source import BIDI_CONTROLS
-from casekit.core.workers import default_jobs, run_all
-from casekit.site.csp import POLICY, TrustedScripts, secure_site
-from casekit.site.elements import SECONDS, Element, closed_elements, elements
-from casekit.site.reading import (
+from casekit.core.page_rules import ACTIVE_TAGS, attribute_problem, tag_problems
+from casekit.core.reading import (
     MAX_GUNZIP,
     SCHEME,
     alternation,
@@ -52,7 +48,6 @@ from casekit.site.reading import (
     clean_url,
     css_outside_hosts,
     gunzip,
-    host_of,
     html_text,
     is_outside,
     is_script_url,
@@ -61,6 +56,11 @@ from casekit.site.reading import (
     with_percent_decoded,
     xml_text,
 )
+from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex, name_text
+from casekit.core.source import BIDI_CONTROLS
+from casekit.core.workers import default_jobs, run_all
+from casekit.site.csp import POLICY, TrustedScripts, secure_site
+from casekit.site.elements import SECONDS, Element, closed_elements, elements
 from casekit.site.tree import walk
 
 SEARCH_INDEX = "search/search_index.json"
@@ -82,7 +82,6 @@ _RAW = re.compile(r"<(" + alternation(RAW_TAGS) + r")\b([^>]*)>(.*?)</\1[\s/>]",
 _RAW_END = {tag: re.compile(r"</" + tag + r"[\s/>]") for tag in RAW_TAGS}
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # one tag (unrolled: quoted attribute values may hold ">")
-_TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
 # every start tag, whole (quoted attribute values may hold ">"); possessive (`*+`): what a run
 # took is never given back, as it could never end the tag (the engine keeps no positions to retry)
 _WHOLE_TAG = re.compile(r"""<[a-z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>""")
@@ -92,17 +91,6 @@ _TAG_OR_NOT = re.compile(r"""<[a-z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>?
 _TAG_START = re.compile(r"<[a-z]")
 _TAG_STOP = re.compile(r"""[>"']""")
 
-# attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
-LOAD_ATTRIBUTES = frozenset({
-    "src", "srcset", "imagesrcset", "data", "poster", "background", "lowsrc", "dynsrc", "codebase",
-    "archive", "classid", "manifest", "ping", "longdesc", "xlink:href", "action", "formaction",
-})
-CLICK_TAGS = frozenset({"a", "area"})
-ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
-                         "fencedframe"})
-# SVG animation sets another attribute of its parent to its values (an <a>'s href to javascript:)
-SVG_ANIMATION = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
-_REFRESH = re.compile(r"url\s*=", re.I)
 # a character encoding a page declares (<meta charset>, http-equiv content-type): a browser reads
 # the page in it, so text the audit read as UTF-8 may show otherwise (ISO-2022-JP turns "#0#1#0"
 # into ０１０)
@@ -755,60 +743,10 @@ def element_problems(name: str, attrs: tuple[tuple[str, str | None], ...]) -> li
     joined = " ".join(f"{key}={value}" for key, value in attrs).lower()
     for key, value in attrs:
         if value is not None:
-            problem = _attribute_problem(name, key.lower(), value.lower(), joined)
+            problem = attribute_problem(name, key.lower(), value.lower(), joined)
             if problem is not None:
                 out.append(problem)
     return out
-
-
-def tag_problems(tag: str) -> list[tuple[str, str]]:
-    """(code, what) for everything wrong with one lower-cased start tag."""
-    m = _TAG.match(tag)
-    if m is None:
-        return []
-    name, attrs = m.group(1), m.group(2)
-    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
-    for a in _ATTR.finditer(attrs):
-        value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
-        if value is not None:
-            problem = _attribute_problem(name, a.group(1), html.unescape(value) if "&" in value else value, attrs)
-            if problem is not None:
-                out.append(problem)
-    return out
-
-
-def _attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, str] | None:
-    if key.startswith("on"):
-        return "site-active-content", f"<{tag} {key}>"
-    if key == "style":
-        hosts = css_outside_hosts(value)
-        return ("site-outside-load", f"<{tag} style> {hosts[0]}") if hosts else None
-    if key == "srcdoc":
-        return "site-active-content", f"<{tag} srcdoc>"
-    if key in ("href", "src", "action", "formaction", "data", "xlink:href") and is_script_url(value):
-        return "site-active-content", f"<{tag} {key}=javascript:>"
-    if tag in SVG_ANIMATION and key in ("to", "from", "by", "values"):  # <set attributeName="href" to=…>
-        for url in value.split(";"):
-            if is_script_url(url):
-                return "site-active-content", f"<{tag} {key}=javascript:>"
-            if is_outside(url):
-                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
-    if tag == "meta" and key == "content" and _REFRESH.search(value) and "refresh" in attrs.lower():
-        url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
-        return "site-active-content", f"<meta refresh> {host_of(url) or url[:40]}"
-    if key in LOAD_ATTRIBUTES or (key == "href" and tag not in CLICK_TAGS):
-        for url in _candidates(key, value):
-            if is_outside(url):
-                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
-    return None
-
-
-def _candidates(key: str, value: str) -> list[str]:
-    if key in ("srcset", "imagesrcset"):
-        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
-    if key in ("ping", "archive"):
-        return value.split()
-    return [value]
 
 
 def _css_loads(rel: str, css: str, line: int) -> Iterator[Finding]:

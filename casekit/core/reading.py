@@ -2,7 +2,8 @@
 stripped, entities decoded, inline markup not breaking words, NFKC, no zero-width characters),
 attribute values, JSON strings, XML and gzip; URLs as a browser resolves them (white space,
 tabs and newlines, backslashes, scheme-relative and `https:host` forms); CSS with its escapes
-decoded. Used by `casekit.site.audit`; no MkDocs, no I/O beyond the bytes handed in.
+decoded. Used by `casekit.site.audit`, and by `casekit check` for a theme's templates
+(casekit.core.page_rules); no MkDocs, no I/O beyond the bytes handed in.
 """
 
 from __future__ import annotations

@@ -1,0 +1,136 @@
+"""What in a page's start tag makes a browser load from another host or run something: the rules
+the build's last audit (casekit.site.audit) judges every published tag by, and that `casekit
+check` applies to a casebook's own theme templates (`theme.custom_dir`: `overrides/main.html`)
+before any page is built. A template's `<meta http-equiv="refresh">`, `<base href>` or
+`<style>@import url(https://…)</style>` lands in the head of every page: the audit then refuses
+the site once a page, hundreds of times; check names it once, at its line and column in the
+template (`theme-template-refused`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+
+from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
+from casekit.core.reading import css_outside_hosts, host_of, is_outside, is_script_url
+
+# attributes whose value the browser loads (in a plain <a>/<area>, href is a click, not a load)
+LOAD_ATTRIBUTES = frozenset({
+    "src", "srcset", "imagesrcset", "data", "poster", "background", "lowsrc", "dynsrc", "codebase",
+    "archive", "classid", "manifest", "ping", "longdesc", "xlink:href", "action", "formaction",
+})
+CLICK_TAGS = frozenset({"a", "area"})
+ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
+                         "fencedframe"})
+# SVG animation sets another attribute of its parent to its values (an <a>'s href to javascript:)
+SVG_ANIMATION = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
+_REFRESH = re.compile(r"url\s*=", re.I)
+# one lower-cased start tag: its name, its attributes (unrolled: quoted values may hold ">")
+_TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
+
+
+def tag_problems(tag: str) -> list[tuple[str, str]]:
+    """(code, what) for everything wrong with one lower-cased start tag."""
+    m = _TAG.match(tag)
+    if m is None:
+        return []
+    name, attrs = m.group(1), m.group(2)
+    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
+    for a in _ATTR.finditer(attrs):
+        value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
+        if value is not None:
+            problem = attribute_problem(name, a.group(1), html.unescape(value) if "&" in value else value, attrs)
+            if problem is not None:
+                out.append(problem)
+    return out
+
+
+def attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, str] | None:
+    """(code, what) for one attribute (lower-cased `key` and `value`) of a start tag `<tag attrs>`
+    that loads from another host or runs a script; None for any other."""
+    if key.startswith("on"):
+        return "site-active-content", f"<{tag} {key}>"
+    if key == "style":
+        hosts = css_outside_hosts(value)
+        return ("site-outside-load", f"<{tag} style> {hosts[0]}") if hosts else None
+    if key == "srcdoc":
+        return "site-active-content", f"<{tag} srcdoc>"
+    if key in ("href", "src", "action", "formaction", "data", "xlink:href") and is_script_url(value):
+        return "site-active-content", f"<{tag} {key}=javascript:>"
+    if tag in SVG_ANIMATION and key in ("to", "from", "by", "values"):  # <set attributeName="href" to=…>
+        for url in value.split(";"):
+            if is_script_url(url):
+                return "site-active-content", f"<{tag} {key}=javascript:>"
+            if is_outside(url):
+                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
+    if tag == "meta" and key == "content" and _REFRESH.search(value) and "refresh" in attrs.lower():
+        url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
+        return "site-active-content", f"<meta refresh> {host_of(url) or url[:40]}"
+    if key in LOAD_ATTRIBUTES or (key == "href" and tag not in CLICK_TAGS):
+        for url in _candidates(key, value):
+            if is_outside(url):
+                return "site-outside-load", f"<{tag} {key}> {host_of(url)}"
+    return None
+
+
+def _candidates(key: str, value: str) -> list[str]:
+    if key in ("srcset", "imagesrcset"):
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    if key in ("ping", "archive"):
+        return value.split()
+    return [value]
+
+
+# -- a theme's template, read before the build --------------------------------------------------
+# a Jinja comment ({# … #}: nothing of it is rendered) and a start tag whose quoted values may hold
+# ">" but no "<" (each try ends at the next "<": a template of "<a" repeated is read in one pass)
+_START_TAG = re.compile(r"""<[a-z][^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>""")
+MAX_TEMPLATE_FINDINGS = 20  # a template: the first ones, in the order they are written
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_STYLE_START = re.compile(r"<style[\s/>]")
+
+
+def template_problems(text: str) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, what) of each start tag of a theme's template (Jinja's `{# #}` comments
+    and HTML comments passed over) the build's audit would refuse on every page it is in (the
+    rules above), and of each `<style>` element whose CSS loads from another host (`@import`,
+    `url()`), at its start tag: one a tag, the first problem of each; at most MAX_TEMPLATE_FINDINGS."""
+    if "<" not in text:
+        return []
+    low = _blanked(_blanked(text.lower(), "{#", "#}"), "<!--", "-->")
+    out: list[tuple[int, str, str]] = []
+    for m in _START_TAG.finditer(low):
+        problems = tag_problems(m.group())
+        if problems:
+            out.append((m.start(), *problems[0]))
+    at = 0
+    while (style := _STYLE_START.search(low, at)) is not None:  # (one pass: each read to its end tag once)
+        opened = low.find(">", style.start())
+        end = low.find("</style", opened) if opened >= 0 else -1
+        end = len(low) if end < 0 else end
+        hosts = css_outside_hosts(low[opened + 1:end]) if opened >= 0 else []
+        if hosts:
+            out.append((style.start(), "site-outside-load", f"<style> CSS {hosts[0]}"))
+        at = max(end, style.end())
+    newlines = [i for i, c in enumerate(low) if c == "\n"] if out else []
+    placed = []
+    for start, code, what in sorted(out)[:MAX_TEMPLATE_FINDINGS]:
+        line = bisect.bisect_left(newlines, start)
+        placed.append((line + 1, start - (newlines[line - 1] + 1 if line else 0) + 1, code, what))
+    return placed
+
+
+def _blanked(text: str, opener: str, closer: str) -> str:
+    """`text` with each comment from `opener` to `closer` (or to its end) made spaces, its lines
+    kept (one pass: a text of openers with no closer is no trap)."""
+    if opener not in text:
+        return text
+    parts, at = [], 0
+    while (start := text.find(opener, at)) >= 0:
+        end = text.find(closer, start + len(opener))
+        end = len(text) if end < 0 else end + len(closer)
+        parts += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        at = end
+    return "".join(parts) + text[at:]

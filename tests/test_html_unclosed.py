@@ -1,0 +1,150 @@
+"""An element left open in a body (`html-unclosed`): a `<svg>`, `<math>`, `<textarea>`, `<style>` …
+with no end tag of its own used to take the rest of the record off the page without a trace (the
+browser's HTML parser reads all that follows as its content, which the sanitizer drops, or shows it
+as HTML source). The site now shows such a tag as written and publishes what follows;
+`casekit check` says so at the tag's line and column, from the same reading
+(casekit.core.allowlist.unclosed_tags)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casekit.core.allowlist import CLEANER, FOREIGN_DROPPED, OPEN_ENDED, unclosed_tags
+from casekit.core.casebook import check
+from casekit.core.docs import outside_content
+from casekit.site.body import BodyRenderer
+from casekit.site.sanitize import sanitize_html
+
+RECORD = "cases/2026-0001/04-intervention.md"
+AFTER = "첫 문단.\n\n어쩌다 {tag} 붙여 넣음\n\n둘째 문단은 남아야 함.\n\n## 다음 제목\n\n- 셋째 항목\n"
+TAGS = ['<svg width="10">', "<math>", "<textarea>", "<title>", "<style>", "<script>", "<xmp>", "<plaintext>",
+        "<noembed>", "<noframes>", "<iframe>", "<noscript>", "<template>", "<object>", "<SVG>",
+        "<svg><title>아이콘", "<svg><desc>", "<math><mi>", "<noscript><p>", "<textarea/>", "<template/>"]
+
+
+def shown(body: str) -> str:
+    return str(BodyRenderer().html(body, RECORD, 1))
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_what_follows_an_element_left_open_is_published(tag: str) -> None:
+    page = shown(AFTER.format(tag=tag))
+    assert "둘째 문단은 남아야 함." in page and "셋째 항목" in page and "다음 제목" in page
+    # (an SVG or MathML part written alone, <desc> or <mi>, still takes its paragraph's text with it)
+    assert "붙여 넣음" in page or tag in ("<svg><desc>", "<math><mi>")
+    name = tag[1:].split(">")[0].split()[0].rstrip("/").lower()
+    assert f"&lt;{name}" in page.lower()  # the tag itself, as written
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_check_names_the_tag_left_open_at_its_place(tag: str) -> None:
+    found = [(f.code, f.line, f.column, f.severity, f.message_ko) for f in outside_content(AFTER.format(tag=tag), RECORD, 1)]
+    name = tag[1:].split(">")[0].split()[0].rstrip("/").lower()
+    assert found[0][:4] == ("html-unclosed", 3, 5, "warning"), found
+    assert found[0][4].startswith(f"<{name}> 태그가 닫히지 않았습니다")
+    assert "뒤의 글은 빠짐없이 실립니다" in found[0][4] and "지우세요" in found[0][4]
+    # (nothing says the element is left out "with all it holds": it is not)
+    assert not any(code in ("outside-content", "html-left-out") and (line, column) == (3, 5)
+                   for code, line, column, _, _ in found)
+
+
+def test_every_open_ended_element_is_tried() -> None:
+    """(the SVG and MathML names the sanitizer drops: test_an_svg_or_mathml_name_in_a_paragraph…)"""
+    assert {t[1:].split(">")[0].split()[0].rstrip("/").lower() for t in TAGS} >= OPEN_ENDED - FOREIGN_DROPPED
+
+
+@pytest.mark.parametrize(("closed", "code"), [
+    ('<svg width="10"><circle r="4"/></svg>', "outside-content"), ("<textarea>메모</textarea>", "html-left-out"),
+    ("<style>p { color: red }</style>", "outside-content"), ("<svg/>", "outside-content"),
+    ("<math><mi>x</mi></math>", "outside-content"),
+])
+def test_a_closed_element_is_still_left_out_whole(closed: str, code: str) -> None:
+    body = AFTER.format(tag=closed)
+    page = shown(body)
+    assert "둘째 문단은 남아야 함." in page and "&lt;" not in page
+    assert "메모" not in page and "color" not in page and "circle" not in page
+    assert [(f.code, f.line, f.column) for f in outside_content(body, RECORD, 1)][:1] == [(code, 3, 5)]
+
+
+def test_a_later_element_of_the_same_name_does_not_close_an_earlier_one_after_it() -> None:
+    body = "앞 <textarea>닫힘</textarea> 가운데\n\n<textarea> 열린 채\n\n끝 문단\n"
+    found = sorted((f.line, f.column, f.code) for f in outside_content(body, RECORD, 1))
+    assert found == [(1, 3, "html-left-out"), (3, 1, "html-unclosed")]
+    page = shown(body)
+    assert "닫힘" not in page and "가운데" in page and "&lt;textarea&gt; 열린 채" in page and "끝 문단" in page
+
+
+@pytest.mark.parametrize("code", ["`<svg>` 코드", "```\n<textarea>\n```", "<!-- <svg> -->"])
+def test_code_and_comments_are_passed_over(code: str) -> None:
+    body = f"앞\n\n{code}\n\n끝 문단\n"
+    assert [f for f in outside_content(body, RECORD, 1) if f.code == "html-unclosed"] == []
+    assert "끝 문단" in shown(body)
+
+
+def test_an_end_tag_in_a_comment_does_not_close_it() -> None:
+    body = "앞 <svg> <!-- </svg> --> 뒤\n\n끝 문단\n"
+    assert [(f.code, f.line, f.column) for f in outside_content(body, RECORD, 1)] == [("html-unclosed", 1, 3)]
+    page = shown(body)
+    assert "&lt;svg&gt;" in page and "끝 문단" in page
+
+
+def test_nesting_the_parser_reads_otherwise_still_loses_no_text() -> None:
+    """`</svg>` inside an HTML part of an SVG (<foreignObject>) with a <div> open in it does not end
+    the <svg> for the browser: the sanitizer then shows every such tag as written, never drops the rest."""
+    html = "<p>앞 <svg><foreignObject><div>그림 설명</svg> 뒤</p>\n<p>끝 문단</p>"
+    assert "끝 문단" not in CLEANER.clean(html)  # (what the cleaner alone makes of it)
+    page = sanitize_html(html)
+    assert "끝 문단" in page and " 뒤" in page and "&lt;svg&gt;" in page
+
+
+def test_the_reading_is_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    for text in ("<svg>" * 100_000, "<textarea>" * 50_000 + "</textarea>", "<!--" * 100_000 + "<svg>",
+                 "<svg " + '"' * 100_000):
+        unclosed_tags(text)
+        outside_content(text, RECORD, 1)
+    assert time.perf_counter() - started < 3.0
+
+
+def test_check_and_build_agree_on_a_casebook(sample: Path, run) -> None:
+    record = sample / RECORD
+    text = record.read_text(encoding="utf-8").rstrip("\n")
+    first = text.count("\n") + 3
+    record.write_text(text + '\n\n그림 <svg width="10"> 붙여 넣음\n\n<math>\n\n이 문단이 사이트에 남아야 합니다.\n\n'
+                      "- 마지막 항목도 남아야 합니다\n", encoding="utf-8")
+    found = [(f.code, f.line, f.column) for f in check(sample, cache=False).findings if f.path == RECORD
+             and f.code in ("html-unclosed", "outside-content", "html-left-out")]
+    assert found == [("html-unclosed", first, 4), ("html-unclosed", first + 2, 1)]
+    result = run(sample, "build")
+    assert result.exit_code == 0, result.output
+    page = (sample / "site/cases/2026-0001/index.html").read_text(encoding="utf-8")
+    assert "이 문단이 사이트에 남아야 합니다." in page and "마지막 항목도 남아야 합니다" in page
+    assert "&lt;svg width=&quot;10&quot;&gt; 붙여 넣음" in page or '&lt;svg width="10"&gt; 붙여 넣음' in page
+
+
+def test_an_svg_or_mathml_name_in_a_paragraph_does_not_take_the_rest_of_it() -> None:
+    """The sanitizer takes `<stop>`, `<text>`, `<g>`, `<mi>` … away with all they hold wherever they
+    stand: written in a paragraph and left open, the rest of the paragraph went; closed, what they
+    hold goes, and check now says so (not that the text stays)."""
+    body = "상담 중 <stop> 버튼을 누르라고 안내함. 이후 면담 내용 중요.\n\n다음 문단 <text>숨김</text> 보임\n"
+    page = shown(body)
+    assert "&lt;stop&gt; 버튼을 누르라고 안내함. 이후 면담 내용 중요." in page and "숨김" not in page and "보임" in page
+    found = sorted((f.line, f.column, f.code, f.message_ko) for f in outside_content(body, RECORD, 1))
+    assert [(line, column, code) for line, column, code, _ in found] == [(1, 6, "html-unclosed"),
+                                                                         (3, 7, "html-left-out")]
+    assert "그 안에 쓴 내용도 보이지 않습니다" in found[1][3]
+
+
+def test_the_foreign_names_dropped_are_the_sanitizers() -> None:
+    """FOREIGN_DROPPED is what the installed cleaner takes away with its content, no more, no less
+    (among the SVG and MathML names, and the HTML ones beside them)."""
+    from casekit.core.allowlist import DROP_WITH_CONTENT
+
+    names = FOREIGN_DROPPED | {"clippath", "lineargradient", "foreignobject", "textpath", "font", "center", "marquee",
+                               "applet", "listing", "image", "spacer", "blink", "foo"}
+    dropped = {n for n in names - DROP_WITH_CONTENT if "x" not in CLEANER.clean(f"<p>a <{n}>x</{n}> b</p>")}
+    assert dropped == FOREIGN_DROPPED
