@@ -72,7 +72,7 @@ from casekit.core.published import (
 from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
-from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet
+from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed, read_file, split
 from casekit.core.summary import Summary, parse_file, public_fields, record_order
@@ -1317,7 +1317,7 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     findings += schemas.validate("resource", parsed, rel)
     findings += malformed_phones(parsed, "resource", rel, schemas)
     value = parsed.data.get("id")
-    if value is not None and value != rid:
+    if value is not None and value != rid and not typed_as_number(value, rid):
         line, col = parsed.where(("id",))
         said = [i for i, f in enumerate(findings) if (f.line, f.column) == (line, col) and f.code == "bad-pattern"]
         if said:  # `id: 가온푸드뱅크`: one finding, saying the id to write (the file's name, which records use)

@@ -1,0 +1,62 @@
+"""Practitioners' mistakes that gave a doubled or a contradicting finding (found by a probe):
+each one now said once, by the rule that says what to do, and the other rules agree with it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+
+
+def edit(sample: Path, rel: str, old: str, new: str) -> None:
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    assert old in text, old
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def said(sample: Path, rel: str) -> list[tuple[str, int, int, str]]:
+    return [(f.code, f.line or 0, f.column or 0, f.message_ko) for f in check(sample, today=None).findings
+            if f.path == rel]
+
+
+def test_a_case_id_typed_as_a_number_is_one_finding_saying_to_quote_it(sample: Path) -> None:
+    shutil.copytree(sample / "cases/2026-0009", sample / "cases/20260001")
+    edit(sample, "cases/20260001/01-intake.md", 'case: "2026-0009"', "case: 20260001")
+    errors = [f for f in said(sample, "cases/20260001/01-intake.md") if f[1] == 2]
+    assert [f[0] for f in errors] == ["wrong-type"], errors
+    assert 'case: "20260001"' in errors[0][3]
+
+
+def test_a_case_id_typed_as_another_number_is_still_a_mismatch(sample: Path) -> None:
+    shutil.copytree(sample / "cases/2026-0009", sample / "cases/20260001")
+    edit(sample, "cases/20260001/01-intake.md", 'case: "2026-0009"', "case: 20260002")
+    codes = sorted(f[0] for f in said(sample, "cases/20260001/01-intake.md") if f[1] == 2)
+    assert codes == ["case-mismatch", "wrong-type"]
+
+
+def test_a_resource_id_typed_as_a_number_is_one_finding_saying_to_quote_it(sample: Path) -> None:
+    text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
+    (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", "id: 129", 1), encoding="utf-8")
+    errors = [f for f in said(sample, "resources/129.md") if f[1] == 2]
+    assert [f[0] for f in errors] == ["wrong-type"], errors
+    assert 'id: "129"' in errors[0][3]
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("resource: gaon-food-bank", "resource: 129", 'resource: "129"'),  # a resource named by digits: quote it
+    ("worker: kim.sw", "worker: 1234", "따옴표로 감싸도"),  # a worker id starts with a letter: quoting is no way out
+    ("goal: G3", "goal: 3", "G3"),
+])
+def test_an_id_typed_as_a_number_in_a_record_is_one_finding_with_the_way_out(
+        sample: Path, old: str, new: str, says: str) -> None:
+    rel = "cases/2026-0012/04-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    edit(sample, rel, old, new)
+    at = [f for f in said(sample, rel) if f[1] == line]
+    assert [f[0] for f in at] == ["wrong-type"], at
+    assert says in at[0][3]
