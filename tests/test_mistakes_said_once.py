@@ -60,3 +60,17 @@ def test_an_id_typed_as_a_number_in_a_record_is_one_finding_with_the_way_out(
     at = [f for f in said(sample, rel) if f[1] == line]
     assert [f[0] for f in at] == ["wrong-type"], at
     assert says in at[0][3]
+
+
+def test_a_closure_leaving_several_goals_unevaluated_is_one_finding_naming_them(sample: Path) -> None:
+    rel = "cases/2026-0007/06-closure.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    start, end = text.index("results:\n"), text.index("client_feedback:")
+    text = text[:start] + "results:\n  - goal: G2\n    result: dropped\n" + text[end:]
+    (sample / rel).write_text(text.replace("reason: withdrew", "reason: other", 1), encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    found = [f for f in said(sample, rel) if f[0] == "closure-goal-unevaluated"]
+    assert [(code, at) for code, at, _, _ in found] == [("closure-goal-unevaluated", line)], found
+    message = found[0][3]
+    assert "목표 2개 G1(" in message and ", G3(" in message and "G2(" not in message
+    assert "'- goal: G1'처럼" in message and '예: "G1, G3:' in message

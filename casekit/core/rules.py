@@ -433,11 +433,25 @@ def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Fin
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         # (a goal the reason_note names is one whose missing evaluation it explains: "G4, G5는 평가를 원하지 않음")
         hint = _EXCUSED_HINT if r.reason == "other" else {}
-        line, col = r.goals_at
-        for goal, text in ep.plan.goals.items():
-            if goal not in r.results and goal not in r.note_goals:
-                out.append(finding("closure-goal-unevaluated", r.rel, line, col, goal=goal, text=text, **hint))
+        left = {goal: text for goal, text in ep.plan.goals.items() if goal not in r.results and goal not in r.note_goals}
+        if left:  # (one closure leaving five goals out: one finding, at its results, naming the five)
+            line, col = r.goals_at
+            out.append(finding("closure-goal-unevaluated", r.rel, line, col, **_goals_left(left), **hint))
     return out
+
+
+def _goals_left(left: dict[str, str]) -> dict[str, str]:
+    """What closure-goal-unevaluated says of the goals a closure leaves out: each with its words
+    (shortened when there are several), the entry to write for the first, the ids for a reason_note."""
+    ids = ", ".join(left)
+    if len(left) == 1:
+        ((goal, text),) = left.items()
+        return {"goals": f"{goal}({text})", "goals_en": f"goal {goal} ({text})", "entry": f"이 목표(goal: {goal})의",
+                "entry_en": "its", "ids": ids}
+    shown = ", ".join(f"{goal}({text if len(text) <= 20 else text[:19] + '…'})" for goal, text in left.items())
+    first = next(iter(left))
+    return {"goals": f"{len(left)}개 {shown}", "goals_en": f"{len(left)} goals, {shown}",
+            "entry": f"목표마다 '- goal: {first}'처럼 항목을 하나씩 만들어", "entry_en": "each one's", "ids": ids}
 
 
 def _written(r: Summary) -> list[tuple[str, str, int, int]]:
