@@ -74,3 +74,21 @@ def test_a_closure_leaving_several_goals_unevaluated_is_one_finding_naming_them(
     message = found[0][3]
     assert "목표 2개 G1(" in message and ", G3(" in message and "G2(" not in message
     assert "'- goal: G1'처럼" in message and '예: "G1, G3:' in message
+
+
+def test_a_misspelt_plan_name_holding_a_monitoring_defers_needs_plan_to_the_rename(sample: Path) -> None:
+    """`03-plann.md` holding `stage: monitoring`: its bad-file-name says to rename it 03-monitoring.md; the
+    case's needs-plan, said at the intervention after it, would move to it once renamed: it waits, as
+    number-gap does, and the bad-file-name counts it. Renamed, needs-plan is said at the monitoring."""
+    case = sample / "cases/2026-0012"
+    monitoring = (sample / "cases/2026-0001/05-monitoring.md").read_text(encoding="utf-8")
+    (case / "03-plan.md").unlink()
+    (case / "03-plann.md").write_text(monitoring.replace('case: "2026-0001"', 'case: "2026-0012"', 1)
+                                      .replace('date: "2026-05-20"', 'date: "2026-10-28"', 1), encoding="utf-8")
+    findings = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in findings if f.severity == "error"] == ["bad-file-name"], findings
+    assert "03-monitoring.md로 바꾸고" in findings[0].message_ko and "검사 1건은 이름을 고친 뒤" in findings[0].message_ko
+    (case / "03-plann.md").rename(case / "03-monitoring.md")
+    findings = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [(f.code, f.path) for f in findings if f.severity == "error"] == [
+        ("needs-plan", "cases/2026-0012/03-monitoring.md")], findings

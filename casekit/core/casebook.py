@@ -287,15 +287,25 @@ DEPENDS_ON = {
                        "revised-plan-without-earlier", "service-not-in-plan"}),
     "closure": frozenset({"followup-before-closure"}),
 }
+# what the rules say of a later record only because an earlier one of this stage was not read: the
+# first record needing a plan is where needs-plan is said (`03-plann.md` holding `stage: monitoring`:
+# said at it once renamed, naming the intervention after it); a closure's goals judged with no 점검
+DEPENDS_ON_EARLIER = {
+    "intervention": frozenset({"needs-plan"}),
+    "monitoring": frozenset({"needs-plan", "closure-without-monitoring"}),
+}
 
 
 WHAT_IT_HOLDS = {"intake": "접수 내용(동의 등)", "assessment": "사정 내용(욕구 등)", "plan": "계획 내용(목표 등)",
-                 "closure": "종결 여부"}
+                 "closure": "종결 여부", "intervention": "실행 기록", "monitoring": "점검 기록"}
 
 
 def _waits_for(f: Finding, u: Unread) -> bool:
     """Whether the case's finding `f` is made only because `u` was not read: a rule needing the case's
     only record of its stage, or the gap its number leaves (`number-gap`: "restore 05 from git")."""
+    if f.code in DEPENDS_ON_EARLIER.get(u.stage, ()):
+        named = parse_record_name(f.path.rsplit("/", 1)[-1])
+        return named is not None and u.nn < named[0]
     return (u.sole and f.code in DEPENDS_ON.get(u.stage, ())) or (f.code == "number-gap" and f.path == u.gap_at)
 
 
