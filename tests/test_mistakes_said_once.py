@@ -92,3 +92,23 @@ def test_a_misspelt_plan_name_holding_a_monitoring_defers_needs_plan_to_the_rena
     findings = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
     assert [(f.code, f.path) for f in findings if f.severity == "error"] == [
         ("needs-plan", "cases/2026-0012/03-monitoring.md")], findings
+
+
+def files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in (root / "cases").rglob("*")}
+
+
+@pytest.mark.parametrize("stage", ["점검", "실행"])
+def test_add_after_a_record_already_lacking_a_plan_is_refused_as_the_first_was(sample: Path, run, stage: str) -> None:
+    """needs-plan is said once, at the first record lacking a plan, naming the later ones: `add` read
+    only findings said at the new record, so a second monitoring went in silently where the first
+    was refused. It is refused the same way, with the records that would be in order."""
+    forced = run(sample, "add", "2026-0009", "점검", "--force")
+    assert forced.exit_code == 0 and "경고: 점검 기록 앞에 계획이 없습니다" in forced.stderr
+    before = files(sample)
+    result = run(sample, "add", "2026-0009", stage)
+    assert result.exit_code == 1, result.output
+    assert files(sample) == before  # nothing written
+    assert "계획이 없습니다" in result.stderr and "뒤의 기록 1개(03-" in result.stderr
+    assert "casekit add 2026-0009 사정" in result.stderr and "--force" in result.stderr
+    assert run(sample, "add", "2026-0009", "사정").exit_code == 0  # (the way out is open)

@@ -291,7 +291,8 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
         if others:
             out[at] = finding("needs-plan", first.rel, *first.where, stage=first.stage, stage_ko=first_ko,
                               hint=f" 뒤의 기록 {len(others)}개({', '.join(others)})도 이 계획이 필요합니다.",
-                              hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}")
+                              hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}",
+                              records=", ".join(others))  # (`said_of`: `casekit add` refuses a record it names)
     return out
 
 
