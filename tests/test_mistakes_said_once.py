@@ -112,3 +112,40 @@ def test_add_after_a_record_already_lacking_a_plan_is_refused_as_the_first_was(s
     assert "계획이 없습니다" in result.stderr and "뒤의 기록 1개(03-" in result.stderr
     assert "casekit add 2026-0009 사정" in result.stderr and "--force" in result.stderr
     assert run(sample, "add", "2026-0009", "사정").exit_code == 0  # (the way out is open)
+
+
+def test_status_and_due_count_from_the_date_a_mistyped_year_meant_and_say_so(sample: Path, run) -> None:
+    """`date: 2016-11-05` in a case of 2026: check says date-year-typo (2026-11-05 meant); status and
+    due counted the assessment due from 2016, ten years overdue. They read the same case model."""
+    import datetime as dt
+    import json
+
+    edit(sample, "cases/2026-0009/01-intake.md", 'date: "2026-11-05"', 'date: "2016-11-05"')
+    assert "date-year-typo" in run(sample, "check", "cases/2026-0009").output
+    status = run(sample, "status", "2026-0009")
+    assert "2016-11-15" not in status.output and "사정(욕구 및 위기도 조사) 2026-11-15" in status.output
+    assert "01-intake.md의 날짜 2016-11-05는 연도를 잘못 적은 것으로 보고 2026-11-05로 셌습니다" in status.output
+    (row,) = json.loads(run(sample, "status", "2026-0009", "--format", "json").stdout)["cases"]
+    assert row["last_date"] == "2026-11-05" and row["next"]["due"] == "2026-11-15"
+    assert row["year_typos"] == {"cases/2026-0009/01-intake.md": {"written": "2016-11-05", "meant": "2026-11-05"}}
+    due = run(sample, "due", "--all", "--format", "json")
+    items = [d for d in json.loads(due.stdout)["items"] if d["case"] == "2026-0009"]
+    assert {d["due"][:4] for d in items} == {"2026"}, items
+    assert all(d["basis_date_written"] == "2016-11-05" and d["basis_date_meant"] == "2026-11-05" for d in items)
+    text = run(sample, "due", "--all").output
+    assert "기준 기록 01-intake.md의 날짜 2016-11-05는 연도를 잘못 적은 것으로 보고 2026-11-05부터 셌습니다" in text
+
+    from casekit.core.casebook import check as check_book
+    from casekit.core.due import case_dues
+
+    report = check_book(sample)
+    dues = case_dues("2026-0009", report.summaries["2026-0009"], report.config.deadlines, today=dt.date(2026, 12, 6))
+    assert dues and all(d.due.year == 2026 and d.written == "2016-11-05" for d in dues)
+
+
+def test_a_case_in_order_has_no_year_typo_in_its_dues(sample: Path) -> None:
+    from casekit.core.casebook import check as check_book
+    from casekit.core.due import every_due
+
+    report = check_book(sample)
+    assert all(d.written is None for d in every_due(report.summaries, report.config.deadlines, report.handovers))

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping
 
-from casekit.core.case import Case, Episode, YearTypo, dates_going_back, episodes, year_typos
+from casekit.core.case import Case, Episode, YearTypo, dated_as_meant, dates_going_back, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
@@ -156,11 +156,10 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
             seen[r.nn] = r
     day = (today or dt.date.today()).isoformat()
     case_id = case_rel.rsplit("/", 1)[-1]
-    typos = year_typos(records, day, case_id)
     # the case as meant: a record whose year is mistyped is judged on the date it likely has, so that
     # no other finding compares against the typo (an age counted from it, a consent "a month after"
     # it, a record "years after" it, an activity before a plan dated a year late)
-    meant = [dataclasses.replace(r, date=typos[r.rel].meant) if r.rel in typos else r for r in records]
+    meant, typos = dated_as_meant(records, day, case_id)
     order = _stage_order(meant, resources)
     out += [f for f in order if f.code == "first-not-intake"]
 
