@@ -149,3 +149,10 @@ def test_a_case_in_order_has_no_year_typo_in_its_dues(sample: Path) -> None:
 
     report = check_book(sample)
     assert all(d.written is None for d in every_due(report.summaries, report.config.deadlines, report.handovers))
+
+
+def test_a_resource_file_named_by_digits_is_told_to_quote_its_id(sample: Path) -> None:
+    text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
+    (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", "id: gaon-129", 1), encoding="utf-8")
+    (found,) = [f for f in said(sample, "resources/129.md") if f[0] == "resource-id-mismatch"]
+    assert 'id: "129"로 고치세요' in found[3], found

@@ -74,7 +74,7 @@ from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
-from casekit.core.source import Parsed, read_file, split
+from casekit.core.source import Parsed, plain_is_text, read_file, split
 from casekit.core.summary import Summary, parse_file, public_fields, record_order
 from casekit.core.workers import (
     MIN_PARALLEL,
@@ -1330,8 +1330,9 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     if value is not None and value != rid and not typed_as_number(value, rid):
         line, col = parsed.where(("id",))
         said = [i for i, f in enumerate(findings) if (f.line, f.column) == (line, col) and f.code == "bad-pattern"]
+        shown = rid if plain_is_text(rid) else f'"{rid}"'  # (`id: "129"`: written plain, YAML reads a number)
         if said:  # `id: 가온푸드뱅크`: one finding, saying the id to write (the file's name, which records use)
-            findings[said[0]] = finding("resource-id-mismatch", rel, line, col, value=value, expected=rid)
+            findings[said[0]] = finding("resource-id-mismatch", rel, line, col, value=value, expected=rid, shown=shown)
         else:
-            findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid))
+            findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid, shown=shown))
     return findings, parsed

@@ -460,7 +460,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "resource-id-mismatch": (
         E,
         "자원 id '{value}'이(가) 파일 이름 '{expected}'과(와) 다릅니다. 기록들은 파일 이름으로 자원을 가리킵니다: "
-        "id: {expected}(으)로 고치세요.",
+        "id: {shown}(으)로 고치세요.",
         "resource id '{value}' differs from the file name '{expected}'",
     ),
     # --- process rules --------------------------------------------------------
