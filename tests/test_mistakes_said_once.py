@@ -156,3 +156,14 @@ def test_a_resource_file_named_by_digits_is_told_to_quote_its_id(sample: Path) -
     (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", "id: gaon-129", 1), encoding="utf-8")
     (found,) = [f for f in said(sample, "resources/129.md") if f[0] == "resource-id-mismatch"]
     assert 'id: "129"로 고치세요' in found[3], found
+
+
+def test_a_misnamed_monitoring_holds_back_no_needs_plan_of_a_later_episode(sample: Path) -> None:
+    """A reopened case plans again: the needs-plan of its new episode does not wait for a monitoring of
+    the first episode to be renamed (it would not move to it)."""
+    case = sample / "cases/2026-0006"
+    (case / "05-monitoring.md").rename(case / "05-monitr.md")
+    (case / "10-plan.md").unlink()
+    codes = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
+    assert ("needs-plan", "cases/2026-0006/11-intervention.md") in codes, codes
+    assert ("bad-file-name", "cases/2026-0006/05-monitr.md") in codes

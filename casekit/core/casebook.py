@@ -138,6 +138,7 @@ class Unread:
     gap_at: str | None  # the record a `number-gap` for its number is said at (None: its number is no gap)
     hint: str
     hint_en: str
+    until: int = 100  # the number of the case's next intake after it (its episode ends there; 100: none)
 
 
 @dataclass
@@ -305,7 +306,7 @@ def _waits_for(f: Finding, u: Unread) -> bool:
     only record of its stage, or the gap its number leaves (`number-gap`: "restore 05 from git")."""
     if f.code in DEPENDS_ON_EARLIER.get(u.stage, ()):
         named = parse_record_name(f.path.rsplit("/", 1)[-1])
-        return named is not None and u.nn < named[0]
+        return named is not None and u.nn < named[0] < u.until  # (in its episode: a reopened case plans again)
     return (u.sole and f.code in DEPENDS_ON.get(u.stage, ())) or (f.code == "number-gap" and f.path == u.gap_at)
 
 
@@ -741,7 +742,8 @@ def _unread(layout: Layout, case: str, records: list[RecordFile], rel: str, name
     later = [r for r in records if r.nn > nn]
     gap_at = min(later, key=lambda r: r.nn).rel if later and all(r.nn != nn for r in records) else None
     sole = not any(r.stage == stage for r in records)  # the case's only such record
-    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, sole, gap_at, *hint))
+    until = min((r.nn for r in records if r.stage == "intake" and r.nn > nn), default=100)
+    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, sole, gap_at, *hint, until=until))
 
 
 def _claim(name: str, taken: set[int]) -> str:
