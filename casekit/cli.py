@@ -401,9 +401,11 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         last = records[-1]
         due = case_due(cid, records, deadlines, report.handovers.get(cid))
         errors = [f for f in report.errors if f.path.startswith(f"cases/{cid}/") or f.path == f"cases/{cid}"]
-        model = Case.of(cid, records, report.handovers.get(cid))  # a conference does not move the stage
+        # (the case as check judges it: a year mistyped dated as meant; a conference does not move the stage)
+        model = Case.of(cid, records, report.handovers.get(cid), dt.date.today().isoformat())
         missing = model.missing
         stage = model.stage or last.stage
+        last_meant = model.records[-1].date if model.records[-1].rel == last.rel else last.date
         rows.append({
             "case": cid,
             "stage": stage,
@@ -411,7 +413,10 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
             "closed": model.closed,
             "case_type": model.case_type,  # 대상자 구분 (selection)
             "restricted": model.restricted,  # 열람 제한 사유, or None
-            "last_date": last.date,
+            "last_date": last_meant,
+            # (only with a date whose year is mistyped: as written, by record, and the date meant)
+            **({"year_typos": {r.rel: {"written": r.date, "meant": model.year_typos[r.rel].meant}
+                               for r in records if r.rel in model.year_typos}} if model.year_typos else {}),
             "worker": model.worker,
             "records": len(records),
             "missing": missing,
@@ -434,6 +439,10 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         click.echo(printable(f"{row['case']}  {row['stage_ko']}({row['stage']}) · {state} · 마지막 기록 "
                              f"{row['last_date'] or '-'} · 담당 {row['worker'] or '-'}"))
         click.echo(f"    다음: {when}")
+        for rel, typo in row.get("year_typos", {}).items():  # (counted from the date meant: said, never silently)
+            click.echo(printable(attach_particles(
+                f"    주의: {rel.rsplit('/', 1)[-1]}의 날짜 {typo['written']}은(는) 연도를 잘못 적은 것으로 보고 "
+                f"{typo['meant']}(으)로 셌습니다. 기록을 고치세요: casekit check cases/{row['case']}")))
         if row["missing"]:
             click.echo("    빠진 단계: " + ", ".join(STAGE_KO[m] for m in row["missing"]))
         if row["errors"]:
@@ -504,6 +513,8 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
         click.echo(printable(f"{STATE_KO[d.state(day, soon)]:6}  {d.due.isoformat()} ({d.days_text(day)})  "
                              f"{d.case}  {d.label}  위기도 {RISK_KO.get(risk, risk) if risk else '미사정'}  "
                              f"담당 {d.worker or '-'}"))
+        if d.written:  # (a year mistyped: counted from the date meant, as check judges it)
+            click.echo(printable(attach_particles(f"        {d.typo_note}")))
     # tasks, as listed, and the cases they are of (the site's home tiles count cases: say both)
     counts = {state: [d.case for d in items if d.state(day, soon) == state] for state in ("overdue", "due_soon")}
     click.echo(f"할 일 기한 지남 {len(counts['overdue'])}건(사례 {len(set(counts['overdue']))}건), "

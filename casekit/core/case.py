@@ -8,6 +8,7 @@ household, the conferences and whether the case is restricted. It stores no due 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -110,11 +111,21 @@ class Case:
     episodes: list[Episode] = field(default_factory=list)
     consents: Consents = field(default_factory=Consents)
     handovers: list[Handover] = field(default_factory=list)  # 담당자 변경 (cases/<id>/handover.yml)
+    # rel -> the year typo of a record (`year_typos`) whose date `records` holds as meant (`of(…, today=…)`)
+    year_typos: dict[str, YearTypo] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, case_id: str, records: list[Summary], handovers: list[Handover] | None = None) -> Case:
+    def of(cls, case_id: str, records: list[Summary], handovers: list[Handover] | None = None,
+           today: str | None = None) -> Case:
+        """The case of `records`; with `today`, as meant: a record whose year is mistyped (2016-10-14 in
+        a case of 2026) dated as `check` judges it (`dated_as_meant`), its typo in `year_typos`, so
+        that due dates, status and pages count from the date `date-year-typo` says to write."""
         records = sorted(records, key=record_order)
-        return cls(case_id, records, episodes(records) if records else [], Consents.of(records), list(handovers or []))
+        typos: dict[str, YearTypo] = {}
+        if today is not None and records:
+            records, typos = dated_as_meant(records, today, case_id)
+        return cls(case_id, records, episodes(records) if records else [], Consents.of(records), list(handovers or []),
+                   typos)
 
     @property
     def current(self) -> Episode | None:
@@ -258,6 +269,13 @@ def case_id_year(case_id: str, today: str) -> int | None:
     from 1990 to next year; None for an id of another shape (kim-001, c1)."""
     found = [int(m.group(1)) for m in _ID_YEAR.finditer(case_id)]
     return found[0] if len(found) == 1 and 1990 <= found[0] <= int(today[:4]) + 1 else None
+
+
+def dated_as_meant(records: list[Summary], today: str, case_id: str = "") -> tuple[list[Summary], dict[str, YearTypo]]:
+    """`records` (in `record_order`) with each date whose year is mistyped (`year_typos`) replaced by
+    the date meant, and the typos: the case as `check` judges it, and as due dates count from it."""
+    typos = year_typos(records, today, case_id)
+    return [dataclasses.replace(r, date=typos[r.rel].meant) if r.rel in typos else r for r in records], typos
 
 
 def year_typos(records: list[Summary], today: str, case_id: str = "") -> dict[str, YearTypo]:

@@ -72,9 +72,9 @@ from casekit.core.published import (
 from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
-from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet
+from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
-from casekit.core.source import Parsed, read_file, split
+from casekit.core.source import Parsed, plain_is_text, read_file, split
 from casekit.core.summary import Summary, parse_file, public_fields, record_order
 from casekit.core.workers import (
     MIN_PARALLEL,
@@ -138,6 +138,7 @@ class Unread:
     gap_at: str | None  # the record a `number-gap` for its number is said at (None: its number is no gap)
     hint: str
     hint_en: str
+    until: int = 100  # the number of the case's next intake after it (its episode ends there; 100: none)
 
 
 @dataclass
@@ -287,15 +288,25 @@ DEPENDS_ON = {
                        "revised-plan-without-earlier", "service-not-in-plan"}),
     "closure": frozenset({"followup-before-closure"}),
 }
+# what the rules say of a later record only because an earlier one of this stage was not read: the
+# first record needing a plan is where needs-plan is said (`03-plann.md` holding `stage: monitoring`:
+# said at it once renamed, naming the intervention after it); a closure's goals judged with no 점검
+DEPENDS_ON_EARLIER = {
+    "intervention": frozenset({"needs-plan"}),
+    "monitoring": frozenset({"needs-plan", "closure-without-monitoring"}),
+}
 
 
 WHAT_IT_HOLDS = {"intake": "접수 내용(동의 등)", "assessment": "사정 내용(욕구 등)", "plan": "계획 내용(목표 등)",
-                 "closure": "종결 여부"}
+                 "closure": "종결 여부", "intervention": "실행 기록", "monitoring": "점검 기록"}
 
 
 def _waits_for(f: Finding, u: Unread) -> bool:
     """Whether the case's finding `f` is made only because `u` was not read: a rule needing the case's
     only record of its stage, or the gap its number leaves (`number-gap`: "restore 05 from git")."""
+    if f.code in DEPENDS_ON_EARLIER.get(u.stage, ()):
+        named = parse_record_name(f.path.rsplit("/", 1)[-1])
+        return named is not None and u.nn < named[0] < u.until  # (in its episode: a reopened case plans again)
     return (u.sole and f.code in DEPENDS_ON.get(u.stage, ())) or (f.code == "number-gap" and f.path == u.gap_at)
 
 
@@ -731,7 +742,8 @@ def _unread(layout: Layout, case: str, records: list[RecordFile], rel: str, name
     later = [r for r in records if r.nn > nn]
     gap_at = min(later, key=lambda r: r.nn).rel if later and all(r.nn != nn for r in records) else None
     sole = not any(r.stage == stage for r in records)  # the case's only such record
-    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, sole, gap_at, *hint))
+    until = min((r.nn for r in records if r.stage == "intake" and r.nn > nn), default=100)
+    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, sole, gap_at, *hint, until=until))
 
 
 def _claim(name: str, taken: set[int]) -> str:
@@ -1317,11 +1329,12 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
     findings += schemas.validate("resource", parsed, rel)
     findings += malformed_phones(parsed, "resource", rel, schemas)
     value = parsed.data.get("id")
-    if value is not None and value != rid:
+    if value is not None and value != rid and not typed_as_number(value, rid):
         line, col = parsed.where(("id",))
         said = [i for i, f in enumerate(findings) if (f.line, f.column) == (line, col) and f.code == "bad-pattern"]
+        shown = rid if plain_is_text(rid) else f'"{rid}"'  # (`id: "129"`: written plain, YAML reads a number)
         if said:  # `id: 가온푸드뱅크`: one finding, saying the id to write (the file's name, which records use)
-            findings[said[0]] = finding("resource-id-mismatch", rel, line, col, value=value, expected=rid)
+            findings[said[0]] = finding("resource-id-mismatch", rel, line, col, value=value, expected=rid, shown=shown)
         else:
-            findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid))
+            findings.append(finding("resource-id-mismatch", rel, line, col, value=value, expected=rid, shown=shown))
     return findings, parsed

@@ -11,7 +11,7 @@ reassessment): `case_dues` lists them all, `case_due` gives the earliest.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from casekit.core.case import Case
@@ -56,6 +56,18 @@ class Due:
     due: dt.date
     basis: str  # the record the deadline is counted from
     worker: str | None
+    # the basis's date as written when its year is mistyped (`date-year-typo`: 2016-10-14 in a case of
+    # 2026): the deadline is counted from the date meant, as `check` judges it; None when it is as meant
+    written: str | None = None
+    meant: str | None = None  # (the date it was counted from instead)
+
+    @property
+    def typo_note(self) -> str:
+        """What the CLI and the site say beside a deadline counted from a date meant, not as written."""
+        if self.written is None:
+            return ""
+        return (f"주의: 기준 기록 {self.basis.rsplit('/', 1)[-1]}의 날짜 {self.written}은(는) 연도를 잘못 적은 것으로 "
+                f"보고 {self.meant}부터 셌습니다. 기록을 고치세요: casekit check cases/{self.case}")
 
     def days_left(self, today: dt.date) -> int:
         return (self.due - today).days
@@ -84,6 +96,8 @@ class Due:
             "state": self.state(today, soon_days),
             "basis": self.basis,
             "worker": self.worker,
+            # (only with a basis whose year is mistyped: the date written, the one counted from)
+            **({"basis_date_written": self.written, "basis_date_meant": self.meant} if self.written else {}),
         }
 
 
@@ -107,20 +121,32 @@ def _plus(record: Summary, days: int) -> dt.date | None:
 
 
 def case_due(
-    case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None
+    case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None,
+    today: dt.date | None = None,
 ) -> Due | None:
     """The next thing due in a case (the earliest), or None when nothing is (closed for good)."""
-    dues = case_dues(case, records, deadlines, handovers)
+    dues = case_dues(case, records, deadlines, handovers, today)
     return min(dues, key=lambda d: (d.due, d.kind)) if dues else None
 
 
 def case_dues(
-    case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None
+    case: str, records: list[Summary], deadlines: dict[str, Any], handovers: list[Handover] | None = None,
+    today: dt.date | None = None,
 ) -> list[Due]:
-    """Everything due in a case: the next step of the process and what practice checks beside it."""
+    """Everything due in a case: the next step of the process and what practice checks beside it,
+    counted over the case as `check` judges it (`today`, the day of the check: a year mistyped
+    counts from the date meant, each such deadline saying so)."""
     if not records:
         return []
-    model = Case.of(case, records, handovers)
+    model = Case.of(case, records, handovers, (today or dt.date.today()).isoformat())
+    if not model.year_typos:
+        return _case_dues(case, model, deadlines)
+    written = {r.rel: r.date for r in records if r.rel in model.year_typos}
+    return [replace(d, written=written[d.basis], meant=model.year_typos[d.basis].meant) if d.basis in written else d
+            for d in _case_dues(case, model, deadlines)]
+
+
+def _case_dues(case: str, model: Case, deadlines: dict[str, Any]) -> list[Due]:
     records = model.records
     ep = model.current
     worker = model.worker

@@ -80,7 +80,7 @@ KEPT_ARGS: dict[str, tuple[str, ...]] = {
     "unknown-resource": ("ref",),
     "resource-id-mismatch": ("value",),
     **{code: ("records",) for code in ("plan-after-ineligible", "assessment-without-consent", "plan-without-consent",
-                                       "after-withdrawal", "sharing-refused")},
+                                       "after-withdrawal", "sharing-refused", "needs-plan")},
 }
 
 

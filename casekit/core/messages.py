@@ -467,7 +467,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "resource-id-mismatch": (
         E,
         "자원 id '{value}'이(가) 파일 이름 '{expected}'과(와) 다릅니다. 기록들은 파일 이름으로 자원을 가리킵니다: "
-        "id: {expected}(으)로 고치세요.",
+        "id: {shown}(으)로 고치세요.",
         "resource id '{value}' differs from the file name '{expected}'",
     ),
     # --- process rules --------------------------------------------------------
@@ -557,11 +557,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "closure-goal-unevaluated": (
         E,
-        "종결 기록에 목표 {goal}({text})의 평가가 없습니다. results에 이 목표(goal: {goal})의 result(달성 achieved, 부분 달성 "
+        "종결 기록에 목표 {goals}의 평가가 없습니다. results에 {entry} result(달성 achieved, 부분 달성 "
         "partly_achieved, 미달성 not_achieved, 중단 dropped)를 적으세요. 평가하지 못했다면 reason_note에 그 목표의 ID와 "
-        "이유를 적으세요(예: \"{goal}: 클라이언트가 평가를 원하지 않음\").{hint}",
-        "closure does not evaluate goal {goal} ({text}); add its result under results (achieved, partly_achieved, "
-        "not_achieved, dropped), or, not evaluated, name {goal} and why in reason_note{hint_en}",
+        "이유를 적으세요(예: \"{ids}: 클라이언트가 평가를 원하지 않음\").{hint}",
+        "closure does not evaluate {goals_en}; add {entry_en} result under results (achieved, partly_achieved, "
+        "not_achieved, dropped), or, not evaluated, name {ids} and why in reason_note{hint_en}",
     ),
     "closure-achieved-without-plan": (
         E,

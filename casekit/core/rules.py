@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping
 
-from casekit.core.case import Case, Episode, YearTypo, dates_going_back, episodes, year_typos
+from casekit.core.case import Case, Episode, YearTypo, dated_as_meant, dates_going_back, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
@@ -156,11 +156,10 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
             seen[r.nn] = r
     day = (today or dt.date.today()).isoformat()
     case_id = case_rel.rsplit("/", 1)[-1]
-    typos = year_typos(records, day, case_id)
     # the case as meant: a record whose year is mistyped is judged on the date it likely has, so that
     # no other finding compares against the typo (an age counted from it, a consent "a month after"
     # it, a record "years after" it, an activity before a plan dated a year late)
-    meant = [dataclasses.replace(r, date=typos[r.rel].meant) if r.rel in typos else r for r in records]
+    meant, typos = dated_as_meant(records, day, case_id)
     order = _stage_order(meant, resources)
     out += [f for f in order if f.code == "first-not-intake"]
 
@@ -291,7 +290,8 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
         if others:
             out[at] = finding("needs-plan", first.rel, *first.where, stage=first.stage, stage_ko=first_ko,
                               hint=f" 뒤의 기록 {len(others)}개({', '.join(others)})도 이 계획이 필요합니다.",
-                              hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}")
+                              hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}",
+                              records=", ".join(others))  # (`said_of`: `casekit add` refuses a record it names)
     return out
 
 
@@ -433,11 +433,25 @@ def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Fin
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         # (a goal the reason_note names is one whose missing evaluation it explains: "G4, G5는 평가를 원하지 않음")
         hint = _EXCUSED_HINT if r.reason == "other" else {}
-        line, col = r.goals_at
-        for goal, text in ep.plan.goals.items():
-            if goal not in r.results and goal not in r.note_goals:
-                out.append(finding("closure-goal-unevaluated", r.rel, line, col, goal=goal, text=text, **hint))
+        left = {goal: text for goal, text in ep.plan.goals.items() if goal not in r.results and goal not in r.note_goals}
+        if left:  # (one closure leaving five goals out: one finding, at its results, naming the five)
+            line, col = r.goals_at
+            out.append(finding("closure-goal-unevaluated", r.rel, line, col, **_goals_left(left), **hint))
     return out
+
+
+def _goals_left(left: dict[str, str]) -> dict[str, str]:
+    """What closure-goal-unevaluated says of the goals a closure leaves out: each with its words
+    (shortened when there are several), the entry to write for the first, the ids for a reason_note."""
+    ids = ", ".join(left)
+    if len(left) == 1:
+        ((goal, text),) = left.items()
+        return {"goals": f"{goal}({text})", "goals_en": f"goal {goal} ({text})", "entry": f"이 목표(goal: {goal})의",
+                "entry_en": "its", "ids": ids}
+    shown = ", ".join(f"{goal}({text if len(text) <= 20 else text[:19] + '…'})" for goal, text in left.items())
+    first = next(iter(left))
+    return {"goals": f"{len(left)}개 {shown}", "goals_en": f"{len(left)} goals, {shown}",
+            "entry": f"목표마다 '- goal: {first}'처럼 항목을 하나씩 만들어", "entry_en": "each one's", "ids": ids}
 
 
 def _written(r: Summary) -> list[tuple[str, str, int, int]]:

@@ -457,7 +457,8 @@ class SchemaSet:
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             actual = _kind_of(error.instance)
-            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance, schema)
+            lead = "" if secret or not path else f"{path[-1]}: " if isinstance(path[-1], str) else "- "
+            hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance, schema, lead)
             written = parsed.line_text(line)[col - 1:].rstrip() if line else ""
             props = schema.get("properties") or {}
             if expected == "object" and actual in ("string", "array") and props and not hint_ko:
@@ -854,8 +855,17 @@ _UNIT = re.compile(r"(-?[0-9]+)\s*(분|점|회|번|명|개|건|원|세|살|일|m
 _HOURS = re.compile(r"([0-9]+)\s*시간(?:\s*([0-9]+)\s*분)?")
 
 
+def typed_as_number(value: Any, name: str) -> bool:
+    """`case: 20260001` in the folder 20260001, `id: 129` in resources/129.md: the id the name
+    gives, typed without quotes so YAML read a number. One mistake, said once, by the schema's
+    `wrong-type` (which says to quote it), not also as an id that differs from the name."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) == name
+
+
 def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = None,
-               schema: dict[str, Any] | None = None) -> tuple[str, str]:
+               schema: dict[str, Any] | None = None, key: str = "") -> tuple[str, str]:
+    """What to write instead of a value of the wrong type (`key`: how its line starts, `case: ` or
+    `- `, for an example written out in full; "" for a value never shown, a sensitive one's)."""
     schema = schema or {}
     if expected in ("integer", "number") and isinstance(value, str):
         written = unicodedata.normalize("NFKC", value).strip().replace(",", "")
@@ -911,6 +921,15 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         allowed = ", ".join(f"{c}({labels[c]})" if c in labels else c for c in codes)
         return (said[0] if said else f" 정해진 코드 중 하나를 적으세요: {allowed}",
                 said[1] if said else f" write one of the codes: {', '.join(codes)}")
+    if expected == "string" and resolved == "int" and isinstance(value, int) and not isinstance(value, bool) and key:
+        # `case: 20260001`, `id: 129` (a resource), `worker: 1234`: an id typed as digits, which YAML reads as a number
+        pattern, text = schema.get("pattern"), str(value)
+        if isinstance(pattern, str) and not re.search(ecma_regex(pattern), text):  # (quoting it would not do)
+            told = f": {schema['description']}" if schema.get("description") else "."
+            return (f" YAML이 숫자로 읽었고, 따옴표로 감싸도 이 항목의 형식에 맞지 않습니다{told}",
+                    " YAML read it as a number, and quoted it would not fit the field's form either.")
+        return (f" YAML이 숫자로 읽었습니다. ID처럼 글자로 쓰려면 따옴표로 감싸세요: {key}\"{text}\"",
+                f" YAML read it as a number; quote it to keep the text: {key}\"{text}\"")
     if expected == "string" and resolved in ("int", "float"):
         return (
             " YAML이 숫자로 읽었습니다(010, 1e3, 1_000 등). 글자로 쓰려면 따옴표로 감싸세요.",

@@ -19,7 +19,14 @@ from typing import Any
 
 from casekit.core.findings import Finding, finding
 from casekit.core.phones import malformed_phones
-from casekit.core.schemas import PLACEHOLDER, STAGE_KO, SchemaSet, field_name, sensitive_values
+from casekit.core.schemas import (
+    PLACEHOLDER,
+    STAGE_KO,
+    SchemaSet,
+    field_name,
+    sensitive_values,
+    typed_as_number,
+)
 from casekit.core.source import Parsed, outside, read_file, split
 
 Where = tuple[int, int]
@@ -235,7 +242,7 @@ def check_parsed(
     summary.ok = True
     if ("stage",) in parsed.positions:
         summary.where = parsed.where(("stage",), key=True)
-    if data.get("case") is not None and data.get("case") != case:
+    if data.get("case") is not None and data.get("case") != case and not typed_as_number(data.get("case"), case):
         line, col = parsed.where(("case",))
         findings.append(finding("case-mismatch", rel, line, col, value=data.get("case"), folder=case))
     if written is not None and written != stage:

@@ -1,0 +1,169 @@
+"""Practitioners' mistakes that gave a doubled or a contradicting finding (found by a probe):
+each one now said once, by the rule that says what to do, and the other rules agree with it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+
+
+def edit(sample: Path, rel: str, old: str, new: str) -> None:
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    assert old in text, old
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def said(sample: Path, rel: str) -> list[tuple[str, int, int, str]]:
+    return [(f.code, f.line or 0, f.column or 0, f.message_ko) for f in check(sample, today=None).findings
+            if f.path == rel]
+
+
+def test_a_case_id_typed_as_a_number_is_one_finding_saying_to_quote_it(sample: Path) -> None:
+    shutil.copytree(sample / "cases/2026-0009", sample / "cases/20260001")
+    edit(sample, "cases/20260001/01-intake.md", 'case: "2026-0009"', "case: 20260001")
+    errors = [f for f in said(sample, "cases/20260001/01-intake.md") if f[1] == 2]
+    assert [f[0] for f in errors] == ["wrong-type"], errors
+    assert 'case: "20260001"' in errors[0][3]
+
+
+def test_a_case_id_typed_as_another_number_is_still_a_mismatch(sample: Path) -> None:
+    shutil.copytree(sample / "cases/2026-0009", sample / "cases/20260001")
+    edit(sample, "cases/20260001/01-intake.md", 'case: "2026-0009"', "case: 20260002")
+    codes = sorted(f[0] for f in said(sample, "cases/20260001/01-intake.md") if f[1] == 2)
+    assert codes == ["case-mismatch", "wrong-type"]
+
+
+def test_a_resource_id_typed_as_a_number_is_one_finding_saying_to_quote_it(sample: Path) -> None:
+    text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
+    (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", "id: 129", 1), encoding="utf-8")
+    errors = [f for f in said(sample, "resources/129.md") if f[1] == 2]
+    assert [f[0] for f in errors] == ["wrong-type"], errors
+    assert 'id: "129"' in errors[0][3]
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("resource: gaon-food-bank", "resource: 129", 'resource: "129"'),  # a resource named by digits: quote it
+    ("worker: kim.sw", "worker: 1234", "따옴표로 감싸도"),  # a worker id starts with a letter: quoting is no way out
+    ("goal: G3", "goal: 3", "G3"),
+])
+def test_an_id_typed_as_a_number_in_a_record_is_one_finding_with_the_way_out(
+        sample: Path, old: str, new: str, says: str) -> None:
+    rel = "cases/2026-0012/04-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    edit(sample, rel, old, new)
+    at = [f for f in said(sample, rel) if f[1] == line]
+    assert [f[0] for f in at] == ["wrong-type"], at
+    assert says in at[0][3]
+
+
+def test_a_closure_leaving_several_goals_unevaluated_is_one_finding_naming_them(sample: Path) -> None:
+    rel = "cases/2026-0007/06-closure.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    start, end = text.index("results:\n"), text.index("client_feedback:")
+    text = text[:start] + "results:\n  - goal: G2\n    result: dropped\n" + text[end:]
+    (sample / rel).write_text(text.replace("reason: withdrew", "reason: other", 1), encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    found = [f for f in said(sample, rel) if f[0] == "closure-goal-unevaluated"]
+    assert [(code, at) for code, at, _, _ in found] == [("closure-goal-unevaluated", line)], found
+    message = found[0][3]
+    assert "목표 2개 G1(" in message and ", G3(" in message and "G2(" not in message
+    assert "'- goal: G1'처럼" in message and '예: "G1, G3:' in message
+
+
+def test_a_misspelt_plan_name_holding_a_monitoring_defers_needs_plan_to_the_rename(sample: Path) -> None:
+    """`03-plann.md` holding `stage: monitoring`: its bad-file-name says to rename it 03-monitoring.md; the
+    case's needs-plan, said at the intervention after it, would move to it once renamed: it waits, as
+    number-gap does, and the bad-file-name counts it. Renamed, needs-plan is said at the monitoring."""
+    case = sample / "cases/2026-0012"
+    monitoring = (sample / "cases/2026-0001/05-monitoring.md").read_text(encoding="utf-8")
+    (case / "03-plan.md").unlink()
+    (case / "03-plann.md").write_text(monitoring.replace('case: "2026-0001"', 'case: "2026-0012"', 1)
+                                      .replace('date: "2026-05-20"', 'date: "2026-10-28"', 1), encoding="utf-8")
+    findings = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [f.code for f in findings if f.severity == "error"] == ["bad-file-name"], findings
+    assert "03-monitoring.md로 바꾸고" in findings[0].message_ko and "검사 1건은 이름을 고친 뒤" in findings[0].message_ko
+    (case / "03-plann.md").rename(case / "03-monitoring.md")
+    findings = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0012/")]
+    assert [(f.code, f.path) for f in findings if f.severity == "error"] == [
+        ("needs-plan", "cases/2026-0012/03-monitoring.md")], findings
+
+
+def files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in (root / "cases").rglob("*")}
+
+
+@pytest.mark.parametrize("stage", ["점검", "실행"])
+def test_add_after_a_record_already_lacking_a_plan_is_refused_as_the_first_was(sample: Path, run, stage: str) -> None:
+    """needs-plan is said once, at the first record lacking a plan, naming the later ones: `add` read
+    only findings said at the new record, so a second monitoring went in silently where the first
+    was refused. It is refused the same way, with the records that would be in order."""
+    forced = run(sample, "add", "2026-0009", "점검", "--force")
+    assert forced.exit_code == 0 and "경고: 점검 기록 앞에 계획이 없습니다" in forced.stderr
+    before = files(sample)
+    result = run(sample, "add", "2026-0009", stage)
+    assert result.exit_code == 1, result.output
+    assert files(sample) == before  # nothing written
+    assert "계획이 없습니다" in result.stderr and "뒤의 기록 1개(03-" in result.stderr
+    assert "casekit add 2026-0009 사정" in result.stderr and "--force" in result.stderr
+    assert run(sample, "add", "2026-0009", "사정").exit_code == 0  # (the way out is open)
+
+
+def test_status_and_due_count_from_the_date_a_mistyped_year_meant_and_say_so(sample: Path, run) -> None:
+    """`date: 2016-11-05` in a case of 2026: check says date-year-typo (2026-11-05 meant); status and
+    due counted the assessment due from 2016, ten years overdue. They read the same case model."""
+    import datetime as dt
+    import json
+
+    edit(sample, "cases/2026-0009/01-intake.md", 'date: "2026-11-05"', 'date: "2016-11-05"')
+    assert "date-year-typo" in run(sample, "check", "cases/2026-0009").output
+    status = run(sample, "status", "2026-0009")
+    assert "2016-11-15" not in status.output and "사정(욕구 및 위기도 조사) 2026-11-15" in status.output
+    assert "01-intake.md의 날짜 2016-11-05는 연도를 잘못 적은 것으로 보고 2026-11-05로 셌습니다" in status.output
+    (row,) = json.loads(run(sample, "status", "2026-0009", "--format", "json").stdout)["cases"]
+    assert row["last_date"] == "2026-11-05" and row["next"]["due"] == "2026-11-15"
+    assert row["year_typos"] == {"cases/2026-0009/01-intake.md": {"written": "2016-11-05", "meant": "2026-11-05"}}
+    due = run(sample, "due", "--all", "--format", "json")
+    items = [d for d in json.loads(due.stdout)["items"] if d["case"] == "2026-0009"]
+    assert {d["due"][:4] for d in items} == {"2026"}, items
+    assert all(d["basis_date_written"] == "2016-11-05" and d["basis_date_meant"] == "2026-11-05" for d in items)
+    text = run(sample, "due", "--all").output
+    assert "기준 기록 01-intake.md의 날짜 2016-11-05는 연도를 잘못 적은 것으로 보고 2026-11-05부터 셌습니다" in text
+
+    from casekit.core.casebook import check as check_book
+    from casekit.core.due import case_dues
+
+    report = check_book(sample)
+    dues = case_dues("2026-0009", report.summaries["2026-0009"], report.config.deadlines, today=dt.date(2026, 12, 6))
+    assert dues and all(d.due.year == 2026 and d.written == "2016-11-05" for d in dues)
+
+
+def test_a_case_in_order_has_no_year_typo_in_its_dues(sample: Path) -> None:
+    from casekit.core.casebook import check as check_book
+    from casekit.core.due import every_due
+
+    report = check_book(sample)
+    assert all(d.written is None for d in every_due(report.summaries, report.config.deadlines, report.handovers))
+
+
+def test_a_resource_file_named_by_digits_is_told_to_quote_its_id(sample: Path) -> None:
+    text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
+    (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", "id: gaon-129", 1), encoding="utf-8")
+    (found,) = [f for f in said(sample, "resources/129.md") if f[0] == "resource-id-mismatch"]
+    assert 'id: "129"로 고치세요' in found[3], found
+
+
+def test_a_misnamed_monitoring_holds_back_no_needs_plan_of_a_later_episode(sample: Path) -> None:
+    """A reopened case plans again: the needs-plan of its new episode does not wait for a monitoring of
+    the first episode to be renamed (it would not move to it)."""
+    case = sample / "cases/2026-0006"
+    (case / "05-monitoring.md").rename(case / "05-monitr.md")
+    (case / "10-plan.md").unlink()
+    codes = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
+    assert ("needs-plan", "cases/2026-0006/11-intervention.md") in codes, codes
+    assert ("bad-file-name", "cases/2026-0006/05-monitr.md") in codes
