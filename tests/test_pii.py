@@ -123,6 +123,14 @@ POSITIVES = [
     ("+998 90 123 45 67", "pii-phone", "+998 90 123 45 67"),
     ("+1 (212) 555-0123", "pii-phone", "+1 (212) 555-0123"),
     ("+84912345678", "pii-phone", "+84912345678"),
+    # in Korean digit words, as a probe wrote one to hide it (공 or 영 for 0)
+    ("연락처 공일공-일이삼사-오육칠팔", "pii-phone", "공일공-일이삼사-오육칠팔"),
+    ("공일공 일이삼사 오육칠팔로 연락", "pii-phone", "공일공 일이삼사 오육칠팔"),
+    ("번호는 공일공 일이삼사 오육칠팔이다", "pii-phone", "공일공 일이삼사 오육칠팔"),  # (이: a particle, no digit)
+    ("영일공.일이삼사.오육칠팔", "pii-phone", "영일공.일이삼사.오육칠팔"),
+    ("공일공일이삼사오육칠팔", "pii-phone", "공일공일이삼사오육칠팔"),
+    ("집 공이-칠오구-삼삼삼삼", "pii-phone", "공이-칠오구-삼삼삼삼"),
+    ("공삼일 육륙칠 팔구공일", "pii-phone", "공삼일 육륙칠 팔구공일"),
 ]
 
 
@@ -186,6 +194,16 @@ NEGATIVES = [
     "@kim.sw 담당",
     "1234567890123",  # a bare long number with no bank word nearby
     "010-****-5678",
+    # number words in prose, and runs of them that are no phone number's shape
+    "일이삼사오육칠팔구 순서로 셈",
+    "이공일공-일이삼사-오육칠팔",  # (a longer number)
+    "공일공-일이삼사-오육칠팔구",
+    "영일이삼사오육칠팔구 영일이",
+    "공일공 일이삼사",
+    "영이 일이 삼사 공 오 구",
+    "공공기관 일이삼 사오육 칠팔구",
+    "영영 이일이 삼사오 육칠팔",
+    "운영이 일이 년 사이 오십 건",
 ]
 
 
