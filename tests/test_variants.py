@@ -751,6 +751,19 @@ def test_a_name_like_a_romanized_name_is_not_it(text: str) -> None:
     assert KOREAN.find(text, scope="cases/other/") == [], text
 
 
+def test_a_romanized_given_name_alone_counts_in_its_own_case_only() -> None:
+    """`Minsu 씨는` in 김민수's own records: her given name, as `민수 씨는` is (a warning, masked; an
+    error in a front-matter value), and an ordinary word in another case's."""
+    for text, found in [("Minsu 씨는 웃었다", "Minsu"), ("MINSOO", "MINSOO"), ("Mr. Min-su", "Min-su")]:
+        assert [(h.variant, text[h.start:h.end]) for h in KOREAN.find(text, scope="cases/k/")] == [("given-name", found)]
+        assert KOREAN.find(text, scope="cases/other/") == [], text
+    assert KOREAN.find("Minsung", scope="cases/k/") == []
+    from casekit.site.body import BodyRenderer
+
+    html = str(BodyRenderer(KOREAN).html('Minsu 씨 <span title="Minsu">x</span>', "cases/k/02-assessment.md", 1))
+    assert "Minsu" not in html and 'title="○○○○○"' in html, html
+
+
 def test_romanized_spellings_are_bounded() -> None:
     from casekit.core.romanize import romanizations
 

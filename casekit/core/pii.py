@@ -26,8 +26,8 @@ times, versions never match):
 
 Text is compared after mapping full-width characters (０１０－…, common with Korean IMEs),
 Unicode dashes and spaces to ASCII and dropping zero-width characters; positions are those of
-the original text. A phone number written in Korean digit words (`공일공-일이삼사-오육칠팔`) is read
-as its digits (`_WORD_PHONE`). The guard catches mistakes, not deliberate disguise (images, `O` for 0).
+the original text. A phone or resident number written in Korean digit words (`공일공-일이삼사-오육칠팔`)
+is read as its digits (`_WORD_NUMBER`). The guard catches mistakes, not deliberate disguise (images, `O` for 0).
 
 Known public numbers (an agency's switchboard, a national hotline) are allowed in `casekit.yml`,
 compared by digits (`02-0000-1234` also allows `02 0000 1234`) or, for e-mail, ignoring case:
@@ -150,29 +150,31 @@ INTL_PHONE = re.compile(
     rf"|{_COUNTRY}\d{{7,13}})" + _END
 )
 _INTL_DIGITS = range(10, 16)
-# a phone number in Korean digit words, as a probe wrote one to hide it (공일공-일이삼사-오육칠팔,
-# 공일공 일이삼사 오육칠팔, 영이 칠오구 삼삼삼삼): from 공 or 영 (0: a number dialled in Korea starts
-# with it) nine to thirteen words, each read as its digit and the whole as PHONE reads digits; a
-# particle 이 glued to the last (…오육칠팔이다) is no digit. The words alone are in every sentence
-# (이, 일, 사, 오, 구); a run of nine, shaped like a phone number, is in none
-_WORD_DIGITS = str.maketrans("공영일이삼사오육륙칠팔구", "001234566789")
-_WORD_PHONE = re.compile(
-    r"[공영](?<![공영일이삼사오육륙칠팔구].)(?:(?:[ \t]{1,2}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[공영일이삼사오육륙칠팔구]){8,12}"
+# a phone or resident number in Korean digit words, as a probe wrote one to hide it (공일공-일이삼사-오육칠팔,
+# 공일공 일이삼사 오육칠팔, 영이 칠오구 삼삼삼삼, 육구공칠이일-일이삼사오육칠): nine to fifteen words, each read
+# as its digit (공 and 영 0, 일 1 … 구 9) and the whole as PHONE or RRN reads digits; a particle 이 glued to
+# the last (…오육칠팔이다) is no digit. The words alone are in every sentence (이, 일, 사, 오, 구); a run
+# of nine or more, shaped like a phone or a resident number, is in none
+_WORD_DIGIT_CHARS = "공영일이삼사오육륙칠팔구"
+_WORD_DIGITS = str.maketrans(_WORD_DIGIT_CHARS, "001234566789")
+_WORD_NUMBER = re.compile(
+    rf"[{_WORD_DIGIT_CHARS}](?<![{_WORD_DIGIT_CHARS}].)"
+    rf"(?:(?:[ \t]{{1,2}}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[{_WORD_DIGIT_CHARS}]){{8,14}}"
 )
 
 
-def _maybe_word_phone(text: str) -> bool:
-    return ("공" in text or "영" in text) and _WORD_PHONE.search(text) is not None
-
-
-def _word_phone(words: str) -> int:
-    """The length of the phone number Korean digit words `words` read as (0: none)."""
+def _word_number(words: str, today: dt.date) -> tuple[int, str] | None:
+    """(length, code) of the phone or resident number Korean digit words `words` read as, or None."""
     digits = words.translate(_WORD_DIGITS)
-    if PHONE.fullmatch(digits):
-        return len(words)
-    if words.endswith("이") and PHONE.fullmatch(digits[:-1]):
-        return len(words) - 1
-    return 0
+    for cut in (0, 1) if words.endswith("이") else (0,):
+        read = digits[: len(digits) - cut]
+        if PHONE.fullmatch(read):
+            return len(words) - cut, PHONE_CODE
+        rrn = RRN.fullmatch(read)
+        if rrn is not None and rrn["g"] and _plausible_rrn(rrn, today):
+            return len(words) - cut, RESIDENT
+    return None
+
 
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
@@ -340,7 +342,7 @@ def find_pii(
     text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
 ) -> Iterator[tuple[str, int, str]]:
     """(code, offset, matched text) for each personal number or address in `text`, in text order."""
-    words = _maybe_word_phone(text)
+    words = _WORD_NUMBER.search(text) is not None
     if not words and not _maybe_pii(text):
         return
     view, index = _view(text)
@@ -368,10 +370,10 @@ def find_pii(
     for m in PHONE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
-    for m in _WORD_PHONE.finditer(view) if words else ():
-        length = _word_phone(m.group(0))
-        if length and free(m.start(), m.start() + length):
-            take(m.start(), m.start() + length, PHONE_CODE)
+    for m in _WORD_NUMBER.finditer(view) if words else ():
+        number = _word_number(m.group(0), today)
+        if number is not None and free(m.start(), m.start() + number[0]):
+            take(m.start(), m.start() + number[0], number[1])
     for m in INTL_PHONE.finditer(view):
         if free(*m.span()) and len(_digits(m.group(0))) in _INTL_DIGITS and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
@@ -542,7 +544,7 @@ def _candidates(leaves: list[tuple[tuple[Any, ...], Any]]) -> Iterator[tuple[tup
 def _worth_scanning(value: str) -> bool:
     """A published text value that could hold what find_pii reports. Values repeat from record
     to record (a status, a programme, a date), so the answer is remembered."""
-    return (_maybe_pii(value) and not _DATE_ONLY.fullmatch(value)) or _maybe_word_phone(value)
+    return (_maybe_pii(value) and not _DATE_ONLY.fullmatch(value)) or _WORD_NUMBER.search(value) is not None
 
 
 def _line_starts(text: str) -> list[int]:

@@ -75,15 +75,35 @@ def _syllable(syllable: str) -> tuple[str, str]:
     return rr, _common(rr)
 
 
+def _split(name: str) -> tuple[str, str] | None:
+    """(family name, given name) of a Korean name of 2 to 4 syllables (a compound family name, 남궁,
+    of a name of four); None for another value."""
+    if not 2 <= len(name) <= 4 or not all("가" <= ch <= "힣" for ch in name):
+        return None
+    return (name[:2], name[2:]) if len(name) == 4 and name[:2] in COMPOUND else (name[:1], name[1:])
+
+
+def _givens(given: str) -> list[str]:
+    """The given name by the Revised Romanization and by the common spelling (one or two)."""
+    return list(dict.fromkeys("".join(_syllable(s)[i] for s in given) for i in (0, 1)))
+
+
 def romanizations(name: str) -> list[str]:
     """The Latin spellings of a Korean name of 2 to 4 syllables (family name first, of one
     syllable or a compound one: 남궁민수), family name first and last, lower case, run together;
     none for another value. The given name by the Revised Romanization and by the common spelling."""
-    if not 2 <= len(name) <= 4 or not all("가" <= ch <= "힣" for ch in name):
+    split = _split(name)
+    if split is None:
         return []
-    family, given = (name[:2], name[2:]) if len(name) == 4 and name[:2] in COMPOUND else (name[:1], name[1:])
-    families = FAMILY.get(family) or tuple(dict.fromkeys("".join(_syllable(s)[i] for s in family) for i in (0, 1)))
-    givens = dict.fromkeys("".join(_syllable(s)[i] for s in given) for i in (0, 1))
+    family, given = split
+    families = FAMILY.get(family) or _givens(family)
+    givens = _givens(given)
     out = dict.fromkeys(f + g for f in families for g in givens)
     out.update(dict.fromkeys(g + f for f in families for g in givens))
     return list(out)
+
+
+def given_romanizations(name: str) -> list[str]:
+    """The given name of a Korean name (`romanizations`) in Latin letters alone: Minsu, Minsoo of 김민수."""
+    split = _split(name)
+    return _givens(split[1]) if split is not None else []

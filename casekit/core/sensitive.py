@@ -32,7 +32,7 @@ matched is reported (`Hit.variant`):
 | `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
-| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
+| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`; `Minsu`, `Minsoo` for `김민수`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
 Given names collide with ordinary words, so `check` only warns of one in a body, and a line
 holding `<!-- casekit: name-ok -->` is exempt; the published bodies mask them (`SensitiveIndex.mask`).
@@ -61,7 +61,7 @@ import ahocorasick
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
-from casekit.core.romanize import FAMILY, romanizations
+from casekit.core.romanize import FAMILY, given_romanizations, romanizations
 from casekit.core.source import column_at
 
 MIN_LENGTH = 2
@@ -300,6 +300,9 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
         # in Latin letters, as a passport or a form abroad writes it: Kim Minsu, Min-su Kim, GIM MINSU
         # (`romanize`: at most 16 spellings; of fewer than 5 letters, none: they are in every other word)
         out += [(w, ROMANIZED, False) for w in romanizations(compact) if len(w) >= 5]
+        # and its given name alone so (Minsu, Minsoo: a given name, in its own case's texts only)
+        out += [(w, GIVEN, False) for w in given_romanizations(compact)
+                if len(w) >= MIN_LATIN_GIVEN and w not in _NOT_GIVEN]
     elif 2 <= len(parts := v.split(" ")) <= 4 and all(_LATIN_NAME_PART.fullmatch(base_letters(p)[0]) for p in parts):
         # a name in Latin letters (Trần Văn Hùng, a client from abroad) in another order, as forms
         # abroad and people write it: the given name first (Hùng Trần Văn, Hung Van Tran), the
@@ -541,7 +544,8 @@ class SensitiveIndex:
         # is (its few separators allowed), so the ordinary words it hides in cost nothing
         self.digest: str | None = None  # of the needles, when the maker took it (needles_digest)
         self.given = {w for w, kinds in self.words.items() if len(w) == 2 and len(kinds) == 1 and GIVEN in kinds}
-        # a given name in Latin letters (Huong of Lê Thị Hương): then a tag of ASCII alone may hold one (`mask`)
+        # a given name in Latin letters (Huong of Lê Thị Hương, Minsu of 김민수): then a tag of ASCII alone
+        # may hold one (`mask`)
         self._ascii_given = any(w.isascii() and GIVEN in kinds for w, kinds in self.words.items())
         firsts = "".join(sorted({w[0] for w in self.given}))
         self.given_pattern = _given_pattern(firsts)
@@ -564,6 +568,10 @@ class SensitiveIndex:
             automaton.make_automaton()
             self.automaton = automaton
         return self.automaton
+
+    def _has_word(self, text: str) -> bool:
+        """Whether the automaton finds a word in `text` (ASCII: its letters as they are, lower case)."""
+        return next(self._words_automaton().iter(_compact(text).lower()), None) is not None
 
     def prepare(self) -> None:
         """Make what searching needs now (the automaton), so that a pickled index has it."""
@@ -646,7 +654,11 @@ class SensitiveIndex:
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
-            clean = next(self._words_automaton().iter(compact.lower()), None) is None
+            # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
+            # `naraedong-welfare-team`; `osu` in `closure`): judged as `find` judges it, any case's given
+            # names counted (the part is judged alone: no word nor the judging of one reaches across a
+            # TEXT_BREAK, see `_judge`)
+            clean = next(self._words_automaton().iter(compact.lower()), None) is None or not self._compact_hits(folded, None)
         if len(part) <= 200:  # what repeats is short (a status, a name, a date): a long text is told once
             if len(self._clean) + len(self._unclean) >= 100_000:  # (10,000 cases: some 22,000 texts)
                 self._clean.clear()
@@ -883,7 +895,9 @@ class SensitiveIndex:
                     edits.append((*rt.source_span(i, i + 1), MASK_CHAR))
         # a tag's attribute values are published too (title, alt, a link's address): masked alike
         for at, tag in rt.markup:
-            if (self._ascii_given or not tag.isascii()) and not _line_has(text, at, NAME_OK):
+            if tag.isascii() and not (self._ascii_given and "=" in tag and self._has_word(tag)):
+                continue  # (a tag of ASCII alone holds a given name only in Latin letters, in an attribute)
+            if not _line_has(text, at, NAME_OK):
                 masked = self.mask(tag, markdown=False, scope=scope)  # (never unescaped: it goes back as it was)
                 if masked != tag:
                     edits.append((at, at + len(tag), masked))
