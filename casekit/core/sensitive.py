@@ -27,7 +27,7 @@ matched is reported (`Hit.variant`):
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
 | `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
-| `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
+| `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
 | `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
@@ -430,7 +430,8 @@ def address_details(address: str) -> list[str]:
     `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
     out = []
     for m in _APT.finditer(address):
-        out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
+        # 103동 1502호, also written 103-1502, and the flat first: 1502호 103동
+        out += [m.group(0), f"{m.group(1)}-{m.group(2)}", f"{m.group(2)}호 {m.group(1)}동"]
         named = _APT_NAME.search(address, 0, m.start())
         if named is not None and not address[named.end():m.start()].strip():
             # 나래아파트 2동 605호 as the neighbours write it: 나래아파트 2-605, 2/605 (2605 alone is any number)
