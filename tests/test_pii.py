@@ -451,7 +451,7 @@ def test_casekit_yml_allowlist(sample: Path, run) -> None:
 
 # --- any text at all ------------------------------------------------------------------------------
 
-_ALPHABET = "0123456789０１２-–. ()+*@가나계좌년원\n\u200bxX#abc."
+_ALPHABET = "0123456789０１２-–. ()+*@가나계좌년원\n\u200bxX#abc.공영일이구"
 
 
 @settings(max_examples=300, deadline=None)
