@@ -352,7 +352,9 @@ def find_pii(
     text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
 ) -> Iterator[tuple[str, int, str]]:
     """(code, offset, matched text) for each personal number or address in `text`, in text order."""
-    if not _has_word_number(text) and not _maybe_pii(text):
+    words = _has_word_number(text) or (IGNORABLE_RE.search(text) is not None
+                                        and _has_word_number(IGNORABLE_RE.sub("", text)))
+    if not words and not _maybe_pii(text):
         return
     view, index = _view(text)
     allowed = _Allow.of(allow)
@@ -379,7 +381,7 @@ def find_pii(
     for m in PHONE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
-    for m in _WORD_NUMBER.finditer(view):
+    for m in _WORD_NUMBER.finditer(view) if words else ():
         if m.group().isascii():
             continue  # (digits alone: PHONE's, RRN's)
         number = _word_number(m.group(0), today)
