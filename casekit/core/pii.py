@@ -166,7 +166,7 @@ _WORD_NUMBER = re.compile(
 
 def _has_word_number(text: str) -> bool:
     """Whether `text` holds a run of `_WORD_NUMBER` with a word in it (digits alone are PHONE's)."""
-    return any(not m.group().isascii() for m in _WORD_NUMBER.finditer(text))
+    return not text.isascii() and any(not m.group().isascii() for m in _WORD_NUMBER.finditer(text))
 
 
 def _word_number(words: str, today: dt.date) -> tuple[int, str] | None:
