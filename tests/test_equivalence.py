@@ -126,6 +126,10 @@ def _plant(root: Path) -> None:
     append("cases/2026-0003/01-intake.md", "배우자 여권 M12345678 사본")  # pii-passport
     append("cases/2026-0004/01-intake.md", "지난번 박영수 님과 같은 건물")  # sensitive-in-text: 2026-0001's client
     append("cases/2026-0004/03-followup.md", "목표: {{goal.text}}")  # template-tag-in-body
+    # sensitive-variant-in-text (romanized: 2026-0001's client; date in number words: her birth date), pii-phone in words
+    append("cases/2026-0004/03-followup.md", "이웃 Park Young-soo 씨, 생신 일구육구년 칠월 이십일일, 연락처 공일공-일이삼사-오육칠팔")
+    edit("cases/2026-0002/01-intake.md", '    relation: "자녀(아들)"', '    name: "Trần Văn Hùng"\n    relation: "자녀(아들)"')
+    append("cases/2026-0002/05-monitoring.md", "Hung 씨와 통화함")  # given-name-in-text: a Latin given name alone
     (root / "docs" / "due.md").write_text("# 기한\n\n우리 기관의 기한 안내\n", encoding="utf-8")  # docs-page-clash
     outside = root.parent / "outside.md"
     outside.write_text("---\ncase: x\n---\n", encoding="utf-8")

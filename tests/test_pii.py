@@ -123,6 +123,21 @@ POSITIVES = [
     ("+998 90 123 45 67", "pii-phone", "+998 90 123 45 67"),
     ("+1 (212) 555-0123", "pii-phone", "+1 (212) 555-0123"),
     ("+84912345678", "pii-phone", "+84912345678"),
+    # in Korean digit words, as a probe wrote one to hide it (공 or 영 for 0)
+    ("연락처 공일공-일이삼사-오육칠팔", "pii-phone", "공일공-일이삼사-오육칠팔"),
+    ("공일공 일이삼사 오육칠팔로 연락", "pii-phone", "공일공 일이삼사 오육칠팔"),
+    ("번호는 공일공 일이삼사 오육칠팔이다", "pii-phone", "공일공 일이삼사 오육칠팔"),  # (이: a particle, no digit)
+    ("영일공.일이삼사.오육칠팔", "pii-phone", "영일공.일이삼사.오육칠팔"),
+    ("공일공일이삼사오육칠팔", "pii-phone", "공일공일이삼사오육칠팔"),
+    ("집 공이-칠오구-삼삼삼삼", "pii-phone", "공이-칠오구-삼삼삼삼"),
+    ("공삼일 육륙칠 팔구공일", "pii-phone", "공삼일 육륙칠 팔구공일"),
+    ("주민번호 육구공칠이일-일이삼사오육칠", "pii-resident-number", "육구공칠이일-일이삼사오육칠"),
+    ("010-일이삼사-오육칠팔", "pii-phone", "010-일이삼사-오육칠팔"),  # (words and digits)
+    ("공일공-1234-5678로", "pii-phone", "공일공-1234-5678"),
+    ("０１０-일이삼사-오육칠팔", "pii-phone", "０１０-일이삼사-오육칠팔"),
+    ("010-1234-567팔", "pii-phone", "010-1234-567팔"),
+    ("공일공\u200b-일이삼사-오육칠팔", "pii-phone", "공일공\u200b-일이삼사-오육칠팔"),  # (a character drawn as nothing)
+    ("육구공칠이일 일이삼사오육칠이다", "pii-resident-number", "육구공칠이일 일이삼사오육칠"),
 ]
 
 
@@ -186,6 +201,21 @@ NEGATIVES = [
     "@kim.sw 담당",
     "1234567890123",  # a bare long number with no bank word nearby
     "010-****-5678",
+    # number words in prose, and runs of them that are no phone number's shape
+    "일이삼사오육칠팔구 순서로 셈",
+    "이공일공-일이삼사-오육칠팔",  # (a longer number)
+    "공일공-일이삼사-오육칠팔구",
+    "영일이삼사오육칠팔구 영일이",
+    "공일공 일이삼사",
+    "영이 일이 삼사 공 오 구",
+    "공공기관 일이삼 사오육 칠팔구",
+    "영영 이일이 삼사오 육칠팔",
+    "운영이 일이 년 사이 오십 건",
+    "구구일삼삼이-일이삼사오육칠",  # (no date: month 13)
+    "육구공칠이일-구이삼사오육칠",  # (9: no resident's digit)
+    "2026년 3월 15일 일이삼 사오육",
+    "제2026-0001호 일일 점검",
+    "번호 0101234567이 틀림",  # (이 after a digit: a particle)
 ]
 
 
@@ -423,7 +453,7 @@ def test_casekit_yml_allowlist(sample: Path, run) -> None:
 
 # --- any text at all ------------------------------------------------------------------------------
 
-_ALPHABET = "0123456789０１２-–. ()+*@가나계좌년원\n\u200bxX#abc."
+_ALPHABET = "0123456789０１２-–. ()+*@가나계좌년원\n\u200bxX#abc.공영일이구"
 
 
 @settings(max_examples=300, deadline=None)

@@ -210,6 +210,20 @@ FOUND = [
     ("Thi Ngoc Anh Dang", "name-order"),  # of four words: the family name last
     ("Anh Dang Thi Ngoc", "name-order"),  # the given name first
     ("Weissmuller Jorgen", "name-order"),
+    # a Korean name in Latin letters, as a passport or a form abroad writes it (a probe published them)
+    ("Tak Haeon", "romanized"),
+    ("HAEON TAK", "romanized"),
+    ("Tak Hae-on 님과 상담", "romanized"),
+    ("Namgung Min-su", "romanized"),
+    ("Minsoo Namkoong", "romanized"),
+    ("NAMGUNG MIN SU", "romanized"),
+    # a birth date in Korean number words (a probe published them)
+    ("일구오팔년 삼월 십칠일", "date"),
+    ("오팔년 삼월 십칠일생", "date"),
+    ("천구백오십팔년 삼월 십칠일", "date"),
+    ("1958년 삼월 십칠일", "date"),
+    ("일구오팔 년 3월 십칠일", "date"),
+    ("1502호 103동", "address-detail"),
 ]
 
 
@@ -297,12 +311,22 @@ NOT_FOUND = [
     "TRAN HUNG DAO",
     "Minh Tran Hung",
     "Tranvanhungs",
+    # a romanized name inside a longer word, or another name; a date in number words that is another day
+    "Takhaeons",
+    "Tak Haeun",
+    "Kim Haeon",
+    "일구오팔년 삼월 십팔일",
+    "오팔년 삼월 십칠",
+    "일구오구년 삼월 십칠일",
+    "이일구오팔년 삼월 십칠일",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_not_a_variant(text: str) -> None:
-    found = variants_in(text)
+    # (a Latin name's given name alone, Hung, Anh, is a given name: found in its own case's texts
+    # only, `test_a_latin_given_name_alone_counts_in_its_own_case_only`; variants_in reads every case's)
+    found = [(v, w) for v, w in variants_in(text) if not (v == "given-name" and w.isascii())]
     if text == "580317":
         assert found == [("date", "580317")]
     else:
@@ -311,13 +335,15 @@ def test_not_a_variant(text: str) -> None:
 
 def test_address_details() -> None:
     assert address_details("가온구 나래로 12, 103동 1502호") == [
-        "103동 1502호", "103-1502", "1502호", "나래로 12", "나래로12번지", "나래로제12호", "나래로산12"]
+        "103동 1502호", "103-1502", "1502호 103동", "1502호", "나래로 12", "나래로12번지", "나래로제12호", "나래로산12"]
     assert address_details("가온구 나래동 101-1 2층") == [
-        "101-1 2층", "나래동 101-1", "나래동101-1번지", "나래동제101-1호", "나래동산101-1", "나래동101번지1호", "나래동101의1"]
+        "101-1 2층", "2층 101-1", "나래동 101-1", "나래동101-1번지", "나래동제101-1호", "나래동산101-1", "나래동101번지1호",
+        "나래동101의1", "나래동101번지의1", "나래동101번지1"]
 
 
 @pytest.mark.parametrize("text", ["주소 나래동 #101-1 방문", "나래동 제101-1호", "나래동 산101-1", "나래동 '101-1'",
-                                  "가온구 나래동 101번지 1호", "나래동 『101-1』", "나래동 [101-1]"])
+                                  "가온구 나래동 101번지 1호", "나래동 『101-1』", "나래동 [101-1]", "나래동 101번지의 1",
+                                  "나래동 101번지 1 방문", "2층 101-1", "2층, 101-1"])
 def test_a_lot_number_written_as_lots_are_written_is_the_address(text: str) -> None:
     """나래동 101-1 written with #, 제…호, 산, quotes or brackets, or as 101번지 1호, was published
     (found by a probe that attacked a copy of the sample)."""
@@ -638,3 +664,129 @@ def test_a_foreign_clients_name_without_accents_and_a_birth_date_written_abroad_
     assert "가구원 실명" in ko and "성과 이름의 순서를 바꾼 로마자 이름" in ko and "(name-order)" in en
     ko, en = said[at("cases/2026-0001/04-intervention.md", "1969年7月21日")[1:]]
     assert "클라이언트 생년월일" in ko and "다른 형식으로 쓴 날짜" in ko and "(date)" in en
+
+
+# --- a Latin given name alone, a Korean name romanized (an attacker's probe) ---------------------
+
+
+LATIN = SensitiveIndex([("Lê Thị Hương", "cases/c/01-intake.md", "client.name"),
+                        ("Trần Văn An", "cases/c/01-intake.md", "household_members[1].name"),
+                        ("Maria Santos", "cases/m/01-intake.md", "client.name"),
+                        ("KARIMOV Alisher", "cases/k/01-intake.md", "client.name")])
+
+
+def test_a_latin_given_name_alone_counts_in_its_own_case_only() -> None:
+    """`Huong 씨는`, `Hương씨`, `Ms. Huong` in the records of Lê Thị Hương's own case passed check and
+    were published (a probe), where a Korean given name alone is found. The last word of a name
+    whose family name comes first; the first of a Western one (Maria of Maria Santos); a word of
+    its own; never Van, Thi, Le alone, nor a given name of fewer than three letters (An)."""
+    for text, scope, found in [("Huong 씨는 웃었다", "cases/c/", "Huong"), ("Hương씨가 말했다", "cases/c/", "Hương"),
+                               ("Ms. Huong said", "cases/c/", "Huong"), ("HUONG", "cases/c/", "HUONG"),
+                               ("Maria가 왔다", "cases/m/", "Maria"), ("Alisher 씨", "cases/k/", "Alisher")]:
+        assert [(h.variant, text[h.start:h.end]) for h in LATIN.find(text, scope=scope)] == [("given-name", found)], text
+        assert LATIN.find(text, scope="cases/other/") == [], text  # (another case's: an ordinary word)
+    for text in ["Huongs", "Van", "Thi", "Le", "An 씨", "Santos 씨", "Karimov", "Mariam", "Thi Le"]:
+        assert LATIN.find(text, scope="cases/c/") + LATIN.find(text, scope="cases/m/") == [], text
+    assert [h.variant for h in LATIN.find("Le Thi Huong", scope="cases/c/")] == ["unaccented"]  # (the whole name)
+    assert LATIN.mask("Huong 씨는 Ms. Huong과", scope="cases/c/") == "○○○○○ 씨는 Ms. ○○○○○과"
+    assert LATIN.mask("Huong 씨 <!-- casekit: name-ok -->", scope="cases/c/") == "Huong 씨 <!-- casekit: name-ok -->"
+    assert list(LATIN.finditer("Huong 씨")) == []  # (not refused by the site's audit: masked)
+
+
+def test_a_latin_given_name_is_masked_on_the_page() -> None:
+    from casekit.site.body import BodyRenderer
+
+    html = str(BodyRenderer(LATIN).html("Huong 씨는 웃었다. Hương씨와 <abbr title=\"Ms. Huong\">x</abbr>",
+                                        "cases/c/04-intervention.md", 1))
+    assert "Huong" not in html and "Hương" not in html, html
+    assert "Huong" in str(BodyRenderer(LATIN).html("Huong 씨", "cases/d/04-intervention.md", 1))
+
+
+def test_a_latin_given_name_fails_check_in_its_own_case(tmp_path: Path) -> None:
+    """Body: a warning (masked), silenced by `<!-- casekit: name-ok -->`; front-matter value: an
+    error (published as written), silenced by `# casekit: name-ok` on its line."""
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    intake = root / "cases/2026-0002/01-intake.md"
+    intake.write_text(intake.read_text(encoding="utf-8").replace('  name: "이영희"', '  name: "Lê Thị Hương"'),
+                      encoding="utf-8")
+    body = root / "cases/2026-0002/04-intervention.md"
+    text = body.read_text(encoding="utf-8").rstrip("\n")
+    body.write_text(text + "\n\nHuong 씨는 웃었다.\n\nMs. Hương씨와 통화.\n\nHuong 씨 <!-- casekit: name-ok -->\n",
+                    encoding="utf-8")
+    first = text.count("\n") + 3
+    other = root / "cases/2026-0003/02-closure.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\nHuong 씨는 이웃이다.\n", encoding="utf-8")
+    fields = root / "cases/2026-0002/06-assessment.md"
+    ftext = fields.read_text(encoding="utf-8")
+    fields.write_text(ftext.replace("strengths:\n", 'strengths:\n  - "Huong 씨가 먼저 이야기함"\n'
+                                    '  - "Huong 씨는 아침에 산책함"  # casekit: name-ok\n', 1), encoding="utf-8")
+    line = ftext.split("\n").index("strengths:") + 2
+    found = [(f.path, f.line, f.code, f.severity) for f in check(root).findings
+             if f.code in ("given-name-in-text", "given-name-in-field", "sensitive-variant-in-text", "sensitive-in-text")]
+    assert found == [("cases/2026-0002/04-intervention.md", first, "given-name-in-text", "warning"),
+                     ("cases/2026-0002/04-intervention.md", first + 2, "given-name-in-text", "warning"),
+                     ("cases/2026-0002/06-assessment.md", line, "given-name-in-field", "error")], found
+
+
+KOREAN = SensitiveIndex([("김민수", "cases/k/01-intake.md", "client.name"),
+                         ("박영수", "cases/p/01-intake.md", "client.name"),
+                         ("정보람 팀장", "resources/r.md", "contact_person")])
+
+
+@pytest.mark.parametrize("text", ["Kim Minsu", "Kim Min-su", "Minsu Kim", "KIM MIN SU", "Gim Minsu", "Kim Minsoo",
+                                  "MINSOO KIM 님", "Mr Kim Min Su", "Park Young-soo", "Bak Yeongsu", "Youngsoo Park",
+                                  "Jung Boram", "Boram Chung", "Jeong Bo-ram 팀장"])
+def test_a_korean_name_in_latin_letters_is_found_everywhere(text: str) -> None:
+    """김민수 written as a passport writes it passed check and the audit (a probe): the family name
+    as families spell it, the given name by the Revised Romanization or its common spelling,
+    either order, found in any case's text as a word of its own, case ignored."""
+    assert [h.variant for h in KOREAN.find(text, scope="cases/other/")] == ["romanized"], text
+    assert [offset for offset, _ in KOREAN.finditer(text)], text  # (refused by the site's audit too)
+
+
+@pytest.mark.parametrize("text", ["Kimminsuk", "Kim Minsung", "Minsu", "Kim", "kim.sw", "Park Youngsook",
+                                  "Kim Minjae"])
+def test_a_name_like_a_romanized_name_is_not_it(text: str) -> None:
+    assert KOREAN.find(text, scope="cases/other/") == [], text
+
+
+def test_a_romanized_given_name_alone_counts_in_its_own_case_only() -> None:
+    """`Minsu 씨는` in 김민수's own records: her given name, as `민수 씨는` is (a warning, masked; an
+    error in a front-matter value), and an ordinary word in another case's."""
+    for text, found in [("Minsu 씨는 웃었다", "Minsu"), ("MINSOO", "MINSOO"), ("Mr. Min-su", "Min-su")]:
+        assert [(h.variant, text[h.start:h.end]) for h in KOREAN.find(text, scope="cases/k/")] == [("given-name", found)]
+        assert KOREAN.find(text, scope="cases/other/") == [], text
+    assert KOREAN.find("Minsung", scope="cases/k/") == []
+    from casekit.site.body import BodyRenderer
+
+    html = str(BodyRenderer(KOREAN).html('Minsu 씨 <span title="Minsu">x</span>', "cases/k/02-assessment.md", 1))
+    assert "Minsu" not in html and 'title="○○○○○"' in html, html
+
+
+def test_romanized_spellings_are_bounded() -> None:
+    from casekit.core.romanize import romanizations
+
+    assert set(romanizations("김민수")) >= {"kimminsu", "gimminsu", "minsukim", "kimminsoo"}
+    assert romanizations("남궁민수")[0] == "namgungminsu"
+    assert romanizations("Kim") == [] and romanizations("김") == []
+    assert max(len(romanizations(n)) for n in ["이순자", "박영수", "유정희", "남궁민수", "최철수", "독고영재"]) <= 16
+
+
+def test_a_romanized_name_and_number_words_fail_check(tmp_path: Path) -> None:
+    """Case 2026-0001's client 박영수 (born 1969-07-21) as `Park Young-soo` and her birth date in words,
+    and a phone number in words, written in another case's record."""
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    rec = root / "cases/2026-0004/03-followup.md"
+    text = rec.read_text(encoding="utf-8").rstrip("\n")
+    rec.write_text(text + "\n\n이웃 Park Young-soo 씨.\n\n생신 일구육구년 칠월 이십일일.\n\n연락처 공일공-일이삼사-오육칠팔\n",
+                   encoding="utf-8")
+    first = text.count("\n") + 3
+    found = [(f.line, f.code) for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
+    assert found == [(first, "sensitive-variant-in-text"), (first + 2, "sensitive-variant-in-text"),
+                     (first + 4, "pii-phone")], found
+    said = [f.message("ko") for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
+    assert "로마자로 적은 한글 이름" in said[0] and "다른 형식으로 쓴 날짜" in said[1]

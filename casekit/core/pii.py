@@ -6,7 +6,7 @@ on the casebook site, so these are findings there:
 | code | what | severity |
 |---|---|---|
 | `pii-resident-number` | 주민등록번호 / 외국인등록번호 `YYMMDD-GNNNNNN` (also masked `YYMMDD-G******`) | error |
-| `pii-phone` | mobile 010/011/016-019, area codes 02, 031-064, 070, 050x, +82, 15xx/16xx/18xx | error |
+| `pii-phone` | mobile 010/011/016-019, area codes 02, 031-064, 070, 050x, +82, 15xx/16xx/18xx (also in Korean digit words) | error |
 | `pii-email` | e-mail addresses | error |
 | `pii-account` | bank account-like numbers | warning |
 
@@ -26,7 +26,8 @@ times, versions never match):
 
 Text is compared after mapping full-width characters (０１０－…, common with Korean IMEs),
 Unicode dashes and spaces to ASCII and dropping zero-width characters; positions are those of
-the original text. The guard catches mistakes, not deliberate disguise (`공일공`, images).
+the original text. A phone or resident number written in Korean digit words (`공일공-일이삼사-오육칠팔`)
+is read as its digits (`_WORD_NUMBER`). The guard catches mistakes, not deliberate disguise (images, `O` for 0).
 
 Known public numbers (an agency's switchboard, a national hotline) are allowed in `casekit.yml`,
 compared by digits (`02-0000-1234` also allows `02 0000 1234`) or, for e-mail, ignoring case:
@@ -149,6 +150,42 @@ INTL_PHONE = re.compile(
     rf"|{_COUNTRY}\d{{7,13}})" + _END
 )
 _INTL_DIGITS = range(10, 16)
+# a phone or resident number in Korean digit words, as a probe wrote one to hide it (공일공-일이삼사-오육칠팔,
+# 공일공 일이삼사 오육칠팔, 영이 칠오구 삼삼삼삼, 육구공칠이일-일이삼사오육칠), or in words and digits
+# (010-일이삼사-오육칠팔, 공일공-1234-5678): nine to fifteen words or digits, a word among them, each word
+# read as its digit (공 and 영 0, 일 1 … 구 9) and the whole as PHONE or RRN reads digits; a particle 이
+# glued to the last (…오육칠팔이다) is no digit. The words alone are in every sentence (이, 일, 사, 오, 구); a run
+# of nine or more, shaped like a phone or a resident number, is in none
+_WORD_DIGIT_CHARS = "공영일이삼사오육륙칠팔구"
+_WORD_DIGITS = str.maketrans(_WORD_DIGIT_CHARS, "001234566789")
+_WORD_NUMBER = re.compile(
+    rf"[{_WORD_DIGIT_CHARS}\d](?<![{_WORD_DIGIT_CHARS}\d].)"
+    rf"(?:(?:[ \t]{{1,2}}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[{_WORD_DIGIT_CHARS}\d]){{8,14}}"
+)
+
+
+def _has_word_number(text: str) -> bool:
+    """Whether `text` holds a run of `_WORD_NUMBER` with a word in it (digits alone are PHONE's)."""
+    return not text.isascii() and any(not m.group().isascii() for m in _WORD_NUMBER.finditer(text))
+
+
+def _word_number(words: str, today: dt.date) -> tuple[int, str] | None:
+    """(length, code) of the phone or resident number Korean digit words `words` read as, or None."""
+    digits = words.translate(_WORD_DIGITS)
+    # (이 right after a digit is a particle: 0101234567이 is no 010-1234-5672)
+    cuts = ((1,) if words[-2:-1].isdigit() else (0, 1)) if words.endswith("이") else (0,)
+    for cut in cuts:
+        if words[: len(words) - cut].isascii():
+            continue  # (digits alone: PHONE's, RRN's)
+        read = digits[: len(digits) - cut]
+        if PHONE.fullmatch(read):
+            return len(words) - cut, PHONE_CODE
+        rrn = RRN.fullmatch(read)
+        if rrn is not None and rrn["g"] and _plausible_rrn(rrn, today):
+            return len(words) - cut, RESIDENT
+    return None
+
+
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])"
@@ -315,7 +352,9 @@ def find_pii(
     text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
 ) -> Iterator[tuple[str, int, str]]:
     """(code, offset, matched text) for each personal number or address in `text`, in text order."""
-    if not _maybe_pii(text):
+    words = _has_word_number(text) or (IGNORABLE_RE.search(text) is not None
+                                        and _has_word_number(IGNORABLE_RE.sub("", text)))
+    if not words and not _maybe_pii(text):
         return
     view, index = _view(text)
     allowed = _Allow.of(allow)
@@ -342,6 +381,12 @@ def find_pii(
     for m in PHONE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
+    for m in _WORD_NUMBER.finditer(view) if words else ():
+        if m.group().isascii():
+            continue  # (digits alone: PHONE's, RRN's)
+        number = _word_number(m.group(0), today)
+        if number is not None and free(m.start(), m.start() + number[0]):
+            take(m.start(), m.start() + number[0], number[1])
     for m in INTL_PHONE.finditer(view):
         if free(*m.span()) and len(_digits(m.group(0))) in _INTL_DIGITS and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
@@ -376,7 +421,7 @@ def find_pii(
             take(m.start(), m.end(), BANK_ACCOUNT_CODE)
 
     for start, end, code in sorted(hits):
-        if view[start:end] in allowed:
+        if view[start:end].translate(_WORD_DIGITS) in allowed:
             continue
         if index is not None:
             start, end = index[start], index[end - 1] + 1
@@ -512,7 +557,7 @@ def _candidates(leaves: list[tuple[tuple[Any, ...], Any]]) -> Iterator[tuple[tup
 def _worth_scanning(value: str) -> bool:
     """A published text value that could hold what find_pii reports. Values repeat from record
     to record (a status, a programme, a date), so the answer is remembered."""
-    return _maybe_pii(value) and not _DATE_ONLY.fullmatch(value)
+    return (_maybe_pii(value) and not _DATE_ONLY.fullmatch(value)) or _has_word_number(value)
 
 
 def _line_starts(text: str) -> list[int]:

@@ -25,13 +25,14 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
-| `address-detail` | `103동 1502호`, `1502호`, `나래로 12`, `101-1 2층`; a lot as `나래동 101번지 1호`, `제101-1호`, `산101-1` | same |
+| `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
 | `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
+| `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
-| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
+| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`; `Minsu`, `Minsoo` for `김민수`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
 Given names collide with ordinary words, so `check` only warns of one in a body, and a line
 holding `<!-- casekit: name-ok -->` is exempt; the published bodies mask them (`SensitiveIndex.mask`).
@@ -60,6 +61,7 @@ import ahocorasick
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
+from casekit.core.romanize import FAMILY, given_romanizations, romanizations
 from casekit.core.source import column_at
 
 MIN_LENGTH = 2
@@ -72,7 +74,7 @@ MASK_CHAR = "○"
 EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
     "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
-UNACCENTED, NAME_ORDER = "unaccented", "name-order"
+UNACCENTED, NAME_ORDER, ROMANIZED = "unaccented", "name-order", "romanized"
 NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no word of another name touches them: `_touches_a_name`)
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
@@ -84,9 +86,10 @@ VARIANT_KO = {
     GIVEN: "성을 뺀 이름",
     UNACCENTED: "성조·악센트 부호를 빼거나 바꿔 쓴 로마자",
     NAME_ORDER: "성과 이름의 순서를 바꾼 로마자 이름",
+    ROMANIZED: "로마자로 적은 한글 이름",
 }
 _RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, NAME_PART: 5, SPACED: 6, UNACCENTED: 6,
-         NAME_ORDER: 7, GIVEN: 8}
+         ROMANIZED: 6, NAME_ORDER: 7, GIVEN: 8}
 
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 # the separators but white space (`\s`, first in the set): `_compact` drops white space with str.split
@@ -144,6 +147,61 @@ _DATE_ENGLISH = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]*[-/.]?[ \t]*(?P<mon2>{_MONTH_WORD})\.?[ \t]*[-/.,]?[ \t]*"
     rf"(?P<y2>\d{{4}}|\d{{2}}))(?![0-9])"
 )
+# in Korean number words, as a probe wrote a birth date to hide it (일구육구년 칠월 이십일일, 육구년 칠월
+# 이십일일생, 천구백육십구년 칠월 이십일일): the year digit by digit (two or four of them) or as a number
+# (천구백육십구), the month and the day as numbers (십이월, 유월, 시월; 이십일일), a part in digits
+# beside them (1969년 칠월 이십일일); 년 월 일 all written. Looked for only where one part is in words
+# (`_date_words_hint`: rare in prose, and 년 and 월 are found by str.find, seven times faster than a
+# pattern of what may stand around them)
+_KO_DIGITS = {"공": 0, "영": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9}
+_KO_NUMBER = "일이삼사오육륙칠팔구"
+# after 년 a month in words, after 월 a day in words; before 년 a year in words
+_WORDS_AFTER = re.compile(rf"[ \t]*(?:[{_KO_NUMBER}십유시]{{1,2}}[ \t]*월|[{_KO_NUMBER}십]{{1,4}}[ \t]*일)")
+_WORD_BEFORE_YEAR = re.compile(rf"[{_KO_NUMBER}공영십백천][ \t]*\Z")
+
+
+def _date_words_hint(text: str) -> bool:
+    """Whether `text` may hold a date with a part in Korean number words (`_DATE_WORDS`)."""
+    for ch in "년월":
+        at = text.find(ch)
+        while at >= 0:
+            if _WORDS_AFTER.match(text, at + 1) or (ch == "년" and _WORD_BEFORE_YEAR.search(text, max(at - 12, 0), at)):
+                return True
+            at = text.find(ch, at + 1)
+    return False
+
+
+_DATE_WORDS = re.compile(
+    rf"(?<![0-9{_KO_NUMBER}공영십백천])(?P<y>\d{{4}}|\d{{2}}|[{_KO_NUMBER}공영십백천]{{2,8}})[ \t]*년[ \t]*"
+    rf"(?P<m>\d{{1,2}}|[{_KO_NUMBER}십유시]{{1,2}})[ \t]*월[ \t]*(?P<d>\d{{1,2}}|[{_KO_NUMBER}십]{{1,4}})[ \t]*일"
+)
+
+
+def _ko_number(words: str) -> int | None:
+    """A number written in Korean number words: digit by digit (일구육구 1969, 공칠 07) or as a
+    number (천구백육십구 1969, 이십일 21, 십이 12); None when it reads as neither (이이십)."""
+    if words.isdigit():
+        return int(words)
+    if not any(unit in words for unit in "십백천"):
+        digits = [_KO_DIGITS.get(ch) for ch in words]
+        return None if None in digits else int("".join(map(str, digits)))
+    total, digit = 0, None
+    last_unit = 10_000
+    for ch in words:
+        if ch in "십백천":
+            unit = {"십": 10, "백": 100, "천": 1000}[ch]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            value = _KO_DIGITS.get(ch)
+            if value is None or value == 0 or digit is not None:
+                return None
+            digit = value
+    return total + (digit or 0)
+
+
 # inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
 # edge: HP010-0000-1001, ID690721-1000000, 010-0000-1001HP, an anchor `#r010-0000-1001` show the
 # number whole (a probe published them)
@@ -239,6 +297,12 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
             out += [(parts[-1] + "씨", GIVEN, False), (parts[-1] + "님", GIVEN, False)]
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
+        # in Latin letters, as a passport or a form abroad writes it: Kim Minsu, Min-su Kim, GIM MINSU
+        # (`romanize`: at most 16 spellings; of fewer than 5 letters, none: they are in every other word)
+        out += [(w, ROMANIZED, False) for w in romanizations(compact) if len(w) >= 5]
+        # and its given name alone so (Minsu, Minsoo: a given name, in its own case's texts only)
+        out += [(w, GIVEN, False) for w in given_romanizations(compact)
+                if len(w) >= MIN_LATIN_GIVEN and w not in _NOT_GIVEN]
     elif 2 <= len(parts := v.split(" ")) <= 4 and all(_LATIN_NAME_PART.fullmatch(base_letters(p)[0]) for p in parts):
         # a name in Latin letters (Trần Văn Hùng, a client from abroad) in another order, as forms
         # abroad and people write it: the given name first (Hùng Trần Văn, Hung Van Tran), the
@@ -248,6 +312,9 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
         orders = {_compact("".join(order)).casefold(): NAME_ORDER if len(order) == len(parts) else NAME_PAIR
                   for order in _name_orders(parts)}
         out += [(w, orders[w], False) for w in sorted(orders) if len(w) >= 5 and w != out[0][0]]
+        given = _latin_given(parts)
+        if given is not None:
+            out.append((given, GIVEN, False))
     else:
         out += [(part, ADDRESS, part.isdigit()) for part in map(canon, address_details(v))]
     # six digits at least: fewer (58.3.17 of 2004-02-04 is 0424) turn up in every date and amount
@@ -256,6 +323,38 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
 
 # a word of a name in Latin letters, once its letters are base letters (`base_letters`): Hung, O'Neil, Van-Hung
 _LATIN_NAME_PART = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+
+
+# family names that come first in a name in Latin letters (Vietnamese, Chinese, Korean ones), and
+# the words of a name that are no given name alone (Văn, Thị: in most Vietnamese names; particles)
+_FAMILY_FIRST = frozenset({
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+    "ly", "dinh", "trinh", "truong", "lam", "luong", "cao", "ta", "chau", "tong", "quach", "kieu", "lai", "ha",
+    "thai", "doan", "luu", "vuong", "trieu", "nong", "wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang",
+    "zhou", "wu", "xu", "sun", "hu", "zhu", "gao", "lin", "he", "guo", "ma", "luo", "liang", "song", "zheng", "xie",
+    "han", "tang", "feng", "yu", "dong", "xiao", "cheng", "yuan", "deng", "fu", "shen", "zeng", "peng", "lu", "su",
+    "jiang", "cai", "jia", "ding", "wei", "xue", "ye", "yan", "pan", "du", "dai", "xia", "zhong", "tian", "ren",
+    "fan", "fang", "shi", "yao", "tan", "liao", "zou", "xiong", "jin", "qin", "qiu", "hou",
+    *(spelling for spellings in FAMILY.values() for spelling in spellings),
+})
+_NOT_GIVEN = frozenset({"van", "thi", "von", "der", "den", "del", "dos", "das", "bin", "binti", "ibn", "ben", "mac"})
+MIN_LATIN_GIVEN = 3  # letters: a given name of two (An, Vy, Li) is in every other word
+
+
+def _latin_given(parts: list[str]) -> str | None:
+    """The given name of a name in Latin letters, as a word of the index: the last word where the
+    family name comes first (a Vietnamese, Chinese or Korean family name, a Vietnamese middle
+    name Thị or Văn, or a first word in capitals as a passport writes the family name: Lê Thị
+    Hương, Wang Fang, KARIMOV Alisher), else the first (Maria Santos). None when it is a word
+    of many names (Van, Thi) or shorter than `MIN_LATIN_GIVEN` letters."""
+    based = [base_letters(p)[0] for p in parts]
+    words = [_compact(b).casefold() for b in based]
+    family_first = (words[0] in _FAMILY_FIRST or any(w in ("thi", "van") for w in words[1:-1])
+                    or (based[0].isupper() and len(based[0]) > 1 and not based[-1].isupper()))
+    at = -1 if family_first else 0
+    if len(words[at]) < MIN_LATIN_GIVEN or words[at] in _NOT_GIVEN:
+        return None
+    return _compact(parts[at]).casefold()
 
 
 def _name_orders(parts: list[str]) -> set[tuple[str, ...]]:
@@ -331,7 +430,8 @@ def address_details(address: str) -> list[str]:
     `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
     out = []
     for m in _APT.finditer(address):
-        out += [m.group(0), f"{m.group(1)}-{m.group(2)}"]  # 103동 1502호, also written 103-1502
+        # 103동 1502호, also written 103-1502, and the flat first: 1502호 103동
+        out += [m.group(0), f"{m.group(1)}-{m.group(2)}", f"{m.group(2)}호 {m.group(1)}동"]
         named = _APT_NAME.search(address, 0, m.start())
         if named is not None and not address[named.end():m.start()].strip():
             # 나래아파트 2동 605호 as the neighbours write it: 나래아파트 2-605, 2/605 (2605 alone is any number)
@@ -341,12 +441,14 @@ def address_details(address: str) -> list[str]:
             out.append(m.group(2) + "호")
     # a room without a 동 (가온빌라 301호: a villa, a 원룸): its number as well, as 1502호 of 103동 1502호
     out += [m.group(1) + "호" for m in _ROOM.finditer(address) if _APT.search(address, 0, m.end()) is None]
-    out += [m.group(0) for m in _FLOOR.finditer(address)]
+    for m in _FLOOR.finditer(address):  # 101-1 2층, and the floor first: 2층 101-1 (a lot's number only)
+        out += [m.group(0)] + ([f"{m.group(2)}층 {m.group(1)}"] if "-" in m.group(1) else [])
     for m in _STREET.finditer(address):  # 나래동 101-1, as a lot is written too: 101번지 1호, 제101-1호, 산101-1
         street, number = m.groups()
         out += [m.group(0), f"{street}{number}번지", f"{street}제{number}호", f"{street}산{number}"]
         if "-" in number:  # 101번지 1호, and 101의 1 as an older way writes a lot's sub-number
-            out += ["{}{}번지{}호".format(street, *number.split("-", 1)), "{}{}의{}".format(street, *number.split("-", 1))]
+            main, sub = number.split("-", 1)
+            out += [f"{street}{main}번지{sub}호", f"{street}{main}의{sub}", f"{street}{main}번지의{sub}", f"{street}{main}번지{sub}"]
     return out
 
 
@@ -443,6 +545,9 @@ class SensitiveIndex:
         # is (its few separators allowed), so the ordinary words it hides in cost nothing
         self.digest: str | None = None  # of the needles, when the maker took it (needles_digest)
         self.given = {w for w, kinds in self.words.items() if len(w) == 2 and len(kinds) == 1 and GIVEN in kinds}
+        # a given name in Latin letters (Huong of Lê Thị Hương, Minsu of 김민수): then a tag of ASCII alone
+        # may hold one (`mask`)
+        self._ascii_given = any(w.isascii() and GIVEN in kinds for w, kinds in self.words.items())
         firsts = "".join(sorted({w[0] for w in self.given}))
         self.given_pattern = _given_pattern(firsts)
         self._scoped: dict[str, tuple[dict[str, frozenset[tuple[str, str]]], str]] = {}
@@ -464,6 +569,10 @@ class SensitiveIndex:
             automaton.make_automaton()
             self.automaton = automaton
         return self.automaton
+
+    def _has_word(self, text: str) -> bool:
+        """Whether the automaton finds a word in `text` (ASCII: its letters as they are, lower case)."""
+        return next(self._words_automaton().iter(_compact(text).lower()), None) is not None
 
     def prepare(self) -> None:
         """Make what searching needs now (the automaton), so that a pickled index has it."""
@@ -546,7 +655,11 @@ class SensitiveIndex:
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
-            clean = next(self._words_automaton().iter(compact.lower()), None) is None
+            # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
+            # `naraedong-welfare-team`; `osu` in `closure`): judged as `find` judges it, any case's given
+            # names counted (the part is judged alone: no word nor the judging of one reaches across a
+            # TEXT_BREAK, see `_judge`)
+            clean = next(self._words_automaton().iter(compact.lower()), None) is None or not self._compact_hits(folded, None)
         if len(part) <= 200:  # what repeats is short (a status, a name, a date): a long text is told once
             if len(self._clean) + len(self._unclean) >= 100_000:  # (10,000 cases: some 22,000 texts)
                 self._clean.clear()
@@ -615,6 +728,24 @@ class SensitiveIndex:
                 if sources:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                     break
+        if _date_words_hint(text):  # (number words: rare, so looked for first)
+            for m in _DATE_WORDS.finditer(text):
+                y_words, mo_words, d_words = m.group("y", "m", "d")
+                if (y_words + mo_words + d_words).isdigit():
+                    continue  # (in digits: `_DATE_TEXT`'s)
+                y = _ko_number(y_words)
+                mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
+                d = _ko_number(d_words)
+                if y is None or mo is None or d is None:
+                    continue
+                digit_by_digit = y_words.isdigit() or not any(unit in y_words for unit in "십백천")
+                if digit_by_digit and len(y_words) not in (2, 4):
+                    continue
+                for year in [y] if y >= 100 else [1900 + y, 2000 + y]:
+                    sources = self.dates.get((year, mo, d))
+                    if sources:
+                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                        break
         if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
             for m in _DATE_ENGLISH.finditer(text):
                 mon, d, y = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
@@ -635,18 +766,20 @@ class SensitiveIndex:
         # `back`: where each character of `text` is in `folded`, when some letter became two (ß -> ss)
         text, back = base_letters(folded)
         compact, joins = _joined(_compact(text))
-        # leftmost-longest, non-overlapping: a value's longest form (the whole address before its 동·호)
-        spans = leftmost_longest(self._words_automaton(), _lower(compact))
-        if not spans:
+        # every match, leftmost-longest first (`leftmost_longest`): a value's longest form (the whole
+        # address before its 동·호), and what it covers is taken. A word of Latin letters that is no
+        # hit (inside a longer word: `anh` in `Van Hung`) takes nothing, so the name after it is found
+        found = sorted((end + 1 - len(word), -len(word), word) for end, word in self._words_automaton().iter(_lower(compact)))
+        if not found:
             return []
-        if joins:  # offsets without the joining marks -> with them (in the text without separators)
-            kept_at = list(itertools.accumulate((e - s for s, e in joins[:-1]), initial=0))
+        kept_at = list(itertools.accumulate((e - s for s, e in joins[:-1]), initial=0)) if joins else []
 
-            def unjoined(k: int) -> int:
-                i = bisect.bisect_right(kept_at, k) - 1
-                return joins[i][0] + (k - kept_at[i])
+        def unjoined(k: int) -> int:  # an offset without the joining marks -> with them (the text without separators)
+            if not joins:
+                return k
+            i = bisect.bisect_right(kept_at, k) - 1
+            return joins[i][0] + (k - kept_at[i])
 
-            spans = [(unjoined(cs), unjoined(ce - 1) + 1, word) for cs, ce, word in spans]
         runs = [(m.start(), m.end()) for m in _KEEP.finditer(text)]
         run_starts = []
         at = 0
@@ -654,13 +787,17 @@ class SensitiveIndex:
             run_starts.append(at)
             at += e - s
 
-        def original(k: int) -> int:
+        def original(k: int) -> int:  # an offset in `compact` -> in `text`
+            k = unjoined(k)
             i = bisect.bisect_right(run_starts, k) - 1
             return runs[i][0] + (k - run_starts[i])
 
         hits = []
-        for cs, ce, word in spans:
-            start, end = original(cs), original(ce - 1) + 1
+        taken = 0
+        for cs, minus, word in found:
+            if cs < taken:
+                continue
+            start, end = original(cs), original(cs - minus - 1) + 1
             if text is folded:
                 hit = self._judge(text, start, end, word, names)
             else:  # (judged in the text of base letters, named by what it is written as)
@@ -670,6 +807,8 @@ class SensitiveIndex:
                     hit = Hit(back[hit.start], back[hit.end - 1] + 1, hit.sources, hit.variant)
             if hit is not None:
                 hits.append(hit)
+            if hit is not None or not (word.isascii() and word.isalpha()):
+                taken = cs - minus
         return hits
 
     def _judge(self, text: str, start: int, end: int, word: str,
@@ -757,7 +896,9 @@ class SensitiveIndex:
                     edits.append((*rt.source_span(i, i + 1), MASK_CHAR))
         # a tag's attribute values are published too (title, alt, a link's address): masked alike
         for at, tag in rt.markup:
-            if not tag.isascii() and not _line_has(text, at, NAME_OK):
+            if tag.isascii() and not (self._ascii_given and "=" in tag and self._has_word(tag)):
+                continue  # (a tag of ASCII alone holds a given name only in Latin letters, in an attribute)
+            if not _line_has(text, at, NAME_OK):
                 masked = self.mask(tag, markdown=False, scope=scope)  # (never unescaped: it goes back as it was)
                 if masked != tag:
                     edits.append((at, at + len(tag), masked))

@@ -1,0 +1,109 @@
+"""A Korean name in Latin letters, as a passport, a form abroad or a colleague writes it.
+
+`김민수` is written `Kim Minsu`, `Kim Min-su`, `Minsu Kim`, `KIM MIN SU`, `Gim Minsu`, `Kim Minsoo`:
+the family name as families spell it (김 Kim or Gim, 이 Lee, Yi or Rhee, 박 Park or Bak …), the
+given name syllable by syllable in the Revised Romanization (민수 Minsu: names are written without
+the sound changes between syllables), or in the spelling most people still use for theirs (수 soo,
+영 young, 정 jung). `romanizations` gives the forms of one name, lower case, without separators
+(the sensitive index drops spaces and hyphens between letters): at most
+`len(FAMILY[family]) * 2 * 2` (16) of them, so that the index stays small.
+"""
+
+from __future__ import annotations
+
+import functools
+
+_INITIAL = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+_MEDIAL = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu",
+           "eu", "ui", "i")
+_FINAL = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng",
+          "t", "t", "k", "t", "p", "t")
+
+# the family names of nine Koreans in ten, and the spellings their families use (the Revised
+# Romanization's among them); a family name not here is written by the Revised Romanization and
+# the common spelling of its syllables (`_syllable`)
+FAMILY: dict[str, tuple[str, ...]] = {
+    "김": ("kim", "gim"), "이": ("lee", "yi", "rhee", "ri"), "박": ("park", "bak", "pak"), "최": ("choi", "choe"),
+    "정": ("jung", "jeong", "chung"), "강": ("kang", "gang"), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
+    "장": ("jang", "chang"), "임": ("lim", "im", "rim"), "한": ("han",), "오": ("oh", "o"), "서": ("seo", "suh"),
+    "신": ("shin", "sin"), "권": ("kwon", "gwon"), "황": ("hwang",), "안": ("ahn", "an"), "송": ("song",),
+    "류": ("ryu", "yoo", "yu"), "유": ("yoo", "yu", "you"), "홍": ("hong",), "전": ("jeon", "chun", "jun"),
+    "고": ("ko", "go"), "문": ("moon", "mun"), "양": ("yang",), "손": ("son", "sohn"), "배": ("bae",),
+    "백": ("baek", "paik"), "허": ("heo", "huh"), "남": ("nam",), "심": ("shim", "sim"), "노": ("noh", "no", "roh"),
+    "하": ("ha",), "곽": ("kwak", "gwak"), "성": ("sung", "seong"), "차": ("cha",), "주": ("joo", "ju", "chu"),
+    "우": ("woo", "u"), "구": ("koo", "gu", "ku"), "민": ("min",), "진": ("jin",), "나": ("na", "ra"), "지": ("ji",),
+    "엄": ("um", "eom"), "채": ("chae",), "원": ("won",), "천": ("chun", "cheon"), "방": ("bang",),
+    "공": ("kong", "gong"), "현": ("hyun", "hyeon"), "함": ("ham",), "변": ("byun", "byeon"), "염": ("yeom", "yum"),
+    "여": ("yeo", "yuh"), "추": ("choo", "chu"), "도": ("do", "doh"), "소": ("so",), "석": ("seok", "suk"),
+    "선": ("sun", "seon"), "설": ("seol", "sul"), "마": ("ma",), "길": ("gil", "kil"), "연": ("yeon", "yun"),
+    "위": ("wi", "wee"), "표": ("pyo",), "명": ("myung", "myeong"), "기": ("ki", "gi"), "반": ("ban",),
+    "라": ("ra", "la"), "왕": ("wang",), "금": ("geum", "keum"), "옥": ("ok",), "육": ("yuk", "yook"), "인": ("in",),
+    "맹": ("maeng",), "제": ("je",), "모": ("mo",), "탁": ("tak",), "국": ("kook", "guk"), "어": ("eo", "uh"),
+    "남궁": ("namgung", "namkoong"), "황보": ("hwangbo",), "제갈": ("jegal",), "선우": ("sunwoo", "seonu"),
+    "독고": ("dokgo",), "사공": ("sagong",), "서문": ("seomun",),
+}
+COMPOUND = frozenset(k for k in FAMILY if len(k) == 2)
+
+
+def _rr(syllable: str) -> str:
+    """One Hangul syllable in the Revised Romanization (a character that is none: empty)."""
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return ""
+    return _INITIAL[code // 588] + _MEDIAL[code % 588 // 28] + _FINAL[code % 28]
+
+
+def _common(rr: str) -> str:
+    """A syllable as most people spell their own name (수 soo, 윤 yoon, 영 young, 정 jung, 철 chul,
+    희 hee, 우 woo)."""
+    if rr == "u":
+        return "woo"
+    if rr.endswith("yeong"):
+        return rr[:-5] + "young"
+    if rr.endswith("ui"):
+        return rr[:-2] + "ee"
+    if "eo" in rr:
+        return rr.replace("eo", "u")
+    if "u" in rr and "eu" not in rr and "wu" not in rr and not rr.endswith("ung"):
+        return rr.replace("u", "oo", 1)
+    return rr
+
+
+@functools.lru_cache(maxsize=4096)
+def _syllable(syllable: str) -> tuple[str, str]:
+    rr = _rr(syllable)
+    return rr, _common(rr)
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """(family name, given name) of a Korean name of 2 to 4 syllables (a compound family name, 남궁,
+    of a name of four); None for another value."""
+    if not 2 <= len(name) <= 4 or not all("가" <= ch <= "힣" for ch in name):
+        return None
+    return (name[:2], name[2:]) if len(name) == 4 and name[:2] in COMPOUND else (name[:1], name[1:])
+
+
+def _givens(given: str) -> list[str]:
+    """The given name by the Revised Romanization and by the common spelling (one or two)."""
+    return list(dict.fromkeys("".join(_syllable(s)[i] for s in given) for i in (0, 1)))
+
+
+def romanizations(name: str) -> list[str]:
+    """The Latin spellings of a Korean name of 2 to 4 syllables (family name first, of one
+    syllable or a compound one: 남궁민수), family name first and last, lower case, run together;
+    none for another value. The given name by the Revised Romanization and by the common spelling."""
+    split = _split(name)
+    if split is None:
+        return []
+    family, given = split
+    families = FAMILY.get(family) or _givens(family)
+    givens = _givens(given)
+    out = dict.fromkeys(f + g for f in families for g in givens)
+    out.update(dict.fromkeys(g + f for f in families for g in givens))
+    return list(out)
+
+
+def given_romanizations(name: str) -> list[str]:
+    """The given name of a Korean name (`romanizations`) in Latin letters alone: Minsu, Minsoo of 김민수."""
+    split = _split(name)
+    return _givens(split[1]) if split is not None else []
