@@ -693,6 +693,21 @@ def test_a_latin_given_name_alone_counts_in_its_own_case_only() -> None:
     assert list(LATIN.finditer("Huong 씨")) == []  # (not refused by the site's audit: masked)
 
 
+def test_a_latin_given_name_alone_in_small_letters_is_a_word_of_an_id() -> None:
+    """A client 김가온 made `resource: gaon-food-bank` in their own case's records an error no record
+    could pass (the romanised given name Gaon, a word of its own between hyphens), and the sample's
+    site was refused. A given name in Latin letters alone counts when it is written as a name is,
+    capitalised; the whole name counts in any case."""
+    index = SensitiveIndex([("김가온", "cases/g/01-intake.md", "client.name"),
+                            ("Lê Thị Hương", "cases/c/01-intake.md", "client.name")])
+    for text, scope in [("resource: gaon-food-bank", "cases/g/"), ("gaon.center@example.org", "cases/g/"),
+                        ("huong-ward", "cases/c/")]:
+        assert index.find(text, scope=scope) == [], text
+    for text, scope, word in [("Gaon 씨", "cases/g/", "Gaon"), ("GAON", "cases/g/", "GAON"), ("Ms. Huong", "cases/c/", "Huong")]:
+        assert [(h.variant, text[h.start:h.end]) for h in index.find(text, scope=scope)] == [("given-name", word)], text
+    assert [h.variant for h in index.find("kim gaon", scope="cases/g/")] == ["romanized"]
+
+
 def test_a_latin_given_name_is_masked_on_the_page() -> None:
     from casekit.site.body import BodyRenderer
 

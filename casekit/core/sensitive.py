@@ -833,6 +833,11 @@ class SensitiveIndex:
             return Hit(start, end, frozenset(exact), EXACT)
         best: tuple[int, str, set[tuple[str, str]]] | None = None
         for kind, sources in self.words[word].items():
+            if kind == GIVEN and word.isascii() and not text[start].isupper():
+                # a given name in Latin letters alone is written as a name is, capitalised (Minsu 씨,
+                # HUONG); in small letters it is a word of an id, an address or a mail address
+                # (gaon-food-bank for a client 김가온; minsu.center@…); the whole name counts in any case
+                continue
             if kind == GIVEN and names is not None:
                 if word not in names:
                     continue
