@@ -7,6 +7,7 @@ takes its time, while the typist has gone on, is seen as it would be on a slow n
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -225,6 +226,10 @@ _WORD_AT_JS = """(word) => {
   }
   return null;
 }"""
+# whether that text stands in view, below the header
+_WORD_IN_VIEW_JS = ("(word) => { const at = (" + _WORD_AT_JS + ")(word);"
+                    " const header = document.querySelector('.md-header').getBoundingClientRect().bottom;"
+                    " return at !== null && header <= at[0] && at[1] <= innerHeight; }")
 
 
 @pytest.mark.parametrize("scrolled", [0, 2000])
@@ -252,7 +257,11 @@ def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_pag
         first.tap()
         page.wait_for_function("() => !document.getElementById('__search').checked"
                                " && !document.body.hasAttribute('data-md-scrolllock')")
-        page.wait_for_timeout(1200)  # (casekit.js goes to the sentence once the lock is gone, at most 1 s)
+        # casekit.js goes to the sentence once the lock is gone (at most a second later; more on a busy
+        # machine): waited for, up to 10 s, then held still a moment (nothing moves it away again)
+        with contextlib.suppress(Exception):  # (playwright's TimeoutError: the assertion below says where it is)
+            page.wait_for_function(_WORD_IN_VIEW_JS, arg="나가라고", timeout=10_000)
+        page.wait_for_timeout(300)
         at = page.evaluate(_WORD_AT_JS, "나가라고")
         header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
         height, width = page.evaluate("() => [innerHeight, innerWidth]")

@@ -356,7 +356,7 @@ def test_a_schema_pattern_that_backtracks_cannot_hang_check(sample: Path) -> Non
 
 def test_docs_pages_get_the_personal_number_guard_but_not_in_code(sample: Path) -> None:
     guide = sample / "docs" / "guide.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n\n연락: hong.gildong@gmail.com, 전화 010-9876-5432\n\n"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n\n연락: counsel.team@gmail.com, 전화 010-9876-5432\n\n"
                      "예시: `010-1111-2222`\n\n```\n800101-1234567\n```\n", encoding="utf-8")
     codes = sorted(f.code for f in check(sample).findings if f.path == "docs/guide.md")
     assert codes == ["pii-email", "pii-phone"]
