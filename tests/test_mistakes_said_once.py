@@ -76,6 +76,31 @@ def test_a_closure_leaving_several_goals_unevaluated_is_one_finding_naming_them(
     assert "'- goal: G1'처럼" in message and '예: "G1, G3:' in message
 
 
+def test_a_monitoring_leaving_several_goals_out_is_one_warning_naming_them(sample: Path) -> None:
+    """A 점검 reporting on one of the plan's five goals gave four goal-not-monitored, each at its
+    progress: one warning there, naming the four with their words shortened, and the entry to write."""
+    rel = "cases/2026-0002/11-monitoring.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    start, end = text.index("  - goal: G1\n"), text.index("  - goal: G5\n")
+    (sample / rel).write_text(text[:start] + text[end:], encoding="utf-8")
+    line = text[:start].count("\n")  # (the line of `progress:`)
+    found = [f for f in said(sample, rel) if f[0] == "goal-not-monitored"]
+    assert [(code, at, col) for code, at, col, _ in found] == [("goal-not-monitored", line, 1)], found
+    message = found[0][3]
+    assert "목표 4개 G1(" in message and ", G2(" in message and ", G4(" in message and "G5(" not in message
+    assert "…)" in message and " …)" not in message  # (the words shortened, no space left before the ellipsis)
+    assert "progress에 목표마다 '- goal: G1'처럼 항목을 하나씩 만들어 status(" in message and "note" in message
+    text = (sample / rel).read_text(encoding="utf-8")  # one goal left out: named in full, its entry
+    start = text.index("  - goal: G5\n")
+    (sample / rel).write_text(text[:start] + "  - goal: G1\n    status: achieved\n    note: \"유지\"\n"
+                              "  - goal: G2\n    status: in_progress\n    note: \"주 4일 등교\"\n"
+                              "  - goal: G3\n    status: in_progress\n    note: \"주 3일 근무\"\n" + text[start:],
+                              encoding="utf-8")
+    found = [f for f in said(sample, rel) if f[0] == "goal-not-monitored"]
+    assert len(found) == 1 and "목표 G4(정신건강 상담을 받아" in found[0][3] and "…" not in found[0][3], found
+    assert "progress에 이 목표(goal: G4)의 status(" in found[0][3]
+
+
 def test_a_misspelt_plan_name_holding_a_monitoring_defers_needs_plan_to_the_rename(sample: Path) -> None:
     """`03-plann.md` holding `stage: monitoring`: its bad-file-name says to rename it 03-monitoring.md; the
     case's needs-plan, said at the intervention after it, would move to it once renamed: it waits, as
@@ -167,3 +192,17 @@ def test_a_misnamed_monitoring_holds_back_no_needs_plan_of_a_later_episode(sampl
     codes = [(f.code, f.path) for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0006/")]
     assert ("needs-plan", "cases/2026-0006/11-intervention.md") in codes, codes
     assert ("bad-file-name", "cases/2026-0006/05-monitr.md") in codes
+
+
+def test_a_plan_leaving_several_pressing_needs_without_a_goal_is_one_warning_naming_them(sample: Path) -> None:
+    """G2 and G3 both given need N1 (copied from the goal above): N2 and N3, judged 높음, left with no
+    goal gave a need-not-planned each at the plan's goals; one warning there, naming both."""
+    rel = "cases/2026-0005/04-plan.md"
+    edit(sample, rel, "  - id: G2\n    need: N2", "  - id: G2\n    need: N1")
+    edit(sample, rel, "  - id: G3\n    need: N3", "  - id: G3\n    need: N1")
+    line = (sample / rel).read_text(encoding="utf-8").splitlines().index("goals:") + 1
+    found = [f for f in said(sample, rel) if f[0] == "need-not-planned"]
+    assert [(code, at) for code, at, _, _ in found] == [("need-not-planned", line)], found
+    message = found[0][3]
+    assert "03-assessment.md에서 심각도를 높음으로 본 욕구 2개(N2 높음, N3 높음)를 다루는" in message, message
+    assert "욕구마다 그 욕구를 가리키는 목표(need: N2처럼)를 하나씩 세우세요" in message
