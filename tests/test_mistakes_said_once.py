@@ -206,3 +206,26 @@ def test_a_plan_leaving_several_pressing_needs_without_a_goal_is_one_warning_nam
     message = found[0][3]
     assert "03-assessment.md에서 심각도를 높음으로 본 욕구 2개(N2 높음, N3 높음)를 다루는" in message, message
     assert "욕구마다 그 욕구를 가리키는 목표(need: N2처럼)를 하나씩 세우세요" in message
+
+
+@pytest.mark.parametrize(("day", "typo"), [("2026-11-04", False), ("2026-11-10", True)])
+def test_status_and_due_judge_a_mistyped_year_on_the_day_asked_about(sample: Path, run, day: str, typo: bool) -> None:
+    """`--today D` counted the deadlines to D, but judged the year typo on the real today: asked about
+    2026-11-04, the day before the date meant (2026-11-05), status and due still counted from it, a
+    date that had not come, where check judging that day (`check(…, today=D)`, the site's 기준일) reads
+    the record as written. Both now judge on D, the same day everywhere; a day after it, as before."""
+    import datetime as dt
+    import json
+
+    edit(sample, "cases/2026-0009/01-intake.md", 'date: "2026-11-05"', 'date: "2016-11-05"')
+    judged = check(sample, today=dt.date.fromisoformat(day), cache=False).findings
+    assert any(f.code == "date-year-typo" for f in judged) is typo
+    (row,) = json.loads(run(sample, "status", "2026-0009", "--today", day, "--format", "json").stdout)["cases"]
+    assert ("year_typos" in row) is typo and row["last_date"] == ("2026-11-05" if typo else "2016-11-05"), row
+    assert row["next"]["due"] == ("2026-11-15" if typo else "2016-11-15"), row
+    assert ("연도를 잘못 적은 것으로" in run(sample, "status", "2026-0009", "--today", day).output) is typo
+    items = [d for d in json.loads(run(sample, "due", "--all", "--today", day, "--format", "json").stdout)["items"]
+             if d["case"] == "2026-0009"]
+    assert items and all(("basis_date_meant" in d) is typo and d["due"][:4] == ("2026" if typo else "2016")
+                         for d in items), items
+    assert ("연도를 잘못 적은 것으로" in run(sample, "due", "--all", "--today", day).output) is typo
