@@ -3,6 +3,7 @@ each one now said once, by the rule that says what to do, and the other rules ag
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -47,7 +48,6 @@ def test_a_resource_id_typed_as_a_number_is_one_finding_saying_to_quote_it(sampl
 
 
 @pytest.mark.parametrize(("old", "new", "says"), [
-    ("resource: gaon-food-bank", "resource: 129", 'resource: "129"'),  # a resource named by digits: quote it
     ("worker: kim.sw", "worker: 1234", "따옴표로 감싸도"),  # a worker id starts with a letter: quoting is no way out
     ("goal: G3", "goal: 3", "G3"),
 ])
@@ -60,6 +60,40 @@ def test_an_id_typed_as_a_number_in_a_record_is_one_finding_with_the_way_out(
     at = [f for f in said(sample, rel) if f[1] == line]
     assert [f[0] for f in at] == ["wrong-type"], at
     assert says in at[0][3]
+
+
+@pytest.mark.parametrize("named", [None, "보건복지상담센터 129"])
+def test_a_resource_typed_as_digits_naming_none_is_unknown_at_once_not_told_to_quote(sample: Path, named: str | None) -> None:
+    """`resource: 129` with no resources/129.md was told to quote it (`resource: "129"`); quoted, an
+    unknown-resource followed. It is that unknown-resource at once, with the hint unknown-resource gives
+    (a resource whose name holds 129, or that resources are named by their file's name), no quoting."""
+    if named is not None:
+        text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
+        text = text.replace("id: gaon-food-bank", "id: mohw-129", 1)
+        (sample / "resources/mohw-129.md").write_text(re.sub(r'(?m)^name: .*$', f'name: "{named}"', text, count=1),
+                                                      encoding="utf-8")
+    rel = "cases/2026-0012/04-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    line = text[: text.index("resource: gaon-food-bank")].count("\n") + 1
+    edit(sample, rel, "resource: gaon-food-bank", "resource: 129")
+    at = [f for f in said(sample, rel) if f[1] == line]
+    assert [f[0] for f in at] == ["unknown-resource"], at
+    assert "'129'" in at[0][3] and "따옴표" not in at[0][3], at
+    assert ("mohw-129" in at[0][3]) if named else "resources/의 파일 이름" in at[0][3], at
+    edit(sample, rel, "resource: 129", 'resource: "129"')  # quoted: the same finding, nothing new
+    assert [f[0] for f in said(sample, rel) if f[1] == line] == ["unknown-resource"]
+
+
+def test_a_resource_typed_as_digits_that_names_one_is_told_to_quote_it(sample: Path) -> None:
+    text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
+    (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", 'id: "129"', 1), encoding="utf-8")
+    rel = "cases/2026-0012/04-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    line = text[: text.index("resource: gaon-food-bank")].count("\n") + 1
+    edit(sample, rel, "resource: gaon-food-bank", "resource: 129")
+    at = [f for f in said(sample, rel) if f[1] == line]
+    assert [f[0] for f in at] == ["wrong-type"], at
+    assert 'resource: "129"' in at[0][3]
 
 
 def test_a_closure_leaving_several_goals_unevaluated_is_one_finding_naming_them(sample: Path) -> None:

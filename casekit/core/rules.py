@@ -506,6 +506,10 @@ def _resource_guess(ref: str, resources: Collection[str]) -> dict[str, str]:
     if _HANGUL.search(ref):
         return {"hint": " 자원은 이름이 아니라 resources/의 파일 이름(영문 id, 확장자 .md 없이)으로 적습니다.",
                 "hint_en": " A resource is named by its id (its file name in resources/, without .md), not its name."}
+    if ref.isascii() and ref.isdigit():  # (`resource: 129`: no resources/129.md, nor a name holding 129)
+        return {"hint": " 자원은 번호가 아니라 resources/의 파일 이름(영문 id, 확장자 .md 없이)으로 적습니다. "
+                        "resources/ 폴더에서 이 자원의 파일을 찾아 그 이름을 적으세요.",
+                "hint_en": " A resource is named by its id (its file name in resources/, without .md), not a number."}
     return {}
 
 
