@@ -238,8 +238,12 @@ def test_a_plan_leaving_several_pressing_needs_without_a_goal_is_one_warning_nam
     found = [f for f in said(sample, rel) if f[0] == "need-not-planned"]
     assert [(code, at) for code, at, _, _ in found] == [("need-not-planned", line)], found
     message = found[0][3]
-    assert "03-assessment.md에서 심각도를 높음으로 본 욕구 2개(N2 높음, N3 높음)를 다루는" in message, message
+    assert "03-assessment.md에서 심각도를 높음으로 본 욕구 2개(N2, N3)를 다루는" in message, message
     assert "욕구마다 그 욕구를 가리키는 목표(need: N2처럼)를 하나씩 세우세요" in message
+    for goal in ("G1", "G2", "G3"):  # (N1, judged 긴급, left too: each need said with its own severity)
+        edit(sample, rel, f"  - id: {goal}\n    need: N1", f"  - id: {goal}\n    need: N4")
+    found = [f for f in said(sample, rel) if f[0] == "need-not-planned"]
+    assert len(found) == 1 and "심각도를 긴급·높음으로 본 욕구 3개(N1 긴급, N2 높음, N3 높음)를" in found[0][3], found
 
 
 @pytest.mark.parametrize(("day", "typo"), [("2026-11-04", False), ("2026-11-10", True)])

@@ -610,8 +610,9 @@ def _needs_left(left: dict[str, str]) -> dict[str, str]:
         return {"what": f"심각도 '{severity}'(으)로 본 욕구 {need}", "what_en": f"need {need}, judged {severity}",
                 "entry": f"{need}을(를) 가리키는 목표(need: {need})를 세우세요.", "entry_en": f"a goal with need: {need}"}
     first = next(iter(left))
-    shown = ", ".join(f"{need} {severity}" for need, severity in left.items())
     severities = "·".join(dict.fromkeys(sorted(left.values(), key=list(PLANNED_SEVERITIES.values()).index)))
+    # (each need's severity beside it only when they differ: N1 긴급, N3 높음; else N2, N3)
+    shown = ", ".join(f"{need} {severity}" if "·" in severities else need for need, severity in left.items())
     return {"what": f"심각도를 {severities}(으)로 본 욕구 {len(left)}개({shown})",
             "what_en": f"{len(left)} needs judged {severities} ({shown})",
             "entry": f"욕구마다 그 욕구를 가리키는 목표(need: {first}처럼)를 하나씩 세우세요.",
