@@ -399,10 +399,11 @@ def status_cmd(case: str | None, today: str | None, fmt: str) -> None:
         if not records:
             continue
         last = records[-1]
-        due = case_due(cid, records, deadlines, report.handovers.get(cid))
+        # (the case as check judges it on the day asked about: a year mistyped dated as meant, judged on
+        # `--today` as the deadlines are counted to it; a conference does not move the stage)
+        due = case_due(cid, records, deadlines, report.handovers.get(cid), day)
         errors = [f for f in report.errors if f.path.startswith(f"cases/{cid}/") or f.path == f"cases/{cid}"]
-        # (the case as check judges it: a year mistyped dated as meant; a conference does not move the stage)
-        model = Case.of(cid, records, report.handovers.get(cid), dt.date.today().isoformat())
+        model = Case.of(cid, records, report.handovers.get(cid), day.isoformat())
         missing = model.missing
         stage = model.stage or last.stage
         last_meant = model.records[-1].date if model.records[-1].rel == last.rel else last.date
@@ -495,13 +496,14 @@ def due_cmd(today: str | None, show_all: bool, worker: str | None, fmt: str) -> 
     soon = report.config.deadlines["due_soon_days"]
     # every deadline, as the site's /due/ pages list them (not only each case's earliest: an overdue
     # 점검 stood behind an overdue 계획 of the same case, out of sight)
-    items = [d for d in every_due(report.summaries, report.config.deadlines, report.handovers)
+    items = [d for d in every_due(report.summaries, report.config.deadlines, report.handovers, day)
              if worker is None or d.worker == worker or slips.get(d.case) == d.worker]
     if not show_all:
         items = [d for d in items if d.state(day, soon) != "upcoming"]
     # 위기도 first within each state, as the site's /due/ lists them (a 위기 case's overdue contact
     # above a 낮음 case's older one): the current episode's, None before its assessment (미사정)
-    risks = {cid: Case.of(cid, recs, report.handovers.get(cid)).risk for cid, recs in report.summaries.items()}
+    risks = {cid: Case.of(cid, recs, report.handovers.get(cid), day.isoformat()).risk
+             for cid, recs in report.summaries.items()}
     items.sort(key=lambda d: due_order(d, risks.get(d.case), day, soon))
     if fmt == "json":
         payload = {"today": day.isoformat(), "due_soon_days": soon, "items": [{**d.as_dict(day, soon), "risk": risks.get(d.case)} for d in items],

@@ -270,8 +270,10 @@ def _not_a_file(entry: os.DirEntry[str], what: tuple[str, str] = ("기록", "rec
 _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"})
 # what a finding at the same place says better: a value's pattern is wrong because the reference is
 # unknown; a reference is unknown because it names several (need: N1, N2: several-ids, not "N1, N2
-# is no need"); a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text)
-_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, **{code: frozenset({"several-ids"}) for code in _REFERENCE_CODES},
+# is no need"); a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text);
+# `resource: 129` naming no resource is unknown-resource, not a wrong-type telling to quote what names nothing
+_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, "wrong-type": frozenset({"unknown-resource"}),
+                **{code: frozenset({"several-ids"}) for code in _REFERENCE_CODES},
                 **{code: frozenset({"sensitive-in-text", "sensitive-variant-in-text"})
                 for code in ("pii-phone", "pii-account", "pii-bank-account", "pii-email", "pii-resident-number",
                              "pii-card", "pii-driver-license", "pii-passport")}}

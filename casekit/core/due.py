@@ -291,20 +291,24 @@ def due_order(d: Due, risk: str | None, today: dt.date, soon_days: int) -> tuple
 
 
 def all_due(
-    summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None
+    summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None,
+    today: dt.date | None = None,
 ) -> list[Due]:
-    """The next thing due in each case (the earliest of its `case_dues`)."""
+    """The next thing due in each case (the earliest of its `case_dues`, as of `today`)."""
     handovers = handovers or {}
-    out = [d for case, recs in summaries.items() if (d := case_due(case, recs, deadlines, handovers.get(case))) is not None]
+    out = [d for case, recs in summaries.items()
+           if (d := case_due(case, recs, deadlines, handovers.get(case), today)) is not None]
     return sorted(out, key=lambda d: (d.due, d.case))
 
 
 def every_due(
-    summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None
+    summaries: dict[str, list[Summary]], deadlines: dict[str, Any], handovers: dict[str, list[Handover]] | None = None,
+    today: dt.date | None = None,
 ) -> list[Due]:
-    """Everything due in every case, several per case (a review, a goal's target date, crisis contact …)."""
+    """Everything due in every case, several per case (a review, a goal's target date, crisis contact …),
+    as of `today` (the day asked about: `casekit due --today`), a year mistyped judged on that day."""
     handovers = handovers or {}
-    out = [d for case, recs in summaries.items() for d in case_dues(case, recs, deadlines, handovers.get(case))]
+    out = [d for case, recs in summaries.items() for d in case_dues(case, recs, deadlines, handovers.get(case), today)]
     return sorted(out, key=lambda d: (d.due, d.case, d.kind))
 
 

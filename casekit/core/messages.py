@@ -627,8 +627,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "goal-not-monitored": (
         W,
-        "점검 기록에 목표 {goal}({text})의 진행 상황이 없습니다.",
-        "monitoring does not report on goal {goal} ({text})",
+        "점검 기록에 목표 {goals}의 진행 상황이 없습니다. progress에 {entry} status(진행 중 in_progress, 달성 achieved, "
+        "정체 stalled, 미착수 not_started)와 note(이번 점검에서 본 것)를 적으세요.",
+        "monitoring does not report on {goals_en}; add {entry_en} status (in_progress, achieved, stalled, not_started) "
+        "and note under progress",
     ),
     "activity-after-record": (
         E,

@@ -320,9 +320,9 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "need-not-planned": (
         W,
-        "{assessment}에서 심각도 '{severity_ko}'(으)로 본 욕구 {need}을(를) 다루는 목표가 이 계획에 없습니다. "
-        "{need}을(를) 가리키는 목표(need: {need})를 세우세요. 다른 기관에 맡겼다면 그 연계도 목표로 적습니다.",
-        "no goal of this plan addresses need {need}, judged {severity_ko} in {assessment}: add a goal with need: {need}",
+        "{assessment}에서 {what}을(를) 다루는 목표가 이 계획에 없습니다. "
+        "{entry} 다른 기관에 맡겼다면 그 연계도 목표로 적습니다.",
+        "no goal of this plan addresses {what_en} in {assessment}: add {entry_en}",
     ),
     "goal-member-mismatch": (
         W,

@@ -389,9 +389,10 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str
             if kind != "crisis_intervention" and not (linking and kind in LINKING_ACTIVITIES)]
     out += _goal_refs(r, ep.plan)
     if r.stage == "monitoring" and not _names_unknown_goal(r, ep.plan):
-        for goal, text in ep.plan.goals.items():
-            if r.ok and goal not in r.progress:
-                out.append(finding("goal-not-monitored", r.rel, *r.goals_at, goal=goal, text=text))
+        left = {goal: text for goal, text in ep.plan.goals.items() if goal not in r.progress}
+        if r.ok and left:  # (a 점검 leaving four goals out: one warning, at its progress, naming the four)
+            line, col = r.goals_at
+            out.append(finding("goal-not-monitored", r.rel, line, col, **_goals_left(left)))
         planned = {(goal, resource) for goal, resource, *_ in ep.plan.services}
         # (a plan that lists services, each of a resource that exists: a monitoring checks those; a
         # resource misspelt on either side is its unknown-resource)
@@ -441,14 +442,15 @@ def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Fin
 
 
 def _goals_left(left: dict[str, str]) -> dict[str, str]:
-    """What closure-goal-unevaluated says of the goals a closure leaves out: each with its words
-    (shortened when there are several), the entry to write for the first, the ids for a reason_note."""
+    """What closure-goal-unevaluated and goal-not-monitored say of the goals a closure or a 점검 leaves
+    out: each with its words (shortened when there are several), the entry to write for the first,
+    the ids for a reason_note."""
     ids = ", ".join(left)
     if len(left) == 1:
         ((goal, text),) = left.items()
         return {"goals": f"{goal}({text})", "goals_en": f"goal {goal} ({text})", "entry": f"이 목표(goal: {goal})의",
                 "entry_en": "its", "ids": ids}
-    shown = ", ".join(f"{goal}({text if len(text) <= 20 else text[:19] + '…'})" for goal, text in left.items())
+    shown = ", ".join(f"{goal}({text if len(text) <= 20 else text[:19].rstrip() + '…'})" for goal, text in left.items())
     first = next(iter(left))
     return {"goals": f"{len(left)}개 {shown}", "goals_en": f"{len(left)} goals, {shown}",
             "entry": f"목표마다 '- goal: {first}'처럼 항목을 하나씩 만들어", "entry_en": "each one's", "ids": ids}
@@ -504,6 +506,10 @@ def _resource_guess(ref: str, resources: Collection[str]) -> dict[str, str]:
     if _HANGUL.search(ref):
         return {"hint": " 자원은 이름이 아니라 resources/의 파일 이름(영문 id, 확장자 .md 없이)으로 적습니다.",
                 "hint_en": " A resource is named by its id (its file name in resources/, without .md), not its name."}
+    if ref.isascii() and ref.isdigit():  # (`resource: 129`: no resources/129.md, nor a name holding 129)
+        return {"hint": " 자원은 번호가 아니라 resources/의 파일 이름(영문 id, 확장자 .md 없이)으로 적습니다. "
+                        "resources/ 폴더에서 이 자원의 파일을 찾아 그 이름을 적으세요.",
+                "hint_en": " A resource is named by its id (its file name in resources/, without .md), not a number."}
     return {}
 
 

@@ -583,9 +583,10 @@ def _risk(r: Summary) -> list[Finding]:
 def _unplanned(r: Summary, ep: Episode) -> list[Finding]:
     """A need the assessment before the plan judged 긴급 or 높음 that no goal of the plan names
     (`need-not-planned`): the plan is made from the needs, the pressing ones first. Said at the
-    plan's `goals`, once a need, when every goal has an id of its own and names a need the
+    plan's `goals`, once, when every goal has an id of its own and names a need the
     assessment has (else the goals are misnumbered: `duplicate-id`, `required` or `unknown-need`
-    says so, and the need of a goal left without its id is not lost)."""
+    says so, and the need of a goal left without its id is not lost). Several such needs are one
+    warning naming them all."""
     assessment = ep.assessment
     if assessment is None or not assessment.ok or not r.ok or not r.goals or r.doubled_goals \
             or len(r.goal_needs) < len(r.goals):
@@ -593,10 +594,29 @@ def _unplanned(r: Summary, ep: Episode) -> list[Finding]:
     planned = set(r.goal_needs.values())
     if not planned <= set(assessment.needs):
         return []
-    return [finding("need-not-planned", r.rel, *r.goals_at, need=need, severity_ko=PLANNED_SEVERITIES[severity],
-                    assessment=assessment.file_name)
-            for need, severity in assessment.need_severity.items()
-            if severity in PLANNED_SEVERITIES and need not in planned]
+    left = {need: PLANNED_SEVERITIES[severity] for need, severity in assessment.need_severity.items()
+            if severity in PLANNED_SEVERITIES and need not in planned}
+    if not left:
+        return []
+    # (three pressing needs no goal names: one warning, at the goals, naming the three)
+    line, col = r.goals_at
+    return [finding("need-not-planned", r.rel, line, col, assessment=assessment.file_name, **_needs_left(left))]
+
+
+def _needs_left(left: dict[str, str]) -> dict[str, str]:
+    """What need-not-planned says of the pressing needs (id -> 긴급 or 높음) no goal of a plan names."""
+    if len(left) == 1:
+        ((need, severity),) = left.items()
+        return {"what": f"심각도 '{severity}'(으)로 본 욕구 {need}", "what_en": f"need {need}, judged {severity}",
+                "entry": f"{need}을(를) 가리키는 목표(need: {need})를 세우세요.", "entry_en": f"a goal with need: {need}"}
+    first = next(iter(left))
+    severities = "·".join(dict.fromkeys(sorted(left.values(), key=list(PLANNED_SEVERITIES.values()).index)))
+    # (each need's severity beside it only when they differ: N1 긴급, N3 높음; else N2, N3)
+    shown = ", ".join(f"{need} {severity}" if "·" in severities else need for need, severity in left.items())
+    return {"what": f"심각도를 {severities}(으)로 본 욕구 {len(left)}개({shown})",
+            "what_en": f"{len(left)} needs judged {severities} ({shown})",
+            "entry": f"욕구마다 그 욕구를 가리키는 목표(need: {first}처럼)를 하나씩 세우세요.",
+            "entry_en": f"a goal for each, with need: {first} and so on"}
 
 
 def _closure(r: Summary) -> list[Finding]:

@@ -393,6 +393,8 @@ def _services(s: Summary, parsed: Parsed, data: dict[str, Any], ref: Any) -> Non
 def _summarize(s: Summary, parsed: Parsed, data: dict[str, Any], stage: str) -> None:
     def ref(kind: str, path: tuple[Any, ...]) -> None:
         value = _get(data, path)
+        if kind == "resource" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # (`resource: 129`, an id typed as digits: the id "129", unknown-resource when none is)
         if isinstance(value, str) and value:
             line, col = parsed.where(path)
             s.refs.append((kind, value, line, col))

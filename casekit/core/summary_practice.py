@@ -174,6 +174,8 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
         for i, _ in enumerate(_list(data.get("participants"))):
             ref_path = ("participants", i, "resource")
             value = _get(data, ref_path)
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)  # (`resource: 129`: as summary's refs read it)
             if isinstance(value, str) and value:
                 s.refs.append(("resource", value, *at(ref_path)))
             share(ref_path, s.date)  # an agency at the table hears the case: consent must cover it

@@ -216,8 +216,8 @@ def make_case(model: CaseModel, records: list[Record], deadlines: dict[str, Any]
     number_episodes(records, model)
     case = Case(model.id, records, model)
     summaries, handovers = model.records, model.handovers
-    case.due = case_due(model.id, summaries, deadlines, handovers)
-    case.dues = case_dues(model.id, summaries, deadlines, handovers)
+    case.due = case_due(model.id, summaries, deadlines, handovers, today)  # (as of the site's 기준일, as due --today)
+    case.dues = case_dues(model.id, summaries, deadlines, handovers, today)
     case.due_state = case.due.state(today, int(deadlines["due_soon_days"])) if case.due else None
     case.aftercare = case.closed and case.due is not None
     by_rel = {r.rel: r for r in records}
