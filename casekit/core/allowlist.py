@@ -198,22 +198,30 @@ OPEN_ENDED: frozenset[str] = frozenset({"textarea", "title", "style", "script", 
                                         "object"}) | FOREIGN_DROPPED
 _OPEN_ENDED_TAG = re.compile(r"<(" + "|".join(sorted(OPEN_ENDED)) + r")(?=[\s/>])(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>",
                              re.IGNORECASE)
+# the same start tag in a Markdown body, which Markdown reads a block at a time: one whose ">" comes
+# only after a blank line (`<svg width="10"`, then a later paragraph's `a > b`) is no tag, its "<" is
+# shown as written (Python-Markdown escapes it), and what follows is the page's as any text is
+_NO_BLANK = r"(?:\n(?![ \t]*\n))"
+_OPEN_ENDED_MARKDOWN_TAG = re.compile(
+    r"<(" + "|".join(sorted(OPEN_ENDED)) + r")(?=[\s/>])(?:[^<>\"'\n]|" + _NO_BLANK + r"|\"(?:[^\"<\n]|" + _NO_BLANK
+    + r")*\"|'(?:[^'<\n]|" + _NO_BLANK + r")*')*>", re.IGNORECASE)
 # (<svg/> and <math/> are whole, empty: the parser reads a self-closing tag in foreign content so)
 _SELF_CLOSED = frozenset({"svg", "math"})
 
 
-def unclosed_tags(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased name) of each start tag in `text` (HTML, or a Markdown body with its
-    code blanked) of an element of OPEN_ENDED that no end tag of its own (`</textarea>`) follows,
-    comments passed over; a `<plaintext>` always (nothing ends it). One pass: each name's end tags
-    are found once."""
-    if "<" not in text or _OPEN_ENDED_TAG.search(text) is None:
+def unclosed_tags(text: str, markdown: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased name) of each start tag in `text` (HTML, or with `markdown` a Markdown
+    body with its code blanked: no tag goes on past a blank line) of an element of OPEN_ENDED that
+    no end tag of its own (`</textarea>`) follows, comments passed over; a `<plaintext>` always
+    (nothing ends it). One pass: each name's end tags are found once."""
+    tags = _OPEN_ENDED_MARKDOWN_TAG if markdown else _OPEN_ENDED_TAG
+    if "<" not in text or tags.search(text) is None:
         return []
     if "<!--" in text:
         text = _without_comments(text)
     last_end: dict[str, int] = {}
     out = []
-    for m in _OPEN_ENDED_TAG.finditer(text):
+    for m in tags.finditer(text):
         name = m.group(1).lower()
         if name in _SELF_CLOSED and m.group().endswith("/>"):
             continue

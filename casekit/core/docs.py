@@ -550,7 +550,9 @@ _LINK_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?::|&colon;)", re.IGNORECAS
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
 _LOADING = frozenset(["script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "link",
                       "img", "video", "audio", "source"])
-_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r")(?=[\s/>])([^>]*)>?", re.IGNORECASE)
+# (its ">" on the line: a tag going on to the next line of its paragraph is judged whole when it ends,
+# and one that never ends there is text, shown as written: `<svg width="10"` is not left out)
+_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r")(?=[\s/>])([^<>]*)>", re.IGNORECASE)
 _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",
                         re.IGNORECASE)
 
@@ -678,11 +680,16 @@ def template_tags(text: str, rel: str, first_line: int) -> list[Finding]:
     return [finding("template-tag-in-body", rel, number, m.start() + 1, tag=m.group(), count=len(lines), lines=shown)]
 
 
-def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], bool]:
+# an end tag of a <plaintext>, which ends nothing (the HTML parser reads all after the start tag as text)
+_PLAINTEXT_END = re.compile(r"</plaintext(?=[\s/>])", re.IGNORECASE)
+
+
+def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], tuple[bool, bool]]:
     """The (line, column) of each start tag of a body (its code passed over) that
     casekit.core.allowlist.unclosed_tags finds open to the end, as the site reads its HTML: the
     page shows such a tag as written (casekit.site.sanitize), not what it leaves out. The value:
-    whether `html-unclosed` was said of it (or is not to be: at most MAX_LEFT_OUT a body are)."""
+    whether `html-unclosed` was said of it (or is not to be: at most MAX_LEFT_OUT a body are), and
+    whether an end tag of its own follows it all the same (a `<plaintext>`'s, which ends nothing)."""
     if "<" not in text:
         return {}
     numbers: list[int] = []
@@ -694,20 +701,27 @@ def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], bool]:
         starts.append(at)
         parts.append(line)
         at += len(line) + 1
-    found = unclosed_tags("\n".join(parts))
+    joined = "\n".join(parts)
+    found = unclosed_tags(joined, markdown=True)
     out = {}
-    for n, (start, _, _) in enumerate(found):
+    for n, (start, end, name) in enumerate(found):
         i = bisect.bisect_right(starts, start) - 1
-        out[(numbers[i], start - starts[i] + 1)] = n >= MAX_LEFT_OUT  # (past the cap: as if said)
+        closed = name == "plaintext" and _PLAINTEXT_END.search(joined, end) is not None
+        out[(numbers[i], start - starts[i] + 1)] = (n >= MAX_LEFT_OUT, closed)  # (past the cap: as if said)
     return out
 
 
-def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[tuple[int, int], bool],
-                  out: list[Finding]) -> None:
+def _say_unclosed(name: str, rel: str, number: int, column: int,
+                  unclosed: dict[tuple[int, int], tuple[bool, bool]], out: list[Finding]) -> None:
     """`html-unclosed` of the start tag `<name` at (number, column), once."""
-    if unclosed[(number, column)]:
+    said, closed = unclosed[(number, column)]
+    if said:
         return
-    unclosed[(number, column)] = True
+    unclosed[(number, column)] = (True, closed)
+    if closed:  # (a <plaintext> with its end tag after it: nothing ends it)
+        why = (f"뒤에 쓴 </{name}>도 이 태그를 끝내지 못합니다", f"the </{name}> after it does not end it")
+    else:
+        why = (f"뒤에 닫는 태그 </{name}>이(가) 없습니다", f"no </{name}> after it")
     if name == "plaintext":
         advice = ("이 태그는 닫아도 끝나지 않으니 지우세요. 글의 모양은 Markdown으로 쓰세요.",
                   "delete it (nothing ends a <plaintext>)")
@@ -717,7 +731,8 @@ def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[
     else:  # (<xmp>, <noembed>, <noframes>: what they hold is shown as text, its tags too)
         advice = (f"필요 없는 태그이면 지우세요. 닫으면(</{name}>) 그 사이의 글이 태그까지 글자 그대로 보입니다.",
                   f"delete it (closed with </{name}>, what is between shows as text, its tags too)")
-    out.append(finding("html-unclosed", rel, number, column, name=name, advice=advice[0], advice_en=advice[1]))
+    out.append(finding("html-unclosed", rel, number, column, name=name, why=why[0], why_en=why[1], advice=advice[0],
+                       advice_en=advice[1]))
 
 
 # a web page's own elements, which a body holds only when a page was pasted in whole
