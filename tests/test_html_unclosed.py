@@ -227,3 +227,67 @@ def test_check_and_build_agree_on_start_tags_with_no_end(sample: Path, run) -> N
     for shown_as_written in ('&lt;svg width="10"', "&lt;textarea 메모를 붙여 넣음", "&lt;style", "첫째 남을 문단 3 &gt; 2",
                              "&lt;plaintext&gt; 붙임", "뒤 글", "마지막 항목도 남아야 합니다 &lt;math"):
         assert shown_as_written in page.replace("&quot;", '"'), shown_as_written
+
+
+# -- a body read whole: tags tangled so an end tag does not end its element --------------------------
+TANGLED = [
+    ("앞 <svg><foreignObject><div>그림 설명</svg> 뒤\n\n끝 문단\n", [(1, 3, "svg")]),
+    ("<div>\n앞 <svg><foreignObject><div>그림 설명</svg> 뒤\n</div>\n\n끝 문단\n", [(2, 3, "svg")]),
+    ("앞 <svg><foreignObject><div>그림</svg> 뒤 <!-- 상담자 메모 --> 그리고 <style>p {}</style> 끝\n\n<svg/> 끝 문단\n",
+     [(1, 3, "svg"), (1, 39, "!--"), (1, 59, "style"), (3, 1, "svg")]),
+    ("앞 <math><mtext><div>식</math> 뒤\n\n<textarea>메모</textarea> 끝 문단\n", []),
+]
+
+
+@pytest.mark.parametrize(("body", "places"), TANGLED)
+def test_check_says_what_the_site_shows_of_a_tangled_body(body: str, places: list[tuple[int, int, str]]) -> None:
+    """`<svg><foreignObject><div>…</svg>`: the </svg> does not end the <svg> (a <div> is open in its
+    HTML part), the body's end is read inside it, and the site shows every <svg>, <style> …, closed
+    ones too, and every comment as written (casekit.core.allowlist.cleaned_whole). check reads the
+    body through the same function and says so of each (it said the <svg> was left out)."""
+    page = shown(body)
+    assert "끝 문단" in page and "뒤" in page
+    found = outside_content(body, RECORD, 1)
+    tangled = sorted((f.line, f.column) for f in found if f.code == "html-unclosed" and "얽힘" in f.message_ko)
+    assert tangled == [(line, column) for line, column, _ in places], found
+    for line, column, name in places:
+        assert f"&lt;{name}" in page  # shown as written
+        assert not any((f.line, f.column) == (line, column) and f.code in ("outside-content", "html-left-out")
+                       for f in found)
+    if places:
+        said = next(f for f in found if (f.line, f.column) == places[0][:2])
+        assert "닫는 태그로도 끝나지 않는 요소가 있어" in said.message_ko and "닫히지 않았습니다" not in said.message_ko
+        assert "not ended by its end tag" in said.message_en
+    else:  # (the <div> ends the <math> for the parser: nothing is read to the end, each is left out)
+        assert "&lt;" not in page and "메모" not in page
+        assert [f.code for f in found] == ["outside-content", "html-left-out"], found
+
+
+@pytest.mark.parametrize("body", ["앞 <svg><desc><div>그림 설명</svg> 뒤\n\n끝 문단\n",
+                                  "앞 <math><mtext><div>식</math> 뒤\n\n끝 문단\n"])
+def test_a_tag_left_open_inside_an_element_left_out_is_not_said_shown(body: str) -> None:
+    """A <desc> left open in a closed <svg> is shown as written inside the <svg>, which the site
+    leaves out whole: check said '<desc…>' shows; it says the <svg> is left out (the rest shows)."""
+    page = shown(body)
+    assert "&lt;" not in page and ("그림 설명" in page or "식" in page)
+    assert "뒤" in page and "끝 문단" in page
+    assert [(f.code, f.line, f.column) for f in outside_content(body, RECORD, 1)] == [("outside-content", 1, 3)]
+
+
+def test_a_comment_the_site_shows_in_a_tangled_body_is_said_to_be_published() -> None:
+    body = "앞 <svg><foreignObject><div>그림</svg> 뒤\n\n<!-- 상담자만 볼 메모 -->\n\n끝 문단\n"
+    assert "상담자만 볼 메모" in shown(body)
+    said = [f for f in outside_content(body, RECORD, 1) if (f.line, f.column) == (3, 1)]
+    assert [f.code for f in said] == ["html-unclosed"]
+    assert "주석(<!-- -->)도 글자로 보입니다: 그 안에 쓴 것이 사이트에 실립니다" in said[0].message_ko
+    # untangled, a comment is left out of the page and check passes it over
+    plain = "앞 <svg><foreignObject><div>그림</div></foreignObject></svg> 뒤\n\n<!-- 상담자만 볼 메모 -->\n\n끝 문단\n"
+    assert "상담자만 볼 메모" not in shown(plain)
+    assert [f.code for f in outside_content(plain, RECORD, 1)] == ["outside-content"]
+
+
+def test_an_unclosed_comment_is_text_to_markdown_not_a_tangle() -> None:
+    body = "앞 <!-- 메모를 닫지 않음\n\n끝 문단\n"
+    page = shown(body)
+    assert "&lt;!-- 메모를 닫지 않음" in page and "끝 문단" in page
+    assert outside_content(body, RECORD, 1) == []
