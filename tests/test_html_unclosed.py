@@ -291,3 +291,21 @@ def test_an_unclosed_comment_is_text_to_markdown_not_a_tangle() -> None:
     page = shown(body)
     assert "&lt;!-- 메모를 닫지 않음" in page and "끝 문단" in page
     assert outside_content(body, RECORD, 1) == []
+
+
+def test_check_and_build_agree_on_a_tangled_body(sample: Path, run) -> None:
+    record = sample / RECORD
+    text = record.read_text(encoding="utf-8").rstrip("\n")
+    first = text.count("\n") + 3
+    record.write_text(text + "\n\n그림 <svg><foreignObject><div>설명</svg> 뒤 글\n\n<!-- 상담자만 볼 메모 -->\n\n"
+                      "이 문단이 사이트에 남아야 합니다.\n", encoding="utf-8")
+    found = [(f.code, f.line, f.column, f.message_ko) for f in check(sample, cache=False).findings if f.path == RECORD
+             and f.code in ("html-unclosed", "outside-content", "html-left-out")]
+    assert sorted(place[:3] for place in found) == [("html-left-out", first, 9), ("html-unclosed", first, 4),
+                                                    ("html-unclosed", first + 2, 1)], found
+    assert all("얽힘" in message for code, _, _, message in found if code == "html-unclosed")
+    result = run(sample, "build")
+    assert result.exit_code == 0, result.output
+    page = (sample / "site/cases/2026-0001/index.html").read_text(encoding="utf-8")
+    for text_shown in ("&lt;svg&gt;", "설명", "뒤 글", "&lt;!-- 상담자만 볼 메모 --&gt;", "이 문단이 사이트에 남아야 합니다."):
+        assert text_shown in page, text_shown
