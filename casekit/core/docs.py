@@ -700,8 +700,8 @@ _PLAINTEXT_END = re.compile(r"</plaintext(?=[\s/>])", re.IGNORECASE)
 
 @dataclass
 class _Shown:
-    """A start tag (or a comment, "!--") the site shows as written: its name, why (WHY_NO_END: no end
-    tag of its own after it; WHY_IN_VAIN: a </plaintext> after it, which ends nothing; WHY_TANGLED:
+    """A start tag (or a comment, "!--") the site shows as written: its name, why (_NO_END: no end
+    tag of its own after it; _IN_VAIN: a </plaintext> after it, which ends nothing; _TANGLED:
     the body read whole has an element its end tag does not end, and the site shows every tag of
     OPEN_ENDED and every comment of it as written), and whether `html-unclosed` was said of it."""
 
@@ -710,7 +710,7 @@ class _Shown:
     said: bool
 
 
-WHY_NO_END, WHY_IN_VAIN, WHY_TANGLED = "no end", "in vain", "tangled"
+_NO_END, _IN_VAIN, _TANGLED = "no end", "in vain", "tangled"
 
 
 def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], _Shown]:
@@ -731,14 +731,14 @@ def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], _Shown]:
         parts.append(line)
         at += len(line) + 1
     joined = "\n".join(parts)
-    found = [(start, name, WHY_IN_VAIN if name == "plaintext" and _PLAINTEXT_END.search(joined, end) else WHY_NO_END)
+    found = [(start, name, _IN_VAIN if name == "plaintext" and _PLAINTEXT_END.search(joined, end) else _NO_END)
              for start, end, name in unclosed_tags(joined, markdown=True)]
     gone: set[int] = set()  # (tags shown as written inside an element the site leaves out whole: said of it)
     if may_swallow(joined):
         cleaned, how = cleaned_kept_open(markdown_html(_escaped_at(joined, found)))
         if how != AS_IT_IS:
             known = {start for start, _, _ in found}
-            found = sorted(found + [(start, name, WHY_TANGLED) for start, name in shown_as_written(joined)
+            found = sorted(found + [(start, name, _TANGLED) for start, name in shown_as_written(joined)
                                     if start not in known])
         else:
             kept = {int(n) for n in _MARKED.findall(cleaned)}
@@ -775,19 +775,19 @@ def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[
     name = shown.name
     tangle = ("이 글에는 닫는 태그로도 끝나지 않는 요소가 있어(<svg> 안에 열어 둔 <div>처럼 태그가 얽힘)",
               "an element of this body is not ended by its end tag (tags tangled: a <div> left open inside an <svg>)")
-    if shown.why == WHY_TANGLED and name == "!--":
+    if shown.why == _TANGLED and name == "!--":
         said = (f"{tangle[0]}, 주석(<!-- -->)도 글자로 보입니다: 그 안에 쓴 것이 사이트에 실립니다.",
                 f"{tangle[1]}, so a comment (<!-- -->) shows as text too, what it holds published")
-    elif shown.why == WHY_TANGLED:
+    elif shown.why == _TANGLED:
         said = (f"{tangle[0]}, <{name}> 태그는 닫은 것까지 모두 글자로 보입니다.",
                 f"{tangle[1]}, so every <{name}> tag shows as text, closed or not")
-    elif shown.why == WHY_IN_VAIN:  # (a <plaintext> with its end tag after it: nothing ends it)
+    elif shown.why == _IN_VAIN:  # (a <plaintext> with its end tag after it: nothing ends it)
         said = (f"<{name}> 태그가 닫히지 않았습니다(뒤에 쓴 </{name}>도 이 태그를 끝내지 못합니다).",
                 f"the <{name}> tag is never closed (the </{name}> after it does not end it)")
     else:
         said = (f"<{name}> 태그가 닫히지 않았습니다(뒤에 닫는 태그 </{name}>이(가) 없습니다).",
                 f"the <{name}> tag is never closed (no </{name}> after it)")
-    if shown.why == WHY_TANGLED:
+    if shown.why == _TANGLED:
         advice = ("안에서 연 태그를 바깥 태그의 닫는 태그보다 먼저 닫거나, 필요 없는 태그와 주석을 지우세요. 글의 모양은 "
                   "Markdown으로 쓰세요.", "close what is opened inside before the outer end tag, or delete the tags "
                   "and comments")
