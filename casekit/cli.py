@@ -37,7 +37,7 @@ from casekit.core.scaffold import (
 from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.core.summary import Summary
 from casekit.progress import progress
-from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, printable
+from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, SITE_REPORTER_BY_NAME, printable
 
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 
@@ -895,14 +895,16 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
               help="사례집 폴더 (the casebook; default: found from the current folder).")
 @click.option("--theme-dir", "theme_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="테마 템플릿 폴더 (the theme's template folders; default: overrides/, casekit's, Material's).")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(sorted(SITE_REPORTER_BY_NAME)), default="text", show_default=True,
               help="출력 형식 (output format).")
 @lang_option
 def audit_cmd(site_dir: Path, root_opt: str | None, theme_dirs: tuple[Path, ...], fmt: str, lang: str | None) -> None:
     """만들어진 사이트를 감사합니다 (audit a built site): 민감 정보, 다른 곳에서 불러오는 자료,
     실행되는 내용, 사례집에서 만들어지지 않은 파일을 찾습니다. Never changes a file.
 
-    Exit 0 when the site may be published, 1 on any finding.
+    Exit 0 when the site may be published, 1 on any finding. The text report says a finding the
+    same in more than three files once, with how many files hold it, as `casekit build` does;
+    --format json, junit, sarif and github keep every one.
     """
     from casekit.site.audit import audit_casebook, walk
     from casekit.site.build import sensitive_needles
@@ -918,7 +920,7 @@ def audit_cmd(site_dir: Path, root_opt: str | None, theme_dirs: tuple[Path, ...]
     report = check(root, keep=True)
     findings = audit_casebook(root, site_dir, sensitive_needles(report), list(theme_dirs) or None)
     files = sum(1 for _, _, kind in walk(site_dir) if kind != "dir")
-    click.echo(REPORTER_BY_NAME[fmt](findings, files, lang, ()))
+    click.echo(SITE_REPORTER_BY_NAME[fmt](findings, files, lang, ()))  # (text: one said in many files once)
     sys.exit(1 if findings else 0)
 
 

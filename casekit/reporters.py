@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 
 from casekit import __version__
-from casekit.core.findings import Checked, Finding, summarize
+from casekit.core.findings import Checked, Finding, said_once, same_in_files, summarize
 from casekit.core.messages import MESSAGES
 from casekit.core.printable import printable  # (one rule for the whole tool; imported from here too)
 
@@ -22,16 +22,25 @@ def _group(path: str) -> str:
 
 
 def text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
-    findings = [_printable(f) for f in findings]
+    return _text(findings, files, lang, [(f, 0) for f in findings])
+
+
+def site_text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    """`text` for a site's audit (`casekit audit`): a finding the same in more than three files is
+    said once, with how many, as the build says them (casekit.core.findings.said_once)."""
+    return _text(findings, files, lang, said_once(findings))
+
+
+def _text(findings: list[Finding], files: int, lang: str, said: list[tuple[Finding, int]]) -> str:
     lines: list[str] = []
-    for group, items in groupby(findings, key=lambda f: _group(f.path)):
+    for group, items in groupby([(_printable(f), alike) for f, alike in said], key=lambda s: _group(s[0].path)):
         lines.append(group)
-        for f in items:
+        for f, alike in items:
             where = f.path[len(group) + 1 :] if f.path.startswith(group + "/") else f.path
             if f.line is not None:
                 where += f":{f.line}:{f.column or 1}"
             sev = f.severity if lang == "en" else SEVERITY_KO[f.severity]
-            lines.append(f"  {where}  {sev}  [{f.code}] {f.message(lang)}")
+            lines.append(f"  {where}  {sev}  [{f.code}] {f.message(lang)}" + (f" {same_in_files(alike, lang)}" if alike else ""))
         lines.append("")
     lines.append(verdict_line(findings, files, lang))
     return "\n".join(lines)
@@ -174,6 +183,9 @@ REPORTER_BY_NAME: dict[str, Reporter] = {
     "junit": junit,
     "sarif": sarif,
 }
+
+# `casekit audit`'s: the same formats, its text saying a finding the same in many files once (site_text)
+SITE_REPORTER_BY_NAME: dict[str, Reporter] = {**REPORTER_BY_NAME, "text": site_text}
 
 # formats read by machines: nothing else (progress, hints) may be mixed into their output
 MACHINE_FORMATS = frozenset({"json", "junit", "sarif"})

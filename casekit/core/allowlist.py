@@ -198,22 +198,30 @@ OPEN_ENDED: frozenset[str] = frozenset({"textarea", "title", "style", "script", 
                                         "object"}) | FOREIGN_DROPPED
 _OPEN_ENDED_TAG = re.compile(r"<(" + "|".join(sorted(OPEN_ENDED)) + r")(?=[\s/>])(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>",
                              re.IGNORECASE)
+# the same start tag in a Markdown body, which Markdown reads a block at a time: one whose ">" comes
+# only after a blank line (`<svg width="10"`, then a later paragraph's `a > b`) is no tag, its "<" is
+# shown as written (Python-Markdown escapes it), and what follows is the page's as any text is
+_NO_BLANK = r"(?:\n(?![ \t]*\n))"
+_OPEN_ENDED_MARKDOWN_TAG = re.compile(
+    r"<(" + "|".join(sorted(OPEN_ENDED)) + r")(?=[\s/>])(?:[^<>\"'\n]|" + _NO_BLANK + r"|\"(?:[^\"<\n]|" + _NO_BLANK
+    + r")*\"|'(?:[^'<\n]|" + _NO_BLANK + r")*')*>", re.IGNORECASE)
 # (<svg/> and <math/> are whole, empty: the parser reads a self-closing tag in foreign content so)
 _SELF_CLOSED = frozenset({"svg", "math"})
 
 
-def unclosed_tags(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased name) of each start tag in `text` (HTML, or a Markdown body with its
-    code blanked) of an element of OPEN_ENDED that no end tag of its own (`</textarea>`) follows,
-    comments passed over; a `<plaintext>` always (nothing ends it). One pass: each name's end tags
-    are found once."""
-    if "<" not in text or _OPEN_ENDED_TAG.search(text) is None:
+def unclosed_tags(text: str, markdown: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased name) of each start tag in `text` (HTML, or with `markdown` a Markdown
+    body with its code blanked: no tag goes on past a blank line) of an element of OPEN_ENDED that
+    no end tag of its own (`</textarea>`) follows, comments passed over; a `<plaintext>` always
+    (nothing ends it). One pass: each name's end tags are found once."""
+    tags = _OPEN_ENDED_MARKDOWN_TAG if markdown else _OPEN_ENDED_TAG
+    if "<" not in text or tags.search(text) is None:
         return []
     if "<!--" in text:
         text = _without_comments(text)
     last_end: dict[str, int] = {}
     out = []
-    for m in _OPEN_ENDED_TAG.finditer(text):
+    for m in tags.finditer(text):
         name = m.group(1).lower()
         if name in _SELF_CLOSED and m.group().endswith("/>"):
             continue
@@ -254,3 +262,76 @@ def kept_open(html_text: str) -> str:
         parts += [html_text[at:start], "&lt;"]
         at = start + 1
     return "".join(parts) + html_text[at:]
+
+
+# -- the body read whole: what the site cleans, and what check says it shows ----------------------------
+# text after everything else, which the cleaner keeps unless something left open swallows it
+_END_MARK = "\ue000casekit-end\ue000"
+_OPEN_ENDED_START = re.compile(r"<(?=(?:" + "|".join(sorted(OPEN_ENDED)) + r")[\s/>])|<(?=!--)", re.IGNORECASE)
+AS_IT_IS, OPEN_ENDED_SHOWN, ALL_SHOWN = 0, 1, 2  # how cleaned_whole cleaned
+
+
+def cleaned_whole(html_text: str) -> tuple[str, int]:
+    """`html_text` cleaned, nothing after an element left open swallowed with it, and how: AS_IT_IS
+    (an element of OPEN_ENDED with no end tag of its own shown as written: kept_open, `casekit check`
+    says `html-unclosed` of it); should the parser still read the fragment's end as inside an element
+    (nested so that its end tag does not end it: `<svg><foreignObject><div>…</svg>`),
+    OPEN_ENDED_SHOWN: every such start tag and every comment shown as written; ALL_SHOWN, should even
+    that not do: all of it as text. Text is never lost to the page unseen. (casekit.site.sanitize
+    cleans every body so; casekit.core.docs asks it of a body's Markdown read as its page's HTML,
+    `markdown_html`, to say what the page shows.)"""
+    if not may_swallow(html_text):
+        return CLEANER.clean(html_text), AS_IT_IS
+    return cleaned_kept_open(kept_open(html_text))
+
+
+def may_swallow(text: str) -> bool:
+    """Whether `text` holds a start tag of OPEN_ENDED or a comment (else it is cleaned as it is)."""
+    return "<" in text and _OPEN_ENDED_START.search(text) is not None
+
+
+def cleaned_kept_open(html_text: str) -> tuple[str, int]:
+    """`cleaned_whole` of HTML whose elements left open are shown as written already (kept_open;
+    check escapes those its Markdown reading finds, `unclosed_tags(…, markdown=True)`)."""
+    if _END_MARK in html_text:
+        return CLEANER.clean(html_text), AS_IT_IS
+    for how, tried in enumerate((html_text, _OPEN_ENDED_START.sub("&lt;", html_text))):
+        cleaned = CLEANER.clean(tried + _END_MARK)  # (the elements still open are closed after the mark)
+        if _END_MARK in cleaned:
+            return cleaned.replace(_END_MARK, ""), how
+    return html.escape(html_text), ALL_SHOWN
+
+
+# what Markdown passes on of a body's "<" as HTML (Python-Markdown reads a block at a time): a start or
+# end tag whose ">" comes before a blank line and before another "<", or a comment with a "-->" after
+# it; any other "<" it writes as text (one pass: each try ends at the next "<")
+_MARKDOWN_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])(?:[^<>\n]|\n(?![ \t]*\n))*>|!--)")
+
+
+def markdown_html(text: str) -> str:
+    """A Markdown body (its code blanked) as the HTML of its page reads for the parser: its tags and
+    comments as written, every other "<" as text (`&lt;`): for `cleaned_whole`'s verdict (places are
+    not kept)."""
+    if "<" not in text:
+        return text
+    parts, at = [], 0
+    last_close = text.rfind("-->")
+    for m in _MARKDOWN_HTML.finditer(text):
+        if m.group() == "<!--" and last_close < m.end():  # (no end after it: text)
+            continue
+        parts += [text[at:m.start()].replace("<", "&lt;"), m.group()]
+        at = m.end()
+    return "".join(parts) + text[at:].replace("<", "&lt;")
+
+
+def shown_as_written(text: str) -> list[tuple[int, str]]:
+    """(start, lower-cased name) of each start tag of OPEN_ENDED a Markdown body (its code blanked)
+    makes, and (start, "!--") of each comment (with a "-->" after it): what the site shows as written
+    when it cleans the body OPEN_ENDED_SHOWN."""
+    if "<" not in text:
+        return []
+    out = [(m.start(), m.group(1).lower()) for m in _OPEN_ENDED_MARKDOWN_TAG.finditer(text)]
+    if "<!--" in text:
+        last_close = text.rfind("-->")
+        out += [(m.start(), "!--") for m in re.finditer("<!--", text) if m.end() <= last_close]
+    return sorted(out)

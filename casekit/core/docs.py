@@ -32,7 +32,18 @@ from typing import Any
 
 import yaml
 
-from casekit.core.allowlist import DROP_WITH_CONTENT, START_TAG, attributes, left_out, unclosed_tags
+from casekit.core.allowlist import (
+    AS_IT_IS,
+    DROP_WITH_CONTENT,
+    START_TAG,
+    attributes,
+    cleaned_kept_open,
+    left_out,
+    markdown_html,
+    may_swallow,
+    shown_as_written,
+    unclosed_tags,
+)
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
@@ -550,7 +561,9 @@ _LINK_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?::|&colon;)", re.IGNORECAS
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)")
 _LOADING = frozenset(["script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "link",
                       "img", "video", "audio", "source"])
-_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r")(?=[\s/>])([^>]*)>?", re.IGNORECASE)
+# (its ">" on the line: a tag going on to the next line of its paragraph is judged whole when it ends,
+# and one that never ends there is text, shown as written: `<svg width="10"` is not left out)
+_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r")(?=[\s/>])([^<>]*)>", re.IGNORECASE)
 _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",
                         re.IGNORECASE)
 
@@ -651,6 +664,9 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
                 break
             at = start.end()
             judge(start.group(1), start.group(2), number, start.start() + 1, start.start() in told, whole=False)
+    for (number, column), shown in unclosed.items():  # (what no tag of a line named: a comment the site shows)
+        if not shown.said:
+            _say_unclosed(shown.name, rel, number, column, unclosed, out)
     if "]:" in text:
         _references_left_out(text, rel, first_line, left, out)
     if lists:
@@ -678,37 +694,104 @@ def template_tags(text: str, rel: str, first_line: int) -> list[Finding]:
     return [finding("template-tag-in-body", rel, number, m.start() + 1, tag=m.group(), count=len(lines), lines=shown)]
 
 
-def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], bool]:
-    """The (line, column) of each start tag of a body (its code passed over) that
-    casekit.core.allowlist.unclosed_tags finds open to the end, as the site reads its HTML: the
-    page shows such a tag as written (casekit.site.sanitize), not what it leaves out. The value:
-    whether `html-unclosed` was said of it (or is not to be: at most MAX_LEFT_OUT a body are)."""
+# an end tag of a <plaintext>, which ends nothing (the HTML parser reads all after the start tag as text)
+_PLAINTEXT_END = re.compile(r"</plaintext(?=[\s/>])", re.IGNORECASE)
+
+
+@dataclass
+class _Shown:
+    """A start tag (or a comment, "!--") the site shows as written: its name, why (_NO_END: no end
+    tag of its own after it; _IN_VAIN: a </plaintext> after it, which ends nothing; _TANGLED:
+    the body read whole has an element its end tag does not end, and the site shows every tag of
+    OPEN_ENDED and every comment of it as written), and whether `html-unclosed` was said of it."""
+
+    name: str
+    why: str
+    said: bool
+
+
+_NO_END, _IN_VAIN, _TANGLED = "no end", "in vain", "tangled"
+
+
+def _unclosed_at(text: str, first_line: int) -> dict[tuple[int, int], _Shown]:
+    """The (line, column) of each start tag of a body (its code passed over) that the site shows as
+    written, as it reads its HTML: one casekit.core.allowlist.unclosed_tags finds open to the end,
+    and, should the body read whole still have an element left open (`<svg><foreignObject><div>…
+    </svg>`: casekit.core.allowlist.cleaned_whole), every start tag of OPEN_ENDED and every comment
+    (said of: at most MAX_LEFT_OUT a body). The page shows such a tag, not what it leaves out."""
     if "<" not in text:
         return {}
     numbers: list[int] = []
     starts: list[int] = []
     parts: list[str] = []
     at = 0
-    for number, line in body_lines(text, first_line):
+    for number, line in body_lines(text, first_line, comments=True):  # (unclosed_tags passes over comments)
         numbers.append(number)
         starts.append(at)
         parts.append(line)
         at += len(line) + 1
-    found = unclosed_tags("\n".join(parts))
+    joined = "\n".join(parts)
+    found = [(start, name, _IN_VAIN if name == "plaintext" and _PLAINTEXT_END.search(joined, end) else _NO_END)
+             for start, end, name in unclosed_tags(joined, markdown=True)]
+    gone: set[int] = set()  # (tags shown as written inside an element the site leaves out whole: said of it)
+    if may_swallow(joined):
+        cleaned, how = cleaned_kept_open(markdown_html(_escaped_at(joined, found)))
+        if how != AS_IT_IS:
+            known = {start for start, _, _ in found}
+            found = sorted(found + [(start, name, _TANGLED) for start, name in shown_as_written(joined)
+                                    if start not in known])
+        else:
+            kept = {int(n) for n in _MARKED.findall(cleaned)}
+            gone = {start for n, (start, _, _) in enumerate(found) if n not in kept}
     out = {}
-    for n, (start, _, _) in enumerate(found):
+    for n, (start, name, why) in enumerate(found):
         i = bisect.bisect_right(starts, start) - 1
-        out[(numbers[i], start - starts[i] + 1)] = n >= MAX_LEFT_OUT  # (past the cap: as if said)
+        # (past the cap: as if said)
+        out[(numbers[i], start - starts[i] + 1)] = _Shown(name, why, n >= MAX_LEFT_OUT or start in gone)
     return out
 
 
-def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[tuple[int, int], bool],
+_MARK = "\ue001{}\ue001"  # (a tag's number, after its "<" escaped: whether the page keeps it as text)
+_MARKED = re.compile("\ue001([0-9]+)\ue001")
+
+
+def _escaped_at(text: str, found: list[tuple[int, str, str]]) -> str:
+    """`text` with the "<" at each start of `found` escaped (as casekit.core.allowlist.kept_open shows
+    the tags it finds as written) and marked with its number (_MARK)."""
+    parts, at = [], 0
+    for n, (start, _, _) in enumerate(found):
+        parts += [text[at:start], "&lt;", _MARK.format(n)]
+        at = start + 1
+    return "".join(parts) + text[at:]
+
+
+def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[tuple[int, int], _Shown],
                   out: list[Finding]) -> None:
-    """`html-unclosed` of the start tag `<name` at (number, column), once."""
-    if unclosed[(number, column)]:
+    """`html-unclosed` of the start tag `<name` (a comment: "!--") at (number, column), once."""
+    shown = unclosed[(number, column)]
+    if shown.said:
         return
-    unclosed[(number, column)] = True
-    if name == "plaintext":
+    shown.said = True
+    name = shown.name
+    tangle = ("이 글에는 닫는 태그로도 끝나지 않는 요소가 있어(<svg> 안에 열어 둔 <div>처럼 태그가 얽힘)",
+              "an element of this body is not ended by its end tag (tags tangled: a <div> left open inside an <svg>)")
+    if shown.why == _TANGLED and name == "!--":
+        said = (f"{tangle[0]}, 주석(<!-- -->)도 글자로 보입니다: 그 안에 쓴 것이 사이트에 실립니다.",
+                f"{tangle[1]}, so a comment (<!-- -->) shows as text too, what it holds published")
+    elif shown.why == _TANGLED:
+        said = (f"{tangle[0]}, <{name}> 태그는 닫은 것까지 모두 글자로 보입니다.",
+                f"{tangle[1]}, so every <{name}> tag shows as text, closed or not")
+    elif shown.why == _IN_VAIN:  # (a <plaintext> with its end tag after it: nothing ends it)
+        said = (f"<{name}> 태그가 닫히지 않았습니다(뒤에 쓴 </{name}>도 이 태그를 끝내지 못합니다).",
+                f"the <{name}> tag is never closed (the </{name}> after it does not end it)")
+    else:
+        said = (f"<{name}> 태그가 닫히지 않았습니다(뒤에 닫는 태그 </{name}>이(가) 없습니다).",
+                f"the <{name}> tag is never closed (no </{name}> after it)")
+    if shown.why == _TANGLED:
+        advice = ("안에서 연 태그를 바깥 태그의 닫는 태그보다 먼저 닫거나, 필요 없는 태그와 주석을 지우세요. 글의 모양은 "
+                  "Markdown으로 쓰세요.", "close what is opened inside before the outer end tag, or delete the tags "
+                  "and comments")
+    elif name == "plaintext":
         advice = ("이 태그는 닫아도 끝나지 않으니 지우세요. 글의 모양은 Markdown으로 쓰세요.",
                   "delete it (nothing ends a <plaintext>)")
     elif name in DROP_WITH_CONTENT:
@@ -717,7 +800,8 @@ def _say_unclosed(name: str, rel: str, number: int, column: int, unclosed: dict[
     else:  # (<xmp>, <noembed>, <noframes>: what they hold is shown as text, its tags too)
         advice = (f"필요 없는 태그이면 지우세요. 닫으면(</{name}>) 그 사이의 글이 태그까지 글자 그대로 보입니다.",
                   f"delete it (closed with </{name}>, what is between shows as text, its tags too)")
-    out.append(finding("html-unclosed", rel, number, column, name=name, advice=advice[0], advice_en=advice[1]))
+    out.append(finding("html-unclosed", rel, number, column, name=name, said=said[0], said_en=said[1],
+                       advice=advice[0], advice_en=advice[1]))
 
 
 # a web page's own elements, which a body holds only when a page was pasted in whole

@@ -97,6 +97,40 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
+SAME_IN_FILES = 3  # files holding the same finding past which a site's audit says it once
+
+
+def said_once(findings: list[Finding], at_most: int = SAME_IN_FILES) -> list[tuple[Finding, int]]:
+    """The findings of a site's audit as they are said to a person (`casekit build`, `casekit audit`'s
+    text): each with 0, but a finding the same (code and message) in more than `at_most` files only
+    once, at the first, with how many files hold it. What a theme template puts on every page (a
+    script, a `<meta refresh>` that `casekit check` could not read in the template: made by a Jinja
+    expression) was found on each of the site's hundreds of pages, the same line hundreds of times.
+    (Reports read by machines keep every finding.)"""
+    files: dict[tuple[str, str], set[str]] = {}
+    for f in findings:
+        files.setdefault((f.code, f.message_ko), set()).add(f.path)
+    out: list[tuple[Finding, int]] = []
+    said: set[tuple[str, str]] = set()
+    for f in findings:
+        key = (f.code, f.message_ko)
+        if len(files[key]) <= at_most:
+            out.append((f, 0))
+        elif key not in said:
+            said.add(key)
+            out.append((f, len(files[key])))
+    return out
+
+
+def same_in_files(files: int, lang: str = "ko") -> str:
+    """What `said_once` adds to a finding said once for `files` files (the Korean with its English)."""
+    en = f"the same in {files} files: look at the theme's templates"
+    if lang == "en":
+        return f"({en}, theme.custom_dir in mkdocs.yml)"
+    return (f"같은 것이 파일 {files}개에 있습니다: 모든 쪽에 들어가는 테마 템플릿(mkdocs.yml의 theme.custom_dir)에서 "
+            f"왔는지 살펴보세요 ({en})")
+
+
 class Checked(int):
     """How many files a check read (an int, as reporters always took), and of which kind."""
 

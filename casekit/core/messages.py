@@ -267,10 +267,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "html-unclosed": (
         W,
-        "<{name}> 태그가 닫히지 않았습니다(뒤에 닫는 태그 </{name}>이(가) 없습니다). 사이트에는 이 태그가 글자 그대로 "
-        "'<{name}…>'로 보이고, 그 뒤의 글은 빠짐없이 실립니다. {advice}",
-        "the <{name}> tag is never closed (no </{name}> after it): the site shows the tag as text, as written, "
-        "and publishes all that follows it; {advice_en}",
+        "{said} 사이트에는 이 태그가 글자 그대로 '<{name}…>'로 보이고, 그 뒤의 글은 빠짐없이 실립니다. {advice}",
+        "{said_en}: the site shows the tag as text, as written, and publishes all that follows it; {advice_en}",
     ),
     "line-not-shown": (
         W,

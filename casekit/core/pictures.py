@@ -39,9 +39,10 @@ _ENTITY = re.compile(r"&(?:amp|quot|#39|#x27|lt|gt);")
 _ENTITIES = {"&amp;": "&", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&lt;": "<", "&gt;": ">"}
 
 
-def body_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+def body_lines(text: str, first_line: int, comments: bool = False) -> Iterator[tuple[int, str]]:
     """(line number, line) of a Markdown body outside fenced code, code spans blanked out (each
-    character a space: columns stay): what the site shows as code is never a picture or a tag."""
+    character a space: columns stay): what the site shows as code is never a picture or a tag.
+    A comment closed on its line is blanked too, unless `comments`."""
     fence = None
     for number, line in enumerate(text.split("\n"), first_line):
         m = _FENCE_LINE.match(line)
@@ -53,7 +54,7 @@ def body_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
             continue
         if "`" in line:
             line = _CODE_SPAN.sub(lambda c: " " * len(c.group()), line)
-        if "<!--" in line:  # (a comment on one line: the site leaves it out)
+        if "<!--" in line and not comments:  # (a comment on one line: the site leaves it out)
             line = _without_comments(line)
         yield number, line
 

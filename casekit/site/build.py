@@ -38,7 +38,7 @@ from typing import IO
 
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
-from casekit.core.findings import Finding, finding
+from casekit.core.findings import Finding, finding, said_once, same_in_files
 from casekit.core.needles import sensitive_needles
 from casekit.core.sensitive import SensitiveIndex, needles_digest
 from casekit.core.site_settings import docs_dir, holds_sources
@@ -168,30 +168,13 @@ def pages_index(report: Report) -> SensitiveIndex:
     return index
 
 
-SAME_ON_PAGES = 3  # files holding the same finding past which the build says it once
-
-
-def finding_lines(findings: list[Finding], at_most: int = SAME_ON_PAGES) -> list[str]:
-    """The lines a build prints of the audit's findings: one a finding, but a finding the same
-    (code and message) in more than `at_most` files is said once, at the first, with how many files
-    hold it. What a theme template puts on every page (a script, a `<meta refresh>` that `casekit
-    check` could not read in the template: made by a Jinja expression) was found on each of the
-    site's hundreds of pages, the same line hundreds of times."""
-    same: dict[tuple[str, str], list[Finding]] = {}
-    for f in findings:
-        same.setdefault((f.code, f.message_ko), []).append(f)
+def finding_lines(findings: list[Finding]) -> list[str]:
+    """The lines a build prints of the audit's findings: one a finding, a finding the same in many
+    files once, with how many (casekit.core.findings.said_once, as `casekit audit` says them)."""
     lines = []
-    for f in findings:
-        alike = same[(f.code, f.message_ko)]
-        if len(alike) > at_most and f is not alike[0]:
-            continue
+    for f, files in said_once(findings):
         where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-        line = f"{where}: [{f.code}] {f.message_ko}"
-        if len(alike) > at_most:
-            files = len({g.path for g in alike})
-            line += (f" 같은 것이 파일 {files}개에 있습니다: 모든 쪽에 들어가는 테마 템플릿(mkdocs.yml의 "
-                     f"theme.custom_dir)에서 왔는지 살펴보세요 (the same in {files} files: look at the theme's templates)")
-        lines.append(line)
+        lines.append(f"{where}: [{f.code}] {f.message_ko}" + (f" {same_in_files(files)}" if files else ""))
     return lines
 
 

@@ -22,7 +22,7 @@ import nh3
 
 # (the allowlist, what it keeps and why, is casekit.core.allowlist's: `casekit check` reads a body's
 # tags against the same cleaner, html-left-out)
-from casekit.core.allowlist import CLEANER, DROP_WITH_CONTENT, OPEN_ENDED, kept_open
+from casekit.core.allowlist import DROP_WITH_CONTENT, cleaned_whole
 
 # an image whose address was refused: the reader sees that something was left out
 _NO_SRC_IMG = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
@@ -36,27 +36,10 @@ def sanitize_html(html: str) -> str:
     return _NO_SRC_IMG.sub(BLOCKED, _cleaned_whole(html))
 
 
-# text after everything else, which the cleaner keeps unless something left open swallows it
-_END_MARK = "\ue000casekit-end\ue000"
-_OPEN_ENDED_START = re.compile(r"<(?=(?:" + "|".join(sorted(OPEN_ENDED)) + r")[\s/>])|<(?=!--)", re.IGNORECASE)
-
-
 def _cleaned_whole(html: str) -> str:
-    """`html` cleaned, nothing after an element left open swallowed with it: an element of
-    casekit.core.allowlist.OPEN_ENDED with no end tag of its own is shown as written (kept_open:
-    `casekit check` says `html-unclosed` of it). Should the parser still read the fragment's end as
-    inside an element (nested so that its end tag does not end it: `<svg><desc><div>…</svg>`), every
-    such start tag and comment is shown as written: text is never lost to the page unseen."""
-    if "<" not in html or _OPEN_ENDED_START.search(html) is None:
-        return CLEANER.clean(html)
-    html = kept_open(html)
-    if _END_MARK in html:
-        return CLEANER.clean(html)
-    for tried in (html, _OPEN_ENDED_START.sub("&lt;", html)):
-        cleaned = CLEANER.clean(tried + _END_MARK)  # (the elements still open are closed after the mark)
-        if _END_MARK in cleaned:
-            return cleaned.replace(_END_MARK, "")
-    return _html.escape(html)
+    """`html` cleaned, nothing after an element left open swallowed with it (casekit.core.allowlist
+    .cleaned_whole, whose verdict `casekit check` reads of the body too)."""
+    return cleaned_whole(html)[0]
 
 
 def plain_text(html: str) -> str:
