@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from casekit.core import sensitive
+from casekit.core import pii, sensitive
 from casekit.core.sensitive import NAME_OK, SensitiveIndex, locator, scan
 
 REL = "cases/2026-0001/06-monitoring.md"
@@ -116,3 +116,22 @@ def test_the_hits_of_a_body_of_one_long_line_are_located_in_linear_time() -> Non
     locate = locator(text, 1)
     assert _cpu(lambda: [locate(at) for at in range(0, len(text), 3)], 1) < 1.0  # (~0.1 s)
     assert locate(len(text) - 3) == (1, len(text) - 2)
+
+
+def test_the_pii_ok_lines_of_a_body_are_read_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`scan_text` looked for `<!-- casekit: pii-ok -->` in a hit's line for each hit: a body of one
+    long line with 69,000 phone numbers (900 KB) took 13 s of its check's 18."""
+    searched: list[str] = []
+    pattern = pii.INLINE_ALLOW
+
+    class Counting:
+        def search(self, line: str) -> re.Match[str] | None:
+            searched.append(line)
+            return pattern.search(line)
+
+    body = "010-1234-5678 " * 5_000 + "\n연락처 010-2345-6789 <!-- casekit: pii-ok -->\n" + "010-3456-7890 " * 5_000
+    found = pii.scan_text(body, REL, 10)
+    assert len(found) == 10_000 and {f.line for f in found} == {10, 12}
+    monkeypatch.setattr(pii, "INLINE_ALLOW", Counting())
+    assert pii.scan_text(body, REL, 10) == found
+    assert len(searched) == 3  # (each line with a number once)
