@@ -6,15 +6,20 @@ allows, with the findings and pages they had when read the slow way."""
 from __future__ import annotations
 
 import functools
+import json
 import random
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from casekit.core import pii, sensitive
+from casekit.core.docs import MAX_LIST_DEPTH, deep_lists
 from casekit.core.sensitive import NAME_OK, SensitiveIndex, locator, scan
+from casekit.site.body import BodyRenderer
 
 REL = "cases/2026-0001/06-monitoring.md"
 INDEX = SensitiveIndex([("박영수", "cases/2026-0001/01-intake.md", "client.name"),
@@ -135,3 +140,33 @@ def test_the_pii_ok_lines_of_a_body_are_read_once_each(monkeypatch: pytest.Monke
     monkeypatch.setattr(pii, "INLINE_ALLOW", Counting())
     assert pii.scan_text(body, REL, 10) == found
     assert len(searched) == 3  # (each line with a number once)
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "1. ", "+\t"])
+def test_a_line_of_list_markers_is_a_finding_not_a_traceback_in_the_build(sample: Path, run: Any, marker: str) -> None:
+    """`- - - … x`: a list in a list on one line, once a marker; 200,000 of them broke the build
+    with a RecursionError after a minute, the check having passed the record."""
+    record = sample / "cases" / "2026-0001" / "06-monitoring.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\n" + marker * 200_000 + "x\n", encoding="utf-8")
+    found = json.loads(run(sample, "check", "--no-cache", "--format", "json").output)["findings"]
+    assert [(f["code"], f["path"], f["line"]) for f in found] == [
+        ("markdown-too-deep", "cases/2026-0001/06-monitoring.md", record.read_text(encoding="utf-8").count("\n"))]
+
+
+def test_a_list_as_deep_as_allowed_is_rendered() -> None:
+    """MAX_LIST_DEPTH is below what the renderer can draw, on one line or on many."""
+    deep = MAX_LIST_DEPTH - 2  # (items one inside another, then a line of two more)
+    for text in ["- " * MAX_LIST_DEPTH + "x", "".join("  " * d + "- a\n" for d in range(deep)) + "  " * deep + "- - x"]:
+        assert deep_lists(text, REL, 1) == []
+        assert BodyRenderer().html(text, REL, 1) is not None
+    assert deep_lists("- " * (MAX_LIST_DEPTH + 1) + "x", REL, 1) != []
+
+
+@pytest.mark.parametrize("spaces", [" " * 400_000, "\t" * 400_000, "> " * 200_000, "| " * 200_000])
+def test_a_number_then_a_break_and_a_long_run_of_spaces_is_scanned_in_linear_time(spaces: str) -> None:
+    """A digit or a `.` at a line's end, then a line of `* * * …` (spaces to a reader): the search
+    for a number across the break tried every split of the spaces (nine minutes for 400,000)."""
+    body = "점검 2회차 결과 1.\n" + spaces + "x\n전화 010\n0000\n1001 로 연락"
+    found = pii.scan_text(body, REL, 10)
+    assert [f.code for f in found] == ["pii-phone"]
+    assert _cpu(lambda: pii.scan_text(body, REL, 10), 1) < 3.0  # (~0.4 s; minutes before)
