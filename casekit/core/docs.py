@@ -422,21 +422,25 @@ def without_code(text: str) -> str:
 
 
 MAX_LIST_DEPTH = 100  # lists inside lists: Python-Markdown recurses per level (500 levels: RecursionError)
-_LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.M)
+# an item, and the items that start on its line inside it (`- - - x` is three lists, one in another)
+_LIST_ITEM = re.compile(r"^([ \t]*)((?:(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$))+)", re.M)
+_LIST_MARKER = re.compile(r"[-*+]|[0-9]{1,9}[.)]")
 
 
 def deep_lists(text: str, rel: str, first_line: int) -> list[Finding]:
-    """A list nested more than MAX_LIST_DEPTH levels (each item indented past the one above), which
-    the Markdown renderer cannot render (it recurses once per level): one finding, at its item."""
-    if text.count("\n") < MAX_LIST_DEPTH:
-        return []
+    """A list nested more than MAX_LIST_DEPTH levels (each item indented past the one above, or
+    items started on one line: `- - - … x`, a record of 200,000 of them broke the build with a
+    RecursionError after a minute), which the Markdown renderer cannot render (it recurses once
+    per level): one finding, at its item."""
+    if text.count("\n") < MAX_LIST_DEPTH and sum(map(text.count, "-*+.)")) < MAX_LIST_DEPTH:
+        return []  # (fewer lines than levels, and fewer marks than a line of items would need)
     stack: list[int] = []
     for m in _LIST_ITEM.finditer(text):
         indent = len(m.group(1).expandtabs(4))
         while stack and stack[-1] >= indent:
             stack.pop()
         stack.append(indent)
-        if len(stack) > MAX_LIST_DEPTH:
+        if len(stack) + len(_LIST_MARKER.findall(m.group(2))) - 1 > MAX_LIST_DEPTH:
             line = first_line + text.count("\n", 0, m.start())
             return [finding("markdown-too-deep", rel, line, 1, limit=MAX_LIST_DEPTH)]
     return []
