@@ -84,6 +84,23 @@ def test_a_resource_typed_as_digits_naming_none_is_unknown_at_once_not_told_to_q
     assert [f[0] for f in said(sample, rel) if f[1] == line] == ["unknown-resource"]
 
 
+def test_a_consents_resources_typed_as_digits_are_unknown_at_once_each_where_it_is_written(sample: Path) -> None:
+    """`resources: [129, gaon-food-bank, nowhere-center]` in a consent: 129 was a wrong-type telling to
+    quote it, and the ids after it were placed at the index of the ones before (nowhere-center at
+    the second entry). Each is where it is written; 129 an unknown-resource at once, as `resource: 129`."""
+    rel = "cases/2026-0001/01-intake.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    old = "    scope: information_sharing\n    action: given\n    by: self\n    method: written\n"
+    assert old in text
+    (sample / rel).write_text(text.replace(old, old + "    resources: [129, gaon-food-bank, nowhere-center]\n", 1),
+                              encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 5
+    written = "    resources: [129, gaon-food-bank, nowhere-center]"
+    at = sorted((f[0], f[2]) for f in said(sample, rel) if f[1] == line)
+    assert at == [("unknown-resource", written.index("129") + 1),
+                  ("unknown-resource", written.index("nowhere-center") + 1)], at
+
+
 def test_a_resource_typed_as_digits_that_names_one_is_told_to_quote_it(sample: Path) -> None:
     text = (sample / "resources/gaon-food-bank.md").read_text(encoding="utf-8")
     (sample / "resources/129.md").write_text(text.replace("id: gaon-food-bank", 'id: "129"', 1), encoding="utf-8")

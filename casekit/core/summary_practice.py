@@ -56,10 +56,15 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
             # schema's finding says so, and what was consented to is not known)
             if d and scope and not _scope_slip(scope) and action in CONSENT_ACTIONS:
                 res = entry.get("resources")
-                covered = tuple(r for r in res if isinstance(r, str)) if isinstance(res, list) else None
+                # each id where it is written (`129`, an id typed as digits: the id "129", unknown-resource
+                # when none is, as `resource: 129` is)
+                named = [(j, str(r) if isinstance(r, int) and not isinstance(r, bool) else r)
+                         for j, r in enumerate(res)] if isinstance(res, list) else []
+                named = [(j, r) for j, r in named if isinstance(r, str)]
+                covered = tuple(r for _, r in named) if isinstance(res, list) else None
                 if covered is None and isinstance(entry.get("agencies"), list):
                     covered = ()  # named agencies outside the resource directory only: no resource is covered
-                for j, rid in enumerate(covered or ()):
+                for j, rid in named:
                     s.refs.append(("resource", rid, *at(("consents", i, "resources", j))))
                 # (where its date is: a finding about when consent was given points there)
                 s.consents.append((d, scope, action, covered, _str(entry.get("by")) or "self", *at(("consents", i, "date")),
