@@ -102,12 +102,12 @@ def test_nesting_the_parser_reads_otherwise_still_loses_no_text() -> None:
 def test_the_reading_is_linear() -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()  # (CPU time: a busy machine's waits for a core are not the reading's)
     for text in ("<svg>" * 100_000, "<textarea>" * 50_000 + "</textarea>", "<!--" * 100_000 + "<svg>",
                  "<svg " + '"' * 100_000):
         unclosed_tags(text)
         outside_content(text, RECORD, 1)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 10.0  # (~1.5 s; a reading quadratic in the tags takes minutes)
 
 
 def test_check_and_build_agree_on_a_casebook(sample: Path, run) -> None:
