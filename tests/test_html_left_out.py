@@ -193,7 +193,7 @@ def test_a_pasted_page_is_named_a_few_times_not_hundreds() -> None:
 
 
 def test_hostile_lines_are_read_in_one_pass() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     for line in ("<a" * 100_000, "<b>" * 100_000, '<a "' * 100_000, "<svg>" + "<b>" * 100_000,
                  "[a](" * 100_000, "[a](javascript:x)" * 20_000, "<font>" * 100_000,
                  ("<a\n" + "x\n" * 30) * 30_000, "[a]: b\n" * 100_000, "[a][b]" * 100_000,
@@ -202,7 +202,7 @@ def test_hostile_lines_are_read_in_one_pass() -> None:
     for line in ("*{a" * 100_000 + "}", "# " + "a {" * 100_000 + "}", "# a" + " " * 100_000 + "x {b}",
                  "x\n{: a" + " " * 100_000 + "b}", "x\n{: " + "a " * 100_000 + "}"):
         outside_content(line, "docs/guide.md", 1, attr_lists=True)  # (attribute lists)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 15.0  # (~2-4 s of CPU; a reading quadratic in a line takes minutes)
 
 
 def _append(root: Path, rel: str, text: str) -> int:

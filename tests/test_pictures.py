@@ -52,11 +52,11 @@ def test_a_line_of_a_hundred_thousand_brackets_is_read_in_one_pass(sample: Path)
 
     from casekit.core.docs import outside_content
 
-    started = time.perf_counter()
+    started = time.process_time()
     for line in ("![" * 100_000, "<!-- -->" * 30_000 + "![a](b.png)", "<!--" * 30_000 + "![a](b.png)"):
         body_pictures(line, 1)
         outside_content(line, RECORD, 1)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     line = "![" * 50_000
     _append(sample, RECORD, line)
     started = time.perf_counter()

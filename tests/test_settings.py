@@ -48,10 +48,10 @@ def test_broken_or_hostile_settings_are_findings(tmp_path: Path) -> None:
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(12)
     ) + "theme:\n  name: material\n  font: false\n  icon: {x: *m}\n"
     _write(tmp_path, bomb)
-    started = time.perf_counter()
+    started = time.process_time()
     # read in no time, every node once; refused once (MkDocs would expand it: gigabytes)
     assert [(f.code, f.line) for f in check_site_settings(tmp_path)] == [("settings-unsafe", 2)]
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_a_settings_file_that_is_a_fifo_or_huge_is_not_read(tmp_path: Path) -> None:

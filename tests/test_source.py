@@ -273,9 +273,9 @@ def test_alias_bomb_is_refused_fast_with_bounded_memory() -> None:
 
 def test_a_file_full_of_problems_stops_early() -> None:
     text = fm("".join(f"k: {i}\n" for i in range(200_000)))  # 200,000 duplicate keys, ~1.2 MB
-    start = time.perf_counter()
+    start = time.process_time()
     parsed = parse(text)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert len(parsed.findings) <= source.MAX_YAML_FINDINGS
 
 
@@ -295,9 +295,9 @@ DEEP = 100_000
     ids=["flow-seq", "flow-unclosed", "flow-map", "block-seq", "complex-keys", "block-map"],
 )
 def test_deep_nesting_is_refused_in_bounded_time(body: str, where: tuple[int, int]) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     parsed = parse(fm(body))  # no RecursionError, no C stack overflow
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert codes(parsed)[-1] == ("yaml-too-deep", *where)
     assert {f.code for f in parsed.findings[:-1]} <= {"yaml-bad-key"}  # `? ? ?`: mappings as keys, on the way down
     assert parsed.data is None

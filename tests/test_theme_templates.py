@@ -81,11 +81,11 @@ def test_check_and_the_audit_judge_a_head_alike(tag: str) -> None:
 def test_a_hostile_template_is_read_in_one_pass() -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     for text in ("{#" * 200_000, "<!--" * 200_000, "<style>" * 200_000, '<a "' * 200_000, "<base>\n" * 200_000,
                  "<style>@import url(https://x.example/a)" * 20_000):
         assert len(template_problems(text)) <= 20
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
 
 
 def test_the_build_refuses_with_the_templates_findings_not_one_a_page(sample: Path, run) -> None:
