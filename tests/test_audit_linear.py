@@ -58,7 +58,7 @@ def _cpu_now() -> float:
 def test_a_page_of_one_piece_repeated_is_audited_in_linear_time(piece: str, ending: str) -> None:
     # small pages first: quadratic reading fails here within a second or two (4x the time for 2x the size)
     small, double = _cpu(_page(piece, ending, 2_000)), _cpu(_page(piece, ending, 4_000))
-    assert double <= 2.5 * max(small, 0.02), (small, double)
+    assert double <= 2.5 * max(small, 0.02) + 0.03, (small, double)  # (+30 ms: a child's time comes in 10 ms ticks)
     # (a floor under the smaller time: a few milliseconds vary more than any ratio; with the HTML5
     # parser a page of 2,000 pieces takes ~5 ms, and 5.8 -> 18 ms failed once on a busy machine. A
     # quadratic reading takes far longer at 4,000: the quadratic patterns took minutes at 100,000)

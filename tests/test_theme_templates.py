@@ -66,7 +66,8 @@ def test_a_harmless_template_gets_no_finding(sample: Path) -> None:
     '<script src="https://cdn.example/x.js"></script>', '<img src="//tracker.example/p.gif">',
     '<body onload="x()">', '<iframe src="/x"></iframe>', '<div style="background: url(https://x.example/a.png)">',
     '<a href="javascript:alert(1)">x</a>', '<link rel="icon" href="data:,">', '<a href="https://example.org/">x</a>',
-    '<meta http-equiv="refresh" content="30">',
+    '<meta http-equiv="refresh" content="30">', '<script>fetch("https://x.example/?" + document.title)</script>',
+    '<SCRIPT type="module">import("/x.js")</SCRIPT>', '<script></script>', '<script type="application/json">{"a": 1}</script>',
 ])
 def test_check_and_the_audit_judge_a_head_alike(tag: str) -> None:
     """What check says of a template's tag is what the build's audit says of the page it lands in."""
@@ -110,3 +111,32 @@ def test_what_check_cannot_read_in_a_template_still_fails_the_build_said_once(sa
     assert len(said) == 1, result.output[-3000:]
     assert "같은 것이 파일" in said[0] and "theme.custom_dir" in said[0]
     assert not (sample / "site").exists()
+
+
+def _material_partial() -> str:
+    import material
+
+    return (Path(material.__file__).parent / "templates/partials/javascripts/base.html").read_text(encoding="utf-8")
+
+
+def test_an_inline_script_of_a_template_is_refused_unless_it_is_the_themes_own(sample: Path) -> None:
+    """An analytics or chat script pasted into a template passed check; the build then refused every
+    page (`inline <script> not from the theme`). Check names it at its tag. A copy of one of
+    Material's own templates with an inline script (partials/javascripts/base.html) is not refused
+    (the audit trusts those scripts); the same copy with its script edited is."""
+    own = _material_partial()
+    assert "<script>" in own
+    pasted = '{% extends "base.html" %}\n{% block scripts %}{{ super() }}\n<script>\n  fetch("https://x.example/?" + ' \
+             'document.title)\n</script>\n{% endblock %}\n'
+    with_template(sample, pasted)
+    copied = sample / "overrides/partials/javascripts/base.html"
+    copied.parent.mkdir(parents=True)
+    copied.write_text(own, encoding="utf-8")
+    found = [f for f in check(sample, cache=False).findings if f.code == "theme-template-refused"]
+    assert [(f.path, f.line, f.column) for f in found] == [("overrides/main.html", 3, 1)], found
+    assert "inline <script>" in found[0].message_ko and "테마(Material)의 것이 아닌 스크립트" in found[0].message_ko
+    first = own.index("<script>") + len("<script>")
+    copied.write_text(own[:first] + "console.log(document.cookie);" + own[first:], encoding="utf-8")
+    found = [f for f in check(sample, cache=False).findings if f.code == "theme-template-refused"]
+    assert [(f.path, f.line) for f in found] == [("overrides/main.html", 3), (
+        "overrides/partials/javascripts/base.html", own[:first].count("\n") + 1)], found

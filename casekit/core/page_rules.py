@@ -4,7 +4,8 @@ check` applies to a casebook's own theme templates (`theme.custom_dir`: `overrid
 before any page is built. A template's `<meta http-equiv="refresh">`, `<base href>` or
 `<style>@import url(https://…)</style>` lands in the head of every page: the audit then refuses
 the site once a page, hundreds of times; check names it once, at its line and column in the
-template (`theme-template-refused`).
+template (`theme-template-refused`). So does an inline `<script>` of a template that is not the
+theme's own (a copy of one of Material's, Jinja and all): the audit trusts no other.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
 from casekit.core.reading import css_outside_hosts, host_of, is_outside, is_script_url
@@ -90,13 +93,64 @@ _START_TAG = re.compile(r"""<[a-z][^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>"""
 MAX_TEMPLATE_FINDINGS = 20  # a template: the first ones, in the order they are written
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _STYLE_START = re.compile(r"<style[\s/>]")
+# a page's inline scripts as a browser runs them (casekit.site.csp hashes those it trusts)
+_SCRIPT_START = re.compile(r"<script\b")
+_SCRIPT_END = re.compile(r"</script[\s/>]")
+_NOT_EXECUTED = frozenset({"application/json", "application/ld+json", "text/template", "text/x-template"})
 
 
-def template_problems(text: str) -> list[tuple[int, int, str, str]]:
+def executable(attrs: str) -> bool:
+    """Whether a `<script attrs>` runs what it holds (no src, no data type)."""
+    m = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
+    if m and m.group(1).lower() in _NOT_EXECUTED:
+        return False
+    return not re.search(r"\bsrc\s*=", attrs, re.I)
+
+
+def inline_scripts(page: str) -> list[tuple[str, str]]:
+    """(attributes, text) of each script of `page`, as `<script\\b([^>]*)>(.*?)</script[\\s/>]`
+    reads them, in time linear in the page: once a "<script" has no ">" or no end tag after it, no
+    later one has (the pattern would scan from each to the end of the page and fail)."""
+    return [(page[name_end:opened], page[opened + 1:closed]) for _, name_end, opened, closed in _scripts(page)]
+
+
+def _scripts(page: str) -> Iterator[tuple[int, int, int, int]]:
+    """(where `<script` starts, where its name ends, its '>', its end tag) of each script of `page`."""
+    at = 0
+    while (m := _SCRIPT_START.search(page, at)) is not None:
+        opened = page.find(">", m.end())
+        end = _SCRIPT_END.search(page, opened + 1) if opened >= 0 else None
+        if end is None:
+            break
+        yield m.start(), m.end(), opened, end.start()
+        at = end.end()
+
+
+def theme_script_bodies(theme_dirs: Iterable[Path]) -> frozenset[str]:
+    """The text of each inline script the templates of a theme's folders run (none with Jinja's
+    `{% %}`): the only inline scripts a site may trust, as written in the templates."""
+    seen: set[str] = set()
+    for folder in theme_dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.html")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            for attrs, body in inline_scripts(text):
+                if executable(attrs) and body.strip() and "{%" not in body:
+                    seen.add(body)
+    return frozenset(seen)
+
+
+def template_problems(text: str, trusted: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(line, column, code, what) of each start tag of a theme's template (Jinja's `{# #}` comments
     and HTML comments passed over) the build's audit would refuse on every page it is in (the
-    rules above), and of each `<style>` element whose CSS loads from another host (`@import`,
-    `url()`), at its start tag: one a tag, the first problem of each; at most MAX_TEMPLATE_FINDINGS."""
+    rules above), of each `<style>` element whose CSS loads from another host (`@import`,
+    `url()`), and of each inline `<script>` whose text is none of `trusted` (the theme's own,
+    `theme_script_bodies`), at its start tag: one a tag, the first problem of each; at most
+    MAX_TEMPLATE_FINDINGS."""
     if "<" not in text:
         return []
     low = _blanked(_blanked(text.lower(), "{#", "#}"), "<!--", "-->")
@@ -105,6 +159,11 @@ def template_problems(text: str) -> list[tuple[int, int, str, str]]:
         problems = tag_problems(m.group())
         if problems:
             out.append((m.start(), *problems[0]))
+    written = text if len(low) == len(text) else low  # (lower() kept every offset: the script as written)
+    for start, name_end, opened, closed in _scripts(low):
+        body = written[opened + 1:closed]
+        if executable(low[name_end:opened]) and body.strip() and body not in trusted:
+            out.append((start, "site-active-content", "inline <script>"))
     at = 0
     while (style := _STYLE_START.search(low, at)) is not None:  # (one pass: each read to its end tag once)
         opened = low.find(">", style.start())

@@ -40,7 +40,7 @@ import yaml
 
 from casekit.core.findings import Finding, finding
 from casekit.core.names import inside
-from casekit.core.page_rules import template_problems
+from casekit.core.page_rules import template_problems, theme_script_bodies
 from casekit.core.source import read_file
 
 SETTINGS_FILE = "mkdocs.yml"
@@ -339,6 +339,10 @@ _REFUSED_WHY = {
                           "the site would load from another host (the casebook site asks no other host for anything)"),
     "site-active-content": ("casekit이 검사하지 않은 스크립트나 내용을 실행하거나 끼워 넣습니다",
                             "it runs or embeds a script or content casekit did not check"),
+    "inline script": ("테마(Material)의 것이 아닌 스크립트입니다. 사례집 사이트는 casekit과 테마의 스크립트만 "
+                      "실행합니다(방문 통계·채팅 위젯 같은 스크립트는 읽는 사람의 정보를 다른 곳으로 보낼 수 있습니다)",
+                      "a script not the theme's (Material's): the casebook site runs casekit's and the theme's scripts "
+                      "only (an analytics or chat script may send what a reader reads elsewhere)"),
 }
 
 
@@ -361,9 +365,9 @@ def custom_template_findings(root: Path, value: str) -> list[Finding]:
                 continue
             rel = posixpath.join(value.strip().rstrip("/"), os.path.relpath(path, folder).replace(os.sep, "/"))
             text, _ = read_file(path, rel, max_bytes=MAX_TEMPLATE_BYTES)
-            for line, column, code, what in template_problems(text or ""):
+            for line, column, code, what in template_problems(text or "", _theme_scripts()):
                 kind = "meta refresh" if what.startswith("<meta refresh>") else "base" if what.startswith("<base") \
-                    else code
+                    else "inline script" if what == "inline <script>" else code
                 why, why_en = _REFUSED_WHY[kind]
                 out.append(finding("theme-template-refused", rel, line, column, what=what, why=why, why_en=why_en))
     return out
@@ -597,6 +601,14 @@ def _material_templates() -> Path | None:
         return None
     folder = Path(spec.origin).parent / "templates"
     return folder if folder.is_dir() else None
+
+
+@functools.cache
+def _theme_scripts() -> frozenset[str]:
+    """The inline scripts of Material's templates, as written: the only ones a template of the
+    casebook's own may hold (the build's audit refuses any other on every page it is in)."""
+    templates = _material_templates()
+    return theme_script_bodies([templates]) if templates is not None else frozenset()
 
 
 def page_templates(root: Path) -> Path | None:

@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casekit.core.page_rules import executable as _executable
+from casekit.core.page_rules import inline_scripts, theme_script_bodies
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.tree import set_modes, walk
 
@@ -50,8 +52,6 @@ META_NAME = "Content-Security-Policy"
 # Case-sensitive on purpose: an inline script or style attribute spelled otherwise than generators
 # write them (<SCRIPT>, STYLE=) gets no hash, so the browser refuses it (and the audit reports it).
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\s/>]", re.S)  # (read by inline_scripts)
-_SCRIPT_START = re.compile(r"<script\b")
-_SCRIPT_END = re.compile(r"</script[\s/>]")
 # a style attribute is `style=` after white space; found from its name (the pattern starts with it,
 # so the regex engine skips to each "style" instead of trying every space of the page)
 _STYLE_ATTR = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -60,7 +60,6 @@ _EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _OLD_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
-_NOT_EXECUTED = frozenset({"application/json", "application/ld+json", "text/template", "text/x-template"})
 
 
 def sha256_source(text: str) -> str:
@@ -76,20 +75,8 @@ class TrustedScripts:
 
     @classmethod
     def from_theme(cls, theme_dirs: Iterable[Path]) -> TrustedScripts:
-        seen: set[str] = set()
-        for folder in theme_dirs:
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.rglob("*.html")):
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    continue
-                for attrs, body in inline_scripts(text):
-                    if _executable(attrs) and body.strip() and "{%" not in body:
-                        seen.add(body)
         patterns = []
-        for body in sorted(seen):
+        for body in sorted(theme_script_bodies(theme_dirs)):
             parts = _EXPR.split(body)
             # a template expression in a theme script is a relative URL inside a JS string literal:
             # never one with a scheme or a host (Material's redirect script would otherwise send a
@@ -99,29 +86,6 @@ class TrustedScripts:
 
     def matches(self, script: str) -> bool:
         return any(p.fullmatch(script) for p in self.patterns)
-
-
-def _executable(attrs: str) -> bool:
-    m = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
-    if m and m.group(1).lower() in _NOT_EXECUTED:
-        return False
-    return not re.search(r"\bsrc\s*=", attrs, re.I)
-
-
-def inline_scripts(page: str) -> list[tuple[str, str]]:
-    """(attributes, text) of each script of `page`, as `_INLINE_SCRIPT.finditer(page)` reads them,
-    in time linear in the page: once a "<script" has no ">" or no end tag after it, no later
-    one has (the pattern would scan from each to the end of the page and fail)."""
-    out = []
-    at = 0
-    while (m := _SCRIPT_START.search(page, at)) is not None:
-        head_end = page.find(">", m.end())
-        end = _SCRIPT_END.search(page, head_end + 1) if head_end >= 0 else None
-        if end is None:
-            break
-        out.append((page[m.end():head_end], page[head_end + 1:end.start()]))
-        at = end.end()
-    return out
 
 
 def policy_for(page: str, trusted: TrustedScripts) -> str:
