@@ -271,3 +271,13 @@ def test_a_docs_pages_attribute_lists_are_read_as_the_tags_they_give_attributes_
     article = page[page.index("<article"):page.index("</article>")]
     assert "안내" in article and "문단 첫 줄" in article and "{: onclick=x }" in article
     assert not re.search(r"<[^>]*(?:\son[a-z]+=|style=|md-dialog)", article), article
+
+
+def test_a_loading_tag_whose_quoted_value_holds_a_tag_is_that_tag() -> None:
+    """`<iframe src="data:text/html,<script>…</script>">`: the <iframe> is left out (its address
+    holds text); a reading that stopped at the '<' in the value said nothing of the <iframe>."""
+    found = [(f.code, f.column) for f in outside_content(
+        '<iframe src="data:text/html,<script>parent.x=1</script>"></iframe>', RECORD, 1)]
+    assert ("outside-content", 1) in found, found
+    assert [(f.code, f.column) for f in outside_content("<img src='https://x.example/a.png' alt=\"a<b\">", RECORD, 1)
+            ] == [("outside-content", 1)]

@@ -172,7 +172,13 @@ def test_scripts_from_a_custom_dir_are_not_trusted(sample: Path) -> None:
     found = [(f.path, f.code) for f in check(sample).findings if f.code == "theme-file-refused"]
     assert found == [("evil/assets/pwn.js", "theme-file-refused")], found
     (sample / "evil" / "assets" / "pwn.js").unlink()
-    # a template's own scripts: the build's audit refuses them (check cannot render a template)
+    # a template's inline script: check names it at its tag (not one of the theme's own)
+    found = [(f.path, f.line, f.column) for f in check(sample).findings if f.code == "theme-template-refused"]
+    assert found == [("evil/main.html", 1, 58)], found
+    (sample / "evil" / "main.html").write_text(
+        '{% extends "base.html" %}{% block scripts %}{{ super() }}'
+        "<script src=\"{{ 'assets/pwn.js' | url }}\"></script>{% endblock %}", encoding="utf-8")
+    # a template's script from its folder: the build's audit refuses it (check cannot render a template)
     proc = subprocess.run([sys.executable, "-m", "casekit", "build"], cwd=sample, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "LANG": "ko_KR.UTF-8"})
     out = proc.stdout + proc.stderr

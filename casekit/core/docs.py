@@ -566,8 +566,11 @@ _MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|/
 _LOADING = frozenset(["script", "style", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "link",
                       "img", "video", "audio", "source"])
 # (its ">" on the line: a tag going on to the next line of its paragraph is judged whole when it ends,
-# and one that never ends there is text, shown as written: `<svg width="10"` is not left out)
-_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r")(?=[\s/>])([^<>]*)>", re.IGNORECASE)
+# and one that never ends there is text, shown as written: `<svg width="10"` is not left out; a quoted
+# value is the tag's whatever it holds: `<iframe src="data:text/html,<script>…</script>">` is an
+# <iframe> whose address holds text, no <script>)
+_LOADING_TAG = re.compile(r"<(" + "|".join(sorted(_LOADING)) + r""")(?=[\s/>])((?:[^<>"']|"[^"]*"|'[^']*')*)>""",
+                          re.IGNORECASE)
 _FROM_AFAR = re.compile(r"""\b(?:src|srcset|poster|data|href)\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|//)""",
                         re.IGNORECASE)
 
