@@ -39,13 +39,15 @@ class _Slow:
     def __init__(self) -> None:
         self.seconds = 0.0
         self.held = 0
+        self.only = ""  # (held back: only the shards whose name starts so, "r-" the rest of long pages)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     slow: _Slow
 
     def do_GET(self) -> None:
-        if "/search/casekit/" in self.path and self.slow.seconds:
+        if "/search/casekit/" in self.path and self.slow.seconds and \
+                self.path.rsplit("/", 1)[-1].startswith(self.slow.only):
             self.slow.held += 1
             time.sleep(self.slow.seconds)
         super().do_GET()
@@ -252,6 +254,10 @@ def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_pag
         page.locator(".md-search__input").focus()
         page.keyboard.insert_text("집주인이 나가라고")
         page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        # the first result tapped once it shows the sentence that holds the query (before the page's
+        # other sentences come, it shows the best of those kept, which a reader tapping goes to)
+        page.wait_for_function("() => (document.querySelector('.md-search-result__item')?.textContent || '')"
+                               ".includes('나가라고')", timeout=10_000)
         first = page.locator(".md-search-result__item a.md-search-result__link").first
         assert site_path(first.get_attribute("href") or "", base) == "/cases/2026-0006/"
         first.tap()
@@ -268,3 +274,36 @@ def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_pag
         assert at is not None and header <= at[0] and at[1] <= height, (at, header, height)
         assert width == PIXEL_5["viewport"]["width"]
         assert page.evaluate("() => document.documentElement.scrollWidth") == width
+
+
+def test_on_a_pixel_5_a_result_tapped_before_its_better_sentence_came_goes_to_the_sentence_it_shows(
+        browser: Browser, slow_site: tuple[str, _Slow]) -> None:  # noqa: F811
+    """Tapped at once, while the page's other sentences (its rest shard) are still on their way, the
+    first result names the best of the sentences kept for it, and the page open (that result's page)
+    goes to the sentence the result showed, not to the one holding the query that came later."""
+    base, slow = slow_site
+    slow.seconds, slow.only = 8.0, "r-"
+    try:
+        with open_context(browser, **PIXEL_5) as (context, _log):
+            page = context.new_page()
+            page.goto(base + "cases/2026-0006/")
+            page.get_by_role("button", name="검색", exact=True).tap()
+            page.wait_for_function(_READY_JS)
+            page.locator(".md-search__input").focus()
+            page.keyboard.insert_text("집주인이 나가라고")
+            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item [data-ck-at]').length > 0")
+            named = page.evaluate("() => decodeURIComponent(document.querySelector('.md-search-result__item [data-ck-at]')"
+                                  ".getAttribute('data-ck-at').split('=')[1].split(',')[0])")
+            assert "나가라고" not in named, named  # (the sentence kept: the one with the query is in the rest)
+            first = page.locator(".md-search-result__item a.md-search-result__link").first
+            assert site_path(first.get_attribute("href") or "", base) == "/cases/2026-0006/"
+            first.tap()
+            words = " ".join(named.split()[1:3])  # (past a goal's id, which stands in a cell of its own)
+            with contextlib.suppress(Exception):
+                page.wait_for_function(_WORD_IN_VIEW_JS, arg=words, timeout=10_000)
+            page.wait_for_timeout(300)
+            at = page.evaluate(_WORD_AT_JS, words)
+            header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+            assert at is not None and header <= at[0] and at[1] <= PIXEL_5["viewport"]["height"], (named, at, header)
+    finally:
+        slow.seconds, slow.only = 0, ""
