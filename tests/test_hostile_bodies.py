@@ -76,3 +76,35 @@ def test_a_long_date_gets_no_hint_in_no_time(value: str) -> None:
     assert _cpu(lambda: hints.date_hint(value)) < 0.05
     assert hints.date_hint(value) == ("", "")
     assert hints.date_hint("2026-11-25 (수)")[0] and hints.date_hint("2026.11.25 오후 2시 30분")[0]
+
+
+# --- the parts of an address (sensitive.address_details) -----------------------------------------
+
+_OLD_FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
+_OLD_APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
+
+
+def test_a_flat_and_a_floor_are_read_as_the_backtracking_patterns_read_them() -> None:
+    from casekit.core.sensitive import _APT, _FLOOR
+
+    rng = random.Random(5)
+    pieces = ["1", "2", "12", "-", " ", ",", "층", "동", "호", "가", "로", "\t", "٣", "03", "101"]
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert [(m.span(), m.groups()) for m in _OLD_FLOOR.finditer(text)] == [
+            (m.span(), (m[1] or m[2] or m[3] or m[4], m[5])) for m in _FLOOR.finditer(text)], text
+        assert [(m.span(), m.groups()) for m in _OLD_APT.finditer(text)] == [
+            (m.span(), m.groups()) for m in _APT.finditer(text)], text
+
+
+@pytest.mark.parametrize("unit", ["1", "가", "1동 ", "101호 ", "1-", "12 층", "가아파트 "])
+def test_the_parts_of_a_long_address_are_looked_for_in_linear_time(unit: str) -> None:
+    """`client.address: "1111…"`: the floor's pattern split 40,000 digits every way between its two
+    numbers from each digit (more than minutes); a street's read 100,000 syllables again from each."""
+    from casekit.core.sensitive import MAX_ADDRESS, address_details
+
+    assert _cpu(lambda: address_details((unit * 300_000)[:300_000])) < 0.5  # (~0.05 s)
+    assert _cpu(lambda: address_details((unit * MAX_ADDRESS)[:MAX_ADDRESS])) < 0.05
+    assert address_details("가온구 나래동 101-1 2층") == ["101-1 2층", "2층 101-1", "나래동 101-1", "나래동101-1번지",
+                                                     "나래동제101-1호", "나래동산101-1", "나래동101번지1호", "나래동101의1",
+                                                     "나래동101번지의1", "나래동101번지1"]
