@@ -407,8 +407,52 @@ _PAIRS = (("[", "]"), ("(", ")"), ("<", ">"))
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-_CODE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\3(?!`)",
-                   re.S | re.M)
+# a fenced code block, to its closing fence or the end (the fence and the marks after it taken whole:
+# a line of 40,000 backticks or tildes with no line feed after it tried every split of them, 1 s)
+_FENCE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^ {0,3}\2[`~]*+[ \t]*+$|\Z)", re.S | re.M)
+_TICKS = re.compile(r"`+")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block (`_FENCE`) and inline code span of `text`, in order:
+    what one pattern found, `_FENCE` or a run of backticks, anything, the same run again
+    (`(`+)(?!`).+?(?<!`)\\3(?!`)`, re.S), without its time: it looked for a closing run from every
+    backtick of an unclosed one (a run of 40,000 backticks took 14 s; a record may hold a million).
+    A span opened at a backtick is closed by the first later run of exactly as many backticks as
+    follow it in its own run; failing that, the next backtick of its run is tried."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    if not runs and "~~~" not in text:
+        return []
+    starts_of: dict[int, list[int]] = {}  # a run's length -> the starts of the runs that long, in order
+    for s, e in runs:
+        starts_of.setdefault(e - s, []).append(s)
+    out: list[tuple[int, int]] = []
+    pos = at = 0  # where the search goes on; the first run not yet passed
+    fence = _FENCE.search(text)
+    while True:
+        if fence is not None and fence.start() < pos:
+            fence = _FENCE.search(text, pos)
+        limit = fence.start() if fence is not None else len(text)
+        span = None
+        while at < len(runs) and runs[at][0] < limit and span is None:
+            s, e = runs[at]
+            for p in range(max(s, pos), min(e, limit)):
+                later = starts_of.get(e - p, [])
+                i = bisect.bisect_right(later, s)
+                if i < len(later):
+                    span = (p, later[i] + e - p)
+                    break
+            else:
+                at += 1
+        if span is None and fence is None:
+            return out
+        if span is None:
+            assert fence is not None
+            span = fence.span()
+        out.append(span)
+        pos = span[1]
+        while at < len(runs) and runs[at][1] <= pos:
+            at += 1
 
 
 def without_code(text: str) -> str:
@@ -418,7 +462,14 @@ def without_code(text: str) -> str:
     own sensitive values are still looked for in all of it."""
     if "`" not in text and "~~~" not in text:
         return text
-    return _CODE.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group()), text)
+    out: list[str] = []
+    pos = 0
+    for start, end in code_spans(text):
+        out.append(text[pos:start])
+        out.append("".join(c if c == "\n" else " " for c in text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 MAX_LIST_DEPTH = 100  # lists inside lists: Python-Markdown recurses per level (500 levels: RecursionError)

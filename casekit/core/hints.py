@@ -376,6 +376,9 @@ def unseen_in_name(name: str) -> tuple[str, str]:
     return ", ".join(ko), ", ".join(en)
 
 
+_WIDE_DIGITS = re.compile("[\uff10-\uff19]+")
+
+
 def odd_characters(value: str) -> tuple[str, str, str, int] | None:
     """What in a code, an id or a date only looks right (a full-width space or digit, a dash that is
     not the hyphen, a space at the end): (where: ' 끝' or ' 앞' when it is only spaces at that end,
@@ -387,8 +390,11 @@ def odd_characters(value: str) -> tuple[str, str, str, int] | None:
         return None
     kinds: dict[str, tuple[str, str]] = {}  # kind -> (Korean, English), in the order met
     ends: set[str] = set()
+    # white space alone before `lead`, from `last` on: asked of each character by stripping what
+    # stood before and after it, a value of 300,000 characters took minutes
+    lead, last = len(value) - len(value.lstrip()), len(value.rstrip()) - 1
     for i, ch in enumerate(value):
-        end = "앞" if not value[:i].strip() else "끝" if not value[i + 1 :].strip() else ""
+        end = "앞" if i <= lead else "끝" if i >= last else ""
         if ch.isspace() and (ch not in " \t" or end):
             ends.add(end)
             if ch == "\u3000":
@@ -400,13 +406,15 @@ def odd_characters(value: str) -> tuple[str, str, str, int] | None:
             else:
                 kinds.setdefault(ch, (f"특수 공백(U+{ord(ch):04X})", f"a Unicode space (U+{ord(ch):04X})"))
         elif "\uff10" <= ch <= "\uff19":
-            run = re.search("[\uff10-\uff19]+", value[i:])
-            kinds.setdefault("digits", (f"전각 숫자({run.group(0) if run else ch})", "full-width digits"))
+            if "digits" not in kinds:  # (the first run's: each digit's made a copy of the rest)
+                run = _WIDE_DIGITS.match(value, i)
+                kinds["digits"] = (f"전각 숫자({run.group(0) if run else ch})", "full-width digits")
         elif ch == "\uff0d":
             kinds.setdefault(ch, ("전각 하이픈(－)", "a full-width hyphen (U+FF0D)"))
         elif ch in CURLY_QUOTES:
-            marks = "".join(dict.fromkeys(c for c in value if c in CURLY_QUOTES))
-            kinds.setdefault("quotes", (("낫표" if ch >= "\u300c" else "둥근 따옴표") + f"({marks})", "curly quotes"))
+            if "quotes" not in kinds:  # (the marks read once, not again at each)
+                marks = "".join(dict.fromkeys(c for c in value if c in CURLY_QUOTES))
+                kinds["quotes"] = (("낫표" if ch >= "\u300c" else "둥근 따옴표") + f"({marks})", "curly quotes")
         elif ch in DASHES:
             kinds.setdefault(ch, (f"하이픈(-)이 아닌 줄표({ch}, U+{ord(ch):04X})",
                                   f"a dash that is not a hyphen (U+{ord(ch):04X})"))
@@ -481,10 +489,18 @@ def later_date(value: object, day: object) -> str | None:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
+# the longest text a date hint reads (2026년 11월 25일 (수요일) 오후 2시 30분 is 28 characters): past it a
+# value is no date mistyped, and the patterns that read a date with its time or its day of the week
+# tried every way to share out a run of spaces between their parts (a date of 200 spaces took 5 s,
+# of 400, minutes)
+MAX_DATE_TEXT = 40
+
+
 def date_hint(value: object) -> tuple[str, str]:
     """What a date that is not YYYY-MM-DD probably means: '2026.11.25' -> 2026-11-25,
-    '2026-11-5' -> 2026-11-05, '2026-11-31' -> 11월은 30일까지."""
-    if not isinstance(value, str):
+    '2026-11-5' -> 2026-11-05, '2026-11-31' -> 11월은 30일까지. Nothing for a text longer than
+    MAX_DATE_TEXT."""
+    if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
         return "", ""
     value = unicodedata.normalize("NFKC", value)
     timed = _WITH_TIME.match(value)

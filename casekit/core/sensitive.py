@@ -401,10 +401,18 @@ def name_part(field: str, value: str) -> str | None:
 
 
 _INDEX_IN_FIELD = re.compile(r"\[\d+\]")
-_APT = re.compile(r"(\d+)\s*동\s*(\d+)\s*호")
+# (a number is taken whole from its first digit: one that does not lead to 동 from there does not
+# from a later digit either, and a value of 40,000 digits tried every start and every split of them,
+# the floor's in its two numbers too: minutes)
+_APT = re.compile(r"(?<!\d)(\d++)\s*+동\s*+(\d++)\s*+호")
 _APT_NAME = re.compile(r"([가-힣A-Za-z0-9]*[가-힣](?:아파트|빌라|맨션|타운|하이츠|빌|연립|오피스텔|주공))\s*")
 _ROOM = re.compile(r"(?<![0-9])(\d{3,4})\s*호(?![가-힣])")
-_FLOOR = re.compile(r"(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층")
+# a floor after a number (101-1 2층, 101 2층), or the last digit of the number read as the floor
+# (1012층: 101 2층), as `(\d+(?:-\d+)?)\s*,?\s*(\d+)\s*층` read them: groups 1-4 the number, 5 the floor
+_FLOOR = re.compile(r"(?<!\d)(?:(\d++-\d++)(?=\s*+,?\s*+\d)|(\d++-\d+)(?=\d\s*+층)|(\d++)(?=\s*+,?\s*+\d)|(\d+)(?=\d\s*+층))"
+                    r"\s*+,?\s*+(\d++)\s*+층")
+# an address is a line: past this, a value is none, and its parts are not looked for
+MAX_ADDRESS = 300
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
 
 
@@ -427,8 +435,12 @@ def leftmost_longest(automaton: Any, text: str) -> list[tuple[int, int, str]]:
 
 def address_details(address: str) -> list[str]:
     """The detailed parts of an address that identify a home: `103동 1502호`, `1502호`,
-    `101-1 2층`, `나래로 12` (street or neighbourhood with its number)."""
-    out = []
+    `101-1 2층`, `나래로 12` (street or neighbourhood with its number). None in a text longer
+    than MAX_ADDRESS (a street's and a flat's patterns read a long run of Hangul or digits again
+    from each of its characters)."""
+    out: list[str] = []
+    if len(address) > MAX_ADDRESS:
+        return out
     for m in _APT.finditer(address):
         # 103동 1502호, also written 103-1502, and the flat first: 1502호 103동
         out += [m.group(0), f"{m.group(1)}-{m.group(2)}", f"{m.group(2)}호 {m.group(1)}동"]
@@ -442,7 +454,8 @@ def address_details(address: str) -> list[str]:
     # a room without a 동 (가온빌라 301호: a villa, a 원룸): its number as well, as 1502호 of 103동 1502호
     out += [m.group(1) + "호" for m in _ROOM.finditer(address) if _APT.search(address, 0, m.end()) is None]
     for m in _FLOOR.finditer(address):  # 101-1 2층, and the floor first: 2층 101-1 (a lot's number only)
-        out += [m.group(0)] + ([f"{m.group(2)}층 {m.group(1)}"] if "-" in m.group(1) else [])
+        number = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+        out += [m.group(0)] + ([f"{m.group(5)}층 {number}"] if "-" in number else [])
     for m in _STREET.finditer(address):  # 나래동 101-1, as a lot is written too: 101번지 1호, 제101-1호, 산101-1
         street, number = m.groups()
         out += [m.group(0), f"{street}{number}번지", f"{street}제{number}호", f"{street}산{number}"]
