@@ -34,6 +34,7 @@ import re
 import nh3
 
 from casekit.core.pictures import is_site_address as is_local_path
+from casekit.core.pictures import without_comments
 
 # -- the allowlist (data) ----------------------------------------------------
 TAGS: frozenset[str] = frozenset({
@@ -218,7 +219,7 @@ def unclosed_tags(text: str, markdown: bool = False) -> list[tuple[int, int, str
     if "<" not in text or tags.search(text) is None:
         return []
     if "<!--" in text:
-        text = _without_comments(text)
+        text = without_comments(text)
     last_end: dict[str, int] = {}
     out = []
     for m in tags.finditer(text):
@@ -231,19 +232,6 @@ def unclosed_tags(text: str, markdown: bool = False) -> list[tuple[int, int, str
         if last_end[name] < m.end():
             out.append((m.start(), m.end(), name))
     return out
-
-
-def _without_comments(text: str) -> str:
-    """`text` with each comment closed in it blanked out, positions kept (one pass: a text of
-    "<!--" with no end is no trap; from a comment never closed on, nothing is blanked)."""
-    parts, at = [], 0
-    while (start := text.find("<!--", at)) >= 0:
-        end = text.find("-->", start + 4)
-        if end < 0:
-            break
-        parts += [text[at:start], " " * (end + 3 - start)]
-        at = end + 3
-    return "".join(parts) + text[at:]
 
 
 @functools.lru_cache(maxsize=32)

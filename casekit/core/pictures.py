@@ -55,7 +55,7 @@ def body_lines(text: str, first_line: int, comments: bool = False) -> Iterator[t
         if "`" in line:
             line = _CODE_SPAN.sub(lambda c: " " * len(c.group()), line)
         if "<!--" in line and not comments:  # (a comment on one line: the site leaves it out)
-            line = _without_comments(line)
+            line = without_comments(line)
         yield number, line
 
 
@@ -64,8 +64,9 @@ def unescaped(value: str) -> str:
     return _ENTITY.sub(lambda e: _ENTITIES[e.group()], value)
 
 
-def _without_comments(line: str) -> str:
-    """`line` with each comment closed on it blanked out (one pass: a line of "<!--" is no trap)."""
+def without_comments(line: str) -> str:
+    """`line` (or any text) with each comment closed in it blanked out, positions kept (one pass: a
+    text of "<!--" with no end is no trap; from a comment never closed on, nothing is blanked)."""
     parts: list[str] = []
     at = 0
     while (start := line.find("<!--", at)) >= 0:
