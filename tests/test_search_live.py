@@ -234,6 +234,25 @@ _WORD_IN_VIEW_JS = ("(word) => { const at = (" + _WORD_AT_JS + ")(word);"
                     " return at !== null && header <= at[0] && at[1] <= innerHeight; }")
 
 
+def _phone_search(page: Page, query: str) -> None:
+    """The search opened with a tap on a phone's search button, `query` typed into its box."""
+    page.get_by_role("button", name="검색", exact=True).tap()
+    page.wait_for_function(_READY_JS)
+    page.locator(".md-search__input").focus()
+    page.keyboard.insert_text(query)
+
+
+def _settled_at(page: Page, words: str) -> tuple[list[float] | None, float]:
+    """Where `words` stand in the viewport once a result tapped has been followed, and the header's
+    bottom. casekit.js goes to the sentence once the lock is gone (at most a second later; more on a
+    busy machine): waited for, up to 10 s, then held still a moment (nothing moves it away again)."""
+    with contextlib.suppress(Exception):  # (playwright's TimeoutError: the caller's assertion says where it is)
+        page.wait_for_function(_WORD_IN_VIEW_JS, arg=words, timeout=10_000)
+    page.wait_for_timeout(300)
+    return page.evaluate(_WORD_AT_JS, words), page.evaluate(
+        "() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+
+
 @pytest.mark.parametrize("scrolled", [0, 2000])
 def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_page_keeps_its_width(
         browser: Browser, slow_site: tuple[str, _Slow], scrolled: int) -> None:  # noqa: F811
@@ -249,10 +268,7 @@ def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_pag
         page = context.new_page()
         page.goto(base + "cases/2026-0006/")
         page.evaluate(f"() => scrollTo(0, {scrolled})")
-        page.get_by_role("button", name="검색", exact=True).tap()
-        page.wait_for_function(_READY_JS)
-        page.locator(".md-search__input").focus()
-        page.keyboard.insert_text("집주인이 나가라고")
+        _phone_search(page, "집주인이 나가라고")
         page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
         # the first result tapped once it shows the sentence that holds the query (before the page's
         # other sentences come, it shows the best of those kept, which a reader tapping goes to)
@@ -263,13 +279,7 @@ def test_on_a_pixel_5_a_result_on_the_page_open_goes_to_its_sentence_and_the_pag
         first.tap()
         page.wait_for_function("() => !document.getElementById('__search').checked"
                                " && !document.body.hasAttribute('data-md-scrolllock')")
-        # casekit.js goes to the sentence once the lock is gone (at most a second later; more on a busy
-        # machine): waited for, up to 10 s, then held still a moment (nothing moves it away again)
-        with contextlib.suppress(Exception):  # (playwright's TimeoutError: the assertion below says where it is)
-            page.wait_for_function(_WORD_IN_VIEW_JS, arg="나가라고", timeout=10_000)
-        page.wait_for_timeout(300)
-        at = page.evaluate(_WORD_AT_JS, "나가라고")
-        header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+        at, header = _settled_at(page, "나가라고")
         height, width = page.evaluate("() => [innerHeight, innerWidth]")
         assert at is not None and header <= at[0] and at[1] <= height, (at, header, height)
         assert width == PIXEL_5["viewport"]["width"]
@@ -287,10 +297,7 @@ def test_on_a_pixel_5_a_result_tapped_before_its_better_sentence_came_goes_to_th
         with open_context(browser, **PIXEL_5) as (context, _log):
             page = context.new_page()
             page.goto(base + "cases/2026-0006/")
-            page.get_by_role("button", name="검색", exact=True).tap()
-            page.wait_for_function(_READY_JS)
-            page.locator(".md-search__input").focus()
-            page.keyboard.insert_text("집주인이 나가라고")
+            _phone_search(page, "집주인이 나가라고")
             page.wait_for_function("() => document.querySelectorAll('.md-search-result__item [data-ck-at]').length > 0")
             named = page.evaluate("() => decodeURIComponent(document.querySelector('.md-search-result__item [data-ck-at]')"
                                   ".getAttribute('data-ck-at').split('=')[1].split(',')[0])")
@@ -299,11 +306,7 @@ def test_on_a_pixel_5_a_result_tapped_before_its_better_sentence_came_goes_to_th
             assert site_path(first.get_attribute("href") or "", base) == "/cases/2026-0006/"
             first.tap()
             words = " ".join(named.split()[1:3])  # (past a goal's id, which stands in a cell of its own)
-            with contextlib.suppress(Exception):
-                page.wait_for_function(_WORD_IN_VIEW_JS, arg=words, timeout=10_000)
-            page.wait_for_timeout(300)
-            at = page.evaluate(_WORD_AT_JS, words)
-            header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+            at, header = _settled_at(page, words)
             assert at is not None and header <= at[0] and at[1] <= PIXEL_5["viewport"]["height"], (named, at, header)
     finally:
         slow.seconds, slow.only = 0, ""
