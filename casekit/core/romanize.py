@@ -1,17 +1,21 @@
 """A Korean name in Latin letters, as a passport, a form abroad or a colleague writes it.
 
-`김민수` is written `Kim Minsu`, `Kim Min-su`, `Minsu Kim`, `KIM MIN SU`, `Gim Minsu`, `Kim Minsoo`:
-the family name as families spell it (김 Kim or Gim, 이 Lee, Yi or Rhee, 박 Park or Bak …), the
-given name syllable by syllable in the Revised Romanization (민수 Minsu: names are written without
-the sound changes between syllables), or in the spelling most people still use for theirs (수 soo,
-영 young, 정 jung). `romanizations` gives the forms of one name, lower case, without separators
-(the sensitive index drops spaces and hyphens between letters): at most
-`len(FAMILY[family]) * 2 * 2` (16) of them, so that the index stays small.
+`김민수` is written `Kim Minsu`, `Kim Min-su`, `Minsu Kim`, `KIM MIN SU`, `Gim Minsu`, `Kim Minsoo`;
+`박영수` `Park Youngsu`, `김경수` `Kim Kyungsoo` or `Kim Kyeongsu`: the family name as families spell
+it (김 Kim or Gim, 이 Lee, Yi or Rhee, 박 Park or Bak …), the given name syllable by syllable in the
+Revised Romanization (민수 Minsu: names are written without the sound changes between syllables),
+in the spelling most people still use for theirs (수 soo, 영 young, 정 jung, 경 kyung), or in a
+third some families keep (경 kyeong, 명 myoung), each syllable its own way (영수 Youngsu).
+`romanizations` gives the forms of one name, lower case, without separators (the sensitive index
+drops spaces and hyphens between letters): at most `len(FAMILY[family]) * MAX_GIVENS * 2` (72) of
+them, so that the index stays small.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 
 _INITIAL = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
 _MEDIAL = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu",
@@ -55,24 +59,42 @@ def _rr(syllable: str) -> str:
 
 def _common(rr: str) -> str:
     """A syllable as most people spell their own name (수 soo, 윤 yoon, 영 young, 정 jung, 철 chul,
-    희 hee, 우 woo)."""
+    희 hee, 우 woo, 경 kyung, 명 myung, 기 ki, 규 kyu, 서 suh)."""
     if rr == "u":
         return "woo"
-    if rr.endswith("yeong"):
-        return rr[:-5] + "young"
+    if rr.startswith("g") and not rr.startswith("gg"):  # ㄱ first: 경 Kyung, 기 Ki, 광 Kwang, 근 Keun
+        rr = "k" + rr[1:]
+    if rr == "yeong":
+        return "young"
+    if rr.endswith("yeong"):  # after a consonant: 명 Myung, 형 Hyung, 병 Byung, 경 Kyung
+        return rr[:-5] + "yung"
     if rr.endswith("ui"):
         return rr[:-2] + "ee"
+    if rr.endswith("eo"):  # an open syllable: 서 Suh, 허 Huh
+        return rr[:-2] + "uh"
     if "eo" in rr:
         return rr.replace("eo", "u")
-    if "u" in rr and "eu" not in rr and "wu" not in rr and not rr.endswith("ung"):
-        return rr.replace("u", "oo", 1)
+    if "u" in rr and "eu" not in rr and "wu" not in rr and not rr.endswith("ung") and not re.match(r"[^y]+yu", rr):
+        return rr.replace("u", "oo", 1)  # (but 규 Kyu, 휴 Hyu)
+    return rr
+
+
+def _other(rr: str) -> str:
+    """A third spelling some families keep: the Revised Romanization with ㄱ first as k (경 Kyeong,
+    기 Ki), or `young` after a consonant (명 Myoung, 경 Kyoung); else the syllable as it is."""
+    if rr.startswith("g") and not rr.startswith("gg"):
+        return "k" + rr[1:]
+    if rr.endswith("yeong") and rr != "yeong":
+        return rr[:-5] + "young"
     return rr
 
 
 @functools.lru_cache(maxsize=4096)
-def _syllable(syllable: str) -> tuple[str, str]:
+def _syllable(syllable: str) -> tuple[str, ...]:
+    """The spellings of one syllable of a given name: the Revised Romanization, the common
+    spelling, and a third (`_other`), without repeats: one to three."""
     rr = _rr(syllable)
-    return rr, _common(rr)
+    return tuple(dict.fromkeys((rr, _common(rr), _other(rr))))
 
 
 def _split(name: str) -> tuple[str, str] | None:
@@ -83,9 +105,25 @@ def _split(name: str) -> tuple[str, str] | None:
     return (name[:2], name[2:]) if len(name) == 4 and name[:2] in COMPOUND else (name[:1], name[1:])
 
 
-def _givens(given: str) -> list[str]:
-    """The given name by the Revised Romanization and by the common spelling (one or two)."""
-    return list(dict.fromkeys("".join(_syllable(s)[i] for s in given) for i in (0, 1)))
+MAX_GIVENS = 9  # spellings of a given name: a given name of two syllables has at most 3 × 3
+
+
+@functools.lru_cache(maxsize=8192)
+def _givens(given: str) -> tuple[str, ...]:
+    """The given name with each syllable spelt every way `_syllable` knows (영수: Yeongsu,
+    Youngsoo, Youngsu, Yeongsoo), the Revised Romanization and the common spelling first; at
+    most MAX_GIVENS (a given name of three syllables or more: the ones mixing fewest spellings)."""
+    ways = [_syllable(s) for s in given]
+    spelt = dict.fromkeys("".join(w[i] for w, i in zip(ways, pick, strict=True))
+                          for pick in _picks(tuple(len(w) for w in ways)))
+    return tuple(spelt)[:MAX_GIVENS]
+
+
+@functools.lru_cache(maxsize=256)
+def _picks(counts: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Which spelling of each syllable, for syllables of `counts` spellings: every syllable spelt
+    the same way first (all Revised, all common, …), then those mixing the fewest."""
+    return sorted(itertools.product(*map(range, counts)), key=lambda pick: (len(set(pick)) > 1, sum(p > 0 for p in pick)))
 
 
 def romanizations(name: str) -> list[str]:
@@ -106,4 +144,4 @@ def romanizations(name: str) -> list[str]:
 def given_romanizations(name: str) -> list[str]:
     """The given name of a Korean name (`romanizations`) in Latin letters alone: Minsu, Minsoo of 김민수."""
     split = _split(name)
-    return _givens(split[1]) if split is not None else []
+    return list(_givens(split[1])) if split is not None else []

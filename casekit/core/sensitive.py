@@ -298,7 +298,7 @@ def _variants(v: str) -> list[tuple[str, str, bool]]:
     elif _NAME.fullmatch(compact) and len(compact) in (3, 4):
         out.append((compact[-2:], GIVEN, False))
         # in Latin letters, as a passport or a form abroad writes it: Kim Minsu, Min-su Kim, GIM MINSU
-        # (`romanize`: at most 16 spellings; of fewer than 5 letters, none: they are in every other word)
+        # (`romanize`: at most 72 spellings; of fewer than 5 letters, none: they are in every other word)
         out += [(w, ROMANIZED, False) for w in romanizations(compact) if len(w) >= 5]
         # and its given name alone so (Minsu, Minsoo: a given name, in its own case's texts only)
         out += [(w, GIVEN, False) for w in given_romanizations(compact)
