@@ -223,6 +223,17 @@ FOUND = [
     ("천구백오십팔년 삼월 십칠일", "date"),
     ("1958년 삼월 십칠일", "date"),
     ("일구오팔 년 3월 십칠일", "date"),
+    # the month and day first, the year after them (as 3월 17일(1958년) is), and digit words alone,
+    # as a resident number's front or a date's digits are read out
+    ("삼월 십칠일(일구오팔년)", "date"),
+    ("삼월 십칠일, 천구백오십팔년", "date"),
+    ("3월 17일(일구오팔년)", "date"),
+    ("생일 일구오팔공삼일칠", "date"),
+    ("생일은 오팔공삼일칠이다", "date"),
+    ("오팔영삼일칠", "date"),
+    ("일구오팔-공삼-일칠", "date"),
+    ("오팔 공삼 일칠", "date"),
+    ("일구오팔.공삼.일칠일", "date"),
     ("1502호 103동", "address-detail"),
 ]
 
@@ -319,6 +330,12 @@ NOT_FOUND = [
     "오팔년 삼월 십칠",
     "일구오구년 삼월 십칠일",
     "이일구오팔년 삼월 십칠일",
+    "삼월 십칠일(오팔년)",  # (two digits of a year after: a span of years, most often)
+    "삼월 십팔일(일구오팔년)",
+    "일구오팔공삼일팔",
+    "이일구오팔공삼일칠",  # (inside a longer run of digit words)
+    "오팔공삼일칠구",
+    "일구오팔 공삼-일칠",  # (two different marks)
 ]
 
 
@@ -813,3 +830,28 @@ def test_a_romanized_name_and_number_words_fail_check(tmp_path: Path) -> None:
                      (first + 4, "pii-phone")], found
     said = [f.message("ko") for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
     assert "로마자로 적은 한글 이름" in said[0] and "다른 형식으로 쓴 날짜" in said[1]
+
+
+def test_a_name_in_mixed_spellings_and_a_birth_date_in_digit_words_fail_check_and_the_audit(tmp_path: Path) -> None:
+    """박영수 (born 1969-07-21) as `Mr. Park Youngsu` (영 in the common spelling, 수 by the Revised
+    Romanization), her birth date read out as digit words and with the year last, in another case's
+    record: check says so at each line, and the built site's audit refuses a page that holds them."""
+    from casekit.site.audit import audit_casebook
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    rec = root / "cases/2026-0004/03-followup.md"
+    text = rec.read_text(encoding="utf-8").rstrip("\n")
+    added = ["이웃 Mr. Park Youngsu 씨.", "생일은 육구공칠이일이다.", "생신 칠월 이십일일(일구육구년)."]
+    rec.write_text(text + "\n\n" + "\n\n".join(added) + "\n", encoding="utf-8")
+    first = text.count("\n") + 3
+    found = [(f.line, f.code) for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
+    assert found == [(first + 2 * i, "sensitive-variant-in-text") for i in range(3)], found
+    for i, line in enumerate(added):  # (a page each: the audit names a value once a page)
+        page = tmp_path / f"site/p{i}/index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<!doctype html><html><body><p>{line}</p></body></html>", encoding="utf-8")
+    needles = [("박영수", "cases/2026-0001/01-intake.md", "client.name"),
+               ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")]
+    refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
+    assert refused == ["p0/index.html", "p1/index.html", "p2/index.html"], refused

@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -175,6 +175,41 @@ _DATE_WORDS = re.compile(
     rf"(?<![0-9{_KO_NUMBER}공영십백천])(?P<y>\d{{4}}|\d{{2}}|[{_KO_NUMBER}공영십백천]{{2,8}})[ \t]*년[ \t]*"
     rf"(?P<m>\d{{1,2}}|[{_KO_NUMBER}십유시]{{1,2}})[ \t]*월[ \t]*(?P<d>\d{{1,2}}|[{_KO_NUMBER}십]{{1,4}})[ \t]*일"
 )
+
+# the month and day first, the year after them (칠월 이십일일(일구육구년), 칠월 이십일일, 일구육구년), a
+# four-digit year only, as `_DATE_TEXT`'s digits (two are more often a span of years: 10년 만에)
+_DATE_WORDS_YEAR_LAST = re.compile(
+    rf"(?<![0-9{_KO_NUMBER}공영십])(?P<m>\d{{1,2}}|[{_KO_NUMBER}십유시]{{1,2}})[ \t]*월[ \t]*"
+    rf"(?P<d>\d{{1,2}}|[{_KO_NUMBER}십]{{1,4}})[ \t]*일[ \t]*[(,]?[ \t]*(?P<y>\d{{4}}|[{_KO_NUMBER}공영십백천]{{4,8}})[ \t]*년"
+)
+# a birth date as digit words alone, as a resident number's front or a date's digits are read out
+# (육구공칠이일 for 690721, 일구육구공칠이일, 일구육구-공칠-이일): six or eight words, or groups of
+# four (two), two and two with one mark or space between them, a particle 이 or 일 after them or
+# none (육구공칠이일이다); kept only when it is a sensitive date
+_DIGIT_WORD = "공영일이삼사오육륙칠팔구"
+_DIGIT_WORDS = str.maketrans(_DIGIT_WORD, "001234566789")
+_DATE_DIGIT_WORDS = re.compile(
+    rf"(?<![{_DIGIT_WORD}])(?P<y>(?:[{_DIGIT_WORD}]{{2}}){{1,2}})(?P<sep>[ \t./-]?)(?P<m>[{_DIGIT_WORD}]{{2}})(?P=sep)"
+    rf"(?P<d>[{_DIGIT_WORD}]{{2}})(?:(?![{_DIGIT_WORD}])|(?=[이일](?![{_DIGIT_WORD}])))"
+)
+
+# a month in digit words holds 공 or 영 (01 … 10) or is 일일 or 일이: where a date of them may be
+_MONTH_DIGIT_WORDS = ("공", "영", "일일", "일이")
+
+
+def _digit_word_dates(text: str) -> list[re.Match[str]]:
+    """Each run of `_DATE_DIGIT_WORDS` in `text`, looked for around where a month may be (found
+    with str.find: a pattern led by the words, 이 and 일 in every sentence, scanned a record's text
+    five times slower)."""
+    found: dict[int, re.Match[str]] = {}
+    for lead in _MONTH_DIGIT_WORDS:
+        at = text.find(lead)
+        while at >= 0:
+            m = _DATE_DIGIT_WORDS.search(text, max(at - 6, 0), at + 16)  # (its lookahead within)
+            if m is not None:
+                found.setdefault(m.start(), m)
+            at = text.find(lead, at + 1)
+    return [found[k] for k in sorted(found)]
 
 
 def _ko_number(words: str) -> int | None:
@@ -759,6 +794,24 @@ class SensitiveIndex:
                     if sources:
                         hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                         break
+            for m in _DATE_WORDS_YEAR_LAST.finditer(text):
+                mo_words, d_words, y_words = m.group("m", "d", "y")
+                if (y_words + mo_words + d_words).isdigit():
+                    continue  # (in digits: `_DATE_TEXT`'s)
+                mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
+                d, y = _ko_number(d_words), _ko_number(y_words)
+                if y is not None and mo is not None and d is not None and y >= 1000:
+                    sources = self.dates.get((y, mo, d))
+                    if sources:
+                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+        for m in _digit_word_dates(text):
+            y_words, mo_words, d_words = m.group("y", "m", "d")
+            y, mo, d = (int(w.translate(_DIGIT_WORDS)) for w in (y_words, mo_words, d_words))
+            for year in [y] if len(y_words) == 4 else [1900 + y, 2000 + y]:
+                sources = self.dates.get((year, mo, d))
+                if sources:
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                    break
         if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
             for m in _DATE_ENGLISH.finditer(text):
                 mon, d, y = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
