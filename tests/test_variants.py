@@ -855,3 +855,31 @@ def test_a_name_in_mixed_spellings_and_a_birth_date_in_digit_words_fail_check_an
                ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")]
     refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
     assert refused == ["p0/index.html", "p1/index.html", "p2/index.html"], refused
+
+
+TITLED = SensitiveIndex([("Maria Santos 선생님", "resources/s.md", "contact_person"),
+                         ("Dr. Ana Reyes", "resources/a.md", "contact_person"),
+                         ("Trần Văn Hùng 팀장", "resources/t.md", "contact_person"),
+                         ("Nguyen Thi Mai 님", "cases/m/01-intake.md", "consents[1].guardian_name")])
+
+
+@pytest.mark.parametrize("text", ["Maria Santos", "SANTOS Maria", "Ana Reyes", "Reyes, Ana", "Tran Van Hung",
+                                  "Hung Tran", "Nguyen Thi Mai", "Mai Nguyen"])
+def test_a_name_in_latin_letters_with_a_title_is_found_without_it(text: str) -> None:
+    """A name in Latin letters written with a title or an honorific (Maria Santos 선생님, Dr. Ana
+    Reyes): the name alone, and in another order, was no finding (only the value whole was)."""
+    assert TITLED.find(text, scope="cases/other/"), text
+
+
+def test_a_resource_contact_in_latin_letters_with_a_title_fails_check(tmp_path: Path) -> None:
+    from tests.conftest import copy_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    res = root / "resources/gaon-family-center.md"
+    res.write_text(res.read_text(encoding="utf-8").replace('contact_person: "임소리 팀장"',
+                                                           'contact_person: "Maria Santos 팀장"'), encoding="utf-8")
+    rec = root / "cases/2026-0004/03-followup.md"
+    text = rec.read_text(encoding="utf-8").rstrip("\n")
+    rec.write_text(text + "\n\nSantos Maria 씨에게 연락함.\n", encoding="utf-8")
+    found = [(f.line, f.code) for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
+    assert found == [(text.count("\n") + 3, "sensitive-variant-in-text")], found

@@ -422,19 +422,34 @@ TITLES = frozenset({
 def name_part(field: str, value: str) -> str | None:
     """The name in a person's field when the value holds more than the name (정보람 팀장 ->
     정보람): the first word of Hangul of 3 or 4 syllables that is not a title, among its first two.
-    None for other fields, for a value that is the name alone (its variants are the value's), and
-    for one of more than three words or 30 characters (a sentence, not a name with its title)."""
-    if PERSON_FIELDS.search(_INDEX_IN_FIELD.sub("", field)) is None or len(value.split()) > 3 or len(value) > 30:
+    Or its words of Latin letters, two or more, when the rest are titles (Maria Santos 선생님, Dr.
+    Maria Santos -> Maria Santos). None for other fields, for a value that is the name alone (its
+    variants are the value's), and for one of more than three words or 30 characters (five and 40
+    for a name in Latin letters): a sentence, not a name with its title."""
+    parts = value.split()
+    if PERSON_FIELDS.search(_INDEX_IN_FIELD.sub("", field)) is None or len(parts) > 5 or len(value) > 40:
         return None  # (a name and its title or relationship are short: not a sentence written in the field)
     words = _HANGUL_WORD.findall(value)
     if len(words) < 2 and _compact(value) == (words[0] if words else ""):
         return None
-    for word in words[:2]:
+    for word in words[:2] if len(parts) <= 3 and len(value) <= 30 else ():
         if 3 <= len(word) <= 4 and word not in TITLES:
             return word if word != _compact(value) else None
+    # a name in Latin letters with a title or a relationship, in Korean or Latin letters (Maria
+    # Santos 선생님, Dr. Maria Santos, Trần Văn Hùng 팀장): its words of Latin letters but the titles
+    latin = [p for p in parts if _LATIN_NAME_PART.fullmatch(base_letters(p)[0])
+             and p.lower().rstrip(".") not in _LATIN_TITLES]
+    if 2 <= len(latin) < len(parts) and all(_LATIN_NAME_PART.fullmatch(base_letters(p)[0])
+                                            or p.lower().rstrip(".") in _LATIN_TITLES or p.strip("()[],") in TITLES
+                                            or p.strip("()[],") in _SHORT_TITLES for p in parts):
+        return " ".join(latin)
     return None
 
 
+# a title or an honorific of one or two syllables, after a name in Latin letters (Maria Santos 님)
+_SHORT_TITLES = frozenset({"님", "씨", "팀장", "과장", "부장", "실장", "차장", "대리", "주임", "계장", "선생", "교수", "박사",
+                           "원장", "소장", "국장", "관장", "목사", "신부", "수녀", "통장", "이장", "엄마", "아빠", "남편",
+                           "아내", "아들", "딸", "언니", "오빠", "누나", "형", "동생", "이모", "고모", "삼촌"})
 _INDEX_IN_FIELD = re.compile(r"\[\d+\]")
 # (a number is taken whole from its first digit: one that does not lead to 동 from there does not
 # from a later digit either, and a value of 40,000 digits tried every start and every split of them,
