@@ -17,8 +17,17 @@ from __future__ import annotations
 import random
 import re
 import time
+from pathlib import Path
 
+import pytest
+
+from casekit.core.allowlist import in_values_masked
+from casekit.core.casebook import check
+from casekit.core.docs import outside_content
 from casekit.core.page_rules import _start_tag, tag_problems
+from casekit.site.body import BodyRenderer
+
+RECORD = "cases/2026-0001/04-intervention.md"
 
 # the pattern page_rules read a tag with before: its name given back one character at a time
 _OLD_TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
@@ -49,3 +58,53 @@ def test_a_hostile_tag_is_read_in_linear_time() -> None:
         tag_problems(tag)
     assert time.process_time() - started < 10.0
     assert tag_problems('<a"' + "x" * 100_000 + ' y" onclick="z">') == [("site-active-content", "<a onclick>")]
+
+
+# -- a "<" inside a quoted attribute value of a record's body --------------------------------------
+
+IN_VALUES = ['<a title="<script>x</script>">링크</a> 글', '그림 <img alt="a <script> b" src="x.png"> 뒤',
+             "<p title='<script>'>문단</p>", '<img alt="<script>x</script>" src="x.png">', '<a title="<form>">x</a>',
+             '<abbr title="<iframe src=//x.example>">x</abbr>', '<a\n title="<script>x</script>">두 줄</a>']
+TOLD = ("html-left-out", "outside-content", "html-unclosed")
+
+
+@pytest.mark.parametrize("body", IN_VALUES)
+def test_a_tag_written_inside_an_attribute_value_is_left_out_of_nothing(body: str) -> None:
+    """The sanitizer keeps the attribute whole (or drops it whole): the page shows the link or the
+    picture with the text `<script>…` in its title; check said a <script> or <form> was left out,
+    or left open."""
+    assert [f.code for f in outside_content(body + "\n", RECORD, 1) if f.code in TOLD] == []
+    shown = str(BodyRenderer().html(body + "\n", RECORD, 0))
+    assert "&lt;" in shown and "<script" not in shown and "<form" not in shown and "<iframe" not in shown, shown
+
+
+def test_a_real_tag_beside_one_in_a_value_is_still_told() -> None:
+    found = [(f.code, f.column) for f in outside_content(
+        '<a title="<script>x</script>">링크</a> <script>y()</script> <form>z</form>\n', RECORD, 1) if f.code in TOLD]
+    assert found == [("outside-content", 38), ("html-left-out", 59)]
+    handler = [f.message_ko for f in outside_content('<img alt="<script>" onerror="x()" src="a.png">\n', RECORD, 1)
+               if f.code == "html-left-out"]
+    assert len(handler) == 1 and "onerror" in handler[0]
+    unclosed = '<a title="<script>x</script>"\n'  # (no ">": no tag, the <script> is one)
+    assert [f.code for f in outside_content(unclosed, RECORD, 1)] == ["outside-content"]
+
+
+def test_a_hostile_body_of_quoted_values_is_read_in_linear_time() -> None:
+    started = time.process_time()
+    for text in ('<a b="<' * 200_000, "<a b='<a c=\"" * 100_000, '<a b="' + "x <a " * 200_000, '<a b="\n<a b="\n' * 100_000,
+                 "<a b='" + '<a c="x" ' * 100_000):
+        in_values_masked(text)
+    assert time.process_time() - started < 5.0
+
+
+def test_check_and_the_built_page_agree_on_a_script_in_a_title(sample: Path, run) -> None:
+    record = sample / RECORD
+    written = record.read_text(encoding="utf-8")
+    record.write_text(written + "\n" + "\n\n".join(IN_VALUES[:4]) + "\n", encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample, cache=False).findings if f.path == RECORD and f.code in TOLD]
+    assert found == [], found
+    result = run(sample, "build")
+    assert result.exit_code == 0, result.output[-3000:]
+    page = next(p for p in (sample / "site").rglob("*.html") if "a &lt;script&gt; b" in p.read_text(encoding="utf-8"))
+    shown = page.read_text(encoding="utf-8")
+    assert 'title="&lt;script&gt;x&lt;/script&gt;"' in shown and "<script>x</script>" not in shown
