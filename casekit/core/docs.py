@@ -664,8 +664,8 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
         verdict = left_out(name, attrs)
         if verdict is None:
             return
-        if verdict[0] == "content" and not attrs.rstrip().endswith("/"):
-            inside = name
+        if verdict[0] == "content" and not attrs.rstrip().endswith("/") and low not in _VOID and low != "frame":
+            inside = name  # (not a void <embed> or <frame>: no end tag ends it, and all after it went unread)
         if not told and len(left) < MAX_SCRIPTS_LEFT_OUT:  # (past the caps nothing more is kept: not made either)
             written = attributes(attrs)
             script = _runs_script(verdict[1], written)
