@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -24,7 +25,8 @@ import pytest
 from casekit.core.allowlist import in_values_masked
 from casekit.core.casebook import check
 from casekit.core.docs import outside_content
-from casekit.core.page_rules import _start_tag, tag_problems
+from casekit.core.page_rules import _start_tag, tag_problems, template_problems
+from casekit.core.template_branches import branches_off, settings_context
 from casekit.site.body import BodyRenderer
 
 RECORD = "cases/2026-0001/04-intervention.md"
@@ -119,3 +121,101 @@ def test_check_and_the_built_page_agree_on_a_script_in_a_title(sample: Path, run
     shown = page.read_text(encoding="utf-8")
     assert 'title="&lt;script&gt;x&lt;/script&gt;"' in shown and "<script>x</script>" not in shown
 
+
+# -- a copy of Material's templates in the casebook's theme folder ----------------------------------
+
+def _material() -> Path:
+    import material
+
+    return Path(material.__file__).resolve().parent / "templates"
+
+
+def with_material_copy(root: Path, settings: tuple[str, str] | None = None) -> Path:
+    """`root` with Material's base.html and its partials copied unchanged into overrides/ (its
+    custom_dir), and `settings` (old, new) replaced in its mkdocs.yml."""
+    written = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    written = written.replace("  features: []\n", "  features: []\n  custom_dir: overrides\n", 1)
+    if settings is not None:
+        assert settings[0] in written
+        written = written.replace(*settings, 1)
+    (root / "mkdocs.yml").write_text(written, encoding="utf-8")
+    (root / "overrides").mkdir()
+    shutil.copy2(_material() / "base.html", root / "overrides" / "base.html")
+    shutil.copytree(_material() / "partials", root / "overrides" / "partials",
+                    ignore=lambda folder, names: [n for n in names if not n.endswith(".html") and "." in n])
+    return root
+
+
+def refused(root: Path) -> list[tuple[str, int | None]]:
+    return [(f.path, f.line) for f in check(root, cache=False).findings if f.code == "theme-template-refused"]
+
+
+def _lines_with(rel: str, needle: str) -> list[int]:
+    text = (_material() / rel).read_text(encoding="utf-8")
+    return [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+
+
+def test_a_copy_of_materials_base_template_passes_check_and_the_build(sample: Path, run) -> None:
+    """Its Google Fonts links are in `{% if config.theme.font != false %}` and its share link in
+    `{% if "search.share" in features %}`: with `font: false` and no features neither is written."""
+    assert _lines_with("base.html", "fonts.googleapis.com") and _lines_with("partials/search.html", "javascript:")
+    assert refused(with_material_copy(sample)) == []
+    result = run(sample, "build")
+    assert result.exit_code == 0, result.output[-3000:]
+    assert not [p for p in (sample / "site").rglob("*.html") if "fonts.g" in p.read_text(encoding="utf-8")]
+
+
+def test_settings_that_turn_the_branch_on_bring_the_finding_back(sample: Path) -> None:
+    with_material_copy(sample, ("  font: false", "  font:\n    text: Noto Sans KR\n   "))
+    links = _lines_with("base.html", "https://fonts.g")
+    assert [(p, line) for p, line in refused(sample) if p == "overrides/base.html"] == [
+        ("overrides/base.html", line) for line in links]
+
+
+def test_a_feature_that_turns_a_branch_on_brings_its_finding_back(sample: Path) -> None:
+    with_material_copy(sample, ("  features: []", "  features: [search.share]"))
+    assert refused(sample) == [("overrides/partials/search.html", _lines_with("partials/search.html", "javascript:")[0])]
+
+
+@pytest.mark.parametrize(("template", "told"), [
+    ('<link rel="stylesheet" href="https://cdn.example/x.css">', True),  # the user's own, in no branch
+    ('{% if config.theme.font != false %}<link rel="stylesheet" href="https://cdn.example/x.css">{% endif %}', False),
+    ('{% if config.theme.font == false %}<link rel="stylesheet" href="https://cdn.example/x.css">{% endif %}', True),
+    ('{% if config.theme.font %}x{% else %}<link rel="stylesheet" href="https://cdn.example/x.css">{% endif %}', True),
+    ('{% if not config.theme.font %}x{% else %}<link rel="stylesheet" href="https://cdn.example/x.css">{% endif %}', False),
+    ('{% if page.meta.x %}<link rel="stylesheet" href="https://cdn.example/x.css">{% endif %}', True),  # not known
+    ('{% if config.theme.font or page.x %}<link href="https://cdn.example/x.css" rel="stylesheet">{% endif %}', True),
+    ('{% if config.theme.font and page.x %}<link href="https://cdn.example/x.css" rel="stylesheet">{% endif %}', False),
+    ('{% if config.site_url %}<link rel="stylesheet" href="https://cdn.example/x.css">{% endif %}', True),  # not read
+    ('{% if config.theme.font %}{% block extrahead %}<link rel="stylesheet" href="https://cdn.example/x.css">'
+     '{% endblock %}{% endif %}', True),  # (a block is rendered by self.extrahead() anywhere)
+    ('{% if config.theme.font %}{% raw %}{% endif %}{% endraw %}<link rel="stylesheet" href="https://cdn.example/x.css">'
+     '{% endif %}', False),
+    ('{% if config.theme.font %}<link rel="stylesheet" href="https://cdn.example/x.css">', True),  # Jinja's error: all read
+    ('{% set features = ["search.share"] %}{% if "search.share" in features %}<a href="javascript:x()">x</a>{% endif %}',
+     True),  # (a name set to two values in the theme's templates is not known)
+])
+def test_a_branch_is_left_out_only_when_the_settings_turn_it_off(sample: Path, template: str, told: bool) -> None:
+    with_material_copy(sample)
+    (sample / "overrides" / "main.html").write_text('{% extends "base.html" %}\n' + template + "\n", encoding="utf-8")
+    assert [line for path, line in refused(sample) if path == "overrides/main.html"] == ([2] if told else [])
+
+
+def test_what_is_left_out_keeps_every_place() -> None:
+    config = settings_context({"name": "material", "font": False}, {}, {"font": {"text": "Roboto"}, "features": []})
+    text = ('a{% if config.theme.font %}\n<link href="https://x.example/">\n{% elif true %}b{% else %}\nc'
+            '{% endif %}\n<base href="/">')
+    shown = branches_off(text, config, dict)
+    assert len(shown) == len(text) and shown.count("\n") == text.count("\n")
+    assert "x.example" not in shown and "\nc" not in shown and shown.endswith('<base href="/">') and "b" in shown
+    assert template_problems(shown) == [(5, 1, "site-active-content", "<base>")]
+
+
+def test_a_hostile_template_is_read_in_linear_time() -> None:
+    config = settings_context({"name": "material", "font": False}, {}, {"features": []})
+    started = time.process_time()
+    for text in ("{% if x %}" * 200_000, "{% if config.theme.font %}<a>{% endif %}\n" * 50_000, "{%" * 500_000,
+                 "{% if config.theme.font %}" * 5000 + "x" + "{% endif %}" * 5000, "{% if '" * 200_000,
+                 "{% if config.theme.font %}" + "{% elif config.theme.font %}" * 50_000 + "{% endif %}"):
+        assert len(branches_off(text, config, dict)) == len(text)
+    assert time.process_time() - started < 15.0
