@@ -194,6 +194,8 @@ def test_a_feature_that_turns_a_branch_on_brings_its_finding_back(sample: Path) 
     ('{% if config.theme.font %}<link rel="stylesheet" href="https://cdn.example/x.css">', True),  # Jinja's error: all read
     ('{% set features = ["search.share"] %}{% if "search.share" in features %}<a href="javascript:x()">x</a>{% endif %}',
      True),  # (a name set to two values in the theme's templates is not known)
+    ('{% set config = {"theme": {"font": true}} %}{% if config.theme.font %}<link rel="stylesheet" '
+     'href="https://cdn.example/x.css">{% endif %}', True),  # (a template's own `config` is not the settings)
 ])
 def test_a_branch_is_left_out_only_when_the_settings_turn_it_off(sample: Path, template: str, told: bool) -> None:
     with_material_copy(sample)

@@ -380,7 +380,10 @@ def custom_template_findings(root: Path, value: str, doc: yaml.Node | None = Non
             text, _ = read_file(path, rel, max_bytes=MAX_TEMPLATE_BYTES)
             templates.append((rel, text or ""))
     config = _template_config(doc)
-    known = functools.cache(lambda: _known_names([text for _, text in templates], config) if config is not None else {})
+    own = bindings([text for _, text in templates]) if config is not None else ({}, frozenset({"*"}))
+    if "config" in own[0] or own[1] & {"config", "*"}:  # (`config` set by a template, or Jinja's syntax error)
+        config = None
+    known = functools.cache(lambda: _known_names(own, config) if config is not None else {})
     for rel, text in templates:
         shown = branches_off(text, config, known) if config is not None else text
         for line, column, code, what in template_problems(shown, _theme_scripts()):
@@ -425,10 +428,10 @@ def _has_alias(doc: yaml.Node) -> bool:
     return False
 
 
-def _known_names(texts: list[str], config: dict[str, Any]) -> dict[str, Any]:
+def _known_names(own: tuple[dict[str, list[Any]], frozenset[str]], config: dict[str, Any]) -> dict[str, Any]:
+    """The names the casebook's templates (`own`: their bindings) and Material's set once from the settings."""
     templates = _material_templates()
-    found = [bindings(texts)] + ([theme_bindings(templates)] if templates is not None else [])
-    return known_names(found, config)
+    return known_names([own] + ([theme_bindings(templates)] if templates is not None else []), config)
 
 
 MAX_TEMPLATE_BYTES = 2 * 2**20  # a theme's template is a few kilobytes
