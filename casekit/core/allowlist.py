@@ -290,6 +290,28 @@ def cleaned_kept_open(html_text: str) -> tuple[str, int]:
     return html.escape(html_text), ALL_SHOWN
 
 
+# a start tag whose quoted values may hold "<" (`<a title="<script>x</script>">`: a browser reads one
+# <a> with a title, and the page shows it so), within a paragraph (no blank line in it); each part read
+# once (possessive): its name and the attribute names and unquoted values hold no "<", so each try ends
+# at the next "<" or the next quote's end
+_NOT_BLANK = r"(?:[ \t\r\f]|\n(?![ \t]*\n))"
+_QUOTED_TAG = re.compile(
+    r"<[A-Za-z][^\s/>\x00<\"']*+(?:" + _NOT_BLANK + r"++[^\s\"'<>/=]++(?:" + _NOT_BLANK + r"*+=" + _NOT_BLANK
+    + r"""*+(?:"(?:[^"\n]|\n(?![ \t]*\n))*+"|'(?:[^'\n]|\n(?![ \t]*\n))*+'|[^\s"'=<>`]++))?+|/)*+"""
+    + _NOT_BLANK + r"*+/?>")
+IN_VALUE = "\u2039"  # what a "<" inside an attribute's quoted value is read as: text, no tag (‹)
+
+
+def in_values_masked(text: str) -> str:
+    """`text` with each "<" inside a quoted attribute value of a start tag made IN_VALUE, every
+    offset kept: `<img alt="a <script> b">` is an image with that alt text, and the site publishes it
+    so (the sanitizer keeps or drops the attribute whole); the <script> in it is left out of nothing."""
+    if "<" not in text or ('"' not in text and "'" not in text):
+        return text
+    return _QUOTED_TAG.sub(lambda m: m.group() if "<" not in m.group()[1:] else "<" + m.group()[1:].replace("<", IN_VALUE),
+                           text)
+
+
 # what Markdown passes on of a body's "<" as HTML (Python-Markdown reads a block at a time): a start or
 # end tag whose ">" comes before a blank line and before another "<", or a comment with a "-->" after
 # it; any other "<" it writes as text (one pass: each try ends at the next "<")

@@ -38,6 +38,7 @@ from casekit.core.allowlist import (
     START_TAG,
     attributes,
     cleaned_kept_open,
+    in_values_masked,
     left_out,
     markdown_html,
     may_swallow,
@@ -640,6 +641,7 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
     lists = attr_lists and "{" in text and "}" in text
     if "<" not in text and "](" not in text and "]:" not in text and not lists:
         return []
+    text = in_values_masked(text)  # (a "<" in an attribute's quoted value is its text: `title="<script>"`)
     out: list[Finding] = []
     left: list[Finding] = []
     page_tags: list[tuple[Finding, str]] = []  # a web page's own tags (<html>, <head> …): pasted whole, said once
@@ -662,8 +664,8 @@ def outside_content(text: str, rel: str, first_line: int, attr_lists: bool = Fal
         verdict = left_out(name, attrs)
         if verdict is None:
             return
-        if verdict[0] == "content" and not attrs.rstrip().endswith("/"):
-            inside = name
+        if verdict[0] == "content" and not attrs.rstrip().endswith("/") and low not in _VOID and low != "frame":
+            inside = name  # (not a void <embed> or <frame>: no end tag ends it, and all after it went unread)
         if not told and len(left) < MAX_SCRIPTS_LEFT_OUT:  # (past the caps nothing more is kept: not made either)
             written = attributes(attrs)
             script = _runs_script(verdict[1], written)

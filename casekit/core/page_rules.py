@@ -30,16 +30,45 @@ ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "appl
 # SVG animation sets another attribute of its parent to its values (an <a>'s href to javascript:)
 SVG_ANIMATION = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
 _REFRESH = re.compile(r"url\s*=", re.I)
-# one lower-cased start tag: its name, its attributes (unrolled: quoted values may hold ">")
-_TAG = re.compile(r"""<([a-z][^\s/>\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""", re.S)
+# one lower-cased start tag: its name, its attributes (unrolled: quoted values may hold ">"), each part
+# read once (possessive): its name is the longest that leaves the rest attributes closed by ">" (a name
+# holding a quote, `<a"x y">`, is tried shorter by _start_tag; a name let go back one character at a
+# time had `<a` and 10,000 letters with no ">" take 2.3 s, 100,000 letters 4 minutes)
+_TAG = re.compile(r"""<([a-z][^\s/>\x00]*+)([^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)>""")
+_NAME = re.compile(r"<[a-z][^\s/>\x00]*+")
+_SPECIAL = re.compile(r"""[>"']""")
+
+
+def _start_tag(tag: str) -> tuple[str, str] | None:
+    """(name, attributes) of a lower-cased start tag as `<([a-z][^\\s/>\\x00]*)([^>"']*(?:(?:"[^"]*"|'[^']*')
+    [^>"']*)*)>` matches it, in time linear in the tag. Tried with the longest name first (_TAG);
+    when that fails, a shorter name can only help when it ends before a quote the name holds
+    (`<a"x y">`: the name `a`, its attribute `"x y"`): where reading from each quote of the tag
+    ends is found once, from the last quote to the first."""
+    m = _TAG.match(tag)
+    if m is not None:
+        return m.group(1), m.group(2)
+    name = _NAME.match(tag)
+    if name is None or ('"' not in name.group() and "'" not in name.group()):
+        return None
+    ends: dict[int, int] = {}  # a quote opening a value, read outside any value -> the ">" it leads to (-1: none)
+    quotes = [i for i, c in enumerate(tag) if c in "\"'"]
+    for at in reversed(quotes):
+        closed = tag.find(tag[at], at + 1)
+        nxt = _SPECIAL.search(tag, closed + 1) if closed >= 0 else None
+        ends[at] = -1 if nxt is None else nxt.start() if tag[nxt.start()] == ">" else ends.get(nxt.start(), -1)
+    for at in reversed(quotes):
+        if 2 <= at < name.end() and ends[at] >= 0:
+            return tag[1:at], tag[at:ends[at]]
+    return None
 
 
 def tag_problems(tag: str) -> list[tuple[str, str]]:
     """(code, what) for everything wrong with one lower-cased start tag."""
-    m = _TAG.match(tag)
-    if m is None:
+    found = _start_tag(tag)
+    if found is None:
         return []
-    name, attrs = m.group(1), m.group(2)
+    name, attrs = found
     out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
     for a in _ATTR.finditer(attrs):
         value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)

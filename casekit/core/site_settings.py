@@ -35,6 +35,7 @@ import re
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -42,6 +43,15 @@ from casekit.core.findings import Finding, finding
 from casekit.core.names import inside
 from casekit.core.page_rules import template_problems, theme_script_bodies
 from casekit.core.source import read_file
+from casekit.core.template_branches import (
+    UNKNOWN,
+    bindings,
+    branches_off,
+    known_names,
+    material_defaults,
+    settings_context,
+    theme_bindings,
+)
 
 SETTINGS_FILE = "mkdocs.yml"
 FETCHING_PLUGINS = {
@@ -346,16 +356,19 @@ _REFUSED_WHY = {
 }
 
 
-def custom_template_findings(root: Path, value: str) -> list[Finding]:
+def custom_template_findings(root: Path, value: str, doc: yaml.Node | None = None) -> list[Finding]:
     """`theme-template-refused` for each tag of a template of the casebook's theme folder
     (`theme.custom_dir: value`) that the build's last audit would refuse on every page the template
     is in (casekit.core.page_rules.template_problems: a `<meta http-equiv="refresh">`, a `<base
     href>`, a `<style>` importing CSS from another host …), at its line and column: said once here,
-    before the build, not once a page after it. (For a folder custom_dir_problems does not refuse.)"""
+    before the build, not once a page after it. (For a folder custom_dir_problems does not refuse.)
+    What a `{% if %}` branch the settings `doc` turn off holds is written on no page and not judged
+    (casekit.core.template_branches: Material's Google Fonts links with `font: false`)."""
     norm = posixpath.normpath(value.strip().replace("\\", "/") or ".")
     folder = Path(os.path.realpath(root)) / norm
     out: list[Finding] = []
     seen = 0
+    templates: list[tuple[str, str]] = []
     for top, dirs, files in os.walk(folder):  # (links are not followed: custom_dir_problems names them)
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".") and not os.path.islink(os.path.join(top, d))]
         for name in sorted(files):
@@ -365,12 +378,60 @@ def custom_template_findings(root: Path, value: str) -> list[Finding]:
                 continue
             rel = posixpath.join(value.strip().rstrip("/"), os.path.relpath(path, folder).replace(os.sep, "/"))
             text, _ = read_file(path, rel, max_bytes=MAX_TEMPLATE_BYTES)
-            for line, column, code, what in template_problems(text or "", _theme_scripts()):
-                kind = "meta refresh" if what.startswith("<meta refresh>") else "base" if what.startswith("<base") \
-                    else "inline script" if what == "inline <script>" else code
-                why, why_en = _REFUSED_WHY[kind]
-                out.append(finding("theme-template-refused", rel, line, column, what=what, why=why, why_en=why_en))
+            templates.append((rel, text or ""))
+    config = _template_config(doc)
+    own = bindings([text for _, text in templates]) if config is not None else ({}, frozenset({"*"}))
+    if "config" in own[0] or own[1] & {"config", "*"}:  # (`config` set by a template, or Jinja's syntax error)
+        config = None
+    known = functools.cache(lambda: _known_names(own, config) if config is not None else {})
+    for rel, text in templates:
+        shown = branches_off(text, config, known) if config is not None else text
+        for line, column, code, what in template_problems(shown, _theme_scripts()):
+            kind = "meta refresh" if what.startswith("<meta refresh>") else "base" if what.startswith("<base") \
+                else "inline script" if what == "inline <script>" else code
+            why, why_en = _REFUSED_WHY[kind]
+            out.append(finding("theme-template-refused", rel, line, column, what=what, why=why, why_en=why_en))
     return out
+
+
+def _template_config(doc: yaml.Node | None) -> dict[str, Any] | None:
+    """`config` as a theme's template reads what the settings decide of it (theme, extra), or None
+    (no settings read, or YAML aliases in them: nothing is built from those)."""
+    if doc is None or _has_alias(doc):
+        return None
+    values: dict[str, Any] = {}
+    for key in ("theme", "extra"):
+        entry = _get(doc, key)
+        if entry is not None:
+            try:
+                values[key] = yaml.SafeLoader("").construct_document(entry[1])
+            except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+                values[key] = UNKNOWN
+    templates = _material_templates()
+    defaults = material_defaults(templates) if templates is not None else None
+    return settings_context(values.get("theme", UNKNOWN), values.get("extra", UNKNOWN), defaults)
+
+
+def _has_alias(doc: yaml.Node) -> bool:
+    seen: set[int] = set()
+    stack = [doc]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            return True
+        seen.add(id(n))
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+    return False
+
+
+def _known_names(own: tuple[dict[str, list[Any]], frozenset[str]], config: dict[str, Any]) -> dict[str, Any]:
+    """The names the casebook's templates (`own`: their bindings) and Material's set once from the settings."""
+    templates = _material_templates()
+    return known_names([own] + ([theme_bindings(templates)] if templates is not None else []), config)
 
 
 MAX_TEMPLATE_BYTES = 2 * 2**20  # a theme's template is a few kilobytes
@@ -422,7 +483,7 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
             else:  # (at the file: the link or the stray file is what to remove, not the setting)
                 out.append(finding("theme-file-refused", rel, None, None, what=what))
         if root is not None and all(rel is not None for rel, _ in problems):
-            out += custom_template_findings(root, str(custom[1].value))
+            out += custom_template_findings(root, str(custom[1].value), doc)
     site_dir = _get(doc, "site_dir")
     if site_dir is not None and isinstance(site_dir[1], yaml.ScalarNode):
         problem = _site_dir_problem(str(site_dir[1].value), _docs_dir_of(doc)[0])
