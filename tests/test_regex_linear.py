@@ -1,0 +1,70 @@
+"""Patterns whose backtracking an attacker (or a careless paste) could make take the square or the
+cube of a record's size: a code span's closing run looked for from every backtick for every length
+of its run, a comment's spaces split every way, a line of dashes split between two runs. Each is
+read in time growing with its size, through `casekit check`, with the results the old patterns gave
+(fuzzed against them). The CPU bounds are several times what is measured; the old patterns took
+tens of seconds at the small sizes here, and minutes to hours at the large ones."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casekit.core import pictures
+
+REL = "cases/2026-0001/06-monitoring.md"
+
+
+def _cpu_now() -> float:
+    children = os.times()  # (a check of many records forks workers: their time too)
+    return time.process_time() + children.children_user + children.children_system
+
+
+def _check(sample: Path, run: Any, text: str) -> tuple[float, list[tuple[str, int | None, int | None]]]:
+    """The CPU time of `casekit check` with the monitoring record's text `text`, and its findings there."""
+    (sample / REL).write_text(text, encoding="utf-8")
+    start = _cpu_now()
+    result = run(sample, "check", "--no-cache", "--format", "json")
+    spent = _cpu_now() - start
+    found = json.loads(result.output)["findings"]
+    return spent, [(f["code"], f["line"], f["column"]) for f in found if f["path"] == REL]
+
+
+# --- code spans in a body's line (pictures.body_lines, read for links and pictures) ---------------
+
+_OLD_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def test_code_spans_are_blanked_where_the_pattern_blanked_them() -> None:
+    rng = random.Random(7)
+    pieces = ["`", "``", "```", "````", "a", " ", "b c", "\r", "\t", "가"]
+    for _ in range(40_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert pictures._blank_code_spans(line) == _OLD_CODE_SPAN.sub(lambda c: " " * len(c.group()), line), line
+
+
+@pytest.mark.parametrize("line", ["x" + "`" * 1_000_000, "`a" * 500_000, "``a`" * 250_000, "`" * 500_000 + " ``"])
+def test_a_long_line_of_backticks_is_blanked_in_linear_time(line: str) -> None:
+    start = time.process_time()
+    pictures._blank_code_spans(line)
+    assert time.process_time() - start < 5.0  # (~0.002-0.9 s)
+
+
+def test_a_line_of_backticks_in_a_body_is_checked_in_linear_time(sample: Path, run: Any) -> None:
+    """`x```…`` (no fence: a letter first) with a link and a picture in the body: the code span
+    pattern tried every length of the run from each of its backticks, to the end of the line
+    (700 backticks: ~10 s of `casekit check`; 1,000: 28 s; a million, years)."""
+    text = (sample / REL).read_text(encoding="utf-8") + "\n[점검표](05-intervention.md) ![사진](a.png)\n"
+    expected = [("image-not-found", 35, 27), ("link-missing", 35, 1)]
+    spent, found = _check(sample, run, text + "x" + "`" * 700 + "\n")
+    assert spent < 3.0 and sorted(found) == expected  # (~0.2 s)
+    spent, found = _check(sample, run, text + "x" + "`" * 1_000_000 + "\n")
+    assert spent < 5.0 and sorted(found) == expected  # (~0.2 s)
+
