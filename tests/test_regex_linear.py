@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from casekit.core import pictures
+from casekit.core import pictures, schemas
 
 REL = "cases/2026-0001/06-monitoring.md"
 
@@ -67,4 +67,37 @@ def test_a_line_of_backticks_in_a_body_is_checked_in_linear_time(sample: Path, r
     assert spent < 3.0 and sorted(found) == expected  # (~0.2 s)
     spent, found = _check(sample, run, text + "x" + "`" * 1_000_000 + "\n")
     assert spent < 5.0 and sorted(found) == expected  # (~0.2 s)
+
+
+# --- a value given as a comment (schemas.commented_out) -------------------------------------------
+
+_OLD_COMMENTED = re.compile(r"\s*(?:-\s+)?(?:(?P<key>[^\s:#\"'-][^:#]*?)\s*:)?\s+(?P<comment>#.*?)\s*$")
+
+
+def test_a_comment_for_a_value_is_read_as_the_pattern_read_it() -> None:
+    rng = random.Random(8)
+    pieces = [" ", "  ", "\t", "\u3000", "-", "- ", "#", ":", ": ", "a", "b c", '"', "'", "\n", "\r", "x:"]
+    for _ in range(100_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        old, new = _OLD_COMMENTED.match(line), schemas._COMMENTED.match(line)
+        assert (old and (old.span(), old["key"], old["comment"], old.start("comment"))) == (
+            new and (new.span(), new["key"], new["comment"], new.start("comment"))), line
+
+
+@pytest.mark.parametrize("value", ["#{}x", "{}#x", "-{}x", "#{}#{}x"])
+def test_a_long_comment_for_a_value_is_read_in_linear_time(value: str) -> None:
+    for line in ("worker: " + value.replace("{}", " " * 300_000), value.replace("{}", " " * 300_000),
+                 "a" + " " * 300_000 + "b"):
+        start = time.process_time()
+        schemas._COMMENTED.match(line)
+        assert time.process_time() - start < 2.0  # (~0.01 s)
+
+
+def test_a_value_given_as_a_long_comment_is_checked_in_linear_time(sample: Path, run: Any) -> None:
+    """`worker: #      …x`: the comment was read again from each of its characters to the end of
+    the line (40,000 spaces: ~9 s of `casekit check`; 1,000,000: more than an hour)."""
+    text = (sample / REL).read_text(encoding="utf-8")
+    for spaces in (40_000, 1_000_000):
+        spent, found = _check(sample, run, text.replace("worker: kim.sw", "worker: #" + " " * spaces + "x"))
+        assert spent < 3.0 and found == [("empty-value", 5, 9)]  # (~0.2 s)
 
