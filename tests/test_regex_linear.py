@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from casekit.core import pictures, schemas
+from casekit.core import pictures, schemas, source
+from casekit.core.source import MAX_FILE_BYTES
 
 REL = "cases/2026-0001/06-monitoring.md"
 
@@ -101,3 +102,27 @@ def test_a_value_given_as_a_long_comment_is_checked_in_linear_time(sample: Path,
         spent, found = _check(sample, run, text.replace("worker: kim.sw", "worker: #" + " " * spaces + "x"))
         assert spent < 3.0 and found == [("empty-value", 5, 9)]  # (~0.2 s)
 
+
+# --- a closing line of front matter typed as other dashes (source.split) --------------------------
+
+_D = source._DASH_CHARS
+_OLD_DASHES_LINE = re.compile(rf"^[ \t]*(?:-{{2}}|-{{4,}}|[-{_D}]*[{_D}][-{_D}]*|---[ \t]*\S.*)$")
+
+
+def test_a_line_of_dashes_is_read_as_the_pattern_read_it() -> None:
+    rng = random.Random(9)
+    pieces = [" ", "\t", "-", "---", "ㅡ", "—", "\u2010", "─", "x", "\n", "－", "ー", " x"]
+    for _ in range(100_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        old, new = _OLD_DASHES_LINE.match(line), source._DASHES_LINE.match(line)
+        assert (old and old.span()) == (new and new.span()), line
+
+
+def test_a_long_line_of_dashes_in_front_matter_is_checked_in_linear_time(sample: Path, run: Any) -> None:
+    """Front matter left open, a line of `ㅡㅡㅡ…x` in it: the pattern for a closing line typed as
+    other dashes split the run every way between its two runs of dashes (40,000: ~10 s of
+    `casekit check`; 300,000: twenty minutes)."""
+    front, body = (sample / REL).read_text(encoding="utf-8").split("\n---\n", 1)
+    for dashes in (40_000, (MAX_FILE_BYTES - 4_000) // 3):
+        spent, found = _check(sample, run, front + "\n" + "ㅡ" * dashes + "x\n# 점검\n" + body)
+        assert spent < 3.0 and found == [("front-matter-unclosed", 24, 1)]  # (~0.2 s)

@@ -863,8 +863,9 @@ def _value_lines(front: str) -> set[int]:
 # \s is the same whitespace); a line is what "\n" ends
 # (ㅡ, the Hangul vowel drawn as a dash: ㅡㅡㅡ typed for a line; and ─ ━, box-drawing dashes)
 _DASH_CHARS = "\u2010-\u2015\u2212\uff0d\u30fc\u3161\u2500\u2501"
-_DASHES_LINE = re.compile(rf"^[ \t]*(?:-{{2}}|-{{4,}}|[-{_DASH_CHARS}]*[{_DASH_CHARS}]"
-                          rf"[-{_DASH_CHARS}]*|---[ \t]*\S.*)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
+# (each run taken whole: `[-…]*[…][-…]*` split a line of 100,000 `ㅡ` every way between its two runs, minutes)
+_DASHES_LINE = re.compile(rf"^[ \t]*+(?:-{{2}}|-{{4,}}+|-*+[{_DASH_CHARS}][-{_DASH_CHARS}]*+"
+                          rf"|---[ \t]*+\S.*+)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
 _DASHES_ONLY = re.compile(r"(?:[-\u2010-\u2015\u2212\uff0d\u30fc\u3161][ \t]*){2,12}")  # a line of dashes, not '---'
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
