@@ -126,3 +126,29 @@ def test_a_long_line_of_dashes_in_front_matter_is_checked_in_linear_time(sample:
     for dashes in (40_000, (MAX_FILE_BYTES - 4_000) // 3):
         spent, found = _check(sample, run, front + "\n" + "ㅡ" * dashes + "x\n# 점검\n" + body)
         assert spent < 3.0 and found == [("front-matter-unclosed", 24, 1)]  # (~0.2 s)
+
+
+# --- a key opening a block, in front matter with a wide space (source.wide_spaces) ----------------
+
+_OLD_BLOCK_OPENER = re.compile(r"^([ \t]*(?:-[ \t]+)*)[^\s:#'\"][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def test_a_key_opening_a_block_is_read_as_the_pattern_read_it() -> None:
+    rng = random.Random(10)
+    pieces = [" ", "\t", "-", "- ", "-\t", ":", ": ", "|", ">", "#", "a", "'", '"', "1", "+", "\u3000", "\n", "x: |"]
+    for _ in range(100_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        old, new = _OLD_BLOCK_OPENER.match(line), source._BLOCK_OPENER.match(line)
+        assert (old and (old.span(), old.group(1))) == (new and (new.span(), new.group(1))), line
+
+
+def test_a_line_of_list_markers_in_front_matter_with_a_wide_space_is_checked_in_linear_time(sample: Path,
+                                                                                          run: Any) -> None:
+    """`- - - … x` in front matter that holds a full-width space: the pattern for a key opening a
+    block let its key begin at each `- ` and read from there to the line's end (50,000: ~18 s of
+    `casekit check`; 400,000: twenty minutes)."""
+    text = (sample / REL).read_text(encoding="utf-8").replace("worker: kim.sw", "worker: kim.sw\u3000")
+    for markers in (50_000, 400_000):
+        spent, found = _check(sample, run, text.replace("decision: close", "decision: close\n" + "- " * markers + "x"))
+        assert spent < 3.0 and ("yaml-syntax", 24, 1) in found  # (~0.2 s)
+

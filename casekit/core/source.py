@@ -671,7 +671,11 @@ def _odd_name(ch: str) -> tuple[str, str]:
 
 Moves = dict[int, list[tuple[int, int]]]  # file line -> (column after which the text moved, by how much)
 _LEAD = re.compile(f"[ \t{_ODD_SPACES}]*")
-_BLOCK_OPENER = re.compile(r"^([ \t]*(?:-[ \t]+)*)[^\s:#'\"][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+# (`^([ \t]*(?:-[ \t]+)*)[^\s:#'\"][^:#]*:…`, whose key may begin at any `- ` and reads to the same ":": it was
+# read again from each `- ` of a line of 100,000 of them (minutes); all of them or all but the last are
+# the only ones that can differ, so only those are tried: the same matches, fuzzed)
+_BLOCK_OPENER = re.compile(r"^([ \t]*+(?:-[ \t]++(?=-[ \t]))*+(?:-[ \t]++)?)[^\s:#'\"][^:#]*+:[ \t]++[|>][-+0-9]*+[ \t]*+"
+                           r"(?:#.*)?$")
 
 
 def wide_spaces(front: str, rel: str, first_line: int) -> list[tuple[str, Moves, list[Finding]]]:
