@@ -152,3 +152,22 @@ def test_a_line_of_list_markers_in_front_matter_with_a_wide_space_is_checked_in_
         spent, found = _check(sample, run, text.replace("decision: close", "decision: close\n" + "- " * markers + "x"))
         assert spent < 3.0 and ("yaml-syntax", 24, 1) in found  # (~0.2 s)
 
+
+# --- the choices a template's placeholder lists (schemas.placeholder_advice) ----------------------
+
+
+def test_asides_are_taken_out_of_choices_as_the_pattern_took_them() -> None:
+    rng = random.Random(12)
+    pieces = ["(", ")", "a", " ", "\n", "((", "))", "b c", "\r"]
+    for _ in range(100_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        assert schemas._without_asides(text) == re.sub(r"\(.*?\)", "", text), text
+
+
+def test_a_placeholder_of_many_parentheses_is_checked_in_linear_time(sample: Path, run: Any) -> None:
+    """`worker: "<선택: ((((…>"`: each "(" of the choices was read to the end for its ")" (50,000:
+    ~14 s of `casekit check`; 400,000: fifteen minutes)."""
+    text = (sample / REL).read_text(encoding="utf-8")
+    for parentheses in (50_000, 400_000):
+        spent, found = _check(sample, run, text.replace("worker: kim.sw", 'worker: "<선택: ' + "(" * parentheses + '>"'))
+        assert spent < 3.0 and found == [("placeholder", 5, 9)]  # (~0.2 s)

@@ -30,6 +30,7 @@ from casekit.core.hints import (
 )
 from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
+from casekit.core.reading import sub_closed
 from casekit.core.schema_files import read_schemas
 from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path, column_in
 
@@ -642,6 +643,16 @@ def commented_out(parsed: Parsed, line: int, path: Path) -> tuple[str, str, int]
     return lead, f'"{comment}"', m.start("comment") + 1
 
 
+_ASIDE = re.compile(r"\([^)\n]*\)")
+
+
+def _without_asides(text: str) -> str:
+    """`re.sub(r"\\(.*?\\)", "", text)`, in time linear in the text: from each "(" that pattern read
+    to the line's end for a ")" (a value of 100,000 "(": minutes). Line by line, and after a line's
+    last ")" not at all (sub_closed)."""
+    return "\n".join(sub_closed(_ASIDE, "", line, ")", "(") for line in text.split("\n"))
+
+
 def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[str, str]:
     """How to fill in a template's `<…>` left as it is: the value alone without the brackets, one of
     the choices it lists, or what it asks for; for a `...` (or `…`, `___`), what the field asks for."""
@@ -657,7 +668,7 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
     allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
     # (the choices end where a dash begins what they are about: `… | stalled — <the goal's text>`)
     listed = re.split(r"\s[—–-]\s", inner.split(":", 1)[1], maxsplit=1)[0] if ":" in inner else ""
-    choices = [re.sub(r"\(.*?\)", "", c).strip() for c in listed.split("|")] if listed else []
+    choices = [_without_asides(c).strip() for c in listed.split("|")] if listed else []
     choices = [c for c in choices if c] or allowed
     if inner in allowed or (not choices and re.fullmatch(r"[A-Za-z0-9_.\-]+", inner)):
         return (f"꺾쇠 < >와 따옴표를 지우고 값만 적으세요. 예: {lead}{inner}",
