@@ -70,6 +70,36 @@ def test_a_line_of_backticks_in_a_body_is_checked_in_linear_time(sample: Path, r
     assert spent < 5.0 and sorted(found) == expected  # (~0.2 s)
 
 
+
+_OLD_REFERENCE = re.compile(r"""^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*"""
+                            r"""(?:([^\s]+)[ ]*(?:(["'])(.*)\3[ ]*|\((.*)\)[ ]*)?)?$""")
+_OLD_REFERENCE_NEXT = re.compile(r"""^[ ]*([^\s]+)[ ]*(?:(["'])(.*)\2[ ]*|\((.*)\)[ ]*)?$""")
+
+
+def test_a_reference_definition_is_read_as_the_pattern_read_it() -> None:
+    rng = random.Random(6)
+    pieces = ["[a]:", "[a]: ", "[", "]", ":", " ", "  ", "\t", '"', "'", "(", ")", "x", "y z", ">", "- ", "1. ", "\u3000"]
+    for _ in range(60_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        for text in (line, "[a]: " + line):  # (label, where, address; True: none, on the next line)
+            old = _OLD_REFERENCE.match(text)
+            head = pictures._REFERENCE_HEAD.match(text)
+            new = None if head is None else head.end() == len(text) or pictures._address(text, head.end())
+            assert (old and (old.group(1), old.start(1), old.group(2) or True)) == (
+                head and new and (head.group(1), head.start(1), new)), text
+        nxt = _OLD_REFERENCE_NEXT.match(line)
+        assert (nxt and nxt.group(1)) == pictures._address(line, len(line) - len(line.lstrip(" "))), line
+
+
+def test_a_reference_definition_of_many_quotes_is_checked_in_linear_time(sample: Path, run: Any) -> None:
+    """`[점검표]: ` then a run of double quotes and ` x y`: with the whole run not the address, the
+    pattern tried a title from each quote, read to the line's end (15,000: ~12 s of `casekit check`;
+    a million, hours). It is no definition: the label's picture is the file the next one names."""
+    text = (sample / REL).read_text(encoding="utf-8")
+    for quotes in (15_000, 1_000_000):
+        spent, found = _check(sample, run, text + "\n[점검표]: " + '"' * quotes + " x y\n![사진][점검표]\n\n[점검표]: missing.png\n")
+        assert spent < 3.0 and found == [("image-not-found", 36, 1)]  # (~0.2-0.6 s)
+
 # --- a value given as a comment (schemas.commented_out) -------------------------------------------
 
 _OLD_COMMENTED = re.compile(r"\s*(?:-\s+)?(?:(?P<key>[^\s:#\"'-][^:#]*?)\s*:)?\s+(?P<comment>#.*?)\s*$")
