@@ -201,3 +201,22 @@ def test_a_placeholder_of_many_parentheses_is_checked_in_linear_time(sample: Pat
     for parentheses in (50_000, 400_000):
         spent, found = _check(sample, run, text.replace("worker: kim.sw", 'worker: "<선택: ' + "(" * parentheses + '>"'))
         assert spent < 3.0 and found == [("placeholder", 5, 9)]  # (~0.2 s)
+
+
+# --- a casebook schema's own pattern, where a rejected value is explained (schemas.pattern_matches)
+
+
+def test_a_schemas_pattern_explains_a_rejected_value_with_the_engine_that_rejected_it(sample: Path,
+                                                                                       run: Any) -> None:
+    """A worker's id pattern changed in the casebook's schemas to `^(a+)+$`, and `worker: aaa…aB`:
+    jsonschema-rs rejects it at once, but the explanation (would it fit in lower case?) asked
+    Python's re, which tries every split of the a's (28: ~15 s of `casekit check`; 40: hours)."""
+    common = sample / "schemas" / "common.schema.json"
+    common.write_text(common.read_text(encoding="utf-8").replace('"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"', '"^(a+)+$"'),
+                      encoding="utf-8")
+    text = (sample / REL).read_text(encoding="utf-8")
+    for letters in (28, 40):
+        spent, found = _check(sample, run, text.replace("worker: kim.sw", "worker: " + "a" * letters + "B"))
+        assert spent < 3.0 and [code for code, _, _ in found] == ["bad-pattern"]  # (~0.2 s)
+    assert schemas.pattern_matches("^(a+)+$", "a" * 40 + "b") is False
+    assert schemas.pattern_matches("^[a-z]+$", "kim") and not schemas.pattern_matches("^[a-z]+$", "kim\n")
