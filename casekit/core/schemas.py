@@ -30,6 +30,7 @@ from casekit.core.hints import (
 )
 from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
+from casekit.core.reading import sub_closed
 from casekit.core.schema_files import read_schemas
 from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path, column_in
 
@@ -512,7 +513,7 @@ class SchemaSet:
                             hint=hinted(hint), hint_en=hinted(hint_en))]
         if v == "pattern" and isinstance(error.instance, str) and not secret:
             cased = next((x for x in (error.instance.upper(), error.instance.lower())
-                          if x != error.instance and re.search(ecma_regex(error.validator_value), x)), None)
+                          if x != error.instance and pattern_matches(error.validator_value, x)), None)
             if cased is not None:  # g1 for G1, Gaon-Food-Bank for gaon-food-bank
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
                 size = "대문자" if cased == error.instance.upper() else "소문자"
@@ -521,12 +522,12 @@ class SchemaSet:
         if v == "pattern" and isinstance(error.instance, str):
             joined = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*)(?:[,·ㆍ]| (?=[A-Za-z0-9]{1,3}$))([A-Za-z0-9]+)",
                                   error.instance.strip())
-            if joined is not None and re.search(ecma_regex(error.validator_value), ".".join(joined.groups())):
+            if joined is not None and pattern_matches(error.validator_value, ".".join(joined.groups())):
                 meant = ".".join(joined.groups())  # kim,sw or kim sw: one id typed with a comma or a space for its dot
                 return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
                                 description=f"혹시 {meant}인가요? 쉼표나 가운뎃점, 공백 대신 점(.)을 찍으세요.")]
             ids = [x for x in re.split(r"\s*(?:[,/·、;]|\s및\s|\s)\s*", error.instance.strip()) if x]
-            if len(ids) >= 2 and all(re.search(ecma_regex(error.validator_value), x) for x in ids):
+            if len(ids) >= 2 and all(pattern_matches(error.validator_value, x) for x in ids):
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
                 if key == "worker":  # (a record has one worker: no item of its own to give the others)
                     return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
@@ -611,14 +612,15 @@ def _fits(value: str, schema: dict[str, Any]) -> bool:
         return False
     pattern = schema.get("pattern")
     if isinstance(pattern, str):
-        try:
-            return re.search(ecma_regex(pattern), value) is not None
-        except re.error:
-            return False
+        return pattern_matches(pattern, value, strict=True)
     return schema.get("format") == "date"
 
 
-_COMMENTED = re.compile(r"\s*(?:-\s+)?(?:(?P<key>[^\s:#\"'-][^:#]*?)\s*:)?\s+(?P<comment>#.*?)\s*$")
+# (`\s*(?:-\s+)?(?:(?P<key>[^\s:#\"'-][^:#]*?)\s*:)?\s+(?P<comment>#.*?)\s*$`, each run of spaces taken whole:
+# that one split a line's run of spaces between two of its \s every way, and read a comment's again from
+# each of its characters, and a line of 100,000 spaces took minutes; the same matches, fuzzed)
+_COMMENTED = re.compile(r"\s*+(?P<dash>-\s++)?+(?:(?P<key>[^\s:#\"'-](?:\s*+[^\s:#])*+)\s*+:\s++|(?(dash)(?<=\s\s)|(?<=\s)))"
+                        r"(?P<comment>#(?:[^\S\n]*+\S)*+)\s*+$")
 
 
 def commented_out(parsed: Parsed, line: int, path: Path) -> tuple[str, str, int] | None:
@@ -638,6 +640,16 @@ def commented_out(parsed: Parsed, line: int, path: Path) -> tuple[str, str, int]
     return lead, f'"{comment}"', m.start("comment") + 1
 
 
+_ASIDE = re.compile(r"\([^)\n]*\)")
+
+
+def _without_asides(text: str) -> str:
+    """`re.sub(r"\\(.*?\\)", "", text)`, in time linear in the text: from each "(" that pattern read
+    to the line's end for a ")" (a value of 100,000 "(": minutes). Line by line, and after a line's
+    last ")" not at all (sub_closed)."""
+    return "\n".join(sub_closed(_ASIDE, "", line, ")", "(") for line in text.split("\n"))
+
+
 def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[str, str]:
     """How to fill in a template's `<…>` left as it is: the value alone without the brackets, one of
     the choices it lists, or what it asks for; for a `...` (or `…`, `___`), what the field asks for."""
@@ -653,7 +665,7 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
     allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
     # (the choices end where a dash begins what they are about: `… | stalled — <the goal's text>`)
     listed = re.split(r"\s[—–-]\s", inner.split(":", 1)[1], maxsplit=1)[0] if ":" in inner else ""
-    choices = [re.sub(r"\(.*?\)", "", c).strip() for c in listed.split("|")] if listed else []
+    choices = [_without_asides(c).strip() for c in listed.split("|")] if listed else []
     choices = [c for c in choices if c] or allowed
     if inner in allowed or (not choices and re.fullmatch(r"[A-Za-z0-9_.\-]+", inner)):
         return (f"꺾쇠 < >와 따옴표를 지우고 값만 적으세요. 예: {lead}{inner}",
@@ -801,17 +813,24 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str,
 
     if not validator.is_type(instance, "string"):
         return
-    rust = _rust_pattern(pattern)
-    if rust is not None:  # the engine that decided: linear time, or a bounded backtracker
-        if not rust.is_valid(instance):
-            yield ValidationError(f"{instance!r} does not match {pattern!r}")
-        return
-    try:
-        found = re.search(ecma_regex(pattern), instance)
-    except re.error:  # as jsonschema itself does with a pattern re cannot compile
-        found = re.search(pattern, instance)
-    if found is None:
+    if not pattern_matches(pattern, instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def pattern_matches(pattern: str, text: str, strict: bool = False) -> bool:
+    """Whether a schema's `pattern` finds `text`, by the engine that validates (jsonschema-rs: linear
+    time, or a bounded backtracker), also where a rejected value is explained: Python's re, which
+    explained them, took hours on a casebook schema's `^(a+)+$` and a value of 40 characters. Python's
+    re only where jsonschema-rs cannot compile the pattern (`strict`: then no match where re cannot either)."""
+    rust = _rust_pattern(pattern)
+    if rust is not None:
+        return bool(rust.is_valid(text))
+    try:
+        return re.search(ecma_regex(pattern), text) is not None
+    except re.error:  # as jsonschema itself does with a pattern re cannot compile
+        if strict:
+            return False
+        return re.search(pattern, text) is not None
 
 
 @functools.lru_cache(maxsize=512)
@@ -924,7 +943,7 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     if expected == "string" and resolved == "int" and isinstance(value, int) and not isinstance(value, bool) and key:
         # `case: 20260001`, `id: 129` (a resource), `worker: 1234`: an id typed as digits, which YAML reads as a number
         pattern, text = schema.get("pattern"), str(value)
-        if isinstance(pattern, str) and not re.search(ecma_regex(pattern), text):  # (quoting it would not do)
+        if isinstance(pattern, str) and not pattern_matches(pattern, text):  # (quoting it would not do)
             told = f": {schema['description']}" if schema.get("description") else "."
             return (f" YAML이 숫자로 읽었고, 따옴표로 감싸도 이 항목의 형식에 맞지 않습니다{told}",
                     " YAML read it as a number, and quoted it would not fit the field's form either.")

@@ -682,7 +682,11 @@ def _odd_name(ch: str) -> tuple[str, str]:
 
 Moves = dict[int, list[tuple[int, int]]]  # file line -> (column after which the text moved, by how much)
 _LEAD = re.compile(f"[ \t{_ODD_SPACES}]*")
-_BLOCK_OPENER = re.compile(r"^([ \t]*(?:-[ \t]+)*)[^\s:#'\"][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+# (`^([ \t]*(?:-[ \t]+)*)[^\s:#'\"][^:#]*:…`, whose key may begin at any `- ` and reads to the same ":": it was
+# read again from each `- ` of a line of 100,000 of them (minutes); all of them or all but the last are
+# the only ones that can differ, so only those are tried: the same matches, fuzzed)
+_BLOCK_OPENER = re.compile(r"^([ \t]*+(?:-[ \t]++(?=-[ \t]))*+(?:-[ \t]++)?)[^\s:#'\"][^:#]*+:[ \t]++[|>][-+0-9]*+[ \t]*+"
+                           r"(?:#.*)?$")
 
 
 def wide_spaces(front: str, rel: str, first_line: int) -> list[tuple[str, Moves, list[Finding]]]:
@@ -874,8 +878,9 @@ def _value_lines(front: str) -> set[int]:
 # \s is the same whitespace); a line is what "\n" ends
 # (ㅡ, the Hangul vowel drawn as a dash: ㅡㅡㅡ typed for a line; and ─ ━, box-drawing dashes)
 _DASH_CHARS = "\u2010-\u2015\u2212\uff0d\u30fc\u3161\u2500\u2501"
-_DASHES_LINE = re.compile(rf"^[ \t]*(?:-{{2}}|-{{4,}}|[-{_DASH_CHARS}]*[{_DASH_CHARS}]"
-                          rf"[-{_DASH_CHARS}]*|---[ \t]*\S.*)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
+# (each run taken whole: `[-…]*[…][-…]*` split a line of 100,000 `ㅡ` every way between its two runs, minutes)
+_DASHES_LINE = re.compile(rf"^[ \t]*+(?:-{{2}}|-{{4,}}+|-*+[{_DASH_CHARS}][-{_DASH_CHARS}]*+"
+                          rf"|---[ \t]*+\S.*+)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
 _DASHES_ONLY = re.compile(r"(?:[-\u2010-\u2015\u2212\uff0d\u30fc\u3161][ \t]*){2,12}")  # a line of dashes, not '---'
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
