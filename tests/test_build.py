@@ -524,6 +524,22 @@ def test_plain_headings_leaves_code_front_matter_and_other_lines() -> None:
         "```\n## <script>code</script>\n```\n\n## `<script>s</script>` and \\<script>t</script>\n\n## unclosed \n")
 
 
+def test_plain_headings_reads_a_heading_of_backticks_in_linear_time() -> None:
+    """A docs/ heading holding a `<` and a long run of backticks that close nowhere (hostile, or a
+    paste gone wrong): the old code-span pattern looked for a closing run from each backtick."""
+    import time
+
+    from casekit.site.sanitize import plain_headings
+
+    for ticks in ("`" * 100_000, "`a" * 50_000, "``x`" * 25_000):
+        text = f"## <b>제목</b> {ticks} <script>x</script>\n"
+        started = time.process_time()
+        out = plain_headings(text)
+        assert time.process_time() - started < 2, len(ticks)
+        assert "<script>" not in out.split(ticks[-5:])[-1], out[-40:]
+    assert plain_headings("## a `` <script>s</script> `` b <script>t</script>\n") == "## a `` <script>s</script> `` b \n"
+
+
 def test_a_step_that_stops_halfway_leaves_no_unaudited_site(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A post-build step that stops (the disk full, an interrupt, a bug) before the audit has read
     the site: the site is removed, as when the audit finds an error, and the error goes on up."""
