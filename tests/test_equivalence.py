@@ -177,6 +177,8 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0006/10-plan.md", "need: N1", "need: N1, N2")  # several-ids
     edit("cases/2026-0009/01-intake.md", "decision: eligible", "decision: referred_elsewhere")  # referred-without-agency
     edit("cases/2026-0003/01-intake.md", '"010-0000-1003"', '"010-000-10003"')  # phone-malformed
+    edit("cases/2026-0005/01-intake.md", '  address: "가온구 나래동 7-15 1층"',  # sensitive-value-too-long
+         '  address: "' + "가온구 나래동 7-15 1층 " * 20 + '"')
     (root / "cases/2026-0012/01-intake.md").rename(root / "cases/2026-0012/intake.md")  # deferred consent findings
     (root / "cases/2026-0014/03-intervention.md").rename(root / "cases/2026-0014/03-monitoring.md")  # read as it holds
     edit("cases/2026-0007/01-intake.md", '  - "사업', '  • "사업')  # list-marker (two items in a row)

@@ -73,6 +73,7 @@ from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
+from casekit.core.sensitive import values_too_long
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed, plain_is_text, read_file, split
 from casekit.core.summary import Summary, parse_file, public_fields, record_order
@@ -1330,6 +1331,7 @@ def _check_resource(rid: str, disk: Path, rel: str, schemas: SchemaSet) -> tuple
         return findings, parsed
     findings += schemas.validate("resource", parsed, rel)
     findings += malformed_phones(parsed, "resource", rel, schemas)
+    findings += values_too_long(parsed, rel, schemas.sensitive_paths.get("resource", []))
     value = parsed.data.get("id")
     if value is not None and value != rid and not typed_as_number(value, rid):
         line, col = parsed.where(("id",))

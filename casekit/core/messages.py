@@ -657,6 +657,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{source}에 적힌 민감 정보({field})의 값이 게시되는 곳에 그대로 있습니다. {advice}",
         "the value of a sensitive field ({field_en}) of {source_en} appears where it would be published; {advice_en}",
     ),
+    "sensitive-value-too-long": (
+        E,
+        "민감 정보({field})의 값이 {length}자입니다. 실제 이름·주소·전화번호는 {limit}자를 넘지 않으므로 값이 아니라 "
+        "붙여 넣은 글로 보고, 이 값이 본문이나 게시되는 항목에 새어 나갔는지 찾지 않았습니다(찾지 못하는 값은 지킬 수 "
+        "없습니다). 이 항목에는 실제 값만 적고 나머지 글은 지우세요.",
+        "the value of a sensitive field ({field_en}) is {length} characters long: no real name, address or phone "
+        "is longer than {limit}, so it is taken for pasted text and was not looked for where the site publishes "
+        "text (a value not looked for is not protected); write only the real value in this field",
+    ),
     # --- the site build (casekit build) ---------------------------------------
     "generator-missing": (
         E,

@@ -62,9 +62,18 @@ from casekit.core.findings import Finding, finding
 from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.romanize import FAMILY, given_romanizations, romanizations
-from casekit.core.source import column_at
+from casekit.core.schemas import field_name
+from casekit.core.source import Parsed, value_start, within
 
 MIN_LENGTH = 2
+# the longest sensitive value looked for: a real one (a name, a phone, a birth date; an address, the
+# longest, is a line) is far shorter. Past it a value is text pasted into the field, no value: its
+# canonical form, one word of the index, made every search of a text take the square of that word's
+# length (pyahocorasick follows the word's prefixes back from each character of a text that repeats
+# it: 100,000 syllables of `client.address` held `casekit check` for minutes). Such a value is left
+# out of the index, and `values_too_long` says so, at the value, as an error: a value no text is
+# searched for is not protected, and the site is not built with it
+MAX_VALUE = 300
 _SPACE = re.compile(r"\s+")
 NAME_OK = re.compile(r"<!--\s*casekit:\s*name-ok\s*-->")
 # the same for a front-matter value, whose line is YAML: `- "도움을 요청할 줄 앎"  # casekit: name-ok`
@@ -462,7 +471,7 @@ _ROOM = re.compile(r"(?<![0-9])(\d{3,4})\s*호(?![가-힣])")
 _FLOOR = re.compile(r"(?<!\d)(?:(\d++-\d++)(?=\s*+,?\s*+\d)|(\d++-\d+)(?=\d\s*+층)|(\d++)(?=\s*+,?\s*+\d)|(\d+)(?=\d\s*+층))"
                     r"\s*+,?\s*+(\d++)\s*+층")
 # an address is a line: past this, a value is none, and its parts are not looked for
-MAX_ADDRESS = 300
+MAX_ADDRESS = MAX_VALUE
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
 
 
@@ -581,8 +590,8 @@ class SensitiveIndex:
         known: dict[str, list[tuple[str, str, bool]]] = {}  # variants of a value seen before (a common name)
         for value, src, field in needles:
             norm = normalize(value)
-            if len(norm) < MIN_LENGTH:
-                continue
+            if not MIN_LENGTH <= len(norm) <= MAX_VALUE:
+                continue  # (too long: no real value, see MAX_VALUE; `values_too_long` says so at it)
             where = (src, field)
             self.sources.setdefault(norm.casefold(), set()).add(where)
             v = fold(norm)  # normalize(fold(value)): fold maps white space to white space, nothing else to it
@@ -1137,17 +1146,27 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         starts.append(at)
         at += len(text) + len(TEXT_BREAK)
     own = scope_of(rel)  # (a record's: cases/<id>/)
+    case_id = own[len("cases/"):-1] if own is not None and own.startswith("cases/") else None
+    # what each field holding a hit is, worked out once for all its hits (a field of a megabyte holds
+    # a hundred thousand: its text read again for each took the square of its size): a date, the
+    # start of its value on its line (None: at the field), a name-ok on its line
+    known: dict[int, tuple[bool, int | None, bool]] = {}
     out = []
     for hit in hits:
         i = bisect.bisect_right(starts, hit.start) - 1
         text, line, column = fields[i]
-        if own == f"cases/{text}/" and hit.variant != GIVEN:  # its `case:`: said once, at its folder (`scan_name`)
+        if text == case_id and hit.variant != GIVEN:  # its `case:`: said once, at its folder (`scan_name`)
             continue
-        if hit.variant == GIVEN and line_of is not None and NAME_OK_FIELD.search(line_of(line)):
+        if i not in known:
+            written = line_of(line) if line_of is not None else None
+            known[i] = (_ISO_DATE.fullmatch(text.strip()) is not None,
+                        None if written is None else value_start(written, column, text),
+                        written is not None and NAME_OK_FIELD.search(written) is not None)
+        date_field, start, name_ok = known[i]
+        if hit.variant == GIVEN and name_ok:
             continue  # (a given name that is an ordinary word there, said so on its line)
-        at = column if line_of is None else column_at(line_of(line), column, text, hit.start - starts[i])
-        out.append(_finding(hit, rel, line, at, date_field=_ISO_DATE.fullmatch(text.strip()) is not None,
-                            in_field=True))
+        at = column if start is None else start + hit.start - starts[i] + 1
+        out.append(_finding(hit, rel, line, at, date_field=date_field, in_field=True))
     return out
 
 
@@ -1192,6 +1211,26 @@ def field_label(field: str) -> str:
     """`client.name` -> `client.name, 클라이언트 실명` (a field casekit does not name: as it is)."""
     ko = FIELD_KO.get(_INDEX.sub("", field).replace(".*.", "."))
     return f"{field}, {ko}" if ko else field
+
+
+def values_too_long(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -> list[Finding]:
+    """A `sensitive-value-too-long` error at each value of a sensitive field (`patterns`: the
+    schema's `x-sensitive` paths for the file's kind) longer than MAX_VALUE characters, white space
+    counted as the index counts it (`normalize`): the index leaves it out (no text is searched for
+    it), and a value nothing protects must not pass unsaid."""
+    if not patterns or parsed.data is None:
+        return []
+    out = []
+    for path, value in within(parsed.leaves(), patterns):
+        if not isinstance(value, str) or len(value) <= MAX_VALUE:
+            continue  # (a number YAML read is short: a longer one is refused as one, yaml-number-too-large)
+        size = len(normalize(value))
+        if size > MAX_VALUE:
+            line, column = parsed.where(path)
+            name = field_name(path)
+            out.append(finding("sensitive-value-too-long", rel, line, column, field=field_label(name), field_en=name,
+                               length=f"{size:,}", limit=MAX_VALUE))
+    return out
 
 
 def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False,

@@ -125,6 +125,7 @@ class Parsed:
     front: str = ""  # the front matter's text (where a finding finds a character on its line)
     lead: str = ""  # lines above an opening '---' found lower down (front-matter-not-first): scanned as body text
     _leaves: list[tuple[Path, Any]] | None = field(default=None, repr=False, compare=False)
+    _lines: tuple[str, list[str]] | None = field(default=None, repr=False, compare=False)  # (front, its lines)
 
     def leaves(self) -> list[tuple[Path, Any]]:
         """(path, value) of every value of `data` that is not a mapping or a list, in order: one
@@ -138,7 +139,9 @@ class Parsed:
     def line_text(self, line: int) -> str:
         """The text of file line `line` of the front matter ('' outside it)."""
         i = line - self.front_line
-        lines = self.front.split("\n")
+        if self._lines is None or self._lines[0] is not self.front:  # (split once: asked for each finding)
+            self._lines = (self.front, self.front.split("\n"))
+        lines = self._lines[1]
         return lines[i] if 0 <= i < len(lines) else ""
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -393,8 +396,16 @@ def column_in(parsed: Parsed, line: int, col: int, value: str, index: int) -> in
 
 def column_at(text: str, col: int, value: str, index: int) -> int:
     """`column_in` on a line's `text`."""
+    start = value_start(text, col, value)
+    return col if start is None else start + index + 1
+
+
+def value_start(text: str, col: int, value: str) -> int | None:
+    """Where on a line's `text` the value at `col` starts (0-based: after an opening quote), when
+    it is written there as it reads; else None. Once for a value with many places to show: a
+    value of a megabyte compared again for each took the square of its size."""
     start = col if text[col - 1 : col] in ("'", '"') else col - 1
-    return start + index + 1 if text[start : start + len(value)] == value else col
+    return start if text.startswith(value, start) else None
 
 
 # --- text to front matter -------------------------------------------------------------------

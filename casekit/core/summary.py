@@ -27,6 +27,7 @@ from casekit.core.schemas import (
     sensitive_values,
     typed_as_number,
 )
+from casekit.core.sensitive import values_too_long
 from casekit.core.source import Parsed, outside, read_file, split
 
 Where = tuple[int, int]
@@ -267,6 +268,7 @@ def check_parsed(
     findings += resident_number_mismatch(parsed, data, content, rel)
     findings += malformed_phones(parsed, content, rel, schemas)
     patterns = schemas.sensitive_paths.get(content, [])
+    findings += values_too_long(parsed, rel, patterns)
     summary.sensitive = [(f, v) for f, v in sensitive_values(data, patterns) if len(v.strip()) >= 2]
     summary.public_text, summary.public_line = parsed.body, parsed.body_line
     own_text = body_words(parsed.body)
