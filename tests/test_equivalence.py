@@ -151,6 +151,7 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0003/01-intake.md", "presenting_problems:", "track: brief\nx_old_track: x\npresenting_problems:")
     append("cases/2026-0005/05-intervention.md", "연락처 \u202e1001-0000-010\u202c")  # bidi-control
     append("cases/2026-0005/06-monitoring.md", "[" * 300)  # markdown-brackets
+    append("cases/2026-0005/06-monitoring.md", "\\*" * 6000)  # markdown-marks
     append("cases/2026-0005/06-monitoring.md", "".join("  " * i + "- a\n" for i in range(120)))  # markdown-too-deep
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     append("cases/2026-0005/07-intervention.md", "![가계도](genogram.png)")  # image-not-found

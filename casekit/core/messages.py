@@ -314,6 +314,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this paragraph has too many unclosed or nested brackets or HTML tags ([ ( <: at most {limit} unclosed, "
         "{depth} deep, 5,000 tags); rendering it would take minutes or hours; remove some, or split the paragraph",
     ),
+    "markdown-marks": (
+        E,
+        "이 문단에는 Markdown 기호(& \\ ` * _ [ < {{ 와 줄 끝의 두 칸 띄어쓰기)가 {count}개 있습니다. 이 길이({length}자)의 "
+        "문단에는 {limit}개까지만 받습니다: 기호마다 문단 전체를 다시 읽어 사이트를 만드는 데 몇 분이 걸립니다. 문단을 빈 "
+        "줄로 나누거나, 필요 없는 기호를 지우세요.",
+        "this paragraph holds {count} Markdown marks (& \\ ` * _ [ < {{, two spaces at a line's end); one {length} "
+        "characters long may hold {limit}: each makes the renderer read the whole paragraph again, and the site would "
+        "take minutes to build; split the paragraph with blank lines, or remove marks it does not need",
+    ),
     "docs-redirect": (
         E,
         "template: redirect.html은 이 쪽을 열자마자 location에 적힌 주소(다른 사이트도)로 보내는 테마의 인라인 스크립트를 "
