@@ -152,6 +152,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/05-intervention.md", "연락처 \u202e1001-0000-010\u202c")  # bidi-control
     append("cases/2026-0005/06-monitoring.md", "[" * 300)  # markdown-brackets
     append("cases/2026-0005/06-monitoring.md", "\\*" * 6000)  # markdown-marks
+    append("cases/2026-0005/06-monitoring.md", "***\n" * 301)  # markdown-blocks
     append("cases/2026-0005/06-monitoring.md", "".join("  " * i + "- a\n" for i in range(120)))  # markdown-too-deep
     append("cases/2026-0005/07-intervention.md", "![지도](https://maps.example/x.png)")  # outside-content
     append("cases/2026-0005/07-intervention.md", "![가계도](genogram.png)")  # image-not-found

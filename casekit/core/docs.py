@@ -555,6 +555,7 @@ def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     if text.count("<") > MAX_ELEMENT_DEPTH:
         out += deep_elements(text, rel, first_line)
     out += crowded_paragraphs(text, rel, first_line)
+    out += crowded_blocks(text, rel, first_line)
     if sum(text.count(o) for o, _ in _PAIRS) <= MAX_NESTING:
         return out
     start = 0
@@ -607,6 +608,27 @@ def crowded_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
                                count=f"{count:,}", limit=f"{limit:,}", length=f"{len(block):,}"))
         start = cut + 1
     return out
+
+
+# Lines that open a block Python-Markdown splits off the text around it, copying the rest each time:
+# a horizontal rule (`***`, `- - -`), a fence (```` ``` ````, `~~~a`), an admonition (`!!! note`,
+# `??? note`). Without blank lines between them the cost grows with their square: `***` 4,000 times
+# in one record took 2.9 s of the build (32,000: minutes), `~~~a` 1.0 s, `!!! note` 0.65 s; 300 take
+# a fiftieth of a second. The busiest page of the repository (this README) has 38.
+MAX_BLOCK_MARKS = 300
+_BLOCK_MARK = re.compile(r"^ {0,3}+(?:([*_-])[ \t]*+(?:\1[ \t]*+){2,}$|`{3,}|~{3,}|!!!|\?\?\?)", re.M)
+
+
+def crowded_blocks(text: str, rel: str, first_line: int) -> list[Finding]:
+    """`markdown-blocks`, an error, at the line of the block mark past MAX_BLOCK_MARKS in `text`
+    (a record's body, a docs/ page); passed over in one count when it has fewer lines."""
+    if text.count("\n") < MAX_BLOCK_MARKS:
+        return []
+    for n, m in enumerate(_BLOCK_MARK.finditer(text), 1):
+        if n > MAX_BLOCK_MARKS:
+            return [finding("markdown-blocks", rel, first_line + text.count("\n", 0, m.start()),
+                            m.start() - text.rfind("\n", 0, m.start()), limit=MAX_BLOCK_MARKS)]
+    return []
 
 
 MAX_ELEMENT_DEPTH = 300  # HTML elements left open inside each other in a whole body (no record needs 30)

@@ -323,6 +323,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "characters long may hold {limit}: each makes the renderer read the whole paragraph again, and the site would "
         "take minutes to build; split the paragraph with blank lines, or remove marks it does not need",
     ),
+    "markdown-blocks": (
+        E,
+        "구분선(***, - - -), 코드 울타리(``` ~~~), 알림 상자(!!! ???)를 연 줄이 {limit}개를 넘습니다. 이렇게 많으면 "
+        "사이트를 만드는 데 몇 분이 걸리므로 받지 않습니다. 필요 없는 구분선이나 울타리를 지우거나 글을 여러 기록으로 나누세요.",
+        "more than {limit} lines open a horizontal rule, a code fence or an admonition; rendering so many would take "
+        "minutes; remove the ones not needed, or split the text into several records",
+    ),
     "docs-redirect": (
         E,
         "template: redirect.html은 이 쪽을 열자마자 location에 적힌 주소(다른 사이트도)로 보내는 테마의 인라인 스크립트를 "
