@@ -132,7 +132,8 @@ def test_the_patterns_that_find_pictures_and_links_in_a_body_read_it_once(unit: 
     assert _IMG.search('<img src="a" alt="x > <b>">').group() == '<img src="a" alt="x > <b>">'
 
 
-@pytest.mark.parametrize("unit", ["***\n", "- - -\n", "_\t_\t_\n", "~~~a\n", "```\n", "!!! note\n", "??? note\n"])
+@pytest.mark.parametrize("unit", ["***\n", "- - -\n", "_\t_\t_\n", "~~~a\n", "```\n", "!!! note\n", "??? note\n",
+                                  "## a\n"])
 def test_too_many_block_marks_are_refused_at_the_line_past_the_limit(tmp_path: Path, unit: str) -> None:
     """A body of thousands of lines each opening a horizontal rule, a fence or an admonition, with no
     blank line between them: Python-Markdown's block pass copies the rest of the text for each
@@ -159,3 +160,12 @@ def test_a_record_and_a_docs_page_of_horizontal_rules_are_refused_by_check_and_t
         build(sample, site_dir=sample.parent / "site")
     assert _cpu() - started < 30  # (the record alone took minutes to render)
     assert not (sample.parent / "site").exists()
+
+
+def test_headings_with_blank_lines_around_them_count_for_nothing() -> None:
+    """A long page of sections (a glossary of 1,000 headings) is read in linear time when its
+    headings have blank lines around them: only a heading right under a line counts."""
+    from casekit.core.docs import crowded_blocks
+
+    assert crowded_blocks("# 용어\n\n" + "## 사정\n\n욕구와 강점을 살핌.\n\n" * 1_000, "docs/terms.md", 1) == []
+    assert crowded_blocks("# 용어\n\n" + "## 사정\n욕구와 강점을 살핌.\n" * 1_000, "docs/terms.md", 1) != []

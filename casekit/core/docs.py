@@ -612,11 +612,14 @@ def crowded_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
 
 # Lines that open a block Python-Markdown splits off the text around it, copying the rest each time:
 # a horizontal rule (`***`, `- - -`), a fence (```` ``` ````, `~~~a`), an admonition (`!!! note`,
-# `??? note`). Without blank lines between them the cost grows with their square: `***` 4,000 times
-# in one record took 2.9 s of the build (32,000: minutes), `~~~a` 1.0 s, `!!! note` 0.65 s; 300 take
-# a fiftieth of a second. The busiest page of the repository (this README) has 38.
+# `??? note`), and a heading right under a line (not a blank one). Without blank lines between them
+# the cost grows with their square: `***` 4,000 times in one record took 2.9 s of the build (32,000:
+# minutes), `~~~a` 1.0 s, `!!! note` 0.65 s, `## a` 8,000 times in a docs/ page 10 s (16,000: 34 s,
+# the admonition's and the table's tests reading the rest of the text again for each); 300 take a
+# fiftieth of a second. The busiest page of the repository (the README) has 38.
 MAX_BLOCK_MARKS = 300
-_BLOCK_MARK = re.compile(r"^ {0,3}+(?:([*_-])[ \t]*+(?:\1[ \t]*+){2,}$|`{3,}|~{3,}|!!!|\?\?\?)", re.M)
+_BLOCK_MARK = re.compile(r"^ {0,3}+(?:([*_-])[ \t]*+(?:\1[ \t]*+){2,}$|`{3,}|~{3,}|!!!|\?\?\?)"
+                         r"|^(?<=[^\n]\n) {0,3}+#{1,6}(?=[ \t]|$)", re.M)
 
 
 def crowded_blocks(text: str, rel: str, first_line: int) -> list[Finding]:
