@@ -554,7 +554,8 @@ def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     out: list[Finding] = deep_lists(text, rel, first_line)
     if text.count("<") > MAX_ELEMENT_DEPTH:
         out += deep_elements(text, rel, first_line)
-    out += crowded_paragraphs(text, rel, first_line)
+    deep = {f.line for f in out}  # (a line of list markers, `* * * … x`, is too deep: not also crowded)
+    out += [f for f in crowded_paragraphs(text, rel, first_line) if f.line not in deep]
     out += crowded_blocks(text, rel, first_line)
     if sum(text.count(o) for o, _ in _PAIRS) <= MAX_NESTING:
         return out
