@@ -62,9 +62,13 @@ def test_a_page_of_one_piece_repeated_is_audited_in_linear_time(piece: str, endi
     # (a floor under the smaller time: a few milliseconds vary more than any ratio; with the HTML5
     # parser a page of 2,000 pieces takes ~5 ms, and 5.8 -> 18 ms failed once on a busy machine. A
     # quadratic reading takes far longer at 4,000: the quadratic patterns took minutes at 100,000)
-    once, twice = _cpu(_page(piece, ending, 50_000)), _cpu(_page(piece, ending, 100_000))
-    assert twice < 3.0, twice
-    # (+0.1 s: the longer page may be the one parsed in a child process, whose start is ~50 ms)
+    # (+0.1 s: the longer page may be the one parsed in a child process, whose start is ~50 ms; measured
+    # again, up to three times, when a busy machine stretched one pair: 0.26 -> 0.91 s failed once in CI)
+    for _ in range(3):
+        once, twice = _cpu(_page(piece, ending, 50_000)), _cpu(_page(piece, ending, 100_000))
+        assert twice < 3.0, twice
+        if twice <= 2.5 * max(once, 0.02) + 0.1:
+            break
     assert twice <= 2.5 * max(once, 0.02) + 0.1, (once, twice)
 
 
