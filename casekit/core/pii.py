@@ -156,11 +156,11 @@ _INTL_DIGITS = range(10, 16)
 # read as its digit (공 and 영 0, 일 1 … 구 9) and the whole as PHONE or RRN reads digits; a particle 이
 # glued to the last (…오육칠팔이다) is no digit. The words alone are in every sentence (이, 일, 사, 오, 구); a run
 # of nine or more, shaped like a phone or a resident number, is in none
-_WORD_DIGIT_CHARS = "공영일이삼사오육륙칠팔구"
-_WORD_DIGITS = str.maketrans(_WORD_DIGIT_CHARS, "001234566789")
+WORD_DIGIT_CHARS = "공영일이삼사오육륙칠팔구"
+WORD_DIGITS = str.maketrans(WORD_DIGIT_CHARS, "001234566789")
 _WORD_NUMBER = re.compile(
-    rf"[{_WORD_DIGIT_CHARS}\d](?<![{_WORD_DIGIT_CHARS}\d].)"
-    rf"(?:(?:[ \t]{{1,2}}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[{_WORD_DIGIT_CHARS}\d]){{8,14}}"
+    rf"[{WORD_DIGIT_CHARS}\d](?<![{WORD_DIGIT_CHARS}\d].)"
+    rf"(?:(?:[ \t]{{1,2}}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[{WORD_DIGIT_CHARS}\d]){{8,14}}"
 )
 
 
@@ -171,7 +171,7 @@ def _has_word_number(text: str) -> bool:
 
 def _word_number(words: str, today: dt.date) -> tuple[int, str] | None:
     """(length, code) of the phone or resident number Korean digit words `words` read as, or None."""
-    digits = words.translate(_WORD_DIGITS)
+    digits = words.translate(WORD_DIGITS)
     # (이 right after a digit is a particle: 0101234567이 is no 010-1234-5672)
     cuts = ((1,) if words[-2:-1].isdigit() else (0, 1)) if words.endswith("이") else (0,)
     for cut in cuts:
@@ -421,7 +421,7 @@ def find_pii(
             take(m.start(), m.end(), BANK_ACCOUNT_CODE)
 
     for start, end, code in sorted(hits):
-        if view[start:end].translate(_WORD_DIGITS) in allowed:
+        if view[start:end].translate(WORD_DIGITS) in allowed:
             continue
         if index is not None:
             start, end = index[start], index[end - 1] + 1

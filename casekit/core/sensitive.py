@@ -59,6 +59,7 @@ from urllib.parse import unquote
 import ahocorasick
 
 from casekit.core.findings import Finding, finding
+from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS
 from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.romanize import FAMILY, given_romanizations, romanizations
@@ -195,11 +196,9 @@ _DATE_WORDS_YEAR_LAST = re.compile(
 # (육구공칠이일 for 690721, 일구육구공칠이일, 일구육구-공칠-이일): six or eight words, or groups of
 # four (two), two and two with one mark or space between them, a particle 이 or 일 after them or
 # none (육구공칠이일이다); kept only when it is a sensitive date
-_DIGIT_WORD = "공영일이삼사오육륙칠팔구"
-_DIGIT_WORDS = str.maketrans(_DIGIT_WORD, "001234566789")
 _DATE_DIGIT_WORDS = re.compile(
-    rf"(?<![{_DIGIT_WORD}])(?P<y>(?:[{_DIGIT_WORD}]{{2}}){{1,2}})(?P<sep>[ \t./-]?)(?P<m>[{_DIGIT_WORD}]{{2}})(?P=sep)"
-    rf"(?P<d>[{_DIGIT_WORD}]{{2}})(?:(?![{_DIGIT_WORD}])|(?=[이일](?![{_DIGIT_WORD}])))"
+    rf"(?<![{WORD_DIGIT_CHARS}])(?P<y>(?:[{WORD_DIGIT_CHARS}]{{2}}){{1,2}})(?P<sep>[ \t./-]?)(?P<m>[{WORD_DIGIT_CHARS}]{{2}})(?P=sep)"
+    rf"(?P<d>[{WORD_DIGIT_CHARS}]{{2}})(?:(?![{WORD_DIGIT_CHARS}])|(?=[이일](?![{WORD_DIGIT_CHARS}])))"
 )
 
 # a month in digit words holds 공 or 영 (01 … 10) or is 일일 or 일이: where a date of them may be
@@ -830,7 +829,7 @@ class SensitiveIndex:
                         hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
         for m in _digit_word_dates(text):
             y_words, mo_words, d_words = m.group("y", "m", "d")
-            y, mo, d = (int(w.translate(_DIGIT_WORDS)) for w in (y_words, mo_words, d_words))
+            y, mo, d = (int(w.translate(WORD_DIGITS)) for w in (y_words, mo_words, d_words))
             for year in [y] if len(y_words) == 4 else [1900 + y, 2000 + y]:
                 sources = self.dates.get((year, mo, d))
                 if sources:
