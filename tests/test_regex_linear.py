@@ -220,3 +220,25 @@ def test_a_schemas_pattern_explains_a_rejected_value_with_the_engine_that_reject
         assert spent < 3.0 and [code for code, _, _ in found] == ["bad-pattern"]  # (~0.2 s)
     assert schemas.pattern_matches("^(a+)+$", "a" * 40 + "b") is False
     assert schemas.pattern_matches("^[a-z]+$", "kim") and not schemas.pattern_matches("^[a-z]+$", "kim\n")
+
+
+def test_an_id_typed_as_a_number_is_explained_with_the_engine_that_rejected_it(sample: Path, run: Any) -> None:
+    """`goal: 1` for G1 is explained by trying the pattern with its letters before the number
+    (`write G1`). That try ran the casebook's pattern with Python's re: a goal-id pattern changed
+    to `^G[0-9]((([0-9]+)+)+)+x$` and `goal: 1111…` (15 digits) took 16 s, 18 digits over a
+    minute; jsonschema-rs, which rejected it, answers at once. The advice itself is unchanged."""
+    rel = "cases/2026-0001/04-intervention.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    (sample / rel).write_text(text.replace("    goal: G1", "    goal: 1", 1), encoding="utf-8")
+    result = run(sample, "check", "--no-cache", "--format", "json")
+    said = [f["message"] for f in json.loads(result.output)["findings"] if f["path"] == rel and f["line"] == 9]
+    assert any("G1로 적으세요" in m for m in said), said
+    common = sample / "schemas" / "common.schema.json"
+    common.write_text(common.read_text(encoding="utf-8").replace('"^G[0-9]{1,3}$"', '"^G[0-9]((([0-9]+)+)+)+x$"'),
+                      encoding="utf-8")
+    (sample / rel).write_text(text.replace("    goal: G1", "    goal: " + "1" * 18, 1), encoding="utf-8")
+    start = _cpu_now()
+    result = run(sample, "check", "--no-cache", "--format", "json")
+    assert _cpu_now() - start < 3.0  # (~0.3 s)
+    codes = [f["code"] for f in json.loads(result.output)["findings"] if f["path"] == rel and f["line"] == 9]
+    assert codes, codes

@@ -928,8 +928,10 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         )
     if expected == "string" and resolved == "int" and isinstance(value, int) and isinstance(schema.get("pattern"), str):
         # `goal: 1` for G1, `need: 2` for N2: the id the pattern takes with its letters before the number
+        # (tried as the validator tries it, in linear time: Python's re took minutes on a casebook's
+        # `^G[0-9]((([0-9]+)+)+)+x$` and 18 digits; the pattern whole, as `re.fullmatch` tried it)
         lead = re.match(r"\^([A-Za-z]+)\[0-9\]", schema["pattern"])
-        if lead is not None and re.fullmatch(schema["pattern"], f"{lead.group(1)}{value}"):
+        if lead is not None and pattern_matches(f"^(?:{schema['pattern']})$", f"{lead.group(1)}{value}", strict=True):
             ident = f"{lead.group(1)}{value}"
             return (f" {ident}(으)로 적으세요(ID는 앞의 글자까지 씁니다).", f" write {ident} (an id has its letter).")
     if expected == "string" and resolved in ("int", "float") and enum and str(value) not in enum:
