@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from casekit.core import pictures, schemas, source
+from casekit.core import pictures, schemas, sensitive, source
 from casekit.core.source import MAX_FILE_BYTES
 
 REL = "cases/2026-0001/06-monitoring.md"
@@ -220,3 +220,24 @@ def test_a_schemas_pattern_explains_a_rejected_value_with_the_engine_that_reject
         assert spent < 3.0 and [code for code, _, _ in found] == ["bad-pattern"]  # (~0.2 s)
     assert schemas.pattern_matches("^(a+)+$", "a" * 40 + "b") is False
     assert schemas.pattern_matches("^[a-z]+$", "kim") and not schemas.pattern_matches("^[a-z]+$", "kim\n")
+
+
+# --- a value written again and again, in its forms (sensitive) ------------------------------------
+
+_LEAK_INDEX = sensitive.SensitiveIndex([("박영수", "cases/2026-0001/01-intake.md", "client.name"),
+                                        ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")])
+
+
+@pytest.mark.parametrize(("unit", "each"), [
+    ("69.07.21 ", 1), ("박 영수 ", 1), ("박영수 영수 씨 ", 1),
+])
+def test_the_forms_of_a_leaked_value_are_read_in_linear_time(unit: str, each: int) -> None:
+    """A text of one unit repeated, in a client's own record: the value itself again and again.
+    Each hit tried against every other hit (a given name against the names, a date against the
+    dates) took the square of their number (8,000 `69.07.21`: 2.0 s of `find`; 8,000 `박 영수`: 2.1 s);
+    300,000 characters were minutes."""
+    text = unit * (300_000 // len(unit))
+    start = time.process_time()
+    hits = _LEAK_INDEX.find(text, scope="cases/2026-0001/")
+    assert time.process_time() - start < 15.0  # (~0.1-2 s)
+    assert len([h for h in hits if h.variant != "given-name"]) == each * (300_000 // len(unit))
