@@ -31,6 +31,7 @@ matched is reported (`Hit.variant`):
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
 | `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
+| `jamo` | a Hangul value with its letters typed apart (`reader.compose_jamo`): `ㅌㅏㄱㅎㅐㅇㅗㄴ`, `ㅌㅏㄱ ㅎㅐ ㅇㅗㄴ`, `ㅌ ㅏ ㄱ ㅎ ㅐ ㅇ ㅗ ㄴ`, `타ㄱ해온`, conjoining jamo NFC left apart | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
 | `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`; `Minsu`, `Minsoo` for `김민수`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
@@ -60,7 +61,16 @@ import ahocorasick
 
 from casekit.core.findings import Finding, finding
 from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS
-from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
+from casekit.core.reader import (
+    JAMO_RE,
+    LATIN_MARKED,
+    ReaderText,
+    base_letters,
+    compose_jamo,
+    fold,
+    markup_text,
+    reader_text,
+)
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.romanize import FAMILY, given_romanizations, romanizations
 from casekit.core.schemas import field_name
@@ -85,6 +95,8 @@ EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
     "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
 UNACCENTED, NAME_ORDER, ROMANIZED = "unaccented", "name-order", "romanized"
+JAMO = "jamo"  # (a value found once the Hangul letters typed apart in the text are composed: `compose_jamo`)
+_DASH_I = re.compile("-[ㅣ\u1175]")  # (ㅡㅣ folded, or a mark before ㅣ: `SensitiveIndex._with_jamo`)
 NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no word of another name touches them: `_touches_a_name`)
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
@@ -97,9 +109,10 @@ VARIANT_KO = {
     UNACCENTED: "성조·악센트 부호를 빼거나 바꿔 쓴 로마자",
     NAME_ORDER: "성과 이름의 순서를 바꾼 로마자 이름",
     ROMANIZED: "로마자로 적은 한글 이름",
+    JAMO: "자모로 풀어 쓴 글자",
 }
 _RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, NAME_PART: 5, SPACED: 6, UNACCENTED: 6,
-         ROMANIZED: 6, NAME_ORDER: 7, GIVEN: 8}
+         ROMANIZED: 6, JAMO: 6, NAME_ORDER: 7, GIVEN: 8}
 
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 # the separators but white space (`\s`, first in the set): `_compact` drops white space with str.split
@@ -749,9 +762,10 @@ class SensitiveIndex:
             (self._clean if clean else self._unclean).add(part)
         return clean
 
-    def _find(self, text: str, scope: str | None, others: list[Hit] | None) -> list[Hit]:
+    def _find(self, text: str, scope: str | None, others: list[Hit] | None, jamo: bool = True) -> list[Hit]:
         """`find` of folded `text`; `others`: the hits of every word but given names alone, and
-        of dates, when known (none: `find_joined`), else None (searched here)."""
+        of dates, when known (none: `find_joined`), else None (searched here). `jamo`: and in
+        `text` with its Hangul letters typed apart composed (`_with_jamo`), known `others` or not."""
         hits = []
         if scope is None:
             names = None
@@ -771,7 +785,30 @@ class SensitiveIndex:
         if hits and others:  # a given name inside a hit of the whole name is that hit
             reach = _reach((o.start, o.end) for o in others)
             hits = [g for g in hits if reach(g.start + 1) < g.end]
-        return sorted(hits + others, key=lambda h: (h.start, -h.end))
+        found = hits + others
+        if jamo and not text.isascii() and JAMO_RE.search(text) is not None:  # (a few texts: one scan of the rest)
+            found = self._with_jamo(text, scope, found)
+        return sorted(found, key=lambda h: (h.start, -h.end))
+
+    def _with_jamo(self, text: str, scope: str | None, found: list[Hit]) -> list[Hit]:
+        """`found` in `text`, and what is found once its Hangul letters typed apart are composed into
+        syllables (`compose_jamo`: ㅂㅏㄱㅇㅕㅇㅅㅜ, ㅂㅏㄱ ㅇㅕㅇ ㅅㅜ), at the letters in `text`: a `jamo` hit
+        (a given name alone stays `given-name`), which takes the place of a hit inside it (영수 of
+        ㅂㅏㄱ영수). A dash before ㅣ is read both ways (ㅎ-ㅣ: 희, folded from ㅎㅡㅣ, or 히)."""
+        jamo: dict[tuple[int, int], Hit] = {}
+        for eu_i in (True, False) if _DASH_I.search(text) else (True,):
+            composed, at = compose_jamo(text, eu_i)
+            if at is None:
+                continue
+            for hit in self._find(composed, scope, None, jamo=False):
+                start, end = at[hit.start], at[hit.end]
+                if JAMO_RE.search(text, start, end) is None:
+                    continue  # (no letter composed in it: found in `text` as it is)
+                jamo.setdefault((start, end), Hit(start, end, hit.sources, GIVEN if hit.variant == GIVEN else JAMO))
+        if not jamo:
+            return found
+        reach = _reach(jamo)
+        return [h for h in found if reach(h.start + 1) < h.end] + list(jamo.values())
 
     def _date_hits(self, text: str) -> list[Hit]:
         """Every written form of a sensitive date: each date-like run read as (year, month, day)."""
