@@ -1,5 +1,5 @@
 """More disguises of a sensitive value, found by `casekit check` where it would be published: a
-Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`).
+Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`).
 Case 2026-0001's client is 박영수, born 1969-07-21; 2026-0002's 이영희, born 1992-02-14."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from tests.conftest import copy_casebook
 
 REC = "cases/2026-0004/03-followup.md"  # (another case's record: the client's values count everywhere)
 JAMO = "자모로 풀어 쓴 글자"
+DATE = "다른 형식으로 쓴 날짜"
 
 
 def _planted(tmp_path: Path, lines: list[tuple[str, str, str]]) -> tuple[int, list[tuple[int, int | None, str, str]]]:
@@ -105,15 +106,52 @@ def test_jamo_in_ordinary_text_are_no_name(text: str) -> None:
     assert found_in(text, scope="cases/2026-0001/") == []
 
 
+# --- 2. a birth date in CJK numerals ---------------------------------------------------------------
+
+DATE_IN_CJK = [
+    ("생년월일 ", "六九〇七二一", "."),
+    ("생년월일 ", "一九六九年七月二十一日", " 생."),
+    ("생년월일 ", "一九六九.七.二一", "."),
+    ("생년월일 ", "1969年7月21日", "."),  # (found before: digits with 年 月 日)
+    ("생년월일 ", "一九六九年 七月 二十一日生", "."),
+    ("생년월일 ", "一九六九-〇七-二一", "."),
+    ("생년월일 ", "六九零七二一", "."),
+    ("생년월일 ", "千九百六十九年七月二十一日", "."),
+]
+
+
+def test_a_birth_date_in_cjk_numerals_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, DATE_IN_CJK, DATE)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("一九六四年十一月三日", "一九六四年十一月三日"),  # 2026-0004's 김철수: 十一 is 11
+    ("一九六四.一一.〇三", "一九六四.一一.〇三"),
+    ("二〇〇〇年九月十二日", "二〇〇〇年九月十二日"),
+    ("九二〇二一四", "九二〇二一四"),
+])
+def test_dates_in_cjk_numerals_are_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found.replace("一", "-"))]  # (一 is read as a dash: `fold`)
+
+
+@pytest.mark.parametrize("text", [
+    "二〇二六年 三月 二十一日 회의", "七月二十一日 방문", "一九六九年", "第一 二 三 조", "一九六九年七月二十二日",
+    "六九〇七二二", "一九六九-〇七-二二", "六九〇七二一〇", "一六九〇七二一",
+])
+def test_cjk_numerals_that_are_no_sensitive_date_are_none(text: str) -> None:
+    assert found_in(text) == []
+
+
 # --- where no one's value is written, and the site's audit ----------------------------------------
 
 # lines of a record written in its own case (where even its client's given name counts)
 IN_ITS_OWN_RECORD = [
     "ㄱ. 소득 ㄴ. 주거 ㄷ. 건강 (ㅎㅎ, ㅠㅠ)", "문자 답장: ㅇㅇ ㅇㅋ ㄱㅅ",  # (jamo in ordinary use)
+    "二〇二六年 三月 二十一日 회의. 第一 조.", "六九〇七二二",  # (CJK numerals, no one's birth date)
 ]
 
 
-def test_ordinary_text_with_jamo_passes_check(tmp_path: Path) -> None:
+def test_ordinary_text_with_jamo_and_cjk_numerals_passes_check(tmp_path: Path) -> None:
     root = copy_casebook(tmp_path / "book")
     rec = root / "cases/2026-0001/04-intervention.md"
     rec.write_text(rec.read_text(encoding="utf-8") + "\n" + "\n\n".join(IN_ITS_OWN_RECORD) + "\n", encoding="utf-8")
@@ -126,12 +164,13 @@ def test_the_sites_audit_refuses_a_page_holding_any_of_the_forms(tmp_path: Path)
     from casekit.site.audit import audit_casebook
 
     root = copy_casebook(tmp_path / "book")
-    forms = [form for _, form, _ in NAME_IN_JAMO]
+    forms = [form for _, form, _ in NAME_IN_JAMO + DATE_IN_CJK]
     for i, form in enumerate(forms):
         page = tmp_path / f"site/p{i}/index.html"
         page.parent.mkdir(parents=True)
         page.write_text(f"<!doctype html><html><body><p>이웃 {form} 씨.</p></body></html>", encoding="utf-8")
-    needles = [("박영수", "cases/2026-0001/01-intake.md", "client.name")]
+    needles = [(value, "cases/2026-0001/01-intake.md", field) for value, field in
+               (("박영수", "client.name"), ("1969-07-21", "client.birth_date"))]
     needles += [("이영희", "cases/2026-0002/01-intake.md", "client.name")]
     refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
     missed = [form for i, form in enumerate(forms) if f"p{i}/index.html" not in refused]

@@ -231,10 +231,11 @@ _LEAK_INDEX = sensitive.SensitiveIndex([("박영수", "cases/2026-0001/01-intake
 @pytest.mark.parametrize(("unit", "each"), [
     ("69.07.21 ", 1), ("박 영수 ", 1), ("박영수 영수 씨 ", 1),
     ("ㅂㅏㄱㅇㅕㅇㅅㅜ ", 1), ("ㅂㅏㄱ영수 ", 1), ("ㅂ ", 0), ("ㅂ", 0), ("ㅎ-ㅣ", 0), ("ㄱ-", 0),  # (jamo: compose_jamo)
+    ("六九.〇七.二一 ", 1), ("六-", 0), ("六", 0), ("十", 0), ("一九六九年七月二十一日 ", 1),  # (CJK numerals)
 ])
 def test_the_forms_of_a_leaked_value_are_read_in_linear_time(unit: str, each: int) -> None:
     """A text of one unit repeated, in a client's own record: the value itself again and again,
-    in its forms, or a jamo or a dash again and again. Each hit tried against every other hit (a
+    in its forms, or a jamo, a numeral or a dash again and again. Each hit tried against every other hit (a
     given name against the names, a date against the dates) took the square of their number
     (8,000 `69.07.21`: 2.0 s of `find`; 8,000 `박 영수`: 2.1 s; 8,000 `ㅂㅏㄱ영수`, its jamo composed
     so: 2.3 s); 300,000 characters were minutes."""

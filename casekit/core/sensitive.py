@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -62,6 +62,7 @@ import ahocorasick
 from casekit.core.findings import Finding, finding
 from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS
 from casekit.core.reader import (
+    JAMO_CHARS,
     JAMO_RE,
     LATIN_MARKED,
     ReaderText,
@@ -256,6 +257,81 @@ def _ko_number(words: str) -> int | None:
                 return None
             digit = value
     return total + (digit or 0)
+
+
+# a date in CJK numerals, as a Chinese or Japanese document writes one, or a hand that hides it
+# (一九六九年七月二十一日, 六九〇七二一, 一九六九.七.二一): its numbers are read as digits (二十一 21,
+# 千九百六十九 1969, 六九〇七二一 690721) and the text so read as `_DATE_TEXT` reads a date in digits
+# (年 月 日 are its). `fold` has made 一 a dash (it is drawn as one: 010一0000): a run of dashes
+# touching a numeral, 年 月 日 or a dot is 一 again, and one between two numerals may be a mark as
+# well (六九-〇七-二一): each reading is tried (`_cjk_readings`)
+_CJK_NUMERALS = "〇零一二三四五六七八九十百千"
+_CJK_NUMERAL = re.compile(f"[{_CJK_NUMERALS}]")
+_CJK_RUN = re.compile(f"[{_CJK_NUMERALS}]+")
+_CJK_SET = frozenset(_CJK_NUMERALS)
+_NEAR_CJK = frozenset(_CJK_NUMERALS + "年月日./·")
+_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CJK_AS_WORDS = str.maketrans(_CJK_NUMERALS, "공영일이삼사오육칠팔구십백천")  # (for `_ko_number`)
+_DASH_RUN = re.compile("-+")
+# what only a text holding jamo to compose (`compose_jamo`) or a CJK numeral holds: searched for once,
+# a text that holds neither (most) pays one scan for both
+_JAMO_OR_CJK = re.compile(f"[{JAMO_CHARS}{_CJK_NUMERALS}]")
+
+
+def _cjk_readings(text: str) -> list[tuple[str, list[int]]]:
+    """`text` (folded, holding a CJK numeral) with its numbers in CJK numerals written in digits,
+    and the offset in `text` of each character of it and one past the end; a reading for each
+    way its dashes between two numerals may be read: all 一, or the first and last of a run marks
+    (六九-〇七-二一; -一一- of 一九六四-一一-〇三), or of two, the second (二一-〇七)."""
+    plans: tuple[list[tuple[int, str]], ...] = ([], [], [])
+    for m in _DASH_RUN.finditer(text):
+        s, e = m.span()
+        k = e - s
+        left, right = text[s - 1:s], text[e:e + 1]
+        if left in _CJK_SET and right in _CJK_SET:  # ("" is no numeral: a set, not a str)
+            ends = "-" + "一" * (k - 2) + "-" if k > 2 else None
+            options = ("一" * k, ends or ("-" if k == 1 else "-一"), ends or ("-" if k == 1 else "一-"))
+            for plan, new in zip(plans, options, strict=True):
+                plan.append((s, new))
+        elif left in _NEAR_CJK or right in _NEAR_CJK:
+            for plan in plans:
+                plan.append((s, "一" * k))
+    out = []
+    for i, plan in enumerate(plans):
+        if plan in plans[:i]:
+            continue
+        pieces, pos = [], 0
+        for s, new in plan:
+            pieces += [text[pos:s], new]
+            pos = s + len(new)
+        pieces.append(text[pos:])
+        out.append(_cjk_in_digits("".join(pieces)))
+    return out
+
+
+def _cjk_in_digits(text: str) -> tuple[str, list[int]]:
+    """`text` with each run of CJK numerals in digits: digit for digit (六九〇七二一 690721), or as
+    a number where it holds 十 百 千 (二十一 21; one that reads as none, 二二十, is left as it is);
+    and the offset in `text` of each character and one past the end."""
+    pieces: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for m in _CJK_RUN.finditer(text):
+        run = m.group()
+        if any(unit in run for unit in "十百千"):
+            value = _ko_number(run.translate(_CJK_AS_WORDS))
+            if value is None:
+                continue
+            digits = str(value)
+        else:
+            digits = run.translate(_CJK_DIGITS)
+        pieces += [text[pos:m.start()], digits]
+        at += range(pos, m.start())
+        at += range(m.start(), m.end()) if len(digits) == len(run) else [m.start()] * len(digits)
+        pos = m.end()
+    pieces.append(text[pos:])
+    at += range(pos, len(text) + 1)
+    return "".join(pieces), at
 
 
 # inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
@@ -780,13 +856,15 @@ class SensitiveIndex:
                 hit = self._judge(text, start, end, word, names)
                 if hit is not None:
                     hits.append(hit)
+        rare = _JAMO_OR_CJK.search(text) if jamo and not text.isascii() else None
         if others is None:
-            others = self._compact_hits(text, names) + self._date_hits(text)
+            cjk = rare is not None and _CJK_NUMERAL.search(text, rare.start()) is not None
+            others = self._compact_hits(text, names) + self._date_hits(text, cjk)
         if hits and others:  # a given name inside a hit of the whole name is that hit
             reach = _reach((o.start, o.end) for o in others)
             hits = [g for g in hits if reach(g.start + 1) < g.end]
         found = hits + others
-        if jamo and not text.isascii() and JAMO_RE.search(text) is not None:  # (a few texts: one scan of the rest)
+        if rare is not None and JAMO_RE.search(text, rare.start()) is not None:
             found = self._with_jamo(text, scope, found)
         return sorted(found, key=lambda h: (h.start, -h.end))
 
@@ -810,11 +888,39 @@ class SensitiveIndex:
         reach = _reach(jamo)
         return [h for h in found if reach(h.start + 1) < h.end] + list(jamo.values())
 
-    def _date_hits(self, text: str) -> list[Hit]:
-        """Every written form of a sensitive date: each date-like run read as (year, month, day)."""
-        hits: list[Hit] = []
+    def _date_hits(self, text: str, cjk: bool | None = None) -> list[Hit]:
+        """Every written form of a sensitive date: each date-like run read as (year, month, day).
+        `cjk`: whether `text` holds a CJK numeral, when known (None: looked for here)."""
         if not self.dates:
-            return hits
+            return []
+        hits = self._digit_date_hits(text)
+        if cjk or (cjk is None and _CJK_NUMERAL.search(text) is not None):  # (CJK numerals: rare, so looked for first)
+            hits += self._cjk_date_hits(text)
+        if _date_words_hint(text):  # (number words: rare, so looked for first)
+            hits += self._word_date_hits(text)
+        for m in _digit_word_dates(text):
+            y_words, mo_words, d_words = m.group("y", "m", "d")
+            y, mo, d = (int(w.translate(WORD_DIGITS)) for w in (y_words, mo_words, d_words))
+            for year in [y] if len(y_words) == 4 else [1900 + y, 2000 + y]:
+                sources = self.dates.get((year, mo, d))
+                if sources:
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                    break
+        if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
+            for m in _DATE_ENGLISH.finditer(text):
+                mon, day, yy = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
+                    (m.group("mon2"), m.group("d2"), m.group("y2"))
+                month = _MONTH_NAMES[mon[:3].lower()]
+                for year in [int(yy)] if len(yy) == 4 else [1900 + int(yy), 2000 + int(yy)]:
+                    sources = self.dates.get((year, month, int(day)))
+                    if sources:
+                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                        break
+        return hits
+
+    def _digit_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates written in digits in `text` (`_DATE_TEXT`, `_DATE_YEAR_LAST`)."""
+        hits: list[Hit] = []
         for m in _DATE_TEXT.finditer(text):
             first, digits = m.group(1), m.group("digits")
             if digits:
@@ -849,52 +955,50 @@ class SensitiveIndex:
                 if sources:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                     break
-        if _date_words_hint(text):  # (number words: rare, so looked for first)
-            for m in _DATE_WORDS.finditer(text):
-                y_words, mo_words, d_words = m.group("y", "m", "d")
-                if (y_words + mo_words + d_words).isdigit():
-                    continue  # (in digits: `_DATE_TEXT`'s)
-                y = _ko_number(y_words)
-                mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
-                d = _ko_number(d_words)
-                if y is None or mo is None or d is None:
-                    continue
-                digit_by_digit = y_words.isdigit() or not any(unit in y_words for unit in "십백천")
-                if digit_by_digit and len(y_words) not in (2, 4):
-                    continue
-                for year in [y] if y >= 100 else [1900 + y, 2000 + y]:
-                    sources = self.dates.get((year, mo, d))
-                    if sources:
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
-                        break
-            for m in _DATE_WORDS_YEAR_LAST.finditer(text):
-                mo_words, d_words, y_words = m.group("m", "d", "y")
-                if (y_words + mo_words + d_words).isdigit():
-                    continue  # (in digits: `_DATE_TEXT`'s)
-                mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
-                d, y = _ko_number(d_words), _ko_number(y_words)
-                if y is not None and mo is not None and d is not None and y >= 1000:
-                    sources = self.dates.get((y, mo, d))
-                    if sources:
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
-        for m in _digit_word_dates(text):
+        return hits
+
+    def _cjk_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates in `text` with a number in CJK numerals (`_cjk_readings`), at its
+        characters."""
+        found: dict[tuple[int, int], Hit] = {}
+        for read, at in _cjk_readings(text):
+            for hit in self._digit_date_hits(read):
+                start, end = at[hit.start], at[hit.end]
+                if read[hit.start:hit.end] != text[start:end]:  # (else in digits: found in `text` as it is)
+                    found.setdefault((start, end), Hit(start, end, hit.sources, DATE))
+        return list(found.values())
+
+    def _word_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates in `text` with a part in Korean number words and 년 월 일 written
+        (`_DATE_WORDS`, `_DATE_WORDS_YEAR_LAST`)."""
+        hits: list[Hit] = []
+        for m in _DATE_WORDS.finditer(text):
             y_words, mo_words, d_words = m.group("y", "m", "d")
-            y, mo, d = (int(w.translate(WORD_DIGITS)) for w in (y_words, mo_words, d_words))
-            for year in [y] if len(y_words) == 4 else [1900 + y, 2000 + y]:
+            if (y_words + mo_words + d_words).isdigit():
+                continue  # (in digits: `_DATE_TEXT`'s)
+            y = _ko_number(y_words)
+            mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
+            d = _ko_number(d_words)
+            if y is None or mo is None or d is None:
+                continue
+            digit_by_digit = y_words.isdigit() or not any(unit in y_words for unit in "십백천")
+            if digit_by_digit and len(y_words) not in (2, 4):
+                continue
+            for year in [y] if y >= 100 else [1900 + y, 2000 + y]:
                 sources = self.dates.get((year, mo, d))
                 if sources:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                     break
-        if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
-            for m in _DATE_ENGLISH.finditer(text):
-                mon, d, y = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
-                    (m.group("mon2"), m.group("d2"), m.group("y2"))
-                month = _MONTH_NAMES[mon[:3].lower()]
-                for year in [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]:
-                    sources = self.dates.get((year, month, int(d)))
-                    if sources:
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
-                        break
+        for m in _DATE_WORDS_YEAR_LAST.finditer(text):
+            mo_words, d_words, y_words = m.group("m", "d", "y")
+            if (y_words + mo_words + d_words).isdigit():
+                continue  # (in digits: `_DATE_TEXT`'s)
+            mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
+            d, y = _ko_number(d_words), _ko_number(y_words)
+            if y is not None and mo is not None and d is not None and y >= 1000:
+                sources = self.dates.get((y, mo, d))
+                if sources:
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
         return hits
 
     def _compact_hits(self, folded: str, names: dict[str, frozenset[tuple[str, str]]] | None) -> list[Hit]:
