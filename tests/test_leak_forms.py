@@ -1,5 +1,6 @@
-"""More disguises of a sensitive value, found by `casekit check` where it would be published: a
-Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`).
+"""Three more disguises of a sensitive value, found by `casekit check` where it would be published:
+a Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`)
+and a birth date in number words with only spaces or dots between its parts (`일구육구. 칠. 이십일`).
 Case 2026-0001's client is 박영수, born 1969-07-21; 2026-0002's 이영희, born 1992-02-14."""
 
 from __future__ import annotations
@@ -142,16 +143,64 @@ def test_cjk_numerals_that_are_no_sensitive_date_are_none(text: str) -> None:
     assert found_in(text) == []
 
 
+# --- 3. a birth date in number words, spaced or dotted ---------------------------------------------
+
+DATE_IN_SPACED_WORDS = [
+    ("생년월일 ", "일구육구. 칠. 이십일", "."),
+    ("생년월일 ", "일구육구 칠 이십일", "."),
+    ("생년월일은 ", "일구육구.칠.이십일", "이다."),
+    ("생년월일 ", "일구육구/공칠/이십일", "."),
+    ("생년월일 ", "일구육구 - 칠 - 이일", "."),
+    ("생신 ", "일구육구. 7. 21", "."),
+]
+
+
+def test_a_birth_date_in_spaced_number_words_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, DATE_IN_SPACED_WORDS, DATE)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("일구육사. 십일. 삼", "일구육사. 십일. 삼"),  # 김철수, 1964-11-03
+    ("이공공공. 구. 십이", "이공공공. 구. 십이"),
+    ("이영영영 구 십이일", "이영영영 구 십이"),
+])
+def test_dates_in_spaced_number_words_are_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found)]
+
+
+# sentences of the sample's records and of a practitioner's notes, with number words in them: no
+# date of anyone's, though 일, 이, 사, 구 are in every other word
+ORDINARY = [
+    "클라이언트는 \"스무 해 넘게 공장에서 일했는데 하루아침에 문을 닫았다\"며 실직 뒤 생계비와 월세를 감당하지 못하고 있다고 말했다.",
+    "사례관리와 정보 제공에 대한 동의서를 받았고, 욕구 및 위기도 조사는 열흘 안에 하기로 했다.",
+    "일구어 온 텃밭에서 이십일 동안 칠 명이 일했다.",
+    "사이사이 일 이 사 구 오 하고 숫자를 세며 놀았다.",
+    "일구육구 년도 기록은 없음. 칠 일 뒤 이십일 일에 재방문.",
+    "이사 오일 뒤 구청에 들러 이십일 일자 서류를 냈다.",
+    "구구단 칠 단을 외우고 이십일 쪽까지 읽음.",
+    "일구육구 칠 이십이",  # (the day after the birthday)
+    "일구육구. 십칠. 이십일",  # (no month 17)
+    "일구육구 칠이십일",  # (no mark between the month and the day)
+    "삼일구육구 칠 이십일",  # (five digit words: no year of four)
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_number_words_in_ordinary_sentences_are_no_date(text: str) -> None:
+    assert found_in(text, scope="cases/2026-0001/") == []
+
+
 # --- where no one's value is written, and the site's audit ----------------------------------------
 
 # lines of a record written in its own case (where even its client's given name counts)
 IN_ITS_OWN_RECORD = [
     "ㄱ. 소득 ㄴ. 주거 ㄷ. 건강 (ㅎㅎ, ㅠㅠ)", "문자 답장: ㅇㅇ ㅇㅋ ㄱㅅ",  # (jamo in ordinary use)
     "二〇二六年 三月 二十一日 회의. 第一 조.", "六九〇七二二",  # (CJK numerals, no one's birth date)
+    *ORDINARY,  # (number words)
 ]
 
 
-def test_ordinary_text_with_jamo_and_cjk_numerals_passes_check(tmp_path: Path) -> None:
+def test_ordinary_text_with_jamo_cjk_numerals_and_number_words_passes_check(tmp_path: Path) -> None:
     root = copy_casebook(tmp_path / "book")
     rec = root / "cases/2026-0001/04-intervention.md"
     rec.write_text(rec.read_text(encoding="utf-8") + "\n" + "\n\n".join(IN_ITS_OWN_RECORD) + "\n", encoding="utf-8")
@@ -164,7 +213,7 @@ def test_the_sites_audit_refuses_a_page_holding_any_of_the_forms(tmp_path: Path)
     from casekit.site.audit import audit_casebook
 
     root = copy_casebook(tmp_path / "book")
-    forms = [form for _, form, _ in NAME_IN_JAMO + DATE_IN_CJK]
+    forms = [form for _, form, _ in NAME_IN_JAMO + DATE_IN_CJK + DATE_IN_SPACED_WORDS]
     for i, form in enumerate(forms):
         page = tmp_path / f"site/p{i}/index.html"
         page.parent.mkdir(parents=True)

@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -258,6 +258,22 @@ def _ko_number(words: str) -> int | None:
             digit = value
     return total + (digit or 0)
 
+
+# a birth date in number words without 년 월 일, its parts apart with spaces or one mark: 일구육구. 칠.
+# 이십일, 일구육구 칠 이십일, 일구육구/공칠/이십일일 (the month and the day in digit words, as numbers or in
+# digits). The year is four digit words, a whole word of them: 일, 이, 사, 구 are in every sentence
+# (일구어 온 텃밭에서 이십일 동안 칠 명이), a year of four followed by a month and a day in none. Looked
+# for only where the first two words of a sensitive date's year are (`SensitiveIndex.year_leads`:
+# 일구 of 1969, found by str.find), and kept only when it is a sensitive date
+_DATE_WORDS_APART = re.compile(
+    rf"(?<![0-9{WORD_DIGIT_CHARS}])(?P<y>[{WORD_DIGIT_CHARS}]{{4}})"
+    r"(?:[ \t]{0,2}(?P<mark>[./·ㆍ-])[ \t]{0,2}|[ \t]{1,2})"
+    rf"(?P<m>[{WORD_DIGIT_CHARS}십]{{1,2}}|[0-9]{{1,2}})"
+    r"(?(mark)[ \t]{0,2}(?P=mark)[ \t]{0,2}|[ \t]{1,2})"
+    rf"(?P<d>[{WORD_DIGIT_CHARS}십]{{1,4}}|[0-9]{{1,2}}(?![0-9]))"
+)
+# each digit (0-9) as the digit words that write it (0: 공 영)
+_DIGIT_WORDS_OF = {str(d): "".join(w for w, v in _KO_DIGITS.items() if v == d) for d in range(10)}
 
 # a date in CJK numerals, as a Chinese or Japanese document writes one, or a hand that hides it
 # (一九六九年七月二十一日, 六九〇七二一, 一九六九.七.二一): its numbers are read as digits (二十一 21,
@@ -712,6 +728,10 @@ class SensitiveIndex:
                 self.words.setdefault(word, {}).setdefault(kind, set()).add(where)
                 if sep:
                     self.needs_sep.add((word, kind))
+        # the first two digit words of each sensitive date's year (일구 of 1969; 이공, 이영 of 2005): where a
+        # date in number words apart may start (`_DATE_WORDS_APART`)
+        self.year_leads = sorted({a + b for year, _, _ in self.dates if 1000 <= year <= 9999
+                                  for a in _DIGIT_WORDS_OF[str(year)[0]] for b in _DIGIT_WORDS_OF[str(year)[1]]})
         # a given name alone only counts at the start of a word: searched apart, in the text as it
         # is (its few separators allowed), so the ordinary words it hides in cost nothing
         self.digest: str | None = None  # of the needles, when the maker took it (needles_digest)
@@ -906,6 +926,7 @@ class SensitiveIndex:
                 if sources:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                     break
+        hits += self._apart_word_dates(text, hits)
         if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
             for m in _DATE_ENGLISH.finditer(text):
                 mon, day, yy = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
@@ -967,6 +988,34 @@ class SensitiveIndex:
                 if read[hit.start:hit.end] != text[start:end]:  # (else in digits: found in `text` as it is)
                     found.setdefault((start, end), Hit(start, end, hit.sources, DATE))
         return list(found.values())
+
+    def _apart_word_dates(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The sensitive dates in number words apart in `text` (`_DATE_WORDS_APART`), but where
+        `hits` has one (일구육구-공칠-이일 is `_DATE_DIGIT_WORDS`' too). A day in words may end in
+        일 (日) or a particle 이 (이십일일, 이십일이다): read with it, then without."""
+        found: list[Hit] = []
+        for lead in self.year_leads:
+            at = text.find(lead)
+            while at >= 0:
+                m = _DATE_WORDS_APART.match(text, at)
+                mo = None if m is None else _ko_number(m["m"])
+                if m is not None and mo is not None:
+                    y, words = int(m["y"].translate(WORD_DIGITS)), m["d"]
+                    for d in (words, words[:-1]) if len(words) > 1 and words[-1] in "일이" else (words,):
+                        day = _ko_number(d)
+                        sources = None if day is None else self.dates.get((y, mo, day))
+                        if sources:
+                            found.append(Hit(m.start(), m.start("d") + len(d), frozenset(sources), DATE))
+                            break
+                at = text.find(lead, at + 1)
+        if not found:
+            return found
+        reach, out, taken = _reach((h.start, h.end) for h in hits), [], 0
+        for hit in sorted(found, key=lambda h: h.start):
+            if hit.start >= taken and reach(hit.end) <= hit.start:
+                out.append(hit)
+                taken = hit.end
+        return out
 
     def _word_date_hits(self, text: str) -> list[Hit]:
         """The sensitive dates in `text` with a part in Korean number words and 년 월 일 written
