@@ -88,6 +88,8 @@ def found_in(text: str, scope: str | None = "cases/2026-0004/") -> list[tuple[st
     ("바\u1100여\u110b수 씨", "바\u1100여\u110b수"),  # NFKC's ㅂㅏㄱㅇㅕㅇㅅㅜ (the site's audit reads it so)
     ("초\u1175수\u1102자 님", "초\u1175수\u1102자"),  # NFKC's ㅊㅗㅣㅅㅜㄴㅈㅏ
     ("ㅂㅏㄱ-ㅇㅕㅇ-ㅅㅜ", "ㅂㅏㄱ-ㅇㅕㅇ-ㅅㅜ"),
+    # (a dash before ㅣ read as ㅡ gives 긤 and the given name 철수 alone: the reading as a mark, 김철수, takes it)
+    ("ㄱ-ㅣ-ㅁ-ㅊ-ㅓ-ㄹ-ㅅ-ㅜ", "ㄱ-ㅣ-ㅁ-ㅊ-ㅓ-ㄹ-ㅅ-ㅜ"),
 ])
 def test_names_in_jamo_are_found_whole(text: str, found: str) -> None:
     assert found_in(text) == [("jamo", found)]

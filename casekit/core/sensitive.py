@@ -906,7 +906,12 @@ class SensitiveIndex:
         if not jamo:
             return found
         reach = _reach(jamo)
-        return [h for h in found if reach(h.start + 1) < h.end] + list(jamo.values())
+        kept, furthest = [], -1  # (and of these, one inside another the other reading found is that one)
+        for hit in sorted(jamo.values(), key=lambda h: (h.start, -h.end)):
+            if hit.end > furthest:
+                kept.append(hit)
+                furthest = hit.end
+        return [h for h in found if reach(h.start + 1) < h.end] + kept
 
     def _date_hits(self, text: str, cjk: bool | None = None) -> list[Hit]:
         """Every written form of a sensitive date: each date-like run read as (year, month, day).
