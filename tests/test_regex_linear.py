@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from casekit.core import pictures, schemas, source
+from casekit.core import pictures, schemas, sensitive, source
 from casekit.core.source import MAX_FILE_BYTES
 
 REL = "cases/2026-0001/06-monitoring.md"
@@ -242,3 +242,42 @@ def test_an_id_typed_as_a_number_is_explained_with_the_engine_that_rejected_it(s
     assert _cpu_now() - start < 3.0  # (~0.3 s)
     codes = [f["code"] for f in json.loads(result.output)["findings"] if f["path"] == rel and f["line"] == 9]
     assert codes, codes
+
+
+# --- a value written again and again, in its forms (sensitive) ------------------------------------
+
+_LEAK_INDEX = sensitive.SensitiveIndex([("박영수", "cases/2026-0001/01-intake.md", "client.name"),
+                                        ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")])
+
+
+@pytest.mark.parametrize(("unit", "each"), [
+    ("69.07.21 ", 1), ("박 영수 ", 1), ("박영수 영수 씨 ", 1),
+    ("ㅂㅏㄱㅇㅕㅇㅅㅜ ", 1), ("ㅂㅏㄱ영수 ", 1), ("ㅂ ", 0), ("ㅂ", 0), ("ㅎ-ㅣ", 0), ("ㄱ-", 0),  # (jamo: compose_jamo)
+    ("六九.〇七.二一 ", 1), ("六-", 0), ("六", 0), ("十", 0), ("一九六九年七月二十一日 ", 1),  # (CJK numerals)
+    ("일구육구. 칠. 이십일 ", 1), ("일구육구 칠 ", 0), ("일구", 0), ("일구육구 ", 0),  # (number words apart)
+])
+def test_the_forms_of_a_leaked_value_are_read_in_linear_time(unit: str, each: int) -> None:
+    """A text of one unit repeated, in a client's own record: the value itself again and again, in
+    its forms, or a jamo, a numeral, a dash or a year's words again and again. Each hit tried
+    against every other hit (a given name against the names, a date against the dates) took the
+    square of their number (8,000 `69.07.21`: 2.0 s of `find`; 8,000 `박 영수`: 2.1 s; 8,000
+    `ㅂㅏㄱ영수`, its jamo composed so: 2.3 s); 300,000 characters were minutes."""
+    text = unit * (300_000 // len(unit))
+    start = time.process_time()
+    hits = _LEAK_INDEX.find(text, scope="cases/2026-0001/")
+    assert time.process_time() - start < 15.0  # (~0.1-2 s)
+    assert len([h for h in hits if h.variant != "given-name"]) == each * (300_000 // len(unit))
+
+
+def test_a_record_full_of_jamo_numerals_and_number_words_is_checked_in_linear_time(sample: Path, run: Any) -> None:
+    """A body of 60,000 Hangul letters typed apart, CJK numerals and digit words that are no one's
+    value, with the client's name in jamo and her birth date in numerals and in words apart at its end:
+    those three found, at their lines, in time growing with the body's size."""
+    text = (sample / REL).read_text(encoding="utf-8")
+    filler = ("ㄱ. ㅎㅎ ㅠㅠ ㅂ-ㅏ 六九〇七 二十 일구육구 칠 이 사 구 " * 2_000) + "\n"
+    leaks = "\nㅂㅏㄱ ㅇㅕㅇ ㅅㅜ 씨\n\n一九六九年七月二十一日\n\n일구육구. 칠. 이십일\n"
+    lines = text.count("\n") + 1
+    spent, found = _check(sample, run, text + filler + leaks)
+    assert sorted(found) == [("sensitive-variant-in-text", lines + 2, 1), ("sensitive-variant-in-text", lines + 4, 1),
+                             ("sensitive-variant-in-text", lines + 6, 1)], found
+    assert spent < 10.0  # (~1 s)

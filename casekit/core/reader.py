@@ -153,6 +153,142 @@ def base_letters(text: str) -> tuple[str, list[int] | None]:
     return out, at
 
 
+# Hangul letters typed apart instead of as syllables (`compose_jamo`): the compatibility jamo of a
+# keyboard (ㅂㅏㄱ, U+3131–U+3163) and the conjoining jamo of decomposed text that NFC left apart
+# (ᄇ ᅡ ᆨ, U+1100–U+11FF: separated, or with a zero-width character between them that a reader
+# drops), each read as its compatibility letter. (ㅡ, U+3161 and U+1173, is folded to a dash first:
+# see `_vowel_at`.) Old letters, and ㆍ (a middle dot in Korean text), are left as they are.
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_CHO_AT = {c: i for i, c in enumerate(_CHO)}
+_JUNG_AT = {c: i for i, c in enumerate(_JUNG)}
+_JONG_AT = {c: i + 1 for i, c in enumerate(_JONG)}  # (0: no final)
+_JAMO_LETTER = {c: c for c in _CHO + _JUNG + _JONG}
+_JAMO_LETTER.update({chr(0x1100 + i): c for i, c in enumerate(_CHO)})
+_JAMO_LETTER.update({chr(0x1161 + i): c for i, c in enumerate(_JUNG)})
+_JAMO_LETTER.update({chr(0x11A8 + i): c for i, c in enumerate(_JONG)})
+# a vowel of two typed as its two (ㅗ ㅏ for ㅘ: 최 as ㅊㅗㅣ, 희 as ㅎㅡㅣ)
+_TWO_VOWELS = {("ㅗ", "ㅏ"): "ㅘ", ("ㅗ", "ㅐ"): "ㅙ", ("ㅗ", "ㅣ"): "ㅚ", ("ㅜ", "ㅓ"): "ㅝ", ("ㅜ", "ㅔ"): "ㅞ",
+               ("ㅜ", "ㅣ"): "ㅟ", ("ㅡ", "ㅣ"): "ㅢ"}
+# what a text holding jamo to compose holds: a modern letter of either kind (found in one scan)
+JAMO_CHARS = "\u3131-\u3163\u1100-\u1112\u1161-\u1175\u11a8-\u11c2"  # (the body of a character class)
+JAMO_RE = re.compile(f"[{JAMO_CHARS}]")
+# what may stand between the letters of a syllable typed apart (ㅂ ㅏ ㄱ, ㅂ.ㅏ.ㄱ): one to three
+# separators (`SEP_CHARS`) but a line break
+_JAMO_GAP = re.compile("[ \t" + _SEP_CHARS[2:] + "]{1,3}")
+
+
+def _vowel_at(text: str, k: int, dash: bool, eu_i: bool) -> tuple[int, str] | None:
+    """(where, which) of the vowel after a consonant that ends at `k`: right there or past a gap
+    (`_JAMO_GAP`). `dash`: the consonant starts a syllable, so a dash after it, folded from ㅡ (`fold`),
+    is that vowel where no other vowel follows the gap it would be (ㅇ-ㄴ: 은; ㅂ-ㅏ: 바), and
+    before ㅣ too when `eu_i` (ㅎ-ㅣ: 희; else a mark, 히)."""
+    if k >= len(text):
+        return None
+    vowel = _JAMO_LETTER.get(text[k])
+    if vowel in _JUNG_AT:
+        return k, vowel
+    if dash and text[k] == "-" and eu_i and _JAMO_LETTER.get(text[k + 1:k + 2]) == "ㅣ":
+        return k, "ㅡ"
+    gap = _JAMO_GAP.match(text, k)
+    if gap is not None:
+        vowel = _JAMO_LETTER.get(text[gap.end():gap.end() + 1])
+        if vowel in _JUNG_AT:
+            return gap.end(), vowel
+    return (k, "ㅡ") if dash and text[k] == "-" else None
+
+
+def _letter_at(text: str, k: int) -> tuple[int, str] | None:
+    """(where, which) of the letter right at `k` or past a gap there."""
+    letter = _JAMO_LETTER.get(text[k:k + 1])
+    if letter is None:
+        gap = _JAMO_GAP.match(text, k)
+        if gap is None:
+            return None
+        k = gap.end()
+        letter = _JAMO_LETTER.get(text[k:k + 1])
+    return None if letter is None else (k, letter)
+
+
+def _syllable(text: str, i: int, eu_i: bool) -> tuple[str, int] | None:
+    """The syllable whose first consonant is at `i`, and where it ends: a vowel after it (two
+    typed apart made one), and a consonant after that which no vowel follows (ㅂㅏㄱㅇ: 박, then ㅇ);
+    None where no vowel follows."""
+    found = _vowel_at(text, i + 1, True, eu_i)
+    if found is None:
+        return None
+    k, vowel = found
+    k += 1
+    nxt = _letter_at(text, k)
+    if nxt is not None and (vowel, nxt[1]) in _TWO_VOWELS:
+        vowel, k = _TWO_VOWELS[vowel, nxt[1]], nxt[0] + 1
+        nxt = _letter_at(text, k)
+    final = 0
+    if nxt is not None and nxt[1] in _JONG_AT and _vowel_at(text, nxt[0] + 1, False, eu_i) is None:
+        final, k = _JONG_AT[nxt[1]], nxt[0] + 1
+    return chr(0xAC00 + (_CHO_AT[_JAMO_LETTER[text[i]]] * 21 + _JUNG_AT[vowel]) * 28 + final), k
+
+
+def _after_syllable(text: str, i: int, eu_i: bool) -> tuple[str, int] | None:
+    """The syllable without a final at `i` - 1 with the letters right after it that it takes, and
+    where it then ends: a vowel making a vowel of two with its own (초ᅵ: 최), then a consonant
+    which no vowel follows (바ㄱ: 박). NFKC, as the site's audit reads text, leaves `ㅊㅗㅣ` as `초ᅵ`,
+    `ㅂㅏㄱ` as `바ᄀ`. None where it takes none."""
+    code = ord(text[i - 1]) - 0xAC00
+    vowel, k = _JUNG[code % 588 // 28], i
+    if (vowel, _JAMO_LETTER[text[i]]) in _TWO_VOWELS:
+        vowel, k = _TWO_VOWELS[vowel, _JAMO_LETTER[text[i]]], i + 1
+    final = 0
+    letter = _JAMO_LETTER.get(text[k:k + 1])
+    if letter in _JONG_AT and _vowel_at(text, k + 1, False, eu_i) is None:
+        final, k = _JONG_AT[letter], k + 1
+    return None if k == i else (chr(0xAC00 + code - code % 588 + _JUNG_AT[vowel] * 28 + final), k)
+
+
+def compose_jamo(text: str, eu_i: bool = True) -> tuple[str, list[int] | None]:
+    """`text` (folded) with its Hangul letters typed apart composed into syllables, as a reader reads
+    them: `ㅂㅏㄱㅇㅕㅇㅅㅜ`, `ㅂ ㅏ ㄱ ㅇ ㅕ ㅇ ㅅ ㅜ` (separators inside a syllable dropped, between
+    syllables kept: `ㅂㅏㄱ ㅇㅕㅇ` -> `박 영`), conjoining jamo NFC left apart, a syllable and the
+    letters typed after it that it takes (`바ㄱ`, `초ㅣ`: `_after_syllable`). Returns the
+    text and the offset in `text` of each character of the result and one past the end, as
+    `base_letters` does (a syllable's is its first letter's; it ends where the next character
+    starts), or None when nothing was composed. Only a text holding a modern letter (`JAMO_RE`)
+    is read, and only around its letters. `eu_i`: a dash before ㅣ is ㅡ (see `_vowel_at`)."""
+    if text.isascii() or JAMO_RE.search(text) is None:
+        return text, None
+    out: list[str] = []
+    at: list[int] = []
+    pos = 0  # (text[:pos] is in out)
+    m = JAMO_RE.search(text)
+    while m is not None:
+        i = m.start()
+        letter = _JAMO_LETTER[text[i]]
+        found: tuple[str, int] | None = None
+        before = text[i - 1] if i > pos else ""
+        if "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 == 0:
+            found = _after_syllable(text, i, eu_i)
+            if found is not None:
+                i -= 1  # (the syllable is written anew)
+        if found is None and letter in _CHO_AT:
+            found = _syllable(text, i, eu_i)
+        if found is None:
+            m = JAMO_RE.search(text, i + 1)
+            continue
+        out.append(text[pos:i])
+        at.extend(range(pos, i))
+        out.append(found[0])
+        at.append(i)
+        pos = found[1]
+        m = JAMO_RE.search(text, pos)
+    if not out:
+        return text, None
+    out.append(text[pos:])
+    at.extend(range(pos, len(text)))
+    at.append(len(text))
+    return "".join(out), at
+
+
 _UNIT = re.compile(
     r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^<>]{0,1000}>"
     # a link's brackets and address: [010](#a)-0000-1001 shows 010-0000-1001 (the address is

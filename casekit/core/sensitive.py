@@ -25,12 +25,13 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
 | `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
+| `jamo` | a Hangul value with its letters typed apart (`reader.compose_jamo`): `ㅌㅏㄱㅎㅐㅇㅗㄴ`, `ㅌㅏㄱ ㅎㅐ ㅇㅗㄴ`, `ㅌ ㅏ ㄱ ㅎ ㅐ ㅇ ㅗ ㄴ`, `타ㄱ해온`, conjoining jamo NFC left apart | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
 | `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`; `Minsu`, `Minsoo` for `김민수`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
 
@@ -60,7 +61,17 @@ import ahocorasick
 
 from casekit.core.findings import Finding, finding
 from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS
-from casekit.core.reader import LATIN_MARKED, ReaderText, base_letters, fold, markup_text, reader_text
+from casekit.core.reader import (
+    JAMO_CHARS,
+    JAMO_RE,
+    LATIN_MARKED,
+    ReaderText,
+    base_letters,
+    compose_jamo,
+    fold,
+    markup_text,
+    reader_text,
+)
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.romanize import FAMILY, given_romanizations, romanizations
 from casekit.core.schemas import field_name
@@ -85,6 +96,8 @@ EXACT, SPACED, NUMBER, DATE, RESIDENT_FRONT, ADDRESS, NAME_PART, GIVEN = (
     "exact", "spaced", "number", "date", "resident-front", "address-detail", "name-part", "given-name",
 )
 UNACCENTED, NAME_ORDER, ROMANIZED = "unaccented", "name-order", "romanized"
+JAMO = "jamo"  # (a value found once the Hangul letters typed apart in the text are composed: `compose_jamo`)
+_DASH_I = re.compile("-[ㅣ\u1175]")  # (ㅡㅣ folded, or a mark before ㅣ: `SensitiveIndex._with_jamo`)
 NAME_PAIR = NAME_ORDER + "-2"  # (two words of a longer name: only where no word of another name touches them: `_touches_a_name`)
 VARIANT_KO = {
     SPACED: "띄어 쓰거나 기호를 넣은 값",
@@ -97,9 +110,10 @@ VARIANT_KO = {
     UNACCENTED: "성조·악센트 부호를 빼거나 바꿔 쓴 로마자",
     NAME_ORDER: "성과 이름의 순서를 바꾼 로마자 이름",
     ROMANIZED: "로마자로 적은 한글 이름",
+    JAMO: "자모로 풀어 쓴 글자",
 }
 _RANK = {EXACT: 0, RESIDENT_FRONT: 1, NUMBER: 2, DATE: 3, ADDRESS: 4, NAME_PART: 5, SPACED: 6, UNACCENTED: 6,
-         ROMANIZED: 6, NAME_ORDER: 7, GIVEN: 8}
+         ROMANIZED: 6, JAMO: 6, NAME_ORDER: 7, GIVEN: 8}
 
 _SEPS = re.compile(f"[{_SEP_CHARS}]+")
 # the separators but white space (`\s`, first in the set): `_compact` drops white space with str.split
@@ -243,6 +257,97 @@ def _ko_number(words: str) -> int | None:
                 return None
             digit = value
     return total + (digit or 0)
+
+
+# a birth date in number words without 년 월 일, its parts apart with spaces or one mark: 일구육구. 칠.
+# 이십일, 일구육구 칠 이십일, 일구육구/공칠/이십일일 (the month and the day in digit words, as numbers or in
+# digits). The year is four digit words, a whole word of them: 일, 이, 사, 구 are in every sentence
+# (일구어 온 텃밭에서 이십일 동안 칠 명이), a year of four followed by a month and a day in none. Looked
+# for only where the first two words of a sensitive date's year are (`SensitiveIndex.year_leads`:
+# 일구 of 1969, found by str.find), and kept only when it is a sensitive date
+_DATE_WORDS_APART = re.compile(
+    rf"(?<![0-9{WORD_DIGIT_CHARS}])(?P<y>[{WORD_DIGIT_CHARS}]{{4}})"
+    r"(?:[ \t]{0,2}(?P<mark>[./·ㆍ-])[ \t]{0,2}|[ \t]{1,2})"
+    rf"(?P<m>[{WORD_DIGIT_CHARS}십]{{1,2}}|[0-9]{{1,2}})"
+    r"(?(mark)[ \t]{0,2}(?P=mark)[ \t]{0,2}|[ \t]{1,2})"
+    rf"(?P<d>[{WORD_DIGIT_CHARS}십]{{1,4}}|[0-9]{{1,2}}(?![0-9]))"
+)
+# each digit (0-9) as the digit words that write it (0: 공 영)
+_DIGIT_WORDS_OF = {str(d): "".join(w for w, v in _KO_DIGITS.items() if v == d) for d in range(10)}
+
+# a date in CJK numerals, as a Chinese or Japanese document writes one, or a hand that hides it
+# (一九六九年七月二十一日, 六九〇七二一, 一九六九.七.二一): its numbers are read as digits (二十一 21,
+# 千九百六十九 1969, 六九〇七二一 690721) and the text so read as `_DATE_TEXT` reads a date in digits
+# (年 月 日 are its). `fold` has made 一 a dash (it is drawn as one: 010一0000): a run of dashes
+# touching a numeral, 年 月 日 or a dot is 一 again, and one between two numerals may be a mark as
+# well (六九-〇七-二一): each reading is tried (`_cjk_readings`)
+_CJK_NUMERALS = "〇零一二三四五六七八九十百千"
+_CJK_NUMERAL = re.compile(f"[{_CJK_NUMERALS}]")
+_CJK_RUN = re.compile(f"[{_CJK_NUMERALS}]+")
+_CJK_SET = frozenset(_CJK_NUMERALS)
+_NEAR_CJK = frozenset(_CJK_NUMERALS + "年月日./·")
+_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CJK_AS_WORDS = str.maketrans(_CJK_NUMERALS, "공영일이삼사오육칠팔구십백천")  # (for `_ko_number`)
+_DASH_RUN = re.compile("-+")
+# what only a text holding jamo to compose (`compose_jamo`) or a CJK numeral holds: searched for once,
+# a text that holds neither (most) pays one scan for both
+_JAMO_OR_CJK = re.compile(f"[{JAMO_CHARS}{_CJK_NUMERALS}]")
+
+
+def _cjk_readings(text: str) -> list[tuple[str, list[int]]]:
+    """`text` (folded, holding a CJK numeral) with its numbers in CJK numerals written in digits,
+    and the offset in `text` of each character of it and one past the end; a reading for each
+    way its dashes between two numerals may be read: all 一, or the first and last of a run marks
+    (六九-〇七-二一; -一一- of 一九六四-一一-〇三), or of two, the second (二一-〇七)."""
+    plans: tuple[list[tuple[int, str]], ...] = ([], [], [])
+    for m in _DASH_RUN.finditer(text):
+        s, e = m.span()
+        k = e - s
+        left, right = text[s - 1:s], text[e:e + 1]
+        if left in _CJK_SET and right in _CJK_SET:  # ("" is no numeral: a set, not a str)
+            ends = "-" + "一" * (k - 2) + "-" if k > 2 else None
+            options = ("一" * k, ends or ("-" if k == 1 else "-一"), ends or ("-" if k == 1 else "一-"))
+            for plan, new in zip(plans, options, strict=True):
+                plan.append((s, new))
+        elif left in _NEAR_CJK or right in _NEAR_CJK:
+            for plan in plans:
+                plan.append((s, "一" * k))
+    out = []
+    for i, plan in enumerate(plans):
+        if plan in plans[:i]:
+            continue
+        pieces, pos = [], 0
+        for s, new in plan:
+            pieces += [text[pos:s], new]
+            pos = s + len(new)
+        pieces.append(text[pos:])
+        out.append(_cjk_in_digits("".join(pieces)))
+    return out
+
+
+def _cjk_in_digits(text: str) -> tuple[str, list[int]]:
+    """`text` with each run of CJK numerals in digits: digit for digit (六九〇七二一 690721), or as
+    a number where it holds 十 百 千 (二十一 21; one that reads as none, 二二十, is left as it is);
+    and the offset in `text` of each character and one past the end."""
+    pieces: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for m in _CJK_RUN.finditer(text):
+        run = m.group()
+        if any(unit in run for unit in "十百千"):
+            value = _ko_number(run.translate(_CJK_AS_WORDS))
+            if value is None:
+                continue
+            digits = str(value)
+        else:
+            digits = run.translate(_CJK_DIGITS)
+        pieces += [text[pos:m.start()], digits]
+        at += range(pos, m.start())
+        at += range(m.start(), m.end()) if len(digits) == len(run) else [m.start()] * len(digits)
+        pos = m.end()
+    pieces.append(text[pos:])
+    at += range(pos, len(text) + 1)
+    return "".join(pieces), at
 
 
 # inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
@@ -474,6 +579,17 @@ MAX_ADDRESS = MAX_VALUE
 _STREET = re.compile(r"([가-힣0-9]*[가-힣](?:로|길|동|리|가))\s*(\d+(?:-\d+)?)(?![0-9])")
 
 
+def _reach(spans: Iterable[tuple[int, int]]) -> Callable[[int], int]:
+    """For spans (start, end): the furthest end of those that start before an offset (-1: none),
+    asked for many offsets, each by bisection. Whether a hit is inside one of many (`reach(start + 1)
+    >= end`) or overlaps one (`reach(end) > start`): each hit tried against each span took the
+    square of a text's hits (8,000 `박 영수` in a client's own record: 2.1 s of `find`)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    ends = list(itertools.accumulate((e for _, e in ordered), max))
+    return lambda offset: ends[i - 1] if (i := bisect.bisect_left(starts, offset)) else -1
+
+
 def leftmost_longest(automaton: Any, text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of the automaton's words in `text`, leftmost-longest and not overlapping:
     from each place on, the longest word that starts there, then on from its end. (pyahocorasick's
@@ -612,6 +728,10 @@ class SensitiveIndex:
                 self.words.setdefault(word, {}).setdefault(kind, set()).add(where)
                 if sep:
                     self.needs_sep.add((word, kind))
+        # the first two digit words of each sensitive date's year (일구 of 1969; 이공, 이영 of 2005): where a
+        # date in number words apart may start (`_DATE_WORDS_APART`)
+        self.year_leads = sorted({a + b for year, _, _ in self.dates if 1000 <= year <= 9999
+                                  for a in _DIGIT_WORDS_OF[str(year)[0]] for b in _DIGIT_WORDS_OF[str(year)[1]]})
         # a given name alone only counts at the start of a word: searched apart, in the text as it
         # is (its few separators allowed), so the ordinary words it hides in cost nothing
         self.digest: str | None = None  # of the needles, when the maker took it (needles_digest)
@@ -738,9 +858,10 @@ class SensitiveIndex:
             (self._clean if clean else self._unclean).add(part)
         return clean
 
-    def _find(self, text: str, scope: str | None, others: list[Hit] | None) -> list[Hit]:
+    def _find(self, text: str, scope: str | None, others: list[Hit] | None, jamo: bool = True) -> list[Hit]:
         """`find` of folded `text`; `others`: the hits of every word but given names alone, and
-        of dates, when known (none: `find_joined`), else None (searched here)."""
+        of dates, when known (none: `find_joined`), else None (searched here). `jamo`: and in
+        `text` with its Hangul letters typed apart composed (`_with_jamo`), known `others` or not."""
         hits = []
         if scope is None:
             names = None
@@ -755,17 +876,77 @@ class SensitiveIndex:
                 hit = self._judge(text, start, end, word, names)
                 if hit is not None:
                     hits.append(hit)
+        rare = _JAMO_OR_CJK.search(text) if jamo and not text.isascii() else None
         if others is None:
-            others = self._compact_hits(text, names) + self._date_hits(text)
+            cjk = rare is not None and _CJK_NUMERAL.search(text, rare.start()) is not None
+            others = self._compact_hits(text, names) + self._date_hits(text, cjk)
         if hits and others:  # a given name inside a hit of the whole name is that hit
-            hits = [g for g in hits if not any(o.start <= g.start and g.end <= o.end for o in others)]
-        return sorted(hits + others, key=lambda h: (h.start, -h.end))
+            reach = _reach((o.start, o.end) for o in others)
+            hits = [g for g in hits if reach(g.start + 1) < g.end]
+        found = hits + others
+        if rare is not None and JAMO_RE.search(text, rare.start()) is not None:
+            found = self._with_jamo(text, scope, found)
+        return sorted(found, key=lambda h: (h.start, -h.end))
 
-    def _date_hits(self, text: str) -> list[Hit]:
-        """Every written form of a sensitive date: each date-like run read as (year, month, day)."""
-        hits: list[Hit] = []
+    def _with_jamo(self, text: str, scope: str | None, found: list[Hit]) -> list[Hit]:
+        """`found` in `text`, and what is found once its Hangul letters typed apart are composed into
+        syllables (`compose_jamo`: ㅂㅏㄱㅇㅕㅇㅅㅜ, ㅂㅏㄱ ㅇㅕㅇ ㅅㅜ), at the letters in `text`: a `jamo` hit
+        (a given name alone stays `given-name`), which takes the place of a hit inside it (영수 of
+        ㅂㅏㄱ영수). A dash before ㅣ is read both ways (ㅎ-ㅣ: 희, folded from ㅎㅡㅣ, or 히)."""
+        jamo: dict[tuple[int, int], Hit] = {}
+        for eu_i in (True, False) if _DASH_I.search(text) else (True,):
+            composed, at = compose_jamo(text, eu_i)
+            if at is None:
+                continue
+            for hit in self._find(composed, scope, None, jamo=False):
+                start, end = at[hit.start], at[hit.end]
+                if JAMO_RE.search(text, start, end) is None:
+                    continue  # (no letter composed in it: found in `text` as it is)
+                jamo.setdefault((start, end), Hit(start, end, hit.sources, GIVEN if hit.variant == GIVEN else JAMO))
+        if not jamo:
+            return found
+        reach = _reach(jamo)
+        kept, furthest = [], -1  # (and of these, one inside another the other reading found is that one)
+        for hit in sorted(jamo.values(), key=lambda h: (h.start, -h.end)):
+            if hit.end > furthest:
+                kept.append(hit)
+                furthest = hit.end
+        return [h for h in found if reach(h.start + 1) < h.end] + kept
+
+    def _date_hits(self, text: str, cjk: bool | None = None) -> list[Hit]:
+        """Every written form of a sensitive date: each date-like run read as (year, month, day).
+        `cjk`: whether `text` holds a CJK numeral, when known (None: looked for here)."""
         if not self.dates:
-            return hits
+            return []
+        hits = self._digit_date_hits(text)
+        if cjk or (cjk is None and _CJK_NUMERAL.search(text) is not None):  # (CJK numerals: rare, so looked for first)
+            hits += self._cjk_date_hits(text)
+        if _date_words_hint(text):  # (number words: rare, so looked for first)
+            hits += self._word_date_hits(text)
+        for m in _digit_word_dates(text):
+            y_words, mo_words, d_words = m.group("y", "m", "d")
+            y, mo, d = (int(w.translate(WORD_DIGITS)) for w in (y_words, mo_words, d_words))
+            for year in [y] if len(y_words) == 4 else [1900 + y, 2000 + y]:
+                sources = self.dates.get((year, mo, d))
+                if sources:
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                    break
+        hits += self._apart_word_dates(text, hits)
+        if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
+            for m in _DATE_ENGLISH.finditer(text):
+                mon, day, yy = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
+                    (m.group("mon2"), m.group("d2"), m.group("y2"))
+                month = _MONTH_NAMES[mon[:3].lower()]
+                for year in [int(yy)] if len(yy) == 4 else [1900 + int(yy), 2000 + int(yy)]:
+                    sources = self.dates.get((year, month, int(day)))
+                    if sources:
+                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
+                        break
+        return hits
+
+    def _digit_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates written in digits in `text` (`_DATE_TEXT`, `_DATE_YEAR_LAST`)."""
+        hits: list[Hit] = []
         for m in _DATE_TEXT.finditer(text):
             first, digits = m.group(1), m.group("digits")
             if digits:
@@ -785,12 +966,13 @@ class SensitiveIndex:
                     exact = m.group(0) == f"{year:04d}-{int(mo):02d}-{int(d):02d}"
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), EXACT if exact else DATE))
                     break
+        read = {(h.start, h.end) for h in hits}  # (a set: each looked up, not each hit tried)
         for m in _DATE_YEAR_LAST.finditer(text):
             lead, second, mark, middle, last = m.groups()
             one, two = int(lead + second), int(middle)
             if len(last) == 4:
                 years = [int(last)]
-            elif mark in _SHORT_YEAR_MARKS and not any(h.start == m.start() and h.end == m.end() for h in hits):
+            elif mark in _SHORT_YEAR_MARKS and m.span() not in read:
                 years = [1900 + int(last), 2000 + int(last)]  # (69.07.21 read year first already: once)
             else:
                 continue
@@ -799,52 +981,78 @@ class SensitiveIndex:
                 if sources:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                     break
-        if _date_words_hint(text):  # (number words: rare, so looked for first)
-            for m in _DATE_WORDS.finditer(text):
-                y_words, mo_words, d_words = m.group("y", "m", "d")
-                if (y_words + mo_words + d_words).isdigit():
-                    continue  # (in digits: `_DATE_TEXT`'s)
-                y = _ko_number(y_words)
-                mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
-                d = _ko_number(d_words)
-                if y is None or mo is None or d is None:
-                    continue
-                digit_by_digit = y_words.isdigit() or not any(unit in y_words for unit in "십백천")
-                if digit_by_digit and len(y_words) not in (2, 4):
-                    continue
-                for year in [y] if y >= 100 else [1900 + y, 2000 + y]:
-                    sources = self.dates.get((year, mo, d))
-                    if sources:
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
-                        break
-            for m in _DATE_WORDS_YEAR_LAST.finditer(text):
-                mo_words, d_words, y_words = m.group("m", "d", "y")
-                if (y_words + mo_words + d_words).isdigit():
-                    continue  # (in digits: `_DATE_TEXT`'s)
-                mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
-                d, y = _ko_number(d_words), _ko_number(y_words)
-                if y is not None and mo is not None and d is not None and y >= 1000:
-                    sources = self.dates.get((y, mo, d))
-                    if sources:
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
-        for m in _digit_word_dates(text):
+        return hits
+
+    def _cjk_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates in `text` with a number in CJK numerals (`_cjk_readings`), at its
+        characters."""
+        found: dict[tuple[int, int], Hit] = {}
+        for read, at in _cjk_readings(text):
+            for hit in self._digit_date_hits(read):
+                start, end = at[hit.start], at[hit.end]
+                if read[hit.start:hit.end] != text[start:end]:  # (else in digits: found in `text` as it is)
+                    found.setdefault((start, end), Hit(start, end, hit.sources, DATE))
+        return list(found.values())
+
+    def _apart_word_dates(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The sensitive dates in number words apart in `text` (`_DATE_WORDS_APART`), but where
+        `hits` has one (일구육구-공칠-이일 is `_DATE_DIGIT_WORDS`' too). A day in words may end in
+        일 (日) or a particle 이 (이십일일, 이십일이다): read with it, then without."""
+        found: list[Hit] = []
+        for lead in self.year_leads:
+            at = text.find(lead)
+            while at >= 0:
+                m = _DATE_WORDS_APART.match(text, at)
+                mo = None if m is None else _ko_number(m["m"])
+                if m is not None and mo is not None:
+                    y, words = int(m["y"].translate(WORD_DIGITS)), m["d"]
+                    for d in (words, words[:-1]) if len(words) > 1 and words[-1] in "일이" else (words,):
+                        day = _ko_number(d)
+                        sources = None if day is None else self.dates.get((y, mo, day))
+                        if sources:
+                            found.append(Hit(m.start(), m.start("d") + len(d), frozenset(sources), DATE))
+                            break
+                at = text.find(lead, at + 1)
+        if not found:
+            return found
+        reach, out, taken = _reach((h.start, h.end) for h in hits), [], 0
+        for hit in sorted(found, key=lambda h: h.start):
+            if hit.start >= taken and reach(hit.end) <= hit.start:
+                out.append(hit)
+                taken = hit.end
+        return out
+
+    def _word_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates in `text` with a part in Korean number words and 년 월 일 written
+        (`_DATE_WORDS`, `_DATE_WORDS_YEAR_LAST`)."""
+        hits: list[Hit] = []
+        for m in _DATE_WORDS.finditer(text):
             y_words, mo_words, d_words = m.group("y", "m", "d")
-            y, mo, d = (int(w.translate(WORD_DIGITS)) for w in (y_words, mo_words, d_words))
-            for year in [y] if len(y_words) == 4 else [1900 + y, 2000 + y]:
+            if (y_words + mo_words + d_words).isdigit():
+                continue  # (in digits: `_DATE_TEXT`'s)
+            y = _ko_number(y_words)
+            mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
+            d = _ko_number(d_words)
+            if y is None or mo is None or d is None:
+                continue
+            digit_by_digit = y_words.isdigit() or not any(unit in y_words for unit in "십백천")
+            if digit_by_digit and len(y_words) not in (2, 4):
+                continue
+            for year in [y] if y >= 100 else [1900 + y, 2000 + y]:
                 sources = self.dates.get((year, mo, d))
                 if sources:
                     hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                     break
-        if _MONTH_HINT.search(text) is not None:  # (a month named in English: rare, so looked for first)
-            for m in _DATE_ENGLISH.finditer(text):
-                mon, d, y = (m.group("mon1"), m.group("d1"), m.group("y1")) if m.group("mon1") else \
-                    (m.group("mon2"), m.group("d2"), m.group("y2"))
-                month = _MONTH_NAMES[mon[:3].lower()]
-                for year in [int(y)] if len(y) == 4 else [1900 + int(y), 2000 + int(y)]:
-                    sources = self.dates.get((year, month, int(d)))
-                    if sources:
-                        hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
-                        break
+        for m in _DATE_WORDS_YEAR_LAST.finditer(text):
+            mo_words, d_words, y_words = m.group("m", "d", "y")
+            if (y_words + mo_words + d_words).isdigit():
+                continue  # (in digits: `_DATE_TEXT`'s)
+            mo = {"유": 6, "시": 10}.get(mo_words) if mo_words in ("유", "시") else _ko_number(mo_words)
+            d, y = _ko_number(d_words), _ko_number(y_words)
+            if y is not None and mo is not None and d is not None and y >= 1000:
+                sources = self.dates.get((y, mo, d))
+                if sources:
+                    hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
         return hits
 
     def _compact_hits(self, folded: str, names: dict[str, frozenset[tuple[str, str]]] | None) -> list[Hit]:

@@ -1,0 +1,228 @@
+"""Three more disguises of a sensitive value, found by `casekit check` where it would be published:
+a Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`)
+and a birth date in number words with only spaces or dots between its parts (`일구육구. 칠. 이십일`).
+Case 2026-0001's client is 박영수, born 1969-07-21; 2026-0002's 이영희, born 1992-02-14."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casekit.core.casebook import check
+from casekit.core.sensitive import SensitiveIndex, reader_text
+from tests.conftest import copy_casebook
+
+REC = "cases/2026-0004/03-followup.md"  # (another case's record: the client's values count everywhere)
+JAMO = "자모로 풀어 쓴 글자"
+DATE = "다른 형식으로 쓴 날짜"
+
+
+def _planted(tmp_path: Path, lines: list[tuple[str, str, str]]) -> tuple[int, list[tuple[int, int | None, str, str]]]:
+    """Check a copy of the sample with `lines` (before, form, after) each a paragraph at the end of
+    REC's body: the file line of the first, and the findings in REC (line, column, code, Korean message)."""
+    root = copy_casebook(tmp_path / "book")
+    rec = root / REC
+    text = rec.read_text(encoding="utf-8").rstrip("\n")
+    rec.write_text(text + "\n\n" + "\n\n".join("".join(parts) for parts in lines) + "\n", encoding="utf-8")
+    found = [(f.line or 0, f.column, f.code, f.message("ko")) for f in check(root).findings if f.path == REC]
+    return text.count("\n") + 3, found
+
+
+def _expect_each(tmp_path: Path, lines: list[tuple[str, str, str]], label: str) -> None:
+    """One `sensitive-variant-in-text` at the start of each planted form, naming the variant `label`."""
+    first, found = _planted(tmp_path, lines)
+    assert [(line, col, code) for line, col, code, _ in found] == [
+        (first + 2 * i, len(before) + 1, "sensitive-variant-in-text") for i, (before, _, _) in enumerate(lines)], found
+    assert all(label in said for _, _, _, said in found), found
+
+
+# --- 1. a name in jamo -----------------------------------------------------------------------------
+
+NAME_IN_JAMO = [
+    ("이웃 ", "ㅂㅏㄱㅇㅕㅇㅅㅜ", " 씨와 통화함."),
+    ("이웃 ", "ㅂㅏㄱ ㅇㅕㅇ ㅅㅜ", " 씨."),
+    ("이웃 ", "ㅂㅏㄱ·ㅇㅕㅇ·ㅅㅜ", "님."),
+    ("이웃 ", "ㅂ ㅏ ㄱ ㅇ ㅕ ㅇ ㅅ ㅜ", " 씨."),  # (a space between every letter)
+    ("이웃 ", "박ㅇㅕㅇㅅㅜ", " 씨."),  # (a syllable or two of it)
+    ("이웃 ", "바ㄱ영수", " 씨."),  # (the last consonant typed apart)
+    ("이웃 ", "ㅇㅣㅇㅕㅇㅎㅡㅣ", " 씨."),  # 2026-0002's 이영희: ㅡ (read as a dash) and ㅣ make 희
+    # conjoining jamo NFC leaves apart (a zero-width space between them, which a reader does not see)
+    ("이웃 ", "\u1107\u200b\u1161\u200b\u11a8\u110b\u200b\u1167\u200b\u11bc\u1109\u200b\u116e", " 씨."),
+    ("이웃 ", "\u1107 \u1161 \u11a8 \u110b \u1167 \u11bc \u1109 \u116e", " 씨."),
+]
+
+
+def test_a_name_written_in_jamo_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, NAME_IN_JAMO, JAMO)
+
+
+def test_a_name_in_jamo_in_a_published_field_is_found_at_it(tmp_path: Path) -> None:
+    root = copy_casebook(tmp_path / "book")
+    rec = root / REC
+    text = rec.read_text(encoding="utf-8")
+    rec.write_text(text.replace('note: "정신건강', 'note: "ㅂㅏㄱ ㅇㅕㅇ ㅅㅜ 님 건. 정신건강', 1), encoding="utf-8")
+    found = [(f.line, f.column, f.code) for f in check(root).findings if f.path == REC]
+    assert found == [(9, 8, "sensitive-variant-in-text")], found
+
+
+SAMPLE = SensitiveIndex([("박영수", "cases/2026-0001/01-intake.md", "client.name"),
+                         ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date"),
+                         ("이영희", "cases/2026-0002/01-intake.md", "client.name"),
+                         ("1992-02-14", "cases/2026-0002/01-intake.md", "client.birth_date"),
+                         ("김철수", "cases/2026-0004/01-intake.md", "client.name"),
+                         ("1964-11-03", "cases/2026-0004/01-intake.md", "client.birth_date"),
+                         ("최순자", "cases/2026-0005/01-intake.md", "client.name"),
+                         ("2000-09-12", "cases/2026-0009/01-intake.md", "client.birth_date")])
+
+
+def found_in(text: str, scope: str | None = "cases/2026-0004/") -> list[tuple[str, str]]:
+    rt = reader_text(text).text
+    return [(h.variant, rt[h.start:h.end]) for h in SAMPLE.find(rt, folded=True, scope=scope)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("ㅊㅗㅣㅅㅜㄴㅈㅏ 님", "ㅊㅗㅣㅅㅜㄴㅈㅏ"),  # ㅗ and ㅣ typed apart make ㅚ
+    ("ㅊㅚㅅㅜㄴㅈㅏ 님", "ㅊㅚㅅㅜㄴㅈㅏ"),
+    ("ㄱㅣㅁㅊㅓㄹㅅㅜ씨", "ㄱㅣㅁㅊㅓㄹㅅㅜ"),
+    ("바\u1100여\u110b수 씨", "바\u1100여\u110b수"),  # NFKC's ㅂㅏㄱㅇㅕㅇㅅㅜ (the site's audit reads it so)
+    ("초\u1175수\u1102자 님", "초\u1175수\u1102자"),  # NFKC's ㅊㅗㅣㅅㅜㄴㅈㅏ
+    ("ㅂㅏㄱ-ㅇㅕㅇ-ㅅㅜ", "ㅂㅏㄱ-ㅇㅕㅇ-ㅅㅜ"),
+    # (a dash before ㅣ read as ㅡ gives 긤 and the given name 철수 alone: the reading as a mark, 김철수, takes it)
+    ("ㄱ-ㅣ-ㅁ-ㅊ-ㅓ-ㄹ-ㅅ-ㅜ", "ㄱ-ㅣ-ㅁ-ㅊ-ㅓ-ㄹ-ㅅ-ㅜ"),
+])
+def test_names_in_jamo_are_found_whole(text: str, found: str) -> None:
+    assert found_in(text) == [("jamo", found)]
+
+
+def test_a_given_name_in_jamo_is_a_given_name_in_its_own_case() -> None:
+    assert found_in("ㅇㅕㅇㅅㅜ 씨가 왔다", scope="cases/2026-0001/") == [("given-name", "ㅇㅕㅇㅅㅜ")]
+    assert found_in("ㅇㅕㅇㅅㅜ 씨가 왔다") == []
+
+
+@pytest.mark.parametrize("text", [
+    "ㄱ. 소득 ㄴ. 주거 ㄷ. 건강", "상담 중 ㅎㅎ 웃으셨고 ㅠㅠ 하셨다", "문자 답장: ㅇㅇ ㅇㅋ ㄱㅅ",
+    "ㅂㅏㄱ", "ㅂㅏㄱㅇㅕㅇ", "ㅂㅏㄱㅇㅕㅇㅅㅜㄴ", "ㅂㅏㄱㅇㅕㅇㅅㅓ", "ㅇㅕㅇㅅㅜㄴ 씨",
+    "자모 ㅂ ㅏ ㄱ 연습, ㅇ ㅕ ㅇ 연습", "ㄱ-ㄴ-ㄷ 순서",
+])
+def test_jamo_in_ordinary_text_are_no_name(text: str) -> None:
+    assert found_in(text, scope="cases/2026-0001/") == []
+
+
+# --- 2. a birth date in CJK numerals ---------------------------------------------------------------
+
+DATE_IN_CJK = [
+    ("생년월일 ", "六九〇七二一", "."),
+    ("생년월일 ", "一九六九年七月二十一日", " 생."),
+    ("생년월일 ", "一九六九.七.二一", "."),
+    ("생년월일 ", "1969年7月21日", "."),  # (found before: digits with 年 月 日)
+    ("생년월일 ", "一九六九年 七月 二十一日生", "."),
+    ("생년월일 ", "一九六九-〇七-二一", "."),
+    ("생년월일 ", "六九零七二一", "."),
+    ("생년월일 ", "千九百六十九年七月二十一日", "."),
+]
+
+
+def test_a_birth_date_in_cjk_numerals_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, DATE_IN_CJK, DATE)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("一九六四年十一月三日", "一九六四年十一月三日"),  # 2026-0004's 김철수: 十一 is 11
+    ("一九六四.一一.〇三", "一九六四.一一.〇三"),
+    ("二〇〇〇年九月十二日", "二〇〇〇年九月十二日"),
+    ("九二〇二一四", "九二〇二一四"),
+])
+def test_dates_in_cjk_numerals_are_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found.replace("一", "-"))]  # (一 is read as a dash: `fold`)
+
+
+@pytest.mark.parametrize("text", [
+    "二〇二六年 三月 二十一日 회의", "七月二十一日 방문", "一九六九年", "第一 二 三 조", "一九六九年七月二十二日",
+    "六九〇七二二", "一九六九-〇七-二二", "六九〇七二一〇", "一六九〇七二一",
+])
+def test_cjk_numerals_that_are_no_sensitive_date_are_none(text: str) -> None:
+    assert found_in(text) == []
+
+
+# --- 3. a birth date in number words, spaced or dotted ---------------------------------------------
+
+DATE_IN_SPACED_WORDS = [
+    ("생년월일 ", "일구육구. 칠. 이십일", "."),
+    ("생년월일 ", "일구육구 칠 이십일", "."),
+    ("생년월일은 ", "일구육구.칠.이십일", "이다."),
+    ("생년월일 ", "일구육구/공칠/이십일", "."),
+    ("생년월일 ", "일구육구 - 칠 - 이일", "."),
+    ("생신 ", "일구육구. 7. 21", "."),
+]
+
+
+def test_a_birth_date_in_spaced_number_words_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, DATE_IN_SPACED_WORDS, DATE)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("일구육사. 십일. 삼", "일구육사. 십일. 삼"),  # 김철수, 1964-11-03
+    ("이공공공. 구. 십이", "이공공공. 구. 십이"),
+    ("이영영영 구 십이일", "이영영영 구 십이"),
+])
+def test_dates_in_spaced_number_words_are_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found)]
+
+
+# sentences of the sample's records and of a practitioner's notes, with number words in them: no
+# date of anyone's, though 일, 이, 사, 구 are in every other word
+ORDINARY = [
+    "클라이언트는 \"스무 해 넘게 공장에서 일했는데 하루아침에 문을 닫았다\"며 실직 뒤 생계비와 월세를 감당하지 못하고 있다고 말했다.",
+    "사례관리와 정보 제공에 대한 동의서를 받았고, 욕구 및 위기도 조사는 열흘 안에 하기로 했다.",
+    "일구어 온 텃밭에서 이십일 동안 칠 명이 일했다.",
+    "사이사이 일 이 사 구 오 하고 숫자를 세며 놀았다.",
+    "일구육구 년도 기록은 없음. 칠 일 뒤 이십일 일에 재방문.",
+    "이사 오일 뒤 구청에 들러 이십일 일자 서류를 냈다.",
+    "구구단 칠 단을 외우고 이십일 쪽까지 읽음.",
+    "일구육구 칠 이십이",  # (the day after the birthday)
+    "일구육구. 십칠. 이십일",  # (no month 17)
+    "일구육구 칠이십일",  # (no mark between the month and the day)
+    "삼일구육구 칠 이십일",  # (five digit words: no year of four)
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_number_words_in_ordinary_sentences_are_no_date(text: str) -> None:
+    assert found_in(text, scope="cases/2026-0001/") == []
+
+
+# --- where no one's value is written, and the site's audit ----------------------------------------
+
+# lines of a record written in its own case (where even its client's given name counts)
+IN_ITS_OWN_RECORD = [
+    "ㄱ. 소득 ㄴ. 주거 ㄷ. 건강 (ㅎㅎ, ㅠㅠ)", "문자 답장: ㅇㅇ ㅇㅋ ㄱㅅ",  # (jamo in ordinary use)
+    "二〇二六年 三月 二十一日 회의. 第一 조.", "六九〇七二二",  # (CJK numerals, no one's birth date)
+    *ORDINARY,  # (number words)
+]
+
+
+def test_ordinary_text_with_jamo_cjk_numerals_and_number_words_passes_check(tmp_path: Path) -> None:
+    root = copy_casebook(tmp_path / "book")
+    rec = root / "cases/2026-0001/04-intervention.md"
+    rec.write_text(rec.read_text(encoding="utf-8") + "\n" + "\n\n".join(IN_ITS_OWN_RECORD) + "\n", encoding="utf-8")
+    assert [(f.path, f.line, f.code) for f in check(root).findings] == []
+
+
+def test_the_sites_audit_refuses_a_page_holding_any_of_the_forms(tmp_path: Path) -> None:
+    """The built site's audit reads a page as a reader does (NFKC: `ㅂㅏㄱ` is `바ᄀ` there) and
+    refuses each page that holds one of the forms above, whatever check let through."""
+    from casekit.site.audit import audit_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    forms = [form for _, form, _ in NAME_IN_JAMO + DATE_IN_CJK + DATE_IN_SPACED_WORDS]
+    for i, form in enumerate(forms):
+        page = tmp_path / f"site/p{i}/index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<!doctype html><html><body><p>이웃 {form} 씨.</p></body></html>", encoding="utf-8")
+    needles = [(value, "cases/2026-0001/01-intake.md", field) for value, field in
+               (("박영수", "client.name"), ("1969-07-21", "client.birth_date"))]
+    needles += [("이영희", "cases/2026-0002/01-intake.md", "client.name")]
+    refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
+    missed = [form for i, form in enumerate(forms) if f"p{i}/index.html" not in refused]
+    assert missed == [] and len(refused) == len(forms), (missed, refused)
