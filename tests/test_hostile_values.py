@@ -181,3 +181,32 @@ def test_a_published_text_of_a_megabyte_full_of_values_is_checked_in_linear_time
     first = len('    note: "') + 1 if where == "field" else 1
     assert (phones[0].line, phones[0].column) == (line, first)
     assert (phones[1].line, phones[1].column) == (line, first + len("010-0000-1001 "))
+
+
+_NESTED = SensitiveIndex([("가" * k, f"cases/2026-{k:04d}/01-intake.md", "client.name") for k in range(2, MAX_VALUE + 1)])
+
+
+def test_a_text_flooded_with_values_nested_in_each_other_is_one_finding_read_in_linear_time() -> None:
+    """299 clients named 가가, 가가가 … 가×300 (each a value of the index, each inside the next) and a
+    text of 가: every character ended hundreds of matches, each a tuple sorted (40,000 characters:
+    8 s of `find`; a megabyte: minutes and gigabytes). Past `FLOOD` matches a character, the rest of
+    the text is one hit of the values matched: the text fails check and is masked whole from there."""
+    for n in (40_000, 160_000):
+        start = time.process_time()
+        hits = _NESTED.find("가" * n)
+        assert time.process_time() - start < 2.0 * n / 40_000 + 2.0  # (~0.8 s for 40,000)
+        last = hits[-1]
+        assert (last.end, last.variant) == (n, "exact") and len(last.sources) == MAX_VALUE - 1
+        covered = sorted((h.start, h.end) for h in hits)
+        assert covered[0][0] == 0 and all(a[1] >= b[0] for a, b in zip(covered, covered[1:], strict=False))
+    assert set(_NESTED.mask("가" * 40_000, markdown=False)) == {"○"}
+
+
+def test_a_text_dense_with_real_values_is_read_match_by_match() -> None:
+    """A record that writes a client's phone number and name 20,000 times is no flood: each is its
+    own hit, where it stands."""
+    index = SensitiveIndex([("박영수", INTAKE, "client.name"), ("010-1234-5678", INTAKE, "client.phone")])
+    text = "연락처 010-1234-5678 박영수 " * 20_000
+    hits = index.find(text)
+    assert len(hits) == 40_000 and {h.variant for h in hits} == {"exact"}
+    assert [text[h.start:h.end] for h in hits[:2]] == ["010-1234-5678", "박영수"]

@@ -86,6 +86,13 @@ MIN_LENGTH = 2
 # out of the index, and `values_too_long` says so, at the value, as an error: a value no text is
 # searched for is not protected, and the site is not built with it
 MAX_VALUE = 300
+# the most matches of the index's words a character of a text may hold, on average, before the rest of
+# the text is one hit of the values matched: a real text holds a few in all (a phone number written
+# out is three or four of its forms ending at one digit). Values nested in each other (client names
+# 가가, 가가가 … 가×300 in 299 cases) and a text of 가 made every character hold hundreds: 40,000
+# characters took 8 s, a megabyte minutes and gigabytes, each match a tuple sorted. Reported so, the
+# text fails check (sensitive-in-text) and is masked whole from there, never published.
+FLOOD = 16
 _SPACE = re.compile(r"\s+")
 NAME_OK = re.compile(r"<!--\s*casekit:\s*name-ok\s*-->")
 # the same for a front-matter value, whose line is YAML: `- "도움을 요청할 줄 앎"  # casekit: name-ok`
@@ -744,6 +751,7 @@ class SensitiveIndex:
         self._scoped: dict[str, tuple[dict[str, frozenset[tuple[str, str]]], str]] = {}
         self._by_scope: dict[str, dict[str, set[tuple[str, str]]]] | None = None
         self.automaton: Any = None  # every word but the given names alone, made when first searched with
+        self._longest = 1  # (its longest word: `_words_automaton`)
         self._any_words = any(w not in self.given for w in self.words)
         # no word holds the NUL of TEXT_BREAK: no word nor date is found across the texts joined
         # by it, so `find_joined` may judge each text alone (else it searches the joined text)
@@ -754,9 +762,11 @@ class SensitiveIndex:
     def _words_automaton(self) -> Any:
         if self.automaton is None:
             automaton = ahocorasick.Automaton()
+            self._longest = 1  # (the longest word: how far back a match may start, `FLOOD`)
             for word in self.words:
                 if word not in self.given:
                     automaton.add_word(_lower(word), word)
+                    self._longest = max(self._longest, len(_lower(word)))
             automaton.make_automaton()
             self.automaton = automaton
         return self.automaton
@@ -1066,7 +1076,15 @@ class SensitiveIndex:
         # every match, leftmost-longest first (`leftmost_longest`): a value's longest form (the whole
         # address before its 동·호), and what it covers is taken. A word of Latin letters that is no
         # hit (inside a longer word: `anh` in `Van Hung`) takes nothing, so the name after it is found
-        found = sorted((end + 1 - len(word), -len(word), word) for end, word in self._words_automaton().iter(_lower(compact)))
+        lowered = _lower(compact)
+        matches = ((end + 1 - len(word), -len(word), word) for end, word in self._words_automaton().iter(lowered))
+        cap = FLOOD * len(lowered) + 4 * MAX_VALUE
+        found = list(itertools.islice(matches, cap + 1))  # (the automaton gives them in the order of their ends)
+        flooded = len(found) > cap
+        if flooded:  # the rest of the text is one hit (`FLOOD`): from where a match not read could start
+            rest, seen = max(0, found[-1][0] - found[-1][1] - self._longest), {w for _, _, w in found}
+            found = [m for m in found if m[0] < rest]
+        found.sort()
         if not found:
             return []
         kept_at = list(itertools.accumulate((e - s for s, e in joins[:-1]), initial=0)) if joins else []
@@ -1106,6 +1124,10 @@ class SensitiveIndex:
                 hits.append(hit)
             if hit is not None or not (word.isascii() and word.isalpha()):
                 taken = cs - minus
+        if flooded and (at := original(rest)) < len(text):
+            sources = frozenset(src for w in seen for where in self.words[w].values() for src in where)
+            flood = Hit(at, len(text), sources, EXACT)
+            hits.append(flood if back is None else Hit(back[at], len(folded), sources, EXACT))
         return hits
 
     def _judge(self, text: str, start: int, end: int, word: str,
