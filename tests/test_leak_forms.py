@@ -145,6 +145,24 @@ def test_cjk_numerals_that_are_no_sensitive_date_are_none(text: str) -> None:
     assert found_in(text) == []
 
 
+_NUMBERS = SensitiveIndex([("690721-1234567", "cases/2026-0001/01-intake.md", "client.resident_number"),
+                           ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")])
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("주민번호 六九〇七二一-1234567 확인", [("number", "六九〇七二--1234567")]),  # (its front no date: inside a number)
+    ("주민번호 六九〇七二一一二三四五六七 확인", [("number", "六九〇七二--二三四五六七"), ("resident-front", "六九〇七二-")]),
+    ("주민번호 六九〇七二一-一二三四五六七 확인", [("resident-front", "六九〇七二--")]),  # (at least its front)
+])
+def test_a_resident_number_in_cjk_numerals_is_found(text: str, found: list[tuple[str, str]]) -> None:
+    """A resident number (690721-1234567) with its digits in CJK numerals, its back in digits or
+    numerals: no date (its front is inside a longer number), but the number, found in the text
+    read with the numerals as digits, or at least its front."""
+    folded = reader_text(text).text
+    assert [(h.variant, folded[h.start:h.end]) for h in _NUMBERS.find(folded, folded=True)] == found
+    assert _NUMBERS.find("주민번호 六九〇七二二-1234567 확인") == []  # (another number)
+
+
 # --- 3. a birth date in number words, spaced or dotted ---------------------------------------------
 
 DATE_IN_SPACED_WORDS = [

@@ -292,6 +292,7 @@ _CJK_NUMERALS = "〇零一二三四五六七八九十百千"
 _CJK_NUMERAL = re.compile(f"[{_CJK_NUMERALS}]")
 _CJK_RUN = re.compile(f"[{_CJK_NUMERALS}]+")
 _CJK_SET = frozenset(_CJK_NUMERALS)
+_NUMERAL_OR_DIGIT = _CJK_SET | frozenset("0123456789")
 _NEAR_CJK = frozenset(_CJK_NUMERALS + "年月日./·")
 _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CJK_AS_WORDS = str.maketrans(_CJK_NUMERALS, "공영일이삼사오육칠팔구십백천")  # (for `_ko_number`)
@@ -311,7 +312,8 @@ def _cjk_readings(text: str) -> list[tuple[str, list[int]]]:
         s, e = m.span()
         k = e - s
         left, right = text[s - 1:s], text[e:e + 1]
-        if left in _CJK_SET and right in _CJK_SET:  # ("" is no numeral: a set, not a str)
+        # (between a numeral and a digit too: 六九〇七二一-1234567; "" is no numeral: a set, not a str)
+        if (left in _CJK_SET or right in _CJK_SET) and {left, right} <= _NUMERAL_OR_DIGIT:
             ends = "-" + "一" * (k - 2) + "-" if k > 2 else None
             options = ("一" * k, ends or ("-" if k == 1 else "-一"), ends or ("-" if k == 1 else "一-"))
             for plan, new in zip(plans, options, strict=True):
@@ -995,13 +997,17 @@ class SensitiveIndex:
 
     def _cjk_date_hits(self, text: str) -> list[Hit]:
         """The sensitive dates in `text` with a number in CJK numerals (`_cjk_readings`), at its
-        characters."""
+        characters; and the numbers so written (a resident number, 六九〇七二一-一二三四五六七 or
+        六九〇七二一-1234567: its front is no date, inside a longer number), as `number` hits."""
         found: dict[tuple[int, int], Hit] = {}
         for read, at in _cjk_readings(text):
-            for hit in self._digit_date_hits(read):
+            numbers = [h for h in self._compact_hits(read, None) if h.variant != GIVEN] if self._any_words else []
+            for hit in self._digit_date_hits(read) + numbers:
                 start, end = at[hit.start], at[hit.end]
                 if read[hit.start:hit.end] != text[start:end]:  # (else in digits: found in `text` as it is)
-                    found.setdefault((start, end), Hit(start, end, hit.sources, DATE))
+                    variant = hit.variant if hit.variant not in (EXACT, SPACED) else DATE if hit.variant == EXACT and \
+                        _ISO_DATE.fullmatch(read, hit.start, hit.end) else NUMBER
+                    found.setdefault((start, end), Hit(start, end, hit.sources, variant))
         return list(found.values())
 
     def _apart_word_dates(self, text: str, hits: list[Hit]) -> list[Hit]:
