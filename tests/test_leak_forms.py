@@ -152,7 +152,8 @@ _NUMBERS = SensitiveIndex([("690721-1234567", "cases/2026-0001/01-intake.md", "c
 @pytest.mark.parametrize(("text", "found"), [
     ("주민번호 六九〇七二一-1234567 확인", [("number", "六九〇七二--1234567")]),  # (its front no date: inside a number)
     ("주민번호 六九〇七二一一二三四五六七 확인", [("number", "六九〇七二--二三四五六七"), ("resident-front", "六九〇七二-")]),
-    ("주민번호 六九〇七二一-一二三四五六七 확인", [("resident-front", "六九〇七二--")]),  # (at least its front)
+    # (一-一: its dashes, ---, 一, a mark and 一, read each run apart)
+    ("주민번호 六九〇七二一-一二三四五六七 확인", [("number", "六九〇七二---二三四五六七"), ("resident-front", "六九〇七二--")]),
 ])
 def test_a_resident_number_in_cjk_numerals_is_found(text: str, found: list[tuple[str, str]]) -> None:
     """A resident number (690721-1234567) with its digits in CJK numerals, its back in digits or
@@ -161,6 +162,50 @@ def test_a_resident_number_in_cjk_numerals_is_found(text: str, found: list[tuple
     folded = reader_text(text).text
     assert [(h.variant, folded[h.start:h.end]) for h in _NUMBERS.find(folded, folded=True)] == found
     assert _NUMBERS.find("주민번호 六九〇七二二-1234567 확인") == []  # (another number)
+
+
+_PHONES = SensitiveIndex([("010-1234-5678", "cases/2026-0001/01-intake.md", "client.phone"),
+                          ("010-0000-1001", "cases/2026-0002/01-intake.md", "client.phone"),
+                          ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")])
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # `fold` makes 一 a dash (010一0000): 〇-〇--二三四-五六七八, whose first dash is 一, whose run of two is
+    # a mark and 一, and whose last is a mark: no one reading of every run at once has all three
+    ("전화 〇一〇-一二三四-五六七八 로", "〇-〇--二三四-五六七八"),
+    ("전화 〇一〇-〇〇〇〇-一〇〇一 로", "〇-〇-〇〇〇〇--〇〇-"),
+    ("전화 〇一〇 一二三四 五六七八 로", "〇-〇 -二三四 五六七八"),
+    ("전화 〇一〇.一二三四.五六七八 로", "〇-〇.-二三四.五六七八"),
+    ("전화 〇一〇一二三四五六七八 로", "〇-〇-二三四五六七八"),
+    ("전화 〇一〇-一二三四-5678 로", "〇-〇--二三四-5678"),
+    ("주소 나래동 一一 전화 〇一〇-一二三四-五六七八", "〇-〇--二三四-五六七八"),  # (another number before it)
+])
+def test_a_phone_number_in_cjk_numerals_with_one_in_it_is_found(text: str, found: str) -> None:
+    folded = reader_text(text).text
+    assert [(h.variant, folded[h.start:h.end]) for h in _PHONES.find(folded, folded=True)] == [("number", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "〇一〇-一二三四-五六七九", "一二三-一二三", "第一-一 조", "〇一〇-一二三四-五六七八九",
+])
+def test_other_numbers_in_cjk_numerals_are_none(text: str) -> None:
+    assert _PHONES.find(text) == []
+
+
+def test_a_text_of_many_numbers_in_cjk_numerals_is_read_in_bounded_time() -> None:
+    """Each number is read every way its dashes may be, within bounds (MAX_CLUSTER_READINGS a
+    number, MAX_CJK_READINGS a text): 16,000 numbers of six runs of dashes each, and one long one,
+    in a second or two (unbounded: half a minute), and a phone number after them still found by the
+    readings of the whole text."""
+    import time
+
+    text = "가 ".join(["〇-〇-〇-〇-〇-〇-〇"] * 16000) + " " + "〇-" * 5000 + " 전화 〇二〇-二三四五-六七八九"
+    index = SensitiveIndex([("020-2345-6789", "cases/2026-0001/01-intake.md", "client.phone"),
+                            ("1969-07-21", "cases/2026-0001/01-intake.md", "client.birth_date")])
+    start = time.perf_counter()
+    hits = index.find(text)
+    assert time.perf_counter() - start < 8
+    assert [text[h.start:h.end] for h in hits] == ["〇二〇-二三四五-六七八九"]
 
 
 # --- 3. a birth date in number words, spaced or dotted ---------------------------------------------

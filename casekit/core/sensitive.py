@@ -302,12 +302,23 @@ _DASH_RUN = re.compile("-+")
 _JAMO_OR_CJK = re.compile(f"[{JAMO_CHARS}{_CJK_NUMERALS}]")
 
 
-def _cjk_readings(text: str) -> list[tuple[str, list[int]]]:
-    """`text` (folded, holding a CJK numeral) with its numbers in CJK numerals written in digits,
-    and the offset in `text` of each character of it and one past the end; a reading for each
-    way its dashes between two numerals may be read: all 一, or the first and last of a run marks
-    (六九-〇七-二一; -一一- of 一九六四-一一-〇三), or of two, the second (二一-〇七)."""
-    plans: tuple[list[tuple[int, str]], ...] = ([], [], [])
+# a run of dashes between two numerals read every way (`_every_reading`) is at most this long, and
+# one cluster of numbers (`_CJK_CLUSTER`) is read at most so many ways, a text at most MAX_CJK_READINGS
+# (a hostile text of numerals and dashes costs a bounded multiple of its length; past the bounds
+# the three readings of the whole text, `_cjk_readings`, still hold)
+MAX_DASHES_APART = 6
+MAX_CLUSTER_READINGS = 64
+MAX_CJK_READINGS = 1024
+# a number as written around its numerals: numerals, digits, dashes and the marks and spaces that
+# group a phone number, a resident number or a date (年 月 日 too)
+_CJK_CLUSTER = re.compile(f"[{_CJK_NUMERALS}0-9年月日\\-./·ㆍ() \t]+")
+
+
+def _dash_runs(text: str) -> list[tuple[int, int, tuple[str, str, str], bool]]:
+    """Each run of dashes touching a CJK numeral in `text` (folded): its start and end, what it
+    reads as in each of `_cjk_readings`' three readings, and whether it lies between two numerals
+    (or a numeral and a digit), where it may be 一 or a mark."""
+    runs: list[tuple[int, int, tuple[str, str, str], bool]] = []
     for m in _DASH_RUN.finditer(text):
         s, e = m.span()
         k = e - s
@@ -315,23 +326,71 @@ def _cjk_readings(text: str) -> list[tuple[str, list[int]]]:
         # (between a numeral and a digit too: 六九〇七二一-1234567; "" is no numeral: a set, not a str)
         if (left in _CJK_SET or right in _CJK_SET) and {left, right} <= _NUMERAL_OR_DIGIT:
             ends = "-" + "一" * (k - 2) + "-" if k > 2 else None
-            options = ("一" * k, ends or ("-" if k == 1 else "-一"), ends or ("-" if k == 1 else "一-"))
-            for plan, new in zip(plans, options, strict=True):
-                plan.append((s, new))
+            runs.append((s, e, ("一" * k, ends or ("-" if k == 1 else "-一"), ends or ("-" if k == 1 else "一-")), True))
         elif left in _NEAR_CJK or right in _NEAR_CJK:
-            for plan in plans:
-                plan.append((s, "一" * k))
-    out = []
-    for i, plan in enumerate(plans):
-        if plan in plans[:i]:
+            runs.append((s, e, ("一" * k,) * 3, False))
+    return runs
+
+
+def _replaced(text: str, offset: int, plan: Iterable[tuple[int, str]]) -> str:
+    """`text` (which starts at `offset` of the text the plan's starts are in) with each (start, new)
+    of `plan` written over it, the same length."""
+    pieces, pos = [], 0
+    for s, new in plan:
+        pieces += [text[pos:s - offset], new]
+        pos = s - offset + len(new)
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _cjk_readings(text: str, runs: list[tuple[int, int, tuple[str, str, str], bool]]) -> list[tuple[str, list[int]]]:
+    """`text` (folded, holding a CJK numeral; `runs`: its `_dash_runs`) with its numbers in CJK
+    numerals written in digits, and the offset in `text` of each character of it and one past the
+    end; a reading for each way its dashes between two numerals may be read: all 一, or the first
+    and last of a run marks (六九-〇七-二一; -一一- of 一九六四-一一-〇三), or of two, the second (二一-〇七)."""
+    plans = [[(s, options[i]) for s, _, options, _ in runs] for i in range(3)]
+    return [_cjk_in_digits(_replaced(text, 0, plan)) for i, plan in enumerate(plans) if plan not in plans[:i]]
+
+
+def _every_reading(k: int) -> list[str]:
+    """Each way a run of `k` dashes between two numerals may be read: all 一 (`fold` made 一 a
+    dash), one of them a mark (〇一〇-一二三四: its dashes, -, --, the second a mark), or the first
+    and the last."""
+    out = ["一" * k, *("一" * i + "-" + "一" * (k - 1 - i) for i in range(k))]
+    return out + ["-" + "一" * (k - 2) + "-"] if k > 2 else out
+
+
+def _cluster_readings(text: str, runs: list[tuple[int, int, tuple[str, str, str], bool]]) -> Iterator[tuple[int, str]]:
+    """Each number of `text` written with CJK numerals and dashes between them (`_CJK_CLUSTER`), with
+    a character around it, read every way its dashes may be (`_every_reading`), each run on its own:
+    a phone number 〇一〇-一二三四-五六七八 (folded 〇-〇--二三四-五六七八) needs its first dash 一,
+    the next two a mark and 一, the last a mark, which none of `_cjk_readings` has. (where the window
+    starts, the window so read); within the bounds (MAX_DASHES_APART, MAX_CLUSTER_READINGS,
+    MAX_CJK_READINGS)."""
+    budget = MAX_CJK_READINGS
+    i = 0
+    for m in _CJK_CLUSTER.finditer(text):
+        inside = []
+        while i < len(runs) and runs[i][0] < m.end():
+            if runs[i][0] >= m.start():
+                inside.append(runs[i])
+            i += 1
+        apart = [run for run in inside if run[3]]
+        if not apart or any(e - s > MAX_DASHES_APART for s, e, _, _ in apart):
             continue
-        pieces, pos = [], 0
-        for s, new in plan:
-            pieces += [text[pos:s], new]
-            pos = s + len(new)
-        pieces.append(text[pos:])
-        out.append(_cjk_in_digits("".join(pieces)))
-    return out
+        ways = [_every_reading(e - s) for s, e, _, _ in apart]
+        count = 1
+        for w in ways:
+            count *= len(w)
+        if count > MAX_CLUSTER_READINGS or count > budget:
+            continue
+        budget -= count
+        ws, we = max(0, m.start() - 1), min(len(text), m.end() + 1)
+        window = text[ws:we]
+        fixed = [(s, options[0]) for s, _, options, between in inside if not between]
+        for choice in itertools.product(*ways):
+            plan = sorted(fixed + [(run[0], new) for run, new in zip(apart, choice, strict=True)])
+            yield ws, _replaced(window, ws, plan)
 
 
 def _cjk_in_digits(text: str) -> tuple[str, list[int]]:
@@ -855,7 +914,8 @@ class SensitiveIndex:
         if part in self._unclean:
             return False
         folded = fold(part)
-        clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded)
+        clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded) and \
+            (_CJK_NUMERAL.search(folded) is None or not self._cjk_hits(folded))
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
             # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
@@ -890,8 +950,9 @@ class SensitiveIndex:
                     hits.append(hit)
         rare = _JAMO_OR_CJK.search(text) if jamo and not text.isascii() else None
         if others is None:
-            cjk = rare is not None and _CJK_NUMERAL.search(text, rare.start()) is not None
-            others = self._compact_hits(text, names) + self._date_hits(text, cjk)
+            others = self._compact_hits(text, names) + self._date_hits(text)
+            if rare is not None and _CJK_NUMERAL.search(text, rare.start()) is not None:  # (rare: looked for first)
+                others += self._cjk_hits(text)
         if hits and others:  # a given name inside a hit of the whole name is that hit
             reach = _reach((o.start, o.end) for o in others)
             hits = [g for g in hits if reach(g.start + 1) < g.end]
@@ -925,14 +986,12 @@ class SensitiveIndex:
                 furthest = hit.end
         return [h for h in found if reach(h.start + 1) < h.end] + kept
 
-    def _date_hits(self, text: str, cjk: bool | None = None) -> list[Hit]:
-        """Every written form of a sensitive date: each date-like run read as (year, month, day).
-        `cjk`: whether `text` holds a CJK numeral, when known (None: looked for here)."""
+    def _date_hits(self, text: str) -> list[Hit]:
+        """Every written form of a sensitive date but in CJK numerals (`_cjk_hits`): each date-like
+        run read as (year, month, day)."""
         if not self.dates:
             return []
         hits = self._digit_date_hits(text)
-        if cjk or (cjk is None and _CJK_NUMERAL.search(text) is not None):  # (CJK numerals: rare, so looked for first)
-            hits += self._cjk_date_hits(text)
         if _date_words_hint(text):  # (number words: rare, so looked for first)
             hits += self._word_date_hits(text)
         for m in _digit_word_dates(text):
@@ -995,19 +1054,27 @@ class SensitiveIndex:
                     break
         return hits
 
-    def _cjk_date_hits(self, text: str) -> list[Hit]:
-        """The sensitive dates in `text` with a number in CJK numerals (`_cjk_readings`), at its
-        characters; and the numbers so written (a resident number, 六九〇七二一-一二三四五六七 or
-        六九〇七二一-1234567: its front is no date, inside a longer number), as `number` hits."""
+    def _cjk_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates and numbers in `text` (holding a CJK numeral) written with a number
+        in CJK numerals, at its characters: read with its numerals as digits (`_cjk_readings`, and
+        each number apart, `_cluster_readings`), a date as `date` and a number as `number` (a
+        resident number, 六九〇七二一-一二三四五六七 or 六九〇七二一-1234567: its front is no date,
+        inside a longer number; a phone number, 〇一〇-一二三四-五六七八)."""
+        runs = _dash_runs(text)
+        readings = [(0, text, read, at) for read, at in _cjk_readings(text, runs)]
+        for ws, window in _cluster_readings(text, runs):
+            read, at = _cjk_in_digits(window)
+            readings.append((ws, text[ws:ws + len(window)], read, at))
         found: dict[tuple[int, int], Hit] = {}
-        for read, at in _cjk_readings(text):
+        for ws, seen, read, at in readings:
+            dates = self._digit_date_hits(read)
             numbers = [h for h in self._compact_hits(read, None) if h.variant != GIVEN] if self._any_words else []
-            for hit in self._digit_date_hits(read) + numbers:
-                start, end = at[hit.start], at[hit.end]
-                if read[hit.start:hit.end] != text[start:end]:  # (else in digits: found in `text` as it is)
-                    variant = hit.variant if hit.variant not in (EXACT, SPACED) else DATE if hit.variant == EXACT and \
-                        _ISO_DATE.fullmatch(read, hit.start, hit.end) else NUMBER
-                    found.setdefault((start, end), Hit(start, end, hit.sources, variant))
+            for hits, plain in ((dates, DATE), (numbers, NUMBER)):
+                for hit in hits:
+                    start, end = at[hit.start], at[hit.end]
+                    if read[hit.start:hit.end] != seen[start:end]:  # (else in digits: found in `text` as it is)
+                        variant = plain if hit.variant in (EXACT, SPACED) else hit.variant
+                        found.setdefault((ws + start, ws + end), Hit(ws + start, ws + end, hit.sources, variant))
         return list(found.values())
 
     def _apart_word_dates(self, text: str, hits: list[Hit]) -> list[Hit]:
