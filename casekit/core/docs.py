@@ -594,8 +594,9 @@ def crowded_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     """`markdown-marks`, an error, at each paragraph holding more inline marks (_INLINE_MARK) than
     `mark_limit` allows for its length: Python-Markdown's inline pass rebuilds the paragraph once
     a mark, so `&#1`, `\\*` or `` `a `` repeated 100,000 times in a record stalled the build for
-    a minute. Passed over in one count when the whole text could not hold such a paragraph."""
-    if len(_INLINE_MARK.findall(text)) <= mark_limit(len(text)):
+    a minute. Passed over at once when the text is too short to hold more marks than the limit (a
+    mark is a character at least), in one count when the whole text could not hold such a paragraph."""
+    if len(text) <= MAX_MARKS or len(_INLINE_MARK.findall(text)) <= mark_limit(len(text)):
         return []
     out: list[Finding] = []
     start = 0
