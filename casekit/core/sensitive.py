@@ -288,14 +288,15 @@ _DIGIT_WORDS_OF = {str(d): "".join(w for w, v in _KO_DIGITS.items() if v == d) f
 # (年 月 日 are its). `fold` has made 一 a dash (it is drawn as one: 010一0000): a run of dashes
 # touching a numeral, 年 月 日 or a dot is 一 again, and one between two numerals may be a mark as
 # well (六九-〇七-二一): each reading is tried (`_cjk_readings`)
-_CJK_NUMERALS = "〇零一二三四五六七八九十百千"
+# (○ and ◯, circles, are how a Korean keyboard types 〇: 二○○五年, 六九○七二一)
+_CJK_NUMERALS = "〇○◯零一二三四五六七八九十百千"
 _CJK_NUMERAL = re.compile(f"[{_CJK_NUMERALS}]")
 _CJK_RUN = re.compile(f"[{_CJK_NUMERALS}]+")
 _CJK_SET = frozenset(_CJK_NUMERALS)
 _NUMERAL_OR_DIGIT = _CJK_SET | frozenset("0123456789")
 _NEAR_CJK = frozenset(_CJK_NUMERALS + "年月日./·")
-_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_CJK_AS_WORDS = str.maketrans(_CJK_NUMERALS, "공영일이삼사오육칠팔구십백천")  # (for `_ko_number`)
+_CJK_DIGITS = str.maketrans("〇○◯零一二三四五六七八九", "0000123456789")
+_CJK_AS_WORDS = str.maketrans(_CJK_NUMERALS, "공공공영일이삼사오육칠팔구십백천")  # (for `_ko_number`)
 _DASH_RUN = re.compile("-+")
 # what only a text holding jamo to compose (`compose_jamo`) or a CJK numeral holds: searched for once,
 # a text that holds neither (most) pays one scan for both
