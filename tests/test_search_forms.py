@@ -868,23 +868,32 @@ def test_a_long_page_keeps_its_sentences_by_their_words_not_their_runs_joined(bu
     assert long >= 10
 
 
+# the queries on six workers at once. A query is answered at most twice: its first screen, then again
+# with the long pages' other sentences and the results past the first ten, which always come when
+# the first answer has more than ten; else the second comes only when a snippet changed, waited for
+# 300 ms (one worker in turn, waiting 100 ms past every answer, took a minute)
 _SNIPPETS_JS = """
 async (queries) => {
   const manifest = await (await fetch('search/search_index.json')).json();
-  const w = new Worker('assets/casekit/search-worker.js');
-  await new Promise(r => { w.onmessage = e => { if (e.data.type === 1) r(); }; w.postMessage({type: 0, data: manifest}); });
-  const out = [];
-  for (const q of queries) {
-    out.push(await new Promise(r => {  /* the last message of a query: every result with its snippet */
-      let timer = null;
-      w.onmessage = e => {
-        if (e.data.type !== 3) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => r(e.data.data.items.slice(0, 10).map(i => i[0].text)), 100);
-      };
-      w.postMessage({type: 2, data: q});
-    }));
-  }
+  const out = new Array(queries.length), lanes = 6;
+  await Promise.all([...Array(lanes).keys()].map(async lane => {
+    const w = new Worker('assets/casekit/search-worker.js');
+    await new Promise(r => { w.onmessage = e => { if (e.data.type === 1) r(); }; w.postMessage({type: 0, data: manifest}); });
+    for (let i = lane; i < queries.length; i += lanes) {
+      out[i] = await new Promise(r => {  /* the last message of a query: every result with its snippet */
+        let timer = null, answers = 0;
+        w.onmessage = e => {
+          if (e.data.type !== 3) return;
+          const items = e.data.data.items, done = () => r(items.slice(0, 10).map(i => i[0].text));
+          clearTimeout(timer);
+          if (++answers === 2) done();
+          else if (items.length <= 10) timer = setTimeout(done, 300);
+        };
+        w.postMessage({type: 2, data: queries[i]});
+      });
+    }
+    w.terminate();
+  }));
   return out;
 }
 """
@@ -918,10 +927,11 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
     빚을, and a one-syllable stem not taken as found inside another word, 복약 for 약; on the sample
     of 2026-12, 66.6% of 3,080 snippets, and 66.9% with the cover counting a sentence's words and
     dates, not the joined forms of its runs: 66.1% had it counted kimsw for kim.sw; 69.0% with the
-    shortest sentence of each month a page is dated in kept first, beyond the budget). The floor
-    sits three points under that: the query set is drawn from the sample's own text, and a sentence
-    added to a record or a docs/ page moves the share by a few tenths (59.8% against a 60% floor
-    once); what it guards is the method (57% without it), not the sample's last decimal."""
+    shortest sentence of each month a page is dated in kept first, beyond the budget; 96.5% of 3,396
+    snippets of 637 queries on the sample of 2026-12-06, the results marked by what was typed, its
+    stem and its forms). The floor sits under that: the query set is drawn from the sample's own
+    text, and a sentence added to a record or a docs/ page moves the share by a few tenths (59.8%
+    against a 60% floor once); what it guards is the method, not the sample's last decimal."""
     words: set[str] = set()
     for path, location in index_files(built_site):
         read = read_page(path, location)
@@ -934,7 +944,7 @@ def test_most_snippets_of_a_one_word_query_hold_a_match(browser: Browser, served
         page.goto(served_site)
         snippets = [t for texts in page.evaluate(_SNIPPETS_JS, queries) for t in texts]
     marked = sum("<mark>" in t for t in snippets) / len(snippets)
-    assert len(queries) > 200 and marked >= 0.65, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
+    assert len(queries) > 200 and marked >= 0.9, f"{marked:.1%} of {len(snippets)} snippets of {len(queries)} queries"
 
 
 @pytest.mark.browser
