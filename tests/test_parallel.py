@@ -231,7 +231,11 @@ def test_the_sensitive_values_are_scanned_beside_the_case_rules_with_the_same_fi
     (book / "docs/phones.md").write_text("# 연락처\n\n상담 010-2345-6789\n", encoding="utf-8")
     one = check(book, jobs=1, cache=False).findings
     assert not forked
+    # a casebook of fewer than MIN_BACKGROUND records (the sample's 83): here, the fork costs more
     assert check(book, jobs=2).findings == one
+    assert not forked
+    monkeypatch.setattr(casebook_mod, "MIN_BACKGROUND", 50)
+    assert check(book, jobs=2, cache=False).findings == one
     assert check(book, jobs=2).findings == one
     assert len(forked) == 2 and all(forked)
     # many records to scan (a cold check, a value changed): here, on every core, as before (a
