@@ -290,7 +290,6 @@ _DIGIT_WORDS_OF = {str(d): "".join(w for w, v in _KO_DIGITS.items() if v == d) f
 # well (六九-〇七-二一): each reading is tried (`_cjk_readings`)
 # (○ and ◯, circles, are how a Korean keyboard types 〇: 二○○五年, 六九○七二一)
 _CJK_NUMERALS = "〇○◯零一二三四五六七八九十百千"
-_CJK_NUMERAL = re.compile(f"[{_CJK_NUMERALS}]")
 _CJK_RUN = re.compile(f"[{_CJK_NUMERALS}]+")
 _CJK_SET = frozenset(_CJK_NUMERALS)
 _NUMERAL_OR_DIGIT = _CJK_SET | frozenset("0123456789")
@@ -313,6 +312,29 @@ MAX_CJK_READINGS = 1024
 # a number as written around its numerals: numerals, digits, dashes and the marks and spaces that
 # group a phone number, a resident number or a date (年 月 日 too)
 _CJK_CLUSTER = re.compile(f"[{_CJK_NUMERALS}0-9年月日\\-./·ㆍ() \t]+")
+
+
+# a stretch of text that may hold a number in CJK numerals: runs of numerals, digits and dashes (一,
+# folded) with at most two of what marks or names a number's parts between them (. / · 年 月 日, 년 월
+# 일, a space: 六九년 七월 二一일); holding a numeral and three of those characters at least
+# (二年二月二日), so a mask or a bullet (이○○ 씨, 이○○ (2026-0002), ○ 상담) costs no reading of the text
+_CJK_STRETCH = re.compile(f"(?:[{_CJK_NUMERALS}0-9-]++[./·ㆍ年月日년월일 \t]{{0,2}}+)++")  # (possessive: no backtracking)
+_NUMBER_CHARS = re.compile(f"[{_CJK_NUMERALS}0-9-]")
+
+
+def _may_hold_cjk_number(text: str) -> bool:
+    """Whether `text` (folded) has a stretch that may be a number in CJK numerals: looked for around
+    each run of numerals (eight characters either side hold three of a stretch's characters, when
+    it has them: at most two marks between its runs); past 1,000 runs, taken to have one."""
+    for n, run in enumerate(_CJK_RUN.finditer(text)):
+        s, e = run.span()
+        if e - s >= 3 or n >= 1000:
+            return True
+        ws = max(0, s - 8)
+        for m in _CJK_STRETCH.finditer(text[ws:e + 8]):
+            if m.start() <= s - ws < m.end() and len(_NUMBER_CHARS.findall(m.group())) >= 3:
+                return True
+    return False
 
 
 def _dash_runs(text: str) -> list[tuple[int, int, tuple[str, str, str], bool]]:
@@ -916,7 +938,7 @@ class SensitiveIndex:
             return False
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded) and \
-            (_CJK_NUMERAL.search(folded) is None or not self._cjk_hits(folded))
+            (not _may_hold_cjk_number(folded) or not self._cjk_hits(folded))
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
             # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
@@ -952,7 +974,7 @@ class SensitiveIndex:
         rare = _JAMO_OR_CJK.search(text) if jamo and not text.isascii() else None
         if others is None:
             others = self._compact_hits(text, names) + self._date_hits(text)
-            if rare is not None and _CJK_NUMERAL.search(text, rare.start()) is not None:  # (rare: looked for first)
+            if rare is not None and _may_hold_cjk_number(text):  # (rare: looked for first)
                 others += self._cjk_hits(text)
         if hits and others:  # a given name inside a hit of the whole name is that hit
             reach = _reach((o.start, o.end) for o in others)
