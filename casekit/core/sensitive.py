@@ -49,6 +49,7 @@ import bisect
 import hashlib
 import itertools
 import json
+import math
 import pickle
 import re
 import unicodedata
@@ -385,11 +386,11 @@ def _every_reading(k: int) -> list[str]:
 
 def _cluster_readings(text: str, runs: list[tuple[int, int, tuple[str, str, str], bool]]) -> Iterator[tuple[int, str]]:
     """Each number of `text` written with CJK numerals and dashes between them (`_CJK_CLUSTER`), with
-    a character around it, read every way its dashes may be (`_every_reading`), each run on its own:
-    a phone number 〇一〇-一二三四-五六七八 (folded 〇-〇--二三四-五六七八) needs its first dash 一,
-    the next two a mark and 一, the last a mark, which none of `_cjk_readings` has. (where the window
-    starts, the window so read); within the bounds (MAX_DASHES_APART, MAX_CLUSTER_READINGS,
-    MAX_CJK_READINGS)."""
+    a character around it, read every way its dashes between two numerals may be (`_every_reading`),
+    each run on its own: a phone number 〇一〇-一二三四-五六七八 (folded 〇-〇--二三四-五六七八) needs
+    its first dash 一, the next two a mark and 一, the last a mark, which none of `_cjk_readings` has.
+    (A dash at a number's edge stays 一: 一六九〇七二一 is no birth date.) (where the window starts,
+    the window so read); within the bounds (MAX_DASHES_APART, MAX_CLUSTER_READINGS, MAX_CJK_READINGS)."""
     budget = MAX_CJK_READINGS
     i = 0
     for m in _CJK_CLUSTER.finditer(text):
@@ -399,12 +400,10 @@ def _cluster_readings(text: str, runs: list[tuple[int, int, tuple[str, str, str]
                 inside.append(runs[i])
             i += 1
         apart = [run for run in inside if run[3]]
-        if not apart or any(e - s > MAX_DASHES_APART for s, e, _, _ in apart):
-            continue
+        if not apart or len(apart) > MAX_CLUSTER_READINGS or any(e - s > MAX_DASHES_APART for s, e, _, _ in apart):
+            continue  # (each run apart has two ways at least)
         ways = [_every_reading(e - s) for s, e, _, _ in apart]
-        count = 1
-        for w in ways:
-            count *= len(w)
+        count = math.prod(len(w) for w in ways)
         if count > MAX_CLUSTER_READINGS or count > budget:
             continue
         budget -= count
