@@ -136,6 +136,7 @@ def test_a_birth_date_in_cjk_numerals_fails_check(tmp_path: Path) -> None:
     ("二◯◯◯.九.一二", "二◯◯◯.九.一二"),
     ("2○○○.09.12", "2○○○.09.12"),  # (one numeral among digits)
     ("1964.11.○3", "1964.11.○3"),
+    ("一九六四_十一_〇三", "一九六四_十一_〇三"),
     ("九二〇二一四", "九二〇二一四"),
 ])
 def test_dates_in_cjk_numerals_are_found(text: str, found: str) -> None:
@@ -201,7 +202,8 @@ def test_other_numbers_in_cjk_numerals_are_none(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "read"), [
     ("六九년 七월 二一일", True), ("1964.11.○3", True), ("〇-〇 -二三四", True), ("二年二月二日", True),
-    ("二○○五年", True), ("이○○ 씨와 상담", False), ("이○○ (2026-0002) 방문", False), ("○ 상담 내용", False),
+    ("二○○五年", True), ("六九_〇七_二一", True), ("六九=〇七=二一", True),
+    ("이○○ 씨와 상담", False), ("S000006 · 모○재 | 가온 사례집", False), ("○ 상담 내용", False),
 ])
 def test_only_a_text_that_may_hold_a_number_in_cjk_numerals_is_read_as_one(text: str, read: bool) -> None:
     """A mask or a bullet (이○○, ○ 상담: most texts holding a numeral) costs no reading of the text

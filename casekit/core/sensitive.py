@@ -316,10 +316,10 @@ _CJK_CLUSTER = re.compile(f"[{_CJK_NUMERALS}0-9年月日\\-./·ㆍ() \t]+")
 
 
 # a stretch of text that may hold a number in CJK numerals: runs of numerals, digits and dashes (一,
-# folded) with at most two of what marks or names a number's parts between them (. / · 年 月 日, 년 월
-# 일, a space: 六九년 七월 二一일); holding a numeral and three of those characters at least
-# (二年二月二日), so a mask or a bullet (이○○ 씨, 이○○ (2026-0002), ○ 상담) costs no reading of the text
-_CJK_STRETCH = re.compile(f"(?:[{_CJK_NUMERALS}0-9-]++[./·ㆍ年月日년월일 \t]{{0,2}}+)++")  # (possessive: no backtracking)
+# folded) with at most two of what may stand between a number's parts between them (a separator the
+# index ignores, = ; ~, 年 月 日, 년 월 일: 六九년 七월 二一일, 六九_〇七_二一); holding a numeral and three
+# of those characters at least (二年二月二日), so a mask or a bullet (이○○ 씨, ○ 상담) costs no reading
+_CJK_STRETCH = re.compile(f"(?:[{_CJK_NUMERALS}0-9-]++[{_SEP_CHARS.replace(chr(92) + '-', '')}=;~年月日년월일]{{0,2}}+)++")
 _NUMBER_CHARS = re.compile(f"[{_CJK_NUMERALS}0-9-]")
 
 
