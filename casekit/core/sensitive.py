@@ -937,7 +937,7 @@ class SensitiveIndex:
             return False
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded) and \
-            (not _may_hold_cjk_number(folded) or not self._cjk_hits(folded))
+            not self._cjk_hits(folded)
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
             # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
@@ -973,7 +973,7 @@ class SensitiveIndex:
         rare = _JAMO_OR_CJK.search(text) if jamo and not text.isascii() else None
         if others is None:
             others = self._compact_hits(text, names) + self._date_hits(text)
-            if rare is not None and _may_hold_cjk_number(text):  # (rare: looked for first)
+            if rare is not None:  # (a CJK numeral or jamo: rare, so looked for first)
                 others += self._cjk_hits(text)
         if hits and others:  # a given name inside a hit of the whole name is that hit
             reach = _reach((o.start, o.end) for o in others)
@@ -1082,6 +1082,8 @@ class SensitiveIndex:
         each number apart, `_cluster_readings`), a date as `date` and a number as `number` (a
         resident number, 六九〇七二一-一二三四五六七 or 六九〇七二一-1234567: its front is no date,
         inside a longer number; a phone number, 〇一〇-一二三四-五六七八)."""
+        if not _may_hold_cjk_number(text):  # (most texts, and a mask or a bullet: 이○○, ○ 상담)
+            return []
         runs = _dash_runs(text)
         readings = [(0, text, read, at) for read, at in _cjk_readings(text, runs)]
         for ws, window in _cluster_readings(text, runs):
