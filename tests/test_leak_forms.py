@@ -121,6 +121,9 @@ DATE_IN_CJK = [
     ("생년월일 ", "六九零七二一", "."),
     ("생년월일 ", "千九百六十九年七月二十一日", "."),
     ("생년월일 ", "六九○七二一", "."),  # (○, a circle: how a Korean keyboard types 〇)
+    ("생년월일 ", "一九六九年七月廿一日", "."),  # (廿: twenty)
+    ("생년월일 ", "壹玖陸玖年柒月貳拾壹日", "."),  # (the formal numerals of a contract: 갖은자)
+    ("생년월일 ", "陸玖零柒貳壹", "."),
 ]
 
 
@@ -138,6 +141,10 @@ def test_a_birth_date_in_cjk_numerals_fails_check(tmp_path: Path) -> None:
     ("1964.11.○3", "1964.11.○3"),
     ("一九六四_十一_〇三", "一九六四_十一_〇三"),
     ("九二〇二一四", "九二〇二一四"),
+    ("壹玖陸肆年拾壹月參日", "壹玖陸肆年拾壹月參日"),  # (갖은자, and their Chinese and Japanese forms)
+    ("壹玖陆肆.壹壹.〇参", "壹玖陆肆.壹壹.〇参"),
+    ("贰〇〇〇年玖月拾贰日", "贰〇〇〇年玖月拾贰日"),
+    ("弐〇〇〇年九月十弐日", "弐〇〇〇年九月十弐日"),
 ])
 def test_dates_in_cjk_numerals_are_found(text: str, found: str) -> None:
     assert found_in(text) == [("date", found.replace("一", "-"))]  # (一 is read as a dash: `fold`)
@@ -147,6 +154,8 @@ def test_dates_in_cjk_numerals_are_found(text: str, found: str) -> None:
     "二〇二六年 三月 二十一日 회의", "七月二十一日 방문", "一九六九年", "第一 二 三 조", "一九六九年七月二十二日",
     "六九〇七二二", "一九六九-〇七-二二", "六九〇七二一〇", "一六九〇七二一",
     "이○○ 씨와 상담", "20○○년 ○월 ○일", "○ 상담 1969년", "○○○○○○-○○○○○○○",  # (○ as a mask and a bullet)
+    "一九六九年七月廿二日", "一九六九年七月卅一日", "七月廿一日 방문", "壹玖陸玖年", "參拾 명 參加", "金 壹百萬 원整",
+    "壹玖陸肆年拾貳月參日", "廿廿一", "卅卅",
 ])
 def test_cjk_numerals_that_are_no_sensitive_date_are_none(text: str) -> None:
     assert found_in(text) == []
@@ -187,6 +196,8 @@ _PHONES = SensitiveIndex([("010-1234-5678", "cases/2026-0001/01-intake.md", "cli
     ("전화 〇一〇一二三四五六七八 로", "〇-〇-二三四五六七八"),
     ("전화 〇一〇-一二三四-5678 로", "〇-〇--二三四-5678"),
     ("주소 나래동 一一 전화 〇一〇-一二三四-五六七八", "〇-〇--二三四-五六七八"),  # (another number before it)
+    ("전화 零壹零-壹貳參肆-伍陸柒捌 로", "零壹零-壹貳參肆-伍陸柒捌"),  # (갖은자: no 一 to read again)
+    ("전화 〇壹〇 一二三四 伍陸柒捌 로", "〇壹〇 -二三四 伍陸柒捌"),
 ])
 def test_a_phone_number_in_cjk_numerals_with_one_in_it_is_found(text: str, found: str) -> None:
     folded = reader_text(text).text

@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -289,14 +289,22 @@ _DIGIT_WORDS_OF = {str(d): "".join(w for w, v in _KO_DIGITS.items() if v == d) f
 # (年 月 日 are its). `fold` has made 一 a dash (it is drawn as one: 010一0000): a run of dashes
 # touching a numeral, 年 月 日 or a dot is 一 again, and one between two numerals may be a mark as
 # well (六九-〇七-二一): each reading is tried (`_cjk_readings`)
-# (○ and ◯, circles, are how a Korean keyboard types 〇: 二○○五年, 六九○七二一)
-_CJK_NUMERALS = "〇○◯零一二三四五六七八九十百千"
+# (○ and ◯, circles, are how a Korean keyboard types 〇: 二○○五年, 六九○七二一). The formal numerals of
+# a contract or a cheque (갖은자: 壹 貳 參 肆 伍 陸 柒 捌 玖 拾 佰 仟, and their Chinese and Japanese forms 贰 叁
+# 参 陆 弐) read as the plain ones (壹玖陸玖年柒月貳拾壹日), and 廿 and 卅, twenty and thirty in a date (七月廿一日)
+_CJK_FORMAL = {"壹": "一", "貳": "二", "贰": "二", "弐": "二", "參": "三", "叁": "三", "参": "三", "肆": "四",
+               "伍": "五", "陸": "六", "陆": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千"}
+_CJK_NUMERALS = "〇○◯零一二三四五六七八九十百千廿卅" + "".join(_CJK_FORMAL)
+_CJK_UNITS = frozenset("十百千廿卅拾佰仟")  # (a run holding one is read as a number, not digit by digit)
 _CJK_RUN = re.compile(f"[{_CJK_NUMERALS}]+")
 _CJK_SET = frozenset(_CJK_NUMERALS)
 _NUMERAL_OR_DIGIT = _CJK_SET | frozenset("0123456789")
 _NEAR_CJK = frozenset(_CJK_NUMERALS + "年月日./·")
-_CJK_DIGITS = str.maketrans("〇○◯零一二三四五六七八九", "0000123456789")
-_CJK_AS_WORDS = str.maketrans(_CJK_NUMERALS, "공공공영일이삼사오육칠팔구십백천")  # (for `_ko_number`)
+_CJK_DIGITS = str.maketrans("〇○◯零一二三四五六七八九", "0000123456789") | str.maketrans(
+    {k: v.translate(str.maketrans("一二三四五六七八九", "123456789")) for k, v in _CJK_FORMAL.items() if v not in "十百千"})
+_CJK_AS_WORDS = str.maketrans(dict(zip("〇○◯零一二三四五六七八九十百千", "공공공영일이삼사오육칠팔구십백천", strict=True))
+                              | {"廿": "이십", "卅": "삼십"})  # (for `_ko_number`)
+_CJK_AS_WORDS |= {ord(k): _CJK_AS_WORDS[ord(v)] for k, v in _CJK_FORMAL.items()}
 _DASH_RUN = re.compile("-+")
 # what only a text holding jamo to compose (`compose_jamo`) or a CJK numeral holds: searched for once,
 # a text that holds neither (most) pays one scan for both
@@ -424,7 +432,7 @@ def _cjk_in_digits(text: str) -> tuple[str, list[int]]:
     pos = 0
     for m in _CJK_RUN.finditer(text):
         run = m.group()
-        if any(unit in run for unit in "十百千"):
+        if not _CJK_UNITS.isdisjoint(run):
             value = _ko_number(run.translate(_CJK_AS_WORDS))
             if value is None:
                 continue
