@@ -1,6 +1,7 @@
 """Three more disguises of a sensitive value, found by `casekit check` where it would be published:
 a Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`)
-and a birth date in number words with only spaces or dots between its parts (`일구육구. 칠. 이십일`).
+and a birth date in number words with only spaces or dots between its parts (`일구육구. 칠. 이십일`,
+`육구. 칠. 이십일`).
 Case 2026-0001's client is 박영수, born 1969-07-21; 2026-0002's 이영희, born 1992-02-14."""
 
 from __future__ import annotations
@@ -249,6 +250,9 @@ DATE_IN_SPACED_WORDS = [
     ("생년월일 ", "일구육구/공칠/이십일", "."),
     ("생년월일 ", "일구육구 - 칠 - 이일", "."),
     ("생신 ", "일구육구. 7. 21", "."),
+    ("생년월일 ", "육구. 칠. 이십일", "."),  # (a year of two words, with the same mark between the parts)
+    ("생년월일 ", "육구/칠/이십일일", "."),
+    ("생신 ", "육구 - 칠 - 21", "."),
 ]
 
 
@@ -260,6 +264,9 @@ def test_a_birth_date_in_spaced_number_words_fails_check(tmp_path: Path) -> None
     ("일구육사. 십일. 삼", "일구육사. 십일. 삼"),  # 김철수, 1964-11-03
     ("이공공공. 구. 십이", "이공공공. 구. 십이"),
     ("이영영영 구 십이일", "이영영영 구 십이"),
+    ("육사. 십일. 삼", "육사. 십일. 삼"),  # (a year of two words: 1964, 2000)
+    ("공공-구-십이일", "공공-구-십이"),
+    ("영영 / 구 / 십이", "영영 / 구 / 십이"),
 ])
 def test_dates_in_spaced_number_words_are_found(text: str, found: str) -> None:
     assert found_in(text) == [("date", found)]
@@ -279,6 +286,8 @@ ORDINARY = [
     "일구육구. 십칠. 이십일",  # (no month 17)
     "일구육구 칠이십일",  # (no mark between the month and the day)
     "삼일구육구 칠 이십일",  # (five digit words: no year of four)
+    "육구 칠 이십일",  # (a year of two words with spaces alone: as in prose, 오이 삼 일)
+    "삼육구. 칠. 이십일", "육구. 칠/이십일", "육구. 칠. 이십이", "사이. 칠. 이십일 회의록 1. 칠. 이십일",
 ]
 
 

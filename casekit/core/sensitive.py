@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, `오팔. 삼. 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -280,6 +280,14 @@ _DATE_WORDS_APART = re.compile(
     r"(?(mark)[ \t]{0,2}(?P=mark)[ \t]{0,2}|[ \t]{1,2})"
     rf"(?P<d>[{WORD_DIGIT_CHARS}십]{{1,4}}|[0-9]{{1,2}}(?![0-9]))"
 )
+# a year of two digit words so (육구. 칠. 이십일: 69), the same mark between its parts (with spaces
+# alone, 오이 삼 일, it is in prose): found from the month between its marks, rarer than a digit word
+# (`_MONTH_BETWEEN_MARKS`, the year two whole words before it, the day after it: `_DAY_AFTER`), and
+# read as a year of 19xx and of 20xx
+_MONTH_BETWEEN_MARKS = re.compile(
+    rf"(?P<mark>[./·ㆍ/-])[ \t]{{0,2}}(?P<m>[{WORD_DIGIT_CHARS}십]{{1,2}}|[0-9]{{1,2}})[ \t]{{0,2}}(?P=mark)")
+_DAY_AFTER = re.compile(rf"[ \t]{{0,2}}(?P<d>[{WORD_DIGIT_CHARS}십]{{1,4}}|[0-9]{{1,2}}(?![0-9]))")
+_DIGIT_OR_WORD = frozenset(WORD_DIGIT_CHARS + "0123456789")
 # each digit (0-9) as the digit words that write it (0: 공 영)
 _DIGIT_WORDS_OF = {str(d): "".join(w for w, v in _KO_DIGITS.items() if v == d) for d in range(10)}
 
@@ -1110,7 +1118,8 @@ class SensitiveIndex:
         return list(found.values())
 
     def _apart_word_dates(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """The sensitive dates in number words apart in `text` (`_DATE_WORDS_APART`), but where
+        """The sensitive dates in number words apart in `text` (`_DATE_WORDS_APART`, and with a year of
+        two words, `_MONTH_BETWEEN_MARKS`), but where
         `hits` has one (일구육구-공칠-이일 is `_DATE_DIGIT_WORDS`' too). A day in words may end in
         일 (日) or a particle 이 (이십일일, 이십일이다): read with it, then without."""
         found: list[Hit] = []
@@ -1120,14 +1129,21 @@ class SensitiveIndex:
                 m = _DATE_WORDS_APART.match(text, at)
                 mo = None if m is None else _ko_number(m["m"])
                 if m is not None and mo is not None:
-                    y, words = int(m["y"].translate(WORD_DIGITS)), m["d"]
-                    for d in (words, words[:-1]) if len(words) > 1 and words[-1] in "일이" else (words,):
-                        day = _ko_number(d)
-                        sources = None if day is None else self.dates.get((y, mo, day))
-                        if sources:
-                            found.append(Hit(m.start(), m.start("d") + len(d), frozenset(sources), DATE))
-                            break
+                    found += self._day_hit(m.start(), [int(m["y"].translate(WORD_DIGITS))], mo, m["d"], m.start("d"))
                 at = text.find(lead, at + 1)
+        for m in _MONTH_BETWEEN_MARKS.finditer(text) if self.dates else ():  # (a year of two words)
+            end = m.start()
+            for _ in range(2):
+                end -= end > 0 and text[end - 1] in " \t"
+            year = text[max(end - 2, 0):end]
+            mo = _ko_number(m["m"])
+            if len(year) < 2 or not all(ch in WORD_DIGIT_CHARS for ch in year) or mo is None or \
+                    (end > 2 and text[end - 3] in _DIGIT_OR_WORD):
+                continue
+            day = _DAY_AFTER.match(text, m.end())
+            if day is not None:
+                yy = int(year.translate(WORD_DIGITS))
+                found += self._day_hit(end - 2, [1900 + yy, 2000 + yy], mo, day["d"], day.start("d"))
         if not found:
             return found
         reach, out, taken = _reach((h.start, h.end) for h in hits), [], 0
@@ -1136,6 +1152,19 @@ class SensitiveIndex:
                 out.append(hit)
                 taken = hit.end
         return out
+
+    def _day_hit(self, start: int, years: list[int], month: int, words: str, at: int) -> list[Hit]:
+        """The sensitive date of one of `years`, `month`, and the day `words` (at `at`) read with a
+        last 일 (日) or 이 (a particle), then without: its hit from `start`, or none."""
+        for d in (words, words[:-1]) if len(words) > 1 and words[-1] in "일이" else (words,):
+            day = _ko_number(d)
+            if day is None:
+                continue
+            for year in years:
+                sources = self.dates.get((year, month, day))
+                if sources:
+                    return [Hit(start, at + len(d), frozenset(sources), DATE)]
+        return []
 
     def _word_date_hits(self, text: str) -> list[Hit]:
         """The sensitive dates in `text` with a part in Korean number words and 년 월 일 written
