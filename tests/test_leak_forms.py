@@ -141,6 +141,9 @@ def test_a_birth_date_in_cjk_numerals_fails_check(tmp_path: Path) -> None:
     ("2○○○.09.12", "2○○○.09.12"),  # (one numeral among digits)
     ("1964.11.○3", "1964.11.○3"),
     ("一九六四_十一_〇三", "一九六四_十一_〇三"),
+    ("一九六四_一一_〇三", "一九六四_一一_〇三"),  # (一一 between marks: no numeral touches its dashes)
+    ("一九六四 一一 〇三", "一九六四 一一 〇三"),
+    ("一九六四 _ 一一 _ 〇三", "一九六四 _ 一一 _ 〇三"),
     ("九二〇二一四", "九二〇二一四"),
     ("壹玖陸肆年拾壹月參日", "壹玖陸肆年拾壹月參日"),  # (갖은자, and their Chinese and Japanese forms)
     ("壹玖陆肆.壹壹.〇参", "壹玖陆肆.壹壹.〇参"),
@@ -203,6 +206,26 @@ _PHONES = SensitiveIndex([("010-1234-5678", "cases/2026-0001/01-intake.md", "cli
 def test_a_phone_number_in_cjk_numerals_with_one_in_it_is_found(text: str, found: str) -> None:
     folded = reader_text(text).text
     assert [(h.variant, folded[h.start:h.end]) for h in _PHONES.find(folded, folded=True)] == [("number", found)]
+
+
+_ONES = SensitiveIndex([("1911-01-11", "cases/2026-0001/01-intake.md", "client.birth_date"),
+                        ("010-1111-5678", "cases/2026-0001/01-intake.md", "client.phone")])
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a part all 一 between spaces or marks, or at the text's edge: folded to dashes with nothing to
+    # read them as 一 by (no numeral touches them), read both as 一 and as marks (六九 - 〇七 - 二一)
+    ("생일 一九一一 〇一 一一", [("date", "-九-- 〇- --")]),
+    ("생일 一九一一_〇一_一一 확인", [("date", "-九--_〇-_--")]),
+    ("一九一一=〇一=一一", [("date", "-九--=〇-=--")]),
+    ("전화 〇一〇 一一一一 五六七八", [("number", "〇-〇 ---- 五六七八")]),
+    ("전화 〇一〇_一一一一_五六七八 로", [("number", "〇-〇_----_五六七八")]),
+    ("전화 〇一〇 - 一一一一 - 五六七八", [("number", "〇-〇 - ---- - 五六七八")]),
+    ("一九一一 一二 一一", []), ("一一 一九一一", []), ("〇一〇 一一一一 五六七九", []),
+])
+def test_a_part_of_a_number_all_one_between_marks_is_found(text: str, found: list[tuple[str, str]]) -> None:
+    folded = reader_text(text).text
+    assert [(h.variant, folded[h.start:h.end]) for h in _ONES.find(folded, folded=True)] == found
 
 
 @pytest.mark.parametrize("text", [

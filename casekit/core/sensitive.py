@@ -314,6 +314,7 @@ _CJK_AS_WORDS = str.maketrans(dict(zip("〇○◯零一二三四五六七八九�
                               | {"廿": "이십", "卅": "삼십"})  # (for `_ko_number`)
 _CJK_AS_WORDS |= {ord(k): _CJK_AS_WORDS[ord(v)] for k, v in _CJK_FORMAL.items()}
 _DASH_RUN = re.compile("-+")
+_AROUND_PART = frozenset(" \t\u3000_=;~:,()")  # (what may stand between a number's parts, but a dash and `_NEAR_CJK`)
 # what only a text holding jamo to compose (`compose_jamo`) or a CJK numeral holds: searched for once,
 # a text that holds neither (most) pays one scan for both
 _JAMO_OR_CJK = re.compile(f"[{JAMO_CHARS}{_CJK_NUMERALS}]")
@@ -369,6 +370,10 @@ def _dash_runs(text: str) -> list[tuple[int, int, tuple[str, str, str], bool]]:
             runs.append((s, e, ("一" * k, ends or ("-" if k == 1 else "-一"), ends or ("-" if k == 1 else "一-")), True))
         elif left in _NEAR_CJK or right in _NEAR_CJK:
             runs.append((s, e, ("一" * k,) * 3, False))
+        elif (left in _AROUND_PART or not left) and (right in _AROUND_PART or not right) and k <= MAX_DASHES_APART:
+            # a part of a number all 一, between spaces or marks or at the text's edge (一九六四 一一 〇三,
+            # 〇一〇_一一一一_五六七八, 一九一一_〇一_一一), or a mark so written (六九 - 〇七 - 二一): read both ways
+            runs.append((s, e, ("一" * k, "-" * k, "-" * k), False))
     return runs
 
 
@@ -415,17 +420,18 @@ def _cluster_readings(text: str, runs: list[tuple[int, int, tuple[str, str, str]
             if runs[i][0] >= m.start():
                 inside.append(runs[i])
             i += 1
-        apart = [run for run in inside if run[3]]
+        # (a run between two numerals read every way; one between marks, 一 or a mark)
+        apart = [run for run in inside if run[3] or run[2][0] != run[2][1]]
         if not apart or len(apart) > MAX_CLUSTER_READINGS or any(e - s > MAX_DASHES_APART for s, e, _, _ in apart):
             continue  # (each run apart has two ways at least)
-        ways = [_every_reading(e - s) for s, e, _, _ in apart]
+        ways = [_every_reading(e - s) if between else list(options[:2]) for s, e, options, between in apart]
         count = math.prod(len(w) for w in ways)
         if count > MAX_CLUSTER_READINGS or count > budget:
             continue
         budget -= count
         ws, we = max(0, m.start() - 1), min(len(text), m.end() + 1)
         window = text[ws:we]
-        fixed = [(s, options[0]) for s, _, options, between in inside if not between]
+        fixed = [(s, options[0]) for s, _, options, between in inside if not between and options[0] == options[1]]
         for choice in itertools.product(*ways):
             plan = sorted(fixed + [(run[0], new) for run, new in zip(apart, choice, strict=True)])
             yield ws, _replaced(window, ws, plan)
