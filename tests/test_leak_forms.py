@@ -1,17 +1,19 @@
-"""Three more disguises of a sensitive value, found by `casekit check` where it would be published:
-a Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`)
-and a birth date in number words with only spaces or dots between its parts (`일구육구. 칠. 이십일`,
+"""Four more disguises of a sensitive value, found by `casekit check` where it would be published:
+a Hangul name written in jamo (`ㅂㅏㄱㅇㅕㅇㅅㅜ`), a birth date in CJK numerals (`一九六九年七月二十一日`),
+in digits spelled apart (`6 9 0 7 2 1`) and a birth date in number words with only spaces or dots between its parts (`일구육구. 칠. 이십일`,
 `육구. 칠. 이십일`).
 Case 2026-0001's client is 박영수, born 1969-07-21; 2026-0002's 이영희, born 1992-02-14."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from casekit.core.casebook import check
-from casekit.core.sensitive import SensitiveIndex, reader_text
+from casekit.core.sensitive import _SPELLED_HINT, SensitiveIndex, reader_text
 from tests.conftest import copy_casebook
 
 REC = "cases/2026-0004/03-followup.md"  # (another case's record: the client's values count everywhere)
@@ -126,6 +128,59 @@ DATE_IN_CJK = [
     ("생년월일 ", "壹玖陸玖年柒月貳拾壹日", "."),  # (the formal numerals of a contract: 갖은자)
     ("생년월일 ", "陸玖零柒貳壹", "."),
 ]
+
+
+# --- 2b. a birth date in digits spelled apart -----------------------------------------------------
+
+DATE_SPELLED = [
+    ("생년월일 ", "6 9 0 7 2 1", "."),
+    ("생년월일 ", "1 9 6 9 - 0 7 - 2 1", "."),
+    ("생일 ", "1 9 6 9 0 7 2 1", " 생."),
+]
+
+
+def test_a_birth_date_in_digits_spelled_apart_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, DATE_SPELLED, DATE)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("6 4 1 1 0 3", "6 4 1 1 0 3"),  # 2026-0004's 김철수, 1964-11-03
+    ("생일은 1 9 6 4 . 1 1 . 0 3 이다", "1 9 6 4 . 1 1 . 0 3"),
+    ("1 9 6 4년 1 1월 3일", "1 9 6 4년 1 1월 3일"),
+    ("1 9 6 4-11-03", "1 9 6 4-11-03"),
+    ("6\t4\t1\t1\t0\t3", "6\t4\t1\t1\t0\t3"),
+    ("3/1 1/1 9 6 4", "3/1 1/1 9 6 4"),  # (the year last)
+    ("DOB 6 4 1 1 0 3 (passport)", "6 4 1 1 0 3"),  # (a word beside it, not a path's command letter)
+])
+def test_dates_in_digits_spelled_apart_are_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "6 4 1 1 0 4", "1 2 3 4 5 6", "6 4 1 1 0 3 5", "1 6 4 1 1 0 3", "쪽 1 2 3 4 5 6 7 8 9 10", "64 11 03",
+    "점수 6 4 1 1 0 3 7 2",
+    # a drawing's path data (`<path d="…">`, read by the site's audit) is digits apart too
+    "M 6 4 1 1 0 3 L 2 2", "M12 8a6 4 1 1 0 3-3", "1.6 4 1 1 0 3", "0 0 1 6 4 1 1 0 3.5", "6 4 1 1 0 3z", "a 6 4 1 1 0 3",
+])
+def test_digits_spelled_apart_that_are_no_sensitive_date_are_none(text: str) -> None:
+    assert found_in(text) == []
+
+
+def test_no_path_of_materials_icons_reads_as_a_date_spelled_apart() -> None:
+    """The site's audit reads attribute values, a drawing's path data among them (`M12 8a3 3 0 0 0
+    3-3`: digits apart): with every day from 1920 to 2026 a birth date, none of the paths of the
+    icons Material ships (those a casebook's settings may show) is a date spelled apart."""
+    import material
+
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    paths = {m.group(1) for svg in icons.rglob("*.svg")
+             for m in re.finditer(r'\sd="([^"]*)"', svg.read_text(encoding="utf-8"))}
+    assert len(paths) > 10_000
+    first = dt.date(1920, 1, 1)
+    every_day = SensitiveIndex([((first + dt.timedelta(days=n)).isoformat(), "cases/2026-0001/01-intake.md",
+                                 "client.birth_date") for n in range((dt.date(2026, 12, 31) - first).days + 1)])
+    read = [(d, every_day._spelled_date_hits(d)) for d in sorted(paths) if _SPELLED_HINT.search(d)]
+    assert [(d[:60], [d[h.start:h.end] for h in hits]) for d, hits in read if hits] == []
 
 
 def test_a_birth_date_in_cjk_numerals_fails_check(tmp_path: Path) -> None:
@@ -342,7 +397,7 @@ def test_the_sites_audit_refuses_a_page_holding_any_of_the_forms(tmp_path: Path)
     from casekit.site.audit import audit_casebook
 
     root = copy_casebook(tmp_path / "book")
-    forms = [form for _, form, _ in NAME_IN_JAMO + DATE_IN_CJK + DATE_IN_SPACED_WORDS]
+    forms = [form for _, form, _ in NAME_IN_JAMO + DATE_IN_CJK + DATE_SPELLED + DATE_IN_SPACED_WORDS]
     for i, form in enumerate(forms):
         page = tmp_path / f"site/p{i}/index.html"
         page.parent.mkdir(parents=True)

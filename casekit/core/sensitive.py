@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, `오팔. 삼. 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in digits spelled apart `5 8 0 3 1 7`, `1 9 5 8 - 0 3 - 1 7`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, `오팔. 삼. 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -155,6 +155,16 @@ _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not insid
     r"|(?P<m4>\d?)[ \t]*[월月][ \t]*(?P<d4>\d{1,2})[ \t]*[일日][ \t]*[(,]?[ \t]*(?P<y4>\d{4})[ \t]*[년年])"
     rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
+# a date with its digits spelled apart, each alone between spaces (6 9 0 7 2 1, 1 9 6 9 - 0 7 - 2 1, as a
+# hand that hides it types one): read with each run of such digits joined (`_SPELLED_RUN`, two digits
+# or more: 0 7), where three digits with spaces between them are (`_SPELLED_HINT`: rare, so looked for
+# first, in a third of the time of looking for the runs)
+_SPELLED_HINT = re.compile(r"[0-9][ \t]{1,2}[0-9][ \t]{1,2}[0-9]")
+_SPELLED_RUN = re.compile(r"(?<![0-9])[0-9](?![0-9])(?:[ \t]{1,2}[0-9](?![0-9]))+")
+# what a date so read may not stand beside: a number, a Latin letter touching it, or one alone (a drawing's
+# path data, `a3 3 0 0 0 3-3`, `1.2 1.2 0 0 1`, `M 6 9 0 7 2 1 L`, is digits apart too); a word (DOB) may
+_SPELLED_BEFORE = re.compile(r"(?:[0-9.,+\-][ \t]*|(?<![A-Za-z])[A-Za-z][ \t]*|[A-Za-z])\Z")  # (searched before it)
+_SPELLED_AFTER = re.compile(r"[ \t]*(?:[0-9,+\-]|\.[ \t]*[0-9])|[A-Za-z]|[ \t]+[A-Za-z](?![A-Za-z])")
 # the year last, as other countries write it (a client from abroad, a form copied): 21.07.1969 (day
 # first), 7/21/1969 (month first), and with two digits of a year (21.7.69, 7/21/69, as an American
 # or a British form writes a birth date); both readings are tried, and both centuries. Two digits
@@ -1036,6 +1046,8 @@ class SensitiveIndex:
         if not self.dates:
             return []
         hits = self._digit_date_hits(text)
+        if _SPELLED_HINT.search(text) is not None:  # (digits spelled apart: rare, so looked for first)
+            hits += self._spelled_date_hits(text)
         if _date_words_hint(text):  # (number words: rare, so looked for first)
             hits += self._word_date_hits(text)
         for m in _digit_word_dates(text):
@@ -1058,6 +1070,30 @@ class SensitiveIndex:
                         hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                         break
         return hits
+
+    def _spelled_date_hits(self, text: str) -> list[Hit]:
+        """The sensitive dates in `text` written in digits spelled apart (`_SPELLED_RUN`): read with each
+        run of single digits between spaces joined (6 9 0 7 2 1 as 690721), at the characters of
+        `text`; only those a run joined is in (the others are `_digit_date_hits`' of `text`)."""
+        pieces: list[str] = []
+        at: list[int] = []
+        pos = 0
+        for m in _SPELLED_RUN.finditer(text):
+            pieces += [text[pos:m.start()], m.group().replace(" ", "").replace("\t", "")]
+            at += range(pos, m.start())
+            at += [m.start() + i for i, ch in enumerate(m.group()) if ch not in " \t"]
+            pos = m.end()
+        pieces.append(text[pos:])
+        at += range(pos, len(text) + 1)
+        read = "".join(pieces)
+        out = []
+        for hit in self._digit_date_hits(read):
+            start, end = at[hit.start], at[hit.end - 1] + 1
+            # (a run joined in it, and nothing beside it a drawing's path data has: `_SPELLED_BEFORE`)
+            if end - start != hit.end - hit.start and _SPELLED_BEFORE.search(text, max(start - 64, 0), start) is None and \
+                    _SPELLED_AFTER.match(text, end) is None:
+                out.append(Hit(start, end, hit.sources, DATE))
+        return out
 
     def _digit_date_hits(self, text: str) -> list[Hit]:
         """The sensitive dates written in digits in `text` (`_DATE_TEXT`, `_DATE_YEAR_LAST`)."""
