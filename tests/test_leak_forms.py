@@ -350,6 +350,16 @@ def test_dates_in_spaced_number_words_are_found(text: str, found: str) -> None:
     assert found_in(text) == [("date", found)]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("64년생 11월 3일", "64년생 11월 3일"),  # (the year a birth year: 64년생, as people say it)
+    ("1964년생, 11월 3일 생일", "1964년생, 11월 3일"),
+    ("육사년생 십일월 삼일", "육사년생 십일월 삼일"),
+    ("一九六四年生十一月三日", "一九六四年生十一月三日"),
+])
+def test_a_birth_year_then_the_day_is_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found.replace("一", "-"))]
+
+
 # sentences of the sample's records and of a practitioner's notes, with number words in them: no
 # date of anyone's, though 일, 이, 사, 구 are in every other word
 ORDINARY = [

@@ -25,7 +25,7 @@ matched is reported (`Hit.variant`):
 | `exact` | the value itself (case and white space ignored) | `sensitive-in-text` (error) |
 | `spaced` | a name with spaces, dots, hyphens, markup between syllables | `sensitive-variant-in-text` (error) |
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
-| `date` | `1958-03-17` as `1958년 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in digits spelled apart `5 8 0 3 1 7`, `1 9 5 8 - 0 3 - 1 7`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, `오팔. 삼. 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
+| `date` | `1958-03-17` as `1958년 3월 17일`, `58년생 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in digits spelled apart `5 8 0 3 1 7`, `1 9 5 8 - 0 3 - 1 7`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, `오팔. 삼. 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
 | `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
@@ -144,7 +144,7 @@ _DATE_MARKS = "-./_=;~" + _DATE_DOTS
 _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not inside a longer number
     rf"(\d)(?<![0-9].)(?<![0-9][{_DATE_MARKS}].)(?:"
     # in words, Korean or CJK (1969年7月21日, as a Chinese or Japanese document writes it)
-    r"(?P<y1>\d{3}|\d)[ \t]*[년年][ \t]*(?P<m1>\d{1,2})[ \t]*[월月][ \t]*(?P<d1>\d{1,2})(?:[ \t]*[일日])?"
+    r"(?P<y1>\d{3}|\d)[ \t]*[년年](?:[ \t]*[생生])?[ \t]*,?[ \t]*(?P<m1>\d{1,2})[ \t]*[월月][ \t]*(?P<d1>\d{1,2})(?:[ \t]*[일日])?"
     # the same mark between the parts: 1958.3.17, 58. 3. 17. (never 16 6.5, as icons' drawings hold)
     rf"|(?P<y2>\d{{3}}|\d)[ \t]*(?P<sep>[{_DATE_MARKS}])[ \t]*(?P<m2>\d{{1,2}})[ \t]*(?P=sep)[ \t]*(?P<d2>\d{{1,2}})"
     # spaces alone only after a four-digit year (10 12 5 is a drawing's numbers, or a list's)
@@ -214,7 +214,7 @@ def _date_words_hint(text: str) -> bool:
 
 
 _DATE_WORDS = re.compile(
-    rf"(?<![0-9{_KO_NUMBER}공영십백천])(?P<y>\d{{4}}|\d{{2}}|[{_KO_NUMBER}공영십백천]{{2,8}})[ \t]*년[ \t]*"
+    rf"(?<![0-9{_KO_NUMBER}공영십백천])(?P<y>\d{{4}}|\d{{2}}|[{_KO_NUMBER}공영십백천]{{2,8}})[ \t]*년(?:[ \t]*생)?[ \t]*,?[ \t]*"
     rf"(?P<m>\d{{1,2}}|[{_KO_NUMBER}십유시]{{1,2}})[ \t]*월[ \t]*(?P<d>\d{{1,2}}|[{_KO_NUMBER}십]{{1,4}})[ \t]*일"
 )
 
