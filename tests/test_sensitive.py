@@ -396,6 +396,20 @@ def test_a_lot_written_with_its_sub_number_after_ui_is_the_address() -> None:
     assert index.find("나래동 101의 10") == [] and index.find("나래동 1101의 1") == []
 
 
+def test_a_flat_number_is_a_dong_and_a_ho_not_digits_of_other_numbers() -> None:
+    """`103동 1401호` is a detail of its address also as a flat's number (`103-1401`, `103 1401`);
+    its digits read through other numbers were taken for it too: a case page of a 10,000-case
+    casebook saying `목표 달성 예정일 10-31 (401일 지남)` failed the build's audit, naming 12 clients of
+    `103동 1401호`, on the day the goal was 401 days late."""
+    from casekit.core.sensitive import ADDRESS
+
+    index = SensitiveIndex([("가온구 다온로3길 18, 103동 1401호", "cases/a/01-intake.md", "client.address")])
+    for text in ("103-1401", "103 1401", "103 - 1401", "103/1401", "103동 1401호", "1401호 방문"):
+        assert [h.variant for h in index.find(text)] == [ADDRESS], text
+    for text in ("목표 달성 예정일 10-31 (401일 지남 · 기한 지남)", "10 3 1401", "1031401", "1-031-401", "10.31.401"):
+        assert index.find(text) == [], text
+
+
 def test_the_clients_number_written_another_way_is_one_finding_not_two(sample: Path) -> None:
     """`010 0000 1001` (case 2026-0001's phone, spaced) gave both pii-phone and
     sensitive-variant-in-text at one column (found by a probe): the one naming whose number stays."""

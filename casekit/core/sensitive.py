@@ -729,6 +729,11 @@ def leftmost_longest(automaton: Any, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# the digits of a 동 and a 호 (103동 1401호) written as a flat's number (103-1401, 103 1401, 103/1401):
+# two groups, the 호 of three or four digits (`address_details`)
+_FLAT_NUMBER = re.compile(r"[0-9]{1,4}[^0-9]{1,3}[0-9]{3,4}")
+
+
 def address_details(address: str) -> list[str]:
     """The detailed parts of an address that identify a home: `103동 1502호`, `1502호`,
     `101-1 2층`, `나래로 12` (street or neighbourhood with its number). None in a text longer
@@ -1339,6 +1344,8 @@ class SensitiveIndex:
                 sources = set(names[word])
             if (word, kind) in self.needs_sep and not separated:
                 continue
+            if kind == ADDRESS and word.isdigit() and _FLAT_NUMBER.fullmatch(span) is None:
+                continue  # 103-1401 of 103동 1401호 is a 동 and a 호, not digits of other numbers: 10-31 (401일 지남)
             if kind == NAME_PAIR:
                 if _touches_a_name(text, start, end):
                     continue  # Tran Hung in Tran Hung Dao (a street, another person) is not Tran Van Hung
