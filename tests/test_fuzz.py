@@ -233,6 +233,12 @@ TOKENS = ["a", "b", "case", ":", ": ", " ", "  ", "\n", "\n  ", "\n- ", "- ", "[
           "yes", "010", "1e3", "~", "<<", "2026-02-30", "홍길동", "\u2028", "\x85", "\ufeff", "\x07", "é", "\U0001f600"]
 
 
+# errors the parser finds in a front matter it reads all the same: a value YAML reads as another (`010`,
+# the number 8; `1:30`, 90 minutes), a bidirectional control reordering what a line shows (a long hunt,
+# CASEKIT_FUZZ_EXAMPLES=1500, found `a: 010`)
+READ_WITH_VALUES = frozenset({"yaml-number-form", "bidi-control"})
+
+
 @settings(max_examples=EXAMPLES * 5, deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), max_size=60).map("".join) | st.text(max_size=200))
 def test_front_matter_parser_on_token_soup(soup: str) -> None:
@@ -250,5 +256,5 @@ def test_front_matter_parser_on_token_soup(soup: str) -> None:
         assert f.column is None or f.column >= 1
     for pos in parsed.positions.values():
         assert 1 <= pos.line <= lines and 1 <= pos.key_line <= lines and pos.column >= 1 and pos.key_column >= 1
-    if parsed.data is not None:
-        assert not [f for f in parsed.findings if f.severity == "error"]
+    if parsed.data is not None:  # (read: no error but one about a value as read, kept with the values)
+        assert not [f for f in parsed.findings if f.severity == "error" and f.code not in READ_WITH_VALUES]
