@@ -319,6 +319,40 @@ def test_a_text_of_many_numbers_in_cjk_numerals_is_read_in_bounded_time() -> Non
     assert [text[h.start:h.end] for h in hits] == ["〇二〇-二三四五-六七八九"]
 
 
+# --- 2c. a flat's or a street's number in number words --------------------------------------------
+
+# 2026-0002 lives at 가온구 나래동 220 가온빌라 301호, 2026-0008 at 나래동 310 나래아파트 2동 605호
+ADDRESS_IN_WORDS = [
+    ("이웃 가온빌라 ", "삼백일호", "에 사는 분."),
+    ("이웃 ", "삼공일호", "에 사는 분."),
+    ("방문: ", "나래아파트 2동 육백오호", "."),  # (the whole detail: 나래아파트 2동 605호)
+]
+
+
+def test_an_address_with_its_number_in_words_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, ADDRESS_IN_WORDS, "상세 주소")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("백삼동 천오백이호", "백삼동 천오백이호"), ("일공삼동 일오공이호", "일공삼동 일오공이호"),
+    ("103동 천오백이호에 방문", "103동 천오백이호"), ("백삼동 1502호", "백삼동 1502호"),
+    ("나래로 십이 방문", "나래로 십이"), ("나래로십이", "나래로십이"), ("나래동 백일번지", "나래동 백일번지"),
+])
+def test_a_flat_or_a_street_number_in_words_is_found(text: str, found: str) -> None:
+    index = SensitiveIndex([("가온구 나래로 12, 103동 1502호", "cases/a/01-intake.md", "client.address"),
+                            ("가온구 나래동 101 2층", "cases/b/01-intake.md", "client.address")])
+    assert [(h.variant, text[h.start:h.end]) for h in index.find(text)] == [("address-detail", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "활동 이동 공동 구호 운동을 했다", "이동 중 삼백이호 앞", "으로 이 일을 맡음", "천오백삼호", "백삼동 천오백삼호",
+    "나래로 십삼", "나래로 이어서 십이 분",
+])
+def test_number_words_that_are_no_address_are_none(text: str) -> None:
+    index = SensitiveIndex([("가온구 나래로 12, 103동 1502호", "cases/a/01-intake.md", "client.address")])
+    assert index.find(text) == []
+
+
 # --- 3. a birth date in number words, spaced or dotted ---------------------------------------------
 
 DATE_IN_SPACED_WORDS = [

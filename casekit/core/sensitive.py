@@ -27,7 +27,7 @@ matched is reported (`Hit.variant`):
 | `number` | a phone, resident or account number with other separators, or none; `+82`, `0082` | same |
 | `date` | `1958-03-17` as `1958년 3월 17일`, `58년생 3월 17일`, `1958年3月17日`, `58.03.17`, `1958.3.17`, `1958/03/17`, `1958_03_17`, `1958‧03‧17`, `3월 17일(1958년)`, `580317`, `17.03.1958`, `3/17/1958`, `3/17/58`, `17.3.58`, in digits spelled apart `5 8 0 3 1 7`, `1 9 5 8 - 0 3 - 1 7`, in Korean number words `일구오팔년 삼월 십칠일`, `오팔년 삼월 십칠일생`, `천구백오십팔년 삼월 십칠일`, `삼월 십칠일(일구오팔년)`, in digit words alone `오팔공삼일칠`, `일구오팔-공삼-일칠`, in number words apart `일구오팔. 삼. 십칠`, `일구오팔 삼 십칠`, `오팔. 삼. 십칠`, in CJK numerals `一九五八年三月十七日`, `五八〇三一七`, `一九五八.三.一七`, `壹玖伍捌年參月拾柒日` | same |
 | `resident-front` | the first 7 characters `690721-1`, or the first 6 digits before a hyphen | same |
-| `address-detail` | `103동 1502호` (`1502호 103동`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
+| `address-detail` | `103동 1502호` (`1502호 103동`, `103-1502`, `백삼동 천오백이호`), `1502호`, `나래로 12`, `101-1 2층` (`2층 101-1`); a lot as `나래동 101번지 1호`, `101번지의 1`, `101번지 1`, `제101-1호`, `산101-1` | same |
 | `unaccented` | a name in Latin letters with its accents dropped or changed: `Le Thi Huong`, `TranVanHung`, `Trần Văn Hung` for `Trần Văn Hùng` | same |
 | `name-order` | a name in Latin letters in another order: `Hùng Trần Văn`, `Hung Van Tran`; its family and given name alone (`Hung Tran`, `Tran Hung`) where no word of another name (a capitalised Latin word, not a title) touches them | same |
 | `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
@@ -729,6 +729,13 @@ def leftmost_longest(automaton: Any, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a flat's, a lot's or a street's number in Korean number words (백삼동 천오백이호, 일공삼동 일오공이호, 나래동
+# 백일번지, 나래로 십이): two number words at least before 동, 호, 번지 or 층 (one is in every other sentence:
+# 이동, 공동, 구호), or a word of them after 로 or 길; read as digits where they read as a number
+# (`SensitiveIndex._address_word_hits`; one pattern, its first character a number word, 로 or 길: 4 µs
+# a record's body, two patterns 8)
+_ADDRESS_WORDS = re.compile(f"[{_KO_NUMBER}십백천공영로길](?:(?<=[로길])[ \t]?(?P<street>[{_KO_NUMBER}십백천공영]{{1,8}})"
+                            f"(?![가-힣])|(?<![로길])[{_KO_NUMBER}십백천공영]{{1,7}}(?=[ \t]*(?:동|호|번지|층)))")
 # the digits of a 동 and a 호 (103동 1401호) written as a flat's number (103-1401, 103 1401, 103/1401):
 # two groups, the 호 of three or four digits (`address_details`)
 _FLAT_NUMBER = re.compile(r"[0-9]{1,4}[^0-9]{1,3}[0-9]{3,4}")
@@ -974,7 +981,7 @@ class SensitiveIndex:
             return False
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded) and \
-            not self._cjk_hits(folded)
+            not self._cjk_hits(folded) and not self._address_word_hits(folded)
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
             # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
@@ -1012,6 +1019,10 @@ class SensitiveIndex:
             others = self._compact_hits(text, names) + self._date_hits(text)
             if rare is not None:  # (a CJK numeral or jamo: rare, so looked for first)
                 others += self._cjk_hits(text)
+            worded = self._address_word_hits(text)
+            if worded:  # (103동 천오백이호 holds 103동: one hit)
+                reach = _reach((h.start, h.end) for h in worded)
+                others = [o for o in others if reach(o.start + 1) < o.end] + worded
         if hits and others:  # a given name inside a hit of the whole name is that hit
             reach = _reach((o.start, o.end) for o in others)
             hits = [g for g in hits if reach(g.start + 1) < g.end]
@@ -1163,6 +1174,39 @@ class SensitiveIndex:
                         variant = plain if hit.variant in (EXACT, SPACED) else hit.variant
                         found.setdefault((ws + start, ws + end), Hit(ws + start, ws + end, hit.sources, variant))
         return list(found.values())
+
+    def _address_word_hits(self, text: str) -> list[Hit]:
+        """The details of addresses in `text` with a number in Korean number words (`_ADDRESS_WORDS`,
+        `_STREET_WORDS`: 백삼동 천오백이호 for 103동 1502호), at its characters: read with those numbers
+        in digits, the hits a number so read is in."""
+        if not self._any_words:
+            return []
+        runs = [m.span("street") if m["street"] else m.span() for m in _ADDRESS_WORDS.finditer(text)]
+        if not runs:
+            return []
+        pieces: list[str] = []
+        at: list[int] = []
+        pos = 0
+        for start, end in runs:
+            value = _ko_number(text[start:end])
+            if value is None:
+                continue
+            digits = str(value)
+            pieces += [text[pos:start], digits]
+            at += range(pos, start)
+            at += range(start, start + len(digits)) if len(digits) == end - start else [start] * len(digits)
+            pos = end
+        if not pieces:
+            return []
+        pieces.append(text[pos:])
+        at += range(pos, len(text) + 1)
+        read = "".join(pieces)
+        out = []
+        for hit in self._compact_hits(read, None):
+            start, end = at[hit.start], at[hit.end]
+            if hit.variant != GIVEN and read[hit.start:hit.end] != text[start:end]:  # (else found as it is)
+                out.append(Hit(start, end, hit.sources, ADDRESS if hit.variant in (EXACT, SPACED) else hit.variant))
+        return out
 
     def _apart_word_dates(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The sensitive dates in number words apart in `text` (`_DATE_WORDS_APART`, and with a year of
