@@ -319,6 +319,32 @@ def test_a_text_of_many_numbers_in_cjk_numerals_is_read_in_bounded_time() -> Non
     assert [text[h.start:h.end] for h in hits] == ["〇二〇-二三四五-六七八九"]
 
 
+# --- 2b'. letters drawn as digits ----------------------------------------------------------------
+
+# 2026-0001's 박영수: phone 010-0000-1001, born 1969-07-21
+NUMBER_LOOKALIKE = [
+    ("연락처 ", "O1O-0000-1OO1", "."),  # (O for 0)
+    ("연락처 ", "o1o 0000 l00l", "로 연락."),  # (o for 0, l for 1)
+]
+
+
+def test_a_number_with_letters_drawn_as_digits_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, NUMBER_LOOKALIKE, "구분 기호를 바꾼 번호")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # (a group of such letters alone, ll of l964-ll-O3, stays letters: a word holds a digit to be read)
+    ("생일 l964-1l-O3", "l964-1l-O3"), ("64ll03", "64ll03"), ("l964년 1l월 3일", "l964년 1l월 3일"),
+])
+def test_a_date_with_letters_drawn_as_digits_is_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found)]
+
+
+@pytest.mark.parametrize("text", ["No1 CO2 Call1964", "l964-ll-O4", "Oll964ll03"])
+def test_letters_beside_digits_in_words_are_no_date(text: str) -> None:
+    assert found_in(text) == []
+
+
 # --- 2c. a flat's or a street's number in number words --------------------------------------------
 
 # 2026-0002 lives at 가온구 나래동 220 가온빌라 301호, 2026-0008 at 나래동 310 나래아파트 2동 605호

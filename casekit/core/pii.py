@@ -49,7 +49,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core.findings import Finding, finding
-from casekit.core.reader import DIGIT_RANGES, FOLD_TABLE, IGNORABLE_RE, markup_text, reader_text
+from casekit.core.reader import (
+    DIGIT_RANGES,
+    FOLD_TABLE,
+    IGNORABLE_RE,
+    digits_unconfused,
+    markup_text,
+    reader_text,
+)
 from casekit.core.source import Parsed, outside, value_start
 
 RESIDENT, PHONE_CODE, EMAIL_CODE, ACCOUNT_CODE = "pii-resident-number", "pii-phone", "pii-email", "pii-account"
@@ -71,9 +78,11 @@ _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ \t][0-9]){7,}(?![0-9])")  # 0 
 
 
 def _view(text: str) -> tuple[str, list[int] | None]:
-    """`text` with look-alike characters mapped to ASCII and the spaces of digits written one by
-    one dropped; an index map when characters were dropped."""
+    """`text` with look-alike characters mapped to ASCII (and letters drawn as digits in a number read
+    as digits: `digits_unconfused`) and the spaces of digits written one by one dropped; an index map
+    when characters were dropped."""
     mapped = text if text.isascii() else text.translate(_TO_ASCII)
+    mapped = digits_unconfused(mapped) or mapped  # (O1O-1234-5678: letters drawn as digits)
     spaced = _SPACED_DIGITS.search(mapped) is not None
     unseen = IGNORABLE_RE.search(mapped) is not None  # characters drawn as nothing (010\u034f0000…)
     if not spaced and not unseen:

@@ -102,6 +102,25 @@ def fold(text: str) -> str:
     return text if text.isascii() or not _FOLDABLE.search(text) else text.translate(_FOLD)
 
 
+# letters drawn as digits, typed for them inside a number to hide it (O1O-1234-5678, o10-l234-5678, a Greek
+# or Cyrillic O): read as the digits in a word of digits and such letters that holds a digit, with no
+# Latin, Greek or Cyrillic letter beside it (No1, CO2, Call010 are words; Hangul may touch it: 전화O1O-…)
+_AS_DIGITS = str.maketrans("OoΟοОоIl", "00000011")
+_CONFUSABLE = re.compile("[OoΟοОоIl]")  # (looked for first: a fifth of the time of `_LOOKS_LIKE_DIGIT`)
+_LOOKS_LIKE_DIGIT = re.compile("[OoΟοОоIl](?=[0-9])|(?<=[0-9])[OoΟοОоIl]")
+_DIGIT_WORD = re.compile(r"(?<![0-9A-Za-zΑ-Ωα-ωА-Яа-я])[0-9OoΟοОоIl]*[0-9][0-9OoΟοОоIl]*(?![A-Za-zΑ-Ωα-ωА-Яа-я])")
+
+
+def digits_unconfused(text: str) -> str | None:
+    """`text` with the letters drawn as digits (O, l, I, a Greek or Cyrillic O) read as digits in each
+    word of digits and such letters (`O1O-l234-5678` -> `010-1234-5678`); same length. None when
+    `text` has none (most texts: one search, 1.5 µs a record's body)."""
+    if _CONFUSABLE.search(text) is None or _LOOKS_LIKE_DIGIT.search(text) is None:
+        return None
+    read = _DIGIT_WORD.sub(lambda m: m.group().translate(_AS_DIGITS), text)
+    return None if read == text else read
+
+
 def _latin_base_table() -> dict[int, str]:
     """Each Latin letter with a diacritic, of the Latin-1 Supplement, Latin Extended-A and -B and
     Latin Extended Additional (Vietnamese: ế ộ ữ), -> its base letter or letters, case kept: what

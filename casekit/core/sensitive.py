@@ -69,6 +69,7 @@ from casekit.core.reader import (
     ReaderText,
     base_letters,
     compose_jamo,
+    digits_unconfused,
     fold,
     markup_text,
     reader_text,
@@ -981,7 +982,7 @@ class SensitiveIndex:
             return False
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded) and \
-            not self._cjk_hits(folded) and not self._address_word_hits(folded)
+            not self._cjk_hits(folded) and not self._address_word_hits(folded) and not self._unconfused_hits(folded, None)
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
             # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
@@ -1019,6 +1020,7 @@ class SensitiveIndex:
             others = self._compact_hits(text, names) + self._date_hits(text)
             if rare is not None:  # (a CJK numeral or jamo: rare, so looked for first)
                 others += self._cjk_hits(text)
+            others += self._unconfused_hits(text, names)
             worded = self._address_word_hits(text)
             if worded:  # (103동 천오백이호 holds 103동: one hit)
                 reach = _reach((h.start, h.end) for h in worded)
@@ -1174,6 +1176,19 @@ class SensitiveIndex:
                         variant = plain if hit.variant in (EXACT, SPACED) else hit.variant
                         found.setdefault((ws + start, ws + end), Hit(ws + start, ws + end, hit.sources, variant))
         return list(found.values())
+
+    def _unconfused_hits(self, text: str, names: dict[str, frozenset[tuple[str, str]]] | None) -> list[Hit]:
+        """The numbers and dates in `text` with letters drawn as digits in them (`digits_unconfused`:
+        O1O-1234-5678, 196O-O7-21), at its characters (read with them as digits: the same length)."""
+        read = digits_unconfused(text)
+        if read is None:
+            return []
+        out = []
+        for hit in (self._compact_hits(read, names) if self._any_words else []) + self._date_hits(read):
+            if hit.variant != GIVEN and read[hit.start:hit.end] != text[hit.start:hit.end]:  # (else found as it is)
+                plain = DATE if _ISO_DATE.fullmatch(read[hit.start:hit.end]) else NUMBER
+                out.append(Hit(hit.start, hit.end, hit.sources, plain if hit.variant in (EXACT, SPACED) else hit.variant))
+        return out
 
     def _address_word_hits(self, text: str) -> list[Hit]:
         """The details of addresses in `text` with a number in Korean number words (`_ADDRESS_WORDS`,
