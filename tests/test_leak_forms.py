@@ -325,6 +325,7 @@ def test_a_text_of_many_numbers_in_cjk_numerals_is_read_in_bounded_time() -> Non
 NUMBER_LOOKALIKE = [
     ("연락처 ", "O1O-0000-1OO1", "."),  # (O for 0)
     ("연락처 ", "o1o 0000 l00l", "로 연락."),  # (o for 0, l for 1)
+    ("연락처 ", "010-OOOO-lOOl", "."),  # (groups of such letters alone after the digits)
 ]
 
 

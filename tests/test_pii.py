@@ -140,7 +140,7 @@ POSITIVES = [
     ("육구공칠이일 일이삼사오육칠이다", "pii-resident-number", "육구공칠이일 일이삼사오육칠"),
     # letters drawn as digits (O, l, a Greek or Cyrillic O), typed for them to hide a number
     ("전화 O1O-1234-5678", "pii-phone", "O1O-1234-5678"), ("연락 o10-l234-5678로", "pii-phone", "o10-l234-5678"),
-    ("Ο1Ο 1234 5678", "pii-phone", "Ο1Ο 1234 5678"), ("주민번호 85O1O1-l234567", "pii-resident-number", "85O1O1-l234567"),
+    ("Ο1Ο 1234 5678", "pii-phone", "Ο1Ο 1234 5678"), ("전화 010-OOOO-lOOl", "pii-phone", "010-OOOO-lOOl"), ("주민번호 85O1O1-l234567", "pii-resident-number", "85O1O1-l234567"),
 ]
 
 
@@ -220,6 +220,7 @@ NEGATIVES = [
     "제2026-0001호 일일 점검",
     "번호 0101234567이 틀림",  # (이 after a digit: a particle)
     "No1 CO2 Call010 1234 IO", "ID l0l0 OOl",  # (letters beside the digits: words)
+    "in 2019 I moved, 10 l 20", "Top 10 lol 1234 5678",
 ]
 
 

@@ -364,7 +364,9 @@ def find_pii(
     words = _has_word_number(text) or (IGNORABLE_RE.search(text) is not None
                                         and _has_word_number(IGNORABLE_RE.sub("", text)))
     if not words and not _maybe_pii(text):
-        return
+        read = digits_unconfused(text)  # (010-OOOO-lOOl holds three digits)
+        if read is None or not _maybe_pii(read):
+            return
     view, index = _view(text)
     allowed = _Allow.of(allow)
     today = today or dt.date.today()

@@ -107,8 +107,12 @@ def fold(text: str) -> str:
 # Latin, Greek or Cyrillic letter beside it (No1, CO2, Call010 are words; Hangul may touch it: 전화O1O-…)
 _AS_DIGITS = str.maketrans("OoΟοОоIl", "00000011")
 _CONFUSABLE = re.compile("[OoΟοОоIl]")  # (looked for first: a fifth of the time of `_LOOKS_LIKE_DIGIT`)
-_LOOKS_LIKE_DIGIT = re.compile("[OoΟοОоIl](?=[0-9])|(?<=[0-9])[OoΟοОоIl]")
+_LOOKS_LIKE_DIGIT = re.compile("[OoΟοОоIl](?=[0-9])|(?<=[0-9])[OoΟοОоIl]|(?<=[0-9][-./_ ])[OoΟοОоIl]{2}")
 _DIGIT_WORD = re.compile(r"(?<![0-9A-Za-zΑ-Ωα-ωА-Яа-я])[0-9OoΟοОоIl]*[0-9][0-9OoΟοОоIl]*(?![A-Za-zΑ-Ωα-ωА-Яа-я])")
+# and a group of two such letters or more alone after a group of digits, one mark or space between them,
+# that ends the number or is followed by another group (OOOO and lOOl of 010-OOOO-lOOl), once the words
+# holding a digit are read (a letter alone is a word: 2019 I moved)
+_LETTER_GROUP = re.compile(r"(?<=[0-9][-./_ ])[OoΟοОоIl]{2,}(?=[-./_ ][0-9OoΟοОоIl]|(?![0-9A-Za-zΑ-Ωα-ωА-Яа-я]))")
 
 
 def digits_unconfused(text: str) -> str | None:
@@ -118,6 +122,11 @@ def digits_unconfused(text: str) -> str | None:
     if _CONFUSABLE.search(text) is None or _LOOKS_LIKE_DIGIT.search(text) is None:
         return None
     read = _DIGIT_WORD.sub(lambda m: m.group().translate(_AS_DIGITS), text)
+    for _ in range(3):  # (each group read makes the next one a group after digits)
+        again = _LETTER_GROUP.sub(lambda m: m.group().translate(_AS_DIGITS), read)
+        if again == read:
+            break
+        read = again
     return None if read == text else read
 
 
