@@ -296,7 +296,7 @@ _DATE_WORDS_APART = re.compile(
 # (`_MONTH_BETWEEN_MARKS`, the year two whole words before it, the day after it: `_DAY_AFTER`), and
 # read as a year of 19xx and of 20xx
 _MONTH_BETWEEN_MARKS = re.compile(
-    rf"(?P<mark>[./·ㆍ/-])[ \t]{{0,2}}(?P<m>[{WORD_DIGIT_CHARS}십]{{1,2}}|[0-9]{{1,2}})[ \t]{{0,2}}(?P=mark)")
+    rf"(?P<mark>[./·ㆍ-])[ \t]{{0,2}}(?P<m>[{WORD_DIGIT_CHARS}십]{{1,2}}|[0-9]{{1,2}})[ \t]{{0,2}}(?P=mark)")
 _DAY_AFTER = re.compile(rf"[ \t]{{0,2}}(?P<d>[{WORD_DIGIT_CHARS}십]{{1,4}}|[0-9]{{1,2}}(?![0-9]))")
 _DIGIT_OR_WORD = frozenset(WORD_DIGIT_CHARS + "0123456789")
 # each digit (0-9) as the digit words that write it (0: 공 영)
@@ -448,29 +448,38 @@ def _cluster_readings(text: str, runs: list[tuple[int, int, tuple[str, str, str]
             yield ws, _replaced(window, ws, plan)
 
 
-def _cjk_in_digits(text: str) -> tuple[str, list[int]]:
-    """`text` with each run of CJK numerals in digits: digit for digit (六九〇七二一 690721), or as
-    a number where it holds 十 百 千 (二十一 21; one that reads as none, 二二十, is left as it is);
-    and the offset in `text` of each character and one past the end."""
+def _read_as(text: str, parts: Iterable[tuple[int, int, str, Iterable[int] | None]]) -> tuple[str, list[int]]:
+    """`text` with each (start, end, new, where) of `parts` (in text order, apart) read as `new`;
+    and the offset in `text` of each character of that reading and one past its end: `where` for a
+    part's characters when given, else the part's own when `new` is as long, else its start."""
     pieces: list[str] = []
     at: list[int] = []
     pos = 0
+    for start, end, new, where in parts:
+        pieces += [text[pos:start], new]
+        at += range(pos, start)
+        at += where if where is not None else range(start, end) if len(new) == end - start else [start] * len(new)
+        pos = end
+    pieces.append(text[pos:])
+    at += range(pos, len(text) + 1)
+    return "".join(pieces), at
+
+
+def _cjk_in_digits(text: str) -> tuple[str, list[int]]:
+    """`text` with each run of CJK numerals in digits: digit for digit (六九〇七二一 690721), or as
+    a number where it holds 十 百 千 (二十一 21; one that reads as none, 二二十, is left as it is);
+    and the offset in `text` of each character and one past the end (`_read_as`)."""
+    parts = []
     for m in _CJK_RUN.finditer(text):
         run = m.group()
         if not _CJK_UNITS.isdisjoint(run):
             value = _ko_number(run.translate(_CJK_AS_WORDS))
             if value is None:
                 continue
-            digits = str(value)
+            parts.append((m.start(), m.end(), str(value), None))
         else:
-            digits = run.translate(_CJK_DIGITS)
-        pieces += [text[pos:m.start()], digits]
-        at += range(pos, m.start())
-        at += range(m.start(), m.end()) if len(digits) == len(run) else [m.start()] * len(digits)
-        pos = m.end()
-    pieces.append(text[pos:])
-    at += range(pos, len(text) + 1)
-    return "".join(pieces), at
+            parts.append((m.start(), m.end(), run.translate(_CJK_DIGITS), None))
+    return _read_as(text, parts)
 
 
 # inside a longer number: 2026-04-24 holds no 04-24, 010-0000-10012 no phone. Latin letters are no
@@ -1093,17 +1102,9 @@ class SensitiveIndex:
         """The sensitive dates in `text` written in digits spelled apart (`_SPELLED_RUN`): read with each
         run of single digits between spaces joined (6 9 0 7 2 1 as 690721), at the characters of
         `text`; only those a run joined is in (the others are `_digit_date_hits`' of `text`)."""
-        pieces: list[str] = []
-        at: list[int] = []
-        pos = 0
-        for m in _SPELLED_RUN.finditer(text):
-            pieces += [text[pos:m.start()], m.group().replace(" ", "").replace("\t", "")]
-            at += range(pos, m.start())
-            at += [m.start() + i for i, ch in enumerate(m.group()) if ch not in " \t"]
-            pos = m.end()
-        pieces.append(text[pos:])
-        at += range(pos, len(text) + 1)
-        read = "".join(pieces)
+        read, at = _read_as(text, ((m.start(), m.end(), m.group().replace(" ", "").replace("\t", ""),
+                                    [m.start() + i for i, ch in enumerate(m.group()) if ch not in " \t"])
+                                   for m in _SPELLED_RUN.finditer(text)))
         out = []
         for hit in self._digit_date_hits(read):
             start, end = at[hit.start], at[hit.end - 1] + 1
@@ -1191,31 +1192,20 @@ class SensitiveIndex:
         return out
 
     def _address_word_hits(self, text: str) -> list[Hit]:
-        """The details of addresses in `text` with a number in Korean number words (`_ADDRESS_WORDS`,
-        `_STREET_WORDS`: 백삼동 천오백이호 for 103동 1502호), at its characters: read with those numbers
+        """The details of addresses in `text` with a number in Korean number words (`_ADDRESS_WORDS`:
+        백삼동 천오백이호 for 103동 1502호), at its characters: read with those numbers
         in digits, the hits a number so read is in."""
         if not self._any_words:
             return []
-        runs = [m.span("street") if m["street"] else m.span() for m in _ADDRESS_WORDS.finditer(text)]
-        if not runs:
-            return []
-        pieces: list[str] = []
-        at: list[int] = []
-        pos = 0
-        for start, end in runs:
+        parts = []
+        for m in _ADDRESS_WORDS.finditer(text):
+            start, end = m.span("street") if m["street"] else m.span()
             value = _ko_number(text[start:end])
-            if value is None:
-                continue
-            digits = str(value)
-            pieces += [text[pos:start], digits]
-            at += range(pos, start)
-            at += range(start, start + len(digits)) if len(digits) == end - start else [start] * len(digits)
-            pos = end
-        if not pieces:
+            if value is not None:
+                parts.append((start, end, str(value), None))
+        if not parts:
             return []
-        pieces.append(text[pos:])
-        at += range(pos, len(text) + 1)
-        read = "".join(pieces)
+        read, at = _read_as(text, parts)
         out = []
         for hit in self._compact_hits(read, None):
             start, end = at[hit.start], at[hit.end]
