@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 import click
 
+from casekit.core import clock
 from casekit.core.case import Case
 from casekit.core.casebook import CasebookError, Report, check, find_root, scan
 from casekit.core.config import RISK_KO
@@ -82,7 +83,7 @@ def _bad_case_id(case: str) -> str:
 def _today(value: str | None, option: str = "--today") -> dt.date:
     """The day given with `option` (YYYY-MM-DD), else today; a usage error naming the option."""
     if value is None:
-        return dt.date.today()
+        return clock.today()
     try:  # (YYYY-MM-DD only: fromisoformat also takes 20261205 and 2026-W49, a week's Monday)
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
             raise ValueError(value)
@@ -90,7 +91,7 @@ def _today(value: str | None, option: str = "--today") -> dt.date:
     except ValueError:
         from casekit.core.hints import option_date_hint
 
-        hint = option_date_hint(value, option, dt.date.today())
+        hint = option_date_hint(value, option, clock.today())
         raise click.BadParameter(printable(f"YYYY-MM-DD 날짜가 아닙니다: {value}.{hint} (not a date: YYYY-MM-DD)"),
                                  param_hint=option) from None
 
@@ -102,7 +103,7 @@ def _day_note(given: str | None, day: dt.date, summaries: dict[str, list[Summary
     if given is None:
         return
     whose = f"사례 {case}의 " if case is not None else ""
-    note = reference_day_note(day, dt.date.today(), first_record_day(summaries), whose)
+    note = reference_day_note(day, clock.today(), first_record_day(summaries), whose)
     if note is not None:
         click.echo(printable(note), err=True)
 
@@ -857,7 +858,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
 
     root = _root()
     day = _today(today)
-    far = reference_day_note(day, dt.date.today(), None) if today is not None else None
+    far = reference_day_note(day, clock.today(), None) if today is not None else None
     if far is not None:  # said before a build that takes minutes at scale (Ctrl-C, and the year typed again)
         click.echo(printable(far), err=True)
     try:

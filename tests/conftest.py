@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ from click.testing import CliRunner, Result
 from casekit.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# The day the whole run takes as today. casekit asks `casekit.core.clock.today()`, held to this day by
+# `_one_day` below, and the tests compare with TODAY: a run that crossed midnight compared the day a
+# test module computed when collected with the day the code read minutes later, and failed.
+TODAY = dt.date.today()
 CASEBOOK_PARTS = ("mkdocs.yml", "casekit.yml", "cases", "resources", "schemas", "templates", "docs", "overrides")
 
 
@@ -63,3 +69,13 @@ def _casekit_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["CASEKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("casekit-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_day() -> Iterator[None]:
+    """casekit, run in this process, reads TODAY as today from the first test to the last."""
+    from casekit.core import clock
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clock, "today", lambda: TODAY)
+        yield

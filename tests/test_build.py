@@ -26,6 +26,7 @@ from casekit.site.generate import generate
 from casekit.site.html import el
 from casekit.site.views import ROWS, block, make_page
 from scripts.bench import make_casebook
+from tests.conftest import TODAY as RUN_DAY
 from tests.conftest import copy_casebook
 
 pytestmark = pytest.mark.slow
@@ -146,7 +147,7 @@ def test_cli_build_refuses_while_check_finds_errors(sample: Path, run) -> None:
 def test_cli_build_says_a_reference_day_far_from_today(sample: Path, run) -> None:
     """`casekit build --today 2036-12-05` (a year typed wrong) built a site showing work ten years
     overdue without a word: it is said on stderr (and the site built: a past day may be on purpose)."""
-    today = dt.date.today()
+    today = RUN_DAY
     day = today + dt.timedelta(days=3653)
     result = run(sample, "build", "--today", day.isoformat(), "--site-dir", "out")
     assert result.exit_code == 0, result.output

@@ -11,6 +11,7 @@ import pytest
 
 from casekit.cli import main
 from tests.builders import FULL_PATH, make_casebook
+from tests.conftest import TODAY
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -260,9 +261,9 @@ def test_report_given_two_words_that_are_no_korean_month_says_what_to_type(tmp_p
 
 @pytest.mark.parametrize(("day", "says"), [
     ("2026.12.01", "2026-12-01로 적으세요"), ("2026-11-31", "11월은 30일까지입니다"),
-    ("12/1", f"{dt.date.today().year}-12-01처럼 연도 네 자리를 넣어"), ("12월 1일", "연도 네 자리를 넣어"),
-    ("내일", f"날짜로 적으세요: --today {dt.date.today() + dt.timedelta(days=1)}"),
-    ("abc", f"날짜로 적으세요. 예: --today {dt.date.today()}"),
+    ("12/1", f"{TODAY.year}-12-01처럼 연도 네 자리를 넣어"), ("12월 1일", "연도 네 자리를 넣어"),
+    ("내일", f"날짜로 적으세요: --today {TODAY + dt.timedelta(days=1)}"),
+    ("abc", f"날짜로 적으세요. 예: --today {TODAY}"),
 ])
 def test_a_date_option_written_another_way_is_told_how_to_write_it(tmp_path: Path, run, day: str, says: str) -> None:
     root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
@@ -284,7 +285,7 @@ def test_a_reference_day_far_from_today_is_said_not_refused(sample: Path, run, a
     overdue; `--today 2036-12-05` listed work 3653 days overdue, `status 2026-0005 --today 2020-01-01`
     D-2512. A 기준일 more than half a year off today (or before the first record) is said on stderr;
     the output stays as asked (a supervisor may look at a past day on purpose)."""
-    today = dt.date.today()
+    today = TODAY
     first = _first_record(sample)
     for day, when in ((first - dt.timedelta(days=365), "전 날짜로, "), (today + dt.timedelta(days=3653), "10년 뒤 날짜입니다")):
         result = run(sample, *args, "--today", day.isoformat())
@@ -299,7 +300,7 @@ def test_a_reference_day_far_from_today_is_said_not_refused(sample: Path, run, a
 
 
 def test_a_reference_day_before_the_first_record_is_said(tmp_path: Path, run) -> None:
-    today = dt.date.today()
+    today = TODAY
     intake = today - dt.timedelta(days=30)
     root = make_casebook(tmp_path, {"c1": [("intake", intake.isoformat(), {})]})
     before = intake - dt.timedelta(days=10)
@@ -314,7 +315,7 @@ def test_a_reference_day_before_the_first_record_is_said(tmp_path: Path, run) ->
 def test_build_says_a_far_reference_day_before_it_builds(sample: Path, run) -> None:
     """A build at 10,000 cases takes minutes: a 기준일 typed with a wrong year is said first, not after
     the site is made (helper-69's probe), and once."""
-    day = dt.date.today() + dt.timedelta(days=3653)
+    day = TODAY + dt.timedelta(days=3653)
     result = run(sample, "build", "--today", day.isoformat())
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
@@ -333,11 +334,11 @@ def _month_before(day: dt.date) -> dt.date:
 ])
 @pytest.mark.parametrize(("value", "meant"), [
     ("예", lambda today: today), ("완료", lambda today: today), ("x", lambda today: today),
-    (dt.date.today().strftime("%Y-%m"), lambda today: today),  # this month: today is a day of it
-    (_month_before(dt.date.today()).strftime("%Y-%m"), _month_before),  # another month: its first day
-    (f"{dt.date.today()} 14:30", lambda today: today),
+    (TODAY.strftime("%Y-%m"), lambda today: today),  # this month: today is a day of it
+    (_month_before(TODAY).strftime("%Y-%m"), _month_before),  # another month: its first day
+    (f"{TODAY} 14:30", lambda today: today),
     # (Python's fromisoformat takes both: 2026-W49 as that week's Monday, a date nobody meant)
-    (dt.date.today().strftime("%Y%m%d"), lambda today: today), (dt.date.today().strftime("%G-W%V"), lambda today: today),
+    (TODAY.strftime("%Y%m%d"), lambda today: today), (TODAY.strftime("%G-W%V"), lambda today: today),
     # a part of a month: this year's day, the month's real last day for its end (was YYYY-06-30, a placeholder)
     ("6월 말", lambda today: dt.date(today.year, 6, 30)), ("2월 말", lambda today: dt.date(today.year, 3, 1) - dt.timedelta(days=1)),
     ("9월 초", lambda today: dt.date(today.year, 9, 10)),
@@ -350,7 +351,7 @@ def test_a_date_option_is_told_the_date_to_type_not_a_record_fields_advice(sampl
     before = sorted(sample.rglob("*"))
     result = run(sample, *command, option, value)
     assert result.exit_code == 2, result.output
-    assert f"{option} {meant(dt.date.today()).isoformat()}" in result.output, result.output
+    assert f"{option} {meant(TODAY).isoformat()}" in result.output, result.output
     for record_advice in ("지우세요", "마지막 날", "본문"):
         assert record_advice not in result.output, result.output
     assert sorted(sample.rglob("*")) == before  # (nothing written)
@@ -401,7 +402,7 @@ def test_report_refuses_a_month_not_come_yet(tmp_path: Path, run) -> None:
     """`report --month 2027-01` (a mistyped year, most often) printed today's counts under a month
     not come: it is refused, with this month and the last to type instead."""
     root = make_casebook(tmp_path, {"c1": FULL_PATH[:1]})
-    today = dt.date.today()
+    today = TODAY
     ahead = dt.date(today.year + 1, today.month, 1).strftime("%Y-%m")
     refused = run(root, "report", "--month", ahead)
     assert refused.exit_code == 2

@@ -29,7 +29,7 @@ from casekit.core.casebook import check
 from casekit.core.findings import Finding
 from casekit.core.messages import MESSAGES
 from casekit.core.schemas import DEFAULTS, SchemaSet
-from tests.conftest import copy_casebook
+from tests.conftest import TODAY, copy_casebook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOT_CASEBOOK = {"expected.json", "make.py", "record.txt", "README.md", "__pycache__"}
@@ -167,7 +167,7 @@ def _plant(root: Path) -> None:
                                                   '  <base href="https://cdn.example/">\n{% endblock %}\n', encoding="utf-8")
     edit("cases/2026-0001/01-intake.md", "worker: kim.sw", "worker: kim.sw #1")  # comment-cuts-value
     edit("cases/2026-0003/02-closure.md", "worker: ", "worker:\u3000")  # yaml-wide-space
-    soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs
+    soon = (TODAY + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs
     edit("cases/2026-0005/07-intervention.md", "date: \"", f"date: \"{soon}\"\nx_was: \"")
     edit("cases/2026-0010/05-conference.md", '    done: "2026-11-25"', f'    done: "{soon}"')  # done-future
     edit("cases/2026-0012/03-plan.md", '  date: "2026-10-28"\n  method', f'  date: "{soon}"\n  method')  # agreement-future

@@ -16,6 +16,7 @@ import pytest
 from casekit.core import handover, reassign
 from casekit.core.casebook import check
 from tests.builders import FULL_PATH, make_casebook
+from tests.conftest import TODAY
 
 OPEN = FULL_PATH[:3]  # intake, assessment, plan
 
@@ -264,7 +265,7 @@ def test_a_handover_dated_ahead_is_refused_by_reassign_and_warned_of_by_check(tm
 
     root = book(tmp_path)
     before = snapshot(root)
-    ahead = (dt.date.today() + dt.timedelta(days=16)).isoformat()
+    ahead = (TODAY + dt.timedelta(days=16)).isoformat()
     result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "--date", ahead)
     assert result.exit_code != 0 and f"--date {ahead}: 오늘" in result.output, result.output
     assert snapshot(root) == before

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core.scaffold import Refused, add_record, new_case, resolve_stage
-
-TODAY = dt.date.today()
+from tests.conftest import TODAY
 
 
 def files(root: Path) -> set[str]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casekit.core import clock
 from casekit.core.cache import SHARDS, Cache, Entry, cache_key
 from casekit.core.changes import git_command
 from casekit.core.config import Config, load_config
@@ -850,7 +851,7 @@ def check(
     started = time.time_ns()
     root = Path(os.path.realpath(root))
     jobs = jobs or default_jobs()
-    day = (today or dt.date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     config = load_config(root)
     schema_dir = root / "schemas"
     outside = (schema_dir.exists() or schema_dir.is_symlink()) and not inside(root, schema_dir)

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from casekit.core import clock
 from casekit.core.case import Case
 from casekit.core.handover import Handover
 from casekit.core.hints import attach_particles
@@ -138,7 +139,7 @@ def case_dues(
     counts from the date meant, each such deadline saying so)."""
     if not records:
         return []
-    model = Case.of(case, records, handovers, (today or dt.date.today()).isoformat())
+    model = Case.of(case, records, handovers, (today or clock.today()).isoformat())
     if not model.year_typos:
         return _case_dues(case, model, deadlines)
     written = {r.rel: r.date for r in records if r.rel in model.year_typos}
@@ -263,7 +264,7 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
         if latest.aftercare_done:
             return None
         if latest.reopen:
-            asked = _d(latest.date) or dt.date.today()
+            asked = _d(latest.date) or clock.today()
             return Due(case, "reopen", after(asked, deadlines["reopen_days"]), latest.rel, worker)
         if latest.next_check:
             return Due(case, "followup", dt.date.fromisoformat(latest.next_check), latest.rel, worker)

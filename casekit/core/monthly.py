@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from casekit.core import clock
 from casekit.core.casebook import Report
 from casekit.core.export import safe_cell
 from casekit.core.handover import current_worker
@@ -89,7 +90,7 @@ def month_hint(text: str) -> str:
     if year is not None and int(year) == 0:
         return "0000년은 없습니다. 연도는 0001~9999입니다. 예: --month 2026-09"
     if year is None:
-        return f"연도를 넣어 YYYY-{int(month):02d}처럼 적으세요. 예: --month {dt.date.today().year}-{int(month):02d}"
+        return f"연도를 넣어 YYYY-{int(month):02d}처럼 적으세요. 예: --month {clock.today().year}-{int(month):02d}"
     return attach_particles(f"{year}-{int(month):02d}(으)로 적으세요. 예: --month {year}-{int(month):02d}")
 
 

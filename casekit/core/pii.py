@@ -48,6 +48,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from casekit.core import clock
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import (
     DIGIT_RANGES,
@@ -369,7 +370,7 @@ def find_pii(
             return
     view, index = _view(text)
     allowed = _Allow.of(allow)
-    today = today or dt.date.today()
+    today = today or clock.today()
     hits: list[tuple[int, int, str]] = []
     taken = bytearray(len(view))  # 1 where an earlier, stronger match sits
 

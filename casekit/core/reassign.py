@@ -18,6 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from casekit.core import clock
 from casekit.core.casebook import Report, check
 from casekit.core.due import case_dues, is_closed
 from casekit.core.findings import os_reason
@@ -113,7 +114,7 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
         if not valid_case_id(case):
             raise ReassignError(f"사례 번호가 규칙에 맞지 않습니다 (invalid case id): '{case}'.{case_id_advice(case)}",
                                 usage=True)
-    today = dt.date.today()
+    today = clock.today()
     date = date or today
     if date > today:  # (casekit counts a handover from the moment it is written: check says handover-future)
         raise ReassignError(f"--date {date.isoformat()}: 오늘({today.isoformat()})보다 뒤입니다. 적는 순간부터 새 "

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Collection, Container, Iterable, Mapping
 
+from casekit.core import clock
 from casekit.core.case import Case, Episode, YearTypo, dated_as_meant, dates_going_back, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
@@ -154,7 +155,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
                                **_free_number(r, records)))
         else:
             seen[r.nn] = r
-    day = (today or dt.date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     case_id = case_rel.rsplit("/", 1)[-1]
     # the case as meant: a record whose year is mistyped is judged on the date it likely has, so that
     # no other finding compares against the typo (an age counted from it, a consent "a month after"

@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from operator import itemgetter
 from typing import Any
 
+from casekit.core import clock
 from casekit.core.case import Case, Consents, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
 from casekit.core.handover import typo_meanings, unrecorded_change
@@ -42,14 +43,14 @@ def check_practice(case: Case, today: dt.date | None = None, back: set[str] | No
     """`back`: the records dated before the one above them (`case.dates_going_back`), when the
     caller has them (rules.check_case does: not worked out twice)."""
     out: list[Finding] = []
-    future = _future_dates(case, today or dt.date.today())
+    future = _future_dates(case, today or clock.today())
     out += future
     typo = {f.path for f in future}  # a record with a year typo: no second finding comparing against it
     out += [f for f in _gaps(case) if f.path not in typo]
     # a record dated before the one above it: its date is the mistake (date-decreasing, with the year
     # it likely meant), not the consent its shares seem to lack on that date, nor its next date far after it
     if back is None:
-        back = {r.rel for r, _ in dates_going_back(case.records, (today or dt.date.today()).isoformat())}
+        back = {r.rel for r, _ in dates_going_back(case.records, (today or clock.today()).isoformat())}
     out += [f for f in _plausible_dates(case) if f.path not in typo
             and not (f.code in ("next-far-after-record", "agreement-before-plan") and f.path in back)]
     late, meant = _consents_misdated(case, back | typo)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from casekit.core import clock
 from casekit.core.config import load_config
 from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import read_entries, worker_on
@@ -134,7 +135,7 @@ def stage_guess(word: str) -> str | None:
 def new_case_id(today: dt.date | None = None) -> str:
     """`20261122-K7QF`: the random scheme (see casekit/core/ids.py). The folder is created
     exclusively, so a local clash is retried; a clash across clones shows up as a git conflict."""
-    return random_id(today or dt.date.today())
+    return random_id(today or clock.today())
 
 
 def _outside(what: str, target: Path) -> ScaffoldError:
@@ -454,7 +455,7 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
     _check_worker(worker)
     if case_id is not None:
         _check_case_id(case_id)
-    today = today or dt.date.today()
+    today = today or clock.today()
     date = date or today
     root = Path(os.path.realpath(root))
     template = template_text(root, "intake")  # before anything is written: a refusal leaves no trace
@@ -595,7 +596,7 @@ def add_record(
                             f"사례 목록은 `casekit status`로 봅니다 (no such case): cases/{case}")
     if not inside(root, folder):
         raise _outside(f"cases/{case}", folder)
-    today = today or dt.date.today()
+    today = today or clock.today()
     date = date or today
     template = template_text(root, stage)
     try:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from casekit.core import clock
 from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs, template_tags
 from casekit.core.findings import Finding
 from casekit.core.links import Link, body_links, outside_links
@@ -105,7 +106,7 @@ def check_record(
         if shown and pictures is not None:
             findings += pictures.missing(task.rel, shown)
             looked_up = pictures.key
-        valid_until = date_dependent(text, today or dt.date.today())
+        valid_until = date_dependent(text, today or clock.today())
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
     return Result(findings, summary, sig, valid_until, parsed if keep else None, looked_up, tuple(links))

@@ -40,6 +40,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
+from casekit.core import clock
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
 from casekit.core.sensitive import SensitiveIndex
@@ -124,7 +125,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             if report.errors:
                 raise PluginError(refusal(report, self.config.max_findings))
             self.report = report
-            self.today = self.config.today or dt.date.today()
+            self.today = self.config.today or clock.today()
             if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
                 report.config.caseload["limit"] = self.config.caseload_limit
             self.index = SensitiveIndex(sensitive_needles(report))

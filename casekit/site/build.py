@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from casekit.core import clock
 from casekit.core.casebook import Report, check
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, said_once, same_in_files
@@ -305,7 +306,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     report = check(root, keep=True)
     if report.errors:
         raise Refused(report)
-    today = today or dt.date.today()
+    today = today or clock.today()
     index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
     resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
