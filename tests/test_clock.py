@@ -14,6 +14,7 @@ import pytest
 from casekit.core import clock
 from tests.conftest import TODAY
 
+ASK = clock.today  # (taken when collected, before the suite holds the day)
 PACKAGE = Path(__file__).resolve().parent.parent / "casekit"
 # date.today(), datetime.now(), datetime.utcnow(), datetime.today(), time.localtime(): the ways
 # Python is asked the day. Only clock.py may ask.
@@ -31,6 +32,20 @@ def test_only_the_clock_asks_python_for_the_day() -> None:
 
 def test_the_suite_holds_one_day() -> None:
     assert clock.today() == TODAY
+
+
+def test_the_clock_turns_at_midnight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day is remembered for the second it was asked in, never past it: asked half a second
+    before midnight and half a second after, it is two days."""
+    before = dt.datetime(2031, 3, 5, 23, 59, 59).timestamp() + 0.5  # (local time, as date.today())
+    now = [before]
+    monkeypatch.setattr(clock, "time", type("Time", (), {"time": staticmethod(lambda: now[0])}))
+    monkeypatch.setattr(clock, "_asked", None)
+    assert ASK() == dt.date(2031, 3, 5) and ASK() == dt.date(2031, 3, 5)
+    now[0] = before + 0.6
+    assert ASK() == dt.date(2031, 3, 6)
+    monkeypatch.undo()
+    assert ASK() == dt.date.today()
 
 
 def test_the_cli_reads_today_from_the_clock(sample: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
