@@ -893,7 +893,8 @@ def check(
         if with_resources:
             findings += fs
             if parsed is not None:
-                findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow)
+                findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow,
+                                        dt.date.fromisoformat(day))
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
                 findings += pasted_tables(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)
@@ -983,7 +984,8 @@ def _check(
             disk, rel = layout.handovers[case]
             fs, report.handovers[case], hparsed = check_handover(str(disk), rel, schemas, case_summaries(case), day)
             parsed_handovers[case] = hparsed
-            findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow) if hparsed else [])
+            findings += fs + (scan_parsed(hparsed, rel, [], config.pii_allow, dt.date.fromisoformat(day))
+                              if hparsed else [])
             if hparsed is not None and hparsed.data is not None:  # its reasons are on the case page
                 handover_units.append(published(hparsed, rel, []))
             report.files += 1

@@ -473,7 +473,7 @@ _BREAK = re.compile(r"(?:[ \t]*+(?:\n[ \t]*+(?:>[ \t]*+)*+|\|))++[ \t]*+")
 _DIGIT_BREAK_DIGIT = re.compile(r"[0-9)\-.](?:[ \t]*+(?:\n[ \t]*+(?:>[ \t]*+)*+|\|))++[ \t]*+[0-9+(\-.]")
 
 
-def _across_breaks(text: str, allowed: _Allow) -> Iterator[tuple[str, int]]:
+def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> Iterator[tuple[str, int]]:
     """(code, offset in `text`) of each number that only reads whole across a line break or a
     table cell's border, the breaks read as the space a page shows."""
     if "\n" not in text and "|" not in text or _DIGIT_BREAK_DIGIT.search(text) is None:
@@ -498,24 +498,28 @@ def _across_breaks(text: str, allowed: _Allow) -> Iterator[tuple[str, int]]:
     starts.append(joined)
     origins.append(pos)
     breaks_set = set(breaks)
-    for code, offset, matched in find_pii("".join(parts), allowed):
+    for code, offset, matched in find_pii("".join(parts), allowed, today=today):
         if any(i in breaks_set for i in range(offset, offset + len(matched))):
             i = bisect.bisect_right(starts, offset) - 1
             yield code, origins[i] + offset - starts[i]
 
 
-def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -> list[Finding]:
-    """Findings for a Markdown body that starts at file line `first_line`: exact line and column."""
+def scan_text(
+    text: str, rel: str, first_line: int, allow: Iterable[str] = (), today: dt.date | None = None
+) -> list[Finding]:
+    """Findings for a Markdown body that starts at file line `first_line`: exact line and column.
+    `today`: the day a resident number's birth date must be past by (None: today)."""
     out: list[Finding] = []
     if not text:
         return out
     allowed = _Allow.of(allow)
     rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
-    hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed)}
-    hits |= {(rt.source_offset(offset), code) for code, offset in _across_breaks(rt.text, allowed)}
+    hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed, today=today)}
+    hits |= {(rt.source_offset(offset), code) for code, offset in _across_breaks(rt.text, allowed, today)}
     for at, markup in rt.markup:  # a tag's attributes, a link's address and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
-        hits |= {(at + offset if shown == markup else at, code) for code, offset, _ in find_pii(shown, allowed)}
+        hits |= {(at + offset if shown == markup else at, code)
+                 for code, offset, _ in find_pii(shown, allowed, today=today)}
     if not hits:
         return out
     starts = _line_starts(text)
@@ -534,24 +538,27 @@ def scan_text(text: str, rel: str, first_line: int, allow: Iterable[str] = ()) -
     return out
 
 
-def scan_parsed(parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allow: list[str]) -> list[Finding]:
+def scan_parsed(
+    parsed: Parsed, rel: str, sensitive: list[tuple[Any, ...]], allow: list[str], today: dt.date | None = None
+) -> list[Finding]:
     """Findings for PII in the body (and the lines above a front matter that does not start the file)
     and in every published (not sensitive, not public) front-matter value.
 
     `sensitive` are the paths not to scan (`SchemaSet.unscanned_paths`). A body finding points at
     the match itself; a field finding at the match too when the value stands on its line as it
-    reads, else at the start of the field's value.
+    reads, else at the start of the field's value. `today`: as `scan_text`'s (a check's day, the
+    same its cached findings are kept until: `date_dependent`).
     """
     allowed = _Allow.of(allow)
-    out = scan_text(parsed.lead, rel, 1, allowed) if parsed.lead.strip() else []  # (above a front matter found lower)
-    out += scan_text(parsed.body, rel, parsed.body_line, allowed)
+    out = scan_text(parsed.lead, rel, 1, allowed, today) if parsed.lead.strip() else []  # (above a front matter found lower)
+    out += scan_text(parsed.body, rel, parsed.body_line, allowed, today)
     if parsed.data is not None:
         seen: set[tuple[str, int, int]] = set()
         # the few values that could hold PII, then those of them outside the sensitive paths
         # (both filters keep order: in this order the paths are matched for one value, not thirty)
         candidates = list(_candidates(parsed.leaves()))
         for path, text in outside(candidates, [tuple(p) for p in sensitive]) if candidates else ():
-            found = find_pii(text, allowed)
+            found = find_pii(text, allowed, today=today)
             if not found:
                 continue
             line, at = parsed.where(path)

@@ -95,7 +95,7 @@ def check_record(
         parsed.findings[:0] = findings
         findings, summary = check_parsed(parsed, task.rel, task.case, task.nn, task.stage, schemas)
         # the body is published even when the front matter is broken
-        findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow)
+        findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow, today)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
         findings += pasted_tables(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
