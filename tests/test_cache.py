@@ -205,6 +205,22 @@ def test_findings_that_depend_on_the_date_are_not_kept_past_it(book, monkeypatch
     assert any(f.code == "pii-resident-number" for f in found)
 
 
+def test_a_docs_page_is_scanned_again_when_a_birth_date_its_digits_name_comes(book, monkeypatch) -> None:
+    """A docs/ page's PII findings were kept while its text stayed the same: a resident number
+    whose birth date was still to come was never found on the day it came."""
+    import datetime as dt
+
+    page = book / "docs" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n문의 번호 300101-3123456\n", encoding="utf-8")
+
+    def on(day: dt.date) -> list:
+        return [f for f in _run(book, monkeypatch, today=day)[0] if f.path == "docs/guide.md" and f.code.startswith("pii-")]
+
+    assert on(dt.date(2029, 12, 1)) == [] and on(dt.date(2029, 12, 1)) == []  # (the second from the cache)
+    assert [f.code for f in on(dt.date(2030, 1, 2))] == ["pii-resident-number"]
+    assert [f.code for f in on(dt.date(2030, 1, 2))] == ["pii-resident-number"]
+
+
 def test_no_cache_writes_nothing(book, monkeypatch) -> None:
     _, read = _run(book, monkeypatch, cache=False)
     assert len(read) == RECORDS
