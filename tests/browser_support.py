@@ -109,7 +109,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that closed a connection while a file was sent (a page left, a context
         closed) is no error of the site: said as a traceback in the test log, it read as one."""
@@ -122,7 +122,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 at a free port in a thread; yields the base URL (with `/`)."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="casebook-site", daemon=True)
     thread.start()

@@ -26,6 +26,7 @@ import pytest
 
 from tests.attack_support import apply, attack_names, expectation
 from tests.browser_support import (  # noqa: F401  (fixtures)
+    QuietServer,
     browser,
     build_sample,
     build_site,
@@ -53,7 +54,7 @@ def counting_server(directory: Path) -> Iterator[tuple[str, list[str]]]:
         def log_message(self, format: str, *args: Any) -> None:
             hits.append(self.path)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

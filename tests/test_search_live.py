@@ -20,6 +20,7 @@ import pytest
 
 from casekit.site.search_index import index_files, page_of
 from tests.browser_support import (  # noqa: F401  (browser, built_site are fixtures)
+    QuietServer,
     browser,
     built_site,
     open_context,
@@ -65,7 +66,7 @@ def slow_site(built_site: Path) -> Iterator[tuple[str, _Slow]]:  # noqa: F811
     """The sample site served on loopback, its shards held back while `slow.seconds` says so."""
     slow = _Slow()
     handler = functools.partial(type("Handler", (_Handler,), {"slow": slow}), directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="slow-site", daemon=True)
     thread.start()
