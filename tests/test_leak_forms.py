@@ -355,6 +355,17 @@ ADDRESS_IN_WORDS = [
     ("방문: ", "나래아파트 2동 육백오호", "."),  # (the whole detail: 나래아파트 2동 605호)
 ]
 
+# and in the Hanja of its units, as an old register or a form from abroad writes them
+ADDRESS_IN_HANJA = [
+    ("이웃 가온빌라 ", "301號", "에 사는 분."),
+    ("방문: ", "나래아파트 2棟 605号", "."),
+    ("방문: ", "나래아파트 2동 605號", "."),
+]
+
+
+def test_an_address_with_its_units_in_hanja_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, ADDRESS_IN_HANJA, "상세 주소")
+
 
 def test_an_address_with_its_number_in_words_fails_check(tmp_path: Path) -> None:
     _expect_each(tmp_path, ADDRESS_IN_WORDS, "상세 주소")
@@ -364,6 +375,8 @@ def test_an_address_with_its_number_in_words_fails_check(tmp_path: Path) -> None
     ("백삼동 천오백이호", "백삼동 천오백이호"), ("일공삼동 일오공이호", "일공삼동 일오공이호"),
     ("103동 천오백이호에 방문", "103동 천오백이호"), ("백삼동 1502호", "백삼동 1502호"),
     ("나래로 십이 방문", "나래로 십이"), ("나래로십이", "나래로십이"), ("나래동 백일번지", "나래동 백일번지"),
+    ("103棟 1502號", "103棟 1502號"), ("103棟1502号", "103棟1502号"), ("百三棟 千五百二號", "百三棟 千五百二號"),
+    ("백삼棟 천오백이號", "백삼棟 천오백이號"), ("나래동 101番地 2層", "나래동 101番地"),
 ])
 def test_a_flat_or_a_street_number_in_words_is_found(text: str, found: str) -> None:
     index = SensitiveIndex([("가온구 나래로 12, 103동 1502호", "cases/a/01-intake.md", "client.address"),
@@ -373,7 +386,7 @@ def test_a_flat_or_a_street_number_in_words_is_found(text: str, found: str) -> N
 
 @pytest.mark.parametrize("text", [
     "활동 이동 공동 구호 운동을 했다", "이동 중 삼백이호 앞", "으로 이 일을 맡음", "천오백삼호", "백삼동 천오백삼호",
-    "나래로 십삼", "나래로 이어서 십이 분",
+    "나래로 십삼", "나래로 이어서 십이 분", "土地 番號 103", "103棟 1503號",
 ])
 def test_number_words_that_are_no_address_are_none(text: str) -> None:
     index = SensitiveIndex([("가온구 나래로 12, 103동 1502호", "cases/a/01-intake.md", "client.address")])

@@ -50,6 +50,11 @@ DIGIT_RANGES: tuple[tuple[int, int, int], ...] = (
     (0x1E2F0, 0x1E2F9, 0), (0x1E950, 0x1E959, 0), (0x1FBF0, 0x1FBF9, 0),
 )
 _FOLD.update({cp: str(first + cp - a) for a, b, first in DIGIT_RANGES for cp in range(a, b + 1)})
+# the Hanja of an address's units, read as the Hangul a Korean address writes: 103棟 1502號 is 103동
+# 1502호 (棟 동, 號 and its simplified 号 호, 層 and 层 층, 番地 번지), each one character for one as
+# all of `fold`. Only the sensitive index and the PII guard read a text folded: a text is shown,
+# searched and kept as written.
+_FOLD.update({ord(h): k for h, k in zip("棟號号層层番地", "동호호층층번지", strict=True)})
 FOLD_TABLE = _FOLD  # what `fold` maps (the PII guard's view of a text maps the same)
 DIGIT_TABLE = {cp: str(first + cp - a) for a, b, first in DIGIT_RANGES for cp in range(a, b + 1)}
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters a browser draws
