@@ -136,6 +136,8 @@ DATE_SPELLED = [
     ("생년월일 ", "6 9 0 7 2 1", "."),
     ("생년월일 ", "1 9 6 9 - 0 7 - 2 1", "."),
     ("생일 ", "1 9 6 9 0 7 2 1", " 생."),
+    ("생년월일 ", "6 9 0 7 21", "."),  # (the last digits typed together)
+    ("생년월일 ", "1969 0 7 2 1", "."),
 ]
 
 
@@ -151,6 +153,9 @@ def test_a_birth_date_in_digits_spelled_apart_fails_check(tmp_path: Path) -> Non
     ("6\t4\t1\t1\t0\t3", "6\t4\t1\t1\t0\t3"),
     ("3/1 1/1 9 6 4", "3/1 1/1 9 6 4"),  # (the year last)
     ("DOB 6 4 1 1 0 3 (passport)", "6 4 1 1 0 3"),  # (a word beside it, not a path's command letter)
+    # four digits apart or more, with a group of two or four before them or one or two of two after
+    ("6 4 1 1 03", "6 4 1 1 03"), ("1 9 6 4 11 03", "1 9 6 4 11 03"), ("1964 1 1 0 3", "1964 1 1 0 3"),
+    ("64 1 1 0 3", "64 1 1 0 3"), ("생일 6 4 1 1 03 이다", "6 4 1 1 03"),
 ])
 def test_dates_in_digits_spelled_apart_are_found(text: str, found: str) -> None:
     assert found_in(text) == [("date", found)]
@@ -159,6 +164,8 @@ def test_dates_in_digits_spelled_apart_are_found(text: str, found: str) -> None:
 @pytest.mark.parametrize("text", [
     "6 4 1 1 0 4", "1 2 3 4 5 6", "6 4 1 1 0 3 5", "1 6 4 1 1 0 3", "쪽 1 2 3 4 5 6 7 8 9 10", "64 11 03",
     "점수 6 4 1 1 0 3 7 2",
+    # groups with fewer than four digits apart are a list of numbers, or a timeline's marks
+    "6 4 11 03", "1 2 10 15", "3 6 4 1 1 03", "6 4 1 1 03 5", "M 6 4 1 1 03 L",
     # a drawing's path data (`<path d="…">`, read by the site's audit) is digits apart too
     "M 6 4 1 1 0 3 L 2 2", "M12 8a6 4 1 1 0 3-3", "1.6 4 1 1 0 3", "0 0 1 6 4 1 1 0 3.5", "6 4 1 1 0 3z", "a 6 4 1 1 0 3",
 ])

@@ -161,7 +161,13 @@ _DATE_TEXT = re.compile(  # the first digit leads (a fast scan), then: not insid
 # or more: 0 7), where three digits with spaces between them are (`_SPELLED_HINT`: rare, so looked for
 # first, in a third of the time of looking for the runs)
 _SPELLED_HINT = re.compile(r"[0-9][ \t]{1,2}[0-9][ \t]{1,2}[0-9]")
-_SPELLED_RUN = re.compile(r"(?<![0-9])[0-9](?![0-9])(?:[ \t]{1,2}[0-9](?![0-9]))+")
+# A run of four such digits or more may also have a group of two or four digits before it and one or
+# two groups of two after it, joined with it (6 9 0 7 21, 1 9 6 9 07 21, 1969 0 7 2 1, 69 0 7 2 1:
+# the last digits typed together once the hand tired); fewer would take a list of numbers for a
+# date (1 2 10 15), and groups alone stay apart (69 07 21: a timeline's marks, see README)
+_SPELLED_RUN = re.compile(r"(?<![0-9])(?:(?:[0-9]{2}){1,2}[ \t]{1,2})?[0-9](?![0-9])(?:[ \t]{1,2}[0-9](?![0-9])){3,}"
+                          r"(?:[ \t]{1,2}[0-9]{2}(?![0-9])){0,2}"
+                          r"|(?<![0-9])[0-9](?![0-9])(?:[ \t]{1,2}[0-9](?![0-9]))+")
 # what a date so read may not stand beside: a number, a Latin letter touching it, or one alone (a drawing's
 # path data, `a3 3 0 0 0 3-3`, `1.2 1.2 0 0 1`, `M 6 9 0 7 2 1 L`, is digits apart too); a word (DOB) may
 _SPELLED_BEFORE = re.compile(r"(?:[0-9.,+\-][ \t]*|(?<![A-Za-z])[A-Za-z][ \t]*|[A-Za-z])\Z")  # (searched before it)
