@@ -412,6 +412,8 @@ DATE_IN_SPACED_WORDS = [
     ("생년월일 ", "육구. 칠. 이십일", "."),  # (a year of two words, with the same mark between the parts)
     ("생년월일 ", "육구/칠/이십일일", "."),
     ("생신 ", "육구 - 칠 - 21", "."),
+    ("생년월일 ", "69. 칠. 이십일", "."),  # (the year in digits, the month or the day in words)
+    ("생년월일 ", "1969/칠/21", "."),
 ]
 
 
@@ -426,6 +428,7 @@ def test_a_birth_date_in_spaced_number_words_fails_check(tmp_path: Path) -> None
     ("육사. 십일. 삼", "육사. 십일. 삼"),  # (a year of two words: 1964, 2000)
     ("공공-구-십이일", "공공-구-십이"),
     ("영영 / 구 / 십이", "영영 / 구 / 십이"),
+    ("64. 십일. 삼", "64. 십일. 삼"), ("1964-십일-3", "1964-십일-3"), ("64 / 11 / 삼", "64 / 11 / 삼"),
 ])
 def test_dates_in_spaced_number_words_are_found(text: str, found: str) -> None:
     assert found_in(text) == [("date", found)]
@@ -457,6 +460,8 @@ ORDINARY = [
     "삼일구육구 칠 이십일",  # (five digit words: no year of four)
     "육구 칠 이십일",  # (a year of two words with spaces alone: as in prose, 오이 삼 일)
     "삼육구. 칠. 이십일", "육구. 칠/이십일", "육구. 칠. 이십이", "사이. 칠. 이십일 회의록 1. 칠. 이십일",
+    "169. 칠. 이십일", "2069. 칠. 이십일", "3.69. 칠. 이십일", "오69. 칠. 이십일", "69. 칠. 이십이",  # (digits: no year)
+    "2026. 칠. 이십일 회의",
 ]
 
 

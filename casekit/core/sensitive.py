@@ -1233,19 +1233,28 @@ class SensitiveIndex:
                 if m is not None and mo is not None:
                     found += self._day_hit(m.start(), [int(m["y"].translate(WORD_DIGITS))], mo, m["d"], m.start("d"))
                 at = text.find(lead, at + 1)
-        for m in _MONTH_BETWEEN_MARKS.finditer(text) if self.dates else ():  # (a year of two words)
+        # (a year of two words; or of two or four digits, the month or the day in words: 69. 칠. 이십일)
+        for m in _MONTH_BETWEEN_MARKS.finditer(text) if self.dates else ():
             end = m.start()
             for _ in range(2):
                 end -= end > 0 and text[end - 1] in " \t"
-            year = text[max(end - 2, 0):end]
             mo = _ko_number(m["m"])
-            if len(year) < 2 or not all(ch in WORD_DIGIT_CHARS for ch in year) or mo is None or \
-                    (end > 2 and text[end - 3] in _DIGIT_OR_WORD):
+            day = None if mo is None else _DAY_AFTER.match(text, m.end())
+            if day is None:
                 continue
-            day = _DAY_AFTER.match(text, m.end())
-            if day is not None:
+            year = text[max(end - 2, 0):end]
+            if len(year) == 2 and all(ch in WORD_DIGIT_CHARS for ch in year) and \
+                    not (end > 2 and text[end - 3] in _DIGIT_OR_WORD):
                 yy = int(year.translate(WORD_DIGITS))
                 found += self._day_hit(end - 2, [1900 + yy, 2000 + yy], mo, day["d"], day.start("d"))
+            elif not (m["m"] + day["d"]).isascii():  # (all in digits: `_digit_date_hits`')
+                for n in (4, 2):
+                    year = text[max(end - n, 0):end]
+                    if len(year) == n and year.isascii() and year.isdigit() and \
+                            not (end > n and text[end - n - 1] in _DIGIT_OR_WORD):
+                        years = [int(year)] if n == 4 else [1900 + int(year), 2000 + int(year)]
+                        found += self._day_hit(end - n, years, mo, day["d"], day.start("d"))
+                        break
         if not found:
             return found
         reach, out, taken = _reach((h.start, h.end) for h in hits), [], 0
