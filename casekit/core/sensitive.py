@@ -1240,7 +1240,7 @@ class SensitiveIndex:
                 end -= end > 0 and text[end - 1] in " \t"
             mo = _ko_number(m["m"])
             day = None if mo is None else _DAY_AFTER.match(text, m.end())
-            if day is None:
+            if mo is None or day is None:
                 continue
             year = text[max(end - 2, 0):end]
             if len(year) == 2 and all(ch in WORD_DIGIT_CHARS for ch in year) and \
