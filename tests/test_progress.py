@@ -7,6 +7,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import time
@@ -29,6 +30,17 @@ def _no_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "xterm")
 
 
+def _until(shown, seconds: float = 20.0) -> bool:
+    """Whether `shown()` came true within `seconds`: the drawing thread is scheduled when the
+    machine lets it (under a loaded test run, 50 ms of sleep was not always enough: CI flaked)."""
+    end = time.monotonic() + seconds
+    while not shown():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_quiet_work_shows_nothing() -> None:
     out = FakeTTY()
     with progress("검사 중", 10, stream=out) as bar:  # default delay: 2 s
@@ -42,6 +54,7 @@ def test_long_work_shows_counts_then_clears_the_line() -> None:
         for _ in range(4):
             bar.advance()
             time.sleep(0.06)
+        assert _until(lambda: "4/4 (100%)" in out.getvalue()), out.getvalue()
     text = out.getvalue()
     assert "사례집 검사 중… " in text and "/4 (" in text and "%)" in text
     assert text.endswith("\r\x1b[K") and "\n" not in text
@@ -49,9 +62,9 @@ def test_long_work_shows_counts_then_clears_the_line() -> None:
 
 def test_without_a_total_it_shows_the_time() -> None:
     out = FakeTTY()
-    with Progress("사이트 만드는 중", stream=out, delay=0.01, interval=0.01):
-        time.sleep(0.05)
-    assert "사이트 만드는 중… 0초" in out.getvalue()
+    with Progress("사이트 만드는 중", stream=out, delay=0.01, interval=0.01) as bar:
+        assert _until(lambda: bar.shown)
+    assert re.search(r"사이트 만드는 중… \d+초", out.getvalue()), out.getvalue()
 
 
 @pytest.mark.parametrize("ci", ["true", "1", "yes"])
