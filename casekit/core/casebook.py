@@ -851,7 +851,8 @@ def check(
     started = time.time_ns()
     root = Path(os.path.realpath(root))
     jobs = jobs or default_jobs()
-    day = (today or clock.today()).isoformat()
+    today = today or clock.today()
+    day = today.isoformat()
     config = load_config(root)
     schema_dir = root / "schemas"
     outside = (schema_dir.exists() or schema_dir.is_symlink()) and not inside(root, schema_dir)
@@ -893,8 +894,7 @@ def check(
         if with_resources:
             findings += fs
             if parsed is not None:
-                findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow,
-                                        dt.date.fromisoformat(day))
+                findings += scan_parsed(parsed, rel, schemas.unscanned_paths("resource"), config.pii_allow, today)
                 findings += stalling_paragraphs(parsed.body, rel, parsed.body_line)
                 findings += pasted_tables(parsed.body, rel, parsed.body_line)
                 findings += outside_content(parsed.body, rel, parsed.body_line)

@@ -1242,19 +1242,18 @@ class SensitiveIndex:
             day = None if mo is None else _DAY_AFTER.match(text, m.end())
             if mo is None or day is None:
                 continue
-            year = text[max(end - 2, 0):end]
-            if len(year) == 2 and all(ch in WORD_DIGIT_CHARS for ch in year) and \
-                    not (end > 2 and text[end - 3] in _DIGIT_OR_WORD):
-                yy = int(year.translate(WORD_DIGITS))
-                found += self._day_hit(end - 2, [1900 + yy, 2000 + yy], mo, day["d"], day.start("d"))
-            elif not (m["m"] + day["d"]).isascii():  # (all in digits: `_digit_date_hits`')
-                for n in (4, 2):
-                    year = text[max(end - n, 0):end]
-                    if len(year) == n and year.isascii() and year.isdigit() and \
-                            not (end > n and text[end - n - 1] in _DIGIT_OR_WORD):
-                        years = [int(year)] if n == 4 else [1900 + int(year), 2000 + int(year)]
-                        found += self._day_hit(end - n, years, mo, day["d"], day.start("d"))
-                        break
+            for n in (4, 2):  # the year, a whole number: four digits, or two digits or two words
+                year = text[max(end - n, 0):end]
+                if len(year) < n or (end > n and text[end - n - 1] in _DIGIT_OR_WORD):
+                    continue
+                if year.isascii() and year.isdigit() and not (m["m"] + day["d"]).isascii():  # (else `_digit_date_hits`')
+                    yy = int(year)
+                elif n == 2 and all(ch in WORD_DIGIT_CHARS for ch in year):
+                    yy = int(year.translate(WORD_DIGITS))
+                else:
+                    continue
+                found += self._day_hit(end - n, [yy] if n == 4 else [1900 + yy, 2000 + yy], mo, day["d"], day.start("d"))
+                break
         if not found:
             return found
         reach, out, taken = _reach((h.start, h.end) for h in hits), [], 0
