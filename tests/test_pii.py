@@ -17,6 +17,7 @@ from casekit.core.source import split
 
 TODAY = dt.date(2026, 6, 1)
 SHARED = Path("/work/shared")
+REPO = Path(__file__).resolve().parent.parent
 
 
 def codes(text: str, allow: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -561,3 +562,69 @@ def test_the_clients_own_number_in_a_body_is_one_finding_that_names_whose_it_is(
                                   "+30 40 50 60", "증가 +12.5%", "월급 +1,500,000원", "체중 +2.5kg 3.0kg", "+84 912"])
 def test_a_plus_before_numbers_is_no_number_abroad(text: str) -> None:
     assert codes(text) == []
+
+
+# --- the patterns lead with a character -------------------------------------------------------
+
+def _reference_patterns() -> dict[str, re.Pattern[str]]:
+    """The guard's patterns as they read with their assertions first (what each must keep finding:
+    led by a character instead, a text is no longer tried at every position)."""
+    from casekit.core import pii
+
+    num_start = "(?:(?<![0-9A-Za-z_])|" + "|".join(f"(?<={label})" for label in pii._LABELS) + r")(?<![0-9][.\-])"
+    sep, end, start = pii._SEP, pii._END, pii._START
+    return {
+        "RRN": re.compile(num_start + rf"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d){sep}?"
+                          rf"(?:(?P<g>[1-8])(?P<rest>\d{{6}}|{pii._MASK}{{6}})|{pii._MASK}{{7}})" + end),
+        "PHONE": re.compile(num_start + r"(?:(?:\+82[ \t.\-]?(?:\(0\)[ \t]?)?|0)(?:"
+                            rf"10(?:\)[ \t]?|{sep})?\d{{4}}{sep}?\d{{4}}"
+                            rf"|1[16789](?:\)[ \t]?|{sep})\d{{3,4}}{sep}\d{{4}}"
+                            rf"|(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])(?:\)[ \t]?|{sep})\d{{3,4}}{sep}\d{{4}})"
+                            rf"|1[568]\d\d{sep}\d{{4}})" + end),
+        "INTL_PHONE": re.compile(rf"(?<![0-9A-Za-z_+])\+(?:{pii._COUNTRY}(?:[ \t.\-]\(?\d{{1,4}}\)?|\(\d{{1,4}}\))"
+                                 rf"(?:[ \t.\-]?\(?\d{{1,5}}\)?){{1,5}}|{pii._COUNTRY}\d{{7,13}})" + end),
+        "EMAIL": re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+                            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])"),
+        "ACCOUNT": re.compile(start + r"\d{2,6}(?:\\?-\d{2,7}){2,3}" + end),
+        "PASSPORT": re.compile(r"(?<![0-9A-Za-z_])(?:[A-Za-z]{1,2}[ \-]?\d{7,8}[A-Za-z]?|[A-Za-z]\d{3}[A-Za-z]\d{4})" + end),
+        "CARD": re.compile(start + r"(?:\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}|\d{4}([ \-]?)\d{6}\2\d{5})" + end),
+        "BARE_DIGITS": re.compile(start + r"\d{10,14}" + end),
+    }
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+_NUMBERISH = st.text(alphabet="0123456789012345678901234567890168+-. \t\n()*xX#_·:=/\\@aAHPTELhpIDNORrnmM가나서울번호여권", max_size=40)
+# numbers and the pieces around them, joined at random (a number after `1.`, a label, a word, another number)
+_PIECES = st.lists(st.sampled_from(["010", "1234", "5678", "690721", "1234567", "-", ".", " ", "  ", "\\-", "·", "(", ")",
+                                    "+82", "+84", "02", "1588", "HP", "TEL", "ID", "no", "x", "_", "가", "서울", "M", "12",
+                                    "345678", "4111", "1111", "1.", "0.", "@", "a.kr", "******", "8", "0"]),
+                    max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(_NUMBERISH, _PIECES))
+def test_each_pattern_led_by_a_character_finds_what_it_found_with_its_assertions_first(text: str) -> None:
+    from casekit.core import pii
+
+    for name, reference in _reference_patterns().items():
+        assert _matches(getattr(pii, name), text) == _matches(reference, text), (name, text)
+
+
+def test_the_patterns_led_by_a_character_agree_on_the_sample_and_on_numbers_of_every_kind() -> None:
+    from casekit.core import pii
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "cases").rglob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "docs").glob("*.md"))]
+    texts += [text for text, _, _ in POSITIVES] + ["HP010-1234-5678 ID690721-1234567 no.1588-1234 +82 10 1234 5678 "
+                                                    "+84 912 345 678 a.b@c.kr 11-12-345678-90 M12345678 M123A4567 "
+                                                    "4111-1111-1111-1111 3782-822463-10005 110-123-456789 12345678901"]
+    found = 0
+    for name, reference in _reference_patterns().items():
+        for text in texts:
+            got = _matches(getattr(pii, name), text)
+            assert got == _matches(reference, text), (name, text[:80])
+            found += len(got)
+    assert found > 20  # (numbers of every kind were there to find)

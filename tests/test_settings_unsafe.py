@@ -424,3 +424,17 @@ def test_a_docs_page_on_the_redirect_template_is_refused_by_check(sample: Path) 
                                              encoding="utf-8")
     found = [(f.path, f.line, f.column, f.code) for f in check(sample).findings if f.severity == "error"]
     assert found == [("docs/move.md", 2, 11, "docs-redirect")], found
+
+
+def test_settings_read_again_in_the_same_process_say_the_same(sample: Path) -> None:
+    """The settings are composed once for each text and the nodes shared between the checks that
+    read them: building the theme's values (which merges a `<<` key into its mapping) must leave
+    them as read, or the next check of the same text would no longer see the merge key."""
+    path = sample / "mkdocs.yml"
+    (sample / "overrides").mkdir(exist_ok=True)
+    (sample / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  <<: {homepage: /}\n", 1)
+    path.write_text(text.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8")
+    first = settings_findings(sample)
+    assert any("YAML 병합 키" in message for _, message in first), first
+    assert settings_findings(sample) == first

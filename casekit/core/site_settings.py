@@ -27,6 +27,7 @@ visited once, and nesting past the interpreter's limit is a finding, not a crash
 from __future__ import annotations
 
 import ast
+import copy
 import functools
 import importlib.util
 import os
@@ -136,7 +137,7 @@ def _nodes(root: Path) -> tuple[yaml.Node | None, list[Finding]]:
     if text is None:
         return None, problems
     try:
-        return yaml.compose(text, Loader=_Loader), problems
+        return _compose(text), problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -144,6 +145,14 @@ def _nodes(root: Path) -> tuple[yaml.Node | None, list[Finding]]:
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         detail = "너무 깊이 중첩되어 있습니다 (nested too deeply)" if isinstance(exc, RecursionError) else str(exc)
         return None, [*problems, finding("settings-invalid", SETTINGS_FILE, 1, 1, detail=detail)]
+
+
+@functools.lru_cache(maxsize=4)
+def _compose(text: str) -> yaml.Node | None:
+    """The settings' text composed, once for each text: a check asks five times (the docs folder,
+    the theme, the menu …), and PyYAML's composer, pure Python, took a tenth of a small casebook's
+    check. The nodes are shared: read, never changed (`_template_config` builds from a copy)."""
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _at(node: yaml.Node) -> tuple[int, int]:
@@ -404,7 +413,8 @@ def _template_config(doc: yaml.Node | None) -> dict[str, Any] | None:
         entry = _get(doc, key)
         if entry is not None:
             try:
-                values[key] = yaml.SafeLoader("").construct_document(entry[1])
+                # (from a copy: building merges `<<` keys into their mapping's node, which is shared)
+                values[key] = yaml.SafeLoader("").construct_document(copy.deepcopy(entry[1]))
             except (yaml.YAMLError, RecursionError, ValueError, TypeError):
                 values[key] = UNKNOWN
     templates = _material_templates()
