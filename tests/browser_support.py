@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -287,6 +288,42 @@ def search(page: Page, query: str, *, top: int = TOP_N) -> list[str]:
         previous = hrefs
         page.wait_for_timeout(60)
     return [h for h in hrefs if h][:top]
+
+
+_PICK_JS = """
+want => {
+  const page = new URL(want).pathname;
+  for (const item of document.querySelectorAll('.md-search-result__item')) {
+    const link = item.querySelector('a.md-search-result__link');
+    if (link && new URL(link.href).pathname.replace(/index\\.html$/, '') === page) {
+      link.setAttribute('data-test-pick', '');
+      return true;
+    }
+  }
+  return false;
+}
+"""
+
+
+def open_result(page: Page, base: str, path: str) -> None:
+    """Click the search result that is the page `path` (`/cases/2026-0007/`) as a user does, and
+    wait until that page is shown. The result is found by its link when it is clicked: the list
+    is drawn again as results come, and an item taken by its place in a list read before was
+    another page's by the time it was clicked (a run under load landed nowhere it expected)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    target = re.compile(re.escape(path.rstrip("/")) + r"/?(index\.html)?(#.*)?$")
+    for _ in range(3):
+        assert page.evaluate(_PICK_JS, urljoin(base, path.lstrip("/"))), f"{path} is no longer among the results"
+        try:
+            page.locator("a[data-test-pick]").first.click(timeout=5_000)
+        except PlaywrightTimeoutError:
+            continue  # (drawn again between the two: the marked link is gone; find it again)
+        break
+    try:
+        page.wait_for_url(target, timeout=15_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"clicking the result {path} led to {page.url}") from None
 
 
 # --------------------------------------------------------------------------------------------

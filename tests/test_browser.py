@@ -23,6 +23,7 @@ from tests.browser_support import (  # noqa: F401  (browser, built_site, served_
     browser,
     built_site,
     open_context,
+    open_result,
     search,
     served_site,
     site_path,
@@ -182,8 +183,7 @@ def test_korean_search_in_the_search_box(tab: Tab, query: str, expected: str) ->
     pages = [site_path(h, tab.base) for h in search(tab.page, query)]
     assert expected in pages, f"{query!r}: {expected} not among {pages}"
     # The hit is a working link: click it and land on the page.
-    tab.page.locator(RESULT_ITEM).nth(pages.index(expected)).locator("a.md-search-result__link").first.click()
-    tab.page.wait_for_url(re.compile(re.escape(expected.rstrip("/")) + r"/?(#.*)?$"))
+    open_result(tab.page, tab.base, expected)
     tab.assert_stayed_local()
 
 
