@@ -21,11 +21,11 @@ fi
 npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --silent
 .venv/bin/ruff check casekit tests scripts
 .venv/bin/mypy
-# the test files on one worker more than there are cores (at most 4), each file in one worker (its
-# module's built site built once): the suite waits on browsers, servers and subprocesses, and on
-# this 2-core machine three workers kept 1.6 cores busy and took 1,100 s, two 1,164 s;
+# the test files on two workers a core (at most 4), each file in one worker (its module's built
+# site built once): the suite waits on browsers, servers and subprocesses, and on this 2-core
+# machine four workers took 970 s, three 1,056 s (1.6 cores busy), two 1,164 s;
 # CASEKIT_TEST_WORKERS=0 (or -n 0 among the arguments) runs them in this process
 WORKERS=${CASEKIT_TEST_WORKERS:-$(.venv/bin/python -c 'import os
 n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-print(min(n + 1, 4) if n > 1 else 0)')}
+print(min(2 * n, 4) if n > 1 else 0)')}
 exec .venv/bin/python -m pytest -n "$WORKERS" --dist loadfile "$@"
