@@ -277,8 +277,9 @@ def search(page: Page, query: str, *, top: int = TOP_N) -> list[str]:
     box.fill(query)
     box.press("End")
     page.wait_for_function(_WAIT_META_JS, arg=[placeholder, False])
-    # All results of a query arrive in one message and the first ten render at once; read the
-    # list until two reads agree, in case a late keyup re-rendered it.
+    # The worker answers a query twice, the pages in the same order both times (the first screen
+    # as soon as its pages are known, then with better snippets and the other results): read the
+    # list until two reads agree, in case a late keyup or the second answer drew it again.
     previous: list[str] | None = None
     deadline = time.monotonic() + 5
     while True:
@@ -307,23 +308,24 @@ want => {
 
 def open_result(page: Page, base: str, path: str) -> None:
     """Click the search result that is the page `path` (`/cases/2026-0007/`) as a user does, and
-    wait until that page is shown. The result is found by its link when it is clicked: the list
-    is drawn again as results come, and an item taken by its place in a list read before was
-    another page's by the time it was clicked (a run under load landed nowhere it expected)."""
+    wait until that page is shown. The list is drawn again as results come (the first screen's
+    snippets, then the rest): the result is found by its link when it is clicked, not by its place
+    in a list read before, and a click the drawing swallowed (the link under the pointer replaced
+    between the button's press and its release: no click event) is made again, as a user would."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     target = re.compile(re.escape(path.rstrip("/")) + r"/?(index\.html)?(#.*)?$")
-    for _ in range(3):
+    start = page.url
+    for attempt in range(3):
         assert page.evaluate(_PICK_JS, urljoin(base, path.lstrip("/"))), f"{path} is no longer among the results"
         try:
             page.locator("a[data-test-pick]").first.click(timeout=5_000)
+            page.wait_for_url(target, timeout=5_000 if attempt < 2 else 15_000)
+            return
         except PlaywrightTimeoutError:
-            continue  # (drawn again between the two: the marked link is gone; find it again)
-        break
-    try:
-        page.wait_for_url(target, timeout=15_000)
-    except PlaywrightTimeoutError:
-        raise AssertionError(f"clicking the result {path} led to {page.url}") from None
+            if page.url != start:
+                break  # (it went somewhere: said below)
+    raise AssertionError(f"clicking the result {path} led to {page.url}")
 
 
 # --------------------------------------------------------------------------------------------
