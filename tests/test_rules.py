@@ -359,6 +359,19 @@ def test_a_reopening_asked_for_by_a_follow_up_is_due_within_reopen_days(tmp_path
     assert found.get("reopen") == dt.date(2026, 8, 2), found
 
 
+def test_a_reopening_asked_for_by_a_follow_up_without_its_date_counts_from_the_checks_day(tmp_path: Path) -> None:
+    """A follow-up asking to reopen whose date is left out (a finding of its own) has the 재개 접수
+    due reopen_days after the day the casebook is judged on (the site's 기준일), not the machine's."""
+    from casekit.core.due import case_dues
+
+    asked = [*FULL_PATH[:6], ("followup", "2026-07-30", {"reopen": True, "status": "needs_support", "date": None})]
+    report = check(make_casebook(tmp_path / "a", {"c1": asked}))
+    assert any(f.code == "required" and f.path.endswith("07-followup.md") for f in report.findings), report.findings
+    day = dt.date(2031, 3, 5)
+    found = {d.kind: d.due for d in case_dues("c1", report.summaries["c1"], report.config.deadlines, today=day)}
+    assert found.get("reopen") == dt.date(2031, 3, 12), found
+
+
 def test_the_reasons_that_excuse_unevaluated_goals_are_named_as_the_schema_labels_them() -> None:
     """closure-goal-unevaluated lists them by their Korean labels: the schema's, each a reason it allows."""
     import json

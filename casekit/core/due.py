@@ -139,15 +139,16 @@ def case_dues(
     counts from the date meant, each such deadline saying so)."""
     if not records:
         return []
-    model = Case.of(case, records, handovers, (today or clock.today()).isoformat())
+    day = today or clock.today()
+    model = Case.of(case, records, handovers, day.isoformat())
     if not model.year_typos:
-        return _case_dues(case, model, deadlines)
+        return _case_dues(case, model, deadlines, day)
     written = {r.rel: r.date for r in records if r.rel in model.year_typos}
     return [replace(d, written=written[d.basis], meant=model.year_typos[d.basis].meant) if d.basis in written else d
-            for d in _case_dues(case, model, deadlines)]
+            for d in _case_dues(case, model, deadlines, day)]
 
 
-def _case_dues(case: str, model: Case, deadlines: dict[str, Any]) -> list[Due]:
+def _case_dues(case: str, model: Case, deadlines: dict[str, Any], today: dt.date) -> list[Due]:
     records = model.records
     ep = model.current
     worker = model.worker
@@ -158,7 +159,7 @@ def _case_dues(case: str, model: Case, deadlines: dict[str, Any]) -> list[Due]:
         return [Due(case, kind, when, basis.rel, worker)] if when else []
 
     if ep.closure is not None:
-        follow = _followup_due(case, ep, deadlines, worker)
+        follow = _followup_due(case, ep, deadlines, worker, today)
         return [follow] if follow else []
     if ep.intake is None:
         return []
@@ -252,7 +253,8 @@ def _practice_due(case: str, ep: Episode, records: list[Summary], deadlines: dic
     return out
 
 
-def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str | None) -> Due | None:
+def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str | None,
+                  today: dt.date) -> Due | None:
     closure = ep.closure
     assert closure is not None
     if closure.date is None:
@@ -264,7 +266,7 @@ def _followup_due(case: str, ep: Episode, deadlines: dict[str, Any], worker: str
         if latest.aftercare_done:
             return None
         if latest.reopen:
-            asked = _d(latest.date) or clock.today()
+            asked = _d(latest.date) or today  # (a follow-up without its date: from the check's day)
             return Due(case, "reopen", after(asked, deadlines["reopen_days"]), latest.rel, worker)
         if latest.next_check:
             return Due(case, "followup", dt.date.fromisoformat(latest.next_check), latest.rel, worker)
