@@ -97,6 +97,20 @@ def test_material_indexes_nothing_and_the_search_box_stays(built: tuple[Path, Pa
     assert manifest["docs"] == [] and manifest["config"]["casekit"]["docs"] > 40
 
 
+def test_the_generators_process_does_not_load_the_checker_it_never_calls() -> None:
+    """`casekit build` starts the generator with the plugin in `pages: false` mode for every build:
+    the checker, the page maker and the audit, a fifth of that process's time when imported with
+    the plugin, are imported only by a `pages: true` build that calls them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, casekit.mkdocs_plugin.plugin, casekit.mkdocs_plugin.guard; "
+            "print(sorted(m for m in ('casekit.core.casebook', 'casekit.core.sensitive', 'casekit.site.build', "
+            "'casekit.site.generate', 'casekit.site.audit', 'casekit.core.workers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out
+
+
 def test_the_plugin_and_casekit_build_make_the_same_pages(built: tuple[Path, Path, dict[str, str]],
                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The MkDocs plugin stays for `mkdocs build`/`serve` and hands MkDocs the same generated pages."""
@@ -105,19 +119,19 @@ def test_the_plugin_and_casekit_build_make_the_same_pages(built: tuple[Path, Pat
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    import casekit.mkdocs_plugin.plugin as plugin
+    import casekit.core.casebook as casebook_module
 
     casebook, site, _ = built
     config = load_config(str(casebook / "mkdocs.yml"), site_dir=str(tmp_path / "plugin-site"))
     config.plugins["casekit"].config["today"] = dt.date.fromisoformat(TODAY)
     collecting: list[bool] = []
-    check_ = plugin.check
+    check_ = casebook_module.check  # (the plugin imports it when its on_files first needs it)
 
     def checking(*args, **kwargs):  # type: ignore[no-untyped-def]
         collecting.append(gc.isenabled())
         return check_(*args, **kwargs)
 
-    monkeypatch.setattr(plugin, "check", checking)
+    monkeypatch.setattr(casebook_module, "check", checking)
     was = gc.isenabled()
     gc.enable()
     try:

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
-from casekit.core.sensitive import SensitiveIndex
 from casekit.site.sanitize import plain_text, sanitize_html
+
+if TYPE_CHECKING:
+    from casekit.core.sensitive import SensitiveIndex
 
 
 def escape_meta(value: Any, _done: dict[int, Any] | None = None) -> Any:

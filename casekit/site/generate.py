@@ -45,17 +45,11 @@ from casekit.site.records import Case
 from casekit.site.sanitize import plain_headings
 from casekit.site.slots import BLOCKS_DIR, digest, encode_blocks, page_key, page_key_of, slot_of, stub
 from casekit.site.summary_page import summary_page, summary_url
+from casekit.site.theme_files import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES
 from casekit.site.views import Page, case_url, src_uri
 
 HERE = Path(__file__).resolve().parent
 PACKAGE = HERE.parent  # casekit/: its code is part of what a kept page was made by
-CSS_URI = "assets/casekit/casekit.css"
-CSS_FILE = HERE / "assets" / "casekit.css"
-JS_URI = "assets/casekit/casekit.js"  # the print date (출력일); a local file, no inline script
-JS_FILE = HERE / "assets" / "casekit.js"
-TEMPLATES = HERE / "templates"
-# Markdown extensions the generated pages rely on (added when mkdocs.yml does not list them)
-NEEDED_EXTENSIONS = ("toc", "tables", "attr_list")
 BUILD_DIR = ".casekit/build"  # under the casebook root; .gitignore'd
 
 
