@@ -23,7 +23,8 @@ npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --silent
 .venv/bin/mypy
 # the test files on two workers a core (at most 4), each file in one worker (its module's built
 # site built once): the suite waits on browsers, servers and subprocesses, and on this 2-core
-# machine four workers took 970 s, three 1,056 s (1.6 cores busy), two 1,164 s;
+# machine four workers took 970 s, three 1,056 s (1.6 cores busy), two 1,164 s; six as long as
+# four (1,139 s against 1,137 s, one after the other), with 5% more CPU;
 # CASEKIT_TEST_WORKERS=0 (or -n 0 among the arguments) runs them in this process
 WORKERS=${CASEKIT_TEST_WORKERS:-$(.venv/bin/python -c 'import os
 n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
