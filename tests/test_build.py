@@ -99,8 +99,8 @@ def test_material_indexes_nothing_and_the_search_box_stays(built: tuple[Path, Pa
 
 def test_the_generators_process_does_not_load_the_checker_it_never_calls() -> None:
     """`casekit build` starts the generator with the plugin in `pages: false` mode for every build:
-    the checker, the page maker and the audit, a fifth of that process's time when imported with
-    the plugin, are imported only by a `pages: true` build that calls them."""
+    the checker, the page maker and the audit, an eighth of that process's time when imported
+    with the plugin, are imported only by a `pages: true` build that calls them."""
     import subprocess
     import sys
 

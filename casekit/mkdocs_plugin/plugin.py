@@ -53,8 +53,8 @@ if TYPE_CHECKING:
 
 # The checker, the page maker and the audit are imported where a `pages: true` build (`mkdocs build`,
 # `mkdocs serve`) first needs them. `casekit build` runs the generator with `pages: false` in a process
-# of its own for every build, where they are never called: imported at the top, they took a fifth of
-# that process's time (0.25 of 1.1 s for the sample).
+# of its own for every build, where they are never called: imported at the top, they took an eighth of
+# that process's time (the sample's: 1.15 s with them, 1.00 s without).
 
 
 log = logging.getLogger("mkdocs.plugins.casekit")

@@ -2,7 +2,7 @@
 
 A module of names only: the MkDocs plugin reads them in the generator's process, which `casekit
 build` starts for every build, and importing `casekit.site.generate` there (the whole checker and
-composer) took a fifth of that process's time for a site it does not make."""
+composer) took an eighth of that process's time for pages it does not make."""
 
 from __future__ import annotations
 
