@@ -311,3 +311,58 @@ def test_on_a_pixel_5_a_result_tapped_before_its_better_sentence_came_goes_to_th
             assert at is not None and header <= at[0] and at[1] <= PIXEL_5["viewport"]["height"], (named, at, header)
     finally:
         slow.seconds, slow.only = 0, ""
+
+
+# The first result shown: kept so that a test can tell when the list has been drawn again
+_KEEP_FIRST_JS = "() => { window.__ckFirst = document.querySelector('.md-search-result__item'); return !!window.__ckFirst; }"
+_REDRAWN_JS = ("() => window.__ckFirst && !window.__ckFirst.isConnected"
+               " && !!document.querySelector('.md-search-result__item a.md-search-result__link')")
+
+
+@pytest.mark.parametrize("pointer", ["mouse", "touch"])
+def test_a_result_pressed_as_the_list_is_drawn_again_is_still_followed(
+        browser: Browser, slow_site: tuple[str, _Slow], pointer: str) -> None:  # noqa: F811
+    """D5's blink: the worker answers a query twice (the first screen as soon as its pages are
+    known, then again with the sentences that hold the query), and Material draws the list anew
+    each time. A result pressed under the first answer and released under the second was lost: the
+    element pressed was gone, so the browser's click went to no result and nothing opened. Pressed
+    with a mouse or a finger, held while the second answer redraws the list, then let go over the
+    same result: its page opens."""
+    base, slow = slow_site
+    slow.seconds, slow.only = 3.0, "r-"  # (the second answer waits for the rest shard of a long page)
+    try:
+        options: dict[str, Any] = PIXEL_5 if pointer == "touch" else {}
+        with open_context(browser, **options) as (context, _log):
+            page = context.new_page()
+            page.goto(base)
+            if pointer == "touch":
+                _phone_search(page, "집주인이 나가라고")
+            else:
+                box = page.locator(".md-search__input")
+                box.click()
+                page.wait_for_function(_READY_JS)
+                box.fill("집주인이 나가라고")
+                box.press("End")
+            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item [data-ck-at]').length > 0")
+            assert page.evaluate(_KEEP_FIRST_JS)
+            first = page.locator(".md-search-result__item a.md-search-result__link").first
+            assert site_path(first.get_attribute("href") or "", base) == "/cases/2026-0006/"
+            box_at = first.bounding_box()
+            assert box_at is not None
+            x, y = box_at["x"] + min(40, box_at["width"] / 2), box_at["y"] + min(20, box_at["height"] / 2)
+            if pointer == "touch":
+                cdp = context.new_cdp_session(page)
+                point = [{"x": x, "y": y, "id": 1}]
+                cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+            else:
+                page.mouse.move(x, y)
+                page.mouse.down()
+            page.wait_for_function(_REDRAWN_JS, timeout=15_000)  # (the second answer, under the finger)
+            assert page.url == base
+            if pointer == "touch":
+                cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+            else:
+                page.mouse.up()
+            page.wait_for_url(base + "cases/2026-0006/**", timeout=10_000)
+    finally:
+        slow.seconds, slow.only = 0, ""

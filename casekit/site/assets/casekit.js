@@ -49,8 +49,32 @@
       fresh();
     }
   });
+  /* The worker answers a query twice (the first screen, then its better sentences and the other
+     results) and Material draws the list anew each time. A result pressed with a mouse under the
+     first answer and let go under the second was lost: the element pressed is gone, so the browser
+     sends no click at all. Let go over a result with the same link, the click is given to it. (A
+     finger's tap is taken where it is lifted: the browser's own click reaches the new result.) */
+  var pressed = null;
+  function resultLink(node) {
+    return node && node.closest ? node.closest("a.md-search-result__link") : null;
+  }
+  document.addEventListener("pointerdown", function (ev) {
+    pressed = ev.pointerType === "mouse" && ev.button === 0 ? resultLink(ev.target) : null;
+  }, true);
+  document.addEventListener("pointerup", function (ev) {
+    var was = pressed;
+    pressed = null;
+    if (!was || was.isConnected || ev.pointerType !== "mouse" || ev.button !== 0) { return; }
+    var now = resultLink(ev.target);
+    if (!now || now.getAttribute("href") !== was.getAttribute("href")) { return; }
+    now.dispatchEvent(new MouseEvent("click", {
+      bubbles: true, cancelable: true, view: window, button: 0, detail: 1,
+      clientX: ev.clientX, clientY: ev.clientY, screenX: ev.screenX, screenY: ev.screenY,
+      ctrlKey: ev.ctrlKey, shiftKey: ev.shiftKey, altKey: ev.altKey, metaKey: ev.metaKey
+    }));
+  }, true);
   document.addEventListener("click", function (ev) {
-    var link = ev.target && ev.target.closest ? ev.target.closest("a.md-search-result__link") : null;
+    var link = resultLink(ev.target);
     var at = link ? link.querySelector("[data-ck-at]") : null;
     if (!at) { return; }
     var href = link.href.split("#")[0] + at.getAttribute("data-ck-at");
