@@ -366,3 +366,39 @@ def test_a_result_pressed_as_the_list_is_drawn_again_is_still_followed(
             page.wait_for_url(base + "cases/2026-0006/**", timeout=10_000)
     finally:
         slow.seconds, slow.only = 0, ""
+
+
+# The result link that has the keyboard's focus: its address, or null
+_FOCUSED_JS = ("() => { const a = document.activeElement;"
+               " return a && a.matches && a.matches('.md-search-result__list a[href]') ? a.getAttribute('href') : null; }")
+
+
+def test_a_result_chosen_with_the_arrow_keys_keeps_the_focus_as_the_list_is_drawn_again(
+        browser: Browser, slow_site: tuple[str, _Slow]) -> None:  # noqa: F811
+    """The keyboard's side of D5's blink: a result moved to with the arrow keys under the first
+    answer lost the focus when the second answer drew the list anew (the element focused was gone,
+    the focus went back to the page), so Enter opened nothing and the next arrow went back to the
+    first result. The result moved to keeps the focus, and Enter opens its page."""
+    base, slow = slow_site
+    slow.seconds, slow.only = 3.0, "r-"
+    try:
+        with open_context(browser) as (context, _log):
+            page = context.new_page()
+            page.goto(base)
+            box = page.locator(".md-search__input")
+            box.click()
+            page.wait_for_function(_READY_JS)
+            box.fill("집주인이 나가라고")
+            box.press("End")
+            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item [data-ck-at]').length > 1")
+            assert page.evaluate(_KEEP_FIRST_JS)
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("ArrowDown")
+            chosen = page.evaluate(_FOCUSED_JS)
+            assert chosen, "the arrow keys moved to no result"
+            page.wait_for_function(_REDRAWN_JS, timeout=15_000)
+            assert page.evaluate(_FOCUSED_JS) == chosen
+            page.keyboard.press("Enter")
+            page.wait_for_url(chosen.split("#")[0] + "**", timeout=10_000)  # (Material's links are absolute)
+    finally:
+        slow.seconds, slow.only = 0, ""

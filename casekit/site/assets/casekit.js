@@ -38,8 +38,28 @@
       result.setAttribute("aria-busy", stale ? "true" : "false");
     }
   }
+  /* The worker answers a query twice (the first screen as soon as its pages are known, then with
+     the sentences that hold the query and the other results) and Material draws the list anew each
+     time. A result moved to with the arrow keys lost the focus to the page as its element went:
+     Enter opened nothing, the next arrow went back to the first result. The result with the same
+     link is given the focus again. */
+  var focused = null;
+  document.addEventListener("focusin", function (ev) {
+    focused = ev.target && ev.target.closest && ev.target.closest(".md-search-result__list") ? ev.target : null;
+  });
+  function refocus(list) {
+    if (!focused || focused.isConnected) { return; }
+    var was = focused.getAttribute("href");
+    focused = null;
+    var active = document.activeElement;
+    if (was === null || (active && active !== document.body)) { return; }
+    var links = list.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("href") === was) { links[i].focus({ preventScroll: true }); return; }
+    }
+  }
   var list = document.querySelector(".md-search-result__list");
-  if (list) { new MutationObserver(fresh).observe(list, { childList: true }); }
+  if (list) { new MutationObserver(function () { fresh(); refocus(list); }).observe(list, { childList: true }); }
   document.addEventListener("input", function (ev) {
     var box = ev.target;
     if (box && box.classList && box.classList.contains("md-search__input")) {
