@@ -17,7 +17,8 @@ from casekit.site.build import build
 
 TODAY = dt.date(2026, 12, 3)
 TARGETS = Targets.of(["cases/2026-0001/01-intake.md", "cases/2026-0001/02-assessment.md", "cases/2026-0002/01-intake.md"],
-                     ["resources/naraedong-welfare-team.md"], [("docs/files/안내.pdf", "files/안내.pdf")])
+                     ["resources/naraedong-welfare-team.md"],
+                     [("docs/files/안내.pdf", "files/안내.pdf"), ("docs/guide.md", "guide/"), ("docs/forms/index.md", "forms/")])
 REL = "cases/2026-0001/02-assessment.md"
 
 
@@ -36,6 +37,9 @@ REL = "cases/2026-0001/02-assessment.md"
     ("../../../../cases/2026-0002/", LEFT),
     ("09-followup.md", None),  # no such record: left as written
     ("/etc/passwd", None),
+    ("../../docs/guide.md#기록", "guide/#기록"),  # a docs/ page: where it is published
+    ("../../docs/forms/index.md", "forms/"),
+    ("../../guide/", "guide/"),
     ("#top", None),
     ("https://example.org/a", None),
 ])
@@ -57,9 +61,36 @@ def test_an_address_leads_where_the_editor_or_the_site_reads_it(address: str, pl
     ("../../resources/naraedong-welfare-team.md", False),
     ("../../resources/naraedong-welfare-team/", False),  # as the site reads it
     ("../../docs/files/안내.pdf", False),
+    ("../../docs/guide.md", False),  # a docs/ page, published as guide/
     ("../../../etc/x.md", False),  # out of the casebook: link-outside says so
-    ("/etc/passwd", False),  # a page of the site casekit does not know of
+    # a folder or file the site's root has not: a file of the casebook the site does not publish,
+    # a folder of its own, an absolute path of the writer's computer
+    ("/etc/passwd", True),
+    ("../../casekit.yml", True),
+    ("../../resources/naraedong-welfare-team.yml", True),
+    ("../../templates/", True),
+    ("../../docs/", True),  # (its pages are published at the site's root)
+    ("..\\..\\schemas\\record.schema.json", True),
+    # a file (a name with an extension) the site does not publish
+    ("../../docs/files/동의서.hwp", True),
+    ("../../files/없는.pdf", True),
+    ("../../guide/x.png", True),
+    ("handover.yml", True),
+    ("../2026-0002/사진.jpg", True),
+    # what the site has that the casebook does not hold: left alone
     ("../2026-0001/summary/", False),
+    ("../../due/", False),
+    ("../../needs/housing/", False),  # (a page of casekit's own, of a value it cannot list here)
+    ("../../workers/kim.sw/", False),
+    ("../../workers/kim.sw", False),
+    ("../../", False),
+    ("/", False),
+    ("../../sitemap.xml", False),
+    ("../../search/search_index.json", False),
+    ("../../assets/casekit/casekit.css", False),
+    ("../../404.html", False),
+    ("../../guide/index.html", False),
+    ("../../files/", False),
     ("https://example.org/x.md", False),
     ("#r09", False),
 ])
@@ -142,3 +173,36 @@ def test_a_resource_linking_a_case_that_is_not_there_is_named(sample: Path) -> N
     found = [(f.code, f.path, f.line, f.column) for f in check(sample, cache=False, today=TODAY).findings
              if f.code.startswith("link-")]
     assert found == [("link-missing", f"resources/{resource.name}", line, 27)]
+
+
+def test_a_link_to_a_docs_page_leads_to_it_and_one_to_a_file_the_site_has_not_is_named(sample: Path) -> None:
+    """A record linking the casebook's guide as its editor previews it (`../../docs/guide.md`) was
+    named `link-missing` and left as written on the site, a link to no page; the guide is published
+    as guide/, where the link now leads. A link to a file of the casebook the site does not publish
+    (its settings, a resource's file misnamed, its templates), to an absolute path of the writer's
+    computer or to a file of docs/ that is not there led to no page either, with no word from check:
+    each is `link-missing` at its line and column, from the cache too."""
+    record = sample / "cases/2026-0002/11-monitoring.md"
+    links = ["[링크1](../../docs/guide.md#기록)", "[링크2](../../guide/)", "[링크3](../../casekit.yml)",
+             "[링크4](../../resources/naraedong-welfare-team.yml)", "[링크5](../../templates/)", "[링크6](/etc/hosts)",
+             "[링크7](../../docs/files/동의서.hwp)", "[링크8](../../due/)", "[링크9](../../workers/kim.sw/)"]
+    text = " ".join(links)
+    line = _append(record, text)
+    named = [(line, text.index(link) + 1) for link in links[2:7]]
+    for cache in (False, True, True):
+        report = check(sample, cache=cache, today=TODAY)
+        found = [(f.code, f.path, f.line, f.column) for f in report.findings if f.code.startswith("link-")]
+        assert found == [("link-missing", "cases/2026-0002/11-monitoring.md", n, c) for n, c in named]
+    result = build(sample, today=TODAY)
+    assert not result.errors
+    page = result.site_dir / "cases/2026-0002/index.html"
+    hrefs = _hrefs(page)
+    assert hrefs["링크1"] == "../../guide/#기록" and hrefs["링크2"] == "../../guide/"
+    for text in ("링크1", "링크2", "링크8", "링크9"):
+        href = hrefs[text]
+        assert href is not None and (page.parent / href.split("#")[0] / "index.html").resolve().is_file(), (text, href)
+    for text in ("링크3", "링크4", "링크5", "링크6", "링크7"):  # (left as written: they lead to no file of the site)
+        href = hrefs[text]
+        assert href is not None
+        target = result.site_dir / href.lstrip("/") if href.startswith("/") else page.parent / href
+        assert not target.resolve().exists() or (target.is_dir() and not (target / "index.html").exists()), (text, href)

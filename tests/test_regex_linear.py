@@ -94,11 +94,12 @@ def test_a_reference_definition_is_read_as_the_pattern_read_it() -> None:
 def test_a_reference_definition_of_many_quotes_is_checked_in_linear_time(sample: Path, run: Any) -> None:
     """`[점검표]: ` then a run of double quotes and ` x y`: with the whole run not the address, the
     pattern tried a title from each quote, read to the line's end (15,000: ~12 s of `casekit check`;
-    a million, hours). It is no definition: the label's picture is the file the next one names."""
+    a million, hours). It is no definition: the label's picture is the file the next one names, and
+    the label on that line a link to it (Python-Markdown: `<a href="missing.png">점검표</a>`)."""
     text = (sample / REL).read_text(encoding="utf-8")
     for quotes in (15_000, 1_000_000):
         spent, found = _check(sample, run, text + "\n[점검표]: " + '"' * quotes + " x y\n![사진][점검표]\n\n[점검표]: missing.png\n")
-        assert spent < 3.0 and found == [("image-not-found", 36, 1)]  # (~0.2-0.6 s)
+        assert spent < 3.0 and found == [("image-not-found", 36, 1), ("link-missing", 38, 1)]  # (~0.2-0.6 s)
 
 # --- a value given as a comment (schemas.commented_out) -------------------------------------------
 

@@ -793,6 +793,7 @@ class Report:
     resources: dict[str, Resource] = field(default_factory=dict)
     handovers: dict[str, list[Handover]] = field(default_factory=dict)  # case -> its handovers, in file order
     pictures: Pictures = field(default_factory=Pictures)  # the docs/ images the bodies' pictures were looked up in
+    docs_published: dict[str, str] = field(default_factory=dict)  # docs/ pages and files by casebook path: site location
     make_summaries: Callable[[], dict[str, list[Summary]]] | None = field(default=None, repr=False)
     _summaries: dict[str, list[Summary]] | None = field(default=None, repr=False)
 
@@ -870,7 +871,8 @@ def check(
     store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)
     docs = scan_docs(root)  # (the images the pictures of bodies may name; its findings: a full check's)
     pictures = report.pictures = docs.pictures
-    linkable = functools.cache(lambda: _targets(layout, pictures))  # (made when a body links the casebook)
+    published_docs = report.docs_published = docs.published()
+    linkable = functools.cache(lambda: _targets(layout, published_docs))  # (made when a body links the casebook)
 
     resources: list[Published] = []
     inactive: set[str] = set()
@@ -917,7 +919,7 @@ def check(
                           resources, inactive, spool, day, jobs, False, docs, linkable)
             if keep and not _load_parsed(done, jobs):
                 again = Report(root=root, config=config, schemas=schemas, files=files, resources=report.resources,
-                               pictures=pictures)
+                               pictures=pictures, docs_published=published_docs)
                 done = _check(root, wanted, with_resources, layout, config, schemas, store, again, findings,
                               resources, inactive, spool, day, jobs, True, docs, linkable)
             return done
@@ -935,11 +937,11 @@ def _front_values(text: str, rel: str) -> tuple[str, array[int]]:
     return public_fields(parsed, []) if parsed.data is not None else ("", array("I"))
 
 
-def _targets(layout: Layout, pictures: Pictures) -> Targets:
+def _targets(layout: Layout, docs: dict[str, str]) -> Targets:
     """What the links of bodies may name: every record and resource of the casebook, whatever
-    is checked, and the published docs/ files."""
+    is checked, and the published docs/ pages and files."""
     records = [rf.rel for files in layout.cases.values() for rf in files]
-    return Targets.of(records, [rel for _, rel in layout.resources.values()], pictures.by_source.items())
+    return Targets.of(records, [rel for _, rel in layout.resources.values()], docs.items())
 
 
 def _load_parsed(report: Report, jobs: int) -> bool:

@@ -48,7 +48,7 @@ from casekit.core.allowlist import (
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
-from casekit.core.pictures import Pictures, body_lines, references
+from casekit.core.pictures import GENERATED_SECTIONS, Pictures, body_lines, page_url, references
 from casekit.core.site_settings import docs_dir, meta_file, page_templates
 from casekit.core.source import _TEMPLATE_TAG, MAX_SAME_FINDINGS, plain_tag, read_file, yaml_events
 
@@ -75,11 +75,6 @@ _FILE_LIKE = re.compile(r"\.(?:html?|xhtml|xml|gz|json|js|mjs|map|css|txt|ico|sv
                         re.IGNORECASE)
 
 
-# where casekit publishes the pages it makes (casekit.site.views.SECTIONS, the home page and the
-# deadlines page): a docs/ page there would take a generated page's place or be dropped for it
-GENERATED_SECTIONS = ("cases", "resources", "workers", "needs", "risk", "stages", "due")
-
-
 def generated_place(under: str) -> str | None:
     """The part of the site a docs/ page at `under` (its path below the pages folder) would take
     from casekit's own pages ("cases/", the home page …); None when it clashes with none."""
@@ -98,6 +93,13 @@ class DocsScan:
     findings: list[Finding] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every file and folder looked at: its name is published too
     pictures: Pictures = field(default_factory=Pictures)  # `assets`, for the pictures of bodies to name
+
+    def published(self) -> dict[str, str]:
+        """The site location of each page and file the site publishes from docs/, by casebook path
+        (`docs/guide.md`: `guide/`; `docs/img/x.png`: `img/x.png`), for the links of bodies to name."""
+        prefix = self.pictures.folder + "/"
+        pages = {rel: page_url(rel[len(prefix):]) for rel, _ in self.pages if rel.startswith(prefix)}
+        return pages | self.pictures.by_source
 
 
 def scan_docs(root: Path) -> DocsScan:

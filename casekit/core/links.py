@@ -12,8 +12,11 @@ resource also as the site reads it, from the page the body is shown on (`cases/<
   at the page that shows it (a record: its place on its case page, `cases/<id>/#r02`).
 - One that names a Markdown file or a case folder of the casebook that is not there (a record's
   file name mistyped, `02-assesment.md`; a case id that does not exist) is `link-missing` (a
-  warning, at its line and column): the site leaves it as written, and it leads to no page.
-- Any other is left as written (a page of the site the casebook does not know of).
+  warning, at its line and column): the site leaves it as written, and it leads to no page. So
+  is one that names, as the site reads it, what the site has not: a folder or file its root has
+  not (`../../casekit.yml`, `../../templates/`, `/etc/hosts`), a file of the casebook or of docs/
+  it does not publish (`handover.yml`, `../../docs/files/동의서.hwp`).
+- Any other is left as written (a page of casekit's own the casebook does not know of: `../../due/`).
 
 Knows nothing of HTML rendering or MkDocs: addresses in, site locations out.
 """
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from casekit.core.findings import Finding, finding
-from casekit.core.pictures import body_lines, is_local, references, shown_at, unescaped
+from casekit.core.pictures import GENERATED_SECTIONS, body_lines, is_local, references, shown_at, unescaped
 
 Link = tuple[int, int, str]  # (line, column, address as written)
 
@@ -111,8 +114,31 @@ def missing_links(rel: str, links: Iterable[Link], targets: Targets) -> list[Fin
             for line, column, address in links if targets.missing(rel, address)]
 
 
+def _site_path(rel: str, path: str) -> str | None:
+    """The site path (`cases/2026-0002`, `""` for the root) that the path part of a link in the body
+    of the file `rel` names as the site reads it: from the page the body is shown on, or from the
+    site's root (`/…`); None when no page shows the body, or it leaves the site."""
+    if path.startswith("/"):
+        site = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        shown = shown_at(rel)
+        if shown is None:
+            return None
+        site = posixpath.normpath(posixpath.join(shown, path))
+    if site == "..":
+        return None
+    return "" if site == "." else site if not site.startswith("../") else None
+
+
 # a case's folder as a casebook path (cases/2026-0002): a page of the site when the case has records
 _CASE_FOLDER = re.compile(r"cases/[^/]+")
+# what the site has at its root besides what the casebook holds: casekit's own pages, the search
+# index and the theme's files (their folders), the generator's 404 page and sitemap
+_SITE_FOLDERS = frozenset(GENERATED_SECTIONS) | {"search", "assets"}
+_SITE_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+_UNLISTED = _SITE_FOLDERS - {"cases", "resources"}  # (what is in them, Targets cannot list)
+# a file's name with an extension (a page of the site is a folder, or an .html file in one)
+_EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,10}$")
 
 
 @dataclass(frozen=True)
@@ -148,6 +174,12 @@ class Targets:
         """The site locations of what the casebook holds, without their fragments (made once)."""
         return frozenset(location.split("#", 1)[0] for location in self.by_source.values())
 
+    @functools.cached_property
+    def roots(self) -> frozenset[str]:
+        """The names at the site's root: casekit's own folders, and the first part of the location
+        of each page and file of the casebook (`guide` for `guide/`, `img` for `img/x.png`)."""
+        return _SITE_FOLDERS | {location.split("/", 1)[0] for location in self.locations if location}
+
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
         of what it names (its fragment kept, else the record's place); LEFT when it leaves the
@@ -161,15 +193,8 @@ class Targets:
             return LEFT
         location = self.by_source.get(found) if found is not None else None
         if location is None:  # as the site reads it: from the page the body is shown on, or its root
-            shown = shown_at(rel)
-            if path.startswith("/"):
-                site = posixpath.normpath(path.lstrip("/") or ".")
-            elif shown is not None:
-                site = posixpath.normpath(posixpath.join(shown, path))
-            else:
-                return None
-            site = "" if site == "." else site
-            if site.startswith(".."):
+            site = _site_path(rel, path)
+            if site is None:
                 return None
             location = next((c for c in (site, site + "/") if c in self.locations), None)
             if location is None:
@@ -179,13 +204,31 @@ class Targets:
         return location
 
     def missing(self, rel: str, address: str) -> bool:
-        """Whether the link `address` in the file `rel` stays in the casebook and names, from the
-        file's folder, a Markdown file or a case folder that the casebook does not hold, and the
-        site reads it as no page either (`place` finds nothing: it is left as written)."""
+        """Whether the link `address` in the file `rel` stays in the casebook, names nothing the site
+        publishes (`place` finds nothing: it is left as written), and leads to no page of the site:
+        it names, from the file's folder, a Markdown file or a case folder the casebook does not
+        hold; or, as the site reads it, a folder or file the site's root has not (`/etc/hosts`,
+        `../../templates/`, `../../casekit.yml`), or a file (a name with an extension other than
+        .html, not ending in `/`) the site does not publish in a folder of docs/ pages and files
+        (`../../docs/files/동의서.hwp`) or in cases/ and resources/ (`../../resources/x.yml`).
+        What casekit's other folders hold are pages the casebook may not know of (`../../due/`,
+        `../../workers/kim.sw`): left alone."""
         found = casebook_path(rel, address) if _judged(address) else None
-        if found is None or not (found.endswith(".md") or _CASE_FOLDER.fullmatch(found)):
+        if found is None or self.place(rel, address) is not None:
             return False
-        return self.place(rel, address) is None
+        if found.endswith(".md") or _CASE_FOLDER.fullmatch(found):
+            return True
+        path = _path(address)
+        site = _site_path(rel, path)
+        if not site or site in _SITE_FILES:
+            return False
+        first, last = site.split("/", 1)[0], site.rsplit("/", 1)[-1]
+        if first not in self.roots:
+            return True
+        # (the folders of casekit's pages that no file of the casebook names hold pages alone, some
+        # named with a dot: workers/kim.sw/; the search index and the theme's files are the generator's)
+        return first not in _UNLISTED and not path.endswith("/") and _EXTENSION.search(last) is not None \
+            and not last.lower().endswith((".html", ".htm"))
 
     def resolved(self, rel: str, links: Iterable[Link]) -> tuple[tuple[str, str | None], ...]:
         """(address, `place`) of each link: what the page showing the body depends on."""

@@ -288,10 +288,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         W,
         "이 링크({address})가 가리키는 곳이 사이트에 실린 기록·사례·자원·문서 중에 없습니다: 누르면 '페이지를 찾을 수 "
         "없음'이 나옵니다. 파일 이름과 사례 번호를 확인하고, 이 파일에서 본 경로로 쓰세요 (예: 01-intake.md, "
-        "../2026-0002/, ../../resources/자원.md).",
+        "../2026-0002/, ../../resources/자원.md). 사이트에는 기록과 자원, docs/ 폴더의 문서(.md)와 그림만 실립니다.",
         "this link ({address}) names no record, case, resource or document the site publishes: it leads to a "
         "'page not found'; check the file name and the case id, and write the path as seen from this file "
-        "(e.g. 01-intake.md, ../2026-0002/)",
+        "(e.g. 01-intake.md, ../2026-0002/); the site publishes the records, the resources, and the pages (.md) "
+        "and images of docs/ alone",
     ),
     "image-not-found": (
         W,

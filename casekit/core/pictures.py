@@ -239,6 +239,11 @@ def body_pictures(text: str, first_line: int) -> list[Picture]:
     return sorted(out)
 
 
+# where casekit publishes the pages it makes (casekit.site.views.SECTIONS, the deadlines page; the
+# home page besides): a docs/ page there would take a generated page's place or be dropped for it
+GENERATED_SECTIONS = ("cases", "resources", "workers", "needs", "risk", "stages", "due")
+
+
 def shown_at(rel: str) -> str | None:
     """The site folder of the page a record's or resource's body is shown on (a record: its case
     page, `cases/<id>/`; a resource: `resources/<id>/`); None for any other file."""
@@ -289,7 +294,7 @@ class Pictures:
             return self._published(path.lstrip("/"))
         if rel.startswith(self.folder + "/"):
             source = rel[len(self.folder) + 1:]
-            base = _page_url(source) if tag else posixpath.dirname(source)
+            base = page_url(source) if tag else posixpath.dirname(source)
             return self._published(posixpath.normpath(posixpath.join(base, path)))
         found = self.by_source.get(posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)))
         if found is not None:  # as the editor previews it, from the file's folder
@@ -318,7 +323,7 @@ class Pictures:
                 for line, column in missing]
 
 
-def _page_url(page: str) -> str:
+def page_url(page: str) -> str:
     """The folder a docs/ page (`guide.md`, `a/index.md`) is published as (`guide/`, `a/`)."""
     stem = page.rsplit(".", 1)[0]
     if stem == "index" or stem.endswith("/index"):

@@ -174,7 +174,7 @@ def build_site(report: Report, today: dt.date) -> Site:
     notes = [f.message_ko for f in hist.notes]
     cases: dict[str, Case] = {}
     targets = Targets.of(report.records, [res.rel for res in report.resources.values()],
-                         report.pictures.by_source.items())
+                         report.docs_published.items())
     for cid in sorted(report.summaries):
         if not report.summaries[cid]:
             continue
