@@ -37,6 +37,13 @@ REL = "cases/2026-0001/02-assessment.md"
     ("../../../../cases/2026-0002/", LEFT),
     ("09-followup.md", None),  # no such record: left as written
     ("/etc/passwd", None),
+    ("/cases/2026-0009/", None),  # no such case
+    # from the site's root, to casekit's own pages: written from the page (a site served below a folder)
+    ("/", ""),
+    ("/due/", "due/"),
+    ("/workers/kim.sw/#cases", "workers/kim.sw/#cases"),
+    ("/sitemap.xml", "sitemap.xml"),
+    ("../../due/", None),  # (relative: it holds below a folder as written)
     ("../../docs/guide.md#기록", "guide/#기록"),  # a docs/ page: where it is published
     ("../../docs/forms/index.md", "forms/"),
     ("../../guide/", "guide/"),
@@ -181,11 +188,13 @@ def test_a_link_to_a_docs_page_leads_to_it_and_one_to_a_file_the_site_has_not_is
     as guide/, where the link now leads. A link to a file of the casebook the site does not publish
     (its settings, a resource's file misnamed, its templates), to an absolute path of the writer's
     computer or to a file of docs/ that is not there led to no page either, with no word from check:
-    each is `link-missing` at its line and column, from the cache too."""
+    each is `link-missing` at its line and column, from the cache too. A link from the site's root
+    to one of casekit's own pages (`/due/`) is written from the page, as one to a record is."""
     record = sample / "cases/2026-0002/11-monitoring.md"
     links = ["[링크1](../../docs/guide.md#기록)", "[링크2](../../guide/)", "[링크3](../../casekit.yml)",
              "[링크4](../../resources/naraedong-welfare-team.yml)", "[링크5](../../templates/)", "[링크6](/etc/hosts)",
-             "[링크7](../../docs/files/동의서.hwp)", "[링크8](../../due/)", "[링크9](../../workers/kim.sw/)"]
+             "[링크7](../../docs/files/동의서.hwp)", "[링크8](../../due/)", "[링크9](../../workers/kim.sw/)",
+             "[링크10](/)", "[링크11](/due/)"]
     text = " ".join(links)
     line = _append(record, text)
     named = [(line, text.index(link) + 1) for link in links[2:7]]
@@ -198,7 +207,9 @@ def test_a_link_to_a_docs_page_leads_to_it_and_one_to_a_file_the_site_has_not_is
     page = result.site_dir / "cases/2026-0002/index.html"
     hrefs = _hrefs(page)
     assert hrefs["링크1"] == "../../guide/#기록" and hrefs["링크2"] == "../../guide/"
-    for text in ("링크1", "링크2", "링크8", "링크9"):
+    # from the site's root to casekit's own pages: written from the page (it holds below a folder too)
+    assert hrefs["링크10"] == "../../" and hrefs["링크11"] == "../../due/"
+    for text in ("링크1", "링크2", "링크8", "링크9", "링크10", "링크11"):
         href = hrefs[text]
         assert href is not None and (page.parent / href.split("#")[0] / "index.html").resolve().is_file(), (text, href)
     for text in ("링크3", "링크4", "링크5", "링크6", "링크7"):  # (left as written: they lead to no file of the site)

@@ -182,8 +182,9 @@ class Targets:
 
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
-        of what it names (its fragment kept, else the record's place); LEFT when it leaves the
-        casebook; None when it names nothing the casebook holds (left as written)."""
+        of what it names (its fragment kept, else the record's place), or, from the site's root,
+        of one of casekit's own pages (`/due/`: `due/`); LEFT when it leaves the casebook; None
+        when it names nothing the casebook holds (left as written)."""
         if not _judged(address):
             return None
         path = _path(address)
@@ -197,6 +198,10 @@ class Targets:
             if site is None:
                 return None
             location = next((c for c in (site, site + "/") if c in self.locations), None)
+            if location is None and path.startswith("/") and (site in ("", *_SITE_FILES) or site.split("/", 1)[0] in _UNLISTED):
+                # from the site's root to what the site has that the casebook does not list (`/`,
+                # `/due/`): written from the page, so it holds on a site served below a folder too
+                location = site + "/" if site and path.endswith("/") else site
             if location is None:
                 return None
         if fragment:
