@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from casekit.core.casebook import check
-from casekit.core.links import LEFT, Targets, body_links, missing_links, outside_links
+from casekit.core.links import (
+    LEFT,
+    Targets,
+    body_links,
+    docs_link_places,
+    examples,
+    missing_links,
+    outside_links,
+)
 from casekit.site.body import BodyRenderer
 from casekit.site.build import build
 
@@ -217,3 +225,151 @@ def test_a_link_to_a_docs_page_leads_to_it_and_one_to_a_file_the_site_has_not_is
         assert href is not None
         target = result.site_dir / href.lstrip("/") if href.startswith("/") else page.parent / href
         assert not target.resolve().exists() or (target.is_dir() and not (target / "index.html").exists()), (text, href)
+
+
+DOCS = "docs/guide.md"
+
+
+@pytest.mark.parametrize(("address", "placed", "missing"), [
+    # as an editor previews it, from docs/
+    ("../cases/2026-0001/01-intake.md", "cases/2026-0001/#r01", False),
+    ("../cases/2026-0001/02-assessment.md#goals", "cases/2026-0001/#goals", False),
+    ("../cases/2026-0002/", "cases/2026-0002/", False),
+    ("../resources/naraedong-welfare-team.md", "resources/naraedong-welfare-team/", False),
+    ("forms/index.md", "forms/", False),  # another docs/ page (the generator resolves it too)
+    ("files/안내.pdf", "files/안내.pdf", False),
+    ("/cases/2026-0002/", "cases/2026-0002/", False),  # from the site's root
+    ("/due/", "due/", False),
+    ("../../etc/passwd", LEFT, False),  # out of the casebook: link-outside says so
+    ("../cases/2026-0009/01-intake.md", None, True),  # no such case
+    ("../cases/2026-0001/09-followup.md", None, True),  # no such record
+    ("nothere.md", None, True),  # no such docs/ page
+    ("../README.md", None, True),  # a file of the casebook the site does not publish
+    # as the site reads it, from the page's own folder (guide/)
+    ("../casekit.yml", None, True),
+    ("../templates/", None, True),
+    ("../due/", None, False),  # casekit's own page: left alone
+    ("../workers/kim.sw/", None, False),
+])
+def test_a_docs_pages_link_leads_where_the_editor_or_the_site_reads_it(address: str, placed: str | None,
+                                                                      missing: bool) -> None:
+    assert TARGETS.place(DOCS, address) == placed
+    assert TARGETS.missing(DOCS, address) is missing
+
+
+def test_the_examples_of_a_links_message_are_written_from_the_file_itself() -> None:
+    assert examples(REL) == "01-intake.md, ../2026-0002/, ../../resources/자원.md"
+    assert examples("resources/naraedong-welfare-team.md") == \
+        "../cases/2026-0001/01-intake.md, ../cases/2026-0002/, 자원.md"
+    assert examples(DOCS) == "../cases/2026-0001/01-intake.md, ../cases/2026-0002/, ../resources/자원.md"
+    assert examples("docs/forms/a.md") == \
+        "../../cases/2026-0001/01-intake.md, ../../cases/2026-0002/, ../../resources/자원.md"
+    [found] = missing_links(DOCS, [(3, 5, "nothere.md")], TARGETS)
+    assert "(예: ../cases/2026-0001/01-intake.md, ../cases/2026-0002/, ../resources/자원.md)" in found.message_ko
+    assert "(e.g. ../cases/2026-0001/01-intake.md, ../cases/2026-0002/, ../resources/자원.md)" in found.message_en
+
+
+def test_where_a_docs_pages_links_lead_is_worked_out_for_those_that_name_the_casebook() -> None:
+    text = ("---\ntitle: 안내\n---\n[기록](../cases/2026-0001/01-intake.md) [없음](nothere.md) [웹](https://example.org/)\n"
+            "`[코드](../cases/2026-0002/)` [밖](../../x)\n")
+    assert docs_link_places([(DOCS, text), ("docs/empty.md", "글\n")], TARGETS) == {
+        DOCS: {"../cases/2026-0001/01-intake.md": "cases/2026-0001/#r01", "../../x": LEFT}}
+
+
+def _docs_links(sample: Path) -> tuple[list[str], int]:
+    """Links appended to the sample's guide (docs/guide.md); the number of their line."""
+    links = ["[링크1](../cases/2026-0001/01-intake.md)", "[링크2](../cases/2026-0002/05-monitoring.md#상담)",
+             "[링크3](../cases/2026-0003/)", "[링크4](../resources/naraedong-welfare-team.md)", "[링크5](privacy.md)",
+             "[링크6](../cases/2026-0099/01-intake.md)", "[링크7](nothere.md)", "[링크8](../casekit.yml)",
+             "[링크9](../../../etc/passwd)", '<a href="../cases/2026-0004/02-closure.md">링크10</a>', "[링크11](/due/)"]
+    return links, _append(sample / "docs/guide.md", " ".join(links))
+
+
+def test_a_docs_pages_links_are_judged_as_a_records_are(sample: Path, run) -> None:
+    """A docs/ page's links were read by no one: a guide linking a record that is not there, or a
+    page of docs/ misnamed, led to a 'page not found' with no word from check. Each is now
+    `link-missing` (or `link-outside`, leaving the casebook) at its line and column, its message's
+    examples written from docs/; the sample's own docs/ pages link nothing amiss."""
+    assert not [f for f in check(sample, cache=False, today=TODAY).findings if f.code.startswith("link-")]
+    links, line = _docs_links(sample)
+    text = " ".join(links)
+    expected = [("link-missing", "docs/guide.md", line, text.index(links[i]) + 1) for i in (5, 6, 7)]
+    expected.insert(2, ("link-outside", "docs/guide.md", line, text.index(links[8]) + 1))
+    for cache in (False, True, True):
+        report = check(sample, cache=cache, today=TODAY)
+        found = [(f.code, f.path, f.line, f.column) for f in report.findings if f.code.startswith("link-")]
+        assert sorted(found) == sorted(expected)
+    result = run(sample, "check")
+    assert f"guide.md:{line}:{text.index(links[6]) + 1}" in result.output
+    assert "../cases/2026-0001/01-intake.md, ../cases/2026-0002/, ../resources/자원.md" in result.output
+    # a check of one case names another file's links in none of its findings
+    assert not [f for f in check(sample, [sample / "cases/2026-0001"], today=TODAY).findings if f.code.startswith("link-")]
+
+
+def _docs_hrefs_lead_to_their_pages(site: Path) -> None:
+    page = site / "guide/index.html"
+    hrefs = _hrefs(page)
+    assert hrefs["링크1"] == "../cases/2026-0001/#r01"
+    assert hrefs["링크2"] == "../cases/2026-0002/#상담"
+    assert hrefs["링크3"] == "../cases/2026-0003/"
+    assert hrefs["링크4"] == "../resources/naraedong-welfare-team/"
+    assert hrefs["링크5"] == "../privacy/"  # (the generator's: a docs/ page)
+    assert hrefs["링크9"] is None  # out of the casebook: its text alone
+    assert hrefs["링크10"] == "../cases/2026-0004/#r02"
+    assert hrefs["링크11"] == "../due/"
+    for text in ("링크1", "링크3", "링크4", "링크5", "링크10", "링크11"):
+        href = hrefs[text]
+        assert href is not None
+        target, _, anchor = href.partition("#")
+        shown = (page.parent / target / "index.html").resolve()
+        assert shown.is_file(), (text, href)
+        assert not anchor or f'id="{anchor}"' in shown.read_text(encoding="utf-8"), (text, href)
+    for text in ("링크6", "링크7", "링크8"):  # (left as written: check names them)
+        assert hrefs[text] is not None and not (page.parent / hrefs[text]).resolve().exists(), text
+
+
+def test_a_docs_pages_links_to_records_cases_and_resources_lead_to_their_pages(sample: Path) -> None:
+    """A docs/ page's link to a record as an editor previews it (`../cases/2026-0001/01-intake.md`)
+    was published as written, a link to no page: the generator resolves the links between docs/
+    pages alone. It now leads to the record's place on its case page, as a record's link does, with
+    `casekit build` and with `mkdocs build` and the plugin alike; one leaving the casebook keeps its
+    text alone."""
+    _docs_links(sample)
+    result = build(sample, today=TODAY)
+    assert not result.errors
+    _docs_hrefs_lead_to_their_pages(result.site_dir)
+
+
+def test_the_plugin_places_a_docs_pages_links_as_casekit_build_does(sample: Path, tmp_path: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    _docs_links(sample)
+    config = load_config(str(sample / "mkdocs.yml"), site_dir=str(tmp_path / "plugin-site"))
+    config.plugins["casekit"].config["today"] = TODAY
+    mkdocs_build(config)
+    _docs_hrefs_lead_to_their_pages(tmp_path / "plugin-site")
+
+
+def test_the_links_between_docs_pages_are_judged_without_every_records_targets(sample: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """What every record's link may name (a tenth of a second at 10,000 cases) is made for a docs/
+    page's link to something other than a docs/ page, not for the sample's guide linking its privacy
+    page: a check with nothing changed stays as quick."""
+    import casekit.core.casebook as casebook_module
+
+    made: list[int] = []
+    targets = casebook_module._targets
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(1)
+        return targets(*args, **kwargs)
+
+    monkeypatch.setattr(casebook_module, "_targets", counted)
+    assert "](privacy.md)" in (sample / "docs/guide.md").read_text(encoding="utf-8")
+    assert not [f for f in check(sample, cache=False, today=TODAY).findings if f.code.startswith("link-")]
+    assert made == []
+    _append(sample / "docs/guide.md", "[없는 기록](../cases/2026-0099/01-intake.md)")
+    assert [f.code for f in check(sample, cache=False, today=TODAY).findings if f.code.startswith("link-")] == \
+        ["link-missing"]
+    assert made == [1]

@@ -37,7 +37,7 @@ from casekit.core.handover import check_file as check_handover
 from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
-from casekit.core.links import Targets, body_links, missing_links, outside_links
+from casekit.core.links import Targets, body_links, docs_link_findings, missing_links, outside_links
 from casekit.core.names import (
     COPY_BY,
     case_id_problem,
@@ -904,6 +904,9 @@ def check(
                 links = body_links(parsed.body, parsed.body_line)
                 findings += outside_links(rel, links) + (missing_links(rel, links, linkable()) if links else [])
                 findings += pictures.findings(rel, parsed.body, parsed.body_line)
+
+    if wanted is None:  # (a full check's, as the docs/ pages' other findings)
+        findings += docs_link_findings(docs.pages, published_docs, linkable)
 
     # the published texts of this run: in the temporary folder, else the cache's, else in memory
     spool = Spool([None, str(store.folder.parent) if store.folder else None])

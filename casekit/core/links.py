@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -104,24 +104,71 @@ def casebook_path(rel: str, address: str) -> str | None:
 
 def outside_links(rel: str, links: Iterable[Link]) -> list[Finding]:
     """`link-outside` for each of `links` (`body_links` of the file `rel`) that leaves the casebook."""
-    return [finding("link-outside", rel, line, column, address=address[:80])
+    return [finding("link-outside", rel, line, column, address=address[:80], examples=examples(rel))
             for line, column, address in links if not _path(address).startswith("/") and casebook_path(rel, address) is None]
 
 
 def missing_links(rel: str, links: Iterable[Link], targets: Targets) -> list[Finding]:
     """`link-missing` for each of `links` (`body_links` of the file `rel`) that `targets.missing` says of."""
-    return [finding("link-missing", rel, line, column, address=address[:80])
+    return [finding("link-missing", rel, line, column, address=address[:80], examples=examples(rel))
             for line, column, address in links if targets.missing(rel, address)]
 
 
-def _site_path(rel: str, path: str) -> str | None:
-    """The site path (`cases/2026-0002`, `""` for the root) that the path part of a link in the body
-    of the file `rel` names as the site reads it: from the page the body is shown on, or from the
-    site's root (`/…`); None when no page shows the body, or it leaves the site."""
+# what a record's links are shown as (a record of the case, another case, a resource)
+_RECORD_EXAMPLES = "01-intake.md, ../2026-0002/, ../../resources/자원.md"
+_EXAMPLE_TARGETS = ("cases/2026-0001/01-intake.md", "cases/2026-0002/", "resources/자원.md")
+
+
+@functools.lru_cache(maxsize=64)
+def examples(rel: str) -> str:
+    """How a link to a record, a case and a resource is written in the file `rel` (its messages'
+    examples): from a record, `01-intake.md, ../2026-0002/, ../../resources/자원.md`; from any
+    other file, each from the file's own folder (a docs/ page: `../cases/2026-0001/01-intake.md` ...)."""
+    if shown_at(rel) is not None and rel.startswith("cases/"):
+        return _RECORD_EXAMPLES
+    folder = posixpath.dirname(rel) or "."
+    return ", ".join(posixpath.relpath(target, folder) + ("/" if target.endswith("/") else "")
+                     for target in _EXAMPLE_TARGETS)
+
+
+def docs_link_findings(pages: Iterable[tuple[str, str]], published: dict[str, str],
+                       targets: Callable[[], Targets]) -> list[Finding]:
+    """`link-outside` and `link-missing` for the links of the casebook's docs/ pages ((casebook path,
+    text), `casekit.core.docs.DocsScan.pages`), read as in a record: from the page's folder, as an
+    editor previews it (`../cases/2026-0001/01-intake.md` from docs/guide.md), and as the site reads
+    it, from the folder the page is published as (guide/). `published`: the docs/ pages and files
+    the site publishes (`DocsScan.published`); `targets` (every record's: a tenth of a second at
+    10,000 cases) is made only for a link to anything else, never for one between docs/ pages."""
+    out: list[Finding] = []
+    for rel, text in pages:
+        links = body_links(text, 1)
+        if links:
+            out += outside_links(rel, links)
+            judged = [link for link in links if (found := casebook_path(rel, link[2])) is not None and found not in published]
+            if judged:
+                out += missing_links(rel, judged, targets())
+    return out
+
+
+def docs_link_places(pages: Iterable[tuple[str, str]], targets: Targets) -> dict[str, dict[str, str]]:
+    """By docs/ page (casebook path), where each link of its text to the casebook leads on the site
+    (`Targets.place`: a site location, or LEFT), by its address as written: what the generator,
+    which resolves the links between docs/ pages itself, cannot know (a record, a case, a resource)."""
+    out: dict[str, dict[str, str]] = {}
+    for rel, text in pages:
+        placed = {address: where for address, where in targets.resolved(rel, body_links(text, 1)) if where is not None}
+        if placed:
+            out[rel] = placed
+    return out
+
+
+def _site_path(shown: str | None, path: str) -> str | None:
+    """The site path (`cases/2026-0002`, `""` for the root) that the path part of a link names as
+    the site reads it, on the page at the site folder `shown` (`Targets.shown`): from that page, or
+    from the site's root (`/…`); None when no page shows it, or it leaves the site."""
     if path.startswith("/"):
         site = posixpath.normpath(path.lstrip("/") or ".")
     else:
-        shown = shown_at(rel)
         if shown is None:
             return None
         site = posixpath.normpath(posixpath.join(shown, path))
@@ -180,6 +227,17 @@ class Targets:
         of each page and file of the casebook (`guide` for `guide/`, `img` for `img/x.png`)."""
         return _SITE_FOLDERS | {location.split("/", 1)[0] for location in self.locations if location}
 
+    def shown(self, rel: str) -> str | None:
+        """The site folder of the page that shows the file `rel`: a record's case page
+        (`cases/<id>/`), a resource's page, a docs/ page's own (`guide/` for docs/guide.md); None
+        for any other file."""
+        shown = shown_at(rel)
+        if shown is None and rel.endswith(".md"):
+            location = self.by_source.get(rel)
+            if location is not None and location.endswith("/"):  # (a docs/ page: published as a folder)
+                return location
+        return shown
+
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
         of what it names (its fragment kept, else the record's place), or, from the site's root,
@@ -194,7 +252,7 @@ class Targets:
             return LEFT
         location = self.by_source.get(found) if found is not None else None
         if location is None:  # as the site reads it: from the page the body is shown on, or its root
-            site = _site_path(rel, path)
+            site = _site_path(self.shown(rel), path)
             if site is None:
                 return None
             location = next((c for c in (site, site + "/") if c in self.locations), None)
@@ -224,7 +282,7 @@ class Targets:
         if found.endswith(".md") or _CASE_FOLDER.fullmatch(found):
             return True
         path = _path(address)
-        site = _site_path(rel, path)
+        site = _site_path(self.shown(rel), path)
         if not site or site in _SITE_FILES:
             return False
         first, last = site.split("/", 1)[0], site.rsplit("/", 1)[-1]

@@ -280,18 +280,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "link-outside": (
         W,
         "이 링크({address})는 사례집 밖을 가리킵니다: 사이트에는 링크의 글만 보이고 누를 수 없습니다. 다른 기록이나 "
-        "자원으로 이으려면 이 파일에서 본 경로로 쓰세요 (예: 01-intake.md, ../2026-0002/, ../../resources/자원.md).",
+        "자원으로 이으려면 이 파일에서 본 경로로 쓰세요 (예: {examples}).",
         "this link ({address}) leads out of the casebook: the site shows its text, not the link; to link a record or "
-        "a resource, write its path as seen from this file (e.g. 01-intake.md, ../2026-0002/)",
+        "a resource, write its path as seen from this file (e.g. {examples})",
     ),
     "link-missing": (
         W,
         "이 링크({address})가 가리키는 곳이 사이트에 실린 기록·사례·자원·문서 중에 없습니다: 누르면 '페이지를 찾을 수 "
-        "없음'이 나옵니다. 파일 이름과 사례 번호를 확인하고, 이 파일에서 본 경로로 쓰세요 (예: 01-intake.md, "
-        "../2026-0002/, ../../resources/자원.md). 사이트에는 기록과 자원, docs/ 폴더의 문서(.md)와 그림만 실립니다.",
+        "없음'이 나옵니다. 파일 이름과 사례 번호를 확인하고, 이 파일에서 본 경로로 쓰세요 (예: {examples}). "
+        "사이트에는 기록과 자원, docs/ 폴더의 문서(.md)와 그림만 실립니다.",
         "this link ({address}) names no record, case, resource or document the site publishes: it leads to a "
         "'page not found'; check the file name and the case id, and write the path as seen from this file "
-        "(e.g. 01-intake.md, ../2026-0002/); the site publishes the records, the resources, and the pages (.md) "
+        "(e.g. {examples}); the site publishes the records, the resources, and the pages (.md) "
         "and images of docs/ alone",
     ),
     "image-not-found": (

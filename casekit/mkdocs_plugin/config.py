@@ -41,3 +41,6 @@ class CasekitConfig(base.Config):
     # only secures the casebook's own docs/ pages named in `docs_pages` (their site paths).
     pages = c.Type(bool, default=True)
     docs_pages = c.Type(list, default=[])
+    # false mode: by docs/ page (its site path), where each of its links to a record, a case or a
+    # resource leads on the site, by the address as written (casekit.core.links.docs_link_places)
+    docs_links = c.Type(dict, default={})

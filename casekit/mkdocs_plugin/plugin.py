@@ -41,8 +41,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from casekit.core import clock
+from casekit.core.links import LEFT
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
+from casekit.site.html import hrefs_placed
 from casekit.site.sandboxed import sandbox
 from casekit.site.sanitize import plain_headings
 from casekit.site.theme_files import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES
@@ -74,6 +76,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         self.index: SensitiveIndex | None = None
         self.docs_assets: dict[str, Path] = {}
         self.generated: set[str] = set()
+        self.docs_links: dict[str, dict[str, str]] = {}  # see CasekitConfig.docs_links
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -120,8 +123,10 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             return None
         assert self.root is not None
         from casekit.core.casebook import check
+        from casekit.core.links import docs_link_places
         from casekit.core.sensitive import SensitiveIndex
         from casekit.core.workers import no_gc
+        from casekit.site.audit import docs_site_path
         from casekit.site.build import refusal, sensitive_needles
         from casekit.site.generate import generate
 
@@ -134,8 +139,10 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
                 report.config.caseload["limit"] = self.config.caseload_limit
             self.index = SensitiveIndex(sensitive_needles(report))
-            self.docs_assets = publish_docs(self.root, files, config)
+            self.docs_assets, docs_pages = publish_docs(self.root, files, config)
             made = generate(report, self.today, index=self.index)
+            self.docs_links = {docs_site_path(rel): placed
+                               for rel, placed in docs_link_places(docs_pages, made.site.targets).items()}
         self.generated = set()
         for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
             log.info("casekit: %s", note)
@@ -176,7 +183,11 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or not self._people_wrote(page):
             return None
-        return guard.secure_page(page, html, self.index)
+        html = guard.secure_page(page, html, self.index)
+        placed = (self.docs_links if self.config.pages else self.config.docs_links).get(page.file.src_uri)
+        if placed:  # its links to a record, a case or a resource, which the generator cannot resolve
+            html = hrefs_placed(html, page_folder(page.url), placed.get, LEFT)
+        return html
 
     def _people_wrote(self, page: MkPage) -> bool:
         """A page whose HTML people wrote (a docs/ page), not one casekit generated and sanitized."""
@@ -204,30 +215,41 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             raise PluginError(audit_refusal(errors, self.config.max_findings))
 
 
-def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> dict[str, Path]:
+def page_folder(url: str) -> str:
+    """The site folder (`guide/`, `""` for the root) a page at `url` (`guide/`, `a/b.html`) is read from."""
+    if not url or url.endswith("/"):
+        return url
+    return url.rsplit("/", 1)[0] + "/" if "/" in url else ""
+
+
+def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> tuple[dict[str, Path], list[tuple[str, str]]]:
     """Keep in `files` only the docs/ pages and assets `scan_docs` allows (pages with the text it
     read, so nothing is opened twice); drop every other file MkDocs found in docs/ (links out,
-    FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets."""
+    FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets,
+    and the pages published ((casebook path, text))."""
     from casekit.core.docs import scan_docs
     from casekit.site.audit import docs_assets, docs_site_path
 
     scan = scan_docs(root)
     pages = {docs_site_path(rel): text for rel, text in scan.pages}
+    sources = {docs_site_path(rel): rel for rel, _ in scan.pages}
     assets = docs_assets(root, scan.assets)
     docs_dir = os.path.normpath(config.docs_dir)
     kept: dict[str, Path] = {}
+    published: list[tuple[str, str]] = []
     for f in list(files):
         if f.generated_by is not None or f.src_dir is None or os.path.normpath(f.src_dir) != docs_dir:
             continue  # casekit's pages, the theme's files
         if f.src_uri in pages:
             f.content_string = pages[f.src_uri]
+            published.append((sources[f.src_uri], pages[f.src_uri]))
         elif f.src_uri in assets:
             kept[f.src_uri] = assets[f.src_uri]
         else:
             files.remove(f)
             log.warning("casekit: docs/%s 은 게시하지 않습니다 (not published: not allowed by the docs policy)",
                         f.src_uri)
-    return kept
+    return kept, published
 
 
 def audit_refusal(findings: list[Any], limit: int) -> str:

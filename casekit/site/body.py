@@ -16,7 +16,7 @@ import markdown
 from casekit.core.links import LEFT, Targets
 from casekit.core.pictures import Pictures, shown_at
 from casekit.core.sensitive import SensitiveIndex, scope_of
-from casekit.site.html import Markup, escape, relative_url
+from casekit.site.html import Markup, as_url, escape, hrefs_placed, relative_url
 from casekit.site.sanitize import sanitize_html
 
 # What a record body may use: plain Markdown, tables, notes. No attr_list (no attributes from records).
@@ -78,17 +78,12 @@ def pictures_placed(html: str, rel: str, pictures: Pictures) -> str:
         src = _IMG_SRC.search(tag)
         found = pictures.site_path(rel, _html.unescape(src.group(1))) if src is not None else None
         if found is not None and src is not None:
-            return tag[:src.start(1)] + str(escape(_as_url(relative_url(found, page)))) + tag[src.end(1):]
+            return tag[:src.start(1)] + str(escape(as_url(relative_url(found, page)))) + tag[src.end(1):]
         alt = _IMG_ALT.search(tag)
         text = " ".join(_html.unescape(alt.group(1)).split()) if alt is not None else ""
         return MISSING.format(alt=f": {escape(text)}" if text else "")
 
     return _IMG.sub(place, html)
-
-
-# a link as the sanitizer writes it
-_A = re.compile(r'<a\b(?:[^<>"]|"[^"]*")*>')  # (as _IMG)
-_A_HREF = re.compile(r'\shref="([^"]*)"')
 
 
 def links_placed(html: str, rel: str, targets: Targets) -> str:
@@ -99,27 +94,7 @@ def links_placed(html: str, rel: str, targets: Targets) -> str:
     page = shown_at(rel)
     if page is None:
         return html
-
-    def place(m: re.Match[str]) -> str:
-        tag = m.group()
-        href = _A_HREF.search(tag)
-        if href is None:
-            return tag
-        found = targets.place(rel, _html.unescape(href.group(1)))
-        if found is None:
-            return tag
-        if found == LEFT:
-            return tag[:href.start()] + tag[href.end():]
-        location, _, fragment = found.partition("#")
-        url = _as_url(relative_url(location, page)) + (f"#{fragment}" if fragment else "")
-        return tag[:href.start(1)] + str(escape(url)) + tag[href.end(1):]
-
-    return _A.sub(place, html)
-
-
-def _as_url(path: str) -> str:
-    """A site path as a URL: the characters a browser reads otherwise escaped (`a#b.png` is not `a`)."""
-    return path.replace("%", "%25").replace("#", "%23").replace("?", "%3F").replace(" ", "%20")
+    return hrefs_placed(html, page, lambda href: targets.place(rel, href), LEFT)
 
 
 # Text Markdown leaves as it is: no character of its syntax (emphasis, code, links, HTML, entities,

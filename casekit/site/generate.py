@@ -23,6 +23,7 @@ import yaml
 from casekit.core.casebook import Report
 from casekit.core.docs import name_refused, scan_docs, unwritable
 from casekit.core.findings import Finding
+from casekit.core.links import docs_link_places
 from casekit.core.names import CASE_ID, inside
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.workers import default_jobs, run_all
@@ -582,6 +583,8 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     scan = scan_docs(root)
     mask_index = pages.bodies.index if isinstance(pages, Generated) and pages.bodies is not None else None
     docs_pages: list[str] = []
+    docs_links: dict[str, dict[str, str]] = {}  # (by page: where its links to records, cases, resources lead)
+    targets = pages.site.targets if isinstance(pages, Generated) else None
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
     published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets]
     refused: list[Finding] = []
@@ -606,6 +609,9 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
             masked = mask_index.mask(text) if mask_index is not None else text
             docs.write(site_rel, (plain_headings(masked) if site_rel.endswith(".md") else masked).encode("utf-8"))
             docs_pages.append(site_rel)
+            placed = docs_link_places([(rel, text)], targets).get(rel) if targets is not None else None
+            if placed:
+                docs_links[site_rel] = placed
     docs.copy(CSS_URI, CSS_FILE)
     docs.copy(JS_URI, JS_FILE)
     docs.finish()
@@ -621,7 +627,8 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     config = work / "mkdocs.yml"
     if generator in ("mkdocs", "properdocs"):  # they run plugins: the docs/ pages are secured as MkDocs renders
         derived["plugins"].append({"casekit": {"pages": False, "docs_pages": docs_pages,
-                                               "korean_search": derived["extra"]["casekit_search"]}})
+                                               "korean_search": derived["extra"]["casekit_search"]}
+                                   | ({"docs_links": docs_links} if docs_links else {})})
     text = yaml.dump(derived, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     config.write_text("# made by `casekit build` from ../../mkdocs.yml; do not edit (rewritten on every build)\n"
                       + text, encoding="utf-8")

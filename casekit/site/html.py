@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import unescape
 from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "cards_box", "el", "end_tag", "escape", "escape_text", "join", "md_escape", "relative_url", "start_tag",
+__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "hrefs_placed", "join", "md_escape", "relative_url", "start_tag",
            "table_box", "table_label", "trusted"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
@@ -149,6 +149,39 @@ def relative_url(target: str, page: str) -> str:
     if rel == ".":
         return "./"
     return rel + "/" if target.endswith("/") or target == "" else rel
+
+
+def as_url(path: str) -> str:
+    """A site path as a URL: the characters a browser reads otherwise escaped (`a#b.png` is not `a`)."""
+    return path.replace("%", "%25").replace("#", "%23").replace("?", "%3F").replace(" ", "%20")
+
+
+# a link as the sanitizer writes it (every attribute's value in double quotes)
+A_TAG = re.compile(r'<a\b(?:[^<>"]|"[^"]*")*>')
+_A_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def hrefs_placed(html: str, page: str, place: Callable[[str], str | None], left: str) -> str:
+    """`html` (sanitized) with each link whose address (unescaped) `place` finds a site location
+    for (`cases/2026-0001/#r01`) written from the page at the site folder `page` to it; one it says
+    `left` of (it leaves the casebook) keeps its text, not its address. Any other link is left as
+    written."""
+
+    def placed(m: re.Match[str]) -> str:
+        tag = m.group()
+        href = _A_HREF.search(tag)
+        if href is None:
+            return tag
+        found = place(unescape(href.group(1)))
+        if found is None:
+            return tag
+        if found == left:
+            return tag[:href.start()] + tag[href.end():]
+        location, _, fragment = found.partition("#")
+        url = as_url(relative_url(location, page)) + (f"#{fragment}" if fragment else "")
+        return tag[:href.start(1)] + escape_text(url) + tag[href.end(1):]
+
+    return A_TAG.sub(placed, html)
 
 
 def _relpath(dest: str, start: str) -> str:
