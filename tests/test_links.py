@@ -5,7 +5,9 @@ a case or a resource leads to the page that shows it, also on a page kept from t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,9 @@ from casekit.core.casebook import check
 from casekit.core.links import (
     LEFT,
     Targets,
+    addresses_rewritten,
     body_links,
+    docs_link_findings,
     docs_link_places,
     examples,
     missing_links,
@@ -271,9 +275,11 @@ def test_the_examples_of_a_links_message_are_written_from_the_file_itself() -> N
 
 def test_where_a_docs_pages_links_lead_is_worked_out_for_those_that_name_the_casebook() -> None:
     text = ("---\ntitle: 안내\n---\n[기록](../cases/2026-0001/01-intake.md) [없음](nothere.md) [웹](https://example.org/)\n"
-            "`[코드](../cases/2026-0002/)` [밖](../../x)\n")
-    assert docs_link_places([(DOCS, text), ("docs/empty.md", "글\n")], TARGETS) == {
-        DOCS: {"../cases/2026-0001/01-intake.md": "cases/2026-0001/#r01", "../../x": LEFT}}
+            "`[코드](../cases/2026-0002/)` [밖](../../x) [양식](forms/index.md) [자원](/resources/naraedong-welfare-team/)\n")
+    published = {"docs/guide.md": "guide/", "docs/forms/index.md": "forms/", "docs/files/안내.pdf": "files/안내.pdf"}
+    assert docs_link_places([(DOCS, text), ("docs/empty.md", "글\n")], published, TARGETS) == {
+        DOCS: {"../cases/2026-0001/01-intake.md": "cases/2026-0001/#r01", "../../x": LEFT,
+               "/resources/naraedong-welfare-team/": "resources/naraedong-welfare-team/"}}  # (forms/: the generator's)
 
 
 def _docs_links(sample: Path) -> tuple[list[str], int]:
@@ -306,9 +312,11 @@ def test_a_docs_pages_links_are_judged_as_a_records_are(sample: Path, run) -> No
     assert not [f for f in check(sample, [sample / "cases/2026-0001"], today=TODAY).findings if f.code.startswith("link-")]
 
 
-def _docs_hrefs_lead_to_their_pages(site: Path) -> None:
+def _docs_hrefs_lead_to_their_pages(site: Path, plugin: bool = True) -> None:
     page = site / "guide/index.html"
     hrefs = _hrefs(page)
+    if not plugin:  # (Zensical runs none: a link leaving the casebook keeps its address, leading nowhere)
+        hrefs["링크9"] = None
     assert hrefs["링크1"] == "../cases/2026-0001/#r01"
     assert hrefs["링크2"] == "../cases/2026-0002/#상담"
     assert hrefs["링크3"] == "../cases/2026-0003/"
@@ -324,8 +332,11 @@ def _docs_hrefs_lead_to_their_pages(site: Path) -> None:
         shown = (page.parent / target / "index.html").resolve()
         assert shown.is_file(), (text, href)
         assert not anchor or f'id="{anchor}"' in shown.read_text(encoding="utf-8"), (text, href)
-    for text in ("링크6", "링크7", "링크8"):  # (left as written: check names them)
-        assert hrefs[text] is not None and not (page.parent / hrefs[text]).resolve().exists(), text
+    for text in ("링크6", "링크7", "링크8"):  # (left as written: check names them; they lead to nothing the site has)
+        href = hrefs[text]
+        assert href is not None
+        path = urllib.parse.urlsplit(urllib.parse.urljoin("https://intranet/guide/", href)).path.lstrip("/")
+        assert not (site / path).is_file() and not (site / path / "index.html").is_file(), (text, href)
 
 
 def test_a_docs_pages_links_to_records_cases_and_resources_lead_to_their_pages(sample: Path) -> None:
@@ -340,15 +351,31 @@ def test_a_docs_pages_links_to_records_cases_and_resources_lead_to_their_pages(s
     _docs_hrefs_lead_to_their_pages(result.site_dir)
 
 
-def test_the_plugin_places_a_docs_pages_links_as_casekit_build_does(sample: Path, tmp_path: Path) -> None:
+def test_a_docs_pages_links_lead_to_their_pages_under_zensical(sample: Path) -> None:
+    """Zensical, which runs no plugin, reads a relative link from the page's source folder (it
+    publishes `cases/x/` in docs/guide.md as `../cases/x/`): the links are written so."""
+    pytest.importorskip("zensical")
+    _docs_links(sample)
+    result = build(sample, today=TODAY, generator="zensical")
+    assert not result.errors
+    _docs_hrefs_lead_to_their_pages(result.site_dir, plugin=False)
+
+
+def test_the_plugin_places_a_docs_pages_links_as_casekit_build_does(sample: Path, tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     _docs_links(sample)
     config = load_config(str(sample / "mkdocs.yml"), site_dir=str(tmp_path / "plugin-site"))
     config.plugins["casekit"].config["today"] = TODAY
-    mkdocs_build(config)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        mkdocs_build(config)
     _docs_hrefs_lead_to_their_pages(tmp_path / "plugin-site")
+    # MkDocs warns of the links that lead nowhere, not of those the plugin wrote where they lead
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and "contains a link" in r.getMessage()]
+    assert sorted(re.findall(r"contains a link '([^']*)'", " ".join(warned))) == \
+        sorted(["../cases/2026-0099/01-intake.md", "nothere.md", "../casekit.yml"])
 
 
 def test_the_links_between_docs_pages_are_judged_without_every_records_targets(sample: Path,
@@ -373,3 +400,28 @@ def test_the_links_between_docs_pages_are_judged_without_every_records_targets(s
     assert [f.code for f in check(sample, cache=False, today=TODAY).findings if f.code.startswith("link-")] == \
         ["link-missing"]
     assert made == [1]
+
+
+def test_the_addresses_of_a_pages_links_are_rewritten_in_place_and_nothing_else() -> None:
+    text = ("---\ntitle: \"[제목](../cases/2026-0001/01-intake.md)\"\n---\n"
+            "[가](../cases/2026-0001/01-intake.md \"제목\") [나](<../cases/2026-0001/01-intake.md>) [다][1] [라][2] [마][3]\n"
+            '<a class="x" href="../cases/2026-0001/01-intake.md">마</a> <a href=../cases/2026-0001/01-intake.md>바</a>\n'
+            "`[코드](../cases/2026-0001/01-intake.md)` [없음](nothere.md) [괄호](../cases/(x).md)\n"
+            "```\n[울타리](../cases/2026-0001/01-intake.md)\n```\n"
+            "[1]: ../cases/2026-0001/01-intake.md \"제목\"\n[2]:\n  <../cases/(x).md>\r\n[3]:\n   <../cases/2026-0001/01-intake.md>\n")
+    urls = {"../cases/2026-0001/01-intake.md": "../cases/2026-0001/#r01", "../cases/(x).md": "../cases/(x)/"}
+    out = addresses_rewritten(text, urls.get)
+    assert out == text.replace("../cases/2026-0001/01-intake.md", "../cases/2026-0001/#r01").replace(
+        "title: \"[제목](../cases/2026-0001/#r01)", "title: \"[제목](../cases/2026-0001/01-intake.md)").replace(
+        "`[코드](../cases/2026-0001/#r01)`", "`[코드](../cases/2026-0001/01-intake.md)`").replace(
+        "[울타리](../cases/2026-0001/#r01)", "[울타리](../cases/2026-0001/01-intake.md)")
+    # (the front matter's title is a title; code and fenced code are shown as written; a URL that would
+    # need escaping, with parentheses, is left to the HTML)
+    assert "[괄호](../cases/(x).md)" in out and "<../cases/(x).md>" in out
+    assert addresses_rewritten(text, lambda a: None) == text
+
+
+def test_what_a_docs_pages_front_matter_holds_is_no_link() -> None:
+    text = "---\ntitle: '[안내](nothere.md)'\n---\n\n[없음](nothere.md)\n"
+    found = docs_link_findings([(DOCS, text)], {DOCS: "guide/"}, lambda: TARGETS)
+    assert [(f.code, f.line, f.column) for f in found] == [("link-missing", 5, 1)]

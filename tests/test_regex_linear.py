@@ -83,7 +83,7 @@ def test_a_reference_definition_is_read_as_the_pattern_read_it() -> None:
         line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         for text in (line, "[a]: " + line):  # (label, where, address; True: none, on the next line)
             old = _OLD_REFERENCE.match(text)
-            head = pictures._REFERENCE_HEAD.match(text)
+            head = pictures.REFERENCE_HEAD.match(text)
             new = None if head is None else head.end() == len(text) or pictures._address(text, head.end())
             assert (old and (old.group(1), old.start(1), old.group(2) or True)) == (
                 head and new and (head.group(1), head.start(1), new)), text

@@ -48,7 +48,7 @@ from casekit.core.allowlist import (
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
-from casekit.core.pictures import GENERATED_SECTIONS, Pictures, body_lines, page_url, references
+from casekit.core.pictures import GENERATED_SECTIONS, MKDOCS_FRONT, Pictures, body_lines, page_url, references
 from casekit.core.site_settings import docs_dir, meta_file, page_templates
 from casekit.core.source import _TEMPLATE_TAG, MAX_SAME_FINDINGS, plain_tag, read_file, yaml_events
 
@@ -250,15 +250,11 @@ def name_refused(rel: str, at: str | None = None) -> Finding | None:
                           "이름을 바꾸세요(예: a-b.md) (a backslash in the name reads as a folder separator: rename it)")
 
 
-# the front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): `---` on the first line, to `---` or `...`
-_MKDOCS_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-
-
 def front_matter_refused(text: str, rel: str) -> list[Finding]:
     """`yaml-alias` and `yaml-tag` in a docs page's front matter as MkDocs reads it: an alias is
     shared when loaded and copied out in full by what reads the values after (nine levels of
     nine aliases: hundreds of millions of strings, a build that never ends)."""
-    m = _MKDOCS_FRONT.match(text)
+    m = MKDOCS_FRONT.match(text)
     return yaml_refused(m.group(1), rel, 2) if m is not None else []
 
 

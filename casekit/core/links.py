@@ -31,7 +31,18 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from casekit.core.findings import Finding, finding
-from casekit.core.pictures import GENERATED_SECTIONS, body_lines, is_local, references, shown_at, unescaped
+from casekit.core.pictures import (
+    GENERATED_SECTIONS,
+    NOT_SPACES,
+    REFERENCE_HEAD,
+    body_lines,
+    is_local,
+    page_body,
+    references,
+    shown_at,
+    unbracketed,
+    unescaped,
+)
 
 Link = tuple[int, int, str]  # (line, column, address as written)
 
@@ -141,7 +152,7 @@ def docs_link_findings(pages: Iterable[tuple[str, str]], published: dict[str, st
     10,000 cases) is made only for a link to anything else, never for one between docs/ pages."""
     out: list[Finding] = []
     for rel, text in pages:
-        links = body_links(text, 1)
+        links = body_links(*page_body(text))  # (what the front matter holds is no link: a title is text)
         if links:
             out += outside_links(rel, links)
             judged = [link for link in links if (found := casebook_path(rel, link[2])) is not None and found not in published]
@@ -150,16 +161,83 @@ def docs_link_findings(pages: Iterable[tuple[str, str]], published: dict[str, st
     return out
 
 
-def docs_link_places(pages: Iterable[tuple[str, str]], targets: Targets) -> dict[str, dict[str, str]]:
+def docs_link_places(pages: Iterable[tuple[str, str]], published: dict[str, str],
+                     targets: Targets) -> dict[str, dict[str, str]]:
     """By docs/ page (casebook path), where each link of its text to the casebook leads on the site
-    (`Targets.place`: a site location, or LEFT), by its address as written: what the generator,
-    which resolves the links between docs/ pages itself, cannot know (a record, a case, a resource)."""
+    (`Targets.place`: a site location, or LEFT), by its address as written: what the generator
+    cannot know (a record, a case, a resource; one of casekit's own pages from the site's root).
+    A link to a docs/ page or file (`published`) is left to the generator, which resolves it."""
     out: dict[str, dict[str, str]] = {}
     for rel, text in pages:
-        placed = {address: where for address, where in targets.resolved(rel, body_links(text, 1)) if where is not None}
+        links = [link for link in body_links(*page_body(text)) if casebook_path(rel, link[2]) not in published]
+        placed = {address: where for address, where in targets.resolved(rel, links) if where is not None}
         if placed:
             out[rel] = placed
     return out
+
+
+# what a URL written into Markdown in a link's place may not hold: it would need escaping there, or
+# in an HTML attribute (such a link is left to the HTML, `casekit.site.html.hrefs_placed`)
+_UNWRITABLE = re.compile(r"""[\s"'<>()\[\]&\\`]""")
+
+
+def addresses_rewritten(text: str, url_of: Callable[[str], str | None]) -> str:
+    """`text` (Markdown, a docs/ page's) with the address of each link `body_links` finds in it (a
+    Markdown link, an `<a href>` tag, a reference definition a link uses) that `url_of` gives a URL
+    for written as that URL, every other character kept: the generator then reads a link it can
+    follow, not a path of the casebook it warns it cannot find. A URL that would need escaping in
+    Markdown or HTML (`_UNWRITABLE`), or an address not where it was found, is left as written, and
+    so is the page's front matter."""
+    body, _ = page_body(text)
+    if "](" not in body and "]:" not in body and ("<" not in body or _A.search(body) is None):
+        return text
+    front, text = text[: len(text) - len(body)], body
+    lines = text.split("\n")
+    shown: dict[int, str] = {}  # (line index: the line as body_lines reads it, code blanked)
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+
+    def edit(index: int, start: int, end: int, address: str, bracketed: bool = False) -> None:
+        url = url_of(address)
+        if url is not None and not _UNWRITABLE.search(url):
+            edits.setdefault(index, []).append((start, end, f"<{url}>" if bracketed else url))
+
+    for number, line in body_lines(text, 1):
+        index = number - 1
+        shown[index] = line
+        if "](" in line:
+            for m in _MD_LINK.finditer(line):
+                group = 1 if m.group(1) is not None else 2
+                if _judged(m.group(group)):
+                    edit(index, m.start(group), m.end(group), m.group(group))
+        if "<" in line:
+            for m in _A.finditer(line):
+                href = _HREF.search(m.group(1))
+                if href is not None:
+                    group = next(g for g in (1, 2, 3) if href.group(g) is not None)
+                    address = unescaped(href.group(group))
+                    if _judged(address):
+                        edit(index, m.start(1) + href.start(group), m.start(1) + href.end(group), address)
+    refs = references(text, 1)
+    for label in refs.links:
+        if label not in refs.defined or not _judged(address := refs.defined[label][2]):
+            continue
+        index = refs.defined[label][0] - 1
+        line = shown.get(index, "")
+        head = REFERENCE_HEAD.match(line)
+        if head is not None and head.end() < len(line):
+            run = NOT_SPACES.match(line, head.end())
+        else:  # (the address on the line after its label)
+            index += 1
+            line = shown.get(index, "")
+            run = NOT_SPACES.match(line, len(line) - len(line.lstrip(" ")))
+        if run is not None and unbracketed(run.group()) == address:
+            edit(index, run.start(), run.end(), address, bracketed=run.group().startswith("<"))
+    for index, changes in edits.items():
+        line = lines[index]
+        for start, end, url in sorted(set(changes), reverse=True):
+            line = line[:start] + url + line[end:]
+        lines[index] = line
+    return front + "\n".join(lines)
 
 
 def _site_path(shown: str | None, path: str) -> str | None:

@@ -137,9 +137,9 @@ Picture = tuple[int, int, str, bool]  # (line, column, address, written as an <i
 # a link reference definition, `[label]: address "title"`, read as
 # `^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*(?:([^\s]+)[ ]*(?:(["'])(.*)\3[ ]*|\((.*)\)[ ]*)?)?$`
 # (`[ ]*([^\s]+)…` for its address alone on the next line): the label, then the address (`_address`)
-_REFERENCE_HEAD = re.compile(r"""^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*""")
+REFERENCE_HEAD = re.compile(r"""^ {0,3}(?:>[ ]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ ]+)?\[([^\[\]]*)\]:[ ]*""")
 _ADDRESS = re.compile(r"""([^\s]++)[ ]*(?:(["'])(.*)\2[ ]*|\((.*)\)[ ]*)?$""")
-_NOT_SPACES = re.compile(r"[^\s]+")
+NOT_SPACES = re.compile(r"[^\s]+")
 _OPENING = {'"': '"', "'": "'", ")": "("}  # a title's closing mark -> its opening one
 _REFERENCE_USE = re.compile(r"(!?)\[([^\[\]\n]*)\](?:[ ]?\[([^\[\]\n]*)\])?")
 
@@ -166,16 +166,16 @@ def references(text: str, first_line: int) -> References:
             label_line = None
             address = _address(line, len(line) - len(line.lstrip(" ")))
             if address is not None:
-                out.defined.setdefault(label, (at, column, _unbracketed(address), written + " " + line.strip()))
+                out.defined.setdefault(label, (at, column, unbracketed(address), written + " " + line.strip()))
                 continue
-        m = _REFERENCE_HEAD.match(line)
+        m = REFERENCE_HEAD.match(line)
         address = None if m is None or m.end() == len(line) else _address(line, m.end())
         if m is not None and (m.end() == len(line) or address is not None):
             label = " ".join(m.group(1).lower().split())
             if address is None:
                 label_line = (number, m.start(1), label, line.strip())
             else:
-                out.defined.setdefault(label, (number, m.start(1), _unbracketed(address), line.strip()))
+                out.defined.setdefault(label, (number, m.start(1), unbracketed(address), line.strip()))
             continue
         if "[" in line:
             for use in _REFERENCE_USE.finditer(line):
@@ -199,7 +199,7 @@ def _address(line: str, at: int) -> str | None:
     whole = _ADDRESS.match(line, at)
     if whole is not None:
         return whole.group(1)
-    run = _NOT_SPACES.match(line, at)
+    run = NOT_SPACES.match(line, at)
     last = len(line.rstrip(" ")) - 1
     opening = _OPENING.get(line[last]) if run is not None and last >= 0 else None
     if run is None or opening is None:
@@ -208,7 +208,7 @@ def _address(line: str, at: int) -> str | None:
     return line[at:title] if title > at else None
 
 
-def _unbracketed(address: str) -> str:
+def unbracketed(address: str) -> str:
     address = address[1:] if address.startswith("<") else address
     return address[:-1] if address.endswith(">") else address
 
@@ -321,6 +321,17 @@ class Pictures:
                         shown="깨진 그림이" if page else "'[그림 없음]'이",
                         shown_en="a broken image" if page else "'[그림 없음]'")
                 for line, column in missing]
+
+
+# a docs/ page's front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): YAML between a line of
+# three dashes at the page's start and the next line of three dashes or dots
+MKDOCS_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def page_body(text: str) -> tuple[str, int]:
+    """A docs/ page's Markdown without its front matter (`MKDOCS_FRONT`), and the number of its first line."""
+    m = MKDOCS_FRONT.match(text)
+    return (text[m.end():], text.count("\n", 0, m.end()) + 1) if m is not None else (text, 1)
 
 
 def page_url(page: str) -> str:

@@ -41,10 +41,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from casekit.core import clock
-from casekit.core.links import LEFT
+from casekit.core.links import LEFT, addresses_rewritten
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
-from casekit.site.html import hrefs_placed
+from casekit.site.html import hrefs_placed, placed_url
 from casekit.site.sandboxed import sandbox
 from casekit.site.sanitize import plain_headings
 from casekit.site.theme_files import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES
@@ -142,7 +142,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             self.docs_assets, docs_pages = publish_docs(self.root, files, config)
             made = generate(report, self.today, index=self.index)
             self.docs_links = {docs_site_path(rel): placed
-                               for rel, placed in docs_link_places(docs_pages, made.site.targets).items()}
+                               for rel, placed in docs_link_places(docs_pages, report.docs_published, made.site.targets).items()}
         self.generated = set()
         for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
             log.info("casekit: %s", note)
@@ -176,6 +176,11 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
                     f"있는 이름을 쓰세요 ({page.file.src_uri}: the {key} its front matter names is not the theme's: "
                     f"remove it or name one the theme has)")
             if self._people_wrote(page):  # no anchor made of a <script> in a heading (sanitize.plain_headings)
+                placed = self.docs_links.get(page.file.src_uri) if self.config.pages else None
+                if placed:  # its links to records, cases, resources written where they lead (casekit build did so)
+                    folder = page_folder(page.url)
+                    markdown = addresses_rewritten(markdown, lambda a: None if (found := placed.get(a)) in (None, LEFT)
+                                                   else placed_url(found, folder))
                 return plain_headings(markdown)
         return None
 

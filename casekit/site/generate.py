@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import pickle
+import posixpath
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -23,8 +25,9 @@ import yaml
 from casekit.core.casebook import Report
 from casekit.core.docs import name_refused, scan_docs, unwritable
 from casekit.core.findings import Finding
-from casekit.core.links import docs_link_places
+from casekit.core.links import LEFT, addresses_rewritten, docs_link_places
 from casekit.core.names import CASE_ID, inside
+from casekit.core.pictures import page_url
 from casekit.core.sensitive import SensitiveIndex
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.body import BodyRenderer
@@ -40,6 +43,7 @@ from casekit.site.directory import (
     worker_pages,
     workers_index,
 )
+from casekit.site.html import placed_url
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
 from casekit.site.records import Case
@@ -471,6 +475,24 @@ def _write_unit(unit: Unit, site: Site, bodies: BodyRenderer, docs: _Folder, blo
     return wrote, entries, later, left, proofs
 
 
+def _read_from(site_rel: str, generator: str) -> str:
+    """The site folder a relative link written in the docs/ page `site_rel` is read from: MkDocs and
+    ProperDocs leave a link to no page of docs/ as written, read from the page's own folder
+    (`guide/`); Zensical writes every relative link from the page's source folder (`""` for guide.md:
+    `cases/x/` is published as `../cases/x/`, `../due/` as `../../due/`)."""
+    if generator in ("mkdocs", "properdocs"):
+        return page_url(site_rel)
+    folder = posixpath.dirname(site_rel)
+    return f"{folder}/" if folder else ""
+
+
+def _docs_url(placed: dict[str, str], page: str, address: str) -> str | None:
+    """The URL, from a docs/ page's site folder `page`, of where its link `address` leads (`placed`:
+    casekit.core.links.docs_link_places); None when it leads nowhere the page can write."""
+    found = placed.get(address)
+    return None if found is None or found == LEFT else placed_url(found, page)
+
+
 _CASE_LINK = re.compile(f"cases/({CASE_ID.pattern})")
 
 
@@ -587,6 +609,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     targets = pages.site.targets if isinstance(pages, Generated) else None
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
     published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets]
+    docs_published = scan.published()
     refused: list[Finding] = []
     for rel, text in published:
         if prefix is None or not rel.startswith(prefix):
@@ -606,12 +629,13 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
             # generator makes from it never hold one either (the plugin masks the HTML again); and
             # the content of a <script> (or another element the sanitizer drops) out of its headings,
             # so no anchor or contents entry is made of it, whichever generator reads the page
+            placed = docs_link_places([(rel, text)], docs_published, targets).get(rel) if targets is not None else None
+            if placed:  # its links to records, cases, resources: written where they lead, for any generator
+                docs_links[site_rel] = placed  # (and for the plugin: one leaving the casebook loses its address)
+                text = addresses_rewritten(text, functools.partial(_docs_url, placed, _read_from(site_rel, generator)))
             masked = mask_index.mask(text) if mask_index is not None else text
             docs.write(site_rel, (plain_headings(masked) if site_rel.endswith(".md") else masked).encode("utf-8"))
             docs_pages.append(site_rel)
-            placed = docs_link_places([(rel, text)], targets).get(rel) if targets is not None else None
-            if placed:
-                docs_links[site_rel] = placed
     docs.copy(CSS_URI, CSS_FILE)
     docs.copy(JS_URI, JS_FILE)
     docs.finish()

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "hrefs_placed", "join", "md_escape", "relative_url", "start_tag",
+__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "hrefs_placed", "join", "placed_url", "md_escape", "relative_url", "start_tag",
            "table_box", "table_label", "trusted"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
@@ -177,11 +177,15 @@ def hrefs_placed(html: str, page: str, place: Callable[[str], str | None], left:
             return tag
         if found == left:
             return tag[:href.start()] + tag[href.end():]
-        location, _, fragment = found.partition("#")
-        url = as_url(relative_url(location, page)) + (f"#{fragment}" if fragment else "")
-        return tag[:href.start(1)] + escape_text(url) + tag[href.end(1):]
+        return tag[:href.start(1)] + escape_text(placed_url(found, page)) + tag[href.end(1):]
 
     return A_TAG.sub(placed, html)
+
+
+def placed_url(found: str, page: str) -> str:
+    """The URL, from the page at the site folder `page`, of a site location (`cases/2026-0001/#r01`)."""
+    location, _, fragment = found.partition("#")
+    return as_url(relative_url(location, page)) + (f"#{fragment}" if fragment else "")
 
 
 def _relpath(dest: str, start: str) -> str:
