@@ -425,3 +425,14 @@ def test_what_a_docs_pages_front_matter_holds_is_no_link() -> None:
     text = "---\ntitle: '[안내](nothere.md)'\n---\n\n[없음](nothere.md)\n"
     found = docs_link_findings([(DOCS, text)], {DOCS: "guide/"}, lambda: TARGETS)
     assert [(f.code, f.line, f.column) for f in found] == [("link-missing", 5, 1)]
+
+
+def test_a_line_of_many_links_is_rewritten_in_time_linear_in_it() -> None:
+    """Each line is put together once: an edit at a time copied the line again for each link."""
+    import time
+
+    line = " ".join(f"[{i}](../cases/2026-0001/01-intake.md)" for i in range(50_000))
+    started = time.process_time()
+    out = addresses_rewritten(line + "\n", {"../cases/2026-0001/01-intake.md": "../cases/2026-0001/#r01"}.get)
+    assert out == line.replace("01-intake.md", "#r01") + "\n"
+    assert time.process_time() - started < 3.0  # (measured: 0.17 s)

@@ -232,11 +232,13 @@ def addresses_rewritten(text: str, url_of: Callable[[str], str | None]) -> str:
             run = NOT_SPACES.match(line, len(line) - len(line.lstrip(" ")))
         if run is not None and unbracketed(run.group()) == address:
             edit(index, run.start(), run.end(), address, bracketed=run.group().startswith("<"))
-    for index, changes in edits.items():
-        line = lines[index]
-        for start, end, url in sorted(set(changes), reverse=True):
-            line = line[:start] + url + line[end:]
-        lines[index] = line
+    for index, changes in edits.items():  # (each line put together once: a line of 50,000 links stays linear)
+        line, parts, at = lines[index], [], 0
+        for start, end, url in sorted(set(changes)):
+            if start >= at:
+                parts += [line[at:start], url]
+                at = end
+        lines[index] = "".join(parts) + line[at:]
     return front + "\n".join(lines)
 
 
