@@ -17,6 +17,7 @@ from casekit.core.links import (
     LEFT,
     Targets,
     addresses_rewritten,
+    anchor_words,
     body_links,
     docs_link_findings,
     docs_link_places,
@@ -26,6 +27,7 @@ from casekit.core.links import (
 )
 from casekit.site.body import BodyRenderer
 from casekit.site.build import build
+from tests.browser_support import browser, open_context, serve  # noqa: F401
 
 TODAY = dt.date(2026, 12, 3)
 TARGETS = Targets.of(["cases/2026-0001/01-intake.md", "cases/2026-0001/02-assessment.md", "cases/2026-0002/01-intake.md"],
@@ -36,7 +38,7 @@ REL = "cases/2026-0001/02-assessment.md"
 
 @pytest.mark.parametrize(("address", "placed"), [
     ("01-intake.md", "cases/2026-0001/#r01"),
-    ("./01-intake.md#goals", "cases/2026-0001/#goals"),
+    ("./01-intake.md#goals", "cases/2026-0001/#r01-goals"),  # one of the record's headings
     ("../2026-0002/01-intake.md", "cases/2026-0002/#r01"),
     ("../2026-0002/", "cases/2026-0002/"),
     ("../2026-0002", "cases/2026-0002/"),
@@ -57,6 +59,11 @@ REL = "cases/2026-0001/02-assessment.md"
     ("/sitemap.xml", "sitemap.xml"),
     ("../../due/", None),  # (relative: it holds below a folder as written)
     ("../../docs/guide.md#기록", "guide/#기록"),  # a docs/ page: where it is published
+    ("../2026-0002/#goals", "cases/2026-0002/#goals"),  # a case page's own part
+    ("02-assessment.md#영역별-욕구", "cases/2026-0001/#r02-영역별-욕구"),
+    ("02-assessment.md#%EC%98%81%EC%97%AD%EB%B3%84-%EC%9A%95%EA%B5%AC", "cases/2026-0001/#r02-영역별-욕구"),
+    ("02-assessment.md#사정--욕구-및-위기도-조사", "cases/2026-0001/#r02-사정-욕구-및-위기도-조사"),  # (GitHub's)
+    ("02-assessment.md#·", "cases/2026-0001/#r02"),  # no words: the record's place
     ("../../docs/forms/index.md", "forms/"),
     ("../../guide/", "guide/"),
     ("#top", None),
@@ -237,7 +244,7 @@ DOCS = "docs/guide.md"
 @pytest.mark.parametrize(("address", "placed", "missing"), [
     # as an editor previews it, from docs/
     ("../cases/2026-0001/01-intake.md", "cases/2026-0001/#r01", False),
-    ("../cases/2026-0001/02-assessment.md#goals", "cases/2026-0001/#goals", False),
+    ("../cases/2026-0001/02-assessment.md#goals", "cases/2026-0001/#r02-goals", False),
     ("../cases/2026-0002/", "cases/2026-0002/", False),
     ("../resources/naraedong-welfare-team.md", "resources/naraedong-welfare-team/", False),
     ("forms/index.md", "forms/", False),  # another docs/ page (the generator resolves it too)
@@ -318,7 +325,7 @@ def _docs_hrefs_lead_to_their_pages(site: Path, plugin: bool = True) -> None:
     if not plugin:  # (Zensical runs none: a link leaving the casebook keeps its address, leading nowhere)
         hrefs["링크9"] = None
     assert hrefs["링크1"] == "../cases/2026-0001/#r01"
-    assert hrefs["링크2"] == "../cases/2026-0002/#상담"
+    assert hrefs["링크2"] == "../cases/2026-0002/#r05-상담"
     assert hrefs["링크3"] == "../cases/2026-0003/"
     assert hrefs["링크4"] == "../resources/naraedong-welfare-team/"
     assert hrefs["링크5"] == "../privacy/"  # (the generator's: a docs/ page)
@@ -436,3 +443,46 @@ def test_a_line_of_many_links_is_rewritten_in_time_linear_in_it() -> None:
     out = addresses_rewritten(line + "\n", {"../cases/2026-0001/01-intake.md": "../cases/2026-0001/#r01"}.get)
     assert out == line.replace("01-intake.md", "#r01") + "\n"
     assert time.process_time() - started < 3.0  # (measured: 0.17 s)
+
+
+@pytest.mark.parametrize(("heading", "words"), [
+    ("영역별 욕구", "영역별-욕구"),
+    ("사정 · 욕구 및 위기도 조사", "사정-욕구-및-위기도-조사"),
+    ("사정--욕구-및-위기도-조사", "사정-욕구-및-위기도-조사"),  # (GitHub's preview)
+    ("Plan B: 주거 (2차)", "plan-b-주거-2차"),
+    ("  -- ", ""),
+    ("목표_1", "목표_1"),
+])
+def test_a_headings_words_and_a_fragment_naming_it_are_the_same_anchor(heading: str, words: str) -> None:
+    assert anchor_words(heading) == words
+
+
+def test_a_records_headings_are_named_on_its_case_page_once_each_and_from_their_masked_text() -> None:
+    body = ("# 사정\n\n## 영역별 욕구\n\n글\n\n## 영역별 욕구\n\n### <b>강점</b> &amp; 자원\n\n## ·\n\n"
+            '<h2 id="mine">내 제목</h2>\n')
+    html = str(BodyRenderer(targets=TARGETS).html(body, REL, 2))
+    assert re.findall(r"<h([1-6])(?: id=\"([^\"]*)\")?>", html) == [
+        ("3", "r02-사정"), ("4", "r02-영역별-욕구"), ("4", "r02-영역별-욕구-1"), ("5", "r02-강점-자원"), ("4", ""), ("2", "mine")]
+    # a resource's body: no record's place to begin its headings' ids with
+    resource = str(BodyRenderer(targets=TARGETS).html("## 운영 시간\n", "resources/naraedong-welfare-team.md", 1))
+    assert "id=" not in resource
+
+
+def test_a_link_to_a_records_heading_opens_its_case_page_there_or_at_the_record(sample: Path, browser) -> None:  # noqa: F811
+    """A link written as an editor's preview names a heading (`02-assessment.md#영역별-욕구`) led to
+    the top of the case page: the record's headings had no id. They are named `r02-영역별-욕구`,
+    and one the link names that is not there (renamed since) opens the page at the record."""
+    _append(sample / "cases/2026-0001/05-monitoring.md",
+            "[링크1](02-assessment.md#영역별-욕구) [링크2](02-assessment.md#없는-제목)")
+    result = build(sample, today=TODAY)
+    assert not result.errors
+    with serve(result.site_dir) as base, open_context(browser) as (context, _):
+        page = context.new_page()
+        for link, where in (("링크1", "r02-영역별-욕구"), ("링크2", "r02")):
+            page.goto(base + "cases/2026-0001/")
+            page.get_by_role("link", name=link, exact=True).click()
+            page.wait_for_function("w => location.hash === '#' + encodeURIComponent(w) || location.hash === '#' + w", arg=where)
+            page.wait_for_function("w => { const r = document.getElementById(w).getBoundingClientRect();"
+                                   " return r.top >= 0 && r.top < innerHeight / 2; }", arg=where)
+        page.goto(base + "cases/2026-0001/#r03-%EC%97%86%EB%8A%94")  # (opened from elsewhere: the same)
+        page.wait_for_function("() => location.hash === '#r03'")

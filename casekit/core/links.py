@@ -257,6 +257,19 @@ def _site_path(shown: str | None, path: str) -> str | None:
     return "" if site == "." else site if not site.startswith("../") else None
 
 
+_RECORD_ANCHOR = re.compile(r"r[0-9]+")  # a record's place on its case page (r02)
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_DASHES = re.compile(r"[-\s]+")
+
+
+def anchor_words(text: str) -> str:
+    """A heading's words as an anchor, and a link's fragment as the words of the heading it names:
+    lower-cased, without marks, each run of spaces and hyphens one hyphen (`영역별-욕구` for "영역별
+    욕구"; `사정-욕구` for "사정 · 욕구", and for `사정--욕구`, as GitHub's preview spells it), so that
+    the fragment an editor's preview gives a heading names it however that editor spells anchors."""
+    return _DASHES.sub("-", _NOT_WORD.sub("", text.lower())).strip("-")
+
+
 # a case's folder as a casebook path (cases/2026-0002): a page of the site when the case has records
 _CASE_FOLDER = re.compile(r"cases/[^/]+")
 # what the site has at its root besides what the casebook holds: casekit's own pages, the search
@@ -318,6 +331,14 @@ class Targets:
                 return location
         return shown
 
+    def heading_prefix(self, rel: str) -> str | None:
+        """What the ids of the headings of the record `rel`'s body begin with on its case page (`r02-`),
+        which a link to the record with a fragment names (`02-assessment.md#영역별-욕구`:
+        `#r02-영역별-욕구`); None for any other file."""
+        location = self.by_source.get(rel)
+        anchor = location.partition("#")[2] if location is not None else ""
+        return f"{anchor}-" if _RECORD_ANCHOR.fullmatch(anchor) else None
+
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
         of what it names (its fragment kept, else the record's place), or, from the site's root,
@@ -343,6 +364,10 @@ class Targets:
             if location is None:
                 return None
         if fragment:
+            prefix = self.heading_prefix(found) if found is not None and location == self.by_source.get(found) else None
+            if prefix is not None:  # a record's: one of its headings, else the record's place
+                words = anchor_words(unquote(fragment))
+                return location.split("#", 1)[0] + "#" + prefix + words if words else location
             location = location.split("#", 1)[0] + "#" + fragment
         return location
 

@@ -13,10 +13,10 @@ import re
 
 import markdown
 
-from casekit.core.links import LEFT, Targets
+from casekit.core.links import LEFT, Targets, anchor_words
 from casekit.core.pictures import Pictures, shown_at
 from casekit.core.sensitive import SensitiveIndex, scope_of
-from casekit.site.html import Markup, as_url, escape, hrefs_placed, relative_url
+from casekit.site.html import Markup, as_url, escape, headings_named, hrefs_placed, relative_url
 from casekit.site.sanitize import sanitize_html
 
 # What a record body may use: plain Markdown, tables, notes. No attr_list (no attributes from records).
@@ -53,7 +53,12 @@ class BodyRenderer:
             html = pictures_placed(html, rel, self.pictures)
         if self.targets is not None and "<a" in html:
             html = links_placed(html, rel, self.targets)
-        return Markup(self.index.mask(html, scope=scope_of(rel)) if self.index is not None else html)
+        if self.index is not None:
+            html = self.index.mask(html, scope=scope_of(rel))
+        prefix = self.targets.heading_prefix(rel) if self.targets is not None and "<h" in html else None
+        if prefix is not None:  # (named from the masked text: an id never holds a given name)
+            html = headings_named(html, prefix, anchor_words)
+        return Markup(html)
 
 
 # a picture as the sanitizer writes it (attribute values in double quotes, which may hold ">"); no "<"

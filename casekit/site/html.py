@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "hrefs_placed", "join", "placed_url", "md_escape", "relative_url", "start_tag",
+__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "headings_named", "hrefs_placed", "join", "placed_url", "md_escape", "relative_url", "start_tag",
            "table_box", "table_label", "trusted"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
@@ -180,6 +180,35 @@ def hrefs_placed(html: str, page: str, place: Callable[[str], str | None], left:
         return tag[:href.start(1)] + escape_text(placed_url(found, page)) + tag[href.end(1):]
 
     return A_TAG.sub(placed, html)
+
+
+# a heading as the sanitizer writes it (every tag closed; attribute values in double quotes)
+_HEADING = re.compile(r'<h([1-6])((?:\s(?:[^<>"]|"[^"<]*")*)?)>((?:(?!</h[1-6]>)[^<]|<(?!/h[1-6]>))*)</h\1>')
+_HAS_ID = re.compile(r'\sid="')
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
+    """`html` (sanitized) with an id on each heading that has none: `prefix` and the words of its
+    text (`words`: casekit.core.links.anchor_words), `-1`, `-2` … after one taken already, as an
+    editor's preview numbers them; a heading without words keeps none."""
+    used: set[str] = set()
+
+    def named(m: re.Match[str]) -> str:
+        level, attrs, inner = m.groups()
+        if _HAS_ID.search(attrs):
+            return m.group()
+        found = words(unescape(_ANY_TAG.sub("", inner)))
+        if not found:
+            return m.group()
+        name, n = prefix + found, 0
+        while name in used:
+            n += 1
+            name = f"{prefix}{found}-{n}"
+        used.add(name)
+        return f'<h{level}{attrs} id="{escape_text(name)}">{inner}</h{level}>'
+
+    return _HEADING.sub(named, html)
 
 
 def placed_url(found: str, page: str) -> str:

@@ -7,7 +7,9 @@
    And a search result, when followed, opens its page at the sentence it shows: the worker names that
    sentence in the teaser (`data-ck-at`, a `#:~:text=` fragment), added to the link as it is clicked,
    tapped or opened with Enter (in the link itself, Material would show the result as a section);
-   on a phone, a result on the page already open too, once Material has let the page scroll again. */
+   on a phone, a result on the page already open too, once Material has let the page scroll again.
+   And a link to a heading of a record that is not there (renamed since, or spelled otherwise) opens
+   the case page at the record, not at its top. */
 (function () {
   "use strict";
   function today() {
@@ -23,6 +25,20 @@
   }
   mark();
   window.addEventListener("beforeprint", mark);
+  /* A record's body headings are `r02-영역별-욕구` on its case page, which a link written
+     `02-assessment.md#영역별-욕구` names (casekit.core.links): one naming no heading there goes to
+     the record's place (`#r02`) instead, the address saying so. */
+  function toRecord() {
+    var hash = location.hash.slice(1);
+    var m = /^(r[0-9]+)-./.exec(hash);
+    if (!m) { return; }
+    var name = hash;
+    try { name = decodeURIComponent(hash); } catch (e) { /* (not %-encoded: as it is) */ }
+    if (document.getElementById(name) || !document.getElementById(m[1])) { return; }
+    location.replace("#" + m[1]);
+  }
+  toRecord();
+  window.addEventListener("hashchange", toRecord);
   /* Results are shown only while the box holds the query they answer (each result names it,
      `data-ck-q`, from the worker): typed fast, the results of a query the typist has gone past, or
      an answer crossing a newer query on its way, are hidden (`data-ck-stale`: casekit.css) until
