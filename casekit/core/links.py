@@ -18,6 +18,10 @@ resource also as the site reads it, from the page the body is shown on (`cases/<
   it does not publish (`handover.yml`, `../../docs/files/동의서.hwp`).
 - Any other is left as written (a page of casekit's own the casebook does not know of: `../../due/`).
 
+A `docs/` page's links are read the same way, from the page's folder and from the folder it is
+published as (`docs_link_findings`; `docs_link_places` and `addresses_rewritten` write them into the
+page the generator renders).
+
 Knows nothing of HTML rendering or MkDocs: addresses in, site locations out.
 """
 
@@ -341,7 +345,8 @@ class Targets:
 
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
-        of what it names (its fragment kept, else the record's place), or, from the site's root,
+        of what it names (a record: its place, or with a fragment the heading of its body the
+        fragment names, `#r02-영역별-욕구`; anything else with its fragment kept), or, from the site's root,
         of one of casekit's own pages (`/due/`: `due/`); LEFT when it leaves the casebook; None
         when it names nothing the casebook holds (left as written)."""
         if not _judged(address):
