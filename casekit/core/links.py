@@ -63,7 +63,7 @@ def body_links(text: str, first_line: int) -> list[Link]:
     """Each link of a Markdown body to a path of the casebook or the site (no scheme, no `//`
     host, not an anchor of the page alone), in order: Markdown links, `<a href>` tags, and
     reference-style links (`[글][1]` with `[1]: 01-intake.md`) at their definitions."""
-    if "](" not in text and "]:" not in text and ("<" not in text or _A.search(text) is None):
+    if not _may_link(text):
         return []
     out: list[Link] = []
     for number, line in body_lines(text, first_line):
@@ -85,6 +85,11 @@ def body_links(text: str, first_line: int) -> list[Link]:
             number, column, _, _ = refs.defined[label]
             out.append((number, column, address))
     return sorted(set(out))
+
+
+def _may_link(text: str) -> bool:
+    """Whether `text` may hold a link at all (most bodies hold none: nothing more is read)."""
+    return "](" in text or "]:" in text or ("<" in text and _A.search(text) is not None)
 
 
 def _judged(address: str) -> bool:
@@ -193,7 +198,7 @@ def addresses_rewritten(text: str, url_of: Callable[[str], str | None]) -> str:
     Markdown or HTML (`_UNWRITABLE`), or an address not where it was found, is left as written, and
     so is the page's front matter."""
     body, _ = page_body(text)
-    if "](" not in body and "]:" not in body and ("<" not in body or _A.search(body) is None):
+    if not _may_link(body):
         return text
     front, text = text[: len(text) - len(body)], body
     lines = text.split("\n")

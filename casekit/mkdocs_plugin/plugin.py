@@ -29,6 +29,7 @@ made, so only the privacy of the docs/ pages it names is left to do here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from pathlib import Path
@@ -44,7 +45,7 @@ from casekit.core import clock
 from casekit.core.links import LEFT, addresses_rewritten
 from casekit.mkdocs_plugin import guard
 from casekit.mkdocs_plugin.config import CasekitConfig
-from casekit.site.html import hrefs_placed, placed_url
+from casekit.site.html import hrefs_placed, place_url
 from casekit.site.sandboxed import sandbox
 from casekit.site.sanitize import plain_headings
 from casekit.site.theme_files import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES
@@ -178,9 +179,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             if self._people_wrote(page):  # no anchor made of a <script> in a heading (sanitize.plain_headings)
                 placed = self.docs_links.get(page.file.src_uri) if self.config.pages else None
                 if placed:  # its links to records, cases, resources written where they lead (casekit build did so)
-                    folder = page_folder(page.url)
-                    markdown = addresses_rewritten(markdown, lambda a: None if (found := placed.get(a)) in (None, LEFT)
-                                                   else placed_url(found, folder))
+                    markdown = addresses_rewritten(markdown, functools.partial(place_url, placed, page_folder(page.url), LEFT))
                 return plain_headings(markdown)
         return None
 
@@ -236,8 +235,7 @@ def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> tuple[dict[s
     from casekit.site.audit import docs_assets, docs_site_path
 
     scan = scan_docs(root)
-    pages = {docs_site_path(rel): text for rel, text in scan.pages}
-    sources = {docs_site_path(rel): rel for rel, _ in scan.pages}
+    pages = {docs_site_path(rel): (rel, text) for rel, text in scan.pages}
     assets = docs_assets(root, scan.assets)
     docs_dir = os.path.normpath(config.docs_dir)
     kept: dict[str, Path] = {}
@@ -246,8 +244,8 @@ def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> tuple[dict[s
         if f.generated_by is not None or f.src_dir is None or os.path.normpath(f.src_dir) != docs_dir:
             continue  # casekit's pages, the theme's files
         if f.src_uri in pages:
-            f.content_string = pages[f.src_uri]
-            published.append((sources[f.src_uri], pages[f.src_uri]))
+            f.content_string = pages[f.src_uri][1]
+            published.append(pages[f.src_uri])
         elif f.src_uri in assets:
             kept[f.src_uri] = assets[f.src_uri]
         else:

@@ -43,7 +43,7 @@ from casekit.site.directory import (
     worker_pages,
     workers_index,
 )
-from casekit.site.html import placed_url
+from casekit.site.html import place_url
 from casekit.site.indexes import Site, build_site
 from casekit.site.pages import cases_index, due_pages, home, stage_pages
 from casekit.site.records import Case
@@ -486,13 +486,6 @@ def _read_from(site_rel: str, generator: str) -> str:
     return f"{folder}/" if folder else ""
 
 
-def _docs_url(placed: dict[str, str], page: str, address: str) -> str | None:
-    """The URL, from a docs/ page's site folder `page`, of where its link `address` leads (`placed`:
-    casekit.core.links.docs_link_places); None when it leads nowhere the page can write."""
-    found = placed.get(address)
-    return None if found is None or found == LEFT else placed_url(found, page)
-
-
 _CASE_LINK = re.compile(f"cases/({CASE_ID.pattern})")
 
 
@@ -632,7 +625,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
             placed = docs_link_places([(rel, text)], docs_published, targets).get(rel) if targets is not None else None
             if placed:  # its links to records, cases, resources: written where they lead, for any generator
                 docs_links[site_rel] = placed  # (and for the plugin: one leaving the casebook loses its address)
-                text = addresses_rewritten(text, functools.partial(_docs_url, placed, _read_from(site_rel, generator)))
+                text = addresses_rewritten(text, functools.partial(place_url, placed, _read_from(site_rel, generator), LEFT))
             masked = mask_index.mask(text) if mask_index is not None else text
             docs.write(site_rel, (plain_headings(masked) if site_rel.endswith(".md") else masked).encode("utf-8"))
             docs_pages.append(site_rel)

@@ -11,8 +11,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "headings_named", "hrefs_placed", "join", "placed_url", "md_escape", "relative_url", "start_tag",
-           "table_box", "table_label", "trusted"]
+__all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "headings_named",
+           "hrefs_placed", "join", "md_escape", "place_url", "placed_url", "relative_url", "start_tag", "table_box",
+           "table_label", "trusted"]
 
 Child = Any  # str | Markup | int | None | Iterable[Child]
 
@@ -209,6 +210,14 @@ def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
         return f'<h{level}{attrs} id="{escape_text(name)}">{inner}</h{level}>'
 
     return _HEADING.sub(named, html)
+
+
+def place_url(places: dict[str, str], page: str, left: str, address: str) -> str | None:
+    """The URL, from the page at the site folder `page`, of where the link `address` leads
+    (`places`: address -> site location, casekit.core.links.docs_link_places); None when it leads
+    nowhere known, or out of the casebook (`left`)."""
+    found = places.get(address)
+    return None if found is None or found == left else placed_url(found, page)
 
 
 def placed_url(found: str, page: str) -> str:
