@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -22,11 +23,13 @@ from casekit.core.links import (
     docs_link_findings,
     docs_link_places,
     examples,
+    heading_anchors,
     missing_links,
     outside_links,
 )
 from casekit.site.body import BodyRenderer
 from casekit.site.build import build
+from casekit.site.html import headings_named
 from tests.browser_support import browser, open_context, serve  # noqa: F401
 
 TODAY = dt.date(2026, 12, 3)
@@ -66,7 +69,12 @@ REL = "cases/2026-0001/02-assessment.md"
     ("02-assessment.md#·", "cases/2026-0001/#r02"),  # no words: the record's place
     ("../../docs/forms/index.md", "forms/"),
     ("../../guide/", "guide/"),
-    ("#top", None),
+    ("#top", "cases/2026-0001/#r02-top"),  # a heading of the record's own body
+    ("#%EC%98%81%EC%97%AD%EB%B3%84-%EC%9A%95%EA%B5%AC", "cases/2026-0001/#r02-영역별-욕구"),
+    (" #영역별--욕구", "cases/2026-0001/#r02-영역별-욕구"),
+    ("#", "cases/2026-0001/#r02"),  # no words: the record's place
+    ("../../resources/naraedong-welfare-team.md#운영-시간", "resources/naraedong-welfare-team/#h-운영-시간"),
+    ("../../resources/naraedong-welfare-team.md#", "resources/naraedong-welfare-team/"),
     ("https://example.org/a", None),
 ])
 def test_an_address_leads_where_the_editor_or_the_site_reads_it(address: str, placed: str | None) -> None:
@@ -436,7 +444,6 @@ def test_what_a_docs_pages_front_matter_holds_is_no_link() -> None:
 
 def test_a_line_of_many_links_is_rewritten_in_time_linear_in_it() -> None:
     """Each line is put together once: an edit at a time copied the line again for each link."""
-    import time
 
     line = " ".join(f"[{i}](../cases/2026-0001/01-intake.md)" for i in range(50_000))
     started = time.process_time()
@@ -463,9 +470,23 @@ def test_a_records_headings_are_named_on_its_case_page_once_each_and_from_their_
     html = str(BodyRenderer(targets=TARGETS).html(body, REL, 2))
     assert re.findall(r"<h([1-6])(?: id=\"([^\"]*)\")?>", html) == [
         ("3", "r02-사정"), ("4", "r02-영역별-욕구"), ("4", "r02-영역별-욕구-1"), ("5", "r02-강점-자원"), ("4", ""), ("2", "mine")]
-    # a resource's body: no record's place to begin its headings' ids with
-    resource = str(BodyRenderer(targets=TARGETS).html("## 운영 시간\n", "resources/naraedong-welfare-team.md", 1))
-    assert "id=" not in resource
+    # a resource's body: its headings' ids begin with h- (the words alone may be an id of the page's: `cases`)
+    resource = str(BodyRenderer(targets=TARGETS).html("## 운영 시간\n\n## cases\n\n[위](#운영-시간)\n",
+                                                      "resources/naraedong-welfare-team.md", 1))
+    assert re.findall(r'id="([^"]*)"', resource) == ["h-운영-시간", "h-cases"]
+    assert 'href="./#h-운영-시간"' in resource
+    # a docs/ page's links and headings are the generator's
+    assert Targets.of([], []).heading_prefix("docs/guide.md") is None
+    assert TARGETS.place("docs/guide.md", "#기록") is None
+
+
+def test_a_link_to_a_heading_of_its_own_record_leads_to_that_heading_on_the_case_page() -> None:
+    """`[아래](#영역별-욕구)` in a record, as an editor's preview links a heading of the same file,
+    was left as written on the case page, where the heading's id is `r02-영역별-욕구`: it led nowhere."""
+    body = "## 영역별 욕구\n\n[위로](#영역별-욕구) [처음](#) [없음](#없는-제목)\n"
+    html = str(BodyRenderer(targets=TARGETS).html(body, REL, 2))
+    assert re.findall(r'href="([^"]*)"', html) == ["./#r02-영역별-욕구", "./#r02", "./#r02-없는-제목"]
+    assert 'id="r02-영역별-욕구"' in html
 
 
 def test_a_link_to_a_records_heading_opens_its_case_page_there_or_at_the_record(sample: Path, browser) -> None:  # noqa: F811
@@ -473,12 +494,16 @@ def test_a_link_to_a_records_heading_opens_its_case_page_there_or_at_the_record(
     the top of the case page: the record's headings had no id. They are named `r02-영역별-욕구`,
     and one the link names that is not there (renamed since) opens the page at the record."""
     _append(sample / "cases/2026-0001/05-monitoring.md",
-            "[링크1](02-assessment.md#영역별-욕구) [링크2](02-assessment.md#없는-제목)")
+            "[링크1](02-assessment.md#영역별-욕구) [링크2](02-assessment.md#없는-제목) "
+            "[링크4](../../resources/gaon-food-bank.md#이용-방법)")
+    _append(sample / "cases/2026-0001/02-assessment.md", "[링크3](#강점과-자원)")  # (its own heading)
+    _append(sample / "resources/gaon-food-bank.md", "## 이용 방법\n\n" + "이용 안내 문단.\n\n" * 60)
     result = build(sample, today=TODAY)
     assert not result.errors
     with serve(result.site_dir) as base, open_context(browser) as (context, _):
         page = context.new_page()
-        for link, where in (("링크1", "r02-영역별-욕구"), ("링크2", "r02")):
+        for link, where in (("링크1", "r02-영역별-욕구"), ("링크2", "r02"), ("링크3", "r02-강점과-자원"),
+                            ("링크4", "h-이용-방법")):
             page.goto(base + "cases/2026-0001/")
             page.get_by_role("link", name=link, exact=True).click()
             page.wait_for_function("w => location.hash === '#' + encodeURIComponent(w) || location.hash === '#' + w", arg=where)
@@ -486,3 +511,79 @@ def test_a_link_to_a_records_heading_opens_its_case_page_there_or_at_the_record(
                                    " return r.top >= 0 && r.top < innerHeight / 2; }", arg=where)
         page.goto(base + "cases/2026-0001/#r03-%EC%97%86%EB%8A%94")  # (opened from elsewhere: the same)
         page.wait_for_function("() => location.hash === '#r03'")
+
+
+@pytest.mark.parametrize("body", [
+    "# 사정\n\n## 영역별 욕구\n\n글\n\n## 영역별 욕구\n\n### <b>강점</b> &amp; 자원\n\n## ·\n",
+    "## 닫는 해시 ##\n\n> ## 인용 안 제목\n\n- ## 목록 안 제목\n\n1. ### 번호 목록 안\n",
+    "셋이트 제목\n===\n\n둘째 셋이트\n---\n\n문단\n",
+    "## [링크](01-intake.md) 있는 제목\n\n## `코드` 있는 제목\n\n## *강조* 와 **굵게**\n",
+    "```\n## 코드 안은 제목 아님\n```\n\n~~~python\n# 이것도\n~~~\n\n## 코드 뒤 제목\n",
+    "<h2>HTML 제목</h2>\n\n<h3 class=\"x\">속성 있는 <em>제목</em></h3>\n\n## 김&nbsp;씨 면담\n",
+    "## Plan B: 주거 (2차)\n\n## 목표_1\n\n#### 네 단계\n\n###### 여섯\n",
+    "   ## 세 칸 들여\n\n    ## 네 칸은 코드\n\n##붙은 해시\n",
+])
+def test_check_knows_every_heading_id_the_case_page_gives(body: str) -> None:
+    """check says a link names no heading only of one the page does not have: every id the case
+    page gives a heading of a body is among the body's `heading_anchors` (read loosely)."""
+    html = str(BodyRenderer(targets=TARGETS).html(body, REL, 2))
+    ids = {i.removeprefix("r02-") for i in re.findall(r'<h[1-6][^>]* id="(r02-[^"]*)"', html)}
+    assert ids
+    assert ids <= set(heading_anchors(body)), (ids - set(heading_anchors(body)), html)
+    assert "코드-안은-제목-아님" not in heading_anchors(body) and "이것도" not in heading_anchors(body)
+
+
+def test_a_link_naming_a_heading_a_record_has_not_is_named_where_it_is(sample: Path) -> None:
+    """A link to a heading renamed since (`02-assessment.md#욕구`, `#위기-판단` in the record itself)
+    opens the case page at the record, not the heading, and nothing said so: check names it at
+    its line and column with the record's headings, from the cache too, when the linking case is
+    checked alone, and when the heading named is renamed in the other record (the linking record
+    unchanged). A link to a heading that is there, or to a record without a fragment, is not named."""
+    monitoring = sample / "cases/2026-0001/05-monitoring.md"
+    assessment = sample / "cases/2026-0001/02-assessment.md"
+    resource = sample / "resources/gaon-food-bank.md"
+    links = ["[a](02-assessment.md#영역별-욕구)", "[b](02-assessment.md#욕구)", "[c](02-assessment.md#)",
+             "[d](../../resources/gaon-food-bank.md#이용-안내)", "[e](../2026-0002/#goals)",
+             "[f](02-assessment.md#사정--욕구-및-위기도-조사)"]
+    text = " ".join(links)
+    line = _append(monitoring, text)
+    mine = "[위로](#강점과-자원) [틀림](#위기-판단) [빈](#)"
+    own = _append(assessment, mine)
+    _append(resource, "## 이용 안내\n\n평일 10시-17시.")
+    expected = [("cases/2026-0001/02-assessment.md", own, mine.index("[틀림]") + 1), ("cases/2026-0001/05-monitoring.md", line, text.index("[b]") + 1)]
+
+    def named(report) -> list[tuple[str, int | None, int | None]]:
+        return [(f.path, f.line, f.column) for f in report.findings if f.code == "link-heading-missing"]
+
+    for cache in (False, True, True):
+        assert named(check(sample, cache=cache, today=TODAY)) == expected
+    assert named(check(sample, [sample / "cases/2026-0001"], today=TODAY)) == expected
+    report = check(sample, cache=False, today=TODAY)
+    message = next(f for f in report.findings if f.code == "link-heading-missing" and f.line == line)
+    assert "02-assessment.md" in message.message_ko and "#영역별-욕구" in message.message_ko
+    assert "#위기도-판단" in message.message_ko  # (the headings it has, to pick from)
+    # the heading renamed in the record linked to: the link that named it is named, the linking record unchanged
+    assessment.write_text(assessment.read_text(encoding="utf-8").replace("## 영역별 욕구", "## 욕구 영역"), encoding="utf-8")
+    assert named(check(sample, today=TODAY)) == [expected[0], (expected[1][0], line, 1), expected[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "#" + " " * 1_000_000 + "x",  # (the closing hashes looked for after every split of the spaces)
+    "## 제목" + " #" * 500_000 + " x",
+    "<h2>" * 200_000 + "</h3>",  # (each opening's end tag looked for to the end of the line)
+    "<h1 " * 250_000,
+    "## 같은 제목\n" * 100_000,  # (each numbered after counting past the ones before)
+    "제목\n---\n" * 100_000,
+])
+def test_a_bodys_headings_are_read_in_linear_time(text: str) -> None:
+    started = time.process_time()
+    heading_anchors(text)
+    assert time.process_time() - started < 3.0  # (measured: 0.01-0.3 s)
+
+
+def test_many_headings_of_the_same_words_are_named_in_linear_time() -> None:
+    started = time.process_time()
+    html = headings_named("<h2>같은 제목</h2>\n" * 50_000, "r02-", anchor_words)
+    assert time.process_time() - started < 3.0  # (a count from 1 for each took minutes)
+    assert html.count('id="r02-같은-제목-49999"') == 1
+    assert heading_anchors("## 같은 제목\n" * 3 + "## 같은 제목 1\n") == ("같은-제목", "같은-제목-1", "같은-제목-2", "같은-제목-1-1")

@@ -37,7 +37,16 @@ from casekit.core.handover import check_file as check_handover
 from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
-from casekit.core.links import Targets, body_links, docs_link_findings, missing_links, outside_links
+from casekit.core.links import (
+    Targets,
+    body_links,
+    docs_link_findings,
+    heading_anchors,
+    heading_findings,
+    missing_links,
+    outside_links,
+    own_heading_links,
+)
 from casekit.core.names import (
     COPY_BY,
     case_id_problem,
@@ -76,7 +85,7 @@ from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
 from casekit.core.sensitive import values_too_long
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
-from casekit.core.source import Parsed, plain_is_text, read_file, split
+from casekit.core.source import Parsed, plain_is_text, read_file, read_signed, split
 from casekit.core.summary import Summary, parse_file, public_fields, record_order
 from casekit.core.workers import (
     MIN_PARALLEL,
@@ -873,6 +882,7 @@ def check(
     pictures = report.pictures = docs.pictures
     published_docs = report.docs_published = docs.published()
     linkable = functools.cache(lambda: _targets(layout, published_docs))  # (made when a body links the casebook)
+    anchors = _anchors_of(str(root))  # (a file's read when a link names one of its headings)
 
     resources: list[Published] = []
     inactive: set[str] = set()
@@ -903,6 +913,9 @@ def check(
                 findings += template_tags(parsed.body, rel, parsed.body_line)
                 links = body_links(parsed.body, parsed.body_line)
                 findings += outside_links(rel, links) + (missing_links(rel, links, linkable()) if links else [])
+                links += own_heading_links(parsed.body, parsed.body_line)
+                if any("#" in address for _, _, address in links):
+                    findings += heading_findings(rel, links, linkable(), anchors)
                 findings += pictures.findings(rel, parsed.body, parsed.body_line)
 
     if wanted is None:  # (a full check's, as the docs/ pages' other findings)
@@ -919,12 +932,12 @@ def check(
             # that was checked; else everything again, parsed and checked here in one go
             files = report.files  # (the resources so far)
             done = _check(root, wanted, with_resources, layout, config, schemas, store, report, list(findings),
-                          resources, inactive, spool, day, jobs, False, docs, linkable)
+                          resources, inactive, spool, day, jobs, False, docs, linkable, anchors)
             if keep and not _load_parsed(done, jobs):
                 again = Report(root=root, config=config, schemas=schemas, files=files, resources=report.resources,
                                pictures=pictures, docs_published=published_docs)
                 done = _check(root, wanted, with_resources, layout, config, schemas, store, again, findings,
-                              resources, inactive, spool, day, jobs, True, docs, linkable)
+                              resources, inactive, spool, day, jobs, True, docs, linkable, anchors)
             return done
     finally:
         spool.remove()
@@ -938,6 +951,20 @@ def _front_values(text: str, rel: str) -> tuple[str, array[int]]:
         return "", array("I")
     parsed = split(text, rel)
     return public_fields(parsed, []) if parsed.data is not None else ("", array("I"))
+
+
+def _anchors_of(root: str) -> Callable[[str], tuple[str, ...] | None]:
+    """The `heading_anchors` of the body of a record or resource of the casebook at `root`, each
+    file read once (None when it cannot be read)."""
+    known: dict[str, tuple[str, ...] | None] = {}
+
+    def anchors(rel: str) -> tuple[str, ...] | None:
+        if rel not in known:
+            text, _, _ = read_signed(os.path.join(root, rel), rel)
+            known[rel] = None if text is None else heading_anchors(split(text, rel).body)
+        return known[rel]
+
+    return anchors
 
 
 def _targets(layout: Layout, docs: dict[str, str]) -> Targets:
@@ -962,14 +989,18 @@ def _check(
     root: Path, wanted: set[str] | None, with_resources: bool, layout: Layout, config: Config, schemas: SchemaSet,
     store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
     spool: Spool, day: str, jobs: int, keep: bool, docs: DocsScan, linkable: Callable[[], Targets],
+    anchors: Callable[[str], tuple[str, ...] | None],
 ) -> Report:
     entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool, report.pictures)
     chosen = [c for c in layout.cases if wanted is None or c in wanted]
     for case in chosen:
         for rf in layout.cases[case]:
             findings += entries[rf.rel].findings
-            if entries[rf.rel].links:
-                findings += missing_links(rf.rel, entries[rf.rel].links, linkable())
+            links = entries[rf.rel].links
+            if links:
+                findings += missing_links(rf.rel, links, linkable())
+                if any("#" in address for _, _, address in links):
+                    findings += heading_findings(rf.rel, links, linkable(), anchors)
             report.records.append(rf.rel)
             report.signatures[rf.rel] = entries[rf.rel].signature
         report.files += len(layout.cases[case])

@@ -27,10 +27,12 @@ Knows nothing of HTML rendering or MkDocs: addresses in, site locations out.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -63,6 +65,21 @@ def body_links(text: str, first_line: int) -> list[Link]:
     """Each link of a Markdown body to a path of the casebook or the site (no scheme, no `//`
     host, not an anchor of the page alone), in order: Markdown links, `<a href>` tags, and
     reference-style links (`[글][1]` with `[1]: 01-intake.md`) at their definitions."""
+    return _links(text, first_line, _judged)
+
+
+def own_heading_links(text: str, first_line: int) -> list[Link]:
+    """Each link of a Markdown body to a heading of that body alone (`[위로](#영역별-욕구)`), as
+    `body_links` finds links (a fragment without words, `#`, is none)."""
+    return _links(text, first_line, _own_fragment) if "#" in text else []
+
+
+def _own_fragment(address: str) -> bool:
+    address = _ASCII_WS.sub("", address).strip()
+    return address.startswith("#") and bool(anchor_words(unquote(address[1:])))
+
+
+def _links(text: str, first_line: int, keep: Callable[[str], bool]) -> list[Link]:
     if not _may_link(text):
         return []
     out: list[Link] = []
@@ -70,18 +87,18 @@ def body_links(text: str, first_line: int) -> list[Link]:
         if "](" in line:
             for m in _MD_LINK.finditer(line):
                 address = m.group(1) if m.group(1) is not None else m.group(2)
-                if _judged(address):
+                if keep(address):
                     out.append((number, m.start() + 1, address))
         if "<" in line:
             for m in _A.finditer(line):
                 href = _HREF.search(m.group(1))
                 if href is not None:
                     address = unescaped(next(g for g in href.groups() if g is not None))
-                    if _judged(address):
+                    if keep(address):
                         out.append((number, m.start() + 1, address))
     refs = references(text, first_line)
     for label in refs.links:
-        if label in refs.defined and _judged(address := refs.defined[label][2]):
+        if label in refs.defined and keep(address := refs.defined[label][2]):
             number, column, _, _ = refs.defined[label]
             out.append((number, column, address))
     return sorted(set(out))
@@ -137,6 +154,117 @@ def missing_links(rel: str, links: Iterable[Link], targets: Targets) -> list[Fin
 # what a record's links are shown as (a record of the case, another case, a resource)
 _RECORD_EXAMPLES = "01-intake.md, ../2026-0002/, ../../resources/자원.md"
 _EXAMPLE_TARGETS = ("cases/2026-0001/01-intake.md", "cases/2026-0002/", "resources/자원.md")
+
+
+def heading_findings(rel: str, links: Iterable[Link], targets: Targets,
+                     anchors: Callable[[str], tuple[str, ...] | None]) -> list[Finding]:
+    """`link-heading-missing` for each of `links` (of the file `rel`: `body_links` or
+    `own_heading_links`) that names a heading (its fragment) of a record or resource whose body
+    has none of those words (`anchors`: the `heading_anchors` of a file's body; None when it
+    cannot be read, and then nothing is said of it)."""
+    out = []
+    for line, column, address in links:
+        named = targets.heading_named(rel, address)
+        if named is None:
+            continue
+        target, words = named
+        found = anchors(target)
+        if found is None or words in found:
+            continue
+        shown = ", ".join(f"#{a}" for a in found[:6]) + (" …" if len(found) > 6 else "")
+        out.append(finding("link-heading-missing", rel, line, column, address=address[:80],
+                           file=posixpath.basename(target), headings=shown or "-"))
+    return out
+
+
+# a heading as Markdown reads it, loosely (inside a quote or a list item too; Python-Markdown wants
+# no space after the hashes, `##제목`): a link naming a heading is never said to miss one the page may
+# have. Each pattern is read in time linear in the line (the heading's closing hashes are cut off in
+# Python: `(.*?)(?:[ \t]+#+)?[ \t]*$` tried every split of a line of spaces)
+_ATX_START = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?#{1,6}")
+_SETEXT_LINE = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+_FENCE_OPEN = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_H_OPEN = re.compile(r"<h([1-6])\b[^<>]*>", re.IGNORECASE)  # (to the next "<" at most: no rescan)
+_H_CLOSE = re.compile(r"</h([1-6])\s*>", re.IGNORECASE)
+_LINK_TEXT = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _atx_text(line: str) -> str | None:
+    """The text of an ATX heading's line (`## 제목 ##`: 제목), None for another line."""
+    m = _ATX_START.match(line) if "#" in line else None
+    if m is None:
+        return None
+    text = line[m.end():].strip(" \t").lstrip("#")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text
+
+
+def _html_headings(line: str) -> list[str]:
+    """The texts of the `<h2>…</h2>` elements of one line, in linear time (each opening tag's end tag
+    found among the line's end tags by bisection, not by reading the rest of the line again)."""
+    closes: dict[str, list[tuple[int, int]]] = {}
+    for m in _H_CLOSE.finditer(line):
+        closes.setdefault(m.group(1), []).append((m.start(), m.end()))
+    out: list[str] = []
+    at = 0
+    for m in _H_OPEN.finditer(line) if closes else ():
+        if m.start() < at:
+            continue
+        ends = closes.get(m.group(1), [])
+        i = bisect.bisect_left(ends, (m.end(), -1))
+        if i < len(ends):
+            out.append(line[m.end():ends[i][0]])
+            at = ends[i][1]
+    return out
+
+
+def heading_anchors(text: str) -> tuple[str, ...]:
+    """The words of the headings of a Markdown body as the page that shows it names them
+    (`anchor_words`, without the page's prefix; `-1`, `-2` after words taken already), in order: ATX and
+    setext headings outside fenced code, and `<h2>` tags. Read loosely (a heading inside an HTML
+    block counts too), so that a link is never said to name a heading the page has."""
+    texts: list[str] = []
+    fence = None
+    before = ""
+    for line in text.split("\n"):
+        m = _FENCE_OPEN.match(line)
+        if fence is not None:
+            fence = None if m is not None and m.group(1)[0] == fence else fence
+            continue
+        if m is not None:
+            fence, before = m.group(1)[0], ""
+            continue
+        atx = _atx_text(line)
+        if atx is not None:
+            texts.append(atx)
+        elif before.strip() and _SETEXT_LINE.match(line):
+            texts.append(before)
+        if "<" in line:
+            texts += _html_headings(line)
+        before = line
+    used: dict[str, None] = {}
+    taken: dict[str, int] = {}  # the last number given after the words (none below it is free)
+    for heading in texts:
+        words = anchor_words(html.unescape(_ANY_TAG.sub("", _LINK_TEXT.sub(r"\1", heading))))
+        if words:
+            used[numbered(words, used, taken)] = None
+    return tuple(used)
+
+
+def numbered(words: str, used: Container[str], taken: dict[str, int]) -> str:
+    """`words`, or the first of `words-1`, `words-2` … not `used`, as an editor's preview numbers a
+    heading of words taken already; `taken` keeps where each words' count got to, so that 100,000
+    headings of the same words are numbered in linear time."""
+    n = taken.get(words, 0)
+    name = f"{words}-{n}" if n else words
+    while name in used:
+        n += 1
+        name = f"{words}-{n}"
+    taken[words] = n
+    return name
 
 
 @functools.lru_cache(maxsize=64)
@@ -267,6 +395,7 @@ def _site_path(shown: str | None, path: str) -> str | None:
 
 
 _RECORD_ANCHOR = re.compile(r"r[0-9]+")  # a record's place on its case page (r02)
+RESOURCE_HEADING = "h-"  # what the ids of a resource's headings begin with on its page (`Targets.heading_prefix`)
 _NOT_WORD = re.compile(r"[^\w\s-]")
 _DASHES = re.compile(r"[-\s]+")
 
@@ -341,21 +470,65 @@ class Targets:
         return shown
 
     def heading_prefix(self, rel: str) -> str | None:
-        """What the ids of the headings of the record `rel`'s body begin with on its case page (`r02-`),
-        which a link to the record with a fragment names (`02-assessment.md#영역별-욕구`:
-        `#r02-영역별-욕구`); None for any other file."""
+        """What the ids of the headings of the body of the record or resource `rel` begin with on
+        the page that shows it (a record's on its case page, `r02-`; a resource's, `h-`: the
+        words alone could be an id casekit's page has, `cases`), which a link to the file with a
+        fragment names (`02-assessment.md#영역별-욕구`: `#r02-영역별-욕구`); None for any other file."""
         location = self.by_source.get(rel)
-        anchor = location.partition("#")[2] if location is not None else ""
-        return f"{anchor}-" if _RECORD_ANCHOR.fullmatch(anchor) else None
+        if location is None:
+            return None
+        anchor = location.partition("#")[2]
+        if _RECORD_ANCHOR.fullmatch(anchor):
+            return f"{anchor}-"
+        return RESOURCE_HEADING if rel.startswith("resources/") and rel.endswith(".md") else None
+
+    def heading_named(self, rel: str, address: str) -> tuple[str, str] | None:
+        """(the file, the words of the heading) when the link `address` in the body of `rel`
+        names a heading of a record or resource (`02-assessment.md#영역별-욕구`, or `#영역별-욕구` of
+        `rel`'s own body) and its fragment has words; None for any other link."""
+        address = _ASCII_WS.sub("", address).strip()
+        if address.startswith("#"):
+            target: str | None = rel
+        elif _judged(address) and "#" in address:
+            target = casebook_path(rel, address)
+            if target is None or self.place(rel, address) != self._heading_place(target, address):
+                return None
+        else:
+            return None
+        if target is None or self.heading_prefix(target) is None:
+            return None
+        words = anchor_words(unquote(_fragment(address)))
+        return (target, words) if words else None
+
+    def _heading_place(self, target: str, address: str) -> str | None:
+        prefix = self.heading_prefix(target)
+        words = anchor_words(unquote(_fragment(address)))
+        location = self.by_source.get(target)
+        return None if prefix is None or location is None or not words else \
+            location.split("#", 1)[0] + "#" + prefix + words
+
+    def _own_heading(self, rel: str, address: str) -> str | None:
+        """Where a link of the body of `rel` to a heading of that body alone (`#영역별-욕구`) leads: the
+        heading's id on the page that shows the body, its place when the fragment has no words;
+        None when the address is not such a link, or `rel`'s headings have no ids there."""
+        address = _ASCII_WS.sub("", address).strip()
+        prefix = self.heading_prefix(rel) if address.startswith("#") else None
+        if prefix is None:
+            return None
+        location = self.by_source[rel]
+        words = anchor_words(unquote(address[1:]))
+        return location.split("#", 1)[0] + "#" + prefix + words if words else location
 
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
         of what it names (a record: its place, or with a fragment the heading of its body the
-        fragment names, `#r02-영역별-욕구`; anything else with its fragment kept), or, from the site's root,
-        of one of casekit's own pages (`/due/`: `due/`); LEFT when it leaves the casebook; None
-        when it names nothing the casebook holds (left as written)."""
+        fragment names, `#r02-영역별-욕구`; a resource with a fragment, the heading `#h-이용-방법`;
+        anything else with its fragment kept), or, from the site's root, of one of casekit's own
+        pages (`/due/`: `due/`); LEFT when it leaves the casebook; None when it names nothing the
+        casebook holds (left as written). A fragment alone (`#영역별-욕구`) names a heading of
+        `rel`'s own body, as an editor's preview reads it."""
         if not _judged(address):
-            return None
+            return self._own_heading(rel, address)
         path = _path(address)
         fragment = _fragment(address)
         found = casebook_path(rel, address)

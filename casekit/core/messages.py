@@ -294,6 +294,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "(e.g. {examples}); the site publishes the records, the resources, and the pages (.md) "
         "and images of docs/ alone",
     ),
+    "link-heading-missing": (
+        W,
+        "이 링크({address})가 가리키는 제목이 {file}에 없습니다: 사이트에서는 그 제목으로 가지 못하고 {file}의 처음으로 갑니다. "
+        "제목을 바꿨다면 링크도 고치세요. {file}의 제목: {headings}. 띄어쓰기는 -로 쓰고, 문장부호는 빼고 씁니다 "
+        "(예: '## 영역별 욕구'는 #영역별-욕구).",
+        "this link ({address}) names a heading {file} does not have: the site opens {file} at its start, not at "
+        "that heading; if the heading was renamed, change the link too. The headings of {file}: {headings}; "
+        "write spaces as - and leave marks out (e.g. '## 영역별 욕구' is #영역별-욕구)",
+    ),
     "image-not-found": (
         W,
         "이 그림은 사이트에 실린 그림 중에 없습니다: 사이트에는 그 자리에 {shown} 보입니다. 그림 파일을 {folder}/ 폴더에 "

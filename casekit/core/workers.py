@@ -25,7 +25,15 @@ from typing import Any
 from casekit.core import clock
 from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs, template_tags
 from casekit.core.findings import Finding
-from casekit.core.links import Link, body_links, outside_links
+from casekit.core.links import (
+    Link,
+    Targets,
+    body_links,
+    heading_anchors,
+    heading_findings,
+    outside_links,
+    own_heading_links,
+)
 from casekit.core.names import parse_record_name
 from casekit.core.pictures import Pictures, body_pictures
 from casekit.core.pii import date_dependent, scan_parsed
@@ -102,6 +110,9 @@ def check_record(
         findings += template_tags(parsed.body, task.rel, parsed.body_line)
         links = body_links(parsed.body, parsed.body_line)
         findings += outside_links(task.rel, links)
+        own = own_heading_links(parsed.body, parsed.body_line)
+        if own:  # (to its own headings: judged here; to another file's, across the casebook)
+            findings += heading_findings(task.rel, own, Targets.of([task.rel], []), _own_anchors(parsed.body))
         shown = body_pictures(parsed.body, parsed.body_line) if pictures is not None else []
         if shown and pictures is not None:
             findings += pictures.missing(task.rel, shown)
@@ -110,6 +121,11 @@ def check_record(
         # field names repeat: one object each, also after pickling a chunk
         summary.sensitive = [(sys.intern(f), v) for f, v in summary.sensitive]
     return Result(findings, summary, sig, valid_until, parsed if keep else None, looked_up, tuple(links))
+
+
+def _own_anchors(body: str) -> Callable[[str], tuple[str, ...]]:
+    found = heading_anchors(body)
+    return lambda _rel: found
 
 
 def load_record(task: Task) -> tuple[Signature | None, Parsed | None]:

@@ -11,6 +11,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from casekit.core.links import numbered
+
 __all__ = ["A_TAG", "Markup", "as_url", "cards_box", "el", "end_tag", "escape", "escape_text", "headings_named",
            "hrefs_placed", "join", "md_escape", "place_url", "placed_url", "relative_url", "start_tag", "table_box",
            "table_label", "trusted"]
@@ -194,6 +196,7 @@ def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
     text (`words`: casekit.core.links.anchor_words), `-1`, `-2` … after one taken already, as an
     editor's preview numbers them; a heading without words keeps none."""
     used: set[str] = set()
+    taken: dict[str, int] = {}
 
     def named(m: re.Match[str]) -> str:
         level, attrs, inner = m.groups()
@@ -202,11 +205,9 @@ def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
         found = words(unescape(_ANY_TAG.sub("", inner)))
         if not found:
             return m.group()
-        name, n = prefix + found, 0
-        while name in used:
-            n += 1
-            name = f"{prefix}{found}-{n}"
+        name = numbered(found, used, taken)  # (the words alone: every id of the body has the prefix)
         used.add(name)
+        name = prefix + name
         return f'<h{level}{attrs} id="{escape_text(name)}">{inner}</h{level}>'
 
     return _HEADING.sub(named, html)
