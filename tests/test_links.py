@@ -67,6 +67,9 @@ REL = "cases/2026-0001/02-assessment.md"
     ("02-assessment.md#%EC%98%81%EC%97%AD%EB%B3%84-%EC%9A%95%EA%B5%AC", "cases/2026-0001/#r02-영역별-욕구"),
     ("02-assessment.md#사정--욕구-및-위기도-조사", "cases/2026-0001/#r02-사정-욕구-및-위기도-조사"),  # (GitHub's)
     ("02-assessment.md#·", "cases/2026-0001/#r02"),  # no words: the record's place
+    ("02-assessment.md#r02", "cases/2026-0001/#r02"),  # the record's place, as the site's address names it
+    ("01-intake.md#r02", "cases/2026-0001/#r01-r02"),  # (a heading of 01-intake.md: there is none, the record)
+    ("#r02", "cases/2026-0001/#r02"),
     ("../../docs/forms/index.md", "forms/"),
     ("../../guide/", "guide/"),
     ("#top", "cases/2026-0001/#r02-top"),  # a heading of the record's own body
@@ -542,7 +545,7 @@ def test_a_link_naming_a_heading_a_record_has_not_is_named_where_it_is(sample: P
     monitoring = sample / "cases/2026-0001/05-monitoring.md"
     assessment = sample / "cases/2026-0001/02-assessment.md"
     resource = sample / "resources/gaon-food-bank.md"
-    links = ["[a](02-assessment.md#영역별-욕구)", "[b](02-assessment.md#욕구)", "[c](02-assessment.md#)",
+    links = ["[a](02-assessment.md#영역별-욕구)", "[b](02-assessment.md#욕구)", "[c](02-assessment.md#r02)",
              "[d](../../resources/gaon-food-bank.md#이용-안내)", "[e](../2026-0002/#goals)",
              "[f](02-assessment.md#사정--욕구-및-위기도-조사)"]
     text = " ".join(links)

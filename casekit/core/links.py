@@ -497,12 +497,18 @@ class Targets:
             return None
         if target is None or self.heading_prefix(target) is None:
             return None
-        words = anchor_words(unquote(_fragment(address)))
+        words = self._heading_words(target, _fragment(address))
         return (target, words) if words else None
+
+    def _heading_words(self, target: str, fragment: str) -> str:
+        """The words of the heading of `target`'s body that `fragment` names; "" when it names none:
+        no words, or the record's own place (`01-intake.md#r01`, as the site's address has it)."""
+        words = anchor_words(unquote(fragment))
+        return "" if words and self.heading_prefix(target) == words + "-" else words
 
     def _heading_place(self, target: str, address: str) -> str | None:
         prefix = self.heading_prefix(target)
-        words = anchor_words(unquote(_fragment(address)))
+        words = self._heading_words(target, _fragment(address))
         location = self.by_source.get(target)
         return None if prefix is None or location is None or not words else \
             location.split("#", 1)[0] + "#" + prefix + words
@@ -516,7 +522,7 @@ class Targets:
         if prefix is None:
             return None
         location = self.by_source[rel]
-        words = anchor_words(unquote(address[1:]))
+        words = self._heading_words(rel, address[1:])
         return location.split("#", 1)[0] + "#" + prefix + words if words else location
 
     def place(self, rel: str, address: str) -> str | None:
@@ -548,8 +554,8 @@ class Targets:
                 return None
         if fragment:
             prefix = self.heading_prefix(found) if found is not None and location == self.by_source.get(found) else None
-            if prefix is not None:  # a record's: one of its headings, else the record's place
-                words = anchor_words(unquote(fragment))
+            if prefix is not None and found is not None:  # a record's: one of its headings, else its place
+                words = self._heading_words(found, fragment)
                 return location.split("#", 1)[0] + "#" + prefix + words if words else location
             location = location.split("#", 1)[0] + "#" + fragment
         return location
