@@ -207,3 +207,13 @@ def test_what_the_audit_cannot_read_is_a_finding_not_a_pass(tmp_path: Path) -> N
         for path in (site / "hidden", site / "locked.html"):
             path.chmod(0o755)
         shutil.rmtree(site, ignore_errors=True)
+
+
+@pytest.mark.parametrize("body", [
+    '<h4 id="r02-01000001001">메모</h4>', '<a href="./#r02-01000001001">메모</a>',
+    '<h2 id="h-01000001001">메모</h2>', '<a href="../x/#h-%30%31%30%30%30%30%30%31%30%30%31">메모</a>',
+])
+def test_a_value_in_an_id_casekit_gives_a_heading_is_found(tmp_path: Path, body: str) -> None:
+    """A heading's id is `r02-` and its words, marks dropped (`## 010!!0000!!1001`: r02-01000001001): after
+    `2-` the number was read as the tail of a longer one, and the audit passed the phone (a probe)."""
+    assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}

@@ -38,6 +38,7 @@ from casekit.core.handover import worker_uses as handover_workers
 from casekit.core.hints import close_to
 from casekit.core.ids import collisions
 from casekit.core.links import (
+    Anchors,
     Targets,
     body_links,
     docs_link_findings,
@@ -953,12 +954,12 @@ def _front_values(text: str, rel: str) -> tuple[str, array[int]]:
     return public_fields(parsed, []) if parsed.data is not None else ("", array("I"))
 
 
-def _anchors_of(root: str) -> Callable[[str], tuple[str, ...] | None]:
+def _anchors_of(root: str) -> Callable[[str], Anchors | None]:
     """The `heading_anchors` of the body of a record or resource of the casebook at `root`, each
     file read once (None when it cannot be read)."""
-    known: dict[str, tuple[str, ...] | None] = {}
+    known: dict[str, Anchors | None] = {}
 
-    def anchors(rel: str) -> tuple[str, ...] | None:
+    def anchors(rel: str) -> Anchors | None:
         if rel not in known:
             text, _, _ = read_signed(os.path.join(root, rel), rel)
             known[rel] = None if text is None else heading_anchors(split(text, rel).body)
@@ -989,7 +990,7 @@ def _check(
     root: Path, wanted: set[str] | None, with_resources: bool, layout: Layout, config: Config, schemas: SchemaSet,
     store: Cache, report: Report, findings: list[Finding], resources: list[Published], inactive: set[str],
     spool: Spool, day: str, jobs: int, keep: bool, docs: DocsScan, linkable: Callable[[], Targets],
-    anchors: Callable[[str], tuple[str, ...] | None],
+    anchors: Callable[[str], Anchors | None],
 ) -> Report:
     entries, computed = _records(layout, schemas, config, store, day, jobs, keep, report, spool, report.pictures)
     chosen = [c for c in layout.cases if wanted is None or c in wanted]

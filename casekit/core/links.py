@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Container, Iterable
@@ -51,6 +52,7 @@ from casekit.core.pictures import (
 )
 
 Link = tuple[int, int, str]  # (line, column, address as written)
+Anchors = dict[str, None]  # the words of a body's headings' ids, in order (`heading_anchors`)
 
 # a link in Markdown ([글](주소 "제목"), [글](<주소>)), not a picture's; no bracket in the text (a
 # line of "[" is read in one pass); an address may hold balanced parentheses, as Markdown reads it
@@ -157,7 +159,7 @@ _EXAMPLE_TARGETS = ("cases/2026-0001/01-intake.md", "cases/2026-0002/", "resourc
 
 
 def heading_findings(rel: str, links: Iterable[Link], targets: Targets,
-                     anchors: Callable[[str], tuple[str, ...] | None]) -> list[Finding]:
+                     anchors: Callable[[str], Anchors | None]) -> list[Finding]:
     """`link-heading-missing` for each of `links` (of the file `rel`: `body_links` or
     `own_heading_links`) that names a heading (its fragment) of a record or resource whose body
     has none of those words (`anchors`: the `heading_anchors` of a file's body; None when it
@@ -171,7 +173,7 @@ def heading_findings(rel: str, links: Iterable[Link], targets: Targets,
         found = anchors(target)
         if found is None or words in found:
             continue
-        shown = ", ".join(f"#{a}" for a in found[:6]) + (" …" if len(found) > 6 else "")
+        shown = ", ".join(f"#{a}" for a in itertools.islice(found, 6)) + (" …" if len(found) > 6 else "")
         out.append(finding("link-heading-missing", rel, line, column, address=address[:80],
                            file=posixpath.basename(target), headings=shown or "-"))
     return out
@@ -221,9 +223,10 @@ def _html_headings(line: str) -> list[str]:
     return out
 
 
-def heading_anchors(text: str) -> tuple[str, ...]:
+def heading_anchors(text: str) -> Anchors:
     """The words of the headings of a Markdown body as the page that shows it names them
-    (`anchor_words`, without the page's prefix; `-1`, `-2` after words taken already), in order: ATX and
+    (`anchor_words`, without the page's prefix; `-1`, `-2` after words taken already), in order (a
+    dict: a link's words are looked up in it, not searched for among 100,000 headings): ATX and
     setext headings outside fenced code, and `<h2>` tags. Read loosely (a heading inside an HTML
     block counts too), so that a link is never said to name a heading the page has."""
     texts: list[str] = []
@@ -251,7 +254,7 @@ def heading_anchors(text: str) -> tuple[str, ...]:
         words = anchor_words(html.unescape(_ANY_TAG.sub("", _LINK_TEXT.sub(r"\1", heading))))
         if words:
             used[numbered(words, used, taken)] = None
-    return tuple(used)
+    return used
 
 
 def numbered(words: str, used: Container[str], taken: dict[str, int]) -> str:

@@ -26,6 +26,7 @@ from casekit.core import clock
 from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs, template_tags
 from casekit.core.findings import Finding
 from casekit.core.links import (
+    Anchors,
     Link,
     Targets,
     body_links,
@@ -123,7 +124,7 @@ def check_record(
     return Result(findings, summary, sig, valid_until, parsed if keep else None, looked_up, tuple(links))
 
 
-def _own_anchors(body: str) -> Callable[[str], tuple[str, ...]]:
+def _own_anchors(body: str) -> Callable[[str], Anchors]:
     found = heading_anchors(body)
     return lambda _rel: found
 

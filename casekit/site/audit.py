@@ -500,9 +500,18 @@ def _read_html(rel: str, page: str, scan: Scanner, expected: Expected, whole: bo
     out.extend(_elements(rel, page, scan, said, built))
     if "<!--" in low:  # each comment's text kept as it is taken out (one pass, not a findall and a sub)
         low = _COMMENT.sub(lambda m: _kept(texts, html.unescape(m.group(1))), low)
-    texts.append(with_percent_decoded(attribute_values(low, single=None if whole else True)))
+    values = with_percent_decoded(attribute_values(low, single=None if whole else True))
+    texts.append(values)
+    if "-" in values:  # casekit's ids of a body's headings, and the fragments naming them, without their prefix
+        texts.append("\n".join(_ANCHOR_TAIL.findall(values)))
     texts.append(html_text(low))
     return out, texts
+
+
+# the words of an id casekit gives a heading of a body (`r02-…` on a case page, `h-…` on a resource's),
+# or of a fragment naming one (`./#r02-…`): read apart too, since after `r02-` a number reads as the
+# tail of the digits before the hyphen, not a number of its own (`r02-01000001001` holds a phone)
+_ANCHOR_TAIL = re.compile(r"(?:^|#)(?:r[0-9]+|h)-([^\s#]+)", re.MULTILINE)
 
 
 def has_policy(low: str) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Callable
 
 import markdown
 
-from casekit.core.links import LEFT, Targets, anchor_words
+from casekit.core.links import LEFT, RESOURCE_HEADING, Targets, anchor_words
 from casekit.core.pictures import Pictures, shown_at
 from casekit.core.sensitive import SensitiveIndex, scope_of
 from casekit.site.html import Markup, as_url, escape, headings_named, hrefs_placed, relative_url
@@ -51,14 +52,28 @@ class BodyRenderer:
         html = sanitize_html(html)
         if self.pictures is not None and "<img" in html:
             html = pictures_placed(html, rel, self.pictures)
+        words = self._id_words(scope_of(rel))
         if self.targets is not None and "<a" in html:
-            html = links_placed(html, rel, self.targets)
+            html = links_placed(html, rel, self.targets, words)
         if self.index is not None:
             html = self.index.mask(html, scope=scope_of(rel))
-        prefix = self.targets.heading_prefix(rel) if self.targets is not None and "<h" in html else None
-        if prefix is not None:  # (named from the masked text: an id never holds a given name)
-            html = headings_named(html, prefix, anchor_words)
+        prefix = self.targets.heading_prefix(rel) if self.targets is not None else None
+        if prefix is not None and ("<h" in html or ' id="' in html):  # (named from the masked text)
+            html = headings_named(html, prefix, words)
         return Markup(html)
+
+    def _id_words(self, scope: str | None) -> Callable[[str], str]:
+        """The words of an id (`anchor_words`) made of a text of a body under `scope`; "" when they
+        hold a sensitive value or a given name of the case: the words drop the marks between them,
+        so `## 010!!0000!!1001` or `## 영🙂희 메모`, which neither check nor the mask reads as a
+        value, would give an id of `01000001001` or `영희-메모` (the page's text stays as written)."""
+        index = self.index
+
+        def words(text: str) -> str:
+            found = anchor_words(text)
+            return "" if found and index is not None and index.find(found, scope=scope) else found
+
+        return words
 
 
 # a picture as the sanitizer writes it (attribute values in double quotes, which may hold ">"); no "<"
@@ -91,15 +106,31 @@ def pictures_placed(html: str, rel: str, pictures: Pictures) -> str:
     return _IMG.sub(place, html)
 
 
-def links_placed(html: str, rel: str, targets: Targets) -> str:
+def links_placed(html: str, rel: str, targets: Targets, words: Callable[[str], str] = anchor_words) -> str:
     """`html` (a sanitized body of the casebook file `rel`) with each link to the casebook written
     from the page the body is shown on to the page that shows what it names (a record: its place
     on its case page); a link that leaves the casebook keeps its text, not its address (`check`
-    says `link-outside`). Any other link is left as written."""
+    says `link-outside`). Any other link is left as written. A link to a heading whose words
+    `words` makes no id of (a sensitive value: see BodyRenderer._id_words) leads to the record's
+    place, or the resource's page, without them."""
     page = shown_at(rel)
     if page is None:
         return html
-    return hrefs_placed(html, page, lambda href: targets.place(rel, href), LEFT)
+
+    def place(href: str) -> str | None:
+        found = targets.place(rel, href)
+        if found is None or found == LEFT or "#" not in found:
+            return found
+        location, _, fragment = found.partition("#")
+        head, dash, rest = fragment.partition("-")
+        if dash and (head == RESOURCE_HEADING[:-1] or _RECORD_PLACE.fullmatch(head)) and rest and not words(rest):
+            return location if head == RESOURCE_HEADING[:-1] else f"{location}#{head}"
+        return found
+
+    return hrefs_placed(html, page, place, LEFT)
+
+
+_RECORD_PLACE = re.compile(r"r[0-9]+")  # a record's place on its case page (r02), the start of its headings' ids
 
 
 # Text Markdown leaves as it is: no character of its syntax (emphasis, code, links, HTML, entities,

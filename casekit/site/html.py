@@ -188,15 +188,32 @@ def hrefs_placed(html: str, page: str, place: Callable[[str], str | None], left:
 # a heading as the sanitizer writes it (every tag closed; attribute values in double quotes)
 _HEADING = re.compile(r'<h([1-6])((?:\s(?:[^<>"]|"[^"<]*")*)?)>((?:(?!</h[1-6]>)[^<]|<(?!/h[1-6]>))*)</h\1>')
 _HAS_ID = re.compile(r'\sid="')
+_ID_ATTR = re.compile(r'\sid="([^"]*)"')
+_START_TAG = re.compile(r'<[a-zA-Z][a-zA-Z0-9]*(?:[^<>"]|"[^"]*")*>')  # (as the sanitizer writes one)
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
     """`html` (sanitized) with an id on each heading that has none: `prefix` and the words of its
-    text (`words`: casekit.core.links.anchor_words), `-1`, `-2` … after one taken already, as an
-    editor's preview numbers them; a heading without words keeps none."""
+    text (`words`: casekit.core.links.anchor_words, or "" for text no id is to be made of), `-1`,
+    `-2` … after one taken already, as an editor's preview numbers them; a heading without words
+    keeps none. An id the writer gave an element (`<div id="x">`) is made `prefix` and its words
+    alike (dropped when it has none), so that no element of a body takes an id of the page's
+    (`r03`, `timeline`, another record's heading) and a link to it (`#x`, placed `#r02-x`) finds it."""
     used: set[str] = set()
     taken: dict[str, int] = {}
+
+    def own(m: re.Match[str]) -> str:
+        tag = m.group()
+        given = _ID_ATTR.search(tag)
+        if given is None:
+            return tag
+        found = words(unescape(given.group(1)))
+        if not found:
+            return tag[:given.start()] + tag[given.end():]
+        name = numbered(found, used, taken)
+        used.add(name)
+        return tag[:given.start(1)] + escape_text(prefix + name) + tag[given.end(1):]
 
     def named(m: re.Match[str]) -> str:
         level, attrs, inner = m.groups()
@@ -210,7 +227,9 @@ def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
         name = prefix + name
         return f'<h{level}{attrs} id="{escape_text(name)}">{inner}</h{level}>'
 
-    return _HEADING.sub(named, html)
+    if ' id="' in html:
+        html = _START_TAG.sub(own, html)
+    return _HEADING.sub(named, html) if "<h" in html else html
 
 
 def place_url(places: dict[str, str], page: str, left: str, address: str) -> str | None:
