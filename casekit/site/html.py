@@ -178,11 +178,17 @@ def hrefs_placed(html: str, page: str, place: Callable[[str], str | None], left:
         found = place(unescape(href.group(1)))
         if found is None:
             return tag
-        if found == left:
-            return tag[:href.start()] + tag[href.end():]
-        return tag[:href.start(1)] + escape_text(placed_url(found, page)) + tag[href.end(1):]
+        return with_value(tag, href, None if found == left else placed_url(found, page))
 
     return A_TAG.sub(placed, html)
+
+
+def with_value(tag: str, attr: re.Match[str], value: str | None) -> str:
+    """`tag` with the attribute `attr` found in it (its value the match's group 1) given `value`
+    (escaped), or taken out (None)."""
+    if value is None:
+        return tag[:attr.start()] + tag[attr.end():]
+    return tag[:attr.start(1)] + escape_text(value) + tag[attr.end(1):]
 
 
 # a heading as the sanitizer writes it (every tag closed; attribute values in double quotes)
@@ -210,10 +216,10 @@ def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
             return tag
         found = words(unescape(given.group(1)))
         if not found:
-            return tag[:given.start()] + tag[given.end():]
+            return with_value(tag, given, None)
         name = numbered(found, used, taken)
         used.add(name)
-        return tag[:given.start(1)] + escape_text(prefix + name) + tag[given.end(1):]
+        return with_value(tag, given, prefix + name)
 
     def named(m: re.Match[str]) -> str:
         level, attrs, inner = m.groups()
