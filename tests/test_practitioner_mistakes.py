@@ -2366,3 +2366,35 @@ def test_a_docs_file_named_with_a_clients_value_is_found_at_it_saying_to_rename_
     assert any(field in f.message_ko for f in found), _keys(found)
     assert all("이름으로 바꾸세요" in f.message_ko and "rename it" in f.message_en for f in found), _keys(found)
     assert _keys([f for f in check(sample).findings if f.path == f"docs/{name}"]) == _keys(found)  # (from the cache)
+
+
+# a value of the front matter as written on its line (`key: value`, `- key: value`), not one that opens
+# a block (`key:` alone), nor a bare list item's
+_VALUE_LINE = re.compile(r"^( *(?:- )?[A-Za-z_][A-Za-z0-9_]*: )(\S.*)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("shape", ["[information, linking]", "{a: 1}", "12"])
+def test_any_value_written_as_a_list_a_mapping_or_a_number_is_a_finding_in_every_command(
+        sample: Path, run, shape: str) -> None:
+    """An activity's type written as a list (`type: [information, linking]`, two things done at
+    once) made every command end in a traceback (unhashable type: 'list'): check, status, due,
+    export, report, build. Every value of a record of each stage (and a conference's, a
+    resource's) written in each shape: each command ends with a finding, none with a traceback."""
+    files = ["cases/2026-0001/01-intake.md", "cases/2026-0001/02-assessment.md", "cases/2026-0001/03-plan.md",
+             "cases/2026-0001/04-intervention.md", "cases/2026-0001/05-monitoring.md", "cases/2026-0001/07-closure.md",
+             "cases/2026-0001/08-followup.md", "cases/2026-0010/05-conference.md", "resources/gaon-food-bank.md"]
+    for rel in files:
+        path = sample / rel
+        text = path.read_text(encoding="utf-8")
+        end = text.index("\n---", 3)
+        front = _VALUE_LINE.sub(lambda m: m.group(1) + (shape if m.group(1).strip() not in ("id:", "case:") else m.group(2)),
+                                text[:end])
+        path.write_text(front + text[end:], encoding="utf-8")
+    report = check(sample, today=None)
+    assert report.errors
+    for rel in files:
+        assert [f for f in report.findings if f.path == rel and f.severity == "error"], rel
+    for args in (["check"], ["status"], ["status", "2026-0001"], ["due"], ["export", "-o", str(sample.parent / "x.csv")],
+                 ["report", "--month", "2026-04"]):
+        result = run(sample, *args)  # (exceptions propagate: a traceback fails the test)
+        assert result.exit_code in (0, 1, 2), (args, result.output)

@@ -156,9 +156,10 @@ def summarize_practice(s: Summary, parsed: Parsed, data: dict[str, Any], stage: 
                 share(("services", i, "resource"), valid_date(service.get("start")) or s.date)
     elif stage == "intervention":
         acts = [a for a in _list(data.get("activities")) if isinstance(a, dict)]
-        s.linking_only = bool(acts) and all(a.get("type") in LINKING_ACTIVITIES for a in acts)
+        # (a type written as a list or a mapping, [information, linking], is no type: wrong-type says so)
+        s.linking_only = bool(acts) and all(_str(a.get("type")) in LINKING_ACTIVITIES for a in acts)
         for i, act in enumerate(_list(data.get("activities"))):
-            if isinstance(act, dict) and act.get("type") in SHARING_ACTIVITIES:
+            if isinstance(act, dict) and _str(act.get("type")) in SHARING_ACTIVITIES:
                 share(("activities", i, "resource"), valid_date(act.get("date")))
     elif stage == "monitoring":
         s.goals_at = parsed.where(("progress",), key=True) if ("progress",) in parsed.positions else s.where
