@@ -68,7 +68,10 @@ REL = "cases/2026-0001/02-assessment.md"
     ("02-assessment.md#%EC%98%81%EC%97%AD%EB%B3%84-%EC%9A%95%EA%B5%AC", "cases/2026-0001/#r02-영역별-욕구"),
     ("02-assessment.md#사정--욕구-및-위기도-조사", "cases/2026-0001/#r02-사정-욕구-및-위기도-조사"),  # (GitHub's)
     ("02-assessment.md#·", "cases/2026-0001/#r02"),  # no words: the record's place
-    ("02-assessment.md#r02", "cases/2026-0001/#r02"),  # the record's place, as the site's address names it
+    ("02-assessment.md#r02", "cases/2026-0001/#r02"),
+    ("01-intake", "cases/2026-0001/#r01"),  # (its .md left out: the record, as a resource's page is found)
+    ("02-assessment#영역별-욕구", "cases/2026-0001/#r02-영역별-욕구"),
+    ("../../docs/guide", "guide/"),  # the record's place, as the site's address names it
     ("01-intake.md#r02", "cases/2026-0001/#r01-r02"),  # (a heading of 01-intake.md: there is none, the record)
     ("#r02", "cases/2026-0001/#r02"),
     ("../../docs/forms/index.md", "forms/"),
@@ -635,3 +638,14 @@ def test_links_to_headings_are_judged_in_linear_time() -> None:
     found = heading_findings(REL, links, TARGETS, lambda _rel: anchors)
     assert time.process_time() - started < 5.0  # (measured: 0.6 s)
     assert len(found) == 50_000
+
+
+def test_a_link_to_a_record_without_its_md_leads_to_the_record_and_its_headings_are_judged() -> None:
+    """`[접수](01-intake)` (the .md left out) was left as written, a link to "page not found", with no
+    word from check; the same slip for a resource led to its page. It leads to the record; one naming
+    no record (`09-followup`) is link-missing, as `09-followup.md` is."""
+    assert TARGETS.heading_named(REL, "01-intake#없는-제목") == ("cases/2026-0001/01-intake.md", "없는-제목")
+    found = heading_findings(REL, [(3, 1, "01-intake#없는-제목")], TARGETS, lambda _rel: {"의뢰-경위": None})
+    assert [(f.code, f.line) for f in found] == [("link-heading-missing", 3)]
+    assert not missing_links(REL, [(3, 1, "01-intake")], TARGETS)
+    assert [f.code for f in missing_links(REL, [(3, 1, "09-followup")], TARGETS)] == ["link-missing"]  # (no such record)

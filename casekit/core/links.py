@@ -413,6 +413,7 @@ def anchor_words(text: str) -> str:
 
 # a case's folder as a casebook path (cases/2026-0002): a page of the site when the case has records
 _CASE_FOLDER = re.compile(r"cases/[^/]+")
+_RECORD_STEM = re.compile(r"cases/[^/]+/[0-9]{2}-[a-z]+")  # a record's name without its .md (09-followup)
 # what the site has at its root besides what the casebook holds: casekit's own pages, the search
 # index and the theme's files (their folders), the generator's 404 page and sitemap
 _SITE_FOLDERS = frozenset(GENERATED_SECTIONS) | {"search", "assets"}
@@ -493,7 +494,7 @@ class Targets:
         if address.startswith("#"):
             target: str | None = rel
         elif _judged(address) and "#" in address:
-            target = casebook_path(rel, address)
+            target = self.named(rel, address)
             if target is None or self.place(rel, address) != self._heading_place(target, address):
                 return None
         else:
@@ -528,6 +529,17 @@ class Targets:
         words = self._heading_words(rel, address[1:])
         return location.split("#", 1)[0] + "#" + prefix + words if words else location
 
+    def named(self, rel: str, address: str) -> str | None:
+        """The casebook path the local address `address` in the file `rel` names (`casebook_path`),
+        a Markdown file's written without its `.md` (`01-intake`, `../../docs/guide`: a name
+        the casebook has with it) taken for that file, as the site takes a resource's
+        (`../../resources/x`, its page `resources/x/`)."""
+        found = casebook_path(rel, address)
+        if found and found not in self.by_source and f"{found}.md" in self.by_source \
+                and _EXTENSION.search(found.rsplit("/", 1)[-1]) is None:
+            return f"{found}.md"
+        return found
+
     def place(self, rel: str, address: str) -> str | None:
         """Where the link `address` in the body of the file `rel` leads on the site: the location
         of what it names (a record: its place, or with a fragment the heading of its body the
@@ -540,7 +552,7 @@ class Targets:
             return self._own_heading(rel, address)
         path = _path(address)
         fragment = _fragment(address)
-        found = casebook_path(rel, address)
+        found = self.named(rel, address)
         if found is None and not path.startswith("/"):
             return LEFT
         location = self.by_source.get(found) if found is not None else None
@@ -576,7 +588,7 @@ class Targets:
         found = casebook_path(rel, address) if _judged(address) else None
         if found is None or self.place(rel, address) is not None:
             return False
-        if found.endswith(".md") or _CASE_FOLDER.fullmatch(found):
+        if found.endswith(".md") or _CASE_FOLDER.fullmatch(found) or _RECORD_STEM.fullmatch(found):
             return True
         path = _path(address)
         site = _site_path(self.shown(rel), path)
