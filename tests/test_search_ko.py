@@ -664,6 +664,21 @@ def test_a_verb_typed_as_said_finds_and_marks_its_noun_form(browser: Browser, se
     _shows_marked(browser, served_site, query, case, forms)
 
 
+@pytest.mark.browser
+def test_a_verb_form_no_page_holds_finds_no_page_by_its_ending(browser: Browser, served_site: str) -> None:  # noqa: F811
+    """쫓겨났어요 (no page says 쫓겨나다) listed two pages, each by the 어요 of a sentence (좋겠어요,
+    좋아졌어요), 어요 marked: the bigrams of a verb form's ending are no word of a page. A page that
+    writes the form itself is still found by it."""
+    with open_context(browser) as (context, _):
+        page = context.new_page()
+        page.goto(served_site)
+        assert search(page, "쫓겨났어요") == []
+        assert served_site + "cases/2026-0013/" in search(page, "좋겠어요")
+        found = search(page, "고장났어요")  # (2026-0014: 보청기가 고장 나)
+        assert found and found[0] == served_site + "cases/2026-0014/", found
+        assert served_site + "cases/2026-0011/" not in found and served_site + "cases/2026-0013/" not in found
+
+
 def _shows_marked(browser: Browser, served_site: str, query: str, case: str,  # noqa: F811
                   forms: list[str]) -> None:
     """`query` typed finds `case` in its first three, and its result marks one of `forms` (the result

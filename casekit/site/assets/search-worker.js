@@ -429,6 +429,19 @@ function textTerms(text) {
   return out;
 }
 
+/* The bigrams of the ending a verb form's stem ends in, as `lemma` cuts it (어요 of 쫓겨났어요, 습니 and
+   니다 of 체납됐습니다): no word of a page. A page holding nothing else of the word holds none of it
+   (좋겠어요 met 쫓겨났어요 by its 어요, the only result, marked). */
+function endingBigrams(s) {
+  if (s.length < 3 || !HANGUL.test(s)) return [];
+  for (const [ending, rule] of manifest.lemma_endings) {
+    if (s.endsWith(ending) && endingFits(s.slice(0, s.length - ending.length), rule)) {
+      return ending.length >= 2 ? bigrams(ending) : [];
+    }
+  }
+  return [];
+}
+
 function wordQueryTerms(text, out) {
   const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
   for (const typed of text.normalize("NFKC").match(WORD) || []) {
@@ -463,7 +476,8 @@ function wordQueryTerms(text, out) {
     const terms = [...new Set(groups.flat())], other = new Set(readings.flat());
     /* its own reading: the terms of the word as typed (its stem's bigrams, the uncut noun, a verb's keys) */
     readings.unshift(terms.filter(t => !other.has(t) || wordTerms(w).includes(t)));
-    out.push({ word: w, stem: s, terms, groups, readings });
+    const weak = endingBigrams(s).filter(t => terms.includes(t));
+    out.push({ word: w, stem: s, terms, groups, readings, weak: weak.length ? new Set(weak) : null });
   }
 }
 
@@ -1052,7 +1066,9 @@ async function rank(words) {
         if (best > 0) { cover += PREFIX_COVER; some = true; }
       } else {
         cover += own;
-        if (own > 0) some = true;
+        if (own > 0 && (w.weak === null || w.weak === undefined || w.terms.some(t => have.has(t) && !w.weak.has(t)))) {
+          some = true;  /* (not by the bigrams of its ending alone: endingBigrams) */
+        }
       }
       score += best;
     }
