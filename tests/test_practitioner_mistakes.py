@@ -2398,3 +2398,17 @@ def test_any_value_written_as_a_list_a_mapping_or_a_number_is_a_finding_in_every
                  ["report", "--month", "2026-04"]):
         result = run(sample, *args)  # (exceptions propagate: a traceback fails the test)
         assert result.exit_code in (0, 1, 2), (args, result.output)
+
+
+def test_a_resource_file_saved_under_a_korean_name_is_said_once_with_its_id(sample: Path) -> None:
+    """gaon-food-bank.md saved as `가온 푸드뱅크.md` gave 16 errors: bad-resource-id with no name to
+    give it, and unknown-resource in each of the 15 records naming the food bank. One finding at the
+    file says the id its front matter gives and the name to give it back, in a check of a case too."""
+    (sample / "resources/gaon-food-bank.md").rename(sample / "resources/가온 푸드뱅크.md")
+    for scope in (None, [sample / "cases/2026-0001"]):
+        found = [f for f in check(sample, scope, today=None).findings if f.severity == "error"]
+        assert [(f.code, f.path) for f in found] == [("resource-file-renamed", "resources/가온 푸드뱅크.md")], found
+        assert "gaon-food-bank.md로" in found[0].message_ko
+    # a file so named that no record names: bad-resource-id, as before
+    (sample / "resources/가온 푸드뱅크.md").write_text("---\nid: gaon-nothing\nname: x\n---\n", encoding="utf-8")
+    assert "bad-resource-id" in {f.code for f in check(sample, today=None).findings}

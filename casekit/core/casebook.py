@@ -8,6 +8,7 @@ import functools
 import hashlib
 import operator
 import os
+import posixpath
 import re
 import stat
 import subprocess
@@ -166,6 +167,9 @@ class Layout:
     resource_names: dict[str, str] = field(default_factory=dict)
     # a resource's `id` unlike its file's name -> that name (a file renamed: `resource_renamed`)
     renamed_resources: dict[str, str] = field(default_factory=dict)
+    # the `id` of a resource file whose name is no resource id (가온 푸드뱅크.md: bad-resource-id, the
+    # file not read) -> the file (`resource_renamed`)
+    misnamed_resources: dict[str, str] = field(default_factory=dict)
 
     def resource_refs(self) -> dict[str, str]:
         """Every resource id with its name ("" unknown): what a record's `resource:` may name."""
@@ -455,6 +459,26 @@ def _renamed_to(root: Path, source: str, rel: str, names: dict[str, str]) -> str
 MAX_DELETED_LOOKUPS = 20  # resource ids asked of git in one check (a casebook with hundreds missing: its first)
 
 
+_ID_LINE = re.compile(r"""^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _front_id(entry: os.DirEntry[str]) -> str | None:
+    """The `id:` a resource file's front matter gives (read from its first 64 KiB, never through a link
+    nor blocking on a FIFO), when it is a resource id; None otherwise."""
+    try:
+        fd = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None
+            head = f.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if not head.lstrip("\ufeff").startswith("---"):
+        return None
+    m = _ID_LINE.search(head.split("\n---", 1)[0])
+    return m.group(2) if m is not None and valid_resource_id(m.group(2)) else None
+
+
 def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     """`findings` with a resource file renamed (gaon-food-bank.md saved as gaon-foodbank.md, its `id`
     kept: `Layout.renamed_resources`) said once: its resource-id-mismatch becomes one
@@ -475,6 +499,28 @@ def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     drop = {id(f) for found in naming.values() for f in found} | {id(f) for f in mismatch.values()}
     said = [finding("resource-file-renamed", f.path, f.line, f.column, value=v, name=renamed[v],
                     count=len({x.path for x in naming[v]}), refs=len(naming[v])) for v, f in mismatch.items()]
+    return [f for f in findings if id(f) not in drop] + said
+
+
+def resource_misnamed(findings: list[Finding], layout: Layout) -> list[Finding]:
+    """`findings` with a resource file saved under a name that is no resource id (gaon-food-bank.md as
+    `가온 푸드뱅크.md`, its `id` kept: `Layout.misnamed_resources`) said once: its bad-resource-id and
+    the unknown-resource findings of the records that name its id (15 in five cases for the sample's
+    food bank) become one `resource-file-renamed` at the file, naming the id to give it back."""
+    misnamed = layout.misnamed_resources
+    if not misnamed:
+        return findings
+    naming: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.code == "unknown-resource" and (ref := f.arg("ref")) is not None and ref in misnamed:
+            naming.setdefault(ref, []).append(f)
+    if not naming:
+        return findings
+    files = {misnamed[v] for v in naming}
+    drop = {id(f) for found in naming.values() for f in found}
+    drop |= {id(f) for f in findings if f.code == "bad-resource-id" and f.path in files}
+    said = [finding("resource-file-renamed", misnamed[v], None, None, value=v, name=posixpath.basename(misnamed[v]),
+                    count=len({x.path for x in found}), refs=len(found)) for v, found in naming.items()]
     return [f for f in findings if id(f) not in drop] + said
 
 
@@ -623,6 +669,9 @@ def scan(root: Path) -> Layout:
             layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
         else:
             layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
+            own = _front_id(entry) if entry.is_file(follow_symlinks=False) else None
+            if own is not None and own not in layout.resources:
+                layout.misnamed_resources.setdefault(own, rel)
     for rel, name, copy in copies:
         layout.findings.append(_copy_finding(rel, name, *copy) if copy[0][:-3] in layout.resources
                                else finding("bad-resource-id" if name.endswith(".md") else "unexpected-file", rel, None,
@@ -1047,7 +1096,7 @@ def _check(
     if wanted is None:
         store.forget_except(set(entries))
     store.save()
-    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_deleted(resource_renamed(findings, layout), root, layout), layout)))),
+    report.findings = sort_findings(deferred(one_rename(one_per_place(copied_in(folder_renamed(resource_deleted(resource_misnamed(resource_renamed(findings, layout), layout), root, layout), layout)))),
                                              layout.unread))
     return report
 
