@@ -479,6 +479,15 @@ def _front_id(entry: os.DirEntry[str]) -> str | None:
     return m.group(2) if m is not None and valid_resource_id(m.group(2)) else None
 
 
+def _naming(findings: list[Finding], ids: dict[str, str]) -> dict[str, list[Finding]]:
+    """The unknown-resource findings of `findings` naming each of `ids`."""
+    naming: dict[str, list[Finding]] = {}
+    for f in findings if ids else ():
+        if f.code == "unknown-resource" and (ref := f.arg("ref")) is not None and ref in ids:
+            naming.setdefault(ref, []).append(f)
+    return naming
+
+
 def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     """`findings` with a resource file renamed (gaon-food-bank.md saved as gaon-foodbank.md, its `id`
     kept: `Layout.renamed_resources`) said once: its resource-id-mismatch becomes one
@@ -486,12 +495,7 @@ def resource_renamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     findings (each guessing the new name: the typo) it stands for, also when the resources are
     not among what was checked (`casekit check cases/<id>`: the case's findings as a full check gives them)."""
     renamed = layout.renamed_resources
-    if not renamed:
-        return findings
-    naming: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.code == "unknown-resource" and (ref := f.arg("ref")) is not None and ref in renamed:
-            naming.setdefault(ref, []).append(f)
+    naming = _naming(findings, renamed)
     if not naming:
         return findings
     mismatch = {value: f for f in findings if f.code == "resource-id-mismatch"
@@ -508,12 +512,7 @@ def resource_misnamed(findings: list[Finding], layout: Layout) -> list[Finding]:
     the unknown-resource findings of the records that name its id (15 in five cases for the sample's
     food bank) become one `resource-file-renamed` at the file, naming the id to give it back."""
     misnamed = layout.misnamed_resources
-    if not misnamed:
-        return findings
-    naming: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.code == "unknown-resource" and (ref := f.arg("ref")) is not None and ref in misnamed:
-            naming.setdefault(ref, []).append(f)
+    naming = _naming(findings, misnamed)
     if not naming:
         return findings
     files = {misnamed[v] for v in naming}
