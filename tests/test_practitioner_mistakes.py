@@ -2412,3 +2412,14 @@ def test_a_resource_file_saved_under_a_korean_name_is_said_once_with_its_id(samp
     # a file so named that no record names: bad-resource-id, as before
     (sample / "resources/가온 푸드뱅크.md").write_text("---\nid: gaon-nothing\nname: x\n---\n", encoding="utf-8")
     assert "bad-resource-id" in {f.code for f in check(sample, today=None).findings}
+
+
+@pytest.mark.parametrize("typed", ["2026 0001", "20260001", "kim.sw", "2026-0001.", "사례 2026-0001"])
+def test_a_case_id_mistyped_is_one_finding_saying_what_to_write(sample: Path, typed: str) -> None:
+    """`case: 2026 0001` gave case-mismatch and several-ids (its hint: write case: 2026, the rest as
+    another entry); `case: 20260001` case-mismatch and wrong-type; `case: kim.sw` bad-pattern and
+    case-mismatch: two findings at one value, one of them wrong. case-mismatch alone says it."""
+    line = edit(sample, "cases/2026-0001/03-plan.md", 'case: "2026-0001"', f"case: {typed}")
+    found = [(f.code, f.line) for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path == "cases/2026-0001/03-plan.md" and f.line == line]
+    assert found == [("case-mismatch", line)]

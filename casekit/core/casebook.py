@@ -288,7 +288,10 @@ _REFERENCE_CODES = frozenset({"unknown-goal", "unknown-need", "unknown-resource"
 # unknown; a reference is unknown because it names several (need: N1, N2: several-ids, not "N1, N2
 # is no need"); a number looks like a phone (pii-phone) because it is the client's own (sensitive-in-text);
 # `resource: 129` naming no resource is unknown-resource, not a wrong-type telling to quote what names nothing
-_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES, "wrong-type": frozenset({"unknown-resource"}),
+# (a record's `case` unlike its folder's name, typed as digits, with a space or as no id at all:
+# case-mismatch, which says what to write, is the one finding at the value)
+_SAID_BETTER = {"bad-pattern": _REFERENCE_CODES | {"case-mismatch"}, "wrong-type": frozenset({"unknown-resource", "case-mismatch"}),
+                "several-ids": frozenset({"case-mismatch"}),
                 **{code: frozenset({"several-ids"}) for code in _REFERENCE_CODES},
                 **{code: frozenset({"sensitive-in-text", "sensitive-variant-in-text"})
                 for code in ("pii-phone", "pii-account", "pii-bank-account", "pii-email", "pii-resident-number",
