@@ -2423,3 +2423,29 @@ def test_a_case_id_mistyped_is_one_finding_saying_what_to_write(sample: Path, ty
     found = [(f.code, f.line) for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
              if f.path == "cases/2026-0001/03-plan.md" and f.line == line]
     assert found == [("case-mismatch", line)]
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("worker: kim.sw", "worker: [kim.sw]", "대괄호([ ])를 빼고 적으세요: worker: kim.sw"),
+    ("    goal: G1", "    goal: [G1]", "대괄호([ ])를 빼고 적으세요: goal: G1"),
+    ("    type: information", "    type: [information, linking]", "값은 하나만 적습니다. 하나를 고르고"),
+])
+def test_an_id_or_code_in_brackets_is_told_to_lose_them(sample: Path, old: str, new: str, says: str) -> None:
+    """`worker: [kim.sw]` was told to quote the value (worker: '[kim.sw]'), which only gave the next
+    error: no id holds brackets. One id or code in brackets: leave them out; several: pick one."""
+    line = edit(sample, INTERVENTION, old, new)
+    found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path.endswith(INTERVENTION) and f.line == line]
+    assert [f.code for f in found] == ["wrong-type"], found
+    assert says in found[0].message_ko, found[0].message_ko
+    assert "따옴표로 감싸세요" not in found[0].message_ko
+
+
+def test_the_templates_choices_left_in_a_value_are_told_to_pick_one(sample: Path) -> None:
+    """`decision: continue | reassess` (the template's choices, one left out) was told to keep only
+    the code, `continue`: it chose for the worker. The worker is asked to pick one."""
+    line = edit(sample, MONITORING, "decision: continue", "decision: continue | reassess")
+    found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path.endswith(MONITORING) and f.line == line]
+    assert [f.code for f in found] == ["not-in-list"], found
+    assert "continue, reassess 중 하나를 골라" in found[0].message_ko

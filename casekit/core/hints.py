@@ -269,6 +269,11 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         code = starting[0]
         return (f" '{text}' 대신 코드 {code}({labels[code]})(으)로 적으세요.",
                 f" write the code {code} ({labels[code]}) instead of '{text}'.")
+    offered = [c for c in re.split(r"\s*(?:[|/,·]|\bor\b|또는)\s*", text) if c in codes]
+    if len(offered) >= 2:  # `decision: continue | reassess`: the template's choices left, none chosen
+        listed = ", ".join(dict.fromkeys(offered))
+        return (f" 값은 하나만 적습니다: {listed} 중 하나를 골라 그것만 남기세요.",
+                f" one value only: keep the one of {listed} that holds.")
     lead = re.match(r"([A-Za-z_]+)\s*(?:[-—–:(#·,/]|\s)", text)
     if lead is not None and lead.group(1) in codes:  # the template's explanation left after the value
         code = lead.group(1)

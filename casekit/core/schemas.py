@@ -68,6 +68,12 @@ _TYPE_KO = {
 }
 
 
+def _takes(schema: dict[str, Any], value: str) -> bool:
+    """Whether `value` is one the field takes: one of its codes, or what its pattern (an id's) asks."""
+    enum = schema.get("enum")
+    return value in enum if isinstance(enum, list) else isinstance(schema.get("pattern"), str) and _fits(value, schema)
+
+
 def _kind_of(value: Any) -> str:
     if value is None:
         return "null"
@@ -479,6 +485,18 @@ class SchemaSet:
                 example = "" if secret else f": {'- ' if isinstance(path[-1], int) else ''}{q}{written}{q}"
                 hint_ko = f" 글 안에 '콜론(:)과 공백'이 있으면 YAML은 '키: 값'으로 읽습니다. 글 전체를 따옴표로 감싸세요{example}"
                 hint_en = f" a colon and a space inside a text make YAML read a key and a value: quote the whole text{example}"
+            items = error.instance if isinstance(error.instance, list) else []
+            if expected == "string" and written[:1] == "[" and items and not hint_ko \
+                    and all(isinstance(x, str) and _takes(schema, x) for x in items):
+                # `worker: [kim.sw]`, `type: [information, linking]`: an id or a code in brackets, which
+                # no id holds (quoted, '[kim.sw]' would be the next error)
+                if len(items) == 1:
+                    example = "" if secret else f": {lead}{items[0]}"
+                    hint_ko, hint_en = f" 대괄호([ ])를 빼고 적으세요{example}", f" leave the brackets out{example}"
+                else:
+                    listed = "" if secret else f": {', '.join(items)}"
+                    hint_ko = f" 값은 하나만 적습니다. 하나를 고르고, 다른 것은 항목을 따로 만들어 적으세요{listed}"
+                    hint_en = f" one value only: pick one, and write the others as entries of their own{listed}"
             if expected == "string" and actual in ("array", "object") and written[:1] in "[{" and not hint_ko:
                 # `reason: [심사중]`: a form's brackets, which YAML reads as a list (or braces, a mapping)
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
