@@ -536,3 +536,17 @@ def test_check_refuses_a_file_or_folder_name_exactly_when_the_build_audit_does()
         assert all(f.path == rel and f.line is None for f in errors)
         assert len({f.message_en.split(";")[0] for f in errors}) == len(errors)  # (a value once)
     assert not scan_name(index, "cases/2026-0001") and not scan_name(index, "cases/S000421")
+
+
+def test_a_value_split_by_exclamation_marks_or_pictographs_is_found_and_masked() -> None:
+    """`영!!희`, `영🙂희`, `영※희` (the client's given name) passed check and the mask: `!`, `?`, `※` and
+    pictographs were no separator, though a reader reads the name through them (a probe). So did a
+    phone written 010!0000!1001. More than three marks in a row still join nothing."""
+    index = SensitiveIndex([("이영희", "cases/b/01-intake.md", "client.name"),
+                            ("010-0000-1001", "cases/a/01-intake.md", "client.phone")])
+    for text in ["영!!희 씨와 면담", "영🙂희 메모", "영※희 메모", "영?희"]:
+        assert [h.variant for h in index.find(text, scope="cases/b/")] == ["given-name"], text
+        assert "영" not in index.mask(text, markdown=False, scope="cases/b/"), text
+    assert [h.variant for h in index.find("연락처 010!0000!1001")] == ["number"]
+    assert index.find("010 !!!! 0000 !!!! 1001") == []
+    assert index.find("정말요!! 희망을 가져요") == []  # (요 is no given name's first syllable: no name starts there)

@@ -78,7 +78,10 @@ _ZERO_WIDTH = IGNORABLE
 # brackets: 나래동 #101-1, 나래동 '101-1', 『101-1』 read as the address they wrap; every dot drawn at
 # mid-height or low between two parts: · ㆍ • ‧ ・ ∙ ⋅, the one-dot leader ․, ⸱, the Greek ano teleia,
 # half-width ･, the ideographic full stops 。 and ｡)
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅․⸱·･。｡*_~`\\:,#'\"‘’“”『』「」《》〈〉\[\]" + _ZERO_WIDTH
+# `※` and pictographs (emoji, dingbats, arrows, shapes): 영🙂희 and 영※희 read as the given name they
+# split, 010🙂0000🙂1001 as the number (`!` and `?` join a given name's syllables alone: `sensitive`)
+_MARKS = "※\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅․⸱·･。｡*_~`\\:,#'\"‘’“”『』「」《》〈〉\[\]" + _MARKS + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 
 

@@ -11,7 +11,8 @@ that text (tags and comments dropped, entities and backslash escapes decoded, `*
 markup dropped) with a map back to the source. The index then folds look-alikes (full-width
 digits and letters, Unicode dashes, the Hangul `ㅡ` used as a dash, odd spaces) and ignores
 *separators* between characters: white space, `-` `.` `/` `(` `)`, middle dots `·ㆍ•‧・` and other
-dots (`․` `。`), zero-width characters, markup characters. Latin letters are compared by their base
+dots (`․` `。`), zero-width characters, markup characters, `※` and pictographs (emoji, arrows,
+shapes); between the two syllables of a given name, `!` and `?` too (영!!희). Latin letters are compared by their base
 letters (`reader.base_letters`, in the values and in the text alike: `Lê Thị Hương` is kept as
 `lethihuong`, and `Le Thi Huong`, `LE THI HUONG` are found), and a match of Latin letters only counts
 as a word of its own (not `Le An` in `clean`). Between two digits, up to three other marks (`=`,
@@ -1517,7 +1518,10 @@ def _one_word(left: str, right: str) -> bool:
             and not (left.islower() and right.isupper()))
 
 
-_GIVEN_REST = re.compile(f"[{_SEP_CHARS}]{{0,3}}[가-힣]")
+# (between the syllables of a given name, `!` and `?` too: 영!!희 reads 영희; between a number's digits they
+# are marks `_JOIN` counts, three at most)
+_GIVEN_GAP = f"[{_SEP_CHARS}!?]{{0,3}}"
+_GIVEN_REST = re.compile(f"{_GIVEN_GAP}[가-힣]")
 
 
 def needles_digest(needles: Iterable[tuple[str, str, str]]) -> str:
@@ -1550,7 +1554,7 @@ def _given_spans(text: str, firsts: str) -> list[tuple[int, int]]:
 def _given_pattern(firsts: str) -> re.Pattern[str] | None:
     """The first syllable of a given name, at the start of a word (checked after it: the charset
     first lets the regex engine skip ahead fast), then its second syllable, a few separators apart."""
-    return re.compile(f"[{firsts}](?<![가-힣][가-힣])[{_SEP_CHARS}]{{0,3}}[가-힣]") if firsts else None
+    return re.compile(f"[{firsts}](?<![가-힣][가-힣]){_GIVEN_GAP}[가-힣]") if firsts else None
 
 
 def scope_of(rel: str) -> str | None:
