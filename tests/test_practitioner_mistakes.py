@@ -2449,3 +2449,24 @@ def test_the_templates_choices_left_in_a_value_are_told_to_pick_one(sample: Path
              if f.path.endswith(MONITORING) and f.line == line]
     assert [f.code for f in found] == ["not-in-list"], found
     assert "continue, reassess 중 하나를 골라" in found[0].message_ko
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("kind: review\n", "kind: review\nparticipants: []\n", "'participants:' 아래에 두 칸 들여 항목마다 '- agency: …"),
+    ("kind: review\n", "kind: review\nparticipants:\n", "'participants:' 아래에 두 칸 들여 항목마다 '- agency: …"),
+])
+def test_an_empty_list_is_told_the_lines_to_write(sample: Path, old: str, new: str, says: str) -> None:
+    """`participants: []` (or the key alone) got "'participants'(참석자)가 비어 있습니다." and no more;
+    a missing one was told to add the line 'participants: 값', which is the next error (a list)."""
+    conference = "cases/2026-0010/05-conference.md"
+    text = (sample / conference).read_text(encoding="utf-8")
+    block = re.search(r"^participants:\n(?:  .*\n)+", text, re.MULTILINE)
+    assert block is not None
+    (sample / conference).write_text(text[:block.start()] + text[block.end():], encoding="utf-8")
+    missing = [f for f in check(sample, [sample / "cases/2026-0010"], today=None).findings
+               if f.path == conference and f.code == "required"]
+    assert missing and "'participants:' 줄을 쓰고, 그 아래에 두 칸 들여 항목마다 '- agency: …" in missing[0].message_ko
+    edit(sample, conference, old, new)
+    empty = [f for f in check(sample, [sample / "cases/2026-0010"], today=None).findings
+             if f.path == conference and f.code == "empty-value"]
+    assert empty and says in empty[0].message_ko, empty

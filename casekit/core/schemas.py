@@ -458,8 +458,11 @@ class SchemaSet:
                 return [finding("empty-value", rel, line, col, field=name, title=title,
                                 hint=" 날짜(YYYY-MM-DD)를 적거나, 아직 없으면 이 줄을 지우세요.",
                                 hint_en="; write a date (YYYY-MM-DD), or leave the line out while there is none")]
-            # (what to write: the values it takes when they are few, a date's form, what its pattern says)
+            # (what to write: the values it takes when they are few, a date's form, what its pattern
+            # says, a list's or a mapping's lines)
             hint, hint_en = _value_form(schema)
+            if not hint and path and isinstance(path[-1], str) and (block := _block_form(path[-1], schema, True)) is not None:
+                hint, hint_en = block
             return [finding("empty-value", rel, line, col, field=name, title=title, hint=hint, hint_en=hint_en)]
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
@@ -563,8 +566,10 @@ class SchemaSet:
                 finding("wrong-value", rel, line, col, field=name, title=title,
                         expected=error.validator_value, value=val(error.instance))
             ]
-        if v in ("minItems", "minLength", "minProperties"):
-            return [finding("empty-value", rel, line, col, field=name, title=title)]
+        if v in ("minItems", "minLength", "minProperties"):  # (`participants: []`: the lines to write)
+            block = _block_form(path[-1], schema, True) if path and isinstance(path[-1], str) else None
+            return [finding("empty-value", rel, line, col, field=name, title=title,
+                            hint=block[0] if block else "", hint_en=block[1] if block else "")]
         if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
             low, high = _bounds(schema)
             ko = f"{low}~{high}" if low and high else f"{low} 이상" if low else f"{high} 이하"
@@ -594,8 +599,31 @@ def _required_hint(key: str, schema: dict[str, Any], nested: bool) -> tuple[str,
     where = "해당 항목 안에" if nested else "머리말(--- 사이)에"
     if "const" in schema:  # (stage: the file's own)
         return f" {where} '{key}: {schema['const']}' 한 줄을 넣으세요.", f"; add the line '{key}: {schema['const']}'"
+    block = _block_form(key, schema)
+    if block is not None:  # (a list or a mapping: one line `participants: 값` would be the next error)
+        return f" {where}{block[0]}", block[1]
     form, form_en = _value_form(schema)
     return (f" {where} '{key}: 값' 한 줄을 넣으세요.{form}", f"; add a line '{key}: …'{form_en}")
+
+
+def _block_form(key: str, schema: dict[str, Any], written: bool = False) -> tuple[str, str] | None:
+    """How a list or a mapping field is written, for a hint (its `key:` line, then its entries or
+    keys indented below it; `written`: the line is there, empty); None for a field of one value."""
+    lead = f" '{key}:' 아래에" if written else f" '{key}:' 줄을 쓰고, 그 아래에"
+    lead_en = f"; below '{key}:'" if written else f"; write '{key}:' and below it"
+    kind = schema.get("type")
+    found = schema.get("items")
+    items: dict[str, Any] = found if isinstance(found, dict) else {}
+    if kind == "array" and isinstance(items.get("properties"), dict):
+        shape = _entry_shape(items)
+        return (f"{lead} 두 칸 들여 항목마다 '{shape}'처럼 적으세요(둘째 키부터는 '-' 없이 두 칸 더 들여).",
+                f"{lead_en}, indented, one entry each: '{shape}'")
+    if kind == "array":
+        return (f"{lead} 두 칸 들여 '- 값' 줄을 하나씩 적으세요.", f"{lead_en}, indented, one '- …' line each")
+    if kind == "object" and isinstance(schema.get("properties"), dict):
+        shape = _entry_shape(schema, entry=False)
+        return (f"{lead} 두 칸 들여 '{shape}'를 한 줄에 하나씩 적으세요.", f"{lead_en}, indented, one line each: '{shape}'")
+    return None
 
 
 _YES = frozenset({"예", "네", "응", "그렇다", "동의", "있음", "o", "y", "ㅇ"})
