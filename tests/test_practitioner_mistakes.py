@@ -2470,3 +2470,12 @@ def test_an_empty_list_is_told_the_lines_to_write(sample: Path, old: str, new: s
     empty = [f for f in check(sample, [sample / "cases/2026-0010"], today=None).findings
              if f.path == conference and f.code == "empty-value"]
     assert empty and says in empty[0].message_ko, empty
+
+
+def test_a_date_typed_as_month_and_day_is_told_to_add_its_year(sample: Path) -> None:
+    """`date: 0426` (April 26, the year left out) was told YAML reads the number 278 and to drop its
+    leading 0 (426) or quote it: number advice for a date. It is told to write YYYY-04-26."""
+    line = edit(sample, INTERVENTION, 'date: "2026-04-20"', "date: 0426")
+    found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path.endswith(INTERVENTION) and f.line == line and f.code == "yaml-number-form"]
+    assert found and "YYYY-04-26처럼" in found[0].message_ko and "426(으)로" not in found[0].message_ko, found

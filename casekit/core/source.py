@@ -1268,6 +1268,10 @@ def plain_is_text(value: str) -> bool:
     return not (value[:1] in _NUMBER_START and (_YAML12_FLOAT.fullmatch(value) or _YAML12_OCTAL.fullmatch(value)))
 
 
+_DATE_KEY = re.compile(r"(?:^|_)(?:date|start|end|done|due|since|until|review)$|^(?:next_review|deadline)$")
+_MONTH_DAY = re.compile(r"(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])")  # (0426: April 26)
+
+
 def number_form(text: str, number: Any, path: tuple[Any, ...] = ()) -> dict[str, str]:
     """What a `yaml-number-form` finding says about a plain number YAML 1.1 reads in an unusual way
     (14:30, 030, 1_000, 0x1F): its value as read, and what to write instead. Under a sensitive key
@@ -1287,6 +1291,10 @@ def number_form(text: str, number: Any, path: tuple[Any, ...] = ()) -> dict[str,
     elif text.lstrip("+-")[:2].lower() in ("0x", "0b", "0o"):
         ko = f"10진법 {number}(으)로 적거나, 글자라면 따옴표로 감싸세요({quoted})."
         en = f"write it in decimal ({number}), or quote it if it is text ({quoted})"
+    elif _DATE_KEY.search(key) and (day := _MONTH_DAY.fullmatch(text)) is not None:
+        # `date: 0426`: a month and a day typed without the year (read as the octal 278)
+        ko = f"날짜라면 연도를 붙여 YYYY-{day[1]}-{day[2]}처럼 적으세요(YYYY는 그 일이 있었던 해)."
+        en = f"write a date with its year, YYYY-{day[1]}-{day[2]} (YYYY: the year it happened)"
     elif text.lstrip("+-").startswith("0") and text.lstrip("+-")[1:2].isdigit():
         plain = text.replace("_", "")
         sign, digits = ("-" if plain.startswith("-") else ""), plain.lstrip("+-").lstrip("0") or "0"
