@@ -159,6 +159,8 @@ def _plant(root: Path) -> None:
     append("cases/2026-0005/07-intervention.md", "[주소록](../../../../etc/passwd)")  # link-outside
     append("cases/2026-0005/07-intervention.md", "[다른 사례](../2026-0001/99-closure.md)")  # link-missing
     append("cases/2026-0005/07-intervention.md", "[위로](#없는-제목) [접수](01-intake.md#없는-제목)")  # link-heading-missing
+    with open(root / "cases/2026-0004/03-followup.md", "ab") as f:  # file-cut: ends inside a character
+        f.write("\n끝".encode()[:-1])
     append("cases/2026-0005/07-intervention.md", '<span style="color:red">급함</span>')  # html-left-out
     append("cases/2026-0005/07-intervention.md", "[참고]: 확인함")  # line-not-shown
     append("cases/2026-0005/04-plan.md", '메모 <svg width="10"> 붙여 넣은 그림\n\n뒤의 문단')  # html-unclosed
@@ -216,7 +218,7 @@ def test_sample_with_planted_defects_agrees_in_every_mode(tmp_path: Path, modes)
     codes = _agree(root, modes)
     for code in ("bad-resource-id", "symlink-outside", "out-of-range", "empty-value", "unknown-field", "pii-phone", "pii-email", "pii-resident-number",
                  "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "pii-passport", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
-                 "schema-violation", "schema-unavailable", "link-missing", "link-heading-missing"):
+                 "schema-violation", "schema-unavailable", "link-missing", "link-heading-missing", "file-cut"):
         assert code in codes, code
 
 

@@ -2479,3 +2479,16 @@ def test_a_date_typed_as_month_and_day_is_told_to_add_its_year(sample: Path) -> 
     found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
              if f.path.endswith(INTERVENTION) and f.line == line and f.code == "yaml-number-form"]
     assert found and "YYYY-04-26처럼" in found[0].message_ko and "426(으)로" not in found[0].message_ko, found
+
+
+def test_a_file_cut_inside_a_character_is_said_to_be_cut_and_the_rest_is_read(sample: Path) -> None:
+    """A record cut in the middle of a Hangul syllable (its front matter with it) was `encoding-invalid`,
+    "save it as UTF-8 again", which cannot help, and nothing more: it is `file-cut` at its end,
+    and the front matter the cut left open is said too."""
+    record = sample / "cases/2026-0001/03-plan.md"
+    raw = record.read_bytes()
+    cut = next(i for i in range(240, len(raw)) if raw[i] >= 0xC0) + 1  # (one byte into a character)
+    record.write_bytes(raw[:cut])
+    codes = {f.code for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path == "cases/2026-0001/03-plan.md"}
+    assert {"file-cut", "front-matter-unclosed"} <= codes and "encoding-invalid" not in codes, codes

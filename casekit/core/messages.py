@@ -44,6 +44,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "UTF-8로 읽을 수 없는 바이트가 있습니다({position}번째 바이트). 파일을 UTF-8로 다시 저장하세요.",
         "bytes that are not valid UTF-8 (at byte {position}); re-save the file as UTF-8",
     ),
+    "file-cut": (
+        E,
+        "파일이 한 글자의 중간에서 끝납니다(마지막 {count}바이트): 저장하거나 복사하다 잘린 것 같습니다. 파일 끝을 "
+        "확인해 빠진 내용을 다시 적고 UTF-8로 저장하세요(git을 쓰면 `git diff`로 잘린 곳을 봅니다).",
+        "the file ends inside a character (its last {count} bytes): it looks cut while saved or copied; check its "
+        "end, write back what is missing and save it as UTF-8 (with git, `git diff` shows what was cut)",
+    ),
     "unicode-nfd": (
         W,
         "한글이 풀어쓴 자모(NFD)로 저장되어 있습니다(macOS에서 흔함). 검색과 비교가 어긋날 수 있으니 NFC로 저장하세요.",

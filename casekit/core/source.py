@@ -259,7 +259,14 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
             first = next(i for i, b in enumerate(raw) if b >= 0x80)
             return None, [finding("encoding-cp949", rel, *_byte_position(raw, first))]
         line, col = _byte_position(raw, exc.start)
-        return None, [finding("encoding-invalid", rel, line, col, position=exc.start + 1)]
+        if exc.end != len(raw) or exc.reason != "unexpected end of data":
+            return None, [finding("encoding-invalid", rel, line, col, position=exc.start + 1)]
+        # the file ends inside a character (cut while it was written or copied): read what comes
+        # before it, so what else the cut broke (a front matter left open) is said too
+        text = raw[:exc.start].decode("utf-8")
+        cut = [finding("file-cut", rel, line, col, count=len(raw) - exc.start)]
+        more = decode(raw[:exc.start], rel) if text.strip() else (None, [])
+        return more[0], cut + more[1]
     findings: list[Finding] = []
     if "\r" in text:
         lone = _LONE_CR.search(text)
