@@ -2492,3 +2492,14 @@ def test_a_file_cut_inside_a_character_is_said_to_be_cut_and_the_rest_is_read(sa
     codes = {f.code for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
              if f.path == "cases/2026-0001/03-plan.md"}
     assert {"file-cut", "front-matter-unclosed"} <= codes and "encoding-invalid" not in codes, codes
+
+
+def test_a_record_numbered_with_a_digit_mistyped_is_told_its_number(sample: Path) -> None:
+    """04-intervention.md renamed 14-intervention.md (04 typed as 14) gave after-closure ("only a
+    follow-up may come after a closure: add a reopening intake") and date-decreasing, neither naming
+    the empty 04. One finding: 04 is free and the record's date puts it there."""
+    case = sample / "cases/2026-0001"
+    (case / "04-intervention.md").rename(case / "14-intervention.md")
+    found = [f for f in check(sample, [case], today=None).findings if f.path == "cases/2026-0001/14-intervention.md"]
+    assert [f.code for f in found] == ["date-decreasing"], found
+    assert "04번이 비어 있고" in found[0].message_ko and "04-intervention.md로 바꾸세요" in found[0].message_ko

@@ -115,19 +115,40 @@ def _swapped(r: Summary, prev: Summary, records: list[Summary]) -> bool:
     return (before is None or before <= r.date) and (after is None or prev.date <= after)
 
 
+def _date_slot(r: Summary, others: list[Summary]) -> tuple[int, int | None]:
+    """The number of the last of `others` dated no later than `r`, and the first number after it no
+    other record has where `r`'s date keeps the order (before every later-dated one); None when
+    there is none."""
+    day = r.date or ""
+    taken = {o.nn for o in others}
+    low = max((o.nn for o in others if (o.date or "") <= day), default=0)  # (a same-day record may stay before it)
+    high = min((o.nn for o in others if (o.date or "") > day), default=100)
+    return low, next((n for n in range(low + 1, min(high, 100)) if n not in taken), None)
+
+
+def _misnumbered(r: Summary, records: list[Summary], resources: Collection[str]) -> int | None:
+    """The free number `r` (dated before the record above it) was meant to have: the one its date
+    takes (`_date_slot`), below its own, where the case's stage order holds with it there
+    (14-intervention dated between 03-plan and 05-monitoring, 04 empty: 04 typed as 14)."""
+    others = [o for o in records if o is not r]
+    if not r.date or any(not o.date for o in others):
+        return None
+    free = _date_slot(r, others)[1]
+    if free is None or free > r.nn:
+        return None
+    moved = sorted([*others, dataclasses.replace(r, nn=free)], key=record_order)
+    return free if not any(f.code in _ORDER_BROKEN for f in _stage_order(moved, resources)) else None
+
+
 def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
     """For the later of two records given one number: the name to give it, the first number no
     record has where its date keeps the order (after every earlier-dated record, before every
     later-dated one: the next after the last, when it is the case's latest); when no such number
     is free, to number the records after it one more first. Nothing when its date is unknown."""
     others = [o for o in records if o is not r]
-    day = r.date
-    if not day or any(not o.date for o in others):
+    if not r.date or any(not o.date for o in others):
         return {"hint": "", "hint_en": ""}
-    taken = {o.nn for o in others}
-    low = max((o.nn for o in others if (o.date or "") <= day), default=0)  # (a same-day record may stay before it)
-    high = min((o.nn for o in others if (o.date or "") > day), default=100)
-    free = next((n for n in range(low + 1, min(high, 100)) if n not in taken), None)
+    low, free = _date_slot(r, others)
     if free is not None:
         name = f"{free:02d}-{r.stage}.md"
         return {"hint": f" 이 기록의 파일 이름을 {name}(으)로 바꾸세요.", "hint_en": f"; rename this record {name}"}
@@ -171,6 +192,13 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
         hint = {"hint": "", "hint_en": ""}
         if r.rel in typos:
             hint = _year_hint(typos[r.rel])
+        elif (meant_nn := _misnumbered(r, records, resources)) is not None:
+            name = f"{meant_nn:02d}-{r.stage}.md"
+            hint = {"hint": f" 번호를 잘못 붙인 것 같습니다: {meant_nn:02d}번이 비어 있고, 날짜로는 이 기록이 그 자리입니다. "
+                            f"파일 이름을 {name}(으)로 바꾸세요.",
+                    "hint_en": f"; a number mistyped? {meant_nn:02d} is free and this record's date puts it there: "
+                               f"rename it {name}"}
+            swapped.add(r.rel)  # (the stage order it breaks where it stands follows from the number)
         elif r.stage != prev.stage and not _swap_keeps_order(meant[records.index(r)], meant[records.index(prev)],
                                                              meant, resources, order):
             hint = _date_wrong(r, prev, records, day)
