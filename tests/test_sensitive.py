@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from casekit.core.casebook import check
 from casekit.core.sensitive import SensitiveIndex, scan_name
 from casekit.site.audit import Scanner, _scan_name
@@ -550,3 +552,11 @@ def test_a_value_split_by_exclamation_marks_or_pictographs_is_found_and_masked()
     assert [h.variant for h in index.find("연락처 010!0000!1001")] == ["number"]
     assert index.find("010 !!!! 0000 !!!! 1001") == []
     assert index.find("정말요!! 희망을 가져요") == []  # (요 is no given name's first syllable: no name starts there)
+
+
+@pytest.mark.parametrize("mask", ["○", "◯", "●", "◎", "□", "■", "△", "☆", "★", "⬤", "🔴", "×"])
+def test_a_name_masked_with_a_shape_is_no_given_name(mask: str) -> None:
+    """An alias masks the given name (한○종 for 한한종): the shapes a mask is typed with are no
+    separators, or 한○종 would read as the given name 한종 (the bench's casebook, 8 errors)."""
+    index = SensitiveIndex([("한한종", "cases/b/01-intake.md", "client.name")])
+    assert index.find(f"한{mask}종 님", scope="cases/b/") == [], mask
