@@ -2503,3 +2503,17 @@ def test_a_record_numbered_with_a_digit_mistyped_is_told_its_number(sample: Path
     found = [f for f in check(sample, [case], today=None).findings if f.path == "cases/2026-0001/14-intervention.md"]
     assert [f.code for f in found] == ["date-decreasing"], found
     assert "04번이 비어 있고" in found[0].message_ko and "04-intervention.md로 바꾸세요" in found[0].message_ko
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ('"2026-04-2O"', "숫자 자리에 영문자(O, l, I)가 있습니다: 2026-04-20으로 적으세요"),
+    ('"2026-04-20~21"', "날짜는 하나만 적습니다: 시작한 날 2026-04-20을 적고"),
+    ("작년", "말로 한 날은 날짜로 읽지 않습니다"),
+])
+def test_a_date_typed_otherwise_is_told_what_to_write(sample: Path, typed: str, says: str) -> None:
+    """`2026-04-2O` (the letter O), a span `2026-04-20~21`, `작년` got only "올바른 날짜(YYYY-MM-DD)가
+    아닙니다" (a probe): each is told what to write."""
+    line = edit(sample, INTERVENTION, 'date: "2026-04-20"', f"date: {typed}")
+    found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path.endswith(INTERVENTION) and f.line == line and f.code == "bad-date"]
+    assert found and says in found[0].message_ko, found

@@ -544,6 +544,16 @@ def date_hint(value: object) -> tuple[str, str]:
         return (f" 연도를 넣어 YYYY-{month:02d}-{day:02d}처럼 적으세요(YYYY는 연도 네 자리).",
                 f" add the year: YYYY-{month:02d}-{day:02d}.")
     m = _DATE_PARTS.match(value)
+    if m is None and _LETTER_DIGITS.search(value):  # 2026-04-2O: the letter O typed for 0 (l, I for 1)
+        digits = _LETTER_DIGITS.sub(lambda x: x.group().translate(_AS_DIGITS), value)
+        if _DATE_PARTS.match(digits):
+            fixed = date_hint(digits)[0].strip() or f"{digits.strip()}(으)로 적으세요."
+            return (f" 숫자 자리에 영문자(O, l, I)가 있습니다: {fixed}", f" a letter stands for a digit: write {digits.strip()}.")
+    span = _DATE_RANGE.match(value)
+    if span is not None:  # 2026-04-20~21, 2026-04-20 ~ 2026-04-21: a span, where a day is asked
+        first = span.group(1).strip()
+        return (f" 날짜는 하나만 적습니다: 시작한 날 {first}을(를) 적고, 기간은 본문에 적으세요.",
+                f" one date only: write the first day, {first}, and the span in the text.")
     weekday = _WEEKDAY.search(value) if m is None else None
     if weekday is not None and weekday.start() > 0 and _DATE_PARTS.match(value[: weekday.start()]):
         hint = date_hint(value[: weekday.start()])
@@ -551,6 +561,9 @@ def date_hint(value: object) -> tuple[str, str]:
             return hint
         return (f" 요일은 빼고 날짜만 적으세요: {value[: weekday.start()].strip()}",
                 f" write the date without the day of the week: {value[: weekday.start()].strip()}")
+    if m is None and _RELATIVE_DAY.search(value):  # 작년, 지난주, 어제: a day said, not written
+        return (" '작년', '지난주'처럼 말로 한 날은 날짜로 읽지 않습니다: 그날의 날짜를 YYYY-MM-DD로 적으세요.",
+                " a day said in words is not read as a date: write the day as YYYY-MM-DD.")
     if m is None:
         return "", ""
     year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
@@ -575,6 +588,12 @@ def date_hint(value: object) -> tuple[str, str]:
         return "", ""
     return f" {fixed}(으)로 적으세요.", f" write {fixed}."
 
+
+# (a date's digits with a letter drawn alike in their place: O, o for 0; l, I for 1)
+_LETTER_DIGITS = re.compile(r"(?<=[0-9])[OolI]|[OolI](?=[0-9])")
+_AS_DIGITS = str.maketrans("OolI", "0011")
+_DATE_RANGE = re.compile(r"^\s*([0-9]{4}\s*[-./년]\s*[0-9]{1,2}\s*[-./월]\s*[0-9]{1,2}\s*일?)\s*[~∼〜～–—]\s*\S.*$")
+_RELATIVE_DAY = re.compile(r"작년|올해|재작년|지난\s*(?:주|달|해)|이번\s*(?:주|달)|어제|그제|그저께|오늘|내일|모레|며칠\s*전|last|yesterday|today")
 
 _DAY_WORDS = {"오늘": 0, "어제": -1, "내일": 1, "today": 0, "yesterday": -1, "tomorrow": 1}
 _SHORT_DAY = re.compile(r"\s*([0-9]{1,2})\s*(?:[-/.]|월\s*)\s*([0-9]{1,2})\s*(?:일|\.)?\s*")
