@@ -2517,3 +2517,18 @@ def test_a_date_typed_otherwise_is_told_what_to_write(sample: Path, typed: str, 
     found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
              if f.path.endswith(INTERVENTION) and f.line == line and f.code == "bad-date"]
     assert found and says in found[0].message_ko, found
+
+
+@pytest.mark.parametrize("typed", ['"3/26"', "3월 26일"])
+def test_an_activitys_date_without_its_year_is_offered_the_records_year(sample: Path, typed: str) -> None:
+    """An activity dated `3/26` was told to write YYYY-03-26 although its record is dated 2026-04-20:
+    the date with the record's year is offered (as a question: the activity may be of the year before)."""
+    line = edit(sample, INTERVENTION, '  - date: "2026-03-26"', f"  - date: {typed}")
+    found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path.endswith(INTERVENTION) and f.line == line and f.code == "bad-date"]
+    assert found and "기록 날짜(2026-04-20)와 같은 해라면 2026-03-26" in found[0].message_ko, found
+    # the record's own date so written: no year to take, the form to write
+    line = edit(sample, INTERVENTION, 'date: "2026-04-20"', "date: 4월 20일")
+    found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
+             if f.path.endswith(INTERVENTION) and f.line == line and f.code == "bad-date"]
+    assert found and "YYYY-04-20" in found[0].message_ko, found

@@ -469,6 +469,14 @@ _LATER = re.compile(r"\s*(한|두|세|네|[0-9]{1,3})\s*(일|주|주일|달|개�
 _COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4}
 
 
+def month_day(value: object) -> tuple[int, int] | None:
+    """(month, day) of a date written without its year (3월 5일, 3/5), when it is one; else None."""
+    if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
+        return None
+    m = _MONTH_DAY.match(unicodedata.normalize("NFKC", value))
+    return (int(m.group(1)), int(m.group(2))) if m is not None else None
+
+
 def later_date(value: object, day: object) -> str | None:
     """The date `value` counts from `day` (YYYY-MM-DD), when it is written as a time after it (한 달 후,
     2주 뒤, 10일 후, 3개월 후): what a next date written so means. None otherwise."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -24,6 +25,7 @@ from casekit.core.hints import (
     enum_hint,
     later_date,
     may_hold_odd,
+    month_day,
     odd_characters,
     percent_hint,
     unseen_in_name,
@@ -525,7 +527,15 @@ class SchemaSet:
                             allowed=allowed, hint=hinted(hint), hint_en=hinted(hint_en))]
         if (v == "format" and error.validator_value == "date") or (v == "pattern" and schema.get("format") == "date"):
             hint, hint_en = date_hint(error.instance)
-            counted = later_date(error.instance, (parsed.data or {}).get("date")) if not hint else None
+            record_day = (parsed.data or {}).get("date")
+            short = month_day(error.instance) if path != ("date",) else None
+            if short is not None and isinstance(record_day, str) and _calendar_date(record_day):
+                # `date: 3/12` of an activity: the year of the record's date, as a question
+                with contextlib.suppress(ValueError):
+                    meant = dt.date(int(record_day[:4]), *short).isoformat()
+                    hint = f" 연도를 넣어 적으세요: 기록 날짜({record_day})와 같은 해라면 {meant}"
+                    hint_en = f" add the year: {meant} if it is the year of the record's date ({record_day})"
+            counted = later_date(error.instance, record_day) if not hint else None
             if counted is not None:  # `next_review: 한 달 후`: the date it counts to from the record's
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
                 hint = f" 날짜(YYYY-MM-DD)로 적으세요: 기록 날짜에서 '{error.instance}'이면 {key}: {counted}"
