@@ -170,30 +170,36 @@ def hrefs_placed(html: str, page: str, place: Callable[[str], str | None], left:
     `left` of (it leaves the casebook) keeps its text, not its address. Any other link is left as
     written."""
 
-    def placed(m: re.Match[str]) -> str:
+    def placed(address: str) -> str | None:
+        found = place(address)
+        return address if found is None else None if found == left else placed_url(found, page)
+
+    return values_changed(html, A_TAG, _A_HREF, placed)
+
+
+def values_changed(html: str, tags: re.Pattern[str], attr: re.Pattern[str], change: Callable[[str], str | None]) -> str:
+    """`html` (sanitized) with the value of the attribute `attr` finds (its value the match's group
+    1) in each tag `tags` finds given `change(value)` (unescaped; written back escaped), or taken
+    out where it gives None; a value it gives back unchanged leaves the tag as it is."""
+
+    def changed(m: re.Match[str]) -> str:
         tag = m.group()
-        href = _A_HREF.search(tag)
-        if href is None:
-            return tag
-        found = place(unescape(href.group(1)))
+        found = attr.search(tag)
         if found is None:
             return tag
-        return with_value(tag, href, None if found == left else placed_url(found, page))
+        value = unescape(found.group(1))
+        new = change(value)
+        if new == value:
+            return tag
+        if new is None:
+            return tag[:found.start()] + tag[found.end():]
+        return tag[:found.start(1)] + escape_text(new) + tag[found.end(1):]
 
-    return A_TAG.sub(placed, html)
-
-
-def with_value(tag: str, attr: re.Match[str], value: str | None) -> str:
-    """`tag` with the attribute `attr` found in it (its value the match's group 1) given `value`
-    (escaped), or taken out (None)."""
-    if value is None:
-        return tag[:attr.start()] + tag[attr.end():]
-    return tag[:attr.start(1)] + escape_text(value) + tag[attr.end(1):]
+    return tags.sub(changed, html)
 
 
 # a heading as the sanitizer writes it (every tag closed; attribute values in double quotes)
 _HEADING = re.compile(r'<h([1-6])((?:\s(?:[^<>"]|"[^"<]*")*)?)>((?:(?!</h[1-6]>)[^<]|<(?!/h[1-6]>))*)</h\1>')
-_HAS_ID = re.compile(r'\sid="')
 _ID_ATTR = re.compile(r'\sid="([^"]*)"')
 _START_TAG = re.compile(r'<[a-zA-Z][a-zA-Z0-9]*(?:[^<>"]|"[^"]*")*>')  # (as the sanitizer writes one)
 _ANY_TAG = re.compile(r"<[^>]*>")
@@ -206,35 +212,24 @@ def headings_named(html: str, prefix: str, words: Callable[[str], str]) -> str:
     keeps none. An id the writer gave an element (`<div id="x">`) is made `prefix` and its words
     alike (dropped when it has none), so that no element of a body takes an id of the page's
     (`r03`, `timeline`, another record's heading) and a link to it (`#x`, placed `#r02-x`) finds it."""
-    used: set[str] = set()
+    used: set[str] = set()  # (the words alone: every id of the body has the prefix)
     taken: dict[str, int] = {}
 
-    def own(m: re.Match[str]) -> str:
-        tag = m.group()
-        given = _ID_ATTR.search(tag)
-        if given is None:
-            return tag
-        found = words(unescape(given.group(1)))
+    def id_of(text: str) -> str | None:
+        found = words(text)
         if not found:
-            return with_value(tag, given, None)
+            return None
         name = numbered(found, used, taken)
         used.add(name)
-        return with_value(tag, given, prefix + name)
+        return prefix + name
 
     def named(m: re.Match[str]) -> str:
         level, attrs, inner = m.groups()
-        if _HAS_ID.search(attrs):
-            return m.group()
-        found = words(unescape(_ANY_TAG.sub("", inner)))
-        if not found:
-            return m.group()
-        name = numbered(found, used, taken)  # (the words alone: every id of the body has the prefix)
-        used.add(name)
-        name = prefix + name
-        return f'<h{level}{attrs} id="{escape_text(name)}">{inner}</h{level}>'
+        name = None if _ID_ATTR.search(attrs) else id_of(unescape(_ANY_TAG.sub("", inner)))
+        return m.group() if name is None else f'<h{level}{attrs} id="{escape_text(name)}">{inner}</h{level}>'
 
     if ' id="' in html:
-        html = _START_TAG.sub(own, html)
+        html = values_changed(html, _START_TAG, _ID_ATTR, id_of)
     return _HEADING.sub(named, html) if "<h" in html else html
 
 

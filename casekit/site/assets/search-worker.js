@@ -1066,7 +1066,7 @@ async function rank(words) {
         if (best > 0) { cover += PREFIX_COVER; some = true; }
       } else {
         cover += own;
-        if (own > 0 && (w.weak === null || w.weak === undefined || w.terms.some(t => have.has(t) && !w.weak.has(t)))) {
+        if (own > 0 && (!w.weak || w.terms.some(t => have.has(t) && !w.weak.has(t)))) {
           some = true;  /* (not by the bigrams of its ending alone: endingBigrams) */
         }
       }
