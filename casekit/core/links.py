@@ -495,7 +495,7 @@ class Targets:
             target: str | None = rel
         elif _judged(address) and "#" in address:
             target = self.named(rel, address)
-            if target is None or self.place(rel, address) != self._heading_place(target, address):
+            if target is None or self.place(rel, address) != self._heading_at(target, _fragment(address)):
                 return None
         else:
             return None
@@ -510,24 +510,22 @@ class Targets:
         words = anchor_words(unquote(fragment))
         return "" if words and self.heading_prefix(target) == words + "-" else words
 
-    def _heading_place(self, target: str, address: str) -> str | None:
+    def _heading_at(self, target: str, fragment: str) -> str | None:
+        """Where the heading of `target`'s body that `fragment` names is on the page that shows it
+        (`cases/2026-0001/#r02-영역별-욕구`), `target`'s own place when the fragment names none;
+        None when `target`'s headings have no ids there."""
         prefix = self.heading_prefix(target)
-        words = self._heading_words(target, _fragment(address))
-        location = self.by_source.get(target)
-        return None if prefix is None or location is None or not words else \
-            location.split("#", 1)[0] + "#" + prefix + words
-
-    def _own_heading(self, rel: str, address: str) -> str | None:
-        """Where a link of the body of `rel` to a heading of that body alone (`#영역별-욕구`) leads: the
-        heading's id on the page that shows the body, its place when the fragment has no words;
-        None when the address is not such a link, or `rel`'s headings have no ids there."""
-        address = _ASCII_WS.sub("", address).strip()
-        prefix = self.heading_prefix(rel) if address.startswith("#") else None
         if prefix is None:
             return None
-        location = self.by_source[rel]
-        words = self._heading_words(rel, address[1:])
+        location = self.by_source[target]
+        words = self._heading_words(target, fragment)
         return location.split("#", 1)[0] + "#" + prefix + words if words else location
+
+    def _own_heading(self, rel: str, address: str) -> str | None:
+        """Where a link of the body of `rel` to a heading of that body alone (`#영역별-욕구`) leads
+        (`_heading_at`); None when the address is not such a link."""
+        address = _ASCII_WS.sub("", address).strip()
+        return self._heading_at(rel, address[1:]) if address.startswith("#") else None
 
     def named(self, rel: str, address: str) -> str | None:
         """The casebook path the local address `address` in the file `rel` names (`casebook_path`),
@@ -568,10 +566,9 @@ class Targets:
             if location is None:
                 return None
         if fragment:
-            prefix = self.heading_prefix(found) if found is not None and location == self.by_source.get(found) else None
-            if prefix is not None and found is not None:  # a record's: one of its headings, else its place
-                words = self._heading_words(found, fragment)
-                return location.split("#", 1)[0] + "#" + prefix + words if words else location
+            heading = self._heading_at(found, fragment) if found is not None and location == self.by_source.get(found) else None
+            if heading is not None:  # a record's or resource's: one of its headings, else its place
+                return heading
             location = location.split("#", 1)[0] + "#" + fragment
         return location
 
