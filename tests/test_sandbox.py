@@ -9,6 +9,7 @@ a finding at the template, and ordinary overrides still render."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,36 @@ def test_the_theme_environment_is_the_sandbox_in_the_generators_process(generato
         "assert isinstance(env, CasekitSandbox), type(env)\n"
         "assert env.filters['url'] and env.get_template('main.html')\nprint('ok')"))
     assert said == "ok", said
+
+
+
+def _mkdocs_build(sample: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=sample,
+                          capture_output=True, text=True, timeout=600, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.mark.slow
+def test_a_template_reads_nothing_of_the_plugin_but_its_settings(sample: Path, tmp_path: Path) -> None:
+    """The plugin holds the check's report (every record's values and bodies, restricted cases' too)
+    and the index of every sensitive value: a probe's `overrides/main.html` printed every client's
+    name and phone on every page of a plain `mkdocs build` through `config.plugins.casekit.report`,
+    check and audit passing. Shown, what the plugin holds is nothing; followed, it stops the build."""
+    _custom(sample, "{% set p = config.plugins.casekit %}<p>[{{ p.report }}][{{ p.index }}][{{ p.root }}]"
+                    "[{{ p['report'] }}][{{ p | attr('generated') }}]"
+                    "<span class='setting'>{{ p.config.korean_search }}</span></p>")
+    proc = _mkdocs_build(sample, tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "out" / "cases" / "2026-0001" / "index.html").read_text(encoding="utf-8")
+    assert "<p>[][][][][]<span class='setting'>True</span></p>" in page
+
+
+@pytest.mark.slow
+def test_a_template_following_the_plugins_report_stops_the_build(sample: Path, tmp_path: Path) -> None:
+    intake = '"cases/2026-0001/01-intake.md"'
+    _custom(sample, f"<p>{{{{ config.plugins.casekit.report.parsed[{intake}].data.client.phone }}}}"
+                    f"{{{{ (config.plugins['casekit'] | attr('report')).parsed[{intake}].data.client.name }}}}</p>")
+    proc = _mkdocs_build(sample, tmp_path / "out")
+    assert proc.returncode != 0 and "SecurityError" in proc.stderr, proc.stderr
+    published = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.html"))
+    assert "010-0000-1001" not in published and "박영수" not in published

@@ -41,6 +41,12 @@ GENERATORS = ("mkdocs", "properdocs")
 _PLAIN = (str, bytes, int, float, bool, list, tuple, dict, set, frozenset, type(None), dt.date, dt.time, dt.timedelta)
 _CALLABLE_TYPES = frozenset({dict, list, tuple, str, int, float, bool, set, frozenset, len, sorted, min, max})
 MAX_ITERATIONS = 1_000_000  # what a build's templates may loop over with range() in all (nested loops ran for hours)
+# what a template may read of casekit's own objects (the plugin, as `config.plugins.casekit`): its settings
+# only. The plugin holds the check's report, every record's values and bodies, restricted cases' too, and
+# the index of every sensitive value: `{{ config.plugins.casekit.report.parsed[…].data.client.phone }}` in
+# a casebook's `overrides/main.html` put every client's name, phone and address on every page of a
+# `mkdocs build`, check, build and audit passing (a probe)
+_CASEKIT_READABLE = frozenset({"config"})
 
 
 class CasekitSandbox(ImmutableSandboxedEnvironment):
@@ -58,6 +64,13 @@ class CasekitSandbox(ImmutableSandboxedEnvironment):
         if self.iterations > MAX_ITERATIONS:
             raise SecurityError(f"the templates' range() loops passed {MAX_ITERATIONS:,} iterations")
         return numbers
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        module = type(obj).__module__ or ""
+        return not module.startswith("casekit.") or module == "casekit.mkdocs_plugin.config" \
+            or attr in _CASEKIT_READABLE
 
     def is_safe_callable(self, obj: Any) -> bool:
         if not super().is_safe_callable(obj):
