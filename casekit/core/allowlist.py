@@ -98,6 +98,17 @@ HIDING_CLASS = re.compile(r"^(?:tabbed-[a-z-]*|headerlink|footnote-backref|giscu
                           re.I)
 
 
+# classes Material's stylesheet floats with (`[dir=ltr] .md-typeset .inline.end{float:right}`: for
+# admonitions set beside the text): pieces of a name or number in spans floated one after another
+# are drawn in the reverse order (`<span class="inline end">수</span>…영…박` reads 박 영 수 on the page,
+# 수영박 to every text check). An admonition written `!!! note inline end` is then an ordinary one.
+# (tests/test_settings_unsafe.py checks this list against the installed theme's stylesheet.)
+REORDERING_CLASS = re.compile(r"^inline$", re.I)
+# a list's first number and an item's number: small ones only (`<ol start="19690720">`: its second
+# item is numbered 19690721, a client's birth date, in no text a check reads)
+LIST_NUMBER = re.compile(r"\s*-?[0-9]{1,4}\s*")
+
+
 # classes that make the theme load from another host: Material's bundle finds `pre.mermaid` and
 # adds <script src="https://unpkg.com/mermaid@11/…"> to the page (blocked by the CSP, still an ask)
 LOADING_CLASS = re.compile(r"^mermaid$", re.I)
@@ -108,8 +119,11 @@ def _filter(tag: str, attr: str, value: str) -> str | None:
         return None
     if attr == "class":
         kept = [c for c in value.split()
-                if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c) and not LOADING_CLASS.match(c)]
+                if not RESERVED_CLASS.match(c) and not HIDING_CLASS.match(c) and not LOADING_CLASS.match(c)
+                and not REORDERING_CLASS.match(c)]
         return " ".join(kept) or None
+    if attr in ("start", "value") and tag in ("ol", "li") and not LIST_NUMBER.fullmatch(value):
+        return None
     if tag == "img" and attr == "src" and not is_local_path(value):
         # an empty address loads nothing (a browser asks for no file): kept, so the page says
         # "[그림 없음]" (casekit.site.body) as check says image-not-found, not "[외부 자료 생략]"

@@ -928,6 +928,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "an invisible character that changes the direction of text (U+{char}) is published: what is shown "
         "differs from what is written; remove it from its source",
     ),
+    "site-unreadable-text": (
+        E,
+        "게시된 파일이 글자를 적힌 것과 다른 순서나 모양으로 보여 줍니다({what}). 화면의 글이 빌드 끝의 검사가 읽은 "
+        "글과 달라져 민감 정보가 검사를 피할 수 있습니다. 글의 방향을 바꾸는 dir·<bdo>·style과 쪽에 적어 넣은 그림"
+        "(data: 주소)은 실을 수 없으니 테마 템플릿이나 원본에서 지우세요.",
+        "a published file shows text in another order or form than it is written ({what}): what a reader sees is "
+        "not what the audit read; remove it from the theme template or its source",
+    ),
     "site-sensitive": (
         E,
         "게시된 파일에 민감 정보가 들어 있습니다: {source}의 {field} 값(또는 그 변형). 값은 보이지 않게 했습니다. 그 기록이나 문서에서 값을 지우고 다시 빌드하세요.",

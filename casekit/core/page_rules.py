@@ -30,6 +30,14 @@ ACTIVE_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "appl
 # SVG animation sets another attribute of its parent to its values (an <a>'s href to javascript:)
 SVG_ANIMATION = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
 _REFRESH = re.compile(r"url\s*=", re.I)
+# what shows a text in another order or form than it is written, which the audit (reading what is
+# written) cannot vouch for: `<bdo dir="rtl">수영박</bdo>` is seen 박영수; a picture written into the
+# page (`<img src="data:image/svg+xml;base64,…">`: an SVG's <text>, any raster's pixels) is read by
+# no text check. The theme writes `dir="ltr"` (on <body>) and no data: address in a page; the
+# sanitizer keeps neither in what people write.
+REORDERING_TAGS = frozenset({"bdo"})
+_STYLE_REORDERS = re.compile(r"(?<![\w-])(?:direction|unicode-bidi|writing-mode|order)\s*:|(?:row|column|wrap)-reverse")
+_DATA_URL = re.compile(r"\s*data:", re.I)
 # one lower-cased start tag: its name, its attributes (unrolled: quoted values may hold ">"), each part
 # read once (possessive): its name is the longest that leaves the rest attributes closed by ">" (a name
 # holding a quote, `<a"x y">`, is tried shorter by _start_tag; a name let go back one character at a
@@ -69,7 +77,7 @@ def tag_problems(tag: str) -> list[tuple[str, str]]:
     if found is None:
         return []
     name, attrs = found
-    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
+    out = tag_name_problems(name)
     for a in _ATTR.finditer(attrs):
         value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
         if value is not None:
@@ -79,6 +87,15 @@ def tag_problems(tag: str) -> list[tuple[str, str]]:
     return out
 
 
+def tag_name_problems(name: str) -> list[tuple[str, str]]:
+    """(code, what) for a lower-cased element name the site may not hold whatever its attributes."""
+    if name in ACTIVE_TAGS:
+        return [("site-active-content", f"<{name}>")]
+    if name in REORDERING_TAGS:
+        return [("site-unreadable-text", f"<{name}>")]
+    return []
+
+
 def attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, str] | None:
     """(code, what) for one attribute (lower-cased `key` and `value`) of a start tag `<tag attrs>`
     that loads from another host or runs a script; None for any other."""
@@ -86,7 +103,12 @@ def attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, 
         return "site-active-content", f"<{tag} {key}>"
     if key == "style":
         hosts = css_outside_hosts(value)
-        return ("site-outside-load", f"<{tag} style> {hosts[0]}") if hosts else None
+        if hosts:
+            return "site-outside-load", f"<{tag} style> {hosts[0]}"
+        turned = _STYLE_REORDERS.search(value)
+        return ("site-unreadable-text", f"<{tag} style={turned.group().strip(' ;:')}>") if turned else None
+    if key == "dir" and value.strip() not in ("ltr", ""):
+        return "site-unreadable-text", f"<{tag} dir={value.strip()[:10]}>"
     if key == "srcdoc":
         return "site-active-content", f"<{tag} srcdoc>"
     if key in ("href", "src", "action", "formaction", "data", "xlink:href") and is_script_url(value):
@@ -101,6 +123,8 @@ def attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, 
         url = _REFRESH.split(value, 1)[1].strip().strip("'\"")
         return "site-active-content", f"<meta refresh> {host_of(url) or url[:40]}"
     if key in LOAD_ATTRIBUTES or (key == "href" and tag not in CLICK_TAGS):
+        if any(_DATA_URL.match(url) for url in _candidates(key, value) if url):
+            return "site-unreadable-text", f"<{tag} {key}=data:>"
         for url in _candidates(key, value):
             if is_outside(url):
                 return "site-outside-load", f"<{tag} {key}> {host_of(url)}"

@@ -358,6 +358,9 @@ _REFUSED_WHY = {
                           "the site would load from another host (the casebook site asks no other host for anything)"),
     "site-active-content": ("casekit이 검사하지 않은 스크립트나 내용을 실행하거나 끼워 넣습니다",
                             "it runs or embeds a script or content casekit did not check"),
+    "site-unreadable-text": ("글자를 적힌 것과 다른 순서(dir, <bdo>)나 그림(data: 주소)으로 보여 주어, 검사가 읽는 글과 "
+                             "화면의 글이 달라집니다", "it shows text in another order (dir, <bdo>) or as a picture (a data: "
+                             "address) than the audit reads"),
     "inline script": ("테마(Material)의 것이 아닌 스크립트입니다. 사례집 사이트는 casekit과 테마의 스크립트만 "
                       "실행합니다(방문 통계·채팅 위젯 같은 스크립트는 읽는 사람의 정보를 다른 곳으로 보낼 수 있습니다)",
                       "a script not the theme's (Material's): the casebook site runs casekit's and the theme's scripts "

@@ -39,7 +39,13 @@ from urllib.parse import unquote
 from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
-from casekit.core.page_rules import ACTIVE_TAGS, attribute_problem, tag_problems
+from casekit.core.page_rules import (
+    ACTIVE_TAGS,
+    REORDERING_TAGS,
+    attribute_problem,
+    tag_name_problems,
+    tag_problems,
+)
 from casekit.core.reading import (
     MAX_GUNZIP,
     SCHEME,
@@ -734,7 +740,7 @@ def _elements(rel: str, page: str, scan: Scanner, said: set[tuple[str, str]],
     problems: list[tuple[str, str]] = []
     judged = scan.elements
     for key in built:
-        if key[1] or key[0] in ACTIVE_TAGS:
+        if key[1] or key[0] in ACTIVE_TAGS or key[0] in REORDERING_TAGS:
             found = judged.get(key)
             if found is None:
                 found = judged[key] = element_problems(*key)
@@ -748,7 +754,7 @@ def element_problems(name: str, attrs: tuple[tuple[str, str | None], ...]) -> li
     """(code, what) for everything wrong with one element as the parser built it (attribute
     values decoded, names as the tokenizer ended them); judged as `tag_problems` judges a tag."""
     name = name.lower()
-    out = [("site-active-content", f"<{name}>")] if name in ACTIVE_TAGS else []
+    out = tag_name_problems(name)
     joined = " ".join(f"{key}={value}" for key, value in attrs).lower()
     for key, value in attrs:
         if value is not None:
