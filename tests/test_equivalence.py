@@ -126,6 +126,7 @@ def _plant(root: Path) -> None:
     append("cases/2026-0003/01-intake.md", "배우자 여권 M12345678 사본")  # pii-passport
     append("cases/2026-0004/01-intake.md", "지난번 박영수 님과 같은 건물")  # sensitive-in-text: 2026-0001's client
     append("cases/2026-0004/03-followup.md", "목표: {{goal.text}}")  # template-tag-in-body
+    append("cases/2026-0005/01-intake.md", "---\ncase: \"2026-0005\"\nstage: intake\n---")  # front-matter-repeated
     # sensitive-variant-in-text (romanized: 2026-0001's client; date in number words: her birth date), pii-phone in words
     append("cases/2026-0004/03-followup.md", "이웃 Park Young-soo 씨, 생신 일구육구년 칠월 이십일일, 연락처 공일공-일이삼사-오육칠팔")
     edit("cases/2026-0002/01-intake.md", '    relation: "자녀(아들)"', '    name: "Trần Văn Hùng"\n    relation: "자녀(아들)"')

@@ -2532,3 +2532,42 @@ def test_an_activitys_date_without_its_year_is_offered_the_records_year(sample: 
     found = [f for f in check(sample, [sample / "cases/2026-0001"], today=None).findings
              if f.path.endswith(INTERVENTION) and f.line == line and f.code == "bad-date"]
     assert found and "YYYY-04-20" in found[0].message_ko, found
+
+
+@pytest.mark.parametrize(("first", "says"), [
+    ("--- 접수 기록", "'---' 뒤에 글('접수 기록')"), ("\u2014", "(지금은 '\u2014')"), ("\u2010\u2010\u2010", "(지금은 '\u2010\u2010\u2010')"),
+    ("  ---", "앞에 빈칸"),
+])
+def test_an_opening_line_typed_wrong_is_one_finding_and_the_fields_are_no_body(sample: Path, first: str,
+                                                                              says: str) -> None:
+    """`--- 접수 기록` was told the file has no '---' at all, and the client's phone fields were then read as
+    body text: two pii-phone errors more (a probe). The fields are not the body, whatever the first line."""
+    rel = "cases/2026-0002/01-intake.md"
+    record = sample / rel
+    record.write_text(first + record.read_text(encoding="utf-8")[3:], encoding="utf-8")
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == rel]
+    assert found == [("front-matter-missing", 1)], found
+    said = next(f.message_ko for f in check(sample, today=None).findings if f.path == rel)
+    assert says in said and "머리말(front matter)을 여는 '---' 줄이 아닙니다" in said, said
+
+
+def test_a_record_pasted_twice_is_said_once_at_its_second_front_matter(sample: Path) -> None:
+    """The whole record pasted twice passed check and the site showed its second front matter as the
+    body's text (a probe)."""
+    record = sample / MONITORING
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + text, encoding="utf-8")
+    found = [(f.code, f.line, f.severity) for f in check(sample, today=None).findings if f.path == MONITORING]
+    second = text.count("\n") + 1
+    assert found == [("front-matter-repeated", second, "error")], found
+
+
+@pytest.mark.parametrize("body", [
+    "\n---\n\n요약: 다음 점검은 12월\n메모: 없음\n\n---\n",  # thematic breaks around key-like lines
+    "\n```yaml\n---\ncase: \"2026-0001\"\nstage: monitoring\n---\n```\n",  # shown as code
+    "\n---\ndate: 2026-04-20\nnote: 전화\n---\n",  # no case: or stage:
+])
+def test_a_body_with_lines_like_fields_is_no_repeated_front_matter(sample: Path, body: str) -> None:
+    record = sample / MONITORING
+    record.write_text(record.read_text(encoding="utf-8") + body, encoding="utf-8")
+    assert "front-matter-repeated" not in {f.code for f in check(sample, today=None).findings}

@@ -542,6 +542,27 @@ def pasted_tables(text: str, rel: str, first_line: int) -> list[Finding]:
     return out
 
 
+# a front matter in a record's body: a '---' line, then `case:` or `stage:` among the `key: value`
+# lines right under it, then a closing '---' (a record pasted twice, or another record pasted in)
+_BODY_FRONT = re.compile(r"^---[ \t]*\n((?:[A-Za-z_][\w.-]*:[^\n]*\n(?:[ \t]+[^\n]*\n)*){2,})---[ \t]*$", re.M)
+_RECORD_KEY = re.compile(r"^(?:case|stage):", re.M)
+
+
+def repeated_front_matter(text: str, rel: str, first_line: int) -> list[Finding]:
+    """`front-matter-repeated`: a record's body holding a front matter of its own, at its first line
+    (the whole record pasted twice; another record pasted in). The site would show its fields as the
+    body's text, as a heading and a paragraph: values kept out of the page, a client's among them."""
+    if "\n---" not in text and not text.startswith("---"):
+        return []
+    plain = without_code(text)
+    out = []
+    for m in _BODY_FRONT.finditer(plain):
+        if _RECORD_KEY.search(m.group(1)):
+            line = first_line + plain.count("\n", 0, m.start())
+            out.append(finding("front-matter-repeated", rel, line, 1, end=line + m.group().count("\n")))
+    return out
+
+
 def stalling_paragraphs(text: str, rel: str, first_line: int) -> list[Finding]:
     """Paragraphs that would make the Markdown renderer crawl (its link and tag patterns backtrack,
     quadratically): more than MAX_BRACKETS brackets left open, or brackets nested deeper than

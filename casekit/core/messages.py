@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "front-matter-missing": (
         E,
-        "파일 맨 앞에 '---'로 시작하는 머리말(front matter)이 없습니다. {advice}",
+        "파일의 첫 줄이 머리말(front matter)을 여는 '---' 줄이 아닙니다. {advice}",
         "the file does not start with '---' front matter: {advice_en}",
     ),
     "front-matter-not-first": (
@@ -71,6 +71,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "머리말이 '---' 줄로 닫히지 않았습니다. {advice}",
         "front matter is not closed by a '---' line; {advice_en}",
+    ),
+    "front-matter-repeated": (
+        E,
+        "본문의 이 줄부터 {end}번째 줄까지 머리말('---' 사이의 case:, stage: …)이 한 번 더 있습니다. 기록 전체를 두 번 "
+        "붙여 넣었다면 이 줄부터 뒤에 붙은 것을 모두 지우고, 다른 기록을 붙여 넣었다면 그 기록은 제 파일에 두세요. "
+        "그대로 두면 머리말의 값이 본문의 글로 사이트에 실립니다.",
+        "the body holds a front matter of its own (case:, stage: … between '---' lines, to line {end}): if the "
+        "record was pasted twice, delete everything pasted from this line; another record belongs in its own file; "
+        "as it is, the fields are published as the body's text",
     ),
     "front-matter-not-mapping": (
         E,

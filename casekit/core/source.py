@@ -438,14 +438,27 @@ def split(text: str, rel: str) -> Parsed:
             # the opening line left out of a front matter that is there (`case: …` on line 1, a '---' below)
             close = _FRONT_END.search(text, first_end + 1) if first_end >= 0 and _KEY_LINE.match(first) else None
             hidden = "".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in first if IGNORABLE_RE.fullmatch(ch)))
-            if hidden and IGNORABLE_RE.sub("", first).strip() == "---":
+            titled = _TITLED_OPENING.fullmatch(first.rstrip())  # `--- 접수 기록`: a title typed after it
+            dashed = _DASHES_ONLY.fullmatch(first.strip()) is not None  # `----`, `—`, `‐‐‐`, `- - -`
+            if close is None and first_end >= 0 and (hidden or indented or titled or dashed) \
+                    and _KEY_LINE.match(text[first_end + 1 : first_end + 200].lstrip(" ")):
+                # an opening line mistyped, the fields after it: what follows its closing '---' is the body
+                # (the fields hold a client's numbers: not read as text the site shows)
+                close = _FRONT_END.search(text, first_end + 1)
+            if titled:
+                advice = (f"첫 줄의 '---' 뒤에 글('{titled.group(1)}')이 있습니다. 머리말을 여는 첫 줄에는 '---'만 "
+                          "씁니다: 그 글은 지우거나, 머리말을 닫는 '---' 줄 뒤 본문 첫머리에 제목(# …)으로 옮기세요.",
+                          f"the first line holds text after its '---' ('{titled.group(1)}'): the line that opens the "
+                          "fields is '---' alone; delete the text or move it below the closing '---' as the body's "
+                          "title")
+            elif hidden and IGNORABLE_RE.sub("", first).strip() == "---":
                 # (pasted from a messenger or a web page, or saved by two tools that each put a BOM)
                 advice = (f"첫 줄의 '---'에 보이지 않는 문자({hidden})가 섞여 있습니다. 첫 줄을 지우고 '---'를 다시 치세요.",
                           f"the first line's '---' holds an invisible character ({hidden}): delete the line and type '---' again")
             elif indented:
                 advice = ("첫 줄의 '---' 앞에 빈칸이 있습니다. 빈칸을 지워 줄 맨 앞에서 '---'로 시작하세요.",
                           "the first line's '---' is indented: start it at the beginning of the line")
-            elif _DASHES_ONLY.fullmatch(first.strip()):  # `----`, `--`, `———`, `- - -`: three hyphens, no more, no fewer
+            elif dashed:  # `----`, `--`, `———`, `—`, `- - -`: three hyphens, no more, no fewer
                 advice = (f"머리말을 여닫는 줄은 하이픈(-) 딱 세 개('---')입니다. 첫 줄을 '---'로 고치세요(지금은 "
                           f"'{first.strip()}').",
                           f"the line that opens the fields is exactly three hyphens: change '{first.strip()}' to '---' "
@@ -899,7 +912,9 @@ _DASH_CHARS = "\u2010-\u2015\u2212\uff0d\u30fc\u3161\u2500\u2501"
 # (each run taken whole: `[-…]*[…][-…]*` split a line of 100,000 `ㅡ` every way between its two runs, minutes)
 _DASHES_LINE = re.compile(rf"^[ \t]*+(?:-{{2}}|-{{4,}}+|-*+[{_DASH_CHARS}][-{_DASH_CHARS}]*+"
                           rf"|---[ \t]*+\S.*+)$")  # `--`, `----`, `—`, `－－－`, `ㅡㅡㅡ`, `--- x`
-_DASHES_ONLY = re.compile(r"(?:[-\u2010-\u2015\u2212\uff0d\u30fc\u3161][ \t]*){2,12}")  # a line of dashes, not '---'
+# a line of dashes, not '---' (one only when it is no hyphen: `—`, a word processor's for `---`)
+_DASHES_ONLY = re.compile(r"(?:[-\u2010-\u2015\u2212\uff0d\u30fc\u3161][ \t]*){2,12}|[\u2010-\u2015\u2212\uff0d\u30fc]")
+_TITLED_OPENING = re.compile(r"---[ \t]+([^\s-].{0,60})")  # `--- 접수 기록` as a file's first line
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 

@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from casekit.core import clock
-from casekit.core.docs import outside_content, pasted_tables, stalling_paragraphs, template_tags
+from casekit.core.docs import (
+    outside_content,
+    pasted_tables,
+    repeated_front_matter,
+    stalling_paragraphs,
+    template_tags,
+)
 from casekit.core.findings import Finding
 from casekit.core.links import (
     Anchors,
@@ -107,6 +113,7 @@ def check_record(
         findings += scan_parsed(parsed, task.rel, schemas.unscanned_paths(task.stage), allow, today)
         findings += stalling_paragraphs(parsed.body, task.rel, parsed.body_line)
         findings += pasted_tables(parsed.body, task.rel, parsed.body_line)
+        findings += repeated_front_matter(parsed.body, task.rel, parsed.body_line)
         findings += outside_content(parsed.body, task.rel, parsed.body_line)
         findings += template_tags(parsed.body, task.rel, parsed.body_line)
         links = body_links(parsed.body, parsed.body_line)
