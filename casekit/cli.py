@@ -263,9 +263,21 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
         _worker_slip(root, worker)
 
 
+# why a record is refused, said on the first line when its date is all that is wrong (the lines below say it in full)
+_DATE_HEADLINE = {"date-decreasing": "날짜가 앞선 기록보다 이릅니다.", "date-year-typo": "날짜의 연도가 맞지 않는 것 같습니다.",
+                  "date-future": "날짜가 오늘보다 뒤입니다.", "date-far-future": "날짜가 오늘보다 뒤입니다.",
+                  "date-too-old": "날짜가 너무 오래전입니다."}
+
+
 def _refused(exc: Refused, command: str, headline: str) -> NoReturn:
-    """A refusal in words a practitioner acts on: why, what to write instead, how to write it anyway."""
-    lines = [headline + (" 종결된 사례입니다." if exc.closed else "")]
+    """A refusal in words a practitioner acts on: why, what to write instead, how to write it anyway.
+    The first line says why when one reason covers it: a closed case (only when that is the reason: a
+    follow-up may come after a closure), or the date."""
+    if exc.closed:
+        headline += " 종결된 사례입니다."
+    elif exc.codes and all(c in _DATE_HEADLINE for c in exc.codes):
+        headline += " " + _DATE_HEADLINE[exc.codes[0]]
+    lines = [headline]
     lines += [f"  - {reason}" for reason in exc.reasons]
     if exc.instead:
         lines.append("지금 쓸 수 있는 기록:")

@@ -48,6 +48,23 @@ def test_add_to_a_closed_case_is_refused_with_what_to_write_instead(sample: Path
     no_unpicked_particles(err)
 
 
+@pytest.mark.parametrize("case", ["2026-0001", "2026-0004", "2026-0007"])
+def test_a_follow_up_dated_too_early_in_a_closed_case_is_refused_for_its_date_not_the_closure(
+        sample: Path, run, case: str) -> None:
+    """A follow-up may come after a closure: refused for its date, the first line said "종결된 사례입니다",
+    the one reason it was not."""
+    last = last_date(sample, case)
+    before = files(sample)
+    result = run(sample, "add", case, "사후관리", "--date", "2026-05-01")
+    assert result.exit_code == 1 and files(sample) == before
+    headline = result.stderr.splitlines()[0]
+    assert headline == f"{case}에 사후관리 기록을 쓰지 않았습니다. 날짜가 앞선 기록보다 이릅니다.", result.stderr
+    assert "종결" not in result.stderr and f"마지막 기록의 날짜는 {last}입니다" in result.stderr
+    with pytest.raises(Refused) as caught:
+        add_record(sample, case, "followup", worker=None, date=dt.date(2026, 5, 1), today=TODAY)
+    assert caught.value.codes == ["date-decreasing"] and not caught.value.closed
+
+
 def test_force_writes_the_refused_record_and_warns(sample: Path, run) -> None:
     result = run(sample, "add", "2026-0001", "점검", "--force")
     assert result.exit_code == 0

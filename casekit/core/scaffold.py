@@ -84,7 +84,9 @@ class Refused(ScaffoldError):
     """The record would break the process order, go back in time, or carries an implausible date:
     nothing was written. `force=True` writes it anyway. A value for the adapter to word:
     `reasons` (Korean, the same messages `check` gives), their `codes`, the records that *would*
-    be in order now as (stage word, label) pairs, and the case's last record date."""
+    be in order now as (stage word, label) pairs, and the case's last record date. `closed`: refused
+    because the case is closed (`after-closure`: only a follow-up or a reopening may come), not
+    merely a refusal in a closed case (a follow-up dated before the last record is refused for its date)."""
 
     def __init__(self, case: str, stage: str, reasons: list[str], codes: list[str],
                  instead: list[tuple[str, str]] | None = None, last_date: str | None = None,
@@ -633,7 +635,8 @@ def _add_locked(root: Path, folder: Path, case: str, stage: str, template: str, 
         raise Refused(
             case, stage, list(dict.fromkeys(f.message_ko for f in objections)), codes,
             _in_order_now(root, case, records, nn, date, worker, ep, schemas, stage) if ordered else [],
-            max((r.date for r in records if r.date), default=None), ep is not None and ep.closure is not None,
+            max((r.date for r in records if r.date), default=None),
+            ep is not None and ep.closure is not None and "after-closure" in codes,
         )
     while nn <= 99:
         name = f"{nn:02d}-{stage}.md"
