@@ -617,6 +617,10 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str | None, to_worker: str
                                 date=_today(date, "--date"), by=by, force=force)
         for s in skipped:
             click.echo(printable(f"건너뜀 {s.case}: {s.why}"), err=True)
+        if not planned and skipped:  # (the cases asked for, or some of --from's, are there: they were left)
+            done = "넘기지 않습니다" if dry_run else "넘기지 못했습니다"
+            raise click.ClickException(f"{to_worker}에게 넘{'길' if dry_run else '긴'} 사례가 없습니다."
+                                       f"{_skipped_note(skipped, done)} (nothing handed over)")
         if not planned:
             raise click.ClickException(f"{from_worker}에게서 넘길 진행 중 사례가 없습니다 (nothing to hand over)")
         for p in planned:

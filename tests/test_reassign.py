@@ -160,6 +160,21 @@ def test_given_cases_of_another_worker_or_closed_are_named(tmp_path: Path, run) 
     assert spaced.exit_code == 2 and "공백이 있습니다: --to choi.sw처럼" in spaced.output
 
 
+@pytest.mark.parametrize("dry", [True, False])
+def test_cases_named_and_all_left_are_said_to_be_left_not_that_there_are_none(tmp_path: Path, run, dry: bool) -> None:
+    """`reassign --from kim.sw c2 --date` (a day before c2's last record) refused the date, then ended
+    "kim.sw에게서 넘길 진행 중 사례가 없습니다": c2 is open and kim.sw's. The last line names the cases left."""
+    root = book(tmp_path)
+    before = snapshot(root)
+    result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "c2", "--date", "2026-04-30",
+                 *(["--dry-run"] if dry else []))
+    assert result.exit_code == 1 and snapshot(root) == before
+    assert "건너뜀 c2: 마지막 기록(2026-05-01)보다 이른 날" in result.output
+    assert "넘길 진행 중 사례가 없습니다" not in result.output, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert "사례 1건(c2)은 " in last and ("넘기지 않습니다" if dry else "넘기지 못했습니다") in last, last
+
+
 @pytest.mark.parametrize(("text", "code", "line", "column"), [
     ("handovers:\n  - date: 2026-13-01\n    from: kim.sw\n    to: lee.sw\n", "bad-date", 2, 11),
     ("handovers:\n  - date: 2026-04-02\n    from: kim.sw\n    too: lee.sw\n", "unknown-field", 4, 5),
