@@ -175,6 +175,34 @@ def test_cases_named_and_all_left_are_said_to_be_left_not_that_there_are_none(tm
     assert "사례 1건(c2)은 " in last and ("넘기지 않습니다" if dry else "넘기지 못했습니다") in last, last
 
 
+BROKEN = 'handovers:\n  - date: 2026-06-01\n    from: kim.sw\n    to: lee.sw\n    reason: "육아휴직\n'  # (a quote left open)
+
+
+def test_a_case_whose_handover_file_is_broken_is_said_to_need_the_file_fixed(tmp_path: Path, run) -> None:
+    """c1's handover.yml, handing it to lee.sw, has a quote left open: `reassign --from lee.sw c1` said
+    "지금 담당자는 kim.sw입니다" (its records' worker), not a word of the file that says who has it."""
+    root = book(tmp_path)
+    (root / "cases/c1/handover.yml").write_text(BROKEN, encoding="utf-8")
+    before = snapshot(root)
+    result = run(root, "reassign", "--from", "lee.sw", "--to", "choi.sw", "c1")
+    assert result.exit_code == 1 and snapshot(root) == before
+    assert "지금 담당자는" not in result.output, result.output
+    assert "건너뜀 c1: cases/c1/handover.yml:5에 오류가 있어 지금 담당자를 알 수 없습니다" in result.output
+    assert "읽을 수 없습니다" in result.output and "먼저 고친 뒤 다시 실행하세요" in result.output
+    assert "사례 1건(c1)은 넘기지 못했습니다" in result.output.strip().splitlines()[-1]
+    # handing over all of lee.sw's cases: c4 goes, c1 (lee.sw's by the file) is not left in silence
+    every = run(root, "reassign", "--from", "lee.sw", "--to", "choi.sw", "--dry-run")
+    assert every.exit_code == 1 and "c4: lee.sw → choi.sw" in every.output
+    assert "건너뜀 c1: cases/c1/handover.yml:5에 오류가 있어" in every.output, every.output
+    # an id only the broken file names is no typo: the case it names is said, as above
+    (root / "cases/c1/handover.yml").write_text(BROKEN.replace("lee.sw", "oh.sw"), encoding="utf-8")
+    only = run(root, "reassign", "--from", "oh.sw", "--to", "choi.sw", "--dry-run")
+    assert only.exit_code == 1 and "건너뜀 c1: cases/c1/handover.yml:5에 오류가 있어" in only.output, only.output
+    # a worker the file does not name is not told of it
+    other = run(root, "reassign", "--from", "lee.sw", "--to", "choi.sw", "--dry-run")
+    assert other.exit_code == 0 and "c1" not in other.output, other.output
+
+
 @pytest.mark.parametrize(("text", "code", "line", "column"), [
     ("handovers:\n  - date: 2026-13-01\n    from: kim.sw\n    to: lee.sw\n", "bad-date", 2, 11),
     ("handovers:\n  - date: 2026-04-02\n    from: kim.sw\n    too: lee.sw\n", "unknown-field", 4, 5),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from collections import Counter
 from contextlib import suppress
@@ -44,6 +45,7 @@ from casekit.core.scaffold import (
     staged,
     write_new,
 )
+from casekit.core.source import read_file
 
 HEADER = (
     "# 담당자 변경(인수인계) 기록: `casekit reassign`이 항목을 덧붙입니다.\n"
@@ -129,8 +131,10 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
                                 "or number; nothing was written)")
     known = known_workers(report.summaries, report.handovers)
     typos = typo_workers(report.summaries, report.handovers)  # (kim written once for kim.sw: not a worker to go by)
+    # the handover.yml files check finds errors in: their entries, and so who has those cases now, may not have been read
+    unread_files = {f.path for f in report.errors if f.path.startswith("cases/") and f.path.endswith(f"/{HANDOVER_FILE}")}
     why = unknown_worker(from_worker, known, typos)
-    if why is not None:
+    if why is not None and not any(_names(report.root / rel, from_worker) for rel in unread_files):
         raise ReassignError(f"--from: {why} (no case names this worker)", usage=True)
     if not force and (to_worker in typos or (to_worker not in known and close_to(to_worker, sorted(known - set(typos)))
                                              is not None)):
@@ -153,6 +157,16 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
         handovers = report.handovers.get(case, [])
         worker = current_worker(records, handovers)
         rel = f"cases/{case}/{HANDOVER_FILE}"
+        if rel in unread_files and (cases or (
+                (worker == from_worker or _names(report.root / rel, from_worker))
+                and not (is_closed(records) and not case_dues(case, records, report.config.deadlines, handovers)))):
+            # who has the case is read from that file: the records' worker is no answer while it is broken
+            first = min((f for f in report.errors if f.path == rel), key=lambda f: (f.line or 0, f.column or 0))
+            where = f"{rel}:{first.line}" if first.line else rel
+            skipped.append(Skipped(case, attach_particles(
+                f"{where}에 오류가 있어 지금 담당자를 알 수 없습니다: {first.message_ko} 이 파일을 먼저 고친 뒤 다시 "
+                f"실행하세요(casekit check {case}가 그곳을 알려 줍니다) (fix {rel} first: who has the case is read from it)")))
+            continue
         if worker in slips:  # its last record's worker mistyped: the case would be left with nobody
             skipped.append(Skipped(case, attach_particles(
                 f"지금 담당자가 '{worker}'(으)로 적혀 있습니다. 혹시 {from_worker}인가요? 그 기록의 worker를 {from_worker}"
@@ -177,11 +191,6 @@ def plan(root: Path, from_worker: str, to_worker: str, cases: list[str] | None =
         if not _regular_or_missing(report.root / rel):
             skipped.append(Skipped(case, f"{rel}이 일반 파일이 아닙니다(폴더, 파이프나 링크). 덧붙이지 않았습니다 "
                                          "(not a regular file; nothing appended)"))
-            continue
-        errors = [f for f in report.errors if f.path == rel]
-        if errors:
-            skipped.append(Skipped(case, f"{rel}에 검사 오류가 있어 덧붙이지 않았습니다: {errors[0].message_ko} "
-                                         "(fix the file first)"))
             continue
         planned.append(Planned(case, rel, from_worker, to_worker, entry_lines(date, from_worker, to_worker, reason, by),
                                unread[case]))
@@ -211,6 +220,14 @@ def apply(root: Path, planned: list[Planned]) -> tuple[list[str], list[Skipped]]
             raise ReassignError(f"{p.rel}을 쓸 수 없습니다 (cannot write): {os_reason(exc)}") from None
         written.append(p.rel)
     return written, skipped
+
+
+def _names(path: Path, worker: str) -> bool:
+    """Whether the file at `path` (a handover.yml check could not read) has `worker`'s id in it, as a word."""
+    if os.path.islink(path):  # (never followed)
+        return False
+    text, _ = read_file(str(path), HANDOVER_FILE)
+    return text is not None and re.search(rf"(?<![\w.-]){re.escape(worker)}(?![\w.-])", text) is not None
 
 
 def _regular_or_missing(path: Path) -> bool:
