@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from casekit.core.scaffold import Refused, add_record, new_case, resolve_stage
+from casekit.core.casebook import check
+from casekit.core.scaffold import Refused, ScaffoldError, add_record, new_case, resolve_stage
 from tests.conftest import TODAY
 
 
@@ -175,6 +176,43 @@ def test_new_refusal_in_the_core_takes_today(tmp_path: Path, sample: Path) -> No
         new_case(sample, case_id="x1", worker=None, date=dt.date(2026, 12, 2), today=dt.date(2026, 12, 1))
     assert caught.value.codes == ["date-future"]
     assert not (sample / "cases/x1").exists()
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_new_starts_a_case_in_an_empty_folder_made_by_hand(sample: Path, run, force: bool) -> None:
+    """`mkdir cases/2026-0015` then `casekit new 2026-0015` (with --force too) said "이미 있습니다", while
+    check said case-empty: start with 01-intake.md. The folder holds no record: the intake is written in
+    it, and what else is there (.gitkeep) stays as it was."""
+    folder = sample / "cases/2026-0015"
+    folder.mkdir()
+    (folder / ".gitkeep").write_bytes(b"")
+    empty = [f for f in check(sample, [folder]).findings if f.code == "case-empty"]
+    assert [f.message_ko for f in empty] == ["사례 폴더에 기록이 없습니다. 접수 기록(01-intake.md)부터 만드세요: "
+                                             "casekit new 2026-0015"], empty
+    result = run(sample, "new", "2026-0015", "--worker", "kim.sw", *(["--force"] if force else []))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "cases/2026-0015/01-intake.md"
+    assert sorted(p.name for p in folder.iterdir()) == [".gitkeep", "01-intake.md"]
+    assert (folder / ".gitkeep").read_bytes() == b""
+    assert "case: 2026-0015" in (folder / "01-intake.md").read_text(encoding="utf-8")
+    assert not [f for f in check(sample, [folder]).findings if f.code == "case-empty"]
+    again = run(sample, "new", "2026-0015")  # a record there now: the case exists
+    assert again.exit_code == 1 and "사례 '2026-0015'가 이미 있습니다" in again.output
+
+
+def test_new_leaves_a_folder_with_a_misnamed_record_alone(sample: Path, run) -> None:
+    folder = sample / "cases/2026-0015"
+    folder.mkdir()
+    (folder / "01-intake_최종.md").write_text("접수", encoding="utf-8")
+    before = files(sample)
+    result = run(sample, "new", "2026-0015")
+    assert result.exit_code == 1 and files(sample) == before
+    assert "01-intake_최종.md는 이름이 기록 이름의 규칙에 맞지 않습니다" in result.output, result.output
+    assert "casekit check 2026-0015가 알려 줍니다" in result.output
+    with pytest.raises(ScaffoldError):
+        new_case(sample, case_id="2026-0015", worker=None)
+    (sample / "cases/2026-0016").symlink_to(folder, target_is_directory=True)  # never written through a link
+    assert run(sample, "new", "2026-0016").exit_code == 1 and files(sample) == {*before, "cases/2026-0016"}
 
 
 # --- the words for a stage ---------------------------------------------------------------------

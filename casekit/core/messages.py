@@ -511,7 +511,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "resource id '{value}' differs from the file name '{expected}'",
     ),
     # --- process rules --------------------------------------------------------
-    "case-empty": (E, "사례 폴더에 기록이 없습니다. 01-intake.md부터 만드세요.", "the case folder holds no record; start with 01-intake.md"),
+    "case-empty": (E, "사례 폴더에 기록이 없습니다. 접수 기록(01-intake.md)부터 만드세요: casekit new {case}",
+                   "the case folder holds no record; start with its intake (01-intake.md): casekit new {case}"),
     "first-not-intake": (
         E,
         "사례는 01-intake.md(접수)로 시작해야 합니다. 첫 기록: {name}",

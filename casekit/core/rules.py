@@ -166,7 +166,7 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     """Every cross-record rule for one case. `records` may be in any order; `resources`: the
     casebook's resource ids (a mapping: with their names, for the hint of a resource named by its name)."""
     if not records:
-        return [finding("case-empty", case_rel)]
+        return [finding("case-empty", case_rel, case=case_rel.rsplit("/", 1)[-1])]
     out: list[Finding] = []
     records = sorted(records, key=record_order)
     seen: dict[int, Summary] = {}

@@ -489,24 +489,51 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
             else:
                 cid = new_case_id(date)
             folder = cases / cid
+            made = True
             try:
                 folder.mkdir()  # exclusive: the id is ours once this succeeds
             except FileExistsError:
-                if case_id is not None:
-                    raise ScaffoldError(f"사례 '{cid}'이(가) 이미 있습니다 (case exists): cases/{cid}") from None
-                continue
+                if case_id is None:
+                    continue
+                _refuse_started(root, folder)  # a folder made by hand (mkdir) and nothing in it yet: the case starts here
+                made = False
             except OSError as exc:
                 raise ScaffoldError(f"사례 폴더를 만들 수 없습니다 (cannot create the case folder): {os_reason(exc)}") from None
         text = render(template, case=cid, date=date.isoformat(), worker=worker, goals={})
         try:
-            path = write_new(folder, "01-intake.md", text)
+            with nullcontext() if made else locked(folder):  # (under the lock `add` numbers the case's records in)
+                if not made:
+                    _refuse_started(root, folder)
+                path = write_new(folder, "01-intake.md", text)
+        except FileExistsError:
+            raise ScaffoldError(f"사례 '{cid}'이(가) 이미 있습니다 (case exists): cases/{cid}") from None
         except OSError as exc:
-            with suppress(OSError):
-                folder.rmdir()  # only if still empty: nothing half-made stays behind
+            if made:
+                with suppress(OSError):
+                    folder.rmdir()  # only if still empty: nothing half-made stays behind
             raise ScaffoldError(f"기록을 쓸 수 없습니다 (cannot write the record): {os_reason(exc)}") from None
         _fsync_dir(cases)
         return Written(path, f"cases/{cid}/01-intake.md", [attach_particles(mixed)] if mixed else [])
     raise ScaffoldError("새 사례 번호를 만들지 못했습니다 (could not allocate a case id)")
+
+
+def _refuse_started(root: Path, folder: Path) -> None:
+    """Refuse (`ScaffoldError`) a case folder that is there unless it is a folder of the casebook's own
+    (no link) holding no record yet: no file named as a record is, nor numbered as one (`01-intake_최종.md`,
+    whose number `add` counts as taken). Anything else in it (.gitkeep) is left as it is."""
+    exists = f"사례 '{folder.name}'이(가) 이미 있습니다 (case exists): cases/{folder.name}"
+    if os.path.islink(folder) or not folder.is_dir() or not inside(root, folder):
+        raise ScaffoldError(exists)
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise ScaffoldError(f"{exists}. 폴더를 읽을 수 없습니다: {os_reason(exc)}") from None
+    if any(parse_record_name(name) for name in names):
+        raise ScaffoldError(exists)
+    numbered = next((name for name in names if _LEADING_NUMBER.match(name)), None)
+    if numbered is not None:  # (01-intake_최종.md: a new 01-intake.md beside it would be a second intake)
+        raise ScaffoldError(f"{exists}. 그 안의 {numbered}은(는) 이름이 기록 이름의 규칙에 맞지 않습니다: 고칠 이름은 "
+                            f"casekit check {folder.name}이(가) 알려 줍니다 (a misnamed record is there: rename it)")
 
 
 def _numbered_like_the_others(cases: Path, date: dt.date) -> str | None:
