@@ -26,6 +26,7 @@ from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
 from casekit.core.scaffold import (
+    BadCaseId,
     NoSuchCase,
     Refused,
     ScaffoldError,
@@ -253,6 +254,8 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
         written = new_case(root, case_id=case_id, worker=worker, date=_today(date, "--date"), force=force)
     except Refused as exc:
         _refused(exc, "new", "새 사례를 만들지 않았습니다 (nothing created).")
+    except BadCaseId as exc:  # (a usage error, exit 2, as `add`, `status` and `reassign` say of an id mistyped)
+        raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(written.rel)
@@ -346,7 +349,7 @@ def add_cmd(case: str, stage: tuple[str, ...], worker: str | None, date: str | N
         written = add_record(root, case, stage_id, worker=worker, date=_today(date, "--date"), force=force, activity=activity)
     except Refused as exc:
         _refused(exc, "add", attach_particles(f"{case}에 {STAGE_KO[stage_id]} 기록을 쓰지 않았습니다."))
-    except NoSuchCase as exc:  # (a usage error, exit 2, as `casekit status` says of a case not there)
+    except (NoSuchCase, BadCaseId) as exc:  # (a usage error, exit 2, as `casekit status` says of a case not there)
         raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None

@@ -267,6 +267,19 @@ def test_a_mistyped_case_id_gets_the_closest_case(sample: Path, run) -> None:
     assert files(sample) == before
 
 
+@pytest.mark.parametrize("args", [("add", "2026-0012 ", "점검"), ("new", "2026-0015 "), ("new", "--id", "2026-0015 ")])
+def test_a_case_id_with_a_space_pasted_after_it_is_a_usage_error_naming_the_space(sample: Path, run,
+                                                                                 args: tuple[str, ...]) -> None:
+    """`casekit add '2026-0012 ' 점검` exited 1, as a refusal does; a case id typed wrong is a usage error
+    (exit 2), as a case not there is, and as `status`, `log` and `reassign` say of the same id."""
+    before = files(sample)
+    result = run(sample, *args)
+    assert result.exit_code == 2, result.output
+    meant = args[-2] if args[0] == "add" else args[-1]
+    assert "끝에 공백" in result.output and f"{meant.strip()}로 적으세요" in result.output, result.output
+    assert files(sample) == before
+
+
 def test_messages_pick_the_particle(sample: Path, run) -> None:
     missing = run(sample, "add", "2026-0099", "점검")
     assert "사례 '2026-0099'가 없습니다" in missing.output

@@ -80,6 +80,11 @@ class NoSuchCase(ScaffoldError):
     """`add` for a case the casebook does not have: a mistake in what was typed (the adapter's usage error)."""
 
 
+class BadCaseId(ScaffoldError):
+    """A case id not written as ids are (a space pasted after it, `..`): a mistake in what was typed (the adapter's
+    usage error, as for a case not there)."""
+
+
 class Refused(ScaffoldError):
     """The record would break the process order, go back in time, or carries an implausible date:
     nothing was written. `force=True` writes it anyway. A value for the adapter to word:
@@ -394,7 +399,7 @@ def _check_worker(worker: str | None) -> None:
 
 def _check_case_id(case_id: str) -> None:
     if not valid_case_id(case_id):
-        raise ScaffoldError(
+        raise BadCaseId(
             f"사례 번호 '{case_id}'이(가) 규칙(영문·숫자로 시작, 영문·숫자·-·_ 최대 64자, Windows 장치 이름 제외)에 맞지 않습니다."
             f"{case_id_advice(case_id)} (invalid case id)"
         )
