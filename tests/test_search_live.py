@@ -408,3 +408,50 @@ def test_a_result_chosen_with_the_arrow_keys_keeps_the_focus_as_the_list_is_draw
             page.wait_for_url(chosen.split("#")[0] + "**", timeout=10_000)  # (Material's links are absolute)
     finally:
         slow.seconds, slow.only = 0, ""
+
+
+# What the count line says and whether it shows: its text, visible or not
+_META_JS = """
+() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return { box: document.querySelector('.md-search__input').value, text: meta.textContent.trim(),
+           visible: getComputedStyle(meta).visibility === 'visible' };
+}
+"""
+_NONE_JS = """
+() => document.querySelector('.md-search-result__meta').textContent.trim()
+  === JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']
+"""
+
+
+def test_no_results_for_a_query_typed_past_is_not_said_of_the_text_in_the_box(
+        browser: Browser, slow_site: tuple[str, _Slow]) -> None:  # noqa: F811
+    """Typed as a Korean IME does (ㅊ, then 체), the count line kept the answer to ㅊ, "no results",
+    while the box read 체, whose answer was on its way (200 ms on a desk, 1.5 s on a slow phone
+    network): an empty answer carries no result naming its query, and casekit.js hid only results.
+    It is hidden too until the box's query is answered, then the count of 체 shows."""
+    base, slow = slow_site
+    none = "검색어와 일치하는 문서가 없습니다"
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        _desk_search(page, "ㅊ")
+        page.wait_for_function(_NONE_JS)
+        box = page.locator(".md-search__input")
+        slow.seconds, slow.held = 1.5, 0
+        try:
+            box.fill("체")
+            box.press("End")
+            seen = []
+            for _ in range(8):
+                seen.append(page.evaluate(_META_JS))
+                page.wait_for_timeout(100)
+            assert slow.held, "no shard was held back: the test saw no answer wait"
+        finally:
+            slow.seconds = 0
+        wrong = [s for s in seen if s["box"] == "체" and s["visible"] and s["text"] == none]
+        assert not wrong, seen
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        page.wait_for_timeout(300)
+        now = page.evaluate(_META_JS)
+        assert now["visible"] and now["text"] != none and now["box"] == "체", now

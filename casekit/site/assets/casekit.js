@@ -40,15 +40,36 @@
   toRecord();
   window.addEventListener("hashchange", toRecord);
   /* Results are shown only while the box holds the query they answer (each result names it,
-     `data-ck-q`, from the worker): typed fast, the results of a query the typist has gone past, or
-     an answer crossing a newer query on its way, are hidden (`data-ck-stale`: casekit.css) until
-     the newest query's come, never shown as the answer to the text in the box. */
+     `data-ck-q`, from the worker; an answer with none, its query heard from the worker): typed
+     fast, the results of a query the typist has gone past, "no results" of a lone ㅊ while the box
+     reads 체, or an answer crossing a newer query on its way, are hidden (`data-ck-stale`:
+     casekit.css) until the newest query's come, never shown as the answer to the text in the box. */
+  /* An answer with no results names no query in the list (nothing carries data-ck-q): the count
+     line said "no results" of ㅊ while the box read 체, whose answer was on its way. So the query
+     of each answer is heard from the worker itself (its answers say it: `query`), beside Material:
+     Material's worker is met as Material first posts to it (Worker's postMessage, put back at
+     once), and an answer of another query than the box's, empty or not, is hidden too. */
+  var answered = null;
+  if (typeof Worker !== "undefined" && Worker.prototype && Worker.prototype.postMessage) {
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      if (message && typeof message.type === "number" && Worker.prototype.postMessage !== post) {
+        Worker.prototype.postMessage = post;
+        this.addEventListener("message", function (ev) {
+          var data = ev.data && ev.data.type === 3 ? ev.data.data : null;  /* RESULT */
+          if (data && typeof data.query === "string") { answered = data.query; fresh(); }
+        });
+      }
+      return post.apply(this, arguments);
+    };
+  }
   function fresh() {
     var box = document.querySelector(".md-search__input");
     var result = document.querySelector(".md-search-result");
     if (!box || !result) { return; }
     var tag = result.querySelector(".md-search-result__list [data-ck-q]");
-    var stale = tag !== null && tag.getAttribute("data-ck-q") !== box.value;
+    var stale = (answered !== null && answered !== box.value)
+      || (tag !== null && tag.getAttribute("data-ck-q") !== box.value);
     if (stale !== result.hasAttribute("data-ck-stale")) {
       if (stale) { result.setAttribute("data-ck-stale", ""); } else { result.removeAttribute("data-ck-stale"); }
       result.setAttribute("aria-busy", stale ? "true" : "false");
