@@ -246,6 +246,7 @@ def test_index_holds_only_what_pages_show(built_site: Path) -> None:  # noqa: F8
         assert more == ([1] if rest else []), f"{location}: flagged {more}, {len(rest)} more sentences"
         assert not set(rest) & set(kept)
         for sentence in kept + rest:
+            sentence = sentence.replace(search_ko.NODATE, "")  # (a bookkeeping date's mark: the worker shows it without)
             if "".join(sentence.rstrip("…").split()) in bare:
                 continue
             # a field's short values with its label (`values`): the label a <dt> or a cell's data-label
@@ -936,3 +937,48 @@ if __name__ == "__main__":
     from tests.search_measure import main
 
     main(sys.argv)
+
+
+# The first results' pages and teasers (their HTML, the fragment's span left out), once the worker's
+# second answer has come (read until two reads 400 ms apart agree)
+_TEASERS_JS = """
+() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 10).map(it => [
+  (it.querySelector('a.md-search-result__link') || {}).href || '',
+  (() => { const a = it.querySelector('.md-search-result__article').cloneNode(true);
+    a.querySelectorAll('h1, h2, .md-search-result__icon, nav, .md-search-result__terms').forEach(x => x.remove());
+    return a.innerHTML.replace(/<span class="ck-at"[^>]*><\\/span>/, '').trim(); })()])
+"""
+
+
+def _teasers(browser: Browser, base: str, query: str) -> list[tuple[str, str]]:  # noqa: F811
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        search(page, query)
+        got: list[list[str]] = []
+        for _ in range(25):
+            page.wait_for_timeout(400)
+            now = page.evaluate(_TEASERS_JS)
+            if now == got:
+                break
+            got = now
+    return [(site_path(href, base), text) for href, text in got]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("query", [f"{dt.date.today().month}월", f"{dt.date.today():%Y-%m}", "이번 달", "지난달 점검"])
+def test_the_sites_bookkeeping_dates_are_neither_shown_nor_marked_for_a_month(
+        browser: Browser, served_site: str, query: str) -> None:  # noqa: F811
+    """A tester on the sample built 2026-12-07: `12월`, `2026-12`, `이번 달` showed "… 기준일
+    <mark>2026-12-07</mark>" and `지난달 점검` "마지막 변경: <mark>2026-11-22</mark>" (the site's
+    bookkeeping, `data-search-nodate`), and the records' own December dates were never shown. A date so
+    marked is neither the sentence a snippet is chosen for nor marked; the invisible mark that says so
+    is not shown."""
+    got = _teasers(browser, served_site, query)
+    assert got, query
+    for location, text in got:
+        assert not re.search(r"(기준일|변경:|만든 날) <mark>", text), (location, text)
+        assert "\u2060" not in text, (location, text)
+    assert sum("<mark>" in text for _, text in got) >= min(3, len(got)), got
+

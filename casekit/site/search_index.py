@@ -36,7 +36,8 @@ sentences of that text. Nothing else of the site is read. The dates a page shows
 (search_ko.date_terms: 2026-03-15, 2026-03, 3월), so a month or a day finds the records of it, the
 record headings (03 사례회의 · 2026-10-30) weighing like the about-fields; not the dates of the
 site's own bookkeeping, which the page marks `data-search-nodate` (마지막 변경, 만든 날, 기준일: the
-same day on every page, no record's); the manifest says which years the index holds dates of
+same day on every page, no record's; read with `search_ko.NODATE` in each of its dates, so that a
+snippet neither picks nor marks it for a month typed either); the manifest says which years the index holds dates of
 (`years`: a day typed without its year looks in each).
 """
 
@@ -117,7 +118,6 @@ class Page:
     title: str = ""
     about: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
-    undated: list[tuple[str, str]] = field(default_factory=list)  # (title, about or body; text marked data-search-nodate)
     label: list[str] = field(default_factory=list)  # (LABEL_FIELDS)
     values: list[tuple[str, str]] = field(default_factory=list)  # (a field's label, a value too short for a sentence: `values`)
 
@@ -146,7 +146,6 @@ class _Reader:
         self.label: list[str] = []
         self.buf: list[str] = []
         self.nodate: list[str] = []  # the part of buf inside data-search-nodate
-        self.undated: list[tuple[str, str]] = []
         self.seen_article = False
         self.dd_role = ""  # the role of the <dd> after a labelled <dt>
         self.dt_text: list[str] | None = None  # the text of the <dt> open, its field's label
@@ -171,8 +170,6 @@ class _Reader:
         if (self.labels and where != "title" and nodate != text
                 and (len(text) < MIN_SENTENCE or not _TWO_HANGUL.search(text))):
             self.values.append((self.labels[-1][1], text))
-        if nodate:
-            self.undated.append((where, nodate))
 
     def _taking(self) -> int:
         roles = self.roles
@@ -267,10 +264,11 @@ class _Reader:
     def data(self, data: str) -> None:
         if self.dt_text is not None:
             self.dt_text.append(data)
+        if self.taking == 2:  # the site's bookkeeping: its words read, its dates made no date
+            data = search_ko.undated(data)
+            self.nodate.append(data)
         if self.taking:
             self.buf.append(data)
-            if self.taking == 2:
-                self.nodate.append(data)
 
     def close(self) -> _Reader:
         self.flush()
@@ -341,7 +339,7 @@ def page_of(text: str, location: str) -> Page | None:
     reader = read_article(_without_unindexed(article))
     if not reader.seen_article:
         return None
-    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.undated, reader.label, reader.values)
+    return Page(location, " ".join(reader.title), reader.about, reader.body, reader.label, reader.values)
 
 
 # a page's entry ([location, title, kept sentences, its other sentences]) and its terms' weights
@@ -531,8 +529,6 @@ def _weights(page: Page) -> dict[str, float]:
         "body": Counter(search_ko.terms("\n".join(page.body))),
         "label": Counter(search_ko.terms("\n".join(page.label))),
     }
-    for name, text in page.undated:  # the dates of the site's bookkeeping are not what the page is dated
-        tf[name].subtract(search_ko.date_terms(text))
     raw: dict[str, float] = {}
     for name, counts in tf.items():
         for term, n in counts.items():

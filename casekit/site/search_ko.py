@@ -67,9 +67,9 @@ from collections.abc import Iterator, Sequence
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ALIASES", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+__all__ = ["ALIASES", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
            "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
-           "terms", "word_groups", "words"]
+           "terms", "undated", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
 LONG_PARTICLES: tuple[str, ...] = (
@@ -706,6 +706,28 @@ def date_matches(text: str) -> Iterator[re.Match[str]]:
         if m is not None:
             at = m.end()
             yield m
+
+
+# Written after each run of digits of a date the site writes for its own bookkeeping (the 기준일, the
+# day a record file last changed, the day the site was built: `data-search-nodate`), a WORD JOINER
+# (invisible, no space, no letter) makes it no date, for the index and the worker alike: its words
+# stay terms (2026, 12, 07), its dates do not (2026-12-07, 2026-12, 12월), and a snippet neither
+# picks nor marks it for `12월` or `이번 달` (it showed "기준일 <mark>2026-12-07</mark>"). The worker
+# drops it from what it shows (`NODATE` there).
+NODATE = "\u2060"
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def undated(text: str) -> str:
+    """`text` with each of its dates made no date (`NODATE` after each of the date's runs of digits:
+    2026-12-07 -> 2026\u2060-12\u2060-07\u2060); its other numbers left as they are (12건)."""
+    out: list[str] = []
+    at = 0
+    for m in date_matches(text):
+        start = m.start() + len(m.group(1))
+        out += [text[at:start], _DIGIT_RUN.sub(lambda d: d.group() + NODATE, text[start:m.end()])]
+        at = m.end()
+    return "".join(out) + text[at:] if out else text
 
 
 def date_terms(text: str) -> list[str]:

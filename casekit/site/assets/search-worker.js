@@ -669,8 +669,12 @@ function shardOf(term, shards) {
 }
 
 /* --- snippets: the page's own sentence that holds the most of the query ---------------------- */
+/* after each run of digits of a date the site writes for its own bookkeeping (기준일, 마지막 변경:
+   search_ko.NODATE, a WORD JOINER): no date to find or mark; not shown, not in a text fragment */
+const NODATE = /\u2060/g;
+
 function escapeHTML(s) {
-  return s.replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  return s.replace(NODATE, "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 /* How much of word `w` a set of terms holds: its best-held group, weighted by idf (1 each without) */
@@ -838,6 +842,7 @@ const FRAGMENT_END = 40;  /* characters of each end of a long sentence */
 const VALUES = /^([^:.!?]{1,20}): (?:.* · )?(.+)$/;  /* a field's label and its short values (search_index.values) */
 function fragment(sentence) {
   if (!sentence) return "";
+  sentence = sentence.replace(NODATE, "");
   const part = t => encodeURIComponent(t).replace(/-/g, "%2D");
   /* `목표일: 2026-10-31 · 2026-11-30`, the label and its values as the page has them apart: from the
      label to the last value (a sentence of the page written so is named as well) */
