@@ -982,3 +982,65 @@ def test_the_sites_bookkeeping_dates_are_neither_shown_nor_marked_for_a_month(
         assert "\u2060" not in text, (location, text)
     assert sum("<mark>" in text for _, text in got) >= min(3, len(got)), got
 
+
+def test_a_noun_of_two_syllables_ending_as_a_particle_does_is_looked_for_whole() -> None:
+    """`회의` was also 회 and the particle 의 (and `제도` 제 and 도, `애도` 애, with 애's other words):
+    where the index holds the word whole (`whole`), it is looked for whole only; a one-syllable noun
+    and a particle that ends no noun (약을), or one the syllable before does not fit (빚이), is as before."""
+    assert search_ko.query_terms("회의") == [("회의", ["회의", "회"])]  # (the index not asked)
+    held = {"회의", "제도", "애도", "약을", "빚이", "아이"}
+    assert search_ko.query_terms("회의", whole=held) == [("회의", ["회의"])]
+    assert search_ko.query_terms("회의를", whole=held) == [("회의를", ["회의"])]
+    assert search_ko.query_terms("사례 회의", whole=held) == [("사례", ["사례"]), ("회의", ["회의"])]
+    assert search_ko.query_terms("제도", whole=held) == [("제도", ["제도", "제다"])]
+    assert search_ko.query_terms("애도", whole=held) == [("애도", ["애도", "애다"])]  # (not 애: 아이, 아동, 자녀)
+    assert search_ko.query_terms("아이", whole=held) == [("아이", ["아이", "아동", "자녀"])]  # (its own other words)
+    assert search_ko.query_terms("약을", whole=held) == search_ko.query_terms("약을") == [("약을", ["약을", "약"])]
+    assert search_ko.query_terms("빚이", whole=held) == search_ko.query_terms("빚이")
+    assert search_ko.query_terms("제도", whole={"회의"}) == search_ko.query_terms("제도")  # not held: as before
+
+
+_WHOLE_JS = """
+async ([words, config, whole]) => {
+  const src = await (await fetch('assets/casekit/search-worker.js')).text();
+  const make = new Function('self', 'addEventListener', 'postMessage',
+    src + '; return m => { manifest = m; return queryTerms; };');
+  const queryTerms = make({location: location}, () => {}, () => {})(config);
+  return words.map(w => queryTerms(w, [2026, 1, 1], new Set(whole)).map(x => [x.word, x.terms]));
+}
+"""
+
+
+@pytest.mark.browser
+def test_worker_looks_for_a_held_noun_whole_like_python(browser: Browser, served_site: str,  # noqa: F811
+                                                         built_site: Path) -> None:  # noqa: F811
+    words = ["회의", "회의를", "사례 회의", "제도", "애도", "아이", "약을", "빚이", "정도", "태도", "의의", "평가", "효과"]
+    held = ["회의", "제도", "애도", "약을", "빚이", "아이", "정도", "의의", "평가"]
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        js = page.evaluate(_WHOLE_JS, [words, config, held])
+    for word, got in zip(words, js, strict=True):
+        want = [[w, list(dict.fromkeys(ts))] for w, ts in search_ko.query_terms(word, config["years"], NEW_YEAR, set(held))]
+        assert got == want, f"{word}: browser {got}, python {want}"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "wrong", "right"), [
+    # a noun ending as a particle does, cut as if it were one: its first syllable marked alone
+    ("회의", r"[0-9]<mark>회</mark>|<mark>회</mark>의", "사례<mark>회의</mark>"),
+    ("사례 회의", r"<mark>사례회</mark>의|[0-9]<mark>회</mark>", "<mark>사례회의</mark>"),
+    ("제도", r"<mark>제</mark>(?!도)", "<mark>제도"),
+])
+def test_a_snippet_marks_a_word_whole_not_a_syllable_or_another_names_parts(
+        browser: Browser, served_site: str, query: str, wrong: str, right: str) -> None:  # noqa: F811
+    """A tester: `회의` showed "사례<mark>회</mark>의 2<mark>회</mark>" (and 2026-0012's "별도 사례회의
+    없이" nothing marked), `제도` "<mark>제</mark> 말은". A word is marked whole (회의 inside 사례회의
+    too), never its first syllable apart."""
+    got = _teasers(browser, served_site, query)
+    assert got, query
+    bad = [(location, text) for location, text in got if re.search(wrong, text)]
+    assert not bad, bad
+    assert any(right in text for _, text in got), got

@@ -62,13 +62,13 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
 __all__ = ["ALIASES", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
-           "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "lemma", "query_groups", "query_terms", "stem",
+           "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "kept_whole", "lemma", "query_groups", "query_terms", "stem",
            "terms", "undated", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
@@ -830,12 +830,25 @@ _PARTICLE_SET = frozenset(PARTICLES)
 _TAIL = re.compile(r"[가-힣]+")
 
 
-def _word_query_groups(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+def kept_whole(s: str) -> bool:
+    """Whether a stem of two syllables may be a noun whole as well as a one-syllable noun and its
+    particle: its last syllable is a particle that also ends nouns, after a syllable it fits
+    (`NOUN_FINAL`: 회의, 제도, 정도, 태도, 의의, 아이, 평가, 효과; not 약을, 빚이, 집과). A query's word
+    so cut is looked for whole, not as its first syllable too, when the index holds it whole
+    (`query_groups`' `whole`): `회의` looked for 회 beside it and marked the 회 of "주 1회"."""
+    return len(s) == 2 and _HANGUL.fullmatch(s) is not None and _noun_final_fits(s[0], s[1])
+
+
+def _word_query_groups(text: str, whole: Collection[str] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     out = []
     for typed in _WORD.findall(text):
         w = typed.lower()
         groups = word_groups(w)
-        for alias in _aliases(stem(w)) if groups else ():
+        s = stem(w)
+        one = len(s) == 2 and s in whole and kept_whole(s)
+        if one:  # 회의: the noun whole, not 회 and the particle 의 (nor 회's other names)
+            groups = tuple(g for g in groups if s[0] not in g)
+        for alias in (ALIASES.get(s, ()) if one else _aliases(s)) if groups else ():
             groups += tuple(g for g in word_groups(alias) if g not in groups)
         groups += tuple((key,) for key in adnominal_keys(w) if groups and (key,) not in groups)
         hangul = keyboard_hangul(typed)  # tkfP: 사례 typed with the keyboard left in English
@@ -973,7 +986,7 @@ def count_groups(m: re.Match[str], at: int = 0) -> tuple[tuple[str, ...], ...]:
 
 
 def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
-                 ) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+                 whole: Collection[str] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     """What a typed query looks for: each typed word with its groups, and those of the stage's name
     when the word is another name of a stage; a date (`DATE`) is one word, as typed, with its date's
     groups, a particle or 초, 중순 ... joined to it left out (3월에, 3월부터); so is a month and day
@@ -987,6 +1000,8 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     `years`: the years the index holds dates in (the manifest's), for a day typed without its year.
     `today`: the reader's day, for a day, week or month named from it (`RELATIVE`: 어제, 지난주,
     이번 달), looked for as its dates or its own words; None: those are words like any other.
+    `whole`: the stems of two syllables the index holds as terms, of those `kept_whole` says may be
+    nouns whole (회의, 제도): such a word typed is looked for whole only.
     (`search-worker.js` mirrors this.)"""
     text = unicodedata.normalize("NFKC", query)
     spans: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] = []  # (start, end, word, groups)
@@ -1054,10 +1069,10 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     out = []
     at = 0
     for start, end, word, groups in spans:
-        out += _word_query_groups(text[at:start])
+        out += _word_query_groups(text[at:start], whole)
         out.append((word, groups))
         at = end
-    out += _word_query_groups(text[at:])
+    out += _word_query_groups(text[at:], whole)
     content = [(word, groups) for word, groups in out if not _function_word(word, [t for g in groups for t in g])]
     return content if content else out
 
@@ -1068,6 +1083,7 @@ def _function_word(word: str, terms: list[str]) -> bool:
     return stem(word) in FUNCTION_WORDS or (len(word) <= 3 and any(t in FUNCTION_WORDS for t in terms))
 
 
-def query_terms(query: str, years: Sequence[int] = (), today: dt.date | None = None) -> list[tuple[str, list[str]]]:
+def query_terms(query: str, years: Sequence[int] = (), today: dt.date | None = None,
+                whole: Collection[str] = ()) -> list[tuple[str, list[str]]]:
     """Each typed word with all its terms, every group's (`query_groups` keeps them apart)."""
-    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query, years, today)]
+    return [(w, list(dict.fromkeys(t for g in gs for t in g))) for w, gs in query_groups(query, years, today, whole)]

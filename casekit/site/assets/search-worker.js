@@ -306,6 +306,14 @@ function adnominalKeys(word) {
   return [base + "다", withRieul(base + "다")].filter(k => k !== null);
 }
 
+/* Whether a word cut of a one-syllable particle that also ends nouns is read uncut too (search_ko.word_groups:
+   사례회의, 국민취업지원제도; not 아동의, 사이의: 의 in a word of four syllables or more) */
+function nounWhole(word) {
+  const bare = withoutParticle(word);
+  return bare === stem(word) && word.length >= (word.endsWith("의") ? 4 : 3) && bare.length === word.length - 1
+    && nounFinalFits(word[word.length - 2], word[word.length - 1]);
+}
+
 const groupCache = new Map();
 
 /* The ways a word may be written on a page, each a group of terms (search_ko.word_groups): a word
@@ -322,8 +330,7 @@ function wordGroups(word) {
     } else {
       groups = s.length === 2 && manifest.short_particles.includes(s[1]) ? [[s, s[0]], [s]] : [bigrams(s)];
       const bare = withoutParticle(word);
-      if (bare === s && word.length >= (word.endsWith("의") ? 4 : 3) && bare.length === word.length - 1
-          && nounFinalFits(word[word.length - 2], word[word.length - 1])) groups.push(bigrams(word));
+      if (nounWhole(word)) groups.push(bigrams(word));
       let key = lemma(s);
       if (key === null && bare !== s && s.length >= 2 && (s.endsWith("어") || s.endsWith("아")) && parts(s[s.length - 2])[2]) {
         key = lemma(s + "요");  /* 힘들어함, 싫어해요: the 어/아 before a light verb, after a closed stem */
@@ -442,16 +449,25 @@ function endingBigrams(s) {
   return [];
 }
 
-function wordQueryTerms(text, out) {
+/* Whether a stem of two syllables may be a noun whole as well as a one-syllable noun and its particle
+   (search_ko.kept_whole: 회의, 제도, 아이; not 약을) */
+function keptWhole(s) {
+  return TWO_SYLLABLES.test(s) && nounFinalFits(s[0], s[1]);
+}
+
+function wordQueryTerms(text, out, whole) {
   const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
   for (const typed of text.normalize("NFKC").match(WORD) || []) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     let groups = wordGroups(w);
     const s = stem(w);
+    /* 회의 the index holds whole: the noun whole, not 회 and the particle 의 (search_ko._word_query_groups) */
+    const one = whole.has(s) && keptWhole(s);
+    if (one) groups = groups.filter(g => !g.includes(s[0]));
     const readings = [];  /* the terms of each other reading of the word: another name, the keyboard's Hangul */
     /* (a one-syllable noun and its particle, 술을, 빚이: the noun's; search_ko._aliases) */
     const key = Object.prototype.hasOwnProperty.call(aliases, s) ? s
-      : s.length === 2 && manifest.short_particles.includes(s[1]) ? s[0] : null;
+      : !one && s.length === 2 && manifest.short_particles.includes(s[1]) ? s[0] : null;
     if (groups.length && key !== null && Object.prototype.hasOwnProperty.call(aliases, key)) {
       for (const alias of aliases[key]) {
         const have = new Set(groups.map(g => g.join(" ")));
@@ -553,7 +569,7 @@ function keyboardHangul(typed) {
    joined by hyphens that is no date (2026-0007, 000-1234), or by dots or underscores (kim.sw,
    lee_hj), is one word, looked for joined (20260007, kimsw), not as its parts; 1.5 as written;
    function words (때문에, 위해 …) left out of a query holding another word (search_ko.query_groups) */
-function queryTerms(query, today = localToday()) {
+function queryTerms(query, today = localToday(), whole = new Set()) {
   const text = query.normalize("NFKC");
   const spans = [];  /* [start, end, word entry] */
   const free = (start, end) => !spans.some(([s, e]) => s < end && start < e);
@@ -641,11 +657,11 @@ function queryTerms(query, today = localToday()) {
   const out = [];
   at = 0;
   for (const [start, end, entry] of spans) {
-    wordQueryTerms(text.slice(at, start), out);
+    wordQueryTerms(text.slice(at, start), out, whole);
     out.push(entry);
     at = end;
   }
-  wordQueryTerms(text.slice(at), out);
+  wordQueryTerms(text.slice(at), out, whole);
   /* words that say nothing of what is looked for (때문에, 위해, 및 …), left out when another is typed */
   const idle = new Set(manifest.function_words || []);
   const content = out.filter(e => !(idle.has(e.stem) || ([...e.word].length <= 3 && e.terms.some(t => idle.has(t)))));
@@ -716,10 +732,19 @@ function yearless(t) {
   return m ? (+m[1]) + "월" + (m[2] ? (+m[2]) + "일" : "") : "";
 }
 
-/* Whether a word of `s` starts with `t` (two syllables) or its stem holds it (snippet marks the same) */
+/* Where a word of a sentence holds `t` (two syllables) as a snippet marks it: the word starts with it,
+   or the word's stem holds it, or the word read uncut (nounWhole: the 회의 of 사례회의), at each of those */
+function shortAt(run, t) {
+  const out = run.startsWith(t) ? [0] : [];
+  const held = nounWhole(run) ? run : stem(run);
+  for (let at = held.indexOf(t); at >= 0; at = held.indexOf(t, at + 1)) out.push(at);
+  return out;
+}
+
+/* Whether a word of `s` holds `t` (two syllables) as a snippet marks it (shortAt) */
 function writesShort(s, t) {
   for (const m of s.matchAll(/[\uAC00-\uD7A3]+/g)) {
-    if (m[0].startsWith(t) || stem(m[0]).includes(t)) return true;
+    if (shortAt(m[0], t).length) return true;
   }
   return false;
 }
@@ -774,11 +799,7 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   }
   if (short.size) {
     for (const m of best.matchAll(/[\uAC00-\uD7A3]+/g)) {
-      const run = m[0], held = stem(run);
-      for (const t of short) {
-        if (run.startsWith(t)) spans.push([m.index, m.index + 2]);
-        for (let at = held.indexOf(t); at >= 0; at = held.indexOf(t, at + 1)) spans.push([m.index + at, m.index + at + 2]);
-      }
+      for (const t of short) for (const at of shortAt(m[0], t)) spans.push([m.index + at, m.index + at + 2]);
     }
   }
   /* and the dates of the sentence a typed date holds, where they stand (2026-03-04 and 3월 for 3월;
@@ -972,8 +993,16 @@ async function typing(query, words) {
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
+/* The stems of the query's words that may be nouns whole (keptWhole: 회의, 제도) and that the index
+   holds as terms: queryTerms looks for them whole only (their shards, which the search reads next) */
+async function heldWhole(query) {
+  const stems = [...new Set(words(query).filter(w => HANGUL.test(w)).map(stem).filter(keptWhole))];
+  const shards = await Promise.all(stems.map(t => fetchJSON("t-" + shardOf(t, manifest.term_shards) + ".json")));
+  return new Set(stems.filter((t, i) => shards[i] && shards[i][t] && shards[i][t].length));
+}
+
 async function search(query, stale = () => false) {
-  const words = queryTerms(query);
+  const words = queryTerms(query, localToday(), await heldWhole(query));
   const hits = words.length ? await rank(words) : null;
   if (stale()) return null;  /* (a later query came while its terms were fetched: no more work for this one) */
   /* the word being typed, looked for as the start of terms too when the query finds less than a
