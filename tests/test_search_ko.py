@@ -1033,12 +1033,18 @@ def test_worker_looks_for_a_held_noun_whole_like_python(browser: Browser, served
     ("회의", r"[0-9]<mark>회</mark>|<mark>회</mark>의", "사례<mark>회의</mark>"),
     ("사례 회의", r"<mark>사례회</mark>의|[0-9]<mark>회</mark>", "<mark>사례회의</mark>"),
     ("제도", r"<mark>제</mark>(?!도)", "<mark>제도"),
+    # another name's parts marked as if typed
+    ("국취", r"<mark>국민취업지원제</mark>도", "<mark>국민취업지원제도</mark>"),
+    ("긴급지원", r"<mark>복지|복지</mark>", "<mark>긴급지원</mark>"),
+    ("동사무소", r"<mark>주민</mark>", "<mark>행정복지센터</mark>"),
+    ("고용센터", r"<mark>(지원|센터)</mark>", "<mark>고용센터</mark>"),
 ])
 def test_a_snippet_marks_a_word_whole_not_a_syllable_or_another_names_parts(
         browser: Browser, served_site: str, query: str, wrong: str, right: str) -> None:  # noqa: F811
     """A tester: `회의` showed "사례<mark>회</mark>의 2<mark>회</mark>" (and 2026-0012's "별도 사례회의
-    없이" nothing marked), `제도` "<mark>제</mark> 말은". A word is marked whole (회의 inside 사례회의
-    too), never its first syllable apart."""
+    없이" nothing marked), `제도` "<mark>제</mark> 말은", `국취` "<mark>국민취업지원제</mark>도", `긴급지원`
+    (긴급복지) the 복지 of 행정복지센터, `동사무소` (주민센터) "주민등록 주민", `고용센터` 지원 and 센터.
+    A word is marked whole (회의 inside 사례회의 too), another name as a whole, never their parts apart."""
     got = _teasers(browser, served_site, query)
     assert got, query
     bad = [(location, text) for location, text in got if re.search(wrong, text)]

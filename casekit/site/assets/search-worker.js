@@ -465,6 +465,7 @@ function wordQueryTerms(text, out, whole) {
     const one = whole.has(s) && keptWhole(s);
     if (one) groups = groups.filter(g => !g.includes(s[0]));
     const readings = [];  /* the terms of each other reading of the word: another name, the keyboard's Hangul */
+    const names = [];  /* those other names, and the Hangul: marked whole in a snippet, never their bigrams apart */
     /* (a one-syllable noun and its particle, 술을, 빚이: the noun's; search_ko._aliases) */
     const key = Object.prototype.hasOwnProperty.call(aliases, s) ? s
       : !one && s.length === 2 && manifest.short_particles.includes(s[1]) ? s[0] : null;
@@ -473,6 +474,7 @@ function wordQueryTerms(text, out, whole) {
         const have = new Set(groups.map(g => g.join(" ")));
         groups = groups.concat(wordGroups(alias).filter(g => !have.has(g.join(" "))));
         readings.push(wordTerms(alias));
+        names.push(alias);
       }
     }
     for (const key of groups.length ? adnominalKeys(w) : []) {  /* 다니는, 힘든: the verb's key */
@@ -483,6 +485,7 @@ function wordQueryTerms(text, out, whole) {
       const have = new Set(groups.map(g => g.join(" ")));
       groups = groups.concat(wordGroups(hangul).filter(g => !have.has(g.join(" "))));
       readings.push(wordTerms(hangul));
+      names.push(stem(hangul));
     }
     if (groups.length && HANGUL.test(w)) {  /* 애도상담 typed joined, 애도 상담 written apart */
       const have = new Set(groups.map(g => g.join(" ")));
@@ -493,7 +496,7 @@ function wordQueryTerms(text, out, whole) {
     /* its own reading: the terms of the word as typed (its stem's bigrams, the uncut noun, a verb's keys) */
     readings.unshift(terms.filter(t => !other.has(t) || wordTerms(w).includes(t)));
     const weak = endingBigrams(s).filter(t => terms.includes(t));
-    out.push({ word: w, stem: s, terms, groups, readings, weak: weak.length ? new Set(weak) : null });
+    out.push({ word: w, stem: s, terms, groups, readings, names, weak: weak.length ? new Set(weak) : null });
   }
 }
 
@@ -774,12 +777,18 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
      typed one-syllable word with its particle (빚을, 빚 for 빚; not 빚독촉, whose terms are 빚독 독촉:
      a lone syllable is never marked inside another word; a key of two syllables too, 끊다 of 끊음 or
      없다 typed: 끊은 and 끊었고 for 끊음, 없음 for 없다) */
-  const key = (w, g) => g.length === 1
+  /* (a word's own terms, not those of its other names, 긴급복지 of 긴급지원, whose bigrams apart, 복지 of
+     행정복지센터, are no match: the other names are marked whole, `names`) */
+  const own = w => (w.readings ? w.readings[0] : w.terms);
+  /* (and a word that has other names, 주민센터, 긴급지원, is marked whole too, not by its own bigrams
+     apart: the 주민 of 주민등록, the 지원 of 학습지원) */
+  const whole = w => (w.names && w.names.length ? [] : own(w));
+  const key = (w, g) => g.length === 1 && own(w).includes(g[0])
     && (g[0].length > 2 || (g[0].length === 2 && (lemma(w.stem, false) === g[0] || lemma(w.stem, true) === g[0])));
   const keys = new Set(words.filter(w => !w.count).flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
-    .concat(w.date ? [] : w.terms.filter(t => t.length === 1 && HANGUL.test(t)))));
+    .concat(w.date ? [] : own(w).concat(w.names || []).filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
-  const all = [...new Set([...words.filter(w => !w.date && !w.count).flatMap(w => [w.word, w.stem, ...w.terms])
+  const all = [...new Set([...words.filter(w => !w.date && !w.count).flatMap(w => [w.word, w.stem, ...whole(w), ...(w.names || [])])
     .filter(s => s.length > 1), ...forms])];
   /* two syllables (a word typed, 동의, 근로, or a part of a longer one, 동의 of 동의서) only in a
      word of the sentence that starts with them or whose stem holds them: 동의를, 재동의, 자활근로;
@@ -789,7 +798,8 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   /* a typed compound's stem written apart on the page (가정방문: 가정 방문, 정신건강복지센터: 정신건강
      복지센터) is one match, as its bigrams on each side of the space found it: a space may stand
      where two syllables or more are on each side (the parts are marked alone where they stand alone) */
-  const apart = new Set(words.filter(w => !w.date && w.stem.length >= 4 && HANGUL.test(w.stem)).map(w => w.stem));
+  const apart = new Set(words.filter(w => !w.date).flatMap(w => [w.stem, ...(w.names || [])])
+    .filter(m => m.length >= 4 && HANGUL.test(m)));
   const pattern = m => (apart.has(m)
     ? [...m].map((c, i) => (i >= 2 && i <= m.length - 2 ? " ?" : "") + c).join("")
     : m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
