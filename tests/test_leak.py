@@ -386,6 +386,25 @@ def test_no_sensitive_value_of_the_unmodified_sample_in_its_site(built_sample: B
     assert found == [], "sensitive values published:\n" + "\n".join(found)
 
 
+def test_no_given_name_of_the_unmodified_sample_in_its_site(built_sample: Built) -> None:
+    """RECORD-FORMAT: no recognisable variant of a sensitive value, a given name among them, anywhere in
+    the output. casekit's own stylesheet (a comment's example, 박…영수) and the sample's privacy page
+    (박철수(부), 카나리아 holding 나리) published given names of the sample's clients and contacts."""
+    from casekit.core.casebook import check
+    from casekit.core.needles import sensitive_needles
+    from casekit.core.sensitive import PERSON_FIELDS, name_part
+
+    _assert_built(built_sample)
+    givens = set()
+    for value, _, field_ in sensitive_needles(check(built_sample.root, keep=True, cache=False)):
+        name = name_part(field_, value) or value
+        if PERSON_FIELDS.search(field_) and re.fullmatch(r"[가-힣]{3}", name):
+            givens.add(name[1:])
+    assert {"영수", "철수", "나리"} <= givens, givens
+    found = hits(built_sample.site, givens)
+    assert found == [], "given names published:\n" + "\n".join(found)
+
+
 def test_sitemap_is_searched_too(built: Built) -> None:
     _assert_built(built)
     gz = built.site / "sitemap.xml.gz"
