@@ -2571,3 +2571,18 @@ def test_a_body_with_lines_like_fields_is_no_repeated_front_matter(sample: Path,
     record = sample / MONITORING
     record.write_text(record.read_text(encoding="utf-8") + body, encoding="utf-8")
     assert "front-matter-repeated" not in {f.code for f in check(sample, today=None).findings}
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "field"), [
+    ("cases/2026-0001/01-intake.md", '  alias: "박○○"', '  alias: " "', "client.alias"),
+    ("cases/2026-0001/01-intake.md", '  reason: "소득 상실', '  reason: "   "\n  x: "', "eligibility.reason"),
+    ("cases/2026-0001/01-intake.md", '  - "월세 2개월 체납"', '  - "\t"', "presenting_problems[2]"),
+    ("cases/2026-0001/03-plan.md", '    goal: "자활근로에', '    goal: "\u3000"\n    x: "', "goals[2].goal"),
+])
+def test_a_value_of_spaces_alone_is_empty(sample: Path, rel: str, old: str, new: str, field: str) -> None:
+    """RECORD-FORMAT rule 7: required fields present and filled. `reason: "   "` passed as filled (a
+    contract probe); `""` was already empty-value."""
+    line = edit(sample, rel, old, new)
+    found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == rel]
+    assert ("empty-value", line) in found and f"'{field}'" in next(
+        f.message_ko for f in check(sample, today=None).findings if f.path == rel and f.code == "empty-value"), found

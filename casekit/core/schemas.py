@@ -304,6 +304,27 @@ class SchemaSet:
         """Korean labels of the enum at `path` of a kind's schema (empty when none)."""
         return dict(self.schema_at(kind, path).get("x-enum-labels") or {})
 
+    def blank_values(self, kind: str, parsed: Parsed, rel: str) -> list[tuple[Path, Finding]]:
+        """`empty-value` for each value of spaces, tabs or invisible spaces alone (`"   "`, `"\\t"`) where
+        the schema asks for text (minLength 1, a pattern, a format or a choice) or the key is required:
+        RECORD-FORMAT's rule 7, required fields present *and filled*."""
+        out = []
+        for path, v in parsed.leaves():
+            if not isinstance(v, str) or not v or (v[0] != " " and not v[0].isspace()) or v.strip():
+                continue
+            at = self.schema_at(kind, path)
+            parent = self.schema_at(kind, path[:-1]) if path and isinstance(path[-1], str) else {}
+            asks = at.get("minLength", 0) >= 1 or any(k in at for k in ("pattern", "format", "enum", "const")) \
+                or path[-1] in (parent.get("required") or ())
+            if not asks:
+                continue
+            line, col = parsed.where(path)
+            title = at.get("title") if isinstance(at.get("title"), str) else ""
+            out.append((path, finding("empty-value", rel, line, col, field=field_name(path), title=title,
+                                      hint=" 빈칸(공백·탭)만 적혀 있습니다: 내용을 적으세요.",
+                                      hint_en=": it holds only spaces or tabs; write its content")))
+        return out
+
     def validate(self, kind: str, parsed: Parsed, rel: str) -> list[Finding]:
         """Placeholders first, then the schema; one finding per offending value, located."""
         data = parsed.data
@@ -313,6 +334,10 @@ class SchemaSet:
         placeholders = [path for path, v in parsed.leaves()
                         if isinstance(v, str) and ("<" in v or ".." in v or "…" in v or "___" in v) and PLACEHOLDER.match(v)]
         refused = [path for path, tag in parsed.resolved.items() if tag == REFUSED]
+        if kind in self.schemas:  # `reason: "   "`: filled for the schema (minLength 1), empty for a reader
+            blanks = self.blank_values(kind, parsed, rel)
+            findings += [f for _, f in blanks]
+            refused += [path for path, _ in blanks]
         for ph in placeholders:
             line, col = parsed.where(ph)
             at = self.schema_at(kind, ph) if kind in self.schemas else {}
