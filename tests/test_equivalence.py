@@ -179,6 +179,8 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0010/05-conference.md", '    done: "2026-11-18"', '    done: "2026-11-08"')  # task-before-meeting
     edit("cases/2026-0005/03-assessment.md", "  - id: N4", "  - id: N3")  # duplicate-id (the plan's N4 waits)
     edit("cases/2026-0010/03-plan.md", "    need: N2", "    need: N7")  # unknown-need
+    # activity-before-intake: a 위기개입 before any plan, its year typed one too early
+    edit("cases/2026-0005/02-intervention.md", '  - date: "2026-09-14"', '  - date: "2025-09-14"')
     edit("cases/2026-0002/03-plan.md", "worker: lee.sw", "worker: lee.ws")  # worker-typo (the casebook's ids compared)
     edit("cases/2026-0006/10-plan.md", "need: N1", "need: N1, N2")  # several-ids
     edit("cases/2026-0009/01-intake.md", "decision: eligible", "decision: referred_elsewhere")  # referred-without-agency
@@ -219,7 +221,8 @@ def test_sample_with_planted_defects_agrees_in_every_mode(tmp_path: Path, modes)
     codes = _agree(root, modes)
     for code in ("bad-resource-id", "symlink-outside", "out-of-range", "empty-value", "unknown-field", "pii-phone", "pii-email", "pii-resident-number",
                  "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "pii-passport", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
-                 "schema-violation", "schema-unavailable", "link-missing", "link-heading-missing", "file-cut"):
+                 "schema-violation", "schema-unavailable", "link-missing", "link-heading-missing", "file-cut",
+                 "activity-before-intake"):
         assert code in codes, code
 
 

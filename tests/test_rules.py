@@ -288,6 +288,39 @@ def test_crisis_intervention_may_come_before_a_plan(tmp_path: Path) -> None:
     assert [c for c, _, _ in codes(root2)] == ["needs-plan"]
 
 
+def test_work_that_needs_no_plan_still_has_its_activities_dated(tmp_path: Path) -> None:
+    # a 위기개입 before the plan, and a 서비스연계 case's linking without one: their activities' dates are
+    # judged (after the record's own; before the case was opened)
+    crisis = [{"date": "2026-03-20", "type": "crisis_intervention", "summary": "안전 약속"},
+              {"date": "2025-03-03", "type": "crisis_intervention", "summary": "위기대응팀 연계"},
+              {"date": "2026-03-04", "type": "crisis_intervention", "summary": "공동 방문"},
+              {"date": "2026-03-05", "type": "crisis_intervention", "summary": "안부 확인"}]
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], ("intervention", "2026-03-05", {"activities": crisis})]})
+    found = check(root).findings
+    assert [(f.code, f.line) for f in found] == [("activity-after-record", 7), ("activity-before-intake", 10)]
+    assert found[1].message_ko == ("활동 날짜 2025-03-03이 사례 접수일 2026-03-01보다 이릅니다. 연도나 월을 잘못 적지 "
+                                   "않았는지 확인하세요. 혹시 2026-03-03인가요?")
+    selection = {"case_type": "service_linkage", "risk_score": 15, "rationale": "단일 욕구"}
+    linking = [{"date": "2027-03-09", "type": "linking", "resource": "food-bank", "summary": "연계"},
+               {"date": "2025-11-09", "type": "linking", "resource": "food-bank", "summary": "연계"},
+               {"date": "2026-03-10", "type": "linking", "resource": "food-bank", "summary": "연계"}]
+    path = [*replace(FULL_PATH[:2], 1, selection=selection), ("intervention", "2026-03-10", {"activities": linking})]
+    found = check(make_casebook(tmp_path / "b", {"c1": path})).findings
+    assert [(f.code, f.path.rsplit("/", 1)[-1]) for f in found] == [
+        ("activity-after-record", "03-intervention.md"), ("activity-before-intake", "03-intervention.md")]
+    assert "혹시" not in found[1].message_ko  # (2026-11-09 is after the record: no date to offer)
+
+
+def test_work_that_needs_a_plan_it_lacks_still_has_its_activities_dated(tmp_path: Path) -> None:
+    # 03-plan.md deleted: one needs-plan, naming the later record; each activity dated after its record its own
+    late = [{"date": "2026-05-10", "type": "linking", "goal": "G1", "summary": "미래"}]
+    path = [*FULL_PATH[:2], ("intervention", "2026-04-20", {"activities": late}),
+            ("intervention", "2026-04-25", {"activities": late})]
+    assert codes(make_casebook(tmp_path, {"c1": path})) == [
+        ("needs-plan", "03-intervention.md", 3), ("activity-after-record", "03-intervention.md", 7),
+        ("activity-after-record", "04-intervention.md", 7)]
+
+
 def test_activity_needs_a_goal_after_the_plan(tmp_path: Path) -> None:
     acts = [{"date": "2026-04-10", "type": "linking", "summary": "연계"}]
     found = codes(make_casebook(tmp_path, {"c1": replace(FULL_PATH[:4], 3, activities=acts)}))

@@ -688,6 +688,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "활동 날짜 {date}이(가) 최근 계획 날짜 {plan_date}보다 이릅니다.{hint}",
         "activity date {date} is before the latest plan's date {plan_date}{hint_en}",
     ),
+    "activity-before-intake": (
+        W,
+        "활동 날짜 {date}이(가) 사례 접수일 {opened}보다 이릅니다. 연도나 월을 잘못 적지 않았는지 확인하세요.{hint}",
+        "activity date {date} is before the case was opened ({opened}): check the year and month{hint_en}",
+    ),
     "activity-before-agreement": (
         W,
         "활동 날짜 {date}이(가) 계획({plan})에 클라이언트가 동의한 날 {agreed}보다 이릅니다. 자기결정권: 계획의 실행은 "

@@ -295,11 +295,12 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
         elif r.stage in ("intervention", "monitoring"):
             work = _check_work(r, ep, stage_ko, resources)
             if work and work[0].code == "needs-plan":
-                if first_unplanned is not None:
+                if first_unplanned is not None:  # (said once, at the first; its activities' dates at each)
                     unplanned[first_unplanned][2].append(r.file_name)
-                    continue
-                first_unplanned = len(out)
-                unplanned[first_unplanned] = (r, stage_ko, [])
+                    work = work[1:]
+                else:
+                    first_unplanned = len(out)
+                    unplanned[first_unplanned] = (r, stage_ko, [])
             out += work
         elif r.stage == "closure":
             closing = _check_closure(r, ep, first_unplanned is not None)
@@ -408,11 +409,11 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str
     if ep.plan is None:
         if r.stage == "intervention" and not r.ok:
             return []  # unreadable (empty, broken YAML): whether it is a crisis intervention is not known; its own finding says why
-        if r.stage == "intervention" and r.crisis_only:
-            return []  # crisis intervention comes before any plan (위기개입)
-        if r.stage == "intervention" and r.linking_only and ep.case_type == "service_linkage":
-            return []  # 서비스연계: services are linked without a full plan
-        return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko)]
+        # crisis intervention comes before any plan (위기개입); 서비스연계: services are linked without a
+        # full plan. Their activities' dates are judged all the same
+        if r.stage == "intervention" and (r.crisis_only or (r.linking_only and ep.case_type == "service_linkage")):
+            return _activity_dates(r, ep)
+        return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko), *_activity_dates(r, ep)]
     linking = ep.case_type == "service_linkage"
     out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
             if kind != "crisis_intervention" and not (linking and kind in LINKING_ACTIVITIES)]
@@ -431,11 +432,23 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str
                             plan=ep.plan.file_name)
                     for goal, resource, line, col in r.services
                     if (goal, resource) not in planned and goal in ep.plan.goals and resource in resources]
+    return out + _activity_dates(r, ep)
+
+
+def _activity_dates(r: Summary, ep: Episode) -> list[Finding]:
+    """The dates of `r`'s activities against its own date, the episode's plan and the client's
+    agreement to it; with no plan (a 위기개입, a 서비스연계's linking, or work whose plan is missing),
+    against the day the case was opened."""
+    out = []
+    opened = ep.intake.date if ep.intake is not None else None
     for date, line, col in r.activities:
         if r.date and date > r.date:
             out.append(finding("activity-after-record", r.rel, line, col, date=date, record_date=r.date))
+        elif ep.plan is None:
+            if opened and date < opened:
+                out.append(finding("activity-before-intake", r.rel, line, col, date=date, opened=opened,
+                                   **_year_meant(date, opened, r.date)))
         elif ep.plan.date and date < ep.plan.date:
-            opened = ep.intake.date if ep.intake is not None else None
             hint = (f" 사례 접수일({opened})보다도 이르니 연도나 월을 잘못 적지 않았는지 확인하세요.",
                     f"; it is before the case was opened ({opened}): check the year") if opened and date < opened else ("", "")
             out.append(finding("activity-before-plan", r.rel, line, col, date=date, plan_date=ep.plan.date,
@@ -445,6 +458,22 @@ def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str
             out.append(finding("activity-before-agreement", r.rel, line, col, date=date, agreed=ep.plan.agreed_on,
                                plan=ep.plan.file_name))
     return out
+
+
+def _year_meant(date: str, opened: str, record_date: str | None) -> dict[str, str]:
+    """The hint of an activity dated before its case was opened: the date with the record's year,
+    when that puts it between the opening and the record (2025-11-09 in a case opened 2026-11-02,
+    written 2026-11-13: 2026-11-09)."""
+    if not record_date:
+        return {}
+    meant = record_date[:4] + date[4:]
+    try:
+        dt.date.fromisoformat(meant)  # (02-29 in a year without it)
+    except ValueError:
+        return {}
+    if meant == date or not opened <= meant <= record_date:
+        return {}
+    return {"hint": f" 혹시 {meant}인가요?", "hint_en": f"; did you mean {meant}?"}
 
 
 def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Finding]:
