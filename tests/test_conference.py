@@ -52,6 +52,25 @@ def test_conference_tasks_name_goals_of_the_plan(tmp_path: Path) -> None:
     assert codes(root) == [("unknown-goal", "04-conference.md")]
 
 
+def test_a_goal_named_at_a_conference_before_any_plan_is_said_where_it_is_named(tmp_path: Path) -> None:
+    # (RECORD-FORMAT rule 6: a goal a record names exists; before any plan there is none to name)
+    tasks = [{"task": "주 1회 방문", "who": "사례관리자", "due": "2026-03-10", "goal": "G7"},
+             {"task": "병원 동행", "who": "사례관리자", "due": "2026-03-12", "goal": "G1"}]
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], conference("2026-03-03", tasks=tasks), *FULL_PATH[1:3]]})
+    found = check(root).findings
+    assert [(f.code, f.path.rsplit("/", 1)[-1]) for f in found] == [("goal-without-plan", "02-conference.md")] * 2
+    assert found[0].message_ko == (
+        "목표 'G7'을 적었는데 이 사례회의 앞에 계획 기록이 없습니다. 계획 파일(…-plan.md)이 빠졌다면 넣고, "
+        "계획 전의 회의라면 할 일의 goal 줄을 지우세요(목표는 계획에서 정합니다).")
+    # a conference after a record that already needs the episode's missing plan (03-plan.md deleted) is
+    # named with it there, one mistake
+    later = [{**tasks[1], "due": "2026-05-01"}]
+    path = [*FULL_PATH[:2], FULL_PATH[3], conference("2026-04-25", tasks=later)]
+    found = check(make_casebook(tmp_path / "b", {"c1": path})).findings
+    assert [(f.code, f.path.rsplit("/", 1)[-1]) for f in found] == [("needs-plan", "03-intervention.md")]
+    assert "뒤의 기록 1개(04-conference.md)도 이 계획이 필요합니다" in found[0].message_ko
+
+
 def test_the_selection_conference_is_due_five_days_after_the_assessment(tmp_path: Path) -> None:
     root = make_casebook(tmp_path, {"c1": FULL_PATH[:2]})
     assert dues(root)["selection"] == dt.date(2026, 3, 10)

@@ -311,6 +311,33 @@ def test_work_that_needs_no_plan_still_has_its_activities_dated(tmp_path: Path) 
     assert "혹시" not in found[1].message_ko  # (2026-11-09 is after the record: no date to offer)
 
 
+def test_a_goal_named_by_work_before_any_plan_is_said_where_it_is_named(tmp_path: Path) -> None:
+    # (RECORD-FORMAT rule 6: a goal a record names exists) a 위기개입 or a 서비스연계's linking before any
+    # plan names a goal: goal-without-plan at each goal it names, as at a closure; one without stays valid
+    crisis = [{"date": "2026-03-02", "type": "crisis_intervention", "goal": "G1", "summary": "공동 방문"},
+              {"date": "2026-03-03", "type": "crisis_intervention", "summary": "안부 확인"}]
+    root = make_casebook(tmp_path, {"c1": [FULL_PATH[0], ("intervention", "2026-03-05", {"activities": crisis})]})
+    found = check(root).findings
+    assert [(f.code, f.line, f.column) for f in found] == [("goal-without-plan", 9, 9)]
+    assert found[0].message_ko == (
+        "목표 'G1'을 적었는데 이 실행 기록 앞에 계획 기록이 없습니다. 계획 파일(…-plan.md)이 빠졌다면 넣고, "
+        "계획 전의 위기개입이나 서비스 연계라면 활동의 goal 줄을 지우세요(목표는 계획에서 정합니다).")
+    assert found[0].message_en == (
+        "goal 'G1' is named but no plan comes before this intervention; add the missing plan, or remove the "
+        "activity's goal line if this is crisis or linking work before a plan (goals are set in the plan)")
+    selection = {"case_type": "service_linkage", "risk_score": 15, "rationale": "단일 욕구"}
+    linking = [{"date": "2026-03-09", "type": "linking", "resource": "food-bank", "goal": "G2", "summary": "연계"},
+               {"date": "2026-03-10", "type": "information", "goal": "G2", "summary": "안내"}]
+    path = [*replace(FULL_PATH[:2], 1, selection=selection), ("intervention", "2026-03-10", {"activities": linking})]
+    assert codes(make_casebook(tmp_path / "b", {"c1": path})) == [
+        ("goal-without-plan", "03-intervention.md", 10), ("goal-without-plan", "03-intervention.md", 14)]
+    # after work that needs the episode's plan it lacks (03-plan.md deleted): named with it there, once
+    path = [*FULL_PATH[:2], FULL_PATH[3], ("intervention", "2026-04-25", {"activities": crisis})]
+    found = check(make_casebook(tmp_path / "c", {"c1": path})).findings
+    assert [(f.code, f.path.rsplit("/", 1)[-1]) for f in found] == [("needs-plan", "03-intervention.md")]
+    assert "뒤의 기록 1개(04-intervention.md)도 이 계획이 필요합니다" in found[0].message_ko
+
+
 def test_work_that_needs_a_plan_it_lacks_still_has_its_activities_dated(tmp_path: Path) -> None:
     # 03-plan.md deleted: one needs-plan, naming the later record; each activity dated after its record its own
     late = [{"date": "2026-05-10", "type": "linking", "goal": "G1", "summary": "미래"}]

@@ -617,12 +617,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "종결 사유가 '기타'이면 reason_note에 설명을 적어야 합니다.",
         "closure reason 'other' needs an explanation in reason_note",
     ),
-    "goal-without-plan": (
+    "goal-without-plan": (  # (said at a closure, a 위기개입 or 서비스연계 intervention, a 사례회의: rules._GOAL_WITHOUT_PLAN)
         E,
-        "목표 '{ref}'의 결과를 적었는데 이 종결 앞에 계획 기록이 없습니다. 계획 파일(…-plan.md)이 빠졌다면 "
-        "넣고, 계획 없이 종결했다면 results를 지우세요.",
-        "goal '{ref}' is evaluated but no plan comes before this closure; add the missing plan, or remove "
-        "results if the case closed without one",
+        "목표 '{ref}'{named} 이 {record} 앞에 계획 기록이 없습니다. 계획 파일(…-plan.md)이 빠졌다면 넣고, {fix}",
+        "goal '{ref}' is {named_en} but no plan comes before this {record_en}; add the missing plan, or {fix_en}",
     ),
     "unknown-goal": (
         E,

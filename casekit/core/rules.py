@@ -276,8 +276,7 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
         if r.case_type:
             ep.case_type = r.case_type
         if r.stage == "conference":  # anywhere after the intake; it does not move the case along
-            if ep.plan is not None:
-                out += _goal_refs(r, ep.plan)
+            out += _goal_refs(r, ep.plan) if ep.plan is not None else _unplanned_goals(r, unplanned, first_unplanned)
             continue
         if ep.closure is not None and r.stage != "followup":
             out.append(finding("after-closure", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko))
@@ -301,14 +300,13 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
                 else:
                     first_unplanned = len(out)
                     unplanned[first_unplanned] = (r, stage_ko, [])
-            out += work
+                out += work
+            elif ep.plan is None:  # (a 위기개입 or a 서비스연계's linking, which need no plan: a goal it names does)
+                out += _unplanned_goals(r, unplanned, first_unplanned, work)
+            else:
+                out += work
         elif r.stage == "closure":
-            closing = _check_closure(r, ep, first_unplanned is not None)
-            if first_unplanned is not None and any(f.code == "goal-without-plan" for f in closing):
-                # (the plan that is missing: the closure evaluating its goals is named with the others)
-                unplanned[first_unplanned][2].append(r.file_name)
-                closing = [f for f in closing if f.code != "goal-without-plan"]
-            out += closing
+            out += _unplanned_goals(r, unplanned, first_unplanned, _check_closure(r, ep, first_unplanned is not None))
             ep.closure = r
         elif r.stage == "followup":
             if ep.closure is None:
@@ -404,15 +402,49 @@ def _check_plan(r: Summary, ep: Episode) -> list[Finding]:
     return out
 
 
+def _unplanned_goals(r: Summary, unplanned: dict[int, tuple[Summary, str, list[str]]], first_unplanned: int | None,
+                    found: list[Finding] | None = None) -> list[Finding]:
+    """`found` (the record's findings; none given: a `goal-without-plan` at each goal `r` names, made
+    here) as said with the episode's plan missing: when a record before it already needs that plan
+    (`needs-plan`, at `first_unplanned`), the goals it names are that plan's, and it is named there
+    with the others instead."""
+    if found is None:
+        found = [_goal_without_plan(r, ref, line, col) for kind, ref, line, col in _written(r) if kind == "goal"]
+    if first_unplanned is not None and any(f.code == "goal-without-plan" for f in found):
+        unplanned[first_unplanned][2].append(r.file_name)
+        return [f for f in found if f.code != "goal-without-plan"]
+    return found
+
+
+# what a record names a goal in, with no plan before it (goal-without-plan): the record, and what to do
+# when it was made without one
+_GOAL_WITHOUT_PLAN = {
+    "closure": {"named": "의 결과를 적었는데", "named_en": "evaluated", "record": "종결", "record_en": "closure",
+                "fix": "계획 없이 종결했다면 results를 지우세요.", "fix_en": "remove results if the case closed without one"},
+    "intervention": {"named": "을(를) 적었는데", "named_en": "named", "record": "실행 기록", "record_en": "intervention",
+                     "fix": "계획 전의 위기개입이나 서비스 연계라면 활동의 goal 줄을 지우세요(목표는 계획에서 정합니다).",
+                     "fix_en": "remove the activity's goal line if this is crisis or linking work before a plan "
+                               "(goals are set in the plan)"},
+    "conference": {"named": "을(를) 적었는데", "named_en": "named", "record": "사례회의", "record_en": "conference",
+                   "fix": "계획 전의 회의라면 할 일의 goal 줄을 지우세요(목표는 계획에서 정합니다).",
+                   "fix_en": "remove the task's goal line if the meeting came before a plan (goals are set in the plan)"},
+}
+
+
+def _goal_without_plan(r: Summary, ref: str, line: int, col: int) -> Finding:
+    return finding("goal-without-plan", r.rel, line, col, ref=ref, **_GOAL_WITHOUT_PLAN[r.stage])
+
+
 def _check_work(r: Summary, ep: Episode, stage_ko: str, resources: Container[str] = ()) -> list[Finding]:
     out = []
     if ep.plan is None:
         if r.stage == "intervention" and not r.ok:
             return []  # unreadable (empty, broken YAML): whether it is a crisis intervention is not known; its own finding says why
         # crisis intervention comes before any plan (위기개입); 서비스연계: services are linked without a
-        # full plan. Their activities' dates are judged all the same
+        # full plan. Neither names a goal, which a plan sets; their activities' dates are judged all the same
         if r.stage == "intervention" and (r.crisis_only or (r.linking_only and ep.case_type == "service_linkage")):
-            return _activity_dates(r, ep)
+            return [_goal_without_plan(r, ref, line, col) for kind, ref, line, col in _written(r) if kind == "goal"] \
+                + _activity_dates(r, ep)
         return [finding("needs-plan", r.rel, *r.where, stage=r.stage, stage_ko=stage_ko), *_activity_dates(r, ep)]
     linking = ep.case_type == "service_linkage"
     out += [finding("activity-without-goal", r.rel, line, col) for kind, line, col in r.ungoaled
@@ -486,8 +518,7 @@ def _check_closure(r: Summary, ep: Episode, unplanned: bool = False) -> list[Fin
             # (no goal was set, nor any work done that needed one: the reason cannot be so; a plan
             # deleted is the needs-plan of the work, goals evaluated without one their goal-without-plan)
             out.append(finding("closure-achieved-without-plan", r.rel, *r.reason_at))
-        return out + [finding("goal-without-plan", r.rel, line, col, ref=ref)
-                      for kind, ref, line, col in _written(r) if kind == "goal"]
+        return out + [_goal_without_plan(r, ref, line, col) for kind, ref, line, col in _written(r) if kind == "goal"]
     out += _goal_refs(r, ep.plan)
     if r.ok and r.reason is not None and r.reason not in EXCUSED_REASONS and not _names_unknown_goal(r, ep.plan):
         # (a goal the reason_note names is one whose missing evaluation it explains: "G4, G5는 평가를 원하지 않음")
