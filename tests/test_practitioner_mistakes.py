@@ -697,6 +697,43 @@ def test_a_misspelt_stage_in_a_record_name_is_told_its_name_and_nothing_else_fol
     assert case_findings(sample) == []
 
 
+@pytest.mark.parametrize(("case", "moved", "name", "waiting"), [
+    # needs-plan at 04-intervention.md, and 07-plan.md's revised-plan-without-earlier telling to make a
+    # right revised plan `type: initial`
+    ("2026-0002", "03-plan.md", "03-plann.md", 2),
+    ("2026-0002", "03-plan.md", "03-plan (김○○).md", 2),
+    ("2026-0002", "07-plan.md", "07-plann.md", 12),  # unknown-goal G4, G5 after it, against 03-plan.md
+    ("2026-0002", "06-assessment.md", "06-assesment.md", 2),  # unknown-need N4, N5 at 07-plan.md
+    ("2026-0006", "02-assessment.md", "02_assessment.md", 1),  # plan-without-assessment at 03-plan.md
+    ("2026-0006", "03-plan.md", "03-plann.md", 1),  # needs-plan at 04-intervention.md, naming 05 and 06
+    ("2026-0006", "09-assessment.md", "09-assesment.md", 1),  # (the reopened episode's)
+    ("2026-0006", "10-plan.md", "10-plann.md", 1),
+])
+def test_a_misnamed_record_of_a_stage_the_case_has_again_holds_back_what_follows_too(
+        sample: Path, case: str, moved: str, name: str, waiting: int) -> None:
+    """What a misnamed record's absence makes the records it governs say — those after it, up to and
+    including the case's next record of its stage — waits until it is renamed, as where it is the case's
+    only one: 03-plann.md in a case with a revised plan gave needs-plan, and the revised plan a
+    revised-plan-without-earlier telling to make it `type: initial` (damaging a right record)."""
+    folder = sample / "cases" / case
+    (folder / moved).rename(folder / name)
+    found = case_findings(sample, f"cases/{case}")
+    assert [(f.path, f.code) for f in found] == [(f"cases/{case}/{name}", "bad-file-name")], found
+    assert f"다른 기록 검사 {waiting}건은 이름을 고친 뒤 다시 합니다" in found[0].message_ko, found[0].message_ko
+    (folder / name).rename(folder / moved)  # renamed as told: nothing left
+    assert case_findings(sample, f"cases/{case}") == []
+
+
+def test_a_misnamed_record_holds_back_nothing_past_the_next_record_of_its_stage(sample: Path) -> None:
+    # 03-plann.md governs up to 07-plan.md: a goal 08-intervention.md names that 07-plan.md lacks is said
+    edit(sample, "cases/2026-0002/08-intervention.md", "goal: G4", "goal: G9")
+    folder = sample / "cases/2026-0002"
+    (folder / "03-plan.md").rename(folder / "03-plann.md")
+    found = case_findings(sample, "cases/2026-0002")
+    assert [(f.path.rsplit("/", 1)[-1], f.code) for f in found] == [
+        ("03-plann.md", "bad-file-name"), ("08-intervention.md", "unknown-goal")], found
+
+
 def test_a_misnamed_record_that_leaves_a_number_gap_names_the_number(sample: Path) -> None:
     folder = sample / CASE_1
     (folder / "05-monitoring.md").rename(folder / "05-monitor.md")

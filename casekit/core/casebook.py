@@ -147,7 +147,7 @@ class Unread:
     name: str
     nn: int  # the number it is to take
     stage: str  # the stage it is to be read as
-    sole: bool  # the case's only record of that stage: the rules needing one wait for it
+    upto: int  # the number of the case's next record of that stage (100: none): the records it governs end there
     gap_at: str | None  # the record a `number-gap` for its number is said at (None: its number is no gap)
     hint: str
     hint_en: str
@@ -323,12 +323,21 @@ WHAT_IT_HOLDS = {"intake": "접수 내용(동의 등)", "assessment": "사정 �
 
 
 def _waits_for(f: Finding, u: Unread) -> bool:
-    """Whether the case's finding `f` is made only because `u` was not read: a rule needing the case's
-    only record of its stage, or the gap its number leaves (`number-gap`: "restore 05 from git")."""
+    """Whether the case's finding `f` is made only because `u` was not read: a rule needing a record of
+    its stage, said at a record `u` governs — one after it, up to and including the case's next record
+    of that stage (a later plan's revised-plan-without-earlier, the work between the two's needs-plan),
+    in its episode (a reopened case plans again) — or the gap its number leaves (`number-gap`: "restore
+    05 from git")."""
+    if f.code == "number-gap" and f.path == u.gap_at:
+        return True
     if f.code in DEPENDS_ON_EARLIER.get(u.stage, ()):
-        named = parse_record_name(f.path.rsplit("/", 1)[-1])
-        return named is not None and u.nn < named[0] < u.until  # (in its episode: a reopened case plans again)
-    return (u.sole and f.code in DEPENDS_ON.get(u.stage, ())) or (f.code == "number-gap" and f.path == u.gap_at)
+        upto = u.until - 1
+    elif f.code in DEPENDS_ON.get(u.stage, ()):
+        upto = min(u.upto, u.until - 1)
+    else:
+        return False
+    named = parse_record_name(f.path.rsplit("/", 1)[-1])
+    return named is not None and u.nn < named[0] <= upto
 
 
 def deferred(findings: list[Finding], unread: dict[str, list[Unread]]) -> list[Finding]:
@@ -806,9 +815,9 @@ def _unread(layout: Layout, case: str, records: list[RecordFile], rel: str, name
     nn, stage = named
     later = [r for r in records if r.nn > nn]
     gap_at = min(later, key=lambda r: r.nn).rel if later and all(r.nn != nn for r in records) else None
-    sole = not any(r.stage == stage for r in records)  # the case's only such record
+    upto = min((r.nn for r in records if r.stage == stage and r.nn > nn), default=100)  # the next such record
     until = min((r.nn for r in records if r.stage == "intake" and r.nn > nn), default=100)
-    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, sole, gap_at, *hint, until=until))
+    layout.unread.setdefault(case, []).append(Unread(rel, name, nn, stage, upto, gap_at, *hint, until=until))
 
 
 def _claim(name: str, taken: set[int]) -> str:
