@@ -888,6 +888,23 @@ def test_the_word_being_typed_finds_the_terms_it_starts(browser: Browser, served
 
 
 @pytest.mark.browser
+def test_a_number_with_a_dot_being_typed_is_the_start_of_that_number(browser: Browser, served_site: str) -> None:  # noqa: F811
+    """A tester: `1.5` typed as the last word gave 15 results (15세, 자원 15곳, dates ending -15), `0.5`
+    11 (dates -05-), none marked, and with a space after it none: the word being typed was the start
+    of terms with its dot dropped (15, 05). The index holds a number with a dot as written (1.6.1 of
+    the privacy page's 버전(1.6.1)), and so the word being typed is looked for."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        for query in ("1.5", "0.5", "1.5 "):
+            assert search(page, query) == [], query
+        assert [site_path(h, served_site) for h in search(page, "1.6")] == ["/privacy/"]
+        page.wait_for_function("() => { const t = document.querySelector('.md-search-result__item');"
+                               " return t && [...t.querySelectorAll('mark')].some(m => m.innerText === '1.6'); }",
+                               timeout=10_000)
+
+
+@pytest.mark.browser
 @pytest.mark.slow
 def test_a_page_holding_the_word_being_typed_ranks_above_one_holding_a_longer_term(
         browser: Browser, served_site: str, built_site: Path) -> None:  # noqa: F811

@@ -940,7 +940,11 @@ function prefixPatterns(query) {
   const text = query.normalize("NFKC");
   const run = LAST_RUN.exec(text);
   if (run) {  /* k, kim.s, 2026-000, 202: the start of a term of letters and digits, as joined */
-    const typed = run[1].replace(/[-._]$/, ""), key = typed.toLowerCase().split(/[-._]/).join("");
+    /* (digits joined by dots or underscores, 1.5, 1.6.: as written, as the index holds them, dottedTerms;
+       joined, 1.5 was the start of 15, 15세, 15곳) */
+    const asWritten = /^[0-9]+(?:[._][0-9]*)+$/.test(run[1]);
+    const typed = asWritten ? run[1] : run[1].replace(/[-._]$/, "");
+    const key = asWritten ? typed : typed.toLowerCase().split(/[-._]/).join("");
     if (!key || DATE_RUN.test(typed)) return [];
     return [{ exact: [], lo: key, hi: key + "\uFFFF", mark: escapeRegExp(typed) }];
   }
