@@ -513,6 +513,9 @@ def test_a_number_and_its_counter_typed_joined_or_apart_are_one_word() -> None:
     assert groups("3개월 체납")[0] == ("3개월", (("3개월",), ("개월",)))
     assert groups("6주째")[0] == ("6주째", (("6주째",), ("주째",)))
     assert groups("2026년")[0] == ("2026년", (("2026년",), ("2026", "년")))  # the 2026 of 2026년 3월 still
+    # an amount: the number and its counter whole (만 of 만 원 is no particle)
+    assert groups("30만 원") == [("30만 원", (("30만원",), ("30", "만원")))]
+    assert groups("월 30만 원") == [("월 30만 원", (("월30만원",), ("30만원",), ("월", "30", "만원")))]
     # how often: 월 2회 is the period and the count, no month (the 월 of 9월 and 10월 found it first)
     assert groups("월 2회") == [("월 2회", (("월2회",), ("2회",), ("월", "회")))]
     assert groups("주 5일") == [("주 5일", (("주5일",), ("5일",), ("주", "일")))]

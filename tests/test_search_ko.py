@@ -864,6 +864,21 @@ def test_how_often_is_no_month(browser: Browser, served_site: str, built_site: P
 
 
 @pytest.mark.browser
+def test_an_amount_no_page_holds_finds_no_page_by_its_number(browser: Browser, served_site: str) -> None:  # noqa: F811
+    """A tester: `30만원` gave 12 results and `월 30만 원` 15, none marked (pages of 30일, 2026-10-30 ...),
+    where no page of the sample holds an amount: a count's other reading, the number and the counter
+    as words, found a page holding the number alone. It finds one holding both (2개월 for 3개월
+    체납: the 3 and 개월 of 3개월, as 1인 for 4인), and 만 of 30만 원 is the counter's, no particle."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        for query in ("30만원", "30만 원", "월 30만 원", "30만원 "):
+            assert search(page, query) == [], query
+        pages = [site_path(h, served_site) for h in search(page, "5개월 체납")]  # (no page says 5개월)
+        assert {"/cases/2026-0001/", "/cases/2026-0006/", "/cases/2026-0012/"} <= set(pages[:3]), pages
+
+
+@pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize(("query", "wanted", "marked"), [
     # the word being typed (no space after it) is the start of a term: each showed no result

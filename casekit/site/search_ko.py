@@ -975,13 +975,12 @@ def _joined_groups(run: str, years: Sequence[int]) -> tuple[tuple[str, ...], ...
 
 def count_groups(m: re.Match[str], at: int = 0) -> tuple[tuple[str, ...], ...]:
     """What a number and its counter typed (`QUERY_COUNT`: 4인, 4 인, 3개월째) look for: the count
-    term, or else the number and the counter as words (1인 for 4인: found, below the pages of 4인;
-    2026년 typed is the 2026 and 년 of a page's 2026년 3월). `at`: where the number's group is, past 2
+    term, or else the number and the counter as words, the counter as typed joined (1인 for 4인: found,
+    below the pages of 4인; 2026년 typed is the 2026 and 년 of a page's 2026년 3월; 30만 원 is 30 and
+    만원, not 원: the worker finds a page by them only when it holds both, not 30일 for 30만원). `at`: where the number's group is, past 2
     (`QUERY_PERIOD_COUNT`: 주 1회 is 주1회, or 1회, or 주 and 회). (`search-worker.js` mirrors this.)"""
     number, counter = m.group(2 + at).replace(",", ""), m.group(3 + at).replace(" ", "") + (m.group(4 + at) or "")
-    parts = m.group(3 + at).split()
-    parts[-1] += m.group(4 + at) or ""
-    words = ([number] if len(number) >= 2 else []) + [t for part in parts for t in _word_terms(part)]
+    words = ([number] if len(number) >= 2 else []) + list(_word_terms(counter))
     return ((number + counter,), tuple(dict.fromkeys(words)))
 
 

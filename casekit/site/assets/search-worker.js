@@ -674,9 +674,8 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
 /* A number and its counter typed (search_ko.count_groups): the count term, or else the number (of
    two digits or more) and the counter as words */
 function countEntry(m, word) {
-  const number = m[2].split(",").join(""), parts = m[3].split(" ");
-  parts[parts.length - 1] += m[4] || "";
-  const loose = [...new Set((number.length >= 2 ? [number] : []).concat(parts.flatMap(p => wordTerms(p))))];
+  const number = m[2].split(",").join(""), counter = m[3].replace(" ", "") + (m[4] || "");
+  const loose = [...new Set((number.length >= 2 ? [number] : []).concat(wordTerms(counter)))];
   const groups = [[number + m[3].replace(" ", "") + (m[4] || "")], loose];
   return { word, stem: word, terms: [...new Set(groups.flat())], groups, count: true };
 }
@@ -706,8 +705,9 @@ function held(w, have, idf) {
       want += x;
       if (have.has(t)) got += x;
     }
-    /* (a count's other readings, 1인 for 4인, 주 2회 for 주 1회, hold it half: the exact count first) */
-    const share = want ? (w.count && group !== w.groups[0] ? 0.5 : 1) * got / want : 0;
+    /* (a count's other readings, 1인 for 4인, 주 2회 for 주 1회, hold it half: the exact count first; and
+       only whole, the number with its counter: a page of 30일 holds nothing of 30만원) */
+    const share = want ? (w.count && group !== w.groups[0] ? (got < want ? 0 : 0.5) : 1) * got / want : 0;
     if (share > best) best = share;
   }
   return best;
@@ -935,9 +935,13 @@ async function termsBetween(lo, hi) {
 
 /* The ways the word being typed may go on: [terms a page holds already, lo, hi, what to mark] each;
    a term between lo and hi completes it. */
-function prefixPatterns(query) {
+function prefixPatterns(query, last = null) {
   if (/\s$/.test(query)) return [];
   const text = query.normalize("NFKC");
+  if (last && last.count && text.endsWith(last.word)) {  /* 30만 원, 3개: the start of a count, its counter typed apart or not */
+    const term = last.groups[0][0];
+    return [{ exact: [], lo: term, hi: term + "\uFFFF", mark: last.word.split(" ").map(escapeRegExp).join(" ?") }];
+  }
   const run = LAST_RUN.exec(text);
   if (run) {  /* k, kim.s, 2026-000, 202: the start of a term of letters and digits, as joined */
     /* (digits joined by dots or underscores, 1.5, 1.6.: as written, as the index holds them, dottedTerms;
@@ -990,7 +994,7 @@ function escapeRegExp(s) {
 /* The word being typed, with the groups its ways on give (each: the terms before and one term a
    page may go on with), or null */
 async function typing(query, words) {
-  const patterns = prefixPatterns(query);
+  const patterns = prefixPatterns(query, words.length ? words[words.length - 1] : null);
   if (!patterns.length) return null;
   const own = new Set(words.flatMap(w => w.terms));
   const groups = [], terms = new Set();
@@ -1099,7 +1103,7 @@ async function rank(words) {
     for (const w of words) {
       const own = held(w, have, idf);
       let best = 0;
-      for (const r of w.readings || [w.terms]) {
+      for (const r of own > 0 ? w.readings || [w.terms] : []) {  /* (a word it does not hold adds nothing) */
         let sum = 0;
         for (const t of r) sum += gain.get(t) || 0;
         if (sum > best) best = sum;
