@@ -596,6 +596,28 @@ def test_a_snippet_marks_the_dates_a_typed_date_holds(browser: Browser, served_s
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("query", "sentences", "want"), [
+    ("어제는", ["어르신은 어제는 미안했다며"], "어르신은 <mark>어제</mark>는 미안했다며"),
+    ("오늘", ["세로줄은 오늘, 점선은 기한입니다."], "세로줄은 <mark>오늘</mark>, 점선은 기한입니다."),
+    ("이번 달 점검", ["이번달에 점검함"], "<mark>이번달</mark>에 <mark>점검함</mark>"),
+    ("지난달", ["지난 달 방문"], "<mark>지난 달</mark> 방문"),
+    ("오늘", ["오늘날 복지는"], "오늘날 복지는"),  # (not 오늘날, as a query reads it)
+])
+def test_a_snippet_marks_a_day_named_from_today_where_it_is_named_so(
+        browser: Browser, served_site: str, built_site: Path, query: str, sentences: list[str],  # noqa: F811
+        want: str) -> None:
+    """A tester: `오늘` found the records and guide pages by their 오늘, `어제` and `어제는` 2026-0005 by
+    "어제는 미안했다", none marked (a date typed marked only the dates it means)."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        assert page.evaluate(SNIPPET_JS, [config, sentences, query]) == want
+        got = _teasers(browser, served_site, "어제는")
+    assert any("<mark>어제</mark>는 미안했다" in text for location, text in got if location == "/cases/2026-0005/"), got
+
+
+@pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(QUERY_SETS))
 def test_korean_search_recall(browser: Browser, served_site: str, capsys: pytest.CaptureFixture[str],  # noqa: F811

@@ -576,12 +576,12 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
   const text = query.normalize("NFKC");
   const spans = [];  /* [start, end, word entry] */
   const free = (start, end) => !spans.some(([s, e]) => s < end && start < e);
-  const addDate = (start, end, groups) => {
+  const addDate = (start, end, groups, relative = false) => {
     let at = end;
     const tail = text.slice(at).match(TAIL);
     if (tail && dateTail(tail[0])) at += tail[0].length;
     const word = text.slice(start, end);
-    spans.push([start, at, { word, stem: word, terms: [...new Set(groups.flat())], groups, date: true }]);
+    spans.push([start, at, { word, stem: word, terms: [...new Set(groups.flat())], groups, date: true, relative }]);
   };
   let at = 0;
   for (const m of text.matchAll(DATES)) {
@@ -595,7 +595,7 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
     const tail = text.slice(end).match(TAIL);
     if (!free(start, end) || (tail && !dateTail(tail[0]))) continue;
     const own = [...new Set(m[2].split(" ").flatMap(part => bigrams(part)))];
-    addDate(start, end, [own, ...relativeGroups(m[2].replace(" ", ""), today)]);
+    addDate(start, end, [own, ...relativeGroups(m[2].replace(" ", ""), today)], true);
   }
   if (text.includes("-") || text.includes("/") || text.includes(".")) {
     for (const m of text.matchAll(SHORT_YEAR)) {
@@ -818,6 +818,15 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   if (want.size) {
     for (const m of best.matchAll(DATES)) {
       if (dayTerms(dateOf(m)).some(t => want.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
+  }
+  /* and a day, a week or a month named from today where the sentence names it so (오늘, 어제는, 이번 달에;
+     not 오늘날, 어제오늘: as a query reads it) */
+  const named = new Set(words.filter(w => w.relative).map(w => w.word.replace(" ", "")));
+  if (named.size) {
+    for (const m of best.matchAll(RELATIVE)) {
+      const end = m.index + m[0].length, tail = best.slice(end).match(TAIL);
+      if (named.has(m[2].replace(" ", "")) && (!tail || dateTail(tail[0]))) spans.push([m.index + m[1].length, end]);
     }
   }
   /* and where the sentence goes on from the word being typed (kim.s of kim.sw, 어머니 of 어먼) */
