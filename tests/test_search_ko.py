@@ -550,7 +550,7 @@ def test_worker_cuts_terms_like_python(browser: Browser, served_site: str, built
                    | {"아이", "사례회의에서", "생계·주거급여", "가족센터(건강가정지원센터)", "G1을", "2026-0006",
                       "월세 때문에 힘들어요", "때문에", "병원에 가는 것이 힘들어요", "및 위해", "등 통증",
                       "빚때문에", "월세때문", "26.3.4", "26-03-04 방문", "26/3/4", "12.3.4", "26.02.30",
-                      "13번 사례", "0013번", "3번 방문", "13번째", "13번을"})
+                      "13번 사례", "0013번", "3번 방문", "13번째", "13번을", "30만 원", "월 30만 원", "30만원씩"})
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
     with open_context(browser, bypass_csp=True) as (context, _log):
         page = context.new_page()
@@ -922,6 +922,28 @@ def test_the_word_being_typed_finds_the_terms_it_starts(browser: Browser, served
                                arg=[pages.index(wanted), marked], timeout=10_000)
         # typed to its end (a space after it): the word alone, no term it starts
         assert [site_path(h, served_site) for h in search(page, query + " ")] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "found", "not_found", "wrong"), [
+    # typed whole and held by a page: no syllable on its way to another (알<mark>아낼</mark>, 유<mark>지되</mark>도록)
+    ("아내", "/cases/2026-0008/", "/records/", "<mark>아낼"),
+    ("지도", "/cases/2026-0006/", "/guide/", "<mark>지되"),
+    # a noun is no other word sharing one of its bigrams ("재활 운동을 배우기 시작함": 배우 of 배우자)
+    ("배우자", "/cases/2026-0005/", "/cases/2026-0006/", None),
+    ("배우자 ", "/cases/2026-0005/", "/cases/2026-0006/", None),
+    ("남편", "/cases/2026-0013/", "/cases/2026-0006/", None),
+])
+def test_a_word_typed_whole_is_no_other_word_it_shares_a_syllable_with(
+        browser: Browser, served_site: str, query: str, found: str, not_found: str, wrong: str | None) -> None:  # noqa: F811
+    """A tester: `아내` found the records page by "알<mark>아낼</mark> 수 있는", `지도` marked the guide's
+    "유<mark>지되</mark>도록" (the word being typed read as a syllable on its way to 아낼, 지되), and
+    `배우자`, `남편`, `아내` (배우자, another name) found 2026-0006 by "재활 운동을 배우기 시작함", nothing
+    marked (배우, one of 배우자's two bigrams). The word still finds what it says."""
+    got = _teasers(browser, served_site, query)
+    locations = [location for location, _ in got]
+    assert found in locations and not_found not in locations, got
+    assert wrong is None or not any(wrong in text for _, text in got), got
 
 
 @pytest.mark.browser

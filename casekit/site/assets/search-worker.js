@@ -496,7 +496,9 @@ function wordQueryTerms(text, out, whole) {
     /* its own reading: the terms of the word as typed (its stem's bigrams, the uncut noun, a verb's keys) */
     readings.unshift(terms.filter(t => !other.has(t) || wordTerms(w).includes(t)));
     const weak = endingBigrams(s).filter(t => terms.includes(t));
-    out.push({ word: w, stem: s, terms, groups, readings, names, weak: weak.length ? new Set(weak) : null });
+    /* (a noun: no verb reading, no key nor adnominal form; see `rank`) */
+    const noun = HANGUL.test(w) && lemma(s) === null && lemma(s, true) === null && !adnominalKeys(w).length;
+    out.push({ word: w, stem: s, terms, groups, readings, names, weak: weak.length ? new Set(weak) : null, noun });
   }
 }
 
@@ -696,7 +698,7 @@ function escapeHTML(s) {
 }
 
 /* How much of word `w` a set of terms holds: its best-held group, weighted by idf (1 each without) */
-function held(w, have, idf) {
+function held(w, have, idf, whole = null) {
   let best = 0;
   for (const group of w.groups) {
     let got = 0, want = 0;
@@ -705,6 +707,7 @@ function held(w, have, idf) {
       want += x;
       if (have.has(t)) got += x;
     }
+    if (whole !== null && got < want && whole.has(group)) continue;  /* (only whole: `rank`) */
     /* (a count's other readings, 1인 for 4인, 주 2회 for 주 1회, hold it half: the exact count first; and
        only whole, the number with its counter: a page of 30일 holds nothing of 30만원) */
     const share = want ? (w.count && group !== w.groups[0] ? (got < want ? 0 : 0.5) : 1) * got / want : 0;
@@ -944,7 +947,7 @@ async function termsBetween(lo, hi) {
 
 /* The ways the word being typed may go on: [terms a page holds already, lo, hi, what to mark] each;
    a term between lo and hi completes it. */
-function prefixPatterns(query, last = null) {
+function prefixPatterns(query, last = null, finished = false) {
   if (/\s$/.test(query)) return [];
   const text = query.normalize("NFKC");
   if (last && last.count && text.endsWith(last.word)) {  /* 30만 원, 3개: the start of a count, its counter typed apart or not */
@@ -962,7 +965,7 @@ function prefixPatterns(query, last = null) {
     return [{ exact: [], lo: key, hi: key + "\uFFFF", mark: escapeRegExp(typed) }];
   }
   const m = LAST_HANGUL.exec(text);
-  if (!m) return [];
+  if (!m || (finished && !m[1] && !m[3])) return [];
   const number = m[1], word = m[2], next = m[3];
   if (number) {  /* 3개 on the way to 3개월: the start of a count */
     return [{ exact: [], lo: number + word, hi: number + word + "\uFFFF", mark: escapeRegExp(number) + " ?" + escapeRegExp(word) }];
@@ -1002,8 +1005,8 @@ function escapeRegExp(s) {
 
 /* The word being typed, with the groups its ways on give (each: the terms before and one term a
    page may go on with), or null */
-async function typing(query, words) {
-  const patterns = prefixPatterns(query, words.length ? words[words.length - 1] : null);
+async function typing(query, words, finished = false) {
+  const patterns = prefixPatterns(query, words.length ? words[words.length - 1] : null, finished);
   if (!patterns.length) return null;
   const own = new Set(words.flatMap(w => w.terms));
   const groups = [], terms = new Set();
@@ -1035,10 +1038,14 @@ async function search(query, stale = () => false) {
   /* the word being typed, looked for as the start of terms too when the query finds less than a
      screen as it is (주거 지원 typed: no term more fetched before its first results) */
   if ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date)) return hits;
-  const typed = await typing(query, words);
+  /* (a word of Hangul typed whole, that a page holds as it is, is finished: not a syllable on its way to
+     another, 아내 to 아낼 of 알아낼, 지도 to 지되 of 유지되도록) */
+  const last = words.length ? words[words.length - 1] : null;
+  const finished = last !== null && !last.count && HANGUL.test(last.word) && last.word.length >= 2 && hits !== null
+    && hits.ranked.some(r => held(last, hits.matched.get(r.doc), null) >= 1);
+  const typed = await typing(query, words, finished);
   if (stale()) return null;
   if (typed) {  /* the last word, being typed: the typed word's entry, or one of its own (k: no term alone) */
-    const last = words[words.length - 1];
     const run = query.normalize("NFKC").trim().split(/\s+/).pop().toLowerCase();
     const mine = last && !last.date && (run.endsWith(last.word) || last.word.endsWith(run) || run.startsWith(last.word))
       ? last : null;
@@ -1105,12 +1112,18 @@ async function rank(words) {
       matched.get(doc).add(t);
     }
   }
+  /* a noun of three syllables (its own, or another name's: 배우자 for 남편) that some page holds whole is
+     held by a page only whole, not by one of its two bigrams: 배우자 (배우 우자) is no word of "운동을
+     배우기 시작함"; where no page holds it whole, a page holding a part still is (동의서: "동의 서류") */
+  const three = g => g.length === 2 && g[0].length === 2 && g[1].length === 2 && g[0][1] === g[1][0] && HANGUL.test(g[0] + g[1]);
+  const whole3 = new Map(words.map(w => [w, new Set(w.noun ? w.groups.filter(g => three(g)
+    && [...matched.values()].some(have => have.has(g[0]) && have.has(g[1]))) : [])]));
   const ranked = [];
   for (const [doc, gain] of gains) {
     const have = matched.get(doc);
     let cover = 0, score = 0, some = false;
     for (const w of words) {
-      const own = held(w, have, idf);
+      const own = held(w, have, idf, whole3.get(w));
       let best = 0;
       for (const r of own > 0 ? w.readings || [w.terms] : []) {  /* (a word it does not hold adds nothing) */
         let sum = 0;
