@@ -310,7 +310,8 @@ def test_a_record_name_with_a_trailing_space_says_so(sample: Path) -> None:
 @pytest.mark.parametrize("name", ["con", "aux", "NUL", "com1"])
 def test_new_refuses_a_windows_device_name_saying_why(sample: Path, run, name: str) -> None:
     result = run(sample, "new", name, "--worker", "kim.sw")
-    assert result.exit_code == 1 and "Windows가 장치 이름으로 남겨 둔 이름" in result.output, result.output
+    # (a usage error, exit 2, as for any case id not written as ids are: `add` and `new` alike)
+    assert result.exit_code == 2 and "Windows가 장치 이름으로 남겨 둔 이름" in result.output, result.output
     assert not (sample / "cases" / name).exists()
 
 
