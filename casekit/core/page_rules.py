@@ -107,7 +107,8 @@ def attribute_problem(tag: str, key: str, value: str, attrs: str) -> tuple[str, 
             return "site-outside-load", f"<{tag} style> {hosts[0]}"
         turned = _STYLE_REORDERS.search(value)
         return ("site-unreadable-text", f"<{tag} style={turned.group().strip(' ;:')}>") if turned else None
-    if key == "dir" and value.strip() not in ("ltr", ""):
+    if key == "dir" and value.strip() not in ("ltr", "") and "{" not in value:  # (a template's `{{ direction }}`:
+        # the page it renders is judged)
         return "site-unreadable-text", f"<{tag} dir={value.strip()[:10]}>"
     if key == "srcdoc":
         return "site-active-content", f"<{tag} srcdoc>"
