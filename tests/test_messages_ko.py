@@ -121,6 +121,11 @@ def test_no_message_leaves_a_particle_undecided(code: str, word: str) -> None:
         ("goal은(는)", "goal은"), ("plan을(를)", "plan을"), ("intake은(는)", "intake는"),
         ("순번 3이(가)", "순번 3이"), ("순번 2이(가)", "순번 2가"), ("서울(으)로", "서울로"), ("부산(으)로", "부산으로"),
         ("집(으)로", "집으로"), ("'최초'과(와)", "'최초'와"), ("'80%'은(는)", "'80%'는"),
+        # a jamo alone: a consonant read by its name (ㅇ 이응, ㄹ 리을), a vowel as itself
+        ("'kim.swㅇ'이(가)", "'kim.swㅇ'이"), ("'ㄹ'(으)로", "'ㄹ'로"), ("'ㄱ'(으)로", "'ㄱ'으로"), ("'sㅏ'을(를)", "'sㅏ'를"),
+        # a mask's circles and an ellipsis: the letter or digit before them; circles alone read 동그라미
+        ("'2026-0003 김○○'이(가)", "'2026-0003 김○○'이"), ("숫자 9999…이(가)", "숫자 9999…가"),
+        ("'kim.sw…'은(는)", "'kim.sw…'는"), ("'○○○'이(가)", "'○○○'가"), ("'1969-○○-○○'(으)로", "'1969-○○-○○'로"),
     ],
 )
 def test_particles_follow_the_final_consonant(text: str, expected: str) -> None:

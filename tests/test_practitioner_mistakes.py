@@ -2624,3 +2624,17 @@ def test_a_value_of_spaces_alone_is_empty(sample: Path, rel: str, old: str, new:
     found = [(f.code, f.line) for f in check(sample, today=None).findings if f.path == rel]
     assert ("empty-value", line) in found and f"'{field}'" in next(
         f.message_ko for f in check(sample, today=None).findings if f.path == rel and f.code == "empty-value"), found
+
+
+@pytest.mark.parametrize(("old", "new", "code", "says"), [
+    ("worker: kim.sw", "worker: kim.swㅇ", "bad-pattern", "'kim.swㅇ'이 형식에"),  # a jamo typed after the id
+    ('case: "2026-0001"', 'case: "2026-0001 김○○"', "case-mismatch", "'2026-0001 김○○'이 폴더"),  # a masked name
+    ('case: "2026-0001"', "case: " + "9" * 40, "yaml-number-too-large", "9999999…가 너무"),  # shortened with …
+])
+def test_a_value_ending_in_a_jamo_a_circle_or_an_ellipsis_takes_its_particle(
+        sample: Path, old: str, new: str, code: str, says: str) -> None:
+    """'kim.swㅇ'이(가), '2026-0003 김○○'이(가), 9999…이(가) were left undecided (the README: never 이(가)):
+    a jamo is read by its name, a mask's circles and an ellipsis by the letter or digit before them."""
+    line = edit(sample, MONITORING, old, new)
+    found = [f for f in errors_in(sample, MONITORING) if f[0] == code and f[1] == line]
+    assert found and says in found[0][2] and "이(가)" not in found[0][2], found

@@ -36,6 +36,9 @@ _PAIR_RE = re.compile("|".join(re.escape(p) for p in sorted(_PAIRS, key=len, rev
 _DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
 _SKIP = "'\"’”)]}>»」』 "  # closing quotes and brackets: the particle follows the word inside
 _UNREAD = "".join(chr(c) for c in range(0x10000) if chr(c).isspace()) + "~`!@#$%^&*_-+=|\\:;,.?/\u200b\u200c\u200d\ufeff"
+# a mask's circles and an ellipsis (김○○, 9999…, 'kim.sw…'): read past, to the letter, digit or jamo before them
+_MASKS = "○◯…⋯"
+_OPENING = "'\"‘“([{<«「『"
 
 
 def final_consonant(word: str) -> str | None:
@@ -50,10 +53,18 @@ def final_consonant(word: str) -> str | None:
     text = text.rstrip(_UNREAD)
     if not text:
         return None
+    shown = text.rstrip(_UNREAD + _MASKS)
+    if shown != text and (not shown or shown[-1] in _OPENING):
+        # nothing but circles (a value masked whole, '○○○'): read as 동그라미, a vowel
+        return "" if any(ch in "○◯" for ch in text[len(shown):]) else None
+    text = shown
     ch = unicodedata.normalize("NFKC", text[-1])[-1:] or text[-1]  # ｅ (a full-width e) is read as e
     if "가" <= ch <= "힣":
         jong = (ord(ch) - 0xAC00) % 28
         return "" if jong == 0 else ("ㄹ" if jong == 8 else "ㅇ")
+    if "\u1100" <= ch <= "\u11ff":  # a jamo alone (NFKC makes ㅇ ᄋ): a vowel is read as itself (ㅏ 아), a
+        # consonant by its name, which ends in it (ㅇ 이응, ㄹ 리을, ㄳ 기역시옷)
+        return "" if "\u1161" <= ch <= "\u11a7" else "ㄹ" if ch in "\u1105\u11af" else "ㅇ"
     if ch.isdigit() and ch in _DIGIT_FINAL:
         return _DIGIT_FINAL[ch]
     if ch.isascii() and ch.isalpha():  # English as Koreans read it: goal은, plan은, intake는, older는
