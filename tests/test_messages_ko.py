@@ -303,3 +303,16 @@ def test_a_consent_signed_is_told_written() -> None:
 
     schema = json.loads(_COMMON.read_text(encoding="utf-8"))["$defs"]["consentEntry"]["properties"]["method"]
     assert " written(" in enum_hint("서명", schema["enum"], schema["x-enum-labels"])[0]
+
+
+@pytest.mark.parametrize(("typed", "keys"), [
+    ("ㅇㅁㅅㄷ", "date"), ("재갇ㄱ", "worker"), ("ㄴㅅㅁㅎㄷ", "stage"), ("해민", "goals"), ("ㅜㄷㅌㅅ_ㄱㄷ퍋ㅈ", "next_review"),
+    ("솨", "thk"), ("닭", "ekfr"), ("ㄳ", "rt"), ("ㄲㅒ", "ro"),  # a joined vowel or final its two keys, a double its key
+    ("date", None), ("漢字", None),  # no Hangul; a character no key types
+])
+def test_the_keys_a_run_of_hangul_was_typed_with(typed: str, keys: str | None) -> None:
+    from casekit.core.keyboard import keyboard_hangul, typed_keys
+
+    assert typed_keys(typed) == keys
+    if keys is not None and (hangul := keyboard_hangul(keys)) is not None:
+        assert typed_keys(hangul) == keys  # (the one way undoes the other)

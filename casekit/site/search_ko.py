@@ -64,6 +64,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 
+from casekit.core.keyboard import keyboard_hangul
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
@@ -883,67 +884,6 @@ def split_groups(s: str) -> tuple[tuple[str, ...], ...]:
     if len(s) >= 6 and len(s) % 2 == 0:
         out.append(tuple(dict.fromkeys(s[i:i + 2] for i in range(0, len(s), 2))))
     return tuple(dict.fromkeys(out))
-
-
-# The Korean keyboard (두벌식): the jamo each Latin key types, Shift giving the double consonants
-# and ㅒ ㅖ (any other capital types what its small letter does).
-_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnmQWERTOP", "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ", strict=True))
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ", "ㅂ", "ㅄ",
-           "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
-_JOINED_VOWELS = {"ㅗㅏ": "ㅘ", "ㅗㅐ": "ㅙ", "ㅗㅣ": "ㅚ", "ㅜㅓ": "ㅝ", "ㅜㅔ": "ㅞ", "ㅜㅣ": "ㅟ", "ㅡㅣ": "ㅢ"}
-_JOINED_FINALS = {"ㄱㅅ": "ㄳ", "ㄴㅈ": "ㄵ", "ㄴㅎ": "ㄶ", "ㄹㄱ": "ㄺ", "ㄹㅁ": "ㄻ", "ㄹㅂ": "ㄼ", "ㄹㅅ": "ㄽ",
-                  "ㄹㅌ": "ㄾ", "ㄹㅍ": "ㄿ", "ㄹㅎ": "ㅀ", "ㅂㅅ": "ㅄ"}
-_SPLIT_FINALS = {joined: (pair[0], pair[1]) for pair, joined in _JOINED_FINALS.items()}
-
-
-def keyboard_hangul(typed: str) -> str | None:
-    """The Hangul a run of Latin letters types on the Korean keyboard (tkfP -> 사례, wnrj -> 주거:
-    the input method left in English), when every key falls into a syllable and there are two
-    syllables or more; else None (kim, intake, adhd, sw: a jamo left alone; go -> 해, a syllable
-    alone, is more often a word than a slip). (`search-worker.js` mirrors this.)"""
-    if not typed.isascii() or not typed.isalpha() or len(typed) < 3:
-        return None
-    jamo = [_KEYS.get(c) or _KEYS.get(c.lower()) for c in typed]
-    out: list[str] = []
-    initial, vowel, final = "", "", ""
-
-    def syllable() -> str:
-        return chr(0xAC00 + (_INITIALS.index(initial) * 21 + _VOWELS.index(vowel)) * 28 + _FINALS.index(final))
-
-    for j in jamo:
-        if j is None:
-            return None
-        if j in _VOWELS:
-            if not initial:
-                return None  # a vowel with no consonant before it
-            if not vowel:
-                vowel = j
-            elif not final and vowel + j in _JOINED_VOWELS:
-                vowel = _JOINED_VOWELS[vowel + j]
-            elif final:  # the final consonant starts the next syllable
-                kept, moved = _SPLIT_FINALS.get(final, ("", final))
-                final = kept
-                out.append(syllable())
-                initial, vowel, final = moved, j, ""
-            else:
-                return None
-        elif not vowel:
-            if initial:
-                return None  # two consonants with no vowel
-            initial = j
-        elif not final and j in _FINALS:
-            final = j
-        elif final and final + j in _JOINED_FINALS:
-            final = _JOINED_FINALS[final + j]
-        else:
-            out.append(syllable())
-            initial, vowel, final = j, "", ""
-    if not vowel:
-        return None
-    out.append(syllable())
-    return "".join(out) if len(out) >= 2 else None
 
 
 # A month and day typed without a year, in a query (03-04, 3/4, 3.4., 3. 4.): the character before
