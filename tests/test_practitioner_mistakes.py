@@ -2638,3 +2638,30 @@ def test_a_value_ending_in_a_jamo_a_circle_or_an_ellipsis_takes_its_particle(
     line = edit(sample, MONITORING, old, new)
     found = [f for f in errors_in(sample, MONITORING) if f[0] == code and f[1] == line]
     assert found and says in found[0][2] and "이(가)" not in found[0][2], found
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "meant"), [
+    (MONITORING, "date: ", "ㅇㅁㅅㄷ: ", "date"),
+    (MONITORING, "worker: ", "재갇ㄱ: ", "worker"),
+    (MONITORING, "stage: ", "ㄴㅅㅁㅎㄷ: ", "stage"),
+    (MONITORING, "next_review: ", "ㅜㄷㅌㅅ_ㄱㄷ퍋ㅈ: ", "next_review"),  # (a syllable, `_` typed as it is)
+    ("cases/2026-0001/03-plan.md", "goals:", "해민:", "goals"),
+])
+def test_a_key_typed_with_the_keyboard_left_in_korean_is_read_as_its_keys(
+        sample: Path, rel: str, old: str, new: str, meant: str) -> None:
+    """`ㅇㅁㅅㄷ:` for `date:` (한/영 not pressed) was a `required` for date and an `unknown-field` with no
+    guess: one finding, the key its keys type, and the keyboard named."""
+    line = edit(sample, rel, old, new)
+    found = errors_in(sample, rel)
+    assert [(c, n) for c, n, _ in found] == [("unknown-field", line)], found
+    typed = new.rstrip(": ")
+    assert f"혹시 '{meant}'" in found[0][2] and f"'{typed}'은 한/영 키가 한글에 놓인 채 친 {meant}입니다" in found[0][2]
+
+
+def test_a_goals_id_written_as_its_korean_word_is_told_id(sample: Path) -> None:
+    """`- 아이디: G1` in a plan's goals was a `required` id and an `unknown-field` with no guess."""
+    rel = "cases/2026-0001/03-plan.md"
+    line = edit(sample, rel, "  - id: G1", "  - 아이디: G1")
+    found = errors_in(sample, rel)
+    assert [(c, n) for c, n, _ in found] == [("unknown-field", line)], found
+    assert "혹시 'id'(목표 ID)를 뜻했나요?" in found[0][2]

@@ -30,6 +30,7 @@ from casekit.core.hints import (
     percent_hint,
     unseen_in_name,
 )
+from casekit.core.keyboard import typed_keys
 from casekit.core.masking import masked
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.reading import sub_closed
@@ -447,6 +448,8 @@ class SchemaSet:
             for extra in extras:
                 kl, kc = parsed.where((*path, extra), key=True)
                 guess = close_to(extra, list(props)) or by_title(extra, props, list(props)) or key_synonym(extra, props)
+                keyed = keyboard_key(extra, props) if guess is None else None  # (ㅇㅁㅅㄷ: date, 한/영 not pressed)
+                guess = guess or keyed
                 hint = hint_en = ""
                 above = _moved_out(error.instance, extra, props) if guess is None else None
                 clean = clean_code(extra) if isinstance(extra, str) else extra
@@ -465,6 +468,10 @@ class SchemaSet:
                     sub_title = (props.get(guess) or {}).get("title", "")
                     shown = f"'{guess}'({sub_title})" if sub_title else f"'{guess}'"
                     hint, hint_en = f" 혹시 {shown}을(를) 뜻했나요?", f" did you mean '{guess}'?"
+                    if keyed is not None:
+                        hint += (f" '{extra}'은(는) 한/영 키가 한글에 놓인 채 친 {guess}입니다. 한/영 키를 눌러 영문으로 "
+                                 f"바꾼 뒤 '{guess}:'을(를) 다시 치세요.")
+                        hint_en += f" '{extra}' is {guess} typed with the keyboard in Korean mode (press 한/영, retype it);"
                 out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed,
                                    hint=attach_particles(hint), hint_en=hint_en))
             return out
@@ -818,7 +825,7 @@ def by_title(key: str, props: dict[str, Any], pool: list[str]) -> str | None:
 KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "status": ("result",), "result": ("status",), "owner": ("who",), "assignee": ("who",), "person": ("who",),
     "manager": ("who",), "completed": ("done",), "finished": ("done",), "deadline": ("due",), "due_date": ("due",),
-    "contact_method": ("contact",), "goal_id": ("goal",), "need_id": ("need",),
+    "contact_method": ("contact",), "goal_id": ("goal",), "need_id": ("need",), "아이디": ("id",),
 }
 
 
@@ -827,6 +834,17 @@ def key_synonym(extra: Any, keys: Any) -> str | None:
     if not isinstance(extra, str):
         return None
     return next((k for k in KEY_SYNONYMS.get(extra.strip().lower(), ()) if k in keys), None)
+
+
+def keyboard_key(extra: Any, keys: Any) -> str | None:
+    """The key among `keys` that `extra` is, typed with the keyboard left in Hangul (ㅇㅁㅅㄷ for date,
+    재갇ㄱ for worker: 한/영 not pressed), or with one slip more (None when none)."""
+    if not isinstance(extra, str) or extra.isascii():
+        return None
+    typed = typed_keys(extra)
+    if typed is None:
+        return None
+    return typed if typed in keys else close_to(typed, keys)
 
 
 def _typos(errors: list[ValidationError]) -> dict[Path, str]:
@@ -843,8 +861,8 @@ def _typos(errors: list[ValidationError]) -> dict[Path, str]:
             props = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
             for extra in error.instance:
                 pool = missing.get(path, set())
-                guess = (close_to(extra, pool) or by_title(extra, props, sorted(pool)) or key_synonym(extra, pool)) \
-                    if extra not in props else None
+                guess = (close_to(extra, pool) or by_title(extra, props, sorted(pool)) or key_synonym(extra, pool)
+                         or keyboard_key(extra, pool)) if extra not in props else None
                 if guess is not None:
                     out[(*path, guess)] = extra
                 above = _moved_out(error.instance, extra, props)
