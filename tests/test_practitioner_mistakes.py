@@ -2665,3 +2665,41 @@ def test_a_goals_id_written_as_its_korean_word_is_told_id(sample: Path) -> None:
     found = errors_in(sample, rel)
     assert [(c, n) for c, n, _ in found] == [("unknown-field", line)], found
     assert "혹시 'id'(목표 ID)를 뜻했나요?" in found[0][2]
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u2028", "줄 구분 문자(U+2028)"), ("\u2029", "문단 구분 문자(U+2029)"), ("\x85", "다음 줄 문자(NEL, U+0085)"),
+])
+def test_a_line_break_no_one_sees_inside_a_value_is_named(sample: Path, char: str, name: str) -> None:
+    """A line separator pasted into an unquoted value (`note: … 복용 중<U+2028>혈당 …`) was "'키: 값' 모양이
+    아닌 줄입니다": the character is named, placed between the words around it, with how to take it out."""
+    old = '    note: "진료를 재개해 약을 다시 복용 중이나 혈당 기록은 가끔 빠짐"'
+    line = edit(sample, MONITORING, old, f"    note: 진료를 재개해 약을 다시 복용 중{char}혈당 기록은 가끔 빠짐")
+    found = errors_in(sample, MONITORING)
+    assert [(c, n) for c, n, _ in found] == [("yaml-syntax", line)], found
+    assert f"'약을 다시 복용 중'과 '혈당 기록은 가끔 빠짐' 사이에 보이지 않는 {name}가 있습니다" in found[0][2]
+    assert "줄바꿈으로 읽어" in found[0][2] and "'중혈'을 지우고 다시 치세요" in found[0][2]
+    column = [f.column for f in check(sample, today=None).findings if f.path.endswith(MONITORING)]
+    assert column == [len("    note: 진료를 재개해 약을 다시 복용 중") + 1]  # (at the character)
+
+
+@pytest.mark.parametrize(("old", "new", "column", "says"), [
+    # a byte-order mark in the middle of the front matter (two files joined, a text pasted from another program)
+    ("worker: kim.sw", "\ufeffworker: kim.sw", 1,
+     "이 줄 맨 앞에 보이지 않는 바이트 순서 표시(BOM, U+FEFF)가 있습니다. 파일을 이어 붙이거나"),
+    # an invisible character where YAML needs a space: after a list's dash, after a key's colon
+    ("  - goal: G2", "  -\u200bgoal: G2", 4, "이 줄의 '-' 뒤에 보이지 않는 문자(U+200B)가 있습니다"),
+    ("worker: kim.sw", "worker:\u200bkim.sw", 8, "그 문자를 지우고 스페이스를 넣어 다시 치세요: worker: kim.sw"),
+    ("  - goal: G2", "\ufeff  - goal: G2", 1, "이 줄을 지우고 다시 치세요(스페이스 2칸 들여): - goal: G2"),
+])
+def test_a_character_no_one_sees_that_breaks_the_front_matter_is_named(
+        sample: Path, old: str, new: str, column: int, says: str) -> None:
+    """A BOM before `worker:` got "이 줄이나 바로 윗줄의 따옴표, 콜론(:), 들여쓰기를 확인하세요"; a U+200B after
+    a dash, "목록 표시(-) 뒤에 공백이 있어야 합니다. 예: - <U+200B>goal: G2" (the character in the example)."""
+    line = edit(sample, MONITORING, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path.endswith(MONITORING)]
+    assert [(f.code, f.line, f.column) for f in found] == [("yaml-syntax", line, column)], found
+    assert says in found[0].message_ko, found[0].message_ko
+    hint = found[0].message_ko.split(" (YAML 원문")[0]
+    assert "\u200b" not in hint and "\ufeff" not in hint  # (an example to copy holds none)
+

@@ -935,6 +935,101 @@ def tab_advice(lines: list[str], n: int) -> int | None:
     return next((layout[m] for m in reversed(above) if _is_dash(lines[m - 1]) and layout[m] <= layout[prev]), None)
 
 
+# characters no one sees that break a line of YAML: what it reads as a line break, a byte-order mark
+# in the middle of a file (two files joined, a text pasted from another program), and the invisible
+# ones where YAML needs a space (an indentation, after a list's dash or a key's colon)
+_UNSEEN_BREAKS = {
+    "\u2028": ("줄 구분 문자(U+2028)", "a line separator (U+2028)"),
+    "\u2029": ("문단 구분 문자(U+2029)", "a paragraph separator (U+2029)"),
+    "\x85": ("다음 줄 문자(NEL, U+0085)", "a next-line character (NEL, U+0085)"),
+}
+_BOM_NAME = ("바이트 순서 표시(BOM, U+FEFF)", "a byte-order mark (BOM, U+FEFF)")
+_KEY_PREFIX = re.compile(r"[ \t]*(?:-[ \t]+)*([^\s:#'\"-][^:#]*):[ \t]+|[ \t]*(?:-[ \t]+)+")  # `key: `, `- key: `, `- `
+_UNSEEN_RE = re.compile(f"[{IGNORABLE_RE.pattern[1:-1]}{''.join(_UNSEEN_BREAKS)}]")
+# a line's indentation and list dashes, with what no one sees among them
+_LAYOUT = re.compile(f"[ \t{IGNORABLE_RE.pattern[1:-1]}]*(?:-[ \t{IGNORABLE_RE.pattern[1:-1]}]*)*")
+
+
+def unseen_character(lines: list[str], near: list[int]) -> tuple[int, int, str, str] | None:
+    """(line, column, Korean, English) for a character no one sees that breaks a line of `lines`
+    (1-based `near`, the first that holds one): U+2028, U+2029 or NEL, which YAML reads as a line
+    break; a byte-order mark U+FEFF not at the file's start; an invisible character (U+200B …) in
+    the indentation, after a list's dash or right after a key's colon. Named, placed between the
+    characters around it, with how to take it out; None when no line holds one."""
+    for n in dict.fromkeys(near):
+        if not 1 <= n <= len(lines):
+            continue
+        line = lines[n - 1]
+        layout = _LAYOUT.match(line).end()  # type: ignore[union-attr] # (matches the empty text at least)
+        prefix = _KEY_PREFIX.match(line)
+        quoted = prefix is not None and line[prefix.end() : prefix.end() + 1] in ("'", '"')  # (a break there is folded)
+        at = next((i for i, ch in enumerate(line) if (ch in _UNSEEN_BREAKS and not quoted) or ch == "\ufeff"), None)
+        if at is None:
+            at = next((i for i, ch in enumerate(line) if IGNORABLE_RE.fullmatch(ch)
+                       and (i < layout or line[i - 1 : i] == ":")), None)
+        if at is not None:
+            return (n, at + 1, *_unseen_advice(line, at, layout))
+    return None
+
+
+def _words_at(text: str, end: int, most: int = 12) -> str:
+    """The words at the end (`end` -1) or the start (1) of `text`, at most `most` characters and
+    whole words when it is longer (a word that alone is longer: cut)."""
+    text = text.strip()
+    if len(text) <= most:
+        return text
+    part = text[-most:] if end < 0 else text[:most]
+    if (text[-most - 1] if end < 0 else text[most]) == " ":
+        return part.strip()  # (cut between two words)
+    cut = part.split(" ")
+    whole = cut[1:] if end < 0 else cut[:-1]
+    return " ".join(whole).strip() or part
+
+
+def _unseen_advice(line: str, at: int, layout: int) -> tuple[str, str]:
+    ch = line[at]
+    name, name_en = _UNSEEN_BREAKS.get(ch) or (_BOM_NAME if ch == "\ufeff" else (
+        f"문자(U+{ord(ch):04X})", f"an invisible character (U+{ord(ch):04X})"))
+    if ch in _UNSEEN_BREAKS:
+        why, why_en = "YAML은 이 문자를 줄바꿈으로 읽어 여기서 줄이 끊깁니다.", "YAML reads it as a line break"
+    elif ch == "\ufeff":
+        why, why_en = ("파일을 이어 붙이거나 다른 프로그램에서 복사할 때 섞이는 문자로, YAML은 파일 중간의 이 문자를 "
+                       "읽지 못합니다.", "YAML cannot read one inside a file")
+    else:
+        why, why_en = ("메신저나 웹에서 복사할 때 섞이는 문자로, YAML은 이 문자를 빈칸으로 읽지 않습니다.",
+                       "YAML does not read it as a space")
+    seen = _UNSEEN_RE.sub("", line)  # (the line as it looks)
+    before, after = _UNSEEN_RE.sub("", line[:at]), _UNSEEN_RE.sub("", line[at + 1 :])
+    prefix = _KEY_PREFIX.match(before)
+    if prefix is not None and prefix.end() < len(before):  # in a value: what is said of it is the value's
+        before = before[prefix.end():]
+        if (prefix.group(1) or "").strip() in SENSITIVE_KEYS:  # (an address's characters: their shape only)
+            seen = seen[: prefix.end()] + masked(seen[prefix.end():])
+            before, after = masked(before), masked(after)
+    if not before.strip(" \t-"):  # at the line's start, or after its dash: the line typed again
+        where = ("이 줄 맨 앞", "at the start of the line") if not before.strip() else \
+            (f"이 줄의 '{before.strip()}' 뒤", f"after '{before.strip()}'")
+        # (as it is meant: what no one sees in its dashes a space where none is beside it)
+        head = _UNSEEN_RE.sub(lambda m: "" if m.string[m.start() - 1 : m.start()] in ("", " ", "\t")
+                              or m.string[m.end() : m.end() + 1] in (" ", "\t") else " ", line[:layout])
+        fixed = (head.lstrip(" \t") + seen[len(_UNSEEN_RE.sub("", line[:layout])):]).strip()
+        indent = len(head) - len(head.lstrip(" \t"))
+        deep = (f"(스페이스 {indent}칸 들여)", f" ({indent} spaces in)") if indent else ("", "")
+        fix = (f"이 줄을 지우고 다시 치세요{deep[0]}: {fixed}", f"delete the line and type it again{deep[1]}: {fixed}")
+    elif at < layout or line[at - 1 : at] == ":":  # `worker:\u200bkim.sw`: where YAML needs a space
+        where = (f"이 줄의 '{before.strip()[-12:]}' 뒤", f"after '{before.strip()[-12:]}'")
+        fixed = f"{before.strip()} {after.strip()}"
+        fix = (f"그 문자를 지우고 스페이스를 넣어 다시 치세요: {fixed}", f"delete it and type a space: {fixed}")
+    else:  # inside a value: the letters around it typed again take it away
+        shown_before, shown_after = _words_at(before, -1), _words_at(after, 1)
+        where = (f"이 줄의 '{shown_before}'과(와) '{shown_after}' 사이", f"between '{shown_before}' and '{shown_after}'")
+        around = before.rstrip()[-1:] + after.lstrip()[:1]
+        fix = (f"그 앞뒤 글자 '{around}'을(를) 지우고 다시 치세요(그 사이의 문자도 함께 지워집니다).",
+               f"delete the letters around it, '{around}', and type them again")
+    return (attach_particles(f"{where[0]}에 보이지 않는 {name}이(가) 있습니다. {why} {fix[0]}"),
+            f"{name_en} {where[1]}: {why_en}; {fix[1]}")
+
+
 _KEY_WITH_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]+([^#\s'\"|>&*!\[{][^#]*?)[ \t]*(?:#.*)?$")
 
 
@@ -949,6 +1044,10 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
 
     text = at(line)
     p = problem.lower()
+    prev_line = next((n for n in range(line - 1, 0, -1) if at(n).strip()), 0)
+    unseen = unseen_character(lines, [n for n in (line, context_line, prev_line) if n])
+    if unseen is not None:  # (a line break no one sees, a mark in the middle of the file: named, not guessed past)
+        return unseen
     # the closing '---' left out, and a '---' rule further down the body taken for it: the body's
     # heading is a YAML comment, its first sentence the error
     body = body_start(["---", *lines], line + 1) if front else None
