@@ -2703,3 +2703,15 @@ def test_a_character_no_one_sees_that_breaks_the_front_matter_is_named(
     hint = found[0].message_ko.split(" (YAML 원문")[0]
     assert "\u200b" not in hint and "\ufeff" not in hint  # (an example to copy holds none)
 
+
+@pytest.mark.parametrize(("old", "new", "column", "example"), [
+    ("  - goal: G2", "  -\tgoal: G2", 4, "예: - goal: G2"),
+    ("  - goal: G1", "  - \tgoal: G1", 5, "예: - goal: G1"),  # (the list's first item, a space then a tab)
+])
+def test_a_tab_after_a_list_dash_is_a_yaml_tab(sample: Path, old: str, new: str, column: int, example: str) -> None:
+    """`-<TAB>goal: G2` got "이 줄이나 바로 윗줄의 따옴표, 콜론(:), 들여쓰기를 확인하세요"; a tab elsewhere in
+    the indentation was already `yaml-tab`."""
+    line = edit(sample, MONITORING, old, new)
+    found = [f for f in check(sample, today=None).findings if f.path.endswith(MONITORING)]
+    assert [(f.code, f.line, f.column) for f in found] == [("yaml-tab", line, column)], found
+    assert "목록 표시(-) 뒤의 탭을 지우고 스페이스 한 칸을 넣으세요" in found[0].message_ko and example in found[0].message_ko

@@ -940,6 +940,9 @@ def _parse_yaml(src: str, rel: str, parsed: Parsed) -> None:
         _Builder(src, rel, parsed).run(yaml.SafeLoader)
 
 
+_DASHES_LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")  # a line's indentation and list dashes
+
+
 class _Stop(Exception):
     """Parsing ends here (too deep, too many problems): the findings say why."""
 
@@ -1069,6 +1072,14 @@ class _Builder:
         line, col = self.at(mark)
         text_line = self._line_text(line)
         indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
+        dashes = _DASHES_LEAD.match(text_line).group(0)  # type: ignore[union-attr] # (matches the empty text at least)
+        if "\t" not in indent and "\t" in dashes:  # `-<TAB>goal: G2`: a tab after the list's dash
+            fixed = re.sub(r"-[ \t]+", "- ", dashes.lstrip(" ")) + text_line[len(dashes):]
+            self.parsed.findings.append(finding(
+                "yaml-tab", self.rel, line, dashes.index("\t") + 1,
+                hint=f" 목록 표시(-) 뒤의 탭을 지우고 스페이스 한 칸을 넣으세요. 예: {fixed.rstrip()}",
+                hint_en=f" (after the list dash: replace the tab with one space, {fixed.rstrip()})"))
+            return
         if "\t" in indent:
             spaces = tab_advice(self.src.split("\n"), line - self.first_line + 1)
             hint = (f" 탭을 지우고 이 줄을 스페이스 {spaces}칸 들여 쓰세요(같은 묶음의 항목들과 같은 칸)." if spaces is not None
