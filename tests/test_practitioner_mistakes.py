@@ -2547,6 +2547,9 @@ def test_a_record_numbered_with_a_digit_mistyped_is_told_its_number(sample: Path
     ('"2026-04-2O"', "숫자 자리에 영문자(O, l, I)가 있습니다: 2026-04-20으로 적으세요"),
     ('"2026-04-20~21"', "날짜는 하나만 적습니다: 시작한 날 2026-04-20을 적고"),
     ("작년", "말로 한 날은 날짜로 읽지 않습니다"),
+    ('"ㅇ2026-04-20"', "날짜에 한글 자모 'ㅇ'이 섞여 있습니다. 'ㅇ'을 지우세요: 2026-04-20으로 적으세요."),  # a stray jamo
+    ('"(월) 2026-04-20"', "요일은 빼고 날짜만 적으세요: 2026-04-20"),  # the day of the week first
+    ('"46132"', "엑셀의 날짜 번호로 보입니다(엑셀에서 46132는 2026-04-20): 그날이면 2026-04-20으로 적으세요."),
 ])
 def test_a_date_typed_otherwise_is_told_what_to_write(sample: Path, typed: str, says: str) -> None:
     """`2026-04-2O` (the letter O), a span `2026-04-20~21`, `작년` got only "올바른 날짜(YYYY-MM-DD)가
@@ -2715,3 +2718,14 @@ def test_a_tab_after_a_list_dash_is_a_yaml_tab(sample: Path, old: str, new: str,
     found = [f for f in check(sample, today=None).findings if f.path.endswith(MONITORING)]
     assert [(f.code, f.line, f.column) for f in found] == [("yaml-tab", line, column)], found
     assert "목록 표시(-) 뒤의 탭을 지우고 스페이스 한 칸을 넣으세요" in found[0].message_ko and example in found[0].message_ko
+
+
+def test_a_date_pasted_from_excel_as_its_number_is_told_the_date(sample: Path) -> None:
+    """`date: 46162` (Excel's number for 2026-05-20, a cell pasted as its number) was told that quoting it
+    would not fit either: the date it stands for is offered; a number Excel gives no recent date is not."""
+    line = edit(sample, MONITORING, 'date: "2026-05-20"', "date: 46162")
+    found = errors_in(sample, MONITORING)
+    assert [(c, n) for c, n, _ in found] == [("wrong-type", line)], found
+    assert '엑셀의 날짜 번호로 보입니다(엑셀에서 46162는 2026-05-20): 그날이면 date: "2026-05-20"처럼 적으세요.' in found[0][2]
+    edit(sample, MONITORING, "date: 46162", "date: 99999")
+    assert not any("엑셀" in m for _, _, m in errors_in(sample, MONITORING))

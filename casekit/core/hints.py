@@ -526,7 +526,23 @@ def date_hint(value: object) -> tuple[str, str]:
     MAX_DATE_TEXT."""
     if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
         return "", ""
+    jamo = "".join(dict.fromkeys(_JAMO.findall(value)))
+    if jamo and _JAMO.sub("", value).strip():  # ㅇ2026-04-20: a key pressed with the keyboard in Hangul
+        rest = _JAMO.sub("", value).strip()
+        then = date_hint(rest) if not _calendar_day(rest) else (f" {rest}(으)로 적으세요.", f" write {rest}.")
+        if then[0]:
+            return (f" 날짜에 한글 자모 '{jamo}'이(가) 섞여 있습니다. '{jamo}'을(를) 지우세요:{then[0]}",
+                    f" a Hangul letter ('{jamo}') is in the date: delete it;{then[1]}")
     value = unicodedata.normalize("NFKC", value)
+    serial = excel_date(value)
+    if serial is not None:  # 46162: a date Excel shows as a number (copied from a cell formatted as a number)
+        return (f" 엑셀의 날짜 번호로 보입니다(엑셀에서 {value.strip()}은(는) {serial}): 그날이면 {serial}(으)로 적으세요.",
+                f" it looks like Excel's number for a date ({value.strip()} is {serial}): write {serial}.")
+    ahead = _WEEKDAY_FIRST.match(value)
+    if ahead is not None and _DATE_PARTS.match(value[ahead.end():]):  # (월) 2026-04-08: the day of the week first
+        hint = date_hint(value[ahead.end():])
+        return hint if hint[0] else (f" 요일은 빼고 날짜만 적으세요: {value[ahead.end():].strip()}",
+                                     f" write the date without the day of the week: {value[ahead.end():].strip()}")
     timed = _WITH_TIME.match(value)
     if timed is not None:  # 2026-05-20 14:30, 2026-05-20T14:30, 2026-05-20 오후 2시
         day = timed.group(1).strip()
@@ -606,6 +622,29 @@ def date_hint(value: object) -> tuple[str, str]:
     if fixed == value:
         return "", ""
     return f" {fixed}(으)로 적으세요.", f" write {fixed}."
+
+
+_JAMO = re.compile("[\u3131-\u318e\u1100-\u11ff]")  # a jamo alone (a compatibility jamo, or as NFKC makes one)
+# the day of the week before a date: (월) 2026-04-08, [화] 2026-04-08, 수요일 2026-04-08
+_WEEKDAY_FIRST = re.compile(r"\s*(?:[(\[]\s*[월화수목금토일](?:요일)?\s*[)\]]|[월화수목금토일]요일)\s*")
+EXCEL_DAYS = (36526, 55153)  # Excel's numbers for 2000-01-01 and 2050-12-31: a date a record may hold
+
+
+def excel_date(value: object) -> str | None:
+    """The date (YYYY-MM-DD) Excel's number `value` stands for (46162 -> 2026-05-20: Excel's 1900
+    system, a cell's date pasted as its number), when it is one of EXCEL_DAYS; else None."""
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not text.isascii() or not text.isdigit() or not EXCEL_DAYS[0] <= int(text) <= EXCEL_DAYS[1]:
+        return None
+    return (dt.date(1899, 12, 30) + dt.timedelta(days=int(text))).isoformat()  # (Excel counts 1900-02-29: from 12-30)
+
+
+def _calendar_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 # (a date's digits with a letter drawn alike in their place: O, o for 0; l, I for 1)

@@ -23,6 +23,7 @@ from casekit.core.hints import (
     close_to,
     date_hint,
     enum_hint,
+    excel_date,
     later_date,
     may_hold_odd,
     month_day,
@@ -1009,6 +1010,10 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         return (f" 소수점 없이 정수로 적으세요. 예: {round(value)}", f" write a whole number: {round(value)}")
     if expected == "string" and schema.get("format") == "date" and resolved == "int" and isinstance(value, int):
         digits = str(value)
+        serial = excel_date(value)
+        if serial is not None:  # date: 46162, a date pasted from Excel as its number
+            return (f" 엑셀의 날짜 번호로 보입니다(엑셀에서 {digits}은(는) {serial}): 그날이면 {key}\"{serial}\"처럼 "
+                    "적으세요.", f" it looks like Excel's number for a date ({digits} is {serial}): write \"{serial}\".")
         if len(digits) == 8:
             return (f" 날짜는 \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\"처럼 하이픈(-)을 넣어 적으세요.",
                     f" write the date with hyphens: \"{digits[:4]}-{digits[4:6]}-{digits[6:]}\".")
