@@ -2729,3 +2729,23 @@ def test_a_date_pasted_from_excel_as_its_number_is_told_the_date(sample: Path) -
     assert '엑셀의 날짜 번호로 보입니다(엑셀에서 46162는 2026-05-20): 그날이면 date: "2026-05-20"처럼 적으세요.' in found[0][2]
     edit(sample, MONITORING, "date: 46162", "date: 99999")
     assert not any("엑셀" in m for _, _, m in errors_in(sample, MONITORING))
+
+
+def test_a_follow_up_with_no_closure_before_it_is_told_what_to_do(sample: Path) -> None:
+    """`followup-before-closure` said only what was wrong: the closure numbered after it is named with the
+    numbers to swap; with none, the closure to put first (restored from git if deleted) or, in a case still
+    open, a monitoring instead."""
+    case = sample / "cases/2026-0001"
+    (case / "07-closure.md").rename(case / "x")
+    (case / "08-followup.md").rename(case / "07-followup.md")
+    (case / "x").rename(case / "08-closure.md")
+    edit(sample, "cases/2026-0001/07-followup.md", 'date: "2026-08-20"', 'date: "2026-07-10"')  # (no date says it)
+    found = [f for f in check(sample, [case], today=None).findings if f.code == "followup-before-closure"]
+    assert [f.path for f in found] == ["cases/2026-0001/07-followup.md"], found
+    assert "종결 기록 08-closure.md가 바로 뒤 번호입니다. 두 번호를 맞바꿔 07-closure.md, 08-followup.md로 바꾸세요." \
+        in found[0].message_ko
+    (case / "08-closure.md").unlink()
+    found = [f for f in check(sample, [case], today=None).findings if f.code == "followup-before-closure"]
+    assert found and all("git log --diff-filter=D -- cases/2026-0001" in f.message_ko
+                         and "사후관리가 아니라 점검(monitoring) 기록으로 쓰세요" in f.message_ko for f in found), found
+

@@ -570,8 +570,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "followup-before-closure": (
         E,
-        "사후관리는 종결 후에만 합니다. 앞에 종결 기록이 없습니다.",
-        "follow-up comes only after closure; no earlier closure",
+        "사후관리는 종결 후에만 합니다. 앞에 종결 기록이 없습니다.{hint}",
+        "follow-up comes only after closure; no earlier closure{hint_en}",
     ),
     "after-closure": (
         E,

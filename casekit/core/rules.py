@@ -310,7 +310,8 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
             ep.closure = r
         elif r.stage == "followup":
             if ep.closure is None:
-                out.append(finding("followup-before-closure", r.rel, *r.where))
+                hint, hint_en = _closure_first(r, records)
+                out.append(finding("followup-before-closure", r.rel, *r.where, hint=hint, hint_en=hint_en))
             ep.followups.append(r)
 
     out += _after_ineligible(ep, against)
@@ -321,6 +322,27 @@ def _stage_order(records: list[Summary], resources: Collection[str]) -> list[Fin
                               hint_en=f"; so do {len(others)} later record(s): {', '.join(others)}",
                               records=", ".join(others))  # (`said_of`: `casekit add` refuses a record it names)
     return out
+
+
+def _closure_first(r: Summary, records: list[Summary]) -> tuple[str, str]:
+    """What a follow-up with no closure before it (`followup-before-closure`) is told to do: the
+    closure numbered after it, to be put before it (the two numbers swapped, when it comes right
+    after); else a closure to put before it, or, in a case still open, a monitoring instead (the
+    practice's 사후관리 of a client still served is a 점검)."""
+    later = records[records.index(r) + 1 :]
+    closure = next((x for x in later if x.stage == "closure"), None)
+    if closure is not None and later[0] is closure:
+        fixed = f"{r.nn:02d}-closure.md, {closure.nn:02d}-followup.md"
+        return (f" 종결 기록 {closure.file_name}이(가) 바로 뒤 번호입니다. 두 번호를 맞바꿔 {fixed}(으)로 바꾸세요.",
+                f"; the closure, {closure.file_name}, comes right after: swap the numbers ({fixed})")
+    if closure is not None:
+        return (f" 종결 기록 {closure.file_name}이(가) 이 기록보다 뒤 번호입니다. 사후관리 기록은 종결 기록 뒤의 번호로 "
+                "옮기세요.", f"; the closure, {closure.file_name}, comes later: number the follow-up after it")
+    folder = r.rel.rsplit("/", 1)[0]
+    return (" 사례를 종결했다면 종결 기록이 이 기록보다 앞 번호로 있어야 합니다(지웠다면 git에서 되살리세요: "
+            f"git log --diff-filter=D -- {folder}). 아직 진행 중인 사례라면 사후관리가 아니라 점검(monitoring) 기록으로 "
+            "쓰세요.", f"; if the case was closed, its closure must come before this record (restore it from git if "
+            f"deleted: git log --diff-filter=D -- {folder}); in a case still open, write a monitoring instead")
 
 
 def _number_gaps(seen: dict[int, Summary], case_rel: str) -> list[Finding]:
