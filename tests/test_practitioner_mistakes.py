@@ -2749,3 +2749,27 @@ def test_a_follow_up_with_no_closure_before_it_is_told_what_to_do(sample: Path) 
     assert found and all("git log --diff-filter=D -- cases/2026-0001" in f.message_ko
                          and "사후관리가 아니라 점검(monitoring) 기록으로 쓰세요" in f.message_ko for f in found), found
 
+
+@pytest.mark.parametrize("name", ["Thumbs.db", "desktop.ini", "Desktop.ini", "ehthumbs.db", ".DS_Store"])
+def test_a_file_the_file_manager_leaves_is_passed_over(sample: Path, name: str) -> None:
+    """Windows' Thumbs.db and desktop.ini in a case folder or resources/ were an `unexpected-file` warning
+    each, about nobody's file and nothing to do (macOS's .DS_Store, hidden, was passed over already)."""
+    for folder in ("cases", "cases/2026-0001", "resources"):
+        (sample / folder / name).write_bytes(b"\x00\x01")
+    assert [f for f in check(sample, today=None).findings if name in f.path] == []
+
+
+@pytest.mark.parametrize(("rel", "says"), [
+    ("cases/2026-0001/상담메모.txt", "사례 폴더에 기록이 아닌 파일이 있습니다: 상담메모.txt. 검사도 게시도 되지 않지만, git에"),
+    ("cases/2026-0001/동의서_스캔.pdf", "개인정보가 담긴 파일이면 사례집 밖(기관의 안전한 저장소)으로 옮기고"),
+    ("cases/2026-0001/memo", "이 사례의 기록이라면 내용을 NN-단계.md 기록(casekit add 2026-0001 점검처럼)에 옮겨 적고"),
+    ("cases/memo", "cases 폴더에 사례 폴더가 아닌 파일이 있습니다: memo. 사례의 기록은 cases/<사례 ID>/ 폴더에"),
+    ("resources/list.xlsx", "resources 폴더에 자원 파일(.md)이 아닌 파일이 있습니다: list.xlsx. 검사도 게시도"),
+    ("resources/memo", "자원은 resources/<자원 id>.md 파일 하나에 적습니다"),
+])
+def test_a_file_that_is_no_record_is_told_what_to_do_with_it(sample: Path, rel: str, says: str) -> None:
+    """`unexpected-file` said "사례 폴더에 기록이 아닌 파일이 있습니다" and no more, in resources/ too."""
+    (sample / rel).write_text("메모", encoding="utf-8")
+    found = [f for f in check(sample, today=None).findings if f.path == rel]
+    assert [f.code for f in found] == ["unexpected-file"], found
+    assert says in found[0].message_ko, found[0].message_ko

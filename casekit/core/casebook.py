@@ -229,8 +229,50 @@ def _listing(
             findings.append(finding("temp-file-left", erel, None, None))  # (the next one there removes it)
         elif name.startswith(".") and (hidden := _hidden_entry(entry, rel, erel)) is not None:
             findings.append(hidden)
+        elif name.lower() in SYSTEM_FILES:  # (Windows' and macOS's own: passed over, as the casebook's .gitignore does)
+            continue
         elif not name.startswith(".") and not (entry.is_symlink() and _link_escapes(root, entry, erel, findings)):
             yield entry, erel
+
+
+# files a file manager leaves in every folder it shows (thumbnails, a folder's icon and view): nobody's
+# record, nothing to do about (`casekit init`'s .gitignore keeps them out of git). Hidden ones (.DS_Store,
+# ._*) are passed over as every hidden file is.
+SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r"})
+# what a file that is no record is told, by its kind: a scan, a photo, a document (the worker's notes or a
+# client's papers: in git, never read, never published) or anything else
+_PAPERS = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".gif", ".heic", ".webp", ".tif", ".tiff", ".bmp", ".hwp",
+                     ".hwpx", ".doc", ".docx", ".xls", ".xlsx", ".csv", ".ppt", ".pptx", ".zip", ".txt", ".rtf", ".odt"})
+
+
+def _unexpected(rel: str, name: str) -> Finding:
+    """`unexpected-file` for `name` at `rel` (in cases/, a case folder or resources/), saying what to do."""
+    folder = rel.split("/")
+    papers = os.path.splitext(name)[1].lower() in _PAPERS
+    private = (" 검사도 게시도 되지 않지만, git에 올리면 저장소에 그대로 남습니다. 스캔한 서류나 사진처럼 개인정보가 담긴 "
+               "파일이면 사례집 밖(기관의 안전한 저장소)으로 옮기고, 필요한 내용은 기록 본문에 적으세요. 필요 없는 "
+               "파일이면 지우세요.", "; it is neither checked nor published, but kept in git once committed: move a "
+               "scan or a photo holding personal data out of the casebook (to the agency's own storage) and write "
+               "what is needed in a record; delete it otherwise")
+    if folder[0] == "resources":
+        where, what = ("resources 폴더", "resources/"), ("자원 파일(.md)", "a resource (.md)")
+        hint = private if papers else (" 자원은 resources/<자원 id>.md 파일 하나에 적습니다(예: resources/gaon-food-bank.md). "
+                                        "자원이면 그 이름의 Markdown 파일로 저장하고, 아니면 지우거나 사례집 밖으로 옮기세요.",
+                                        "; a resource is one file, resources/<id>.md: save it as one, or move or "
+                                        "delete it")
+    elif len(folder) == 2:  # cases/notes.txt: in no case
+        where, what = ("cases 폴더", "cases/"), ("사례 폴더", "a case folder")
+        hint = private if papers else (" 사례의 기록은 cases/<사례 ID>/ 폴더에 NN-단계.md 이름으로 둡니다. 필요 없는 "
+                                        "파일이면 지우거나 사례집 밖으로 옮기세요.", "; a case's records go in "
+                                        "cases/<case id>/ as NN-stage.md: move or delete it")
+    else:
+        where, what = ("사례 폴더", "the case folder"), ("기록", "a record")
+        hint = private if papers else (f" 검사도 게시도 되지 않습니다. 이 사례의 기록이라면 내용을 NN-단계.md 기록"
+                                        f"(casekit add {folder[1]} 점검처럼)에 옮겨 적고 이 파일은 지우세요. 필요 없는 "
+                                        "파일이면 지우세요.", "; it is neither checked nor published: write what it "
+                                        f"holds in a record (casekit add {folder[1]} …) and delete it")
+    return finding("unexpected-file", rel, None, None, name=name, where=where[0], where_en=where[1], what=what[0],
+                   what_en=what[1], hint="." + hint[0], hint_en=hint[1])
 
 
 def _records_in(entry: os.DirEntry[str]) -> list[str]:
@@ -259,7 +301,8 @@ def _hidden_entry(entry: os.DirEntry[str], rel: str, erel: str) -> Finding | Non
     if rel == "cases" and is_dir and valid_case_id(shown) and _holds_records(entry.path):  # (not .vscode/)
         return finding("bad-case-id", erel, None, None, severity="warning", name=name, hint=hint[0], hint_en=hint[1])
     if rel.startswith("cases/") and rel.count("/") == 1 and not is_dir and parse_record_name(shown) is not None:
-        return finding("unexpected-file", erel, None, None, name=name, hint="." + hint[0], hint_en=hint[1])
+        return finding("unexpected-file", erel, None, None, name=name, where="사례 폴더", where_en="the case folder",
+                       what="기록", what_en="a record", hint="." + hint[0], hint_en=hint[1])
     return None
 
 
@@ -623,7 +666,7 @@ def scan(root: Path) -> Layout:
             if parse_record_name(entry.name) is not None or looks_like_record(entry.name):  # cases/03-plan.md
                 layout.findings.append(finding("record-outside-case", rel, None, None, name=entry.name))
             else:
-                layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+                layout.findings.append(_unexpected(rel, entry.name))
             continue
         if not valid_case_id(entry.name):
             why, why_en, meant = case_id_problem(entry.name)
@@ -653,7 +696,8 @@ def scan(root: Path) -> Layout:
                 misnamed.append((item.name, irel, item.path if item.is_file() else None))
             elif close_to(item.name, [HANDOVER_FILE]) is not None and item.is_file():  # handover.yaml, Handover.yml
                 layout.findings.append(finding(
-                    "unexpected-file", irel, None, None, name=item.name,
+                    "unexpected-file", irel, None, None, name=item.name, where="사례 폴더", where_en="the case folder",
+                    what="기록", what_en="a record",
                     hint=f". 담당자 변경 파일이라면 이름을 {HANDOVER_FILE}(으)로 바꾸세요: 이 이름으로는 읽지 않습니다.",
                     hint_en=f"; if it records handovers, rename it {HANDOVER_FILE}: it is not read under this name"))
             elif (inside := _records_in(item)):  # cases/<id>/old/06-monitoring.md: put away, and never read
@@ -661,7 +705,7 @@ def scan(root: Path) -> Layout:
                 layout.findings.append(finding("folder-in-case", irel, None, None, name=item.name, count=len(inside),
                                                names=shown))
             else:
-                layout.findings.append(finding("unexpected-file", irel, None, None, name=item.name))
+                layout.findings.append(_unexpected(irel, item.name))
         if misnamed:
             _misnamed(layout, entry.name, records, misnamed)
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
@@ -677,7 +721,7 @@ def scan(root: Path) -> Layout:
         elif (copy := copy_of(entry.name)) is not None and valid_resource_id(copy[0][:-3]):
             copies.append((rel, entry.name, copy))  # said once every resource is known
         elif stem is None:
-            layout.findings.append(finding("unexpected-file", rel, None, None, name=entry.name))
+            layout.findings.append(_unexpected(rel, entry.name))
         else:
             layout.findings.append(finding("bad-resource-id", rel, None, None, name=entry.name))
             own = _front_id(entry) if entry.is_file(follow_symlinks=False) else None
@@ -685,8 +729,8 @@ def scan(root: Path) -> Layout:
                 layout.misnamed_resources.setdefault(own, rel)
     for rel, name, copy in copies:
         layout.findings.append(_copy_finding(rel, name, *copy) if copy[0][:-3] in layout.resources
-                               else finding("bad-resource-id" if name.endswith(".md") else "unexpected-file", rel, None,
-                                            None, name=name))
+                               else finding("bad-resource-id", rel, None, None, name=name) if name.endswith(".md")
+                               else _unexpected(rel, name))
     return layout
 
 

@@ -222,8 +222,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "unexpected-file": (
         W,
-        "사례 폴더에 기록이 아닌 파일이 있습니다: {name}{hint}",
-        "a file that is not a record sits in the case folder: {name}{hint_en}",
+        "{where}에 {what}이(가) 아닌 파일이 있습니다: {name}{hint}",
+        "a file that is not {what_en} sits in {where_en}: {name}{hint_en}",
     ),
     "record-outside-case": (
         W,
