@@ -2773,3 +2773,25 @@ def test_a_file_that_is_no_record_is_told_what_to_do_with_it(sample: Path, rel: 
     found = [f for f in check(sample, today=None).findings if f.path == rel]
     assert [f.code for f in found] == ["unexpected-file"], found
     assert says in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize(("name", "says"), [
+    ("2026-0001_박영수", "이 폴더의 기록 9개가 모두 case: \"2026-0001\"입니다. 폴더 이름을 2026-0001로 바꾸세요."),
+    ("2026-0001 김○○", "이 폴더의 기록 9개가 모두 case: \"2026-0001\"입니다. 폴더 이름을 2026-0001로 바꾸세요."),
+])
+def test_a_case_folder_named_with_the_clients_name_is_told_its_id(sample: Path, name: str, says: str) -> None:
+    """`cases/2026-0001_박영수` was a bad-case-id listing '박', '영', '수' as characters an id cannot hold: the
+    id its records give is the name to take, and a client's name does not belong in a folder's name."""
+    (sample / "cases/2026-0001").rename(sample / "cases" / name)
+    found = [f for f in check(sample, today=None).findings if f.path == f"cases/{name}"]
+    assert [f.code for f in found] == ["bad-case-id"], found
+    assert says in found[0].message_ko and "대상자 이름 같은 개인정보는 넣지 마세요" in found[0].message_ko
+    assert "쓸 수 없는 문자" not in found[0].message_ko  # (the name spelt out again, letter by letter)
+    assert "이(가)" not in found[0].message_ko
+
+
+def test_a_case_folder_named_with_words_and_no_records_is_told_the_id_it_starts_with(sample: Path) -> None:
+    (sample / "cases/2026-0015_홍길동").mkdir()
+    found = [f for f in check(sample, today=None).findings if f.path == "cases/2026-0015_홍길동"]
+    assert [f.code for f in found] == ["bad-case-id"], found
+    assert "사례 번호 2026-0015 뒤에 글자가 붙어 있습니다. 폴더 이름을 2026-0015로 바꾸세요." in found[0].message_ko

@@ -514,14 +514,43 @@ def _renamed_to(root: Path, source: str, rel: str, names: dict[str, str]) -> str
 MAX_DELETED_LOOKUPS = 20  # resource ids asked of git in one check (a casebook with hundreds missing: its first)
 
 
-_ID_LINE = re.compile(r"""^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+# a case id first, then words after a space, `_` or `-` (2026-0001_박영수, 2026-0003 김○○, 2026-0001-홍길동): the
+# client's name, or a note, added to the folder's name
+_ID_THEN_WORDS = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)(.*[^\x00-\x7f].*)")
+_CASE_LINE = re.compile(r"""^case:[ \t]*(["']?)([^"'#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
-def _front_id(entry: os.DirEntry[str]) -> str | None:
-    """The `id:` a resource file's front matter gives (read from its first 64 KiB, never through a link
-    nor blocking on a FIFO), when it is a resource id; None otherwise."""
+def _id_with_words(entry: os.DirEntry[str]) -> tuple[str, str] | None:
+    """The hint for a case folder named with words after its id (`2026-0001_박영수`): the id to rename it
+    to (the one its records' `case:` all give, else the id the name starts with) and that a folder's name
+    is seen by everyone (the site's addresses, git's history): no client's name there. None when the name
+    is not of that shape."""
+    lead = _ID_THEN_WORDS.match(entry.name)
+    named = lead.group(1).rstrip("_-") if lead is not None else None
+    records = _records_in(entry)
+    said = {_front_value(os.path.join(entry.path, name), _CASE_LINE) for name in records}
+    given = next(iter(said)) if len(said) == 1 else None
+    if given is not None and valid_case_id(given) and (given == named or not os.path.lexists(
+            os.path.join(os.path.dirname(entry.path), given))):  # (not another case's: a record copied in)
+        meant = given
+        why = (f"이 폴더의 기록 {len(records)}개가 모두 case: \"{given}\"입니다" if len(records) > 1 else
+               f"이 폴더의 기록이 case: \"{given}\"입니다", f"its record(s) say case: \"{given}\"")
+    elif named is not None and valid_case_id(named):
+        meant = named
+        why = (f"사례 번호 {named} 뒤에 글자가 붙어 있습니다", f"words follow the case id {named}")
+    else:
+        return None
+    return (f" {why[0]}. 폴더 이름을 {meant}(으)로 바꾸세요. 폴더 이름은 사이트 주소와 git 기록에 그대로 보이니 대상자 "
+            "이름 같은 개인정보는 넣지 마세요.",
+            f"; {why[1]}: rename the folder {meant}. A folder's name is seen in the site's addresses and in git's "
+            "history: keep a client's name out of it")
+
+
+def _front_value(path: str, line: re.Pattern[str]) -> str | None:
+    """Group 2 of `line` in the front matter of the file at `path` (its first 64 KiB, read never through a
+    link nor blocking on a FIFO), when it starts with one; None otherwise."""
     try:
-        fd = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                 return None
@@ -530,8 +559,18 @@ def _front_id(entry: os.DirEntry[str]) -> str | None:
         return None
     if not head.lstrip("\ufeff").startswith("---"):
         return None
-    m = _ID_LINE.search(head.split("\n---", 1)[0])
-    return m.group(2) if m is not None and valid_resource_id(m.group(2)) else None
+    m = line.search(head.split("\n---", 1)[0])
+    return m.group(2) if m is not None else None
+
+
+_ID_LINE = re.compile(r"""^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _front_id(entry: os.DirEntry[str]) -> str | None:
+    """The `id:` a resource file's front matter gives (read from its first 64 KiB, never through a link
+    nor blocking on a FIFO), when it is a resource id; None otherwise."""
+    found = _front_value(entry.path, _ID_LINE)
+    return found if found is not None and valid_resource_id(found) else None
 
 
 def _naming(findings: list[Finding], ids: dict[str, str]) -> dict[str, list[Finding]]:
@@ -679,6 +718,8 @@ def scan(root: Path) -> Layout:
                         f"{original}에 없는 내용만 옮기고 이 폴더는 지우세요.",
                         f"; it looks like a copy of case folder {original} (a sync client's or a file manager's): "
                         f"move anything {original} lacks into it, then delete this folder")
+            elif meant is None and (named := _id_with_words(entry)) is not None:
+                hint = named
             layout.findings.append(finding("bad-case-id", rel, None, None, name=entry.name, hint=hint[0],
                                            hint_en=hint[1]))
             continue
