@@ -506,3 +506,39 @@ def test_the_sites_audit_refuses_a_page_holding_any_of_the_forms(tmp_path: Path)
     refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
     missed = [form for i, form in enumerate(forms) if f"p{i}/index.html" not in refused]
     assert missed == [] and len(refused) == len(forms), (missed, refused)
+
+
+# --- 5. a number in digit words after a digit and a mark ----------------------------------------
+
+NUMBER = "구분 기호를 바꾼 번호"
+# 2026-0001's client's phone, 010-0000-1001, in digit words after a digit and a mark: the run of words and
+# digits was read whole, as one number, and was none; check and the build's audit passed it
+WORDS_AFTER_A_DIGIT = [
+    ("통화 2026-03-10 ", "공일공-공공공공-일공공일", " 통화함."),
+    ("메모4: ", "공일공 공공공공 일공공일", ""),
+    ("연락 3 ", "010-공공공공-일공공일", "로."),
+    ("", "공일공 공공공공 일공공일", " 2026-03-10 확인."),
+]
+
+
+def test_a_phone_in_digit_words_beside_a_digit_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, WORDS_AFTER_A_DIGIT, NUMBER)
+
+
+def test_the_sites_audit_reads_a_phone_in_digit_words(tmp_path: Path) -> None:
+    """The audit searches the casebook's values alone, never the personal-number patterns: a client's
+    phone in digit words (alone or after a digit) is one of its values once read as digits."""
+    from casekit.site.audit import audit_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    forms = ["".join(parts) for parts in WORDS_AFTER_A_DIGIT] + ["공일공-공공공공-일공공일", "1. 영일영 영영영영 일영영일"]
+    for i, form in enumerate(forms):
+        page = tmp_path / f"site/p{i}/index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<!doctype html><html><body><p>{form}</p></body></html>", encoding="utf-8")
+    page = tmp_path / "site/ok/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<!doctype html><html><body><p>3-공일공-공공공공-일공공일 이 일이 사 오</p></body></html>", encoding="utf-8")
+    needles = [("010-0000-1001", "cases/2026-0001/01-intake.md", "client.phone")]
+    refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
+    assert refused == sorted(f"p{i}/index.html" for i in range(len(forms))), refused

@@ -225,6 +225,34 @@ NEGATIVES = [
 ]
 
 
+# a number in Korean digit words after a digit and a mark, or before one (a probe: 통화 2026-03-10 공일공-…
+# passed check and the build's audit; the run of words and digits was read whole, as one number, and was
+# none): found where the same number in digits is (3-010-… is a longer number, and so is 3-공일공-…)
+AROUND_A_DIGIT = [
+    ("통화 2026-03-10 공일공-공공공공-일공공일", "pii-phone", "공일공-공공공공-일공공일"),
+    ("메모4: 공일공 공공공공 일공공일", "pii-phone", "공일공 공공공공 일공공일"),
+    ("1. 공일공 일이삼사 오육칠팔", "pii-phone", "공일공 일이삼사 오육칠팔"),
+    ("3 010-일이삼사-오육칠팔", "pii-phone", "010-일이삼사-오육칠팔"),
+    ("공일공-일이삼사-오육칠팔 2026-03-10 통화", "pii-phone", "공일공-일이삼사-오육칠팔"),
+    ("2026.03.10 공일공 일이삼사 오육칠팔이다", "pii-phone", "공일공 일이삼사 오육칠팔"),  # (이: a particle)
+    ("1. 육구공칠이일-일이삼사오육칠 3", "pii-resident-number", "육구공칠이일-일이삼사오육칠"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "matched"), AROUND_A_DIGIT, ids=[a[0] for a in AROUND_A_DIGIT])
+def test_a_number_in_digit_words_beside_a_digit_and_a_mark_is_found(text: str, code: str, matched: str) -> None:
+    assert codes(text) == [(code, matched)]
+    digits = text.replace(matched, matched.translate(str.maketrans("공영일이삼사오육륙칠팔구", "001234566789")))
+    assert [c for c, _ in codes(digits)] == [code]  # (as in digits)
+
+
+@pytest.mark.parametrize("text", ["3-공일공-일이삼사-오육칠팔", "2026-03-10-공일공-일이삼사-오육칠팔", "3공일공 일이삼사 오육칠팔",
+                                  "공일공-일이삼사-오육칠팔-3"])
+def test_a_number_in_digit_words_inside_a_longer_one_is_none(text: str) -> None:
+    assert codes(text) == []
+    assert codes(text.translate(str.maketrans("공영일이삼사오육륙칠팔구", "001234566789"))) == []  # (as in digits)
+
+
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_leaves_alone(text: str) -> None:
     assert codes(text) == []

@@ -270,6 +270,26 @@ def test_the_forms_of_a_leaked_value_are_read_in_linear_time(unit: str, each: in
     assert len([h for h in hits if h.variant != "given-name"]) == each * (300_000 // len(unit))
 
 
+_PHONE_INDEX = sensitive.SensitiveIndex([("010-0000-1001", "cases/2026-0001/01-intake.md", "client.phone")])
+
+
+@pytest.mark.parametrize(("unit", "each"), [
+    ("공일공 공공공공 일공공일 3 ", 1), ("1. 공일공-공공공공-일공공일이다 ", 1),  # (a digit beside each: one run of them all)
+    ("일 ", 0), ("공일", 0), ("이-", 0), ("일이", 0), ("이 ", 0),
+])
+def test_numbers_in_digit_words_are_read_in_linear_time(unit: str, each: int) -> None:
+    """A run of digit words and digits is read whole, as digits, and searched for every number in it
+    (`pii.word_readings`): a text of one unit repeated, 300,000 characters, is one run."""
+    from casekit.core.pii import find_pii
+
+    text = unit * (300_000 // len(unit))
+    start = time.process_time()
+    numbers = list(find_pii(text))
+    hits = _PHONE_INDEX.find(text)
+    assert time.process_time() - start < 10.0  # (~0.2-0.5 s)
+    assert len(numbers) == len(hits) == each * (300_000 // len(unit))
+
+
 def test_a_record_full_of_jamo_numerals_and_number_words_is_checked_in_linear_time(sample: Path, run: Any) -> None:
     """A body of 60,000 Hangul letters typed apart, CJK numerals and digit words that are no one's
     value, with the client's name in jamo and her birth date in numerals and in words apart at its end:

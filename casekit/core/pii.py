@@ -27,7 +27,7 @@ times, versions never match):
 Text is compared after mapping full-width characters (０１０－…, common with Korean IMEs),
 Unicode dashes and spaces to ASCII and dropping zero-width characters; positions are those of
 the original text. A phone or resident number written in Korean digit words (`공일공-일이삼사-오육칠팔`)
-is read as its digits (`_WORD_NUMBER`). The guard catches mistakes, not deliberate disguise (images, `O` for 0).
+is read as its digits (`word_readings`). The guard catches mistakes, not deliberate disguise (images, `O` for 0).
 
 Known public numbers (an agency's switchboard, a national hotline) are allowed in `casekit.yml`,
 compared by digits (`02-0000-1234` also allows `02 0000 1234`) or, for e-mail, ignoring case:
@@ -167,38 +167,58 @@ INTL_PHONE = re.compile(
 _INTL_DIGITS = range(10, 16)
 # a phone or resident number in Korean digit words, as a probe wrote one to hide it (공일공-일이삼사-오육칠팔,
 # 공일공 일이삼사 오육칠팔, 영이 칠오구 삼삼삼삼, 육구공칠이일-일이삼사오육칠), or in words and digits
-# (010-일이삼사-오육칠팔, 공일공-1234-5678): nine to fifteen words or digits, a word among them, each word
-# read as its digit (공 and 영 0, 일 1 … 구 9) and the whole as PHONE or RRN reads digits; a particle 이
-# glued to the last (…오육칠팔이다) is no digit. The words alone are in every sentence (이, 일, 사, 오, 구); a run
-# of nine or more, shaped like a phone or a resident number, is in none
+# (010-일이삼사-오육칠팔, 공일공-1234-5678): a run of nine words or digits or more, a word among them, one or
+# two spaces or a mark between them, each word read as its digit (공 and 영 0, 일 1 … 구 9), and the number
+# PHONE or RRN finds in the run so read, bounded as they bound one in digits (`word_readings`). A number
+# after a digit and a mark (통화 2026-03-10 공일공-…, 메모4: 공일공 …, 1. 공일공 …) or before one is found as
+# 010-… is there: the run was read whole, as one number, and was none. A particle 이 glued to a number's
+# last word (…오육칠팔이다) is no digit. The words alone are in every sentence (이, 일, 사, 오, 구); a run of
+# nine or more holding a number's shape is in none
 WORD_DIGIT_CHARS = "공영일이삼사오육륙칠팔구"
 WORD_DIGITS = str.maketrans(WORD_DIGIT_CHARS, "001234566789")
-_WORD_NUMBER = re.compile(
+_WORD_RUN = re.compile(
     rf"[{WORD_DIGIT_CHARS}\d](?<![{WORD_DIGIT_CHARS}\d].)"
-    rf"(?:(?:[ \t]{{1,2}}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[{WORD_DIGIT_CHARS}\d]){{8,14}}"
+    rf"(?:(?:[ \t]{{1,2}}|[ \t]?[-./_·ㆍ•~=:)][ \t]?)?[{WORD_DIGIT_CHARS}\d]){{8,}}+"
 )
+_ITEM = frozenset(WORD_DIGIT_CHARS + "0123456789")
 
 
 def _has_word_number(text: str) -> bool:
-    """Whether `text` holds a run of `_WORD_NUMBER` with a word in it (digits alone are PHONE's)."""
-    return not text.isascii() and any(not m.group().isascii() for m in _WORD_NUMBER.finditer(text))
+    """Whether `text` holds a run of `_WORD_RUN` with a word in it (digits alone are PHONE's)."""
+    return not text.isascii() and any(not m.group().isascii() for m in _WORD_RUN.finditer(text))
 
 
-def _word_number(words: str, today: dt.date) -> tuple[int, str] | None:
-    """(length, code) of the phone or resident number Korean digit words `words` read as, or None."""
-    digits = words.translate(WORD_DIGITS)
-    # (이 right after a digit is a particle: 0101234567이 is no 010-1234-5672)
-    cuts = ((1,) if words[-2:-1].isdigit() else (0, 1)) if words.endswith("이") else (0,)
-    for cut in cuts:
-        if words[: len(words) - cut].isascii():
-            continue  # (digits alone: PHONE's, RRN's)
-        read = digits[: len(digits) - cut]
-        if PHONE.fullmatch(read):
-            return len(words) - cut, PHONE_CODE
-        rrn = RRN.fullmatch(read)
-        if rrn is not None and rrn["g"] and _plausible_rrn(rrn, today):
-            return len(words) - cut, RESIDENT
-    return None
+def word_readings(text: str) -> list[str]:
+    """`text` with the Korean digit words of each run of them (`_WORD_RUN`, a word among its digits)
+    read as digits, character for character: one reading, and a second where a 이 ending a group is
+    a particle (공일공 일이삼사 오육칠팔이다); a 이 ending the run after a digit is one in both
+    (0101234567이 is no 010-1234-5672). No reading when `text` holds no such run (most texts)."""
+    if text.isascii():
+        return []
+    runs = [m for m in _WORD_RUN.finditer(text) if not m.group().isascii()]
+    if not runs:
+        return []
+    first: list[str] = []
+    second: list[str] = []
+    pos = 0
+    for m in runs:
+        start, end = m.span()
+        read = list(m.group().translate(WORD_DIGITS))
+        particles = []  # (a 이 that ends a group: a digit in one reading, a particle in the other)
+        at = text.find("이", start + 1, end)
+        while at >= 0:
+            if at + 1 == end and text[at - 1].isdigit():
+                read[at - start] = "이"
+            elif text[at - 1] in _ITEM and (at + 1 == end or text[at + 1] not in _ITEM):
+                particles.append(at - start)
+            at = text.find("이", at + 1, end)
+        first += (text[pos:start], "".join(read))
+        for k in particles:
+            read[k] = "이"
+        second += (text[pos:start], "".join(read))
+        pos = end
+    one, two = "".join([*first, text[pos:]]), "".join([*second, text[pos:]])
+    return [one] if two == one else [one, two]
 
 
 EMAIL = re.compile(
@@ -399,12 +419,14 @@ def find_pii(
     for m in PHONE.finditer(view):
         if free(*m.span()) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)
-    for m in _WORD_NUMBER.finditer(view) if words else ():
-        if m.group().isascii():
-            continue  # (digits alone: PHONE's, RRN's)
-        number = _word_number(m.group(0), today)
-        if number is not None and free(m.start(), m.start() + number[0]):
-            take(m.start(), m.start() + number[0], number[1])
+    for read in word_readings(view) if words else ():  # (a number in Korean digit words)
+        for m in RRN.finditer(read):
+            if read[m.start():m.end()] != view[m.start():m.end()] and free(*m.span()) and _plausible_rrn(m, today) \
+                    and not glued_to_unit(m.end()):
+                take(m.start(), m.end(), RESIDENT)
+        for m in PHONE.finditer(read):
+            if read[m.start():m.end()] != view[m.start():m.end()] and free(*m.span()) and not glued_to_unit(m.end()):
+                take(m.start(), m.end(), PHONE_CODE)
     for m in INTL_PHONE.finditer(view):
         if free(*m.span()) and len(_digits(m.group(0))) in _INTL_DIGITS and not glued_to_unit(m.end()):
             take(m.start(), m.end(), PHONE_CODE)

@@ -62,7 +62,7 @@ from urllib.parse import unquote
 import ahocorasick
 
 from casekit.core.findings import Finding, finding
-from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS
+from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS, word_readings
 from casekit.core.reader import (
     JAMO_CHARS,
     JAMO_RE,
@@ -998,7 +998,8 @@ class SensitiveIndex:
             return False
         folded = fold(part)
         clean = "\u03a3" not in folded and "\u0130" not in folded and not self._date_hits(folded) and \
-            not self._cjk_hits(folded) and not self._address_word_hits(folded) and not self._unconfused_hits(folded, None)
+            not self._cjk_hits(folded) and not self._address_word_hits(folded) and \
+            not self._unconfused_hits(folded, None) and not self._digit_word_hits(folded)
         if clean and self._any_words:
             compact = base_letters(_joined(_compact(folded))[0])[0]
             # a word found may still be none where it stands (`ara`, a given name in Latin letters, in
@@ -1037,8 +1038,8 @@ class SensitiveIndex:
             if rare is not None:  # (a CJK numeral or jamo: rare, so looked for first)
                 others += self._cjk_hits(text)
             others += self._unconfused_hits(text, names)
-            worded = self._address_word_hits(text)
-            if worded:  # (103동 천오백이호 holds 103동: one hit)
+            worded = self._address_word_hits(text) + self._digit_word_hits(text)
+            if worded:  # (103동 천오백이호 holds 103동, 육구공칠이일-일… a date: one hit)
                 reach = _reach((h.start, h.end) for h in worded)
                 others = [o for o in others if reach(o.start + 1) < o.end] + worded
         if hits and others:  # a given name inside a hit of the whole name is that hit
@@ -1197,6 +1198,22 @@ class SensitiveIndex:
                 plain = DATE if _ISO_DATE.fullmatch(read[hit.start:hit.end]) else NUMBER
                 out.append(Hit(hit.start, hit.end, hit.sources, plain if hit.variant in (EXACT, SPACED) else hit.variant))
         return out
+
+    def _digit_word_hits(self, text: str) -> list[Hit]:
+        """The numbers in `text` written in Korean digit words, or in words and digits (공일공-공공공공-일공공일,
+        010-공공공공-일공공일), at its characters: each run of them read as digits (`pii.word_readings`, the
+        same length), the hits of a value of digits in a reading, bounded as one in digits is (통화
+        2026-03-10 공일공-… holds 010-…; 3공일공… is a longer number)."""
+        if not self._any_words:
+            return []
+        found: dict[tuple[int, int], Hit] = {}
+        for read in word_readings(text):
+            for hit in self._compact_hits(read, None):
+                seen = read[hit.start:hit.end]
+                if hit.variant != GIVEN and seen != text[hit.start:hit.end] and _HANGUL.search(seen) is None:
+                    variant = NUMBER if hit.variant in (EXACT, SPACED) else hit.variant
+                    found.setdefault((hit.start, hit.end), Hit(hit.start, hit.end, hit.sources, variant))
+        return list(found.values())
 
     def _address_word_hits(self, text: str) -> list[Hit]:
         """The details of addresses in `text` with a number in Korean number words (`_ADDRESS_WORDS`:
