@@ -542,3 +542,40 @@ def test_the_sites_audit_reads_a_phone_in_digit_words(tmp_path: Path) -> None:
     needles = [("010-0000-1001", "cases/2026-0001/01-intake.md", "client.phone")]
     refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
     assert refused == sorted(f"p{i}/index.html" for i in range(len(forms))), refused
+
+
+# --- 6. what NFKC makes of a character, read by check as the audit reads it --------------------------
+
+# (the site's audit reads a page NFKC-normalized: ⒑ is 10., ﹒ a dot; check folded a table of characters one
+# for one, so these passed check and the build's audit then removed the site)
+NFKC_FORMS = [
+    ("기록: ", "0⒑0000.1001", ""),  # 2026-0001's client's phone (U+2491 DIGIT TEN FULL STOP)
+    ("이웃 ", "박﹒영﹒수", " 씨."),  # (U+FE52 SMALL FULL STOP)
+    ("생일 ", "1969﹒07﹒21", "."),
+]
+
+
+def test_what_nfkc_makes_of_a_character_is_read_by_check(tmp_path: Path) -> None:
+    first, found = _planted(tmp_path, NFKC_FORMS)
+    assert [(line, col, code) for line, col, code, _ in found] == [
+        (first + 2 * i, len(before) + 1, "sensitive-variant-in-text") for i, (before, _, _) in enumerate(NFKC_FORMS)], found
+
+
+def test_the_sites_audit_reads_enclosed_digits_nfkc_leaves_as_they_are(tmp_path: Path) -> None:
+    """❶ ➀ ⓵ ❿ are drawn as digits in a circle, and NFKC leaves them: the audit now reads them as their
+    digits (as ① was), as check does."""
+    from casekit.site.audit import audit_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    forms = ["0❶0-0000-❶00❶", "0➀0 0000 ➀00➀", "0⓵0.0000.⓵00⓵", "0❿-0000-1001", "⓪⑩-⓪⓪⓪⓪-❿⓪❶"]
+    for i, form in enumerate(forms):
+        page = tmp_path / f"site/p{i}/index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<!doctype html><html><body><p>연락 {form}</p></body></html>", encoding="utf-8")
+    needles = [("010-0000-1001", "cases/2026-0001/01-intake.md", "client.phone")]
+    refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
+    assert refused == sorted(f"p{i}/index.html" for i in range(len(forms))), refused
+    rec = root / "cases/2026-0004/03-followup.md"
+    rec.write_text(rec.read_text(encoding="utf-8") + "\n" + "\n\n".join(forms) + "\n", encoding="utf-8")
+    found = [(f.line, f.code) for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
+    assert len(found) == len(forms) and all(code.startswith("sensitive-") for _, code in found), found

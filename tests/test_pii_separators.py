@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from casekit.core.pii import scan_text
@@ -89,6 +91,40 @@ def test_the_digit_table_is_every_character_unicode_reads_as_one_digit() -> None
             expected[cp] = value
     assert table == expected
     assert fold("٠١٠-⁰¹²") == "010-012"
+
+
+def test_check_reads_every_character_as_the_sites_audit_reads_it() -> None:
+    """The audit reads a page NFKC-normalized (`reading.normalize_text`); check folded a fixed table of
+    characters one for one (`reader.fold`), so `0⒑0000.1001` (⒑ is NFKC's `10.`) passed check and failed
+    the audit, and so did 박﹒영﹒수 and 1969﹒07﹒21. Every character is now read alike by both: folded, then
+    as NFKC reads it (`compat_reading`), but those drawn as nothing (dropped by both) and the Hangul
+    letters typed apart, which check composes (`compose_jamo`) and NFKC reads as conjoining ones."""
+    import unicodedata
+
+    from casekit.core.reader import IGNORABLE_RE, compat_reading, fold
+    from casekit.core.reading import normalize_text
+
+    differ = []
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if unicodedata.category(c) in ("Cs", "Co", "Cn") or IGNORABLE_RE.match(c) or 0x3131 <= cp <= 0x318E:
+            continue
+        if IGNORABLE_RE.sub("", fold(compat_reading(fold(c))[0])) != fold(normalize_text(c)):
+            differ.append(f"U+{cp:04X}")
+    assert differ == []
+
+
+@pytest.mark.parametrize(("text", "matched"), [
+    ("기록: 0⒑0000.1001", "0⒑0000.1001"),  # (⒑: NFKC's 10.)
+    ("연락 0⑩-1234-5678", "0⑩-1234-5678"), ("연락처 010﹒1234﹒5678", "010﹒1234﹒5678"),
+    ("연락 0❶0-❶234-5678", "0❶0-❶234-5678"),  # (dingbat digits, which NFKC leaves: read by both as digits)
+    ("주민 69⓪7㉑-1234567", "69⓪7㉑-1234567"),
+])
+def test_a_number_with_digits_nfkc_makes_of_one_character_is_found(text: str, matched: str) -> None:
+    from casekit.core.pii import find_pii
+
+    assert [(code, m) for code, _, m in find_pii(text, today=dt.date(2026, 6, 1))] == [
+        ("pii-resident-number" if "주민" in text else "pii-phone", matched)]
 
 
 def test_the_audit_reads_other_scripts_digits_as_the_number_they_show() -> None:

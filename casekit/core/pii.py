@@ -54,7 +54,11 @@ from casekit.core.reader import (
     DIGIT_RANGES,
     FOLD_TABLE,
     IGNORABLE_RE,
+    NUMBER_FORMS,
+    Offsets,
+    compat_reading,
     digits_unconfused,
+    fold,
     markup_text,
     reader_text,
 )
@@ -78,11 +82,21 @@ _TO_ASCII = FOLD_TABLE
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ \t][0-9]){7,}(?![0-9])")  # 0 1 0 1 2 3 4 5 6 7 8
 
 
-def _view(text: str) -> tuple[str, list[int] | None]:
+def _view(text: str) -> tuple[str, list[int] | Offsets | None]:
     """`text` with look-alike characters mapped to ASCII (and letters drawn as digits in a number read
-    as digits: `digits_unconfused`) and the spaces of digits written one by one dropped; an index map
-    when characters were dropped."""
+    as digits: `digits_unconfused`; what NFKC makes otherwise, as the site's audit reads it, so read:
+    `compat_reading`, ⒑ as 10.) and the spaces of digits written one by one dropped; an index map when
+    characters were dropped or added."""
     mapped = text if text.isascii() else text.translate(_TO_ASCII)
+    read, at = compat_reading(mapped)  # (0⒑0000.1001, 010﹒0000﹒1001)
+    if at is not None:
+        view, index = _view_read(read)
+        return view, at if index is None else [at[i] for i in index]
+    return _view_read(mapped)
+
+
+def _view_read(mapped: str) -> tuple[str, list[int] | None]:
+    """`_view` of a text folded and read as NFKC reads it."""
     mapped = digits_unconfused(mapped) or mapped  # (O1O-1234-5678: letters drawn as digits)
     spaced = _SPACED_DIGITS.search(mapped) is not None
     unseen = IGNORABLE_RE.search(mapped) is not None  # characters drawn as nothing (010\u034f0000…)
@@ -296,6 +310,7 @@ def date_dependent(text: str, today: dt.date) -> str | None:
     counts a resident number only when its birth date is past (`_plausible_rrn`), so on that day
     the findings may change. None when nothing in the text can."""
     first: dt.date | None = None  # (\d and int() read full-width digits as they are)
+    text = compat_reading(fold(text))[0]  # (①, ⑩ 10, ⒈ 1.: as the guard reads them)
     # a day of the 1900s is past; of the 2000s, only years from this one on can be ahead
     centuries = [c for c in (1900, 2000) if c + 99 >= today.year]
     for m in _DIGIT_RUN.finditer(text):
@@ -373,15 +388,22 @@ def _number_key(text: str) -> str:
 # (the latter all in the Basic Multilingual Plane: a class of them there is a bitmap; the digits of
 # the planes beyond, 𝟎 …, are decimal digits, `\d`)
 _DIGIT = "\\d" + "".join(re.escape(chr(cp)) for a, b, _ in DIGIT_RANGES for cp in range(a, b + 1)
-                          if not chr(cp).isdecimal())
+                          if not chr(cp).isdecimal()) + "".join(re.escape(chr(cp)) for cp in NUMBER_FORMS if cp <= 0xFFFF)
 _SIX_DIGITS = re.compile(f"[{_DIGIT}](?:[^{_DIGIT}]*+[{_DIGIT}]){{5}}")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # eight digits, but no number nor address reported is one
+
+
+# the number forms beyond the Basic Multilingual Plane (🄁 0, … 🄊 9,): a class holding them with the rest is
+# a list of ranges tried one by one (`_SIX_DIGITS` twice as slow), so they are looked for apart
+_NUMBER_FORMS_BEYOND = re.compile("[" + "".join(re.escape(chr(cp)) for cp in NUMBER_FORMS if cp > 0xFFFF) + "]")
 
 
 def _maybe_pii(text: str) -> bool:
     """Whether `text` holds an @ or six digits: else nothing in it can be a number or an address
     the guard looks for."""
-    return "@" in text or "＠" in text or _SIX_DIGITS.search(text) is not None
+    return "@" in text or "＠" in text or _SIX_DIGITS.search(text) is not None or (
+        not text.isascii() and _NUMBER_FORMS_BEYOND.search(text) is not None
+        and _SIX_DIGITS.search(compat_reading(fold(text))[0]) is not None)
 
 
 def find_pii(

@@ -11,6 +11,7 @@ Hangul `ㅡ` used as one, odd spaces), all without losing where each character c
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 import unicodedata
@@ -55,8 +56,52 @@ _FOLD.update({cp: str(first + cp - a) for a, b, first in DIGIT_RANGES for cp in 
 # all of `fold`. Only the sensitive index and the PII guard read a text folded: a text is shown,
 # searched and kept as written.
 _FOLD.update({ord(h): k for h, k in zip("棟號号層层番地", "동호호층층번지", strict=True)})
+# the characters of these blocks a reader reads as a number: what NFKC makes a number of (⑩ 10, ⑴ (1),
+# ⒈ 1., ㉑ 21, ㋆ 7月, ㏴ 21日, 🄁 0,, ½ 1⁄2), and the enclosed digits and numbers it leaves as they are (❶ 1,
+# ➉ 10, ⓫ 11, ⓵ 1, ㉈ 10)
+_NUMBER_BLOCKS = ((0x00BC, 0x00BE), (0x2150, 0x218F), (0x2460, 0x24FF), (0x2776, 0x2793), (0x3248, 0x32FF),
+                  (0x3358, 0x3370), (0x33E0, 0x33FE), (0x1F100, 0x1F10C))
+_ENCLOSED = ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3248, 0x324F), (0x1F100, 0x1F10C))  # (drawn round a number)
+
+
+def _number_forms() -> dict[int, str]:
+    """Each character of `_NUMBER_BLOCKS` NFKC makes a text holding a digit and no Latin letter of (⑩
+    10, ⒈ 1., not ㎡ m2) -> that text folded; each enclosed one it leaves, with a whole number for its
+    value -> the number (❶ 1, ➉ 10). Not those `fold` reads as one digit already (① 1). (A few
+    hundred characters read at import: a fraction of a millisecond.)"""
+    forms: dict[int, str] = {}
+    for first, last in _NUMBER_BLOCKS:
+        for cp in range(first, last + 1):
+            c = chr(cp)
+            if cp in _FOLD:
+                continue
+            read = unicodedata.normalize("NFKC", c)
+            if read != c:
+                read = read.translate(_FOLD)
+                if any("0" <= ch <= "9" for ch in read) and not any(ch.isascii() and ch.isalpha() for ch in read):
+                    forms[cp] = read
+            elif any(a <= cp <= b for a, b in _ENCLOSED):
+                value = unicodedata.numeric(c, None)
+                if value is not None and value == int(value):
+                    forms[cp] = str(int(value))
+    return forms
+
+
+# characters a reader reads as a number that `fold` does not make the digits of (`compat_reading` reads
+# them, as the site's audit does; the PII guard counts them as digits)
+NUMBER_FORMS = _number_forms()
+# those NFKC leaves as they are (❶ ➉ ⓫ ㉈ 🄋): the audit reads them as their number (`DIGIT_TABLE`), and
+# `fold` as their digit (❶ 1) or as the circled number NFKC reads as the same (❿ ⑩, ⓫ ⑪, ㉊ ㉚), which
+# `compat_reading` reads as its digits; the three with none (㉍ 60, ㉎ 70, ㉏ 80) `compat_reading` reads itself
+_KEPT_BY_NFKC = {cp: read for cp, read in NUMBER_FORMS.items() if unicodedata.normalize("NFKC", chr(cp)) == chr(cp)}
+_CIRCLED = {read: cp for cp, read in sorted(NUMBER_FORMS.items(), reverse=True)
+            if unicodedata.normalize("NFKC", chr(cp)) == read}
+_FOLD.update({cp: read if len(read) == 1 else chr(_CIRCLED[read]) for cp, read in _KEPT_BY_NFKC.items()
+              if len(read) == 1 or read in _CIRCLED})
+_NUMBERS_KEPT = {chr(cp): read for cp, read in _KEPT_BY_NFKC.items() if cp not in _FOLD}
 FOLD_TABLE = _FOLD  # what `fold` maps (the PII guard's view of a text maps the same)
-DIGIT_TABLE = {cp: str(first + cp - a) for a, b, first in DIGIT_RANGES for cp in range(a, b + 1)}
+DIGIT_TABLE: dict[int, str] = {cp: str(first + cp - a) for a, b, first in DIGIT_RANGES for cp in range(a, b + 1)}
+DIGIT_TABLE.update(_KEPT_BY_NFKC)  # (what NFKC, as the audit reads a page first, leaves: ❶ 1, ❿ 10)
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters a browser draws
 # as nothing, so 박\u034f영\u034f수 reads 박영수. Zero-width spaces and joiners, the soft hyphen,
 # direction marks and overrides, variation selectors, Hangul fillers, tag characters …
@@ -108,6 +153,73 @@ def fold(text: str) -> str:
     """`text` with full-width forms, dashes (and `ㅡ`), odd spaces and other scripts' digits (and
     superscript, circled …) mapped to ASCII; same length."""
     return text if text.isascii() or not _FOLDABLE.search(text) else text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _compat(ch: str) -> str | None:
+    """What NFKC makes of the character `ch` (not ASCII), folded, where that is not `ch` and a reader
+    of a folded text does not read it otherwise: not a character drawn as nothing (dropped), nor a
+    Hangul letter (`compose_jamo` reads those; ㆍ is a middle dot)."""
+    if ch in _NUMBERS_KEPT:
+        return _NUMBERS_KEPT[ch]
+    if IGNORABLE_RE.match(ch) or "\u3131" <= ch <= "\u318e":
+        return None
+    read = unicodedata.normalize("NFKC", ch)
+    return None if read == ch else IGNORABLE_RE.sub("", fold(read))  # (¨ is a space and a mark drawn on it)
+
+
+class Offsets:
+    """Where each character of a reading of a text (`compat_reading`) is in the text, and one past
+    its end: a character read as several is at each of them (`at[k]`, found by bisection: a list of
+    every offset cost more than reading the text)."""
+
+    __slots__ = ("_ends", "_sources", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # where the reading of each character read otherwise starts
+        self._ends: list[int] = []  # and ends
+        self._sources: list[int] = []  # the character's offset in the text
+
+    def add(self, start: int, end: int, source: int) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._sources.append(source)
+
+    def __getitem__(self, k: int) -> int:
+        i = bisect.bisect_right(self._starts, k) - 1
+        if i < 0:
+            return k
+        return self._sources[i] if k < self._ends[i] else self._sources[i] + 1 + k - self._ends[i]
+
+
+def compat_reading(text: str) -> tuple[str, Offsets | None]:
+    """`text` (folded) as the site's audit reads it where it differs (`reading.normalize_text`: NFKC):
+    a number of one character as its digits (`0⒑0000.1001` -> `010.0000.1001`, ⑩ 10, ❿ 10), and every
+    other character NFKC makes something else of (﹒ ., … ..., ʰ h, ¨ a space, ⼆ 二). Returns the
+    reading and where its characters are in `text` (`Offsets`), or None when it is `text` (most
+    texts: NFKC's quick check, a nanosecond a character, says so)."""
+    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not any(ch in text for ch in _NUMBERS_KEPT)):
+        return text, None
+    out: list[str] = []
+    at = Offsets()
+    pos = length = 0  # (length: of the reading so far)
+    for m in _NOT_HANGUL_NOR_ASCII.finditer(text):
+        read = _compat(m.group())
+        if read is None:
+            continue
+        i = m.start()
+        out += (text[pos:i], read)
+        length += i - pos
+        at.add(length, length + len(read), i)
+        length += len(read)
+        pos = i + 1
+    if not out:
+        return text, None
+    out.append(text[pos:])
+    return "".join(out), at
+
+
+_NOT_HANGUL_NOR_ASCII = re.compile("[^\x00-\x7f\uac00-\ud7a3]")  # (where a Korean text's few others are)
 
 
 # letters drawn as digits, typed for them inside a number to hide it (O1O-1234-5678, o10-l234-5678, a Greek

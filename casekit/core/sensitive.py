@@ -67,8 +67,10 @@ from casekit.core.reader import (
     JAMO_CHARS,
     JAMO_RE,
     LATIN_MARKED,
+    Offsets,
     ReaderText,
     base_letters,
+    compat_reading,
     compose_jamo,
     digits_unconfused,
     fold,
@@ -813,6 +815,12 @@ class Hit:
         return min(f for _, f in self.sources)
 
 
+def _at_characters(hits: list[Hit], at: Offsets) -> list[Hit]:
+    """`hits` in a text read otherwise (`compat_reading`) at the characters of the text as written:
+    `at`, the offset of each character of the reading there and one past its end."""
+    return [Hit(at[h.start], at[h.end - 1] + 1, h.sources, h.variant) for h in hits]
+
+
 def _lower(text: str) -> str:
     """`text` in lower case, character for character (offsets kept: the few characters whose
     lower case is longer, such as İ, stay as they are)."""
@@ -972,7 +980,11 @@ class SensitiveIndex:
         of any value."""
         if not text or not self:
             return []
-        return self._find(text if folded else fold(text), scope, None)
+        text = text if folded else fold(text)
+        read, at = compat_reading(text)  # (0⒑0000.1001: ⒑ is 10., 박﹒영﹒수: as the site's audit reads them)
+        if at is not None:
+            return _at_characters(self._find(read, scope, None), at)
+        return self._find(text, scope, None)
 
     def find_joined(self, parts: list[str], *, scope: str | None = None) -> list[Hit]:
         """`find(TEXT_BREAK.join(parts), scope=scope)`, the same hits found sooner: the published
@@ -983,6 +995,9 @@ class SensitiveIndex:
         text = TEXT_BREAK.join(parts)
         if not text or not self:
             return []
+        read, at = compat_reading(fold(text))
+        if at is not None:
+            return _at_characters(self._find(read, scope, None), at)
         clean = self._parts_apart and (self._clean.issuperset(parts) or all(map(self._part_clean, parts)))
         return self._find(fold(text), scope, [] if clean else None)
 
