@@ -49,6 +49,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casekit.core import clock
+from casekit.core.bidi import displayed
 from casekit.core.findings import Finding, finding
 from casekit.core.reader import (
     DIGIT_RANGES,
@@ -407,9 +408,50 @@ def _maybe_pii(text: str) -> bool:
 
 
 def find_pii(
-    text: str, allow: Iterable[str] = (), *, today: dt.date | None = None
-) -> Iterator[tuple[str, int, str]]:
-    """(code, offset, matched text) for each personal number or address in `text`, in text order."""
+    text: str, allow: Iterable[str] = (), *, today: dt.date | None = None, bidi: bool = True
+) -> list[tuple[str, int, str]]:
+    """(code, offset, matched text) for each personal number or address in `text`, in text order.
+    `bidi`: also in the order a browser draws the text where it holds right-to-left text (`bidi.displayed`:
+    \u200f1001_0000_010 shows 010_0000_1001), found at the characters it is drawn from."""
+    allowed = _Allow.of(allow)
+    found = list(_find_pii(text, allowed, today))
+    drawn = displayed(text) if bidi else None
+    if drawn is None:
+        return found
+    shown, at = drawn
+    hits = []
+    for code, offset, matched in _find_pii(shown, allowed, today):
+        spread = at[offset:offset + len(matched)]
+        hits.append((code, min(spread), text[min(spread):max(spread) + 1]))
+    return _with_drawn(found, hits)
+
+
+# what a number is taken for where two readings of the same characters differ (as written, as drawn):
+# the stronger, an error before a warning (١٠٠١-٠٠٠٠-٠١٠, written as an account's digits, is drawn as a phone)
+_STRENGTH = {RESIDENT: 0, CARD_CODE: 1, LICENSE_CODE: 1, PASSPORT_CODE: 1, PHONE_CODE: 2, EMAIL_CODE: 2,
+             BANK_ACCOUNT_CODE: 3, ACCOUNT_CODE: 4}
+
+
+def _with_drawn(found: list[tuple[str, int, str]], drawn: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """`found` (in text order, none overlapping) with the numbers `drawn`, found where the text is drawn
+    otherwise than written: one that shares characters with numbers found takes their place when it is
+    stronger (`_STRENGTH`), else is left out (٠١٠-١٢٣٤-٥٦٧٨ is a phone, not also the account it is drawn as)."""
+    starts = [f[1] for f in found]
+    ends = [f[1] + len(f[2]) for f in found]
+    replaced: set[int] = set()
+    added = []
+    for code, start, matched in drawn:
+        over = range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, start + len(matched)))
+        if all(_STRENGTH[found[i][0]] > _STRENGTH[code] for i in over):
+            replaced.update(over)
+            added.append((code, start, matched))
+    if not added:
+        return found
+    return sorted([f for i, f in enumerate(found) if i not in replaced] + added, key=lambda f: f[1])
+
+
+def _find_pii(text: str, allow: Iterable[str], today: dt.date | None) -> Iterator[tuple[str, int, str]]:
+    """`find_pii` of `text` as written."""
     words = _has_word_number(text) or (IGNORABLE_RE.search(text) is not None
                                         and _has_word_number(IGNORABLE_RE.sub("", text)))
     if not words and not _maybe_pii(text):
@@ -548,7 +590,7 @@ def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> 
     starts.append(joined)
     origins.append(pos)
     breaks_set = set(breaks)
-    for code, offset, matched in find_pii("".join(parts), allowed, today=today):
+    for code, offset, matched in find_pii("".join(parts), allowed, today=today, bidi=False):
         if any(i in breaks_set for i in range(offset, offset + len(matched))):
             i = bisect.bisect_right(starts, offset) - 1
             yield code, origins[i] + offset - starts[i]
@@ -564,8 +606,14 @@ def scan_text(
         return out
     allowed = _Allow.of(allow)
     rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
-    hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed, today=today)}
+    hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed, today=today, bidi=False)}
     hits |= {(rt.source_offset(offset), code) for code, offset in _across_breaks(rt.text, allowed, today)}
+    drawn = rt.displayed()  # (right-to-left text, as it is drawn: \u200f1001_0000_010 shows 010_0000_1001)
+    if drawn is not None:
+        drawing, places = drawn
+        hits |= {(rt.source_offset(min(places[offset:offset + len(matched)])), code)
+                 for code, offset, matched in find_pii(drawing, allowed, today=today, bidi=False)}
+        hits |= {(rt.source_offset(places[offset]), code) for code, offset in _across_breaks(drawing, allowed, today)}
     for at, markup in rt.markup:  # a tag's attributes, a link's address and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
         hits |= {(at + offset if shown == markup else at, code)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from urllib.parse import unquote
 
+from casekit.core.bidi import RTL_RE, displayed
+
 _FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width forms
 _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u3161\u1173"})
 # what is drawn as a dash without being one: box-drawing lines (─ ━, the 한글 word processor's
@@ -460,6 +462,7 @@ class ReaderText:
     _linear: list[bool]  # a segment copied as is (else one replaced unit)
     _s_end: list[int]
     markup: list[tuple[int, str]] = dc_field(default_factory=list)  # (source offset, tag or comment): not text, yet published
+    marks: list[tuple[int, str]] = dc_field(default_factory=list)  # (reader offset, direction marks dropped there)
 
     def source_offset(self, offset: int) -> int:
         """The source offset of reader offset `offset`."""
@@ -477,7 +480,48 @@ class ReaderText:
         stop = self._s[i] + (last - self._r[i]) + 1 if self._linear[i] else self._s_end[i]
         return self.source_offset(start), stop
 
+    def displayed(self) -> tuple[str, list[int]] | None:
+        """The paragraphs of the text that hold right-to-left text, in the order a browser draws them
+        (`bidi.displayed`), with the reader offset of each character; None when there are none (most
+        texts: one scan). The order is worked out from the characters as written (Arabic digits, which
+        the text has folded to ASCII, lay out right to left) and the direction marks the text dropped
+        (U+200F before 1001_0000_010 draws it 010_0000_1001)."""
+        if self.source.isascii():
+            return None
+        if not self._r:
+            return displayed(self.source, self.text) if RTL_RE.search(self.source) else None
+        if RTL_RE.search(self.source) is None and RTL_RE.search(self.text) is None and "&#" not in self.source \
+                and "%" not in self.source:
+            return None
+        raw: list[str] = []
+        where: list[int] = []
+        marks = list(reversed(self.marks))  # (those not put back yet, the next last)
 
+        def put_marks(upto: int) -> None:  # the marks dropped before reader offset `upto`, where they were
+            while marks and marks[-1][0] <= upto:
+                raw.append(marks[-1][1])
+                where.extend([-1] * len(marks.pop()[1]))
+
+        ends = [*self._r[1:], len(self.text)]
+        for r, s, is_linear, s_end, r_end in zip(self._r, self._s, self._linear, self._s_end, ends, strict=True):
+            put_marks(r)
+            shown = self.text[r:r_end]
+            if is_linear:
+                written = self.source[s:s + len(shown)]
+            else:
+                unit = self.source[s:s_end]
+                written = html.unescape(unit) if unit.startswith("&") else unquote(unit, errors="replace") \
+                    if unit.startswith("%") else shown
+            raw.append(written if len(written) == len(shown) else shown)
+            where.extend(range(r, r_end))
+        put_marks(len(self.text))
+        return displayed("".join(raw), self.text, where)
+
+
+# the marks, drawn as nothing, that set the direction of what follows them (a reader's text drops them:
+# `ReaderText.marks` keeps where, for the order the text is drawn in)
+_DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_DIRECTION_MARK = re.compile(f"[{_DIRECTION_MARKS}]")
 # what a unit (`_UNIT`) starts with: a tag or comment, an entity, a backslash escape, emphasis or
 # code markup, zero-width characters, percent-encoded bytes
 _UNIT_FIRST = re.compile("[<&\\\\*~`%\\[\\]" + _ZERO_WIDTH + "]")
@@ -521,6 +565,7 @@ def _reader_text(folded: str, source: str) -> ReaderText:
     linear: list[bool] = []
     s_ends: list[int] = []
     markup: list[tuple[int, str]] = []
+    marks: list[tuple[int, str]] = []
     pos = r = 0
 
     def segment(text: str, s: int, e: int, is_linear: bool) -> None:
@@ -547,6 +592,8 @@ def _reader_text(folded: str, source: str) -> ReaderText:
             segment(fold(unquote(unit, errors="replace")), m.start(), m.end(), False)
         elif unit.startswith("\\"):
             segment(unit[1], m.start(), m.end(), False)
+        elif unit[0] in _DIRECTION_MARKS or _DIRECTION_MARK.search(unit):  # (drawn as nothing, yet ordering what follows)
+            marks.append((r, "".join(_DIRECTION_MARK.findall(unit))))
         pos = m.end()
     segment(folded[pos:], pos, len(folded), True)
-    return ReaderText("".join(out), source, r_starts, s_starts, linear, s_ends, markup)
+    return ReaderText("".join(out), source, r_starts, s_starts, linear, s_ends, markup, marks)

@@ -61,6 +61,7 @@ from urllib.parse import unquote
 
 import ahocorasick
 
+from casekit.core.bidi import displayed
 from casekit.core.findings import Finding, finding
 from casekit.core.pii import WORD_DIGIT_CHARS, WORD_DIGITS, word_readings
 from casekit.core.reader import (
@@ -815,6 +816,24 @@ class Hit:
         return min(f for _, f in self.sources)
 
 
+def _with_drawn(hits: list[Hit], drawn: tuple[str, list[int]] | None, find: Callable[[str], list[Hit]]) -> list[Hit]:
+    """`hits`, and those `find` finds in the text `drawn` (`bidi.displayed`: the paragraphs of a text that
+    hold right-to-left text in the order they are drawn, with where each character is in the text), at the
+    characters they are drawn from (from the first to the last: a number drawn right to left is
+    written backwards) but where a hit of `hits` is, in text order."""
+    if drawn is None:
+        return hits
+    drawing, places = drawn
+    reach = _reach((h.start, h.end) for h in hits)
+    out = list(hits)
+    for hit in find(drawing):
+        spread = places[hit.start:hit.end]
+        start, end = min(spread), max(spread) + 1
+        if reach(end) <= start:  # (where a value is found as written, that one is said)
+            out.append(Hit(start, end, hit.sources, hit.variant))
+    return sorted(out, key=lambda h: (h.start, -h.end))
+
+
 def _at_characters(hits: list[Hit], at: Offsets) -> list[Hit]:
     """`hits` in a text read otherwise (`compat_reading`) at the characters of the text as written:
     `at`, the offset of each character of the reading there and one past its end."""
@@ -975,12 +994,29 @@ class SensitiveIndex:
     def find(self, text: str, *, folded: bool = False, scope: str | None = None) -> list[Hit]:
         """Every value or variant found in `text` (plain text: run Markdown through `reader_text`
         first), in text order. Offsets are those of `text`. `folded`: `text` is already `fold`ed
-        (a `ReaderText.text` is). `scope` (see `scope_of`): a given name alone counts only when
-        it is the given name of a value from a file under `scope` (the text's own case); None:
-        of any value."""
+        (a `ReaderText.text` is: `drawn_hits` reads it as it is drawn). `scope` (see `scope_of`): a
+        given name alone counts only when it is the given name of a value from a file under `scope`
+        (the text's own case); None: of any value. A text as written is also read in the order a
+        browser draws it where it holds right-to-left text (`bidi.displayed`)."""
         if not text or not self:
             return []
-        text = text if folded else fold(text)
+        if folded:
+            return self._find_read(text, scope)
+        return _with_drawn(self._find_read(fold(text), scope), displayed(text), lambda drawing: self._find_read(
+            fold(drawing), scope))
+
+    def drawn_hits(self, rt: ReaderText, written: list[Hit], *, scope: str | None = None) -> list[Hit]:
+        """What `find` finds in a reader's text as it is drawn where it holds right-to-left text
+        (`ReaderText.displayed`: 1001_0000_010 after U+200F shows 010_0000_1001), at the characters of
+        `rt.text` it is drawn from, but where a hit of `written` (its `find`) is."""
+        drawn = rt.displayed()
+        if drawn is None or not self:
+            return []
+        known = set(written)
+        return [h for h in _with_drawn(written, drawn, lambda drawing: self._find_read(drawing, scope)) if h not in known]
+
+    def _find_read(self, text: str, scope: str | None) -> list[Hit]:
+        """`find` of folded `text` as written, read as NFKC reads it (`compat_reading`)."""
         read, at = compat_reading(text)  # (0⒑0000.1001: ⒑ is 10., 박﹒영﹒수: as the site's audit reads them)
         if at is not None:
             return _at_characters(self._find(read, scope, None), at)
@@ -995,11 +1031,15 @@ class SensitiveIndex:
         text = TEXT_BREAK.join(parts)
         if not text or not self:
             return []
-        read, at = compat_reading(fold(text))
-        if at is not None:
-            return _at_characters(self._find(read, scope, None), at)
-        clean = self._parts_apart and (self._clean.issuperset(parts) or all(map(self._part_clean, parts)))
-        return self._find(fold(text), scope, [] if clean else None)
+        folded, drawn = fold(text), displayed(text)
+        read, at = compat_reading(folded)
+        if at is not None:  # (each part judged alone reads it as written: searched whole)
+            hits = _at_characters(self._find(read, scope, None), at)
+        else:
+            clean = drawn is None and self._parts_apart and (
+                self._clean.issuperset(parts) or all(map(self._part_clean, parts)))
+            hits = self._find(folded, scope, [] if clean else None)
+        return _with_drawn(hits, drawn, lambda drawing: self._find_read(fold(drawing), scope))
 
     def _part_clean(self, part: str) -> bool:
         """True when `find` of `part`, wherever it is joined with TEXT_BREAK, can only give given
@@ -1773,8 +1813,10 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     out: list[Finding] = []
     rt = reader_text(text) if body else None
     scope = scope_of(rel)
-    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in index.find(rt.text if rt is not None else text,
-                                                                            folded=rt is not None, scope=scope)]
+    written = index.find(rt.text if rt is not None else text, folded=rt is not None, scope=scope)
+    if rt is not None:  # (right-to-left text, as it is drawn: \u200f1001_0000_010 shows 010_0000_1001)
+        written += index.drawn_hits(rt, written, scope=scope)
+    found: list[tuple[Hit, int | None]] = [(hit, None) for hit in written]
     for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
         found += [(hit, tag_at + hit.start if shown == markup else tag_at) for hit in index.find(shown, scope=scope)]

@@ -37,6 +37,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
+from casekit.core.bidi import RTL_RE, displayed
 from casekit.core.docs import scan_docs
 from casekit.core.findings import Finding, finding, os_reason, sort_findings
 from casekit.core.page_rules import (
@@ -374,10 +375,15 @@ class Scanner:
         # (a line normalized as it stands is kept once: the same string remembered both ways)
         normalized = [line if norm == line else norm
                       for line, norm in zip(new, normalize_text(joined).split("\n"), strict=True)]
-        self._search({line for line in normalized if line not in self.seen})
+        # a line holding right-to-left text, also as it is drawn: normalized, the marks that order it are
+        # gone and Arabic digits are ASCII's (\u200f1001_0000_010 and ١٠٠١-٠٠٠٠-٠١٠ show 010-0000-1001)
+        drawn = {line: normalize_text(shown[0]) for line in new if (shown := displayed(line)) is not None} \
+            if RTL_RE.search(joined) else {}
+        self._search({line for line in normalized if line not in self.seen} | set(drawn.values()) - self.seen)
         for line, norm in zip(new, normalized, strict=True):
-            if norm in self.hits:
-                self.line_hits[line] = self.hits[norm]
+            found = self.hits.get(norm, frozenset()) | self.hits.get(drawn.get(line, norm), frozenset())
+            if found:
+                self.line_hits[line] = found
 
     def _search(self, lines: set[str]) -> None:
         """Search normalized lines not searched before for the values of the SensitiveIndex."""
