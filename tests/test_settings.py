@@ -198,3 +198,46 @@ def test_the_tags_plugin_builds_and_its_tags_json_is_audited(sample: Path) -> No
     result = build(sample)
     assert not result.errors, result.errors
     assert (sample / "site/tags.json").is_file()
+
+
+def test_personal_numbers_in_the_published_settings_are_found_at_their_place(sample: Path) -> None:
+    """mkdocs.yml's texts are printed on every page (the copyright, the site's name and description, a menu
+    label, an `extra:` text the theme shows): a phone, resident number or e-mail there passed check, while
+    the same line in a docs/ page is refused. Each is found at its line and column; a public number in
+    casekit.yml's pii.allow is allowed there as anywhere."""
+    settings = sample / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("site_description: 가온종합사회복지관 통합사례관리 사례집 (내부용)",
+                        'site_description: "문의 02-0000-1234, 담당 010-2222-3333"\n'
+                        'copyright: "문의 010-9876-5432 | 주민 800101-1234567 | kim@example.com"', 1)
+    text = text.replace("  generator: false", '  generator: false\n  contact: "담당 kim2@example.org"', 1)
+    text = text.replace("  - 기한: due.md", '  - "기한 010-4444-5555": due.md', 1)
+    settings.write_text(text, encoding="utf-8")
+    config = sample / "casekit.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("allow: []", 'allow: ["02-0000-1234"]', 1),
+                      encoding="utf-8")
+    lines = text.split("\n")
+
+    def at(written: str) -> tuple[int, int]:
+        line = next(i for i, t in enumerate(lines) if written in t)
+        return line + 1, lines[line].index(written) + 1
+
+    found = sorted((f.line, f.column, f.code) for f in check(sample).findings if f.path == "mkdocs.yml")
+    assert found == sorted([(*at("010-2222-3333"), "pii-phone"), (*at("010-9876-5432"), "pii-phone"),
+                            (*at("800101-1234567"), "pii-resident-number"), (*at("kim@example.com"), "pii-email"),
+                            (*at("kim2@example.org"), "pii-email"), (*at("010-4444-5555"), "pii-phone")]), found
+
+
+def test_a_worker_id_of_the_history_settings_is_published_and_checked(sample: Path) -> None:
+    """casekit.yml's history.authors gives the worker id each case page names as who changed a record
+    last: a client's name or a phone written there would be published."""
+    config = sample / "casekit.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "history:\n  authors:\n"
+                      "    kim@agency.kr: kim.sw\n    lee@agency.kr: 박영수\n    park@agency.kr: \"park 010-2468-1357\"\n",
+                      encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").split("\n")
+    found = sorted((f.line, f.column, f.code) for f in check(sample).findings if f.path == "casekit.yml")
+    name = next(i for i, t in enumerate(lines) if "박영수" in t)
+    phone = next(i for i, t in enumerate(lines) if "010-2468-1357" in t)
+    assert found == [(name + 1, lines[name].index("박영수") + 1, "sensitive-in-text"),
+                     (phone + 1, lines[phone].index("010-2468-1357") + 1, "pii-phone")], found

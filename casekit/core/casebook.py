@@ -22,7 +22,7 @@ from pathlib import Path
 from casekit.core import clock
 from casekit.core.cache import SHARDS, Cache, Entry, cache_key
 from casekit.core.changes import git_command
-from casekit.core.config import Config, load_config
+from casekit.core.config import CONFIG_FILE, Config, load_config
 from casekit.core.docs import (
     DocsScan,
     outside_content,
@@ -66,7 +66,7 @@ from casekit.core.names import (
 )
 from casekit.core.phones import malformed_phones, mobiles_published
 from casekit.core.pictures import Pictures
-from casekit.core.pii import allowed_numbers, date_dependent, scan_parsed, scan_text
+from casekit.core.pii import allowed_numbers, date_dependent, scan_parsed, scan_text, scan_values
 from casekit.core.published import (
     Needle,
     Published,
@@ -76,6 +76,7 @@ from casekit.core.published import (
     casebook_key,
     forget_index,
     index_of,
+    lines_of,
     needles_of,
     published,
     scan_group,
@@ -88,7 +89,7 @@ from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
 from casekit.core.sensitive import values_too_long
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed, plain_is_text, read_file, read_signed, split
-from casekit.core.summary import Summary, parse_file, public_fields, record_order
+from casekit.core.summary import Summary, pack_fields, parse_file, public_fields, record_order, unpack_fields
 from casekit.core.workers import (
     MIN_PARALLEL,
     Background,
@@ -1172,6 +1173,10 @@ def _check(
                 handover_units.append(published(hparsed, rel, []))
             report.files += 1
             report.handover_files += 1
+    if wanted is None:  # (a full check: the texts of the settings the site publishes, as docs/ pages are checked)
+        findings += _settings_pii(root, config, dt.date.fromisoformat(day))
+        if config.published:  # (the worker ids of history.authors, on the case pages)
+            handover_units.append(Unit(CONFIG_FILE, "", 1, pack_fields(config.published)))
     # the sensitive values, when few records are to be scanned: in a process of their own (when
     # there are two cores) while this one works out the case rules and those across cases (at 10,000
     # cases, with one record edited, loading the index of values alone took as long as the rules
@@ -1493,6 +1498,21 @@ def _docs_pii(docs: DocsScan, allow: list[str], today: dt.date, known: dict[str,
             found = scan_text(without_code(text), rel, 1, allow, today)
         kept[name] = (digest, found)
         out += found
+    return out
+
+
+def _settings_pii(root: Path, config: Config, today: dt.date) -> list[Finding]:
+    """Phone, resident and account numbers and e-mail addresses in the texts of the settings the site
+    publishes, as in a record's field: mkdocs.yml's (site name, description, copyright, menu labels,
+    extra texts: on every page) and casekit.yml's (the worker ids of history.authors, on the case
+    pages); each at the number where the text is written on its line as it reads."""
+    out: list[Finding] = []
+    settings = published_settings(root)
+    if settings is not None:
+        out += scan_values(unpack_fields(settings), SETTINGS_FILE, config.pii_allow, today,
+                           lines_of(str(root), SETTINGS_FILE))
+    if config.published:
+        out += scan_values(config.published, CONFIG_FILE, config.pii_allow, today, lines_of(str(root), CONFIG_FILE))
     return out
 
 

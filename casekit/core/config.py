@@ -75,6 +75,9 @@ class Config:
     lang: str | None = None
     history_authors: dict[str, str] = field(default_factory=dict)  # git e-mail -> worker id
     history_show_email: bool = False
+    # what the site publishes of the settings, (text, line, column): the worker ids of `history.authors`,
+    # shown on the case pages as who changed a record last (a person's name or number must not be one)
+    published: list[tuple[str, int, int]] = field(default_factory=list)
     ids: IdScheme = field(default_factory=IdScheme)  # how `casekit new` makes case ids (casekit/core/ids.py)
     ids_chosen: bool = False  # `ids.scheme` written in casekit.yml (else random is the default, not a choice)
     allow_resident_number: bool = False  # 주민등록번호: only with a legal basis (개인정보보호법 §24의2)
@@ -361,6 +364,7 @@ def _history(cfg: Config, at: _Locate, raw: Any) -> None:
         for email, worker in authors.items():
             if isinstance(worker, str):
                 cfg.history_authors[email] = worker
+                cfg.published.append((worker, *at.parsed.where(("history", "authors", email))))
             else:
                 at.value(("history", "authors", email), f"history.authors: 전자우편 주소 '{email}' 뒤에 사례관리자 ID를 "
                                                          f"적으세요. 예: {example}",

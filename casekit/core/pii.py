@@ -45,7 +45,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from casekit.core import clock
@@ -668,6 +668,25 @@ def scan_parsed(
                 if (code, line, col) not in seen:
                     seen.add((code, line, col))
                     out.append(finding(code, rel, line, col))
+    return out
+
+
+def scan_values(values: Iterable[tuple[str, int, int]], rel: str, allow: Iterable[str] = (),
+                today: dt.date | None = None, line_of: Callable[[int], str] | None = None) -> list[Finding]:
+    """Findings for the published texts `(text, line, column)` of a settings file (mkdocs.yml's site name,
+    copyright, menu labels, extra texts: on every page), each at the number where the text is written on
+    its line as it reads (`line_of`: the file's text of a line), else at the text."""
+    allowed = _Allow.of(allow)
+    out: list[Finding] = []
+    seen: set[tuple[str, int, int]] = set()
+    for text, line, column in values:
+        found = find_pii(text, allowed, today=today) if _worth_scanning(text) else []
+        start = value_start(line_of(line), column, text) if found and line_of is not None else None
+        for code, offset, _ in found:
+            at = column if start is None else start + offset + 1
+            if (code, line, at) not in seen:
+                seen.add((code, line, at))
+                out.append(finding(code, rel, line, at))
     return out
 
 

@@ -97,7 +97,7 @@ def scan_unit(unit: Unit, index: SensitiveIndex, root: str | None = None) -> lis
     # a value the text shows already is said once, where the text says it)
     lines = {(f.line, f.code, f.message_en) for f in found}
     found += [f for f in scan_fields(index, unit.rel, unpack_fields(unit.fields),
-                                     None if root is None else _lines_of(root, unit.rel))
+                                     None if root is None else lines_of(root, unit.rel))
               if (f.line, f.code, f.message_en) not in lines]
     out: list[Finding] = []
     seen: set[tuple[str, int | None, int | None, str, str]] = set()
@@ -109,7 +109,7 @@ def scan_unit(unit: Unit, index: SensitiveIndex, root: str | None = None) -> lis
     return out
 
 
-def _lines_of(root: str, rel: str) -> Callable[[int], str]:
+def lines_of(root: str, rel: str) -> Callable[[int], str]:
     """The text of a line (1-based) of the file `rel` under `root`, read once when first asked
     ("" when it cannot be read: the finding then stays at its field)."""
     lines: list[str] | None = None

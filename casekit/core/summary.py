@@ -150,6 +150,11 @@ class Summary:
         return self.rel.rsplit("/", 1)[-1]
 
 
+def pack_fields(fields: list[tuple[str, int, int]]) -> tuple[str, array[int]]:
+    """(text, line, column) of each field, packed as `public_fields` packs them."""
+    return "".join(text for text, _, _ in fields), array("I", [n for text, line, col in fields for n in (line, col, len(text))])
+
+
 def unpack_fields(packed: tuple[str, array[int]]) -> list[tuple[str, int, int]]:
     """(text, line, column) of each field packed by `public_fields`."""
     joined, numbers = packed
