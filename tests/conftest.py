@@ -79,3 +79,13 @@ def _one_day() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(clock, "today", lambda: TODAY)
         yield
+
+
+def write_pages(site: Path, texts: list[str], ok: str) -> None:
+    """A site of pages `p0`, `p1` … each holding one of `texts` as a paragraph, and a page `ok` whose
+    body is `ok` (what an audit is to pass): for tests of what the audit refuses."""
+    for i, text in enumerate([*texts, None]):
+        page = site / (f"p{i}" if text is not None else "ok") / "index.html"
+        page.parent.mkdir(parents=True)
+        body = f"<p>{text}</p>" if text is not None else ok
+        page.write_text(f"<!doctype html><html><body>{body}</body></html>", encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 from casekit.core.casebook import check
 from casekit.core.pii import find_pii
 from casekit.core.reader import reader_text
-from tests.conftest import copy_casebook
+from tests.conftest import copy_casebook, write_pages
 
 REC = "cases/2026-0004/03-followup.md"  # (another case's record: the client's values count everywhere)
 INTAKE = "cases/2026-0001/01-intake.md"
@@ -122,14 +122,8 @@ def test_the_sites_audit_reads_a_page_as_it_is_drawn(tmp_path: Path) -> None:
 
     root = copy_casebook(tmp_path / "book")
     forms = ["".join(parts) for parts in PLANTED[:4]]
-    for i, form in enumerate(forms):
-        page = tmp_path / f"site/p{i}/index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(f"<!doctype html><html><body><p>{form}</p></body></html>", encoding="utf-8")
-    page = tmp_path / "site/ok/index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text("<!doctype html><html><body><p>아흐마드(\u0623\u062d\u0645\u062f) 씨와 통화</p><p>1001_0000_010</p>"
-                    "<p>\u200e010-1234-5678\u200f</p></body></html>", encoding="utf-8")
+    write_pages(tmp_path / "site", forms, "<p>아흐마드(\u0623\u062d\u0645\u062f) 씨와 통화</p><p>1001_0000_010</p>"
+                    "<p>\u200e010-1234-5678\u200f</p>")
     needles = [("010-0000-1001", INTAKE, "client.phone"), ("690721-1000000", INTAKE, "client.resident_number")]
     refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
     assert refused == sorted(f"p{i}/index.html" for i in range(len(forms))), refused

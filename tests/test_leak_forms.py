@@ -14,7 +14,7 @@ import pytest
 
 from casekit.core.casebook import check
 from casekit.core.sensitive import _SPELLED_HINT, SensitiveIndex, reader_text
-from tests.conftest import copy_casebook
+from tests.conftest import copy_casebook, write_pages
 
 REC = "cases/2026-0004/03-followup.md"  # (another case's record: the client's values count everywhere)
 JAMO = "자모로 풀어 쓴 글자"
@@ -532,13 +532,7 @@ def test_the_sites_audit_reads_a_phone_in_digit_words(tmp_path: Path) -> None:
 
     root = copy_casebook(tmp_path / "book")
     forms = ["".join(parts) for parts in WORDS_AFTER_A_DIGIT] + ["공일공-공공공공-일공공일", "1. 영일영 영영영영 일영영일"]
-    for i, form in enumerate(forms):
-        page = tmp_path / f"site/p{i}/index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(f"<!doctype html><html><body><p>{form}</p></body></html>", encoding="utf-8")
-    page = tmp_path / "site/ok/index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text("<!doctype html><html><body><p>3-공일공-공공공공-일공공일 이 일이 사 오</p></body></html>", encoding="utf-8")
+    write_pages(tmp_path / "site", forms, "<p>3-공일공-공공공공-일공공일 이 일이 사 오</p>")
     needles = [("010-0000-1001", "cases/2026-0001/01-intake.md", "client.phone")]
     refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
     assert refused == sorted(f"p{i}/index.html" for i in range(len(forms))), refused

@@ -11,6 +11,7 @@ a billion days."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -282,21 +283,31 @@ def _theme_rules() -> list[tuple[str, str]]:
     return re.findall(r"([^{}]+)\{([^{}]*)\}", css)
 
 
+def _theme_classes(declares: re.Pattern[str], last: str, within: str = "") -> set[str]:
+    """The first class of each selector's last part that matches `last` (not the theme's own `md-`),
+    of the rules whose declarations `declares` finds, in selectors holding `within`."""
+    import re
+
+    classes = set()
+    for selectors, body in _theme_rules():
+        if not declares.search(body):
+            continue
+        for selector in selectors.split(","):
+            if within not in selector:
+                continue
+            m = re.fullmatch(last, selector.strip().split(" ")[-1].split(">")[-1])
+            if m and not m.group(1).startswith("md-"):
+                classes.add(m.group(1))
+    return classes
+
+
 def test_every_class_the_installed_theme_hides_text_with_is_dropped() -> None:
     """Read Material's stylesheet: a rule that hides, shrinks to nothing or makes invisible whatever
     wears one plain class must find that class dropped from records (a theme update adds some)."""
     import re
 
     hiding = re.compile(r"display:\s*none|visibility:\s*hidden|font-size:\s*0(?![.\d])|opacity:\s*0(?![.\d])")
-    classes = set()
-    for selectors, body in _theme_rules():
-        if not hiding.search(body):
-            continue
-        for selector in selectors.split(","):
-            last = selector.strip().split(" ")[-1].split(">")[-1]
-            m = re.fullmatch(r"\.([a-z][a-z0-9_-]*)", last)
-            if m and not m.group(1).startswith("md-"):
-                classes.add(m.group(1))
+    classes = _theme_classes(hiding, r"\.([a-z][a-z0-9_-]*)")
     assert "tabbed-block" in classes  # the rule that hid 가 in the probe
     for name in sorted(classes):
         assert name not in sanitize_html(f'<p>박<span class="{name}">가</span>영수</p>'), name
@@ -310,17 +321,8 @@ def test_every_class_the_installed_theme_floats_or_reorders_with_is_dropped() ->
     import re
 
     moving = re.compile(r"float:\s*(?:left|right)|(?<![\w-])order:|(?:row|column|wrap)-reverse|direction:\s*rtl")
-    classes = set()
-    for selectors, body in _theme_rules():
-        if not moving.search(body):
-            continue
-        for selector in selectors.split(","):
-            if ".md-typeset" not in selector:  # (the theme's own interface: no record's markup is there)
-                continue
-            last = selector.strip().split(" ")[-1].split(">")[-1]
-            m = re.fullmatch(r"\.([a-z][a-z0-9_-]*)(?:\.[a-z][a-z0-9_-]*)*", last)
-            if m and not m.group(1).startswith("md-"):
-                classes.add(m.group(1))
+    # (in a page's text only: the theme's own interface holds no record's markup)
+    classes = _theme_classes(moving, r"\.([a-z][a-z0-9_-]*)(?:\.[a-z][a-z0-9_-]*)*", within=".md-typeset")
     assert "inline" in classes  # the rule that reordered the name in the probe
     for name in sorted(classes):
         html = sanitize_html(f'<p><span class="{name} end">수</span><span class="{name} end">영</span></p>')
