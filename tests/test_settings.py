@@ -241,3 +241,16 @@ def test_a_worker_id_of_the_history_settings_is_published_and_checked(sample: Pa
     phone = next(i for i, t in enumerate(lines) if "010-2468-1357" in t)
     assert found == [(name + 1, lines[name].index("박영수") + 1, "sensitive-in-text"),
                      (phone + 1, lines[phone].index("010-2468-1357") + 1, "pii-phone")], found
+
+
+@pytest.mark.parametrize("text, line, column", [("- a\n", 1, 1), ("hello\n", 1, 1), ("null\n", 1, 1),
+                                                ("# only a comment\n", 1, 1), ("# site\n\n  - site_name: t\n", 3, 3)])
+def test_settings_that_are_no_mapping_fail_check_and_build_at_their_place(
+        sample: Path, run, text: str, line: int, column: int) -> None:
+    _write(sample, text)  # MkDocs refused it ("Required configuration not provided") after check had passed
+    report = check(sample)
+    assert [(f.path, f.code, f.line, f.column) for f in report.errors] == [("mkdocs.yml", "settings-invalid", line, column)]
+    assert "'키: 값'" in report.errors[0].message_ko
+    result = run(sample, "build")
+    assert result.exit_code != 0 and f"mkdocs.yml:{line}:{column}: [settings-invalid]" in result.output
+    assert "Traceback" not in result.output and not (sample / "site").exists()

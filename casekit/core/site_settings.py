@@ -147,6 +147,24 @@ def _nodes(root: Path) -> tuple[yaml.Node | None, list[Finding]]:
         return None, [*problems, finding("settings-invalid", SETTINGS_FILE, 1, 1, detail=detail)]
 
 
+def _not_settings(doc: yaml.Node | None) -> Finding:
+    """settings-invalid for a mkdocs.yml whose top level is no mapping of settings (`- a`, a bare
+    word, `null`, only comments): MkDocs cannot build from it, so check says where, as build will."""
+    if isinstance(doc, yaml.SequenceNode):
+        kind = ("목록('- …' 줄)", "a list ('- …' lines)")
+    elif doc is None or (isinstance(doc, yaml.ScalarNode) and doc.tag == "tag:yaml.org,2002:null"):
+        kind = ("빈 값(설정이 하나도 없음)", "nothing (no setting at all)")
+    else:
+        shown = str(doc.value)[:40] if isinstance(doc, yaml.ScalarNode) else "?"
+        kind = (f"글 하나('{shown}')", f"a single value ('{shown}')")
+    line, col = _at(doc) if doc is not None else (1, 1)
+    return finding("settings-invalid", SETTINGS_FILE, line, col, detail=(
+        f"맨 위 단계는 'site_name: 가온 사례집'처럼 '키: 값' 줄들이어야 하는데 {kind[0]}입니다. MkDocs가 설정으로 "
+        f"읽지 못해 사이트를 만들 수 없습니다. 지워지거나 잘못 바뀐 내용을 되살리세요(git을 쓰면 `git restore mkdocs.yml`) "
+        f"(the top level must be a mapping of settings such as 'site_name: …', found {kind[1]}: MkDocs cannot "
+        f"build from it; restore the settings)"))
+
+
 @functools.lru_cache(maxsize=4)
 def _compose(text: str) -> yaml.Node | None:
     """The settings' text composed, once for each text: a check asks five times (the docs folder,
@@ -758,7 +776,10 @@ def check_site_settings(root: Path) -> list[Finding]:
     put raw HTML into pages, located at their key."""
     real = Path(os.path.realpath(root))
     doc, out = _nodes(real)
-    if doc is None:
+    if (doc is None and not any(f.severity == "error" for f in out)) or (
+            doc is not None and not isinstance(doc, yaml.MappingNode)):
+        out.append(_not_settings(doc))  # (MkDocs refuses it: "Required configuration not provided", no place)
+    if doc is None or not isinstance(doc, yaml.MappingNode):
         return out
     aliases = _aliases(real)
     out += _unsafe(doc, aliases, real)
