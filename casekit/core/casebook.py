@@ -656,6 +656,34 @@ def templates_outside(root: Path) -> list[Finding]:
     return out
 
 
+# the casebook's own folders, with what a file (or a pipe) in a folder's place costs
+_TOP_FOLDERS = {
+    "cases": ("사례 기록이 하나도 검사되지도 게시되지도 않았고, `casekit new`도 사례를 만들 수 없습니다.",
+              "no record was checked or published, and `casekit new` cannot make a case"),
+    "resources": ("자원이 하나도 검사되지도 게시되지도 않았습니다.", "no resource was checked or published"),
+    "schemas": ("casekit 기본 스키마로 대신 검사했습니다.", "the shipped schemas were used instead"),
+    "templates": ("`casekit new`와 `add`는 casekit 기본 서식을 씁니다.", "`casekit new` and `add` use the shipped templates"),
+}
+
+
+def folders_not_folders(root: Path) -> list[Finding]:
+    """`cases`, `resources`, `schemas` or `templates` that is there but no folder (a file saved
+    under the name, a pipe): it was read as missing and the check said nothing. Missing is no
+    finding (a new casebook; the shipped schemas and templates stand in); a link out of the
+    casebook is symlink-outside, said where it is listed."""
+    out = []
+    for name, (effect, effect_en) in _TOP_FOLDERS.items():
+        path = root / name
+        if not os.path.lexists(path) or not inside(root, path) or path.is_dir():
+            continue
+        regular = path.is_file()
+        out.append(finding("folder-not-folder", name, None, None, name=name,
+                           kind="파일" if regular else "파이프나 장치 같은 특수 파일",
+                           kind_en="a file" if regular else "a special file (a pipe or a device)",
+                           effect=effect, effect_en=effect_en))
+    return out
+
+
 def _link_target(path: Path) -> str:
     try:
         return os.readlink(path) if path.is_symlink() else str(path)
@@ -1021,7 +1049,7 @@ def check(
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
-    findings += templates_outside(root)
+    findings += templates_outside(root) + folders_not_folders(root)
     findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
     settings = [config.deadlines, config.pii_allow, config.lang, config.allow_resident_number]
     store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)

@@ -225,6 +225,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{where}에 {what}이(가) 아닌 파일이 있습니다: {name}{hint}",
         "a file that is not {what_en} sits in {where_en}: {name}{hint_en}",
     ),
+    "folder-not-folder": (
+        E,
+        "{name}: 사례집의 이 이름은 폴더여야 하는데 {kind}입니다. {effect} 이 {kind}의 내용을 확인해 필요하면 다른 "
+        "이름으로 옮기고, 그 자리에 {name} 폴더를 만드세요.",
+        "{name} must be a folder of the casebook, found {kind_en}; {effect_en}: look at what it holds, move it to "
+        "another name if needed, and make {name} a folder",
+    ),
     "record-outside-case": (
         W,
         "기록이 사례 폴더 밖(cases/ 바로 아래)에 있어 검사도 게시도 되지 않습니다: {name}. 머리말의 case: 값의 "
