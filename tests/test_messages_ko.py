@@ -126,6 +126,10 @@ def test_no_message_leaves_a_particle_undecided(code: str, word: str) -> None:
         # a mask's circles and an ellipsis: the letter or digit before them; circles alone read 동그라미
         ("'2026-0003 김○○'이(가)", "'2026-0003 김○○'이"), ("숫자 9999…이(가)", "숫자 9999…가"),
         ("'kim.sw…'은(는)", "'kim.sw…'는"), ("'○○○'이(가)", "'○○○'가"), ("'1969-○○-○○'(으)로", "'1969-○○-○○'로"),
+        # a value of signs only is read by their names: 점, 하이픈, 밑줄, 공백 (consonant); 슬래시, 골뱅이 (vowel)
+        ("'..'이(가)", "'..'이"), ("'.'은(는)", "'.'은"), ("'-'이(가)", "'-'이"), ("'_'(으)로", "'_'로"),
+        ("' '이(가)", "' '이"), ("'/'이(가)", "'/'가"), ("'@'을(를)", "'@'를"), ("'../x'이(가)", "'../x'가"),
+        ("'a/b'이(가)", "'a/b'가"), ("경로 ..이(가)", "경로 ..이"), ("'é'이(가)", "'é'가"), ("'café'은(는)", "'café'는"),
     ],
 )
 def test_particles_follow_the_final_consonant(text: str, expected: str) -> None:

@@ -350,3 +350,27 @@ def test_a_template_linked_out_of_the_casebook_is_a_finding_of_check(sample: Pat
     target.symlink_to("/etc/hostname")
     found = [(f.path, f.code) for f in check(sample).errors]
     assert found == [("templates/intake.md", "symlink-outside")], found
+
+
+@pytest.mark.parametrize(("case", "said"), [("..", "'..'이 규칙"), (".", "'.'이 규칙"), ("../x", "'../x'가 규칙"),
+                                            ("a/b", "'a/b'가 규칙"), ("-", "'-'이 규칙"), (" ", "' '이 규칙")])
+@pytest.mark.parametrize("args", [("add", "{}", "점검"), ("new", "{}"), ("new", "--id", "{}")])
+def test_a_hostile_case_id_takes_the_particle_of_its_signs_as_read(
+        sample: Path, run, case: str, said: str, args: tuple[str, ...]) -> None:
+    """'..'이(가): a case id of signs only had no letter to choose by; read as its signs' names (점점 -> 이,
+    슬래시 … 엑스 -> 가), and the casebook is left as it was."""
+    before = files(sample)
+    result = run(sample, *(a.format(case) for a in args))
+    assert result.exit_code == 2 and said in result.output, result.output
+    no_unpicked_particles(result.output)
+    assert "Traceback" not in result.output and files(sample) == before
+
+
+@pytest.mark.parametrize("case", ["..", ".", "../x", "a/b", "-"])
+@pytest.mark.parametrize("args", [("log", "{}"), ("status", "{}"), ("reassign", "{}", "--from", "w01", "--to", "w02"),
+                                  ("check", "{}")])
+def test_every_command_taking_a_case_id_picks_the_particle(sample: Path, run, case: str, args: tuple[str, ...]) -> None:
+    before = files(sample)
+    result = run(sample, *(a.format(case) for a in args))
+    no_unpicked_particles(result.output)
+    assert "Traceback" not in result.output and files(sample) == before

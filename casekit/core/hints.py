@@ -41,9 +41,35 @@ _MASKS = "○◯…⋯"
 _OPENING = "'\"‘“([{<«「『"
 
 
+# signs as read aloud when a value is nothing but signs ('..' 점점, 'a/' 에이 슬래시 is read by its
+# letter): whether the name ends in a consonant (점, 하이픈, 밑줄 …) or a vowel (슬래시, 쉼표 …)
+_SIGN_FINAL = {".": "ㅇ", "-": "ㅇ", "_": "ㄹ", "~": "ㄹ", "|": "ㄹ", ":": "ㅇ", ";": "ㅇ", "`": "ㅇ", "^": "ㅇ",
+               "#": "ㅇ", "/": "", "\\": "", ",": "", "?": "", "!": "", "@": "", "$": "", "&": "", "*": "",
+               "+": "", "=": ""}
+_QUOTED_END = re.compile("(['\"‘“])([^'\"‘“’”]*)(['\"’”])[)\\]}>»」』 ]*$")
+
+
+def _signs_final(signs: str) -> str | None:
+    """The final sound of a value made only of signs and spaces, read by the last one's name
+    ('..' 점, ' ' 공백, '/' 슬래시); None when nothing in it is read (invisible characters only)."""
+    for ch in reversed(signs):
+        if ch in _SIGN_FINAL:
+            return _SIGN_FINAL[ch]
+        if ch.isspace():
+            return "ㅇ"  # 공백
+    return None
+
+
 def final_consonant(word: str) -> str | None:
     """The 받침 the last sounded letter of `word` ends in ('' for a vowel; 'ㄹ' matters for 으로),
-    or None when it cannot be told (no letter at all)."""
+    or None when it cannot be told (no letter at all). A quoted value or a word made only of signs
+    ('..', '/', ' ': a hostile case id as typed) is read by its signs' names."""
+    quoted = _QUOTED_END.search(word)
+    if quoted is not None and quoted.group(2) and not quoted.group(2).strip(_UNREAD):
+        return _signs_final(quoted.group(2))
+    last = word.rstrip(_SKIP).rsplit(None, 1)[-1:] or [""]
+    if last[0] and not last[0].strip(_UNREAD) and _signs_final(last[0]) is not None:
+        return _signs_final(last[0])
     text = word.rstrip(_SKIP)
     if text.endswith(")") or not text:
         return None
@@ -67,6 +93,10 @@ def final_consonant(word: str) -> str | None:
         return "" if "\u1161" <= ch <= "\u11a7" else "ㄹ" if ch in "\u1105\u11af" else "ㅇ"
     if ch.isdigit() and ch in _DIGIT_FINAL:
         return _DIGIT_FINAL[ch]
+    if not ch.isascii() and ch.isalpha():  # a Latin letter with a mark (é, ü): read as the letter under it
+        base = unicodedata.normalize("NFKD", ch)[:1]
+        if base.isascii() and base.isalpha():
+            text, ch = text[:-1] + base, base
     if ch.isascii() and ch.isalpha():  # English as Koreans read it: goal은, plan은, intake는, older는
         low = text.lower()
         if low.endswith("l"):
