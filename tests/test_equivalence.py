@@ -174,6 +174,8 @@ def _plant(root: Path) -> None:
     soon = (TODAY + dt.timedelta(days=30)).isoformat()  # date-future: a month on, whenever this runs
     edit("cases/2026-0005/07-intervention.md", "date: \"", f"date: \"{soon}\"\nx_was: \"")
     edit("cases/2026-0010/05-conference.md", '    done: "2026-11-25"', f'    done: "{soon}"')  # done-future
+    later = (TODAY + dt.timedelta(days=2 * 365)).isoformat()  # target-date-far: a long-term goal two years on
+    edit("cases/2026-0011/03-plan.md", '    target_date: "2026-10-31"', f'    target_date: "{later}"')
     edit("cases/2026-0012/03-plan.md", '  date: "2026-10-28"\n  method', f'  date: "{soon}"\n  method')  # agreement-future
     edit("cases/2026-0013/04-plan.md", '  date: "2026-11-06"\n  method', '  date: "2026-11-12"\n  method')  # activity-before-agreement
     edit("cases/2026-0010/05-conference.md", '    done: "2026-11-18"', '    done: "2026-11-08"')  # task-before-meeting
@@ -222,7 +224,7 @@ def test_sample_with_planted_defects_agrees_in_every_mode(tmp_path: Path, modes)
     for code in ("bad-resource-id", "symlink-outside", "out-of-range", "empty-value", "unknown-field", "pii-phone", "pii-email", "pii-resident-number",
                  "pii-account", "pii-bank-account", "pii-card", "pii-driver-license", "pii-passport", "sensitive-in-text", "resource-id-mismatch", "wrong-value",
                  "schema-violation", "schema-unavailable", "link-missing", "link-heading-missing", "file-cut",
-                 "activity-before-intake"):
+                 "activity-before-intake", "target-date-far"):
         assert code in codes, code
 
 

@@ -105,10 +105,12 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "closure reason is goals_achieved but no goal's result is achieved",
     ),
     "withdrew-without-words": (
-        E,
-        "클라이언트 거부·철회로 종결하면서 클라이언트의 말이 없습니다. client_words에 클라이언트가 한 말 그대로 적으세요"
-        "(reason_note에 따옴표로 옮겨 적어도 됩니다).",
-        "closure because the client withdrew, without the client's own words: write them in client_words "
+        W,
+        "클라이언트 거부·철회로 종결하면서 클라이언트의 말이 없습니다. 종결 사유가 평가하지 못한 목표를 설명하니 빠뜨린 "
+        "것은 아니지만, 왜 그만두는지는 클라이언트의 말로 남겨야 나중에 다시 만날 때 도움이 됩니다. client_words에 "
+        "클라이언트가 한 말 그대로 적으세요(reason_note에 따옴표로 옮겨 적어도 됩니다).",
+        "closure because the client withdrew, without the client's own words: the reason accounts for goals left "
+        "unevaluated, but the client's reasons help when the case is met again: write them in client_words "
         "(or quoted in reason_note)",
     ),
     "date-future": (
@@ -224,8 +226,15 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "date-far-future": (
         E,
-        "날짜 {date}: 오늘({today})보다 1년 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
-        "date {date} is more than a year after today ({today}); check the year",
+        "날짜 {date}: 오늘({today})보다 {span} 넘게 뒤입니다. 연도를 잘못 적지 않았는지 확인하세요.",
+        "date {date} is more than {span_en} after today ({today}); check the year",
+    ),
+    "target-date-far": (
+        W,
+        "목표 {goal}의 목표일 {date}이(가) 오늘({today})보다 1년 넘게 뒤입니다. 장기목표라면 그대로 두어도 되지만, 연도를 "
+        "잘못 적지 않았는지 확인하세요. 장기목표는 점검 때마다 진행을 적고 재사정·수정 계획에서 다시 보세요.",
+        "goal {goal}'s target date {date} is more than a year after today ({today}): fine for a long-term goal, "
+        "but check the year; review a long-term goal at every monitoring and revised plan",
     ),
     "date-gap": (
         W,

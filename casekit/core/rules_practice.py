@@ -33,6 +33,9 @@ CONSENT_LATE_DAYS = 30
 AGREED_BEFORE_DAYS = 30
 # a record dated more than this many days after today is a typo (2062 for 2026), not a plan
 FUTURE_DAYS = 366
+# a plan goal's target date (목표일) may lie years ahead: a long-term goal (장기목표: 자립, 부채 정리, a child's
+# schooling) is planned so. Past a year it is a warning (check the year); past this many days, an error (a typo)
+TARGET_FUTURE_DAYS = 5 * 366
 # two records of one episode further apart than this look like a year typo (2027 for 2026)
 GAP_DAYS = 730
 # after a withdrawal of consent to case management, only these may follow
@@ -197,13 +200,20 @@ NEXT_DATES = {"monitoring": "다음 점검일", "closure": "첫 사후관리일"
 
 def _future_dates(case: Case, today: dt.date) -> list[Finding]:
     limit = (today + dt.timedelta(days=FUTURE_DAYS)).isoformat()
+    target_limit = (today + dt.timedelta(days=TARGET_FUTURE_DAYS)).isoformat()
     day = today.isoformat()
     out = []
     for r in case.records:
         far = False
+        targets = {(line, col): goal for goal, _, line, col in r.goal_targets}
         for d, line, col in r.dates:
-            if d > limit:
-                out.append(finding("date-far-future", r.rel, line, col, date=d, today=day))
+            goal = targets.get((line, col))
+            if goal is not None and limit < d <= target_limit:  # a long-term goal's target, or the year mistyped
+                out.append(finding("target-date-far", r.rel, line, col, goal=goal, date=d, today=day))
+            elif d > limit:
+                out.append(finding("date-far-future", r.rel, line, col, date=d, today=day,
+                                   span="5년" if goal is not None else "1년",
+                                   span_en="five years" if goal is not None else "a year"))
                 far = far or (line, col) == r.date_at
         if r.date and day < r.date and not far:  # what a record tells has happened: not after today
             out.append(finding("date-future", r.rel, *r.date_at, date=r.date, today=day))
