@@ -90,6 +90,7 @@ from casekit.core.sensitive import values_too_long
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed, plain_is_text, read_file, read_signed, split
 from casekit.core.summary import Summary, pack_fields, parse_file, public_fields, record_order, unpack_fields
+from casekit.core.template_files import check_templates
 from casekit.core.workers import (
     MIN_PARALLEL,
     Background,
@@ -1049,7 +1050,7 @@ def check(
     if outside:  # never read schemas from outside the casebook: the shipped defaults stand in
         target = os.readlink(schema_dir) if schema_dir.is_symlink() else str(schema_dir)
         findings.append(finding("symlink-outside", "schemas", None, None, target=target))
-    findings += templates_outside(root) + folders_not_folders(root)
+    findings += templates_outside(root) + folders_not_folders(root) + check_templates(root, schemas)
     findings += [f for f in layout.findings + collisions(layout.cases, config.ids) if _wanted(f.path, wanted, with_resources)]
     settings = [config.deadlines, config.pii_allow, config.lang, config.allow_resident_number]
     store = Cache(root if cache else None, cache_key(schemas.schemas, schemas.errors, settings), started)

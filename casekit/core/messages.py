@@ -912,6 +912,26 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "the template's placeholder {tag} is left in the body ({count} place(s): line(s) {lines}); the page shows it "
         "as written: replace it with what it stands for, or delete it",
     ),
+    "template-invalid": (
+        E,
+        "서식이 잘못되어 `casekit new`·`add`가 이 서식으로 만드는 기록마다 같은 문제가 생깁니다: {detail}. 서식을 "
+        "고치세요(\"<…>\" 안내 문구는 그대로 두어도 됩니다).",
+        "the template is broken, so every record `casekit new` or `add` makes from it is: {detail_en}; fix the "
+        "template (its \"<…>\" prompts may stay)",
+    ),
+    "template-unused": (
+        W,
+        "templates/{name}은(는) casekit이 쓰지 않는 서식입니다: 파일 이름이 단계 이름이 아닙니다.{hint} "
+        "단계: {stages}",
+        "templates/{name} is never used: its name is no stage{hint_en}; stages: {stages}",
+    ),
+    "template-missing": (
+        W,
+        "templates/ 폴더에 {stages} 서식이 없어 `casekit new`·`add`가 casekit 기본 서식을 씁니다. 지웠거나 이름을 "
+        "바꾼 것이라면 되살리세요(git을 쓰면 `git restore templates/`).",
+        "templates/ lacks {stages}: `casekit new` and `add` use the shipped template instead; restore it if it "
+        "was deleted or renamed",
+    ),
     "template-unfilled": (
         E,
         "서식(templates/)의 자리 표시 {tag}이(가) 그대로 남아 있습니다({count}곳: {lines}번째 줄). 서식 파일을 복사해 "
