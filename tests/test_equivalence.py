@@ -44,6 +44,8 @@ NOT_FROM_RECORDS |= {"folder-unreadable"}
 NOT_FROM_RECORDS |= {"handover-before-intake", "handover-date-order", "handover-from-mismatch", "handover-same-worker",
                      "case-id-collision", "git-conflict", "settings-docs-dir", "settings-invalid", "handover-future",
                      "settings-theme-missing", "theme-file-refused"}
+# a casebook folder that is a file (cases/, schemas/ …): tests/test_top_folders.py
+NOT_FROM_RECORDS |= {"folder-not-folder"}
 
 Key = tuple[str, int | None, int | None, str, str, str, str]
 
@@ -196,6 +198,12 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0008/02-assessment.md", 'case: "2026-0008"', 'case: "2026-0008\u3000"')  # odd-character
     edit("cases/2026-0011/01-intake.md", '  - date: "2026-06-03"\n    scope: case_management',
          '  - date: "2026-06-15"\n    scope: case_management')  # consent-after-assessment (06-12)
+    # the casebook's templates: a field the schema does not know (template-invalid), one under no stage's
+    # name (template-unused) and so a stage without one (template-missing)
+    tpl = root / "templates" / "closure.md"
+    tpl.write_text(tpl.read_text(encoding="utf-8").replace("worker: {{worker}}\n", "worker: {{worker}}\nworkr: x\n", 1),
+                   encoding="utf-8")
+    (root / "templates" / "followup.md").rename(root / "templates" / "follow-up.md")
     (root / "cases/2026-0004/02-closure.md").write_text(  # front-matter-not-first
         "# 종결\n" + (root / "cases/2026-0004/02-closure.md").read_text(encoding="utf-8"), encoding="utf-8")
 
