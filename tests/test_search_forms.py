@@ -279,6 +279,7 @@ def test_an_everyday_word_looks_one_way_only(typed: str, written: str) -> None:
 @pytest.mark.parametrize(("typed", "written"), [
     ("애도상담", "애도 상담을 받았어요"), ("은둔청년", "고립·은둔 청년으로"), ("주거지원을", "주거 지원 신청"),
     ("정신건강복지센터", "정신 건강 복지 센터"), ("자살예방", "자살 예방 교육"),
+    ("복지센터", "복지 센터"),
 ])
 def test_a_compound_typed_joined_meets_it_written_apart(typed: str, written: str) -> None:
     """Korean compounds are written joined or apart (애도상담, 애도 상담): typed apart, each part is
@@ -351,6 +352,36 @@ def test_a_word_typed_is_cut_as_a_pages_word_is() -> None:
     assert search_ko.query_groups("방문") == [("방문", (("방문",),))]  # a noun typed looks for itself alone
     # (a noun in ㅁ after ㅏ or ㅓ, as 만남 is a verb's: its key too, which only its own forms have)
     assert search_ko.query_groups("점검") == [("점검", (("점검",), ("점그다",)))]
+
+
+@pytest.mark.parametrize("typed", ["반지하를", "반지하에서", "반지하", "반지하는"])
+def test_a_noun_ending_in_ha_is_no_light_verb(typed: str) -> None:
+    """A probe: `반지하를` marked "<mark>반지</mark>하 방": the 하 of 반지하 was cut as the stem of the light
+    verb (방문하는 -> 방문하 -> 방문), so 반지하 was 반지, found by 반지 and not by 지하. The light verb's stem
+    alone is cut only where 는 was (방문하는, 연결되는); a noun in 하 is the noun (인지저하, 영하)."""
+    assert search_ko.stem(typed) == ("반지" if typed == "반지하는" else "반지하")  # (반지하는: read as 반지하다)
+    page = set(search_ko.terms("지금 사는 반지하 방은 곰팡이와 침수 위험"))
+    assert {"반지", "지하"} <= page
+    if typed != "반지하는":
+        assert [t for _, ts in search_ko.query_terms(typed) for t in ts] == ["반지", "지하"]
+    assert set(search_ko.terms("지하")) <= page  # 지하 typed finds 반지하
+    assert search_ko.stem("인지저하") == "인지저하" and "저하" in search_ko.terms("인지저하 의심")
+    assert search_ko.stem("방문하는") == "방문" and search_ko.stem("연결되는") == "연결"
+    assert search_ko.stem("방문할") == "방문" and search_ko.stem("방문하던") == "방문"
+
+
+@pytest.mark.parametrize("text", ["열지도 따라가지도 않습니다", "약을 먹지도 못함", "갈지도 모름", "연락하지도 말라고 함",
+                                  "자고도 않는", "참여하기도 않아"])
+def test_a_verb_with_do_before_the_negation_is_no_noun_in_do(text: str) -> None:
+    """A probe: `지도` found and marked the privacy page's "열<mark>지도</mark> 따라가<mark>지도</mark> 않습니다":
+    a word cut of the particle 도 is also read uncut, as a noun ending in 도 (제도 of 국민취업지원제도),
+    and 열지도 held 지도. A verb's connective (지, 기, 고) with 도 before 않다, 못하다, 말다 or 모르다 is the
+    verb: no noun reading. A noun in 지도 is still one (복약지도, 학습지도를)."""
+    got = search_ko.terms(text)
+    assert not {"지도", "기도", "고도"} & set(got), got
+    assert not {"지도", "기도", "고도"} & {t for _, ts in search_ko.query_terms(text) for t in ts}
+    assert "지도" in search_ko.terms("복약지도 함") and "지도" in search_ko.terms("학습지도를 받지도 않음")
+    assert "지도" in search_ko.terms("재활 운동 지도도 않고")  # (지도 itself: no verb before 도)
 
 
 @pytest.mark.parametrize(("short", "long"), [("상담해", "상담하여"), ("연계해서", "연계하여서"), ("결정돼", "결정되어"),
@@ -486,7 +517,7 @@ def test_a_date_in_a_query_is_one_word() -> None:
     assert groups("3월 15일", [2025, 2026]) == [("3월 15일", (("3월15일",), ("2025-03-15",), ("2026-03-15",)))]
     assert groups("3월 방문") == groups("3월방문") == [("3월", (("3월",),)), ("방문", (("방문",),))]
     assert groups("2026-0007") == [("2026-0007", (("20260007",),))]  # a case number: no date, one word
-    assert groups("3회") == [("3회", (("3회",), ("회",)))]  # a count, no date (`count_groups`)
+    assert groups("3회") == [("3회", (("3회",),))]  # a count, no date (`count_groups`)
 
 
 @pytest.mark.parametrize(("text", "counts"), [
@@ -506,20 +537,41 @@ def test_a_number_and_its_counter_are_a_term(text: str, counts: list[str]) -> No
     assert not any(search_ko.is_count_term(t) for t in search_ko.terms("상담 어렵다 3월 2026-03-15 kim.sw 2026"))
 
 
+@pytest.mark.parametrize("typed", ["3개", "3 개", "4인", "3개월", "주 1회", "월 2회", "6주째"])
+def test_a_count_of_one_digit_is_looked_for_with_its_number(typed: str) -> None:
+    """A probe: `3개` found every page of a lone 개 (기록 83개, 10개 영역), `4인` every page of 1인 가구:
+    a digit is no term, so the other reading of a count, the number and the counter as words, was the
+    counter alone. A count of one digit is looked for as the count only."""
+    got = search_ko.query_groups(typed)
+    assert len(got) == 1
+    for group in got[0][1]:
+        assert any(ch.isdigit() for t in group for ch in t), (typed, got)
+    assert not set(search_ko.terms("기록 83개, 자원 15개 · 1인 가구 · 주 2회 · 10개월")) >= {
+        t for g in got[0][1][:1] for t in g}
+
+
+def test_a_count_of_two_digits_or_more_needs_its_number() -> None:
+    """`65세` finds and is the 65세 of "만 65세 이상", not 650 or 1965."""
+    assert search_ko.query_groups("65세") == [("65세", (("65세",), ("65", "세")))]
+    assert "65세" in search_ko.terms("만 65세 이상 기초연금 수급 어르신")
+    other = set(search_ko.terms("1965년생, 650명 참여, 세대주"))
+    assert "65세" not in other and "65" not in other
+
+
 def test_a_number_and_its_counter_typed_joined_or_apart_are_one_word() -> None:
     groups = search_ko.query_groups
-    assert groups("4인 가구") == groups("4인가구") == [("4인", (("4인",), ("인",))), ("가구", (("가구",),))]
-    assert groups("4 인 가구") == [("4 인", (("4인",), ("인",))), ("가구", (("가구",),))]
-    assert groups("3개월 체납")[0] == ("3개월", (("3개월",), ("개월",)))
-    assert groups("6주째")[0] == ("6주째", (("6주째",), ("주째",)))
+    assert groups("4인 가구") == groups("4인가구") == [("4인", (("4인",),)), ("가구", (("가구",),))]
+    assert groups("4 인 가구") == [("4 인", (("4인",),)), ("가구", (("가구",),))]
+    assert groups("3개월 체납")[0] == ("3개월", (("3개월",),))
+    assert groups("6주째")[0] == ("6주째", (("6주째",),))
     assert groups("2026년")[0] == ("2026년", (("2026년",), ("2026", "년")))  # the 2026 of 2026년 3월 still
     # an amount: the number and its counter whole (만 of 만 원 is no particle)
     assert groups("30만 원") == [("30만 원", (("30만원",), ("30", "만원")))]
     assert groups("월 30만 원") == [("월 30만 원", (("월30만원",), ("30만원",), ("월", "30", "만원")))]
     # how often: 월 2회 is the period and the count, no month (the 월 of 9월 and 10월 found it first)
-    assert groups("월 2회") == [("월 2회", (("월2회",), ("2회",), ("월", "회")))]
-    assert groups("주 5일") == [("주 5일", (("주5일",), ("5일",), ("주", "일")))]
-    assert groups("주5일") == [("주5일", (("주5일",), ("5일",), ("주", "일")))]
+    assert groups("월 2회") == [("월 2회", (("월2회",), ("2회",)))]
+    assert groups("주 5일") == [("주 5일", (("주5일",), ("5일",)))]
+    assert groups("주5일") == [("주5일", (("주5일",), ("5일",)))]
     # dates stay dates, and a number before a word of its own is no count
     assert groups("3월 12일", [2026]) == [("3월 12일", (("3월12일",), ("2026-03-12",)))]
     assert groups("26.3.12", [2026]) == [("26.3.12", (("2026-03-12",),))]

@@ -889,8 +889,9 @@ def test_how_often_is_no_month(browser: Browser, served_site: str, built_site: P
 def test_an_amount_no_page_holds_finds_no_page_by_its_number(browser: Browser, served_site: str) -> None:  # noqa: F811
     """A tester: `30만원` gave 12 results and `월 30만 원` 15, none marked (pages of 30일, 2026-10-30 ...),
     where no page of the sample holds an amount: a count's other reading, the number and the counter
-    as words, found a page holding the number alone. It finds one holding both (2개월 for 3개월
-    체납: the 3 and 개월 of 3개월, as 1인 for 4인), and 만 of 30만 원 is the counter's, no particle."""
+    as words, found a page holding the number alone. It finds one holding both (a count of one digit
+    has no other reading, the digit is no term: 5개월 체납 finds the pages of 체납), and 만 of 30만 원 is
+    the counter's, no particle."""
     with open_context(browser) as (context, _log):
         page = context.new_page()
         page.goto(served_site)
@@ -929,6 +930,7 @@ def test_the_word_being_typed_finds_the_terms_it_starts(browser: Browser, served
     # typed whole and held by a page: no syllable on its way to another (알<mark>아낼</mark>, 유<mark>지되</mark>도록)
     ("아내", "/cases/2026-0008/", "/records/", "<mark>아낼"),
     ("지도", "/cases/2026-0006/", "/guide/", "<mark>지되"),
+    ("지도", "/cases/2026-0006/", "/privacy/", "열<mark>지도"),  # (열지도 따라가지도 않습니다: verbs)
     # a noun is no other word sharing one of its bigrams ("재활 운동을 배우기 시작함": 배우 of 배우자)
     ("배우자", "/cases/2026-0005/", "/cases/2026-0006/", None),
     ("배우자 ", "/cases/2026-0005/", "/cases/2026-0006/", None),
@@ -944,6 +946,53 @@ def test_a_word_typed_whole_is_no_other_word_it_shares_a_syllable_with(
     locations = [location for location, _ in got]
     assert found in locations and not_found not in locations, got
     assert wrong is None or not any(wrong in text for _, text in got), got
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "found", "not_found"), [
+    # another name: the pages of 국민취업지원제도, not those of 지원 (긴급지원) or 제도 alone
+    ("국취", {"/cases/2026-0002/", "/resources/gaon-job-center/"}, {"/cases/2026-0012/", "/cases/2026-0008/"}),
+    # 고용센터: not "고용 욕구" alone; 치매검사: not "청력 검사"; 재활운동: not "재활용"
+    ("고용센터", {"/resources/gaon-job-center/", "/cases/2026-0002/"}, {"/cases/2026-0009/"}),
+    ("치매검사 ", {"/resources/gaon-health-center/"}, {"/cases/2026-0014/", "/resources/gaon-mental-health-center/"}),
+    ("재활운동 ", {"/cases/2026-0006/", "/resources/gaon-health-center/"}, {"/resources/gaon-self-sufficiency-center/"}),
+    # written apart, or with a part of it only where no page holds it whole (고혈압 약)
+    ("고혈압약", {"/cases/2026-0005/"}, set()),
+    # a count of one digit: not a lone 개 (기록 83개, 10개 영역)
+    ("3개 ", set(), {"/", "/needs/", "/editors/"}),
+    ("4인 가구", {"/cases/2026-0013/"}, set()),
+])
+def test_a_long_word_or_a_name_is_found_by_no_part_of_it_alone(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                                found: set[str], not_found: set[str]) -> None:
+    """A probe: `국취` gave 27 results, most by 지원, 제도 or 취업, one bigram of 국민취업지원제도; `고용센터` found
+    "고용 욕구", `치매검사` 7 pages by 검사 alone, `3개` every page of a lone 개. A noun of four syllables or
+    more is held whole (joined, or apart: 재활 운동), or by two bigrams where no page holds it so; another
+    name of it whole; a count of one digit as the count."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+    assert found <= set(pages) and not (not_found & set(pages)), pages
+    assert set(pages[:len(found)]) == found, pages
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "sentences", "want"), [
+    ("지도", ["사례집 밖을 가리키는 링크는 열지도 따라가지도 않습니다"], "사례집 밖을 가리키는 링크는 열지도 따라가지도 않습니다"),
+    ("지도", ["열지도 않은 방문건강관리와 복약지도"], "열지도 않은 방문건강관리와 복약<mark>지도</mark>"),
+    ("반지하를", ["지금 사는 반지하 방은 곰팡이"], "지금 사는 <mark>반지하</mark> 방은 곰팡이"),
+    ("지하", ["지금 사는 반지하 방은 곰팡이"], "지금 사는 반<mark>지하</mark> 방은 곰팡이"),
+    ("65세", ["1965년생, 650명 중 만 65세 이상"], "1965년생, 650명 중 만 <mark>65세</mark> 이상"),
+])
+def test_a_snippet_marks_the_word_not_another_holding_its_syllables(
+        browser: Browser, served_site: str, built_site: Path, query: str, sentences: list[str], want: str) -> None:  # noqa: F811
+    """A probe: `지도` marked "열<mark>지도</mark> 따라가<mark>지도</mark> 않습니다" (verbs with 도 read as the noun
+    지도), `반지하를` "<mark>반지</mark>하" (반지하 cut as 반지 and the light verb 하)."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        assert page.evaluate(SNIPPET_JS, [config, sentences, query]) == want
 
 
 @pytest.mark.browser

@@ -46,7 +46,7 @@ every page; a month and day typed without a year, 03-04, 3/4 or 3.4. (`MONTH_DAY
 is read as 3월 4일 is. The words of a date (2026, 03, 월) are indexed as before; a number with
 another counter (3회, 3명, 3개월) is no date: a number and its counter are a count term (`count_terms`,
 `COUNTERS`: 4인, 3개월째, 30만원; with a period before it, 주1회, 월2회), in a query joined or apart
-(`count_groups`: 4인 or 4 인 looks for 4인, or else 인). Which dates of a page count is the index's affair: not the site's own
+(`count_groups`: 4인 or 4 인 looks for 4인; 40인 for 40인, or else 40 and 인). Which dates of a page count is the index's affair: not the site's own
 bookkeeping (`data-search-nodate`: the day a record file last changed, the day the site was built, the
 기준일).
 
@@ -68,8 +68,8 @@ from casekit.core.keyboard import keyboard_hangul
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ALIASES", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
-           "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "kept_whole", "lemma", "query_groups", "query_terms", "stem",
+__all__ = ["ALIASES", "BARE_ENDINGS", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "PREDICATE_DO", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+           "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "kept_whole", "lemma", "predicates", "query_groups", "query_terms", "stem",
            "terms", "undated", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
@@ -115,9 +115,13 @@ _LIGHT_ENDINGS: set[str] = {
     "하셔", "하세요", "하십니다", "하셨어요", "하셨어",
     "되심", "되셨음", "되셨다", "되셨고", "되시고", "되신", "되셔서", "되셨어요", "되세요",
     "받으심", "받으셨음", "받으셨다", "받으셨고", "받으시고", "받으신", "받으셔서", "받으셨어요", "받으세요",
-    # the light verb's stem left when 는 is cut as a particle (방문하는, 연결되는), and its ㄹ form (방문할)
-    "하", "되", "할", "될", "하던", "되던",
+    # the light verb's ㄹ form (방문할); its stem alone (방문하는, 연결되는: 는 cut as a particle) is `BARE_ENDINGS`
+    "할", "될", "하던", "되던",
 }
+# The light verb's stem left when 는 is cut as a particle (방문하는, 연결되는 -> 방문하, 연결되): cut only
+# then. A word ending in 하 or 되 otherwise is a noun ending so (반지하, 인지저하, 영하): 반지하를 was
+# 반지 and its light verb, found by 반지 and not by 지하, and marked "<mark>반지</mark>하".
+BARE_ENDINGS: tuple[str, ...] = ("하", "되")
 # 하였 is written 했, 하여 해, 되었 됐, 되어 돼: each ending is in the table in both spellings.
 _CONTRACTIONS = (("하였", "했"), ("하여", "해"), ("되었", "됐"), ("되어", "돼"))
 
@@ -493,7 +497,10 @@ def stem(word: str) -> str:
     """
     if not _HANGUL.fullmatch(word):
         return word
-    return _cut(_without_particle(word), _ENDING_TAILS, keep=2, keep_short=2)
+    bare = _without_particle(word)
+    if len(bare) >= 3 and bare[-1] in BARE_ENDINGS and word == bare + "는":
+        return bare[:-1]  # 방문하는 -> 방문 (반지하, 반지하를: the noun)
+    return _cut(bare, _ENDING_TAILS, keep=2, keep_short=2)
 
 
 # a query word's stem -> the other names it also looks for: a stage's (모니터링 -> 점검), a service's and
@@ -511,6 +518,19 @@ def bigrams(word: str) -> list[str]:
     if len(word) < 2:
         return [word] if word else []
     return [word[i:i + 2] for i in range(len(word) - 1)]
+
+
+# A verb's connective 지, 기 or 고 and the particle 도 before the auxiliary of the negation or of 모르다
+# (열지도 따라가지도 않습니다, 먹지도 못함, 갈지도 모름, 하지도 말 것), each word of such a run: a verb, not a
+# noun ending in 도 (지도, 기도, 고도). Read uncut (`word_groups`, as 사례회의 is), 열지도 held the 지도 of
+# 복약 지도 and was found and marked by it. `predicates` drops the 도 of each: the stem is the same, and
+# no noun reading is left. (`search-worker.js` has the same pattern.)
+PREDICATE_DO = re.compile(r"[가-힣]+[지기고]도(?=(?:\s+[가-힣]+[지기고]도)*\s+(?:않|못|말|모[르름]|몰))")
+
+
+def predicates(text: str) -> str:
+    """`text` with the 도 of each verb form of `PREDICATE_DO` dropped (열지도 않음 -> 열지 않음)."""
+    return PREDICATE_DO.sub(lambda m: m.group()[:-1], text) if "도" in text else text
 
 
 def words(text: str) -> list[str]:
@@ -777,7 +797,7 @@ def terms(text: str, runs: bool = True) -> list[str]:
     by dots or underscores (kim.sw -> kimsw, lee_hj -> leehj: `dotted_terms`; the parts stay terms
     too); then the terms of its dates (`date_terms`), then its counts (`count_terms`: 4인, 3개월). `runs=False`: not the joined forms (a second
     spelling of the parts, for a query typed without the separators)."""
-    text = unicodedata.normalize("NFKC", text)
+    text = predicates(unicodedata.normalize("NFKC", text))
     counts = _count_terms(text) if _DIGIT_HANGUL.search(text) else []
     if not runs:  # (a sentence's words as written: each word's first reading, not its verb's key)
         return list(itertools.chain.from_iterable(map(_written_terms, _words(text)))) + _date_terms(text) + counts
@@ -842,7 +862,7 @@ def kept_whole(s: str) -> bool:
 
 def _word_query_groups(text: str, whole: Collection[str] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     out = []
-    for typed in _WORD.findall(text):
+    for typed in _WORD.findall(predicates(text)):
         w = typed.lower()
         groups = word_groups(w)
         s = stem(w)
@@ -915,13 +935,15 @@ def _joined_groups(run: str, years: Sequence[int]) -> tuple[tuple[str, ...], ...
 
 def count_groups(m: re.Match[str], at: int = 0) -> tuple[tuple[str, ...], ...]:
     """What a number and its counter typed (`QUERY_COUNT`: 4인, 4 인, 3개월째) look for: the count
-    term, or else the number and the counter as words, the counter as typed joined (1인 for 4인: found,
-    below the pages of 4인; 2026년 typed is the 2026 and 년 of a page's 2026년 3월; 30만 원 is 30 and
+    term, or else the number and the counter as words, the counter as typed joined (10인 for 40인: found,
+    below the pages of 40인; a number of one digit is no term, and its counter alone is no reading of
+    it: `3개` found every page of a lone 개, `4인` every page of 1인; 2026년 typed is the 2026 and 년 of a page's 2026년 3월; 30만 원 is 30 and
     만원, not 원: the worker finds a page by them only when it holds both, not 30일 for 30만원). `at`: where the number's group is, past 2
     (`QUERY_PERIOD_COUNT`: 주 1회 is 주1회, or 1회, or 주 and 회). (`search-worker.js` mirrors this.)"""
     number, counter = m.group(2 + at).replace(",", ""), m.group(3 + at).replace(" ", "") + (m.group(4 + at) or "")
-    words = ([number] if len(number) >= 2 else []) + list(_word_terms(counter))
-    return ((number + counter,), tuple(dict.fromkeys(words)))
+    if len(number) < 2:  # (a digit is no term: the counter alone, 개 of 3개, would be every page's 개)
+        return ((number + counter,),)
+    return ((number + counter,), tuple(dict.fromkeys([number, *_word_terms(counter)])))
 
 
 def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
@@ -997,7 +1019,8 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
             if free(start, m.end()) and (tail is None or tail.group() in _PARTICLE_SET or " " not in m.group(0)):
                 count = count_groups(m, 1)
                 spans.append((start, m.end(), text[start:m.end()],
-                              ((_period_count(m),), count[0], tuple(dict.fromkeys((*_word_terms(m.group(2)), *count[1]))))))
+                              ((_period_count(m),), count[0],
+                               *(tuple(dict.fromkeys((*_word_terms(m.group(2)), *g))) for g in count[1:]))))
         for m in list(QUERY_COUNT.finditer(text)):
             start = m.start(2)
             tail = _TAIL.match(text, m.end())

@@ -155,7 +155,31 @@ function withoutParticle(word) {
 
 function stem(word) {
   if (!HANGUL.test(word)) return word;
-  return cut(withoutParticle(word), manifest.endings, 2, 2);
+  const bare = withoutParticle(word);
+  /* the light verb's stem alone only where 는 was cut (방문하는; 반지하, 반지하를: the noun; search_ko.stem) */
+  if (bare.length >= 3 && (manifest.bare_endings || []).includes(bare[bare.length - 1]) && word === bare + "는") {
+    return bare.slice(0, -1);
+  }
+  return cut(bare, manifest.endings, 2, 2);
+}
+
+/* The verb forms in 지도, 기도, 고도 before the auxiliary of the negation or of 모르다 (열지도 따라가지도
+   않습니다) with their 도 dropped: no noun ending in 도 (search_ko.predicates, PREDICATE_DO) */
+let predicatePattern = null;
+function predicateDo() {
+  if (predicatePattern === null || predicatePattern.of !== manifest) {
+    predicatePattern = { of: manifest, re: manifest.predicate_do ? new RegExp(manifest.predicate_do, "g") : null };
+  }
+  return predicatePattern.re;
+}
+function predicates(text) {
+  const re = predicateDo();
+  return re === null || !text.includes("도") ? text : text.replace(re, m => m.slice(0, -1));
+}
+/* where the words of `text` that are such verb forms start */
+function predicateStarts(text) {
+  const re = predicateDo();
+  return new Set(re === null || !text.includes("도") ? [] : [...text.matchAll(re)].map(m => m.index));
 }
 
 /* syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final (search_ko.lemma does the same) */
@@ -425,8 +449,8 @@ function dottedTerms(run) {
 /* Every term of a text (search_ko.terms), as a set. */
 function textTerms(text) {
   const out = new Set();
-  for (const w of words(text)) for (const t of wordTerms(w)) out.add(t);
-  const norm = text.normalize("NFKC");
+  const norm = predicates(text.normalize("NFKC"));
+  for (const w of words(norm)) for (const t of wordTerms(w)) out.add(t);
   for (const m of norm.matchAll(JOINED)) {
     if (!DATE.test(m[2])) for (const t of joined(m[2])) out.add(t);
   }
@@ -457,7 +481,7 @@ function keptWhole(s) {
 
 function wordQueryTerms(text, out, whole) {
   const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
-  for (const typed of text.normalize("NFKC").match(WORD) || []) {
+  for (const typed of predicates(text.normalize("NFKC")).match(WORD) || []) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     let groups = wordGroups(w);
     const s = stem(w);
@@ -648,7 +672,7 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
       const tail = text.slice(end).match(TAIL);
       if (!free(start, end) || (tail && !manifest.particles.includes(tail[0]) && m[0].includes(" "))) continue;
       const count = countEntry([m[0], m[1], ...m.slice(3)], "");
-      const groups = [[periodCount(m)], count.groups[0], [...new Set(wordTerms(m[2]).concat(count.groups[1]))]];
+      const groups = [[periodCount(m)], count.groups[0], ...count.groups.slice(1).map(g => [...new Set(wordTerms(m[2]).concat(g))])];
       spans.push([start, end, { word: text.slice(start, end), stem: text.slice(start, end), terms: [...new Set(groups.flat())], groups, count: true }]);
     }
     for (const m of [...text.matchAll(countQuery)]) {
@@ -674,11 +698,11 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
 }
 
 /* A number and its counter typed (search_ko.count_groups): the count term, or else the number (of
-   two digits or more) and the counter as words */
+   two digits or more: a digit is no term, and 개 alone no reading of 3개) and the counter as words */
 function countEntry(m, word) {
   const number = m[2].split(",").join(""), counter = m[3].replace(" ", "") + (m[4] || "");
-  const loose = [...new Set((number.length >= 2 ? [number] : []).concat(wordTerms(counter)))];
-  const groups = [[number + m[3].replace(" ", "") + (m[4] || "")], loose];
+  const groups = [[number + m[3].replace(" ", "") + (m[4] || "")]];
+  if (number.length >= 2) groups.push([...new Set([number].concat(wordTerms(counter)))]);
   return { word, stem: word, terms: [...new Set(groups.flat())], groups, count: true };
 }
 
@@ -697,18 +721,21 @@ function escapeHTML(s) {
   return s.replace(NODATE, "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/* How much of word `w` a set of terms holds: its best-held group, weighted by idf (1 each without) */
-function held(w, have, idf, whole = null) {
+/* How much of word `w` a set of terms holds: its best-held group, weighted by idf (1 each without).
+   `whole`: the groups held only whole, and `least` the terms a page holds of another of its groups
+   at least (`rank`) */
+function held(w, have, idf, whole = null, least = 0) {
   let best = 0;
   for (const group of w.groups) {
-    let got = 0, want = 0;
+    let got = 0, want = 0, n = 0;
     for (const t of group) {
       const x = idf ? idf.get(t) || 0 : 1;
       want += x;
-      if (have.has(t)) got += x;
+      if (have.has(t)) { got += x; n++; }
     }
     if (whole !== null && got < want && whole.has(group)) continue;  /* (only whole: `rank`) */
-    /* (a count's other readings, 1인 for 4인, 주 2회 for 주 1회, hold it half: the exact count first; and
+    if (n < Math.min(least, group.length)) continue;
+    /* (a count's other readings, 10인 for 40인, 주 12회 for 주 1회 (a count of one digit has none), hold it half: the exact count first; and
        only whole, the number with its counter: a page of 30일 holds nothing of 30만원) */
     const share = want ? (w.count && group !== w.groups[0] ? (got < want ? 0 : 0.5) : 1) * got / want : 0;
     if (share > best) best = share;
@@ -739,18 +766,20 @@ function yearless(t) {
 }
 
 /* Where a word of a sentence holds `t` (two syllables) as a snippet marks it: the word starts with it,
-   or the word's stem holds it, or the word read uncut (nounWhole: the 회의 of 사례회의), at each of those */
-function shortAt(run, t) {
+   or the word's stem holds it, or the word read uncut (nounWhole: the 회의 of 사례회의; not a verb form
+   in 지도 before 않다, `verb`: predicateStarts), at each of those */
+function shortAt(run, t, verb = false) {
   const out = run.startsWith(t) ? [0] : [];
-  const held = nounWhole(run) ? run : stem(run);
+  const held = !verb && nounWhole(run) ? run : stem(run);
   for (let at = held.indexOf(t); at >= 0; at = held.indexOf(t, at + 1)) out.push(at);
   return out;
 }
 
 /* Whether a word of `s` holds `t` (two syllables) as a snippet marks it (shortAt) */
 function writesShort(s, t) {
+  const verbs = predicateStarts(s);
   for (const m of s.matchAll(/[\uAC00-\uD7A3]+/g)) {
-    if (shortAt(m[0], t).length) return true;
+    if (shortAt(m[0], t, verbs.has(m.index)).length) return true;
   }
   return false;
 }
@@ -811,8 +840,9 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
     for (const m of best.matchAll(new RegExp(marks.map(pattern).join("|"), "gi"))) spans.push([m.index, m.index + m[0].length]);
   }
   if (short.size) {
+    const verbs = predicateStarts(best);
     for (const m of best.matchAll(/[\uAC00-\uD7A3]+/g)) {
-      for (const t of short) for (const at of shortAt(m[0], t)) spans.push([m.index + at, m.index + at + 2]);
+      for (const t of short) for (const at of shortAt(m[0], t, verbs.has(m.index))) spans.push([m.index + at, m.index + at + 2]);
     }
   }
   /* and the dates of the sentence a typed date holds, where they stand (2026-03-04 and 3월 for 3월;
@@ -1114,16 +1144,35 @@ async function rank(words) {
   }
   /* a noun of three syllables (its own, or another name's: 배우자 for 남편) that some page holds whole is
      held by a page only whole, not by one of its two bigrams: 배우자 (배우 우자) is no word of "운동을
-     배우기 시작함"; where no page holds it whole, a page holding a part still is (동의서: "동의 서류") */
+     배우기 시작함"; where no page holds it whole, a page holding a part still is (동의서: "동의 서류").
+     One of four syllables or more is held only whole, joined or apart as its split groups say (복지 센터
+     for 복지센터), where some page holds it so; where none does, by two of its bigrams at least (고혈압 약
+     for 고혈압약), never by one: that is a word of two syllables of its own (고용 of 고용센터, 검사 of
+     치매검사), and a page holding it alone held a third of the word and was a result. Another name of
+     four syllables or more (국민취업지원제도 for 국취) is held only whole, always: a name, not its parts
+     (취업, 지원, 제도) */
   const three = g => g.length === 2 && g[0].length === 2 && g[1].length === 2 && g[0][1] === g[1][0] && HANGUL.test(g[0] + g[1]);
-  const whole3 = new Map(words.map(w => [w, new Set(w.noun ? w.groups.filter(g => three(g)
-    && [...matched.values()].some(have => have.has(g[0]) && have.has(g[1]))) : [])]));
+  const anyWhole = g => [...matched.values()].some(have => g.every(t => have.has(t)));
+  const whole3 = new Map(), least = new Map();
+  for (const w of words) {
+    const only = new Set();
+    if (w.noun) {
+      const named = new Set((w.names || []).flatMap(name => wordGroups(name).filter(g => g.length >= 3).map(g => g.join(" "))));
+      const long = w.stem.length >= 4 ? w.groups.filter(g => g.length >= 2 && !named.has(g.join(" "))) : [];
+      for (const g of w.groups) {
+        if (named.has(g.join(" ")) || (three(g) && !long.includes(g) && anyWhole(g))) only.add(g);
+      }
+      if (long.some(anyWhole)) for (const g of long) only.add(g);
+      else if (long.length) least.set(w, 2);
+    }
+    whole3.set(w, only);
+  }
   const ranked = [];
   for (const [doc, gain] of gains) {
     const have = matched.get(doc);
     let cover = 0, score = 0, some = false;
     for (const w of words) {
-      const own = held(w, have, idf, whole3.get(w));
+      const own = held(w, have, idf, whole3.get(w), least.get(w) || 0);
       let best = 0;
       for (const r of own > 0 ? w.readings || [w.terms] : []) {  /* (a word it does not hold adds nothing) */
         let sum = 0;
