@@ -254,3 +254,29 @@ def test_settings_that_are_no_mapping_fail_check_and_build_at_their_place(
     result = run(sample, "build")
     assert result.exit_code != 0 and f"mkdocs.yml:{line}:{column}: [settings-invalid]" in result.output
     assert "Traceback" not in result.output and not (sample / "site").exists()
+
+
+
+@pytest.mark.parametrize("value, column, words", [
+    (None, 1, "줄이 없습니다"),  # the line deleted: said where the settings begin
+    ("", 1, "글로 적으세요"),  # left empty: said at its key
+    (" 2026", 12, "따옴표"),  # a number (MkDocs: "Expected type: <class 'str'>"): said at the value
+    (" [가온, 사례집]", 1, "글로 적으세요"),  # a list: said at its key
+])
+def test_settings_without_a_site_name_of_text_fail_check_and_build_at_their_place(
+        sample: Path, run, value: str | None, column: int, words: str) -> None:
+    settings = sample / "mkdocs.yml"
+    lines = settings.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, x in enumerate(lines) if x.startswith("site_name:"))
+    if value is None:
+        del lines[at]
+        at = next(i for i, x in enumerate(lines) if x and not x.startswith("#"))  # the first setting
+    else:
+        lines[at] = "site_name:" + value
+    settings.write_text("\n".join(lines), encoding="utf-8")  # MkDocs refused it after check had passed
+    report = check(sample)
+    assert [(f.path, f.code, f.line, f.column) for f in report.errors] == [("mkdocs.yml", "settings-invalid", at + 1, column)]
+    assert words in report.errors[0].message_ko
+    result = run(sample, "build")
+    assert result.exit_code != 0 and f"mkdocs.yml:{at + 1}:{column}: [settings-invalid]" in result.output
+    assert "Traceback" not in result.output and not (sample / "site").exists()

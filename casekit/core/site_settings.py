@@ -165,6 +165,25 @@ def _not_settings(doc: yaml.Node | None) -> Finding:
         f"build from it; restore the settings)"))
 
 
+def _no_site_name(doc: yaml.MappingNode) -> list[Finding]:
+    """settings-invalid for settings without a `site_name` of text: MkDocs, ProperDocs and Zensical
+    refuse to build without one ("Required configuration not provided"), so check says it first."""
+    got = _get(doc, "site_name")
+    if got is None:
+        line, col = _at(doc)
+        return [finding("settings-invalid", SETTINGS_FILE, line, col, detail=(
+            "사이트 이름 'site_name: 가온 사례집' 줄이 없습니다. MkDocs는 이 줄 없이 사이트를 만들지 않습니다. "
+            "파일 맨 위에 넣으세요 (no 'site_name': MkDocs builds no site without one; add it at the top)"))]
+    value = got[1]
+    if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:str" and str(value.value).strip():
+        return []
+    line, col = _at(value if isinstance(value, yaml.ScalarNode) and value.value else got[0])
+    return [finding("settings-invalid", SETTINGS_FILE, line, col, detail=(
+        "'site_name'에 사이트 이름을 글로 적으세요(예: site_name: 가온 사례집; 숫자뿐이면 따옴표로: site_name: '2026'). "
+        "비어 있거나 목록이나 숫자이면 MkDocs가 사이트를 만들지 않습니다 (site_name must be the site's name as text, "
+        "e.g. 'site_name: 가온 사례집'; quote a number)"))]
+
+
 @functools.lru_cache(maxsize=4)
 def _compose(text: str) -> yaml.Node | None:
     """The settings' text composed, once for each text: a check asks five times (the docs folder,
@@ -781,6 +800,7 @@ def check_site_settings(root: Path) -> list[Finding]:
         out.append(_not_settings(doc))  # (MkDocs refuses it: "Required configuration not provided", no place)
     if doc is None or not isinstance(doc, yaml.MappingNode):
         return out
+    out += _no_site_name(doc)
     aliases = _aliases(real)
     out += _unsafe(doc, aliases, real)
     if not aliases:  # (an alias is refused whatever it names: no bomb walked for names)
