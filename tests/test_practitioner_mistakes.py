@@ -2614,6 +2614,44 @@ def test_a_body_with_lines_like_fields_is_no_repeated_front_matter(sample: Path,
     assert "front-matter-repeated" not in {f.code for f in check(sample, today=None).findings}
 
 
+_CONFLICT = "<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> lee-branch"
+
+
+@pytest.mark.parametrize("where", ["fields", "closing", "body"])
+def test_a_merge_conflict_in_a_record_is_one_git_conflict_at_once(sample: Path, where: str) -> None:
+    """Two workers editing one 점검 leave conflict markers: in its fields check hung (a pattern for a
+    front matter pasted into a body took minutes on the file's indented lines), and in its body it
+    also said `front-matter-repeated` at line 1, telling to delete the record's real fields."""
+    record = sample / MONITORING
+    lines = record.read_text(encoding="utf-8").split("\n")
+    if where == "fields":
+        at = next(i for i, x in enumerate(lines) if x.startswith("decision:"))
+        lines[at] = _CONFLICT.format(ours=lines[at], theirs="decision: revise_plan")
+    elif where == "closing":
+        at = next(i for i, x in enumerate(lines) if x == "---" and i > 0)
+        lines[at] = _CONFLICT.format(ours="---", theirs="next_review: 2026-12-01\n---")
+    else:
+        at = next(i for i, x in enumerate(lines) if x.startswith("## ") and i > 5) + 1
+        lines[at] = _CONFLICT.format(ours=lines[at], theirs="보호자와 통화함.")
+    record.write_text("\n".join(lines), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "casekit", "check", "--no-cache", "--format", "json"], cwd=sample,
+                          capture_output=True, text=True, timeout=120, check=False)
+    found = [(f["code"], f["line"]) for f in json.loads(done.stdout)["findings"] if f["path"] == MONITORING]
+    assert found == [("git-conflict", at + 1)], found
+
+
+def test_indented_lines_after_lines_like_fields_are_read_in_a_blink() -> None:
+    """Twenty nested items under two `Key: value` lines after a '---', with no closing '---', took
+    265 s to be told apart from a pasted front matter; each line is now read one way."""
+    import time
+
+    from casekit.core.docs import repeated_front_matter
+    body = "---\nName: 가\nOther: 나\n" + "".join(f"    - 항목 {i}\n" for i in range(400)) + "끝\n"
+    started = time.process_time()
+    assert repeated_front_matter(body, "x.md", 30) == []
+    assert time.process_time() - started < 1.0
+
+
 @pytest.mark.parametrize(("rel", "old", "new", "field"), [
     ("cases/2026-0001/01-intake.md", '  alias: "박○○"', '  alias: " "', "client.alias"),
     ("cases/2026-0001/01-intake.md", '  reason: "소득 상실', '  reason: "   "\n  x: "', "eligibility.reason"),

@@ -544,7 +544,10 @@ def pasted_tables(text: str, rel: str, first_line: int) -> list[Finding]:
 
 # a front matter in a record's body: a '---' line, then `case:` or `stage:` among the `key: value`
 # lines right under it, then a closing '---' (a record pasted twice, or another record pasted in)
-_BODY_FRONT = re.compile(r"^---[ \t]*\n((?:[A-Za-z_][\w.-]*:[^\n]*\n(?:[ \t]+[^\n]*\n)*){2,})---[ \t]*$", re.M)
+# (each line read one way only: an indented line is one blank and the rest, not `[ \t]+` and the rest,
+# whose ways of splitting a line's indent multiplied from line to line, so that 20 lines of nested
+# items with no closing '---' took minutes and a merge conflict hung check)
+_BODY_FRONT = re.compile(r"^---[ \t]*\n((?:[A-Za-z_][\w.-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){2,})---[ \t]*$", re.M)
 _RECORD_KEY = re.compile(r"^(?:case|stage):", re.M)
 
 
@@ -557,6 +560,8 @@ def repeated_front_matter(text: str, rel: str, first_line: int) -> list[Finding]
     plain = without_code(text)
     out = []
     for m in _BODY_FRONT.finditer(plain):
+        if m.start() == 0 and first_line == 1:
+            continue  # the record's own front matter, its body the whole file (a merge conflict, no closing '---')
         if _RECORD_KEY.search(m.group(1)):
             line = first_line + plain.count("\n", 0, m.start())
             out.append(finding("front-matter-repeated", rel, line, 1, end=line + m.group().count("\n")))
