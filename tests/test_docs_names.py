@@ -19,7 +19,7 @@ def test_a_name_with_a_backslash_is_an_error_at_it(sample: Path) -> None:
     (sample / "docs/img/a\\b.png").write_bytes((sample / "docs/img/casebook-home.png").read_bytes())
     (sample / "docs/x\\y").mkdir()
     (sample / "docs/x\\y/in.md").write_text("# in\n", encoding="utf-8")
-    report = check(sample)
+    report = check(sample, keep=True)
     found = sorted((f.path, f.code, f.severity) for f in report.findings if "\\" in f.path)
     assert found == [("docs/a\\b.md", "docs-not-published", "error"), ("docs/img/a\\b.png", "docs-not-published", "error"),
                      ("docs/x\\y", "docs-not-published", "error")]
@@ -77,3 +77,36 @@ def test_the_list_of_what_may_be_published_is_said_where_a_type_is_refused(sampl
         assert said[rel].message_ko.count("실을 수 있는 것") == 1
     too_deep = [f for rel, f in said.items() if rel.startswith("docs/d0/")]
     assert too_deep and all("너무 깊습니다" in f.message_ko and "실을 수 있는 것" not in f.message_ko for f in too_deep)
+
+
+def test_a_given_name_in_a_docs_file_or_folder_name_is_an_error(sample: Path) -> None:
+    """`docs/img/지윤.png` (the contact 한지윤 주무관's given name) and `docs/민호-메모.md` (the client
+    정민호's) were published with the name in their addresses, with no finding or a warning saying
+    the page masks it (no mask reaches an address). A client's or a contact's given name as a word
+    of its own in a name, or marked as a person's (`영수님-통화.md`), is an error of check, and of
+    the build's audit; one inside a longer word (`민호가-메모.md`) stays a warning, and a word no
+    one is named (`안내.md`) nothing."""
+    from casekit.core.needles import sensitive_needles
+    from casekit.core.sensitive import SensitiveIndex
+    from casekit.site.audit import Scanner, _scan_name
+
+    (sample / "docs/img/casebook-home.png").rename(sample / "docs/img/지윤.png")
+    for name in ("민호-메모.md", "영수님-통화.md", "민호가-메모.md", "안내.md", "지윤/index.md"):
+        (sample / "docs" / name).parent.mkdir(exist_ok=True)
+        (sample / "docs" / name).write_text("# 메모\n\n내용.\n", encoding="utf-8")
+    report = check(sample, keep=True)
+    found = sorted((f.path, f.code, f.severity) for f in report.findings if f.path.startswith("docs/")
+                   and "given-name" in f.code)
+    assert found == [("docs/img/지윤.png", "given-name-in-name", "error"),
+                     ("docs/민호-메모.md", "given-name-in-name", "error"),
+                     ("docs/민호가-메모.md", "given-name-in-text", "warning"),
+                     ("docs/영수님-통화.md", "given-name-in-name", "error"),
+                     ("docs/지윤", "given-name-in-name", "error")], found
+    assert "자원 담당자 이름" in next(f.message_ko for f in report.findings if f.path == "docs/img/지윤.png")
+    scan = Scanner(SensitiveIndex(sensitive_needles(report)))
+    for rel in ("img/지윤.png", "민호-메모", "영수님-통화", "지윤"):  # (the audit reads each folder's name)
+        assert {f.code for f in _scan_name(rel, scan)} == {"site-sensitive"}, rel
+    for rel in ("민호가-메모", "안내"):
+        assert _scan_name(rel, scan) == [], rel
+    with pytest.raises(Refused):
+        build(sample, sample.parent / "site")

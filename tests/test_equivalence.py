@@ -134,6 +134,8 @@ def _plant(root: Path) -> None:
     edit("cases/2026-0002/01-intake.md", '    relation: "자녀(아들)"', '    name: "Trần Văn Hùng"\n    relation: "자녀(아들)"')
     append("cases/2026-0002/05-monitoring.md", "Hung 씨와 통화함")  # given-name-in-text: a Latin given name alone
     (root / "docs" / "due.md").write_text("# 기한\n\n우리 기관의 기한 안내\n", encoding="utf-8")  # docs-page-clash
+    (root / "docs" / "민호-메모.md").write_text("# 메모\n", encoding="utf-8")  # given-name-in-name: 2026-0003's client
+    append("cases/2026-0004/03-followup.md", "지윤 주무관과 민호 씨에게 연락함")  # given-name-in-text: a contact's, another case's
     outside = root.parent / "outside.md"
     outside.write_text("---\ncase: x\n---\n", encoding="utf-8")
     (root / "cases/2026-0001/10-followup.md").symlink_to(outside)  # symlink-outside

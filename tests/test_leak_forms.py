@@ -99,8 +99,9 @@ def test_names_in_jamo_are_found_whole(text: str, found: str) -> None:
 
 
 def test_a_given_name_in_jamo_is_a_given_name_in_its_own_case() -> None:
-    assert found_in("ㅇㅕㅇㅅㅜ 씨가 왔다", scope="cases/2026-0001/") == [("given-name", "ㅇㅕㅇㅅㅜ")]
-    assert found_in("ㅇㅕㅇㅅㅜ 씨가 왔다") == []
+    assert found_in("ㅇㅕㅇㅅㅜ는 왔다", scope="cases/2026-0001/") == [("given-name", "ㅇㅕㅇㅅㅜ")]
+    assert found_in("ㅇㅕㅇㅅㅜ는 왔다") == []
+    assert found_in("ㅇㅕㅇㅅㅜ 씨가 왔다") == [("given-name", "ㅇㅕㅇㅅㅜ")]  # (any case's, after a cue)
 
 
 @pytest.mark.parametrize("text", [

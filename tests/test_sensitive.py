@@ -266,12 +266,14 @@ def test_an_index_kept_in_the_cache_finds_what_it_found_when_made() -> None:
     made = SensitiveIndex(needles)
     made.prepare()
     loaded = pickle.loads(pickle.dumps(made))
-    texts = ["가영 씨와 민수 씨가 왔다", "김 가영, 박민수", "연락처 01012345678", "생일 1990. 3. 4.", "아무 일 없음"]
+    texts = ["가영 씨와 민수 씨가 왔다", "가영을 만남", "김 가영, 박민수", "연락처 01012345678", "생일 1990. 3. 4.",
+             "아무 일 없음"]
     for scope in ("cases/A/", "cases/B/", None):
         for text in texts:
             assert loaded.find(text, scope=scope) == made.find(text, scope=scope), (scope, text)
-    assert [h.variant for h in loaded.find("가영 씨", scope="cases/A/")] == ["given-name"]
-    assert loaded.find("가영 씨", scope="cases/B/") == []
+    assert [h.variant for h in loaded.find("가영을 만남", scope="cases/A/")] == ["given-name"]
+    assert loaded.find("가영을 만남", scope="cases/B/") == []  # (another case's: only with a cue, 가영 씨)
+    assert [h.variant for h in loaded.find("가영 씨", scope="cases/B/")] == ["given-name"]
 
 
 def test_a_finding_names_whose_value_it_is_never_the_value(tmp_path: Path) -> None:
@@ -355,9 +357,9 @@ def test_a_name_written_with_a_title_is_found_without_it() -> None:
     for text in ("정보람 씨와 통화", "정보람씨와", "담당 정보람과 연락", "정 보 람 님께"):
         assert [h.variant for h in index.find(text)] == [NAME_PART], text
     assert index.find("김정보람 작가") == []  # inside a longer word: not the name
-    assert index.find("보람을 느꼈다") == []  # a resource's contact's given name is no client's
-    assert [h.variant for h in index.find("철수 씨가", scope="cases/c1/")] == ["given-name"]
-    assert index.find("철수 씨가", scope="cases/c2/") == []
+    assert index.find("보람을 느꼈다") == []  # a resource's contact's given name: only after a cue (보람 팀장)
+    assert [h.variant for h in index.find("철수가 왔다", scope="cases/c1/")] == ["given-name"]
+    assert index.find("철수가 왔다", scope="cases/c2/") == []  # (another case's: only after a cue, 철수 씨가)
 
 
 def test_a_contact_named_without_title_in_a_record_is_an_error(sample: Path) -> None:
@@ -518,14 +520,17 @@ def test_a_name_in_a_docs_pages_front_matter_written_in_escapes_is_found(tmp_pat
 NAMES = ["010-0000-1111.md", "010_0000_1111.md", "01000001111.md", "%EB%B0%95%EC%98%81%EC%88%98.md", "박영수_안내.md",
          "박-영-수.md", "park-690721", "park_690721", "park-69-07-21", "P690721", "690721park", "690721-1",
          "1969-07-21-상담", "가온구-나래동-101-1", "2026-0001", "S000421", "20261205-AB12", "guide.md", "영수.md",
-         "img", "logo.png"]
+         "img", "logo.png", "지윤.png", "지윤-주무관.md", "영수가-메모.md", "영수증.png"]
 
 
 def test_check_refuses_a_file_or_folder_name_exactly_when_the_build_audit_does() -> None:
     """A name (a docs/ file or folder, a case folder: its id) is read by check as the audit reads it
     in the site's addresses and titles: an error of check where the audit refuses the site, and
-    none where it does not (an id's six digits beside a letter, a given name alone: masked)."""
+    none where it does not (an id's six digits beside a letter, a given name inside a longer word:
+    masked on a page). A given name as a word of its own or after a cue (`영수.md`, `지윤-주무관.md`)
+    is in an address as written: refused by both."""
     index = SensitiveIndex([("박영수", "cases/a/01-intake.md", "client.name"),
+                            ("한지윤 주무관", "resources/r.md", "contact_person"),
                             ("010-0000-1111", "cases/a/01-intake.md", "client.phone"),
                             ("1969-07-21", "cases/a/01-intake.md", "client.birth_date"),
                             ("690721-1000000", "cases/a/01-intake.md", "client.resident_number"),
@@ -538,6 +543,10 @@ def test_check_refuses_a_file_or_folder_name_exactly_when_the_build_audit_does()
         assert all(f.path == rel and f.line is None for f in errors)
         assert len({f.message_en.split(";")[0] for f in errors}) == len(errors)  # (a value once)
     assert not scan_name(index, "cases/2026-0001") and not scan_name(index, "cases/S000421")
+    assert [f.code for f in scan_name(index, "docs/영수.md")] == ["given-name-in-name"]
+    assert [f.code for f in scan_name(index, "docs/img/지윤-주무관.md")] == ["given-name-in-name"]
+    assert [f.code for f in scan_name(index, "docs/영수가-메모.md")] == ["given-name-in-text"]  # (a warning)
+    assert scan_name(index, "docs/영수증.png") == []
 
 
 def test_a_value_split_by_exclamation_marks_or_pictographs_is_found_and_masked() -> None:
@@ -560,3 +569,64 @@ def test_a_name_masked_with_a_shape_is_no_given_name(mask: str) -> None:
     separators, or 한○종 would read as the given name 한종 (the bench's casebook, 8 errors)."""
     index = SensitiveIndex([("한한종", "cases/b/01-intake.md", "client.name")])
     assert index.find(f"한{mask}종 님", scope="cases/b/") == [], mask
+
+
+def test_another_cases_or_a_contacts_given_name_counts_where_a_cue_marks_a_person() -> None:
+    """`민호 씨와 통화함` in another client's record and `지윤 주무관에게` (the contact 한지윤 주무관's
+    given name) passed check and were published: a given name counted in its own case only, a
+    contact's nowhere. In any text now, a given name of any client or contact counts where Korean marks
+    it as a person's (an honorific, a kinship word, a title, 이가 after a final consonant), never as a
+    bare word (지원, 영수증) nor where a title glued to it makes a department's (지원팀장)."""
+    from casekit.core.sensitive import GIVEN
+
+    index = SensitiveIndex([("정민호", "cases/a/01-intake.md", "client.name"),
+                            ("이지원", "cases/c/01-intake.md", "client.name"),
+                            ("박영수", "cases/d/01-intake.md", "client.name"),
+                            ("한지윤 주무관", "resources/r.md", "contact_person")])
+    for text, source in (("민호 씨와 통화함", "cases/a/01-intake.md"), ("민호씨가 말함", "cases/a/01-intake.md"),
+                         ("지윤 주무관에게 연락함", "resources/r.md"), ("지윤이가 알려 줌", "resources/r.md"),
+                         ("영수 할아버지께서", "cases/d/01-intake.md"), ("지원 팀장과 협의", "cases/c/01-intake.md"),
+                         ("민 호 님께", "cases/a/01-intake.md"), ("(영수 어르신)", "cases/d/01-intake.md")):
+        for scope in ("cases/b/", "resources/other.md", None):
+            hits = index.find(text, scope=scope)
+            assert [(h.variant, sorted(h.sources)) for h in hits] == [(GIVEN, [(source, hits[0].field)])], (text, scope)
+        assert text[hits[0].start] not in index.mask(text, markdown=False, scope="cases/b/"), text
+    for text in ("지원이 필요함", "지원팀장에게 보고", "지원센터장", "지원을 받음", "영수증 제출", "민호가 왔다",
+                 "김민호 씨", "영수님들 가게", "영수씨름", "지윤 선생님들이", "지원군", "지원형 일자리", "결정 이의 신청"):
+        assert index.find(text, scope="cases/b/") == [], text
+    assert index.mask("민호 씨와 통화함 <!-- casekit: name-ok -->", scope="cases/b/").startswith("민호")
+
+
+def test_another_cases_given_name_is_found_by_check_and_masked_by_the_build(sample: Path) -> None:
+    """end to end, in the sample: case 2026-0003's client is 정민호, the contact of
+    naraedong-welfare-team 한지윤 주무관. In a record of case 2026-0012 their given names after a
+    cue are a warning in the body (masked on the page) and an error in a front-matter value
+    (published as written); the sample itself holds none."""
+    assert [f for f in check(sample).findings if "given-name" in f.code] == []
+    rel = "cases/2026-0012/02-assessment.md"
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    said = "전기요금 체납 해결이 가장 급하다."
+    text = text.replace(said, said + " 민호 씨와 통화함. 지윤 주무관에게 연락함.", 1)
+    lines = text.split("\n")
+    line = next(i for i, t in enumerate(lines) if "민호 씨" in t) + 1
+    record.write_text(text.replace('  - "경로당 친구들"', '  - "경로당 친구들"\n  - "민호 씨"', 1), encoding="utf-8")
+    found = [(f.line, f.column, f.code, f.severity) for f in check(sample).findings if f.path == rel]
+    field_line = text.split("\n").index('  - "경로당 친구들"') + 2
+    body_line = line + 1  # (the line of the field added above it)
+    column = lines[line - 1].index("민호") + 1
+    assert found == [(field_line, 6, "given-name-in-field", "error"),
+                     (body_line, column, "given-name-in-text", "warning"),
+                     (body_line, lines[line - 1].index("지윤") + 1, "given-name-in-text", "warning")], found
+    messages = [f.message_ko for f in check(sample).findings if f.path == rel]
+    assert "클라이언트 실명" in messages[1] and "자원 담당자 이름" in messages[2]
+    record.write_text(text, encoding="utf-8")  # (the field taken out: the build is not refused)
+    from casekit.site.build import build
+
+    site = sample.parent / "site"
+    build(sample, site)
+    page = (site / "cases/2026-0012/index.html").read_text(encoding="utf-8")
+    assert "○○ 씨와 통화함" in page and "○○ 주무관에게" in page
+    published = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")
+                 and ("민호 씨" in (t := p.read_text(encoding="utf-8", errors="replace")) or "지윤 주무관" in t)]
+    assert published == []

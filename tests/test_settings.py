@@ -256,7 +256,6 @@ def test_settings_that_are_no_mapping_fail_check_and_build_at_their_place(
     assert "Traceback" not in result.output and not (sample / "site").exists()
 
 
-
 @pytest.mark.parametrize("value, column, words", [
     (None, 1, "줄이 없습니다"),  # the line deleted: said where the settings begin
     ("", 1, "글로 적으세요"),  # left empty: said at its key
@@ -280,3 +279,30 @@ def test_settings_without_a_site_name_of_text_fail_check_and_build_at_their_plac
     result = run(sample, "build")
     assert result.exit_code != 0 and f"mkdocs.yml:{at + 1}:{column}: [settings-invalid]" in result.output
     assert "Traceback" not in result.output and not (sample / "site").exists()
+
+
+def test_a_given_name_in_the_published_settings_is_an_error_at_its_place(sample: Path) -> None:
+    """`site_description: 영수 사례집` (영수: the given name of the clients 박영수 and 김영수) was a
+    warning, and every page printed it in its <meta>: mkdocs.yml's texts are printed as written,
+    never masked, so a given name there is an error as in a record's front-matter value, at its
+    line and column, for every printed text alike (the site name, a menu label); a line ending in
+    `# casekit: name-ok` says the word is none."""
+    from casekit.site.build import Refused, build
+
+    settings = sample / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("site_description: 가온종합사회복지관 통합사례관리 사례집 (내부용)", "site_description: 영수 사례집", 1)
+    text = text.replace("  - 기한: due.md", "  - 민호 씨 기한: due.md", 1)
+    settings.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    description = next(i for i, t in enumerate(lines) if t.startswith("site_description:")) + 1
+    label = next(i for i, t in enumerate(lines) if "민호 씨 기한" in t) + 1
+    found = [(f.line, f.column, f.code, f.severity) for f in check(sample).findings if f.path == "mkdocs.yml"]
+    assert found == [(description, len("site_description: ") + 1, "given-name-in-field", "error"),
+                     (label, 5, "given-name-in-field", "error")], found
+    with pytest.raises(Refused):
+        build(sample, sample.parent / "site")
+    lines[description - 1] += "  # casekit: name-ok"
+    lines[label - 1] += "  # casekit: name-ok"
+    settings.write_text("\n".join(lines), encoding="utf-8")
+    assert [f for f in check(sample).findings if f.path == "mkdocs.yml"] == []

@@ -401,24 +401,29 @@ def test_finditer_leaves_given_names_to_the_mask() -> None:
 
 def test_a_given_name_alone_counts_in_its_own_case_only() -> None:
     """With thousands of clients most two-syllable words are somebody's given name: 민수 alone
-    is a warning in case b, an ordinary word in case a; the full name counts everywhere."""
+    is a warning in case b, an ordinary word in case a (there only after a cue that marks a
+    person: 민수 씨, 해온이와); the full name counts everywhere."""
     assert [h.variant for h in INDEX.find("민수는 웃었다", scope="cases/b/")] == ["given-name"]
     assert INDEX.find("민수는 웃었다", scope="cases/a/") == []
+    assert [h.variant for h in INDEX.find("민수 씨는 웃었다", scope="cases/a/")] == ["given-name"]
     assert [h.variant for h in INDEX.find("남궁 민수", scope="cases/a/")] == ["spaced"]
-    assert INDEX.mask("민수는 해온이와", scope="cases/a/") == "민수는 ○○이와"
-    assert INDEX.mask("민수는 해온이와", scope="docs/x.md") == "민수는 해온이와"
+    assert INDEX.mask("민수는 해온과", scope="cases/a/") == "민수는 ○○과"
+    assert INDEX.mask("민수는 해온과", scope="docs/x.md") == "민수는 해온과"
+    assert INDEX.mask("민수는 해온이와", scope="docs/x.md") == "민수는 ○○이와"  # (이와 after 온: a person's)
     assert INDEX.mask("민수는 해온이와") == "○○는 ○○이와"  # no scope (docs/ pages): everyone's
 
 
 def test_the_given_name_of_a_name_in_several_parts_is_what_follows_the_family_name() -> None:
     """응우옌 티 린 (case 2026-0013's client, a Vietnamese name written in Hangul): `티린 씨가`,
     `티 린 씨`, `린 씨는` in her own records had no finding and were published whole (a probe).
-    Her given name is 티린 (or 티 린); 린 alone, one syllable, only with 씨 or 님 after it."""
+    Her given name is 티린 (or 티 린); 린 alone, one syllable, only with 씨 or 님 after it. In another
+    case's records her given name of two syllables counts after a cue (티린 씨가); 린 씨 does not."""
     index = SensitiveIndex([("응우옌 티 린", "cases/v/01-intake.md", "client.name")])
     for text, found in [("티린 씨가 말했다", "티린"), ("티 린 씨와 통화함", "티 린"), ("린 씨는 웃었다", "린 씨"),
                         ("린님께서 오셨다", "린님")]:
         assert [(h.variant, text[h.start:h.end]) for h in index.find(text, scope="cases/v/")] == [("given-name", found)]
-        assert index.find(text, scope="cases/w/") == []  # another case's: an ordinary word
+        elsewhere = [text[h.start:h.end] for h in index.find(text, scope="cases/w/")]
+        assert elsewhere == ([found] if found.startswith("티") else []), text  # another case's: after a cue
     for text in ["린은 학교에", "카린 씨", "그린 씨앗", "린 선생님", "베를린 님비"]:
         assert index.find(text, scope="cases/v/") == [], text
     assert index.mask("티린 씨가", scope="cases/v/") == "○○ 씨가"
@@ -457,16 +462,22 @@ def test_check_reports_variants_at_the_source(tmp_path: Path) -> None:
     ]
 
 
-def test_another_clients_given_name_is_not_a_finding(tmp_path: Path) -> None:
+def test_another_clients_given_name_is_a_finding_only_after_a_cue(tmp_path: Path) -> None:
     client = {"alias": "탁○○", "name": "탁해온", "birth_date": "1958-03-17"}
     other = {"alias": "남○○", "name": "남민수", "birth_date": "1961-05-02"}
     root = make_casebook(tmp_path, {
-        "a": [("intake", "2026-03-01", {"client": client}), ("assessment", "2026-03-05", {"body": "민수 씨가 왔다"})],
-        "b": [("intake", "2026-03-01", {"client": other}), ("assessment", "2026-03-05", {"body": "민수 씨가 왔다\n남민수"})],
+        "a": [("intake", "2026-03-01", {"client": client}),
+              ("assessment", "2026-03-05", {"body": "민수는 웃었다\n민수 씨가 왔다"})],
+        "b": [("intake", "2026-03-01", {"client": other}), ("assessment", "2026-03-05", {"body": "민수는 웃었다\n남민수"})],
     })
-    assert [(c[0], c[1]) for c in _codes(root)] == [
-        ("given-name-in-text", "cases/b/02-assessment.md"),
-        ("sensitive-in-text", "cases/b/02-assessment.md"),
+    def line(case: str, text: str) -> int:
+        lines = (root / "cases" / case / "02-assessment.md").read_text(encoding="utf-8").split("\n")
+        return lines.index(text) + 1
+
+    assert [(c[0], c[1], c[2]) for c in _codes(root)] == [
+        ("given-name-in-text", "cases/a/02-assessment.md", line("a", "민수 씨가 왔다")),
+        ("given-name-in-text", "cases/b/02-assessment.md", line("b", "민수는 웃었다")),
+        ("sensitive-in-text", "cases/b/02-assessment.md", line("b", "남민수")),
     ]
 
 

@@ -86,7 +86,7 @@ from casekit.core.rules import ORDER_CODES
 from casekit.core.rules_practice import Facts, across_cases, case_rules
 from casekit.core.scaffold import TEMP_FILE
 from casekit.core.schemas import STAGE_KO, STAGES, SchemaSet, typed_as_number
-from casekit.core.sensitive import values_too_long
+from casekit.core.sensitive import NAME_OK_FIELD, values_too_long
 from casekit.core.site_settings import SETTINGS_FILE, check_site_settings, published_settings
 from casekit.core.source import Parsed, plain_is_text, read_file, read_signed, split
 from casekit.core.summary import Summary, pack_fields, parse_file, public_fields, record_order, unpack_fields
@@ -1428,6 +1428,8 @@ def _sensitive(
     # a case's id, its folder's name, is in its pages' addresses and titles (the name is the rel: the index alone)
     folders = [f"cases/{case}" for case in sorted(cases)]
     digests = {u.rel: u.digest() + key for u in extra} | dict.fromkeys(folders, key)
+    if SETTINGS_FILE in digests:  # (its findings hang on its lines' `# casekit: name-ok` too, in no text it publishes)
+        digests[SETTINGS_FILE] += _digest(_name_ok_lines(root))
     for rel, digest in digests.items():
         if rel in known and known[rel][0] == digest:
             out += known[rel][1]
@@ -1528,6 +1530,12 @@ def _docs_pii(docs: DocsScan, allow: list[str], today: dt.date, known: dict[str,
         kept[name] = (digest, found)
         out += found
     return out
+
+
+def _name_ok_lines(root: Path) -> list[str]:
+    """The lines of mkdocs.yml that say `# casekit: name-ok` (`sensitive.NAME_OK_FIELD`)."""
+    text, _ = read_file(str(root / SETTINGS_FILE), SETTINGS_FILE)
+    return [line for line in (text or "").split("\n") if NAME_OK_FIELD.search(line)]
 
 
 def _settings_pii(root: Path, config: Config, today: dt.date) -> list[Finding]:

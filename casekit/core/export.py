@@ -11,7 +11,7 @@ What a worker typed into a free text (a goal, an activity's 내용) is published
 hold a client's name, phone or resident number: `casekit check` calls those errors and `casekit
 build` refuses them, and without `include_sensitive` the export masks them as the site would, ○
 a character (`Masker`): every sensitive value of the casebook and its variants (the given name in
-its own case), and every phone, resident, card or account number and e-mail address `pii.allow`
+its own case, and any client's or contact's after a cue: 민호 씨), and every phone, resident, card or account number and e-mail address `pii.allow`
 does not allow. `Export.masked` counts the texts changed, for the command to say so.
 
 No value carries a control character raw (check calls one `yaml-control-char`): an escape sequence
@@ -77,7 +77,7 @@ class Export:
 
 class Masker:
     """A free text as an export without `include_sensitive` shows it: the casebook's sensitive
-    values and their variants (see `casekit.core.sensitive`; a given name in its own case only),
+    values and their variants (see `casekit.core.sensitive`; a given name in its own case, or after a cue),
     and the personal numbers `casekit.core.pii` finds, as ○ (separators kept)."""
 
     def __init__(self, report: Report) -> None:

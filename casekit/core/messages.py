@@ -747,20 +747,27 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "given-name-in-text": (
         W,
         "민감 정보({field})의 이름(성 없이)으로 보이는 말이 있습니다. 본문에서는 사이트에 ○○으로 가려지지만, "
-        "사이트 설정(mkdocs.yml)과 docs/ 페이지의 머리말 값은 그대로 실립니다. 이름이면 지우세요. 본문의 보통 낱말이면 "
+        "docs/ 페이지의 머리말 값은 그대로 실립니다. 이름이면 지우세요. 본문의 보통 낱말이면 "
         "그 줄에 <!-- casekit: name-ok -->를 적으세요.",
         "what looks like the given name of a sensitive field ({field_en}); a body's is masked as ○○ on the site, "
-        "but the site settings' and a docs/ page's front-matter values are published as written: remove a name. "
+        "but a docs/ page's front-matter values are published as written: remove a name. "
         "If it is an ordinary word in a body, write <!-- casekit: name-ok --> on that line",
     ),
     "given-name-in-field": (
         E,
-        "민감 정보({field})의 이름(성 없이)으로 보이는 말이 머리말 항목에 있습니다. 항목 값은 사이트에 가려지지 않고 "
-        "그대로 실립니다. 이름을 지우거나 가명 표기(예: 김○○ 님)로 바꾸세요. 이름이 아니라 같은 글자의 낱말(도움, "
-        "하늘)이면 그 줄 끝에 '# casekit: name-ok'를 적으세요.",
-        "what looks like the given name of a sensitive field ({field_en}) is in a front-matter value, which the "
-        "site publishes as written (it masks only bodies): remove it or use the alias; if it is an ordinary word "
-        "there, end its line with '# casekit: name-ok'",
+        "민감 정보({field})의 이름(성 없이)으로 보이는 말이 머리말 항목이나 사이트 설정(mkdocs.yml)의 값에 있습니다. 이 값은 "
+        "사이트에 가려지지 않고 그대로 실립니다. 이름을 지우거나 가명 표기(예: 김○○ 님)로 바꾸세요. 이름이 아니라 같은 "
+        "글자의 낱말(도움, 하늘)이면 그 줄 끝에 '# casekit: name-ok'를 적으세요.",
+        "what looks like the given name of a sensitive field ({field_en}) is in a front-matter value or a site "
+        "setting (mkdocs.yml), which the site publishes as written (it masks only bodies): remove it or use the "
+        "alias; if it is an ordinary word there, end its line with '# casekit: name-ok'",
+    ),
+    "given-name-in-name": (
+        E,
+        "파일·폴더 이름에 민감 정보({field})의 이름(성 없이)이 있습니다. 파일·폴더 이름은 사이트의 주소(URL)에 그대로 "
+        "실리고 가려지지 않습니다. 이름이 없는 이름(보여 주는 것을 뜻하는 이름)으로 바꾸세요.",
+        "a file's or folder's name holds the given name of a sensitive field ({field_en}); the site publishes the "
+        "name in its addresses, where nothing is masked: rename it to say what it holds",
     ),
     # --- personal data in text (PII guard) -------------------------------------
     "pii-resident-number": (

@@ -34,14 +34,18 @@ matched is reported (`Hit.variant`):
 | `romanized` | a Korean name in Latin letters (`romanize`): `Kim Minsu`, `Min-su Kim`, `GIM MIN SU`, `Kim Minsoo` for `김민수`, as a word of its own | same |
 | `jamo` | a Hangul value with its letters typed apart (`reader.compose_jamo`): `ㅌㅏㄱㅎㅐㅇㅗㄴ`, `ㅌㅏㄱ ㅎㅐ ㅇㅗㄴ`, `ㅌ ㅏ ㄱ ㅎ ㅐ ㅇ ㅗ ㄴ`, `타ㄱ해온`, conjoining jamo NFC left apart | same |
 | `name-part` | a person's field's name without its title or relationship (`정보람` of `정보람 팀장`) | same |
-| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`; `Minsu`, `Minsoo` for `김민수`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value of its own case, `given-name-in-field` (error: published as written) |
+| `given-name` | the given name alone (`해온` for `탁해온`; `티린`, `린 씨` for `응우옌 티 린`; `Huong` for `Lê Thị Hương`, `Maria` for `Maria Santos`: `_latin_given`; `Minsu`, `Minsoo` for `김민수`) | `given-name-in-text` (warning: masked in bodies); in a front-matter value or a text of mkdocs.yml, `given-name-in-field` (error: published as written); in a docs/ file's or folder's name, `given-name-in-name` (error) |
 
 Given names collide with ordinary words, so `check` only warns of one in a body, and a line
 holding `<!-- casekit: name-ok -->` is exempt; the published bodies mask them (`SensitiveIndex.mask`).
-A front-matter value is published as written: there it is an error.
-A given name alone counts only in its own case's records (`scope_of`): in a casebook of
-thousands of clients, most two-syllable words are somebody's given name. Every other variant
-counts everywhere.
+A front-matter value is published as written: there it is an error, as in a text of mkdocs.yml.
+A given name alone counts as a word only in its own case's records (`scope_of`): in a casebook of
+thousands of clients, most two-syllable words are somebody's given name. Elsewhere (another
+case's records, a resource, docs/, mkdocs.yml) every client's and every resource contact's given
+name counts where Korean marks it as a person's (`CUES_GLUED` …: 민호 씨와, 지윤 주무관에게, 지윤이가;
+`SensitiveIndex.cued_hits`). A file's or folder's name is published in the site's addresses, where
+nothing is masked: a given name as a word of its own there (`지윤.png`), or after a cue, is
+`given-name-in-name`, an error (`name_given_hits`). Every other variant counts everywhere.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ from casekit.core.reader import (
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.romanize import FAMILY, given_romanizations, romanizations
 from casekit.core.schemas import field_name
+from casekit.core.site_settings import SETTINGS_FILE
 from casekit.core.source import Parsed, value_start, within
 
 MIN_LENGTH = 2
@@ -510,6 +515,37 @@ _TAIL = re.compile(r"(?:(?:씨|님|할머니|할아버지|어머니|아버지|�
                    r"|이는|이가|이를|이의|이와|이도|이랑|아|야)(?![가-힣])")
 
 
+# A given name alone counts in its own case's texts wherever it starts and ends a word (`_TAIL`); in
+# any other text (another case's record, a resource, a page of docs/, mkdocs.yml) only where Korean
+# marks the word as a person (`SensitiveIndex.cued_hits`), and then of every client and every
+# resource contact: an honorific, a kinship word or a title after it (민호 씨와, 지윤 주무관에게, 순자
+# 할머니가), or the 이 a consonant-final name takes before a particle (지윤이가, 민경이는). A bare
+# word is never enough there: 지원 (support), 영수 (영수증), 보람, 소리 are everybody's words. The
+# cues glued to a name or a space apart: none of them ends an ordinary word of two syllables
+# (마음씨, 하느님 are rare, and a given name there says name-ok)
+CUES_GLUED = ("씨", "님", "어르신", "할머님", "할머니", "할아버님", "할아버지", "어머님", "어머니", "아버님", "아버지", "언니",
+              "오빠", "누나", "이모", "고모", "삼촌", "주무관", "선생님", "선생")
+# a space apart only: glued, a title is a department's (지원팀장, 지원과장, 지원센터장: the head of a
+# support team), 군 and 양 are words (지원군), 형 a type (지원형, 참여형). Not 대표: 주민 대표, 가족 대표
+CUES_SPACED = ("팀장", "과장", "실장", "부장", "차장", "센터장", "관장", "원장", "소장", "국장", "사회복지사",
+               "복지사", "상담사", "상담원", "간호사", "변호사", "학생", "군", "양", "형", "동생")
+# after a name whose last syllable has a final consonant: 이, then a particle (지윤이가, 민경이는); never
+# 이 alone nor a particle after 이 that a noun takes too (지원이 필요, 지원이랑, 지원이나)
+CUES_I = ("이가", "이는", "이를", "이의", "이와", "이도", "이에게", "이한테")
+_CUE_PARTICLES = "께서|에게|한테|이랑|이나|으로|하고|처럼|보다|이|가|은|는|을|를|의|와|과|도|만|께|랑|에|로"
+# one alternation of the cues, longest first, no group around each (so the regex engine skips ahead to
+# their first syllables: named groups made the search of every text nine times slower), the kind of
+# each looked up after (`_CUE_KIND`)
+_CUE = re.compile("(?:" + "|".join(sorted(CUES_GLUED + CUES_SPACED + CUES_I, key=len, reverse=True)) + ")"
+                  f"(?=네?(?:{_CUE_PARTICLES}){{0,2}}(?![가-힣]))")
+_CUE_KIND = dict.fromkeys(CUES_GLUED, "glued") | dict.fromkeys(CUES_SPACED, "spaced") | dict.fromkeys(CUES_I, "i")
+
+
+def _final_consonant(syllable: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant (지윤's 윤, not 민호's 호)."""
+    return (ord(syllable) - 0xAC00) % 28 != 0
+
+
 def _word_key(word: str) -> str:
     """A word of the index (a variant's canonical form) as the automaton holds it: its Latin letters
     as base letters (`base_letters`), in lower case."""
@@ -880,6 +916,9 @@ class SensitiveIndex:
         # found as lethihuong, the text's letters folded alike), and for such a word the forms its
         # values are written in (lêthịhương): a text that writes it otherwise is `unaccented`
         self.marked: dict[str, set[str]] = {}
+        # the given names of resource contacts written with a title (지윤 of `한지윤 주무관`), found only
+        # after a cue (`cued_hits`), with their sources
+        self.contact_given: dict[str, set[tuple[str, str]]] = {}
         known: dict[str, list[tuple[str, str, bool]]] = {}  # variants of a value seen before (a common name)
         for value, src, field in needles:
             norm = normalize(value)
@@ -897,8 +936,13 @@ class SensitiveIndex:
                 found = known[v] = _variants(v)
             name = name_part(field, v)
             if name is not None:  # the name without its title, and its given name in its own case's texts
-                found = found + [(w, NAME_PART if kind == EXACT else kind, sep) for w, kind, sep in _variants(name)
+                named = _variants(name)
+                found = found + [(w, NAME_PART if kind == EXACT else kind, sep) for w, kind, sep in named
                                  if kind != GIVEN or src.startswith("cases/")]
+                # a resource contact's given name (지윤 of 한지윤 주무관): only where a cue marks a person
+                for w, kind, _ in named:
+                    if kind == GIVEN and not src.startswith("cases/") and _GIVEN_WORD.fullmatch(w):
+                        self.contact_given.setdefault(w, set()).add(where)
             for written, kind, sep in found:
                 word = _word_key(written)
                 if word != written:
@@ -919,6 +963,10 @@ class SensitiveIndex:
         self._ascii_given = any(w.isascii() and GIVEN in kinds for w, kinds in self.words.items())
         firsts = "".join(sorted({w[0] for w in self.given}))
         self.given_pattern = _given_pattern(firsts)
+        # every given name of two syllables (a client's, a household member's, a contact's …), found in
+        # any text where a cue marks it as a person's (`cued_hits`)
+        self.cued = frozenset(
+            {w for w, kinds in self.words.items() if GIVEN in kinds and _GIVEN_WORD.fullmatch(w)} | set(self.contact_given))
         self._scoped: dict[str, tuple[dict[str, frozenset[tuple[str, str]]], str]] = {}
         self._by_scope: dict[str, dict[str, set[tuple[str, str]]]] | None = None
         self.automaton: Any = None  # every word but the given names alone, made when first searched with
@@ -969,7 +1017,44 @@ class SensitiveIndex:
         self._by_scope = _PackedWords(state["_by_scope"])
 
     def __bool__(self) -> bool:
-        return self._any_words or bool(self.given) or bool(self.dates)
+        return self._any_words or bool(self.given) or bool(self.dates) or bool(self.cued)
+
+    def _given_sources(self, word: str) -> frozenset[tuple[str, str]]:
+        """Where the given name `word` comes from: the values it is the given name of."""
+        kinds = self.words.get(word)
+        return frozenset(kinds.get(GIVEN, ()) if kinds else ()) | frozenset(self.contact_given.get(word, ()))
+
+    def cued_hits(self, text: str) -> list[Hit]:
+        """The given names of `cued` in folded `text` where a cue after them marks a person (`_CUE`): the
+        name starting a word, its syllables a few separators apart as `_GIVEN_GAP` allows, then the cue
+        glued or a space apart (a title only a space apart; 이가 glued, after a final consonant)."""
+        if not self.cued:
+            return []
+        out = []
+        for m in _CUE.finditer(text):
+            at = m.start()
+            if at < 2:
+                continue
+            name = _NAME_BEFORE.search(text, max(at - 12, 0), at)
+            if name is None:
+                continue
+            word = name.group(1) + name.group(2)
+            if word not in self.cued:
+                continue
+            kind, spaced = _CUE_KIND[m.group()], bool(name.group(3))
+            if (kind == "spaced" and not spaced) or (kind == "i" and (spaced or name.end(2) != at or
+                                                                     not _final_consonant(name.group(2)))):
+                continue
+            out.append(Hit(name.start(1), name.end(2), self._given_sources(word), GIVEN))
+        return out
+
+    def whole_given(self, text: str) -> list[Hit]:
+        """The given names of `cued` written as a word of their own in `text` (no Hangul either side of
+        them: `지윤.png`, `민호 메모`): what a file's or folder's name counts (`name_given_hits`)."""
+        if not self.cued:
+            return []
+        return [Hit(m.start(), m.end(), self._given_sources(m.group()), GIVEN)
+                for m in _WHOLE_TWO.finditer(text) if m.group() in self.cued]
 
     def _given_in(self, scope: str) -> tuple[dict[str, frozenset[tuple[str, str]]], str]:
         """The given names of the values from files under `scope`, with their sources, and their
@@ -1087,6 +1172,9 @@ class SensitiveIndex:
                 hit = self._judge(text, start, end, word, names)
                 if hit is not None:
                     hits.append(hit)
+        if self.cued:  # (any case's, any contact's given name, where a cue marks a person: once)
+            own = {(h.start, h.end) for h in hits}
+            hits += [h for h in self.cued_hits(text) if (h.start, h.end) not in own]
         rare = _JAMO_OR_CJK.search(text) if jamo and not text.isascii() else None
         if others is None:
             others = self._compact_hits(text, names) + self._date_hits(text)
@@ -1594,6 +1682,10 @@ def _one_word(left: str, right: str) -> bool:
 # are marks `_JOIN` counts, three at most)
 _GIVEN_GAP = f"[{_SEP_CHARS}!?]{{0,3}}"
 _GIVEN_REST = re.compile(f"{_GIVEN_GAP}[가-힣]")
+# a given name of two syllables starting a word, just before a cue (a space between them or none: group 3)
+_NAME_BEFORE = re.compile(rf"(?<![가-힣])([가-힣]){_GIVEN_GAP}([가-힣])([ \t]?)\Z")
+_GIVEN_WORD = re.compile("[가-힣]{2}")
+_WHOLE_TWO = re.compile("(?<![가-힣])[가-힣]{2}(?![가-힣])")
 
 
 def needles_digest(needles: Iterable[tuple[str, str, str]]) -> str:
@@ -1630,11 +1722,12 @@ def _given_pattern(firsts: str) -> re.Pattern[str] | None:
 
 
 def scope_of(rel: str) -> str | None:
-    """Whose given names count in the text of file `rel`: in a record, those of its own case (a
-    client's given name alone in another client's record is almost always an ordinary word: with
-    thousands of clients, most two-syllable words are somebody's given name); in a resource, its
-    own; in a page of docs/ (few, written by hand, and a story about a client there is the risk),
-    every client's (None)."""
+    """Whose given names count as a word of their own in the text of file `rel`: in a record, those
+    of its own case (a client's given name alone in another client's record is almost always an
+    ordinary word: with thousands of clients, most two-syllable words are somebody's given name); in a
+    resource, its own; in a page of docs/ (few, written by hand, and a story about a client there is
+    the risk), every client's (None). Any client's or contact's given name counts in any text after a
+    cue (`SensitiveIndex.cued_hits`)."""
     parts = rel.split("/")
     if parts[0] == "cases" and len(parts) > 2:
         return f"cases/{parts[1]}/"
@@ -1786,9 +1879,10 @@ def values_too_long(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -
 
 def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False,
              in_field: bool = False, advice: tuple[str, str] | None = None) -> Finding:
-    """`in_field`: a value published as written (a front-matter field, a handover's reason), which
-    the site does not mask: a given name there is `given-name-in-field`, an error, where it is the
-    given name of the file's own case (a body's is masked: `given-name-in-text`, a warning).
+    """`in_field`: a value published as written (a front-matter field, a handover's reason, a text of
+    mkdocs.yml), which the site does not mask: a given name there is `given-name-in-field`, an error,
+    in a record's or a resource's field and in mkdocs.yml (a body's is masked: `given-name-in-text`, a
+    warning; a docs/ page's front matter is read as the page is).
     `advice`: what to do (Korean, English) when not the ADVICE of a text (a name: rename it)."""
     # whose value it is (the record or resource it is written in, never the value): a record's date
     # that is a client's birth date, a name that is another case's client's, is found at once
@@ -1802,7 +1896,8 @@ def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_fiel
         args["variant_en"] = hit.variant
     ko, en = advice or (DATE_ADVICE if date_field and hit.field.rsplit(".", 1)[-1] == "birth_date" else ADVICE)
     args["advice"], args["advice_en"] = ko.format(source=source), en.format(source_en=source)
-    code = "given-name-in-field" if in_field and hit.variant == GIVEN and scope_of(rel) is not None else hit.code
+    code = "given-name-in-field" if in_field and hit.variant == GIVEN and (
+        scope_of(rel) is not None or rel == SETTINGS_FILE) else hit.code
     return finding(code, rel, line, column, **args)
 
 
@@ -1847,8 +1942,29 @@ def scan_name(index: SensitiveIndex, rel: str) -> list[Finding]:
     once, as it reads best (`010-0000-1001` as written, not as the `010 0000 1001` of its title)."""
     parts = rel.split("/")
     advice = CASE_ID_ADVICE if len(parts) == 2 and parts[0] == "cases" else NAME_ADVICE
+    text = name_text(parts[-1])
     best: dict[frozenset[tuple[str, str]], Hit] = {}
-    for hit in index.find(name_text(parts[-1]), scope=scope_of(rel)):
+    named = name_given_hits(index, text)
+    for hit in index.find(text, scope=scope_of(rel)) + named:
         if hit.sources not in best or _RANK[hit.variant] < _RANK[best[hit.sources].variant]:
             best[hit.sources] = hit
-    return [_finding(hit, rel, None, None, in_field=True, advice=advice) for hit in best.values()]
+    out = []
+    for hit in best.values():
+        if hit.variant == GIVEN and any(h.sources == hit.sources for h in named):
+            out.append(finding("given-name-in-name", rel, field=field_label(hit.field), field_en=hit.field))
+        else:
+            out.append(_finding(hit, rel, None, None, in_field=True, advice=advice))
+    return out
+
+
+def name_given_hits(index: SensitiveIndex, text: str) -> list[Hit]:
+    """The given names in a file's or folder's name (`name_text`) that the site would publish in its
+    addresses, where no mask reaches: a client's or a resource contact's given name as a word of its
+    own (`지윤.png`, `민호-메모.md`: `whole_given`) or marked as a person's by a cue (`민호씨-통화.md`,
+    `cued_hits`), once each (a name is read twice in `text`). A given name inside a longer word
+    (`민호가-메모.md`) stays a warning of `find` (`given-name-in-text`): the page masks it."""
+    folded = fold(text)
+    out: dict[frozenset[tuple[str, str]], Hit] = {}
+    for hit in index.whole_given(folded) + index.cued_hits(folded):
+        out.setdefault(hit.sources, hit)
+    return list(out.values())

@@ -63,7 +63,7 @@ from casekit.core.reading import (
     with_percent_decoded,
     xml_text,
 )
-from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex, name_text
+from casekit.core.sensitive import TEXT_BREAK, SensitiveIndex, name_given_hits, name_text
 from casekit.core.source import BIDI_CONTROLS
 from casekit.core.workers import default_jobs, run_all
 from casekit.site.csp import POLICY, TrustedScripts, secure_site
@@ -403,7 +403,13 @@ class Scanner:
 
 
 def _scan_name(rel: str, scan: Scanner) -> list[Finding]:
-    return scan.find(rel, name_text(rel.rsplit("/", 1)[-1]))  # (as `casekit check` reads a name: scan_name)
+    """A file's or folder's name, as `casekit check` reads it (`scan_name`): the values and variants
+    the pages may not show, and the given names a name shows where no mask reaches (`name_given_hits`)."""
+    text = name_text(rel.rsplit("/", 1)[-1])
+    found = scan.find(rel, text)
+    given = {where for hit in name_given_hits(scan.index, text) for where in hit.sources} if scan.index else set()
+    named = [finding("site-sensitive", rel, source=src, field=fld) for src, fld in sorted(given)]
+    return found + [f for f in named if f not in found]
 
 
 def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
