@@ -558,6 +558,28 @@ def test_a_count_of_two_digits_or_more_needs_its_number() -> None:
     assert "65세" not in other and "65" not in other
 
 
+def test_a_day_typed_without_its_month_is_that_day_of_a_month_not_its_number_and_il() -> None:
+    """A probe: `15일` gave 11 pages, nothing marked, `26일` 3: the count's other reading, 15 and 일 as
+    words, met any page holding a 15 (2026-03-15, 자원 15곳) and the word 일. A day is the count (15일간)
+    or that day of a month, with or without the year, as the index holds dates."""
+    got = search_ko.query_groups("15일", [2026])
+    assert got[0][0] == "15일" and got[0][1][0] == ("15일",)
+    readings = {t for g in got[0][1][1:] for t in g}
+    assert {"3월15일", "12월15일", "2026-03-15", "2026-02-15"} <= readings and not {"15", "일"} & readings
+    assert "2월31일" not in {t for g in search_ko.query_groups("31일", [2026])[0][1] for t in g}
+    assert set(search_ko.terms("3월 15일 방문")) & readings and set(search_ko.terms("2026-03-15 방문")) & readings
+    assert not set(search_ko.terms("자원 15곳, 하루 일을 쉼")) & readings
+    assert search_ko.query_groups("주 5일") == [("주 5일", (("주5일",), ("5일",)))]  # (how often: no day)
+
+
+@pytest.mark.parametrize("query", ["을", "은 는 이 가", "에서", "를 "])
+def test_a_query_of_particles_only_looks_for_nothing(query: str) -> None:
+    """A probe: `을` marked "이<mark>으려</mark>면", `은 는 이 가` gave 48 pages marking 강, 간. A particle
+    typed apart is no word to look for (and the worker takes it for the start of none)."""
+    assert search_ko.query_groups(query) == []
+    assert search_ko.query_groups("주거 를") == search_ko.query_groups("주거")
+
+
 def test_a_number_and_its_counter_typed_joined_or_apart_are_one_word() -> None:
     groups = search_ko.query_groups
     assert groups("4인 가구") == groups("4인가구") == [("4인", (("4인",),)), ("가구", (("가구",),))]

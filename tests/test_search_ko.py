@@ -977,6 +977,73 @@ def test_a_long_word_or_a_name_is_found_by_no_part_of_it_alone(browser: Browser,
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("query", "found", "not_found"), [
+    # a case number's tail: not the phone numbers whose parts joined start with it (02-000-3456)
+    ("0003", {"/cases/2026-0003/"}, {"/resources/gaon-self-sufficiency-center/"}),
+    ("0001", {"/cases/2026-0001/"}, {"/resources/gaon-dv-counselling/"}),
+    ("0002", {"/cases/2026-0002/"}, {"/resources/gaon-job-center/", "/resources/gaon-mental-health-center/"}),
+    # a noun of three syllables no page holds: not a page of one of its bigrams (청소를, 적당한지)
+    ("청소년", set(), {"/cases/2026-0005/", "/resources/haneul-church-volunteers/"}),
+    ("한지윤", set(), {"/privacy/"}),
+    # particles typed apart: nothing (이<mark>으려</mark>면, 방문건<mark>강</mark>관리)
+    ("을", set(), {"/records/", "/cases/2026-0001/"}),
+    ("은 는 이 가", set(), {"/resources/gaon-health-center/", "/cases/2026-0001/"}),
+    # -word excludes the pages holding it, +word keeps only those
+    ("긴급지원 -주거", {"/cases/2026-0008/", "/cases/2026-0013/"}, {"/cases/2026-0006/", "/resources/naraedong-welfare-team/"}),
+    ("주거 +긴급지원", {"/cases/2026-0006/", "/resources/naraedong-welfare-team/"}, {"/resources/gaon-housing-welfare-center/"}),
+])
+def test_a_query_finds_the_pages_holding_what_it_says(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                     found: set[str], not_found: set[str]) -> None:
+    """A probe: `0003` found "대표 전화: 02-000-3456" (the word being typed, the start of 0003456, that
+    phone number's parts joined), `청소년` the pages of 청소, `을` and `은 는 이 가` 6 and 48 pages marking
+    으려, 강, 간, `긴급지원 -주거` the pages of 주거 first."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+    assert found <= set(pages) and not (not_found & set(pages)), pages
+    assert set(pages[:len(found)]) == found, pages
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "first", "below"), [
+    ("자활센터 초기상담에 동행했다", "/cases/2026-0001/", "/resources/gaon-self-sufficiency-center/"),
+    ("방문건강관리 연계", "/cases/2026-0001/", "/cases/2026-0014/"),
+])
+def test_a_page_saying_the_query_in_one_sentence_ranks_above_one_holding_its_words_apart(
+        browser: Browser, served_site: str, query: str, first: str, below: str) -> None:  # noqa: F811
+    """A probe: `자활센터 초기상담에 동행했다` ranked the centre's page ("... 동행하면") above the record
+    saying "자활센터 초기상담에 동행했다.", `방문건강관리 연계` 2026-0014 (의뢰, no 연계) above "보건소
+    방문건강관리에 연계했다." (a sentence of the page's rest shard, not of its kept ones)."""
+    with open_context(browser) as (context, _log):
+        page = context.new_page()
+        page.goto(served_site)
+        pages = [site_path(h, served_site) for h in search(page, query)]
+    assert first in pages and below in pages and pages.index(first) < pages.index(below), pages
+    assert pages.index(first) <= 1, pages
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "wanted", "wrong"), [
+    # the keyboard mid-syllable: the start of a word (주거, 주간), not the word 주 of "주 2회"
+    ("주ㄱ", re.compile(r"<mark>(주[가-깋]|죽)"), re.compile(r"<mark>주</mark>")),
+    # a day: the dates of that day, marked, not any page with a 15 and the word 일
+    ("15일", re.compile(r"<mark>[^<]*15"), re.compile(r"^(?!.*<mark>)")),
+    # a one-syllable word after others: not the start of 낮, 낱; nor a syllable inside another word
+    ("보청기가 고장 나", re.compile(r"<mark>보청기가</mark>"), re.compile(r"<mark>[낮낱]|[가-힣]<mark>나</mark>")),
+    ("힘들어함", re.compile(r"<mark>힘들"), re.compile(r"<mark>들어")),
+])
+def test_a_snippet_marks_what_the_query_found_it_by(browser: Browser, served_site: str, query: str,  # noqa: F811
+                                                    wanted: re.Pattern[str], wrong: re.Pattern[str]) -> None:
+    """A probe: `주ㄱ` gave the 16 pages of "<mark>주</mark> 2회" (ㄱ dropped: NFKC makes it U+1100, which
+    no pattern read), `15일` 11 pages with nothing marked, `보청기가 고장 나` "위기도: <mark>낮</mark>음" and
+    "경로당이<mark>나</mark>", `힘들어함` "예를 <mark>들어</mark>"."""
+    got = _teasers(browser, served_site, query)
+    assert got and wanted.search(got[0][1]), got
+    assert not any(wrong.search(text) for _, text in got), got
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(("query", "sentences", "want"), [
     ("지도", ["사례집 밖을 가리키는 링크는 열지도 따라가지도 않습니다"], "사례집 밖을 가리키는 링크는 열지도 따라가지도 않습니다"),
     ("지도", ["열지도 않은 방문건강관리와 복약지도"], "열지도 않은 방문건강관리와 복약<mark>지도</mark>"),

@@ -864,6 +864,8 @@ def _word_query_groups(text: str, whole: Collection[str] = ()) -> list[tuple[str
     out = []
     for typed in _WORD.findall(predicates(text)):
         w = typed.lower()
+        if w in _PARTICLE_SET:  # 을, 에서, 은 는 이 가: a particle typed apart is no word to look for
+            continue
         groups = word_groups(w)
         s = stem(w)
         one = len(s) == 2 and s in whole and kept_whole(s)
@@ -933,17 +935,29 @@ def _joined_groups(run: str, years: Sequence[int]) -> tuple[tuple[str, ...], ...
     return ((joined,),)
 
 
-def count_groups(m: re.Match[str], at: int = 0) -> tuple[tuple[str, ...], ...]:
+def count_groups(m: re.Match[str], at: int = 0, years: Sequence[int] = ()) -> tuple[tuple[str, ...], ...]:
     """What a number and its counter typed (`QUERY_COUNT`: 4인, 4 인, 3개월째) look for: the count
     term, or else the number and the counter as words, the counter as typed joined (10인 for 40인: found,
     below the pages of 40인; a number of one digit is no term, and its counter alone is no reading of
     it: `3개` found every page of a lone 개, `4인` every page of 1인; 2026년 typed is the 2026 and 년 of a page's 2026년 3월; 30만 원 is 30 and
     만원, not 원: the worker finds a page by them only when it holds both, not 30일 for 30만원). `at`: where the number's group is, past 2
-    (`QUERY_PERIOD_COUNT`: 주 1회 is 주1회, or 1회, or 주 and 회). (`search-worker.js` mirrors this.)"""
+    (`QUERY_PERIOD_COUNT`: 주 1회 is 주1회, or 1회, or 주 and 회). A day, 15일, is the count or else that
+    day of each month (`_day_of_month_groups`; `years`: the index's). (`search-worker.js` mirrors this.)"""
     number, counter = m.group(2 + at).replace(",", ""), m.group(3 + at).replace(" ", "") + (m.group(4 + at) or "")
+    if counter == "일" and not at and number.isdigit() and 1 <= int(number) <= 31:
+        return ((number + counter,), *_day_of_month_groups(int(number), years))
     if len(number) < 2:  # (a digit is no term: the counter alone, 개 of 3개, would be every page's 개)
         return ((number + counter,),)
     return ((number + counter,), tuple(dict.fromkeys([number, *_word_terms(counter)])))
+
+
+def _day_of_month_groups(day: int, years: Sequence[int]) -> tuple[tuple[str, ...], ...]:
+    """The dates a day typed without its month (15일) may be: the 15th of each month, without a year
+    (3월15일) or in each of `years` (2026-03-15). Not the 15 and the 일 of a page as words: a page
+    holding a 15 anywhere (2026-03-15, 자원 15곳) and the word 일 was a result, nothing marked."""
+    months = [month for month in range(1, 13) if day <= _DAYS_IN[month - 1]]
+    return (*((f"{month}월{day}일",) for month in months),
+            *((f"{year}-{month:02d}-{day:02d}",) for year in years for month in months))
 
 
 def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = None,
@@ -1026,7 +1040,7 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
             tail = _TAIL.match(text, m.end())
             if free(start, m.end()) and (" " not in m.group(0)[len(m.group(1)):] or tail is None
                                          or tail.group() in _PARTICLE_SET):
-                spans.append((start, m.end(), text[start:m.end()], count_groups(m)))
+                spans.append((start, m.end(), text[start:m.end()], count_groups(m, 0, years)))
     spans.sort()
     out = []
     at = 0

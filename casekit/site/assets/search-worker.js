@@ -483,6 +483,7 @@ function wordQueryTerms(text, out, whole) {
   const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
   for (const typed of predicates(text.normalize("NFKC")).match(WORD) || []) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
+    if (manifest.particles.includes(w)) continue;  /* 을, 에서, 은 는 이 가: a particle typed apart is no word */
     let groups = wordGroups(w);
     const s = stem(w);
     /* 회의 the index holds whole: the noun whole, not 회 and the particle 의 (search_ko._word_query_groups) */
@@ -671,7 +672,7 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
       const start = m.index + m[1].length, end = m.index + m[0].length;
       const tail = text.slice(end).match(TAIL);
       if (!free(start, end) || (tail && !manifest.particles.includes(tail[0]) && m[0].includes(" "))) continue;
-      const count = countEntry([m[0], m[1], ...m.slice(3)], "");
+      const count = countEntry([m[0], m[1], ...m.slice(3)], "", true);
       const groups = [[periodCount(m)], count.groups[0], ...count.groups.slice(1).map(g => [...new Set(wordTerms(m[2]).concat(g))])];
       spans.push([start, end, { word: text.slice(start, end), stem: text.slice(start, end), terms: [...new Set(groups.flat())], groups, count: true }]);
     }
@@ -699,10 +700,15 @@ function queryTerms(query, today = localToday(), whole = new Set()) {
 
 /* A number and its counter typed (search_ko.count_groups): the count term, or else the number (of
    two digits or more: a digit is no term, and 개 alone no reading of 3개) and the counter as words */
-function countEntry(m, word) {
+function countEntry(m, word, period = false) {
   const number = m[2].split(",").join(""), counter = m[3].replace(" ", "") + (m[4] || "");
   const groups = [[number + m[3].replace(" ", "") + (m[4] || "")]];
-  if (number.length >= 2) groups.push([...new Set([number].concat(wordTerms(counter)))]);
+  const day = /^[0-9]+$/.test(number) ? parseInt(number, 10) : 0;
+  if (counter === "일" && !period && day >= 1 && day <= 31) {  /* 15일: or the 15th of a month (search_ko._day_of_month_groups) */
+    const months = DAYS_IN.map((n, k) => k + 1).filter(month => day <= DAYS_IN[month - 1]);
+    for (const month of months) groups.push([month + "월" + day + "일"]);
+    for (const year of manifest.years || []) for (const month of months) groups.push([year + "-" + pad(month) + "-" + pad(day)]);
+  } else if (number.length >= 2) groups.push([...new Set([number].concat(wordTerms(counter)))]);
   return { word, stem: word, terms: [...new Set(groups.flat())], groups, count: true };
 }
 
@@ -847,7 +853,7 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   }
   /* and the dates of the sentence a typed date holds, where they stand (2026-03-04 and 3월 for 3월;
      not the 2월 of 12월 for 2월) */
-  const want = new Set(words.filter(w => w.date).flatMap(w => w.terms));
+  const want = new Set(words.filter(w => w.date || w.count).flatMap(w => w.terms));
   if (want.size) {
     for (const m of best.matchAll(DATES)) {
       if (dayTerms(dateOf(m)).some(t => want.has(t))) spans.push([m.index + m[1].length, m.index + m[0].length]);
@@ -863,9 +869,10 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
     }
   }
   /* and where the sentence goes on from the word being typed (kim.s of kim.sw, 어머니 of 어먼) */
-  const ways = words.flatMap(w => w.prefixMarks || []);
-  if (ways.length) {
-    for (const m of best.matchAll(new RegExp("(^|[^0-9A-Za-z])(" + ways.join("|") + ")", "gi"))) {
+  for (const [ways, before] of [[words.flatMap(w => w.prefixMarks || []), "0-9A-Za-z"],
+                                 [words.flatMap(w => w.prefixStarts || []), "0-9A-Za-z\uAC00-\uD7A3"]]) {
+    if (!ways.length) continue;
+    for (const m of best.matchAll(new RegExp("(^|[^" + before + "])(" + ways.join("|") + ")", "gi"))) {
       spans.push([m.index + m[1].length, m.index + m[0].length]);
     }
   }
@@ -977,14 +984,21 @@ async function termsBetween(lo, hi) {
 
 /* The ways the word being typed may go on: [terms a page holds already, lo, hi, what to mark] each;
    a term between lo and hi completes it. */
+/* The query in NFKC, a consonant typed alone as the keyboard types it (NFKC makes ㄱ the conjoining
+   U+1100, and 주ㄱ was read as 주 and nothing) */
+function typedText(query) {
+  return query.normalize("NFKC").replace(/[\u1100-\u1112]/g, c => INITIALS[c.charCodeAt(0) - 0x1100]);
+}
+
 function prefixPatterns(query, last = null, finished = false) {
   if (/\s$/.test(query)) return [];
-  const text = query.normalize("NFKC");
+  const text = typedText(query);
   if (last && last.count && text.endsWith(last.word)) {  /* 30만 원, 3개: the start of a count, its counter typed apart or not */
     const term = last.groups[0][0];
     return [{ exact: [], lo: term, hi: term + "\uFFFF", mark: last.word.split(" ").map(escapeRegExp).join(" ?") }];
   }
   const run = LAST_RUN.exec(text);
+  if (run && finished && /^[0-9]+$/.test(run[1])) return [];  /* (0003: held as written) */
   if (run) {  /* k, kim.s, 2026-000, 202: the start of a term of letters and digits, as joined */
     /* (digits joined by dots or underscores, 1.5, 1.6.: as written, as the index holds them, dottedTerms;
        joined, 1.5 was the start of 15, 15세, 15곳) */
@@ -997,6 +1011,8 @@ function prefixPatterns(query, last = null, finished = false) {
   const m = LAST_HANGUL.exec(text);
   if (!m || (finished && !m[1] && !m[3])) return [];
   const number = m[1], word = m[2], next = m[3];
+  /* (a particle typed apart, 을, 은 는 이 가, is the start of no word looked for: 을 marked 이<mark>으려</mark>면) */
+  if (!number && !next && manifest.particles.includes(word) && text.slice(0, text.length - word.length).match(/(^|[^\uAC00-\uD7A3])$/)) return [];
   if (number) {  /* 3개 on the way to 3개월: the start of a count */
     return [{ exact: [], lo: number + word, hi: number + word + "\uFFFF", mark: escapeRegExp(number) + " ?" + escapeRegExp(word) }];
   }
@@ -1004,14 +1020,18 @@ function prefixPatterns(query, last = null, finished = false) {
   /* the syllables before, then a syllable between a and b starting the rest */
   const add = (before, a, b) => {
     const last = before.slice(-1);
+    /* (a syllable alone, 나 on the way to 나이, 죽 of 주ㄱ, is marked only where a word starts with it:
+       not the 나 of 경로당이나, the 낮 of 낮음 for 나) */
     out.push({ exact: before.length >= 2 ? bigrams(before) : [], lo: last + a, hi: last + b + "\uFFFF",
-               mark: escapeRegExp(before) + "[" + a + "-" + b + "]" });
+               mark: escapeRegExp(before) + "[" + a + "-" + b + "]", start: !before });
   };
   const startsWith = initial => [syllable(initial, 0, 0), syllable(initial, 20, 27)];
-  if (next) {  /* 주거급ㅇ: a consonant typed alone starts the next syllable */
+  if (next) {  /* 주거급ㅇ: a consonant typed alone starts the next syllable, or ends the last (주ㄱ: 죽) */
     const initial = INITIALS.indexOf(next);
     if (initial >= 0) add(word, ...startsWith(initial));
-    return out;
+    const [i, v, f] = parts(word[word.length - 1]), final = FINALS.indexOf(next);
+    if (!f && final > 0) { const s = syllable(i, v, final); add(word.slice(0, -1), s, s); }
+    return out.filter(p => p.lo < p.hi);
   }
   const before = word.slice(0, -1), [i, v, f] = parts(word[word.length - 1]);
   if (f) {  /* 어먼, 주걱, 엄: its final may be the next syllable's first consonant (ㄺ: ㄹ stays, ㄱ goes) */
@@ -1049,7 +1069,8 @@ async function typing(query, words, finished = false) {
       terms.add(t);
     }
   });
-  return groups.length ? { groups, terms: [...terms], marks: patterns.map(p => p.mark) } : null;
+  return groups.length ? { groups, terms: [...terms], marks: patterns.filter(p => !p.start).map(p => p.mark),
+                           starts: patterns.filter(p => p.start).map(p => p.mark) } : null;
 }
 
 /* --- search ----------------------------------------------------------------------------------- */
@@ -1061,17 +1082,44 @@ async function heldWhole(query) {
   return new Set(stems.filter((t, i) => shards[i] && shards[i][t] && shards[i][t].length));
 }
 
+/* The words of a query typed with - before them (긴급지원 -주거: the pages of 긴급지원 that do not hold
+   주거) and with + (주거 +긴급지원: only the pages holding 긴급지원), as Material's own search box reads
+   them; the query without the words excluded (and without the +), and the entries of each */
+function operators(query, today) {
+  const exclude = [], require = [];
+  const text = query.normalize("NFKC").replace(/(^|\s)([-+])(?=[^\s+-])(\S+)/g, (m, space, sign, word) => {
+    (sign === "-" ? exclude : require).push(word);
+    return sign === "-" ? space : space + word;
+  });
+  const entries = words => words.flatMap(w => queryTerms(w, today)).filter(w => w.terms.length);
+  return { text, exclude: entries(exclude), require: entries(require) };
+}
+
 async function search(query, stale = () => false) {
+  const ops = operators(query, localToday());
+  query = ops.text;
   const words = queryTerms(query, localToday(), await heldWhole(query));
-  const hits = words.length ? await rank(words) : null;
+  words.ops = ops;
+  /* a syllable with a consonant typed after it (주ㄱ, 긴급지ㅇ: the keyboard mid-syllable) is only the
+     start of a word: not looked for as it stands (주ㄱ found the 주 of "주 2회" on 16 pages) */
+  const partial = JAMO.test(typedText(query)) && words.length
+    && typedText(query).slice(0, -1).endsWith(words[words.length - 1].word) ? words[words.length - 1] : null;
+  if (partial) Object.assign(partial, { partial: true, groups: [], terms: [], readings: [[]], names: [] });
+  const hits = words.some(w => w.terms.length) ? await rank(words) : null;
   if (stale()) return null;  /* (a later query came while its terms were fetched: no more work for this one) */
   /* the word being typed, looked for as the start of terms too when the query finds less than a
      screen as it is (주거 지원 typed: no term more fetched before its first results) */
-  if ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date)) return hits;
+  if (!partial && ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date))) return hits;
   /* (a word of Hangul typed whole, that a page holds as it is, is finished: not a syllable on its way to
      another, 아내 to 아낼 of 알아낼, 지도 to 지되 of 유지되도록) */
+  /* (a number typed whole that a page holds as written is finished too: 0003 is not the start of the
+     0003456 of 02-000-3456, a phone number's parts joined; nor is a word of one syllable after other
+     words that a page holds with them all: 나 of "고장 나" is not on its way to 낮, 낱) */
   const last = words.length ? words[words.length - 1] : null;
-  const finished = last !== null && !last.count && HANGUL.test(last.word) && last.word.length >= 2 && hits !== null
+  const holdsAll = r => words.every(w => held(w, hits.matched.get(r.doc), null) >= 1);
+  const finished = last !== null && !last.count && hits !== null && !last.partial
+    && ((HANGUL.test(last.word) && last.word.length >= 2) || /^[0-9]+$/.test(last.word)
+        || (HANGUL.test(last.word) && words.length >= 2 && hits.ranked.some(holdsAll)))
     && hits.ranked.some(r => held(last, hits.matched.get(r.doc), null) >= 1);
   const typed = await typing(query, words, finished);
   if (stale()) return null;
@@ -1083,6 +1131,7 @@ async function search(query, stale = () => false) {
     entry.prefix = typed.groups;
     entry.prefixTerms = typed.terms;
     entry.prefixMarks = typed.marks;
+    entry.prefixStarts = typed.starts;
     if (!mine) words.push(entry);
     return rank(words);
   }
@@ -1111,8 +1160,9 @@ function wholes(words) {
 /* The pages holding the query's words, best first: those holding more of the query whole (a compound
    or two nouns as one: `wholes`) before those holding only its parts, then by score */
 async function rank(words) {
-  const whole = wholes(words);
-  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])).concat(whole.flatMap(([ts]) => ts)))];
+  const whole = wholes(words), ops = words.ops || { exclude: [], require: [] };
+  const all = [...new Set(words.flatMap(w => w.terms.concat(w.prefixTerms || [])).concat(whole.flatMap(([ts]) => ts))
+    .concat(ops.exclude.flatMap(w => w.terms), ops.require.flatMap(w => w.terms)))];
   const shards = await Promise.all(
     all.map(t => fetchJSON("t-" + shardOf(t, manifest.term_shards) + ".json")));
   const N = manifest.docs;
@@ -1142,9 +1192,9 @@ async function rank(words) {
       matched.get(doc).add(t);
     }
   }
-  /* a noun of three syllables (its own, or another name's: 배우자 for 남편) that some page holds whole is
-     held by a page only whole, not by one of its two bigrams: 배우자 (배우 우자) is no word of "운동을
-     배우기 시작함"; where no page holds it whole, a page holding a part still is (동의서: "동의 서류").
+  /* a noun of three syllables (its own, or another name's: 배우자 for 남편) is held by a page only whole,
+     not by one of its two bigrams: 배우자 (배우 우자) is no word of "운동을 배우기 시작함", 청소년 none of
+     "청소를", 한지윤 none of "적당한지" (where no page held it whole, a page holding a part was a result).
      One of four syllables or more is held only whole, joined or apart as its split groups say (복지 센터
      for 복지센터), where some page holds it so; where none does, by two of its bigrams at least (고혈압 약
      for 고혈압약), never by one: that is a word of two syllables of its own (고용 of 고용센터, 검사 of
@@ -1160,7 +1210,7 @@ async function rank(words) {
       const named = new Set((w.names || []).flatMap(name => wordGroups(name).filter(g => g.length >= 3).map(g => g.join(" "))));
       const long = w.stem.length >= 4 ? w.groups.filter(g => g.length >= 2 && !named.has(g.join(" "))) : [];
       for (const g of w.groups) {
-        if (named.has(g.join(" ")) || (three(g) && !long.includes(g) && anyWhole(g))) only.add(g);
+        if (named.has(g.join(" ")) || (three(g) && !long.includes(g))) only.add(g);
       }
       if (long.some(anyWhole)) for (const g of long) only.add(g);
       else if (long.length) least.set(w, 2);
@@ -1170,7 +1220,9 @@ async function rank(words) {
   const ranked = [];
   for (const [doc, gain] of gains) {
     const have = matched.get(doc);
-    let cover = 0, score = 0, some = false;
+    /* (-주거: no page holding it; +주거: only those holding it) */
+    if (ops.exclude.some(w => held(w, have, null) >= 1) || ops.require.some(w => held(w, have, null) < 1)) continue;
+    let cover = 0, score = 0, some = false, all = true;
     for (const w of words) {
       const own = held(w, have, idf, whole3.get(w), least.get(w) || 0);
       let best = 0;
@@ -1186,8 +1238,9 @@ async function rank(words) {
           for (const t of g) sum += gain.get(t) || 0;
           if (PREFIX_GAIN * sum > best) best = PREFIX_GAIN * sum;
         }
-        if (best > 0) { cover += PREFIX_COVER; some = true; }
+        if (best > 0) { cover += PREFIX_COVER; some = true; } else all = false;
       } else {
+        if (own < (w.count ? 0.5 : 1)) all = false;
         cover += own;
         if (own > 0 && (!w.weak || w.terms.some(t => have.has(t) && !w.weak.has(t)))) {
           some = true;  /* (not by the bigrams of its ending alone: endingBigrams) */
@@ -1201,9 +1254,11 @@ async function rank(words) {
     for (const [ts, ws] of whole) {
       if (ts.every(t => have.has(t)) && ws.every(w => held(w, have, idf) >= 1)) heldWhole++;
     }
-    ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover, whole: heldWhole });
+    ranked.push({ doc, score: score * (0.1 + 0.9 * cover * cover), cover, whole: heldWhole, all: all ? 1 : 0 });
   }
-  ranked.sort((a, b) => b.whole - a.whole || b.score - a.score || a.doc - b.doc);
+  /* a page holding every word typed before one holding some of them, however often (자활센터 초기상담에
+     동행했다: the record that says so before the page of the centre, which says 자활센터 and 동행 often) */
+  ranked.sort((a, b) => b.all - a.all || b.whole - a.whole || b.score - a.score || a.doc - b.doc);
   return { words, matched, ranked };
 }
 
@@ -1255,6 +1310,43 @@ async function items({ words, matched, ranked, query }, rests = false) {
   return out;
 }
 
+/* Whether sentence `s` holds the words typed one after another, as typed (each word's stem, the
+   rest of a word and a space between: "자활센터 초기상담에 동행했다." for 자활센터 초기상담에 동행했다) */
+function phraseIn(s, words) {
+  const stems = words.filter(w => !w.date && !w.count && !w.partial && !w.prefix && w.stem).map(w => w.stem.toLowerCase());
+  if (stems.length < 2 || stems.length !== words.length) return false;
+  return new RegExp(stems.map(escapeRegExp).join("[\uAC00-\uD7A3]*[^\uAC00-\uD7A30-9A-Za-z]{0,3}")).test(s.normalize("NFKC").toLowerCase());
+}
+
+/* The first screen of ranked hits, the pages whose one sentence holds the query as typed first, then
+   those whose one sentence holds every word of it, then the others, each as `rank` put them: a page
+   holding the words apart (the centre's page: 자활센터 ... 동행하면) after the record that says it. The
+   sentences are the kept ones of the doc shards the first screen is shown with; with `rests`, where
+   they hold not the query as typed, a long page's other sentences too (its rest shard: a query of two
+   words or more reads it before its first results, if it comes within SETTLE_WAIT). */
+const SETTLE_WAIT = 300;  /* ms a query of two words or more waits for its first screen's rest shards */
+async function settle(hits, rests = false) {
+  if (hits.words.length < 2) return hits;
+  const per = manifest.docs_per_shard, screen = hits.ranked.slice(0, FIRST_SCREEN);
+  const got = new Map(), rest = new Map();
+  const shards = [...new Set(screen.map(r => Math.floor(r.doc / per)))];
+  await Promise.all(shards.map(async n => got.set(n, await fetchJSON("d-" + n + ".json"))));
+  const entry = r => { const shard = got.get(Math.floor(r.doc / per)); return (shard && shard[r.doc % per]) || null; };
+  const tierOf = sentences => (sentences.some(x => phraseIn(x, hits.words)) ? 2 : bestOf(sentences, hits.words).all ? 1 : 0);
+  const tier = new Map(screen.map(r => [r, tierOf(entry(r) ? [entry(r)[1]].concat(entry(r)[2]) : [])]));  /* (its title too) */
+  const more = rests ? screen.filter(r => tier.get(r) < 2 && entry(r) && entry(r)[3]) : [];
+  /* (waited for SETTLE_WAIT at most: a slow rest shard delays no first result, the kept order stands) */
+  await Promise.race([Promise.all([...new Set(more.map(r => Math.floor(r.doc / per)))].map(async n => rest.set(n, await fetchJSON("r-" + n + ".json")))),
+                      new Promise(done => setTimeout(done, SETTLE_WAIT))]);
+  for (const r of more) {
+    if (!rest.has(Math.floor(r.doc / per))) continue;
+    const others = (rest.get(Math.floor(r.doc / per)) || [])[r.doc % per] || [];
+    tier.set(r, Math.max(tier.get(r), tierOf(entry(r)[2].concat(others))));
+  }
+  const order = screen.map((r, i) => [r, i]).sort(([a, i], [b, j]) => b.all - a.all || tier.get(b) - tier.get(a) || i - j);
+  return { ...hits, ranked: order.map(([r]) => r).concat(hits.ranked.slice(FIRST_SCREEN)) };
+}
+
 /* Ranked hits by title only, from the head shards ([location, title] of many pages each). */
 async function heads({ words, matched, ranked }) {
   const per = manifest.heads_per_shard;
@@ -1288,7 +1380,8 @@ addEventListener("message", async ev => {
     const mine = ++seq, query = String(message.data || "");
     const answer = list => postMessage({ type: RESULT, data: { items: list, query, seq: mine } });
     try {
-      const hits = manifest ? await search(query, () => mine !== seq) : null;
+      let hits = manifest ? await search(query, () => mine !== seq) : null;
+      if (hits) hits = await settle(hits, true);
       if (!hits) {
         if (mine === seq) answer([]);
         return;
