@@ -44,13 +44,13 @@ def test_broken_or_hostile_settings_are_findings(tmp_path: Path) -> None:
     assert [f.code for f in check_site_settings(tmp_path)] == ["settings-invalid"]
     _write(tmp_path, "a: " + "[" * 5000 + "\n")
     assert [f.code for f in check_site_settings(tmp_path)] == ["settings-invalid"]
-    bomb = "a: &a [x, x, x, x, x, x, x, x]\n" + "".join(
+    bomb = "site_name: t\na: &a [x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(12)
     ) + "theme:\n  name: material\n  font: false\n  icon: {x: *m}\n"
     _write(tmp_path, bomb)
     started = time.process_time()
     # read in no time, every node once; refused once (MkDocs would expand it: gigabytes)
-    assert [(f.code, f.line) for f in check_site_settings(tmp_path)] == [("settings-unsafe", 2)]
+    assert [(f.code, f.line) for f in check_site_settings(tmp_path)] == [("settings-unsafe", 3)]
     assert time.process_time() - started < 2
 
 
