@@ -795,9 +795,23 @@ def test_a_korean_name_in_latin_letters_is_found_everywhere(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Kimminsuk", "Kim Minsung", "Minsu", "Kim", "kim.sw", "Park Youngsook",
-                                  "Kim Minjae", "Kim Kyungsook", "Lee Myungho", "Park Youngsuk"])
+                                  "Kim Minjae", "Kim Kyungsook", "Lee Myungho", "Park Youngsuk", "Pak Yongsuk",
+                                  "Kim Kyongho", "Chong Porami", "Yi Myongha"])
 def test_a_name_like_a_romanized_name_is_not_it(text: str) -> None:
     assert KOREAN.find(text, scope="cases/other/") == [], text
+
+
+@pytest.mark.parametrize("text", ["Pak Yŏngsu", "Park Yong-su", "Pak Yongsu", "Yongsu Park", "Park Yungsu",
+                                  "PAK YŎNG-SU", "Pak Yŏngʼsu", "Kim Kyŏng-su", "Kyongsu Kim", "Yi Myŏng-hŭi",
+                                  "Ri Myonghui", "Chŏng Po-ram", "Chʼŏng Poram", "Chung Poram", "Kim Ka-on"])
+def test_a_korean_name_in_mccune_reischauer_is_found(text: str) -> None:
+    """박영수 written `Pak Yŏngsu` or `Park Yong-su`, as the McCune–Reischauer romanization (South Korea's
+    from 1984 to 2000: older passports and certificates) writes it, passed check and the audit, and
+    was published on the case page, in the search index and in the ecomap (a probe). Its spellings
+    are made from the syllables as the others are: ŏ and ŭ read o and u (and ŏ typed u), the
+    apostrophe of an aspirate dropped (ʼ too), ㄱ ㄷ ㅂ ㅈ voiced inside the given name."""
+    assert [h.variant for h in KOREAN.find(text, scope="cases/other/")] == ["romanized"], text
+    assert [offset for offset, _ in KOREAN.finditer(text)], text  # (refused by the site's audit too)
 
 
 def test_a_romanized_given_name_alone_counts_in_its_own_case_only() -> None:
@@ -814,15 +828,21 @@ def test_a_romanized_given_name_alone_counts_in_its_own_case_only() -> None:
 
 
 def test_romanized_spellings_are_bounded() -> None:
-    from casekit.core.romanize import romanizations
+    from casekit.core.romanize import MAX_SPELLINGS, romanizations
 
     assert set(romanizations("김민수")) >= {"kimminsu", "gimminsu", "minsukim", "kimminsoo"}
     assert romanizations("남궁민수")[0] == "namgungminsu"
     assert romanizations("Kim") == [] and romanizations("김") == []
     assert {"parkyoungsu", "kimkyungsoo", "kimkyeongsu", "leemyunghee", "myounghuirhee"} <= \
         set(romanizations("박영수") + romanizations("김경수") + romanizations("이명희"))
-    names = ["이순자", "박영수", "유정희", "남궁민수", "최철수", "독고영재", "이명희", "김경수", "이경명희"]
-    assert max(len(romanizations(n)) for n in names) <= 72
+    names = ["이순자", "박영수", "유정희", "남궁민수", "최철수", "독고영재", "이명희", "김경수", "이경명희", "정시조"]
+    assert max(len(romanizations(n)) for n in names) <= MAX_SPELLINGS
+    # McCune–Reischauer, made from the syllables: the family name (박 Pak, 최 Ch'oe, 정 Chŏng, 남궁 Namgung),
+    # voicing inside a name (대중 Tae-jung, and as many write it, Dae-jung), 시 si and shi (1984)
+    assert {"pakyongsu", "yongsupak", "parkyungsu", "choecholsu", "chongsijo", "chongshijo"} <= \
+        set(romanizations("박영수") + romanizations("최철수") + romanizations("정시조"))
+    assert {"kimtaejung", "kimdaejung", "namgungminsu", "tokkoyongjae"} <= \
+        set(romanizations("김대중") + romanizations("남궁민수") + romanizations("독고영재"))
 
 
 def test_a_romanized_name_and_number_words_fail_check(tmp_path: Path) -> None:

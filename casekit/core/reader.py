@@ -124,11 +124,12 @@ _ZERO_WIDTH = IGNORABLE
 # (`:` and `,`: 010:0000:1001 and 010,0000,1001 read as the number they group; `#`, quotes and
 # brackets: 나래동 #101-1, 나래동 '101-1', 『101-1』 read as the address they wrap; every dot drawn at
 # mid-height or low between two parts: · ㆍ • ‧ ・ ∙ ⋅, the one-dot leader ․, ⸱, the Greek ano teleia,
-# half-width ･, the ideographic full stops 。 and ｡)
+# half-width ･, the ideographic full stops 。 and ｡; the modifier letters ʼ ʻ an apostrophe is written
+# with, as McCune–Reischauer marks an aspirate: Chʼoe Chʼŏl-su)
 # `※` and pictographs (emoji, dingbats, arrows; not the shapes ○ ◯ □ ⬤ 🔴 nor ☆ ★, which mask a name, 한○종):
 # 영🙂희 and 영※희 read as the given name they split (`!` and `?` join a given name's syllables alone: `sensitive`)
 _MARKS = "※\u2190-\u21ff\u2600-\u2604\u2607-\u27bf\U0001f300-\U0001f533\U0001f536-\U0001f5ff\U0001f600-\U0001f64f\U0001f900-\U0001f9ff"
-_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅․⸱·･。｡*_~`\\:,#'\"‘’“”『』「」《》〈〉\[\]" + _MARKS + _ZERO_WIDTH
+_SEP_CHARS = r"\s\-./()·ㆍ•‧・∙⋅․⸱·･。｡*_~`\\:,#'\"‘’ʼʻ“”『』「」《》〈〉\[\]" + _MARKS + _ZERO_WIDTH
 SEP_CHARS = _SEP_CHARS  # what the sensitive index ignores between the characters of a value
 
 

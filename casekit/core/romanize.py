@@ -5,10 +5,13 @@
 it (김 Kim or Gim, 이 Lee, Yi or Rhee, 박 Park or Bak …), the given name syllable by syllable in the
 Revised Romanization (민수 Minsu: names are written without the sound changes between syllables),
 in the spelling most people still use for theirs (수 soo, 영 young, 정 jung, 경 kyung), or in a
-third some families keep (경 kyeong, 명 myoung), each syllable its own way (영수 Youngsu).
+third some families keep (경 kyeong, 명 myoung), each syllable its own way (영수 Youngsu). And in the
+McCune–Reischauer romanization, South Korea's official one from 1984 to 2000 (older passports,
+certificates and documents abroad): 박영수 `Pak Yŏng-su`, 최철수 `Ch'oe Ch'ŏl-su`, 김대중 `Kim Tae-jung`
+(`_mr`), the whole name so written.
 `romanizations` gives the forms of one name, lower case, without separators (the sensitive index
-drops spaces and hyphens between letters): at most `len(FAMILY[family]) * MAX_GIVENS * 2` (72) of
-them, so that the index stays small.
+drops spaces, hyphens and apostrophes between letters, and reads ŏ and ŭ as o and u): at most
+`MAX_SPELLINGS` of them, so that the index stays small.
 """
 
 from __future__ import annotations
@@ -47,6 +50,17 @@ FAMILY: dict[str, tuple[str, ...]] = {
     "독고": ("dokgo",), "사공": ("sagong",), "서문": ("seomun",),
 }
 COMPOUND = frozenset(k for k in FAMILY if len(k) == 2)
+
+# McCune–Reischauer, as the sensitive index reads it: the apostrophe of an aspirate (ch' k' t' p')
+# is a separator it drops, so ㅊ ㅋ ㅌ ㅍ read as ㅈ ㄱ ㄷ ㅂ do at the start of a word (ch k t p), and a
+# breve is a mark on its base letter (`reader.base_letters`): ŏ reads o, ŭ u. ㄱ ㄷ ㅂ ㅈ are voiced
+# (g d b j) inside a word after a vowel or ㄴ ㄹ ㅁ ㅇ (대중 Tae-jung, 남궁 Namgung); the 1984 rules write
+# ㅅ before ㅣ and ㅟ as sh (시 shi, 쉬 shwi). (ŏ is also typed u, as in Chun, Sung: `_mr(…, "u")`.)
+_MR_INITIAL = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t", "p", "h")
+_MR_VOICED = {0: "g", 3: "d", 7: "b", 12: "j"}  # (ㄱ ㄷ ㅂ ㅈ)
+_MR_MEDIAL = ("a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we", "wi", "yu",
+              "u", "ui", "i")
+_MR_VOICING = ("inside", "never", "always")  # voiced inside the word (the rule); never (Tae-chung); always (Dae-jung)
 
 
 def _rr(syllable: str) -> str:
@@ -97,6 +111,40 @@ def _syllable(syllable: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((rr, _common(rr), _other(rr))))
 
 
+def _mr(word: str, o: str = "o", voicing: str = "inside", sh: bool = False) -> str:
+    """`word` (Hangul syllables) in the McCune–Reischauer romanization as the index reads it (see
+    `_MR_INITIAL`): ŏ written `o` ("o" or "u"), ㄱ ㄷ ㅂ ㅈ voiced by `voicing` (`_MR_VOICING`), ㅅ
+    before ㅣ and ㅟ written sh or not (`sh`). Empty when a character is no Hangul syllable."""
+    out: list[str] = []
+    voiced_before = False  # (whether the sound before is a vowel or ㄴ ㄹ ㅁ ㅇ)
+    for syllable in word:
+        code = ord(syllable) - 0xAC00
+        if not 0 <= code < 11172:
+            return ""
+        first, medial, final = code // 588, code % 588 // 28, code % 28
+        vowel = _MR_MEDIAL[medial].replace("ŏ", o)
+        if first in _MR_VOICED and (voicing == "always" or (voicing == "inside" and voiced_before)):
+            initial = _MR_VOICED[first]
+        elif first == 9 and sh and medial in (16, 20):  # (ㅅ before ㅟ, ㅣ)
+            initial = "sh"
+        else:
+            initial = _MR_INITIAL[first]
+        out.append(initial + vowel + _FINAL[final])
+        voiced_before = _FINAL[final] in ("", "n", "l", "m", "ng")
+    return "".join(out)
+
+
+MAX_MR = len(_MR_VOICING) * 2 * 2  # McCune–Reischauer spellings of a given name: voicing × ŏ as o or u × 시 si or shi
+
+
+@functools.lru_cache(maxsize=8192)
+def _mr_spellings(word: str) -> tuple[str, ...]:
+    """The McCune–Reischauer spellings of `word` (`_mr`), without repeats: the rule's first (ŏ as
+    o, then as u), then the others; at most MAX_MR."""
+    return tuple(dict.fromkeys(_mr(word, o, voicing, sh) for sh in (False, True) for voicing in _MR_VOICING
+                               for o in ("o", "u")))
+
+
 def _split(name: str) -> tuple[str, str] | None:
     """(family name, given name) of a Korean name of 2 to 4 syllables (a compound family name, 남궁,
     of a name of four); None for another value."""
@@ -106,6 +154,9 @@ def _split(name: str) -> tuple[str, str] | None:
 
 
 MAX_GIVENS = 9  # spellings of a given name: a given name of two syllables has at most 3 × 3
+# spellings of a family name: the most FAMILY lists (4: 이 Lee, Yi, Rhee, Ri), and McCune–Reischauer's two (ŏ o, u)
+MAX_FAMILIES = max(map(len, FAMILY.values())) + 2
+MAX_SPELLINGS = MAX_FAMILIES * (MAX_GIVENS + MAX_MR) * 2  # of a whole name, in either order
 
 
 @functools.lru_cache(maxsize=8192)
@@ -129,13 +180,16 @@ def _picks(counts: tuple[int, ...]) -> list[tuple[int, ...]]:
 def romanizations(name: str) -> list[str]:
     """The Latin spellings of a Korean name of 2 to 4 syllables (family name first, of one
     syllable or a compound one: 남궁민수), family name first and last, lower case, run together;
-    none for another value. The given name by the Revised Romanization and by the common spelling."""
+    none for another value. The given name by the Revised Romanization and by the common spelling,
+    and by McCune–Reischauer's (`_mr`); the family name as FAMILY lists it (else as a given name is
+    spelt) and by McCune–Reischauer's (박 Pak, 정 Chŏng, 최 Ch'oe: the rule, ŏ as o and as u). At most
+    MAX_SPELLINGS."""
     split = _split(name)
     if split is None:
         return []
     family, given = split
-    families = FAMILY.get(family) or _givens(family)
-    givens = _givens(given)
+    families = tuple(dict.fromkeys((*(FAMILY.get(family) or _givens(family)), _mr(family, "o"), _mr(family, "u"))))
+    givens = _givens(given) + _mr_spellings(given)
     out = dict.fromkeys(f + g for f in families for g in givens)
     out.update(dict.fromkeys(g + f for f in families for g in givens))
     return list(out)
