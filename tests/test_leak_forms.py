@@ -336,6 +336,20 @@ NUMBER_LOOKALIKE = [
     ("연락처 ", "O1O-0000-1OO1", "."),  # (O for 0)
     ("연락처 ", "o1o 0000 l00l", "로 연락."),  # (o for 0, l for 1)
     ("연락처 ", "010-OOOO-lOOl", "."),  # (groups of such letters alone after the digits)
+    # every character drawn as a digit (Unicode's confusables), not only letters: a probe's forms passed
+    # check and the build's audit (the Hangul ㅇ for 0, a bar or a dental click ǀ for 1, a Cyrillic б for 6)
+    ("연락처 메모 A: ", "ㅇ1ㅇ-ㅇㅇㅇㅇ-1ㅇㅇ1", ""),
+    ("연락처 메모 B: ", "0|0-0000-|00|", ""),
+    ("연락처 메모 C: ", "0ǀ0-0000-ǀ00ǀ", ""),
+    ("주민 메모: ", "б9О721-1О00000", ""),
+]
+# 2026-0001's 박영수, 2026-0002's 이영희 and 2026-0004's 김철수 in Latin letters, a Greek or Cyrillic letter
+# drawn as a Latin one among them (the Cyrillic о of Yоungsu, е of Lее; КІМ all Cyrillic)
+NAME_LOOKALIKE = [
+    ("영문 이름: ", "Park Yоungsu", ""),
+    ("이웃 ", "Lее Younghee", " 씨."),
+    ("이웃 ", "КІМ Chulsoo", " 씨."),
+    ("이웃 ", "Ρark Yoυngsu", " 씨."),  # (a Greek capital rho, a small upsilon)
 ]
 
 
@@ -343,16 +357,29 @@ def test_a_number_with_letters_drawn_as_digits_fails_check(tmp_path: Path) -> No
     _expect_each(tmp_path, NUMBER_LOOKALIKE, "구분 기호를 바꾼 번호")
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    # (a group of such letters alone, ll of l964-ll-O3, stays letters: a word holds a digit to be read)
-    ("생일 l964-1l-O3", "l964-1l-O3"), ("64ll03", "64ll03"), ("l964년 1l월 3일", "l964년 1l월 3일"),
-])
-def test_a_date_with_letters_drawn_as_digits_is_found(text: str, found: str) -> None:
-    assert found_in(text) == [("date", found)]
+def test_a_name_with_greek_or_cyrillic_letters_drawn_as_latin_ones_fails_check(tmp_path: Path) -> None:
+    _expect_each(tmp_path, NAME_LOOKALIKE, "로마자로 적은 한글 이름")
 
 
-@pytest.mark.parametrize("text", ["No1 CO2 Call1964", "l964-ll-O4", "Oll964ll03"])
-def test_letters_beside_digits_in_words_are_no_date(text: str) -> None:
+def test_the_sites_audit_reads_characters_drawn_as_digits_and_letters(tmp_path: Path) -> None:
+    """The audit reads a page as check reads a record (`reader.digits_unconfused`, `reader.base_letters`):
+    it refuses each page holding one of the forms check finds."""
+    from casekit.site.audit import audit_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    forms = [form for _, form, _ in NUMBER_LOOKALIKE + NAME_LOOKALIKE]
+    write_pages(tmp_path / "site", forms, "<p>010-ㅇㅇㅇㅇ-1001 (가림), A|B, ㅇㅇ, Ольга Σοφία, |1|2|</p>")
+    needles = [(value, "cases/2026-0001/01-intake.md", field) for value, field in
+               (("박영수", "client.name"), ("010-0000-1001", "client.phone"), ("690721-1000000", "client.resident_number"))]
+    needles += [("이영희", "cases/2026-0002/01-intake.md", "client.name"),
+                ("김철수", "cases/2026-0004/01-intake.md", "client.name")]
+    refused = {f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive"}
+    missed = [form for i, form in enumerate(forms) if f"p{i}/index.html" not in refused]
+    assert missed == [] and len(refused) == len(forms), (missed, refused)
+
+
+@pytest.mark.parametrize("text", ["Ольга Σοφία", "Сергей", "Ρόδος", "Московская 12", "α-β 분석", "ㅇㅇ 알겠어 010-ㅇㅇㅇㅇ-1001"])
+def test_greek_and_cyrillic_words_and_masks_are_no_value(text: str) -> None:
     assert found_in(text) == []
 
 

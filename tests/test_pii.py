@@ -142,6 +142,13 @@ POSITIVES = [
     # letters drawn as digits (O, l, a Greek or Cyrillic O), typed for them to hide a number
     ("전화 O1O-1234-5678", "pii-phone", "O1O-1234-5678"), ("연락 o10-l234-5678로", "pii-phone", "o10-l234-5678"),
     ("Ο1Ο 1234 5678", "pii-phone", "Ο1Ο 1234 5678"), ("전화 010-OOOO-lOOl", "pii-phone", "010-OOOO-lOOl"), ("주민번호 85O1O1-l234567", "pii-resident-number", "85O1O1-l234567"),
+    # and every character drawn as a digit (Unicode's confusables): the Hangul ㅇ and ㅣ a Korean keyboard
+    # types, bars for 1, a Cyrillic б for 6, Ƨ Ʒ З Ƽ Ȣ (a probe: these passed check and were published)
+    ("연락 ㅇ1ㅇ-ㅇㅇㅇㅇ-1ㅇㅇ1", "pii-phone", "ㅇ1ㅇ-ㅇㅇㅇㅇ-1ㅇㅇ1"), ("메모 0|0-1234-|00|", "pii-phone", "0|0-1234-|00|"),
+    ("메모 0ǀ0-1234-ǀ00ǀ", "pii-phone", "0ǀ0-1234-ǀ00ǀ"), ("0׀0-1234-5678", "pii-phone", "0׀0-1234-5678"),
+    ("0∣0-1234-5678", "pii-phone", "0∣0-1234-5678"), ("0ㅣ0-ㅣ234-5678", "pii-phone", "0ㅣ0-ㅣ234-5678"),
+    ("주민 б9О721-1О00000", "pii-resident-number", "б9О721-1О00000"), ("010-1Ƨ34-Ƽб78", "pii-phone", "010-1Ƨ34-Ƽб78"),
+    ("010-12Ʒ4-5678", "pii-phone", "010-12Ʒ4-5678"), ("010-12З4-Ȣ678", "pii-phone", "010-12З4-Ȣ678"),
 ]
 
 
@@ -255,6 +262,16 @@ def test_a_number_in_digit_words_inside_a_longer_one_is_none(text: str) -> None:
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_leaves_alone(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "010-ㅇㅇㅇㅇ-1234", "010-ㅇㅇㅇㅇ-ㅇㅇㅇㅇ", "010-○○○○-1234",  # (masked as a Korean writer masks: ㅇ alone is no digit)
+    "ㅇㅇ 알겠어", "2026 ㅇㅇ 했음", "A|B 표", "| 010 | 1234 | 5678 |", "|1|2|3|", "ㅣ 1 ㅣ", "об 10 000 рублей",
+])
+def test_characters_drawn_as_digits_are_read_only_beside_a_digit(text: str) -> None:
+    """The Hangul ㅇ and a bar are read as 0 and 1 only in a word that holds a digit (ㅇ1ㅇ, |00|), and a
+    group of ㅇ alone (010-ㅇㅇㅇㅇ-1234: masked) only when the text types ㅇ for 0 beside a digit."""
     assert codes(text) == []
 
 

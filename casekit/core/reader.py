@@ -225,28 +225,60 @@ def compat_reading(text: str) -> tuple[str, Offsets | None]:
 _NOT_HANGUL_NOR_ASCII = re.compile("[^\x00-\x7f\uac00-\ud7a3]")  # (where a Korean text's few others are)
 
 
-# letters drawn as digits, typed for them inside a number to hide it (O1O-1234-5678, o10-l234-5678, a Greek
-# or Cyrillic O): read as the digits in a word of digits and such letters that holds a digit, with no
-# Latin, Greek or Cyrillic letter beside it (No1, CO2, Call010 are words; Hangul may touch it: 전화O1O-…)
-_AS_DIGITS = str.maketrans("OoΟοОоIl", "00000011")
-_CONFUSABLE = re.compile("[OoΟοОоIl]")  # (looked for first: a fifth of the time of `_LOOKS_LIKE_DIGIT`)
-_LOOKS_LIKE_DIGIT = re.compile("[OoΟοОоIl](?=[0-9])|(?<=[0-9])[OoΟοОоIl]|(?<=[0-9][-./_ ])[OoΟοОоIl]{2}")
-_DIGIT_WORD = re.compile(r"(?<![0-9A-Za-zΑ-Ωα-ωА-Яа-я])[0-9OoΟοОоIl]*[0-9][0-9OoΟοОоIl]*(?![A-Za-zΑ-Ωα-ωА-Яа-я])")
+# characters drawn as a digit, typed for one inside a number to hide it (O1O-1234-5678, o10-l234-5678,
+# ㅇ1ㅇ-ㅇㅇㅇㅇ-1ㅇㅇ1, 0|0-0000-|00|, б9О721-…): after Unicode's confusables (UTS #39, confusables.txt),
+# each character whose prototype is a digit, or the letter O or l that 0's and 1's prototype is (a
+# Greek or Cyrillic O, Ι І Ӏ, the bars | ǀ ׀ ∣, Ƨ 2, З 3, Ƽ 5, б 6, Ȣ 8 …), and the Hangul letters a
+# Korean keyboard types for 0 and 1 (ㅇ, ㅣ). Not the digits of other scripts (`fold` reads them as
+# their value), nor what NFKC makes one of (ℓ Ⅰ ｌ: `compat_reading` does), nor the circles that mask a
+# number (○: 010-○○○○-1001 is masked) or are a CJK numeral (〇: `sensitive` reads 六九〇七二一).
+DIGIT_LOOKALIKES = {
+    "0": "OoΟοσОоՕօᴏᴑⲞⲟჿⵔዐꓳꬽㅇᄋ",
+    "1": "IlƖΙІӀӏǀ׀|∣⏽￨│Ⲓᛁⵏꓲㅣᅵ",
+    "2": "ƧϨꙄᒿꛯꝚ",
+    "3": "ƷȜЗӠⳌꝪꞫ",
+    "4": "Ꮞ",
+    "5": "Ƽ",
+    "6": "бᏮⳒ",
+    "8": "Ȣȣ",
+    "9": "ꝮⳊ",
+}
+_LOOKALIKES = "".join(DIGIT_LOOKALIKES.values())
+_AS_DIGITS = str.maketrans({ch: digit for digit, chars in DIGIT_LOOKALIKES.items() for ch in chars})
+_LIKE_BODY = re.escape(_LOOKALIKES)  # (the body of a character class)
+_LIKE = f"[{_LIKE_BODY}]"
+# a group of such characters alone (OOOO, lOOl of 010-OOOO-lOOl) is read when it is letters: not the
+# bars (a table's |), nor the Hangul letters unless the text types them for digits beside a digit
+# (ㅇ1ㅇ-ㅇㅇㅇㅇ-1ㅇㅇ1: 010-ㅇㅇㅇㅇ-1234 is how a Korean writer masks a number, as with ○ or *)
+_HANGUL_LIKE = "ㅇᄋㅣᅵ"
+_GROUP_LIKE = "[" + re.escape("".join(ch for ch in _LOOKALIKES if ch not in _HANGUL_LIKE and
+                                      not unicodedata.category(ch).startswith(("P", "S")))) + "]"
+_GROUP_OR_HANGUL_LIKE = _GROUP_LIKE[:-1] + _HANGUL_LIKE + "]"
+_CONFUSABLE = re.compile(_LIKE)  # (looked for first: a fifth of the time of `_LOOKS_LIKE_DIGIT`)
+_LOOKS_LIKE_DIGIT = re.compile(f"{_LIKE}(?=[0-9])|(?<=[0-9]){_LIKE}|(?<=[0-9][-./_ ]){_LIKE}{{2}}")
+# read as the digits in a word of digits and such characters that holds a digit, with no Latin, Greek
+# or Cyrillic letter beside it (No1, CO2, Call010 are words; Hangul may touch it: 전화O1O-…)
+_DIGIT_WORD = re.compile(rf"(?<![0-9A-Za-zΑ-Ωα-ωА-Яа-я])[0-9{_LIKE_BODY}]*[0-9][0-9{_LIKE_BODY}]*(?![A-Za-zΑ-Ωα-ωА-Яа-я])")
 # and a group of two such letters or more alone after a group of digits, one mark or space between them,
 # that ends the number or is followed by another group (OOOO and lOOl of 010-OOOO-lOOl), once the words
 # holding a digit are read (a letter alone is a word: 2019 I moved)
-_LETTER_GROUP = re.compile(r"(?<=[0-9][-./_ ])[OoΟοОоIl]{2,}(?=[-./_ ][0-9OoΟοОоIl]|(?![0-9A-Za-zΑ-Ωα-ωА-Яа-я]))")
+_GROUP_AFTER = r"(?<=[0-9][-./_ ]){0}{{2,}}(?=[-./_ ][0-9{1}]|(?![0-9A-Za-zΑ-Ωα-ωА-Яа-я]))"
+_LETTER_GROUP = re.compile(_GROUP_AFTER.format(_GROUP_LIKE, _LIKE_BODY))
+_LETTER_OR_HANGUL_GROUP = re.compile(_GROUP_AFTER.format(_GROUP_OR_HANGUL_LIKE, _LIKE_BODY))
 
 
 def digits_unconfused(text: str) -> str | None:
-    """`text` with the letters drawn as digits (O, l, I, a Greek or Cyrillic O) read as digits in each
-    word of digits and such letters (`O1O-l234-5678` -> `010-1234-5678`); same length. None when
-    `text` has none (most texts: one search, 1.5 µs a record's body)."""
+    """`text` with the characters drawn as digits (`DIGIT_LOOKALIKES`: O, l, I, a Greek or Cyrillic O,
+    ㅇ, |, б …) read as digits in each word of digits and such characters (`O1O-l234-5678` ->
+    `010-1234-5678`); same length. None when `text` has none (most texts: one search, 1.5 µs a
+    record's body)."""
     if _CONFUSABLE.search(text) is None or _LOOKS_LIKE_DIGIT.search(text) is None:
         return None
     read = _DIGIT_WORD.sub(lambda m: m.group().translate(_AS_DIGITS), text)
+    typed = any(read.count(ch) < text.count(ch) for ch in _HANGUL_LIKE if ch in text)  # (ㅇ for 0 beside a digit)
+    group = _LETTER_OR_HANGUL_GROUP if typed else _LETTER_GROUP
     for _ in range(3):  # (each group read makes the next one a group after digits)
-        again = _LETTER_GROUP.sub(lambda m: m.group().translate(_AS_DIGITS), read)
+        again = group.sub(lambda m: m.group().translate(_AS_DIGITS), read)
         if again == read:
             break
         read = again
@@ -283,17 +315,51 @@ def _latin_base_table() -> dict[int, str]:
 # Latin letters with a diacritic -> their base letters (`base_letters`); a few become two (ß -> ss)
 LATIN_BASE: dict[int, str] = _latin_base_table()
 LATIN_MARKED = re.compile("[" + _char_class(list(LATIN_BASE)) + "]")
+# the Greek and Cyrillic letters drawn as a Latin one (Unicode's confusables, UTS #39: each whose
+# prototype is an ASCII letter, or ĸ for к; Ι І Ӏ as I, whose prototype l is drawn as I is), typed in a
+# word of Latin letters to hide it (Park Yоungsu, a Cyrillic о), or making one up (ΚΙΜ, Greek capitals)
+LATIN_LOOKALIKES: dict[int, str] = {ord(c): latin for c, latin in zip(
+    "ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳϹϺЅІЈАВЕКМНОРСТУХЬагеорсухѕіјѡѴѵҮүһҽӀӏԁԌԛԜԝк",
+    "JABEZHIKMNOPTYXayivopouYFpcjCMSIJABEKMHOPCTYXbareopcyxsijwVvYyheIidGqWwk", strict=True)}
+# and the small letter of each capital whose small letter is none, as the capital's (κ к k, м m, н h …):
+# the site's audit reads a page in small letters (Υ and Ν, whose small υ and ν are drawn as u and v,
+# read so there: check reads the capitals as Y and N)
+LATIN_LOOKALIKES.update({ord(chr(cp).lower()): latin.lower() for cp, latin in list(LATIN_LOOKALIKES.items())
+                         if chr(cp).lower() != chr(cp) and ord(chr(cp).lower()) not in LATIN_LOOKALIKES})
+_LOOKALIKE_LETTER = re.compile("[" + _char_class(list(LATIN_LOOKALIKES)) + "]")
+_BASE_OR_LOOKALIKE = re.compile("[" + _char_class([*LATIN_BASE, *LATIN_LOOKALIKES]) + "]")
+# a word of Latin, Greek and Cyrillic letters (and the marks NFC leaves on them)
+_LGC_WORD = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u052f\u0300-\u036f]+")
+
+
+def _drawn_latin(m: re.Match[str]) -> str:
+    """A word (`_LGC_WORD`) with its Greek and Cyrillic letters drawn as Latin ones as those Latin
+    letters, when it holds a Latin letter besides (Yоungsu) or is all such letters (ΚΙΜ); else as it
+    is (a Greek or Russian word: Σοφία, Ольга)."""
+    word = m.group()
+    if _LOOKALIKE_LETTER.search(word) is None:
+        return word
+    rest = word.translate(dict.fromkeys(LATIN_LOOKALIKES))
+    if rest and not any(ch.isascii() or ord(ch) in LATIN_BASE for ch in rest):
+        return word
+    return word.translate(LATIN_LOOKALIKES)
 
 
 def base_letters(text: str) -> tuple[str, list[int] | None]:
     """`text` with every Latin letter that carries a diacritic as its base letter (`LATIN_BASE`:
     `Trần Văn Hùng` -> `Tran Van Hung`, `Đặng` -> `Dang`, `Straße` -> `Strasse`), case kept: a
-    foreign client's name as it is typed on a Korean keyboard. Returns the text and, when some
+    foreign client's name as it is typed on a Korean keyboard; and the Greek and Cyrillic letters
+    drawn as Latin ones in a word of Latin letters as those (`LATIN_LOOKALIKES`: `Park Yоungsu`
+    with a Cyrillic о -> `Park Youngsu`). Returns the text and, when some
     letter became two, the offset in `text` of each character of the result and one past the end
     (None when the result has `text`'s length: the offsets are the same). Text in ASCII and
     Hangul, all but a few records, is returned as it is after one scan."""
-    if text.isascii() or LATIN_MARKED.search(text) is None:
+    if text.isascii() or _BASE_OR_LOOKALIKE.search(text) is None:
         return text, None
+    if _LOOKALIKE_LETTER.search(text) is not None:
+        text = _LGC_WORD.sub(_drawn_latin, text)  # (one for one: the offsets are the same)
+        if LATIN_MARKED.search(text) is None:
+            return text, None
     out = text.translate(LATIN_BASE)
     if len(out) == len(text):
         return out, None
