@@ -383,6 +383,48 @@ def test_greek_and_cyrillic_words_and_masks_are_no_value(text: str) -> None:
     assert found_in(text) == []
 
 
+# --- 2b''. a punycode host label ------------------------------------------------------------------
+
+# `xn--bh3b03i1td` is 박영수 in punycode: the address bar and the status bar show it decoded, and the
+# build's audit read it so (site-sensitive), while check passed it (a probe)
+PUNYCODE = ["자료: [안내문](https://xn--bh3b03i1td.kr/) 참고.", "자료: <https://xn--bh3b03i1td.kr/> 참고.",
+            "자료: https://xn--bh3b03i1td.kr/ 참고.", '<a href="https://XN--BH3B03I1TD.kr">안내</a>']
+
+
+def test_a_punycode_label_fails_check_as_it_fails_the_audit(tmp_path: Path) -> None:
+    from casekit.site.audit import audit_casebook
+
+    root = copy_casebook(tmp_path / "book")
+    rec = root / REC
+    text = rec.read_text(encoding="utf-8").rstrip("\n")
+    rec.write_text(text + "\n\n" + "\n\n".join(PUNYCODE) + "\n", encoding="utf-8")
+    (root / "docs/notice.md").write_text('---\ntitle: 안내\ndescription: "사례 안내 xn--bh3b03i1td"\n---\n# 안내\n\n본문.\n',
+                                         encoding="utf-8")
+    first = text.count("\n") + 3
+    findings = check(root).findings
+    found = [(f.line, f.code) for f in findings if f.path == REC]
+    assert found == [(first + 2 * i, "sensitive-in-text") for i in range(len(PUNYCODE))], found
+    assert [f.code for f in findings if f.path == "docs/notice.md"] == ["sensitive-in-text"]
+    write_pages(tmp_path / "site", [*PUNYCODE[3:], '<meta name="description" content="사례 안내 xn--bh3b03i1td">'],
+                "<p>xn--abc 자료</p>")
+    needles = [("박영수", "cases/2026-0001/01-intake.md", "client.name")]
+    refused = sorted(f.path for f in audit_casebook(root, tmp_path / "site", needles) if f.code == "site-sensitive")
+    assert refused == ["p0/index.html", "p1/index.html"], refused
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # (a group of such letters alone, ll of l964-ll-O3, stays letters: a word holds a digit to be read)
+    ("생일 l964-1l-O3", "l964-1l-O3"), ("64ll03", "64ll03"), ("l964년 1l월 3일", "l964년 1l월 3일"),
+])
+def test_a_date_with_letters_drawn_as_digits_is_found(text: str, found: str) -> None:
+    assert found_in(text) == [("date", found)]
+
+
+@pytest.mark.parametrize("text", ["No1 CO2 Call1964", "l964-ll-O4", "Oll964ll03"])
+def test_letters_beside_digits_in_words_are_no_date(text: str) -> None:
+    assert found_in(text) == []
+
+
 # --- 2c. a flat's or a street's number in number words --------------------------------------------
 
 # 2026-0002 lives at 가온구 나래동 220 가온빌라 301호, 2026-0008 at 나래동 310 나래아파트 2동 605호

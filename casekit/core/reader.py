@@ -513,7 +513,8 @@ _UNIT = re.compile(
     r"|\]\((?:[^()\n]|\([^()\n]*\)){0,2000}\)|\]\[[^\[\]\n]{0,200}\]|!?\[(?=[^\[\]\n]{0,2000}\][\[(])"
     r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\\[!-/:-@\[-`{-~]|(?<!\*)\*{1,3}(?!\*)|~~+|`+|[" + _ZERO_WIDTH + "]+"
-    r"|(?:%[0-9A-Fa-f]{2}){2,}",  # percent-encoded bytes in a link: the browser's address bar shows them decoded
+    r"|(?:%[0-9A-Fa-f]{2}){2,}"  # percent-encoded bytes in a link: the browser's address bar shows them decoded
+    r"|(?<![A-Za-z0-9-])[Xx][Nn]--[A-Za-z0-9-]{1,59}",  # a punycode host label (`IDNA_LABEL`): shown decoded
     re.DOTALL,
 )
 
@@ -603,12 +604,32 @@ _BREAKING_TAG = re.compile(rf"</?(?!(?:{_INLINE_TAGS})\b)[A-Za-z]", re.IGNORECAS
 
 def markup_text(markup: str) -> str:
     """A tag's or a link address's text as a browser shows it in a tooltip or the status bar:
-    entities and percent-encoded bytes decoded (`&#48;10`, `tel:%30%31%30`)."""
+    entities, percent-encoded bytes and punycode host labels decoded (`&#48;10`, `tel:%30%31%30`,
+    `https://xn--bh3b03i1td.kr/`: `idna_decoded`)."""
     if "&" in markup:
         markup = html.unescape(markup)
     if "%" in markup:
         markup = unquote(markup, errors="replace")
-    return fold(markup)
+    return fold(idna_decoded(markup))
+
+
+# a host's internationalized label as a text or a page holds it (punycode): the status bar and the
+# address bar show it decoded (`xn--bh3b03i1td` is 박영수), and so the site's audit reads it
+# (`reading.with_percent_decoded`) and `casekit check` (`reader_text`, `markup_text`, `idna_decoded`)
+IDNA_LABEL = re.compile(r"(?<![A-Za-z0-9-])[Xx][Nn]--[A-Za-z0-9-]{1,59}")
+
+
+def _idna_label(m: re.Match[str]) -> str:
+    try:
+        return m.group(0)[4:].encode("ascii").decode("punycode")
+    except UnicodeError:
+        return m.group(0)
+
+
+def idna_decoded(text: str) -> str:
+    """`text` with each punycode label (`IDNA_LABEL`) decoded: `xn--bh3b03i1td.kr` -> `박영수.kr` (a
+    label that is no punycode as it is)."""
+    return IDNA_LABEL.sub(_idna_label, text) if ("n--" in text or "N--" in text) else text
 
 
 def reader_text(source: str) -> ReaderText:
@@ -618,7 +639,7 @@ def reader_text(source: str) -> ReaderText:
     folded = fold(source)
     # most record bodies hold no markup: looking for the few characters a unit starts with takes
     # a tenth of the time _UNIT takes to find none (its pattern is tried at every character)
-    if _UNIT_FIRST.search(folded) is None:
+    if _UNIT_FIRST.search(folded) is None and "n--" not in folded and "N--" not in folded:
         return ReaderText(folded, source, [], [], [], [])
     return _reader_text(folded, source)
 
@@ -657,6 +678,9 @@ def _reader_text(folded: str, source: str) -> ReaderText:
             segment(fold(html.unescape(unit)), m.start(), m.end(), False)
         elif unit.startswith("%"):
             segment(fold(unquote(unit, errors="replace")), m.start(), m.end(), False)
+        elif unit[:4].lower() == "xn--":
+            decoded = idna_decoded(unit)
+            segment(fold(decoded), m.start(), m.end(), decoded == unit)
         elif unit.startswith("\\"):
             segment(unit[1], m.start(), m.end(), False)
         elif unit[0] in _DIRECTION_MARKS or _DIRECTION_MARK.search(unit):  # (drawn as nothing, yet ordering what follows)

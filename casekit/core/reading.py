@@ -16,16 +16,13 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import unquote
 
-from casekit.core.reader import DIGIT_TABLE, IGNORABLE_RE, OTHER_DIGIT_RE
+from casekit.core.reader import DIGIT_TABLE, IDNA_LABEL, IGNORABLE_RE, OTHER_DIGIT_RE, idna_decoded
 
 MAX_GUNZIP = 64 * 2**20
 
 # (a pattern that starts with its "%": the engine then skips from one "%" to the next)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
 _ASCII_WS = dict.fromkeys(map(ord, "\t\n\r\f"), None)
-# a host's internationalized label as the page holds it (punycode): the status bar and the address
-# bar show it decoded (`xn--bh3b03i1td` is 박영수)
-_IDNA_LABEL = re.compile(r"(?<![A-Za-z0-9-])[Xx][Nn]--[A-Za-z0-9-]{1,59}")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -90,16 +87,9 @@ def with_percent_decoded(urls: str) -> str:
     """`urls` followed by the same text with %-escapes and punycode host labels (`xn--…`) decoded
     (when it has any), as a browser shows an address: a name in a URL."""
     decoded = _PERCENT.sub(lambda m: unquote(m.group(0)), urls) if "%" in urls else urls
-    if _IDNA_LABEL.search(decoded):
-        decoded = _IDNA_LABEL.sub(_idna_label, decoded)
+    if IDNA_LABEL.search(decoded):  # (as `casekit check` reads them: `reader.idna_decoded`)
+        decoded = idna_decoded(decoded)
     return urls if decoded == urls else urls + "\n" + decoded
-
-
-def _idna_label(m: re.Match[str]) -> str:
-    try:
-        return m.group(0)[4:].encode("ascii").decode("punycode")
-    except UnicodeError:
-        return m.group(0)
 
 
 def sub_closed(pattern: re.Pattern[str], repl: str, text: str, close: str = ">", opener: str = "<") -> str:

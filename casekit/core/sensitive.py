@@ -79,6 +79,7 @@ from casekit.core.reader import (
     compose_jamo,
     digits_unconfused,
     fold,
+    idna_decoded,
     markup_text,
     reader_text,
 )
@@ -1782,6 +1783,7 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
     own case (`scope_of`). `line_of`: the file's text of a line, read when a field holds a value:
     where the field is written on its line as it reads, the finding is at the value in it
     (`note: "… 박영수 님 …"`), else at the field."""
+    fields = [(idna_decoded(text), line, column) for text, line, column in fields]  # (xn--… as the audit reads it)
     hits = index.find_joined([text for text, _, _ in fields], scope=scope_of(rel)) if fields else []
     if not hits:
         return []
@@ -1908,7 +1910,8 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     out: list[Finding] = []
     rt = reader_text(text) if body else None
     scope = scope_of(rel)
-    written = index.find(rt.text if rt is not None else text, folded=rt is not None, scope=scope)
+    # (a field's punycode labels as the site's audit reads them: `reader.idna_decoded`)
+    written = index.find(rt.text if rt is not None else idna_decoded(text), folded=rt is not None, scope=scope)
     if rt is not None:  # (right-to-left text, as it is drawn: \u200f1001_0000_010 shows 010_0000_1001)
         written += index.drawn_hits(rt, written, scope=scope)
     found: list[tuple[Hit, int | None]] = [(hit, None) for hit in written]
