@@ -16,14 +16,18 @@ from casekit.core.docs import scan_docs
 from casekit.core.images import extra
 
 PHONE = "010-0000-1001"  # case 2026-0001's client's, in the sample
+SECRET = "박영수 010-0000-1001 690721-1000000 가온구 나래동 101-1".encode()  # its client's name, phone, number, address
 
 
-def png(*extra_chunks: tuple[bytes, bytes], tail: bytes = b"") -> bytes:
+def png(*extra_chunks: tuple[bytes, bytes], tail: bytes = b"", header: tuple[int, ...] = (1, 1, 8, 0),
+        plte: bytes | None = None, pixels: bytes = b"\x00\x00", idat: bytes | None = None) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    body = [chunk(b"IHDR", ihdr), *(chunk(k, d) for k, d in extra_chunks), chunk(b"IDAT", zlib.compress(b"\x00\x00")),
+    width, height, depth, colour, *laced = header
+    ihdr = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, *(laced or [0]))
+    body = [chunk(b"IHDR", ihdr), *([chunk(b"PLTE", plte)] if plte is not None else []),
+            *(chunk(k, d) for k, d in extra_chunks), chunk(b"IDAT", idat if idat is not None else zlib.compress(pixels)),
             chunk(b"IEND", b"")]
     return b"\x89PNG\r\n\x1a\n" + b"".join(body) + tail
 
@@ -33,7 +37,7 @@ def jpeg(*segments: tuple[int, bytes], tail: bytes = b"") -> bytes:
         return bytes([0xFF, marker]) + struct.pack(">H", len(data) + 2) + data
 
     parts = [b"\xff\xd8", seg(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"), *(seg(m, d) for m, d in segments),
-             seg(0xDB, bytes(65)), seg(0xC0, b"\x08\x00\x01\x00\x01\x01\x01\x11\x00"), seg(0xC4, bytes(20)),
+             seg(0xDB, bytes(65)), seg(0xC0, b"\x08\x00\x01\x00\x01\x01\x01\x11\x00"), seg(0xC4, bytes(17)),
              seg(0xDA, b"\x01\x01\x00\x00\x3f\x00"), b"\x12\xff\x00\x34\xff\xd0\x56", b"\xff\xd9"]
     return b"".join(parts) + tail
 
@@ -54,7 +58,10 @@ CLEAN = {
     ".png": png(), ".jpg": jpeg(), ".gif": gif(), ".webp": webp(),
     "loop.gif": gif(b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"),
     "colour.png": png((b"sRGB", b"\x00"), (b"pHYs", bytes(9))),
-    "icc.jpg": jpeg((0xE2, b"ICC_PROFILE\x00" + bytes(20))),
+    "adobe.jpg": jpeg((0xEE, b"Adobe\x00\x64\x00\x00\x00\x00\x01")),
+    "still.gif": gif(b"\x21\xf9\x04\x01\x0a\x00\x00\x00"),
+    "palette.png": png(header=(1, 1, 8, 3), plte=bytes(6), pixels=b"\x00\x01"),
+    "laced.png": png(header=(3, 3, 8, 0, 1), pixels=bytes(15)),
 }
 CARRYING = {
     "text.png": (".png", png((b"tEXt", f"Comment\x00{PHONE}".encode()))),
@@ -73,6 +80,28 @@ CARRYING = {
     "text.gif": (".gif", gif(b"\x21\x01\x0c" + bytes(12) + b"\x03abc\x00")),
     "exif.webp": (".webp", webp((b"EXIF", PHONE.encode()))),
     "xmp.webp": (".webp", webp((b"XMP ", b"<x:xmpmeta/>"))),
+    # blocks of a kind that draws (or colours) a picture, holding what does not
+    "iccp.png": (".png", png((b"iCCP", b"ICC\x00\x00" + zlib.compress(SECRET)))),
+    "splt.png": (".png", png((b"sPLT", b"690721-1000000 010-0000-1001\x00\x08" + bytes(6)))),
+    "hist.png": (".png", png((b"hIST", PHONE.encode()[:2]), header=(1, 1, 8, 3), plte=bytes(3), pixels=b"\x00\x00")),
+    "gama.png": (".png", png((b"gAMA", PHONE.encode()))),
+    "twice.png": (".png", png((b"gAMA", b"\x00\x00\xb1\x8f"), (b"gAMA", b"0100"))),
+    "chrm.png": (".png", png((b"cHRM", SECRET[10:42]))),
+    "plte.png": (".png", png(plte=SECRET[:30])),
+    "after-stream.png": (".png", png(idat=zlib.compress(b"\x00\x00") + SECRET)),
+    "more-rows.png": (".png", png(idat=zlib.compress(b"\x00\x00" + SECRET))),
+    "icc.jpg": (".jpg", jpeg((0xE2, b"ICC_PROFILE\x00\x01\x01" + SECRET))),
+    "app2.jpg": (".jpg", jpeg((0xE2, SECRET))),
+    "jfif.jpg": (".jpg", jpeg((0xE0, b"JFIF\x00" + SECRET))),
+    "thumb.jpg": (".jpg", jpeg((0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x01\x01" + bytes(3)))),
+    "adobe-text.jpg": (".jpg", jpeg((0xEE, b"Adobe" + SECRET))),
+    "dqt.jpg": (".jpg", jpeg((0xDB, bytes(65) + SECRET))),
+    "loop-text.gif": (".gif", gif(b"\x21\xff\x0bNETSCAPE2.0" + bytes([len(SECRET)]) + SECRET + b"\x00")),
+    "loop-more.gif": (".gif", gif(b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00" + bytes([len(SECRET)]) + SECRET + b"\x00")),
+    "control.gif": (".gif", gif(b"\x21\xf9" + bytes([len(SECRET)]) + SECRET + b"\x00")),
+    "unknown.gif": (".gif", gif(b"\x21\x42" + bytes([len(SECRET)]) + SECRET + b"\x00")),
+    "icc.webp": (".webp", webp((b"ICCP", SECRET))),
+    "frame.webp": (".webp", webp((b"ANMF", bytes(16) + b"EXIF" + struct.pack("<I", len(SECRET)) + SECRET))),
     "cut.png": (".png", png()[:-20]),
     "cut.jpg": (".jpg", jpeg()[:-9]),
     "cut.gif": (".gif", gif()[:-5]),

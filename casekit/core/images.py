@@ -1,29 +1,49 @@
 """What an image file carries besides its picture: `extra(data, suffix)`.
 
 A photo taken on a home visit carries where it was taken (EXIF GPS), the camera owner's name,
-a caption; an image edited elsewhere carries XMP, IPTC, comments, text chunks; a file may carry
-anything after the image's end (a PDF or a ZIP glued on). None of it is seen on the page, all of
-it is published, and neither `check` nor the output audit can vouch for it. So an image is
-published from `docs/` only when it holds nothing but what draws it: each format is read block
-by block against a list of the blocks that draw a picture (PNG chunks, JPEG segments, GIF
-blocks, WebP chunks), and anything else, or a file that does not read to its end, is named.
+a caption; an image edited elsewhere carries XMP, IPTC, comments, text chunks, a colour profile
+with its own description and copyright text; a file may carry anything after the image's end (a
+PDF or a ZIP glued on). None of it is seen on the page, all of it is published, and neither
+`check` nor the output audit can vouch for it. So an image is published from `docs/` only when
+it holds nothing but what draws it: each format is read block by block against a list of the
+blocks that draw a picture (PNG chunks, JPEG segments, GIF blocks, WebP chunks), and each of
+those is read to its exact form (its size, the values it may hold: a JFIF header without a
+thumbnail, a GIF's loop count, a PNG's pixel data that unpacks to the picture's size and no
+more). Anything else, or a file that does not read to its end, is named. A block that only
+describes the picture (a colour profile: PNG iCCP, JPEG APP2, WebP ICCP; a suggested palette,
+PNG sPLT and hIST) holds text or any bytes and draws nothing: it is named too (saved again as
+sRGB without a profile, the picture looks the same).
 """
 
 from __future__ import annotations
 
 import struct
+import zlib
 
-# PNG chunks that draw the picture (and colour it, time an animation): no text chunk (tEXt zTXt
-# iTXt), no eXIf, no private chunk
-_PNG_DRAWS = frozenset({
-    b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD",
-    b"pHYs", b"hIST", b"sPLT", b"cICP", b"mDCv", b"cLLi", b"acTL", b"fcTL", b"fdAT",
-})
-# JPEG segments besides the frame and scan markers: APP0 (JFIF), APP2 (ICC profile), APP14 (Adobe
-# colour transform); not APP1 (Exif, XMP), APP13 (IPTC), COM (a comment) or the other APPn
-_JPEG_APPS = frozenset({0xE0, 0xE2, 0xEE})
-_WEBP_DRAWS = frozenset({b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"})
+# PNG chunks that draw the picture (and colour it, time an animation), each with the sizes it may
+# have (None: any, read below); no text chunk (tEXt zTXt iTXt), no eXIf, no private chunk, no
+# colour profile (iCCP), no suggested palette (sPLT, hIST)
+_PNG_SIZES: dict[bytes, tuple[int, ...] | None] = {
+    b"IHDR": (13,), b"PLTE": None, b"IDAT": None, b"IEND": (0,), b"tRNS": None, b"gAMA": (4,), b"cHRM": (32,),
+    b"sRGB": (1,), b"sBIT": (1, 2, 3, 4), b"bKGD": (1, 2, 6), b"pHYs": (9,), b"cICP": (4,), b"mDCv": (24,),
+    b"cLLi": (8,), b"acTL": (8,), b"fcTL": (26,), b"fdAT": None,
+}
+_PNG_ONCE = frozenset(_PNG_SIZES) - {b"IDAT", b"fcTL", b"fdAT"}
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+_PNG_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+MAX_PIXEL_BYTES = 1 << 30  # a PNG's pixel data unpacked: more is refused, never unpacked
+_PROFILE = ("색 프로필(ICC): 설명·저작권 글을 담습니다. sRGB로, 색 프로필 없이 다시 저장하세요",
+            "a colour profile (ICC), which holds text: save it again as sRGB without a profile")
+_SPLT = ("PNG의 '{0}' 부분(추천 팔레트): 그림을 그리지 않고 글이나 다른 값을 담습니다",
+         "a {0} chunk (suggested palette): draws nothing, holds text or other values")
+# JPEG segments besides the frame and scan markers: APP0 (JFIF, no thumbnail) and APP14 (Adobe
+# colour transform), each of its fixed size; not APP1 (Exif, XMP), APP2 (an ICC profile, FlashPix,
+# a second picture), APP13 (IPTC), COM (a comment) or the other APPn
+_SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+_WEBP_DRAWS = frozenset({b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF"})
+_WEBP_FRAME = frozenset({b"VP8 ", b"VP8L", b"ALPH"})  # what an animation frame (ANMF) holds
 _GIF_LOOPS = (b"NETSCAPE2.0", b"ANIMEXTS1.0")  # the application extensions that loop an animation
+_UNREAD = "그림으로 끝까지 읽히지 않는 내용 (does not read as an image to its end)"
 
 
 class _Bad(Exception):
@@ -38,50 +58,157 @@ def extra(data: bytes, suffix: str) -> str | None:
         return None
     try:
         return read(data)
-    except (_Bad, struct.error, IndexError, ValueError):
-        return "그림으로 끝까지 읽히지 않는 내용 (does not read as an image to its end)"
+    except (_Bad, struct.error, IndexError, ValueError, zlib.error):
+        return _UNREAD
+
+
+def _said(words: tuple[str, str]) -> str:
+    return f"{words[0]} ({words[1]})"
+
+
+def _need(ok: bool) -> None:
+    if not ok:
+        raise _Bad
 
 
 def _png(data: bytes) -> str | None:
-    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
-        raise _Bad
+    _need(data.startswith(b"\x89PNG\r\n\x1a\n"))
     at = 8
+    seen: set[bytes] = set()
+    header: tuple[int, int, int, int, int] | None = None
+    palette = 0
+    image: list[bytes] = []  # the picture's zlib data (IDAT)
+    frames: list[tuple[int, int, list[bytes]]] = []  # (width, height, its zlib data): each frame of an animation (fdAT)
+    frame: tuple[int, int] | None = None  # the size of the last fcTL's frame, its data still to come
+    last = b""
     while at < len(data):
         size, kind = struct.unpack(">I4s", data[at : at + 8])
-        if at + 12 + size > len(data):
-            raise _Bad
-        if kind not in _PNG_DRAWS:
+        _need(at + 12 + size <= len(data))
+        body = data[at + 8 : at + 8 + size]
+        if kind == b"iCCP":
+            return _said(_PROFILE)
+        if kind in (b"sPLT", b"hIST"):
+            name = kind.decode("latin-1")
+            return _said((_SPLT[0].format(name), _SPLT[1].format(name)))
+        if kind not in _PNG_SIZES:
             return f"PNG의 '{kind.decode('latin-1')}' 부분: 글이나 촬영 정보 (a {kind.decode('latin-1')} chunk: text or metadata)"
+        sizes = _PNG_SIZES[kind]
+        _need((sizes is None or size in sizes) and not (kind in _PNG_ONCE and kind in seen))
+        _need((kind == b"IHDR") == (at == 8))
+        seen.add(kind)
+        if kind == b"IHDR":
+            width, height, depth, colour, compression, filtering, interlace = struct.unpack(">IIBBBBB", body)
+            _need(width > 0 and height > 0 and depth in _PNG_DEPTHS.get(colour, ())
+                  and compression == 0 and filtering == 0 and interlace in (0, 1))
+            header = (width, height, depth, colour, interlace)
+        if header is None:
+            raise _Bad
+        colour = header[3]
+        if kind == b"PLTE":  # the colours of a palette picture (a truecolour picture needs none)
+            _need(colour == 3 and size % 3 == 0 and 3 <= size <= 3 * 2 ** header[2])
+            palette = size // 3
+        elif kind == b"tRNS":
+            _need({0: size == 2, 2: size == 6, 3: 1 <= size <= palette}.get(colour, False))
+        elif kind == b"sRGB":
+            _need(body[0] <= 3)
+        elif kind == b"sBIT":
+            _need(size == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}[colour])
+        elif kind == b"bKGD":
+            _need(size == {0: 2, 4: 2, 2: 6, 6: 6, 3: 1}[colour] and (colour != 3 or body[0] < palette))
+        elif kind == b"pHYs":
+            _need(body[8] <= 1)
+        elif kind == b"cHRM":
+            _need(all(v <= 100000 for v in struct.unpack(">8I", body)))
+        elif kind == b"IDAT":  # the picture's data: one run of chunks
+            _need(not image or last == b"IDAT")
+            image.append(body)
+        elif kind == b"fcTL":
+            w, h, x, y = struct.unpack(">4I", body[4:20])
+            _need(w > 0 and h > 0 and x + w <= header[0] and y + h <= header[1] and body[24] <= 2 and body[25] <= 1)
+            frame = (w, h)
+        elif kind == b"fdAT":
+            if frame is None or size <= 4:
+                raise _Bad
+            if last != b"fdAT":
+                frames.append((frame[0], frame[1], []))
+            frames[-1][2].append(body[4:])
+        last = kind
         at += 12 + size
         if kind == b"IEND":
+            _need(bool(image) and (colour != 3 or palette > 0))
+            for width, height, parts in [(header[0], header[1], image), *frames]:
+                _pixels(parts, _pixel_bytes(width, height, header[2], _PNG_CHANNELS[colour], header[4]))
             return _after_end(data, at)
     raise _Bad
 
 
+def _pixel_bytes(width: int, height: int, depth: int, channels: int, interlace: int) -> int:
+    """The size of a PNG's pixel data unpacked: each row's filter byte and its pixels (each pass's,
+    interlaced)."""
+    def rows(w: int, h: int) -> int:
+        return 0 if w == 0 or h == 0 else h * (1 + (w * depth * channels + 7) // 8)
+
+    if not interlace:
+        return rows(width, height)
+    passes = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+    return sum(rows((width - x + dx - 1) // dx, (height - y + dy - 1) // dy) for x, y, dx, dy in passes)
+
+
+def _pixels(parts: list[bytes], expected: int) -> None:
+    """That the zlib data `parts` (an image's IDAT or a frame's fdAT, in order) unpacks to exactly
+    `expected` bytes and ends with the last of them: nothing after the stream, nothing unpacked past
+    the picture's last row."""
+    _need(expected <= MAX_PIXEL_BYTES)
+    unpack = zlib.decompressobj()
+    got = 0
+    for part in parts:
+        while part:
+            got += len(unpack.decompress(part, 1 << 20))
+            part = unpack.unconsumed_tail
+            _need(got <= expected)
+    while not unpack.eof and got <= expected:
+        more = unpack.decompress(b"", 1 << 20)
+        if not more:
+            break
+        got += len(more)
+    _need(unpack.eof and got == expected and not unpack.unused_data)
+
+
 def _jpeg(data: bytes) -> str | None:
-    if not data.startswith(b"\xff\xd8"):
-        raise _Bad
+    _need(data.startswith(b"\xff\xd8"))
     at = 2
+    frame = False
     while True:
-        if data[at] != 0xFF:
-            raise _Bad
+        _need(data[at] == 0xFF)
         marker = data[at + 1]
         if marker == 0xFF:  # fill byte
             at += 1
             continue
         if marker == 0xD9:  # end of image
+            _need(frame)
             return _after_end(data, at + 2)
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
             at += 2
             continue
         (size,) = struct.unpack(">H", data[at + 2 : at + 4])
-        if size < 2 or at + 2 + size > len(data):
-            raise _Bad
+        _need(size >= 2 and at + 2 + size <= len(data))
+        body = data[at + 4 : at + 2 + size]
         if marker == 0xFE:
             return "JPEG 설명 글 (a comment)"
-        if 0xE0 <= marker <= 0xEF and marker not in _JPEG_APPS:
-            what = {0xE1: "EXIF·XMP", 0xED: "IPTC"}.get(marker, f"APP{marker - 0xE0}")
+        if marker == 0xE2 and body.startswith(b"ICC_PROFILE\x00"):
+            return _said(_PROFILE)
+        if marker == 0xE0 and body.startswith(b"JFIF\x00"):
+            if len(body) != 14 or body[12:14] != b"\x00\x00":  # (its 9 bytes and no thumbnail)
+                return "JPEG의 JFIF 정보에 붙은 작은 그림이나 다른 내용 (a JFIF header with a thumbnail or more)"
+        elif marker == 0xEE and body.startswith(b"Adobe"):
+            _need(len(body) == 12 and body[11] <= 2)
+        elif 0xE0 <= marker <= 0xEF:
+            what = {0xE0: "APP0(JFXX 등: 작은 그림)", 0xE1: "EXIF·XMP", 0xE2: "APP2(FlashPix·MPF 등)", 0xED: "IPTC"}.get(
+                marker, f"APP{marker - 0xE0}")
             return f"JPEG의 {what} 정보: 촬영 위치·기기·이름 등 (metadata: {what})"
+        else:
+            _jpeg_segment(marker, body)
+            frame = frame or marker in _SOF
         at += 2 + size
         if marker == 0xDA:  # a scan: its coded data runs to the next marker that is not a restart or a stuffed 0
             while True:
@@ -93,9 +220,32 @@ def _jpeg(data: bytes) -> str | None:
                 break
 
 
-def _gif(data: bytes) -> str | None:
-    if not data.startswith((b"GIF87a", b"GIF89a")):
+def _jpeg_segment(marker: int, body: bytes) -> None:
+    """That a JPEG segment other than APPn and COM is one that draws the picture, of its exact size."""
+    if marker in _SOF:
+        _need(len(body) == 6 + 3 * body[5])
+    elif marker == 0xDA:  # start of scan
+        _need(len(body) == 4 + 2 * body[0])
+    elif marker == 0xDB:  # quantization tables: 65 or 129 bytes each
+        at = 0
+        while at < len(body):
+            at += 65 if body[at] >> 4 == 0 else 129
+        _need(at == len(body))
+    elif marker == 0xC4:  # Huffman tables: 17 bytes and a value for each code
+        at = 0
+        while at < len(body):
+            at += 17 + sum(body[at + 1 : at + 17])
+        _need(at == len(body))
+    elif marker == 0xCC:  # arithmetic coding conditions: 2 bytes each
+        _need(len(body) % 2 == 0)
+    elif marker in (0xDD, 0xDC):  # restart interval, number of lines
+        _need(len(body) == 2)
+    else:
         raise _Bad
+
+
+def _gif(data: bytes) -> str | None:
+    _need(data.startswith((b"GIF87a", b"GIF89a")))
     flags = data[10]
     at = 13 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0)
     while True:
@@ -104,17 +254,27 @@ def _gif(data: bytes) -> str | None:
             return _after_end(data, at + 1)
         if block == 0x2C:  # an image: descriptor, local colour table, LZW code size, data
             flags = data[at + 9]
-            at += 10 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0) + 1
-            at = _sub_blocks(data, at)
+            at += 10 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0)
+            _need(2 <= data[at] <= 8)
+            at = _sub_blocks(data, at + 1)
         elif block == 0x21:
             label = data[at + 1]
             if label == 0xFE:
                 return "GIF 설명 글 (a comment)"
             if label == 0x01:
                 return "GIF 글 블록 (a plain text extension)"
-            if label == 0xFF and data[at + 3 : at + 14] not in _GIF_LOOPS:
+            if label == 0xF9:  # graphic control: one block of 4 bytes (disposal, delay, transparent colour)
+                _need(data[at + 2] == 4 and data[at + 7] == 0)
+                at += 8
+            elif label == 0xFF and data[at + 2 : at + 14] in (b"\x0b" + loop for loop in _GIF_LOOPS):
+                # the loop count: one block of 3 bytes (1 and the count), nothing else
+                if data[at + 14 : at + 16] != b"\x03\x01" or data[at + 18] != 0:
+                    return "GIF 응용 정보에 붙은 다른 내용 (an application extension with more than its loop count)"
+                at += 19
+            elif label == 0xFF:
                 return "GIF 응용 정보: XMP 등 (an application extension: XMP …)"
-            at = _sub_blocks(data, at + 2)
+            else:
+                return f"GIF의 알 수 없는 확장 블록 0x{label:02X} (an unknown extension)"
         else:
             raise _Bad
 
@@ -124,27 +284,43 @@ def _sub_blocks(data: bytes, at: int) -> int:
         size = data[at]
         at += 1 + size
         if size == 0:
-            if at > len(data):
-                raise _Bad
+            _need(at <= len(data))
             return at
 
 
 def _webp(data: bytes) -> str | None:
-    if not (data.startswith(b"RIFF") and data[8:12] == b"WEBP"):
-        raise _Bad
+    _need(data.startswith(b"RIFF") and data[8:12] == b"WEBP")
     (riff,) = struct.unpack("<I", data[4:8])
     end = 8 + riff
-    if end > len(data):
-        raise _Bad
-    at = 12
+    _need(end <= len(data))
+    found = _webp_chunks(data, 12, end, _WEBP_DRAWS, top=True)
+    return found if found is not None else _after_end(data, end)
+
+
+def _webp_chunks(data: bytes, at: int, end: int, allowed: frozenset[bytes], top: bool = False) -> str | None:
+    seen: set[bytes] = set()
     while at < end:
         kind, size = struct.unpack("<4sI", data[at : at + 8])
-        if at + 8 + size > end:
-            raise _Bad
-        if kind not in _WEBP_DRAWS:
-            return f"WebP의 '{kind.decode('latin-1').strip()}' 정보 (a {kind.decode('latin-1').strip()} chunk: metadata)"
+        _need(at + 8 + size + (size & 1) <= end and (not size & 1 or data[at + 8 + size] == 0))
+        name = kind.decode("latin-1").strip()
+        if kind == b"ICCP":
+            return _said(_PROFILE)
+        if kind not in allowed:
+            return f"WebP의 '{name}' 정보 (a {name} chunk: metadata)"
+        body = data[at + 8 : at + 8 + size]
+        if kind == b"VP8X":
+            _need(top and at == 12 and size == 10 and not body[0] & 0x2C)  # (no ICC, EXIF or XMP said to follow)
+        elif kind == b"ANIM":
+            _need(size == 6 and kind not in seen)
+        elif kind == b"ANMF":
+            _need(size >= 16 and not body[15] & 0xFC)
+            found = _webp_chunks(data, at + 8 + 16, at + 8 + size, _WEBP_FRAME)
+            if found is not None:
+                return found
+        seen.add(kind)
         at += 8 + size + (size & 1)
-    return _after_end(data, end)
+    _need(at == end)
+    return None
 
 
 def _after_end(data: bytes, end: int) -> str | None:
