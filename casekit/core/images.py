@@ -22,11 +22,13 @@ import zlib
 
 # PNG chunks that draw the picture (and colour it, time an animation), each with the sizes it may
 # have (None: any, read below); no text chunk (tEXt zTXt iTXt), no eXIf, no private chunk, no
-# colour profile (iCCP), no suggested palette (sPLT, hIST)
+# colour profile (iCCP), no suggested palette (sPLT, hIST), no HDR mastering data (mDCv, cLLi: 32
+# bytes of any values, for a display that reads them)
+_PNG_MAX = 0xFFFFF  # gAMA, pHYs: a gamma up to 10, a resolution up to 26,000 dpi (no room for text)
 _PNG_SIZES: dict[bytes, tuple[int, ...] | None] = {
     b"IHDR": (13,), b"PLTE": None, b"IDAT": None, b"IEND": (0,), b"tRNS": None, b"gAMA": (4,), b"cHRM": (32,),
-    b"sRGB": (1,), b"sBIT": (1, 2, 3, 4), b"bKGD": (1, 2, 6), b"pHYs": (9,), b"cICP": (4,), b"mDCv": (24,),
-    b"cLLi": (8,), b"acTL": (8,), b"fcTL": (26,), b"fdAT": None,
+    b"sRGB": (1,), b"sBIT": (1, 2, 3, 4), b"bKGD": (1, 2, 6), b"pHYs": (9,), b"cICP": (4,), b"acTL": (8,),
+    b"fcTL": (26,), b"fdAT": None,
 }
 _PNG_ONCE = frozenset(_PNG_SIZES) - {b"IDAT", b"fcTL", b"fdAT"}
 _PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
@@ -80,6 +82,7 @@ def _png(data: bytes) -> str | None:
     image: list[bytes] = []  # the picture's zlib data (IDAT)
     frames: list[tuple[int, int, list[bytes]]] = []  # (width, height, its zlib data): each frame of an animation (fdAT)
     frame: tuple[int, int] | None = None  # the size of the last fcTL's frame, its data still to come
+    sequence = controls = animation = 0  # (APNG: the next sequence number, the frames so far, acTL's count)
     last = b""
     while at < len(data):
         size, kind = struct.unpack(">I4s", data[at : at + 8])
@@ -87,7 +90,7 @@ def _png(data: bytes) -> str | None:
         body = data[at + 8 : at + 8 + size]
         if kind == b"iCCP":
             return _said(_PROFILE)
-        if kind in (b"sPLT", b"hIST"):
+        if kind in (b"sPLT", b"hIST", b"mDCv", b"cLLi"):
             name = kind.decode("latin-1")
             return _said((_SPLT[0].format(name), _SPLT[1].format(name)))
         if kind not in _PNG_SIZES:
@@ -108,38 +111,58 @@ def _png(data: bytes) -> str | None:
             _need(colour == 3 and size % 3 == 0 and 3 <= size <= 3 * 2 ** header[2])
             palette = size // 3
         elif kind == b"tRNS":
-            _need({0: size == 2, 2: size == 6, 3: 1 <= size <= palette}.get(colour, False))
+            _need({0: size == 2, 2: size == 6, 3: 1 <= size <= palette}.get(colour, False)
+                  and (colour == 3 or _samples_fit(body, header[2])))
         elif kind == b"sRGB":
             _need(body[0] <= 3)
         elif kind == b"sBIT":
-            _need(size == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}[colour])
+            _need(size == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}[colour]
+                  and all(1 <= b <= (8 if colour == 3 else header[2]) for b in body))
         elif kind == b"bKGD":
-            _need(size == {0: 2, 4: 2, 2: 6, 6: 6, 3: 1}[colour] and (colour != 3 or body[0] < palette))
+            _need(size == {0: 2, 4: 2, 2: 6, 6: 6, 3: 1}[colour]
+                  and (body[0] < palette if colour == 3 else _samples_fit(body, header[2])))
         elif kind == b"pHYs":
-            _need(body[8] <= 1)
+            _need(body[8] <= 1 and max(struct.unpack(">II", body[:8])) <= _PNG_MAX)
+        elif kind == b"gAMA":
+            _need(struct.unpack(">I", body)[0] <= _PNG_MAX)
+        elif kind == b"cICP":  # (its matrix must be 0 for RGB, its range flag 0 or 1)
+            _need(body[2] == 0 and body[3] <= 1)
+        elif kind == b"acTL":
+            plays = struct.unpack(">II", body)
+            _need(plays[0] > 0 and plays[1] <= 0xFFFF)
+            animation = plays[0]
         elif kind == b"cHRM":
             _need(all(v <= 100000 for v in struct.unpack(">8I", body)))
         elif kind == b"IDAT":  # the picture's data: one run of chunks
             _need(not image or last == b"IDAT")
             image.append(body)
         elif kind == b"fcTL":
+            _need(struct.unpack(">I", body[:4])[0] == sequence)
+            sequence += 1
+            controls += 1
             w, h, x, y = struct.unpack(">4I", body[4:20])
             _need(w > 0 and h > 0 and x + w <= header[0] and y + h <= header[1] and body[24] <= 2 and body[25] <= 1)
             frame = (w, h)
         elif kind == b"fdAT":
-            if frame is None or size <= 4:
+            if frame is None or size <= 4 or struct.unpack(">I", body[:4])[0] != sequence:
                 raise _Bad
+            sequence += 1
             if last != b"fdAT":
                 frames.append((frame[0], frame[1], []))
             frames[-1][2].append(body[4:])
         last = kind
         at += 12 + size
         if kind == b"IEND":
-            _need(bool(image) and (colour != 3 or palette > 0))
+            _need(bool(image) and (colour != 3 or palette > 0) and controls == animation)
             for width, height, parts in [(header[0], header[1], image), *frames]:
                 _pixels(parts, _pixel_bytes(width, height, header[2], _PNG_CHANNELS[colour], header[4]))
             return _after_end(data, at)
     raise _Bad
+
+
+def _samples_fit(body: bytes, depth: int) -> bool:
+    """Whether each 16-bit sample of `body` (a colour of tRNS or bKGD) is one of the picture's bit depth."""
+    return all(v < 2**depth for v in struct.unpack(f">{len(body) // 2}H", body))
 
 
 def _pixel_bytes(width: int, height: int, depth: int, channels: int, interlace: int) -> int:
@@ -208,6 +231,7 @@ def _jpeg(data: bytes) -> str | None:
             return f"JPEG의 {what} 정보: 촬영 위치·기기·이름 등 (metadata: {what})"
         else:
             _jpeg_segment(marker, body)
+            _need(not (frame and marker in _SOF))  # (one frame: no hierarchical JPEG)
             frame = frame or marker in _SOF
         at += 2 + size
         if marker == 0xDA:  # a scan: its coded data runs to the next marker that is not a restart or a stuffed 0
@@ -309,7 +333,8 @@ def _webp_chunks(data: bytes, at: int, end: int, allowed: frozenset[bytes], top:
             return f"WebP의 '{name}' 정보 (a {name} chunk: metadata)"
         body = data[at + 8 : at + 8 + size]
         if kind == b"VP8X":
-            _need(top and at == 12 and size == 10 and not body[0] & 0x2C)  # (no ICC, EXIF or XMP said to follow)
+            # (alpha, animation: no ICC, EXIF or XMP said to follow; its reserved bits and bytes 0)
+            _need(top and at == 12 and size == 10 and not body[0] & ~0x12 and body[1:4] == b"\0\0\0")
         elif kind == b"ANIM":
             _need(size == 6 and kind not in seen)
         elif kind == b"ANMF":
