@@ -82,7 +82,7 @@ CARRYING = {
     "exif.webp": (".webp", webp((b"EXIF", PHONE.encode()))),
     "xmp.webp": (".webp", webp((b"XMP ", b"<x:xmpmeta/>"))),
     # blocks of a kind that draws (or colours) a picture, holding what does not
-    "iccp.png": (".png", png((b"iCCP", b"ICC\x00\x00" + zlib.compress(SECRET)))),
+    "iccp.png": (".png", png((b"iCCP", PHONE.encode() + b"\x00\x00" + zlib.compress(SECRET)))),
     "splt.png": (".png", png((b"sPLT", b"690721-1000000 010-0000-1001\x00\x08" + bytes(6)))),
     "hist.png": (".png", png((b"hIST", PHONE.encode()[:2]), header=(1, 1, 8, 3), plte=bytes(3), pixels=b"\x00\x00")),
     "gama.png": (".png", png((b"gAMA", PHONE.encode()[:4]))),
@@ -164,3 +164,29 @@ def test_a_build_publishes_none_of_them(sample: Path, tmp_path: Path) -> None:
     published = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     assert not {"img/exif.jpg", "img/text.png", "form.pdf"} & published
     assert not any(PHONE.encode() in p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("name", ["iccp.png", "splt.png", "loop-text.gif", "control.gif", "icc.jpg", "icc.webp"])
+def test_the_output_audit_reads_an_images_bytes_for_sensitive_values(name: str, tmp_path: Path) -> None:
+    """A block check let through (these were, before it read them whole) is caught at the end of
+    the build: the audit reads an image's text, as UTF-8 and UTF-16, even when it is the docs/ image
+    check allowed, byte for byte."""
+    from casekit.core.sensitive import SensitiveIndex
+    from casekit.site.audit import Expected, Scanner, audit_data
+
+    suffix, data = CARRYING[name]
+    source = tmp_path / f"x{suffix}"
+    source.write_bytes(data)
+    scan = Scanner(SensitiveIndex([(PHONE, "cases/2026-0001/01-intake.md", "client.phone")]))
+    found = audit_data(f"img/x{suffix}", data, scan, Expected(docs_assets={f"img/x{suffix}": source}))
+    assert [f.code for f in found] == ["site-sensitive"]
+    wide = SECRET.decode().encode("utf-16-be")
+    found = audit_data("img/y.png", CLEAN[".png"] + wide, scan, Expected())
+    assert "site-sensitive" in [f.code for f in found]
+    assert audit_data("img/z.png", CLEAN[".png"], scan, Expected(docs_assets={"img/z.png": _write(tmp_path, CLEAN[".png"])})) == []
+
+
+def _write(folder: Path, data: bytes) -> Path:
+    path = folder / "clean.png"
+    path.write_bytes(data)
+    return path

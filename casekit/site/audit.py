@@ -17,6 +17,10 @@ every file the site folder holds and fails on
 - any file that was not produced from the casebook: pages, the search index and sitemaps are;
   theme and casekit assets only when byte-identical to the installed ones; `docs/` assets only
   when `scan_docs` allowed them and they equal the source; any other file is a finding.
+
+An image (PNG, JPEG, GIF, WebP), allowed or not, is read for the casebook's sensitive values too:
+its runs of text read as UTF-8 and as UTF-16 (`image_text`). `check` publishes an image only when
+each of its blocks draws the picture (casekit.core.images); a block it misses is caught here.
 """
 
 from __future__ import annotations
@@ -254,6 +258,11 @@ def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: s
             except UnicodeDecodeError:  # (a UTF-16 byte-order mark: the browser reads it as UTF-16)
                 return [finding("site-unexpected-file", rel, reason="page not UTF-8")]
         return audit_html(rel, text, scan, expected)
+    if suffix in IMAGE_SUFFIXES:  # (its bytes read as text: a block check missed holds no value either)
+        found = scan.find(rel, image_text(data))
+        if found or _identical_asset(rel, data, expected):
+            return found
+        return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
     if _identical_asset(rel, data, expected):
         return []
     if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel) or rel in GENERATOR_JSON:
@@ -268,6 +277,35 @@ def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: s
                 return [finding("site-unexpected-file", rel, reason=f"more than {MAX_GUNZIP} bytes unpacked")]
         return scan.find(rel, with_percent_decoded(xml_text(data.decode("utf-8", "replace"))))
     return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
+
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif"})
+# a run of characters text is written in (Latin letters with their accents, Hangul, its letters,
+# CJK punctuation and ideographs, full-width forms), long enough to hold a value: what an image's
+# bytes read as text hold besides noise (compressed pixels read as UTF-16 are mostly CJK and Hangul:
+# a run of them is read only when ASCII, a digit or a space is near, see _UTF16_RUN)
+_TEXT_RUN = re.compile("[\t\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u3000-\u303f\u3130-\u318f\u4e00-\u9fff"
+                       "\uac00-\ud7a3\uff01-\uffee]{3,}")
+_UTF16_RUN = re.compile("[\t\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u3000-\u303f\u3130-\u318f"
+                        "\uac00-\ud7a3\uff01-\uffee]{3,}")
+
+# what a value needs (casekit.core.sensitive: a name of Hangul, CJK or Latin letters, a number of
+# six digits or more): a run holding none of it is noise, not read (2 MB of noise, 8 s to read)
+_MAY_HOLD = re.compile("[\uac00-\ud7a3\u3131-\u318e]{2}|[\u4e00-\u9fff]{2}|[A-Za-z\u00c0-\u024f\u1e00-\u1eff]{4}"
+                       "|(?:[0-9\uff10-\uff19][^0-9\uff10-\uff19]{0,3}){5}[0-9\uff10-\uff19]")
+
+
+def image_text(data: bytes) -> str:
+    """The runs of text an image's bytes hold, read as UTF-8 and as UTF-16 (both byte orders, from
+    an even and an odd byte), one a line: a name, a phone or a resident number written into a block
+    of the file (a colour profile's description, a comment, a palette's name) as a program writes
+    text."""
+    runs = _TEXT_RUN.findall(data.decode("utf-8", "replace"))
+    for start in (0, 1):
+        part = data[start : start + (len(data) - start) // 2 * 2]
+        for codec in ("utf-16-le", "utf-16-be"):
+            runs += _UTF16_RUN.findall(part.decode(codec, "replace"))
+    return "\n".join(run for run in runs if _MAY_HOLD.search(run))
 
 
 def _why_unexpected(suffix: str) -> str:
