@@ -14,6 +14,7 @@ import pytest
 from casekit.core.casebook import check
 from casekit.core.docs import scan_docs
 from casekit.core.images import extra
+from tests.conftest import TODAY
 
 PHONE = "010-0000-1001"  # case 2026-0001's client's, in the sample
 SECRET = "박영수 010-0000-1001 690721-1000000 가온구 나래동 101-1".encode()  # its client's name, phone, number, address
@@ -190,3 +191,56 @@ def _write(folder: Path, data: bytes) -> Path:
     path = folder / "clean.png"
     path.write_bytes(data)
     return path
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_picture_carrying_a_clients_details_in_a_drawing_block_is_not_published(sample: Path, tmp_path: Path) -> None:
+    """The probe's pictures: a client's name, phone, resident number and address in a PNG's colour
+    profile and suggested palette, a GIF's loop and control blocks, a JPEG's JFIF header and colour
+    profile, a WebP's colour profile; each shown by the case's assessment. None reaches the site."""
+    from casekit.site.build import build
+
+    names = ["iccp.png", "splt.png", "loop-text.gif", "control.gif", "jfif.jpg", "icc.jpg", "icc.webp"]
+    record = sample / "cases" / "2026-0001" / "02-assessment.md"
+    text = record.read_text(encoding="utf-8") + "\n"
+    for n, name in enumerate(names):
+        suffix, data = CARRYING[name]
+        (sample / "docs" / "img" / f"2026-0001-map{n}{suffix}").write_bytes(data)
+        text += f"\n![지도](../../docs/img/2026-0001-map{n}{suffix})\n"
+    record.write_text(text, encoding="utf-8")
+    refused = {f.path for f in check(sample).findings if f.code == "docs-not-published"}
+    assert {f"docs/img/2026-0001-map{n}{CARRYING[name][0]}" for n, name in enumerate(names)} <= refused
+    result = build(sample, tmp_path / "site", today=TODAY)
+    assert not result.errors, result.errors
+    files = _site_files(tmp_path / "site")
+    assert not [rel for rel in files if "2026-0001-map" in rel]
+    assert not [rel for rel, data in files.items() if PHONE.encode() in data or "박영수".encode() in data]
+
+
+def test_a_restricted_cases_pictures_are_not_published(sample: Path, tmp_path: Path) -> None:
+    """A restricted case's bodies reach no output file, nor do its pictures: an image named for the
+    case (as the README names them) or shown by one of its records stays out of the site, and check
+    says so (a warning); an open case's picture is published as before."""
+    from casekit.site.build import build
+
+    img = sample / "docs" / "img"
+    (img / "2026-0010-genogram.png").write_bytes(CLEAN[".png"])
+    (img / "family.png").write_bytes(CLEAN["palette.png"])  # shown by the restricted case alone
+    (img / "2026-0001-map.png").write_bytes(CLEAN["colour.png"])
+    for case, pictures in (("2026-0010", ["2026-0010-genogram.png", "family.png"]), ("2026-0001", ["2026-0001-map.png"])):
+        record = sample / "cases" / case / "02-assessment.md"
+        record.write_text(record.read_text(encoding="utf-8") + "\n\n## 그림\n\n"
+                          + "\n\n".join(f"![그림](../../docs/img/{p})" for p in pictures) + "\n", encoding="utf-8")
+    held = {f.path: f for f in check(sample).findings if f.code == "docs-not-published"}
+    assert set(held) == {"docs/img/2026-0010-genogram.png", "docs/img/family.png"}
+    assert all(f.severity == "warning" and "2026-0010" in f.message_ko and "열람 제한" in f.message_ko for f in held.values())
+    assert "02-assessment.md" in held["docs/img/family.png"].message_ko
+    result = build(sample, tmp_path / "site", today=TODAY)
+    assert not result.errors, result.errors
+    files = _site_files(tmp_path / "site")
+    assert "img/2026-0001-map.png" in files
+    assert not {"img/2026-0010-genogram.png", "img/family.png"} & set(files)
+    assert not [rel for rel, data in files.items() if b"2026-0010-genogram" in data or b"family.png" in data]

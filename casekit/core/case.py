@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 
 from casekit.core.handover import Handover, current_worker
@@ -218,6 +218,11 @@ def restricted_reason(records: list[Summary]) -> str | None:
 def is_restricted(records: list[Summary]) -> bool:
     """Whether the site must keep this case's narratives off its pages (summary only)."""
     return restricted_reason(records) is not None
+
+
+def restricted_records(summaries: Mapping[str, list[Summary]]) -> dict[str, list[str]]:
+    """The records (casebook paths) of each restricted case of `summaries` (per case, its records')."""
+    return {case: [s.rel for s in records] for case, records in summaries.items() if is_restricted(records)}
 
 
 def dates_going_back(records: list[Summary], today: str, typos: Container[str] = ()) -> list[tuple[Summary, Summary]]:

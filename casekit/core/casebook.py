@@ -21,10 +21,13 @@ from pathlib import Path
 
 from casekit.core import clock
 from casekit.core.cache import SHARDS, Cache, Entry, cache_key
+from casekit.core.case import restricted_records
 from casekit.core.changes import git_command
 from casekit.core.config import CONFIG_FILE, Config, load_config
 from casekit.core.docs import (
     DocsScan,
+    held_back,
+    held_back_findings,
     outside_content,
     pasted_tables,
     scan_docs,
@@ -994,6 +997,16 @@ class Report:
         return [f for f in self.findings if f.severity == "error"]
 
 
+def _record_reader(layout: Layout) -> Callable[[str], str | None]:
+    """A record's text by its casebook path (None: not a record of `layout`, or unreadable)."""
+    disks = {rf.rel: rf.disk for records in layout.cases.values() for rf in records}
+
+    def read(rel: str) -> str | None:
+        return read_file(disks[rel], rel)[0] if rel in disks else None
+
+    return read
+
+
 def _select(root: Path, layout: Layout, targets: list[Path] | None) -> tuple[set[str] | None, bool]:
     """Which cases (None: all) and whether resources are checked, for the paths asked for."""
     if not targets:
@@ -1218,6 +1231,9 @@ def _check(
     try:
         findings = _rules(layout, entries, wanted, with_resources, store, day, config, computed, chosen, report.handovers,
                           case_summaries, parsed_handovers, inactive, findings)
+        if wanted is None:  # (a full check's, as docs/ findings: the images of restricted cases kept out)
+            findings += held_back_findings(held_back(report.pictures, restricted_records({c: case_summaries(c) for c in chosen}),
+                                                     _record_reader(layout)))
         findings += _kept(sensitive.result() if sensitive is not None else _sensitive(*args), entries, store)
     except BaseException:
         if sensitive is not None:

@@ -10,6 +10,9 @@ without opening anything but regular files (a FIFO or a device is reported, neve
   they read as that type to their end, they are at most `MAX_ASSET_BYTES`, and they hold nothing
   but their picture (no EXIF or XMP, no comment or text chunk, nothing after their end:
   `casekit.core.images`); PDFs are not (their text, scripts and links cannot be checked);
+- an image of a restricted case (열람 제한) is not published, as its records are not
+  (`held_back`): one whose path names the case (`docs/img/2026-0010-genogram.png`, as images are
+  named) or that one of the case's records shows; `check` says so (`docs-not-published`, a warning);
 - everything else (SVG and HTML, which can carry script; text, settings and data files; editor
   backups) is reported and not published; hidden files and folders are passed over.
 
@@ -26,6 +29,7 @@ import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +52,15 @@ from casekit.core.allowlist import (
 from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.images import extra
 from casekit.core.names import inside
-from casekit.core.pictures import GENERATED_SECTIONS, MKDOCS_FRONT, Pictures, body_lines, page_url, references
+from casekit.core.pictures import (
+    GENERATED_SECTIONS,
+    MKDOCS_FRONT,
+    Pictures,
+    body_lines,
+    body_pictures,
+    page_url,
+    references,
+)
 from casekit.core.site_settings import docs_dir, meta_file, page_templates
 from casekit.core.source import _TEMPLATE_TAG, MAX_SAME_FINDINGS, plain_tag, read_file, yaml_events
 
@@ -384,6 +396,49 @@ def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
         return finding("docs-not-published", rel, None, None,
                        reason=f"그림 안의 {carried}; 그 정보를 지우고 다시 저장하세요 (remove it and save again)")
     return None
+
+
+def held_back(pictures: Pictures, restricted: Mapping[str, Iterable[str]],
+              body: Callable[[str], str | None]) -> dict[str, tuple[str, str | None]]:
+    """The docs/ images (`pictures`: those `scan_docs` allows) that stay out of the site because they
+    belong to a restricted case (열람 제한), whose records reach no page and no other output file:
+    by casebook path, (the case, the record that shows it; None: its path names the case). An image
+    belongs to the case when its path below docs/ names the case (`img/2026-0010-genogram.png`,
+    `img/2026-0010/…`), or when one of the case's records shows it. `restricted`: each restricted
+    case's records (casebook paths); `body(rel)`: a record's text (None: unread)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    if not restricted or not pictures.by_source:
+        return out
+    ids = sorted(restricted, key=len, reverse=True)
+    named = re.compile(r"(?<![0-9A-Za-z])(" + "|".join(map(re.escape, ids)) + r")(?![0-9])")
+    for source, site_rel in sorted(pictures.by_source.items()):
+        m = named.search(site_rel)
+        if m is not None:
+            out[source] = (m.group(1), None)
+    for case in sorted(restricted):
+        for rel in restricted[case]:
+            text = body(rel)
+            for _, _, address, tag in body_pictures(text, 1) if text else ():
+                shown = pictures.site_path(rel, address, tag)
+                if shown is not None:
+                    out.setdefault(pictures.by_site_path[shown], (case, rel))
+    return out
+
+
+def held_back_findings(held: Mapping[str, tuple[str, str | None]]) -> list[Finding]:
+    """`docs-not-published` (a warning) for each image `held_back` keeps out of the site."""
+    out = []
+    for rel, (case, record) in sorted(held.items()):
+        if record is None:
+            why = (f"이름에 열람 제한 사례 {case}의 번호가 있어 그 사례의 기록처럼 싣지 않습니다",
+                   f"its name carries the restricted case {case}: kept out like the case's records")
+        else:
+            why = (f"열람 제한 사례 {case}의 기록({record})이 보여 주는 그림이라 그 기록처럼 싣지 않습니다. 다른 페이지에도 "
+                   "쓸 그림이면 그 사례가 드러나지 않는지 확인하고 다른 이름으로 복사해 두세요",
+                   f"shown by {record} of the restricted case {case}: kept out like the record; for another page, "
+                   "keep a copy under another name")
+        out.append(finding("docs-not-published", rel, None, None, reason=f"{why[0]} ({why[1]})"))
+    return out
 
 
 def pathological_lines(text: str, rel: str) -> list[Finding]:

@@ -34,8 +34,8 @@ _PNG_ONCE = frozenset(_PNG_SIZES) - {b"IDAT", b"fcTL", b"fdAT"}
 _PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _PNG_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
 MAX_PIXEL_BYTES = 1 << 30  # a PNG's pixel data unpacked: more is refused, never unpacked
-_PROFILE = ("색 프로필(ICC): 설명·저작권 글을 담습니다. sRGB로, 색 프로필 없이 다시 저장하세요",
-            "a colour profile (ICC), which holds text: save it again as sRGB without a profile")
+_PROFILE = ("색 프로필(ICC): 설명·저작권 글을 담습니다(sRGB로 바꾸어 프로필 없이 저장해도 그림은 같습니다)",
+            "a colour profile (ICC), which holds text (saved as sRGB without one, the picture looks the same)")
 _SPLT = ("PNG의 '{0}' 부분(추천 팔레트): 그림을 그리지 않고 글이나 다른 값을 담습니다",
          "a {0} chunk (suggested palette): draws nothing, holds text or other values")
 # JPEG segments besides the frame and scan markers: APP0 (JFIF, no thumbnail) and APP14 (Adobe

@@ -51,6 +51,8 @@ from casekit.site.sanitize import plain_headings
 from casekit.site.theme_files import CSS_FILE, CSS_URI, JS_FILE, JS_URI, NEEDED_EXTENSIONS, TEMPLATES
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from casekit.core.casebook import Report
     from casekit.core.sensitive import SensitiveIndex
 
@@ -128,7 +130,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         from casekit.core.sensitive import SensitiveIndex
         from casekit.core.workers import no_gc
         from casekit.site.audit import docs_site_path
-        from casekit.site.build import refusal, sensitive_needles
+        from casekit.site.build import held_images, refusal, sensitive_needles
         from casekit.site.generate import generate
 
         with no_gc():  # the report and the pages made without the collector's passes (see build.collector_paused)
@@ -140,7 +142,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
             if self.config.caseload_limit is not None:  # deprecated alias of casekit.yml caseload.limit
                 report.config.caseload["limit"] = self.config.caseload_limit
             self.index = SensitiveIndex(sensitive_needles(report))
-            self.docs_assets, docs_pages = publish_docs(self.root, files, config)
+            self.docs_assets, docs_pages = publish_docs(self.root, files, config, held_images(report))
             made = generate(report, self.today, index=self.index)
             self.docs_links = {docs_site_path(rel): placed
                                for rel, placed in docs_link_places(docs_pages, report.docs_published, made.site.targets).items()}
@@ -226,17 +228,19 @@ def page_folder(url: str) -> str:
     return url.rsplit("/", 1)[0] + "/" if "/" in url else ""
 
 
-def publish_docs(root: Path, files: Files, config: MkDocsConfig) -> tuple[dict[str, Path], list[tuple[str, str]]]:
+def publish_docs(root: Path, files: Files, config: MkDocsConfig,
+                 held: Collection[str] = ()) -> tuple[dict[str, Path], list[tuple[str, str]]]:
     """Keep in `files` only the docs/ pages and assets `scan_docs` allows (pages with the text it
     read, so nothing is opened twice); drop every other file MkDocs found in docs/ (links out,
-    FIFOs, text and settings files, backups) before anything reads it. Returns the kept assets,
-    and the pages published ((casebook path, text))."""
+    FIFOs, text and settings files, backups) and the images of restricted cases (`held`,
+    casekit.site.build.held_images) before anything reads it. Returns the kept assets, and the
+    pages published ((casebook path, text))."""
     from casekit.core.docs import scan_docs
     from casekit.site.audit import docs_assets, docs_site_path
 
     scan = scan_docs(root)
     pages = {docs_site_path(rel): (rel, text) for rel, text in scan.pages}
-    assets = docs_assets(root, scan.assets)
+    assets = docs_assets(root, [rel for rel in scan.assets if rel not in held])
     docs_dir = os.path.normpath(config.docs_dir)
     kept: dict[str, Path] = {}
     published: list[tuple[str, str]] = []

@@ -37,12 +37,14 @@ from pathlib import Path
 from typing import IO
 
 from casekit.core import clock
+from casekit.core.case import restricted_records
 from casekit.core.casebook import Report, check
-from casekit.core.docs import scan_docs
+from casekit.core.docs import held_back, scan_docs
 from casekit.core.findings import Finding, finding, said_once, same_in_files
 from casekit.core.needles import sensitive_needles
 from casekit.core.sensitive import SensitiveIndex, needles_digest
 from casekit.core.site_settings import docs_dir, holds_sources
+from casekit.core.source import read_file
 from casekit.core.workers import no_gc
 from casekit.reporters import printable
 from casekit.site.audit import Expected, Scanner, default_theme_dirs, docs_assets, docs_site_path, finish_site
@@ -96,12 +98,29 @@ class BuildContext:
     def expected(self) -> Expected:
         """What the site may hold besides pages (theme and casekit assets, allowed docs/ assets)."""
         if self._expected is None:
-            assets = self.docs_assets if self.docs_assets is not None else docs_assets(self.root, scan_docs(self.root).assets)
+            if self.docs_assets is not None:
+                assets = self.docs_assets
+            else:  # (a restricted case's image is no file the site may hold)
+                held = held_images(self.report)
+                assets = docs_assets(self.root, [rel for rel in scan_docs(self.root).assets if rel not in held])
             self._expected = Expected.for_theme(self.theme_dirs or default_theme_dirs(self.root), docs_assets=assets)
         return self._expected
 
 
 PostBuild = Callable[[BuildContext], list[Finding]]
+
+
+def held_images(report: Report) -> dict[str, tuple[str, str | None]]:
+    """The docs/ images of restricted cases the site leaves out (casekit.core.docs.held_back), from
+    a check's report (its records' bodies when it kept them, else read again)."""
+    def body(rel: str) -> str | None:
+        parsed = report.parsed.get(rel)
+        if parsed is not None:
+            return parsed.body
+        text, _ = read_file(str(report.root / rel), rel)
+        return text
+
+    return held_back(report.pictures, restricted_records(report.summaries), body)
 
 
 # -- post-build steps --------------------------------------------------------
@@ -312,7 +331,8 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
     work = work or root / BUILD_DIR
     safe_build_folder(root, work)
-    written = write_build_folder(root, made, work, generator, defer=True, compose=compose)  # blocks: while it runs
+    held = held_images(report)  # (a restricted case's images: no output file holds them)
+    written = write_build_folder(root, made, work, generator, defer=True, compose=compose, held=held)  # blocks: while it runs
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
     given = site_dir is not None
@@ -338,7 +358,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
         if frames is None:  # the proofs did not come out as a frame composes them: every page the generator's
             notes.append("사례 페이지의 틀을 확인하지 못해 모든 페이지를 생성기로 만듭니다 "
                          "(the case pages' frame did not prove out: every page goes through the generator)")
-            written = write_build_folder(root, made, work, generator, defer=True, compose=False)
+            written = write_build_folder(root, made, work, generator, defer=True, compose=False, held=held)
             config, pages = written.config, written.pages
             findings = run_generator(generator, config, meanwhile=written.pending, root=root)
     if findings:

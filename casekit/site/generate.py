@@ -15,7 +15,7 @@ import pickle
 import posixpath
 import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -521,14 +521,16 @@ def custom_dir_of(user: dict[str, Any]) -> str | None:
 
 
 def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path | None = None,
-                       generator: str = "mkdocs", defer: bool = False, compose: bool = False) -> Written:
+                       generator: str = "mkdocs", defer: bool = False, compose: bool = False,
+                       held: Collection[str] = ()) -> Written:
     """Write docs/ (every generated page, then the casebook's own pages where casekit made none),
     overrides/ and mkdocs.yml into the build folder. A build folder kept from the last build is
     reused: only files whose content changed are written, and what is gone is removed. `defer`:
     the case pages' blocks (most of the work) are left to `Written.pending`, to make while the
     generator renders the pages (they wait outside docs/, which it reads when it starts). `compose`
     (slotted pages only): the case pages casekit can compose itself are left out of docs/
-    (`Written.composing`), but for a few proofs of each size."""
+    (`Written.composing`), but for a few proofs of each size. `held`: docs/ images kept out of the
+    site (casekit.core.docs.held_back: a restricted case's)."""
     work = work or root / BUILD_DIR
     notes: list[str] = []
     shutil.rmtree(work / "site", ignore_errors=True)
@@ -601,7 +603,7 @@ def write_build_folder(root: Path, pages: Iterable[Page] | Generated, work: Path
     docs_links: dict[str, dict[str, str]] = {}  # (by page: where its links to records, cases, resources lead)
     targets = pages.site.targets if isinstance(pages, Generated) else None
     prefix = user_docs.relative_to(root).as_posix() + "/" if inside(root, user_docs) else None
-    published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets]
+    published = [(rel, text) for rel, text in scan.pages] + [(rel, None) for rel in scan.assets if rel not in held]
     docs_published = scan.published()
     refused: list[Finding] = []
     for rel, text in published:
