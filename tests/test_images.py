@@ -43,10 +43,10 @@ def jpeg(*segments: tuple[int, bytes], tail: bytes = b"") -> bytes:
     return b"".join(parts) + tail
 
 
-def gif(*extensions: bytes) -> bytes:
+def gif(*extensions: bytes, image: bytes = b"\x02\x02\x4c\x01\x00") -> bytes:
+    """A 1×1 GIF; `image`: its LZW code size and data sub-blocks (clear, pixel 0, end: 100 000 101)."""
     head = b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 0) + bytes(6)
-    image = b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x4c\x01\x00"
-    return head + b"".join(extensions) + image + b"\x3b"
+    return head + b"".join(extensions) + b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + image + b"\x3b"
 
 
 def webp(*chunks: tuple[bytes, bytes]) -> bytes:
@@ -107,6 +107,8 @@ CARRYING = {
     "unknown.gif": (".gif", gif(b"\x21\x42" + bytes([len(SECRET)]) + SECRET + b"\x00")),
     "icc.webp": (".webp", webp((b"ICCP", SECRET))),
     "frame.webp": (".webp", webp((b"ANMF", bytes(16) + b"EXIF" + struct.pack("<I", len(SECRET)) + SECRET))),
+    "lzw-after-end.gif": (".gif", gif(image=b"\x02\x02\x4c\x01" + bytes([len(SECRET)]) + SECRET + b"\x00")),
+    "lzw-more-pixels.gif": (".gif", gif(image=b"\x02\x03\x44\x0c\x05\x00")),
     "cut.png": (".png", png()[:-20]),
     "cut.jpg": (".jpg", jpeg()[:-9]),
     "cut.gif": (".gif", gif()[:-5]),
