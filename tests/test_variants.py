@@ -914,3 +914,13 @@ def test_a_resource_contact_in_latin_letters_with_a_title_fails_check(tmp_path: 
     rec.write_text(text + "\n\nSantos Maria 씨에게 연락함.\n", encoding="utf-8")
     found = [(f.line, f.code) for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
     assert found == [(text.count("\n") + 3, "sensitive-variant-in-text")], found
+
+
+@pytest.mark.parametrize("text, found", [("Yŏngsu 씨가 왔다", "Yŏngsu"), ("YONG-SU", "YONG-SU"),
+                                         ("Myŏnghŭi 씨", "Myŏnghŭi")])
+def test_a_given_name_in_mccune_reischauer_alone_counts_in_its_own_case(text: str, found: str) -> None:
+    """`Yŏngsu 씨` in 박영수's own records, as McCune–Reischauer writes 영수, was no finding: the full
+    name was found in every spelling, the given name alone only in the others (Youngsu)."""
+    scope = "cases/p/" if "ng" in found.lower() and "s" in found.lower() else "cases/m/"
+    assert [(h.variant, text[h.start:h.end]) for h in KOREAN.find(text, scope=scope)] == [("given-name", found)]
+    assert KOREAN.find(text, scope="cases/other/") == [], text

@@ -196,6 +196,7 @@ def romanizations(name: str) -> list[str]:
 
 
 def given_romanizations(name: str) -> list[str]:
-    """The given name of a Korean name (`romanizations`) in Latin letters alone: Minsu, Minsoo of 김민수."""
+    """The given name of a Korean name (`romanizations`) in Latin letters alone: Minsu, Minsoo of 김민수,
+    and its McCune–Reischauer spellings (Yŏngsu, read Yongsu, of 박영수)."""
     split = _split(name)
-    return list(_givens(split[1])) if split is not None else []
+    return list(dict.fromkeys([*_givens(split[1]), *_mr_spellings(split[1])])) if split is not None else []
