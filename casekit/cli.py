@@ -37,6 +37,7 @@ from casekit.core.scaffold import (
     staged,
 )
 from casekit.core.schemas import STAGE_KO, STAGES
+from casekit.core.site_settings import settings_today
 from casekit.core.summary import Summary
 from casekit.progress import progress
 from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, SITE_REPORTER_BY_NAME, printable
@@ -859,7 +860,8 @@ def init_cmd(directory: Path, name: str, force: bool) -> None:
 @main.command("build")
 @click.option("--site-dir", "site_dir", type=click.Path(file_okay=False), default=None,
               help="사이트를 만들 폴더 (where the site goes; default: site/ in the casebook).")
-@click.option("--today", default=None, help="기준일 YYYY-MM-DD: 기한과 D-day를 이 날부터 셉니다 (default: today).")
+@click.option("--today", default=None, help="기준일 YYYY-MM-DD: 기한과 D-day를 이 날부터 셉니다 (default: the casekit "
+                                            "plugin's today in mkdocs.yml, else today).")
 @click.option("--generator", type=click.Choice(["mkdocs", "properdocs", "zensical"]), default="mkdocs",
               show_default=True, help="사이트 생성기 (site generator).")
 @click.option("--every-page", is_flag=True,
@@ -876,7 +878,11 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     from casekit.site.generate import BUILD_DIR
 
     root = _root()
-    day = _today(today)
+    # (the command line wins; else the plugin's `today` in mkdocs.yml, as `mkdocs build` counts from it)
+    set_in_settings = settings_today(root) if today is None else None
+    day = set_in_settings or _today(today)
+    if set_in_settings is not None:
+        today = set_in_settings.isoformat()
     far = reference_day_note(day, clock.today(), None) if today is not None else None
     if far is not None:  # said before a build that takes minutes at scale (Ctrl-C, and the year typed again)
         click.echo(printable(far), err=True)
@@ -908,7 +914,10 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     files = f", 파일 {result.files}개" if result.files is not None else ""
     click.echo(f"{result.site_dir}: 사례 {len(site.cases)}건, 페이지 {result.pages}개{files} "
                f"({remade}빌드 폴더({BUILD_DIR})에 새로 쓴 파일 {result.changed}개; {generator}, "
-               f"기준일 {site.as_of.isoformat()})")
+               f"기준일 {site.as_of.isoformat()}{_SETTINGS_DAY if set_in_settings is not None else ''})")
+
+
+_SETTINGS_DAY = ": mkdocs.yml의 today, 바꾸려면 --today"  # (the 기준일 the casekit plugin's option set)
 @main.command("audit")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--root", "root_opt", type=click.Path(exists=True, file_okay=False), default=None,

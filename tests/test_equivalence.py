@@ -43,7 +43,8 @@ NOT_FROM_RECORDS |= {"folder-unreadable"}
 # casebook here yet: the equivalence of these across modes is not shown by this test
 NOT_FROM_RECORDS |= {"handover-before-intake", "handover-date-order", "handover-from-mismatch", "handover-same-worker",
                      "case-id-collision", "git-conflict", "settings-docs-dir", "settings-invalid", "handover-future",
-                     "settings-theme-missing", "theme-file-refused"}
+                     "settings-theme-missing", "theme-file-refused", "settings-unknown", "settings-value",
+                     "settings-nav-missing", "settings-docs-missing"}
 # a casebook folder that is a file (cases/, schemas/ …): tests/test_top_folders.py
 NOT_FROM_RECORDS |= {"folder-not-folder"}
 

@@ -110,7 +110,8 @@ def load_config(root: Path) -> Config:
         if first.code in ("file-empty", "front-matter-not-mapping"):  # (their words are about records)
             ko, en = _NOT_SETTINGS
         ko = ko.replace("머리말(YAML)을", "이 파일을").replace("머리말", "이 파일")  # (a YAML file whole, not a record's)
-        cfg.findings.append(_finding(first.line, first.column, ko, en))
+        # (a merge conflict is said as a record's is, at its `<<<<<<<` line)
+        cfg.findings.append(first if first.code == "git-conflict" else _finding(first.line, first.column, ko, en))
         # settings that cannot be read are not known to be off: a resident number kept waits for the file
         # (else the warning tells to delete what `allow_resident_number: true` may allow)
         cfg.allow_resident_number = True

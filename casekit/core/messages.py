@@ -875,9 +875,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "settings-unsafe": (
         E,
         "mkdocs.yml의 '{key}'은(는) 쓸 수 없습니다: {what}. 사례집 사이트는 casekit이 검사한 것만 싣고 저장소의 "
-        "설정이 코드를 실행하지 않아야 하므로 이 설정을 지우세요.",
+        "설정이 코드를 실행하지 않아야 하므로 이 설정을 지우세요.{hint}",
         "'{key}' in mkdocs.yml is not allowed: {what}; the casebook site publishes only what casekit checked and its "
-        "settings run no code: remove it",
+        "settings run no code: remove it{hint_en}",
     ),
     "theme-file-refused": (
         E,
@@ -907,6 +907,30 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         E,
         "mkdocs.yml의 '{key}: {value}'은(는) 테마(Material)에 없어 사이트를 만들 수 없습니다.{hint}",
         "mkdocs.yml: '{key}: {value}' is not in the theme (Material): the site cannot be built.{hint_en}",
+    ),
+    "settings-unknown": (
+        W,
+        "mkdocs.yml의 '{key}'은(는) {owner}에 없는 설정이라 읽히지 않고 사이트는 이 설정 없이 만들어집니다.{hint}",
+        "'{key}' in mkdocs.yml is no setting of {owner_en}: it is ignored and the site is built without it{hint_en}",
+    ),
+    "settings-value": (
+        E,
+        "mkdocs.yml의 '{key}: {value}'을(를) 쓸 수 없습니다: {what}. 이대로면 `mkdocs build`가 멈춥니다.",
+        "'{key}: {value}' in mkdocs.yml cannot be used: {what_en}; `mkdocs build` stops on it",
+    ),
+    "settings-nav-missing": (
+        W,
+        "mkdocs.yml의 메뉴(nav) 항목 '{label}'이(가) 가리키는 {value}은(는) {docs}/ 폴더에도, casekit이 만드는 쪽에도 "
+        "없습니다: 메뉴의 이 링크는 없는 쪽으로 갑니다.{hint}",
+        "the menu (nav) entry '{label}' in mkdocs.yml names {value}, neither in {docs}/ nor a page casekit makes: "
+        "the link leads nowhere{hint_en}",
+    ),
+    "settings-docs-missing": (
+        W,
+        "mkdocs.yml의 docs_dir '{value}'이(가) 가리키는 폴더가 사례집에 없습니다: 직접 쓴 쪽(사용 안내 같은)이 "
+        "사이트에서 빠집니다.{hint}",
+        "docs_dir '{value}' in mkdocs.yml names no folder of the casebook: the pages you wrote (a guide) are left "
+        "out of the site{hint_en}",
     ),
     "settings-invalid": (E, "mkdocs.yml을 읽을 수 없습니다: {detail}", "mkdocs.yml cannot be read: {detail}"),
     "config-invalid": (E, "casekit.yml 설정 오류: {detail}", "casekit.yml: {detail}"),
@@ -953,12 +977,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "git-conflict": (
         E,
-        "git 병합 충돌 표시(<<<<<<<, =======, >>>>>>>)가 남아 있습니다. 두 사람이 같은 기록을 고쳤거나 "
-        "같은 사례 번호를 썼을 때 생깁니다. 두 내용 가운데 맞는 것을 남기고 표시 줄을 지운 뒤 다시 "
-        "검사하세요. 다른 사례라면 한쪽을 새 번호로 옮기세요(casekit new로 번호를 받고 git mv).",
-        "git merge conflict markers (<<<<<<<, =======, >>>>>>>) are left in the file: two people changed "
-        "the same record or used the same case id; keep the right text, delete the marker lines and check "
-        "again; if they are different cases, move one to a new id (casekit new, then git mv)",
+        "git 병합 충돌 표시(<<<<<<<, =======, >>>>>>>)가 남아 있습니다. {why} 두 내용 가운데 맞는 것을 남기고 "
+        "표시 줄을 지운 뒤 다시 검사하세요.{hint}",
+        "git merge conflict markers (<<<<<<<, =======, >>>>>>>) are left in the file: {why_en}; keep the right "
+        "text, delete the marker lines and check again{hint_en}",
     ),
     "case-id-collision": (
         E,

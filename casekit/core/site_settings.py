@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import datetime as dt
 import functools
 import importlib.util
 import os
@@ -35,15 +36,19 @@ import posixpath
 import re
 from array import array
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from casekit.core.changes import conflict_line
 from casekit.core.findings import Finding, finding
+from casekit.core.hints import close_to
 from casekit.core.names import inside
 from casekit.core.page_rules import template_problems, theme_script_bodies
-from casekit.core.source import read_file
+from casekit.core.settings_names import name_findings, plugin_today
+from casekit.core.source import conflict_finding, parse_yaml, read_file
 from casekit.core.template_branches import (
     UNKNOWN,
     bindings,
@@ -136,15 +141,41 @@ def _nodes(root: Path) -> tuple[yaml.Node | None, list[Finding]]:
     text, problems = read_file(str(path), SETTINGS_FILE)
     if text is None:
         return None, problems
+    conflict = conflict_line(text)
+    if conflict is not None:  # (its YAML error would be at the `=======` after it, in YAML's English)
+        return None, [*problems, conflict_finding(SETTINGS_FILE, conflict)]
     try:
         return _compose(text), problems
     except yaml.MarkedYAMLError as exc:
+        said = _read_error(text)
+        if said is not None:
+            return None, [*problems, said]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         return None, [*problems, finding("settings-invalid", SETTINGS_FILE, line, col, detail=str(exc.problem))]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        said = _read_error(text) if not isinstance(exc, RecursionError) else None
+        if said is not None:
+            return None, [*problems, said]
         detail = "너무 깊이 중첩되어 있습니다 (nested too deeply)" if isinstance(exc, RecursionError) else str(exc)
         return None, [*problems, finding("settings-invalid", SETTINGS_FILE, 1, 1, detail=detail)]
+
+
+# what a record's front matter is told of the same YAML mistake (casekit.core.source: `site_name: 가온: 내부용`
+# -> the colon, and the value quoted; a tab; a control character), said of mkdocs.yml
+_READ_ERRORS = ("yaml-syntax", "yaml-tab", "yaml-control-char")
+
+
+def _read_error(text: str) -> Finding | None:
+    """settings-invalid for settings PyYAML cannot read, with the advice records get for the same mistake
+    (their parser read the text again, its first such finding), at the place it names; None if it names none."""
+    said = next((f for f in parse_yaml(text, SETTINGS_FILE).findings if f.code in _READ_ERRORS), None)
+    if said is None:
+        return None
+    ko = said.message_ko.removeprefix("머리말(YAML)을 읽을 수 없습니다. ").replace("머리말", "이 파일")
+    made = finding("settings-invalid", SETTINGS_FILE, said.line, said.column, detail=ko)
+    en = said.message_en.replace("the front matter", "the file")
+    return replace(made, message_en=finding("settings-invalid", SETTINGS_FILE, detail=en).message_en)
 
 
 def _not_settings(doc: yaml.Node | None) -> Finding:
@@ -228,6 +259,12 @@ def _scalars(node: yaml.Node, keys: bool = True) -> Iterator[yaml.ScalarNode]:
 
 def _false(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value.lower() in ("false", "no", "off")
+
+
+def settings_today(root: Path) -> dt.date | None:
+    """The 기준일 `plugins: - casekit: {today: …}` in mkdocs.yml gives (`mkdocs build` counts from it, and so
+    does `casekit build` without --today), or None (not set, or no date: check says so)."""
+    return plugin_today(_nodes(Path(os.path.realpath(root)))[0])
 
 
 def published_settings(root: Path) -> tuple[str, array[int]] | None:
@@ -487,11 +524,21 @@ def _known_names(own: tuple[dict[str, list[Any]], frozenset[str]], config: dict[
 MAX_TEMPLATE_BYTES = 2 * 2**20  # a theme's template is a few kilobytes
 
 
+def _typo(name: str, known: frozenset[str]) -> tuple[str, str]:
+    """For a plugin or an extension casekit does not know: the one it knows that was probably meant
+    (`casekt` for casekit), as the finding's last words; nothing when none is close."""
+    meant = close_to(name, sorted(known))
+    if meant is None:
+        return "", ""
+    return (f" 혹시 {meant}인가요? 그렇다면 {name}을(를) {meant}(으)로 고치세요.", f"; did you mean {meant}? then write {meant}")
+
+
 def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = None) -> list[Finding]:
     out: list[Finding] = []
 
-    def report(node: yaml.Node, key: str, what: str) -> None:
-        out.append(finding("settings-unsafe", SETTINGS_FILE, *_at(node), key=key, what=what))
+    def report(node: yaml.Node, key: str, what: str, hint: tuple[str, str] = ("", "")) -> None:
+        out.append(finding("settings-unsafe", SETTINGS_FILE, *_at(node), key=key, what=what, hint=hint[0],
+                           hint_en=hint[1]))
 
     for node, _ in _all_nodes(doc, set()):  # MkDocs takes the last of two equal keys, these checks the first
         if isinstance(node, yaml.MappingNode):
@@ -548,13 +595,15 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
         elif value not in SAFE_EXTENSIONS and not value.startswith(SAFE_EXTENSION_PREFIXES):
             report(name, f"markdown_extensions: {value}",
                    "casekit이 모르는 Markdown 확장은 빌드 때 코드를 실행하거나 파일을 읽을 수 있습니다 (an extension casekit "
-                   "does not know may run code or read files; Python-Markdown's, pymdownx and Material's are fine)")
+                   "does not know may run code or read files; Python-Markdown's, pymdownx and Material's are fine)",
+                   _typo(value, SAFE_EXTENSIONS))
     plugins = _get(doc, "plugins")
     for name in _named(plugins[1] if plugins else None):
         if str(name.value) not in SAFE_PLUGINS and str(name.value) not in FETCHING_PLUGINS:
             report(name, f"plugins: {name.value}",
                    "casekit이 아는 플러그인만 쓸 수 있습니다(search, tags, meta): 다른 플러그인은 빌드 때 "
-                   "코드를 실행하거나 검사하지 않은 파일을 읽을 수 있습니다 (only plugins casekit knows)")
+                   "코드를 실행하거나 검사하지 않은 파일을 읽을 수 있습니다 (only plugins casekit knows)",
+                   _typo(str(name.value), SAFE_PLUGINS))
     for file_key, file_value in _plugin_paths(plugins[1] if plugins else None):
         if _leaves(str(file_value.value)) or str(file_value.value).strip().startswith("~"):
             report(file_value, f"plugins: {file_key.value}",
@@ -805,6 +854,7 @@ def check_site_settings(root: Path) -> list[Finding]:
     out += _unsafe(doc, aliases, real)
     if not aliases:  # (an alias is refused whatever it names: no bomb walked for names)
         out += _theme_names(doc)
+        out += name_findings(doc, real, _docs_dir_of(doc)[0])
 
     def report(node: yaml.Node, key: str, what: str) -> None:
         out.append(finding("settings-outside-load", SETTINGS_FILE, *_at(node), key=key, what=what))

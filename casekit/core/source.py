@@ -418,12 +418,26 @@ def value_start(text: str, col: int, value: str) -> int | None:
 # --- text to front matter -------------------------------------------------------------------
 
 
+def conflict_finding(rel: str, line: int) -> Finding:
+    """`git-conflict` at the `<<<<<<<` line of `rel`: a record (two people, or one case id twice), or
+    a file of YAML whole (casekit.yml, mkdocs.yml, a handover.yml), none of whose settings is read."""
+    if rel.endswith(".md"):
+        return finding("git-conflict", rel, line, 1, why="두 사람이 같은 기록을 고쳤거나 같은 사례 번호를 썼을 때 생깁니다.",
+                       why_en="two people changed the same record or used the same case id",
+                       hint=" 다른 사례라면 한쪽을 새 번호로 옮기세요(casekit new로 번호를 받고 git mv).",
+                       hint_en="; if they are different cases, move one to a new id (casekit new, then git mv)")
+    name = rel.rsplit("/", 1)[-1]
+    return finding("git-conflict", rel, line, 1, why=f"두 사람이 {name}을(를) 함께 고쳐 git이 두 내용을 합치지 못했습니다.",
+                   why_en=f"two people changed {name} and git could not merge them",
+                   hint=" 그때까지 casekit은 이 파일을 읽지 않습니다.", hint_en="; until then casekit does not read the file")
+
+
 def split(text: str, rel: str) -> Parsed:
     """Split front matter from body and parse it; findings for everything that is wrong."""
     parsed = Parsed()
     conflict = conflict_line(text)
     if conflict is not None:  # a merge left half-resolved: nothing in it can be trusted yet
-        parsed.findings.append(finding("git-conflict", rel, conflict, 1))
+        parsed.findings.append(conflict_finding(rel, conflict))
         parsed.body = text
         return parsed
     first_end = text.find("\n")
@@ -921,6 +935,10 @@ _FRONT_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 def parse_yaml(src: str, rel: str, first_line: int = 1) -> Parsed:
     """Parse a whole YAML mapping (a settings file, say) with the same guards as front matter."""
     parsed = Parsed(front_line=first_line, body_line=first_line, front=src)
+    conflict = conflict_line(src)
+    if conflict is not None:  # a merge left half-resolved: its YAML error would be at the `=======` after it
+        parsed.findings.append(conflict_finding(rel, conflict + first_line - 1))
+        return parsed
     _parse_yaml(src if src.endswith("\n") else src + "\n", rel, parsed)
     return parsed
 
