@@ -1194,7 +1194,7 @@ async function rank(words) {
   }
   /* a noun of three syllables (its own, or another name's: 배우자 for 남편) is held by a page only whole,
      not by one of its two bigrams: 배우자 (배우 우자) is no word of "운동을 배우기 시작함", 청소년 none of
-     "청소를", 한지윤 none of "적당한지" (where no page held it whole, a page holding a part was a result).
+     "청소를" (where no page held it whole, a page holding a part was a result).
      One of four syllables or more is held only whole, joined or apart as its split groups say (복지 센터
      for 복지센터), where some page holds it so; where none does, by two of its bigrams at least (고혈압 약
      for 고혈압약), never by one: that is a word of two syllables of its own (고용 of 고용센터, 검사 of
