@@ -27,6 +27,7 @@ from casekit.core.hints import attach_particles
 from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
 from casekit.core.scaffold import (
     BadCaseId,
+    BadWorkerId,
     NoSuchCase,
     Refused,
     ScaffoldError,
@@ -34,6 +35,7 @@ from casekit.core.scaffold import (
     new_case,
     resolve_stage,
     stage_guess,
+    stage_keyed,
     staged,
 )
 from casekit.core.schemas import STAGE_KO, STAGES
@@ -255,7 +257,7 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
         written = new_case(root, case_id=case_id, worker=worker, date=_today(date, "--date"), force=force)
     except Refused as exc:
         _refused(exc, "new", "새 사례를 만들지 않았습니다 (nothing created).")
-    except BadCaseId as exc:  # (a usage error, exit 2, as `add`, `status` and `reassign` say of an id mistyped)
+    except (BadCaseId, BadWorkerId) as exc:  # (a usage error, exit 2, as `add`, `status` and `reassign` say of an id mistyped)
         raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
@@ -309,8 +311,12 @@ class StageType(click.ParamType):
             return value
         resolved = resolve_stage(value)  # only a stage id ever becomes part of a file name
         if resolved is None:
-            guess = stage_guess(value)
+            keyed = stage_keyed(value)  # `ㅡㅐㅜㅑ새ㄱ`: monitoring typed with the keyboard in Korean mode
+            guess = keyed or stage_guess(value)
             hint = f" 혹시 {guess}인가요?" if guess else ""
+            if keyed is not None:
+                hint += attach_particles(f" '{value}'은(는) 한/영 키가 한글에 놓인 채 친 {keyed}입니다. 한/영 키를 눌러 "
+                                         f"영문으로 바꾼 뒤 다시 치세요.")
             choices = ", ".join(f"{s}({STAGE_KO[s]})" for s in STAGES)
             self.fail(f"알 수 없는 단계 '{value}' (unknown stage).{hint} 쓸 수 있는 단계: {choices}, "
                       "위기개입", param, ctx)
@@ -350,7 +356,7 @@ def add_cmd(case: str, stage: tuple[str, ...], worker: str | None, date: str | N
         written = add_record(root, case, stage_id, worker=worker, date=_today(date, "--date"), force=force, activity=activity)
     except Refused as exc:
         _refused(exc, "add", attach_particles(f"{case}에 {STAGE_KO[stage_id]} 기록을 쓰지 않았습니다."))
-    except (NoSuchCase, BadCaseId) as exc:  # (a usage error, exit 2, as `casekit status` says of a case not there)
+    except (NoSuchCase, BadCaseId, BadWorkerId) as exc:  # (a usage error, exit 2, as `casekit status` says of a case not there)
         raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None

@@ -25,6 +25,7 @@ import re
 import secrets
 import stat
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
@@ -38,15 +39,18 @@ from casekit.core.findings import Finding, os_reason
 from casekit.core.handover import read_entries, worker_on
 from casekit.core.hints import attach_particles, close_to
 from casekit.core.ids import IdScheme, clashes, next_sequential, random_id
+from casekit.core.keyboard import typed_keys
 from casekit.core.names import (
     STAGE_WORDS,
     case_id_advice,
     inside,
+    odd_hint,
     parse_record_name,
     valid_case_id,
     valid_stage,
     word_key,
 )
+from casekit.core.reader import IGNORABLE_RE
 from casekit.core.rules import ORDER_CODES, Episode, check_case, episodes, said_of
 from casekit.core.schemas import DEFAULTS, PROCESS_STAGES, STAGE_KO, STAGES, SchemaSet
 from casekit.core.source import plain_is_text, read_file, split
@@ -83,6 +87,11 @@ class NoSuchCase(ScaffoldError):
 class BadCaseId(ScaffoldError):
     """A case id not written as ids are (a space pasted after it, `..`): a mistake in what was typed (the adapter's
     usage error, as for a case not there)."""
+
+
+class BadWorkerId(ScaffoldError):
+    """A worker id not written as ids are (`김사회`, a space pasted after `kim.sw`): a mistake in what was
+    typed (the adapter's usage error, as for a case id)."""
 
 
 class Refused(ScaffoldError):
@@ -137,6 +146,16 @@ def stage_guess(word: str) -> str | None:
     """The stage word a typo most likely meant ('점겅' → '점검'), for "혹시 …인가요?"."""
     pool = [w for s in STAGES for w in (STAGE_KO[s], s, *STAGE_WORDS.get(s, ()))] + ["위기개입"]
     return close_to(word, pool, cutoff=0.5) if word and len(word) <= 40 else None  # 2 syllables, 1 off: 0.5
+
+
+def stage_keyed(word: str) -> str | None:
+    """The stage id a word typed with the keyboard left in Hangul stands for (ㅡㅐㅜㅑ새ㄱ: monitoring,
+    ㅑㅜㅅㅁㅏㄷ: intake, 한/영 not pressed), or with one slip more; None otherwise."""
+    keys = typed_keys(word) if word and len(word) <= 40 else None
+    if keys is None:
+        return None
+    resolved = resolve_stage(keys)
+    return resolved[0] if resolved is not None and resolved[1] is None else close_to(keys, STAGES)
 
 
 def new_case_id(today: dt.date | None = None) -> str:
@@ -391,10 +410,23 @@ def locked(folder: Path) -> Iterator[None]:
 
 def _check_worker(worker: str | None) -> None:
     if worker is not None and not WORKER.fullmatch(worker):
-        raise ScaffoldError(
-            f"사례관리자 ID '{worker}'이(가) 규칙(영문으로 시작, 영문·숫자·._- 최대 32자)에 맞지 않습니다 "
-            "(invalid worker id)"
+        raise BadWorkerId(
+            f"사례관리자 ID '{worker}'이(가) 규칙(영문으로 시작, 영문·숫자·._- 최대 32자)에 맞지 않습니다."
+            f"{_worker_advice(worker)} (invalid worker id)"
         )
+
+
+def _worker_advice(worker: str) -> str:
+    """Why `worker` is no worker id, when it can be told: characters nobody sees (` 끝에 공백`), with the
+    id meant, or a name in Hangul where the id is in Latin letters."""
+    odd, _ = odd_hint(worker)
+    clean = unicodedata.normalize("NFKC", IGNORABLE_RE.sub("", worker)).strip()
+    meant = f" --worker {clean}처럼 적으세요." if odd and clean != worker and WORKER.fullmatch(clean) else ""
+    if odd:
+        return odd + meant
+    if re.search("[가-힣ㄱ-ㅣ]", worker):
+        return " 이름이 아니라 기록의 worker:에 적는 영문 ID(예: kim.sw)를 적으세요."
+    return ""
 
 
 def _check_case_id(case_id: str) -> None:
