@@ -207,6 +207,9 @@ def _plant(root: Path) -> None:
     tpl.write_text(tpl.read_text(encoding="utf-8").replace("worker: {{worker}}\n", "worker: {{worker}}\nworkr: x\n", 1),
                    encoding="utf-8")
     (root / "templates" / "followup.md").rename(root / "templates" / "follow-up.md")
+    (root / "cases/2026/2026-0099").mkdir(parents=True)  # case-in-folder: a case moved into a year's folder
+    (root / "cases/2026/2026-0099/01-intake.md").write_text((root / "cases/2026-0009/01-intake.md").read_text(
+        encoding="utf-8").replace('case: "2026-0009"', 'case: "2026-0099"', 1), encoding="utf-8")
     (root / "cases/2026-0004/02-closure.md").write_text(  # front-matter-not-first
         "# 종결\n" + (root / "cases/2026-0004/02-closure.md").read_text(encoding="utf-8"), encoding="utf-8")
 

@@ -54,6 +54,7 @@ from casekit.core.links import (
 )
 from casekit.core.names import (
     COPY_BY,
+    OWNER_FILE,
     case_id_problem,
     copy_of,
     inside,
@@ -253,7 +254,7 @@ _PAPERS = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".gif", ".heic", ".webp", 
 def _unexpected(rel: str, name: str) -> Finding:
     """`unexpected-file` for `name` at `rel` (in cases/, a case folder or resources/), saying what to do."""
     folder = rel.split("/")
-    papers = os.path.splitext(name)[1].lower() in _PAPERS
+    papers = os.path.splitext(name)[1].lower() in _PAPERS and not name.startswith(OWNER_FILE)
     private = (" 검사도 게시도 되지 않지만, git에 올리면 저장소에 그대로 남습니다. 스캔한 서류나 사진처럼 개인정보가 담긴 "
                "파일이면 사례집 밖(기관의 안전한 저장소)으로 옮기고, 필요한 내용은 기록 본문에 적으세요. 필요 없는 "
                "파일이면 지우세요.", "; it is neither checked nor published, but kept in git once committed: move a "
@@ -276,8 +277,43 @@ def _unexpected(rel: str, name: str) -> Finding:
                                         f"(casekit add {folder[1]} 점검처럼)에 옮겨 적고 이 파일은 지우세요. 필요 없는 "
                                         "파일이면 지우세요.", "; it is neither checked nor published: write what it "
                                         f"holds in a record (casekit add {folder[1]} …) and delete it")
+    if name.startswith(OWNER_FILE):  # ~$-intervention.md: no copy of the record, nor a record to rename
+        hint = (" 워드·한글 같은 프로그램이 파일을 열어 둔 동안 만드는 잠금 파일(~$로 시작)로 보입니다. 기록으로 "
+                "읽지 않습니다. 그 프로그램을 닫고, 파일이 남아 있으면 지우세요.",
+                "; it looks like the owner file Word or 한글 keeps while a file is open (~$…), not read as a record: "
+                "close the program and delete the file if it stays")
     return finding("unexpected-file", rel, None, None, name=name, where=where[0], where_en=where[1], what=what[0],
                    what_en=what[1], hint="." + hint[0], hint_en=hint[1])
+
+
+def _case_within(root: Path, item: os.DirEntry[str], rel: str, folder: str) -> Finding | None:
+    """`case-in-folder` when `item`, in the folder `folder` of cases/, is a case folder moved there (a
+    year's folder, cases/2026/2026-0003/): named as a case and its records say so (their `case:`), not
+    a folder of records put away (old/, whose records name the case they were put away from)."""
+    if item.name == folder or not valid_case_id(item.name):
+        return None
+    inside = _records_in(item)
+    fronts = (_front_stage(os.path.join(item.path, name), f"{rel}/{name}") for name in inside[:3])
+    if not any(front is not None and str(front.case) == item.name for front in fronts):
+        return None
+    there = os.path.lexists(root / "cases" / item.name)
+    fix = (f"cases/{item.name}이(가) 이미 있으니 두 폴더의 기록을 견주어 cases/{item.name} 하나로 합치세요.",
+           f"cases/{item.name} is there too: compare the two and merge them into cases/{item.name}") if there \
+        else (f"git mv cases/{folder}/{item.name} cases/{item.name}", f"git mv cases/{folder}/{item.name} cases/{item.name}")
+    return finding("case-in-folder", rel, None, None, name=item.name, folder=folder, count=len(inside),
+                   fix=fix[0], fix_en=fix[1])
+
+
+def _cases_within(root: Path, entry: os.DirEntry[str], rel: str) -> list[Finding]:
+    """`case-in-folder` for each case folder moved into `entry`, a folder of cases/ (cases/종결/)."""
+    try:
+        if not entry.is_dir(follow_symlinks=False):
+            return []
+        with os.scandir(entry.path) as it:
+            items = sorted((e for e in it if e.is_dir(follow_symlinks=False)), key=lambda e: e.name)
+    except OSError:
+        return []
+    return [f for e in items if (f := _case_within(root, e, f"{rel}/{e.name}", entry.name)) is not None]
 
 
 def _records_in(entry: os.DirEntry[str]) -> list[str]:
@@ -735,10 +771,14 @@ def scan(root: Path) -> Layout:
     layout = Layout()
     for entry, rel in _listing(root, root / "cases", "cases", layout.findings):
         if not entry.is_dir():
-            if parse_record_name(entry.name) is not None or looks_like_record(entry.name):  # cases/03-plan.md
+            if (parse_record_name(entry.name) is not None or looks_like_record(entry.name)) \
+                    and not entry.name.startswith(OWNER_FILE):  # cases/03-plan.md
                 layout.findings.append(finding("record-outside-case", rel, None, None, name=entry.name))
             else:
                 layout.findings.append(_unexpected(rel, entry.name))
+            continue
+        if not valid_case_id(entry.name) and (within := _cases_within(root, entry, rel)):  # cases/종결/2026-0003/
+            layout.findings += within
             continue
         if not valid_case_id(entry.name):
             why, why_en, meant = case_id_problem(entry.name)
@@ -758,6 +798,7 @@ def scan(root: Path) -> Layout:
             continue
         records = layout.cases.setdefault(entry.name, [])
         misnamed: list[tuple[str, str, str | None]] = []  # (name, path in the casebook, on disk when a file)
+        moved: list[Finding] = []  # case folders moved into this one
         for item, irel in _listing(root, entry.path, rel, layout.findings, listed=True):
             parsed = parse_record_name(item.name)
             if parsed is not None and item.is_file():
@@ -766,6 +807,8 @@ def scan(root: Path) -> Layout:
                 layout.handovers[entry.name] = (Path(item.path), irel)
             elif parsed is not None:  # named as a record, but a folder, a FIFO, a device, a broken link
                 layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
+            elif item.name.startswith(OWNER_FILE) and item.is_file():  # ~$-intervention.md: Word's or 한글's, no record
+                layout.findings.append(_unexpected(irel, item.name))
             elif looks_like_record(item.name) or copy_of(item.name) is not None:  # `#01-intake.md#` too
                 misnamed.append((item.name, irel, item.path if item.is_file() else None))
             elif close_to(item.name, [HANDOVER_FILE]) is not None and item.is_file():  # handover.yaml, Handover.yml
@@ -774,6 +817,8 @@ def scan(root: Path) -> Layout:
                     what="기록", what_en="a record",
                     hint=f". 담당자 변경 파일이라면 이름을 {HANDOVER_FILE}(으)로 바꾸세요: 이 이름으로는 읽지 않습니다.",
                     hint_en=f"; if it records handovers, rename it {HANDOVER_FILE}: it is not read under this name"))
+            elif (nested := _case_within(root, item, irel, entry.name)) is not None:  # cases/2026/2026-0003/
+                moved.append(nested)
             elif (inside := _records_in(item)):  # cases/<id>/old/06-monitoring.md: put away, and never read
                 shown = ", ".join(inside[:3]) + (" …" if len(inside) > 3 else "")
                 layout.findings.append(finding("folder-in-case", irel, None, None, name=item.name, count=len(inside),
@@ -782,6 +827,10 @@ def scan(root: Path) -> Layout:
                 layout.findings.append(_unexpected(irel, item.name))
         if misnamed:
             _misnamed(layout, entry.name, records, misnamed)
+        if moved:
+            layout.findings += moved
+            if not records and not misnamed and entry.name not in layout.handovers:
+                del layout.cases[entry.name]  # cases/2026/: a folder of cases, not a case without records
         if layout.findings and (layout.findings[-1].code, layout.findings[-1].path) == ("folder-unreadable", rel):
             del layout.cases[entry.name]  # not an empty case: one we could not read
     copies: list[tuple[str, str, tuple[str, str]]] = []
@@ -792,6 +841,8 @@ def scan(root: Path) -> Layout:
         elif stem is not None and valid_resource_id(stem):  # a good name, but a folder, a FIFO, a broken link
             layout.findings.append(finding("file-unreadable", rel, None, None,
                                            reason=_not_a_file(entry, ("자원", "resource"))))
+        elif entry.name.startswith(OWNER_FILE) and entry.is_file():  # ~$on-food-bank.md: Word's or 한글's, no resource
+            layout.findings.append(_unexpected(rel, entry.name))
         elif (copy := copy_of(entry.name)) is not None and valid_resource_id(copy[0][:-3]):
             copies.append((rel, entry.name, copy))  # said once every resource is known
         elif stem is None:

@@ -246,6 +246,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "folder {name} inside a case folder is not read: its {count} records ({names}) are neither checked nor "
         "published; keep a case's records directly in its folder",
     ),
+    "case-in-folder": (
+        E,
+        "사례 폴더 {name}이(가) {folder} 폴더 안에 있어 읽지 않습니다: 그 안의 기록 {count}개는 검사도 게시도 되지 "
+        "않습니다. 사례 폴더는 cases/ 바로 아래에 두세요: {fix}",
+        "case folder {name} sits inside the folder {folder} and is not read: its {count} records are neither "
+        "checked nor published; keep case folders directly in cases/: {fix_en}",
+    ),
     "folder-unreadable": (
         E,
         "폴더를 읽을 수 없습니다: {reason}. 안에 있는 기록은 검사하지 못했습니다.",

@@ -248,6 +248,9 @@ def number_in_order(stage: str, records: list[tuple[int, str]]) -> int:
 
 # what sync clients, file managers and editors add to a file's name when they copy it or keep a backup
 _BACKUP_END = re.compile(r"(?:~|\.(?:bak|orig|old|backup|save|tmp))+$", re.IGNORECASE)  # 01-intake.md~, .md.bak
+_KEPT_AS = re.compile(r"(.+?\.md)((?:\.[A-Za-z0-9]{1,10})+)", re.IGNORECASE)  # 03-plan.md.bak.hwp, 03-plan.md.docx
+# an Office (Word, Excel, 한글) owner file: ~$ and the name of the file open in it, its first letters cut
+OWNER_FILE = "~$"
 _MERGE_MARK = re.compile(r"_(?:BACKUP|BASE|LOCAL|REMOTE)_[0-9]+$")  # git mergetool: 01-intake_LOCAL_1234.md
 _COPY_MARK = re.compile(
     r"(?:\s*\([^()]*\)"  # (1), (홍길동의 충돌된 사본 2026-11-30), (conflicted copy …): Dropbox, Google Drive, a download
@@ -306,6 +309,9 @@ def copy_of(name: str) -> tuple[str, str] | None:
     bare = _BACKUP_END.sub("", text)
     if bare != text:
         text, by = bare, "editor"
+    kept = _KEPT_AS.fullmatch(text)
+    if kept is not None and kept.group(2).lower() != ".txt":  # 03-plan.md.bak.hwp, 03-plan.md.hwp: kept in another program's file
+        text, by = kept.group(1), "editor"
     if text[:8].lower() == "copy of ":  # Google Drive
         text = text[8:]
     if text.lower().endswith(".txt") and RECORD_PREFIX.match(text):  # a record saved again as text (Notepad)
