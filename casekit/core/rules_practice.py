@@ -19,7 +19,7 @@ from casekit.core import clock
 from casekit.core.case import Case, Consents, Episode, dates_going_back
 from casekit.core.findings import Finding, finding
 from casekit.core.handover import typo_meanings, unrecorded_change
-from casekit.core.schemas import PLACEHOLDER, STAGE_KO
+from casekit.core.schemas import AGE_GROUPS, PLACEHOLDER, STAGE_KO, age_group_of
 from casekit.core.summary import Consent, Summary, named_records, record_order, valid_date
 
 # a follow-up's `status` that needs something to follow it (followup-crisis-left), in Korean
@@ -182,9 +182,6 @@ def _cut(text: str, limit: int = 30) -> str:
 
 # the earliest birth date taken as written (an older one is a typo: 1855 for 1955)
 EARLIEST_BIRTH = "1900-01-01"
-# the intake's `client.age_group` by full years of age (schemas/intake.schema.json says the same):
-# 아동 0-12, 청소년 13-18, 청년·성인 19-39, 중장년 40-64, 노인 65 and over
-AGE_GROUPS = (("child", 0), ("youth", 13), ("adult", 19), ("middle_aged", 40), ("older", 65))
 AGE_GROUP_SLACK = 1  # years past a band's ends not judged (a birthday near the intake, a programme's own line)
 # the name of a record's next date, by stage, as the form shows it
 # a conference task's date before the conference, said by which date it is
@@ -229,11 +226,6 @@ def full_years(birth: str, day: str) -> int:
     """Full years of age (만 나이) on `day` of one born on `birth` (ISO dates, birth first)."""
     years = int(day[:4]) - int(birth[:4])
     return years - 1 if day[5:10] < birth[5:10] else years
-
-
-def age_group_of(age: int) -> str:
-    """The `client.age_group` of a client of `age` full years (AGE_GROUPS)."""
-    return [group for group, start in AGE_GROUPS if age >= start][-1]
 
 
 def _age_group_mismatch(r: Summary) -> list[Finding]:

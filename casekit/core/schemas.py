@@ -457,7 +457,14 @@ class SchemaSet:
                 odd = ("", "")
                 if clean != extra and clean in props:
                     odd = unseen_in_name(extra)
-                if odd[0]:  # `wor\u200bker:`: the key looks right and is not (a character no one sees)
+                told = _no_such_field(extra, props, error.instance.get(extra)) if guess is None else None
+                if told is not None:  # `age: 75`, `time: 14:30`: no such field, and where it is written instead
+                    hint, hint_en = told
+                    if parsed.resolved.get((*path, extra)) == REFUSED:  # `14:30` read as 870: said here, once
+                        at = parsed.where((*path, extra))
+                        parsed.findings[:] = [f for f in parsed.findings
+                                              if not (f.code == "yaml-number-form" and (f.line, f.column) == at)]
+                elif odd[0]:  # `wor\u200bker:`: the key looks right and is not (a character no one sees)
                     hint = f" 항목 이름에 {odd[0]}이(가) 섞여 있습니다. 그 글자를 지우고 다시 쓰세요: {clean}:"
                     hint_en = f" the key holds {odd[1]}: retype it as {clean}:"
                 elif above is not None:  # `rationale:` moved left out of `selection:`
@@ -848,6 +855,43 @@ def keyboard_key(extra: Any, keys: Any) -> str | None:
     return typed if typed in keys else close_to(typed, keys)
 
 
+# keys written for what a form keeps otherwise: an age (the age group, the birth date) and a time of day
+# (an activity's summary or the record's body: no form has a time)
+AGE_KEYS = frozenset({"age", "나이", "연령", "만나이", "만 나이"})
+TIME_KEYS = frozenset({"time", "start_time", "end_time", "시각", "시간", "방문시간", "상담시간"})
+# the age group by full years of age (the schemas' ageGroup says the same):
+# 아동 0-12, 청소년 13-18, 청년·성인 19-39, 중장년 40-64, 노인 65 and over
+AGE_GROUPS = (("child", 0), ("youth", 13), ("adult", 19), ("middle_aged", 40), ("older", 65))
+
+
+def age_group_of(age: int) -> str:
+    """The `age_group` of one of `age` full years (AGE_GROUPS)."""
+    return [group for group, start in AGE_GROUPS if age >= start][-1]
+
+
+def _no_such_field(extra: Any, props: dict[str, Any], value: Any) -> tuple[str, str] | None:
+    """What to write instead of a key no form has, for an age (`age: 75`: the age group or the birth
+    date) or a time of day (`time: 14:30`: the activity's summary or the body); None for other keys."""
+    if not isinstance(extra, str):
+        return None
+    key = extra.strip().lower()
+    if key in AGE_KEYS and "age_group" in props:
+        fields = "age_group(연령대)" + ("이나 birth_date(생년월일)" if "birth_date" in props else "")
+        years = value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 130 else None
+        example = f": 만 {years}세면 age_group: {age_group_of(years)}" if years is not None else ""
+        return (f" 나이를 적는 항목은 없습니다. 나이는 {fields}로 적으세요{example}.",
+                f" no form has an age: write the age group (age_group){' or the birth date' if 'birth_date' in props else ''}"
+                f"{f', age_group: {age_group_of(years)} for {years}' if years is not None else ''}")
+    if key in TIME_KEYS:
+        where = "활동의 summary(내용)에 함께 적거나(예: summary: \"14:30 가정방문, …\") 본문에" if "summary" in props \
+            else "본문에"
+        spent = " 걸린 시간이면 minutes에 분으로 적으세요." if "minutes" in props else ""
+        return (f" 시각을 적는 항목은 없습니다. 시각은 {where} 적으세요.{spent}",
+                " no form has a time of day: write it in the activity's summary or in the body"
+                f"{'; a duration goes in minutes' if spent else ''}")
+    return None
+
+
 def _typos(errors: list[ValidationError]) -> dict[Path, str]:
     """Required keys that are missing because they were misspelt: (path of the key) -> the key as typed."""
     out: dict[Path, str] = {}
@@ -1089,6 +1133,15 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         return (f" 목록의 항목은 '- '로 시작합니다: 항목마다 첫 키 앞에 '- '를 붙이세요(예: - {first}: …, 다음 키들은 "
                 "'-' 없이 두 칸 더 들여).", f" a list's entries start with '- ': put one before each entry's first key "
                 f"(- {first}: …)")
+    numbered = numbered_items(value) if expected == "array" and isinstance(value, str) else None
+    if numbered is not None and not entry.get("properties"):
+        # `presenting_problems:` then `  1. …`, `  2. …` (or 1) 2), ① ②): YAML folds the lines into one text
+        if schema.get("x-sensitive"):  # (a sensitive list's items are never shown: their places only)
+            numbered = [f"항목 {n}" for n in range(1, len(numbered) + 1)]
+        shown = ", ".join(f"'  - {_short(item, 30)}'" for item in numbered[:3]) + (" …" if len(numbered) > 3 else "")
+        return (f" YAML은 번호 붙인 줄들을 한 글로 이어 읽습니다. 번호({numbered_marks(value)}) 대신 항목마다 '- '로 "
+                f"시작하세요: {shown}",
+                f" YAML folds numbered lines into one text: start each item with '- ' instead of a number: {shown}")
     if expected == "array" and isinstance(value, str) and value.strip() and entry.get("properties"):
         # `progress: G1 달성, G2 진행중`, `results: 모두 달성`: a list of entries of several keys each
         shape = _entry_shape(entry)
@@ -1114,6 +1167,44 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
 
 # signs people start a list item with instead of YAML's `-` (see source.list_markers)
 LIST_SIGNS = frozenset(LIST_MARKERS)
+
+_FIRST_NUMBER = re.compile(r"(?:1[.)]\s+|①\s*)")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _mark(first: str, n: int) -> str:
+    """The mark of item `n` of a list numbered as its first item is (`1.`, `1)`, `①`)."""
+    return _CIRCLED[n - 1] if first == "①" else f"{n}{first[1]}"
+
+
+def numbered_items(text: str) -> list[str] | None:
+    """The items of a list written with numbers (`1. 다니던 공장이 … 2. 월세 2개월 체납`, `1) … 2) …`,
+    `① … ②`: the lines YAML folded into one text), when it starts at 1 and counts on through two
+    items or more, each with words; else None (`1.5배`, a text that only holds a number)."""
+    text = text.strip()
+    m = _FIRST_NUMBER.match(text)
+    if m is None:
+        return None
+    first = m.group(0).strip()
+    items: list[str] = []
+    pos, n = m.end(), 2
+    while n <= len(_CIRCLED):
+        nxt = re.compile(rf"(?:^|\s){re.escape(_mark(first, n))}(?:\s|$)" if first != "①"
+                         else re.escape(_mark(first, n))).search(text, pos)
+        if nxt is None:
+            break
+        items.append(text[pos:nxt.start()].strip())
+        pos, n = nxt.end(), n + 1
+    items.append(text[pos:].strip())
+    return items if len(items) >= 2 and all(items) else None
+
+
+def numbered_marks(text: str) -> str:
+    """`1. 2. 3.` (or `1) 2)`, `① ②`): the marks a numbered list (numbered_items) was written with."""
+    m = _FIRST_NUMBER.match(text.strip())
+    first = m.group(0).strip() if m is not None else "1."
+    count = min(len(numbered_items(text) or ()), 3) or 3
+    return " ".join(_mark(first, n) for n in range(1, count + 1))
 
 
 def _get(data: Any, path: Path) -> Any:

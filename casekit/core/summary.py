@@ -230,10 +230,10 @@ def check_parsed(
 ) -> tuple[list[Finding], Summary]:
     """Validate a parsed record and summarize it (its parse findings included)."""
     summary = Summary(rel=rel, case=case, nn=nn, stage=stage)
-    findings = list(parsed.findings)
     if parsed.data is None:
-        return findings, summary
+        return list(parsed.findings), summary
     own = schemas.validate(stage, parsed, rel)
+    findings = list(parsed.findings)  # (after validating: a value a finding of its key says is not said twice)
     data = parsed.data
     written = data.get("stage")
     content = stage
