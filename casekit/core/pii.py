@@ -21,7 +21,8 @@ times, versions never match):
   code); without separators only `010` + 8 digits counts.
 - An account number is 10-14 digits in 3-4 hyphenated groups, not starting like a year and not
   shaped like a business registration number (3-2-5); a bare run of 10-14 digits only counts
-  right after a bank word (계좌, 통장, 은행, 농협 ...).
+  right after a bank word (계좌, 통장, 이체, 은행, 농협 ...), and groups written apart (`110 234 567890`) only
+  there too, with a group of four digits or more.
 - No number may touch other digits or ASCII letters, or be glued to a unit (년, 원, 명, 호 ...).
 
 Text is compared after mapping full-width characters (０１０－…, common with Korean IMEs),
@@ -258,10 +259,23 @@ CARD_WORD = re.compile(r"(?:카드|신용|체크|card|visa|master)[^\n]{0,20}$",
 CARD = re.compile(r"\d" + _AFTER_START + r"(?:\d{3}([ \-]?)\d{4}\1\d{4}\1\d{4}|\d{3}([ \-]?)\d{6}\2\d{5})" + _END)
 BARE_DIGITS = re.compile(r"\d" + _AFTER_START + r"\d{9,13}" + _END)
 BANK_WORD = re.compile(
-    r"(?:계좌|통장|입금|예금주|은행|뱅크|농협|신협|수협|우체국|새마을금고|국민|신한|우리|하나|기업|"
+    r"(?:계좌|통장|입금|이체|송금|예금주|은행|뱅크|농협|신협|수협|우체국|새마을금고|국민|신한|우리|하나|기업|"
     r"account|bank)[^\n]{0,20}$",
     re.IGNORECASE,
 )
+# an account's groups apart, after a bank's word (계좌 110 234 567890, 통장: 신한은행 110 - 234 - 567890): one or
+# two spaces between groups, or a hyphen with spaces about it; the shape ACCOUNT reads (10-14 digits in 3-4
+# groups), a group of four digits or more among them (every bank's number has one: 3-3-6, 3-6-5, 4-4-4,
+# 6-2-6, 3-4-4-2 …; sums written in thousands apart, 12 000 000 000, have none). Only after a bank's word:
+# groups apart are also scores, times and tables (`_spaced_account`)
+_ACCOUNT_GAP = r"(?:[ \t]{1,2}|[ \t]{0,2}\\?-[ \t]{0,2})"
+SPACED_ACCOUNT = re.compile(r"\d" + _AFTER_START + r"\d{1,5}(?:" + _ACCOUNT_GAP + r"\d{2,7}){2,3}" + _END)
+_GROUPS = re.compile(r"\d+")
+# a number's next group, or its last, beyond the end (or before the start) of a match: the match is part of
+# a longer run of groups (a table's row, 2026 05 20 14 30), not a number of its own; digits glued to a word
+# after it are a count, no group (계좌 110 234 567890 2회 입금)
+_GROUP_AFTER = re.compile(r"[ \t]{0,2}(?:\\?-[ \t]{0,2})?\d++(?!\w)")
+_GROUP_BEFORE = re.compile(r"\d[ \t]{0,2}(?:\\?-[ \t]{0,2})?$")
 _UNIT_AFTER = re.compile(r"(?:년|원|만|억|명|개|건|회|세|살|%|평|㎡|호|층|번지|kg|cm)")
 
 _CENTURY = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000, "8": 2000}
@@ -515,6 +529,9 @@ def _find_pii(text: str, allow: Iterable[str], today: dt.date | None) -> Iterato
             and not glued_to_unit(m.end())
         ):
             take(m.start(), m.end(), BANK_ACCOUNT_CODE if _bank_before(view, m.start()) else ACCOUNT_CODE)
+    for m in SPACED_ACCOUNT.finditer(view):
+        if free(*m.span()) and _spaced_account(view, m) and not glued_to_unit(m.end()):
+            take(m.start(), m.end(), BANK_ACCOUNT_CODE)
     for m in BARE_DIGITS.finditer(view):
         if (
             free(*m.span())
@@ -536,6 +553,26 @@ def _bank_before(view: str, start: int) -> bool:
     """Whether a bank's word (계좌, 통장, 입금, 국민은행 …) comes before `start` on its line, at most
     40 characters before: the number is an account's, not a case's or a document's."""
     return _word_before(BANK_WORD, view, start)
+
+
+def _spaced_account(view: str, m: re.Match[str]) -> bool:
+    """Whether a match of SPACED_ACCOUNT is an account's number: its groups apart (ACCOUNT reads those
+    joined by hyphens), 10-14 digits with a group of four or more, not led by a year nor shaped like a
+    business registration number (3-2-5), no group of digits right before or after it, and a bank's word
+    before it on its line."""
+    number = m.group(0)
+    groups = _GROUPS.findall(number)
+    sizes = [len(g) for g in groups]
+    return (
+        (" " in number or "\t" in number)
+        and 10 <= sum(sizes) <= 14
+        and max(sizes) >= 4
+        and sizes != [3, 2, 5]
+        and not _looks_like_year(groups[0])
+        and _GROUP_AFTER.match(view, m.end()) is None
+        and _GROUP_BEFORE.search(view, max(0, m.start() - 8), m.start()) is None
+        and _bank_before(view, m.start())
+    )
 
 
 def _word_before(words: re.Pattern[str], view: str, start: int) -> bool:
