@@ -5,7 +5,7 @@ on the casebook site, so these are findings there:
 
 | code | what | severity |
 |---|---|---|
-| `pii-resident-number` | 주민등록번호 / 외국인등록번호 `YYMMDD-GNNNNNN` (also masked `YYMMDD-G******`) | error |
+| `pii-resident-number` | 주민등록번호 / 외국인등록번호 `YYMMDD-GNNNNNN` (also masked `YYMMDD-G******`; in parts: 뒷자리 GNNNNNN) | error |
 | `pii-phone` | mobile 010/011/016-019, area codes 02, 031-064, 070, 050x, +82, 15xx/16xx/18xx (also in Korean digit words) | error |
 | `pii-email` | e-mail addresses | error |
 | `pii-account` | bank account-like numbers | warning |
@@ -23,6 +23,9 @@ times, versions never match):
   shaped like a business registration number (3-2-5); a bare run of 10-14 digits only counts
   right after a bank word (계좌, 통장, 이체, 은행, 농협 ...), and groups written apart (`110 234 567890`) only
   there too, with a group of four digits or more.
+- A resident number's back part written under its word (뒷자리, 뒤 7자리, 뒷번호) counts only after a word for
+  the number (주민번호, 주민등록, 외국인등록) on its line; its front part only under 앞자리 (or right before
+  뒷자리), a real birth date.
 - No number may touch other digits or ASCII letters, or be glued to a unit (년, 원, 명, 호 ...).
 
 Text is compared after mapping full-width characters (０１０－…, common with Korean IMEs),
@@ -276,6 +279,18 @@ _GROUPS = re.compile(r"\d+")
 # after it are a count, no group (계좌 110 234 567890 2회 입금)
 _GROUP_AFTER = re.compile(r"[ \t]{0,2}(?:\\?-[ \t]{0,2})?\d++(?!\w)")
 _GROUP_BEFORE = re.compile(r"\d[ \t]{0,2}(?:\\?-[ \t]{0,2})?$")
+# a resident registration number written in two parts, each under its word (주민번호 앞자리 850315 뒷자리 2345678):
+# the back part's seven digits (1-4 a Korean's first, 5-8 a registered foreigner's) after 뒷자리, 뒤 7자리,
+# 뒷번호 … (`RESIDENT_BACK`), a word for the number before them on their line (`RESIDENT_WORD`): with the
+# birth date it is the person's number, and a birth date is rarely far; the front part (six digits of a birth
+# date) where it stands under 앞자리, 앞 6자리 … (`RESIDENT_FRONT`) or right before the back part's word
+_PART_GAP = r"[ \t]*+(?:[은는이가][ \t]*+)?(?:[:=(\[\-][ \t]*+)?"
+RESIDENT_BACK = re.compile(r"[뒷뒤][ \t]?(?:(?:7|일곱)[ \t]?자리|자리|번호|부분|숫자)?" + _PART_GAP + r"(?P<back>[1-8]\d{6})" + _END)
+RESIDENT_FRONT = re.compile(r"앞[ \t]?(?:(?:6|여섯)[ \t]?자리|자리|번호|부분|숫자)?" + _PART_GAP
+                            + r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)" + _END)
+_FRONT_BEFORE = re.compile(r"(?<![0-9A-Za-z_])(?<![0-9][.\-])(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)[ \t]*[,/]?[ \t]*$")
+RESIDENT_WORD = re.compile(r"(?:주민[ \t]?(?:등록)?[ \t]?번호|주민등록|주민번|외국인[ \t]?등록|RRN|resident)[^\n]{0,30}$",
+                           re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"(?:년|원|만|억|명|개|건|회|세|살|%|평|㎡|호|층|번지|kg|cm)")
 
 _CENTURY = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000, "8": 2000}
@@ -491,6 +506,9 @@ def _find_pii(text: str, allow: Iterable[str], today: dt.date | None) -> Iterato
     for m in RRN.finditer(view):
         if _plausible_rrn(m, today) and not glued_to_unit(m.end()):
             take(m.start(), m.end(), RESIDENT)
+    for start, end in _resident_parts(view, today) if "뒤" in view or "뒷" in view else ():
+        if free(start, end) and not glued_to_unit(end):
+            take(start, end, RESIDENT)
     for m in EMAIL.finditer(view):
         if free(*m.span()):
             take(m.start(), m.end(), EMAIL_CODE)
@@ -573,6 +591,30 @@ def _spaced_account(view: str, m: re.Match[str]) -> bool:
         and _GROUP_BEFORE.search(view, max(0, m.start() - 8), m.start()) is None
         and _bank_before(view, m.start())
     )
+
+
+def _resident_parts(view: str, today: dt.date) -> Iterator[tuple[int, int]]:
+    """(start, end) of each part of a resident registration number written in two parts under their words
+    (주민번호 앞자리 850315 뒷자리 2345678; 생년월일 850315, 주민번호 뒷자리 2345678): the back part's seven digits
+    after its word (`RESIDENT_BACK`) with a word for the number before them on their line (`RESIDENT_WORD`),
+    and the birth date written as the front part near them, under 앞자리 … (`RESIDENT_FRONT`) or right before
+    the back part's word, when it is a real day past for the back part's century."""
+    for m in RESIDENT_BACK.finditer(view):
+        if not _word_before(RESIDENT_WORD, view, m.start()):
+            continue
+        yield m.start("back"), m.end("back")
+        lo, hi = max(0, m.start() - 40), min(len(view), m.end() + 40)
+        lo = view.rfind("\n", lo, m.start()) + 1 or lo  # (on its line)
+        if (line_end := view.find("\n", m.end(), hi)) >= 0:
+            hi = line_end
+        fronts = list(RESIDENT_FRONT.finditer(view, lo, hi))
+        before = _FRONT_BEFORE.search(view, lo, m.start())
+        if before is not None:
+            fronts.append(before)
+        for f in fronts:
+            born = _born(f["yy"], f["mm"], f["dd"], _CENTURY[m["back"][0]])
+            if born is not None and born <= today:
+                yield f.start("yy"), f.end("dd")
 
 
 def _word_before(words: re.Pattern[str], view: str, start: int) -> bool:
