@@ -21,7 +21,6 @@ from pathlib import Path
 
 from casekit.core import clock
 from casekit.core.cache import SHARDS, Cache, Entry, cache_key
-from casekit.core.case import restricted_records
 from casekit.core.changes import git_command
 from casekit.core.config import CONFIG_FILE, Config, load_config
 from casekit.core.docs import (
@@ -1280,11 +1279,12 @@ def _check(
             docs if wanted is None else None, tuple(c for c in chosen if layout.cases[c]), key)
     sensitive = Background(_sensitive, *args) if jobs > 1 and _light(entries, key) else None
     try:
-        findings = _rules(layout, entries, wanted, with_resources, store, day, config, computed, chosen, report.handovers,
-                          case_summaries, parsed_handovers, inactive, findings)
-        if wanted is None:  # (a full check's, as docs/ findings: the images of restricted cases kept out)
-            findings += held_back_findings(held_back(report.pictures, restricted_records({c: case_summaries(c) for c in chosen}),
-                                                     _record_reader(layout)))
+        findings, facts = _rules(layout, entries, wanted, with_resources, store, day, config, computed, chosen,
+                                 report.handovers, case_summaries, parsed_handovers, inactive, findings)
+        if wanted is None and report.pictures.by_source:  # (a full check's, as docs/ findings: the images of
+            # restricted cases kept out; which cases are restricted comes with their facts, cached, not their summaries)
+            restricted = {c: [rf.rel for rf in layout.cases[c]] for c in chosen if c in facts and facts[c][6]}
+            findings += held_back_findings(held_back(report.pictures, restricted, _record_reader(layout)))
         findings += _kept(sensitive.result() if sensitive is not None else _sensitive(*args), entries, store)
     except BaseException:
         if sensitive is not None:
@@ -1303,9 +1303,9 @@ def _rules(
     config: Config, computed: dict[str, CaseRules], chosen: list[str], handovers: dict[str, list[Handover]],
     case_summaries: Callable[[str], list[Summary]], parsed_handovers: dict[str, Parsed | None], inactive: set[str],
     findings: list[Finding],
-) -> list[Finding]:
+) -> tuple[list[Finding], dict[str, Facts]]:
     """`findings` with what the case rules and the rules across cases say, and without what
-    the handovers, the records put away and the worker typos say better."""
+    the handovers, the records put away and the worker typos say better; and every case's facts."""
     found, facts = _case_rules(layout, entries, wanted, store, day, config.allow_resident_number, computed)
     findings += found
     # a worker taking the case over (the case rules' worker-changed-unrecorded, worked out without the
@@ -1330,7 +1330,7 @@ def _rules(
     typos = {(f.path, f.line) for f in findings if f.code == "worker-typo"}
     if typos:
         findings = [f for f in findings if not (f.code == "worker-changed-unrecorded" and (f.path, f.line) in typos)]
-    return findings
+    return findings, facts
 
 
 STAT_APART = 500  # cases in the later half of a casebook whose signatures another process takes

@@ -646,10 +646,11 @@ def _closure(r: Summary) -> list[Finding]:
 WorkerUse = tuple[str, str, int | None, int | None]
 HandoverWorker = tuple[str, str, int | None, int | None, str]  # a handover.yml's: (id, file, line, column, from|to|by)
 Facts = tuple[tuple[str, str, str, int | None, int | None] | None, list[tuple[str, str, int | None, int | None]],
-              str | None, list[WorkerUse], list[tuple[str, str, int]], tuple[str, str, str, str, int, int] | None]
+              str | None, list[WorkerUse], list[tuple[str, str, int]], tuple[str, str, str, str, int, int] | None, bool]
 # (alias, resources of the current plan, the client's key (an open case's), workers, each record's body key with its
-# file and body line, and the client of the last episode with the day it opened or closed: (key, open|closed, date,
-# and the file, line and column of its intake or closure) (client-returning))
+# file and body line, the client of the last episode with the day it opened or closed: (key, open|closed, date,
+# and the file, line and column of its intake or closure) (client-returning), and whether the case is restricted
+# (its pictures in docs/ kept out of the site: casekit.core.docs.held_back, without reading every case's summaries))
 
 
 def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Finding], Facts]:
@@ -668,7 +669,7 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
     if ep is None or ep.closure is not None:
         closed = (key, "closed", ep.closure.date, ep.closure.rel, *ep.closure.where) \
             if ep is not None and ep.closure is not None and key and ep.closure.date else None
-        return out, (None, [], None, workers, bodies, closed)
+        return out, (None, [], None, workers, bodies, closed, case.restricted is not None)
     alias: tuple[str, str, str, int | None, int | None] | None = None
     if ep.intake is not None and ep.intake.alias and not PLACEHOLDER.match(ep.intake.alias):
         # (a template's `<가명 표기 …>` not yet filled in is its own finding, not a shared alias)
@@ -678,7 +679,7 @@ def case_facts(case: Case, allow_resident_number: bool = False) -> tuple[list[Fi
         refs = [(ref, ep.plan.rel, line, col) for kind, ref, line, col in ep.plan.refs if kind == "resource"]
     opened = (key, "open", ep.intake.date, ep.intake.rel, *ep.intake.where) \
         if key and ep.intake is not None and ep.intake.date else None
-    return out, (alias, refs, key, workers, bodies, opened)
+    return out, (alias, refs, key, workers, bodies, opened, case.restricted is not None)
 
 
 def _client_key(intake: Summary | None) -> str | None:
