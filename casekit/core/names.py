@@ -252,12 +252,17 @@ _KEPT_AS = re.compile(r"(.+?\.md)((?:\.[A-Za-z0-9]{1,10})+)", re.IGNORECASE)  # 
 # an Office (Word, Excel, 한글) owner file: ~$ and the name of the file open in it, its first letters cut
 OWNER_FILE = "~$"
 _MERGE_MARK = re.compile(r"_(?:BACKUP|BASE|LOCAL|REMOTE)_[0-9]+$")  # git mergetool: 01-intake_LOCAL_1234.md
+# (each name is read one way: the parts, which repeat, share no text. A computer's name and a Syncthing
+# mark take every `-` and letter they can but the dashes before a copy word they cannot take whole
+# (-DESKTOP-copy, -DESKTOP-사본), and a copy word's number is
+# a part of its own. Where two parts could take the same text, every way was tried: a file named
+# 01-intake-A-A-…! with 26 `-A` took 23 s to check, one with 40, days.)
 _COPY_MARK = re.compile(
     r"(?:\s*\([^()]*\)"  # (1), (홍길동의 충돌된 사본 2026-11-30), (conflicted copy …): Dropbox, Google Drive, a download
     r"|\s+[0-9]{1,3}"  # ` 2`: iCloud, the macOS Finder
-    r"|[\s_-]+(?i:copy|사본|복사본)(?:\s+[0-9]{1,3})?"  # Finder's ` copy`, Windows' ` - 복사본`
-    r"|-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]*"  # -DESKTOP-AB12: OneDrive adds the computer's name
-    r"|\.sync-conflict-[0-9A-Za-z-]+"  # Syncthing
+    r"|[\s_-]+(?i:copy|사본|복사본)"  # Finder's ` copy` (` copy 2`: then the number), Windows' ` - 복사본`
+    r"|-(?=[A-Z0-9-]*[A-Z])[A-Z0-9](?:[A-Z0-9]|-(?!-*+(?:(?!COPY)(?i:copy)|사본|복사본)))*+"  # -DESKTOP-AB12: OneDrive adds the computer's name
+    r"|\.sync-conflict-[0-9A-Za-z-](?:[0-9A-Za-z]|-(?!-*+(?:사본|복사본)))*+"  # Syncthing
     r")+$"
 )
 # what a person adds to a record's name when keeping a version of it apart: 03-plan_최종.md, 03-plan 최종.md,
