@@ -528,9 +528,32 @@ def bigrams(word: str) -> list[str]:
 PREDICATE_DO = re.compile(r"[가-힣]+[지기고]도(?=(?:\s+[가-힣]+[지기고]도)*\s+(?:않|못|말|모[르름]|몰))")
 
 
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_AUXILIARIES = ("않", "못", "말", "모르", "모름", "몰")
+
+
 def predicates(text: str) -> str:
-    """`text` with the 도 of each verb form of `PREDICATE_DO` dropped (열지도 않음 -> 열지 않음)."""
-    return PREDICATE_DO.sub(lambda m: m.group()[:-1], text) if "도" in text else text
+    """`text` with the 도 of each verb form of `PREDICATE_DO` dropped (열지도 않음 -> 열지 않음): what
+    `PREDICATE_DO.sub` drops, read from the last word back, once each. (The pattern, searched, read
+    each word again from each of its syllables and each run of such verbs again from each of its
+    words: a record's line of 200,000 가 took 134 s to build, 20,000 `가지도 ` 12 s.)"""
+    if "도" not in text:
+        return text
+    runs = [m.span() for m in _HANGUL_RUN.finditer(text)]
+    cut = []  # where each 도 dropped is, last first
+    leads = False  # whether the run after this one is an auxiliary, or a verb form before one
+    after = -1  # where that run starts
+    for start, end in reversed(runs):
+        verb = end - start >= 3 and text[end - 1] == "도" and text[end - 2] in "지기고"
+        follows = leads and text[end:after].isspace()  # (blanks only between the two)
+        if verb and follows:
+            cut.append(end - 1)
+        leads = text.startswith(_AUXILIARIES, start) or (verb and follows)
+        after = start
+    if not cut:
+        return text
+    bounds = [-1, *reversed(cut), len(text)]
+    return "".join(text[bounds[k] + 1:bounds[k + 1]] for k in range(len(bounds) - 1))
 
 
 def words(text: str) -> list[str]:
