@@ -694,6 +694,8 @@ def option_date_hint(value: str, option: str, today: dt.date) -> str:
     '예' -> `--today` with today's date; '2026-11' -> a day of that month (today, in this month; else
     its first day); '2026-12-05 14:30' -> the date alone. Else date_hint's fix, or today as the example."""
     text = unicodedata.normalize("NFKC", value).strip()
+    if len(text) > MAX_DATE_TEXT:  # (no date mistyped; _WITH_TIME took minutes on 4,000 spaces in the middle)
+        return f" 날짜로 적으세요. 예: {option} {today}"
     if text.lower() in _DAY_WORDS:  # 오늘, 어제, 내일: the day it means, as a date
         return f" 날짜로 적으세요: {option} {today + dt.timedelta(days=_DAY_WORDS[text.lower()])}"
     short = _SHORT_DAY.fullmatch(text)
