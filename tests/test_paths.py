@@ -210,9 +210,9 @@ def test_add_refuses_hostile_stages(book: Path, run: Any, stage: str) -> None:
 
 def test_hostile_worker_ids_are_refused(book: Path, run: Any) -> None:
     before = tree(book.parent)
-    for worker in ("no worker", "a\nstage: plan", "../x", "-"):
-        assert run(book, "add", "c1", "monitoring", "--worker", worker).exit_code == 1
-        assert run(book, "new", "--worker", worker).exit_code == 1
+    for worker in ("no worker", "a\nstage: plan", "../x", "-"):  # (a usage error, as a bad case id is: exit 2)
+        assert run(book, "add", "c1", "monitoring", "--worker", worker).exit_code == 2
+        assert run(book, "new", "--worker", worker).exit_code == 2
     assert tree(book.parent) == before
 
 

@@ -283,11 +283,11 @@ def test_settings_without_a_site_name_of_text_fail_check_and_build_at_their_plac
 
 
 def test_a_given_name_in_the_published_settings_is_an_error_at_its_place(sample: Path) -> None:
-    """`site_description: 영수 사례집` (영수: the given name of the clients 박영수 and 김영수) was a
-    warning, and every page printed it in its <meta>: mkdocs.yml's texts are printed as written,
-    never masked, so a given name there is an error as in a record's front-matter value, at its
-    line and column, for every printed text alike (the site name, a menu label); a line ending in
-    `# casekit: name-ok` says the word is none."""
+    """mkdocs.yml's texts are printed as written on every page, never masked: a given name there
+    that Korean marks as a person's (`민호 씨 기한`) is an error as in a record's front-matter value, at
+    its line and column; a bare one (`site_description: 영수 사례집`, 영수: the given name of the
+    clients 박영수 and 김영수) a warning, as an agency's name (가온 사례집) is some client's given name
+    in a casebook of thousands; a line ending in `# casekit: name-ok` says the word is none."""
     from casekit.site.build import Refused, build
 
     settings = sample / "mkdocs.yml"
@@ -299,7 +299,7 @@ def test_a_given_name_in_the_published_settings_is_an_error_at_its_place(sample:
     description = next(i for i, t in enumerate(lines) if t.startswith("site_description:")) + 1
     label = next(i for i, t in enumerate(lines) if "민호 씨 기한" in t) + 1
     found = [(f.line, f.column, f.code, f.severity) for f in check(sample).findings if f.path == "mkdocs.yml"]
-    assert found == [(description, len("site_description: ") + 1, "given-name-in-field", "error"),
+    assert found == [(description, len("site_description: ") + 1, "given-name-in-text", "warning"),
                      (label, 5, "given-name-in-field", "error")], found
     with pytest.raises(Refused):
         build(sample, sample.parent / "site")

@@ -683,7 +683,7 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "docs_per_shard": DOCS_PER_SHARD, "shard_dir": SHARD_DIR,
                                "heads_at": heads_at, "heads_per_shard": HEADS_PER_SHARD,
                                "particles": list(search_ko._PARTICLE_ORDER), "endings": list(search_ko.ENDINGS),
-                               "bare_endings": list(search_ko.BARE_ENDINGS), "predicate_do": search_ko.PREDICATE_DO.pattern,
+                               "bare_endings": list(search_ko.BARE_ENDINGS), "alone_nothing": sorted(search_ko.ALONE_NOTHING), "predicate_do": search_ko.PREDICATE_DO.pattern,
                                "short_particles": list(search_ko.SHORT_PARTICLES),
                                "noun_final": [list(e) for e in search_ko.NOUN_FINAL],
                                "lemma_endings": [list(e) for e in search_ko.LEMMA_ENDINGS],

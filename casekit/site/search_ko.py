@@ -68,7 +68,7 @@ from casekit.core.keyboard import keyboard_hangul
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ALIASES", "BARE_ENDINGS", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "PREDICATE_DO", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+__all__ = ["ALIASES", "ALONE_NOTHING", "BARE_ENDINGS", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "PREDICATE_DO", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
            "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "kept_whole", "lemma", "predicates", "query_groups", "query_terms", "stem",
            "terms", "undated", "word_groups", "words"]
 
@@ -871,6 +871,10 @@ def _date_tail(run: str) -> bool:
 
 
 _PARTICLE_SET = frozenset(PARTICLES)
+# particles that are words too, looked for when typed alone: 때문에 (a dependent noun, cut only from the
+# noun it is typed onto: 빚때문에), 보다 (to see); any other particle typed apart looks for nothing
+_WORDS_TOO = frozenset({"때문에", "때문이", "때문", "보다"})
+ALONE_NOTHING = _PARTICLE_SET - _WORDS_TOO
 _TAIL = re.compile(r"[가-힣]+")
 
 
@@ -887,7 +891,7 @@ def _word_query_groups(text: str, whole: Collection[str] = ()) -> list[tuple[str
     out = []
     for typed in _WORD.findall(predicates(text)):
         w = typed.lower()
-        if w in _PARTICLE_SET:  # 을, 에서, 은 는 이 가: a particle typed apart is no word to look for
+        if w in ALONE_NOTHING:  # 을, 에서, 은 는 이 가: a particle typed apart is no word to look for
             continue
         groups = word_groups(w)
         s = stem(w)

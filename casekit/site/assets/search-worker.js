@@ -483,7 +483,7 @@ function wordQueryTerms(text, out, whole) {
   const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
   for (const typed of predicates(text.normalize("NFKC")).match(WORD) || []) {
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
-    if (manifest.particles.includes(w)) continue;  /* 을, 에서, 은 는 이 가: a particle typed apart is no word */
+    if (manifest.alone_nothing.includes(w)) continue;  /* 을, 에서, 은 는 이 가: a particle typed apart is no word (때문에 is) */
     let groups = wordGroups(w);
     const s = stem(w);
     /* 회의 the index holds whole: the noun whole, not 회 and the particle 의 (search_ko._word_query_groups) */
@@ -1012,7 +1012,7 @@ function prefixPatterns(query, last = null, finished = false) {
   if (!m || (finished && !m[1] && !m[3])) return [];
   const number = m[1], word = m[2], next = m[3];
   /* (a particle typed apart, 을, 은 는 이 가, is the start of no word looked for: 을 marked 이<mark>으려</mark>면) */
-  if (!number && !next && manifest.particles.includes(word) && text.slice(0, text.length - word.length).match(/(^|[^\uAC00-\uD7A3])$/)) return [];
+  if (!number && !next && manifest.alone_nothing.includes(word) && text.slice(0, text.length - word.length).match(/(^|[^\uAC00-\uD7A3])$/)) return [];
   if (number) {  /* 3개 on the way to 3개월: the start of a count */
     return [{ exact: [], lo: number + word, hi: number + word + "\uFFFF", mark: escapeRegExp(number) + " ?" + escapeRegExp(word) }];
   }
