@@ -882,6 +882,7 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
     """
     from casekit.site.build import Refused, UnsafeSiteDir, build, finding_lines
     from casekit.site.generate import BUILD_DIR
+    from casekit.site.install import BuildFailed
 
     root = _root()
     # (the command line wins; else the plugin's `today` in mkdocs.yml, as `mkdocs build` counts from it)
@@ -901,6 +902,9 @@ def build_cmd(site_dir: str | None, today: str | None, generator: str, every_pag
         sys.exit(1)
     except UnsafeSiteDir as exc:
         raise click.UsageError(str(exc)) from None
+    except BuildFailed as exc:  # (another build running in this casebook)
+        click.echo(str(exc), err=True)
+        sys.exit(1)
     if far is None:  # (before the first record: known once the casebook is read)
         _day_note(today, result.site.as_of, {cid: case.summaries for cid, case in result.site.cases.items()})
     for note in result.notes:

@@ -737,6 +737,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{generator} 빌드가 실패했습니다 (종료 코드 {exit_code}): {detail}",
         "{generator} build failed (exit {exit_code}): {detail}",
     ),
+    "site-not-written": (
+        E,
+        "사이트를 {site_dir}에 쓰지 못했습니다 ({reason_ko}). {kept_ko}",
+        "the site could not be written to {site_dir} ({reason_en}); {kept_en}",
+    ),
     "generator-template-refused": (
         E,
         "테마 템플릿 {template}({at}번째 줄)이 Jinja 샌드박스가 막는 것에 손을 댔습니다: {detail}. 템플릿은 "

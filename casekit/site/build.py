@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import importlib.util
 import os
@@ -63,6 +64,7 @@ from casekit.site.generate import (
     write_build_folder,
 )
 from casekit.site.indexes import Site
+from casekit.site.install import NotWritten, build_lock, discard, not_written, stage, swap_in
 from casekit.site.search_index import indexing
 from casekit.site.slots import BLOCKS_DIR
 
@@ -259,7 +261,14 @@ def run_generator(generator: str, config: Path, timeout: float = 3600,
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # its output goes to files, not pipes: nobody reads a pipe while `meanwhile` runs
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(generator_command(generator, config), cwd=config.parent, stdout=out, stderr=err, env=env)
+        try:
+            proc = subprocess.Popen(generator_command(generator, config), cwd=config.parent, stdout=out, stderr=err,
+                                    env=env)
+        except OSError as exc:  # (it could not start: no permission to run Python, no memory to fork)
+            if meanwhile is not None:
+                meanwhile()
+            return [finding("generator-failed", "mkdocs.yml", generator=generator, exit_code="-",
+                            detail=f"{type(exc).__name__}: {exc}"[-2000:])]
         try:
             if meanwhile is not None:
                 meanwhile()
@@ -316,11 +325,13 @@ def build(root: Path, site_dir: Path | None = None, today: dt.date | None = None
     if generator not in GENERATORS:
         raise ValueError(f"unknown generator {generator!r}: {', '.join(GENERATORS)}")
     root = Path(os.path.realpath(root))
-    with collector_paused() as resume:
+    work = work or root / BUILD_DIR
+    safe_build_folder(root, work)
+    with build_lock(work), collector_paused() as resume:  # (one build at a time: they share the build folder)
         return _build(root, site_dir, today, generator, work, compose, resume)
 
 
-def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: str, work: Path | None,
+def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: str, work: Path,
            compose: bool, resume: Callable[[], None]) -> BuildResult:
     report = check(root, keep=True)
     if report.errors:
@@ -329,8 +340,6 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     index = pages_index(report)  # masks given names in the pages, then audits them
     made = generate(report, today, keep=False, index=index)
     resume()  # the collector back on, what is alive now out of its sight (see collector_paused)
-    work = work or root / BUILD_DIR
-    safe_build_folder(root, work)
     held = held_images(report)  # (a restricted case's images: no output file holds them)
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose, held=held)  # blocks: while it runs
     config, notes, pages = written.config, written.notes, written.pages
@@ -363,20 +372,47 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
             findings = run_generator(generator, config, meanwhile=written.pending, root=root)
     if findings:
         return BuildResult(site_dir, made.site, pages, findings, notes, written.changed, written.remade)
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    shutil.move(str(work / "site"), site_dir)
+    # finished and audited away from the site folder, then put in its place whole (casekit.site.install):
+    # the site folder holds the last audited site or this one, never half of one
+    def failed(found: Finding) -> BuildResult:
+        return BuildResult(site_dir, made.site, pages, [found], notes, written.changed, written.remade)
+
+    kept = site_dir.is_dir()
     try:
-        return _finish(root, report, site_dir, generator, today, notes, work, written, made, index, frames, pages)
-    except BaseException:  # (a step that stopped halfway: nothing unaudited stays where it could be published)
-        shutil.rmtree(site_dir, ignore_errors=True)
+        staging = stage(work / "site", site_dir)
+    except NotWritten as exc:
+        return failed(exc.finding)
+    try:
+        result = _finish(root, report, staging.folder, site_dir, generator, today, notes, work, written, made, index,
+                         frames, pages)
+    except OSError as exc:
+        discard(staging)
+        if exc.errno not in _DISK_ERRORS:
+            raise
+        return failed(not_written(site_dir, exc, kept))
+    except BaseException:  # (a step that stopped halfway: nothing unaudited stays)
+        discard(staging)
         raise
+    if result.errors:
+        discard(staging)
+        return result
+    try:
+        swap_in(staging)
+    except NotWritten as exc:
+        result.findings.append(exc.finding)
+        result.files = None
+    return result
 
 
-def _finish(root: Path, report: Report, site_dir: Path, generator: str, today: dt.date, notes: list[str], work: Path,
-            written: Written, made: Generated, index: SensitiveIndex, frames: dict[str, Frame] | None,
+# what stops a build for want of room or permission: said as a finding (site-not-written), not a traceback
+_DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
+
+
+def _finish(root: Path, report: Report, site_dir: Path, target: Path, generator: str, today: dt.date, notes: list[str],
+            work: Path, written: Written, made: Generated, index: SensitiveIndex, frames: dict[str, Frame] | None,
             pages: int) -> BuildResult:
-    """The site in place: its case pages composed, then the post-build steps (the audit last)."""
+    """The site in its staging folder `site_dir`: its case pages composed, then the post-build steps
+    (the audit last). `target`: the site folder it goes to once audited."""
     ctx = BuildContext(root, report, site_dir, generator, today, notes, theme_dirs=theme_dirs(root, generator, work),
                        index=index, blocks_dir=work / BLOCKS_DIR if written.slotted else None)
     if frames is not None and written.composing is not None and made.bodies is not None:
@@ -392,12 +428,15 @@ def _finish(root: Path, report: Report, site_dir: Path, generator: str, today: d
     findings = post_build(ctx)
     if any(f.severity == "error" for f in findings):
         shutil.rmtree(site_dir)  # nothing half-checked stays where it could be published
-        ctx.notes.append(f"{site_dir}: 검사를 통과하지 못해 지웠습니다 (removed: the built site failed its checks)")
+        ctx.notes.append(f"{target}: 새로 만든 사이트가 검사를 통과하지 못해 지웠습니다"
+                         + (" (이전 사이트는 그대로 있습니다)" if target.is_dir() else "")
+                         + " (removed: the built site failed its checks"
+                         + ("; the previous site is left as it was)" if target.is_dir() else ")"))
         if generator == "zensical":
             ctx.notes += unsanitized_docs(report, findings)
     composed = len(written.composing.cases) if frames is not None and written.composing is not None else 0
     files = sum(len(names) for _, _, names in os.walk(site_dir)) if site_dir.is_dir() else None
-    return BuildResult(site_dir, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed,
+    return BuildResult(target, made.site, pages, findings, ctx.notes, written.changed, written.remade, composed,
                        files)
 
 
@@ -501,6 +540,9 @@ def safe_site_dir(root: Path, site_dir: Path, named: str = "--site-dir") -> None
                                 f"가리키는 곳(공개 웹 폴더일 수도 있습니다)에 만들어지므로 링크를 지우거나 실제 폴더를 "
                                 f"주세요 (a symbolic link: give the real folder)")
     real = Path(os.path.realpath(site_dir))
+    if os.path.lexists(real) and not real.is_dir():
+        raise UnsafeSiteDir(f"{named} {site_dir}: 폴더가 아니라 파일입니다. 사이트를 만들 폴더를 주세요 "
+                            f"(a file, not a folder)")
     if real == root or real in root.parents:
         raise UnsafeSiteDir(f"{named} {site_dir}: 사례집을 담은 폴더에는 만들 수 없습니다 (it holds the casebook)")
     rel = real.relative_to(root).parts if root in real.parents else ()
