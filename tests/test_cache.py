@@ -294,3 +294,68 @@ def test_the_index_key_follows_every_value_and_where_it_is() -> None:
         key([a, b], [("010-0000-0002", "resources/x.md", "phone")]),  # a resource's
     }
     assert key([a, b], []) not in others and len(others) == 4
+
+
+def _kind(name: str) -> str:
+    """A cache file's kind: 00.pickle -> 'NN.pickle', 07.rules.pickle -> 'NN.rules.pickle'."""
+    return "NN" + name[2:] if name[:2].isdigit() else name
+
+
+KINDS = ["NN.pickle", "NN.rules.pickle", "NN.texts.pickle", "NN.summaries.pickle", "extra.pickle", "index.pickle"]
+
+
+def _wrong(value, way: str):
+    """A value of the right header but of another shape."""
+    if way == "int":
+        return 12345
+    if way == "items":  # the container right, its entries not
+        return {k: 12345 for k in value} if isinstance(value, dict) else (value[0], 12345)
+    # a field inside an entry of another type (an entry's valid_until, a rule's facts, a text's body …)
+    if isinstance(value, dict):
+        return {k: (x[0], 12345, *x[2:]) if isinstance(x, tuple) else {"published": 12345} for k, x in value.items()} \
+            if "published" not in value else {"published": {k: (x[0], 12345) for k, x in value["published"].items()}}
+    return (value[0], [12345])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_cache_file_of_another_shape_is_as_if_absent(book, monkeypatch, kind) -> None:
+    """A cache file with casekit's header but a value of another shape (a container, an entry or
+    a field of another type) crashed the check on every run (extra.pickle holding 12345:
+    AttributeError; NN.pickle: KeyError, TypeError). It is ignored, the findings are those of a
+    cold check, and it is rewritten."""
+    import pickle
+
+    cold, _ = _run(book, monkeypatch)
+    folder = next(p for p in cache_dir(book).iterdir() if p.is_dir())
+    files = [p for p in folder.glob("*.pickle") if _kind(p.name) == kind]
+    assert files
+    kept = {p: pickle.loads(p.read_bytes()) for p in files}
+    for way in ("int", "items", "field"):
+        for p, (head, value) in kept.items():
+            p.write_bytes(pickle.dumps((head, _wrong(value, way))))
+        found, _ = _run(book, monkeypatch)
+        assert found == cold, (kind, way)
+        found, _ = _run(book, monkeypatch)
+        assert found == cold, (kind, way)
+
+
+def test_a_cache_file_that_is_a_fifo_or_a_link_is_not_read(book, tmp_path) -> None:
+    """A FIFO in place of a cache file had `check` wait on it forever; a link is not followed either.
+    Each kind of file is replaced at once: the check ends, with a cold check's findings."""
+    env = {**os.environ, "CASEKIT_CACHE_DIR": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "casekit", "check", "--format", "json"]
+    cold = subprocess.run(cmd, cwd=book, env=env, capture_output=True, timeout=300, check=False)
+    folder = next(p for p in (tmp_path / "cache").glob("*/*") if p.is_dir())
+    files = list(folder.glob("*.pickle"))
+    assert {_kind(p.name) for p in files} == set(KINDS)
+    target = tmp_path / "elsewhere.pickle"
+    target.write_bytes(files[0].read_bytes())
+    for i, p in enumerate(files):
+        p.unlink()
+        if i % 5 == 0:
+            p.symlink_to(target)
+        else:
+            os.mkfifo(p)
+    for _ in range(2):
+        warm = subprocess.run(cmd, cwd=book, env=env, capture_output=True, timeout=120, check=False)
+        assert warm.returncode == cold.returncode and warm.stdout == cold.stdout, warm.stderr

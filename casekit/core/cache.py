@@ -17,7 +17,7 @@ would read as a birth date still in the future) is dropped on that date.
 
 Two processes at once: each shard is written to a temporary file and renamed over the old one,
 so a reader sees a whole old shard or a whole new one; a shard that cannot be read (truncated,
-corrupt, another format) is ignored and rewritten.
+corrupt, another format, a value of another shape, no regular file) is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import tempfile
 import time
 import zlib
+from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -156,6 +158,106 @@ def _unpack(raw: tuple[Any, ...], fetch: tuple[Cache, str]) -> Entry:
                  values_key)
 
 
+def _open_regular(path: Path) -> Any:
+    """`path` opened for reading if it is a regular file itself (no link followed, a FIFO not waited
+    on); OSError otherwise."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                 | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+# The shapes of what each file keeps: a value of any other is as if absent (a damaged cache must
+# neither stop nor change a check). Checked when loaded, the entries of a shard each when asked for.
+
+def _is_sig(v: Any) -> bool:
+    return type(v) is tuple and len(v) == 4 and all(type(x) is int for x in v)
+
+
+def _is_place(v: Any) -> bool:
+    return v is None or type(v) is int
+
+
+def _packed_ok(raw: Any) -> bool:
+    """A finding packed by `_pack_findings`."""
+    return (type(raw) is tuple and len(raw) == 8 and type(raw[0]) is str and _is_place(raw[1]) and _is_place(raw[2])
+            and type(raw[3]) is str and type(raw[4]) is str and type(raw[5]) is str and type(raw[6]) is str
+            and _args_ok(raw[7]))
+
+
+def _args_ok(v: Any) -> bool:
+    return type(v) is tuple and all(type(a) is tuple and len(a) == 2 and type(a[0]) is str and type(a[1]) is str
+                                    for a in v)
+
+
+def _finding_ok(f: Any) -> bool:
+    return (type(f) is Finding and type(f.path) is str and _is_place(f.line) and _is_place(f.column)
+            and type(f.severity) is str and type(f.code) is str and type(f.message_ko) is str
+            and type(f.message_en) is str and _args_ok(f.args))
+
+
+def _findings_ok(v: Any) -> bool:
+    return type(v) is list and all(_finding_ok(f) for f in v)
+
+
+def _entry_ok(raw: Any) -> bool:
+    """An entry packed by `_pack`."""
+    return (type(raw) is tuple and len(raw) == 9 and (raw[0] is None or _is_sig(raw[0]))
+            and (raw[1] is None or type(raw[1]) is str) and type(raw[2]) is tuple and all(map(_packed_ok, raw[2]))
+            and type(raw[3]) is str and type(raw[4]) is tuple and all(map(_packed_ok, raw[4]))
+            and type(raw[5]) is tuple and all(type(v) is tuple and len(v) == 2 and type(v[0]) is str
+                                              and type(v[1]) is str for v in raw[5])
+            and type(raw[6]) is str and type(raw[7]) is tuple
+            and all(type(x) is tuple and len(x) == 3 and type(x[0]) is int and type(x[1]) is int
+                    and type(x[2]) is str for x in raw[7])
+            and type(raw[8]) is bytes)
+
+
+def _by_rel(v: Any, item: Callable[[Any], bool]) -> bool:
+    return type(v) is dict and all(type(k) is str and item(x) for k, x in v.items())
+
+
+def _entries_ok(v: Any) -> bool:
+    """A shard of entries (each entry's inside is checked when it is asked for: `get`)."""
+    return _by_rel(v, lambda raw: type(raw) is tuple and len(raw) == 9)
+
+
+def _texts_ok(v: Any) -> bool:
+    return _by_rel(v, lambda raw: type(raw) is tuple and len(raw) == 4 and _is_sig(raw[0]) and type(raw[1]) is str
+                   and type(raw[2]) is int and type(raw[3]) is tuple and len(raw[3]) == 2 and type(raw[3][0]) is str
+                   and isinstance(raw[3][1], array))
+
+
+def _blobs_ok(v: Any) -> bool:
+    return _by_rel(v, lambda raw: type(raw) is tuple and len(raw) == 2 and _is_sig(raw[0]) and type(raw[1]) is bytes)
+
+
+def _rules_ok(v: Any) -> bool:
+    """case -> (its key, its findings, its facts: rules_practice.Facts)."""
+    return _by_rel(v, lambda raw: type(raw) is tuple and len(raw) == 3 and type(raw[0]) is int
+                   and _findings_ok(raw[1]) and _facts_ok(raw[2]))
+
+
+def _facts_ok(v: Any) -> bool:
+    def rows(x: Any, n: int) -> bool:
+        return type(x) is list and all(type(r) is tuple and len(r) == n for r in x)
+
+    return (type(v) is tuple and len(v) == 7 and (v[0] is None or (type(v[0]) is tuple and len(v[0]) == 5))
+            and rows(v[1], 4) and (v[2] is None or type(v[2]) is str) and rows(v[3], 4) and rows(v[4], 3)
+            and (v[5] is None or (type(v[5]) is tuple and len(v[5]) == 6)) and type(v[6]) is bool)
+
+
+def _extra_ok(v: Any) -> bool:
+    """Its "published": rel -> (digest, findings)."""
+    return type(v) is dict and _by_rel(v.get("published", {}), lambda raw: type(raw) is tuple and len(raw) == 2
+                                       and type(raw[0]) is str and _findings_ok(raw[1]))
+
+
 _SHARD_OF: dict[str, int] = {}  # rel -> its shard (see Cache.shard_of)
 
 
@@ -203,19 +305,19 @@ class Cache:
     def _shard(self, n: int) -> dict[str, Any]:
         shard = self._shards.get(n)
         if shard is None:
-            shard = self._shards[n] = self._read(f"{n:02d}.pickle") or {}
+            shard = self._shards[n] = self._read(f"{n:02d}.pickle", _entries_ok) or {}
         return shard
 
     def _text_shard(self, n: int) -> dict[str, tuple[Any, ...]]:
         shard = self._texts.get(n)
         if shard is None:
-            shard = self._texts[n] = self._read(f"{n:02d}.texts.pickle") or {}
+            shard = self._texts[n] = self._read(f"{n:02d}.texts.pickle", _texts_ok) or {}
         return shard
 
     def _blob_shard(self, n: int) -> dict[str, Any]:
         shard = self._blobs.get(n)
         if shard is None:
-            shard = self._blobs[n] = self._read(f"{n:02d}.summaries.pickle") or {}
+            shard = self._blobs[n] = self._read(f"{n:02d}.summaries.pickle", _blobs_ok) or {}
         return shard
 
     def summary_of(self, rel: str, sig: Signature) -> Summary:
@@ -231,17 +333,25 @@ class Cache:
             raise LookupError(f"{rel}: its summary is not kept and there is no way to read it again")
         return self.reread(rel)
 
-    def _read(self, name: str) -> Any:
+    def _read(self, name: str, valid: Callable[[Any], bool]) -> Any:
+        """The value kept in `name` if it has the shape `valid` wants; None for anything else: no
+        file, no regular file (a FIFO would block the check, a link lead elsewhere), a truncated or
+        foreign file, a value of another shape (it is rewritten when its entries change)."""
         if self.folder is None:
             return None
         try:
-            with open(self.folder / name, "rb") as f:
+            with _open_regular(self.folder / name) as f:
                 head, value = pickle.load(f)
         except FileNotFoundError:
             return None
-        except Exception:  # a truncated or foreign file: as if there were none
+        except Exception:  # a truncated or foreign file, no regular file: as if there were none
             return None
-        return value if head == ("casekit-cache", FORMAT) else None
+        if head != ("casekit-cache", FORMAT):
+            return None
+        try:
+            return value if valid(value) else None
+        except Exception:  # (a value whose comparisons themselves fail)
+            return None
 
     def get(self, rel: str, sig: Signature | None | Callable[[], Signature | None], today: str,
             shard: int | None = None) -> Entry | None:
@@ -259,6 +369,8 @@ class Cache:
             return None
         if isinstance(raw, Entry):  # put in this run
             return raw if raw.signature == sig else None
+        if not _entry_ok(raw):  # another shape: as if absent (rewritten when checked)
+            return None
         if raw[0] != sig:
             return None
         if raw[1] is not None and today >= raw[1]:
@@ -293,7 +405,7 @@ class Cache:
         """Shard `n` of the published texts: rel -> (signature, body, body line, fields). Read
         afresh and not held: a worker scans shard after shard, and would otherwise end up holding
         the texts of half the casebook."""
-        return self._texts.pop(n, None) or self._read(f"{n:02d}.texts.pickle") or {}
+        return self._texts.pop(n, None) or self._read(f"{n:02d}.texts.pickle", _texts_ok) or {}
 
     def keep_texts(self, n: int, texts: dict[str, tuple[Any, ...]], shard: dict[str, tuple[Any, ...]] | None = None) -> None:
         """Write these published texts into shard `n` at once (from whichever process holds them:
@@ -313,7 +425,7 @@ class Cache:
         entries that go with them come later (`put` with `blob_kept`)."""
         if self.folder is None:
             return False
-        shard = self._read(f"{n:02d}.summaries.pickle") or {}
+        shard = self._read(f"{n:02d}.summaries.pickle", _blobs_ok) or {}
         shard.update(blobs)
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -354,7 +466,7 @@ class Cache:
     def load_index(self, key: str) -> Any:
         """The sensitive-value index kept for the values hashed as `key` (see published.casebook_key),
         or None: loading it takes a tenth of the time of making it from 50,000 values."""
-        kept = self._read("index.pickle")
+        kept = self._read("index.pickle", lambda v: isinstance(v, tuple) and len(v) == 2)
         return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key else None
 
     def save_index(self, key: str, index: Any) -> None:
@@ -366,7 +478,7 @@ class Cache:
 
     def load_extra(self) -> dict[str, Any]:
         if not self._extra_loaded:
-            self.extra = self._read("extra.pickle") or {}
+            self.extra = self._read("extra.pickle", _extra_ok) or {}
             self._extra_loaded = True
         return self.extra
 
@@ -380,7 +492,7 @@ class Cache:
         """Shard `n` of what the case rules found (casebook._case_rules): case -> (key, findings, facts)."""
         rules = self._rules.get(n)
         if rules is None:
-            rules = self._rules[n] = (self._read(f"{n:02d}.rules.pickle") or {}) if self.folder is not None else {}
+            rules = self._rules[n] = (self._read(f"{n:02d}.rules.pickle", _rules_ok) or {}) if self.folder is not None else {}
         return rules
 
     def set_case_rules(self, n: int, rules: dict[str, Any]) -> None:
