@@ -242,11 +242,30 @@ def test_a_handover_file_that_is_a_pipe_or_a_folder_is_named_not_waited_on(tmp_p
     path = root / "cases/c1/handover.yml"
     os.mkfifo(path) if kind == "fifo" else path.mkdir()
     result = run(root, "reassign", "--from", "kim.sw", "--to", "choi.sw", "--date", "2026-07-01")
-    assert "건너뜀 c1" in result.output and "일반 파일이 아닙니다" in result.output, result.output
+    not_a_file = "일반 파일이 아닙니다" if kind == "fifo" else "폴더입니다"  # (check's file-unreadable, saying which)
+    assert "건너뜀 c1" in result.output and not_a_file in result.output, result.output
     assert "c2: kim.sw → choi.sw" in result.output
     assert reassign._read(root / "cases/c2") is not None
     with pytest.raises(reassign.ReassignError, match="일반 파일이 아닙니다"):
         reassign._read(root / "cases/c1")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "dangling"])
+def test_check_names_a_handover_file_that_is_no_file_unreadable(tmp_path: Path, kind: str) -> None:
+    """A FIFO or a folder named handover.yml was told to be deleted (unexpected-file, a warning), where
+    a dangling link of that name is the error it is: the case's handovers cannot be read."""
+    import os
+
+    root = book(tmp_path)
+    path = root / "cases/c1/handover.yml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(root / "nowhere.yml")
+    found = [(f.code, f.severity) for f in check(root).findings if f.path == "cases/c1/handover.yml"]
+    assert found == [("file-unreadable", "error")]
 
 
 def test_current_worker_rule(tmp_path: Path) -> None:

@@ -804,6 +804,9 @@ def scan(root: Path) -> Layout:
                 records.append(RecordFile(entry.name, parsed[0], parsed[1], item.path, irel, item))
             elif item.name == HANDOVER_FILE and item.is_file():
                 layout.handovers[entry.name] = (Path(item.path), irel)
+            elif item.name == HANDOVER_FILE:  # a folder, a FIFO, a device: not a file to delete unread
+                layout.findings.append(finding("file-unreadable", irel, None, None,
+                                               reason=_not_a_file(item, ("담당자 변경 파일", "handover file"))))
             elif parsed is not None:  # named as a record, but a folder, a FIFO, a device, a broken link
                 layout.findings.append(finding("file-unreadable", irel, None, None, reason=_not_a_file(item)))
             elif item.name.startswith(OWNER_FILE) and item.is_file():  # ~$-intervention.md: Word's or 한글's, no record
