@@ -75,6 +75,21 @@ def test_a_template_under_no_stages_name_and_a_stage_without_one_are_warnings(sa
     assert "혹시 plan.md인가요?" in by_code["templates/plan.MD"]
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_template_that_is_no_file_is_named_at_its_place(sample: Path, kind: str) -> None:
+    """templates/monitoring.md as a FIFO or a folder was told missing, at the folder: it is there, and
+    unreadable."""
+    import os
+
+    path = sample / "templates" / "monitoring.md"
+    path.unlink()
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    report = check(sample, cache=False)
+    assert [(f.path, f.severity, f.code) for f in report.findings] == [
+        ("templates/monitoring.md", "error", "file-unreadable")]
+    assert ("폴더입니다" if kind == "folder" else "일반 파일이 아닙니다") in report.findings[0].message_ko
+
+
 def test_no_templates_folder_is_no_finding(sample: Path) -> None:
     shutil.rmtree(sample / "templates")  # the shipped templates stand in, as for schemas/
     assert _found(sample) == []

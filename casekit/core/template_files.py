@@ -46,6 +46,9 @@ def check_templates(root: Path, schemas: SchemaSet) -> list[Finding]:
         rel = f"{FOLDER}/{name}"
         path = folder / name
         stem, ext = os.path.splitext(name)
+        if ext == ".md" and stem in STAGES and inside(root, path) and path.exists() and not path.is_file():
+            out.append(finding("file-unreadable", rel, None, None, reason=_not_a_file(path)))
+            continue  # (`new`/`add` pass over it: said here, at its place, not as a template missing)
         if ext.lower() != ".md" or path.is_dir():
             continue  # (notes beside the templates: never used, nothing to say)
         if stem not in STAGES or ext != ".md":  # (`plan.MD`: `new` and `add` read plan.md only)
@@ -58,11 +61,17 @@ def check_templates(root: Path, schemas: SchemaSet) -> list[Finding]:
         if not inside(root, path) or not path.is_file():
             continue  # (templates_outside says a link out; `new`/`add` pass over what is no file)
         out += _check_one(str(path), rel, stem, schemas)
-    present = {n[:-3] for n in names if n.endswith(".md") and (folder / n).is_file()}
+    present = {n[:-3] for n in names if n.endswith(".md") and (folder / n).exists()}  # (what is no file: said above)
     missing = [s for s in STAGES if s not in present]
     if missing:
         out.append(finding("template-missing", FOLDER, None, None, stages=", ".join(f"{s}.md" for s in missing)))
     return out
+
+
+def _not_a_file(path: Path) -> str:
+    if path.is_dir():
+        return "서식 이름을 한 폴더입니다. 폴더를 옮기거나 이름을 바꾸세요 (a folder named as a template)"
+    return "일반 파일이 아닙니다(파이프나 장치). 지우고 서식 파일을 두세요 (not a regular file: a FIFO or a device)"
 
 
 def _check_one(disk: str, rel: str, stage: str, schemas: SchemaSet) -> list[Finding]:
