@@ -347,11 +347,14 @@ def test_check_does_not_read_settings_linked_out(book: Path, run: Any, monkeypat
     assert_never_opened(seen, book)
 
 
-def test_check_path_through_a_link_out_is_a_usage_error(book: Path, run: Any) -> None:
+def test_check_path_through_a_link_out_is_its_finding_never_followed(book: Path, run: Any) -> None:
+    """A case folder that is a link out, asked for by its path: judged where it is written (in
+    cases/), it gets its symlink-outside finding, and nothing it leads to is read."""
     (book / "cases/evil").symlink_to(outside_dir(book) / "case", target_is_directory=True)
-    result = run(book, "check", "cases/evil")
+    code, findings, _ = run_check(run, book, "cases/evil")  # (no canary in the output: run_check)
+    assert code == 1 and symlink_findings(findings) == ["cases/evil"]
+    result = run(book, "check", str(outside_dir(book) / "case"))  # a path written outside: not the casebook's
     assert result.exit_code == 2
-    assert_no_canary(result.output)
 
 
 def test_link_loops_and_dangling_links_are_reported(book: Path, run: Any) -> None:
@@ -421,3 +424,22 @@ def test_looks_like_record(name: str, expected: bool) -> None:
     from casekit.core.names import looks_like_record
 
     assert looks_like_record(name) is expected
+
+
+@pytest.mark.parametrize("form", ["path", "changed"])
+def test_a_record_linked_out_asked_for_by_its_path_is_reported(book: Path, run: Any, form: str) -> None:
+    """`casekit check cases/c1/04-intervention.md`, that record a link leading out of the casebook, was
+    refused as a path outside the casebook (a usage error), the pre-commit form too: the path is
+    judged by where it is written, and the link gets its symlink-outside finding."""
+    import subprocess
+
+    link = book / "cases/c1/04-intervention.md"
+    args: list[str] = [str(link)]
+    if form == "changed":
+        for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+            subprocess.run(["git", "-C", str(book), *command], check=True, capture_output=True)
+        args = ["--changed", "HEAD", *args]
+    link.symlink_to(outside_dir(book) / "secret.md")
+    code, findings, output = run_check(run, book, *args)
+    assert code == 1, output
+    assert symlink_findings(findings) == ["cases/c1/04-intervention.md"]

@@ -1068,9 +1068,14 @@ def _select(root: Path, layout: Layout, targets: list[Path] | None) -> tuple[set
     with_resources = False
     for target in targets:
         t = Path(os.path.abspath(target))
-        if not inside(root, t):
-            raise CasebookError(f"사례집 밖의 경로입니다 (outside the casebook {root}): {target}")
-        rel = Path(os.path.realpath(t)).relative_to(root).parts
+        if inside(root, t):
+            rel = Path(os.path.realpath(t)).relative_to(root).parts
+        else:  # judged by where it is written: a link in the casebook leading out (or nowhere) is its case's,
+            # whose check says where it leads (symlink-outside)
+            written = Path(os.path.realpath(t.parent)) / t.name
+            if written == root or not written.is_relative_to(root):
+                raise CasebookError(f"사례집 밖의 경로입니다 (outside the casebook {root}): {target}")
+            rel = written.relative_to(root).parts
         if not rel:
             return None, True
         if rel[0] == "cases" and len(rel) == 1:
