@@ -345,3 +345,35 @@ def test_a_reference_in_the_wrong_case_gets_one_finding_that_says_which_was_mean
     record.write_text(text.replace("    goal: G1\n", "    goal: g1\n", 1), encoding="utf-8")
     found = [(f.code, f.message_ko) for f in check(sample).findings if f.path.endswith("2026-0001/04-intervention.md")]
     assert [c for c, _ in found] == ["unknown-goal"] and "G1" in found[0][1]
+
+
+def test_an_unreadable_schemas_folder_is_reported_once_and_the_shipped_schemas_stand_in() -> None:
+    """schemas/ unreadable (chmod 000, not root) gave one schema-unavailable ('파일이 없습니다') per
+    record, nothing at schemas/: it is one folder-unreadable there, and the records are checked
+    against the shipped schemas (as for a missing folder: a record's error still found)."""
+    base = Path(tempfile.mkdtemp(prefix="casekit-perm-"))
+    try:
+        os.chmod(base, 0o755)
+        root = make_casebook(base / "book", {"c1": FULL_PATH[:1], "c2": FULL_PATH[:1]})
+        shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
+        intake = root / "cases/c2/01-intake.md"
+        intake.write_text(intake.read_text(encoding="utf-8").replace("stage: intake", "stage: intake\nbogus_field: 1"),
+                          encoding="utf-8")
+        for dirpath, dirnames, filenames in os.walk(base):
+            for name in dirnames:
+                os.chmod(os.path.join(dirpath, name), 0o755)
+            for name in filenames:
+                os.chmod(os.path.join(dirpath, name), 0o644)
+        os.chmod(root / "schemas", 0o000)
+        if os.geteuid() == 0:
+            proc = _as_nobody(root)
+            if proc is None:
+                pytest.skip("running as root and cannot run a check as an unprivileged user")
+            findings = json.loads(proc.stdout)["findings"]
+        else:
+            findings = [f.as_dict() for f in check(root).findings]
+        assert [(f["path"], f["code"]) for f in findings] == [
+            ("cases/c2/01-intake.md", "unknown-field"), ("schemas", "folder-unreadable"), ("schemas", "schema-replaced")]
+    finally:
+        os.chmod(base / "book/schemas", 0o755)
+        shutil.rmtree(base)

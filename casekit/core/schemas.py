@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from functools import cached_property
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from casekit.core.findings import Finding, finding
+from casekit.core.findings import Finding, finding, os_reason
 from casekit.core.hints import (
     CURLY_QUOTES,
     DASHES,
@@ -120,9 +121,19 @@ class SchemaSet:
     def load(cls, folder: FsPath | None) -> SchemaSet:
         """The schemas of `folder`; a broken one is reported (`schema_files`) and the shipped
         schema of the same name stands in for it, so a bad schema never stops a check."""
-        if folder is None or not folder.is_dir():
+        unreadable: Finding | None = None
+        if folder is not None and folder.is_dir():
+            try:
+                os.listdir(folder)
+            except OSError as exc:  # not one record's schema missing, 110 times: the folder, once
+                unreadable = finding("folder-unreadable", "schemas", None, None, reason=os_reason(exc))
+        if folder is None or not folder.is_dir() or unreadable is not None:
             folder = DEFAULTS / "schemas"
         self = cls(folder)
+        if unreadable is not None:
+            self.findings += [unreadable, finding(
+                "schema-replaced", "schemas", None, None,
+                fallback="casekit 기본 스키마로 대신 검사합니다 (the shipped schemas are used instead)")]
         custom = folder != DEFAULTS / "schemas"
         schemas, problems = read_schemas(folder, "schemas" if custom else "(기본) schemas")
         self.schemas.update(schemas)
