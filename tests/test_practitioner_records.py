@@ -14,18 +14,13 @@ import pytest
 from casekit.core.casebook import check
 from casekit.core.names import copy_of
 from casekit.core.schemas import numbered_items
+from tests.test_practitioner_mistakes import edit
 
 INTAKE = "cases/2026-0001/01-intake.md"
 PROBLEMS = ('  - "다니던 공장이 폐업해 6개월째 소득이 없음"\n  - "월세 2개월 체납"\n'
             '  - "당뇨 약을 3개월째 끊은 상태"')
 
 
-def edit(sample: Path, rel: str, old: str, new: str) -> int:
-    record = sample / rel
-    text = record.read_text(encoding="utf-8")
-    assert old in text, old
-    record.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def findings_of(sample: Path, prefix: str) -> list:

@@ -116,24 +116,30 @@ def _as_nobody(root: Path) -> subprocess.CompletedProcess[bytes] | None:
                           capture_output=True, timeout=60, check=False)
 
 
+def _unreadable_check(base: Path, folder: Path) -> list[dict]:
+    """The findings of a check of the casebook in `base` with `folder` unreadable: as an unprivileged
+    user (root reads anything), everything else readable to all."""
+    for dirpath, dirnames, filenames in os.walk(base):
+        for name in dirnames:
+            os.chmod(os.path.join(dirpath, name), 0o755)
+        for name in filenames:
+            os.chmod(os.path.join(dirpath, name), 0o644)
+    os.chmod(folder, 0o000)
+    root = folder.parent if folder.name == "schemas" else folder.parent.parent
+    if os.geteuid() == 0:
+        proc = _as_nobody(root)
+        if proc is None:
+            pytest.skip("running as root and cannot run a check as an unprivileged user")
+        return json.loads(proc.stdout)["findings"]
+    return [f.as_dict() for f in check(root).findings]
+
+
 def test_an_unreadable_case_folder_is_reported_not_empty() -> None:
     base = Path(tempfile.mkdtemp(prefix="casekit-perm-"))
     try:
         os.chmod(base, 0o755)
         root = make_casebook(base / "book", {"c1": FULL_PATH[:1], "c2": FULL_PATH[:1]})
-        for dirpath, dirnames, filenames in os.walk(base):
-            for name in dirnames:
-                os.chmod(os.path.join(dirpath, name), 0o755)
-            for name in filenames:
-                os.chmod(os.path.join(dirpath, name), 0o644)
-        os.chmod(root / "cases/c2", 0o000)
-        if os.geteuid() == 0:
-            proc = _as_nobody(root)
-            if proc is None:
-                pytest.skip("running as root and cannot run a check as an unprivileged user")
-            findings = json.loads(proc.stdout)["findings"]
-        else:
-            findings = [f.as_dict() for f in check(root).findings]
+        findings = _unreadable_check(base, root / "cases/c2")
         assert [(f["path"], f["code"]) for f in findings] == [("cases/c2", "folder-unreadable")]
     finally:
         os.chmod(base / "book/cases/c2", 0o755)
@@ -359,19 +365,7 @@ def test_an_unreadable_schemas_folder_is_reported_once_and_the_shipped_schemas_s
         intake = root / "cases/c2/01-intake.md"
         intake.write_text(intake.read_text(encoding="utf-8").replace("stage: intake", "stage: intake\nbogus_field: 1"),
                           encoding="utf-8")
-        for dirpath, dirnames, filenames in os.walk(base):
-            for name in dirnames:
-                os.chmod(os.path.join(dirpath, name), 0o755)
-            for name in filenames:
-                os.chmod(os.path.join(dirpath, name), 0o644)
-        os.chmod(root / "schemas", 0o000)
-        if os.geteuid() == 0:
-            proc = _as_nobody(root)
-            if proc is None:
-                pytest.skip("running as root and cannot run a check as an unprivileged user")
-            findings = json.loads(proc.stdout)["findings"]
-        else:
-            findings = [f.as_dict() for f in check(root).findings]
+        findings = _unreadable_check(base, root / "schemas")
         assert [(f["path"], f["code"]) for f in findings] == [
             ("cases/c2/01-intake.md", "unknown-field"), ("schemas", "folder-unreadable"), ("schemas", "schema-replaced")]
     finally:

@@ -968,10 +968,15 @@ def test_a_long_word_or_a_name_is_found_by_no_part_of_it_alone(browser: Browser,
     "고용 욕구", `치매검사` 7 pages by 검사 alone, `3개` every page of a lone 개. A noun of four syllables or
     more is held whole (joined, or apart: 재활 운동), or by two bigrams where no page holds it so; another
     name of it whole; a count of one digit as the count."""
+    _finds_first(browser, served_site, query, found, not_found)
+
+
+def _finds_first(browser: Browser, site: str, query: str, found: set[str], not_found: set[str]) -> None:  # noqa: F811
+    """`query` typed into the site's search box: `found` are its first results, none of `not_found` among them."""
     with open_context(browser) as (context, _log):
         page = context.new_page()
-        page.goto(served_site)
-        pages = [site_path(h, served_site) for h in search(page, query)]
+        page.goto(site)
+        pages = [site_path(h, site) for h in search(page, query)]
     assert found <= set(pages) and not (not_found & set(pages)), pages
     assert set(pages[:len(found)]) == found, pages
 
@@ -997,12 +1002,7 @@ def test_a_query_finds_the_pages_holding_what_it_says(browser: Browser, served_s
     """A probe: `0003` found "대표 전화: 02-000-3456" (the word being typed, the start of 0003456, that
     phone number's parts joined), `청소년` the pages of 청소, `을` and `은 는 이 가` 6 and 48 pages marking
     으려, 강, 간, `긴급지원 -주거` the pages of 주거 first."""
-    with open_context(browser) as (context, _log):
-        page = context.new_page()
-        page.goto(served_site)
-        pages = [site_path(h, served_site) for h in search(page, query)]
-    assert found <= set(pages) and not (not_found & set(pages)), pages
-    assert set(pages[:len(found)]) == found, pages
+    _finds_first(browser, served_site, query, found, not_found)
 
 
 @pytest.mark.browser
