@@ -371,3 +371,31 @@ def test_an_unreadable_schemas_folder_is_reported_once_and_the_shipped_schemas_s
     finally:
         os.chmod(base / "book/schemas", 0o755)
         shutil.rmtree(base)
+
+
+@pytest.mark.parametrize(("stage", "rel"), [("monitoring", "cases/2026-0001/05-monitoring.md"),
+                                         # (a schema read before common.schema.json, found broken after it)
+                                         ("assessment", "cases/2026-0001/02-assessment.md")])
+def test_a_ref_into_a_broken_schema_that_the_shipped_one_lacks_is_its_own_finding(sample: Path, stage: str,
+                                                                                  rel: str) -> None:
+    """A probe: `monitoring.schema.json` took a record's `date` from a `$defs` entry of the casebook's
+    `common.schema.json`, which held a mistake elsewhere (`"type": 5`); the shipped common stood in for
+    it, lacking that entry, and `date: 12345` went unchecked with no word. The `$ref` is now judged
+    against the schema that stands in: the stage schema is reported and replaced too, and the record's
+    date is checked against the shipped one."""
+    common = sample / "schemas/common.schema.json"
+    schema = json.loads(common.read_text(encoding="utf-8"))
+    schema.setdefault("$defs", {})["mydate"] = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+    schema["$defs"]["junk"] = {"type": 5}
+    common.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    path = sample / f"schemas/{stage}.schema.json"
+    own = json.loads(path.read_text(encoding="utf-8"))
+    own["properties"]["date"] = {"$ref": "common.schema.json#/$defs/mydate"}
+    path.write_text(json.dumps(own, ensure_ascii=False, indent=2), encoding="utf-8")
+    record = sample / rel
+    record.write_text(re.sub(r"^date: .*$", "date: 12345", record.read_text(encoding="utf-8"), count=1, flags=re.M),
+                      encoding="utf-8")
+    found = {(f.path, f.code) for f in check(sample, cache=False).findings}
+    assert (f"schemas/{stage}.schema.json", "schema-invalid") in found, found
+    assert (f"schemas/{stage}.schema.json", "schema-replaced") in found, found
+    assert (rel, "wrong-type") in found, found

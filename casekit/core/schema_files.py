@@ -91,13 +91,31 @@ def read_schemas(folder: Path, prefix: str) -> tuple[dict[str, Any], dict[str, l
             problems[name] = [finding("schema-invalid", rel, 1, 1, detail="a schema must be a JSON object {...}")]
             continue
         schemas[name] = schema
-    for name in list(schemas):
-        rel, text = texts[name]
-        fs = _lint(name, schemas[name], schemas, rel, text, set(problems))
-        if fs:
-            problems[name] = fs
-            del schemas[name]
+    # linted again while one turns out broken: a `$ref` into a schema found broken after it was linted
+    # is judged against the shipped schema that stands in (`_ref_problem`), whatever the files' order
+    changed = True
+    while changed:
+        changed = False
+        for name in list(schemas):
+            rel, text = texts[name]
+            fs = _lint(name, schemas[name], schemas, rel, text, set(problems))
+            if fs:
+                problems[name] = fs
+                del schemas[name]
+                changed = True
     return schemas, problems
+
+
+_SHIPPED = Path(__file__).resolve().parent.parent / "defaults" / "schemas"
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped(name: str) -> Any:
+    """The shipped schema `name` (what stands in for the casebook's when it is broken), None without one."""
+    try:
+        return json.loads((_SHIPPED / f"{name}.schema.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _lint(name: str, schema: dict[str, Any], schemas: dict[str, Any], rel: str, text: str,
@@ -202,9 +220,16 @@ def _target(base: str, ref: str, schemas: dict[str, Any]) -> tuple[str, Any] | s
 def _ref_problem(base: str, ref: str, schemas: dict[str, Any], broken: set[str]) -> str | None:
     seen: set[tuple[str, str]] = set()
     while True:
-        file_part = ref.partition("#")[0]
-        if file_part.endswith(".schema.json") and file_part[: -len(".schema.json")] in broken:
-            return None
+        file_part, _, pointer = ref.partition("#")
+        if file_part.endswith(".schema.json") and (into := file_part[: -len(".schema.json")]) in broken:
+            # the shipped schema stands in for the broken one: what it names must be there too, or
+            # the field is checked against nothing (a `$defs` entry only the broken file held)
+            shipped = _shipped(into)
+            if shipped is None:
+                return None
+            found = _target(into, "#" + pointer, {into: shipped})
+            return (f"{found} in the shipped {file_part}, which stands in for the casebook's (broken)"
+                    if isinstance(found, str) else None)
         if (base, ref) in seen:
             return "the $ref chain loops back on itself"
         seen.add((base, ref))
