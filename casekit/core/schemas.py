@@ -237,6 +237,18 @@ class SchemaSet:
         except Exception:  # a value it cannot take (a huge number): let jsonschema judge
             return False
 
+    def compiled_error_kinds(self, kind: str, data: Any) -> frozenset[str] | None:
+        """The kinds of error the compiled validator finds in `data`, by jsonschema-rs's names ("Required",
+        "AdditionalProperties", "Enum"…; empty: valid), asked without importing jsonschema. None when it
+        cannot say (no compiled validator, or a value it cannot take): then ask `validate`."""
+        compiled = self._compiled.get(kind) if self.compiled else None
+        if compiled is None:
+            return None
+        try:
+            return frozenset(type(e.kind).__name__ for e in compiled.iter_errors(data))
+        except Exception:  # a value it cannot take (a huge number): let jsonschema judge
+            return None
+
     def resolve(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
         """Follow a `$ref` (same file or a sibling file) to the schema it names."""
         ref = schema.get("$ref")

@@ -123,13 +123,8 @@ def _may_lack_or_add(schemas: SchemaSet, stage: str, data: object) -> bool:
     compiled validator's errors are asked first, so that a template whose only errors are its prompts
     (every shipped one) costs no import of the pure-Python validator, which explains: a tenth of a
     warm check of 10,000 cases. Unsure (no compiled validator, an error of another kind): True."""
-    compiled = schemas._compiled.get(stage) if schemas.compiled else None
-    if compiled is None:
-        return True
-    try:
-        return any(type(e.kind).__name__ not in _PROMPTS_ONLY for e in compiled.iter_errors(data))
-    except Exception:  # (a value it cannot take: ask the explaining validator)
-        return True
+    kinds = schemas.compiled_error_kinds(stage, data)
+    return kinds is None or not kinds <= _PROMPTS_ONLY
 
 
 def _invalid(f: Finding, rel: str) -> Finding:
