@@ -1818,10 +1818,8 @@ def scan_fields(index: SensitiveIndex, rel: str, fields: list[tuple[str, int, in
         if hit.variant == GIVEN and name_ok:
             continue  # (a given name that is an ordinary word there, said so on its line)
         at = column if start is None else start + hit.start - starts[i] + 1
-        # (mkdocs.yml's texts: a given name an error where Korean marks it as a person's; bare, a warning:
-        # an agency's name, 가온 사례집, is some client's given name in a casebook of thousands)
-        in_field = rel != SETTINGS_FILE or hit.variant != GIVEN or _cued(text, hit.end - starts[i])
-        out.append(_finding(hit, rel, line, at, date_field=date_field, in_field=in_field))
+        out.append(_finding(hit, rel, line, at, date_field=date_field, in_field=True, text=text,
+                            end=hit.end - starts[i]))
     return out
 
 
@@ -1889,11 +1887,14 @@ def values_too_long(parsed: Parsed, rel: str, patterns: list[tuple[Any, ...]]) -
 
 
 def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_field: bool = False,
-             in_field: bool = False, advice: tuple[str, str] | None = None) -> Finding:
+             in_field: bool = False, advice: tuple[str, str] | None = None, text: str = "", end: int = 0) -> Finding:
     """`in_field`: a value published as written (a front-matter field, a handover's reason, a text of
     mkdocs.yml), which the site does not mask: a given name there is `given-name-in-field`, an error,
-    in a record's or a resource's field and in mkdocs.yml (a body's is masked: `given-name-in-text`, a
-    warning; a docs/ page's front matter is read as the page is).
+    in a record's or a resource's field, and in a text of mkdocs.yml where Korean marks it as a
+    person's (`_cued`: a cue after it, `민호 씨`, `지윤 주무관`); elsewhere `given-name-in-text`, a
+    warning (a body's is masked; a docs/ page's front matter is read as the page is; a bare one in
+    mkdocs.yml: an agency's name, 가온 사례집, is some client's given name in a casebook of thousands).
+    `text`, `end`: the text `hit` was found in and where it ends there (what follows it: a cue?).
     `advice`: what to do (Korean, English) when not the ADVICE of a text (a name: rename it)."""
     # whose value it is (the record or resource it is written in, never the value): a record's date
     # that is a client's birth date, a name that is another case's client's, is found at once
@@ -1908,7 +1909,7 @@ def _finding(hit: Hit, rel: str, line: int | None, column: int | None, date_fiel
     ko, en = advice or (DATE_ADVICE if date_field and hit.field.rsplit(".", 1)[-1] == "birth_date" else ADVICE)
     args["advice"], args["advice_en"] = ko.format(source=source), en.format(source_en=source)
     code = "given-name-in-field" if in_field and hit.variant == GIVEN and (
-        scope_of(rel) is not None or rel == SETTINGS_FILE) else hit.code
+        _cued(text, end) if rel == SETTINGS_FILE else scope_of(rel) is not None) else hit.code
     return finding(code, rel, line, column, **args)
 
 
@@ -1928,9 +1929,8 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
         found += [(hit, tag_at + hit.start if shown == markup else tag_at) for hit in index.find(shown, scope=scope)]
-    if rt is None:  # (mkdocs.yml's texts: see scan_fields)
-        return [_finding(hit, rel, line, column, in_field=rel != SETTINGS_FILE or hit.variant != GIVEN
-                         or _cued(searched, hit.end)) for hit, _ in found]
+    if rt is None:  # (a field: published as written)
+        return [_finding(hit, rel, line, column, in_field=True, text=searched, end=hit.end) for hit, _ in found]
     if not found:  # (most texts)
         return out
     name_ok, locate = _lines_having(text, NAME_OK), locator(text, line or 1)
