@@ -5,8 +5,12 @@ entry naming no page, a `docs_dir` naming no folder), each at its place with the
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import inspect
 import re
 from pathlib import Path
+
+import pytest
 
 from casekit.core.casebook import check
 from casekit.core.site_settings import check_site_settings
@@ -126,11 +130,118 @@ def test_a_misspelt_plugin_or_setting_is_named_with_the_one_meant(sample: Path) 
         "theme", "plugins", "markdown_extensions"]
 
 
-def test_the_names_known_are_mkdocs_and_the_plugins_own() -> None:
+# Names casekit keeps to say "did you mean" (casekit.core.settings_names, casekit.core.site_settings), held
+# against what the installed MkDocs, Python-Markdown and Material accept: an upgrade within the pinned
+# range that adds, renames or drops one fails here, not silently in a user's mkdocs.yml.
+
+# in MkDocs' schema but no setting to write: MkDocs sets it from the file's path and refuses it in the file
+NOT_WRITTEN = {"config_file_path"}
+# known, though in no schema: MkDocs' YAML loader (mkdocs.utils.yaml) reads it before the schema does
+LOADER_KEYS = {"INHERIT"}
+# plugins refused for what they fetch (site_settings.FETCHING_PLUGINS) that are not Material's: named so
+# that the refusal says why, installed or not
+THIRD_PARTY_FETCHING = {"git-committers"}
+# extensions refused for the files they read (site_settings.UNSAFE_EXTENSIONS), of packages casekit does
+# not install: named so that the refusal says why
+THIRD_PARTY_INCLUDES = {"markdown_include.include", "mdx_include", "markdown_include"}
+
+
+def _schema_keys(config: type) -> list[str]:
+    return [k for k, _ in config._schema]
+
+
+def _plugins_of(theme: str) -> set[str]:
+    """The plugin names MkDocs loads with `theme` (a bare name also as `theme/name`:
+    config_options.Plugins.load_plugin_with_namespace)."""
+    from mkdocs.plugins import get_plugins
+
+    installed = set(get_plugins())
+    return installed | {name.split("/", 1)[1] for name in installed if name.startswith(f"{theme}/")}
+
+
+def test_the_top_level_names_are_mkdocs_own() -> None:
+    import mkdocs.utils.yaml
     from mkdocs.config.defaults import MkDocsConfig
 
-    from casekit.core.settings_names import MKDOCS_KEYS, PLUGIN_OPTIONS
-    from casekit.mkdocs_plugin.config import CasekitConfig
+    from casekit.core.settings_names import MKDOCS_KEYS
 
-    assert set(MKDOCS_KEYS) == {k for k, _ in MkDocsConfig._schema} - {"config_file_path"} | {"INHERIT"}
-    assert list(PLUGIN_OPTIONS) == [k for k, _ in CasekitConfig._schema]
+    assert len(set(MKDOCS_KEYS)) == len(MKDOCS_KEYS)
+    assert set(MKDOCS_KEYS) == set(_schema_keys(MkDocsConfig)) - NOT_WRITTEN | LOADER_KEYS
+    assert all(f"'{key}'" in inspect.getsource(mkdocs.utils.yaml) for key in LOADER_KEYS)
+    assert set(_schema_keys(MkDocsConfig)) >= NOT_WRITTEN  # (an exception that no longer is one: drop it)
+
+
+def test_the_top_level_names_are_properdocs_own_too() -> None:
+    """`casekit build --generator properdocs` reads the same mkdocs.yml (ProperDocs: MkDocs' fork)."""
+    pytest.importorskip("properdocs")
+    import properdocs.utils.yaml
+    from properdocs.config.defaults import ProperDocsConfig
+
+    from casekit.core.settings_names import MKDOCS_KEYS
+
+    assert set(MKDOCS_KEYS) == set(_schema_keys(ProperDocsConfig)) - NOT_WRITTEN | LOADER_KEYS
+    assert all(f"'{key}'" in inspect.getsource(properdocs.utils.yaml) for key in LOADER_KEYS)
+
+
+def test_the_plugins_options_are_its_own_with_their_forms() -> None:
+    from mkdocs.config import config_options as c
+
+    from casekit.core.settings_names import PLUGIN_OPTIONS
+    from casekit.mkdocs_plugin.config import CasekitConfig, _Date
+
+    assert list(PLUGIN_OPTIONS) == _schema_keys(CasekitConfig)
+    types = {bool: "bool", int: "int", list: "list", dict: "dict"}
+    for name, option in CasekitConfig._schema:
+        inner = option.option if isinstance(option, c.Optional) else option
+        form = "date" if isinstance(inner, _Date) else types[inner._type]
+        assert PLUGIN_OPTIONS[name][0] == form, name
+        assert PLUGIN_OPTIONS[name][1].startswith(f"{name}: "), name
+
+
+def test_the_extensions_known_by_name_are_python_markdowns_own() -> None:
+    """SAFE_EXTENSIONS: the short names Python-Markdown registers for its own extensions (`toc`,
+    `tables`); the others are known by their packages' prefixes (pymdownx., material.extensions.)."""
+    from importlib.metadata import distribution
+
+    from casekit.core.site_settings import SAFE_EXTENSION_PREFIXES, SAFE_EXTENSIONS, UNSAFE_EXTENSIONS
+
+    own = {e.name for e in distribution("markdown").entry_points if e.group == "markdown.extensions"}
+    assert own == SAFE_EXTENSIONS
+    for name in SAFE_EXTENSIONS:  # (each also as its module: markdown.extensions.toc)
+        assert importlib.util.find_spec(f"markdown.extensions.{name}") is not None, name
+    for prefix in SAFE_EXTENSION_PREFIXES:
+        assert importlib.util.find_spec(prefix.rstrip(".")) is not None, prefix
+    for module in set(UNSAFE_EXTENSIONS) - THIRD_PARTY_INCLUDES:
+        assert importlib.util.find_spec(module) is not None, module
+    assert set(UNSAFE_EXTENSIONS) >= THIRD_PARTY_INCLUDES
+
+
+def test_the_plugins_known_by_name_are_ones_mkdocs_loads_with_material() -> None:
+    """SAFE_PLUGINS and FETCHING_PLUGINS name plugins MkDocs loads with Material's theme, each of
+    Material's both as written in its docs (`tags`) and with its theme (`material/tags`)."""
+    from casekit.core.site_settings import FETCHING_PLUGINS, SAFE_PLUGINS
+
+    loaded = _plugins_of("material")
+    named = SAFE_PLUGINS | set(FETCHING_PLUGINS) - THIRD_PARTY_FETCHING
+    assert named <= loaded, sorted(named - loaded)
+    assert set(FETCHING_PLUGINS) >= THIRD_PARTY_FETCHING
+    for names in (SAFE_PLUGINS, set(FETCHING_PLUGINS)):
+        bare = {n for n in names if "/" not in n}
+        themed = {n.split("/", 1)[1] for n in names if n.startswith("material/")}
+        assert themed <= bare, sorted(themed - bare)
+        assert {n for n in bare if f"material/{n}" in loaded} <= themed
+
+
+def test_the_themes_refused_for_their_cdns_are_mkdocs_own() -> None:
+    from importlib.metadata import distribution
+
+    from casekit.core.site_settings import CDN_THEMES
+
+    assert set(CDN_THEMES) == {e.name for e in distribution("mkdocs").entry_points if e.group == "mkdocs.themes"}
+
+
+def test_the_settings_refused_are_mkdocs_own() -> None:
+    from casekit.core.settings_names import MKDOCS_KEYS
+    from casekit.core.site_settings import UNSAFE_KEYS
+
+    assert set(UNSAFE_KEYS) <= set(MKDOCS_KEYS)

@@ -24,14 +24,16 @@ from casekit.core.pictures import GENERATED_SECTIONS
 SETTINGS_FILE = "mkdocs.yml"
 _TAG = "tag:yaml.org,2002:"
 
-# MkDocs' settings (mkdocs.config.defaults.MkDocsConfig; a test holds the two together), INHERIT too
+# MkDocs' settings (mkdocs.config.defaults.MkDocsConfig, ProperDocs' the same; tests/test_settings_names.py
+# holds them together), and INHERIT, which MkDocs' YAML loader reads; not config_file_path, which MkDocs sets
+# from the file's path and refuses in it ("Can't set config_file_path in config")
 MKDOCS_KEYS = ("site_name", "nav", "pages", "exclude_docs", "draft_docs", "not_in_nav", "site_url", "site_description",
                "site_author", "theme", "docs_dir", "site_dir", "copyright", "google_analytics", "dev_addr",
                "use_directory_urls", "repo_url", "repo_name", "edit_uri_template", "edit_uri", "extra_css",
                "extra_javascript", "extra_templates", "markdown_extensions", "mdx_configs", "strict", "remote_branch",
                "remote_name", "extra", "plugins", "hooks", "watch", "validation", "INHERIT")
-# the casekit plugin's options (casekit.mkdocs_plugin.config.CasekitConfig; a test holds the two together):
-# the form each takes, with an example
+# the casekit plugin's options (casekit.mkdocs_plugin.config.CasekitConfig; a test holds the two together,
+# forms too): the form each takes, with an example
 PLUGIN_OPTIONS = {"enabled": ("bool", "enabled: true"), "today": ("date", "today: 2026-11-20"),
                   "caseload_limit": ("int", "caseload_limit: 20"), "max_findings": ("int", "max_findings: 20"),
                   "korean_search": ("bool", "korean_search: true"), "pages": ("bool", "pages: true"),

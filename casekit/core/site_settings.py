@@ -103,7 +103,8 @@ UNSAFE_EXTENSIONS = {
 # other (material/projects builds other mkdocs.yml files with their hooks; macros runs main.py)
 # is refused
 SAFE_PLUGINS = frozenset({"search", "material/search", "casekit", "tags", "material/tags", "meta", "material/meta"})
-# Markdown extensions: Python-Markdown's own, pymdownx's and Material's (but the file-including ones above)
+# Markdown extensions: Python-Markdown's own (the names it registers: tests/test_settings_names.py holds them
+# together), pymdownx's and Material's (but the file-including ones above)
 SAFE_EXTENSION_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 SAFE_EXTENSIONS = frozenset({"abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
                              "md_in_html", "tables", "codehilite", "legacy_attrs", "legacy_em", "meta", "nl2br",
