@@ -245,3 +245,10 @@ def test_the_settings_refused_are_mkdocs_own() -> None:
     from casekit.core.site_settings import UNSAFE_KEYS
 
     assert set(UNSAFE_KEYS) <= set(MKDOCS_KEYS)
+
+
+def test_config_file_path_which_mkdocs_refuses_is_an_error_at_its_line(sample: Path) -> None:
+    at = _edit(sample / "mkdocs.yml", "\ntheme:", "\nconfig_file_path: mkdocs.yml\ntheme:") + 1
+    found = check_site_settings(sample)
+    assert [(f.code, f.line, f.column, f.severity) for f in found] == [("settings-invalid", at, 1, "error")]
+    assert "config_file_path" in found[0].message_ko and "지우세요" in found[0].message_ko, found[0].message_ko

@@ -67,11 +67,17 @@ def _guess(name: str, known: list[str]) -> tuple[str, str]:
 
 
 def name_findings(doc: yaml.MappingNode, root: Path, docs: str | None) -> list[Finding]:
-    """settings-unknown, settings-value, settings-nav-missing and settings-docs-missing of the settings
-    `doc` of the casebook at `root` (its real path), whose pages folder is `docs` (None: out of it)."""
+    """settings-unknown, settings-value, settings-nav-missing and settings-docs-missing (settings-invalid for
+    config_file_path, which MkDocs refuses) of the settings `doc` of the casebook at `root` (its real path),
+    whose pages folder is `docs` (None: out of it)."""
     out: list[Finding] = []
     for key, _ in _items(doc):
-        if str(key.value) not in MKDOCS_KEYS:
+        if str(key.value) == "config_file_path":  # (MkDocs sets it from the file's path and stops the build)
+            out.append(finding("settings-invalid", SETTINGS_FILE, *_at(key), detail=(
+                "config_file_path는 MkDocs가 mkdocs.yml의 위치로 스스로 정하는 값이라 파일에 쓰면 빌드가 멈춥니다. "
+                "이 줄을 지우세요 (MkDocs sets config_file_path from where mkdocs.yml is and stops when the file "
+                "sets it: \"Can't set config_file_path in config\"; delete this line)")))
+        elif str(key.value) not in MKDOCS_KEYS:
             hint = _guess(str(key.value), list(MKDOCS_KEYS))
             out.append(finding("settings-unknown", SETTINGS_FILE, *_at(key), key=str(key.value)[:60], owner="MkDocs",
                                owner_en="MkDocs", hint=hint[0], hint_en=hint[1]))
