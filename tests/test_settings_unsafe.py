@@ -75,6 +75,7 @@ def test_settings_that_run_code_read_files_or_inject_html_are_refused(sample: Pa
 @pytest.mark.parametrize("plugin", [
     "  - tags:\n      export_file: ../../../tmp/x.json\n", "  - tags:\n      export_file: /etc/x.json\n",
     "  - meta:\n      meta_file: ../cases/2026-0001/01-intake.md\n", "  - material/tags:\n      export_file: ~/x.json\n",
+    "  - search:\n      jieba_dict: ../../../etc/passwd\n", "  - material/search:\n      jieba_dict_user: /etc/shadow\n",
 ])
 def test_a_plugins_file_out_of_its_folder_is_refused(sample: Path, plugin: str) -> None:
     """The tags plugin (allowed) wrote its export to `../../../tmp/x.json` as the build's user (a

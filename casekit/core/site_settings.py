@@ -711,15 +711,19 @@ def _is_date(node: yaml.ScalarNode) -> bool:
     return True
 
 
+# plugin options naming a file whose names do not say so: Material's search reads jieba's dictionaries
+_FILE_OPTIONS = frozenset({"jieba_dict", "jieba_dict_user"})
+
+
 def _plugin_paths(node: yaml.Node | None) -> Iterator[tuple[yaml.ScalarNode, yaml.ScalarNode]]:
     """(option, value) of every plugin option naming a file (`tags: export_file`, `meta: meta_file`,
-    `…_file`, `…_dir`): the tags plugin wrote its export to `../../../etc/…` as the build's user (a probe)."""
+    `…_file`, `…_dir`, search's `jieba_dict`): the tags plugin wrote its export to `../../../etc/…` as the build's user (a probe)."""
     entries = node.value if isinstance(node, yaml.SequenceNode) else [node] if isinstance(node, yaml.MappingNode) else []
     for entry in entries:
         for _, options in _items(entry):
             for option, value in _items(options):
                 if isinstance(option, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode) \
-                        and str(option.value).endswith(("_file", "_dir", "_path")):
+                        and (str(option.value).endswith(("_file", "_dir", "_path")) or str(option.value) in _FILE_OPTIONS):
                     yield option, value
 
 
