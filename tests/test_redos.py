@@ -22,7 +22,7 @@ import pytest
 
 import casekit
 from casekit.core.names import copy_of
-from casekit.site.search_ko import PREDICATE_DO, predicates
+from casekit.site.search_ko import GI, PREDICATE_DO, PREDICATE_GI, predicates
 
 CPU_BOUND = 1.0  # seconds of CPU for what takes a few milliseconds (the machine is shared and slow)
 
@@ -117,6 +117,28 @@ def test_verb_forms_before_a_negation_are_those_of_the_pattern() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert predicates(text) == PREDICATE_DO.sub(lambda m: m.group()[:-1], text), text
     assert predicates("약을 먹지도 못하고 잠들지도 않는다. 복약 지도 않음") == "약을 먹지 못하고 잠들지 않는다. 복약 지도 않음"
+
+
+def test_verb_forms_before_hada_are_those_of_the_pattern() -> None:
+    """`predicates` marks the particle `PREDICATE_GI` matches (울기도 했다), after dropping what
+    `PREDICATE_DO` does, as the search worker applies the two patterns."""
+    pieces = ["기도", "기는", "기만", "지도", "도", "기", "울", "가", " ", "  ", "\n", "하", "했다", "하고", "해요", "함",
+              "한", "할머니", "않", "못", "x", ",", "하기도", "읽기는", "하지"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        want = PREDICATE_GI.sub(lambda m: m.group()[:-1] + GI, PREDICATE_DO.sub(lambda m: m.group()[:-1], text))
+        assert predicates(text) == want, text
+    assert predicates("울기도 하고 웃기도 했다. 위기도 높음") == f"울기{GI} 하고 웃기{GI} 했다. 위기도 높음"
+
+
+@pytest.mark.parametrize("text", ["'가' * 200_000 + ' 가'", "'가 ' + '가' * 200_000 + '기도 했다'",
+                                  "'가기도 ' * 20_000 + '했다'", "'ID나' * 100_000", "'가가 ' * 50_000"])
+def test_the_terms_of_a_long_text_are_read_in_a_blink(text: str) -> None:
+    """The words side by side (`search_ko._PAIR`: a run read once from where it starts), the verbs of
+    -기도 하다 (`gi_keys`: each run read back once) and the particles after letters (`RUN_PARTICLE`)."""
+    cpu = _cpu_in_subprocess(f"from casekit.site.search_ko import terms\ntext = {text}\nwork = lambda: terms(text)")
+    assert cpu < CPU_BOUND, cpu
 
 
 def test_a_date_option_of_many_spaces_is_read_in_a_blink() -> None:

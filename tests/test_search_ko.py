@@ -21,7 +21,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 import yaml
@@ -51,6 +51,7 @@ from tests.browser_support import (  # noqa: F401  (browser, built_site, served_
     load_queries,
     open_context,
     search,
+    serve,
     served_site,
     site_path,
 )
@@ -952,8 +953,10 @@ def test_a_word_typed_whole_is_no_other_word_it_shares_a_syllable_with(
 @pytest.mark.parametrize(("query", "found", "not_found"), [
     # another name: the pages of 국민취업지원제도, not those of 지원 (긴급지원) or 제도 alone
     ("국취", {"/cases/2026-0002/", "/resources/gaon-job-center/"}, {"/cases/2026-0012/", "/cases/2026-0008/"}),
-    # 고용센터: not "고용 욕구" alone; 치매검사: not "청력 검사"; 재활운동: not "재활용"
-    ("고용센터", {"/resources/gaon-job-center/", "/cases/2026-0002/"}, {"/cases/2026-0009/"}),
+    # 고용센터: not "고용 욕구" alone, nor 고용 and a 센터 anywhere (욕구 영역: 고용 · 경제 of the 자활센터, or
+    # 2026-0001's 행정복지센터); 치매검사: not "청력 검사"; 재활운동: not "재활용"
+    ("고용센터", {"/resources/gaon-job-center/", "/cases/2026-0002/"},
+     {"/cases/2026-0009/", "/resources/gaon-self-sufficiency-center/", "/cases/2026-0001/", "/cases/2026-0006/"}),
     ("치매검사 ", {"/resources/gaon-health-center/"}, {"/cases/2026-0014/", "/resources/gaon-mental-health-center/"}),
     ("재활운동 ", {"/cases/2026-0006/", "/resources/gaon-health-center/"}, {"/resources/gaon-self-sufficiency-center/"}),
     # written apart, or with a part of it only where no page holds it whole (고혈압 약)
@@ -992,6 +995,12 @@ def _finds_first(browser: Browser, site: str, query: str, found: set[str], not_f
     ("한지윤", set(), {"/privacy/"}),
     # particles typed apart: nothing (이<mark>으려</mark>면, 방문건<mark>강</mark>관리)
     ("을", set(), {"/records/", "/cases/2026-0001/"}),
+    # 열람 (access): not 여름 (summer) of 2026-0006, read as the same verb's noun form (여르다)
+    ("열람 제한", {"/cases/2026-0010/", "/records/", "/guide/"}, {"/cases/2026-0006/"}),
+    # a particle after letters: ID, not the 나 of 나가는, 나를 (2026-0004, the neighbours' group)
+    ("ID나", {"/privacy/", "/records/", "/guide/"}, {"/cases/2026-0004/", "/resources/naraedong-neighbors/"}),
+    # a verb of -기도 하다 no page says: nothing, not the pages of 했다 (typed last) and 위기도
+    ("울기도 했다", set(), {"/cases/2026-0009/", "/cases/2026-0001/"}),
     ("은 는 이 가", set(), {"/resources/gaon-health-center/", "/cases/2026-0001/"}),
     # -word excludes the pages holding it, +word keeps only those
     ("긴급지원 -주거", {"/cases/2026-0008/", "/cases/2026-0013/"}, {"/cases/2026-0006/", "/resources/naraedong-welfare-team/"}),
@@ -1001,7 +1010,8 @@ def test_a_query_finds_the_pages_holding_what_it_says(browser: Browser, served_s
                                                      found: set[str], not_found: set[str]) -> None:
     """A probe: `0003` found "대표 전화: 02-000-3456" (the word being typed, the start of 0003456, that
     phone number's parts joined), `청소년` the pages of 청소, `을` and `은 는 이 가` 6 and 48 pages marking
-    으려, 강, 간, `긴급지원 -주거` the pages of 주거 first."""
+    으려, 강, 간, `긴급지원 -주거` the pages of 주거 first. A tester: `열람 제한` listed 2026-0006 by "여름
+    침수", `ID나` the pages of 나가는 and 나를, `울기도 했다` ten pages of 했다 marking 위<mark>기도</mark>."""
     _finds_first(browser, served_site, query, found, not_found)
 
 
@@ -1032,6 +1042,8 @@ def test_a_page_saying_the_query_in_one_sentence_ranks_above_one_holding_its_wor
     # a one-syllable word after others: not the start of 낮, 낱; nor a syllable inside another word
     ("보청기가 고장 나", re.compile(r"<mark>보청기가</mark>"), re.compile(r"<mark>[낮낱]|[가-힣]<mark>나</mark>")),
     ("힘들어함", re.compile(r"<mark>힘들"), re.compile(r"<mark>들어")),
+    # letters and a particle: the ID of "ID나", not the id of link-outside, nor 나
+    ("ID나", re.compile(r"<mark>ID</mark>나"), re.compile(r"[A-Za-z]<mark>|</mark>[A-Za-z]|<mark>나")),
 ])
 def test_a_snippet_marks_what_the_query_found_it_by(browser: Browser, served_site: str, query: str,  # noqa: F811
                                                     wanted: re.Pattern[str], wrong: re.Pattern[str]) -> None:
@@ -1050,6 +1062,11 @@ def test_a_snippet_marks_what_the_query_found_it_by(browser: Browser, served_sit
     ("반지하를", ["지금 사는 반지하 방은 곰팡이"], "지금 사는 <mark>반지하</mark> 방은 곰팡이"),
     ("지하", ["지금 사는 반지하 방은 곰팡이"], "지금 사는 반<mark>지하</mark> 방은 곰팡이"),
     ("65세", ["1965년생, 650명 중 만 65세 이상"], "1965년생, 650명 중 만 <mark>65세</mark> 이상"),
+    # a verb's form in -기도 하다 for the verb typed; not 기도 (prayer) inside it
+    ("울었다", ["아이가 울기도 하고 웃기도 했다"], "아이가 <mark>울기도</mark> 하고 웃기도 했다"),
+    ("기도", ["아이가 울기도 하고 웃기도 했다"], "아이가 울기도 하고 웃기도 했다"),
+    # letters as a run of their own: not inside another
+    ("id", ["링크는 link-outside 경고, ID나 주소"], "링크는 link-outside 경고, <mark>ID</mark>나 주소"),
 ])
 def test_a_snippet_marks_the_word_not_another_holding_its_syllables(
         browser: Browser, served_site: str, built_site: Path, query: str, sentences: list[str], want: str) -> None:  # noqa: F811
@@ -1060,6 +1077,76 @@ def test_a_snippet_marks_the_word_not_another_holding_its_syllables(
         page = context.new_page()
         page.goto(served_site)
         assert page.evaluate(SNIPPET_JS, [config, sentences, query]) == want
+
+
+def _tiny_site(root: Path, pages: dict[str, str]) -> Path:
+    """A site of `pages` (location -> its article's text, a paragraph a line; "" the home page, which
+    names the worker as casekit's pages do), its index built as `casekit build` builds it."""
+    for location, text in pages.items():
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        folder = root / location
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(
+            f'<html><body><script>"{WORKER}"</script><article><h1>{html.escape(location or "home")}</h1>{body}'
+            "</article></body></html>", encoding="utf-8")
+    assert build_search_index(root)["pages"] == len(pages)
+    return root
+
+
+_RANKED_JS = """
+async ([config, queries]) => {
+  const src = await (await fetch('assets/casekit/search-worker.js')).text();
+  const make = new Function('self', 'addEventListener', 'postMessage',
+    src + '; return m => { manifest = m; return { search, fetchJSON }; };');
+  const w = make({location: location}, () => {}, () => {})(config);
+  const out = [];
+  for (const q of queries) {
+    const hits = await w.search(q);
+    const ranked = hits ? hits.ranked : [];
+    out.push(await Promise.all(ranked.map(async r => {
+      const shard = await w.fetchJSON('d-' + Math.floor(r.doc / config.docs_per_shard) + '.json');
+      return shard[r.doc % config.docs_per_shard][0];
+    })));
+  }
+  return out;
+}
+"""
+
+
+def _ranked(browser: Browser, site: Path, queries: list[str]) -> list[list[str]]:  # noqa: F811
+    """The locations the worker ranks for each of `queries` on `site`, best first."""
+    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]
+    with serve(site) as base, open_context(browser, bypass_csp=True) as (context, _log):
+        page = context.new_page()
+        page.goto(base)
+        return cast("list[list[str]]", page.evaluate(_RANKED_JS, [config, queries]))
+
+
+@pytest.mark.browser
+def test_a_compound_or_a_verb_is_found_as_written_not_by_its_parts_anywhere(browser: Browser,  # noqa: F811
+                                                                            tmp_path: Path) -> None:
+    """A tester: `고용센터` ranked pages holding 고용 and 센터 apart (far from each other) among those of the
+    compound, `동의서` missed "동의 서" written apart, and `울기도 했다` found no page of 울었다, only those of
+    했다 (the word being typed) and 위기도. The compound typed joined finds it joined, then written apart
+    side by side, and no page where its parts merely stand (nor 동의 서류: see test_search_forms); the
+    verb of -기도 하다 finds the verb's forms, and a page saying 울기도 하고 is found by 울었다."""
+    site = _tiny_site(tmp_path / "site", {
+        "": "사례집 첫 쪽입니다.",
+        "joined/": "가온 고용센터에 연계했다.",
+        "apart/": "가온 고용 센터에 연계했다.",
+        "far/": "고용 욕구가 있어 가온 자활센터에 연계했다.",
+        "form/": "사례관리 동의서를 받았다.",
+        "form-apart/": "정보 제공 동의 서 작성을 도왔다.",
+        "papers/": "동의 서류를 모두 냈다.",
+        "cried/": "아이가 밤새 울었다.",
+        "cried-too/": "아이가 울기도 하고 웃기도 했다.",
+        "crisis/": "위기도 높음. 다시 상담하기로 했다.",
+    })
+    joined, consent, cried, cried_too = _ranked(browser, site, ["고용센터", "동의서", "울기도 했다", "울었다"])
+    assert joined == ["joined/", "apart/"], joined
+    assert set(consent) == {"form/", "form-apart/"} and consent[0] == "form/", consent
+    assert set(cried) == {"cried/", "cried-too/"}, cried
+    assert set(cried_too) == {"cried/", "cried-too/"}, cried_too
 
 
 @pytest.mark.browser

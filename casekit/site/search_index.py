@@ -612,10 +612,12 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     pages = [[*entry[:3], *([1] if rest else [])] for (entry, _), rest in zip(got, rests, strict=True)]
     raw = [weights for _, weights in got]
     # a page's length is its words': its date terms say again what its words 2026, 03, 15 say, its
-    # counts what 4 and 인 say (each of the site's terms judged once, not once a page it is on)
+    # counts what 4 and 인 say, its terms across two words ("용 센") what the two say, a verb form's second
+    # key (놀르다 of 놀랐다) what its first says (each of the site's terms judged once, not once a page it is on)
     every = set().union(*raw)
     dates = frozenset(t for t in every if search_ko.is_date_term(t))
-    again = dates | frozenset(t for t in every if search_ko.is_count_term(t))
+    again = dates | frozenset(t for t in every if search_ko.is_count_term(t) or search_ko.is_across_term(t)
+                              or search_ko.is_regular_key(t))
     lengths = [sum(w for t, w in r.items() if t not in again) for r in raw]
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
     doc_shards = -(-len(pages) // DOCS_PER_SHARD)
@@ -663,6 +665,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
     vocab: list[list[object]] = [[]]
     size = 0
     for term in sorted(postings):
+        if search_ko.is_across_term(term):  # (two words' syllables: the start of no word typed, 엄 of "엄 마")
+            continue
         if size >= VOCAB_BYTES:
             vocab.append([])
             size = 0
@@ -684,6 +688,8 @@ def build_search_index(site_dir: str | os.PathLike[str], read: dict[str, Weighed
                                "heads_at": heads_at, "heads_per_shard": HEADS_PER_SHARD,
                                "particles": list(search_ko._PARTICLE_ORDER), "endings": list(search_ko.ENDINGS),
                                "bare_endings": list(search_ko.BARE_ENDINGS), "alone_nothing": sorted(search_ko.ALONE_NOTHING), "predicate_do": search_ko.PREDICATE_DO.pattern,
+                               "predicate_gi": search_ko.PREDICATE_GI.pattern, "gi": search_ko.GI,
+                               "run_particles": list(search_ko.RUN_PARTICLES), "across": search_ko.ACROSS,
                                "short_particles": list(search_ko.SHORT_PARTICLES),
                                "noun_final": [list(e) for e in search_ko.NOUN_FINAL],
                                "lemma_endings": [list(e) for e in search_ko.LEMMA_ENDINGS],

@@ -27,7 +27,11 @@ them, and a query word is matched by whichever group the page holds best. A type
 another name of a stage (모니터링, 초기면접, 개입: `casekit.core.names.STAGE_WORDS`) is matched by
 the stage's name on the site (점검, 접수, 실행) too: one group more for the query, nothing more in
 the index (`STAGE_ALIASES`, `query_groups`). Bigrams make a compound
-findable joined or split and make infix search free (주거 is in 가온주거복지센터). Latin letters and
+findable joined or split and make infix search free (주거 is in 가온주거복지센터); two words side by side
+hold the term across the space (고용 센터: "용 센", `ACROSS`), so a compound typed joined meets it written
+apart where its parts stand together, not where they merely stand on one page (`split_groups`). A verb's
+noun form in 기 with 도, 는 or 만 before 하다 is the verb (울기도 했다: 울다, `PREDICATE_GI`). A particle
+written onto Latin letters or digits is no word (ID나, kim이나: `RUN_PARTICLES`). Latin letters and
 digits form whole lowercase terms (2026, 0006, kim, sw); written with hyphens, also joined
 (2026-0006 -> 20260006, for a case number typed without its hyphen), but not a date (2026-12-01)
 nor a file name (01-intake.md); written with dots or underscores, also joined (a worker id kim.sw ->
@@ -68,8 +72,8 @@ from casekit.core.keyboard import keyboard_hangul
 from casekit.core.names import STAGE_WORDS, word_key
 from casekit.core.schemas import STAGE_KO
 
-__all__ = ["ALIASES", "ALONE_NOTHING", "BARE_ENDINGS", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "PREDICATE_DO", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
-           "count_groups", "count_terms", "date_terms", "dotted_terms", "is_count_term", "is_date_term", "joined", "kept_whole", "lemma", "predicates", "query_groups", "query_terms", "stem",
+__all__ = ["ACROSS", "ALIASES", "ALONE_NOTHING", "BARE_ENDINGS", "COUNT", "COUNTERS", "DATE", "DATE_TAILS", "ENDINGS", "EVERYDAY_WORDS", "FUNCTION_WORDS", "GI", "LEMMA_ENDINGS", "MONTH_DAY", "NODATE", "PARTICLES", "PREDICATE_DO", "PREDICATE_GI", "RUN_PARTICLE", "RUN_PARTICLES", "SERVICE_NAMES", "SPELLINGS", "STAGE_ALIASES", "bigrams",
+           "count_groups", "count_terms", "date_terms", "dotted_terms", "gi_keys", "is_across_term", "is_count_term", "is_date_term", "is_regular_key", "joined", "kept_whole", "lemma", "predicates", "query_groups", "query_terms", "stem",
            "terms", "undated", "word_groups", "words"]
 
 # Particles, longest first where one is the tail of another (the cut takes the longest match).
@@ -305,6 +309,16 @@ COUNTERS: tuple[str, ...] = (
     "만원", "천원", "인", "명", "세", "살", "주", "일", "년", "시", "분", "회", "차", "건", "개", "곳", "권", "장",
     "통", "원", "만", "천", "억", "평", "층", "점", "배", "끼", "병", "잔", "갑", "달",
 )
+# Particles written onto a run of Latin letters or digits (ID나, ID를, kim이나, 2026-0006에서, 119나): no
+# word of their own, on a page or in a query, as `stem` cuts them after Hangul (a query `ID나` looked for
+# the word 나 too, and found pages of 나를, 나가는). PARTICLES, and the forms after a vowel of those in 이
+# (나, 라도, 라는, 란, 며: ID is read 아이디, 3 삼 or 셋); not a counter (30만 원 is a count: `COUNTERS`).
+RUN_PARTICLES: tuple[str, ...] = tuple(sorted((set(PARTICLES) | {"나", "라도", "라는", "란", "며"}) - set(COUNTERS),
+                                              key=lambda p: (-len(p), p)))
+# (the letter or digit before it kept, the particle made a space: 2026-0006에서 is 2026-0006, not 20260006에서)
+RUN_PARTICLE = re.compile(r"([0-9A-Za-z])(?:" + "|".join(RUN_PARTICLES) + r")(?![가-힣])")
+
+
 # a number and a counter joined (3개월, 4인가구, 3개월째: what follows the counter in the word is left
 # to the word), 째 (the n-th) kept; in a query also written apart (4 인), then a particle or nothing
 # after it (not 2 일상: a word of its own). The character before it in group 1 (no letter, digit or
@@ -379,16 +393,20 @@ def _ending_fits(rest: str, rule: str) -> bool:
     return True
 
 
-def lemma(s: str, honorific: bool = False) -> str | None:
+def lemma(s: str, honorific: bool = False, regular: bool = False) -> str | None:
     """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
     `honorific`: the key of the stem with the 시 of respect taken out (None when it has none).
+    `regular`: the key of a stem in ㄹ라 or ㄹ러 read as it stands (놀라요: 놀라다's), not as a 르 verb's
+    (몰라요: 모르다's); a noun form in ㄹ람 is always read so (`word_groups` gives a verb form both keys).
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
     끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 다쳤던 다쳐 다친 다침 -> 다치다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
     -> 밀리다; 몰라 몰랐다 -> 모르다; 바빠 바빠서 바빴다 -> 바쁘다; 보였다 -> 보이다. The noun form
     of a stem that ends in a vowel (ㅁ joined to it, as records are written: 술을 마심, 병원에 다님,
     도움, 힘듦) meets the verb's other forms: 마심 마셔요 마셨다 -> 마시다; 다님 다녀요 -> 다니다;
-    만남 만났다 -> 만느다; 모자람 모자라요 -> 모자르다. Not 음 (마음, 처음, 다음); other words of two
+    만남 만났다 -> 만느다; 모자람 모자라요 -> 모자르다. A 르 verb's noun form is 름 (모름, 흐름 ->
+    모르다, 흐르다), never ㄹ람: 놀람 is 놀라다's (놀르다, as 놀라요 read `regular`), and a noun in ㄹ람 is no
+    form of a 르 verb (열람 -> 열르다, not 여르다, the key of 여름). Not 음 (마음, 처음, 다음); other words of two
     syllables or more in ㅁ get a key no verb has (아침 -> 아치다; the nouns in 담, 검, 점, 람, 험 on
     every case page, 상담 -> 상드다, 점검 -> 점그다); a one-syllable word (감, 잠, 봄) never: its key
     would be two syllables, a bigram's. An ending left apart from an open stem is taken off as
@@ -454,8 +472,9 @@ def lemma(s: str, honorific: bool = False) -> str | None:
     elif (before is not None and before[2] == 0 and initial == _IEUNG and vowel == _U
           and ((final == 0 and changed) or (final in (4, _RIEUL, 16) and len(s) >= 3))):
         s, changed = s[:-2] + _syllable(before[0], before[1], _BIEUP), True  # ㅂ: 어려우(면), 어려운, 어려움
-    elif before is not None and before[2] == _RIEUL and initial == 5 and final == 0 and vowel in (_A, _EO):
-        s, changed = s[:-2] + _syllable(before[0], before[1], 0) + "르", True  # 르: 몰라 -> 모르
+    elif before is not None and before[2] == _RIEUL and initial == 5 and final == 0 and vowel in (_A, _EO) \
+            and not (noun or regular):
+        s, changed = s[:-2] + _syllable(before[0], before[1], 0) + "르", True  # 르: 몰라 -> 모르 (not 열람, 놀람)
     elif final == 0 and vowel in (_A, _EO) and initial != _IEUNG and (changed or (initial in _TENSE and len(s) == 2)) \
             and (len(s) >= 2 or (vowel == _EO and initial in _TENSE)) and s[-1] != "하":
         # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프; of one syllable only 써 커 꺼 떠 (쓰다, 크다): 가, 자, 사, 서 stay
@@ -531,29 +550,75 @@ PREDICATE_DO = re.compile(r"[가-힣]+[지기고]도(?=(?:\s+[가-힣]+[지기�
 _HANGUL_RUN = re.compile(r"[가-힣]+")
 _AUXILIARIES = ("않", "못", "말", "모르", "모름", "몰")
 
+# A verb's noun form in 기 with 도, 는 or 만 before 하다 (울기도 했다, 읽기는 하지만, 돕기만 하기로: the
+# verb itself, cried, read, helped; each word of a run of such forms, 울기도 웃기도 했다): `predicates`
+# puts GI (INVISIBLE SEPARATOR: no letter, no space) for its particle. The word keeps its own terms (울기,
+# 이야기 of 이야기도 했다), not a noun in 기도 (위기도 and 기도 met 울기도), and holds the verb's key
+# (`gi_keys`: 울다, which 울었다 and 울고 hold): `울기도 했다` looked for 울기 and 기도 and found the pages of
+# 위기도 by the 했다 being typed. `_HA_FORMS`: the light verb's forms as `ENDINGS` writes them.
+GI = "\u2063"
+_HA_FORMS = frozenset(e for e in ENDINGS if e[0] in "하했해한할함합")
+PREDICATE_GI = re.compile(r"[가-힣]+기[도는만](?=(?:\s+[가-힣]+기[도는만])*\s+(?:"
+                          + "|".join(sorted(_HA_FORMS, key=lambda e: (-len(e), e))) + r")(?![가-힣]))")
+
 
 def predicates(text: str) -> str:
-    """`text` with the 도 of each verb form of `PREDICATE_DO` dropped (열지도 않음 -> 열지 않음): what
-    `PREDICATE_DO.sub` drops, read from the last word back, once each. (The pattern, searched, read
-    each word again from each of its syllables and each run of such verbs again from each of its
+    """`text` with the 도 of each verb form of `PREDICATE_DO` dropped (열지도 않음 -> 열지 않음), and the
+    particle of each of `PREDICATE_GI` made GI (울기도 했다 -> 울기\u2063 했다): what `PREDICATE_DO.sub`
+    drops and `PREDICATE_GI.sub` marks, read from the last word back, once each. (The pattern, searched,
+    read each word again from each of its syllables and each run of such verbs again from each of its
     words: a record's line of 200,000 가 took 134 s to build, 20,000 `가지도 ` 12 s.)"""
-    if "도" not in text:
+    if "도" not in text and "기는" not in text and "기만" not in text:
         return text
     runs = [m.span() for m in _HANGUL_RUN.finditer(text)]
-    cut = []  # where each 도 dropped is, last first
+    edits: list[tuple[int, str]] = []  # (where a particle is, what stands for it), last first
     leads = False  # whether the run after this one is an auxiliary, or a verb form before one
+    helps = False  # whether it is a form of 하다, or a noun form in 기 before one
     after = -1  # where that run starts
     for start, end in reversed(runs):
+        between = (leads or helps) and text[end:after].isspace()  # (blanks only between the two)
         verb = end - start >= 3 and text[end - 1] == "도" and text[end - 2] in "지기고"
-        follows = leads and text[end:after].isspace()  # (blanks only between the two)
-        if verb and follows:
-            cut.append(end - 1)
-        leads = text.startswith(_AUXILIARIES, start) or (verb and follows)
+        gi = end - start >= 3 and text[end - 2] == "기" and text[end - 1] in "도는만"
+        follows = verb and leads and between
+        helped = gi and helps and between and not follows
+        if follows:
+            edits.append((end - 1, ""))
+        elif helped:
+            edits.append((end - 1, GI))
+        leads = text.startswith(_AUXILIARIES, start) or follows
+        helps = (text[start] in "하했해한할함합" and text[start:end] in _HA_FORMS) or helped
         after = start
-    if not cut:
+    if not edits:
         return text
-    bounds = [-1, *reversed(cut), len(text)]
-    return "".join(text[bounds[k] + 1:bounds[k + 1]] for k in range(len(bounds) - 1))
+    out, at = [], 0
+    for where, put in reversed(edits):
+        out += [text[at:where], put]
+        at = where + 1
+    return "".join(out) + text[at:]
+
+
+def gi_keys(text: str) -> list[str]:
+    """The keys of the verbs `predicates` marked in `text` (울기\u2063 했다 -> 울다), in order."""
+    out = []
+    at = text.find(GI)
+    while at >= 0:
+        start = at - 1  # (its 기)
+        while start > 0 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        key = _gi_key(text[start:at - 1])
+        if key is not None:
+            out.append(key)
+        at = text.find(GI, at + 1)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _gi_key(verb: str) -> str | None:
+    """The key of the verb whose noun form in 기 is `verb` + 기 (울 -> 울다); none for the light verb's
+    (상담하기도 했다: `stem` cuts 하기)."""
+    if not verb or verb[-1] in BARE_ENDINGS:
+        return None
+    return lemma(verb + "다")
 
 
 def words(text: str) -> list[str]:
@@ -593,7 +658,10 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     # (ㄹ drops before ㄴ too: 산다, 만든다 are 살다, 만들다 as well as 사다, 만드다)
     present = _with_rieul(key) if key is not None and len(s) >= 2 and s[-1] == "다" and s[-2] != "는" \
         and _parts(s[-2])[2] == _NIEUN else None
-    for k in (key, honored, _with_rieul(honored), present):
+    # (a form in ㄹ라, ㄹ러 is a 르 verb's or one whose stem ends so: 몰라요 and 놀라요 both, as 모름 and
+    # 놀람 are read: `lemma`'s `regular`)
+    plain = lemma(s, regular=True) if key is not None else None
+    for k in (key, plain, honored, _with_rieul(honored), present):
         if k is not None and (k,) not in groups and k not in groups[0]:
             groups.append((k,))
     standard = _standard_spelling(word)
@@ -815,17 +883,24 @@ def dotted_terms(run: str) -> list[str]:
 
 
 def terms(text: str, runs: bool = True) -> list[str]:
-    """Every index term of `text`, in order, repeats kept (the caller counts them); then the joined
+    """Every index term of `text`, in order, repeats kept (the caller counts them); then the terms
+    across two words side by side (`across`: 고용 센터 -> "용 센"), the keys of the verbs of `-기도 하다`
+    (`gi_keys`: 울기도 했다 -> 울다); then the joined
     form of each run of Latin letters and digits joined by hyphens (2026-0006 -> 20260006), then
     by dots or underscores (kim.sw -> kimsw, lee_hj -> leehj: `dotted_terms`; the parts stay terms
     too); then the terms of its dates (`date_terms`), then its counts (`count_terms`: 4인, 3개월). `runs=False`: not the joined forms (a second
     spelling of the parts, for a query typed without the separators)."""
     text = predicates(unicodedata.normalize("NFKC", text))
     counts = _count_terms(text) if _DIGIT_HANGUL.search(text) else []
+    said = RUN_PARTICLE.sub(r"\1 ", text)  # (its words: ID나 is ID)
     if not runs:  # (a sentence's words as written: each word's first reading, not its verb's key)
-        return list(itertools.chain.from_iterable(map(_written_terms, _words(text)))) + _date_terms(text) + counts
+        return list(itertools.chain.from_iterable(map(_written_terms, _words(said)))) + _date_terms(text) + counts
     # (the terms chained in C: the index reads ~60 sentences a case page)
-    out = list(itertools.chain.from_iterable(map(_word_terms, _words(text))))
+    out = list(itertools.chain.from_iterable(map(_word_terms, _words(said))))
+    if " " in said:
+        out += filter(None, itertools.starmap(_across, _PAIR.findall(said)))
+    if GI in text:
+        out += gi_keys(text)
     if "-" in text:
         out += [t for m in _JOINED.finditer(text) if not _DATE.fullmatch(m.group()) for t in joined(m.group())]
     if "." in text or "_" in text:
@@ -889,7 +964,9 @@ def kept_whole(s: str) -> bool:
 
 def _word_query_groups(text: str, whole: Collection[str] = ()) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     out = []
-    for typed in _WORD.findall(predicates(text)):
+    said = predicates(text)
+    for m in _WORD.finditer(said):
+        typed = m.group()
         w = typed.lower()
         if w in ALONE_NOTHING:  # 을, 에서, 은 는 이 가: a particle typed apart is no word to look for
             continue
@@ -901,6 +978,9 @@ def _word_query_groups(text: str, whole: Collection[str] = ()) -> list[tuple[str
         for alias in (ALIASES.get(s, ()) if one else _aliases(s)) if groups else ():
             groups += tuple(g for g in word_groups(alias) if g not in groups)
         groups += tuple((key,) for key in adnominal_keys(w) if groups and (key,) not in groups)
+        if groups and said.startswith(GI, m.end()) and w.endswith("기"):  # 울기도 했다: 울다 too
+            gi = _gi_key(w[:-1])
+            groups += ((gi,),) if gi is not None and (gi,) not in groups else ()
         hangul = keyboard_hangul(typed)  # tkfP: 사례 typed with the keyboard left in English
         if hangul is not None:
             groups += tuple(g for g in word_groups(hangul) if g not in groups)
@@ -920,19 +1000,66 @@ def _aliases(s: str) -> tuple[str, ...]:
 
 
 def split_groups(s: str) -> tuple[tuple[str, ...], ...]:
-    """A compound typed joined (애도상담, 은둔청년) as a page may write it apart (애도 상담, 고립·은둔
-    청년): the bigrams of its stem `s` but the one across a place it may be split, for each place
-    leaving two syllables at least each side, and when it is six syllables or more of even length,
-    its two-syllable words (정신 건강 복지 센터). The bigram across is the page's only when it writes the
-    compound joined: such a page holds every term of the word and ranks first. (Written apart, a
-    page holds the joined compound's group-less terms; typed apart, each part is a word of its own:
-    the index needs nothing more.) (`search-worker.js` mirrors this.)"""
-    if len(s) < 4 or not _HANGUL.fullmatch(s):
+    """A compound typed joined (애도상담, 은둔청년, 고용센터) as a page may write it apart (애도 상담,
+    고립·은둔 청년, 고용 센터): for each way to write its stem `s` in parts of two syllables or more, two to
+    `MAX_PARTS` of them (two only past `MAX_SPLIT` syllables), and when it is six syllables or more of even
+    length in its two-syllable words (정신 건강 복지 센터), the bigrams of each part and the term `across`
+    each space (고용 센터: 고용, "용 센", 센터); a noun of three syllables also as two and one (동의서: 동의 서).
+    A page holds a group only where it writes those parts side by side, not where it holds 고용 and
+    센터 anywhere (`across`: the worker looks for such a group whole). (Typed apart, each part is a word
+    of its own.) (`search-worker.js` mirrors this.)"""
+    n = len(s)
+    if n < 3 or not _HANGUL.fullmatch(s):
         return ()
-    out = [tuple(dict.fromkeys(bigrams(s[:k]) + bigrams(s[k:]))) for k in range(2, len(s) - 1)]
-    if len(s) >= 6 and len(s) % 2 == 0:
-        out.append(tuple(dict.fromkeys(s[i:i + 2] for i in range(0, len(s), 2))))
-    return tuple(dict.fromkeys(out))
+    places = range(2, n - 1)  # (where a space leaves two syllables at least on each side)
+    cuts: list[tuple[int, ...]] = [(2,)] if n == 3 and lemma(s) is None else []
+    for parts in range(2, (MAX_PARTS if n <= MAX_SPLIT else 2) + 1):
+        cuts += [c for c in itertools.combinations(places, parts - 1) if all(b - a >= 2 for a, b in itertools.pairwise(c))]
+    if n >= 6 and n % 2 == 0:
+        cuts.append(tuple(range(2, n, 2)))
+    out = []
+    for cut in dict.fromkeys(cuts):
+        group: list[str] = []
+        for at, end in zip((0, *cut), (*cut, n), strict=True):
+            if at:
+                group.append(s[at - 1] + ACROSS + s[at])
+            group += bigrams(s[at:end])
+        out.append(tuple(dict.fromkeys(group)))
+    return tuple(out)
+
+
+MAX_PARTS = 4  # the parts a compound typed joined is looked for written in, at most (`split_groups`)
+MAX_SPLIT = 12  # syllables: a longer compound typed joined is looked for in two parts only
+# Two words written apart, side by side (one space or more between), the first of two syllables or
+# more and whole (no particle or ending `stem` cuts; a two-syllable one not a one-syllable noun and its
+# particle, 약을): the syllables on each side of the space, a space between, are a term of the page
+# (고용 센터 -> "용 센", 동의 서 -> "의 서"), so a compound typed joined meets a page that writes it apart
+# only where its parts stand side by side (`split_groups`). A word's terms hold no space.
+ACROSS = " "
+# (the first word, possessive, from where its run starts, and the second's first syllable: each pair once,
+# in time linear in the text)
+_PAIR = re.compile(r"(?<![가-힣])([가-힣]{2,}+) +(?=([가-힣]))")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _across(first: str, then: str) -> str:
+    """The term across `first` and a word starting with syllable `then` (`ACROSS`), or ""."""
+    if stem(first) != first or (len(first) == 2 and first[1] in _SHORT and not kept_whole(first)):
+        return ""
+    return first[-1] + ACROSS + then
+
+
+def is_regular_key(term: str) -> bool:
+    """Whether `term` is a key as `lemma` reads a stem in ㄹ라 `regular` (놀르다 of 놀랐다, 골르다 of 골랐다:
+    ㄹ before 르), the second key of such a verb form (its first, 노르다, 고르다, says it again: the
+    index's page length counts the first only)."""
+    return len(term) >= 3 and term.endswith("르다") and _HANGUL.fullmatch(term) is not None \
+        and _parts(term[-3])[2] == _RIEUL
+
+
+def is_across_term(term: str) -> bool:
+    """Whether `term` is one `_across` makes (two words' syllables side by side: "용 센")."""
+    return ACROSS in term
 
 
 # A month and day typed without a year, in a query (03-04, 3/4, 3.4., 3. 4.): the character before
@@ -1005,7 +1132,7 @@ def query_groups(query: str, years: Sequence[int] = (), today: dt.date | None = 
     `whole`: the stems of two syllables the index holds as terms, of those `kept_whole` says may be
     nouns whole (회의, 제도): such a word typed is looked for whole only.
     (`search-worker.js` mirrors this.)"""
-    text = unicodedata.normalize("NFKC", query)
+    text = RUN_PARTICLE.sub(r"\1 ", unicodedata.normalize("NFKC", query))  # (ID나: ID, RUN_PARTICLES)
     spans: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] = []  # (start, end, word, groups)
 
     def free(start: int, end: int) -> bool:  # (no span taken overlaps start:end)

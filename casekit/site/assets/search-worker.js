@@ -164,22 +164,61 @@ function stem(word) {
 }
 
 /* The verb forms in 지도, 기도, 고도 before the auxiliary of the negation or of 모르다 (열지도 따라가지도
-   않습니다) with their 도 dropped: no noun ending in 도 (search_ko.predicates, PREDICATE_DO) */
+   않습니다) with their 도 dropped: no noun ending in 도 (search_ko.predicates, PREDICATE_DO); and the noun
+   forms in 기 with 도, 는 or 만 before 하다 (울기도 했다) with their particle made GI (PREDICATE_GI: the
+   verb, 울다, `giKeys`) */
 let predicatePattern = null;
-function predicateDo() {
+function predicatePatterns() {
   if (predicatePattern === null || predicatePattern.of !== manifest) {
-    predicatePattern = { of: manifest, re: manifest.predicate_do ? new RegExp(manifest.predicate_do, "g") : null };
+    predicatePattern = { of: manifest, re: manifest.predicate_do ? new RegExp(manifest.predicate_do, "g") : null,
+                         gi: manifest.predicate_gi ? new RegExp(manifest.predicate_gi, "g") : null };
   }
-  return predicatePattern.re;
+  return predicatePattern;
 }
+const mayBePredicate = text => text.includes("도") || text.includes("기는") || text.includes("기만");
 function predicates(text) {
-  const re = predicateDo();
-  return re === null || !text.includes("도") ? text : text.replace(re, m => m.slice(0, -1));
+  const { re, gi } = predicatePatterns();
+  if (!mayBePredicate(text)) return text;
+  const dropped = re === null ? text : text.replace(re, m => m.slice(0, -1));
+  return gi === null ? dropped : dropped.replace(gi, m => m.slice(0, -1) + manifest.gi);
 }
 /* where the words of `text` that are such verb forms start */
 function predicateStarts(text) {
-  const re = predicateDo();
-  return new Set(re === null || !text.includes("도") ? [] : [...text.matchAll(re)].map(m => m.index));
+  const { re, gi } = predicatePatterns();
+  if (!mayBePredicate(text)) return new Set();
+  return new Set([re, gi].filter(x => x !== null).flatMap(x => [...text.matchAll(x)].map(m => m.index)));
+}
+/* The key of the verb whose noun form in 기 is `verb` + 기 (울 -> 울다; none for the light verb's, 상담하기:
+   search_ko._gi_key) */
+function giKey(verb) {
+  return !verb || (manifest.bare_endings || []).includes(verb[verb.length - 1]) ? null : lemma(verb + "다");
+}
+/* The keys of the verbs `predicates` marked in `text` (search_ko.gi_keys) */
+function giKeys(text) {
+  const out = [];
+  for (let at = text.indexOf(manifest.gi); manifest.gi && at >= 0; at = text.indexOf(manifest.gi, at + 1)) {
+    let start = at - 1;
+    while (start > 0 && text[start - 1] >= "\uAC00" && text[start - 1] <= "\uD7A3") start--;
+    const key = giKey(text.slice(start, at - 1));
+    if (key !== null) out.push(key);
+  }
+  return out;
+}
+/* Each such noun form of `text` as written (울기도), with its verb's key */
+function giWords(text) {
+  const { gi } = predicatePatterns();
+  return gi === null || !mayBePredicate(text) ? [] : [...text.normalize("NFKC").matchAll(gi)].map(m => [m[0], giKey(m[0].slice(0, -2))]);
+}
+
+/* A particle written onto a run of letters or digits (ID나, kim이나: search_ko.RUN_PARTICLE) made a
+   space: no word of its own */
+let runPattern = null;
+function runParticles(text) {
+  if (runPattern === null || runPattern.of !== manifest) {
+    const tails = manifest.run_particles || [];
+    runPattern = { of: manifest, re: tails.length ? new RegExp("([0-9A-Za-z])(?:" + tails.join("|") + ")(?![\uAC00-\uD7A3])", "g") : null };
+  }
+  return runPattern.re === null ? text : text.replace(runPattern.re, "$1 ");
 }
 
 /* syllables: 가 = 0xAC00 + (initial * 21 + vowel) * 28 + final (search_ko.lemma does the same) */
@@ -221,8 +260,10 @@ function endingFits(rest, rule) {
   return true;
 }
 
-/* The predicate key of a stem (search_ko.lemma); `honorific`: the key with the 시 of respect taken out */
-function lemma(s, honorific = false) {
+/* The predicate key of a stem (search_ko.lemma); `honorific`: the key with the 시 of respect taken out;
+   `regular`: a stem in ㄹ라, ㄹ러 read as it stands (놀라요: 놀라다's), not as a 르 verb's (몰라요), as a
+   noun form in ㄹ람 always is (열람 is no form of 여르다, 여름's key) */
+function lemma(s, honorific = false, regular = false) {
   if (s.length < 2 || !HANGUL.test(s)) return null;
   let changed = false, cut = "";
   for (const [ending, rule] of manifest.lemma_endings) {
@@ -276,8 +317,9 @@ function lemma(s, honorific = false) {
   } else if (before !== null && before[2] === 0 && initial === IEUNG && vowel === U
              && ((final === 0 && changed) || ((final === 4 || final === RIEUL || final === 16) && s.length >= 3))) {
     s = s.slice(0, -2) + syllable(before[0], before[1], BIEUP); changed = true;
-  } else if (before !== null && before[2] === RIEUL && initial === 5 && final === 0 && (vowel === A || vowel === EO)) {
-    s = s.slice(0, -2) + syllable(before[0], before[1], 0) + "르"; changed = true;
+  } else if (before !== null && before[2] === RIEUL && initial === 5 && final === 0 && (vowel === A || vowel === EO)
+             && !(noun || regular)) {
+    s = s.slice(0, -2) + syllable(before[0], before[1], 0) + "르"; changed = true;  /* 몰라 -> 모르 (not 열람, 놀람) */
   } else if (final === 0 && (vowel === A || vowel === EO) && initial !== IEUNG
              && (changed || (TENSE.has(initial) && s.length === 2))
              && (s.length >= 2 || (vowel === EO && TENSE.has(initial))) && s[s.length - 1] !== "하") {  /* 써 커 꺼 떠; not 가 자 사 서 */
@@ -363,7 +405,8 @@ function wordGroups(word) {
       /* (ㄹ drops before ㄴ too: 산다, 만든다 are 살다, 만들다 as well) */
       const present = key !== null && s.length >= 2 && s[s.length - 1] === "다" && s[s.length - 2] !== "는"
         && parts(s[s.length - 2])[2] === NIEUN ? withRieul(key) : null;
-      for (const k of [key, honored, withRieul(honored), present]) {
+      const plain = key !== null ? lemma(s, false, true) : null;  /* 몰라요 and 놀라요 both (search_ko.word_groups) */
+      for (const k of [key, plain, honored, withRieul(honored), present]) {
         if (k !== null && !groups.some(g => g.length === 1 && g[0] === k) && !groups[0].includes(k)) groups.push([k]);
       }
       const standard = standardSpelling(word);
@@ -446,11 +489,36 @@ function dottedTerms(run) {
   return /[a-z]/.test(run) ? joined(run).filter(t => !/^[0-9]+$/.test(t)) : [run];
 }
 
+/* The term across a word and a word after it starting with `then` (search_ko._across: 고용 센터, "용 센"),
+   or "" */
+function across(first, then) {
+  if (stem(first) !== first || (first.length === 2 && manifest.short_particles.includes(first[1]) && !keptWhole(first))) return "";
+  return first[first.length - 1] + manifest.across + then;
+}
+
+/* The terms across each two words side by side, the first of two syllables or more (search_ko._PAIR) */
+function acrossTerms(text) {
+  const out = [];
+  if (!manifest.across) return out;
+  const runs = [...text.matchAll(/[\uAC00-\uD7A3]+/g)];
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const a = runs[i], b = runs[i + 1];
+    if (a[0].length >= 2 && /^ +$/.test(text.slice(a.index + a[0].length, b.index))) {
+      const t = across(a[0], b[0][0]);
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
 /* Every term of a text (search_ko.terms), as a set. */
 function textTerms(text) {
   const out = new Set();
   const norm = predicates(text.normalize("NFKC"));
-  for (const w of words(norm)) for (const t of wordTerms(w)) out.add(t);
+  const said = runParticles(norm);
+  for (const w of words(said)) for (const t of wordTerms(w)) out.add(t);
+  for (const t of acrossTerms(said)) out.add(t);
+  for (const t of giKeys(norm)) out.add(t);
   for (const m of norm.matchAll(JOINED)) {
     if (!DATE.test(m[2])) for (const t of joined(m[2])) out.add(t);
   }
@@ -481,7 +549,9 @@ function keptWhole(s) {
 
 function wordQueryTerms(text, out, whole) {
   const aliases = manifest.aliases || {};  /* a stem -> the other names it also looks for (search_ko.ALIASES) */
-  for (const typed of predicates(text.normalize("NFKC")).match(WORD) || []) {
+  const said = predicates(text.normalize("NFKC"));
+  for (const m of said.matchAll(WORD)) {
+    const typed = m[0];
     const w = HANGUL.test(typed) ? typed : typed.toLowerCase();
     if (manifest.alone_nothing.includes(w)) continue;  /* 을, 에서, 은 는 이 가: a particle typed apart is no word (때문에 is) */
     let groups = wordGroups(w);
@@ -505,6 +575,10 @@ function wordQueryTerms(text, out, whole) {
     for (const key of groups.length ? adnominalKeys(w) : []) {  /* 다니는, 힘든: the verb's key */
       if (!groups.some(g => g.length === 1 && g[0] === key)) groups = groups.concat([[key]]);
     }
+    if (groups.length && manifest.gi && said.startsWith(manifest.gi, m.index + typed.length) && w.endsWith("기")) {
+      const gi = giKey(w.slice(0, -1));  /* 울기도 했다: 울다 too */
+      if (gi !== null && !groups.some(g => g.length === 1 && g[0] === gi)) groups = groups.concat([[gi]]);
+    }
     const hangul = keyboardHangul(typed);  /* tkfP: 사례 typed with the keyboard left in English */
     if (hangul !== null) {
       const have = new Set(groups.map(g => g.join(" ")));
@@ -512,14 +586,18 @@ function wordQueryTerms(text, out, whole) {
       readings.push(wordTerms(hangul));
       names.push(stem(hangul));
     }
+    const unsplit = new Set(groups.flat());
     if (groups.length && HANGUL.test(w)) {  /* 애도상담 typed joined, 애도 상담 written apart */
       const have = new Set(groups.map(g => g.join(" ")));
       groups = groups.concat(splitGroups(s).filter(g => !have.has(g.join(" "))));
     }
     if (!groups.length) continue;
     const terms = [...new Set(groups.flat())], other = new Set(readings.flat());
-    /* its own reading: the terms of the word as typed (its stem's bigrams, the uncut noun, a verb's keys) */
-    readings.unshift(terms.filter(t => !other.has(t) || wordTerms(w).includes(t)));
+    /* its own reading: the terms of the word as typed (its stem's bigrams, the uncut noun, a verb's keys);
+       not those only its parts written apart have (the term across, "활 근", and a last part of one syllable,
+       근 of 자활 근): they say where the parts stand, and scored, a page holding a lone 근 ranked above the
+       record writing 자활근로 */
+    readings.unshift(terms.filter(t => unsplit.has(t) && (!other.has(t) || wordTerms(w).includes(t))));
     const weak = endingBigrams(s).filter(t => terms.includes(t));
     /* (a noun: no verb reading, no key nor adnominal form; see `rank`) */
     const noun = HANGUL.test(w) && lemma(s) === null && lemma(s, true) === null && !adnominalKeys(w).length;
@@ -527,18 +605,42 @@ function wordQueryTerms(text, out, whole) {
   }
 }
 
-/* A compound typed joined, as a page may write it apart (search_ko.split_groups). */
+/* A compound typed joined, as a page may write it apart (search_ko.split_groups): each way to write it in
+   parts of two syllables or more, two to MAX_PARTS (two only past MAX_SPLIT syllables), and in its
+   two-syllable words; a noun of three as two and one (동의 서); the bigrams of each part, the term across
+   each space ("용 센") */
+const MAX_PARTS = 4, MAX_SPLIT = 12;  /* search_ko.MAX_PARTS, MAX_SPLIT */
 function splitGroups(s) {
-  if (s.length < 4 || !HANGUL.test(s)) return [];
-  const out = [];
-  for (let k = 2; k < s.length - 1; k++) out.push([...new Set(bigrams(s.slice(0, k)).concat(bigrams(s.slice(k))))]);
-  if (s.length >= 6 && s.length % 2 === 0) {
-    const pairs = [];
-    for (let i = 0; i < s.length; i += 2) pairs.push(s.slice(i, i + 2));
-    out.push([...new Set(pairs)]);
+  const n = s.length;
+  if (n < 3 || !HANGUL.test(s)) return [];
+  const cuts = n === 3 && lemma(s) === null ? [[2]] : [];
+  const combos = (k, from, acc) => {  /* the places of k spaces, in order (itertools.combinations) */
+    if (!k) { cuts.push(acc); return; }
+    for (let p = from; p <= n - 2; p++) combos(k - 1, p + 1, acc.concat([p]));
+  };
+  for (let parts = 2; parts <= (n <= MAX_SPLIT ? MAX_PARTS : 2); parts++) {
+    const before = cuts.length;
+    combos(parts - 1, 2, []);
+    const got = cuts.splice(before).filter(c => c.every((p, i) => i === 0 || p - c[i - 1] >= 2));
+    cuts.push(...got);
   }
-  const seen = new Set();
-  return out.filter(g => { const k = g.join(" "); if (seen.has(k)) return false; seen.add(k); return true; });
+  if (n >= 6 && n % 2 === 0) {
+    const pairs = [];
+    for (let i = 2; i < n; i += 2) pairs.push(i);
+    cuts.push(pairs);
+  }
+  const seen = new Set(), out = [];
+  for (const cut of cuts) {
+    if (seen.has(cut.join(","))) continue;
+    seen.add(cut.join(","));
+    const group = [], ends = cut.concat([n]);
+    [0].concat(cut).forEach((at, i) => {
+      if (at) group.push(s[at - 1] + manifest.across + s[at]);
+      group.push(...bigrams(s.slice(at, ends[i])));
+    });
+    out.push([...new Set(group)]);
+  }
+  return out;
 }
 
 /* The Korean keyboard (두벌식): the jamo each Latin key types (search_ko.keyboard_hangul). */
@@ -600,7 +702,7 @@ function keyboardHangul(typed) {
    lee_hj), is one word, looked for joined (20260007, kimsw), not as its parts; 1.5 as written;
    function words (때문에, 위해 …) left out of a query holding another word (search_ko.query_groups) */
 function queryTerms(query, today = localToday(), whole = new Set()) {
-  const text = query.normalize("NFKC");
+  const text = runParticles(query.normalize("NFKC"));  /* (ID나: ID) */
   const spans = [];  /* [start, end, word entry] */
   const free = (start, end) => !spans.some(([s, e]) => s < end && start < e);
   const addDate = (start, end, groups, relative = false) => {
@@ -757,10 +859,17 @@ function wordScores(s, words) {
   /* (a one-syllable stem by its terms: 약 is no match inside 복약; one of two syllables where a word
      starts with it or its stem holds it, as it is marked: not 동의 inside 아동의) */
   return words.map(w => (w.count ? (have.has(w.groups[0][0]) ? 1.5 : 0.5 * held(w, have, null))
-    : !w.date && w.stem.length > 1 && lower.includes(w.stem)
+    : !w.date && w.stem.length > 1 && (LATIN_EDGE.test(w.stem) ? runIn(lower, w.stem) : lower.includes(w.stem))
     && (!TWO_SYLLABLES.test(w.stem) || writesShort(s, w.stem)) ? 1.5 : held(w, have, null)
     || (w.date && w.terms.some(t => have.has(yearless(t))) ? 0.5 : 0)
     || (w.prefix && w.prefix.some(g => g.every(t => have.has(t))) ? 0.75 : 0)));
+}
+
+/* Whether `t`, of letters and digits at its ends (id, kim.sw), stands in `lower` as a run of its own:
+   not the id of outside */
+const LATIN_EDGE = /^[0-9a-z](?:.*[0-9a-z])?$/i;
+function runIn(lower, t) {
+  return new RegExp("(^|[^0-9a-z])" + escapeRegExp(t.toLowerCase()) + "(?![0-9a-z])").test(lower);
 }
 
 /* A day or a month typed with its year as a page writes it without one (2026-09-29: 9월29일): a
@@ -826,13 +935,17 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const keys = new Set(words.filter(w => !w.count).flatMap(w => w.groups.filter(g => key(w, g)).map(g => g[0])
     .concat(w.date ? [] : own(w).concat(w.names || []).filter(t => t.length === 1 && HANGUL.test(t)))));
   const forms = keys.size ? words_of(best).filter(x => wordTerms(x).some(t => keys.has(t))) : [];
+  if (keys.size) forms.push(...giWords(best).filter(([, k]) => keys.has(k)).map(([x]) => x));  /* 울기도 (하고) for 울었다 */
+  /* (not a term across two words, "용 센": the compound written apart is marked whole, `apart` below) */
   const all = [...new Set([...words.filter(w => !w.date && !w.count).flatMap(w => [w.word, w.stem, ...whole(w), ...(w.names || [])])
-    .filter(s => s.length > 1), ...forms])];
+    .filter(s => s.length > 1 && !(manifest.across && s.includes(manifest.across))), ...forms])];
   /* two syllables (a word typed, 동의, 근로, or a part of a longer one, 동의 of 동의서) only in a
      word of the sentence that starts with them or whose stem holds them: 동의를, 재동의, 자활근로;
      not the 동의 of 아동의 (아동 + 의), where the index does not meet it either */
   const short = new Set(all.filter(m => TWO_SYLLABLES.test(m)));
-  const marks = all.filter(m => !short.has(m)).sort((a, b) => b.length - a.length);
+  const marks = all.filter(m => !short.has(m) && !LATIN_EDGE.test(m)).sort((a, b) => b.length - a.length);
+  /* a word of letters and digits where it stands as a run of its own: ID of "ID나", not the id of outside */
+  const runs = all.filter(m => !short.has(m) && LATIN_EDGE.test(m)).sort((a, b) => b.length - a.length);
   /* a typed compound's stem written apart on the page (가정방문: 가정 방문, 정신건강복지센터: 정신건강
      복지센터) is one match, as its bigrams on each side of the space found it: a space may stand
      where two syllables or more are on each side (the parts are marked alone where they stand alone) */
@@ -844,6 +957,11 @@ function snippet(sentences, words, best = bestSentence(sentences, words)) {
   const spans = [];  /* [start, end) of each mark, in the sentence as it stands */
   if (marks.length) {
     for (const m of best.matchAll(new RegExp(marks.map(pattern).join("|"), "gi"))) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (runs.length) {
+    for (const m of best.matchAll(new RegExp("(^|[^0-9A-Za-z])(" + runs.map(escapeRegExp).join("|") + ")(?![0-9A-Za-z])", "gi"))) {
+      spans.push([m.index + m[1].length, m.index + m[0].length]);
+    }
   }
   if (short.size) {
     const verbs = predicateStarts(best);
@@ -1011,6 +1129,8 @@ function prefixPatterns(query, last = null, finished = false) {
   const m = LAST_HANGUL.exec(text);
   if (!m || (finished && !m[1] && !m[3])) return [];
   const number = m[1], word = m[2], next = m[3];
+  /* (a particle written onto a run of letters or digits, ID나, 119나, is the start of no word: runParticles) */
+  if (!next && (manifest.run_particles || []).includes(word) && (number || /[0-9A-Za-z]$/.test(text.slice(0, m.index)))) return [];
   /* (a particle typed apart, 을, 은 는 이 가, is the start of no word looked for: 을 marked 이<mark>으려</mark>면) */
   if (!number && !next && manifest.alone_nothing.includes(word) && text.slice(0, text.length - word.length).match(/(^|[^\uAC00-\uD7A3])$/)) return [];
   if (number) {  /* 3개 on the way to 3개월: the start of a count */
@@ -1110,6 +1230,11 @@ async function search(query, stale = () => false) {
   /* the word being typed, looked for as the start of terms too when the query finds less than a
      screen as it is (주거 지원 typed: no term more fetched before its first results) */
   if (!partial && ((hits && hits.ranked.length >= FIRST_SCREEN) || (words.length && words[words.length - 1].date))) return hits;
+  /* (a word that says nothing of what is looked for, typed last after others, is left out whole, not looked
+     for as the start of terms: 했다 of `울기도 했다` found every page of 했다) */
+  const lastRun = typedText(query).trim().split(/\s+/).pop() || "";
+  if (!partial && HANGUL.test(lastRun) && (manifest.function_words || []).includes(stem(lastRun))
+      && words.length && !words.some(w => w.word === lastRun)) return hits;
   /* (a word of Hangul typed whole, that a page holds as it is, is finished: not a syllable on its way to
      another, 아내 to 아낼 of 알아낼, 지도 to 지되 of 유지되도록) */
   /* (a number typed whole that a page holds as written is finished too: 0003 is not the start of the
@@ -1202,6 +1327,9 @@ async function rank(words) {
      four syllables or more (국민취업지원제도 for 국취) is held only whole, always: a name, not its parts
      (취업, 지원, 제도) */
   const three = g => g.length === 2 && g[0].length === 2 && g[1].length === 2 && g[0][1] === g[1][0] && HANGUL.test(g[0] + g[1]);
+  /* (a compound as written apart, 동의 서 for 동의서, 고용 센터 for 고용센터: its parts side by side, never
+     the parts anywhere on the page: held only whole, as a noun of three syllables is) */
+  const apart = g => manifest.across && g.some(t => t.includes(manifest.across));
   const anyWhole = g => [...matched.values()].some(have => g.every(t => have.has(t)));
   const whole3 = new Map(), least = new Map();
   for (const w of words) {
@@ -1210,7 +1338,7 @@ async function rank(words) {
       const named = new Set((w.names || []).flatMap(name => wordGroups(name).filter(g => g.length >= 3).map(g => g.join(" "))));
       const long = w.stem.length >= 4 ? w.groups.filter(g => g.length >= 2 && !named.has(g.join(" "))) : [];
       for (const g of w.groups) {
-        if (named.has(g.join(" ")) || (three(g) && !long.includes(g))) only.add(g);
+        if (named.has(g.join(" ")) || ((three(g) || apart(g)) && !long.includes(g))) only.add(g);
       }
       if (long.some(anyWhole)) for (const g of long) only.add(g);
       else if (long.length) least.set(w, 2);
