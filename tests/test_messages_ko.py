@@ -320,3 +320,32 @@ def test_the_keys_a_run_of_hangul_was_typed_with(typed: str, keys: str | None) -
     assert typed_keys(typed) == keys
     if keys is not None and (hangul := keyboard_hangul(keys)) is not None:
         assert typed_keys(hangul) == keys  # (the one way undoes the other)
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("05-20-2026", " 연도-월-일 순서로 적으세요: 2026-05-20"),  # month first (as in English)
+    ("5/20/2026", " 연도-월-일 순서로 적으세요: 2026-05-20"),
+    ("20.05.2026", " 연도-월-일 순서로 적으세요: 2026-05-20"),  # day first (as in Europe)
+    ("20/05/2026", " 연도-월-일 순서로 적으세요: 2026-05-20"),
+    ("20. 05. 2026.", " 연도-월-일 순서로 적으세요: 2026-05-20"),
+    ("05.05.2026", " 연도-월-일 순서로 적으세요: 2026-05-05"),  # either order reads the same
+    ("20.05.2026 (수)", " 연도-월-일 순서로 적으세요: 2026-05-20"),
+    ("05-20-2026 14:30", " 연도-월-일 순서로 적으세요: 2026-05-20"),
+    ("31-04-2026", " 연도-월-일 순서로 적습니다. 그런데 4월은 30일까지입니다."),
+    ("31.13.2026", " 연도-월-일 순서로 적으세요(예: 2026-05-20)."),
+])
+def test_a_date_with_its_year_last_is_told_the_date_it_is(value: str, says: str) -> None:
+    """05-20-2026, 20.05.2026 (a form or a browser set to English or a European language) had no hint
+    at all, where 2026.5.20 and 2026년 5월 20일 were told the date to write."""
+    assert attach_particles(date_hint(value)[0]) == says
+    assert date_hint(value)[1]
+
+
+def test_a_date_whose_day_and_month_can_be_read_both_ways_is_given_both_not_a_guess() -> None:
+    ko, en = date_hint("05-06-2026")
+    assert attach_particles(ko) == (" 연도-월-일 순서로 적습니다. 이 값만으로는 어느 쪽이 월인지 알 수 없으니,"
+                                    " 2026-05-06과 2026-06-05 중 맞는 날짜를 적으세요.")
+    assert "2026-05-06 or 2026-06-05" in en
+    other = date_hint("06/05/2026")[0]
+    assert "2026-06-05" in other and "2026-05-06" in other
+

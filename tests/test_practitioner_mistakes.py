@@ -169,6 +169,26 @@ def test_a_date_with_a_time_or_without_its_year(sample: Path, value: str, says: 
     assert [(c, n) for c, n, _ in found] == [("bad-date", line)] and says in found[0][2], found
 
 
+@pytest.mark.parametrize(("value", "says"), [
+    ("05-20-2026", "연도-월-일 순서로 적으세요: 2026-05-20"), ("20.05.2026", "연도-월-일 순서로 적으세요: 2026-05-20"),
+    ('"20/05/2026"', "연도-월-일 순서로 적으세요: 2026-05-20"),
+    ("05-06-2026", "2026-05-06과 2026-06-05 중 맞는 날짜를 적으세요"),
+])
+def test_a_date_with_its_year_last_is_told_the_date_to_write(sample: Path, value: str, says: str) -> None:
+    """A record's date in the month-day-year or day-month-year order got a bad-date with no hint."""
+    line = edit(sample, MONITORING, 'date: "2026-05-20"', f"date: {value}")
+    found = [f for f in errors_in(sample, MONITORING) if f[0] == "bad-date"]
+    assert [(c, n) for c, n, _ in found] == [("bad-date", line)] and says in found[0][2], found
+
+
+def test_a_birth_date_with_its_year_last_is_told_its_shape_only(sample: Path) -> None:
+    line = edit(sample, INTAKE, 'birth_date: "1969-07-21"', "birth_date: 21.07.1969")
+    found = [f for f in check(sample, today=None).findings if f.path == INTAKE]
+    assert [(f.code, f.line) for f in found] == [("bad-date", line)], found
+    assert "연도-월-일 순서로 적으세요: 1969-○○-○○" in found[0].message_ko
+    assert "21" not in found[0].message_ko + found[0].message_en
+
+
 def test_a_record_copied_from_another_case_says_both_ways_out(sample: Path) -> None:
     (sample / "cases/2026-0002/99-monitoring.md").write_bytes((sample / MONITORING).read_bytes())
     (found,) = [f for f in errors_in(sample, "2026-0002/99-monitoring.md") if f[0] == "case-mismatch"]

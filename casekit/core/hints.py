@@ -569,7 +569,7 @@ def date_hint(value: object) -> tuple[str, str]:
         return (f" 엑셀의 날짜 번호로 보입니다(엑셀에서 {value.strip()}은(는) {serial}): 그날이면 {serial}(으)로 적으세요.",
                 f" it looks like Excel's number for a date ({value.strip()} is {serial}): write {serial}.")
     ahead = _WEEKDAY_FIRST.match(value)
-    if ahead is not None and _DATE_PARTS.match(value[ahead.end():]):  # (월) 2026-04-08: the day of the week first
+    if ahead is not None and _date_shaped(value[ahead.end():]):  # (월) 2026-04-08: the day of the week first
         hint = date_hint(value[ahead.end():])
         return hint if hint[0] else (f" 요일은 빼고 날짜만 적으세요: {value[ahead.end():].strip()}",
                                      f" write the date without the day of the week: {value[ahead.end():].strip()}")
@@ -611,16 +611,17 @@ def date_hint(value: object) -> tuple[str, str]:
     m = _DATE_PARTS.match(value)
     if m is None and _LETTER_DIGITS.search(value):  # 2026-04-2O: the letter O typed for 0 (l, I for 1)
         digits = _LETTER_DIGITS.sub(lambda x: x.group().translate(_AS_DIGITS), value)
-        if _DATE_PARTS.match(digits):
+        if _date_shaped(digits):
             fixed = date_hint(digits)[0].strip() or f"{digits.strip()}(으)로 적으세요."
-            return (f" 숫자 자리에 영문자(O, l, I)가 있습니다: {fixed}", f" a letter stands for a digit: write {digits.strip()}.")
+            fixed_en = date_hint(digits)[1].strip() or f"write {digits.strip()}."
+            return (f" 숫자 자리에 영문자(O, l, I)가 있습니다: {fixed}", f" a letter stands for a digit: {fixed_en}")
     span = _DATE_RANGE.match(value)
     if span is not None:  # 2026-04-20~21, 2026-04-20 ~ 2026-04-21: a span, where a day is asked
         first = span.group(1).strip()
         return (f" 날짜는 하나만 적습니다: 시작한 날 {first}을(를) 적고, 기간은 본문에 적으세요.",
                 f" one date only: write the first day, {first}, and the span in the text.")
     weekday = _WEEKDAY.search(value) if m is None else None
-    if weekday is not None and weekday.start() > 0 and _DATE_PARTS.match(value[: weekday.start()]):
+    if weekday is not None and weekday.start() > 0 and _date_shaped(value[: weekday.start()]):
         hint = date_hint(value[: weekday.start()])
         if hint[0]:
             return hint
@@ -630,7 +631,7 @@ def date_hint(value: object) -> tuple[str, str]:
         return (" '작년', '지난주'처럼 말로 한 날은 날짜로 읽지 않습니다: 그날의 날짜를 YYYY-MM-DD로 적으세요.",
                 " a day said in words is not read as a date: write the day as YYYY-MM-DD.")
     if m is None:
-        return "", ""
+        return _year_last_hint(value)
     year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
     if len(year) == 2:
         # 26 is 2026 for a record, 55 is 1955 for a birth date (a fixed pivot: a finding never depends
@@ -652,6 +653,47 @@ def date_hint(value: object) -> tuple[str, str]:
     if fixed == value:
         return "", ""
     return f" {fixed}(으)로 적으세요.", f" write {fixed}."
+
+
+# the year last, as in English or European forms: 05-20-2026, 5/20/2026 (month first), 20.05.2026,
+# 20/05/2026 (day first)
+_YEAR_LAST = re.compile(r"^\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\s*\.?\s*$")
+
+
+def _date_shaped(text: str) -> bool:
+    """Whether `text` is a date's three numbers, its year first or last (2026.5.20, 20.05.2026)."""
+    return bool(_DATE_PARTS.match(text) or _YEAR_LAST.match(text))
+
+
+def _year_last_hint(value: str) -> tuple[str, str]:
+    """The hint for a date written with its year last (05-20-2026, 20.05.2026): the date it is, when
+    only one of its first two numbers can be the month; both readings, when either can (05-06-2026 is
+    6 May or 5 June: never a guess); nothing for any other text. (No words naming the day, 5월 6일:
+    a birth date's hint is shown with its digits masked, and words would show them.)"""
+    m = _YEAR_LAST.match(value)
+    if m is None:
+        return "", ""
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+    def real(month: int, day: int) -> str | None:
+        if y and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(y, month)[1]:
+            return f"{y:04d}-{month:02d}-{day:02d}"
+        return None
+
+    readings = list(dict.fromkeys(r for r in (real(a, b), real(b, a)) if r is not None))
+    if len(readings) == 1:
+        return (f" 연도-월-일 순서로 적으세요: {readings[0]}", f" write the year first, then the month and the day: {readings[0]}")
+    if readings:
+        return (f" 연도-월-일 순서로 적습니다. 이 값만으로는 어느 쪽이 월인지 알 수 없으니, {readings[0]}과(와)"
+                f" {readings[1]} 중 맞는 날짜를 적으세요.",
+                f" write the year first, then the month and the day: {readings[0]} or {readings[1]},"
+                f" whichever is meant (this value does not tell which is the month).")
+    month = b if a > 12 >= b else a if b > 12 >= a else 0
+    if y and month and 1 <= month <= 12:  # 31-04-2026: April has 30 days
+        last = calendar.monthrange(y, month)[1]
+        return (f" 연도-월-일 순서로 적습니다. 그런데 {month}월은 {last}일까지입니다.",
+                f" write the year first, then the month and the day; month {month} of {y} has {last} days.")
+    return (" 연도-월-일 순서로 적으세요(예: 2026-05-20).", " write the year first, then the month and the day (e.g. 2026-05-20).")
 
 
 _JAMO = re.compile("[\u3131-\u318e\u1100-\u11ff]")  # a jamo alone (a compatibility jamo, or as NFKC makes one)
