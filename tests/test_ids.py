@@ -167,3 +167,29 @@ def test_new_refuses_an_id_that_collides_with_a_case_there(tmp_path: Path, run) 
     assert run(root, "new", "ABC", "--worker", "kim.sw").exit_code == 1  # there already: as before
     made = run(root, "new", "XYZ", "--worker", "kim.sw", "--date", "2026-11-22")
     assert made.exit_code == 0 and (root / "cases/XYZ/01-intake.md").is_file(), made.output
+
+
+@pytest.mark.parametrize("holder", ["2026", "종결"])
+def test_sequential_new_skips_the_id_of_a_case_moved_into_a_folder(sample: Path, run, holder: str) -> None:
+    """A case folder moved by mistake into a folder of cases/ (cases/2026/2026-0014/, which check
+    reports as case-in-folder) was not seen by `new`: it handed out 2026-0014 again, two cases under
+    one id once the folder is moved back. The next number skips it, and naming it is refused."""
+    (sample / "casekit.yml").write_text(SEQUENTIAL, encoding="utf-8")
+    (sample / "cases" / holder).mkdir(exist_ok=True)
+    shutil.move(sample / "cases/2026-0014", sample / "cases" / holder / "2026-0014")
+    assert "case-in-folder" in run(sample, "check").output
+    made = run(sample, "new", "--worker", "kim.sw", "--date", "2026-11-22")
+    assert made.exit_code == 0 and made.stdout.strip() == "cases/2026-0015/01-intake.md", made.output
+    assert not (sample / "cases/2026-0014").exists()
+    for cid, says in (("2026-0014", f"git mv cases/{holder}/2026-0014 cases/2026-0014"), ("2026-14", "같은 일련번호입니다")):
+        again = run(sample, "new", cid, "--worker", "kim.sw", "--date", "2026-11-22")
+        assert again.exit_code == 1 and says in again.output, again.output
+        assert not (sample / "cases" / cid).exists(), again.output
+
+
+def test_a_random_id_among_numbered_cases_counts_those_moved_into_a_folder(sample: Path, run) -> None:
+    """The warning's next number counts a case moved into a folder (and not the folder as a case)."""
+    (sample / "cases/2026").mkdir()
+    shutil.move(sample / "cases/2026-0014", sample / "cases/2026/2026-0014")
+    made = run(sample, "new", "--worker", "kim.sw", "--date", "2026-11-22")
+    assert made.exit_code == 0 and "casekit new 2026-0015로 만드세요" in made.stderr, made.output

@@ -51,6 +51,7 @@ from casekit.core.links import (
     outside_links,
     own_heading_links,
 )
+from casekit.core.moved import front_stage, moved_case, records_in
 from casekit.core.names import (
     COPY_BY,
     OWNER_FILE,
@@ -63,7 +64,6 @@ from casekit.core.names import (
     odd_hint,
     parse_record_name,
     record_name_for,
-    stage_of_word,
     valid_case_id,
     valid_resource_id,
 )
@@ -289,11 +289,8 @@ def _case_within(root: Path, item: os.DirEntry[str], rel: str, folder: str) -> F
     """`case-in-folder` when `item`, in the folder `folder` of cases/, is a case folder moved there (a
     year's folder, cases/2026/2026-0003/): named as a case and its records say so (their `case:`), not
     a folder of records put away (old/, whose records name the case they were put away from)."""
-    if item.name == folder or not valid_case_id(item.name):
-        return None
-    inside = _records_in(item)
-    fronts = (_front_stage(os.path.join(item.path, name), f"{rel}/{name}") for name in inside[:3])
-    if not any(front is not None and str(front.case) == item.name for front in fronts):
+    inside = moved_case(item, rel, folder)
+    if inside is None:
         return None
     there = os.path.lexists(root / "cases" / item.name)
     fix = (f"cases/{item.name}이(가) 이미 있으니 두 폴더의 기록을 견주어 cases/{item.name} 하나로 합치세요.",
@@ -313,18 +310,6 @@ def _cases_within(root: Path, entry: os.DirEntry[str], rel: str) -> list[Finding
     except OSError:
         return []
     return [f for e in items if (f := _case_within(root, e, f"{rel}/{e.name}", entry.name)) is not None]
-
-
-def _records_in(entry: os.DirEntry[str]) -> list[str]:
-    """The names of the records (by their names) directly in `entry` when it is a folder (not
-    followed when a link), sorted; [] otherwise or when it cannot be listed."""
-    try:
-        if not entry.is_dir(follow_symlinks=False):
-            return []
-        with os.scandir(entry.path) as it:
-            return sorted(e.name for e in it if parse_record_name(e.name) is not None)
-    except OSError:
-        return []
 
 
 def _hidden_entry(entry: os.DirEntry[str], rel: str, erel: str) -> Finding | None:
@@ -567,7 +552,7 @@ def _id_with_words(entry: os.DirEntry[str]) -> tuple[str, str] | None:
     is not of that shape."""
     lead = _ID_THEN_WORDS.match(entry.name)
     named = lead.group(1).rstrip("_-") if lead is not None else None
-    records = _records_in(entry)
+    records = records_in(entry)
     said = {_front_value(os.path.join(entry.path, name), _CASE_LINE) for name in records}
     given = next(iter(said)) if len(said) == 1 else None
     if given is not None and valid_case_id(given) and (given == named or not os.path.lexists(
@@ -821,7 +806,7 @@ def scan(root: Path) -> Layout:
                     hint_en=f"; if it records handovers, rename it {HANDOVER_FILE}: it is not read under this name"))
             elif (nested := _case_within(root, item, irel, entry.name)) is not None:  # cases/2026/2026-0003/
                 moved.append(nested)
-            elif (inside := _records_in(item)):  # cases/<id>/old/06-monitoring.md: put away, and never read
+            elif (inside := records_in(item)):  # cases/<id>/old/06-monitoring.md: put away, and never read
                 shown = ", ".join(inside[:3]) + (" …" if len(inside) > 3 else "")
                 layout.findings.append(finding("folder-in-case", irel, None, None, name=item.name, count=len(inside),
                                                names=shown))
@@ -862,35 +847,6 @@ def scan(root: Path) -> Layout:
 
 
 
-@dataclass(frozen=True)
-class _Front:
-    """What a misnamed file's front matter says of what it is: its `stage` (the stage's id, None when
-    it names none), where that value is, and its `case`."""
-
-    stage: str | None
-    line: int
-    column: int
-    case: object
-
-
-def _front_stage(disk: str | None, rel: str) -> _Front | None:
-    """The `stage:` of the file at `disk` (read as a record is: bounded, never blocking on a pipe),
-    None when it has none that reads (no front matter, not text, unreadable). `stage: 계획` or
-    `Plan` is the plan: the name the file is to take is the stage's id."""
-    if disk is None:
-        return None
-    text, _ = read_file(disk, rel)
-    if text is None:
-        return None
-    parsed = split(text, rel)
-    data = parsed.data
-    if data is None or ("stage",) not in parsed.positions:
-        return None
-    value = data.get("stage")
-    line, col = parsed.where(("stage",))
-    return _Front(stage_of_word(value) if isinstance(value, str) else None, line, col, data.get("case"))
-
-
 def _stage_said(stage: str) -> tuple[str, str]:
     return f"{STAGE_KO[stage]}({stage})", stage
 
@@ -904,7 +860,7 @@ def _misnamed(layout: Layout, case: str, records: list[RecordFile],
     taken = {r.nn for r in records}
     in_case = [(r.nn, r.stage) for r in records]  # (a name without a number takes the one its stage's order gives)
     present = {os.path.basename(r.rel) for r in records}
-    fronts = {name: _front_stage(disk, irel) for name, irel, disk in misnamed}
+    fronts = {name: front_stage(disk, irel) for name, irel, disk in misnamed}
     copy_names = {name: copy_of(name) for name, _, _ in misnamed}
     originals: dict[str, str] = {}  # a copy -> the record it copies (`03-paln (1).md`: 03-plan.md)
     for name, c in copy_names.items():

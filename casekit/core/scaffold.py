@@ -40,6 +40,7 @@ from casekit.core.handover import read_entries, worker_on
 from casekit.core.hints import attach_particles, close_to
 from casekit.core.ids import IdScheme, clashes, next_sequential, random_id
 from casekit.core.keyboard import typed_keys
+from casekit.core.moved import moved_cases
 from casekit.core.names import (
     STAGE_WORDS,
     case_id_advice,
@@ -504,9 +505,18 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
     scheme = config.ids
     sequential = case_id is None and scheme.scheme == "sequential"
     cases = _cases_dir(root, create=True)
-    mixed = _numbered_like_the_others(cases, date) if case_id is None and not sequential and not config.ids_chosen else None
+    # case folders moved into a folder of cases/ (cases/2026/2026-0015/: check's case-in-folder): their
+    # ids are taken, though no cases/<id>/ holds them
+    moved = moved_cases(root)
+    mixed = _numbered_like_the_others(cases, date, moved) \
+        if case_id is None and not sequential and not config.ids_chosen else None
+    if case_id is not None and case_id in moved:
+        raise ScaffoldError(attach_particles(
+            f"사례 '{case_id}'이(가) 이미 있습니다: {moved[case_id]} (cases/ 바로 아래가 아니라 폴더 안으로 옮겨져 있습니다). "
+            f"git mv {moved[case_id]} cases/{case_id}(으)로 제자리에 두거나, 다른 번호를 주세요 "
+            f"(case exists, moved into a folder: {moved[case_id]})"))
     if case_id is not None:  # ABC beside abc (one folder on Windows and macOS), 2026-7 beside 2026-0007
-        names = {e.name for e in os.scandir(cases) if e.is_dir()}
+        names = {e.name for e in os.scandir(cases) if e.is_dir()} | set(moved)
         clash = next((c for c in clashes(names | {case_id}, scheme) if c[0] == case_id), None)
         if clash is not None and case_id not in names:  # (one there already: refused below, as it is)
             _, other, why, why_en = clash
@@ -522,9 +532,11 @@ def new_case(root: Path, *, case_id: str | None, worker: str | None, date: dt.da
             if case_id is not None:
                 cid = case_id
             elif sequential:
-                cid = next_sequential(scheme, date, os.listdir(cases))
+                cid = next_sequential(scheme, date, [*os.listdir(cases), *moved])
             else:
                 cid = new_case_id(date)
+                if cid in moved:
+                    continue
             folder = cases / cid
             made = True
             try:
@@ -573,11 +585,14 @@ def _refuse_started(root: Path, folder: Path) -> None:
                             f"casekit check {folder.name}이(가) 알려 줍니다 (a misnamed record is there: rename it)")
 
 
-def _numbered_like_the_others(cases: Path, date: dt.date) -> str | None:
+def _numbered_like_the_others(cases: Path, date: dt.date, moved: dict[str, str]) -> str | None:
     """A warning when a random id (`20261205-V531`) is made where every case (three or more) is
     numbered in sequence (2026-0001 …: an office's register), with the next number and the setting
-    that makes it: the ids are mixed in every list from now on."""
-    names = [e.name for e in os.scandir(cases) if e.is_dir() and not e.name.startswith(".")]
+    that makes it: the ids are mixed in every list from now on. `moved`: the cases moved into a folder
+    of cases/ (by id, with their paths), counted as cases, and their folders (cases/2026/) not."""
+    holders = {rel.split("/")[1] for rel in moved.values()}
+    names = [e.name for e in os.scandir(cases) if e.is_dir() and not e.name.startswith(".") and e.name not in holders]
+    names += [cid for cid in moved if cid not in names]
     numbered = [m for n in names if (m := re.fullmatch(r"([0-9]{4}-)([0-9]{3,6})", n)) is not None]
     widths = {len(m.group(2)) for m in numbered}
     if len(names) < 3 or len(numbered) != len(names) or len(widths) != 1:
