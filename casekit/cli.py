@@ -24,7 +24,7 @@ from casekit.core.config import RISK_KO
 from casekit.core.due import case_due, days_text, due_order, every_due, first_record_day, reference_day_note
 from casekit.core.findings import Checked, os_reason
 from casekit.core.hints import attach_particles
-from casekit.core.names import case_id_advice, case_of_path, source_part, valid_case_id
+from casekit.core.names import case_id_advice, case_of_path, inside, source_part, valid_case_id
 from casekit.core.scaffold import (
     BadCaseId,
     BadWorkerId,
@@ -72,6 +72,22 @@ def _root(paths: tuple[str, ...] = ()) -> Path:
             "(no casebook: no mkdocs.yml at or above this folder)"
         )
     return root
+
+
+def _shown(root: Path, rel: str) -> str:
+    """A file of the casebook (`rel`, from its root) as the user opens it from where they are: relative
+    to the current folder when that is in the casebook (`10-monitoring.md` in the case's folder,
+    `../cases/2026-0001/10-monitoring.md` in docs/), as a CASE argument of `check` is made a path;
+    else `rel`. `add` run in a case's folder printed cases/2026-0001/10-monitoring.md, a path that
+    is not there from where it was run."""
+    try:
+        here = os.path.realpath(Path.cwd())
+    except OSError:  # (the current folder deleted under the shell)
+        return rel
+    real_root = Path(os.path.realpath(root))
+    if not inside(real_root, Path(here)):
+        return rel
+    return os.path.relpath(real_root / rel, here)
 
 
 def _case(root: Path, case: str) -> str:
@@ -261,7 +277,7 @@ def new_cmd(case: str | None, case_id: str | None, worker: str | None, date: str
         raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(written.rel)
+    click.echo(_shown(root, written.rel))
     for warning in written.warnings:  # a random id among numbered ones
         click.echo(f"경고: {warning}", err=True)
     click.echo("접수 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요.", err=True)
@@ -360,7 +376,7 @@ def add_cmd(case: str, stage: tuple[str, ...], worker: str | None, date: str | N
         raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(written.rel)
+    click.echo(_shown(root, written.rel))
     click.echo(attach_particles(f"{STAGE_KO[stage_id]} 기록의 <...> 안내 문구를 채운 뒤 `casekit check`로 확인하세요."), err=True)
     for warning in written.warnings:  # written with --force although out of order: said at once
         click.echo(f"경고: {warning}", err=True)
@@ -637,7 +653,7 @@ def reassign_cmd(cases: tuple[str, ...], from_worker: str | None, to_worker: str
             if p.unread:  # (`due`, `export` and `report` say so too: the date and worker it holds are not known)
                 click.echo(f"주의 {p.case}: 기록에 검사 오류 {p.unread}건이 있어 그 기록의 날짜와 담당자를 읽지 못했을 수 "
                            "있습니다. 먼저 고치세요: casekit check (check errors in the case's records)", err=True)
-            click.echo(f"{p.case}: {p.from_worker} → {p.to_worker}  ({p.rel}{'에 덧붙일 내용' if dry_run else ''})")
+            click.echo(f"{p.case}: {p.from_worker} → {p.to_worker}  ({_shown(root, p.rel)}{'에 덧붙일 내용' if dry_run else ''})")
             if dry_run:
                 for line in p.entry:
                     click.echo(printable(f"    + {line}"))

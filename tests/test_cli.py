@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 
@@ -368,6 +369,23 @@ def test_a_case_given_as_its_folder_is_that_case(tmp_path: Path, run) -> None:
     assert added.exit_code == 0 and added.stdout.strip() == "cases/open/02-assessment.md", added.output
     wrong = run(root / "cases", "status", "..")
     assert wrong.exit_code == 2 and "사례 폴더(cases/2026-0012)를 주세요" in wrong.output
+
+
+def test_add_and_new_print_the_path_as_it_opens_from_where_they_ran(tmp_path: Path, run) -> None:
+    """`add` run in a case's folder (or docs/) printed cases/open/02-assessment.md, relative to the
+    casebook's root: not there from where the worker stood. The path printed is relative to the
+    current folder, as check makes a CASE argument a path; from the root it is as it was."""
+    root = make_casebook(tmp_path, {"open": [("intake", "2026-11-01", {})]})
+    (root / "docs").mkdir(exist_ok=True)
+    for cwd, shown in ((root / "cases" / "open", "02-assessment.md"),
+                       (root / "cases", os.path.join("open", "03-assessment.md")),
+                       (root / "docs", os.path.join("..", "cases", "open", "04-assessment.md")),
+                       (root, "cases/open/05-assessment.md")):
+        added = run(cwd, "add", "open", "사정", "--date", "2026-11-05")
+        assert added.exit_code == 0 and added.stdout.strip() == shown, (cwd, added.output)
+        assert (cwd / shown).is_file()
+    made = run(root / "cases" / "open", "new", "c2", "--worker", "kim.sw", "--date", "2026-11-05")
+    assert made.exit_code == 0 and made.stdout.strip() == os.path.join("..", "c2", "01-intake.md"), made.output
 
 
 def test_due_respects_configured_deadlines(tmp_path: Path, run) -> None:

@@ -61,6 +61,14 @@ def test_the_last_line_says_which_cases_were_left(tmp_path: Path, run, dry: bool
     assert "건너뜀 c3" in result.output
 
 
+def test_the_handover_file_is_named_as_it_opens_from_where_reassign_ran(tmp_path: Path, run) -> None:
+    """As `add` and `new` print their record: in a case's folder, `handover.yml`, not the path from the root."""
+    root = book(tmp_path)
+    result = run(root / "cases" / "c1", "reassign", "--from", "kim.sw", "--to", "choi.sw", "c1", "--date", "2026-06-01")
+    assert result.exit_code == 0 and "c1: kim.sw → choi.sw  (handover.yml)" in result.output, result.output
+    assert (root / "cases/c1/handover.yml").is_file()
+
+
 def test_reassign_appends_and_everyone_sees_the_new_worker(tmp_path: Path, run) -> None:
     root = book(tmp_path)
     before = snapshot(root)
