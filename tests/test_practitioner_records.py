@@ -51,6 +51,70 @@ def test_numbered_items_count_on_from_one(text: str, items: list[str] | None) ->
     assert numbered_items(text) == items
 
 
+PLAN = "cases/2026-0001/03-plan.md"
+
+
+def with_goals(sample: Path, goals: str) -> int:
+    """The plan's goals (the lines under `goals:`) replaced by `goals`; the line they start at."""
+    text = (sample / PLAN).read_text(encoding="utf-8")
+    start, end = text.index("goals:\n") + len("goals:\n"), text.index("services:\n")
+    return edit(sample, PLAN, text[start:end], goals)
+
+
+@pytest.mark.parametrize(("numbered", "said", "example"), [
+    ('  1. goal: 주거 안정\n     target_date: 2026-08-01\n  2. goal: 자활 참여\n     target_date: 2026-09-01\n',
+     "1. 2.", "'  - goal: 주거 안정' / '    target_date: 2026-08-01'"),
+    ('  1) id: G1\n     need: N1\n  2) id: G2\n     need: N2\n', "1) 2)", "'  - id: G1' / '    need: N1'"),
+    ('  ① id: G1\n     need: N1\n  ② id: G2\n     need: N2\n', "① ②", "'  - id: G1' / '    need: N1'"),
+    ('1. id: G1\n   need: N1\n2. id: G2\n   need: N2\n', "1. 2.", "'- id: G1' / '  need: N1'"),  # (at the key's own column)
+    ('  1.\n     id: G1\n     need: N1\n  2.\n     id: G2\n', "1. 2.", "'  - id: G1' / '    need: N1'"),
+])
+def test_a_numbered_list_of_entries_is_told_to_dash_each_and_indent_its_keys_under_it(
+        sample: Path, numbered: str, said: str, example: str) -> None:
+    """`goals:` then `  1. goal: 주거 안정` / `     target_date: …`: YAML reads '1. goal' as a key and
+    stops at the next line, and was told to line the keys up with the number ("같은 묶음의 항목은 같은
+    칸에서 시작하세요", "0칸 … 3칸으로 맞추세요"), which made it worse. It is told to write a '- ' for
+    each number, with the keys under it, at the first numbered line."""
+    line = with_goals(sample, numbered)
+    found = [f for f in findings_of(sample, PLAN) if f.severity == "error"]
+    assert [(f.code, f.line) for f in found] == [("yaml-syntax", line)], found
+    message = found[0].message_ko
+    assert f"목록의 항목은 번호({said}) 대신 '- '로 시작합니다" in message and f"예: {example}" in message, message
+    assert "칸으로 맞추세요" not in message and "같은 칸에서 시작하세요" not in message, message
+
+
+@pytest.mark.parametrize("numbered", ['  1. id: G1\n  2. id: G2\n', '  1. id: G1\n'])
+def test_numbered_entries_yaml_reads_as_keys_are_told_to_dash_each(sample: Path, numbered: str) -> None:
+    """`  1. id: G1` and `  2. id: G2` alone read as a mapping of keys '1. id', '2. id': the same advice."""
+    line = with_goals(sample, numbered)
+    found = [f for f in findings_of(sample, PLAN) if f.severity == "error" and f.code == "wrong-type"]
+    assert [f.line for f in found] == [line], found
+    assert "번호(1." in found[0].message_ko and "'  - id: G1'" in found[0].message_ko, found[0].message_ko
+
+
+@pytest.mark.parametrize(("members", "code"), [
+    ('  1. name: "김민준"\n     relation: "자녀(아들)"\n  2. id: M2\n', "yaml-syntax"),
+    ('  1. name: "김민준"\n', "wrong-type"),
+])
+def test_a_numbered_entry_shows_no_sensitive_value(sample: Path, members: str, code: str) -> None:
+    rel = "cases/2026-0002/01-intake.md"
+    text = (sample / rel).read_text(encoding="utf-8")
+    start = text.index("household_members:\n") + len("household_members:\n")
+    line = edit(sample, rel, text[start:text.index("presenting_problems:")], members)
+    found = [f for f in findings_of(sample, rel) if f.code == code]
+    assert [f.line for f in found] == [line], found
+    message = found[0].message_ko + found[0].message_en
+    assert "대신 '- '로 시작합니다" in message and "김민준" not in message and "민준" not in message, message
+
+
+def test_a_numbered_entry_is_not_said_of_an_error_outside_its_list(sample: Path) -> None:
+    """A colon in a value below the list (a value to quote) keeps its own advice."""
+    with_goals(sample, "  1. id: G1\n  2. id: G2\n")
+    line = edit(sample, PLAN, 'frequency: "월 2회"', "frequency: 월: 2회")
+    found = [f for f in findings_of(sample, PLAN) if f.code == "yaml-syntax"]
+    assert [f.line for f in found] == [line] and "따옴표로 감싸세요" in found[0].message_ko, found
+
+
 def test_case_folders_moved_into_a_year_folder_are_told_to_move_back(sample: Path) -> None:
     """`mkdir cases/2026; mv cases/2026-0003 cases/2026-0012 cases/2026/`: case-empty told to make a case
     2026 (casekit new 2026) and folder-in-case to put the records directly into cases/2026/."""

@@ -1146,6 +1146,78 @@ def _unseen_advice(line: str, at: int, layout: int) -> tuple[str, str]:
 _KEY_WITH_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]+([^#\s'\"|>&*!\[{][^#]*?)[ \t]*(?:#.*)?$")
 
 
+# an entry of keys numbered as a list's item is (`1. goal: 주거 안정`, `2) id: G2`, `③ need: N3`), or a
+# number alone on its line with the entry's keys under it (`1.`)
+_NUMBERED_KEY = re.compile(r"^([ \t]*)([0-9]{1,2}[.)]|[\u2460-\u2473])[ \t]*(?:([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*))?)?$")
+_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*))?$")
+
+
+def numbered_entry(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
+    """yaml_hint's answer when the error at `line` is inside a list of entries numbered instead of
+    dashed (`goals:` then `  1. goal: 주거 안정` / `     target_date: 2026-08-01`): YAML reads `1. goal`
+    as a key and stops at the next key, and the advice on lining up the indentation made it worse.
+    Said at the first numbered line: a '- ' for each number, the keys under it lined up with the
+    first one, with the entry as it is to be written. None when the error is not in such a list."""
+    def at(n: int) -> str:
+        return lines[n - 1] if 1 <= n <= len(lines) else ""
+
+    def item(n: int) -> re.Match[str] | None:  # a numbered line opening an entry: its key on it, or under it
+        m = _NUMBERED_KEY.match(at(n))
+        if m is None or m.group(3) or (_KEY_LINE.match(at(n + 1)) and _indent(at(n + 1)) > len(m.group(1))):
+            return m
+        return None
+
+    start, indent = 0, -1
+    for n in range(line, max(line - 60, 0), -1):  # (up to the list's first numbered line)
+        text = at(n)
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        m = item(n)
+        if m is not None and indent in (-1, len(m.group(1))):
+            start, indent = n, len(m.group(1))
+        elif _indent(text) <= max(indent, 0):  # the key that owns the list, or (none found) a top-level key
+            break
+    if not start:
+        return None
+    for n in range(start, line + 1):  # every line down to the error's is an entry or a key inside one
+        text = at(n)
+        if text.strip() and not text.lstrip().startswith("#") and item(n) is None and _indent(text) <= indent:
+            return None
+    first = item(start)
+    marks: list[str] = []  # (the list's numbers, as far as it goes on)
+    for n in range(start, min(start + 60, len(lines) + 1)):
+        text, m = at(n), item(n)
+        if m is not None and len(m.group(1)) == indent:
+            marks.append(m.group(2))
+        elif text.strip() and not text.lstrip().startswith("#") and _indent(text) <= indent:
+            break
+    # the first entry as it is to be written: its keys (up to three) with their values
+    pairs: list[tuple[str, str]] = []
+    if first is not None and first.group(3):
+        pairs.append((first.group(3), (first.group(4) or "").strip()))
+    for n in range(start + 1, min(start + 8, len(lines) + 1)):
+        text = at(n)
+        if len(pairs) >= 3 or item(n) is not None or (text.strip() and _indent(text) <= indent):
+            break
+        key = _KEY_LINE.match(text)
+        if key is not None:
+            pairs.append((key.group(1), (key.group(2) or "").strip()))
+
+    def shown(key: str, value: str) -> str:
+        value = masked(value) if key in SENSITIVE_KEYS else value
+        value = value if len(value) <= 30 else value[:29] + "…"
+        return f"{key}: {value}" if value else f"{key}:"
+
+    pad = " " * indent
+    example = " / ".join(f"'{pad}{'- ' if i == 0 else '  '}{shown(k, v)}'" for i, (k, v) in enumerate(pairs))
+    said = " ".join(dict.fromkeys(marks[:3]))
+    return (start, indent + 1,
+            f"목록의 항목은 번호({said}) 대신 '- '로 시작합니다. 항목마다 번호를 '- '로 바꾸고, 그 아래 키들은 '- ' 뒤의 "
+            f"첫 키와 같은 칸에 맞춰 쓰세요. 예: {example}",
+            f"a list's entries start with '- ', not a number ({said}): put '- ' for each number and line the keys "
+            f"below it up with the first key after it: {example}")
+
+
 def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | None,
               front: bool = True) -> tuple[int, int | None, str, str]:
     """Explain a YAML syntax error in plain words: (line to point at, its column or None when the
@@ -1221,6 +1293,9 @@ def yaml_hint(problem: str, lines: list[str], line: int, context_line: int | Non
                 f"the '{opener}' opened here is never closed with '{closer}'; close it, or quote the value if it is text")
     indentation = ("mapping values are not allowed" in p or "expected '-' indicator" in p
                    or "expected <block end>" in p or "did not find expected key" in p)
+    numbered = numbered_entry(lines, line) if indentation else None
+    if numbered is not None:  # `1. goal: 주거 안정` / `   target_date: …`: entries numbered, where YAML wants '- '
+        return numbered
     if indentation:  # a key or an item one space off the others of its mapping or list: said at it
         prev_n = next((n for n in range(line - 1, 0, -1) if at(n).strip() and not at(n).lstrip().startswith("#")), 0)
         odd = odd_indent(lines, [n for n in (line, prev_n, context_line) if n])

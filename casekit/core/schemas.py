@@ -33,7 +33,7 @@ from casekit.core.hints import (
     unseen_in_name,
 )
 from casekit.core.keyboard import typed_keys
-from casekit.core.masking import masked
+from casekit.core.masking import SENSITIVE_KEYS, masked
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.reading import sub_closed
 from casekit.core.schema_files import read_schemas
@@ -1145,6 +1145,23 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     found = schema.get("items")
     entry: dict[str, Any] = found if isinstance(found, dict) else {}
     props = entry.get("properties") if isinstance(entry.get("properties"), dict) else {}
+    numbered_keys = [(m, v) for k, v in value.items() if isinstance(k, str) and (m := _NUMBERED_KEY.fullmatch(k))] \
+        if expected == "array" and isinstance(value, dict) and props else []
+    if numbered_keys:
+        # `goals:` then `  1. id: G1`, `  2. id: G2`: entries numbered, read as keys '1. id' and '2. id'
+        marks = " ".join(dict.fromkeys(m.group(1) for m, _ in numbered_keys[:3]))
+
+        def shown_value(key: str, v: Any) -> str:  # (a value shown only where nothing sensitive may stand)
+            sub = (props or {}).get(key)
+            plain = isinstance(sub, dict) and not sub.get("x-sensitive") and not schema.get("x-sensitive") \
+                and key not in SENSITIVE_KEYS and not isinstance(v, (dict, list)) and v is not None
+            return _short(v, 30) if plain else "…"
+        shown = ", ".join(f"'  - {m.group(2)}: {shown_value(m.group(2), v)}'" for m, v in numbered_keys[:3]) \
+            + (" …" if len(numbered_keys) > 3 else "")
+        return (f" 목록의 항목은 번호({marks}) 대신 '- '로 시작합니다. 항목마다 번호를 '- '로 바꾸고, 그 아래 키들은 '- ' "
+                f"뒤의 첫 키와 같은 칸에 맞춰 쓰세요: {shown}",
+                f" a list's entries start with '- ', not a number ({marks}): put '- ' for each number and line the keys "
+                f"below it up with the first key after it: {shown}")
     if expected == "array" and isinstance(value, dict) and value and props and not any(k in props for k in value):
         # `progress:` then `  G1: achieved`: keyed by goal, where the list wants an entry of keys per goal
         shape = _entry_shape(entry)
@@ -1192,6 +1209,8 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
 LIST_SIGNS = frozenset(LIST_MARKERS)
 
 _FIRST_NUMBER = re.compile(r"(?:1[.)]\s+|①\s*)")
+# a key YAML read from an entry numbered as a list's item is (`1. id` of `1. id: G1`, `② goal`)
+_NUMBERED_KEY = re.compile(r"\s*([0-9]{1,2}[.)]|[\u2460-\u2473])\s*([A-Za-z_][\w.-]*)\s*")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
