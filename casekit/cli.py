@@ -42,7 +42,13 @@ from casekit.core.schemas import STAGE_KO, STAGES
 from casekit.core.site_settings import settings_today
 from casekit.core.summary import Summary
 from casekit.progress import progress
-from casekit.reporters import MACHINE_FORMATS, REPORTER_BY_NAME, SITE_REPORTER_BY_NAME, printable
+from casekit.reporters import (
+    EVERY_REPORTER_BY_NAME,
+    MACHINE_FORMATS,
+    REPORTER_BY_NAME,
+    SITE_REPORTER_BY_NAME,
+    printable,
+)
 
 STATE_KO = {"overdue": "기한 지남", "due_soon": "곧 마감", "upcoming": "예정"}
 
@@ -181,8 +187,11 @@ class _CheckPath(click.ParamType):
 @lang_option
 @click.option("--no-cache", is_flag=True, help="저장해 둔 검사 결과를 쓰지 않고 모두 다시 읽습니다 (ignore and do not write the cache).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="동시에 쓸 프로세스 수 (processes; default: every core).")
+@click.option("--all", "show_all", is_flag=True,
+              help="한 파일에 같은 종류가 많아도 모두 한 줄씩 보입니다. 기본(text)은 5건 뒤로 줄이고 몇 건 더인지 "
+                   "알려 줍니다 (text: show every finding; by default, past 5 of one kind in one file, how many more).")
 def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str | None, no_cache: bool,
-              jobs: int | None) -> None:
+              jobs: int | None, show_all: bool) -> None:
     """사례집을 검사합니다 (check the casebook). Never changes a file.
 
     Exit 0 when nothing is wrong, 1 when an error is found, 2 on a usage error.
@@ -208,7 +217,8 @@ def check_cmd(paths: tuple[str, ...], fmt: str, changed: str | None, lang: str |
     records = len(report.records)
     checked = _checked_paths(report, targets) if fmt == "junit" else ()
     files = Checked(records, report.files - records - report.handover_files, report.handover_files)
-    click.echo(REPORTER_BY_NAME[fmt](report.findings, files, lang, checked))
+    reporters = EVERY_REPORTER_BY_NAME if show_all else REPORTER_BY_NAME
+    click.echo(reporters[fmt](report.findings, files, lang, checked))
     sys.exit(1 if report.errors else 0)
 
 

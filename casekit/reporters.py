@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 
 from casekit import __version__
@@ -21,7 +21,19 @@ def _group(path: str) -> str:
     return "/".join(parts[:2]) if parts[0] == "cases" and len(parts) > 2 else parts[0]
 
 
+SHOWN_OF_A_KIND = 5  # findings of one code in one file the text report shows before saying how many more
+
+
 def text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    """Each finding on a line, but of one code in one file the first `SHOWN_OF_A_KIND` only, then
+    one line saying how many more and where: a number pasted down a record 60,000 times printed
+    60,000 lines. The last line counts them all; `casekit check --all` and the formats read by
+    machines show every one."""
+    return _text(findings, files, lang, [(f, 0) for f in findings], fold=True)
+
+
+def every_text(findings: list[Finding], files: int, lang: str, paths: Sequence[str] = ()) -> str:
+    """`text` with every finding on its line, none folded (`casekit check --all`)."""
     return _text(findings, files, lang, [(f, 0) for f in findings])
 
 
@@ -31,19 +43,53 @@ def site_text(findings: list[Finding], files: int, lang: str, paths: Sequence[st
     return _text(findings, files, lang, said_once(findings))
 
 
-def _text(findings: list[Finding], files: int, lang: str, said: list[tuple[Finding, int]]) -> str:
+def _text(findings: list[Finding], files: int, lang: str, said: list[tuple[Finding, int]], fold: bool = False) -> str:
+    said = [(_printable(f), alike) for f, alike in said]
+    left_out = _left_out(f for f, _ in said) if fold else {}
     lines: list[str] = []
-    for group, items in groupby([(_printable(f), alike) for f, alike in said], key=lambda s: _group(s[0].path)):
+    shown: dict[tuple[str, str, str], int] = {}
+    for group, items in groupby(said, key=lambda s: _group(s[0].path)):
         lines.append(group)
         for f, alike in items:
+            kind = (f.path, f.code, f.severity)
+            if kind in left_out:
+                shown[kind] = shown.get(kind, 0) + 1
+                if shown[kind] > SHOWN_OF_A_KIND + 1:
+                    continue
             where = f.path[len(group) + 1 :] if f.path.startswith(group + "/") else f.path
+            sev = f.severity if lang == "en" else SEVERITY_KO[f.severity]
+            if shown.get(kind, 0) == SHOWN_OF_A_KIND + 1:  # (where the first left out would be)
+                lines.append(f"  {where}  {sev}  [{f.code}] {_more_of_a_kind(*left_out[kind], lang)}")
+                continue
             if f.line is not None:
                 where += f":{f.line}:{f.column or 1}"
-            sev = f.severity if lang == "en" else SEVERITY_KO[f.severity]
             lines.append(f"  {where}  {sev}  [{f.code}] {f.message(lang)}" + (f" {same_in_files(alike, lang)}" if alike else ""))
         lines.append("")
     lines.append(verdict_line(findings, files, lang))
     return "\n".join(lines)
+
+
+def _left_out(findings: Iterable[Finding]) -> dict[tuple[str, str, str], tuple[int, int | None, int | None]]:
+    """Of each code (and severity) in each file with more than `SHOWN_OF_A_KIND` findings: how many
+    the text report leaves out, and the first and last line they are at (None: no line)."""
+    of_a_kind: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in findings:
+        of_a_kind.setdefault((f.path, f.code, f.severity), []).append(f)
+    out = {}
+    for kind, fs in of_a_kind.items():
+        if len(fs) > SHOWN_OF_A_KIND:
+            lines = [f.line for f in fs[SHOWN_OF_A_KIND:] if f.line is not None]
+            out[kind] = (len(fs) - SHOWN_OF_A_KIND, min(lines, default=None), max(lines, default=None))
+    return out
+
+
+def _more_of_a_kind(count: int, first: int | None, last: int | None, lang: str) -> str:
+    """The line said in place of the findings of one kind in one file past the first few."""
+    if lang == "en":
+        at = "" if first is None else f" (line {first})" if first == last else f" (lines {first}-{last})"
+        return f"{count} more of the same in this file{at}, left out here; to see them all: casekit check --all"
+    at = "" if first is None else f"{first}번째 줄, " if first == last else f"{first}~{last}번째 줄, "
+    return f"같은 문제가 이 파일에 {count}건 더 있습니다({at}여기서는 생략). 모두 보려면: casekit check --all"
 
 
 def verdict_line(findings: list[Finding], files: int, lang: str) -> str:
@@ -183,6 +229,9 @@ REPORTER_BY_NAME: dict[str, Reporter] = {
     "junit": junit,
     "sarif": sarif,
 }
+
+# `casekit check --all`'s: text with every finding on its line (the other formats always hold every one)
+EVERY_REPORTER_BY_NAME: dict[str, Reporter] = {**REPORTER_BY_NAME, "text": every_text}
 
 # `casekit audit`'s: the same formats, its text saying a finding the same in many files once (site_text)
 SITE_REPORTER_BY_NAME: dict[str, Reporter] = {**REPORTER_BY_NAME, "text": site_text}

@@ -133,3 +133,54 @@ def test_printable_is_one_rule_and_keeps_line_breaks_only_when_asked() -> None:
     assert printable(raw, lines=True) == "a\\x1b]52;c;eA==\\x07\\x1b[2J\tb\r\nc\\x0b\\x0c\\x7f\\x85\\x9b\\u202e\\u2066d%B0"
     assert has_unsafe(raw) and has_unsafe("\t") and not has_unsafe("\t\r\n", lines=True)
     assert printable("사례 2026-0001 보통", lines=True) == "사례 2026-0001 보통"
+
+
+def _pasted(tmp_path: Path, numbers: int, phones: int = 0) -> Path:
+    """c1 whose intake has `numbers` lines of a resident registration number pasted into its body
+    (a finding each), and `phones` lines of a phone number (another code) after them."""
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:1]})
+    intake = root / "cases/c1/01-intake.md"
+    intake.write_text(intake.read_text(encoding="utf-8") + "\n" + "850315-1234567\n" * numbers
+                      + "010-1234-5678\n" * phones, encoding="utf-8")
+    return root
+
+
+def test_text_folds_many_findings_of_one_kind_in_one_file_and_counts_them_all(tmp_path: Path, run) -> None:
+    """A number pasted down a record thousands of times printed a line for each: the text report
+    shows the first five of a code in a file, then one line with how many more, where, and how to see
+    them; the counts, the exit code, `--all` and the machines' formats hold every one."""
+    root = _pasted(tmp_path, 40, phones=2)
+    every = json.loads(run(root, "check", "--format", "json").output)["findings"]
+    numbers = [f for f in every if f["code"] == "pii-resident-number"]
+    assert len(numbers) == 40 and len(every) == 42
+    result = run(root, "check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    shown = [line for line in lines if "[pii-resident-number]" in line]
+    assert len(shown) == 6, result.output
+    assert shown[:5] == [f"  01-intake.md:{f['line']}:1  오류  [pii-resident-number] {f['message']}" for f in numbers[:5]]
+    first, last = numbers[5]["line"], numbers[-1]["line"]
+    assert shown[5] == (f"  01-intake.md  오류  [pii-resident-number] 같은 문제가 이 파일에 35건 더 있습니다"
+                        f"({first}~{last}번째 줄, 여기서는 생략). 모두 보려면: casekit check --all")
+    assert sum("[pii-phone]" in line for line in lines) == 2  # (another code: its own five)
+    assert lines[-1] == "기록 1개, 자원 1개 검사: 오류 42건, 경고 0건"
+    english = run(root, "check", "--lang", "en")
+    assert english.exit_code == 1
+    assert (f"  01-intake.md  error  [pii-resident-number] 35 more of the same in this file (lines {first}-{last}), "
+            f"left out here; to see them all: casekit check --all") in english.output.splitlines()
+    assert english.output.splitlines()[-1] == "checked 1 record(s) and 1 resource(s): 42 error(s), 0 warning(s)"
+    everything = run(root, "check", "--all")
+    assert everything.exit_code == 1
+    assert sum("[pii-resident-number]" in line for line in everything.output.splitlines()) == 40
+    assert "casekit check --all" not in everything.output
+    for fmt in ("json", "github", "junit", "sarif"):  # (read by machines: every finding, --all or not)
+        assert run(root, "check", "--format", fmt).output.count("pii-resident-number") \
+            == run(root, "check", "--format", fmt, "--all").output.count("pii-resident-number") >= 40
+
+
+def test_text_shows_five_findings_of_one_kind_in_one_file_as_before(tmp_path: Path, run) -> None:
+    root = _pasted(tmp_path, 5)
+    result = run(root, "check")
+    assert result.output == run(root, "check", "--all").output
+    assert sum("[pii-resident-number]" in line for line in result.output.splitlines()) == 5
+    assert "casekit check --all" not in result.output
