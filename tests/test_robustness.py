@@ -399,3 +399,22 @@ def test_a_ref_into_a_broken_schema_that_the_shipped_one_lacks_is_its_own_findin
     assert (f"schemas/{stage}.schema.json", "schema-invalid") in found, found
     assert (f"schemas/{stage}.schema.json", "schema-replaced") in found, found
     assert (rel, "wrong-type") in found, found
+
+
+def test_a_key_a_casebook_schema_refuses_with_false_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    """A casebook's schema may refuse a key with the schema `false` (`"review_date": false`): walking
+    the schema for its sensitive and phone fields took `false` for a mapping, and `casekit check` ended
+    in a traceback. It is one finding, at the key's line (jsonschema's error leaves the key out of
+    its path)."""
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:3]})
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    plan = root / "schemas/plan.schema.json"
+    schema = json.loads(plan.read_text(encoding="utf-8"))
+    schema["properties"]["review_date"] = False
+    plan.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    record = root / "cases/c1/03-plan.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("type: initial", "type: initial\nreview_date: '2026-05-01'"),
+                      encoding="utf-8")
+    found = [f for f in check(root, cache=False).findings if f.path == "cases/c1/03-plan.md"]
+    line = record.read_text(encoding="utf-8").splitlines().index("review_date: '2026-05-01'") + 1
+    assert [(f.code, f.line) for f in found] == [("schema-violation", line)], found

@@ -250,7 +250,10 @@ class SchemaSet:
             return None
 
     def resolve(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
-        """Follow a `$ref` (same file or a sibling file) to the schema it names."""
+        """Follow a `$ref` (same file or a sibling file) to the schema it names (a boolean schema,
+        `"review_date": false`, or another that is no mapping: as an empty one)."""
+        if not isinstance(schema, dict):
+            return {}, base
         ref = schema.get("$ref")
         if not ref:
             return schema, base
@@ -438,6 +441,11 @@ class SchemaSet:
     def _explain(self, kind: str, error: ValidationError, path: Path, parsed: Parsed, rel: str,
                  typos: dict[Path, str] | None = None) -> list[Finding]:
         typos = typos or {}
+        if error.validator is None and isinstance(parent := _get(parsed.data, path), dict):
+            # (a value the schema `false` refuses: jsonschema's error leaves its key out of the path)
+            props = self.schema_at(kind, path).get("properties") or {}
+            path = next(((*path, k) for k, sub in props.items() if sub is False and k in parent
+                         and parent[k] == error.instance), path)
         schema = error.schema if isinstance(error.schema, dict) else {}
         title = schema.get("title", "")
         name = field_name(path)
