@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,19 +56,29 @@ def finding(
     severity: str | None = None,
     **args: Any,
 ) -> Finding:
-    """Make a finding from the message table; `args` fill the message templates."""
+    """Make a finding from the message table; `args` fill the message templates. An argument `x`
+    given with an `x_en` is said in English by `x_en` (`{x}` of the English template reads it). A
+    `title` (a field's, from the schema) is written after the field's name in parentheses, and left
+    out when there is none; in English too when it is Korean (the key names the field)."""
     default_severity, ko, en = MESSAGES[code]
-    values = _Args(args)
+    args_en = {**args, **{name[:-3]: value for name, value in args.items() if name.endswith("_en")}}
+    if "title" in args:
+        title, title_en = args["title"], args_en["title"]
+        args = {**args, "title": f"({title})" if title else ""}
+        args_en["title"] = f" ({title_en})" if title_en and not _HANGUL.search(str(title_en)) else ""
     return Finding(
         path=path,
         line=line,
         column=column,
         severity=severity or default_severity,
         code=code,
-        message_ko=attach_particles(ko.format_map(values)),
-        message_en=en.format_map(values),
+        message_ko=attach_particles(ko.format_map(_Args(args))),
+        message_en=en.format_map(_Args(args_en)),
         args=tuple((k, str(args[k])) for k in KEPT_ARGS.get(code, ()) if args.get(k) is not None),
     )
+
+
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # (syllables and jamo)
 
 
 # The arguments kept on a finding of these codes, for the passes that read findings back

@@ -304,12 +304,12 @@ def enum_hint(value: object, allowed: list[object], labels: dict[str, str]) -> t
         phrases = {"".join(p.split()) for p in re.split(r"[·/(),]", label) if p.strip()}
         if text and (text == label or text in parts or (len(text) >= 2 and label.startswith(text))
                      or (len(squeezed) >= 2 and squeezed in phrases)):
-            return (f" '{text}' 대신 코드 {code}({label})(으)로 적으세요.", f" write the code {code} ({label}) instead of '{text}'.")
+            return (f" '{text}' 대신 코드 {code}({label})(으)로 적으세요.", f" write the code {code} instead of '{text}'.")
     starting = [code for code in codes if text and labels.get(code, "").startswith(text)]
     if len(starting) == 1:  # one syllable that begins one label only: 남 for 남성
         code = starting[0]
         return (f" '{text}' 대신 코드 {code}({labels[code]})(으)로 적으세요.",
-                f" write the code {code} ({labels[code]}) instead of '{text}'.")
+                f" write the code {code} instead of '{text}'.")
     offered = [c for c in re.split(r"\s*(?:[|/,·]|\bor\b|또는)\s*", text) if c in codes]
     if len(offered) >= 2:  # `decision: continue | reassess`: the template's choices left, none chosen
         listed = ", ".join(dict.fromkeys(offered))

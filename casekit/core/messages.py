@@ -420,7 +420,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this schema file was not used. {fallback}",
     ),
     # --- schema -----------------------------------------------------------
-    "required": (E, "필수 항목 '{field}'({title})이(가) 없습니다.{hint}", "required field '{field}' ({title}) is missing{hint_en}"),
+    "required": (E, "필수 항목 '{field}'{title}이(가) 없습니다.{hint}", "required field '{field}'{title} is missing{hint_en}"),
     "placeholder": (
         E,
         "'{field}'{title}에 템플릿 안내 문구가 그대로 남아 있습니다: {value} — {advice}",
@@ -428,40 +428,40 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "wrong-type": (
         E,
-        "'{field}'({title})은(는) {expected}이어야(여야) 하는데 {actual}입니다.{hint}",
-        "'{field}' ({title}) must be {expected_en}, found {actual_en}.{hint_en}",
+        "'{field}'{title}은(는) {expected}이어야(여야) 하는데 {actual}입니다.{hint}",
+        "'{field}'{title} must be {expected_en}, found {actual_en}.{hint_en}",
     ),
     "not-in-list": (
         E,
-        "'{field}'({title})의 값 '{value}'은(는) 쓸 수 없습니다.{hint} 쓸 수 있는 값: {allowed}",
-        "'{field}' ({title}): '{value}' is not allowed;{hint_en} use one of: {allowed}",
+        "'{field}'{title}의 값 '{value}'은(는) 쓸 수 없습니다.{hint} 쓸 수 있는 값: {allowed}",
+        "'{field}'{title}: '{value}' is not allowed;{hint_en} use one of: {allowed}",
     ),
     "bad-date": (
         E,
-        "'{field}'({title})의 '{value}'은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.{hint}",
-        "'{field}' ({title}): '{value}' is not a real date in the form YYYY-MM-DD.{hint_en}",
+        "'{field}'{title}의 '{value}'은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.{hint}",
+        "'{field}'{title}: '{value}' is not a real date in the form YYYY-MM-DD.{hint_en}",
     ),
     "bad-pattern": (
         E,
-        "'{field}'({title})의 '{value}'이(가) 형식에 맞지 않습니다. {description}",
-        "'{field}' ({title}): '{value}' does not have the expected form. {description}",
+        "'{field}'{title}의 '{value}'이(가) 형식에 맞지 않습니다. {description}",
+        "'{field}'{title}: '{value}' does not have the expected form. {description}",
     ),
     "odd-character": (
         E,
-        "'{field}'({title})의 값{where}에 {what}이(가) 있습니다. {advice}",
-        "'{field}' ({title}): '{value}' holds {what_en}; write {fixed}",
+        "'{field}'{title}의 값{where}에 {what}이(가) 있습니다. {advice}",
+        "'{field}'{title}: '{value}' holds {what_en}; write {fixed}",
     ),
     "several-ids": (
         E,
-        "'{field}'({title})에는 ID 하나만 적습니다. '{value}'에는 여럿이 있습니다. 주된 하나를 {key}: {first}처럼 적고, "
+        "'{field}'{title}에는 ID 하나만 적습니다. '{value}'에는 여럿이 있습니다. 주된 하나를 {key}: {first}처럼 적고, "
         "나머지({rest})는 항목을 따로 만들어 적으세요.",
-        "'{field}' ({title}) takes one id, '{value}' names several; write the main one ({key}: {first}) and give the "
+        "'{field}'{title} takes one id, '{value}' names several; write the main one ({key}: {first}) and give the "
         "others ({rest}) items of their own",
     ),
     "wrong-value": (
         E,
-        "'{field}'({title})은(는) '{expected}'이어야(여야) 하는데 '{value}'입니다.",
-        "'{field}' ({title}) must be '{expected}', found '{value}'",
+        "'{field}'{title}은(는) '{expected}'이어야(여야) 하는데 '{value}'입니다.",
+        "'{field}'{title} must be '{expected}', found '{value}'",
     ),
     "unknown-field": (
         E,
@@ -470,15 +470,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "empty-value": (
         E,
-        "'{field}'({title})이(가) 비어 있습니다.{hint}",
-        "'{field}' ({title}) is empty{hint_en}",
+        "'{field}'{title}이(가) 비어 있습니다.{hint}",
+        "'{field}'{title} is empty{hint_en}",
     ),
     "out-of-range": (
         E,
-        "'{field}'({title})의 값 {value}이(가) 허용 범위({range})를 벗어났습니다.",
-        "'{field}' ({title}): {value} is out of range ({range_en})",
+        "'{field}'{title}의 값 {value}이(가) 허용 범위({range})를 벗어났습니다.",
+        "'{field}'{title}: {value} is out of range ({range_en})",
     ),
-    "schema-violation": (E, "'{field}'({title}): {detail}", "'{field}' ({title}): {detail}"),
+    "schema-violation": (E, "'{field}'{title}: {detail}", "'{field}'{title}: {detail}"),
     # --- identity -----------------------------------------------------------
     "case-mismatch": (
         E,

@@ -381,16 +381,16 @@ PRACTICE_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "phone-mobile-public": (
         E,
-        "'{field}'({title})은(는) 사이트에 게시되는 항목인데 휴대전화 번호({shape})가 적혀 있습니다. 담당자 개인 번호라면 "
+        "'{field}'{title}은(는) 사이트에 게시되는 항목인데 휴대전화 번호({shape})가 적혀 있습니다. 담당자 개인 번호라면 "
         "contact_phone(비공개)으로 옮기세요. 기관이 공개한 번호라면 casekit.yml의 pii.allow에 추가하세요.",
-        "'{field}' ({title}) is published, and holds a mobile number ({shape}): a person's goes in contact_phone "
+        "'{field}'{title} is published, and holds a mobile number ({shape}): a person's goes in contact_phone "
         "(private); add it to pii.allow in casekit.yml only if the agency made it public",
     ),
     "phone-malformed": (
         W,
-        "'{field}'({title})에 적힌 번호({shape})는 전화번호 형식이 아닙니다: {why} 휴대전화는 010-0000-0000, 지역번호는 "
+        "'{field}'{title}에 적힌 번호({shape})는 전화번호 형식이 아닙니다: {why} 휴대전화는 010-0000-0000, 지역번호는 "
         "02-000-0000·031-000-0000, 대표번호는 1577-0000처럼 적으세요. 이대로면 이 번호로 연락할 수 없습니다.",
-        "'{field}' ({title}): {shape} is no Korean phone number: {why_en}. Write 010-0000-0000, 02-000-0000, "
+        "'{field}'{title}: {shape} is no Korean phone number: {why_en}. Write 010-0000-0000, 02-000-0000, "
         "031-000-0000 or 1577-0000; as it is, nobody can call this number",
     ),
     "referred-without-agency": (

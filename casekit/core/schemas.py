@@ -37,6 +37,7 @@ from casekit.core.masking import SENSITIVE_KEYS, masked
 from casekit.core.reader import IGNORABLE_RE
 from casekit.core.reading import sub_closed
 from casekit.core.schema_files import read_schemas
+from casekit.core.schema_words import TYPE_WORDS, english, kind_of, pattern_words, shown_values, unmet
 from casekit.core.source import BIDI_CONTROLS, LIST_MARKERS, REFUSED, Parsed, Path, column_in
 
 if TYPE_CHECKING:  # jsonschema (pure Python) is imported only to explain an invalid record
@@ -62,16 +63,6 @@ DEFAULTS = FsPath(__file__).resolve().parent.parent / "defaults"
 # a template's or a hint's stand-in left as the value: `<목표>`, `...`, `…`, `___`
 PLACEHOLDER = re.compile(r"^\s*(?:<.*>|\.{2,}|…+|_{3,})\s*$", re.DOTALL)
 
-_TYPE_KO = {
-    "string": ("글자", "text"),
-    "boolean": ("참/거짓(true 또는 false)", "true or false"),
-    "integer": ("정수", "a whole number"),
-    "number": ("숫자", "a number"),
-    "array": ("목록(- 로 시작하는 항목들)", "a list"),
-    "object": ("항목 묶음(키: 값)", "a mapping"),
-    "null": ("빈 값", "empty"),
-}
-
 
 def _takes(schema: dict[str, Any], value: str) -> bool:
     """Whether `value` is one the field takes: one of its codes, or what its pattern (an id's) asks."""
@@ -79,23 +70,7 @@ def _takes(schema: dict[str, Any], value: str) -> bool:
     return value in enum if isinstance(enum, list) else isinstance(schema.get("pattern"), str) and _fits(value, schema)
 
 
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
-def field_name(path: Path) -> str:
+def field_name(path: Path, lang: str = "ko") -> str:
     """`needs[1].domain`: dotted keys, list items counted from 1 as people count."""
     out = ""
     for part in path:
@@ -103,7 +78,7 @@ def field_name(path: Path) -> str:
             out += f"[{part + 1}]"
         else:
             out += ("." if out else "") + part
-    return out or "(머리말)"
+    return out or ("(front matter)" if lang == "en" else "(머리말)")
 
 
 @dataclass
@@ -369,7 +344,7 @@ class SchemaSet:
         for ph in placeholders:
             line, col = parsed.where(ph)
             at = self.schema_at(kind, ph) if kind in self.schemas else {}
-            title = f"({at['title']})" if isinstance(at.get("title"), str) else ""
+            title = at["title"] if isinstance(at.get("title"), str) else ""
             advice, advice_en = placeholder_advice(ph, _get(data, ph), at)
             findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph)),
                                     title=title, advice=advice, advice_en=advice_en))
@@ -510,10 +485,19 @@ class SchemaSet:
                     if keyed is not None:
                         hint += (f" '{extra}'은(는) 한/영 키가 한글에 놓인 채 친 {guess}입니다. 한/영 키를 눌러 영문으로 "
                                  f"바꾼 뒤 '{guess}:'을(를) 다시 치세요.")
-                        hint_en += f" '{extra}' is {guess} typed with the keyboard in Korean mode (press 한/영, retype it);"
+                        hint_en += (f" '{extra}' is {guess} typed with the keyboard in Korean mode (press the Han/Yeong key, "
+                                    "retype it);")
                 out.append(finding("unknown-field", rel, kl, kc, field=field_name((*path, extra)), allowed=allowed,
                                    hint=attach_particles(hint), hint_en=hint_en))
             return out
+        if "propertyNames" in error.relative_schema_path and isinstance(error.instance, str):
+            # (a key of the mapping at `path` whose name the schema's `propertyNames` refuses: said of the key)
+            kl, kc = parsed.where((*path, error.instance), key=True)
+            ko, en = unmet(v, error.validator_value, error.instance, schema, _short)
+            return [finding("schema-violation", rel, kl, kc, field=field_name((*path, error.instance)),
+                            field_en=field_name((*path, error.instance), "en"), title="",
+                            detail=f"이 키의 이름이 규칙에 맞지 않습니다: {ko}",
+                            detail_en=f"the key's name is not allowed: {en}")]
         dated = schema.get("format") == "date"
         if (v in ("type", "const") and error.instance is None) or (v == "enum" and error.instance == "") \
                 or (v in ("format", "pattern") and error.instance == ""):
@@ -539,7 +523,7 @@ class SchemaSet:
             return [finding("empty-value", rel, line, col, field=name, title=title, hint=hint, hint_en=hint_en)]
         if v == "type":
             expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-            actual = _kind_of(error.instance)
+            actual = kind_of(error.instance)
             lead = "" if secret or not path else f"{path[-1]}: " if isinstance(path[-1], str) else "- "
             hint_ko, hint_en = _type_hint(expected, actual, parsed.resolved.get(path), error.instance, schema, lead)
             written = parsed.line_text(line)[col - 1:].rstrip() if line else ""
@@ -582,20 +566,22 @@ class SchemaSet:
                 hint_ko = f" YAML은 {what} 읽습니다. 글로 쓰려면 값 전체를 따옴표로 감싸세요{example}"
                 hint_en = f" YAML reads a value in {'brackets as a list' if written[0] == '[' else 'braces as a mapping'}:" \
                           f" quote the whole value{example}"
+            types = [error.validator_value] if isinstance(error.validator_value, str) else list(error.validator_value)
             return [
                 finding(
                     "wrong-type", rel, line, col, field=name, title=title,
-                    expected=_TYPE_KO.get(expected, (expected,))[0], expected_en=_TYPE_KO.get(expected, ("", expected))[1],
-                    actual=_TYPE_KO.get(actual, (actual,))[0], actual_en=_TYPE_KO.get(actual, ("", actual))[1],
+                    expected=" 또는 ".join(TYPE_WORDS.get(t, (t, t))[0] for t in types),
+                    expected_en=" or ".join(TYPE_WORDS.get(t, (t, t))[1] for t in types),
+                    actual=TYPE_WORDS.get(actual, (actual, actual))[0], actual_en=TYPE_WORDS.get(actual, (actual, actual))[1],
                     hint=hinted(hint_ko), hint_en=hinted(hint_en),
                 )
             ]
         if v == "enum":
             labels = schema.get("x-enum-labels") or {}
-            allowed = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in error.validator_value)
+            allowed, allowed_en = shown_values(list(error.validator_value), labels)
             hint, hint_en = enum_hint(error.instance, list(error.validator_value), labels)
             return [finding("not-in-list", rel, line, col, field=name, title=title, value=val(error.instance),
-                            allowed=allowed, hint=hinted(hint), hint_en=hinted(hint_en))]
+                            allowed=allowed, allowed_en=allowed_en, hint=hinted(hint), hint_en=hinted(hint_en))]
         if (v == "format" and error.validator_value == "date") or (v == "pattern" and schema.get("format") == "date"):
             hint, hint_en = date_hint(error.instance)
             record_day = (parsed.data or {}).get("date")
@@ -619,59 +605,71 @@ class SchemaSet:
             if cased is not None:  # g1 for G1, Gaon-Food-Bank for gaon-food-bank
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
                 size = "대문자" if cased == error.instance.upper() else "소문자"
+                size_en = "capitals" if cased == error.instance.upper() else "lowercase"
                 return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
-                                description=f"{size}로 적으세요: {key}: {cased}")]
+                                description=f"{size}로 적으세요: {key}: {cased}",
+                                description_en=f"write it in {size_en}: {key}: {cased}")]
         if v == "pattern" and isinstance(error.instance, str):
             joined = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*)(?:[,·ㆍ]| (?=[A-Za-z0-9]{1,3}$))([A-Za-z0-9]+)",
                                   error.instance.strip())
             if joined is not None and pattern_matches(error.validator_value, ".".join(joined.groups())):
                 meant = ".".join(joined.groups())  # kim,sw or kim sw: one id typed with a comma or a space for its dot
                 return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
-                                description=f"혹시 {meant}인가요? 쉼표나 가운뎃점, 공백 대신 점(.)을 찍으세요.")]
+                                description=f"혹시 {meant}인가요? 쉼표나 가운뎃점, 공백 대신 점(.)을 찍으세요.",
+                                description_en=f"did you mean {meant}? write a dot (.), not a comma, a middle dot or "
+                                               "a space")]
             ids = [x for x in re.split(r"\s*(?:[,/·、;]|\s및\s|\s)\s*", error.instance.strip()) if x]
             if len(ids) >= 2 and all(pattern_matches(error.validator_value, x) for x in ids):
                 key = next((p for p in reversed(path) if isinstance(p, str)), "")
                 if key == "worker":  # (a record has one worker: no item of its own to give the others)
                     return [finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
                                     description=f"기록마다 담당자는 한 명입니다: 이 기록을 쓴 사람을 worker: {ids[0]}처럼 "
-                                                f"적고, 함께한 사람({', '.join(ids[1:])})은 본문에 적으세요.")]
+                                                f"적고, 함께한 사람({', '.join(ids[1:])})은 본문에 적으세요.",
+                                    description_en=f"a record has one worker: write the one who wrote it (worker: "
+                                                   f"{ids[0]}), and the others ({', '.join(ids[1:])}) in the body")]
                 return [finding("several-ids", rel, line, col, field=name, title=title, value=val(error.instance),
                                 key=key, first=val(ids[0]), rest=val(", ".join(ids[1:])))]
         if v == "pattern":
+            description, description_en = pattern_words(schema, error.validator_value)
             return [
                 finding("bad-pattern", rel, line, col, field=name, title=title, value=val(error.instance),
-                        description=schema.get("description", error.validator_value))
+                        description=description, description_en=description_en)
             ]
         if v == "const":
             return [
                 finding("wrong-value", rel, line, col, field=name, title=title,
                         expected=error.validator_value, value=val(error.instance))
             ]
-        if v in ("minItems", "minLength", "minProperties"):  # (`participants: []`: the lines to write)
+        if v in ("minItems", "minLength", "minProperties") and not error.instance:  # (`participants: []`: the lines to write)
             block = _block_form(path[-1], schema, True) if path and isinstance(path[-1], str) else None
             return [finding("empty-value", rel, line, col, field=name, title=title,
                             hint=block[0] if block else "", hint_en=block[1] if block else "")]
         if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-            low, high = _bounds(schema)
-            ko = f"{low}~{high}" if low and high else f"{low} 이상" if low else f"{high} 이하"
-            en = f"{low}-{high}" if low and high else f"at least {low}" if low else f"at most {high}"
+            ko, en = _range_words(schema)
             return [finding("out-of-range", rel, line, col, field=name, title=title, value=val(error.instance),
                             range=ko, range_en=en)]
-        return [finding("schema-violation", rel, line, col, field=name, title=title, detail=error.message)]
+        # any other keyword of a casebook's own schema (maxItems, maxLength, uniqueItems, anyOf, ...): what it
+        # asks, in words (jsonschema's message is English, and shows the whole value as Python writes it)
+        detail, detail_en = unmet(v, error.validator_value, error.instance, schema, val, matched=not error.context)
+        if v in ("anyOf", "oneOf", "not", "contains", "minContains", "maxContains") and schema.get("description"):
+            detail += f" ({schema['description']})"  # (what the field asks, in the schema's words)
+            detail_en += f" ({english(schema['description'])})" if english(schema["description"]) else ""
+        return [finding("schema-violation", rel, line, col, field=name, field_en=field_name(path, "en"), title=title,
+                        detail=detail, detail_en=detail_en)]
 
 
 def _value_form(schema: dict[str, Any]) -> tuple[str, str]:
     """What a value of `schema` is written as, said after "is empty" or "is missing": a date's
     form, the codes of a list, or the field's description of its pattern; ("", "") when none."""
-    choices = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
-    if choices:
-        labels = schema.get("x-enum-labels") or {}
-        shown = ", ".join(f"{k}({labels[k]})" if k in labels else str(k) for k in choices)
-        return f" 쓸 수 있는 값: {shown}", f"; use one of: {shown}"
+    values = schema.get("enum") or ([schema["const"]] if "const" in schema else None)
+    if values:
+        shown, shown_en = shown_values(list(values), schema.get("x-enum-labels") or {})
+        return f" 쓸 수 있는 값: {shown}", f"; use one of: {shown_en}"
     if schema.get("format") == "date":
         return " 날짜를 YYYY-MM-DD로 적으세요(예: 2026-03-05).", "; write a date as YYYY-MM-DD (2026-03-05)"
     if schema.get("pattern") and schema.get("description"):
-        return f" {schema['description']}", ""
+        ko, en = pattern_words(schema, schema["pattern"])
+        return f" {ko}", f"; {en}"
     return "", ""
 
 
@@ -786,7 +784,7 @@ def placeholder_advice(path: Path, value: str, schema: dict[str, Any]) -> tuple[
         allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
         what = " | ".join(allowed[:6]) + (" …" if len(allowed) > 6 else "") if allowed else ""
         return (f"'{value.strip()}' 자리에 실제 {title or '내용'}을(를) 적으세요" + (f" ({what} 가운데 하나)." if what else "."),
-                f"write the actual {title or 'value'} in place of '{value.strip()}'" + (f" (one of {what})" if what else ""))
+                f"write the actual {english(title) or 'value'} in place of '{value.strip()}'" + (f" (one of {what})" if what else ""))
     inner = value.strip()[1:-1].strip()
     lead = f"{key}: " if isinstance(path[-1], str) else "- "
     allowed = [a for a in (schema.get("enum") or []) if isinstance(a, str)]
@@ -815,18 +813,34 @@ def _shipped_phones() -> dict[str, list[Path]]:
     return dict(SchemaSet.load(DEFAULTS / "schemas").phone_paths)
 
 
-def _bounds(schema: dict[str, Any]) -> tuple[str, str]:
-    """The least and greatest whole number a schema's minimum/maximum allow, as text ("" if none)."""
+def _range_words(schema: dict[str, Any]) -> tuple[str, str]:
+    """The range a schema's minimum and maximum (or exclusive ones) allow, in Korean and English
+    (`0~100`, `0-100`; `10 미만`, `less than 10`): of two bounds on one side, the tighter. A whole
+    number's exclusive bound is said as the whole number within it (exclusiveMaximum 10: 9 이하)."""
     def num(x: Any) -> str:
-        return str(int(x)) if isinstance(x, float) and x == int(x) else str(x)
+        return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
 
-    low = num(schema["minimum"]) if isinstance(schema.get("minimum"), int | float) else ""
-    if not low and isinstance(schema.get("exclusiveMinimum"), int | float):
-        low = num(schema["exclusiveMinimum"] + 1) if isinstance(schema["exclusiveMinimum"], int) else ""
-    high = num(schema["maximum"]) if isinstance(schema.get("maximum"), int | float) else ""
-    if not high and isinstance(schema.get("exclusiveMaximum"), int | float):
-        high = num(schema["exclusiveMaximum"] - 1) if isinstance(schema["exclusiveMaximum"], int) else ""
-    return low, high
+    def bound(inclusive: str, exclusive: str, step: int) -> tuple[float, bool] | None:
+        found = []  # (the bound, whether the bound itself is allowed)
+        if isinstance(schema.get(inclusive), int | float) and not isinstance(schema[inclusive], bool):
+            found.append((schema[inclusive], True))
+        value = schema.get(exclusive)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            whole = schema.get("type") == "integer" and (isinstance(value, int) or value.is_integer())
+            found.append((int(value) + step, True) if whole else (value, False))
+        if not found:
+            return None
+        # (the tighter: the greater least bound, the smaller greatest; at the same number, the exclusive)
+        return sorted(found, key=lambda b: (b[0] * step, not b[1]))[-1]
+
+    low, high = bound("minimum", "exclusiveMinimum", 1), bound("maximum", "exclusiveMaximum", -1)
+    if low and high and low[1] and high[1]:
+        return f"{num(low[0])}~{num(high[0])}", f"{num(low[0])}-{num(high[0])}"
+    ko = [f"{num(b[0])} {word}" for b, word in ((low, "이상" if low and low[1] else "초과"),
+                                                (high, "이하" if high and high[1] else "미만")) if b]
+    en = [f"{word} {num(b[0])}" for b, word in ((low, "at least" if low and low[1] else "more than"),
+                                                (high, "at most" if high and high[1] else "less than")) if b]
+    return " ".join(ko), " and ".join(en)
 
 
 _RANK = {"type": 0, "required": 1, "additionalProperties": 2, "const": 3, "enum": 4, "format": 5, "pattern": 6}
@@ -912,14 +926,14 @@ def _no_such_field(extra: Any, props: dict[str, Any], value: Any) -> tuple[str, 
         example = f": 만 {years}세면 age_group: {age_group_of(years)}" if years is not None else ""
         return (f" 나이를 적는 항목은 없습니다. 나이는 {fields}로 적으세요{example}.",
                 f" no form has an age: write the age group (age_group){' or the birth date' if 'birth_date' in props else ''}"
-                f"{f', age_group: {age_group_of(years)} for {years}' if years is not None else ''}")
+                f"{f', age_group: {age_group_of(years)} for {years}' if years is not None else ''};")
     if key in TIME_KEYS:
         where = "활동의 summary(내용)에 함께 적거나(예: summary: \"14:30 가정방문, …\") 본문에" if "summary" in props \
             else "본문에"
         spent = " 걸린 시간이면 minutes에 분으로 적으세요." if "minutes" in props else ""
         return (f" 시각을 적는 항목은 없습니다. 시각은 {where} 적으세요.{spent}",
                 " no form has a time of day: write it in the activity's summary or in the body"
-                f"{'; a duration goes in minutes' if spent else ''}")
+                f"{'; a duration goes in minutes' if spent else ''};")
     return None
 
 
@@ -1184,12 +1198,10 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     numbered = numbered_items(value) if expected == "array" and isinstance(value, str) else None
     if numbered is not None and not entry.get("properties"):
         # `presenting_problems:` then `  1. …`, `  2. …` (or 1) 2), ① ②): YAML folds the lines into one text
-        if schema.get("x-sensitive"):  # (a sensitive list's items are never shown: their places only)
-            numbered = [f"항목 {n}" for n in range(1, len(numbered) + 1)]
-        shown = ", ".join(f"'  - {_short(item, 30)}'" for item in numbered[:3]) + (" …" if len(numbered) > 3 else "")
+        shown, shown_en = _listed([_short(item, 30) for item in numbered], bool(schema.get("x-sensitive")))
         return (f" YAML은 번호 붙인 줄들을 한 글로 이어 읽습니다. 번호({numbered_marks(value)}) 대신 항목마다 '- '로 "
                 f"시작하세요: {shown}",
-                f" YAML folds numbered lines into one text: start each item with '- ' instead of a number: {shown}")
+                f" YAML folds numbered lines into one text: start each item with '- ' instead of a number: {shown_en}")
     if expected == "array" and isinstance(value, str) and value.strip() and entry.get("properties"):
         # `progress: G1 달성, G2 진행중`, `results: 모두 달성`: a list of entries of several keys each
         shape = _entry_shape(entry)
@@ -1198,19 +1210,29 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
     if expected == "array" and isinstance(value, str) and value.strip():
         # `resources: a, b` or one item on the key's line: YAML reads a text, the form wants a list
         items = [part.strip() for part in re.split(r"[,、，;/·]", value) if part.strip()]
-        if schema.get("x-sensitive"):  # (a sensitive list's items are never shown: their places only)
-            items = [f"항목 {n}" for n in range(1, len(items) + 1)]
-        shown = ", ".join(f"'  - {item}'" for item in items[:3]) + (" …" if len(items) > 3 else "")
+        shown, shown_en = _listed(items, bool(schema.get("x-sensitive")))
         if len(items) >= 2:
             return (f" 쉼표로 이어 쓰지 말고 이 키 다음 줄부터 한 줄에 하나씩 '- '로 적으세요: {shown}",
-                    f" not separated by commas: one item a line below the key, each starting with '- ': {shown}")
+                    f" not separated by commas: one item a line below the key, each starting with '- ': {shown_en}")
         return (f" 하나뿐이어도 목록으로, 이 키 다음 줄에 '- '로 적으세요: {shown}",
-                f" a list even for one item: on the line below the key, starting with '- ': {shown}")
+                f" a list even for one item: on the line below the key, starting with '- ': {shown_en}")
     if expected == "string" and isinstance(value, list) and len(value) >= 2 and schema.get("pattern"):
         first, rest = str(value[0]), ", ".join(str(v) for v in value[1:4])
         return (f" 여기에는 ID 하나만 적습니다. 주된 하나({first})를 적고, 나머지({rest})는 항목을 따로 만들어 적으세요.",
                 f" one id only here: write the main one ({first}) and give the others ({rest}) items of their own.")
     return ("", "")
+
+
+def _listed(items: list[str], secret: bool) -> tuple[str, str]:
+    """The first three of `items` as a hint writes them (`'  - 월세 체납', …`), in Korean and English; a
+    sensitive list's by their places only (항목 1, item 1): its items are never shown."""
+    def lines(words: list[str]) -> str:
+        return ", ".join(f"'  - {word}'" for word in words[:3]) + (" …" if len(items) > 3 else "")
+
+    if secret:
+        places = range(1, len(items) + 1)
+        return lines([f"항목 {n}" for n in places]), lines([f"item {n}" for n in places])
+    return lines(items), lines(items)
 
 
 # signs people start a list item with instead of YAML's `-` (see source.list_markers)
