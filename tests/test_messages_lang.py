@@ -1,9 +1,10 @@
-"""Each kind of schema error in a record said wholly in one language: a value the schema refuses, with
-casekit's shipped schemas and with a casebook's own, which may use any keyword of JSON Schema. The
-Korean message holds no English words but the casebook's own (field names, codes, values, the
-schema's text) and a few names (YAML, JSON, YYYY-MM-DD); the English one no Hangul but what the
-worker wrote. (jsonschema's English, `[{'id': 'G1', …}] is too long`, was the Korean message's
-detail; the schema's Korean titles, labels and descriptions were in the English.)"""
+"""Each kind of schema error said wholly in one language: a record's value the schema refuses (with
+casekit's shipped schemas and with a casebook's own, which may use any keyword of JSON Schema) and a
+schema file that is itself broken. The Korean message holds no English words but the casebook's own
+(field names, codes, values, the schema's text) and a few names (YAML, JSON, YYYY-MM-DD); the English
+one no Hangul but what the worker wrote. (jsonschema's English, `[{'id': 'G1', …}] is too long`, was
+the Korean message's detail, and the json module's, `Expecting ',' delimiter`, a broken schema's; the
+schema's Korean titles, labels and descriptions were in the English.)"""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from casekit.core.schemas import DEFAULTS
 from tests.builders import FULL_PATH, make_casebook
 
 SCHEMA_CODES = {"required", "wrong-type", "not-in-list", "bad-date", "bad-pattern", "odd-character", "several-ids",
-                "wrong-value", "unknown-field", "empty-value", "out-of-range", "schema-violation", "placeholder"}
+                "wrong-value", "unknown-field", "empty-value", "out-of-range", "schema-violation", "placeholder",
+                "schema-invalid", "schema-replaced", "schema-unavailable"}
 # names a Korean message may write in Latin letters: formats, the tool, JSON Schema's own words
 NAMES = {"YAML", "JSON", "YYYY", "MM", "DD", "ID", "U", "casekit", "true", "false"} | {  # (and the formats': IPv4, URI)
     word for name, _, example in FORMAT_WORDS.values() for word in re.findall("[A-Za-z]+", name + " " + example)}
@@ -187,3 +189,54 @@ def test_a_schema_error_in_a_record_is_said_wholly_in_korean_and_wholly_in_engli
     written = _words(yaml.safe_load(text.split("---")[1])) | {text.split("---")[1]}
     _said_in_one_language(findings, written, _casebook_words(root))
 
+
+# (name, the schema file changed, its new text made of the shipped one's, the code expected)
+SCHEMA_FILES: list[tuple[str, str, Callable[[str], str], str]] = [
+    ("comma-missing", "plan", lambda t: t.replace('"title": "계획 기록",', '"title": "계획 기록"', 1), "schema-invalid"),
+    ("comma-after-the-last", "plan", lambda t: t.replace('"minItems": 1,', '"minItems": 1,,', 1), "schema-invalid"),
+    ("single-quotes", "plan", lambda t: t.replace('"title": "계획 기록"', "'title': '계획 기록'", 1), "schema-invalid"),
+    ("text-after-the-end", "plan", lambda t: t + "\n}", "schema-invalid"),
+    ("string-not-closed", "plan", lambda t: t.replace('"계획 기록",', '"계획 기록,', 1), "schema-invalid"),
+    ("backslash", "plan", lambda t: t.replace('"계획 기록"', '"계획\\q기록"', 1), "schema-invalid"),
+    ("no-object", "plan", lambda t: "[1, 2]", "schema-invalid"),
+    ("too-deep", "plan", lambda t: '{"a":' * 70 + "1" + "}" * 70, "schema-invalid"),
+    ("type-misspelt", "plan", lambda t: t.replace('"type": "string"', '"type": "strin"', 1), "schema-invalid"),
+    ("length-as-text", "plan", lambda t: t.replace('"minLength": 1', '"minLength": "1"', 1), "schema-invalid"),
+    ("length-below-zero", "plan", lambda t: t.replace('"minLength": 1', '"minLength": -1', 1), "schema-invalid"),
+    ("required-as-text", "plan", lambda t: re.sub(r'"required": \[[^\]]*\]\s*,\s*"additionalProperties": false\s*}\s*$',
+                                                  '"required": "case", "additionalProperties": false}', t),
+     "schema-invalid"),
+    ("required-twice", "plan", lambda t: t.replace('"required": [\n    "case",', '"required": [\n    "case", "case",', 1),
+     "schema-invalid"),
+    ("regex-broken", "plan", lambda t: t.replace('"minLength": 1', '"minLength": 1, "pattern": "[a-"', 1),
+     "schema-invalid"),
+    ("schema-as-a-list", "plan", lambda t: t.replace('"additionalProperties": false', '"additionalProperties": []', 1),
+     "schema-invalid"),
+    ("ref-to-no-file", "plan", lambda t: t.replace("common.schema.json#/$defs/date", "nofile.schema.json#/$defs/date", 1),
+     "schema-invalid"),
+    ("ref-to-no-definition", "plan", lambda t: t.replace("#/$defs/date", "#/$defs/nodate", 1), "schema-invalid"),
+    ("ref-to-another-host", "plan", lambda t: t.replace("common.schema.json#/$defs/date", "https://example.org/d.json", 1),
+     "schema-invalid"),
+    ("ref-in-a-loop", "plan", lambda t: t.replace('"common.schema.json#/$defs/date"', '"#/$defs/a"', 1).replace(
+        '"properties": {', '"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "properties": {', 1),
+     "schema-invalid"),
+    ("schema-missing", "plan", lambda t: "", "schema-unavailable"),
+]
+
+
+@pytest.mark.parametrize(("name", "stage", "change", "code"), SCHEMA_FILES, ids=[s[0] for s in SCHEMA_FILES])
+def test_a_broken_schema_file_is_said_wholly_in_korean_and_wholly_in_english(
+        tmp_path: Path, name: str, stage: str, change: Callable[[str], str], code: str) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:3]})
+    shutil.copytree(DEFAULTS / "schemas", root / "schemas")
+    file = root / "schemas" / f"{stage}.schema.json"
+    text = change(file.read_text(encoding="utf-8"))
+    assert text != file.read_text(encoding="utf-8"), name
+    if text:
+        file.write_text(text, encoding="utf-8")
+    else:  # (the casebook's schemas/ without the stage's: checked without one)
+        file.unlink()
+    findings = [f for f in check(root, cache=False).findings if f.code in SCHEMA_CODES]
+    assert code in {f.code for f in findings}, [(f.code, f.message_ko) for f in findings]
+    _said_in_one_language(findings, {text}, _casebook_words(root) | {"array", "boolean", "integer", "null", "number",
+                                                                     "object", "string"})

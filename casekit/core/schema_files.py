@@ -29,6 +29,7 @@ import jsonschema_rs
 import yaml
 
 from casekit.core.findings import Finding, finding
+from casekit.core.schema_words import json_problem, short, unmet
 from casekit.core.source import read_file
 
 MAX_DEPTH = 64
@@ -82,13 +83,15 @@ def read_schemas(folder: Path, prefix: str) -> tuple[dict[str, Any], dict[str, l
         try:
             schema = json.loads(text)
         except json.JSONDecodeError as exc:
-            problems[name] = [finding("schema-invalid", rel, exc.lineno, exc.colno, detail=exc.msg)]
+            detail, detail_en = json_problem(exc.msg)
+            problems[name] = [finding("schema-invalid", rel, exc.lineno, exc.colno, detail=detail, detail_en=detail_en)]
             continue
         except (ValueError, RecursionError):
-            problems[name] = [finding("schema-invalid", rel, 1, 1, detail=f"nested more than {MAX_DEPTH} levels")]
+            problems[name] = [finding("schema-invalid", rel, 1, 1, detail=_TOO_DEEP[0], detail_en=_TOO_DEEP[1])]
             continue
         if not isinstance(schema, dict):
-            problems[name] = [finding("schema-invalid", rel, 1, 1, detail="a schema must be a JSON object {...}")]
+            problems[name] = [finding("schema-invalid", rel, 1, 1, detail="스키마는 중괄호 { }로 감싼 JSON 객체여야 합니다.",
+                                      detail_en="a schema must be a JSON object {...}")]
             continue
         schemas[name] = schema
     # linted again while one turns out broken: a `$ref` into a schema found broken after it was linted
@@ -106,6 +109,7 @@ def read_schemas(folder: Path, prefix: str) -> tuple[dict[str, Any], dict[str, l
     return schemas, problems
 
 
+_TOO_DEEP = (f"{MAX_DEPTH}단계보다 깊이 중첩되어 있습니다. 구조를 얕게 하세요.", f"nested more than {MAX_DEPTH} levels")
 _SHIPPED = Path(__file__).resolve().parent.parent / "defaults" / "schemas"
 
 
@@ -125,21 +129,41 @@ def _lint(name: str, schema: dict[str, Any], schemas: dict[str, Any], rel: str, 
     where = _Locator(text)
     depth_path = _too_deep(schema)
     if depth_path is not None:
-        return [finding("schema-invalid", rel, *where(depth_path), detail=f"nested more than {MAX_DEPTH} levels")]
+        return [finding("schema-invalid", rel, *where(depth_path), detail=_TOO_DEEP[0],
+                        detail_en=_TOO_DEEP[1])]
     out: list[Finding] = []
     try:
         errors = [] if _meta_ok(schema) else sorted(_meta().iter_errors(schema), key=lambda e: list(map(str, e.absolute_path)))[:10]
     except (RecursionError, re.error, ValueError) as exc:  # the meta-schema itself gave up
-        return [finding("schema-invalid", rel, 1, 1, detail=str(exc))]
+        return [finding("schema-invalid", rel, 1, 1, detail="스키마를 검사하다 멈췄습니다: 정규식이 너무 복잡하거나 구조가 "
+                        "너무 깊습니다.", detail_en=f"checking the schema gave up: {exc}")]
     for error in errors:
-        out.append(finding("schema-invalid", rel, *where(tuple(error.absolute_path)), detail=error.message[:200]))
+        detail, detail_en = _meta_problem(error)
+        said = finding("schema-invalid", rel, *where(tuple(error.absolute_path)), detail=detail, detail_en=detail_en)
+        if not any((f.line, f.column, f.message_ko) == (said.line, said.column, said.message_ko) for f in out):
+            out.append(said)  # (the forms of an `anyOf` the meta-schema gives a keyword, each said alike: once)
     if out:
         return out
     for path, ref in _refs(schema, ()):
         problem = _ref_problem(name, ref, schemas, broken)
         if problem:
-            out.append(finding("schema-invalid", rel, *where((*path, "$ref")), detail=f"$ref '{ref[:80]}': {problem}"))
+            out.append(finding("schema-invalid", rel, *where((*path, "$ref")), detail=f"$ref '{ref[:80]}': {problem[0]}",
+                               detail_en=f"$ref '{ref[:80]}': {problem[1]}"))
     return out
+
+
+def _meta_problem(error: Any) -> tuple[str, str]:
+    """What the meta-schema finds wrong at a place of a schema, in Korean and in English: where (the
+    keys down to it), and what the keyword there asks (never jsonschema's English message)."""
+    from jsonschema.exceptions import best_match
+
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # (`"type": "strin"`: of the forms the keyword takes, the list of its words says most)
+        error = next((e for e in error.context if e.validator in ("enum", "const")), None) or best_match(error.context)
+    ko, en = unmet(error.validator, error.validator_value, error.instance,
+                   error.schema if isinstance(error.schema, dict) else {}, short, matched=not error.context)
+    where = ".".join(str(part) for part in error.absolute_path)
+    return (f"'{where}': {ko}", f"'{where}': {en}") if where else (ko, en)
 
 
 def _meta_ok(schema: dict[str, Any]) -> bool:
@@ -198,14 +222,15 @@ def _refs(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], 
             yield from _refs(v, (*path, i))
 
 
-def _target(base: str, ref: str, schemas: dict[str, Any]) -> tuple[str, Any] | str:
-    """(schema name, the node a `$ref` names), or why it names nothing."""
+def _target(base: str, ref: str, schemas: dict[str, Any]) -> tuple[str, Any] | list[str]:
+    """(schema name, the node a `$ref` names), or why it names nothing ([Korean, English])."""
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", ref):
-        return "casekit never fetches a schema from another host"
+        return ["casekit은 다른 곳(인터넷)의 스키마를 가져오지 않습니다. schemas/ 폴더의 파일을 가리키세요.",
+                "casekit never fetches a schema from another host"]
     file_part, _, pointer = ref.partition("#")
     name = file_part[: -len(".schema.json")] if file_part.endswith(".schema.json") else (file_part or base)
     if name not in schemas:
-        return f"no such schema file ({file_part})"
+        return [f"그런 스키마 파일이 없습니다({file_part}).", f"no such schema file ({file_part})"]
     node: Any = schemas[name]
     for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/") if p]:
         if isinstance(node, dict) and part in node:
@@ -213,11 +238,12 @@ def _target(base: str, ref: str, schemas: dict[str, Any]) -> tuple[str, Any] | s
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         else:
-            return f"'{part}' not found"
+            return [f"'{part}'이(가) 없습니다.", f"'{part}' not found"]
     return name, node
 
 
-def _ref_problem(base: str, ref: str, schemas: dict[str, Any], broken: set[str]) -> str | None:
+def _ref_problem(base: str, ref: str, schemas: dict[str, Any], broken: set[str]) -> list[str] | None:
+    """Why a `$ref` names nothing ([Korean, English]), following a chain of them; None when it names something."""
     seen: set[tuple[str, str]] = set()
     while True:
         file_part, _, pointer = ref.partition("#")
@@ -228,13 +254,14 @@ def _ref_problem(base: str, ref: str, schemas: dict[str, Any], broken: set[str])
             if shipped is None:
                 return None
             found = _target(into, "#" + pointer, {into: shipped})
-            return (f"{found} in the shipped {file_part}, which stands in for the casebook's (broken)"
-                    if isinstance(found, str) else None)
+            return ([f"casekit 기본 {file_part}에서: {found[0]} (사례집의 {file_part}에 문제가 있어 기본 스키마가 대신합니다)",
+                     f"{found[1]} in the shipped {file_part}, which stands in for the casebook's (broken)"]
+                    if isinstance(found, list) else None)
         if (base, ref) in seen:
-            return "the $ref chain loops back on itself"
+            return ["$ref를 따라가면 처음 자리로 되돌아옵니다(순환).", "the $ref chain loops back on itself"]
         seen.add((base, ref))
         found = _target(base, ref, schemas)
-        if isinstance(found, str):
+        if isinstance(found, list):
             return found
         base, node = found
         if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):

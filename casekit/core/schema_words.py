@@ -60,6 +60,40 @@ PATTERN_WORDS_EN: dict[str, str] = {
 }
 
 
+# what Python's json module says of a schema file that is no JSON, in Korean and in English
+JSON_PROBLEMS: dict[str, tuple[str, str]] = {
+    "Expecting value": ("값이 있어야 할 자리입니다: 값이 빠졌거나, 마지막 항목 뒤에 쉼표가 있거나, 작은따옴표(')를 썼습니다.",
+                        "a value is expected here: one is missing, a comma follows the last item, or single quotes (') "
+                        "are used"),
+    "Expecting property name enclosed in double quotes": (
+        "키는 큰따옴표(\")로 감싸야 합니다(마지막 항목 뒤의 쉼표도 이렇게 읽힙니다).",
+        "a key must be in double quotes (\"), and no comma may follow the last item"),
+    "Expecting ':' delimiter": ("키 뒤에 콜론(:)이 빠졌습니다.", "a colon (:) is missing after the key"),
+    "Expecting ',' delimiter": ("항목 사이에 쉼표(,)가 빠졌습니다.", "a comma (,) is missing between two items"),
+    "Extra data": ("JSON이 끝난 뒤에 글이 더 있습니다: 바깥 중괄호 { } 뒤를 지우세요.",
+                   "more text after the JSON ends: delete what follows the outer braces { }"),
+    "Unterminated string starting at": ("글(문자열)을 닫는 큰따옴표(\")가 없습니다.", "a string is not closed by a double quote (\")"),
+    "Invalid control character at": ("글(문자열) 안에 줄바꿈이나 탭이 있습니다: \\n, \\t로 쓰세요.",
+                                     "a line break or a tab inside a string: write \\n or \\t"),
+    "Invalid \\escape": ("역슬래시(\\) 표기가 잘못되었습니다: 역슬래시 자체는 \\\\로 쓰세요.",
+                        "an invalid backslash escape: write a backslash itself as \\\\"),
+    "Invalid \\uXXXX escape": ("\\u 뒤에는 16진수 네 자리를 씁니다.", "\\u must be followed by four hex digits"),
+    "Illegal trailing comma before end of object": ("마지막 항목 뒤의 쉼표를 지우세요.", "delete the comma after the last item"),
+    "Illegal trailing comma before end of array": ("마지막 항목 뒤의 쉼표를 지우세요.", "delete the comma after the last item"),
+}
+
+
+def json_problem(message: str) -> tuple[str, str]:
+    """What a JSON syntax error (json.JSONDecodeError's `msg`) means, in Korean and in English."""
+    return JSON_PROBLEMS.get(message, ("JSON으로 읽을 수 없습니다: 이 자리의 따옴표, 쉼표, 괄호를 확인하세요.", message))
+
+
+def short(value: Any, limit: int = 60) -> str:
+    """`value` as a message shows it: text as it is, anything else as JSON; at most `limit` characters."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def english(text: Any) -> str:
     """`text` (a schema's title, description or label) when it holds no Hangul, else ""."""
     return text if isinstance(text, str) and not _HANGUL.search(text) else ""

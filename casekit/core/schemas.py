@@ -81,13 +81,16 @@ def field_name(path: Path, lang: str = "ko") -> str:
     return out or ("(front matter)" if lang == "en" else "(머리말)")
 
 
+_MISSING = ("파일이 없습니다", "there is no such file")  # (why a kind has no schema, when no finding says why)
+
+
 @dataclass
 class SchemaSet:
     """The schemas of one casebook (its `schemas/` folder, else the defaults shipped with casekit)."""
 
     folder: FsPath
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, tuple[str, str]] = field(default_factory=dict)  # why a kind has no schema, (Korean, English)
     compiled: bool = True  # False: jsonschema alone (the equivalence tests compare both ways)
 
     findings: list[Finding] = field(default_factory=list)  # about the schema files themselves
@@ -107,8 +110,8 @@ class SchemaSet:
         self = cls(folder)
         if unreadable is not None:
             self.findings += [unreadable, finding(
-                "schema-replaced", "schemas", None, None,
-                fallback="casekit 기본 스키마로 대신 검사합니다 (the shipped schemas are used instead)")]
+                "schema-replaced", "schemas", None, None, fallback="casekit 기본 스키마로 대신 검사합니다.",
+                fallback_en="the shipped schemas are used instead")]
         custom = folder != DEFAULTS / "schemas"
         schemas, problems = read_schemas(folder, "schemas" if custom else "(기본) schemas")
         self.schemas.update(schemas)
@@ -116,12 +119,13 @@ class SchemaSet:
             default = DEFAULTS / "schemas" / f"{name}.schema.json"
             if custom and default.is_file():
                 self.schemas[name] = json.loads(default.read_text(encoding="utf-8"))
-                fallback = "casekit 기본 스키마로 대신 검사합니다 (the shipped schema is used instead)"
+                fallback, fallback_en = "casekit 기본 스키마로 대신 검사합니다.", "the shipped schema is used instead"
             else:
-                self.errors[name] = found[0].message_ko
-                fallback = "이 스키마 없이 검사합니다 (checked without this schema)"
+                self.errors[name] = (found[0].message_ko, found[0].message_en)
+                fallback, fallback_en = "이 스키마 없이 검사합니다.", "checked without this schema"
             self.findings += found
-            self.findings.append(finding("schema-replaced", found[0].path, None, None, fallback=fallback))
+            self.findings.append(finding("schema-replaced", found[0].path, None, None, fallback=fallback,
+                                         fallback_en=fallback_en))
         return self
 
     @cached_property
@@ -349,14 +353,14 @@ class SchemaSet:
             findings.append(finding("placeholder", rel, line, col, field=field_name(ph), value=_short(_get(data, ph)),
                                     title=title, advice=advice, advice_en=advice_en))
         if kind not in self.schemas:
-            reason = self.errors.get(kind, "파일이 없습니다 (missing)")
-            return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason)]
+            reason, reason_en = self.errors.get(kind, _MISSING)
+            return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason, reason_en=reason_en)]
         if self.passes(kind, data):
             return findings
         validator = self.validator(kind)
         if validator is None:
-            reason = self.errors.get(kind, "파일이 없습니다 (missing)")
-            return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason)]
+            reason, reason_en = self.errors.get(kind, _MISSING)
+            return [*findings, finding("schema-unavailable", rel, 1, 1, stage=kind, reason=reason, reason_en=reason_en)]
         reported: set[tuple[Path, str]] = set()
         errors = sorted(validator.iter_errors(data), key=_error_rank)
         typos = _typos(errors)  # a misspelt key is one mistake: "unknown field", not also "required"
