@@ -509,10 +509,18 @@ _IDD_BEFORE = re.compile(r"(?<![0-9])00(?:[12568]|700)?[-./ \t()]*$")
 # six digits alone with a Latin letter beside them are an id's (S000421, a case's number), not a
 # date's yymmdd: the one date form a letter still bounds
 _LETTER_EDGE = re.compile(r"[A-Za-z]")
-# what may follow a name in its word: 씨, 님 or a kinship title (순자할머니, 순자언니), 네 (순자네, 순자씨네:
-# her family's), and a particle, each or none (박영수님과, 영수씨가, 순자할머니가); or a particle alone
-_TAIL = re.compile(r"(?:(?:씨|님|할머니|할아버지|어머니|아버지|어르신|언니|오빠|누나|이모|고모|삼촌|형)?네?"
-                   r"(?:께서|에게|한테|이랑|이|가|은|는|을|를|의|와|과|도|만|께|랑|이나)?"
+# what may follow a name in its word: 씨, 님 or a kinship title (순자할머니, 순자언니, 영수엄마: a child's
+# mother named by the child), 댁 or 집 after 씨 or 님 (영수씨댁: the household visited), 네 (순자네, 순자씨네: her
+# family's), and particles, each or none (박영수님과, 영수씨가, 영수씨댁에서, 순자할머니에게는); or one or two
+# particles alone (영수에게는, 영수한테서). After a title or 네 the particles a noun takes too (으로, 에, 하고,
+# 처럼, 보다, 까지 …) count, after a bare name only those that mark a person or its case (지원으로, 지원에,
+# 지원하고 are words): 영수씨댁, 영수님댁, 영수엄마, 영수씨에게서, 영수에게는 were published whole
+_PERSON_PARTICLES = "께서|에게서|한테서|에게|한테|이랑|이나|이|가|은|는|을|를|의|와|과|도|만|께|랑"
+_NOUN_PARTICLES = "으로|에서|하고|처럼|보다|까지|부터|만큼|조차|마저|에|로|뿐"
+_TAIL = re.compile(r"(?:(?:(?:씨|님)[댁집]?|할머니|할아버지|어머니|아버지|어르신|엄마|아빠|언니|오빠|누나|동생|이모|고모|삼촌|형)네?"
+                   f"(?:{_PERSON_PARTICLES}|{_NOUN_PARTICLES}){{0,2}}"
+                   f"|네(?:{_PERSON_PARTICLES}|{_NOUN_PARTICLES}){{0,2}}"
+                   f"|(?:{_PERSON_PARTICLES}){{0,2}}"
                    r"|이는|이가|이를|이의|이와|이도|이랑|아|야)(?![가-힣])")
 
 
@@ -524,8 +532,8 @@ _TAIL = re.compile(r"(?:(?:씨|님|할머니|할아버지|어머니|아버지|�
 # word is never enough there: 지원 (support), 영수 (영수증), 보람, 소리 are everybody's words. The
 # cues glued to a name or a space apart: none of them ends an ordinary word of two syllables
 # (마음씨, 하느님 are rare, and a given name there says name-ok)
-CUES_GLUED = ("씨", "님", "어르신", "할머님", "할머니", "할아버님", "할아버지", "어머님", "어머니", "아버님", "아버지", "언니",
-              "오빠", "누나", "이모", "고모", "삼촌", "주무관", "선생님", "선생")
+CUES_GLUED = ("씨", "님", "어르신", "할머님", "할머니", "할아버님", "할아버지", "어머님", "어머니", "아버님", "아버지", "엄마",
+              "아빠", "언니", "오빠", "누나", "이모", "고모", "삼촌", "주무관", "선생님", "선생")
 # a space apart only: glued, a title is a department's (지원팀장, 지원과장, 지원센터장: the head of a
 # support team), 군 and 양 are words (지원군), 형 a type (지원형, 참여형). Not 대표: 주민 대표, 가족 대표
 CUES_SPACED = ("팀장", "과장", "실장", "부장", "차장", "센터장", "관장", "원장", "소장", "국장", "사회복지사",
@@ -533,12 +541,13 @@ CUES_SPACED = ("팀장", "과장", "실장", "부장", "차장", "센터장", "�
 # after a name whose last syllable has a final consonant: 이, then a particle (지윤이가, 민경이는); never
 # 이 alone nor a particle after 이 that a noun takes too (지원이 필요, 지원이랑, 지원이나)
 CUES_I = ("이가", "이는", "이를", "이의", "이와", "이도", "이에게", "이한테")
-_CUE_PARTICLES = "께서|에게|한테|이랑|이나|으로|하고|처럼|보다|이|가|은|는|을|를|의|와|과|도|만|께|랑|에|로"
+_CUE_PARTICLES = ("께서|에게서|한테서|에게|한테|이랑|이나|으로|에서|하고|처럼|보다|까지|부터|만큼|이|가|은|는|을|를|의|와|과|도|만|"
+                  "께|랑|에|로")
 # one alternation of the cues, longest first, no group around each (so the regex engine skips ahead to
 # their first syllables: named groups made the search of every text nine times slower), the kind of
 # each looked up after (`_CUE_KIND`)
 _CUE = re.compile("(?:" + "|".join(sorted(CUES_GLUED + CUES_SPACED + CUES_I, key=len, reverse=True)) + ")"
-                  f"(?=네?(?:{_CUE_PARTICLES}){{0,2}}(?![가-힣]))")
+                  f"(?=[댁네]?(?:{_CUE_PARTICLES}){{0,2}}(?![가-힣]))")
 _CUE_KIND = dict.fromkeys(CUES_GLUED, "glued") | dict.fromkeys(CUES_SPACED, "spaced") | dict.fromkeys(CUES_I, "i")
 
 
