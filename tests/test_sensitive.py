@@ -529,6 +529,44 @@ def test_a_given_name_with_the_words_a_case_note_glues_to_it_is_masked() -> None
         assert index.find(text, scope="cases/c1/" if not text.startswith("민호") else "cases/b/") == [], text
 
 
+def test_a_given_name_escaped_in_a_link_or_an_attribute_is_masked() -> None:
+    """`[자료](https://x.org/%EC%98%81%EC%88%98)`, `<span title="&#50689;수 씨">` and a punycode host were
+    told by check to be masked on the site (it reads markup as the status bar and a tooltip show it) and
+    were published as written: the status bar showed https://x.org/영수 (a probe)."""
+    index = SensitiveIndex([("박영수", "cases/c1/01-intake.md", "client.name")])
+    host = "xn--" + "영수".encode("punycode").decode("ascii")
+    for text, masked in (("[자료](https://x.org/%EC%98%81%EC%88%98)", "[자료](https://x.org/○○)"),
+                         ("[자료](https://x.org/?q=%EC%98%81%EC%88%98%20%EC%94%A8)", "[자료](https://x.org/?q=○○%20%EC%94%A8)"),
+                         ("[자료](https://x.org/%EC%98%81수)", "[자료](https://x.org/○○)"),
+                         ('<span title="&#50689;수 씨">메모</span>', '<span title="○○ 씨">메모</span>'),
+                         ('<a href="https://x.org/&#xC601;&#xC218;">x</a>', '<a href="https://x.org/○○">x</a>'),
+                         (f"[자료](https://{host}.example/)", "[자료](https://○○.example/)")):
+        assert index.mask(text, scope="cases/c1/") == masked, text
+    for text in ("[자료](https://x.org/%EC%98%81%EC%88%98%EC%A6%9D)",  # (영수증: a word)
+                 "[자료](https://x.org/?a=1&amp;b=%20)", "[자료](https://x.org/%E0%A4%20x)",
+                 '<span title="&#50689;수 씨">메모</span> <!-- casekit: name-ok -->'):
+        assert index.mask(text, scope="cases/c1/") == text, text
+
+
+def test_a_given_name_glued_or_escaped_is_masked_on_the_built_page(sample: Path) -> None:
+    """end to end: what check warns of as given-name-in-text (masked on the site) is not on the page."""
+    from casekit.site.build import build
+
+    rel = "cases/2026-0001/04-intervention.md"
+    lines = ["영수씨댁 방문.", "영수엄마가 옴.", "영수에게는 어려움.", "[자료](https://x.org/%EC%98%81%EC%88%98) 참고.",
+             '<span title="&#50689;수 씨">메모</span>']
+    record = sample / rel
+    record.write_text(record.read_text(encoding="utf-8") + "\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    said = {f.line for f in check(sample).findings if f.path == rel and f.code == "given-name-in-text"}
+    assert len(said) == len(lines), said
+    site = sample.parent / "site"
+    build(sample, site)
+    page = (site / "cases/2026-0001/index.html").read_text(encoding="utf-8")
+    assert "○○씨댁 방문" in page and "○○엄마가" in page and "https://x.org/○○" in page and 'title="○○ 씨"' in page
+    for shown in ("영수씨댁", "영수엄마", "영수에게는", "%EC%98%81%EC%88%98", "&#50689;수"):
+        assert shown not in page, shown
+
+
 def test_a_name_in_a_docs_pages_front_matter_written_in_escapes_is_found(tmp_path: Path) -> None:
     """`title: "\\ubc15\\uc601\\uc218"` passed check (its text was read as written) and failed the
     build's audit (MkDocs publishes the title as YAML reads it: 박영수)."""

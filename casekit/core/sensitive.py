@@ -51,7 +51,9 @@ nothing is masked: a given name as a word of its own there (`지윤.png`), or af
 from __future__ import annotations
 
 import bisect
+import codecs
 import hashlib
+import html
 import itertools
 import json
 import math
@@ -1644,10 +1646,11 @@ class SensitiveIndex:
                     edits.append((*rt.source_span(i, i + 1), MASK_CHAR))
         # a tag's attribute values are published too (title, alt, a link's address): masked alike
         for at, tag in rt.markup:
-            if tag.isascii() and not (self._ascii_given and "=" in tag and self._has_word(tag)):
-                continue  # (a tag of ASCII alone holds a given name only in Latin letters, in an attribute)
+            if (tag.isascii() and not (self._ascii_given and "=" in tag and self._has_word(tag))
+                    and _MARKUP_ESCAPE.search(tag) is None):
+                continue  # (a tag of ASCII alone holds a given name only in Latin letters, in an attribute, or escaped)
             if not name_ok(at):
-                masked = self.mask(tag, markdown=False, scope=scope)  # (never unescaped: it goes back as it was)
+                masked = self._mask_markup(tag, scope)
                 if masked != tag:
                     edits.append((at, at + len(tag), masked))
         if not edits:
@@ -1661,6 +1664,78 @@ class SensitiveIndex:
             pos = e
         out.append(text[pos:])
         return "".join(out)
+
+
+    def _mask_markup(self, tag: str, scope: str | None) -> str:
+        """A tag or a link's address (`ReaderText.markup`) with what it shows masked: as written, and
+        as a tooltip or the status bar shows it (`markup_text`: `title="&#50689;수 씨"`,
+        `https://x.org/%EC%98%81%EC%88%98`, a punycode host), each escape that spells a masked
+        character put back as ○. `scan` reads markup so, and told of these that the page masks them;
+        the page published them whole. Nothing is unescaped that shows nothing masked."""
+        masked = self.mask(tag, markdown=False, scope=scope)  # (never unescaped: it goes back as it was)
+        if not _ESCAPED.search(masked) and ("n--" not in masked and "N--" not in masked):
+            return masked
+        text, spans = _decoded_markup(masked)
+        hits = self.find(text, folded=True, scope=scope)
+        if not hits:
+            return masked
+        covered: dict[tuple[int, int], int] = {}  # source span -> how many masked characters it shows
+        for hit in hits:
+            for i in range(hit.start, hit.end):
+                if not _SEPS.match(text[i]):
+                    covered[spans[i]] = covered.get(spans[i], 0) + 1
+        out, pos = [], 0
+        for (s, e), n in sorted(covered.items()):
+            if s < pos:
+                continue
+            out += [masked[pos:s], MASK_CHAR * n]
+            pos = e
+        out.append(masked[pos:])
+        return "".join(out)
+
+
+# an escape a browser shows decoded in a tooltip or the status bar: a run of percent-encoded bytes,
+# a character reference (`markup_text`); a punycode label (`IDNA_LABEL`)
+_ESCAPED = re.compile(r"(?:%[0-9A-Fa-f]{2})+|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_MARKUP_ESCAPE = re.compile(_ESCAPED.pattern + r"|(?<![A-Za-z0-9-])[Xx][Nn]--[A-Za-z0-9-]{1,59}")
+
+
+def _decoded_markup(markup: str) -> tuple[str, list[tuple[int, int]]]:
+    """`markup` as `markup_text` reads it, folded, and for each of its characters the span of `markup`
+    it is drawn from: an escape's characters all map to the whole escape (a percent-encoded byte run to
+    the bytes of each character), any other character to itself."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+
+    def put(text: str, s: int, e: int) -> None:
+        for ch in fold(text):
+            out.append(ch)
+            spans.append((s, e))
+
+    pos = 0
+    for m in _MARKUP_ESCAPE.finditer(markup):
+        for i in range(pos, m.start()):
+            put(markup[i], i, i + 1)
+        written = m.group()
+        if written.startswith("%"):
+            decoder = codecs.getincrementaldecoder("utf-8")("replace")
+            start = m.start()
+            for k in range(0, len(written), 3):
+                ch = decoder.decode(bytes([int(written[k + 1:k + 3], 16)]))
+                if ch:
+                    put(ch, start, m.start() + k + 3)
+                    start = m.start() + k + 3
+            tail = decoder.decode(b"", final=True)
+            if tail:
+                put(tail, start, m.end())
+        elif written.startswith("&"):
+            put(html.unescape(written), m.start(), m.end())
+        else:
+            put(idna_decoded(written), m.start(), m.end())
+        pos = m.end()
+    for i in range(pos, len(markup)):
+        put(markup[i], i, i + 1)
+    return "".join(out), spans
 
 
 # the word of Latin letters just before or after a match (white space between), and the titles
