@@ -673,3 +673,30 @@ def test_the_patterns_led_by_a_character_agree_on_the_sample_and_on_numbers_of_e
             assert got == _matches(reference, text), (name, text[:80])
             found += len(got)
     assert found > 20  # (numbers of every kind were there to find)
+
+
+def test_a_number_spelled_in_emoji_shortcodes_on_a_docs_page_is_found(sample: Path) -> None:
+    """With pymdownx.emoji (its to_alt generator) a docs/ page's `:zero::one::zero:-:one::two:…` is
+    published as the keycaps 0⃣1⃣0⃣-1⃣2⃣…: a stranger's phone passed check and was published, page and
+    search index (a probe); the client's own passed check and the build's audit refused it. Both are
+    read as the digits they draw."""
+    from casekit.core.casebook import check
+
+    settings_file = sample / "mkdocs.yml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").replace(
+        "  - admonition\n",
+        "  - admonition\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:pymdownx.emoji.to_alt\n", 1),
+        encoding="utf-8")
+    keys = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+    def spelled(number: str) -> str:
+        return "".join(f":{keys[int(c)]}:" if c.isdigit() else c for c in number)
+
+    page = sample / "docs/guide.md"
+    before = page.read_text(encoding="utf-8")
+    line = before.count("\n") + 2
+    page.write_text(before + f"\n연락처 {spelled('010-1234-5678')}\n\n보호자 {spelled('010-0000-1001')}\n",
+                    encoding="utf-8")
+    found = [(f.line, f.code) for f in check(sample).findings if f.path == "docs/guide.md" and f.severity == "error"]
+    assert found == [(line, "pii-phone"), (line + 2, "sensitive-in-text")], found
+    assert scan_text("시간 10:30, 예: :one: 하나", "docs/x.md", 1, ()) == []

@@ -514,9 +514,16 @@ _UNIT = re.compile(
     r"|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\\[!-/:-@\[-`{-~]|(?<!\*)\*{1,3}(?!\*)|~~+|`+|[" + _ZERO_WIDTH + "]+"
     r"|(?:%[0-9A-Fa-f]{2}){2,}"  # percent-encoded bytes in a link: the browser's address bar shows them decoded
-    r"|(?<![A-Za-z0-9-])[Xx][Nn]--[A-Za-z0-9-]{1,59}",  # a punycode host label (`IDNA_LABEL`): shown decoded
+    r"|(?<![A-Za-z0-9-])[Xx][Nn]--[A-Za-z0-9-]{1,59}"  # a punycode host label (`IDNA_LABEL`): shown decoded
+    r"|:(?:zero|one|two|three|four|five|six|seven|eight|nine|keycap_ten):",  # a digit's emoji shortcode (`EMOJI_DIGITS`)
     re.DOTALL,
 )
+# the shortcodes pymdownx.emoji draws as a digit's keycap (0️⃣ … 9️⃣, 🔟) on a docs/ page: a phone written
+# `:zero::one::zero:-:one::two:…` was published as 0⃣1⃣0⃣-1⃣2⃣…, read by no text check (a probe). Read as
+# the digits everywhere: written out where no extension draws them, they spell the number all the same
+EMOJI_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "keycap_ten": "10"}
+_EMOJI_DIGIT = re.compile(r":(?:" + "|".join(EMOJI_DIGITS) + r"):")
 
 
 @dataclass
@@ -639,7 +646,8 @@ def reader_text(source: str) -> ReaderText:
     folded = fold(source)
     # most record bodies hold no markup: looking for the few characters a unit starts with takes
     # a tenth of the time _UNIT takes to find none (its pattern is tried at every character)
-    if _UNIT_FIRST.search(folded) is None and "n--" not in folded and "N--" not in folded:
+    if _UNIT_FIRST.search(folded) is None and "n--" not in folded and "N--" not in folded \
+            and (":" not in folded or _EMOJI_DIGIT.search(folded) is None):
         return ReaderText(folded, source, [], [], [], [])
     return _reader_text(folded, source)
 
@@ -683,6 +691,8 @@ def _reader_text(folded: str, source: str) -> ReaderText:
             segment(fold(decoded), m.start(), m.end(), decoded == unit)
         elif unit.startswith("\\"):
             segment(unit[1], m.start(), m.end(), False)
+        elif unit.startswith(":"):
+            segment(EMOJI_DIGITS[unit[1:-1]], m.start(), m.end(), False)
         elif unit[0] in _DIRECTION_MARKS or _DIRECTION_MARK.search(unit):  # (drawn as nothing, yet ordering what follows)
             marks.append((r, "".join(_DIRECTION_MARK.findall(unit))))
         pos = m.end()
