@@ -112,6 +112,25 @@ def test_markdown_extensions_that_read_files_are_refused(sample: Path, extension
     assert any(extension in message for _, message in settings_findings(sample))
 
 
+@pytest.mark.parametrize(("options", "refused"), [
+    ("      mode: accept\n", True), ("      mode: reject\n", True), ("      mode: 'accept '\n", True),
+    ("      mode: [accept]\n", True), ("      mode: view\n", False), ("      {}\n", False)])
+def test_critic_markup_publishing_one_side_of_a_change_is_refused(sample: Path, options: str, refused: bool) -> None:
+    """With pymdownx.critic in accept mode a docs/ page's `010-{--999--}1234-5678` was published as
+    010-1234-5678 and `{~~가~>영~~}수 씨` as 영수 씨 (unmasked), what check read with both sides (a probe);
+    `박{--가--}영수` passed check and the build's audit refused it. View mode shows both sides, as check
+    reads them."""
+    path = sample / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "markdown_extensions:\n" in text
+    entry = "  - pymdownx.critic\n" if options.strip() == "{}" else "  - pymdownx.critic:\n" + options
+    path.write_text(text.replace("markdown_extensions:\n", "markdown_extensions:\n" + entry, 1), encoding="utf-8")
+    line = text[:text.index("markdown_extensions:\n")].count("\n") + 3
+    found = settings_findings(sample)
+    assert found == ([(line, found[0][1])] if refused else []), found
+    assert not refused or "pymdownx.critic" in found[0][1] and "view" in found[0][1]
+
+
 def test_a_nav_label_with_a_script_is_refused(sample: Path) -> None:
     path = sample / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")

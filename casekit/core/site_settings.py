@@ -1,7 +1,8 @@
 """Settings in `mkdocs.yml` that would make the published site load something from another host,
 run code or read files when it is built, or put raw HTML into its pages (`settings-unsafe`:
 `hooks`, `INHERIT`, an `extra_javascript` of the casebook's own, python tags other than `!!python/name:` of a function a Markdown extension,
-pymdownx or Material extension module defines itself, `!ENV`, YAML aliases, file-including Markdown extensions, HTML tags in published texts,
+pymdownx or Material extension module defines itself, `!ENV`, YAML aliases, file-including Markdown extensions, pymdownx.critic
+in accept or reject mode (it publishes another text than the one checked), HTML tags in published texts,
 `javascript:` or `data:` addresses in them: the menu, `extra.homepage`, `extra.social`).
 
 The casebook's promise is that a reader's browser asks no other host for anything. These
@@ -99,6 +100,9 @@ UNSAFE_EXTENSIONS = {
     "mdx_include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
     "markdown_include": "다른 파일의 내용을 쪽에 넣습니다 (includes other files)",
 }
+CRITIC_MODE = ("accept나 reject로 두면 {--…--} {++…++} {~~…~>…~~}의 한쪽만 쪽에 실려, 검사한 글과 다른 글(이름·번호가 "
+               "이어진 글)이 실립니다. mode를 지우거나 view로 두세요 (accept or reject publishes one side of each "
+               "change, a text other than the one checked: remove mode or set it to view)")
 # plugins casekit knows run no code of the casebook's and read no file it did not check; any
 # other (material/projects builds other mkdocs.yml files with their hooks; macros runs main.py)
 # is refused
@@ -598,6 +602,14 @@ def _unsafe(doc: yaml.Node, aliases: list[tuple[int, int]], root: Path | None = 
                    "casekit이 모르는 Markdown 확장은 빌드 때 코드를 실행하거나 파일을 읽을 수 있습니다 (an extension casekit "
                    "does not know may run code or read files; Python-Markdown's, pymdownx and Material's are fine)",
                    _typo(value, SAFE_EXTENSIONS))
+    for node in extensions[1].value if extensions and isinstance(extensions[1], yaml.SequenceNode) else []:
+        # pymdownx.critic in accept or reject mode publishes one side of each {--…--} {++…++} {~~…~>…~~}: text no
+        # check reads as it is shown (`박{--가--}영수`, `010-{--9--}1234-5678`); view mode shows both, as check reads
+        ext_name, options = next(_items(node), (node, None))
+        if isinstance(ext_name, yaml.ScalarNode) and extension_module(str(ext_name.value)) == "pymdownx.critic":
+            mode = _get(options, "mode")
+            if mode is not None and not (isinstance(mode[1], yaml.ScalarNode) and str(mode[1].value).strip() == "view"):
+                report(mode[1], "markdown_extensions: pymdownx.critic: mode", CRITIC_MODE)
     plugins = _get(doc, "plugins")
     for name in _named(plugins[1] if plugins else None):
         if str(name.value) not in SAFE_PLUGINS and str(name.value) not in FETCHING_PLUGINS:
