@@ -982,6 +982,8 @@ def test_a_verbal_consent_before_the_assessment_and_the_written_one_after_are_in
     ("    method: written\n  - date", "    method: written\n   - date", 1, 4, "이 목록 항목은 3칸 들여 썼습니다"),
     ("  gender: male", "\tgender: male", 0, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
     ("    method: written\n  - date", "    method: written\n\t- date", 1, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
+    # a list's first item: its siblings are the items below, not its own keys (4 spaces in, under its dash)
+    ("consents:\n  - date", "consents:\n\t- date", 1, 1, "탭을 지우고 이 줄을 스페이스 2칸 들여 쓰세요"),
 ])
 def test_a_key_indented_off_its_siblings_is_said_at_it_with_their_column(
         sample: Path, old: str, new: str, moved: int, column: int, says: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -1041,6 +1042,14 @@ def tab_advice(lines: list[str], n: int) -> int | None:
         return None
     prev = above[-1]
     if _OPENS.match(lines[prev - 1]):
+        if _is_dash(lines[n - 1].lstrip("\t ")):  # the list's first item: where its other items start, not its own keys
+            level = layout[prev]
+            block = list(itertools.takewhile(lambda m: layout[m] > level or (layout[m] == level and _is_dash(lines[m - 1])), below))
+            keys = next((layout[m] for m in block if not _is_dash(lines[m - 1])), None)  # its own keys, under its dash
+            items = [layout[m] for m in block if _is_dash(lines[m - 1]) and (keys is None or layout[m] < keys)]
+            if items:
+                return min(items)
+            return keys - 2 if keys is not None and keys - 2 >= level else _key_column(lines[prev - 1]) + 2
         return layout[below[0]] if below and layout[below[0]] > layout[prev] else _key_column(lines[prev - 1]) + 2
     if not _is_dash(lines[n - 1].lstrip("\t ")):
         return _key_column(lines[prev - 1])  # a key: where the keys of the line above start
