@@ -1584,6 +1584,21 @@ def test_a_file_told_to_be_renamed_twice_is_told_one_name(sample: Path) -> None:
     assert all("05-intervention.md로 바꾸세요" in m and "04-intervention.md로" not in m for m in found.values()), found
 
 
+def test_a_copy_saved_under_another_stage_is_told_to_move_not_the_original(sample: Path) -> None:
+    """05-monitoring.md copied to 05-intervention.md (to start the next 실행) and left as it was: the
+    original was told to renumber every record after it, and the copy told to become 05-monitoring.md,
+    the original's own name (renaming it so overwrites the original; found by a probe). Now the copy
+    is the one told to move, that it is word for word the original, and no name taken."""
+    case = "cases/2026-0001"
+    shutil.copy(sample / case / "05-monitoring.md", sample / case / "05-intervention.md")
+    found = [f for f in check(sample, today=None).findings if f.path.startswith(case + "/")]
+    assert {(f.code, f.path) for f in found} == {("duplicate-number", f"{case}/05-intervention.md"),
+                                                 ("stage-mismatch", f"{case}/05-intervention.md")}, found
+    assert all("05-monitoring.md로" not in f.message_ko for f in found), found
+    (dup,) = [f.message_ko for f in found if f.code == "duplicate-number"]
+    assert "05-monitoring.md의 본문과 한 글자도 다르지 않습니다. 복사만 하고 고치지 않았다면 이 파일을 지우세요" in dup, dup
+
+
 def test_a_key_with_a_value_and_a_list_under_it_is_said_at_the_value(sample: Path) -> None:
     """`goals: 없음` with the goals' list still under it was said one line low, as the list item's
     indentation not matching (found by a probe)."""

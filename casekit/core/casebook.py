@@ -660,7 +660,7 @@ def copied_in(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not (f.path in mismatched and f.code in _OF_ITS_PLACE)]
 
 
-_RENAME_TO = re.compile(r"rename this record (\S+\.md)")
+_RENAME_TO = re.compile(r"(?:rename this record|then name this one) (\S+\.md)")
 _RENAME_NAME = re.compile(r"(?<![0-9A-Za-z])[0-9]{2}-[a-z]+\.md(?![0-9A-Za-z])")  # (\b: 로 after it is a letter too)
 
 

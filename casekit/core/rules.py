@@ -16,6 +16,7 @@ from casekit.core import clock
 from casekit.core.case import Case, Episode, YearTypo, dated_as_meant, dates_going_back, episodes
 from casekit.core.findings import Finding, finding
 from casekit.core.hints import close_to
+from casekit.core.names import parse_record_name
 from casekit.core.schemas import PLACEHOLDER, STAGE_KO
 from casekit.core.summary import Summary, named_records, record_order
 from casekit.core.summary_practice import LINKING_ACTIVITIES
@@ -161,6 +162,12 @@ def _free_number(r: Summary, records: list[Summary]) -> dict[str, str]:
                        f"one more, then name this one {later[0]:02d}-{r.stage}.md"}
 
 
+def _misnamed_stage(r: Summary) -> bool:
+    """Whether `r` holds a record of another stage than its file name's (read as what it holds)."""
+    parsed = parse_record_name(r.file_name)
+    return parsed is not None and parsed[1] != r.stage
+
+
 def check_case(case_rel: str, records: list[Summary], resources: Collection[str],
                today: dt.date | None = None) -> list[Finding]:
     """Every cross-record rule for one case. `records` may be in any order; `resources`: the
@@ -172,8 +179,19 @@ def check_case(case_rel: str, records: list[Summary], resources: Collection[str]
     seen: dict[int, Summary] = {}
     for r in records:
         if r.nn in seen:
-            out.append(finding("duplicate-number", r.rel, 1, 1, nn=f"{r.nn:02d}", other=seen[r.nn].file_name,
-                               **_free_number(r, records)))
+            kept, moved = seen[r.nn], r
+            if _misnamed_stage(kept) and not _misnamed_stage(moved):
+                # the one saved under another stage's name is the one to move (05-monitoring.md copied to
+                # 05-intervention.md: not the original, told to renumber every record after it)
+                kept, moved = moved, kept
+                seen[r.nn] = kept
+            hint = _free_number(moved, records)
+            if moved.body_key and moved.body_key == kept.body_key:  # the same record twice: a copy left as it was
+                hint = {"hint": f" 이 파일의 본문은 {kept.file_name}의 본문과 한 글자도 다르지 않습니다. 복사만 하고 고치지 "
+                                f"않았다면 이 파일을 지우세요. 따로 쓴 기록이면:{hint['hint']}",
+                        "hint_en": f"; its body is word for word {kept.file_name}'s: if it is a copy left as it was, "
+                                   f"delete it; if it is a record of its own{hint['hint_en']}"}
+            out.append(finding("duplicate-number", moved.rel, 1, 1, nn=f"{r.nn:02d}", other=kept.file_name, **hint))
         else:
             seen[r.nn] = r
     day = (today or clock.today()).isoformat()
