@@ -1622,6 +1622,20 @@ def test_a_year_mistyped_is_one_date_decreasing_with_the_year_meant(sample: Path
     assert found[0].message_ko.endswith("연도를 잘못 적었나요? 2026-11-12")
 
 
+def test_a_year_typed_one_too_many_is_an_error_with_the_year_meant_while_it_is_ahead(sample: Path) -> None:
+    """2026-0007's 종결 dated 2027-07-03 for 2026-07-03, its 사후관리 after it 2026-08-04: only a
+    date-future warning (exit 0: dates going back, RECORD-FORMAT rule 2) while 2027-07-03 was still
+    ahead, the year meant unsaid (found by a probe). A year one too few was already an error."""
+    rel = "cases/2026-0007/06-closure.md"
+    path = sample / rel
+    text = path.read_text(encoding="utf-8")
+    assert 'date: "2026-07-03"' in text
+    path.write_text(text.replace('date: "2026-07-03"', 'date: "2027-07-03"', 1), encoding="utf-8")
+    found = [f for f in check(sample, today=dt.date(2026, 12, 7)).findings if f.path.startswith("cases/2026-0007/")]
+    assert [(f.code, f.path, f.severity) for f in found] == [("date-year-typo", rel, "error")], found
+    assert found[0].message_ko.endswith("2026-07-03으로 고치세요."), found[0].message_ko
+
+
 def test_an_intakes_consents_deleted_is_one_finding_naming_the_agencies_shared_with(sample: Path) -> None:
     """The `consents:` block of an intake deleted gave eligible-without-consent and six
     sharing-without-consent in two other files: one mistake, now one finding."""

@@ -301,6 +301,20 @@ def year_typos(records: list[Summary], today: str, case_id: str = "") -> dict[st
                           id_year if r is first else None, today)
         if typo is not None:
             found[r.rel] = typo
+    # a record dated after today with a record after it dated before it (2027-07-03 for 2026-07-03, the
+    # 사후관리 after it 2026-08-04): its year is mistyped, not "a record of the future" that the records
+    # after it are not held to (judged against the records dated so far beside it)
+    for r in ordered:
+        if not (r.date and valid_date(r.date) and r.date > today) or r.rel in found:
+            continue
+        at = ordered.index(r)
+        before = next((o for o in reversed(dated) if ordered.index(o) < at), None)
+        after = next((o for o in dated if ordered.index(o) > at), None)
+        if after is None or after.date is None or not after.date < r.date:
+            continue
+        typo = _year_typo(r, before, after, id_year if r is first else None, today)
+        if typo is not None:
+            found[r.rel] = typo
     # two records side by side, each in order once the other's year is changed (2026-01-15, 2027-01-20
     # between 2026-01-10 and 2027-02-01): the one more evidence holds; else the later, dated before the one above
     for a, b in zip(dated, dated[1:], strict=False):
