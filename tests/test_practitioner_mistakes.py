@@ -139,6 +139,9 @@ def test_a_placeholder_left_says_how_to_fill_it_in(sample: Path, new: str, says:
     ('"40"', "따옴표 없이 40으로"), ("40분", "단위(분) 없이 숫자만 적으세요. 예: 40"),
     ("1시간 30분", "분으로 바꿔 숫자만 적으세요. 예: 90"), ("약 40", "숫자만 적으세요"),
     ("0", "허용 범위(1~1440)"), ("2000", "허용 범위(1~1440)"),
+    # the time said as it is spoken: the number to write, not "a number only" with none (found by a probe)
+    ("약 40", "예: 40"), ("약 40분", "단위(분) 없이 숫자만 적으세요. 예: 40"), ("40분 정도", "예: 40"),
+    ("1.5시간", "분으로 바꿔 숫자만 적으세요. 예: 90"), ("1시간쯤", "예: 60"),
 ])
 def test_a_number_field_says_what_to_write(sample: Path, value: str, says: str) -> None:
     line = edit(sample, INTERVENTION, "minutes: 40", f"minutes: {value}")

@@ -1064,7 +1064,9 @@ def _error_rank(error: ValidationError) -> tuple[int, int]:
 
 
 _UNIT = re.compile(r"(-?[0-9]+)\s*(분|점|회|번|명|개|건|원|세|살|일|min|minutes?)")
-_HOURS = re.compile(r"([0-9]+)\s*시간(?:\s*([0-9]+)\s*분)?")
+_HOURS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*시간(?:\s*([0-9]+)\s*분)?")
+# a number said about, as it is spoken (약 40분, 40분 정도, 1시간쯤): the number is what to write
+_ABOUT = re.compile(r"^(?:약|대략|한|about|approx\.?)\s*|\s*(?:정도|쯤|가량|남짓|내외|여|approx\.?)$")
 
 
 def typed_as_number(value: Any, name: str) -> bool:
@@ -1087,9 +1089,13 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         if re.fullmatch(r"-?[0-9]+", written):  # "20": quoted
             return (f" 따옴표 없이 {written}(으)로 적으세요(따옴표 안은 글자로 읽힙니다).",
                     f" write {written} without quotes (quoted, it is text).")
+        about = _ABOUT.sub("", written) or written
+        if about != written and re.fullmatch(r"-?[0-9]+", about):  # 약 40
+            return (f" 숫자만 적으세요(약·정도 없이). 예: {about}", f" write the number only: {about}")
+        written = about
         hours = _HOURS.fullmatch(written)
         if hours is not None:
-            minutes = int(hours.group(1)) * 60 + int(hours.group(2) or 0)
+            minutes = round(float(hours.group(1)) * 60) + int(hours.group(2) or 0)
             return (f" 분으로 바꿔 숫자만 적으세요. 예: {minutes}", f" write the minutes as a number: {minutes}")
         unit = _UNIT.fullmatch(written)
         if unit is not None:
