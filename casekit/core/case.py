@@ -304,8 +304,11 @@ def year_typos(records: list[Summary], today: str, case_id: str = "") -> dict[st
     # a record dated after today with a record after it dated before it (2027-07-03 for 2026-07-03, the
     # 사후관리 after it 2026-08-04): its year is mistyped, not "a record of the future" that the records
     # after it are not held to (judged against the records dated so far beside it)
+    from casekit.core.rules_practice import FUTURE_DAYS  # (further ahead: date-far-future, an error, says it)
+
+    ahead = (dt.date.fromisoformat(today) + dt.timedelta(days=FUTURE_DAYS)).isoformat() if valid_date(today) else today
     for r in ordered:
-        if not (r.date and valid_date(r.date) and r.date > today) or r.rel in found:
+        if not (r.date and valid_date(r.date) and today < r.date <= ahead) or r.rel in found:
             continue
         at = ordered.index(r)
         before = next((o for o in reversed(dated) if ordered.index(o) < at), None)
