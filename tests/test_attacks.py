@@ -226,7 +226,7 @@ def _value(root: Path) -> str:
 
 
 @pytest.mark.parametrize("disguise", ["entity", "zero-width", "combining", "markup", "fullwidth-json", "rest-shard",
-                                      "percent-name", "sitemap-gz", "punycode-host"])
+                                      "percent-name", "sitemap-gz", "punycode-host", "struck"])
 def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, disguise: str) -> None:
     root, _ = built
     name = _value(root)
@@ -238,6 +238,8 @@ def test_audit_finds_a_sensitive_value_in_disguise(built, tmp_path: Path, run, d
             _append(copy, "due/index.html", "<p>" + "\u200b".join(name) + "</p>")
         elif disguise == "combining":
             _append(copy, "due/index.html", "<p>" + "\u0336".join(name) + "</p>")
+        elif disguise == "struck":  # a reader reads the name straight through the struck character
+            _append(copy, "due/index.html", f"<p>{name[0]}<del>가</del>{name[1:]} <s>x</s></p>")
         elif disguise == "markup":
             _append(copy, "due/index.html", f"<p>{name[0]}<b>{name[1:]}</b></p>")
         elif disguise == "fullwidth-json":

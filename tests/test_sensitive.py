@@ -693,3 +693,29 @@ def test_another_cases_given_name_is_found_by_check_and_masked_by_the_build(samp
     published = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")
                  and ("민호 씨" in (t := p.read_text(encoding="utf-8", errors="replace")) or "지윤 주무관" in t)]
     assert published == []
+
+
+def test_a_value_spelled_across_a_struck_character_is_found_at_its_start(sample: Path) -> None:
+    """박<del>가</del>영수 and 010-<s>9</s>0000-1001 (case 2026-0001's client name and phone, a struck
+    character in them) in another case's record passed check and were published: a reader reads
+    straight through the struck character (a probe). So with ~~가~~ and <strike>. Found at the
+    value's start, once, and a value written whole beside a struck text is said once too."""
+    rel = "cases/2026-0002/04-intervention.md"
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    planted = ["S1 박<del>가</del>영수 씨 면담.", "S2 010-<s>9</s>0000-1001 번호.", "S3 박~~가~~영수 씨.",
+               "S4 박<strike>가</strike>영수.", "S5 박<DEL class=x><b>가</b></DEL>영수.", "S6 박영수 씨 ~~x~~ 평문.",
+               "S7 <del>가</del>나 ~~다~~ 라."]
+    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    first = text.count("\n") + 2
+    found = [(f.line, f.column) for f in check(sample).errors if f.path == rel]
+    assert found == [(first + 2 * k, 4) for k in range(len(planted) - 1)], found
+
+
+def test_a_given_name_spelled_across_a_struck_character_is_masked_the_struck_one_kept() -> None:
+    index = SensitiveIndex([("박영수", "cases/c1/01-intake.md", "client.name")])
+    assert index.mask("영<del>가</del>수 씨 방문", scope="cases/c1/") == "○<del>가</del>○ 씨 방문"
+    assert index.mask("영~~가~~수 씨 방문", scope="cases/c1/") == "○~~가~~○ 씨 방문"
+    assert index.mask("영<s>가</s>수 씨 <!-- casekit: name-ok -->", scope="cases/c1/") == \
+        "영<s>가</s>수 씨 <!-- casekit: name-ok -->"
+    assert index.mask("<del>가</del>나 영수 씨", scope="cases/c1/") == "<del>가</del>나 ○○ 씨"

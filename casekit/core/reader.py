@@ -698,3 +698,62 @@ def _reader_text(folded: str, source: str) -> ReaderText:
         pos = m.end()
     segment(folded[pos:], pos, len(folded), True)
     return ReaderText("".join(out), source, r_starts, s_starts, linear, s_ends, markup, marks)
+
+
+# struck-through text (<del>, <s>, <strike>, Markdown's ~~…~~ as pymdownx.tilde draws it): a page shows it,
+# and a reader reads a value straight through a struck character (박<del>가</del>영수 reads 박영수, a probe).
+# `unstruck` gives the text without it, read as well as the text as written. A struck element ends with
+# its paragraph (a blank line, a block's end tag): an element left open strikes no further there.
+_STRUCK = re.compile(r"<(/?)(?:del|s|strike)(?=[\s/>])[^<>]{0,1000}>|~{2,}|\n[ \t]*\n"
+                     r"|</(?:p|li|dd|dt|td|th|div|h[1-6]|blockquote|pre|section|article|table|tr)\s*>",
+                     re.IGNORECASE)
+_STRUCK_TAG = re.compile(r"<(?:del|s|strike)(?=[\s/>])", re.IGNORECASE)
+
+
+def unstruck(source: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """`source` with what it strikes through taken out (the elements <del>, <s>, <strike> whole, and
+    Markdown's `~~…~~`), and where each piece kept starts: (offset in the text, offset in `source`),
+    for `unstruck_offset`. None when nothing is struck (most texts: a substring test or two)."""
+    if "~~" not in source and ("<" not in source or _STRUCK_TAG.search(source) is None):
+        return None
+    pieces: list[str] = []
+    starts: list[tuple[int, int]] = []
+    depth, tilde, pos, length = 0, False, 0, 0
+
+    def keep(end: int) -> None:
+        nonlocal length
+        if end > pos:
+            pieces.append(source[pos:end])
+            starts.append((length, pos))
+            length += end - pos
+
+    for m in _STRUCK.finditer(source):
+        token = m.group(0)
+        was = depth > 0 or tilde
+        if token.startswith("~"):
+            tilde = not tilde
+        elif m.group(1) is not None:  # (<del>, </del> …)
+            depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        else:  # (a paragraph's end: what it left open ends there)
+            depth, tilde = 0, False
+            if was:
+                pos = m.start()
+            continue
+        now = depth > 0 or tilde
+        if now and not was:
+            keep(m.start())
+        elif was and not now:
+            pos = m.end()
+    if not (depth > 0 or tilde):
+        keep(len(source))
+    if len(starts) == 1 and starts[0] == (0, 0) and length == len(source):
+        return None
+    return "".join(pieces), starts
+
+
+def unstruck_offset(starts: list[tuple[int, int]], offset: int) -> int:
+    """The offset in the source of `offset` in its `unstruck` text (`starts`: where each piece kept starts)."""
+    if not starts:
+        return offset
+    i = max(bisect.bisect_right(starts, offset, key=lambda piece: piece[0]) - 1, 0)
+    return starts[i][1] + (offset - starts[i][0])

@@ -84,6 +84,8 @@ from casekit.core.reader import (
     idna_decoded,
     markup_text,
     reader_text,
+    unstruck,
+    unstruck_offset,
 )
 from casekit.core.reader import SEP_CHARS as _SEP_CHARS
 from casekit.core.romanize import FAMILY, given_romanizations, romanizations
@@ -1118,6 +1120,32 @@ class SensitiveIndex:
         known = set(written)
         return [h for h in _with_drawn(written, drawn, lambda drawing: self._find_read(drawing, scope)) if h not in known]
 
+    def unstruck_hits(self, source: str, written: list[Hit], rt: ReaderText,
+                      scope: str | None) -> list[tuple[Hit, int, list[tuple[int, int]]]]:
+        """What `find` finds in the Markdown/HTML `source` read without what it strikes through
+        (`reader.unstruck`: 박<del>가</del>영수 and 010-<s>9</s>0000-1001 show 박영수 and 010-0000-1001 to a
+        reader reading through the struck character), but a value `written` (`find` of `rt`, the source
+        as read) holds already: each hit with its source offset and the source spans of its characters
+        a reader sees. [] for a source striking nothing through (most: a substring test or two)."""
+        again = unstruck(source) if self else None
+        if again is None:
+            return []
+        text, starts = again
+        read = reader_text(text)
+        told = [(*rt.source_span(h.start, h.end), h.sources) for h in written]
+        out: list[tuple[Hit, int, list[tuple[int, int]]]] = []
+        for hit in self.find(read.text, folded=True, scope=scope):
+            spans = [(unstruck_offset(starts, s), unstruck_offset(starts, e - 1) + 1)
+                     for i in range(hit.start, hit.end) if not _SEPS.match(read.text[i])
+                     for s, e in (read.source_span(i, i + 1),)]
+            if not spans:
+                continue
+            start, end = spans[0][0], spans[-1][1]
+            if any(s <= start and end <= e and hit.sources <= sources for s, e, sources in told):
+                continue  # (found as written: said once)
+            out.append((hit, unstruck_offset(starts, read.source_offset(hit.start)), spans))
+        return out
+
     def _find_read(self, text: str, scope: str | None) -> list[Hit]:
         """`find` of folded `text` as written, read as NFKC reads it (`compat_reading`)."""
         read, at = compat_reading(text)  # (0⒑0000.1001: ⒑ is 10., 박﹒영﹒수: as the site's audit reads them)
@@ -1644,6 +1672,9 @@ class SensitiveIndex:
             for i in range(hit.start, hit.end):
                 if not _SEPS.match(rt.text[i]):
                     edits.append((*rt.source_span(i, i + 1), MASK_CHAR))
+        for hit, at, spans in self.unstruck_hits(text, hits, rt, scope) if markdown else ():
+            if not (hit.variant == GIVEN and name_ok(at)):  # (the characters not struck through: 박<del>가</del>영수)
+                edits += [(s, e, MASK_CHAR) for s, e in spans]
         # a tag's attribute values are published too (title, alt, a link's address): masked alike
         for at, tag in rt.markup:
             if (tag.isascii() and not (self._ascii_given and "=" in tag and self._has_word(tag))
@@ -2010,6 +2041,8 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     if rt is not None:  # (right-to-left text, as it is drawn: \u200f1001_0000_010 shows 010_0000_1001)
         written += index.drawn_hits(rt, written, scope=scope)
     found: list[tuple[Hit, int | None]] = [(hit, None) for hit in written]
+    if rt is not None:  # (and read without what it strikes through: 박<del>가</del>영수 reads 박영수)
+        found += [(hit, at) for hit, at, _ in index.unstruck_hits(text, written, rt, scope)]
     for tag_at, markup in rt.markup if rt is not None else ():  # attributes and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
         found += [(hit, tag_at + hit.start if shown == markup else tag_at) for hit in index.find(shown, scope=scope)]

@@ -51,6 +51,7 @@ from casekit.core.page_rules import (
     tag_name_problems,
     tag_problems,
 )
+from casekit.core.reader import unstruck
 from casekit.core.reading import (
     MAX_GUNZIP,
     SCHEME,
@@ -561,6 +562,9 @@ def _read_html(rel: str, page: str, scan: Scanner, expected: Expected, whole: bo
     if "-" in values:  # casekit's ids of a body's headings, and the fragments naming them, without their prefix
         texts.append("\n".join(_ANCHOR_TAIL.findall(values)))
     texts.append(html_text(low))
+    again = unstruck(low)  # (and without what it strikes through: 박<del>가</del>영수 reads 박영수)
+    if again is not None:
+        texts.append(html_text(again[0]))
     return out, texts
 
 
