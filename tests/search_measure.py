@@ -77,13 +77,18 @@ class FirstResult:
     bytes_search: int
     seconds: float
     requests: int
+    before: tuple[str, ...] = ()  # the search files fetched before the first result showed
+
+    def shards_before(self, kind: str) -> int:
+        """How many of the shards of `kind` (t terms, d docs, r rests) came before the first result."""
+        return sum(1 for name in self.before if name.startswith(kind + "-"))
 
 
 def measure_first_result(browser: Browser, site: Path, query: str, cases: int) -> FirstResult:
     """Open the home page, type `query`, and count every byte fetched until the first result shows."""
     with serve(site) as url, open_context(browser) as (context, log):
-        finished: list[Any] = []
-        context.on("requestfinished", lambda r: finished.append(r))  # sizes are read afterwards
+        finished: list[tuple[Any, float]] = []
+        context.on("requestfinished", lambda r: finished.append((r, time.monotonic())))  # sizes are read afterwards
         page = context.new_page()
         page.goto(url)
         page.wait_for_load_state("networkidle")
@@ -96,13 +101,15 @@ def measure_first_result(browser: Browser, site: Path, query: str, cases: int) -
         box.fill(query)
         box.press("End")
         page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
-        seconds = time.monotonic() - started
+        shown = time.monotonic()
+        seconds = shown - started
         page.wait_for_timeout(200)  # let the last responses report their sizes
-        sizes = [(r.url, r.sizes()["responseBodySize"]) for r in finished]
+        sizes = [(r.url, r.sizes()["responseBodySize"]) for r, _ in finished]
+        before = tuple(r.url.rsplit("/", 1)[-1] for r, at in finished if at <= shown and "/search/" in r.url)
         assert log.foreign() == []
     total = sum(n for _, n in sizes)
     search_bytes = sum(n for u, n in sizes if "/search/" in u or "search-worker" in u)
-    return FirstResult(cases, query, total, search_bytes, seconds, len(sizes))
+    return FirstResult(cases, query, total, search_bytes, seconds, len(sizes), before)
 
 
 def synthetic_site(tmp: Path, cases: int) -> Path:

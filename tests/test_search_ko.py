@@ -58,7 +58,6 @@ from tests.browser_support import (  # noqa: F401  (browser, built_site, served_
 from tests.search_measure import (
     QUERY_SETS,
     REPO,
-    FirstResult,
     firsts,
     found,
     measure_first_result,
@@ -73,8 +72,8 @@ if TYPE_CHECKING:
 
 TARGET_RECALL = 0.97
 SCALE_BYTES = 3 * 2**20  # what a browser downloads before its first result, at 1,000 cases
-SCALE_SECONDS = 1.0  # the first result at 1,000 cases, on a quiet machine
-SCALE_AGAINST_SAMPLE = 2.5  # ... or against the sample's, on a busy one (both measured in the same run)
+SCALE_SECONDS = 1.0  # the first result at 1,000 cases, on a quiet machine (measured by `--scale`)
+SCALE_CEILING = 3.0  # what the suite holds it to, beside its own load (the best of SCALE_TRIES)
 SCALE_TRIES = 3
 
 # --------------------------------------------------------------------------------------------
@@ -1193,23 +1192,35 @@ def site_1000(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return synthetic_site(tmp_path_factory.mktemp("scale"), 1000)
 
 
+def _first_screen() -> int:
+    """The worker's FIRST_SCREEN: how many results it shows before the list is scrolled."""
+    worker = (REPO / "casekit" / "site" / "assets" / "search-worker.js").read_text(encoding="utf-8")
+    found = re.search(r"^const FIRST_SCREEN = (\d+);", worker, re.M)
+    assert found, "search-worker.js no longer says FIRST_SCREEN"
+    return int(found.group(1))
+
+
 @pytest.mark.browser
 @pytest.mark.slow
-def test_first_result_at_1000_cases(browser: Browser, site_1000: Path, built_site: Path) -> None:  # noqa: F811
-    """Each query in a fresh browser context (nothing cached): at 1,000 cases the first result shows
-    within a second, or within SCALE_AGAINST_SAMPLE times the same query's on the sample's 14 cases
-    measured in the same run. The machine running the tests is shared: under the suite's own load
-    the same query took 0.47-1.86 s at 1,000 cases and 0.42-0.58 s on the sample, one try after
-    another, so a query gets up to SCALE_TRIES tries and the best counts; every try is reported."""
+def test_first_result_at_1000_cases(browser: Browser, site_1000: Path) -> None:  # noqa: F811
+    """Each query in a fresh browser context (nothing cached), at 1,000 cases. What makes the first
+    result as quick at 1,000 cases as at 14 is what it waits for, which the test holds exactly: the
+    query's term shards, the doc shards of the first screen and at most as many rest shards, nothing
+    of the other results; and at most SCALE_BYTES downloaded. Its time (0.38-0.48 s on a quiet
+    machine, `python -m tests.test_search_ko --scale 1000`) is held only to SCALE_CEILING, the best of
+    SCALE_TRIES tries: beside the suite's own load the same query took 0.47-1.86 s, and a bound of
+    2.5x the sample's time measured in the same run failed a clean CI at 1.07 s against 1.03 s."""
+    screen = _first_screen()
     for query in ("주거 지원", "채무독촉", "상담하였음"):
         tries = [measure_first_result(browser, site_1000, query, 1000)]
-        small: list[FirstResult] = []
         while min(t.seconds for t in tries) >= SCALE_SECONDS and len(tries) < SCALE_TRIES:
-            small.append(measure_first_result(browser, built_site, query, 14))
             tries.append(measure_first_result(browser, site_1000, query, 1000))
-        limit = max(SCALE_SECONDS, SCALE_AGAINST_SAMPLE * min(t.seconds for t in small)) if small else SCALE_SECONDS
-        assert max(t.bytes_total for t in tries) <= SCALE_BYTES, tries
-        assert min(t.seconds for t in tries) < limit, (tries, small)
+        for t in tries:
+            assert t.bytes_total <= SCALE_BYTES, t
+            assert "search_index.json" in t.before and t.shards_before("t") >= 1, t
+            assert 1 <= t.shards_before("d") <= screen and t.shards_before("r") <= screen, t
+            assert all(name.split("-")[0] in {"t", "d", "r"} for name in t.before if name != "search_index.json"), t
+        assert min(t.seconds for t in tries) < SCALE_CEILING, tries
 
 
 if __name__ == "__main__":
