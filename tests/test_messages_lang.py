@@ -8,7 +8,9 @@ schema's Korean titles, labels and descriptions were in the English.)"""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -240,3 +242,60 @@ def test_a_broken_schema_file_is_said_wholly_in_korean_and_wholly_in_english(
     assert code in {f.code for f in findings}, [(f.code, f.message_ko) for f in findings]
     _said_in_one_language(findings, {text}, _casebook_words(root) | {"array", "boolean", "integer", "null", "number",
                                                                      "object", "string"})
+
+
+# -- what the system or the audit gives as a reason: said in each language too -------------------
+# (the Korean said "권한이 없습니다 (permission denied)" and "파일을 읽을 수 없습니다: 일반 파일이
+# 아닙니다(파이프나 장치). 지우고 기록 파일을 두세요 (not a regular file: a FIFO or a device)"; the English
+# the same, Korean first, and the audit's reasons were English in the Korean message)
+ENGLISH_ASIDE = re.compile(r"\([^()\uac00-\ud7a3]*[A-Za-z]{3,}[^()\uac00-\ud7a3]*\)")
+
+
+def _reasons_said_once(findings: list[Finding]) -> None:
+    assert findings
+    for f in findings:
+        assert not ENGLISH_ASIDE.search(f.message_ko), f"[{f.code}] {f.message_ko}"
+        assert not HANGUL.search(f.message_en), f"[{f.code}] {f.message_en}"
+
+
+def test_files_that_cannot_be_read_are_said_in_each_language(tmp_path: Path) -> None:
+    root = make_casebook(tmp_path / "book", {"c1": FULL_PATH[:3]})
+    case = root / "cases" / "c1"
+    os.mkfifo(case / "04-intervention.md")  # a record's name on a FIFO
+    (case / "05-monitoring.md").mkdir()  # ... on a folder
+    (case / "06-assessment.md").symlink_to(case / "nowhere.md")  # ... on a link to nothing
+    (root / "resources").mkdir(exist_ok=True)
+    os.mkfifo(root / "resources" / "legal-aid.md")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "guide.pdf").write_bytes(b"%PDF-1.4\n")
+    (root / "docs" / "notes.md~").write_text("# 메모\n", encoding="utf-8")
+    findings = [f for f in check(root, cache=False).findings
+                if f.code in {"file-unreadable", "docs-not-published", "folder-unreadable"}]
+    assert {f.path for f in findings} >= {"cases/c1/04-intervention.md", "cases/c1/05-monitoring.md",
+                                          "cases/c1/06-assessment.md", "resources/legal-aid.md",
+                                          "docs/guide.pdf", "docs/notes.md~"}, [(f.path, f.code) for f in findings]
+    _reasons_said_once(findings)
+
+
+@pytest.mark.parametrize(("rel", "data"), [
+    ("notes.txt", b"hello"),  # a text file not made from the casebook
+    ("tool.exe", b"MZ"),  # not an asset
+    ("page.html", "<p>é</p>".encode("utf-16")),  # a page not in UTF-8
+    ("search/search_index.json", b"{not json"),
+    ("sitemap.xml.gz", b"not gzip"),
+], ids=["text", "binary", "utf16-page", "broken-json", "broken-gzip"])
+def test_the_audits_reasons_are_said_in_each_language(rel: str, data: bytes) -> None:
+    from casekit.core.sensitive import SensitiveIndex
+    from casekit.site.audit import Expected, Scanner, audit_data
+
+    findings = [f for f in audit_data(rel, data, Scanner(SensitiveIndex([])), Expected())
+                if f.code == "site-unexpected-file"]
+    _reasons_said_once(findings)
+
+
+def test_an_os_error_is_said_in_each_language() -> None:
+    from casekit.core.findings import finding, os_reasons
+
+    for number in (errno.EACCES, errno.ELOOP, errno.EIO, errno.ETIMEDOUT):
+        said = finding("file-unreadable", "cases/c1/01-intake.md", **os_reasons(OSError(number, os.strerror(number))))
+        _reasons_said_once([said])

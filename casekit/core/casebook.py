@@ -34,7 +34,7 @@ from casekit.core.docs import (
     template_tags,
     without_code,
 )
-from casekit.core.findings import Finding, finding, os_reason, sort_findings
+from casekit.core.findings import Finding, finding, os_reasons, sort_findings
 from casekit.core.handover import HANDOVER_FILE, Handover, unrecorded_change
 from casekit.core.handover import check_file as check_handover
 from casekit.core.handover import worker_uses as handover_workers
@@ -186,7 +186,7 @@ def _entries(folder: Path | str, rel: str, findings: list[Finding]) -> list[os.D
         with os.scandir(folder) as it:
             return sorted(it, key=_name)
     except OSError as exc:  # reported: an unreadable case folder is not an empty one
-        findings.append(finding("folder-unreadable", rel, None, None, reason=os_reason(exc)))
+        findings.append(finding("folder-unreadable", rel, None, None, **os_reasons(exc)))
         return []
 
 

@@ -49,7 +49,7 @@ from casekit.core.allowlist import (
     shown_as_written,
     unclosed_tags,
 )
-from casekit.core.findings import Finding, finding, os_reason
+from casekit.core.findings import NOT_REGULAR, Finding, finding, os_reasons, two_languages
 from casekit.core.images import extra
 from casekit.core.names import inside
 from casekit.core.pictures import (
@@ -141,7 +141,7 @@ def scan_docs(root: Path) -> DocsScan:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            out.findings.append(finding("folder-unreadable", rel, None, None, reason=os_reason(exc)))
+            out.findings.append(finding("folder-unreadable", rel, None, None, **os_reasons(exc)))
             continue
         for entry in reversed(entries):
             if entry.name.startswith("."):
@@ -169,7 +169,7 @@ def scan_docs(root: Path) -> DocsScan:
             try:
                 info = os.stat(path)
             except OSError as exc:
-                out.findings.append(finding("file-unreadable", erel, None, None, reason=os_reason(exc)))
+                out.findings.append(finding("file-unreadable", erel, None, None, **os_reasons(exc)))
                 continue
             mode = info.st_mode
             if stat.S_ISREG(mode) and info.st_nlink > 1:  # (git makes none: made on this machine, by hand)
@@ -180,7 +180,7 @@ def scan_docs(root: Path) -> DocsScan:
                 else:
                     stack.append((path, erel, depth + 1))
             elif not stat.S_ISREG(mode):
-                out.findings.append(finding("file-unreadable", erel, None, None, reason="일반 파일이 아닙니다 (not a regular file)"))
+                out.findings.append(finding("file-unreadable", erel, None, None, **NOT_REGULAR))
             else:
                 _file(path, erel, out)
                 if entry.name == meta:
@@ -372,11 +372,11 @@ def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        return finding("file-unreadable", rel, None, None, reason=os_reason(exc))
+        return finding("file-unreadable", rel, None, None, **os_reasons(exc))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")
+            return finding("file-unreadable", rel, None, None, **NOT_REGULAR)
         if info.st_size > MAX_ASSET_BYTES:
             return finding("file-too-large", rel, None, None, size=info.st_size, limit=MAX_ASSET_BYTES)
         chunks = []
@@ -386,15 +386,16 @@ def _asset_problem(path: Path, rel: str, suffix: str) -> Finding | None:
                 return finding("file-too-large", rel, None, None, size=sum(map(len, chunks)), limit=MAX_ASSET_BYTES)
         data = b"".join(chunks)
     except OSError as exc:
-        return finding("file-unreadable", rel, None, None, reason=os_reason(exc))
+        return finding("file-unreadable", rel, None, None, **os_reasons(exc))
     finally:
         os.close(fd)
     if not (data.startswith(ASSET_TYPES[suffix]) and (suffix != ".webp" or data[8:12] == b"WEBP")):
         return finding("docs-asset-mismatch", rel, 1, 1, kind=suffix[1:].upper())
     carried = extra(data, suffix)
     if carried is not None:
-        return finding("docs-not-published", rel, None, None,
-                       reason=f"그림 안의 {carried}; 그 정보를 지우고 다시 저장하세요 (remove it and save again)")
+        ko, en = two_languages(carried) or (carried, carried)
+        return finding("docs-not-published", rel, None, None, reason=f"그림 안의 {ko}. 그 정보를 지우고 다시 저장하세요",
+                       reason_en=f"the picture carries {en}: remove it and save again")
     return None
 
 

@@ -57,11 +57,14 @@ def finding(
     **args: Any,
 ) -> Finding:
     """Make a finding from the message table; `args` fill the message templates. An argument `x`
-    given with an `x_en` is said in English by `x_en` (`{x}` of the English template reads it). A
+    given with an `x_en` is said in English by `x_en` (`{x}` of the English template reads it); a
+    `reason` without one, written "Korean (English)", is said as its Korean and its English. A
     `title` (a field's, from the schema) is written after the field's name in parentheses, and left
     out when there is none; in English too when it is Korean (the key names the field)."""
     default_severity, ko, en = MESSAGES[code]
     args_en = {**args, **{name[:-3]: value for name, value in args.items() if name.endswith("_en")}}
+    if "reason" in args and "reason_en" not in args and (said := two_languages(str(args["reason"]))):
+        args, args_en["reason"] = {**args, "reason": said[0]}, said[1]
     if "title" in args:
         title, title_en = args["title"], args_en["title"]
         args = {**args, "title": f"({title})" if title else ""}
@@ -79,6 +82,25 @@ def finding(
 
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # (syllables and jamo)
+
+
+def two_languages(text: str) -> tuple[str, str] | None:
+    """A text written "Korean (English)" as its two halves, each said in one language ("권한이
+    없습니다", "permission denied"); None when it is not so written (no closing parenthesis after a
+    space, Hangul in the parenthesis, none before it)."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth == 0:
+            break
+    else:
+        return None
+    head, tail = text[:at], text[at + 1:-1]
+    if not head.endswith(" ") or _HANGUL.search(tail) or not _HANGUL.search(head):
+        return None
+    return head.rstrip(), tail
 
 
 # The arguments kept on a finding of these codes, for the passes that read findings back
@@ -165,23 +187,36 @@ def summarize(findings: list[Finding], files: int) -> dict[str, int]:
     return {"files": files, "errors": errors, "warnings": len(findings) - errors}
 
 
-_OS_REASON_KO = {
-    errno.EACCES: "권한이 없습니다 (permission denied)",
-    errno.EPERM: "권한이 없습니다 (operation not permitted)",
-    errno.ENOENT: "없습니다 (no such file or folder)",
-    errno.EISDIR: "파일이 아니라 폴더입니다 (is a folder)",
-    errno.ENOTDIR: "폴더가 아닙니다 (not a folder)",
-    errno.ELOOP: "바로가기(링크)가 제자리를 맴돕니다 (a link loop)",
-    errno.ENOSPC: "디스크가 가득 찼습니다 (no space left on the disk)",
-    errno.EROFS: "읽기 전용 디스크입니다 (read-only file system)",
-    errno.EMFILE: "열린 파일이 너무 많습니다 (too many open files)",
-    errno.ENFILE: "열린 파일이 너무 많습니다 (too many open files)",
-    errno.ENAMETOOLONG: "이름이 너무 깁니다 (name too long)",
-    errno.EIO: "디스크를 읽다가 오류가 났습니다 (input/output error)",
-    errno.EEXIST: "이미 있습니다 (already exists)",
+_OS_REASONS: dict[int, tuple[str, str]] = {  # (Korean, English)
+    errno.EACCES: ("권한이 없습니다", "permission denied"),
+    errno.EPERM: ("권한이 없습니다", "operation not permitted"),
+    errno.ENOENT: ("없습니다", "no such file or folder"),
+    errno.EISDIR: ("파일이 아니라 폴더입니다", "is a folder"),
+    errno.ENOTDIR: ("폴더가 아닙니다", "not a folder"),
+    errno.ELOOP: ("바로가기(링크)가 제자리를 맴돕니다", "a link loop"),
+    errno.ENOSPC: ("디스크가 가득 찼습니다", "no space left on the disk"),
+    errno.EROFS: ("읽기 전용 디스크입니다", "read-only file system"),
+    errno.EMFILE: ("열린 파일이 너무 많습니다", "too many open files"),
+    errno.ENFILE: ("열린 파일이 너무 많습니다", "too many open files"),
+    errno.ENAMETOOLONG: ("이름이 너무 깁니다", "name too long"),
+    errno.EIO: ("디스크를 읽다가 오류가 났습니다", "input/output error"),
+    errno.EEXIST: ("이미 있습니다", "already exists"),
 }
+NOT_REGULAR = {"reason": "일반 파일이 아닙니다", "reason_en": "not a regular file"}  # a finding's reason, both languages
+
+
+def os_reasons(exc: OSError) -> dict[str, str]:
+    """Why the system refused, as a finding's `reason` (Korean) and `reason_en` (English): each
+    message wholly in its language ("권한이 없습니다", "permission denied")."""
+    known = _OS_REASONS.get(exc.errno or -1)
+    if known:
+        return {"reason": known[0], "reason_en": known[1]}
+    number = f"(오류 번호 {exc.errno})" if exc.errno else ""
+    return {"reason": f"운영체제가 거부했습니다{number}", "reason_en": str(exc.strerror or exc)}
 
 
 def os_reason(exc: OSError) -> str:
-    """Why the system refused, in Korean with the English after it ("권한이 없습니다 (permission denied)")."""
-    return _OS_REASON_KO.get(exc.errno or -1) or str(exc.strerror or exc)
+    """Why the system refused, in Korean with the English after it ("권한이 없습니다 (permission
+    denied)"): for what is said in one message to any reader (the CLI's errors), not a finding's."""
+    said = os_reasons(exc)
+    return f"{said['reason']} ({said['reason_en']})"

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from casekit.core.findings import Finding, finding, os_reason
+from casekit.core.findings import Finding, finding, os_reasons
 from casekit.core.hints import (
     CURLY_QUOTES,
     DASHES,
@@ -104,7 +104,7 @@ class SchemaSet:
             try:
                 os.listdir(folder)
             except OSError as exc:  # not one record's schema missing, 110 times: the folder, once
-                unreadable = finding("folder-unreadable", "schemas", None, None, reason=os_reason(exc))
+                unreadable = finding("folder-unreadable", "schemas", None, None, **os_reasons(exc))
         if folder is None or not folder.is_dir() or unreadable is not None:
             folder = DEFAULTS / "schemas"
         self = cls(folder)

@@ -37,7 +37,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from casekit.core.changes import conflict_line
-from casekit.core.findings import Finding, finding, os_reason
+from casekit.core.findings import NOT_REGULAR, Finding, finding, os_reasons
 from casekit.core.hints import body_start, tab_advice, yaml_hint
 from casekit.core.masking import SENSITIVE_KEYS, masked
 from casekit.core.reader import IGNORABLE_RE
@@ -362,11 +362,11 @@ def read_signed(
     try:
         fd = os.open(disk_path, flags)
     except OSError as exc:
-        return None, [finding("file-unreadable", rel, None, None, reason=os_reason(exc))], None
+        return None, [finding("file-unreadable", rel, None, None, **os_reasons(exc))], None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return None, [finding("file-unreadable", rel, None, None, reason="일반 파일이 아닙니다 (not a regular file)")], None
+            return None, [finding("file-unreadable", rel, None, None, **NOT_REGULAR)], None
         if info.st_size > max_bytes:  # (what is found depends on the size alone: signed)
             sig = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
             return None, [finding("file-too-large", rel, None, None, size=info.st_size, limit=max_bytes)], sig
@@ -383,7 +383,7 @@ def read_signed(
             size += len(chunk)
         after = os.fstat(fd)
     except OSError as exc:
-        return None, [finding("file-unreadable", rel, None, None, reason=os_reason(exc))], None
+        return None, [finding("file-unreadable", rel, None, None, **os_reasons(exc))], None
     finally:
         os.close(fd)
     raw = b"".join(chunks)

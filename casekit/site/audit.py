@@ -43,7 +43,7 @@ from urllib.parse import unquote
 from casekit.core.allowlist import ATTRIBUTE_PATTERN as _ATTR
 from casekit.core.bidi import RTL_RE, displayed
 from casekit.core.docs import scan_docs
-from casekit.core.findings import Finding, finding, os_reason, sort_findings
+from casekit.core.findings import Finding, finding, os_reasons, sort_findings
 from casekit.core.page_rules import (
     ACTIVE_TAGS,
     REORDERING_TAGS,
@@ -221,7 +221,8 @@ def audit_site(site_dir: Path, index: SensitiveIndex, expected: Expected,
             else:
                 files.append((rel, path))
         elif kind == "unreadable":
-            out.append(finding("site-unexpected-file", rel, reason="a folder the audit cannot read: its files go unchecked"))
+            out.append(finding("site-unexpected-file", rel, reason="감사가 읽을 수 없는 폴더라 그 안의 파일은 검사되지 않습니다",
+                               reason_en="a folder the audit cannot read: its files go unchecked"))
         elif kind != "dir":
             out.append(finding("site-not-regular", rel, kind=kind))
     # the files read on every core, each worker with its own copy of the scanner (what one has read
@@ -240,10 +241,12 @@ def audit_file(rel: str, path: Path, scan: Scanner, expected: Expected) -> list[
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            return [finding("site-unexpected-file", rel, reason=f"{size} bytes")]
+            return [finding("site-unexpected-file", rel, reason=f"{size}바이트", reason_en=f"{size} bytes")]
         data = path.read_bytes()
     except OSError as exc:  # (a file the audit cannot read goes unchecked: a web server may serve it)
-        return [finding("site-unexpected-file", rel, reason=f"a file the audit cannot read ({os_reason(exc)})")]
+        why = os_reasons(exc)
+        return [finding("site-unexpected-file", rel, reason=f"감사가 읽을 수 없는 파일: {why['reason']}",
+                        reason_en=f"a file the audit cannot read: {why['reason_en']}")]
     return audit_data(rel, data, scan, expected)
 
 
@@ -257,13 +260,13 @@ def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: s
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:  # (a UTF-16 byte-order mark: the browser reads it as UTF-16)
-                return [finding("site-unexpected-file", rel, reason="page not UTF-8")]
+                return [finding("site-unexpected-file", rel, reason="UTF-8이 아닌 페이지", reason_en="page not UTF-8")]
         return audit_html(rel, text, scan, expected)
     if suffix in IMAGE_SUFFIXES:  # (its bytes read as text: a block check missed holds no value either)
         found = scan.find(rel, image_text(data))
         if found or _identical_asset(rel, data, expected):
             return found
-        return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
+        return [finding("site-unexpected-file", rel, None, None, **_why_unexpected(suffix))]
     if _identical_asset(rel, data, expected):
         return []
     if rel in SEARCH_INDEXES or SEARCH_SHARD.fullmatch(rel) or rel in GENERATOR_JSON:
@@ -273,11 +276,12 @@ def audit_data(rel: str, data: bytes, scan: Scanner, expected: Expected, text: s
             try:
                 data = gunzip(data, MAX_GUNZIP + 1)
             except (OSError, EOFError, zlib.error):
-                return [finding("site-unexpected-file", rel, reason="not valid gzip")]
+                return [finding("site-unexpected-file", rel, reason="gzip 압축이 깨졌습니다", reason_en="not valid gzip")]
             if len(data) > MAX_GUNZIP:  # (what lies past the limit would go unread)
-                return [finding("site-unexpected-file", rel, reason=f"more than {MAX_GUNZIP} bytes unpacked")]
+                return [finding("site-unexpected-file", rel, reason=f"풀면 {MAX_GUNZIP}바이트가 넘습니다",
+                                        reason_en=f"more than {MAX_GUNZIP} bytes unpacked")]
         return scan.find(rel, with_percent_decoded(xml_text(data.decode("utf-8", "replace"))))
-    return [finding("site-unexpected-file", rel, reason=_why_unexpected(suffix))]
+    return [finding("site-unexpected-file", rel, None, None, **_why_unexpected(suffix))]
 
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif"})
@@ -309,10 +313,10 @@ def image_text(data: bytes) -> str:
     return "\n".join(run for run in runs if _MAY_HOLD.search(run))
 
 
-def _why_unexpected(suffix: str) -> str:
+def _why_unexpected(suffix: str) -> dict[str, str]:
     if suffix in TEXT_SUFFIXES:
-        return "text file not made from the casebook"
-    return "not a theme, casekit or allowed docs/ asset"
+        return {"reason": "사례집에서 만들지 않은 텍스트 파일", "reason_en": "text file not made from the casebook"}
+    return {"reason": "테마나 casekit의 자산도, 허용된 docs/ 자료도 아닙니다", "reason_en": "not a theme, casekit or allowed docs/ asset"}
 
 
 def _identical_asset(rel: str, data: bytes, expected: Expected) -> bool:
@@ -455,7 +459,7 @@ def _audit_json(rel: str, data: bytes, scan: Scanner) -> list[Finding]:
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return [finding("site-unexpected-file", rel, reason="not valid JSON")]
+        return [finding("site-unexpected-file", rel, reason="JSON 문법이 깨졌습니다", reason_en="not valid JSON")]
     strings: list[str] = []
     json_strings(value, strings)
     # the search index holds HTML fragments: their text and their attribute values
@@ -543,7 +547,8 @@ def _read_html(rel: str, page: str, scan: Scanner, expected: Expected, whole: bo
         out.append(finding("site-no-policy", rel))
     for charset in _charsets(low) if "charset" in low else ():
         if charset not in UTF8:
-            out.append(finding("site-unexpected-file", rel, reason=f"page declares charset {charset[:20]}"))
+            out.append(finding("site-unexpected-file", rel, reason=f"페이지가 문자 인코딩을 {charset[:20]}(으)로 밝힙니다",
+                               reason_en=f"page declares charset {charset[:20]}"))
     parts: list[str] = []  # the page with each raw element's body taken out (what _RAW.sub(raw, low) gives)
     at = 0
     for start, end, tag, attrs, body_start, body_end in _raw_elements(low):
@@ -788,8 +793,8 @@ def _elements(rel: str, page: str, scan: Scanner, said: set[tuple[str, str]],
     if built is None:
         built = elements(page)
     if built is None:
-        yield finding("site-unexpected-file", rel, reason=f"the audit could not read it as a browser does "
-                      f"within {SECONDS} s (elements nested too deep?)")
+        yield finding("site-unexpected-file", rel, reason=f"감사가 {SECONDS}초 안에 브라우저처럼 읽지 못했습니다(요소가 너무 깊이 겹쳐 있나요?)",
+                      reason_en=f"the audit could not read it as a browser does within {SECONDS} s (elements nested too deep?)")
         return
     problems: list[tuple[str, str]] = []
     judged = scan.elements
