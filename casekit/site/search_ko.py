@@ -396,8 +396,10 @@ def _ending_fits(rest: str, rule: str) -> bool:
 def lemma(s: str, honorific: bool = False, regular: bool = False) -> str | None:
     """The predicate key of a stem (`stem(word)`) that reads as a verb or adjective, else None.
     `honorific`: the key of the stem with the 시 of respect taken out (None when it has none).
-    `regular`: the key of a stem in ㄹ라 or ㄹ러 read as it stands (놀라요: 놀라다's), not as a 르 verb's
-    (몰라요: 모르다's); a noun form in ㄹ람 is always read so (`word_groups` gives a verb form both keys).
+    `regular`: the key of a stem in ㄹ라 or ㄹ러 read as it stands (놀라요, 놀라: 놀라다's), not as a 르 verb's
+    (몰라요: 모르다's); a noun form in ㄹ람 is always read so (`word_groups` gives a verb form both keys), and
+    so is a form a 르 verb has not: an ending that joins a stem, not the 아/어 form (놀라고, 열라고: 고 after
+    라), or 라/러 against the vowel before (a 르 verb has 몰라, 불러: 놀러 is 놀다's).
 
     어렵다 어렵고 어려움 어려운 어려워 어려웠다 (어려워한다, 어려워짐: stems 어려워, 어려워짐) -> 어렵다;
     끊겼다 끊기고 끊겨서 끊겨 끊긴 끊김 -> 끊기다; 다쳤던 다쳐 다친 다침 -> 다치다; 끊었다 끊음 끊은 끊는 -> 끊다; 밀렸어요 밀린 밀림 밀려
@@ -419,9 +421,10 @@ def lemma(s: str, honorific: bool = False, regular: bool = False) -> str | None:
         return None
     changed = False
     cut = ""
+    fused = True  # whether what the cut leaves may be an 아/어 form (몰라, 몰라서, 몰랐다; not 놀라고, 열라고)
     for ending, rule in LEMMA_ENDINGS:
         if s.endswith(ending) and _ending_fits(s[: -len(ending)], rule):
-            s, changed, cut = s[: -len(ending)], True, ending
+            s, changed, cut, fused = s[: -len(ending)], True, ending, rule == "open"
             break
     if s in ("해", "했"):  # 했다, 해서, 해야: the light verb alone (a query's function word), no key
         return None
@@ -440,7 +443,7 @@ def lemma(s: str, honorific: bool = False, regular: bool = False) -> str | None:
         # The nouns in 담, 검, 점, 람, 험 (상담, 점검, 강점, 사람, 위험) get a key too, one no verb has
         s, changed, noun = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True, True
     if final == _SSANG_SIOS and (len(s) >= 2 or vowel in _OPEN):  # past: 끊겼 -> 끊겨, 몰랐 -> 몰라, 갔 -> 가 (not 있)
-        s, changed = s[:-1] + _syllable(initial, vowel, 0), True
+        s, changed, fused = s[:-1] + _syllable(initial, vowel, 0), True, True
     if changed and len(s) >= 2 and s[-1] == "세":
         s = s[:-1] + "시"  # 시+어요: 가세요, 계세요 -> 가시, 계시 (as 가심, 계셨다)
     if honorific:
@@ -473,8 +476,12 @@ def lemma(s: str, honorific: bool = False, regular: bool = False) -> str | None:
           and ((final == 0 and changed) or (final in (4, _RIEUL, 16) and len(s) >= 3))):
         s, changed = s[:-2] + _syllable(before[0], before[1], _BIEUP), True  # ㅂ: 어려우(면), 어려운, 어려움
     elif before is not None and before[2] == _RIEUL and initial == 5 and final == 0 and vowel in (_A, _EO) \
-            and not (noun or regular):
-        s, changed = s[:-2] + _syllable(before[0], before[1], 0) + "르", True  # 르: 몰라 -> 모르 (not 열람, 놀람)
+            and not noun and fused and (before[1] in (_A, _O)) == (vowel == _A):
+        # 르: 몰라, 몰라서, 몰랐다 -> 모르; 불러 -> 부르 (라 after ㅏ, ㅗ, else 러). Not 열람, 놀람 (a noun form),
+        # not 놀라고, 열라고 (고 joins a stem, not an 아/어 form: 놀라다's, 열다's), not 놀러 (놀다's: 르 gives
+        # 놀라). `regular`: as it stands, also uncut (놀라: 놀르다, as 놀라요 and 놀람)
+        s = s[:-1] + _syllable(initial, _EU, 0) if regular else s[:-2] + _syllable(before[0], before[1], 0) + "르"
+        changed = True
     elif final == 0 and vowel in (_A, _EO) and initial != _IEUNG and (changed or (initial in _TENSE and len(s) == 2)) \
             and (len(s) >= 2 or (vowel == _EO and initial in _TENSE)) and s[-1] != "하":
         # 으 탈락: 바빠 -> 바쁘, 아파 -> 아프; of one syllable only 써 커 꺼 떠 (쓰다, 크다): 가, 자, 사, 서 stay
@@ -661,7 +668,9 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     # (a form in ㄹ라, ㄹ러 is a 르 verb's or one whose stem ends so: 몰라요 and 놀라요 both, as 모름 and
     # 놀람 are read: `lemma`'s `regular`)
     plain = lemma(s, regular=True) if key is not None else None
-    for k in (key, plain, honored, _with_rieul(honored), present):
+    # (열라고, 살라고: an ㄹ verb's 라고, telling to open, to live: 열다's, as 열고, 열었다; or 놀라고, 놀라다's)
+    told = s[:-2] + "다" if len(s) >= 3 and s.endswith("라고") and _parts(s[-3])[2] == _RIEUL else None
+    for k in (key, plain, honored, _with_rieul(honored), present, told):
         if k is not None and (k,) not in groups and k not in groups[0]:
             groups.append((k,))
     standard = _standard_spelling(word)

@@ -261,16 +261,18 @@ function endingFits(rest, rule) {
 }
 
 /* The predicate key of a stem (search_ko.lemma); `honorific`: the key with the 시 of respect taken out;
-   `regular`: a stem in ㄹ라, ㄹ러 read as it stands (놀라요: 놀라다's), not as a 르 verb's (몰라요), as a
-   noun form in ㄹ람 always is (열람 is no form of 여르다, 여름's key) */
+   `regular`: a stem in ㄹ라, ㄹ러 read as it stands (놀라요, 놀라: 놀라다's), not as a 르 verb's (몰라요), as a
+   noun form in ㄹ람 always is (열람 is no form of 여르다, 여름's key), and a form no 르 verb has (놀라고,
+   열라고: 고 joins a stem; 놀러: 라/러 against the vowel before) */
 function lemma(s, honorific = false, regular = false) {
   if (s.length < 2 || !HANGUL.test(s)) return null;
-  let changed = false, cut = "";
+  let changed = false, cut = "", fused = true;  /* fused: what the cut leaves may be an 아/어 form (몰라서; not 놀라고) */
   for (const [ending, rule] of manifest.lemma_endings) {
     if (s.endsWith(ending) && endingFits(s.slice(0, s.length - ending.length), rule)) {
       s = s.slice(0, s.length - ending.length);
       changed = true;
       cut = ending;
+      fused = rule === "open";
       break;
     }
   }
@@ -291,7 +293,7 @@ function lemma(s, honorific = false, regular = false) {
       && !(initial === IEUNG && vowel === EU)) {  /* 마심, 만남, 모자람; not 마음 */
     s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true; noun = true;
   }
-  if (final === SSANG_SIOS && (s.length >= 2 || OPEN.has(vowel))) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; }
+  if (final === SSANG_SIOS && (s.length >= 2 || OPEN.has(vowel))) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; fused = true; }
   if (changed && s.length >= 2 && s[s.length - 1] === "세") s = s.slice(0, -1) + "시";  /* 가세요 -> 가시 (as 가심) */
   if (honorific) {  /* 다니심, 다니셨다, 다니세요, 받으시고 -> 다니, 받; not 관심, 점심 */
     if (!(changed && "시셔".includes(s[s.length - 1]) && s.length >= (noun ? 3 : 2))) return null;
@@ -318,8 +320,11 @@ function lemma(s, honorific = false, regular = false) {
              && ((final === 0 && changed) || ((final === 4 || final === RIEUL || final === 16) && s.length >= 3))) {
     s = s.slice(0, -2) + syllable(before[0], before[1], BIEUP); changed = true;
   } else if (before !== null && before[2] === RIEUL && initial === 5 && final === 0 && (vowel === A || vowel === EO)
-             && !(noun || regular)) {
-    s = s.slice(0, -2) + syllable(before[0], before[1], 0) + "르"; changed = true;  /* 몰라 -> 모르 (not 열람, 놀람) */
+             && !noun && fused && (before[1] === A || before[1] === O) === (vowel === A)) {
+    /* 르: 몰라, 몰랐다 -> 모르; 불러 -> 부르. Not 열람, 놀람, 놀라고, 열라고, 놀러 (search_ko.lemma);
+       `regular`: as it stands, uncut too (놀라: 놀르다) */
+    s = regular ? s.slice(0, -1) + syllable(initial, EU, 0) : s.slice(0, -2) + syllable(before[0], before[1], 0) + "르";
+    changed = true;
   } else if (final === 0 && (vowel === A || vowel === EO) && initial !== IEUNG
              && (changed || (TENSE.has(initial) && s.length === 2))
              && (s.length >= 2 || (vowel === EO && TENSE.has(initial))) && s[s.length - 1] !== "하") {  /* 써 커 꺼 떠; not 가 자 사 서 */
@@ -406,7 +411,9 @@ function wordGroups(word) {
       const present = key !== null && s.length >= 2 && s[s.length - 1] === "다" && s[s.length - 2] !== "는"
         && parts(s[s.length - 2])[2] === NIEUN ? withRieul(key) : null;
       const plain = key !== null ? lemma(s, false, true) : null;  /* 몰라요 and 놀라요 both (search_ko.word_groups) */
-      for (const k of [key, plain, honored, withRieul(honored), present]) {
+      /* 열라고, 살라고: an ㄹ verb's 라고 (열다's; search_ko.word_groups) */
+      const told = s.length >= 3 && s.endsWith("라고") && parts(s[s.length - 3])[2] === RIEUL ? s.slice(0, -2) + "다" : null;
+      for (const k of [key, plain, honored, withRieul(honored), present, told]) {
         if (k !== null && !groups.some(g => g.length === 1 && g[0] === k) && !groups[0].includes(k)) groups.push([k]);
       }
       const standard = standardSpelling(word);
