@@ -123,13 +123,16 @@ def test_verb_forms_before_hada_are_those_of_the_pattern() -> None:
     """`predicates` marks the particle `PREDICATE_GI` matches (울기도 했다), after dropping what
     `PREDICATE_DO` does, as the search worker applies the two patterns."""
     pieces = ["기도", "기는", "기만", "지도", "도", "기", "울", "가", " ", "  ", "\n", "하", "했다", "하고", "해요", "함",
-              "한", "할머니", "않", "못", "x", ",", "하기도", "읽기는", "하지"]
+              "한", "할머니", "않", "못", "x", ",", "하기도", "읽기는", "하지", "기까지", "기조차", "까지", "조차",
+              "못했다", "못하고", "먹기조차"]
     rng = random.Random(7)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
-        want = PREDICATE_GI.sub(lambda m: m.group()[:-1] + GI, PREDICATE_DO.sub(lambda m: m.group()[:-1], text))
+        want = PREDICATE_GI.sub(lambda m: m.group()[:m.group().rindex("기") + 1] + GI,
+                                PREDICATE_DO.sub(lambda m: m.group()[:-1], text))
         assert predicates(text) == want, text
     assert predicates("울기도 하고 웃기도 했다. 위기도 높음") == f"울기{GI} 하고 웃기{GI} 했다. 위기도 높음"
+    assert predicates("울기까지 했다. 먹기조차 못 했다. 전기조차 끊김") == f"울기{GI} 했다. 먹기{GI} 못 했다. 전기조차 끊김"
 
 
 @pytest.mark.parametrize("text", ["'가' * 200_000 + ' 가'", "'가 ' + '가' * 200_000 + '기도 했다'",

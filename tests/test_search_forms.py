@@ -463,6 +463,8 @@ def test_a_particle_written_onto_letters_or_digits_is_no_word(typed: str, word: 
     ("울기도 했다", "아이가 밤새 울었다"), ("울기도 했다", "울기도 하고 웃기도 했다"), ("울었다", "울기도 하고 웃기도 했다"),
     ("웃었어요", "울기도 하고 웃기도 했다"), ("읽기는 해요", "책을 읽고 있음"), ("힘들기도 했다", "생활이 힘들어요"),
     ("돕기만 했다", "이웃을 도움"), ("이야기도 했다", "이야기를 나눔"),
+    ("울기까지 했다", "아이가 밤새 울었다"), ("울었다", "아이가 울기까지 했다"), ("먹기조차 못했다", "밥을 먹었다"),
+    ("먹기조차 못 했다", "밥을 먹고 있음"), ("먹었다", "밥을 먹기조차 못했어요"), ("읽기는 못했다", "책을 읽음"),
 ])
 def test_a_verb_in_gi_do_hada_is_the_verb(typed: str, written: str) -> None:
     """A tester: `울기도 했다` (cried too) found nothing it said: 울기도 was read as 울기 and the noun 기도
@@ -473,6 +475,9 @@ def test_a_verb_in_gi_do_hada_is_the_verb(typed: str, written: str) -> None:
     assert not _meets("울기도 했다", "위기도 높음. 상담하기로 했다")
     assert "기도" not in search_ko.terms("울기도 하고") and "기도" in search_ko.terms("위기도 높음")
     assert "울다" not in search_ko.terms("울기도 어렵다")  # (no 하다 after it)
+    # (까지, 조차: so also after a noun in 기, 동절기까지 지원, 전기조차 끊겼다; 기 is no word of 울기까지)
+    assert "울다" in search_ko.terms("울기까지 했다") and "기" not in search_ko.terms("울기까지 했다")
+    assert not {"동절다", "전다"} & set(search_ko.terms("동절기까지 지원한다. 전기조차 끊겼다"))
 
 
 @pytest.mark.parametrize(("short", "long"), [("상담해", "상담하여"), ("연계해서", "연계하여서"), ("결정돼", "결정되어"),
@@ -765,10 +770,11 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "애도상담 은둔청년 히키코모리 국취 맞복팀 정신건강복지센터 주거지원을 받았어요 어려워하셨어요 "
              "딸하고 빚하고도 집하고는 엄마하고 26-0006 26-0012의 25-0001 26-03 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf "
-             "열람 열람을 여름 놀람 놀라요 골랐다 달라고 열라고 놀라 놀라고 놀러 열러 불러 ID나 kim이나 119나 A4라도 동의서 고용센터 자활근로 반지하 정신건강복지센터")
+             "열람 열람을 여름 놀람 놀라요 골랐다 달라고 열라고 놀라 놀라고 놀러 열러 불러 울기까지 먹기조차 ID나 kim이나 119나 A4라도 동의서 고용센터 자활근로 반지하 정신건강복지센터")
     dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문",
              "울기도 했다", "울기도 하고 웃기도 했다", "읽기는 하지만", "이야기도 했다", "동의 서 작성", "고용 센터에 연계",
+             "울기까지 했다", "먹기조차 못했다", "먹기조차 못 했다", "동절기까지 지원한다",
              "ID나 주소", "2026-0006에서 열람", "30만 원"]
     words = sorted(_shown_words(built_site) | set(extra.split()) | set(dates))
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["casekit"]

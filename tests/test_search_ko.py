@@ -1064,6 +1064,9 @@ def test_a_snippet_marks_what_the_query_found_it_by(browser: Browser, served_sit
     # a verb's form in -기도 하다 for the verb typed; not 기도 (prayer) inside it
     ("울었다", ["아이가 울기도 하고 웃기도 했다"], "아이가 <mark>울기도</mark> 하고 웃기도 했다"),
     ("기도", ["아이가 울기도 하고 웃기도 했다"], "아이가 울기도 하고 웃기도 했다"),
+    ("울었다", ["아이가 울기까지 했다"], "아이가 <mark>울기까지</mark> 했다"),
+    ("먹었다", ["밥을 먹기조차 못했다"], "밥을 <mark>먹기조차</mark> 못했다"),
+    ("기까지", ["아이가 울기까지 했다"], "아이가 울기까지 했다"),
     # letters as a run of their own: not inside another
     ("id", ["링크는 link-outside 경고, ID나 주소"], "링크는 link-outside 경고, <mark>ID</mark>나 주소"),
 ])
@@ -1146,6 +1149,36 @@ def test_a_compound_or_a_verb_is_found_as_written_not_by_its_parts_anywhere(brow
     assert set(consent) == {"form/", "form-apart/"} and consent[0] == "form/", consent
     assert set(cried) == {"cried/", "cried-too/"}, cried
     assert set(cried_too) == {"cried/", "cried-too/"}, cried_too
+
+
+@pytest.mark.browser
+def test_a_verb_is_found_by_its_forms_not_by_a_reu_verb_or_a_noun_in_gi(browser: Browser,  # noqa: F811
+                                                                       tmp_path: Path) -> None:
+    """A probe: `열라고` (telling to open) ranked the page of "여름" (summer) and not that of "열었다";
+    `놀라` (surprised) ranked "놀러 갔다" (went to play) and not "놀람"; `울기까지 했다` and `먹기조차 못했다`
+    found no page of 울었다, 먹었다 (read as the nouns 울기, 먹기), nor 울었다 and 먹었다 a page saying so."""
+    site = _tiny_site(tmp_path / "site", {
+        "": "사례집 첫 쪽입니다.",
+        "summer/": "여름 침수 피해가 컸다.",
+        "opened/": "문을 열었다.",
+        "told/": "문을 열라고 했다.",
+        "surprised/": "아이가 놀랐다.",
+        "startled/": "놀람이 컸다.",
+        "played/": "친구와 놀러 갔다.",
+        "cried/": "아이가 밤새 울었다.",
+        "cried-even/": "아이가 울기까지 했다.",
+        "ate/": "밥을 먹었다.",
+        "not-even/": "밥을 먹기조차 못했다.",
+        "winter/": "동절기까지 지원한다. 전기조차 끊겼다.",
+    })
+    got = dict(zip(queries := ["열라고", "여름", "놀라", "울기까지 했다", "울었다", "먹기조차 못했다", "먹었다"],
+                   _ranked(browser, site, queries), strict=True))
+    assert set(got["열라고"]) == {"told/", "opened/"} and got["여름"] == ["summer/"], got
+    assert set(got["놀라"]) == {"surprised/", "startled/"}, got
+    assert set(got["울기까지 했다"]) == {"cried/", "cried-even/"}, got
+    assert set(got["먹기조차 못했다"]) == {"ate/", "not-even/"}, got
+    assert {"cried-even/"} <= set(got["울었다"]) and {"not-even/"} <= set(got["먹었다"]), got
+    assert "winter/" not in {p for ranked in got.values() for p in ranked}, got
 
 
 @pytest.mark.browser

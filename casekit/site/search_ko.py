@@ -30,11 +30,11 @@ the index (`STAGE_ALIASES`, `query_groups`). Bigrams make a compound
 findable joined or split and make infix search free (주거 is in 가온주거복지센터); two words side by side
 hold the term across the space (고용 센터: "용 센", `ACROSS`), so a compound typed joined meets it written
 apart where its parts stand together, not where they merely stand on one page (`split_groups`). A verb's
-noun form in 기 with 도, 는 or 만 before 하다 is the verb (울기도 했다: 울다, `PREDICATE_GI`). A particle
-written onto Latin letters or digits is no word (ID나, kim이나: `RUN_PARTICLES`). Latin letters and
-digits form whole lowercase terms (2026, 0006, kim, sw); written with hyphens, also joined
-(2026-0006 -> 20260006, for a case number typed without its hyphen), but not a date (2026-12-01)
-nor a file name (01-intake.md); written with dots or underscores, also joined (a worker id kim.sw ->
+noun form in 기 with 도, 는, 만, 까지 or 조차 before 하다 or 못하다 is the verb (울기도 했다, 먹기조차 못했다:
+울다, 먹다, `PREDICATE_GI`). A particle written onto Latin letters or digits is no word (ID나, kim이나:
+`RUN_PARTICLES`). Latin letters and digits form whole lowercase terms (2026, 0006, kim, sw); written
+with hyphens, also joined (2026-0006 -> 20260006, for a case number typed without its hyphen), but not
+a date (2026-12-01) nor a file name (01-intake.md); written with dots or underscores, also joined (a worker id kim.sw ->
 kimsw, lee_hj -> leehj), but not a date (2026.03.04), and a run of digits only as written (1.5, not
 15). Such a run typed in a query is one word, looked for joined (kim.sw finds Kim's pages, not every
 page of another *.sw).
@@ -557,15 +557,17 @@ PREDICATE_DO = re.compile(r"[가-힣]+[지기고]도(?=(?:\s+[가-힣]+[지기�
 _HANGUL_RUN = re.compile(r"[가-힣]+")
 _AUXILIARIES = ("않", "못", "말", "모르", "모름", "몰")
 
-# A verb's noun form in 기 with 도, 는 or 만 before 하다 (울기도 했다, 읽기는 하지만, 돕기만 하기로: the
-# verb itself, cried, read, helped; each word of a run of such forms, 울기도 웃기도 했다): `predicates`
-# puts GI (INVISIBLE SEPARATOR: no letter, no space) for its particle. The word keeps its own terms (울기,
-# 이야기 of 이야기도 했다), not a noun in 기도 (위기도 and 기도 met 울기도), and holds the verb's key
+# A verb's noun form in 기 with 도, 는, 만, 까지 or 조차 before 하다 or 못하다 (울기도 했다, 읽기는 하지만,
+# 돕기만 하기로, 울기까지 했다, 먹기조차 못했다 or 못 했다: the verb itself, cried, read, helped, ate;
+# each word of a run of such forms, 울기도 웃기도 했다): `predicates` puts GI (INVISIBLE SEPARATOR: no
+# letter, no space) for its particle. The word keeps its own terms (울기, 이야기 of 이야기도 했다), not a
+# noun in 기도 (위기도 and 기도 met 울기도; nor 기 of 울기까지), and holds the verb's key
 # (`gi_keys`: 울다, which 울었다 and 울고 hold): `울기도 했다` looked for 울기 and 기도 and found the pages of
 # 위기도 by the 했다 being typed. `_HA_FORMS`: the light verb's forms as `ENDINGS` writes them.
 GI = "\u2063"
 _HA_FORMS = frozenset(e for e in ENDINGS if e[0] in "하했해한할함합")
-PREDICATE_GI = re.compile(r"[가-힣]+기[도는만](?=(?:\s+[가-힣]+기[도는만])*\s+(?:"
+_GI_PARTICLES = ("까지", "조차")  # (and 도, 는, 만: one syllable)
+PREDICATE_GI = re.compile(r"[가-힣]+기(?:[도는만]|까지|조차)(?=(?:\s+[가-힣]+기(?:[도는만]|까지|조차))*\s+(?:못\s*)?(?:"
                           + "|".join(sorted(_HA_FORMS, key=lambda e: (-len(e), e))) + r")(?![가-힣]))")
 
 
@@ -575,32 +577,38 @@ def predicates(text: str) -> str:
     drops and `PREDICATE_GI.sub` marks, read from the last word back, once each. (The pattern, searched,
     read each word again from each of its syllables and each run of such verbs again from each of its
     words: a record's line of 200,000 가 took 134 s to build, 20,000 `가지도 ` 12 s.)"""
-    if "도" not in text and "기는" not in text and "기만" not in text:
+    if "도" not in text and "기는" not in text and "기만" not in text and "기까지" not in text and "기조차" not in text:
         return text
     runs = [m.span() for m in _HANGUL_RUN.finditer(text)]
-    edits: list[tuple[int, str]] = []  # (where a particle is, what stands for it), last first
+    edits: list[tuple[int, int, str]] = []  # (where a particle is, its length, what stands for it), last first
     leads = False  # whether the run after this one is an auxiliary, or a verb form before one
-    helps = False  # whether it is a form of 하다, or a noun form in 기 before one
+    helps = False  # whether it is a form of 하다 or 못하다 (못 했다), or a noun form in 기 before one
+    light = False  # whether it is a form of 하다 itself (not 못했다, nor a noun form in 기)
     after = -1  # where that run starts
     for start, end in reversed(runs):
         between = (leads or helps) and text[end:after].isspace()  # (blanks only between the two)
         verb = end - start >= 3 and text[end - 1] == "도" and text[end - 2] in "지기고"
-        gi = end - start >= 3 and text[end - 2] == "기" and text[end - 1] in "도는만"
         follows = verb and leads and between
-        helped = gi and helps and between and not follows
+        stop = end - follows  # (the word as `PREDICATE_GI` meets it, after `PREDICATE_DO`)
+        particle = 1 if stop - start >= 3 and text[stop - 2] == "기" and text[stop - 1] in "도는만" else \
+            2 if stop - start >= 4 and text[stop - 3] == "기" and text[stop - 2:stop] in _GI_PARTICLES else 0
+        helped = particle and helps and between
         if follows:
-            edits.append((end - 1, ""))
-        elif helped:
-            edits.append((end - 1, GI))
+            edits.append((end - 1, 1, ""))
+        if helped:
+            edits.append((stop - particle, particle, GI))
         leads = text.startswith(_AUXILIARIES, start) or follows
-        helps = (text[start] in "하했해한할함합" and text[start:end] in _HA_FORMS) or helped
+        ha = start + (text[start] == "못" and end - start > 1)  # (못했다: 했다; 하기도 않음: 하기, its 도 dropped)
+        form = text[ha] in "하했해한할함합" and text[ha:stop] in _HA_FORMS  # of 하다, or 못하다 joined
+        helps = form or bool(helped) or (text[start:end] == "못" and light and text[end:after].isspace())  # (못 했다)
+        light = form and ha == start
         after = start
     if not edits:
         return text
     out, at = [], 0
-    for where, put in reversed(edits):
+    for where, length, put in reversed(edits):
         out += [text[at:where], put]
-        at = where + 1
+        at = where + length
     return "".join(out) + text[at:]
 
 

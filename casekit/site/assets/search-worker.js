@@ -165,8 +165,8 @@ function stem(word) {
 
 /* The verb forms in 지도, 기도, 고도 before the auxiliary of the negation or of 모르다 (열지도 따라가지도
    않습니다) with their 도 dropped: no noun ending in 도 (search_ko.predicates, PREDICATE_DO); and the noun
-   forms in 기 with 도, 는 or 만 before 하다 (울기도 했다) with their particle made GI (PREDICATE_GI: the
-   verb, 울다, `giKeys`) */
+   forms in 기 with 도, 는, 만, 까지 or 조차 before 하다 or 못하다 (울기도 했다, 먹기조차 못했다) with their
+   particle made GI (PREDICATE_GI: the verb, 울다, `giKeys`) */
 let predicatePattern = null;
 function predicatePatterns() {
   if (predicatePattern === null || predicatePattern.of !== manifest) {
@@ -175,12 +175,14 @@ function predicatePatterns() {
   }
   return predicatePattern;
 }
-const mayBePredicate = text => text.includes("도") || text.includes("기는") || text.includes("기만");
+const mayBePredicate = text => text.includes("도") || text.includes("기는") || text.includes("기만")
+  || text.includes("기까지") || text.includes("기조차");
+const giStem = m => m.slice(0, m.lastIndexOf("기") + 1);  /* 울기도, 울기까지 -> 울기 */
 function predicates(text) {
   const { re, gi } = predicatePatterns();
   if (!mayBePredicate(text)) return text;
   const dropped = re === null ? text : text.replace(re, m => m.slice(0, -1));
-  return gi === null ? dropped : dropped.replace(gi, m => m.slice(0, -1) + manifest.gi);
+  return gi === null ? dropped : dropped.replace(gi, m => giStem(m) + manifest.gi);
 }
 /* where the words of `text` that are such verb forms start */
 function predicateStarts(text) {
@@ -207,7 +209,7 @@ function giKeys(text) {
 /* Each such noun form of `text` as written (울기도), with its verb's key */
 function giWords(text) {
   const { gi } = predicatePatterns();
-  return gi === null || !mayBePredicate(text) ? [] : [...text.normalize("NFKC").matchAll(gi)].map(m => [m[0], giKey(m[0].slice(0, -2))]);
+  return gi === null || !mayBePredicate(text) ? [] : [...text.normalize("NFKC").matchAll(gi)].map(m => [m[0], giKey(giStem(m[0]).slice(0, -1))]);
 }
 
 /* A particle written onto a run of letters or digits (ID나, kim이나: search_ko.RUN_PARTICLE) made a
