@@ -370,6 +370,12 @@ def test_a_number_split_by_link_syntax_or_encoded_in_an_address_is_found(body: s
     ("| 이름 | 010 | 1234 | 5678 |\n", "pii-phone", (1, 8)),  # table cells, read along the row
     ("| 010 |\n| 1234-5678 |\n", "pii-phone", (1, 3)),
     ("주민 800101\n1234567\n", "pii-resident-number", (1, 4)),
+    # a line ending in a group's hyphen: the page shows `1234-5678- 9012-3456`, read as the number
+    ("카드 1234-5678-\n9012-3456 분실\n", "pii-card", (1, 4)),
+    ("결제 4111-1111-1111-\n1111\n", "pii-card", (1, 4)),
+    ("> 카드 1234-5678-\n> 9012-3456\n", "pii-card", (1, 6)),
+    ("이체 110-234-\n567890\n", "pii-bank-account", (1, 4)),
+    ("번호 110-234-\n567890\n", "pii-account", (1, 4)),
 ])
 def test_a_number_split_across_lines_or_table_cells_is_found_where_it_starts(
         body: str, code: str, where: tuple[int, int]) -> None:
@@ -380,7 +386,8 @@ def test_a_number_split_across_lines_or_table_cells_is_found_where_it_starts(
     "| 날짜 | 금액 |\n|---|---|\n| 2026-03-02 | 150000 |\n| 2026-04-01 | 200000 |\n",
     "| 목표 | 횟수 | 비율 |\n|---|---|---|\n| G1 | 010 | 12 |\n| G2 | 3 | 45 |\n",
     "총 3회\n2026-03-02 방문\n", "1. 첫째 단계.\n2. 둘째\n", "2026. 3.\n4. 방문\n",
-    "생계급여 월 713,102원\n주거급여 월 341,000원\n",
+    "생계급여 월 713,102원\n주거급여 월 341,000원\n", "상담 2026-\n03-15 방문\n", "사례 2026-\n0001 참고\n",
+    "점수 12-\n34-56\n",
 ])
 def test_ordinary_tables_and_lines_of_numbers_are_no_number_across_breaks(body: str) -> None:
     assert scan_text(body, "r.md", 1) == []

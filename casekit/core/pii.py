@@ -644,6 +644,14 @@ _BREAK = re.compile(r"(?:[ \t]*+(?:\n[ \t]*+(?:>[ \t]*+)*+|\|))++[ \t]*+")
 _DIGIT_BREAK_DIGIT = re.compile(r"[0-9)\-.](?:[ \t]*+(?:\n[ \t]*+(?:>[ \t]*+)*+|\|))++[ \t]*+[0-9+(\-.]")
 
 
+def _digit_at(text: str, i: int) -> bool:
+    """Whether `text[i]` is an ASCII digit. A line ending in a hyphen right after a digit, the next line
+    starting with one, is a number going on on the next line (1234-5678-⏎9012-3456), which a page shows
+    with a space after the hyphen (`1234-5678- 9012-3456`, no separator a card's or an account's number
+    is written with): `_across_breaks` reads it without the space, as the number written on one line."""
+    return 0 <= i < len(text) and "0" <= text[i] <= "9"
+
+
 def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> Iterator[tuple[str, int]]:
     """(code, offset in `text`) of each number that only reads whole across a line break or a
     table cell's border, the breaks read as the space a page shows."""
@@ -652,7 +660,7 @@ def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> 
     parts: list[str] = []
     starts: list[int] = []  # where each part begins in the joined text
     origins: list[int] = []  # and in `text`
-    breaks: list[int] = []  # joined offsets of the spaces put for breaks
+    breaks: list[int] = []  # joined offsets of the spaces put for breaks (or of what follows a break read as none)
     pos = joined = 0
     for m in _BREAK.finditer(text):
         if "\n" not in m.group(0) and "|" not in m.group(0):
@@ -662,15 +670,18 @@ def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> 
         origins.append(pos)
         joined += m.start() - pos
         breaks.append(joined)
+        pos = m.end()
+        if "\n" in m.group(0) and text[m.start() - 1 : m.start()] == "-" and _digit_at(text, m.start() - 2) \
+                and _digit_at(text, pos):
+            continue  # (a line ending in a group's hyphen runs on into the next group: `_digit_at`)
         parts.append(" ")
         joined += 1
-        pos = m.end()
     parts.append(text[pos:])
     starts.append(joined)
     origins.append(pos)
-    breaks_set = set(breaks)
     for code, offset, matched in find_pii("".join(parts), allowed, today=today, bidi=False):
-        if any(i in breaks_set for i in range(offset, offset + len(matched))):
+        k = bisect.bisect_right(breaks, offset)
+        if k < len(breaks) and breaks[k] < offset + len(matched):
             i = bisect.bisect_right(starts, offset) - 1
             yield code, origins[i] + offset - starts[i]
 
@@ -699,6 +710,10 @@ def scan_text(
                  for code, offset, _ in find_pii(shown, allowed, today=today)}
     if not hits:
         return out
+    if any(code == ACCOUNT_CODE for _, code in hits):  # (a number the line holds a part of, read whole across
+        # its break as stronger: 카드 1234-5678-9012-⏎3456 is a card's number, not also an account's on its line)
+        stronger = {at for at, code in hits if code != ACCOUNT_CODE}
+        hits = {(at, code) for at, code in hits if code != ACCOUNT_CODE or at not in stronger}
     starts = _line_starts(text)
     lines = text.split("\n")
     # whether a line allows what it holds: each line searched once (for each hit, a body of one
