@@ -643,3 +643,22 @@ def test_the_sites_audit_reads_enclosed_digits_nfkc_leaves_as_they_are(tmp_path:
     rec.write_text(rec.read_text(encoding="utf-8") + "\n" + "\n\n".join(forms) + "\n", encoding="utf-8")
     found = [(f.line, f.code) for f in check(root).findings if f.path == "cases/2026-0004/03-followup.md"]
     assert len(found) == len(forms) and all(code.startswith("sensitive-") for _, code in found), found
+
+
+@pytest.mark.parametrize("form", ["1969-07-\n21", "1969.\n7. 21.", "1969년\n7월 21일", "1969\n-07-21", "69. 07.\n21",
+                                  "1969-07-\n> 21"])
+def test_a_birth_date_run_on_across_a_line_break_fails_check(tmp_path: Path, form: str) -> None:
+    """A paragraph's line break shows as a space: 1969-07-⏎21 reads 1969-07- 21 on the page (the site's
+    audit refused the build; check said nothing)."""
+    quoted = form.startswith("1969-07-\n>")
+    first, found = _planted(tmp_path, [("> " if quoted else "", "생일 " + form, " 확인")])
+    assert [(line, col, code) for line, col, code, _ in found] == [
+        (first, 6 if quoted else 4, "sensitive-variant-in-text")], found
+    assert DATE in found[0][3]
+
+
+@pytest.mark.parametrize("text", ["상담 1969-07-\n\n21 방문", "2026-03-\n15 방문", "1969-07\n21번 버스"])
+def test_lines_that_only_end_in_part_of_a_date_are_none(text: str) -> None:
+    index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date")])
+    rt = reader_text(text)
+    assert index.broken_date_hits(rt.text, index.find(rt.text, folded=True)) == []

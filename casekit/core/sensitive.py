@@ -195,6 +195,14 @@ _DATE_YEAR_LAST = re.compile(
     rf"(?![0-9])(?![{_DATE_MARKS}][0-9])"
 )
 _SHORT_YEAR_MARKS = "-./" + _DATE_DOTS
+# a line break inside a date, the date going on on the next line (of a paragraph, or of a quote: `> `),
+# after one of its parts' marks (1969-07-⏎21, 1969.⏎7. 21., 1969년⏎7월 21일) or before one (1969⏎-07-21):
+# a page shows a space there, and `_DATE_TEXT` reads none across a line (texts are joined with line feeds:
+# `_part_clean`). `SensitiveIndex.broken_date_hits` reads the dates across these breaks
+_DATE_LINE_BREAK = re.compile(
+    rf"(?<=[0-9][{_DATE_MARKS}년월年月])[ \t]*\n(?:[ \t]*>)*[ \t]*(?=[0-9])"
+    rf"|(?<=[0-9])[ \t]*\n(?:[ \t]*>)*[ \t]*(?=[{_DATE_MARKS}][ \t]*[0-9])"
+)
 # in English, as a passport, a foreign registration card or a form copied from abroad writes a birth
 # date (a probe published `July 21, 1969` and `21 July 1969`): the month's name or its abbreviation,
 # the day before or after it, a four-digit year (two digits too after a day first: 21-Jul-69)
@@ -1120,6 +1128,19 @@ class SensitiveIndex:
         known = set(written)
         return [h for h in _with_drawn(written, drawn, lambda drawing: self._find_read(drawing, scope)) if h not in known]
 
+    def broken_date_hits(self, text: str, written: list[Hit]) -> list[Hit]:
+        """The sensitive dates of a reader's `text` (folded) whose parts run on across a line break
+        inside a paragraph (`_DATE_LINE_BREAK`: 1969-07-⏎21, 1969.⏎7. 21., 1969년⏎7월 21일), which a page
+        shows with a space where the break is, but those `written` (`find` of `text`) holds: [] for a
+        text with no such break (most: one search)."""
+        if not self.dates or _DATE_LINE_BREAK.search(text) is None:
+            return []
+        breaks = [m.span() for m in _DATE_LINE_BREAK.finditer(text)]
+        joined = _DATE_LINE_BREAK.sub(lambda m: " " * len(m.group(0)), text)  # (same length: the same offsets)
+        known = {(h.start, h.end) for h in written}
+        return [h for h in self._date_hits(joined) if (h.start, h.end) not in known
+                and any(h.start < b and e < h.end for b, e in breaks)]
+
     def unstruck_hits(self, source: str, written: list[Hit], rt: ReaderText,
                       scope: str | None) -> list[tuple[Hit, int, list[tuple[int, int]]]]:
         """What `find` finds in the Markdown/HTML `source` read without what it strikes through
@@ -1664,6 +1685,7 @@ class SensitiveIndex:
         names are masked (see `find`)."""
         rt = reader_text(text) if markdown else ReaderText(fold(text), text, [], [], [], [])
         hits = self.find(rt.text, folded=True, scope=scope)
+        hits += self.broken_date_hits(rt.text, hits) if markdown else []  # (1969-07-⏎21: shown 1969-07- 21)
         edits: list[tuple[int, int, str]] = []  # (source start, end, what goes there)
         name_ok = _lines_having(text, NAME_OK)
         for hit in hits:
@@ -2040,6 +2062,7 @@ def scan(index: SensitiveIndex, rel: str, text: str, line: int | None, column: i
     written = index.find(searched, folded=rt is not None, scope=scope)
     if rt is not None:  # (right-to-left text, as it is drawn: \u200f1001_0000_010 shows 010_0000_1001)
         written += index.drawn_hits(rt, written, scope=scope)
+        written += index.broken_date_hits(rt.text, written)  # (1969-07-⏎21: shown 1969-07- 21)
     found: list[tuple[Hit, int | None]] = [(hit, None) for hit in written]
     if rt is not None:  # (and read without what it strikes through: 박<del>가</del>영수 reads 박영수)
         found += [(hit, at) for hit, at, _ in index.unstruck_hits(text, written, rt, scope)]
