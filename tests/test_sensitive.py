@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core.casebook import check
+from casekit.core.reader import unstruck, unstruck_offset
 from casekit.core.sensitive import SensitiveIndex, scan_name
 from casekit.site.audit import Scanner, _scan_name
 from tests.builders import FULL_PATH, make_casebook
@@ -719,3 +720,27 @@ def test_a_given_name_spelled_across_a_struck_character_is_masked_the_struck_one
     assert index.mask("영<s>가</s>수 씨 <!-- casekit: name-ok -->", scope="cases/c1/") == \
         "영<s>가</s>수 씨 <!-- casekit: name-ok -->"
     assert index.mask("<del>가</del>나 영수 씨", scope="cases/c1/") == "<del>가</del>나 ○○ 씨"
+
+
+def test_an_s_left_open_strikes_on_into_the_next_paragraphs(sample: Path) -> None:
+    """<s> and <strike> are formatting elements: left open at a paragraph's end, a browser opens them
+    again in the paragraphs after it until they are closed, so 박<s>가⏎⏎나</s>영수 shows 박, then 영수 with
+    가 and 나 struck (a probe: check said nothing; it read 나 as shown). A <del> ends with its paragraph:
+    박<del>가⏎⏎나</del>영수 shows 나영수."""
+    rel = "cases/2026-0002/04-intervention.md"
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    planted = ["박<s>가\n\n나</s>영수 씨 면담.", "010-0000-<s>9\n\n9</s>1001 번호.", "박<del>가\n\n나</del>영수 씨."]
+    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    first = text.count("\n") + 2
+    found = [(f.line, f.column) for f in check(sample).errors if f.path == rel]
+    assert found == [(first, 1), (first + 4, 1)], found
+
+
+def test_unstruck_keeps_the_paragraphs_an_open_s_strikes_across_apart() -> None:
+    read = unstruck("박<s>가\n\n나</s>영수")
+    assert read is not None and read[0] == "박\n\n영수"
+    assert [unstruck_offset(read[1], k) for k in range(len(read[0]))] == [0, 5, 6, 12, 13]
+    assert unstruck("박<del>가\n\n나</del>영수") == ("박\n\n나</del>영수", [(0, 0), (1, 7)])
+    assert unstruck("박<del>가</s>영수</del>.") == ("박.", [(0, 0), (1, 19)])  # (</s> closes no <del>)
+    assert unstruck("x<s><s><s><s>a\n\nb</s></s></s>c")[0] == "x\n\nc"  # (three of a kind opened again)

@@ -702,9 +702,12 @@ def _reader_text(folded: str, source: str) -> ReaderText:
 
 # struck-through text (<del>, <s>, <strike>, Markdown's ~~…~~ as pymdownx.tilde draws it): a page shows it,
 # and a reader reads a value straight through a struck character (박<del>가</del>영수 reads 박영수, a probe).
-# `unstruck` gives the text without it, read as well as the text as written. A struck element ends with
-# its paragraph (a blank line, a block's end tag): an element left open strikes no further there.
-_STRUCK = re.compile(r"<(/?)(?:del|s|strike)(?=[\s/>])[^<>]{0,1000}>|~{2,}|\n[ \t]*\n"
+# `unstruck` gives the text without it, read as well as the text as written. A <del> or ~~ ends with its
+# paragraph (a blank line, a block's end tag). An <s> or <strike> left open does not: they are formatting
+# elements, which a browser opens again in each paragraph after it until one closes them (HTML's "reconstruct
+# the active formatting elements", three of a kind at most: the sanitizer writes them so), so 박<s>가⏎⏎나</s>영수
+# shows 박 ⏎⏎ 영수 with 가 and 나 struck, and was read 박 ⏎⏎ 나영수 (a probe)
+_STRUCK = re.compile(r"<(/?)(del|s|strike)(?=[\s/>])[^<>]{0,1000}>|~{2,}|\n[ \t]*\n"
                      r"|</(?:p|li|dd|dt|td|th|div|h[1-6]|blockquote|pre|section|article|table|tr)\s*>",
                      re.IGNORECASE)
 _STRUCK_TAG = re.compile(r"<(?:del|s|strike)(?=[\s/>])", re.IGNORECASE)
@@ -718,7 +721,7 @@ def unstruck(source: str) -> tuple[str, list[tuple[int, int]]] | None:
         return None
     pieces: list[str] = []
     starts: list[tuple[int, int]] = []
-    depth, tilde, pos, length = 0, False, 0, 0
+    depth, kept_open, tilde, pos, length = 0, 0, False, 0, 0  # (kept_open: <s>, <strike> open, of `depth`)
 
     def keep(end: int) -> None:
         nonlocal length
@@ -733,11 +736,22 @@ def unstruck(source: str) -> tuple[str, list[tuple[int, int]]] | None:
         if token.startswith("~"):
             tilde = not tilde
         elif m.group(1) is not None:  # (<del>, </del> …)
-            depth = max(depth - 1, 0) if m.group(1) else depth + 1
-        else:  # (a paragraph's end: what it left open ends there)
-            depth, tilde = 0, False
+            formatting = m.group(2).lower() != "del"
+            if m.group(1):
+                if depth == (kept_open if not formatting else 0) or (formatting and not kept_open):
+                    continue  # (an end tag of an element none is open of closes nothing: </del> no <s>)
+                kept_open -= formatting
+                depth -= 1
+            else:
+                depth += 1
+                kept_open += formatting
+        else:  # (a paragraph's end: what it left open ends there, but <s> and <strike>, opened again after it)
+            kept_open = min(kept_open, 3)
+            depth, tilde = kept_open, False
             if was:
                 pos = m.start()
+                if depth:  # (the paragraphs stay apart: 박<s>가⏎⏎나</s>영수 reads 박⏎⏎영수, not 박영수)
+                    keep(m.end())
             continue
         now = depth > 0 or tilde
         if now and not was:
