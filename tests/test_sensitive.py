@@ -744,3 +744,18 @@ def test_unstruck_keeps_the_paragraphs_an_open_s_strikes_across_apart() -> None:
     assert unstruck("박<del>가\n\n나</del>영수") == ("박\n\n나</del>영수", [(0, 0), (1, 7)])
     assert unstruck("박<del>가</s>영수</del>.") == ("박.", [(0, 0), (1, 19)])  # (</s> closes no <del>)
     assert unstruck("x<s><s><s><s>a\n\nb</s></s></s>c")[0] == "x\n\nc"  # (three of a kind opened again)
+
+
+def test_a_value_drawn_right_to_left_across_a_struck_character_is_found(sample: Path) -> None:
+    """U+200F before 1001_0000_010 draws it 010_0000_1001 (case 2026-0001's client's phone); with a struck
+    character in it (1001_0000_<s>9</s>010) the text read without the strike was not read as drawn: check
+    said nothing, and the site's audit refused the build. Said once, where the value is drawn from."""
+    rel = "cases/2026-0002/04-intervention.md"
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    planted = ["\u200f1001_0000_<s>9</s>010 번호.", "메모 \u200f1001_<s>9</s>0000_010", "\u200f1001_0000_010 <s>x</s> 번호."]
+    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    first = text.count("\n") + 2
+    found = [(f.line, f.column, f.code) for f in check(sample).errors if f.path == rel]
+    assert found == [(first, 2, "sensitive-variant-in-text"), (first + 2, 5, "sensitive-variant-in-text"),
+                     (first + 4, 2, "sensitive-variant-in-text")], found

@@ -1155,7 +1155,9 @@ class SensitiveIndex:
         read = reader_text(text)
         told = [(*rt.source_span(h.start, h.end), h.sources) for h in written]
         out: list[tuple[Hit, int, list[tuple[int, int]]]] = []
-        for hit in self.find(read.text, folded=True, scope=scope):
+        found = self.find(read.text, folded=True, scope=scope)
+        found += self.drawn_hits(read, found, scope=scope)  # (and as it is drawn: \u200f1001_0000_<s>9</s>010)
+        for hit in found:
             spans = [(unstruck_offset(starts, s), unstruck_offset(starts, e - 1) + 1)
                      for i in range(hit.start, hit.end) if not _SEPS.match(read.text[i])
                      for s, e in (read.source_span(i, i + 1),)]
