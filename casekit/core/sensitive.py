@@ -198,11 +198,29 @@ _SHORT_YEAR_MARKS = "-./" + _DATE_DOTS
 # a line break inside a date, the date going on on the next line (of a paragraph, or of a quote: `> `),
 # after one of its parts' marks (1969-07-⏎21, 1969.⏎7. 21., 1969년⏎7월 21일) or before one (1969⏎-07-21):
 # a page shows a space there, and `_DATE_TEXT` reads none across a line (texts are joined with line feeds:
-# `_part_clean`). `SensitiveIndex.broken_date_hits` reads the dates across these breaks
-_DATE_LINE_BREAK = re.compile(
-    rf"(?<=[0-9][{_DATE_MARKS}년월年月])[ \t]*\n(?:[ \t]*>)*[ \t]*(?=[0-9])"
-    rf"|(?<=[0-9])[ \t]*\n(?:[ \t]*>)*[ \t]*(?=[{_DATE_MARKS}][ \t]*[0-9])"
-)
+# `_part_clean`). `SensitiveIndex.broken_date_hits` reads the dates across these breaks (`_date_line_breaks`:
+# each line feed found by this pattern, led by the line feed, then what stands before it looked at)
+_DATE_LINE_BREAK = re.compile(rf"\n(?:[ \t]*>)*[ \t]*(?=[0-9]|[{_DATE_MARKS}][ \t]*[0-9])")
+_DATE_PART_END = frozenset(_DATE_MARKS + "년월年月")
+
+
+def _date_line_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each line break (its spaces and a quote's `>` with it) inside a date
+    (`_DATE_LINE_BREAK`): after a digit and a part's mark, a digit next, or after a digit, a mark next."""
+    out = []
+    for m in _DATE_LINE_BREAK.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        before = text[max(start - 2, 0):start]
+        if len(before) < 2:
+            continue
+        if text[m.end()].isdigit():
+            if before[0].isdigit() and before[1] in _DATE_PART_END:
+                out.append((start, m.end()))
+        elif before[1].isdigit():
+            out.append((start, m.end()))
+    return out
 # in English, as a passport, a foreign registration card or a form copied from abroad writes a birth
 # date (a probe published `July 21, 1969` and `21 July 1969`): the month's name or its abbreviation,
 # the day before or after it, a four-digit year (two digits too after a day first: 21-Jul-69)
@@ -1133,10 +1151,15 @@ class SensitiveIndex:
         inside a paragraph (`_DATE_LINE_BREAK`: 1969-07-⏎21, 1969.⏎7. 21., 1969년⏎7월 21일), which a page
         shows with a space where the break is, but those `written` (`find` of `text`) holds: [] for a
         text with no such break (most: one search)."""
-        if not self.dates or _DATE_LINE_BREAK.search(text) is None:
+        breaks = _date_line_breaks(text) if self.dates and "\n" in text else []
+        if not breaks:
             return []
-        breaks = [m.span() for m in _DATE_LINE_BREAK.finditer(text)]
-        joined = _DATE_LINE_BREAK.sub(lambda m: " " * len(m.group(0)), text)  # (same length: the same offsets)
+        pieces: list[str] = []
+        pos = 0
+        for start, end in breaks:  # (spaces of the same length: the same offsets)
+            pieces += (text[pos:start], " " * (end - start))
+            pos = end
+        joined = "".join(pieces) + text[pos:]
         known = {(h.start, h.end) for h in written}
         return [h for h in self._date_hits(joined) if (h.start, h.end) not in known
                 and any(h.start < b and e < h.end for b, e in breaks)]
