@@ -376,6 +376,10 @@ def test_a_number_split_by_link_syntax_or_encoded_in_an_address_is_found(body: s
     ("> 카드 1234-5678-\n> 9012-3456\n", "pii-card", (1, 6)),
     ("이체 110-234-\n567890\n", "pii-bank-account", (1, 4)),
     ("번호 110-234-\n567890\n", "pii-account", (1, 4)),
+    # a line break inside a group: the page shows `010-2345-67 89`, a number a reader reads whole
+    ("전화 010-2345-67\n89 로 연락\n", "pii-phone", (1, 4)),
+    ("주민 800101-12\n34568 확인\n", "pii-resident-number", (1, 4)),
+    ("카드 1234-56\n78-9012-3456\n", "pii-card", (1, 4)),
 ])
 def test_a_number_split_across_lines_or_table_cells_is_found_where_it_starts(
         body: str, code: str, where: tuple[int, int]) -> None:
@@ -387,7 +391,7 @@ def test_a_number_split_across_lines_or_table_cells_is_found_where_it_starts(
     "| 목표 | 횟수 | 비율 |\n|---|---|---|\n| G1 | 010 | 12 |\n| G2 | 3 | 45 |\n",
     "총 3회\n2026-03-02 방문\n", "1. 첫째 단계.\n2. 둘째\n", "2026. 3.\n4. 방문\n",
     "생계급여 월 713,102원\n주거급여 월 341,000원\n", "상담 2026-\n03-15 방문\n", "사례 2026-\n0001 참고\n",
-    "점수 12-\n34-56\n",
+    "점수 12-\n34-56\n", "1. 첫째 2\n2. 둘째 3\n", "방문 3회\n10시 통화 2\n30분\n", "2026년 3월\n15일 방문 010\n0000\n",
 ])
 def test_ordinary_tables_and_lines_of_numbers_are_no_number_across_breaks(body: str) -> None:
     assert scan_text(body, "r.md", 1) == []

@@ -652,38 +652,50 @@ def _digit_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and "0" <= text[i] <= "9"
 
 
-def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> Iterator[tuple[str, int]]:
-    """(code, offset in `text`) of each number that only reads whole across a line break or a
-    table cell's border, the breaks read as the space a page shows."""
+def _across_breaks(text: str, allowed: _Allow, today: dt.date | None = None) -> Iterator[tuple[str, int, int]]:
+    """(code, offset in `text`, offset of its last character) of each number that only reads whole across a line break or a
+    table cell's border, the breaks read as the space a page shows; and, where a line ends in a digit
+    and the next starts with one, read without it too: 010-2345-67⏎89 shows 010-2345-67 89, a number
+    a reader reads whole (the groups of a number are not written with a space inside one)."""
     if "\n" not in text and "|" not in text or _DIGIT_BREAK_DIGIT.search(text) is None:
         return
-    parts: list[str] = []
-    starts: list[int] = []  # where each part begins in the joined text
-    origins: list[int] = []  # and in `text`
-    breaks: list[int] = []  # joined offsets of the spaces put for breaks (or of what follows a break read as none)
-    pos = joined = 0
-    for m in _BREAK.finditer(text):
-        if "\n" not in m.group(0) and "|" not in m.group(0):
-            continue
-        parts.append(text[pos : m.start()])
+    glued = False
+    for digits in (False, True):
+        parts: list[str] = []
+        starts: list[int] = []  # where each part begins in the joined text
+        origins: list[int] = []  # and in `text`
+        breaks: list[int] = []  # joined offsets of the spaces put for breaks (or of what follows a break read as none)
+        pos = joined = 0
+        for m in _BREAK.finditer(text):
+            if "\n" not in m.group(0) and "|" not in m.group(0):
+                continue
+            parts.append(text[pos : m.start()])
+            starts.append(joined)
+            origins.append(pos)
+            joined += m.start() - pos
+            breaks.append(joined)
+            pos = m.end()
+            if "\n" in m.group(0) and _digit_at(text, pos):
+                before = text[m.start() - 1 : m.start()]
+                if before == "-" and _digit_at(text, m.start() - 2):
+                    continue  # (a line ending in a group's hyphen runs on into the next group: `_digit_at`)
+                if _digit_at(text, m.start() - 1):
+                    glued = True
+                    if digits:
+                        continue  # (a digit on either side: read as one group too)
+            parts.append(" ")
+            joined += 1
+        parts.append(text[pos:])
         starts.append(joined)
         origins.append(pos)
-        joined += m.start() - pos
-        breaks.append(joined)
-        pos = m.end()
-        if "\n" in m.group(0) and text[m.start() - 1 : m.start()] == "-" and _digit_at(text, m.start() - 2) \
-                and _digit_at(text, pos):
-            continue  # (a line ending in a group's hyphen runs on into the next group: `_digit_at`)
-        parts.append(" ")
-        joined += 1
-    parts.append(text[pos:])
-    starts.append(joined)
-    origins.append(pos)
-    for code, offset, matched in find_pii("".join(parts), allowed, today=today, bidi=False):
-        k = bisect.bisect_right(breaks, offset)
-        if k < len(breaks) and breaks[k] < offset + len(matched):
-            i = bisect.bisect_right(starts, offset) - 1
-            yield code, origins[i] + offset - starts[i]
+        for code, offset, matched in find_pii("".join(parts), allowed, today=today, bidi=False):
+            k = bisect.bisect_right(breaks, offset)
+            if k < len(breaks) and breaks[k] < offset + len(matched):
+                i = bisect.bisect_right(starts, offset) - 1
+                j = bisect.bisect_right(starts, offset + len(matched) - 1) - 1
+                yield code, origins[i] + offset - starts[i], origins[j] + offset + len(matched) - 1 - starts[j]
+        if not glued:
+            return
 
 
 def scan_text(
@@ -697,23 +709,26 @@ def scan_text(
     allowed = _Allow.of(allow)
     rt = reader_text(text)  # entities and escapes decoded, as a reader sees it
     hits = {(rt.source_offset(offset), code) for code, offset, _ in find_pii(rt.text, allowed, today=today, bidi=False)}
-    hits |= {(rt.source_offset(offset), code) for code, offset in _across_breaks(rt.text, allowed, today)}
+    across = list(_across_breaks(rt.text, allowed, today))
+    hits |= {(rt.source_offset(offset), code) for code, offset, _ in across}
     drawn = rt.displayed()  # (right-to-left text, as it is drawn: \u200f1001_0000_010 shows 010_0000_1001)
     if drawn is not None:
         drawing, places = drawn
         hits |= {(rt.source_offset(min(places[offset:offset + len(matched)])), code)
                  for code, offset, matched in find_pii(drawing, allowed, today=today, bidi=False)}
-        hits |= {(rt.source_offset(places[offset]), code) for code, offset in _across_breaks(drawing, allowed, today)}
+        hits |= {(rt.source_offset(places[offset]), code) for code, offset, _ in _across_breaks(drawing, allowed, today)}
     for at, markup in rt.markup:  # a tag's attributes, a link's address and comments are published too
         shown = markup_text(markup)  # as a tooltip or the status bar shows it: at the tag when decoded
         hits |= {(at + offset if shown == markup else at, code)
                  for code, offset, _ in find_pii(shown, allowed, today=today)}
     if not hits:
         return out
-    if any(code == ACCOUNT_CODE for _, code in hits):  # (a number the line holds a part of, read whole across
-        # its break as stronger: 카드 1234-5678-9012-⏎3456 is a card's number, not also an account's on its line)
+    if any(code == ACCOUNT_CODE for _, code in hits):  # (a number a line holds a part of, read whole across
+        # its break as stronger: 카드 1234-5678-9012-⏎3456 is a card's number, not also an account's on a line)
         stronger = {at for at, code in hits if code != ACCOUNT_CODE}
-        hits = {(at, code) for at, code in hits if code != ACCOUNT_CODE or at not in stronger}
+        spans = [(rt.source_offset(a), rt.source_offset(b)) for code, a, b in across if code != ACCOUNT_CODE]
+        hits = {(at, code) for at, code in hits if code != ACCOUNT_CODE
+                or not (at in stronger or any(a <= at <= b for a, b in spans))}
     starts = _line_starts(text)
     lines = text.split("\n")
     # whether a line allows what it holds: each line searched once (for each hit, a body of one
