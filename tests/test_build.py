@@ -167,6 +167,24 @@ def test_cli_build_says_a_reference_day_far_from_today(sample: Path, run) -> Non
     assert result.exit_code == 0, result.output
     assert f"주의: 기준일 {day}" in result.stderr and f"오늘({today})보다 10년 뒤 날짜입니다" in result.stderr, result.stderr
     assert (sample / "out" / "index.html").is_file() and f"기준일 {day}" in result.stdout
+    assert "검사 경고" not in result.stderr, result.stderr  # (the sample has none)
+
+
+def test_cli_build_says_the_warnings_it_builds_with_and_the_values_it_publishes(sample: Path, run) -> None:
+    """A build goes on with check's warnings and said nothing of them: a number check only warned
+    might be an account (no bank's word before it) was published as written, unsaid, when no
+    `casekit check` ran before the build. The build says how many warnings there are, and where
+    each value it publishes unmasked is."""
+    record = sample / "cases" / "2026-0002" / "07-plan.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "\n후원금은 110-234-567890 으로 받기로 했다.\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    result = run(sample, "build", "--today", TODAY, "--site-dir", "out")
+    assert result.exit_code == 0, result.output
+    assert "검사 경고 1건이 있습니다" in result.stderr, result.stderr
+    assert "그 가운데 1건은 개인정보로 보이는 값이 가려지지 않고 사이트에 그대로 실립니다" in result.stderr, result.stderr
+    assert f"cases/2026-0002/07-plan.md:{line}:6: [pii-account]" in result.stderr, result.stderr
+    assert "110-234-567890" in (sample / "out" / "cases" / "2026-0002" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_build_into_a_new_folder_says_the_files_it_wrote_there(sample: Path, run) -> None:

@@ -200,6 +200,27 @@ def finding_lines(findings: list[Finding]) -> list[str]:
     return lines
 
 
+def warnings_note(report: Report, limit: int = 10) -> list[str]:
+    """What a build says of check's warnings, which it builds with: how many, and each whose value
+    the site publishes as written (a pii-* warning: a number that may be a person's account is not
+    masked, as a given name is). The build said nothing of them: a casebook built without a check
+    before it published such a number unsaid."""
+    warned = [f for f in report.findings if f.severity == "warning"]
+    if not warned:
+        return []
+    lines = [f"검사 경고 {len(warned)}건이 있습니다(경고가 있어도 사이트는 만듭니다). 모두 보려면: casekit check"]
+    published = [f for f in warned if f.code.startswith("pii-")]
+    if published:
+        lines.append(f"그 가운데 {len(published)}건은 개인정보로 보이는 값이 가려지지 않고 사이트에 그대로 실립니다. "
+                     "개인의 번호라면 지우고, 기관의 후원 계좌처럼 공개된 번호라면 casekit.yml의 pii.allow에 추가하세요:")
+        for f in published[:limit]:
+            where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
+            lines.append(printable(f"  {where}: [{f.code}] {f.message_ko}"))
+        if len(published) > limit:
+            lines.append(f"  … 그 밖에 {len(published) - limit}건")
+    return lines
+
+
 # -- the whole build ---------------------------------------------------------
 class Refused(Exception):
     """The casebook has errors: the site is not built. `str()` lists them."""
@@ -344,6 +365,7 @@ def _build(root: Path, site_dir: Path | None, today: dt.date | None, generator: 
     written = write_build_folder(root, made, work, generator, defer=True, compose=compose, held=held)  # blocks: while it runs
     config, notes, pages = written.config, written.notes, written.pages
     notes += made.site.notes  # e.g. no git history: no "마지막 변경" on the records
+    notes += warnings_note(report)
     given = site_dir is not None
     if site_dir is None:  # where mkdocs.yml says (site_dir), else site/
         configured = load_user_config(root).get("site_dir")
