@@ -142,6 +142,13 @@ def test_a_placeholder_left_says_how_to_fill_it_in(sample: Path, new: str, says:
     # the time said as it is spoken: the number to write, not "a number only" with none (found by a probe)
     ("약 40", "예: 40"), ("약 40분", "단위(분) 없이 숫자만 적으세요. 예: 40"), ("40분 정도", "예: 40"),
     ("1.5시간", "분으로 바꿔 숫자만 적으세요. 예: 90"), ("1시간쯤", "예: 60"),
+    # said in Korean number words: native hours, Sino minutes, 반 half an hour
+    ("한 시간", "분으로 바꿔 숫자만 적으세요. 예: 60"), ("두 시간", "예: 120"), ("한시간 반", "예: 90"),
+    ("삼십 분", "분을 숫자로만 적으세요. 예: 30"), ("사십오분", "예: 45"), ("한 시간 이십 분", "예: 80"),
+    ("1시간 반", "예: 90"), ("약 한 시간", "예: 60"), ("세 시간 반 정도", "예: 210"),
+    # no one number said: no guess
+    ("한두 시간", "숫자만 적으세요(단위나 설명 없이)."), ("서너 시간", "숫자만 적으세요(단위나 설명 없이)."),
+    ("반나절", "숫자만 적으세요(단위나 설명 없이)."),
 ])
 def test_a_number_field_says_what_to_write(sample: Path, value: str, says: str) -> None:
     line = edit(sample, INTERVENTION, "minutes: 40", f"minutes: {value}")

@@ -1067,6 +1067,49 @@ _UNIT = re.compile(r"(-?[0-9]+)\s*(분|점|회|번|명|개|건|원|세|살|일|m
 _HOURS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*시간(?:\s*([0-9]+)\s*분)?")
 # a number said about, as it is spoken (약 40분, 40분 정도, 1시간쯤): the number is what to write
 _ABOUT = re.compile(r"^(?:약|대략|한|about|approx\.?)\s*|\s*(?:정도|쯤|가량|남짓|내외|여|approx\.?)$")
+# a time said in Korean number words (한 시간, 두 시간 반, 삼십 분, 한 시간 사십오 분): hours counted with
+# the native words, as they are spoken (한·두·세·네 … 열두), minutes with the Sino ones (오, 삼십, 사십오);
+# 반 is half an hour. Anything else (한두 시간, 서너 시간, 몇 분, 반나절) says no one number: no guess.
+_NATIVE_HOURS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
+                 "열한": 11, "열두": 12}
+_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+_SPOKEN_TIME = re.compile(  # (read without its spaces: 한시간 반 is 한시간반)
+    r"(?:약|대략|about)?(?:(?P<h>[0-9]+|열[한두]|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)시간(?P<half>반)?|(?P<halfhour>반)시간)?"
+    r"(?:(?P<m>[0-9]+|[일이삼사오육칠팔구백십]+)분)?(?:정도|쯤|가량|남짓|내외)?")
+
+
+def _sino_number(words: str) -> int | None:
+    """삼십 -> 30, 사십오 -> 45, 백이십 -> 120, 오 -> 5; None for what is not one number (십십, 일십이 is 12)."""
+    m = re.fullmatch(r"(?:([이삼사오육칠팔구]?)백)?(?:([이삼사오육칠팔구]?)십)?([일이삼사오육칠팔구]?)", words)
+    if m is None or not words:
+        return None
+    hundreds = (_SINO.get(m.group(1), 1) if "백" in words else 0) * 100
+    tens = (_SINO.get(m.group(2), 1) if "십" in words else 0) * 10
+    return hundreds + tens + _SINO.get(m.group(3), 0)
+
+
+def spoken_minutes(text: str) -> tuple[int, bool] | None:
+    """(the minutes, whether hours were said) a time said in words means (한 시간 반 -> (90, True), 삼십 분 ->
+    (30, False)); None when it is not one clear number of minutes, or holds no number word at all (40분:
+    the other hints say those)."""
+    if len(text) > 40:
+        return None  # (a time said is short)
+    m = _SPOKEN_TIME.fullmatch(re.sub(r"(?<![0-9])\s+|\s+(?![0-9])", "", text))  # (1 2시간: not 12)
+    if m is None or not (m.group("h") or m.group("halfhour") or m.group("m")):
+        return None
+    if not re.search(r"[한두세네다여일아열이삼사오육칠팔구백십반]", text):
+        return None  # digits alone (1시간 30분, 40분): said by the hints for digits
+    hours = m.group("h") or ""
+    total = 30 if m.group("halfhour") else 0
+    total += (int(hours) if hours.isdigit() else _NATIVE_HOURS[hours]) * 60 if hours else 0
+    total += 30 if m.group("half") else 0
+    said = m.group("m") or ""
+    if said:
+        minutes = int(said) if said.isdigit() else _sino_number(said)
+        if minutes is None or m.group("half") or (m.group("halfhour") and minutes):
+            return None  # 한 시간 반 십 분: not one reading
+        total += minutes
+    return (total, bool(hours or m.group("halfhour"))) if total else None
 
 
 def typed_as_number(value: Any, name: str) -> bool:
@@ -1089,6 +1132,11 @@ def _type_hint(expected: str, actual: str, resolved: str | None, value: Any = No
         if re.fullmatch(r"-?[0-9]+", written):  # "20": quoted
             return (f" 따옴표 없이 {written}(으)로 적으세요(따옴표 안은 글자로 읽힙니다).",
                     f" write {written} without quotes (quoted, it is text).")
+        spoken = spoken_minutes(written)
+        if spoken is not None:  # 한 시간 반, 삼십 분: the number the words say
+            if spoken[1]:
+                return (f" 분으로 바꿔 숫자만 적으세요. 예: {spoken[0]}", f" write the minutes as a number: {spoken[0]}")
+            return (f" 분을 숫자로만 적으세요. 예: {spoken[0]}", f" write the minutes as a number: {spoken[0]}")
         about = _ABOUT.sub("", written) or written
         if about != written and re.fullmatch(r"-?[0-9]+", about):  # 약 40
             return (f" 숫자만 적으세요(약·정도 없이). 예: {about}", f" write the number only: {about}")
