@@ -3,6 +3,7 @@ give ONE finding, at the line of the mistake, saying in Korean what to write ins
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import string
 import subprocess
@@ -12,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from casekit.core.casebook import check
-from casekit.core.hints import attach_particles, close_to, date_hint, enum_hint, final_consonant
+from casekit.core.hints import (
+    attach_particles,
+    close_to,
+    date_hint,
+    enum_hint,
+    final_consonant,
+    short_year_hint,
+)
 from casekit.core.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -339,6 +347,20 @@ def test_a_date_with_its_year_last_is_told_the_date_it_is(value: str, says: str)
     at all, where 2026.5.20 and 2026년 5월 20일 were told the date to write."""
     assert attach_particles(date_hint(value)[0]) == says
     assert date_hint(value)[1]
+
+
+def test_a_date_in_two_digit_groups_gives_the_readings_the_records_dates_bear_out() -> None:
+    """20.05.26 was read as 2020-05-26 only; in a record of 2026 it may be 20 May 2026 (the year last)."""
+    of_2026 = [dt.date(2026, 5, 10), dt.date(2026, 4, 10)]
+    ko, en = short_year_hint("20.05.26", of_2026) or ("", "")
+    assert attach_particles(ko) == (" 연도는 네 자리로 적습니다. 이 값만으로는 어느 숫자가 연도인지 알 수 없으니"
+                                    "(이 기록의 다른 날짜는 2026년), 2020-05-26과 2026-05-20 중 맞는 날짜를 적으세요.")
+    assert "2020-05-26 or 2026-05-20" in en
+    assert short_year_hint("26.05.20", of_2026) is None  # 2020-05-26 is far from 2026: date_hint's 2026-05-20
+    assert short_year_hint("20.05.26", []) is None  # no other date: yy.mm.dd, as Koreans write it
+    assert short_year_hint("26.04.31", of_2026) is None  # not 2031-04-26 in a record of 2026
+    assert (short_year_hint("20.02.30", []) or ("",))[0] == " 연도는 네 자리로, 연도-월-일 순서로 적으세요: 2030-02-20"
+    assert short_year_hint("2020.05.26", of_2026) is None and short_year_hint("2" * 41, of_2026) is None
 
 
 def test_a_date_whose_day_and_month_can_be_read_both_ways_is_given_both_not_a_guess() -> None:

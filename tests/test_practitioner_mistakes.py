@@ -191,6 +191,20 @@ def test_a_date_with_its_year_last_is_told_the_date_to_write(sample: Path, value
     assert [(c, n) for c, n, _ in found] == [("bad-date", line)] and says in found[0][2], found
 
 
+@pytest.mark.parametrize(("value", "says"), [
+    # 20.05.26 in a record of 2026: yy.mm.dd (2020) as Koreans write it, or the year last (2026): both
+    ('"20.05.26"', "(이 기록의 다른 날짜는 2026년), 2020-05-26과 2026-05-20 중 맞는 날짜를 적으세요."),
+    ("20-05-26", "2020-05-26과 2026-05-20 중"), ('"20/05/26"', "2020-05-26과 2026-05-20 중"),
+    # one reading only near the record's dates, or one date only: that one
+    ('"26.05.20"', "연도는 네 자리로 적으세요: 2026-05-20"), ('"26.04.02"', "연도는 네 자리로 적으세요: 2026-04-02"),
+])
+def test_a_date_in_two_digit_groups_is_read_against_the_records_other_dates(sample: Path, value: str, says: str) -> None:
+    """20.05.26 was told 2020-05-26 alone, in a record whose other dates are all of 2026."""
+    line = edit(sample, INTERVENTION, 'date: "2026-03-30"', f"date: {value}")
+    found = [f for f in errors_in(sample, INTERVENTION) if f[0] == "bad-date"]
+    assert [(c, n) for c, n, _ in found] == [("bad-date", line)] and says in found[0][2], found
+
+
 def test_a_birth_date_with_its_year_last_is_told_its_shape_only(sample: Path) -> None:
     line = edit(sample, INTAKE, 'birth_date: "1969-07-21"', "birth_date: 21.07.1969")
     found = [f for f in check(sample, today=None).findings if f.path == INTAKE]

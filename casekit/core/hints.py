@@ -697,6 +697,51 @@ def _year_last_hint(value: str) -> tuple[str, str]:
     return (" 연도-월-일 순서로 적으세요(예: 2026-05-20).", " write the year first, then the month and the day (e.g. 2026-05-20).")
 
 
+# three groups of two digits (20.05.26, 20-05-26, 20/05/26): yy.mm.dd as Koreans write it, or the year last
+_TWO_DIGIT_GROUPS = re.compile(r"^\s*(\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{2})\s*\.?\s*$")
+NEAR_DAYS = 366  # a reading is borne out by the record's other dates when one of them is this close
+
+
+def short_year_hint(value: object, others: Iterable[dt.date]) -> tuple[str, str] | None:
+    """The hint for a date of three two-digit groups (20.05.26) read against the record's other dates:
+    yy.mm.dd (2020-05-26), as Koreans write it, and also the year last (26 = 2026: day first, 2026-05-20,
+    or month first) when such a reading is a date within NEAR_DAYS of one of `others` (or, with no other
+    date to read it by, when the year first is no date: 20.02.30). Both readings when both stand (never a
+    guess); the one that stands, when one does; None when the year-first reading alone stands (date_hint
+    says it) or none does (26.04.31 in a record of 2026: not 2031-04-26)."""
+    if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
+        return None
+    m = _TWO_DIGIT_GROUPS.match(unicodedata.normalize("NFKC", value))
+    if m is None:
+        return None
+    a, b, c = (int(g) for g in m.groups())
+
+    def real(yy: int, month: int, day: int) -> dt.date | None:
+        year = (2000 if yy < YEAR_PIVOT else 1900) + yy
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return dt.date(year, month, day)
+        return None
+
+    near = list(others)
+    first = real(a, b, c)
+    last = [r for r in dict.fromkeys((real(c, b, a), real(c, a, b))) if r is not None and r != first]
+    if first is not None or near:  # (yy.mm.dd stands; the year last only where the record's dates bear it out)
+        last = [r for r in last if any(abs((r - n).days) <= NEAR_DAYS for n in near)]
+    readings = ([first] if first is not None else []) + last
+    if not last:
+        return None  # the year first alone, or no date at all: date_hint's words
+    if len(readings) == 1:
+        return (f" 연도는 네 자리로, 연도-월-일 순서로 적으세요: {readings[0]}",
+                f" write the year with four digits, first: {readings[0]}")
+    listed = ", ".join(str(r) for r in readings[:-1])
+    years = sorted({n.year for n in near if any(abs((r - n).days) <= NEAR_DAYS for r in last)})
+    said = f"(이 기록의 다른 날짜는 {', '.join(f'{y}년' for y in years)})" if years and first is not None else ""
+    return (f" 연도는 네 자리로 적습니다. 이 값만으로는 어느 숫자가 연도인지 알 수 없으니{said}, {listed}과(와)"
+            f" {readings[-1]} 중 맞는 날짜를 적으세요.",
+            f" write the year with four digits: {listed} or {readings[-1]}, whichever is meant (this value does"
+            " not tell which number is the year).")
+
+
 _JAMO = re.compile("[\u3131-\u318e\u1100-\u11ff]")  # a jamo alone (a compatibility jamo, or as NFKC makes one)
 # the day of the week before a date: (월) 2026-04-08, [화] 2026-04-08, 수요일 2026-04-08
 _WEEKDAY_FIRST = re.compile(r"\s*(?:[(\[]\s*[월화수목금토일](?:요일)?\s*[)\]]|[월화수목금토일]요일)\s*")

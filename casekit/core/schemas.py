@@ -30,6 +30,7 @@ from casekit.core.hints import (
     month_day,
     odd_characters,
     percent_hint,
+    short_year_hint,
     unseen_in_name,
 )
 from casekit.core.keyboard import typed_keys
@@ -587,7 +588,7 @@ class SchemaSet:
             return [finding("not-in-list", rel, line, col, field=name, title=title, value=val(error.instance),
                             allowed=allowed, allowed_en=allowed_en, hint=hinted(hint), hint_en=hinted(hint_en))]
         if (v == "format" and error.validator_value == "date") or (v == "pattern" and schema.get("format") == "date"):
-            hint, hint_en = date_hint(error.instance)
+            hint, hint_en = short_year_hint(error.instance, _dates_in(parsed.data)) or date_hint(error.instance)
             record_day = (parsed.data or {}).get("date")
             short = month_day(error.instance) if path != ("date",) else None
             if short is not None and isinstance(record_day, str) and _calendar_date(record_day):
@@ -1046,6 +1047,19 @@ def _no_retrieval(uri: str) -> Any:
 
 def _no_retrieval_rs(uri: str) -> Any:
     raise ValueError(f"casekit never fetches a schema: {uri}")
+
+
+def _dates_in(data: Any, depth: int = 0) -> list[dt.date]:
+    """The dates (YYYY-MM-DD) a record's front matter holds, at any depth: what a date typed otherwise
+    is read against (20.05.26 in a record of 2026)."""
+    if isinstance(data, str):
+        with contextlib.suppress(ValueError):
+            return [dt.date.fromisoformat(data)] if len(data) == 10 else []
+        return []
+    if depth > 8 or not isinstance(data, (dict, list)):
+        return []
+    values = data.values() if isinstance(data, dict) else data
+    return [d for v in values for d in _dates_in(v, depth + 1)]
 
 
 def _calendar_date(value: str) -> bool:
