@@ -83,6 +83,29 @@ def test_a_numbered_list_of_entries_is_told_to_dash_each_and_indent_its_keys_und
     assert "칸으로 맞추세요" not in message and "같은 칸에서 시작하세요" not in message, message
 
 
+@pytest.mark.parametrize("numbered", [
+    '  1. goal: 주거 안정\n  id: G1\n  need: N1\n  2. goal: 자활 참여\n  id: G2\n  need: N2\n',
+    '  1) goal: 주거 안정\n  id: G1\n  2) goal: 자활 참여\n  id: G2\n  3) goal: 건강 관리\n  id: G3\n',
+])
+def test_numbered_entries_with_their_keys_not_indented_under_them_get_the_numbered_advice(
+        sample: Path, numbered: str) -> None:
+    """`  1. goal: 주거 안정` / `  id: G1` / `  2. goal: …` / `  id: G2`: one mapping to YAML, whose `id`
+    repeats, was told yaml-duplicate-key ("하나로 합치세요 … 이 줄 앞에 '- '를 붙이세요"): one finding, at
+    the first number, with the advice for numbered entries and the keys shown under the '- '."""
+    line = with_goals(sample, numbered)
+    found = [f for f in findings_of(sample, PLAN) if f.severity == "error"]
+    assert [(f.code, f.line, f.column) for f in found] == [("yaml-syntax", line, 3)], found
+    message = found[0].message_ko
+    assert "대신 '- '로 시작합니다" in message and "예: '  - goal: 주거 안정' / '    id: G1'" in message, message
+    assert "합치세요" not in message, message
+
+
+def test_a_key_repeated_outside_a_numbered_list_is_still_a_repeated_key(sample: Path) -> None:
+    line = edit(sample, PLAN, "    need: N1\n", "    need: N1\n    need: N2\n") + 1
+    found = [f for f in findings_of(sample, PLAN) if f.severity == "error"]
+    assert [(f.code, f.line) for f in found] == [("yaml-duplicate-key", line)], found
+
+
 @pytest.mark.parametrize("numbered", ['  1. id: G1\n  2. id: G2\n', '  1. id: G1\n'])
 def test_numbered_entries_yaml_reads_as_keys_are_told_to_dash_each(sample: Path, numbered: str) -> None:
     """`  1. id: G1` and `  2. id: G2` alone read as a mapping of keys '1. id', '2. id': the same advice."""
@@ -95,6 +118,7 @@ def test_numbered_entries_yaml_reads_as_keys_are_told_to_dash_each(sample: Path,
 @pytest.mark.parametrize(("members", "code"), [
     ('  1. name: "김민준"\n     relation: "자녀(아들)"\n  2. id: M2\n', "yaml-syntax"),
     ('  1. name: "김민준"\n', "wrong-type"),
+    ('  1. name: "김민준"\n  relation: "자녀(아들)"\n  2. name: "김서연"\n  relation: "자녀(딸)"\n', "yaml-syntax"),
 ])
 def test_a_numbered_entry_shows_no_sensitive_value(sample: Path, members: str, code: str) -> None:
     rel = "cases/2026-0002/01-intake.md"

@@ -1206,12 +1206,14 @@ _NUMBERED_KEY = re.compile(r"^([ \t]*)([0-9]{1,2}[.)]|[\u2460-\u2473])[ \t]*(?:(
 _KEY_LINE = re.compile(r"^[ \t]*([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*))?$")
 
 
-def numbered_entry(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
+def numbered_entry(lines: list[str], line: int, *, flat: bool = False) -> tuple[int, int, str, str] | None:
     """yaml_hint's answer when the error at `line` is inside a list of entries numbered instead of
     dashed (`goals:` then `  1. goal: 주거 안정` / `     target_date: 2026-08-01`): YAML reads `1. goal`
     as a key and stops at the next key, and the advice on lining up the indentation made it worse.
     Said at the first numbered line: a '- ' for each number, the keys under it lined up with the
-    first one, with the entry as it is to be written. None when the error is not in such a list."""
+    first one, with the entry as it is to be written. None when the error is not in such a list.
+    `flat`: the entries' other keys may stand at the numbers' own column (`  1. goal: 주거 안정` /
+    `  id: G1`), which YAML reads as one mapping (its keys repeated from the second number on)."""
     def at(n: int) -> str:
         return lines[n - 1] if 1 <= n <= len(lines) else ""
 
@@ -1221,6 +1223,9 @@ def numbered_entry(lines: list[str], line: int) -> tuple[int, int, str, str] | N
             return m
         return None
 
+    def outside(text: str, indent: int) -> bool:  # a line that ends the list: at its column or left (a key there, flat)
+        return _indent(text) <= indent and not (flat and _indent(text) == indent and _KEY_LINE.match(text))
+
     start, indent = 0, -1
     for n in range(line, max(line - 60, 0), -1):  # (up to the list's first numbered line)
         text = at(n)
@@ -1229,13 +1234,13 @@ def numbered_entry(lines: list[str], line: int) -> tuple[int, int, str, str] | N
         m = item(n)
         if m is not None and indent in (-1, len(m.group(1))):
             start, indent = n, len(m.group(1))
-        elif _indent(text) <= max(indent, 0):  # the key that owns the list, or (none found) a top-level key
-            break
+        elif (outside(text, indent) if indent >= 0 else _indent(text) == 0 if flat else _indent(text) <= 0):
+            break  # the key that owns the list, or (no number found yet) a top-level key
     if not start:
         return None
     for n in range(start, line + 1):  # every line down to the error's is an entry or a key inside one
         text = at(n)
-        if text.strip() and not text.lstrip().startswith("#") and item(n) is None and _indent(text) <= indent:
+        if text.strip() and not text.lstrip().startswith("#") and item(n) is None and outside(text, indent):
             return None
     first = item(start)
     marks: list[str] = []  # (the list's numbers, as far as it goes on)
@@ -1243,7 +1248,7 @@ def numbered_entry(lines: list[str], line: int) -> tuple[int, int, str, str] | N
         text, m = at(n), item(n)
         if m is not None and len(m.group(1)) == indent:
             marks.append(m.group(2))
-        elif text.strip() and not text.lstrip().startswith("#") and _indent(text) <= indent:
+        elif text.strip() and not text.lstrip().startswith("#") and outside(text, indent):
             break
     # the first entry as it is to be written: its keys (up to three) with their values
     pairs: list[tuple[str, str]] = []
@@ -1251,7 +1256,7 @@ def numbered_entry(lines: list[str], line: int) -> tuple[int, int, str, str] | N
         pairs.append((first.group(3), (first.group(4) or "").strip()))
     for n in range(start + 1, min(start + 8, len(lines) + 1)):
         text = at(n)
-        if len(pairs) >= 3 or item(n) is not None or (text.strip() and _indent(text) <= indent):
+        if len(pairs) >= 3 or item(n) is not None or (text.strip() and outside(text, indent)):
             break
         key = _KEY_LINE.match(text)
         if key is not None:

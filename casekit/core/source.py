@@ -38,7 +38,7 @@ from yaml.resolver import Resolver
 
 from casekit.core.changes import conflict_line
 from casekit.core.findings import NOT_REGULAR, Finding, finding, os_reasons
-from casekit.core.hints import body_start, tab_advice, yaml_hint
+from casekit.core.hints import body_start, numbered_entry, tab_advice, yaml_hint
 from casekit.core.masking import SENSITIVE_KEYS, masked
 from casekit.core.reader import IGNORABLE_RE
 
@@ -961,6 +961,10 @@ def _parse_yaml(src: str, rel: str, parsed: Parsed) -> None:
 _DASHES_LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")  # a line's indentation and list dashes
 
 
+# a key YAML read from a list's entry numbered instead of dashed (`1. goal` of `1. goal: 주거 안정`, `② id`)
+_NUMBERED_KEY_NAME = re.compile(r"\s*(?:[0-9]{1,2}[.)]|[\u2460-\u2473])\s*[A-Za-z_][\w.-]*\s*")
+
+
 class _Stop(Exception):
     """Parsing ends here (too deep, too many problems): the findings say why."""
 
@@ -980,6 +984,8 @@ class _Frame:
     key_at: tuple[int, int] = (0, 0)
     first: dict[str, int] = field(default_factory=dict)
     dup_run: tuple[int, int] | None = None  # (line, first line) of the last repeated key, while keys keep repeating
+    last_numbered: int = 0  # the line of its last key that is a list's entry numbered instead of dashed (`2. goal`)
+    numbered_said: bool = False  # a list of entries numbered with their keys at the numbers' column: said once
 
 
 class _Builder:
@@ -987,6 +993,7 @@ class _Builder:
 
     def __init__(self, src: str, rel: str, parsed: Parsed) -> None:
         self.src = src
+        self.lines: list[str] | None = None  # (src's lines, split when a numbered list's repeated key asks)
         self.rel = rel
         self.parsed = parsed
         self.first_line = parsed.front_line  # the file line of the YAML text's first line
@@ -1083,6 +1090,24 @@ class _Builder:
         else:
             found = "목록(list)" if isinstance(root, list) else "하나의 값(scalar)"
             self.parsed.findings.append(finding("front-matter-not-mapping", self.rel, *self.root_at, kind=found))
+        return True
+
+    def numbered_flat(self, parent: _Frame, key: str, where: tuple[int, int]) -> bool:
+        """Whether `key` repeated at `where` is one of a list's entries numbered instead of dashed, with
+        their keys at the numbers' column (`goals:` / `  1. goal: 주거 안정` / `  id: G1` / `  2. goal: …` /
+        `  id: G2`): one mapping to YAML, whose `id` repeats. Said then (yaml-syntax, once, at the list's
+        first number) with the advice for numbered entries, not as a repeated key to merge or dash."""
+        if parent.first[key] > parent.last_numbered:
+            return False  # (not repeated from one numbered entry to the next)
+        if self.lines is None:
+            self.lines = self.src.split("\n")
+        told = numbered_entry(self.lines, where[0] - self.first_line + 1, flat=True)
+        if told is None:
+            return False
+        at_line, at_col, hint, hint_en = told
+        parent.numbered_said = True
+        self.fail("yaml-syntax", (at_line + self.first_line - 1, at_col), problem=f"found duplicate key '{_short(key)}'",
+                  hint=hint, hint_en=" " + hint_en)
         return True
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
@@ -1280,6 +1305,8 @@ class _Builder:
         if tag not in (_STR, _VALUE, _MERGE):
             self.fail("yaml-bad-key", where, kind=_KEY_KIND.get(tag, tag))
             return _SKIP
+        if text in parent.first and (parent.numbered_said or (parent.dup_run is None and self.numbered_flat(parent, text, where))):
+            return _SKIP  # `  1. goal: …` / `  id: G1` / `  2. goal: …` / `  id: G2`: said at the list's first number
         if text in parent.first:
             run = parent.dup_run
             parent.dup_run = (where[0], parent.first[text])
@@ -1289,6 +1316,8 @@ class _Builder:
             return _SKIP
         parent.dup_run = None
         parent.first[text] = where[0]
+        if _NUMBERED_KEY_NAME.fullmatch(text):
+            parent.last_numbered = where[0]
         parent.key_at = where
         return text
 
