@@ -1762,6 +1762,24 @@ def test_an_id_in_the_wrong_case_is_one_finding_not_one_per_record_naming_it(
     assert says in found[0].message_ko, found[0].message_ko
 
 
+def test_a_goal_renumbered_in_the_plan_tells_each_record_the_plans_id(sample: Path) -> None:
+    """A plan that renumbered G1 as G01 (and G3 as G11, its records following) left each record's G1
+    guessed as "혹시 G11인가요?" (the closest spelling): each reference is still one finding, at its
+    place, now telling the plan's id of the same number, G01."""
+    case = sample / "cases/2026-0001"
+    for record in sorted(case.glob("*.md")):
+        text = record.read_text(encoding="utf-8")
+        if record.name == "03-plan.md":
+            text = re.sub(r"\b(id|goal): G1$", r"\1: G01", text, flags=re.M)
+        text = re.sub(r"\b(id|goal): G3$", r"\1: G11", text, flags=re.M)
+        record.write_text(text, encoding="utf-8")
+    refs = [(f"cases/2026-0001/{r.name}", n) for r in sorted(case.glob("*.md"))
+            for n, line in enumerate(r.read_text(encoding="utf-8").splitlines(), 1) if re.search(r"goal: G1$", line)]
+    found = [f for f in check(sample, today=None).findings if f.path.startswith("cases/2026-0001/")]
+    assert len(refs) >= 5 and [(f.code, f.path, f.line) for f in found] == [("unknown-goal", *r) for r in refs], found
+    assert all("번호가 같은 G01이 있습니다: G01로 고쳐 적으세요." in f.message_ko for f in found), found[0].message_ko
+
+
 @pytest.mark.parametrize(("old", "new", "says"), [
     ('done: "2026-11-12"', "done: 예", "예/완료가 아니라 날짜(YYYY-MM-DD)를 적습니다"),
     ('done: "2026-11-12"', "done: true", "예/아니오가 아니라 날짜(YYYY-MM-DD)를 적습니다"),

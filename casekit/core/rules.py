@@ -685,8 +685,29 @@ def _goal_guess(ref: str, goals: dict[str, str]) -> dict[str, str]:
     return _guess(ref, goals)
 
 
+_NUMBERED_ID = re.compile(r"\s*([A-Za-z]+)[\s_.\-]*([0-9]{1,9})\s*")
+
+
+def _same_number(ref: str, known: Iterable[str]) -> str | None:
+    """The one known id with the letters and the number of `ref` written otherwise (G1 for G01, g1, G-001:
+    a plan that renumbered its goals with zeros): None when none or several are."""
+    m = _NUMBERED_ID.fullmatch(ref)
+    if m is None:
+        return None
+    meant = (m.group(1).upper(), int(m.group(2)))
+    same = [k for k in known if (n := _NUMBERED_ID.fullmatch(k)) is not None and k != ref
+            and (n.group(1).upper(), int(n.group(2))) == meant]
+    return same[0] if len(same) == 1 else None
+
+
 def _guess(ref: str, known: Iterable[str]) -> dict[str, str]:
-    """The "혹시 …인가요?" hint for a reference that names nothing, when a known id is close."""
+    """The "혹시 …인가요?" hint for a reference that names nothing, when a known id is close; the id of the
+    same letters and number, when one is (G1 where the plan has G01, G2 and G11: G01, not G11)."""
+    known = list(known)
+    same = _same_number(ref, known)
+    if same is not None:
+        return {"hint": f" 번호가 같은 {same}이(가) 있습니다: {same}(으)로 고쳐 적으세요.",
+                "hint_en": f" {same} has the same number: write {same}."}
     guess = close_to(ref, known, cutoff=0.6)
     return {"hint": f" 혹시 {guess}인가요?", "hint_en": f" Did you mean {guess}?"} if guess else {}
 
