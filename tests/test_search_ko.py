@@ -1237,9 +1237,10 @@ def _first_screen() -> int:
 @pytest.mark.slow
 def test_first_result_at_1000_cases(browser: Browser, site_1000: Path) -> None:  # noqa: F811
     """Each query in a fresh browser context (nothing cached), at 1,000 cases. What makes the first
-    result as quick at 1,000 cases as at 14 is what it waits for, which the test holds exactly: the
-    query's term shards, the doc shards of the first screen and at most as many rest shards, nothing
-    of the other results; and at most SCALE_BYTES downloaded. Its time (0.38-0.48 s on a quiet
+    result as quick at 1,000 cases as at 14 is what it waits for, which the test holds exactly (what
+    the worker fetched before it posted the first results, in its own order): the query's term
+    shards, the doc shards of the first screen and at most as many rest shards, nothing of the other
+    results; and at most SCALE_BYTES downloaded. Its time (0.38-0.48 s on a quiet
     machine, `python -m tests.test_search_ko --scale 1000`) is held only to SCALE_CEILING, the best of
     SCALE_TRIES tries: beside the suite's own load the same query took 0.47-1.86 s, and a bound of
     2.5x the sample's time measured in the same run failed a clean CI at 1.07 s against 1.03 s."""
@@ -1250,9 +1251,9 @@ def test_first_result_at_1000_cases(browser: Browser, site_1000: Path) -> None: 
             tries.append(measure_first_result(browser, site_1000, query, 1000))
         for t in tries:
             assert t.bytes_total <= SCALE_BYTES, t
-            assert "search_index.json" in t.before and t.shards_before("t") >= 1, t
+            assert t.shards_before("t") >= 1, t
             assert 1 <= t.shards_before("d") <= screen and t.shards_before("r") <= screen, t
-            assert all(name.split("-")[0] in {"t", "d", "r"} for name in t.before if name != "search_index.json"), t
+            assert all(name.split("-")[0] in {"t", "d", "r"} for name in t.before), t
         assert min(t.seconds for t in tries) < SCALE_CEILING, tries
 
 
