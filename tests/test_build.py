@@ -187,6 +187,25 @@ def test_cli_build_says_the_warnings_it_builds_with_and_the_values_it_publishes(
     assert "110-234-567890" in (sample / "out" / "cases" / "2026-0002" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_plugin_warns_of_the_values_it_publishes_unmasked(sample: Path, tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    """`mkdocs build` with the plugin says them too, as MkDocs warnings (`--strict` stops on them)."""
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    record = sample / "cases" / "2026-0002" / "07-plan.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "\n후원금은 110-234-567890 으로 받기로 했다.\n", encoding="utf-8")
+    config = load_config(str(sample / "mkdocs.yml"), site_dir=str(tmp_path / "plugin-site"))
+    config.plugins["casekit"].config["today"] = dt.date.fromisoformat(TODAY)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.casekit"):
+        mkdocs_build(config)
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == "mkdocs.plugins.casekit"]
+    assert any("cases/2026-0002/07-plan.md:" in m and "[pii-account]" in m for m in said), said
+
+
 def test_a_build_into_a_new_folder_says_the_files_it_wrote_there(sample: Path, run) -> None:
     """`casekit build --site-dir NEW` said "새로 쓴 파일 0개" of the 177 files it wrote into a folder that
     did not exist: the count was of the build folder (.casekit/build), reused from the last build. The

@@ -130,7 +130,7 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         from casekit.core.sensitive import SensitiveIndex
         from casekit.core.workers import no_gc
         from casekit.site.audit import docs_site_path
-        from casekit.site.build import held_images, refusal, sensitive_needles
+        from casekit.site.build import held_images, refusal, sensitive_needles, warnings_note
         from casekit.site.generate import generate
 
         with no_gc():  # the report and the pages made without the collector's passes (see build.collector_paused)
@@ -149,6 +149,8 @@ class CasekitPlugin(BasePlugin[CasekitConfig]):
         self.generated = set()
         for note in made.site.notes:  # e.g. no git history: no "마지막 변경" on the records
             log.info("casekit: %s", note)
+        for line in warnings_note(report)[1:]:  # (the values published unmasked; the count is said below)
+            log.warning("casekit: %s", line.strip())
         for page in made.pages:
             self._add(files, config, page.src_uri, page.markdown,
                       InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
