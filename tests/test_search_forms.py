@@ -171,13 +171,24 @@ def test_a_stem_in_rieul_ra_and_a_reu_verb_each_meet_their_own_noun_form(forms: 
     ("놀라", "아이가 놀랐다", True), ("놀라", "소리에 놀라서 울었다", True), ("놀라", "놀람이 컸다", True),
     ("놀라", "친구와 놀러 갔다", False), ("놀랐다", "친구와 놀러 갔다", False), ("놀러", "아이가 놀랐다", False),
     ("몰라", "모름", True), ("불러", "이름을 불렀다", True), ("흘러", "흐름", True),
+    # 오라고, 가라고, 먹으라고 (told to come, go, eat): the imperative's 라 and 고, 오다's, not 오르다's (올라)
+    ("오라고", "월세가 올랐다", False), ("오라고", "집에 왔다", True), ("가라고", "병원에 갔다", True),
+    ("가라고", "땅을 갈라 놓았다", False), ("먹으라고", "약을 먹었다", True), ("먹었다", "약을 먹으라고 했다", True),
+    ("왔다", "집에 오라고 했다", True), ("올랐다", "집에 오라고 했다", False), ("가라며", "병원에 갔다", True),
+    ("받으라는", "치료를 받았다", True), ("열라는", "문을 열었다", True), ("열라며", "문을 열었다", True),
+    ("올라", "월세가 올랐다", True), ("골라", "옷을 고르고", True), ("모자라고", "돈이 모자라요", True),
+    # 놀란 (surprised, the adnominal past): 놀라다's, as 놀라 and 놀람
+    ("놀란", "아이가 놀랐다", True), ("놀란", "소리에 놀라서 울었다", True), ("놀라", "놀란 아이", True),
+    ("놀란", "친구와 놀러 갔다", False), ("놀란", "모른다", False),
 ])
 def test_a_form_no_reu_verb_has_is_not_read_as_one(typed: str, written: str, meets: bool) -> None:
     """A probe: `열라고` (telling to open) found the page of "여름 침수" (summer) and not that of "열었다", and
     `놀라` (surprised) the page of "놀러 갔다" (went to play): a form in ㄹ라 or ㄹ러 was read as a 르 verb's
     (몰라 -> 모르다) whatever followed it and whatever vowel stood before, 열라고 as 여르다 and 고, 놀러 as 노르다.
     A 르 verb's 라 follows ㅏ or ㅗ and 러 any other vowel (몰라, 불러), and only an 아/어 ending or the
-    past follows it (몰라서, 몰랐다; 고 joins the stem: 모르고): 열라고 is 열다's (or a verb in ㄹ라's: 놀라고)."""
+    past follows it (몰라서, 몰랐다; 고 joins the stem: 모르고): 열라고 is 열다's (or a verb in ㄹ라's: 놀라고).
+    Then `오라고` (told to come) found "월세가 올랐다": 오라 read as 올라 is, 오르다; an imperative's 라 and 고,
+    라는, 라며 after an open stem or 으 is that verb's (오다, 가다, 먹다), and 놀란 (surprised) is 놀라다's."""
     assert _meets(typed, written) is meets, (search_ko.query_groups(typed), search_ko.terms(written))
 
 
@@ -770,7 +781,7 @@ def test_worker_cuts_every_word_of_the_site_like_python(browser: Browser, served
              "애도상담 은둔청년 히키코모리 국취 맞복팀 정신건강복지센터 주거지원을 받았어요 어려워하셨어요 "
              "딸하고 빚하고도 집하고는 엄마하고 26-0006 26-0012의 25-0001 26-03 "
              "tkfP wnrj dkssud rkwjdvhrfur Tkfkd dlfrdj qkfqdma rmfja kim intake adhd go sw Ekf "
-             "열람 열람을 여름 놀람 놀라요 골랐다 달라고 열라고 놀라 놀라고 놀러 열러 불러 울기까지 먹기조차 ID나 kim이나 119나 A4라도 동의서 고용센터 자활근로 반지하 정신건강복지센터")
+             "열람 열람을 여름 놀람 놀라요 골랐다 달라고 열라고 놀라 놀라고 놀러 열러 불러 오라고 가라며 먹으라고 받으라는 열라는 열라며 놀란 혼란 모자라고 마시라고 으라고 그으라고 울기까지 먹기조차 ID나 kim이나 119나 A4라도 동의서 고용센터 자활근로 반지하 정신건강복지센터")
     dates = ["이번 달 점검", "지난 주에 방문", "다음 주 사례회의", "어제 통화함", "2026-03-04 어제", "지난 주말", "3월 15일", "3월 중순에", "3월점검", "2026. 3. 15.", "2026년 3월 15일에 방문", "3월에4월",
              "12월 4일", "(2026-03-15,2026-03-16)", "１２월 ４일", "3. 4.", "2026. 3. 4. 3. 5.", "담당 kim.sw 03-04 방문",
              "울기도 했다", "울기도 하고 웃기도 했다", "읽기는 하지만", "이야기도 했다", "동의 서 작성", "고용 센터에 연계",

@@ -1156,7 +1156,9 @@ def test_a_verb_is_found_by_its_forms_not_by_a_reu_verb_or_a_noun_in_gi(browser:
                                                                        tmp_path: Path) -> None:
     """A probe: `열라고` (telling to open) ranked the page of "여름" (summer) and not that of "열었다";
     `놀라` (surprised) ranked "놀러 갔다" (went to play) and not "놀람"; `울기까지 했다` and `먹기조차 못했다`
-    found no page of 울었다, 먹었다 (read as the nouns 울기, 먹기), nor 울었다 and 먹었다 a page saying so."""
+    found no page of 울었다, 먹었다 (read as the nouns 울기, 먹기), nor 울었다 and 먹었다 a page saying so;
+    `오라고` (told to come) found "월세가 올랐다" (오르다) and not "왔다", `먹으라고` no page of 먹었다, and
+    `놀란` (surprised) none of 놀랐다."""
     site = _tiny_site(tmp_path / "site", {
         "": "사례집 첫 쪽입니다.",
         "summer/": "여름 침수 피해가 컸다.",
@@ -1170,9 +1172,17 @@ def test_a_verb_is_found_by_its_forms_not_by_a_reu_verb_or_a_noun_in_gi(browser:
         "ate/": "밥을 먹었다.",
         "not-even/": "밥을 먹기조차 못했다.",
         "winter/": "동절기까지 지원한다. 전기조차 끊겼다.",
+        "rent-up/": "월세가 올랐다.",
+        "came/": "집에 왔다.",
     })
-    got = dict(zip(queries := ["열라고", "여름", "놀라", "울기까지 했다", "울었다", "먹기조차 못했다", "먹었다"],
+    got = dict(zip(queries := ["열라고", "여름", "놀라", "울기까지 했다", "울었다", "먹기조차 못했다", "먹었다",
+                               "오라고", "먹으라고", "놀란"],
                    _ranked(browser, site, queries), strict=True))
+    # 오라고, 먹으라고 (told to come, to eat): 오다's and 먹다's, not 오르다's; 놀란 (surprised): 놀라다's
+    # (then 열라고's page, by its 라고)
+    assert got["오라고"][0] == "came/" and "rent-up/" not in got["오라고"], got
+    assert set(got["먹으라고"][:2]) == {"ate/", "not-even/"}, got
+    assert set(got["놀란"]) == {"surprised/", "startled/"}, got
     assert set(got["열라고"]) == {"told/", "opened/"} and got["여름"] == ["summer/"], got
     assert set(got["놀라"]) == {"surprised/", "startled/"}, got
     assert set(got["울기까지 했다"]) == {"cried/", "cried-even/"}, got

@@ -442,6 +442,9 @@ def lemma(s: str, honorific: bool = False, regular: bool = False) -> str | None:
         # the noun form of an open stem: 마심, 다님, 느낌, 도움, 힘듦, 만남, 모자람; not 음 (마음, 처음, 다음).
         # The nouns in 담, 검, 점, 람, 험 (상담, 점검, 강점, 사람, 위험) get a key too, one no verb has
         s, changed, noun = s[:-1] + _syllable(initial, vowel, 0 if final == _MIEUM else _RIEUL), True, True
+    if not changed and final == _NIEUN and vowel == _A and initial == 5 and len(s) >= 2 and _parts(s[-2])[2] == _RIEUL:
+        # 놀란: the adnominal past of a stem in ㄹ라 (놀라다's, as 놀람), which no 르 verb has (모른)
+        s, changed, noun = s[:-1] + "라", True, True
     if final == _SSANG_SIOS and (len(s) >= 2 or vowel in _OPEN):  # past: 끊겼 -> 끊겨, 몰랐 -> 몰라, 갔 -> 가 (not 있)
         s, changed, fused = s[:-1] + _syllable(initial, vowel, 0), True, True
     if changed and len(s) >= 2 and s[-1] == "세":
@@ -676,8 +679,13 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     # (a form in ㄹ라, ㄹ러 is a 르 verb's or one whose stem ends so: 몰라요 and 놀라요 both, as 모름 and
     # 놀람 are read: `lemma`'s `regular`)
     plain = lemma(s, regular=True) if key is not None else None
-    # (열라고, 살라고: an ㄹ verb's 라고, telling to open, to live: 열다's, as 열고, 열었다; or 놀라고, 놀라다's)
-    told = s[:-2] + "다" if len(s) >= 3 and s.endswith("라고") and _parts(s[-3])[2] == _RIEUL else None
+    # (열라고, 살라고: an ㄹ verb's 라고, telling to open, to live: 열다's, as 열고, 열었다; or 놀라고, 놀라다's;
+    # 오라고, 가라며, 먹으라는: the imperative's 라 after an open stem or 으, telling to come, go, eat: 오다,
+    # 가다, 먹다, not 오르다, 가르다 (올라, 갈라: a 르 verb's 라 follows ㄹ) where the stem is one syllable
+    # or 으 stands for it; 모자라고, 마시라고 keep 모자르다 as well)
+    told = _told(word)
+    if told is not None and _parts(word[-3])[2] != _RIEUL and (len(word) == 3 or word[-3] == "으"):
+        key = plain = None
     for k in (key, plain, honored, _with_rieul(honored), present, told):
         if k is not None and (k,) not in groups and k not in groups[0]:
             groups.append((k,))
@@ -696,6 +704,19 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 _WITH = frozenset({"하고", "하고는", "하고도"})
+
+
+def _told(word: str) -> str | None:
+    """The key of the verb a word in 라고, 라는 or 라며 tells to do (the imperative's 라 and 고, quoted):
+    after ㄹ or an open stem as it stands (열라고, 오라고, 가라며 -> 열다, 오다, 가다), after 으 that
+    follows a closed stem without it (먹으라고, 받으라는 -> 먹다, 받다); else None."""
+    if len(word) < 3 or word[-2:] not in ("라고", "라는", "라며") or not _HANGUL.fullmatch(word):
+        return None
+    s = word[:-2]
+    final = _parts(s[-1])[2]
+    if s[-1] == "으" and len(s) >= 2 and _parts(s[-2])[2] != 0:
+        return s[:-1] + "다"
+    return s + "다" if final in (0, _RIEUL) and s[-1] != "으" else None
 
 
 def _with_rieul(key: str | None) -> str | None:

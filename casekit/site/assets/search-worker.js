@@ -295,6 +295,9 @@ function lemma(s, honorific = false, regular = false) {
       && !(initial === IEUNG && vowel === EU)) {  /* 마심, 만남, 모자람; not 마음 */
     s = s.slice(0, -1) + syllable(initial, vowel, final === MIEUM ? 0 : RIEUL); changed = true; noun = true;
   }
+  if (!changed && final === NIEUN && vowel === A && initial === 5 && s.length >= 2 && parts(s[s.length - 2])[2] === RIEUL) {
+    s = s.slice(0, -1) + "라"; changed = true; noun = true;  /* 놀란: 놀라다's adnominal past, as 놀람 (search_ko.lemma) */
+  }
   if (final === SSANG_SIOS && (s.length >= 2 || OPEN.has(vowel))) { s = s.slice(0, -1) + syllable(initial, vowel, 0); changed = true; fused = true; }
   if (changed && s.length >= 2 && s[s.length - 1] === "세") s = s.slice(0, -1) + "시";  /* 가세요 -> 가시 (as 가심) */
   if (honorific) {  /* 다니심, 다니셨다, 다니세요, 받으시고 -> 다니, 받; not 관심, 점심 */
@@ -391,6 +394,16 @@ const groupCache = new Map();
 
 /* The ways a word may be written on a page, each a group of terms (search_ko.word_groups): a word
    typed is cut as a page's word is */
+/* The key of the verb a word in 라고, 라는 or 라며 tells to do: 열라고, 오라고 -> 열다, 오다; 먹으라고 ->
+   먹다 (search_ko._told) */
+function toldKey(word) {
+  if (word.length < 3 || !["라고", "라는", "라며"].includes(word.slice(-2)) || !HANGUL.test(word)) return null;
+  const s = word.slice(0, -2);
+  const final = parts(s[s.length - 1])[2];
+  if (s[s.length - 1] === "으" && s.length >= 2 && parts(s[s.length - 2])[2] !== 0) return s.slice(0, -1) + "다";
+  return (final === 0 || final === RIEUL) && s[s.length - 1] !== "으" ? s + "다" : null;
+}
+
 function wordGroups(word) {
   if (groupCache.has(word)) return groupCache.get(word);
   let groups;
@@ -412,9 +425,13 @@ function wordGroups(word) {
       /* (ㄹ drops before ㄴ too: 산다, 만든다 are 살다, 만들다 as well) */
       const present = key !== null && s.length >= 2 && s[s.length - 1] === "다" && s[s.length - 2] !== "는"
         && parts(s[s.length - 2])[2] === NIEUN ? withRieul(key) : null;
-      const plain = key !== null ? lemma(s, false, true) : null;  /* 몰라요 and 놀라요 both (search_ko.word_groups) */
-      /* 열라고, 살라고: an ㄹ verb's 라고 (열다's; search_ko.word_groups) */
-      const told = s.length >= 3 && s.endsWith("라고") && parts(s[s.length - 3])[2] === RIEUL ? s.slice(0, -2) + "다" : null;
+      /* 열라고, 살라고: an ㄹ verb's 라고 (열다's); 오라고, 가라며, 먹으라는: the imperative's 라, 오다, 가다,
+         먹다, not 오르다, 가르다 where the stem is one syllable or 으 stands for it (search_ko.word_groups) */
+      const told = toldKey(word);
+      let plain = key !== null ? lemma(s, false, true) : null;  /* 몰라요 and 놀라요 both (search_ko.word_groups) */
+      if (told !== null && parts(word[word.length - 3])[2] !== RIEUL && (word.length === 3 || word[word.length - 3] === "으")) {
+        key = null; plain = null;
+      }
       for (const k of [key, plain, honored, withRieul(honored), present, told]) {
         if (k !== null && !groups.some(g => g.length === 1 && g[0] === k) && !groups[0].includes(k)) groups.push([k]);
       }
