@@ -684,7 +684,8 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
     # 가다, 먹다, not 오르다, 가르다 (올라, 갈라: a 르 verb's 라 follows ㄹ) where the stem is one syllable
     # or 으 stands for it; 모자라고, 마시라고 keep 모자르다 as well)
     told = _told(word)
-    if told is not None and _parts(word[-3])[2] != _RIEUL and (len(word) == 3 or word[-3] == "으"):
+    if told is not None and _parts(word[-3])[2] != _RIEUL and (len(word) == 3 or word[-3] == "으") \
+            and word[:-2] not in _RA_STEMS:
         key = plain = None
     for k in (key, plain, honored, _with_rieul(honored), present, told):
         if k is not None and (k,) not in groups and k not in groups[0]:
@@ -704,6 +705,11 @@ def word_groups(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 _WITH = frozenset({"하고", "하고는", "하고도"})
+
+
+# the verbs whose stem is one open syllable and 라 (바라다 to hope, 자라다 to grow): 바라고, 자라고 are theirs
+# as well as the imperative's (자다: told to sleep), and keep the key their other forms get (바라요, 자랐다)
+_RA_STEMS = frozenset({"바", "자"})  # (the syllable before 라)
 
 
 def _told(word: str) -> str | None:

@@ -396,6 +396,9 @@ const groupCache = new Map();
    typed is cut as a page's word is */
 /* The key of the verb a word in 라고, 라는 or 라며 tells to do: 열라고, 오라고 -> 열다, 오다; 먹으라고 ->
    먹다 (search_ko._told) */
+/* the verbs whose stem is one open syllable and 라: 바라다 (to hope), 자라다 (to grow), whose 바라고, 자라고
+   keep the key of 바라요, 자랐다 (search_ko._RA_STEMS) */
+const RA_STEMS = new Set(["바", "자"]);  /* (the syllable before 라) */
 function toldKey(word) {
   if (word.length < 3 || !["라고", "라는", "라며"].includes(word.slice(-2)) || !HANGUL.test(word)) return null;
   const s = word.slice(0, -2);
@@ -429,7 +432,8 @@ function wordGroups(word) {
          먹다, not 오르다, 가르다 where the stem is one syllable or 으 stands for it (search_ko.word_groups) */
       const told = toldKey(word);
       let plain = key !== null ? lemma(s, false, true) : null;  /* 몰라요 and 놀라요 both (search_ko.word_groups) */
-      if (told !== null && parts(word[word.length - 3])[2] !== RIEUL && (word.length === 3 || word[word.length - 3] === "으")) {
+      if (told !== null && parts(word[word.length - 3])[2] !== RIEUL && (word.length === 3 || word[word.length - 3] === "으")
+          && !RA_STEMS.has(word.slice(0, -2))) {
         key = null; plain = null;
       }
       for (const k of [key, plain, honored, withRieul(honored), present, told]) {
