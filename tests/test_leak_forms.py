@@ -662,3 +662,40 @@ def test_lines_that_only_end_in_part_of_a_date_are_none(text: str) -> None:
     index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date")])
     rt = reader_text(text)
     assert index.broken_date_hits(rt.text, index.find(rt.text, folded=True)) == []
+
+
+@pytest.mark.parametrize("form", ["1969-0\n7-21", "1969-0 7-21", "1969-07-2\n1", "1969-07-2 1", "196\n9-07-21",
+                                  "1969.0\n7.21", "1969-0\n> 7-21", "69.0\t7.21"])
+def test_a_birth_date_with_a_break_inside_a_group_fails_check(tmp_path: Path, form: str) -> None:
+    """A line break inside one of a date's groups shows as a space (1969-0⏎7-21 reads 1969-0 7-21 on the
+    page), which a reader reads through, as a space typed there: check said nothing of either."""
+    quoted = "\n>" in form
+    first, found = _planted(tmp_path, [("> " if quoted else "", "생일 " + form, " 확인")])
+    assert [(line, col, code) for line, col, code, _ in found] == [
+        (first, 6 if quoted else 4, "sensitive-variant-in-text")], found
+    assert DATE in found[0][3]
+
+
+def test_a_birth_date_whose_year_is_broken_is_told_once() -> None:
+    """19⏎69-07-21: 69-07-21 is a date already (found as written); the date read whole is not told again."""
+    index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date")])
+    rt = reader_text("생일 19\n69-07-21 확인")
+    written = index.find(rt.text, folded=True)
+    assert len(written) == 1 and index.broken_date_hits(rt.text, written) == []
+
+
+@pytest.mark.parametrize("text", ["금액 1,200\n3,400원", "10:30\n11:00 상담", "2026-03-15\n2026-03-20 방문", "69 07 21", "1969 0 7 21",
+                                  "1969-0\n\n7-21", "1969-0 7-21-5", "6907\n21 확인", "1969-0 7 21"])
+def test_numbers_split_over_lines_or_spaces_are_no_date(text: str) -> None:
+    """Only a date's shape with one gap inside one group is read through it: a list's numbers, times, a
+    timeline's marks, paragraphs apart stay apart."""
+    index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date"),
+                            ("2026-03-15", "cases/b/01-intake.md", "client.birth_date")])
+    rt = reader_text(text)
+    assert index.broken_date_hits(rt.text, index.find(rt.text, folded=True)) == [], text
+
+
+def test_a_birth_date_with_a_break_inside_a_group_is_masked() -> None:
+    index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date")])
+    masked = index.mask("생일 1969-0\n7-21 확인, 1969-07-2 1 확인")
+    assert not any(ch.isdigit() for ch in masked), masked

@@ -202,6 +202,18 @@ _SHORT_YEAR_MARKS = "-./" + _DATE_DOTS
 # each line feed found by this pattern, led by the line feed, then what stands before it looked at)
 _DATE_LINE_BREAK = re.compile(rf"\n(?:[ \t]*>)*[ \t]*(?=[0-9]|[{_DATE_MARKS}][ \t]*[0-9])")
 _DATE_PART_END = frozenset(_DATE_MARKS + "년월年月")
+# a line break, or spaces, INSIDE one of a date's groups of digits (1969-0⏎7-21, 19⏎69-07-21, 1969-07-2 1):
+# a page shows a space there (a soft line break is drawn as one), which a reader reads through. Only
+# where the rest has a date's marks, one gap per date: a list's or a timeline's numbers (69 07 21,
+# 1200⏎3400) stay apart (a resident number's front split, 6907⏎21-1234567, is `pii`'s).
+# `SensitiveIndex.broken_date_hits` reads each such date with its gap (groups y, m, d) taken out
+_GAP = r"(?:[ \t]*\n(?:[ \t]*>)*[ \t]*|[ \t]+)"
+_MARK = rf"[ \t]*[{_DATE_MARKS}][ \t]*"
+_GROUP_GAP = re.compile(
+    rf"\d(?<![0-9].)(?:\d{{0,2}}(?P<y>{_GAP})\d{{1,3}}{_MARK}\d{{1,2}}{_MARK}\d"  # (the first digit leads: a fast scan)
+    rf"|\d{{1,3}}{_MARK}\d(?P<m>{_GAP})\d{_MARK}\d"
+    rf"|\d{{1,3}}{_MARK}\d{{1,2}}{_MARK}\d(?P<d>{_GAP})\d(?![0-9]))"
+)
 
 
 def _date_line_breaks(text: str) -> list[tuple[int, int]]:
@@ -1149,20 +1161,41 @@ class SensitiveIndex:
     def broken_date_hits(self, text: str, written: list[Hit]) -> list[Hit]:
         """The sensitive dates of a reader's `text` (folded) whose parts run on across a line break
         inside a paragraph (`_DATE_LINE_BREAK`: 1969-07-⏎21, 1969.⏎7. 21., 1969년⏎7월 21일), which a page
-        shows with a space where the break is, but those `written` (`find` of `text`) holds: [] for a
-        text with no such break (most: one search)."""
-        breaks = _date_line_breaks(text) if self.dates and "\n" in text else []
-        if not breaks:
+        shows with a space where the break is, and those with a break or spaces inside a group of
+        digits (`_gap_date_hits`: 1969-0⏎7-21), but those `written` (`find` of `text`) holds: [] for a
+        text with no such break (most: two searches)."""
+        if not self.dates:
             return []
+        hits = self._gap_date_hits(text, written)
+        breaks = _date_line_breaks(text) if "\n" in text else []
+        if not breaks:
+            return hits
         pieces: list[str] = []
         pos = 0
         for start, end in breaks:  # (spaces of the same length: the same offsets)
             pieces += (text[pos:start], " " * (end - start))
             pos = end
         joined = "".join(pieces) + text[pos:]
-        known = {(h.start, h.end) for h in written}
-        return [h for h in self._date_hits(joined) if (h.start, h.end) not in known
-                and any(h.start < b and e < h.end for b, e in breaks)]
+        known = {(h.start, h.end) for h in written + hits}
+        return hits + [h for h in self._date_hits(joined) if (h.start, h.end) not in known
+                       and any(h.start < b and e < h.end for b, e in breaks)]
+
+    def _gap_date_hits(self, text: str, written: list[Hit]) -> list[Hit]:
+        """The sensitive dates of `text` (folded) with a line break or spaces inside one of their groups
+        of digits (`_GROUP_GAP`: 1969-0⏎7-21, 1969-0 7-21, 19⏎69-07-21), read with the gap taken out,
+        at the characters of `text`; none where a date of `written` is already. [] for a text with no
+        such gap (most: one search)."""
+        gaps = [m.span(g) for m in _GROUP_GAP.finditer(text) for g in ("y", "m", "d") if m.start(g) >= 0]
+        if not gaps:
+            return []
+        read, at = _read_as(text, ((s, e, "", None) for s, e in gaps))
+        dated = [(h.start, h.end) for h in written if h.variant in (EXACT, DATE, RESIDENT_FRONT)]
+        out = []
+        for hit in self._date_hits(read):
+            start, end = at[hit.start], at[hit.end - 1] + 1
+            if any(start < s and e < end for s, e in gaps) and not any(s < end and start < e for s, e in dated):
+                out.append(Hit(start, end, hit.sources, DATE))
+        return out
 
     def unstruck_hits(self, source: str, written: list[Hit], rt: ReaderText,
                       scope: str | None) -> list[tuple[Hit, int, list[tuple[int, int]]]]:
