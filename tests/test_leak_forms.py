@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from casekit.core import sensitive
 from casekit.core.casebook import check
 from casekit.core.sensitive import _SPELLED_HINT, SensitiveIndex, reader_text
 from tests.conftest import copy_casebook, write_pages
@@ -684,7 +685,7 @@ def test_a_birth_date_whose_year_is_broken_is_told_once() -> None:
     assert len(written) == 1 and index.broken_date_hits(rt.text, written) == []
 
 
-@pytest.mark.parametrize("text", ["금액 1,200\n3,400원", "10:30\n11:00 상담", "2026-03-15\n2026-03-20 방문", "69 07 21", "1969 0 7 21",
+@pytest.mark.parametrize("text", ["금액 1,200\n3,400원", "10:30\n11:00 상담", "2026-03-15\n2026-03-20 방문", "69 07 21",
                                   "1969-0\n\n7-21", "1969-0 7-21-5", "6907\n21 확인", "1969-0 7 21"])
 def test_numbers_split_over_lines_or_spaces_are_no_date(text: str) -> None:
     """Only a date's shape with one gap inside one group is read through it: a list's numbers, times, a
@@ -692,7 +693,17 @@ def test_numbers_split_over_lines_or_spaces_are_no_date(text: str) -> None:
     index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date"),
                             ("2026-03-15", "cases/b/01-intake.md", "client.birth_date")])
     rt = reader_text(text)
-    assert index.broken_date_hits(rt.text, index.find(rt.text, folded=True)) == [], text
+    written = index.find(rt.text, folded=True)
+    hits = written + index.broken_date_hits(rt.text, written)
+    assert [h for h in hits if any(ch.isspace() for ch in rt.text[h.start:h.end])] == [], text
+
+
+def test_a_birth_date_with_spaces_inside_a_group_in_a_field_is_found() -> None:
+    """A published field (a need's description) holding 1969-0 7-21 is read as the body is."""
+    index = SensitiveIndex([("1969-07-21", "cases/a/01-intake.md", "client.birth_date")])
+    hits = index.find_joined(["양육비 미지급", "1969-0 7-21 생 모친"])
+    at = len("양육비 미지급\n\x00\n")
+    assert [(h.start, h.end, h.variant) for h in hits] == [(at, at + 11, sensitive.DATE)]
 
 
 def test_a_birth_date_with_a_break_inside_a_group_is_masked() -> None:

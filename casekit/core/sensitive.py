@@ -1161,24 +1161,20 @@ class SensitiveIndex:
     def broken_date_hits(self, text: str, written: list[Hit]) -> list[Hit]:
         """The sensitive dates of a reader's `text` (folded) whose parts run on across a line break
         inside a paragraph (`_DATE_LINE_BREAK`: 1969-07-⏎21, 1969.⏎7. 21., 1969년⏎7월 21일), which a page
-        shows with a space where the break is, and those with a break or spaces inside a group of
-        digits (`_gap_date_hits`: 1969-0⏎7-21), but those `written` (`find` of `text`) holds: [] for a
-        text with no such break (most: two searches)."""
-        if not self.dates:
-            return []
-        hits = self._gap_date_hits(text, written)
-        breaks = _date_line_breaks(text) if "\n" in text else []
+        shows with a space where the break is, but those `written` (`find` of `text`) holds: [] for a
+        text with no such break (most: one search). (A break inside a group, 1969-0⏎7-21: `_gap_date_hits`.)"""
+        breaks = _date_line_breaks(text) if self.dates and "\n" in text else []
         if not breaks:
-            return hits
+            return []
         pieces: list[str] = []
         pos = 0
         for start, end in breaks:  # (spaces of the same length: the same offsets)
             pieces += (text[pos:start], " " * (end - start))
             pos = end
         joined = "".join(pieces) + text[pos:]
-        known = {(h.start, h.end) for h in written + hits}
-        return hits + [h for h in self._date_hits(joined) if (h.start, h.end) not in known
-                       and any(h.start < b and e < h.end for b, e in breaks)]
+        known = {(h.start, h.end) for h in written}
+        return [h for h in self._date_hits(joined, gaps=False) if (h.start, h.end) not in known
+                and any(h.start < b and e < h.end for b, e in breaks)]
 
     def _gap_date_hits(self, text: str, written: list[Hit]) -> list[Hit]:
         """The sensitive dates of `text` (folded) with a line break or spaces inside one of their groups
@@ -1189,11 +1185,15 @@ class SensitiveIndex:
         if not gaps:
             return []
         read, at = _read_as(text, ((s, e, "", None) for s, e in gaps))
-        dated = [(h.start, h.end) for h in written if h.variant in (EXACT, DATE, RESIDENT_FRONT)]
+        dated = sorted((h.start, h.end) for h in written if h.variant in (EXACT, DATE, RESIDENT_FRONT))
+        ends = list(itertools.accumulate((e for _, e in dated), max))  # (the furthest end of those before)
         out = []
-        for hit in self._date_hits(read):
+        for hit in self._date_hits(read, gaps=False):
             start, end = at[hit.start], at[hit.end - 1] + 1
-            if any(start < s and e < end for s, e in gaps) and not any(s < end and start < e for s, e in dated):
+            k = bisect.bisect_left(gaps, (start + 1, 0))  # (a gap inside it: the first starting after its start)
+            inside = k < len(gaps) and gaps[k][1] < end
+            j = bisect.bisect_left(dated, (end, 0))  # (a date written overlapping it: one starting before its end)
+            if inside and not (j and ends[j - 1] > start):
                 out.append(Hit(start, end, hit.sources, DATE))
         return out
 
@@ -1343,9 +1343,10 @@ class SensitiveIndex:
                 furthest = hit.end
         return [h for h in found if reach(h.start + 1) < h.end] + kept
 
-    def _date_hits(self, text: str) -> list[Hit]:
+    def _date_hits(self, text: str, *, gaps: bool = True) -> list[Hit]:
         """Every written form of a sensitive date but in CJK numerals (`_cjk_hits`): each date-like
-        run read as (year, month, day)."""
+        run read as (year, month, day). `gaps`: and with a line break or spaces inside a group
+        (`_gap_date_hits`: 1969-0⏎7-21)."""
         if not self.dates:
             return []
         hits = self._digit_date_hits(text)
@@ -1372,6 +1373,8 @@ class SensitiveIndex:
                     if sources:
                         hits.append(Hit(m.start(), m.end(), frozenset(sources), DATE))
                         break
+        if gaps:  # (a line break or spaces inside a group: rare, one search)
+            hits += self._gap_date_hits(text, hits)
         return hits
 
     def _spelled_date_hits(self, text: str) -> list[Hit]:
