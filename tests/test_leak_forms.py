@@ -665,8 +665,20 @@ def test_lines_that_only_end_in_part_of_a_date_are_none(text: str) -> None:
     assert index.broken_date_hits(rt.text, index.find(rt.text, folded=True)) == []
 
 
+@pytest.mark.parametrize("text", ["0 0-3-3", "10-0 3-3", "M10 0 0-3-3 3l-3-3", "69-0 7-21"])
+def test_a_gap_in_a_date_with_a_two_digit_year_is_none(text: str) -> None:
+    """Only a year of four digits takes a gap: the numbers of an icon's drawing on every page of the
+    site (an SVG path, `0 0-3-3`) read as 2000-03-03, which failed the build of any casebook with a
+    client born that day (tests/test_build.py::test_no_birth_date_before_the_casebook_is_read_in_its_site)."""
+    index = SensitiveIndex([("2000-03-03", "cases/a/01-intake.md", "client.birth_date"),
+                            ("2010-03-03", "cases/a/01-intake.md", "client.birth_date"),
+                            ("1969-07-21", "cases/a/01-intake.md", "client.birth_date")])
+    rt = reader_text(text)
+    assert index.broken_date_hits(rt.text, index.find(rt.text, folded=True)) == []
+
+
 @pytest.mark.parametrize("form", ["1969-0\n7-21", "1969-0 7-21", "1969-07-2\n1", "1969-07-2 1", "196\n9-07-21",
-                                  "1969.0\n7.21", "1969-0\n> 7-21", "69.0\t7.21"])
+                                  "1969.0\n7.21", "1969-0\n> 7-21", "1969.0\t7.21"])
 def test_a_birth_date_with_a_break_inside_a_group_fails_check(tmp_path: Path, form: str) -> None:
     """A line break inside one of a date's groups shows as a space (1969-0⏎7-21 reads 1969-0 7-21 on the
     page), which a reader reads through, as a space typed there: check said nothing of either."""

@@ -209,10 +209,12 @@ _DATE_PART_END = frozenset(_DATE_MARKS + "년월年月")
 # `SensitiveIndex.broken_date_hits` reads each such date with its gap (groups y, m, d) taken out
 _GAP = r"(?:[ \t]*\n(?:[ \t]*>)*[ \t]*|[ \t]+)"
 _MARK = rf"[ \t]*[{_DATE_MARKS}][ \t]*"
+# The year is one of four digits: with two (0 0-3-3, 10-0 3-3) the numbers of an icon's drawing on
+# every page of the site (an SVG path) read as 2000-03-03 and 2010-03-03, which a client born so failed
 _GROUP_GAP = re.compile(
-    rf"\d(?<![0-9].)(?:\d{{0,2}}(?P<y>{_GAP})\d{{1,3}}{_MARK}\d{{1,2}}{_MARK}\d"  # (the first digit leads: a fast scan)
-    rf"|\d{{1,3}}{_MARK}\d(?P<m>{_GAP})\d{_MARK}\d"
-    rf"|\d{{1,3}}{_MARK}\d{{1,2}}{_MARK}\d(?P<d>{_GAP})\d(?![0-9]))"
+    rf"\d(?<![0-9].)(?:(?:(?P<y>{_GAP})\d{{3}}|\d(?P<y2>{_GAP})\d\d|\d\d(?P<y3>{_GAP})\d){_MARK}\d{{1,2}}{_MARK}\d"
+    rf"|\d{{3}}{_MARK}\d(?P<m>{_GAP})\d{_MARK}\d"  # (the first digit leads: a fast scan)
+    rf"|\d{{3}}{_MARK}\d{{1,2}}{_MARK}\d(?P<d>{_GAP})\d(?![0-9]))"
 )
 
 
@@ -1181,7 +1183,7 @@ class SensitiveIndex:
         of digits (`_GROUP_GAP`: 1969-0⏎7-21, 1969-0 7-21, 19⏎69-07-21), read with the gap taken out,
         at the characters of `text`; none where a date of `written` is already. [] for a text with no
         such gap (most: one search)."""
-        gaps = [m.span(g) for m in _GROUP_GAP.finditer(text) for g in ("y", "m", "d") if m.start(g) >= 0]
+        gaps = [m.span(g) for m in _GROUP_GAP.finditer(text) for g in ("y", "y2", "y3", "m", "d") if m.start(g) >= 0]
         if not gaps:
             return []
         read, at = _read_as(text, ((s, e, "", None) for s, e in gaps))
