@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from casekit.core.casebook import check
+from casekit.core.findings import Finding
 from casekit.core.reader import unstruck, unstruck_offset
 from casekit.core.sensitive import SensitiveIndex, scan_name
 from casekit.site.audit import Scanner, _scan_name
@@ -696,20 +697,28 @@ def test_another_cases_given_name_is_found_by_check_and_masked_by_the_build(samp
     assert published == []
 
 
+PLANTED_IN = "cases/2026-0002/04-intervention.md"  # a record of another case than 2026-0001, whose values are planted
+
+
+def _planted_errors(sample: Path, planted: list[str]) -> tuple[int, list[Finding]]:
+    """Each line of `planted` appended to PLANTED_IN of the sample, a blank line before each: the line
+    the first stands on, and check's errors in that record."""
+    record = sample / PLANTED_IN
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
+    return text.count("\n") + 2, [f for f in check(sample).errors if f.path == PLANTED_IN]
+
+
 def test_a_value_spelled_across_a_struck_character_is_found_at_its_start(sample: Path) -> None:
     """박<del>가</del>영수 and 010-<s>9</s>0000-1001 (case 2026-0001's client name and phone, a struck
     character in them) in another case's record passed check and were published: a reader reads
     straight through the struck character (a probe). So with ~~가~~ and <strike>. Found at the
     value's start, once, and a value written whole beside a struck text is said once too."""
-    rel = "cases/2026-0002/04-intervention.md"
-    record = sample / rel
-    text = record.read_text(encoding="utf-8")
     planted = ["S1 박<del>가</del>영수 씨 면담.", "S2 010-<s>9</s>0000-1001 번호.", "S3 박~~가~~영수 씨.",
                "S4 박<strike>가</strike>영수.", "S5 박<DEL class=x><b>가</b></DEL>영수.", "S6 박영수 씨 ~~x~~ 평문.",
                "S7 <del>가</del>나 ~~다~~ 라."]
-    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
-    first = text.count("\n") + 2
-    found = [(f.line, f.column) for f in check(sample).errors if f.path == rel]
+    first, errors = _planted_errors(sample, planted)
+    found = [(f.line, f.column) for f in errors]
     assert found == [(first + 2 * k, 4) for k in range(len(planted) - 1)], found
 
 
@@ -727,13 +736,9 @@ def test_an_s_left_open_strikes_on_into_the_next_paragraphs(sample: Path) -> Non
     again in the paragraphs after it until they are closed, so 박<s>가⏎⏎나</s>영수 shows 박, then 영수 with
     가 and 나 struck (a probe: check said nothing; it read 나 as shown). A <del> ends with its paragraph:
     박<del>가⏎⏎나</del>영수 shows 나영수."""
-    rel = "cases/2026-0002/04-intervention.md"
-    record = sample / rel
-    text = record.read_text(encoding="utf-8")
     planted = ["박<s>가\n\n나</s>영수 씨 면담.", "010-0000-<s>9\n\n9</s>1001 번호.", "박<del>가\n\n나</del>영수 씨."]
-    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
-    first = text.count("\n") + 2
-    found = [(f.line, f.column) for f in check(sample).errors if f.path == rel]
+    first, errors = _planted_errors(sample, planted)
+    found = [(f.line, f.column) for f in errors]
     assert found == [(first, 1), (first + 4, 1)], found
 
 
@@ -750,13 +755,9 @@ def test_a_tilde_run_that_strikes_nothing_does_not_hide_a_value_struck_after_it(
     """A `~~` with a space after it opens no strike (pymdownx.tilde), nor one a paragraph before it left
     open: `정리~~ 이웃 박~~가~~영수` shows 박, 가 struck, 영수, and was read with 박 and 영수 struck (the
     first ~~ taken to open): check said nothing of 2026-0001's client's name and phone."""
-    rel = "cases/2026-0002/04-intervention.md"
-    record = sample / rel
-    text = record.read_text(encoding="utf-8")
     planted = ["메모 ~~지난 내용\n\n정리~~ 이웃 박~~가~~영수 씨.", "전화 b~~ 010-~~9~~0000-1001 확인."]
-    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
-    first = text.count("\n") + 2
-    found = [(f.line, f.column, f.code) for f in check(sample).errors if f.path == rel]
+    first, errors = _planted_errors(sample, planted)
+    found = [(f.line, f.column, f.code) for f in errors]
     assert found == [(first + 2, 9, "sensitive-in-text"), (first + 4, 8, "sensitive-in-text")], found
 
 
@@ -772,12 +773,8 @@ def test_a_value_drawn_right_to_left_across_a_struck_character_is_found(sample: 
     """U+200F before 1001_0000_010 draws it 010_0000_1001 (case 2026-0001's client's phone); with a struck
     character in it (1001_0000_<s>9</s>010) the text read without the strike was not read as drawn: check
     said nothing, and the site's audit refused the build. Said once, where the value is drawn from."""
-    rel = "cases/2026-0002/04-intervention.md"
-    record = sample / rel
-    text = record.read_text(encoding="utf-8")
     planted = ["\u200f1001_0000_<s>9</s>010 번호.", "메모 \u200f1001_<s>9</s>0000_010", "\u200f1001_0000_010 <s>x</s> 번호."]
-    record.write_text(text + "".join(f"\n{line}\n" for line in planted), encoding="utf-8")
-    first = text.count("\n") + 2
-    found = [(f.line, f.column, f.code) for f in check(sample).errors if f.path == rel]
+    first, errors = _planted_errors(sample, planted)
+    found = [(f.line, f.column, f.code) for f in errors]
     assert found == [(first, 2, "sensitive-variant-in-text"), (first + 2, 5, "sensitive-variant-in-text"),
                      (first + 4, 2, "sensitive-variant-in-text")], found
