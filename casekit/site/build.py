@@ -190,13 +190,17 @@ def pages_index(report: Report) -> SensitiveIndex:
     return index
 
 
+def _where(f: Finding) -> str:
+    """A finding's place as the build prints it: path, path:line or path:line:column."""
+    return f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
+
+
 def finding_lines(findings: list[Finding]) -> list[str]:
     """The lines a build prints of the audit's findings: one a finding, a finding the same in many
     files once, with how many (casekit.core.findings.said_once, as `casekit audit` says them)."""
     lines = []
     for f, files in said_once(findings):
-        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-        lines.append(f"{where}: [{f.code}] {f.message_ko}" + (f" {same_in_files(files)}" if files else ""))
+        lines.append(f"{_where(f)}: [{f.code}] {f.message_ko}" + (f" {same_in_files(files)}" if files else ""))
     return lines
 
 
@@ -214,8 +218,7 @@ def warnings_note(report: Report, limit: int = 10) -> list[str]:
         lines.append(f"그 가운데 {len(published)}건은 개인정보로 보이는 값이 가려지지 않고 사이트에 그대로 실립니다. "
                      "개인의 번호라면 지우고, 기관의 후원 계좌처럼 공개된 번호라면 casekit.yml의 pii.allow에 추가하세요:")
         for f in published[:limit]:
-            where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-            lines.append(printable(f"  {where}: [{f.code}] {f.message_ko}"))
+            lines.append(printable(f"  {_where(f)}: [{f.code}] {f.message_ko}"))
         if len(published) > limit:
             lines.append(f"  … 그 밖에 {len(published) - limit}건")
     return lines
@@ -235,8 +238,7 @@ def refusal(report: Report, limit: int) -> str:
     lines = [f"casekit: 사례집에 오류가 {len(errors)}건 있어 사이트를 만들지 않습니다 "
              f"(the casebook has {len(errors)} error(s); the site is not built):"]
     for f in errors[:limit]:
-        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
-        lines.append(printable(f"  {where}: [{f.code}] {f.message_ko}"))  # (a path may hold a line break)
+        lines.append(printable(f"  {_where(f)}: [{f.code}] {f.message_ko}"))  # (a path may hold a line break)
     if len(errors) > limit:
         lines.append(f"  … 외 {len(errors) - limit}건 (and {len(errors) - limit} more)")
     lines.append("`casekit check`로 모든 오류를 확인하고 고친 뒤 다시 빌드하세요 (run `casekit check` to see and fix them).")
